@@ -1,0 +1,118 @@
+// parse(text): the syntax tree and the syntax diagnostics of any string. It never throws.
+import type { IRecognitionException, IToken } from 'chevrotain';
+import type * as ast from './ast.js';
+import { groupBlocks } from './blocks.js';
+import type { Diagnostic } from './diagnostic.js';
+import { ReportParser } from './parser.js';
+import { reportLexer } from './tokens.js';
+import { forEachInline } from './walk.js';
+
+export type * from './ast.js';
+export type * from './diagnostic.js';
+export { LineIndex, type Position } from './lineIndex.js';
+export { DIRECTIVES, canonicalDirective } from './directives.js';
+export { forEachInline, forEachFigure, inlineText } from './walk.js';
+
+export interface ParseResult {
+  document: ast.ReportDocument;
+  diagnostics: Diagnostic[];
+}
+
+// One parser instance for the life of the process: building it (grammar analysis) is the expensive part.
+let sharedParser: ReportParser | undefined;
+function parser(): ReportParser {
+  return (sharedParser ??= new ReportParser());
+}
+
+export function parse(text: string): ParseResult {
+  const lexed = reportLexer.tokenize(text);
+  const p = parser();
+  p.input = lexed.tokens;
+  const lines = p.document();
+  const document = groupBlocks(lines ?? [], text.length);
+  const diagnostics = syntaxDiagnostics(document, p.errors, text);
+  return { document, diagnostics };
+}
+
+const FIGURE_FORMS = '可写成 {名称}、{名称 = 150起}、{名称 = 成功/调处 %}、{名称 = 81.48% : 持证/应领证} 或 {#标签}';
+
+function syntaxDiagnostics(document: ast.ReportDocument, errors: IRecognitionException[], text: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const reported = new Set<number>();
+  const report = (d: Diagnostic) => {
+    if (reported.has(d.start)) return;
+    reported.add(d.start);
+    diagnostics.push(d);
+  };
+
+  const checkFigure = (figure: ast.FigureNode, inHeading: boolean, isLabelOfHeading: boolean) => {
+    const source = text.slice(figure.start, figure.end);
+    if (!figure.closed) {
+      report({
+        code: 'BG001', severity: 'error', start: figure.start, end: figure.end,
+        message: `花括号“${abbreviate(source)}”没有闭合：在同一行内补上“}”，或写成“\\{”表示字面的花括号。`,
+        fixes: [{ title: '补上“}”', edits: [{ start: figure.end, end: figure.end, newText: '}' }], safe: false }],
+      });
+    } else if (figure.body === undefined && source.replace(/[{}｛｝\s]/g, '') === '') {
+      report({ code: 'BG003', severity: 'error', start: figure.start, end: figure.end, message: `空的指标“${source}”：在花括号内写指标名称，${FIGURE_FORMS}。` });
+    } else if (figure.broken) {
+      report({ code: 'BG002', severity: 'error', start: figure.start, end: figure.end, message: `无法识别的指标写法“${abbreviate(source)}”：${FIGURE_FORMS}。` });
+    }
+    if (figure.body?.form === 'label' && !isLabelOfHeading) {
+      report({
+        code: 'BG006', severity: 'warning', start: figure.start, end: figure.end,
+        message: inHeading ? `标签“${source}”应写在标题的末尾。` : `标签“${source}”只能写在标题的末尾，这里不会起作用。`,
+      });
+    }
+  };
+
+  for (const line of document.lines) {
+    if (line.kind === 'heading') {
+      if (line.level > 4) {
+        report({ code: 'BG004', severity: 'error', start: line.marker.start, end: line.marker.end, message: `标题最多四级（#### 对应“（1）”），这里写了 ${line.level} 个“#”。` });
+      }
+      forEachInline(line.content, (node) => node.kind === 'figure' && checkFigure(node, true, false));
+    } else if (line.kind === 'directive') {
+      if (line.name === undefined) {
+        report({ code: 'BG005', severity: 'error', start: line.written.start - 1, end: line.written.end, message: `未知的指令“@${line.written.text}”。可用的指令有 @标题 @类型 @机关 @年度 @日期 @主送 @上年 @指标 @引用 @落款 @模板 @检查 @片段 @参数；若这是正文，请写成“\\@${line.written.text}”。` });
+      }
+      if (line.metric) checkMetric(line.metric);
+      forEachInline(line.value, (node) => node.kind === 'figure' && checkFigure(node, false, false));
+    } else if (line.kind === 'item' || line.kind === 'text') {
+      forEachInline(line.content, (node) => node.kind === 'figure' && checkFigure(node, false, false));
+    }
+  }
+
+  function checkMetric(metric: ast.FigureNode) {
+    if (metric.broken || metric.body?.form !== 'definition') {
+      report({ code: 'BG002', severity: 'error', start: metric.start, end: Math.max(metric.end, metric.start + 1), message: `“@指标”后应写“名称 = 值”，例如“@指标 应领证 = 54人”。` });
+    }
+  }
+
+  // Errors the parser recovered from but that fell outside any figure (argument lists and the like).
+  for (const error of errors) {
+    const token: IToken = error.token;
+    const start = Number.isFinite(token.startOffset) && token.startOffset >= 0 ? token.startOffset : text.length;
+    if (diagnostics.some((d) => d.start <= start && start < Math.max(d.end, d.start + 1))) continue;
+    report({ code: 'BG009', severity: 'error', start, end: start + Math.max(1, token.image?.length ?? 0), message: `无法识别“${abbreviate(token.image ?? '')}”：这一行的写法有误。` });
+  }
+  // Mark figures that contain a recovery point as broken, so the renderer prints them as typed.
+  if (errors.length) markBroken(document, errors);
+  return diagnostics.sort((a, b) => a.start - b.start);
+}
+
+function markBroken(document: ast.ReportDocument, errors: IRecognitionException[]) {
+  const offsets = errors.map((e) => e.token.startOffset).filter((o) => Number.isFinite(o));
+  const visit = (node: ast.FigureNode) => {
+    if (offsets.some((o) => o >= node.start && o < node.end)) node.broken = true;
+  };
+  for (const line of document.lines) {
+    if (line.kind === 'directive' && line.metric) visit(line.metric);
+    const content = line.kind === 'directive' ? line.value : 'content' in line ? line.content : [];
+    forEachInline(content, (node) => node.kind === 'figure' && visit(node));
+  }
+}
+
+function abbreviate(source: string): string {
+  return source.length > 30 ? `${source.slice(0, 30)}…` : source;
+}

@@ -1,0 +1,505 @@
+// The parser: one line at a time, building syntax-tree nodes directly (embedded actions, no CST), which
+// keeps parsing a single pass over few tokens. Chevrotain's error recovery re-synchronises inside a
+// figure; everything else is shaped so that any token can start a line, so the top level never fails.
+import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import type * as ast from './ast.js';
+import * as t from './tokens.js';
+import { canonicalDirective } from './directives.js';
+
+// Tolerates the placeholder objects Chevrotain hands out while it records the grammar.
+const end = (token: IToken) => token.startOffset + (token.image?.length ?? 0);
+
+/** Splits a written unit such as 多份 into the qualifier 多 and the measure word 份. */
+const TRAILING_QUALIFIERS = ['多', '余'];
+const AFTER_UNIT_QUALIFIERS = ['以上', '以下', '左右'];
+
+export class ReportParser extends EmbeddedActionsParser {
+  constructor() {
+    super(t.allTokens, { recoveryEnabled: true, maxLookahead: 2 });
+    this.performSelfAnalysis();
+  }
+
+  public document = this.RULE('document', (): ast.Line[] => {
+    const lines: ast.Line[] = [];
+    this.MANY(() => {
+      const line = this.SUBRULE(this.line);
+      this.ACTION(() => lines.push(line));
+    });
+    return lines;
+  });
+
+  private line = this.RULE('line', (): ast.Line =>
+    this.OR([
+      { ALT: () => this.blankLine() },
+      { ALT: () => this.SUBRULE(this.commentLine) },
+      { ALT: () => this.SUBRULE(this.headingLine) },
+      { ALT: () => this.SUBRULE(this.itemLine) },
+      { ALT: () => this.SUBRULE(this.metricLine) },
+      { ALT: () => this.SUBRULE(this.argsLine) },
+      { ALT: () => this.SUBRULE(this.textDirectiveLine) },
+      { ALT: () => this.SUBRULE(this.textLine) },
+    ]),
+  );
+
+  private blankLine(): ast.BlankLine {
+    const nl = this.CONSUME(t.Newline);
+    return { kind: 'blank', start: nl.startOffset, end: end(nl) };
+  }
+
+  /** Consumes the end of a line if there is one (the last line of a file may have none). */
+  private lineBreak(): IToken | undefined {
+    return this.OPTION9(() => this.CONSUME9(t.Newline));
+  }
+
+  private commentLine = this.RULE('commentLine', (): ast.CommentLine => {
+    const token = this.CONSUME(t.Comment);
+    const nl = this.lineBreak();
+    return this.ACTION(() => {
+      const text = token.image.replace(/^[ \t\u3000]*\/\//, '');
+      return { kind: 'comment' as const, text, start: token.startOffset, end: nl ? end(nl) : end(token) };
+    });
+  });
+
+  private headingLine = this.RULE('headingLine', (): ast.HeadingLine => {
+    const marker = this.CONSUME(t.HeadingMarker);
+    const content = this.SUBRULE(this.inlines);
+    const nl = this.lineBreak();
+    return this.ACTION(() => {
+      const hashes = marker.image.trim().length;
+      const { inlines, label } = splitLabel(content);
+      const contentEnd = content.length ? content[content.length - 1]!.end : end(marker);
+      return {
+        kind: 'heading' as const,
+        level: hashes,
+        marker: { start: marker.startOffset, end: end(marker) },
+        content: inlines,
+        label,
+        start: marker.startOffset,
+        end: nl ? end(nl) : contentEnd,
+      };
+    });
+  });
+
+  private itemLine = this.RULE('itemLine', (): ast.ItemLine => {
+    const marker = this.OR([{ ALT: () => this.CONSUME(t.Bullet) }, { ALT: () => this.CONSUME(t.OrderedMarker) }]);
+    const content = this.SUBRULE(this.inlines);
+    const nl = this.lineBreak();
+    return this.ACTION(() => ({
+      kind: 'item' as const,
+      ordered: marker.tokenType === t.OrderedMarker,
+      marker: { start: marker.startOffset, end: end(marker) },
+      content,
+      start: marker.startOffset,
+      end: nl ? end(nl) : content.length ? content[content.length - 1]!.end : end(marker),
+    }));
+  });
+
+  /** `@指标 名称 = 值`: the value is a figure body without braces. */
+  private metricLine = this.RULE('metricLine', (): ast.DirectiveLine => {
+    const directive = this.CONSUME(t.MetricDirective);
+    const bodyStart = end(directive);
+    const body = this.OPTION(() => this.SUBRULE(this.figureBody));
+    const junk = this.SUBRULE(this.figureJunk);
+    const nl = this.lineBreak();
+    return this.ACTION(() => {
+      const contentEnd = junk ?? figureBodyEnd(body) ?? bodyStart;
+      const lineEnd = nl ? end(nl) : contentEnd;
+      const metric: ast.FigureNode = {
+        kind: 'figure',
+        body: body ?? undefined,
+        closed: true,
+        broken: body === undefined || junk !== undefined,
+        start: bodyStart,
+        end: contentEnd,
+      };
+      return { ...directiveHead(directive), value: [], args: [], metric, start: directive.startOffset, end: lineEnd };
+    });
+  });
+
+  /** `@引用 名称 机关=桂圩镇人民政府`, `@参数 机关, 年度`, `@检查 BG601=关`. */
+  private argsLine = this.RULE('argsLine', (): ast.DirectiveLine => {
+    const directive = this.CONSUME(t.ArgsDirective);
+    const args: ast.Argument[] = [];
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            const arg = this.SUBRULE(this.argument);
+            this.ACTION(() => args.push(arg));
+          },
+        },
+        { ALT: () => this.CONSUME(t.Comma) },
+      ]);
+    });
+    const junk = this.SUBRULE(this.figureJunk);
+    const nl = this.lineBreak();
+    return this.ACTION(() => {
+      const lastEnd = junk ?? (args.length ? args[args.length - 1]!.end : end(directive));
+      return { ...directiveHead(directive), value: [], args, metric: undefined, start: directive.startOffset, end: nl ? end(nl) : lastEnd };
+    });
+  });
+
+  private argument = this.RULE('argument', (): ast.Argument => {
+    const name = this.SUBRULE(this.argWord);
+    let value: ast.Name | undefined;
+    this.OPTION(() => {
+      this.CONSUME(t.Equals);
+      value = this.SUBRULE2(this.argWord);
+    });
+    return this.ACTION(() => ({ name, value, start: name.start, end: value ? value.end : name.end }));
+  });
+
+  /** A word in directive arguments: a name, a number, or a quoted string (for values with spaces). */
+  private argWord = this.RULE('argWord', (): ast.Name => {
+    const token = this.OR([
+      { ALT: () => this.CONSUME(t.Identifier) },
+      { ALT: () => this.CONSUME(t.Approx) },
+      { ALT: () => this.CONSUME(t.Compare) },
+      { ALT: () => this.CONSUME(t.NumberLiteral) },
+      { ALT: () => this.CONSUME(t.QuotedString) },
+    ]);
+    return this.ACTION(() => {
+      const quoted = token.tokenType === t.QuotedString;
+      return {
+        text: quoted ? token.image.slice(1, -1) : token.image,
+        start: token.startOffset,
+        end: end(token),
+      };
+    });
+  });
+
+  private textDirectiveLine = this.RULE('textDirectiveLine', (): ast.DirectiveLine => {
+    const directive = this.CONSUME(t.TextDirective);
+    const value = this.SUBRULE(this.inlines);
+    const nl = this.lineBreak();
+    return this.ACTION(() => {
+      const contentEnd = value.length ? value[value.length - 1]!.end : end(directive);
+      return { ...directiveHead(directive), value, args: [], metric: undefined, start: directive.startOffset, end: nl ? end(nl) : contentEnd };
+    });
+  });
+
+  private textLine = this.RULE('textLine', (): ast.TextLine => {
+    const content: ast.Inline[] = [];
+    this.AT_LEAST_ONE(() => {
+      const inline = this.SUBRULE(this.inline);
+      this.ACTION(() => content.push(inline));
+    });
+    const nl = this.lineBreak();
+    return this.ACTION(() => ({
+      kind: 'text' as const,
+      content,
+      start: content[0]!.start,
+      end: nl ? end(nl) : content[content.length - 1]!.end,
+    }));
+  });
+
+  private inlines = this.RULE('inlines', (): ast.Inline[] => {
+    const content: ast.Inline[] = [];
+    this.MANY(() => {
+      const inline = this.SUBRULE(this.inline);
+      this.ACTION(() => content.push(inline));
+    });
+    return content;
+  });
+
+  private inline = this.RULE('inline', (): ast.Inline =>
+    this.OR([
+      { ALT: () => this.textLike(this.CONSUME(t.Text), 'text') },
+      { ALT: () => this.escape(this.CONSUME(t.Escape)) },
+      { ALT: () => this.textLike(this.CONSUME(t.CitationClose), 'stray') },
+      { ALT: () => this.SUBRULE(this.citation) },
+      { ALT: () => this.SUBRULE(this.figure) },
+    ]),
+  );
+
+  private textLike(token: IToken, kind: 'text' | 'stray'): ast.TextNode | ast.StrayNode {
+    return { kind, text: token.image, start: token.startOffset, end: end(token) };
+  }
+
+  private escape(token: IToken): ast.EscapeNode {
+    return { kind: 'escape', text: token.image.slice(1), start: token.startOffset, end: end(token) };
+  }
+
+  private citation = this.RULE('citation', (): ast.CitationNode => {
+    const open = this.CONSUME(t.CitationOpen);
+    const children: ast.Inline[] = [];
+    this.MANY(() => {
+      const child = this.OR([
+        { ALT: () => this.textLike(this.CONSUME2(t.Text), 'text') },
+        { ALT: () => this.escape(this.CONSUME2(t.Escape)) },
+        { ALT: () => this.SUBRULE2(this.figure) },
+      ]);
+      this.ACTION(() => children.push(child));
+    });
+    let close: IToken | undefined;
+    this.OPTION(() => {
+      close = this.CONSUME2(t.CitationClose);
+    });
+    return this.ACTION(() => {
+      const lastChild = children[children.length - 1];
+      return {
+        kind: 'citation' as const,
+        children,
+        closed: close !== undefined,
+        start: open.startOffset,
+        end: close ? end(close) : lastChild ? lastChild.end : end(open),
+      };
+    });
+  });
+
+  private figure = this.RULE('figure', (): ast.FigureNode => {
+    const open = this.CONSUME(t.LBrace);
+    const body = this.OPTION(() => this.SUBRULE(this.figureBody));
+    const junk = this.SUBRULE(this.figureJunk);
+    let close: IToken | undefined;
+    this.OPTION2(() => {
+      close = this.CONSUME(t.RBrace);
+    });
+    return this.ACTION(() => {
+      const figureEnd = close ? end(close) : junk ?? figureBodyEnd(body) ?? end(open);
+      return {
+        kind: 'figure' as const,
+        body: body ?? undefined,
+        closed: close !== undefined,
+        broken: junk !== undefined || body === undefined,
+        start: open.startOffset,
+        end: figureEnd,
+      };
+    });
+  });
+
+  /** Tokens left over inside a figure that fit no form: skipped (and reported); returns where they end. */
+  private figureJunk = this.RULE('figureJunk', (): number | undefined => {
+    let junkEnd: number | undefined;
+    this.MANY(() => {
+      const token = this.OR(JUNK_TOKENS.map((type) => ({ ALT: () => this.consumeJunk(type) })));
+      this.ACTION(() => {
+        junkEnd = end(token);
+      });
+    });
+    return junkEnd;
+  });
+
+  private consumeJunk(type: TokenType): IToken {
+    // Each token type needs its own CONSUME occurrence index within the rule.
+    return this.consume(JUNK_TOKENS.indexOf(type), type);
+  }
+
+  private figureBody = this.RULE('figureBody', (): ast.FigureBody =>
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.Hash);
+          const name = this.SUBRULE(this.name);
+          return { form: 'label' as const, name };
+        },
+      },
+      {
+        ALT: () => {
+          const name = this.SUBRULE2(this.name);
+          const rest = this.OPTION(() => this.OR2([
+            {
+              ALT: () => {
+                this.CONSUME(t.Equals);
+                return this.SUBRULE(this.definitionValue, { ARGS: [name] });
+              },
+            },
+            {
+              ALT: () => {
+                const mode = this.CONSUME(t.Compare);
+                return this.ACTION(() => ({
+                  form: 'comparison' as const,
+                  name,
+                  mode: mode.image as '同比' | '增减',
+                  modeSpan: { start: mode.startOffset, end: end(mode) },
+                }));
+              },
+            },
+          ]));
+          return this.ACTION((): ast.FigureBody => rest ?? { form: 'reference', name });
+        },
+      },
+    ]),
+  );
+
+  private definitionValue = this.RULE('definitionValue', (name: ast.Name): ast.DefinitionBody => {
+    const value = this.SUBRULE(this.expression);
+    let percent = false;
+    let check: ast.Expression | undefined;
+    this.OPTION(() => {
+      this.CONSUME(t.Percent);
+      percent = true;
+    });
+    this.OPTION2(() => {
+      this.CONSUME(t.Colon);
+      check = this.SUBRULE2(this.expression);
+    });
+    return { form: 'definition', name, value, percent, check };
+  });
+
+  private name = this.RULE('name', (): ast.Name => {
+    const token = this.OR([
+      { ALT: () => this.CONSUME(t.Identifier) },
+      { ALT: () => this.CONSUME(t.Approx) },
+    ]);
+    return this.ACTION(() => ({ text: token.image, start: token.startOffset, end: end(token) }));
+  });
+
+  private expression = this.RULE('expression', (): ast.Expression => {
+    let left = this.SUBRULE(this.term);
+    this.MANY(() => {
+      const op = this.OR([{ ALT: () => this.CONSUME(t.Plus) }, { ALT: () => this.CONSUME(t.Minus) }]);
+      const right = this.SUBRULE2(this.term);
+      this.ACTION(() => {
+        left = binary(op.tokenType === t.Plus ? '+' : '-', left, right);
+      });
+    });
+    return left;
+  });
+
+  private term = this.RULE('term', (): ast.Expression => {
+    let left = this.SUBRULE(this.factor);
+    this.MANY(() => {
+      const op = this.OR([{ ALT: () => this.CONSUME(t.Times) }, { ALT: () => this.CONSUME(t.Divide) }]);
+      const right = this.SUBRULE2(this.factor);
+      this.ACTION(() => {
+        left = binary(op.tokenType === t.Times ? '×' : '÷', left, right);
+      });
+    });
+    return left;
+  });
+
+  private factor = this.RULE('factor', (): ast.Expression =>
+    this.OR([
+      {
+        ALT: () => {
+          const minus = this.CONSUME(t.Minus);
+          const operand = this.SUBRULE(this.factor);
+          return this.ACTION(() => ({ kind: 'negation' as const, operand, start: minus.startOffset, end: operand.end }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(t.LParen);
+          const inner = this.SUBRULE(this.expression);
+          this.CONSUME(t.RParen);
+          return inner;
+        },
+      },
+      { ALT: () => this.SUBRULE(this.quantity) },
+      {
+        ALT: () => {
+          const token = this.CONSUME(t.Identifier);
+          return { kind: 'ref' as const, name: token.image, start: token.startOffset, end: end(token) };
+        },
+      },
+      {
+        ALT: () => {
+          const token = this.CONSUME(t.Underscore);
+          return { kind: 'whole' as const, start: token.startOffset, end: end(token) };
+        },
+      },
+    ]),
+  );
+
+  /** `150起`, `81.48%`, `5000多份`, `约500人`. */
+  private quantity = this.RULE('quantity', (): ast.Quantity => {
+    let before: IToken | undefined;
+    this.OPTION(() => {
+      before = this.CONSUME(t.Approx);
+    });
+    const digits = this.CONSUME(t.NumberLiteral);
+    let unitToken: IToken | undefined;
+    let percentToken: IToken | undefined;
+    this.OPTION2(() => {
+      unitToken = this.CONSUME(t.Identifier);
+    });
+    this.OPTION3(() => {
+      percentToken = this.CONSUME(t.Percent);
+    });
+    return this.ACTION(() => {
+      let unit = unitToken?.image;
+      let qualifier: ast.Quantity['qualifier'] = before ? { text: before.image, position: 'before' } : undefined;
+      if (unit) {
+        const trailing = TRAILING_QUALIFIERS.find((q) => unit!.startsWith(q));
+        if (trailing && !qualifier) {
+          qualifier = { text: trailing, position: 'after' };
+          unit = unit.slice(trailing.length) || undefined;
+        }
+        // 3名以上, 20人左右: the qualifier follows the measure word.
+        const following = unit && !qualifier ? AFTER_UNIT_QUALIFIERS.find((q) => unit!.endsWith(q)) : undefined;
+        if (following) {
+          qualifier = { text: following, position: 'after' };
+          unit = unit!.slice(0, -following.length) || undefined;
+        }
+      }
+      const dot = digits.image.indexOf('.');
+      return {
+        kind: 'quantity' as const,
+        digits: digits.image,
+        value: Number(digits.image),
+        decimals: dot < 0 ? 0 : digits.image.length - dot - 1,
+        unit,
+        percent: percentToken !== undefined,
+        qualifier,
+        start: (before ?? digits).startOffset,
+        end: end(percentToken ?? unitToken ?? digits),
+      };
+    });
+  });
+}
+
+/** Figure-mode tokens that can be left over inside a figure (everything but `}` and the line end). */
+const JUNK_TOKENS: TokenType[] = [
+  t.Hash, t.Equals, t.Colon, t.Percent, t.Plus, t.Minus, t.Times, t.Divide, t.LParen, t.RParen, t.Comma,
+  t.NumberLiteral, t.Underscore, t.QuotedString, t.Approx, t.Compare, t.Identifier, t.FigureOther,
+];
+
+function binary(op: ast.Binary['op'], left: ast.Expression, right: ast.Expression): ast.Binary {
+  return { kind: 'binary', op, left, right, start: left.start, end: right.end };
+}
+
+function directiveHead(token: IToken): Pick<ast.DirectiveLine, 'kind' | 'name' | 'written'> {
+  const trimmed = token.image.replace(/^[ \t\u3000]+/, '');
+  const leading = token.image.length - trimmed.length;
+  const written = trimmed.slice(1).replace(/[ \t\u3000]+$/, '');
+  const start = token.startOffset + leading + 1;
+  return {
+    kind: 'directive',
+    name: canonicalDirective(written),
+    written: { text: written, start, end: start + written.length },
+  };
+}
+
+/** Where a figure body's last part ends, for figures missing their `}`. */
+function figureBodyEnd(body: ast.FigureBody | undefined): number | undefined {
+  if (!body || typeof body !== 'object' || !('form' in body)) return undefined;
+  switch (body.form) {
+    case 'label':
+    case 'reference':
+      return body.name.end;
+    case 'comparison':
+      return body.modeSpan.end;
+    case 'definition':
+      return body.check?.end ?? body.value?.end ?? body.name.end;
+  }
+}
+
+/** A trailing `{#标签}` of a heading is its label, not content. */
+function splitLabel(content: ast.Inline[]): { inlines: ast.Inline[]; label: ast.Name | undefined } {
+  let last = content.length - 1;
+  while (last >= 0 && content[last]!.kind === 'text' && (content[last] as ast.TextNode).text.trim() === '') last--;
+  const candidate = content[last];
+  if (candidate?.kind === 'figure' && candidate.body?.form === 'label') {
+    const inlines = content.slice(0, last);
+    const previous = inlines[inlines.length - 1];
+    // Drop the spaces written between the heading text and its label.
+    if (previous?.kind === 'text') {
+      const trimmed = previous.text.replace(/[ \t\u3000]+$/, '');
+      if (trimmed.length === 0) inlines.pop();
+      else if (trimmed.length !== previous.text.length) inlines[inlines.length - 1] = { ...previous, text: trimmed, end: previous.start + trimmed.length };
+    }
+    return { inlines, label: candidate.body.name };
+  }
+  return { inlines: content, label: undefined };
+}

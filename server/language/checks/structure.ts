@@ -1,0 +1,6 @@
+// Report checks: structure. (Filled in by the checker work; see registry.ts for the shape of a check.)
+import type { CodeInfo } from '../codes.js';
+import type { ReportCheck } from './registry.js';
+
+export const structureCodes: CodeInfo[] = [];
+export const structureChecks: ReportCheck[] = [];

@@ -1,0 +1,69 @@
+// Every diagnostic code the product can emit, with its default severity and documentation.
+// docs/CODES.md is generated from this table (`npm run docs:codes`) and a test keeps the two equal.
+import type { Severity } from '../../grammar/diagnostic.js';
+
+export interface CodeInfo {
+  code: string;
+  severity: Severity;
+  /** Short Chinese name of what is found. */
+  title: string;
+  /** What it finds and what to do, in a sentence or two. */
+  description: string;
+  /** A line of .bg text that triggers it. */
+  example: string;
+  /** The quick fix offered, if any. */
+  fix?: string;
+}
+
+const table: CodeInfo[] = [
+  // ---- syntax (grammar/)
+  { code: 'BG001', severity: 'error', title: '花括号未闭合', description: '指标的“{”在本行内没有对应的“}”。', example: '共调处{调处 = 150起', fix: '补上“}”' },
+  { code: 'BG002', severity: 'error', title: '指标写法有误', description: '花括号内的内容不是任何一种指标写法。', example: '{调处 = = 150}' },
+  { code: 'BG003', severity: 'error', title: '空的指标', description: '花括号内什么也没有。', example: '成功率达{}' },
+  { code: 'BG004', severity: 'error', title: '标题层级过深', description: '标题最多四级：一、（一）1.（1）。', example: '##### 第五级' },
+  { code: 'BG005', severity: 'error', title: '未知的指令', description: '以“@”开头的行不是已知的指令。', example: '@作者 张三' },
+  { code: 'BG006', severity: 'warning', title: '标签位置不对', description: '标签“{#…}”只能写在标题末尾。', example: '正文{#举措}' },
+  { code: 'BG009', severity: 'error', title: '无法识别的写法', description: '指令参数或其他标记的写法有误。', example: '@引用 =桂圩镇' },
+  // ---- header (server/language/header.ts)
+  { code: 'BG101', severity: 'error', title: '年度有误', description: '“@年度”应是四位数的年份。', example: '@年度 二〇二〇' },
+  { code: 'BG102', severity: 'error', title: '日期有误', description: '“@日期”应写成 2021-01-13 或 2021年1月13日，且是真实存在的日期。', example: '@日期 2021-02-30' },
+  { code: 'BG103', severity: 'warning', title: '未知的报告类型', description: '“@类型”不是已知的报告类型，将按通用工作报告检查。', example: '@类型 年报' },
+  { code: 'BG104', severity: 'warning', title: '指令重复', description: '同一个文头指令写了两次，以后一次为准。', example: '@年度 2020\n@年度 2021' },
+  { code: 'BG105', severity: 'warning', title: '文头指令在正文中', description: '文头指令应写在正文之前。', example: '# 标题\n@年度 2020' },
+  { code: 'BG106', severity: 'error', title: '上年报告找不到', description: '“@上年”指向的文件不存在或无法读取。', example: '@上年 guiwei-2019.bg' },
+  { code: 'BG107', severity: 'warning', title: '检查设置有误', description: '“@检查”的写法应为“代码=级别”，级别为 关、错误、警告、提示。', example: '@检查 BG601=不要' },
+  // ---- figures (server/language/figures.ts)
+  { code: 'BG201', severity: 'error', title: '指标未定义', description: '引用的指标没有定义，也不是文头值（年度、机关等）。', example: '持证率为{持证率}' },
+  { code: 'BG202', severity: 'error', title: '指标重复定义', description: '同一个指标定义了两次。', example: '{调处 = 150起}……{调处 = 151起}' },
+  { code: 'BG203', severity: 'error', title: '公式有误', description: '公式引用了自身（循环），或在校验之外使用了“_”。', example: '{甲 = 乙 + 1件}{乙 = 甲}' },
+  { code: 'BG204', severity: 'error', title: '单位不一致', description: '相加减的两个数单位不同，或比率的分子分母单位不同。', example: '{合计 = 调处 + 持证}' },
+  { code: 'BG205', severity: 'error', title: '除数为零', description: '公式中的除数为零。', example: '{率 = 成功/零 %}' },
+  { code: 'BG206', severity: 'error', title: '数字与公式不符', description: '写明的数值与按公式算出的结果在所写精度上不一致。', example: '{持证率 = 80% : 持证/应领证}', fix: '改为算出的数值' },
+  { code: 'BG207', severity: 'error', title: '比率不可能', description: '没有任何整数能按所写的分母得出这个比率。', example: '{成功率 = 97.33% : _/调处}（调处为59件）' },
+  { code: 'BG208', severity: 'error', title: '比率超过100%', description: '由计数得出的比率大于100%，计数或比率有误。', example: '{率 = 成功/调处 %}（成功多于调处）' },
+  { code: 'BG209', severity: 'warning', title: '约数参与计算', description: '带“多”“余”“约”等的约数参与了计算，结果也只是约数。', example: '{合计 = 资料 + 手册}' },
+  { code: 'BG210', severity: 'warning', title: '隐藏指标未使用', description: '用“@指标”定义的指标既未打印也未参与计算。', example: '@指标 应领证 = 54人' },
+  { code: 'BG211', severity: 'warning', title: '无法同比', description: '没有“@上年”，或上年报告中没有同名指标，或上年数值为零。', example: '{调处 同比}' },
+  { code: 'BG212', severity: 'error', title: '指标与文头值同名', description: '指标名与文头值（年度、机关、标题、日期、上年度、下年度）相同。', example: '{年度 = 2020}' },
+  // ---- snippets (server/language/snippets.ts)
+  { code: 'BG301', severity: 'error', title: '片段不存在', description: '片段库中没有这个名称的片段。', example: '@引用 法律顾问' },
+  { code: 'BG302', severity: 'error', title: '片段循环引用', description: '片段直接或间接引用了自身。', example: '@引用 甲（甲又引用甲）' },
+  { code: 'BG303', severity: 'error', title: '片段参数缺失', description: '片段需要的参数既未给出，文头也没有同名值。', example: '@引用 法律顾问制度（缺少机关）' },
+  { code: 'BG304', severity: 'warning', title: '片段参数未知', description: '给出的参数不在片段的“@参数”中。', example: '@引用 法律顾问制度 地点=桂圩' },
+  { code: 'BG305', severity: 'warning', title: '片段名称重复', description: '两个片段文件用了同一个名称，使用先找到的一个。', example: '@片段 法律顾问制度（两处）' },
+];
+
+export const CODES: ReadonlyMap<string, CodeInfo> = new Map(table.map((info) => [info.code, info]));
+
+/** Adds codes from another module (the check registry registers its own). */
+export function registerCodes(infos: readonly CodeInfo[]): void {
+  const map = CODES as Map<string, CodeInfo>;
+  for (const info of infos) {
+    if (map.has(info.code)) throw new Error(`diagnostic code ${info.code} registered twice`);
+    map.set(info.code, info);
+  }
+}
+
+export function defaultSeverity(code: string): Severity {
+  return CODES.get(code)?.severity ?? 'error';
+}

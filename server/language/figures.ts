@@ -1,0 +1,404 @@
+// Figures (指标): the table of definitions, lazy evaluation of formulas with units, checks of stated
+// values against their formulas, whole-count plausibility, and comparison with last year's report.
+import type * as ast from '../../grammar/index.js';
+import type { Diagnostic, Severity } from '../../grammar/diagnostic.js';
+import { diagnostic } from './diagnostics.js';
+import { formatDate, type Header } from './header.js';
+import type { Scope } from './snippets.js';
+import {
+  agreesAtPrecision, formatAtPrecision, formatNumber, formatValue, numberValue, quantityValue, type NumberValue, type Value,
+} from './values.js';
+
+export interface FigureDefinition {
+  name: string;
+  node: ast.FigureNode;
+  body: ast.DefinitionBody;
+  scope: Scope;
+  /** Defined with @指标: not printed where it is defined. */
+  hidden: boolean;
+  /** Set once resolved; undefined when it could not be evaluated. */
+  value: Value | undefined;
+  /** The formula's result, for stated values checked against one. */
+  computed: number | undefined;
+  used: boolean;
+}
+
+export interface FigureUse {
+  node: ast.FigureNode;
+  scope: Scope;
+  name: string;
+}
+
+/** Names the header provides; a figure may not take them. */
+export const HEADER_FIGURES = ['年度', '机关', '标题', '日期', '上年度', '下年度'] as const;
+
+interface EvalContext {
+  /** The value of `_` while searching for a whole count. */
+  whole: number | undefined;
+  approximate: boolean;
+  hasDivision: boolean;
+  /** Report problems (off while searching, to report once). */
+  quiet: boolean;
+}
+
+export class FigureTable {
+  readonly definitions = new Map<string, FigureDefinition>();
+  /** Every definition in order, duplicates included. */
+  readonly allDefinitions: FigureDefinition[] = [];
+  readonly uses: FigureUse[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  previous: FigureTable | undefined;
+  private readonly busy = new Set<FigureDefinition>();
+  private readonly done = new Set<FigureDefinition>();
+
+  constructor(
+    private readonly header: Header,
+    /** In a snippet checked on its own, figures come from the including report: no "undefined" errors. */
+    private readonly isSnippet: boolean,
+  ) {}
+
+  define(node: ast.FigureNode, scope: Scope, hidden: boolean): void {
+    const body = node.body;
+    if (body?.form !== 'definition' || node.broken) return;
+    const definition: FigureDefinition = { name: body.name.text, node, body, scope, hidden, value: undefined, computed: undefined, used: !hidden };
+    this.allDefinitions.push(definition);
+    if ((HEADER_FIGURES as readonly string[]).includes(definition.name)) {
+      this.report(scope, diagnostic('BG212', body.name, `“${definition.name}”是文头值，不能作为指标名称；请换一个名称。`));
+      return;
+    }
+    const existing = this.definitions.get(definition.name);
+    if (existing) {
+      const where = existing.scope.file.path === scope.file.path ? `第${existing.scope.file.lineIndex.positionAt(existing.node.start).line + 1}行` : existing.scope.file.path;
+      this.report(scope, diagnostic('BG202', body.name, `指标“${definition.name}”已在${where}定义过；一个指标只能定义一次，其他地方请写“{${definition.name}}”引用。`));
+      return;
+    }
+    this.definitions.set(definition.name, definition);
+  }
+
+  use(node: ast.FigureNode, scope: Scope): void {
+    if (node.broken) return;
+    if (node.body?.form === 'reference' || node.body?.form === 'comparison') this.uses.push({ node, scope, name: node.body.name.text });
+  }
+
+  resolveAll(): void {
+    for (const definition of this.allDefinitions) this.resolve(definition);
+    for (const use of this.uses) {
+      if (use.node.body?.form === 'comparison') this.compare(use.node, use.scope, true);
+      else this.lookup(use.name, use.scope, use.node.body!.name, false);
+    }
+    for (const definition of this.definitions.values()) {
+      if (definition.hidden && !definition.used) {
+        this.report(definition.scope, diagnostic('BG210', definition.body.name, `隐藏指标“${definition.name}”定义了但没有用到：在正文中写“{${definition.name}}”引用它，或删去这一行。`));
+      }
+    }
+  }
+
+  /** The printed text of a figure node in a scope; undefined when it cannot be resolved (print as typed). */
+  printed(node: ast.FigureNode, scope: Scope): string | undefined {
+    const body = node.body;
+    if (!body || node.broken) return undefined;
+    switch (body.form) {
+      case 'label':
+        return '';
+      case 'definition': {
+        const definition = this.allDefinitions.find((d) => d.node === node && d.scope.file === scope.file);
+        return definition?.value ? formatValue(definition.value) : undefined;
+      }
+      case 'reference': {
+        const value = this.lookup(body.name.text, scope, body.name, true);
+        return value ? formatValue(value) : undefined;
+      }
+      case 'comparison':
+        return this.compare(node, scope, false);
+    }
+  }
+
+  /** A name's value as seen from a scope: snippet parameters, then header values, then figures. */
+  lookup(name: string, scope: Scope, at: ast.Span, quiet: boolean): Value | undefined {
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      const param = s.params.get(name);
+      if (param) return param;
+    }
+    const fromHeader = this.headerValue(name);
+    if (fromHeader) return fromHeader;
+    const definition = this.definitions.get(name);
+    if (definition) {
+      definition.used = true;
+      this.resolve(definition);
+      return definition.value;
+    }
+    if (!quiet && !this.isSnippet) {
+      this.report(scope, diagnostic('BG201', at, `指标“${name}”没有定义：在别处写“{${name} = 数值单位}”或“@指标 ${name} = 数值单位”来定义它。`));
+    }
+    return undefined;
+  }
+
+  headerValue(name: string): Value | undefined {
+    const h = this.header;
+    switch (name) {
+      case '年度':
+        return h.year !== undefined ? { type: 'text', text: String(h.year) } : undefined;
+      case '上年度':
+        return h.year !== undefined ? { type: 'text', text: String(h.year - 1) } : undefined;
+      case '下年度':
+        return h.year !== undefined ? { type: 'text', text: String(h.year + 1) } : undefined;
+      case '机关':
+        return h.org ? { type: 'text', text: h.org } : undefined;
+      case '标题':
+        return h.values.标题 ? { type: 'text', text: h.values.标题.text } : undefined;
+      case '日期':
+        return h.date ? { type: 'text', text: formatDate(h.date) } : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private resolve(definition: FigureDefinition): void {
+    if (this.done.has(definition)) return;
+    if (this.busy.has(definition)) {
+      this.report(definition.scope, diagnostic('BG203', definition.body.name, `指标“${definition.name}”的公式直接或间接引用了它自己。`));
+      return;
+    }
+    this.busy.add(definition);
+    try {
+      this.evaluateDefinition(definition);
+    } finally {
+      this.busy.delete(definition);
+      this.done.add(definition);
+    }
+  }
+
+  private evaluateDefinition(definition: FigureDefinition): void {
+    const { body, scope } = definition;
+    const value = body.value;
+    if (!value) return;
+    const ctx: EvalContext = { whole: undefined, approximate: false, hasDivision: false, quiet: false };
+    if (value.kind === 'quantity') {
+      definition.value = quantityValue(value);
+    } else {
+      const result = this.evaluate(value, scope, ctx);
+      if (!result) return;
+      if (ctx.approximate) this.warnApproximate(definition, value);
+      const percent = body.percent || result.percent;
+      definition.value = { ...result, percent, unit: percent ? undefined : result.unit, decimals: undefined, qualifier: undefined };
+      if (percent && ctx.hasDivision) this.checkRateBound(definition, result.value, value);
+    }
+    if (body.check && definition.value?.type === 'number') this.checkStated(definition, definition.value, body.check);
+  }
+
+  private checkStated(definition: FigureDefinition, stated: NumberValue, formula: ast.Expression): void {
+    const scope = definition.scope;
+    const source = scope.file.text.slice(formula.start, formula.end);
+    if (containsWhole(formula)) {
+      this.checkWholeCount(definition, stated, formula, source);
+      return;
+    }
+    const ctx: EvalContext = { whole: undefined, approximate: false, hasDivision: false, quiet: false };
+    const result = this.evaluate(formula, scope, ctx);
+    if (!result) return;
+    definition.computed = result.value;
+    if (ctx.approximate) this.warnApproximate(definition, formula);
+    if (stated.percent && ctx.hasDivision && this.checkRateBound(definition, result.value, formula)) return;
+    if (!agreesAtPrecision(stated, result.value)) {
+      const correct = formatAtPrecision(stated, result.value);
+      const written = formatValue(stated);
+      const valueSpan = definition.body.value!;
+      this.report(scope, diagnostic('BG206', valueSpan, `“${definition.name}”写为${written}，但按“${source}”（${this.describeOperands(formula, scope)}）算得${correct}。`, [
+        { title: `改为${correct}`, edits: [{ start: valueSpan.start, end: valueSpan.end, newText: correct }], safe: false },
+      ]));
+    }
+  }
+
+  /** `{成功率 = 97.33% : _/调处}`: is there a whole count that gives the stated rate? */
+  private checkWholeCount(definition: FigureDefinition, stated: NumberValue, formula: ast.Expression, source: string): void {
+    const scope = definition.scope;
+    const probe: EvalContext = { whole: 1, approximate: false, hasDivision: false, quiet: false };
+    if (!this.evaluate(formula, scope, probe)) return;
+    const limit = Math.min(1_000_000, Math.max(1000, Math.ceil(this.largestOperand(formula, scope))));
+    let below: { k: number; v: number } | undefined;
+    let above: { k: number; v: number } | undefined;
+    for (let k = 0; k <= limit; k++) {
+      const r = this.evaluate(formula, scope, { whole: k, approximate: false, hasDivision: false, quiet: true });
+      if (!r) return;
+      if (agreesAtPrecision(stated, r.value)) return;
+      if (r.value < stated.value) {
+        if (!below || r.value > below.v) below = { k, v: r.value };
+      } else if (!above || r.value < above.v) above = { k, v: r.value };
+    }
+    const near = [below, above].filter((x): x is { k: number; v: number } => x !== undefined).map((x) => `${x.k}为${formatAtPrecision(stated, x.v)}`);
+    this.report(scope, diagnostic('BG207', definition.body.value!, `没有任何整数“_”能使“${source}”（${this.describeOperands(formula, scope)}）等于${formatValue(stated)}${near.length ? `：${near.join('，')}` : ''}。请核对比率或计数。`));
+  }
+
+  private checkRateBound(definition: FigureDefinition, ratio: number, formula: ast.Expression): boolean {
+    if (ratio <= 1 + 1e-9) return false;
+    const source = definition.scope.file.text.slice(formula.start, formula.end);
+    this.report(definition.scope, diagnostic('BG208', definition.body.value ?? definition.body.name, `“${definition.name}”按“${source}”算得${formatNumber(ratio * 100)}%，超过了100%：分子不应大于分母，请核对计数。`));
+    return true;
+  }
+
+  private warnApproximate(definition: FigureDefinition, formula: ast.Expression): void {
+    const source = definition.scope.file.text.slice(formula.start, formula.end);
+    this.report(definition.scope, diagnostic('BG209', formula, `“${source}”用到了约数（带“多”“余”“约”等），“${definition.name}”的结果也只是约数。`));
+  }
+
+  private largestOperand(expr: ast.Expression, scope: Scope): number {
+    let largest = 0;
+    const visit = (e: ast.Expression) => {
+      if (e.kind === 'binary') {
+        visit(e.left);
+        visit(e.right);
+      } else if (e.kind === 'negation') visit(e.operand);
+      else if (e.kind === 'ref') {
+        const v = this.lookup(e.name, scope, e, true);
+        if (v?.type === 'number') largest = Math.max(largest, Math.abs(v.value));
+      } else if (e.kind === 'quantity') largest = Math.max(largest, Math.abs(e.value));
+    };
+    visit(expr);
+    return largest;
+  }
+
+  private describeOperands(expr: ast.Expression, scope: Scope): string {
+    const parts: string[] = [];
+    const visit = (e: ast.Expression) => {
+      if (e.kind === 'binary') {
+        visit(e.left);
+        visit(e.right);
+      } else if (e.kind === 'negation') visit(e.operand);
+      else if (e.kind === 'ref') {
+        const v = this.lookup(e.name, scope, e, true);
+        if (v) parts.push(`${e.name}=${formatValue(v)}`);
+      }
+    };
+    visit(expr);
+    return [...new Set(parts)].join('，');
+  }
+
+  private evaluate(expr: ast.Expression, scope: Scope, ctx: EvalContext): NumberValue | undefined {
+    switch (expr.kind) {
+      case 'quantity':
+        return quantityValue(expr);
+      case 'whole':
+        if (ctx.whole === undefined) {
+          this.problem(ctx, scope, diagnostic('BG203', expr, '“_”只能用在“:”之后的校验公式中，表示某个整数，例如“{成功率 = 97.33% : _/调处}”。'));
+          return undefined;
+        }
+        return numberValue(ctx.whole);
+      case 'ref': {
+        const value = this.lookup(expr.name, scope, expr, ctx.quiet);
+        if (!value) return undefined;
+        if (value.type === 'text') {
+          const n = Number(value.text);
+          if (Number.isFinite(n) && value.text.trim() !== '') return numberValue(n);
+          this.problem(ctx, scope, diagnostic('BG203', expr, `“${expr.name}”是文字（${value.text}），不能参与计算。`));
+          return undefined;
+        }
+        if (value.qualifier) ctx.approximate = true;
+        return value;
+      }
+      case 'negation': {
+        const v = this.evaluate(expr.operand, scope, ctx);
+        return v ? { ...v, value: -v.value, decimals: undefined } : undefined;
+      }
+      case 'binary': {
+        const left = this.evaluate(expr.left, scope, ctx);
+        const right = this.evaluate(expr.right, scope, ctx);
+        if (!left || !right) return undefined;
+        return this.combine(expr, left, right, scope, ctx);
+      }
+    }
+  }
+
+  private combine(expr: ast.Binary, left: NumberValue, right: NumberValue, scope: Scope, ctx: EvalContext): NumberValue | undefined {
+    const text = (e: ast.Expression) => scope.file.text.slice(e.start, e.end);
+    switch (expr.op) {
+      case '+':
+      case '-': {
+        if (left.percent !== right.percent || (left.unit && right.unit && left.unit !== right.unit)) {
+          this.problem(ctx, scope, diagnostic('BG204', expr, `“${text(expr.left)}”（${describeUnit(left)}）与“${text(expr.right)}”（${describeUnit(right)}）单位不同，不能相${expr.op === '+' ? '加' : '减'}。`));
+          return undefined;
+        }
+        const value = expr.op === '+' ? left.value + right.value : left.value - right.value;
+        return { ...numberValue(value, left.unit ?? right.unit, left.percent) };
+      }
+      case '×':
+        return numberValue(left.value * right.value, left.unit ?? right.unit, left.percent !== right.percent && !(left.unit ?? right.unit));
+      case '÷': {
+        ctx.hasDivision = true;
+        if (right.value === 0) {
+          this.problem(ctx, scope, diagnostic('BG205', expr.right, `除数“${text(expr.right)}”为零，无法计算。`));
+          return undefined;
+        }
+        const value = left.value / right.value;
+        if (left.unit && right.unit && left.unit !== right.unit) {
+          this.problem(ctx, scope, { ...diagnostic('BG204', expr, `比率的分子“${text(expr.left)}”（${left.unit}）与分母“${text(expr.right)}”（${right.unit}）单位不同，请核对是否在比较同一类事物。`), severity: 'warning' as Severity });
+        }
+        // Like ÷ like is a pure ratio; 件 ÷ (unitless) stays 件.
+        return numberValue(value, left.unit && !right.unit ? left.unit : undefined);
+      }
+    }
+  }
+
+  /** `{调处 同比}` → 同比增长8%; `{调处 增减}` → 增加12起. */
+  private compare(node: ast.FigureNode, scope: Scope, report: boolean): string | undefined {
+    const body = node.body as ast.ComparisonBody;
+    const name = body.name.text;
+    const current = this.lookup(name, scope, body.name, !report);
+    if (!current || current.type !== 'number') return undefined;
+    const fail = (message: string) => {
+      if (report) this.report(scope, diagnostic('BG211', node, message));
+      return undefined;
+    };
+    if (!this.previous) return fail(`“{${name} ${body.mode}}”需要上年报告：在文头写“@上年 上年报告.bg”。`);
+    const last = this.previous.definitions.get(name);
+    if (last) this.previous.resolve(last);
+    const before = last?.value;
+    if (!before || before.type !== 'number') return fail(`上年报告中没有指标“${name}”，无法${body.mode}。`);
+    if ((before.unit ?? '') !== (current.unit ?? '') || before.percent !== current.percent) {
+      if (report) this.report(scope, diagnostic('BG204', node, `“${name}”今年是${describeUnit(current)}，上年是${describeUnit(before)}，单位不同，无法比较。`));
+      return undefined;
+    }
+    if (current.value === before.value) return '与上年持平';
+    const delta = current.value - before.value;
+    if (body.mode === '增减') {
+      const amount = current.percent ? `${formatNumber(Math.abs(delta) * 100)}个百分点` : `${formatNumber(Math.abs(delta))}${current.unit ?? ''}`;
+      return `${delta > 0 ? '增加' : '减少'}${amount}`;
+    }
+    if (current.percent) return `同比${delta > 0 ? '提高' : '下降'}${formatNumber(Math.abs(delta) * 100)}个百分点`;
+    if (before.value === 0) return fail(`上年“${name}”为零，无法计算同比增幅；可改用“{${name} 增减}”。`);
+    return `同比${delta > 0 ? '增长' : '下降'}${formatNumber((Math.abs(delta) / Math.abs(before.value)) * 100)}%`;
+  }
+
+  private problem(ctx: EvalContext, scope: Scope, d: Diagnostic): void {
+    if (!ctx.quiet) this.report(scope, d);
+  }
+
+  private report(scope: Scope, d: Diagnostic): void {
+    const root = rootFile(scope);
+    const located = scope.file === root ? d : { ...d, uri: scope.file.path };
+    if (this.diagnostics.some((x) => x.code === located.code && x.start === located.start && x.uri === located.uri)) return;
+    this.diagnostics.push(located);
+  }
+}
+
+function rootFile(scope: Scope) {
+  let s = scope;
+  while (s.parent) s = s.parent;
+  return s.file;
+}
+
+function containsWhole(expr: ast.Expression): boolean {
+  switch (expr.kind) {
+    case 'whole':
+      return true;
+    case 'binary':
+      return containsWhole(expr.left) || containsWhole(expr.right);
+    case 'negation':
+      return containsWhole(expr.operand);
+    default:
+      return false;
+  }
+}
+
+function describeUnit(v: NumberValue): string {
+  return v.percent ? '百分比' : v.unit ? `单位“${v.unit}”` : '无单位';
+}

@@ -1,0 +1,130 @@
+// Header directives → the report's metadata (kind, issuing body, year, date, …).
+import type { DirectiveLine, DirectiveName, Inline, Span } from '../../grammar/index.js';
+import type { Diagnostic, Severity } from '../../grammar/diagnostic.js';
+import { diagnostic } from './diagnostics.js';
+
+export const REPORT_KINDS = ['法治政府建设年度报告', '工作报告', '工作总结'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export interface HeaderValue {
+  text: string;
+  span: Span;
+  directive: DirectiveLine;
+}
+
+export interface ReportDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export interface Header {
+  values: Partial<Record<DirectiveName, HeaderValue>>;
+  /** The value inline content of a text directive such as @标题 (may contain figures). */
+  titleInlines: Inline[] | undefined;
+  kind: ReportKind | undefined;
+  org: string | undefined;
+  year: number | undefined;
+  date: ReportDate | undefined;
+  previous: string | undefined;
+  /** Per-file severity overrides from @检查. */
+  severities: Map<string, Severity | 'off'>;
+}
+
+const SEVERITY_WORDS: Record<string, Severity | 'off'> = {
+  关: 'off', 关闭: 'off', off: 'off', 错误: 'error', error: 'error', 警告: 'warning', warning: 'warning',
+  提示: 'info', info: 'info', hint: 'hint',
+};
+
+export function parseSeverityWord(word: string): Severity | 'off' | undefined {
+  return SEVERITY_WORDS[word.toLowerCase()];
+}
+
+/** The text of a directive's value as typed, trimmed. */
+function valueText(directive: DirectiveLine, source: string): { text: string; span: Span } {
+  const first = directive.value[0];
+  const last = directive.value[directive.value.length - 1];
+  if (!first || !last) return { text: '', span: { start: directive.written.end, end: directive.written.end } };
+  const raw = source.slice(first.start, last.end);
+  const trimmed = raw.trim();
+  const start = first.start + raw.indexOf(trimmed);
+  return { text: trimmed, span: { start, end: start + trimmed.length } };
+}
+
+export function parseDate(text: string): ReportDate | undefined {
+  const match = /^(\d{4})\s*(?:-|\.|\/|年)\s*(\d{1,2})\s*(?:-|\.|\/|月)\s*(\d{1,2})\s*日?$/.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  return { year, month, day };
+}
+
+export function formatDate(date: ReportDate): string {
+  return `${date.year}年${date.month}月${date.day}日`;
+}
+
+export function readHeader(directives: readonly DirectiveLine[], bodyDirectives: readonly DirectiveLine[], source: string): { header: Header; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const header: Header = {
+    values: {}, titleInlines: undefined, kind: undefined, org: undefined, year: undefined, date: undefined,
+    previous: undefined, severities: new Map(),
+  };
+  const all = [...directives, ...bodyDirectives];
+  for (const directive of all) {
+    const name = directive.name;
+    if (!name || name === '指标' || name === '引用' || name === '落款') continue;
+    if (bodyDirectives.includes(directive) && name !== '片段' && name !== '参数') {
+      diagnostics.push(diagnostic('BG105', directive.written, `“@${directive.written.text}”是文头指令，应写在正文之前。`));
+    }
+    if (name === '检查') {
+      readCheckSettings(directive, header, diagnostics);
+      continue;
+    }
+    if (name === '片段' || name === '参数') continue;
+    const { text, span } = valueText(directive, source);
+    if (header.values[name]) {
+      diagnostics.push(diagnostic('BG104', directive.written, `“@${name}”写了两次，以这一次为准。`));
+    }
+    header.values[name] = { text, span, directive };
+    switch (name) {
+      case '标题':
+        header.titleInlines = directive.value;
+        break;
+      case '类型':
+        if ((REPORT_KINDS as readonly string[]).includes(text)) header.kind = text as ReportKind;
+        else diagnostics.push(diagnostic('BG103', span.end > span.start ? span : directive.written, `未知的报告类型“${text}”。可用的类型：${REPORT_KINDS.join('、')}。`));
+        break;
+      case '机关':
+        header.org = text || undefined;
+        break;
+      case '年度': {
+        const year = /^\d{4}$/.test(text) ? Number(text) : undefined;
+        if (year === undefined) diagnostics.push(diagnostic('BG101', span.end > span.start ? span : directive.written, `年度“${text}”应是四位数字的年份，例如“@年度 2020”。`));
+        header.year = year;
+        break;
+      }
+      case '日期': {
+        const date = parseDate(text);
+        if (!date) diagnostics.push(diagnostic('BG102', span.end > span.start ? span : directive.written, `日期“${text}”无法识别：请写成“2021-01-13”或“2021年1月13日”，且须是真实存在的日期。`));
+        header.date = date;
+        break;
+      }
+      case '上年':
+        header.previous = text || undefined;
+        break;
+    }
+  }
+  return { header, diagnostics };
+}
+
+function readCheckSettings(directive: DirectiveLine, header: Header, diagnostics: Diagnostic[]) {
+  for (const arg of directive.args) {
+    const level = arg.value ? parseSeverityWord(arg.value.text) : undefined;
+    if (!/^BG\d{3}$/i.test(arg.name.text) || !level) {
+      diagnostics.push(diagnostic('BG107', arg, `“${arg.name.text}${arg.value ? `=${arg.value.text}` : ''}”写法有误：应写成“BG601=关”，级别为 关、错误、警告、提示。`));
+      continue;
+    }
+    header.severities.set(arg.name.text.toUpperCase(), level);
+  }
+}

@@ -1,0 +1,38 @@
+// The language service: one object that owns the caches and answers "analyse this file" for the
+// command line and the language server alike.
+import type { Severity } from '../../grammar/diagnostic.js';
+import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from './checks/registry.js';
+import { analyze, type ReportModel } from './model.js';
+import { SnippetIndex } from './snippets.js';
+import { ParseCache, type Workspace } from './workspace.js';
+
+export interface ServiceSettings {
+  /** Extra snippet folders, absolute or relative to each report's folder. */
+  snippetFolders: string[];
+  /** Severity overrides by code: 'off' disables a check. */
+  severities: Map<string, Severity | 'off'>;
+  checks: CheckSettings;
+}
+
+export const DEFAULT_SETTINGS: ServiceSettings = { snippetFolders: [], severities: new Map(), checks: DEFAULT_CHECK_SETTINGS };
+
+export class LanguageService {
+  readonly cache = new ParseCache();
+  snippets: SnippetIndex;
+
+  constructor(
+    readonly workspace: Workspace,
+    public settings: ServiceSettings = DEFAULT_SETTINGS,
+  ) {
+    this.snippets = new SnippetIndex(workspace, this.cache, settings.snippetFolders);
+  }
+
+  updateSettings(settings: ServiceSettings): void {
+    this.settings = settings;
+    this.snippets = new SnippetIndex(this.workspace, this.cache, settings.snippetFolders);
+  }
+
+  analyze(path: string, text: string): ReportModel {
+    return analyze(path, text, { workspace: this.workspace, snippets: this.snippets, cache: this.cache });
+  }
+}

@@ -1,0 +1,74 @@
+// Figure values: numbers with measure words, percentages, approximate qualifiers — and how they print.
+import type { Quantity } from '../../grammar/index.js';
+
+export interface NumberValue {
+  type: 'number';
+  /** A percentage is held as a ratio: 81.48% → 0.8148. */
+  value: number;
+  unit: string | undefined;
+  /** Print as a percentage. */
+  percent: boolean;
+  /** Set when the value is (or derives from) an approximate count: 多 余 约 近 … */
+  qualifier: Quantity['qualifier'];
+  /** Decimals as written, for stated values: the precision they claim. */
+  decimals: number | undefined;
+}
+
+export interface TextValue {
+  type: 'text';
+  text: string;
+}
+
+export type Value = NumberValue | TextValue;
+
+export function numberValue(value: number, unit?: string, percent = false): NumberValue {
+  return { type: 'number', value, unit, percent, qualifier: undefined, decimals: undefined };
+}
+
+export function quantityValue(q: Quantity): NumberValue {
+  return {
+    type: 'number',
+    value: q.percent ? q.value / 100 : q.value,
+    unit: q.percent ? undefined : q.unit,
+    percent: q.percent,
+    qualifier: q.qualifier,
+    decimals: q.decimals,
+  };
+}
+
+/** At most `decimals` decimals, trailing zeros dropped: 98.000 → "98", 81.4814 → "81.48". */
+export function formatNumber(value: number, decimals = 2): string {
+  const fixed = value.toFixed(decimals);
+  const trimmed = fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+  return trimmed === '-0' ? '0' : trimmed;
+}
+
+/** How a value prints in the report. A stated value prints with the decimals it was written with. */
+export function formatValue(v: Value): string {
+  if (v.type === 'text') return v.text;
+  const decimals = v.decimals ?? 2;
+  const digits = v.percent ? formatNumber(v.value * 100, decimals) : formatNumber(v.value, decimals);
+  const stated = v.decimals !== undefined;
+  const fixedDigits = stated ? (v.percent ? (v.value * 100).toFixed(decimals) : v.value.toFixed(decimals)) : digits;
+  const before = v.qualifier?.position === 'before' ? v.qualifier.text : '';
+  const after = v.qualifier?.position === 'after' ? v.qualifier.text : '';
+  const suffix = v.percent ? '%' : (v.unit ?? '');
+  // 以上/以下/左右 follow the measure word (3名以上); 多/余 come between number and unit (5000多份).
+  if (after === '以上' || after === '以下' || after === '左右') return `${before}${fixedDigits}${suffix}${after}`;
+  return `${before}${fixedDigits}${after}${suffix}`;
+}
+
+/** Does a computed ratio or number agree with a stated one at the stated precision? */
+export function agreesAtPrecision(stated: NumberValue, computed: number): boolean {
+  const scale = stated.percent ? 100 : 1;
+  const decimals = stated.decimals ?? 2;
+  const tolerance = 0.5 * 10 ** -decimals + 1e-9;
+  return Math.abs(computed * scale - stated.value * scale) <= tolerance;
+}
+
+/** The computed value written at the stated value's precision, for messages and fixes: "81.48%". */
+export function formatAtPrecision(stated: NumberValue, computed: number): string {
+  const decimals = stated.decimals ?? 2;
+  if (stated.percent) return `${(computed * 100).toFixed(decimals)}%`;
+  return `${computed.toFixed(decimals)}${stated.unit ?? ''}`;
+}

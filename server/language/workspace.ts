@@ -1,0 +1,66 @@
+// How the pure core reaches files: an injected interface, so the CLI, the language server (which knows
+// unsaved editor buffers) and the tests (in memory) each supply their own.
+import { parse, type ParseResult } from '../../grammar/index.js';
+
+export interface Workspace {
+  /** The text of a file, or undefined when it does not exist or cannot be read. Paths are absolute, '/'-separated. */
+  readFile(path: string): string | undefined;
+  /** The `.bg` files directly inside a folder (absolute paths); empty when the folder does not exist. */
+  listReports(folder: string): string[];
+}
+
+export function dirname(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash <= 0 ? '/' : path.slice(0, slash);
+}
+
+export function basename(path: string, extension = ''): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return extension && base.endsWith(extension) ? base.slice(0, -extension.length) : base;
+}
+
+/** Joins a relative path onto a folder; an absolute path is returned as is. Resolves `.` and `..`. */
+export function resolvePath(folder: string, relative: string): string {
+  const parts = (relative.startsWith('/') ? relative : `${folder}/${relative}`).split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return `/${out.join('/')}`;
+}
+
+/** Parses a file once per distinct text: reports and snippets are re-read on every analysis. */
+export class ParseCache {
+  private readonly entries = new Map<string, { text: string; result: ParseResult }>();
+
+  constructor(private readonly limit = 500) {}
+
+  parse(path: string, text: string): ParseResult {
+    const hit = this.entries.get(path);
+    if (hit && hit.text === text) return hit.result;
+    const result = parse(text);
+    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(path, { text, result });
+    return result;
+  }
+}
+
+/** A workspace held in memory: tests, and files sent by an editor. */
+export class MemoryWorkspace implements Workspace {
+  readonly files = new Map<string, string>();
+
+  constructor(files: Record<string, string> = {}) {
+    for (const [path, text] of Object.entries(files)) this.files.set(path, text);
+  }
+
+  readFile(path: string): string | undefined {
+    return this.files.get(path);
+  }
+
+  listReports(folder: string): string[] {
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    return [...this.files.keys()].filter((p) => p.startsWith(prefix) && p.endsWith('.bg') && !p.slice(prefix.length).includes('/')).sort();
+  }
+}

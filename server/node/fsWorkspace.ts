@@ -1,0 +1,45 @@
+// The workspace on disk, for the command line (the language server overlays open editor buffers).
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Workspace } from '../language/workspace.js';
+
+/** Converts an OS path to the '/'-separated absolute form the core uses (Windows drive letters kept). */
+export function toCorePath(osPath: string): string {
+  const absolute = path.resolve(osPath).replace(/\\/g, '/');
+  return absolute.startsWith('/') ? absolute : `/${absolute}`;
+}
+
+export function toOsPath(corePath: string): string {
+  return process.platform === 'win32' ? corePath.replace(/^\/([A-Za-z]:)/, '$1') : corePath;
+}
+
+/** Reads a file as UTF-8 text without a byte-order mark. */
+export function readText(osPath: string): string {
+  const text = readFileSync(osPath, 'utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export class FileSystemWorkspace implements Workspace {
+  constructor(private readonly overlay: (path: string) => string | undefined = () => undefined) {}
+
+  readFile(corePath: string): string | undefined {
+    const open = this.overlay(corePath);
+    if (open !== undefined) return open;
+    try {
+      return readText(toOsPath(corePath));
+    } catch {
+      return undefined;
+    }
+  }
+
+  listReports(folder: string): string[] {
+    try {
+      return readdirSync(toOsPath(folder), { withFileTypes: true })
+        .filter((e) => e.isFile() && e.name.endsWith('.bg'))
+        .map((e) => `${folder.replace(/\/$/, '')}/${e.name}`)
+        .sort();
+    } catch {
+      return [];
+    }
+  }
+}

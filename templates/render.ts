@@ -1,0 +1,139 @@
+// Rendering: view model → Handlebars template → output. Layout (wrapping, centring, the signature
+// block, pagination) is done here in tested code, before and after the template, never inside it.
+import Handlebars from 'handlebars';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ReportModel } from '../server/language/model.js';
+import { alignRight, centre } from './layout/align.js';
+import { wrapParagraph } from './layout/linebreak.js';
+import { paginate } from './layout/paginate.js';
+import { cellWidth, LINE_COLUMNS } from './layout/width.js';
+import { buildView, DEFAULT_RENDER_OPTIONS, leadText, type RenderOptions, type ReportView } from './view.js';
+
+export type OutputFormat = 'txt' | 'md';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['txt', 'md'];
+
+export interface TextLayoutOptions extends RenderOptions {
+  /** Full-width columns a line (GB/T 9704: 28). */
+  width: number;
+  /** Split into pages of 22 lines with "— N —" page numbers. */
+  pages: boolean;
+  linesPerPage: number;
+  /** Folders searched first for `<format>/report.hbs`: the writer's own templates. */
+  templateFolders: string[];
+}
+
+export const DEFAULT_LAYOUT: TextLayoutOptions = { ...DEFAULT_RENDER_OPTIONS, width: LINE_COLUMNS, pages: false, linesPerPage: 22, templateFolders: [] };
+
+export function render(model: ReportModel, format: OutputFormat, options: Partial<TextLayoutOptions> = {}): string {
+  const layout = { ...DEFAULT_LAYOUT, ...options };
+  const view = buildView(model, layout);
+  const template = compiledTemplate(format, layout.templateFolders, model.header.values.模板?.text);
+  if (format === 'md') return normaliseBlankLines(template(markdownView(view)));
+  const text = template(textView(view, layout));
+  const lines = text.replace(/\n+$/, '').split('\n');
+  return layout.pages ? paginate(lines, { linesPerPage: layout.linesPerPage, width: layout.width, pageNumbers: true }) : `${lines.join('\n')}\n`;
+}
+
+const INDENT = '　　';
+
+/** Lays out the text output on the grid: every line is final before the template sees it. */
+function textView(view: ReportView, layout: TextLayoutOptions) {
+  const width = layout.width;
+  const wrap = (text: string) => wrapParagraph(text, { width, firstIndent: INDENT, indent: '' });
+  const blocks = view.blocks.map((block) => {
+    switch (block.kind) {
+      case 'heading':
+        return { lines: wrap(`${block.number}${block.text}`) };
+      case 'paragraph':
+        return { lines: wrap(`${block.lead ? leadText(block.lead) : ''}${block.text}`) };
+      case 'signature':
+        return { lines: signatureLines(view.org, view.date, width) };
+    }
+  });
+  return {
+    titleLines: view.title ? view.title.split('\n').flatMap((t) => centre(t, width)) : [],
+    toLine: view.to ? wrapParagraph(`${view.to}：`, { width, firstIndent: '', indent: '' }).join('\n') : undefined,
+    blocks,
+  };
+}
+
+/**
+ * GB/T 9704—2012 7.3.5.2 (no seal): one blank line below the text, the issuing body two characters in
+ * from the right; the date on the next line starting two characters right of the body's first
+ * character — unless the date is the longer, then the date keeps two characters from the right edge and
+ * the body moves left to match.
+ */
+export function signatureLines(org: string | undefined, date: string | undefined, width: number): string[] {
+  if (!org && !date) return [];
+  const lines = [''];
+  const orgCells = org ? cellWidth(org) : 0;
+  const dateCells = date ? cellWidth(date) : 0;
+  const margin = 2;
+  if (!org) return [...lines, alignRight(date!, width, margin)];
+  if (!date) return [...lines, alignRight(org, width, margin)];
+  const dateLonger = dateCells + 4 > orgCells; // the date starts 2 columns (4 cells) in from the body
+  const orgMargin = dateLonger ? margin + (dateCells + 4 - orgCells) / 2 : margin;
+  const dateMargin = dateLonger ? margin : margin + (orgCells - 4 - dateCells) / 2;
+  return [...lines, alignRight(org, width, orgMargin), alignRight(date, width, dateMargin)];
+}
+
+function markdownView(view: ReportView) {
+  return {
+    ...view,
+    title: escapeMarkdown(view.title),
+    to: view.to && escapeMarkdown(view.to),
+    blocks: view.blocks.map((block) => {
+      if (block.kind === 'heading') return { ...block, text: escapeMarkdown(block.text) };
+      if (block.kind === 'paragraph') return { ...block, text: escapeMarkdown(block.text), lead: block.lead ? escapeMarkdown(leadText(block.lead)) : undefined };
+      return block;
+    }),
+  };
+}
+
+/** Escapes what Markdown would read as markup, so prose prints as typed. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/^([#+\-=]|\d+\.)/, '\\$1');
+}
+
+function normaliseBlankLines(text: string): string {
+  return `${text.replace(/\n{3,}/g, '\n\n').replace(/\s+$/, '')}\n`;
+}
+
+// ---- templates: compiled once, looked up in the writer's folders first
+
+const handlebars = Handlebars.create();
+handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+handlebars.registerHelper('hashes', (level: number) => '#'.repeat(Math.min(6, level + 1)));
+
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+function compiledTemplate(format: OutputFormat, userFolders: string[], named: string | undefined): Handlebars.TemplateDelegate {
+  const file = findTemplate(format, userFolders, named);
+  let template = compiled.get(file);
+  if (!template) {
+    template = handlebars.compile(readFileSync(file, 'utf8'), { noEscape: true, strict: false });
+    compiled.set(file, template);
+  }
+  return template;
+}
+
+function findTemplate(format: OutputFormat, userFolders: string[], named: string | undefined): string {
+  const candidates = [
+    ...userFolders.flatMap((folder) => [named ? path.join(folder, named, format, 'report.hbs') : '', path.join(folder, format, 'report.hbs')]),
+    path.join(builtInTemplates(), format, 'report.hbs'),
+  ].filter(Boolean);
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) throw new Error(`找不到 ${format} 模板（查找了：${candidates.join('，')}）`);
+  return found;
+}
+
+/** The bundled templates folder: beside this module in the source tree, one level up from dist/. */
+export function builtInTemplates(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [here, path.join(here, '..', 'templates'), path.join(here, 'templates')]) {
+    if (existsSync(path.join(candidate, 'txt', 'report.hbs'))) return candidate;
+  }
+  throw new Error(`找不到内置模板文件夹（从 ${here} 查找）`);
+}

@@ -1,0 +1,129 @@
+// The view model: everything a template needs, already decided — numbers, figure values, run-in
+// headings, run-on lists, the title and the signature. Templates only arrange these strings.
+import type * as ast from '../grammar/index.js';
+import { formatDate } from '../server/language/header.js';
+import type { ReportModel, Scope } from '../server/language/model.js';
+import { runOnOrdinal } from '../server/language/numbering.js';
+
+export interface RenderOptions {
+  /** Heading levels that run into the paragraph after them ("（一）标题。正文"). */
+  runInLevels: number[];
+}
+
+export const DEFAULT_RENDER_OPTIONS: RenderOptions = { runInLevels: [2] };
+
+export type BlockView =
+  | { kind: 'heading'; level: number; number: string; text: string }
+  /** `lead` is a run-in heading printed at the start of the paragraph. */
+  | { kind: 'paragraph'; text: string; lead?: { level: number; number: string; text: string } }
+  | { kind: 'signature' };
+
+export interface ReportView {
+  title: string;
+  to: string | undefined;
+  blocks: BlockView[];
+  org: string | undefined;
+  date: string | undefined;
+}
+
+const SENTENCE_END = /[。；;！？!?：:，,、]$/;
+
+export function buildView(model: ReportModel, options: RenderOptions = DEFAULT_RENDER_OPTIONS): ReportView {
+  const inline = (nodes: readonly ast.Inline[], scope: Scope) => renderInlines(nodes, scope, model);
+  const blocks: BlockView[] = [];
+  let pendingLead: { level: number; number: string; text: string } | undefined;
+  let signaturePlaced = false;
+
+  const pushParagraph = (text: string) => {
+    if (pendingLead) {
+      blocks.push({ kind: 'paragraph', text, lead: pendingLead });
+      pendingLead = undefined;
+    } else blocks.push({ kind: 'paragraph', text });
+  };
+  const flushLead = () => {
+    if (pendingLead) blocks.push({ kind: 'heading', ...pendingLead });
+    pendingLead = undefined;
+  };
+
+  for (const placed of model.blocks) {
+    const { block, scope } = placed;
+    switch (block.kind) {
+      case 'heading': {
+        flushLead();
+        const view = { level: block.level, number: placed.number ?? '', text: inline(block.content, scope).trim() };
+        if (options.runInLevels.includes(block.level)) pendingLead = view;
+        else blocks.push({ kind: 'heading', ...view });
+        break;
+      }
+      case 'paragraph':
+        pushParagraph(block.lines.map((line) => inline(line, scope).trim()).join(''));
+        break;
+      case 'list': {
+        const items = block.items.map((item) => item.lines.map((line) => inline(line, scope).trim()).join(''));
+        if (block.ordered) {
+          flushLead();
+          items.forEach((text, i) => blocks.push({ kind: 'paragraph', text: `${placed.itemNumbers?.[i] ?? ''}${text}` }));
+          break;
+        }
+        const runOn = items.map((text, i) => `${runOnOrdinal(i + 1)}${text.replace(/[。；]+$/, '')}`).join('；') + '。';
+        const previous = blocks[blocks.length - 1];
+        if (block.attached && previous?.kind === 'paragraph' && !pendingLead) previous.text += runOn;
+        else pushParagraph(runOn);
+        break;
+      }
+      case 'directive':
+        if (block.name === '落款' && !signaturePlaced) {
+          flushLead();
+          blocks.push({ kind: 'signature' });
+          signaturePlaced = true;
+        }
+        break;
+    }
+  }
+  flushLead();
+  if (!signaturePlaced) blocks.push({ kind: 'signature' });
+
+  const header = model.header;
+  return {
+    title: reportTitle(model),
+    to: header.values.主送?.text || undefined,
+    blocks,
+    org: header.org,
+    date: header.date ? formatDate(header.date) : undefined,
+  };
+}
+
+/** A run-in heading followed by its paragraph: "（一）标题。" + text. */
+export function leadText(lead: { number: string; text: string }): string {
+  return `${lead.number}${lead.text}${SENTENCE_END.test(lead.text) ? '' : '。'}`;
+}
+
+export function reportTitle(model: ReportModel): string {
+  const header = model.header;
+  const root: Scope = { file: model.file, params: new Map(), parent: undefined, site: undefined };
+  if (header.titleInlines?.length) return renderInlines(header.titleInlines, root, model).trim();
+  const kind = header.kind ?? '法治政府建设年度报告';
+  const what = kind === '法治政府建设年度报告' ? '法治政府建设情况报告' : kind;
+  return `${header.org ?? ''}${header.year !== undefined ? `${header.year}年度` : ''}${what}`;
+}
+
+/** Inline content → printed text. A figure that cannot be resolved prints exactly as typed. */
+export function renderInlines(nodes: readonly ast.Inline[], scope: Scope, model: ReportModel): string {
+  let out = '';
+  for (const node of nodes) {
+    switch (node.kind) {
+      case 'text':
+      case 'stray':
+      case 'escape':
+        out += node.text;
+        break;
+      case 'citation':
+        out += `《${renderInlines(node.children, scope, model)}${node.closed ? '》' : ''}`;
+        break;
+      case 'figure':
+        out += model.figures.printed(node, scope) ?? scope.file.text.slice(node.start, node.end);
+        break;
+    }
+  }
+  return out;
+}
