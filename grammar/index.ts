@@ -4,7 +4,7 @@ import type * as ast from './ast.js';
 import { groupBlocks } from './blocks.js';
 import type { Diagnostic } from './diagnostic.js';
 import { ReportParser } from './parser.js';
-import { reportLexer } from './tokens.js';
+import { FigureNewline, Newline, reportLexer } from './tokens.js';
 import { forEachInline } from './walk.js';
 
 export type * from './ast.js';
@@ -25,13 +25,70 @@ function parser(): ReportParser {
 }
 
 export function parse(text: string): ParseResult {
-  const lexed = reportLexer.tokenize(text);
-  const p = parser();
-  p.input = lexed.tokens;
-  const lines = p.document();
-  const document = groupBlocks(lines ?? [], text.length);
-  const diagnostics = syntaxDiagnostics(document, p.errors, text);
-  return { document, diagnostics };
+  try {
+    const tokens = reportLexer.tokenize(text).tokens;
+    const p = parser();
+    const lines: ast.Line[] = [];
+    const errors: IRecognitionException[] = [];
+    let lineStart = 0;
+    for (let i = 0; i <= tokens.length; i++) {
+      if (i < tokens.length && !isLineBreak(tokens[i]!)) continue;
+      const end = Math.min(i + 1, tokens.length);
+      if (end > lineStart) {
+        p.input = tokens.slice(lineStart, end);
+        let line: ast.Line | undefined;
+        try {
+          line = p.line();
+        } catch {
+          // Recovery left the line in pieces; setting `input` for the next line resets the parser.
+          line = undefined;
+        }
+        if (p.errors.length) errors.push(...p.errors);
+        // Tokens the line rule could not take are never dropped: the whole line is kept as prose.
+        const complete = line && !p.errors.some((e) => e.name === 'NotAllInputParsedException');
+        if (!complete) {
+          const raw = rawLine(text, tokens[lineStart]!, tokens[end - 1]!);
+          if (!p.errors.length) errors.push({ name: 'LineNotParsed', message: '', token: tokens[lineStart]!, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } });
+          lines.push(raw);
+        } else lines.push(line!);
+      }
+      lineStart = end;
+    }
+    const document = groupBlocks(lines, text.length);
+    const diagnostics = syntaxDiagnostics(document, errors, text);
+    return { document, diagnostics };
+  } catch (error) {
+    return plainTextFallback(text, error);
+  }
+}
+
+function isLineBreak(token: IToken): boolean {
+  return token.tokenType === Newline || token.tokenType === FigureNewline;
+}
+
+function rawLine(text: string, first: IToken, last: IToken): ast.Line {
+  const start = first.startOffset;
+  const end = last.startOffset + last.image.length;
+  const content = text.slice(start, end).replace(/[\r\n]+$/, '');
+  return { kind: 'text', content: [{ kind: 'text', text: content, start, end: start + content.length }], start, end };
+}
+
+/**
+ * Last resort if the parser itself fails: every line becomes prose, so the writer still sees (and can
+ * render) all of their text, with one diagnostic that says what happened.
+ */
+function plainTextFallback(text: string, error: unknown): ParseResult {
+  const lines: ast.Line[] = [];
+  const pattern = /[^\r\n]*(\r\n|\r|\n|$)/g;
+  for (let match = pattern.exec(text); match && match[0] !== ''; match = pattern.exec(text)) {
+    const start = match.index;
+    const content = match[0].replace(/[\r\n]+$/, '');
+    const end = start + match[0].length;
+    if (content === '') lines.push({ kind: 'blank', start, end });
+    else lines.push({ kind: 'text', content: [{ kind: 'text', text: content, start, end: start + content.length }], start, end });
+  }
+  const message = `解析器内部出错，本文件暂按纯文本处理：${(error as Error)?.message ?? String(error)}。请把这个文件报告给开发者。`;
+  return { document: groupBlocks(lines, text.length), diagnostics: [{ code: 'BG009', severity: 'error', message, start: 0, end: 0 }] };
 }
 
 const FIGURE_FORMS = '可写成 {名称}、{名称 = 150起}、{名称 = 成功/调处 %}、{名称 = 81.48% : 持证/应领证} 或 {#标签}';

@@ -19,16 +19,8 @@ export class ReportParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  public document = this.RULE('document', (): ast.Line[] => {
-    const lines: ast.Line[] = [];
-    this.MANY(() => {
-      const line = this.SUBRULE(this.line);
-      this.ACTION(() => lines.push(line));
-    });
-    return lines;
-  });
-
-  private line = this.RULE('line', (): ast.Line =>
+  /** One line: the parser is run line by line, so that error recovery can never reach into the next line. */
+  public line = this.RULE('line', (): ast.Line =>
     this.OR([
       { ALT: () => this.blankLine() },
       { ALT: () => this.SUBRULE(this.commentLine) },
@@ -108,7 +100,7 @@ export class ReportParser extends EmbeddedActionsParser {
         kind: 'figure',
         body: body ?? undefined,
         closed: true,
-        broken: body === undefined || junk !== undefined,
+        broken: body === undefined || junk !== undefined || (body.form === 'definition' && body.value === undefined),
         start: bodyStart,
         end: contentEnd,
       };
@@ -125,7 +117,7 @@ export class ReportParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const arg = this.SUBRULE(this.argument);
-            this.ACTION(() => args.push(arg));
+            this.ACTION(() => arg && args.push(arg));
           },
         },
         { ALT: () => this.CONSUME(t.Comma) },
@@ -157,6 +149,7 @@ export class ReportParser extends EmbeddedActionsParser {
       { ALT: () => this.CONSUME(t.Compare) },
       { ALT: () => this.CONSUME(t.NumberLiteral) },
       { ALT: () => this.CONSUME(t.QuotedString) },
+      { ALT: () => this.CONSUME(t.DiagnosticCode) },
     ]);
     return this.ACTION(() => {
       const quoted = token.tokenType === t.QuotedString;
@@ -182,7 +175,7 @@ export class ReportParser extends EmbeddedActionsParser {
     const content: ast.Inline[] = [];
     this.AT_LEAST_ONE(() => {
       const inline = this.SUBRULE(this.inline);
-      this.ACTION(() => content.push(inline));
+      this.ACTION(() => inline && content.push(inline));
     });
     const nl = this.lineBreak();
     return this.ACTION(() => ({
@@ -197,7 +190,7 @@ export class ReportParser extends EmbeddedActionsParser {
     const content: ast.Inline[] = [];
     this.MANY(() => {
       const inline = this.SUBRULE(this.inline);
-      this.ACTION(() => content.push(inline));
+      this.ACTION(() => inline && content.push(inline));
     });
     return content;
   });
@@ -229,7 +222,7 @@ export class ReportParser extends EmbeddedActionsParser {
         { ALT: () => this.escape(this.CONSUME2(t.Escape)) },
         { ALT: () => this.SUBRULE2(this.figure) },
       ]);
-      this.ACTION(() => children.push(child));
+      this.ACTION(() => child && children.push(child));
     });
     let close: IToken | undefined;
     this.OPTION(() => {
@@ -261,7 +254,7 @@ export class ReportParser extends EmbeddedActionsParser {
         kind: 'figure' as const,
         body: body ?? undefined,
         closed: close !== undefined,
-        broken: junk !== undefined || body === undefined,
+        broken: junk !== undefined || body === undefined || (body.form === 'definition' && body.value === undefined),
         start: open.startOffset,
         end: figureEnd,
       };
@@ -323,7 +316,8 @@ export class ReportParser extends EmbeddedActionsParser {
   );
 
   private definitionValue = this.RULE('definitionValue', (name: ast.Name): ast.DefinitionBody => {
-    const value = this.SUBRULE(this.expression);
+    // Optional so that `{名 = }` is an ordinary incomplete figure, not a recovery.
+    const value = this.OPTION3(() => this.SUBRULE(this.expression));
     let percent = false;
     let check: ast.Expression | undefined;
     this.OPTION(() => {
@@ -452,7 +446,7 @@ export class ReportParser extends EmbeddedActionsParser {
 /** Figure-mode tokens that can be left over inside a figure (everything but `}` and the line end). */
 const JUNK_TOKENS: TokenType[] = [
   t.Hash, t.Equals, t.Colon, t.Percent, t.Plus, t.Minus, t.Times, t.Divide, t.LParen, t.RParen, t.Comma,
-  t.NumberLiteral, t.Underscore, t.QuotedString, t.Approx, t.Compare, t.Identifier, t.FigureOther,
+  t.NumberLiteral, t.Underscore, t.QuotedString, t.DiagnosticCode, t.Approx, t.Compare, t.Identifier, t.FigureOther,
 ];
 
 function binary(op: ast.Binary['op'], left: ast.Expression, right: ast.Expression): ast.Binary {

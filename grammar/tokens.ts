@@ -113,12 +113,15 @@ export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /[0-9
 export const Underscore = createToken({ name: 'Underscore', pattern: /_/ });
 export const QuotedString = createToken({ name: 'QuotedString', pattern: /"[^"\r\n]*"|“[^”\r\n]*”/ });
 
-// Identifier characters: anything that is not space, an operator, a bracket or a quote.
-const NOT_IDENT = ' \\t\\u3000\\r\\n{}｛｝=＝:：%％+＋\\-－−*×＊/÷／()（）#＃,，、"“”\\\\';
+// Identifier characters: anything that is not space, a digit, an operator, a bracket or a quote. Digits
+// are left out so that 约500人 reads as qualifier, number and measure word.
+const NOT_IDENT = ' \\t\\u3000\\r\\n{}｛｝=＝:：%％+＋\\-－−*×＊/÷／()（）#＃,，、"“”\\\\0-9_';
 export const Identifier = createToken({
   name: 'Identifier',
-  pattern: new RegExp(`[^${NOT_IDENT}0-9_][^${NOT_IDENT}]*`),
+  pattern: new RegExp(`[^${NOT_IDENT}]+`),
 });
+/** A diagnostic code such as BG601, in @检查 arguments. */
+export const DiagnosticCode = createToken({ name: 'DiagnosticCode', pattern: /[Bb][Gg][0-9]{3}(?![0-9])/ });
 /** 约 近 逾 超 before a number: an approximate value. An identifier starting with one (近三年) stays an identifier. */
 export const Approx = createToken({ name: 'Approx', pattern: /[约近逾超]/, longer_alt: Identifier });
 /** 同比 / 增减 after a figure name: comparison with last year's report. */
@@ -132,7 +135,7 @@ export const lineModeTokens: TokenType[] = [
 ];
 export const figureModeTokens: TokenType[] = [
   FigureNewline, Spaces, RBrace, Hash, Equals, Colon, Percent, Plus, Minus, Times, Divide, LParen, RParen,
-  Comma, NumberLiteral, Underscore, QuotedString, Approx, Compare, Identifier, FigureOther,
+  Comma, NumberLiteral, Underscore, QuotedString, DiagnosticCode, Approx, Compare, Identifier, FigureOther,
 ];
 export const allTokens: TokenType[] = [...new Set([...lineModeTokens, ...figureModeTokens])];
 

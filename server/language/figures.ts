@@ -48,6 +48,8 @@ export class FigureTable {
   readonly uses: FigureUse[] = [];
   readonly diagnostics: Diagnostic[] = [];
   previous: FigureTable | undefined;
+  private readonly byNode = new Map<ast.FigureNode, FigureDefinition[]>();
+  private readonly reported = new Set<string>();
   private readonly busy = new Set<FigureDefinition>();
   private readonly done = new Set<FigureDefinition>();
 
@@ -62,6 +64,9 @@ export class FigureTable {
     if (body?.form !== 'definition' || node.broken) return;
     const definition: FigureDefinition = { name: body.name.text, node, body, scope, hidden, value: undefined, computed: undefined, used: !hidden };
     this.allDefinitions.push(definition);
+    const sameNode = this.byNode.get(node);
+    if (sameNode) sameNode.push(definition);
+    else this.byNode.set(node, [definition]);
     if ((HEADER_FIGURES as readonly string[]).includes(definition.name)) {
       this.report(scope, diagnostic('BG212', body.name, `“${definition.name}”是文头值，不能作为指标名称；请换一个名称。`));
       return;
@@ -101,7 +106,7 @@ export class FigureTable {
       case 'label':
         return '';
       case 'definition': {
-        const definition = this.allDefinitions.find((d) => d.node === node && d.scope.file === scope.file);
+        const definition = this.byNode.get(node)?.find((d) => d.scope.file === scope.file);
         return definition?.value ? formatValue(definition.value) : undefined;
       }
       case 'reference': {
@@ -118,6 +123,7 @@ export class FigureTable {
     for (let s: Scope | undefined = scope; s; s = s.parent) {
       const param = s.params.get(name);
       if (param) return param;
+      if (s.missing?.has(name)) return undefined;
     }
     const fromHeader = this.headerValue(name);
     if (fromHeader) return fromHeader;
@@ -375,7 +381,9 @@ export class FigureTable {
   private report(scope: Scope, d: Diagnostic): void {
     const root = rootFile(scope);
     const located = scope.file === root ? d : { ...d, uri: scope.file.path };
-    if (this.diagnostics.some((x) => x.code === located.code && x.start === located.start && x.uri === located.uri)) return;
+    const key = `${located.code}@${located.start}@${located.uri ?? ''}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
     this.diagnostics.push(located);
   }
 }

@@ -13,6 +13,8 @@ import { basename, dirname, resolvePath, type ParseCache, type Workspace } from 
 export interface Scope {
   file: SourceFile;
   params: Map<string, Value>;
+  /** Parameters the include failed to give (already reported): their uses stay quiet. */
+  missing?: Set<string>;
   parent: Scope | undefined;
   site: IncludeSite | undefined;
 }
@@ -143,8 +145,9 @@ export function expandIncludes(
         reportedSnippets.add(snippet.path);
         for (const d of parsed.diagnostics) out.diagnostics.push({ ...d, uri: snippet.path });
       }
-      const params = bindParams(block, snippet, scope, header, (d) => out.diagnostics.push(located(d, scope)));
-      const inner: Scope = { file, params, parent: scope, site };
+      const missing = new Set<string>();
+      const params = bindParams(block, snippet, scope, header, missing, (d) => out.diagnostics.push(located(d, scope)));
+      const inner: Scope = { file, params, missing, parent: scope, site };
       // A snippet's own @指标 lines sit in its header; they define figures like the ones in its body.
       for (const d of parsed.document.header) if (d.name === '指标') out.blocks.push({ block: d, scope: inner });
       expand(parsed.document.body, inner, [...stack, snippet.path]);
@@ -155,7 +158,7 @@ export function expandIncludes(
 }
 
 /** Arguments given at the @引用 line; a parameter not given falls back to the report's header value. */
-function bindParams(directive: ast.DirectiveLine, snippet: SnippetFile, scope: Scope, header: Header, report: (d: Diagnostic) => void): Map<string, Value> {
+function bindParams(directive: ast.DirectiveLine, snippet: SnippetFile, scope: Scope, header: Header, missing: Set<string>, report: (d: Diagnostic) => void): Map<string, Value> {
   const params = new Map<string, Value>();
   for (const arg of directive.args.slice(1)) {
     if (!snippet.params.includes(arg.name.text)) {
@@ -167,6 +170,7 @@ function bindParams(directive: ast.DirectiveLine, snippet: SnippetFile, scope: S
   }
   for (const param of snippet.params) {
     if (params.has(param) || inheritedParam(scope, param) || headerHas(header, param)) continue;
+    missing.add(param);
     report(diagnostic('BG303', directive.args[0]!.name, `片段“${snippet.name}”需要参数“${param}”：写成“@引用 ${snippet.name} ${param}=…”，或在文头写“@${param}”。`));
   }
   return params;

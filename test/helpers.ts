@@ -1,0 +1,51 @@
+// Shared test helpers: build models from inline text or the bundled samples.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ReportModel } from '../server/language/model.js';
+import { LanguageService } from '../server/language/service.js';
+import { MemoryWorkspace } from '../server/language/workspace.js';
+import { FileSystemWorkspace, readText, toCorePath } from '../server/node/fsWorkspace.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SAMPLES = ['guiwei-2020', 'daxie-2021', 'dongzhaogezhuang-2020', 'beiping-2020', 'huilongba-2021', 'guiwei-2021'];
+/** The five samples written from a seed, and the seed's copy in test/fixtures/seeds. */
+export const SEEDED = SAMPLES.slice(0, 5);
+
+export function samplePath(name: string): string {
+  return path.join(ROOT, 'samples', `${name}.bg`);
+}
+
+export function seedText(name: string): string {
+  return readFileSync(path.join(ROOT, 'test', 'fixtures', 'seeds', `${name}.txt`), 'utf8');
+}
+
+const diskService = new LanguageService(new FileSystemWorkspace());
+
+export function sampleModel(name: string): ReportModel {
+  const file = samplePath(name);
+  return diskService.analyze(toCorePath(file), readText(file));
+}
+
+/** A model of inline text, with optional other files (snippets, last year's report) in memory. */
+export function model(text: string, files: Record<string, string> = {}, reportPath = '/w/report.bg'): ReportModel {
+  const service = new LanguageService(new MemoryWorkspace({ ...files, [reportPath]: text }));
+  return service.analyze(reportPath, text);
+}
+
+/** Keeps every CJK character of `expected` that appears, in order, in `actual`: the share kept. */
+export function cjkKeptInOrder(expected: string, actual: string): { kept: number; total: number } {
+  const cjk = (s: string) => Array.from(s).filter((c) => /\p{Script=Han}/u.test(c));
+  const want = cjk(expected);
+  const have = cjk(actual);
+  // Longest common subsequence over CJK characters, in O(n·m) with two rows (reports are small).
+  let previous = new Uint32Array(have.length + 1);
+  let current = new Uint32Array(have.length + 1);
+  for (let i = 1; i <= want.length; i++) {
+    for (let j = 1; j <= have.length; j++) {
+      current[j] = want[i - 1] === have[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, current[j - 1]!);
+    }
+    [previous, current] = [current, previous];
+  }
+  return { kept: previous[have.length]!, total: want.length };
+}

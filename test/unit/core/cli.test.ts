@@ -1,0 +1,82 @@
+// The bundled `baogao` command, run as a user runs it (npm test builds dist/ first).
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ROOT, samplePath } from '../../helpers.js';
+
+const CLI = path.join(ROOT, 'dist', 'cli.cjs');
+const run = (...args: string[]) => {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+};
+const temp = mkdtempSync(path.join(tmpdir(), 'baogao-cli-'));
+const tempFile = (name: string, content: string | Buffer) => {
+  const file = path.join(temp, name);
+  writeFileSync(file, content);
+  return file;
+};
+
+describe('baogao command', () => {
+  before(function () {
+    assert.ok(readFileSync(CLI), 'dist/cli.cjs is built by npm test (npm run build)');
+  });
+
+  it('render with no file prints the default sample as print-ready text', () => {
+    const { status, stdout } = run('render');
+    assert.equal(status, 0);
+    assert.match(stdout.split('\n')[0]!, /桂圩镇人民政府2020年度法治政府建设情况报告/);
+    assert.match(stdout, /桂圩镇人民政府\n.*2021年1月13日\n$/);
+  });
+
+  it('render writes Markdown to --out', () => {
+    const out = path.join(temp, 'out', 'report.md');
+    const { status } = run('render', samplePath('beiping-2020'), '--format', 'md', '--out', out);
+    assert.equal(status, 0);
+    assert.match(readFileSync(out, 'utf8'), /^# 北屏乡人民政府2020年度法治政府建设情况报告/);
+  });
+
+  it('check prints file:line:col: severity code message and exits 1 on errors', () => {
+    const { status, stdout } = run('check', samplePath('beiping-2020'));
+    assert.equal(status, 1);
+    assert.match(stdout, /beiping-2020\.bg:38:\d+: error BG207 /);
+  });
+
+  it('check --format json gives 1-based records', () => {
+    const { stdout } = run('check', '--format', 'json', samplePath('beiping-2020'));
+    const records = JSON.parse(stdout) as Array<Record<string, unknown>>;
+    const record = records.find((r) => r.code === 'BG207');
+    assert.ok(record);
+    assert.deepEqual(Object.keys(record).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
+    assert.equal(record.line, 38);
+  });
+
+  it('exits 2 with a Chinese message and no stack trace for bad usage and unreadable files', () => {
+    for (const args of [['check'], ['check', path.join(temp, 'missing.bg')], ['render', '--width', 'abc'], ['render', '--format', 'pdf'], ['frobnicate'], ['check', '--bogus', 'x.bg'], ['check', temp]]) {
+      const { status, stderr } = run(...args);
+      assert.equal(status, 2, args.join(' '));
+      assert.match(stderr, /baogao：.*[\u4e00-\u9fff]/, args.join(' '));
+      assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+    }
+  });
+
+  it('survives random bytes, an empty file, 10,000 braces and a 5 MB file', () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const sample = readFileSync(samplePath('guiwei-2020'), 'utf8');
+    const files = [
+      tempFile('random.bg', Buffer.from(Array.from({ length: 200_000 }, () => Math.floor(random() * 256)))),
+      tempFile('empty.bg', ''),
+      tempFile('braces.bg', '{'.repeat(10_000)),
+      tempFile('big.bg', sample.repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(sample)))),
+    ];
+    for (const file of files) {
+      const { status, stderr } = run('check', '--format', 'json', file);
+      assert.ok(status === 0 || status === 1, `${path.basename(file)}: exit ${status} ${stderr}`);
+      assert.equal(stderr, '');
+      const rendered = run('render', file);
+      assert.equal(rendered.status, 0, `${path.basename(file)} renders`);
+    }
+  });
+});
