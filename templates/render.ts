@@ -94,7 +94,10 @@ function markdownView(view: ReportView) {
 
 /** Escapes what Markdown would read as markup, so prose prints as typed. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/^([#+\-=]|\d+\.)/, '\\$1');
+  return text
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .replace(/^([#+\-=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 function normaliseBlankLines(text: string): string {
