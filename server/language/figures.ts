@@ -249,34 +249,23 @@ export class FigureTable {
 
   private largestOperand(expr: ast.Expression, scope: Scope): number {
     let largest = 0;
-    const visit = (e: ast.Expression) => {
-      if (e.kind === 'binary') {
-        visit(e.left);
-        visit(e.right);
-      } else if (e.kind === 'negation') visit(e.operand);
+    forEachOperand(expr, (e) => {
+      if (e.kind === 'quantity') largest = Math.max(largest, Math.abs(e.value));
       else if (e.kind === 'ref') {
         const v = this.lookup(e.name, scope, e, true);
         if (v?.type === 'number') largest = Math.max(largest, Math.abs(v.value));
-      } else if (e.kind === 'quantity') largest = Math.max(largest, Math.abs(e.value));
-    };
-    visit(expr);
+      }
+    });
     return largest;
   }
 
   private describeOperands(expr: ast.Expression, scope: Scope): string {
-    const parts: string[] = [];
-    const visit = (e: ast.Expression) => {
-      if (e.kind === 'binary') {
-        visit(e.left);
-        visit(e.right);
-      } else if (e.kind === 'negation') visit(e.operand);
-      else if (e.kind === 'ref') {
-        const v = this.lookup(e.name, scope, e, true);
-        if (v) parts.push(`${e.name}=${formatValue(v)}`);
-      }
-    };
-    visit(expr);
-    return [...new Set(parts)].join('，');
+    const parts = new Set<string>();
+    forEachOperand(expr, (e) => {
+      const v = e.kind === 'ref' ? this.lookup(e.name, scope, e, true) : undefined;
+      if (v && e.kind === 'ref') parts.add(`${e.name}=${formatValue(v)}`);
+    });
+    return [...parts].join('，');
   }
 
   private evaluate(expr: ast.Expression, scope: Scope, ctx: EvalContext): NumberValue | undefined {
@@ -392,6 +381,15 @@ function rootFile(scope: Scope) {
   let s = scope;
   while (s.parent) s = s.parent;
   return s.file;
+}
+
+/** Visits the leaves of a formula: quantities, figure references and `_`. */
+function forEachOperand(expr: ast.Expression, visit: (leaf: ast.Quantity | ast.FigureRef | ast.WholeCount) => void): void {
+  if (expr.kind === 'binary') {
+    forEachOperand(expr.left, visit);
+    forEachOperand(expr.right, visit);
+  } else if (expr.kind === 'negation') forEachOperand(expr.operand, visit);
+  else visit(expr);
 }
 
 function containsWhole(expr: ast.Expression): boolean {

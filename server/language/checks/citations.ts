@@ -1,6 +1,188 @@
-// Report checks: citations. (Filled in by the checker work; see registry.ts for the shape of a check.)
+// Report checks: citations. Titles in 《》 are compared with a registry of official documents
+// (data/citations.json, extended by CheckSettings.extraCitations); stale plans and terms are reported.
+import { distance } from 'fastest-levenshtein';
+import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
-import type { ReportCheck } from './registry.js';
+import registryData from '../data/citations.json' with { type: 'json' };
+import type { ReportModel } from '../model.js';
+import type { CheckSettings, ReportCheck } from './registry.js';
+import { ESCAPE_MARK, FIGURE_MARK, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './typography.js';
 
-export const citationsCodes: CodeInfo[] = [];
-export const citationsChecks: ReportCheck[] = [];
+export interface CitationEntry {
+  title: string;
+  aliases?: string[];
+  issuer?: string;
+  number?: string;
+  date?: string;
+  /** First and last year the document is the current one (inclusive). */
+  validFrom?: number;
+  validTo?: number;
+  supersededBy?: string;
+}
+
+export const BUILTIN_CITATIONS: readonly CitationEntry[] = (registryData as { citations: CitationEntry[] }).citations;
+
+/** The registry: the built-in titles with the settings' extra titles merged over them (same title replaces). */
+export function citationRegistry(settings: CheckSettings): CitationEntry[] {
+  const byTitle = new Map<string, CitationEntry>();
+  for (const entry of BUILTIN_CITATIONS) byTitle.set(entry.title, entry);
+  for (const extra of settings.extraCitations ?? []) byTitle.set(extra.title, { ...byTitle.get(extra.title), ...extra });
+  return [...byTitle.values()];
+}
+
+export const citationsCodes: CodeInfo[] = [
+  { code: 'BG501', severity: 'warning', title: '文件名称与正式名称不一致', description: '书名号中的名称与登记的正式文件名称相近但不相同（错字、漏字、年份范围写法等），可能写错了。', example: '《法治政府建设实施纲要（2021-2025年》', fix: '改为正式名称' },
+  { code: 'BG502', severity: 'warning', title: '引用了已被取代的文件', description: '所引文件在报告年度已被新文件取代，例如 2021 年起应以《法治政府建设实施纲要（2021—2025年）》为准。', example: '@年度 2021\n落实《法治政府建设实施纲要（2015—2020年）》', fix: '改为新文件' },
+  { code: 'BG503', severity: 'warning', title: '引用了尚未施行的文件', description: '所引文件在报告年度还没有施行。', example: '@年度 2020\n严格执行《信访工作条例》' },
+  { code: 'BG504', severity: 'warning', title: '普法规划已过期', description: '“七五”普法规划期为2016—2020年，2021年起是“八五”普法。', example: '@年度 2021\n结合“七五普法”的要求', fix: '改为“八五”' },
+  { code: 'BG505', severity: 'error', title: '“法制政府”应为“法治政府”', description: '规范用语是“法治政府”。', example: '推进法制政府建设', fix: '改为“法治政府”' },
+];
+
+// ---------------------------------------------------------------- normalising titles
+
+const DASHES = /[-－–‐‑―~～—]/g;
+
+/** Canonical form for comparing: full-width brackets, one-em dash, no spaces. */
+export function normaliseTitle(title: string): string {
+  return title.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(DASHES, '—');
+}
+
+/** A looser key: without brackets, dashes and the 年 of year ranges — equal keys differ only in those defects. */
+function defectKey(title: string): string {
+  return normaliseTitle(title).replace(/(\d{4})年/g, '$1').replace(/[（）〔〕【】\[\]—]/g, '');
+}
+
+const PLACE_PREFIX = /^[\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道)/;
+
+export interface TitleMatch {
+  entry: CitationEntry;
+  /** The exact title or alias, or 'defect' when only dashes/brackets differ, or 'near' for a likely typo. */
+  kind: 'exact' | 'defect' | 'near';
+  /** The registry title (or alias) matched. */
+  name: string;
+}
+
+/** Finds the registry entry a title is, or is probably meant to be. */
+export function matchTitle(raw: string, registry: readonly CitationEntry[]): TitleMatch | undefined {
+  const title = normaliseTitle(raw);
+  if (!title) return undefined;
+  const names = registry.flatMap((entry) => [entry.title, ...(entry.aliases ?? [])].map((name) => ({ entry, name })));
+  for (const { entry, name } of names) if (normaliseTitle(name) === title && name === raw) return { entry, kind: 'exact', name };
+  for (const { entry, name } of names) if (normaliseTitle(name) === title) return { entry, kind: 'defect', name };
+  const key = defectKey(title);
+  for (const { entry, name } of names) if (defectKey(name) === key && key.length >= 4) return { entry, kind: 'defect', name: entry.title };
+  // A part of a title (《纲要》), a longer title containing one (《行政复议法实施条例》) or a local document
+  // named after a national one (《广东省法治政府建设实施纲要……》) is not a misspelling.
+  let best: { entry: CitationEntry; d: number } | undefined;
+  for (const { entry, name } of names) {
+    const target = normaliseTitle(name);
+    if (target.length < 6) continue;
+    if (target.includes(title) || title.includes(target)) return undefined;
+    const place = PLACE_PREFIX.exec(title);
+    if (place && distance(title.slice(place[0].length), target) <= Math.floor(target.length * 0.3)) return undefined;
+    const d = distance(title, target);
+    const allowed = Math.max(1, Math.floor(target.length * 0.15));
+    if (d > 0 && d <= allowed && (!best || d < best.d)) best = { entry, d };
+  }
+  return best && { entry: best.entry, kind: 'near', name: best.entry.title };
+}
+
+// ---------------------------------------------------------------- the checks
+
+interface Cited {
+  /** The title as typed (children of the citation, or the content of 〈…〉 inside one). */
+  title: string;
+  line: ProseLine;
+  /** Line positions of the title's first character and one past its last. */
+  from: number;
+  to: number;
+}
+
+/** The titles cited in a block: each closed 《…》 without figures, and each 〈…〉 inside one. */
+function citedTitles(block: ProseBlock): Cited[] {
+  const out: Cited[] = [];
+  for (const { node, line } of block.citations) {
+    if (!node.closed) continue;
+    const from = line.starts.indexOf(node.start);
+    const to = line.ends.indexOf(node.end);
+    if (from < 0 || to < 0 || to - from < 2) continue;
+    const title = line.text.slice(from + 1, to);
+    if (title.includes(FIGURE_MARK) || title.includes(ESCAPE_MARK) || title.includes('《')) continue;
+    out.push({ title, line, from: from + 1, to });
+    for (const m of title.matchAll(/〈([^〈〉]+)〉/g)) out.push({ title: m[1]!, line, from: from + 1 + m.index + 1, to: from + 1 + m.index + 1 + m[1]!.length });
+  }
+  return out;
+}
+
+/** Short titles the report defines itself: （以下简称《纲要》）. */
+function definedShortTitles(blocks: readonly ProseBlock[]): Set<string> {
+  const out = new Set<string>();
+  for (const block of blocks) for (const line of block.lines) for (const m of line.text.matchAll(/简称[《“]([^》”]+)[》”]/g)) out.add(normaliseTitle(m[1]!));
+  return out;
+}
+
+function describe(entry: CitationEntry): string {
+  const parts = [entry.issuer, entry.number].filter(Boolean);
+  return parts.length ? `（${parts.join('，')}）` : '';
+}
+
+function titleChecks(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const registry = citationRegistry(settings);
+  const blocks = proseBlocks(model);
+  const shortTitles = definedShortTitles(blocks);
+  const year = model.header.year;
+  for (const block of blocks) {
+    for (const cited of citedTitles(block)) {
+      if (shortTitles.has(normaliseTitle(cited.title))) continue;
+      const match = matchTitle(cited.title, registry);
+      if (!match) continue;
+      const { entry } = match;
+      if (match.kind !== 'exact') {
+        const reasons: string[] = [];
+        if (/\d[-－–‐‑―~～]\d|\d年[-－–‐‑―~～]/.test(cited.title)) reasons.push('年份范围应用一字线“—”');
+        if ((cited.title.match(/[（(]/g) ?? []).length !== (cited.title.match(/[）)]/g) ?? []).length) reasons.push('括号不成对');
+        const what = match.kind === 'defect' ? `写法与正式名称不一致${reasons.length ? `（${reasons.join('，')}）` : ''}` : '与登记的正式名称相近但不相同，可能写错了';
+        out.push(lineDiagnostic(model, cited.line, 'BG501', cited.from, cited.to, `《${cited.title}》${what}：正式名称是《${entry.title}》${describe(entry)}。`, [
+          { title: `改为《${entry.title}》`, safe: false, edits: [{ from: cited.from, to: cited.to, newText: entry.title }] },
+        ]));
+      }
+      if (year === undefined) continue;
+      if (entry.validTo !== undefined && year > entry.validTo) {
+        const successor = entry.supersededBy ? `，${year}年应以《${entry.supersededBy}》为准` : '';
+        out.push(lineDiagnostic(model, cited.line, 'BG502', cited.from, cited.to, `《${entry.title}》的规划期到${entry.validTo}年为止${successor}：本报告是${year}年度的，请确认引用的是现行文件。`,
+          entry.supersededBy ? [{ title: `改为《${entry.supersededBy}》`, safe: false, edits: [{ from: cited.from, to: cited.to, newText: entry.supersededBy }] }] : undefined));
+      } else if (entry.validFrom !== undefined && year < entry.validFrom) {
+        const since = entry.date ? `${entry.date}起施行` : `${entry.validFrom}年起施行`;
+        out.push(lineDiagnostic(model, cited.line, 'BG503', cited.from, cited.to, `《${entry.title}》${since}，本报告是${year}年度的，当时还没有这个文件：请核对所引文件名称。`));
+      }
+    }
+  }
+  return out;
+}
+
+function termChecks(model: ReportModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const year = model.header.year;
+  for (const block of proseBlocks(model)) {
+    for (const line of block.lines) {
+      for (const m of line.text.matchAll(/(?<!依)法制政府/g)) {
+        out.push(lineDiagnostic(model, line, 'BG505', m.index, m.index + 4, '“法制政府”应为“法治政府”：请改正。', [
+          { title: '改为“法治政府”', safe: true, edits: [{ from: m.index + 1, to: m.index + 2, newText: '治' }] },
+        ]));
+      }
+      if (year === undefined || year < 2021) continue;
+      for (const m of line.text.matchAll(/七五(?=[”"’」]?普法)/g)) {
+        out.push(lineDiagnostic(model, line, 'BG504', m.index, m.index + 2, `“七五”普法规划期是2016—2020年，本报告是${year}年度的，应为“八五”普法（2021—2025年）。`, [
+          { title: '改为“八五”', safe: false, edits: [{ from: m.index, to: m.index + 2, newText: '八五' }] },
+        ]));
+      }
+    }
+  }
+  return out;
+}
+
+export const citationsChecks: ReportCheck[] = [
+  { id: 'citation-titles', codes: ['BG501', 'BG502', 'BG503'], run: titleChecks },
+  { id: 'stale-terms', codes: ['BG504', 'BG505'], run: (model) => termChecks(model) },
+];

@@ -1,6 +1,433 @@
-// Report checks: typography. (Filled in by the checker work; see registry.ts for the shape of a check.)
+// Report checks: typography (GB/T 15834—2011 标点符号用法, GB/T 15835—2011 数字用法).
+// Only prose is checked: the text of headings, paragraphs, list items, @标题 and citation titles.
+// Figures, escapes, directives and heading marks are never looked at as text.
+import type * as ast from '../../../grammar/index.js';
+import type { Diagnostic, Fix, TextEdit } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
+import { diagnostic } from '../diagnostics.js';
+import type { ReportModel } from '../model.js';
+import type { Scope } from '../snippets.js';
 import type { ReportCheck } from './registry.js';
 
-export const typographyCodes: CodeInfo[] = [];
-export const typographyChecks: ReportCheck[] = [];
+// ---------------------------------------------------------------- prose lines
+
+/** A figure in the prose (its printed value is unknown to these checks). */
+export const FIGURE_MARK = '\uE000';
+/** An escape such as `\{` (prints one character that is never CJK prose). */
+export const ESCAPE_MARK = '\uE001';
+
+/**
+ * One line of prose as the reader sees it, with figures and escapes replaced by a placeholder character.
+ * `starts[i]`/`ends[i]` give the source offsets (in `scope.file.text`) of character i.
+ */
+export interface ProseLine {
+  text: string;
+  starts: number[];
+  ends: number[];
+  /** True for characters inside a citation 《…》 (the brackets included). */
+  inCitation: boolean[];
+  scope: Scope;
+}
+
+/** The prose of one block (a paragraph, a heading, a list item, a title): its lines join with no space. */
+export interface ProseBlock {
+  lines: ProseLine[];
+  scope: Scope;
+  /** The citations written in this block, with the line they are on. */
+  citations: Array<{ node: ast.CitationNode; line: ProseLine }>;
+}
+
+function buildLine(nodes: readonly ast.Inline[], scope: Scope, citations: ProseBlock['citations']): ProseLine {
+  const source = scope.file.text;
+  const line: ProseLine = { text: '', starts: [], ends: [], inCitation: [], scope };
+  const chars: string[] = [];
+  const push = (ch: string, start: number, end: number, inCitation: boolean) => {
+    chars.push(ch);
+    line.starts.push(start);
+    line.ends.push(end);
+    line.inCitation.push(inCitation);
+  };
+  const visit = (list: readonly ast.Inline[], inCitation: boolean) => {
+    for (const node of list) {
+      switch (node.kind) {
+        case 'text':
+        case 'stray': {
+          const typed = source.slice(node.start, node.end);
+          for (let i = 0; i < typed.length; i++) push(typed[i]!, node.start + i, node.start + i + 1, inCitation);
+          break;
+        }
+        case 'escape':
+          push(ESCAPE_MARK, node.start, node.end, inCitation);
+          break;
+        case 'figure':
+          push(FIGURE_MARK, node.start, node.end, inCitation);
+          break;
+        case 'citation': {
+          citations.push({ node, line });
+          push('《', node.start, node.start + 1, true);
+          visit(node.children, true);
+          if (node.closed) push('》', node.end - 1, node.end, true);
+          break;
+        }
+      }
+    }
+  };
+  visit(nodes, false);
+  line.text = chars.join('');
+  return line;
+}
+
+const proseCache = new WeakMap<ReportModel, ProseBlock[]>();
+
+/** The prose blocks of a report: the header title and every placed block of the body (computed once a model). */
+export function proseBlocks(model: ReportModel): ProseBlock[] {
+  let cached = proseCache.get(model);
+  if (!cached) proseCache.set(model, (cached = collectProse(model)));
+  return cached;
+}
+
+function collectProse(model: ReportModel): ProseBlock[] {
+  const out: ProseBlock[] = [];
+  const add = (lines: readonly (readonly ast.Inline[])[], scope: Scope) => {
+    const block: ProseBlock = { lines: [], scope, citations: [] };
+    for (const nodes of lines) block.lines.push(buildLine(nodes, scope, block.citations));
+    out.push(block);
+  };
+  const rootScope: Scope = model.blocks[0]?.scope.file === model.file ? model.blocks[0].scope : { file: model.file, params: new Map(), parent: undefined, site: undefined };
+  const headerTitle = model.file.document.header.find((d) => d.name === '标题');
+  if (headerTitle) add([headerTitle.value], rootScope);
+  for (const placed of model.blocks) {
+    const block = placed.block;
+    switch (block.kind) {
+      case 'heading':
+        add([block.content], placed.scope);
+        break;
+      case 'paragraph':
+        add(block.lines, placed.scope);
+        break;
+      case 'list':
+        for (const item of block.items) add(item.lines, placed.scope);
+        break;
+      case 'directive':
+        if (block.name === '标题') add([block.value], placed.scope);
+        break;
+    }
+  }
+  return out;
+}
+
+/** Builds a diagnostic for characters [from, to) of a prose line; fix edits are given in line positions. */
+export function lineDiagnostic(
+  model: ReportModel,
+  line: ProseLine,
+  code: string,
+  from: number,
+  to: number,
+  message: string,
+  fixes?: Array<{ title: string; safe: boolean; edits: Array<{ from: number; to: number; newText: string }> }>,
+): Diagnostic {
+  const at = (i: number) => (i < line.starts.length ? line.starts[i]! : line.ends[line.ends.length - 1] ?? 0);
+  const converted: Fix[] | undefined = fixes?.map((f) => ({
+    title: f.title,
+    safe: f.safe,
+    edits: f.edits.map((e): TextEdit => ({ start: at(e.from), end: e.to > e.from ? line.ends[e.to - 1]! : at(e.from), newText: e.newText })),
+  }));
+  const d = diagnostic(code, { start: at(from), end: to > from ? line.ends[to - 1]! : at(from) }, message, converted);
+  if (line.scope.file !== model.file) d.uri = line.scope.file.path;
+  return d;
+}
+
+// ---------------------------------------------------------------- character classes
+
+const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+/** CJK and full-width punctuation, Chinese quotes, dashes and ellipsis. */
+const CJK_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026\u00b7]/;
+
+export function isIdeograph(ch: string | undefined): boolean {
+  return ch !== undefined && IDEOGRAPH.test(ch);
+}
+
+/** A Chinese character or a Chinese (full-width) punctuation mark. */
+export function isChinese(ch: string | undefined): boolean {
+  return ch !== undefined && (IDEOGRAPH.test(ch) || (CJK_PUNCT.test(ch) && ch !== '\u3000'));
+}
+
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+
+// ---------------------------------------------------------------- codes
+
+export const typographyCodes: CodeInfo[] = [
+  { code: 'BG601', severity: 'error', title: '中文里用了半角标点', description: '中文行文应使用全角标点（，；：？！（））。半角标点只用在外文和数字中间。', example: '依法履行法定职责,规范行政行为', fix: '改为全角标点' },
+  { code: 'BG602', severity: 'error', title: '成对标点不配对', description: '《》（）“”‘’【】〔〕〈〉在一段之内应成对出现：缺了后半个或多了后半个。', example: '《法治政府建设实施纲要（2021—2025年》', fix: '在书名号内补上缺少的“）”' },
+  { code: 'BG603', severity: 'error', title: '年份范围用了连字符', description: '表示年份起止应使用一字线“—”，如 2015—2020年，不用连字符“-”。', example: '（2016-2020年）', fix: '改为一字线“—”' },
+  { code: 'BG604', severity: 'hint', title: '书名中的年份范围缺“年”', description: '正式文件名中的年份范围通常写作（2021—2025年）。', example: '《法治政府建设实施纲要（2021—2025）》', fix: '补上“年”' },
+  { code: 'BG605', severity: 'warning', title: '书名号之间用了顿号', description: '相邻的两个书名之间不用顿号：《宪法》《民法典》。', example: '《宪法》、《民法典》', fix: '删去顿号' },
+  { code: 'BG606', severity: 'warning', title: '标点重复', description: '同一个标点连写了两次或更多（省略号……和破折号——除外）。', example: '工作，，进一步', fix: '只留一个' },
+  { code: 'BG607', severity: 'warning', title: '序号写法有误', description: '“（一）”后不加顿号；阿拉伯数字序号写作“1.”，不用“1、”。', example: '（一）、加强组织领导', fix: '删去“（一）”后的顿号' },
+  { code: 'BG608', severity: 'warning', title: '节日名称的写法', description: '用月日表示的节日写作“3·15”“12·4”：用间隔号“·”并加引号，不用小数点。', example: '“12.4宪法宣传日”', fix: '改为“12·4”' },
+  { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）。', example: '法治 政府', fix: '删去空格' },
+  { code: 'BG610', severity: 'warning', title: 'Word 转换残留', description: '从 Word 复制时带进来的书签、域代码或不可见字符。', example: '[bookmark: _GoBack]', fix: '删去' },
+];
+
+// ---------------------------------------------------------------- the checks
+
+type Emit = (d: Diagnostic) => void;
+
+function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+  let m: RegExpExecArray | null;
+  while ((m = g.exec(text))) {
+    yield m;
+    if (m[0].length === 0) g.lastIndex++;
+  }
+}
+
+const URL = /(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g;
+
+function urlRanges(text: string): Array<[number, number]> {
+  return [...matches(URL, text)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/** BG601 */
+function halfWidthPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
+  const urls = urlRanges(line.text);
+  for (const m of matches(/[,;:?!()]/g, line.text)) {
+    const i = m.index;
+    if (urls.some(([a, b]) => i >= a && i < b)) continue;
+    if (!isChinese(line.text[i - 1]) && !isChinese(line.text[i + 1])) continue;
+    const mark = m[0];
+    const full = FULL_WIDTH[mark]!;
+    emit(lineDiagnostic(model, line, 'BG601', i, i + 1, `中文里用了半角标点“${mark}”：应改为全角“${full}”。`, [
+      { title: `改为“${full}”`, safe: true, edits: [{ from: i, to: i + 1, newText: full }] },
+    ]));
+  }
+}
+
+const OPENERS: Record<string, string> = { '《': '》', '（': '）', '“': '”', '‘': '’', '【': '】', '〔': '〕', '〈': '〉' };
+const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(OPENERS).map(([o, c]) => [c, o]));
+
+/** BG602: balance within one block. */
+function pairedMarks(model: ReportModel, block: ProseBlock, emit: Emit) {
+  interface Mark {
+    ch: string;
+    line: ProseLine;
+    index: number;
+  }
+  const all: Mark[] = [];
+  for (const line of block.lines) {
+    for (let i = 0; i < line.text.length; i++) {
+      const ch = line.text[i]!;
+      if (!(ch in OPENERS) && !(ch in CLOSERS)) continue;
+      // An apostrophe between Latin letters (don’t) is not a quote.
+      if ((ch === '’' || ch === '‘') && /[A-Za-z]/.test(line.text[i - 1] ?? '') && /[A-Za-z]/.test(line.text[i + 1] ?? '')) continue;
+      all.push({ ch, line, index: i });
+    }
+  }
+  const stack: Mark[] = [];
+  const open = new Map<string, number>();
+  // For each mark, the index of the next quote mark (“ or ”) after it.
+  const nextQuote: number[] = new Array(all.length).fill(-1);
+  for (let k = all.length - 2, next = -1; k >= 0; k--) {
+    const ch = all[k + 1]!.ch;
+    if (ch === '“' || ch === '”') next = k + 1;
+    nextQuote[k] = next;
+  }
+  const pushOpen = (mark: Mark) => {
+    stack.push(mark);
+    open.set(mark.ch, (open.get(mark.ch) ?? 0) + 1);
+  };
+  const unclosed = (open: Mark, before?: Mark) => {
+    const closer = OPENERS[open.ch]!;
+    const fixes: Parameters<typeof lineDiagnostic>[6] = [];
+    // The citation case: an unclosed bracket inside 《…》 is closed right before the 》.
+    if (before && before.ch === '》' && before.line === open.line && open.ch !== '“' && open.ch !== '‘') {
+      fixes.push({ title: `在“》”前补上“${closer}”`, safe: true, edits: [{ from: before.index, to: before.index, newText: closer }] });
+    }
+    const where = before && before.ch === '》' ? '书名号内' : '';
+    emit(lineDiagnostic(model, open.line, 'BG602', open.index, open.index + 1, `${where}“${open.ch}”没有对应的“${closer}”：请补上“${closer}”或删去“${open.ch}”。`, fixes));
+  };
+  for (let k = 0; k < all.length; k++) {
+    const mark = all[k]!;
+    if (mark.ch in OPENERS) {
+      pushOpen(mark);
+      continue;
+    }
+    const opener = CLOSERS[mark.ch]!;
+    if ((open.get(opener) ?? 0) > 0) {
+      let depth = stack.length - 1;
+      while (stack[depth]!.ch !== opener) depth--;
+      // Openers above the match were never closed.
+      const skipped = stack.splice(depth);
+      for (const m of skipped) open.set(m.ch, open.get(m.ch)! - 1);
+      for (const m of skipped.slice(1).reverse()) unclosed(m, mark);
+      continue;
+    }
+    if (mark.ch === '”') {
+      // ”…” with no “ before: the first one was meant to be an opening quote.
+      const next = nextQuote[k]! >= 0 ? all[nextQuote[k]!] : undefined;
+      if (next?.ch === '”') {
+        emit(lineDiagnostic(model, mark.line, 'BG602', mark.index, mark.index + 1, '引号用反了：此处应为前引号“，而不是后引号”（与它配对的”在后面）。', [
+          { title: '改为前引号“', safe: false, edits: [{ from: mark.index, to: mark.index + 1, newText: '“' }] },
+        ]));
+        pushOpen({ ...mark, ch: '“' });
+        continue;
+      }
+    }
+    emit(lineDiagnostic(model, mark.line, 'BG602', mark.index, mark.index + 1, `“${mark.ch}”前面没有对应的“${opener}”：请补上“${opener}”或删去多余的“${mark.ch}”。`));
+  }
+  for (const m of stack) unclosed(m);
+}
+
+const YEAR_RANGE = /(?<![\d.\-－])((?:19|20)\d{2})(年?)([ ]*)([-－–‐‑―~～])([ ]*)((?:19|20)\d{2})(?![\d.\-－])(年?)/g;
+
+/** BG603, BG604 */
+function yearRanges(model: ReportModel, line: ProseLine, emit: Emit) {
+  for (const m of matches(YEAR_RANGE, line.text)) {
+    const [, from, , sp1, dash, sp2, to] = m;
+    if (Number(to) < Number(from)) continue;
+    const start = m.index + from!.length + m[2]!.length;
+    const end = start + sp1!.length + dash!.length + sp2!.length;
+    const written = m[0];
+    const fixed = written.slice(0, start - m.index) + '—' + written.slice(end - m.index);
+    emit(lineDiagnostic(model, line, 'BG603', start, end, `年份范围“${written}”用了连字符“${dash}”：应改为一字线“—”，写作“${fixed}”。`, [
+      { title: '改为一字线“—”', safe: true, edits: [{ from: start, to: end, newText: '—' }] },
+    ]));
+  }
+  for (const m of matches(/（((?:19|20)\d{2})[—\-－–~～]((?:19|20)\d{2})）/g, line.text)) {
+    if (!line.inCitation[m.index]) continue;
+    const at = m.index + m[0].length - 1;
+    emit(lineDiagnostic(model, line, 'BG604', m.index + 1, at, `书名中的年份范围“${m[1]}—${m[2]}”后缺“年”：正式文件名通常写作（${m[1]}—${m[2]}年）。`, [
+      { title: '补上“年”', safe: false, edits: [{ from: at, to: at, newText: '年' }] },
+    ]));
+  }
+}
+
+/** BG605 */
+function commaBetweenTitles(model: ReportModel, line: ProseLine, emit: Emit) {
+  for (const m of matches(/》(、)《/g, line.text)) {
+    const i = m.index + 1;
+    emit(lineDiagnostic(model, line, 'BG605', i, i + 1, '相邻的书名之间不用顿号：“》、《”应写作“》《”，请删去顿号。', [
+      { title: '删去顿号', safe: true, edits: [{ from: i, to: i + 1, newText: '' }] },
+    ]));
+  }
+}
+
+/** BG606 */
+function repeatedPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
+  for (const m of matches(/([，。；：！？、])\1+/g, line.text)) {
+    emit(lineDiagnostic(model, line, 'BG606', m.index, m.index + m[0].length, `标点“${m[0]}”重复：只留一个“${m[1]}”。`, [
+      { title: `改为一个“${m[1]}”`, safe: true, edits: [{ from: m.index, to: m.index + m[0].length, newText: m[1]! }] },
+    ]));
+  }
+}
+
+/** BG607 */
+function proseNumbering(model: ReportModel, line: ProseLine, emit: Emit) {
+  for (const m of matches(/（([一二三四五六七八九十]+|\d{1,2})）(、)(?!、)/g, line.text)) {
+    const i = m.index + m[0].length - 1;
+    emit(lineDiagnostic(model, line, 'BG607', i, i + 1, `序号“（${m[1]}）”后不加顿号：请删去“、”。`, [
+      { title: '删去顿号', safe: true, edits: [{ from: i, to: i + 1, newText: '' }] },
+    ]));
+  }
+  for (const m of matches(/(^[ \u3000\t]*|[。；！？：])(\d{1,2})、(?=[\u4e00-\u9fff“《])/g, line.text)) {
+    const start = m.index + m[1]!.length;
+    const end = start + m[2]!.length + 1;
+    emit(lineDiagnostic(model, line, 'BG607', start, end, `序号“${m[2]}、”写法不对：阿拉伯数字序号后用下脚点，写作“${m[2]}.”。`, [
+      { title: `改为“${m[2]}.”`, safe: false, edits: [{ from: end - 1, to: end, newText: '.' }] },
+    ]));
+  }
+}
+
+const DAY_AFTER = /^(?:[”"]|国际|宣传|禁毒|活动|纪念|消费者|宪法|晚会|主题|专题|安全|法治|日)/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** BG608 */
+function dayNames(model: ReportModel, line: ProseLine, emit: Emit) {
+  for (const m of matches(/(?<![\d.．%])(\d{1,2})[.．](\d{1,2})(?![\d.．%])/g, line.text)) {
+    const month = Number(m[1]);
+    const day = Number(m[2]);
+    if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) continue;
+    const before = line.text[m.index - 1];
+    const after = line.text.slice(m.index + m[0].length);
+    const quotedBefore = before === '“' || before === '"';
+    if (!quotedBefore && !DAY_AFTER.test(after)) continue;
+    const right = `${m[1]}·${m[2]}`;
+    const quoted = quotedBefore || after.startsWith('”') || after.startsWith('"');
+    const replacement = quoted ? right : `“${right}”`;
+    emit(lineDiagnostic(model, line, 'BG608', m.index, m.index + m[0].length, `节日名称“${m[0]}”应写作“${right}”：月和日之间用间隔号“·”，并加引号。`, [
+      { title: `改为${quoted ? right : replacement}`, safe: false, edits: [{ from: m.index, to: m.index + m[0].length, newText: replacement }] },
+    ]));
+  }
+}
+
+/** BG609 */
+function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
+  const chineseish = (ch: string | undefined, other: string | undefined) => isChinese(ch) || (ch !== undefined && ',;:?!'.includes(ch) && isIdeograph(other));
+  for (const m of matches(/[ \u3000\t]+/g, line.text)) {
+    const prev = line.text[m.index - 1];
+    const next = line.text[m.index + m[0].length];
+    if (prev === undefined || next === undefined) continue;
+    if (!chineseish(prev, next) || !chineseish(next, prev)) continue;
+    const shown = m[0].replace(/\u3000/g, '全角空格').replace(/ /g, '空格').replace(/\t/g, '制表符');
+    emit(lineDiagnostic(model, line, 'BG609', m.index, m.index + m[0].length, `“${prev}”和“${next}”之间有${shown === '空格' ? '空格' : `多余的空白（${shown}）`}：中文之间不空格，请删去。`, [
+      { title: '删去空格', safe: true, edits: [{ from: m.index, to: m.index + m[0].length, newText: '' }] },
+    ]));
+  }
+}
+
+const DEBRIS: Array<{ re: RegExp; what: string }> = [
+  { re: /\[bookmark:[^\]\n]*\]/gi, what: 'Word 书签' },
+  { re: /HYPERLINK\s*"[^"\n]*"/g, what: 'Word 超链接域代码' },
+  { re: /(?<![A-Za-z])(?:PAGE\s*)?(?:\\\*\s*|\uE001\s*)?MERGEFORMAT(?![A-Za-z])/g, what: 'Word 域代码' },
+  { re: /(?<![A-Za-z])PAGE(?![A-Za-z])/g, what: 'Word 页码域代码' },
+  { re: /[\f\u200b\u200c\u200d\u2060\ufeff]+/g, what: '不可见字符' },
+  { re: /\ufffd+/g, what: '乱码替换字符“\ufffd”' },
+];
+
+/** BG610 */
+function wordDebris(model: ReportModel, line: ProseLine, emit: Emit) {
+  const seen: Array<[number, number]> = [];
+  for (const { re, what } of DEBRIS) {
+    for (const m of matches(re, line.text)) {
+      const [a, b] = [m.index, m.index + m[0].length];
+      if (seen.some(([s, e]) => a < e && b > s)) continue;
+      seen.push([a, b]);
+      const shown = /^[\f\u200b-\u200d\u2060\ufeff\ufffd]+$/.test(m[0]) ? '' : `“${m[0]}”`;
+      emit(lineDiagnostic(model, line, 'BG610', a, b, `${what}${shown}是从 Word 复制时带进来的残留：请删去。`, [
+        { title: '删去', safe: true, edits: [{ from: a, to: b, newText: '' }] },
+      ]));
+    }
+  }
+}
+
+function perLine(id: string, codes: string[], fn: (model: ReportModel, line: ProseLine, emit: Emit) => void): ReportCheck {
+  return {
+    id,
+    codes,
+    run(model) {
+      const out: Diagnostic[] = [];
+      for (const block of proseBlocks(model)) for (const line of block.lines) fn(model, line, (d) => out.push(d));
+      return out;
+    },
+  };
+}
+
+export const typographyChecks: ReportCheck[] = [
+  perLine('half-width-punctuation', ['BG601'], halfWidthPunctuation),
+  {
+    id: 'paired-marks',
+    codes: ['BG602'],
+    run(model) {
+      const out: Diagnostic[] = [];
+      for (const block of proseBlocks(model)) pairedMarks(model, block, (d) => out.push(d));
+      return out;
+    },
+  },
+  perLine('year-range-dash', ['BG603', 'BG604'], yearRanges),
+  perLine('comma-between-titles', ['BG605'], commaBetweenTitles),
+  perLine('repeated-punctuation', ['BG606'], repeatedPunctuation),
+  perLine('prose-numbering', ['BG607'], proseNumbering),
+  perLine('day-names', ['BG608'], dayNames),
+  perLine('spaces-in-chinese', ['BG609'], spacesInChinese),
+  perLine('word-debris', ['BG610'], wordDebris),
+];

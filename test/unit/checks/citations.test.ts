@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Diagnostic, TextEdit } from '../../../grammar/diagnostic';
+import { citationRegistry, citationsChecks, matchTitle } from '../../../server/language/checks/citations';
+import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/registry';
+import { LanguageService } from '../../../server/language/service';
+import { MemoryWorkspace } from '../../../server/language/workspace';
+
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+const header = (year: number) => `@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 ${year}\n\n`;
+
+function check(text: string, settings = DEFAULT_CHECK_SETTINGS): Diagnostic[] {
+  const service = new LanguageService(new MemoryWorkspace({ '/r/a.bg': text }));
+  const model = service.analyze('/r/a.bg', text);
+  return citationsChecks.flatMap((c) => c.run(model, settings));
+}
+
+function expectOne(text: string, code: string, covered: string, fixed?: string): Diagnostic {
+  const found = check(text).filter((d) => d.code === code);
+  assert.equal(found.length, 1, `${code}: ${JSON.stringify(found.map((d) => d.message))}`);
+  const d = found[0]!;
+  assert.equal(text.slice(d.start, d.end), covered);
+  if (fixed !== undefined) assert.equal(applyEdits(text, d.fixes![0]!.edits), fixed);
+  return d;
+}
+
+describe('checks/citations', () => {
+  it('the registry has the two 纲要 and merges extra titles from settings', () => {
+    const titles = citationRegistry(DEFAULT_CHECK_SETTINGS).map((e) => e.title);
+    assert.ok(titles.includes('法治政府建设实施纲要（2015—2020年）'));
+    assert.ok(titles.includes('法治政府建设实施纲要（2021—2025年）'));
+    const extra = citationRegistry({ ...DEFAULT_CHECK_SETTINGS, extraCitations: [{ title: '广东省法治政府建设实施纲要（2021—2025年）', validFrom: 2021 }] });
+    assert.ok(extra.some((e) => e.title === '广东省法治政府建设实施纲要（2021—2025年）'));
+  });
+
+  describe('BG501 title close to a registry title', () => {
+    it('suggests the official title for a hyphen / missing bracket, in one diagnostic', () => {
+      const text = header(2021) + '认真研读《法治政府建设实施纲要（2021-2025年》主要内容。\n';
+      const d = expectOne(text, 'BG501', '法治政府建设实施纲要（2021-2025年', header(2021) + '认真研读《法治政府建设实施纲要（2021—2025年）》主要内容。\n');
+      assert.equal(d.fixes![0]!.safe, false);
+      assert.match(d.message, /一字线/);
+      assert.match(d.message, /括号/);
+    });
+    it('suggests the official title for a one-character slip', () => {
+      const text = header(2021) + '严格执行《重大行政决策程序暂行条列》。\n';
+      expectOne(text, 'BG501', '重大行政决策程序暂行条列', header(2021) + '严格执行《重大行政决策程序暂行条例》。\n');
+    });
+    it('does not flag exact titles, aliases, defined short titles, local documents or distant titles', () => {
+      const text = header(2021) +
+        '落实《法治政府建设实施纲要（2021—2025年）》（以下简称《纲要》），学习《纲要》《宪法》《民法典》《行政处罚法》。\n' +
+        '根据《北屏乡行政规范性文件管理办法》《2021年沙坪坝区法治政府建设工作要点》《广东省法治政府建设实施纲要（2021—2025年）》《行政复议法实施条例》《中华人民共和国行政诉讼法》开展工作。\n';
+      assert.deepEqual(check(text).map((d) => `${d.code} ${d.message}`), []);
+    });
+    it('matchTitle separates exact, defect and near matches', () => {
+      const registry = citationRegistry(DEFAULT_CHECK_SETTINGS);
+      assert.equal(matchTitle('信访工作条例', registry)?.kind, 'exact');
+      assert.equal(matchTitle('法治政府建设实施纲要(2015-2020年)', registry)?.kind, 'defect');
+      assert.equal(matchTitle('法治政府建设实施纲要（2015—2020）', registry)?.kind, 'defect');
+      assert.equal(matchTitle('城口县法治政府工作要点的通知', registry), undefined);
+    });
+  });
+
+  describe('BG502/BG503 validity for the report year', () => {
+    it('reports the 2015—2020 纲要 in a 2021 report and offers the 2021—2025 one', () => {
+      const text = header(2021) + '全面落实《法治政府建设实施纲要（2015—2020年）》要求。\n';
+      const d = expectOne(text, 'BG502', '法治政府建设实施纲要（2015—2020年）', header(2021) + '全面落实《法治政府建设实施纲要（2021—2025年）》要求。\n');
+      assert.equal(d.severity, 'warning');
+    });
+    it('accepts the 2015—2020 纲要 in a 2020 report', () => {
+      assert.deepEqual(check(header(2020) + '全面落实《法治政府建设实施纲要（2015—2020年）》要求。\n'), []);
+    });
+    it('checks 〈〉 titles inside a citation', () => {
+      const text = header(2022) + '贯彻《中共中央、国务院关于印发〈法治政府建设实施纲要（2015—2020年）〉的通知》。\n';
+      expectOne(text, 'BG502', '法治政府建设实施纲要（2015—2020年）');
+    });
+    it('reports 《信访工作条例》 in a report on a year before 2022', () => {
+      expectOne(header(2020) + '严格执行《信访工作条例》。\n', 'BG503', '信访工作条例');
+      assert.deepEqual(check(header(2022) + '严格执行《信访工作条例》。\n'), []);
+    });
+  });
+
+  describe('BG504 七五普法', () => {
+    it('reports 七五 in a 2021+ report, in prose and quotes', () => {
+      expectOne(header(2021) + '结合“七五普法”的要求开展宣传。\n', 'BG504', '七五', header(2021) + '结合“八五普法”的要求开展宣传。\n');
+      expectOne(header(2022) + '继续加大对“七五”普法工作的贯彻。\n', 'BG504', '七五');
+    });
+    it('accepts 七五 in a 2020 report and 八五 in 2021', () => {
+      assert.deepEqual(check(header(2020) + '结合“七五普法”的要求。\n'), []);
+      assert.deepEqual(check(header(2021) + '“八五”普法规划的开局之年。\n'), []);
+    });
+  });
+
+  describe('BG505 法制政府', () => {
+    it('reports 法制政府 with a safe fix', () => {
+      const d = expectOne(header(2021) + '推进法制政府建设。\n', 'BG505', '法制政府', header(2021) + '推进法治政府建设。\n');
+      assert.equal(d.fixes![0]!.safe, true);
+    });
+    it('leaves 法制审核 and 法治政府 alone', () => {
+      assert.deepEqual(check(header(2021) + '法治政府建设，法制审核，法制机构。\n'), []);
+    });
+  });
+
+  describe('samples', () => {
+    const files: Record<string, string> = {};
+    for (const n of readdirSync('samples')) if (n.endsWith('.bg')) files[`/s/${n}`] = readFileSync(`samples/${n}`, 'utf8');
+    for (const n of readdirSync('samples/snippets')) files[`/s/snippets/${n}`] = readFileSync(`samples/snippets/${n}`, 'utf8');
+    const run = (name: string) => {
+      const service = new LanguageService(new MemoryWorkspace(files));
+      const model = service.analyze(`/s/${name}`, files[`/s/${name}`]!);
+      return citationsChecks.flatMap((c) => c.run(model, DEFAULT_CHECK_SETTINGS));
+    };
+    it('2020 reports may cite 七五普法 and the 2015—2020 纲要', () => {
+      for (const name of ['beiping-2020.bg', 'dongzhaogezhuang-2020.bg']) assert.deepEqual(run(name).filter((d) => d.code === 'BG502' || d.code === 'BG504'), []);
+    });
+    it('dongzhaogezhuang-2020 cites 《信访工作条例》 before it came into force', () => {
+      assert.equal(run('dongzhaogezhuang-2020.bg').filter((d) => d.code === 'BG503').length, 1);
+    });
+    it('huilongba-2021 gets one BG501 for the unclosed 纲要 title', () => {
+      const found = run('huilongba-2021.bg');
+      assert.deepEqual(found.map((d) => d.code), ['BG501']);
+      assert.equal(found[0]!.fixes![0]!.edits[0]!.newText, '法治政府建设实施纲要（2021—2025年）');
+    });
+    it('guiwei-2021 has nothing to report', () => {
+      assert.deepEqual(run('guiwei-2021.bg').map((d) => d.message), []);
+    });
+  });
+});

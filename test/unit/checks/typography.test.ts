@@ -1,0 +1,196 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic, TextEdit } from '../../../grammar/diagnostic';
+import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/registry';
+import { citationsChecks } from '../../../server/language/checks/citations';
+import { typographyChecks } from '../../../server/language/checks/typography';
+import { LanguageService } from '../../../server/language/service';
+import { MemoryWorkspace } from '../../../server/language/workspace';
+
+const HEADER = '@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 2021\n\n';
+
+export function runChecks(text: string, files: Record<string, string> = {}, checks = [...typographyChecks, ...citationsChecks]): Diagnostic[] {
+  const service = new LanguageService(new MemoryWorkspace({ '/r/a.bg': text, ...files }));
+  const model = service.analyze('/r/a.bg', text);
+  return checks.flatMap((c) => c.run(model, DEFAULT_CHECK_SETTINGS));
+}
+
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+function only(text: string, code: string): Diagnostic[] {
+  return runChecks(text).filter((d) => d.code === code);
+}
+
+/** Asserts one diagnostic of `code`, covering `covered`, whose first fix turns `text` into `fixed`. */
+function expectOne(body: string, code: string, covered: string, fixed?: string, safe?: boolean): Diagnostic {
+  const text = HEADER + body;
+  const found = only(text, code);
+  assert.equal(found.length, 1, `${code}: ${JSON.stringify(found.map((d) => d.message))}`);
+  const d = found[0]!;
+  assert.equal(text.slice(d.start, d.end), covered);
+  if (fixed !== undefined) {
+    assert.ok(d.fixes?.length, 'a fix is offered');
+    assert.equal(applyEdits(text, d.fixes![0]!.edits), HEADER + fixed);
+    if (safe !== undefined) assert.equal(d.fixes![0]!.safe, safe);
+  }
+  return d;
+}
+
+function expectNone(body: string, ...codes: string[]) {
+  const found = runChecks(HEADER + body).filter((d) => codes.includes(d.code));
+  assert.deepEqual(found.map((d) => `${d.code} ${d.message}`), []);
+}
+
+const sample = (name: string) => readFileSync(join('samples', name), 'utf8');
+
+function sampleDiagnostics(name: string): Diagnostic[] {
+  const files: Record<string, string> = {};
+  for (const n of readdirSync('samples')) if (n.endsWith('.bg')) files[`/s/${n}`] = sample(n);
+  for (const n of readdirSync('samples/snippets')) if (n.endsWith('.bg')) files[`/s/snippets/${n}`] = sample(`snippets/${n}`);
+  const service = new LanguageService(new MemoryWorkspace(files));
+  const model = service.analyze(`/s/${name}`, sample(name));
+  return [...typographyChecks, ...citationsChecks].flatMap((c) => c.run(model, DEFAULT_CHECK_SETTINGS));
+}
+
+function lineOf(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
+}
+
+describe('checks/typography', () => {
+  describe('BG601 half-width punctuation', () => {
+    it('reports a half-width comma in Chinese text and fixes it', () => {
+      expectOne('依法履行法定职责,规范行政行为。\n', 'BG601', ',', '依法履行法定职责，规范行政行为。\n', true);
+      expectOne('纠纷受理率达到{受理率 = 100%},调处成功。\n', 'BG601', ',', '纠纷受理率达到{受理率 = 100%}，调处成功。\n');
+      expectOne('汇报如下:\n', 'BG601', ':', '汇报如下：\n');
+    });
+    it('leaves Latin text, numbers, URLs and markup alone', () => {
+      expectNone('增长3.5%，比率81.48%，时间10:30，Hello, world; A,B (C) 结束。\n网址 http://www.gov.cn/a?b=1,c=2 可查。\n{成功率 = 98% : 成功/调处}\n# 标题\n', 'BG601');
+    });
+  });
+
+  describe('BG602 paired marks', () => {
+    it('reports an unclosed （ inside a citation and closes it before the 》', () => {
+      const d = expectOne('认真研读《法治政府建设实施纲要（2021—2025年》主要内容。\n', 'BG602', '（', '认真研读《法治政府建设实施纲要（2021—2025年）》主要内容。\n', true);
+      assert.equal(d.severity, 'error');
+    });
+    it('reports a stray 》 and an unclosed 《', () => {
+      expectOne('关于印发方案的通知》，坚持依法行政。\n', 'BG602', '》');
+      expectOne('按照《工作要点要求，推进工作。\n', 'BG602', '《');
+    });
+    it('reports a closing quote used as an opening one', () => {
+      expectOne('严格执行“罚缴分离”、”收支两条线”等制度。\n', 'BG602', '”', '严格执行“罚缴分离”、“收支两条线”等制度。\n', false);
+    });
+    it('accepts balanced marks across the lines of a paragraph', () => {
+      expectNone('学习《宪法》《民法典》（含“三项制度”【要点】〔2021〕）\n以及《中共中央、国务院关于印发〈法治政府建设实施纲要（2021—2025年）〉的通知》。\n', 'BG602');
+    });
+  });
+
+  describe('BG603/BG604 year ranges', () => {
+    it('reports a hyphen between years and fixes it to an em dash', () => {
+      expectOne('获评2016年-2020年先进单位。\n', 'BG603', '-', '获评2016年—2020年先进单位。\n', true);
+      expectOne('规划（2016-2020年）。\n', 'BG603', '-', '规划（2016—2020年）。\n');
+    });
+    it('hints at a year range without 年 in a title', () => {
+      expectOne('落实《法治政府建设实施纲要（2021—2025）》。\n', 'BG604', '2021—2025', '落实《法治政府建设实施纲要（2021—2025年）》。\n');
+    });
+    it('leaves correct ranges and dates alone', () => {
+      expectNone('2015—2020年，日期2021-01-13，号码2016-2020-1。\n', 'BG603', 'BG604');
+    });
+  });
+
+  it('BG605 顿号 between titles', () => {
+    expectOne('学习《宪法》、《民法典》等法律。\n', 'BG605', '、', '学习《宪法》《民法典》等法律。\n', true);
+    expectNone('学习《宪法》《民法典》、行政法规。\n', 'BG605');
+  });
+
+  it('BG606 repeated punctuation', () => {
+    expectOne('加强学习，，提高能力。\n', 'BG606', '，，', '加强学习，提高能力。\n', true);
+    expectNone('等等……还有——破折号。\n', 'BG606');
+  });
+
+  it('BG607 numbering typed in prose', () => {
+    expectOne('（一）、加强组织领导。\n', 'BG607', '、', '（一）加强组织领导。\n', true);
+    const d = expectOne('1、加强组织领导。\n', 'BG607', '1、', '1.加强组织领导。\n', false);
+    assert.equal(d.severity, 'warning');
+    expectNone('（一）加强组织领导。第1、2批已完成。\n', 'BG607');
+  });
+
+  it('BG608 day names', () => {
+    expectOne('开展“12.4宪法宣传日”活动。\n', 'BG608', '12.4', '开展“12·4宪法宣传日”活动。\n', false);
+    expectOne('开展3.15消费者权益日活动。\n', 'BG608', '3.15', '开展“3·15”消费者权益日活动。\n');
+    expectNone('增长3.5%，达到12.4万元，版本1.2。\n', 'BG608');
+  });
+
+  it('BG609 spaces in Chinese text', () => {
+    expectOne('推进法治 政府建设。\n', 'BG609', ' ', '推进法治政府建设。\n', true);
+    expectOne('推进法治\u3000政府建设。\n', 'BG609', '\u3000', '推进法治政府建设。\n');
+    expectNone('\u3000\u3000首行缩进不算。使用 LED 屏幕，A, B。\n', 'BG609');
+  });
+
+  it('BG610 Word debris', () => {
+    expectOne('我镇无其他需要报告的情况。[bookmark: _GoBack]\n', 'BG610', '[bookmark: _GoBack]', '我镇无其他需要报告的情况。\n', true);
+    expectOne('法治\u200b政府。\n', 'BG610', '\u200b', '法治政府。\n');
+    expectNone('我镇无其他需要报告的情况。\n', 'BG610');
+  });
+
+  it('only looks at prose: directives and figures are not checked', () => {
+    expectNone('{资料 = 5000多份}\n@指标 应领证 = 54人\n', 'BG601', 'BG602', 'BG609');
+  });
+
+  it('reports problems in a snippet at the snippet file', () => {
+    const text = HEADER + '@引用 甲\n';
+    const snippet = '@片段 甲\n\n依法行政,规范执法。\n';
+    const found = runChecks(text, { '/r/snippets/甲.bg': snippet }).filter((d) => d.code === 'BG601');
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.uri, '/r/snippets/甲.bg');
+    assert.equal(snippet.slice(found[0]!.start, found[0]!.end), ',');
+  });
+
+  describe('samples', () => {
+    it('daxie-2021 and beiping-2020: half-width punctuation', () => {
+      for (const name of ['daxie-2021.bg', 'beiping-2020.bg']) {
+        const text = sample(name);
+        const found = sampleDiagnostics(name).filter((d) => d.code === 'BG601' && !d.uri);
+        assert.ok(found.length > 10, `${name}: ${found.length}`);
+        for (const d of found) assert.match(text.slice(d.start, d.end), /^[,;:?!()]$/);
+      }
+      const daxie = sample('daxie-2021.bg');
+      const parens = sampleDiagnostics('daxie-2021.bg').filter((d) => d.code === 'BG601' && daxie[d.start] === '(');
+      assert.equal(parens.length, 2);
+      assert.equal(lineOf(daxie, parens[0]!.start), daxie.split('\n').findIndex((l) => l.startsWith('今年以来')) + 1);
+    });
+    it('guiwei-2020: unclosed （ in the provincial 纲要 and hyphen ranges', () => {
+      const text = sample('guiwei-2020.bg');
+      const all = sampleDiagnostics('guiwei-2020.bg');
+      const line = text.split('\n').findIndex((l) => l.startsWith('桂圩镇{年度}年度')) + 1;
+      const unclosed = all.filter((d) => d.code === 'BG602' && text[d.start] === '（');
+      assert.equal(unclosed.length, 1);
+      assert.equal(lineOf(text, unclosed[0]!.start), line);
+      assert.equal(text.slice(unclosed[0]!.start, unclosed[0]!.start + 12), '（2016-2020年》');
+      assert.equal(applyEdits(text, unclosed[0]!.fixes![0]!.edits).includes('《广东省法治政府建设实施纲要（2016-2020年）》'), true);
+      const hyphens = all.filter((d) => d.code === 'BG603');
+      assert.equal(hyphens.length, 3);
+      for (const d of hyphens) assert.equal(text.slice(d.start, d.end), '-');
+      assert.ok(text.slice(hyphens[0]!.start - 4, hyphens[0]!.end + 5) === '2015-2020年');
+      // The lone 》 after 实施方案的通知 is reported too.
+      assert.equal(all.filter((d) => d.code === 'BG602' && text[d.start] === '》').length, 1);
+    });
+    it('huilongba-2021: unclosed （ in the 2021—2025 纲要', () => {
+      const text = sample('huilongba-2021.bg');
+      const unclosed = sampleDiagnostics('huilongba-2021.bg').filter((d) => d.code === 'BG602');
+      assert.equal(unclosed.length, 1);
+      const line = text.split('\n').findIndex((l) => l.startsWith('一是领导干部带头学法')) + 1;
+      assert.equal(lineOf(text, unclosed[0]!.start), line);
+      assert.equal(text.slice(unclosed[0]!.start, unclosed[0]!.start + 12), '（2021—2025年》');
+    });
+    it('guiwei-2021 (the clean report) has no BG5xx/BG6xx error or warning', () => {
+      const found = sampleDiagnostics('guiwei-2021.bg').filter((d) => /^BG[56]/.test(d.code));
+      assert.deepEqual(found.map((d) => `${d.code} ${d.message}`), []);
+    });
+  });
+});
