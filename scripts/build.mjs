@@ -8,6 +8,7 @@ const entries = [
   { in: 'server/bin.ts', out: 'cli', shebang: true },
   { in: 'server/lsp/main.ts', out: 'server' },
   { in: 'client/extension.ts', out: 'extension' },
+  ...(process.argv.includes('--bench') ? [{ in: 'bench/parse.bench.ts', out: 'bench' }] : []),
 ].filter((e) => existsSync(e.in));
 
 const contexts = await Promise.all(

@@ -6,7 +6,7 @@ import type { CodeInfo } from '../codes.js';
 import registryData from '../data/citations.json' with { type: 'json' };
 import type { ReportModel } from '../model.js';
 import type { CheckSettings, ReportCheck } from './registry.js';
-import { ESCAPE_MARK, FIGURE_MARK, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './typography.js';
+import { ESCAPE_MARK, FIGURE_MARK, indexOfSource, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './typography.js';
 
 export interface CitationEntry {
   title: string;
@@ -103,8 +103,8 @@ function citedTitles(block: ProseBlock): Cited[] {
   const out: Cited[] = [];
   for (const { node, line } of block.citations) {
     if (!node.closed) continue;
-    const from = line.starts.indexOf(node.start);
-    const to = line.ends.indexOf(node.end);
+    const from = indexOfSource(line, node.start);
+    const to = indexOfSource(line, node.end - 1);
     if (from < 0 || to < 0 || to - from < 2) continue;
     const title = line.text.slice(from + 1, to);
     if (title.includes(FIGURE_MARK) || title.includes(ESCAPE_MARK) || title.includes('《')) continue;

@@ -16,17 +16,67 @@ export const FIGURE_MARK = '\uE000';
 /** An escape such as `\{` (prints one character that is never CJK prose). */
 export const ESCAPE_MARK = '\uE001';
 
+/** A run of a prose line that maps to one place in the source: typed text, or one placeholder mark. */
+interface Segment {
+  /** Index in the line's text where the segment starts. */
+  at: number;
+  length: number;
+  /** Source offset of its first character (text), or of the whole node (mark). */
+  source: number;
+  sourceEnd: number;
+  mark: boolean;
+  inCitation: boolean;
+}
+
 /**
  * One line of prose as the reader sees it, with figures and escapes replaced by a placeholder character.
- * `starts[i]`/`ends[i]` give the source offsets (in `scope.file.text`) of character i.
+ * Segments map each character back to the source (in `scope.file.text`) without a per-character table.
  */
 export interface ProseLine {
   text: string;
-  starts: number[];
-  ends: number[];
-  /** True for characters inside a citation 《…》 (the brackets included). */
-  inCitation: boolean[];
+  segments: Segment[];
   scope: Scope;
+}
+
+function segmentAt(line: ProseLine, i: number): Segment | undefined {
+  const segments = line.segments;
+  let low = 0;
+  let high = segments.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const s = segments[mid]!;
+    if (i < s.at) high = mid - 1;
+    else if (i >= s.at + s.length) low = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/** Source offset where character i of the line starts (the line's end for i past the last character). */
+export function sourceStart(line: ProseLine, i: number): number {
+  const s = segmentAt(line, i);
+  if (!s) return line.segments[line.segments.length - 1]?.sourceEnd ?? 0;
+  return s.mark ? s.source : s.source + (i - s.at);
+}
+
+/** Source offset where character i of the line ends. */
+export function sourceEnd(line: ProseLine, i: number): number {
+  const s = segmentAt(line, i);
+  if (!s) return line.segments[line.segments.length - 1]?.sourceEnd ?? 0;
+  return s.mark ? s.sourceEnd : s.source + (i - s.at) + 1;
+}
+
+/** Is character i inside a citation 《…》 (the brackets included)? */
+export function inCitationAt(line: ProseLine, i: number): boolean {
+  return segmentAt(line, i)?.inCitation ?? false;
+}
+
+/** The line index of the character that starts at a source offset, or -1. */
+export function indexOfSource(line: ProseLine, offset: number): number {
+  for (const s of line.segments) {
+    if (s.mark ? s.source === offset : offset >= s.source && offset < s.source + s.length) return s.at + (s.mark ? 0 : offset - s.source);
+  }
+  return -1;
 }
 
 /** The prose of one block (a paragraph, a heading, a list item, a title): its lines join with no space. */
@@ -38,42 +88,40 @@ export interface ProseBlock {
 }
 
 function buildLine(nodes: readonly ast.Inline[], scope: Scope, citations: ProseBlock['citations']): ProseLine {
-  const source = scope.file.text;
-  const line: ProseLine = { text: '', starts: [], ends: [], inCitation: [], scope };
-  const chars: string[] = [];
-  const push = (ch: string, start: number, end: number, inCitation: boolean) => {
-    chars.push(ch);
-    line.starts.push(start);
-    line.ends.push(end);
-    line.inCitation.push(inCitation);
+  const line: ProseLine = { text: '', segments: [], scope };
+  const parts: string[] = [];
+  let length = 0;
+  const push = (text: string, source: number, sourceEnd: number, mark: boolean, inCitation: boolean) => {
+    if (text.length === 0) return;
+    parts.push(text);
+    line.segments.push({ at: length, length: text.length, source, sourceEnd, mark, inCitation });
+    length += text.length;
   };
   const visit = (list: readonly ast.Inline[], inCitation: boolean) => {
     for (const node of list) {
       switch (node.kind) {
         case 'text':
-        case 'stray': {
-          const typed = source.slice(node.start, node.end);
-          for (let i = 0; i < typed.length; i++) push(typed[i]!, node.start + i, node.start + i + 1, inCitation);
+        case 'stray':
+          push(node.text, node.start, node.end, false, inCitation);
           break;
-        }
         case 'escape':
-          push(ESCAPE_MARK, node.start, node.end, inCitation);
+          push(ESCAPE_MARK, node.start, node.end, true, inCitation);
           break;
         case 'figure':
-          push(FIGURE_MARK, node.start, node.end, inCitation);
+          push(FIGURE_MARK, node.start, node.end, true, inCitation);
           break;
         case 'citation': {
           citations.push({ node, line });
-          push('《', node.start, node.start + 1, true);
+          push('《', node.start, node.start + 1, false, true);
           visit(node.children, true);
-          if (node.closed) push('》', node.end - 1, node.end, true);
+          if (node.closed) push('》', node.end - 1, node.end, false, true);
           break;
         }
       }
     }
   };
   visit(nodes, false);
-  line.text = chars.join('');
+  line.text = parts.join('');
   return line;
 }
 
@@ -126,13 +174,14 @@ export function lineDiagnostic(
   message: string,
   fixes?: Array<{ title: string; safe: boolean; edits: Array<{ from: number; to: number; newText: string }> }>,
 ): Diagnostic {
-  const at = (i: number) => (i < line.starts.length ? line.starts[i]! : line.ends[line.ends.length - 1] ?? 0);
+  const at = (i: number) => sourceStart(line, i);
+  const endOf = (from: number, to: number) => (to > from ? sourceEnd(line, to - 1) : at(from));
   const converted: Fix[] | undefined = fixes?.map((f) => ({
     title: f.title,
     safe: f.safe,
-    edits: f.edits.map((e): TextEdit => ({ start: at(e.from), end: e.to > e.from ? line.ends[e.to - 1]! : at(e.from), newText: e.newText })),
+    edits: f.edits.map((e): TextEdit => ({ start: at(e.from), end: endOf(e.from, e.to), newText: e.newText })),
   }));
-  const d = diagnostic(code, { start: at(from), end: to > from ? line.ends[to - 1]! : at(from) }, message, converted);
+  const d = diagnostic(code, { start: at(from), end: endOf(from, to) }, message, converted);
   if (line.scope.file !== model.file) d.uri = line.scope.file.path;
   return d;
 }
@@ -173,8 +222,12 @@ export const typographyCodes: CodeInfo[] = [
 
 type Emit = (d: Diagnostic) => void;
 
+const globalCopies = new Map<RegExp, RegExp>();
+
 function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+  let g = globalCopies.get(re);
+  if (!g) globalCopies.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')));
+  g.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = g.exec(text))) {
     yield m;
@@ -205,6 +258,7 @@ function halfWidthPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
 
 const OPENERS: Record<string, string> = { '《': '》', '（': '）', '“': '”', '‘': '’', '【': '】', '〔': '〕', '〈': '〉' };
 const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(OPENERS).map(([o, c]) => [c, o]));
+const PAIRED = new RegExp(`[${Object.keys(OPENERS).join('')}${Object.values(OPENERS).join('')}]`, 'g');
 
 /** BG602: balance within one block. */
 function pairedMarks(model: ReportModel, block: ProseBlock, emit: Emit) {
@@ -215,9 +269,10 @@ function pairedMarks(model: ReportModel, block: ProseBlock, emit: Emit) {
   }
   const all: Mark[] = [];
   for (const line of block.lines) {
-    for (let i = 0; i < line.text.length; i++) {
-      const ch = line.text[i]!;
-      if (!(ch in OPENERS) && !(ch in CLOSERS)) continue;
+    PAIRED.lastIndex = 0;
+    for (let found = PAIRED.exec(line.text); found; found = PAIRED.exec(line.text)) {
+      const i = found.index;
+      const ch = found[0];
       // An apostrophe between Latin letters (don’t) is not a quote.
       if ((ch === '’' || ch === '‘') && /[A-Za-z]/.test(line.text[i - 1] ?? '') && /[A-Za-z]/.test(line.text[i + 1] ?? '')) continue;
       all.push({ ch, line, index: i });
@@ -294,7 +349,7 @@ function yearRanges(model: ReportModel, line: ProseLine, emit: Emit) {
     ]));
   }
   for (const m of matches(/（((?:19|20)\d{2})[—\-－–~～]((?:19|20)\d{2})）/g, line.text)) {
-    if (!line.inCitation[m.index]) continue;
+    if (!inCitationAt(line, m.index)) continue;
     const at = m.index + m[0].length - 1;
     emit(lineDiagnostic(model, line, 'BG604', m.index + 1, at, `书名中的年份范围“${m[1]}—${m[2]}”后缺“年”：正式文件名通常写作（${m[1]}—${m[2]}年）。`, [
       { title: '补上“年”', safe: false, edits: [{ from: at, to: at, newText: '年' }] },
