@@ -1,5 +1,5 @@
 // The `baogao` command: check and render reports in batch and in CI, over the same core as the editor.
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -8,14 +8,19 @@ import { LineIndex } from '../grammar/index.js';
 import type { ReportModel } from './language/model.js';
 import { render, OUTPUT_FORMATS, type OutputFormat } from '../templates/render.js';
 import { checkReport } from './language/check.js';
+import { applyFixes } from './language/fixes.js';
 import { LanguageService } from './language/service.js';
 import { FileSystemWorkspace, readText, toCorePath, toOsPath } from './node/fsWorkspace.js';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './lsp/server.js';
 
 const USAGE = `用法：
   baogao render [文件] [--format txt|md] [--out 路径] [--width 列数] [--pages]
       排版输出报告；不给文件时输出自带的示例报告（桂圩镇 2020 年度）。
-  baogao check [文件…] [--format text|json]
-      检查报告；有错误时退出码为 1。
+  baogao check [文件…] [--format text|json] [--fix]
+      检查报告；有错误时退出码为 1。--fix 先应用安全的修复（写回文件），再报告其余问题。
+  baogao lsp [--stdio|--node-ipc|--socket=端口]
+      启动语言服务器（供编辑器使用）。
   baogao help
       显示本说明。
 退出码：0 无错误，1 有错误，2 用法有误或文件无法读取。`;
@@ -27,6 +32,10 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      case 'lsp':
+        // The connection reads the transport (--stdio, --node-ipc, --socket) from the command line.
+        startServer(createConnection(ProposedFeatures.all));
+        return new Promise<number>(() => undefined);
       case 'render':
         return runRender(rest);
       case 'check':
@@ -86,7 +95,7 @@ function runRender(args: string[]): number {
 }
 
 function runCheck(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false } } });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`不支持的输出格式“${values.format}”，可用：text、json。`);
   if (positionals.length === 0) throw new UsageError('请给出要检查的文件，例如：baogao check samples/*.bg');
   const service = new LanguageService(new FileSystemWorkspace());
@@ -101,13 +110,40 @@ function runCheck(args: string[]): number {
       unreadable = true;
       continue;
     }
-    const model = service.analyze(toCorePath(file), text);
-    for (const d of checkReport(model, service.settings)) results.push(toRecord(file, d, model, service));
+    let model = service.analyze(toCorePath(file), text);
+    let diagnostics = checkReport(model, service.settings);
+    if (values.fix) {
+      const fixed = applyFixes(text, diagnostics, { safeOnly: true, path: model.file.path });
+      if (fixed.applied.length > 0) {
+        writeAtomically(file, fixed.text);
+        for (const { diagnostic: d, fix } of fixed.applied) {
+          const at = model.file.lineIndex.positionAt(d.start);
+          (values.format === 'json' ? process.stderr : process.stdout).write(`已修复 ${file}:${at.line + 1}:${at.character + 1} ${d.code} ${fix.title}\n`);
+        }
+        model = service.analyze(toCorePath(file), fixed.text);
+        diagnostics = checkReport(model, service.settings);
+      }
+    }
+    for (const d of diagnostics) results.push(toRecord(file, d, model, service));
   }
   if (values.format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else for (const r of results) process.stdout.write(`${r.file}:${r.line}:${r.column}: ${SEVERITY_WORDS[r.severity]} ${r.code} ${r.message}\n`);
   if (unreadable) return 2;
   return results.some((r) => r.severity === 'error') ? 1 : 0;
+}
+
+/** Writes a file by writing a temporary file beside it and renaming it over: never a partial file. */
+function writeAtomically(file: string, text: string): void {
+  const raw = readFileSync(file);
+  const bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? '\ufeff' : '';
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(temp, bom + text, { encoding: 'utf8', mode: statSync(file).mode });
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new UsageError(`无法写回“${file}”：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}。`);
+  }
 }
 
 const SEVERITY_WORDS: Record<string, string> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };

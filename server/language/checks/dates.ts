@@ -1,6 +1,215 @@
-// Report checks: dates. (Filled in by the checker work; see registry.ts for the shape of a check.)
+// Report checks: dates and names (BG7xx) — the 成文日期 against the reported year and the publication
+// deadline, a typed signature against @机关, another township's name left in reused text, and
+// paragraphs copied unchanged from last year's report (@上年).
+import type * as ast from '../../../grammar/index.js';
+import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
-import type { ReportCheck } from './registry.js';
+import { diagnostic } from '../diagnostics.js';
+import type { ReportModel } from '../model.js';
+import type { CheckSettings, ReportCheck } from './registry.js';
+import { blockTextNodes, eolOf, firstLineSpan, located, profileOf, renderInlines } from './structure.js';
 
-export const datesCodes: CodeInfo[] = [];
-export const datesChecks: ReportCheck[] = [];
+export const datesCodes: CodeInfo[] = [
+  {
+    code: 'BG701', severity: 'error', title: '缺少成文日期',
+    description: '法治政府建设年度报告没有“@日期”：落款下面印不出成文日期，也无法检查是否按时报送。（通用工作报告不查。日期写法有误时报 BG102。）',
+    example: '@类型 法治政府建设年度报告（没有 @日期）', fix: '插入“@日期 ”一行，再填写日期（不是安全修复）',
+  },
+  {
+    code: 'BG702', severity: 'warning', title: '日期早于年度结束',
+    description: '成文日期在所报告的年度结束之前：年度还没过完就写总结，数字多半不全。确实如此（年底前报送）时可用“@检查 BG702=关”关闭。',
+    example: '@年度 2021\n@日期 2021-12-22',
+  },
+  {
+    code: 'BG703', severity: 'warning', title: '日期晚于报送期限',
+    description: '成文日期晚于报送期限（默认为次年4月1日，可在设置中改为各省更早的期限）。',
+    example: '@年度 2020\n@日期 2021-05-10',
+  },
+  {
+    code: 'BG704', severity: 'warning', title: '落款与机关不符',
+    description: '正文最后一段像是手打的落款（如“某某镇人民政府”），却与“@机关”不同：多半是沿用别的报告时漏改。落款由“@机关”生成，手打的落款可以删去。',
+    example: '@机关 桂圩镇人民政府\n……\n大歇镇人民政府', fix: '删去手打的落款（不是安全修复）',
+  },
+  {
+    code: 'BG705', severity: 'warning', title: '出现别的乡镇名称',
+    description: '正文里出现了不是本机关的乡镇、街道名称（如在桂圩镇的报告里出现“大歇镇”），多半是复制别的报告时漏改。本机关名称按“@机关”的简称比较（北屏乡人民政府 → 北屏乡）；全镇、本镇、我镇、乡镇、城镇、乡村等泛称不报。',
+    example: '@机关 桂圩镇人民政府\n大歇镇综治中心全年调处纠纷……',
+  },
+  {
+    code: 'BG706', severity: 'hint', title: '与上年报告段落相同',
+    description: '这一段的文字（指标按数值代入后）与“@上年”报告中的一段完全相同：请确认内容仍然适用于本年度。较短的段落（如“我镇无其他需要报告的情况。”）不报。',
+    example: '@上年 guiwei-2020.bg（本段原样照搬上年）',
+  },
+  {
+    code: 'BG707', severity: 'warning', title: '手打的落款重复',
+    description: '正文最后一段就是“@机关”的名称：落款由“@机关”和“@日期”自动生成，手打的一行会印两次。',
+    example: '@机关 桂圩镇人民政府\n……\n桂圩镇人民政府', fix: '删去手打的落款（安全）',
+  },
+];
+
+// ---------------------------------------------------------------- the date
+
+function dates(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  if (model.isSnippet) return [];
+  const out: Diagnostic[] = [];
+  const { header } = model;
+  const value = header.values.日期;
+  if (!value) {
+    if (profileOf(model, settings) === 'fazhi') {
+      const text = model.file.text;
+      const anchor = header.values.年度?.directive ?? header.values.类型?.directive;
+      const at = anchor ? { start: anchor.start, end: lineEnd(text, anchor.start) } : firstLineSpan(text);
+      const insertAt = anchor ? lineEnd(text, anchor.start) : 0;
+      const eol = eolOf(text);
+      const newText = anchor ? `${eol}@日期 ` : `@日期 ${eol}`;
+      out.push(diagnostic('BG701', at, '没有成文日期“@日期”：请写上，例如“@日期 2021-01-13”。', [{ title: '插入“@日期”', safe: false, edits: [{ start: insertAt, end: insertAt, newText }] }]));
+    }
+    return out;
+  }
+  const date = header.date;
+  const year = header.year;
+  if (!date || year === undefined) return out; // malformed: BG102 already
+  const stamp = date.year * 10000 + date.month * 100 + date.day;
+  if (date.year <= year) {
+    out.push(diagnostic('BG702', value.span, `成文日期${date.year}年${date.month}月${date.day}日在${year}年度结束之前：年度报告一般在次年年初成文。`));
+  }
+  const deadline = (year + 1) * 10000 + settings.deadline.month * 100 + settings.deadline.day;
+  if (stamp > deadline) {
+    out.push(diagnostic('BG703', value.span, `成文日期${date.year}年${date.month}月${date.day}日晚于报送期限${year + 1}年${settings.deadline.month}月${settings.deadline.day}日。`));
+  }
+  return out;
+}
+
+function lineEnd(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+// ---------------------------------------------------------------- names
+
+/** The body's own short name: 北屏乡人民政府 → 北屏乡. */
+export function shortName(org: string): string {
+  return org.replace(/(人民政府|政府|党委|党政办公室|办事处|委员会|办公室)$/u, '') || org;
+}
+
+function signature(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  void settings;
+  const org = model.header.org;
+  if (!org || model.isSnippet) return [];
+  const own = model.blocks.filter((b) => b.scope.file === model.file);
+  const last = own[own.length - 1];
+  if (!last || last.block.kind !== 'paragraph' || last.block.lines.length !== 1) return [];
+  const text = renderInlines(last.block.lines[0]!, last.scope, model.figures).trim();
+  if (text.length > 30 || !/(人民政府|办事处|委员会|政府|党委|局|办公室)$/u.test(text) || /[，。；：、,;:]/.test(text)) return [];
+  const block = last.block;
+  const source = model.file.text;
+  // Remove the line and the blank line before it.
+  let start = block.start;
+  while (start > 0 && /[\r\n \t　]/.test(source[start - 1]!)) start--;
+  const removal = { start, end: lineEnd(source, block.start), newText: '' };
+  if (text === org) {
+    return [diagnostic('BG707', block, `“${text}”是手打的落款：落款由“@机关”自动生成，这一行会印两次。`, [{ title: '删去手打的落款', safe: true, edits: [removal] }])];
+  }
+  return [diagnostic('BG704', block, `最后一段“${text}”像是落款，却与“@机关 ${org}”不同：落款由“@机关”生成，请删去这一行并核对“@机关”。`, [{ title: '删去手打的落款', safe: false, edits: [removal] }])];
+}
+
+/** Characters before 镇/乡 that make a generic word, not a name (全镇 乡镇 城乡 …). */
+const GENERIC_BEFORE = new Set([...'全本我该各城乡集村两小重强名市县区省此每他外邻诸某一二三几多个原新古下返回还故家老异']);
+/** Characters after 乡/镇 that start another word (乡村 镇压 …). */
+const WORD_AFTER: Record<string, Set<string>> = {
+  乡: new Set([...'村镇土亲贤风情愁里间音邻绅民野下']),
+  镇: new Set([...'村压静痛定守纸']),
+  街道: new Set([...'两口边']),
+};
+/** Words a name does not start with: 在大歇镇 → 大歇镇. */
+const LEADING = /^(?:.*?)(?:在|为|对|与|和|及|把|将|向|由|从|到|是|了|的|于|至|给|同|跟|经|让|使|即|去|来|往|赴|比|较|帮|助|组织|联合|指导|协助|走进|深入|来到|前往|推进|开展)/u;
+
+interface NameHit {
+  name: string;
+  start: number;
+  end: number;
+}
+
+export function townshipNames(text: string): NameHit[] {
+  const hits: NameHit[] = [];
+  const re = /镇|乡|街道/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const marker = m[0];
+    const at = m.index;
+    let runStart = at;
+    while (runStart > 0 && at - runStart < 8 && /\p{Script=Han}/u.test(text[runStart - 1]!) && !/[镇乡]/.test(text[runStart - 1]!)) runStart--;
+    let run = text.slice(runStart, at);
+    const after = text.slice(at + marker.length, at + marker.length + 1);
+    if (WORD_AFTER[marker]?.has(after)) continue;
+    if (/^[市县区]/.test(after)) continue; // 景德镇市: a city
+    if (!run) continue;
+    if (GENERIC_BEFORE.has(run[run.length - 1]!)) continue;
+    // Strip leading function words; a name has two to four characters.
+    const stripped = run.replace(LEADING, '');
+    const boundaryBefore = runStart === 0 || !/\p{Script=Han}/u.test(text[runStart - 1]!);
+    const rest = text.slice(at + marker.length);
+    if (stripped !== run) run = stripped;
+    else if (!boundaryBefore || run.length > 4) continue; // cannot tell where the name starts
+    // 乡党委 镇政府 镇长 are also generic: after a long unbounded run ("继续实行乡党委") it is not a name.
+    else if (run.length >= 4 && !/^(人民政府|街道办|[，。、；：）》”\s]|$)/u.test(rest)) continue;
+    if (run.length < 2 || run.length > 4) continue;
+    if (GENERIC_BEFORE.has(run[0]!) && run.length === 2) continue;
+    hits.push({ name: run + marker, start: at - run.length, end: at + marker.length });
+  }
+  return hits;
+}
+
+function otherTownships(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  void settings;
+  const org = model.header.org;
+  if (!org) return [];
+  const own = shortName(org);
+  const isOwn = (name: string) => own.endsWith(name) || name.endsWith(own) || org.includes(name);
+  const out: Diagnostic[] = [];
+  for (const placed of model.blocks) {
+    for (const node of blockTextNodes(placed.block)) {
+      for (const hit of townshipNames(node.text)) {
+        if (isOwn(hit.name)) continue;
+        out.push(located(model, placed.scope, diagnostic('BG705', { start: node.start + hit.start, end: node.start + hit.end }, `“${hit.name}”不是本机关（${org}）：是否从别的报告复制时漏改了？`)));
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- text reused from last year
+
+const MIN_REUSED = 30;
+
+function paragraphTexts(model: ReportModel): Array<{ text: string; span: ast.Span }> {
+  const out: Array<{ text: string; span: ast.Span }> = [];
+  for (const placed of model.blocks) {
+    if (placed.scope.file !== model.file || placed.block.kind !== 'paragraph') continue;
+    const text = placed.block.lines.map((line) => renderInlines(line, placed.scope, model.figures).trim()).join('');
+    out.push({ text, span: placed.block });
+  }
+  return out;
+}
+
+function reusedText(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  void settings;
+  const previous = model.previous;
+  if (!previous) return [];
+  const last = new Set(paragraphTexts(previous).map((p) => p.text).filter((t) => [...t].length >= MIN_REUSED));
+  const out: Diagnostic[] = [];
+  for (const p of paragraphTexts(model)) {
+    if ([...p.text].length >= MIN_REUSED && last.has(p.text)) {
+      out.push(diagnostic('BG706', p.span, '这一段与上年报告中的一段完全相同：请确认内容仍适用于本年度。'));
+    }
+  }
+  return out;
+}
+
+export const datesChecks: ReportCheck[] = [
+  { id: 'report-date', codes: ['BG701', 'BG702', 'BG703'], run: dates },
+  { id: 'signature', codes: ['BG704', 'BG707'], run: signature },
+  { id: 'other-townships', codes: ['BG705'], run: otherTownships },
+  { id: 'reused-text', codes: ['BG706'], run: reusedText },
+];

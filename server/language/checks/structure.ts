@@ -1,6 +1,500 @@
-// Report checks: structure. (Filled in by the checker work; see registry.ts for the shape of a check.)
+// Report checks: structure (BG4xx) — the profile's required parts, their order, empty sections, skipped
+// heading levels, duplicate headings and the reporting year — and extra figure checks (BG22x): counts
+// written without a measure word, and figure values without a unit among siblings that have one.
+// Shared helpers (the profile, rendered text of inline content, the diagnostic's file) live here too;
+// dates.ts uses them.
+import type * as ast from '../../../grammar/index.js';
+import { forEachFigure } from '../../../grammar/index.js';
+import type { Diagnostic, TextEdit } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
-import type { ReportCheck } from './registry.js';
+import { diagnostic } from '../diagnostics.js';
+import type { FigureTable } from '../figures.js';
+import type { ReportModel, Scope, Section } from '../model.js';
+import type { CheckSettings, ReportCheck } from './registry.js';
 
-export const structureCodes: CodeInfo[] = [];
-export const structureChecks: ReportCheck[] = [];
+// ---------------------------------------------------------------- shared helpers
+
+export type Profile = 'fazhi' | 'generic';
+export const FAZHI_KIND = '法治政府建设年度报告';
+
+/** The validation profile: the settings' override, else @类型; unknown or missing → generic. */
+export function profileOf(model: ReportModel, settings: Pick<CheckSettings, 'profile'>): Profile {
+  const kind = settings.profile ?? model.header.kind;
+  return kind === FAZHI_KIND ? 'fazhi' : 'generic';
+}
+
+/** Sets `uri` when the scope is a snippet's file rather than the checked file. */
+export function located(model: ReportModel, scope: Scope, d: Diagnostic): Diagnostic {
+  if (scope.file !== model.file) d.uri = scope.file.path;
+  return d;
+}
+
+/** The text of inline content as printed: figures resolved (as typed when unresolvable), labels dropped. */
+export function renderInlines(nodes: readonly ast.Inline[], scope: Scope, figures: FigureTable): string {
+  let out = '';
+  for (const node of nodes) {
+    switch (node.kind) {
+      case 'text':
+      case 'escape':
+      case 'stray':
+        out += node.text;
+        break;
+      case 'citation':
+        out += `《${renderInlines(node.children, scope, figures)}${node.closed ? '》' : ''}`;
+        break;
+      case 'figure':
+        out += figures.printed(node, scope) ?? scope.file.text.slice(node.start, node.end);
+        break;
+    }
+  }
+  return out;
+}
+
+/** Every text node of a block (headings, paragraphs, list items), descending into citations. */
+export function blockTextNodes(block: ast.Block): ast.TextNode[] {
+  const lines: (readonly ast.Inline[])[] =
+    block.kind === 'heading' ? [block.content] : block.kind === 'paragraph' ? block.lines : block.kind === 'list' ? block.items.flatMap((i) => i.lines) : [];
+  const out: ast.TextNode[] = [];
+  const visit = (nodes: readonly ast.Inline[]) => {
+    for (const n of nodes) {
+      if (n.kind === 'text') out.push(n);
+      else if (n.kind === 'citation') visit(n.children);
+    }
+  };
+  for (const line of lines) visit(line);
+  return out;
+}
+
+/** The line ending the file uses. */
+export function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Span of the whole first line (where file-level diagnostics go when there is no better place). */
+export function firstLineSpan(text: string): ast.Span {
+  const nl = text.search(/\r?\n|\r/);
+  return { start: 0, end: nl < 0 ? text.length : nl };
+}
+
+// ---------------------------------------------------------------- codes
+
+export const structureCodes: CodeInfo[] = [
+  // ---- extra figure checks
+  {
+    code: 'BG221', severity: 'warning', title: '数量缺少量词',
+    description: '正文中的阿拉伯数字后面直接跟着名词，缺少量词或单位（GB/T 15835：计数要带量词）。年月日、百分号、万亿、序数“第3”、热线号码和带小数点的节日写法（6.26）不报。',
+    example: '组织47公职人员参加旁听', fix: '手动补上量词，例如“47名公职人员”',
+  },
+  {
+    code: 'BG222', severity: 'warning', title: '指标缺少单位',
+    description: '指标的数值没有量词，而同一段里的其他指标都有；若量词写在了“}”后面，可一键把它移进花括号（印出的文字不变，同比、增减和单位检查才能用上它）。',
+    example: '调处{调处 = 150起}，成功{成功 = 147}起', fix: '把“}”后的量词移入花括号（安全）',
+  },
+  // ---- structure
+  {
+    code: 'BG401', severity: 'error', title: '缺少必备部分',
+    description: '法治政府建设年度报告须有五个部分：主要举措和成效、存在的不足和原因、党政主要负责人履行第一责任人职责情况、下一年度主要安排、其他需要报告的情况。前四个部分缺一即报错（在“@类型”一行报一次）。部分由一级标题的标签（{#举措} {#不足} {#第一责任人} {#安排}）或标题的用词识别。',
+    example: '@类型 法治政府建设年度报告（全文没有“第一责任人”部分）', fix: '在正确的位置插入该部分的一级标题骨架（需要补写内容，不是安全修复）',
+  },
+  {
+    code: 'BG402', severity: 'warning', title: '缺少“其他需要报告的情况”',
+    description: '第五部分“其他需要报告的情况”只在有情况时才有内容，许多报告没有情况时整段省略，所以只作警告而不是错误；规定仍列有这一项，建议写明“我镇无其他需要报告的情况。”（如东赵各庄镇 2020 年报告）。',
+    example: '@类型 法治政府建设年度报告（全文没有“其他”部分）', fix: '在文末插入“其他需要报告的情况”标题（不是安全修复）',
+  },
+  {
+    code: 'BG403', severity: 'warning', title: '部分顺序不对',
+    description: '必备部分应按 举措、不足、第一责任人、安排、其他 的顺序排列。',
+    example: '# 存在的不足 {#不足}\n……\n# 主要举措和成效 {#举措}',
+  },
+  {
+    code: 'BG404', severity: 'warning', title: '空的章节',
+    description: '标题下面既没有正文也没有下级标题。',
+    example: '# 存在问题\n# 下一步工作打算',
+  },
+  {
+    code: 'BG405', severity: 'warning', title: '标题跳级',
+    description: '标题比上级标题深了不止一级（例如“#”下直接写“###”），编号会从“一、”跳到“1.”。',
+    example: '# 主要举措和成效\n### 全面部署法治建设', fix: '把该标题及其下级标题提升到正确的层级（安全）',
+  },
+  {
+    code: 'BG406', severity: 'warning', title: '标题重复',
+    description: '同一层级有两个文字相同的标题，多半是复制粘贴的遗留。',
+    example: '## 全面推行法律顾问制度（出现两次）',
+  },
+  {
+    code: 'BG407', severity: 'warning', title: '年份与“@年度”不符',
+    description: '报告把别的年份写成了本年度：标题里的年份、“现将2020年……报告如下”、开头一段的“2020年，”，或含“今年”“本年度”的句子里的年份与“@年度”不同。多半是沿用上年报告时漏改；写“{年度}”就不会再错。',
+    example: '@年度 2021\n现将2020年法治政府建设情况报告如下：', fix: '改为“{年度}”（不是安全修复）',
+  },
+  {
+    code: 'BG408', severity: 'info', title: '未写报告类型',
+    description: '没有“@类型”：按通用工作报告检查（只查结构，不查必备部分）。法治政府建设年度报告请写“@类型 法治政府建设年度报告”。',
+    example: '@机关 桂圩镇人民政府（没有 @类型）', fix: '插入“@类型 法治政府建设年度报告”（不是安全修复）',
+  },
+];
+
+// ---------------------------------------------------------------- required parts
+
+export type Part = '举措' | '不足' | '第一责任人' | '安排' | '其他';
+export const PARTS: readonly Part[] = ['举措', '不足', '第一责任人', '安排', '其他'];
+
+const PART_HEADINGS: Record<Part, string> = {
+  举措: '主要举措和成效',
+  不足: '存在的不足和原因',
+  第一责任人: '党政主要负责人履行推进法治建设第一责任人职责情况',
+  安排: '下一年度推进法治政府建设的主要安排',
+  其他: '其他需要报告的情况',
+};
+
+const PART_NAMES: Record<Part, string> = {
+  举措: '主要举措和成效',
+  不足: '存在的不足和原因',
+  第一责任人: '党政主要负责人履行推进法治建设第一责任人职责情况',
+  安排: '下一年度主要安排',
+  其他: '其他需要报告的情况',
+};
+
+/** Words of the real phrasings, tried in this order (later parts' words first: "推进…存在的不足" is 不足). */
+const PART_WORDS: Array<[Part, RegExp]> = [
+  ['其他', /其他需要报告|其它需要报告|其他情况|其他事项/],
+  ['第一责任人', /第一责任人|主要负责人履行|主要负责人.*职责/],
+  ['不足', /不足|存在(的|主要)?问题|问题(和|及|与)(原因|不足)|短板|差距/],
+  ['安排', /下一(年度|年|步|阶段)|明年|今后|主要安排|工作(计划|打算|思路|重点|措施)|打算/],
+  ['举措', /举措|做法|成效|推进情况|履行.*职能|工作情况|主要工作|成绩/],
+];
+
+export function partOfHeading(heading: ast.Heading, text: string): Part | undefined {
+  const label = heading.label?.text;
+  if (label && (PARTS as readonly string[]).includes(label)) return label as Part;
+  for (const [part, words] of PART_WORDS) if (words.test(text)) return part;
+  return undefined;
+}
+
+interface PartSection {
+  section: Section;
+  part: Part | undefined;
+}
+
+/** The level-1 sections with their parts; the first sections before any other part are all 举措. */
+export function classifyParts(model: ReportModel): PartSection[] {
+  const out: PartSection[] = model.sections.map((section) => ({
+    section,
+    part: partOfHeading(section.heading, renderInlines(section.heading.content, section.scope, model.figures)),
+  }));
+  for (const entry of out) {
+    if (entry.part && entry.part !== '举措') break;
+    entry.part = '举措';
+  }
+  return out;
+}
+
+/** Where a block in a snippet sits in the checked file: the outermost @引用 that brought it in. */
+function ownOffset(model: ReportModel, scope: Scope, offset: number): number {
+  let s: Scope = scope;
+  let at = offset;
+  while (s.file !== model.file && s.site) {
+    at = s.site.directive.start;
+    s = s.site.scope;
+  }
+  return s.file === model.file ? at : model.file.text.length;
+}
+
+function lineEndOf(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+function lineStart(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+function requiredParts(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  if (model.isSnippet || profileOf(model, settings) !== 'fazhi') return [];
+  const out: Diagnostic[] = [];
+  const classified = classifyParts(model);
+  const text = model.file.text;
+  const eol = eolOf(text);
+  const kindValue = model.header.values.类型;
+  const at = kindValue ? { start: kindValue.directive.start, end: lineEndOf(text, kindValue.directive.start) } : firstLineSpan(text);
+  const rank = (p: Part) => PARTS.indexOf(p);
+
+  for (const part of PARTS) {
+    if (classified.some((c) => c.part === part)) continue;
+    // Insert before the first section of a later part, else at the end.
+    const later = classified.find((c) => c.part && rank(c.part) > rank(part));
+    const skeleton = `# ${PART_HEADINGS[part]} {#${part}}${eol}${eol}`;
+    let edit: TextEdit;
+    if (later) {
+      const offset = lineStart(text, ownOffset(model, later.section.scope, later.section.heading.start));
+      edit = { start: offset, end: offset, newText: skeleton };
+    } else {
+      const ending = text.length === 0 || /[\r\n]$/.test(text) ? '' : eol;
+      const gap = /(\r?\n|\r){2}$/.test(text) || text.length === 0 ? '' : eol;
+      edit = { start: text.length, end: text.length, newText: `${ending}${gap}# ${PART_HEADINGS[part]} {#${part}}${eol}` };
+    }
+    const code = part === '其他' ? 'BG402' : 'BG401';
+    const message = part === '其他'
+      ? `没有“其他需要报告的情况”部分：没有情况时也宜写明“无其他需要报告的情况”。`
+      : `缺少必备部分“${PART_NAMES[part]}”：法治政府建设年度报告须有这一部分（用一级标题加标签 {#${part}} 标明）。`;
+    out.push(diagnostic(code, at, message, [{ title: `插入“${PART_HEADINGS[part]}”标题`, edits: [edit], safe: false }]));
+  }
+
+  // Order: a part that comes after a later part.
+  let highest = -1;
+  let highestPart: Part | undefined;
+  const seen = new Set<Part>();
+  for (const c of classified) {
+    if (!c.part || seen.has(c.part)) continue;
+    seen.add(c.part);
+    if (rank(c.part) < highest) {
+      out.push(located(model, c.section.scope, diagnostic('BG403', c.section.heading, `“${PART_NAMES[c.part]}”应写在“${PART_NAMES[highestPart!]}”之前：必备部分的顺序为 举措、不足、第一责任人、安排、其他。`)));
+    } else {
+      highest = rank(c.part);
+      highestPart = c.part;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- headings
+
+function* walkSections(sections: readonly Section[]): Generator<Section> {
+  for (const s of sections) {
+    yield s;
+    yield* walkSections(s.children);
+  }
+}
+
+function headings(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  void settings;
+  const out: Diagnostic[] = [];
+  // Empty sections.
+  for (const s of walkSections(model.sections)) {
+    const hasContent = s.blocks.some((b) => b.block.kind === 'paragraph' || b.block.kind === 'list');
+    if (!hasContent && s.children.length === 0) {
+      out.push(located(model, s.scope, diagnostic('BG404', s.heading, `标题“${headingText(model, s)}”下面什么也没有：补写内容，或删去这个标题。`)));
+    }
+  }
+  // Skipped levels: a section deeper than its parent + 1 (top-level sections: deeper than 1).
+  const visit = (list: readonly Section[], parentLevel: number) => {
+    for (const s of list) {
+      const expected = parentLevel + 1;
+      if (s.level > expected) {
+        const gap = s.level - expected;
+        const subtree = [...walkSections([s])];
+        const sameFile = subtree.every((t) => t.scope.file === s.scope.file);
+        const fixes = sameFile
+          ? [{
+              title: `改为${expected}级标题（下级标题一并提升）`,
+              safe: true,
+              edits: subtree.map((t) => {
+                const marker = t.heading.line.marker;
+                const typed = t.scope.file.text.slice(marker.start, marker.end);
+                const mark = typed.includes('＃') ? '＃' : '#';
+                return { start: marker.start, end: marker.end, newText: mark.repeat(Math.max(1, t.level - gap)) + typed.replace(/^[#＃]+/u, '') };
+              }),
+            }]
+          : undefined;
+        out.push(located(model, s.scope, diagnostic('BG405', s.heading.line.marker, `标题跳级：上级是${parentLevel === 0 ? '正文' : `${parentLevel}级标题`}，这里却是${s.level}级标题，应为${expected}级。`, fixes)));
+      }
+      visit(s.children, s.level);
+    }
+  };
+  visit(model.sections, 0);
+  // Duplicates: the same text at the same level.
+  const seen = new Map<string, Section>();
+  for (const s of walkSections(model.sections)) {
+    const text = headingText(model, s).replace(/[\s。．.，,；;：:]+$/u, '');
+    if (!text) continue;
+    const key = `${s.level}\u0000${text}`;
+    const first = seen.get(key);
+    if (first) {
+      const where = first.scope.file === model.file ? `第${model.file.lineIndex.positionAt(first.heading.start).line + 1}行` : first.scope.file.path;
+      out.push(located(model, s.scope, diagnostic('BG406', s.heading, `标题“${text}”与${where}的同级标题重复。`)));
+    } else seen.set(key, s);
+  }
+  return out;
+}
+
+function headingText(model: ReportModel, s: Section): string {
+  return renderInlines(s.heading.content, s.scope, model.figures).trim();
+}
+
+// ---------------------------------------------------------------- the reporting year
+
+const YEAR_IN_TEXT = /(?<![\d—\-－~～至到])(\d{4})(?=年)(?!年?\s*[—\-－~～至到])/g;
+
+function reportingYear(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  void settings;
+  const year = model.header.year;
+  if (year === undefined || model.isSnippet) return [];
+  const out: Diagnostic[] = [];
+  const flag = (scope: Scope, start: number, found: string, why: string) => {
+    const fix = { title: '改为“{年度}”', safe: false, edits: [{ start, end: start + 4, newText: '{年度}' }] };
+    out.push(located(model, scope, diagnostic('BG407', { start, end: start + 4 }, `${why}写的是${found}年，而“@年度”是${year}年：多半是沿用上年报告时漏改，建议写“{年度}”。`, [fix])));
+  };
+
+  // The title.
+  const title = model.header.values.标题;
+  if (title) {
+    for (const node of model.header.titleInlines ?? []) {
+      if (node.kind !== 'text') continue;
+      for (const m of node.text.matchAll(YEAR_IN_TEXT)) {
+        if (Number(m[1]) !== year) flag({ file: model.file, params: new Map(), parent: undefined, site: undefined }, node.start + m.index!, m[1]!, '标题里');
+      }
+    }
+  }
+
+  let beforeFirstHeading = true;
+  for (const placed of model.blocks) {
+    const block = placed.block;
+    if (block.kind === 'heading') beforeFirstHeading = false;
+    if (block.kind !== 'paragraph' && block.kind !== 'list') continue;
+    for (const node of blockTextNodes(block)) {
+      // "现将2020年法治政府建设情况报告如下"
+      for (const m of node.text.matchAll(/现将(\d{4})年度?[^。；，]{0,30}?(报告|汇报)如下/g)) {
+        if (Number(m[1]) !== year) flag(placed.scope, node.start + m.index! + 2, m[1]!, '“现将……报告如下”');
+      }
+      // A clause with 今年/本年度 naming another year (not in a comparison).
+      for (const clause of node.text.matchAll(/[^。；！？!?;]+/g)) {
+        const c = clause[0];
+        if (!/今年|本年度/.test(c) || /比|较|上年|去年|同期|以来|至今/.test(c)) continue;
+        for (const m of c.matchAll(YEAR_IN_TEXT)) {
+          const y = Number(m[1]);
+          if (y !== year && y !== year + 1) flag(placed.scope, node.start + clause.index! + m.index!, m[1]!, '含“今年”“本年度”的句子里');
+        }
+      }
+    }
+    // The opening paragraph: "2020年，我镇……" in a 2021 report.
+    if (beforeFirstHeading && block.kind === 'paragraph' && placed.scope.file === model.file) {
+      const first = block.lines[0]?.[0];
+      if (first?.kind === 'text') {
+        const m = /^\s*(\d{4})年(度)?[，,]/.exec(first.text);
+        if (m && Number(m[1]) !== year) flag(placed.scope, first.start + first.text.indexOf(m[1]!), m[1]!, '开头一段');
+      }
+    }
+  }
+  // Deduplicate (a position may be found by two rules).
+  const seen = new Set<string>();
+  return out.filter((d) => {
+    const key = `${d.uri ?? ''}:${d.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function missingKind(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  if (model.isSnippet || settings.profile !== undefined || model.header.values.类型) return [];
+  const text = model.file.text;
+  const eol = eolOf(text);
+  const fix = { title: '插入“@类型 法治政府建设年度报告”', safe: false, edits: [{ start: 0, end: 0, newText: `@类型 ${FAZHI_KIND}${eol}` }] };
+  return [diagnostic('BG408', firstLineSpan(text), '没有写“@类型”：按通用工作报告检查，不检查法治政府建设年度报告的五个必备部分。', [fix])];
+}
+
+// ---------------------------------------------------------------- figures: measure words and units
+
+/** Measure words and units that may follow a count (longest first when matched). */
+export const MEASURE_WORDS = [
+  '人次', '场次', '件次', '户次', '车次', '批次', '课时', '学时', '小时', '公里', '平方米', '万元', '千元', '百元', '亿元', '万人', '余人', '多人',
+  '人', '名', '件', '起', '次', '场', '份', '册', '条', '块', '个', '项', '家', '户', '所', '座', '期', '批', '篇', '套', '本', '张', '台', '辆',
+  '元', '万', '亿', '千', '百', '余', '多', '余', '位', '支', '处', '轮', '届', '类', '种', '部', '册', '幅', '封', '组', '队', '间', '栋', '站', '村', '镇',
+  '期', '节', '课', '天', '周', '岁', '年', '月', '日', '号', '时', '分', '秒', '米', '倍', '成', '宗', '单', '笔', '层', '票', '盏', '条', '根', '盒', '袋',
+  '箱', '车', '船', '匹', '头', '只', '棵', '株', '亩', '吨', '斤', '克', '度', '点', '回', '遍', '趟', '堂', '版', '集', '首', '句', '字', '页', '卷', '章',
+  '款', '枚', '面', '幢', '级', '后', '以', '左', '上', '下', '内', '型', '路',
+  // Not counts: rankings and slogans (“7进”活动, 20强, 十佳).
+  '进', '强', '佳', '优', '星', '连', '大',
+];
+const MEASURE_SET = new Set(MEASURE_WORDS.filter((w) => w.length === 1));
+
+/** Hotline and emergency numbers written before a noun (12345热线): not counts. */
+const SERVICE_NUMBER = /^(110|119|120|122|12\d{3})$/;
+
+function countsWithoutMeasureWord(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  void settings;
+  const out: Diagnostic[] = [];
+  for (const placed of model.blocks) {
+    for (const node of blockTextNodes(placed.block)) {
+      for (const m of node.text.matchAll(/(?<![\d.．·A-Za-z０-９第])(\d+)(?![\d.．·])(\p{Script=Han})/gu)) {
+        const digits = m[1]!;
+        const next = m[2]!;
+        if (MEASURE_SET.has(next) || SERVICE_NUMBER.test(digits)) continue;
+        const start = node.start + m.index!;
+        out.push(located(model, placed.scope, diagnostic('BG221', { start, end: start + digits.length + 1 }, `“${digits}${next}”：数字后缺少量词，例如“${digits}名${next}”“${digits}个${next}”。`)));
+      }
+    }
+  }
+  return out;
+}
+
+function unitOf(def: { body: ast.DefinitionBody }): 'unit' | 'bare' | 'other' {
+  const value = def.body.value;
+  if (!value || def.body.check || value.kind !== 'quantity') return 'other';
+  return value.unit || value.percent ? 'unit' : 'bare';
+}
+
+function figuresWithoutUnit(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  void settings;
+  const out: Diagnostic[] = [];
+  // Which block each figure node is in (a snippet's node may be placed more than once, in different scopes).
+  const placedAt = new Map<ast.FigureNode, Array<{ index: number; scope: Scope }>>();
+  model.blocks.forEach((placed, index) => {
+    const block = placed.block;
+    const lines: (readonly ast.Inline[])[] =
+      block.kind === 'heading' ? [block.content] : block.kind === 'paragraph' ? block.lines : block.kind === 'list' ? block.items.flatMap((i) => i.lines) : [];
+    for (const line of lines) {
+      forEachFigure(line, (node) => {
+        const list = placedAt.get(node) ?? [];
+        list.push({ index, scope: placed.scope });
+        placedAt.set(node, list);
+      });
+    }
+  });
+  const byBlock = new Map<number, typeof model.figures.allDefinitions>();
+  for (const def of model.figures.allDefinitions) {
+    if (def.hidden) continue;
+    const index = placedAt.get(def.node)?.find((p) => p.scope === def.scope)?.index;
+    if (index === undefined) continue;
+    const list = byBlock.get(index) ?? [];
+    list.push(def);
+    byBlock.set(index, list);
+  }
+  for (const [index, defs] of byBlock) {
+    if (!defs.some((d) => unitOf(d) === 'unit')) continue;
+    for (const def of defs) {
+      if (unitOf(def) !== 'bare') continue;
+      const quantity = def.body.value as ast.Quantity;
+      const text = def.scope.file.text;
+      const after = text.slice(def.node.end, def.node.end + 3);
+      const typed = [...MEASURE_WORDS].sort((a, b) => b.length - a.length).find((w) => after.startsWith(w) && !/^[年月日号时分秒以上下内左后]$/.test(w));
+      const fixes = typed && def.node.closed
+        ? [{
+            title: `把“${typed}”移入花括号`,
+            safe: true,
+            edits: [
+              { start: quantity.end, end: quantity.end, newText: typed },
+              { start: def.node.end, end: def.node.end + typed.length, newText: '' },
+            ],
+          }]
+        : undefined;
+      const message = typed
+        ? `指标“${def.name}”的量词“${typed}”写在了花括号外面：移进去（{${def.name} = ${quantity.digits}${typed}}），印出的文字不变，同比和单位检查才能用上它。`
+        : `指标“${def.name}”没有量词，而同一段的其他指标都有：补上量词，例如“{${def.name} = ${quantity.digits}件}”。`;
+      out.push(located(model, def.scope, diagnostic('BG222', quantity, message, fixes)));
+      void index;
+    }
+  }
+  return out;
+}
+
+export const structureChecks: ReportCheck[] = [
+  { id: 'report-kind', codes: ['BG408'], run: missingKind },
+  { id: 'required-parts', codes: ['BG401', 'BG402', 'BG403'], run: requiredParts },
+  { id: 'headings', codes: ['BG404', 'BG405', 'BG406'], run: headings },
+  { id: 'reporting-year', codes: ['BG407'], run: reportingYear },
+  { id: 'measure-words', codes: ['BG221'], run: countsWithoutMeasureWord },
+  { id: 'figure-units', codes: ['BG222'], run: figuresWithoutUnit },
+];

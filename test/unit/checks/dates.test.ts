@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkReport } from '../../../server/language/check';
+import { datesChecks, townshipNames } from '../../../server/language/checks/dates';
+import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/registry';
+import { applyFixes } from '../../../server/language/fixes';
+import type { ReportModel } from '../../../server/language/model';
+import { LanguageService } from '../../../server/language/service';
+import { MemoryWorkspace } from '../../../server/language/workspace';
+import { FileSystemWorkspace, readText, toCorePath } from '../../../server/node/fsWorkspace';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const disk = new LanguageService(new FileSystemWorkspace());
+function sample(name: string): ReportModel {
+  const file = path.join(ROOT, 'samples', `${name}.bg`);
+  return disk.analyze(toCorePath(file), readText(file));
+}
+function model(text: string, files: Record<string, string> = {}): ReportModel {
+  return new LanguageService(new MemoryWorkspace({ ...files, '/w/r.bg': text })).analyze('/w/r.bg', text);
+}
+function codes(m: ReportModel, settings = DEFAULT_CHECK_SETTINGS): string[] {
+  return datesChecks.flatMap((c) => c.run(m, settings)).map((d) => d.code);
+}
+const HEAD = (date?: string, kind = '法治政府建设年度报告') => `@类型 ${kind}\n@机关 桂圩镇人民政府\n@年度 2020\n${date ? `@日期 ${date}\n` : ''}\n`;
+
+describe('checks/dates: the date', () => {
+  it('reports a missing @日期 on the samples that lack it, and not on those that have it', () => {
+    for (const name of ['daxie-2021', 'dongzhaogezhuang-2020', 'beiping-2020', 'huilongba-2021']) assert.ok(checkReport(sample(name)).some((d) => d.code === 'BG701'), name);
+    for (const name of ['guiwei-2020', 'guiwei-2021']) assert.ok(!checkReport(sample(name)).some((d) => /^BG70/.test(d.code)), name);
+  });
+
+  it('reports a missing date for the 法治政府 profile only, with an unsafe fix', () => {
+    const found = datesChecks.flatMap((c) => c.run(model(`${HEAD()}正文。\n`), DEFAULT_CHECK_SETTINGS));
+    assert.deepEqual(found.map((d) => d.code), ['BG701']);
+    assert.equal(found[0]!.fixes![0]!.safe, false);
+    assert.match(applyFixes(`${HEAD()}正文。\n`, found, { safeOnly: false }).text, /@年度 2020\n@日期 \n/);
+    assert.deepEqual(codes(model(`${HEAD(undefined, '工作总结')}正文。\n`)), []);
+  });
+
+  it('does not repeat BG102 for a malformed date', () => {
+    const m = model(`${HEAD('2021-02-30')}正文。\n`);
+    assert.deepEqual(codes(m), []);
+    assert.ok(m.diagnostics.some((d) => d.code === 'BG102'));
+  });
+
+  it('warns about a date before the end of the year or after the deadline', () => {
+    assert.deepEqual(codes(model(`${HEAD('2020-12-22')}正文。\n`)), ['BG702']);
+    assert.deepEqual(codes(model(`${HEAD('2021-05-10')}正文。\n`)), ['BG703']);
+    assert.deepEqual(codes(model(`${HEAD('2021-01-13')}正文。\n`)), []);
+    assert.deepEqual(codes(model(`${HEAD('2021-04-01')}正文。\n`)), []);
+    assert.deepEqual(codes(model(`${HEAD('2021-03-05')}正文。\n`), { ...DEFAULT_CHECK_SETTINGS, deadline: { month: 3, day: 1 } }), ['BG703']);
+  });
+});
+
+describe('checks/dates: names', () => {
+  it('finds another township, not the own one or generic words', () => {
+    assert.deepEqual(codes(model(`${HEAD('2021-01-13')}大歇镇综治中心全年调处纠纷。\n`)), ['BG705']);
+    assert.deepEqual(codes(model(`${HEAD('2021-01-13')}指导东赵各庄镇开展普法。\n`)), ['BG705']);
+    assert.deepEqual(codes(model(`${HEAD('2021-01-13')}，北屏乡法治政府建设。\n`)), ['BG705']);
+    const ok = '桂圩镇党委政府统筹，全镇、本镇、我镇、各乡镇、城镇、集镇、村镇、镇村、镇政府、镇党委、镇长、乡村振兴、城乡治理、送法下乡，继续实行乡党委会议制度，景德镇市。';
+    assert.deepEqual(codes(model(`${HEAD('2021-01-13')}${ok}\n`)), []);
+  });
+
+  it('accepts the short form of @机关', () => {
+    const text = '@类型 法治政府建设年度报告\n@机关 北屏乡人民政府\n@年度 2020\n@日期 2021-01-13\n\n北屏乡法治政府建设工作稳步推进。\n';
+    assert.deepEqual(codes(model(text)), []);
+    assert.deepEqual(townshipNames('，北屏乡法治').map((h) => h.name), ['北屏乡']);
+  });
+
+  it('checks a typed signature against @机关', () => {
+    assert.deepEqual(codes(model(`${HEAD('2021-01-13')}正文。\n\n大歇镇人民政府\n`)), ['BG704', 'BG705']);
+    const dup = `${HEAD('2021-01-13')}正文。\n\n桂圩镇人民政府\n`;
+    const found = datesChecks.flatMap((c) => c.run(model(dup), DEFAULT_CHECK_SETTINGS));
+    assert.deepEqual(found.map((d) => d.code), ['BG707']);
+    assert.equal(applyFixes(dup, found).text, `${HEAD('2021-01-13')}正文。\n`);
+    assert.deepEqual(codes(model(`${HEAD('2021-01-13')}正文。\n`)), []);
+  });
+
+  it('hints at a paragraph copied unchanged from @上年, with figures rendered', () => {
+    const para = '全面推行法律顾问制度，聘请常年法律顾问，全程参与重大行政决策的合法性审查工作，共审查合同';
+    const last = `@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 2019\n@日期 2020-01-13\n\n${para}{合同 = 12份}。\n\n另一段文字，今年没有照搬，内容足够长足够长足够长足够长足够长。\n`;
+    const files = { '/w/last.bg': last };
+    const same = `${HEAD('2021-01-13').replace('\n\n', '\n@上年 last.bg\n\n')}${para}12份。\n`;
+    assert.deepEqual(codes(model(same, files)), ['BG706']);
+    const changed = `${HEAD('2021-01-13').replace('\n\n', '\n@上年 last.bg\n\n')}${para}{合同 = 15份}。\n`;
+    assert.deepEqual(codes(model(changed, files)), []);
+  });
+});

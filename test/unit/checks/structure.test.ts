@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkReport } from '../../../server/language/check';
+import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/registry';
+import { structureChecks } from '../../../server/language/checks/structure';
+import { applyFixes } from '../../../server/language/fixes';
+import type { ReportModel } from '../../../server/language/model';
+import { LanguageService } from '../../../server/language/service';
+import { MemoryWorkspace } from '../../../server/language/workspace';
+import { FileSystemWorkspace, readText, toCorePath } from '../../../server/node/fsWorkspace';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const disk = new LanguageService(new FileSystemWorkspace());
+function sample(name: string): ReportModel {
+  const file = path.join(ROOT, 'samples', `${name}.bg`);
+  return disk.analyze(toCorePath(file), readText(file));
+}
+function model(text: string, files: Record<string, string> = {}): ReportModel {
+  return new LanguageService(new MemoryWorkspace({ ...files, '/w/r.bg': text })).analyze('/w/r.bg', text);
+}
+function codes(m: ReportModel, settings = DEFAULT_CHECK_SETTINGS): string[] {
+  return structureChecks.flatMap((c) => c.run(m, settings)).map((d) => d.code);
+}
+const HEAD = '@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 2021\n@日期 2022-01-10\n\n';
+const FULL = `${HEAD}# 主要举措和成效\n正文。\n\n# 存在的不足和原因\n正文。\n\n# 党政主要负责人履行推进法治建设第一责任人职责情况\n正文。\n\n# 下一年度工作重点\n正文。\n\n# 其他需要报告的情况\n我镇无其他需要报告的情况。\n`;
+
+describe('checks/structure: required parts', () => {
+  it('reports the missing 第一责任人 part on the samples that lack it, and not on the others', () => {
+    for (const name of ['guiwei-2020', 'daxie-2021', 'beiping-2020']) {
+      const found = checkReport(sample(name)).filter((d) => d.code === 'BG401');
+      assert.equal(found.length, 1, name);
+      assert.match(found[0]!.message, /第一责任人/);
+    }
+    for (const name of ['dongzhaogezhuang-2020', 'huilongba-2021', 'guiwei-2021']) {
+      assert.ok(!checkReport(sample(name)).some((d) => d.code === 'BG401'), name);
+    }
+  });
+
+  it('finds no structure problem at all in guiwei-2021', () => {
+    const found = checkReport(sample('guiwei-2021')).filter((d) => /^BG(4|22|7)/.test(d.code));
+    assert.deepEqual(found.map((d) => d.code), []);
+  });
+
+  it('raises no year, measure-word or township false alarms on the samples', () => {
+    for (const name of ['guiwei-2020', 'daxie-2021', 'beiping-2020', 'dongzhaogezhuang-2020', 'huilongba-2021', 'guiwei-2021']) {
+      const found = checkReport(sample(name)).filter((d) => ['BG404', 'BG405', 'BG406', 'BG407', 'BG221', 'BG222', 'BG705', 'BG704'].includes(d.code));
+      assert.deepEqual(found.map((d) => `${d.code} ${d.message}`), [], name);
+    }
+  });
+
+  it('recognises every part from real phrasings without labels', () => {
+    assert.deepEqual(codes(model(FULL)), []);
+    const alt = `${HEAD}# 依法全面履行政府职能情况\n正文。\n\n# 完善依法行政制度体系情况\n正文。\n\n# 存在的不足及原因\n正文。\n\n# 党政主要负责人履行推进法治建设第一责任人职责情况\n正文。\n\n# 下一步法治政府建设工作的打算\n正文。\n\n# 其他需要报告的情况\n无。\n`;
+    assert.deepEqual(codes(model(alt)), []);
+  });
+
+  it('reports a missing part once at @类型 with an unsafe skeleton fix before the 安排 part', () => {
+    const text = FULL.replace('# 党政主要负责人履行推进法治建设第一责任人职责情况\n正文。\n\n', '');
+    const m = model(text);
+    const found = structureChecks.flatMap((c) => c.run(m, DEFAULT_CHECK_SETTINGS)).filter((d) => d.code === 'BG401');
+    assert.equal(found.length, 1);
+    assert.equal(text.slice(found[0]!.start, found[0]!.end), '@类型 法治政府建设年度报告');
+    const fix = found[0]!.fixes![0]!;
+    assert.equal(fix.safe, false);
+    const fixed = applyFixes(text, found, { safeOnly: false }).text;
+    assert.match(fixed, /# 党政主要负责人履行推进法治建设第一责任人职责情况 \{#第一责任人\}\n\n# 下一年度工作重点/);
+    assert.ok(!codes(model(fixed)).includes('BG401'));
+  });
+
+  it('treats a missing 其他 part as a warning, not an error', () => {
+    const m = model(FULL.replace(/# 其他需要报告的情况\n.*\n/, ''));
+    const found = checkReport(m).filter((d) => d.code === 'BG402');
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.severity, 'warning');
+  });
+
+  it('uses the generic profile for 工作总结, unknown and missing @类型, and the settings override', () => {
+    const bare = '@机关 桂圩镇人民政府\n@年度 2021\n\n# 一项工作\n正文。\n';
+    assert.deepEqual(codes(model(`@类型 工作总结\n${bare}`)), []);
+    assert.deepEqual(codes(model(bare)), ['BG408']);
+    assert.ok(codes(model(bare), { ...DEFAULT_CHECK_SETTINGS, profile: '法治政府建设年度报告' }).includes('BG401'));
+    assert.deepEqual(codes(model(FULL.replace('# 主要举措和成效\n正文。\n\n', '')), { ...DEFAULT_CHECK_SETTINGS, profile: '工作报告' }), []);
+  });
+
+  it('reports parts in the wrong order', () => {
+    const text = FULL.replace('# 存在的不足和原因\n正文。\n\n', '').replace('# 下一年度工作重点', '# 存在的不足和原因\n正文。\n\n# 下一年度工作重点');
+    assert.deepEqual(codes(model(text)), ['BG403']);
+    assert.ok(!codes(model(FULL)).includes('BG403'));
+  });
+});
+
+describe('checks/structure: headings', () => {
+  const G = '@类型 工作报告\n@机关 桂圩镇人民政府\n@年度 2021\n\n';
+  it('reports an empty section, not one with sub-headings or text', () => {
+    assert.deepEqual(codes(model(`${G}# 甲\n\n# 乙\n正文。\n`)), ['BG404']);
+    assert.deepEqual(codes(model(`${G}# 甲\n## 子\n正文。\n`)), []);
+  });
+
+  it('reports a skipped level with a safe fix that lifts the subtree', () => {
+    const text = `${G}# 甲\n### 乙\n#### 丙\n正文。\n`;
+    const found = structureChecks.flatMap((c) => c.run(model(text), DEFAULT_CHECK_SETTINGS));
+    assert.deepEqual(found.map((d) => d.code), ['BG405']);
+    const fixed = applyFixes(text, found).text;
+    assert.equal(fixed, `${G}# 甲\n## 乙\n### 丙\n正文。\n`);
+    assert.deepEqual(codes(model(fixed)), []);
+    assert.deepEqual(codes(model(`${G}# 甲\n## 乙\n### 丙\n正文。\n`)), []);
+  });
+
+  it('reports duplicate headings at the same level only', () => {
+    assert.deepEqual(codes(model(`${G}# 甲\n## 学法\n正文。\n# 乙\n## 学法\n正文。\n`)), ['BG406']);
+    assert.deepEqual(codes(model(`${G}# 学法\n## 学法\n正文。\n`)), []);
+  });
+});
+
+describe('checks/structure: the reporting year', () => {
+  const G = '@类型 工作报告\n@机关 桂圩镇人民政府\n@年度 2021\n\n';
+  it('flags last year used as this year', () => {
+    assert.deepEqual(codes(model(`${G}现将2020年法治政府建设情况报告如下：\n`)), ['BG407']);
+    assert.deepEqual(codes(model(`${G}2020年，我镇全面推进法治建设。\n`)), ['BG407']);
+    assert.deepEqual(codes(model(`${G}今年是2019年度考核的第一年，我镇全面推进。\n`)), ['BG407']);
+    assert.deepEqual(codes(model(`@标题 桂圩镇2020年度法治政府建设情况报告\n${G}正文。\n`)), ['BG407']);
+  });
+
+  it('does not flag legitimate mentions of other years', () => {
+    const ok = [
+      '现将{年度}年法治政府建设情况报告如下：',
+      '2021年，我镇全面推进法治建设。',
+      '与2020年相比，今年调处纠纷增加。',
+      '落实《法治政府建设实施纲要（2015—2020年）》，2022年将继续推进。',
+      '今年是“八五”普法（2021—2025年）的开局之年。',
+      '2020年以来，我镇先后出台制度。',
+    ];
+    for (const line of ok) assert.deepEqual(codes(model(`${G}${line}\n`)), [], line);
+  });
+});
+
+describe('checks/structure: figures (BG221, BG222)', () => {
+  const G = '@类型 工作报告\n@机关 桂圩镇人民政府\n@年度 2021\n\n';
+  it('flags a count with no measure word', () => {
+    assert.deepEqual(codes(model(`${G}组织47公职人员旁听庭审。\n`)), ['BG221']);
+  });
+
+  it('accepts measure words, units, dates, ordinals, hotlines and day names', () => {
+    const ok = '组织47名公职人员旁听；发放5000多份资料；2021年3月5日；第3季度；12345热线；“6.26”国际禁毒日；达98%；投入1.5万元；3·15。';
+    assert.deepEqual(codes(model(`${G}${ok}\n`)), []);
+  });
+
+  it('flags a figure without a unit among siblings with units, and moves a typed unit inside (safe)', () => {
+    const text = `${G}调处{调处 = 150起}，成功{成功 = 147}起。\n`;
+    const found = structureChecks.flatMap((c) => c.run(model(text), DEFAULT_CHECK_SETTINGS));
+    assert.deepEqual(found.map((d) => d.code), ['BG222']);
+    assert.equal(found[0]!.fixes![0]!.safe, true);
+    const fixed = applyFixes(text, found).text;
+    assert.equal(fixed, `${G}调处{调处 = 150起}，成功{成功 = 147起}。\n`);
+    assert.deepEqual(codes(model(fixed)), []);
+    assert.deepEqual(codes(model(`${G}调处{调处 = 150}，成功{成功 = 147}。\n`)), []);
+  });
+});
