@@ -1,0 +1,95 @@
+// Hover: a figure's value, formula and computed result; a citation's registry entry; a snippet's text
+// with its parameters filled in; a heading's rendered number. Markdown text, offsets for the range.
+import type * as ast from '../../../grammar/index.js';
+import { inlineText } from '../../../grammar/index.js';
+import { renderInlines } from '../../../templates/view.js';
+import type { ReportModel, Scope } from '../model.js';
+import { formatNumber, formatValue } from '../values.js';
+import { targetAt, type Range } from './locate.js';
+
+export interface CitationEntry {
+  title: string;
+  issuer?: string;
+  date?: string;
+  supersededBy?: string;
+  validFrom?: number;
+  validTo?: number;
+}
+
+export interface HoverResult extends Range {
+  markdown: string;
+}
+
+export function hover(model: ReportModel, offset: number, citations: readonly CitationEntry[] = []): HoverResult | undefined {
+  const target = targetAt(model, offset);
+  if (!target) return undefined;
+  const text = model.file.text;
+  switch (target.kind) {
+    case 'figure': {
+      const header = model.figures.headerValue(target.name);
+      if (target.header || (header && !model.figures.definitions.has(target.name))) {
+        return { ...target.span, markdown: `**${target.name}**（文头值）= ${header ? formatValue(header) : '未设置'}` };
+      }
+      const def = model.figures.definitions.get(target.name);
+      if (!def) return { ...target.span, markdown: `**${target.name}**：未定义的指标` };
+      const lines = [`**${def.name}** = ${def.value ? formatValue(def.value) : '（无法计算）'}`];
+      const src = def.scope.file.text;
+      const value = def.body.value;
+      if (value && value.kind !== 'quantity') lines.push(`公式：\`${src.slice(value.start, value.end)}${def.body.percent ? ' %' : ''}\``);
+      if (def.body.check) {
+        const computed = def.computed !== undefined ? (def.value?.type === 'number' && def.value.percent ? `${formatNumber(def.computed * 100, 4)}%` : formatNumber(def.computed, 4)) : '—';
+        lines.push(`校验公式：\`${src.slice(def.body.check.start, def.body.check.end)}\` = ${computed}`);
+      }
+      const line = def.scope.file.lineIndex.positionAt(def.node.start).line + 1;
+      lines.push(`定义于${def.scope.file === model.file ? '' : ` ${def.scope.file.path} 的`}第${line}行${def.hidden ? '（@指标，不打印）' : ''}`);
+      return { ...target.span, markdown: lines.join('\n\n') };
+    }
+    case 'citation': {
+      const entry = citations.find((c) => c.title === target.title);
+      if (!entry) return { start: target.node.start, end: target.node.end, markdown: `《${target.title}》\n\n（登记表中没有这个标题）` };
+      const details = [entry.issuer && `发文机关：${entry.issuer}`, entry.date && `日期：${entry.date}`, entry.supersededBy && `已被《${entry.supersededBy}》取代`]
+        .filter(Boolean)
+        .join('\n\n');
+      return { start: target.node.start, end: target.node.end, markdown: `《${entry.title}》${details ? `\n\n${details}` : ''}` };
+    }
+    case 'include': {
+      const site = target.site;
+      if (!site?.snippet) return { ...target.span, markdown: `片段“${target.name}”：找不到` };
+      return { ...target.span, markdown: `**片段 ${site.name}**（${site.snippet.path}）\n\n${snippetText(model, site.directive)}` };
+    }
+    case 'label':
+      return { ...target.span, markdown: `标签 **${target.name}**` };
+    case 'heading': {
+      const placed = model.blocks.find((b) => b.block.kind === 'heading' && (b.block as ast.Heading).line === target.heading);
+      return { start: target.heading.start, end: target.heading.end, markdown: `**${placed?.number ?? ''}${inlineText(target.heading.content, text).trim()}**` };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The printed text of the blocks an @引用 expands to, parameters filled in. */
+export function snippetText(model: ReportModel, directive: ast.DirectiveLine): string {
+  const out: string[] = [];
+  for (const placed of model.blocks) {
+    let inside = false;
+    for (let s: Scope | undefined = placed.scope; s; s = s.parent) if (s.site?.directive === directive) inside = true;
+    if (!inside) continue;
+    const block = placed.block;
+    const inline = (nodes: readonly ast.Inline[]) => renderInlines(nodes, placed.scope, model);
+    switch (block.kind) {
+      case 'heading':
+        out.push(`**${placed.number ?? ''}${inline(block.content).trim()}**`);
+        break;
+      case 'paragraph':
+        out.push(block.lines.map(inline).join(''));
+        break;
+      case 'list':
+        out.push(block.items.map((item, i) => `${placed.itemNumbers?.[i] ?? '-'} ${item.lines.map(inline).join('')}`).join('\n'));
+        break;
+      default:
+        break;
+    }
+  }
+  return out.join('\n\n');
+}

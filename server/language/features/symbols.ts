@@ -1,0 +1,118 @@
+// Document symbols (the heading tree with rendered numbers, figures as children) and workspace symbols.
+import { inlineText } from '../../../grammar/index.js';
+import type { ReportModel, Section } from '../model.js';
+import { formatValue } from '../values.js';
+import { figuresOf } from './locate.js';
+
+export type SymbolKind = 'heading' | 'figure' | 'constant' | 'snippet' | 'label';
+
+export interface DocumentSymbol {
+  name: string;
+  detail: string;
+  kind: SymbolKind;
+  /** The whole element (a heading: its section) and the part to select (the heading line). */
+  start: number;
+  end: number;
+  selectionStart: number;
+  selectionEnd: number;
+  children: DocumentSymbol[];
+}
+
+export function documentSymbols(model: ReportModel): DocumentSymbol[] {
+  const root = model.file;
+  const text = root.text;
+  const figureSymbols = (from: number, to: number): DocumentSymbol[] =>
+    model.figures.allDefinitions
+      .filter((d) => d.scope.file === root && d.node.start >= from && d.node.start < to)
+      .map((d) => ({
+        name: d.name,
+        detail: d.value ? formatValue(d.value) : '',
+        kind: d.body.value?.kind === 'quantity' ? 'constant' : 'figure',
+        start: d.node.start,
+        end: d.node.end,
+        selectionStart: d.body.name.start,
+        selectionEnd: d.body.name.end,
+        children: [],
+      }));
+  // Sections written in this file; their extent runs to the next heading of the same or a higher level.
+  const own = (sections: Section[]): Section[] => sections.flatMap((s) => (s.scope.file === root ? [s] : own(s.children)));
+  const headings = root.document.lines.filter((l) => l.kind === 'heading');
+  const sectionEnd = (start: number, level: number) => headings.find((h) => h.start > start && h.level <= level)?.start ?? text.length;
+  const build = (section: Section): DocumentSymbol => {
+    const h = section.heading;
+    const end = Math.max(h.end, trimEnd(text, sectionEnd(h.start, section.level)));
+    const children = own(section.children).map(build);
+    const firstChild = children[0]?.start ?? end;
+    return {
+      name: `${section.number}${inlineText(h.content, text).trim()}`,
+      detail: h.label ? `#${h.label.text}` : '',
+      kind: 'heading',
+      start: h.start,
+      end,
+      selectionStart: h.start,
+      selectionEnd: h.line.end,
+      children: [...figureSymbols(h.start, firstChild), ...children].sort((a, b) => a.start - b.start),
+    };
+  };
+  const top = own(model.sections).map(build);
+  const before = figureSymbols(0, top[0]?.start ?? text.length + 1);
+  return [...before, ...top];
+}
+
+function trimEnd(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}
+
+export interface WorkspaceSymbol {
+  name: string;
+  kind: SymbolKind;
+  detail: string;
+  path: string;
+  start: number;
+  end: number;
+}
+
+/** Headings, figures and snippet names of the given files (already analysed), matching a query. */
+export function workspaceSymbols(models: readonly ReportModel[], query: string): WorkspaceSymbol[] {
+  const out: WorkspaceSymbol[] = [];
+  const q = query.trim().toLowerCase();
+  const matches = (name: string) => q === '' || fuzzy(name.toLowerCase(), q);
+  for (const model of models) {
+    const file = model.file;
+    for (const line of file.document.lines) {
+      if (line.kind === 'directive' && line.name === '片段' && line.args[0]) {
+        const name = line.args[0].name.text;
+        if (matches(name)) out.push({ name, kind: 'snippet', detail: '片段', path: file.path, start: line.start, end: line.end });
+      }
+    }
+    for (const placed of model.blocks) {
+      if (placed.block.kind !== 'heading' || placed.scope.file !== file) continue;
+      const name = `${placed.number ?? ''}${inlineText(placed.block.content, file.text).trim()}`;
+      if (matches(name)) out.push({ name, kind: 'heading', detail: '', path: file.path, start: placed.block.start, end: placed.block.end });
+    }
+    if (model.isSnippet) {
+      for (const line of file.document.lines) {
+        if (line.kind === 'heading') {
+          const name = inlineText(line.content, file.text).trim();
+          if (matches(name)) out.push({ name, kind: 'heading', detail: '', path: file.path, start: line.start, end: line.end });
+        }
+      }
+    }
+    for (const node of figuresOf(file.document)) {
+      if (node.body?.form !== 'definition') continue;
+      const name = node.body.name.text;
+      if (!matches(name)) continue;
+      const def = model.figures.allDefinitions.find((d) => d.node === node);
+      out.push({ name, kind: 'figure', detail: def?.value ? formatValue(def.value) : '', path: file.path, start: node.start, end: node.end });
+    }
+  }
+  return out;
+}
+
+function fuzzy(name: string, query: string): boolean {
+  let i = 0;
+  for (const c of name) if (c === query[i]) i++;
+  return i >= query.length || name.includes(query);
+}

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { CompletionRequest, DidChangeTextDocumentNotification, type CompletionItem } from 'vscode-languageserver-protocol/node';
+import { startClient, type Client } from './helper.js';
+
+describe('protocol: completion', () => {
+  let client: Client;
+  let uri: string;
+  let version = 1;
+  before(async () => {
+    client = await startClient();
+    uri = (await client.open('guiwei-2020.bg')).uri;
+  });
+  after(async () => client.stop());
+
+  /** Appends a line and asks for completion at its end. */
+  const completeAt = async (line: string): Promise<string[]> => {
+    const text = (await import('node:fs')).readFileSync(`${client.folder}/guiwei-2020.bg`, 'utf8');
+    const full = `${text}\n${line}`;
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: ++version }, contentChanges: [{ text: full }] });
+    const lines = full.split('\n');
+    const result = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: lines.length - 1, character: line.length } });
+    return ((Array.isArray(result) ? result : (result?.items ?? [])) as CompletionItem[]).map((i) => i.label);
+  };
+
+  it('offers figure names with values inside {', async () => {
+    const labels = await completeAt('共{调');
+    assert.ok(labels.includes('调处'), labels.join(' '));
+    assert.ok(labels.includes('年度'));
+  });
+  it('offers measure words after a number inside {', async () => assert.ok((await completeAt('{新 = 15')).includes('起')));
+  it('offers labels after {#', async () => assert.ok((await completeAt('# 存在问题 {#')).includes('不足')));
+  it('offers directives after @', async () => assert.ok((await completeAt('@')).includes('引用')));
+  it('offers report kinds after @类型', async () => assert.ok((await completeAt('@类型 ')).includes('法治政府建设年度报告')));
+  it('offers today after @日期', async () => assert.match((await completeAt('@日期 '))[0] ?? '', /^\d{4}-\d{2}-\d{2}$/));
+  it('offers the standard parts after # ', async () => assert.ok((await completeAt('# ')).includes('存在的不足和原因')));
+  it('offers snippets, then their parameters, after @引用', async () => {
+    assert.ok((await completeAt('@引用 ')).includes('法律顾问制度'));
+    assert.deepEqual((await completeAt('@引用 法律顾问制度 机关=某镇 ')).sort(), ['年度']);
+  });
+});

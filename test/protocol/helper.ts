@@ -1,0 +1,103 @@
+// A client that is not VS Code: starts dist/server.cjs --stdio and drives it over JSON-RPC.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+  InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, PublishDiagnosticsNotification,
+  ConfigurationRequest, RegistrationRequest, type PublishDiagnosticsParams, type InitializeResult, type Position,
+} from 'vscode-languageserver-protocol/node';
+import { pathToUri } from '../../server/lsp/uri.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '..', '..');
+
+export interface Client {
+  connection: ProtocolConnection;
+  process: ChildProcess;
+  folder: string;
+  initializeResult: InitializeResult;
+  uri(name: string): string;
+  open(name: string, text?: string): Promise<{ uri: string; text: string }>;
+  diagnostics(uri: string, predicate?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  lastDiagnostics: Map<string, PublishDiagnosticsParams>;
+  settings: Record<string, unknown>;
+  stop(): Promise<void>;
+}
+
+export async function startClient(settings: Record<string, unknown> = {}): Promise<Client> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'baogao-lsp-'));
+  cpSync(path.join(ROOT, 'samples'), folder, { recursive: true });
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stderr!.on('data', () => undefined);
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const lastDiagnostics = new Map<string, PublishDiagnosticsParams>();
+  const waiters: Array<{ uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    lastDiagnostics.set(p.uri, p);
+    for (const w of [...waiters]) {
+      if (w.uri === p.uri && w.predicate(p)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(p);
+      }
+    }
+  });
+  const client: Partial<Client> = { settings };
+  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'baogao' ? client.settings : null)));
+  connection.onRequest(RegistrationRequest.type, () => undefined);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  const initializeResult = await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToUri(folder),
+    workspaceFolders: [{ uri: pathToUri(folder), name: 'samples' }],
+    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+  return Object.assign(client, {
+    connection,
+    process: child,
+    folder,
+    initializeResult,
+    lastDiagnostics,
+    uri: (name: string) => pathToUri(path.join(folder, name)),
+    async open(name: string, text?: string) {
+      const uri = pathToUri(path.join(folder, name));
+      const content = text ?? readFileSync(path.join(folder, name), 'utf8');
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'baogao', version: 1, text: content } });
+      return { uri, text: content };
+    },
+    diagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10000) {
+      return new Promise<PublishDiagnosticsParams>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}`)), timeoutMs);
+        waiters.push({ uri, predicate, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+      });
+    },
+    async stop() {
+      try {
+        await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        await connection.sendNotification('exit');
+      } catch {
+        /* already gone */
+      }
+      connection.dispose();
+      child.kill();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  }) as Client;
+}
+
+/** The position of the n-th occurrence (0-based) of a string in a text, plus a character offset into it. */
+export function positionOf(text: string, needle: string, delta = 0, occurrence = 0): Position {
+  let index = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    index = text.indexOf(needle, index + 1);
+    if (index < 0) throw new Error(`“${needle}” not found`);
+  }
+  const offset = index + delta;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}

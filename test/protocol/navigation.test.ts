@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { DefinitionRequest, PrepareRenameRequest, ReferencesRequest, RenameRequest, type Location } from 'vscode-languageserver-protocol/node';
+import { positionOf, startClient, type Client } from './helper.js';
+
+describe('protocol: definition, references, rename', () => {
+  let client: Client;
+  before(async () => (client = await startClient()));
+  after(async () => client.stop());
+
+  it('goes from a formula operand {应领证} to its definition', async () => {
+    const { uri, text } = await client.open('guiwei-2020.bg');
+    const result = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: positionOf(text, '持证/应领证', 4) })) as Location[];
+    assert.equal(result.length, 1);
+    assert.deepEqual(result[0]!.range.start, positionOf(text, '应领证 = 54人'));
+  });
+
+  it('finds and renames every use of 调处', async () => {
+    const { uri, text } = await client.open('guiwei-2020.bg');
+    const position = positionOf(text, '{调处 =', 1);
+    const refs = (await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration: true } })) as Location[];
+    assert.equal(refs.length, 2); // the definition and the operand of 成功/调处
+    const prepared = await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position });
+    assert.ok(prepared && 'placeholder' in prepared && prepared.placeholder === '调处');
+    const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position, newName: '调处数' });
+    const edits = edit!.changes![uri]!;
+    assert.equal(edits.length, 2);
+    assert.ok(edits.every((e) => e.newText === '调处数'));
+  });
+
+  it('rejects renaming a header value', async () => {
+    const { uri, text } = await client.open('guiwei-2020.bg');
+    await assert.rejects(client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: positionOf(text, '{年度}', 1) }), /文头值/);
+  });
+
+  it('renames a snippet: its @片段 line and every @引用', async () => {
+    const { uri, text } = await client.open('guiwei-2021.bg');
+    const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: positionOf(text, '@引用 法律顾问制度', 5), newName: '法律顾问' });
+    const files = Object.keys(edit!.changes!).map(decodeURIComponent);
+    assert.ok(files.some((f) => f.endsWith('snippets/法律顾问制度.bg')), files.join(' '));
+    assert.ok(files.some((f) => f.endsWith('guiwei-2021.bg')));
+  });
+
+  it('renames a label', async () => {
+    const { uri, text } = await client.open('guiwei-2020.bg');
+    const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: positionOf(text, '情况 {#举措}', 5), newName: '主要举措' });
+    assert.equal(edit!.changes![uri]!.length, 1);
+  });
+});
