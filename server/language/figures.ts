@@ -231,7 +231,8 @@ export class FigureTable {
         if (!below || r.value > below.v) below = { k, v: r.value };
       } else if (!above || r.value < above.v) above = { k, v: r.value };
     }
-    const near = [below, above].filter((x): x is { k: number; v: number } => x !== undefined).map((x) => `${x.k}为${formatAtPrecision(stated, x.v)}`);
+    const unit = this.operandUnit(formula, scope);
+    const near = [below, above].filter((x): x is { k: number; v: number } => x !== undefined).map((x) => `${x.k}${unit}时为${formatAtPrecision(stated, x.v)}`);
     this.report(scope, diagnostic('BG207', definition.body.value!, `没有任何整数“_”能使“${source}”（${this.describeOperands(formula, scope)}）等于${formatValue(stated)}${near.length ? `：${near.join('，')}` : ''}。请核对比率或计数。`));
   }
 
@@ -257,6 +258,16 @@ export class FigureTable {
       }
     });
     return largest;
+  }
+
+  /** The measure word of the figures a formula refers to (the unit a whole count `_` is counted in). */
+  private operandUnit(expr: ast.Expression, scope: Scope): string {
+    let unit = '';
+    forEachOperand(expr, (e) => {
+      const v = !unit && e.kind === 'ref' ? this.lookup(e.name, scope, e, true) : undefined;
+      if (v?.type === 'number' && v.unit) unit = v.unit;
+    });
+    return unit;
   }
 
   private describeOperands(expr: ast.Expression, scope: Scope): string {
