@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 const watch = process.argv.includes('--watch');
 const entries = [
   { in: 'server/bin.ts', out: 'cli', shebang: true },
-  { in: 'server/lsp/main.ts', out: 'server' },
+  { in: 'server/lsp/entry.ts', out: 'server' },
   { in: 'client/extension.ts', out: 'extension' },
   ...(process.argv.includes('--bench') ? [{ in: 'bench/parse.bench.ts', out: 'bench' }] : []),
 ].filter((e) => existsSync(e.in));

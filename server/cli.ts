@@ -11,8 +11,7 @@ import { checkReport } from './language/check.js';
 import { applyFixes } from './language/fixes.js';
 import { LanguageService } from './language/service.js';
 import { FileSystemWorkspace, readText, toCorePath, toOsPath } from './node/fsWorkspace.js';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from './lsp/server.js';
+import { runLanguageServer } from './lsp/main.js';
 
 const USAGE = `用法：
   baogao render [文件] [--format txt|md] [--out 路径] [--width 列数] [--pages]
@@ -34,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'lsp':
         // The connection reads the transport (--stdio, --node-ipc, --socket) from the command line.
-        startServer(createConnection(ProposedFeatures.all));
+        runLanguageServer();
         return new Promise<number>(() => undefined);
       case 'render':
         return runRender(rest);

@@ -1,5 +1,8 @@
-// Entry point of dist/server.cjs: the transport (--stdio, --node-ipc, --socket=N) comes from the command line.
+// Starting the server on a transport read from the command line (--stdio, --node-ipc, --socket=N):
+// dist/server.cjs (what the extension starts) and `baogao lsp` both come here.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server.js';
 
-startServer(createConnection(ProposedFeatures.all));
+export function runLanguageServer(): void {
+  startServer(createConnection(ProposedFeatures.all));
+}

@@ -1,6 +1,6 @@
 // The bundled `baogao` command, run as a user runs it (npm test builds dist/ first).
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -77,6 +77,28 @@ describe('baogao command', () => {
       assert.equal(stderr, '');
       const rendered = run('render', file);
       assert.equal(rendered.status, 0, `${path.basename(file)} renders`);
+    }
+  });
+
+  it('lsp --stdio starts the language server for any editor', async () => {
+    const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    try {
+      const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+      child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      const reply = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`no answer: ${out}`)), 15_000);
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString('utf8');
+          if (out.includes('"capabilities"')) {
+            clearTimeout(timer);
+            resolve(out);
+          }
+        });
+      });
+      assert.match(reply, /"hoverProvider":true/);
+    } finally {
+      child.kill();
     }
   });
 });

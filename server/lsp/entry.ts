@@ -1,0 +1,4 @@
+// Entry point of dist/server.cjs.
+import { runLanguageServer } from './main.js';
+
+runLanguageServer();
