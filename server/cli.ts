@@ -10,6 +10,7 @@ import { render, OUTPUT_FORMATS, type OutputFormat } from '../templates/render.j
 import { checkReport } from './language/check.js';
 import { applyFixes } from './language/fixes.js';
 import { LanguageService } from './language/service.js';
+import { projectSettingsFor, type FoundSettings } from './node/projectConfig.js';
 import { FileSystemWorkspace, readText, toCorePath, toOsPath } from './node/fsWorkspace.js';
 import { runLanguageServer } from './lsp/main.js';
 
@@ -22,6 +23,7 @@ const USAGE = `用法：
       启动语言服务器（供编辑器使用）。
   baogao help
       显示本说明。
+设置：报告所在文件夹或其上层的 baogao.json（snippetFolders、profile、lineWidth、deadline、disabledChecks、severities、citations）。
 退出码：0 无错误，1 有错误，2 用法有误或文件无法读取。`;
 
 /** A failure the user can act on: printed as one Chinese line, exit code 2. */
@@ -79,10 +81,12 @@ function runRender(args: string[]): number {
   if (positionals.length > 1) throw new UsageError('render 一次只排版一个文件。');
   const format = values.format as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`不支持的格式“${values.format}”，可用：${OUTPUT_FORMATS.join('、')}。`);
-  const width = values.width === undefined ? 28 : Number(values.width);
-  if (!Number.isInteger(width) || width < 8 || width > 200) throw new UsageError(`行宽“${values.width}”应是 8 到 200 之间的整数（GB/T 9704 为 28）。`);
   const file = positionals[0] ?? defaultSample();
-  const service = new LanguageService(new FileSystemWorkspace());
+  const project = projectSettingsFor(file);
+  reportSettingsProblems(project);
+  const width = values.width === undefined ? project.lineWidth : Number(values.width);
+  if (!Number.isInteger(width) || width < 8 || width > 200) throw new UsageError(`行宽“${values.width}”应是 8 到 200 之间的整数（GB/T 9704 为 28）。`);
+  const service = new LanguageService(new FileSystemWorkspace(), project.service);
   const model = service.analyze(toCorePath(file), readReport(file));
   const output = render(model, format, { width, pages: values.pages });
   if (values.out) {
@@ -97,7 +101,16 @@ function runCheck(args: string[]): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false } } });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`不支持的输出格式“${values.format}”，可用：text、json。`);
   if (positionals.length === 0) throw new UsageError('请给出要检查的文件，例如：baogao check samples/*.bg');
-  const service = new LanguageService(new FileSystemWorkspace());
+  const workspace = new FileSystemWorkspace();
+  const services = new Map<string, LanguageService>();
+  const serviceFor = (file: string) => {
+    const project = projectSettingsFor(file);
+    reportSettingsProblems(project);
+    const key = project.file ?? '';
+    let service = services.get(key);
+    if (!service) services.set(key, (service = new LanguageService(workspace, project.service)));
+    return service;
+  };
   const results: CheckRecord[] = [];
   let unreadable = false;
   for (const file of positionals) {
@@ -109,6 +122,7 @@ function runCheck(args: string[]): number {
       unreadable = true;
       continue;
     }
+    const service = serviceFor(file);
     let model = service.analyze(toCorePath(file), text);
     let diagnostics = checkReport(model, service.settings);
     if (values.fix) {
@@ -174,6 +188,15 @@ function toRecord(file: string, d: Diagnostic, model: ReportModel, service: Lang
     code: d.code,
     message: d.message,
   };
+}
+
+const reportedSettingsFiles = new Set<string>();
+
+/** Problems in a baogao.json are told once, on stderr; the defaults stand in for what was not understood. */
+function reportSettingsProblems(project: FoundSettings): void {
+  if (!project.file || reportedSettingsFiles.has(project.file)) return;
+  reportedSettingsFiles.add(project.file);
+  for (const problem of project.problems) process.stderr.write(`baogao：${project.file}：${problem}\n`);
 }
 
 function readReport(file: string): string {

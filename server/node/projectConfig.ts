@@ -1,0 +1,41 @@
+// Finds a report's baogao.json: in its folder or the nearest folder above it (like .editorconfig).
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_FILE_NAME, readSettings, readSettingsFile, type ProjectSettings } from '../language/config.js';
+import { readText } from './fsWorkspace.js';
+
+export interface FoundSettings extends ProjectSettings {
+  /** The baogao.json read, or undefined for the defaults. */
+  file: string | undefined;
+}
+
+const byFolder = new Map<string, FoundSettings>();
+
+export function projectSettingsFor(reportFile: string): FoundSettings {
+  let folder = path.dirname(path.resolve(reportFile));
+  const visited: string[] = [];
+  for (;;) {
+    const known = byFolder.get(folder);
+    if (known) return remember(visited, known);
+    visited.push(folder);
+    const candidate = path.join(folder, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) {
+      let found: FoundSettings;
+      try {
+        found = { ...readSettingsFile(readText(candidate)), file: candidate };
+      } catch (error) {
+        found = { ...readSettings({}), file: candidate };
+        found.problems.push(`无法读取：${(error as Error).message}`);
+      }
+      return remember(visited, found);
+    }
+    const parent = path.dirname(folder);
+    if (parent === folder) return remember(visited, { ...readSettings({}), file: undefined });
+    folder = parent;
+  }
+}
+
+function remember(folders: string[], found: FoundSettings): FoundSettings {
+  for (const folder of folders) byFolder.set(folder, found);
+  return found;
+}

@@ -1,0 +1,47 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { readSettings, readSettingsFile } from '../../../server/language/config.js';
+import { ROOT } from '../../helpers.js';
+
+describe('settings (editor settings and baogao.json)', () => {
+  it('reads every setting', () => {
+    const s = readSettings({
+      snippetFolders: ['库'], profile: '工作总结', lineWidth: 30, deadline: '3-1', disabledChecks: ['bg609'],
+      severities: { BG601: '警告' }, citations: ['《某县法治建设规划（2021—2025年）》', { title: '某条例', validFrom: 2022 }],
+    });
+    assert.deepEqual(s.problems, []);
+    assert.deepEqual(s.service.snippetFolders, ['库']);
+    assert.equal(s.service.checks.profile, '工作总结');
+    assert.equal(s.lineWidth, 30);
+    assert.deepEqual(s.service.checks.deadline, { month: 3, day: 1 });
+    assert.deepEqual([...s.service.severities], [['BG601', 'warning'], ['BG609', 'off']]);
+    assert.deepEqual(s.service.checks.extraCitations.map((c) => c.title), ['某县法治建设规划（2021—2025年）', '某条例']);
+  });
+
+  it('keeps the defaults and says in Chinese what it did not understand', () => {
+    const s = readSettings({ lineWidth: 3, deadline: '明年', severities: { BG601: '不要' }, citations: [42] });
+    assert.equal(s.lineWidth, 28);
+    assert.deepEqual(s.service.checks.deadline, { month: 4, day: 1 });
+    assert.equal(s.problems.length, 4);
+    for (const p of s.problems) assert.match(p, /[\u4e00-\u9fff]/);
+    assert.match(readSettingsFile('{ 不是 JSON').problems[0]!, /不是有效的 JSON/);
+  });
+
+  it('baogao check uses the nearest baogao.json above the report', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baogao-config-'));
+    mkdirSync(path.join(dir, '2021'));
+    writeFileSync(path.join(dir, 'baogao.json'), JSON.stringify({ disabledChecks: ['BG601'], profile: '工作总结' }));
+    const report = path.join(dir, '2021', 'a.bg');
+    writeFileSync(report, '@年度 2021\n@日期 2022-01-10\n\n# 工作\n依法履行职责,规范行政行为。\n');
+    const cli = path.join(ROOT, 'dist', 'cli.cjs');
+    const withConfig = spawnSync(process.execPath, [cli, 'check', report], { encoding: 'utf8' });
+    assert.doesNotMatch(withConfig.stdout, /BG601/);
+    writeFileSync(path.join(dir, 'baogao.json'), '{ "lineWidth": "宽" }');
+    const bad = spawnSync(process.execPath, [cli, 'check', report], { encoding: 'utf8' });
+    assert.match(bad.stdout, /BG601/, 'defaults stand in for a bad file');
+    assert.match(bad.stderr, /baogao\.json：“lineWidth”应是/);
+  });
+});
