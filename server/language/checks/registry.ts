@@ -6,6 +6,7 @@ import type { ReportModel } from '../model.js';
 import { citationsChecks, citationsCodes } from './citations.js';
 import { datesChecks, datesCodes } from './dates.js';
 import { structureChecks, structureCodes } from './structure.js';
+import { totalsChecks, totalsCodes } from './totals.js';
 import { typographyChecks, typographyCodes } from './typography.js';
 
 /** What checks may be configured with (from settings or a workspace file). */
@@ -30,6 +31,6 @@ export interface ReportCheck {
   run(model: ReportModel, settings: CheckSettings): Diagnostic[];
 }
 
-registerCodes([...structureCodes, ...typographyCodes, ...citationsCodes, ...datesCodes]);
+registerCodes([...structureCodes, ...totalsCodes, ...typographyCodes, ...citationsCodes, ...datesCodes]);
 
-export const REPORT_CHECKS: ReportCheck[] = [...structureChecks, ...typographyChecks, ...citationsChecks, ...datesChecks];
+export const REPORT_CHECKS: ReportCheck[] = [...structureChecks, ...totalsChecks, ...typographyChecks, ...citationsChecks, ...datesChecks];
