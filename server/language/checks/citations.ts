@@ -22,11 +22,21 @@ export interface CitationEntry {
 
 export const BUILTIN_CITATIONS: readonly CitationEntry[] = (registryData as { citations: CitationEntry[] }).citations;
 
+const registries = new WeakMap<CheckSettings['extraCitations'], CitationEntry[]>();
+
 /** The registry: the built-in titles with the settings' extra titles merged over them (same title replaces). */
 export function citationRegistry(settings: CheckSettings): CitationEntry[] {
+  // Built once per settings object, so that title matches can be remembered per registry.
+  const extras = settings.extraCitations ?? [];
+  let registry = registries.get(extras);
+  if (!registry) registries.set(extras, (registry = buildRegistry(extras)));
+  return registry;
+}
+
+function buildRegistry(extras: CheckSettings['extraCitations']): CitationEntry[] {
   const byTitle = new Map<string, CitationEntry>();
   for (const entry of BUILTIN_CITATIONS) byTitle.set(entry.title, entry);
-  for (const extra of settings.extraCitations ?? []) byTitle.set(extra.title, { ...byTitle.get(extra.title), ...extra });
+  for (const extra of extras) byTitle.set(extra.title, { ...byTitle.get(extra.title), ...extra });
   return [...byTitle.values()];
 }
 
@@ -62,8 +72,19 @@ export interface TitleMatch {
   name: string;
 }
 
-/** Finds the registry entry a title is, or is probably meant to be. */
+const titleMatches = new WeakMap<readonly CitationEntry[], Map<string, TitleMatch | undefined>>();
+
+/** Finds the registry entry a title is, or is probably meant to be (remembered: reports cite the same titles often). */
 export function matchTitle(raw: string, registry: readonly CitationEntry[]): TitleMatch | undefined {
+  let known = titleMatches.get(registry);
+  if (!known) titleMatches.set(registry, (known = new Map()));
+  if (known.has(raw)) return known.get(raw);
+  const match = findTitle(raw, registry);
+  if (known.size < 50_000) known.set(raw, match);
+  return match;
+}
+
+function findTitle(raw: string, registry: readonly CitationEntry[]): TitleMatch | undefined {
   const title = normaliseTitle(raw);
   if (!title) return undefined;
   const names = registry.flatMap((entry) => [entry.title, ...(entry.aliases ?? [])].map((name) => ({ entry, name })));
