@@ -1,0 +1,377 @@
+// Playwright harness for driving the VS Code workbench served by code-server.
+//
+//   const wb = await Workbench.open({ name: 'probe-trusted', folder, trust: 'trusted',
+//                                     extensionDevelopmentPath: PROBE });
+//   await wb.openFileFromExplorer('说明.txt');
+//   const problems = await wb.readProblems();
+//   ...
+//   await wb.close();
+//
+// Every helper takes a screenshot into test-artifacts/e2e/ui/<name>/NN-<step>.png.
+// Everything is bounded: each wait has a timeout, and close() kills Chromium and
+// the code-server process group.
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS_ROOT, assertCjkFont, findChromium, findCodeServer } from '../lib/env';
+import { launchBrowser, type BrowserSession } from '../lib/browser';
+import { remoteUri, removeOnExit, startCodeServer, type RunningCodeServer } from '../lib/codeServer';
+
+export type TrustMode =
+  /** Workspace trust on; the folder is trusted through the real "Trust" dialog. */
+  | 'trusted'
+  /** Workspace trust on; the folder is left untrusted: Restricted Mode. */
+  | 'restricted'
+  /** Workspace trust feature off (what @vscode/test-electron does): everything trusted. */
+  | 'trust-disabled';
+
+export interface WorkbenchOptions {
+  /** Artifacts subfolder name (screenshots, logs). */
+  name: string;
+  /** Folder to open; it is copied to a temp dir first, so tests may edit freely. */
+  folder: string;
+  trust: TrustMode;
+  /** Load an extension the way F5 / test-electron does (workbench ?payload=, see README). */
+  extensionDevelopmentPath?: string;
+  /** Install .vsix files into the (temporary) extensions dir before starting. */
+  vsix?: string[];
+  /** Extra user settings. */
+  settings?: Record<string, unknown>;
+  /** Per-wait timeout (ms). Default 30 s. */
+  timeoutMs?: number;
+}
+
+export interface ProblemEntry {
+  /** The row's accessible label, e.g. "Warning: ... at line 7 column 14" (what a screen reader reads). */
+  label: string;
+  /** Visible text of the row. */
+  text: string;
+  /** 'file' for a file row in tree mode, 'marker' for a diagnostic. */
+  kind: 'file' | 'marker';
+}
+
+const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+export class Workbench {
+  private step = 0;
+
+  private constructor(
+    readonly page: Page,
+    readonly server: RunningCodeServer,
+    private readonly browser: BrowserSession,
+    readonly workspace: string,
+    readonly artifacts: string,
+    private readonly tmp: string,
+    readonly timeoutMs: number,
+    readonly consoleErrors: string[],
+  ) {}
+
+  static async open(opts: WorkbenchOptions): Promise<Workbench> {
+    // Prerequisites first, so a missing one fails before anything is touched.
+    assertCjkFont();
+    findCodeServer();
+    findChromium();
+    const timeoutMs = opts.timeoutMs ?? 30_000;
+    const artifacts = path.join(ARTIFACTS_ROOT, 'ui', opts.name);
+    rmSync(artifacts, { recursive: true, force: true });
+    mkdirSync(artifacts, { recursive: true });
+    const tmp = removeOnExit(mkdtempSync(path.join(os.tmpdir(), 'baogao-e2e-ui-')));
+    const workspace = path.join(tmp, path.basename(opts.folder));
+    cpSync(opts.folder, workspace, { recursive: true });
+
+    const settings: Record<string, unknown> = {
+      'security.workspace.trust.enabled': opts.trust !== 'trust-disabled',
+      // 'trusted' answers the real startup dialog; 'restricted' never sees one.
+      'security.workspace.trust.startupPrompt': opts.trust === 'trusted' ? 'always' : 'never',
+      ...(opts.settings ?? {}),
+    };
+    const args: string[] = [];
+    if (opts.extensionDevelopmentPath) args.push('--vscode-option', 'enable-smoke-test-driver');
+
+    let server: RunningCodeServer;
+    try {
+      server = await startCodeServer({
+        folder: workspace,
+        logFile: path.join(artifacts, 'code-server.log'),
+        settings,
+        args,
+        installExtensions: opts.vsix ?? [],
+        startTimeoutMs: 60_000,
+      });
+    } catch (err) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw err;
+    }
+    let browser: BrowserSession | undefined;
+    try {
+      browser = await launchBrowser();
+      const page = browser.page;
+      page.setDefaultTimeout(timeoutMs);
+      const consoleErrors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') consoleErrors.push(m.text());
+      });
+      page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+
+      let url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
+      if (opts.extensionDevelopmentPath) {
+        const payload = [
+          ['extensionDevelopmentPath', remoteUri(server, opts.extensionDevelopmentPath)],
+          ['skipWelcome', 'true'],
+          ['skipReleaseNotes', 'true'],
+        ];
+        url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+      }
+      const wb = new Workbench(page, server, browser, workspace, artifacts, tmp, timeoutMs, consoleErrors);
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+      await wb.waitForWorkbench(opts.trust);
+      return wb;
+    } catch (err) {
+      if (browser) {
+        await browser.page.screenshot({ path: path.join(artifacts, 'open-failed.png') }).catch(() => undefined);
+        await browser.close();
+      }
+      await server.stop();
+      rmSync(tmp, { recursive: true, force: true });
+      throw err;
+    }
+  }
+
+  /** Waits until the workbench is usable: explorer populated, trust answered, chat closed. */
+  private async waitForWorkbench(trust: TrustMode): Promise<void> {
+    const page = this.page;
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
+    if (trust === 'trusted') {
+      // The startup dialog: "Do you trust the authors of the files in this folder?"
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ timeout: 60_000 });
+      await this.screenshot('trust-dialog');
+      await dialog.getByRole('button', { name: /Yes, I trust the authors|Trust/ }).first().click();
+      await dialog.waitFor({ state: 'detached' });
+    }
+    await this.closeAuxiliaryBar();
+    await this.showExplorer();
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    // Trust is resolved a moment after the workbench shows: wait for the final state.
+    const indicator = this.restrictedIndicator();
+    if (trust === 'restricted') await indicator.first().waitFor({ timeout: 60_000 });
+    else await indicator.first().waitFor({ state: 'hidden', timeout: 60_000 }).catch(() => undefined);
+    await this.screenshot('workbench-ready');
+  }
+
+  private restrictedIndicator() {
+    return this.page.locator('.part.statusbar .statusbar-item', { hasText: 'Restricted Mode' });
+  }
+
+  /** Closes the secondary side bar (Chat) if it is open. */
+  async closeAuxiliaryBar(): Promise<void> {
+    const aux = this.page.locator('.part.auxiliarybar');
+    if (await aux.isVisible().catch(() => false)) {
+      await this.runCommand('View: Close Secondary Side Bar').catch(async () => {
+        await this.runCommand('View: Hide Secondary Side Bar');
+      });
+      await aux.waitFor({ state: 'hidden', timeout: this.timeoutMs }).catch(() => undefined);
+    }
+  }
+
+  async showExplorer(): Promise<void> {
+    const view = this.page.locator('.explorer-folders-view');
+    if (!(await view.isVisible().catch(() => false))) {
+      await this.page.keyboard.press(`${mod}+Shift+E`);
+      await view.waitFor();
+    }
+  }
+
+  /** Screenshot into test-artifacts/e2e/ui/<name>/NN-<step>.png; returns the path. */
+  async screenshot(step: string): Promise<string> {
+    this.step += 1;
+    const file = path.join(this.artifacts, `${String(this.step).padStart(2, '0')}-${step.replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 60)}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Whether the workbench shows Restricted Mode (status bar indicator / banner). */
+  async isRestrictedMode(): Promise<boolean> {
+    return this.restrictedIndicator().first().isVisible();
+  }
+
+  /** Trusts the open folder through "Workspaces: Manage Workspace Trust" (the real UI). */
+  async grantTrust(): Promise<void> {
+    await this.runCommand('Workspaces: Manage Workspace Trust');
+    const editor = this.page.locator('.workspace-trust-editor');
+    await editor.waitFor();
+    await this.screenshot('trust-editor');
+    await editor.getByRole('button', { name: /^Trust( Folder)?$/ }).first().click();
+    await this.restrictedIndicator().first().waitFor({ state: 'hidden' });
+    await this.screenshot('trusted');
+    // The trust editor opens as a modal editor; close it.
+    const modal = this.page.locator('.monaco-modal-editor-block');
+    if (await modal.isVisible().catch(() => false)) {
+      await this.page.keyboard.press('Escape');
+      if (!(await modal.waitFor({ state: 'hidden', timeout: 3000 }).then(() => true, () => false))) {
+        await modal.getByRole('button', { name: /^Close/ }).first().click();
+        await modal.waitFor({ state: 'hidden' });
+      }
+    }
+  }
+
+  /** Runs a command by its palette label (e.g. "View: Toggle Word Wrap"). */
+  async runCommand(label: string): Promise<void> {
+    const page = this.page;
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input[type="text"]').first();
+    await input.waitFor();
+    await input.fill(`>${label}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    await row.waitFor();
+    await this.screenshot(`palette-${label}`);
+    await row.click();
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => undefined);
+  }
+
+  /** Opens a workspace-relative file by clicking through the Explorer tree. */
+  async openFileFromExplorer(relPath: string): Promise<void> {
+    await this.showExplorer();
+    const parts = relPath.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      const name = parts[i];
+      const row = this.page.locator('.explorer-folders-view .monaco-list-row', {
+        has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(name)}$`) }),
+      }).first();
+      await row.waitFor();
+      if (i < parts.length - 1) {
+        if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+      } else {
+        await row.dblclick(); // double click: a pinned editor, not a preview
+      }
+    }
+    const name = parts[parts.length - 1];
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+    await this.screenshot(`open-${relPath}`);
+  }
+
+  /** Focuses the active editor. */
+  async focusEditor(): Promise<void> {
+    await this.page.locator('.editor-instance .monaco-editor textarea, .editor-instance .monaco-editor .native-edit-context').first().focus();
+  }
+
+  /** Moves the cursor to a 1-based line/column with Go to Line (Ctrl+G). */
+  async goTo(line: number, column = 1): Promise<void> {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input[type="text"]').first();
+    await input.waitFor();
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' }).catch(() => undefined);
+  }
+
+  /** Types text at the cursor in the active editor. */
+  async type(text: string): Promise<void> {
+    await this.focusEditor();
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** Opens the Problems panel and returns its rows (files and markers). */
+  async readProblems(opts: { waitForMarkers?: number } = {}): Promise<ProblemEntry[]> {
+    await this.runCommand('View: Focus Problems');
+    const panel = this.page.locator('.markers-panel');
+    await panel.waitFor();
+    const want = opts.waitForMarkers ?? 0;
+    const deadline = Date.now() + this.timeoutMs;
+    let rows: ProblemEntry[] = [];
+    do {
+      rows = await panel.locator('.monaco-list-row').evaluateAll((els) =>
+        els.map((e) => ({
+          label: e.getAttribute('aria-label') ?? '',
+          text: (e.textContent ?? '').trim(),
+          kind: (e.querySelector('.marker-icon, .codicon-warning, .codicon-error, .codicon-info') ? 'marker' : 'file') as 'file' | 'marker',
+        })),
+      );
+      if (rows.filter((r) => r.kind === 'marker').length >= want) break;
+      await this.page.waitForTimeout(250);
+    } while (Date.now() < deadline);
+    await this.screenshot('problems');
+    return rows;
+  }
+
+  /** Opens the Outline view and returns the visible symbol names (in tree order). */
+  async readOutline(opts: { waitForItems?: number } = {}): Promise<string[]> {
+    await this.runCommand('Explorer: Focus on Outline View');
+    const view = this.page.locator('.outline-pane, [id="outline"]').first();
+    await view.waitFor();
+    const want = opts.waitForItems ?? 0;
+    const deadline = Date.now() + this.timeoutMs;
+    let names: string[] = [];
+    do {
+      names = await this.page.locator('.outline-pane .monaco-list-row .label-name').allTextContents();
+      if (names.length >= want) break;
+      await this.page.waitForTimeout(250);
+    } while (Date.now() < deadline);
+    await this.screenshot('outline');
+    return names.map((n) => n.trim());
+  }
+
+  /** Triggers completion (Ctrl+Space) at the cursor and returns the suggest widget's labels. */
+  async triggerCompletion(opts: { waitFor?: string } = {}): Promise<string[]> {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+Space');
+    const widget = this.page.locator('.editor-widget.suggest-widget.visible');
+    await widget.waitFor();
+    const rows = widget.locator('.monaco-list-row .label-name');
+    if (opts.waitFor) await widget.locator('.monaco-list-row', { hasText: opts.waitFor }).first().waitFor();
+    else await rows.first().waitFor();
+    const labels = (await rows.allTextContents()).map((s) => s.trim());
+    await this.screenshot('completion');
+    return labels;
+  }
+
+  /** Closes the suggest widget / hover (Escape). */
+  async dismiss(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Shows the hover at a 1-based position (keyboard: editor.action.showHover) and returns its text. */
+  async hover(line: number, column: number): Promise<string> {
+    await this.goTo(line, column);
+    await this.focusEditor();
+    // Ctrl+K Ctrl+I = "Show or Focus Hover".
+    await this.page.keyboard.press(`${mod}+K`);
+    await this.page.keyboard.press(`${mod}+I`);
+    const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-resizable-hover .monaco-hover-content').first();
+    await hover.waitFor();
+    const text = ((await hover.textContent()) ?? '').trim();
+    await this.screenshot('hover');
+    return text;
+  }
+
+  /**
+   * Messages in the Notification Center (opened, read, closed). The center rather
+   * than toasts: in this build toasts are not shown for extension messages in the
+   * headless page, while the center always lists them.
+   */
+  async notifications(opts: { waitFor?: string | RegExp } = {}): Promise<string[]> {
+    await this.runCommand('Notifications: Show Notifications');
+    const center = this.page.locator('.notifications-center');
+    await center.waitFor();
+    const items = center.locator('.notification-list-item-message');
+    if (opts.waitFor) await items.filter({ hasText: opts.waitFor }).first().waitFor();
+    const texts = (await items.allTextContents()).map((s) => s.trim());
+    await this.screenshot('notifications');
+    await this.runCommand('Notifications: Hide Notifications').catch(() => this.page.keyboard.press('Escape'));
+    return texts;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.stop();
+    rmSync(this.tmp, { recursive: true, force: true });
+  }
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
