@@ -7,18 +7,32 @@ import type { Diagnostic } from '../grammar/diagnostic.js';
 import { LineIndex } from '../grammar/index.js';
 import type { ReportModel } from './language/model.js';
 import { render, OUTPUT_FORMATS, type OutputFormat } from '../templates/render.js';
+import { renderDocx } from '../templates/docx/writeDocx.js';
 import { checkReport } from './language/check.js';
 import { applyFixes } from './language/fixes.js';
 import { LanguageService } from './language/service.js';
 import { projectSettingsFor, type FoundSettings } from './node/projectConfig.js';
 import { FileSystemWorkspace, readText, toCorePath, toOsPath } from './node/fsWorkspace.js';
 import { runLanguageServer } from './lsp/main.js';
+import { importReport } from './language/import/index.js';
+import { collectFigures, formatTable, longRecords, longTable, reportInfo, toCsv, wideTable, type ReportInfo } from './language/collect.js';
+import { readReportSource, UnsupportedSource } from './node/readWord.js';
 
 const USAGE = `用法：
-  baogao render [文件] [--format txt|md] [--out 路径] [--width 列数] [--pages]
-      排版输出报告；不给文件时输出自带的示例报告（桂圩镇 2020 年度）。
+  baogao render [文件] [--format txt|md|html|docx] [--out 路径] [--width 列数] [--pages]
+      排版输出报告；不给文件时输出自带的示例报告（桂圩镇 2020 年度）。html 是可预览、可打印的网页，
+      docx 是按 GB/T 9704 排版的 Word 文档（须用 --out 指定文件）；--width 和 --pages 只用于 txt。
   baogao check [文件…] [--format text|json] [--fix]
       检查报告；有错误时退出码为 1。--fix 先应用安全的修复（写回文件），再报告其余问题。
+  baogao import <旧报告.txt|.docx> [--out 新报告.bg] [--org 机关] [--year 年度] [--year-field] [--force]
+      把上一年的 Word 报告（.docx，或从 Word 另存的 .txt，UTF-8 或 GBK 均可）转换成报告语言，作为今年报告的起点。
+      原文一字不改，只去掉手打的标题序号和 Word 残留（书签、页码、空行、手排的落款和日期——后两者写成 @机关、@日期），
+      去掉了什么逐条列在标准错误输出中。不给 --out 时写到标准输出；--out 的文件已存在时须加 --force 才覆盖。
+      --year-field 把正文里的本年度写成 {年度}、下一年写成 {下年度}，明年沿用时不必再改。
+  baogao collect <文件…> [--format table|csv|json] [--long] [--out 路径]
+      汇总多份报告的指标以便比较：table（默认，按中文字宽对齐）和 csv 为每份报告一行、每个指标一列（同名指标对齐）；
+      json 和 --long 为每份报告的每个指标一行（文件、机关、年度、指标、数值、数值(数字)、单位、是否约数、公式、校验结果）。
+      csv 按 RFC 4180 加引号，编码为带 BOM 的 UTF-8，Excel 可直接打开中文。指标有校验错误时退出码为 1。
   baogao lsp [--stdio|--node-ipc|--socket=端口]
       启动语言服务器（供编辑器使用）。
   baogao help
@@ -38,9 +52,13 @@ export async function main(argv: string[]): Promise<number> {
         runLanguageServer();
         return new Promise<number>(() => undefined);
       case 'render':
-        return runRender(rest);
+        return await runRender(rest);
       case 'check':
         return runCheck(rest);
+      case 'import':
+        return await runImport(rest);
+      case 'collect':
+        return runCollect(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -72,15 +90,16 @@ function translateArgError(error: Error): string {
   return error.message;
 }
 
-function runRender(args: string[]): number {
+async function runRender(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { format: { type: 'string', default: 'txt' }, out: { type: 'string' }, width: { type: 'string' }, pages: { type: 'boolean', default: false } },
   });
   if (positionals.length > 1) throw new UsageError('render 一次只排版一个文件。');
-  const format = values.format as OutputFormat;
-  if (!OUTPUT_FORMATS.includes(format)) throw new UsageError(`不支持的格式“${values.format}”，可用：${OUTPUT_FORMATS.join('、')}。`);
+  const format = values.format as OutputFormat | 'docx';
+  if (format !== 'docx' && !OUTPUT_FORMATS.includes(format)) throw new UsageError(`不支持的格式“${values.format}”，可用：${[...OUTPUT_FORMATS, 'docx'].join('、')}。`);
+  if (format === 'docx' && !values.out) throw new UsageError('docx 是 Word 文件，不能输出到终端：请用 --out 指定要写出的文件，例如 --out 报告.docx。');
   const file = positionals[0] ?? defaultSample();
   const project = projectSettingsFor(file);
   reportSettingsProblems(project);
@@ -88,13 +107,30 @@ function runRender(args: string[]): number {
   if (!Number.isInteger(width) || width < 8 || width > 200) throw new UsageError(`行宽“${values.width}”应是 8 到 200 之间的整数（GB/T 9704 为 28）。`);
   const service = new LanguageService(new FileSystemWorkspace(), project.service);
   const model = service.analyze(toCorePath(file), readReport(file));
-  const output = render(model, format, { width, pages: values.pages });
+  const output = format === 'docx' ? await renderDocx(model) : render(model, format, { width, pages: values.pages });
   if (values.out) {
-    mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
-    writeFileSync(values.out, output);
+    writeOutput(values.out, output);
     process.stderr.write(`已写出 ${values.out}\n`);
   } else process.stdout.write(output);
   return 0;
+}
+
+/** Writes a rendering to a temporary file beside `file` and renames it over: never a half-written report. */
+function writeOutput(file: string, data: string | Uint8Array): void {
+  const dir = path.dirname(path.resolve(file));
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, data);
+    renameSync(temp, file);
+  } catch (error) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing was written
+    }
+    throw new UsageError(`无法写出“${file}”：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}。`);
+  }
 }
 
 function runCheck(args: string[]): number {
@@ -216,4 +252,101 @@ function defaultSample(): string {
     if (existsSync(candidate)) return candidate;
   }
   throw new UsageError('找不到自带的示例报告 samples/guiwei-2020.bg。');
+}
+
+// ---------------------------------------------------------------- import
+
+async function runImport(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, org: { type: 'string' }, year: { type: 'string' }, 'year-field': { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
+  });
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'import 一次只转换一个文件。' : '请给出要转换的旧报告，例如：baogao import 2020年报告.docx --out 2021.bg');
+  const file = positionals[0]!;
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new UsageError(`年度“${values.year}”应是四位数字的年份，例如 --year 2020。`);
+  if (values.org !== undefined && !values.org.trim()) throw new UsageError('--org 的机关名称不能为空。');
+  if (!existsSync(file)) throw new UsageError(`找不到文件“${file}”。`);
+  if (statSync(file).isDirectory()) throw new UsageError(`“${file}”是文件夹，请给出 .docx 或 .txt 文件。`);
+  if (values.out && existsSync(values.out) && !values.force) throw new UsageError(`“${values.out}”已存在：换一个文件名，或加 --force 覆盖。`);
+  let source: { text: string; how: string };
+  try {
+    source = await readReportSource(file);
+  } catch (error) {
+    if (error instanceof UnsupportedSource) throw new UsageError(error.message);
+    throw new UsageError(`无法读取“${file}”：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}。`);
+  }
+  const result = importReport(source.text, {
+    org: values.org?.trim(),
+    year: values.year === undefined ? undefined : Number(values.year),
+    yearField: values['year-field'],
+    source: path.basename(file),
+  });
+  const where = (line: number) => (source.how === 'Word 文档' ? `第${line}段` : `第${line}行`);
+  process.stderr.write(`baogao：已按${source.how}读取“${file}”，去掉或改写了以下内容（原文其余文字一字未改）：\n`);
+  for (const n of result.notes) process.stderr.write(`  ${where(n.line)}：${n.what}——${n.why}\n`);
+  const missing = [!result.header.org && '@机关（可用 --org 指定）', result.header.year === undefined && '@年度（可用 --year 指定）', !result.header.date && '@日期'].filter(Boolean);
+  if (missing.length) process.stderr.write(`baogao：原文中找不到 ${missing.join('、')}，请在文头补上。\n`);
+  if (values.out) {
+    try {
+      mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
+      writeFileSync(values.out, result.text);
+    } catch (error) {
+      throw new UsageError(`无法写出“${values.out}”：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}。`);
+    }
+    process.stderr.write(`已写出 ${values.out}；可用“baogao check ${values.out}”查看原文中的问题。\n`);
+  } else process.stdout.write(result.text);
+  return 0;
+}
+
+// ---------------------------------------------------------------- collect
+
+function runCollect(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'table' }, out: { type: 'string' }, long: { type: 'boolean', default: false } },
+  });
+  const format = values.format!;
+  if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`不支持的输出格式“${format}”，可用：table、csv、json。`);
+  if (positionals.length === 0) throw new UsageError('请给出要汇总的报告，例如：baogao collect 各镇/*.bg --format csv --out 汇总.csv');
+  const workspace = new FileSystemWorkspace();
+  const models: ReportModel[] = [];
+  const names: string[] = [];
+  const reports: ReportInfo[] = [];
+  let unreadable = false;
+  for (const file of positionals) {
+    let text: string;
+    try {
+      text = readReport(file);
+    } catch (error) {
+      process.stderr.write(`baogao：${(error as Error).message}\n`);
+      unreadable = true;
+      continue;
+    }
+    const project = projectSettingsFor(file);
+    reportSettingsProblems(project);
+    const model = new LanguageService(workspace, project.service).analyze(toCorePath(file), text);
+    models.push(model);
+    names.push(file);
+    reports.push(reportInfo(model, file));
+  }
+  const rows = collectFigures(models, names);
+  let output: string;
+  if (format === 'json') output = `${JSON.stringify(longRecords(rows), null, 2)}\n`;
+  else {
+    const table = values.long ? longTable(rows) : wideTable(rows, reports);
+    output = format === 'csv' ? `\ufeff${toCsv(table)}` : formatTable(table);
+  }
+  if (values.out) {
+    try {
+      mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
+      writeFileSync(values.out, output);
+    } catch (error) {
+      throw new UsageError(`无法写出“${values.out}”：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}。`);
+    }
+    process.stderr.write(`已写出 ${values.out}（${models.length} 份报告，${rows.length} 个指标）\n`);
+  } else process.stdout.write(output);
+  if (unreadable) return 2;
+  return models.some((m) => m.diagnostics.some((d) => d.code.startsWith('BG2') && d.severity === 'error')) ? 1 : 0;
 }

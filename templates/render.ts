@@ -8,11 +8,13 @@ import type { ReportModel } from '../server/language/model.js';
 import { alignRight, centre } from './layout/align.js';
 import { wrapParagraph } from './layout/linebreak.js';
 import { paginate } from './layout/paginate.js';
-import { cellWidth, LINE_COLUMNS } from './layout/width.js';
-import { buildView, DEFAULT_RENDER_OPTIONS, leadText, type RenderOptions, type ReportView } from './view.js';
+import { LINE_COLUMNS } from './layout/width.js';
+import { htmlView } from './html/htmlView.js';
+import { buildView, DEFAULT_RENDER_OPTIONS, leadText, signaturePlacement, type RenderOptions, type ReportView } from './view.js';
 
-export type OutputFormat = 'txt' | 'md';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['txt', 'md'];
+/** Text formats `render` returns as a string. DOCX is binary: `renderDocx` in templates/docx/writeDocx.ts. */
+export type OutputFormat = 'txt' | 'md' | 'html';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['txt', 'md', 'html'];
 
 export interface TextLayoutOptions extends RenderOptions {
   /** Full-width columns a line (GB/T 9704: 28). */
@@ -31,6 +33,7 @@ export function render(model: ReportModel, format: OutputFormat, options: Partia
   const view = buildView(model, layout);
   const template = compiledTemplate(format, layout.templateFolders, model.header.values.模板?.text);
   if (format === 'md') return normaliseBlankLines(template(markdownView(view)));
+  if (format === 'html') return template(htmlView(view));
   const text = template(textView(view, layout));
   const lines = text.replace(/\n+$/, '').split('\n');
   return layout.pages ? paginate(lines, { linesPerPage: layout.linesPerPage, width: layout.width, pageNumbers: true }) : `${lines.join('\n')}\n`;
@@ -60,23 +63,12 @@ function textView(view: ReportView, layout: TextLayoutOptions) {
 }
 
 /**
- * GB/T 9704—2012 7.3.5.2 (no seal): one blank line below the text, the issuing body two characters in
- * from the right; the date on the next line starting two characters right of the body's first
- * character — unless the date is the longer, then the date keeps two characters from the right edge and
- * the body moves left to match.
+ * GB/T 9704—2012 7.3.5.2 (no seal) on the text grid: one blank line below the text, then the body and the
+ * date at the right indents `signaturePlacement` (templates/view.ts) decides for every output.
  */
 export function signatureLines(org: string | undefined, date: string | undefined, width: number): string[] {
-  if (!org && !date) return [];
-  const lines = [''];
-  const orgCells = org ? cellWidth(org) : 0;
-  const dateCells = date ? cellWidth(date) : 0;
-  const margin = 2;
-  if (!org) return [...lines, alignRight(date!, width, margin)];
-  if (!date) return [...lines, alignRight(org, width, margin)];
-  const dateLonger = dateCells + 4 > orgCells; // the date starts 2 columns (4 cells) in from the body
-  const orgMargin = dateLonger ? margin + (dateCells + 4 - orgCells) / 2 : margin;
-  const dateMargin = dateLonger ? margin : margin + (orgCells - 4 - dateCells) / 2;
-  return [...lines, alignRight(org, width, orgMargin), alignRight(date, width, dateMargin)];
+  const placed = signaturePlacement(org, date);
+  return placed.length ? ['', ...placed.map((line) => alignRight(line.text, width, line.right))] : [];
 }
 
 function markdownView(view: ReportView) {
@@ -116,7 +108,8 @@ function compiledTemplate(format: OutputFormat, userFolders: string[], named: st
   const file = findTemplate(format, userFolders, named);
   let template = compiled.get(file);
   if (!template) {
-    template = handlebars.compile(readFileSync(file, 'utf8'), { noEscape: true, strict: false });
+    // Text and Markdown print prose as typed (Markdown escapes itself); HTML is escaped by Handlebars.
+    template = handlebars.compile(readFileSync(file, 'utf8'), { noEscape: format !== 'html', strict: false });
     compiled.set(file, template);
   }
   return template;

@@ -4,6 +4,7 @@ import type * as ast from '../grammar/index.js';
 import { formatDate } from '../server/language/header.js';
 import type { ReportModel, Scope } from '../server/language/model.js';
 import { runOnOrdinal } from '../server/language/numbering.js';
+import { cellWidth } from './layout/width.js';
 
 export interface RenderOptions {
   /** Heading levels that run into the paragraph after them ("（一）标题。正文"). */
@@ -24,6 +25,15 @@ export interface ReportView {
   blocks: BlockView[];
   org: string | undefined;
   date: string | undefined;
+  /** The signature block's lines (署名, then 日期), placed per GB/T 9704 by `signaturePlacement`. */
+  signature: SignatureLine[];
+}
+
+/** A line of the signature block and its distance from the right edge of the type area, in full-width columns. */
+export interface SignatureLine {
+  text: string;
+  /** Right indent in full-width columns (a multiple of ½: half-width digits take half a column). */
+  right: number;
 }
 
 const SENTENCE_END = /[。；;！？!?：:，,、]$/;
@@ -84,13 +94,36 @@ export function buildView(model: ReportModel, options: RenderOptions = DEFAULT_R
   if (!signaturePlaced) blocks.push({ kind: 'signature' });
 
   const header = model.header;
+  const date = header.date ? formatDate(header.date) : undefined;
   return {
     title: reportTitle(model),
     to: header.values.主送?.text || undefined,
     blocks,
     org: header.org,
-    date: header.date ? formatDate(header.date) : undefined,
+    date,
+    signature: signaturePlacement(header.org, date),
   };
+}
+
+/**
+ * GB/T 9704—2012 7.3.5.2 (no seal): the issuing body two characters in from the right; the date on the
+ * next line starting two characters right of the body's first character — unless the date is the
+ * longer, then the date keeps two characters from the right edge and the body moves left to match.
+ * Widths are counted as printed: a half-width digit is half a column. Every output (text, HTML, DOCX)
+ * places the signature with these indents.
+ */
+export function signaturePlacement(org: string | undefined, date: string | undefined): SignatureLine[] {
+  const margin = 2;
+  if (!org && !date) return [];
+  if (!org) return [{ text: date!, right: margin }];
+  if (!date) return [{ text: org, right: margin }];
+  const orgCells = cellWidth(org);
+  const dateCells = cellWidth(date);
+  const dateLonger = dateCells + 4 > orgCells; // the date starts 2 columns (4 cells) in from the body
+  return [
+    { text: org, right: dateLonger ? margin + (dateCells + 4 - orgCells) / 2 : margin },
+    { text: date, right: dateLonger ? margin : margin + (orgCells - 4 - dateCells) / 2 },
+  ];
 }
 
 /** A run-in heading followed by its paragraph: "（一）标题。" + text. */

@@ -4,7 +4,7 @@ import { render, type OutputFormat } from '../templates/render.js';
 import { ROOT, sampleModel } from './helpers.js';
 
 export const GOLDEN_DIR = path.join(ROOT, 'test', 'golden');
-export const GOLDEN_FORMATS: OutputFormat[] = ['txt', 'md'];
+export const GOLDEN_FORMATS: OutputFormat[] = ['txt', 'md', 'html'];
 
 export function goldenPath(sample: string, format: OutputFormat): string {
   return path.join(GOLDEN_DIR, `${sample}.${format}`);

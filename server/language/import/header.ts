@@ -1,0 +1,75 @@
+// What the importer reads for the header: the title (one or two lines at the top), the issuing body
+// (from the signature or the title), the year and the signature date.
+import { chineseDigits, chineseValue } from './numbers.js';
+
+export interface ImportedDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** "2021年1月13日", "2021 年 1 月 13 日", "二〇二一年一月十三日" → the date; anything else → undefined. */
+export function parseSignatureDate(text: string): ImportedDate | undefined {
+  const s = text.replace(/\s+/g, '');
+  let m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(s);
+  let date: ImportedDate | undefined;
+  if (m) date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  else if ((m = /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$/.exec(s))) {
+    const year = chineseDigits(m[1]!);
+    if (year !== undefined) date = { year, month: chineseValue(m[2]!), day: chineseValue(m[3]!) };
+  }
+  if (!date) return undefined;
+  const check = new Date(Date.UTC(date.year, date.month - 1, date.day));
+  return check.getUTCFullYear() === date.year && check.getUTCMonth() === date.month - 1 && check.getUTCDate() === date.day ? date : undefined;
+}
+
+export function isoDate(date: ImportedDate): string {
+  return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
+
+const ORG_END = /(人民政府|政府|办事处|委员会|党委|党工委|局|办公室|司法所|镇|乡|街道)$/;
+const SENTENCE_MARKS = /[。，,；;：:！!？?]/;
+
+/** A short line naming a body: "桂圩镇人民政府", "重庆市沙坪坝区回龙坝镇人民政府". */
+export function isOrgLike(text: string): boolean {
+  return text.length >= 3 && text.length <= 30 && ORG_END.test(text) && !SENTENCE_MARKS.test(text) && !/\d/.test(text);
+}
+
+/** A line that can be (part of) a title: short, no sentence inside, not a heading or dated sentence. */
+export function isTitleLike(text: string): boolean {
+  return text.length <= 60 && !/[。；;！!？?]/.test(text) && !/^\d{4}年[，,]/.test(text);
+}
+
+export const TITLE_END = /(报告|总结|汇报)$/;
+
+/** The year a title reports on: "2020年度", "关于2021年", "二〇二〇年". */
+export function yearFromTitle(title: string): number | undefined {
+  const m = /(\d{4})\s*年/.exec(title);
+  if (m) return Number(m[1]);
+  const c = /([〇○零一二三四五六七八九]{4})\s*年/.exec(title);
+  return c ? chineseDigits(c[1]!) : undefined;
+}
+
+/** The issuing body named at the start of a title: what comes before "关于" or the year. */
+export function orgFromTitle(title: string): string | undefined {
+  const m = /^(.+?)(?:关于)?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/.exec(title);
+  const org = m?.[1]?.replace(/关于$/, '');
+  return org && isOrgLike(org) ? org : undefined;
+}
+
+/**
+ * The township's own name without the higher divisions in front: "重庆市沙坪坝区回龙坝镇人民政府" →
+ * "回龙坝镇人民政府" (the signature and the place-name checks use the township's name). Only for a
+ * township-level body; anything else is kept as written.
+ */
+export function withoutRegionPrefix(org: string): string {
+  const m = /^(.*(?:省|自治区|市|自治州|州|盟|区|县|旗))(.{2,}(?:镇|乡|街道)(?:人民政府|政府|办事处|党委))$/.exec(org);
+  return m ? m[2]! : org;
+}
+
+/** A town named at the start of the report's first sentence ("2020年，北屏乡法治政府建设……" → 北屏乡人民政府). */
+export function orgFromProse(text: string): string | undefined {
+  const m = /(?:^|[，。、；：\s])([\u4e00-\u9fff]{2,4}?)(镇|乡|街道)/.exec(text);
+  if (!m || /^(我|本|全|各|该|乡|城)/.test(m[1]!)) return undefined;
+  return `${m[1]}${m[2]}${m[2] === '街道' ? '办事处' : '人民政府'}`;
+}

@@ -1,0 +1,146 @@
+// baogao collect: figures of many reports side by side.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { collectFigures, formatTable, longRecords, toCsv, wideTable, type FigureRow } from '../../../server/language/collect.js';
+import { cellWidth } from '../../../templates/layout/width.js';
+import { model, ROOT, sampleModel, samplePath, seedText } from '../../helpers.js';
+
+const row = (rows: FigureRow[], file: string, name: string) => rows.find((r) => r.file === file && r.name === name);
+
+describe('collect: figures', () => {
+  const names = ['guiwei-2020', 'guiwei-2021', 'beiping-2020'];
+  const rows = collectFigures(names.map(sampleModel), names);
+
+  it('one row per (report, figure) with value, number, unit, formula and check result', () => {
+    assert.deepEqual(row(rows, 'guiwei-2020', '调处'), { file: 'guiwei-2020', org: '桂圩镇人民政府', year: '2020', name: '调处', printed: '150起', number: 150, unit: '起', approximate: false, formula: '', result: 'ok' });
+    assert.equal(row(rows, 'guiwei-2021', '调处')?.printed, '162起');
+    const rate = row(rows, 'guiwei-2020', '成功率')!;
+    assert.deepEqual([rate.printed, rate.number, rate.unit, rate.formula, rate.result], ['98%', 98, '%', '成功/调处', 'ok']);
+    const stated = row(rows, 'guiwei-2020', '持证率')!;
+    assert.deepEqual([stated.printed, stated.number, stated.formula], ['81.48%', 81.48, '持证/应领证']);
+    assert.equal(row(rows, 'beiping-2020', '成功率')?.result, 'BG207');
+    assert.ok(rows.some((r) => r.approximate && /多|余/.test(r.printed)));
+  });
+
+  it('the wide form lines the two years of 桂圩镇 up by figure name', () => {
+    const table = wideTable(rows);
+    assert.deepEqual(table.columns.slice(0, 3), ['文件', '机关', '年度']);
+    assert.equal(table.columns.filter((c) => c === '调处').length, 1);
+    const at = (file: string, column: string) => table.rows.find((r) => r[0] === file)![table.columns.indexOf(column)];
+    assert.deepEqual([at('guiwei-2020', '调处'), at('guiwei-2021', '调处')], ['150起', '162起']);
+    assert.deepEqual([at('guiwei-2020', '成功率'), at('guiwei-2021', '成功率')], ['98%', '98.15%']);
+    assert.equal(at('beiping-2020', '成功率'), '97.33%（BG207）');
+    assert.equal(at('beiping-2020', '应领证'), '');
+  });
+
+  it('unifies full-width letters in names and keeps reports without figures', () => {
+    const a = model('@机关 甲镇人民政府\n@年度 2020\n\n调处{ＡＢ件数 = 3件}。\n', {}, '/w/a.bg');
+    const b = model('@机关 乙镇人民政府\n@年度 2020\n\n调处{AB件数 = 5件}。\n', {}, '/w/b.bg');
+    const c = model('@机关 丙镇人民政府\n\n没有指标。\n', {}, '/w/c.bg');
+    const rows2 = collectFigures([a, b, c], ['a', 'b', 'c']);
+    const table = wideTable(rows2, [a, b, c].map((m, i) => ({ file: 'abc'[i]!, org: m.header.org ?? '', year: m.header.year ? String(m.header.year) : '' })));
+    assert.deepEqual(table.columns, ['文件', '机关', '年度', 'AB件数']);
+    assert.deepEqual(table.rows, [['a', '甲镇人民政府', '2020', '3件'], ['b', '乙镇人民政府', '2020', '5件'], ['c', '丙镇人民政府', '', '']]);
+  });
+
+  it('JSON records use the Chinese column names', () => {
+    const record = longRecords(rows)[0]!;
+    assert.deepEqual(Object.keys(record), ['文件', '机关', '年度', '指标', '数值', '数值(数字)', '单位', '是否约数', '公式', '校验结果']);
+  });
+
+  it('CSV follows RFC 4180: CRLF, quotes doubled, fields with , " or a line break quoted', () => {
+    const csv = toCsv({ columns: ['文件', '说明'], rows: [['a,b.bg', '他说"好"'], ['c.bg', '两\n行'], ['d.bg', '普通']] });
+    assert.equal(csv, '文件,说明\r\n"a,b.bg","他说""好"""\r\nc.bg,"两\n行"\r\nd.bg,普通\r\n');
+  });
+
+  it('the table is aligned by display width (a 汉字 is two cells)', () => {
+    const text = formatTable(wideTable(rows));
+    const lines = text.trimEnd().split('\n');
+    // Where the second column (机关) starts, in display cells: the same on every line.
+    const starts = lines.filter((l) => !l.startsWith('-')).map((l) => cellWidth(l.slice(0, l.search(/ {2,}\S/) + l.match(/ {2,}/)![0].length)));
+    assert.equal(new Set(starts).size, 1, lines.join('\n'));
+  });
+
+  it('a report without figures gives no rows', () => {
+    const m = model(seedText('guiwei-2020'));
+    assert.deepEqual(collectFigures([m], ['x']), []);
+  });
+});
+
+describe('collect and import: the command', () => {
+  const CLI = path.join(ROOT, 'dist', 'cli.cjs');
+  const run = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  const temp = mkdtempSync(path.join(tmpdir(), 'baogao-collect-'));
+
+  before(function () {
+    if (!existsSync(CLI)) this.skip();
+  });
+
+  it('collect prints the wide table; exit 0 without figure errors, 1 with (BG207 in 北屏乡)', () => {
+    const ok = run('collect', samplePath('guiwei-2020'), samplePath('guiwei-2021'));
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /^文件\s+机关\s+年度\s+调处/);
+    assert.match(ok.stdout, /guiwei-2021\.bg\s+桂圩镇人民政府\s+2021\s+162起/);
+    assert.equal(run('collect', samplePath('beiping-2020')).status, 1);
+  });
+
+  it('collect --format csv writes UTF-8 with a BOM for Excel; --format json gives the long rows', () => {
+    const out = path.join(temp, 'sub', '汇总.csv');
+    const r = run('collect', samplePath('guiwei-2020'), '--format', 'csv', '--out', out);
+    assert.equal(r.status, 0, r.stderr);
+    const bytes = readFileSync(out);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.match(bytes.toString('utf8'), /^\ufeff文件,机关,年度,调处,/);
+    const json = JSON.parse(run('collect', samplePath('guiwei-2020'), '--format', 'json').stdout) as Array<Record<string, unknown>>;
+    assert.equal(json.find((r) => r['指标'] === '调处')?.['数值(数字)'], 150);
+  });
+
+  it('collect exits 2 with a Chinese message for unreadable files and bad usage, and still collects the rest', () => {
+    const r = run('collect', path.join(temp, '没有.bg'), samplePath('guiwei-2020'));
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /baogao：找不到文件“.*没有\.bg”/);
+    assert.match(r.stdout, /guiwei-2020\.bg/);
+    for (const args of [['collect'], ['collect', '--format', 'xlsx', samplePath('guiwei-2020')], ['collect', temp]]) {
+      const bad = run(...args);
+      assert.equal(bad.status, 2, args.join(' '));
+      assert.match(bad.stderr, /baogao：.*[\u4e00-\u9fff]/);
+      assert.doesNotMatch(bad.stderr, /\n\s+at /);
+    }
+  });
+
+  it('import converts a seed, lists what it removed on stderr, and refuses to overwrite without --force', () => {
+    const seed = path.join(ROOT, 'test', 'fixtures', 'seeds', 'guiwei-2020.txt');
+    const r = run('import', seed);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^\/\/ 由 baogao import/);
+    assert.match(r.stdout, /^@日期 2021-01-13$/m);
+    assert.match(r.stderr, /第17行：Word 书签残留“\[bookmark: _GoBack\]”/);
+    assert.match(r.stderr, /第35行：页码“1”/);
+    const out = path.join(temp, '2021.bg');
+    assert.equal(run('import', seed, '--out', out, '--year-field').status, 0);
+    assert.match(readFileSync(out, 'utf8'), /\{下年度\}年，我镇将继续/);
+    const again = run('import', seed, '--out', out);
+    assert.equal(again.status, 2);
+    assert.match(again.stderr, /已存在/);
+    assert.equal(run('import', seed, '--out', out, '--force', '--org', '桂圩镇人民政府', '--year', '2020').status, 0);
+  });
+
+  it('import exits 2 with a Chinese message for missing, old .doc and unreadable files', () => {
+    const doc = path.join(temp, 'old.doc');
+    writeFileSync(doc, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]));
+    const broken = path.join(temp, 'broken.docx');
+    writeFileSync(broken, 'not a zip');
+    for (const args of [['import'], ['import', path.join(temp, 'missing.txt')], ['import', doc], ['import', broken], ['import', doc, '--year', '20']]) {
+      const r = run(...args);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.match(r.stderr, /baogao：.*[\u4e00-\u9fff]/, args.join(' '));
+      assert.doesNotMatch(r.stderr, /\n\s+at /);
+    }
+  });
+});

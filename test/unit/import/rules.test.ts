@@ -1,0 +1,200 @@
+// baogao import: one test per rule of the importer, and a .docx input read through mammoth.
+import { strict as assert } from 'node:assert';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { parse } from '../../../grammar/index.js';
+import { escapeLine, importReport } from '../../../server/language/import/index.js';
+import { headingLevels } from '../../../server/language/import/levels.js';
+import { typedNumber, type TypedNumber } from '../../../server/language/import/numbers.js';
+import { parseSignatureDate } from '../../../server/language/import/header.js';
+import { decodeText, readWord } from '../../../server/node/readWord.js';
+import { render } from '../../../templates/render.js';
+import { model } from '../../helpers.js';
+
+const imported = (lines: string[], hints = {}) => importReport(lines.join('\n'), hints);
+const body = (text: string) => text.split('\n').filter((l) => l && !l.startsWith('@') && !l.startsWith('//'));
+const printed = (bg: string) => render(model(bg), 'txt', { width: 1000 });
+const levelsOf = (...lines: string[]) => headingLevels(lines.map((l) => typedNumber(l)).filter((n): n is TypedNumber => !!n));
+
+describe('import: rules', () => {
+  describe('heading numbers', () => {
+    it('recognises every typed style and removes only the number', () => {
+      const cases: Array<[string, string, string]> = [
+        ['一、工作推进情况', 'chinese', '工作推进情况'],
+        ['十二、其他', 'chinese', '其他'],
+        ['（一）学习贯彻', 'chineseParen', '学习贯彻'],
+        ['(二)法治宣传', 'chineseParen', '法治宣传'],
+        ['（三）、强化监督', 'chineseParen', '强化监督'],
+        ['1.优化营商环境', 'arabic', '优化营商环境'],
+        ['3．全面推行', 'arabic', '全面推行'],
+        ['1、 上一年度', 'arabic', '上一年度'],
+        ['（1） 全面落实', 'arabicParen', '全面落实'],
+        ['(2)进一步', 'arabicParen', '进一步'],
+      ];
+      for (const [line, style, rest] of cases) {
+        const n = typedNumber(line);
+        assert.equal(n?.style, style, line);
+        assert.equal(n?.rest, rest, line);
+      }
+    });
+
+    it('does not take prose for a number', () => {
+      for (const line of ['一是加强组织领导。', '6.26国际禁毒日开展宣传', '2020年，我镇', '12.4宪法日', '十九大精神']) assert.equal(typedNumber(line), undefined, line);
+    });
+
+    it('levels come from the style: 一、 1, （一） 2, 1. 3, （1） 4', () => {
+      assert.deepEqual(levelsOf('一、甲', '（一）乙', '1.丙', '（1）丁', '（2）戊', '2.己', '（二）庚', '二、辛'), [1, 2, 3, 4, 4, 3, 2, 1]);
+    });
+
+    it('a report whose top level is "1、" (no 一、, and （一） follows it) gets 1、 at level 1', () => {
+      assert.deepEqual(levelsOf('1、甲', '（一）乙', '（二）丙', '2、丁', '（一）戊'), [1, 2, 2, 1, 2]);
+      // "1." items inside the same report keep level 3: only the variant that encloses （一） is promoted.
+      assert.deepEqual(levelsOf('1、甲', '（一）乙', '1.丙', '2.丁', '2、戊'), [1, 2, 3, 3, 1]);
+      // Without a （一） after them, "1." items stay level 3 wherever they are.
+      assert.deepEqual(levelsOf('一、甲', '（一）乙', '1.丙'), [1, 2, 3]);
+    });
+
+    it('never skips a level: （1） right under 一、 is level 2', () => {
+      assert.deepEqual(levelsOf('一、甲', '（1）乙', '（2）丙', '二、丁'), [1, 2, 2, 1]);
+      assert.deepEqual(levelsOf('（一）甲', '1.乙'), [1, 2]);
+    });
+  });
+
+  describe('heading forms', () => {
+    it('a run-in level-2 heading becomes ## heading + its paragraph, printing as the original', () => {
+      const r = imported(['一、依法全面履行政府职能情况', '（一）全面部署法治建设。桂圩镇党委政府高度重视。']);
+      assert.deepEqual(body(r.text), ['# 依法全面履行政府职能情况 {#举措}', '## 全面部署法治建设', '桂圩镇党委政府高度重视。']);
+      assert.match(printed(r.text), /（一）全面部署法治建设。桂圩镇党委政府高度重视。/);
+    });
+
+    it('a short heading sentence alone on its line keeps its 。', () => {
+      const r = imported(['一、主要做法和成效', '（一）加强组织领导，确保法治政府建设到位。', '我乡党委高度重视。']);
+      assert.ok(body(r.text).includes('## 加强组织领导，确保法治政府建设到位。'));
+    });
+
+    it('a numbered sentence too long for a heading becomes a numbered paragraph with all its words', () => {
+      const long = '法治政府建设的环境建设有待完善，普法工作形式、效果需改进和加强';
+      const r = imported(['一、存在的不足和原因', `（一）${long}。原因是宣传不够。`]);
+      assert.ok(body(r.text).includes(`1. ${long}。原因是宣传不够。`), r.text);
+      assert.match(printed(r.text), new RegExp(`（一）${long}。原因是宣传不够。`));
+    });
+
+    it('a level-3 heading running into its text becomes a numbered paragraph (levels 3–4 do not run in)', () => {
+      const r = imported(['一、工作推进情况', '（一）法治政府建设推进情况', '1.政府职能依法全面履行。全面普及行政审批。', '2.重大行政决策科学民主合法。坚持重大事项。']);
+      assert.deepEqual(body(r.text).slice(2), ['1. 政府职能依法全面履行。全面普及行政审批。', '2. 重大行政决策科学民主合法。坚持重大事项。']);
+      assert.match(printed(r.text), /\n　　1\.政府职能依法全面履行。全面普及行政审批。\n　　2\.重大行政决策/);
+    });
+
+    it('a level-3 heading alone on its line is a ### heading', () => {
+      const r = imported(['一、甲', '（一）乙', '1.丙', '正文。']);
+      assert.ok(body(r.text).includes('### 丙'));
+    });
+  });
+
+  describe('labels', () => {
+    it('labels the first level-1 heading of each recognised part, and only level-1 headings', () => {
+      const r = imported(['一、主要做法和成效', '（一）存在问题的整改', '二、工作推进情况', '三、存在的不足及原因', '四、党政主要负责人履行推进法治建设第一责任人职责情况', '五、下一步工作打算', '六、其他需要报告的情况', '七、体会']);
+      assert.deepEqual(body(r.text).filter((l) => l.startsWith('#')), [
+        '# 主要做法和成效 {#举措}', '## 存在问题的整改', '# 工作推进情况', '# 存在的不足及原因 {#不足}',
+        '# 党政主要负责人履行推进法治建设第一责任人职责情况 {#第一责任人}', '# 下一步工作打算 {#安排}', '# 其他需要报告的情况 {#其他}', '# 体会',
+      ]);
+    });
+  });
+
+  describe('header', () => {
+    it('joins a title split over two lines and takes @类型, @机关 (township name) and @年度 from it', () => {
+      const r = imported(['重庆市沙坪坝区回龙坝镇人民政府', '2021年法治政府建设情况报告', '', '2021年，回龙坝镇坚持依法行政。']);
+      assert.deepEqual(r.header, { title: '重庆市沙坪坝区回龙坝镇人民政府2021年法治政府建设情况报告', kind: '法治政府建设年度报告', org: '回龙坝镇人民政府', year: 2021, date: undefined, to: undefined });
+      assert.ok(r.notes.some((n) => n.what.startsWith('标题分 2 行')));
+    });
+
+    it('reads "关于2021年" and an addressee line', () => {
+      const r = imported(['大歇镇人民政府关于2021年法治政府建设情况的报告', '县委、县政府：', '今年以来，我镇依法行政。']);
+      assert.equal(r.header.year, 2021);
+      assert.equal(r.header.org, '大歇镇人民政府');
+      assert.equal(r.header.to, '县委、县政府');
+      assert.match(r.text, /^@主送 县委、县政府$/m);
+    });
+
+    it('the hand-spaced signature and date become @机关 and @日期; the signature wins over the title', () => {
+      const r = imported(['某县桂圩镇人民政府2020年度法治政府建设情况报告', '正文。', '', '   ', '                              桂圩镇人民政府', '        2021年1月13日', '2', '']);
+      assert.equal(r.header.org, '桂圩镇人民政府');
+      assert.equal(r.header.date, '2021-01-13');
+      assert.deepEqual(body(r.text), ['正文。']);
+      assert.deepEqual(r.notes.filter((n) => /落款|成文日期|页码/.test(n.what)).map((n) => n.line), [5, 6, 7]);
+    });
+
+    it('dates in Chinese numerals', () => {
+      assert.deepEqual(parseSignatureDate('二〇二一年一月十三日'), { year: 2021, month: 1, day: 13 });
+      assert.deepEqual(parseSignatureDate('2020 年 12 月 31 日'), { year: 2020, month: 12, day: 31 });
+      assert.equal(parseSignatureDate('2021年2月30日'), undefined);
+    });
+
+    it('--org and --year win; without a title they are guessed from the first sentence, and said so', () => {
+      const text = ['2020年，北屏乡法治政府建设工作稳步推进。', '一、主要做法和成效', '正文。'];
+      const guessed = imported(text);
+      assert.equal(guessed.header.org, '北屏乡人民政府');
+      assert.equal(guessed.header.year, 2020);
+      assert.equal(guessed.header.kind, '法治政府建设年度报告');
+      assert.ok(guessed.notes.some((n) => n.why.includes('请核对')));
+      const hinted = imported(text, { org: '北屏乡人民政府', year: 2019 });
+      assert.match(hinted.text, /^@年度 2019$/m);
+    });
+  });
+
+  describe('debris', () => {
+    it('removes [bookmark: …] anywhere, page numbers, blank and space-only lines — each noted', () => {
+      const r = imported(['一、甲', '[bookmark: _GoBack]正文一。', '', '   ', '— 2 —', '第3页 共5页', '[bookmark: _GoBack]', '正文二。', '', '3']);
+      assert.deepEqual(body(r.text), ['# 甲', '正文一。', '正文二。']);
+      const whats = r.notes.map((n) => `${n.line}:${n.what}`);
+      for (const expected of ['2:Word 书签残留“[bookmark: _GoBack]”', '5:页码“— 2 —”', '6:页码“第3页 共5页”', '7:Word 书签残留“[bookmark: _GoBack]”', '10:页码“3”']) assert.ok(whats.includes(expected), `${expected} in ${whats.join(' | ')}`);
+      assert.ok(r.notes.some((n) => n.what.startsWith('只有空格的行 1 行（第4行）')));
+    });
+
+    it('keeps text verbatim, defects included: half-width punctuation, wrong brackets, stale years', () => {
+      const lines = ['今年以来,我镇严格按照《纲要（2015-2020年》要求:2019年工作(见附件)。'];
+      assert.deepEqual(body(imported(lines).text), lines);
+    });
+
+    it('escapes what the language would read as markup, so it prints as typed', () => {
+      const lines = ['#1号文件已印发。', '@全体干部参加。', '- 一项', '* 星号', '//注释', '用{花括号}和\\反斜杠。', '｛全角｝'];
+      const r = imported(lines);
+      assert.deepEqual(parse(r.text).diagnostics, []);
+      const out = printed(r.text);
+      for (const line of lines) assert.ok(out.includes(line), line);
+      // "1. " at a line start is a typed heading number for the importer; in other prose it is escaped.
+      assert.equal(escapeLine('1. 第一'), '\\1. 第一');
+    });
+  });
+
+  describe('--year-field', () => {
+    it('writes the report’s year as {年度} and the next as {下年度}, not inside 《》 or in ranges', () => {
+      const r = imported(['桂圩镇人民政府2020年度法治政府建设情况报告', '2020年，我镇贯彻《2020年工作要点》和《纲要（2016-2020年）》，2016年-2020年持续推进。', '2021年，我镇将继续。'], { yearField: true });
+      assert.deepEqual(body(r.text), ['{年度}年，我镇贯彻《2020年工作要点》和《纲要（2016-2020年）》，2016年-2020年持续推进。', '{下年度}年，我镇将继续。']);
+      assert.match(r.text, /^@标题 桂圩镇人民政府2020年度法治政府建设情况报告$/m);
+      assert.match(printed(r.text), /2020年，我镇贯彻/);
+      assert.equal(imported(['2020年，我镇。'], { year: 2020 }).text.includes('{年度}'), false, 'off by default');
+    });
+  });
+
+  describe('input', () => {
+    it('reads a .docx through mammoth and imports it', async () => {
+      const paragraphs = ['桂圩镇人民政府', '2020年度法治政府建设情况报告', '2020年，我镇依法行政。', '一、主要做法和成效', '（一）全面部署法治建设。镇党委高度重视。', '二、存在问题', '人员不足。', '桂圩镇人民政府', '2021年1月13日'];
+      const doc = new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })) }] });
+      const text = await readWord(await Packer.toBuffer(doc));
+      const r = importReport(text);
+      assert.equal(r.header.title, '桂圩镇人民政府2020年度法治政府建设情况报告');
+      assert.equal(r.header.org, '桂圩镇人民政府');
+      assert.equal(r.header.date, '2021-01-13');
+      assert.deepEqual(body(r.text), ['2020年，我镇依法行政。', '# 主要做法和成效 {#举措}', '## 全面部署法治建设', '镇党委高度重视。', '# 存在问题 {#不足}', '人员不足。']);
+      assert.deepEqual(parse(r.text).diagnostics, []);
+    });
+
+    it('decodes UTF-8, UTF-16 with a BOM and GBK text files', () => {
+      const text = '一、主要做法和成效';
+      assert.equal(decodeText(new TextEncoder().encode(text)).text, text);
+      assert.equal(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])).text, text);
+      const gbk = Buffer.from([0xd2, 0xbb, 0xa1, 0xa2, 0xd6, 0xf7]); // 一、主 in GBK
+      assert.deepEqual(decodeText(gbk), { text: '一、主', how: 'GB18030（GBK）' });
+    });
+  });
+});
