@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import {
   CodeActionKind, CompletionItemKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType, FoldingRangeKind,
-  InlayHintKind, ResponseError, ErrorCodes, SemanticTokensBuilder, SymbolKind, TextDocumentSyncKind, TextDocuments,
+  InlayHintKind, LSPErrorCodes, ResponseError, ErrorCodes, SemanticTokensBuilder, SymbolKind, TextDocumentSyncKind, TextDocuments,
   type CodeAction, type Connection, type Diagnostic as LspDiagnostic, type InitializeResult, type Location as LspLocation,
   type Position, type Range as LspRange, type TextEdit as LspTextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
@@ -23,8 +23,11 @@ import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../language/featur
 import { documentSymbols, workspaceSymbols, type DocumentSymbol as FeatureSymbol, type SymbolKind as FeatureKind } from '../language/features/symbols.js';
 import type { ReportModel } from '../language/model.js';
 import { LanguageService } from '../language/service.js';
+import { formatNumber, formatValue } from '../language/values.js';
+import { OUTPUT_FORMATS, render, type OutputFormat } from '../../templates/render.js';
 import { FileSystemWorkspace, toOsPath } from '../node/fsWorkspace.js';
 import { loadCitations } from './citations.js';
+import { CheckWorkspaceRequest, FiguresRequest, RenderRequest, type FigureRow, type PlainDiagnostic } from './protocol.js';
 import { toServerSettings, type ServerSettings } from './settings.js';
 import { pathToUri, uriToPath } from './uri.js';
 
@@ -459,6 +462,73 @@ export function startServer(connection: Connection): void {
         paddingLeft: h.kind === 'value',
       }));
     })));
+
+  // ---------- baogao's own requests (server/lsp/protocol.ts)
+
+  const openDocument = (params: unknown): TextDocument => {
+    const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
+    const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `文档未打开：${String(uri)}`);
+    return doc;
+  };
+
+  connection.onRequest(RenderRequest.method, (params: RenderRequest.Params): RenderRequest.Result => {
+    const doc = openDocument(params);
+    const formats: readonly string[] = OUTPUT_FORMATS;
+    const format = params.format === 'preview' ? (formats.includes('html') ? 'html' : 'md') : params.format;
+    if (!formats.includes(format)) throw new ResponseError(ErrorCodes.InvalidParams, `不支持的格式“${String(format)}”（可用：${formats.join('、')}）`);
+    const width = typeof params.width === 'number' && params.width >= 8 && params.width <= 200 ? params.width : settings.lineWidth;
+    const templateFolders = Array.isArray(params.templateFolders) ? params.templateFolders.filter((f): f is string => typeof f === 'string') : [];
+    const text = render(modelFor(doc), format as OutputFormat, { width, pages: params.pages === true, templateFolders });
+    return { format, text, formats: [...formats] };
+  });
+
+  connection.onRequest(FiguresRequest.method, (params: FiguresRequest.Params): FiguresRequest.Result => {
+    const doc = openDocument(params);
+    const model = modelFor(doc);
+    const found = checkReport(model, service.settings);
+    const figures = model.figures.allDefinitions.map((d): FigureRow => {
+      const file = d.scope.file;
+      const source = (s: { start: number; end: number } | undefined) => (s ? file.text.slice(s.start, s.end) : null);
+      const percent = d.value?.type === 'number' && d.value.percent;
+      return {
+        name: d.name,
+        value: d.value ? formatValue(d.value) : null,
+        formula: d.body.value && d.body.value.kind !== 'quantity' ? `${source(d.body.value)}${d.body.percent ? ' %' : ''}` : null,
+        check: source(d.body.check),
+        computed: d.computed === undefined ? null : percent ? `${formatNumber(d.computed * 100, 4)}%` : formatNumber(d.computed, 4),
+        hidden: d.hidden,
+        used: d.used,
+        problems: found.filter((x) => (x.uri ?? model.file.path) === file.path && x.start >= d.node.start && x.end <= d.node.end).map((x) => ({ code: x.code, message: x.message })),
+        location: { uri: uriFor(file.path), ...file.lineIndex.positionAt(d.node.start) },
+      };
+    });
+    return { uri: doc.uri, title: model.header.values.标题?.text ?? null, kind: model.header.kind ?? null, figures };
+  });
+
+  connection.onRequest(CheckWorkspaceRequest.method, async (_params: unknown, token): Promise<CheckWorkspaceRequest.Result> => {
+    const files = new Map<string, PlainDiagnostic[]>();
+    for (const f of workspaceFiles()) {
+      // Between files: let edits, other requests and a cancellation in.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, '已取消');
+      if (openByPath(f.path)) continue;
+      const model = service.analyze(f.path, f.text);
+      if (!files.has(uriFor(f.path))) files.set(uriFor(f.path), []);
+      for (const d of checkReport(model, service.settings)) {
+        const path = d.uri ?? f.path;
+        if (openByPath(path)) continue;
+        const list = files.get(uriFor(path)) ?? [];
+        const range = rangeIn(linesOf(path, model), d.start, d.end);
+        // A snippet included by several reports: its problems once.
+        if (!list.some((x) => x.code === d.code && x.message === d.message && x.range.start.line === range.start.line && x.range.start.character === range.start.character)) {
+          list.push({ range, severity: SEVERITY[d.severity] ?? 1, code: d.code, source: 'baogao', message: d.message });
+        }
+        files.set(uriFor(path), list);
+      }
+    }
+    return { files: [...files].map(([uri, diagnostics]) => ({ uri, diagnostics })) };
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -1,0 +1,34 @@
+// The language client: starts dist/server.cjs (the same server as `baogao lsp --stdio`) over Node IPC
+// and syncs every `baogao` document, open or untitled. Settings are pulled by the server
+// (workspace/configuration); a change of `baogao.*` is announced so it pulls again.
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CLIENT_ID, LANGUAGE_ID } from './ids.js';
+import * as l10n from './l10n.js';
+import { resolveServerSettings } from './settings.js';
+
+export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.cjs'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    synchronize: { configurationSection: 'baogao' },
+    diagnosticCollectionName: 'baogao',
+    outputChannelName: l10n.t('报告语言服务器'),
+    middleware: {
+      workspace: {
+        // `${workspaceFolder}` in folder settings means nothing to the server: expand it here.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return result.map((value: unknown, i) => (params.items[i]?.section === 'baogao' ? resolveServerSettings(value) : value));
+        },
+      },
+    },
+  };
+  return new LanguageClient(CLIENT_ID, l10n.t('报告语言服务器'), serverOptions, clientOptions);
+}

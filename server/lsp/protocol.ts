@@ -1,0 +1,95 @@
+// The baogao language server's own requests, beyond LSP. Shared by the server (server.ts registers the
+// handlers) and the VS Code client (client/), so it imports no protocol library: only method names and
+// the JSON shapes of params and results. Any LSP client can send them (`baogao lsp --stdio`).
+
+/** A document the server knows: open in the client (didOpen), by URI. */
+export interface DocumentParams {
+  textDocument: { uri: string };
+}
+
+/** Where something is, 0-based like LSP positions. */
+export interface SourceLocation {
+  uri: string;
+  line: number;
+  character: number;
+}
+
+/**
+ * `baogao/render`: the document rendered by the core's `render(model, format)`.
+ * `format: 'preview'` asks for the best format for a live preview: 'html' when the server can render
+ * HTML, else 'md' — the result says which one it is.
+ */
+export namespace RenderRequest {
+  export const method = 'baogao/render';
+  export type Format = 'txt' | 'md' | 'html';
+  export interface Params extends DocumentParams {
+    format: Format | 'preview';
+    /** Columns of a text line (GB/T 9704: 28); default: the `baogao.lineWidth` setting. */
+    width?: number;
+    /** Split text output into 22-line pages with page numbers. */
+    pages?: boolean;
+    /** The writer's template folders (`<folder>/<format>/report.hbs`), searched before the built-in ones. */
+    templateFolders?: string[];
+  }
+  export interface Result {
+    format: Format;
+    text: string;
+    /** Every format this server renders. */
+    formats: string[];
+  }
+}
+
+/** One figure (指标) of a report, as the figures table shows it. */
+export interface FigureRow {
+  name: string;
+  /** The value as printed ("150起", "98%"); null when it could not be evaluated. */
+  value: string | null;
+  /** The formula that computes the value (`成功/调处`), or null for a literal. */
+  formula: string | null;
+  /** The formula a stated value is checked against (`{率 = 98% : 成功/调处}`), or null. */
+  check: string | null;
+  /** The check formula's result, formatted; null when there is none or it could not be computed. */
+  computed: string | null;
+  /** Defined with @指标: not printed. */
+  hidden: boolean;
+  /** Used somewhere other than its definition (or printed where defined). */
+  used: boolean;
+  /** Diagnostics on the definition (wrong rate, unknown name, …): their codes and messages. */
+  problems: Array<{ code: string; message: string }>;
+  /** Where it is defined: the report itself or an included snippet. */
+  location: SourceLocation;
+}
+
+/** `baogao/figures`: every figure defined in the report (snippets included), in order of definition. */
+export namespace FiguresRequest {
+  export const method = 'baogao/figures';
+  export type Params = DocumentParams;
+  export interface Result {
+    uri: string;
+    title: string | null;
+    kind: string | null;
+    figures: FigureRow[];
+  }
+}
+
+/** A diagnostic as LSP sends it (a subset: range, severity 1–4, code, message). */
+export interface PlainDiagnostic {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: 1 | 2 | 3 | 4;
+  code: string;
+  source: string;
+  message: string;
+}
+
+/**
+ * `baogao/checkWorkspace`: checks every .bg file under the workspace folders that is not open in the
+ * client (open ones are checked as you type and published as usual) and returns the diagnostics per file,
+ * files without problems included (so a client can clear old results). Cancellable.
+ */
+export namespace CheckWorkspaceRequest {
+  export const method = 'baogao/checkWorkspace';
+  export type Params = Record<string, never>;
+  export interface Result {
+    files: Array<{ uri: string; diagnostics: PlainDiagnostic[] }>;
+  }
+}

@@ -1,0 +1,121 @@
+// baogao's own requests (server/lsp/protocol.ts), over stdio like any other client would send them.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
+import { CheckWorkspaceRequest, FiguresRequest, RenderRequest } from '../../server/lsp/protocol.js';
+import { OUTPUT_FORMATS } from '../../templates/render.js';
+import { startClient, type Client } from './helper.js';
+
+describe('protocol: baogao/render, baogao/figures, baogao/checkWorkspace', () => {
+  let client: Client;
+  before(async () => (client = await startClient()));
+  after(async () => client.stop());
+
+  const renderDoc = (uri: string, format: RenderRequest.Params['format'], extra: Partial<RenderRequest.Params> = {}) =>
+    client.connection.sendRequest<RenderRequest.Result>(RenderRequest.method, { textDocument: { uri }, format, ...extra });
+
+  it('renders an open report as print-ready text and as Markdown', async () => {
+    const { uri } = await client.open('guiwei-2020.bg');
+    const txt = await renderDoc(uri, 'txt');
+    assert.equal(txt.format, 'txt');
+    assert.match(txt.text, /一、依法全面履行政府职能情况/);
+    assert.match(txt.text, /（三）创新社会治理，依法化解矛盾纠纷。/);
+    assert.match(txt.text.replace(/\n/g, ''), /成功率达98%/);
+    assert.deepEqual(txt.formats, [...OUTPUT_FORMATS]);
+    const md = await renderDoc(uri, 'md');
+    assert.equal(md.format, 'md');
+    assert.match(md.text, /依法全面履行政府职能情况/);
+    const narrow = await renderDoc(uri, 'txt', { width: 20 });
+    assert.ok(narrow.text.split('\n').length > txt.text.split('\n').length, 'a narrower line wraps into more lines');
+  });
+
+  it('renders the unsaved text of the editor, not the file on disk', async () => {
+    const { uri } = await client.open('edited.bg', '@机关 某镇人民政府\n@年度 2023\n\n# 第一部分\n共调处{调处 = 12件}。\n');
+    const txt = await renderDoc(uri, 'txt');
+    assert.match(txt.text, /一、第一部分/);
+    assert.match(txt.text, /共调处12件/);
+  });
+
+  it("answers 'preview' with HTML when the server renders HTML, else Markdown", async () => {
+    const { uri } = await client.open('guiwei-2020.bg');
+    const preview = await renderDoc(uri, 'preview');
+    if ((OUTPUT_FORMATS as readonly string[]).includes('html')) {
+      assert.equal(preview.format, 'html');
+      assert.match(preview.text, /<html/i);
+      assert.match(preview.text, /依法全面履行政府职能情况/);
+    } else {
+      assert.equal(preview.format, 'md');
+    }
+  });
+
+  it('answers an unknown format, a closed document or garbage with an error, and keeps answering', async () => {
+    const { uri } = await client.open('guiwei-2020.bg');
+    await assert.rejects(renderDoc(uri, 'pdf' as never), /不支持的格式/);
+    await assert.rejects(renderDoc('file:///nowhere/x.bg', 'txt'), /未打开/);
+    await assert.rejects(client.connection.sendRequest(RenderRequest.method, { garbage: true }));
+    await assert.rejects(client.connection.sendRequest(FiguresRequest.method, null));
+    assert.equal((await renderDoc(uri, 'txt')).format, 'txt');
+  });
+
+  it('checks the reports of the workspace that are not open, one entry per file', async () => {
+    const { uri: open } = await client.open('guiwei-2020.bg');
+    const result = await client.connection.sendRequest<CheckWorkspaceRequest.Result>(CheckWorkspaceRequest.method, {});
+    const uris = result.files.map((f) => f.uri);
+    assert.ok(!uris.includes(open), 'an open report is left to the usual diagnostics');
+    const beiping = result.files.find((f) => f.uri === client.uri('beiping-2020.bg'));
+    assert.ok(beiping, 'a closed report is checked');
+    assert.ok(beiping.diagnostics.some((d) => d.code === 'BG207' && d.severity === 1 && d.source === 'baogao'));
+    const line = beiping.diagnostics.find((d) => d.code === 'BG207')!.range.start.line;
+    const source = readFileSync(path.join(client.folder, 'beiping-2020.bg'), 'utf8').split('\n');
+    assert.match(source[line]!, /97\.33%/, 'the diagnostic is on the line of the stated rate');
+    assert.ok(result.files.some((f) => /snippets/.test(decodeURIComponent(f.uri))), 'snippets are checked too');
+    assert.equal(new Set(uris).size, uris.length, 'one entry per file');
+  });
+
+  it('stops checking the workspace when the request is cancelled', async () => {
+    const source = new CancellationTokenSource();
+    const pending = client.connection.sendRequest(CheckWorkspaceRequest.method, {}, source.token);
+    source.cancel();
+    // Either the server saw the cancellation (an error) or it had already finished: both are answers.
+    await pending.then(() => undefined, (error: { code?: number }) => assert.equal(error.code, -32800));
+    assert.ok(await client.connection.sendRequest(CheckWorkspaceRequest.method, {}));
+  });
+
+  it('lists the figures with value, formula, check, computed result and where each is defined', async () => {
+    const { uri, text } = await client.open('guiwei-2020.bg');
+    const result = await client.connection.sendRequest<FiguresRequest.Result>(FiguresRequest.method, { textDocument: { uri } });
+    assert.equal(result.uri, uri);
+    assert.equal(result.kind, '法治政府建设年度报告');
+    const byName = new Map(result.figures.map((f) => [f.name, f]));
+    const rate = byName.get('持证率');
+    assert.ok(rate, '持证率 is listed');
+    assert.equal(rate.value, '81.48%');
+    assert.equal(rate.check, '持证/应领证');
+    assert.match(rate.computed ?? '', /^81\.48/);
+    assert.deepEqual(rate.problems, []);
+    const line = text.split('\n').findIndex((l) => l.includes('{持证率 ='));
+    assert.equal(rate.location.uri, uri);
+    assert.equal(rate.location.line, line);
+    assert.equal(text.split('\n')[line]!.slice(rate.location.character).startsWith('{持证率'), true);
+    const count = byName.get('调处');
+    assert.equal(count?.value, '150起');
+    assert.equal(count?.formula, null);
+  });
+
+  it('shows a figure whose stated rate no whole count gives as a problem', async () => {
+    const { uri } = await client.open('beiping-2020.bg');
+    const result = await client.connection.sendRequest<FiguresRequest.Result>(FiguresRequest.method, { textDocument: { uri } });
+    const wrong = result.figures.filter((f) => f.problems.some((p) => p.code === 'BG207'));
+    assert.equal(wrong.length, 1);
+    assert.equal(wrong[0]!.value, '97.33%');
+  });
+
+  it('lists figures defined in included snippets with their snippet file as the location', async () => {
+    const { uri } = await client.open('guiwei-2021.bg');
+    const result = await client.connection.sendRequest<FiguresRequest.Result>(FiguresRequest.method, { textDocument: { uri } });
+    const elsewhere = result.figures.filter((f) => f.location.uri !== uri);
+    assert.ok(elsewhere.some((f) => f.name === '持证率' && f.value === '92.59%' && f.formula === '持证/应领证 %'), '持证率 comes from snippets/三项制度.bg');
+    for (const f of elsewhere) assert.match(decodeURIComponent(f.location.uri), /\/(snippets|片段)\//);
+  });
+});
