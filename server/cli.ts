@@ -137,28 +137,8 @@ function runCheck(args: string[]): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false } } });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`不支持的输出格式“${values.format}”，可用：text、json。`);
   if (positionals.length === 0) throw new UsageError('请给出要检查的文件，例如：baogao check samples/*.bg');
-  const workspace = new FileSystemWorkspace();
-  const services = new Map<string, LanguageService>();
-  const serviceFor = (file: string) => {
-    const project = projectSettingsFor(file);
-    reportSettingsProblems(project);
-    const key = project.file ?? '';
-    let service = services.get(key);
-    if (!service) services.set(key, (service = new LanguageService(workspace, project.service)));
-    return service;
-  };
   const results: CheckRecord[] = [];
-  let unreadable = false;
-  for (const file of positionals) {
-    let text: string;
-    try {
-      text = readReport(file);
-    } catch (error) {
-      process.stderr.write(`baogao：${(error as Error).message}\n`);
-      unreadable = true;
-      continue;
-    }
-    const service = serviceFor(file);
+  const unreadable = forEachReport(positionals, (file, text, service) => {
     let model = service.analyze(toCorePath(file), text);
     let diagnostics = checkReport(model, service.settings);
     if (values.fix) {
@@ -174,11 +154,38 @@ function runCheck(args: string[]): number {
       }
     }
     for (const d of diagnostics) results.push(toRecord(file, d, model, service));
-  }
+  });
   if (values.format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else for (const r of results) process.stdout.write(`${r.file}:${r.line}:${r.column}: ${SEVERITY_WORDS[r.severity]} ${r.code} ${r.message}\n`);
   if (unreadable) return 2;
   return results.some((r) => r.severity === 'error') ? 1 : 0;
+}
+
+/**
+ * Reads each report and hands it, with the language service for its baogao.json, to `each`; reports
+ * under one settings file share a service (and its caches). Unreadable files are told on stderr.
+ * Returns whether any file could not be read.
+ */
+function forEachReport(files: string[], each: (file: string, text: string, service: LanguageService) => void): boolean {
+  const workspace = new FileSystemWorkspace();
+  const services = new Map<string, LanguageService>();
+  let unreadable = false;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readReport(file);
+    } catch (error) {
+      process.stderr.write(`baogao：${(error as Error).message}\n`);
+      unreadable = true;
+      continue;
+    }
+    const project = projectSettingsFor(file);
+    reportSettingsProblems(project);
+    let service = services.get(project.file ?? '');
+    if (!service) services.set(project.file ?? '', (service = new LanguageService(workspace, project.service)));
+    each(file, text, service);
+  }
+  return unreadable;
 }
 
 /** Writes a file by writing a temporary file beside it and renaming it over: never a partial file. */
@@ -310,27 +317,15 @@ function runCollect(args: string[]): number {
   const format = values.format!;
   if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`不支持的输出格式“${format}”，可用：table、csv、json。`);
   if (positionals.length === 0) throw new UsageError('请给出要汇总的报告，例如：baogao collect 各镇/*.bg --format csv --out 汇总.csv');
-  const workspace = new FileSystemWorkspace();
   const models: ReportModel[] = [];
   const names: string[] = [];
   const reports: ReportInfo[] = [];
-  let unreadable = false;
-  for (const file of positionals) {
-    let text: string;
-    try {
-      text = readReport(file);
-    } catch (error) {
-      process.stderr.write(`baogao：${(error as Error).message}\n`);
-      unreadable = true;
-      continue;
-    }
-    const project = projectSettingsFor(file);
-    reportSettingsProblems(project);
-    const model = new LanguageService(workspace, project.service).analyze(toCorePath(file), text);
+  const unreadable = forEachReport(positionals, (file, text, service) => {
+    const model = service.analyze(toCorePath(file), text);
     models.push(model);
     names.push(file);
     reports.push(reportInfo(model, file));
-  }
+  });
   const rows = collectFigures(models, names);
   let output: string;
   if (format === 'json') output = `${JSON.stringify(longRecords(rows), null, 2)}\n`;

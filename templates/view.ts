@@ -4,6 +4,7 @@ import type * as ast from '../grammar/index.js';
 import { formatDate } from '../server/language/header.js';
 import type { ReportModel, Scope } from '../server/language/model.js';
 import { runOnOrdinal } from '../server/language/numbering.js';
+import { printInlines } from '../server/language/printed.js';
 import { cellWidth } from './layout/width.js';
 
 export interface RenderOptions {
@@ -140,23 +141,7 @@ export function reportTitle(model: ReportModel): string {
   return `${header.org ?? ''}${header.year !== undefined ? `${header.year}年度` : ''}${what}`;
 }
 
-/** Inline content → printed text. A figure that cannot be resolved prints exactly as typed. */
+/** Inline content → printed text (see server/language/printed.ts). */
 export function renderInlines(nodes: readonly ast.Inline[], scope: Scope, model: ReportModel): string {
-  let out = '';
-  for (const node of nodes) {
-    switch (node.kind) {
-      case 'text':
-      case 'stray':
-      case 'escape':
-        out += node.text;
-        break;
-      case 'citation':
-        out += `《${renderInlines(node.children, scope, model)}${node.closed ? '》' : ''}`;
-        break;
-      case 'figure':
-        out += model.figures.printed(node, scope) ?? scope.file.text.slice(node.start, node.end);
-        break;
-    }
-  }
-  return out;
+  return printInlines(nodes, scope, model.figures);
 }

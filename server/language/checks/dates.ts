@@ -7,7 +7,8 @@ import type { CodeInfo } from '../codes.js';
 import { diagnostic } from '../diagnostics.js';
 import type { ReportModel } from '../model.js';
 import type { CheckSettings, ReportCheck } from './registry.js';
-import { blockTextNodes, eolOf, firstLineSpan, located, profileOf, renderInlines } from './structure.js';
+import { printInlines } from '../printed.js';
+import { blockTextNodes, eolOf, firstLineSpan, located, profileOf } from './structure.js';
 
 export const datesCodes: CodeInfo[] = [
   {
@@ -100,7 +101,7 @@ function signature(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   const own = model.blocks.filter((b) => b.scope.file === model.file);
   const last = own[own.length - 1];
   if (!last || last.block.kind !== 'paragraph' || last.block.lines.length !== 1) return [];
-  const text = renderInlines(last.block.lines[0]!, last.scope, model.figures).trim();
+  const text = printInlines(last.block.lines[0]!, last.scope, model.figures).trim();
   if (text.length > 30 || !/(人民政府|办事处|委员会|政府|党委|局|办公室)$/u.test(text) || /[，。；：、,;:]/.test(text)) return [];
   const block = last.block;
   const source = model.file.text;
@@ -187,7 +188,7 @@ function paragraphTexts(model: ReportModel): Array<{ text: string; span: ast.Spa
   const out: Array<{ text: string; span: ast.Span }> = [];
   for (const placed of model.blocks) {
     if (placed.scope.file !== model.file || placed.block.kind !== 'paragraph') continue;
-    const text = placed.block.lines.map((line) => renderInlines(line, placed.scope, model.figures).trim()).join('');
+    const text = placed.block.lines.map((line) => printInlines(line, placed.scope, model.figures).trim()).join('');
     out.push({ text, span: placed.block });
   }
   return out;

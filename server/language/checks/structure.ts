@@ -1,15 +1,15 @@
 // Report checks: structure (BG4xx) — the profile's required parts, their order, empty sections, skipped
 // heading levels, duplicate headings and the reporting year — and extra figure checks (BG22x): counts
 // written without a measure word, and figure values without a unit among siblings that have one.
-// Shared helpers (the profile, rendered text of inline content, the diagnostic's file) live here too;
+// Shared helpers (the profile, the diagnostic's file) live here too;
 // dates.ts uses them.
 import type * as ast from '../../../grammar/index.js';
 import { forEachFigure } from '../../../grammar/index.js';
 import type { Diagnostic, TextEdit } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
 import { diagnostic } from '../diagnostics.js';
-import type { FigureTable } from '../figures.js';
 import type { ReportModel, Scope, Section } from '../model.js';
+import { printInlines } from '../printed.js';
 import type { CheckSettings, ReportCheck } from './registry.js';
 
 // ---------------------------------------------------------------- shared helpers
@@ -29,26 +29,6 @@ export function located(model: ReportModel, scope: Scope, d: Diagnostic): Diagno
   return d;
 }
 
-/** The text of inline content as printed: figures resolved (as typed when unresolvable), labels dropped. */
-export function renderInlines(nodes: readonly ast.Inline[], scope: Scope, figures: FigureTable): string {
-  let out = '';
-  for (const node of nodes) {
-    switch (node.kind) {
-      case 'text':
-      case 'escape':
-      case 'stray':
-        out += node.text;
-        break;
-      case 'citation':
-        out += `《${renderInlines(node.children, scope, figures)}${node.closed ? '》' : ''}`;
-        break;
-      case 'figure':
-        out += figures.printed(node, scope) ?? scope.file.text.slice(node.start, node.end);
-        break;
-    }
-  }
-  return out;
-}
 
 /** Every text node of a block (headings, paragraphs, list items), descending into citations. */
 export function blockTextNodes(block: ast.Block): ast.TextNode[] {
@@ -179,7 +159,7 @@ interface PartSection {
 export function classifyParts(model: ReportModel): PartSection[] {
   const out: PartSection[] = model.sections.map((section) => ({
     section,
-    part: partOfHeading(section.heading, renderInlines(section.heading.content, section.scope, model.figures)),
+    part: partOfHeading(section.heading, printInlines(section.heading.content, section.scope, model.figures)),
   }));
   for (const entry of out) {
     if (entry.part && entry.part !== '举措') break;
@@ -320,7 +300,7 @@ function headings(model: ReportModel, settings: CheckSettings): Diagnostic[] {
 }
 
 function headingText(model: ReportModel, s: Section): string {
-  return renderInlines(s.heading.content, s.scope, model.figures).trim();
+  return printInlines(s.heading.content, s.scope, model.figures).trim();
 }
 
 // ---------------------------------------------------------------- the reporting year

@@ -2,7 +2,7 @@
 // with its parameters filled in; a heading's rendered number. Markdown text, offsets for the range.
 import type * as ast from '../../../grammar/index.js';
 import { inlineText } from '../../../grammar/index.js';
-import { renderInlines } from '../../../templates/view.js';
+import { printInlines } from '../printed.js';
 import type { ReportModel, Scope } from '../model.js';
 import { formatNumber, formatValue } from '../values.js';
 import { targetAt, type Range } from './locate.js';
@@ -76,7 +76,7 @@ export function snippetText(model: ReportModel, directive: ast.DirectiveLine): s
     for (let s: Scope | undefined = placed.scope; s; s = s.parent) if (s.site?.directive === directive) inside = true;
     if (!inside) continue;
     const block = placed.block;
-    const inline = (nodes: readonly ast.Inline[]) => renderInlines(nodes, placed.scope, model);
+    const inline = (nodes: readonly ast.Inline[]) => printInlines(nodes, placed.scope, model.figures);
     switch (block.kind) {
       case 'heading':
         out.push(`**${placed.number ?? ''}${inline(block.content).trim()}**`);
