@@ -88,7 +88,10 @@ export interface PlainDiagnostic {
  */
 export namespace CheckWorkspaceRequest {
   export const method = 'baogao/checkWorkspace';
-  export type Params = Record<string, never>;
+  /** A client may pass a work-done token to receive progress; otherwise the server creates one. */
+  export interface Params {
+    workDoneToken?: string | number;
+  }
   export interface Result {
     files: Array<{ uri: string; diagnostics: PlainDiagnostic[] }>;
   }

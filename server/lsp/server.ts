@@ -5,7 +5,7 @@ import {
   CodeActionKind, CompletionItemKind, DiagnosticSeverity, DidChangeWatchedFilesNotification, FileChangeType, FoldingRangeKind,
   InlayHintKind, LSPErrorCodes, ResponseError, ErrorCodes, SemanticTokensBuilder, SymbolKind, TextDocumentSyncKind, TextDocuments,
   type CodeAction, type Connection, type Diagnostic as LspDiagnostic, type InitializeResult, type Location as LspLocation,
-  type Position, type Range as LspRange, type TextEdit as LspTextEdit, type WorkspaceEdit,
+  type CancellationToken, type Position, type Range as LspRange, type TextEdit as LspTextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
@@ -40,6 +40,7 @@ export function startServer(connection: Connection): void {
   const service = new LanguageService(workspace, settings.service);
   let folders: string[] = [];
   let configurationSupport = false;
+  let progressSupport = false;
   let watchRegistration = false;
   let generation = 0;
   const models = new Map<string, { version: number; generation: number; model: ReportModel }>();
@@ -206,6 +207,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities ?? {};
     configurationSupport = !!caps.workspace?.configuration;
+    progressSupport = !!caps.window?.workDoneProgress;
     watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (folders.length === 0 && params.rootUri) {
@@ -506,13 +508,31 @@ export function startServer(connection: Connection): void {
     return { uri: doc.uri, title: model.header.values.标题?.text ?? null, kind: model.header.kind ?? null, figures };
   });
 
-  connection.onRequest(CheckWorkspaceRequest.method, async (_params: unknown, token): Promise<CheckWorkspaceRequest.Result> => {
+  connection.onRequest(CheckWorkspaceRequest.method, async (params: CheckWorkspaceRequest.Params, token): Promise<CheckWorkspaceRequest.Result> => {
     const files = new Map<string, PlainDiagnostic[]>();
-    for (const f of workspaceFiles()) {
-      // Between files: let edits, other requests and a cancellation in.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, '已取消');
-      if (openByPath(f.path)) continue;
+    const all = workspaceFiles();
+    // Progress through the library: the client's own token when it sent one, else one the server asks for.
+    const progress = params?.workDoneToken !== undefined || !progressSupport
+      ? connection.window.attachWorkDoneProgress(params?.workDoneToken)
+      : await connection.window.createWorkDoneProgress();
+    progress.begin('检查工作区', 0, `共 ${all.length} 个文件`, true);
+    try {
+      for (const [index, f] of all.entries()) {
+        // Between files: let edits, other requests and a cancellation in.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (token.isCancellationRequested || ('token' in progress && (progress as { token: CancellationToken }).token.isCancellationRequested)) {
+          throw new ResponseError(LSPErrorCodes.RequestCancelled, '已取消');
+        }
+        progress.report(Math.round((index / Math.max(1, all.length)) * 100), f.path.slice(f.path.lastIndexOf('/') + 1));
+        checkOne(f);
+      }
+    } finally {
+      progress.done();
+    }
+    return { files: [...files].map(([uri, diagnostics]) => ({ uri, diagnostics })) };
+
+    function checkOne(f: FileText) {
+      if (openByPath(f.path)) return;
       const model = service.analyze(f.path, f.text);
       if (!files.has(uriFor(f.path))) files.set(uriFor(f.path), []);
       for (const d of checkReport(model, service.settings)) {
@@ -527,7 +547,6 @@ export function startServer(connection: Connection): void {
         files.set(uriFor(path), list);
       }
     }
-    return { files: [...files].map(([uri, diagnostics]) => ({ uri, diagnostics })) };
   });
 
   documents.listen(connection);

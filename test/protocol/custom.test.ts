@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, WorkDoneProgress } from 'vscode-languageserver-protocol/node';
 import { CheckWorkspaceRequest, FiguresRequest, RenderRequest } from '../../server/lsp/protocol.js';
 import { OUTPUT_FORMATS } from '../../templates/render.js';
 import { startClient, type Client } from './helper.js';
@@ -71,6 +71,22 @@ describe('protocol: baogao/render, baogao/figures, baogao/checkWorkspace', () =>
     assert.match(source[line]!, /97\.33%/, 'the diagnostic is on the line of the stated rate');
     assert.ok(result.files.some((f) => /snippets/.test(decodeURIComponent(f.uri))), 'snippets are checked too');
     assert.equal(new Set(uris).size, uris.length, 'one entry per file');
+  });
+
+  it('reports work-done progress on the client\'s token while checking the workspace', async () => {
+    const token = 'check-workspace-progress';
+    const kinds: string[] = [];
+    const listener = client.connection.onProgress(WorkDoneProgress.type, token, (value) => {
+      kinds.push(value.kind);
+    });
+    try {
+      await client.connection.sendRequest(CheckWorkspaceRequest.method, { workDoneToken: token });
+    } finally {
+      listener.dispose();
+    }
+    assert.equal(kinds[0], 'begin');
+    assert.ok(kinds.includes('report'));
+    assert.equal(kinds[kinds.length - 1], 'end');
   });
 
   it('stops checking the workspace when the request is cancelled', async () => {
