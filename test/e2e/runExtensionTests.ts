@@ -11,24 +11,32 @@
 //   auto         electron when $BAOGAO_VSCODE_PATH is set, or when a display exists
 //                and the download works; otherwise code-server (said loudly).
 //
-// Options (all optional; defaults run the probe extension's suite):
-//   --extensionDevelopmentPath DIR   extension folder (package.json with main)
-//   --extensionTestsPath FILE|DIR    module exporting run()
+// Options (all optional; defaults run the baogao suite, test/e2e/suite, against the
+// extension in this repository, on a copy of samples/):
+//   --extensionDevelopmentPath DIR   extension folder (package.json with main); default: the repo
+//   --vsix FILE                      instead: a packaged extension, unpacked to a temp dir and
+//                                    loaded from there (tests exactly what ships)
+//   --extensionTestsPath FILE|DIR    module exporting run(). A TypeScript suite (a folder with
+//                                    index.ts, or a .ts file) is bundled first with esbuild into
+//                                    out/e2e-suite/ (index.cjs + one <name>.test.cjs per
+//                                    *.test.ts; `vscode` and `mocha` external)
 //   --workspace DIR                  folder to open (copied to a temp dir first)
 //   --timeout SECONDS                whole-run limit (default 300)
+//   --probe                          the harness's probe extension, its suite and workspace
 //
 // Environment handed to the extension host: everything in this process's env
-// (e.g. BAOGAO_E2E_SUITE_DIRS, BAOGAO_E2E_GREP read by the probe suite), plus
+// (e.g. BAOGAO_E2E_GREP; BAOGAO_E2E_SUITE_DIRS for the probe suite), plus
 // BAOGAO_E2E_RESULTS: a JSON file the suite writes its outcome to.
 //
 // Exit status: 0 only when the suite's run() resolved (exit code 0) AND the
 // results file reports >= 1 passed test and 0 failed. 1 otherwise; 2 for a
 // usage error or a missing prerequisite.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { ARTIFACTS_ROOT, E2E_ROOT, MissingPrerequisite, assertCjkFont } from './lib/env';
+import { ARTIFACTS_ROOT, E2E_ROOT, MissingPrerequisite, REPO_ROOT, assertCjkFont } from './lib/env';
 import { remoteUri, removeOnExit, startCodeServer } from './lib/codeServer';
 import { launchBrowser } from './lib/browser';
 
@@ -36,6 +44,7 @@ type Mode = 'auto' | 'electron' | 'code-server';
 
 interface Options {
   extensionDevelopmentPath: string;
+  vsix: string | null;
   extensionTestsPath: string;
   workspace: string;
   mode: Mode;
@@ -50,6 +59,8 @@ interface SuiteResults {
 }
 
 const PROBE = path.join(E2E_ROOT, 'fixtures', 'probe-extension');
+/** The display language the suite runs in (the baogao suite checks vscode.env.language). */
+const LOCALE = process.env.BAOGAO_E2E_LOCALE ?? 'zh-cn';
 
 function usage(msg: string): never {
   console.error(`runExtensionTests: ${msg}`);
@@ -58,9 +69,10 @@ function usage(msg: string): never {
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
-    extensionDevelopmentPath: PROBE,
-    extensionTestsPath: path.join(PROBE, 'suite', 'index.js'),
-    workspace: path.join(E2E_ROOT, 'fixtures', 'workspace'),
+    extensionDevelopmentPath: REPO_ROOT,
+    vsix: null,
+    extensionTestsPath: path.join(E2E_ROOT, 'suite'),
+    workspace: path.join(REPO_ROOT, 'samples'),
     mode: (process.env.BAOGAO_E2E_MODE as Mode | undefined) ?? 'auto',
     timeoutMs: 300_000,
   };
@@ -69,25 +81,86 @@ function parseArgs(argv: string[]): Options {
     const v = () => argv[++i] ?? usage(`${a} needs a value`);
     switch (a) {
       case '--extensionDevelopmentPath': o.extensionDevelopmentPath = path.resolve(v()); break;
+      case '--vsix': o.vsix = path.resolve(v()); break;
       case '--extensionTestsPath': o.extensionTestsPath = path.resolve(v()); break;
       case '--workspace': o.workspace = path.resolve(v()); break;
       case '--mode': o.mode = v() as Mode; break;
       case '--timeout': o.timeoutMs = Number(v()) * 1000; break;
+      case '--probe':
+        o.extensionDevelopmentPath = PROBE;
+        o.extensionTestsPath = path.join(PROBE, 'suite', 'index.js');
+        o.workspace = path.join(E2E_ROOT, 'fixtures', 'workspace');
+        break;
       default: usage(`unknown argument ${a}`);
     }
   }
   if (!['auto', 'electron', 'code-server'].includes(o.mode)) usage(`--mode must be auto, electron or code-server (got ${o.mode})`);
   if (!(o.timeoutMs > 0)) usage('--timeout must be a positive number of seconds');
-  if (!existsSync(path.join(o.extensionDevelopmentPath, 'package.json'))) {
-    usage(`no package.json in extensionDevelopmentPath ${o.extensionDevelopmentPath}`);
+  if (o.vsix) {
+    if (!existsSync(o.vsix)) {
+      throw new MissingPrerequisite(`the packaged extension ${o.vsix} does not exist`, 'run: npm run package');
+    }
+  } else {
+    const pkgFile = path.join(o.extensionDevelopmentPath, 'package.json');
+    if (!existsSync(pkgFile)) usage(`no package.json in extensionDevelopmentPath ${o.extensionDevelopmentPath}`);
+    const main = (JSON.parse(readFileSync(pkgFile, 'utf8')) as { main?: string }).main;
+    if (main && !existsSync(path.join(o.extensionDevelopmentPath, main))) {
+      throw new MissingPrerequisite(`the extension's main ${main} is missing in ${o.extensionDevelopmentPath}`, 'run: npm run build');
+    }
   }
-  // test-electron's rule: a directory means its index.js.
+  // test-electron's rule: a directory means its index.js (or, here, an index.ts to bundle).
   if (existsSync(o.extensionTestsPath) && statSync(o.extensionTestsPath).isDirectory()) {
-    o.extensionTestsPath = path.join(o.extensionTestsPath, 'index.js');
+    const ts = path.join(o.extensionTestsPath, 'index.ts');
+    o.extensionTestsPath = existsSync(ts) ? ts : path.join(o.extensionTestsPath, 'index.js');
   }
   if (!existsSync(o.extensionTestsPath)) usage(`extensionTestsPath ${o.extensionTestsPath} does not exist`);
   if (!existsSync(o.workspace)) usage(`workspace ${o.workspace} does not exist`);
   return o;
+}
+
+/**
+ * Bundles a TypeScript suite for the extension host (which loads CommonJS; the root package.json is
+ * "type": "module", hence .cjs): its index.ts becomes index.cjs and every *.test.ts next to it a
+ * <name>.test.cjs that index.cjs hands to mocha. The output is inside the repository (out/, git-ignored)
+ * so that `require('mocha')` finds node_modules. Returns the path of index.cjs.
+ */
+async function bundleSuite(indexTs: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const dir = path.dirname(indexTs);
+  const outdir = path.join(REPO_ROOT, 'out', 'e2e-suite');
+  rmSync(outdir, { recursive: true, force: true });
+  const tests = readdirSync(dir).filter((f) => f.endsWith('.test.ts'));
+  const entryPoints: Record<string, string> = { index: indexTs };
+  for (const t of tests) entryPoints[t.replace(/\.ts$/, '')] = path.join(dir, t);
+  await esbuild.build({
+    entryPoints,
+    outdir,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    external: ['vscode', 'mocha'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  console.log(`[e2e] bundled ${path.relative(REPO_ROOT, dir)} (index + ${tests.length} test file(s)) into ${path.relative(REPO_ROOT, outdir)}`);
+  return path.join(outdir, 'index.cjs');
+}
+
+/** Unpacks a .vsix (a zip whose extension/ folder is the installed extension) into `into`; returns that folder. */
+function unpackVsix(vsix: string, into: string): string {
+  try {
+    execFileSync('unzip', ['-q', '-o', vsix, 'extension/*', '-d', into], { stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException & { stderr?: Buffer };
+    if (e.code === 'ENOENT') throw new MissingPrerequisite('unzip not found (needed to unpack the .vsix)');
+    throw new Error(`unzip ${vsix} failed: ${e.message}\n${e.stderr?.toString() ?? ''}`);
+  }
+  const dir = path.join(into, 'extension');
+  if (!existsSync(path.join(dir, 'package.json'))) throw new Error(`${vsix} has no extension/package.json`);
+  console.log(`[e2e] extension under test: ${path.relative(process.cwd(), vsix)} (unpacked)`);
+  return dir;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
@@ -112,7 +185,7 @@ async function runWithTestElectron(o: Options, env: Record<string, string>, work
         extensionDevelopmentPath: o.extensionDevelopmentPath,
         extensionTestsPath: o.extensionTestsPath,
         extensionTestsEnv: env,
-        launchArgs: [workspace, '--disable-extensions'],
+        launchArgs: [workspace, '--disable-extensions', `--locale=${LOCALE}`],
       }),
       o.timeoutMs,
       'VS Code test run',
@@ -160,6 +233,9 @@ async function runInCodeServer(o: Options, env: Record<string, string>, workspac
       // the ?payload= query only when it is not a built product or when the smoke
       // test driver is on; code-server is built, so the driver must be enabled.
       '--vscode-option', 'enable-smoke-test-driver',
+      // A writer's VS Code speaks Chinese: the extension's titles and messages are then its Chinese ones
+      // (package.nls.json, no l10n bundle). No language pack is installed, so VS Code's own UI stays English.
+      '--locale', LOCALE,
     ],
   });
   let session: Awaited<ReturnType<typeof launchBrowser>> | undefined;
@@ -232,6 +308,8 @@ async function main(): Promise<number> {
   const workspace = path.join(tmp, path.basename(o.workspace));
   cpSync(o.workspace, workspace, { recursive: true });
   const resultsFile = path.join(tmp, 'results.json');
+  if (o.vsix) o.extensionDevelopmentPath = unpackVsix(o.vsix, path.join(tmp, 'vsix'));
+  if (o.extensionTestsPath.endsWith('.ts')) o.extensionTestsPath = await bundleSuite(o.extensionTestsPath);
   const env: Record<string, string> = { BAOGAO_E2E_RESULTS: resultsFile };
   for (const [k, v] of Object.entries(process.env)) if (k.startsWith('BAOGAO_E2E_') && v !== undefined && !(k in env)) env[k] = v;
 

@@ -56,6 +56,8 @@ function partsExceedingTotal(model: ReportModel): Diagnostic[] {
     const block = placed.block;
     const groups = block.kind === 'paragraph' ? [block.lines] : block.kind === 'list' ? block.items.map((i) => i.lines) : [];
     for (const lines of groups) {
+      // Most paragraphs have no "其中": skip them before resolving any figure.
+      if (!lines.some((line) => line.some((node) => node.kind === 'text' && node.text.includes('其中')))) continue;
       for (const sentence of sentences(lines, placed.scope, model)) {
         const totalIndex = sentence.findIndex((item) => TOTAL_WORDS.test(item.before));
         if (totalIndex < 0) continue;
