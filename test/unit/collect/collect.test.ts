@@ -78,8 +78,8 @@ describe('collect and import: the command', () => {
   };
   const temp = mkdtempSync(path.join(tmpdir(), 'baogao-collect-'));
 
-  before(function () {
-    if (!existsSync(CLI)) this.skip();
+  before(() => {
+    assert.ok(existsSync(CLI), `dist/cli.cjs is built by npm test (npm run build) — missing ${CLI}`);
   });
 
   it('collect prints the wide table; exit 0 without figure errors, 1 with (BG207 in 北屏乡)', () => {
