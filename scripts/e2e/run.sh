@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Runs the end-to-end tests (after scripts/e2e/setup.sh), each bounded by `timeout`.
 #
-#   scripts/e2e/run.sh extension [runExtensionTests options]   extension-host mocha suite
-#   scripts/e2e/run.sh ui [mocha options]                      playwright UI tests (test/e2e/ui)
+#   scripts/e2e/run.sh extension [runExtensionTests options]   the baogao extension-host suite (test/e2e/suite)
+#   scripts/e2e/run.sh ui [mocha options]                      the baogao UI tests (test/e2e/ui/baogao.ui.test.ts)
 #   scripts/e2e/run.sh all                                     both (default)
+#   scripts/e2e/run.sh probe                                   the harness's own proofs on the probe extension
+#
+# extension and ui test the packaged extension, baogao-<version>.vsix (or $BAOGAO_E2E_VSIX):
+# run `npm run package` first (`npm run test:e2e` does all of it).
 #
 # Exit status is non-zero when any test fails, when no test ran, or when a
 # prerequisite is missing (the message says which, and to run setup.sh).
@@ -21,16 +25,29 @@ UI_TIMEOUT="${BAOGAO_E2E_UI_TIMEOUT:-1500}"    # seconds, whole UI run
 # node runs the tools directly (no npx in between), so `timeout` signals reach the
 # process that owns code-server and Chromium, and its exit hooks stop them.
 run_extension() {
-  timeout --kill-after=30 "$EXT_TIMEOUT" node --import tsx test/e2e/runExtensionTests.ts --timeout "$((EXT_TIMEOUT - 60))" "$@"
+  echo "[e2e] extension-host suite: test/e2e/suite on the packaged extension"
+  timeout --kill-after=30 "$EXT_TIMEOUT" node --import tsx test/e2e/runExtensionTests.ts --packaged --timeout "$((EXT_TIMEOUT - 60))" "$@"
 }
 run_ui() {
+  echo "[e2e] UI tests: test/e2e/ui/baogao.ui.test.ts on the packaged extension"
   timeout --kill-after=30 "$UI_TIMEOUT" node --import tsx node_modules/mocha/bin/mocha.js \
-    --no-config --fail-zero --timeout 300000 --reporter spec 'test/e2e/ui/**/*.ui.test.ts' "$@"
+    --no-config --fail-zero --timeout 300000 --reporter spec test/e2e/ui/baogao.ui.test.ts "$@"
+}
+run_probe() {
+  timeout --kill-after=30 "$EXT_TIMEOUT" node --import tsx test/e2e/runExtensionTests.ts --probe --timeout "$((EXT_TIMEOUT - 60))" || return $?
+  timeout --kill-after=30 "$UI_TIMEOUT" node --import tsx node_modules/mocha/bin/mocha.js \
+    --no-config --fail-zero --timeout 300000 --reporter spec test/e2e/ui/probe.ui.test.ts "$@"
 }
 
 case "$what" in
   extension) run_extension "$@" ;;
   ui) run_ui "$@" ;;
-  all) rc=0; run_extension || rc=$?; run_ui || rc=$?; exit $rc ;;
-  *) echo "usage: $0 [extension|ui|all] [options]" >&2; exit 2 ;;
+  probe) run_probe "$@" ;;
+  all)
+    start=$(date +%s); rc=0
+    run_extension || rc=$?
+    run_ui || rc=$?
+    echo "[e2e] all: exit $rc after $(( $(date +%s) - start )) s"
+    exit $rc ;;
+  *) echo "usage: $0 [extension|ui|all|probe] [options]" >&2; exit 2 ;;
 esac

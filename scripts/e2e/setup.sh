@@ -17,6 +17,8 @@ CS_DIR="$CACHE/code-server-$CODE_SERVER_VERSION"
 
 APT_PACKAGES=(
   chromium fonts-noto-cjk
+  # unzip: the tests unpack and inspect the packaged .vsix
+  unzip
   # code-server's native modules (node-pty, kerberos, spdlog, ...) build with node-gyp:
   build-essential python3 pkg-config
   libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev

@@ -22,6 +22,8 @@
 //                                    *.test.ts; `vscode` and `mocha` external)
 //   --workspace DIR                  folder to open (copied to a temp dir first)
 //   --timeout SECONDS                whole-run limit (default 300)
+//   --packaged                       --vsix of the packaged baogao extension: $BAOGAO_E2E_VSIX, else
+//                                    baogao-<version>.vsix (npm run package), refused when older than dist/
 //   --probe                          the harness's probe extension, its suite and workspace
 //
 // Environment handed to the extension host: everything in this process's env
@@ -39,6 +41,8 @@ import { format } from 'node:util';
 import { ARTIFACTS_ROOT, E2E_ROOT, MissingPrerequisite, REPO_ROOT, assertCjkFont } from './lib/env';
 import { remoteUri, removeOnExit, startCodeServer } from './lib/codeServer';
 import { launchBrowser } from './lib/browser';
+import { LOCALE, localeSetup } from './lib/locale';
+import { baogaoVsix } from './lib/vsix';
 
 type Mode = 'auto' | 'electron' | 'code-server';
 
@@ -59,8 +63,6 @@ interface SuiteResults {
 }
 
 const PROBE = path.join(E2E_ROOT, 'fixtures', 'probe-extension');
-/** The display language the suite runs in (the baogao suite checks vscode.env.language). */
-const LOCALE = process.env.BAOGAO_E2E_LOCALE ?? 'zh-cn';
 
 function usage(msg: string): never {
   console.error(`runExtensionTests: ${msg}`);
@@ -82,6 +84,7 @@ function parseArgs(argv: string[]): Options {
     switch (a) {
       case '--extensionDevelopmentPath': o.extensionDevelopmentPath = path.resolve(v()); break;
       case '--vsix': o.vsix = path.resolve(v()); break;
+      case '--packaged': o.vsix = baogaoVsix(); break;
       case '--extensionTestsPath': o.extensionTestsPath = path.resolve(v()); break;
       case '--workspace': o.workspace = path.resolve(v()); break;
       case '--mode': o.mode = v() as Mode; break;
@@ -178,6 +181,12 @@ async function runWithTestElectron(o: Options, env: Record<string, string>, work
   const { runTests } = await import('@vscode/test-electron');
   const vscodeExecutablePath = process.env.BAOGAO_VSCODE_PATH;
   console.log(`[e2e] running in VS Code (Electron) via @vscode/test-electron: ${vscodeExecutablePath ?? 'downloaded build'}`);
+  // Own user-data-dir, with the zh-cn language pack registration (lib/locale.ts) in it.
+  const userDataDir = path.join(path.dirname(workspace), 'user-data');
+  for (const [rel, content] of Object.entries(localeSetup().userDataFiles)) {
+    mkdirSync(path.dirname(path.join(userDataDir, rel)), { recursive: true });
+    writeFileSync(path.join(userDataDir, rel), content);
+  }
   try {
     return await withTimeout(
       runTests({
@@ -185,7 +194,7 @@ async function runWithTestElectron(o: Options, env: Record<string, string>, work
         extensionDevelopmentPath: o.extensionDevelopmentPath,
         extensionTestsPath: o.extensionTestsPath,
         extensionTestsEnv: env,
-        launchArgs: [workspace, '--disable-extensions', `--locale=${LOCALE}`],
+        launchArgs: [workspace, '--disable-extensions', `--locale=${LOCALE}`, `--user-data-dir=${userDataDir}`],
       }),
       o.timeoutMs,
       'VS Code test run',
@@ -222,10 +231,12 @@ async function canUseTestElectron(): Promise<string | null> {
 // ------------------------------------------------------------------ code-server
 async function runInCodeServer(o: Options, env: Record<string, string>, workspace: string, artifacts: string): Promise<number> {
   assertCjkFont();
+  const locale = localeSetup();
   const server = await startCodeServer({
     folder: workspace,
     logFile: path.join(artifacts, 'code-server.log'),
     env,
+    userDataFiles: locale.userDataFiles,
     args: [
       // As test-electron does: tests run in a trusted workspace.
       '--disable-workspace-trust',
@@ -234,8 +245,8 @@ async function runInCodeServer(o: Options, env: Record<string, string>, workspac
       // test driver is on; code-server is built, so the driver must be enabled.
       '--vscode-option', 'enable-smoke-test-driver',
       // A writer's VS Code speaks Chinese: the extension's titles and messages are then its Chinese ones
-      // (package.nls.json, no l10n bundle). No language pack is installed, so VS Code's own UI stays English.
-      '--locale', LOCALE,
+      // (package.nls.json, no l10n bundle). See lib/locale.ts.
+      ...locale.args,
     ],
   });
   let session: Awaited<ReturnType<typeof launchBrowser>> | undefined;

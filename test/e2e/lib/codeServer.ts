@@ -46,6 +46,8 @@ export interface CodeServerOptions {
   installExtensions?: string[];
   /** How long to wait for /healthz. */
   startTimeoutMs?: number;
+  /** Files to write into the user-data-dir before the server starts (relative path → content). */
+  userDataFiles?: Record<string, string>;
 }
 
 export interface RunningCodeServer {
@@ -127,6 +129,11 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<RunningC
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ ...QUIET_SETTINGS, ...(opts.settings ?? {}) }, null, 2),
   );
+
+  for (const [rel, content] of Object.entries(opts.userDataFiles ?? {})) {
+    mkdirSync(path.dirname(path.join(userDataDir, rel)), { recursive: true });
+    writeFileSync(path.join(userDataDir, rel), content);
+  }
 
   // code-server's own config file; without --config it would create ~/.config/code-server/config.yaml.
   const configFile = path.join(root, 'config.yaml');

@@ -13,10 +13,11 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ARTIFACTS_ROOT, assertCjkFont, findChromium, findCodeServer } from '../lib/env';
 import { launchBrowser, type BrowserSession } from '../lib/browser';
 import { remoteUri, removeOnExit, startCodeServer, type RunningCodeServer } from '../lib/codeServer';
+import { localeSetup } from '../lib/locale';
 
 export type TrustMode =
   /** Workspace trust on; the folder is trusted through the real "Trust" dialog. */
@@ -86,7 +87,9 @@ export class Workbench {
       'security.workspace.trust.startupPrompt': opts.trust === 'trusted' ? 'always' : 'never',
       ...(opts.settings ?? {}),
     };
-    const args: string[] = [];
+    // Chinese display language for extensions (VS Code's own UI stays English): see lib/locale.ts.
+    const locale = localeSetup();
+    const args: string[] = [...locale.args];
     if (opts.extensionDevelopmentPath) args.push('--vscode-option', 'enable-smoke-test-driver');
 
     let server: RunningCodeServer;
@@ -97,6 +100,7 @@ export class Workbench {
         settings,
         args,
         installExtensions: opts.vsix ?? [],
+        userDataFiles: locale.userDataFiles,
         startTimeoutMs: 60_000,
       });
     } catch (err) {
@@ -248,7 +252,7 @@ export class Workbench {
       }
     }
     const name = parts[parts.length - 1];
-    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor();
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
     await this.screenshot(`open-${relPath}`);
   }
@@ -363,6 +367,132 @@ export class Workbench {
     await this.screenshot('notifications');
     await this.runCommand('Notifications: Hide Notifications').catch(() => this.page.keyboard.press('Escape'));
     return texts;
+  }
+
+  /**
+   * The rendered lines (view lines: a wrapped line gives several) of an editor — by default the one
+   * that has the focus, else the first — with the token colour classes `mtkN` of each, top to bottom.
+   */
+  async editorLines(editor?: Locator): Promise<{ text: string; top: number; classes: string[] }[]> {
+    const focused = this.page.locator('.editor-instance .monaco-editor.focused .view-lines');
+    const target = editor ?? ((await focused.count()) > 0 ? focused.first() : this.page.locator('.editor-instance .monaco-editor .view-lines').first());
+    const lines = await target.evaluate((root) =>
+      [...root.querySelectorAll('.view-line')].map((l) => ({
+        text: (l.textContent ?? '').replace(/\u00a0/g, ' '),
+        top: parseFloat(/top:\s*([\d.]+)px/.exec(l.getAttribute('style') ?? '')?.[1] ?? '0'),
+        classes: [...new Set([...l.querySelectorAll('span[class*="mtk"]')].flatMap((s) => [...s.classList].filter((c) => /^mtk\d+$/.test(c))))],
+      })),
+    );
+    return lines.sort((a, b) => a.top - b.top);
+  }
+
+  /** Texts of the status bar items (left and right), with their accessible labels. */
+  async statusBarItems(): Promise<{ id: string; text: string; label: string }[]> {
+    return this.page.locator('.part.statusbar .statusbar-item').evaluateAll((els) =>
+      els.map((e) => ({
+        id: e.id,
+        text: (e.textContent ?? '').trim(),
+        label: e.querySelector('[aria-label]')?.getAttribute('aria-label') ?? e.getAttribute('aria-label') ?? '',
+      })),
+    );
+  }
+
+  /**
+   * Screen coordinates of a character of the active editor: the `index`-th character of the first
+   * visible occurrence of `needle` (the line must be scrolled into view, e.g. with goTo(line)).
+   */
+  async charPosition(needle: string, index = 0): Promise<{ x: number; y: number }> {
+    const pos = await this.page.locator('.editor-instance .monaco-editor .view-lines').evaluateAll((roots, [needle, index]) => {
+      for (const root of roots) {
+        for (const line of root.querySelectorAll('.view-line')) {
+          const text = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+          const at = text.indexOf(needle as string);
+          if (at < 0) continue;
+          // Walk the text nodes to the character at at + index.
+          let offset = at + (index as number);
+          const doc = line.ownerDocument;
+          const walker = doc.createTreeWalker(line, 4 /* NodeFilter.SHOW_TEXT */);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const len = n.textContent?.length ?? 0;
+            if (offset < len) {
+              const range = doc.createRange();
+              range.setStart(n, offset);
+              range.setEnd(n, offset + 1);
+              const r = range.getBoundingClientRect();
+              return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+            }
+            offset -= len;
+          }
+        }
+      }
+      return null;
+    }, [needle, index] as const);
+    if (!pos) throw new Error(`"${needle}" is not on screen in an editor`);
+    return pos;
+  }
+
+  /** Moves the mouse over a character (see charPosition) and returns the text of the hover that appears. */
+  async hoverText(needle: string, index = 0): Promise<string> {
+    const { x, y } = await this.charPosition(needle, index);
+    await this.page.mouse.move(x, y, { steps: 4 });
+    const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-resizable-hover .monaco-hover-content').first();
+    await hover.waitFor();
+    const text = ((await hover.textContent()) ?? '').trim();
+    await this.screenshot('hover');
+    return text;
+  }
+
+  /** Clicks a character (see charPosition): the cursor goes before it. */
+  async clickText(needle: string, index = 0): Promise<void> {
+    const { x, y } = await this.charPosition(needle, index);
+    await this.page.mouse.click(x - 2, y);
+  }
+
+  /** Clicks a Problems panel row (the panel must be open): the editor shows the problem's place. */
+  async clickProblem(text: string | RegExp): Promise<void> {
+    await this.page.locator('.markers-panel .monaco-list-row', { hasText: text }).first().click();
+    await this.page.keyboard.press('Enter'); // a single click selects; Enter opens (focuses the editor at the marker)
+  }
+
+  /** Closes every editor; an unsaved one is closed without saving ("Don't Save"). */
+  async closeAllEditors(): Promise<void> {
+    await this.runCommand('View: Close All Editors');
+    const dialog = this.page.locator('.monaco-dialog-box');
+    for (let i = 0; i < 5; i++) {
+      if (!(await dialog.waitFor({ timeout: 1500 }).then(() => true, () => false))) break;
+      await this.screenshot('save-dialog');
+      await dialog.getByRole('button', { name: /Don't Save|Don’t Save/ }).first().click();
+      await dialog.waitFor({ state: 'detached' }).catch(() => undefined);
+    }
+  }
+
+  /** Opens the quick fix menu (Ctrl+.) at the cursor and returns the offered action titles. */
+  async quickFixes(): Promise<string[]> {
+    await this.page.keyboard.press(`${mod}+Period`);
+    const widget = this.page.locator('.action-widget:not(.action-list-submenu-panel)').first();
+    await widget.waitFor();
+    const items = widget.locator('.monaco-list-row.action');
+    await items.first().waitFor();
+    const titles = (await items.allTextContents()).map((s) => s.trim());
+    await this.screenshot('quick-fix-menu');
+    return titles;
+  }
+
+  /** Picks an action of the open quick fix menu by its title. */
+  async chooseQuickFix(title: string): Promise<void> {
+    const widget = this.page.locator('.action-widget:not(.action-list-submenu-panel)').first();
+    await widget.locator('.monaco-list-row.action', { hasText: title }).first().click();
+    await widget.waitFor({ state: 'hidden' });
+  }
+
+  /** The text of the active webview's document (a webview is two iframes deep). */
+  async webviewText(opts: { waitFor?: string } = {}): Promise<string> {
+    const body = this.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame').locator('body');
+    if (opts.waitFor) await body.getByText(opts.waitFor).first().waitFor();
+    else await body.waitFor();
+    const text = (await body.innerText()).trim();
+    await this.screenshot('webview');
+    return text;
   }
 
   async close(): Promise<void> {

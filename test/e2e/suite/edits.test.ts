@@ -1,0 +1,112 @@
+// Features that change the text — rename, quick fixes, formatting — asked for through VS Code and applied
+// with vscode.workspace.applyEdit, on copies of the samples (the samples themselves stay as they are).
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  activateExtension, bgDiagnostics, closeAllEditors, codeOf, describeDiagnostics, openCopy, openNew, positionOf, waitFor, waitForDiagnostics,
+} from './helpers';
+
+async function applyTextEdits(doc: vscode.TextDocument, edits: readonly vscode.TextEdit[]): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(doc.uri, [...edits]);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'applyEdit refused the edit');
+}
+
+describe('baogao extension: rename', () => {
+  before(activateExtension);
+  after(closeAllEditors);
+
+  it('renames the figure 调处 at its definition and at every use', async () => {
+    const doc = (await openCopy('guiwei-2020.bg', 'e2e-rename.bg')).document;
+    await waitForDiagnostics(doc.uri, (l) => l.length > 0, 'server ready');
+    const before = doc.getText();
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider', doc.uri, positionOf(doc, '{调处 =', 1), '调处数');
+    assert.ok(edit, 'no rename edit');
+    const edits = edit.get(doc.uri);
+    assert.equal(edits.length, 2, JSON.stringify(edits));
+    assert.ok(edits.every((e) => e.newText === '调处数'));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = doc.getText();
+    assert.ok(after.includes('{调处数 = 150起}'), 'definition not renamed');
+    assert.ok(after.includes('{成功率 = 98% : 成功/调处数}'), 'use in 成功/调处 not renamed');
+    assert.equal(after.replace(/调处数/g, '调处'), before, 'rename changed something else');
+    // The renamed report still checks: no unknown-figure error appears.
+    await waitFor('diagnostics after the rename', async () => {
+      const list = bgDiagnostics(doc.uri);
+      return list.length > 0 && !list.some((d) => /调处/.test(d.message)) ? list : undefined;
+    });
+  });
+});
+
+describe('baogao extension: quick fixes', () => {
+  let doc: vscode.TextDocument;
+  before(async () => {
+    doc = (await openCopy('guiwei-2020.bg', 'e2e-quickfix.bg')).document;
+    await waitForDiagnostics(doc.uri, (l) => l.some((d) => codeOf(d) === 'BG601'), 'BG601 on the copy');
+  });
+  after(closeAllEditors);
+
+  async function fix(code: string, title: string, pick: (d: vscode.Diagnostic) => boolean): Promise<{ diagnostic: vscode.Diagnostic; action: vscode.CodeAction }> {
+    const diagnostic = bgDiagnostics(doc.uri).find((d) => codeOf(d) === code && pick(d));
+    assert.ok(diagnostic, `no ${code} diagnostic to fix:\n${describeDiagnostics(bgDiagnostics(doc.uri))}`);
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const quickFixes = actions.filter((a): a is vscode.CodeAction => 'kind' in a && !!a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind));
+    const action = quickFixes.find((a) => a.title === title);
+    assert.ok(action, `no quick fix "${title}" for ${code} at ${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}: ${JSON.stringify(actions.map((a) => [a.title, 'kind' in a ? a.kind?.value : 'command']))}`);
+    assert.ok(action.edit, `the quick fix "${action.title}" has no edit`);
+    assert.ok(await vscode.workspace.applyEdit(action.edit), `applyEdit refused "${action.title}"`);
+    return { diagnostic, action };
+  }
+
+  it('BG601: “改为“：”” replaces the half-width colon and the diagnostic goes away', async () => {
+    const line = 14;
+    assert.ok(doc.lineAt(line).text.endsWith('汇报如下:'));
+    const { action, diagnostic } = await fix('BG601', '改为“：”', (d) => d.range.start.line === line);
+    assert.equal(action.isPreferred, true);
+    assert.ok(doc.lineAt(line).text.endsWith('汇报如下：'), doc.lineAt(line).text.slice(-20));
+    await waitForDiagnostics(doc.uri, (l) => !l.some((d) => codeOf(d) === 'BG601' && d.range.start.line === line) && l.length > 0,
+      `BG601 at ${line + 1}:${diagnostic.range.start.character + 1} gone`);
+  });
+
+  it('BG603: “改为一字线“—”” fixes the year range 2015-2020年', async () => {
+    await fix('BG603', '改为一字线“—”', (d) => d.message.includes('2015-2020年'));
+    const text = doc.lineAt(14).text;
+    assert.ok(text.includes('《法治政府建设实施纲要（2015—2020年）》'), text.slice(0, 80));
+    assert.ok(!text.includes('2015-2020年'));
+    await waitForDiagnostics(doc.uri, (l) => l.length > 0 && !l.some((d) => codeOf(d) === 'BG603' && d.message.includes('2015-2020年')), 'BG603 for 2015-2020年 gone');
+  });
+});
+
+describe('baogao extension: formatting', () => {
+  after(closeAllEditors);
+
+  it('normalises headings, figures, blank lines and trailing spaces, and is idempotent', async () => {
+    const messy = '\n\n@年度 2020\n\n\n\n#依法行政   \n共调处{ 调处=150起 }，其中{调处}。  \n\n\n##  小节\n文字';
+    const doc = (await openNew('e2e-format.bg', messy)).document;
+    const options = { tabSize: 2, insertSpaces: true };
+    const first = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, options);
+    assert.ok(first && first.length > 0, 'no formatting edits for a messy report');
+    await applyTextEdits(doc, first);
+    assert.equal(doc.getText(), '@年度 2020\n\n# 依法行政\n共调处{调处 = 150起}，其中{调处}。\n\n## 小节\n文字\n');
+    const second = (await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, options)) ?? [];
+    assert.deepEqual(second, [], 'formatting a formatted report changes it again');
+  });
+
+  it('is idempotent on guiwei-2020.bg and loses no character of the prose', async () => {
+    const doc = (await openCopy('guiwei-2020.bg', 'e2e-format-2020.bg')).document;
+    const options = { tabSize: 2, insertSpaces: true };
+    const first = (await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, options)) ?? [];
+    const original = doc.getText();
+    await applyTextEdits(doc, first);
+    const once = doc.getText();
+    // Formatting also applies the safe fixes (half-width punctuation, year ranges, a missing ）): those
+    // replace or add characters, never drop one.
+    const visible = (s: string) => s.replace(/\s+/g, '');
+    assert.ok(visible(once).length >= visible(original).length, 'formatting dropped characters');
+    for (const figure of ['{调处 = 150起}', '{成功率 = 98% : 成功/调处}', '{持证率 = 81.48% : 持证/应领证}']) assert.ok(once.includes(figure), figure);
+    const second = (await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, options)) ?? [];
+    assert.deepEqual(second, [], 'formatting the formatted report changes it again');
+  });
+});

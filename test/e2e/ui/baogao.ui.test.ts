@@ -1,0 +1,226 @@
+// The baogao extension as a writer meets it: the packaged .vsix installed into code-server, a copy of
+// samples/ opened in Chromium, everything done with the mouse and keyboard and read off the screen.
+// Once in a trusted workspace, once in Restricted Mode (the extension declares limited support there:
+// colouring, diagnostics, outline and hover must still work). A screenshot per step goes to
+// test-artifacts/e2e/ui/<scenario>/.
+//
+//   npm run package && bash scripts/e2e/run.sh ui
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../lib/env';
+import { baogaoVsix } from '../lib/vsix';
+import { Workbench } from './harness';
+
+const SAMPLES = path.join(REPO_ROOT, 'samples');
+const REPORT = 'guiwei-2020.bg';
+const TITLE = '桂圩镇人民政府2020年度法治政府建设情况报告';
+
+/** Line numbers (1-based) in samples/guiwei-2020.bg. */
+const LINE = { title: 9, opening: 15, rates: 42, problems: 58 };
+/**
+ * Chinese prose is written in long lines: wrapped, as a writer would have it. No auto-save (code-server
+ * saves after a delay by default): a step's edits are discarded when it closes its editors, so every
+ * step sees the sample as it is.
+ */
+const SETTINGS = { 'editor.wordWrap': 'on', 'files.autoSave': 'off' };
+
+/** Checks shared by both scenarios: what must work in a trusted workspace and in Restricted Mode alike. */
+function writerBasics(get: () => Workbench) {
+  it('opens guiwei-2020.bg from the Explorer: the Chinese report in an editor, language 报告', async () => {
+    const wb = get();
+    await wb.openFileFromExplorer(REPORT);
+    const lines = await wb.editorLines();
+    assert.ok(lines.some((l) => l.text.startsWith(`@标题 ${TITLE}`)), lines.map((l) => l.text.slice(0, 30)).join('\n'));
+    // The language mode in the status bar.
+    const items = await wb.statusBarItems();
+    assert.ok(items.some((i) => i.text === '报告'), `no 报告 language indicator: ${items.map((i) => i.text).join(' | ')}`);
+  });
+
+  it('colours the report: a directive line and a prose line are drawn with different token colours', async () => {
+    const wb = get();
+    // Colouring comes from the TextMate grammar at once, then from the server's semantic tokens.
+    let directive: string[] = [];
+    let prose: string[] = [];
+    const deadline = Date.now() + 20_000;
+    do {
+      const lines = await wb.editorLines();
+      directive = lines.find((l) => l.text.startsWith('@标题'))?.classes ?? [];
+      prose = lines.find((l) => l.text.startsWith('桂圩镇{年度}年度法治政府建设工作'))?.classes ?? [];
+      if (directive.length > 1 && prose.length > 0 && directive.join() !== prose.join()) break;
+      await wb.page.waitForTimeout(250);
+    } while (Date.now() < deadline);
+    await wb.screenshot('colouring');
+    assert.ok(directive.length > 1, `the @标题 line has one colour only: ${directive.join(' ')}`);
+    assert.ok(prose.length > 0, 'the opening paragraph is not rendered');
+    assert.notDeepEqual(directive, prose, `directive ${directive.join(' ')} vs prose ${prose.join(' ')}`);
+    // `{年度}` in the prose line is a figure: coloured unlike the text around it.
+    assert.ok(prose.length > 1, `the prose line with {年度} and 《…》 has one colour only: ${prose.join(' ')}`);
+  });
+
+  it('counts the problems in the status bar (the extension’s item and VS Code’s own)', async () => {
+    const wb = get();
+    let items = await wb.statusBarItems();
+    const deadline = Date.now() + 30_000;
+    while (!items.some((i) => /法治政府建设年度报告：\d+ 错误 \d+ 警告/.test(i.text)) && Date.now() < deadline) {
+      await wb.page.waitForTimeout(250);
+      items = await wb.statusBarItems();
+    }
+    await wb.screenshot('status-bar');
+    const ours = items.find((i) => /法治政府建设年度报告：\d+ 错误 \d+ 警告/.test(i.text));
+    assert.ok(ours, `no baogao status item: ${items.map((i) => i.text).join(' | ')}`);
+    const [, errors, warnings] = /：(\d+) 错误 (\d+) 警告/.exec(ours.text)!.map(Number);
+    assert.ok(errors! >= 10 && warnings! >= 2, ours.text);
+    // VS Code's problems indicator (errors, warnings) agrees.
+    const problems = items.find((i) => i.id === 'status.problems');
+    assert.ok(problems, 'no status.problems item');
+    assert.ok(problems.text.replace(/\s+/g, ' ').includes(`${errors} ${warnings}`), `status.problems "${problems.text}" vs ${ours.text}`);
+  });
+
+  it('lists the Chinese messages in the Problems panel (缺少必备部分, 年份范围, 半角标点)', async () => {
+    const wb = get();
+    const rows = await wb.readProblems({ waitForMarkers: 10 });
+    const markers = rows.filter((r) => r.kind === 'marker').map((r) => `${r.text} ${r.label}`);
+    const all = markers.join('\n');
+    assert.ok(markers.some((m) => m.includes('缺少必备部分“党政主要负责人履行推进法治建设第一责任人职责情况”')), all);
+    assert.ok(markers.some((m) => m.includes('年份范围“2015-2020年”用了连字符')), all);
+    assert.ok(markers.some((m) => m.includes('中文里用了半角标点“:”')), all);
+    assert.ok(markers.some((m) => /BG602/.test(m) && m.includes('没有对应的')), all);
+  });
+
+  it('shows the numbered headings in the Outline', async () => {
+    const wb = get();
+    const names = await wb.readOutline({ waitForItems: 3 });
+    // The tree opens expanded: the first heading, its sub-headings, then its figures fill the view.
+    assert.equal(names[0], '一、依法全面履行政府职能情况', names.join(' | '));
+    assert.ok(names.includes('（一）全面部署法治建设'), names.join(' | '));
+  });
+
+  it('hovers a figure with the mouse and sees its value (持证率 81.48%)', async () => {
+    const wb = get();
+    await wb.openFileFromExplorer(REPORT);
+    await wb.goTo(LINE.rates, 1); // scrolls line 42 into view
+    const text = await wb.hoverText('{持证率 =', 2); // the mouse over 证 of 持证率
+    assert.match(text, /81\.48%/, text);
+    assert.match(text, /持证\/应领证/, text);
+    await wb.dismiss();
+    await wb.page.mouse.move(5, 5);
+  });
+}
+
+describe('baogao UI: trusted workspace, extension installed from the .vsix', function () {
+  this.timeout(300_000);
+  let wb: Workbench;
+
+  before(async () => {
+    wb = await Workbench.open({ name: 'baogao-trusted', folder: SAMPLES, trust: 'trusted', vsix: [baogaoVsix()], settings: SETTINGS });
+  });
+  after(async () => {
+    await wb?.close();
+  });
+  // A failed step may leave a menu or widget open: close it, so the next step starts clean.
+  afterEach(async () => {
+    for (let i = 0; i < 2; i++) await wb?.page.keyboard.press('Escape');
+  });
+
+  it('is not in Restricted Mode', async () => {
+    assert.equal(await wb.isRestrictedMode(), false);
+  });
+
+  writerBasics(() => wb);
+
+  it('types { and chooses the figure 调处 from the completion list', async () => {
+    await wb.openFileFromExplorer(REPORT);
+    await wb.goTo(LINE.problems + 1, 1);
+    await wb.focusEditor();
+    await wb.page.keyboard.press('ArrowLeft'); // the end of line 58 (…问题和困难。)
+    await wb.type('共');
+    await wb.page.keyboard.type('{'); // a real key press: the editor closes the brace, the server may suggest
+    const labels = await wb.triggerCompletion({ waitFor: '调处' });
+    assert.ok(labels.includes('调处'), labels.join(' '));
+    assert.ok(labels.includes('持证率'), labels.join(' '));
+    await wb.page.locator('.editor-widget.suggest-widget.visible .monaco-list-row', { hasText: /^调处/ }).first().click();
+    await wb.page.locator('.editor-widget.suggest-widget.visible').waitFor({ state: 'hidden' });
+    await wb.screenshot('completion-chosen');
+    const line = (await wb.editorLines()).find((l) => l.text.includes('但仍存在一些问题和困难'));
+    assert.ok(line, 'the edited line is not visible');
+    assert.ok(line.text.endsWith('困难。共{调处}'), line.text.slice(-30));
+    await wb.closeAllEditors(); // without saving
+  });
+
+  it('applies a quick fix with Ctrl+. on a half-width colon: 改为“：”', async () => {
+    await wb.openFileFromExplorer(REPORT);
+    // As a writer goes to a problem: from its row in the Problems panel.
+    await wb.readProblems({ waitForMarkers: 10 });
+    await wb.clickProblem('中文里用了半角标点“:”');
+    await wb.page.waitForTimeout(500);
+    await wb.screenshot('at-problem');
+    const titles = await wb.quickFixes();
+    assert.ok(titles.some((t) => t.includes('改为“：”')), titles.join(' | '));
+    await wb.chooseQuickFix('改为“：”');
+    let lines: string[] = [];
+    const deadline = Date.now() + 10_000;
+    do {
+      lines = (await wb.editorLines()).map((l) => l.text);
+      if (lines.some((l) => l.includes('汇报如下：'))) break;
+      await wb.page.waitForTimeout(200);
+    } while (Date.now() < deadline);
+    await wb.screenshot('quick-fix-applied');
+    assert.ok(lines.some((l) => l.includes('汇报如下：')), lines.filter((l) => l.includes('汇报如下')).join('\n') || 'line 15 not visible');
+    assert.ok(!lines.some((l) => l.includes('汇报如下:')));
+    await wb.closeAllEditors(); // without saving
+  });
+
+  it('runs 报告: 排版为纯文本 from the palette and shows the rendering with the centred title', async () => {
+    await wb.openFileFromExplorer(REPORT);
+    await wb.runCommand('报告: 排版为纯文本');
+    // An untitled editor beside the report (VS Code names its tab after the first line: the title).
+    const output = wb.page.locator('.editor-instance .monaco-editor .view-lines', { hasText: TITLE }).filter({ hasNotText: '@标题' });
+    await output.first().waitFor();
+    const lines = (await wb.editorLines(output.first())).map((l) => l.text).filter((l) => l.trim());
+    await wb.screenshot('render-text');
+    assert.equal(lines[0]!.trim(), TITLE, lines.slice(0, 3).join('\n'));
+    assert.match(lines[0]!, /^[\u3000 ]{2,}\S/, 'the title is not centred');
+    assert.ok(lines.some((l) => l.trim() === '一、依法全面履行政府职能情况'), lines.join('\n'));
+    await wb.closeAllEditors();
+  });
+
+  it('opens 报告: 打开预览 and shows the report in the preview', async () => {
+    await wb.openFileFromExplorer(REPORT);
+    await wb.runCommand('报告: 打开预览');
+    await wb.page.locator('.tabs-container .tab', { hasText: `预览：${REPORT}` }).first().waitFor();
+    const text = await wb.webviewText({ waitFor: TITLE });
+    assert.ok(text.includes(TITLE), text.slice(0, 200));
+    assert.ok(text.includes('一、依法全面履行政府职能情况'), text.slice(0, 400));
+  });
+});
+
+describe('baogao UI: Restricted Mode workspace, extension installed from the .vsix', function () {
+  this.timeout(300_000);
+  let wb: Workbench;
+
+  before(async () => {
+    wb = await Workbench.open({ name: 'baogao-restricted', folder: SAMPLES, trust: 'restricted', vsix: [baogaoVsix()], settings: SETTINGS });
+  });
+  after(async () => {
+    await wb?.close();
+  });
+  afterEach(async () => {
+    for (let i = 0; i < 2; i++) await wb?.page.keyboard.press('Escape');
+  });
+
+  it('is in Restricted Mode', async () => {
+    assert.equal(await wb.isRestrictedMode(), true);
+  });
+
+  // Limited support: the language server runs (it reads only the workspace's reports), so all of these work.
+  writerBasics(() => wb);
+
+  it('still renders from the palette (built-in templates only)', async () => {
+    await wb.openFileFromExplorer(REPORT);
+    await wb.runCommand('报告: 排版为纯文本');
+    const output = wb.page.locator('.editor-instance .view-lines', { hasText: TITLE }).filter({ hasNotText: '@标题' });
+    await output.first().waitFor();
+    await wb.screenshot('render-text-restricted');
+    await wb.closeAllEditors();
+  });
+});
