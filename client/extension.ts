@@ -15,7 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerCommands(context, client);
   registerPreview(context, client);
   registerFiguresTable(context, client);
-  context.subscriptions.push(new ReportStatus());
+  context.subscriptions.push(new ReportStatus(client));
   await client.start();
 }
 

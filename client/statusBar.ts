@@ -1,6 +1,7 @@
 // The status bar item for the active report: its kind and its problems ("法治政府建设年度报告：3 错误 1 警告").
 // A click opens the Problems panel when there are problems, else the preview.
 import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { Commands, LANGUAGE_ID } from './ids.js';
 import * as l10n from './l10n.js';
 
@@ -19,10 +20,12 @@ export class ReportStatus implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('baogao.status', vscode.StatusBarAlignment.Left, 50);
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor() {
+  constructor(private readonly client: LanguageClient) {
     this.item.name = l10n.t('报告状态');
     this.subscriptions.push(
       this.item,
+      // Without a running server there are no diagnostics: say so rather than "无问题".
+      client.onDidChangeState(() => this.update()),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const active = vscode.window.activeTextEditor?.document.uri.toString();
@@ -45,6 +48,15 @@ export class ReportStatus implements vscode.Disposable {
     const errors = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
     const label = reportKind(doc) ?? l10n.t('报告');
+    if (this.client.state !== State.Running) {
+      const starting = this.client.state === State.Starting;
+      this.item.text = `$(${starting ? 'loading~spin' : 'debug-disconnect'}) ${starting ? l10n.t('{0}：检查服务启动中', label) : l10n.t('{0}：检查服务未运行', label)}`;
+      this.item.tooltip = starting ? l10n.t('语言服务器正在启动') : l10n.t('语言服务器已停止：点击重启');
+      this.item.command = starting ? undefined : Commands.restartServer;
+      this.item.backgroundColor = starting ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
+      this.item.show();
+      return;
+    }
     if (errors + warnings > 0) {
       this.item.text = `$(${errors ? 'error' : 'warning'}) ${l10n.t('{0}：{1} 错误 {2} 警告', label, errors, warnings)}`;
       this.item.tooltip = l10n.t('点击打开“问题”面板');
