@@ -26,7 +26,7 @@ import { LanguageService } from '../language/service.js';
 import { formatNumber, formatValue } from '../language/values.js';
 import { OUTPUT_FORMATS, render, type OutputFormat } from '../../templates/render.js';
 import { FileSystemWorkspace, toOsPath } from '../node/fsWorkspace.js';
-import { loadCitations } from './citations.js';
+import { citationRegistry } from '../language/checks/citations.js';
 import { CheckWorkspaceRequest, FiguresRequest, RenderRequest, type FigureRow, type PlainDiagnostic } from './protocol.js';
 import { toServerSettings, type ServerSettings } from './settings.js';
 import { pathToUri, uriToPath } from './uri.js';
@@ -314,7 +314,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(guard('hover', null, (params) =>
     withDocument(params?.textDocument?.uri, null, (doc, model) => {
-      const result = hover(model, offsetOf(doc, params.position), loadCitations());
+      const result = hover(model, offsetOf(doc, params.position), citationRegistry(service.settings.checks));
       return result ? { contents: { kind: 'markdown', value: result.markdown }, range: rangeIn(model.file.lineIndex, result.start, result.end) } : null;
     })));
 
@@ -326,7 +326,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion(guard('completion', [], (params) =>
     withDocument(params?.textDocument?.uri, [], (doc, model) => {
-      const items = complete(service, model, offsetOf(doc, params.position), { today: new Date(), citations: loadCitations() });
+      const items = complete(service, model, offsetOf(doc, params.position), { today: new Date(), citations: citationRegistry(service.settings.checks) });
       return items.map((item, i) => ({
         label: item.label,
         kind: COMPLETION_KIND[item.kind],

@@ -34,8 +34,14 @@ describe('protocol: hover', () => {
     assert.match(value, /2021年，桂圩镇人民政府继续聘请常年法律顾问/);
   });
 
-  it('shows a citation title', async () => {
-    const { uri, text } = await client.open('guiwei-2020.bg');
-    assert.match(await hoverText(uri, text, '《法治政府建设实施纲要'), /法治政府建设实施纲要/);
+  it("shows a citation's registry entry: issuer, number, date, validity, successor", async () => {
+    const { uri, text } = await client.open('guiwei-2021.bg');
+    const current = await hoverText(uri, text, '《法治政府建设实施纲要（2021');
+    assert.match(current, /发文机关：中共中央、国务院/);
+    assert.match(current, /中发〔2021〕33号/);
+    const old = await client.open('guiwei-2020.bg');
+    const superseded = await hoverText(old.uri, old.text, '《法治政府建设实施纲要（2015');
+    assert.match(superseded, /正式名称：《法治政府建设实施纲要（2015—2020年）》/, 'the hyphenated title is matched to the official one');
+    assert.match(superseded, /已被《法治政府建设实施纲要（2021—2025年）》取代/);
   });
 });

@@ -6,21 +6,14 @@ import { printInlines } from '../printed.js';
 import type { ReportModel, Scope } from '../model.js';
 import { formatNumber, formatValue } from '../values.js';
 import { targetAt, type Range } from './locate.js';
+import { BUILTIN_CITATIONS, matchTitle, type CitationEntry } from '../checks/citations.js';
 
-export interface CitationEntry {
-  title: string;
-  issuer?: string;
-  date?: string;
-  supersededBy?: string;
-  validFrom?: number;
-  validTo?: number;
-}
 
 export interface HoverResult extends Range {
   markdown: string;
 }
 
-export function hover(model: ReportModel, offset: number, citations: readonly CitationEntry[] = []): HoverResult | undefined {
+export function hover(model: ReportModel, offset: number, citations: readonly CitationEntry[] = BUILTIN_CITATIONS): HoverResult | undefined {
   const target = targetAt(model, offset);
   if (!target) return undefined;
   const text = model.file.text;
@@ -45,12 +38,20 @@ export function hover(model: ReportModel, offset: number, citations: readonly Ci
       return { ...target.span, markdown: lines.join('\n\n') };
     }
     case 'citation': {
-      const entry = citations.find((c) => c.title === target.title);
-      if (!entry) return { start: target.node.start, end: target.node.end, markdown: `《${target.title}》\n\n（登记表中没有这个标题）` };
-      const details = [entry.issuer && `发文机关：${entry.issuer}`, entry.date && `日期：${entry.date}`, entry.supersededBy && `已被《${entry.supersededBy}》取代`]
-        .filter(Boolean)
-        .join('\n\n');
-      return { start: target.node.start, end: target.node.end, markdown: `《${entry.title}》${details ? `\n\n${details}` : ''}` };
+      const match = matchTitle(target.title, citations);
+      const span = { start: target.node.start, end: target.node.end };
+      if (!match) return { ...span, markdown: `《${target.title}》\n\n（登记表中没有这个标题）` };
+      const entry = match.entry;
+      const inForce = entry.validFrom !== undefined ? `现行：${entry.validFrom}年${entry.validTo !== undefined ? `—${entry.validTo}年` : '起'}` : undefined;
+      const details = [
+        match.kind !== 'exact' && `正式名称：《${entry.title}》`,
+        entry.issuer && `发文机关：${entry.issuer}`,
+        entry.number && `文号：${entry.number}`,
+        entry.date && `日期：${entry.date}`,
+        inForce,
+        entry.supersededBy && `已被《${entry.supersededBy}》取代`,
+      ].filter(Boolean);
+      return { ...span, markdown: `《${target.title}》${details.length ? `\n\n${details.join('\n\n')}` : ''}` };
     }
     case 'include': {
       const site = target.site;
