@@ -455,20 +455,27 @@ function wordDebris(model: ReportModel, line: ProseLine, emit: Emit) {
   }
 }
 
-function perLine(id: string, codes: string[], fn: (model: ReportModel, line: ProseLine, emit: Emit) => void): ReportCheck {
+/**
+ * A check that looks at one prose line at a time. `needs` is a character the check's patterns cannot
+ * match without: lines lacking it (most lines) are skipped before any pattern runs.
+ */
+function perLine(id: string, codes: string[], fn: (model: ReportModel, line: ProseLine, emit: Emit) => void, needs?: RegExp): ReportCheck {
   return {
     id,
     codes,
     run(model) {
       const out: Diagnostic[] = [];
-      for (const block of proseBlocks(model)) for (const line of block.lines) fn(model, line, (d) => out.push(d));
+      const emit = (d: Diagnostic) => out.push(d);
+      for (const block of proseBlocks(model)) {
+        for (const line of block.lines) if (!needs || needs.test(line.text)) fn(model, line, emit);
+      }
       return out;
     },
   };
 }
 
 export const typographyChecks: ReportCheck[] = [
-  perLine('half-width-punctuation', ['BG601'], halfWidthPunctuation),
+  perLine('half-width-punctuation', ['BG601'], halfWidthPunctuation, /[,;:?!()]/),
   {
     id: 'paired-marks',
     codes: ['BG602'],
@@ -478,11 +485,11 @@ export const typographyChecks: ReportCheck[] = [
       return out;
     },
   },
-  perLine('year-range-dash', ['BG603', 'BG604'], yearRanges),
-  perLine('comma-between-titles', ['BG605'], commaBetweenTitles),
+  perLine('year-range-dash', ['BG603', 'BG604'], yearRanges, /[-－–‐‑―~～—]/),
+  perLine('comma-between-titles', ['BG605'], commaBetweenTitles, /》、《/),
   perLine('repeated-punctuation', ['BG606'], repeatedPunctuation),
-  perLine('prose-numbering', ['BG607'], proseNumbering),
-  perLine('day-names', ['BG608'], dayNames),
-  perLine('spaces-in-chinese', ['BG609'], spacesInChinese),
+  perLine('prose-numbering', ['BG607'], proseNumbering, /、/),
+  perLine('day-names', ['BG608'], dayNames, /[.．]/),
+  perLine('spaces-in-chinese', ['BG609'], spacesInChinese, /[ \u3000\t]/),
   perLine('word-debris', ['BG610'], wordDebris),
 ];
