@@ -9,6 +9,14 @@ export function diagnostic(code: string, span: Span, message: string, fixes?: Fi
   return d;
 }
 
+/**
+ * A diagnostic found in `file` while checking the report `root`: one inside a snippet carries the
+ * snippet's path, so the command and the editor show it in that file.
+ */
+export function locatedIn(d: Diagnostic, file: { path: string }, root: { path: string }): Diagnostic {
+  return file.path === root.path ? d : { ...d, uri: file.path };
+}
+
 /** Applies severity overrides (settings first, then the file's own @检查, which wins); 'off' removes. */
 export function applySeverities(diagnostics: Diagnostic[], ...overrides: ReadonlyMap<string, Severity | 'off'>[]): Diagnostic[] {
   if (overrides.every((o) => o.size === 0)) return diagnostics;

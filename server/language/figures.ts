@@ -2,7 +2,7 @@
 // values against their formulas, whole-count plausibility, and comparison with last year's report.
 import type * as ast from '../../grammar/index.js';
 import type { Diagnostic, Severity } from '../../grammar/diagnostic.js';
-import { diagnostic } from './diagnostics.js';
+import { diagnostic, locatedIn } from './diagnostics.js';
 import { formatDate, type Header } from './header.js';
 import type { Scope } from './snippets.js';
 import {
@@ -379,8 +379,7 @@ export class FigureTable {
   }
 
   private report(scope: Scope, d: Diagnostic): void {
-    const root = rootFile(scope);
-    const located = scope.file === root ? d : { ...d, uri: scope.file.path };
+    const located = locatedIn(d, scope.file, rootFile(scope));
     const key = `${located.code}@${located.start}@${located.uri ?? ''}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);

@@ -3,7 +3,7 @@
 import type * as ast from '../../grammar/index.js';
 import { LineIndex } from '../../grammar/index.js';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
-import { diagnostic } from './diagnostics.js';
+import { diagnostic, locatedIn } from './diagnostics.js';
 import type { Header } from './header.js';
 import type { PlacedBlock, SourceFile } from './model.js';
 import type { Value } from './values.js';
@@ -105,7 +105,7 @@ export function expandIncludes(
   const reportedSnippets = new Set<string>();
   const rootPath = root.file.path;
 
-  const located = (d: Diagnostic, scope: Scope): Diagnostic => (scope.file.path === rootPath ? d : { ...d, uri: scope.file.path });
+  const located = (d: Diagnostic, scope: Scope): Diagnostic => locatedIn(d, scope.file, root.file);
 
   const expand = (blocks: readonly ast.Block[], scope: Scope, stack: string[]) => {
     for (const block of blocks) {

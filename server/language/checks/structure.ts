@@ -7,7 +7,7 @@ import type * as ast from '../../../grammar/index.js';
 import { forEachFigure } from '../../../grammar/index.js';
 import type { Diagnostic, TextEdit } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic, locatedIn } from '../diagnostics.js';
 import type { ReportModel, Scope, Section } from '../model.js';
 import { printInlines } from '../printed.js';
 import type { CheckSettings, ReportCheck } from './registry.js';
@@ -25,8 +25,7 @@ export function profileOf(model: ReportModel, settings: Pick<CheckSettings, 'pro
 
 /** Sets `uri` when the scope is a snippet's file rather than the checked file. */
 export function located(model: ReportModel, scope: Scope, d: Diagnostic): Diagnostic {
-  if (scope.file !== model.file) d.uri = scope.file.path;
-  return d;
+  return locatedIn(d, scope.file, model.file);
 }
 
 

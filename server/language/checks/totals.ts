@@ -5,7 +5,7 @@ import type * as ast from '../../../grammar/index.js';
 import { forEachInline } from '../../../grammar/index.js';
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic, locatedIn } from '../diagnostics.js';
 import type { ReportModel, Scope } from '../model.js';
 import { formatNumber, type NumberValue } from '../values.js';
 import type { ReportCheck } from './registry.js';
@@ -71,8 +71,7 @@ function partsExceedingTotal(model: ReportModel): Diagnostic[] {
         if (sum <= total.value.value + 1e-9) continue;
         const unit = total.value.unit ?? '';
         const d = diagnostic('BG223', total.node, `“其中”各项之和为${formatNumber(sum)}${unit}，超过了总数${formatNumber(total.value.value)}${unit}：请核对总数或分项。`);
-        if (placed.scope.file !== model.file) d.uri = placed.scope.file.path;
-        found.push(d);
+        found.push(locatedIn(d, placed.scope.file, model.file));
       }
     }
   }

@@ -4,7 +4,7 @@
 import type * as ast from '../../../grammar/index.js';
 import type { Diagnostic, Fix, TextEdit } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic, locatedIn } from '../diagnostics.js';
 import type { ReportModel } from '../model.js';
 import type { Scope } from '../snippets.js';
 import type { ReportCheck } from './registry.js';
@@ -181,9 +181,7 @@ export function lineDiagnostic(
     safe: f.safe,
     edits: f.edits.map((e): TextEdit => ({ start: at(e.from), end: endOf(e.from, e.to), newText: e.newText })),
   }));
-  const d = diagnostic(code, { start: at(from), end: endOf(from, to) }, message, converted);
-  if (line.scope.file !== model.file) d.uri = line.scope.file.path;
-  return d;
+  return locatedIn(diagnostic(code, { start: at(from), end: endOf(from, to) }, message, converted), line.scope.file, model.file);
 }
 
 // ---------------------------------------------------------------- character classes
