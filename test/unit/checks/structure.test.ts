@@ -1,24 +1,14 @@
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { checkReport } from '../../../server/language/check';
 import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/registry';
 import { structureChecks } from '../../../server/language/checks/structure';
 import { applyFixes } from '../../../server/language/fixes';
 import type { ReportModel } from '../../../server/language/model';
-import { LanguageService } from '../../../server/language/service';
-import { MemoryWorkspace } from '../../../server/language/workspace';
-import { FileSystemWorkspace, readText, toCorePath } from '../../../server/node/fsWorkspace';
+import { model as inMemory, sampleModel } from '../../helpers.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const disk = new LanguageService(new FileSystemWorkspace());
-function sample(name: string): ReportModel {
-  const file = path.join(ROOT, 'samples', `${name}.bg`);
-  return disk.analyze(toCorePath(file), readText(file));
-}
-function model(text: string, files: Record<string, string> = {}): ReportModel {
-  return new LanguageService(new MemoryWorkspace({ ...files, '/w/r.bg': text })).analyze('/w/r.bg', text);
-}
+const sample = sampleModel;
+/** A report in memory at /w/r.bg (snippets under /w/snippets). */
+const model = (text: string, files: Record<string, string> = {}): ReportModel => inMemory(text, files, '/w/r.bg');
 function codes(m: ReportModel, settings = DEFAULT_CHECK_SETTINGS): string[] {
   return structureChecks.flatMap((c) => c.run(m, settings)).map((d) => d.code);
 }
