@@ -44,9 +44,13 @@ case "$what" in
   ui) run_ui "$@" ;;
   probe) run_probe "$@" ;;
   all)
-    start=$(date +%s); rc=0
-    run_extension || rc=$?
-    run_ui || rc=$?
+    start=$(date +%s); rc=0; failed=()
+    run_extension || { rc=$?; failed+=("extension-host suite"); }
+    echo "[e2e] phase 'extension-host suite' took $(( $(date +%s) - start )) s"
+    ui_start=$(date +%s)
+    run_ui || { rc=$?; failed+=("UI tests"); }
+    echo "[e2e] phase 'UI tests' took $(( $(date +%s) - ui_start )) s"
+    [ $rc -eq 0 ] || echo "[e2e] FAILED: ${failed[*]}" >&2
     echo "[e2e] all: exit $rc after $(( $(date +%s) - start )) s"
     exit $rc ;;
   *) echo "usage: $0 [extension|ui|all|probe] [options]" >&2; exit 2 ;;

@@ -24,12 +24,22 @@ APT_PACKAGES=(
   libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev
 )
 
+# shellcheck source=scripts/e2e/clean-npm-env.sh
+. "$(dirname "${BASH_SOURCE[0]}")/clean-npm-env.sh"
+
 log()  { printf '[e2e-setup] %s\n' "$*"; }
 die()  { printf '[e2e-setup] ERROR: %s\n' "$*" >&2; exit 1; }
 exec </dev/null   # CI has no stdin; make sure nothing can wait for input.
 export DEBIAN_FRONTEND=noninteractive CI="${CI:-true}"
 
 start=$(date +%s)
+phase_start=$start
+# Prints how long the phase that just ended took (the issue of a slow cold start is which phase).
+phase_done() {
+  local now; now=$(date +%s)
+  log "phase '$1' took $(( now - phase_start )) s"
+  phase_start=$now
+}
 
 # ---------------------------------------------------------------- Debian
 command -v dpkg-query >/dev/null || die "dpkg-query not found: this script supports Debian/Ubuntu only."
@@ -47,13 +57,14 @@ else
   else die "missing Debian packages: ${missing[*]} — run as root (or with passwordless sudo): apt-get install -y ${missing[*]}"
   fi
   log "Debian packages missing: ${missing[*]} — apt-get update + install"
-  "${SUDO[@]}" apt-get update -q || die "apt-get update failed"
-  "${SUDO[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" \
+  "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=600 update -q || die "apt-get update failed"
+  "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}" \
     || die "apt-get install failed for: ${missing[*]}"
 fi
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing after install"
 cjk_fonts="$(fc-list :lang=zh family 2>/dev/null || true)"   # (no `| grep -q`: SIGPIPE + pipefail)
 case "$cjk_fonts" in *Noto*CJK*) ;; *) die "no Noto CJK font visible to fontconfig (fonts-noto-cjk): Chinese would render as tofu";; esac
+phase_done "Debian packages"
 command -v npm >/dev/null || die "npm not found on PATH (needed to fetch node@$NODE_VERSION and code-server from the npm registry)"
 
 # ---------------------------------------------------------------- Node 24
@@ -67,7 +78,7 @@ else
   log "Node: installing node@$NODE_VERSION into $NODE_DIR (found: ${have_node:-none})"
   rm -rf "$NODE_DIR.tmp" && mkdir -p "$NODE_DIR.tmp"
   echo '{"private":true}' > "$NODE_DIR.tmp/package.json"
-  ( cd "$NODE_DIR.tmp" && npm install --no-audit --no-fund --loglevel=warn "node@$NODE_VERSION" ) \
+  ( cd "$NODE_DIR.tmp" && with_clean_npm_env "" "" npm install --no-audit --no-fund --loglevel=warn "node@$NODE_VERSION" ) \
     || die "npm install node@$NODE_VERSION failed"
   rm -rf "$NODE_DIR" && mv "$NODE_DIR.tmp" "$NODE_DIR"
   have_node="$("$NODE_BIN" --version 2>/dev/null || true)"
@@ -86,6 +97,7 @@ done
 [ -n "$NODE_PREFIX" ] \
   || die "Node ${NODE_VERSION} headers (include/node/node_version.h) not found under $NODE_DIR: native modules cannot be built without them"
 log "Node: headers in $NODE_PREFIX/include/node"
+phase_done "Node $NODE_VERSION"
 
 # ---------------------------------------------------------------- code-server
 CS_PKG="$CS_DIR/node_modules/code-server"
@@ -100,11 +112,11 @@ else
   log "code-server: installing code-server@$CODE_SERVER_VERSION into $CS_DIR with node v$NODE_VERSION (takes several minutes: native modules are compiled)"
   rm -rf "$CS_DIR.tmp" && mkdir -p "$CS_DIR.tmp"
   echo '{"private":true}' > "$CS_DIR.tmp/package.json"
-  # npm must run on Node 24 (code-server's postinstall checks the user agent),
-  # and node-gyp must compile against Node 24's headers, not the system ones
-  # (~/.npmrc may set nodedir=/usr, which would give an ABI mismatch at run time).
+  # npm must run on Node 24 with none of an outer npm's configuration (code-server's postinstall reads
+  # the Node version from npm's user agent), and node-gyp must compile against Node 24's headers, not
+  # the system ones (~/.npmrc may set nodedir=/usr: an ABI mismatch at run time).
   ( cd "$CS_DIR.tmp" \
-    && PATH="$(dirname "$NODE_BIN"):$PATH" npm_config_nodedir="$NODE_PREFIX" \
+    && with_clean_npm_env "$(dirname "$NODE_BIN")" "$NODE_PREFIX" \
        npm install --no-audit --no-fund --loglevel=warn "code-server@$CODE_SERVER_VERSION" ) \
     || die "npm install code-server@$CODE_SERVER_VERSION failed (see the npm/node-gyp output above; missing -dev packages are the usual cause)"
   rm -rf "$CS_DIR" && mv "$CS_DIR.tmp" "$CS_DIR"
@@ -123,6 +135,7 @@ for m in node-pty @vscode/spdlog kerberos; do
     || die "native module $m does not load under node v$NODE_VERSION (rm -rf $CS_DIR and re-run)"
 done
 log "code-server: $got"
+phase_done "code-server $CODE_SERVER_VERSION"
 
 log "ready in $(( $(date +%s) - start ))s — cache: $CACHE"
 log "  node:        $NODE_BIN"
