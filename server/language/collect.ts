@@ -1,9 +1,8 @@
 // Collect: a county gathers its towns' reports and compares their figures. Pure: models in, rows out,
 // and the text forms of those rows (an aligned table, RFC 4180 CSV).
-import type * as ast from '../../grammar/index.js';
 import { cellWidth } from '../../templates/layout/width.js';
 import type { FigureDefinition, ReportModel } from './model.js';
-import { formatValue } from './values.js';
+import { describeFigure, diagnosticsOn, type FigureDescription } from './figureDescription.js';
 
 /** One figure of one report. */
 export interface FigureRow {
@@ -53,36 +52,22 @@ export function collectFigures(models: readonly ReportModel[], files: readonly s
 }
 
 function figureFields(model: ReportModel, definition: FigureDefinition) {
-  const value = definition.value?.type === 'number' ? definition.value : undefined;
-  const body = definition.body;
-  const source = (e: ast.Span | undefined) => (e ? definition.scope.file.text.slice(e.start, e.end).trim() : '');
-  const computed = body.value && body.value.kind !== 'quantity' ? source(body.value) : '';
-  const formula = computed || source(body.check);
+  const figure = describeFigure(definition);
   return {
-    name: definition.name,
-    printed: definition.value ? formatValue(definition.value) : '',
-    number: value ? round(value.percent ? value.value * 100 : value.value) : undefined,
-    unit: value ? (value.percent ? '%' : (value.unit ?? '')) : '',
-    approximate: !!value?.qualifier,
-    formula,
-    result: resultOf(model, definition),
+    name: figure.name,
+    printed: figure.printed ?? '',
+    number: figure.number,
+    unit: figure.unit,
+    approximate: figure.approximate,
+    formula: figure.expression || figure.check || '',
+    result: resultOf(model, figure),
   };
 }
 
 /** Codes of the figure diagnostics (BG2xx) inside this definition, in its own file. */
-function resultOf(model: ReportModel, definition: FigureDefinition): string {
-  const file = definition.scope.file.path;
-  const codes = new Set<string>();
-  for (const d of model.diagnostics) {
-    if (!d.code.startsWith('BG2')) continue;
-    if ((d.uri ?? model.file.path) !== file) continue;
-    if (d.start >= definition.node.start && d.start < Math.max(definition.node.end, definition.node.start + 1)) codes.add(d.code);
-  }
+function resultOf(model: ReportModel, figure: FigureDescription): string {
+  const codes = new Set(diagnosticsOn(figure, model.diagnostics, model).filter((d) => d.code.startsWith('BG2')).map((d) => d.code));
   return codes.size ? [...codes].join(' ') : 'ok';
-}
-
-function round(n: number): number {
-  return Number(n.toFixed(6));
 }
 
 // ---------------------------------------------------------------- the wide form

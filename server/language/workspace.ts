@@ -7,6 +7,19 @@ export interface Workspace {
   readFile(path: string): string | undefined;
   /** The `.bg` files directly inside a folder (absolute paths); empty when the folder does not exist. */
   listReports(folder: string): string[];
+  /**
+   * The `.bg` files anywhere under a folder (absolute paths), for workspace-wide features: at most
+   * `WALK_LIMITS.files`, no deeper than `WALK_LIMITS.depth` folders, skipping hidden folders and node_modules.
+   */
+  findReports(folder: string): string[];
+}
+
+/** How far a workspace walk goes: a county's folder of reports, not a whole disk. */
+export const WALK_LIMITS = { depth: 5, files: 2000 } as const;
+
+/** Folders a workspace walk does not enter, and files it does not list. */
+export function skippedInWalk(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
 }
 
 export function dirname(path: string): string {
@@ -62,5 +75,17 @@ export class MemoryWorkspace implements Workspace {
   listReports(folder: string): string[] {
     const prefix = folder.endsWith('/') ? folder : `${folder}/`;
     return [...this.files.keys()].filter((p) => p.startsWith(prefix) && p.endsWith('.bg') && !p.slice(prefix.length).includes('/')).sort();
+  }
+
+  findReports(folder: string): string[] {
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    return [...this.files.keys()]
+      .filter((p) => {
+        if (!p.startsWith(prefix) || !p.endsWith('.bg')) return false;
+        const parts = p.slice(prefix.length).split('/');
+        return parts.length - 1 <= WALK_LIMITS.depth && !parts.some(skippedInWalk);
+      })
+      .sort()
+      .slice(0, WALK_LIMITS.files);
   }
 }

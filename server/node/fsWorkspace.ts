@@ -1,7 +1,7 @@
 // The workspace on disk, for the command line (the language server overlays open editor buffers).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
-import type { Workspace } from '../language/workspace.js';
+import { skippedInWalk, WALK_LIMITS, type Workspace } from '../language/workspace.js';
 
 /** Converts an OS path to the '/'-separated absolute form the core uses (Windows drive letters kept). */
 export function toCorePath(osPath: string): string {
@@ -41,5 +41,26 @@ export class FileSystemWorkspace implements Workspace {
     } catch {
       return [];
     }
+  }
+
+  findReports(folder: string): string[] {
+    const found: string[] = [];
+    const walk = (dir: string, depth: number) => {
+      if (depth > WALK_LIMITS.depth || found.length > WALK_LIMITS.files) return;
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(toOsPath(dir), { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries) {
+        if (skippedInWalk(entry.name)) continue;
+        const child = `${dir.replace(/\/$/, '')}/${entry.name}`;
+        if (entry.isDirectory()) walk(child, depth + 1);
+        else if (entry.isFile() && entry.name.endsWith('.bg')) found.push(child);
+      }
+    };
+    walk(folder, 0);
+    return found;
   }
 }

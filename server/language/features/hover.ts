@@ -4,7 +4,8 @@ import type * as ast from '../../../grammar/index.js';
 import { inlineText } from '../../../grammar/index.js';
 import { printInlines } from '../printed.js';
 import type { ReportModel, Scope } from '../model.js';
-import { formatNumber, formatValue } from '../values.js';
+import { formatValue } from '../values.js';
+import { describeFigure } from '../figureDescription.js';
 import { targetAt, type Range } from './locate.js';
 import { BUILTIN_CITATIONS, matchTitle, type CitationEntry } from '../checks/citations.js';
 
@@ -25,16 +26,11 @@ export function hover(model: ReportModel, offset: number, citations: readonly Ci
       }
       const def = model.figures.definitions.get(target.name);
       if (!def) return { ...target.span, markdown: `**${target.name}**：未定义的指标` };
-      const lines = [`**${def.name}** = ${def.value ? formatValue(def.value) : '（无法计算）'}`];
-      const src = def.scope.file.text;
-      const value = def.body.value;
-      if (value && value.kind !== 'quantity') lines.push(`公式：\`${src.slice(value.start, value.end)}${def.body.percent ? ' %' : ''}\``);
-      if (def.body.check) {
-        const computed = def.computed !== undefined ? (def.value?.type === 'number' && def.value.percent ? `${formatNumber(def.computed * 100, 4)}%` : formatNumber(def.computed, 4)) : '—';
-        lines.push(`校验公式：\`${src.slice(def.body.check.start, def.body.check.end)}\` = ${computed}`);
-      }
-      const line = def.scope.file.lineIndex.positionAt(def.node.start).line + 1;
-      lines.push(`定义于${def.scope.file === model.file ? '' : ` ${def.scope.file.path} 的`}第${line}行${def.hidden ? '（@指标，不打印）' : ''}`);
+      const figure = describeFigure(def);
+      const lines = [`**${figure.name}** = ${figure.printed ?? '（无法计算）'}`];
+      if (figure.formula !== undefined) lines.push(`公式：\`${figure.formula}\``);
+      if (figure.check !== undefined) lines.push(`校验公式：\`${figure.check}\` = ${figure.computed ?? '—'}`);
+      lines.push(`定义于${figure.path === model.file.path ? '' : ` ${figure.path} 的`}第${figure.line + 1}行${figure.hidden ? '（@指标，不打印）' : ''}`);
       return { ...target.span, markdown: lines.join('\n\n') };
     }
     case 'citation': {

@@ -1,0 +1,24 @@
+// What the server offers, in one place: the answer to `initialize`.
+import { CodeActionKind, TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver';
+import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../language/features/semanticTokens.js';
+
+export const CAPABILITIES: ServerCapabilities = {
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+  documentSymbolProvider: { label: '报告' },
+  workspaceSymbolProvider: true,
+  hoverProvider: true,
+  completionProvider: { triggerCharacters: ['@', '＠', '{', '｛', '#', '＃', ' ', '《', '='], resolveProvider: false },
+  definitionProvider: true,
+  referencesProvider: true,
+  renameProvider: { prepareProvider: true },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorExtract], resolveProvider: false },
+  documentFormattingProvider: true,
+  documentRangeFormattingProvider: true,
+  semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true, range: false },
+  foldingRangeProvider: true,
+  documentLinkProvider: { resolveProvider: false },
+  inlayHintProvider: { resolveProvider: false },
+  workspace: { workspaceFolders: { supported: true, changeNotifications: false } },
+};
+
+export const SERVER_INFO = { name: 'baogao', version: '0.1.0' };

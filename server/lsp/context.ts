@@ -1,0 +1,25 @@
+// What every group of handlers shares: the connection, the open documents with their models, the
+// diagnostics publisher, and what the client told us at initialisation and in its settings.
+import type { Connection } from 'vscode-languageserver';
+import type { FileText } from '../language/features/navigation.js';
+import type { DiagnosticsPublisher } from './diagnostics.js';
+import type { DocumentStore } from './documents.js';
+import type { ServerSettings } from './settings.js';
+
+/** What the client said it supports and which folders it opened (set by `initialize`). */
+export interface ClientState {
+  folders: string[];
+  configuration: boolean;
+  workDoneProgress: boolean;
+  watchRegistration: boolean;
+  settings: ServerSettings;
+}
+
+export interface ServerContext {
+  connection: Connection;
+  store: DocumentStore;
+  diagnostics: DiagnosticsPublisher;
+  client: ClientState;
+  /** The .bg files of the workspace folders and the open documents (workspace symbols, references, renames, checks). */
+  workspaceFiles(): FileText[];
+}

@@ -1,0 +1,99 @@
+// Diagnostics as you type: each open document is checked DIAGNOSTIC_DELAY_MS after its last change, and
+// its problems are published to its own URI and to the snippets it includes. A URI's diagnostics are the
+// union of what every open document found there, each problem once.
+import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { checkReport } from '../language/check.js';
+import { rangeIn, SEVERITY } from './convert.js';
+import type { DocumentStore } from './documents.js';
+
+export const DIAGNOSTIC_DELAY_MS = 200;
+
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Diagnostics published to a URI, by the open document whose check produced them. */
+  private readonly published = new Map<string, Map<string, LspDiagnostic[]>>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly store: DocumentStore,
+  ) {}
+
+  /** Checks a document after a pause (a newer call for it restarts the pause). */
+  schedule(uri: string, delay = DIAGNOSTIC_DELAY_MS): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      this.validate(uri);
+    }, delay));
+  }
+
+  scheduleAll(): void {
+    for (const doc of this.store.all()) this.schedule(doc.uri);
+  }
+
+  /** A document closed: withdraw what it published, clearing its own URI. */
+  closed(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    const affected = new Set<string>([uri]);
+    for (const [target, owners] of this.published) if (owners.delete(uri)) affected.add(target);
+    for (const target of affected) {
+      const owners = this.published.get(target);
+      if (target === uri || !owners || owners.size === 0) {
+        this.published.delete(target);
+        void this.connection.sendDiagnostics({ uri: target, diagnostics: [] });
+      } else this.publish(target);
+    }
+  }
+
+  private validate(uri: string): void {
+    const doc = this.store.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    try {
+      const model = this.store.modelFor(doc);
+      const found = checkReport(model, this.store.service.settings);
+      // A newer edit arrived while checking: its own check will publish.
+      if (this.store.get(uri)?.version !== version) return;
+      const byUri = new Map<string, LspDiagnostic[]>([[uri, []]]);
+      for (const d of found) {
+        const path = d.uri && d.uri !== model.file.path ? d.uri : undefined;
+        const target = path ? this.store.uriFor(path) : uri;
+        const lines = path ? this.store.linesOf(path) : model.file.lineIndex;
+        const list = byUri.get(target) ?? [];
+        list.push({ range: rangeIn(lines, d.start, d.end), severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Error, code: d.code, source: 'baogao', message: d.message });
+        byUri.set(target, list);
+      }
+      this.replace(uri, byUri);
+    } catch (error) {
+      this.connection.console.error(`baogao diagnostics: ${(error as Error)?.stack ?? String(error)}`);
+    }
+  }
+
+  /** Forgets what `owner` published before, records what it found now, and publishes every affected URI. */
+  private replace(owner: string, byUri: Map<string, LspDiagnostic[]>): void {
+    const affected = new Set(byUri.keys());
+    for (const [target, owners] of this.published) if (owners.delete(owner)) affected.add(target);
+    for (const [target, list] of byUri) {
+      let owners = this.published.get(target);
+      if (!owners) this.published.set(target, (owners = new Map()));
+      owners.set(owner, list);
+    }
+    for (const target of affected) this.publish(target);
+  }
+
+  private publish(target: string): void {
+    const owners = this.published.get(target);
+    const seen = new Set<string>();
+    const diagnostics: LspDiagnostic[] = [];
+    for (const list of owners?.values() ?? []) {
+      for (const d of list) {
+        const key = `${d.code}:${d.range.start.line}:${d.range.start.character}:${d.message}`;
+        if (!seen.has(key)) (seen.add(key), diagnostics.push(d));
+      }
+    }
+    if (owners && owners.size === 0) this.published.delete(target);
+    const doc = this.store.get(target);
+    void this.connection.sendDiagnostics({ uri: target, diagnostics, ...(doc ? { version: doc.version } : {}) });
+  }
+}

@@ -1,0 +1,87 @@
+// The open documents and their analysed models: a model is reused while neither its text nor anything
+// it reads (snippets, last year's report, settings) has changed.
+import { TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineIndex } from '../../grammar/index.js';
+import type { FileText } from '../language/features/navigation.js';
+import type { ReportModel } from '../language/model.js';
+import type { LanguageService } from '../language/service.js';
+import { pathToUri, uriToPath } from './uri.js';
+
+/** The open document at a core path, if any (the workspace overlays these on the disk). */
+export function openDocumentAt(documents: TextDocuments<TextDocument>, path: string): TextDocument | undefined {
+  for (const doc of documents.all()) if (uriToPath(doc.uri) === path) return doc;
+  return undefined;
+}
+
+export class DocumentStore {
+  /** Bumped when something every model may read changes: a snippet, settings, a file on disk. */
+  private generation = 0;
+  private readonly models = new Map<string, { version: number; generation: number; model: ReportModel }>();
+
+  constructor(
+    readonly documents: TextDocuments<TextDocument>,
+    readonly service: LanguageService,
+  ) {}
+
+  get(uri: unknown): TextDocument | undefined {
+    return typeof uri === 'string' ? this.documents.get(uri) : undefined;
+  }
+
+  all(): TextDocument[] {
+    return this.documents.all();
+  }
+
+  byPath(path: string): TextDocument | undefined {
+    return openDocumentAt(this.documents, path);
+  }
+
+  /** The URI of a core path: the open document's own URI when it is open (the client's spelling). */
+  uriFor(path: string): string {
+    return this.byPath(path)?.uri ?? pathToUri(path);
+  }
+
+  /** A file's text: the editor's buffer when open, else the disk's; '' when unreadable. */
+  textOf(path: string): string {
+    return this.byPath(path)?.getText() ?? this.service.workspace.readFile(path) ?? '';
+  }
+
+  /** Line positions of a file, reusing the model's own index when the model is of that file. */
+  linesOf(path: string, model?: ReportModel): LineIndex {
+    return model && model.file.path === path ? model.file.lineIndex : new LineIndex(this.textOf(path));
+  }
+
+  modelFor(doc: TextDocument): ReportModel {
+    const hit = this.models.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.generation === this.generation) return hit.model;
+    const model = this.service.analyze(uriToPath(doc.uri) ?? `/${doc.uri}`, doc.getText());
+    this.models.set(doc.uri, { version: doc.version, generation: this.generation, model });
+    return model;
+  }
+
+  forget(uri: string): void {
+    this.models.delete(uri);
+  }
+
+  /** Every model is stale: something they read (snippets, settings, files on disk) changed. */
+  invalidateAll(): void {
+    this.generation++;
+    this.service.snippets.invalidate();
+  }
+
+  /** Settings changed: models are re-analysed (snippet folders are re-read by the new settings). */
+  invalidateModels(): void {
+    this.generation++;
+  }
+
+  /** The .bg files under the workspace folders, and every open document, with their current text. */
+  workspaceFiles(folders: readonly string[]): FileText[] {
+    const paths = new Set<string>();
+    for (const folder of folders) for (const path of this.service.workspace.findReports(folder)) paths.add(path);
+    for (const doc of this.documents.all()) {
+      const path = uriToPath(doc.uri);
+      if (path) paths.add(path);
+    }
+    return [...paths].map((path) => ({ path, text: this.textOf(path) }));
+  }
+}

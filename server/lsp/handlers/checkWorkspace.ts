@@ -1,0 +1,53 @@
+// baogao/checkWorkspace: checks the workspace's reports that are not open, with progress, cancellable.
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { checkReport } from '../../language/check.js';
+import type { FileText } from '../../language/features/navigation.js';
+import type { ServerContext } from '../context.js';
+import { rangeIn, SEVERITY } from '../convert.js';
+import { CheckWorkspaceRequest, type PlainDiagnostic } from '../protocol.js';
+import { answerOrFail } from '../requests.js';
+
+export function register(context: ServerContext): void {
+  const { connection, client, workspaceFiles } = context;
+  connection.onRequest(CheckWorkspaceRequest.method, answerOrFail(connection, 'checkWorkspace', async (params: CheckWorkspaceRequest.Params, token: CancellationToken): Promise<CheckWorkspaceRequest.Result> => {
+    const files = new Map<string, PlainDiagnostic[]>();
+    const all = workspaceFiles();
+    // Progress through the library: the client's own token when it sent one, else one the server asks for.
+    const progress = params?.workDoneToken !== undefined || !client.workDoneProgress
+      ? connection.window.attachWorkDoneProgress(params?.workDoneToken)
+      : await connection.window.createWorkDoneProgress();
+    progress.begin('检查工作区', 0, `共 ${all.length} 个文件`, true);
+    try {
+      for (const [index, f] of all.entries()) {
+        // Between files: let edits, other requests and a cancellation in.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (token.isCancellationRequested || ('token' in progress && (progress as { token: CancellationToken }).token.isCancellationRequested)) {
+          throw new ResponseError(LSPErrorCodes.RequestCancelled, '已取消');
+        }
+        progress.report(Math.round((index / Math.max(1, all.length)) * 100), f.path.slice(f.path.lastIndexOf('/') + 1));
+        checkClosedFile(context, f, files);
+      }
+    } finally {
+      progress.done();
+    }
+    return { files: [...files].map(([uri, diagnostics]) => ({ uri, diagnostics })) };
+  }));
+}
+
+/** Adds a closed file's problems (and those it finds in closed snippets) to `files`, by URI. */
+function checkClosedFile({ store }: ServerContext, f: FileText, files: Map<string, PlainDiagnostic[]>): void {
+  if (store.byPath(f.path)) return;
+  const model = store.service.analyze(f.path, f.text);
+  if (!files.has(store.uriFor(f.path))) files.set(store.uriFor(f.path), []);
+  for (const d of checkReport(model, store.service.settings)) {
+    const path = d.uri ?? f.path;
+    if (store.byPath(path)) continue;
+    const list = files.get(store.uriFor(path)) ?? [];
+    const range = rangeIn(store.linesOf(path, model), d.start, d.end);
+    // A snippet included by several reports: its problems once.
+    if (!list.some((x) => x.code === d.code && x.message === d.message && x.range.start.line === range.start.line && x.range.start.character === range.start.character)) {
+      list.push({ range, severity: SEVERITY[d.severity] ?? 1, code: d.code, source: 'baogao', message: d.message });
+    }
+    files.set(store.uriFor(path), list);
+  }
+}

@@ -1,0 +1,66 @@
+// Changing the text: quick fixes and refactorings (code actions), formatting a document or a range.
+import { CodeActionKind, type CodeAction, type TextDocumentEdit, type CreateFile } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkReport } from '../../language/check.js';
+import { extractSnippet, numberToFigure, quickFixes, type CodeAction as FeatureAction } from '../../language/features/codeActions.js';
+import { formatRange, formatText, minimalEdit } from '../../language/features/formatting.js';
+import type { ReportModel } from '../../language/model.js';
+import type { ServerContext } from '../context.js';
+import { groupEdits, offsetOf, rangeIn, SEVERITY } from '../convert.js';
+import type { DocumentStore } from '../documents.js';
+import { answerForDocument } from '../requests.js';
+
+export function register({ connection, store }: ServerContext): void {
+  const { service } = store;
+
+  connection.onCodeAction(answerForDocument(connection, store, 'codeAction', [], (params, doc, model) => {
+    const start = offsetOf(doc, params.range?.start);
+    const end = offsetOf(doc, params.range?.end);
+    const range = { start: Math.min(start, end), end: Math.max(start, end) };
+    const only = params.context?.only;
+    const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const actions: FeatureAction[] = [];
+    if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(model, checkReport(model, service.settings), range));
+    if (wants(CodeActionKind.RefactorRewrite)) {
+      const a = numberToFigure(model, range);
+      if (a) actions.push(a);
+    }
+    if (wants(CodeActionKind.RefactorExtract)) {
+      const a = extractSnippet(model, range, (p) => service.workspace.readFile(p) !== undefined);
+      if (a) actions.push(a);
+    }
+    return actions.map((a) => toLspAction(store, a, doc, model));
+  }));
+
+  const safeDiagnostics = (path: string) => (text: string) => checkReport(service.analyze(path, text), service.settings);
+
+  connection.onDocumentFormatting(answerForDocument(connection, store, 'formatting', [], (_params, doc, model) => {
+    const before = doc.getText();
+    const edit = minimalEdit(before, formatText(before, safeDiagnostics(model.file.path)));
+    return edit ? [{ range: rangeIn(model.file.lineIndex, edit.start, edit.end), newText: edit.newText }] : [];
+  }));
+
+  connection.onDocumentRangeFormatting(answerForDocument(connection, store, 'rangeFormatting', [], (params, doc, model) => {
+    const edit = formatRange(doc.getText(), offsetOf(doc, params.range?.start), offsetOf(doc, params.range?.end), safeDiagnostics(model.file.path));
+    return edit ? [{ range: rangeIn(model.file.lineIndex, edit.start, edit.end), newText: edit.newText }] : [];
+  }));
+}
+
+function toLspAction(store: DocumentStore, a: FeatureAction, doc: TextDocument, model: ReportModel): CodeAction {
+  const action: CodeAction = { title: a.title, kind: a.kind };
+  if (a.isPreferred) action.isPreferred = true;
+  if (a.diagnostic) {
+    action.diagnostics = [{ range: rangeIn(model.file.lineIndex, a.diagnostic.start, a.diagnostic.end), code: a.diagnostic.code, source: 'baogao', message: a.diagnostic.message, severity: SEVERITY[a.diagnostic.severity] }];
+  }
+  if (!a.createFiles?.length) {
+    action.edit = { changes: groupEdits(store, a.edits, model) };
+    return action;
+  }
+  // A new file (an extracted snippet): create it, then insert its text at its start.
+  const created = new Set(a.createFiles);
+  const creates: CreateFile[] = a.createFiles.map((path) => ({ kind: 'create', uri: store.uriFor(path), options: { ignoreIfExists: false, overwrite: false } }));
+  const edits = groupEdits(store, a.edits.map((e) => (created.has(e.path) ? { ...e, start: 0, end: 0 } : e)), model);
+  const changes: TextDocumentEdit[] = Object.entries(edits).map(([uri, list]) => ({ textDocument: { uri, version: uri === doc.uri ? doc.version : null }, edits: list }));
+  action.edit = { documentChanges: [...creates, ...changes] };
+  return action;
+}

@@ -1,0 +1,26 @@
+// baogao/figures: every figure of the open report, as the figures table shows it.
+import { checkReport } from '../../language/check.js';
+import { describeFigures, diagnosticsOn } from '../../language/figureDescription.js';
+import type { ServerContext } from '../context.js';
+import { FiguresRequest, type FigureRow } from '../protocol.js';
+import { answerOrFail, requireOpenDocument } from '../requests.js';
+
+export function register({ connection, store }: ServerContext): void {
+  connection.onRequest(FiguresRequest.method, answerOrFail(connection, 'figures', (params: FiguresRequest.Params): FiguresRequest.Result => {
+    const doc = requireOpenDocument(store, params);
+    const model = store.modelFor(doc);
+    const found = checkReport(model, store.service.settings);
+    const figures = describeFigures(model).map((f): FigureRow => ({
+      name: f.name,
+      value: f.printed ?? null,
+      formula: f.formula ?? null,
+      check: f.check ?? null,
+      computed: f.computed ?? null,
+      hidden: f.hidden,
+      used: f.used,
+      problems: diagnosticsOn(f, found, model).map((d) => ({ code: d.code, message: d.message })),
+      location: { uri: store.uriFor(f.path), line: f.line, character: f.character },
+    }));
+    return { uri: doc.uri, title: model.header.values.标题?.text ?? null, kind: model.header.kind ?? null, figures };
+  }));
+}

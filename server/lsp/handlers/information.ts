@@ -1,0 +1,46 @@
+// What the editor shows at the cursor and between the words: hover, completion, inlay hints.
+import { CompletionItemKind, InlayHintKind } from 'vscode-languageserver';
+import { citationRegistry } from '../../language/checks/citations.js';
+import { complete, type CompletionKind } from '../../language/features/completion.js';
+import { hover } from '../../language/features/hover.js';
+import { inlayHints } from '../../language/features/inlayHints.js';
+import type { ServerContext } from '../context.js';
+import { offsetOf, rangeIn } from '../convert.js';
+import { answerForDocument } from '../requests.js';
+
+const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
+  keyword: CompletionItemKind.Keyword, value: CompletionItemKind.Value, figure: CompletionItemKind.Variable, constant: CompletionItemKind.Constant,
+  unit: CompletionItemKind.Unit, snippet: CompletionItemKind.Module, parameter: CompletionItemKind.Property, citation: CompletionItemKind.Reference,
+  label: CompletionItemKind.Reference, heading: CompletionItemKind.Text,
+};
+
+export function register({ connection, store }: ServerContext): void {
+  const { service } = store;
+
+  connection.onHover(answerForDocument(connection, store, 'hover', null, (params, doc, model) => {
+    const result = hover(model, offsetOf(doc, params.position), citationRegistry(service.settings.checks));
+    return result ? { contents: { kind: 'markdown' as const, value: result.markdown }, range: rangeIn(model.file.lineIndex, result.start, result.end) } : null;
+  }));
+
+  connection.onCompletion(answerForDocument(connection, store, 'completion', [], (params, doc, model) => {
+    const items = complete(service, model, offsetOf(doc, params.position), { today: new Date(), citations: citationRegistry(service.settings.checks) });
+    return items.map((item, i) => ({
+      label: item.label,
+      kind: COMPLETION_KIND[item.kind],
+      ...(item.detail ? { detail: item.detail } : {}),
+      sortText: String(i).padStart(4, '0'),
+      textEdit: { range: rangeIn(model.file.lineIndex, item.start, item.end), newText: item.insertText ?? item.label },
+    }));
+  }));
+
+  connection.languages.inlayHint.on(answerForDocument(connection, store, 'inlayHint', [], (params, doc, model) => {
+    const start = params.range ? offsetOf(doc, params.range.start) : 0;
+    const end = params.range ? offsetOf(doc, params.range.end) : doc.getText().length;
+    return inlayHints(model, start, end).map((h) => ({
+      position: model.file.lineIndex.positionAt(h.offset),
+      label: h.label,
+      kind: h.kind === 'value' ? InlayHintKind.Type : InlayHintKind.Parameter,
+      paddingLeft: h.kind === 'value',
+    }));
+  }));
+}

@@ -1,0 +1,72 @@
+// Initialisation, settings, and everything that makes models stale: edits, closed buffers, snippets
+// edited, files changed on disk, settings changed.
+import { DidChangeWatchedFilesNotification, FileChangeType, type InitializeResult } from 'vscode-languageserver';
+import { CAPABILITIES, SERVER_INFO } from '../capabilities.js';
+import type { ServerContext } from '../context.js';
+import { toServerSettings } from '../settings.js';
+import { uriToPath } from '../uri.js';
+
+/** A snippet file (`@片段` first, or in a snippets/片段 folder): editing it changes every report using it. */
+const isSnippet = (text: string, path: string | undefined) =>
+  /^(?:\s*(?:\/\/[^\n]*)?\n)*\s*[@＠](?:片段|snippet)(?:\s|$)/.test(text) || (!!path && /\/(snippets|片段)\/[^/]+$/.test(path));
+
+export function register(context: ServerContext): void {
+  const { connection, store, diagnostics, client } = context;
+
+  const everythingChanged = () => {
+    store.invalidateAll();
+    diagnostics.scheduleAll();
+  };
+
+  async function loadSettings() {
+    if (!client.configuration) return;
+    try {
+      const raw: unknown = await connection.workspace.getConfiguration('baogao');
+      client.settings = toServerSettings(raw);
+      store.service.updateSettings(client.settings.service);
+      store.invalidateModels();
+    } catch (error) {
+      connection.console.error(`baogao settings: ${String(error)}`);
+    }
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities ?? {};
+    client.configuration = !!caps.workspace?.configuration;
+    client.workDoneProgress = !!caps.window?.workDoneProgress;
+    client.watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    client.folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+    const root = client.folders.length === 0 && params.rootUri ? uriToPath(params.rootUri) : undefined;
+    if (root) client.folders = [root];
+    return { capabilities: CAPABILITIES, serverInfo: SERVER_INFO };
+  });
+
+  connection.onInitialized(async () => {
+    if (client.watchRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.bg' }] }).catch(() => undefined);
+    }
+    await loadSettings();
+    diagnostics.scheduleAll();
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    await loadSettings();
+    everythingChanged();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    if (params.changes.some((c) => c.type === FileChangeType.Created || c.type === FileChangeType.Deleted || c.type === FileChangeType.Changed)) everythingChanged();
+  });
+
+  store.documents.onDidChangeContent((event) => {
+    if (isSnippet(event.document.getText(), uriToPath(event.document.uri))) everythingChanged();
+    else diagnostics.schedule(event.document.uri);
+  });
+
+  store.documents.onDidClose((event) => {
+    store.forget(event.document.uri);
+    diagnostics.closed(event.document.uri);
+    // The buffer is gone: snippets and reports read from disk again.
+    everythingChanged();
+  });
+}

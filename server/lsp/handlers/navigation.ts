@@ -1,0 +1,32 @@
+// Moving around and renaming: definition, references, rename, document links.
+import { ErrorCodes, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
+import { documentLinks } from '../../language/features/links.js';
+import { definition, prepareRename, references, rename } from '../../language/features/navigation.js';
+import type { ServerContext } from '../context.js';
+import { groupEdits, locationOf, offsetOf, rangeIn } from '../convert.js';
+import { answerForDocument } from '../requests.js';
+
+export function register({ connection, store, workspaceFiles }: ServerContext): void {
+  const { service } = store;
+
+  connection.onDefinition(answerForDocument(connection, store, 'definition', [], (params, doc, model) =>
+    definition(service, model, offsetOf(doc, params.position)).map((l) => locationOf(store, l, model))));
+
+  connection.onReferences(answerForDocument(connection, store, 'references', [], (params, doc, model) =>
+    references(service, model, offsetOf(doc, params.position), params.context?.includeDeclaration !== false, workspaceFiles()).map((l) => locationOf(store, l, model))));
+
+  connection.onPrepareRename(answerForDocument(connection, store, 'prepareRename', null, (params, doc, model) => {
+    const result = prepareRename(model, offsetOf(doc, params.position));
+    if (!result.ok) throw new ResponseError(ErrorCodes.InvalidRequest, result.message);
+    return { range: rangeIn(model.file.lineIndex, result.range.start, result.range.end), placeholder: result.placeholder };
+  }));
+
+  connection.onRenameRequest(answerForDocument(connection, store, 'rename', null, (params, doc, model): WorkspaceEdit | null => {
+    const edits = rename(service, model, offsetOf(doc, params.position), String(params.newName ?? ''), workspaceFiles());
+    if (typeof edits === 'string') throw new ResponseError(ErrorCodes.InvalidRequest, edits);
+    return { changes: groupEdits(store, edits, model) };
+  }));
+
+  connection.onDocumentLinks(answerForDocument(connection, store, 'documentLinks', [], (_params, _doc, model) =>
+    documentLinks(model).map((l) => ({ range: rangeIn(model.file.lineIndex, l.start, l.end), target: store.uriFor(l.path), tooltip: l.tooltip }))));
+}
