@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CODES, type CodeInfo } from '../server/language/codes.js';
-import '../server/language/checks/registry.js';
+import '../server/language/checks/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CODES_DOC = path.join(ROOT, 'docs', 'CODES.md');

@@ -8,14 +8,15 @@ import { LineIndex } from '../grammar/index.js';
 import type { ReportModel } from './language/model.js';
 import { render, OUTPUT_FORMATS, type OutputFormat } from '../templates/render.js';
 import { renderDocx } from '../templates/docx/writeDocx.js';
-import { checkReport } from './language/check.js';
+import { checkReport } from './language/checks/index.js';
 import { applyFixes } from './language/fixes.js';
 import { LanguageService } from './language/service.js';
 import { projectSettingsFor, type FoundSettings } from './node/projectConfig.js';
 import { FileSystemWorkspace, readText, toCorePath, toOsPath } from './node/fsWorkspace.js';
 import { runLanguageServer } from './lsp/main.js';
 import { importReport } from './language/import/index.js';
-import { collectFigures, formatTable, longRecords, longTable, reportInfo, toCsv, wideTable, type ReportInfo } from './language/collect.js';
+import { collectFigures, longRecords, longTable, reportInfo, wideTable, type ReportInfo } from './language/collect.js';
+import { formatTable, toCsv } from '../templates/table.js';
 import { readReportSource, UnsupportedSource } from './node/readWord.js';
 
 const USAGE = `用法：

@@ -1,6 +1,5 @@
-// Collect: a county gathers its towns' reports and compares their figures. Pure: models in, rows out,
-// and the text forms of those rows (an aligned table, RFC 4180 CSV).
-import { cellWidth } from '../../templates/layout/width.js';
+// Collect: a county gathers its towns' reports and compares their figures. Pure: models in, rows out.
+// Their text forms (an aligned table, RFC 4180 CSV) are templates/table.ts.
 import type { FigureDefinition, ReportModel } from './model.js';
 import { describeFigure, diagnosticsOn, type FigureDescription } from './figureDescription.js';
 
@@ -128,25 +127,4 @@ function cellText(value: FigureRow[keyof FigureRow]): string {
 /** The long rows as JSON records keyed by the Chinese column headers. */
 export function longRecords(rows: readonly FigureRow[]): Array<Record<string, string | number | boolean | null>> {
   return rows.map((row) => Object.fromEntries(LONG_COLUMNS.map(([field, header]) => [header, field === 'approximate' ? row.approximate : (row[field] ?? null)])));
-}
-
-// ---------------------------------------------------------------- text forms
-
-/** Aligned plain text, East Asian width-aware: a 汉字 is two cells, as a Chinese terminal shows it. */
-export function formatTable(table: WideTable): string {
-  const all = [table.columns, ...table.rows];
-  const widths = table.columns.map((_, c) => Math.max(...all.map((row) => cellWidth(row[c] ?? ''))));
-  const line = (row: string[]) =>
-    row
-      .map((cell, c) => (c === row.length - 1 ? cell : cell + ' '.repeat(widths[c]! - cellWidth(cell))))
-      .join('  ')
-      .replace(/\s+$/, '');
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return `${[line(table.columns), rule, ...table.rows.map(line)].join('\n')}\n`;
-}
-
-/** RFC 4180: CRLF line ends; a field with a comma, quote, CR or LF is quoted, quotes doubled. No BOM (the caller adds it). */
-export function toCsv(table: WideTable): string {
-  const field = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return [table.columns, ...table.rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,7 +1,7 @@
 // Settings from a plain object: the `baogao.*` settings an editor sends, or a project's baogao.json
 // (found next to the reports or above them). One reader for both, so they cannot drift apart.
 import type { Severity } from '../../grammar/diagnostic.js';
-import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from './checks/registry.js';
+import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from './checks/contract.js';
 import { parseSeverityWord } from './header.js';
 import type { ServiceSettings } from './service.js';
 

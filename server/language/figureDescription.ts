@@ -2,8 +2,7 @@
 // say about it. Each of them formats these fields; none computes them again.
 import type * as ast from '../../grammar/index.js';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
-import type { FigureDefinition } from './figures.js';
-import type { ReportModel } from './model.js';
+import type { FigureDefinition, ReportModel } from './model.js';
 import { formatNumber, formatValue } from './values.js';
 
 export interface FigureDescription {

@@ -2,32 +2,12 @@
 // values against their formulas, whole-count plausibility, and comparison with last year's report.
 import type * as ast from '../../grammar/index.js';
 import type { Diagnostic, Severity } from '../../grammar/diagnostic.js';
-import { diagnostic, locatedIn } from './diagnostics.js';
+import { diagnostic, locatedIn } from './makeDiagnostic.js';
 import { formatDate, type Header } from './header.js';
-import type { Scope } from './snippets.js';
+import type { FigureDefinition, Figures, FigureUse, Scope } from './model.js';
 import {
   agreesAtPrecision, formatAtPrecision, formatNumber, formatValue, numberValue, quantityValue, type NumberValue, type Value,
 } from './values.js';
-
-export interface FigureDefinition {
-  name: string;
-  node: ast.FigureNode;
-  body: ast.DefinitionBody;
-  scope: Scope;
-  /** Defined with @指标: not printed where it is defined. */
-  hidden: boolean;
-  /** Set once resolved; undefined when it could not be evaluated. */
-  value: Value | undefined;
-  /** The formula's result, for stated values checked against one. */
-  computed: number | undefined;
-  used: boolean;
-}
-
-export interface FigureUse {
-  node: ast.FigureNode;
-  scope: Scope;
-  name: string;
-}
 
 /** Names the header provides; a figure may not take them. */
 export const HEADER_FIGURES = ['年度', '机关', '标题', '日期', '上年度', '下年度'] as const;
@@ -41,13 +21,14 @@ interface EvalContext {
   quiet: boolean;
 }
 
-export class FigureTable {
+export class FigureTable implements Figures {
   readonly definitions = new Map<string, FigureDefinition>();
   /** Every definition in order, duplicates included. */
   readonly allDefinitions: FigureDefinition[] = [];
   readonly uses: FigureUse[] = [];
   readonly diagnostics: Diagnostic[] = [];
-  previous: FigureTable | undefined;
+  /** Last year's figures, fully resolved by their own analysis. */
+  previous: Figures | undefined;
   private readonly byNode = new Map<ast.FigureNode, FigureDefinition[]>();
   private readonly reported = new Set<string>();
   private readonly busy = new Set<FigureDefinition>();
@@ -356,7 +337,6 @@ export class FigureTable {
     };
     if (!this.previous) return fail(`“{${name} ${body.mode}}”需要上年报告：在文头写“@上年 上年报告.bg”。`);
     const last = this.previous.definitions.get(name);
-    if (last) this.previous.resolve(last);
     const before = last?.value;
     if (!before || before.type !== 'number') return fail(`上年报告中没有指标“${name}”，无法${body.mode}。`);
     if ((before.unit ?? '') !== (current.unit ?? '') || before.percent !== current.percent) {

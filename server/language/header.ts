@@ -1,7 +1,8 @@
 // Header directives → the report's metadata (kind, issuing body, year, date, …).
 import type { DirectiveLine, DirectiveName, Inline, Span } from '../../grammar/index.js';
 import type { Diagnostic, Severity } from '../../grammar/diagnostic.js';
-import { diagnostic } from './diagnostics.js';
+import { diagnostic } from './makeDiagnostic.js';
+import { dirname, resolvePath } from './workspace.js';
 
 export const REPORT_KINDS = ['法治政府建设年度报告', '工作报告', '工作总结'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -26,7 +27,6 @@ export interface Header {
   org: string | undefined;
   year: number | undefined;
   date: ReportDate | undefined;
-  previous: string | undefined;
   /** Per-file severity overrides from @检查. */
   severities: Map<string, Severity | 'off'>;
 }
@@ -68,7 +68,7 @@ export function readHeader(directives: readonly DirectiveLine[], bodyDirectives:
   const diagnostics: Diagnostic[] = [];
   const header: Header = {
     values: {}, titleInlines: undefined, kind: undefined, org: undefined, year: undefined, date: undefined,
-    previous: undefined, severities: new Map(),
+    severities: new Map(),
   };
   const all = [...directives, ...bodyDirectives];
   for (const directive of all) {
@@ -110,9 +110,6 @@ export function readHeader(directives: readonly DirectiveLine[], bodyDirectives:
         header.date = date;
         break;
       }
-      case '上年':
-        header.previous = text || undefined;
-        break;
     }
   }
   return { header, diagnostics };
@@ -127,4 +124,10 @@ function readCheckSettings(directive: DirectiveLine, header: Header, diagnostics
     }
     header.severities.set(arg.name.text.toUpperCase(), level);
   }
+}
+
+/** Last year's report (@上年): the path as written, resolved against the report's folder; undefined when not given. */
+export function previousReportPath(header: Header, reportPath: string): string | undefined {
+  const written = header.values.上年?.text;
+  return written ? resolvePath(dirname(reportPath), written) : undefined;
 }

@@ -1,14 +1,11 @@
-// The resolved model of a report: the syntax tree with snippets expanded, headings numbered, figures
-// evaluated and the header read. Everything downstream (checks, rendering, editor features) reads this.
+// The model of a report, as every reader (checks, rendering, editor features) sees it: the syntax tree
+// with snippets expanded, headings numbered, figures evaluated and the header read. Types only; analyze.ts
+// builds it.
 import type * as ast from '../../grammar/index.js';
-import { forEachFigure, LineIndex } from '../../grammar/index.js';
+import type { LineIndex } from '../../grammar/index.js';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
-import { diagnostic } from './diagnostics.js';
-import { FigureTable, type FigureDefinition } from './figures.js';
-import { readHeader, type Header } from './header.js';
-import { headingNumber } from './numbering.js';
-import { expandIncludes, type IncludeSite, type Scope, type SnippetIndex } from './snippets.js';
-import { dirname, resolvePath, type ParseCache, type Workspace } from './workspace.js';
+import type { Header } from './header.js';
+import type { Value } from './values.js';
 
 export interface SourceFile {
   path: string;
@@ -47,7 +44,7 @@ export interface ReportModel {
   isSnippet: boolean;
   blocks: PlacedBlock[];
   sections: Section[];
-  figures: FigureTable;
+  figures: Figures;
   includes: IncludeSite[];
   /** Last year's report (@上年), when it could be read: only its figures are used. */
   previous: ReportModel | undefined;
@@ -55,115 +52,63 @@ export interface ReportModel {
   diagnostics: Diagnostic[];
 }
 
-export interface AnalyzeOptions {
-  workspace: Workspace;
-  snippets: SnippetIndex;
-  cache: ParseCache;
-  /** Read @上年; off when analysing last year's report itself. */
-  followPrevious?: boolean;
+/** Where names resolve: a snippet's parameters, then the including scope, up to the report. */
+export interface Scope {
+  file: SourceFile;
+  params: Map<string, Value>;
+  /** Parameters the include failed to give (already reported): their uses stay quiet. */
+  missing?: Set<string>;
+  parent: Scope | undefined;
+  site: IncludeSite | undefined;
 }
 
-export function analyze(path: string, text: string, options: AnalyzeOptions): ReportModel {
-  const { document, diagnostics: syntax } = options.cache.parse(path, text);
-  const file: SourceFile = { path, text, document, lineIndex: new LineIndex(text) };
-  const diagnostics: Diagnostic[] = [...syntax];
-
-  const bodyDirectives = document.body.filter((b): b is ast.DirectiveLine => b.kind === 'directive');
-  const { header, diagnostics: headerDiagnostics } = readHeader(document.header, bodyDirectives, text);
-  diagnostics.push(...headerDiagnostics);
-  const isSnippet = document.header.some((d) => d.name === '片段');
-
-  const rootScope: Scope = { file, params: new Map(), parent: undefined, site: undefined };
-  const expansion = expandIncludes(document, rootScope, header, options);
-  diagnostics.push(...expansion.diagnostics);
-
-  const figures = new FigureTable(header, isSnippet);
-  for (const directive of document.header) if (directive.name === '指标' && directive.metric) figures.define(directive.metric, rootScope, true);
-  for (const placed of expansion.blocks) collectDefinitions(placed, figures);
-
-  const previous = options.followPrevious === false || !header.previous ? undefined : readPrevious(file, header, options, diagnostics);
-  figures.previous = previous?.figures;
-
-  const { blocks, sections } = numberHeadings(expansion.blocks);
-  figures.resolveAll();
-  diagnostics.push(...figures.diagnostics);
-
-  return { file, header, isSnippet, blocks, sections, figures, includes: expansion.includes, previous, diagnostics };
+export interface SnippetFile {
+  name: string;
+  path: string;
+  params: string[];
 }
 
-function collectDefinitions(placed: PlacedBlock, figures: FigureTable) {
-  const visit = (content: readonly ast.Inline[]) =>
-    forEachFigure(content, (node) => {
-      if (node.body?.form === 'definition' && !node.broken) figures.define(node, placed.scope, false);
-      else figures.use(node, placed.scope);
-    });
-  const block = placed.block;
-  switch (block.kind) {
-    case 'heading':
-      visit(block.content);
-      break;
-    case 'paragraph':
-      for (const line of block.lines) visit(line);
-      break;
-    case 'list':
-      for (const item of block.items) for (const line of item.lines) visit(line);
-      break;
-    case 'directive':
-      if (block.name === '指标' && block.metric) figures.define(block.metric, placed.scope, true);
-      else visit(block.value);
-      break;
-  }
+export interface IncludeSite {
+  directive: ast.DirectiveLine;
+  /** The scope the @引用 is written in. */
+  scope: Scope;
+  name: string;
+  snippet: SnippetFile | undefined;
 }
 
-function readPrevious(file: SourceFile, header: Header, options: AnalyzeOptions, diagnostics: Diagnostic[]): ReportModel | undefined {
-  const target = resolvePath(dirname(file.path), header.previous!);
-  const text = target === file.path ? undefined : options.workspace.readFile(target);
-  if (text === undefined) {
-    const span = header.values.上年!.span;
-    diagnostics.push(diagnostic('BG106', span, `找不到上年报告“${header.previous}”（${target}）：请检查“@上年”的路径，它相对于本文件所在的文件夹。`));
-    return undefined;
-  }
-  return analyze(target, text, { ...options, followPrevious: false });
+export interface FigureDefinition {
+  name: string;
+  node: ast.FigureNode;
+  body: ast.DefinitionBody;
+  scope: Scope;
+  /** Defined with @指标: not printed where it is defined. */
+  hidden: boolean;
+  /** Set once resolved; undefined when it could not be evaluated. */
+  value: Value | undefined;
+  /** The formula's result, for stated values checked against one. */
+  computed: number | undefined;
+  used: boolean;
 }
 
-/** Numbers headings 一、（一）1.（1）; items of an ordered list count as headings one level down. */
-function numberHeadings(expanded: PlacedBlock[]): { blocks: PlacedBlock[]; sections: Section[] } {
-  const counters = [0, 0, 0, 0, 0];
-  let currentLevel = 0;
-  const sections: Section[] = [];
-  const stack: Section[] = [];
-  const blocks: PlacedBlock[] = [];
-  for (const placed of expanded) {
-    const index = blocks.length;
-    const block = placed.block;
-    if (block.kind === 'heading') {
-      const level = Math.min(Math.max(block.level, 1), 4);
-      counters[level]!++;
-      for (let deeper = level + 1; deeper < counters.length; deeper++) counters[deeper] = 0;
-      currentLevel = level;
-      const number = headingNumber(level, counters[level]!);
-      const numbered = { ...placed, number };
-      blocks.push(numbered);
-      while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop()!.endIndex = index;
-      const section: Section = { heading: block, scope: placed.scope, level, number, children: [], blocks: [], startIndex: index, endIndex: index + 1 };
-      (stack.length ? stack[stack.length - 1]!.children : sections).push(section);
-      stack.push(section);
-      continue;
-    }
-    let numbered: PlacedBlock = placed;
-    if (block.kind === 'list' && block.ordered) {
-      const level = Math.min(currentLevel + 1, 4);
-      const itemNumbers = block.items.map(() => {
-        counters[level]!++;
-        return headingNumber(level, counters[level]!);
-      });
-      numbered = { ...placed, itemNumbers };
-    }
-    blocks.push(numbered);
-    if (stack.length) stack[stack.length - 1]!.blocks.push(numbered);
-  }
-  for (const open of stack) open.endIndex = blocks.length;
-  return { blocks, sections };
+export interface FigureUse {
+  node: ast.FigureNode;
+  scope: Scope;
+  name: string;
 }
 
-export type { FigureDefinition, Scope };
+/** A report's figures once resolved: what readers of the model may ask (figures.ts builds it). */
+export interface Figures {
+  /** By name: the first definition of each. */
+  readonly definitions: ReadonlyMap<string, FigureDefinition>;
+  /** Every definition in order, duplicates included. */
+  readonly allDefinitions: readonly FigureDefinition[];
+  readonly uses: readonly FigureUse[];
+  /** Last year's figures (@上年), for 同比. */
+  readonly previous: Figures | undefined;
+  /** The printed text of a figure node in a scope; undefined when it cannot be resolved (print as typed). */
+  printed(node: ast.FigureNode, scope: Scope): string | undefined;
+  /** The value of a name seen from a scope; `quiet` leaves problems unreported. */
+  lookup(name: string, scope: Scope, at: ast.Span, quiet: boolean): Value | undefined;
+  /** The value of a header name (年度, 机关, 标题, 日期, 上年度, 下年度). */
+  headerValue(name: string): Value | undefined;
+}

@@ -1,10 +1,9 @@
 // Inline content as it prints: figures resolved, labels dropped, a figure that cannot be resolved
 // exactly as typed. The renderer, the checks and the editor features all print through here.
 import type * as ast from '../../grammar/index.js';
-import type { FigureTable } from './figures.js';
-import type { Scope } from './snippets.js';
+import type { Figures, Scope } from './model.js';
 
-export function printInlines(nodes: readonly ast.Inline[], scope: Scope, figures: FigureTable): string {
+export function printInlines(nodes: readonly ast.Inline[], scope: Scope, figures: Figures): string {
   let out = '';
   for (const node of nodes) {
     switch (node.kind) {

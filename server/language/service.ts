@@ -1,8 +1,9 @@
 // The language service: one object that owns the caches and answers "analyse this file" for the
 // command line and the language server alike.
 import type { Severity } from '../../grammar/diagnostic.js';
-import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from './checks/registry.js';
-import { analyze, type ReportModel } from './model.js';
+import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from './checks/contract.js';
+import { analyze } from './analyze.js';
+import type { ReportModel } from './model.js';
 import { SnippetIndex } from './snippets.js';
 import { ParseCache, type Workspace } from './workspace.js';
 

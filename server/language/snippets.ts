@@ -3,35 +3,11 @@
 import type * as ast from '../../grammar/index.js';
 import { LineIndex } from '../../grammar/index.js';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
-import { diagnostic, locatedIn } from './diagnostics.js';
+import { diagnostic, locatedIn } from './makeDiagnostic.js';
 import type { Header } from './header.js';
-import type { PlacedBlock, SourceFile } from './model.js';
+import type { IncludeSite, PlacedBlock, Scope, SnippetFile, SourceFile } from './model.js';
 import type { Value } from './values.js';
 import { basename, dirname, resolvePath, type ParseCache, type Workspace } from './workspace.js';
-
-/** Where names resolve: a snippet's parameters, then the including scope, up to the report. */
-export interface Scope {
-  file: SourceFile;
-  params: Map<string, Value>;
-  /** Parameters the include failed to give (already reported): their uses stay quiet. */
-  missing?: Set<string>;
-  parent: Scope | undefined;
-  site: IncludeSite | undefined;
-}
-
-export interface SnippetFile {
-  name: string;
-  path: string;
-  params: string[];
-}
-
-export interface IncludeSite {
-  directive: ast.DirectiveLine;
-  /** The scope the @引用 is written in. */
-  scope: Scope;
-  name: string;
-  snippet: SnippetFile | undefined;
-}
 
 /** Default snippet folders, relative to the report's folder. */
 export const DEFAULT_SNIPPET_FOLDERS = ['snippets', '片段'];

@@ -2,7 +2,7 @@
 // its problems are published to its own URI and to the snippets it includes. A URI's diagnostics are the
 // union of what every open document found there, each problem once.
 import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { checkReport } from '../language/check.js';
+import { checkReport } from '../language/checks/index.js';
 import { rangeIn, SEVERITY } from './convert.js';
 import type { DocumentStore } from './documents.js';
 

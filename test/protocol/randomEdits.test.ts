@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkReport } from '../../server/language/check.js';
+import { checkReport } from '../../server/language/checks/index.js';
 import { LanguageService } from '../../server/language/service.js';
 import { FileSystemWorkspace } from '../../server/node/fsWorkspace.js';
 import { startClient, type Client } from './helper.js';

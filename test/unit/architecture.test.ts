@@ -1,6 +1,7 @@
 // The architecture's rules, kept true by a test: a pure core, thin LSP and VS Code glue.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from '../helpers.js';
 
@@ -23,6 +24,44 @@ function imports(file: string): string[] {
 }
 
 const rel = (file: string) => path.relative(ROOT, file);
+
+/** The files a source file imports (relative imports only, type-only ones included), as paths from ROOT. */
+function localImports(file: string): string[] {
+  return imports(file)
+    .filter((m) => m.startsWith('.'))
+    .map((m) => rel(path.resolve(path.dirname(file), m.replace(/\.js$/, '') + '.ts')));
+}
+
+/** The import cycles among `files`: each strongly connected component of more than one file (Tarjan). */
+function importCycles(files: readonly string[]): string[][] {
+  const graph = new Map(files.map((f) => [rel(f), localImports(f)]));
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (stack.includes(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      component.push(w);
+    } while (w !== v);
+    if (component.length > 1 || graph.get(v)!.includes(v)) cycles.push(component.sort());
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return cycles;
+}
 
 describe('architecture', () => {
   it('only server/lsp imports vscode-languageserver', () => {
@@ -53,6 +92,34 @@ describe('architecture', () => {
         assert.ok(!m.startsWith('node:') && !['fs', 'path', 'child_process'].includes(m), `${rel(file)} imports ${m}`);
         assert.ok(!m.includes('/lsp/') && !m.includes('/node/') && !m.includes('cli'), `${rel(file)} imports ${m}`);
       }
+    }
+  });
+
+  it('the core (grammar/ and server/language/) has no import cycles', () => {
+    const cycles = importCycles([...sources('grammar'), ...sources(path.join('server', 'language'))]);
+    assert.deepEqual(cycles, [], `import cycles:\n${cycles.map((c) => c.join(' ⇄ ')).join('\n')}`);
+  });
+
+  it('the cycle finder finds a cycle (so the test above can fail)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baogao-cycle-'));
+    try {
+      writeFileSync(path.join(dir, 'a.ts'), "import { b } from './b.js';\nexport const a = b;\n");
+      writeFileSync(path.join(dir, 'b.ts'), "import type { a } from './a.js';\nexport const b = 1 as unknown as typeof a;\n");
+      assert.equal(importCycles([path.join(dir, 'a.ts'), path.join(dir, 'b.ts')]).length, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the core never imports templates/ (presentation depends on the core, not the other way)', () => {
+    for (const file of [...sources('grammar'), ...sources(path.join('server', 'language'))]) {
+      for (const target of localImports(file)) assert.ok(!target.startsWith(`templates${path.sep}`), `${rel(file)} imports ${target}`);
+    }
+  });
+
+  it('the language server reaches the disk only through server/node/', () => {
+    for (const file of sources(path.join('server', 'lsp'))) {
+      for (const m of imports(file)) assert.ok(!m.startsWith('node:fs') && m !== 'fs', `${rel(file)} imports ${m}`);
     }
   });
 });

@@ -5,8 +5,8 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
 import registryData from '../data/citations.json' with { type: 'json' };
 import type { ReportModel } from '../model.js';
-import type { CheckSettings, ReportCheck } from './registry.js';
-import { ESCAPE_MARK, FIGURE_MARK, indexOfSource, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './typography.js';
+import type { CheckSettings, ReportCheck } from './contract.js';
+import { ESCAPE_MARK, FIGURE_MARK, indexOfSource, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 
 export interface CitationEntry {
   title: string;

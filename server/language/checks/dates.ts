@@ -4,11 +4,11 @@
 import type * as ast from '../../../grammar/index.js';
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
-import { diagnostic } from '../diagnostics.js';
+import { diagnostic } from '../makeDiagnostic.js';
 import type { ReportModel } from '../model.js';
-import type { CheckSettings, ReportCheck } from './registry.js';
+import { checkedKind, type CheckSettings, type ReportCheck } from './contract.js';
 import { printInlines } from '../printed.js';
-import { blockTextNodes, eolOf, firstLineSpan, located, profileOf } from './structure.js';
+import { blockTextNodes, eolOf, firstLineSpan, located } from './prose.js';
 
 export const datesCodes: CodeInfo[] = [
   {
@@ -56,7 +56,7 @@ function dates(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   const { header } = model;
   const value = header.values.日期;
   if (!value) {
-    if (profileOf(model, settings) === 'fazhi') {
+    if (checkedKind(model, settings) === '法治政府建设年度报告') {
       const text = model.file.text;
       const anchor = header.values.年度?.directive ?? header.values.类型?.directive;
       const at = anchor ? { start: anchor.start, end: lineEnd(text, anchor.start) } : firstLineSpan(text);

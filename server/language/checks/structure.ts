@@ -1,59 +1,15 @@
 // Report checks: structure (BG4xx) — the profile's required parts, their order, empty sections, skipped
 // heading levels, duplicate headings and the reporting year — and extra figure checks (BG22x): counts
 // written without a measure word, and figure values without a unit among siblings that have one.
-// Shared helpers (the profile, the diagnostic's file) live here too;
-// dates.ts uses them.
 import type * as ast from '../../../grammar/index.js';
 import { forEachFigure } from '../../../grammar/index.js';
 import type { Diagnostic, TextEdit } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
-import { diagnostic, locatedIn } from '../diagnostics.js';
-import type { ReportModel, Scope, Section } from '../model.js';
+import { diagnostic } from '../makeDiagnostic.js';
+import type { FigureDefinition, ReportModel, Scope, Section } from '../model.js';
 import { printInlines } from '../printed.js';
-import type { CheckSettings, ReportCheck } from './registry.js';
-
-// ---------------------------------------------------------------- shared helpers
-
-export type Profile = 'fazhi' | 'generic';
-export const FAZHI_KIND = '法治政府建设年度报告';
-
-/** The validation profile: the settings' override, else @类型; unknown or missing → generic. */
-export function profileOf(model: ReportModel, settings: Pick<CheckSettings, 'profile'>): Profile {
-  const kind = settings.profile ?? model.header.kind;
-  return kind === FAZHI_KIND ? 'fazhi' : 'generic';
-}
-
-/** Sets `uri` when the scope is a snippet's file rather than the checked file. */
-export function located(model: ReportModel, scope: Scope, d: Diagnostic): Diagnostic {
-  return locatedIn(d, scope.file, model.file);
-}
-
-
-/** Every text node of a block (headings, paragraphs, list items), descending into citations. */
-export function blockTextNodes(block: ast.Block): ast.TextNode[] {
-  const lines: (readonly ast.Inline[])[] =
-    block.kind === 'heading' ? [block.content] : block.kind === 'paragraph' ? block.lines : block.kind === 'list' ? block.items.flatMap((i) => i.lines) : [];
-  const out: ast.TextNode[] = [];
-  const visit = (nodes: readonly ast.Inline[]) => {
-    for (const n of nodes) {
-      if (n.kind === 'text') out.push(n);
-      else if (n.kind === 'citation') visit(n.children);
-    }
-  };
-  for (const line of lines) visit(line);
-  return out;
-}
-
-/** The line ending the file uses. */
-export function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
-
-/** Span of the whole first line (where file-level diagnostics go when there is no better place). */
-export function firstLineSpan(text: string): ast.Span {
-  const nl = text.search(/\r?\n|\r/);
-  return { start: 0, end: nl < 0 ? text.length : nl };
-}
+import { checkedKind, type CheckSettings, type ReportCheck } from './contract.js';
+import { blockTextNodes, eolOf, firstLineSpan, located } from './prose.js';
 
 // ---------------------------------------------------------------- codes
 
@@ -191,7 +147,7 @@ function lineStart(text: string, offset: number): number {
 }
 
 function requiredParts(model: ReportModel, settings: CheckSettings): Diagnostic[] {
-  if (model.isSnippet || profileOf(model, settings) !== 'fazhi') return [];
+  if (model.isSnippet || checkedKind(model, settings) !== '法治政府建设年度报告') return [];
   const out: Diagnostic[] = [];
   const classified = classifyParts(model);
   const text = model.file.text;
@@ -370,7 +326,7 @@ function missingKind(model: ReportModel, settings: CheckSettings): Diagnostic[] 
   if (model.isSnippet || settings.profile !== undefined || model.header.values.类型) return [];
   const text = model.file.text;
   const eol = eolOf(text);
-  const fix = { title: '插入“@类型 法治政府建设年度报告”', safe: false, edits: [{ start: 0, end: 0, newText: `@类型 ${FAZHI_KIND}${eol}` }] };
+  const fix = { title: '插入“@类型 法治政府建设年度报告”', safe: false, edits: [{ start: 0, end: 0, newText: `@类型 法治政府建设年度报告${eol}` }] };
   return [diagnostic('BG408', firstLineSpan(text), '没有写“@类型”：按通用工作报告检查，不检查法治政府建设年度报告的五个必备部分。', [fix])];
 }
 
@@ -432,7 +388,7 @@ function figuresWithoutUnit(model: ReportModel, settings: CheckSettings): Diagno
       });
     }
   });
-  const byBlock = new Map<number, typeof model.figures.allDefinitions>();
+  const byBlock = new Map<number, FigureDefinition[]>();
   for (const def of model.figures.allDefinitions) {
     if (def.hidden) continue;
     const index = placedAt.get(def.node)?.find((p) => p.scope === def.scope)?.index;

@@ -5,10 +5,10 @@ import type * as ast from '../../../grammar/index.js';
 import { forEachInline } from '../../../grammar/index.js';
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
-import { diagnostic, locatedIn } from '../diagnostics.js';
+import { diagnostic, locatedIn } from '../makeDiagnostic.js';
 import type { ReportModel, Scope } from '../model.js';
 import { formatNumber, type NumberValue } from '../values.js';
-import type { ReportCheck } from './registry.js';
+import type { ReportCheck } from './contract.js';
 
 export const totalsCodes: CodeInfo[] = [
   {

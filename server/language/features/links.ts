@@ -1,6 +1,6 @@
 // Document links: @引用 to the snippet file, @上年 to last year's report.
 import type { ReportModel } from '../model.js';
-import { dirname, resolvePath } from '../workspace.js';
+import { previousReportPath } from '../header.js';
 
 export interface DocumentLink {
   start: number;
@@ -17,8 +17,9 @@ export function documentLinks(model: ReportModel): DocumentLink[] {
     out.push({ start: name.start, end: name.end, path: site.snippet.path, tooltip: `打开片段“${site.name}”` });
   }
   const previous = model.header.values.上年;
-  if (previous && previous.text) {
-    out.push({ start: previous.span.start, end: previous.span.end, path: resolvePath(dirname(model.file.path), previous.text), tooltip: '打开上年报告' });
+  const path = previousReportPath(model.header, model.file.path);
+  if (previous && path) {
+    out.push({ start: previous.span.start, end: previous.span.end, path, tooltip: '打开上年报告' });
   }
   return out;
 }

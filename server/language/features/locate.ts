@@ -4,7 +4,7 @@ import type * as ast from '../../../grammar/index.js';
 import { forEachInline } from '../../../grammar/index.js';
 import { HEADER_FIGURES } from '../figures.js';
 import type { ReportModel, SourceFile } from '../model.js';
-import type { IncludeSite } from '../snippets.js';
+import type { IncludeSite } from '../model.js';
 
 export interface Range {
   start: number;

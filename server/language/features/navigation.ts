@@ -1,7 +1,7 @@
 // Go to definition, find references, prepare rename and rename for figures, labels and snippets.
 import type { ReportModel } from '../model.js';
 import type { LanguageService } from '../service.js';
-import { dirname, resolvePath } from '../workspace.js';
+import { previousReportPath } from '../header.js';
 import { figureOccurrences, labelOccurrences, targetAt, type Location, type Range } from './locate.js';
 
 export interface FileText {
@@ -26,8 +26,10 @@ export function definition(service: LanguageService, model: ReportModel, offset:
       const snippets = service.snippets.find(target.name, model.file.path);
       return snippets.map((s) => ({ path: s.path, start: 0, end: 0 }));
     }
-    case 'previous':
-      return [{ path: resolvePath(dirname(model.file.path), target.value), start: 0, end: 0 }];
+    case 'previous': {
+      const path = previousReportPath(model.header, model.file.path);
+      return path ? [{ path, start: 0, end: 0 }] : [];
+    }
     default:
       return [];
   }

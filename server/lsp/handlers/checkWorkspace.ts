@@ -1,6 +1,6 @@
 // baogao/checkWorkspace: checks the workspace's reports that are not open, with progress, cancellable.
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import { checkReport } from '../../language/check.js';
+import { checkReport } from '../../language/checks/index.js';
 import type { FileText } from '../../language/features/navigation.js';
 import type { ServerContext } from '../context.js';
 import { rangeIn, SEVERITY } from '../convert.js';

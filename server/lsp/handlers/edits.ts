@@ -1,7 +1,7 @@
 // Changing the text: quick fixes and refactorings (code actions), formatting a document or a range.
 import { CodeActionKind, type CodeAction, type TextDocumentEdit, type CreateFile } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkReport } from '../../language/check.js';
+import { checkReport } from '../../language/checks/index.js';
 import { extractSnippet, numberToFigure, quickFixes, type CodeAction as FeatureAction } from '../../language/features/codeActions.js';
 import { formatRange, formatText, minimalEdit } from '../../language/features/formatting.js';
 import type { ReportModel } from '../../language/model.js';

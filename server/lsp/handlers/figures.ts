@@ -1,5 +1,5 @@
 // baogao/figures: every figure of the open report, as the figures table shows it.
-import { checkReport } from '../../language/check.js';
+import { checkReport } from '../../language/checks/index.js';
 import { describeFigures, diagnosticsOn } from '../../language/figureDescription.js';
 import type { ServerContext } from '../context.js';
 import { FiguresRequest, type FigureRow } from '../protocol.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Diagnostic, TextEdit } from '../../../grammar/diagnostic';
 import { citationRegistry, citationsChecks, matchTitle } from '../../../server/language/checks/citations';
-import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/registry';
+import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/contract';
 import { LanguageService } from '../../../server/language/service';
 import { MemoryWorkspace } from '../../../server/language/workspace';
 

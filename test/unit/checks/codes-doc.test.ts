@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { CODES } from '../../../server/language/codes';
-import '../../../server/language/checks/registry';
+import '../../../server/language/checks/index';
 import { CODES_DOC, renderCodesDoc, ROOT } from '../../../scripts/codes-doc';
 
 function sources(folder: string): string[] {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { checkReport } from '../../../server/language/check';
+import { checkReport } from '../../../server/language/checks/index';
 import { datesChecks, townshipNames } from '../../../server/language/checks/dates';
-import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/registry';
+import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/contract';
 import { applyFixes } from '../../../server/language/fixes';
 import type { ReportModel } from '../../../server/language/model';
 import { model as inMemory, sampleModel } from '../../helpers.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { checkReport } from '../../../server/language/check';
-import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/registry';
+import { checkReport } from '../../../server/language/checks/index';
+import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/contract';
 import { structureChecks } from '../../../server/language/checks/structure';
 import { applyFixes } from '../../../server/language/fixes';
 import type { ReportModel } from '../../../server/language/model';

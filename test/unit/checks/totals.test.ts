@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkReport } from '../../../server/language/check.js';
+import { checkReport } from '../../../server/language/checks/index.js';
 import { model, SAMPLES, sampleModel } from '../../helpers.js';
 
 const bg223 = (text: string) => checkReport(model(`@年度 2020\n\n${text}`)).filter((d) => d.code === 'BG223');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic, TextEdit } from '../../../grammar/diagnostic';
-import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/registry';
+import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/contract';
 import { citationsChecks } from '../../../server/language/checks/citations';
 import { typographyChecks } from '../../../server/language/checks/typography';
 import { LanguageService } from '../../../server/language/service';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SKELETONS, skeletonBody } from '../../../client/skeleton.js';
-import { checkReport } from '../../../server/language/check.js';
+import { checkReport } from '../../../server/language/checks/index.js';
 import { ROOT, model } from '../../helpers.js';
 
 interface Snippet { prefix: string | string[]; body: string | string[]; description: string }

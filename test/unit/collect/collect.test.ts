@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { collectFigures, formatTable, longRecords, toCsv, wideTable, type FigureRow } from '../../../server/language/collect.js';
+import { collectFigures, longRecords, wideTable, type FigureRow } from '../../../server/language/collect.js';
+import { formatTable, toCsv } from '../../../templates/table.js';
 import { cellWidth } from '../../../templates/layout/width.js';
 import { model, ROOT, sampleModel, samplePath, seedText } from '../../helpers.js';
 

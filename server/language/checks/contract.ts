@@ -1,13 +1,8 @@
-// The registry of report checks: small named functions over the resolved model, each with its codes.
-// A check module exports its checks and its code table; both are listed here.
+// What a report check is: a named function over the resolved model, with the codes it can emit, and
+// the settings it may read. Check modules import this; checks/index.ts lists them.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
-import { registerCodes } from '../codes.js';
+import { REPORT_KINDS, type ReportKind } from '../header.js';
 import type { ReportModel } from '../model.js';
-import { citationsChecks, citationsCodes } from './citations.js';
-import { datesChecks, datesCodes } from './dates.js';
-import { structureChecks, structureCodes } from './structure.js';
-import { totalsChecks, totalsCodes } from './totals.js';
-import { typographyChecks, typographyCodes } from './typography.js';
 
 /** What checks may be configured with (from settings or a workspace file). */
 export interface CheckSettings {
@@ -31,6 +26,8 @@ export interface ReportCheck {
   run(model: ReportModel, settings: CheckSettings): Diagnostic[];
 }
 
-registerCodes([...structureCodes, ...totalsCodes, ...typographyCodes, ...citationsCodes, ...datesCodes]);
-
-export const REPORT_CHECKS: ReportCheck[] = [...structureChecks, ...totalsChecks, ...typographyChecks, ...citationsChecks, ...datesChecks];
+/** The kind a report is checked as: the `profile` setting when set, else its @类型. */
+export function checkedKind(model: ReportModel, settings: Pick<CheckSettings, 'profile'>): ReportKind | undefined {
+  const kind = settings.profile ?? model.header.kind;
+  return (REPORT_KINDS as readonly string[]).includes(kind ?? '') ? (kind as ReportKind) : undefined;
+}

@@ -1,0 +1,123 @@
+// Analysing a report: parse, read the header, expand snippets, number headings, resolve figures, read
+// last year's report — the ReportModel of model.ts.
+import type * as ast from '../../grammar/index.js';
+import { forEachFigure, LineIndex } from '../../grammar/index.js';
+import type { Diagnostic } from '../../grammar/diagnostic.js';
+import { diagnostic } from './makeDiagnostic.js';
+import { FigureTable } from './figures.js';
+import { previousReportPath, readHeader, type Header } from './header.js';
+import { headingNumber } from './numbering.js';
+import type { PlacedBlock, ReportModel, Scope, Section, SourceFile } from './model.js';
+import { expandIncludes, type SnippetIndex } from './snippets.js';
+import type { ParseCache, Workspace } from './workspace.js';
+
+export interface AnalyzeOptions {
+  workspace: Workspace;
+  snippets: SnippetIndex;
+  cache: ParseCache;
+  /** Read @上年; off when analysing last year's report itself. */
+  followPrevious?: boolean;
+}
+
+export function analyze(path: string, text: string, options: AnalyzeOptions): ReportModel {
+  const { document, diagnostics: syntax } = options.cache.parse(path, text);
+  const file: SourceFile = { path, text, document, lineIndex: new LineIndex(text) };
+  const diagnostics: Diagnostic[] = [...syntax];
+
+  const bodyDirectives = document.body.filter((b): b is ast.DirectiveLine => b.kind === 'directive');
+  const { header, diagnostics: headerDiagnostics } = readHeader(document.header, bodyDirectives, text);
+  diagnostics.push(...headerDiagnostics);
+  const isSnippet = document.header.some((d) => d.name === '片段');
+
+  const rootScope: Scope = { file, params: new Map(), parent: undefined, site: undefined };
+  const expansion = expandIncludes(document, rootScope, header, options);
+  diagnostics.push(...expansion.diagnostics);
+
+  const figures = new FigureTable(header, isSnippet);
+  for (const directive of document.header) if (directive.name === '指标' && directive.metric) figures.define(directive.metric, rootScope, true);
+  for (const placed of expansion.blocks) collectDefinitions(placed, figures);
+
+  const previous = options.followPrevious === false || !header.values.上年?.text ? undefined : readPrevious(file, header, options, diagnostics);
+  figures.previous = previous?.figures;
+
+  const { blocks, sections } = numberHeadings(expansion.blocks);
+  figures.resolveAll();
+  diagnostics.push(...figures.diagnostics);
+
+  return { file, header, isSnippet, blocks, sections, figures, includes: expansion.includes, previous, diagnostics };
+}
+
+function collectDefinitions(placed: PlacedBlock, figures: FigureTable) {
+  const visit = (content: readonly ast.Inline[]) =>
+    forEachFigure(content, (node) => {
+      if (node.body?.form === 'definition' && !node.broken) figures.define(node, placed.scope, false);
+      else figures.use(node, placed.scope);
+    });
+  const block = placed.block;
+  switch (block.kind) {
+    case 'heading':
+      visit(block.content);
+      break;
+    case 'paragraph':
+      for (const line of block.lines) visit(line);
+      break;
+    case 'list':
+      for (const item of block.items) for (const line of item.lines) visit(line);
+      break;
+    case 'directive':
+      if (block.name === '指标' && block.metric) figures.define(block.metric, placed.scope, true);
+      else visit(block.value);
+      break;
+  }
+}
+
+function readPrevious(file: SourceFile, header: Header, options: AnalyzeOptions, diagnostics: Diagnostic[]): ReportModel | undefined {
+  const target = previousReportPath(header, file.path)!;
+  const text = target === file.path ? undefined : options.workspace.readFile(target);
+  if (text === undefined) {
+    const span = header.values.上年!.span;
+    diagnostics.push(diagnostic('BG106', span, `找不到上年报告“${header.values.上年!.text}”（${target}）：请检查“@上年”的路径，它相对于本文件所在的文件夹。`));
+    return undefined;
+  }
+  return analyze(target, text, { ...options, followPrevious: false });
+}
+
+/** Numbers headings 一、（一）1.（1）; items of an ordered list count as headings one level down. */
+function numberHeadings(expanded: PlacedBlock[]): { blocks: PlacedBlock[]; sections: Section[] } {
+  const counters = [0, 0, 0, 0, 0];
+  let currentLevel = 0;
+  const sections: Section[] = [];
+  const stack: Section[] = [];
+  const blocks: PlacedBlock[] = [];
+  for (const placed of expanded) {
+    const index = blocks.length;
+    const block = placed.block;
+    if (block.kind === 'heading') {
+      const level = Math.min(Math.max(block.level, 1), 4);
+      counters[level]!++;
+      for (let deeper = level + 1; deeper < counters.length; deeper++) counters[deeper] = 0;
+      currentLevel = level;
+      const number = headingNumber(level, counters[level]!);
+      const numbered = { ...placed, number };
+      blocks.push(numbered);
+      while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop()!.endIndex = index;
+      const section: Section = { heading: block, scope: placed.scope, level, number, children: [], blocks: [], startIndex: index, endIndex: index + 1 };
+      (stack.length ? stack[stack.length - 1]!.children : sections).push(section);
+      stack.push(section);
+      continue;
+    }
+    let numbered: PlacedBlock = placed;
+    if (block.kind === 'list' && block.ordered) {
+      const level = Math.min(currentLevel + 1, 4);
+      const itemNumbers = block.items.map(() => {
+        counters[level]!++;
+        return headingNumber(level, counters[level]!);
+      });
+      numbered = { ...placed, itemNumbers };
+    }
+    blocks.push(numbered);
+    if (stack.length) stack[stack.length - 1]!.blocks.push(numbered);
+  }
+  for (const open of stack) open.endIndex = blocks.length;
+  return { blocks, sections };
+}

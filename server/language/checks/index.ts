@@ -1,0 +1,40 @@
+// Every report check, and running them: the model's own diagnostics plus each check's, with the
+// severity overrides of the settings and of the file's @检查 applied last. To add a check module, list
+// its checks and codes here.
+import type { Diagnostic, Severity } from '../../../grammar/diagnostic.js';
+import { registerCodes } from '../codes.js';
+import type { ReportModel } from '../model.js';
+import { DEFAULT_SETTINGS, type ServiceSettings } from '../service.js';
+import { citationsChecks, citationsCodes } from './citations.js';
+import type { ReportCheck } from './contract.js';
+import { datesChecks, datesCodes } from './dates.js';
+import { structureChecks, structureCodes } from './structure.js';
+import { totalsChecks, totalsCodes } from './totals.js';
+import { typographyChecks, typographyCodes } from './typography.js';
+
+registerCodes([...structureCodes, ...totalsCodes, ...typographyCodes, ...citationsCodes, ...datesCodes]);
+
+export const REPORT_CHECKS: ReportCheck[] = [...structureChecks, ...totalsChecks, ...typographyChecks, ...citationsChecks, ...datesChecks];
+
+export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 'severities' | 'checks'> = DEFAULT_SETTINGS): Diagnostic[] {
+  const found = [...model.diagnostics];
+  for (const check of REPORT_CHECKS) {
+    if (check.appliesTo && !check.appliesTo(model)) continue;
+    found.push(...check.run(model, settings.checks));
+  }
+  const ordered = found.sort((a, b) => (a.uri ?? '').localeCompare(b.uri ?? '') || a.start - b.start || a.code.localeCompare(b.code));
+  return applySeverities(ordered, settings.severities, model.header.severities);
+}
+
+/** Applies severity overrides (settings first, then the file's own @检查, which wins); 'off' removes. */
+export function applySeverities(diagnostics: Diagnostic[], ...overrides: ReadonlyMap<string, Severity | 'off'>[]): Diagnostic[] {
+  if (overrides.every((o) => o.size === 0)) return diagnostics;
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    let level: Severity | 'off' = d.severity;
+    for (const o of overrides) level = o.get(d.code) ?? level;
+    if (level === 'off') continue;
+    out.push(level === d.severity ? d : { ...d, severity: level });
+  }
+  return out;
+}

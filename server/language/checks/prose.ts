@@ -1,0 +1,230 @@
+// What the checks share about a report's prose: its lines with figures and escapes masked (so that
+// only typed text is looked at), the mapping back to the source, character classes, and small helpers
+// for placing a diagnostic.
+import type * as ast from '../../../grammar/index.js';
+import type { Diagnostic, Fix, TextEdit } from '../../../grammar/diagnostic.js';
+import { diagnostic, locatedIn } from '../makeDiagnostic.js';
+import type { ReportModel, Scope } from '../model.js';
+
+// ---------------------------------------------------------------- prose lines
+
+/** A figure in the prose (its printed value is unknown to these checks). */
+export const FIGURE_MARK = '\uE000';
+/** An escape such as `\{` (prints one character that is never CJK prose). */
+export const ESCAPE_MARK = '\uE001';
+
+/** A run of a prose line that maps to one place in the source: typed text, or one placeholder mark. */
+interface Segment {
+  /** Index in the line's text where the segment starts. */
+  at: number;
+  length: number;
+  /** Source offset of its first character (text), or of the whole node (mark). */
+  source: number;
+  sourceEnd: number;
+  mark: boolean;
+  inCitation: boolean;
+}
+
+/**
+ * One line of prose as the reader sees it, with figures and escapes replaced by a placeholder character.
+ * Segments map each character back to the source (in `scope.file.text`) without a per-character table.
+ */
+export interface ProseLine {
+  text: string;
+  segments: Segment[];
+  scope: Scope;
+}
+
+function segmentAt(line: ProseLine, i: number): Segment | undefined {
+  const segments = line.segments;
+  let low = 0;
+  let high = segments.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const s = segments[mid]!;
+    if (i < s.at) high = mid - 1;
+    else if (i >= s.at + s.length) low = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/** Source offset where character i of the line starts (the line's end for i past the last character). */
+export function sourceStart(line: ProseLine, i: number): number {
+  const s = segmentAt(line, i);
+  if (!s) return line.segments[line.segments.length - 1]?.sourceEnd ?? 0;
+  return s.mark ? s.source : s.source + (i - s.at);
+}
+
+/** Source offset where character i of the line ends. */
+export function sourceEnd(line: ProseLine, i: number): number {
+  const s = segmentAt(line, i);
+  if (!s) return line.segments[line.segments.length - 1]?.sourceEnd ?? 0;
+  return s.mark ? s.sourceEnd : s.source + (i - s.at) + 1;
+}
+
+/** Is character i inside a citation 《…》 (the brackets included)? */
+export function inCitationAt(line: ProseLine, i: number): boolean {
+  return segmentAt(line, i)?.inCitation ?? false;
+}
+
+/** The line index of the character that starts at a source offset, or -1. */
+export function indexOfSource(line: ProseLine, offset: number): number {
+  for (const s of line.segments) {
+    if (s.mark ? s.source === offset : offset >= s.source && offset < s.source + s.length) return s.at + (s.mark ? 0 : offset - s.source);
+  }
+  return -1;
+}
+
+/** The prose of one block (a paragraph, a heading, a list item, a title): its lines join with no space. */
+export interface ProseBlock {
+  lines: ProseLine[];
+  scope: Scope;
+  /** The citations written in this block, with the line they are on. */
+  citations: Array<{ node: ast.CitationNode; line: ProseLine }>;
+}
+
+function buildLine(nodes: readonly ast.Inline[], scope: Scope, citations: ProseBlock['citations']): ProseLine {
+  const line: ProseLine = { text: '', segments: [], scope };
+  const parts: string[] = [];
+  let length = 0;
+  const push = (text: string, source: number, sourceEnd: number, mark: boolean, inCitation: boolean) => {
+    if (text.length === 0) return;
+    parts.push(text);
+    line.segments.push({ at: length, length: text.length, source, sourceEnd, mark, inCitation });
+    length += text.length;
+  };
+  const visit = (list: readonly ast.Inline[], inCitation: boolean) => {
+    for (const node of list) {
+      switch (node.kind) {
+        case 'text':
+        case 'stray':
+          push(node.text, node.start, node.end, false, inCitation);
+          break;
+        case 'escape':
+          push(ESCAPE_MARK, node.start, node.end, true, inCitation);
+          break;
+        case 'figure':
+          push(FIGURE_MARK, node.start, node.end, true, inCitation);
+          break;
+        case 'citation': {
+          citations.push({ node, line });
+          push('《', node.start, node.start + 1, false, true);
+          visit(node.children, true);
+          if (node.closed) push('》', node.end - 1, node.end, false, true);
+          break;
+        }
+      }
+    }
+  };
+  visit(nodes, false);
+  line.text = parts.join('');
+  return line;
+}
+
+const proseCache = new WeakMap<ReportModel, ProseBlock[]>();
+
+/** The prose blocks of a report: the header title and every placed block of the body (computed once a model). */
+export function proseBlocks(model: ReportModel): ProseBlock[] {
+  let cached = proseCache.get(model);
+  if (!cached) proseCache.set(model, (cached = collectProse(model)));
+  return cached;
+}
+
+function collectProse(model: ReportModel): ProseBlock[] {
+  const out: ProseBlock[] = [];
+  const add = (lines: readonly (readonly ast.Inline[])[], scope: Scope) => {
+    const block: ProseBlock = { lines: [], scope, citations: [] };
+    for (const nodes of lines) block.lines.push(buildLine(nodes, scope, block.citations));
+    out.push(block);
+  };
+  const rootScope: Scope = model.blocks[0]?.scope.file === model.file ? model.blocks[0].scope : { file: model.file, params: new Map(), parent: undefined, site: undefined };
+  const headerTitle = model.file.document.header.find((d) => d.name === '标题');
+  if (headerTitle) add([headerTitle.value], rootScope);
+  for (const placed of model.blocks) {
+    const block = placed.block;
+    switch (block.kind) {
+      case 'heading':
+        add([block.content], placed.scope);
+        break;
+      case 'paragraph':
+        add(block.lines, placed.scope);
+        break;
+      case 'list':
+        for (const item of block.items) add(item.lines, placed.scope);
+        break;
+      case 'directive':
+        if (block.name === '标题') add([block.value], placed.scope);
+        break;
+    }
+  }
+  return out;
+}
+
+/** Builds a diagnostic for characters [from, to) of a prose line; fix edits are given in line positions. */
+export function lineDiagnostic(
+  model: ReportModel,
+  line: ProseLine,
+  code: string,
+  from: number,
+  to: number,
+  message: string,
+  fixes?: Array<{ title: string; safe: boolean; edits: Array<{ from: number; to: number; newText: string }> }>,
+): Diagnostic {
+  const at = (i: number) => sourceStart(line, i);
+  const endOf = (from: number, to: number) => (to > from ? sourceEnd(line, to - 1) : at(from));
+  const converted: Fix[] | undefined = fixes?.map((f) => ({
+    title: f.title,
+    safe: f.safe,
+    edits: f.edits.map((e): TextEdit => ({ start: at(e.from), end: endOf(e.from, e.to), newText: e.newText })),
+  }));
+  return locatedIn(diagnostic(code, { start: at(from), end: endOf(from, to) }, message, converted), line.scope.file, model.file);
+}
+
+// ---------------------------------------------------------------- character classes
+
+const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+/** CJK and full-width punctuation, Chinese quotes, dashes and ellipsis. */
+const CJK_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026\u00b7]/;
+
+export function isIdeograph(ch: string | undefined): boolean {
+  return ch !== undefined && IDEOGRAPH.test(ch);
+}
+
+/** A Chinese character or a Chinese (full-width) punctuation mark. */
+export function isChinese(ch: string | undefined): boolean {
+  return ch !== undefined && (IDEOGRAPH.test(ch) || (CJK_PUNCT.test(ch) && ch !== '\u3000'));
+}
+
+// ---------------------------------------------------------------- places
+
+/** Sets `uri` when the scope is a snippet's file rather than the checked file. */
+export function located(model: ReportModel, scope: Scope, d: Diagnostic): Diagnostic {
+  return locatedIn(d, scope.file, model.file);
+}
+
+/** Every text node of a block (headings, paragraphs, list items), descending into citations. */
+export function blockTextNodes(block: ast.Block): ast.TextNode[] {
+  const lines: (readonly ast.Inline[])[] =
+    block.kind === 'heading' ? [block.content] : block.kind === 'paragraph' ? block.lines : block.kind === 'list' ? block.items.flatMap((i) => i.lines) : [];
+  const out: ast.TextNode[] = [];
+  const visit = (nodes: readonly ast.Inline[]) => {
+    for (const n of nodes) {
+      if (n.kind === 'text') out.push(n);
+      else if (n.kind === 'citation') visit(n.children);
+    }
+  };
+  for (const line of lines) visit(line);
+  return out;
+}
+
+/** The line ending the file uses. */
+export function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Span of the whole first line (where file-level diagnostics go when there is no better place). */
+export function firstLineSpan(text: string): ast.Span {
+  const nl = text.search(/\r?\n|\r/);
+  return { start: 0, end: nl < 0 ? text.length : nl };
+}
