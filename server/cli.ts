@@ -6,8 +6,7 @@ import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../grammar/diagnostic.js';
 import { LineIndex } from '../grammar/index.js';
 import type { ReportModel } from './language/model.js';
-import { render, OUTPUT_FORMATS, type OutputFormat } from '../templates/render.js';
-import { renderDocx } from '../templates/docx/writeDocx.js';
+import { isOutputFormat, OUTPUT_FORMATS, renderOutput } from '../templates/render.js';
 import { checkReport } from './language/checks/index.js';
 import { applyFixes } from './language/fixes.js';
 import { LanguageService } from './language/service.js';
@@ -20,7 +19,7 @@ import { formatTable, toCsv } from '../templates/table.js';
 import { readReportSource, UnsupportedSource } from './node/readWord.js';
 
 const USAGE = `用法：
-  baogao render [文件] [--format txt|md|html|docx] [--out 路径] [--width 列数] [--pages]
+  baogao render [文件] [--format ${OUTPUT_FORMATS.join('|')}] [--out 路径] [--width 列数] [--pages]
       排版输出报告；不给文件时输出自带的示例报告（桂圩镇 2020 年度）。html 是可预览、可打印的网页，
       docx 是按 GB/T 9704 排版的 Word 文档（须用 --out 指定文件）；--width 和 --pages 只用于 txt。
   baogao check [文件…] [--format text|json] [--fix]
@@ -98,8 +97,8 @@ async function runRender(args: string[]): Promise<number> {
     options: { format: { type: 'string', default: 'txt' }, out: { type: 'string' }, width: { type: 'string' }, pages: { type: 'boolean', default: false } },
   });
   if (positionals.length > 1) throw new UsageError('render 一次只排版一个文件。');
-  const format = values.format as OutputFormat | 'docx';
-  if (format !== 'docx' && !OUTPUT_FORMATS.includes(format)) throw new UsageError(`不支持的格式“${values.format}”，可用：${[...OUTPUT_FORMATS, 'docx'].join('、')}。`);
+  const format = values.format;
+  if (!isOutputFormat(format)) throw new UsageError(`不支持的格式“${values.format}”，可用：${OUTPUT_FORMATS.join('、')}。`);
   if (format === 'docx' && !values.out) throw new UsageError('docx 是 Word 文件，不能输出到终端：请用 --out 指定要写出的文件，例如 --out 报告.docx。');
   const file = positionals[0] ?? defaultSample();
   const project = projectSettingsFor(file);
@@ -108,7 +107,7 @@ async function runRender(args: string[]): Promise<number> {
   if (!Number.isInteger(width) || width < 8 || width > 200) throw new UsageError(`行宽“${values.width}”应是 8 到 200 之间的整数（GB/T 9704 为 28）。`);
   const service = new LanguageService(new FileSystemWorkspace(), project.service);
   const model = service.analyze(toCorePath(file), readReport(file));
-  const output = format === 'docx' ? await renderDocx(model) : render(model, format, { width, pages: values.pages });
+  const output = await renderOutput(model, format, { width, pages: values.pages });
   if (values.out) {
     writeOutput(values.out, output);
     process.stderr.write(`已写出 ${values.out}\n`);

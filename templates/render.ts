@@ -12,9 +12,22 @@ import { LINE_COLUMNS } from './layout/width.js';
 import { htmlView } from './html/htmlView.js';
 import { buildView, DEFAULT_RENDER_OPTIONS, leadText, signaturePlacement, type RenderOptions, type ReportView } from './view.js';
 
-/** Text formats `render` returns as a string. DOCX is binary: `renderDocx` in templates/docx/writeDocx.ts. */
-export type OutputFormat = 'txt' | 'md' | 'html';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['txt', 'md', 'html'];
+/** Every output format: the one list the command, the server's baogao/render, the help and the tests read. */
+export const OUTPUT_FORMATS = ['txt', 'md', 'html', 'docx'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+/** The formats `render` returns as text; DOCX is the bytes of a file (`renderOutput`). */
+export type TextFormat = Exclude<OutputFormat, 'docx'>;
+
+export function isOutputFormat(format: unknown): format is OutputFormat {
+  return (OUTPUT_FORMATS as readonly unknown[]).includes(format);
+}
+
+/** A report in any output format: text, or the bytes of a Word file for DOCX. */
+export async function renderOutput(model: ReportModel, format: OutputFormat, options: Partial<TextLayoutOptions> = {}): Promise<string | Uint8Array> {
+  // Loaded when asked for: the Word writer is large and most renderings are text.
+  if (format === 'docx') return (await import('./docx/writeDocx.js')).renderDocx(model);
+  return render(model, format, options);
+}
 
 export interface TextLayoutOptions extends RenderOptions {
   /** Full-width columns a line (GB/T 9704: 28). */
@@ -28,7 +41,7 @@ export interface TextLayoutOptions extends RenderOptions {
 
 export const DEFAULT_LAYOUT: TextLayoutOptions = { ...DEFAULT_RENDER_OPTIONS, width: LINE_COLUMNS, pages: false, linesPerPage: 22, templateFolders: [] };
 
-export function render(model: ReportModel, format: OutputFormat, options: Partial<TextLayoutOptions> = {}): string {
+export function render(model: ReportModel, format: TextFormat, options: Partial<TextLayoutOptions> = {}): string {
   const layout = { ...DEFAULT_LAYOUT, ...options };
   const view = buildView(model, layout);
   const template = compiledTemplate(format, layout.templateFolders, model.header.values.模板?.text);
@@ -104,7 +117,7 @@ handlebars.registerHelper('hashes', (level: number) => '#'.repeat(Math.min(6, le
 
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
-function compiledTemplate(format: OutputFormat, userFolders: string[], named: string | undefined): Handlebars.TemplateDelegate {
+function compiledTemplate(format: TextFormat, userFolders: string[], named: string | undefined): Handlebars.TemplateDelegate {
   const file = findTemplate(format, userFolders, named);
   let template = compiled.get(file);
   if (!template) {
@@ -115,7 +128,7 @@ function compiledTemplate(format: OutputFormat, userFolders: string[], named: st
   return template;
 }
 
-function findTemplate(format: OutputFormat, userFolders: string[], named: string | undefined): string {
+function findTemplate(format: TextFormat, userFolders: string[], named: string | undefined): string {
   const candidates = [
     ...userFolders.flatMap((folder) => [named ? path.join(folder, named, format, 'report.hbs') : '', path.join(folder, format, 'report.hbs')]),
     path.join(builtInTemplates(), format, 'report.hbs'),

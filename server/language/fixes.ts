@@ -1,5 +1,6 @@
-// Applying the quick fixes of diagnostics to a text: each diagnostic's first eligible fix, all its edits
-// or none, skipping a fix whose edits overlap one already taken (earlier position wins).
+// Applying edits and fixes to a text — the one place it is done (`baogao check --fix`, formatting, tests).
+// Fixes: each diagnostic's first eligible fix, all its edits or none, skipping a fix whose edits overlap
+// one already taken (earlier position wins).
 import type { Diagnostic, Fix, TextEdit } from '../../grammar/diagnostic.js';
 
 export interface FixOptions {
@@ -49,12 +50,19 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[], opt
     taken.push(...edits);
     applied.push(candidate);
   }
-  // Keep the file's line endings in inserted text.
+  return { text: applyEdits(text, taken), applied, skipped };
+}
+
+/**
+ * Applies edits given as offsets into `text` (none overlapping), from the last to the first; at one
+ * offset a replacement goes before an insertion. Inserted line breaks follow the text's own (CRLF or LF).
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const crlf = text.includes('\r\n');
   let out = text;
-  for (const edit of [...taken].sort((a, b) => b.start - a.start)) {
+  for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {
     const newText = crlf ? edit.newText.replace(/\r?\n/g, '\r\n') : edit.newText;
     out = out.slice(0, edit.start) + newText + out.slice(edit.end);
   }
-  return { text: out, applied, skipped };
+  return out;
 }

@@ -1,6 +1,7 @@
-// The baogao language server's own requests, beyond LSP. Shared by the server (server.ts registers the
-// handlers) and the VS Code client (client/), so it imports no protocol library: only method names and
-// the JSON shapes of params and results. Any LSP client can send them (`baogao lsp --stdio`).
+// The baogao language server's own requests, beyond LSP. Shared by the server (handlers/ answers them)
+// and the VS Code client (client/), so it imports no protocol library: only method names and the JSON
+// shapes of params and results. Any LSP client can send them (`baogao lsp --stdio`).
+import type { OutputFormat } from '../../templates/render.js';
 
 /** A document the server knows: open in the client (didOpen), by URI. */
 export interface DocumentParams {
@@ -15,13 +16,13 @@ export interface SourceLocation {
 }
 
 /**
- * `baogao/render`: the document rendered by the core's `render(model, format)`.
- * `format: 'preview'` asks for the best format for a live preview: 'html' when the server can render
- * HTML, else 'md' — the result says which one it is.
+ * `baogao/render`: the document rendered by `renderOutput(model, format)` (templates/render.ts), in any
+ * of its OUTPUT_FORMATS. `format: 'preview'` asks for the best format for a live preview (HTML) — the
+ * result says which one it is. DOCX, a binary file, comes base64-encoded (`encoding: 'base64'`).
  */
 export namespace RenderRequest {
   export const method = 'baogao/render';
-  export type Format = 'txt' | 'md' | 'html';
+  export type Format = OutputFormat;
   export interface Params extends DocumentParams {
     format: Format | 'preview';
     /** Columns of a text line (GB/T 9704: 28); default: the `baogao.lineWidth` setting. */
@@ -33,7 +34,10 @@ export namespace RenderRequest {
   }
   export interface Result {
     format: Format;
+    /** The rendering; for DOCX the file's bytes in base64. */
     text: string;
+    /** Set for a binary format (DOCX): how `text` encodes the bytes. */
+    encoding?: 'base64';
     /** Every format this server renders. */
     formats: string[];
   }

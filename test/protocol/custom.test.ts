@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import JSZip from 'jszip';
 import { CancellationTokenSource, WorkDoneProgress } from 'vscode-languageserver-protocol/node';
 import { CheckWorkspaceRequest, FiguresRequest, RenderRequest } from '../../server/lsp/protocol.js';
 import { OUTPUT_FORMATS } from '../../templates/render.js';
@@ -28,6 +29,18 @@ describe('protocol: baogao/render, baogao/figures, baogao/checkWorkspace', () =>
     assert.match(md.text, /依法全面履行政府职能情况/);
     const narrow = await renderDoc(uri, 'txt', { width: 20 });
     assert.ok(narrow.text.split('\n').length > txt.text.split('\n').length, 'a narrower line wraps into more lines');
+  });
+
+  it('renders DOCX too, the same Word file as the command writes, base64-encoded', async () => {
+    const { uri } = await client.open('guiwei-2020.bg');
+    assert.ok(OUTPUT_FORMATS.includes('docx'), 'DOCX is in the one list of output formats');
+    const docx = await renderDoc(uri, 'docx');
+    assert.equal(docx.format, 'docx');
+    assert.equal(docx.encoding, 'base64');
+    const bytes = Buffer.from(docx.text, 'base64');
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a ZIP package, as .docx files are');
+    const documentXml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    assert.match(documentXml, /依法全面履行政府职能情况/);
   });
 
   it('renders the unsaved text of the editor, not the file on disk', async () => {

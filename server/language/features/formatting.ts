@@ -1,8 +1,9 @@
 // Formatting: one space after heading marks, `{名 = 值}` spacing, trailing spaces removed, blank lines
 // normalised (none at the start, at most one between blocks, one newline at the end), plus the safe
 // fixes the checker offers. Run to a fixed point, so formatting twice changes nothing.
-import type { Diagnostic, TextEdit } from '../../../grammar/diagnostic.js';
+import type { Diagnostic, Fix, TextEdit } from '../../../grammar/diagnostic.js';
 import { parse } from '../../../grammar/index.js';
+import { applyEdits, applyFixes } from '../fixes.js';
 import { figuresOf } from './locate.js';
 
 /** Safe fixes of the checker for a text; the caller analyses (so this module stays free of the workspace). */
@@ -11,7 +12,7 @@ export type SafeFixes = (text: string) => Diagnostic[];
 export function formatText(text: string, diagnosticsOf?: SafeFixes): string {
   let current = text;
   for (let round = 0; round < 6; round++) {
-    let next = diagnosticsOf ? applyEdits(current, safeEdits(diagnosticsOf(current))) : current;
+    let next = diagnosticsOf ? applyFixes(current, diagnosticsOf(current)).text : current;
     next = formatLines(formatFigures(next), true);
     if (next === current) break;
     current = next;
@@ -27,32 +28,16 @@ export function formatRange(text: string, start: number, end: number, diagnostic
   if (to < 0) to = text.length;
   let slice = text.slice(from, to);
   if (diagnosticsOf) {
-    const edits = safeEdits(diagnosticsOf(text)).filter((e) => e.start >= from && e.end <= to).map((e) => ({ ...e, start: e.start - from, end: e.end - from }));
-    slice = applyEdits(slice, edits);
+    // The safe fixes that lie wholly in the range, moved to offsets in the range's text.
+    const within = (fix: Fix) => fix.safe && fix.edits.every((e) => e.start >= from && e.end <= to);
+    const moved = diagnosticsOf(text).flatMap((d) => {
+      const fix = d.fixes?.find(within);
+      return fix && !d.uri ? [{ ...d, fixes: [{ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from })) }] }] : [];
+    });
+    slice = applyFixes(slice, moved).text;
   }
   const formatted = formatLines(formatFigures(slice), false);
   return formatted === text.slice(from, to) ? undefined : { start: from, end: to, newText: formatted };
-}
-
-/** The edits of every safe fix, without overlaps (first wins). */
-export function safeEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
-  const edits: TextEdit[] = [];
-  for (const d of diagnostics) {
-    if (d.uri) continue;
-    for (const fix of d.fixes ?? []) {
-      if (!fix.safe) continue;
-      if (fix.edits.some((e) => edits.some((x) => e.start < x.end && x.start < e.end) || edits.some((x) => x.start === x.end && x.start === e.start))) continue;
-      edits.push(...fix.edits);
-    }
-  }
-  return edits;
-}
-
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
 }
 
 /** `{ 名称=值 }` → `{名称 = 值}`; `{ 名称 }` → `{名称}`. Braces and `=` keep the width they were typed in. */

@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Diagnostic, TextEdit } from '../../../grammar/diagnostic';
+import type { Diagnostic } from '../../../grammar/diagnostic';
 import { citationRegistry, citationsChecks, matchTitle } from '../../../server/language/checks/citations';
 import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/contract';
 import { LanguageService } from '../../../server/language/service';
 import { MemoryWorkspace } from '../../../server/language/workspace';
-
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
+import { applyEdits } from '../../../server/language/fixes';
 
 const header = (year: number) => `@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 ${year}\n\n`;
 

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic, TextEdit } from '../../../grammar/diagnostic';
+import type { Diagnostic } from '../../../grammar/diagnostic';
 import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/contract';
 import { citationsChecks } from '../../../server/language/checks/citations';
 import { typographyChecks } from '../../../server/language/checks/typography';
 import { LanguageService } from '../../../server/language/service';
 import { MemoryWorkspace } from '../../../server/language/workspace';
+import { applyEdits } from '../../../server/language/fixes';
 
 const HEADER = '@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 2021\n\n';
 
@@ -14,12 +15,6 @@ export function runChecks(text: string, files: Record<string, string> = {}, chec
   const service = new LanguageService(new MemoryWorkspace({ '/r/a.bg': text, ...files }));
   const model = service.analyze('/r/a.bg', text);
   return checks.flatMap((c) => c.run(model, DEFAULT_CHECK_SETTINGS));
-}
-
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
 }
 
 function only(text: string, code: string): Diagnostic[] {
