@@ -1,7 +1,6 @@
 // The baogao language server's own requests, beyond LSP. Shared by the server (handlers/ answers them)
 // and the VS Code client (client/), so it imports no protocol library: only method names and the JSON
 // shapes of params and results. Any LSP client can send them (`baogao lsp --stdio`).
-import type { OutputFormat } from '../../templates/render.js';
 
 /** A document the server knows: open in the client (didOpen), by URI. */
 export interface DocumentParams {
@@ -22,7 +21,8 @@ export interface SourceLocation {
  */
 export namespace RenderRequest {
   export const method = 'baogao/render';
-  export type Format = OutputFormat;
+  /** templates/render.ts OUTPUT_FORMATS (a type check in handlers/render.ts keeps the two equal). */
+  export type Format = 'txt' | 'md' | 'html' | 'docx';
   export interface Params extends DocumentParams {
     format: Format | 'preview';
     /** Columns of a text line (GB/T 9704: 28); default: the `baogao.lineWidth` setting. */

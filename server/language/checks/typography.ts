@@ -66,46 +66,59 @@ const OPENERS: Record<string, string> = { '《': '》', '（': '）', '“': '�
 const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(OPENERS).map(([o, c]) => [c, o]));
 const PAIRED = new RegExp(`[${Object.keys(OPENERS).join('')}${Object.values(OPENERS).join('')}]`, 'g');
 
-/** BG602: balance within one block. */
-function pairedMarks(model: ReportModel, block: ProseBlock, emit: Emit) {
-  interface Mark {
-    ch: string;
-    line: ProseLine;
-    index: number;
-  }
+interface Mark {
+  ch: string;
+  line: ProseLine;
+  index: number;
+}
+
+/** The paired marks of a block in order; an apostrophe between Latin letters (don’t) is not a quote. */
+function pairedMarksOf(block: ProseBlock): Mark[] {
   const all: Mark[] = [];
   for (const line of block.lines) {
     PAIRED.lastIndex = 0;
     for (let found = PAIRED.exec(line.text); found; found = PAIRED.exec(line.text)) {
       const i = found.index;
       const ch = found[0];
-      // An apostrophe between Latin letters (don’t) is not a quote.
       if ((ch === '’' || ch === '‘') && /[A-Za-z]/.test(line.text[i - 1] ?? '') && /[A-Za-z]/.test(line.text[i + 1] ?? '')) continue;
       all.push({ ch, line, index: i });
     }
   }
+  return all;
+}
+
+/** For each mark, the index of the next quote mark (“ or ”) after it, or -1. */
+function nextQuotes(all: readonly Mark[]): number[] {
+  const next: number[] = new Array(all.length).fill(-1);
+  for (let k = all.length - 2, after = -1; k >= 0; k--) {
+    const ch = all[k + 1]!.ch;
+    if (ch === '“' || ch === '”') after = k + 1;
+    next[k] = after;
+  }
+  return next;
+}
+
+/** BG602 for an opener never closed; `before` is the closer it was found open at, if any. */
+function unclosedMark(model: ReportModel, open: Mark, before: Mark | undefined): Diagnostic {
+  const closer = OPENERS[open.ch]!;
+  const fixes: Parameters<typeof lineDiagnostic>[6] = [];
+  // The citation case: an unclosed bracket inside 《…》 is closed right before the 》.
+  if (before && before.ch === '》' && before.line === open.line && open.ch !== '“' && open.ch !== '‘') {
+    fixes.push({ title: `在“》”前补上“${closer}”`, safe: true, edits: [{ from: before.index, to: before.index, newText: closer }] });
+  }
+  const where = before && before.ch === '》' ? '书名号内' : '';
+  return lineDiagnostic(model, open.line, 'BG602', open.index, open.index + 1, `${where}“${open.ch}”没有对应的“${closer}”：请补上“${closer}”或删去“${open.ch}”。`, fixes);
+}
+
+/** BG602: balance within one block. */
+function pairedMarks(model: ReportModel, block: ProseBlock, emit: Emit) {
+  const all = pairedMarksOf(block);
+  const nextQuote = nextQuotes(all);
   const stack: Mark[] = [];
   const open = new Map<string, number>();
-  // For each mark, the index of the next quote mark (“ or ”) after it.
-  const nextQuote: number[] = new Array(all.length).fill(-1);
-  for (let k = all.length - 2, next = -1; k >= 0; k--) {
-    const ch = all[k + 1]!.ch;
-    if (ch === '“' || ch === '”') next = k + 1;
-    nextQuote[k] = next;
-  }
   const pushOpen = (mark: Mark) => {
     stack.push(mark);
     open.set(mark.ch, (open.get(mark.ch) ?? 0) + 1);
-  };
-  const unclosed = (open: Mark, before?: Mark) => {
-    const closer = OPENERS[open.ch]!;
-    const fixes: Parameters<typeof lineDiagnostic>[6] = [];
-    // The citation case: an unclosed bracket inside 《…》 is closed right before the 》.
-    if (before && before.ch === '》' && before.line === open.line && open.ch !== '“' && open.ch !== '‘') {
-      fixes.push({ title: `在“》”前补上“${closer}”`, safe: true, edits: [{ from: before.index, to: before.index, newText: closer }] });
-    }
-    const where = before && before.ch === '》' ? '书名号内' : '';
-    emit(lineDiagnostic(model, open.line, 'BG602', open.index, open.index + 1, `${where}“${open.ch}”没有对应的“${closer}”：请补上“${closer}”或删去“${open.ch}”。`, fixes));
   };
   for (let k = 0; k < all.length; k++) {
     const mark = all[k]!;
@@ -120,23 +133,20 @@ function pairedMarks(model: ReportModel, block: ProseBlock, emit: Emit) {
       // Openers above the match were never closed.
       const skipped = stack.splice(depth);
       for (const m of skipped) open.set(m.ch, open.get(m.ch)! - 1);
-      for (const m of skipped.slice(1).reverse()) unclosed(m, mark);
+      for (const m of skipped.slice(1).reverse()) emit(unclosedMark(model, m, mark));
       continue;
     }
-    if (mark.ch === '”') {
-      // ”…” with no “ before: the first one was meant to be an opening quote.
-      const next = nextQuote[k]! >= 0 ? all[nextQuote[k]!] : undefined;
-      if (next?.ch === '”') {
-        emit(lineDiagnostic(model, mark.line, 'BG602', mark.index, mark.index + 1, '引号用反了：此处应为前引号“，而不是后引号”（与它配对的”在后面）。', [
-          { title: '改为前引号“', safe: false, edits: [{ from: mark.index, to: mark.index + 1, newText: '“' }] },
-        ]));
-        pushOpen({ ...mark, ch: '“' });
-        continue;
-      }
+    // ”…” with no “ before: the first one was meant to be an opening quote.
+    if (mark.ch === '”' && nextQuote[k]! >= 0 && all[nextQuote[k]!]!.ch === '”') {
+      emit(lineDiagnostic(model, mark.line, 'BG602', mark.index, mark.index + 1, '引号用反了：此处应为前引号“，而不是后引号”（与它配对的”在后面）。', [
+        { title: '改为前引号“', safe: false, edits: [{ from: mark.index, to: mark.index + 1, newText: '“' }] },
+      ]));
+      pushOpen({ ...mark, ch: '“' });
+      continue;
     }
     emit(lineDiagnostic(model, mark.line, 'BG602', mark.index, mark.index + 1, `“${mark.ch}”前面没有对应的“${opener}”：请补上“${opener}”或删去多余的“${mark.ch}”。`));
   }
-  for (const m of stack) unclosed(m);
+  for (const m of stack) emit(unclosedMark(model, m, undefined));
 }
 
 const YEAR_RANGE = /(?<![\d.\-－])((?:19|20)\d{2})(年?)([ ]*)([-－–‐‑―~～])([ ]*)((?:19|20)\d{2})(?![\d.\-－])(年?)/g;

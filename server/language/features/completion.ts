@@ -37,90 +37,127 @@ export interface CompletionContext {
   citations: readonly { title: string }[];
 }
 
+/** What every completer sees: the line before the cursor, and how to make an item ending at the cursor. */
+interface At {
+  service: LanguageService;
+  model: ReportModel;
+  context: CompletionContext;
+  offset: number;
+  before: string;
+  item(label: string, kind: CompletionKind, start: number, extra?: Partial<CompletionItem>): CompletionItem;
+}
+
+/** A completer answers when the text before the cursor is its kind of place; undefined passes on. */
+type Completer = (at: At) => CompletionItem[] | undefined;
+
 export function complete(service: LanguageService, model: ReportModel, offset: number, context: CompletionContext): CompletionItem[] {
   const text = model.file.text;
   offset = clampOffset(text, offset);
   const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, 0);
-  const before = text.slice(lineStart, offset);
-  const item = (label: string, kind: CompletionKind, start: number, extra: Partial<CompletionItem> = {}): CompletionItem => ({ label, kind, start, end: offset, ...extra });
-
-  // @指令
-  let m = /^[@＠]([\p{L}]*)$/u.exec(before);
-  if (m) {
-    const start = offset - m[1]!.length;
-    return DIRECTIVES.map((d) => item(d.name, 'keyword', start, { detail: `@${d.alias}` }));
-  }
-  // @类型 / @年度 / @日期 values
-  m = /^[@＠](类型|kind|年度|year|日期|date)[ \t　]+(\S*)$/u.exec(before);
-  if (m) {
-    const start = offset - m[2]!.length;
-    const t = context.today;
-    switch (m[1]) {
-      case '类型':
-      case 'kind':
-        return REPORT_KINDS.map((k) => item(k, 'value', start));
-      case '年度':
-      case 'year':
-        return [t.getFullYear() - 1, t.getFullYear()].map((y) => item(String(y), 'value', start));
-      default: {
-        const iso = `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
-        return [item(iso, 'value', start, { detail: `${t.getFullYear()}年${t.getMonth() + 1}月${t.getDate()}日` })];
-      }
-    }
-  }
-  // @引用 name params
-  m = /^[@＠](?:引用|include)[ \t　]+([^\s=]*)$/u.exec(before);
-  if (m) {
-    const start = offset - m[1]!.length;
-    const seen = new Set<string>();
-    return service.snippets
-      .snippetsFor(model.file.path)
-      .filter((s) => (seen.has(s.name) ? false : (seen.add(s.name), true)))
-      .map((s) => item(s.name, 'snippet', start, { detail: s.params.length ? `参数：${s.params.join('、')}` : s.path }));
-  }
-  m = /^[@＠](?:引用|include)[ \t　]+(\S+)((?:[ \t　]+\S+)*)[ \t　]+([^\s=]*)$/u.exec(before);
-  if (m) {
-    const snippet = service.snippets.find(m[1]!, model.file.path)[0];
-    if (!snippet) return [];
-    const given = new Set(m[2]!.split(/[ \t　]+/).map((a) => a.split(/[=＝]/)[0]));
-    const start = offset - m[3]!.length;
-    return snippet.params.filter((p) => !given.has(p)).map((p) => item(p, 'parameter', start, { insertText: `${p}=` }));
-  }
-  // # standard part headings
-  m = /^([#＃]{1,4})[ \t　]*([^{｛]*)$/u.exec(before);
-  if (m && m[1]!.length === 1) {
-    const start = offset - m[2]!.length;
-    return STANDARD_PARTS.map((p) => item(p.title, 'heading', start, { detail: `{#${p.label}}`, insertText: `${p.title} {#${p.label}}` }));
-  }
-  // inside { … }
-  const open = Math.max(before.lastIndexOf('{'), before.lastIndexOf('｛'));
-  const close = Math.max(before.lastIndexOf('}'), before.lastIndexOf('｝'));
-  if (open >= 0 && open > close && before[open - 1] !== '\\') {
-    const inside = before.slice(open + 1);
-    if (/^[#＃]/.test(inside)) {
-      const start = offset - inside.length + 1;
-      const labels = new Set<string>(STANDARD_PARTS.map((p) => p.label));
-      for (const line of model.file.document.lines) if (line.kind === 'heading' && line.label) labels.add(line.label.text);
-      return [...labels].map((l) => item(l, 'label', start));
-    }
-    // A number just typed: measure words.
-    if (/\d(\.\d*)?$/.test(inside)) return MEASURE_WORDS.map((u) => item(u, 'unit', offset));
-    const word = /[\p{L}\p{N}_]*$/u.exec(inside)![0];
-    if (/\d/.test(word[0] ?? '')) return [];
-    const start = offset - word.length;
-    const items: CompletionItem[] = [];
-    for (const def of model.figures.definitions.values()) items.push(item(def.name, def.body.value?.kind === 'quantity' ? 'constant' : 'figure', start, { detail: def.value ? formatValue(def.value) : '' }));
-    for (const name of HEADER_FIGURES) {
-      const v = model.figures.headerValue(name);
-      if (v) items.push(item(name, 'value', start, { detail: formatValue(v) }));
-    }
-    return items;
-  }
-  // 《 citation titles
-  const citeOpen = before.lastIndexOf('《');
-  if (citeOpen >= 0 && citeOpen > before.lastIndexOf('》')) {
-    const typed = before.slice(citeOpen + 1);
-    return context.citations.map((c) => item(c.title, 'citation', offset - typed.length, { insertText: `${c.title}》` }));
+  const at: At = {
+    service, model, context, offset,
+    before: text.slice(lineStart, offset),
+    item: (label, kind, start, extra = {}) => ({ label, kind, start, end: offset, ...extra }),
+  };
+  for (const completer of COMPLETERS) {
+    const items = completer(at);
+    if (items) return items;
   }
   return [];
 }
+
+/** `@指令` */
+const directiveNames: Completer = ({ before, offset, item }) => {
+  const m = /^[@＠]([\p{L}]*)$/u.exec(before);
+  if (!m) return undefined;
+  const start = offset - m[1]!.length;
+  return DIRECTIVES.map((d) => item(d.name, 'keyword', start, { detail: `@${d.alias}` }));
+};
+
+/** The values of @类型, @年度 and @日期. */
+const directiveValues: Completer = ({ before, offset, item, context }) => {
+  const m = /^[@＠](类型|kind|年度|year|日期|date)[ \t　]+(\S*)$/u.exec(before);
+  if (!m) return undefined;
+  const start = offset - m[2]!.length;
+  const t = context.today;
+  switch (m[1]) {
+    case '类型':
+    case 'kind':
+      return REPORT_KINDS.map((k) => item(k, 'value', start));
+    case '年度':
+    case 'year':
+      return [t.getFullYear() - 1, t.getFullYear()].map((y) => item(String(y), 'value', start));
+    default: {
+      const iso = `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
+      return [item(iso, 'value', start, { detail: `${t.getFullYear()}年${t.getMonth() + 1}月${t.getDate()}日` })];
+    }
+  }
+};
+
+/** `@引用 名称` */
+const snippetNames: Completer = ({ before, offset, item, service, model }) => {
+  const m = /^[@＠](?:引用|include)[ \t　]+([^\s=]*)$/u.exec(before);
+  if (!m) return undefined;
+  const start = offset - m[1]!.length;
+  const seen = new Set<string>();
+  return service.snippets
+    .snippetsFor(model.file.path)
+    .filter((s) => (seen.has(s.name) ? false : (seen.add(s.name), true)))
+    .map((s) => item(s.name, 'snippet', start, { detail: s.params.length ? `参数：${s.params.join('、')}` : s.path }));
+};
+
+/** `@引用 名称 参数=…`: the parameters not given yet. */
+const snippetParameters: Completer = ({ before, offset, item, service, model }) => {
+  const m = /^[@＠](?:引用|include)[ \t　]+(\S+)((?:[ \t　]+\S+)*)[ \t　]+([^\s=]*)$/u.exec(before);
+  if (!m) return undefined;
+  const snippet = service.snippets.find(m[1]!, model.file.path)[0];
+  if (!snippet) return [];
+  const given = new Set(m[2]!.split(/[ \t　]+/).map((a) => a.split(/[=＝]/)[0]));
+  const start = offset - m[3]!.length;
+  return snippet.params.filter((p) => !given.has(p)).map((p) => item(p, 'parameter', start, { insertText: `${p}=` }));
+};
+
+/** `# ` the standard part headings. */
+const partHeadings: Completer = ({ before, offset, item }) => {
+  const m = /^([#＃]{1,4})[ \t　]*([^{｛]*)$/u.exec(before);
+  if (!m || m[1]!.length !== 1) return undefined;
+  const start = offset - m[2]!.length;
+  return STANDARD_PARTS.map((p) => item(p.title, 'heading', start, { detail: `{#${p.label}}`, insertText: `${p.title} {#${p.label}}` }));
+};
+
+/** Inside `{ … }`: labels after `{#`, measure words after a number, else figure and header names. */
+const insideFigure: Completer = ({ before, offset, item, model }) => {
+  const open = Math.max(before.lastIndexOf('{'), before.lastIndexOf('｛'));
+  const close = Math.max(before.lastIndexOf('}'), before.lastIndexOf('｝'));
+  if (open < 0 || open < close || before[open - 1] === '\\') return undefined;
+  const inside = before.slice(open + 1);
+  if (/^[#＃]/.test(inside)) {
+    const start = offset - inside.length + 1;
+    const labels = new Set<string>(STANDARD_PARTS.map((p) => p.label));
+    for (const line of model.file.document.lines) if (line.kind === 'heading' && line.label) labels.add(line.label.text);
+    return [...labels].map((l) => item(l, 'label', start));
+  }
+  // A number just typed: measure words.
+  if (/\d(\.\d*)?$/.test(inside)) return MEASURE_WORDS.map((u) => item(u, 'unit', offset));
+  const word = /[\p{L}\p{N}_]*$/u.exec(inside)![0];
+  if (/\d/.test(word[0] ?? '')) return [];
+  const start = offset - word.length;
+  const items: CompletionItem[] = [];
+  for (const def of model.figures.definitions.values()) items.push(item(def.name, def.body.value?.kind === 'quantity' ? 'constant' : 'figure', start, { detail: def.value ? formatValue(def.value) : '' }));
+  for (const name of HEADER_FIGURES) {
+    const v = model.figures.headerValue(name);
+    if (v) items.push(item(name, 'value', start, { detail: formatValue(v) }));
+  }
+  return items;
+};
+
+/** After `《`: the titles of the citation registry. */
+const citationTitles: Completer = ({ before, offset, item, context }) => {
+  const citeOpen = before.lastIndexOf('《');
+  if (citeOpen < 0 || citeOpen < before.lastIndexOf('》')) return undefined;
+  const typed = before.slice(citeOpen + 1);
+  return context.citations.map((c) => item(c.title, 'citation', offset - typed.length, { insertText: `${c.title}》` }));
+};
+
+/** In order: the first that answers decides. */
+const COMPLETERS: readonly Completer[] = [directiveNames, directiveValues, snippetNames, snippetParameters, partHeadings, insideFigure, citationTitles];

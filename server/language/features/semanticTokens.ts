@@ -16,95 +16,113 @@ export interface Token {
 
 /** Tokens in document order, not overlapping, each within one line. */
 export function semanticTokens(document: ast.ReportDocument, text: string): Token[] {
-  const out: Token[] = [];
-  const push = (start: number, end: number, type: TokenType, declaration = false) => {
-    if (end > start) out.push({ start, end, type, ...(declaration ? { declaration } : {}) });
-  };
-  const expression = (expr: ast.Expression | undefined) => {
-    if (!expr) return;
-    const parts: Token[] = [];
-    const visit = (e: ast.Expression) => {
-      switch (e.kind) {
-        case 'quantity':
-          parts.push({ start: e.start, end: e.end, type: 'number' });
-          break;
-        case 'ref':
-          break;
-        case 'whole':
-          parts.push({ start: e.start, end: e.end, type: 'operator' });
-          break;
-        case 'negation':
-          parts.push({ start: e.start, end: e.start + 1, type: 'operator' });
-          visit(e.operand);
-          break;
-        case 'binary': {
-          visit(e.left);
-          const between = text.slice(e.left.end, e.right.start);
-          const at = between.search(/[+\-×÷*/＋－]/);
-          if (at >= 0) parts.push({ start: e.left.end + at, end: e.left.end + at + 1, type: 'operator' });
-          visit(e.right);
-          break;
-        }
-      }
-    };
-    visit(expr);
-    forEachRef(expr, (r) => parts.push({ start: r.start, end: r.end, type: 'figure' }));
-    out.push(...parts);
-  };
-  const figure = (node: ast.FigureNode) => {
-    const body = node.body;
-    if (!body) return;
-    if (body.form === 'label') {
-      push(node.start, node.end, 'label');
-      return;
-    }
-    push(body.name.start, body.name.end, 'figure', body.form === 'definition');
-    if (body.form === 'definition') {
-      expression(body.value);
-      expression(body.check);
-    }
-  };
-  const inlines = (nodes: readonly ast.Inline[]) =>
-    forEachInline(nodes, (n) => {
-      if (n.kind === 'figure') figure(n);
-      else if (n.kind === 'citation') {
-        // The citation's marks and text, around any figures inside.
-        let cursor = n.start;
-        for (const child of n.children) {
-          if (child.kind === 'figure') {
-            push(cursor, child.start, 'citation');
-            cursor = child.end;
-          }
-        }
-        push(cursor, n.end, 'citation');
-      }
-    });
-  for (const line of document.lines) {
+  const tokens = new Tokens(text);
+  for (const line of document.lines) tokens.line(line);
+  return tokens.inOrder();
+}
+
+/** Collects the tokens of lines, figures, formulas and citations. */
+class Tokens {
+  private readonly out: Token[] = [];
+
+  constructor(private readonly text: string) {}
+
+  line(line: ast.Line): void {
     switch (line.kind) {
       case 'comment':
-        push(line.start, trimmedEnd(text, line), 'comment');
+        this.push(line.start, trimmedEnd(this.text, line), 'comment');
         break;
       case 'heading':
-        push(line.marker.start, line.marker.end, 'heading');
-        inlines(line.content);
-        if (line.label) push(line.label.start - 2, Math.min(line.label.end + 1, line.end), 'label');
+        this.push(line.marker.start, line.marker.end, 'heading');
+        this.inlines(line.content);
+        if (line.label) this.push(line.label.start - 2, Math.min(line.label.end + 1, line.end), 'label');
         break;
       case 'directive':
-        push(line.written.start - 1, line.written.end, 'directive');
-        if (line.metric) figure(line.metric);
-        inlines(lineInlines(line));
+        this.push(line.written.start - 1, line.written.end, 'directive');
+        if (line.metric) this.figure(line.metric);
+        this.inlines(lineInlines(line));
         break;
       case 'item':
       case 'text':
-        inlines(line.content);
+        this.inlines(line.content);
         break;
     }
   }
-  out.sort((a, b) => a.start - b.start);
-  // Drop overlaps (keep the first) and split nothing: every token above lies within its line.
-  const result: Token[] = [];
-  for (const t of out) if (!result.length || t.start >= result[result.length - 1]!.end) result.push(t);
-  return result;
+
+  /** Sorted; overlaps dropped (the first kept). Every token lies within its line, so none is split. */
+  inOrder(): Token[] {
+    const sorted = [...this.out].sort((a, b) => a.start - b.start);
+    const result: Token[] = [];
+    for (const t of sorted) if (!result.length || t.start >= result[result.length - 1]!.end) result.push(t);
+    return result;
+  }
+
+  private push(start: number, end: number, type: TokenType, declaration = false): void {
+    if (end > start) this.out.push({ start, end, type, ...(declaration ? { declaration } : {}) });
+  }
+
+  private inlines(nodes: readonly ast.Inline[]): void {
+    forEachInline(nodes, (n) => {
+      if (n.kind === 'figure') this.figure(n);
+      else if (n.kind === 'citation') this.citation(n);
+    });
+  }
+
+  /** The citation's marks and text, around any figures inside. */
+  private citation(n: ast.CitationNode): void {
+    let cursor = n.start;
+    for (const child of n.children) {
+      if (child.kind !== 'figure') continue;
+      this.push(cursor, child.start, 'citation');
+      cursor = child.end;
+    }
+    this.push(cursor, n.end, 'citation');
+  }
+
+  private figure(node: ast.FigureNode): void {
+    const body = node.body;
+    if (!body) return;
+    if (body.form === 'label') {
+      this.push(node.start, node.end, 'label');
+      return;
+    }
+    this.push(body.name.start, body.name.end, 'figure', body.form === 'definition');
+    if (body.form === 'definition') {
+      this.expression(body.value);
+      this.expression(body.check);
+    }
+  }
+
+  private expression(expr: ast.Expression | undefined): void {
+    if (!expr) return;
+    this.operators(expr);
+    forEachRef(expr, (r) => this.out.push({ start: r.start, end: r.end, type: 'figure' }));
+  }
+
+  /** Numbers, `_` and operators of a formula (figure names come from forEachRef). */
+  private operators(e: ast.Expression): void {
+    switch (e.kind) {
+      case 'quantity':
+        this.out.push({ start: e.start, end: e.end, type: 'number' });
+        break;
+      case 'whole':
+        this.out.push({ start: e.start, end: e.end, type: 'operator' });
+        break;
+      case 'negation':
+        this.out.push({ start: e.start, end: e.start + 1, type: 'operator' });
+        this.operators(e.operand);
+        break;
+      case 'binary': {
+        this.operators(e.left);
+        const at = this.text.slice(e.left.end, e.right.start).search(/[+\-×÷*/＋－]/);
+        if (at >= 0) this.out.push({ start: e.left.end + at, end: e.left.end + at + 1, type: 'operator' });
+        this.operators(e.right);
+        break;
+      }
+      default:
+        break;
+    }
+  }
 }
 
 function trimmedEnd(text: string, span: ast.Span): number {

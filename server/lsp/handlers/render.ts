@@ -1,9 +1,13 @@
 // baogao/render: the open document rendered by templates/render.ts, in any output format (DOCX as base64).
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
-import { isOutputFormat, OUTPUT_FORMATS, renderOutput } from '../../../templates/render.js';
+import { isOutputFormat, OUTPUT_FORMATS, renderOutput, type OutputFormat } from '../../../templates/render.js';
 import type { ServerContext } from '../context.js';
 import { RenderRequest } from '../protocol.js';
 import { answerOrFail, requireOpenDocument } from '../requests.js';
+
+// protocol.ts imports nothing (the client bundles it), so it spells the formats out: they must be these.
+const SAME_FORMATS: [RenderRequest.Format, OutputFormat] extends [OutputFormat, RenderRequest.Format] ? true : never = true;
+void SAME_FORMATS;
 
 export function register({ connection, store, client }: ServerContext): void {
   connection.onRequest(RenderRequest.method, answerOrFail(connection, 'render', async (params: RenderRequest.Params): Promise<RenderRequest.Result> => {
