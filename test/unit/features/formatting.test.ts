@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { checkReport } from '../../../server/language/checks/index.js';
+import { formatRange, formatText, minimalEdit } from '../../../server/language/features/formatting.js';
+import { fixture, HEAD } from './fixture.js';
+
+const safeFixes = (text: string) => checkReport(fixture(text).model);
+
+describe('feature: formatting', () => {
+  it('spaces headings and figures, trims lines, normalises blank lines, applies safe fixes', () => {
+    const messy = `\n\n${HEAD}#一   \n\n\n共{ 调处=150起 }起,成功。  \n`;
+    const formatted = formatText(messy, safeFixes);
+    assert.equal(formatted, `${HEAD}# 一\n\n共{调处 = 150起}起，成功。\n`);
+    assert.equal(formatText(formatted, safeFixes), formatted, 'formatting twice changes nothing');
+  });
+
+  it('formats only the lines of a range', () => {
+    const f = fixture(`${HEAD}#一\n«共{ 调处=150起 }起。»\n#二\n`);
+    const edit = formatRange(f.text, f.selection!.start, f.selection!.end)!;
+    assert.equal(edit.newText, '共{调处 = 150起}起。');
+    assert.equal(f.text.slice(0, edit.start).endsWith('#一\n'), true, 'the heading before is left alone');
+  });
+
+  it('answers the smallest single edit, never splitting a surrogate pair or CRLF', () => {
+    assert.deepEqual(minimalEdit('abc', 'abc'), undefined);
+    assert.deepEqual(minimalEdit('a,b', 'a，b'), { start: 1, end: 2, newText: '，' });
+    assert.deepEqual(minimalEdit('x\r\ny', 'x\r\n\r\ny'), { start: 3, end: 3, newText: '\r\n' });
+    assert.deepEqual(minimalEdit('a😀b', 'a😁b'), { start: 1, end: 3, newText: '😁' });
+  });
+});
