@@ -11,8 +11,8 @@ import type { DocumentStore } from './documents.js';
 
 const NO_EMPTY_RESULT = Symbol('no empty result');
 
-export function answer<P, R, T extends unknown[]>(connection: Connection, name: string, empty: R | typeof NO_EMPTY_RESULT, run: (params: P, ...rest: T) => R): (params: P, ...rest: T) => R {
-  const failed = (error: unknown): R => {
+export function answer<P, R, T extends unknown[]>(connection: Connection, name: string, empty: Awaited<R> | typeof NO_EMPTY_RESULT, run: (params: P, ...rest: T) => R): (params: P, ...rest: T) => R {
+  const failed = (error: unknown): Awaited<R> => {
     if (error instanceof ResponseError) throw error;
     connection.console.error(`baogao ${name}: ${(error as Error)?.stack ?? String(error)}`);
     if (empty === NO_EMPTY_RESULT) throw error;
@@ -21,9 +21,10 @@ export function answer<P, R, T extends unknown[]>(connection: Connection, name: 
   return (params: P, ...rest: T): R => {
     try {
       const result = run(params, ...rest);
+      // An async handler's failure arrives later: the same policy for its rejection.
       return result instanceof Promise ? (result.catch(failed) as R) : result;
     } catch (error) {
-      return failed(error);
+      return failed(error) as R;
     }
   };
 }
@@ -34,7 +35,7 @@ export const answerOrFail = <P, R, T extends unknown[]>(connection: Connection, 
 
 /** A handler about an open document: `run` gets the document and its model; other URIs get `empty`. */
 export function answerForDocument<P extends { textDocument?: { uri?: unknown } } | undefined, R>(
-  connection: Connection, store: DocumentStore, name: string, empty: R, run: (params: P, doc: TextDocument, model: ReportModel) => R,
+  connection: Connection, store: DocumentStore, name: string, empty: Awaited<R> & R, run: (params: P, doc: TextDocument, model: ReportModel) => R,
 ): (params: P) => R {
   return answer(connection, name, empty, (params: P) => {
     const doc = store.get(params?.textDocument?.uri);

@@ -23,7 +23,7 @@ export type Target =
   | { kind: 'snippet'; name: string; span: Range }
   | { kind: 'citation'; node: ast.CitationNode; title: string }
   | { kind: 'heading'; heading: ast.HeadingLine }
-  | { kind: 'previous'; span: Range; value: string };
+  | { kind: 'previous'; span: Range };
 
 export function clampOffset(text: string, offset: number): number {
   if (!Number.isFinite(offset)) return 0;
@@ -111,7 +111,7 @@ export function targetAt(model: ReportModel, offset: number): Target | undefined
     if (line.name === '片段' && line.args[0]) return { kind: 'snippet', name: line.args[0].name.text, span: line.args[0].name };
     if (line.name === '上年') {
       const value = model.header.values.上年;
-      if (value && value.directive === line) return { kind: 'previous', span: value.span, value: value.text };
+      if (value && value.directive === line) return { kind: 'previous', span: value.span };
     }
   }
   if (line.kind === 'heading' && line.label && offset >= line.label.start - 2 && offset <= line.label.end + 1) {
