@@ -1,4 +1,4 @@
-// Report checks: structure (BG4xx) — the profile's required parts, their order, empty sections, skipped
+// Report checks: structure (BG4xx) — the required parts of a 法治政府建设年度报告, their order, empty sections, skipped
 // heading levels, duplicate headings and the reporting year — and extra figure checks (BG22x): counts
 // written without a measure word, and figure values without a unit among siblings that have one.
 import type * as ast from '../../../grammar/index.js';
