@@ -14,6 +14,7 @@ import { projectSettingsFor, type FoundSettings } from './node/projectConfig.js'
 import { FileSystemWorkspace, readText, toCorePath, toOsPath } from './node/fsWorkspace.js';
 import { runLanguageServer } from './lsp/main.js';
 import { importReport } from './language/import/index.js';
+import { checkSourceText, type SourceFinding } from './language/sourceCheck.js';
 import { collectFigures, longRecords, longTable, reportInfo, wideTable, type ReportInfo } from './language/collect.js';
 import { formatTable, toCsv } from '../templates/table.js';
 import { readReportSource, UnsupportedSource } from './node/readWord.js';
@@ -24,6 +25,8 @@ const USAGE = `用法：
       docx 是按 GB/T 9704 排版的 Word 文档（须用 --out 指定文件）；--width 和 --pages 只用于 txt。
   baogao check [文件…] [--format text|json] [--fix]
       检查报告；有错误时退出码为 1。--fix 先应用安全的修复（写回文件），再报告其余问题。
+      也可直接检查 Word（.docx）和文本（.txt，UTF-8 或 GBK）报告：在内存中转换后检查，位置是原文的行（Word 为段落）；
+      例如 baogao check 乡镇报告/*.docx。--fix 只用于 .bg 文件。
   baogao import <旧报告.txt|.docx> [--out 新报告.bg] [--org 机关] [--year 年度] [--year-field] [--force]
       把上一年的 Word 报告（.docx，或从 Word 另存的 .txt，UTF-8 或 GBK 均可）转换成报告语言，作为今年报告的起点。
       原文一字不改，只去掉手打的标题序号和 Word 残留（书签、页码、空行、手排的落款和日期——后两者写成 @机关、@日期），
@@ -54,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'render':
         return await runRender(rest);
       case 'check':
-        return runCheck(rest);
+        return await runCheck(rest);
       case 'import':
         return await runImport(rest);
       case 'collect':
@@ -133,12 +136,22 @@ function writeOutput(file: string, data: string | Uint8Array): void {
   }
 }
 
-function runCheck(args: string[]): number {
+async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false } } });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`不支持的输出格式“${values.format}”，可用：text、json。`);
   if (positionals.length === 0) throw new UsageError('请给出要检查的文件，例如：baogao check samples/*.bg');
   const results: CheckRecord[] = [];
-  const unreadable = forEachReport(positionals, (file, text, service) => {
+  const sources = await readSources(positionals.filter(isWordOrText));
+  let unreadable = sources.unreadable;
+  for (const [file, text] of sources.texts) {
+    const project = projectSettingsFor(file);
+    reportSettingsProblems(project);
+    const service = new LanguageService(new FileSystemWorkspace(), project.service);
+    const { findings, excerpt } = checkSourceText(service, toCorePath(`${file}.bg`), text, { source: path.basename(file) });
+    if (excerpt) process.stderr.write(`baogao：“${file}”在句子中间结束，看来是节选：不报告缺少的部分和成文日期。\n`);
+    for (const f of findings) results.push({ file, ...f });
+  }
+  unreadable = forEachReport(positionals.filter((f) => !isWordOrText(f)), (file, text, service) => {
     let model = service.analyze(toCorePath(file), text);
     let diagnostics = checkReport(model, service.settings);
     if (values.fix) {
@@ -154,7 +167,8 @@ function runCheck(args: string[]): number {
       }
     }
     for (const d of diagnostics) results.push(toRecord(file, d, model, service));
-  });
+  }) || unreadable;
+  results.sort((a, b) => positionals.indexOf(a.file) - positionals.indexOf(b.file) || a.line - b.line || a.column - b.column);
   if (values.format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else for (const r of results) process.stdout.write(`${r.file}:${r.line}:${r.column}: ${SEVERITY_WORDS[r.severity]} ${r.code} ${r.message}\n`);
   if (unreadable) return 2;
@@ -202,17 +216,31 @@ function writeAtomically(file: string, text: string): void {
   }
 }
 
+/** Word and text files are checked through the importer, in memory. */
+const isWordOrText = (file: string) => /\.(?:docx|doc|txt)$/i.test(file);
+
+/** Reads Word and text reports; unreadable ones are told on stderr. */
+async function readSources(files: string[]): Promise<{ texts: Map<string, string>; unreadable: boolean }> {
+  const texts = new Map<string, string>();
+  let unreadable = false;
+  for (const file of files) {
+    try {
+      if (!existsSync(file)) throw new UsageError(`找不到文件“${file}”。`);
+      if (statSync(file).isDirectory()) throw new UsageError(`“${file}”是文件夹，请给出报告文件。`);
+      texts.set(file, (await readReportSource(file)).text);
+    } catch (error) {
+      process.stderr.write(`baogao：${(error as Error).message}\n`);
+      unreadable = true;
+    }
+  }
+  return { texts, unreadable };
+}
+
 const SEVERITY_WORDS: Record<string, string> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };
 
-interface CheckRecord {
+/** A finding as the command prints it: a source finding with its file. */
+interface CheckRecord extends SourceFinding {
   file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  code: string;
-  message: string;
 }
 
 function toRecord(file: string, d: Diagnostic, model: ReportModel, service: LanguageService): CheckRecord {
@@ -292,6 +320,8 @@ async function runImport(args: string[]): Promise<number> {
   const where = (line: number) => (source.how === 'Word 文档' ? `第${line}段` : `第${line}行`);
   process.stderr.write(`baogao：已按${source.how}读取“${file}”，去掉或改写了以下内容（原文其余文字一字未改）：\n`);
   for (const n of result.notes) process.stderr.write(`  ${where(n.line)}：${n.what}——${n.why}\n`);
+  for (const f of result.findings) process.stderr.write(`baogao：${where(f.line)}：${f.code} ${f.message}\n`);
+  if (result.figures) process.stderr.write(`baogao：正文中的 ${result.figures} 个数字写成了指标（比率与其计数写成了校验公式），可用“baogao check”核对。\n`);
   const missing = [!result.header.org && '@机关（可用 --org 指定）', result.header.year === undefined && '@年度（可用 --year 指定）', !result.header.date && '@日期'].filter(Boolean);
   if (missing.length) process.stderr.write(`baogao：原文中找不到 ${missing.join('、')}，请在文头补上。\n`);
   if (values.out) {

@@ -45,6 +45,9 @@ const table: CodeInfo[] = [
   { code: 'BG210', severity: 'warning', title: '隐藏指标未使用', description: '用“@指标”定义的指标既未打印也未参与计算。', example: '@指标 应领证 = 54人' },
   { code: 'BG211', severity: 'warning', title: '无法同比', description: '没有“@上年”，或上年报告中没有同名指标，或上年数值为零。', example: '{调处 同比}' },
   { code: 'BG212', severity: 'error', title: '指标与文头值同名', description: '指标名与文头值（年度、机关、标题、日期、上年度、下年度）相同。', example: '{年度 = 2020}' },
+  // ---- reports read from Word or text (server/language/import/)
+  { code: 'BG230', severity: 'warning', title: '手打的序号重复或跳号', description: '检查 Word 或文本文件时，原文手打的标题序号重复或跳号，例如第二个“一、”出现在应为“（一）”的位置。导入时按它所在的位置定层级（不悄悄改号），并在导入结果中以注释标出；请核对原文。', example: '一、主要举措和成效\n一、加强组织领导\n二、存在的问题（.txt/.docx 原文）' },
+  { code: 'BG232', severity: 'warning', title: '手打的序号缺括号', description: '检查 Word 或文本文件时，原文的二级序号少了一个括号（如“一）”“（一”，常见于从网页复制的文字）。导入时按第二级处理，并在导入结果中以注释标出；请改为“（一）”。', example: '一、主要举措和成效\n一）纵深推进学习（.txt/.docx 原文）' },
   // ---- snippets (server/language/snippets.ts)
   { code: 'BG301', severity: 'error', title: '片段不存在', description: '片段库中没有这个名称的片段。', example: '@引用 法律顾问' },
   { code: 'BG302', severity: 'error', title: '片段循环引用', description: '片段直接或间接引用了自身。', example: '@引用 甲（甲又引用甲）' },

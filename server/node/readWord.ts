@@ -3,6 +3,7 @@
 // mark, or the GBK/GB18030 of Chinese Windows).
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { typedNumber } from '../language/import/numbers.js';
 
 export interface SourceText {
   text: string;
@@ -10,13 +11,22 @@ export interface SourceText {
   how: string;
 }
 
-/** The text of a .docx: one line per Word paragraph (automatic list numbers are not in it). */
-export async function readWord(buffer: Buffer): Promise<string> {
-  const mammoth = (await import('mammoth')).default;
-  const result = await mammoth.extractRawText({ buffer });
-  // mammoth ends every paragraph with "\n\n": one line per paragraph instead, so that the importer's
-  // line numbers are paragraph numbers (an empty Word paragraph stays a blank line).
-  return result.value.replace(/\r\n?/g, '\n').replace(/\n\n/g, '\n');
+/**
+ * The text of a .docx: one line per Word paragraph (so that line numbers are paragraph numbers), with
+ * the heading numbers Word draws itself (automatic numbering, heading and 公文 styles) written in front,
+ * as if typed. A title in a heading style is not numbered, nor a paragraph that already has a number.
+ */
+export async function readWord(buffer: Uint8Array): Promise<string> {
+  const { readWordParagraphs } = await import('./wordNumbering.js');
+  const paragraphs = await readWordParagraphs(buffer);
+  const firstText = paragraphs.findIndex((p) => p.text.trim());
+  return paragraphs
+    .map((p, i) => {
+      const text = p.text.replace(/\r?\n/g, ' ');
+      const isTitle = i <= firstText + 1 && /(?:报告|总结|汇报|情况)\s*$/.test(text);
+      return p.number && !typedNumber(text.trim()) && !isTitle ? `${p.number}${text}` : text;
+    })
+    .join('\n');
 }
 
 /** Decodes a plain-text file: BOM first, then strict UTF-8, else GB18030 (a superset of GBK and GB2312). */

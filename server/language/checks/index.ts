@@ -9,12 +9,14 @@ import { citationsChecks, citationsCodes } from './citations.js';
 import type { ReportCheck } from './contract.js';
 import { datesChecks, datesCodes } from './dates.js';
 import { structureChecks, structureCodes } from './structure.js';
+import { ratesChecks } from './rates.js';
+import { slipsChecks, slipsCodes } from './slips.js';
 import { totalsChecks, totalsCodes } from './totals.js';
 import { typographyChecks, typographyCodes } from './typography.js';
 
-registerCodes([...structureCodes, ...totalsCodes, ...typographyCodes, ...citationsCodes, ...datesCodes]);
+registerCodes([...structureCodes, ...totalsCodes, ...slipsCodes, ...typographyCodes, ...citationsCodes, ...datesCodes]);
 
-export const REPORT_CHECKS: ReportCheck[] = [...structureChecks, ...totalsChecks, ...typographyChecks, ...citationsChecks, ...datesChecks];
+export const REPORT_CHECKS: ReportCheck[] = [...structureChecks, ...totalsChecks, ...ratesChecks, ...slipsChecks, ...typographyChecks, ...citationsChecks, ...datesChecks];
 
 export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 'severities' | 'checks'> = DEFAULT_SETTINGS): Diagnostic[] {
   const found = [...model.diagnostics];

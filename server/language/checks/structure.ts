@@ -344,9 +344,11 @@ export const MEASURE_WORDS = [
   '进', '强', '佳', '优', '星', '连', '大',
 ];
 const MEASURE_SET = new Set(MEASURE_WORDS.filter((w) => w.length === 1));
+/** 40学时, 3课时, 5平方米: measure words of two characters or more. */
+const MULTI_CHAR_MEASURE = MEASURE_WORDS.filter((w) => w.length > 1);
 
-/** Hotline and emergency numbers written before a noun (12345热线): not counts. */
-const SERVICE_NUMBER = /^(110|119|120|122|12\d{3})$/;
+/** Hotline and emergency numbers written before a noun (12345热线, 8890诉求, 96110): not counts. */
+const SERVICE_NUMBER = /^(110|119|120|122|12\d{3}|8890|96\d{3})$/;
 
 function countsWithoutMeasureWord(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   void settings;
@@ -356,7 +358,7 @@ function countsWithoutMeasureWord(model: ReportModel, settings: CheckSettings): 
       for (const m of node.text.matchAll(/(?<![\d.．·A-Za-z０-９第])(\d+)(?![\d.．·])(\p{Script=Han})/gu)) {
         const digits = m[1]!;
         const next = m[2]!;
-        if (MEASURE_SET.has(next) || SERVICE_NUMBER.test(digits)) continue;
+        if (MEASURE_SET.has(next) || SERVICE_NUMBER.test(digits) || MULTI_CHAR_MEASURE.some((w) => node.text.startsWith(w, m.index! + digits.length))) continue;
         const start = node.start + m.index!;
         out.push(located(model, placed.scope, diagnostic('BG221', { start, end: start + digits.length + 1 }, `“${digits}${next}”：数字后缺少量词，例如“${digits}名${next}”“${digits}个${next}”。`)));
       }

@@ -52,9 +52,16 @@ export function yearFromTitle(title: string): number | undefined {
 
 /** The issuing body named at the start of a title: what comes before "关于" or the year. */
 export function orgFromTitle(title: string): string | undefined {
-  const m = /^(.+?)(?:关于)?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/.exec(title);
+  const m = /^(.+?)(?:关于)?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/.exec(title) ?? /^(.+?(?:人民政府|政府|办事处|党委|镇|乡|街道))关于/.exec(title);
   const org = m?.[1]?.replace(/关于$/, '');
-  return org && isOrgLike(org) ? org : undefined;
+  if (org && isOrgLike(org)) return fullName(org);
+  return org && /^[\u4e00-\u9fff]{2,8}(?:区|县|市|旗)$/.test(org) ? `${org}人民政府` : undefined;
+}
+
+/** A town named without its body ("新华乡2025年……报告"): the body's full name. */
+function fullName(org: string): string {
+  if (/(?:镇|乡)$/.test(org)) return `${org}人民政府`;
+  return /街道$/.test(org) ? `${org}办事处` : org;
 }
 
 /**
@@ -67,9 +74,31 @@ export function withoutRegionPrefix(org: string): string {
   return m ? m[2]! : org;
 }
 
-/** A town named at the start of the report's first sentence ("2020年，北屏乡法治政府建设……" → 北屏乡人民政府). */
+/** Words a town's name never starts with: "根据镇党政班子……" names no town called 根据镇. */
+const NOT_A_NAME = /^(?:根据|坚持|通过|建立|按照|结合|围绕|加强|推进|落实|开展|在|对|为|由|向|从|将|把|和|与|及|全|本|我|各|该|城|起|深入|认真|积极|进一步|紧扣|聚焦|今年|年来|以来|一年来|县|区|市)/;
+
+/**
+ * The body named in the report's first sentence ("2020年，北屏乡法治政府建设……" → 北屏乡人民政府,
+ * "一年来，丰都县栗子乡在县委……" → 栗子乡人民政府); undefined rather than a guess with wrong boundaries.
+ */
 export function orgFromProse(text: string): string | undefined {
-  const m = /(?:^|[，。、；：\s])([\u4e00-\u9fff]{2,4}?)(镇|乡|街道)/.exec(text);
-  if (!m || /^(我|本|全|各|该|乡|城)/.test(m[1]!)) return undefined;
-  return `${m[1]}${m[2]}${m[2] === '街道' ? '办事处' : '人民政府'}`;
+  const sentence = text.split(/[。；]/)[0] ?? '';
+  for (const m of sentence.matchAll(/(?:^|[，。、；：,:\s])([\u4e00-\u9fff]{2,8}?)(镇|乡|街道)/g)) {
+    const name = withoutRegionPrefix(`${m[1]}${m[2]}人民政府`).replace(/人民政府$/, '').slice(0, -m[2]!.length);
+    if (name.length < 2 || name.length > 5 || NOT_A_NAME.test(name) || /[的了是在和与及]/.test(name)) continue;
+    return `${name}${m[2]}${m[2] === '街道' ? '办事处' : '人民政府'}`;
+  }
+  return undefined;
+}
+
+/**
+ * The year a report's opening sentence says it reports on: "2020年，……", "现将我镇2022年度法治政府建设
+ * 情况报告如下", "2022年度法治政府建设……". Not a range (2021—2025年) or a date (2022年3月).
+ */
+export function yearFromProse(text: string): number | undefined {
+  const sentence = text.split(/。/)[0] ?? '';
+  const lead = /^(\d{4})\s*年(?!\d|度?[-—－~～至到])/.exec(sentence)?.[1];
+  if (lead) return Number(lead);
+  const said = /现将.{0,24}?(\d{4})\s*年度?(?![-—－~～至到\d]).{0,40}?(?:报告|汇报|总结)如下/.exec(text) ?? /(?:^|[，,])(\d{4})\s*年度?(?:法治政府建设|依法行政)/.exec(sentence);
+  return said ? Number(said[1]) : undefined;
 }

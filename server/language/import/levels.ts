@@ -60,3 +60,32 @@ export function headingLevels(numbers: readonly TypedNumber[]): number[] {
     return level;
   });
 }
+
+/**
+ * Typed numbering errors: a run of "一、 二、 …" that restarts at 一 inside a level-1 part (a second
+ * "一、" where "（一）" belongs). Returns the indices of the mistyped numbers: they are level 2, as their
+ * place says. The rest of the run continues the inner count until a number breaks it (then the outer
+ * count resumes: "一、甲 一、a 二、b 三、c 二、乙" → a, b, c are level 2).
+ */
+export function mistypedChinese(numbers: readonly TypedNumber[]): Set<number> {
+  const wrong = new Set<number>();
+  let outer = 0;
+  let inner = 0;
+  numbers.forEach((n, i) => {
+    if (n.style !== 'chinese') return;
+    if (inner > 0 && n.value === inner + 1) {
+      inner = n.value;
+      wrong.add(i);
+    } else if (n.value === outer + 1) {
+      outer = n.value;
+      inner = 0;
+    } else if (n.value === 1 && outer >= 1) {
+      inner = 1;
+      wrong.add(i);
+    } else {
+      outer = n.value;
+      inner = 0;
+    }
+  });
+  return wrong;
+}

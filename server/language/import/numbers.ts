@@ -14,6 +14,8 @@ export interface TypedNumber {
   separator: string;
   /** The text after the number. */
   rest: string;
+  /** A number typed with a bracket missing ("一）", "（一"): what is wrong, in Chinese. */
+  malformed?: string;
 }
 
 const CN = '[一二三四五六七八九十]{1,3}';
@@ -27,7 +29,29 @@ const PATTERNS: Array<[NumberStyle, RegExp]> = [
   ['arabic', /^(\d{1,2})\s*([.．、])(?!\d)\s*/],
 ];
 
+/** "一）纵深推进……" / "（一纵深推进……": a 第二级 number with a bracket lost (seen on real pages). */
+const HALF_BRACKETED: Array<[RegExp, string]> = [
+  [new RegExp(`^(${CN})\\s*[）)]\\s*`), '缺少左括号'],
+  [new RegExp(`^[（(]\\s*(${CN})\\s*(?=[、，,.．]|[^一二三四五六七八九十）)\\s])(?:[、，,.．]\\s*)?`), '缺少右括号'],
+];
+
 export function typedNumber(line: string): TypedNumber | undefined {
+  return wellFormedNumber(line) ?? halfBracketed(line);
+}
+
+function halfBracketed(line: string): TypedNumber | undefined {
+  for (const [pattern, malformed] of HALF_BRACKETED) {
+    const match = pattern.exec(line);
+    const rest = match ? line.slice(match[0].length) : '';
+    const value = match ? chineseValue(match[1]!) : 0;
+    // "（一是……" is not a number; a heading after the number is short and has no 是 at once.
+    if (!match || !value || !rest.trim() || /^[是要则]/.test(rest)) continue;
+    return { style: 'chineseParen', value, typed: match[0], separator: '', rest, malformed };
+  }
+  return undefined;
+}
+
+function wellFormedNumber(line: string): TypedNumber | undefined {
   for (const [style, pattern] of PATTERNS) {
     const match = pattern.exec(line);
     if (!match) continue;

@@ -1,0 +1,75 @@
+// The amounts of a report's paragraphs, sentence by sentence, for the checks that relate them (rates,
+// totals): the writer's figures ({调处 = 150起}) and the numbers nobody has marked up ("调处150起") go
+// through the same analysis (server/language/prose/), so an unmarked report is checked like a marked one.
+import type * as ast from '../../../grammar/index.js';
+import { findAmounts, relate, SentenceBuilder, itemOf, type SentenceRelations } from '../prose/index.js';
+import type { ReportModel, Scope } from '../model.js';
+import { formatValue } from '../values.js';
+
+export interface ItemSource {
+  /** Span in the file the block was written in. */
+  start: number;
+  end: number;
+  scope: Scope;
+  /** For a figure the writer marked up: it is checked against a formula or computed by one. */
+  figure?: { node: ast.FigureNode; name: string; checkedByModel: boolean };
+  /** As printed: "150起". */
+  printed: string;
+}
+
+/** Each paragraph and list item of the report, as sentences of amounts with their relations. */
+export function proseRelations(model: ReportModel, needs: (source: string) => boolean = () => true): SentenceRelations<ItemSource>[] {
+  const out: SentenceRelations<ItemSource>[] = [];
+  for (const placed of model.blocks) {
+    const block = placed.block;
+    const groups = block.kind === 'paragraph' ? [block.lines] : block.kind === 'list' ? block.items.map((i) => i.lines) : [];
+    for (const lines of groups) {
+      const first = lines[0]?.[0];
+      const last = lines[lines.length - 1]?.at(-1);
+      if (!first || !last || !needs(placed.scope.file.text.slice(first.start, last.end))) continue;
+      const builder = new SentenceBuilder<ItemSource>(model.header.org);
+      for (const line of lines) for (const node of line) readInline(node, builder, placed.scope, model);
+      out.push(...relate(builder.sentences).filter((s) => s.sentence.length > 0));
+    }
+  }
+  return out;
+}
+
+function readInline(node: ast.Inline, builder: SentenceBuilder<ItemSource>, scope: Scope, model: ReportModel): void {
+  switch (node.kind) {
+    case 'text': {
+      let at = 0;
+      for (const amount of findAmounts(node.text)) {
+        builder.text(node.text.slice(at, amount.start));
+        builder.amount(amount, node.text.slice(amount.end), { start: node.start + amount.start, end: node.start + amount.end, scope, printed: amount.text });
+        at = amount.end;
+      }
+      builder.text(node.text.slice(at));
+      return;
+    }
+    case 'escape':
+    case 'stray':
+      builder.text(node.text);
+      return;
+    case 'citation':
+      builder.text('《》');
+      return;
+    case 'figure':
+      readFigure(node, builder, scope, model);
+  }
+}
+
+function readFigure(node: ast.FigureNode, builder: SentenceBuilder<ItemSource>, scope: Scope, model: ReportModel): void {
+  const body = node.body;
+  if (node.broken || (body?.form !== 'definition' && body?.form !== 'reference')) return;
+  const value = model.figures.lookup(body.name.text, scope, body.name, true);
+  if (value?.type !== 'number') {
+    if (value) builder.text(formatValue(value));
+    return;
+  }
+  const definition = model.figures.definitions.get(body.name.text);
+  const checkedByModel = !definition || !!definition.body.check || definition.body.value?.kind !== 'quantity';
+  const printed = formatValue(value);
+  const item = { ...itemOf({ start: 0, end: 0, text: printed, value: value.percent ? value.value * 100 : value.value, unit: value.unit, percent: value.percent, decimals: value.decimals ?? 2, qualifier: value.qualifier }) };
+  builder.figure(item, body.name.text, printed, { start: node.start, end: node.end, scope, printed, figure: { node, name: body.name.text, checkedByModel } });
+}

@@ -1,0 +1,52 @@
+// Report checks: slips seen in real reports as found — a year range typed without its dash
+// ("(20212025年)", the dash lost when copied from a page) and a template's placeholders left unfilled
+// ("共召开会议*次", "x镇", "××人"). Both patterns are narrow on purpose: nothing else looks like them.
+import type { Diagnostic } from '../../../grammar/diagnostic.js';
+import type { CodeInfo } from '../codes.js';
+import { diagnostic } from '../makeDiagnostic.js';
+import type { ReportModel } from '../model.js';
+import type { ReportCheck } from './contract.js';
+import { blockTextNodes, located } from './prose.js';
+
+export const slipsCodes: CodeInfo[] = [
+  {
+    code: 'BG231', severity: 'warning', title: '年份范围缺少连接号',
+    description: '两个年份连写在一起（如“20212025年”），中间的一字线“—”丢了（常见于从网页复制的文字）：应写作“2021—2025年”。',
+    example: '《某区法治政府建设实施纲要（20212025年）》', fix: '在两个年份之间加“—”',
+  },
+  {
+    code: 'BG233', severity: 'error', title: '未填写的占位内容',
+    description: '正文里留着模板的占位符（“*次”“x镇”“××人”），数字或名称还没有填写。',
+    example: '共召开会议*次，x镇全年调处纠纷××件',
+  },
+];
+
+/** Two years run together: 2021 and 2025 with nothing between, the second later by at most 15 years. */
+const RUN_TOGETHER = /(?<!\d)((?:19|20)\d{2})((?:19|20)\d{2})(?=\s*年)/g;
+/** Placeholders: * or ×× where a number goes, x/X/×× where a name goes. */
+const PLACEHOLDER = /(?<![A-Za-z*＊])(?:[*＊]{1,3}|[xX×]{1,3})(?=(?:[余多])?[次件人名个项场起份家条期镇乡县区市村街道](?![A-Za-z]))|(?<=[共有计为了达]|[\u4e00-\u9fff]{2}[，,])[*＊]{1,3}(?=[\u4e00-\u9fff])/g;
+
+function slips(model: ReportModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const placed of model.blocks) {
+    for (const node of blockTextNodes(placed.block)) {
+      for (const m of node.text.matchAll(RUN_TOGETHER)) {
+        const [first, second] = [Number(m[1]), Number(m[2])];
+        if (second <= first || second - first > 15) continue;
+        const start = node.start + m.index!;
+        const fixed = `${m[1]}—${m[2]}`;
+        out.push(located(model, placed.scope, diagnostic('BG231', { start, end: start + 8 }, `“${m[0]}年”中两个年份连在一起，缺少一字线：应写作“${fixed}年”。`, [
+          { title: `改为“${fixed}”`, edits: [{ start, end: start + 8, newText: fixed }], safe: false },
+        ])));
+      }
+      for (const m of node.text.matchAll(PLACEHOLDER)) {
+        const start = node.start + m.index!;
+        const around = node.text.slice(Math.max(0, m.index! - 4), m.index! + m[0].length + 2);
+        out.push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”是模板的占位符，还没有填写：请填上实际的数字或名称。`)));
+      }
+    }
+  }
+  return out;
+}
+
+export const slipsChecks: ReportCheck[] = [{ id: 'slips', codes: ['BG231', 'BG233'], run: slips }];

@@ -1,0 +1,146 @@
+// Import step 4: typed headings and paragraphs → headings `#`…`####`, numbered items and paragraphs, with
+// the amounts of the prose written as figures (figures.ts). Rules in index.ts.
+import { markFigures, type NameRegistry } from './figures.js';
+import { baseLevel, headingLevels, mistypedChinese } from './levels.js';
+import { typedNumber, type TypedNumber } from './numbers.js';
+import { partOfHeading, type PartLabel } from './parts.js';
+import { EDGE_SPACE, type Block, type ImportFinding, type Line, type Note } from './types.js';
+import { escapeInline, fieldYears, lineStartNeedsEscape } from './write.js';
+
+/** A heading sentence: at most this many characters before its 。 (the seeds' run-in headings are 6–23). */
+const SHORT_HEADING = 25;
+
+export interface BodyOptions {
+  year: number | undefined;
+  org: string | undefined;
+  yearField: boolean | undefined;
+}
+
+interface BodyState extends BodyOptions {
+  blocks: Block[];
+  note: Note;
+  findings: ImportFinding[];
+  names: NameRegistry;
+  current: number;
+  usedLabels: Set<PartLabel>;
+  figures: number;
+}
+
+/** Writes the body's lines as blocks. */
+export function writeBody(body: Line[], options: BodyOptions, note: Note, findings: ImportFinding[]): { blocks: Block[]; figures: number } {
+  const numbered = body.map((l) => typedNumber(l.text));
+  const numbers = numbered.filter((n): n is TypedNumber => n !== undefined);
+  const mistyped = mistypedChinese(numbers);
+  const levels = headingLevels(numbers.map((n, i) => (mistyped.has(i) ? { ...n, style: 'chineseParen' as const } : n)));
+  const state: BodyState = { ...options, blocks: [], note, findings, names: new Set(), current: 0, usedLabels: new Set(), figures: 0 };
+  const levelAt = new Map<number, number>();
+  let headingIndex = 0;
+  numbered.forEach((n, i) => n && levelAt.set(i, levels[headingIndex++]!));
+  const items = itemRuns(numbered, levelAt);
+  headingIndex = 0;
+  body.forEach((line, i) => {
+    const number = numbered[i];
+    if (!number) paragraph(state, line.text, line.n, 'paragraph');
+    else {
+      const k = headingIndex++;
+      if (mistyped.has(k)) reportMistyped(state, line, number, levels[k]!);
+      if (number.malformed) reportMalformed(state, line, number);
+      numberedLine(state, line, number, levels[k]!, items.has(i));
+    }
+  });
+  return { blocks: state.blocks, figures: state.figures };
+}
+
+/** Is the text after a typed number a heading ("加强组织领导" / "全面部署法治建设。……")? */
+function headingShape(rest: string): { headingLike: boolean; runIn: boolean; stop: number } {
+  const stop = rest.indexOf('。');
+  const lead = stop < 0 ? rest : rest.slice(0, stop);
+  const runIn = stop >= 0 && stop < rest.length - 1;
+  const headingLike = stop < 0 ? rest.length <= 60 : lead.length <= SHORT_HEADING && !/[，,；;：:、]$/.test(lead);
+  return { headingLike, runIn, stop };
+}
+
+/**
+ * Numbered lines written as items as a whole: a run of consecutive lines numbered at the same level
+ * (nothing between them) of which one is a sentence too long for a heading — like the five points of a
+ * 下一步打算, only some of which begin with a heading sentence. They stay siblings, numbered alike.
+ */
+function itemRuns(numbered: Array<TypedNumber | undefined>, levelAt: Map<number, number>): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < numbered.length; ) {
+    let j = i;
+    while (j + 1 < numbered.length && numbered[i] && numbered[j + 1] && levelAt.get(j + 1) === levelAt.get(i) && levelAt.get(i)! >= 2) j++;
+    const run = numbered.slice(i, j + 1);
+    if (j > i && run.some((n) => !headingShape(n!.rest).headingLike)) for (let k = i; k <= j; k++) out.add(k);
+    i = j + 1;
+  }
+  return out;
+}
+
+function reportMalformed(state: BodyState, line: Line, number: TypedNumber): void {
+  const message = `手打的序号“${number.typed.trim()}”${number.malformed}：应为“（${'一二三四五六七八九十'[number.value - 1] ?? number.value}）”。导入时按第二级序号处理，请核对原文。`;
+  state.findings.push({ line: line.n, code: 'BG232', message });
+  state.blocks.push({ kind: 'comment', text: `// BG232 原文第${line.n}行：${message}`, source: line.n });
+}
+
+function reportMistyped(state: BodyState, line: Line, number: TypedNumber, level: number): void {
+  const message = `手打的序号“${number.typed.trim()}”重复或跳号：它在上一个一级标题之内，应为第${level}级序号（如“（${number.typed.trim().replace(/[、．.，,\s]/g, '')}）”）。导入时按第${level}级处理，请核对原文。`;
+  state.findings.push({ line: line.n, code: 'BG230', message });
+  state.blocks.push({ kind: 'comment', text: `// BG230 原文第${line.n}行：${message}`, source: line.n });
+}
+
+/** A prose paragraph or numbered item, its amounts written as figures. */
+function paragraph(state: BodyState, raw: string, source: number, kind: 'paragraph' | 'item', number = 1): void {
+  const marked = markFigures(raw, state.names, escapeInline, state.org);
+  state.figures += marked.figures;
+  for (const comment of marked.comments) state.blocks.push({ kind: 'comment', text: `// ${comment}`, source });
+  let text = fieldYears(marked.text, state.year, state.yearField);
+  if (kind === 'paragraph' && lineStartNeedsEscape(raw) && !text.startsWith('\\')) text = `\\${text}`;
+  state.blocks.push(kind === 'item' ? { kind, number, text, source } : { kind, text, source });
+}
+
+function heading(state: BodyState, text: string, level: number, source: number): void {
+  const block: Block = { kind: 'heading', level, text: fieldYears(escapeInline(text), state.year, state.yearField), source };
+  if (level === 1) {
+    const part = partOfHeading(text);
+    if (part && !state.usedLabels.has(part)) {
+      state.usedLabels.add(part);
+      block.label = part;
+    }
+  }
+  state.blocks.push(block);
+  state.current = level;
+}
+
+/** A line with a typed number: a heading, a run-in heading and its paragraph, or a numbered item. */
+function numberedLine(state: BodyState, line: Line, number: TypedNumber, level: number, asItem: boolean): void {
+  const rest = number.rest;
+  const base = baseLevel(number);
+  const context = level === base ? '' : `（这种序号通常是第${base}级，${level < base ? '这里它下面有“（一）”级标题' : '这里它的上级标题是第' + (level - 1) + '级，标题不跳级'}）`;
+  const numberNote = (became: string) => state.note(line.n, `标题序号“${number.typed.trim()}”`, `按序号样式定为第${level}级${context}，${became}；序号由渲染器生成`);
+  const { headingLike, runIn, stop } = headingShape(rest);
+  const lead = stop < 0 ? rest : rest.slice(0, stop);
+  const runInHeading = () => {
+    numberNote(`写成标题“${lead}”和其后的段落（二级标题渲染时接排，句号由渲染器加回）`);
+    heading(state, lead, level, line.n);
+    paragraph(state, rest.slice(stop + 1).replace(EDGE_SPACE, ''), line.n, 'paragraph');
+  };
+  if (asItem && level === state.current + 1) {
+    numberNote('与前后同级的编号句一起写成编号段落“1. ”（其中有的句子太长，不是标题；整段照原样保留）');
+    const previous = state.blocks[state.blocks.length - 1];
+    paragraph(state, rest, line.n, 'item', previous?.kind === 'item' ? previous.number + 1 : 1);
+  } else if (headingLike && !runIn) {
+    numberNote('写成标题');
+    heading(state, rest, level, line.n);
+  } else if (headingLike && level === 2) runInHeading();
+  else if (level >= 2 && (level === state.current + 1 || !headingLike)) {
+    const under = level === state.current + 1 ? '' : `，渲染时按所在标题的下一级编号`;
+    numberNote(`写成编号段落“1. ”（${runIn && headingLike ? '三、四级标题不接排，' : '不像标题，'}整段照原样保留${under}）`);
+    const previous = state.blocks[state.blocks.length - 1];
+    paragraph(state, rest, line.n, 'item', previous?.kind === 'item' ? previous.number + 1 : 1);
+  } else if (runIn && level === 2) runInHeading();
+  else {
+    numberNote('整行写成标题');
+    heading(state, rest, level, line.n);
+  }
+}

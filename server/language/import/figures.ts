@@ -1,0 +1,74 @@
+// Import: the amounts of a paragraph become figures, named as a writer would name them — "共调处矛盾纠纷
+// 150起" → "共调处矛盾纠纷{调处矛盾纠纷 = 150起}" — and a rate beside the counts it follows from becomes a
+// checked figure ({成功率 = 98% : 调解成功/调处矛盾纠纷}), so the checker tests it. The analysis is the
+// one the checks run on unmarked prose (server/language/prose/). What prints is unchanged: each figure
+// prints exactly the characters it replaces; an amount that could not be written so stays text.
+import { analyseText, type RatePairing, type TextAmount } from '../prose/index.js';
+
+export interface MarkedText {
+  /** The paragraph with figures marked up and everything else escaped. */
+  text: string;
+  /** Why a rate was left without a check formula, for a `//` comment above the paragraph. */
+  comments: string[];
+  /** Figures written. */
+  figures: number;
+}
+
+/** Names already used in the report: a figure is defined once per report. */
+export type NameRegistry = Set<string>;
+
+function uniqueName(name: string, used: NameRegistry): string {
+  const numerals = '二三四五六七八九十';
+  let candidate = name;
+  for (let i = 0; used.has(candidate) && i < numerals.length; i++) candidate = `${name}之${numerals[i]}`;
+  return used.has(candidate) ? '' : candidate;
+}
+
+/** Can this amount be written as a figure that prints exactly as typed? */
+const writable = (a: TextAmount) => !!a.name && !/\s/.test(a.text);
+
+/** `raw` with its amounts as figures; `escape` escapes the text between them. */
+export function markFigures(raw: string, used: NameRegistry, escape: (s: string) => string, org?: string): MarkedText {
+  const figures: Array<{ amount: TextAmount; markup: string }> = [];
+  const comments: string[] = [];
+  for (const { sentence, rates } of analyseText(raw, org)) {
+    const names = new Map<number, string>();
+    const checks = new Map<number, string>();
+    sentence.forEach(({ data }, i) => {
+      if (!writable(data)) return;
+      const name = uniqueName(data.name!, used);
+      if (!name) return;
+      used.add(name);
+      names.set(i, name);
+    });
+    for (const pairing of rates) formulaFor(pairing, names, sentence.map((p) => p.data), checks, comments);
+    sentence.forEach(({ data }, i) => {
+      const name = names.get(i);
+      if (name) figures.push({ amount: data, markup: `{${name} = ${data.text}${checks.has(i) ? ` : ${checks.get(i)}` : ''}}` });
+    });
+  }
+  let text = '';
+  let at = 0;
+  for (const { amount, markup } of figures.sort((a, b) => a.amount.start - b.amount.start)) {
+    text += escape(raw.slice(at, amount.start)) + markup;
+    at = amount.end;
+  }
+  text += escape(raw.slice(at));
+  return { text, comments, figures: figures.length };
+}
+
+function formulaFor(pairing: RatePairing, names: Map<number, string>, amounts: TextAmount[], checks: Map<number, string>, comments: string[]): void {
+  const rate = names.get(pairing.rate);
+  if (!rate) return;
+  if (pairing.kind === 'unsure') {
+    comments.push(`“${amounts[pairing.rate]!.text}”（${rate}）没有写成校验公式：${pairing.why}。如能确定，可写成 {${rate} = ${amounts[pairing.rate]!.text} : 分子/分母}。`);
+    return;
+  }
+  const denominator = names.get(pairing.denominator);
+  if (!denominator) return;
+  if (pairing.kind === 'whole') checks.set(pairing.rate, `_/${denominator}`);
+  else {
+    const numerator = names.get(pairing.numerator);
+    if (numerator) checks.set(pairing.rate, `${numerator}/${denominator}`);
+  }
+}

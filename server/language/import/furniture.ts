@@ -1,0 +1,41 @@
+// Web-page furniture around a report copied from a government site: breadcrumbs (首页 > 政务公开 > …),
+// metadata lines (发布时间：… 来源：… 点击数：… 浏览次数, 索引号, 发布机构 …), print and close links
+// (【打印】【关闭】), a stray "|", URLs, the site's own header line. None of it is the report's text: the
+// importer removes it and lists each line. Metadata and breadcrumbs are looked for only above the
+// report's first sentence, so prose that happens to say "来源：" is never touched.
+
+/** Labels of the metadata lines government sites print above a document. */
+const METADATA_LABEL =
+  /^(?:发布时间|发布日期|发布机构|发布单位|发文机构|发文字号|发文日期|成文日期|信息来源|来源|来自|点击数|点击量|点击率|浏览次数|浏览量|访问次数|访问量|阅读次数|阅读量|阅读数|作者|编辑|责任编辑|字号|字体|索引号|信息索引号|主题分类|体裁分类|内容分类|组配分类|服务对象|有效性|时效性|公开方式|公开范围|公开时限|审核程序|文号|生成日期|截止日期|有效性\/截止日期|内容概述|日期|时间)\s*(?:[:：\]】]|$|\d|[\u4e00-\u9fff]{2,}(?:人民政府|政府|镇|乡|街道|办事处)$|有效$|无效$)/;
+
+/** Links and controls: 【打印】 [关闭] 收藏 分享 加大字体 … (a line of nothing else is furniture). */
+const CONTROLS =
+  /[【\[]\s*(?:打印(?:本页)?|关闭(?:窗口)?|收藏|分享|返回顶部|返回|字体\s*[:：]?\s*大\s*中\s*小|大|中|小|[ \u3000])\s*[】\]]|打印本页|打印|关闭窗口|关闭|返回顶部|加大字体|缩小字体|取消收藏|收藏|分享到|分享|无障碍|简体|繁体|扫一扫|在手机上打开|字体\s*[:：]|[大中小](?=\s|$)|[|｜丨•·\-—>»＞›\s\u3000:：]+/g;
+
+const BREADCRUMB = /^(?:首页|网站首页|当前位置|您当前所在位置|您的位置|您现在的位置|您所在的位置|当前所在位置)|^[^。，,；;]{0,40}(?:\s[>»＞›]\s?|[>»＞›]\s)[^。，,；;]{0,80}$/;
+const URL = /^(?:https?:\/\/|www\.)\S+$/i;
+/** A site header with the day of the week ("天津市静海区人民政府 2019年12月3日星期二"), template-site boilerplate. */
+const SITE_LINE = /星期[一二三四五六日天]\s*$|语音播报|播报模式|语音合成中|小编|供大家参考|仅展示\d+字|全文共\d+字|开头部分已省略|更多>>|ICP备|公网安备/;
+
+export type FurnitureKind = '网页导航' | '网页信息栏' | '网页按钮' | '网址' | '网页页眉';
+
+/** Is this (trimmed) line page furniture? `top` is true above the report's first sentence. */
+export function furnitureKind(line: string, top: boolean): FurnitureKind | undefined {
+  const bare = line.replace(/^[-•·*\s\u3000\[【]+/, '');
+  if (!bare) return line ? '网页按钮' : undefined;
+  if (URL.test(bare)) return '网址';
+  if (SITE_LINE.test(bare) && bare.length <= 80) return '网页页眉';
+  if (line.replace(CONTROLS, '') === '') return '网页按钮';
+  if (!top) return undefined;
+  if (BREADCRUMB.test(bare) && !/[。；]/.test(bare)) return '网页导航';
+  if (/^(?:[\[【]\s*[\u4e00-\u9fff/]{2,10}\s*[\]】][^\[【]*){2,}$/.test(line.trim())) return '网页信息栏';
+  if (/\s[|｜]\s/.test(bare) && !/[，,。；]/.test(bare)) return '网页导航';
+  if (METADATA_LABEL.test(bare) && !/。/.test(bare) && bare.length <= 120) return '网页信息栏';
+  if (/(?:发布时间|来源|点击数|浏览次数|访问次数|发布日期)\s*[:：]/.test(bare) && !/。/.test(bare) && bare.length <= 160) return '网页信息栏';
+  return undefined;
+}
+
+/** A line that reads as prose: a sentence, not a title, label or link. */
+export function isSentence(line: string): boolean {
+  return line.length >= 30 && /[，,。；]/.test(line);
+}

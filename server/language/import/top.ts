@@ -1,0 +1,166 @@
+// Import steps 2 and 3: the signature and date at the end, the title (after any page furniture) and an
+// addressee line at the top, and the header values read from them.
+import { isOrgLike, isoDate, isTitleLike, orgFromProse, orgFromTitle, parseSignatureDate, TITLE_END, withoutRegionPrefix, yearFromProse, yearFromTitle, type ImportedDate } from './header.js';
+import { typedNumber } from './numbers.js';
+import type { Line, Note } from './types.js';
+
+export interface ImportedHeader {
+  title: string | undefined;
+  kind: '法治政府建设年度报告' | undefined;
+  org: string | undefined;
+  year: number | undefined;
+  date: string | undefined;
+  to: string | undefined;
+}
+
+export interface EndOfReport {
+  date: ImportedDate | undefined;
+  org: string | undefined;
+  /** Input lines of the signature and date, for the header directives' place. */
+  lines: number[];
+}
+
+/** Step 2: below the last paragraph, a page number, the signature date and the signature. */
+export function readEnd(lines: Line[], note: Note): EndOfReport {
+  const end: EndOfReport = { date: undefined, org: undefined, lines: [] };
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (!line.text) continue;
+    if (!end.date && !end.org && /^\d{1,3}$/.test(line.text)) {
+      note(line.n, `页码“${line.text}”`, '文末单独一行的数字是 Word 的页码，渲染时按 GB/T 9704 重新生成');
+      line.text = '';
+      continue;
+    }
+    const date = !end.date && !end.org ? parseSignatureDate(line.text) : undefined;
+    if (date) {
+      end.date = date;
+      end.lines.push(line.n);
+      note(line.n, `成文日期“${line.text}”`, `写为“@日期 ${isoDate(date)}”，落款由渲染器按 GB/T 9704 排版`);
+      line.text = '';
+      continue;
+    }
+    const indented = /^[ \t\u3000\u2000-\u200a]{6,}/.test(line.raw);
+    if (!end.org && isOrgLike(line.text) && (end.date || indented)) {
+      end.org = line.text;
+      end.lines.push(line.n);
+      note(line.n, `手工排版的落款“${line.text}”`, `写为“@机关”，落款由渲染器按 GB/T 9704 排版`);
+      line.text = '';
+    }
+    break;
+  }
+  return end;
+}
+
+export interface TopOfReport {
+  title: string | undefined;
+  titleLines: Line[];
+  to: string | undefined;
+}
+
+/** A line that ends a title: 报告/总结/汇报, or "…法治政府建设情况" (a title without 报告). */
+const ends = (text: string) => TITLE_END.test(text) || (/法治政府建设/.test(text) && /情况$/.test(text));
+
+/** Step 3: the title — up to three short lines, the last ending it — after any lines above it that are not the report's. */
+export function readTop(lines: Line[], note: Note): TopOfReport {
+  const top: TopOfReport = { title: undefined, titleLines: [], to: undefined };
+  const head = lines.filter((l) => l.text).slice(0, 12);
+  const endAt = head.findIndex((l) => ends(l.text) && isTitleLike(l.text) && !typedNumber(l.text));
+  const sentenceAt = head.findIndex((l) => !isTitleLike(l.text) || typedNumber(l.text));
+  if (endAt < 0 || (sentenceAt >= 0 && sentenceAt < endAt)) return top;
+  let first = endAt;
+  while (first > 0 && endAt - first < 2 && isTitlePart(head[first - 1]!.text)) first--;
+  for (const l of head.slice(0, first)) {
+    note(l.n, `网页栏目“${l.text}”`, '标题之前的网页栏目或导航，不是报告的文字');
+    l.text = '';
+  }
+  top.titleLines = head.slice(first, endAt + 1);
+  top.title = top.titleLines.map((l) => l.text).join('');
+  if (top.titleLines.length > 1) note(top.titleLines[0]!.n, `标题分 ${top.titleLines.length} 行（第${top.titleLines.map((l) => l.n).join('、')}行）`, '合为一行写在“@标题”里；标题的换行由渲染器决定');
+  else note(top.titleLines[0]!.n, '标题行', '写在“@标题”里，由渲染器居中排版');
+  const titleTexts = new Set([top.title, ...top.titleLines.map((l) => l.text)]);
+  for (const l of top.titleLines) l.text = '';
+  readAfterTitle(lines, top, titleTexts, note);
+  return top;
+}
+
+/** A document number under the title: 新田委文〔2026〕3号. */
+const DOCUMENT_NUMBER = /^[\u4e00-\u9fff]{2,10}[〔[（(]\d{4}[〕\]）)]\s*\d{1,4}\s*号$/;
+
+/** A line that can begin a title split over lines: the body's name, or "关于……". */
+function isTitlePart(text: string): boolean {
+  return isOrgLike(text) || (/^关于/.test(text) && isTitleLike(text)) || (/\d{4}\s*年/.test(text) && isTitleLike(text) && text.length <= 30);
+}
+
+/** Below the title: the title repeated (web pages print it twice), then an addressee line "县委、县政府：". */
+function readAfterTitle(lines: Line[], top: TopOfReport, titleTexts: Set<string>, note: Note): void {
+  const last = top.titleLines[top.titleLines.length - 1]!;
+  let next = lines.slice(last.n).find((l) => l.text !== '');
+  const title = top.title!.replace(/\s+/g, '');
+  const repeats = (text: string) => titleTexts.has(text) || (text.replace(/\s+/g, '').length >= 6 && title.includes(text.replace(/\s+/g, '')));
+  while (next && (repeats(next.text) || DOCUMENT_NUMBER.test(next.text))) {
+    if (DOCUMENT_NUMBER.test(next.text)) note(next.n, `发文字号“${next.text}”`, '报告语言没有发文字号，这一行不写入正文（需要时由版头模板打印）');
+    else note(next.n, `重复的标题行“${next.text}”`, '网页上标题出现了两次，只保留一次（写在“@标题”里）');
+    next.text = '';
+    next = lines.slice(next.n).find((l) => l.text !== '');
+  }
+  if (next && /^[^。；，,]{2,30}[：:]$/.test(next.text) && !typedNumber(next.text)) {
+    top.to = next.text.slice(0, -1);
+    note(next.n, `主送机关“${next.text}”`, '写为“@主送”，冒号由渲染器加上');
+    next.text = '';
+  }
+}
+
+export interface HeaderHints {
+  org?: string;
+  year?: number;
+}
+
+/** Header values: --org/--year, then the title, the signature, the opening sentence and the first heading. */
+export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[], hints: HeaderHints, note: Note): ImportedHeader {
+  const firstProse = body.find((l) => !typedNumber(l.text));
+  const firstHeading = body.find((l) => typedNumber(l.text));
+  const year = hints.year ?? yearOf(top, end, firstProse, firstHeading, note);
+  const org = hints.org ?? orgOf(top, end, firstProse, body[0]?.n ?? 1, note);
+  const saysFazhi = (s: string | undefined) => !!s && /法治政府建设/.test(s);
+  const kind = saysFazhi(top.title) || (!top.title && saysFazhi(firstProse?.text)) ? ('法治政府建设年度报告' as const) : undefined;
+  if (kind && !top.title) note(body[0]?.n ?? 1, '类型“法治政府建设年度报告”', '原文没有标题，类型由正文开头的“法治政府建设”推断');
+  return { title: top.title, kind, org, year, date: end.date ? isoDate(end.date) : undefined, to: top.to };
+}
+
+function yearOf(top: TopOfReport, end: EndOfReport, firstProse: Line | undefined, firstHeading: Line | undefined, note: Note): number | undefined {
+  const fromTitle = top.title ? yearFromTitle(top.title) : undefined;
+  if (fromTitle !== undefined) return fromTitle;
+  const fromProse = firstProse ? yearFromProse(firstProse.text) : undefined;
+  if (fromProse !== undefined) {
+    note(firstProse!.n, `年度 ${fromProse}`, `${top.title ? '标题中没有年份' : '原文没有标题'}，年度取自正文开头的年份，请核对（或用 --year 指定）`);
+    return fromProse;
+  }
+  const fromHeading = firstHeading ? /(\d{4})\s*年度?/.exec(typedNumber(firstHeading.text)!.rest)?.[1] : undefined;
+  if (fromHeading) {
+    note(firstHeading!.n, `年度 ${fromHeading}`, '标题和正文开头都没有年份，年度取自第一个标题，请核对（或用 --year 指定）');
+    return Number(fromHeading);
+  }
+  if (end.date) {
+    const year = end.date.month <= 6 ? end.date.year - 1 : end.date.year;
+    note(1, `年度 ${year}`, '原文没有写明年度，按成文日期推断，请核对（或用 --year 指定）');
+    return year;
+  }
+  return undefined;
+}
+
+function orgOf(top: TopOfReport, end: EndOfReport, firstProse: Line | undefined, at: number, note: Note): string | undefined {
+  if (end.org) return end.org;
+  const named = top.title ? orgFromTitle(top.title) : undefined;
+  if (named) {
+    const org = withoutRegionPrefix(named);
+    if (org !== named) note(top.titleLines[0]!.n, `机关“${org}”`, `取自标题中的“${named}”，去掉了前面的上级行政区划（落款和地名检查用本级名称）；标题照原样保留`);
+    return org;
+  }
+  const guessed = firstProse ? orgFromProse(firstProse.text) : undefined;
+  if (guessed) {
+    note(firstProse!.n, `机关“${guessed}”`, `原文${top.title ? '标题中没有机关名称' : '没有标题'}，也没有落款，机关名称由正文开头推断，请核对（或用 --org 指定）`);
+    return guessed;
+  }
+  note(at, '机关名称空缺', '标题、落款和正文开头都没有写明机关名称，“@机关”留空，请补上（或用 --org 指定）');
+  return undefined;
+}

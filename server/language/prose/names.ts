@@ -1,0 +1,114 @@
+// The words that name an amount in prose, and the figure name a writer would choose from them:
+// "共调处矛盾纠纷150起" → 调处矛盾纠纷, "调解成功147起" → 调解成功, "持证率为81.48%" → 持证率,
+// "召开2次法治政府建设专题会" → 法治政府建设专题会 (the noun after the number when the words before it
+// are only a verb). Pure and deterministic: the same prose always gives the same name.
+
+/** Where a clause starts: punctuation, and words after which a new phrase begins. */
+const CLAUSE_BREAK = /[，,。；;：:、！!？?（(）)“”"‘’》\n]|其中|包括|分别|共计|合计|总计|累计|共有|(?<!公)共(?![同享建治产])|另有|以及|此外|同时/g;
+
+/** Words in front of a phrase that name no thing: time, place, the speaker. */
+const LEADING = new RegExp(
+  '^(?:' +
+    [
+      '\\d{4}年度?(?:以来)?', '今年以来', '今年', '年内', '全年', '本年度', '年度内', '一年来', '截至目前', '截止目前', '截至年底', '目前', '现有', '已经', '已', '先后',
+      '并', '还', '又', '和', '及', '与', '均', '也', '另', '在', '对', '为', '向', '给', '被', '由', '将', '通过', '组织', '累计',
+      '我(?:镇|乡|街道|区|县|市|局|办|所|单位)', '本(?:镇|乡|街道|区|县|单位)', '全(?:镇|乡|街道|区|县|市)', '镇村两级', '各村(?:（社区）|社区)?', '辖区内?',
+      '各级', '各类', '各种', '相关', '有关', '大小',
+    ].join('|') +
+    ')',
+);
+
+/** Words at the end of a phrase that join it to its number. */
+const TRAILING = /(?:共计|共有|共|合计|总计|累计|分别为|分别是|分别|均为|均达到?|均|达到了?|(?<![传到表送])达|(?<![行作认成因])为|是|(?<![所拥具现])有|(?<![统会设])计|约|近|超过|超|逾|高达|仅|只|了|的|等|(?<![存所现实])在|至|(?<![收受做得遇])到|已|增至|提高到|提升至|下降到)$/;
+
+/** Adjectives that only widen a noun: dropped from names. */
+const WIDENERS = /各类|各级|各种|大小|相关|有关|等各类|等/g;
+
+/** Verbs that begin the object a number counts: "发放资料", "召开会议". */
+const VERBS =
+  /开展|召开|举办|组织|发放|接待|受理|办理|办结|化解|调处|调解|审查|审核|悬挂|制作|张贴|收到|聘请|培训|处理|查处|出动|检查|排查|走访|签订|提供|解答|覆盖|参与|参加|提出|公开|发布|备案|清理|成立|建立|设立|配备|配齐|聘任|录入|推送|播放|印发|制定|出台|举行|完成|审理|解决|帮教|落实|保障|持有|取得|领取|开设|建成|打造|培育|评选|选聘|邀请|立案|结案|答复|回复|转办|征求|收集|征集|走访|慰问|救助|帮扶|安置|整改|督办|约谈|报送|上报/g;
+
+/** The phrase before an amount: the clause up to it, without time, place and joining words. */
+export function phraseBefore(prose: string, org?: string): string {
+  const breaks = [...prose.matchAll(CLAUSE_BREAK)];
+  let end = prose.length;
+  // "调处纠纷共59件": nothing between 共 and the number, so the phrase is the one before 共 (never
+  // across punctuation).
+  for (let k = breaks.length - 1; k >= -1; k--) {
+    const start = k >= 0 ? breaks[k]!.index! + breaks[k]![0].length : 0;
+    const phrase = tidy(prose.slice(start, end), org);
+    if (phrase || k < 0 || /^[，,。；;：:、！!？?（(）)“”"‘’\n]$/.test(breaks[k]![0])) return phrase;
+    end = breaks[k]!.index!;
+  }
+  return '';
+}
+
+/** The noun right after an amount ("2次法治政府建设专题会" → 法治政府建设专题会), up to the next verb or break. */
+export function nounAfter(rest: string): string {
+  const clause = rest.split(/[，,。；;：:、！!？?（(）)“”"\n]|的|等/)[0] ?? '';
+  let end = clause.length;
+  for (const m of clause.matchAll(VERBS)) {
+    if (m.index! > 2) {
+      end = m.index!;
+      break;
+    }
+  }
+  return clause.slice(0, end).replace(/^(?:的|余|多|以上|左右)/, '').replace(/(?:全部|均|都|已|共)$/, '').replace(WIDENERS, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '').slice(0, 10);
+}
+
+function tidy(clause: string, org?: string): string {
+  let s = clause.replace(/[\s\u3000]/g, '');
+  const orgStem = org?.replace(/(?:人民政府|政府|办事处|党委)$/, '');
+  for (let guard = 0; guard < 8; guard++) {
+    const before = s;
+    if (orgStem && s.startsWith(orgStem)) s = s.slice(orgStem.length);
+    s = s.replace(/^[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)(?=(?:党委|政府|人民政府|办事处)?[\u4e00-\u9fff]{2})(?:党委政府|党委|人民政府|政府|办事处)?/, (m) => (/^(?:乡镇|城镇|村镇|集镇)/.test(m) ? m : ''));
+    s = s.replace(LEADING, '').replace(TRAILING, '');
+    if (s === before) break;
+  }
+  return s;
+}
+
+/** Does a phrase end in a verb or a word that wants its object after the number ("召开了", "保障", "加强对")? */
+export function wantsNounAfter(phrase: string): boolean {
+  if (phrase.length < 2 || /[对向为在给把将]$/.test(phrase)) return true;
+  const lastVerb = [...phrase.matchAll(VERBS)].pop();
+  return !!lastVerb && lastVerb.index! + lastVerb[0].length === phrase.length;
+}
+
+/**
+ * The name for a figure: the phrase before it, or the noun after it when the phrase is only a verb;
+ * shortened to the object of its last verb when long. Only letters (a name may hold no digits or
+ * marks). Undefined when there are no words to name it by.
+ */
+export function figureName(phrase: string, after: string, percent: boolean): string | undefined {
+  let name = phrase;
+  if (percent) {
+    const rate = /([\p{Script=Han}]{1,8}?(?:率|比例|比重|占比))$/u.exec(name.split('的').pop() ?? name);
+    if (rate) name = rate[1]!;
+  } else if (wantsNounAfter(name) && nounAfter(after).length >= 2) {
+    const noun = nounAfter(after);
+    name = name.length >= 2 && name.length + noun.length <= 8 ? name + noun : noun;
+  }
+  name = name.replace(WIDENERS, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '');
+  if (name.length > 8 && name.includes('的')) {
+    const head = name.split('的')[0]!;
+    name = head.length >= 2 && head.length <= 6 ? head : name.split('的').pop()!;
+  }
+  if (name.length > 8) {
+    const verbs = [...name.matchAll(VERBS)];
+    const last = verbs.pop();
+    if (last && name.length - last.index! <= 8 && name.length - last.index! > last[0].length) name = name.slice(last.index!);
+    else if (last && name.length - last.index! - last[0].length >= 2) name = name.slice(last.index! + last[0].length);
+  }
+  if (name.length > 8) name = name.split(/[和及与]/).pop()!;
+  if (name.length > 10) {
+    // "党委理论学习中心组法治学习" → 法治学习: what follows the last body or group word.
+    const subject = /.*[组会部所站办局委的](?=[\p{Script=Han}]{2,})/u.exec(name);
+    name = subject ? name.slice(subject[0].length) : name.slice(-6);
+  }
+  name = name.replace(/^[约近逾超的和及与]+/, '');
+  return name.length >= 2 && !RESERVED.has(name) ? name : undefined;
+}
+
+const RESERVED = new Set(['年度', '机关', '标题', '日期', '上年度', '下年度', '同比', '增减']);

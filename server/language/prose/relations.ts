@@ -1,0 +1,128 @@
+// What the amounts of one sentence say about each other: a rate beside the counts it follows from
+// ("调处矛盾纠纷150起，调解成功147起，成功率达98%"), a total and its parts ("共…，其中…"). Pure: the same
+// analysis serves `import` (which writes the relations as checked figures) and the checks (which test
+// them on prose nobody has marked up). Built for precision: a pairing that is not clear is "unsure"
+// and is never checked.
+
+export interface ProseItem {
+  /** A count, or a rate held as a ratio (98% → 0.98). */
+  value: number;
+  unit: string | undefined;
+  percent: boolean;
+  /** Decimals as written: the precision a stated rate claims. */
+  decimals: number;
+  /** 余 多 约 近 以上 …: not an exact count. */
+  approximate: boolean;
+  /** Prose between the previous amount of the sentence (or its start) and this one. */
+  before: string;
+  /** The words that name it: the phrase before it, with the noun after it when that is what it counts. */
+  phrase: string;
+}
+
+export type RatePairing =
+  /** The rate is numerator ÷ denominator of two counts before it. */
+  | { kind: 'counts'; rate: number; numerator: number; denominator: number }
+  /** The rate is some whole count ÷ the count before it ("调处纠纷59件……成功率97.33%"). */
+  | { kind: 'whole'; rate: number; denominator: number }
+  /** Counts stand before the rate, but which ones it follows from is not clear. */
+  | { kind: 'unsure'; rate: number; why: string };
+
+export interface TotalWithParts {
+  total: number;
+  parts: number[];
+}
+
+const RATE_NAME = /(?:率|比例|占比|比重)$/;
+/** Rates that may exceed 100% or are not shares of a count: growth, plan fulfilment, comparisons. */
+const NOT_A_SHARE = /增长|增幅|增速|同比|环比|提高|提升|上升|下降|降低|减少|增加|超额|完成|执行|利用|使用|发生|犯罪|发案/;
+
+/** A rate that is a share of a count (成功率, 持证率, 受理率): at most 100%. */
+export function isShareRate(phrase: string): boolean {
+  return RATE_NAME.test(phrase) && !NOT_A_SHARE.test(phrase);
+}
+
+/** Words too common to tie a rate to a count: "群众满意率" says nothing about "接待群众120人次". */
+const GENERIC = /群众|人员|干部|职工|工作|法治|法律|依法|行政|事项|村民|居民|全镇|全乡|全年|各类/g;
+
+/** The longest run of the rate's stem ("持证" of 持证率) found in the count's words, common words aside. */
+function overlap(rateStem: string, phrase: string): number {
+  const stem = rateStem.replace(GENERIC, '|');
+  let best = 0;
+  for (let i = 0; i < stem.length; i++) for (let j = i + best + 1; j <= stem.length && !stem.slice(i, j).includes('|') && phrase.includes(stem.slice(i, j)); j++) best = j - i;
+  return best;
+}
+
+/** Does `rate` (a ratio) agree with numerator ÷ denominator at the precision it was written with? */
+export function rateAgrees(rate: ProseItem, ratio: number): boolean {
+  return Math.abs(ratio * 100 - rate.value * 100) <= 0.5 * 10 ** -rate.decimals + 1e-9;
+}
+
+const isCount = (item: ProseItem) => !item.percent && !item.approximate && item.unit !== undefined && Number.isInteger(item.value);
+
+/** The rates of a sentence that are shares, each paired with the counts before it when that is clear. */
+export function pairRates(sentence: readonly ProseItem[]): RatePairing[] {
+  const out: RatePairing[] = [];
+  sentence.forEach((rate, r) => {
+    if (!rate.percent || !isShareRate(rate.phrase)) return;
+    const counts = sentence
+      .map((item, i) => ({ item, i }))
+      .filter(({ item, i }) => i < r && isCount(item))
+      .slice(-3);
+    if (counts.length === 0) return;
+    // The rate's own words, at most four characters before 率: "法律知识在线考试通过率" → 考试通过.
+    const stem = rate.phrase.split(/的|和|及|与/).pop()!.replace(RATE_NAME, '').slice(-4).replace(/^(?:纠纷|案件)/, '');
+    const scored = counts.map((c) => ({ ...c, score: overlap(stem, c.item.phrase) })).sort((a, b) => b.score - a.score || b.i - a.i);
+    const best = scored[0]!;
+    const clear = best.score >= 2 && (scored.length === 1 || best.score > scored[1]!.score);
+    const sameUnit = counts.filter((c) => c.i !== best.i && c.item.unit === best.item.unit);
+    // The whole comes before its part ("共调处…150起，调解成功147起"): a count after the numerator is not
+    // its denominator (that one may stand in the sentence before).
+    const denominator = [...sameUnit].reverse().find((c) => c.i < best.i);
+    if (clear && denominator) {
+      out.push({ kind: 'counts', rate: r, numerator: best.i, denominator: denominator.i });
+      return;
+    }
+    if (clear && !sameUnit.length && r - best.i <= 2) {
+      out.push({ kind: 'whole', rate: r, denominator: best.i });
+      return;
+    }
+    const last = counts.slice(-2);
+    // Only the two counts right before the rate, and only when their words touch the rate's: a rate at
+    // the end of a list of unrelated counts is left alone.
+    const adjacent = last.length === 2 && last[1]!.i === r - 1 && last[0]!.i === r - 2;
+    if (adjacent && last[0]!.item.unit === last[1]!.item.unit && scored[0]!.score >= 1) {
+      const [den, num] = last as [(typeof counts)[0], (typeof counts)[0]];
+      if (den.item.value > 0 && rateAgrees(rate, num.item.value / den.item.value)) {
+        out.push({ kind: 'counts', rate: r, numerator: num.i, denominator: den.i });
+        return;
+      }
+      out.push({ kind: 'unsure', rate: r, why: `前面有两个数（${den.item.phrase || '第一个'}、${num.item.phrase || '第二个'}），看不出比率由哪两个数算出` });
+    }
+  });
+  return out;
+}
+
+const TOTAL_WORDS = /(?:共|合计|总计|累计|总数)[^，。；！？]{0,12}$/;
+/** Counts of people and bodies: their parts may overlap (其中党员…、女性…), so they are not added up. */
+const OVERLAPPING_UNITS = new Set(['人', '名', '人次', '万人', '万人次', '位', '户', '户次', '家', '个', '所', '支', '组']);
+const PARTS_START = /其中|分别为|分别是/;
+
+/** "共…{总数}…，其中{甲}…{乙}": the total and its parts of the same unit (exact counts only). */
+export function totalsWithParts(sentence: readonly ProseItem[]): TotalWithParts[] {
+  const t = sentence.findIndex((item) => TOTAL_WORDS.test(item.before) && !item.percent);
+  if (t < 0) return [];
+  const total = sentence[t]!;
+  if (total.unit && OVERLAPPING_UNITS.has(total.unit)) return [];
+  const afterTotal = sentence.map((item, i) => ({ item, i })).slice(t + 1);
+  const start = afterTotal.findIndex(({ item }) => PARTS_START.test(item.before));
+  if (start < 0) return [];
+  const parts = afterTotal.slice(start).filter(({ item }) => !item.percent && item.unit === total.unit);
+  if (parts.length < 2 || total.approximate || parts.some(({ item }) => item.approximate)) return [];
+  return [{ total: t, parts: parts.map(({ i }) => i) }];
+}
+
+/** Do the parts add up to more than the total? */
+export function partsExceed(sentence: readonly ProseItem[], relation: TotalWithParts): number | undefined {
+  const sum = relation.parts.reduce((acc, i) => acc + sentence[i]!.value, 0);
+  return sum > sentence[relation.total]!.value + 1e-9 ? sum : undefined;
+}

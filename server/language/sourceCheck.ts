@@ -1,0 +1,58 @@
+// Checking a report as found — the text of a Word or .txt file — through the importer, in memory:
+// the import is analysed and checked like any report, and every finding is placed back in the source
+// (its line, or for Word its paragraph). Findings of the import itself (BG230) are added. A text that
+// stops mid-sentence is an excerpt: what it lacks at its end (parts, the date) is not reported. Pure.
+import { checkReport } from './checks/index.js';
+import { defaultSeverity } from './codes.js';
+import { importReport, type ImportHints, type ImportResult } from './import/index.js';
+import { sourcePosition } from './import/positions.js';
+import type { LanguageService } from './service.js';
+
+export interface SourceFinding {
+  /** 1-based line (Word: paragraph) and column in the source, and where the finding ends. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+/** What a text cut off mid-sentence (an opening copied from a page) cannot be blamed for: what comes later. */
+const LATER_PARTS = new Set(['BG401', 'BG402', 'BG404', 'BG701']);
+
+/** Does the text stop in the middle of a sentence (an excerpt), with no signature or date after it? */
+export function isExcerpt(imported: ImportResult): boolean {
+  if (imported.header.date) return false;
+  const last = imported.text.trimEnd().split('\n').pop() ?? '';
+  if (last.startsWith('#')) return true; // a report never ends with a heading
+  return !/^[@/]/.test(last) && !/[。！？!?；;：:”’）)…]$/.test(last);
+}
+
+/**
+ * What an excerpt is not blamed for: what it lacks at its end, and a quotation mark left open on its
+ * last line by the cut. `line` is 0-based in the imported text.
+ */
+export function excusedInExcerpt(code: string, line: number, importedText: string): boolean {
+  return LATER_PARTS.has(code) || (code === 'BG602' && line >= importedText.trimEnd().split('\n').length - 1);
+}
+
+export function checkSourceText(service: LanguageService, path: string, text: string, hints: ImportHints = {}): { findings: SourceFinding[]; imported: ImportResult; excerpt: boolean } {
+  const imported = importReport(text, hints);
+  const model = service.analyze(path, imported.text);
+  const excerpt = isExcerpt(imported);
+  const findings: SourceFinding[] = [];
+  for (const d of checkReport(model, service.settings)) {
+    if (d.uri && d.uri !== model.file.path) continue; // snippets are not part of a source file
+    if (excerpt && excusedInExcerpt(d.code, model.file.lineIndex.positionAt(d.start).line, imported.text)) continue;
+    const start = model.file.lineIndex.positionAt(d.start);
+    const end = model.file.lineIndex.positionAt(d.end);
+    const from = sourcePosition(imported, text, start.line, start.character);
+    const to = start.line === end.line ? sourcePosition(imported, text, end.line, end.character) : from;
+    findings.push({ line: from.line, column: from.column, endLine: to.line, endColumn: Math.max(to.column, from.column), severity: d.severity, code: d.code, message: d.message });
+  }
+  for (const f of imported.findings) findings.push({ line: f.line, column: 1, endLine: f.line, endColumn: 1, severity: defaultSeverity(f.code), code: f.code, message: f.message });
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+  return { findings, imported, excerpt };
+}

@@ -1,0 +1,144 @@
+// The paragraphs of a .docx with the heading numbers Word draws itself: most real reports number their
+// headings with Word's automatic numbering (numbering.xml: a list level's format and text, "%1、" in
+// 中文计数) or by heading styles (标题 1 / 一级标题 …) rather than by typing them, so the plain text has
+// no numbers and the importer could not tell headings from prose. Here each numbered paragraph gets the
+// number Word would print ("一、", "（一）", "1."), and a paragraph in a heading style without numbering
+// gets the number of its level — then the importer reads them like typed numbers.
+import JSZip from 'jszip';
+
+// Word writes its XML the same way every time: elements are read with patterns, not a DOM (a DOM
+// library would bring the browser's types into the whole program).
+
+interface Level {
+  format: string;
+  text: string;
+  start: number;
+}
+
+/** A paragraph as Word shows it: its number (if Word draws one) and its text. */
+export interface WordParagraph {
+  number: string;
+  text: string;
+}
+
+/** The blocks `<w:name …>…</w:name>` (or self-closed) of an XML text, with their opening tags. */
+function elements(xml: string, name: string): Array<{ open: string; body: string }> {
+  const out: Array<{ open: string; body: string }> = [];
+  const pattern = new RegExp(`<w:${name}(?=[\\s>/])([^>]*?)(/>|>([\\s\\S]*?)</w:${name}>)`, 'g');
+  for (const m of xml.matchAll(pattern)) out.push({ open: m[1] ?? '', body: m[3] ?? '' });
+  return out;
+}
+
+/** The value of attribute w:name in a tag, or of the first `<w:element w:val="…">` in a body. */
+const attr = (tag: string, name: string) => new RegExp(`\\bw:${name}="([^"]*)"`).exec(tag)?.[1];
+const val = (body: string, element: string) => new RegExp(`<w:${element}(?=[\\s>/])[^>]*?\\bw:val="([^"]*)"`).exec(body)?.[1];
+
+const CN_DIGITS = '〇一二三四五六七八九';
+function chineseCount(n: number): string {
+  if (n < 10) return CN_DIGITS[n]!;
+  if (n < 20) return `十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+  return String(n);
+}
+
+function formatNumber(n: number, format: string): string {
+  if (/^(?:chineseCounting|chineseCountingThousand|chineseLegalSimplified|ideographTraditional|taiwaneseCounting|japaneseCounting)/.test(format)) return chineseCount(n);
+  if (format === 'none' || format === 'bullet') return '';
+  return String(n);
+}
+
+/** numId → ilvl → level definition, from numbering.xml. */
+function readNumbering(xml: string | undefined): Map<string, Map<number, Level>> {
+  const out = new Map<string, Map<number, Level>>();
+  if (!xml) return out;
+  const abstracts = new Map<string, Map<number, Level>>();
+  for (const abstract of elements(xml, 'abstractNum')) {
+    const levels = new Map<number, Level>();
+    for (const lvl of elements(abstract.body, 'lvl')) {
+      levels.set(Number(attr(lvl.open, 'ilvl') ?? 0), { format: val(lvl.body, 'numFmt') ?? 'decimal', text: val(lvl.body, 'lvlText') ?? '', start: Number(val(lvl.body, 'start') ?? 1) });
+    }
+    abstracts.set(attr(abstract.open, 'abstractNumId') ?? '', levels);
+  }
+  for (const num of elements(xml, 'num')) {
+    const levels = abstracts.get(val(num.body, 'abstractNumId') ?? '');
+    if (levels) out.set(attr(num.open, 'numId') ?? '', levels);
+  }
+  return out;
+}
+
+interface StyleInfo {
+  /** Heading level 1–4 from the style's name or outline level. */
+  level: number | undefined;
+  numId: string | undefined;
+  ilvl: number;
+}
+
+/** Heading levels of styles: "heading 1" / "标题 1" / "一级标题" (公文 styles) / an outline level. */
+function readStyles(xml: string | undefined): Map<string, StyleInfo> {
+  const out = new Map<string, StyleInfo>();
+  if (!xml) return out;
+  for (const style of elements(xml, 'style')) {
+    const name = (val(style.body, 'name') ?? '').toLowerCase();
+    const outline = val(style.body, 'outlineLvl');
+    const byName = /^(?:heading|标题)\s*([1-4])$/.exec(name)?.[1] ?? String('一二三四'.indexOf(/^([一二三四])级标题/.exec(name)?.[1] ?? '-') + 1 || '');
+    const level = byName ? Number(byName) : outline !== undefined && Number(outline) < 4 ? Number(outline) + 1 : undefined;
+    out.set(attr(style.open, 'styleId') ?? '', { level, numId: val(style.body, 'numId'), ilvl: Number(val(style.body, 'ilvl') ?? 0) });
+  }
+  return out;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescapeXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => ENTITIES[e] ?? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))));
+
+/** The text of a paragraph: its runs' text, tabs and breaks; deleted text and field codes left out. */
+function paragraphText(body: string): string {
+  const kept = body.replace(/<w:del\b[\s\S]*?<\/w:del>|<w:instrText\b[\s\S]*?<\/w:instrText>|<w:pPr\b[\s\S]*?<\/w:pPr>/g, '');
+  let text = '';
+  for (const m of kept.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br|cr)\b[^>]*\/>/g)) text += m[1] !== undefined ? unescapeXml(m[1]) : m[2] === 'tab' ? '\t' : '\n';
+  return text;
+}
+
+/** Numbers Word draws, counted per list and level (a level restarts under a higher one). */
+class Counters {
+  private readonly counts = new Map<string, number[]>();
+  next(list: string, ilvl: number, start: number): number[] {
+    const c = this.counts.get(list) ?? [];
+    c[ilvl] = (c[ilvl] ?? start - 1) + 1;
+    c.length = ilvl + 1;
+    this.counts.set(list, c);
+    return c;
+  }
+}
+
+/** The paragraphs of a .docx, each with the number Word shows before it (or ''). */
+export async function readWordParagraphs(buffer: Uint8Array): Promise<WordParagraph[]> {
+  const zip = await JSZip.loadAsync(buffer);
+  const read = (name: string) => zip.file(name)?.async('string');
+  const [documentXml, numberingXml, stylesXml] = await Promise.all([read('word/document.xml'), read('word/numbering.xml'), read('word/styles.xml')]);
+  if (!documentXml) throw new Error('不是 Word 文档（缺少 word/document.xml）');
+  const numbering = readNumbering(numberingXml);
+  const styles = readStyles(stylesXml);
+  const counters = new Counters();
+  const byStyle = new Counters();
+  const out: WordParagraph[] = [];
+  // Text boxes hold paragraphs inside a paragraph: left out, as Word's plain-text export leaves them.
+  const body = documentXml.replace(/<w:txbxContent\b[\s\S]*?<\/w:txbxContent>/g, '');
+  for (const p of elements(body, 'p')) {
+    const pPr = /<w:pPr\b[\s\S]*?<\/w:pPr>/.exec(p.body)?.[0] ?? '';
+    const style = styles.get(val(pPr, 'pStyle') ?? '');
+    const numId = val(pPr, 'numId') ?? style?.numId;
+    const ilvl = Number(val(pPr, 'ilvl') ?? style?.ilvl ?? 0);
+    const text = paragraphText(p.body);
+    const level = numId && numId !== '0' ? numbering.get(numId)?.get(ilvl) : undefined;
+    let number = '';
+    if (level && text.trim()) {
+      const counts = counters.next(numId!, ilvl, level.start);
+      number = level.text.replace(/%([1-9])/g, (_, k: string) => formatNumber(counts[Number(k) - 1] ?? level.start, numbering.get(numId!)?.get(Number(k) - 1)?.format ?? level.format));
+    } else if (style?.level && text.trim()) {
+      const counts = byStyle.next('style', style.level - 1, 1);
+      number = [`${chineseCount(counts[0] ?? 1)}、`, `（${chineseCount(counts[1] ?? 1)}）`, `${counts[2] ?? 1}.`, `（${counts[3] ?? 1}）`][style.level - 1]!;
+    }
+    out.push({ number, text });
+  }
+  return out;
+}

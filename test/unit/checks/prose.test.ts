@@ -1,0 +1,92 @@
+// Figures from prose: the shared analysis (amounts, names, rates, totals), the checks on unmarked
+// prose, and what import writes from the same analysis.
+import { strict as assert } from 'node:assert';
+import { checkReport } from '../../../server/language/checks/index.js';
+import { importReport } from '../../../server/language/import/index.js';
+import { analyseText, findAmounts } from '../../../server/language/prose/index.js';
+import { model } from '../../helpers.js';
+
+const found = (text: string) => checkReport(model(`@年度 2020\n\n${text}\n`)).filter((d) => /BG20[678]|BG223/.test(d.code));
+const at = (text: string) => found(text).map((d) => `${d.code}@${model(`@年度 2020\n\n${text}\n`).file.text.slice(d.start, d.end)}`);
+
+describe('figures from prose', () => {
+  it('finds counts with measure words, approximate counts and percentages — not years, dates, ordinals, titles', () => {
+    const text = '2020年3月，第3次会议审议《2020年工作要点》，共调处纠纷150起，发放资料3000余份、约500人次，3名以上调解员，成功率98%，每月1次，提高3个百分点，12345热线。';
+    assert.deepEqual(findAmounts(text).map((a) => a.text), ['150起', '3000余份', '约500人次', '3名以上', '98%']);
+  });
+
+  it('names figures by the words before them, or the noun after a verb', () => {
+    const names = (text: string) => analyseText(text).flatMap((s) => s.sentence.map((p) => p.data.name));
+    assert.deepEqual(names('本年度桂圩镇调解委员会共调处矛盾纠纷150起，调解成功147起，成功率达98%。'), ['调处矛盾纠纷', '调解成功', '成功率']);
+    assert.deepEqual(names('全镇召开了2次法治政府建设专题会，加强对20名重点信访人员的管理。'), ['法治政府建设专题会', '重点信访人员']);
+  });
+
+  it('pairs a rate with its counts only when that is clear', () => {
+    const rates = (text: string) => analyseText(text).flatMap((s) => s.rates.map((r) => r.kind));
+    assert.deepEqual(rates('调处矛盾纠纷150起，调解成功147起，成功率达98%。'), ['counts']);
+    assert.deepEqual(rates('调处纠纷共59件，调处成功率达到97.33%。'), ['whole']);
+    assert.deepEqual(rates('开展活动5场，覆盖群众300人次，满意率98%。'), []);
+    assert.deepEqual(rates('发放资料300份，接待群众50人，知晓率90%。'), []);
+  });
+
+  describe('checks on unmarked prose', () => {
+    it('a rate that does not follow from its counts (BG206), above 100% (BG208), no whole count (BG207)', () => {
+      assert.deepEqual(at('应领证54人，持证46人，持证率为81.48%。'), ['BG206@81.48%']);
+      assert.deepEqual(at('共调处矛盾纠纷147起，调解成功150起，成功率达102%。'), ['BG208@102%']);
+      assert.deepEqual(at('受理案件155件，办结127件，办结率100%。'), ['BG206@100%']);
+      assert.deepEqual(at('调处纠纷共59件，调处成功率达到97.33%。'), ['BG207@97.33%']);
+      assert.deepEqual(at('群众满意率达105%。'), ['BG208@105%']);
+    });
+
+    it('parts that exceed their total (BG223), marked or not', () => {
+      assert.deepEqual(at('共收到信访件19件，其中来信12件、来访9件。'), ['BG223@19件']);
+      assert.deepEqual(at('共收到信访件{信访 = 19件}，其中来信12件、来访9件。'), ['BG223@{信访 = 19件}']);
+    });
+
+    it('no alarm where the prose is right, approximate, unrelated or growth', () => {
+      for (const text of [
+        '调处矛盾纠纷150起，调解成功147起，成功率达98%。',
+        '应领证54人，持证44人，持证率为81.48%。',
+        '发放资料3000余份，其中手册2000余份、折页1500余份。',
+        '配备执法人员4名，其中持证执法人员4名。',
+        '任务完成率105%，同比增长120%。',
+        '办结率、满意率均为100%。',
+        '开展有效劝导223895次，人均每日劝导量超过87%的乡镇街道。',
+        '全镇共有干部职工85人，其中党员45人、女性30人、青年20人。',
+        '接待群众咨询120人次，群众满意率达99.5%。',
+        '共发生矛盾纠纷38件。已成功调解37件，正在调处中的纠纷1件，调解成功率97.4%。',
+      ]) assert.deepEqual(found(text), [], text);
+    });
+
+    it('leaves rates the writer checks with a formula to the model (one finding, not two)', () => {
+      assert.deepEqual(found('调处{调处 = 150起}，成功{成功 = 147起}，成功率{成功率 = 97% : 成功/调处}。').map((d) => d.code), ['BG206']);
+    });
+  });
+
+  describe('import writes the same analysis as figures', () => {
+    const bodyOf = (lines: string[]) => importReport(lines.join('\n')).text.split('\n').filter((l) => l && !l.startsWith('@'));
+
+    it('counts become named figures, a rate beside its counts a checked figure, printing unchanged', () => {
+      assert.deepEqual(bodyOf(['共调处矛盾纠纷150起，调解成功147起，成功率达98%。']), ['共调处矛盾纠纷{调处矛盾纠纷 = 150起}，调解成功{调解成功 = 147起}，成功率达{成功率 = 98% : 调解成功/调处矛盾纠纷}。']);
+      assert.deepEqual(bodyOf(['调处纠纷共59件，调处成功率达到97.33%。']), ['调处纠纷共{调处纠纷 = 59件}，调处成功率达到{调处成功率 = 97.33% : _/调处纠纷}。']);
+    });
+
+    it('names are unique in a report; an unclear pairing gets a // comment saying why', () => {
+      const out = bodyOf(['开展活动5场。', '开展活动3场。', '领证人数54人，持证人数46人，证件率80%。']);
+      assert.ok(out.includes('开展活动{开展活动 = 5场}。') && out.includes('开展活动{开展活动之二 = 3场}。'), out.join('\n'));
+      assert.ok(out.some((l) => l.startsWith('// ') && l.includes('没有写成校验公式')), out.join('\n'));
+    });
+  });
+
+  describe('slips seen in real reports', () => {
+    const codesOf = (text: string) => checkReport(model(`@年度 2020\n\n${text}\n`)).filter((d) => /BG23\d/.test(d.code)).map((d) => d.code);
+    it('a year range typed without its dash (BG231)', () => {
+      assert.deepEqual(codesOf('按照《某区法治政府建设实施纲要（20212025年）》目标要求。'), ['BG231']);
+      assert.deepEqual(codesOf('按照《纲要（2021—2025年）》，投入20212025元。'), []);
+    });
+    it('a template’s placeholders left unfilled (BG233), not letters or footnote marks', () => {
+      assert.deepEqual(codesOf('区委共召开会议*次，x镇全年调处纠纷××件。'), ['BG233', 'BG233', 'BG233']);
+      assert.deepEqual(codesOf('开通12345热线，推行X光安检，计算x=3，“四个一”*注。'), []);
+    });
+  });
+});

@@ -1,0 +1,120 @@
+// Real-world text: page furniture, the year and 机关 from the opening, mistyped numbers, long
+// numbered sentences — and `baogao check` on .txt and .docx files directly.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
+import { readWord } from '../../../server/node/readWord.js';
+import { importReport } from '../../../server/language/import/index.js';
+import { orgFromProse } from '../../../server/language/import/header.js';
+import { ROOT, seedText } from '../../helpers.js';
+
+const imported = (lines: string[]) => importReport(lines.join('\n'));
+const body = (text: string) => text.split('\n').filter((l) => l && !l.startsWith('@') && !l.startsWith('//'));
+
+describe('import: real-world text', () => {
+  it('removes page furniture, lists each line, and finds the title after it (the repeated title once)', () => {
+    const r = imported(['首页 > 政务公开 > 法治政府建设报告', '某某镇2021年度法治政府建设情况报告', '发布时间：2022-03-01 来源：某某镇 点击数：123', '某某镇2021年度法治政府建设情况报告', 'https://www.example.gov.cn/a.html', '2021年，我镇坚持依法行政，全面推进法治政府建设工作。', '【打印】【关闭】']);
+    assert.equal(r.header.title, '某某镇2021年度法治政府建设情况报告');
+    assert.equal(r.header.org, '某某镇人民政府');
+    assert.deepEqual(body(r.text), ['2021年，我镇坚持依法行政，全面推进法治政府建设工作。']);
+    assert.deepEqual(r.notes.filter((n) => /网页|重复|网址/.test(n.what)).map((n) => n.line), [1, 3, 4, 5, 7]);
+  });
+
+  it('keeps prose that says 来源：below the first sentence', () => {
+    const r = imported(['2021年，我镇坚持依法行政，全面推进法治政府建设工作。', '来源：本镇统计，全年调处纠纷。']);
+    assert.equal(body(r.text).length, 2);
+  });
+
+  it('the year from the opening sentence or the first heading; 机关 with correct boundaries, or empty with a note', () => {
+    assert.equal(imported(['今年以来，我镇依法行政。现将我镇2022年度法治政府建设情况报告如下：', '一、主要举措']).header.year, 2022);
+    assert.equal(imported(['今年以来，我镇依法行政。', '一、2023年度法治政府建设的主要举措和成效', '正文。']).header.year, 2023);
+    assert.equal(orgFromProse('根据镇党政班子分工，全面推进法治建设。'), undefined);
+    assert.equal(orgFromProse('一年来，丰都县栗子乡在县委、县政府的正确领导下'), '栗子乡人民政府');
+    const none = imported(['今年以来，我镇依法行政。', '一、主要举措']);
+    assert.equal(none.header.org, undefined);
+    assert.ok(none.notes.some((n) => n.what === '机关名称空缺'));
+  });
+
+  it('imports text with half-width punctuation throughout as well as clean text', () => {
+    for (const name of ['guiwei-2020', 'beiping-2020', 'huilongba-2021']) {
+      const clean = importReport(seedText(name));
+      const half = importReport(seedText(name).replace(/，/g, ',').replace(/：/g, ':').replace(/；/g, ';').replace(/（/g, '(').replace(/）/g, ')'));
+      const shape = (bg: string) => bg.split('\n').filter((l) => !l.startsWith('//')).map((l) => (/^#+ /.exec(l)?.[0] ?? '') + [...l.matchAll(/\{([^}=]+)=/g)].length);
+      assert.deepEqual(half.header, clean.header, name);
+      assert.deepEqual(shape(half.text), shape(clean.text), name);
+      assert.equal(half.figures, clean.figures, name);
+    }
+  });
+
+  it('a second “一、” where “（一）” belongs is reported (BG230) and taken at its level, never renumbered silently', () => {
+    const r = imported(['一、主要举措和成效', '一、加强组织领导', '领导重视。', '二、规范执法', '严格执法。', '二、存在问题', '人员不足。']);
+    assert.deepEqual(r.findings.map((f) => `${f.line}:${f.code}`), ['2:BG230', '4:BG230']);
+    assert.deepEqual(body(r.text).filter((l) => l.startsWith('#')), ['# 主要举措和成效 {#举措}', '## 加强组织领导', '## 规范执法', '# 存在问题 {#不足}']);
+    assert.ok(r.text.includes('// BG230 原文第2行'));
+  });
+
+  it('a number with a bracket lost (“一）”) is reported (BG232) and taken as （一）', () => {
+    const r = imported(['一、主要举措和成效', '一）纵深推进学悟笃行习近平法治思想', '正文。', '（一是加强学习。']);
+    assert.deepEqual(r.findings.map((f) => `${f.line}:${f.code}`), ['2:BG232']);
+    assert.deepEqual(body(r.text), ['# 主要举措和成效 {#举措}', '## 纵深推进学悟笃行习近平法治思想', '正文。', '（一是加强学习。']);
+  });
+
+  it('a run of numbered sentences, one too long for a heading, stays a run of numbered items', () => {
+    const long = '继续深入推进我镇行政决策科学化、民主化、法治化，不断健全重大行政决策相关机制，严格落实重大行政决策的法定程序';
+    const r = imported(['一、下一步打算', '（一）依法全面履行政府职能。推进政务服务。', `（二）${long}。`]);
+    assert.deepEqual(body(r.text).slice(1), ['1. 依法全面履行政府职能。推进政务服务。', `2. ${long}。`]);
+  });
+
+  it('reads the heading levels of a .docx from Word’s automatic numbering and heading styles', async () => {
+    const levels = [
+      { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
+      { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.LEFT },
+      { level: 2, format: LevelFormat.DECIMAL, text: '%3.', alignment: AlignmentType.LEFT },
+    ];
+    const numbered = (text: string, level: number) => new Paragraph({ numbering: { reference: 'h', level }, children: [new TextRun(text)] });
+    const plain = (text: string) => new Paragraph({ children: [new TextRun(text)] });
+    const doc = new Document({
+      numbering: { config: [{ reference: 'h', levels }] },
+      sections: [{ children: [
+        new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('某某镇2021年度法治政府建设情况报告')] }),
+        plain('2021年，某某镇坚持依法行政。'), numbered('主要举措和成效', 0), numbered('加强组织领导', 1), plain('领导重视。'),
+        numbered('规范执法', 1), numbered('持证上岗', 2), numbered('存在问题', 0),
+        new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('人员不足')] }), plain('人员少。'),
+      ] }],
+    });
+    const text = await readWord(await Packer.toBuffer(doc));
+    assert.deepEqual(text.split('\n'), ['某某镇2021年度法治政府建设情况报告', '2021年，某某镇坚持依法行政。', '一、主要举措和成效', '（一）加强组织领导', '领导重视。', '（二）规范执法', '1.持证上岗', '二、存在问题', '（一）人员不足', '人员少。']);
+    assert.deepEqual(body(importReport(text).text).filter((l) => l.startsWith('#')), ['# 主要举措和成效 {#举措}', '## 加强组织领导', '## 规范执法', '### 持证上岗', '# 存在问题 {#不足}', '## 人员不足']);
+  });
+
+  describe('baogao check on Word and text files', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baogao-check-'));
+    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), ...args], { encoding: 'utf8' });
+    const lines = ['某某镇2021年度法治政府建设情况报告', '2021年，某某镇坚持依法行政，全面推进法治政府建设。', '一、主要举措和成效', '（一）化解矛盾纠纷。全年共调处矛盾纠纷147起，调解成功150起，成功率达102%。', '（二）执法证管理。应领证54人，持证46人，持证率为81.48%。'];
+
+    it('reads a .txt (UTF-8) and places findings at the source line and column', () => {
+      const file = path.join(dir, 'a.txt');
+      writeFileSync(file, lines.join('\n'));
+      const { stdout, status } = run('check', '--format', 'json', file);
+      const records = JSON.parse(stdout) as Array<{ file: string; line: number; column: number; code: string }>;
+      assert.equal(status, 1);
+      assert.ok(records.some((r) => r.code === 'BG208' && r.line === 4 && r.column === 42), stdout);
+      assert.ok(records.some((r) => r.code === 'BG206' && r.line === 5 && r.column === 33), stdout);
+    });
+
+    it('reads a .docx (paragraphs as lines) and checks many files in one run', async () => {
+      const doc = new Document({ sections: [{ children: lines.map((p) => new Paragraph({ children: [new TextRun(p)] })) }] });
+      const file = path.join(dir, 'b.docx');
+      writeFileSync(file, await Packer.toBuffer(doc));
+      const gbk = path.join(dir, 'c.txt');
+      writeFileSync(gbk, Buffer.from([0xd2, 0xbb, 0xa1, 0xa2, 0xd6, 0xf7])); // 一、主 in GBK
+      const { stdout } = run('check', file, gbk);
+      assert.match(stdout, /b\.docx:4:\d+: error BG208 /);
+      assert.match(stdout, /b\.docx:5:\d+: error BG206 /);
+      assert.match(stdout, /c\.txt:1:1: /);
+    });
+  });
+});
