@@ -117,7 +117,19 @@ export interface Negation extends Span {
   operand: Expression;
 }
 
-export type Expression = Quantity | FigureRef | WholeCount | Binary | Negation;
+/**
+ * `？` or `？ 上年150起` as a figure's value: a value to refill (`baogao new` writes these), with last
+ * year's value shown beside it. It has no value: what is computed from it waits too, silently.
+ */
+export interface PendingValue extends Span {
+  kind: 'pending';
+  /** The word before last year's value, as written (上年). */
+  label: Name | undefined;
+  /** Last year's value, when written. */
+  previous: Quantity | undefined;
+}
+
+export type Expression = Quantity | FigureRef | WholeCount | Binary | Negation | PendingValue;
 
 // ---------- lines
 

@@ -317,7 +317,7 @@ export class ReportParser extends EmbeddedActionsParser {
 
   private definitionValue = this.RULE('definitionValue', (name: ast.Name): ast.DefinitionBody => {
     // Optional so that `{名 = }` is an ordinary incomplete figure, not a recovery.
-    const value = this.OPTION3(() => this.SUBRULE(this.expression));
+    const value = this.OPTION3(() => this.OR([{ ALT: () => this.SUBRULE(this.pendingValue) }, { ALT: () => this.SUBRULE(this.expression) }]));
     let percent = false;
     let check: ast.Expression | undefined;
     this.OPTION(() => {
@@ -329,6 +329,24 @@ export class ReportParser extends EmbeddedActionsParser {
       check = this.SUBRULE2(this.expression);
     });
     return { form: 'definition', name, value, percent, check };
+  });
+
+  /** `？`, `？ 上年150起`: a value to refill, with last year's value beside it. */
+  private pendingValue = this.RULE('pendingValue', (): ast.PendingValue => {
+    const mark = this.CONSUME(t.Pending);
+    let label: IToken | undefined;
+    let previous: ast.Quantity | undefined;
+    this.OPTION(() => {
+      label = this.CONSUME(t.Identifier);
+      previous = this.SUBRULE(this.quantity);
+    });
+    return this.ACTION(() => ({
+      kind: 'pending' as const,
+      label: label ? { text: label.image, start: label.startOffset, end: end(label) } : undefined,
+      previous,
+      start: mark.startOffset,
+      end: previous?.end ?? end(mark),
+    }));
   });
 
   private name = this.RULE('name', (): ast.Name => {
@@ -446,7 +464,7 @@ export class ReportParser extends EmbeddedActionsParser {
 /** Figure-mode tokens that can be left over inside a figure (everything but `}` and the line end). */
 const JUNK_TOKENS: TokenType[] = [
   t.Hash, t.Equals, t.Colon, t.Percent, t.Plus, t.Minus, t.Times, t.Divide, t.LParen, t.RParen, t.Comma,
-  t.NumberLiteral, t.Underscore, t.QuotedString, t.DiagnosticCode, t.Approx, t.Compare, t.Identifier, t.FigureOther,
+  t.NumberLiteral, t.Underscore, t.Pending, t.QuotedString, t.DiagnosticCode, t.Approx, t.Compare, t.Identifier, t.FigureOther,
 ];
 
 function binary(op: ast.Binary['op'], left: ast.Expression, right: ast.Expression): ast.Binary {

@@ -111,11 +111,13 @@ export const RParen = createToken({ name: 'RParen', pattern: /[)）]/ });
 export const Comma = createToken({ name: 'Comma', pattern: /[,，、]/ });
 export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /[0-9]+(?:\.[0-9]+)?/ });
 export const Underscore = createToken({ name: 'Underscore', pattern: /_/ });
+/** `？` as a figure's value: to refill (a report started from last year's by `baogao new`). */
+export const Pending = createToken({ name: 'Pending', pattern: /[?？]/ });
 export const QuotedString = createToken({ name: 'QuotedString', pattern: /"[^"\r\n]*"|“[^”\r\n]*”/ });
 
 // Identifier characters: anything that is not space, a digit, an operator, a bracket or a quote. Digits
 // are left out so that 约500人 reads as qualifier, number and measure word.
-const NOT_IDENT = ' \\t\\u3000\\r\\n{}｛｝=＝:：%％+＋\\-－−*×＊/÷／()（）#＃,，、"“”\\\\0-9_';
+const NOT_IDENT = ' \\t\\u3000\\r\\n{}｛｝=＝:：%％+＋\\-－−*×＊/÷／()（）#＃,，、"“”\\\\0-9_?？';
 export const Identifier = createToken({
   name: 'Identifier',
   pattern: new RegExp(`[^${NOT_IDENT}]+`),
@@ -135,7 +137,7 @@ export const lineModeTokens: TokenType[] = [
 ];
 export const figureModeTokens: TokenType[] = [
   FigureNewline, Spaces, RBrace, Hash, Equals, Colon, Percent, Plus, Minus, Times, Divide, LParen, RParen,
-  Comma, NumberLiteral, Underscore, QuotedString, DiagnosticCode, Approx, Compare, Identifier, FigureOther,
+  Comma, NumberLiteral, Underscore, Pending, QuotedString, DiagnosticCode, Approx, Compare, Identifier, FigureOther,
 ];
 export const allTokens: TokenType[] = [...new Set([...lineModeTokens, ...figureModeTokens])];
 

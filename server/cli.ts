@@ -15,7 +15,10 @@ import { FileSystemWorkspace, readText, toCorePath, toOsPath } from './node/fsWo
 import { runLanguageServer } from './lsp/main.js';
 import { importReport } from './language/import/index.js';
 import { checkSourceText, type SourceFinding } from './language/sourceCheck.js';
-import { collectFigures, longRecords, longTable, reportInfo, wideTable, type ReportInfo } from './language/collect.js';
+import { nextYearReport } from './language/nextYear.js';
+import {
+  byYearTable, collectFigures, IndicatorVocabulary, longRecords, longTable, reportInfo, wideTable, withTotals, type ReportInfo,
+} from './language/collect.js';
 import { formatTable, toCsv } from '../templates/table.js';
 import { readReportSource, UnsupportedSource } from './node/readWord.js';
 
@@ -32,15 +35,22 @@ const USAGE = `用法：
       原文一字不改，只去掉手打的标题序号和 Word 残留（书签、页码、空行、手排的落款和日期——后两者写成 @机关、@日期），
       去掉了什么逐条列在标准错误输出中。不给 --out 时写到标准输出；--out 的文件已存在时须加 --force 才覆盖。
       --year-field 把正文里的本年度写成 {年度}、下一年写成 {下年度}，明年沿用时不必再改。
-  baogao collect <文件…> [--format table|csv|json] [--long] [--out 路径]
-      汇总多份报告的指标以便比较：table（默认，按中文字宽对齐）和 csv 为每份报告一行、每个指标一列（同名指标对齐）；
-      json 和 --long 为每份报告的每个指标一行（文件、机关、年度、指标、数值、数值(数字)、单位、是否约数、公式、校验结果）。
+  baogao new <上年报告.bg> [--out 新报告.bg] [--force]
+      从上一年的报告开始写下一年的报告：年度加一，“@上年”指向上年报告，“@日期”待填（？），章节和片段照旧，
+      每个写明的指标清空为“？”并在旁边留下上年的数值（{调处 = ？ 上年150起}），正文中指本年度、下一年的年份改写为
+      {年度}、{下年度}。不给 --out 时写在上年报告旁边，文件名中的年份加一（guiwei-2021.bg → guiwei-2022.bg）；
+      --out - 写到标准输出；目标已存在时须加 --force 才覆盖。改了什么、哪些年份留待确认，逐条列在标准错误输出中。
+  baogao collect <文件…> [--format table|csv|json] [--long] [--by report|year] [--out 路径]
+      汇总多份报告的指标以便比较：table（默认，按中文字宽对齐）和 csv 为每份报告一行、每个指标一列，末尾两行为合计和平均；
+      各报告对同一指标的不同叫法（调处、调处纠纷、化解纠纷……）归入同一标准指标列（矛盾纠纷调处），叫法可在 baogao.json 的
+      indicators 中补充；--by year 每个年度一行（计数为各报告之和，比率为平均），看逐年趋势；
+      json 和 --long 为每份报告的每个指标一行（文件、机关、年度、指标、标准指标、数值、数值(数字)、单位、是否约数、公式、校验结果）。
       csv 按 RFC 4180 加引号，编码为带 BOM 的 UTF-8，Excel 可直接打开中文。指标有校验错误时退出码为 1。
   baogao lsp [--stdio|--node-ipc|--socket=端口]
       启动语言服务器（供编辑器使用）。
   baogao help
       显示本说明。
-设置：报告所在文件夹或其上层的 baogao.json（snippetFolders、profile、lineWidth、deadline、disabledChecks、severities、citations）。
+设置：报告所在文件夹或其上层的 baogao.json（snippetFolders、profile、lineWidth、deadline、disabledChecks、severities、citations、terms、indicators）。
 退出码：0 无错误，1 有错误，2 用法有误或文件无法读取。`;
 
 /** A failure the user can act on: printed as one Chinese line, exit code 2. */
@@ -62,6 +72,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runImport(rest);
       case 'collect':
         return runCollect(rest);
+      case 'new':
+        return runNew(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -303,6 +315,9 @@ async function runImport(args: string[]): Promise<number> {
   if (values.org !== undefined && !values.org.trim()) throw new UsageError('--org 的机关名称不能为空。');
   if (!existsSync(file)) throw new UsageError(`找不到文件“${file}”。`);
   if (statSync(file).isDirectory()) throw new UsageError(`“${file}”是文件夹，请给出 .docx 或 .txt 文件。`);
+  if (/\.bg$/i.test(file)) {
+    throw new UsageError(`“${file}”已经是报告语言文件，不必导入（导入会把其中的指令当作正文）。要从它开始写下一年的报告，请用：baogao new ${file}${values.out ? ` --out ${values.out}` : ''}`);
+  }
   if (values.out && existsSync(values.out) && !values.force) throw new UsageError(`“${values.out}”已存在：换一个文件名，或加 --force 覆盖。`);
   let source: { text: string; how: string };
   try {
@@ -336,31 +351,73 @@ async function runImport(args: string[]): Promise<number> {
   return 0;
 }
 
+// ---------------------------------------------------------------- new
+
+function runNew(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, force: { type: 'boolean', default: false } } });
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'new 一次只从一份报告开始。' : '请给出上一年的报告，例如：baogao new guiwei-2021.bg');
+  const last = positionals[0]!;
+  if (!/\.bg$/i.test(last)) throw new UsageError(`“${last}”不是 .bg 报告：Word 或文本文件请先用“baogao import ${last} --out 上年.bg”转换，再用 new。`);
+  const text = readReport(last);
+  const year = /^[ \t\u3000]*[@＠](?:年度|year)[ \t\u3000]+(\d{4})[ \t\u3000]*$/mu.exec(text)?.[1];
+  const out = values.out ?? defaultNextName(last, year);
+  const toStdout = out === '-';
+  if (!toStdout && existsSync(out) && !values.force) throw new UsageError(`“${out}”已存在：换一个文件名（--out），或加 --force 覆盖。`);
+  const result = nextYearReport(text, { lastPath: toCorePath(path.resolve(last)), nextPath: toCorePath(path.resolve(toStdout ? last : out)) });
+  if (!result.ok) throw new UsageError(result.problem);
+  if (toStdout) process.stdout.write(result.text);
+  else writeOutput(out, result.text);
+  process.stderr.write(`baogao：已从“${last}”起草${result.year}年度报告${toStdout ? '' : `“${out}”`}，改动如下：\n`);
+  for (const n of result.changed) process.stderr.write(`  ${n.line ? `第${n.line}行：` : ''}${n.what}\n`);
+  if (result.flagged.length) {
+    process.stderr.write('baogao：以下年份没有改，请逐一确认：\n');
+    for (const n of result.flagged) process.stderr.write(`  第${n.line}行：${n.what}\n`);
+  }
+  if (!toStdout && path.resolve(path.dirname(out)) !== path.resolve(path.dirname(last)) && /^[ \t\u3000]*[@＠](?:引用|include)\s/mu.test(text)) {
+    process.stderr.write(`baogao：新报告与上年报告不在同一文件夹：其中“@引用”的片段须能在新报告旁的 snippets/、片段/ 或 baogao.json 的 snippetFolders 中找到。\n`);
+  }
+  if (!toStdout) process.stderr.write(`下一步：填写“？”处的数值和“@日期”，再用“baogao check ${out}”检查（BG710 列出尚待填写之处）。\n`);
+  return 0;
+}
+
+/** guiwei-2021.bg → guiwei-2022.bg beside it; a name without the year gets “-2022”. */
+function defaultNextName(last: string, year: string | undefined): string {
+  const dir = path.dirname(last);
+  const base = path.basename(last, path.extname(last));
+  if (!year) return path.join(dir, `${base}-下一年度.bg`);
+  const next = String(Number(year) + 1);
+  return path.join(dir, base.includes(year) ? `${base.replace(year, next)}.bg` : `${base}-${next}.bg`);
+}
+
 // ---------------------------------------------------------------- collect
 
 function runCollect(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'table' }, out: { type: 'string' }, long: { type: 'boolean', default: false } },
+    options: { format: { type: 'string', default: 'table' }, out: { type: 'string' }, long: { type: 'boolean', default: false }, by: { type: 'string', default: 'report' } },
   });
   const format = values.format!;
   if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`不支持的输出格式“${format}”，可用：table、csv、json。`);
+  if (values.by !== 'report' && values.by !== 'year') throw new UsageError(`--by 只能是 report（每份报告一行，默认）或 year（每个年度一行，看趋势）。`);
   if (positionals.length === 0) throw new UsageError('请给出要汇总的报告，例如：baogao collect 各镇/*.bg --format csv --out 汇总.csv');
   const models: ReportModel[] = [];
   const names: string[] = [];
   const reports: ReportInfo[] = [];
+  let vocabulary: IndicatorVocabulary | undefined;
   const unreadable = forEachReport(positionals, (file, text, service) => {
     const model = service.analyze(toCorePath(file), text);
     models.push(model);
     names.push(file);
     reports.push(reportInfo(model, file));
+    vocabulary ??= new IndicatorVocabulary(service.settings.checks.extraIndicators);
   });
-  const rows = collectFigures(models, names);
+  const rows = collectFigures(models, names, vocabulary);
   let output: string;
   if (format === 'json') output = `${JSON.stringify(longRecords(rows), null, 2)}\n`;
   else {
-    const table = values.long ? longTable(rows) : wideTable(rows, reports);
+    const byReport = () => (reports.length > 1 ? withTotals(wideTable(rows, reports), rows) : wideTable(rows, reports));
+    const table = values.long ? longTable(rows) : values.by === 'year' ? byYearTable(rows, reports) : byReport();
     output = format === 'csv' ? `\ufeff${toCsv(table)}` : formatTable(table);
   }
   if (values.out) {

@@ -18,7 +18,8 @@ export interface ProjectSettings {
 /**
  * Reads settings: `snippetFolders` (string[]), `profile` (report kind), `lineWidth` (8–200),
  * `deadline` ("4-1" or {month, day}), `disabledChecks` (codes), `severities` ({BG601: "关"}),
- * `citations` (extra official titles: strings or {title, issuer, date, supersededBy, validFrom, validTo}).
+ * `citations` (extra official titles: strings or {title, issuer, date, supersededBy, validFrom, validTo}),
+ * `terms` (extra standard terms: {wrong form: standard}), `indicators` (collect's vocabulary: {indicator: [names]}).
  */
 export function readSettings(raw: unknown): ProjectSettings {
   const problems: string[] = [];
@@ -70,16 +71,49 @@ export function readSettings(raw: unknown): ProjectSettings {
     } else problems.push('“citations”应是列表。');
   }
 
+  const extraTerms = readTerms(s.terms, problems);
+  const extraIndicators = readIndicators(s.indicators, problems);
+
   const profile = typeof s.profile === 'string' && s.profile.trim() ? s.profile.trim() : undefined;
   return {
     service: {
       snippetFolders: strings(s.snippetFolders, 'snippetFolders'),
       severities,
-      checks: { ...DEFAULT_CHECK_SETTINGS, deadline, profile, extraCitations },
+      checks: { ...DEFAULT_CHECK_SETTINGS, deadline, profile, extraCitations, extraTerms, extraIndicators },
     },
     lineWidth,
     problems,
   };
+}
+
+/** An object setting whose entries each become one item (or a problem); `example` shows the form. */
+function readEntries<T>(raw: unknown, key: string, example: string, problems: string[], entry: (name: string, value: unknown) => T | string): T[] {
+  if (raw === undefined) return [];
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push(`“${key}”应是对象，例如 ${example}。`);
+    return [];
+  }
+  const out: T[] = [];
+  for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
+    const item = entry(name, value);
+    if (typeof item === 'string') problems.push(`“${key}”中的“${name}”无法识别：${item}`);
+    else out.push(item);
+  }
+  return out;
+}
+
+/** `terms`: {"行政规范文件": "行政规范性文件"} (wrong form → standard term). */
+function readTerms(raw: unknown, problems: string[]): CheckSettings['extraTerms'] {
+  return readEntries(raw, 'terms', '{"行政规范文件": "行政规范性文件"}（键为错误写法、值为规范用语）', problems, (miss, standard) =>
+    typeof standard === 'string' && standard.trim() && miss.trim() && miss.trim() !== standard.trim()
+      ? { standard: standard.trim(), misses: [miss.trim()] }
+      : '值应是与之不同的规范用语。');
+}
+
+/** `indicators`: {"矛盾纠纷调处": ["调处件数", "化解纠纷"]} (standard indicator → the names writers use for it). */
+function readIndicators(raw: unknown, problems: string[]): CheckSettings['extraIndicators'] {
+  return readEntries(raw, 'indicators', '{"矛盾纠纷调处": ["调处", "化解纠纷"]}（键为标准指标、值为各报告中的指标名称）', problems, (indicator, names) =>
+    Array.isArray(names) && names.every((n) => typeof n === 'string') ? { indicator, names: names as string[] } : '应是指标名称的列表。');
 }
 
 /** Reads a baogao.json text; a syntax error is a problem, not an exception. */

@@ -160,6 +160,11 @@ export class FigureTable implements Figures {
     const value = body.value;
     if (!value) return;
     const ctx: EvalContext = { whole: undefined, approximate: false, hasDivision: false, quiet: false };
+    if (value.kind === 'pending') {
+      // Nothing to evaluate yet; the check formula's names must still exist (and count as used).
+      forEachOperand(body.check ?? value, (leaf) => leaf.kind === 'ref' && this.lookup(leaf.name, scope, leaf, false));
+      return;
+    }
     if (value.kind === 'quantity') {
       definition.value = quantityValue(value);
     } else {
@@ -264,6 +269,9 @@ export class FigureTable implements Figures {
     switch (expr.kind) {
       case 'quantity':
         return quantityValue(expr);
+      case 'pending':
+        // A value to refill: what depends on it waits, without an error of its own (BG710 says it once).
+        return undefined;
       case 'whole':
         if (ctx.whole === undefined) {
           this.problem(ctx, scope, diagnostic('BG203', expr, '“_”只能用在“:”之后的校验公式中，表示某个整数，例如“{成功率 = 97.33% : _/调处}”。'));
@@ -374,7 +382,7 @@ function rootFile(scope: Scope) {
 }
 
 /** Visits the leaves of a formula: quantities, figure references and `_`. */
-function forEachOperand(expr: ast.Expression, visit: (leaf: ast.Quantity | ast.FigureRef | ast.WholeCount) => void): void {
+function forEachOperand(expr: ast.Expression, visit: (leaf: ast.Quantity | ast.FigureRef | ast.WholeCount | ast.PendingValue) => void): void {
   if (expr.kind === 'binary') {
     forEachOperand(expr.left, visit);
     forEachOperand(expr.right, visit);

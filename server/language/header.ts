@@ -27,6 +27,8 @@ export interface Header {
   org: string | undefined;
   year: number | undefined;
   date: ReportDate | undefined;
+  /** `@日期 ？`: the date is still to be filled in (a report started by `baogao new`). */
+  datePending: boolean;
   /** Per-file severity overrides from @检查. */
   severities: Map<string, Severity | 'off'>;
 }
@@ -51,6 +53,9 @@ function valueText(directive: DirectiveLine, source: string): { text: string; sp
   return { text: trimmed, span: { start, end: start + trimmed.length } };
 }
 
+/** A value still to be filled in: `？` (as in figures). */
+export const PENDING = /^[?？]$/;
+
 export function parseDate(text: string): ReportDate | undefined {
   const match = /^(\d{4})\s*(?:-|\.|\/|年)\s*(\d{1,2})\s*(?:-|\.|\/|月)\s*(\d{1,2})\s*日?$/.exec(text);
   if (!match) return undefined;
@@ -68,7 +73,7 @@ export function readHeader(directives: readonly DirectiveLine[], bodyDirectives:
   const diagnostics: Diagnostic[] = [];
   const header: Header = {
     values: {}, titleInlines: undefined, kind: undefined, org: undefined, year: undefined, date: undefined,
-    severities: new Map(),
+    datePending: false, severities: new Map(),
   };
   const all = [...directives, ...bodyDirectives];
   for (const directive of all) {
@@ -105,6 +110,10 @@ export function readHeader(directives: readonly DirectiveLine[], bodyDirectives:
         break;
       }
       case '日期': {
+        if (PENDING.test(text)) {
+          header.datePending = true;
+          break;
+        }
         const date = parseDate(text);
         if (!date) diagnostics.push(diagnostic('BG102', span.end > span.start ? span : directive.written, `日期“${text}”无法识别：请写成“2021-01-13”或“2021年1月13日”，且须是真实存在的日期。`));
         header.date = date;

@@ -44,6 +44,17 @@ export function resolvePath(folder: string, relative: string): string {
   return `/${out.join('/')}`;
 }
 
+/** The path of `target` relative to `folder` ('/'-separated, both absolute): `../2020/桂圩镇.bg`. */
+export function relativePath(folder: string, target: string): string {
+  const from = resolvePath('/', folder).split('/').filter(Boolean);
+  const to = resolvePath('/', target).split('/').filter(Boolean);
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  // Different roots (another drive): only an absolute path reaches it.
+  if (common === 0 && from.length && to.length && from[0] !== to[0]) return target;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
+}
+
 /** Parses a file once per distinct text: reports and snippets are re-read on every analysis. */
 export class ParseCache {
   private readonly entries = new Map<string, { text: string; result: ParseResult }>();

@@ -45,7 +45,6 @@ export const citationsCodes: CodeInfo[] = [
   { code: 'BG502', severity: 'warning', title: '引用了已被取代的文件', description: '所引文件在报告年度已被新文件取代，例如 2021 年起应以《法治政府建设实施纲要（2021—2025年）》为准。', example: '@年度 2021\n落实《法治政府建设实施纲要（2015—2020年）》', fix: '改为新文件' },
   { code: 'BG503', severity: 'warning', title: '引用了尚未施行的文件', description: '所引文件在报告年度还没有施行。', example: '@年度 2020\n严格执行《信访工作条例》' },
   { code: 'BG504', severity: 'warning', title: '普法规划已过期', description: '“七五”普法规划期为2016—2020年，2021年起是“八五”普法。', example: '@年度 2021\n结合“七五普法”的要求', fix: '改为“八五”' },
-  { code: 'BG505', severity: 'error', title: '“法制政府”应为“法治政府”', description: '规范用语是“法治政府”。', example: '推进法制政府建设', fix: '改为“法治政府”' },
 ];
 
 // ---------------------------------------------------------------- normalising titles
@@ -62,7 +61,7 @@ function defectKey(title: string): string {
   return normaliseTitle(title).replace(/(\d{4})年/g, '$1').replace(/[（）〔〕【】\[\]—]/g, '');
 }
 
-const PLACE_PREFIX = /^[\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道)/;
+export const PLACE_PREFIX = /^[\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道)/;
 
 export interface TitleMatch {
   entry: CitationEntry;
@@ -110,7 +109,7 @@ function findTitle(raw: string, registry: readonly CitationEntry[]): TitleMatch 
 
 // ---------------------------------------------------------------- the checks
 
-interface Cited {
+export interface Cited {
   /** The title as typed (children of the citation, or the content of 〈…〉 inside one). */
   title: string;
   line: ProseLine;
@@ -120,7 +119,7 @@ interface Cited {
 }
 
 /** The titles cited in a block: each closed 《…》 without figures, and each 〈…〉 inside one. */
-function citedTitles(block: ProseBlock): Cited[] {
+export function citedTitles(block: ProseBlock): Cited[] {
   const out: Cited[] = [];
   for (const { node, line } of block.citations) {
     if (!node.closed) continue;
@@ -136,7 +135,7 @@ function citedTitles(block: ProseBlock): Cited[] {
 }
 
 /** Short titles the report defines itself: （以下简称《纲要》）. */
-function definedShortTitles(blocks: readonly ProseBlock[]): Set<string> {
+export function definedShortTitles(blocks: readonly ProseBlock[]): Set<string> {
   const out = new Set<string>();
   for (const block of blocks) for (const line of block.lines) for (const m of line.text.matchAll(/简称[《“]([^》”]+)[》”]/g)) out.add(normaliseTitle(m[1]!));
   return out;
@@ -187,11 +186,6 @@ function termChecks(model: ReportModel): Diagnostic[] {
   const year = model.header.year;
   for (const block of proseBlocks(model)) {
     for (const line of block.lines) {
-      for (const m of line.text.matchAll(/(?<!依)法制政府/g)) {
-        out.push(lineDiagnostic(model, line, 'BG505', m.index, m.index + 4, '“法制政府”应为“法治政府”：请改正。', [
-          { title: '改为“法治政府”', safe: true, edits: [{ from: m.index + 1, to: m.index + 2, newText: '治' }] },
-        ]));
-      }
       if (year === undefined || year < 2021) continue;
       for (const m of line.text.matchAll(/七五(?=[”"’」]?普法)/g)) {
         out.push(lineDiagnostic(model, line, 'BG504', m.index, m.index + 2, `“七五”普法规划期是2016—2020年，本报告是${year}年度的，应为“八五”普法（2021—2025年）。`, [
@@ -205,5 +199,5 @@ function termChecks(model: ReportModel): Diagnostic[] {
 
 export const citationsChecks: ReportCheck[] = [
   { id: 'citation-titles', codes: ['BG501', 'BG502', 'BG503'], run: titleChecks },
-  { id: 'stale-terms', codes: ['BG504', 'BG505'], run: (model) => termChecks(model) },
+  { id: 'stale-terms', codes: ['BG504'], run: (model) => termChecks(model) },
 ];

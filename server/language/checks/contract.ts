@@ -8,13 +8,17 @@ import type { ReportModel } from '../model.js';
 export interface CheckSettings {
   /** Extra official titles for the citation registry, from settings or a workspace file. */
   extraCitations: Array<{ title: string; issuer?: string; date?: string; supersededBy?: string; validFrom?: number; validTo?: number }>;
+  /** Extra standard terms and their near-misses, from settings or a workspace file. */
+  extraTerms: Array<{ standard: string; misses: string[] }>;
+  /** Extra names of standard indicators for `collect`: written name → indicator. */
+  extraIndicators: Array<{ indicator: string; names: string[] }>;
   /** Publication deadline in the year after the reported one (default 1 April). */
   deadline: { month: number; day: number };
   /** Force a profile instead of the one @类型 gives. */
   profile: string | undefined;
 }
 
-export const DEFAULT_CHECK_SETTINGS: CheckSettings = { extraCitations: [], deadline: { month: 4, day: 1 }, profile: undefined };
+export const DEFAULT_CHECK_SETTINGS: CheckSettings = { extraCitations: [], extraTerms: [], extraIndicators: [], deadline: { month: 4, day: 1 }, profile: undefined };
 
 export interface ReportCheck {
   /** A short English id, e.g. "required-parts". */

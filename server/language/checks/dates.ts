@@ -9,6 +9,8 @@ import type { ReportModel } from '../model.js';
 import { checkedKind, type CheckSettings, type ReportCheck } from './contract.js';
 import { printInlines } from '../printed.js';
 import { blockTextNodes, eolOf, firstLineSpan, located } from './prose.js';
+import functionWords from '../data/function-words.json' with { type: 'json' };
+import { hasPendingValues } from './refill.js';
 
 export const datesCodes: CodeInfo[] = [
   {
@@ -33,12 +35,12 @@ export const datesCodes: CodeInfo[] = [
   },
   {
     code: 'BG705', severity: 'warning', title: '出现别的乡镇名称',
-    description: '正文里出现了不是本机关的乡镇、街道名称（如在桂圩镇的报告里出现“大歇镇”），多半是复制别的报告时漏改。本机关名称按“@机关”的简称比较（北屏乡人民政府 → 北屏乡）；全镇、本镇、我镇、乡镇、城镇、乡村等泛称不报。',
+    description: '正文里出现了不是本机关的乡镇、街道名称（如在桂圩镇的报告里出现“大歇镇”），多半是复制别的报告时漏改。本机关名称按“@机关”的简称比较（北屏乡人民政府 → 北屏乡）；全镇、本镇、我镇、乡镇、城镇、乡村等泛称不报；动词、介词后的“镇”“乡”“街道”（根据镇党委、坚持镇、通过街道、建立起乡）不是地名，不报（常用词表取自结巴分词词典）；“@机关”是县、区、市的机关（它的报告本来就要写到下辖乡镇）时整项不查。',
     example: '@机关 桂圩镇人民政府\n大歇镇综治中心全年调处纠纷……',
   },
   {
     code: 'BG706', severity: 'hint', title: '与上年报告段落相同',
-    description: '这一段的文字（指标按数值代入后）与“@上年”报告中的一段完全相同：请确认内容仍然适用于本年度。较短的段落（如“我镇无其他需要报告的情况。”）不报。',
+    description: '这一段的文字（指标按数值代入后）与“@上年”报告中的一段完全相同：请确认内容仍然适用于本年度。较短的段落（如“我镇无其他需要报告的情况。”）不报；还有待填写的指标（BG710，baogao new 起草的报告）时先不报。',
     example: '@上年 guiwei-2020.bg（本段原样照搬上年）',
   },
   {
@@ -55,6 +57,7 @@ function dates(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { header } = model;
   const value = header.values.日期;
+  if (header.datePending) return out; // to be filled in: BG710
   if (!value) {
     if (checkedKind(model, settings) === '法治政府建设年度报告') {
       const text = model.file.text;
@@ -115,8 +118,8 @@ function signature(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   return [diagnostic('BG704', block, `最后一段“${text}”像是落款，却与“@机关 ${org}”不同：落款由“@机关”生成，请删去这一行并核对“@机关”。`, [{ title: '删去手打的落款', safe: false, edits: [removal] }])];
 }
 
-/** Characters before 镇/乡 that make a generic word, not a name (全镇 乡镇 城乡 …). */
-const GENERIC_BEFORE = new Set([...'全本我该各城乡集村两小重强名市县区省此每他外邻诸某一二三几多个原新古下返回还故家老异']);
+/** Characters before 镇/乡 that make a generic word, not a name (全镇 乡镇 城乡 依法治镇 工业兴镇 …). */
+const GENERIC_BEFORE = new Set([...'全本我该各城乡集村两小重强名市县区省此每他外邻诸某一二三几多个原新古下返回还故家老异治兴']);
 /** Characters after 乡/镇 that start another word (乡村 镇压 …). */
 const WORD_AFTER: Record<string, Set<string>> = {
   乡: new Set([...'村镇土亲贤风情愁里间音邻绅民野下']),
@@ -131,6 +134,31 @@ interface NameHit {
   start: number;
   end: number;
 }
+
+const FUNCTION_WORDS = new Set((functionWords as { words: string }).words.split(' '));
+
+/** Does a candidate name contain a common verb, preposition, adverb, … of two or three characters? */
+function containsFunctionWord(run: string): boolean {
+  for (let length = 2; length <= 3; length++) {
+    for (let i = 0; i + length <= run.length; i++) if (FUNCTION_WORDS.has(run.slice(i, i + length))) return true;
+  }
+  return false;
+}
+
+/** The part of a run after its last common verb, preposition, … (undefined when it has none). */
+function afterLastFunctionWord(run: string): string | undefined {
+  let end = -1;
+  for (let length = 2; length <= 3; length++) {
+    for (let i = 0; i + length <= run.length; i++) if (FUNCTION_WORDS.has(run.slice(i, i + length))) end = Math.max(end, i + length);
+  }
+  return end < 0 ? undefined : run.slice(end);
+}
+
+/** Single characters that are words of their own (都向镇, 办公室于乡): no place name has them. */
+const FUNCTION_CHARS = /[于向都的了把被将从在为对是也还又就才均皆已曾并且而]/u;
+
+/** Kinds of towns, not names: 中心镇 重点镇 特色镇 示范镇 卫生镇 文明镇 专业镇 建制镇 边境镇. */
+const GENERIC_KINDS = /(?:中心|重点|特色|示范|卫生|文明|专业|建制|边境|名|强|古)$/u;
 
 export function townshipNames(text: string): NameHit[] {
   const hits: NameHit[] = [];
@@ -147,16 +175,23 @@ export function townshipNames(text: string): NameHit[] {
     if (/^[市县区]/.test(after)) continue; // 景德镇市: a city
     if (!run) continue;
     if (GENERIC_BEFORE.has(run[run.length - 1]!)) continue;
-    // Strip leading function words; a name has two to four characters.
-    const stripped = run.replace(LEADING, '');
-    const boundaryBefore = runStart === 0 || !/\p{Script=Han}/u.test(text[runStart - 1]!);
-    const rest = text.slice(at + marker.length);
-    if (stripped !== run) run = stripped;
-    else if (!boundaryBefore || run.length > 4) continue; // cannot tell where the name starts
-    // 乡党委 镇政府 镇长 are also generic: after a long unbounded run ("继续实行乡党委") it is not a name.
-    else if (run.length >= 4 && !/^(人民政府|街道办|[，。、；：）》”\s]|$)/u.test(rest)) continue;
+    // 以维护大歇镇, 支持大歇镇: what follows the run's last verb or preposition is the name; 根据镇…, 坚持镇…,
+    // 通过街道…, 建立起乡… (镇 short for 本镇 after a verb) leave nothing of a name.
+    const named = afterLastFunctionWord(run);
+    if (named !== undefined) run = named;
+    else {
+      // Strip leading function words; a name has two to four characters.
+      const stripped = run.replace(LEADING, '');
+      const boundaryBefore = runStart === 0 || !/\p{Script=Han}/u.test(text[runStart - 1]!);
+      const rest = text.slice(at + marker.length);
+      if (stripped !== run) run = stripped;
+      else if (!boundaryBefore || run.length > 4) continue; // cannot tell where the name starts
+      // 乡党委 镇政府 镇长 are also generic: after a long unbounded run ("继续实行乡党委") it is not a name.
+      else if (run.length >= 4 && !/^(人民政府|街道办|[，。、；：）》”\s]|$)/u.test(rest)) continue;
+    }
     if (run.length < 2 || run.length > 4) continue;
     if (GENERIC_BEFORE.has(run[0]!) && run.length === 2) continue;
+    if (containsFunctionWord(run) || GENERIC_KINDS.test(run) || FUNCTION_CHARS.test(run)) continue;
     hits.push({ name: run + marker, start: at - run.length, end: at + marker.length });
   }
   return hits;
@@ -167,6 +202,8 @@ function otherTownships(model: ReportModel, settings: CheckSettings): Diagnostic
   const org = model.header.org;
   if (!org) return [];
   const own = shortName(org);
+  // A county's or district's office names its towns: only a township's own report is checked.
+  if (!/(?:镇|乡|街道)$/.test(own)) return [];
   const isOwn = (name: string) => own.endsWith(name) || name.endsWith(own) || org.includes(name);
   const out: Diagnostic[] = [];
   for (const placed of model.blocks) {
@@ -197,7 +234,9 @@ function paragraphTexts(model: ReportModel): Array<{ text: string; span: ast.Spa
 function reusedText(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   void settings;
   const previous = model.previous;
-  if (!previous) return [];
+  // A draft started from last year's (figures still to refill, BG710) is last year's text throughout:
+  // the paragraphs are worth looking at once the figures are in.
+  if (!previous || hasPendingValues(model)) return [];
   const last = new Set(paragraphTexts(previous).map((p) => p.text).filter((t) => [...t].length >= MIN_REUSED));
   const out: Diagnostic[] = [];
   for (const p of paragraphTexts(model)) {

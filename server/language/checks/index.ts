@@ -8,15 +8,22 @@ import { DEFAULT_SETTINGS, type ServiceSettings } from '../service.js';
 import { citationsChecks, citationsCodes } from './citations.js';
 import type { ReportCheck } from './contract.js';
 import { datesChecks, datesCodes } from './dates.js';
+import { refillChecks, refillCodes } from './refill.js';
 import { structureChecks, structureCodes } from './structure.js';
 import { ratesChecks } from './rates.js';
 import { slipsChecks, slipsCodes } from './slips.js';
 import { totalsChecks, totalsCodes } from './totals.js';
+import { termsChecks, termsCodes } from './terms.js';
+import { titlesChecks, titlesCodes } from './titles.js';
 import { typographyChecks, typographyCodes } from './typography.js';
+import { wordingChecks, wordingCodes } from './wording.js';
 
-registerCodes([...structureCodes, ...totalsCodes, ...slipsCodes, ...typographyCodes, ...citationsCodes, ...datesCodes]);
+registerCodes([...structureCodes, ...totalsCodes, ...slipsCodes, ...typographyCodes, ...citationsCodes, ...datesCodes, ...refillCodes, ...wordingCodes, ...termsCodes, ...titlesCodes]);
 
-export const REPORT_CHECKS: ReportCheck[] = [...structureChecks, ...totalsChecks, ...ratesChecks, ...slipsChecks, ...typographyChecks, ...citationsChecks, ...datesChecks];
+export const REPORT_CHECKS: ReportCheck[] = [
+  ...structureChecks, ...totalsChecks, ...ratesChecks, ...slipsChecks, ...typographyChecks, ...citationsChecks, ...datesChecks,
+  ...refillChecks, ...wordingChecks, ...termsChecks, ...titlesChecks,
+];
 
 export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 'severities' | 'checks'> = DEFAULT_SETTINGS): Diagnostic[] {
   const found = [...model.diagnostics];

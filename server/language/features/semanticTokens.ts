@@ -108,6 +108,10 @@ class Tokens {
       case 'whole':
         this.out.push({ start: e.start, end: e.end, type: 'operator' });
         break;
+      case 'pending':
+        this.out.push({ start: e.start, end: e.start + 1, type: 'operator' });
+        if (e.previous) this.out.push({ start: e.previous.start, end: e.previous.end, type: 'number' });
+        break;
       case 'negation':
         this.out.push({ start: e.start, end: e.start + 1, type: 'operator' });
         this.operators(e.operand);

@@ -90,16 +90,6 @@ describe('checks/citations', () => {
     });
   });
 
-  describe('BG505 法制政府', () => {
-    it('reports 法制政府 with a safe fix', () => {
-      const d = expectOne(header(2021) + '推进法制政府建设。\n', 'BG505', '法制政府', header(2021) + '推进法治政府建设。\n');
-      assert.equal(d.fixes![0]!.safe, true);
-    });
-    it('leaves 法制审核 and 法治政府 alone', () => {
-      assert.deepEqual(check(header(2021) + '法治政府建设，法制审核，法制机构。\n'), []);
-    });
-  });
-
   describe('samples', () => {
     const files: Record<string, string> = {};
     for (const n of readdirSync('samples')) if (n.endsWith('.bg')) files[`/s/${n}`] = readFileSync(`samples/${n}`, 'utf8');

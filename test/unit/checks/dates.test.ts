@@ -52,6 +52,22 @@ describe('checks/dates: names', () => {
     assert.deepEqual(codes(model(`${HEAD('2021-01-13')}${ok}\n`)), []);
   });
 
+  it('does not take a verb or preposition before 镇/乡/街道 for a name (BG705 false alarms on real reports)', () => {
+    const verbs = '推进依法治镇，产业兴镇，各村委员会都向镇党委报告，党政办公室于乡政府值班，建设中心镇和国家卫生镇，协助包片乡干部，根据镇党政班子分工，坚持镇党委统一领导，通过街道综治中心调解，建立起乡党委统一领导的工作机制，加强镇综合执法，落实乡党委决定，依托镇便民服务中心。';
+    assert.deepEqual(townshipNames(verbs), []);
+    assert.deepEqual(codes(model(`${HEAD('2021-01-13')}${verbs}\n`)), []);
+    // The name after a verb is still found.
+    assert.deepEqual(townshipNames('，支持大歇镇，').map((h) => h.name), ['大歇镇']);
+    assert.deepEqual(townshipNames('以维护大歇镇平安稳定为底线').map((h) => h.name), ['大歇镇']);
+  });
+
+  it('does not check a county or district office, whose report names its towns', () => {
+    for (const org of ['某某县人民政府', '某某区司法局', '某某市人民政府']) {
+      const text = `@类型 法治政府建设年度报告\n@机关 ${org}\n@年度 2020\n@日期 2021-01-13\n\n大歇镇、桂圩镇、北屏乡开展法治示范创建。\n`;
+      assert.deepEqual(codes(model(text)), [], org);
+    }
+  });
+
   it('accepts the short form of @机关', () => {
     const text = '@类型 法治政府建设年度报告\n@机关 北屏乡人民政府\n@年度 2020\n@日期 2021-01-13\n\n北屏乡法治政府建设工作稳步推进。\n';
     assert.deepEqual(codes(model(text)), []);

@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { collectFigures, longRecords, wideTable, type FigureRow } from '../../../server/language/collect.js';
+import {
+  byYearTable, collectFigures, IndicatorVocabulary, longRecords, wideTable, withTotals, type FigureRow,
+} from '../../../server/language/collect.js';
 import { formatTable, toCsv } from '../../../templates/table.js';
 import { cellWidth } from '../../../templates/layout/width.js';
 import { model, ROOT, sampleModel, samplePath, seedText } from '../../helpers.js';
@@ -16,7 +18,7 @@ describe('collect: figures', () => {
   const rows = collectFigures(names.map(sampleModel), names);
 
   it('one row per (report, figure) with value, number, unit, formula and check result', () => {
-    assert.deepEqual(row(rows, 'guiwei-2020', '调处'), { file: 'guiwei-2020', org: '桂圩镇人民政府', year: '2020', name: '调处', printed: '150起', number: 150, unit: '起', approximate: false, formula: '', result: 'ok' });
+    assert.deepEqual(row(rows, 'guiwei-2020', '调处'), { file: 'guiwei-2020', org: '桂圩镇人民政府', year: '2020', name: '调处', indicator: '矛盾纠纷调处', printed: '150起', number: 150, unit: '起', approximate: false, formula: '', result: 'ok' });
     assert.equal(row(rows, 'guiwei-2021', '调处')?.printed, '162起');
     const rate = row(rows, 'guiwei-2020', '成功率')!;
     assert.deepEqual([rate.printed, rate.number, rate.unit, rate.formula, rate.result], ['98%', 98, '%', '成功/调处', 'ok']);
@@ -26,15 +28,47 @@ describe('collect: figures', () => {
     assert.ok(rows.some((r) => r.approximate && /多|余/.test(r.printed)));
   });
 
-  it('the wide form lines the two years of 桂圩镇 up by figure name', () => {
+  it('the wide form lines the two years of 桂圩镇 up by standard indicator', () => {
     const table = wideTable(rows);
     assert.deepEqual(table.columns.slice(0, 3), ['文件', '机关', '年度']);
-    assert.equal(table.columns.filter((c) => c === '调处').length, 1);
+    assert.equal(table.columns.filter((c) => c === '矛盾纠纷调处').length, 1);
     const at = (file: string, column: string) => table.rows.find((r) => r[0] === file)![table.columns.indexOf(column)];
-    assert.deepEqual([at('guiwei-2020', '调处'), at('guiwei-2021', '调处')], ['150起', '162起']);
-    assert.deepEqual([at('guiwei-2020', '成功率'), at('guiwei-2021', '成功率')], ['98%', '98.15%']);
-    assert.equal(at('beiping-2020', '成功率'), '97.33%（BG207）');
-    assert.equal(at('beiping-2020', '应领证'), '');
+    assert.deepEqual([at('guiwei-2020', '矛盾纠纷调处'), at('guiwei-2021', '矛盾纠纷调处'), at('beiping-2020', '矛盾纠纷调处')], ['150起', '162起', '59件']);
+    assert.deepEqual([at('guiwei-2020', '调解成功率'), at('guiwei-2021', '调解成功率')], ['98%', '98.15%']);
+    assert.equal(at('beiping-2020', '调解成功率'), '97.33%（BG207）');
+    assert.equal(at('beiping-2020', '执法证应领证人数'), '');
+  });
+
+  it('maps the names writers use to shared indicator columns, standard ones first; the user adds names', () => {
+    const a = model('@机关 甲镇人民政府\n@年度 2021\n\n共调处纠纷{调处纠纷 = 30件}，成功{调解成功 = 29件}，办理{其他事项 = 2件}。\n', {}, '/w/a.bg');
+    const b = model('@机关 乙镇人民政府\n@年度 2021\n\n化解纠纷{化解纠纷 = 12起}，聘请{顾问 = 1名}。\n', {}, '/w/b.bg');
+    const c = model('@机关 丙镇人民政府\n@年度 2022\n\n受理{纠纷受理 = 8件}。\n', {}, '/w/c.bg');
+    const vocabulary = new IndicatorVocabulary([{ indicator: '矛盾纠纷调处', names: ['纠纷受理'] }]);
+    const found = collectFigures([a, b, c], ['a', 'b', 'c'], vocabulary);
+    const table = wideTable(found);
+    assert.deepEqual(table.columns, ['文件', '机关', '年度', '矛盾纠纷调处', '调解成功', '法律顾问', '其他事项']);
+    assert.deepEqual(table.rows.map((r) => r[3]), ['30件', '12起', '8件']);
+    // Without the user's name, 纠纷受理 keeps a column of its own.
+    assert.ok(wideTable(collectFigures([c], ['c'])).columns.includes('纠纷受理'));
+    // Totals and averages: counts of the same things add up (件 and 起 are both cases), rates average.
+    const totals = withTotals(table, found);
+    assert.deepEqual(totals.rows.at(-2)!.slice(0, 4), ['合计', '', '', '50件']);
+    assert.deepEqual(totals.rows.at(-1)!.slice(0, 4), ['平均', '', '', '16.67件']);
+    // Trends: one row per year.
+    const years = byYearTable(found);
+    assert.deepEqual(years.columns.slice(0, 4), ['年度', '报告数', '矛盾纠纷调处', '调解成功']);
+    assert.deepEqual(years.rows.map((r) => r.slice(0, 4)), [['2021', '2', '42件', '29件'], ['2022', '1', '8件', '']]);
+  });
+
+  it('does not add counts of different things, and averages rates without a total', () => {
+    const a = model('@机关 甲镇人民政府\n@年度 2021\n\n{普法活动 = 3次}，{成功率 = 90%}，{资料 = 100余份}。\n', {}, '/w/a.bg');
+    const b = model('@机关 乙镇人民政府\n@年度 2021\n\n{普法活动 = 5场}，{成功率 = 100%}，{资料 = 200份}。\n', {}, '/w/b.bg');
+    const found = collectFigures([a, b], ['a', 'b']);
+    const totals = withTotals(wideTable(found), found);
+    const column = (name: string) => totals.rows.slice(-2).map((r) => r[totals.columns.indexOf(name)]);
+    assert.deepEqual(column('普法活动'), ['', '']);
+    assert.deepEqual(column('调解成功率'), ['', '95%']);
+    assert.deepEqual(column('普法资料'), ['约300份', '约150份']);
   });
 
   it('unifies full-width letters in names and keeps reports without figures', () => {
@@ -49,7 +83,7 @@ describe('collect: figures', () => {
 
   it('JSON records use the Chinese column names', () => {
     const record = longRecords(rows)[0]!;
-    assert.deepEqual(Object.keys(record), ['文件', '机关', '年度', '指标', '数值', '数值(数字)', '单位', '是否约数', '公式', '校验结果']);
+    assert.deepEqual(Object.keys(record), ['文件', '机关', '年度', '指标', '标准指标', '数值', '数值(数字)', '单位', '是否约数', '公式', '校验结果']);
   });
 
   it('CSV follows RFC 4180: CRLF, quotes doubled, fields with , " or a line break quoted', () => {
@@ -86,8 +120,14 @@ describe('collect and import: the command', () => {
   it('collect prints the wide table; exit 0 without figure errors, 1 with (BG207 in 北屏乡)', () => {
     const ok = run('collect', samplePath('guiwei-2020'), samplePath('guiwei-2021'));
     assert.equal(ok.status, 0, ok.stderr);
-    assert.match(ok.stdout, /^文件\s+机关\s+年度\s+调处/);
+    assert.match(ok.stdout, /^文件\s+机关\s+年度\s+矛盾纠纷调处/);
     assert.match(ok.stdout, /guiwei-2021\.bg\s+桂圩镇人民政府\s+2021\s+162起/);
+    assert.match(ok.stdout, /\n合计\s+312起\s+306起\s+\n?/);
+    const years = run('collect', samplePath('guiwei-2020'), samplePath('guiwei-2021'), '--by', 'year');
+    assert.equal(years.status, 0, years.stderr);
+    assert.match(years.stdout, /^年度\s+报告数\s+矛盾纠纷调处/);
+    assert.match(years.stdout, /\n2020\s+1\s+150起[^\n]*\n2021\s+1\s+162起/);
+    assert.equal(run('collect', samplePath('guiwei-2020'), '--by', 'town').status, 2);
     assert.equal(run('collect', samplePath('beiping-2020')).status, 1);
   });
 
@@ -97,7 +137,7 @@ describe('collect and import: the command', () => {
     assert.equal(r.status, 0, r.stderr);
     const bytes = readFileSync(out);
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-    assert.match(bytes.toString('utf8'), /^\ufeff文件,机关,年度,调处,/);
+    assert.match(bytes.toString('utf8'), /^\ufeff文件,机关,年度,矛盾纠纷调处,/);
     const json = JSON.parse(run('collect', samplePath('guiwei-2020'), '--format', 'json').stdout) as Array<Record<string, unknown>>;
     assert.equal(json.find((r) => r['指标'] === '调处')?.['数值(数字)'], 150);
   });

@@ -1,0 +1,107 @@
+// Report checks: standard terms (BG715, and BG505 for 法治政府) — near-misses of the terms these reports
+// must use, from a registry (data/terms.json) extended by the user's own (CheckSettings.extraTerms).
+import type { Diagnostic } from '../../../grammar/diagnostic.js';
+import type { CodeInfo } from '../codes.js';
+import termsData from '../data/terms.json' with { type: 'json' };
+import type { ReportModel } from '../model.js';
+import type { CheckSettings, ReportCheck } from './contract.js';
+import { lineDiagnostic, proseBlocks } from './prose.js';
+
+export interface TermEntry {
+  standard: string;
+  misses: string[];
+  /** Characters before a miss that make it part of another word. */
+  notAfter?: string;
+  /** A term with a code of its own (法治政府: BG505); BG715 otherwise. */
+  code?: string;
+  /** false: no forms with a character left out (执法全程记录 is common usage for 执法全过程记录). */
+  variants?: boolean;
+}
+
+export const BUILTIN_TERMS: readonly TermEntry[] = (termsData as { terms: TermEntry[] }).terms;
+
+export const termsCodes: CodeInfo[] = [
+  { code: 'BG505', severity: 'error', title: '“法制政府”应为“法治政府”', description: '规范用语是“法治政府”。', example: '推进法制政府建设', fix: '改为“法治政府”（安全）' },
+  {
+    code: 'BG715', severity: 'warning', title: '规范用语写错',
+    description: '与规范用语相近但不相同，如“行政规范文件”应为“行政规范性文件”。规范用语登记在 server/language/data/terms.json，可在 baogao.json 的“terms”中补充（{"错误写法": "规范用语"}）；六个字以上的用语漏写中间一个字也能发现。',
+    example: '加强行政规范文件的合法性审核', fix: '改为规范用语（安全）',
+  },
+];
+
+interface Miss {
+  miss: string;
+  entry: TermEntry;
+}
+
+const missLists = new WeakMap<CheckSettings['extraTerms'], Miss[]>();
+
+/** Every wrong form to look for: the listed ones, and each term of six or more characters without one inner character. */
+export function termMisses(settings: Pick<CheckSettings, 'extraTerms'>): Miss[] {
+  const extras = settings.extraTerms ?? [];
+  let list = missLists.get(extras);
+  if (list) return list;
+  const entries: TermEntry[] = [...BUILTIN_TERMS, ...extras];
+  const standards = entries.map((e) => e.standard);
+  const byMiss = new Map<string, Miss>();
+  for (const entry of entries) {
+    for (const miss of entry.misses) byMiss.set(miss, { miss, entry });
+    const chars = [...entry.standard];
+    if (chars.length < 6 || entry.variants === false) continue;
+    // Two characters kept on each side: 法治宣传教育 without 治 is the end of 普法宣传教育.
+    for (let i = 2; i < chars.length - 2; i++) {
+      if (!/\p{Script=Han}/u.test(chars[i]!)) continue;
+      const miss = [...chars.slice(0, i), ...chars.slice(i + 1)].join('');
+      // Not when leaving a character out gives another standard term or a part of one.
+      if (standards.some((s) => s.includes(miss)) || byMiss.has(miss)) continue;
+      byMiss.set(miss, { miss, entry });
+    }
+  }
+  missLists.set(extras, (list = [...byMiss.values()]));
+  return list;
+}
+
+const missPatterns = new WeakMap<Miss[], { re: RegExp; byMiss: Map<string, Miss> }>();
+
+/** One pattern for all the misses (longest first), so a line is scanned once. */
+function missPattern(misses: Miss[]): { re: RegExp; byMiss: Map<string, Miss> } {
+  let found = missPatterns.get(misses);
+  if (!found) {
+    const alternatives = misses.map((m) => m.miss).sort((a, b) => b.length - a.length).map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    found = { re: new RegExp(alternatives.join('|'), 'gu'), byMiss: new Map(misses.map((m) => [m.miss, m])) };
+    missPatterns.set(misses, found);
+  }
+  return found;
+}
+
+function standardTerms(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const { re, byMiss } = missPattern(termMisses(settings));
+  for (const block of proseBlocks(model)) {
+    for (const line of block.lines) {
+      const text = line.text;
+      for (const m of text.matchAll(re)) {
+        const { miss, entry } = byMiss.get(m[0])!;
+        const at = m.index!;
+        if (entry.notAfter && at > 0 && entry.notAfter.includes(text[at - 1]!)) continue;
+        if (insideStandard(text, at, miss.length, entry.standard)) continue;
+        const code = entry.code ?? 'BG715';
+        const message = code === 'BG505' ? `“${miss}”应为“${entry.standard}”：请改正。` : `“${miss}”应为规范用语“${entry.standard}”。`;
+        out.push(lineDiagnostic(model, line, code, at, at + miss.length, message, [
+          { title: `改为“${entry.standard}”`, safe: true, edits: [{ from: at, to: at + miss.length, newText: entry.standard }] },
+        ]));
+      }
+    }
+  }
+  return out;
+}
+
+/** Is text[at, at+length) part of an occurrence of the standard term itself? */
+function insideStandard(text: string, at: number, length: number, standard: string): boolean {
+  for (let s = text.indexOf(standard, Math.max(0, at - standard.length)); s >= 0 && s <= at + length; s = text.indexOf(standard, s + 1)) {
+    if (s < at + length && at < s + standard.length) return true;
+  }
+  return false;
+}
+
+export const termsChecks: ReportCheck[] = [{ id: 'standard-terms', codes: ['BG505', 'BG715'], run: standardTerms }];

@@ -1,0 +1,89 @@
+// Report checks: the names cited in 《》 across one report (BG716–BG717) — one thing written two ways
+// (《广东省政务服务网》 / 《广东政务服务网》), and a title shaped like a national document (a 纲要 or 规划,
+// or a registered title with words added) that the registry does not know.
+import type { Diagnostic } from '../../../grammar/diagnostic.js';
+import type { CodeInfo } from '../codes.js';
+import type { ReportModel } from '../model.js';
+import { shortName } from './dates.js';
+import { citationRegistry, citedTitles, definedShortTitles, matchTitle, normaliseTitle, PLACE_PREFIX, type Cited } from './citations.js';
+import type { CheckSettings, ReportCheck } from './contract.js';
+import { lineDiagnostic, proseBlocks } from './prose.js';
+
+export const titlesCodes: CodeInfo[] = [
+  {
+    code: 'BG716', severity: 'warning', title: '同一名称两种写法',
+    description: '同一份报告里，书名号中的两个名称只差一个字（如《广东省政务服务网》和《广东政务服务网》）：多半是同一个东西写了两种写法，请统一为正式名称。在第二种写法出现处报告。',
+    example: '登录《广东省政务服务网》……在《广东政务服务网》公开',
+  },
+  {
+    code: 'BG717', severity: 'hint', title: '文件名称未登记',
+    description: '书名号中的名称像是全国性的正式文件（以“纲要”“规划”结尾，或在登记的文件名后多了字，如《法治政府建设实施纲要（2021—2025年）工作方案》），但文件名称登记册中没有：请核对是否有这个文件、名称是否准确。确有此文件时可在 baogao.json 的“citations”中登记。带地名的本地文件不报。',
+    example: '《法治政府建设实施纲要（2021—2025年）工作方案》',
+  },
+];
+
+// ---------------------------------------------------------------- one thing, two ways
+
+/** Does `longer` equal `shorter` with one more Chinese character (not a digit) somewhere? */
+function oneCharacterMore(longer: string, shorter: string): boolean {
+  const a = [...longer];
+  const b = [...shorter];
+  if (a.length !== b.length + 1) return false;
+  let i = 0;
+  while (i < b.length && a[i] === b[i]) i++;
+  if (!/\p{Script=Han}/u.test(a[i]!) || /[〇零一二三四五六七八九十]/u.test(a[i]!)) return false;
+  return a.slice(i + 1).join('') === b.slice(i).join('');
+}
+
+function twoWays(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  const registry = citationRegistry(settings);
+  const first = new Map<string, Cited>();
+  const out: Diagnostic[] = [];
+  for (const block of proseBlocks(model)) {
+    for (const cited of citedTitles(block)) {
+      const title = normaliseTitle(cited.title);
+      if ([...title].length < 5 || first.has(title)) continue;
+      // A near-miss of a registered title is BG501's.
+      if (matchTitle(cited.title, registry)?.kind === 'near') continue;
+      const other = [...first.keys()].find((t) => oneCharacterMore(t, title) || oneCharacterMore(title, t));
+      first.set(title, cited);
+      if (!other) continue;
+      out.push(lineDiagnostic(model, cited.line, 'BG716', cited.from, cited.to, `《${cited.title}》与前面的《${first.get(other)!.title}》只差一个字：是同一个名称吗？请统一为正式名称。`));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- official-looking, not registered
+
+const NATIONAL_PLAN = /(?:纲要|规划)(?:（[^（）]*）)?$/;
+/** Titles that say themselves they are local or derived: 关于…, 贯彻…, 〈…〉 inside. */
+const LOCAL_WORDS = /关于|贯彻|落实|〈|〉|我镇|我乡|本镇|本乡/;
+
+function unknownOfficialTitles(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  const registry = citationRegistry(settings);
+  const registered = registry.flatMap((e) => [e.title, ...(e.aliases ?? [])]).map(normaliseTitle).filter((t) => t.length >= 8);
+  const blocks = proseBlocks(model);
+  const shortTitles = definedShortTitles(blocks);
+  const org = model.header.org ? shortName(model.header.org) : undefined;
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const block of blocks) {
+    for (const cited of citedTitles(block)) {
+      const title = normaliseTitle(cited.title);
+      if (seen.has(title) || shortTitles.has(title) || matchTitle(cited.title, registry)) continue;
+      seen.add(title);
+      if (PLACE_PREFIX.test(title) || LOCAL_WORDS.test(title) || /\d{4}年度?(?!—)/.test(title.replace(/（[^（）]*）/g, '')) || (org && title.includes(org))) continue;
+      const extended = registered.find((r) => title.startsWith(r) && title.length > r.length);
+      if (!extended && !NATIONAL_PLAN.test(title)) continue;
+      const why = extended ? `是登记的《${extended}》后面多了“${title.slice(extended.length)}”` : '像是全国性的规划或纲要';
+      out.push(lineDiagnostic(model, cited.line, 'BG717', cited.from, cited.to, `《${cited.title}》${why}，但文件名称登记册中没有这个文件：请核对名称；确有此文件时可在 baogao.json 的“citations”中登记。`));
+    }
+  }
+  return out;
+}
+
+export const titlesChecks: ReportCheck[] = [
+  { id: 'one-name-two-ways', codes: ['BG716'], run: twoWays },
+  { id: 'unknown-official-titles', codes: ['BG717'], run: unknownOfficialTitles },
+];

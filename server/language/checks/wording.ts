@@ -1,0 +1,154 @@
+// Report checks: wording left over from reused text (BG712–BG714) — last year's work plan named as this
+// year's (《2020年度…工作要点》 in a 2021 report), 今年来 / 2021年来 for 以来, and a heading that ends in 。
+// where it stands on a line of its own.
+import type { Diagnostic } from '../../../grammar/diagnostic.js';
+import type { CodeInfo } from '../codes.js';
+import { diagnostic } from '../makeDiagnostic.js';
+import type { ReportModel } from '../model.js';
+import { printInlines } from '../printed.js';
+import type { ReportCheck } from './contract.js';
+import { classifyParts } from './structure.js';
+import { lineDiagnostic, located, proseBlocks } from './prose.js';
+
+export const wordingCodes: CodeInfo[] = [
+  {
+    code: 'BG712', severity: 'warning', title: '沿用了上一年的工作计划年份',
+    description: '本年度的工作写成了上一年的年份：如2021年度报告中“研究制定了《2020年度……工作要点》”、句首的“2020年度我镇制定的……”，或标题“2020年度法治政府建设主要举措”；下一年度的打算写成本年度或更早（2021年度报告中的“2021年，我镇将……”、“下一年度安排”部分的标题“2021年工作计划”）。多半是沿用上年报告时漏改；写“{年度}”“{下年度}”就不会再错。比较上一年的句子（比、较、上年、去年）不报。',
+    example: '@年度 2021\n研究制定了《2020年度桂圩镇法治建设工作要点》', fix: '改为“{年度}”（不是安全修复）',
+  },
+  {
+    code: 'BG713', severity: 'warning', title: '“今年来”应为“今年以来”',
+    description: '“今年来”“2021年来”少了“以”：表示从某时起到现在应写“今年以来”“2021年以来”。（“近年来”“多年来”“三年来”是正确的。）',
+    example: '今年来，我镇共调处矛盾纠纷……', fix: '补上“以”（安全）',
+  },
+  {
+    code: 'BG714', severity: 'warning', title: '标题末尾有句号',
+    description: '单独成行的标题末尾不加句号。二级标题接排在正文前（“（一）标题。正文”）时句号由排版加上，不报；超过30个字的“标题”多半是带序号的句子，也不报。',
+    example: '# 主要举措和成效。', fix: '删去句号（安全）',
+  },
+];
+
+// ---------------------------------------------------------------- last year's work plan
+
+const YEAR = /(?<![\d—\-－~～至到])(\d{4})(?=年)(?!年?\s*[—\-－~～至到]\s*\d)/g;
+/** A work plan, programme or list of tasks named after the year it is for. */
+const PLAN_AFTER_YEAR = /^\d{4}年度?[^，。；！？、《》]{0,24}?(?:工作要点|工作计划|工作方案|实施方案|工作安排|任务清单|要点|计划)/;
+/** "2020年度我镇制定的……", "2020年，全镇共……" at the start of a clause: the year of the work reported on. */
+const OUR_WORK_AFTER_YEAR = /^\d{4}年度?[，,]?\s*(?:我|全|本)(?:镇|乡|街道)(?!将|要|拟|计划)/;
+/** "2021年，我镇将……": the year a plan is for (in a 2021 report, that is 2022). */
+const FUTURE_AFTER_YEAR = /^\d{4}年度?[，,]?\s*(?:(?:我|全|本)(?:镇|乡|街道|区|县|市)|各项工作)?(?:将|要|拟|计划|力争)/;
+/** A clause that compares with or looks back to an earlier year. */
+const LOOKS_BACK = /比|较|上年|去年|上一年|同期|以来|至今|回顾|总结|完成情况|落实情况|执行情况/;
+/** A clause BG407 already looks at. */
+const THIS_YEAR_WORDS = /今年|本年度/;
+
+function lastYearsPlan(model: ReportModel): Diagnostic[] {
+  const year = model.header.year;
+  if (year === undefined || model.isSnippet) return [];
+  const out: Diagnostic[] = [];
+  const fix = (from: number) => [{ title: '改为“{年度}”', safe: false, edits: [{ from, to: from + 4, newText: '{年度}' }] }];
+  for (const block of proseBlocks(model)) {
+    for (const line of block.lines) {
+      if (!/\d{4}年/.test(line.text)) continue;
+      for (const clause of line.text.matchAll(/[^。；！？]+/g)) {
+        const text = clause[0];
+        if (LOOKS_BACK.test(text) || THIS_YEAR_WORDS.test(text)) continue;
+        for (const m of text.matchAll(YEAR)) {
+          const found = Number(m[1]);
+          const at = clause.index! + m.index!;
+          if (found <= year && FUTURE_AFTER_YEAR.test(text.slice(m.index))) {
+            out.push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，“${found}年……将”说的却是下一年度的打算：应为${year + 1}年（可写“{下年度}”）。`, [
+              { title: '改为“{下年度}”', safe: false, edits: [{ from: at, to: at + 4, newText: '{下年度}' }] },
+            ]));
+          } else if (found === year - 1 && text.slice(0, m.index).trim() === '' && OUR_WORK_AFTER_YEAR.test(text.slice(m.index))) {
+            out.push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，这句写的却是“${found}年……我镇”的工作：多半是沿用上年报告时漏改，应为${year}年（可写“{年度}”）。`, fix(at)));
+          } else if (found === year - 1 && PLAN_AFTER_YEAR.test(text.slice(m.index))) {
+            out.push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，这里的工作计划却写成${m[1]}年：多半是沿用上年报告时漏改，应为${year}年（可写“{年度}”）。`, fix(at)));
+          }
+        }
+      }
+    }
+  }
+  // A heading's year may be found by both passes: report it once.
+  const seen = new Set(out.map((d) => `${d.uri ?? ''}:${d.start}`));
+  return out.concat(headingYears(model, year).filter((d) => !seen.has(`${d.uri ?? ''}:${d.start}`)));
+}
+
+/** Headings: last year's year on this year's work; in the 安排 part, a year that is not a later one. */
+function headingYears(model: ReportModel, year: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const plans = new Set(classifyParts(model).filter((p) => p.part === '安排').map((p) => p.section.heading));
+  for (const placed of model.blocks) {
+    const heading = placed.block;
+    if (heading.kind !== 'heading') continue;
+    const inPlans = plans.has(heading);
+    for (const node of heading.content) {
+      if (node.kind !== 'text' || LOOKS_BACK.test(node.text)) continue;
+      for (const m of node.text.matchAll(YEAR)) {
+        const found = Number(m[1]);
+        const wrong = inPlans ? found <= year : found === year - 1;
+        if (!wrong) continue;
+        const start = node.start + m.index!;
+        const should = inPlans ? `下一年度（${year + 1}年，可写“{下年度}”）` : `${year}年（可写“{年度}”）`;
+        out.push(located(model, placed.scope, diagnostic('BG712', { start, end: start + 4 }, `本报告是${year}年度的，这个标题却写成${found}年：多半是沿用上年报告时漏改，应为${should}。`, [
+          { title: inPlans ? '改为“{下年度}”' : '改为“{年度}”', safe: false, edits: [{ start, end: start + 4, newText: inPlans ? '{下年度}' : '{年度}' }] },
+        ])));
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- 今年来
+
+/**
+ * 今年来 / 2021年来 at the start of a clause, or followed by a comma or a word that counts since then —
+ * not 专家今年来我镇调研 (came to), not 2021年来自群众的诉求 (came from).
+ */
+const SINCE_WITHOUT_YI = /(?:(?<=^|[，。；：！？,;:!?\s])(今年|去年|\d{4}年)来(?![自源到临往看访])|(今年|去年|(?<![\d.])\d{4}年)来(?=[，,、]|共|累计|先后))/g;
+
+function sinceWithoutYi(model: ReportModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const block of proseBlocks(model)) {
+    for (const line of block.lines) {
+      if (!line.text.includes('年来')) continue;
+      for (const m of line.text.matchAll(SINCE_WITHOUT_YI)) {
+        const since = m[1] ?? m[2]!;
+        const at = m.index! + since.length;
+        out.push(lineDiagnostic(model, line, 'BG713', m.index!, at + 1, `“${m[0]}”应为“${since}以来”。`, [
+          { title: `改为“${since}以来”`, safe: true, edits: [{ from: at, to: at, newText: '以' }] },
+        ]));
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- a heading ending in 。
+
+function headingFullStop(model: ReportModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  model.blocks.forEach((placed, index) => {
+    const heading = placed.block;
+    if (heading.kind !== 'heading') return;
+    const last = heading.content[heading.content.length - 1];
+    if (last?.kind !== 'text' || !/[。．]\s*$/.test(last.text)) return;
+    // A level-2 heading runs into the paragraph after it, where the 。 belongs.
+    const next = model.blocks[index + 1]?.block;
+    if (heading.level === 2 && next?.kind === 'paragraph') return;
+    const text = printInlines(heading.content, placed.scope, model.figures).trim();
+    // A numbered sentence taken for a heading (a long one) is not a heading with a stray 。.
+    if ([...text].length > 30) return;
+    const stop = last.start + last.text.search(/[。．]\s*$/);
+    out.push(located(model, placed.scope, diagnostic('BG714', { start: stop, end: stop + 1 }, `标题“${text}”单独成行，末尾不加句号。`, [
+      { title: '删去句号', safe: true, edits: [{ start: stop, end: stop + 1, newText: '' }] },
+    ])));
+  });
+  return out;
+}
+
+export const wordingChecks: ReportCheck[] = [
+  { id: 'last-years-plan', codes: ['BG712'], run: lastYearsPlan },
+  { id: 'since-without-yi', codes: ['BG713'], run: sinceWithoutYi },
+  { id: 'heading-full-stop', codes: ['BG714'], run: headingFullStop },
+];

@@ -1,0 +1,146 @@
+// The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。),
+// BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title).
+import assert from 'node:assert/strict';
+import type { Diagnostic } from '../../../grammar/diagnostic';
+import { checkReport } from '../../../server/language/checks/index';
+import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../../server/language/checks/contract';
+import { termsChecks } from '../../../server/language/checks/terms';
+import { titlesChecks } from '../../../server/language/checks/titles';
+import { wordingChecks } from '../../../server/language/checks/wording';
+import { readSettings } from '../../../server/language/config';
+import { applyEdits } from '../../../server/language/fixes';
+import { model, SAMPLES, sampleModel } from '../../helpers.js';
+
+const header = (year: number) => `@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 ${year}\n\n`;
+const CHECKS = [...wordingChecks, ...termsChecks, ...titlesChecks];
+
+function check(text: string, settings: CheckSettings = DEFAULT_CHECK_SETTINGS): Diagnostic[] {
+  const m = model(text);
+  return CHECKS.flatMap((c) => c.run(m, settings));
+}
+
+function expectOne(text: string, code: string, covered: string, fixed?: string, settings?: CheckSettings): Diagnostic {
+  const found = check(text, settings).filter((d) => d.code === code);
+  assert.equal(found.length, 1, `${code}: ${JSON.stringify(found.map((d) => d.message))}`);
+  const d = found[0]!;
+  assert.equal(text.slice(d.start, d.end), covered);
+  if (fixed !== undefined) assert.equal(applyEdits(text, d.fixes![0]!.edits), fixed);
+  return d;
+}
+
+describe('checks/wording', () => {
+  describe('BG712 last year’s work plan', () => {
+    it('reports last year’s 工作要点 named as this year’s work', () => {
+      const text = `${header(2021)}研究制定了《2020年度桂圩镇法治建设工作要点》，明确了任务。\n`;
+      const d = expectOne(text, 'BG712', '2020', text.replace('2020', '{年度}'));
+      assert.match(d.message, /2021年度/);
+      assert.equal(d.fixes![0]!.safe, false);
+    });
+    it('reports a heading with last year’s year, and a 安排 heading that is not about the next year', () => {
+      const text = `${header(2021)}# 2020年度法治政府建设主要举措\n正文。\n\n# 2021年工作计划 {#安排}\n正文。\n`;
+      const found = check(text).filter((d) => d.code === 'BG712');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['2020', '2021']);
+      assert.equal(applyEdits(text, found[1]!.fixes![0]!.edits), text.replace('2021年工作计划', '{下年度}年工作计划'));
+    });
+    it('reports last year’s year at the start of a clause about our work (“2020年度我镇制定的……” in 2021)', () => {
+      const text = `${header(2021)}# 主要举措\n加强管理。2020年度我镇制定的规范性文件均经审核。\n`;
+      expectOne(text, 'BG712', '2020', text.replace('2020年度我镇', '{年度}年度我镇'));
+      const fine = `${header(2021)}# 主要举措\n2020年12月，我镇获评示范镇。与2020年我镇相比有提高。自2020年我镇启动以来，今年2020年我镇的经验得到推广。\n`;
+      assert.deepEqual(check(fine).filter((d) => d.code === 'BG712'), []);
+    });
+    it('reports this year’s year on next year’s plans (“2021年，我镇将……” in a 2021 report)', () => {
+      const text = `${header(2021)}# 下一年度工作重点 {#安排}\n2021年，我镇将继续围绕法治政府建设工作。\n`;
+      expectOne(text, 'BG712', '2021', text.replace('2021年，', '{下年度}年，'));
+      assert.deepEqual(check(text.replace('2021年，', '2022年，')).filter((d) => d.code === 'BG712'), []);
+    });
+    it('leaves comparisons, this year’s plan, the next year’s plan and ranges alone', () => {
+      const text = `${header(2021)}# 主要举措\n比2020年工作计划多完成3项。研究制定了《2021年度法治建设工作要点》。落实《法治政府建设实施纲要（2021—2025年）》。\n\n# 2022年工作计划 {#安排}\n正文。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG712'), []);
+    });
+  });
+
+  describe('BG713 今年来', () => {
+    it('reports 今年来 and 2021年来 with a safe fix', () => {
+      const text = `${header(2021)}今年来，我镇共调处纠纷。2021年来累计开展活动。结合主题活动,今年来开展送法下乡。\n`;
+      const found = check(text).filter((d) => d.code === 'BG713');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['今年来', '2021年来', '今年来']);
+      assert.ok(found.every((d) => d.fixes![0]!.safe));
+      assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('今年来', '今年以来'));
+    });
+    it('leaves 近年来, 多年来, 今年以来 and 今年来我镇调研的专家 alone', () => {
+      assert.deepEqual(check(`${header(2021)}近年来，多年来，三年来，今年以来，专家今年来我镇调研。\n\n2016年以来，2021年来自群众的诉求。\n`).filter((d) => d.code === 'BG713'), []);
+    });
+  });
+
+  describe('BG714 heading ending in 。', () => {
+    it('reports a level-1 heading and a level-2 heading on its own line, with a safe fix', () => {
+      const text = `${header(2021)}# 主要举措和成效。\n## 加强自身建设。\n1. 优化营商环境。\n`;
+      const found = check(text).filter((d) => d.code === 'BG714');
+      assert.equal(found.length, 2);
+      assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('成效。', '成效'));
+    });
+    it('leaves a level-2 heading that runs into its paragraph, and a long numbered sentence, alone', () => {
+      const long = '继续深入推进我乡行政决策科学化、民主化、法治化，不断健全重大行政决策相关机制，严格落实法定程序。';
+      const text = `${header(2021)}# 主要举措和成效\n## 全面部署法治建设。\n桂圩镇党委政府高度重视。\n\n### ${long}\n正文。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG714'), []);
+    });
+  });
+
+  describe('BG715 / BG505 standard terms', () => {
+    it('reports 行政规范文件 with a safe fix to the standard term', () => {
+      const text = `${header(2021)}加强行政规范文件的合法性审核。\n`;
+      expectOne(text, 'BG715', '行政规范文件', text.replace('行政规范文件', '行政规范性文件'));
+    });
+    it('reports 法制政府 as BG505 with a safe fix', () => {
+      const text = `${header(2021)}推进法制政府建设。\n`;
+      const d = expectOne(text, 'BG505', '法制政府', text.replace('法制政府', '法治政府'));
+      assert.equal(d.fixes![0]!.safe, true);
+    });
+    it('leaves the standard terms, 法制审核, 依法制定, 普法宣传教育 alone', () => {
+      const text = `${header(2021)}法治政府建设，法制审核，法制机构，依法制政府规章，行政规范性文件，普法宣传教育，法治宣传教育，执法全程记录。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG715' || d.code === 'BG505'), []);
+    });
+    it('takes the user’s terms from settings (baogao.json “terms”)', () => {
+      const settings = readSettings({ terms: { 综合执法办: '综合行政执法办公室' } }).service.checks;
+      const text = `${header(2021)}镇综合执法办开展巡查。\n`;
+      expectOne(text, 'BG715', '综合执法办', text.replace('综合执法办', '综合行政执法办公室'), settings);
+      assert.deepEqual(readSettings({ terms: ['x'] }).problems.length, 1);
+    });
+  });
+
+  describe('BG716 one name written two ways', () => {
+    it('reports the second form of a name that differs by one character', () => {
+      const text = `${header(2021)}登录《广东省政务服务网》办理。\n在《广东政务服务网》公开信息。\n`;
+      const d = expectOne(text, 'BG716', '广东政务服务网');
+      assert.match(d.message, /广东省政务服务网/);
+    });
+    it('leaves two years’ plans and unrelated titles alone', () => {
+      const text = `${header(2021)}对照《2020年度法治建设工作要点》和《2021年度法治建设工作要点》，落实《信访工作条例》《信访条例》。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG716'), []);
+    });
+  });
+
+  describe('BG717 unregistered official-looking title', () => {
+    it('hints at a registered title with words added, and a national-looking 规划 nobody registered', () => {
+      const text = `${header(2021)}制定《法治政府建设实施纲要（2021—2025年）工作方案》，落实《乡村法治建设发展规划（2021—2025年）》。\n`;
+      const found = check(text).filter((d) => d.code === 'BG717');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['法治政府建设实施纲要（2021—2025年）工作方案', '乡村法治建设发展规划（2021—2025年）']);
+      assert.ok(found.every((d) => d.severity === 'hint'));
+    });
+    it('leaves registered, local, yearly and “关于” titles alone', () => {
+      const text = `${header(2021)}落实《法治政府建设实施纲要（2021—2025年）》《广东省法治政府建设实施纲要（2021—2025年）》《桂圩镇“八五”普法规划》《关于加强法治乡村建设的意见》《2021年度法治建设工作要点》《村规民约》。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG717'), []);
+    });
+    it('leaves a title registered in the settings alone', () => {
+      const settings = readSettings({ citations: ['乡村法治建设发展规划（2021—2025年）'] }).service.checks;
+      assert.deepEqual(check(`${header(2021)}落实《乡村法治建设发展规划（2021—2025年）》。\n`, settings).filter((d) => d.code === 'BG717'), []);
+    });
+  });
+
+  it('finds none of these in guiwei-2021, dongzhaogezhuang-2020, huilongba-2021 and daxie-2021', () => {
+    for (const name of SAMPLES.filter((n) => !['guiwei-2020', 'beiping-2020'].includes(n))) {
+      const found = checkReport(sampleModel(name)).filter((d) => /^BG71[2-7]$/.test(d.code));
+      assert.deepEqual(found.map((d) => `${d.code} ${d.message}`), [], name);
+    }
+  });
+});
