@@ -183,29 +183,44 @@ function pageParagraphs(pages: readonly LaidPage[], linesPerPage: number): Parag
   let group: LaidLine[] = [];
   let startsPage = false;
   let continued = false;
+  let beforeRule = false;
   const flush = () => {
-    if (group.length) out.push(paragraphOf(group, startsPage, continued));
+    if (group.length) out.push(paragraphOf(group, { pageBreakBefore: startsPage, continued, beforeRule }));
     group = [];
     startsPage = false;
     continued = false;
+    beforeRule = false;
   };
   pages.forEach((page, p) => {
     const forced = p > 0 && pages[p - 1]!.lines.length < linesPerPage;
     page.lines.forEach((line, i) => {
-      const sameParagraph = group.length > 0 && group[0]!.paragraph === line.paragraph && !line.blank;
+      const sameParagraph = group.length > 0 && !group[0]!.blank && group[0]!.paragraph === line.paragraph && !line.blank;
       if (!sameParagraph || (i === 0 && forced)) {
         flush();
         startsPage = i === 0 && forced;
         continued = startsPage && sameParagraph;
       }
       group.push(line);
+      const next = page.lines[i + 1];
+      beforeRule = line.blank && (next?.rule === 'above' || next?.rule === 'both');
     });
   });
   flush();
   return out;
 }
 
-function paragraphOf(lines: readonly LaidLine[], pageBreakBefore: boolean, continued: boolean): Paragraph {
+interface ParagraphPlace {
+  pageBreakBefore: boolean;
+  /** The rest of a paragraph the layout's page break cut: no first-line indent. */
+  continued: boolean;
+  /** The blank line above the 版记's rules: shorter by the rules' width, so the page still holds 22 lines. */
+  beforeRule: boolean;
+}
+
+/** The two 版记 rules (1 pt each) in twips: LibreOffice adds a paragraph border's width to its height. */
+const RULES_HEIGHT = 40;
+
+function paragraphOf(lines: readonly LaidLine[], place: ParagraphPlace): Paragraph {
   const first = lines[0]!;
   const children: TextRun[] = [];
   lines.forEach((line, i) => {
@@ -216,8 +231,13 @@ function paragraphOf(lines: readonly LaidLine[], pageBreakBefore: boolean, conti
     });
     if (line.tail) children.push(new TextRun({ children: [new Tab(), clean(line.tail)] }));
   });
-  const properties = paragraphProperties(first, lines);
-  return new Paragraph({ ...properties, ...(continued ? { indent: NO_INDENT } : {}), pageBreakBefore: pageBreakBefore || undefined, children });
+  return new Paragraph({
+    ...paragraphProperties(first, lines),
+    ...(place.continued ? { indent: NO_INDENT } : {}),
+    ...(place.beforeRule ? { spacing: { ...EXACT_LINE, line: DOCX_PAGE.linePitch - RULES_HEIGHT } } : {}),
+    pageBreakBefore: place.pageBreakBefore || undefined,
+    children,
+  });
 }
 
 /**
@@ -227,7 +247,7 @@ function paragraphOf(lines: readonly LaidLine[], pageBreakBefore: boolean, conti
  * that it never wraps; being justified, it still fills the line, in Word as in LibreOffice.
  */
 function lineSpacing(line: LaidLine): number | undefined {
-  if (line.role !== 'text' && line.role !== 'heading' && line.role !== 'addressee') return undefined;
+  if (line.role !== 'text' && line.role !== 'heading' && line.role !== 'addressee' && line.role !== 'attachment') return undefined;
   const chars = Array.from(line.text);
   let width = (line.indent * CHAR_PITCH) / 40; // points
   let transitions = 0;
@@ -251,17 +271,21 @@ function paragraphProperties(first: LaidLine, lines: readonly LaidLine[]): IPara
       return { style: STYLES.addressee.id };
     case 'heading':
       return { style: STYLES.heading[Math.min(4, Math.max(1, first.level ?? 1)) - 1]!.id };
-    case 'attachment': {
-      const hang = lines[1]?.indent ?? first.indent;
-      return { style: STYLES.attachment.id, indent: { left: cells(hang), hanging: cells(hang - first.indent) } };
-    }
+    case 'attachment':
+      return { style: STYLES.attachment.id, indent: hangingIndent(first, lines) };
     case 'signature':
       return signatureProperties(first);
     case 'imprint':
-      return { style: STYLES.imprint.id, border: imprintBorders(first.rule, lines[lines.length - 1]!.rule), tabStops: [{ type: TabStopType.RIGHT, position: TYPE_WIDTH - cells(2) }], indent: { left: cells(first.indent), right: cells(2) } };
+      return { style: STYLES.imprint.id, border: imprintBorders(first.rule, lines[lines.length - 1]!.rule), tabStops: [{ type: TabStopType.RIGHT, position: TYPE_WIDTH - cells(2) }], indent: { ...hangingIndent(first, lines), right: cells(2) } };
     default:
       return first.blank ? { style: 'Normal', indent: NO_INDENT } : {};
   }
+}
+
+/** A first line at the layout's indent, the lines after it at theirs (附件 names, 抄送 bodies run on under their first character). */
+function hangingIndent(first: LaidLine, lines: readonly LaidLine[]): { left: number; hanging: number } {
+  const rest = lines[1]?.indent ?? first.indent;
+  return { left: cells(rest), hanging: cells(rest - first.indent) };
 }
 
 /** Twips of `n` half-width cells of the grid. */

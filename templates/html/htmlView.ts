@@ -7,7 +7,7 @@ import type { ReportView } from '../view.js';
 
 export interface HtmlRun {
   text: string;
-  /** CSS classes: the run's type, and `digits` for half-width digits. */
+  /** CSS classes: the run's type, and `half` for ASCII set half-width. */
   className: string;
 }
 
@@ -65,12 +65,17 @@ function htmlLine(line: LaidLine): HtmlLine {
   return {
     className: classes.join(' '),
     style,
-    runs: line.runs.flatMap((run) => splitDigits(run.text).map((text) => ({ text, className: /^[0-9]/.test(text) ? `${RUN_CLASSES[run.style]} digits` : RUN_CLASSES[run.style] }))),
+    runs: line.runs.flatMap((run) => splitHalfWidth(run.text).map((text) => ({ text, className: HALF_WIDTH.test(text) ? `${RUN_CLASSES[run.style]} half` : RUN_CLASSES[run.style] }))),
     tail: line.tail,
   };
 }
 
-/** Digits apart, to be set half-width (GB/T 9704 7.3.5.4: 阿拉伯数字) whatever the fallback font. */
-function splitDigits(text: string): string[] {
-  return text.split(/([0-9]+)/).filter(Boolean);
+const HALF_WIDTH = /^[!-~]/;
+
+/**
+ * ASCII apart (digits, %, Latin letters), to be set half-width whatever the fallback font: the layout counts
+ * them half a column (GB/T 9704 7.3.5.4: 阿拉伯数字), as 仿宋_GB2312 draws them.
+ */
+function splitHalfWidth(text: string): string[] {
+  return text.split(/([!-~]+)/).filter(Boolean);
 }

@@ -218,16 +218,16 @@ function imprintLines(imprint: Imprint, width: number, firstParagraph: number): 
 function placeImprint(pages: LaidPage[], lines: LaidLine[], linesPerPage: number): void {
   if (!lines.length) return;
   const last = pages[pages.length - 1];
-  const filler = (count: number, paragraph: number) => Array.from({ length: count }, () => line('', { role: 'blank' }, paragraph, true, 0));
+  const filler = (count: number) => Array.from({ length: count }, () => line('', { role: 'blank' }, -1, true, 0));
   const room = last ? linesPerPage - last.lines.length : 0;
   if (last && last.number % 2 === 0 && room >= lines.length + 1) {
-    last.lines.push(...filler(room - lines.length, lines[0]!.paragraph), ...lines);
+    last.lines.push(...filler(room - lines.length), ...lines);
     return;
   }
   let number = (last?.number ?? 0) + 1;
   if (number % 2 === 1) pages.push({ number: number++, numbered: false, lines: [] });
   const blankBefore = number - 1 > (last?.number ?? 0);
-  pages.push({ number, numbered: !blankBefore, lines: [...filler(linesPerPage - lines.length, lines[0]!.paragraph), ...lines] });
+  pages.push({ number, numbered: !blankBefore, lines: [...filler(linesPerPage - lines.length), ...lines] });
 }
 
 export { pageNumberText };

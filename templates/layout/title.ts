@@ -12,6 +12,8 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 /** Words after which a line should not end: they lead into what follows (关于…的报告). */
 const LEADING_WORDS = new Set(['关于', '对于', '有关', '的', '和', '及', '与', '暨', '在']);
 const DIGITS = /^[0-9０-９]+$/;
+/** The end of an issuing body's name: a joint title breaks between the bodies (中共某某镇委员会 / 某某镇人民政府). */
+const ISSUER_END = /(委员会|人民政府|办公室|办公厅)$/;
 
 interface Cut {
   /** Offset in the line's text. */
@@ -72,7 +74,7 @@ function cutsOf(line: string, keep: readonly string[]): Cut[] {
     if (DIGITS.test(before) && /^[年月日度号届期]/.test(after)) continue;
     let cost = 1;
     if (kept.some((k) => at === k.end)) cost = -12;
-    else if (DIGITS.test(after) || after === '关于') cost = -4;
+    else if (DIGITS.test(after) || after === '关于' || ISSUER_END.test(line.slice(0, at))) cost = -4;
     else if (LEADING_WORDS.has(before)) cost = 20;
     else if (Array.from(before).length === 1 && Array.from(after).length === 1) cost = 24;
     cuts.push({ at, cost });
@@ -121,5 +123,6 @@ function shapeCost(widths: number[]): number {
   const trapezoid = widths.every((w, i) => i === 0 || w >= widths[i - 1]!);
   const peak = widths.indexOf(Math.max(...widths));
   const diamond = widths.length > 2 && widths.every((w, i) => (i <= peak ? i === 0 || w >= widths[i - 1]! : w <= widths[i - 1]!));
-  return spread * 0.5 + (trapezoid || diamond ? 0 : 2 + spread * 0.25);
+  const steps = widths.reduce((sum, w, i) => (i ? sum + Math.abs(w - widths[i - 1]!) : 0), 0) / 2;
+  return spread * 0.5 + steps * 0.25 + (trapezoid || diamond ? 0 : 2 + spread * 0.25);
 }

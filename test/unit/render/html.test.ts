@@ -35,7 +35,7 @@ describe('render: HTML', () => {
     assert.deepEqual(htmlProblems(html), []);
     assert.ok(!html.includes('<b>') && !html.includes('<i>'));
     assert.match(html, /<title>甲&lt;b&gt;乙&lt;\/b&gt;&amp;丙<\/title>/);
-    assert.match(html, /<span class="title">甲&lt;b&gt;乙&lt;\/b&gt;&amp;丙<\/span>/);
+    assert.match(html, /<span class="title">甲<\/span><span class="title half">&lt;b&gt;<\/span><span class="title">乙<\/span>/);
     assert.match(html, /正文&lt;b&gt;粗&lt;\/b&gt;&amp;amp;/);
     assert.match(html, /<span class="heiti">一、标题&lt;i&gt;<\/span>/);
     assert.match(htmlBodyText(html).replace(/\n/g, ''), /正文<b>粗<\/b>&amp; 与 &lt; 和 "引号"。/);
@@ -80,7 +80,7 @@ describe('render: HTML', () => {
 
   it('breaks a long title between words, and sets run-in level-2 headings as a 楷体 span', () => {
     const html = renderSample('guiwei-2020', 'html');
-    assert.match(html, /<div class="line title centre"><span class="title">桂圩镇人民政府<\/span><\/div>\n<div class="line title centre"><span class="title digits">2020<\/span><span class="title">年度法治政府建设情况报告<\/span><\/div>/);
+    assert.match(html, /<div class="line title centre"><span class="title">桂圩镇人民政府<\/span><\/div>\n<div class="line title centre"><span class="title half">2020<\/span><span class="title">年度法治政府建设情况报告<\/span><\/div>/);
     assert.match(html, /<span class="heiti">一、依法全面履行政府职能情况<\/span>/);
     assert.match(html, /<span class="kaiti">（一）全面部署法治建设。<\/span><span class="body">桂圩镇党委政府/);
     assert.match(html, /\.kaiti \{\s*font-family: var\(--kaiti\);/);
