@@ -36,8 +36,8 @@ describe('render: HTML', () => {
     assert.ok(!html.includes('<b>') && !html.includes('<i>'));
     assert.match(html, /<title>甲&lt;b&gt;乙&lt;\/b&gt;&amp;丙<\/title>/);
     assert.match(html, /<span class="title">甲<\/span><span class="title half">&lt;b&gt;<\/span><span class="title">乙<\/span>/);
-    assert.match(html, /正文&lt;b&gt;粗&lt;\/b&gt;&amp;amp;/);
-    assert.match(html, /<span class="heiti">一、标题&lt;i&gt;<\/span>/);
+    assert.match(html, /<span class="body half">&lt;b&gt;<\/span><span class="body">粗<\/span><span class="body half">&lt;\/b&gt;&amp;amp;<\/span>/);
+    assert.match(html, /<span class="heiti">一、标题<\/span><span class="heiti half">&lt;i&gt;<\/span>/);
     assert.match(htmlBodyText(html).replace(/\n/g, ''), /正文<b>粗<\/b>&amp; 与 &lt; 和 "引号"。/);
   });
 
