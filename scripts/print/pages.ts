@@ -26,18 +26,23 @@ async function main(): Promise<void> {
   rmSync(OUT, { recursive: true, force: true });
   const documents = [...SAMPLES.map((name) => ({ name, report: sampleModel(name) })), { name: 'attachments-imprint', report: model(readFileSync(FIXTURE, 'utf8')) }];
   const started = Date.now();
+  const docxFiles: string[] = [];
   for (const { name, report } of documents) {
     const dir = path.join(OUT, name);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'report.txt.html'), textAsPages(render(report, 'txt', { pages: true })));
     writeFileSync(path.join(dir, 'report.html'), render(report, 'html'));
-    writeFileSync(path.join(dir, 'report.docx'), await renderDocx(report));
+    writeFileSync(path.join(dir, `${name}.docx`), await renderDocx(report));
+    docxFiles.push(path.join(dir, `${name}.docx`));
     pdfToPngs(htmlToPdf(path.join(dir, 'report.txt.html'), path.join(dir, 'txt.pdf')), path.join(dir, 'txt'));
     pdfToPngs(htmlToPdf(path.join(dir, 'report.html'), path.join(dir, 'html.pdf')), path.join(dir, 'html'));
-    const [docxPdf] = docxToPdf([path.join(dir, 'report.docx')], dir);
-    pdfToPngs(docxPdf!, path.join(dir, 'docx'));
-    console.log(`${name}: ${dir}`);
   }
+  // One LibreOffice run for every DOCX (starting it is the slow part).
+  const pdfs = docxToPdf(docxFiles, path.join(OUT, 'docx-pdf'));
+  documents.forEach(({ name }, i) => {
+    pdfToPngs(pdfs[i]!, path.join(OUT, name, 'docx'));
+    console.log(`${name}: ${path.join(OUT, name)}`);
+  });
   console.log(`PNG 页面已写入 ${OUT}（${((Date.now() - started) / 1000).toFixed(0)} 秒）`);
 }
 
