@@ -1,5 +1,5 @@
-// Rendering: view model → Handlebars template → output. Layout (wrapping, centring, the signature
-// block, pagination) is done here in tested code, before and after the template, never inside it.
+// Rendering: view model → paged layout (templates/layout/document.ts) → Handlebars template → output. Every
+// line and page is decided in tested layout code before the template sees it, never inside it.
 import Handlebars from 'handlebars';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
