@@ -193,6 +193,12 @@ function pageParagraphs(pages: readonly LaidPage[], linesPerPage: number): Parag
   };
   pages.forEach((page, p) => {
     const forced = p > 0 && pages[p - 1]!.lines.length < linesPerPage;
+    // A blank page (before a 版记 page): one empty paragraph holds it.
+    if (!page.lines.length) {
+      flush();
+      out.push(new Paragraph({ style: 'Normal', indent: NO_INDENT, pageBreakBefore: forced || undefined }));
+      return;
+    }
     page.lines.forEach((line, i) => {
       const sameParagraph = group.length > 0 && !group[0]!.blank && group[0]!.paragraph === line.paragraph && !line.blank;
       if (!sameParagraph || (i === 0 && forced)) {
@@ -231,8 +237,12 @@ function paragraphOf(lines: readonly LaidLine[], place: ParagraphPlace): Paragra
     });
     if (line.tail) children.push(new TextRun({ children: [new Tab(), clean(line.tail)] }));
   });
+  // A last line that fills the grid is spread like the others (分散对齐: Word and LibreOffice justify every line).
+  const last = lines[lines.length - 1]!;
+  const spread = (first.role === 'text' || first.role === 'heading' || first.role === 'addressee') && last.align !== 'justify' && fillsLine(last);
   return new Paragraph({
     ...paragraphProperties(first, lines),
+    ...(spread ? { alignment: AlignmentType.DISTRIBUTE } : {}),
     ...(place.continued ? { indent: NO_INDENT } : {}),
     ...(place.beforeRule ? { spacing: { ...EXACT_LINE, line: DOCX_PAGE.linePitch - RULES_HEIGHT } } : {}),
     pageBreakBefore: place.pageBreakBefore || undefined,
@@ -261,6 +271,9 @@ function lineSpacing(line: LaidLine): number | undefined {
   const needed = Math.floor(((room - width) / chars.length) * 20);
   return needed < BODY_SPACING ? needed : undefined;
 }
+
+/** The line fills the grid's 28 columns (its indent included). */
+const fillsLine = (line: LaidLine) => line.indent + cellWidth(line.text) === DOCX_PAGE.columns * 2;
 
 /** Style and indents of a paragraph by the role of its lines. */
 function paragraphProperties(first: LaidLine, lines: readonly LaidLine[]): IParagraphOptions {

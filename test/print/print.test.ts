@@ -1,5 +1,5 @@
 // Proof that the outputs print the same page (npm run test:print, after scripts/print/setup.sh): every
-// sample, and a report with 附件说明 and 版记, rendered to DOCX and HTML, printed to PDF by LibreOffice and
+// sample, and two reports with 附件说明 and 版记 (test/print/fixtures/), rendered to DOCX and HTML, printed to PDF by LibreOffice and
 // Chromium, read back with pdftotext -bbox and compared with the text layout's pages.
 import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,10 +15,12 @@ import { measurePrint, type PrintMeasure } from './lib/measure.js';
 import { readPdfLines } from './lib/pdfLines.js';
 import { docxToPdf, htmlToPdf, requireTools } from './lib/printers.js';
 
-const FIXTURE = path.join(ROOT, 'test', 'print', 'fixtures', 'attachments-imprint.bg');
+const fixture = (name: string) => ({ name, report: () => model(readFileSync(path.join(ROOT, 'test', 'print', 'fixtures', `${name}.bg`), 'utf8')) });
+/** Every sample; a report with 附件说明 and 版记; one whose 版记 needs a blank page before it. */
 const documents: Array<{ name: string; report: () => ReportModel }> = [
   ...SAMPLES.map((name) => ({ name, report: () => sampleModel(name) })),
-  { name: 'attachments-imprint', report: () => model(readFileSync(FIXTURE, 'utf8')) },
+  fixture('attachments-imprint'),
+  fixture('imprint-after-blank-page'),
 ];
 
 interface Printed {
