@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportModel } from '../server/language/model.js';
 import { alignRight } from './layout/align.js';
-import { GBT9704_LAYOUT, layoutLines, layoutReport, plainLine, type LaidLine } from './layout/document.js';
+import { GBT9704_LAYOUT, layoutLines, layoutReport, plainLine, type LaidLine, type LayoutOptions, type PagedLayout } from './layout/document.js';
 import { printPages } from './layout/paginate.js';
 import { LINE_COLUMNS } from './layout/width.js';
 import { htmlView } from './html/htmlView.js';
@@ -48,6 +48,15 @@ export function render(model: ReportModel, format: TextFormat, options: Partial<
   if (format === 'md') return normaliseBlankLines(template(markdownView(view)));
   if (format === 'html') return template({ ...htmlView(view, layoutReport(view, GBT9704_LAYOUT)), stylesheet: stylesheet(layout.templateFolders) });
   return template({ lines: textLines(view, layout) });
+}
+
+/**
+ * The report's pages as every output prints them (GB/T 9704: 22 lines of 28 columns): the lines, their runs
+ * of type, indents and page numbers. For a preview that draws the pages itself; `render(…, 'html')` draws them.
+ */
+export function reportPages(model: ReportModel, options: Partial<RenderOptions & LayoutOptions> = {}): PagedLayout {
+  const view = buildView(model, { ...DEFAULT_RENDER_OPTIONS, ...options });
+  return layoutReport(view, { ...GBT9704_LAYOUT, ...options });
 }
 
 /** The text output's lines: the layout's lines, or with `pages` its pages with form feeds and page numbers. */

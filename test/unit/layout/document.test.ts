@@ -1,7 +1,7 @@
 // The paged layout every output prints: pages of 22 lines, the keep rules, 附件说明 and 版记.
 import { strict as assert } from 'node:assert';
 import { layoutLines, layoutReport, plainLine, type PagedLayout } from '../../../templates/layout/document.js';
-import { render } from '../../../templates/render.js';
+import { render, reportPages } from '../../../templates/render.js';
 import { buildView } from '../../../templates/view.js';
 import { model, SAMPLES, sampleModel } from '../../helpers.js';
 
@@ -70,7 +70,8 @@ describe('layout/document', () => {
     assert.deepEqual(long.pages.map((page) => [page.number, page.numbered, page.lines.filter((l) => !l.blank).length]), [[1, true, 21], [2, true, 22], [3, false, 0], [4, false, 2]]);
   });
 
-  it('prints the same pages in the text output', () => {
+  it('is what reportPages gives a preview, and the same pages the text output prints', () => {
+    assert.deepEqual(reportPages(sampleModel('huilongba-2021')), layoutReport(buildView(sampleModel('huilongba-2021'))));
     const text = render(sampleModel('huilongba-2021'), 'txt', { pages: true });
     const layout = layoutReport(buildView(sampleModel('huilongba-2021')));
     assert.equal(text.split('\f').length, layout.pages.length);
