@@ -165,6 +165,7 @@ export interface TextLine extends Span {
 
 export type DirectiveName =
   | '标题' | '类型' | '机关' | '年度' | '日期' | '主送' | '上年' | '模板' | '检查'
+  | '附件' | '抄送' | '印发机关' | '印发日期'
   | '指标' | '引用' | '落款' | '片段' | '参数';
 
 /** `name` or `name=value` in the arguments of @引用 @参数 @片段 @检查. */

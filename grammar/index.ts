@@ -131,7 +131,7 @@ function syntaxDiagnostics(document: ast.ReportDocument, errors: IRecognitionExc
       forEachInline(line.content, (node) => node.kind === 'figure' && checkFigure(node, true, false));
     } else if (line.kind === 'directive') {
       if (line.name === undefined) {
-        report({ code: 'BG005', severity: 'error', start: line.written.start - 1, end: line.written.end, message: `未知的指令“@${line.written.text}”。可用的指令有 @标题 @类型 @机关 @年度 @日期 @主送 @上年 @指标 @引用 @落款 @模板 @检查 @片段 @参数；若这是正文，请写成“\\@${line.written.text}”。` });
+        report({ code: 'BG005', severity: 'error', start: line.written.start - 1, end: line.written.end, message: `未知的指令“@${line.written.text}”。可用的指令有 @标题 @类型 @机关 @年度 @日期 @主送 @上年 @附件 @抄送 @印发机关 @印发日期 @指标 @引用 @落款 @模板 @检查 @片段 @参数；若这是正文，请写成“\\@${line.written.text}”。` });
       }
       if (line.metric) checkMetric(line.metric);
       forEachInline(line.value, (node) => node.kind === 'figure' && checkFigure(node, false, false));

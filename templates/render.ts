@@ -1,13 +1,13 @@
-// Rendering: view model → Handlebars template → output. Layout (wrapping, centring, the signature
-// block, pagination) is done here in tested code, before and after the template, never inside it.
+// Rendering: view model → paged layout (templates/layout/document.ts) → Handlebars template → output. Every
+// line and page is decided in tested layout code before the template sees it, never inside it.
 import Handlebars from 'handlebars';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportModel } from '../server/language/model.js';
-import { alignRight, centre } from './layout/align.js';
-import { wrapParagraph } from './layout/linebreak.js';
-import { paginate } from './layout/paginate.js';
+import { alignRight } from './layout/align.js';
+import { GBT9704_LAYOUT, layoutLines, layoutReport, plainLine, type LaidLine, type LayoutOptions, type PagedLayout } from './layout/document.js';
+import { printPages } from './layout/paginate.js';
 import { LINE_COLUMNS } from './layout/width.js';
 import { htmlView } from './html/htmlView.js';
 import { buildView, DEFAULT_RENDER_OPTIONS, leadText, signaturePlacement, type RenderOptions, type ReportView } from './view.js';
@@ -46,33 +46,30 @@ export function render(model: ReportModel, format: TextFormat, options: Partial<
   const view = buildView(model, layout);
   const template = compiledTemplate(format, layout.templateFolders, model.header.values.模板?.text);
   if (format === 'md') return normaliseBlankLines(template(markdownView(view)));
-  if (format === 'html') return template(htmlView(view));
-  const text = template(textView(view, layout));
-  const lines = text.replace(/\n+$/, '').split('\n');
-  return layout.pages ? paginate(lines, { linesPerPage: layout.linesPerPage, width: layout.width, pageNumbers: true }) : `${lines.join('\n')}\n`;
+  if (format === 'html') return template({ ...htmlView(view, layoutReport(view, GBT9704_LAYOUT)), stylesheet: stylesheet(layout.templateFolders) });
+  return template({ lines: textLines(view, layout) });
 }
 
-const INDENT = '　　';
+/**
+ * The report's pages as every output prints them (GB/T 9704: 22 lines of 28 columns): the lines, their runs
+ * of type, indents and page numbers. For a preview that draws the pages itself; `render(…, 'html')` draws them.
+ */
+export function reportPages(model: ReportModel, options: Partial<RenderOptions & LayoutOptions> = {}): PagedLayout {
+  const view = buildView(model, { ...DEFAULT_RENDER_OPTIONS, ...options });
+  return layoutReport(view, { ...GBT9704_LAYOUT, ...options });
+}
 
-/** Lays out the text output on the grid: every line is final before the template sees it. */
-function textView(view: ReportView, layout: TextLayoutOptions) {
-  const width = layout.width;
-  const wrap = (text: string) => wrapParagraph(text, { width, firstIndent: INDENT, indent: '' });
-  const blocks = view.blocks.map((block) => {
-    switch (block.kind) {
-      case 'heading':
-        return { lines: wrap(`${block.number}${block.text}`) };
-      case 'paragraph':
-        return { lines: wrap(`${block.lead ? leadText(block.lead) : ''}${block.text}`) };
-      case 'signature':
-        return { lines: signatureLines(view.org, view.date, width) };
-    }
-  });
-  return {
-    titleLines: view.title ? view.title.split('\n').flatMap((t) => centre(t, width)) : [],
-    toLine: view.to ? wrapParagraph(`${view.to}：`, { width, firstIndent: '', indent: '' }).join('\n') : undefined,
-    blocks,
-  };
+/** The text output's lines: the layout's lines, or with `pages` its pages with form feeds and page numbers. */
+function textLines(view: ReportView, layout: TextLayoutOptions): string[] {
+  const printed = (line: LaidLine) => plainLine(line, layout.width);
+  if (!layout.pages) {
+    const lines = layoutLines(view, layout.width).map(printed);
+    while (lines.length && lines[lines.length - 1] === '') lines.pop();
+    return lines;
+  }
+  const paged = layoutReport(view, { width: layout.width, linesPerPage: layout.linesPerPage });
+  const text = printPages(paged.pages.map((page) => ({ lines: page.lines.map(printed), number: page.numbered ? page.number : undefined })), layout.linesPerPage, layout.width);
+  return text.replace(/\n$/, '').split('\n');
 }
 
 /**
@@ -136,6 +133,14 @@ function findTemplate(format: TextFormat, userFolders: string[], named: string |
   const found = candidates.find((candidate) => existsSync(candidate));
   if (!found) throw new Error(`找不到 ${format} 模板（查找了：${candidates.join('，')}）`);
   return found;
+}
+
+/** The HTML output's stylesheet (`html/report.css`), from the writer's folders first; inlined so the page stands alone. */
+function stylesheet(userFolders: string[]): string {
+  const candidates = [...userFolders.map((folder) => path.join(folder, 'html', 'report.css')), path.join(builtInTemplates(), 'html', 'report.css')];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) throw new Error(`找不到 HTML 样式表（查找了：${candidates.join('，')}）`);
+  return readFileSync(found, 'utf8');
 }
 
 /** The bundled templates folder: beside this module in the source tree, one level up from dist/. */

@@ -1,7 +1,7 @@
 // The view model: everything a template needs, already decided — numbers, figure values, run-in
 // headings, run-on lists, the title and the signature. Templates only arrange these strings.
 import type * as ast from '../grammar/index.js';
-import { formatDate } from '../server/language/header.js';
+import { formatDate, type ReportDate } from '../server/language/header.js';
 import type { ReportModel, Scope } from '../server/language/model.js';
 import { runOnOrdinal } from '../server/language/numbering.js';
 import { printInlines } from '../server/language/printed.js';
@@ -28,6 +28,19 @@ export interface ReportView {
   date: string | undefined;
   /** The signature block's lines (署名, then 日期), placed per GB/T 9704 by `signaturePlacement`. */
   signature: SignatureLine[];
+  /** 附件说明: the attachments' names, in order (`@附件`). */
+  attachments: string[];
+  /** 版记 (`@抄送`, `@印发机关`, `@印发日期`), when the report has one. */
+  imprint: Imprint | undefined;
+}
+
+/** GB/T 9704—2012 7.4: 抄送机关 and 印发机关和印发日期, printed at the foot of an even page. */
+export interface Imprint {
+  /** 抄送机关, without "抄送：" and the closing "。". */
+  cc: string | undefined;
+  issuer: string | undefined;
+  /** "2021年1月13日印发". */
+  issued: string | undefined;
 }
 
 /** A line of the signature block and its distance from the right edge of the type area, in full-width columns. */
@@ -103,7 +116,15 @@ export function buildView(model: ReportModel, options: RenderOptions = DEFAULT_R
     org: header.org,
     date,
     signature: signaturePlacement(header.org, date),
+    attachments: header.attachments,
+    imprint: imprintOf(header.values.抄送?.text, header.values.印发机关?.text, header.printedOn),
   };
+}
+
+function imprintOf(cc: string | undefined, issuer: string | undefined, printedOn: ReportDate | undefined): Imprint | undefined {
+  const issued = printedOn ? `${formatDate(printedOn)}印发` : undefined;
+  const names = cc?.replace(/[。；;，,、\s]+$/, '') || undefined;
+  return names || issuer || issued ? { cc: names, issuer: issuer || undefined, issued } : undefined;
 }
 
 /**

@@ -42,25 +42,9 @@ phase_done() {
 }
 
 # ---------------------------------------------------------------- Debian
-command -v dpkg-query >/dev/null || die "dpkg-query not found: this script supports Debian/Ubuntu only."
-missing=()
-for p in "${APT_PACKAGES[@]}"; do
-  if [ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)" != "installed" ]; then
-    missing+=("$p")
-  fi
-done
-if [ ${#missing[@]} -eq 0 ]; then
-  log "Debian packages: all present (${APT_PACKAGES[*]})"
-else
-  if [ "$(id -u)" = 0 ]; then SUDO=()
-  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO=(sudo -n)
-  else die "missing Debian packages: ${missing[*]} — run as root (or with passwordless sudo): apt-get install -y ${missing[*]}"
-  fi
-  log "Debian packages missing: ${missing[*]} — apt-get update + install"
-  "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=600 update -q || die "apt-get update failed"
-  "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${missing[@]}" \
-    || die "apt-get install failed for: ${missing[*]}"
-fi
+# shellcheck source=../lib/debian.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/debian.sh"
+ensure_debian_packages "${APT_PACKAGES[@]}"
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing after install"
 cjk_fonts="$(fc-list :lang=zh family 2>/dev/null || true)"   # (no `| grep -q`: SIGPIPE + pipefail)
 case "$cjk_fonts" in *Noto*CJK*) ;; *) die "no Noto CJK font visible to fontconfig (fonts-noto-cjk): Chinese would render as tofu";; esac

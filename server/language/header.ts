@@ -29,6 +29,10 @@ export interface Header {
   date: ReportDate | undefined;
   /** `@日期 ？`: the date is still to be filled in (a report started by `baogao new`). */
   datePending: boolean;
+  /** 附件说明: one `@附件` line an attachment, in order. */
+  attachments: string[];
+  /** 印发日期 of the 版记 (`@印发日期`). */
+  printedOn: ReportDate | undefined;
   /** Per-file severity overrides from @检查. */
   severities: Map<string, Severity | 'off'>;
 }
@@ -73,7 +77,7 @@ export function readHeader(directives: readonly DirectiveLine[], bodyDirectives:
   const diagnostics: Diagnostic[] = [];
   const header: Header = {
     values: {}, titleInlines: undefined, kind: undefined, org: undefined, year: undefined, date: undefined,
-    datePending: false, severities: new Map(),
+    datePending: false, attachments: [], printedOn: undefined, severities: new Map(),
   };
   const all = [...directives, ...bodyDirectives];
   for (const directive of all) {
@@ -88,6 +92,11 @@ export function readHeader(directives: readonly DirectiveLine[], bodyDirectives:
     }
     if (name === '片段' || name === '参数') continue;
     const { text, span } = valueText(directive, source);
+    if (name === '附件') {
+      if (text) header.attachments.push(text);
+      header.values[name] ??= { text, span, directive };
+      continue;
+    }
     if (header.values[name]) {
       diagnostics.push(diagnostic('BG104', directive.written, `“@${name}”写了两次，以这一次为准。`));
     }
@@ -117,6 +126,12 @@ export function readHeader(directives: readonly DirectiveLine[], bodyDirectives:
         const date = parseDate(text);
         if (!date) diagnostics.push(diagnostic('BG102', span.end > span.start ? span : directive.written, `日期“${text}”无法识别：请写成“2021-01-13”或“2021年1月13日”，且须是真实存在的日期。`));
         header.date = date;
+        break;
+      }
+      case '印发日期': {
+        const date = parseDate(text);
+        if (!date) diagnostics.push(diagnostic('BG102', span.end > span.start ? span : directive.written, `印发日期“${text}”无法识别：请写成“2021-01-15”或“2021年1月15日”，且须是真实存在的日期。`));
+        header.printedOn = date;
         break;
       }
     }

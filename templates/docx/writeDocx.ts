@@ -1,8 +1,11 @@
-// DOCX output: the view model (not the text rendering) written as a Word document on the GB/T 9704—2012
-// grid — A4, 22 lines of 28 characters in 3号仿宋 — with named styles, so that a Word user can restyle
-// the whole report by editing 公文标题, 一级标题, 二级标题… rather than every paragraph.
+// DOCX output: the paged layout (templates/layout/document.ts) written as a Word document on the GB/T
+// 9704—2012 grid — A4, 22 lines of 28 characters in 3号仿宋 — with named styles, so that a Word user can
+// restyle the whole report by editing 公文标题, 一级标题, 二级标题… rather than every paragraph. Each line
+// and page ends where the layout ends it, so Word, WPS and LibreOffice print the lines the text output
+// prints (docs/DOCX.md: the settings each of them needs, and what was measured).
 import {
   AlignmentType,
+  BorderStyle,
   Document,
   DocumentGridType,
   Footer,
@@ -10,14 +13,19 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
+  TabStopType,
   TextRun,
   type IBaseParagraphStyleOptions,
   type ICharacterStyleOptions,
+  type IParagraphOptions,
   type IParagraphStyleOptions,
 } from 'docx';
+import JSZip from 'jszip';
 import type { ReportModel } from '../../server/language/model.js';
+import { GBT9704_LAYOUT, layoutReport, type LaidLine, type LaidPage, type PagedLayout } from '../layout/document.js';
 import { cellWidth } from '../layout/width.js';
-import { buildView, DEFAULT_RENDER_OPTIONS, leadText, type RenderOptions, type ReportView, type SignatureLine } from '../view.js';
+import { buildView, DEFAULT_RENDER_OPTIONS, type RenderOptions, type ReportView } from '../view.js';
 
 /** Page and grid in twips (1/20 pt), as Word writes GB/T 9704's A4 page. */
 export const DOCX_PAGE = {
@@ -69,7 +77,9 @@ export const STYLES = {
     { id: 'BgLead3', name: '三级标题（段首）' },
     { id: 'BgLead4', name: '四级标题（段首）' },
   ],
+  attachment: { id: 'BgAttachment', name: '附件说明' },
   signature: { id: 'BgSignature', name: '落款' },
+  imprint: { id: 'BgImprint', name: '版记' },
   pageNumber: { id: 'BgPageNumber', name: '页码' },
 } as const;
 
@@ -82,60 +92,61 @@ const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: 
 const FIRST_LINE_INDENT = { firstLineChars: 200, firstLine: Math.round(2 * CHAR_PITCH) };
 const NO_INDENT = { firstLineChars: 0, firstLine: 0 };
 const EXACT_LINE = { line: DOCX_PAGE.linePitch, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+/**
+ * Body characters 0.5 pt closer than their 16 pt (w:spacing −10 twips): 28 of them take 434 pt of the 442 pt
+ * line, leaving room for what fallback fonts draw wider (proportional digits, LibreOffice's space between
+ * Chinese and digits), so no line of the layout wraps again; Word and LibreOffice justify each line to the
+ * full width (docs/DOCX.md, with the measurements).
+ */
+const BODY_SPACING = -10;
 /** Headings and run-in leads: no bold, italics or colour of Word's own heading styles. */
 const PLAIN = { bold: false, italics: false, color: '000000', size: SIZE.body };
 
-export interface DocxOptions extends RenderOptions {
-  /**
-   * true (the default): Word's document grid of lines and characters (页面设置 › 文档网格 › 指定行和字符网格,
-   * 22 lines of 28 characters), as GB/T 9704 templates set it; Word and WPS draw each character on the
-   * 15.79 pt grid. LibreOffice cannot fit a 16 pt character into a cell narrower than 16 pt and gives it
-   * two cells (14 characters a line), so false writes a grid of lines only and draws body text 0.25 pt
-   * closer instead: 28 characters a line in Word, WPS and LibreOffice alike.
-   */
-  charGrid: boolean;
-}
+export type DocxOptions = RenderOptions;
 
-export const DEFAULT_DOCX_OPTIONS: DocxOptions = { ...DEFAULT_RENDER_OPTIONS, charGrid: true };
+export const DEFAULT_DOCX_OPTIONS: DocxOptions = { ...DEFAULT_RENDER_OPTIONS };
 
 /** The report as a .docx file's bytes. */
 export async function renderDocx(model: ReportModel, options: Partial<DocxOptions> = {}): Promise<Uint8Array> {
   const settings = { ...DEFAULT_DOCX_OPTIONS, ...options };
-  return Packer.toBuffer(docxDocument(buildView(model, settings), settings));
+  const view = buildView(model, settings);
+  return withParagraphDefaults(await Packer.toBuffer(docxDocument(view, layoutReport(view, GBT9704_LAYOUT))));
 }
 
-/** The Word document of a report view. */
-export function docxDocument(view: ReportView, options: Pick<DocxOptions, 'charGrid'> = DEFAULT_DOCX_OPTIONS): Document {
-  const children: Paragraph[] = [];
-  const titleLines = view.title.split('\n').map((line) => line.trim()).filter(Boolean);
-  if (titleLines.length) {
-    children.push(new Paragraph({ style: STYLES.title.id, children: titleLines.map((line, i) => new TextRun({ text: clean(line), break: i > 0 ? 1 : undefined })) }));
-  }
-  if (view.to) children.push(new Paragraph({ style: STYLES.addressee.id, children: [new TextRun(clean(`${view.to}：`))] }));
-  for (const block of view.blocks) {
-    switch (block.kind) {
-      case 'heading':
-        children.push(new Paragraph({ style: STYLES.heading[levelIndex(block.level)]!.id, children: [new TextRun(clean(`${block.number}${block.text}`))] }));
-        break;
-      case 'paragraph': {
-        const runs = [new TextRun(clean(block.text))];
-        if (block.lead) runs.unshift(new TextRun({ text: clean(leadText(block.lead)), style: STYLES.lead[levelIndex(block.lead.level)]!.id }));
-        children.push(new Paragraph({ children: runs }));
-        break;
-      }
-      case 'signature':
-        if (!view.signature.length) break;
-        children.push(new Paragraph({ children: [] })); // one blank line below the text
-        view.signature.forEach((line, i) => children.push(signatureParagraph(line, i)));
-        break;
-    }
-  }
+/**
+ * Paragraph defaults the docx library cannot write: no widow control (pages of exactly 22 lines, as laid
+ * out), no extra space between Chinese and Latin or digits (Word; LibreOffice ignores it), and no snapping
+ * to the character grid — LibreOffice gives a 16 pt character two cells of the 15.79 pt grid (14 a line),
+ * Word and WPS then set the characters at their width plus the spacing, 28 a line like LibreOffice.
+ */
+async function withParagraphDefaults(docx: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(docx);
+  const part = zip.file('word/styles.xml');
+  if (!part) throw new Error('docx: word/styles.xml missing');
+  const styles = await part.async('string');
+  const patched = styles.replace(/<w:pPrDefault><w:pPr>/, `$&${PARAGRAPH_DEFAULTS}`);
+  if (patched === styles) throw new Error('docx: no <w:pPrDefault> in word/styles.xml');
+  zip.file('word/styles.xml', patched);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
 
+/** In CT_PPrBase order, before <w:spacing>. */
+const PARAGRAPH_DEFAULTS = '<w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/>';
+
+/**
+ * The Word document of a report: its paragraphs with their named styles, each line ended where the layout
+ * ends it (a line break, Shift+Enter in Word), each page ended where the layout ends it (DOCX.md explains why).
+ */
+export function docxDocument(view: ReportView, layout: PagedLayout): Document {
+  const numbered = layout.pages.filter((page) => page.numbered);
+  const unnumbered = layout.pages.filter((page) => !page.numbered);
+  const sections = [{ pages: numbered, footers: true }, { pages: unnumbered, footers: false }].filter((s) => s.pages.length);
   return new Document({
-    title: clean(titleLines.join('')),
+    title: clean(view.title.replace(/\s*\n\s*/g, '')),
     creator: 'baogao',
     description: '由 baogao 按 GB/T 9704—2012 排版',
     evenAndOddHeaderAndFooters: true,
+    compatibility: { doNotExpandShiftReturn: false },
     styles: {
       default: {
         document: {
@@ -144,39 +155,171 @@ export function docxDocument(view: ReportView, options: Pick<DocxOptions, 'charG
         },
         ...neutralHeadings(),
       },
-      paragraphStyles: paragraphStyles(options.charGrid),
+      paragraphStyles: paragraphStyles(),
       characterStyles: characterStyles(),
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height },
-            margin: { top: DOCX_PAGE.top, bottom: DOCX_PAGE.bottom, left: DOCX_PAGE.left, right: DOCX_PAGE.right, header: DOCX_PAGE.header, footer: DOCX_PAGE.footer, gutter: 0 },
-          },
-          grid: options.charGrid
-            ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: DOCX_PAGE.linePitch, charSpace: CHAR_SPACE }
-            : { type: DocumentGridType.LINES, linePitch: DOCX_PAGE.linePitch },
+    sections: sections.map((section) => ({
+      properties: {
+        page: {
+          size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height },
+          margin: { top: DOCX_PAGE.top, bottom: DOCX_PAGE.bottom, left: DOCX_PAGE.left, right: DOCX_PAGE.right, header: DOCX_PAGE.header, footer: DOCX_PAGE.footer, gutter: 0 },
         },
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children,
+        grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: DOCX_PAGE.linePitch, charSpace: CHAR_SPACE },
       },
-    ],
+      footers: section.footers ? { default: pageNumberFooter('odd'), even: pageNumberFooter('even') } : { default: new Footer({ children: [] }), even: new Footer({ children: [] }) },
+      children: pageParagraphs(section.pages, layout.linesPerPage),
+    })),
   });
 }
 
 /**
- * A line of the signature block at the right indent the view decided. The date under the body is set from
- * its start instead (left-aligned, its first character two characters right of the body's), so that Word's
- * extra space between Chinese and digits (中文与数字的间距) cannot move it: GB/T 9704 fixes where the date starts.
+ * The pages' lines as paragraphs: one a paragraph of the layout, a blank line an empty paragraph. Where the
+ * layout ends a page early (a heading kept with its text, the signature with the body's last lines), the
+ * next page starts with a page break; a paragraph it cuts goes on as a paragraph of its own without first-line
+ * indent (Word would keep one paragraph across a page break, LibreOffice splits it: this prints the same in both).
  */
-function signatureParagraph(line: SignatureLine, index: number): Paragraph {
-  const children = [new TextRun(clean(line.text))];
-  if (index === 0) return new Paragraph({ style: STYLES.signature.id, indent: { right: Math.round(line.right * CHAR_PITCH) }, children });
+function pageParagraphs(pages: readonly LaidPage[], linesPerPage: number): Paragraph[] {
+  const out: Paragraph[] = [];
+  let group: LaidLine[] = [];
+  let startsPage = false;
+  let continued = false;
+  let beforeRule = false;
+  const flush = () => {
+    if (group.length) out.push(paragraphOf(group, { pageBreakBefore: startsPage, continued, beforeRule }));
+    group = [];
+    startsPage = false;
+    continued = false;
+    beforeRule = false;
+  };
+  pages.forEach((page, p) => {
+    const forced = p > 0 && pages[p - 1]!.lines.length < linesPerPage;
+    // A blank page (before a 版记 page): one empty paragraph holds it.
+    if (!page.lines.length) {
+      flush();
+      out.push(new Paragraph({ style: 'Normal', indent: NO_INDENT, pageBreakBefore: forced || undefined }));
+      return;
+    }
+    page.lines.forEach((line, i) => {
+      const sameParagraph = group.length > 0 && !group[0]!.blank && group[0]!.paragraph === line.paragraph && !line.blank;
+      if (!sameParagraph || (i === 0 && forced)) {
+        flush();
+        startsPage = i === 0 && forced;
+        continued = startsPage && sameParagraph;
+      }
+      group.push(line);
+      const next = page.lines[i + 1];
+      beforeRule = line.blank && (next?.rule === 'above' || next?.rule === 'both');
+    });
+  });
+  flush();
+  return out;
+}
+
+interface ParagraphPlace {
+  pageBreakBefore: boolean;
+  /** The rest of a paragraph the layout's page break cut: no first-line indent. */
+  continued: boolean;
+  /** The blank line above the 版记's rules: shorter by the rules' width, so the page still holds 22 lines. */
+  beforeRule: boolean;
+}
+
+/** The two 版记 rules (1 pt each) in twips: LibreOffice adds a paragraph border's width to its height. */
+const RULES_HEIGHT = 40;
+
+function paragraphOf(lines: readonly LaidLine[], place: ParagraphPlace): Paragraph {
+  const first = lines[0]!;
+  const children: TextRun[] = [];
+  lines.forEach((line, i) => {
+    const spacing = lineSpacing(line);
+    line.runs.forEach((run, k) => {
+      const character = run.style.startsWith('heading') && first.role === 'text' ? STYLES.lead[Number(run.style.slice(-1)) - 1]!.id : undefined;
+      children.push(new TextRun({ text: clean(run.text), style: character, characterSpacing: spacing, break: i > 0 && k === 0 ? 1 : undefined }));
+    });
+    if (line.tail) children.push(new TextRun({ children: [new Tab(), clean(line.tail)] }));
+  });
+  // A last line that fills the grid is spread like the others (分散对齐: Word and LibreOffice justify every line).
+  const last = lines[lines.length - 1]!;
+  const spread = (first.role === 'text' || first.role === 'heading' || first.role === 'addressee') && last.align !== 'justify' && fillsLine(last);
+  return new Paragraph({
+    ...paragraphProperties(first, lines),
+    ...(spread ? { alignment: AlignmentType.DISTRIBUTE } : {}),
+    ...(place.continued ? { indent: NO_INDENT } : {}),
+    ...(place.beforeRule ? { spacing: { ...EXACT_LINE, line: DOCX_PAGE.linePitch - RULES_HEIGHT } } : {}),
+    pageBreakBefore: place.pageBreakBefore || undefined,
+    children,
+  });
+}
+
+/**
+ * Extra character spacing (twips) for a body line that a fallback font could draw wider than the line:
+ * LibreOffice adds about 3.7 pt between Chinese and Latin or digits whatever the document says, and free
+ * fonts draw digits up to 0.57 em wide where 仿宋_GB2312 draws them 0.5 em. Such a line is set closer so
+ * that it never wraps; being justified, it still fills the line, in Word as in LibreOffice.
+ */
+function lineSpacing(line: LaidLine): number | undefined {
+  if (line.role !== 'text' && line.role !== 'heading' && line.role !== 'addressee' && line.role !== 'attachment') return undefined;
+  const chars = Array.from(line.text);
+  let width = (line.indent * CHAR_PITCH) / 40; // points
+  let transitions = 0;
+  chars.forEach((ch, i) => {
+    const half = cellWidth(ch) === 1;
+    width += !half ? 16 : /[0-9]/.test(ch) ? 9.2 : 11.5;
+    if (i > 0 && half !== (cellWidth(chars[i - 1]!) === 1) && ch !== ' ' && chars[i - 1] !== ' ') transitions++;
+  });
+  width += transitions * 4;
+  const room = (TYPE_WIDTH - 90) / 20; // LibreOffice narrows the line to whole grid cells: 440.5 of 442.2 pt
+  const needed = Math.floor(((room - width) / chars.length) * 20);
+  return needed < BODY_SPACING ? needed : undefined;
+}
+
+/** The line fills the grid's 28 columns (its indent included). */
+const fillsLine = (line: LaidLine) => line.indent + cellWidth(line.text) === DOCX_PAGE.columns * 2;
+
+/** Style and indents of a paragraph by the role of its lines. */
+function paragraphProperties(first: LaidLine, lines: readonly LaidLine[]): IParagraphOptions {
+  switch (first.role) {
+    case 'title':
+      return { style: STYLES.title.id };
+    case 'addressee':
+      return { style: STYLES.addressee.id };
+    case 'heading':
+      return { style: STYLES.heading[Math.min(4, Math.max(1, first.level ?? 1)) - 1]!.id };
+    case 'attachment':
+      return { style: STYLES.attachment.id, indent: hangingIndent(first, lines) };
+    case 'signature':
+      return signatureProperties(first);
+    case 'imprint':
+      return { style: STYLES.imprint.id, border: imprintBorders(first.rule, lines[lines.length - 1]!.rule), tabStops: [{ type: TabStopType.RIGHT, position: TYPE_WIDTH - cells(2) }], indent: { ...hangingIndent(first, lines), right: cells(2) } };
+    default:
+      return first.blank ? { style: 'Normal', indent: NO_INDENT } : {};
+  }
+}
+
+/** A first line at the layout's indent, the lines after it at theirs (附件 names, 抄送 bodies run on under their first character). */
+function hangingIndent(first: LaidLine, lines: readonly LaidLine[]): { left: number; hanging: number } {
+  const rest = lines[1]?.indent ?? first.indent;
+  return { left: cells(rest), hanging: cells(rest - first.indent) };
+}
+
+/** Twips of `n` half-width cells of the grid. */
+const cells = (n: number) => Math.round((n * CHAR_PITCH) / 2);
+
+/**
+ * The signature's body at its right indent; the date set from its start instead (left-aligned, its first
+ * character two characters right of the body's), so that Word's extra space between Chinese and digits
+ * cannot move it: GB/T 9704 fixes where the date starts.
+ */
+function signatureProperties(line: LaidLine): IParagraphOptions {
+  if (!/^\d/.test(line.text)) return { style: STYLES.signature.id, indent: { right: Math.round(line.right * CHAR_PITCH) } };
   const start = DOCX_PAGE.columns - line.right - cellWidth(line.text) / 2;
-  // The negative right indent lets a date drawn wider than counted (proportional digits, added spaces) run
-  // into the two free characters on its right rather than wrap.
-  return new Paragraph({ style: STYLES.signature.id, alignment: AlignmentType.LEFT, indent: { left: Math.max(0, Math.round(start * CHAR_PITCH)), right: -Math.round(2 * CHAR_PITCH) }, children });
+  // The negative right indent lets a date drawn wider than counted run into the free characters on its right.
+  return { style: STYLES.signature.id, alignment: AlignmentType.LEFT, indent: { left: Math.max(0, Math.round(start * CHAR_PITCH)), right: -Math.round(2 * CHAR_PITCH) } };
+}
+
+/** 版记 rules (7.4): above the first element and under the last, as wide as the type area. */
+function imprintBorders(first: LaidLine['rule'], last: LaidLine['rule']) {
+  const rule = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 0 };
+  return { ...(first === 'above' || first === 'both' ? { top: rule } : {}), ...(last === 'below' || last === 'both' ? { bottom: rule } : {}) };
 }
 
 /** "— N —" in 4号宋体: odd pages at the right, even pages at the left, each one character in. */
@@ -194,53 +337,29 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
-function paragraphStyles(charGrid: boolean): IParagraphStyleOptions[] {
+function paragraphStyles(): IParagraphStyleOptions[] {
+  const named = (style: { id: string; name: string }, options: Omit<IParagraphStyleOptions, 'id' | 'name'>): IParagraphStyleOptions => ({ id: style.id, name: style.name, basedOn: 'Normal', next: 'Normal', quickFormat: true, ...options });
   return [
     // Normal is the body text (Word shows it as 正文 in Chinese): justified, first line indented two characters.
     {
       id: 'Normal',
       name: 'Normal',
       quickFormat: true,
-      // Without the character grid, 16 pt characters 0.25 pt closer (w:spacing −5 twips) fit 28 on the line.
-      run: charGrid ? { font: font(FONTS.body), size: SIZE.body } : { font: font(FONTS.body), size: SIZE.body, characterSpacing: -5 },
+      run: { font: font(FONTS.body), size: SIZE.body, characterSpacing: BODY_SPACING },
       paragraph: { alignment: AlignmentType.JUSTIFIED, indent: FIRST_LINE_INDENT, spacing: EXACT_LINE },
     },
-    {
-      id: STYLES.title.id,
-      name: STYLES.title.name,
-      basedOn: 'Title',
-      next: 'Normal',
-      quickFormat: true,
-      uiPriority: 1,
-      run: { ...PLAIN, font: font(FONTS.title), size: SIZE.title, characterSpacing: 0 },
-      // One blank line below the title: one grid line of space.
-      paragraph: { alignment: AlignmentType.CENTER, indent: NO_INDENT, spacing: { ...EXACT_LINE, after: DOCX_PAGE.linePitch }, keepNext: true },
-    },
-    {
-      id: STYLES.addressee.id,
-      name: STYLES.addressee.name,
-      basedOn: 'Normal',
-      next: 'Normal',
-      quickFormat: true,
-      paragraph: { indent: NO_INDENT },
-    },
+    // The title's lines end where the layout broke them (梯形/菱形 between words); the blank line below is a paragraph.
+    { ...named(STYLES.title, { run: { ...PLAIN, font: font(FONTS.title), size: SIZE.title, characterSpacing: 0 }, paragraph: { alignment: AlignmentType.CENTER, indent: NO_INDENT, spacing: EXACT_LINE, keepNext: true } }), basedOn: 'Title', uiPriority: 1 },
+    named(STYLES.addressee, { paragraph: { indent: NO_INDENT } }),
     ...STYLES.heading.map((style, i): IParagraphStyleOptions => ({
-      id: style.id,
-      name: style.name,
+      ...named(style, { run: { ...PLAIN, font: font(HEADING_FONTS[i]!), characterSpacing: BODY_SPACING }, paragraph: { alignment: AlignmentType.JUSTIFIED, indent: FIRST_LINE_INDENT, spacing: EXACT_LINE, keepNext: true, outlineLevel: i } }),
       basedOn: style.basedOn,
-      next: 'Normal',
-      quickFormat: true,
       uiPriority: 2 + i,
-      run: { ...PLAIN, font: font(HEADING_FONTS[i]!) },
-      paragraph: { alignment: AlignmentType.JUSTIFIED, indent: FIRST_LINE_INDENT, spacing: EXACT_LINE, keepNext: true, outlineLevel: i },
     })),
-    {
-      id: STYLES.signature.id,
-      name: STYLES.signature.name,
-      basedOn: 'Normal',
-      quickFormat: true,
-      paragraph: { alignment: AlignmentType.RIGHT, indent: NO_INDENT, keepLines: true },
-    },
+    named(STYLES.attachment, { paragraph: { alignment: AlignmentType.LEFT, indent: NO_INDENT } }),
+    named(STYLES.signature, { paragraph: { alignment: AlignmentType.RIGHT, indent: NO_INDENT, keepLines: true, keepNext: true } }),
+    // 版记 in 4号仿宋 (7.4), still one grid line a line.
+    named(STYLES.imprint, { run: { size: SIZE.pageNumber, characterSpacing: 0 }, paragraph: { alignment: AlignmentType.LEFT, indent: NO_INDENT } }),
     {
       id: STYLES.pageNumber.id,
       name: STYLES.pageNumber.name,
@@ -262,10 +381,6 @@ function neutralHeadings(): Record<'title' | 'heading1' | 'heading2' | 'heading3
     paragraph: outlineLevel === undefined ? { keepNext: true } : { keepNext: true, outlineLevel },
   });
   return { title: plain(), heading1: plain(0), heading2: plain(1), heading3: plain(2), heading4: plain(3) };
-}
-
-function levelIndex(level: number): number {
-  return Math.min(4, Math.max(1, level)) - 1;
 }
 
 /** XML 1.0 cannot hold control characters or lone surrogates: they print as U+FFFD rather than break the file. */

@@ -26,7 +26,7 @@ describe('baogao command', () => {
   it('render with no file prints the default sample as print-ready text', () => {
     const { status, stdout } = run('render');
     assert.equal(status, 0);
-    assert.match(stdout.split('\n')[0]!, /桂圩镇人民政府2020年度法治政府建设情况报告/);
+    assert.match(stdout.split('\n').slice(0, 2).join(''), /桂圩镇人民政府\s*2020年度法治政府建设情况报告/);
     assert.match(stdout, /桂圩镇人民政府\n.*2021年1月13日\n$/);
   });
 

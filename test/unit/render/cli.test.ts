@@ -17,7 +17,7 @@ describe('baogao render: HTML and DOCX', () => {
     const { status, stdout } = run('render', samplePath('guiwei-2020'), '--format', 'html');
     assert.equal(status, 0);
     assert.ok(stdout.startsWith('<!DOCTYPE html>'));
-    assert.match(stdout, /<h1 class="title">.*桂圩镇人民政府.*<\/h1>/);
+    assert.match(stdout, /<div class="line title centre"><span class="title">桂圩镇人民政府<\/span><\/div>/);
   });
 
   it('writes a .docx to --out, leaving no temporary file', async () => {
@@ -25,7 +25,7 @@ describe('baogao render: HTML and DOCX', () => {
     const { status, stderr } = run('render', samplePath('guiwei-2020'), '--format', 'docx', '--out', out);
     assert.equal(status, 0, stderr);
     const zip = await JSZip.loadAsync(readFileSync(out));
-    assert.match(await zip.file('word/document.xml')!.async('string'), /桂圩镇人民政府2020年度法治政府建设情况报告/);
+    assert.match(await zip.file('word/document.xml')!.async('string'), /桂圩镇人民政府<\/w:t><\/w:r><w:r><w:br\/><w:t xml:space="preserve">2020年度法治政府建设情况报告/);
     assert.deepEqual(readdirSync(path.dirname(out)), ['桂圩镇.docx']);
   });
 

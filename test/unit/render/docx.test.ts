@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import { render } from '../../../templates/render.js';
 import { CHAR_PITCH, CHAR_SPACE, renderDocx, type DocxOptions } from '../../../templates/docx/writeDocx.js';
 import { buildView } from '../../../templates/view.js';
+import { layoutReport } from '../../../templates/layout/document.js';
 import type { ReportModel } from '../../../server/language/model.js';
 import { model, SAMPLES, sampleModel } from '../../helpers.js';
 
@@ -74,7 +75,7 @@ describe('render: DOCX', () => {
     assert.match(title, fonts('方正小标宋简体'));
     assert.match(title, /<w:sz w:val="44"\/>/);
     assert.match(title, /<w:jc w:val="center"\/>/);
-    assert.match(title, /<w:spacing w:after="579"/); // one blank line below
+    assert.match(title, /<w:ind w:firstLine="0" w:firstLineChars="0"\/>/); // no first-line indent leaks into the title
     const expected = [['BgHeading1', '一级标题', 'Heading1', '黑体'], ['BgHeading2', '二级标题', 'Heading2', '楷体_GB2312'], ['BgHeading3', '三级标题', 'Heading3', '仿宋_GB2312'], ['BgHeading4', '四级标题', 'Heading4', '仿宋_GB2312']];
     expected.forEach(([id, name, basedOn, font], i) => {
       const heading = style(s, id!);
@@ -93,7 +94,8 @@ describe('render: DOCX', () => {
 
   it('writes the title, headings and run-in level-2 headings with their styles', () => {
     const doc = guiwei.document;
-    assert.match(doc, /<w:pStyle w:val="BgTitle"\/><\/w:pPr><w:r><w:t xml:space="preserve">桂圩镇人民政府2020年度法治政府建设情况报告<\/w:t>/);
+    // The title's lines as the layout broke them (between words), then one blank line.
+    assert.match(doc, /<w:pStyle w:val="BgTitle"\/><\/w:pPr><w:r><w:t xml:space="preserve">桂圩镇人民政府<\/w:t><\/w:r><w:r><w:br\/><w:t xml:space="preserve">2020年度法治政府建设情况报告<\/w:t><\/w:r><\/w:p><w:p><w:pPr><w:pStyle w:val="Normal"\/><w:ind w:firstLine="0" w:firstLineChars="0"\/><\/w:pPr><\/w:p>/);
     assert.match(doc, /<w:pStyle w:val="BgHeading1"\/><\/w:pPr><w:r><w:t xml:space="preserve">一、依法全面履行政府职能情况<\/w:t>/);
     assert.match(doc, /<w:p><w:r><w:rPr><w:rStyle w:val="BgLead2"\/><\/w:rPr><w:t xml:space="preserve">（一）全面部署法治建设。<\/w:t><\/w:r><w:r><w:t xml:space="preserve">桂圩镇党委政府/);
   });
@@ -111,7 +113,7 @@ describe('render: DOCX', () => {
     assert.equal(left, Math.round((28 - 3.5 - 7 + 2) * CHAR_PITCH));
     assert.match(dateParagraph, /<w:jc w:val="left"\/>/);
     // One blank line below the text.
-    assert.equal(paragraphs[paragraphs.indexOf(orgParagraph) - 1], '<w:p/>');
+    assert.doesNotMatch(paragraphs[paragraphs.indexOf(orgParagraph) - 1]!, /<w:t/);
   });
 
   it('numbers pages "— N —" in 4号宋体: odd pages right, even pages left, each one character in', async () => {
@@ -137,11 +139,27 @@ describe('render: DOCX', () => {
     assert.match(pageNumber, /<w:sz w:val="28"\/>/);
   });
 
-  it('can write a grid of lines only, with characters drawn closer, for LibreOffice', async () => {
-    const { document, styles } = await unpack(sampleModel('guiwei-2020'), { charGrid: false });
-    assert.match(document, /<w:docGrid w:type="lines" w:linePitch="579"\/>/);
-    assert.match(style(styles, 'Normal'), /<w:spacing w:val="-5"\/>/);
+  it('sets no paragraph on the character grid, no widow control and no space between Chinese and digits', async () => {
+    const defaults = guiwei.styles.match(/<w:pPrDefault>.*<\/w:pPrDefault>/s)?.[0] ?? '';
+    assert.match(defaults, /<w:pPr><w:widowControl w:val="0"\/><w:autoSpaceDE w:val="0"\/><w:autoSpaceDN w:val="0"\/><w:snapToGrid w:val="0"\/><w:spacing /);
+    // Body characters 0.5 pt closer than 16 pt: 28 fit the line with room to spare.
+    assert.match(style(guiwei.styles, 'Normal'), /<w:spacing w:val="-10"\/>/);
   });
+
+  for (const sample of SAMPLES) {
+    it(`${sample}: every line ends where the layout ends it, every early page end is a page break`, async () => {
+      const report = sampleModel(sample);
+      const layout = layoutReport(buildView(report));
+      const { document } = await unpack(report);
+      const body = document.slice(document.indexOf('<w:body>'), document.indexOf('<w:sectPr'));
+      const paragraphs = [...body.matchAll(/<w:p\/>|<w:p>(?:(?!<\/w:p>).)*<\/w:p>/gs)].map((m) => m[0]);
+      const lines = paragraphs.flatMap((p) => (p.includes('<w:t') ? p.split('<w:br/>').map((part) => runText(part)) : ['']));
+      const laid = layout.pages.flatMap((page) => page.lines.map((line) => line.text + (line.tail ?? '')));
+      assert.deepEqual(lines, laid);
+      const early = layout.pages.filter((page, i) => i < layout.pages.length - 1 && page.lines.length < 22).length;
+      assert.equal(paragraphs.filter((p) => p.includes('<w:pageBreakBefore/>')).length, early);
+    });
+  }
 
   for (const sample of SAMPLES) {
     it(`${sample}: every CJK character of the text rendering, in order`, async () => {

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import { OUTPUT_FORMATS, render, signatureLines } from '../../../templates/render.js';
 import { buildView, signaturePlacement } from '../../../templates/view.js';
+import { layoutReport } from '../../../templates/layout/document.js';
 import { cellWidth } from '../../../templates/layout/width.js';
 import { GOLDEN_FORMATS, goldenPath, renderSample } from '../../golden.js';
 import { model, SAMPLES, sampleModel } from '../../helpers.js';
@@ -34,37 +35,55 @@ describe('render: HTML', () => {
     assert.deepEqual(htmlProblems(html), []);
     assert.ok(!html.includes('<b>') && !html.includes('<i>'));
     assert.match(html, /<title>甲&lt;b&gt;乙&lt;\/b&gt;&amp;丙<\/title>/);
-    assert.match(html, /<h1 class="title"><span class="keep">甲&lt;b&gt;乙&lt;\/b&gt;&amp;丙<\/span><\/h1>/);
-    assert.match(html, /正文&lt;b&gt;粗&lt;\/b&gt;&amp;amp; 与 &amp;lt; 和 &quot;引号&quot;。/);
-    assert.match(html, /<h2 class="level-1">一、标题&lt;i&gt;<\/h2>/);
-    assert.match(htmlBodyText(html), /正文<b>粗<\/b>&amp; 与 &lt; 和 "引号"。/);
+    assert.match(html, /<span class="title">甲<\/span><span class="title half">&lt;b&gt;<\/span><span class="title">乙<\/span>/);
+    assert.match(html, /<span class="body half">&lt;b&gt;<\/span><span class="body">粗<\/span><span class="body half">&lt;\/b&gt;&amp;amp;<\/span>/);
+    assert.match(html, /<span class="heiti">一、标题<\/span><span class="heiti half">&lt;i&gt;<\/span>/);
+    assert.match(htmlBodyText(html).replace(/\n/g, ''), /正文<b>粗<\/b>&amp; 与 &lt; 和 "引号"。/);
   });
 
-  it('sets the page: A4, GB/T 9704 margins, 16 pt 仿宋 on 28.95 pt lines, justified, 2-character indent', () => {
+  it('sets A4 pages with the GB/T 9704 type area: 22 lines of 28 characters in 16 pt 仿宋, the fonts with fallbacks', () => {
     const html = renderSample('guiwei-2020', 'html');
-    assert.match(html, /@page \{\s*size: A4;\s*margin: 37mm 26mm 35mm 28mm;\s*\}/);
-    assert.match(html, /width: 156mm;/);
-    assert.match(html, /font-size: 16pt;/);
-    assert.match(html, /--line: 28\.95pt;/);
-    assert.match(html, /text-align: justify;/);
-    assert.match(html, /text-indent: calc\(2 \* var\(--pitch\)\);/);
-    assert.match(html, /--fangsong: "仿宋_GB2312", FangSong, STFangsong, "Noto Serif CJK SC", "Source Han Serif SC", serif;/);
-    assert.match(html, /--xiaobiaosong: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", serif;/);
-    assert.match(html, /SimHei, .*"Noto Sans CJK SC", .*sans-serif;/);
-    assert.match(html, /font-size: 22pt;/);
-    // Page numbers "— N —": odd pages at the right, even at the left.
-    assert.match(html, /@page :right \{\s*@bottom-right \{\s*content: "— " counter\(page\) " —";/);
-    assert.match(html, /@page :left \{\s*@bottom-left \{\s*content: "— " counter\(page\) " —";/);
+    assert.match(html, /@page \{\s*size: A4;\s*margin: 0;\s*\}/);
+    assert.match(html, /\.page \{[^}]*width: 210mm;\s*height: 297mm;/);
+    assert.match(html, /\.type-area \{[^}]*top: 37mm;\s*left: 28mm;\s*width: 156mm;\s*height: 225mm;/);
+    assert.match(html, /--pitch: calc\(156mm \/ 28\);/);
+    assert.match(html, /--line: calc\(225mm \/ 22\);/);
+    assert.match(html, /\.line \{[^}]*white-space: pre;[^}]*font-size: 16pt;\s*letter-spacing: calc\(var\(--pitch\) - 16pt\);/);
+    assert.match(html, /\.line\.justify \{\s*text-align: justify;\s*text-align-last: justify;/);
+    assert.match(html, /--fangsong: "仿宋_GB2312", FangSong_GB2312, "仿宋", FangSong, STFangsong, "Noto Serif CJK SC"/);
+    assert.match(html, /--xiaobiaosong: "方正小标宋简体", "FZXiaoBiaoSong-B05S"/);
+    assert.match(html, /--heiti: "黑体", SimHei, STHeiti, "Noto Sans CJK SC"/);
+    assert.match(html, /--kaiti: "楷体_GB2312", KaiTi_GB2312, "楷体", KaiTi, STKaiti, "AR PL KaitiM GB"/);
+    assert.match(html, /\.title \{\s*font-family: var\(--xiaobiaosong\);\s*font-size: 22pt;/);
   });
 
-  it('centres the title, numbers headings and runs level-2 headings in as a 楷体 span', () => {
+  for (const sample of SAMPLES) {
+    it(`${sample}: prints exactly the layout's pages and lines, page numbers odd right and even left`, () => {
+      const report = sampleModel(sample);
+      const view = buildView(report);
+      const layout = layoutReport(view);
+      const html = render(report, 'html');
+      const pages = html.split('<section class="page ').slice(1);
+      assert.equal(pages.length, layout.pages.length);
+      pages.forEach((page, i) => {
+        const laid = layout.pages[i]!;
+        assert.ok(page.startsWith(laid.number % 2 ? 'odd">' : 'even">'), `page ${laid.number}`);
+        const lines = [...page.matchAll(/<div class="line [^"]*"[^>]*>(.*?)<\/div>/g)].map((m) => htmlBodyText(`<body>${m[1]!}`));
+        assert.deepEqual(lines, laid.lines.map((l) => l.text + (l.tail ?? '')));
+        assert.ok(lines.length <= 22);
+        if (laid.numbered) assert.ok(page.includes(`<div class="folio">— ${laid.number} —</div>`));
+      });
+      assert.match(html, /\.odd \.folio \{\s*right: calc\(26mm \+ 1em\);/);
+      assert.match(html, /\.even \.folio \{\s*left: calc\(28mm \+ 1em\);/);
+    });
+  }
+
+  it('breaks a long title between words, and sets run-in level-2 headings as a 楷体 span', () => {
     const html = renderSample('guiwei-2020', 'html');
-    // A title too long for a line wraps between its phrases (body, year, subject), not inside a word.
-    assert.match(html, /<h1 class="title"><span class="keep">桂圩镇人民政府<\/span><span class="keep">2020年度<\/span><span class="keep">法治政府建设情况报告<\/span><\/h1>/);
-    assert.match(html, /h1\.title \.keep \{\s*white-space: nowrap;/);
-    assert.match(html, /<h2 class="level-1">一、依法全面履行政府职能情况<\/h2>/);
-    assert.match(html, /<p><span class="lead level-2">（一）全面部署法治建设。<\/span>桂圩镇党委政府/);
-    assert.match(html, /h3, \.lead\.level-2 \{\s*font-family: var\(--kaiti\);/);
+    assert.match(html, /<div class="line title centre"><span class="title">桂圩镇人民政府<\/span><\/div>\n<div class="line title centre"><span class="title half">2020<\/span><span class="title">年度法治政府建设情况报告<\/span><\/div>/);
+    assert.match(html, /<span class="heiti">一、依法全面履行政府职能情况<\/span>/);
+    assert.match(html, /<span class="kaiti">（一）全面部署法治建设。<\/span><span class="body">桂圩镇党委政府/);
+    assert.match(html, /\.kaiti \{\s*font-family: var\(--kaiti\);/);
   });
 
   it('places the signature with the indents the view decides, as the text output does', () => {
@@ -72,7 +91,7 @@ describe('render: HTML', () => {
       const view = buildView(sampleModel(sample));
       const html = renderSample(sample, 'html');
       for (const line of view.signature) {
-        assert.ok(html.includes(`<p style="padding-right: calc(${line.right} * var(--pitch))">${line.text}</p>`), `${sample}: ${line.text}`);
+        assert.ok(html.includes(`<div class="line signature end" style="padding-right: calc(${line.right} * var(--pitch))">`), `${sample}: ${line.text}`);
       }
     }
   });

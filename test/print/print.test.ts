@@ -1,0 +1,93 @@
+// Proof that the outputs print the same page (npm run test:print, after scripts/print/setup.sh): every
+// sample, and two reports with 附件说明 and 版记 (test/print/fixtures/), rendered to DOCX and HTML, printed to PDF by LibreOffice and
+// Chromium, read back with pdftotext -bbox and compared with the text layout's pages.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { renderDocx } from '../../templates/docx/writeDocx.js';
+import { layoutReport, type PagedLayout } from '../../templates/layout/document.js';
+import { render } from '../../templates/render.js';
+import { buildView } from '../../templates/view.js';
+import type { ReportModel } from '../../server/language/model.js';
+import { model, ROOT, SAMPLES, sampleModel } from '../helpers.js';
+import { measurePrint, type PrintMeasure } from './lib/measure.js';
+import { readPdfLines } from './lib/pdfLines.js';
+import { docxToPdf, htmlToPdf, requireTools } from './lib/printers.js';
+
+const fixture = (name: string) => ({ name, report: () => model(readFileSync(path.join(ROOT, 'test', 'print', 'fixtures', `${name}.bg`), 'utf8')) });
+/** Every sample; a report with 附件说明 and 版记; one whose 版记 needs a blank page before it. */
+const documents: Array<{ name: string; report: () => ReportModel }> = [
+  ...SAMPLES.map((name) => ({ name, report: () => sampleModel(name) })),
+  fixture('attachments-imprint'),
+  fixture('imprint-after-blank-page'),
+];
+
+interface Printed {
+  layout: PagedLayout;
+  docx: PrintMeasure;
+  html: PrintMeasure;
+}
+
+describe('print: DOCX in LibreOffice and HTML in Chromium print the text layout’s pages', function () {
+  this.timeout(600_000);
+  const results = new Map<string, Printed>();
+  let work: string;
+
+  before(async () => {
+    requireTools();
+    work = mkdtempSync(path.join(tmpdir(), 'baogao-print-'));
+    const docxFiles: string[] = [];
+    const layouts = new Map<string, PagedLayout>();
+    for (const { name, report } of documents) {
+      const model = report();
+      layouts.set(name, layoutReport(buildView(model)));
+      const docx = path.join(work, `${name}.docx`);
+      writeFileSync(docx, await renderDocx(model));
+      docxFiles.push(docx);
+      writeFileSync(path.join(work, `${name}.html`), render(model, 'html'));
+    }
+    const pdfDir = path.join(work, 'docx-pdf');
+    mkdirSync(pdfDir);
+    docxToPdf(docxFiles, pdfDir);
+    for (const { name } of documents) {
+      const layout = layouts.get(name)!;
+      const html = htmlToPdf(path.join(work, `${name}.html`), path.join(work, `${name}.html.pdf`));
+      results.set(name, { layout, docx: measurePrint(layout, readPdfLines(path.join(pdfDir, `${name}.pdf`))), html: measurePrint(layout, readPdfLines(html)) });
+    }
+    printTable(results);
+  });
+
+  after(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  for (const { name } of documents) {
+    for (const output of ['docx', 'html'] as const) {
+      const minimum = output === 'html' ? 1 : 0.95;
+      it(`${name}: ${output === 'docx' ? 'DOCX in LibreOffice' : 'HTML in Chromium'} — 22 lines × 28 columns, ≥ ${minimum * 100}% of the lines identical, title, page numbers`, () => {
+        const { layout, [output]: m } = results.get(name)!;
+        assert.equal(m.pages, m.layoutPages, 'pages');
+        assert.ok(m.fullPageRows.every((rows) => rows === 22), `rows on full pages: ${m.fullPageRows.join(', ')}`);
+        assert.equal(m.maxColumns, 28, 'columns of the widest line');
+        assert.ok(m.fullLinesEdgeToEdge.ok >= m.fullLinesEdgeToEdge.total * minimum, `full lines edge to edge: ${m.fullLinesEdgeToEdge.ok}/${m.fullLinesEdgeToEdge.total}`);
+        assert.ok(m.identical >= m.total * minimum, `identical lines ${m.identical}/${m.total}`);
+        const title = layout.pages[0]!.lines.filter((line) => line.role === 'title').map((line) => line.text);
+        assert.deepEqual(m.titleLines, title, 'title lines');
+        assert.ok(m.titleCentred, 'title centred');
+        assert.deepEqual(m.folioProblems, []);
+        assert.deepEqual(m.strayLines, []);
+      });
+    }
+  }
+});
+
+function printTable(results: ReadonlyMap<string, Printed>): void {
+  const rows = [...results].flatMap(([name, { docx, html }]) =>
+    [['DOCX/LibreOffice', docx], ['HTML/Chromium', html]].map(([output, m]) => {
+      const r = m as PrintMeasure;
+      return `| ${name} | ${output} | ${r.pages}/${r.layoutPages} | ${r.fullPageRows.length ? [...new Set(r.fullPageRows)].join('/') : '—'} | ${r.maxColumns} | ${r.identical}/${r.total} = ${((100 * r.identical) / r.total).toFixed(1)}% |`;
+    }),
+  );
+  console.log(['| document | output | pages (printed/laid) | lines on full pages | columns | identical lines |', '|---|---|---|---|---|---|', ...rows].join('\n'));
+}
