@@ -8,7 +8,7 @@ const entries = [
   { in: 'server/bin.ts', out: 'cli', shebang: true },
   { in: 'server/lsp/entry.ts', out: 'server' },
   { in: 'client/extension.ts', out: 'extension' },
-  ...(process.argv.includes('--bench') ? [{ in: 'bench/parse.bench.ts', out: 'bench' }] : []),
+  ...(process.argv.includes('--bench') ? [{ in: 'bench/main.ts', out: 'bench' }] : []),
 ].filter((e) => existsSync(e.in));
 
 const contexts = await Promise.all(
