@@ -1,5 +1,5 @@
 // Document symbols (the heading tree with rendered numbers, figures as children) and workspace symbols.
-import { inlineText } from '../../../grammar/index.js';
+import { inlineText, type Line } from '../../../grammar/index.js';
 import type { ReportModel, Section } from '../model.js';
 import { formatValue } from '../values.js';
 import { figuresOf } from './locate.js';
@@ -18,26 +18,35 @@ export interface DocumentSymbol {
   children: DocumentSymbol[];
 }
 
+/** The outline in one sweep: each figure and heading is looked at a bounded number of times. */
 export function documentSymbols(model: ReportModel): DocumentSymbol[] {
   const root = model.file;
   const text = root.text;
+  const definitions = model.figures.allDefinitions.filter((d) => d.scope.file === root).sort((a, b) => a.node.start - b.node.start);
+  const firstAtOrAfter = (offset: number) => {
+    let low = 0;
+    let high = definitions.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (definitions[mid]!.node.start < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
   const figureSymbols = (from: number, to: number): DocumentSymbol[] =>
-    model.figures.allDefinitions
-      .filter((d) => d.scope.file === root && d.node.start >= from && d.node.start < to)
-      .map((d) => ({
-        name: d.name,
-        detail: d.value ? formatValue(d.value) : '',
-        kind: d.body.value?.kind === 'quantity' ? 'constant' : 'figure',
-        start: d.node.start,
-        end: d.node.end,
-        selectionStart: d.body.name.start,
-        selectionEnd: d.body.name.end,
-        children: [],
-      }));
+    definitions.slice(firstAtOrAfter(from), firstAtOrAfter(to)).map((d) => ({
+      name: d.name,
+      detail: d.value ? formatValue(d.value) : '',
+      kind: d.body.value?.kind === 'quantity' ? 'constant' : 'figure',
+      start: d.node.start,
+      end: d.node.end,
+      selectionStart: d.body.name.start,
+      selectionEnd: d.body.name.end,
+      children: [],
+    }));
   // Sections written in this file; their extent runs to the next heading of the same or a higher level.
   const own = (sections: Section[]): Section[] => sections.flatMap((s) => (s.scope.file === root ? [s] : own(s.children)));
-  const headings = root.document.lines.filter((l) => l.kind === 'heading');
-  const sectionEnd = (start: number, level: number) => headings.find((h) => h.start > start && h.level <= level)?.start ?? text.length;
+  const sectionEnd = nextHeadingEnds(root.document.lines, text.length);
   const build = (section: Section): DocumentSymbol => {
     const h = section.heading;
     const end = Math.max(h.end, trimEnd(text, sectionEnd(h.start, section.level)));
@@ -57,6 +66,22 @@ export function documentSymbols(model: ReportModel): DocumentSymbol[] {
   const top = own(model.sections).map(build);
   const before = figureSymbols(0, top[0]?.start ?? text.length + 1);
   return [...before, ...top];
+}
+
+/**
+ * For a heading (by its start) and a level 1–4: where the next heading of that level or higher starts.
+ * One backward pass keeps, for each level, the nearest heading below.
+ */
+function nextHeadingEnds(lines: readonly Line[], textLength: number): (start: number, level: number) => number {
+  const answers = new Map<number, number[]>();
+  const nearest = [textLength, textLength, textLength, textLength, textLength];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (line.kind !== 'heading') continue;
+    answers.set(line.start, [...nearest]);
+    for (let level = Math.max(1, line.level); level <= 4; level++) nearest[level] = line.start;
+  }
+  return (start, level) => answers.get(start)?.[level] ?? textLength;
 }
 
 function trimEnd(text: string, end: number): number {
