@@ -93,9 +93,7 @@ function table(report: Report): string {
     lines.push('Batch throughput (medians of interleaved rounds; ratios above 1: baogao is faster):', '');
     row(header);
     row(header.map(() => '---'));
-    const b = (f: (x: BatchResult) => string) => row([...[], ...sizes.map((s) => (s.batch ? f(s.batch) : '—'))]);
     const named = (name: string, f: (x: BatchResult) => string) => row([name, ...sizes.map((s) => (s.batch ? f(s.batch) : '—'))]);
-    void b;
     named('diagnostics (the samples’ own defects)', (x) => String(x.diagnostics));
     named('parse, MB/s', (x) => fmt(x.mbPerSecond.parse!));
     named('parse + full check, MB/s', (x) => fmt(x.mbPerSecond['parse + check']!));
@@ -114,7 +112,7 @@ function table(report: Report): string {
   const editor = sizes.filter((s) => s.editor);
   if (editor.length) {
     const mode = editor[0]!.editor!.baogaoDiagnostics;
-    lines.push(`Editor over stdio, p50 / p95 ms (baogao, and in brackets VS Code’s Markdown server on the Markdown rendering; edit → diagnostics: ${mode === 'pull' ? 'pull request' : 'push, minus the 200 ms debounce'}):`, '');
+    lines.push(`Editor over stdio, p50 / p95 ms (baogao, and in brackets VS Code’s Markdown server on the Markdown rendering; edit → diagnostics: ${mode === 'pull' ? 'pull request' : 'edit sent → publishDiagnostics received, the server’s adaptive pause included'}):`, '');
     row(header);
     row(header.map(() => '---'));
     const names = Object.keys(editor[0]!.editor!.baogao);

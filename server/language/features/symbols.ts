@@ -101,37 +101,39 @@ export interface WorkspaceSymbol {
 
 /** Headings, figures and snippet names of the given files (already analysed), matching a query. */
 export function workspaceSymbols(models: readonly ReportModel[], query: string): WorkspaceSymbol[] {
-  const out: WorkspaceSymbol[] = [];
+  return matchingSymbols(models.flatMap(fileSymbols), query);
+}
+
+/** The symbols whose names match a query (letters in order, or a substring); all for an empty query. */
+export function matchingSymbols<S extends { name: string }>(symbols: readonly S[], query: string): S[] {
   const q = query.trim().toLowerCase();
-  const matches = (name: string) => q === '' || fuzzy(name.toLowerCase(), q);
-  for (const model of models) {
-    const file = model.file;
+  return q === '' ? [...symbols] : symbols.filter((s) => fuzzy(s.name.toLowerCase(), q));
+}
+
+/** Every workspace symbol of one analysed file: what a workspace index keeps of it. */
+export function fileSymbols(model: ReportModel): WorkspaceSymbol[] {
+  const out: WorkspaceSymbol[] = [];
+  const file = model.file;
+  for (const line of file.document.lines) {
+    if (line.kind === 'directive' && line.name === '片段' && line.args[0]) {
+      out.push({ name: line.args[0].name.text, kind: 'snippet', detail: '片段', path: file.path, start: line.start, end: line.end });
+    }
+  }
+  for (const placed of model.blocks) {
+    if (placed.block.kind !== 'heading' || placed.scope.file !== file) continue;
+    const name = `${placed.number ?? ''}${inlineText(placed.block.content, file.text).trim()}`;
+    out.push({ name, kind: 'heading', detail: '', path: file.path, start: placed.block.start, end: placed.block.end });
+  }
+  if (model.isSnippet) {
     for (const line of file.document.lines) {
-      if (line.kind === 'directive' && line.name === '片段' && line.args[0]) {
-        const name = line.args[0].name.text;
-        if (matches(name)) out.push({ name, kind: 'snippet', detail: '片段', path: file.path, start: line.start, end: line.end });
-      }
+      if (line.kind === 'heading') out.push({ name: inlineText(line.content, file.text).trim(), kind: 'heading', detail: '', path: file.path, start: line.start, end: line.end });
     }
-    for (const placed of model.blocks) {
-      if (placed.block.kind !== 'heading' || placed.scope.file !== file) continue;
-      const name = `${placed.number ?? ''}${inlineText(placed.block.content, file.text).trim()}`;
-      if (matches(name)) out.push({ name, kind: 'heading', detail: '', path: file.path, start: placed.block.start, end: placed.block.end });
-    }
-    if (model.isSnippet) {
-      for (const line of file.document.lines) {
-        if (line.kind === 'heading') {
-          const name = inlineText(line.content, file.text).trim();
-          if (matches(name)) out.push({ name, kind: 'heading', detail: '', path: file.path, start: line.start, end: line.end });
-        }
-      }
-    }
-    for (const node of figuresOf(file.document)) {
-      if (node.body?.form !== 'definition') continue;
-      const name = node.body.name.text;
-      if (!matches(name)) continue;
-      const def = model.figures.allDefinitions.find((d) => d.node === node);
-      out.push({ name, kind: 'figure', detail: def?.value ? formatValue(def.value) : '', path: file.path, start: node.start, end: node.end });
-    }
+  }
+  const definitionOf = new Map(model.figures.allDefinitions.map((d) => [d.node, d] as const).reverse());
+  for (const node of figuresOf(file.document)) {
+    if (node.body?.form !== 'definition') continue;
+    const def = definitionOf.get(node);
+    out.push({ name: node.body.name.text, kind: 'figure', detail: def?.value ? formatValue(def.value) : '', path: file.path, start: node.start, end: node.end });
   }
   return out;
 }
