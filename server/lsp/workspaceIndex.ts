@@ -1,7 +1,7 @@
 // The workspace index: for every report of the workspace folders, a summary — its symbols, with their
-// LSP locations — built once and kept current by file watching and by the open documents, so workspace
-// symbols do not re-read and re-analyse every file. It keeps summaries, not models: memory grows with
-// the symbols, not with the syntax trees.
+// LSP locations, and once checked, its problems — built once and kept current by file watching and by
+// the open documents, so workspace symbols and a repeated workspace check do not re-read and re-analyse
+// every file. It keeps summaries, not models: memory grows with symbols and problems, not syntax trees.
 import type { SymbolInformation } from 'vscode-languageserver';
 import { LineIndex } from '../../grammar/index.js';
 import { fileSymbols, matchingSymbols, type SymbolKind as FeatureKind } from '../language/features/symbols.js';
@@ -20,6 +20,8 @@ interface IndexedSymbol {
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, IndexedSymbol[]>();
+  /** Each file's problems as the last workspace check found them (the caller's conversion of them), with the files they depend on. */
+  private readonly problems = new Map<string, { found: unknown; reads: ReadonlySet<string> }>();
   private readonly stale = new Set<string>();
   private built = false;
 
@@ -34,18 +36,31 @@ export class WorkspaceIndex {
   /** A file changed (on disk or in an open buffer), was created or deleted: summarise it again on the next query. */
   changed(path: string): void {
     this.stale.add(path);
+    for (const [file, entry] of this.problems) if (entry.reads.has(path)) this.problems.delete(file);
   }
 
-  /** Settings or snippets changed: every summary may differ (heading numbers, snippet names). */
+  /** Settings or snippets changed: every summary may differ (heading numbers, snippet names, problems). */
   invalidate(): void {
     this.built = false;
+    this.problems.clear();
   }
 
-  symbols(query: string): Array<IndexedSymbol & { uri: string }> {
+  /** A file's problems: remembered from the last workspace check while nothing it reads has changed. */
+  problemsOf<T>(path: string, check: () => { found: T; reads: ReadonlySet<string> }): T {
+    if (!this.watched()) return check().found;
+    let entry = this.problems.get(path);
+    if (!entry) this.problems.set(path, (entry = check()));
+    return entry.found as T;
+  }
+
+  /** The first `limit` symbols matching a query, with the URIs of their files. */
+  symbols(query: string, limit: number): Array<IndexedSymbol & { uri: string }> {
     this.refresh();
     const all: IndexedSymbol[] = [];
     for (const list of this.files.values()) for (const s of list) all.push(s);
-    return matchingSymbols(all, query).map((s) => ({ ...s, uri: this.store.uriFor(s.path) }));
+    const uris = new Map<string, string>();
+    const uriOf = (path: string) => uris.get(path) ?? (uris.set(path, this.store.uriFor(path)), uris.get(path)!);
+    return matchingSymbols(all, query).slice(0, limit).map((s) => ({ ...s, uri: uriOf(s.path) }));
   }
 
   private refresh(): void {

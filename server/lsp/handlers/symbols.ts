@@ -27,7 +27,7 @@ export function register({ connection, store, index }: ServerContext): void {
 
   connection.onWorkspaceSymbol(answer(connection, 'workspaceSymbol', [], (params) => {
     const query = typeof params?.query === 'string' ? params.query : '';
-    return index.symbols(query).slice(0, WORKSPACE_SYMBOL_LIMIT).map((s) => ({
+    return index.symbols(query, WORKSPACE_SYMBOL_LIMIT).map((s) => ({
       name: s.name, kind: SYMBOL_KIND[s.kind], containerName: s.detail, location: { uri: s.uri, range: s.range },
     }));
   }));
