@@ -4,7 +4,7 @@
 import MarkdownIt from 'markdown-it';
 import { lint } from 'markdownlint/sync';
 import { parse } from '../grammar/index.js';
-import { checkReport } from '../server/language/check.js';
+import { checkReport } from '../server/language/checks/index.js';
 import { LanguageService } from '../server/language/service.js';
 import { MemoryWorkspace } from '../server/language/workspace.js';
 import { render } from '../templates/render.js';

@@ -27,7 +27,7 @@ const lazyChunks = {
 };
 const entries = [
   { in: 'server/bin.ts', out: 'cli', shebang: true, plugins: [lazyChunks] },
-  ...LAZY.map((l) => ({ in: l.source, out: l.out })),
+  ...LAZY.map((l) => ({ in: l.source, out: l.out, plugins: [lazyChunks] })),
   { in: 'server/lsp/entry.ts', out: 'server' },
   { in: 'client/extension.ts', out: 'extension' },
   ...(process.argv.includes('--bench') ? [{ in: 'bench/main.ts', out: 'bench' }] : []),

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../grammar/diagnostic.js';
 import { LineIndex } from '../grammar/index.js';
 import type { ReportModel } from './language/model.js';
 import { checkReport } from './language/checks/index.js';
+import { isOutputFormat, OUTPUT_FORMATS } from '../templates/formats.js';
 import { applyFixes } from './language/fixes.js';
 import { LanguageService } from './language/service.js';
 import { projectSettingsFor, type FoundSettings } from './node/projectConfig.js';
@@ -112,7 +113,7 @@ async function runRender(args: string[]): Promise<number> {
   });
   if (positionals.length > 1) throw new UsageError('render 一次只排版一个文件。');
   // Handlebars, the layout and the DOCX writer are loaded by this command only (separate files in the bundle).
-  const { isOutputFormat, OUTPUT_FORMATS, renderOutput } = await import('../templates/render.js');
+  const { renderOutput } = await import('../templates/render.js');
   const format = values.format;
   if (!isOutputFormat(format)) throw new UsageError(`不支持的格式“${values.format}”，可用：${OUTPUT_FORMATS.join('、')}。`);
   if (format === 'docx' && !values.out) throw new UsageError('docx 是 Word 文件，不能输出到终端：请用 --out 指定要写出的文件，例如 --out 报告.docx。');

@@ -4,7 +4,7 @@ import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../grammar/index.js';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
-import { checkReport } from '../language/check.js';
+import { checkReport } from '../language/checks/index.js';
 import type { FileText } from '../language/features/navigation.js';
 import type { ReportModel } from '../language/model.js';
 import type { LanguageService } from '../language/service.js';

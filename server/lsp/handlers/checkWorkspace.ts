@@ -2,7 +2,7 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { checkReport } from '../../language/checks/index.js';
 import type { FileText } from '../../language/features/navigation.js';
-import { dirname, resolvePath } from '../../language/workspace.js';
+import { previousReportPath } from '../../language/header.js';
 import type { ServerContext } from '../context.js';
 import { rangeIn, SEVERITY } from '../convert.js';
 import { CheckWorkspaceRequest, type PlainDiagnostic } from '../protocol.js';
@@ -43,7 +43,7 @@ function checkClosedFile({ store, index }: ServerContext, f: FileText, files: Ma
   const found = index.problemsOf(f.path, () => {
     const model = store.service.analyze(f.path, f.text);
     const found = checkReport(model, store.service.settings).map((d) => ({ d, path: d.uri ?? f.path, range: rangeIn(store.linesOf(d.uri ?? f.path, model), d.start, d.end) }));
-    const previous = model.header.previous ? [resolvePath(dirname(f.path), model.header.previous)] : [];
+    const previous = [previousReportPath(model.header, f.path)].filter((p): p is string => p !== undefined);
     const reads = new Set([f.path, ...model.includes.flatMap((i) => (i.snippet ? [i.snippet.path] : [])), ...previous]);
     return { found, reads };
   });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { parse, reparse, type IncrementalParse, type ParseResult } from '../../../grammar/index.js';
-import { checkReport } from '../../../server/language/check.js';
+import { checkReport } from '../../../server/language/checks/index.js';
 import { useBlockCache } from '../../../server/language/checks/blockCache.js';
 import { LanguageService } from '../../../server/language/service.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
