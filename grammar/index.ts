@@ -2,9 +2,10 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type * as ast from './ast.js';
 import { groupBlocks } from './blocks.js';
+import { shiftDiagnostic, shiftLine } from './shift.js';
 import type { Diagnostic } from './diagnostic.js';
 import { ReportParser } from './parser.js';
-import { FigureNewline, Newline, reportLexer } from './tokens.js';
+import { reportLexer } from './tokens.js';
 import { forEachInline } from './walk.js';
 
 export type * from './ast.js';
@@ -26,44 +27,175 @@ function parser(): ReportParser {
 
 export function parse(text: string): ParseResult {
   try {
-    const tokens = reportLexer.tokenize(text).tokens;
-    const p = parser();
     const lines: ast.Line[] = [];
-    const errors: IRecognitionException[] = [];
-    let lineStart = 0;
-    for (let i = 0; i <= tokens.length; i++) {
-      if (i < tokens.length && !isLineBreak(tokens[i]!)) continue;
-      const end = Math.min(i + 1, tokens.length);
-      if (end > lineStart) {
-        p.input = tokens.slice(lineStart, end);
-        let line: ast.Line | undefined;
-        try {
-          line = p.line();
-        } catch {
-          // Recovery left the line in pieces; setting `input` for the next line resets the parser.
-          line = undefined;
-        }
-        if (p.errors.length) errors.push(...p.errors);
-        // Tokens the line rule could not take are never dropped: the whole line is kept as prose.
-        const complete = line && !p.errors.some((e) => e.name === 'NotAllInputParsedException');
-        if (!complete) {
-          const raw = rawLine(text, tokens[lineStart]!, tokens[end - 1]!);
-          if (!p.errors.length) errors.push({ name: 'LineNotParsed', message: '', token: tokens[lineStart]!, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } });
-          lines.push(raw);
-        } else lines.push(line!);
-      }
-      lineStart = end;
-    }
-    const document = groupBlocks(lines, text.length);
-    const diagnostics = syntaxDiagnostics(document, errors, text);
-    return { document, diagnostics };
+    const diagnostics: Diagnostic[] = [];
+    forEachLineSpan(text, (start, end) => {
+      const parsed = parseLine(text.slice(start, end), start);
+      lines.push(parsed.line);
+      for (const d of parsed.diagnostics) diagnostics.push(d);
+    });
+    return { document: groupBlocks(lines, text.length), diagnostics };
   } catch (error) {
     return plainTextFallback(text, error);
   }
 }
 
-function isLineBreak(token: IToken): boolean {
-  return token.tokenType === Newline || token.tokenType === FigureNewline;
+/** One line of the text with its parse, in absolute offsets. */
+export interface ParsedLine {
+  start: number;
+  end: number;
+  line: ast.Line;
+  diagnostics: Diagnostic[];
+}
+
+/** A parse that can be updated: the text, its result and its lines. */
+export interface IncrementalParse extends ParseResult {
+  text: string;
+  parsedLines: ParsedLine[];
+}
+
+/**
+ * Parses `text` reusing the lines of a previous parse: lines before the first changed character are
+ * kept as they were, lines after the last one are copied with their offsets moved, and only the lines
+ * in between are lexed and parsed. Recovery never crosses a line, so the result equals `parse(text)`.
+ */
+export function reparse(previous: IncrementalParse | undefined, text: string): IncrementalParse {
+  try {
+    const old = previous && previous.parsedLines.length ? previous : undefined;
+    const prefix = old ? commonPrefix(old.text, text) : 0;
+    const suffix = old ? commonSuffix(old.text, text, prefix) : 0;
+    const delta = old ? text.length - old.text.length : 0;
+    const parsedLines: ParsedLine[] = [];
+    let kept = 0;
+    let moved = -1;
+    forEachLineSpan(text, (start, end) => {
+      // A line that ends before the first change is the same object: its offsets have not moved.
+      const same = old?.parsedLines[kept];
+      if (same && end < prefix && same.start === start && same.end === end) {
+        kept++;
+        parsedLines.push(same);
+        return;
+      }
+      // A line that starts after the last change (its line break before it unchanged too) moves by delta.
+      if (old && start > text.length - suffix) {
+        if (moved < 0) moved = lineAt(old.parsedLines, start - delta);
+        const was = old.parsedLines[moved];
+        if (was && was.start === start - delta && was.end === end - delta) {
+          moved++;
+          parsedLines.push({ start, end, line: shiftLine(was.line, delta), diagnostics: was.diagnostics.map((d) => shiftDiagnostic(d, delta)) });
+          return;
+        }
+        moved = -1;
+      }
+      parsedLines.push({ start, end, ...parseLine(text.slice(start, end), start) });
+    });
+    const lines = parsedLines.map((p) => p.line);
+    const diagnostics = parsedLines.flatMap((p) => p.diagnostics);
+    return { text, parsedLines, document: groupBlocks(lines, text.length), diagnostics };
+  } catch (error) {
+    return { text, parsedLines: [], ...plainTextFallback(text, error) };
+  }
+}
+
+/** Index of the line starting at `offset` (or the first after it). */
+function lineAt(lines: readonly ParsedLine[], offset: number): number {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lines[mid]!.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  // Compare in chunks first: most of a long text is unchanged.
+  for (let step = 4096; step >= 1; step >>= 4) while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common end of two texts, not reaching into their common start. */
+function commonSuffix(a: string, b: string, prefix: number): number {
+  const n = Math.min(a.length, b.length) - prefix;
+  let i = 0;
+  for (let step = 4096; step >= 1; step >>= 4) while (i + step <= n && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
+  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+const LINE_BREAK = /\r\n?|\n/g;
+
+/** Calls `visit(start, end)` for every line: each ends after its line break (\r\n, \r or \n), the last one may have none. */
+export function forEachLineSpan(text: string, visit: (start: number, end: number) => void): void {
+  let start = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
+    const end = m.index + m[0].length;
+    visit(start, end);
+    start = end;
+  }
+  if (start < text.length) visit(start, text.length);
+}
+
+/**
+ * The parse of one line (its text including its line break), offsets relative to its start. Prose
+ * lines without any mark of the language take a short path that builds the same nodes the parser would.
+ */
+export function parseLine(source: string, offset = 0): { line: ast.Line; diagnostics: Diagnostic[] } {
+  const plain = plainLine(source, offset);
+  if (plain) return { line: plain, diagnostics: [] };
+  const tokens = reportLexer.tokenize(source).tokens;
+  const p = parser();
+  p.input = tokens;
+  let line: ast.Line | undefined;
+  try {
+    line = p.line();
+  } catch {
+    // Recovery left the line in pieces; setting `input` for the next line resets the parser.
+    line = undefined;
+  }
+  const errors: IRecognitionException[] = [...p.errors];
+  // Tokens the line rule could not take are never dropped: the whole line is kept as prose.
+  const complete = line && !errors.some((e) => e.name === 'NotAllInputParsedException');
+  if (!complete) {
+    if (!errors.length) errors.push({ name: 'LineNotParsed', message: '', token: tokens[0]!, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } });
+    line = rawLine(source, tokens[0]!, tokens[tokens.length - 1]!);
+  }
+  const parsed = { line: line!, diagnostics: syntaxDiagnostics(line!, errors, source) };
+  if (offset !== 0) shiftInPlace(parsed, offset);
+  return parsed;
+}
+
+const MARKS = /[{｛《》\\]/;
+const LINE_START_MARK = /^[ \t\u3000]*(?:[/#＃@＠\-－*＊]|[0-9]+[.．][ \t\u3000])/;
+
+/** A line of plain prose (no figure, citation, escape or line-start mark): one text node, as the parser builds it. */
+function plainLine(source: string, offset: number): ast.Line | undefined {
+  let contentEnd = source.length;
+  while (contentEnd > 0 && (source.charCodeAt(contentEnd - 1) === 10 || source.charCodeAt(contentEnd - 1) === 13)) contentEnd--;
+  if (contentEnd === 0) return source.length ? { kind: 'blank', start: offset, end: offset + source.length } : undefined;
+  const content = contentEnd === source.length ? source : source.slice(0, contentEnd);
+  if (MARKS.test(content) || LINE_START_MARK.test(content)) return undefined;
+  return { kind: 'text', content: [{ kind: 'text', text: content, start: offset, end: offset + contentEnd }], start: offset, end: offset + source.length };
+}
+
+/** Adds `delta` to every `start` and `end` of a parsed line (nodes, diagnostics, fix edits), in place. */
+function shiftInPlace(value: unknown, delta: number): void {
+  if (Array.isArray(value)) {
+    for (const item of value) if (item !== null && typeof item === 'object') shiftInPlace(item, delta);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const v = record[key];
+    if (typeof v === 'number') {
+      if (key === 'start' || key === 'end') record[key] = v + delta;
+    } else if (v !== null && typeof v === 'object') shiftInPlace(v, delta);
+  }
 }
 
 function rawLine(text: string, first: IToken, last: IToken): ast.Line {
@@ -93,7 +225,7 @@ function plainTextFallback(text: string, error: unknown): ParseResult {
 
 const FIGURE_FORMS = '可写成 {名称}、{名称 = 150起}、{名称 = 成功/调处 %}、{名称 = 81.48% : 持证/应领证} 或 {#标签}';
 
-function syntaxDiagnostics(document: ast.ReportDocument, errors: IRecognitionException[], text: string): Diagnostic[] {
+function syntaxDiagnostics(line: ast.Line, errors: IRecognitionException[], text: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const reported = new Set<number>();
   const report = (d: Diagnostic) => {
@@ -123,7 +255,7 @@ function syntaxDiagnostics(document: ast.ReportDocument, errors: IRecognitionExc
     }
   };
 
-  for (const line of document.lines) {
+  {
     if (line.kind === 'heading') {
       if (line.level > 4) {
         report({ code: 'BG004', severity: 'error', start: line.marker.start, end: line.marker.end, message: `标题最多四级（#### 对应“（1）”），这里写了 ${line.level} 个“#”。` });
@@ -154,20 +286,18 @@ function syntaxDiagnostics(document: ast.ReportDocument, errors: IRecognitionExc
     report({ code: 'BG009', severity: 'error', start, end: start + Math.max(1, token.image?.length ?? 0), message: `无法识别“${abbreviate(token.image ?? '')}”：这一行的写法有误。` });
   }
   // Mark figures that contain a recovery point as broken, so the renderer prints them as typed.
-  if (errors.length) markBroken(document, errors);
+  if (errors.length) markBroken(line, errors);
   return diagnostics.sort((a, b) => a.start - b.start);
 }
 
-function markBroken(document: ast.ReportDocument, errors: IRecognitionException[]) {
+function markBroken(line: ast.Line, errors: IRecognitionException[]) {
   const offsets = errors.map((e) => e.token.startOffset).filter((o) => Number.isFinite(o));
   const visit = (node: ast.FigureNode) => {
     if (offsets.some((o) => o >= node.start && o < node.end)) node.broken = true;
   };
-  for (const line of document.lines) {
-    if (line.kind === 'directive' && line.metric) visit(line.metric);
-    const content = line.kind === 'directive' ? line.value : 'content' in line ? line.content : [];
-    forEachInline(content, (node) => node.kind === 'figure' && visit(node));
-  }
+  if (line.kind === 'directive' && line.metric) visit(line.metric);
+  const content = line.kind === 'directive' ? line.value : 'content' in line ? line.content : [];
+  forEachInline(content, (node) => node.kind === 'figure' && visit(node));
 }
 
 function abbreviate(source: string): string {

@@ -14,8 +14,12 @@ const TRAILING_QUALIFIERS = ['多', '余'];
 const AFTER_UNIT_QUALIFIERS = ['以上', '以下', '左右'];
 
 export class ReportParser extends EmbeddedActionsParser {
-  constructor() {
-    super(t.allTokens, { recoveryEnabled: true, maxLookahead: 2 });
+  /**
+   * `validate` runs Chevrotain's grammar validations (ambiguities, left recursion): a test does, so the
+   * grammar is checked; the shared parser skips them, which halves the command's start-up time.
+   */
+  constructor(options: { validate?: boolean } = {}) {
+    super(t.allTokens, { recoveryEnabled: true, maxLookahead: 2, skipValidations: !options.validate });
     this.performSelfAnalysis();
   }
 

@@ -12,15 +12,8 @@ import { LINE_COLUMNS } from './layout/width.js';
 import { htmlView } from './html/htmlView.js';
 import { buildView, DEFAULT_RENDER_OPTIONS, leadText, signaturePlacement, type RenderOptions, type ReportView } from './view.js';
 
-/** Every output format: the one list the command, the server's baogao/render, the help and the tests read. */
-export const OUTPUT_FORMATS = ['txt', 'md', 'html', 'docx'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-/** The formats `render` returns as text; DOCX is the bytes of a file (`renderOutput`). */
-export type TextFormat = Exclude<OutputFormat, 'docx'>;
-
-export function isOutputFormat(format: unknown): format is OutputFormat {
-  return (OUTPUT_FORMATS as readonly unknown[]).includes(format);
-}
+import { type OutputFormat, type TextFormat } from './formats.js';
+export { OUTPUT_FORMATS, isOutputFormat, type OutputFormat, type TextFormat } from './formats.js';
 
 /** A report in any output format: text, or the bytes of a Word file for DOCX. */
 export async function renderOutput(model: ReportModel, format: OutputFormat, options: Partial<TextLayoutOptions> = {}): Promise<string | Uint8Array> {

@@ -21,6 +21,9 @@ interface EvalContext {
   quiet: boolean;
 }
 
+type WholeCountSearch = 'found' | 'unknown' | Array<{ k: number; v: number }>;
+const WHOLE_COUNT_SEARCHES = new Map<string, WholeCountSearch>();
+
 export class FigureTable implements Figures {
   readonly definitions = new Map<string, FigureDefinition>();
   /** Every definition in order, duplicates included. */
@@ -206,20 +209,36 @@ export class FigureTable implements Figures {
     const scope = definition.scope;
     const probe: EvalContext = { whole: 1, approximate: false, hasDivision: false, quiet: false };
     if (!this.evaluate(formula, scope, probe)) return;
+    // The search tries up to a million counts: its answer is remembered by the formula and its operands' values.
+    const operands: unknown[] = [];
+    forEachOperand(formula, (e) => operands.push(e.kind === 'ref' ? this.lookup(e.name, scope, e, true) : e.kind));
+    const key = JSON.stringify([source, stated, operands]);
+    let nearest = WHOLE_COUNT_SEARCHES.get(key);
+    if (nearest === undefined) {
+      nearest = this.searchWholeCount(stated, formula, scope);
+      if (WHOLE_COUNT_SEARCHES.size >= 1000) WHOLE_COUNT_SEARCHES.delete(WHOLE_COUNT_SEARCHES.keys().next().value!);
+      WHOLE_COUNT_SEARCHES.set(key, nearest);
+    }
+    if (nearest === 'found' || nearest === 'unknown') return;
+    const unit = this.operandUnit(formula, scope);
+    const near = nearest.map((x) => `${x.k}${unit}时为${formatAtPrecision(stated, x.v)}`);
+    this.report(scope, diagnostic('BG207', definition.body.value!, `没有任何整数“_”能使“${source}”（${this.describeOperands(formula, scope)}）等于${formatValue(stated)}${near.length ? `：${near.join('，')}` : ''}。请核对比率或计数。`));
+  }
+
+  /** The counts just below and above the stated value when no whole count gives it exactly. */
+  private searchWholeCount(stated: NumberValue, formula: ast.Expression, scope: Scope): WholeCountSearch {
     const limit = Math.min(1_000_000, Math.max(1000, Math.ceil(this.largestOperand(formula, scope))));
     let below: { k: number; v: number } | undefined;
     let above: { k: number; v: number } | undefined;
     for (let k = 0; k <= limit; k++) {
       const r = this.evaluate(formula, scope, { whole: k, approximate: false, hasDivision: false, quiet: true });
-      if (!r) return;
-      if (agreesAtPrecision(stated, r.value)) return;
+      if (!r) return 'unknown';
+      if (agreesAtPrecision(stated, r.value)) return 'found';
       if (r.value < stated.value) {
         if (!below || r.value > below.v) below = { k, v: r.value };
       } else if (!above || r.value < above.v) above = { k, v: r.value };
     }
-    const unit = this.operandUnit(formula, scope);
-    const near = [below, above].filter((x): x is { k: number; v: number } => x !== undefined).map((x) => `${x.k}${unit}时为${formatAtPrecision(stated, x.v)}`);
-    this.report(scope, diagnostic('BG207', definition.body.value!, `没有任何整数“_”能使“${source}”（${this.describeOperands(formula, scope)}）等于${formatValue(stated)}${near.length ? `：${near.join('，')}` : ''}。请核对比率或计数。`));
+    return [below, above].filter((x): x is { k: number; v: number } => x !== undefined);
   }
 
   private checkRateBound(definition: FigureDefinition, ratio: number, formula: ast.Expression): boolean {

@@ -37,32 +37,70 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[], opt
   }
   const first = (f: Fix) => Math.min(...f.edits.map((e) => e.start));
   candidates.sort((a, b) => first(a.fix) - first(b.fix) || a.diagnostic.start - b.diagnostic.start);
-  const taken: TextEdit[] = [];
+  const taken = new TakenEdits();
   const applied: AppliedFix[] = [];
   const skipped: AppliedFix[] = [];
   for (const candidate of candidates) {
     const edits = candidate.fix.edits;
-    const clash = edits.some((e, i) => taken.some((t) => overlaps(e, t)) || edits.some((o, j) => j !== i && overlaps(e, o)));
+    const clash = edits.some((e, i) => taken.clashes(e) || edits.some((o, j) => j !== i && overlaps(e, o)));
     if (clash) {
       skipped.push(candidate);
       continue;
     }
-    taken.push(...edits);
+    for (const e of edits) taken.add(e);
     applied.push(candidate);
   }
-  return { text: applyEdits(text, taken), applied, skipped };
+  return { text: applyEdits(text, taken.edits), applied, skipped };
 }
 
 /**
- * Applies edits given as offsets into `text` (none overlapping), from the last to the first; at one
- * offset a replacement goes before an insertion. Inserted line breaks follow the text's own (CRLF or LF).
+ * The edits taken so far, sorted by start (no two share one, none overlap), so that a clash test looks
+ * at two neighbours instead of every edit: thousands of fixes stay fast.
+ */
+class TakenEdits {
+  readonly edits: TextEdit[] = [];
+
+  /** Index of the first taken edit starting at or after `offset`. */
+  private lowerBound(offset: number): number {
+    let low = 0;
+    let high = this.edits.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.edits[mid]!.start < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** Does `e` overlap a taken edit, or start where one starts? (`overlaps`, against all taken edits.) */
+  clashes(e: TextEdit): boolean {
+    const i = this.lowerBound(e.start);
+    const next = this.edits[i];
+    if (next && (next.start === e.start || next.start < e.end)) return true;
+    const previous = this.edits[i - 1];
+    return !!previous && previous.end > e.start;
+  }
+
+  add(e: TextEdit): void {
+    this.edits.splice(this.lowerBound(e.start), 0, e);
+  }
+}
+
+/**
+ * Applies edits given as offsets into `text` (none overlapping) in one pass, building the result once;
+ * at one offset an insertion's text comes before a replacement's, and insertions there come last-given
+ * first. Inserted line breaks follow the text's own (CRLF or LF).
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  if (edits.length === 0) return text;
   const crlf = text.includes('\r\n');
-  let out = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {
-    const newText = crlf ? edit.newText.replace(/\r?\n/g, '\r\n') : edit.newText;
-    out = out.slice(0, edit.start) + newText + out.slice(edit.end);
+  const ordered = edits.map((edit, index) => ({ edit, index })).sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || b.index - a.index);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { edit } of ordered) {
+    parts.push(text.slice(at, Math.max(at, edit.start)), crlf ? edit.newText.replace(/\r?\n/g, '\r\n') : edit.newText);
+    at = Math.max(at, edit.end);
   }
-  return out;
+  parts.push(text.slice(at));
+  return parts.join('');
 }

@@ -1,6 +1,6 @@
 // How the pure core reaches files: an injected interface, so the CLI, the language server (which knows
 // unsaved editor buffers) and the tests (in memory) each supply their own.
-import { parse, type ParseResult } from '../../grammar/index.js';
+import { reparse, type IncrementalParse, type ParseResult } from '../../grammar/index.js';
 
 export interface Workspace {
   /** The text of a file, or undefined when it does not exist or cannot be read. Paths are absolute, '/'-separated. */
@@ -55,18 +55,22 @@ export function relativePath(folder: string, target: string): string {
   return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
 }
 
-/** Parses a file once per distinct text: reports and snippets are re-read on every analysis. */
+/**
+ * Parses a file once per distinct text (reports and snippets are re-read on every analysis); a new text
+ * of a known file is parsed incrementally from the previous one, so a keystroke re-parses one line.
+ */
 export class ParseCache {
-  private readonly entries = new Map<string, { text: string; result: ParseResult }>();
+  private readonly entries = new Map<string, IncrementalParse>();
 
   constructor(private readonly limit = 500) {}
 
   parse(path: string, text: string): ParseResult {
-    const hit = this.entries.get(path);
-    if (hit && hit.text === text) return hit.result;
-    const result = parse(text);
+    const previous = this.entries.get(path);
+    if (previous && previous.text === text) return previous;
+    const result = reparse(previous, text);
+    this.entries.delete(path);
     if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(path, { text, result });
+    this.entries.set(path, result);
     return result;
   }
 }

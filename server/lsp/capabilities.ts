@@ -14,7 +14,7 @@ export const CAPABILITIES: ServerCapabilities = {
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorExtract], resolveProvider: false },
   documentFormattingProvider: true,
   documentRangeFormattingProvider: true,
-  semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true, range: false },
+  semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: { delta: true }, range: true },
   foldingRangeProvider: true,
   documentLinkProvider: { resolveProvider: false },
   inlayHintProvider: { resolveProvider: false },

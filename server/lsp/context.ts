@@ -5,6 +5,7 @@ import type { FileText } from '../language/features/navigation.js';
 import type { DiagnosticsPublisher } from './diagnostics.js';
 import type { DocumentStore } from './documents.js';
 import type { ServerSettings } from './settings.js';
+import type { WorkspaceIndex } from './workspaceIndex.js';
 
 /** What the client said it supports and which folders it opened (set by `initialize`). */
 export interface ClientState {
@@ -20,6 +21,8 @@ export interface ServerContext {
   store: DocumentStore;
   diagnostics: DiagnosticsPublisher;
   client: ClientState;
-  /** The .bg files of the workspace folders and the open documents (workspace symbols, references, renames, checks). */
+  /** The .bg files of the workspace folders and the open documents (references, renames, checks). */
   workspaceFiles(): FileText[];
+  /** Summaries of every report of the workspace, kept current (workspace symbols). */
+  index: WorkspaceIndex;
 }

@@ -3,6 +3,8 @@
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../grammar/index.js';
+import type { Diagnostic } from '../../grammar/diagnostic.js';
+import { checkReport } from '../language/checks/index.js';
 import type { FileText } from '../language/features/navigation.js';
 import type { ReportModel } from '../language/model.js';
 import type { LanguageService } from '../language/service.js';
@@ -18,6 +20,7 @@ export class DocumentStore {
   /** Bumped when something every model may read changes: a snippet, settings, a file on disk. */
   private generation = 0;
   private readonly models = new Map<string, { version: number; generation: number; model: ReportModel }>();
+  private readonly checked = new WeakMap<ReportModel, { settings: object; found: Diagnostic[] }>();
 
   constructor(
     readonly documents: TextDocuments<TextDocument>,
@@ -34,6 +37,11 @@ export class DocumentStore {
 
   byPath(path: string): TextDocument | undefined {
     return openDocumentAt(this.documents, path);
+  }
+
+  /** The core path of a document (a URI that is not a file gets a path of its own). */
+  pathOf(doc: TextDocument): string {
+    return uriToPath(doc.uri) ?? `/${doc.uri}`;
   }
 
   /** The URI of a core path: the open document's own URI when it is open (the client's spelling). */
@@ -54,9 +62,23 @@ export class DocumentStore {
   modelFor(doc: TextDocument): ReportModel {
     const hit = this.models.get(doc.uri);
     if (hit && hit.version === doc.version && hit.generation === this.generation) return hit.model;
-    const model = this.service.analyze(uriToPath(doc.uri) ?? `/${doc.uri}`, doc.getText());
+    const model = this.service.analyze(this.pathOf(doc), doc.getText());
     this.models.set(doc.uri, { version: doc.version, generation: this.generation, model });
     return model;
+  }
+
+  /**
+   * The checker's findings for a document's current version: computed once per model and settings,
+   * shared by diagnostics, quick fixes, formatting and the figures table.
+   */
+  diagnosticsFor(doc: TextDocument): Diagnostic[] {
+    const model = this.modelFor(doc);
+    const settings = this.service.settings;
+    const hit = this.checked.get(model);
+    if (hit && hit.settings === settings) return hit.found;
+    const found = checkReport(model, settings);
+    this.checked.set(model, { settings, found });
+    return found;
   }
 
   forget(uri: string): void {

@@ -18,6 +18,7 @@ import * as navigation from './handlers/navigation.js';
 import * as render from './handlers/render.js';
 import * as symbols from './handlers/symbols.js';
 import { toServerSettings } from './settings.js';
+import { WorkspaceIndex } from './workspaceIndex.js';
 
 export function startServer(connection: Connection): void {
   const context = createContext(connection);
@@ -42,11 +43,13 @@ function createContext(connection: Connection): ServerContext {
   const workspace = new FileSystemWorkspace((path) => openDocumentAt(documents, path)?.getText());
   const client: ClientState = { folders: [], configuration: false, workDoneProgress: false, watchRegistration: false, settings: toServerSettings({}) };
   const store = new DocumentStore(documents, new LanguageService(workspace, client.settings.service));
+  const listReports = () => client.folders.flatMap((folder) => workspace.findReports(folder));
   return {
     connection,
     store,
     client,
     diagnostics: new DiagnosticsPublisher(connection, store),
     workspaceFiles: () => store.workspaceFiles(client.folders),
+    index: new WorkspaceIndex(store, listReports, () => client.watchRegistration),
   };
 }

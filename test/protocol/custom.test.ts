@@ -1,9 +1,9 @@
 // baogao's own requests (server/lsp/protocol.ts), over stdio like any other client would send them.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import JSZip from 'jszip';
-import { CancellationTokenSource, WorkDoneProgress } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, DidChangeWatchedFilesNotification, FileChangeType, WorkDoneProgress } from 'vscode-languageserver-protocol/node';
 import { CheckWorkspaceRequest, FiguresRequest, RenderRequest } from '../../server/lsp/protocol.js';
 import { OUTPUT_FORMATS } from '../../templates/render.js';
 import { startClient, type Client } from './helper.js';
@@ -84,6 +84,38 @@ describe('protocol: baogao/render, baogao/figures, baogao/checkWorkspace', () =>
     assert.match(source[line]!, /97\.33%/, 'the diagnostic is on the line of the stated rate');
     assert.ok(result.files.some((f) => /snippets/.test(decodeURIComponent(f.uri))), 'snippets are checked too');
     assert.equal(new Set(uris).size, uris.length, 'one entry per file');
+  });
+
+  it('checks the workspace again from the index, re-checking what changed on disk and what depends on it', async () => {
+    const check = async () => (await client.connection.sendRequest<CheckWorkspaceRequest.Result>(CheckWorkspaceRequest.method, {})).files;
+    const codesOf = (files: CheckWorkspaceRequest.Result['files'], name: string) => files.find((f) => f.uri === client.uri(name))?.diagnostics.map((d) => d.code) ?? [];
+    const changed = (name: string, type: FileChangeType) => client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.uri(name), type }] });
+    // Two closed reports, this year's reading last year's (@上年).
+    writeFileSync(path.join(client.folder, 'last-2019.bg'), '@年度 2019\n\n# 工作\n共{调处 = 10起}。\n');
+    writeFileSync(path.join(client.folder, 'this-2020.bg'), '@年度 2020\n@上年 last-2019.bg\n\n# 工作\n共{调处 = 12起}，{调处 增减}。\n');
+    await changed('last-2019.bg', FileChangeType.Created);
+    await changed('this-2020.bg', FileChangeType.Created);
+    const first = await check();
+    assert.deepEqual(await check(), first, 'unchanged files: the same answer');
+    assert.ok(!codesOf(first, 'this-2020.bg').includes('BG106'));
+    // beiping-2020.bg changes on disk: its rate is now one a whole count gives, so BG207 goes.
+    const file = path.join(client.folder, 'beiping-2020.bg');
+    const before = readFileSync(file, 'utf8');
+    try {
+      writeFileSync(file, before.split('97.33%').join('96.61%'));
+      await changed('beiping-2020.bg', FileChangeType.Changed);
+      assert.ok(codesOf(first, 'beiping-2020.bg').includes('BG207'));
+      assert.ok(!codesOf(await check(), 'beiping-2020.bg').includes('BG207'));
+    } finally {
+      writeFileSync(file, before);
+      await changed('beiping-2020.bg', FileChangeType.Changed);
+    }
+    // Last year's report goes: this year's, unchanged itself, now says it cannot find it.
+    rmSync(path.join(client.folder, 'last-2019.bg'));
+    await changed('last-2019.bg', FileChangeType.Deleted);
+    assert.ok(codesOf(await check(), 'this-2020.bg').includes('BG106'));
+    rmSync(path.join(client.folder, 'this-2020.bg'));
+    await changed('this-2020.bg', FileChangeType.Deleted);
   });
 
   it('reports work-done progress on the client\'s token while checking the workspace', async () => {

@@ -5,6 +5,7 @@ import type * as ast from '../../../grammar/index.js';
 import type { Diagnostic, Fix, TextEdit } from '../../../grammar/diagnostic.js';
 import { diagnostic, locatedIn } from '../makeDiagnostic.js';
 import type { ReportModel, Scope } from '../model.js';
+import type { LocalBlock } from './blockCache.js';
 
 // ---------------------------------------------------------------- prose lines
 
@@ -77,7 +78,7 @@ export function indexOfSource(line: ProseLine, offset: number): number {
 }
 
 /** The prose of one block (a paragraph, a heading, a list item, a title): its lines join with no space. */
-export interface ProseBlock {
+export interface ProseBlock extends LocalBlock {
   lines: ProseLine[];
   scope: Scope;
   /** The citations written in this block, with the line they are on. */
@@ -134,8 +135,14 @@ export function proseBlocks(model: ReportModel): ProseBlock[] {
 function collectProse(model: ReportModel): ProseBlock[] {
   const out: ProseBlock[] = [];
   const add = (lines: readonly (readonly ast.Inline[])[], scope: Scope) => {
-    const block: ProseBlock = { lines: [], scope, citations: [] };
+    const block: ProseBlock = { lines: [], scope, citations: [], source: '', origin: 0, file: scope.file.path === model.file.path ? '' : scope.file.path };
     for (const nodes of lines) block.lines.push(buildLine(nodes, scope, block.citations));
+    // The block's source, for remembering results of checks that look at nothing else (blockCache.ts).
+    const segments = block.lines.flatMap((l) => (l.segments.length ? [l.segments[0]!, l.segments[l.segments.length - 1]!] : []));
+    if (segments.length) {
+      block.origin = segments[0]!.source;
+      block.source = scope.file.text.slice(block.origin, segments[segments.length - 1]!.sourceEnd);
+    }
     out.push(block);
   };
   const rootScope: Scope = model.blocks[0]?.scope.file === model.file ? model.blocks[0].scope : { file: model.file, params: new Map(), parent: undefined, site: undefined };

@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
+import { cachedPerBlock } from './blockCache.js';
 import type { ReportCheck } from './contract.js';
 import { inCitationAt, isChinese, isIdeograph, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 
@@ -280,12 +281,12 @@ function perLine(id: string, codes: string[], fn: (model: ReportModel, line: Pro
     id,
     codes,
     run(model) {
-      const out: Diagnostic[] = [];
-      const emit = (d: Diagnostic) => out.push(d);
-      for (const block of proseBlocks(model)) {
+      return cachedPerBlock(id, proseBlocks(model), (block) => {
+        const out: Diagnostic[] = [];
+        const emit = (d: Diagnostic) => out.push(d);
         for (const line of block.lines) if (!needs || needs.test(line.text)) fn(model, line, emit);
-      }
-      return out;
+        return out;
+      });
     },
   };
 }
@@ -296,9 +297,11 @@ export const typographyChecks: ReportCheck[] = [
     id: 'paired-marks',
     codes: ['BG602'],
     run(model) {
-      const out: Diagnostic[] = [];
-      for (const block of proseBlocks(model)) pairedMarks(model, block, (d) => out.push(d));
-      return out;
+      return cachedPerBlock('paired-marks', proseBlocks(model), (block) => {
+        const out: Diagnostic[] = [];
+        pairedMarks(model, block, (d) => out.push(d));
+        return out;
+      });
     },
   },
   perLine('year-range-dash', ['BG603', 'BG604'], yearRanges, /[-－–‐‑―~～—]/),

@@ -1,5 +1,5 @@
 // Document symbols (the heading tree with rendered numbers, figures as children) and workspace symbols.
-import { inlineText } from '../../../grammar/index.js';
+import { inlineText, type Line } from '../../../grammar/index.js';
 import type { ReportModel, Section } from '../model.js';
 import { formatValue } from '../values.js';
 import { figuresOf } from './locate.js';
@@ -18,26 +18,35 @@ export interface DocumentSymbol {
   children: DocumentSymbol[];
 }
 
+/** The outline in one sweep: each figure and heading is looked at a bounded number of times. */
 export function documentSymbols(model: ReportModel): DocumentSymbol[] {
   const root = model.file;
   const text = root.text;
+  const definitions = model.figures.allDefinitions.filter((d) => d.scope.file === root).sort((a, b) => a.node.start - b.node.start);
+  const firstAtOrAfter = (offset: number) => {
+    let low = 0;
+    let high = definitions.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (definitions[mid]!.node.start < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
   const figureSymbols = (from: number, to: number): DocumentSymbol[] =>
-    model.figures.allDefinitions
-      .filter((d) => d.scope.file === root && d.node.start >= from && d.node.start < to)
-      .map((d) => ({
-        name: d.name,
-        detail: d.value ? formatValue(d.value) : '',
-        kind: d.body.value?.kind === 'quantity' ? 'constant' : 'figure',
-        start: d.node.start,
-        end: d.node.end,
-        selectionStart: d.body.name.start,
-        selectionEnd: d.body.name.end,
-        children: [],
-      }));
+    definitions.slice(firstAtOrAfter(from), firstAtOrAfter(to)).map((d) => ({
+      name: d.name,
+      detail: d.value ? formatValue(d.value) : '',
+      kind: d.body.value?.kind === 'quantity' ? 'constant' : 'figure',
+      start: d.node.start,
+      end: d.node.end,
+      selectionStart: d.body.name.start,
+      selectionEnd: d.body.name.end,
+      children: [],
+    }));
   // Sections written in this file; their extent runs to the next heading of the same or a higher level.
   const own = (sections: Section[]): Section[] => sections.flatMap((s) => (s.scope.file === root ? [s] : own(s.children)));
-  const headings = root.document.lines.filter((l) => l.kind === 'heading');
-  const sectionEnd = (start: number, level: number) => headings.find((h) => h.start > start && h.level <= level)?.start ?? text.length;
+  const sectionEnd = nextHeadingEnds(root.document.lines, text.length);
   const build = (section: Section): DocumentSymbol => {
     const h = section.heading;
     const end = Math.max(h.end, trimEnd(text, sectionEnd(h.start, section.level)));
@@ -59,6 +68,22 @@ export function documentSymbols(model: ReportModel): DocumentSymbol[] {
   return [...before, ...top];
 }
 
+/**
+ * For a heading (by its start) and a level 1–4: where the next heading of that level or higher starts.
+ * One backward pass keeps, for each level, the nearest heading below.
+ */
+function nextHeadingEnds(lines: readonly Line[], textLength: number): (start: number, level: number) => number {
+  const answers = new Map<number, number[]>();
+  const nearest = [textLength, textLength, textLength, textLength, textLength];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    if (line.kind !== 'heading') continue;
+    answers.set(line.start, [...nearest]);
+    for (let level = Math.max(1, line.level); level <= 4; level++) nearest[level] = line.start;
+  }
+  return (start, level) => answers.get(start)?.[level] ?? textLength;
+}
+
 function trimEnd(text: string, end: number): number {
   let e = end;
   while (e > 0 && /\s/.test(text[e - 1]!)) e--;
@@ -76,37 +101,39 @@ export interface WorkspaceSymbol {
 
 /** Headings, figures and snippet names of the given files (already analysed), matching a query. */
 export function workspaceSymbols(models: readonly ReportModel[], query: string): WorkspaceSymbol[] {
-  const out: WorkspaceSymbol[] = [];
+  return matchingSymbols(models.flatMap(fileSymbols), query);
+}
+
+/** The symbols whose names match a query (letters in order, or a substring); all for an empty query. */
+export function matchingSymbols<S extends { name: string }>(symbols: readonly S[], query: string): S[] {
   const q = query.trim().toLowerCase();
-  const matches = (name: string) => q === '' || fuzzy(name.toLowerCase(), q);
-  for (const model of models) {
-    const file = model.file;
+  return q === '' ? [...symbols] : symbols.filter((s) => fuzzy(s.name.toLowerCase(), q));
+}
+
+/** Every workspace symbol of one analysed file: what a workspace index keeps of it. */
+export function fileSymbols(model: ReportModel): WorkspaceSymbol[] {
+  const out: WorkspaceSymbol[] = [];
+  const file = model.file;
+  for (const line of file.document.lines) {
+    if (line.kind === 'directive' && line.name === '片段' && line.args[0]) {
+      out.push({ name: line.args[0].name.text, kind: 'snippet', detail: '片段', path: file.path, start: line.start, end: line.end });
+    }
+  }
+  for (const placed of model.blocks) {
+    if (placed.block.kind !== 'heading' || placed.scope.file !== file) continue;
+    const name = `${placed.number ?? ''}${inlineText(placed.block.content, file.text).trim()}`;
+    out.push({ name, kind: 'heading', detail: '', path: file.path, start: placed.block.start, end: placed.block.end });
+  }
+  if (model.isSnippet) {
     for (const line of file.document.lines) {
-      if (line.kind === 'directive' && line.name === '片段' && line.args[0]) {
-        const name = line.args[0].name.text;
-        if (matches(name)) out.push({ name, kind: 'snippet', detail: '片段', path: file.path, start: line.start, end: line.end });
-      }
+      if (line.kind === 'heading') out.push({ name: inlineText(line.content, file.text).trim(), kind: 'heading', detail: '', path: file.path, start: line.start, end: line.end });
     }
-    for (const placed of model.blocks) {
-      if (placed.block.kind !== 'heading' || placed.scope.file !== file) continue;
-      const name = `${placed.number ?? ''}${inlineText(placed.block.content, file.text).trim()}`;
-      if (matches(name)) out.push({ name, kind: 'heading', detail: '', path: file.path, start: placed.block.start, end: placed.block.end });
-    }
-    if (model.isSnippet) {
-      for (const line of file.document.lines) {
-        if (line.kind === 'heading') {
-          const name = inlineText(line.content, file.text).trim();
-          if (matches(name)) out.push({ name, kind: 'heading', detail: '', path: file.path, start: line.start, end: line.end });
-        }
-      }
-    }
-    for (const node of figuresOf(file.document)) {
-      if (node.body?.form !== 'definition') continue;
-      const name = node.body.name.text;
-      if (!matches(name)) continue;
-      const def = model.figures.allDefinitions.find((d) => d.node === node);
-      out.push({ name, kind: 'figure', detail: def?.value ? formatValue(def.value) : '', path: file.path, start: node.start, end: node.end });
-    }
+  }
+  const definitionOf = new Map(model.figures.allDefinitions.map((d) => [d.node, d] as const).reverse());
+  for (const node of figuresOf(file.document)) {
+    if (node.body?.form !== 'definition') continue;
+    const def = definitionOf.get(node);
+    out.push({ name: node.body.name.text, kind: 'figure', detail: def?.value ? formatValue(def.value) : '', path: file.path, start: node.start, end: node.end });
   }
   return out;
 }

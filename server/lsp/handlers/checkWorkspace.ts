@@ -2,6 +2,7 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { checkReport } from '../../language/checks/index.js';
 import type { FileText } from '../../language/features/navigation.js';
+import { previousReportPath } from '../../language/header.js';
 import type { ServerContext } from '../context.js';
 import { rangeIn, SEVERITY } from '../convert.js';
 import { CheckWorkspaceRequest, type PlainDiagnostic } from '../protocol.js';
@@ -35,15 +36,20 @@ export function register(context: ServerContext): void {
 }
 
 /** Adds a closed file's problems (and those it finds in closed snippets) to `files`, by URI. */
-function checkClosedFile({ store }: ServerContext, f: FileText, files: Map<string, PlainDiagnostic[]>): void {
+function checkClosedFile({ store, index }: ServerContext, f: FileText, files: Map<string, PlainDiagnostic[]>): void {
   if (store.byPath(f.path)) return;
-  const model = store.service.analyze(f.path, f.text);
   if (!files.has(store.uriFor(f.path))) files.set(store.uriFor(f.path), []);
-  for (const d of checkReport(model, store.service.settings)) {
-    const path = d.uri ?? f.path;
+  // The index remembers each file's problems (with their ranges) until the file or what it reads changes.
+  const found = index.problemsOf(f.path, () => {
+    const model = store.service.analyze(f.path, f.text);
+    const found = checkReport(model, store.service.settings).map((d) => ({ d, path: d.uri ?? f.path, range: rangeIn(store.linesOf(d.uri ?? f.path, model), d.start, d.end) }));
+    const previous = [previousReportPath(model.header, f.path)].filter((p): p is string => p !== undefined);
+    const reads = new Set([f.path, ...model.includes.flatMap((i) => (i.snippet ? [i.snippet.path] : [])), ...previous]);
+    return { found, reads };
+  });
+  for (const { d, path, range } of found) {
     if (store.byPath(path)) continue;
     const list = files.get(store.uriFor(path)) ?? [];
-    const range = rangeIn(store.linesOf(path, model), d.start, d.end);
     // A snippet included by several reports: its problems once.
     if (!list.some((x) => x.code === d.code && x.message === d.message && x.range.start.line === range.start.line && x.range.start.character === range.start.character)) {
       list.push({ range, severity: SEVERITY[d.severity] ?? 1, code: d.code, source: 'baogao', message: d.message });

@@ -1,19 +1,43 @@
-// How the text looks: semantic tokens (colouring) and folding ranges.
+// How the text looks: semantic tokens (colouring: the whole document, a range, or the changes since the
+// client's last result) and folding ranges.
 import { FoldingRangeKind, SemanticTokensBuilder } from 'vscode-languageserver';
 import { foldingRanges } from '../../language/features/folding.js';
 import { semanticTokens, TOKEN_TYPES } from '../../language/features/semanticTokens.js';
+import type { ReportModel } from '../../language/model.js';
 import type { ServerContext } from '../context.js';
+import { offsetOf } from '../convert.js';
 import { answerForDocument } from '../requests.js';
 
+/** The tokens of a model (those overlapping [from, to) when given) pushed into a builder. */
+function pushTokens(builder: SemanticTokensBuilder, model: ReportModel, from = 0, to = Infinity): SemanticTokensBuilder {
+  for (const t of semanticTokens(model.file.document, model.file.text)) {
+    if (t.end <= from || t.start >= to) continue;
+    const p = model.file.lineIndex.positionAt(t.start);
+    builder.push(p.line, p.character, t.end - t.start, TOKEN_TYPES.indexOf(t.type), t.declaration ? 1 : 0);
+  }
+  return builder;
+}
+
 export function register({ connection, store }: ServerContext): void {
-  connection.languages.semanticTokens.on(answerForDocument(connection, store, 'semanticTokens', { data: [] as number[] }, (_params, _doc, model) => {
-    const builder = new SemanticTokensBuilder();
-    for (const t of semanticTokens(model.file.document, model.file.text)) {
-      const p = model.file.lineIndex.positionAt(t.start);
-      builder.push(p.line, p.character, t.end - t.start, TOKEN_TYPES.indexOf(t.type), t.declaration ? 1 : 0);
-    }
+  // The last full result per document, so a delta request gets only the edits since then.
+  const builders = new Map<string, SemanticTokensBuilder>();
+  store.documents.onDidClose((event) => builders.delete(event.document.uri));
+
+  connection.languages.semanticTokens.on(answerForDocument(connection, store, 'semanticTokens', { data: [] as number[] }, (_params, doc, model) => {
+    const builder = pushTokens(new SemanticTokensBuilder(), model);
+    builders.set(doc.uri, builder);
     return builder.build();
   }));
+
+  connection.languages.semanticTokens.onDelta(answerForDocument(connection, store, 'semanticTokensDelta', { data: [] as number[] }, (params, doc, model) => {
+    let builder = builders.get(doc.uri);
+    if (!builder) builders.set(doc.uri, (builder = new SemanticTokensBuilder()));
+    builder.previousResult(params.previousResultId);
+    return pushTokens(builder, model).buildEdits();
+  }));
+
+  connection.languages.semanticTokens.onRange(answerForDocument(connection, store, 'semanticTokensRange', { data: [] as number[] }, (params, doc, model) =>
+    pushTokens(new SemanticTokensBuilder(), model, offsetOf(doc, params.range?.start), offsetOf(doc, params.range?.end)).build()));
 
   connection.onFoldingRanges(answerForDocument(connection, store, 'foldingRanges', [], (_params, _doc, model) =>
     foldingRanges(model.file.document, model.file.lineIndex, model.file.text).map((f) => ({

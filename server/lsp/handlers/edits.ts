@@ -20,7 +20,7 @@ export function register({ connection, store }: ServerContext): void {
     const only = params.context?.only;
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const actions: FeatureAction[] = [];
-    if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(model, checkReport(model, service.settings), range));
+    if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(model, store.diagnosticsFor(doc), range));
     if (wants(CodeActionKind.RefactorRewrite)) {
       const a = numberToFigure(model, range);
       if (a) actions.push(a);
@@ -32,16 +32,18 @@ export function register({ connection, store }: ServerContext): void {
     return actions.map((a) => toLspAction(store, a, doc, model));
   }));
 
-  const safeDiagnostics = (path: string) => (text: string) => checkReport(service.analyze(path, text), service.settings);
+  // The document's own text takes the shared check of its version; texts formatting produces are checked anew.
+  const safeDiagnostics = (doc: TextDocument, path: string) => (text: string) =>
+    text === doc.getText() ? store.diagnosticsFor(doc) : checkReport(service.analyze(path, text), service.settings);
 
   connection.onDocumentFormatting(answerForDocument(connection, store, 'formatting', [], (_params, doc, model) => {
     const before = doc.getText();
-    const edit = minimalEdit(before, formatText(before, safeDiagnostics(model.file.path)));
+    const edit = minimalEdit(before, formatText(before, safeDiagnostics(doc, model.file.path)));
     return edit ? [{ range: rangeIn(model.file.lineIndex, edit.start, edit.end), newText: edit.newText }] : [];
   }));
 
   connection.onDocumentRangeFormatting(answerForDocument(connection, store, 'rangeFormatting', [], (params, doc, model) => {
-    const edit = formatRange(doc.getText(), offsetOf(doc, params.range?.start), offsetOf(doc, params.range?.end), safeDiagnostics(model.file.path));
+    const edit = formatRange(doc.getText(), offsetOf(doc, params.range?.start), offsetOf(doc, params.range?.end), safeDiagnostics(doc, model.file.path));
     return edit ? [{ range: rangeIn(model.file.lineIndex, edit.start, edit.end), newText: edit.newText }] : [];
   }));
 }

@@ -1,5 +1,4 @@
 // baogao/figures: every figure of the open report, as the figures table shows it.
-import { checkReport } from '../../language/checks/index.js';
 import { describeFigures, diagnosticsOn } from '../../language/figureDescription.js';
 import type { ServerContext } from '../context.js';
 import { FiguresRequest, type FigureRow } from '../protocol.js';
@@ -9,7 +8,7 @@ export function register({ connection, store }: ServerContext): void {
   connection.onRequest(FiguresRequest.method, answerOrFail(connection, 'figures', (params: FiguresRequest.Params): FiguresRequest.Result => {
     const doc = requireOpenDocument(store, params);
     const model = store.modelFor(doc);
-    const found = checkReport(model, store.service.settings);
+    const found = store.diagnosticsFor(doc);
     const figures = describeFigures(model).map((f): FigureRow => ({
       name: f.name,
       value: f.printed ?? null,

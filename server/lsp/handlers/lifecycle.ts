@@ -11,10 +11,11 @@ const isSnippet = (text: string, path: string | undefined) =>
   /^(?:\s*(?:\/\/[^\n]*)?\n)*\s*[@＠](?:片段|snippet)(?:\s|$)/.test(text) || (!!path && /\/(snippets|片段)\/[^/]+$/.test(path));
 
 export function register(context: ServerContext): void {
-  const { connection, store, diagnostics, client } = context;
+  const { connection, store, diagnostics, client, index } = context;
 
   const everythingChanged = () => {
     store.invalidateAll();
+    index.invalidate();
     diagnostics.scheduleAll();
   };
 
@@ -55,15 +56,27 @@ export function register(context: ServerContext): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    if (params.changes.some((c) => c.type === FileChangeType.Created || c.type === FileChangeType.Deleted || c.type === FileChangeType.Changed)) everythingChanged();
+    for (const change of params.changes) {
+      const path = uriToPath(change.uri);
+      if (path) index.changed(path);
+      // A snippet's headings are numbered in every report that includes it.
+      if (path && isSnippet('', path)) index.invalidate();
+    }
+    // Open models may read a changed file (a snippet, last year's report): they are analysed again.
+    if (params.changes.some((c) => c.type === FileChangeType.Created || c.type === FileChangeType.Deleted || c.type === FileChangeType.Changed)) {
+      store.invalidateAll();
+      diagnostics.scheduleAll();
+    }
   });
 
   store.documents.onDidChangeContent((event) => {
+    index.changed(store.pathOf(event.document));
     if (isSnippet(event.document.getText(), uriToPath(event.document.uri))) everythingChanged();
     else diagnostics.schedule(event.document.uri);
   });
 
   store.documents.onDidClose((event) => {
+    index.changed(store.pathOf(event.document));
     store.forget(event.document.uri);
     diagnostics.closed(event.document.uri);
     // The buffer is gone: snippets and reports read from disk again.

@@ -1,8 +1,8 @@
 // Outline (document symbols) and workspace symbols.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { documentSymbols, workspaceSymbols, type DocumentSymbol as FeatureSymbol, type SymbolKind as FeatureKind } from '../../language/features/symbols.js';
+import { documentSymbols, type DocumentSymbol as FeatureSymbol, type SymbolKind as FeatureKind } from '../../language/features/symbols.js';
 import type { ServerContext } from '../context.js';
-import { locationOf, rangeIn } from '../convert.js';
+import { rangeIn } from '../convert.js';
 import { answer, answerForDocument } from '../requests.js';
 
 const SYMBOL_KIND: Record<FeatureKind, SymbolKind> = {
@@ -12,7 +12,7 @@ const SYMBOL_KIND: Record<FeatureKind, SymbolKind> = {
 /** Workspace symbols answered at most. */
 const WORKSPACE_SYMBOL_LIMIT = 500;
 
-export function register({ connection, store, workspaceFiles }: ServerContext): void {
+export function register({ connection, store, index }: ServerContext): void {
   connection.onDocumentSymbol(answerForDocument(connection, store, 'documentSymbol', [], (_params, _doc, model) => {
     const convert = (s: FeatureSymbol): DocumentSymbol => ({
       name: s.name || '（空）',
@@ -27,9 +27,8 @@ export function register({ connection, store, workspaceFiles }: ServerContext): 
 
   connection.onWorkspaceSymbol(answer(connection, 'workspaceSymbol', [], (params) => {
     const query = typeof params?.query === 'string' ? params.query : '';
-    const analysed = workspaceFiles().map((f) => store.service.analyze(f.path, f.text));
-    return workspaceSymbols(analysed, query).slice(0, WORKSPACE_SYMBOL_LIMIT).map((s) => ({
-      name: s.name, kind: SYMBOL_KIND[s.kind], containerName: s.detail, location: locationOf(store, s, analysed.find((m) => m.file.path === s.path)),
+    return index.symbols(query, WORKSPACE_SYMBOL_LIMIT).map((s) => ({
+      name: s.name, kind: SYMBOL_KIND[s.kind], containerName: s.detail, location: { uri: s.uri, range: s.range },
     }));
   }));
 }

@@ -145,3 +145,18 @@ describe('grammar', () => {
     }
   });
 });
+
+describe('grammar definition', () => {
+  // The shared lexer and parser skip Chevrotain's validations for a fast start: they run here instead.
+  it('passes the lexer validations', async () => {
+    const { Lexer } = await import('chevrotain');
+    const { LEXER_DEFINITION } = await import('../../../grammar/tokens.js');
+    const lexer = new Lexer(LEXER_DEFINITION, { positionTracking: 'onlyOffset', ensureOptimizations: false });
+    assert.deepEqual(lexer.lexerDefinitionErrors, []);
+  });
+
+  it('passes the parser validations (no ambiguity, no left recursion)', async () => {
+    const { ReportParser } = await import('../../../grammar/parser.js');
+    assert.doesNotThrow(() => new ReportParser({ validate: true }));
+  });
+});

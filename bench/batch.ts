@@ -1,0 +1,92 @@
+// Batch throughput on one report: parse, parse + full check, render, and one keystroke's re-analysis,
+// beside markdown-it's parse and markdownlint on the Markdown rendering of the same report and beside one
+// linear scan of the text. Interleaved rounds in one process.
+import MarkdownIt from 'markdown-it';
+import { lint } from 'markdownlint/sync';
+import { parse } from '../grammar/index.js';
+import { useBlockCache } from '../server/language/checks/blockCache.js';
+import { checkReport } from '../server/language/checks/index.js';
+import { LanguageService } from '../server/language/service.js';
+import { MemoryWorkspace } from '../server/language/workspace.js';
+import { render } from '../templates/render.js';
+import { interleave, median, ratio } from './stats.js';
+
+export interface BatchResult {
+  bytes: number;
+  markdownBytes: number;
+  diagnostics: number;
+  /** MB/s of the .bg text (Markdown tasks: of the Markdown text). */
+  mbPerSecond: Record<string, number>;
+  medianMs: Record<string, number>;
+  ratios: {
+    parseVsMarkdownIt: number;
+    checkVsMarkdownIt: number;
+    checkVsMarkdownlint: number;
+    checkVsScan: number;
+    parseVsScan: number;
+    renderVsMarkdownItRender: number;
+  };
+}
+
+/** One linear pass over the text: the floor any analysis must pay. */
+function scan(text: string): number {
+  let lines = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  return lines;
+}
+
+export function runBatch(text: string, rounds: number, budgetMs: number): BatchResult {
+  const path = '/bench/report.bg';
+  const warm = new LanguageService(new MemoryWorkspace({}));
+  const model = warm.analyze(path, text);
+  const diagnostics = checkReport(model).length;
+  const markdown = render(model, 'md');
+  const md = new MarkdownIt();
+  // One keystroke: a character typed into a prose line in the middle, then removed (the server's cycle).
+  const middle = text.indexOf('，', text.length >> 1);
+  const edited = text.slice(0, middle) + '的' + text.slice(middle);
+  let flip = false;
+  const tasks: Record<string, () => unknown> = {
+    scan: () => scan(text),
+    'markdown-it parse': () => md.parse(markdown, {}),
+    'markdown-it render': () => md.render(markdown),
+    markdownlint: () => lint({ strings: { report: markdown } }),
+    parse: () => parse(text),
+    // Cold: a new service, and no block results remembered from earlier rounds.
+    'parse + check': () => {
+      useBlockCache(false);
+      try {
+        const service = new LanguageService(new MemoryWorkspace({}));
+        return checkReport(service.analyze(path, text));
+      } finally {
+        useBlockCache(true);
+      }
+    },
+    'render html': () => render(model, 'html'),
+    'keystroke re-check': () => {
+      flip = !flip;
+      return checkReport(warm.analyze(path, flip ? edited : text));
+    },
+  };
+  const times = interleave(tasks, rounds, budgetMs);
+  const bytes = Buffer.byteLength(text);
+  const markdownBytes = Buffer.byteLength(markdown);
+  const medianMs = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  const ownBytes = (task: string) => (task.startsWith('markdown') ? markdownBytes : bytes);
+  const mbPerSecond = Object.fromEntries(Object.entries(medianMs).map(([k, ms]) => [k, ownBytes(k) / 1e6 / (ms / 1000)]));
+  return {
+    bytes,
+    markdownBytes,
+    diagnostics,
+    mbPerSecond,
+    medianMs,
+    ratios: {
+      parseVsMarkdownIt: ratio(times.parse!, times['markdown-it parse']!),
+      checkVsMarkdownIt: ratio(times['parse + check']!, times['markdown-it parse']!),
+      checkVsMarkdownlint: ratio(times['parse + check']!, times.markdownlint!),
+      checkVsScan: ratio(times['parse + check']!, times.scan!),
+      parseVsScan: ratio(times.parse!, times.scan!),
+      renderVsMarkdownItRender: ratio(times['render html']!, times['markdown-it render']!),
+    },
+  };
+}

@@ -1,0 +1,125 @@
+// Editor latencies over stdio: baogao's server on the report beside VS Code's Markdown server on its
+// Markdown rendering, request by request, alternating servers within every round.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToUri } from '../server/lsp/uri.js';
+import { startBenchClient, positionAt, type BenchClient } from './lspClient.js';
+import { percentile, timeAsync } from './stats.js';
+
+export interface Latency {
+  p50: number;
+  p95: number;
+  n: number;
+}
+
+export interface EditorResult {
+  baogao: Record<string, Latency>;
+  markdown: Record<string, Latency>;
+  /** Bytes of diagnostics JSON baogao sends per keystroke. */
+  diagnosticsBytesPerEdit: number;
+  memoryMb: { baogao: { rss: number; peak: number }; markdown: { rss: number; peak: number } };
+  /** How baogao's diagnostics were timed: 'pull' (textDocument/diagnostic) or 'push' (edit sent → diagnostics received, the server's pause included). */
+  baogaoDiagnostics: 'pull' | 'push';
+}
+
+export const BAOGAO_SERVER = (root: string) => [path.join(root, 'dist', 'server.cjs'), '--stdio'];
+export const MARKDOWN_SERVER = (root: string) => [path.join(root, 'node_modules', 'vscode-markdown-languageserver', 'dist', 'node', 'workerMain.js'), '--stdio'];
+export const MARKDOWN_SETTINGS = {
+  markdown: {
+    suggest: { paths: { enabled: true } },
+    validate: {
+      enabled: true, referenceLinks: { enabled: 'warning' }, fragmentLinks: { enabled: 'warning' },
+      fileLinks: { enabled: 'warning', markdownFragmentLinks: 'inherit' }, ignoredLinks: [],
+      unusedLinkDefinitions: { enabled: 'hint' }, duplicateLinkDefinitions: { enabled: 'warning' },
+    },
+  },
+};
+
+const latency = (values: number[]): Latency => ({ p50: percentile(values, 50), p95: percentile(values, 95), n: values.length });
+
+/** Offset of the first `needle` at or after the middle of the text. */
+function middleOf(text: string, needle: string): number {
+  const at = text.indexOf(needle, text.length >> 1);
+  return at >= 0 ? at : Math.max(0, text.indexOf(needle));
+}
+
+export async function runEditor(root: string, folder: string, report: string, markdown: string, rounds: number, budgetMs: number): Promise<EditorResult> {
+  mkdirSync(folder, { recursive: true });
+  const bgPath = path.join(folder, 'report.bg');
+  const mdPath = path.join(folder, 'report.md');
+  writeFileSync(bgPath, report);
+  writeFileSync(mdPath, markdown);
+  const bg = await startBenchClient(BAOGAO_SERVER(root), folder, { baogao: {} });
+  const mdc = await startBenchClient(MARKDOWN_SERVER(root), folder, MARKDOWN_SETTINGS, { markdownFileExtensions: ['md'] });
+  const bgUri = pathToUri(bgPath);
+  const mdUri = pathToUri(mdPath);
+  try {
+    const pull = !!bg.capabilities.diagnosticProvider;
+    let diagnosticsBytes = 0;
+    bg.open(bgUri, 'baogao', report);
+    if (!pull) await bg.waitForDiagnostics(bgUri, 1);
+    mdc.open(mdUri, 'markdown', markdown);
+    await mdc.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: mdUri } });
+
+    // Places to ask about: a figure and a prose comma in the middle of the report; a heading and a comma in the Markdown.
+    const figureAt = middleOf(report, '{') + 2;
+    const headingAt = middleOf(markdown, '\n#') + 3;
+    const bgComma = middleOf(report, '，');
+    const mdComma = middleOf(markdown, '，');
+    const doc = (uri: string) => ({ textDocument: { uri } });
+    const at = (client: BenchClient, uri: string, offset: number) => ({ ...doc(uri), position: positionAt(client.text(uri), offset) });
+
+    const typed = new Set<string>();
+    const keystroke = (client: BenchClient, uri: string, comma: number) => {
+      if (typed.delete(uri)) return client.edit(uri, comma, comma + 1, '');
+      typed.add(uri);
+      return client.edit(uri, comma, comma, '的');
+    };
+    const bgTasks: Record<string, () => Promise<unknown>> = {
+      'edit → diagnostics': async () => {
+        const version = keystroke(bg, bgUri, bgComma);
+        const published = pull ? await bg.connection.sendRequest('textDocument/diagnostic', doc(bgUri)) : await bg.waitForDiagnostics(bgUri, version);
+        diagnosticsBytes = Buffer.byteLength(JSON.stringify(published));
+        return published;
+      },
+      completion: () => bg.connection.sendRequest('textDocument/completion', at(bg, bgUri, figureAt)),
+      hover: () => bg.connection.sendRequest('textDocument/hover', at(bg, bgUri, figureAt)),
+      documentSymbol: () => bg.connection.sendRequest('textDocument/documentSymbol', doc(bgUri)),
+      semanticTokens: () => bg.connection.sendRequest('textDocument/semanticTokens/full', doc(bgUri)),
+      formatting: () => bg.connection.sendRequest('textDocument/formatting', { ...doc(bgUri), options: { tabSize: 2, insertSpaces: true } }),
+      'preview render': () => bg.connection.sendRequest('baogao/render', { ...doc(bgUri), format: 'preview' }),
+    };
+    const mdTasks: Record<string, () => Promise<unknown>> = {
+      'edit → diagnostics': () => {
+        keystroke(mdc, mdUri, mdComma);
+        return mdc.connection.sendRequest('textDocument/diagnostic', doc(mdUri));
+      },
+      completion: () => mdc.connection.sendRequest('textDocument/completion', at(mdc, mdUri, headingAt)),
+      hover: () => mdc.connection.sendRequest('textDocument/hover', at(mdc, mdUri, headingAt)),
+      documentSymbol: () => mdc.connection.sendRequest('textDocument/documentSymbol', doc(mdUri)),
+    };
+    const bgTimes: Record<string, number[]> = Object.fromEntries(Object.keys(bgTasks).map((k) => [k, []]));
+    const mdTimes: Record<string, number[]> = Object.fromEntries(Object.keys(mdTasks).map((k) => [k, []]));
+    for (const name of Object.keys(bgTasks)) {
+      const started = performance.now();
+      for (let r = 0; r < rounds; r++) {
+        // Alternate which server goes first, so neither always runs on a machine the other just warmed or loaded.
+        const pair = [() => timeAsync(bgTasks[name]!).then((t) => bgTimes[name]!.push(t))];
+        if (mdTasks[name]) pair.push(() => timeAsync(mdTasks[name]!).then((t) => mdTimes[name]!.push(t)));
+        if (r % 2) pair.reverse();
+        for (const run of pair) await run();
+        if (r >= 2 && performance.now() - started > budgetMs) break;
+      }
+    }
+    return {
+      baogao: Object.fromEntries(Object.entries(bgTimes).map(([k, v]) => [k, latency(v)])),
+      markdown: Object.fromEntries(Object.entries(mdTimes).map(([k, v]) => [k, latency(v)])),
+      diagnosticsBytesPerEdit: diagnosticsBytes,
+      memoryMb: { baogao: bg.memory(), markdown: mdc.memory() },
+      baogaoDiagnostics: pull ? 'pull' : 'push',
+    };
+  } finally {
+    await bg.stop();
+    await mdc.stop();
+  }
+}

@@ -1,0 +1,157 @@
+// `npm run bench`: baogao on the real workload beside the tools an editor user would compare it with.
+// Prints Markdown tables (for the README) or, with --json, one JSON object. Options:
+//   --quick            15 KB and 300 KB reports, 200-report workspace, fewer rounds (about a minute)
+//   --only=a,b         sections: batch, editor, workspace, cold
+//   --root=DIR         the repository (default: the current folder)
+// Run from the bundle (dist/bench.cjs): tsx's transform adds per-closure costs that the bundle does not have.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import * as path from 'node:path';
+import { parse } from '../grammar/index.js';
+import { LanguageService } from '../server/language/service.js';
+import { MemoryWorkspace } from '../server/language/workspace.js';
+import { render } from '../templates/render.js';
+import { runBatch, type BatchResult } from './batch.js';
+import { runColdStart, type ColdStartResult } from './coldStart.js';
+import { generateReport } from './corpus.js';
+import { runEditor, type EditorResult } from './editor.js';
+import { fmt } from './stats.js';
+import { runWorkspace, type WorkspaceResult } from './workspace.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const quick = flag('quick');
+const json = flag('json');
+const root = path.resolve(option('root') ?? process.cwd());
+const only = option('only')?.split(',');
+const wants = (section: string) => !only || only.includes(section);
+const log = (line: string) => (json ? process.stderr.write(`${line}\n`) : process.stdout.write(`${line}\n`));
+
+const SIZES: Array<{ label: string; bytes: number; batchRounds: number; editorRounds: number; budgetMs: number }> = [
+  { label: '15 KB', bytes: 15_000, batchRounds: quick ? 15 : 40, editorRounds: quick ? 15 : 40, budgetMs: 10_000 },
+  { label: '300 KB', bytes: 300_000, batchRounds: quick ? 7 : 15, editorRounds: quick ? 12 : 30, budgetMs: 15_000 },
+  ...(quick ? [] : [{ label: '3 MB', bytes: 3_000_000, batchRounds: 7, editorRounds: 15, budgetMs: 25_000 }]),
+];
+const WORKSPACE_FILES = quick ? 200 : 1000;
+
+interface Report {
+  machine: { cpus: number; model: string; memoryGb: number; node: string; loadBefore: number[]; loadAfter?: number[] };
+  sizes: Array<{ label: string; bytes: number; batch?: BatchResult; editor?: EditorResult }>;
+  workspace?: WorkspaceResult;
+  coldStart?: ColdStartResult;
+}
+
+async function main() {
+  const report: Report = {
+    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadBefore: loadavg() },
+    sizes: [],
+  };
+  const scratch = mkdtempSync(path.join(tmpdir(), 'baogao-bench-'));
+  parse('# 热身'); // build the parser once, outside every timing
+  try {
+    for (const size of SIZES) {
+      const text = generateReport(root, size.bytes);
+      const entry: Report['sizes'][number] = { label: size.label, bytes: Buffer.byteLength(text) };
+      report.sizes.push(entry);
+      if (wants('batch')) {
+        log(`batch ${size.label} …`);
+        entry.batch = runBatch(text, size.batchRounds, size.budgetMs);
+      }
+      if (wants('editor')) {
+        log(`editor ${size.label} …`);
+        const markdown = render(new LanguageService(new MemoryWorkspace({})).analyze('/bench/report.bg', text), 'md');
+        entry.editor = await runEditor(root, path.join(scratch, size.label.replace(/\s/g, '')), text, markdown, size.editorRounds, size.budgetMs);
+      }
+    }
+    if (wants('workspace')) {
+      log(`workspace of ${WORKSPACE_FILES} reports …`);
+      report.workspace = await runWorkspace(root, path.join(scratch, 'workspace'), WORKSPACE_FILES, quick ? 5 : 10);
+    }
+    if (wants('cold')) {
+      log('cold start …');
+      report.coldStart = runColdStart(root, quick ? 7 : 15);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  report.machine.loadAfter = loadavg();
+  if (json) process.stdout.write(`${JSON.stringify(report)}\n`);
+  else process.stdout.write(table(report));
+}
+
+function table(report: Report): string {
+  const m = report.machine;
+  const lines: string[] = [];
+  const row = (cells: string[]) => lines.push(`| ${cells.join(' | ')} |`);
+  const load = (l: number[] | undefined) => (l ?? []).map((x) => x.toFixed(1)).join(' ');
+  lines.push(`Machine: ${m.cpus} × ${m.model}, ${m.memoryGb} GB, Node ${m.node}; load average ${load(m.loadBefore)} before, ${load(m.loadAfter)} after.`, '');
+  const sizes = report.sizes;
+  const header = ['', ...sizes.map((s) => `${s.label} (${fmt(s.bytes / 1000, 0)} KB)`)];
+  const batch = sizes.filter((s) => s.batch);
+  if (batch.length) {
+    lines.push('Batch throughput (medians of interleaved rounds; ratios above 1: baogao is faster):', '');
+    row(header);
+    row(header.map(() => '---'));
+    const named = (name: string, f: (x: BatchResult) => string) => row([name, ...sizes.map((s) => (s.batch ? f(s.batch) : '—'))]);
+    named('diagnostics (the samples’ own defects)', (x) => String(x.diagnostics));
+    named('parse, MB/s', (x) => fmt(x.mbPerSecond.parse!));
+    named('parse + full check, MB/s', (x) => fmt(x.mbPerSecond['parse + check']!));
+    named('render (HTML), MB/s', (x) => fmt(x.mbPerSecond['render html']!));
+    named('markdown-it parse of the Markdown rendering, MB/s', (x) => fmt(x.mbPerSecond['markdown-it parse']!));
+    named('markdownlint (default rules), MB/s', (x) => fmt(x.mbPerSecond.markdownlint!));
+    named('parse ÷ markdown-it parse', (x) => `${fmt(x.ratios.parseVsMarkdownIt)}×`);
+    named('**parse + check ÷ markdown-it parse**', (x) => `**${fmt(x.ratios.checkVsMarkdownIt)}×**`);
+    named('**parse + check ÷ markdownlint**', (x) => `**${fmt(x.ratios.checkVsMarkdownlint)}×**`);
+    named('parse ÷ one linear scan', (x) => `${fmt(x.ratios.parseVsScan, 3)}×`);
+    named('parse + check ÷ one linear scan', (x) => `${fmt(x.ratios.checkVsScan, 3)}×`);
+    named('render HTML ÷ markdown-it render', (x) => `${fmt(x.ratios.renderVsMarkdownItRender)}×`);
+    named('one keystroke: re-analyse + check, ms', (x) => fmt(x.medianMs['keystroke re-check']!));
+    lines.push('');
+  }
+  const editor = sizes.filter((s) => s.editor);
+  if (editor.length) {
+    const mode = editor[0]!.editor!.baogaoDiagnostics;
+    lines.push(`Editor over stdio, p50 / p95 ms (baogao, and in brackets VS Code’s Markdown server on the Markdown rendering; edit → diagnostics: ${mode === 'pull' ? 'pull request' : 'edit sent → publishDiagnostics received, the server’s adaptive pause included'}):`, '');
+    row(header);
+    row(header.map(() => '---'));
+    const names = Object.keys(editor[0]!.editor!.baogao);
+    for (const name of names) {
+      row([name, ...sizes.map((s) => {
+        const e = s.editor;
+        if (!e) return '—';
+        const ours = e.baogao[name]!;
+        const theirs = e.markdown[name];
+        return `${fmt(ours.p50, 1)} / ${fmt(ours.p95, 1)}${theirs ? ` (${fmt(theirs.p50, 1)} / ${fmt(theirs.p95, 1)})` : ''}`;
+      })]);
+    }
+    row(['diagnostics JSON per keystroke', ...sizes.map((s) => (s.editor ? `${fmt(s.editor.diagnosticsBytesPerEdit / 1000, 1)} KB` : '—'))]);
+    row(['server peak RSS, MB', ...sizes.map((s) => (s.editor ? `${fmt(s.editor.memoryMb.baogao.peak, 0)} (${fmt(s.editor.memoryMb.markdown.peak, 0)})` : '—'))]);
+    lines.push('');
+  }
+  const w = report.workspace;
+  if (w) {
+    lines.push(`Workspace of ${w.files} reports (${fmt(w.bytes / 1e6, 1)} MB; Markdown server on their renderings):`, '');
+    row(['', 'baogao', 'Markdown server']);
+    row(['---', '---', '---']);
+    row(['workspace/symbol, first call, ms', fmt(w.baogao.firstSymbolMs, 0), fmt(w.markdown.firstSymbolMs, 0)]);
+    row(['workspace/symbol, later calls (median), ms', fmt(w.baogao.symbolMs, 1), fmt(w.markdown.symbolMs, 1)]);
+    row(['baogao/checkWorkspace, ms', w.baogao.checkWorkspaceMs.map((x) => fmt(x, 0)).join(', '), '—']);
+    row(['server RSS / peak, MB', `${fmt(w.baogao.rss, 0)} / ${fmt(w.baogao.peak, 0)}`, `${fmt(w.markdown.rss, 0)} / ${fmt(w.markdown.peak, 0)}`]);
+    lines.push('');
+  }
+  const c = report.coldStart;
+  if (c) {
+    lines.push(`Cold start (medians; \`node -e 0\` takes ${fmt(c.nodeMs, 0)} ms here):`, '');
+    row(['command', 'ms', '÷ node -e 0']);
+    row(['---', '---', '---']);
+    for (const [name, x] of Object.entries(c.commands)) row([name, fmt(x.ms, 0), `${fmt(x.ratio)}×`]);
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,70 @@
+// A workspace of many reports: workspace symbols (first call and later ones), checking the whole
+// workspace, and the servers' memory — baogao on the .bg files, the Markdown server on their renderings.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { LanguageService } from '../server/language/service.js';
+import { MemoryWorkspace } from '../server/language/workspace.js';
+import { pathToUri } from '../server/lsp/uri.js';
+import { render } from '../templates/render.js';
+import { generateWorkspace } from './corpus.js';
+import { BAOGAO_SERVER, MARKDOWN_SERVER, MARKDOWN_SETTINGS } from './editor.js';
+import { startBenchClient } from './lspClient.js';
+import { median, timeAsync } from './stats.js';
+
+export interface WorkspaceResult {
+  files: number;
+  bytes: number;
+  baogao: { firstSymbolMs: number; symbolMs: number; checkWorkspaceMs: number[]; rss: number; peak: number };
+  markdown: { firstSymbolMs: number; symbolMs: number; rss: number; peak: number };
+}
+
+export async function runWorkspace(root: string, folder: string, count: number, rounds: number): Promise<WorkspaceResult> {
+  const bgFolder = path.join(folder, 'bg');
+  const mdFolder = path.join(folder, 'md');
+  const files = generateWorkspace(root, count);
+  const service = new LanguageService(new MemoryWorkspace({}));
+  const markdownOf = new Map<string, string>();
+  let bytes = 0;
+  for (const f of files) {
+    const bgPath = path.join(bgFolder, f.name);
+    mkdirSync(path.dirname(bgPath), { recursive: true });
+    writeFileSync(bgPath, f.text);
+    bytes += Buffer.byteLength(f.text);
+    let md = markdownOf.get(f.text);
+    if (md === undefined) markdownOf.set(f.text, (md = render(service.analyze('/w/r.bg', f.text), 'md')));
+    const mdPath = path.join(mdFolder, f.name.replace(/\.bg$/, '.md'));
+    mkdirSync(path.dirname(mdPath), { recursive: true });
+    writeFileSync(mdPath, md);
+  }
+
+  const query = { query: '调处' };
+  const bg = await startBenchClient(BAOGAO_SERVER(root), bgFolder, { baogao: {} });
+  const baogao = { firstSymbolMs: NaN, symbolMs: NaN, checkWorkspaceMs: [] as number[], rss: NaN, peak: NaN };
+  try {
+    const first = path.join(bgFolder, files[0]!.name);
+    bg.open(pathToUri(first), 'baogao', files[0]!.text);
+    baogao.firstSymbolMs = await timeAsync(() => bg.connection.sendRequest('workspace/symbol', query));
+    const later: number[] = [];
+    for (let r = 0; r < rounds; r++) later.push(await timeAsync(() => bg.connection.sendRequest('workspace/symbol', query)));
+    baogao.symbolMs = median(later);
+    for (let r = 0; r < 2; r++) baogao.checkWorkspaceMs.push(await timeAsync(() => bg.connection.sendRequest('baogao/checkWorkspace', {})));
+    Object.assign(baogao, bg.memory());
+  } finally {
+    await bg.stop();
+  }
+
+  const mdc = await startBenchClient(MARKDOWN_SERVER(root), mdFolder, MARKDOWN_SETTINGS, { markdownFileExtensions: ['md'] });
+  const markdown = { firstSymbolMs: NaN, symbolMs: NaN, rss: NaN, peak: NaN };
+  try {
+    const first = path.join(mdFolder, files[0]!.name.replace(/\.bg$/, '.md'));
+    mdc.open(pathToUri(first), 'markdown', markdownOf.get(files[0]!.text)!);
+    markdown.firstSymbolMs = await timeAsync(() => mdc.connection.sendRequest('workspace/symbol', query));
+    const later: number[] = [];
+    for (let r = 0; r < rounds; r++) later.push(await timeAsync(() => mdc.connection.sendRequest('workspace/symbol', query)));
+    markdown.symbolMs = median(later);
+    Object.assign(markdown, mdc.memory());
+  } finally {
+    await mdc.stop();
+  }
+  return { files: count, bytes, baogao, markdown };
+}

@@ -1,0 +1,78 @@
+// Copies of parsed lines with their offsets moved: what an edit costs the lines after it. One function
+// per node shape (not a generic walk) because this runs over every line below the cursor on each keystroke.
+import type * as ast from './ast.js';
+import type { Diagnostic } from './diagnostic.js';
+
+const span = <T extends ast.Span>(s: T, d: number): T => ({ ...s, start: s.start + d, end: s.end + d });
+
+function expression(e: ast.Expression, d: number): ast.Expression {
+  switch (e.kind) {
+    case 'binary':
+      return { ...e, left: expression(e.left, d), right: expression(e.right, d), start: e.start + d, end: e.end + d };
+    case 'negation':
+      return { ...e, operand: expression(e.operand, d), start: e.start + d, end: e.end + d };
+    default:
+      return span(e, d);
+  }
+}
+
+const optionalExpression = (e: ast.Expression | undefined, d: number) => (e ? expression(e, d) : undefined);
+
+function figureBody(b: ast.FigureBody, d: number): ast.FigureBody {
+  switch (b.form) {
+    case 'label':
+    case 'reference':
+      return { ...b, name: span(b.name, d) };
+    case 'comparison':
+      return { ...b, name: span(b.name, d), modeSpan: span(b.modeSpan, d) };
+    case 'definition':
+      return { ...b, name: span(b.name, d), value: optionalExpression(b.value, d), check: optionalExpression(b.check, d) };
+  }
+}
+
+function figure(f: ast.FigureNode, d: number): ast.FigureNode {
+  return { ...f, body: f.body ? figureBody(f.body, d) : undefined, start: f.start + d, end: f.end + d };
+}
+
+function inline(n: ast.Inline, d: number): ast.Inline {
+  switch (n.kind) {
+    case 'figure':
+      return figure(n, d);
+    case 'citation':
+      return { ...n, children: inlines(n.children, d), start: n.start + d, end: n.end + d };
+    default:
+      return span(n, d);
+  }
+}
+
+const inlines = (nodes: readonly ast.Inline[], d: number): ast.Inline[] => nodes.map((n) => inline(n, d));
+
+export function shiftLine(line: ast.Line, d: number): ast.Line {
+  switch (line.kind) {
+    case 'blank':
+    case 'comment':
+      return span(line, d);
+    case 'heading':
+      return { ...line, marker: span(line.marker, d), content: inlines(line.content, d), label: line.label && span(line.label, d), start: line.start + d, end: line.end + d };
+    case 'item':
+      return { ...line, marker: span(line.marker, d), content: inlines(line.content, d), start: line.start + d, end: line.end + d };
+    case 'text':
+      return { ...line, content: inlines(line.content, d), start: line.start + d, end: line.end + d };
+    case 'directive':
+      return {
+        ...line,
+        written: span(line.written, d),
+        value: inlines(line.value, d),
+        args: line.args.map((a) => ({ ...a, name: span(a.name, d), value: a.value && span(a.value, d), start: a.start + d, end: a.end + d })),
+        metric: line.metric && figure(line.metric, d),
+        start: line.start + d,
+        end: line.end + d,
+      };
+  }
+}
+
+export function shiftDiagnostic(diagnostic: Diagnostic, d: number): Diagnostic {
+  const out: Diagnostic = { ...diagnostic, start: diagnostic.start + d, end: diagnostic.end + d };
+  if (diagnostic.fixes) out.fixes = diagnostic.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => span(e, d)) }));
+  return out;
+}
