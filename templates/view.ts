@@ -15,10 +15,17 @@ export interface RenderOptions {
 export const DEFAULT_RENDER_OPTIONS: RenderOptions = { runInLevels: [2] };
 
 export type BlockView =
-  | { kind: 'heading'; level: number; number: string; text: string }
+  | { kind: 'heading'; level: number; number: string; text: string; source?: BlockSource }
   /** `lead` is a run-in heading printed at the start of the paragraph. */
-  | { kind: 'paragraph'; text: string; lead?: { level: number; number: string; text: string } }
+  | { kind: 'paragraph'; text: string; lead?: { level: number; number: string; text: string }; source?: BlockSource }
   | { kind: 'signature' };
+
+/**
+ * Where a block was written in the report's own file, for the preview (scroll sync, jump to source): each
+ * entry says that the printed text from `at` (UTF-16 offset, lead included) on came from source offset
+ * `start`. A snippet's blocks point at the `@引用` line that brought them in.
+ */
+export type BlockSource = Array<{ at: number; start: number }>;
 
 export interface ReportView {
   title: string;
@@ -58,11 +65,13 @@ export function buildView(model: ReportModel, options: RenderOptions = DEFAULT_R
   let pendingLead: { level: number; number: string; text: string } | undefined;
   let signaturePlaced = false;
 
-  const pushParagraph = (text: string) => {
+  let leadSource: BlockSource = [];
+  const pushParagraph = (text: string, source: BlockSource) => {
     if (pendingLead) {
-      blocks.push({ kind: 'paragraph', text, lead: pendingLead });
+      const shift = leadText(pendingLead).length;
+      blocks.push({ kind: 'paragraph', text, lead: pendingLead, source: [...leadSource, ...source.map((s) => ({ at: s.at + shift, start: s.start }))] });
       pendingLead = undefined;
-    } else blocks.push({ kind: 'paragraph', text });
+    } else blocks.push({ kind: 'paragraph', text, source });
   };
   const flushLead = () => {
     if (pendingLead) blocks.push({ kind: 'heading', ...pendingLead });
@@ -75,24 +84,38 @@ export function buildView(model: ReportModel, options: RenderOptions = DEFAULT_R
       case 'heading': {
         flushLead();
         const view = { level: block.level, number: placed.number ?? '', text: inline(block.content, scope).trim() };
+        leadSource = [{ at: 0, start: sourceStart(block.start, scope) }];
         if (options.runInLevels.includes(block.level)) pendingLead = view;
-        else blocks.push({ kind: 'heading', ...view });
+        else blocks.push({ kind: 'heading', ...view, source: leadSource });
         break;
       }
-      case 'paragraph':
-        pushParagraph(block.lines.map((line) => inline(line, scope).trim()).join(''));
+      case 'paragraph': {
+        const printed = block.lines.map((line) => inline(line, scope).trim());
+        pushParagraph(printed.join(''), linesSource(block.lines, printed, scope));
         break;
+      }
       case 'list': {
         const items = block.items.map((item) => item.lines.map((line) => inline(line, scope).trim()).join(''));
         if (block.ordered) {
           flushLead();
-          items.forEach((text, i) => blocks.push({ kind: 'paragraph', text: `${placed.itemNumbers?.[i] ?? ''}${text}` }));
+          items.forEach((text, i) => blocks.push({ kind: 'paragraph', text: `${placed.itemNumbers?.[i] ?? ''}${text}`, source: [{ at: 0, start: sourceStart(block.items[i]!.start, scope) }] }));
           break;
         }
-        const runOn = items.map((text, i) => `${runOnOrdinal(i + 1)}${text.replace(/[。；]+$/, '')}`).join('；') + '。';
+        const parts = items.map((text, i) => `${runOnOrdinal(i + 1)}${text.replace(/[。；]+$/, '')}`);
+        const runOn = parts.join('；') + '。';
+        const itemsSource = (base: number) => {
+          let at = base;
+          return parts.map((part, i) => {
+            const entry = { at, start: sourceStart(block.items[i]!.start, scope) };
+            at += part.length + 1;
+            return entry;
+          });
+        };
         const previous = blocks[blocks.length - 1];
-        if (block.attached && previous?.kind === 'paragraph' && !pendingLead) previous.text += runOn;
-        else pushParagraph(runOn);
+        if (block.attached && previous?.kind === 'paragraph' && !pendingLead) {
+          previous.source?.push(...itemsSource(previous.text.length + (previous.lead ? leadText(previous.lead).length : 0)));
+          previous.text += runOn;
+        } else pushParagraph(runOn, itemsSource(0));
         break;
       }
       case 'directive':
@@ -125,6 +148,22 @@ function imprintOf(cc: string | undefined, issuer: string | undefined, printedOn
   const issued = printedOn ? `${formatDate(printedOn)}印发` : undefined;
   const names = cc?.replace(/[。；;，,、\s]+$/, '') || undefined;
   return names || issuer || issued ? { cc: names, issuer: issuer || undefined, issued } : undefined;
+}
+
+/** A source offset in the report's own file: a snippet's text is placed at its outermost `@引用`. */
+export function sourceStart(start: number, scope: Scope): number {
+  let offset = start;
+  for (let s: Scope | undefined = scope; s?.site; s = s.site.scope) offset = s.site.directive.start;
+  return offset;
+}
+
+function linesSource(lines: readonly ast.Inline[][], printed: readonly string[], scope: Scope): BlockSource {
+  let at = 0;
+  return lines.map((line, i) => {
+    const entry = { at, start: sourceStart(line[0]?.start ?? 0, scope) };
+    at += printed[i]!.length;
+    return entry;
+  });
 }
 
 /**

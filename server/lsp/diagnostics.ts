@@ -3,6 +3,7 @@
 // its problems are published to its own URI and to the snippets it includes. A URI's diagnostics are the
 // union of what every open document found there, each problem once.
 import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { LineIndex } from '../../grammar/index.js';
 import { rangeIn, SEVERITY } from './convert.js';
 import type { DocumentStore } from './documents.js';
 
@@ -80,8 +81,37 @@ export class DiagnosticsPublisher {
         byUri.set(target, list);
       }
       this.replace(uri, byUri);
+      this.publishConfigProblems();
     } catch (error) {
       this.connection.console.error(`baogao diagnostics: ${(error as Error)?.stack ?? String(error)}`);
+    }
+  }
+
+  /** What was published on each baogao.json, to send only changes. */
+  private readonly configPublished = new Map<string, string>();
+
+  /**
+   * Problems in the baogao.json files the open reports use, as diagnostics on those files (at the key
+   * named in the message when it can be found). A baogao.json no longer read, or fixed, is cleared.
+   */
+  publishConfigProblems(): void {
+    const now = new Map<string, LspDiagnostic[]>();
+    for (const { file, problems, text } of this.store.projects.configFiles()) {
+      const lines = new LineIndex(text);
+      now.set(this.store.uriFor(file), problems.map((message) => {
+        const key = /“([^”]+)”/.exec(message)?.[1];
+        const at = key ? text.indexOf(`"${key}"`) : -1;
+        const range = at >= 0 ? rangeIn(lines, at, at + key!.length + 2) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        return { range, severity: DiagnosticSeverity.Error, source: 'baogao', message: `baogao.json：${message}` };
+      }));
+    }
+    for (const uri of this.configPublished.keys()) if (!now.has(uri)) now.set(uri, []);
+    for (const [uri, diagnostics] of now) {
+      const key = JSON.stringify(diagnostics);
+      if (this.configPublished.get(uri) === key || (!diagnostics.length && !this.configPublished.has(uri))) continue;
+      if (diagnostics.length) this.configPublished.set(uri, key);
+      else this.configPublished.delete(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics });
     }
   }
 

@@ -8,6 +8,7 @@ import { checkReport } from '../language/checks/index.js';
 import type { FileText } from '../language/features/navigation.js';
 import type { ReportModel } from '../language/model.js';
 import type { LanguageService } from '../language/service.js';
+import type { Project, Projects } from './projects.js';
 import { pathToUri, uriToPath } from './uri.js';
 
 /** The open document at a core path, if any (the workspace overlays these on the disk). */
@@ -24,8 +25,22 @@ export class DocumentStore {
 
   constructor(
     readonly documents: TextDocuments<TextDocument>,
-    readonly service: LanguageService,
+    readonly projects: Projects,
   ) {}
+
+  /** The service of the editor's own settings (workspace-wide features); a report's own is `serviceFor`. */
+  get service(): LanguageService {
+    return this.projects.base.service;
+  }
+
+  /** The settings a report is checked and rendered with: its baogao.json over the editor's settings. */
+  projectFor(path: string | undefined): Project {
+    return this.projects.for(path);
+  }
+
+  serviceFor(path: string | undefined): LanguageService {
+    return this.projects.for(path).service;
+  }
 
   get(uri: unknown): TextDocument | undefined {
     return typeof uri === 'string' ? this.documents.get(uri) : undefined;
@@ -62,7 +77,8 @@ export class DocumentStore {
   modelFor(doc: TextDocument): ReportModel {
     const hit = this.models.get(doc.uri);
     if (hit && hit.version === doc.version && hit.generation === this.generation) return hit.model;
-    const model = this.service.analyze(this.pathOf(doc), doc.getText());
+    const path = this.pathOf(doc);
+    const model = this.serviceFor(path).analyze(path, doc.getText());
     this.models.set(doc.uri, { version: doc.version, generation: this.generation, model });
     return model;
   }
@@ -73,7 +89,7 @@ export class DocumentStore {
    */
   diagnosticsFor(doc: TextDocument): Diagnostic[] {
     const model = this.modelFor(doc);
-    const settings = this.service.settings;
+    const settings = this.serviceFor(model.file.path).settings;
     const hit = this.checked.get(model);
     if (hit && hit.settings === settings) return hit.found;
     const found = checkReport(model, settings);
@@ -88,7 +104,7 @@ export class DocumentStore {
   /** Every model is stale: something they read (snippets, settings, files on disk) changed. */
   invalidateAll(): void {
     this.generation++;
-    this.service.snippets.invalidate();
+    for (const service of this.projects.services()) service.snippets.invalidate();
   }
 
   /** Settings changed: models are re-analysed (snippet folders are re-read by the new settings). */

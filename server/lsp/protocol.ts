@@ -100,3 +100,113 @@ export namespace CheckWorkspaceRequest {
     files: Array<{ uri: string; diagnostics: PlainDiagnostic[] }>;
   }
 }
+
+/**
+ * `baogao/preview`: the report's printed pages for the live preview — the lines of the print layout on
+ * 22-line pages with page numbers, each line with its source line and marks where something prints as
+ * typed because it could not be understood (templates/preview.ts).
+ */
+export namespace PreviewRequest {
+  export const method = 'baogao/preview';
+  export type Params = DocumentParams;
+  export interface Mark {
+    /** UTF-16 offsets into the line's text. */
+    from: number;
+    to: number;
+    kind: 'unresolved' | 'broken';
+    message: string;
+  }
+  export interface Line {
+    /** The printed text, without the space before it. */
+    text: string;
+    /** Half-width cells of space before the text. */
+    indent: number;
+    /** `justify`: a paragraph's line that is not its last fills the line. */
+    align: 'justify' | 'start';
+    role: 'title' | 'blank' | 'addressee' | 'heading' | 'text' | 'signature';
+    /** 0-based source line the text starts on; absent for lines the report does not write (title, signature). */
+    source?: number;
+    marks?: Mark[];
+  }
+  export interface Result {
+    uri: string;
+    /** The document version rendered. */
+    version: number;
+    /** Full-width columns a line, lines a page. */
+    width: number;
+    linesPerPage: number;
+    pages: Array<{ number: number; lines: Line[] }>;
+    /** Nothing to print yet: the editor shows a hint, never an invented title. */
+    empty: boolean;
+  }
+}
+
+/** `baogao/export`: the report as a file to save — DOCX (bytes in base64), HTML or print-ready text. */
+export namespace ExportRequest {
+  export const method = 'baogao/export';
+  export type Format = 'docx' | 'html' | 'txt';
+  export interface Params extends DocumentParams {
+    format: Format;
+    templateFolders?: string[];
+  }
+  export interface Result {
+    format: Format;
+    /** File contents: base64 for docx, UTF-8 text otherwise. */
+    data: string;
+    encoding: 'base64' | 'utf8';
+    /** The file name extension, with its dot. */
+    extension: string;
+  }
+}
+
+/** `baogao/import`: last year's Word (.docx) or text report → a report in the language (nothing else changed; every removal listed). */
+export namespace ImportRequest {
+  export const method = 'baogao/import';
+  export interface Params {
+    /** The .docx or .txt file (a file: URI). */
+    uri: string;
+    org?: string;
+    year?: number;
+    yearField?: boolean;
+  }
+  export interface Result {
+    text: string;
+    /** How the file was read ("Word 文档", "UTF-8", …). */
+    how: string;
+    /** What was removed or rewritten, with its line (paragraph for Word) in the source. */
+    notes: Array<{ line: number; what: string; why: string }>;
+    /** Header directives the source did not give (the writer adds them). */
+    missing: string[];
+  }
+}
+
+/** `baogao/newReport`: next year's report from this year's (`baogao new`). */
+export namespace NewReportRequest {
+  export const method = 'baogao/newReport';
+  export interface Params {
+    /** Last year's report (.bg, a file: URI): open or on disk. */
+    uri: string;
+    /** Where the new report will be written: `@上年` is made relative to it. */
+    target: string;
+  }
+  export interface Result {
+    text: string;
+    year: number;
+    changed: Array<{ line: number; what: string }>;
+    flagged: Array<{ line: number; what: string }>;
+  }
+}
+
+/** `baogao/collect`: the figures of every report of the workspace (snippets left out), as a table and CSV. */
+export namespace CollectRequest {
+  export const method = 'baogao/collect';
+  export type Params = Record<string, never>;
+  export interface Result {
+    reports: number;
+    figures: number;
+    /** Aligned by Chinese character width, for reading. */
+    table: string;
+    /** For Excel: UTF-8 with a byte-order mark. */
+    csv: string;
+  }
+}

@@ -3,7 +3,6 @@
 // delegates to the pure features in server/language/. Request errors follow one policy (requests.ts).
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LanguageService } from '../language/service.js';
 import { FileSystemWorkspace } from '../node/fsWorkspace.js';
 import type { ClientState, ServerContext } from './context.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
@@ -15,8 +14,11 @@ import * as figures from './handlers/figures.js';
 import * as information from './handlers/information.js';
 import * as lifecycle from './handlers/lifecycle.js';
 import * as navigation from './handlers/navigation.js';
+import * as outputs from './handlers/outputs.js';
 import * as render from './handlers/render.js';
+import * as reports from './handlers/reports.js';
 import * as symbols from './handlers/symbols.js';
+import { Projects } from './projects.js';
 import { toServerSettings } from './settings.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
 
@@ -30,6 +32,8 @@ export function startServer(connection: Connection): void {
   edits.register(context); //          code actions, formatting
   display.register(context); //        semantic tokens, folding
   render.register(context); //         baogao/render
+  outputs.register(context); //        baogao/preview, baogao/export
+  reports.register(context); //        baogao/import, baogao/newReport, baogao/collect
   figures.register(context); //        baogao/figures
   checkWorkspace.register(context); // baogao/checkWorkspace
 
@@ -42,7 +46,7 @@ function createContext(connection: Connection): ServerContext {
   // The disk, with the editor's unsaved buffers over it.
   const workspace = new FileSystemWorkspace((path) => openDocumentAt(documents, path)?.getText());
   const client: ClientState = { folders: [], configuration: false, workDoneProgress: false, watchRegistration: false, settings: toServerSettings({}) };
-  const store = new DocumentStore(documents, new LanguageService(workspace, client.settings.service));
+  const store = new DocumentStore(documents, new Projects(workspace));
   const listReports = () => client.folders.flatMap((folder) => workspace.findReports(folder));
   return {
     connection,

@@ -39,3 +39,15 @@ function remember(folders: string[], found: FoundSettings): FoundSettings {
   for (const folder of folders) byFolder.set(folder, found);
   return found;
 }
+
+/** The nearest baogao.json at or above a report's folder, read fresh (the language server caches and watches it). */
+export function nearestConfigFile(reportFile: string): string | undefined {
+  let folder = path.dirname(path.resolve(reportFile));
+  for (;;) {
+    const candidate = path.join(folder, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}

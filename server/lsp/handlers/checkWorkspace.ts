@@ -41,8 +41,9 @@ function checkClosedFile({ store, index }: ServerContext, f: FileText, files: Ma
   if (!files.has(store.uriFor(f.path))) files.set(store.uriFor(f.path), []);
   // The index remembers each file's problems (with their ranges) until the file or what it reads changes.
   const found = index.problemsOf(f.path, () => {
-    const model = store.service.analyze(f.path, f.text);
-    const found = checkReport(model, store.service.settings).map((d) => ({ d, path: d.uri ?? f.path, range: rangeIn(store.linesOf(d.uri ?? f.path, model), d.start, d.end) }));
+    const service = store.serviceFor(f.path);
+    const model = service.analyze(f.path, f.text);
+    const found = checkReport(model, service.settings).map((d) => ({ d, path: d.uri ?? f.path, range: rangeIn(store.linesOf(d.uri ?? f.path, model), d.start, d.end) }));
     const previous = [previousReportPath(model.header, f.path)].filter((p): p is string => p !== undefined);
     const reads = new Set([f.path, ...model.includes.flatMap((i) => (i.snippet ? [i.snippet.path] : [])), ...previous]);
     return { found, reads };

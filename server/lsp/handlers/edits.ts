@@ -11,8 +11,6 @@ import type { DocumentStore } from '../documents.js';
 import { answerForDocument } from '../requests.js';
 
 export function register({ connection, store }: ServerContext): void {
-  const { service } = store;
-
   connection.onCodeAction(answerForDocument(connection, store, 'codeAction', [], (params, doc, model) => {
     const start = offsetOf(doc, params.range?.start);
     const end = offsetOf(doc, params.range?.end);
@@ -26,7 +24,7 @@ export function register({ connection, store }: ServerContext): void {
       if (a) actions.push(a);
     }
     if (wants(CodeActionKind.RefactorExtract)) {
-      const a = extractSnippet(model, range, (p) => service.workspace.readFile(p) !== undefined);
+      const a = extractSnippet(model, range, (p) => store.service.workspace.readFile(p) !== undefined);
       if (a) actions.push(a);
     }
     return actions.map((a) => toLspAction(store, a, doc, model));
@@ -34,7 +32,7 @@ export function register({ connection, store }: ServerContext): void {
 
   // The document's own text takes the shared check of its version; texts formatting produces are checked anew.
   const safeDiagnostics = (doc: TextDocument, path: string) => (text: string) =>
-    text === doc.getText() ? store.diagnosticsFor(doc) : checkReport(service.analyze(path, text), service.settings);
+    text === doc.getText() ? store.diagnosticsFor(doc) : checkReport(store.serviceFor(path).analyze(path, text), store.serviceFor(path).settings);
 
   connection.onDocumentFormatting(answerForDocument(connection, store, 'formatting', [], (_params, doc, model) => {
     const before = doc.getText();

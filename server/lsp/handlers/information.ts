@@ -15,15 +15,14 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
 };
 
 export function register({ connection, store }: ServerContext): void {
-  const { service } = store;
 
   connection.onHover(answerForDocument(connection, store, 'hover', null, (params, doc, model) => {
-    const result = hover(model, offsetOf(doc, params.position), citationRegistry(service.settings.checks));
+    const result = hover(model, offsetOf(doc, params.position), citationRegistry(store.serviceFor(model.file.path).settings.checks));
     return result ? { contents: { kind: 'markdown' as const, value: result.markdown }, range: rangeIn(model.file.lineIndex, result.start, result.end) } : null;
   }));
 
   connection.onCompletion(answerForDocument(connection, store, 'completion', [], (params, doc, model) => {
-    const items = complete(service, model, offsetOf(doc, params.position), { today: new Date(), citations: citationRegistry(service.settings.checks) });
+    const items = complete(store.serviceFor(model.file.path), model, offsetOf(doc, params.position), { today: new Date(), citations: citationRegistry(store.serviceFor(model.file.path).settings.checks) });
     return items.map((item, i) => ({
       label: item.label,
       kind: COMPLETION_KIND[item.kind],

@@ -3,6 +3,7 @@
 import { DidChangeWatchedFilesNotification, FileChangeType, type InitializeResult } from 'vscode-languageserver';
 import { CAPABILITIES, SERVER_INFO } from '../capabilities.js';
 import type { ServerContext } from '../context.js';
+import { CONFIG_FILE_NAME } from '../../language/config.js';
 import { toServerSettings } from '../settings.js';
 import { uriToPath } from '../uri.js';
 
@@ -24,7 +25,7 @@ export function register(context: ServerContext): void {
     try {
       const raw: unknown = await connection.workspace.getConfiguration('baogao');
       client.settings = toServerSettings(raw);
-      store.service.updateSettings(client.settings.service);
+      store.projects.setClientSettings(raw);
       store.invalidateModels();
     } catch (error) {
       connection.console.error(`baogao settings: ${String(error)}`);
@@ -44,7 +45,7 @@ export function register(context: ServerContext): void {
 
   connection.onInitialized(async () => {
     if (client.watchRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.bg' }] }).catch(() => undefined);
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.bg' }, { globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
     }
     await loadSettings();
     diagnostics.scheduleAll();
@@ -56,6 +57,7 @@ export function register(context: ServerContext): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) store.projects.changed();
     for (const change of params.changes) {
       const path = uriToPath(change.uri);
       if (path) index.changed(path);

@@ -4,17 +4,18 @@ import { isOutputFormat, OUTPUT_FORMATS, renderOutput, type OutputFormat } from 
 import type { ServerContext } from '../context.js';
 import { RenderRequest } from '../protocol.js';
 import { answerOrFail, requireOpenDocument } from '../requests.js';
+import { uriToPath } from '../uri.js';
 
 // protocol.ts imports nothing (the client bundles it), so it spells the formats out: they must be these.
 const SAME_FORMATS: [RenderRequest.Format, OutputFormat] extends [OutputFormat, RenderRequest.Format] ? true : never = true;
 void SAME_FORMATS;
 
-export function register({ connection, store, client }: ServerContext): void {
+export function register({ connection, store }: ServerContext): void {
   connection.onRequest(RenderRequest.method, answerOrFail(connection, 'render', async (params: RenderRequest.Params): Promise<RenderRequest.Result> => {
     const doc = requireOpenDocument(store, params);
     const format = params.format === 'preview' ? 'html' : params.format;
     if (!isOutputFormat(format)) throw new ResponseError(ErrorCodes.InvalidParams, `不支持的格式“${String(format)}”（可用：${OUTPUT_FORMATS.join('、')}）`);
-    const width = typeof params.width === 'number' && params.width >= 8 && params.width <= 200 ? params.width : client.settings.lineWidth;
+    const width = typeof params.width === 'number' && params.width >= 8 && params.width <= 200 ? params.width : store.projectFor(uriToPath(doc.uri)).lineWidth;
     const templateFolders = Array.isArray(params.templateFolders) ? params.templateFolders.filter((f): f is string => typeof f === 'string') : [];
     const output = await renderOutput(store.modelFor(doc), format, { width, pages: params.pages === true, templateFolders });
     const formats = [...OUTPUT_FORMATS];

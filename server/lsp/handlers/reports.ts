@@ -1,0 +1,63 @@
+// New reports from old ones, and the workspace's figures side by side: baogao/import (last year's Word
+// file → .bg), baogao/newReport (next year's report from this year's), baogao/collect. The core does the
+// work (server/language/import, nextYear, collect); the client asks where to save and writes.
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { collectFigures, IndicatorVocabulary, reportInfo, wideTable, withTotals } from '../../language/collect.js';
+import { formatTable, toCsv } from '../../../templates/table.js';
+import { importReport } from '../../language/import/index.js';
+import { nextYearReport } from '../../language/nextYear.js';
+import { readReportSource, UnsupportedSource } from '../../node/readWord.js';
+import { toOsPath } from '../../node/fsWorkspace.js';
+import type { ServerContext } from '../context.js';
+import { CollectRequest, ImportRequest, NewReportRequest } from '../protocol.js';
+import { answerOrFail } from '../requests.js';
+import { uriToPath } from '../uri.js';
+
+function pathOf(uri: unknown, what: string): string {
+  const path = typeof uri === 'string' ? uriToPath(uri) : undefined;
+  if (!path) throw new ResponseError(ErrorCodes.InvalidParams, `${what}应是本机文件（file: URI），收到：${String(uri)}`);
+  return path;
+}
+
+export function register(context: ServerContext): void {
+  const { connection, store } = context;
+
+  connection.onRequest(ImportRequest.method, answerOrFail(connection, 'import', async (params: ImportRequest.Params): Promise<ImportRequest.Result> => {
+    const path = pathOf(params?.uri, '要导入的文件');
+    if (/\.bg$/i.test(path)) throw new ResponseError(ErrorCodes.InvalidParams, '这已经是报告语言文件（.bg），不必导入；要写下一年的报告，请用“从上一年报告新建”。');
+    let source: { text: string; how: string };
+    try {
+      source = await readReportSource(toOsPath(path));
+    } catch (error) {
+      const message = error instanceof UnsupportedSource ? error.message : `无法读取“${path}”：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+      throw new ResponseError(ErrorCodes.InvalidParams, message);
+    }
+    const year = typeof params.year === 'number' && Number.isInteger(params.year) ? params.year : undefined;
+    const org = typeof params.org === 'string' && params.org.trim() ? params.org.trim() : undefined;
+    const result = importReport(source.text, { org, year, yearField: params.yearField === true, source: path.slice(path.lastIndexOf('/') + 1) });
+    const missing = [!result.header.org && '@机关', result.header.year === undefined && '@年度', !result.header.date && '@日期'].filter((m): m is string => !!m);
+    return { text: result.text, how: source.how, notes: result.notes.map((n) => ({ line: n.line, what: n.what, why: n.why })), missing };
+  }));
+
+  connection.onRequest(NewReportRequest.method, answerOrFail(connection, 'newReport', (params: NewReportRequest.Params): NewReportRequest.Result => {
+    const last = pathOf(params?.uri, '上一年的报告');
+    const next = pathOf(params?.target, '新报告的位置');
+    if (!/\.bg$/i.test(last)) throw new ResponseError(ErrorCodes.InvalidParams, `“${last}”不是 .bg 报告：Word 或文本文件请先“导入 Word 报告”。`);
+    const text = store.textOf(last);
+    if (!text.trim()) throw new ResponseError(ErrorCodes.InvalidParams, `“${last}”是空的或无法读取。`);
+    const result = nextYearReport(text, { lastPath: last, nextPath: next });
+    if (!result.ok) throw new ResponseError(ErrorCodes.InvalidParams, result.problem);
+    return { text: result.text, year: result.year, changed: result.changed, flagged: result.flagged };
+  }));
+
+  connection.onRequest(CollectRequest.method, answerOrFail(connection, 'collect', (): CollectRequest.Result => {
+    const models = context.workspaceFiles()
+      .map((f) => store.serviceFor(f.path).analyze(f.path, f.text))
+      .filter((model) => !model.isSnippet);
+    // As `baogao collect` lines them up: one row a report, the standard indicators, totals.
+    const reportsInfo = models.map((m) => reportInfo(m));
+    const rows = collectFigures(models, models.map((m) => m.file.path), new IndicatorVocabulary(store.service.settings.checks.extraIndicators));
+    const table = models.length > 1 ? withTotals(wideTable(rows, reportsInfo), rows) : wideTable(rows, reportsInfo);
+    return { reports: models.length, figures: rows.length, table: formatTable(table), csv: `\ufeff${toCsv(table)}` };
+  }));
+}

@@ -1,0 +1,121 @@
+// The editor does the whole job through the server: the preview's pages, exports (DOCX, HTML, text),
+// import of last year's Word file, the workspace's figures collected, and baogao.json applied as the
+// command applies it.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { CollectRequest, ExportRequest, ImportRequest, PreviewRequest } from '../../server/lsp/protocol.js';
+import { pathToUri } from '../../server/lsp/uri.js';
+import { startClient, type Client } from './helper.js';
+
+const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code));
+
+describe('protocol: preview, export, import, collect', () => {
+  let client: Client;
+  before(async () => (client = await startClient()));
+  after(async () => client.stop());
+
+  const preview = (uri: string) => client.connection.sendRequest<PreviewRequest.Result>(PreviewRequest.method, { textDocument: { uri } });
+
+  it('gives the printed pages: 22-line pages, numbered, each line with its source line', async () => {
+    const { uri, text } = await client.open('guiwei-2020.bg');
+    const result = await preview(uri);
+    assert.equal(result.empty, false);
+    assert.ok(result.pages.length >= 3, `${result.pages.length} pages`);
+    assert.deepEqual(result.pages.map((p) => p.number), result.pages.map((_p, i) => i + 1));
+    assert.ok(result.pages.slice(0, -1).every((p) => p.lines.length === 22), 'every page but the last is full');
+    assert.equal(result.pages[0]!.lines[0]!.role, 'title');
+    const heading = result.pages.flatMap((p) => p.lines).find((l) => l.text.startsWith('一、'))!;
+    assert.equal(text.split('\n')[heading.source!]!.trim().startsWith('#'), true, 'the heading line points at its # line');
+  });
+
+  it('marks what prints as typed: an unclosed figure, a stray mark; never drops it', async () => {
+    const text = '@机关 某镇人民政府\n@年度 2023\n\n# 第一部分\n共调处{调处 = 12件，成功{成功 = 10件}。\n全年受理》件。\n';
+    const { uri } = await client.open('broken.bg', text);
+    const lines = (await preview(uri)).pages.flatMap((p) => p.lines);
+    const all = lines.map((l) => l.text).join('');
+    assert.match(all, /\{调处 = 12件/, 'the unclosed figure prints as typed');
+    const marked = lines.flatMap((l) => (l.marks ?? []).map((m) => ({ text: l.text.slice(m.from, m.to), ...m })));
+    assert.ok(marked.some((m) => m.kind === 'unresolved' && m.text.startsWith('{调处')), JSON.stringify(marked));
+    assert.ok(marked.some((m) => m.kind === 'broken' && m.text === '》' && m.message.includes('》')), JSON.stringify(marked));
+  });
+
+  it('shows an empty report as empty, with no invented title', async () => {
+    const { uri } = await client.open('empty.bg', '\n');
+    const result = await preview(uri);
+    assert.equal(result.empty, true);
+    assert.deepEqual(result.pages.flatMap((p) => p.lines), []);
+  });
+
+  it('exports DOCX, HTML and paged text', async () => {
+    const { uri } = await client.open('guiwei-2020.bg');
+    const exportAs = (format: ExportRequest.Format) => client.connection.sendRequest<ExportRequest.Result>(ExportRequest.method, { textDocument: { uri }, format });
+    const docx = await exportAs('docx');
+    assert.equal(docx.encoding, 'base64');
+    assert.equal(docx.extension, '.docx');
+    assert.equal(Buffer.from(docx.data, 'base64').subarray(0, 2).toString(), 'PK', 'a zip (Office Open XML) file');
+    const html = await exportAs('html');
+    assert.match(html.data, /<html/);
+    const txt = await exportAs('txt');
+    assert.match(txt.data, /— 1 —/, 'text is paged with page numbers');
+    await assert.rejects(exportAs('pdf' as never), /不支持的导出格式/);
+  });
+
+  it('imports a Word file: the .bg text and every removal listed', async () => {
+    const { uri } = await client.open('guiwei-2020.bg');
+    const docx = await client.connection.sendRequest<ExportRequest.Result>(ExportRequest.method, { textDocument: { uri }, format: 'docx' });
+    const file = path.join(client.folder, '去年.docx');
+    writeFileSync(file, Buffer.from(docx.data, 'base64'));
+    const result = await client.connection.sendRequest<ImportRequest.Result>(ImportRequest.method, { uri: pathToUri(file) });
+    assert.equal(result.how, 'Word 文档');
+    assert.match(result.text, /@机关 桂圩镇人民政府/);
+    assert.match(result.text, /^# 依法全面履行政府职能情况/m);
+    assert.ok(result.notes.length > 0 && result.notes.every((n) => n.line > 0 && n.what), 'removals listed with their paragraph');
+    await assert.rejects(client.connection.sendRequest(ImportRequest.method, { uri: pathToUri(path.join(client.folder, 'nothing.docx')) }), /无法读取/);
+    await assert.rejects(client.connection.sendRequest(ImportRequest.method, { uri }), /不必导入/);
+  });
+
+  it('collects the figures of the workspace reports, snippets left out, as a table and CSV', async () => {
+    const result = await client.connection.sendRequest<CollectRequest.Result>(CollectRequest.method, {});
+    assert.ok(result.reports >= 6, `${result.reports} reports`);
+    assert.ok(!result.table.includes('snippets/'), 'no snippet is a report');
+    assert.ok(result.csv.startsWith('\ufeff'), 'CSV for Excel has a BOM');
+    assert.match(result.csv, /调处/);
+  });
+});
+
+describe('protocol: baogao.json in the editor', () => {
+  let client: Client;
+  before(async () => (client = await startClient()));
+  after(async () => client.stop());
+
+  const changed = (file: string) => client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToUri(file), type: FileChangeType.Changed }] });
+
+  it('applies the nearest baogao.json, re-reads it when it changes, and reports its problems on it', async () => {
+    const config = path.join(client.folder, 'baogao.json');
+    const report = client.uri('beiping-2020.bg');
+    const first = client.diagnostics(report);
+    await client.open('beiping-2020.bg');
+    assert.ok(codes(await first).includes('BG207'), 'BG207 is reported without a baogao.json');
+
+    writeFileSync(config, JSON.stringify({ disabledChecks: ['BG207'] }));
+    const off = client.diagnostics(report, (p) => !codes(p).includes('BG207'));
+    await changed(config);
+    await off;
+
+    writeFileSync(config, '{ "disabledChecks": ["BG207"], "lineWidth": 3 }');
+    const problem = client.diagnostics(pathToUri(config), (p) => p.diagnostics.length > 0);
+    await changed(config);
+    const published = await problem;
+    assert.match(String(published.diagnostics[0]!.message), /lineWidth/);
+    assert.equal(published.diagnostics[0]!.range.start.line, 0);
+    assert.ok(published.diagnostics[0]!.range.end.character > published.diagnostics[0]!.range.start.character, 'the key is underlined');
+
+    writeFileSync(config, '{}');
+    const back = client.diagnostics(report, (p) => codes(p).includes('BG207'));
+    const cleared = client.diagnostics(pathToUri(config), (p) => p.diagnostics.length === 0);
+    await changed(config);
+    await Promise.all([back, cleared]);
+  });
+});
