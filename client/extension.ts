@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands.js';
 import { registerFiguresTable } from './figuresTable.js';
+import { registerFileCommands } from './files.js';
 import { createLanguageClient } from './languageClient.js';
 import { registerPreview } from './preview.js';
 import { ReportStatus } from './statusBar.js';
@@ -15,6 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerCommands(context, client);
   registerPreview(context, client);
   registerFiguresTable(context, client);
+  registerFileCommands(context, client);
   context.subscriptions.push(new ReportStatus(client));
   await client.start();
 }

@@ -10,6 +10,16 @@ export const Commands = {
   showFigures: 'baogao.showFigures',
   openPreview: 'baogao.openPreview',
   restartServer: 'baogao.restartServer',
+  togglePreviewLock: 'baogao.togglePreviewLock',
+  exportDocx: 'baogao.exportDocx',
+  exportHtml: 'baogao.exportHtml',
+  exportText: 'baogao.exportText',
+  print: 'baogao.print',
+  importWord: 'baogao.importWord',
+  newFromLastYear: 'baogao.newFromLastYear',
+  collectFigures: 'baogao.collectFigures',
+  /** Internal: what the preview shows (for end-to-end tests). */
+  previewState: 'baogao.previewState',
   /** Internal (not in the palette): reveals a place in a report; used by links in the figures table. */
   reveal: 'baogao.reveal',
 } as const;

@@ -1,0 +1,141 @@
+// The whole job from the editor, done by the server (the .vsix needs nothing else): export the report
+// as Word, HTML or print-ready text; print; import last year's Word file; start next year's report from
+// this year's; collect the workspace's figures into a table and CSV. Files are written only where the
+// writer chose in VS Code's save dialog (which asks before replacing a file); tests pass the target.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { CollectRequest, ExportRequest, ImportRequest, NewReportRequest } from '../server/lsp/protocol.js';
+import { documentParams, errorMessage, request, requireDocument } from './documents.js';
+import { Commands, LANGUAGE_ID } from './ids.js';
+import * as l10n from './l10n.js';
+import { templateFolders } from './settings.js';
+
+export function registerFileCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const notes = vscode.window.createOutputChannel(l10n.t('报告：导入与新建'));
+  const guarded = <A extends unknown[], R>(what: string, run: (...args: A) => Promise<R>) => async (...args: A): Promise<R | undefined> => {
+    try {
+      return await run(...args);
+    } catch (error) {
+      void vscode.window.showErrorMessage(l10n.t('{0}失败：{1}', what, errorMessage(error)));
+      return undefined;
+    }
+  };
+  context.subscriptions.push(
+    notes,
+    vscode.commands.registerCommand(Commands.exportDocx, guarded(l10n.t('导出'), (uri?: vscode.Uri, target?: vscode.Uri) => exportReport(client, 'docx', uri, target))),
+    vscode.commands.registerCommand(Commands.exportHtml, guarded(l10n.t('导出'), (uri?: vscode.Uri, target?: vscode.Uri) => exportReport(client, 'html', uri, target))),
+    vscode.commands.registerCommand(Commands.exportText, guarded(l10n.t('导出'), (uri?: vscode.Uri, target?: vscode.Uri) => exportReport(client, 'txt', uri, target))),
+    vscode.commands.registerCommand(Commands.print, guarded(l10n.t('打印'), (uri?: vscode.Uri) => print(client, context, uri))),
+    vscode.commands.registerCommand(Commands.importWord, guarded(l10n.t('导入'), (source?: vscode.Uri, target?: vscode.Uri) => importWord(client, notes, source, target))),
+    vscode.commands.registerCommand(Commands.newFromLastYear, guarded(l10n.t('新建'), (last?: vscode.Uri, target?: vscode.Uri) => newFromLastYear(client, notes, last, target))),
+    vscode.commands.registerCommand(Commands.collectFigures, guarded(l10n.t('汇总指标'), (target?: vscode.Uri) => collectFigures(client, target))),
+  );
+}
+
+const FILTERS: Record<ExportRequest.Format, Record<string, string[]>> = {
+  docx: { 'Word': ['docx'] },
+  html: { 'HTML': ['html', 'htm'] },
+  txt: { [l10n.t('纯文本')]: ['txt'] },
+};
+
+/** Where to write: the given target, else the save dialog (default beside `near`, named `name`). */
+async function saveTarget(near: vscode.Uri, name: string, filters: Record<string, string[]>, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  if (target instanceof vscode.Uri) return target;
+  const folder = near.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(near, '..');
+  const defaultUri = folder ? vscode.Uri.joinPath(folder, name) : undefined;
+  return vscode.window.showSaveDialog({ defaultUri, filters, saveLabel: l10n.t('保存') });
+}
+
+const stem = (uri: vscode.Uri) => path.posix.basename(uri.path).replace(/\.[^.]+$/, '') || 'report';
+
+/** Exports the report; returns the file written (or undefined when the writer cancelled). */
+async function exportReport(client: LanguageClient, format: ExportRequest.Format, uri?: vscode.Uri, target?: vscode.Uri): Promise<string | undefined> {
+  const doc = await requireDocument(uri);
+  if (!doc) return undefined;
+  const params: ExportRequest.Params = { ...documentParams(client, doc), format, templateFolders: templateFolders(doc) };
+  const result = await request<ExportRequest.Result>(client, ExportRequest.method, params);
+  const file = await saveTarget(doc.uri, `${stem(doc.uri)}${result.extension}`, FILTERS[format], target);
+  if (!file) return undefined;
+  await vscode.workspace.fs.writeFile(file, Buffer.from(result.data, result.encoding === 'base64' ? 'base64' : 'utf8'));
+  void vscode.window.showInformationMessage(l10n.t('已导出：{0}', file.fsPath || file.toString()));
+  return file.toString();
+}
+
+/** Printing: the print-ready HTML (page numbers when printed) opened in the system browser, which prints it. */
+async function print(client: LanguageClient, context: vscode.ExtensionContext, uri?: vscode.Uri): Promise<string | undefined> {
+  const doc = await requireDocument(uri);
+  if (!doc) return undefined;
+  const result = await request<ExportRequest.Result>(client, ExportRequest.method, { ...documentParams(client, doc), format: 'html', templateFolders: templateFolders(doc) });
+  const folder = context.globalStorageUri.scheme === 'file' ? context.globalStorageUri : vscode.Uri.file(os.tmpdir());
+  const file = vscode.Uri.joinPath(folder, 'print', `${stem(doc.uri)}.html`);
+  await vscode.workspace.fs.writeFile(file, Buffer.from(result.data, 'utf8'));
+  await vscode.env.openExternal(file);
+  void vscode.window.showInformationMessage(l10n.t('已在浏览器中打开可打印的页面，请用浏览器的“打印”（Ctrl+P）。'));
+  return file.toString();
+}
+
+/** 导入 Word 报告: the .docx/.txt chosen → a .bg beside it (asked), opened, the removals listed. */
+async function importWord(client: LanguageClient, notes: vscode.OutputChannel, source?: vscode.Uri, target?: vscode.Uri): Promise<string | undefined> {
+  const from = source instanceof vscode.Uri ? source : (await vscode.window.showOpenDialog({
+    canSelectMany: false, openLabel: l10n.t('导入'), filters: { [l10n.t('Word 或文本文件')]: ['docx', 'txt'] },
+  }))?.[0];
+  if (!from) return undefined;
+  const result = await request<ImportRequest.Result>(client, ImportRequest.method, { uri: client.code2ProtocolConverter.asUri(from) });
+  const file = await saveTarget(from, `${stem(from)}.bg`, { [l10n.t('报告')]: ['bg'] }, target);
+  if (!file) return undefined;
+  await vscode.workspace.fs.writeFile(file, Buffer.from(result.text, 'utf8'));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+  notes.clear();
+  notes.appendLine(l10n.t('已按{0}读取“{1}”，去掉或改写了以下内容（原文其余文字一字未改）：', result.how, from.fsPath));
+  for (const n of result.notes) notes.appendLine(`  ${l10n.t('第{0}段', n.line)}：${n.what}——${n.why}`);
+  if (result.missing.length) notes.appendLine(l10n.t('原文中找不到 {0}，请在文头补上。', result.missing.join('、')));
+  notes.show(true);
+  void vscode.window.showInformationMessage(l10n.t('已导入为 {0}：去掉或改写了 {1} 处，详见“输出”面板。', path.posix.basename(file.path), result.notes.length));
+  return file.toString();
+}
+
+/** guiwei-2021.bg → guiwei-2022.bg; a name without the year gets "-2022". */
+function nextName(last: vscode.Uri, text: string): string {
+  const year = /^[ \t\u3000]*[@＠](?:年度|year)[ \t\u3000]+(\d{4})[ \t\u3000]*$/mu.exec(text)?.[1];
+  const base = stem(last);
+  if (!year) return `${base}-下一年度.bg`;
+  const next = String(Number(year) + 1);
+  return base.includes(year) ? `${base.replace(year, next)}.bg` : `${base}-${next}.bg`;
+}
+
+/** 从上一年报告新建: next year's report from the active (or given) report, saved where the writer says, opened. */
+async function newFromLastYear(client: LanguageClient, notes: vscode.OutputChannel, last?: vscode.Uri, target?: vscode.Uri): Promise<string | undefined> {
+  const doc = await requireDocument(last);
+  if (!doc || doc.languageId !== LANGUAGE_ID) return undefined;
+  const file = await saveTarget(doc.uri, nextName(doc.uri, doc.getText()), { [l10n.t('报告')]: ['bg'] }, target);
+  if (!file) return undefined;
+  const params: NewReportRequest.Params = { uri: client.code2ProtocolConverter.asUri(doc.uri), target: client.code2ProtocolConverter.asUri(file) };
+  const result = await request<NewReportRequest.Result>(client, NewReportRequest.method, params);
+  await vscode.workspace.fs.writeFile(file, Buffer.from(result.text, 'utf8'));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+  notes.clear();
+  notes.appendLine(l10n.t('已从“{0}”起草 {1} 年度报告，改动如下：', path.posix.basename(doc.uri.path), result.year));
+  for (const n of result.changed) notes.appendLine(`  ${n.line ? l10n.t('第{0}行', n.line) + '：' : ''}${n.what}`);
+  if (result.flagged.length) notes.appendLine(l10n.t('以下年份没有改，请逐一确认：'));
+  for (const n of result.flagged) notes.appendLine(`  ${l10n.t('第{0}行', n.line)}：${n.what}`);
+  notes.show(true);
+  void vscode.window.showInformationMessage(l10n.t('已起草 {0} 年度报告：请填写“？”处的数值和“@日期”。', result.year));
+  return file.toString();
+}
+
+/** 汇总指标: the workspace's figures side by side in an editor, and as CSV for Excel where the writer says. */
+async function collectFigures(client: LanguageClient, target?: vscode.Uri): Promise<CollectRequest.Result | undefined> {
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: l10n.t('正在汇总工作区中的指标…') }, () =>
+    request<CollectRequest.Result>(client, CollectRequest.method, {}));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: result.table }), { preview: false });
+  const saveCsv = l10n.t('保存为 CSV…');
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const file = target instanceof vscode.Uri ? target
+    : (await vscode.window.showInformationMessage(l10n.t('已汇总 {0} 份报告的 {1} 个指标。', result.reports, result.figures), saveCsv)) === saveCsv
+      ? await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, '指标汇总.csv') : undefined, filters: { CSV: ['csv'] } })
+      : undefined;
+  if (file) await vscode.workspace.fs.writeFile(file, Buffer.from(result.csv, 'utf8'));
+  return result;
+}
