@@ -23,6 +23,10 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       await client.restart();
       void vscode.window.setStatusBarMessage(l10n.t('报告语言服务器已重启。'), 3000);
     }),
+    vscode.commands.registerCommand(Commands.openDocs, async (name: unknown = 'CODES.md') => {
+      const page = typeof name === 'string' && /^[A-Z]+\.md$/.test(name) ? name : 'CODES.md';
+      await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'docs', page));
+    }),
     vscode.commands.registerCommand(Commands.reveal, (uri: string, line: number, character: number) => reveal(uri, line, character)),
   );
 }
@@ -44,7 +48,10 @@ async function renderToEditor(client: LanguageClient, format: 'txt' | 'md', uri?
 }
 
 export interface WorkspaceCheckSummary {
+  /** Files checked: reports and snippets. */
   files: number;
+  reports: number;
+  snippets: number;
   errors: number;
   warnings: number;
 }
@@ -74,6 +81,8 @@ async function checkWorkspace(client: LanguageClient, collection: vscode.Diagnos
   let errors = 0;
   let warnings = 0;
   const files = new Set<string>();
+  const snippets = new Set(result.files.filter((f) => f.snippet).map((f) => client.protocol2CodeConverter.asUri(f.uri).toString()));
+  for (const doc of vscode.workspace.textDocuments) if (doc.languageId === LANGUAGE_ID && SNIPPET_START.test(doc.getText())) snippets.add(doc.uri.toString());
   for (const [uri, list] of vscode.languages.getDiagnostics()) {
     const ours = list.filter((d) => d.source === 'baogao');
     if (uri.path.endsWith('.bg')) files.add(uri.toString());
@@ -82,9 +91,14 @@ async function checkWorkspace(client: LanguageClient, collection: vscode.Diagnos
   }
   for (const file of result.files) files.add(client.protocol2CodeConverter.asUri(file.uri).toString());
   await vscode.commands.executeCommand('workbench.actions.view.problems');
-  void vscode.window.showInformationMessage(l10n.t('已检查 {0} 个报告文件：{1} 个错误，{2} 个警告。', files.size, errors, warnings));
-  return { files: files.size, errors, warnings };
+  const snippetCount = [...files].filter((f) => snippets.has(f)).length;
+  const reports = files.size - snippetCount;
+  void vscode.window.showInformationMessage(l10n.t('已检查 {0} 个报告、{1} 个片段：{2} 个错误，{3} 个警告。', reports, snippetCount, errors, warnings));
+  return { files: files.size, reports, snippets: snippetCount, errors, warnings };
 }
+
+/** A snippet file starts with `@片段` (after blank and comment lines). */
+const SNIPPET_START = /^(?:\s*(?:\/\/[^\n]*)?\n)*\s*[@＠](?:片段|snippet)(?:\s|$)/;
 
 function toDiagnostic(d: PlainDiagnostic): vscode.Diagnostic {
   const range = new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character);

@@ -8,6 +8,7 @@ import { registerFileCommands } from './files.js';
 import { createLanguageClient } from './languageClient.js';
 import { registerPreview } from './preview.js';
 import { ReportStatus } from './statusBar.js';
+import { registerTyping } from './typing.js';
 
 let client: LanguageClient | undefined;
 
@@ -17,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPreview(context, client);
   registerFiguresTable(context, client);
   registerFileCommands(context, client);
+  registerTyping(context);
   context.subscriptions.push(new ReportStatus(client));
   await client.start();
 }

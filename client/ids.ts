@@ -20,6 +20,8 @@ export const Commands = {
   collectFigures: 'baogao.collectFigures',
   /** Internal: what the preview shows (for end-to-end tests). */
   previewState: 'baogao.previewState',
+  /** Opens a page of docs/ shipped in the .vsix (settings link here). */
+  openDocs: 'baogao.openDocs',
   /** Internal (not in the palette): reveals a place in a report; used by links in the figures table. */
   reveal: 'baogao.reveal',
 } as const;

@@ -97,7 +97,8 @@ export namespace CheckWorkspaceRequest {
     workDoneToken?: string | number;
   }
   export interface Result {
-    files: Array<{ uri: string; diagnostics: PlainDiagnostic[] }>;
+    /** `snippet`: a snippet file (`@片段`), counted apart from the reports. */
+    files: Array<{ uri: string; diagnostics: PlainDiagnostic[]; snippet?: boolean }>;
   }
 }
 

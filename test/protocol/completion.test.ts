@@ -27,6 +27,20 @@ describe('protocol: completion', () => {
     assert.ok(labels.includes('调处'), labels.join(' '));
     assert.ok(labels.includes('年度'));
   });
+  it('closes the figure when accepting a name typed mid-sentence with no } after it', async () => {
+    const text = (await import('node:fs')).readFileSync(`${client.folder}/guiwei-2020.bg`, 'utf8');
+    const full = `${text}\n共{调解成功能力提升。\n又{调}。`;
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: ++version }, contentChanges: [{ text: full }] });
+    const lines = full.split('\n');
+    const at = async (line: number, character: number) => {
+      const result = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } });
+      const items = (Array.isArray(result) ? result : (result?.items ?? [])) as CompletionItem[];
+      const found = items.find((i) => i.label === '调处')!;
+      return (found.textEdit as { newText: string } | undefined)?.newText ?? found.insertText ?? found.label;
+    };
+    assert.equal(await at(lines.length - 2, 3), '调处}', 'no } after the cursor: the completion closes the figure');
+    assert.equal(await at(lines.length - 1, 3), '调处', 'a } already there: none added');
+  });
   it('offers measure words after a number inside {', async () => assert.ok((await completeAt('{新 = 15')).includes('起')));
   it('offers labels after {#', async () => assert.ok((await completeAt('# 存在问题 {#')).includes('不足')));
   it('offers directives after @', async () => assert.ok((await completeAt('@')).includes('引用')));

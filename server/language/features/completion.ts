@@ -142,11 +142,18 @@ const insideFigure: Completer = ({ before, offset, item, model }) => {
   const word = /[\p{L}\p{N}_]*$/u.exec(inside)![0];
   if (/\d/.test(word[0] ?? '')) return [];
   const start = offset - word.length;
+  // `{名称` typed mid-sentence with no `}` after it: the completion closes the figure, so that
+  // accepting it never leaves `共{调解成功能力…` behind.
+  const text = model.file.text;
+  const lineEnd = text.indexOf('\n', offset);
+  const after = text.slice(offset, lineEnd < 0 ? text.length : lineEnd);
+  const closer = inside === word && !/^[\p{L}\p{N}_]*\s*(?:[=＝:：][^{｛}｝]*)?[}｝]/u.test(after) ? (before[open] === '｛' ? '｝' : '}') : '';
+  const named = (name: string) => (closer ? { insertText: `${name}${closer}` } : {});
   const items: CompletionItem[] = [];
-  for (const def of model.figures.definitions.values()) items.push(item(def.name, def.body.value?.kind === 'quantity' ? 'constant' : 'figure', start, { detail: def.value ? formatValue(def.value) : '' }));
+  for (const def of model.figures.definitions.values()) items.push(item(def.name, def.body.value?.kind === 'quantity' ? 'constant' : 'figure', start, { detail: def.value ? formatValue(def.value) : '', ...named(def.name) }));
   for (const name of HEADER_FIGURES) {
     const v = model.figures.headerValue(name);
-    if (v) items.push(item(name, 'value', start, { detail: formatValue(v) }));
+    if (v) items.push(item(name, 'value', start, { detail: formatValue(v), ...named(name) }));
   }
   return items;
 };

@@ -9,9 +9,10 @@ import { CheckWorkspaceRequest, type PlainDiagnostic } from '../protocol.js';
 import { answerOrFail } from '../requests.js';
 
 export function register(context: ServerContext): void {
-  const { connection, client, workspaceFiles } = context;
+  const { connection, client, store, workspaceFiles } = context;
   connection.onRequest(CheckWorkspaceRequest.method, answerOrFail(connection, 'checkWorkspace', async (params: CheckWorkspaceRequest.Params, token: CancellationToken): Promise<CheckWorkspaceRequest.Result> => {
     const files = new Map<string, PlainDiagnostic[]>();
+    const snippets = new Set<string>();
     const all = workspaceFiles();
     // Progress through the library: the client's own token when it sent one, else one the server asks for.
     const progress = params?.workDoneToken !== undefined || !client.workDoneProgress
@@ -26,18 +27,18 @@ export function register(context: ServerContext): void {
           throw new ResponseError(LSPErrorCodes.RequestCancelled, '已取消');
         }
         progress.report(Math.round((index / Math.max(1, all.length)) * 100), f.path.slice(f.path.lastIndexOf('/') + 1));
-        checkClosedFile(context, f, files);
+        if (checkClosedFile(context, f, files)) snippets.add(store.uriFor(f.path));
       }
     } finally {
       progress.done();
     }
-    return { files: [...files].map(([uri, diagnostics]) => ({ uri, diagnostics })) };
+    return { files: [...files].map(([uri, diagnostics]) => ({ uri, diagnostics, ...(snippets.has(uri) ? { snippet: true } : {}) })) };
   }));
 }
 
-/** Adds a closed file's problems (and those it finds in closed snippets) to `files`, by URI. */
-function checkClosedFile({ store, index }: ServerContext, f: FileText, files: Map<string, PlainDiagnostic[]>): void {
-  if (store.byPath(f.path)) return;
+/** Adds a closed file's problems (and those it finds in closed snippets) to `files`, by URI; true for a snippet file. */
+function checkClosedFile({ store, index }: ServerContext, f: FileText, files: Map<string, PlainDiagnostic[]>): boolean {
+  if (store.byPath(f.path)) return false;
   if (!files.has(store.uriFor(f.path))) files.set(store.uriFor(f.path), []);
   // The index remembers each file's problems (with their ranges) until the file or what it reads changes.
   const found = index.problemsOf(f.path, () => {
@@ -57,4 +58,8 @@ function checkClosedFile({ store, index }: ServerContext, f: FileText, files: Ma
     }
     files.set(store.uriFor(path), list);
   }
+  return SNIPPET_START.test(f.text);
 }
+
+/** A snippet file starts with `@片段` (after blank and comment lines), as the core reads it. */
+const SNIPPET_START = /^(?:\s*(?:\/\/[^\n]*)?\n)*\s*[@＠](?:片段|snippet)(?:\s|$)/;

@@ -69,10 +69,11 @@ describe('baogao extension: commands', () => {
   });
 
   it('检查整个工作区 (baogao.checkWorkspace) counts the sample reports and their problems', async () => {
-    const summary = await vscode.commands.executeCommand<{ files: number; errors: number; warnings: number }>('baogao.checkWorkspace');
+    const summary = await vscode.commands.executeCommand<{ files: number; reports: number; snippets: number; errors: number; warnings: number }>('baogao.checkWorkspace');
     assert.ok(summary, 'checkWorkspace returned nothing');
-    // Six reports + six snippets (snippets are .bg files too).
-    assert.ok(summary.files >= 6, JSON.stringify(summary));
+    // Six reports and six snippets, counted apart.
+    assert.equal(summary.snippets, 6, JSON.stringify(summary));
+    assert.ok(summary.reports >= 6 && summary.reports === summary.files - 6, JSON.stringify(summary));
     assert.ok(summary.errors > 0, JSON.stringify(summary));
     // The closed reports' diagnostics are shown too.
     await waitFor('diagnostics of a closed report', () => vscode.languages.getDiagnostics(fileUri('beiping-2020.bg')).length > 0 || undefined);

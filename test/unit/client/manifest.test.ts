@@ -113,6 +113,18 @@ describe('client: manifest', () => {
     assert.match(readFileSync(path.join(ROOT, 'client', 'settings.ts'), 'utf8'), /workspace\.isTrusted/);
   });
 
+  it('links settings to the docs shipped in the .vsix, through a command, never to a path the writer does not have', () => {
+    for (const nls of [nlsZh, nlsEn]) {
+      for (const [key, text] of Object.entries(nls)) {
+        assert.doesNotMatch(String(text), /(?<!command:baogao\.openDocs\?[^)]*)docs\/[A-Z]+\.md(?![^(]*\))/, `${key} names a file path instead of linking it`);
+        for (const m of String(text).matchAll(/command:baogao\.openDocs\?([^)]*)/g)) {
+          const [name] = JSON.parse(decodeURIComponent(m[1]!)) as string[];
+          assert.ok(existsSync(path.join(ROOT, 'docs', name!)), `${key} links docs/${name}`);
+        }
+      }
+    }
+  });
+
   it('imports nothing of the server but its protocol declarations', () => {
     for (const file of clientFiles) {
       const text = readFileSync(file, 'utf8');
@@ -136,11 +148,11 @@ describe('client: manifest', () => {
       .sort();
     for (const needed of ['dist/extension.cjs', 'dist/server.cjs', 'templates/txt/report.hbs', 'templates/md/report.hbs', 'templates/html/report.hbs', 'templates/html/report.css', 'server/language/data/citations.json',
       'client/syntaxes/baogao.tmLanguage.json', 'client/language-configuration.json', 'client/snippets/baogao.json', 'package.nls.json', 'package.nls.en.json',
-      'l10n/bundle.l10n.en.json', 'LICENSE', 'README.md']) {
+      'l10n/bundle.l10n.en.json', 'LICENSE', 'README.md', 'docs/CODES.md', 'docs/LANGUAGE.md']) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
     for (const f of files) {
-      assert.ok(!/^(node_modules|test|samples|grammar|scripts|docs|bench)\//.test(f) && !f.endsWith('.ts') && !f.endsWith('.map'), `${f} is not packaged`);
+      assert.ok(!/^(node_modules|test|samples|grammar|scripts|bench)\//.test(f) && !/^docs\/.*\.(?!md$)[^.]+$/.test(f) && !f.endsWith('.ts') && !f.endsWith('.map'), `${f} is not packaged`);
     }
   });
 });
