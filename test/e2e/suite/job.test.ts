@@ -1,0 +1,93 @@
+// The whole job without leaving the editor (issue 12): the preview follows typing and the active report,
+// export to Word, import last year's Word file, next year's report, baogao.json applied — through the
+// commands as the palette, menus and the preview's toolbar run them (a target passed instead of the
+// save dialog).
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, bgDiagnostics, closeAllEditors, codeOf, fileUri, openCopy, openReport, waitFor, waitForDiagnostics } from './helpers';
+
+interface PreviewState {
+  uri: string | undefined;
+  locked: boolean;
+  version: number | undefined;
+  pages: number;
+  lastUpdateMs: number | undefined;
+}
+const previewState = () => vscode.commands.executeCommand<PreviewState>('baogao.previewState');
+const exists = async (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
+
+describe('baogao extension: the whole job in the editor', () => {
+  before(activateExtension);
+  afterEach(closeAllEditors);
+
+  it('the preview shows the pages, updates as you type, follows the active report, and the lock keeps it', async () => {
+    const editor = await openCopy('guiwei-2020.bg', 'preview-typing.bg');
+    await vscode.commands.executeCommand('baogao.openPreview');
+    const first = await waitFor('the preview pages', async () => {
+      const s = await previewState();
+      return s.uri === editor.document.uri.toString() && s.pages >= 3 && s.version !== undefined ? s : undefined;
+    });
+    await editor.edit((e) => e.insert(new vscode.Position(editor.document.lineCount, 0), '\n又新增一段，\n'.repeat(60)));
+    const after = await waitFor('the preview updated after typing', async () => {
+      const s = await previewState();
+      return s.version !== undefined && s.version > first.version! && s.lastUpdateMs !== undefined ? s : undefined;
+    });
+    assert.ok(after.pages > first.pages, `more pages after adding text: ${first.pages} → ${after.pages}`);
+    console.log(`      preview update after typing: ${after.lastUpdateMs} ms`);
+
+    const other = await openReport('beiping-2020.bg');
+    await waitFor('the preview follows the active report', async () => ((await previewState()).uri === other.document.uri.toString() ? true : undefined));
+    await vscode.commands.executeCommand('baogao.togglePreviewLock');
+    await openReport('daxie-2021.bg');
+    await new Promise((r) => setTimeout(r, 800));
+    const locked = await previewState();
+    assert.equal(locked.locked, true);
+    assert.equal(locked.uri, other.document.uri.toString(), 'a locked preview stays on its report');
+    await vscode.commands.executeCommand('baogao.togglePreviewLock');
+  });
+
+  it('导出为 Word writes a .docx where asked', async () => {
+    await openReport('guiwei-2020.bg');
+    const target = fileUri('导出/guiwei-2020.docx');
+    const written = await vscode.commands.executeCommand<string>('baogao.exportDocx', undefined, target);
+    assert.equal(written, target.toString());
+    const bytes = await vscode.workspace.fs.readFile(target);
+    assert.equal(Buffer.from(bytes.subarray(0, 2)).toString(), 'PK', 'a .docx (zip) file');
+  });
+
+  it('导入 Word 报告 opens the new .bg', async () => {
+    await openReport('guiwei-2020.bg');
+    const docx = fileUri('导入/去年.docx');
+    await vscode.commands.executeCommand('baogao.exportDocx', undefined, docx);
+    const target = fileUri('导入/去年.bg');
+    const written = await vscode.commands.executeCommand<string>('baogao.importWord', docx, target);
+    assert.equal(written, target.toString());
+    const active = await waitFor('the imported report in the editor', () => (vscode.window.activeTextEditor?.document.uri.toString() === target.toString() ? vscode.window.activeTextEditor : undefined));
+    assert.match(active.document.getText(), /@机关 桂圩镇人民政府/);
+    assert.equal(active.document.languageId, 'baogao');
+  });
+
+  it('从上一年报告新建 writes and opens next year’s report', async () => {
+    await openReport('guiwei-2021.bg');
+    const target = fileUri('guiwei-2022.bg');
+    const written = await vscode.commands.executeCommand<string>('baogao.newFromLastYear', undefined, target);
+    assert.equal(written, target.toString(), 'no report was written (is the core’s nextYearReport in this build?)');
+    assert.ok(await exists(target));
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /@年度\s+2022/);
+  });
+
+  it('baogao.json changes what the editor reports, and its problems show on it', async () => {
+    const editor = await openReport('beiping-2020.bg');
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, (list) => list.some((d) => codeOf(d) === 'BG207'), 'BG207 without a baogao.json');
+    const config = fileUri('baogao.json');
+    try {
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{ "disabledChecks": ["BG207"], "lineWidth": 3 }'));
+      await waitForDiagnostics(uri, (list) => list.length > 0 && !list.some((d) => codeOf(d) === 'BG207'), 'BG207 switched off by baogao.json');
+      await waitFor('the problem in baogao.json shown on it', () => bgDiagnostics(config).find((d) => /lineWidth/.test(d.message)));
+    } finally {
+      await vscode.workspace.fs.delete(config);
+    }
+    await waitForDiagnostics(uri, (list) => list.some((d) => codeOf(d) === 'BG207'), 'BG207 back once baogao.json is gone');
+  });
+});
