@@ -43,6 +43,11 @@ export interface FigureNode extends Span {
   closed: boolean;
   /** True when the parser had to skip or invent tokens inside this figure. */
   broken: boolean;
+  /**
+   * An unclosed figure whose form was complete before prose followed (`{调处 = 150起，调解成功`): the figure
+   * ends with its form, and the prose up to `tail` is text again (the parse puts a text node there).
+   */
+  tail?: number;
 }
 
 export type Inline = TextNode | EscapeNode | CitationNode | StrayNode | FigureNode;

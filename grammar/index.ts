@@ -145,6 +145,24 @@ export function forEachLineSpan(text: string, visit: (start: number, end: number
  * The parse of one line (its text including its line break), offsets relative to its start. Prose
  * lines without any mark of the language take a short path that builds the same nodes the parser would.
  */
+/** The prose an unclosed figure swallowed (FigureNode.tail) becomes text again, right after the figure. */
+function restoreTails(line: ast.Line, text: string): ast.Line {
+  const fix = (inlines: ast.Inline[]) => {
+    for (let i = 0; i < inlines.length; i++) {
+      const node = inlines[i]!;
+      if (node.kind === 'citation') fix(node.children);
+      if (node.kind === 'figure' && node.tail !== undefined && node.tail > node.end) {
+        inlines.splice(i + 1, 0, { kind: 'text', text: text.slice(node.end, node.tail), start: node.end, end: node.tail });
+        delete node.tail; // line-relative, and said by the text node now
+        i++;
+      }
+    }
+  };
+  if ('content' in line && Array.isArray(line.content)) fix(line.content);
+  if (line.kind === 'directive') fix(line.value);
+  return line;
+}
+
 export function parseLine(source: string, offset = 0): { line: ast.Line; diagnostics: Diagnostic[] } {
   const plain = plainLine(source, offset);
   if (plain) return { line: plain, diagnostics: [] };
@@ -164,7 +182,7 @@ export function parseLine(source: string, offset = 0): { line: ast.Line; diagnos
   if (!complete) {
     if (!errors.length) errors.push({ name: 'LineNotParsed', message: '', token: tokens[0]!, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } });
     line = rawLine(source, tokens[0]!, tokens[tokens.length - 1]!);
-  }
+  } else line = restoreTails(line!, source);
   const parsed = { line: line!, diagnostics: syntaxDiagnostics(line!, errors, source) };
   if (offset !== 0) shiftInPlace(parsed, offset);
   return parsed;

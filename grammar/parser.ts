@@ -245,7 +245,7 @@ export class ReportParser extends EmbeddedActionsParser {
   });
 
   private figure = this.RULE('figure', (): ast.FigureNode => {
-    const open = this.CONSUME(t.LBrace);
+    const open = this.OR([{ ALT: () => this.CONSUME(t.LBrace) }, { ALT: () => this.CONSUME(t.ReopenBrace) }]);
     const body = this.OPTION(() => this.SUBRULE(this.figureBody));
     const junk = this.SUBRULE(this.figureJunk);
     let close: IToken | undefined;
@@ -253,14 +253,19 @@ export class ReportParser extends EmbeddedActionsParser {
       close = this.CONSUME(t.RBrace);
     });
     return this.ACTION(() => {
-      const figureEnd = close ? end(close) : junk ?? figureBodyEnd(body) ?? end(open);
+      const bodyEnd = figureBodyEnd(body);
+      const incomplete = body === undefined || (body.form === 'definition' && body.value === undefined);
+      // Left open with a complete form and prose after it: the figure ends with its form.
+      if (!close && junk !== undefined && bodyEnd !== undefined && !incomplete) {
+        return { kind: 'figure' as const, body: body ?? undefined, closed: false, broken: false, start: open.startOffset, end: bodyEnd, tail: junk };
+      }
       return {
         kind: 'figure' as const,
         body: body ?? undefined,
         closed: close !== undefined,
-        broken: junk !== undefined || body === undefined || (body.form === 'definition' && body.value === undefined),
+        broken: junk !== undefined || incomplete,
         start: open.startOffset,
-        end: figureEnd,
+        end: close ? end(close) : junk ?? bodyEnd ?? end(open),
       };
     });
   });

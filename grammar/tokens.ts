@@ -128,7 +128,12 @@ export const DiagnosticCode = createToken({ name: 'DiagnosticCode', pattern: /[B
 export const Approx = createToken({ name: 'Approx', pattern: /[约近逾超]/, longer_alt: Identifier });
 /** 同比 / 增减 after a figure name: comparison with last year's report. */
 export const Compare = createToken({ name: 'Compare', pattern: /同比|增减/, longer_alt: Identifier });
-/** Anything else inside a figure (a stray `{`, `\`): the parser reports it; the lexer never fails. */
+/**
+ * A `{` inside a figure: the figure before it was left open (`{调处 = 150起，调解成功{成功 = 147起}`), so it
+ * ends there and a new figure starts — one BG001 for the open one, not one broken figure over both.
+ */
+export const ReopenBrace = createToken({ name: 'ReopenBrace', pattern: /[{｛]/, pop_mode: true, push_mode: 'figure' });
+/** Anything else inside a figure (a stray `\`): the parser reports it; the lexer never fails. */
 export const FigureOther = createToken({ name: 'FigureOther', pattern: /[^]/ });
 
 export const lineModeTokens: TokenType[] = [
@@ -137,7 +142,7 @@ export const lineModeTokens: TokenType[] = [
 ];
 export const figureModeTokens: TokenType[] = [
   FigureNewline, Spaces, RBrace, Hash, Equals, Colon, Percent, Plus, Minus, Times, Divide, LParen, RParen,
-  Comma, NumberLiteral, Underscore, Pending, QuotedString, DiagnosticCode, Approx, Compare, Identifier, FigureOther,
+  Comma, NumberLiteral, Underscore, Pending, QuotedString, DiagnosticCode, Approx, Compare, Identifier, ReopenBrace, FigureOther,
 ];
 export const allTokens: TokenType[] = [...new Set([...lineModeTokens, ...figureModeTokens])];
 

@@ -73,7 +73,8 @@ export class FigureTable implements Figures {
     for (const definition of this.allDefinitions) this.resolve(definition);
     for (const use of this.uses) {
       if (use.node.body?.form === 'comparison') this.compare(use.node, use.scope, true);
-      else this.lookup(use.name, use.scope, use.node.body!.name, false);
+      // An unclosed `{名称` already has its BG001: no second diagnostic for the same brace.
+      else this.lookup(use.name, use.scope, use.node.body!.name, !use.node.closed);
     }
     for (const definition of this.definitions.values()) {
       if (definition.hidden && !definition.used) {

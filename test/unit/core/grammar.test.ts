@@ -72,6 +72,20 @@ describe('grammar', () => {
     assert.equal((fullWidth.value as Quantity).percent, true);
   });
 
+  it('ends an unclosed figure where its form ends: one BG001, fixed there, the prose after it kept as text', () => {
+    const text = '共调处{调处 = 150起，调解成功{成功 = 147起}，成功率}达98%。';
+    const { document, diagnostics } = parse(text);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['BG001']);
+    const fix = diagnostics[0]!.fixes![0]!.edits[0]!;
+    assert.equal(text.slice(0, fix.start), '共调处{调处 = 150起', 'the } goes after the figure, not at the end of the line');
+    const line = document.lines[0]!;
+    const content: Inline[] = 'content' in line ? line.content : [];
+    assert.deepEqual(content.map((n) => n.kind), ['text', 'figure', 'text', 'figure', 'text']);
+    assert.equal(content.map((n) => text.slice(n.start, n.end)).join(''), text, 'no character lost');
+    const inner = content[3] as FigureNode;
+    assert.ok(inner.closed && (inner.body as DefinitionBody).name.text === '成功', 'the figure after it is read as written');
+  });
+
   it('respects operator precedence and parentheses', () => {
     const body = definition('{x = 甲 + 乙 × (丙 - 丁) ÷ 戊}');
     assert.ok(body.value?.kind === 'binary' && body.value.op === '+');

@@ -1,0 +1,58 @@
+// The preview's update time on a 300 KB report, measured as the editor sees it: the language server
+// (dist/server.cjs over stdio) gets one keystroke (didChange), then the preview asks for its pages
+// (baogao/preview, as client/preview.ts does 60 ms after typing stops). Prints the time from the
+// keystroke to the pages received — the server's analysis of the new text included — median and worst
+// of 15 keystrokes. The editor itself is never blocked: the server is another process.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, InitializedNotification, InitializeRequest,
+  StreamMessageReader, StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import { PreviewRequest } from '../server/lsp/protocol.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TARGET_BYTES = 300 * 1024;
+const PREVIEW_DELAY_MS = 60;
+
+const sample = readFileSync(path.join(ROOT, 'samples', 'guiwei-2020.bg'), 'utf8');
+const [header, body] = [sample.slice(0, sample.indexOf('\n#')), sample.slice(sample.indexOf('\n#'))];
+let text = header;
+while (Buffer.byteLength(text) < TARGET_BYTES) text += body;
+
+const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+connection.onRequest('client/registerCapability', () => undefined);
+connection.onNotification('textDocument/publishDiagnostics', () => undefined);
+connection.listen();
+await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {} });
+await connection.sendNotification(InitializedNotification.type, {});
+const uri = `file://${path.join(ROOT, 'samples', 'bench-300k.bg')}`;
+await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'baogao', version: 1, text } });
+await connection.sendRequest(PreviewRequest.method, { textDocument: { uri } });
+
+const times: number[] = [];
+let pages = 0;
+for (let version = 2; version <= 16; version++) {
+  // A keystroke in the middle of the report.
+  const at = text.indexOf('。', Math.floor(text.length / 2));
+  text = `${text.slice(0, at)}新${text.slice(at)}`;
+  const lines = text.slice(0, at).split('\n');
+  const start = performance.now();
+  await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version },
+    contentChanges: [{ range: { start: { line: lines.length - 1, character: lines.at(-1)!.length }, end: { line: lines.length - 1, character: lines.at(-1)!.length } }, text: '新' }],
+  });
+  await new Promise((r) => setTimeout(r, PREVIEW_DELAY_MS));
+  const result = await connection.sendRequest<PreviewRequest.Result>(PreviewRequest.method, { textDocument: { uri } });
+  times.push(performance.now() - start);
+  pages = result.pages.length;
+  await new Promise((r) => setTimeout(r, 300));
+}
+times.sort((a, b) => a - b);
+console.log(`preview of a ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB report (${pages} pages): keystroke → pages received, median ${times[7]!.toFixed(0)} ms, worst ${times.at(-1)!.toFixed(0)} ms (15 keystrokes; ${PREVIEW_DELAY_MS} ms of it is the preview's wait for typing to stop)`);
+connection.dispose();
+child.kill();
