@@ -112,10 +112,26 @@ function compiledTemplate(format: TextFormat, userFolders: string[], named: stri
   let template = compiled.get(file);
   if (!template) {
     // Text and Markdown print prose as typed (Markdown escapes itself); HTML is escaped by Handlebars.
-    template = handlebars.compile(readFileSync(file, 'utf8'), { noEscape: format !== 'html', strict: false });
+    const run = handlebars.compile(readFileSync(file, 'utf8'), { noEscape: format !== 'html', strict: false });
+    // Handlebars compiles on first use: a syntax error surfaces here, and names the file and line.
+    template = (context: unknown) => {
+      try {
+        return run(context);
+      } catch (error) {
+        throw templateError(file, error);
+      }
+    };
     compiled.set(file, template);
   }
   return template;
+}
+
+/** A template that cannot be used, said in Chinese: which file, which line, and Handlebars' own words. */
+export function templateError(file: string, error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = /line (\d+)/i.exec(message)?.[1] ?? (error as { lineNumber?: number })?.lineNumber;
+  const detail = message.split('\n')[0]!.replace(/^Parse error on line \d+:?\s*/i, '').trim();
+  return new Error(`模板文件“${file}”${line ? `第 ${line} 行` : ''}有误，无法排版${detail ? `（Handlebars：${detail}）` : ''}。请改正该模板，或删去它以使用内置模板。`);
 }
 
 function findTemplate(format: TextFormat, userFolders: string[], named: string | undefined): string {

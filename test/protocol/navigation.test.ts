@@ -27,6 +27,17 @@ describe('protocol: definition, references, rename', () => {
     assert.ok(edits.every((e) => e.newText === '调处数'));
   });
 
+  it('finds every use of a header value {年度}, its @年度 line as the declaration', async () => {
+    const { uri, text } = await client.open('beiping-2020.bg');
+    const position = positionOf(text, '{年度}', 1);
+    const refs = (await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration: true } })) as Location[];
+    const uses = text.split('{年度}').length - 1;
+    assert.equal(refs.length, uses + 1, JSON.stringify(refs.map((r) => r.range.start)));
+    assert.deepEqual(refs[0]!.range.start, positionOf(text, '@年度 2020'));
+    const without = (await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position, context: { includeDeclaration: false } })) as Location[];
+    assert.equal(without.length, uses);
+  });
+
   it('rejects renaming a header value', async () => {
     const { uri, text } = await client.open('guiwei-2020.bg');
     await assert.rejects(client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: positionOf(text, '{年度}', 1) }), /文头值/);

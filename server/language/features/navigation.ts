@@ -64,9 +64,13 @@ export function references(service: LanguageService, model: ReportModel, offset:
   if (!target) return [];
   let found: Array<Location & { definition?: boolean }> = [];
   switch (target.kind) {
-    case 'figure':
-      found = target.header ? [] : figureOccurrences(model, target.name);
+    case 'figure': {
+      found = figureOccurrences(model, target.name);
+      // A header value ({年度}, {机关}): its directive is the declaration.
+      const value = target.header ? model.header.values[target.name as '年度'] : undefined;
+      if (value) found.unshift({ path: model.file.path, ...value.directive, definition: true });
       break;
+    }
     case 'label':
       found = labelOccurrences(model, target.name);
       break;

@@ -27,7 +27,12 @@ export function register({ connection, store }: ServerContext): void {
       const a = extractSnippet(model, range, (p) => store.service.workspace.readFile(p) !== undefined);
       if (a) actions.push(a);
     }
-    return actions.map((a) => toLspAction(store, a, doc, model));
+    const lsp = actions.map((a) => toLspAction(store, a, doc, model));
+    // An empty report: the skeleton, inserted by the client's 插入报告骨架 (it asks which kind).
+    if (wants(CodeActionKind.QuickFix) && doc.getText().trim() === '') {
+      lsp.push({ title: '插入报告骨架', kind: CodeActionKind.QuickFix, isPreferred: true, command: { title: '插入报告骨架', command: 'baogao.insertSkeleton' } });
+    }
+    return lsp;
   }));
 
   // The document's own text takes the shared check of its version; texts formatting produces are checked anew.

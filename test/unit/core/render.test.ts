@@ -89,3 +89,19 @@ describe('render: Markdown', () => {
     assert.match(text, /（一）项\\\*目\\\*/);
   });
 });
+
+describe('render: the writer’s templates', () => {
+  it('a broken template is named with its file and line, in Chinese', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const folder = mkdtempSync(path.join(tmpdir(), 'baogao-template-'));
+    mkdirSync(path.join(folder, 'txt'));
+    const file = path.join(folder, 'txt', 'report.hbs');
+    writeFileSync(file, '{{title}}\n{{#each blocks}}\n{{this}\n');
+    assert.throws(() => render(sampleModel('guiwei-2020'), 'txt', { templateFolders: [folder] }), (error: Error) => {
+      assert.ok(error.message.includes(`模板文件“${file}”第 3 行有误`), error.message);
+      return true;
+    });
+  });
+});
