@@ -40,25 +40,85 @@ export function quickFixes(model: ReportModel, diagnostics: readonly Diagnostic[
 const UNITS = [...MEASURE_WORDS].filter((u) => u !== '%').sort((a, b) => b.length - a.length);
 const NUMBER_WITH_UNIT = new RegExp(`(\\d+(?:\\.\\d+)?)(%|${UNITS.join('|')})`, 'gu');
 
-/** "把数字改为指标": the number with a measure word at (or selected around) the cursor, in prose. */
-export function numberToFigure(model: ReportModel, range: Range): CodeAction | undefined {
+/** A number with a measure word in prose, not inside a figure, with the name its words before it give. */
+interface ProseAmount {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function proseAmounts(model: ReportModel, from: number, to: number): ProseAmount[] {
+  const text = model.file.text;
+  const figures = figuresOf(model.file.document);
+  const out: ProseAmount[] = [];
+  for (const line of model.file.document.lines) {
+    if (line.end < from || line.start > to || (line.kind !== 'text' && line.kind !== 'item' && line.kind !== 'heading')) continue;
+    for (const m of text.slice(line.start, line.end).matchAll(NUMBER_WITH_UNIT)) {
+      const start = line.start + m.index!;
+      const end = start + m[0].length;
+      if (text[start - 1] && /[\d.\\]/.test(text[start - 1]!)) continue;
+      if (figures.some((f) => f.start <= start && end <= f.end)) continue;
+      out.push({ start, end, text: m[0] });
+    }
+  }
+  return out;
+}
+
+/** Words that lead into a count rather than name it (共调处 → 调处), and that link it to its number (达、为). */
+const LEADING = /^(?:全年|本年度|本年|今年|年内|其中|共计|共|累计|合计|总计|先后|依法|各类|全镇|全乡|全县|全区|全市|我镇|我乡|我县|共有|有)+/u;
+const LINKING = /(?:达到|达|为|计|约|近|逾|超过|了|有|是|共|累计|合计)+$/u;
+
+/**
+ * The figure's name from the words before the number, as import names figures: the clause's last words
+ * ("共调处矛盾纠纷150起" → 调处矛盾纠纷, "成功率达98%" → 成功率). Undefined when the words give no name:
+ * the writer names it then — never 指标1.
+ */
+export function nameFromContext(before: string): string | undefined {
+  const clause = before.split(/[，。；：、！？,;:（）()《》〈〉“”‘’\s]/u).pop() ?? '';
+  const words = clause.replace(LINKING, '').replace(LEADING, '').match(/\p{Script=Han}+$/u)?.[0] ?? '';
+  const name = Array.from(words).slice(-8).join('');
+  return Array.from(name).length >= 2 ? name : undefined;
+}
+
+/** A name not yet defined in the report: 调处, 调处之二, … */
+function unusedName(name: string, used: Set<string>): string | undefined {
+  const numerals = '二三四五六七八九十';
+  let candidate = name;
+  for (let i = 0; used.has(candidate) && i < numerals.length; i++) candidate = `${name}之${numerals[i]}`;
+  return used.has(candidate) ? undefined : candidate;
+}
+
+function asFigures(model: ReportModel, amounts: readonly ProseAmount[]): FileEdit[] {
+  const used = new Set(model.figures.definitions.keys());
+  const edits: FileEdit[] = [];
+  for (const a of amounts) {
+    const lineStart = model.file.text.lastIndexOf('\n', a.start - 1) + 1;
+    const base = nameFromContext(model.file.text.slice(lineStart, a.start));
+    const name = base && unusedName(base, used);
+    if (!name) continue;
+    used.add(name);
+    edits.push({ path: model.file.path, start: a.start, end: a.end, newText: `{${name} = ${a.text}}` });
+  }
+  return edits;
+}
+
+/**
+ * "把数字改为指标": the number with a measure word at (or selected around) the cursor, in prose, named from
+ * its words; and "把本段数字都改为指标": every such number of the paragraph at once.
+ */
+export function numberToFigure(model: ReportModel, range: Range): CodeAction[] {
   const text = model.file.text;
   const at = clampOffset(text, range.start);
-  const line = model.file.document.lines.find((l) => l.start <= at && at <= l.end);
-  if (!line || (line.kind !== 'text' && line.kind !== 'item' && line.kind !== 'heading')) return undefined;
-  const lineText = text.slice(line.start, line.end);
-  const figures = figuresOf(model.file.document);
-  for (const m of lineText.matchAll(NUMBER_WITH_UNIT)) {
-    const start = line.start + m.index!;
-    const end = start + m[0].length;
-    if (!(start <= at && at <= end)) continue;
-    if (text[start - 1] && /[\d.]/.test(text[start - 1]!)) continue;
-    if (figures.some((f) => f.start <= start && end <= f.end)) continue;
-    let n = 1;
-    while (model.figures.definitions.has(`指标${n}`)) n++;
-    return { title: '把数字改为指标', kind: 'refactor.rewrite', edits: [{ path: model.file.path, start, end, newText: `{指标${n} = ${m[0]}}` }] };
+  const out: CodeAction[] = [];
+  const here = proseAmounts(model, at, at).filter((a) => a.start <= at && at <= a.end);
+  const one = asFigures(model, here.slice(0, 1));
+  if (one.length) out.push({ title: `把数字改为指标“${/\{([^ ]+) =/.exec(one[0]!.newText)![1]}”`, kind: 'refactor.rewrite', edits: one });
+  const block = model.file.document.body.find((b) => (b.kind === 'paragraph' || b.kind === 'list') && b.start <= at && at <= b.end);
+  if (block) {
+    const all = asFigures(model, proseAmounts(model, block.start, block.end).filter((a) => a.start >= block.start && a.end <= block.end));
+    if (all.length > 1) out.push({ title: `把本段数字都改为指标（${all.length} 个）`, kind: 'refactor.rewrite', edits: all });
   }
-  return undefined;
+  return out;
 }
 
 /** "提取为片段": whole lines of the selection go to snippets/<name>.bg; an @引用 replaces them. */

@@ -20,8 +20,7 @@ export function register({ connection, store }: ServerContext): void {
     const actions: FeatureAction[] = [];
     if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(model, store.diagnosticsFor(doc), range));
     if (wants(CodeActionKind.RefactorRewrite)) {
-      const a = numberToFigure(model, range);
-      if (a) actions.push(a);
+      actions.push(...numberToFigure(model, range));
     }
     if (wants(CodeActionKind.RefactorExtract)) {
       const a = extractSnippet(model, range, (p) => store.service.workspace.readFile(p) !== undefined);
