@@ -1,6 +1,6 @@
-// Code actions: the checker's fixes for diagnostics in a range, and two refactors — "把数字改为指标"
-// (a number with a measure word in prose becomes `{名称 = 150起}`) and "提取为片段" (selected
-// paragraphs move to a new snippet file, replaced by @引用).
+// Code actions: the checker's fixes for diagnostics in a range, and refactors — "把数字改为指标"
+// (a number with a measure word in prose becomes `{名称 = 150起}`), "提取为片段" (selected paragraphs
+// move to a new snippet file, replaced by @引用) and its inverse "内联片段".
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { ReportModel } from '../model.js';
 import { basename, dirname } from '../workspace.js';
@@ -16,7 +16,7 @@ export interface FileEdit {
 
 export interface CodeAction {
   title: string;
-  kind: 'quickfix' | 'refactor.rewrite' | 'refactor.extract';
+  kind: 'quickfix' | 'refactor.rewrite' | 'refactor.extract' | 'refactor.inline';
   /** The diagnostic a quick fix resolves. */
   diagnostic?: Diagnostic;
   isPreferred?: boolean;
@@ -119,6 +119,28 @@ export function numberToFigure(model: ReportModel, range: Range): CodeAction[] {
     if (all.length > 1) out.push({ title: `把本段数字都改为指标（${all.length} 个）`, kind: 'refactor.rewrite', edits: all });
   }
   return out;
+}
+
+/**
+ * "内联片段": the `@引用` line at the cursor replaced by the snippet's text (its `@片段`/`@参数` header
+ * left out), each parameter given on the line written in where the snippet uses it (`{机关}` → 桂圩镇人民政府).
+ * A parameter the line does not give stays `{名称}`, for the report to define.
+ */
+export function inlineSnippet(model: ReportModel, range: Range, readFile: (path: string) => string | undefined): CodeAction | undefined {
+  const at = clampOffset(model.file.text, range.start);
+  const site = model.includes.find((s) => s.scope.file === model.file && s.directive.start <= at && at <= s.directive.end);
+  if (!site?.snippet) return undefined;
+  const source = readFile(site.snippet.path);
+  if (source === undefined) return undefined;
+  const values = new Map(site.directive.args.slice(1).filter((a) => a.value).map((a) => [a.name.text, a.value!.text]));
+  // The snippet's body: everything after its header directives and the blank lines below them.
+  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  let first = 0;
+  while (first < lines.length && (/^\s*[@＠](?:片段|snippet|参数|params?)(?:\s|$)/u.test(lines[first]!) || lines[first]!.trim() === '' || /^\s*\/\//.test(lines[first]!))) first++;
+  let body = lines.slice(first).join('\n').replace(/\s+$/, '');
+  for (const [name, value] of values) body = body.replace(new RegExp(`[{｛]\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[}｝]`, 'gu'), value);
+  const end = site.directive.end - (model.file.text.slice(site.directive.start, site.directive.end).match(/\r?\n$/)?.[0].length ?? 0);
+  return { title: `内联片段“${site.name}”`, kind: 'refactor.inline', edits: [{ path: model.file.path, start: site.directive.start, end, newText: body }] };
 }
 
 /** "提取为片段": whole lines of the selection go to snippets/<name>.bg; an @引用 replaces them. */

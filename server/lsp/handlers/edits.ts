@@ -2,7 +2,7 @@
 import { CodeActionKind, type CodeAction, type TextDocumentEdit, type CreateFile } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkReport } from '../../language/checks/index.js';
-import { extractSnippet, numberToFigure, quickFixes, type CodeAction as FeatureAction } from '../../language/features/codeActions.js';
+import { extractSnippet, inlineSnippet, numberToFigure, quickFixes, type CodeAction as FeatureAction } from '../../language/features/codeActions.js';
 import { formatRange, formatText, minimalEdit } from '../../language/features/formatting.js';
 import type { ReportModel } from '../../language/model.js';
 import type { ServerContext } from '../context.js';
@@ -21,6 +21,10 @@ export function register({ connection, store }: ServerContext): void {
     if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(model, store.diagnosticsFor(doc), range));
     if (wants(CodeActionKind.RefactorRewrite)) {
       actions.push(...numberToFigure(model, range));
+    }
+    if (wants(CodeActionKind.RefactorInline)) {
+      const a = inlineSnippet(model, range, (p) => store.textOf(p) || undefined);
+      if (a) actions.push(a);
     }
     if (wants(CodeActionKind.RefactorExtract)) {
       const a = extractSnippet(model, range, (p) => store.service.workspace.readFile(p) !== undefined);

@@ -73,7 +73,6 @@ describe('fixes: baogao check --fix', function () {
 describe('把数字改为指标: names from the words before the number', () => {
   it('names as a writer would, and gives no name rather than 指标1', async () => {
     const { nameFromContext } = await import('../../../server/language/features/codeActions.js');
-    const { strict: assert } = await import('node:assert');
     assert.equal(nameFromContext('本年度共调处矛盾纠纷'), '调处矛盾纠纷');
     assert.equal(nameFromContext('桂圩镇调解委员会共调处矛盾纠纷150起，调解成功'), '调解成功');
     assert.equal(nameFromContext('成功率达'), '成功率');
