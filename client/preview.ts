@@ -50,8 +50,9 @@ export class ReportPreview implements vscode.Disposable {
   private generation = 0;
   private changedAt: number | undefined;
   private readonly state: PreviewState = { uri: undefined, locked: false, version: undefined, pages: 0, lastUpdateMs: undefined };
-  /** Echoes of our own scrolling are not passed back. */
+  /** Echoes of our own scrolling are not passed back; the editor's top line is posted only when it moves. */
   private quietUntil = 0;
+  private editorTop: number | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly client: LanguageClient) {
@@ -68,8 +69,10 @@ export class ReportPreview implements vscode.Disposable {
         if (this.panel && !this.locked && editor?.document.languageId === LANGUAGE_ID && editor.document !== this.doc) void this.follow(editor.document);
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
-        if (e.textEditor.document !== this.doc || Date.now() < this.quietUntil || !e.visibleRanges[0]) return;
-        void this.post({ type: 'scrollTo', line: e.visibleRanges[0].start.line });
+        const top = e.visibleRanges[0]?.start.line;
+        if (e.textEditor.document !== this.doc || Date.now() < this.quietUntil || top === undefined || top === this.editorTop) return;
+        this.editorTop = top;
+        void this.post({ type: 'scrollTo', line: top });
       }),
       vscode.languages.onDidChangeDiagnostics((e) => {
         if (this.doc && e.uris.some((u) => u.toString() === this.doc!.uri.toString())) this.postDiagnostics();
@@ -112,6 +115,7 @@ export class ReportPreview implements vscode.Disposable {
 
   private async follow(doc: vscode.TextDocument): Promise<void> {
     this.doc = doc;
+    this.editorTop = undefined;
     this.state.uri = doc.uri.toString();
     this.updateTitle();
     await this.update();
@@ -182,7 +186,8 @@ export class ReportPreview implements vscode.Disposable {
       case 'scrolled': {
         const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
         if (!editor || !Number.isInteger(message.line)) return;
-        this.quietUntil = Date.now() + 300;
+        this.quietUntil = Date.now() + 200;
+        this.editorTop = message.line;
         editor.revealRange(new vscode.Range(message.line, 0, message.line, 0), vscode.TextEditorRevealType.AtTop);
         return;
       }

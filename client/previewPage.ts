@@ -112,6 +112,7 @@ const SCRIPT = `
     if (line.role === 'heading' && /^[一二三四五六七八九十百]+、/.test(line.text)) el.classList.add('h1');
     if (line.role === 'heading' && /^（[一二三四五六七八九十百]+）/.test(line.text)) el.classList.add('h2');
     if (typeof line.source === 'number') el.dataset.source = String(line.source);
+    el.dataset.block = String(line.block);
     el.style.paddingLeft = 'calc(' + line.indent + ' * var(--pitch) / 2)';
     let at = 0;
     const marks = (line.marks || []).slice().sort((a, b) => a.from - b.from);
@@ -191,11 +192,29 @@ const SCRIPT = `
     document.getElementById('problems').textContent = count ? problemsLabel.replace('{0}', String(count)) : '';
   }
 
+  /** The source line of the first line shown below the toolbar. */
+  function topSource() {
+    const toolbar = document.getElementById('toolbar').offsetHeight;
+    const first = lineElements().find((el) => el.getBoundingClientRect().bottom > toolbar);
+    return first ? Number(first.dataset.source) : undefined;
+  }
+
   function scrollToSource(line) {
     const lines = lineElements();
     let best;
     for (const el of lines) {
       if (Number(el.dataset.source) <= line) best = el; else break;
+    }
+    // That paragraph is already on screen (a paragraph is one source line over many printed lines):
+    // stay, so that typing never moves the page under the writer.
+    if (best) {
+      const toolbar = document.getElementById('toolbar').offsetHeight;
+      const height = document.documentElement.clientHeight;
+      const same = pagesEl.querySelectorAll('.line[data-block="' + best.dataset.block + '"]');
+      for (const el of same) {
+        const r = el.getBoundingClientRect();
+        if (r.bottom > toolbar && r.top < height / 2) return;
+      }
     }
     quietUntil = Date.now() + 400;
     if (!best) { window.scrollTo(0, 0); return; }
@@ -209,9 +228,8 @@ const SCRIPT = `
     if (Date.now() < quietUntil) return;
     clearTimeout(scrollTimer);
     scrollTimer = setTimeout(() => {
-      const toolbar = document.getElementById('toolbar').offsetHeight;
-      const first = lineElements().find((el) => el.getBoundingClientRect().bottom > toolbar);
-      if (first) vscode.postMessage({ type: 'scrolled', line: Number(first.dataset.source) });
+      const line = topSource();
+      if (line !== undefined) vscode.postMessage({ type: 'scrolled', line });
     }, 50);
   });
 

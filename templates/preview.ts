@@ -32,6 +32,8 @@ export interface PreviewLine {
   role: 'title' | 'blank' | 'addressee' | 'heading' | 'text' | 'signature';
   /** 0-based line of the report's source the text starts on (an offset inside `previewLines`); absent for lines the report does not write (title, signature). */
   source?: number;
+  /** Lines of one paragraph (or heading) share this number. */
+  block: number;
   marks?: PreviewMark[];
 }
 
@@ -80,7 +82,7 @@ export function previewBlocks(view: ReportView, width: number): LaidBlock[] {
       const body = text.replace(/^[\u3000 ]+/, '');
       const entry = source ? [...source].reverse().find((s) => s.at <= at) ?? source[0] : undefined;
       at += body.length;
-      return { text: body, indent: cellWidth(text.slice(0, text.length - body.length)), align: i < raw.length - 1 ? align : 'start', role, ...(entry ? { source: entry.start } : {}) };
+      return { text: body, indent: cellWidth(text.slice(0, text.length - body.length)), align: i < raw.length - 1 ? align : 'start', role, block: out.length, ...(entry ? { source: entry.start } : {}) };
     });
     out.push({ lines, source });
   };
@@ -151,7 +153,8 @@ function brokenMarkup(model: ReportModel): Broken[] {
         const place = { lineStart: sourceStart(lineStart, scope), before: before.trimStart() };
         if (node.kind === 'stray') found.push({ ...place, text: printed, kind: 'broken', message: `无法识别的标记“${node.text}”，按原样印出` });
         if (node.kind === 'figure' && model.figures.printed(node, scope) === undefined && printed.trim()) {
-          found.push({ ...place, text: printed, kind: 'unresolved', message: `指标“${printed}”无法求值，按原样印出` });
+          const message = node.closed ? `指标“${printed}”无法求值，按原样印出` : `花括号“${printed}”没有闭合，按原样印出`;
+          found.push({ ...place, text: printed, kind: 'unresolved', message });
         }
         before += printed;
       }

@@ -86,7 +86,8 @@ export class FigureTable implements Figures {
   /** The printed text of a figure node in a scope; undefined when it cannot be resolved (print as typed). */
   printed(node: ast.FigureNode, scope: Scope): string | undefined {
     const body = node.body;
-    if (!body || node.broken) return undefined;
+    // An unclosed figure prints as typed (its `{` included) until the writer closes it.
+    if (!body || node.broken || !node.closed) return undefined;
     switch (body.form) {
       case 'label':
         return '';

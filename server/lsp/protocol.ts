@@ -127,6 +127,8 @@ export namespace PreviewRequest {
     role: 'title' | 'blank' | 'addressee' | 'heading' | 'text' | 'signature';
     /** 0-based source line the text starts on; absent for lines the report does not write (title, signature). */
     source?: number;
+    /** Lines of one paragraph (or heading) share this number. */
+    block: number;
     marks?: Mark[];
   }
   export interface Result {

@@ -17,9 +17,9 @@ export const LOCALE = process.env.BAOGAO_E2E_LOCALE ?? 'zh-cn';
 const PACK = path.join(E2E_ROOT, 'fixtures', 'locale-zh-cn');
 
 /** code-server arguments and user-data files for the test display language. */
-export function localeSetup(): { args: string[]; userDataFiles: Record<string, string> } {
-  if (LOCALE.startsWith('en')) return { args: ['--locale', LOCALE], userDataFiles: {} };
-  if (LOCALE !== 'zh-cn') throw new Error(`BAOGAO_E2E_LOCALE=${LOCALE}: only zh-cn (or en) is set up`);
+export function localeSetup(locale: string = LOCALE): { args: string[]; userDataFiles: Record<string, string> } {
+  if (locale.startsWith('en')) return { args: ['--locale', locale], userDataFiles: {} };
+  if (locale !== 'zh-cn') throw new Error(`BAOGAO_E2E_LOCALE=${locale}: only zh-cn (or en) is set up`);
   // The entry VS Code writes when a language pack extension is installed (LanguagePacksCache).
   const translations = path.join(PACK, 'translations', 'main.i18n.json');
   const packs = {
@@ -30,5 +30,5 @@ export function localeSetup(): { args: string[]; userDataFiles: Record<string, s
       label: '中文(简体)',
     },
   };
-  return { args: ['--locale', LOCALE], userDataFiles: { 'languagepacks.json': JSON.stringify(packs, null, 2) } };
+  return { args: ['--locale', locale], userDataFiles: { 'languagepacks.json': JSON.stringify(packs, null, 2) } };
 }

@@ -6,6 +6,7 @@
 //
 //   npm run package && bash scripts/e2e/run.sh ui
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../lib/env';
 import { baogaoVsix } from '../lib/vsix';
@@ -191,6 +192,109 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     const text = await wb.webviewText({ waitFor: TITLE });
     assert.ok(text.includes(TITLE), text.slice(0, 200));
     assert.ok(text.includes('一、依法全面履行政府职能情况'), text.slice(0, 400));
+  });
+
+  it('the preview is the printed page: A4 pages with page numbers; typing updates it in place, the scroll kept', async () => {
+    // The preview of the previous step is still open beside the report.
+    const frame = wb.webviewFrame();
+    await frame.locator('section.page').nth(2).waitFor();
+    const numbers = await frame.locator('section.page .pageno').allTextContents();
+    assert.deepEqual(numbers.slice(0, 3), ['— 1 —', '— 2 —', '— 3 —']);
+    const scrollY = await frame.locator('section.page').nth(2).evaluate((el: any) => {
+      el.scrollIntoView();
+      return el.ownerDocument.defaultView.scrollY as number;
+    });
+    assert.ok(scrollY > 0);
+    // The editor followed the preview (scroll sync): type on a line it shows, so that it does not move.
+    await wb.page.waitForTimeout(1000);
+    // Patched, not reloaded: a page the edit does not change stays the same element.
+    await frame.locator('section.page').first().evaluate((el: any) => { el.dataset.mark = 'kept'; });
+    const before = await frame.locator('body').evaluate((el: any) => el.ownerDocument.defaultView.scrollY as number);
+    await wb.page.locator('.editor-instance .monaco-editor .view-line').nth(3).click();
+    await wb.page.keyboard.press('End');
+    await wb.type('新增一句话。');
+    await frame.getByText('新增一句话').first().waitFor();
+    await wb.page.waitForTimeout(500);
+    await wb.screenshot('preview-updated');
+    // Not reloaded to the top: the preview stays where the writer is, the typed words in view.
+    const after = await frame.locator('body').evaluate((el: any) => el.ownerDocument.defaultView.scrollY as number);
+    assert.ok(after > 0 && Math.abs(after - before) < 1000, `scroll kept near the edit: ${before} → ${after}`);
+    const typed = await frame.getByText('新增一句话').first().evaluate((el: any) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= el.ownerDocument.defaultView.innerHeight;
+    });
+    assert.ok(typed, 'the typed words are in view in the preview');
+    assert.equal(await frame.locator('section.page[data-mark="kept"]').count(), 1, 'the first page was not redrawn');
+  });
+
+  it('scrolls the preview with the editor, and double-click on the preview goes to the source line', async () => {
+    const frame = wb.webviewFrame();
+    await frame.locator('body').evaluate((el: any) => el.ownerDocument.defaultView.scrollTo(0, 0));
+    await wb.page.waitForTimeout(1000); // the editor follows the preview up first
+    await wb.goTo(LINE.problems, 1);
+    const synced = await (async () => {
+      for (let i = 0; i < 50; i++) {
+        const y = await frame.locator('body').evaluate((el: any) => el.ownerDocument.defaultView.scrollY as number);
+        if (y > 200) return y;
+        await wb.page.waitForTimeout(200);
+      }
+      return 0;
+    })();
+    assert.ok(synced > 200, 'the preview followed the editor down');
+    const heading = frame.locator('.line', { hasText: '二、' }).first();
+    await heading.dblclick();
+    const status = async () => (await wb.statusBarItems()).find((i) => i.id === 'status.editor.selection')?.text ?? '';
+    let where = '';
+    for (let i = 0; i < 50; i++) {
+      where = await status();
+      if (Number(/(\d+)/.exec(where)?.[1]) !== LINE.problems) break;
+      await wb.page.waitForTimeout(200);
+    }
+    await wb.screenshot('double-click-to-source');
+    const line = Number(/(\d+)/.exec(where)?.[1]);
+    assert.ok(line > 1 && line < LINE.problems, `the cursor went to the heading's line: ${where}`);
+    await wb.closeAllEditors();
+  });
+
+  it('exports Word from the palette (报告: 导出为 Word), saved where the dialog says', async () => {
+    await wb.openFileFromExplorer(REPORT);
+    await wb.runCommand('报告: 导出为 Word（DOCX）');
+    // code-server's own save dialog: the path is filled in beside the report; Enter saves.
+    const input = wb.page.locator('.quick-input-widget input[type="text"]').first();
+    await input.waitFor();
+    let suggested = '';
+    for (let i = 0; i < 50 && !suggested.endsWith('.docx'); i++) {
+      suggested = await input.inputValue();
+      await wb.page.waitForTimeout(200);
+    }
+    assert.match(suggested, /guiwei-2020\.docx$/);
+    await wb.screenshot('save-dialog');
+    await input.press('Enter');
+    const file = path.join(wb.workspace, 'guiwei-2020.docx');
+    for (let i = 0; i < 100 && !existsSync(file); i++) await wb.page.waitForTimeout(200);
+    assert.ok(existsSync(file), `${file} written`);
+    assert.equal(readFileSync(file).subarray(0, 2).toString(), 'PK');
+    await wb.closeAllEditors();
+  });
+});
+
+describe('baogao UI: English display language', function () {
+  this.timeout(300_000);
+  let wb: Workbench;
+  before(async () => {
+    wb = await Workbench.open({ name: 'baogao-english', folder: SAMPLES, trust: 'trust-disabled', vsix: [baogaoVsix()], settings: SETTINGS, locale: 'en' });
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('shows the commands in English', async () => {
+    await wb.openFileFromExplorer(REPORT);
+    const labels = await wb.paletteLabels('Baogao: ', 'Export as Word');
+    for (const title of ['Baogao: Export as Word (DOCX)', 'Baogao: Import Word Report', "Baogao: New Report from Last Year's", 'Baogao: Collect Figures', 'Baogao: Open Preview']) {
+      assert.ok(labels.includes(title), `${title} in ${labels.join(' | ')}`);
+    }
+    assert.ok(!labels.some((l) => /导出|预览/.test(l)), labels.join(' | '));
   });
 });
 

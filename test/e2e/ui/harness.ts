@@ -41,6 +41,8 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** Per-wait timeout (ms). Default 30 s. */
   timeoutMs?: number;
+  /** Display language (default: BAOGAO_E2E_LOCALE, else zh-cn): 'en' for VS Code's default. */
+  locale?: string;
 }
 
 export interface ProblemEntry {
@@ -88,7 +90,7 @@ export class Workbench {
       ...(opts.settings ?? {}),
     };
     // Chinese display language for extensions (VS Code's own UI stays English): see lib/locale.ts.
-    const locale = localeSetup();
+    const locale = localeSetup(opts.locale);
     const args: string[] = [...locale.args];
     if (opts.extensionDevelopmentPath) args.push('--vscode-option', 'enable-smoke-test-driver');
 
@@ -483,6 +485,24 @@ export class Workbench {
     const widget = this.page.locator('.action-widget:not(.action-list-submenu-panel)').first();
     await widget.locator('.monaco-list-row.action', { hasText: title }).first().click();
     await widget.waitFor({ state: 'hidden' });
+  }
+
+  /** The active webview's document (a webview is two iframes deep), to locate and evaluate in. */
+  webviewFrame() {
+    return this.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  }
+
+  /** The labels the command palette lists for what is typed (the palette is closed afterwards). */
+  async paletteLabels(typed: string, waitFor: string): Promise<string[]> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input[type="text"]').first();
+    await input.waitFor();
+    await input.fill(`>${typed}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: waitFor }).first().waitFor();
+    const labels = (await this.page.locator('.quick-input-list .monaco-list-row .label-name').allTextContents()).map((s) => s.trim());
+    await this.screenshot(`palette-${typed}`);
+    await this.page.keyboard.press('Escape');
+    return labels;
   }
 
   /** The text of the active webview's document (a webview is two iframes deep). */
