@@ -247,7 +247,8 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     let where = '';
     for (let i = 0; i < 50; i++) {
       where = await status();
-      if (Number(/(\d+)/.exec(where)?.[1]) !== LINE.problems) break;
+      const at = /(\d+)/.exec(where)?.[1];
+      if (at && Number(at) !== LINE.problems) break;
       await wb.page.waitForTimeout(200);
     }
     await wb.screenshot('double-click-to-source');
