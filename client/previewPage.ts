@@ -136,7 +136,7 @@ const SCRIPT = `
     for (const line of page.lines) el.append(drawLine(line));
     const no = document.createElement('div');
     no.className = 'pageno';
-    no.textContent = '\\u2014 ' + page.number + ' \\u2014';
+    no.textContent = page.numbered === false ? '' : '\\u2014 ' + page.number + ' \\u2014';
     el.append(no);
     return el;
   }

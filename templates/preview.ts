@@ -2,17 +2,15 @@
 // knowing the source line it came from (scroll sync, double-click to source) and where it prints a
 // figure that could not be resolved or markup that is broken (shown marked, never dropped).
 //
-// The lines are those of the text output (templates/render.ts: same view, same line breaking, same
-// page length); the editor draws them on the grid. When the shared paged layout lands, `previewLines`
-// reads its lines instead — the page shape sent to the editor stays the same.
+// The pages are the print layout's (templates/layout/document.ts, the same for txt, HTML and DOCX); the
+// editor draws them on the grid.
 import type * as ast from '../grammar/index.js';
 import type { ReportModel } from '../server/language/model.js';
-import { wrapParagraph, type WrapOptions } from './layout/linebreak.js';
-import { alignRight, centre } from './layout/align.js';
-import { cellWidth, LINE_COLUMNS } from './layout/width.js';
 import type { Scope } from '../server/language/model.js';
 import { printInlines } from '../server/language/printed.js';
-import { buildView, leadText, signaturePlacement, sourceStart, type BlockSource, type ReportView } from './view.js';
+import { layoutReport, type LineRole } from './layout/document.js';
+import { LINE_COLUMNS } from './layout/width.js';
+import { buildView, sourceStart, type BlockSource } from './view.js';
 
 export interface PreviewMark {
   /** UTF-16 offsets into the line's text. */
@@ -39,6 +37,8 @@ export interface PreviewLine {
 
 export interface PreviewPage {
   number: number;
+  /** GB/T 9704 7.5: a blank page before the 版记 page, and that page, carry no number. */
+  numbered: boolean;
   lines: PreviewLine[];
 }
 
@@ -50,87 +50,49 @@ export interface PreviewPages {
   empty: boolean;
 }
 
-const INDENT = '\u3000\u3000';
-
 export function previewPages(model: ReportModel, options: { width?: number; linesPerPage?: number } = {}): PreviewPages {
   const width = options.width ?? LINE_COLUMNS;
   const linesPerPage = options.linesPerPage ?? 22;
   const empty = model.file.text.trim() === '' || (model.blocks.length === 0 && model.file.document.header.length === 0);
-  if (empty) return { width, linesPerPage, pages: [{ number: 1, lines: [] }], empty: true };
+  if (empty) return { width, linesPerPage, pages: [{ number: 1, numbered: true, lines: [] }], empty: true };
   const view = buildView(model);
-  const blocks = previewBlocks(view, width);
+  const layout = layoutReport(view, { width, linesPerPage });
+  const blocks: LaidBlock[] = [];
+  const sources = view.blocks.map((b) => (b.kind === 'signature' ? undefined : b.source));
+  let next = 0;
+  let current: { id: number; block: LaidBlock; at: number } | undefined;
+  const pages = layout.pages.map((page): PreviewPage => ({
+    number: page.number,
+    numbered: page.numbered,
+    lines: page.lines.map((laid): PreviewLine => {
+      if (current?.id !== laid.paragraph) {
+        // The layout's headings and paragraphs are the view's blocks, in order.
+        const source = laid.role === 'heading' || laid.role === 'text' ? sources[next++] : undefined;
+        current = { id: laid.paragraph, block: { lines: [], source }, at: 0 };
+        blocks.push(current.block);
+      }
+      const entry = current.block.source ? [...current.block.source].reverse().find((s) => s.at <= current!.at) ?? current.block.source[0] : undefined;
+      const text = laid.tail ? `${laid.text}\u3000${laid.tail}` : laid.text;
+      const line: PreviewLine = { text, indent: laid.indent, align: laid.align === 'justify' ? 'justify' : 'start', role: previewRole(laid.role), block: blocks.length - 1, ...(entry ? { source: entry.start } : {}) };
+      current.at += laid.text.length;
+      current.block.lines.push(line);
+      return line;
+    }),
+  }));
   markBlocks(blocks, brokenMarkup(model));
-  const lines = blocks.flatMap((b) => b.lines);
   // Source offsets → 0-based source lines.
-  for (const line of lines) if (line.source !== undefined) line.source = model.file.lineIndex.positionAt(line.source).line;
-  return { width, linesPerPage, pages: pagesOf(lines, linesPerPage), empty: false };
+  for (const block of blocks) for (const line of block.lines) if (line.source !== undefined) line.source = model.file.lineIndex.positionAt(line.source).line;
+  return { width, linesPerPage, pages, empty: false };
 }
 
-/** Lines of one block as laid out, with where their printed text came from. */
+function previewRole(role: LineRole): PreviewLine['role'] {
+  return role === 'attachment' ? 'text' : role === 'imprint' ? 'signature' : role;
+}
+
+/** Lines of one paragraph as laid out, with where their printed text came from. */
 interface LaidBlock {
   lines: PreviewLine[];
   source: BlockSource | undefined;
-}
-
-/** The report's lines on the grid, block by block, in the order printed (what `render(…, 'txt')` prints). */
-export function previewBlocks(view: ReportView, width: number): LaidBlock[] {
-  const out: LaidBlock[] = [];
-  const wrapParagraph = (text: string, options: WrapOptions) => wrapped(text, options, width);
-  const push = (raw: readonly string[], role: PreviewLine['role'], align: PreviewLine['align'], source?: BlockSource) => {
-    let at = 0;
-    const lines = raw.map((text, i): PreviewLine => {
-      const body = text.replace(/^[\u3000 ]+/, '');
-      const entry = source ? [...source].reverse().find((s) => s.at <= at) ?? source[0] : undefined;
-      at += body.length;
-      return { text: body, indent: cellWidth(text.slice(0, text.length - body.length)), align: i < raw.length - 1 ? align : 'start', role, block: out.length, ...(entry ? { source: entry.start } : {}) };
-    });
-    out.push({ lines, source });
-  };
-  if (view.title) {
-    push(view.title.split('\n').flatMap((t) => centre(t, width)), 'title', 'start');
-    push([''], 'blank', 'start');
-  }
-  if (view.to) push(wrapParagraph(`${view.to}：`, { width, firstIndent: '', indent: '' }), 'addressee', 'justify');
-  for (const block of view.blocks) {
-    if (block.kind === 'heading') push(wrapParagraph(`${block.number}${block.text}`, { width, firstIndent: INDENT, indent: '' }), 'heading', 'justify', block.source);
-    else if (block.kind === 'paragraph') push(wrapParagraph(`${block.lead ? leadText(block.lead) : ''}${block.text}`, { width, firstIndent: INDENT, indent: '' }), 'text', 'justify', block.source);
-    else {
-      const placed = signaturePlacement(view.org, view.date);
-      if (placed.length) push(['', ...placed.map((line) => alignRight(line.text, width, line.right))], 'signature', 'start');
-    }
-  }
-  return out;
-}
-
-// While typing one paragraph changes: the others' lines are reused (line breaking is most of the work).
-const wrapCache = new Map<string, string[]>();
-const WRAP_CACHE_LIMIT = 20_000;
-
-function wrapped(text: string, options: WrapOptions, width: number): string[] {
-  const key = `${width}\u0000${options.firstIndent}\u0000${options.indent}\u0000${text}`;
-  let lines = wrapCache.get(key);
-  if (!lines) {
-    if (wrapCache.size >= WRAP_CACHE_LIMIT) wrapCache.clear();
-    lines = wrapParagraph(text, options);
-    wrapCache.set(key, lines);
-  }
-  return lines;
-}
-
-/** Pages of `linesPerPage` lines; a page never starts with a blank line (as the text output's pages). */
-function pagesOf(lines: PreviewLine[], linesPerPage: number): PreviewPage[] {
-  const pages: PreviewPage[] = [];
-  let page: PreviewLine[] = [];
-  for (const line of lines) {
-    if (page.length === 0 && line.text === '') continue;
-    page.push(line);
-    if (page.length === linesPerPage) {
-      pages.push({ number: pages.length + 1, lines: page });
-      page = [];
-    }
-  }
-  if (page.length || pages.length === 0) pages.push({ number: pages.length + 1, lines: page });
-  return pages;
 }
 
 /** Something printed as typed because it could not be understood, and where: the source line's start (as in BlockSource) and the printed text before it on that line. */

@@ -138,7 +138,8 @@ export namespace PreviewRequest {
     /** Full-width columns a line, lines a page. */
     width: number;
     linesPerPage: number;
-    pages: Array<{ number: number; lines: Line[] }>;
+    /** `numbered`: GB/T 9704 7.5 leaves the blank page before the 版记 page, and that page, unnumbered. */
+    pages: Array<{ number: number; numbered: boolean; lines: Line[] }>;
     /** Nothing to print yet: the editor shows a hint, never an invented title. */
     empty: boolean;
   }

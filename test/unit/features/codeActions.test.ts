@@ -15,11 +15,17 @@ describe('feature: code actions', () => {
     assert.match(applyEdits(f.text, fix.edits), /\{率 = 40% : 乙\/甲\}/);
   });
 
-  it('turns a number with a measure word into a figure', () => {
+  it('turns a number with a measure word into a figure named from its words, or every number of the paragraph', () => {
+    const f = fixture(`${HEAD}# 一\n全年共调处矛盾纠纷3‸5件，调解成功30件。\n`);
+    const [one, all] = numberToFigure(f.model, { start: f.offset, end: f.offset });
+    assert.equal(one!.title, '把数字改为指标“调处矛盾纠纷”');
+    assert.equal(one!.edits[0]!.newText, '{调处矛盾纠纷 = 35件}');
+    assert.deepEqual(all!.edits.map((e) => e.newText), ['{调处矛盾纠纷 = 35件}', '{调解成功 = 30件}']);
+  });
+
+  it('names no figure 指标1: a number its words do not name gets no action', () => {
     const f = fixture(`${HEAD}# 一\n另有3‸5件。\n`);
-    const action = numberToFigure(f.model, { start: f.offset, end: f.offset })!;
-    assert.equal(action.title, '把数字改为指标');
-    assert.equal(action.edits[0]!.newText, '{指标1 = 35件}');
+    assert.deepEqual(numberToFigure(f.model, { start: f.offset, end: f.offset }), []);
   });
 
   it('extracts selected paragraphs into a new snippet file, leaving @引用', () => {
