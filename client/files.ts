@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CollectRequest, ExportRequest, ImportRequest, NewReportRequest } from '../server/lsp/protocol.js';
+import { CollectRequest, ImportRequest, NewReportRequest, RenderRequest } from '../server/lsp/protocol.js';
 import { documentParams, errorMessage, request, requireDocument } from './documents.js';
 import { Commands, LANGUAGE_ID } from './ids.js';
 import * as l10n from './l10n.js';
@@ -34,7 +34,9 @@ export function registerFileCommands(context: vscode.ExtensionContext, client: L
   );
 }
 
-const FILTERS: Record<ExportRequest.Format, Record<string, string[]>> = {
+type ExportFormat = 'docx' | 'html' | 'txt';
+
+const FILTERS: Record<ExportFormat, Record<string, string[]>> = {
   docx: { 'Word': ['docx'] },
   html: { 'HTML': ['html', 'htm'] },
   txt: { [l10n.t('纯文本')]: ['txt'] },
@@ -51,14 +53,15 @@ async function saveTarget(near: vscode.Uri, name: string, filters: Record<string
 const stem = (uri: vscode.Uri) => path.posix.basename(uri.path).replace(/\.[^.]+$/, '') || 'report';
 
 /** Exports the report; returns the file written (or undefined when the writer cancelled). */
-async function exportReport(client: LanguageClient, format: ExportRequest.Format, uri?: vscode.Uri, target?: vscode.Uri): Promise<string | undefined> {
+async function exportReport(client: LanguageClient, format: ExportFormat, uri?: vscode.Uri, target?: vscode.Uri): Promise<string | undefined> {
   const doc = await requireDocument(uri);
   if (!doc) return undefined;
-  const params: ExportRequest.Params = { ...documentParams(client, doc), format, templateFolders: templateFolders(doc) };
-  const result = await request<ExportRequest.Result>(client, ExportRequest.method, params);
-  const file = await saveTarget(doc.uri, `${stem(doc.uri)}${result.extension}`, FILTERS[format], target);
+  // Print-ready text is paged (22 lines, page numbers), as it prints.
+  const params: RenderRequest.Params = { ...documentParams(client, doc), format, pages: format === 'txt', templateFolders: templateFolders(doc) };
+  const result = await request<RenderRequest.Result>(client, RenderRequest.method, params);
+  const file = await saveTarget(doc.uri, `${stem(doc.uri)}.${format}`, FILTERS[format], target);
   if (!file) return undefined;
-  await vscode.workspace.fs.writeFile(file, Buffer.from(result.data, result.encoding === 'base64' ? 'base64' : 'utf8'));
+  await vscode.workspace.fs.writeFile(file, Buffer.from(result.text, result.encoding === 'base64' ? 'base64' : 'utf8'));
   void vscode.window.showInformationMessage(l10n.t('已导出：{0}', file.fsPath || file.toString()));
   return file.toString();
 }
@@ -67,10 +70,10 @@ async function exportReport(client: LanguageClient, format: ExportRequest.Format
 async function print(client: LanguageClient, context: vscode.ExtensionContext, uri?: vscode.Uri): Promise<string | undefined> {
   const doc = await requireDocument(uri);
   if (!doc) return undefined;
-  const result = await request<ExportRequest.Result>(client, ExportRequest.method, { ...documentParams(client, doc), format: 'html', templateFolders: templateFolders(doc) });
+  const result = await request<RenderRequest.Result>(client, RenderRequest.method, { ...documentParams(client, doc), format: 'html', templateFolders: templateFolders(doc) });
   const folder = context.globalStorageUri.scheme === 'file' ? context.globalStorageUri : vscode.Uri.file(os.tmpdir());
   const file = vscode.Uri.joinPath(folder, 'print', `${stem(doc.uri)}.html`);
-  await vscode.workspace.fs.writeFile(file, Buffer.from(result.data, 'utf8'));
+  await vscode.workspace.fs.writeFile(file, Buffer.from(result.text, 'utf8'));
   await vscode.env.openExternal(file);
   void vscode.window.showInformationMessage(l10n.t('已在浏览器中打开可打印的页面，请用浏览器的“打印”（Ctrl+P）。'));
   return file.toString();

@@ -145,24 +145,6 @@ export namespace PreviewRequest {
   }
 }
 
-/** `baogao/export`: the report as a file to save — DOCX (bytes in base64), HTML or print-ready text. */
-export namespace ExportRequest {
-  export const method = 'baogao/export';
-  export type Format = 'docx' | 'html' | 'txt';
-  export interface Params extends DocumentParams {
-    format: Format;
-    templateFolders?: string[];
-  }
-  export interface Result {
-    format: Format;
-    /** File contents: base64 for docx, UTF-8 text otherwise. */
-    data: string;
-    encoding: 'base64' | 'utf8';
-    /** The file name extension, with its dot. */
-    extension: string;
-  }
-}
-
 /** `baogao/import`: last year's Word (.docx) or text report → a report in the language (nothing else changed; every removal listed). */
 export namespace ImportRequest {
   export const method = 'baogao/import';

@@ -32,7 +32,7 @@ export function startServer(connection: Connection): void {
   edits.register(context); //          code actions, formatting
   display.register(context); //        semantic tokens, folding
   render.register(context); //         baogao/render
-  outputs.register(context); //        baogao/preview, baogao/export
+  outputs.register(context); //        baogao/preview
   reports.register(context); //        baogao/import, baogao/newReport, baogao/collect
   figures.register(context); //        baogao/figures
   checkWorkspace.register(context); // baogao/checkWorkspace

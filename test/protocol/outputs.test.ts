@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { CollectRequest, ExportRequest, ImportRequest, PreviewRequest } from '../../server/lsp/protocol.js';
+import { CollectRequest, ImportRequest, PreviewRequest, RenderRequest } from '../../server/lsp/protocol.js';
 import { pathToUri } from '../../server/lsp/uri.js';
 import { startClient, type Client } from './helper.js';
 
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code));
 
-describe('protocol: preview, export, import, collect', () => {
+describe('protocol: preview, import, collect', () => {
   let client: Client;
   before(async () => (client = await startClient()));
   after(async () => client.stop());
@@ -48,25 +48,11 @@ describe('protocol: preview, export, import, collect', () => {
     assert.deepEqual(result.pages.flatMap((p) => p.lines), []);
   });
 
-  it('exports DOCX, HTML and paged text', async () => {
-    const { uri } = await client.open('guiwei-2020.bg');
-    const exportAs = (format: ExportRequest.Format) => client.connection.sendRequest<ExportRequest.Result>(ExportRequest.method, { textDocument: { uri }, format });
-    const docx = await exportAs('docx');
-    assert.equal(docx.encoding, 'base64');
-    assert.equal(docx.extension, '.docx');
-    assert.equal(Buffer.from(docx.data, 'base64').subarray(0, 2).toString(), 'PK', 'a zip (Office Open XML) file');
-    const html = await exportAs('html');
-    assert.match(html.data, /<html/);
-    const txt = await exportAs('txt');
-    assert.match(txt.data, /— 1 —/, 'text is paged with page numbers');
-    await assert.rejects(exportAs('pdf' as never), /不支持的导出格式/);
-  });
-
   it('imports a Word file: the .bg text and every removal listed', async () => {
     const { uri } = await client.open('guiwei-2020.bg');
-    const docx = await client.connection.sendRequest<ExportRequest.Result>(ExportRequest.method, { textDocument: { uri }, format: 'docx' });
+    const docx = await client.connection.sendRequest<RenderRequest.Result>(RenderRequest.method, { textDocument: { uri }, format: 'docx' });
     const file = path.join(client.folder, '去年.docx');
-    writeFileSync(file, Buffer.from(docx.data, 'base64'));
+    writeFileSync(file, Buffer.from(docx.text, 'base64'));
     const result = await client.connection.sendRequest<ImportRequest.Result>(ImportRequest.method, { uri: pathToUri(file) });
     assert.equal(result.how, 'Word 文档');
     assert.match(result.text, /@机关 桂圩镇人民政府/);
