@@ -23,9 +23,12 @@ describe('baogao extension: commands', () => {
     const text = await vscode.commands.executeCommand<string>('baogao.renderText');
     assert.equal(typeof text, 'string', 'renderText returned no text');
     const lines = text.split('\n');
-    const first = lines.find((l) => l.trim() !== '')!;
-    assert.equal(first.trim(), TITLE, `first line: ${first}`);
-    assert.match(first, /^[\u3000 ]{2,}\S/, 'the title is not centred (no leading space)');
+    // The title is centred, and wraps between its phrases (机关 / 年度…报告) as it prints.
+    const start = lines.findIndex((l) => l.trim() !== '');
+    const end = lines.findIndex((l, i) => i > start && l.trim() === '');
+    const titleLines = lines.slice(start, end);
+    assert.equal(titleLines.map((l) => l.trim()).join(''), TITLE, `title lines: ${titleLines.join(' / ')}`);
+    assert.ok(titleLines.every((l) => /^[\u3000 ]{2,}\S/.test(l)), 'the title is not centred (no leading space)');
     assert.ok(lines.some((l) => l.trim() === '一、依法全面履行政府职能情况'), 'no line 一、依法全面履行政府职能情况');
     assert.ok(text.replace(/\s+/g, '').includes('持证率为81.48%'), 'figure 持证率 not printed as 81.48%');
     // The output is in a new untitled editor beside the report.
