@@ -6,41 +6,17 @@
 // editor draws them on the grid.
 import type * as ast from '../grammar/index.js';
 import type { ReportModel } from '../server/language/model.js';
+import type { PreviewRequest } from '../server/lsp/protocol.js';
 import type { Scope } from '../server/language/model.js';
 import { printInlines } from '../server/language/printed.js';
 import { layoutReport, type LineRole } from './layout/document.js';
 import { LINE_COLUMNS } from './layout/width.js';
 import { buildView, sourceStart, type BlockSource } from './view.js';
 
-export interface PreviewMark {
-  /** UTF-16 offsets into the line's text. */
-  from: number;
-  to: number;
-  kind: 'unresolved' | 'broken';
-  message: string;
-}
-
-export interface PreviewLine {
-  /** The printed text, without the space before it. */
-  text: string;
-  /** Half-width cells of space before the text (indent, centring, the signature's place). */
-  indent: number;
-  /** `justify`: a paragraph's line that is not its last fills the line. */
-  align: 'justify' | 'start';
-  role: 'title' | 'blank' | 'addressee' | 'heading' | 'text' | 'signature';
-  /** 0-based line of the report's source the text starts on (an offset inside `previewLines`); absent for lines the report does not write (title, signature). */
-  source?: number;
-  /** Lines of one paragraph (or heading) share this number. */
-  block: number;
-  marks?: PreviewMark[];
-}
-
-export interface PreviewPage {
-  number: number;
-  /** GB/T 9704 7.5: a blank page before the 版记 page, and that page, carry no number. */
-  numbered: boolean;
-  lines: PreviewLine[];
-}
+// The shapes are the ones the editor receives (server/lsp/protocol.ts declares them for client and server).
+export type PreviewMark = PreviewRequest.Mark;
+export type PreviewLine = PreviewRequest.Line;
+export type PreviewPage = PreviewRequest.Result['pages'][number];
 
 export interface PreviewPages {
   width: number;
