@@ -253,7 +253,8 @@ export class ReportParser extends EmbeddedActionsParser {
       close = this.CONSUME(t.RBrace);
     });
     return this.ACTION(() => {
-      const figureEnd = close ? end(close) : junk ?? figureBodyEnd(body) ?? end(open);
+      // Unclosed: up to the last token the rule took (`{件=` keeps its `=`; the body records no `=`, `%`, `:`).
+      const figureEnd = close ? end(close) : Math.max(end(this.LA(0)), junk ?? 0, figureBodyEnd(body) ?? 0, end(open));
       return {
         kind: 'figure' as const,
         body: body ?? undefined,

@@ -25,6 +25,8 @@ export class DocumentStore {
   constructor(
     readonly documents: TextDocuments<TextDocument>,
     readonly service: LanguageService,
+    /** Told before a document is analysed: the server lets its folders be read (see FileSystemWorkspace). */
+    private readonly analysing: (path: string) => void = () => undefined,
   ) {}
 
   get(uri: unknown): TextDocument | undefined {
@@ -62,7 +64,9 @@ export class DocumentStore {
   modelFor(doc: TextDocument): ReportModel {
     const hit = this.models.get(doc.uri);
     if (hit && hit.version === doc.version && hit.generation === this.generation) return hit.model;
-    const model = this.service.analyze(this.pathOf(doc), doc.getText());
+    const path = this.pathOf(doc);
+    this.analysing(path);
+    const model = this.service.analyze(path, doc.getText());
     this.models.set(doc.uri, { version: doc.version, generation: this.generation, model });
     return model;
   }
@@ -81,8 +85,11 @@ export class DocumentStore {
     return found;
   }
 
+  /** A closed document: its model and its tree go, so that memory is released. */
   forget(uri: string): void {
     this.models.delete(uri);
+    const path = uriToPath(uri);
+    if (path) this.service.cache.forget(path);
   }
 
   /** Every model is stale: something they read (snippets, settings, files on disk) changed. */

@@ -4,7 +4,8 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageService } from '../language/service.js';
-import { FileSystemWorkspace } from '../node/fsWorkspace.js';
+import { FileSystemWorkspace, toOsPath } from '../node/fsWorkspace.js';
+import { dirname, resolvePath } from '../language/workspace.js';
 import type { ClientState, ServerContext } from './context.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { DocumentStore, openDocumentAt } from './documents.js';
@@ -40,16 +41,31 @@ export function startServer(connection: Connection): void {
 function createContext(connection: Connection): ServerContext {
   const documents = new TextDocuments(TextDocument);
   // The disk, with the editor's unsaved buffers over it.
-  const workspace = new FileSystemWorkspace((path) => openDocumentAt(documents, path)?.getText());
+  const workspace = new FileSystemWorkspace({ overlay: (path) => openDocumentAt(documents, path)?.getText() });
   const client: ClientState = { folders: [], configuration: false, workDoneProgress: false, watchRegistration: false, settings: toServerSettings({}) };
-  const store = new DocumentStore(documents, new LanguageService(workspace, client.settings.service));
-  const listReports = () => client.folders.flatMap((folder) => workspace.findReports(folder));
+  // Reports may read files in the workspace folders, beside an open document, and in the configured
+  // snippet folders — nothing else (@上年 ../secret.txt, a symlink out, /dev/stdin are refused).
+  const allowFolders = () => {
+    for (const folder of client.folders) workspace.allow(toOsPath(folder));
+  };
+  const allowFor = (path: string) => {
+    allowFolders();
+    for (const folder of ['.', ...client.settings.service.snippetFolders]) workspace.allow(toOsPath(resolvePath(dirname(path), folder)));
+  };
+  const store = new DocumentStore(documents, new LanguageService(workspace, client.settings.service), allowFor);
+  const listReports = () => {
+    allowFolders();
+    return client.folders.flatMap((folder) => workspace.findReports(folder));
+  };
   return {
     connection,
     store,
     client,
     diagnostics: new DiagnosticsPublisher(connection, store),
-    workspaceFiles: () => store.workspaceFiles(client.folders),
+    workspaceFiles: () => {
+      allowFolders();
+      return store.workspaceFiles(client.folders);
+    },
     index: new WorkspaceIndex(store, listReports, () => client.watchRegistration),
   };
 }
