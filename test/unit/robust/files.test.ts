@@ -88,7 +88,9 @@ describe('every write is safe', () => {
     const out = path.join(dir, 'out.txt');
     writeFileSync(out, 'old');
     chmodSync(out, 0o640);
-    for (const args of [['render', report], ['collect', report], ['import', report]]) {
+    const source = path.join(dir, 'source.txt');
+    writeFileSync(source, '一、依法全面履行政府职能情况\n本年度共调处矛盾纠纷150起。\n');
+    for (const args of [['render', report], ['collect', report], ['import', source]]) {
       const r = run([...args, '--out', out]);
       assert.equal(r.status, 2, args.join(' '));
       assert.match(r.stderr, /已存在：换一个文件名，或加 --force 覆盖/);
