@@ -147,12 +147,18 @@ export function forEachLineSpan(text: string, visit: (start: number, end: number
  */
 /** The prose an unclosed figure swallowed (FigureNode.tail) becomes text again, right after the figure. */
 function restoreTails(line: ast.Line, text: string): ast.Line {
+  let tailEnd = 0;
   const fix = (inlines: ast.Inline[]) => {
     for (let i = 0; i < inlines.length; i++) {
       const node = inlines[i]!;
-      if (node.kind === 'citation') fix(node.children);
+      if (node.kind === 'citation') {
+        fix(node.children);
+        const last = node.children[node.children.length - 1];
+        if (!node.closed && last && last.end > node.end) node.end = last.end;
+      }
       if (node.kind === 'figure' && node.tail !== undefined && node.tail > node.end) {
         inlines.splice(i + 1, 0, { kind: 'text', text: text.slice(node.end, node.tail), start: node.end, end: node.tail });
+        tailEnd = Math.max(tailEnd, node.tail);
         delete node.tail; // line-relative, and said by the text node now
         i++;
       }
@@ -160,6 +166,8 @@ function restoreTails(line: ast.Line, text: string): ast.Line {
   };
   if ('content' in line && Array.isArray(line.content)) fix(line.content);
   if (line.kind === 'directive') fix(line.value);
+  // A last line without a line break ended with its last node, the figure: it now ends with the tail.
+  if (tailEnd > line.end) line.end = tailEnd;
   return line;
 }
 

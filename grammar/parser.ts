@@ -259,13 +259,15 @@ export class ReportParser extends EmbeddedActionsParser {
       if (!close && junk !== undefined && bodyEnd !== undefined && !incomplete) {
         return { kind: 'figure' as const, body: body ?? undefined, closed: false, broken: false, start: open.startOffset, end: bodyEnd, tail: junk };
       }
+      // Unclosed: up to the last token the rule took (`{件=` keeps its `=`; the body records no `=`, `%`, `:`).
+      const figureEnd = close ? end(close) : Math.max(end(this.LA(0)), junk ?? 0, bodyEnd ?? 0, end(open));
       return {
         kind: 'figure' as const,
         body: body ?? undefined,
         closed: close !== undefined,
         broken: junk !== undefined || incomplete,
         start: open.startOffset,
-        end: close ? end(close) : junk ?? bodyEnd ?? end(open),
+        end: figureEnd,
       };
     });
   });

@@ -20,6 +20,7 @@ const GROUPS: Array<[RegExp, string]> = [
   [/^BG5/, '引用文件'],
   [/^BG6/, '标点与书写'],
   [/^BG7/, '日期与名称'],
+  [/^BG9/, '文件、编码、上限与设置'],
 ];
 
 function fence(text: string): string {

@@ -1,5 +1,5 @@
 // The `baogao` command: check and render reports in batch and in CI, over the same core as the editor.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -8,10 +8,12 @@ import { LineIndex } from '../grammar/index.js';
 import type { ReportModel } from './language/model.js';
 import { checkReport } from './language/checks/index.js';
 import { isOutputFormat, OUTPUT_FORMATS } from '../templates/formats.js';
-import { applyFixes } from './language/fixes.js';
+import { fixUntilStable } from './language/fixes.js';
 import { LanguageService } from './language/service.js';
 import { projectSettingsFor, type FoundSettings } from './node/projectConfig.js';
-import { FileSystemWorkspace, readText, toCorePath, toOsPath } from './node/fsWorkspace.js';
+import { FileSystemWorkspace, isInside, toCorePath, toOsPath } from './node/fsWorkspace.js';
+import { encodeText, FileRefused, readTextFile, writeFileSafely, ENCODING_NAMES, type DecodedText } from './node/files.js';
+import { encodingDiagnostics } from './node/encoding.js';
 import { importReport } from './language/import/index.js';
 import { checkSourceText, type SourceFinding } from './language/sourceCheck.js';
 import { nextYearReport } from './language/nextYear.js';
@@ -22,11 +24,13 @@ import { formatTable, toCsv } from '../templates/table.js';
 import { readReportSource, UnsupportedSource } from './node/readWord.js';
 
 const USAGE = `用法：
-  baogao render [文件] [--format ${OUTPUT_FORMATS.join('|')}] [--out 路径] [--width 列数] [--pages]
+  baogao render [文件] [--format ${OUTPUT_FORMATS.join('|')}] [--out 路径] [--width 列数] [--pages] [--force]
       排版输出报告；不给文件时输出自带的示例报告（桂圩镇 2020 年度）。html 是可预览、可打印的网页，
       docx 是按 GB/T 9704 排版的 Word 文档（须用 --out 指定文件）；--width 和 --pages 只用于 txt。
-  baogao check [文件…] [--format text|json] [--fix]
-      检查报告；有错误时退出码为 1。--fix 先应用安全的修复（写回文件），再报告其余问题。
+      --out 的文件已存在（或是报告本身、符号链接、只读文件）时须加 --force 才覆盖；设备和管道从不写入。
+  baogao check [文件…] [--format text|json] [--fix] [--force]
+      检查报告；有错误时退出码为 1。--fix 先应用安全的修复（按文件原编码写回），再报告其余问题；
+      符号链接和只读文件须加 --force 才写回；有文件无法写回时逐一说明，最后退出码为 2。
       也可直接检查 Word（.docx）和文本（.txt，UTF-8 或 GBK）报告：在内存中转换后检查，位置是原文的行（Word 为段落）；
       例如 baogao check 乡镇报告/*.docx。--fix 只用于 .bg 文件。
   baogao import <旧报告.txt|.docx> [--out 新报告.bg] [--org 机关] [--year 年度] [--year-field] [--force]
@@ -39,11 +43,12 @@ const USAGE = `用法：
       每个写明的指标清空为“？”并在旁边留下上年的数值（{调处 = ？ 上年150起}），正文中指本年度、下一年的年份改写为
       {年度}、{下年度}。不给 --out 时写在上年报告旁边，文件名中的年份加一（guiwei-2021.bg → guiwei-2022.bg）；
       --out - 写到标准输出；目标已存在时须加 --force 才覆盖。改了什么、哪些年份留待确认，逐条列在标准错误输出中。
-  baogao collect <文件…> [--format table|csv|json] [--long] [--by report|year] [--out 路径]
+  baogao collect <文件…> [--format table|csv|json] [--long] [--by report|year] [--out 路径] [--force]
       汇总多份报告的指标以便比较：table（默认，按中文字宽对齐）和 csv 为每份报告一行、每个指标一列，末尾两行为合计和平均；
       各报告对同一指标的不同叫法（调处、调处纠纷、化解纠纷……）归入同一标准指标列（矛盾纠纷调处），叫法可在 baogao.json 的
       indicators 中补充；--by year 每个年度一行（计数为各报告之和，比率为平均），看逐年趋势；
       json 和 --long 为每份报告的每个指标一行（文件、机关、年度、指标、标准指标、数值、数值(数字)、单位、是否约数、公式、校验结果）。
+      --out 的文件已存在时须加 --force 才覆盖。
       csv 按 RFC 4180 加引号，编码为带 BOM 的 UTF-8，Excel 可直接打开中文。指标有校验错误时退出码为 1。
   baogao lsp [--stdio|--node-ipc|--socket=端口]
       启动语言服务器（供编辑器使用）。
@@ -109,7 +114,7 @@ async function runRender(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'txt' }, out: { type: 'string' }, width: { type: 'string' }, pages: { type: 'boolean', default: false } },
+    options: { format: { type: 'string', default: 'txt' }, out: { type: 'string' }, width: { type: 'string' }, pages: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
   });
   if (positionals.length > 1) throw new UsageError('render 一次只排版一个文件。');
   // Handlebars, the layout and the DOCX writer are loaded by this command only (separate files in the bundle).
@@ -122,36 +127,43 @@ async function runRender(args: string[]): Promise<number> {
   reportSettingsProblems(project);
   const width = values.width === undefined ? project.lineWidth : Number(values.width);
   if (!Number.isInteger(width) || width < 8 || width > 200) throw new UsageError(`行宽“${values.width}”应是 8 到 200 之间的整数（GB/T 9704 为 28）。`);
-  const service = new LanguageService(new FileSystemWorkspace(), project.service);
-  const model = service.analyze(toCorePath(file), readReport(file));
+  const workspace = new FileSystemWorkspace();
+  allowProject(workspace, file, project);
+  const service = new LanguageService(workspace, project.service);
+  const model = service.analyze(toCorePath(file), readReport(file).text);
   const output = await renderOutput(model, format, { width, pages: values.pages });
   if (values.out) {
-    writeOutput(values.out, output);
+    writeOutput(values.out, output, { force: values.force, sources: [file] });
     process.stderr.write(`已写出 ${values.out}\n`);
   } else process.stdout.write(output);
   return 0;
 }
 
-/** Writes a rendering to a temporary file beside `file` and renames it over: never a half-written report. */
-function writeOutput(file: string, data: string | Uint8Array): void {
-  const dir = path.dirname(path.resolve(file));
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+/** Writes an output through the one safe writer; a refusal is the user's to act on (exit 2). */
+function writeOutput(file: string, data: string | Uint8Array, options: Parameters<typeof writeFileSafely>[2]): void {
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, data);
-    renameSync(temp, file);
+    writeFileSafely(file, data, options);
   } catch (error) {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // nothing was written
-    }
-    throw new UsageError(`无法写出“${file}”：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}。`);
+    if (error instanceof FileRefused) throw new UsageError(error.message);
+    throw error;
   }
 }
 
+/**
+ * The folders a report's references (@上年, @引用) may read: the report's folder, the folder of its
+ * baogao.json, the current folder when the report is inside it, and the configured snippet folders.
+ */
+function allowProject(workspace: FileSystemWorkspace, file: string, project: FoundSettings): void {
+  const folder = path.dirname(path.resolve(file));
+  workspace.allow(folder);
+  if (project.file) workspace.allow(path.dirname(project.file));
+  const cwd = process.cwd();
+  if (path.dirname(cwd) !== cwd && isInside(folder, cwd)) workspace.allow(cwd);
+  for (const extra of project.service.snippetFolders) workspace.allow(path.resolve(folder, extra));
+}
+
 async function runCheck(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } } });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`不支持的输出格式“${values.format}”，可用：text、json。`);
   if (positionals.length === 0) throw new UsageError('请给出要检查的文件，例如：baogao check samples/*.bg');
   const results: CheckRecord[] = [];
@@ -160,33 +172,62 @@ async function runCheck(args: string[]): Promise<number> {
   for (const [file, text] of sources.texts) {
     const project = projectSettingsFor(file);
     reportSettingsProblems(project);
-    const service = new LanguageService(new FileSystemWorkspace(), project.service);
+    const workspace = new FileSystemWorkspace();
+    allowProject(workspace, file, project);
+    const service = new LanguageService(workspace, project.service);
     const { findings, excerpt } = checkSourceText(service, toCorePath(`${file}.bg`), text, { source: path.basename(file) });
     if (excerpt) process.stderr.write(`baogao：“${file}”在句子中间结束，看来是节选：不报告缺少的部分和成文日期。\n`);
     for (const f of findings) results.push({ file, ...f });
   }
-  unreadable = forEachReport(positionals.filter((f) => !isWordOrText(f)), (file, text, service) => {
-    let model = service.analyze(toCorePath(file), text);
-    let diagnostics = checkReport(model, service.settings);
+  let unwritten = false;
+  unreadable = forEachReport(positionals.filter((f) => !isWordOrText(f)), (file, decoded, service) => {
+    const diagnose = (text: string) => {
+      const model = service.analyze(toCorePath(file), text);
+      return { model, diagnostics: encodingDiagnostics(decoded, checkReport(model, service.settings)) };
+    };
+    let { model, diagnostics } = diagnose(decoded.text);
     if (values.fix) {
-      const fixed = applyFixes(text, diagnostics, { safeOnly: true, path: model.file.path });
-      if (fixed.applied.length > 0) {
-        writeAtomically(file, fixed.text);
-        for (const { diagnostic: d, fix } of fixed.applied) {
-          const at = model.file.lineIndex.positionAt(d.start);
-          (values.format === 'json' ? process.stderr : process.stdout).write(`已修复 ${file}:${at.line + 1}:${at.character + 1} ${d.code} ${fix.title}\n`);
-        }
-        model = service.analyze(toCorePath(file), fixed.text);
-        diagnostics = checkReport(model, service.settings);
-      }
+      const fixed = fixInPlace(file, decoded, model, (text) => diagnose(text).diagnostics, { force: values.force, log: values.format === 'json' ? process.stderr : process.stdout });
+      if (fixed === undefined) unwritten = true;
+      else if (fixed !== decoded.text) ({ model, diagnostics } = diagnose(fixed));
     }
     for (const d of diagnostics) results.push(toRecord(file, d, model, service));
   }) || unreadable;
   results.sort((a, b) => positionals.indexOf(a.file) - positionals.indexOf(b.file) || a.line - b.line || a.column - b.column);
   if (values.format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else for (const r of results) process.stdout.write(`${r.file}:${r.line}:${r.column}: ${SEVERITY_WORDS[r.severity]} ${r.code} ${r.message}\n`);
-  if (unreadable) return 2;
+  if (unreadable || unwritten) return 2;
   return results.some((r) => r.severity === 'error') ? 1 : 0;
+}
+
+/**
+ * Applies the safe fixes to one report and writes it back in its own encoding. Returns the text now on
+ * disk, or undefined when the fixes could not be written (told on stderr; the run goes on to the next file).
+ */
+function fixInPlace(file: string, decoded: DecodedText, model: ReportModel, diagnose: (text: string) => Diagnostic[], options: { force: boolean; log: NodeJS.WritableStream }): string | undefined {
+  // Until no safe fix applies: a second `--fix` then finds nothing to change.
+  const fixed = fixUntilStable(decoded.text, diagnose, model.file.path);
+  if (fixed.applied.length === 0) return decoded.text;
+  if (!decoded.clean) {
+    process.stderr.write(`baogao：“${file}”含无法解码的字节，为免丢字不做修复（BG901）。\n`);
+    return undefined;
+  }
+  const bytes = encodeText(fixed.text, decoded.encoding);
+  if (!bytes) {
+    process.stderr.write(`baogao：修复后的“${file}”有字符无法按原编码 ${ENCODING_NAMES[decoded.encoding]} 写回，未修复：请先另存为 UTF-8。\n`);
+    return undefined;
+  }
+  try {
+    writeFileSafely(file, bytes, { inPlace: true, force: options.force });
+  } catch (error) {
+    process.stderr.write(`baogao：${(error as Error).message}未修复。\n`);
+    return undefined;
+  }
+  for (const { diagnostic: d, fix } of fixed.applied) {
+    const at = model.file.lineIndex.positionAt(d.start);
+    options.log.write(`已修复 ${file}:${at.line + 1}:${at.character + 1} ${d.code} ${fix.title}\n`);
+  }
+  return fixed.text;
 }
 
 /**
@@ -194,12 +235,12 @@ async function runCheck(args: string[]): Promise<number> {
  * under one settings file share a service (and its caches). Unreadable files are told on stderr.
  * Returns whether any file could not be read.
  */
-function forEachReport(files: string[], each: (file: string, text: string, service: LanguageService) => void): boolean {
+function forEachReport(files: string[], each: (file: string, decoded: DecodedText, service: LanguageService) => void): boolean {
   const workspace = new FileSystemWorkspace();
   const services = new Map<string, LanguageService>();
   let unreadable = false;
   for (const file of files) {
-    let text: string;
+    let text: DecodedText;
     try {
       text = readReport(file);
     } catch (error) {
@@ -209,25 +250,12 @@ function forEachReport(files: string[], each: (file: string, text: string, servi
     }
     const project = projectSettingsFor(file);
     reportSettingsProblems(project);
+    allowProject(workspace, file, project);
     let service = services.get(project.file ?? '');
     if (!service) services.set(project.file ?? '', (service = new LanguageService(workspace, project.service)));
     each(file, text, service);
   }
   return unreadable;
-}
-
-/** Writes a file by writing a temporary file beside it and renaming it over: never a partial file. */
-function writeAtomically(file: string, text: string): void {
-  const raw = readFileSync(file);
-  const bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? '\ufeff' : '';
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(temp, bom + text, { encoding: 'utf8', mode: statSync(file).mode });
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new UsageError(`无法写回“${file}”：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}。`);
-  }
 }
 
 /** Word and text files are checked through the importer, in memory. */
@@ -284,13 +312,13 @@ function reportSettingsProblems(project: FoundSettings): void {
   for (const problem of project.problems) process.stderr.write(`baogao：${project.file}：${problem}\n`);
 }
 
-function readReport(file: string): string {
+function readReport(file: string): DecodedText {
   if (!existsSync(file)) throw new UsageError(`找不到文件“${file}”。`);
   if (statSync(file).isDirectory()) throw new UsageError(`“${file}”是文件夹，请给出 .bg 文件。`);
   try {
-    return readText(file);
+    return readTextFile(file);
   } catch (error) {
-    throw new UsageError(`无法读取“${file}”：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}。`);
+    throw new UsageError((error as Error).message);
   }
 }
 
@@ -320,7 +348,6 @@ async function runImport(args: string[]): Promise<number> {
   if (/\.bg$/i.test(file)) {
     throw new UsageError(`“${file}”已经是报告语言文件，不必导入（导入会把其中的指令当作正文）。要从它开始写下一年的报告，请用：baogao new ${file}${values.out ? ` --out ${values.out}` : ''}`);
   }
-  if (values.out && existsSync(values.out) && !values.force) throw new UsageError(`“${values.out}”已存在：换一个文件名，或加 --force 覆盖。`);
   let source: { text: string; how: string };
   try {
     source = await readReportSource(file);
@@ -342,12 +369,7 @@ async function runImport(args: string[]): Promise<number> {
   const missing = [!result.header.org && '@机关（可用 --org 指定）', result.header.year === undefined && '@年度（可用 --year 指定）', !result.header.date && '@日期'].filter(Boolean);
   if (missing.length) process.stderr.write(`baogao：原文中找不到 ${missing.join('、')}，请在文头补上。\n`);
   if (values.out) {
-    try {
-      mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
-      writeFileSync(values.out, result.text);
-    } catch (error) {
-      throw new UsageError(`无法写出“${values.out}”：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}。`);
-    }
+    writeOutput(values.out, result.text, { force: values.force, sources: [file] });
     process.stderr.write(`已写出 ${values.out}；可用“baogao check ${values.out}”查看原文中的问题。\n`);
   } else process.stdout.write(result.text);
   return 0;
@@ -360,15 +382,14 @@ function runNew(args: string[]): number {
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'new 一次只从一份报告开始。' : '请给出上一年的报告，例如：baogao new guiwei-2021.bg');
   const last = positionals[0]!;
   if (!/\.bg$/i.test(last)) throw new UsageError(`“${last}”不是 .bg 报告：Word 或文本文件请先用“baogao import ${last} --out 上年.bg”转换，再用 new。`);
-  const text = readReport(last);
+  const text = readReport(last).text;
   const year = /^[ \t\u3000]*[@＠](?:年度|year)[ \t\u3000]+(\d{4})[ \t\u3000]*$/mu.exec(text)?.[1];
   const out = values.out ?? defaultNextName(last, year);
   const toStdout = out === '-';
-  if (!toStdout && existsSync(out) && !values.force) throw new UsageError(`“${out}”已存在：换一个文件名（--out），或加 --force 覆盖。`);
   const result = nextYearReport(text, { lastPath: toCorePath(path.resolve(last)), nextPath: toCorePath(path.resolve(toStdout ? last : out)) });
   if (!result.ok) throw new UsageError(result.problem);
   if (toStdout) process.stdout.write(result.text);
-  else writeOutput(out, result.text);
+  else writeOutput(out, result.text, { force: values.force, sources: [last] });
   process.stderr.write(`baogao：已从“${last}”起草${result.year}年度报告${toStdout ? '' : `“${out}”`}，改动如下：\n`);
   for (const n of result.changed) process.stderr.write(`  ${n.line ? `第${n.line}行：` : ''}${n.what}\n`);
   if (result.flagged.length) {
@@ -397,7 +418,7 @@ function runCollect(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'table' }, out: { type: 'string' }, long: { type: 'boolean', default: false }, by: { type: 'string', default: 'report' } },
+    options: { format: { type: 'string', default: 'table' }, out: { type: 'string' }, long: { type: 'boolean', default: false }, by: { type: 'string', default: 'report' }, force: { type: 'boolean', default: false } },
   });
   const format = values.format!;
   if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`不支持的输出格式“${format}”，可用：table、csv、json。`);
@@ -407,8 +428,8 @@ function runCollect(args: string[]): number {
   const names: string[] = [];
   const reports: ReportInfo[] = [];
   let vocabulary: IndicatorVocabulary | undefined;
-  const unreadable = forEachReport(positionals, (file, text, service) => {
-    const model = service.analyze(toCorePath(file), text);
+  const unreadable = forEachReport(positionals, (file, decoded, service) => {
+    const model = service.analyze(toCorePath(file), decoded.text);
     models.push(model);
     names.push(file);
     reports.push(reportInfo(model, file));
@@ -423,12 +444,7 @@ function runCollect(args: string[]): number {
     output = format === 'csv' ? `\ufeff${toCsv(table)}` : formatTable(table);
   }
   if (values.out) {
-    try {
-      mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
-      writeFileSync(values.out, output);
-    } catch (error) {
-      throw new UsageError(`无法写出“${values.out}”：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}。`);
-    }
+    writeOutput(values.out, output, { force: values.force, sources: positionals });
     process.stderr.write(`已写出 ${values.out}（${models.length} 份报告，${rows.length} 个指标）\n`);
   } else process.stdout.write(output);
   if (unreadable) return 2;

@@ -1,10 +1,12 @@
 // Rendering: view model → paged layout (templates/layout/document.ts) → Handlebars template → output. Every
 // line and page is decided in tested layout code before the template sees it, never inside it.
 import Handlebars from 'handlebars';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportModel } from '../server/language/model.js';
+import { readTextFile } from '../server/node/files.js';
+import { isInside } from '../server/node/fsWorkspace.js';
 import { alignRight } from './layout/align.js';
 import { GBT9704_LAYOUT, layoutLines, layoutReport, plainLine, type LaidLine, type LayoutOptions, type PagedLayout } from './layout/document.js';
 import { printPages } from './layout/paginate.js';
@@ -79,6 +81,9 @@ function markdownView(view: ReportView) {
     ...view,
     title: escapeMarkdown(view.title),
     to: view.to && escapeMarkdown(view.to),
+    // The signature sits in an HTML <p>, where Markdown escapes mean nothing: escaped as HTML.
+    org: view.org && Handlebars.escapeExpression(view.org),
+    date: view.date && Handlebars.escapeExpression(view.date),
     blocks: view.blocks.map((block) => {
       if (block.kind === 'heading') return { ...block, text: escapeMarkdown(block.text) };
       if (block.kind === 'paragraph') return { ...block, text: escapeMarkdown(block.text), lead: block.lead ? escapeMarkdown(leadText(block.lead)) : undefined };
@@ -112,7 +117,7 @@ function compiledTemplate(format: TextFormat, userFolders: string[], named: stri
   let template = compiled.get(file);
   if (!template) {
     // Text and Markdown print prose as typed (Markdown escapes itself); HTML is escaped by Handlebars.
-    const run = handlebars.compile(readFileSync(file, 'utf8'), { noEscape: format !== 'html', strict: false });
+    const run = handlebars.compile(readTextFile(file, 1024 * 1024).text, { noEscape: format !== 'html', strict: false });
     // Handlebars compiles on first use: a syntax error surfaces here, and names the file and line.
     template = (context: unknown) => {
       try {
@@ -135,10 +140,12 @@ export function templateError(file: string, error: unknown): Error {
 }
 
 function findTemplate(format: TextFormat, userFolders: string[], named: string | undefined): string {
+  // @模板 names a folder inside a template folder: a path (../x, /etc) would leave it.
+  if (named !== undefined && /[/\\]|^\.\.?$/.test(named)) named = undefined; // told by BG902
   const candidates = [
-    ...userFolders.flatMap((folder) => [named ? path.join(folder, named, format, 'report.hbs') : '', path.join(folder, format, 'report.hbs')]),
+    ...userFolders.flatMap((folder) => [named ? path.join(folder, named, format, 'report.hbs') : '', path.join(folder, format, 'report.hbs')].filter((c) => c && staysInside(c, folder))),
     path.join(builtInTemplates(), format, 'report.hbs'),
-  ].filter(Boolean);
+  ];
   const found = candidates.find((candidate) => existsSync(candidate));
   if (!found) throw new Error(`找不到 ${format} 模板（查找了：${candidates.join('，')}）`);
   return found;
@@ -146,10 +153,19 @@ function findTemplate(format: TextFormat, userFolders: string[], named: string |
 
 /** The HTML output's stylesheet (`html/report.css`), from the writer's folders first; inlined so the page stands alone. */
 function stylesheet(userFolders: string[]): string {
-  const candidates = [...userFolders.map((folder) => path.join(folder, 'html', 'report.css')), path.join(builtInTemplates(), 'html', 'report.css')];
+  const candidates = [...userFolders.map((folder) => path.join(folder, 'html', 'report.css')).filter((c) => staysInside(c, path.dirname(path.dirname(c)))), path.join(builtInTemplates(), 'html', 'report.css')];
   const found = candidates.find((candidate) => existsSync(candidate));
   if (!found) throw new Error(`找不到 HTML 样式表（查找了：${candidates.join('，')}）`);
-  return readFileSync(found, 'utf8');
+  return readTextFile(found, 1024 * 1024).text;
+}
+
+/** A template found through a symlink that leads out of its template folder is not used. */
+function staysInside(candidate: string, folder: string): boolean {
+  try {
+    return isInside(realpathSync(candidate), realpathSync(folder));
+  } catch {
+    return false;
+  }
 }
 
 /** The bundled templates folder: beside this module in the source tree, one level up from dist/. */

@@ -20,7 +20,7 @@ export function seedText(name: string): string {
   return readFileSync(path.join(ROOT, 'test', 'fixtures', 'seeds', `${name}.txt`), 'utf8');
 }
 
-const diskService = new LanguageService(new FileSystemWorkspace());
+const diskService = new LanguageService(new FileSystemWorkspace({ roots: [ROOT] }));
 
 export function sampleModel(name: string): ReportModel {
   const file = samplePath(name);

@@ -4,6 +4,7 @@ import type { Severity } from '../../grammar/diagnostic.js';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from './checks/contract.js';
 import { parseSeverityWord } from './header.js';
 import type { ServiceSettings } from './service.js';
+import { validateSettings } from './settingsSchema.js';
 
 export const CONFIG_FILE_NAME = 'baogao.json';
 
@@ -20,55 +21,31 @@ export interface ProjectSettings {
  * `deadline` ("4-1" or {month, day}), `disabledChecks` (codes), `severities` ({BG601: "关"}),
  * `citations` (extra official titles: strings or {title, issuer, date, supersededBy, validFrom, validTo}),
  * `terms` (extra standard terms: {wrong form: standard}), `indicators` (collect's vocabulary: {indicator: [names]}).
+ * Every value is checked against the schema in package.json first; one that fails is told in `problems`
+ * and the default stands.
  */
 export function readSettings(raw: unknown): ProjectSettings {
-  const problems: string[] = [];
-  const s = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
-  const strings = (v: unknown, key: string) => {
-    if (v === undefined) return [];
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
-    problems.push(`“${key}”应是字符串列表。`);
-    return [];
-  };
+  // Types, ranges and patterns come from the one schema (package.json); what fails it is dropped.
+  const { values: s, problems } = validateSettings(raw);
+  const strings = (v: unknown) => (v as string[] | undefined) ?? [];
   const severities = new Map<string, Severity | 'off'>();
-  if (s.severities !== undefined) {
-    if (typeof s.severities === 'object' && s.severities !== null) {
-      for (const [code, word] of Object.entries(s.severities as Record<string, unknown>)) {
-        const level = typeof word === 'string' ? parseSeverityWord(word) : undefined;
-        if (level && /^BG\d{3}$/i.test(code)) severities.set(code.toUpperCase(), level);
-        else problems.push(`“severities”中的“${code}: ${String(word)}”无法识别：应写成 "BG601": "关"（关、错误、警告、提示）。`);
-      }
-    } else problems.push('“severities”应是对象，例如 {"BG601": "关"}。');
+  for (const [code, word] of Object.entries((s.severities ?? {}) as Record<string, string>)) {
+    const level = parseSeverityWord(word);
+    if (level) severities.set(code.toUpperCase(), level);
   }
-  for (const code of strings(s.disabledChecks, 'disabledChecks')) severities.set(code.toUpperCase(), 'off');
+  for (const code of strings(s.disabledChecks)) severities.set(code.toUpperCase(), 'off');
 
   let deadline = DEFAULT_CHECK_SETTINGS.deadline;
   if (typeof s.deadline === 'string') {
     const m = /^(\d{1,2})[-/.月](\d{1,2})日?$/.exec(s.deadline.trim());
     if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1 && Number(m[2]) <= 31) deadline = { month: Number(m[1]), day: Number(m[2]) };
-    else problems.push(`“deadline”的“${s.deadline}”无法识别：应写成 "4-1" 表示次年4月1日。`);
-  } else if (s.deadline && typeof s.deadline === 'object') {
-    const d = s.deadline as { month?: unknown; day?: unknown };
-    if (typeof d.month === 'number' && typeof d.day === 'number') deadline = { month: d.month, day: d.day };
-    else problems.push('“deadline”应写成 "4-1" 或 {"month": 4, "day": 1}。');
-  }
-
-  let lineWidth = 28;
-  if (s.lineWidth !== undefined) {
-    if (typeof s.lineWidth === 'number' && Number.isInteger(s.lineWidth) && s.lineWidth >= 8 && s.lineWidth <= 200) lineWidth = s.lineWidth;
-    else problems.push(`“lineWidth”应是 8 到 200 之间的整数（GB/T 9704 为 28）。`);
+    else problems.push(`“deadline”的“${s.deadline}”不是真实的月日：应写成 "4-1" 表示次年4月1日。`);
   }
 
   const extraCitations: CheckSettings['extraCitations'] = [];
-  if (s.citations !== undefined) {
-    if (Array.isArray(s.citations)) {
-      for (const entry of s.citations) {
-        if (typeof entry === 'string' && entry.trim()) extraCitations.push({ title: entry.trim().replace(/^《|》$/g, '') });
-        else if (entry && typeof entry === 'object' && typeof (entry as { title?: unknown }).title === 'string') {
-          extraCitations.push(entry as CheckSettings['extraCitations'][number]);
-        } else problems.push(`“citations”中的一项无法识别：应是文件名称字符串，或 {"title": "…"}。`);
-      }
-    } else problems.push('“citations”应是列表。');
+  for (const entry of (s.citations ?? []) as Array<string | CheckSettings['extraCitations'][number]>) {
+    if (typeof entry !== 'string') extraCitations.push(entry);
+    else if (entry.trim()) extraCitations.push({ title: entry.trim().replace(/^《|》$/g, '') });
   }
 
   const extraTerms = readTerms(s.terms, problems);
@@ -77,11 +54,11 @@ export function readSettings(raw: unknown): ProjectSettings {
   const profile = typeof s.profile === 'string' && s.profile.trim() ? s.profile.trim() : undefined;
   return {
     service: {
-      snippetFolders: strings(s.snippetFolders, 'snippetFolders'),
+      snippetFolders: strings(s.snippetFolders),
       severities,
       checks: { ...DEFAULT_CHECK_SETTINGS, deadline, profile, extraCitations, extraTerms, extraIndicators },
     },
-    lineWidth,
+    lineWidth: (s.lineWidth as number | undefined) ?? 28,
     problems,
   };
 }

@@ -6,8 +6,16 @@ import { diagnostic, locatedIn } from './makeDiagnostic.js';
 import { formatDate, type Header } from './header.js';
 import type { FigureDefinition, Figures, FigureUse, Scope } from './model.js';
 import {
-  agreesAtPrecision, formatAtPrecision, formatNumber, formatValue, numberValue, quantityValue, type NumberValue, type Value,
+  agreesAtPrecision, formatAtPrecision, formatNumber, formatValue, isTrustworthyResult, numberValue, quantityValue, type NumberValue, type Value,
 } from './values.js';
+
+/** Figures may depend on figures this many levels deep (BG904); evaluation is iterative, not recursive. */
+export const MAX_FIGURE_CHAIN = 5000;
+/** Nested evaluation the order of `resolveInOrder` did not foresee (cycles) stops here (BG904). */
+const MAX_NESTED_RESOLUTION = 200;
+/** A formula of more terms is not evaluated (BG904): evaluation recurses along the formula. */
+export const MAX_FORMULA_TERMS = 1000;
+
 
 /** Names the header provides; a figure may not take them. */
 export const HEADER_FIGURES = ['年度', '机关', '标题', '日期', '上年度', '下年度'] as const;
@@ -36,6 +44,10 @@ export class FigureTable implements Figures {
   private readonly reported = new Set<string>();
   private readonly busy = new Set<FigureDefinition>();
   private readonly done = new Set<FigureDefinition>();
+  private nesting = 0;
+  /** Definitions found on a cycle of formulas by `resolveInOrder`. */
+  private readonly cyclic = new Set<FigureDefinition>();
+  private chainReported = false;
 
   constructor(
     private readonly header: Header,
@@ -70,6 +82,7 @@ export class FigureTable implements Figures {
   }
 
   resolveAll(): void {
+    this.resolveInOrder();
     for (const definition of this.allDefinitions) this.resolve(definition);
     for (const use of this.uses) {
       if (use.node.body?.form === 'comparison') this.compare(use.node, use.scope, true);
@@ -151,19 +164,105 @@ export class FigureTable implements Figures {
       this.report(definition.scope, diagnostic('BG203', definition.body.name, `指标“${definition.name}”的公式直接或间接引用了它自己。`));
       return;
     }
+    if (this.nesting >= MAX_NESTED_RESOLUTION) {
+      this.tooDeep(definition, MAX_NESTED_RESOLUTION);
+      return;
+    }
     this.busy.add(definition);
+    this.nesting++;
     try {
       this.evaluateDefinition(definition);
     } finally {
+      this.nesting--;
       this.busy.delete(definition);
       this.done.add(definition);
     }
+  }
+
+  /** A definition too deep in a chain of figures: left unevaluated, said once. */
+  private tooDeep(definition: FigureDefinition, limit: number): void {
+    this.done.add(definition);
+    if (this.chainReported) return;
+    this.chainReported = true;
+    if (this.cyclic.has(definition)) {
+      this.report(definition.scope, diagnostic('BG203', definition.body.name, `指标“${definition.name}”的公式经过一长串指标间接引用了它自己。`));
+      return;
+    }
+    this.report(definition.scope, diagnostic('BG904', definition.body.name, `指标依赖超过上限（${limit} 层）：“${definition.name}”及依赖它的指标不再计算。请缩短指标之间的引用链。`));
+  }
+
+  /**
+   * Resolves every definition after the ones it depends on (post-order of an iterative depth-first walk,
+   * in the order the recursive evaluation would take), so that a chain of thousands of figures needs no
+   * deep recursion. Definitions on a cycle are left to `resolve`, which reports the cycle (BG203).
+   */
+  private resolveInOrder(): void {
+    const state = new Map<FigureDefinition, 'open' | 'closed'>();
+    const depth = new Map<FigureDefinition, number>();
+    const cyclic = this.cyclic;
+    for (const root of this.allDefinitions) {
+      if (state.has(root)) continue;
+      state.set(root, 'open');
+      const stack = [{ definition: root, dependencies: this.dependencies(root), next: 0 }];
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1]!;
+        if (top.next < top.dependencies.length) {
+          const dependency = top.dependencies[top.next++]!;
+          const seen = state.get(dependency);
+          if (seen === undefined) {
+            state.set(dependency, 'open');
+            stack.push({ definition: dependency, dependencies: this.dependencies(dependency), next: 0 });
+          } else if (seen === 'open') {
+            for (let i = stack.length - 1; i >= 0; i--) {
+              cyclic.add(stack[i]!.definition);
+              if (stack[i]!.definition === dependency) break;
+            }
+          }
+          continue;
+        }
+        stack.pop();
+        state.set(top.definition, 'closed');
+        let level = 1;
+        for (const d of top.dependencies) level = Math.max(level, (depth.get(d) ?? 0) + 1);
+        depth.set(top.definition, level);
+        if (cyclic.has(top.definition)) continue;
+        if (level > MAX_FIGURE_CHAIN) this.tooDeep(top.definition, MAX_FIGURE_CHAIN);
+        else this.resolve(top.definition);
+      }
+    }
+  }
+
+  /** The definitions a definition's formulas refer to, in evaluation order (parameters and header values are not). */
+  private dependencies(definition: FigureDefinition): FigureDefinition[] {
+    const out: FigureDefinition[] = [];
+    const visit = (expr: ast.Expression | undefined) =>
+      expr &&
+      forEachOperand(expr, (leaf) => {
+        const found = leaf.kind === 'ref' ? this.definitionSeenFrom(leaf.name, definition.scope) : undefined;
+        if (found) out.push(found);
+      });
+    if (definition.body.value?.kind !== 'quantity') visit(definition.body.value);
+    visit(definition.body.check);
+    return out;
+  }
+
+  private definitionSeenFrom(name: string, scope: Scope): FigureDefinition | undefined {
+    for (let s: Scope | undefined = scope; s; s = s.parent) if (s.params.has(name) || s.missing?.has(name)) return undefined;
+    return this.headerValue(name) ? undefined : this.definitions.get(name);
   }
 
   private evaluateDefinition(definition: FigureDefinition): void {
     const { body, scope } = definition;
     const value = body.value;
     if (!value) return;
+    for (const formula of [value, body.check]) {
+      let terms = 0;
+      if (formula) forEachOperand(formula, () => terms++);
+      if (terms > MAX_FORMULA_TERMS) {
+        this.report(scope, diagnostic('BG904', formula!, `公式有 ${terms} 项，超过上限（${MAX_FORMULA_TERMS} 项），不予计算。请拆成几个指标。`));
+        return;
+      }
+    }
     const ctx: EvalContext = { whole: undefined, approximate: false, hasDivision: false, quiet: false };
     if (value.kind === 'pending') {
       // Nothing to evaluate yet; the check formula's names must still exist (and count as used).
@@ -180,7 +279,10 @@ export class FigureTable implements Figures {
       definition.value = { ...result, percent, unit: percent ? undefined : result.unit, decimals: undefined, qualifier: undefined };
       if (percent && ctx.hasDivision) this.checkRateBound(definition, result.value, value);
     }
-    if (body.check && definition.value?.type === 'number') this.checkStated(definition, definition.value, body.check);
+    if (body.check && definition.value?.type === 'number') {
+      if (definition.value.written === undefined) this.checkStated(definition, definition.value, body.check);
+      else this.exactOperand(definition.value, value, scope, ctx);
+    }
   }
 
   private checkStated(definition: FigureDefinition, stated: NumberValue, formula: ast.Expression): void {
@@ -289,7 +391,7 @@ export class FigureTable implements Figures {
   private evaluate(expr: ast.Expression, scope: Scope, ctx: EvalContext): NumberValue | undefined {
     switch (expr.kind) {
       case 'quantity':
-        return quantityValue(expr);
+        return this.exactOperand(quantityValue(expr), expr, scope, ctx);
       case 'pending':
         // A value to refill: what depends on it waits, without an error of its own (BG710 says it once).
         return undefined;
@@ -309,7 +411,7 @@ export class FigureTable implements Figures {
           return undefined;
         }
         if (value.qualifier) ctx.approximate = true;
-        return value;
+        return this.exactOperand(value, expr, scope, ctx);
       }
       case 'negation': {
         const v = this.evaluate(expr.operand, scope, ctx);
@@ -319,9 +421,22 @@ export class FigureTable implements Figures {
         const left = this.evaluate(expr.left, scope, ctx);
         const right = this.evaluate(expr.right, scope, ctx);
         if (!left || !right) return undefined;
-        return this.combine(expr, left, right, scope, ctx);
+        const result = this.combine(expr, left, right, scope, ctx);
+        if (result && !isTrustworthyResult(result.value, expr.op !== '÷' && Number.isInteger(left.value) && Number.isInteger(right.value))) {
+          const what = Number.isFinite(result.value) ? '超出了可精确表示的范围（约 9×10¹⁵）' : '溢出（不是有限的数）';
+          this.problem(ctx, scope, diagnostic('BG251', expr, `“${scope.file.text.slice(expr.start, expr.end)}”的结果${what}，不予打印。请核对数值或单位（如改用“万元”“亿元”）。`));
+          return undefined;
+        }
+        return result;
       }
     }
+  }
+
+  /** A value written with more digits than a double holds exactly is printed as written, never computed with. */
+  private exactOperand(value: NumberValue, at: ast.Span, scope: Scope, ctx: EvalContext): NumberValue | undefined {
+    if (value.written === undefined) return value;
+    this.problem(ctx, scope, diagnostic('BG250', at, `数值“${value.written}”的有效数字超过 15 位，超出可精确计算的范围：照原样打印，但不参与计算和校验。可改用“万元”“亿元”等单位。`));
+    return undefined;
   }
 
   private combine(expr: ast.Binary, left: NumberValue, right: NumberValue, scope: Scope, ctx: EvalContext): NumberValue | undefined {
@@ -404,11 +519,14 @@ function rootFile(scope: Scope) {
 
 /** Visits the leaves of a formula: quantities, figure references and `_`. */
 function forEachOperand(expr: ast.Expression, visit: (leaf: ast.Quantity | ast.FigureRef | ast.WholeCount | ast.PendingValue) => void): void {
-  if (expr.kind === 'binary') {
-    forEachOperand(expr.left, visit);
-    forEachOperand(expr.right, visit);
-  } else if (expr.kind === 'negation') forEachOperand(expr.operand, visit);
-  else visit(expr);
+  // Left to right, with a stack of its own: a formula of thousands of terms needs no deep recursion.
+  const pending: ast.Expression[] = [expr];
+  while (pending.length > 0) {
+    const e = pending.pop()!;
+    if (e.kind === 'binary') pending.push(e.right, e.left);
+    else if (e.kind === 'negation') pending.push(e.operand);
+    else visit(e);
+  }
 }
 
 function containsWhole(expr: ast.Expression): boolean {

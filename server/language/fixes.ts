@@ -104,3 +104,18 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   parts.push(text.slice(at));
   return parts.join('');
 }
+
+/**
+ * Applies the safe fixes again and again until none applies (a fix can make the text of another, e.g.
+ * a half-width comma replaced next to a full-width one): what `baogao check --fix` writes, so that a
+ * second run finds nothing to fix. At most `rounds` rounds.
+ */
+export function fixUntilStable(text: string, diagnose: (text: string) => readonly Diagnostic[], path: string, rounds = 8): FixResult {
+  let current: FixResult = { text, applied: [], skipped: [] };
+  for (let round = 0; round < rounds; round++) {
+    const next = applyFixes(current.text, diagnose(current.text), { safeOnly: true, path });
+    if (next.applied.length === 0) break;
+    current = { text: next.text, applied: [...current.applied, ...next.applied], skipped: next.skipped };
+  }
+  return current;
+}

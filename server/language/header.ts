@@ -134,6 +134,10 @@ export function readHeader(directives: readonly DirectiveLine[], bodyDirectives:
         header.printedOn = date;
         break;
       }
+      case '模板':
+        // A template name is a folder inside the configured template folders, never a path out of them.
+        if (/[/\\]|^\.\.?$/.test(text)) diagnostics.push(diagnostic('BG902', span, `模板名“${text}”不能含路径（/、\\、..）：请写模板文件夹中的子文件夹名；现按默认模板排版。`));
+        break;
     }
   }
   return { header, diagnostics };

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { diagnostic, locatedIn } from './makeDiagnostic.js';
 import type { Header } from './header.js';
 import type { IncludeSite, PlacedBlock, Scope, SnippetFile, SourceFile } from './model.js';
-import type { Value } from './values.js';
+import { isExactDecimal, type Value } from './values.js';
 import { basename, dirname, resolvePath, type ParseCache, type Workspace } from './workspace.js';
 
 /** Default snippet folders, relative to the report's folder. */
@@ -69,7 +69,13 @@ export interface Expansion {
   diagnostics: Diagnostic[];
 }
 
-const MAX_DEPTH = 20;
+/** Snippets nested deeper than this are not expanded (BG903). */
+export const MAX_INCLUDE_DEPTH = 20;
+/** At most this many inclusions in one report, all levels together (BG903): ten snippets that each
+ * include the next ten times would otherwise expand ten billion times. */
+export const MAX_INCLUSIONS = 1000;
+/** At most this many blocks in the expanded report (BG903). */
+export const MAX_EXPANDED_BLOCKS = 200_000;
 
 export function expandIncludes(
   document: ast.ReportDocument,
@@ -78,51 +84,67 @@ export function expandIncludes(
   options: { workspace: Workspace; snippets: SnippetIndex; cache: ParseCache },
 ): Expansion {
   const out: Expansion = { blocks: [], includes: [], diagnostics: [] };
-  const reportedSnippets = new Set<string>();
   const rootPath = root.file.path;
 
   const located = (d: Diagnostic, scope: Scope): Diagnostic => locatedIn(d, scope.file, root.file);
+  const tell = onceEach(out.diagnostics);
+  // The snippets the report sees, looked up once: a report may have a thousand @引用 lines.
+  const visible = options.snippets.snippetsFor(rootPath);
+  const visibleByName = new Map<string, SnippetFile[]>();
+  for (const s of visible) visibleByName.set(s.name, [...(visibleByName.get(s.name) ?? []), s]);
+  const readSnippet = snippetReader(options);
+  let inclusions = 0;
+  let overLimit = false;
+  /** The expansion budget is spent: said once, at the first @引用 not expanded. */
+  const spent = (at: ast.Span, scope: Scope): boolean => {
+    if (inclusions < MAX_INCLUSIONS && out.blocks.length < MAX_EXPANDED_BLOCKS) return false;
+    if (!overLimit) {
+      overLimit = true;
+      const what = inclusions >= MAX_INCLUSIONS ? `共 ${MAX_INCLUSIONS} 次` : `共 ${MAX_EXPANDED_BLOCKS} 段`;
+      tell(located(diagnostic('BG903', at, `片段展开超过上限（${what}）：此处及其后的“@引用”不再展开。请检查片段之间是否反复互相引用。`), scope));
+    }
+    return true;
+  };
 
   const expand = (blocks: readonly ast.Block[], scope: Scope, stack: string[]) => {
     for (const block of blocks) {
-      if (block.kind !== 'directive' || block.name !== '引用') {
+      if (block.kind !== 'directive' || block.name !== '引用' || overLimit) {
         out.blocks.push({ block, scope });
         continue;
       }
       const nameArg = block.args[0];
       if (!nameArg) {
-        out.diagnostics.push(located(diagnostic('BG301', block.written, '“@引用”后应写片段名称，例如“@引用 法律顾问制度”。'), scope));
+        tell(located(diagnostic('BG301', block.written, '“@引用”后应写片段名称，例如“@引用 法律顾问制度”。'), scope));
         continue;
       }
       const name = nameArg.name.text;
-      const found = options.snippets.find(name, rootPath);
+      const found = visibleByName.get(name) ?? [];
       const snippet = found[0];
       const site: IncludeSite = { directive: block, scope, name, snippet };
       out.includes.push(site);
       out.blocks.push({ block, scope });
       if (!snippet) {
-        const known = options.snippets.snippetsFor(rootPath).map((s) => s.name);
-        const hint = known.length ? `已有的片段：${[...new Set(known)].slice(0, 12).join('、')}。` : `片段放在报告旁的 snippets/ 或 片段/ 文件夹中。`;
-        out.diagnostics.push(located(diagnostic('BG301', nameArg.name, `找不到片段“${name}”。${hint}`), scope));
+        tell(located(notFound(name, nameArg.name, visible), scope));
         continue;
       }
       if (found.length > 1) {
-        out.diagnostics.push(located(diagnostic('BG305', nameArg.name, `有 ${found.length} 个片段都叫“${name}”（${found.map((s) => s.path).join('、')}），使用第一个。`), scope));
+        tell(located(diagnostic('BG305', nameArg.name, `有 ${found.length} 个片段都叫“${name}”（${found.map((s) => s.path).join('、')}），使用第一个。`), scope));
       }
-      if (stack.includes(snippet.path) || stack.length >= MAX_DEPTH) {
-        out.diagnostics.push(located(diagnostic('BG302', nameArg.name, `片段“${name}”循环引用：${[...stack.map((p) => basename(p, '.bg')), name].join(' → ')}。`), scope));
+      const refused = notExpanded(name, nameArg.name, snippet, stack);
+      if (refused) {
+        tell(located(refused, scope));
         continue;
       }
-      const text = options.workspace.readFile(snippet.path);
-      if (text === undefined) continue;
-      const parsed = options.cache.parse(snippet.path, text);
-      const file: SourceFile = { path: snippet.path, text, document: parsed.document, lineIndex: new LineIndex(text) };
-      if (!reportedSnippets.has(snippet.path)) {
-        reportedSnippets.add(snippet.path);
-        for (const d of parsed.diagnostics) out.diagnostics.push({ ...d, uri: snippet.path });
-      }
+      if (spent(nameArg.name, scope)) continue;
+      inclusions++;
+      const read = readSnippet(snippet.path);
+      if (!read) continue;
+      // A file object of its own per inclusion: a figure's value is looked up by the scope's file.
+      const parsed = read.parsed;
+      const file: SourceFile = { ...read.file };
+      for (const d of parsed.diagnostics) tell({ ...d, uri: snippet.path }); // once per snippet: `tell` drops repeats
       const missing = new Set<string>();
-      const params = bindParams(block, snippet, scope, header, missing, (d) => out.diagnostics.push(located(d, scope)));
+      const params = bindParams(block, snippet, scope, header, missing, (d) => tell(located(d, scope)));
       const inner: Scope = { file, params, missing, parent: scope, site };
       // A snippet's own @指标 lines sit in its header; they define figures like the ones in its body.
       for (const d of parsed.document.header) if (d.name === '指标') out.blocks.push({ block: d, scope: inner });
@@ -131,6 +153,45 @@ export function expandIncludes(
   };
   expand(document.body, root, [rootPath]);
   return out;
+}
+
+/** Pushes each diagnostic once: a snippet included many times would repeat its problems at one place. */
+function onceEach(into: Diagnostic[]): (d: Diagnostic) => void {
+  const told = new Set<string>();
+  return (d) => {
+    const key = `${d.code}|${d.uri ?? ''}|${d.start}|${d.end}`;
+    if (told.has(key)) return;
+    told.add(key);
+    into.push(d);
+  };
+}
+
+function notFound(name: string, at: ast.Span, visible: readonly SnippetFile[]): Diagnostic {
+  const known = [...new Set(visible.map((s) => s.name))];
+  const hint = known.length ? `已有的片段：${known.slice(0, 12).join('、')}。` : `片段放在报告旁的 snippets/ 或 片段/ 文件夹中。`;
+  return diagnostic('BG301', at, `找不到片段“${name}”。${hint}`);
+}
+
+/** Why an @引用 of a found snippet is not expanded: a cycle (BG302), or nesting too deep (BG903). */
+function notExpanded(name: string, at: ast.Span, snippet: SnippetFile, stack: readonly string[]): Diagnostic | undefined {
+  if (stack.includes(snippet.path)) return diagnostic('BG302', at, `片段“${name}”循环引用：${[...stack.map((p) => basename(p, '.bg')), name].join(' → ')}。`);
+  if (stack.length > MAX_INCLUDE_DEPTH) {
+    return diagnostic('BG903', at, `片段嵌套超过上限（${MAX_INCLUDE_DEPTH} 层）：“${name}”不再展开（${[...stack.slice(1, 4).map((p) => basename(p, '.bg')), '…', name].join(' → ')}）。`);
+  }
+  return undefined;
+}
+
+/** Reads a snippet for an expansion: a snippet included many times is read, parsed and line-indexed once. */
+function snippetReader(options: { workspace: Workspace; cache: ParseCache }) {
+  const files = new Map<string, { file: SourceFile; parsed: ReturnType<ParseCache['parse']> } | undefined>();
+  return (path: string) => {
+    if (!files.has(path)) {
+      const text = options.workspace.readFile(path);
+      const parsed = text === undefined ? undefined : options.cache.parse(path, text);
+      files.set(path, parsed && { file: { path, text: text!, document: parsed.document, lineIndex: new LineIndex(text!) }, parsed });
+    }
+    return files.get(path);
+  };
 }
 
 /** Arguments given at the @引用 line; a parameter not given falls back to the report's header value. */
@@ -142,7 +203,7 @@ function bindParams(directive: ast.DirectiveLine, snippet: SnippetFile, scope: S
       continue;
     }
     const text = arg.value?.text ?? '';
-    params.set(arg.name.text, /^\d+(\.\d+)?$/.test(text) ? { type: 'number', value: Number(text), unit: undefined, percent: false, qualifier: undefined, decimals: undefined } : { type: 'text', text });
+    params.set(arg.name.text, /^\d+(\.\d+)?$/.test(text) ? { type: 'number', value: Number(text), unit: undefined, percent: false, qualifier: undefined, decimals: undefined, ...(isExactDecimal(text) ? {} : { written: text }) } : { type: 'text', text });
   }
   for (const param of snippet.params) {
     if (params.has(param) || inheritedParam(scope, param) || headerHas(header, param)) continue;

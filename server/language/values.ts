@@ -12,6 +12,8 @@ export interface NumberValue {
   qualifier: Quantity['qualifier'];
   /** Decimals as written, for stated values: the precision they claim. */
   decimals: number | undefined;
+  /** The digits as written, kept when a double cannot hold them exactly: printed as is, never computed with. */
+  written?: string;
 }
 
 export interface TextValue {
@@ -26,7 +28,7 @@ export function numberValue(value: number, unit?: string, percent = false): Numb
 }
 
 export function quantityValue(q: Quantity): NumberValue {
-  return {
+  const value: NumberValue = {
     type: 'number',
     value: q.percent ? q.value / 100 : q.value,
     unit: q.percent ? undefined : q.unit,
@@ -34,6 +36,29 @@ export function quantityValue(q: Quantity): NumberValue {
     qualifier: q.qualifier,
     decimals: q.decimals,
   };
+  if (!isExactDecimal(q.digits)) value.written = q.digits;
+  return value;
+}
+
+/** The largest significant-digit count every decimal of which a double holds exactly (DBL_DIG). */
+const EXACT_DIGITS = 15;
+
+/**
+ * Does a double hold these written digits exactly (so that they print back unchanged)? True for up to
+ * 15 significant digits, and for integers up to 2^53 − 1; 9007199254740993 is not.
+ */
+export function isExactDecimal(digits: string): boolean {
+  const plain = digits.replace(/[,，_\s]/g, '');
+  if (!/^\d*\.?\d*$/.test(plain)) return true;
+  const [whole = '', fraction = ''] = plain.split('.');
+  const significant = `${whole}${fraction}`.replace(/^0+/, '').replace(/0+$/, '');
+  if (significant.length <= EXACT_DIGITS) return true;
+  return fraction.replace(/0+$/, '') === '' && whole !== '' && BigInt(whole) <= BigInt(Number.MAX_SAFE_INTEGER);
+}
+
+/** Is a computed result one a double holds exactly enough to print: finite, and an integer result within 2^53? */
+export function isTrustworthyResult(value: number, integerOperands: boolean): boolean {
+  return Number.isFinite(value) && (!integerOperands || Math.abs(value) <= Number.MAX_SAFE_INTEGER);
 }
 
 /** At most `decimals` decimals, trailing zeros dropped: 98.000 → "98", 81.4814 → "81.48". */
@@ -49,7 +74,8 @@ export function formatValue(v: Value): string {
   const decimals = v.decimals ?? 2;
   const digits = v.percent ? formatNumber(v.value * 100, decimals) : formatNumber(v.value, decimals);
   const stated = v.decimals !== undefined;
-  const fixedDigits = stated ? (v.percent ? (v.value * 100).toFixed(decimals) : v.value.toFixed(decimals)) : digits;
+  const shownDigits = stated ? (v.percent ? (v.value * 100).toFixed(decimals) : v.value.toFixed(decimals)) : digits;
+  const fixedDigits = v.written ?? shownDigits;
   const before = v.qualifier?.position === 'before' ? v.qualifier.text : '';
   const after = v.qualifier?.position === 'after' ? v.qualifier.text : '';
   const suffix = v.percent ? '%' : (v.unit ?? '');

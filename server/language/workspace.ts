@@ -12,6 +12,8 @@ export interface Workspace {
    * `WALK_LIMITS.files`, no deeper than `WALK_LIMITS.depth` folders, skipping hidden folders and node_modules.
    */
   findReports(folder: string): string[];
+  /** Why the last `readFile` of a path gave undefined, in Chinese (outside the workspace, too large…). */
+  whyUnreadable?(path: string): string | undefined;
 }
 
 /** How far a workspace walk goes: a county's folder of reports, not a whole disk. */
@@ -61,17 +63,31 @@ export function relativePath(folder: string, target: string): string {
  */
 export class ParseCache {
   private readonly entries = new Map<string, IncrementalParse>();
+  private characters = 0;
 
-  constructor(private readonly limit = 500) {}
+  constructor(
+    private readonly limit = 500,
+    /** Text held at most (a tree is a few times its text): 300 documents of 1 MB do not stay in memory. */
+    private readonly characterLimit = 32 * 1024 * 1024,
+  ) {}
 
   parse(path: string, text: string): ParseResult {
     const previous = this.entries.get(path);
     if (previous && previous.text === text) return previous;
     const result = reparse(previous, text);
-    this.entries.delete(path);
-    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value!);
+    this.forget(path);
+    while (this.entries.size > 0 && (this.entries.size >= this.limit || this.characters + text.length > this.characterLimit)) this.forget(this.entries.keys().next().value!);
     this.entries.set(path, result);
+    this.characters += text.length;
     return result;
+  }
+
+  /** Drops a file's tree (its document was closed). */
+  forget(path: string): void {
+    const entry = this.entries.get(path);
+    if (!entry) return;
+    this.entries.delete(path);
+    this.characters -= entry.text.length;
   }
 }
 

@@ -26,6 +26,8 @@ export class DocumentStore {
   constructor(
     readonly documents: TextDocuments<TextDocument>,
     readonly projects: Projects,
+    /** Told before a document is analysed: the server lets its folders be read (see FileSystemWorkspace). */
+    private readonly analysing: (path: string) => void = () => undefined,
   ) {}
 
   /** The service of the editor's own settings (workspace-wide features); a report's own is `serviceFor`. */
@@ -78,6 +80,7 @@ export class DocumentStore {
     const hit = this.models.get(doc.uri);
     if (hit && hit.version === doc.version && hit.generation === this.generation) return hit.model;
     const path = this.pathOf(doc);
+    this.analysing(path);
     const model = this.serviceFor(path).analyze(path, doc.getText());
     this.models.set(doc.uri, { version: doc.version, generation: this.generation, model });
     return model;
@@ -97,8 +100,11 @@ export class DocumentStore {
     return found;
   }
 
+  /** A closed document: its model and its tree go, so that memory is released. */
   forget(uri: string): void {
     this.models.delete(uri);
+    const path = uriToPath(uri);
+    if (path) this.service.cache.forget(path);
   }
 
   /** Every model is stale: something they read (snippets, settings, files on disk) changed. */

@@ -3,7 +3,8 @@
 // delegates to the pure features in server/language/. Request errors follow one policy (requests.ts).
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FileSystemWorkspace } from '../node/fsWorkspace.js';
+import { FileSystemWorkspace, toOsPath } from '../node/fsWorkspace.js';
+import { dirname, resolvePath } from '../language/workspace.js';
 import type { ClientState, ServerContext } from './context.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { DocumentStore, openDocumentAt } from './documents.js';
@@ -44,16 +45,31 @@ export function startServer(connection: Connection): void {
 function createContext(connection: Connection): ServerContext {
   const documents = new TextDocuments(TextDocument);
   // The disk, with the editor's unsaved buffers over it.
-  const workspace = new FileSystemWorkspace((path) => openDocumentAt(documents, path)?.getText());
+  const workspace = new FileSystemWorkspace({ overlay: (path) => openDocumentAt(documents, path)?.getText() });
   const client: ClientState = { folders: [], configuration: false, workDoneProgress: false, watchRegistration: false, settings: toServerSettings({}) };
-  const store = new DocumentStore(documents, new Projects(workspace));
-  const listReports = () => client.folders.flatMap((folder) => workspace.findReports(folder));
+  // Reports may read files in the workspace folders, beside an open document, and in the snippet folders
+  // of their settings — nothing else (@上年 ../secret.txt, a symlink out, /dev/stdin are refused).
+  const allowFolders = () => {
+    for (const folder of client.folders) workspace.allow(toOsPath(folder));
+  };
+  const allowFor = (path: string) => {
+    allowFolders();
+    for (const folder of ['.', ...store.serviceFor(path).settings.snippetFolders]) workspace.allow(toOsPath(resolvePath(dirname(path), folder)));
+  };
+  const store: DocumentStore = new DocumentStore(documents, new Projects(workspace), allowFor);
+  const listReports = () => {
+    allowFolders();
+    return client.folders.flatMap((folder) => workspace.findReports(folder));
+  };
   return {
     connection,
     store,
     client,
     diagnostics: new DiagnosticsPublisher(connection, store),
-    workspaceFiles: () => store.workspaceFiles(client.folders),
+    workspaceFiles: () => {
+      allowFolders();
+      return store.workspaceFiles(client.folders);
+    },
     index: new WorkspaceIndex(store, listReports, () => client.watchRegistration),
   };
 }

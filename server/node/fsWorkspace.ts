@@ -1,7 +1,10 @@
 // The workspace on disk, for the command line (the language server overlays open editor buffers).
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+// It reads only regular files of bounded size inside its folders (after resolving symlinks): a report
+// cannot make the tools read /dev/stdin, a FIFO, or a file outside the workspace.
+import { readdirSync, realpathSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { skippedInWalk, WALK_LIMITS, type Workspace } from '../language/workspace.js';
+import { readTextFile } from './files.js';
 
 /** Converts an OS path to the '/'-separated absolute form the core uses (Windows drive letters kept). */
 export function toCorePath(osPath: string): string {
@@ -13,30 +16,88 @@ export function toOsPath(corePath: string): string {
   return process.platform === 'win32' ? corePath.replace(/^\/([A-Za-z]:)/, '$1') : corePath;
 }
 
-/** Reads a file as UTF-8 text without a byte-order mark. */
+/** Reads a text file in its own encoding, without a byte-order mark (see files.ts for the limits). */
 export function readText(osPath: string): string {
-  const text = readFileSync(osPath, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return readTextFile(osPath).text;
+}
+
+/** Is `inner` the folder `outer` or inside it? Compared by path segments: /a/bc is not inside /a/b. */
+export function isInside(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+
+function realpathOrUndefined(osPath: string): string | undefined {
+  try {
+    return realpathSync(osPath);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface FileSystemWorkspaceOptions {
+  /** The text of a file open in an editor, which wins over the disk. */
+  overlay?: (path: string) => string | undefined;
+  /** Folders (OS paths) whose files may be read: the workspace and the configured snippet folders. */
+  roots?: readonly string[];
 }
 
 export class FileSystemWorkspace implements Workspace {
-  constructor(private readonly overlay: (path: string) => string | undefined = () => undefined) {}
+  private readonly overlay: (path: string) => string | undefined;
+  private readonly roots = new Set<string>();
+  private readonly refusals = new Map<string, string>();
+
+  constructor(options: FileSystemWorkspaceOptions = {}) {
+    this.overlay = options.overlay ?? (() => undefined);
+    for (const root of options.roots ?? []) this.allow(root);
+  }
+
+  /** Lets files inside `folder` (after resolving symlinks) be read. */
+  allow(folder: string): void {
+    const real = realpathOrUndefined(path.resolve(folder));
+    if (real) this.roots.add(real);
+  }
+
+  /** Forgets every allowed folder (the editor's workspace folders changed). */
+  clearRoots(): void {
+    this.roots.clear();
+  }
+
+  private permitted(osPath: string): { real: string } | { reason: string } {
+    const real = realpathOrUndefined(osPath);
+    if (!real) return { reason: '文件不存在' };
+    for (const root of this.roots) if (isInside(real, root)) return { real };
+    return { reason: `“${osPath}”在工作区之外${real !== path.resolve(osPath) ? `（实际位置 ${real}）` : ''}，不予读取` };
+  }
 
   readFile(corePath: string): string | undefined {
     const open = this.overlay(corePath);
     if (open !== undefined) return open;
+    this.refusals.delete(corePath);
+    const allowed = this.permitted(toOsPath(corePath));
+    if ('reason' in allowed) {
+      this.refusals.set(corePath, allowed.reason);
+      return undefined;
+    }
     try {
-      return readText(toOsPath(corePath));
-    } catch {
+      return readTextFile(allowed.real).text;
+    } catch (error) {
+      this.refusals.set(corePath, (error as Error).message.replace(/。$/, ''));
       return undefined;
     }
   }
 
+  whyUnreadable(corePath: string): string | undefined {
+    return this.refusals.get(corePath);
+  }
+
   listReports(folder: string): string[] {
+    if ('reason' in this.permitted(toOsPath(folder))) return [];
     try {
       return readdirSync(toOsPath(folder), { withFileTypes: true })
-        .filter((e) => e.isFile() && e.name.endsWith('.bg'))
+        .filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.bg'))
         .map((e) => `${folder.replace(/\/$/, '')}/${e.name}`)
+        .filter((p) => !('reason' in this.permitted(toOsPath(p))))
         .sort();
     } catch {
       return [];
@@ -47,6 +108,7 @@ export class FileSystemWorkspace implements Workspace {
     const found: string[] = [];
     const walk = (dir: string, depth: number) => {
       if (depth > WALK_LIMITS.depth || found.length > WALK_LIMITS.files) return;
+      if ('reason' in this.permitted(toOsPath(dir))) return;
       let entries: Dirent[];
       try {
         entries = readdirSync(toOsPath(dir), { withFileTypes: true });

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, readSettings, readSettingsFile, type ProjectSettings } from '../language/config.js';
-import { readText } from './fsWorkspace.js';
+import { readTextFile } from './files.js';
 
 export interface FoundSettings extends ProjectSettings {
   /** The baogao.json read, or undefined for the defaults. */
@@ -22,7 +22,7 @@ export function projectSettingsFor(reportFile: string): FoundSettings {
     if (existsSync(candidate)) {
       let found: FoundSettings;
       try {
-        found = { ...readSettingsFile(readText(candidate)), file: candidate };
+        found = { ...readSettingsFile(readTextFile(candidate, 1024 * 1024).text), file: candidate };
       } catch (error) {
         found = { ...readSettings({}), file: candidate };
         found.problems.push(`无法读取：${(error as Error).message}`);

@@ -1,9 +1,9 @@
 // Reading last year's report for `baogao import`: a Word .docx (its text, through mammoth) or a plain
 // text file exported from Word, in whatever encoding Word wrote it (UTF-8, UTF-16 with a byte-order
 // mark, or the GBK/GB18030 of Chinese Windows).
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { typedNumber } from '../language/import/numbers.js';
+import { decodeBytes, ENCODING_NAMES, FileRefused, readFileBytes } from './files.js';
 
 export interface SourceText {
   text: string;
@@ -29,23 +29,22 @@ export async function readWord(buffer: Uint8Array): Promise<string> {
     .join('\n');
 }
 
-/** Decodes a plain-text file: BOM first, then strict UTF-8, else GB18030 (a superset of GBK and GB2312). */
+/** Decodes a plain-text file (see decodeBytes: BOM, strict UTF-8, GB18030). */
 export function decodeText(bytes: Uint8Array): SourceText {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), how: 'UTF-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), how: 'UTF-16' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), how: 'UTF-16' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), how: 'UTF-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), how: 'GB18030（GBK）' };
-  }
+  const decoded = decodeBytes(bytes);
+  return { text: decoded.text, how: ENCODING_NAMES[decoded.encoding] };
 }
 
 export class UnsupportedSource extends Error {}
 
 /** Reads a report to import: .docx through mammoth, anything else as text. */
 export async function readReportSource(file: string): Promise<SourceText> {
-  const bytes = readFileSync(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileBytes(file, 64 * 1024 * 1024);
+  } catch (error) {
+    throw new UnsupportedSource((error as FileRefused).message);
+  }
   const extension = path.extname(file).toLowerCase();
   if (extension === '.doc' || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) {
     throw new UnsupportedSource(`“${file}”是旧版 Word 文档（.doc），请先在 Word 中“另存为” .docx 或纯文本（.txt）。`);

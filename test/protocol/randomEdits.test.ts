@@ -40,7 +40,7 @@ describe('protocol: 1,000 random edits', function () {
       await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: doc.version }, contentChanges: [change] });
     }
     const published = await client.diagnostics(uri, (p) => p.version === doc.version, 30000);
-    const service = new LanguageService(new FileSystemWorkspace());
+    const service = new LanguageService(new FileSystemWorkspace({ roots: [client.folder] }));
     const model = service.analyze(path.join(client.folder, 'guiwei-2020.bg'), doc.getText());
     const expected = checkReport(model).filter((d) => !d.uri || d.uri === model.file.path).map((d) => ({
       code: d.code, message: d.message, start: model.file.lineIndex.positionAt(d.start), end: model.file.lineIndex.positionAt(d.end),

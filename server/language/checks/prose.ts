@@ -71,7 +71,17 @@ export function inCitationAt(line: ProseLine, i: number): boolean {
 
 /** The line index of the character that starts at a source offset, or -1. */
 export function indexOfSource(line: ProseLine, offset: number): number {
-  for (const s of line.segments) {
+  // Segments are in source order: a binary search, so that many citations on one line stay linear.
+  const segments = line.segments;
+  let low = 0;
+  let high = segments.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (segments[mid]!.source <= offset) low = mid + 1;
+    else high = mid;
+  }
+  for (let j = low - 1; j >= Math.max(0, low - 3); j--) {
+    const s = segments[j]!;
     if (s.mark ? s.source === offset : offset >= s.source && offset < s.source + s.length) return s.at + (s.mark ? 0 : offset - s.source);
   }
   return -1;

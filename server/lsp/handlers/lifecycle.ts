@@ -1,6 +1,6 @@
 // Initialisation, settings, and everything that makes models stale: edits, closed buffers, snippets
 // edited, files changed on disk, settings changed.
-import { DidChangeWatchedFilesNotification, FileChangeType, type InitializeResult } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, FileChangeType, MessageType, ShowMessageNotification, type InitializeResult } from 'vscode-languageserver';
 import { CAPABILITIES, SERVER_INFO } from '../capabilities.js';
 import type { ServerContext } from '../context.js';
 import { CONFIG_FILE_NAME } from '../../language/config.js';
@@ -20,11 +20,16 @@ export function register(context: ServerContext): void {
     diagnostics.scheduleAll();
   };
 
+  let lastProblems = '';
   async function loadSettings() {
     if (!client.configuration) return;
     try {
       const raw: unknown = await connection.workspace.getConfiguration('baogao');
       client.settings = toServerSettings(raw);
+      // A bad value is dropped (the rest applies) and told once, in Chinese.
+      const told = client.settings.problems.join('\n');
+      if (told && told !== lastProblems) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `baogao 设置有误：${client.settings.problems.join(' ')}` }).catch(() => undefined);
+      lastProblems = told;
       store.projects.setClientSettings(raw);
       store.invalidateModels();
     } catch (error) {

@@ -19,7 +19,7 @@ describe('workspace walk: findReports', () => {
         writeFileSync(path.join(dir, f), '');
       }
       const root = toCorePath(dir);
-      const found = new FileSystemWorkspace().findReports(root).map((p) => p.slice(root.length + 1)).sort();
+      const found = new FileSystemWorkspace({ roots: [root] }).findReports(root).map((p) => p.slice(root.length + 1)).sort();
       assert.deepEqual(found, FOUND);
     } finally {
       rmSync(dir, { recursive: true, force: true });

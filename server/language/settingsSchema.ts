@@ -1,0 +1,119 @@
+// The one schema of the settings: package.json's contributes.configuration (what VS Code shows and
+// checks in its settings editor) also validates what the server receives and every baogao.json, so a
+// bad value is told in Chinese and dropped — the other settings still apply, nothing crashes.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import manifest from '../../package.json' with { type: 'json' };
+import messages from '../../package.nls.json' with { type: 'json' };
+
+type JsonSchema = Record<string, unknown>;
+
+const PREFIX = 'baogao.';
+/** Editor-only settings, not part of a report's settings. */
+const EDITOR_ONLY = new Set(['trace.server']);
+
+/** The schema of each setting, by its key in baogao.json (without "baogao."). */
+export const SETTING_SCHEMAS: ReadonlyMap<string, JsonSchema> = new Map(
+  Object.entries(manifest.contributes.configuration.properties as Record<string, JsonSchema>)
+    .map(([key, schema]) => [key.slice(PREFIX.length), schema] as const)
+    .filter(([key]) => !EDITOR_ONLY.has(key)),
+);
+
+let validators: Map<string, { whole: ValidateFunction; item: ValidateFunction | undefined }> | undefined;
+
+function compiled() {
+  if (!validators) {
+    // strict: false — the manifest carries VS Code's own keywords (scope, markdownDescription, …).
+    const ajv = new Ajv({ strict: false, allErrors: true, verbose: true });
+    validators = new Map();
+    for (const [key, schema] of SETTING_SCHEMAS) {
+      const items = schema.type === 'array' ? (schema.items as JsonSchema | undefined) : undefined;
+      validators.set(key, { whole: ajv.compile(schema), item: items ? ajv.compile(items) : undefined });
+    }
+  }
+  return validators;
+}
+
+/** A value as the user wrote it, short, for a message (never "[object Object]"). */
+export function shown(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+const TYPE_NAMES: Record<string, string> = { string: '字符串', integer: '整数', number: '数字', array: '列表', object: '对象', boolean: '真假值' };
+
+/** One ajv error in Chinese. */
+function describe(error: ErrorObject, schema: JsonSchema): string {
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'type':
+      return `应是${String(p.type).split(',').map((t) => TYPE_NAMES[t] ?? t).join('或')}`;
+    case 'enum':
+      return `应是以下之一：${(p.allowedValues as unknown[]).map((v) => (v === '' ? '（空）' : String(v))).join('、')}`;
+    case 'minimum':
+    case 'maximum':
+      return `应在 ${String(schema.minimum ?? '')} 到 ${String(schema.maximum ?? '')} 之间`;
+    case 'pattern': {
+      const own = typeof schema.patternErrorMessage === 'string' ? schema.patternErrorMessage : undefined;
+      const nls = own?.startsWith('%') ? (messages as Record<string, string>)[own.slice(1, -1)] : own;
+      return nls ? nls.replace(/。$/, '') : '格式不对';
+    }
+    case 'required':
+      return `缺少“${String(p.missingProperty)}”`;
+    case 'additionalProperties':
+      return `不认识“${String(p.additionalProperty)}”`;
+    case 'anyOf':
+      return '应是字符串，或含 "title" 的对象';
+    default:
+      return error.message ?? '格式不对';
+  }
+}
+
+/** The most telling error: the deepest one (inside an object of a list), else the "anyOf" summary. */
+function firstProblem(validate: ValidateFunction): string {
+  const errors = validate.errors ?? [];
+  const deepest = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
+  const error = deepest?.instancePath ? deepest : (errors.find((e) => e.keyword === 'anyOf') ?? errors[0]);
+  if (!error) return '格式不对';
+  const where = error.instancePath ? `中“${error.instancePath.slice(1).replace(/\//g, '.')}”` : '';
+  return `${where}${describe(error, (error.parentSchema ?? {}) as JsonSchema)}`;
+}
+
+export interface ValidatedSettings {
+  /** Only the settings that passed (bad list items dropped, the rest of the list kept). */
+  values: Record<string, unknown>;
+  /** One Chinese sentence per problem. */
+  problems: string[];
+}
+
+/** Validates settings (baogao.json, or the editor's baogao.* section) against the manifest's schema. */
+export function validateSettings(raw: unknown): ValidatedSettings {
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  if (raw === undefined || raw === null) return { values, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { values, problems: [`设置应是一个 JSON 对象（{ … }），而不是 ${shown(raw)}；全部按默认值。`] };
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const checker = compiled().get(key);
+    if (!checker) {
+      if (!EDITOR_ONLY.has(key) && key !== 'trace') problems.push(`不认识的设置“${key}”，已忽略。可用的设置：${[...SETTING_SCHEMAS.keys()].join('、')}。`);
+      continue;
+    }
+    if (value === undefined || value === null) continue;
+    if (checker.item && Array.isArray(value)) {
+      const kept = value.filter((item, i) => {
+        if (checker.item!(item)) return true;
+        problems.push(`“${key}”的第 ${i + 1} 项 ${shown(item)}${firstProblem(checker.item!)}，已忽略这一项。`);
+        return false;
+      });
+      values[key] = kept;
+      continue;
+    }
+    if (checker.whole(value)) values[key] = value;
+    else problems.push(`“${key}”的值 ${shown(value)}${firstProblem(checker.whole)}，已忽略，按默认值。`);
+  }
+  return { values, problems };
+}

@@ -1,0 +1,106 @@
+// The server's end of the wire, to the letter of LSP on errors: a request before `initialize` gets
+// -32002 (and a notification is dropped); a broken stream (a wrong Content-Length, a header that is not
+// one) ends the process with a non-zero code, so that the client restarts it rather than talk to a deaf
+// server; a closed pipe (EPIPE, the client gone) ends it quietly.
+import {
+  IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter,
+  type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter,
+} from 'vscode-languageserver/node';
+
+export const SERVER_NOT_INITIALIZED = -32002;
+
+/**
+ * Passes messages on once `initialize` has come; before it, answers requests with -32002 itself and drops
+ * notifications (but `exit`). Drops the malformed messages the library cannot take (see wellFormed).
+ */
+export class InitializeGate implements MessageReader {
+  private initialized = false;
+  readonly onError: MessageReader['onError'];
+  readonly onClose: MessageReader['onClose'];
+  readonly onPartialMessage: MessageReader['onPartialMessage'];
+
+  constructor(
+    private readonly inner: MessageReader,
+    private readonly writer: MessageWriter,
+  ) {
+    this.onError = inner.onError;
+    this.onClose = inner.onClose;
+    this.onPartialMessage = inner.onPartialMessage;
+  }
+
+  listen(callback: DataCallback): Disposable {
+    return this.inner.listen((message: Message) => {
+      if (!wellFormed(message)) return;
+      if (!this.initialized) {
+        const { id, method } = message as { id?: number | string | null; method?: unknown };
+        if (method === 'initialize') this.initialized = true;
+        else if (typeof method === 'string' && method !== 'exit') {
+          if (id !== undefined && id !== null) {
+            void this.writer.write({ jsonrpc: '2.0', id, error: { code: SERVER_NOT_INITIALIZED, message: '服务器尚未初始化：请先发送 initialize 请求。' } } as Message).catch(() => undefined);
+          }
+          return;
+        }
+      }
+      callback(message);
+    });
+  }
+
+  dispose(): void {
+    this.inner.dispose();
+  }
+}
+
+/**
+ * Messages the protocol library itself would throw on while reading (it then reports the stream as
+ * broken): a `$/cancelRequest` without a request id (found by the random JSON-RPC property test).
+ */
+function wellFormed(message: Message): boolean {
+  const { method, params, id: own } = message as { method?: unknown; params?: { id?: unknown } | null; id?: unknown };
+  if (method !== '$/cancelRequest' || own !== undefined) return true;
+  const id = params && typeof params === 'object' ? params.id : undefined;
+  return typeof id === 'number' || typeof id === 'string';
+}
+
+/** Ends the process: quietly when the client is gone, with a line on stderr and code 1 when the stream broke. */
+function end(code: number, why?: string): never {
+  if (why) {
+    try {
+      process.stderr.write(`baogao 语言服务器：${why}，退出（客户端可重启）。\n`);
+    } catch {
+      // stderr is gone too
+    }
+  }
+  process.exit(code);
+}
+
+const isClosedPipe = (error: unknown) => {
+  const e = error as { code?: unknown; message?: unknown };
+  return e?.code === 'EPIPE' || e?.code === 'ERR_STREAM_DESTROYED' || e?.code === 'ECONNRESET' || /Connection is (closed|disposed)/.test(String(e?.message));
+};
+
+/** Reader and writer for --stdio or --node-ipc (undefined for --socket, left to the library). */
+export function serverTransport(argv: readonly string[]): { reader: MessageReader; writer: MessageWriter } | undefined {
+  let reader: MessageReader;
+  let writer: MessageWriter;
+  if (argv.includes('--node-ipc')) {
+    reader = new IPCMessageReader(process);
+    writer = new IPCMessageWriter(process);
+  } else if (argv.includes('--stdio') || !argv.some((a) => a.startsWith('--socket') || a.startsWith('--pipe'))) {
+    process.stdout.on('error', (error) => (isClosedPipe(error) ? end(0) : end(1, `标准输出出错：${String(error)}`)));
+    reader = new StreamMessageReader(process.stdin);
+    writer = new StreamMessageWriter(process.stdout);
+  } else return undefined;
+  reader.onError((error) => end(1, `消息流已损坏（${error.message}）${process.env.BAOGAO_DEBUG ? error.stack : ''}`));
+  writer.onError(([error]) => (isClosedPipe(error) ? end(0) : end(1, `无法发送消息（${error.message}）`)));
+  process.on('uncaughtException', (error) => (isClosedPipe(error) ? end(0) : end(1, `内部错误：${error.stack ?? error.message}`)));
+  // A failed reply or notification (the client refused it) is no reason to stop serving.
+  process.on('unhandledRejection', (reason) => {
+    if (isClosedPipe(reason)) end(0);
+    try {
+      process.stderr.write(`baogao 语言服务器：未处理的错误：${String((reason as Error)?.stack ?? reason)}\n`);
+    } catch {
+      // stderr is gone
+    }
+  });
+  return { reader: new InitializeGate(reader, writer), writer };
+}

@@ -1,0 +1,226 @@
+// Reading and writing files without losing text: every text file is decoded by its encoding (never
+// guessed into replacement characters silently), and every output goes through `writeFileSafely`.
+import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, chmodSync, accessSync, type Stats } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import iconv from 'iconv-lite';
+
+/** How a file's bytes became text. */
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncoding;
+  /** False when some bytes decode in no supported encoding: the text holds U+FFFD for them. */
+  clean: boolean;
+}
+
+/** The largest text file read (reports, snippets, last year's report, baogao.json, templates). */
+export const MAX_TEXT_FILE_BYTES = 8 * 1024 * 1024;
+
+/** Chinese names of the encodings, for messages. */
+export const ENCODING_NAMES: Record<TextEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8（带 BOM）',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  gb18030: 'GB18030（GBK）',
+};
+
+function strict(label: string, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Decodes a text file: a byte-order mark first, then strict UTF-8, then strict GB18030 (GBK's superset). */
+export function decodeBytes(bytes: Uint8Array): DecodedText {
+  const bom = (a: number, b: number, c?: number) => bytes[0] === a && bytes[1] === b && (c === undefined || bytes[2] === c);
+  const attempt = (encoding: TextEncoding, label: string, body: Uint8Array): DecodedText => {
+    const text = strict(label, body);
+    return text !== undefined ? { text, encoding, clean: true } : { text: new TextDecoder(label, { ignoreBOM: true }).decode(body), encoding, clean: false };
+  };
+  if (bom(0xef, 0xbb, 0xbf)) return attempt('utf-8-bom', 'utf-8', bytes.subarray(3));
+  if (bom(0xff, 0xfe)) return attempt('utf-16le', 'utf-16le', bytes.subarray(2));
+  if (bom(0xfe, 0xff)) return attempt('utf-16be', 'utf-16be', bytes.subarray(2));
+  const utf8 = strict('utf-8', bytes);
+  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', clean: true };
+  const gb = strict('gb18030', bytes);
+  if (gb !== undefined) return { text: gb, encoding: 'gb18030', clean: true };
+  return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', clean: false };
+}
+
+/** Encodes text back into a file's encoding; undefined when some character has no form there. */
+export function encodeText(text: string, encoding: TextEncoding): Buffer | undefined {
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-8-bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf-16le':
+    case 'utf-16be': {
+      if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text)) return undefined;
+      return iconv.encode(text, encoding, { addBOM: true });
+    }
+    case 'gb18030': {
+      const bytes = iconv.encode(text, 'gb18030');
+      // GB18030 covers all of Unicode, but a lone surrogate has no form: check by decoding back.
+      return strict('gb18030', bytes) === text ? bytes : undefined;
+    }
+  }
+}
+
+/** A file that is not read or written, with the Chinese reason. */
+export class FileRefused extends Error {}
+
+function describeKind(stats: Stats): string {
+  if (stats.isDirectory()) return '文件夹';
+  if (stats.isFIFO()) return '管道（FIFO）';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return '设备文件';
+  if (stats.isSocket()) return '套接字';
+  return '特殊文件';
+}
+
+/** Reads a text file by `readFileBytes`, decoded by `decodeBytes`. Throws FileRefused with a Chinese reason. */
+export function readTextFile(file: string, limit = MAX_TEXT_FILE_BYTES): DecodedText {
+  return decodeBytes(readFileBytes(file, limit));
+}
+
+/**
+ * Reads a file's bytes: only a regular file (never a device, FIFO or /dev/stdin, which would hang or
+ * never end) of at most `limit` bytes. Throws FileRefused with a Chinese reason.
+ */
+export function readFileBytes(file: string, limit = MAX_TEXT_FILE_BYTES): Buffer {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FileRefused(code === 'ENOENT' ? `找不到文件“${file}”。` : `无法读取“${file}”：${code ?? (error as Error).message}。`);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new FileRefused(`“${file}”是${describeKind(stats)}，不是普通文件，不能读取。`);
+    if (stats.size > limit) throw new FileRefused(`“${file}”有 ${stats.size} 字节，超过上限 ${limit} 字节，不予读取。`);
+    const buffer = Buffer.alloc(stats.size);
+    let read = 0;
+    while (read < buffer.length) {
+      const n = readSync(fd, buffer, read, buffer.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface WriteOptions {
+  /** Allow replacing an existing file, a symlink's target or a read-only file (never a device or FIFO). */
+  force?: boolean;
+  /** The target is meant to be replaced (a fix written back in place): an existing regular file is fine. */
+  inPlace?: boolean;
+  /** Files the output was made from: never overwritten without `force`. */
+  sources?: readonly string[];
+}
+
+function lstatOrUndefined(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function writable(file: string): boolean {
+  try {
+    accessSync(file, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Where the bytes go and with which mode; refuses with a Chinese reason. */
+function checkTarget(target: string, options: WriteOptions): { file: string; mode: number | undefined } {
+  const force = options.force === true;
+  const link = lstatOrUndefined(target);
+  if (!link) return { file: target, mode: undefined };
+  let file = target;
+  if (link.isSymbolicLink()) {
+    if (!force) throw new FileRefused(`“${target}”是符号链接：不写入；确要写入它指向的文件，请加 --force。`);
+    file = realpathSync(target);
+  }
+  const stats = file === target ? link : lstatOrUndefined(file);
+  if (!stats) return { file, mode: undefined };
+  if (!stats.isFile()) throw new FileRefused(`“${target}”是${describeKind(stats)}：不能写入。`);
+  if (!force && options.sources?.some((source) => sameFile(source, file))) throw new FileRefused(`“${target}”是被排版的报告本身：换一个输出文件名，或加 --force 覆盖。`);
+  if (!force && !options.inPlace) throw new FileRefused(`“${target}”已存在：换一个文件名，或加 --force 覆盖。`);
+  if (!force && (!writable(file) || (stats.mode & 0o200) === 0)) throw new FileRefused(`“${target}”是只读文件：不写入；确要写入，请加 --force。`);
+  return { file, mode: stats.mode & 0o7777 };
+}
+
+const WRITE_CHUNK = 64 * 1024;
+/** For the test that kills the command in the middle of a write: a pause after each chunk. */
+const SLOW_WRITE_MS = Number(process.env.BAOGAO_TEST_SLOW_WRITE_MS ?? 0);
+
+/**
+ * The one way every output is written (render, import, collect, new, check --fix, the editor's exports):
+ * into a temporary file in the same folder, flushed to disk, then renamed over the target — a reader or a
+ * crash sees the old file or the new one, never a part. Refusals (see WriteOptions) throw FileRefused.
+ */
+export function writeFileSafely(target: string, data: string | Uint8Array, options: WriteOptions = {}): void {
+  const { file, mode } = checkTarget(path.resolve(target), options);
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    const fd = openSync(temp, 'wx', mode ?? 0o666);
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      let written = 0;
+      while (written < bytes.length) {
+        written += writeSync(fd, bytes, written, Math.min(WRITE_CHUNK, bytes.length - written));
+        if (SLOW_WRITE_MS > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SLOW_WRITE_MS);
+      }
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (mode !== undefined) chmodSync(temp, mode);
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    if (error instanceof FileRefused) throw error;
+    throw new FileRefused(`无法写出“${target}”：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}。`);
+  }
+  syncFolder(dir);
+}
+
+/** Makes the rename itself durable (best effort: not every system can open a folder). */
+function syncFolder(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // the data is written; only the rename's durability across a power loss is not guaranteed
+  }
+}

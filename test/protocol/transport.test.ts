@@ -1,0 +1,139 @@
+// The server on the wire, to the letter of LSP on errors (issue 14, item 6), and random JSON-RPC.
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { DocumentSymbolRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
+import { ROOT, startClient, type Client } from './helper.js';
+
+const RUNS = Number(process.env.BAOGAO_FUZZ_RUNS ?? 1000);
+const SERVER = path.join(ROOT, 'dist', 'server.cjs');
+
+/** A raw server over stdio: what it writes, and how it ended. */
+function rawServer() {
+  const child: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString('utf8')));
+  const exited = new Promise<{ code: number | null }>((resolve) => child.on('exit', (code) => resolve({ code })));
+  const frame = (body: string, length = Buffer.byteLength(body)) => `Content-Length: ${length}\r\n\r\n${body}`;
+  return {
+    child,
+    exited,
+    out: () => out,
+    err: () => err,
+    send: (message: object, length?: number) => child.stdin!.write(frame(JSON.stringify(message), length)),
+    raw: (text: string) => child.stdin!.write(text),
+  };
+}
+
+const within = <T>(promise: Promise<T>, ms: number, what: string) =>
+  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms))]);
+
+const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } };
+
+describe('protocol: errors to the letter', () => {
+  it('answers a request before initialize with -32002 and drops notifications; initialize then works', async () => {
+    const s = rawServer();
+    try {
+      s.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///x.bg', languageId: 'baogao', version: 1, text: '# 甲' } } });
+      s.send({ jsonrpc: '2.0', id: 7, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///x.bg' }, position: { line: 0, character: 0 } } });
+      await within(new Promise<void>((r) => { const t = setInterval(() => s.out().includes('"id":7') && (clearInterval(t), r()), 20); }), 10_000, 'error reply');
+      assert.match(s.out(), /"id":7,"error":\{"code":-32002/);
+      s.send(initialize);
+      await within(new Promise<void>((r) => { const t = setInterval(() => s.out().includes('"capabilities"') && (clearInterval(t), r()), 20); }), 10_000, 'initialize');
+    } finally {
+      s.child.kill();
+    }
+  });
+
+  for (const [what, write] of [
+    ['a Content-Length too small', (s: ReturnType<typeof rawServer>) => s.send(initialize, 5)],
+    ['a header that is not one', (s: ReturnType<typeof rawServer>) => s.raw('hello world\r\n\r\n{}')],
+    ['a body that is not JSON', (s: ReturnType<typeof rawServer>) => s.raw('Content-Length: 3\r\n\r\n{{{')],
+  ] as const) {
+    it(`ends with a non-zero code on ${what}, so that the client restarts it`, async () => {
+      const s = rawServer();
+      write(s);
+      const { code } = await within(s.exited, 10_000, 'exit');
+      assert.notEqual(code, 0);
+      assert.match(s.err(), /消息流已损坏/);
+    });
+  }
+
+  it('keeps serving after a $/cancelRequest without an id (found by the random JSON-RPC property)', async () => {
+    const s = rawServer();
+    try {
+      s.send(initialize);
+      s.send({ jsonrpc: '2.0', method: '$/cancelRequest', params: {} });
+      s.send({ jsonrpc: '2.0', method: '$/cancelRequest', params: null });
+      s.send({ jsonrpc: '2.0', id: 9, method: 'workspace/symbol', params: { query: '' } });
+      await within(new Promise<void>((r) => { const t = setInterval(() => s.out().includes('"id":9') && (clearInterval(t), r()), 20); }), 10_000, 'reply after the bad cancel');
+      assert.equal(s.child.exitCode, null);
+    } finally {
+      s.child.kill();
+    }
+  });
+
+  it('ends quietly (code 0, no stack trace) when the client closes its pipes', async () => {
+    const s = rawServer();
+    s.send(initialize);
+    await within(new Promise<void>((r) => { const t = setInterval(() => s.out().includes('"capabilities"') && (clearInterval(t), r()), 20); }), 10_000, 'initialize');
+    s.child.stdout!.destroy();
+    s.send({ jsonrpc: '2.0', id: 2, method: 'textDocument/hover', params: {} });
+    s.child.stdin!.end();
+    const { code } = await within(s.exited, 10_000, 'exit');
+    assert.equal(code, 0);
+    assert.doesNotMatch(s.err(), /\n\s+at /);
+  });
+});
+
+describe(`protocol: random JSON-RPC (${RUNS} messages)`, function () {
+  this.timeout(0);
+  let client: Client;
+  before(async () => {
+    client = await startClient({ citations: [{ title: '某条例', aliases: 5 }], lineWidth: { 宽: 1 } });
+  });
+  after(() => client.stop());
+
+  it('bad settings do not silence diagnostics (was: every diagnostic vanished)', async () => {
+    const { uri } = await client.open('guiwei-2020.bg');
+    const published = await client.diagnostics(uri, (p) => p.diagnostics.length > 0, 20_000);
+    assert.ok(published.diagnostics.length > 0);
+  });
+
+  it('survives random requests and notifications, and still answers', async () => {
+    const { uri } = await client.open('beiping-2020.bg');
+    const METHODS = [
+      'textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/references', 'textDocument/rename',
+      'textDocument/prepareRename', 'textDocument/documentSymbol', 'textDocument/formatting', 'textDocument/rangeFormatting',
+      'textDocument/codeAction', 'textDocument/semanticTokens/full', 'textDocument/foldingRange', 'textDocument/documentLink',
+      'textDocument/inlayHint', 'workspace/symbol', 'baogao/render', 'baogao/figures', 'textDocument/didChange', 'textDocument/didSave',
+      'workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles', '$/cancelRequest', 'initialize', 'unknown/method', '',
+    ];
+    const position = fc.record({ line: fc.oneof(fc.integer({ min: -2, max: 60 }), fc.constant(2 ** 31)), character: fc.oneof(fc.integer({ min: -2, max: 80 }), fc.constant(1e9)) });
+    const value = fc.oneof(fc.constant(null), fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant({}), fc.constant([]));
+    const params = fc.oneof(
+      fc.record({ textDocument: fc.oneof(fc.constant({ uri }), fc.record({ uri: fc.oneof(fc.constant('file:///nope.bg'), fc.string({ maxLength: 10 })) }), value), position, range: fc.oneof(fc.record({ start: position, end: position }), value), newName: value, query: value, context: value, format: fc.oneof(fc.constantFrom('txt', 'md', 'html', 'preview'), value) }, { requiredKeys: [] }),
+      fc.jsonValue({ maxDepth: 3 }),
+    );
+    let id = 1000;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...METHODS), params, fc.boolean(), async (method, p, isRequest) => {
+        // didChange with a random version would only confuse the test's own document: not sent for it.
+        if (method === 'textDocument/didChange' && (p as { textDocument?: { uri?: string } })?.textDocument?.uri === uri) return;
+        if (!isRequest) {
+          await client.connection.sendNotification(method, p);
+          return;
+        }
+        await within(client.connection.sendRequest(method, p).catch((e: { code?: number }) => assert.equal(typeof e.code, 'number')), 20_000, `${method} #${id++}`);
+      }),
+      { numRuns: RUNS },
+    );
+    const symbols = await within(client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), 20_000, 'symbols after');
+    assert.ok(Array.isArray(symbols) && symbols.length > 0);
+    await within(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 1 } }), 20_000, 'hover after');
+    assert.equal(client.process.exitCode, null, 'still running');
+  });
+});

@@ -1,0 +1,192 @@
+// Bounded work and exact numbers (issue 14, items 3 and 4): include bombs, deep include chains, long
+// chains of figures, huge formulas, numbers beyond 2^53, overflow; reading confined to the workspace.
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { ReportModel } from '../../../server/language/model.js';
+import { LanguageService } from '../../../server/language/service.js';
+import { MAX_INCLUDE_DEPTH, MAX_INCLUSIONS } from '../../../server/language/snippets.js';
+import { MAX_FIGURE_CHAIN } from '../../../server/language/figures.js';
+import { FileSystemWorkspace, toCorePath } from '../../../server/node/fsWorkspace.js';
+import { render } from '../../../templates/render.js';
+import { model } from '../../helpers.js';
+
+const HEADER = '@标题 测试\n@年度 2020\n@机关 某镇人民政府\n@日期 2021-01-13\n\n';
+const codes = (m: ReportModel) => m.diagnostics.map((d) => d.code);
+/** Figure names may not hold digits: n → a name of letters. */
+export const figureName = (prefix: string, n: number) =>
+  prefix + n.toString(26).replace(/[0-9a-p]/g, (c) => 'ABCDEFGHIJklmnopqrstuvwxyz'['0123456789abcdefghijklmnop'.indexOf(c)]!);
+
+describe('bounded include expansion', () => {
+  it('ten snippets that each include the next ten times stop at the limit with BG903, quickly', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 10; i++) {
+      const next = i < 9 ? `@引用 片${'甲乙丙丁戊己庚辛壬癸'[i + 1]}\n`.repeat(10) : '正文。\n';
+      files[`/w/snippets/片${'甲乙丙丁戊己庚辛壬癸'[i]}.bg`] = `@片段 片${'甲乙丙丁戊己庚辛壬癸'[i]}\n\n${next}`;
+    }
+    const started = Date.now();
+    const m = model(`${HEADER}@引用 片甲\n`, files);
+    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+    const limit = m.diagnostics.filter((d) => d.code === 'BG903');
+    assert.equal(limit.length, 1);
+    assert.match(limit[0]!.message, new RegExp(`片段展开超过上限（共 ${MAX_INCLUSIONS} 次）`));
+    assert.ok(m.blocks.length < 20 * MAX_INCLUSIONS, `${m.blocks.length} blocks`);
+  });
+
+  it('a deep non-cyclic include chain is "嵌套超过上限", not "循环引用"', () => {
+    const files: Record<string, string> = {};
+    const name = (i: number) => figureName('段', i);
+    for (let i = 0; i < 40; i++) files[`/w/snippets/${name(i)}.bg`] = `@片段 ${name(i)}\n\n@引用 ${name(i + 1)}\n`;
+    files[`/w/snippets/${name(40)}.bg`] = `@片段 ${name(40)}\n\n末尾。\n`;
+    const m = model(`${HEADER}@引用 ${name(0)}\n`, files);
+    assert.ok(!codes(m).includes('BG302'), 'not called a cycle');
+    const deep = m.diagnostics.find((d) => d.code === 'BG903');
+    assert.ok(deep, codes(m).join());
+    assert.match(deep.message, new RegExp(`片段嵌套超过上限（${MAX_INCLUDE_DEPTH} 层）`));
+  });
+
+  it('a real cycle is still BG302', () => {
+    const m = model(`${HEADER}@引用 甲\n`, { '/w/snippets/甲.bg': '@片段 甲\n\n@引用 乙\n', '/w/snippets/乙.bg': '@片段 乙\n\n@引用 甲\n' });
+    assert.ok(codes(m).includes('BG302'));
+  });
+});
+
+describe('bounded figure evaluation', () => {
+  const chain = (prefix: string, n: number, end = '1件') => {
+    let text = '';
+    for (let i = 0; i < n; i++) text += `{${figureName(prefix, i)} = ${figureName(prefix, i + 1)} + 1件}\n`;
+    return `${text}{${figureName(prefix, n)} = ${end}}\n`;
+  };
+
+  it('a chain of 3,000 figures each using the next evaluates without deep recursion (was: stack overflow)', () => {
+    const m = model(HEADER + chain('f', 3000));
+    assert.deepEqual(codes(m), []);
+    const first = m.figures.definitions.get(figureName('f', 0))!.value;
+    assert.equal(first?.type === 'number' && first.value, 3001);
+  });
+
+  it(`a chain longer than ${MAX_FIGURE_CHAIN} figures stops with BG904`, () => {
+    const m = model(HEADER + chain('g', MAX_FIGURE_CHAIN + 10));
+    assert.deepEqual(codes(m), ['BG904']);
+    assert.match(m.diagnostics[0]!.message, /指标依赖超过上限/);
+  });
+
+  it('a long cycle is reported as a cycle (BG203), without a stack overflow', () => {
+    const m = model(HEADER + chain('h', 3000, `${figureName('h', 0)}`));
+    assert.ok(codes(m).includes('BG203'), codes(m).join());
+  });
+
+  it('a formula of 1,500 terms is refused with BG904; one of 30,000 ends with a diagnostic, its text kept', () => {
+    const m = model(`${HEADER}{和 = ${Array.from({ length: 1500 }, () => '1件').join('+')}}\n`);
+    assert.deepEqual(codes(m), ['BG904']);
+    // (The incremental parser itself gives up on 30,000 terms: plain text and BG009, nothing lost.)
+    const huge = model(`${HEADER}{和 = ${Array.from({ length: 30000 }, () => '1件').join('+')}}\n`);
+    assert.ok(codes(huge).some((c) => c === 'BG904' || c === 'BG009'), codes(huge).join());
+    assert.match(render(huge, 'txt', {}), /1件\+1件\+1件/);
+  });
+});
+
+describe('exact numbers', () => {
+  it('{x = 9007199254740993元} prints exactly as written (was …992元), and is not computed with', () => {
+    const m = model(`${HEADER}合计{x = 9007199254740993元}，多{y = x + 1元}。\n`);
+    const text = render(m, 'txt', {});
+    assert.match(text, /9007199254740993元/);
+    assert.deepEqual(codes(m), ['BG250']);
+    assert.match(text, /\{y = x \+ 1元\}/, 'an unresolved figure prints as typed');
+  });
+
+  it('overflow and results beyond 2^53 are BG251, never "Infinity件"', () => {
+    const m = model(`${HEADER}{a = 1000000000000件}{b = a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a}{c = 4000000000000000件}{d = c + c + c}\n`);
+    assert.deepEqual(codes(m), ['BG251', 'BG251']);
+    const text = render(m, 'txt', {});
+    assert.doesNotMatch(text, /Infinity|NaN|e\+/);
+  });
+
+  it('numbers up to 15 significant digits and safe integers compute as before', () => {
+    const m = model(`${HEADER}{a = 9007199254740991元}{b = 123456789.123456元}{c = b + 1元}\n`);
+    assert.deepEqual(codes(m), []);
+    assert.match(render(m, 'txt', {}), /9007199254740991元123456789\.123456元123456790\.12元/);
+  });
+});
+
+describe('reading stays in the workspace', () => {
+  let root: string;
+  let work: string;
+  const analyze = (text: string, roots = [work]) => new LanguageService(new FileSystemWorkspace({ roots })).analyze(toCorePath(path.join(work, 'r.bg')), HEADER + text);
+
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'baogao-confine-'));
+    work = path.join(root, 'work');
+    mkdirSync(path.join(work, 'snippets'), { recursive: true });
+    writeFileSync(path.join(root, 'secret.bg'), '@年度 2019\n\n{调处 = 1起}\n');
+    writeFileSync(path.join(work, 'last.bg'), '@年度 2019\n\n{调处 = 100起}\n');
+    mkdirSync(path.join(root, 'outside'));
+    writeFileSync(path.join(root, 'outside', '机密.bg'), '@片段 机密\n\n机密内容。\n');
+    symlinkSync(path.join(root, 'outside'), path.join(work, 'linked'));
+    symlinkSync(path.join(root, 'secret.bg'), path.join(work, 'link-to-secret.bg'));
+  });
+
+  it('@上年 ../secret.bg is refused with BG902 and no value from it is printed', () => {
+    const m = analyze('@上年 ../secret.bg\n\n{调处 = 5起}，{调处 增减}。\n');
+    const d = m.diagnostics.find((x) => x.code === 'BG902');
+    assert.ok(d, codes(m).join());
+    assert.match(d.message, /在工作区之外/);
+    assert.equal(m.previous, undefined);
+  });
+
+  it('a symlink inside the workspace pointing outside is refused (realpath)', () => {
+    const m = analyze('@上年 link-to-secret.bg\n\n{调处 = 5起}\n');
+    assert.ok(codes(m).includes('BG902'), codes(m).join());
+  });
+
+  it('@上年 inside the workspace still works', () => {
+    const m = analyze('@上年 last.bg\n\n{调处 = 150起}，{调处 增减}。\n');
+    assert.ok(m.previous);
+    assert.match(render(m, 'txt', {}), /增加50起/);
+  });
+
+  it('@上年 /dev/stdin, /dev/zero and a FIFO end at once with a diagnostic', () => {
+    const fifo = path.join(work, 'fifo.bg');
+    execFileSync('mkfifo', [fifo]);
+    for (const target of ['/dev/stdin', '/dev/zero', fifo]) {
+      const started = Date.now();
+      const m = analyze(`@上年 ${target}\n`, [work, '/dev']);
+      assert.ok(Date.now() - started < 2000);
+      assert.ok(codes(m).some((c) => c === 'BG902' || c === 'BG106'), `${target}: ${codes(m).join()}`);
+    }
+  });
+
+  it('a snippet folder symlinked outside the workspace is not followed', () => {
+    const m = analyze('@引用 机密\n', [work]);
+    assert.ok(codes(m).includes('BG301'), codes(m).join());
+    const service = new LanguageService(new FileSystemWorkspace({ roots: [work] }), { snippetFolders: ['linked'], severities: new Map(), checks: new LanguageService(new FileSystemWorkspace()).settings.checks });
+    const linked = service.analyze(toCorePath(path.join(work, 'r.bg')), `${HEADER}@引用 机密\n`);
+    assert.ok(codes(linked).includes('BG301'), 'the symlinked folder resolves outside: not read');
+  });
+
+  it('@模板 ../x does not load a template outside the template folders (BG902), nor one symlinked out', () => {
+    const folder = path.join(work, 'templates');
+    mkdirSync(path.join(folder, 'own', 'txt'), { recursive: true });
+    mkdirSync(path.join(root, 'evil', 'txt'), { recursive: true });
+    writeFileSync(path.join(root, 'evil', 'txt', 'report.hbs'), 'EVIL');
+    symlinkSync(path.join(root, 'evil'), path.join(folder, 'linkout'));
+    writeFileSync(path.join(folder, 'own', 'txt', 'report.hbs'), 'OWN');
+    for (const name of ['../../evil', 'linkout']) {
+      const m = analyze(`@模板 ${name}\n\n正文。\n`);
+      assert.doesNotMatch(render(m, 'txt', { templateFolders: [folder] }), /EVIL/, name);
+    }
+    assert.ok(codes(analyze('@模板 ../../evil\n')).includes('BG902'));
+    assert.match(render(analyze('@模板 own\n'), 'txt', { templateFolders: [folder] }), /^OWN\n?$/);
+  });
+});
+
+describe('Markdown output', () => {
+  it('puts @机关 and @日期 into its HTML signature escaped, never raw', () => {
+    const m = model('@标题 测试\n@年度 2020\n@机关 某镇<script>alert(1)</script>&政府\n@日期 2021-01-13\n\n正文。\n');
+    const md = render(m, 'md', {});
+    assert.doesNotMatch(md, /<script>/);
+    assert.match(md, /<p align="right">某镇&lt;script&gt;alert\(1\)&lt;\/script&gt;&amp;政府<br>/);
+  });
+});

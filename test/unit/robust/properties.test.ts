@@ -1,0 +1,176 @@
+// Property tests (fast-check) of the promises the product makes: parsing never fails and covers the
+// text; rendering keeps every Chinese character of the prose; formatting is idempotent; `--fix` twice
+// changes nothing the second time; hostile workspaces end in bounded time with a diagnostic.
+// BAOGAO_FUZZ_RUNS sets the cases per property (1,000 in `npm test`; `npm run test:fuzz` runs 100,000).
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { parse } from '../../../grammar/index.js';
+import { checkReport } from '../../../server/language/checks/index.js';
+import { formatText } from '../../../server/language/features/formatting.js';
+import { fixUntilStable } from '../../../server/language/fixes.js';
+import { LanguageService } from '../../../server/language/service.js';
+import { MAX_INCLUSIONS } from '../../../server/language/snippets.js';
+import { MemoryWorkspace } from '../../../server/language/workspace.js';
+import { FileSystemWorkspace, toCorePath } from '../../../server/node/fsWorkspace.js';
+import { render } from '../../../templates/render.js';
+import { cjkKeptInOrder, model } from '../../helpers.js';
+
+export const RUNS = Number(process.env.BAOGAO_FUZZ_RUNS ?? 1000);
+const settings = { numRuns: RUNS };
+
+const HAN = [...'法治政府建设年度报告推进依法行政工作全面落实责任制度规范执法监督调解案件桂圩镇人民'];
+const MARKUP = [...'{}｛｝《》#＃@＠=＝:：%％_-－*+/÷×1234567890. \n\r\\“”，。、（）()\t　起件名同比约多余'];
+/** Text that looks like the language: markup characters, Chinese, and anything else now and then. */
+const markupText = fc.oneof(
+  { weight: 4, arbitrary: fc.string({ unit: fc.constantFrom(...MARKUP, ...HAN), maxLength: 120 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 60 }) },
+  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('\ud800', '\udc00', '\0', '\r\n', '\r', '\u2028', '{', '《', '@引用 ', '# '), maxLength: 40 }) },
+);
+
+const cjk = fc.string({ unit: fc.constantFrom(...HAN), minLength: 1, maxLength: 30 });
+const figureName = fc.string({ unit: fc.constantFrom(...'甲乙丙丁戊'), minLength: 1, maxLength: 2 });
+/** A report of headings and paragraphs of Chinese prose with figures; `prose` is every prose piece. */
+const report = fc
+  .array(
+    fc.oneof(
+      fc.record({ kind: fc.constant('heading' as const), level: fc.integer({ min: 1, max: 4 }), text: cjk }),
+      fc.record({ kind: fc.constant('paragraph' as const), text: cjk, figure: fc.option(fc.tuple(figureName, fc.integer({ min: 0, max: 100000 }), fc.constantFrom('起', '件', '名', '%'))), tail: fc.option(cjk) }),
+      fc.record({ kind: fc.constant('list' as const), items: fc.array(cjk, { minLength: 1, maxLength: 3 }) }),
+    ),
+    { maxLength: 12 },
+  )
+  .map((blocks) => {
+    const prose: string[] = [];
+    const lines = ['@标题 某镇2020年度法治政府建设情况报告', '@机关 某镇人民政府', '@年度 2020', '@日期 2021-01-13', ''];
+    for (const b of blocks) {
+      if (b.kind === 'heading') lines.push(`${'#'.repeat(b.level)} ${b.text}`, '');
+      else if (b.kind === 'list') lines.push(...b.items.map((item) => `- ${item}`), '');
+      else {
+        const figure = b.figure ? `{${b.figure[0]} = ${b.figure[1]}${b.figure[2]}}` : '';
+        lines.push(`${b.text}${figure}${b.tail ?? ''}`, '');
+      }
+      prose.push(...(b.kind === 'list' ? b.items : [b.text, b.kind === 'paragraph' ? (b.tail ?? '') : '']));
+    }
+    return { text: lines.join('\n'), prose: prose.join('') };
+  });
+
+describe('cases found by the properties', () => {
+  it('an unclosed figure keeps its "=" (found: "{件=" lost the "=" from its line and from the rendering)', () => {
+    assert.deepEqual(parse('{件=').document.lines.map((l) => [l.start, l.end]), [[0, 3]]);
+    assert.match(render(model('正文{件='), 'txt', {}), /正文\{件=\n/);
+  });
+});
+
+describe(`properties (${RUNS} cases each)`, function () {
+  this.timeout(0);
+
+  // Between lines only line breaks, and the spaces a figure skips at a line's end (`{# `): no prose.
+  it('parse never throws, and its lines tile the text (nothing dropped between them)', () => {
+    fc.assert(
+      fc.property(markupText, (text) => {
+        const { document } = parse(text);
+        let offset = 0;
+        for (const line of document.lines) {
+          assert.ok(line.start >= offset && line.end >= line.start && line.end <= text.length);
+          assert.match(text.slice(offset, line.start), /^[\r\n \t\u3000]*$/, 'only line breaks between lines');
+          offset = line.end;
+        }
+        assert.match(text.slice(offset), /^[\r\n \t\u3000]*$/, 'only line breaks after the last line');
+      }),
+      settings,
+    );
+  });
+
+  it('render keeps every Chinese character of the prose, in order, in every format', () => {
+    fc.assert(
+      fc.property(report, fc.constantFrom('txt', 'md', 'html') as fc.Arbitrary<'txt' | 'md' | 'html'>, ({ text, prose }, format) => {
+        const output = render(model(text), format, {});
+        const { kept, total } = cjkKeptInOrder(prose, output);
+        assert.equal(kept, total, `${total - kept} characters lost from ${JSON.stringify(text)}`);
+      }),
+      settings,
+    );
+  });
+
+  it('formatting is idempotent', () => {
+    fc.assert(
+      fc.property(fc.oneof(markupText, report.map((r) => r.text)), (text) => {
+        const once = formatText(text);
+        assert.equal(formatText(once), once);
+      }),
+      settings,
+    );
+  });
+
+  it('--fix twice changes nothing the second time', () => {
+    const diagnose = (text: string) => {
+      const m = model(text);
+      return checkReport(m);
+    };
+    fc.assert(
+      fc.property(fc.oneof(markupText, report.map((r) => r.text.replace(/。/g, '.').replace(/，/g, ','))), (text) => {
+        const once = fixUntilStable(text, diagnose, '/w/report.bg').text;
+        assert.equal(fixUntilStable(once, diagnose, '/w/report.bg').applied.length, 0);
+      }),
+      settings,
+    );
+  });
+
+  it('generated include graphs end in bounded time, with a diagnostic when cut', () => {
+    const NAMES = [...'甲乙丙丁戊己'];
+    // Edges with multiplicities: chains, cycles, and "each includes the next n times" bombs.
+    const graph = fc.array(fc.array(fc.tuple(fc.integer({ min: 0, max: NAMES.length - 1 }), fc.integer({ min: 1, max: 10 })), { maxLength: 3 }), { minLength: NAMES.length, maxLength: NAMES.length });
+    fc.assert(
+      fc.property(graph, (edges) => {
+        const files: Record<string, string> = {};
+        edges.forEach((out, i) => {
+          const body = out.flatMap(([to, times]) => Array.from({ length: times }, () => `@引用 ${NAMES[to]}`));
+          files[`/w/snippets/${NAMES[i]}.bg`] = `@片段 ${NAMES[i]}\n\n${body.join('\n')}\n正文${NAMES[i]}。\n`;
+        });
+        const started = Date.now();
+        const m = new LanguageService(new MemoryWorkspace(files)).analyze('/w/report.bg', '@年度 2020\n\n@引用 甲\n');
+        assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+        // Every expansion has a scope of its own (each snippet has prose): bounded, and told when cut.
+        const expansions = new Set(m.blocks.map((b) => b.scope)).size - 1;
+        assert.ok(expansions <= MAX_INCLUSIONS, `${expansions} expansions`);
+        // BG903 "展开超过上限" when an @引用 was left out for the budget (not when the last one just fit).
+        if (m.diagnostics.some((d) => d.code === 'BG903' && d.message.includes('展开超过上限'))) assert.equal(expansions, MAX_INCLUSIONS);
+      }),
+      settings,
+    );
+  });
+
+  it('hostile files (special files, symlinks out, "..") are refused at once with a diagnostic', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'baogao-hostile-'));
+    const work = path.join(root, 'work');
+    mkdirSync(path.join(work, 'snippets'), { recursive: true });
+    mkdirSync(path.join(root, 'outside'));
+    writeFileSync(path.join(root, 'outside', '外.bg'), '@片段 外\n\n机密。\n');
+    writeFileSync(path.join(root, 'secret.bg'), '{调处 = 1起}\n');
+    writeFileSync(path.join(work, 'last.bg'), '{调处 = 100起}\n');
+    symlinkSync(path.join(root, 'outside'), path.join(work, 'linked'));
+    symlinkSync(path.join(root, 'secret.bg'), path.join(work, 'snippets', 'out.bg'));
+    symlinkSync(path.join(work, 'loop.bg'), path.join(work, 'loop.bg'));
+    execFileSync('mkfifo', [path.join(work, 'fifo.bg')]);
+    const targets = ['/dev/stdin', '/dev/zero', '/dev/null', 'fifo.bg', '../secret.bg', 'snippets/out.bg', 'loop.bg', 'linked/外.bg', 'a/../../secret.bg', '../work/last.bg', 'last.bg', 'missing.bg', '/etc/passwd', '.', '..', 'snippets'];
+    const fine = new Set(['../work/last.bg', 'last.bg']);
+    fc.assert(
+      fc.property(fc.constantFrom(...targets), fc.constantFrom('外', '甲', 'out'), fc.constantFrom<string[]>([], ['linked'], ['../outside']), (target, include, extra) => {
+        const workspace = new FileSystemWorkspace({ roots: [work] });
+        const service = new LanguageService(workspace, { ...new LanguageService(workspace).settings, snippetFolders: extra });
+        const started = Date.now();
+        const m = service.analyze(toCorePath(path.join(work, 'r.bg')), `@年度 2020\n@上年 ${target}\n\n@引用 ${include}\n{调处 = 5起}{调处 增减}\n`);
+        assert.ok(Date.now() - started < 5000);
+        const codes = m.diagnostics.map((d) => d.code);
+        if (fine.has(target)) assert.ok(m.previous, target);
+        else assert.ok(codes.includes('BG902') || codes.includes('BG106'), `${target}: ${codes.join()}`);
+        assert.ok(codes.includes('BG301'), `@引用 ${include} from ${extra.join()} is never read from outside: ${codes.join()}`);
+      }),
+      settings,
+    );
+  });
+});

@@ -1,0 +1,71 @@
+// Settings never crash anything (issue 14, item 5): every value is checked against the one schema
+// (package.json's contributes.configuration); a bad one is told in Chinese and dropped, the rest applies.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { readSettings } from '../../../server/language/config.js';
+import { SETTING_SCHEMAS, validateSettings } from '../../../server/language/settingsSchema.js';
+import { ParseCache } from '../../../server/language/workspace.js';
+import { ROOT } from '../../helpers.js';
+import manifest from '../../../package.json' with { type: 'json' };
+
+describe('settings are validated against the manifest schema', () => {
+  it('the schema is package.json’s, one source for the editor and baogao.json', () => {
+    const keys = Object.keys(manifest.contributes.configuration.properties).map((k) => k.slice('baogao.'.length)).filter((k) => k !== 'trace.server');
+    assert.deepEqual([...SETTING_SCHEMAS.keys()], keys);
+  });
+
+  it('a bad value is told and dropped; the other settings still apply; never “[object Object]”', () => {
+    const s = readSettings({
+      lineWidth: { 宽: 1 },
+      severities: { BG601: { x: 1 } },
+      citations: [{ title: '某某条例', aliases: 5 }, { x: 1 }, '某县规划（2021—2025年）'],
+      disabledChecks: ['BG609', 7, 'abc'],
+      deadline: '13-40',
+      profile: '工作总结',
+      snippetFolders: '库',
+      unknownKey: true,
+    });
+    assert.equal(s.lineWidth, 28);
+    assert.equal(s.service.checks.profile, '工作总结');
+    assert.deepEqual(s.service.checks.extraCitations, [{ title: '某县规划（2021—2025年）' }]);
+    assert.deepEqual([...s.service.severities], [['BG609', 'off']]);
+    assert.deepEqual(s.service.snippetFolders, []);
+    assert.deepEqual(s.service.checks.deadline, { month: 4, day: 1 });
+    const told = s.problems.join('\n');
+    for (const expected of ['“lineWidth”的值 {"宽":1}应是整数', '“citations”的第 1 项', '中“aliases”应是列表', '“disabledChecks”的第 2 项 7应是字符串', '“disabledChecks”的第 3 项 "abc"检查代码形如 BG601', '“deadline”', '“snippetFolders”的值 "库"应是列表', '不认识的设置“unknownKey”']) {
+      assert.ok(told.includes(expected), `${expected} in\n${told}`);
+    }
+    assert.doesNotMatch(told, /object Object/);
+  });
+
+  it('anything at all as settings never throws', () => {
+    for (const raw of [null, undefined, 5, 'x', [], [1], { citations: null }, { severities: [] }, { citations: [[]] }, Object.create(null)]) {
+      assert.doesNotThrow(() => readSettings(raw));
+    }
+    assert.match(validateSettings([1]).problems[0]!, /设置应是一个 JSON 对象/);
+  });
+
+  it('a non-array aliases in baogao.json no longer crashes check (was: 内部错误, exit 2)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baogao-settings-'));
+    writeFileSync(path.join(dir, 'baogao.json'), JSON.stringify({ citations: [{ title: '某某条例', aliases: 5 }] }));
+    writeFileSync(path.join(dir, 'r.bg'), '@标题 t\n\n引用《某某条例》。\n');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), 'check', path.join(dir, 'r.bg')], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /“aliases”应是列表，已忽略这一项/);
+    assert.doesNotMatch(r.stderr, /内部错误/);
+  });
+});
+
+describe('memory', () => {
+  it('the parse cache forgets a closed document, and holds a bounded amount of text', () => {
+    const cache = new ParseCache(500, 1000);
+    for (let i = 0; i < 50; i++) cache.parse(`/w/${i}.bg`, '中'.repeat(100));
+    const held = (cache as unknown as { entries: Map<string, unknown> }).entries;
+    assert.ok(held.size <= 10, `${held.size} trees held`);
+    cache.forget('/w/49.bg');
+    assert.ok(!held.has('/w/49.bg'));
+  });
+});
