@@ -2,7 +2,7 @@
 // diagnostics publisher, and what the client told us at initialisation and in its settings.
 import type { Connection } from 'vscode-languageserver';
 import type { FileText } from '../language/features/navigation.js';
-import type { DiagnosticsPublisher } from './diagnostics.js';
+import type { DiagnosticsPublisher } from './publishDiagnostics.js';
 import type { DocumentStore } from './documents.js';
 import type { ServerSettings } from './settings.js';
 import type { WorkspaceIndex } from './workspaceIndex.js';

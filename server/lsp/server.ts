@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileSystemWorkspace, toOsPath } from '../node/fsWorkspace.js';
 import { dirname, resolvePath } from '../language/workspace.js';
 import type { ClientState, ServerContext } from './context.js';
-import { DiagnosticsPublisher } from './diagnostics.js';
+import { DiagnosticsPublisher } from './publishDiagnostics.js';
 import { DocumentStore, openDocumentAt } from './documents.js';
 import * as checkWorkspace from './handlers/checkWorkspace.js';
 import * as display from './handlers/display.js';
