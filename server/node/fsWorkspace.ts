@@ -45,6 +45,8 @@ export interface FileSystemWorkspaceOptions {
 export class FileSystemWorkspace implements Workspace {
   private readonly overlay: (path: string) => string | undefined;
   private readonly roots = new Set<string>();
+  /** Folders already resolved into `roots`: the server allows a report's folders before every analysis. */
+  private readonly allowed = new Set<string>();
   private readonly refusals = new Map<string, string>();
 
   constructor(options: FileSystemWorkspaceOptions = {}) {
@@ -54,13 +56,18 @@ export class FileSystemWorkspace implements Workspace {
 
   /** Lets files inside `folder` (after resolving symlinks) be read. */
   allow(folder: string): void {
-    const real = realpathOrUndefined(path.resolve(folder));
-    if (real) this.roots.add(real);
+    const absolute = path.resolve(folder);
+    if (this.allowed.has(absolute)) return;
+    const real = realpathOrUndefined(absolute);
+    if (!real) return; // not there yet: resolved when asked again
+    this.roots.add(real);
+    this.allowed.add(absolute);
   }
 
   /** Forgets every allowed folder (the editor's workspace folders changed). */
   clearRoots(): void {
     this.roots.clear();
+    this.allowed.clear();
   }
 
   private permitted(osPath: string): { real: string } | { reason: string } {
