@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { ReportModel } from '../model.js';
 import { basename, dirname } from '../workspace.js';
-import { MEASURE_WORDS } from './completion.js';
+import { figuresInText, type FigureMarkup } from '../import/figures.js';
 import { clampOffset, figuresOf, type Range } from './locate.js';
 
 export interface FileEdit {
@@ -37,86 +37,58 @@ export function quickFixes(model: ReportModel, diagnostics: readonly Diagnostic[
   return out;
 }
 
-const UNITS = [...MEASURE_WORDS].filter((u) => u !== '%').sort((a, b) => b.length - a.length);
-const NUMBER_WITH_UNIT = new RegExp(`(\\d+(?:\\.\\d+)?)(%|${UNITS.join('|')})`, 'gu');
-
-/** A number with a measure word in prose, not inside a figure, with the name its words before it give. */
-interface ProseAmount {
+/** A number in prose, not inside a figure, with the figure import would write over it. */
+interface ProseFigure extends FigureMarkup {
+  /** Offsets in the report's text. */
   start: number;
   end: number;
-  text: string;
 }
 
-function proseAmounts(model: ReportModel, from: number, to: number): ProseAmount[] {
+/**
+ * The amounts of the prose lines in [from, to], named by import's namer (server/language/import/figures.ts)
+ * — each line analysed with its figures blanked out, so only numbers still written as text count and the
+ * words around a figure still name the numbers after it. Names are unique against the report's figures.
+ */
+function proseFigures(model: ReportModel, from: number, to: number): ProseFigure[] {
   const text = model.file.text;
   const figures = figuresOf(model.file.document);
-  const out: ProseAmount[] = [];
+  const used = new Set(model.figures.definitions.keys());
+  const org = model.header.org;
+  const out: ProseFigure[] = [];
   for (const line of model.file.document.lines) {
     if (line.end < from || line.start > to || (line.kind !== 'text' && line.kind !== 'item' && line.kind !== 'heading')) continue;
-    for (const m of text.slice(line.start, line.end).matchAll(NUMBER_WITH_UNIT)) {
-      const start = line.start + m.index!;
-      const end = start + m[0].length;
-      if (text[start - 1] && /[\d.\\]/.test(text[start - 1]!)) continue;
-      if (figures.some((f) => f.start <= start && end <= f.end)) continue;
-      out.push({ start, end, text: m[0] });
+    let prose = text.slice(line.start, line.end);
+    for (const f of figures) {
+      if (f.end <= line.start || f.start >= line.end) continue;
+      const a = Math.max(f.start, line.start) - line.start;
+      const b = Math.min(f.end, line.end) - line.start;
+      prose = prose.slice(0, a) + ' '.repeat(b - a) + prose.slice(b);
     }
+    // An escaped digit (\1) is text the writer kept from being read as anything.
+    prose = prose.replace(/\\./g, '  ');
+    for (const f of figuresInText(prose, used, org)) out.push({ ...f, start: line.start + f.start, end: line.start + f.end });
   }
   return out;
 }
 
-/** Words that lead into a count rather than name it (共调处 → 调处), and that link it to its number (达、为). */
-const LEADING = /^(?:全年|本年度|本年|今年|年内|其中|共计|共|累计|合计|总计|先后|依法|各类|全镇|全乡|全县|全区|全市|我镇|我乡|我县|共有|有)+/u;
-const LINKING = /(?:达到|达|为|计|约|近|逾|超过|了|有|是|共|累计|合计)+$/u;
-
 /**
- * The figure's name from the words before the number, as import names figures: the clause's last words
- * ("共调处矛盾纠纷150起" → 调处矛盾纠纷, "成功率达98%" → 成功率). Undefined when the words give no name:
- * the writer names it then — never 指标1.
- */
-export function nameFromContext(before: string): string | undefined {
-  const clause = before.split(/[，。；：、！？,;:（）()《》〈〉“”‘’\s]/u).pop() ?? '';
-  const words = clause.replace(LINKING, '').replace(LEADING, '').match(/\p{Script=Han}+$/u)?.[0] ?? '';
-  const name = Array.from(words).slice(-8).join('');
-  return Array.from(name).length >= 2 ? name : undefined;
-}
-
-/** A name not yet defined in the report: 调处, 调处之二, … */
-function unusedName(name: string, used: Set<string>): string | undefined {
-  const numerals = '二三四五六七八九十';
-  let candidate = name;
-  for (let i = 0; used.has(candidate) && i < numerals.length; i++) candidate = `${name}之${numerals[i]}`;
-  return used.has(candidate) ? undefined : candidate;
-}
-
-function asFigures(model: ReportModel, amounts: readonly ProseAmount[]): FileEdit[] {
-  const used = new Set(model.figures.definitions.keys());
-  const edits: FileEdit[] = [];
-  for (const a of amounts) {
-    const lineStart = model.file.text.lastIndexOf('\n', a.start - 1) + 1;
-    const base = nameFromContext(model.file.text.slice(lineStart, a.start));
-    const name = base && unusedName(base, used);
-    if (!name) continue;
-    used.add(name);
-    edits.push({ path: model.file.path, start: a.start, end: a.end, newText: `{${name} = ${a.text}}` });
-  }
-  return edits;
-}
-
-/**
- * "把数字改为指标": the number with a measure word at (or selected around) the cursor, in prose, named from
- * its words; and "把本段数字都改为指标": every such number of the paragraph at once.
+ * "把数字改为指标": the number at (or selected around) the cursor, in prose, named from its words as
+ * import names it (never 指标1: a number its words do not name gets no action); and "把本段数字都改为指标":
+ * every such number of the paragraph at once, a rate beside its counts with its check formula.
  */
 export function numberToFigure(model: ReportModel, range: Range): CodeAction[] {
-  const text = model.file.text;
-  const at = clampOffset(text, range.start);
+  const at = clampOffset(model.file.text, range.start);
+  const path = model.file.path;
   const out: CodeAction[] = [];
-  const here = proseAmounts(model, at, at).filter((a) => a.start <= at && at <= a.end);
-  const one = asFigures(model, here.slice(0, 1));
-  if (one.length) out.push({ title: `把数字改为指标“${/\{([^ ]+) =/.exec(one[0]!.newText)![1]}”`, kind: 'refactor.rewrite', edits: one });
   const block = model.file.document.body.find((b) => (b.kind === 'paragraph' || b.kind === 'list') && b.start <= at && at <= b.end);
-  if (block) {
-    const all = asFigures(model, proseAmounts(model, block.start, block.end).filter((a) => a.start >= block.start && a.end <= block.end));
-    if (all.length > 1) out.push({ title: `把本段数字都改为指标（${all.length} 个）`, kind: 'refactor.rewrite', edits: all });
+  const around = block ? proseFigures(model, block.start, block.end).filter((f) => f.start >= block.start && f.end <= block.end) : proseFigures(model, at, at);
+  const here = around.find((f) => f.start <= at && at <= f.end);
+  if (here) {
+    // Written alone, the figure is named as in the paragraph but without a formula over counts still in prose.
+    out.push({ title: `把数字改为指标“${here.name}”`, kind: 'refactor.rewrite', edits: [{ path, start: here.start, end: here.end, newText: here.plain }] });
+  }
+  if (around.length > 1) {
+    out.push({ title: `把本段数字都改为指标（${around.length} 个）`, kind: 'refactor.rewrite', edits: around.map((f) => ({ path, start: f.start, end: f.end, newText: f.markup })) });
   }
   return out;
 }

@@ -27,10 +27,24 @@ function uniqueName(name: string, used: NameRegistry): string {
 /** Can this amount be written as a figure that prints exactly as typed? */
 const writable = (a: TextAmount) => !!a.name && !/\s/.test(a.text);
 
-/** `raw` with its amounts as figures; `escape` escapes the text between them. */
-export function markFigures(raw: string, used: NameRegistry, escape: (s: string) => string, org?: string): MarkedText {
-  const figures: Array<{ amount: TextAmount; markup: string }> = [];
-  const comments: string[] = [];
+/** A figure to write over the amount at [start, end) of the analysed text. */
+export interface FigureMarkup {
+  start: number;
+  end: number;
+  /** The figure's name. */
+  name: string;
+  /** `{名称 = 150起}`, or with its check formula `{成功率 = 98% : 调解成功/调处矛盾纠纷}`. */
+  markup: string;
+  /** The markup without the check formula (for a figure written alone, whose counts are still prose). */
+  plain: string;
+}
+
+/**
+ * The amounts of `raw` that can be figures, named as a writer would name them (unique against `used`,
+ * which is extended), in order. The one namer of import and of the editor's 把数字改为指标.
+ */
+export function figuresInText(raw: string, used: NameRegistry, org?: string, comments: string[] = []): FigureMarkup[] {
+  const out: FigureMarkup[] = [];
   for (const { sentence, rates } of analyseText(raw, org)) {
     const names = new Map<number, string>();
     const checks = new Map<number, string>();
@@ -44,14 +58,23 @@ export function markFigures(raw: string, used: NameRegistry, escape: (s: string)
     for (const pairing of rates) formulaFor(pairing, names, sentence.map((p) => p.data), checks, comments);
     sentence.forEach(({ data }, i) => {
       const name = names.get(i);
-      if (name) figures.push({ amount: data, markup: `{${name} = ${data.text}${checks.has(i) ? ` : ${checks.get(i)}` : ''}}` });
+      if (!name) return;
+      const plain = `{${name} = ${data.text}}`;
+      out.push({ start: data.start, end: data.end, name, plain, markup: checks.has(i) ? `{${name} = ${data.text} : ${checks.get(i)}}` : plain });
     });
   }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** `raw` with its amounts as figures; `escape` escapes the text between them. */
+export function markFigures(raw: string, used: NameRegistry, escape: (s: string) => string, org?: string): MarkedText {
+  const comments: string[] = [];
+  const figures = figuresInText(raw, used, org, comments);
   let text = '';
   let at = 0;
-  for (const { amount, markup } of figures.sort((a, b) => a.amount.start - b.amount.start)) {
-    text += escape(raw.slice(at, amount.start)) + markup;
-    at = amount.end;
+  for (const { start, end, markup } of figures) {
+    text += escape(raw.slice(at, start)) + markup;
+    at = end;
   }
   text += escape(raw.slice(at));
   return { text, comments, figures: figures.length };

@@ -69,15 +69,3 @@ describe('fixes: baogao check --fix', function () {
     assert.equal(readFileSync(file, 'utf8'), fixed);
   });
 });
-
-describe('把数字改为指标: names from the words before the number', () => {
-  it('names as a writer would, and gives no name rather than 指标1', async () => {
-    const { nameFromContext } = await import('../../../server/language/features/codeActions.js');
-    assert.equal(nameFromContext('本年度共调处矛盾纠纷'), '调处矛盾纠纷');
-    assert.equal(nameFromContext('桂圩镇调解委员会共调处矛盾纠纷150起，调解成功'), '调解成功');
-    assert.equal(nameFromContext('成功率达'), '成功率');
-    assert.equal(nameFromContext('开展普法宣传活动'), '开展普法宣传活动');
-    assert.equal(nameFromContext('另有'), undefined);
-    assert.equal(nameFromContext(''), undefined);
-  });
-});

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { checkReport } from '../../../server/language/checks/index.js';
 import { extractSnippet, numberToFigure, quickFixes } from '../../../server/language/features/codeActions.js';
 import { applyEdits } from '../../../server/language/fixes.js';
+import { markFigures } from '../../../server/language/import/figures.js';
 import { fixture, HEAD } from './fixture.js';
 
 describe('feature: code actions', () => {
@@ -21,6 +22,29 @@ describe('feature: code actions', () => {
     assert.equal(one!.title, '把数字改为指标“调处矛盾纠纷”');
     assert.equal(one!.edits[0]!.newText, '{调处矛盾纠纷 = 35件}');
     assert.deepEqual(all!.edits.map((e) => e.newText), ['{调处矛盾纠纷 = 35件}', '{调解成功 = 30件}']);
+  });
+
+  it('names figures with import’s namer: the same names import gives the same paragraph, a rate with its check formula', () => {
+    const prose = '全年共调处矛盾纠纷150起，调解成功147起，调解成功率98%；召开2次法治政府建设专题会。';
+    const f = fixture(`${HEAD}# 一\n${prose.replace('150起', '15‸0起')}\n`);
+    const actions = numberToFigure(f.model, { start: f.offset, end: f.offset });
+    const all = actions.find((a) => a.title.startsWith('把本段数字都改为指标'))!;
+    assert.equal(all.title, '把本段数字都改为指标（4 个）');
+    const imported = markFigures(prose, new Set(), (s) => s);
+    assert.equal(applyEdits(f.text, all.edits), `${HEAD}# 一\n${imported.text}\n`);
+    assert.deepEqual(all.edits.map((e) => e.newText), ['{调处矛盾纠纷 = 150起}', '{调解成功 = 147起}', '{调解成功率 = 98% : 调解成功/调处矛盾纠纷}', '{法治政府建设专题会 = 2次}']);
+    // Alone, the rate's counts are still prose: no formula over names that do not exist yet.
+    const g = fixture(`${HEAD}# 一\n${prose.replace('98%', '9‸8%')}\n`);
+    assert.equal(numberToFigure(g.model, { start: g.offset, end: g.offset })[0]!.edits[0]!.newText, '{调解成功率 = 98%}');
+  });
+
+  it('reads around figures already written: only numbers still in prose, names unique in the report', () => {
+    const f = fixture(`${HEAD}# 一\n共调处矛盾纠纷{调处矛盾纠纷 = 150起}，其中调解成功14‸7起。\n# 二\n又调处矛盾纠纷20起。\n`);
+    const [one] = numberToFigure(f.model, { start: f.offset, end: f.offset });
+    assert.equal(one!.edits[0]!.newText, '{调解成功 = 147起}');
+    const second = f.text.indexOf('20起');
+    const [again] = numberToFigure(f.model, { start: second, end: second });
+    assert.equal(again!.title, '把数字改为指标“调处矛盾纠纷之二”');
   });
 
   it('names no figure 指标1: a number its words do not name gets no action', () => {
