@@ -38,9 +38,17 @@ describe('protocol: definition, references, rename', () => {
     assert.equal(without.length, uses);
   });
 
-  it('rejects renaming a header value', async () => {
+  it('renames a header value {年度} by changing @年度: the uses stay and follow', async () => {
     const { uri, text } = await client.open('guiwei-2020.bg');
-    await assert.rejects(client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position: positionOf(text, '{年度}', 1) }), /文头值/);
+    const position = positionOf(text, '{年度}', 1);
+    const prepared = await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri }, position });
+    assert.ok(prepared && 'placeholder' in prepared && prepared.placeholder === '2020', JSON.stringify(prepared));
+    const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position, newName: '2021' });
+    const edits = edit!.changes![uri]!;
+    assert.equal(edits.length, 1);
+    assert.deepEqual(edits[0]!.range.start, positionOf(text, '@年度 2020', 4));
+    assert.equal(edits[0]!.newText, '2021');
+    await assert.rejects(client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position, newName: '明年' }), /不是四位数字的年份/);
   });
 
   it('renames a snippet: its @片段 line and every @引用', async () => {

@@ -109,6 +109,11 @@ export function targetAt(model: ReportModel, offset: number): Target | undefined
       }
     }
     if (line.name === '片段' && line.args[0]) return { kind: 'snippet', name: line.args[0].name.text, span: line.args[0].name };
+    // The value of @年度 / @机关 / @标题 / @日期: the header value itself, as `{年度}` is.
+    const value = line.name && isHeaderName(line.name) ? model.header.values[line.name as '年度'] : undefined;
+    if (value && value.directive === line && value.span.end > value.span.start && within(value.span, offset) && !line.value.some((n) => n.kind === 'figure' && within(n, offset))) {
+      return { kind: 'figure', name: line.name!, span: value.span, node: undefined, header: true };
+    }
     if (line.name === '上年') {
       const value = model.header.values.上年;
       if (value && value.directive === line) return { kind: 'previous', span: value.span };

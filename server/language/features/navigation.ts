@@ -1,7 +1,9 @@
-// Go to definition, find references, prepare rename and rename for figures, labels and snippets.
+// Go to definition, find references, prepare rename and rename for figures, labels and snippets; a header
+// value's rename changes its value (headerRename.ts).
 import type { ReportModel } from '../model.js';
 import type { LanguageService } from '../service.js';
 import { previousReportPath } from '../header.js';
+import { prepareHeaderRename, renameHeaderValue } from './headerRename.js';
 import { figureOccurrences, labelOccurrences, targetAt, type Location, type Range } from './locate.js';
 
 export interface FileText {
@@ -100,7 +102,7 @@ export function prepareRename(model: ReportModel, offset: number): PrepareResult
   if (!target) return { ok: false, message: '这里没有可以重命名的指标、标签或片段。' };
   switch (target.kind) {
     case 'figure':
-      if (target.header) return { ok: false, message: `“${target.name}”是文头值，不能重命名；请修改对应的文头指令。` };
+      if (target.header) return prepareHeaderRename(model, target.name, target.span);
       return { ok: true, range: target.span, placeholder: target.name };
     case 'label':
     case 'include':
@@ -121,9 +123,10 @@ const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 export function rename(service: LanguageService, model: ReportModel, offset: number, newName: string, reports: readonly FileText[]): FileEdit[] | string {
   const prepared = prepareRename(model, offset);
   if (!prepared.ok) return prepared.message;
+  const target = targetAt(model, offset)!;
+  if (target.kind === 'figure' && target.header) return renameHeaderValue(model, target.name, newName);
   const name = newName.trim();
   if (!NAME.test(name)) return `“${newName}”不是有效的名称：名称由汉字、字母和数字组成，且不以数字开头。`;
-  const target = targetAt(model, offset)!;
   let locations: Location[];
   if (target.kind === 'figure') locations = figureOccurrences(model, target.name);
   else if (target.kind === 'label') locations = labelOccurrences(model, target.name);
