@@ -46,6 +46,8 @@ const contexts = await Promise.all(
       sourcemap: true,
       external: ['vscode'],
       loader: { '.hbs': 'text' },
+      // jsonc-parser's UMD "main" loads its parts with a require() esbuild cannot follow; its ES build bundles.
+      alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
       // import.meta.url (used to find the bundled templates and samples) has no CommonJS twin.
       define: { 'import.meta.url': 'importMetaUrl' },
       banner: { js: `${e.shebang ? '#!/usr/bin/env node\n' : ''}const importMetaUrl = require('url').pathToFileURL(__filename).href;` },

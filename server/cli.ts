@@ -11,6 +11,7 @@ import { isOutputFormat, OUTPUT_FORMATS } from '../templates/formats.js';
 import { fixUntilStable } from './language/fixes.js';
 import { LanguageService } from './language/service.js';
 import { projectSettingsFor, type FoundSettings } from './node/projectConfig.js';
+import { settingsFileDiagnostics } from './language/config.js';
 import { FileSystemWorkspace, isInside, toCorePath, toOsPath } from './node/fsWorkspace.js';
 import { encodeText, FileRefused, readTextFile, writeFileSafely, ENCODING_NAMES, type DecodedText } from './node/files.js';
 import { encodingDiagnostics } from './node/encoding.js';
@@ -309,7 +310,11 @@ const reportedSettingsFiles = new Set<string>();
 function reportSettingsProblems(project: FoundSettings): void {
   if (!project.file || reportedSettingsFiles.has(project.file)) return;
   reportedSettingsFiles.add(project.file);
-  for (const problem of project.problems) process.stderr.write(`baogao：${project.file}：${problem}\n`);
+  const lines = new LineIndex(project.text);
+  for (const d of settingsFileDiagnostics(project.text, project.problems)) {
+    const at = lines.positionAt(d.start);
+    process.stderr.write(`${project.file}:${at.line + 1}:${at.character + 1}: ${SEVERITY_WORDS[d.severity]} ${d.code} baogao.json：${d.message}\n`);
+  }
 }
 
 function readReport(file: string): DecodedText {

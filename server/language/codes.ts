@@ -65,6 +65,12 @@ const table: CodeInfo[] = [
   { code: 'BG904', severity: 'error', title: '指标依赖过深或公式过长', description: '指标之间的依赖链或一个公式的项数超过上限，这些指标不再计算。', example: '{a1 = a2 + 1件}{a2 = a3 + 1件}……' },
   { code: 'BG905', severity: 'error', title: '文档过大', description: '报告超过可分析的大小，只分析开头部分。', example: '（几十兆字节的文件）' },
   { code: 'BG906', severity: 'warning', title: '设置值有误', description: '设置或 baogao.json 中的某一项不符合规定的格式，该项不生效，其余设置照常。', example: '{"lineWidth": "宽"}' },
+  // ---- baogao.json itself (server/language/config.ts): shown on the baogao.json file in the editor
+  { code: 'BG960', severity: 'error', title: 'baogao.json 不是有效的 JSON', description: 'baogao.json 有语法错误（缺逗号、多余逗号、注释、引号不配对等），整个文件不生效，全部设置按默认值。', example: '{"lineWidth": 30,}' },
+  { code: 'BG961', severity: 'warning', title: '不认识的设置', description: 'baogao.json 中有不存在的设置名（常见于拼写错误），该项被忽略。', example: '{"disabledCheck": ["BG601"]}' },
+  { code: 'BG962', severity: 'error', title: 'baogao.json 无法读取', description: 'baogao.json 存在但无法读取（权限、过大或不是普通文件），全部设置按默认值。', example: '（没有读取权限的 baogao.json）' },
+  { code: 'BG963', severity: 'error', title: 'baogao.json 不是对象', description: 'baogao.json 的最外层应是 { … } 对象，而不是列表、字符串或数字；全部设置按默认值。', example: '["BG601"]' },
+  { code: 'BG964', severity: 'warning', title: '设置写了两次', description: '同一个设置名在一个对象中写了两次，以后一次为准。', example: '{"lineWidth": 30, "lineWidth": 28}' },
 ];
 
 export const CODES: ReadonlyMap<string, CodeInfo> = new Map(table.map((info) => [info.code, info]));

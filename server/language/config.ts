@@ -4,7 +4,12 @@ import type { Severity } from '../../grammar/diagnostic.js';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from './checks/contract.js';
 import { parseSeverityWord } from './header.js';
 import type { ServiceSettings } from './service.js';
-import { validateSettings } from './settingsSchema.js';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Diagnostic } from '../../grammar/diagnostic.js';
+import { defaultSeverity } from './codes.js';
+import { validateSettings, type SettingsProblem } from './settingsSchema.js';
+
+export type { SettingsProblem } from './settingsSchema.js';
 
 export const CONFIG_FILE_NAME = 'baogao.json';
 
@@ -12,8 +17,8 @@ export interface ProjectSettings {
   service: ServiceSettings;
   /** Full-width columns a line for print-ready text. */
   lineWidth: number;
-  /** What in the input was not understood, in Chinese, for the user. */
-  problems: string[];
+  /** What in the input was not understood, in Chinese, for the user (with its code and place). */
+  problems: SettingsProblem[];
 }
 
 /**
@@ -39,7 +44,7 @@ export function readSettings(raw: unknown): ProjectSettings {
   if (typeof s.deadline === 'string') {
     const m = /^(\d{1,2})[-/.月](\d{1,2})日?$/.exec(s.deadline.trim());
     if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1 && Number(m[2]) <= 31) deadline = { month: Number(m[1]), day: Number(m[2]) };
-    else problems.push(`“deadline”的“${s.deadline}”不是真实的月日：应写成 "4-1" 表示次年4月1日。`);
+    else problems.push({ code: 'BG906', path: ['deadline'], message: `“deadline”的“${s.deadline}”不是真实的月日：应写成 "4-1" 表示次年4月1日。` });
   }
 
   const extraCitations: CheckSettings['extraCitations'] = [];
@@ -64,23 +69,23 @@ export function readSettings(raw: unknown): ProjectSettings {
 }
 
 /** An object setting whose entries each become one item (or a problem); `example` shows the form. */
-function readEntries<T>(raw: unknown, key: string, example: string, problems: string[], entry: (name: string, value: unknown) => T | string): T[] {
+function readEntries<T>(raw: unknown, key: string, example: string, problems: SettingsProblem[], entry: (name: string, value: unknown) => T | string): T[] {
   if (raw === undefined) return [];
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push(`“${key}”应是对象，例如 ${example}。`);
+    problems.push({ code: 'BG906', path: [key], message: `“${key}”应是对象，例如 ${example}。` });
     return [];
   }
   const out: T[] = [];
   for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
     const item = entry(name, value);
-    if (typeof item === 'string') problems.push(`“${key}”中的“${name}”无法识别：${item}`);
+    if (typeof item === 'string') problems.push({ code: 'BG906', path: [key, name], message: `“${key}”中的“${name}”无法识别：${item}` });
     else out.push(item);
   }
   return out;
 }
 
 /** `terms`: {"行政规范文件": "行政规范性文件"} (wrong form → standard term). */
-function readTerms(raw: unknown, problems: string[]): CheckSettings['extraTerms'] {
+function readTerms(raw: unknown, problems: SettingsProblem[]): CheckSettings['extraTerms'] {
   return readEntries(raw, 'terms', '{"行政规范文件": "行政规范性文件"}（键为错误写法、值为规范用语）', problems, (miss, standard) =>
     typeof standard === 'string' && standard.trim() && miss.trim() && miss.trim() !== standard.trim()
       ? { standard: standard.trim(), misses: [miss.trim()] }
@@ -88,18 +93,79 @@ function readTerms(raw: unknown, problems: string[]): CheckSettings['extraTerms'
 }
 
 /** `indicators`: {"矛盾纠纷调处": ["调处件数", "化解纠纷"]} (standard indicator → the names writers use for it). */
-function readIndicators(raw: unknown, problems: string[]): CheckSettings['extraIndicators'] {
+function readIndicators(raw: unknown, problems: SettingsProblem[]): CheckSettings['extraIndicators'] {
   return readEntries(raw, 'indicators', '{"矛盾纠纷调处": ["调处", "化解纠纷"]}（键为标准指标、值为各报告中的指标名称）', problems, (indicator, names) =>
     Array.isArray(names) && names.every((n) => typeof n === 'string') ? { indicator, names: names as string[] } : '应是指标名称的列表。');
 }
 
-/** Reads a baogao.json text; a syntax error is a problem, not an exception. */
+/**
+ * Reads a baogao.json text. A syntax error (BG960, at the place jsonc-parser finds it) is a problem, not
+ * an exception, and leaves every default; a key written twice (BG964) is told, the last one counting as
+ * JSON.parse takes it.
+ */
 export function readSettingsFile(text: string): ProjectSettings {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  let raw: unknown;
   try {
-    return readSettings(JSON.parse(text));
+    raw = JSON.parse(text);
   } catch (error) {
     const settings = readSettings({});
-    settings.problems.push(`不是有效的 JSON：${(error as Error).message}`);
+    const first = errors[0];
+    const where = first ? { start: first.offset, end: first.offset + Math.max(first.length, 1) } : { start: 0, end: 0 };
+    // jsonc-parser names the error in words we can give in Chinese; JSON.parse's own message is the fallback.
+    const what = first ? (JSON_ERRORS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error)) : (error as Error).message;
+    settings.problems.push({ code: 'BG960', path: [], offset: where, message: `不是有效的 JSON（${what}），全部设置按默认值。` });
     return settings;
   }
+  const settings = readSettings(raw);
+  if (tree) settings.problems.unshift(...duplicateKeys(tree));
+  return settings;
+}
+
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: '有无法识别的字符', InvalidNumberFormat: '数字格式不对', PropertyNameExpected: '缺少键名', ValueExpected: '缺少值',
+  ColonExpected: '缺少冒号', CommaExpected: '缺少逗号', CloseBraceExpected: '缺少“}”', CloseBracketExpected: '缺少“]”',
+  EndOfFileExpected: '结尾有多余内容', InvalidCommentToken: 'JSON 不能有注释', UnexpectedEndOfComment: '注释未结束',
+  UnexpectedEndOfString: '字符串未结束', UnexpectedEndOfNumber: '数字未结束', InvalidUnicode: 'Unicode 转义不对',
+  InvalidEscapeCharacter: '转义字符不对', InvalidCharacter: '字符串中有不允许的字符',
+};
+
+/** Keys written twice in one object, anywhere in the file. */
+function duplicateKeys(node: Node, path: Array<string | number> = []): SettingsProblem[] {
+  const out: SettingsProblem[] = [];
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (!key) continue;
+      const name = String(key.value);
+      if (seen.has(name)) out.push({ code: 'BG964', path: [...path, name], key: true, offset: { start: key.offset, end: key.offset + key.length }, message: `“${name}”写了两次，以后一次为准。` });
+      seen.add(name);
+      if (value) out.push(...duplicateKeys(value, [...path, name]));
+    }
+  } else if (node.type === 'array') {
+    (node.children ?? []).forEach((item, i) => out.push(...duplicateKeys(item, [...path, i])));
+  }
+  return out;
+}
+
+/**
+ * The problems of a baogao.json as diagnostics on its text: each at the key or value it is about (the
+ * first of a key written twice), a syntax error where it is, a problem about the whole file at its start.
+ */
+export function settingsFileDiagnostics(text: string, problems: readonly SettingsProblem[]): Diagnostic[] {
+  const tree = parseTree(text, [], { disallowComments: true, allowTrailingComma: false });
+  return problems.map((p) => {
+    const at = p.offset ?? placeOf(tree, p);
+    return { code: p.code, severity: defaultSeverity(p.code), message: p.message, start: at.start, end: at.end };
+  });
+}
+
+function placeOf(tree: Node | undefined, problem: SettingsProblem): { start: number; end: number } {
+  let node = tree && problem.path.length ? findNodeAtLocation(tree, problem.path) : undefined;
+  // The deepest part of the path that exists (a whole-value problem inside a list item that is gone).
+  for (let n = problem.path.length - 1; tree && !node && n > 0; n--) node = findNodeAtLocation(tree, problem.path.slice(0, n));
+  if (node && problem.key && node.parent?.type === 'property') node = node.parent.children?.[0];
+  return node ? { start: node.offset, end: node.offset + node.length } : { start: 0, end: 0 };
 }

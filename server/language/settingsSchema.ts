@@ -73,47 +73,68 @@ function describe(error: ErrorObject, schema: JsonSchema): string {
   }
 }
 
-/** The most telling error: the deepest one (inside an object of a list), else the "anyOf" summary. */
-function firstProblem(validate: ValidateFunction): string {
+/** The most telling error: the deepest one (inside an object of a list), else the "anyOf" summary; with where it is. */
+function firstProblem(validate: ValidateFunction): { text: string; path: JsonPath } {
   const errors = validate.errors ?? [];
   const deepest = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
   const error = deepest?.instancePath ? deepest : (errors.find((e) => e.keyword === 'anyOf') ?? errors[0]);
-  if (!error) return '格式不对';
+  if (!error) return { text: '格式不对', path: [] };
   const where = error.instancePath ? `中“${error.instancePath.slice(1).replace(/\//g, '.')}”` : '';
-  return `${where}${describe(error, (error.parentSchema ?? {}) as JsonSchema)}`;
+  const path = error.instancePath ? error.instancePath.slice(1).split('/').map((k) => (/^\d+$/.test(k) ? Number(k) : k.replace(/~1/g, '/').replace(/~0/g, '~'))) : [];
+  return { text: `${where}${describe(error, (error.parentSchema ?? {}) as JsonSchema)}`, path };
+}
+
+/** Where in a settings object: keys and list indexes ("citations", 1, "validFrom"). */
+export type JsonPath = Array<string | number>;
+
+/**
+ * A problem in settings, in Chinese, with its code (BG906 a value, BG960–BG964 the file) and where it is:
+ * `key` set for a problem with the key itself (an unknown setting), else at the value; `offset` for a
+ * syntax error.
+ */
+export interface SettingsProblem {
+  code: string;
+  message: string;
+  path: JsonPath;
+  key?: boolean;
+  offset?: { start: number; end: number };
 }
 
 export interface ValidatedSettings {
   /** Only the settings that passed (bad list items dropped, the rest of the list kept). */
   values: Record<string, unknown>;
-  /** One Chinese sentence per problem. */
-  problems: string[];
+  /** One Chinese sentence per problem, with its code and place. */
+  problems: SettingsProblem[];
 }
 
 /** Validates settings (baogao.json, or the editor's baogao.* section) against the manifest's schema. */
 export function validateSettings(raw: unknown): ValidatedSettings {
-  const problems: string[] = [];
+  const problems: SettingsProblem[] = [];
   const values: Record<string, unknown> = {};
   if (raw === undefined || raw === null) return { values, problems };
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { values, problems: [`设置应是一个 JSON 对象（{ … }），而不是 ${shown(raw)}；全部按默认值。`] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { values, problems: [{ code: 'BG963', path: [], message: `设置应是一个 JSON 对象（{ … }），而不是 ${shown(raw)}；全部按默认值。` }] };
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const checker = compiled().get(key);
     if (!checker) {
-      if (!EDITOR_ONLY.has(key) && key !== 'trace') problems.push(`不认识的设置“${key}”，已忽略。可用的设置：${[...SETTING_SCHEMAS.keys()].join('、')}。`);
+      if (!EDITOR_ONLY.has(key) && key !== 'trace') problems.push({ code: 'BG961', path: [key], key: true, message: `不认识的设置“${key}”，已忽略。可用的设置：${[...SETTING_SCHEMAS.keys()].join('、')}。` });
       continue;
     }
     if (value === undefined || value === null) continue;
     if (checker.item && Array.isArray(value)) {
       const kept = value.filter((item, i) => {
         if (checker.item!(item)) return true;
-        problems.push(`“${key}”的第 ${i + 1} 项 ${shown(item)}${firstProblem(checker.item!)}，已忽略这一项。`);
+        const { text, path } = firstProblem(checker.item!);
+        problems.push({ code: 'BG906', path: [key, i, ...path], message: `“${key}”的第 ${i + 1} 项 ${shown(item)}${text}，已忽略这一项。` });
         return false;
       });
       values[key] = kept;
       continue;
     }
     if (checker.whole(value)) values[key] = value;
-    else problems.push(`“${key}”的值 ${shown(value)}${firstProblem(checker.whole)}，已忽略，按默认值。`);
+    else {
+      const { text, path } = firstProblem(checker.whole);
+      problems.push({ code: 'BG906', path: [key, ...path], message: `“${key}”的值 ${shown(value)}${text}，已忽略，按默认值。` });
+    }
   }
   return { values, problems };
 }

@@ -3,7 +3,7 @@
 // (readSettingsFile). The editor's `baogao.*` settings are the base a baogao.json's keys override. One
 // language service per baogao.json (as `baogao check` builds one per file); all are dropped when a
 // baogao.json or the settings change.
-import { readSettings, readSettingsFile } from '../language/config.js';
+import { readSettings, readSettingsFile, type SettingsProblem } from '../language/config.js';
 import { LanguageService } from '../language/service.js';
 import type { Workspace } from '../language/workspace.js';
 import { nearestConfigFile } from '../node/projectConfig.js';
@@ -15,7 +15,7 @@ export interface Project {
   /** The baogao.json applied (a core path), or undefined when there is none. */
   file: string | undefined;
   /** What in that baogao.json was not understood (shown on the file itself), and the text read. */
-  fileProblems: string[];
+  fileProblems: SettingsProblem[];
   fileText: string;
   service: LanguageService;
 }
@@ -67,7 +67,7 @@ export class Projects {
   }
 
   /** Every baogao.json read so far, with its problems. */
-  configFiles(): Array<{ file: string; problems: string[]; text: string }> {
+  configFiles(): Array<{ file: string; problems: SettingsProblem[]; text: string }> {
     return [...this.byConfig.values()].map((p) => ({ file: p.file!, problems: p.fileProblems, text: p.fileText }));
   }
 

@@ -4,6 +4,7 @@
 // union of what every open document found there, each problem once.
 import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { LineIndex } from '../../grammar/index.js';
+import { settingsFileDiagnostics } from '../language/config.js';
 import { rangeIn, SEVERITY } from './convert.js';
 import type { DocumentStore } from './documents.js';
 
@@ -98,12 +99,9 @@ export class DiagnosticsPublisher {
     const now = new Map<string, LspDiagnostic[]>();
     for (const { file, problems, text } of this.store.projects.configFiles()) {
       const lines = new LineIndex(text);
-      now.set(this.store.uriFor(file), problems.map((message) => {
-        const key = /“([^”]+)”/.exec(message)?.[1];
-        const at = key ? text.indexOf(`"${key}"`) : -1;
-        const range = at >= 0 ? rangeIn(lines, at, at + key!.length + 2) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-        return { range, severity: DiagnosticSeverity.Error, source: 'baogao', message: `baogao.json：${message}` };
-      }));
+      now.set(this.store.uriFor(file), settingsFileDiagnostics(text, problems).map((d) => ({
+        range: rangeIn(lines, d.start, d.end), severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Error, code: d.code, source: 'baogao', message: `baogao.json：${d.message}`,
+      })));
     }
     for (const uri of this.configPublished.keys()) if (!now.has(uri)) now.set(uri, []);
     for (const [uri, diagnostics] of now) {

@@ -7,6 +7,8 @@ import { readTextFile } from './files.js';
 export interface FoundSettings extends ProjectSettings {
   /** The baogao.json read, or undefined for the defaults. */
   file: string | undefined;
+  /** Its text, to place its problems ('' when unread). */
+  text: string;
 }
 
 const byFolder = new Map<string, FoundSettings>();
@@ -22,15 +24,16 @@ export function projectSettingsFor(reportFile: string): FoundSettings {
     if (existsSync(candidate)) {
       let found: FoundSettings;
       try {
-        found = { ...readSettingsFile(readTextFile(candidate, 1024 * 1024).text), file: candidate };
+        const { text } = readTextFile(candidate, 1024 * 1024);
+        found = { ...readSettingsFile(text), file: candidate, text };
       } catch (error) {
-        found = { ...readSettings({}), file: candidate };
-        found.problems.push(`无法读取：${(error as Error).message}`);
+        found = { ...readSettings({}), file: candidate, text: '' };
+        found.problems.push({ code: 'BG962', path: [], message: `无法读取：${(error as Error).message}。全部设置按默认值。` });
       }
       return remember(visited, found);
     }
     const parent = path.dirname(folder);
-    if (parent === folder) return remember(visited, { ...readSettings({}), file: undefined });
+    if (parent === folder) return remember(visited, { ...readSettings({}), file: undefined, text: '' });
     folder = parent;
   }
 }

@@ -94,9 +94,19 @@ describe('protocol: baogao.json in the editor', () => {
     const problem = client.diagnostics(pathToUri(config), (p) => p.diagnostics.length > 0);
     await changed(config);
     const published = await problem;
-    assert.match(String(published.diagnostics[0]!.message), /lineWidth/);
-    assert.equal(published.diagnostics[0]!.range.start.line, 0);
-    assert.ok(published.diagnostics[0]!.range.end.character > published.diagnostics[0]!.range.start.character, 'the key is underlined');
+    const [bad] = published.diagnostics;
+    assert.match(String(bad!.message), /lineWidth/);
+    assert.equal(bad!.code, 'BG906');
+    assert.equal(bad!.severity, 2, 'a warning: the default stands');
+    const at = '{ "disabledChecks": ["BG207"], "lineWidth": '.length;
+    assert.deepEqual(bad!.range, { start: { line: 0, character: at }, end: { line: 0, character: at + 1 } }, 'the value is underlined');
+
+    writeFileSync(config, '{ "disabledChecks": ["BG207"],\n  "lineWdith": 30, }');
+    const syntax = client.diagnostics(pathToUri(config), (p) => codes(p).includes('BG960'));
+    await changed(config);
+    const broken = (await syntax).diagnostics.find((d) => d.code === 'BG960')!;
+    assert.equal(broken.range.start.line, 1, 'the syntax error where it is');
+    assert.equal(broken.severity, 1);
 
     writeFileSync(config, '{}');
     const back = client.diagnostics(report, (p) => codes(p).includes('BG207'));

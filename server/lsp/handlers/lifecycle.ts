@@ -27,8 +27,8 @@ export function register(context: ServerContext): void {
       const raw: unknown = await connection.workspace.getConfiguration('baogao');
       client.settings = toServerSettings(raw);
       // A bad value is dropped (the rest applies) and told once, in Chinese.
-      const told = client.settings.problems.join('\n');
-      if (told && told !== lastProblems) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `baogao 设置有误：${client.settings.problems.join(' ')}` }).catch(() => undefined);
+      const told = client.settings.problems.map((p) => p.message).join(' ');
+      if (told && told !== lastProblems) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `baogao 设置有误：${told}` }).catch(() => undefined);
       lastProblems = told;
       store.projects.setClientSettings(raw);
       store.invalidateModels();

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { readSettings, readSettingsFile } from '../../../server/language/config.js';
+import { readSettings, readSettingsFile, settingsFileDiagnostics } from '../../../server/language/config.js';
 import { ROOT } from '../../helpers.js';
 
 describe('settings (editor settings and baogao.json)', () => {
@@ -26,8 +26,24 @@ describe('settings (editor settings and baogao.json)', () => {
     assert.equal(s.lineWidth, 28);
     assert.deepEqual(s.service.checks.deadline, { month: 4, day: 1 });
     assert.equal(s.problems.length, 4);
-    for (const p of s.problems) assert.match(p, /[\u4e00-\u9fff]/);
-    assert.match(readSettingsFile('{ 不是 JSON').problems[0]!, /不是有效的 JSON/);
+    for (const p of s.problems) assert.match(p.message, /[\u4e00-\u9fff]/);
+    assert.match(readSettingsFile('{ 不是 JSON').problems[0]!.message, /不是有效的 JSON/);
+  });
+
+  it('places each problem of a baogao.json on its key or value, with its code (BG960–BG964, BG906)', () => {
+    const placed = (text: string) => {
+      const found = settingsFileDiagnostics(text, readSettingsFile(text).problems);
+      return found.map((d) => `${d.code} ${d.severity} ${text.slice(d.start, d.end)}`);
+    };
+    const text = '{\n  "lineWidth": "宽",\n  "disabledCheck": ["BG601"],\n  "citations": ["甲", 42],\n  "profile": "工作总结",\n  "profile": "工作报告"\n}';
+    assert.deepEqual(placed(text), ['BG964 warning "profile"', 'BG906 warning "宽"', 'BG961 warning "disabledCheck"', 'BG906 warning 42']);
+    assert.equal(placed(text).length, readSettingsFile(text).problems.length);
+    const [syntax] = settingsFileDiagnostics('{"lineWidth": 30,}', readSettingsFile('{"lineWidth": 30,}').problems);
+    assert.equal(syntax!.code, 'BG960');
+    assert.equal(syntax!.start, '{"lineWidth": 30,'.length, 'at the trailing comma’s end, where the value is missing');
+    assert.match(syntax!.message, /不是有效的 JSON（缺少键名）/);
+    assert.deepEqual(placed('["BG601"]'), ['BG963 error ']);
+    assert.deepEqual(placed('{"lineWidth": 30}'), []);
   });
 
   it('baogao check uses the nearest baogao.json above the report', () => {

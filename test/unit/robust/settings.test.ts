@@ -34,7 +34,7 @@ describe('settings are validated against the manifest schema', () => {
     assert.deepEqual([...s.service.severities], [['BG609', 'off']]);
     assert.deepEqual(s.service.snippetFolders, []);
     assert.deepEqual(s.service.checks.deadline, { month: 4, day: 1 });
-    const told = s.problems.join('\n');
+    const told = s.problems.map((p) => p.message).join('\n');
     for (const expected of ['“lineWidth”的值 {"宽":1}应是整数', '“citations”的第 1 项', '中“aliases”应是列表', '“disabledChecks”的第 2 项 7应是字符串', '“disabledChecks”的第 3 项 "abc"检查代码形如 BG601', '“deadline”', '“snippetFolders”的值 "库"应是列表', '不认识的设置“unknownKey”']) {
       assert.ok(told.includes(expected), `${expected} in\n${told}`);
     }
@@ -45,7 +45,7 @@ describe('settings are validated against the manifest schema', () => {
     for (const raw of [null, undefined, 5, 'x', [], [1], { citations: null }, { severities: [] }, { citations: [[]] }, Object.create(null)]) {
       assert.doesNotThrow(() => readSettings(raw));
     }
-    assert.match(validateSettings([1]).problems[0]!, /设置应是一个 JSON 对象/);
+    assert.match(validateSettings([1]).problems[0]!.message, /设置应是一个 JSON 对象/);
   });
 
   it('a non-array aliases in baogao.json no longer crashes check (was: 内部错误, exit 2)', () => {
