@@ -15,9 +15,9 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   client = createLanguageClient(context);
   registerCommands(context, client);
-  registerPreview(context, client);
+  const preview = registerPreview(context, client);
   registerFiguresTable(context, client);
-  registerFileCommands(context, client);
+  registerFileCommands(context, client, preview);
   registerTyping(context);
   context.subscriptions.push(new ReportStatus(client));
   await client.start();

@@ -10,9 +10,10 @@ import { CollectRequest, ImportRequest, NewReportRequest, RenderRequest } from '
 import { documentParams, errorMessage, request, requireDocument } from './documents.js';
 import { Commands, LANGUAGE_ID } from './ids.js';
 import * as l10n from './l10n.js';
+import type { ReportPreview } from './preview.js';
 import { templateFolders } from './settings.js';
 
-export function registerFileCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerFileCommands(context: vscode.ExtensionContext, client: LanguageClient, preview: ReportPreview): void {
   const notes = vscode.window.createOutputChannel(l10n.t('报告：导入与新建'));
   const guarded = <A extends unknown[], R>(what: string, run: (...args: A) => Promise<R>) => async (...args: A): Promise<R | undefined> => {
     try {
@@ -27,7 +28,7 @@ export function registerFileCommands(context: vscode.ExtensionContext, client: L
     vscode.commands.registerCommand(Commands.exportDocx, guarded(l10n.t('导出'), (uri?: vscode.Uri, target?: vscode.Uri) => exportReport(client, 'docx', uri, target))),
     vscode.commands.registerCommand(Commands.exportHtml, guarded(l10n.t('导出'), (uri?: vscode.Uri, target?: vscode.Uri) => exportReport(client, 'html', uri, target))),
     vscode.commands.registerCommand(Commands.exportText, guarded(l10n.t('导出'), (uri?: vscode.Uri, target?: vscode.Uri) => exportReport(client, 'txt', uri, target))),
-    vscode.commands.registerCommand(Commands.print, guarded(l10n.t('打印'), (uri?: vscode.Uri) => print(client, context, uri))),
+    vscode.commands.registerCommand(Commands.print, guarded(l10n.t('打印'), (uri?: vscode.Uri) => print(client, context, preview, uri))),
     vscode.commands.registerCommand(Commands.importWord, guarded(l10n.t('导入'), (source?: vscode.Uri, target?: vscode.Uri) => importWord(client, notes, source, target))),
     vscode.commands.registerCommand(Commands.newFromLastYear, guarded(l10n.t('新建'), (last?: vscode.Uri, target?: vscode.Uri) => newFromLastYear(client, notes, last, target))),
     vscode.commands.registerCommand(Commands.collectFigures, guarded(l10n.t('汇总指标'), (target?: vscode.Uri) => collectFigures(client, target))),
@@ -66,17 +67,37 @@ async function exportReport(client: LanguageClient, format: ExportFormat, uri?: 
   return file.toString();
 }
 
-/** Printing: the print-ready HTML (page numbers when printed) opened in the system browser, which prints it. */
-async function print(client: LanguageClient, context: vscode.ExtensionContext, uri?: vscode.Uri): Promise<string | undefined> {
+/** The print-ready HTML opens the browser's print dialog as soon as it is opened. */
+export function withPrintDialog(html: string): string {
+  const script = '<script>addEventListener("load", () => setTimeout(() => print(), 300));</script>';
+  return /<\/body>/i.test(html) ? html.replace(/<\/body>/i, `${script}\n</body>`) : html + script;
+}
+
+/**
+ * 打印. A webview cannot print (VS Code's webview frames are sandboxed without allow-modals, so
+ * window.print() is ignored), so the print-ready HTML (GB/T 9704 pages, page numbers) goes to a browser,
+ * where it opens the print dialog itself: on the desktop, written to the extension's storage and opened in
+ * the system browser; in a browser window (code-server, vscode.dev) or a remote window, where that file
+ * would be on the other machine, downloaded by the writer's own browser from the preview.
+ * Returns the file written, or the name downloaded.
+ */
+async function print(client: LanguageClient, context: vscode.ExtensionContext, preview: ReportPreview, uri?: vscode.Uri): Promise<string | undefined> {
   const doc = await requireDocument(uri);
   if (!doc) return undefined;
   const result = await request<RenderRequest.Result>(client, RenderRequest.method, { ...documentParams(client, doc), format: 'html', templateFolders: templateFolders(doc) });
-  const folder = context.globalStorageUri.scheme === 'file' ? context.globalStorageUri : vscode.Uri.file(os.tmpdir());
-  const file = vscode.Uri.joinPath(folder, 'print', `${stem(doc.uri)}.html`);
-  await vscode.workspace.fs.writeFile(file, Buffer.from(result.text, 'utf8'));
-  await vscode.env.openExternal(file);
-  void vscode.window.showInformationMessage(l10n.t('已在浏览器中打开可打印的页面，请用浏览器的“打印”（Ctrl+P）。'));
-  return file.toString();
+  const html = withPrintDialog(result.text);
+  const name = `${stem(doc.uri)}.html`;
+  if (vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName) {
+    const folder = context.globalStorageUri.scheme === 'file' ? context.globalStorageUri : vscode.Uri.file(os.tmpdir());
+    const file = vscode.Uri.joinPath(folder, 'print', name);
+    await vscode.workspace.fs.writeFile(file, Buffer.from(html, 'utf8'));
+    if (!(await vscode.env.openExternal(file))) throw new Error(l10n.t('无法打开浏览器；可打印的页面在 {0}', file.fsPath));
+    void vscode.window.showInformationMessage(l10n.t('已在浏览器中打开可打印的页面，打印对话框随即出现。'));
+    return file.toString();
+  }
+  await preview.download(doc, name, html);
+  void vscode.window.showInformationMessage(l10n.t('已下载可打印的页面“{0}”：在浏览器中打开它即出现打印对话框。', name));
+  return name;
 }
 
 /** 导入 Word 报告: the .docx/.txt chosen → a .bg beside it (asked), opened, the removals listed. */

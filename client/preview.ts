@@ -102,6 +102,16 @@ export class ReportPreview implements vscode.Disposable {
     await this.follow(doc);
   }
 
+  /**
+   * Has the writer's browser download a file (the print-ready page) through the preview: a webview may
+   * download (its sandbox allows it) where it may not print. Opens the preview on `doc` when closed.
+   */
+  async download(doc: vscode.TextDocument, name: string, text: string): Promise<void> {
+    if (!this.panel) await this.show(doc);
+    else this.panel.reveal(undefined, true);
+    await this.post({ type: 'download', name, text, mime: 'text/html' });
+  }
+
   toggleLock(): void {
     this.locked = !this.locked;
     this.state.locked = this.locked;

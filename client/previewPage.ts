@@ -10,7 +10,8 @@ export type PreviewMessage =
   | { type: 'diagnostics'; list: Array<{ line: number; severity: 'error' | 'warning' | 'info'; message: string }> }
   | { type: 'scrollTo'; line: number }
   | { type: 'locked'; locked: boolean; title: string }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | { type: 'download'; name: string; text: string; mime: string };
 
 /** From the page to the extension. */
 export type PageMessage =
@@ -253,6 +254,14 @@ const SCRIPT = `
       b.classList.toggle('on', msg.locked);
       b.textContent = msg.locked ? b.dataset.unlock : b.dataset.lock;
       b.title = msg.title;
+    } else if (msg.type === 'download') {
+      // The browser saves it (the webview sandbox allows downloads, not printing).
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([msg.text], { type: msg.mime + ';charset=utf-8' }));
+      link.download = msg.name;
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 60000);
     } else if (msg.type === 'error') {
       const e = document.getElementById('error');
       e.textContent = msg.message;

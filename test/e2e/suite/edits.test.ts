@@ -39,6 +39,50 @@ describe('baogao extension: rename', () => {
   });
 });
 
+describe('baogao extension: rename of a header value', () => {
+  before(activateExtension);
+  after(closeAllEditors);
+
+  it('F2 on {年度} offers the year and changes @年度: every {年度} stays and now reads 2021', async () => {
+    const doc = (await openCopy('guiwei-2020.bg', 'e2e-rename-year.bg')).document;
+    await waitForDiagnostics(doc.uri, (l) => l.length > 0, 'server ready');
+    const before = doc.getText();
+    const at = positionOf(doc, '{年度}', 1);
+    const prepared = await vscode.commands.executeCommand<{ range: vscode.Range; placeholder: string }>('vscode.prepareRename', doc.uri, at);
+    assert.equal(prepared?.placeholder, '2020');
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, at, '2021');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.equal(doc.getText(), before.replace('@年度 2020', '@年度 2021'), 'only the header changed');
+    const hover = await waitFor('hover with the new year', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '{年度}', 1));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      return text.includes('2021') ? text : undefined;
+    });
+    assert.match(hover, /2021/);
+  });
+});
+
+describe('baogao extension: 把数字改为指标', () => {
+  before(activateExtension);
+  after(closeAllEditors);
+
+  it('names the figure from its words as import does, and turns every number of the paragraph into figures', async () => {
+    const text = '@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 2020\n@日期 2021-01-13\n\n# 一\n全年共调处矛盾纠纷150起，调解成功147起，调解成功率98%。\n';
+    const doc = (await openNew('e2e-number-to-figure.bg', text)).document;
+    await waitForDiagnostics(doc.uri, () => true, 'server ready');
+    const at = positionOf(doc, '150起', 1);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at), vscode.CodeActionKind.RefactorRewrite.value);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('把数字改为指标“调处矛盾纠纷”'), JSON.stringify(titles));
+    const all = actions.find((a) => a.title === '把本段数字都改为指标（3 个）');
+    assert.ok(all?.edit, JSON.stringify(titles));
+    assert.ok(await vscode.workspace.applyEdit(all.edit));
+    assert.ok(doc.getText().includes('全年共调处矛盾纠纷{调处矛盾纠纷 = 150起}，调解成功{调解成功 = 147起}，调解成功率{调解成功率 = 98% : 调解成功/调处矛盾纠纷}。'), doc.getText());
+    // The rate is checked now, and agrees: no error on the line.
+    await waitForDiagnostics(doc.uri, (l) => !l.some((d) => d.range.start.line === 6 && d.severity === vscode.DiagnosticSeverity.Error), 'no error on the figures');
+  });
+});
+
 describe('baogao extension: quick fixes', () => {
   let doc: vscode.TextDocument;
   before(async () => {

@@ -84,7 +84,12 @@ describe('baogao extension: the whole job in the editor', () => {
     try {
       await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{ "disabledChecks": ["BG207"], "lineWidth": 3 }'));
       await waitForDiagnostics(uri, (list) => list.length > 0 && !list.some((d) => codeOf(d) === 'BG207'), 'BG207 switched off by baogao.json');
-      await waitFor('the problem in baogao.json shown on it', () => bgDiagnostics(config).find((d) => /lineWidth/.test(d.message)));
+      const bad = await waitFor('the problem in baogao.json shown on it', () => bgDiagnostics(config).find((d) => /lineWidth/.test(d.message)));
+      assert.equal(codeOf(bad), 'BG906');
+      assert.equal(bad.range.start.character, '{ "disabledChecks": ["BG207"], "lineWidth": '.length, 'on the bad value');
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{ "disabledChecks": ["BG207"], "lineWdith": 30 }'));
+      const unknown = await waitFor('the misspelt setting shown on baogao.json', () => bgDiagnostics(config).find((d) => codeOf(d) === 'BG961'));
+      assert.match(unknown.message, /不认识的设置“lineWdith”/);
     } finally {
       await vscode.workspace.fs.delete(config);
     }

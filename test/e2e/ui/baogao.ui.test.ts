@@ -173,6 +173,33 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     await wb.closeAllEditors(); // without saving
   });
 
+  it('F2 on {年度} offers the year; typing 2021 changes @年度 in the header, the {年度} uses stay', async () => {
+    await wb.openFileFromExplorer(REPORT);
+    await wb.goTo(LINE.opening, 1);
+    await wb.clickText('桂圩镇{年度}年度', 5); // between 年 and 度 of the first {年度}
+    await wb.page.keyboard.press('F2');
+    const input = wb.page.locator('.rename-box input').first();
+    await input.waitFor();
+    let offered = '';
+    for (let i = 0; i < 25 && offered !== '2020'; i++) {
+      offered = await input.inputValue();
+      await wb.page.waitForTimeout(200);
+    }
+    assert.equal(offered, '2020', 'F2 offers the value, not the name');
+    await input.fill('2021');
+    await wb.screenshot('rename-year');
+    await input.press('Enter');
+    await wb.goTo(LINE.title + 3, 1);
+    let lines: string[] = [];
+    for (let i = 0; i < 50 && !lines.includes('@年度 2021'); i++) {
+      lines = (await wb.editorLines()).map((l) => l.text.trim());
+      await wb.page.waitForTimeout(200);
+    }
+    assert.ok(lines.includes('@年度 2021'), lines.join('\n'));
+    assert.ok(lines.some((l) => l.includes('桂圩镇{年度}年度法治政府建设工作')), 'the uses stay {年度}');
+    await wb.closeAllEditors();
+  });
+
   it('runs 报告: 排版为纯文本 from the palette and shows the rendering with the centred title', async () => {
     await wb.openFileFromExplorer(REPORT);
     await wb.runCommand('报告: 排版为纯文本');
@@ -257,6 +284,32 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     await wb.screenshot('double-click-to-source');
     const line = Number(/(\d+)/.exec(where)?.[1]);
     assert.ok(line > 1 && line < LINE.problems, `the cursor went to the heading's line: ${where}`);
+    await wb.closeAllEditors();
+  });
+
+  it('prints from the preview’s 打印 button: the browser gets the printed pages, which open its print dialog', async () => {
+    // A webview cannot print (no allow-modals in its sandbox); in a browser window the print-ready page is
+    // downloaded by the browser itself, and opening it opens the print dialog.
+    await wb.openFileFromExplorer(REPORT);
+    await wb.runCommand('报告: 打开预览');
+    const frame = wb.webviewFrame();
+    await frame.locator('section.page').first().waitFor();
+    const download = wb.page.waitForEvent('download', { timeout: 60_000 });
+    await frame.locator('#btn-print').click();
+    const saved = await download;
+    assert.equal(saved.suggestedFilename(), 'guiwei-2020.html');
+    const file = path.join(wb.artifacts, 'guiwei-2020.html');
+    await saved.saveAs(file);
+    const html = readFileSync(file, 'utf8');
+    assert.ok(html.includes(`<title>${TITLE}</title>`), html.slice(0, 400));
+    assert.equal((html.match(/class="folio"/g) ?? []).length, 5, 'five printed pages, each with its page number');
+    const opened = await wb.page.context().newPage();
+    // The page's print() recorded instead of a dialog headless Chromium cannot show.
+    await opened.addInitScript('window.printCalls = 0; window.print = () => { window.printCalls++; };');
+    await opened.goto(`file://${file}`);
+    await opened.waitForFunction('window.printCalls === 1', undefined, { timeout: 10_000 });
+    await opened.close();
+    await wb.screenshot('printed');
     await wb.closeAllEditors();
   });
 
