@@ -2,7 +2,8 @@
 // (dist/server.cjs over stdio) gets one keystroke (didChange), then the preview asks for its pages
 // (baogao/preview, as client/preview.ts does 60 ms after typing stops). Prints the time from the
 // keystroke to the pages received — the server's analysis of the new text included — median and worst
-// of 15 keystrokes. The editor itself is never blocked: the server is another process.
+// of 15 keystrokes; then the same keystrokes in process, split into the analysis and the preview's own part
+// (pages from the model). The editor itself is never blocked: the server is another process.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -12,6 +13,9 @@ import {
   StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { PreviewRequest } from '../server/lsp/protocol.js';
+import { LanguageService } from '../server/language/service.js';
+import { MemoryWorkspace } from '../server/language/workspace.js';
+import { previewPages } from '../templates/preview.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_BYTES = 300 * 1024;
@@ -56,3 +60,22 @@ times.sort((a, b) => a - b);
 console.log(`preview of a ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB report (${pages} pages): keystroke → pages received, median ${times[7]!.toFixed(0)} ms, worst ${times.at(-1)!.toFixed(0)} ms (15 keystrokes; ${PREVIEW_DELAY_MS} ms of it is the preview's wait for typing to stop)`);
 connection.dispose();
 child.kill();
+
+// The same keystrokes in process, split: the analysis of the new text (the core's, shared with the
+// diagnostics) and the preview's own part, the pages from that model (view, layout, marks).
+const service = new LanguageService(new MemoryWorkspace({ '/w/bench.bg': text }));
+service.analyze('/w/bench.bg', text);
+const analysis: number[] = [];
+const paging: number[] = [];
+for (let k = 0; k < 15; k++) {
+  const at = text.indexOf('。', Math.floor(text.length / 2));
+  text = `${text.slice(0, at)}新${text.slice(at)}`;
+  let start = performance.now();
+  const model = service.analyze('/w/bench.bg', text);
+  analysis.push(performance.now() - start);
+  start = performance.now();
+  previewPages(model);
+  paging.push(performance.now() - start);
+}
+const spread = (t: number[]) => (t.sort((a, b) => a - b), `median ${t[7]!.toFixed(0)} ms, worst ${t.at(-1)!.toFixed(0)} ms`);
+console.log(`of which, in process: analysis ${spread(analysis)}; pages from the model ${spread(paging)}`);

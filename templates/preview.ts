@@ -83,7 +83,10 @@ interface Broken {
 /** Unresolved figures and stray marks of the report, each with its place in the printed text. */
 function brokenMarkup(model: ReportModel): Broken[] {
   const found: Broken[] = [];
+  const broken = (node: ast.Inline, scope: Scope) => node.kind === 'stray' || (node.kind === 'figure' && model.figures.printed(node, scope) === undefined);
   const visit = (lines: readonly (readonly ast.Inline[])[], lineStart: number, scope: Scope) => {
+    // Most lines have nothing broken: their text is printed (to place a piece) only when they do.
+    if (!lines.some((line) => line.some((node) => broken(node, scope)))) return;
     let before = '';
     for (const line of lines) {
       for (const node of line) {

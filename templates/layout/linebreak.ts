@@ -56,6 +56,23 @@ export interface WrapOptions {
  */
 export function wrapParagraph(text: string, options: WrapOptions): string[] {
   const { width, firstIndent = '\u3000\u3000', indent = '' } = options;
+  // A paragraph breaks the same way every time: the preview re-lays a 300 KB report on every keystroke,
+  // and only the paragraph typed in needs breaking again. (Callers only read the lines.)
+  const key = `${width}\u0000${firstIndent}\u0000${indent}\u0000${text}`;
+  const known = WRAPPED.get(key);
+  if (known) return known;
+  // Frozen: a caller that changed the shared lines would change them for every later caller.
+  const lines = Object.freeze(wrapUncached(text, width, firstIndent, indent)) as string[];
+  if (WRAPPED.size >= WRAPPED_MAX) WRAPPED.delete(WRAPPED.keys().next().value!);
+  WRAPPED.set(key, lines);
+  return lines;
+}
+
+/** Paragraphs already broken, oldest first: room for a few large reports' paragraphs. */
+const WRAPPED = new Map<string, string[]>();
+const WRAPPED_MAX = 20_000;
+
+function wrapUncached(text: string, width: number, firstIndent: string, indent: string): string[] {
   const total = columnsToCells(width);
   const firstBudget = total - cellWidth(firstIndent);
   const restBudget = total - cellWidth(indent);
