@@ -30,7 +30,7 @@ export function registerFileCommands(context: vscode.ExtensionContext, client: L
     vscode.commands.registerCommand(Commands.exportText, guarded(l10n.t('导出'), (uri?: vscode.Uri, target?: vscode.Uri) => exportReport(client, 'txt', uri, target))),
     vscode.commands.registerCommand(Commands.print, guarded(l10n.t('打印'), (uri?: vscode.Uri) => print(client, context, preview, uri))),
     vscode.commands.registerCommand(Commands.importWord, guarded(l10n.t('导入'), (source?: vscode.Uri, target?: vscode.Uri) => importWord(client, notes, source, target))),
-    vscode.commands.registerCommand(Commands.newFromLastYear, guarded(l10n.t('新建'), (last?: vscode.Uri, target?: vscode.Uri) => newFromLastYear(client, notes, last, target))),
+    vscode.commands.registerCommand(Commands.newFromLastYear, guarded(l10n.t('新建'), (last?: vscode.Uri, target?: vscode.Uri, year?: number) => newFromLastYear(client, notes, last, target, year))),
     vscode.commands.registerCommand(Commands.collectFigures, guarded(l10n.t('汇总指标'), (target?: vscode.Uri) => collectFigures(client, target))),
   );
 }
@@ -120,9 +120,25 @@ async function importWord(client: LanguageClient, notes: vscode.OutputChannel, s
   return file.toString();
 }
 
+/** The report's `@年度`, if it has one. */
+const yearOf = (text: string) => /^[ \t\u3000]*[@＠](?:年度|year)[ \t\u3000]+(\d{4})[ \t\u3000]*$/mu.exec(text)?.[1];
+
+/**
+ * A report without `@年度`: the writer says which year it is for (guessed from the file name or the
+ * title's "2021年度"), so that next year's can still be drafted. Undefined when the writer cancels.
+ */
+async function askYear(doc: vscode.TextDocument): Promise<string | undefined> {
+  const guess = /(?:19|20)\d{2}/.exec(stem(doc.uri))?.[0] ?? /((?:19|20)\d{2})年度?/.exec(doc.getText())?.[1] ?? String(new Date().getFullYear() - 1);
+  return vscode.window.showInputBox({
+    title: l10n.t('这份报告没有“@年度”'),
+    prompt: l10n.t('它是哪一年度的报告？新报告将是下一年度的（四位数字，例如 2021）。'),
+    value: guess,
+    validateInput: (v) => (/^\d{4}$/.test(v.trim()) ? undefined : l10n.t('请写四位数字的年份，例如 2021')),
+  });
+}
+
 /** guiwei-2021.bg → guiwei-2022.bg; a name without the year gets "-2022". */
-function nextName(last: vscode.Uri, text: string): string {
-  const year = /^[ \t\u3000]*[@＠](?:年度|year)[ \t\u3000]+(\d{4})[ \t\u3000]*$/mu.exec(text)?.[1];
+function nextName(last: vscode.Uri, year: string | undefined): string {
   const base = stem(last);
   if (!year) return `${base}-下一年度.bg`;
   const next = String(Number(year) + 1);
@@ -130,12 +146,15 @@ function nextName(last: vscode.Uri, text: string): string {
 }
 
 /** 从上一年报告新建: next year's report from the active (or given) report, saved where the writer says, opened. */
-async function newFromLastYear(client: LanguageClient, notes: vscode.OutputChannel, last?: vscode.Uri, target?: vscode.Uri): Promise<string | undefined> {
+async function newFromLastYear(client: LanguageClient, notes: vscode.OutputChannel, last?: vscode.Uri, target?: vscode.Uri, givenYear?: number): Promise<string | undefined> {
   const doc = await requireDocument(last);
   if (!doc || doc.languageId !== LANGUAGE_ID) return undefined;
-  const file = await saveTarget(doc.uri, nextName(doc.uri, doc.getText()), { [l10n.t('报告')]: ['bg'] }, target);
+  const own = yearOf(doc.getText());
+  const year = own ?? (givenYear !== undefined ? String(givenYear) : (await askYear(doc))?.trim());
+  if (!year) return undefined;
+  const file = await saveTarget(doc.uri, nextName(doc.uri, year), { [l10n.t('报告')]: ['bg'] }, target);
   if (!file) return undefined;
-  const params: NewReportRequest.Params = { uri: client.code2ProtocolConverter.asUri(doc.uri), target: client.code2ProtocolConverter.asUri(file) };
+  const params: NewReportRequest.Params = { uri: client.code2ProtocolConverter.asUri(doc.uri), target: client.code2ProtocolConverter.asUri(file), ...(own ? {} : { year: Number(year) }) };
   const result = await request<NewReportRequest.Result>(client, NewReportRequest.method, params);
   await vscode.workspace.fs.writeFile(file, Buffer.from(result.text, 'utf8'));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));

@@ -39,11 +39,12 @@ const USAGE = `用法：
       原文一字不改，只去掉手打的标题序号和 Word 残留（书签、页码、空行、手排的落款和日期——后两者写成 @机关、@日期），
       去掉了什么逐条列在标准错误输出中。不给 --out 时写到标准输出；--out 的文件已存在时须加 --force 才覆盖。
       --year-field 把正文里的本年度写成 {年度}、下一年写成 {下年度}，明年沿用时不必再改。
-  baogao new <上年报告.bg> [--out 新报告.bg] [--force]
+  baogao new <上年报告.bg> [--out 新报告.bg] [--year 上年年度] [--force]
       从上一年的报告开始写下一年的报告：年度加一，“@上年”指向上年报告，“@日期”待填（？），章节和片段照旧，
       每个写明的指标清空为“？”并在旁边留下上年的数值（{调处 = ？ 上年150起}），正文中指本年度、下一年的年份改写为
       {年度}、{下年度}。不给 --out 时写在上年报告旁边，文件名中的年份加一（guiwei-2021.bg → guiwei-2022.bg）；
       --out - 写到标准输出；目标已存在时须加 --force 才覆盖。改了什么、哪些年份留待确认，逐条列在标准错误输出中。
+      上年报告没有“@年度”时用 --year 说明它是哪一年度的（例如 --year 2021），新报告写上“@年度 2022”。
   baogao collect <文件…> [--format table|csv|json] [--long] [--by report|year] [--out 路径] [--force]
       汇总多份报告的指标以便比较：table（默认，按中文字宽对齐）和 csv 为每份报告一行、每个指标一列，末尾两行为合计和平均；
       各报告对同一指标的不同叫法（调处、调处纠纷、化解纠纷……）归入同一标准指标列（矛盾纠纷调处），叫法可在 baogao.json 的
@@ -383,15 +384,17 @@ async function runImport(args: string[]): Promise<number> {
 // ---------------------------------------------------------------- new
 
 function runNew(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, force: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, year: { type: 'string' }, force: { type: 'boolean', default: false } } });
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'new 一次只从一份报告开始。' : '请给出上一年的报告，例如：baogao new guiwei-2021.bg');
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new UsageError(`年度“${values.year}”应是四位数字的年份，例如 --year 2021。`);
   const last = positionals[0]!;
   if (!/\.bg$/i.test(last)) throw new UsageError(`“${last}”不是 .bg 报告：Word 或文本文件请先用“baogao import ${last} --out 上年.bg”转换，再用 new。`);
   const text = readReport(last).text;
-  const year = /^[ \t\u3000]*[@＠](?:年度|year)[ \t\u3000]+(\d{4})[ \t\u3000]*$/mu.exec(text)?.[1];
+  const year = /^[ \t\u3000]*[@＠](?:年度|year)[ \t\u3000]+(\d{4})[ \t\u3000]*$/mu.exec(text)?.[1] ?? values.year;
   const out = values.out ?? defaultNextName(last, year);
   const toStdout = out === '-';
-  const result = nextYearReport(text, { lastPath: toCorePath(path.resolve(last)), nextPath: toCorePath(path.resolve(toStdout ? last : out)) });
+  const given = values.year === undefined ? undefined : Number(values.year);
+  const result = nextYearReport(text, { lastPath: toCorePath(path.resolve(last)), nextPath: toCorePath(path.resolve(toStdout ? last : out)), year: given });
   if (!result.ok) throw new UsageError(result.problem);
   if (toStdout) process.stdout.write(result.text);
   else writeOutput(out, result.text, { force: values.force, sources: [last] });

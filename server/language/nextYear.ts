@@ -12,6 +12,8 @@ export interface NextYearOptions {
   lastPath: string;
   /** Where the new report will be written: `@上年` is made relative to its folder. */
   nextPath: string;
+  /** Last year's year when its header has no `@年度` (the writer says it): the new report gets `@年度` + 1. */
+  year?: number;
 }
 
 /** A change made, or a place left for the writer to decide, with its 1-based line in last year's file. */
@@ -38,11 +40,13 @@ export function nextYearReport(text: string, options: NextYearOptions): NextYear
   const { document } = parse(text);
   const yearDirective = document.header.find((d) => d.name === '年度');
   const yearText = yearDirective ? ast.inlineText(yearDirective.value, text).trim() : '';
-  if (!yearDirective || !/^\d{4}$/.test(yearText)) {
-    return { ok: false, problem: yearDirective ? `“@年度 ${yearText}”不是四位数的年份，无法推算下一年度。` : '上年报告没有“@年度”，无法推算下一年度：请先在文头写上“@年度 2021”这样的一行。' };
+  const given = options.year !== undefined && Number.isInteger(options.year) && options.year >= 1000 && options.year <= 9999 ? options.year : undefined;
+  if (yearDirective && !/^\d{4}$/.test(yearText)) return { ok: false, problem: `“@年度 ${yearText}”不是四位数的年份，无法推算下一年度。` };
+  if (!yearDirective && given === undefined) {
+    return { ok: false, problem: '上年报告没有“@年度”，无法推算下一年度：请说明它是哪一年度的（命令行加 --year 2021），或先在文头写上“@年度 2021”这样的一行。' };
   }
   if (document.header.some((d) => d.name === '片段')) return { ok: false, problem: '这是片段文件（@片段），不是报告：片段在各年的报告中共用，不必另起。' };
-  const writer = new NextYearWriter(text, document, Number(yearText));
+  const writer = new NextYearWriter(text, document, yearDirective ? Number(yearText) : given!);
   writer.header(yearDirective, relativePath(dirname(options.nextPath), options.lastPath));
   writer.body();
   return writer.result();
@@ -73,7 +77,8 @@ class NextYearWriter {
   }
 
   /** @年度 plus one, @日期 to fill in, @上年 pointing at last year's report. */
-  header(yearDirective: ast.DirectiveLine, previousLink: string): void {
+  header(yearDirective: ast.DirectiveLine | undefined, previousLink: string): void {
+    if (!yearDirective) return this.headerWithoutYear(previousLink);
     const yearSpan = this.valueSpan(yearDirective);
     this.change(yearSpan.start, yearSpan.end, String(this.year + 1), `@年度 ${this.year} → ${this.year + 1}`);
     this.setDirective('日期', '？', yearDirective);
@@ -108,6 +113,26 @@ class NextYearWriter {
     const raw = ast.inlineText(d.value, this.text);
     const start = d.value[0] ? d.value[0].start + raw.indexOf(raw.trim()) : d.written.end;
     return { start, end: start + raw.trim().length };
+  }
+
+  /** Last year's report had no @年度 (its year was given): @年度, and @日期/@上年 if missing, under its header. */
+  private headerWithoutYear(previousLink: string): void {
+    const eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+    const has = (name: string) => this.document.header.some((d) => d.name === name);
+    const added = [`@年度 ${this.year + 1}`, ...(has('日期') ? [] : ['@日期 ？']), ...(has('上年') ? [] : [`@上年 ${previousLink}`])];
+    const last = this.document.header[this.document.header.length - 1];
+    if (last) {
+      const nl = this.text.slice(last.start).search(/\r?\n|\r/);
+      const at = nl < 0 ? this.text.length : last.start + nl;
+      this.edits.push({ start: at, end: at, newText: added.map((l) => eol + l).join('') });
+    } else {
+      this.edits.push({ start: 0, end: 0, newText: added.join(eol) + eol + eol });
+    }
+    const line = last ? this.lineOf(last.start) + 1 : 1;
+    this.changed.push({ line, what: `@年度 ${this.year + 1}（上年报告没有“@年度”，按所说的${this.year}年度推算）` });
+    for (const l of added.slice(1)) this.changed.push({ line, what: l });
+    if (has('日期')) this.setDirective('日期', '？', last!);
+    if (has('上年')) this.setDirective('上年', previousLink, last!);
   }
 
   private setDirective(name: '日期' | '上年', value: string, after: ast.DirectiveLine): void {

@@ -174,6 +174,8 @@ export namespace NewReportRequest {
     uri: string;
     /** Where the new report will be written: `@上年` is made relative to it. */
     target: string;
+    /** Last year's year, for a report without `@年度` (the editor asks the writer). */
+    year?: number;
   }
   export interface Result {
     text: string;

@@ -45,7 +45,8 @@ export function register(context: ServerContext): void {
     if (!/\.bg$/i.test(last)) throw new ResponseError(ErrorCodes.InvalidParams, `“${last}”不是 .bg 报告：Word 或文本文件请先“导入 Word 报告”。`);
     const text = store.textOf(last);
     if (!text.trim()) throw new ResponseError(ErrorCodes.InvalidParams, `“${last}”是空的或无法读取。`);
-    const result = nextYearReport(text, { lastPath: last, nextPath: next });
+    const year = typeof params.year === 'number' && Number.isInteger(params.year) ? params.year : undefined;
+    const result = nextYearReport(text, { lastPath: last, nextPath: next, year });
     if (!result.ok) throw new ResponseError(ErrorCodes.InvalidParams, result.problem);
     return { text: result.text, year: result.year, changed: result.changed, flagged: result.flagged };
   }));

@@ -4,7 +4,7 @@
 // save dialog).
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, bgDiagnostics, closeAllEditors, codeOf, fileUri, openCopy, openReport, waitFor, waitForDiagnostics } from './helpers';
+import { activateExtension, bgDiagnostics, closeAllEditors, codeOf, fileUri, openCopy, openNew, openReport, waitFor, waitForDiagnostics } from './helpers';
 
 interface PreviewState {
   uri: string | undefined;
@@ -74,6 +74,16 @@ describe('baogao extension: the whole job in the editor', () => {
     assert.equal(written, target.toString(), 'no report was written (is the core’s nextYearReport in this build?)');
     assert.ok(await exists(target));
     assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), /@年度\s+2022/);
+  });
+
+  it('从上一年报告新建 from a report without @年度: the writer says its year, the new one has @年度 + 1', async () => {
+    const editor = await openNew('无年度报告-2021.bg', '@机关 桂圩镇人民政府\n\n# 一\n2021年共调处{调处 = 150起}。\n');
+    const target = fileUri('无年度报告-2022.bg');
+    const written = await vscode.commands.executeCommand<string>('baogao.newFromLastYear', editor.document.uri, target, 2021);
+    assert.equal(written, target.toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(text, /^@机关 桂圩镇人民政府\n@年度 2022\n@日期 ？\n@上年 无年度报告-2021\.bg\n/);
+    assert.match(text, /\{年度\}年共调处\{调处 = ？ 上年150起\}/);
   });
 
   it('baogao.json changes what the editor reports, and its problems show on it', async () => {

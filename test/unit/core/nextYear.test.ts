@@ -76,9 +76,21 @@ describe('baogao new: next year’s report', () => {
     assert.ok(parse(result.text).diagnostics.length === 0);
   });
 
-  it('refuses a report without @年度 and a snippet, in Chinese', () => {
+  it('drafts from a report without @年度 when its year is given: @年度 + 1, @日期 and @上年 under its header', () => {
+    const last = '@机关 桂圩镇人民政府\n@日期 2022-01-10\n\n2021年共调处{调处 = 150起}。\n';
+    const result = nextYearReport(last, { lastPath: '/w/a.bg', nextPath: '/w/b.bg', year: 2021 });
+    assert.ok(result.ok);
+    assert.equal(result.text, '@机关 桂圩镇人民政府\n@日期 ？\n@年度 2022\n@上年 a.bg\n\n{年度}年共调处{调处 = ？ 上年150起}。\n');
+    assert.equal(result.year, 2022);
+    assert.match(result.changed.map((n) => n.what).join('\n'), /上年报告没有“@年度”，按所说的2021年度推算/);
+    const bare = nextYearReport('# 一\n正文。\n', { lastPath: '/w/a.bg', nextPath: '/w/b.bg', year: 2021 });
+    assert.ok(bare.ok && bare.text.startsWith('@年度 2022\n@日期 ？\n@上年 a.bg\n\n# 一'), bare.ok ? bare.text : bare.problem);
+    assert.deepEqual(parse(bare.text).diagnostics, []);
+  });
+
+  it('refuses a report without @年度 (saying how to give it) and a snippet, in Chinese', () => {
     const missing = nextYearReport('@机关 桂圩镇人民政府\n\n正文。\n', { lastPath: '/w/a.bg', nextPath: '/w/b.bg' });
-    assert.ok(!missing.ok && /没有“@年度”/.test(missing.problem));
+    assert.ok(!missing.ok && /没有“@年度”.*--year 2021/.test(missing.problem));
     const snippet = nextYearReport('@片段 人民调解\n@年度 2021\n', { lastPath: '/w/a.bg', nextPath: '/w/b.bg' });
     assert.ok(!snippet.ok && /片段/.test(snippet.problem));
   });
