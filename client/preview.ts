@@ -40,6 +40,8 @@ export interface PreviewState {
   pages: number;
   /** Milliseconds from the last change of the report to the page message being posted. */
   lastUpdateMs: number | undefined;
+  /** Pages the last update carried (the others were unchanged). */
+  pagesSent: number;
 }
 
 export class ReportPreview implements vscode.Disposable {
@@ -48,8 +50,10 @@ export class ReportPreview implements vscode.Disposable {
   private locked = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
+  /** The server's name for the pages the page shows: the next answer sends only pages changed since. */
+  private shownResultId: string | undefined;
   private changedAt: number | undefined;
-  private readonly state: PreviewState = { uri: undefined, locked: false, version: undefined, pages: 0, lastUpdateMs: undefined };
+  private readonly state: PreviewState = { uri: undefined, locked: false, version: undefined, pages: 0, lastUpdateMs: undefined, pagesSent: 0 };
   /** Echoes of our own scrolling are not passed back; the editor's top line is posted only when it moves. */
   private quietUntil = 0;
   private editorTop: number | undefined;
@@ -125,6 +129,7 @@ export class ReportPreview implements vscode.Disposable {
 
   private async follow(doc: vscode.TextDocument): Promise<void> {
     this.doc = doc;
+    this.shownResultId = undefined;
     this.editorTop = undefined;
     this.state.uri = doc.uri.toString();
     this.updateTitle();
@@ -146,12 +151,15 @@ export class ReportPreview implements vscode.Disposable {
     if (!doc || !this.panel) return;
     const generation = ++this.generation;
     try {
-      const result = await request<PreviewRequest.Result>(this.client, PreviewRequest.method, documentParams(this.client, doc));
+      const params: PreviewRequest.Params = { ...documentParams(this.client, doc), previousResultId: this.shownResultId };
+      const result = await request<PreviewRequest.Result>(this.client, PreviewRequest.method, params);
       // A newer update started meanwhile, or the panel now shows another report.
       if (generation !== this.generation || doc !== this.doc) return;
       await this.post({ type: 'pages', pages: result.pages, empty: result.empty, width: result.width, linesPerPage: result.linesPerPage });
+      this.shownResultId = result.resultId;
       this.state.version = result.version;
       this.state.pages = result.empty ? 0 : result.pages.length;
+      this.state.pagesSent = result.pages.filter((p) => p !== null).length;
       if (this.changedAt !== undefined) this.state.lastUpdateMs = Date.now() - this.changedAt;
       this.changedAt = undefined;
     } catch (error) {
@@ -183,6 +191,8 @@ export class ReportPreview implements vscode.Disposable {
     if (!doc) return;
     switch (message.type) {
       case 'ready':
+        // A new page (or one that lost track): it shows nothing yet, so every page is sent.
+        this.shownResultId = undefined;
         await this.update();
         this.postDiagnostics();
         await this.post({ type: 'locked', locked: this.locked, title: '' });

@@ -146,7 +146,9 @@ const SCRIPT = `
     document.getElementById('error').hidden = true;
     document.getElementById('empty').hidden = !msg.empty;
     const pages = msg.empty ? [] : msg.pages;
-    const next = pages.map((p) => JSON.stringify(p));
+    // null: the page is as shown (the server sends only the pages that changed).
+    if (pages.some((p, i) => p === null && shown[i] === undefined)) { vscode.postMessage({ type: 'ready' }); return; }
+    const next = pages.map((p, i) => (p === null ? shown[i] : JSON.stringify(p)));
     const elements = pagesEl.children;
     for (let i = 0; i < next.length; i++) {
       if (shown[i] === next[i]) continue;

@@ -16,7 +16,7 @@ import { buildView, sourceStart, type BlockSource } from './view.js';
 // The shapes are the ones the editor receives (server/lsp/protocol.ts declares them for client and server).
 export type PreviewMark = PreviewRequest.Mark;
 export type PreviewLine = PreviewRequest.Line;
-export type PreviewPage = PreviewRequest.Result['pages'][number];
+export type PreviewPage = PreviewRequest.Page;
 
 export interface PreviewPages {
   width: number;

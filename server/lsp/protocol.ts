@@ -109,7 +109,10 @@ export namespace CheckWorkspaceRequest {
  */
 export namespace PreviewRequest {
   export const method = 'baogao/preview';
-  export type Params = DocumentParams;
+  export interface Params extends DocumentParams {
+    /** The `resultId` of the pages the client shows: pages unchanged since then come as `null`. */
+    previousResultId?: string;
+  }
   export interface Mark {
     /** UTF-16 offsets into the line's text. */
     from: number;
@@ -138,10 +141,21 @@ export namespace PreviewRequest {
     /** Full-width columns a line, lines a page. */
     width: number;
     linesPerPage: number;
-    /** `numbered`: GB/T 9704 7.5 leaves the blank page before the 版记 page, and that page, unnumbered. */
-    pages: Array<{ number: number; numbered: boolean; lines: Line[] }>;
+    /**
+     * `numbered`: GB/T 9704 7.5 leaves the blank page before the 版记 page, and that page, unnumbered.
+     * `null`: the same page as in the result `previousResultId` named (only when one was asked for and
+     * the server still knows it; otherwise every page is sent).
+     */
+    pages: Array<Page | null>;
     /** Nothing to print yet: the editor shows a hint, never an invented title. */
     empty: boolean;
+    /** Names these pages for the next request's `previousResultId`. */
+    resultId: string;
+  }
+  export interface Page {
+    number: number;
+    numbered: boolean;
+    lines: Line[];
   }
 }
 

@@ -2,12 +2,12 @@
 // import of last year's Word file, the workspace's figures collected, and baogao.json applied as the
 // command applies it.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { CollectRequest, ImportRequest, PreviewRequest, RenderRequest } from '../../server/lsp/protocol.js';
 import { pathToUri } from '../../server/lsp/uri.js';
-import { startClient, type Client } from './helper.js';
+import { ROOT, startClient, type Client } from './helper.js';
 
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code));
 
@@ -16,7 +16,12 @@ describe('protocol: preview, import, collect', () => {
   before(async () => (client = await startClient()));
   after(async () => client.stop());
 
-  const preview = (uri: string) => client.connection.sendRequest<PreviewRequest.Result>(PreviewRequest.method, { textDocument: { uri } });
+  /** Every page in full (no previousResultId: the server sends no null). */
+  const preview = async (uri: string) => {
+    const result = await client.connection.sendRequest<PreviewRequest.Result>(PreviewRequest.method, { textDocument: { uri } });
+    assert.ok(result.pages.every((p) => p !== null));
+    return { ...result, pages: result.pages as PreviewRequest.Page[] };
+  };
 
   it('gives the printed pages: 22-line pages, numbered, each line with its source line', async () => {
     const { uri, text } = await client.open('guiwei-2020.bg');
@@ -28,6 +33,29 @@ describe('protocol: preview, import, collect', () => {
     assert.equal(result.pages[0]!.lines[0]!.role, 'title');
     const heading = result.pages.flatMap((p) => p.lines).find((l) => l.text.startsWith('一、'))!;
     assert.equal(text.split('\n')[heading.source!]!.trim().startsWith('#'), true, 'the heading line points at its # line');
+  });
+
+  it('sends only the pages that changed since the pages the client shows (null for the others)', async () => {
+    const { uri, text } = await client.open('delta.bg', readFileSync(path.join(ROOT, 'samples', 'guiwei-2020.bg'), 'utf8'));
+    const ask = (previousResultId?: string) => client.connection.sendRequest<PreviewRequest.Result>(PreviewRequest.method, { textDocument: { uri }, previousResultId });
+    const first = await ask();
+    const same = await ask(first.resultId);
+    assert.ok(same.pages.every((p) => p === null), 'nothing changed: every page null');
+    // A word typed on the last page: the pages before it stay.
+    const at = text.lastIndexOf('。');
+    const edited = `${text.slice(0, at)}新增${text.slice(at)}`;
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
+    const delta = await ask(same.resultId);
+    const full = await preview(uri);
+    assert.equal(delta.pages.length, full.pages.length);
+    const sentPages = delta.pages.flatMap((p, i) => (p ? [i] : []));
+    assert.ok(sentPages.length >= 1 && sentPages.length < full.pages.length, `pages sent: ${sentPages.join(',')} of ${full.pages.length}`);
+    // Merged with the pages shown, they are the full pages.
+    const merged = delta.pages.map((p, i) => p ?? (first.pages[i] as PreviewRequest.Page));
+    assert.deepEqual(merged, full.pages);
+    assert.ok(full.pages.flatMap((p) => p.lines).some((l) => l.text.includes('新增')));
+    // An unknown or stale result id: every page.
+    assert.ok((await ask('no-such-result')).pages.every((p) => p !== null));
   });
 
   it('marks what prints as typed: an unclosed figure, a stray mark; never drops it', async () => {

@@ -12,6 +12,7 @@ interface PreviewState {
   version: number | undefined;
   pages: number;
   lastUpdateMs: number | undefined;
+  pagesSent: number;
 }
 const previewState = () => vscode.commands.executeCommand<PreviewState>('baogao.previewState');
 const exists = async (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
@@ -33,6 +34,7 @@ describe('baogao extension: the whole job in the editor', () => {
       return s.version !== undefined && s.version > first.version! && s.lastUpdateMs !== undefined ? s : undefined;
     });
     assert.ok(after.pages > first.pages, `more pages after adding text: ${first.pages} → ${after.pages}`);
+    assert.ok(after.pagesSent > 0 && after.pagesSent < after.pages, `only the changed pages sent: ${after.pagesSent} of ${after.pages}`);
     console.log(`      preview update after typing: ${after.lastUpdateMs} ms`);
 
     const other = await openReport('beiping-2020.bg');
