@@ -6,7 +6,7 @@
 //
 //   npm run package && bash scripts/e2e/run.sh ui
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../lib/env';
 import { baogaoVsix } from '../lib/vsix';
@@ -310,6 +310,36 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     await opened.waitForFunction('window.printCalls === 1', undefined, { timeout: 10_000 });
     await opened.close();
     await wb.screenshot('printed');
+    await wb.closeAllEditors();
+  });
+
+  it('从上一年报告新建 from a report without @年度: asked its year (guessed from the name), saved, opened with @年度 + 1', async () => {
+    writeFileSync(path.join(wb.workspace, '东口镇-2021.bg'), '@机关 东口镇人民政府\n\n# 一\n2021年共调处{调处 = 15起}。\n');
+    await wb.openFileFromExplorer('东口镇-2021.bg');
+    await wb.runCommand('报告: 从上一年报告新建');
+    const input = wb.page.locator('.quick-input-widget input[type="text"]').first();
+    await input.waitFor();
+    let value = '';
+    for (let i = 0; i < 25 && value !== '2021'; i++) {
+      value = await input.inputValue();
+      await wb.page.waitForTimeout(200);
+    }
+    assert.equal(value, '2021', 'the year guessed from the file name');
+    await wb.screenshot('asked-year');
+    await input.press('Enter');
+    // Then the save dialog, its name a year on.
+    let suggested = '';
+    for (let i = 0; i < 50 && !suggested.endsWith('东口镇-2022.bg'); i++) {
+      suggested = await input.inputValue();
+      await wb.page.waitForTimeout(200);
+    }
+    assert.match(suggested, /东口镇-2022\.bg$/);
+    await input.press('Enter');
+    await wb.page.locator('.tabs-container .tab.active', { hasText: '东口镇-2022.bg' }).first().waitFor();
+    const file = path.join(wb.workspace, '东口镇-2022.bg');
+    for (let i = 0; i < 50 && !existsSync(file); i++) await wb.page.waitForTimeout(200);
+    assert.match(readFileSync(file, 'utf8'), /^@机关 东口镇人民政府\n@年度 2022\n@日期 ？\n@上年 东口镇-2021\.bg\n/);
+    await wb.screenshot('new-from-last-year');
     await wb.closeAllEditors();
   });
 
