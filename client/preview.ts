@@ -4,7 +4,7 @@
 // diagnostics where they are, and has the export and print buttons (client/previewPage.ts).
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { PreviewRequest } from '../server/lsp/protocol.js';
 import { documentParams, errorMessage, request, requireDocument } from './documents.js';
 import { Commands, LANGUAGE_ID, Views } from './ids.js';
@@ -50,6 +50,7 @@ export class ReportPreview implements vscode.Disposable {
   private locked = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
+  private asking: vscode.CancellationTokenSource | undefined;
   /** The server's name for the pages the page shows: the next answer sends only pages changed since. */
   private shownResultId: string | undefined;
   private changedAt: number | undefined;
@@ -143,6 +144,8 @@ export class ReportPreview implements vscode.Disposable {
 
   private schedule(delay: number): void {
     clearTimeout(this.timer);
+    // The pages asked for are out of date: the server skips the request if it has not started it.
+    this.asking?.cancel();
     this.timer = setTimeout(() => void this.update(), delay);
   }
 
@@ -152,7 +155,9 @@ export class ReportPreview implements vscode.Disposable {
     const generation = ++this.generation;
     try {
       const params: PreviewRequest.Params = { ...documentParams(this.client, doc), previousResultId: this.shownResultId };
-      const result = await request<PreviewRequest.Result>(this.client, PreviewRequest.method, params);
+      this.asking?.dispose();
+      const asking = (this.asking = new vscode.CancellationTokenSource());
+      const result = await request<PreviewRequest.Result>(this.client, PreviewRequest.method, params, asking.token);
       // A newer update started meanwhile, or the panel now shows another report.
       if (generation !== this.generation || doc !== this.doc) return;
       await this.post({ type: 'pages', pages: result.pages, empty: result.empty, width: result.width, linesPerPage: result.linesPerPage });
@@ -163,7 +168,8 @@ export class ReportPreview implements vscode.Disposable {
       if (this.changedAt !== undefined) this.state.lastUpdateMs = Date.now() - this.changedAt;
       this.changedAt = undefined;
     } catch (error) {
-      if (generation === this.generation) await this.post({ type: 'error', message: l10n.t('无法显示：{0}', errorMessage(error)) });
+      const cancelled = error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled;
+      if (generation === this.generation && !cancelled) await this.post({ type: 'error', message: l10n.t('无法显示：{0}', errorMessage(error)) });
     }
   }
 
@@ -222,6 +228,7 @@ export class ReportPreview implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.asking?.dispose();
     this.panel?.dispose();
     for (const s of this.subscriptions) s.dispose();
   }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, ResponseError, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { CollectRequest, ImportRequest, PreviewRequest, RenderRequest } from '../../server/lsp/protocol.js';
 import { pathToUri } from '../../server/lsp/uri.js';
 import { ROOT, startClient, type Client } from './helper.js';
@@ -56,6 +56,17 @@ describe('protocol: preview, import, collect', () => {
     assert.ok(full.pages.flatMap((p) => p.lines).some((l) => l.text.includes('新增')));
     // An unknown or stale result id: every page.
     assert.ok((await ask('no-such-result')).pages.every((p) => p !== null));
+  });
+
+  it('skips a preview request cancelled before it started (the writer typed on)', async () => {
+    const { uri } = await client.open('guiwei-2021.bg');
+    const busy = client.connection.sendRequest(PreviewRequest.method, { textDocument: { uri } });
+    const source = new CancellationTokenSource();
+    const stale = client.connection.sendRequest(PreviewRequest.method, { textDocument: { uri } }, source.token);
+    source.cancel();
+    await busy;
+    await assert.rejects(stale, (error: ResponseError<unknown>) => error.code === LSPErrorCodes.RequestCancelled);
+    assert.ok((await preview(uri)).pages.length > 0, 'the next request is answered');
   });
 
   it('marks what prints as typed: an unclosed figure, a stray mark; never drops it', async () => {

@@ -1,6 +1,7 @@
 // baogao/preview: the open report's printed pages for the live preview (exports go through baogao/render).
 // Only the pages that changed since the pages the client shows are sent: a keystroke changes one or two
 // of a long report's pages, and the rest need not be serialised, parsed and compared again.
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { previewPages } from '../../../templates/preview.js';
 import type { ServerContext } from '../context.js';
 import { PreviewRequest } from '../protocol.js';
@@ -13,7 +14,9 @@ const KEPT_DOCUMENTS = 8;
 let results = 0;
 
 export function register({ connection, store }: ServerContext): void {
-  connection.onRequest(PreviewRequest.method, answerOrFail(connection, 'preview', (params: PreviewRequest.Params): PreviewRequest.Result => {
+  connection.onRequest(PreviewRequest.method, answerOrFail(connection, 'preview', (params: PreviewRequest.Params, token?: CancellationToken): PreviewRequest.Result => {
+    // Cancelled while it waited (the writer typed on): the next request asks for the newer text.
+    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, '预览请求已取消');
     const doc = requireOpenDocument(store, params);
     const width = store.projectFor(uriToPath(doc.uri)).lineWidth;
     const found = previewPages(store.modelFor(doc), { width });
