@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../lib/env';
 import { baogaoVsix } from '../lib/vsix';
+import type { Locator } from 'playwright-core';
 import { Workbench } from './harness';
 
 const SAMPLES = path.join(REPO_ROOT, 'samples');
@@ -17,6 +18,17 @@ const REPORT = 'guiwei-2020.bg';
 const TITLE = '桂圩镇人民政府2020年度法治政府建设情况报告';
 /** The title's second printed line (it wraps after the issuing body). */
 const TITLE_END = '2020年度法治政府建设情况报告';
+
+/** An input's value once `ok` accepts it (VS Code fills inputs in after showing them), or its last value after 10 s. */
+async function valueOf(input: Locator, ok: (value: string) => boolean): Promise<string> {
+  await input.waitFor();
+  let value = '';
+  for (let i = 0; i < 50 && !ok(value); i++) {
+    value = await input.inputValue();
+    if (!ok(value)) await input.page().waitForTimeout(200);
+  }
+  return value;
+}
 
 /** Line numbers (1-based) in samples/guiwei-2020.bg. */
 const LINE = { title: 9, opening: 15, rates: 42, problems: 58 };
@@ -179,13 +191,7 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     await wb.clickText('桂圩镇{年度}年度', 5); // between 年 and 度 of the first {年度}
     await wb.page.keyboard.press('F2');
     const input = wb.page.locator('.rename-box input').first();
-    await input.waitFor();
-    let offered = '';
-    for (let i = 0; i < 25 && offered !== '2020'; i++) {
-      offered = await input.inputValue();
-      await wb.page.waitForTimeout(200);
-    }
-    assert.equal(offered, '2020', 'F2 offers the value, not the name');
+    assert.equal(await valueOf(input, (v) => v === '2020'), '2020', 'F2 offers the value, not the name');
     await input.fill('2021');
     await wb.screenshot('rename-year');
     await input.press('Enter');
@@ -318,22 +324,11 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     await wb.openFileFromExplorer('东口镇-2021.bg');
     await wb.runCommand('报告: 从上一年报告新建');
     const input = wb.page.locator('.quick-input-widget input[type="text"]').first();
-    await input.waitFor();
-    let value = '';
-    for (let i = 0; i < 25 && value !== '2021'; i++) {
-      value = await input.inputValue();
-      await wb.page.waitForTimeout(200);
-    }
-    assert.equal(value, '2021', 'the year guessed from the file name');
+    assert.equal(await valueOf(input, (v) => v === '2021'), '2021', 'the year guessed from the file name');
     await wb.screenshot('asked-year');
     await input.press('Enter');
     // Then the save dialog, its name a year on.
-    let suggested = '';
-    for (let i = 0; i < 50 && !suggested.endsWith('东口镇-2022.bg'); i++) {
-      suggested = await input.inputValue();
-      await wb.page.waitForTimeout(200);
-    }
-    assert.match(suggested, /东口镇-2022\.bg$/);
+    assert.match(await valueOf(input, (v) => v.endsWith('东口镇-2022.bg')), /东口镇-2022\.bg$/);
     await input.press('Enter');
     await wb.page.locator('.tabs-container .tab.active', { hasText: '东口镇-2022.bg' }).first().waitFor();
     const file = path.join(wb.workspace, '东口镇-2022.bg');
@@ -348,13 +343,7 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     await wb.runCommand('报告: 导出为 Word（DOCX）');
     // code-server's own save dialog: the path is filled in beside the report; Enter saves.
     const input = wb.page.locator('.quick-input-widget input[type="text"]').first();
-    await input.waitFor();
-    let suggested = '';
-    for (let i = 0; i < 50 && !suggested.endsWith('.docx'); i++) {
-      suggested = await input.inputValue();
-      await wb.page.waitForTimeout(200);
-    }
-    assert.match(suggested, /guiwei-2020\.docx$/);
+    assert.match(await valueOf(input, (v) => v.endsWith('.docx')), /guiwei-2020\.docx$/);
     await wb.screenshot('save-dialog');
     await input.press('Enter');
     const file = path.join(wb.workspace, 'guiwei-2020.docx');
