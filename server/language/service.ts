@@ -36,4 +36,9 @@ export class LanguageService {
   analyze(path: string, text: string): ReportModel {
     return analyze(path, text, { workspace: this.workspace, snippets: this.snippets, cache: this.cache });
   }
+
+  /** Drops what is remembered of a file (its document was closed), so that its memory is released. */
+  forget(path: string): void {
+    this.cache.forget(path);
+  }
 }

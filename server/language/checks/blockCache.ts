@@ -2,6 +2,7 @@
 // block it touched, and every other block's diagnostics are copied with their offsets moved.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { shiftDiagnostic } from '../../../grammar/shift.js';
+import type { PlacedBlock, ReportModel } from '../model.js';
 
 /** A block as a local check sees it: its text alone decides the result (plus the check's context). */
 export interface LocalBlock {
@@ -13,14 +14,17 @@ export interface LocalBlock {
   file: string;
 }
 
-const LIMIT = 20_000;
-/** By block (file and source), then by check context: one key string per block, however many checks. */
-const results = new Map<string, Map<string, Diagnostic[]>>();
-
+/** Blocks and characters remembered at most: a few large reports' worth, whatever the number of keystrokes. */
+const BLOCK_LIMIT = 200_000;
+const CHARACTER_LIMIT = 16 * 1024 * 1024;
 /**
- * Runs `check` on every block, or takes its remembered result. `context` names the check and whatever
- * else its result depends on (settings, the reporting year), so a change of those is a different key.
+ * By file, then by block source, then by check context. The source is the same string object for every
+ * check of one analysis, so its hash is computed once (a key joined per lookup would be hashed each time).
  */
+const results = new Map<string, Map<string, Map<string, Diagnostic[]>>>();
+let blocks = 0;
+let characters = 0;
+
 let enabled = true;
 
 /** Turns remembering off (a test compares remembered results with computed ones). */
@@ -28,26 +32,120 @@ export function useBlockCache(on: boolean): void {
   enabled = on;
 }
 
-export function cachedPerBlock<B extends LocalBlock>(context: string, blocks: Iterable<B>, check: (block: B) => Diagnostic[]): Diagnostic[] {
+/**
+ * A copy of a block's source that does not hold on to the whole text it was sliced from (V8 keeps the
+ * parent of a slice alive): a remembered block must not keep every old version of the report in memory.
+ */
+function detached(source: string): string {
+  return source.length < 16 ? source : (` ${source}`).slice(1);
+}
+
+/**
+ * The entries of a list of blocks (one analysis's), once found: every check of the analysis asks for
+ * them, and finding one hashes and compares the block's whole text.
+ */
+const found = new WeakMap<readonly LocalBlock[], Array<Map<string, Diagnostic[]>>>();
+
+function entriesFor(list: readonly LocalBlock[]): Array<Map<string, Diagnostic[]>> {
+  let entries = found.get(list);
+  if (!entries) found.set(list, (entries = list.map(lookUp)));
+  return entries;
+}
+
+/** The results remembered for a block, its entry made most recently used (the oldest goes first when full). */
+function lookUp(block: LocalBlock): Map<string, Diagnostic[]> {
+  let byFile = results.get(block.file);
+  if (!byFile) results.set(block.file, (byFile = new Map()));
+  const byContext = byFile.get(block.source);
+  if (byContext) {
+    byFile.delete(block.source);
+    byFile.set(block.source, byContext);
+    return byContext;
+  }
+  while (blocks > 0 && (blocks >= BLOCK_LIMIT || characters + block.source.length > CHARACTER_LIMIT)) evictOldest();
+  const fresh = new Map<string, Diagnostic[]>();
+  byFile.set(detached(block.source), fresh);
+  blocks++;
+  characters += block.source.length;
+  return fresh;
+}
+
+function evictOldest(): void {
+  for (const [file, byFile] of results) {
+    const oldest = byFile.keys().next();
+    if (!oldest.done) {
+      byFile.delete(oldest.value);
+      blocks--;
+      characters -= oldest.value.length;
+    }
+    if (byFile.size === 0) results.delete(file);
+    return;
+  }
+}
+
+/**
+ * Runs `check` on every block, or takes its remembered result. `context` names the check and whatever
+ * else its result depends on (settings, the reporting year), so a change of those is a different key.
+ */
+export function cachedPerBlock<B extends LocalBlock>(context: string, list: readonly B[], check: (block: B) => Diagnostic[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (!enabled) {
-    for (const block of blocks) out.push(...check(block));
+    for (const block of list) out.push(...check(block));
     return out;
   }
-  for (const block of blocks) {
-    const key = `${block.file}\u0000${block.source}`;
-    let byContext = results.get(key);
-    if (byContext) {
-      // Most recently used last: the oldest entry goes first when the cache is full.
-      results.delete(key);
-    } else {
-      byContext = new Map();
-      if (results.size >= LIMIT) results.delete(results.keys().next().value!);
-    }
-    results.set(key, byContext);
-    let relative = byContext.get(context);
-    if (!relative) byContext.set(context, (relative = check(block).map((d) => shiftDiagnostic(d, -block.origin))));
-    for (const d of relative) out.push(shiftDiagnostic(d, block.origin));
-  }
+  const entries = entriesFor(list);
+  list.forEach((block, i) => remembered(entries[i]!, context, block, () => check(block), out));
   return out;
+}
+
+/** Takes a block's result for a context from its entry, or computes and remembers it; adds it to `out`. */
+function remembered(entry: Map<string, Diagnostic[]>, context: string, block: LocalBlock, check: () => Diagnostic[], out: Diagnostic[]): void {
+  let relative = entry.get(context);
+  if (!relative) entry.set(context, (relative = check().map((d) => shiftDiagnostic(d, -block.origin))));
+  for (const d of relative) out.push(shiftDiagnostic(d, block.origin));
+}
+
+/** The report's own blocks as keys (kind, and a list's attachment, are part of them); a snippet's block: undefined. */
+const ownBlocks = new WeakMap<ReportModel, { locals: LocalBlock[]; at: Array<number | undefined> }>();
+
+function ownBlocksOf(model: ReportModel): { locals: LocalBlock[]; at: Array<number | undefined> } {
+  let own = ownBlocks.get(model);
+  if (!own) {
+    const locals: LocalBlock[] = [];
+    const at = model.blocks.map(({ block, scope }) => {
+      if (scope.file !== model.file) return undefined;
+      const kind = block.kind === 'list' ? `list${block.attached ? '+' : ''}` : block.kind;
+      return locals.push({ source: model.file.text.slice(block.start, block.end), origin: block.start, file: `\u0000${kind}` }) - 1;
+    });
+    ownBlocks.set(model, (own = { locals, at }));
+  }
+  return own;
+}
+
+/**
+ * Runs `check` on every placed block of the model, remembering the results of the blocks written in the
+ * report itself by their text (a snippet's blocks depend on their scope: they are always checked). The
+ * check must read nothing but the block, and place its diagnostics inside it; `context` is as above.
+ */
+export function cachedPerPlaced(context: string, model: ReportModel, check: (placed: PlacedBlock) => Diagnostic[]): Diagnostic[] {
+  if (!enabled) return model.blocks.flatMap(check);
+  const out: Diagnostic[] = [];
+  const { locals, at } = ownBlocksOf(model);
+  const entries = entriesFor(locals);
+  model.blocks.forEach((placed, i) => {
+    const index = at[i];
+    if (index === undefined) out.push(...check(placed));
+    else remembered(entries[index]!, context, locals[index]!, () => check(placed), out);
+  });
+  return out;
+}
+
+const identities = new WeakMap<object, number>();
+let nextIdentity = 0;
+
+/** A number for an object (a settings list), so that a context can name it: a new object, a new number. */
+export function identityOf(value: object): number {
+  let id = identities.get(value);
+  if (id === undefined) identities.set(value, (id = nextIdentity++));
+  return id;
 }

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
 import registryData from '../data/citations.json' with { type: 'json' };
 import type { ReportModel } from '../model.js';
+import { cachedPerBlock, identityOf } from './blockCache.js';
 import type { CheckSettings, ReportCheck } from './contract.js';
 import { ESCAPE_MARK, FIGURE_MARK, indexOfSource, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 
@@ -137,7 +138,12 @@ export function citedTitles(block: ProseBlock): Cited[] {
 /** Short titles the report defines itself: （以下简称《纲要》）. */
 export function definedShortTitles(blocks: readonly ProseBlock[]): Set<string> {
   const out = new Set<string>();
-  for (const block of blocks) for (const line of block.lines) for (const m of line.text.matchAll(/简称[《“]([^》”]+)[》”]/g)) out.add(normaliseTitle(m[1]!));
+  for (const block of blocks) {
+    for (const line of block.lines) {
+      if (!line.text.includes('简称')) continue;
+      for (const m of line.text.matchAll(/简称[《“]([^》”]+)[》”]/g)) out.add(normaliseTitle(m[1]!));
+    }
+  }
   return out;
 }
 
@@ -147,51 +153,57 @@ function describe(entry: CitationEntry): string {
 }
 
 function titleChecks(model: ReportModel, settings: CheckSettings): Diagnostic[] {
-  const out: Diagnostic[] = [];
   const registry = citationRegistry(settings);
   const blocks = proseBlocks(model);
   const shortTitles = definedShortTitles(blocks);
   const year = model.header.year;
-  for (const block of blocks) {
-    for (const cited of citedTitles(block)) {
-      if (shortTitles.has(normaliseTitle(cited.title))) continue;
-      const match = matchTitle(cited.title, registry);
-      if (!match) continue;
-      const { entry } = match;
-      if (match.kind !== 'exact') {
-        const reasons: string[] = [];
-        if (/\d[-－–‐‑―~～]\d|\d年[-－–‐‑―~～]/.test(cited.title)) reasons.push('年份范围应用一字线“—”');
-        if ((cited.title.match(/[（(]/g) ?? []).length !== (cited.title.match(/[）)]/g) ?? []).length) reasons.push('括号不成对');
-        const what = match.kind === 'defect' ? `写法与正式名称不一致${reasons.length ? `（${reasons.join('，')}）` : ''}` : '与登记的正式名称相近但不相同，可能写错了';
-        out.push(lineDiagnostic(model, cited.line, 'BG501', cited.from, cited.to, `《${cited.title}》${what}：正式名称是《${entry.title}》${describe(entry)}。`, [
-          { title: `改为《${entry.title}》`, safe: false, edits: [{ from: cited.from, to: cited.to, newText: entry.title }] },
-        ]));
-      }
-      if (year === undefined) continue;
-      if (entry.validTo !== undefined && year > entry.validTo) {
-        const successor = entry.supersededBy ? `，${year}年应以《${entry.supersededBy}》为准` : '';
-        out.push(lineDiagnostic(model, cited.line, 'BG502', cited.from, cited.to, `《${entry.title}》的规划期到${entry.validTo}年为止${successor}：本报告是${year}年度的，请确认引用的是现行文件。`,
-          entry.supersededBy ? [{ title: `改为《${entry.supersededBy}》`, safe: false, edits: [{ from: cited.from, to: cited.to, newText: entry.supersededBy }] }] : undefined));
-      } else if (entry.validFrom !== undefined && year < entry.validFrom) {
-        const since = entry.date ? `${entry.date}起施行` : `${entry.validFrom}年起施行`;
-        out.push(lineDiagnostic(model, cited.line, 'BG503', cited.from, cited.to, `《${entry.title}》${since}，本报告是${year}年度的，当时还没有这个文件：请核对所引文件名称。`));
-      }
+  const context = `citation-titles:${year}:${identityOf(registry)}:${[...shortTitles].sort().join('\u0000')}`;
+  return cachedPerBlock(context, blocks, (block) => blockTitleChecks(model, block, registry, shortTitles));
+}
+
+function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: readonly CitationEntry[], shortTitles: ReadonlySet<string>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const year = model.header.year;
+  for (const cited of citedTitles(block)) {
+    if (shortTitles.has(normaliseTitle(cited.title))) continue;
+    const match = matchTitle(cited.title, registry);
+    if (!match) continue;
+    const { entry } = match;
+    if (match.kind !== 'exact') {
+      const reasons: string[] = [];
+      if (/\d[-－–‐‑―~～]\d|\d年[-－–‐‑―~～]/.test(cited.title)) reasons.push('年份范围应用一字线“—”');
+      if ((cited.title.match(/[（(]/g) ?? []).length !== (cited.title.match(/[）)]/g) ?? []).length) reasons.push('括号不成对');
+      const what = match.kind === 'defect' ? `写法与正式名称不一致${reasons.length ? `（${reasons.join('，')}）` : ''}` : '与登记的正式名称相近但不相同，可能写错了';
+      out.push(lineDiagnostic(model, cited.line, 'BG501', cited.from, cited.to, `《${cited.title}》${what}：正式名称是《${entry.title}》${describe(entry)}。`, [
+        { title: `改为《${entry.title}》`, safe: false, edits: [{ from: cited.from, to: cited.to, newText: entry.title }] },
+      ]));
+    }
+    if (year === undefined) continue;
+    if (entry.validTo !== undefined && year > entry.validTo) {
+      const successor = entry.supersededBy ? `，${year}年应以《${entry.supersededBy}》为准` : '';
+      out.push(lineDiagnostic(model, cited.line, 'BG502', cited.from, cited.to, `《${entry.title}》的规划期到${entry.validTo}年为止${successor}：本报告是${year}年度的，请确认引用的是现行文件。`,
+        entry.supersededBy ? [{ title: `改为《${entry.supersededBy}》`, safe: false, edits: [{ from: cited.from, to: cited.to, newText: entry.supersededBy }] }] : undefined));
+    } else if (entry.validFrom !== undefined && year < entry.validFrom) {
+      const since = entry.date ? `${entry.date}起施行` : `${entry.validFrom}年起施行`;
+      out.push(lineDiagnostic(model, cited.line, 'BG503', cited.from, cited.to, `《${entry.title}》${since}，本报告是${year}年度的，当时还没有这个文件：请核对所引文件名称。`));
     }
   }
   return out;
 }
 
 function termChecks(model: ReportModel): Diagnostic[] {
-  const out: Diagnostic[] = [];
   const year = model.header.year;
-  for (const block of proseBlocks(model)) {
-    for (const line of block.lines) {
-      if (year === undefined || year < 2021) continue;
-      for (const m of line.text.matchAll(/七五(?=[”"’」]?普法)/g)) {
-        out.push(lineDiagnostic(model, line, 'BG504', m.index, m.index + 2, `“七五”普法规划期是2016—2020年，本报告是${year}年度的，应为“八五”普法（2021—2025年）。`, [
-          { title: '改为“八五”', safe: false, edits: [{ from: m.index, to: m.index + 2, newText: '八五' }] },
-        ]));
-      }
+  if (year === undefined || year < 2021) return [];
+  return cachedPerBlock(`stale-terms:${year}`, proseBlocks(model), (block) => blockTermChecks(model, block, year));
+}
+
+function blockTermChecks(model: ReportModel, block: ProseBlock, year: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const line of block.lines) {
+    for (const m of line.text.matchAll(/七五(?=[”"’」]?普法)/g)) {
+      out.push(lineDiagnostic(model, line, 'BG504', m.index, m.index + 2, `“七五”普法规划期是2016—2020年，本报告是${year}年度的，应为“八五”普法（2021—2025年）。`, [
+        { title: '改为“八五”', safe: false, edits: [{ from: m.index, to: m.index + 2, newText: '八五' }] },
+      ]));
     }
   }
   return out;

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
 import type { ReportModel } from '../model.js';
+import { cachedPerPlaced } from './blockCache.js';
 import { checkedKind, type CheckSettings, type ReportCheck } from './contract.js';
 import { printInlines } from '../printed.js';
 import { blockTextNodes, eolOf, firstLineSpan, located } from './prose.js';
@@ -205,16 +206,16 @@ function otherTownships(model: ReportModel, settings: CheckSettings): Diagnostic
   // A county's or district's office names its towns: only a township's own report is checked.
   if (!/(?:镇|乡|街道)$/.test(own)) return [];
   const isOwn = (name: string) => own.endsWith(name) || name.endsWith(own) || org.includes(name);
-  const out: Diagnostic[] = [];
-  for (const placed of model.blocks) {
+  return cachedPerPlaced(`other-townships:${org}`, model, (placed) => {
+    const out: Diagnostic[] = [];
     for (const node of blockTextNodes(placed.block)) {
       for (const hit of townshipNames(node.text)) {
         if (isOwn(hit.name)) continue;
         out.push(located(model, placed.scope, diagnostic('BG705', { start: node.start + hit.start, end: node.start + hit.end }, `“${hit.name}”不是本机关（${org}）：是否从别的报告复制时漏改了？`)));
       }
     }
-  }
-  return out;
+    return out;
+  });
 }
 
 // ---------------------------------------------------------------- text reused from last year

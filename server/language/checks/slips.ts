@@ -4,7 +4,8 @@
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
-import type { ReportModel } from '../model.js';
+import type { PlacedBlock, ReportModel } from '../model.js';
+import { cachedPerPlaced } from './blockCache.js';
 import type { ReportCheck } from './contract.js';
 import { blockTextNodes, located } from './prose.js';
 
@@ -27,23 +28,25 @@ const RUN_TOGETHER = /(?<!\d)((?:19|20)\d{2})((?:19|20)\d{2})(?=\s*年)/g;
 const PLACEHOLDER = /(?<![A-Za-z*＊])(?:[*＊]{1,3}|[xX×]{1,3})(?=(?:[余多])?[次件人名个项场起份家条期镇乡县区市村街道](?![A-Za-z]))|(?<=[共有计为了达]|[\u4e00-\u9fff]{2}[，,])[*＊]{1,3}(?=[\u4e00-\u9fff])/g;
 
 function slips(model: ReportModel): Diagnostic[] {
+  return cachedPerPlaced('slips', model, (placed) => blockSlips(model, placed));
+}
+
+function blockSlips(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const placed of model.blocks) {
-    for (const node of blockTextNodes(placed.block)) {
-      for (const m of node.text.matchAll(RUN_TOGETHER)) {
-        const [first, second] = [Number(m[1]), Number(m[2])];
-        if (second <= first || second - first > 15) continue;
-        const start = node.start + m.index!;
-        const fixed = `${m[1]}—${m[2]}`;
-        out.push(located(model, placed.scope, diagnostic('BG231', { start, end: start + 8 }, `“${m[0]}年”中两个年份连在一起，缺少一字线：应写作“${fixed}年”。`, [
-          { title: `改为“${fixed}”`, edits: [{ start, end: start + 8, newText: fixed }], safe: false },
-        ])));
-      }
-      for (const m of node.text.matchAll(PLACEHOLDER)) {
-        const start = node.start + m.index!;
-        const around = node.text.slice(Math.max(0, m.index! - 4), m.index! + m[0].length + 2);
-        out.push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”是模板的占位符，还没有填写：请填上实际的数字或名称。`)));
-      }
+  for (const node of blockTextNodes(placed.block)) {
+    for (const m of node.text.matchAll(RUN_TOGETHER)) {
+      const [first, second] = [Number(m[1]), Number(m[2])];
+      if (second <= first || second - first > 15) continue;
+      const start = node.start + m.index!;
+      const fixed = `${m[1]}—${m[2]}`;
+      out.push(located(model, placed.scope, diagnostic('BG231', { start, end: start + 8 }, `“${m[0]}年”中两个年份连在一起，缺少一字线：应写作“${fixed}年”。`, [
+        { title: `改为“${fixed}”`, edits: [{ start, end: start + 8, newText: fixed }], safe: false },
+      ])));
+    }
+    for (const m of node.text.matchAll(PLACEHOLDER)) {
+      const start = node.start + m.index!;
+      const around = node.text.slice(Math.max(0, m.index! - 4), m.index! + m[0].length + 2);
+      out.push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”是模板的占位符，还没有填写：请填上实际的数字或名称。`)));
     }
   }
   return out;

@@ -6,9 +6,10 @@ import { forEachFigure } from '../../../grammar/index.js';
 import type { Diagnostic, TextEdit } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
-import type { FigureDefinition, ReportModel, Scope, Section } from '../model.js';
+import type { PlacedBlock, ReportModel, Scope, Section } from '../model.js';
 import { printInlines } from '../printed.js';
 import { checkedKind, type CheckSettings, type ReportCheck } from './contract.js';
+import { cachedPerPlaced } from './blockCache.js';
 import { blockTextNodes, eolOf, firstLineSpan, located } from './prose.js';
 
 // ---------------------------------------------------------------- codes
@@ -283,33 +284,17 @@ function reportingYear(model: ReportModel, settings: CheckSettings): Diagnostic[
     }
   }
 
-  let beforeFirstHeading = true;
+  // Sentences of paragraphs and lists: their text and the year alone decide (remembered per block).
+  out.push(...cachedPerPlaced(`reporting-year:${year}`, model, (placed) => yearsInSentences(model, placed, year)));
+  // The opening paragraph: "2020年，我镇……" in a 2021 report.
   for (const placed of model.blocks) {
     const block = placed.block;
-    if (block.kind === 'heading') beforeFirstHeading = false;
-    if (block.kind !== 'paragraph' && block.kind !== 'list') continue;
-    for (const node of blockTextNodes(block)) {
-      // "现将2020年法治政府建设情况报告如下"
-      for (const m of node.text.matchAll(/现将(\d{4})年度?[^。；，]{0,30}?(报告|汇报)如下/g)) {
-        if (Number(m[1]) !== year) flag(placed.scope, node.start + m.index! + 2, m[1]!, '“现将……报告如下”');
-      }
-      // A clause with 今年/本年度 naming another year (not in a comparison).
-      for (const clause of node.text.matchAll(/[^。；！？!?;]+/g)) {
-        const c = clause[0];
-        if (!/今年|本年度/.test(c) || /比|较|上年|去年|同期|以来|至今/.test(c)) continue;
-        for (const m of c.matchAll(YEAR_IN_TEXT)) {
-          const y = Number(m[1]);
-          if (y !== year && y !== year + 1) flag(placed.scope, node.start + clause.index! + m.index!, m[1]!, '含“今年”“本年度”的句子里');
-        }
-      }
-    }
-    // The opening paragraph: "2020年，我镇……" in a 2021 report.
-    if (beforeFirstHeading && block.kind === 'paragraph' && placed.scope.file === model.file) {
-      const first = block.lines[0]?.[0];
-      if (first?.kind === 'text') {
-        const m = /^\s*(\d{4})年(度)?[，,]/.exec(first.text);
-        if (m && Number(m[1]) !== year) flag(placed.scope, first.start + first.text.indexOf(m[1]!), m[1]!, '开头一段');
-      }
+    if (block.kind === 'heading') break;
+    if (block.kind !== 'paragraph' || placed.scope.file !== model.file) continue;
+    const first = block.lines[0]?.[0];
+    if (first?.kind === 'text') {
+      const m = /^\s*(\d{4})年(度)?[，,]/.exec(first.text);
+      if (m && Number(m[1]) !== year) flag(placed.scope, first.start + first.text.indexOf(m[1]!), m[1]!, '开头一段');
     }
   }
   // Deduplicate (a position may be found by two rules).
@@ -320,6 +305,33 @@ function reportingYear(model: ReportModel, settings: CheckSettings): Diagnostic[
     seen.add(key);
     return true;
   });
+}
+
+/** "现将2020年……报告如下" and clauses with 今年/本年度 that name another year. */
+function yearsInSentences(model: ReportModel, placed: PlacedBlock, year: number): Diagnostic[] {
+  const block = placed.block;
+  if (block.kind !== 'paragraph' && block.kind !== 'list') return [];
+  const out: Diagnostic[] = [];
+  const flag = (start: number, found: string, why: string) => {
+    const fix = { title: '改为“{年度}”', safe: false, edits: [{ start, end: start + 4, newText: '{年度}' }] };
+    out.push(located(model, placed.scope, diagnostic('BG407', { start, end: start + 4 }, `${why}写的是${found}年，而“@年度”是${year}年：多半是沿用上年报告时漏改，建议写“{年度}”。`, [fix])));
+  };
+  for (const node of blockTextNodes(block)) {
+    // "现将2020年法治政府建设情况报告如下"
+    for (const m of node.text.matchAll(/现将(\d{4})年度?[^。；，]{0,30}?(报告|汇报)如下/g)) {
+      if (Number(m[1]) !== year) flag(node.start + m.index! + 2, m[1]!, '“现将……报告如下”');
+    }
+    // A clause with 今年/本年度 naming another year (not in a comparison).
+    for (const clause of node.text.matchAll(/[^。；！？!?;]+/g)) {
+      const c = clause[0];
+      if (!/今年|本年度/.test(c) || /比|较|上年|去年|同期|以来|至今/.test(c)) continue;
+      for (const m of c.matchAll(YEAR_IN_TEXT)) {
+        const y = Number(m[1]);
+        if (y !== year && y !== year + 1) flag(node.start + clause.index! + m.index!, m[1]!, '含“今年”“本年度”的句子里');
+      }
+    }
+  }
+  return out;
 }
 
 function missingKind(model: ReportModel, settings: CheckSettings): Diagnostic[] {
@@ -346,22 +358,25 @@ export const MEASURE_WORDS = [
 const MEASURE_SET = new Set(MEASURE_WORDS.filter((w) => w.length === 1));
 /** 40学时, 3课时, 5平方米: measure words of two characters or more. */
 const MULTI_CHAR_MEASURE = MEASURE_WORDS.filter((w) => w.length > 1);
+const MEASURE_WORDS_LONGEST_FIRST = [...MEASURE_WORDS].sort((a, b) => b.length - a.length);
 
 /** Hotline and emergency numbers written before a noun (12345热线, 8890诉求, 96110): not counts. */
 const SERVICE_NUMBER = /^(110|119|120|122|12\d{3}|8890|96\d{3})$/;
 
 function countsWithoutMeasureWord(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   void settings;
+  return cachedPerPlaced('measure-words', model, (placed) => blockCountsWithoutMeasureWord(model, placed));
+}
+
+function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const placed of model.blocks) {
-    for (const node of blockTextNodes(placed.block)) {
-      for (const m of node.text.matchAll(/(?<![\d.．·A-Za-z０-９第])(\d+)(?![\d.．·])(\p{Script=Han})/gu)) {
-        const digits = m[1]!;
-        const next = m[2]!;
-        if (MEASURE_SET.has(next) || SERVICE_NUMBER.test(digits) || MULTI_CHAR_MEASURE.some((w) => node.text.startsWith(w, m.index! + digits.length))) continue;
-        const start = node.start + m.index!;
-        out.push(located(model, placed.scope, diagnostic('BG221', { start, end: start + digits.length + 1 }, `“${digits}${next}”：数字后缺少量词，例如“${digits}名${next}”“${digits}个${next}”。`)));
-      }
+  for (const node of blockTextNodes(placed.block)) {
+    for (const m of node.text.matchAll(/(?<![\d.．·A-Za-z０-９第])(\d+)(?![\d.．·])(\p{Script=Han})/gu)) {
+      const digits = m[1]!;
+      const next = m[2]!;
+      if (MEASURE_SET.has(next) || SERVICE_NUMBER.test(digits) || MULTI_CHAR_MEASURE.some((w) => node.text.startsWith(w, m.index! + digits.length))) continue;
+      const start = node.start + m.index!;
+      out.push(located(model, placed.scope, diagnostic('BG221', { start, end: start + digits.length + 1 }, `“${digits}${next}”：数字后缺少量词，例如“${digits}名${next}”“${digits}个${next}”。`)));
     }
   }
   return out;
@@ -375,54 +390,47 @@ function unitOf(def: { body: ast.DefinitionBody }): 'unit' | 'bare' | 'other' {
 
 function figuresWithoutUnit(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   void settings;
-  const out: Diagnostic[] = [];
-  // Which block each figure node is in (a snippet's node may be placed more than once, in different scopes).
-  const placedAt = new Map<ast.FigureNode, Array<{ index: number; scope: Scope }>>();
-  model.blocks.forEach((placed, index) => {
-    const block = placed.block;
-    const lines: (readonly ast.Inline[])[] =
-      block.kind === 'heading' ? [block.content] : block.kind === 'paragraph' ? block.lines : block.kind === 'list' ? block.items.flatMap((i) => i.lines) : [];
-    for (const line of lines) {
-      forEachFigure(line, (node) => {
-        const list = placedAt.get(node) ?? [];
-        list.push({ index, scope: placed.scope });
-        placedAt.set(node, list);
-      });
-    }
-  });
-  const byBlock = new Map<number, FigureDefinition[]>();
-  for (const def of model.figures.allDefinitions) {
-    if (def.hidden) continue;
-    const index = placedAt.get(def.node)?.find((p) => p.scope === def.scope)?.index;
-    if (index === undefined) continue;
-    const list = byBlock.get(index) ?? [];
-    list.push(def);
-    byBlock.set(index, list);
+  return cachedPerPlaced('figure-units', model, (placed) => blockFiguresWithoutUnit(model, placed));
+}
+
+/** A block's figure definitions, as the model defines them (collectDefinitions in analyze.ts). */
+function definitionsIn(block: ast.Block): Array<{ name: string; node: ast.FigureNode; body: ast.DefinitionBody }> {
+  const lines: (readonly ast.Inline[])[] =
+    block.kind === 'heading' ? [block.content] : block.kind === 'paragraph' ? block.lines : block.kind === 'list' ? block.items.flatMap((i) => i.lines) : [];
+  const out: Array<{ name: string; node: ast.FigureNode; body: ast.DefinitionBody }> = [];
+  for (const line of lines) {
+    forEachFigure(line, (node) => {
+      if (node.body?.form === 'definition' && !node.broken) out.push({ name: node.body.name.text, node, body: node.body });
+    });
   }
-  for (const [index, defs] of byBlock) {
-    if (!defs.some((d) => unitOf(d) === 'unit')) continue;
-    for (const def of defs) {
-      if (unitOf(def) !== 'bare') continue;
-      const quantity = def.body.value as ast.Quantity;
-      const text = def.scope.file.text;
-      const after = text.slice(def.node.end, def.node.end + 3);
-      const typed = [...MEASURE_WORDS].sort((a, b) => b.length - a.length).find((w) => after.startsWith(w) && !/^[年月日号时分秒以上下内左后]$/.test(w));
-      const fixes = typed && def.node.closed
-        ? [{
-            title: `把“${typed}”移入花括号`,
-            safe: true,
-            edits: [
-              { start: quantity.end, end: quantity.end, newText: typed },
-              { start: def.node.end, end: def.node.end + typed.length, newText: '' },
-            ],
-          }]
-        : undefined;
-      const message = typed
-        ? `指标“${def.name}”的量词“${typed}”写在了花括号外面：移进去（{${def.name} = ${quantity.digits}${typed}}），印出的文字不变，同比和单位检查才能用上它。`
-        : `指标“${def.name}”没有量词，而同一段的其他指标都有：补上量词，例如“{${def.name} = ${quantity.digits}件}”。`;
-      out.push(located(model, def.scope, diagnostic('BG222', quantity, message, fixes)));
-      void index;
-    }
+  return out;
+}
+
+/** In a block where some figures have a measure word, those written without one (BG222). */
+function blockFiguresWithoutUnit(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
+  const defs = definitionsIn(placed.block);
+  if (!defs.some((d) => unitOf(d) === 'unit')) return [];
+  const out: Diagnostic[] = [];
+  const text = placed.scope.file.text;
+  for (const def of defs) {
+    if (unitOf(def) !== 'bare') continue;
+    const quantity = def.body.value as ast.Quantity;
+    const after = text.slice(def.node.end, def.node.end + 3);
+    const typed = MEASURE_WORDS_LONGEST_FIRST.find((w) => after.startsWith(w) && !/^[年月日号时分秒以上下内左后]$/.test(w));
+    const fixes = typed && def.node.closed
+      ? [{
+          title: `把“${typed}”移入花括号`,
+          safe: true,
+          edits: [
+            { start: quantity.end, end: quantity.end, newText: typed },
+            { start: def.node.end, end: def.node.end + typed.length, newText: '' },
+          ],
+        }]
+      : undefined;
+    const message = typed
+      ? `指标“${def.name}”的量词“${typed}”写在了花括号外面：移进去（{${def.name} = ${quantity.digits}${typed}}），印出的文字不变，同比和单位检查才能用上它。`
+      : `指标“${def.name}”没有量词，而同一段的其他指标都有：补上量词，例如“{${def.name} = ${quantity.digits}件}”。`;
+    out.push(located(model, placed.scope, diagnostic('BG222', quantity, message, fixes)));
   }
   return out;
 }

@@ -5,7 +5,8 @@ import type { CodeInfo } from '../codes.js';
 import termsData from '../data/terms.json' with { type: 'json' };
 import type { ReportModel } from '../model.js';
 import type { CheckSettings, ReportCheck } from './contract.js';
-import { lineDiagnostic, proseBlocks } from './prose.js';
+import { cachedPerBlock, identityOf } from './blockCache.js';
+import { lineDiagnostic, proseBlocks, type ProseBlock } from './prose.js';
 
 export interface TermEntry {
   standard: string;
@@ -75,22 +76,25 @@ function missPattern(misses: Miss[]): { re: RegExp; byMiss: Map<string, Miss> } 
 }
 
 function standardTerms(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  const misses = termMisses(settings);
+  return cachedPerBlock(`standard-terms:${identityOf(misses)}`, proseBlocks(model), (block) => blockTerms(model, block, misses));
+}
+
+function blockTerms(model: ReportModel, block: ProseBlock, misses: Miss[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const { re, byMiss } = missPattern(termMisses(settings));
-  for (const block of proseBlocks(model)) {
-    for (const line of block.lines) {
-      const text = line.text;
-      for (const m of text.matchAll(re)) {
-        const { miss, entry } = byMiss.get(m[0])!;
-        const at = m.index!;
-        if (entry.notAfter && at > 0 && entry.notAfter.includes(text[at - 1]!)) continue;
-        if (insideStandard(text, at, miss.length, entry.standard)) continue;
-        const code = entry.code ?? 'BG715';
-        const message = code === 'BG505' ? `“${miss}”应为“${entry.standard}”：请改正。` : `“${miss}”应为规范用语“${entry.standard}”。`;
-        out.push(lineDiagnostic(model, line, code, at, at + miss.length, message, [
-          { title: `改为“${entry.standard}”`, safe: true, edits: [{ from: at, to: at + miss.length, newText: entry.standard }] },
-        ]));
-      }
+  const { re, byMiss } = missPattern(misses);
+  for (const line of block.lines) {
+    const text = line.text;
+    for (const m of text.matchAll(re)) {
+      const { miss, entry } = byMiss.get(m[0])!;
+      const at = m.index!;
+      if (entry.notAfter && at > 0 && entry.notAfter.includes(text[at - 1]!)) continue;
+      if (insideStandard(text, at, miss.length, entry.standard)) continue;
+      const code = entry.code ?? 'BG715';
+      const message = code === 'BG505' ? `“${miss}”应为“${entry.standard}”：请改正。` : `“${miss}”应为规范用语“${entry.standard}”。`;
+      out.push(lineDiagnostic(model, line, code, at, at + miss.length, message, [
+        { title: `改为“${entry.standard}”`, safe: true, edits: [{ from: at, to: at + miss.length, newText: entry.standard }] },
+      ]));
     }
   }
   return out;

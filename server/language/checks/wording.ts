@@ -8,7 +8,8 @@ import type { ReportModel } from '../model.js';
 import { printInlines } from '../printed.js';
 import type { ReportCheck } from './contract.js';
 import { classifyParts } from './structure.js';
-import { lineDiagnostic, located, proseBlocks } from './prose.js';
+import { cachedPerBlock } from './blockCache.js';
+import { lineDiagnostic, located, proseBlocks, type ProseBlock } from './prose.js';
 
 export const wordingCodes: CodeInfo[] = [
   {
@@ -45,33 +46,36 @@ const THIS_YEAR_WORDS = /今年|本年度/;
 function lastYearsPlan(model: ReportModel): Diagnostic[] {
   const year = model.header.year;
   if (year === undefined || model.isSnippet) return [];
+  const out = cachedPerBlock(`last-years-plan:${year}`, proseBlocks(model), (block) => blockLastYearsPlan(model, block, year));
+  // A heading's year may be found by both passes: report it once.
+  const seen = new Set(out.map((d) => `${d.uri ?? ''}:${d.start}`));
+  return out.concat(headingYears(model, year).filter((d) => !seen.has(`${d.uri ?? ''}:${d.start}`)));
+}
+
+function blockLastYearsPlan(model: ReportModel, block: ProseBlock, year: number): Diagnostic[] {
   const out: Diagnostic[] = [];
   const fix = (from: number) => [{ title: '改为“{年度}”', safe: false, edits: [{ from, to: from + 4, newText: '{年度}' }] }];
-  for (const block of proseBlocks(model)) {
-    for (const line of block.lines) {
-      if (!/\d{4}年/.test(line.text)) continue;
-      for (const clause of line.text.matchAll(/[^。；！？]+/g)) {
-        const text = clause[0];
-        if (LOOKS_BACK.test(text) || THIS_YEAR_WORDS.test(text)) continue;
-        for (const m of text.matchAll(YEAR)) {
-          const found = Number(m[1]);
-          const at = clause.index! + m.index!;
-          if (found <= year && FUTURE_AFTER_YEAR.test(text.slice(m.index))) {
-            out.push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，“${found}年……将”说的却是下一年度的打算：应为${year + 1}年（可写“{下年度}”）。`, [
-              { title: '改为“{下年度}”', safe: false, edits: [{ from: at, to: at + 4, newText: '{下年度}' }] },
-            ]));
-          } else if (found === year - 1 && text.slice(0, m.index).trim() === '' && OUR_WORK_AFTER_YEAR.test(text.slice(m.index))) {
-            out.push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，这句写的却是“${found}年……我镇”的工作：多半是沿用上年报告时漏改，应为${year}年（可写“{年度}”）。`, fix(at)));
-          } else if (found === year - 1 && PLAN_AFTER_YEAR.test(text.slice(m.index))) {
-            out.push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，这里的工作计划却写成${m[1]}年：多半是沿用上年报告时漏改，应为${year}年（可写“{年度}”）。`, fix(at)));
-          }
+  for (const line of block.lines) {
+    if (!/\d{4}年/.test(line.text)) continue;
+    for (const clause of line.text.matchAll(/[^。；！？]+/g)) {
+      const text = clause[0];
+      if (LOOKS_BACK.test(text) || THIS_YEAR_WORDS.test(text)) continue;
+      for (const m of text.matchAll(YEAR)) {
+        const found = Number(m[1]);
+        const at = clause.index! + m.index!;
+        if (found <= year && FUTURE_AFTER_YEAR.test(text.slice(m.index))) {
+          out.push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，“${found}年……将”说的却是下一年度的打算：应为${year + 1}年（可写“{下年度}”）。`, [
+            { title: '改为“{下年度}”', safe: false, edits: [{ from: at, to: at + 4, newText: '{下年度}' }] },
+          ]));
+        } else if (found === year - 1 && text.slice(0, m.index).trim() === '' && OUR_WORK_AFTER_YEAR.test(text.slice(m.index))) {
+          out.push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，这句写的却是“${found}年……我镇”的工作：多半是沿用上年报告时漏改，应为${year}年（可写“{年度}”）。`, fix(at)));
+        } else if (found === year - 1 && PLAN_AFTER_YEAR.test(text.slice(m.index))) {
+          out.push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，这里的工作计划却写成${m[1]}年：多半是沿用上年报告时漏改，应为${year}年（可写“{年度}”）。`, fix(at)));
         }
       }
     }
   }
-  // A heading's year may be found by both passes: report it once.
-  const seen = new Set(out.map((d) => `${d.uri ?? ''}:${d.start}`));
-  return out.concat(headingYears(model, year).filter((d) => !seen.has(`${d.uri ?? ''}:${d.start}`)));
+  return out;
 }
 
 /** Headings: last year's year on this year's work; in the 安排 part, a year that is not a later one. */
@@ -108,17 +112,19 @@ function headingYears(model: ReportModel, year: number): Diagnostic[] {
 const SINCE_WITHOUT_YI = /(?:(?<=^|[，。；：！？,;:!?\s])(今年|去年|\d{4}年)来(?![自源到临往看访])|(今年|去年|(?<![\d.])\d{4}年)来(?=[，,、]|共|累计|先后))/g;
 
 function sinceWithoutYi(model: ReportModel): Diagnostic[] {
+  return cachedPerBlock('since-without-yi', proseBlocks(model), (block) => blockSinceWithoutYi(model, block));
+}
+
+function blockSinceWithoutYi(model: ReportModel, block: ProseBlock): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const block of proseBlocks(model)) {
-    for (const line of block.lines) {
-      if (!line.text.includes('年来')) continue;
-      for (const m of line.text.matchAll(SINCE_WITHOUT_YI)) {
-        const since = m[1] ?? m[2]!;
-        const at = m.index! + since.length;
-        out.push(lineDiagnostic(model, line, 'BG713', m.index!, at + 1, `“${m[0]}”应为“${since}以来”。`, [
-          { title: `改为“${since}以来”`, safe: true, edits: [{ from: at, to: at, newText: '以' }] },
-        ]));
-      }
+  for (const line of block.lines) {
+    if (!line.text.includes('年来')) continue;
+    for (const m of line.text.matchAll(SINCE_WITHOUT_YI)) {
+      const since = m[1] ?? m[2]!;
+      const at = m.index! + since.length;
+      out.push(lineDiagnostic(model, line, 'BG713', m.index!, at + 1, `“${m[0]}”应为“${since}以来”。`, [
+        { title: `改为“${since}以来”`, safe: true, edits: [{ from: at, to: at, newText: '以' }] },
+      ]));
     }
   }
   return out;

@@ -1,6 +1,7 @@
-// Property test: analysing a report edit by edit (incremental parse, cached per-block results) gives
-// exactly what analysing each text from scratch gives — over random edit sequences with surrogates,
-// CRLF, lone CR, NUL, figures, citations, directives, and several changes at once.
+// Property test: analysing a report edit by edit (incremental parse, the service's remembered analysis,
+// cached per-block results) gives exactly what analysing each text from scratch gives — over random edit
+// sequences with surrogates, CRLF, lone CR, NUL, figures, citations, directives, @引用 and several changes
+// at once. BAOGAO_FUZZ_RUNS sets the cases of the main property (1,000 in `npm test`).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +11,7 @@ import { checkReport } from '../../../server/language/checks/index.js';
 import { useBlockCache } from '../../../server/language/checks/blockCache.js';
 import { LanguageService } from '../../../server/language/service.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
+import type { ReportModel, Scope, Section } from '../../../server/language/model.js';
 import { render } from '../../../templates/render.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -20,7 +22,7 @@ const PIECES = [
   '{', '}', '｛', '｝', '{调处}', '{新 = 12件}', '{率 = 新/调处 %}', '{率 = 98% : _/调处}', '{a = (1', '{#不足}', '{调处 同比}',
   '\n', '\r\n', '\r', '\n\n', '# ', '## 标题', '#### ', '##### 深', '@引用 法律顾问制度', '@指标 a = 1件', '@检查 BG601=关', '@年度 2021', '@',
   '@类型 工作总结', '《', '》', '《法治政府建设实施纲要（2015-2020年）》', '，', ',', '。', '（', '）', '调解', '=', ' ', '　', '%', '1', '2020年',
-  '1. ', '- ', '\\', '\\{', '\u0000', '😀', '\ud83d', '\ude00', '//注释', '"', '“', '”', '_', ':', '约', '同比', '大歇镇', '法制政府',
+  '1. ', '- ', '\n# 一级\n', '\n## 二级 {#举措}\n', '\n@引用 人民调解\n', '\n@引用 不存在\n', '@指标 调处 = 1起\n', '{调处 同比}', '{年度}', '\\', '\\{', '\u0000', '😀', '\ud83d', '\ude00', '//注释', '"', '“', '”', '_', ':', '约', '同比', '大歇镇', '法制政府',
 ];
 
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(12), insert: fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((p) => p.join('')) });
@@ -78,5 +80,76 @@ describe('incremental analysis equals full analysis', function () {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+/** Small reports with what the service must keep track of: snippets, @上年, header figures, sections. */
+const SNIPPETS = Object.fromEntries(['人民调解', '法律顾问制度'].map((name) => [`/r/snippets/${name}.bg`, readFileSync(path.join(ROOT, 'samples', 'snippets', `${name}.bg`), 'utf8')]));
+const WORKSPACE = { ...SNIPPETS, '/r/guiwei-2020.bg': sample('guiwei-2020').slice(0, 700) };
+const next = sample('guiwei-2021');
+const SMALL_SEEDS = [
+  '',
+  next.slice(next.indexOf('@标题'), next.indexOf('@标题') + 500),
+  next.slice(next.indexOf('@指标'), next.indexOf('@指标') + 400).replace(/\n/g, '\r\n'),
+  sample('beiping-2020').slice(0, 500),
+  '@年度 2020\n\n# 一\n甲{a = 3件}乙。\n\n## 二\n- {b = a * 2件}\n- 丙\n\n1. 丁\n2. 戊',
+];
+
+/** Cases of the main property, as in test/unit/robust/properties.test.ts. */
+const RUNS = Number(process.env.BAOGAO_FUZZ_RUNS ?? 1000);
+
+const place = (scope: Scope) => scope.file.path;
+function sectionSummary(s: Section): unknown {
+  return { level: s.level, number: s.number, at: s.heading.start, file: place(s.scope), blocks: s.blocks.map((b) => b.block.start), range: [s.startIndex, s.endIndex], children: s.children.map(sectionSummary) };
+}
+/** What readers of a model use, without its cycles (scopes point to their parents and files). */
+function modelSummary(model: ReportModel): unknown {
+  const figures = model.figures;
+  return {
+    header: { ...model.header, values: Object.fromEntries(Object.entries(model.header.values).map(([k, v]) => [k, v && { text: v.text, span: v.span }])) },
+    isSnippet: model.isSnippet,
+    blocks: model.blocks.map((b) => ({ block: b.block, file: place(b.scope), params: [...b.scope.params], number: b.number, items: b.itemNumbers })),
+    sections: model.sections.map(sectionSummary),
+    definitions: figures.allDefinitions.map((d) => ({ name: d.name, at: d.node.start, file: place(d.scope), hidden: d.hidden, value: d.value, computed: d.computed, used: d.used })),
+    uses: figures.uses.map((u) => ({ name: u.name, at: u.node.start, file: place(u.scope) })),
+    includes: model.includes.map((i) => ({ name: i.name, at: i.directive.start, snippet: i.snippet?.path })),
+    previous: model.previous?.figures.allDefinitions.map((d) => [d.name, d.value]),
+    diagnostics: model.diagnostics,
+  };
+}
+
+describe('the remembered analysis equals a fresh one', function () {
+  this.timeout(0);
+  it(`after every step of random edit sequences (${RUNS} cases): the model, the diagnostics and the rendering`, () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SMALL_SEEDS), fc.array(step, { minLength: 1, maxLength: 4 }), (seed, steps) => {
+        const warm = new LanguageService(new MemoryWorkspace(WORKSPACE));
+        let text = seed;
+        for (const changes of [[], ...steps]) {
+          text = apply(text, changes);
+          const incremental = warm.analyze('/r/report.bg', text);
+          const remembered = checkReport(incremental);
+          useBlockCache(false);
+          try {
+            const fresh = new LanguageService(new MemoryWorkspace(WORKSPACE)).analyze('/r/report.bg', text);
+            assert.deepStrictEqual(modelSummary(incremental), modelSummary(fresh));
+            assert.deepStrictEqual(remembered, checkReport(fresh));
+            assert.equal(render(incremental, 'md'), render(fresh, 'md'));
+          } finally {
+            useBlockCache(true);
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('forget(path) releases the remembered analysis: the next one starts afresh and still agrees', () => {
+    const warm = new LanguageService(new MemoryWorkspace(WORKSPACE));
+    const first = warm.analyze('/r/report.bg', SMALL_SEEDS[1]!);
+    warm.forget('/r/report.bg');
+    const again = warm.analyze('/r/report.bg', SMALL_SEEDS[1]!);
+    assert.notEqual(again, first);
+    assert.deepStrictEqual(modelSummary(again), modelSummary(first));
   });
 });
