@@ -2,6 +2,7 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type * as ast from './ast.js';
 import { groupBlocks } from './blocks.js';
+import { fastLine } from './fastLine.js';
 import { shiftDiagnostic, shiftLine } from './shift.js';
 import type { Diagnostic } from './diagnostic.js';
 import { ReportParser } from './parser.js';
@@ -141,10 +142,6 @@ export function forEachLineSpan(text: string, visit: (start: number, end: number
   if (start < text.length) visit(start, text.length);
 }
 
-/**
- * The parse of one line (its text including its line break), offsets relative to its start. Prose
- * lines without any mark of the language take a short path that builds the same nodes the parser would.
- */
 /** The prose an unclosed figure swallowed (FigureNode.tail) becomes text again, right after the figure. */
 function restoreTails(line: ast.Line, text: string): ast.Line {
   let tailEnd = 0;
@@ -171,9 +168,13 @@ function restoreTails(line: ast.Line, text: string): ast.Line {
   return line;
 }
 
-export function parseLine(source: string, offset = 0): { line: ast.Line; diagnostics: Diagnostic[] } {
-  const plain = plainLine(source, offset);
-  if (plain) return { line: plain, diagnostics: [] };
+/**
+ * The parse of one line (its text including its line break), offsets from `offset`. Most lines take the
+ * short path of fastLine.ts, which builds the nodes the parser would; `fast: false` (a test) never does.
+ */
+export function parseLine(source: string, offset = 0, fast = true): { line: ast.Line; diagnostics: Diagnostic[] } {
+  const quick = fast ? fastLine(source, offset) : undefined;
+  if (quick) return { line: quick, diagnostics: [] };
   const tokens = reportLexer.tokenize(source).tokens;
   const p = parser();
   p.input = tokens;
@@ -194,19 +195,6 @@ export function parseLine(source: string, offset = 0): { line: ast.Line; diagnos
   const parsed = { line: line!, diagnostics: syntaxDiagnostics(line!, errors, source) };
   if (offset !== 0) shiftInPlace(parsed, offset);
   return parsed;
-}
-
-const MARKS = /[{｛《》\\]/;
-const LINE_START_MARK = /^[ \t\u3000]*(?:[/#＃@＠\-－*＊]|[0-9]+[.．][ \t\u3000])/;
-
-/** A line of plain prose (no figure, citation, escape or line-start mark): one text node, as the parser builds it. */
-function plainLine(source: string, offset: number): ast.Line | undefined {
-  let contentEnd = source.length;
-  while (contentEnd > 0 && (source.charCodeAt(contentEnd - 1) === 10 || source.charCodeAt(contentEnd - 1) === 13)) contentEnd--;
-  if (contentEnd === 0) return source.length ? { kind: 'blank', start: offset, end: offset + source.length } : undefined;
-  const content = contentEnd === source.length ? source : source.slice(0, contentEnd);
-  if (MARKS.test(content) || LINE_START_MARK.test(content)) return undefined;
-  return { kind: 'text', content: [{ kind: 'text', text: content, start: offset, end: offset + contentEnd }], start: offset, end: offset + source.length };
 }
 
 /** Adds `delta` to every `start` and `end` of a parsed line (nodes, diagnostics, fix edits), in place. */

@@ -31,7 +31,8 @@ export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 
     if (check.appliesTo && !check.appliesTo(model)) continue;
     found.push(...check.run(model, settings.checks));
   }
-  const ordered = found.sort((a, b) => (a.uri ?? '').localeCompare(b.uri ?? '') || a.start - b.start || a.code.localeCompare(b.code));
+  // Most diagnostics are in the report itself (no uri): equal uris need no locale comparison.
+  const ordered = found.sort((a, b) => (a.uri === b.uri ? 0 : (a.uri ?? '').localeCompare(b.uri ?? '')) || a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return applySeverities(ordered, settings.severities, model.header.severities);
 }
 

@@ -3,7 +3,7 @@
 // through the same analysis (server/language/prose/), so an unmarked report is checked like a marked one.
 import type * as ast from '../../../grammar/index.js';
 import { findAmounts, relate, SentenceBuilder, itemOf, type SentenceRelations } from '../prose/index.js';
-import type { ReportModel, Scope } from '../model.js';
+import type { PlacedBlock, ReportModel, Scope } from '../model.js';
 import { formatValue } from '../values.js';
 
 export interface ItemSource {
@@ -17,22 +17,48 @@ export interface ItemSource {
   printed: string;
 }
 
-/** Each paragraph and list item of the report, as sentences of amounts with their relations. */
-export function proseRelations(model: ReportModel, needs: (source: string) => boolean = () => true): SentenceRelations<ItemSource>[] {
+/** The paragraph, or each item of the list, that `needs` wants (the others are skipped before any work). */
+function wantedGroups(placed: PlacedBlock, needs: (source: string) => boolean): Array<readonly (readonly ast.Inline[])[]> {
+  const block = placed.block;
+  const groups = block.kind === 'paragraph' ? [block.lines] : block.kind === 'list' ? block.items.map((i) => i.lines) : [];
+  return groups.filter((lines) => {
+    const first = lines[0]?.[0];
+    const last = lines[lines.length - 1]?.at(-1);
+    return first && last && needs(placed.scope.file.text.slice(first.start, last.end));
+  });
+}
+
+/** One block's paragraph or list items, as sentences of amounts with their relations. */
+export function blockRelations(model: ReportModel, placed: PlacedBlock, needs: (source: string) => boolean): SentenceRelations<ItemSource>[] {
   const out: SentenceRelations<ItemSource>[] = [];
-  for (const placed of model.blocks) {
-    const block = placed.block;
-    const groups = block.kind === 'paragraph' ? [block.lines] : block.kind === 'list' ? block.items.map((i) => i.lines) : [];
-    for (const lines of groups) {
-      const first = lines[0]?.[0];
-      const last = lines[lines.length - 1]?.at(-1);
-      if (!first || !last || !needs(placed.scope.file.text.slice(first.start, last.end))) continue;
-      const builder = new SentenceBuilder<ItemSource>(model.header.org);
-      for (const line of lines) for (const node of line) readInline(node, builder, placed.scope, model);
-      out.push(...relate(builder.sentences).filter((s) => s.sentence.length > 0));
-    }
+  for (const lines of wantedGroups(placed, needs)) {
+    const builder = new SentenceBuilder<ItemSource>(model.header.org);
+    for (const line of lines) for (const node of line) readInline(node, builder, placed.scope, model);
+    out.push(...relate(builder.sentences).filter((s) => s.sentence.length > 0));
   }
   return out;
+}
+
+/**
+ * What a block's relations read besides its text: the values of its figures, as readFigure sees them
+ * (looked up the same way, so the model is touched exactly as reading them would), and the 机关.
+ */
+export function relationsContext(model: ReportModel, placed: PlacedBlock, needs: (source: string) => boolean): string {
+  const parts: string[] = [model.header.org ?? ''];
+  for (const lines of wantedGroups(placed, needs)) {
+    for (const line of lines) {
+      // Only the line's own figures: readInline does not read into citations.
+      for (const node of line) {
+        const body = node.kind === 'figure' ? node.body : undefined;
+        if (node.kind !== 'figure' || node.broken || (body?.form !== 'definition' && body?.form !== 'reference')) continue;
+        const value = model.figures.lookup(body.name.text, placed.scope, body.name, true);
+        const definition = model.figures.definitions.get(body.name.text);
+        const checkedByModel = !definition || !!definition.body.check || definition.body.value?.kind !== 'quantity';
+        parts.push(`${body.name.text}\u0001${JSON.stringify(value)}\u0001${checkedByModel}`);
+      }
+    }
+  }
+  return parts.join('\u0000');
 }
 
 function readInline(node: ast.Inline, builder: SentenceBuilder<ItemSource>, scope: Scope, model: ReportModel): void {

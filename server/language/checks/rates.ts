@@ -6,8 +6,9 @@
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { diagnostic, locatedIn } from '../makeDiagnostic.js';
 import type { ReportModel } from '../model.js';
-import { isShareRate, rateAgrees, type Placed, type RatePairing } from '../prose/index.js';
-import { proseRelations, type ItemSource } from './proseItems.js';
+import { isShareRate, rateAgrees, type Placed, type RatePairing, type SentenceRelations } from '../prose/index.js';
+import { cachedPerPlaced } from './blockCache.js';
+import { blockRelations, relationsContext, type ItemSource } from './proseItems.js';
 import type { ReportCheck } from './contract.js';
 
 type Item = Placed<ItemSource>;
@@ -46,8 +47,13 @@ function checkPairing(pairing: RatePairing, sentence: Item[], model: ReportModel
 }
 
 function ratesAgainstCounts(model: ReportModel): Diagnostic[] {
+  // Remembered per block with the values of its figures: an edit elsewhere does not re-read it.
+  return cachedPerPlaced((placed) => `rates:${relationsContext(model, placed, mentions)}`, model, (placed) => ratesIn(model, blockRelations(model, placed, mentions)));
+}
+
+function ratesIn(model: ReportModel, relations: SentenceRelations<ItemSource>[]): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const { sentence, rates } of proseRelations(model, mentions)) {
+  for (const { sentence, rates } of relations) {
     const reported = new Set<number>();
     for (const pairing of rates) {
       const d = checkPairing(pairing, sentence, model);

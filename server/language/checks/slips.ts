@@ -24,6 +24,8 @@ export const slipsCodes: CodeInfo[] = [
 
 /** Two years run together: 2021 and 2025 with nothing between, the second later by at most 15 years. */
 const RUN_TOGETHER = /(?<!\d)((?:19|20)\d{2})((?:19|20)\d{2})(?=\s*年)/g;
+const EIGHT_DIGITS = /\d{8}/;
+const PLACEHOLDER_MARK = /[*＊xX×]/;
 /** Placeholders: * or ×× where a number goes, x/X/×× where a name goes. */
 const PLACEHOLDER = /(?<![A-Za-z*＊])(?:[*＊]{1,3}|[xX×]{1,3})(?=(?:[余多])?[次件人名个项场起份家条期镇乡县区市村街道](?![A-Za-z]))|(?<=[共有计为了达]|[\u4e00-\u9fff]{2}[，,])[*＊]{1,3}(?=[\u4e00-\u9fff])/g;
 
@@ -34,7 +36,8 @@ function slips(model: ReportModel): Diagnostic[] {
 function blockSlips(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const node of blockTextNodes(placed.block)) {
-    for (const m of node.text.matchAll(RUN_TOGETHER)) {
+    // Most text has neither eight digits in a row nor a placeholder mark: skipped before the patterns run.
+    if (EIGHT_DIGITS.test(node.text)) for (const m of node.text.matchAll(RUN_TOGETHER)) {
       const [first, second] = [Number(m[1]), Number(m[2])];
       if (second <= first || second - first > 15) continue;
       const start = node.start + m.index!;
@@ -43,7 +46,7 @@ function blockSlips(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
         { title: `改为“${fixed}”`, edits: [{ start, end: start + 8, newText: fixed }], safe: false },
       ])));
     }
-    for (const m of node.text.matchAll(PLACEHOLDER)) {
+    if (PLACEHOLDER_MARK.test(node.text)) for (const m of node.text.matchAll(PLACEHOLDER)) {
       const start = node.start + m.index!;
       const around = node.text.slice(Math.max(0, m.index! - 4), m.index! + m[0].length + 2);
       out.push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”是模板的占位符，还没有填写：请填上实际的数字或名称。`)));

@@ -307,6 +307,9 @@ function reportingYear(model: ReportModel, settings: CheckSettings): Diagnostic[
   });
 }
 
+/** What either rule below needs in a text (most have neither). */
+const THIS_YEAR_OR_REPORTING = /现将|今年|本年度/;
+
 /** "现将2020年……报告如下" and clauses with 今年/本年度 that name another year. */
 function yearsInSentences(model: ReportModel, placed: PlacedBlock, year: number): Diagnostic[] {
   const block = placed.block;
@@ -317,6 +320,7 @@ function yearsInSentences(model: ReportModel, placed: PlacedBlock, year: number)
     out.push(located(model, placed.scope, diagnostic('BG407', { start, end: start + 4 }, `${why}写的是${found}年，而“@年度”是${year}年：多半是沿用上年报告时漏改，建议写“{年度}”。`, [fix])));
   };
   for (const node of blockTextNodes(block)) {
+    if (!THIS_YEAR_OR_REPORTING.test(node.text)) continue;
     // "现将2020年法治政府建设情况报告如下"
     for (const m of node.text.matchAll(/现将(\d{4})年度?[^。；，]{0,30}?(报告|汇报)如下/g)) {
       if (Number(m[1]) !== year) flag(node.start + m.index! + 2, m[1]!, '“现将……报告如下”');
@@ -371,6 +375,7 @@ function countsWithoutMeasureWord(model: ReportModel, settings: CheckSettings): 
 function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const node of blockTextNodes(placed.block)) {
+    if (!/\d/.test(node.text)) continue;
     for (const m of node.text.matchAll(/(?<![\d.．·A-Za-z０-９第])(\d+)(?![\d.．·])(\p{Script=Han})/gu)) {
       const digits = m[1]!;
       const next = m[2]!;

@@ -6,9 +6,10 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
 import { diagnostic, locatedIn } from '../makeDiagnostic.js';
 import type { ReportModel } from '../model.js';
-import { partsExceed } from '../prose/index.js';
+import { partsExceed, type SentenceRelations } from '../prose/index.js';
 import { formatNumber } from '../values.js';
-import { proseRelations } from './proseItems.js';
+import { cachedPerPlaced } from './blockCache.js';
+import { blockRelations, relationsContext, type ItemSource } from './proseItems.js';
 import type { ReportCheck } from './contract.js';
 
 export const totalsCodes: CodeInfo[] = [
@@ -22,9 +23,14 @@ export const totalsCodes: CodeInfo[] = [
 const saysWhereof = (source: string) => source.includes('其中') || source.includes('分别');
 
 function partsExceedingTotal(model: ReportModel): Diagnostic[] {
+  // Most paragraphs have no "其中": skipped before resolving any figure. The others are remembered with
+  // the values of their figures.
+  return cachedPerPlaced((placed) => `totals:${relationsContext(model, placed, saysWhereof)}`, model, (placed) => totalsIn(model, blockRelations(model, placed, saysWhereof)));
+}
+
+function totalsIn(model: ReportModel, relations: SentenceRelations<ItemSource>[]): Diagnostic[] {
   const found: Diagnostic[] = [];
-  // Most paragraphs have no "其中": skip them before resolving any figure.
-  for (const { sentence, totals } of proseRelations(model, saysWhereof)) {
+  for (const { sentence, totals } of relations) {
     for (const relation of totals) {
       const items = sentence.map((p) => p.item);
       const sum = partsExceed(items, relation);

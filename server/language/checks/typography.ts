@@ -310,5 +310,5 @@ export const typographyChecks: ReportCheck[] = [
   perLine('prose-numbering', ['BG607'], proseNumbering, /、/),
   perLine('day-names', ['BG608'], dayNames, /[.．]/),
   perLine('spaces-in-chinese', ['BG609'], spacesInChinese, /[ \u3000\t]/),
-  perLine('word-debris', ['BG610'], wordDebris),
+  perLine('word-debris', ['BG610'], wordDebris, /bookmark|HYPERLINK|MERGEFORMAT|PAGE|[\f\u200b\u200c\u200d\u2060\ufeff\ufffd]/i),
 ];

@@ -132,8 +132,9 @@ describe('the remembered analysis equals a fresh one', function () {
           useBlockCache(false);
           try {
             const fresh = new LanguageService(new MemoryWorkspace(WORKSPACE)).analyze('/r/report.bg', text);
-            assert.deepStrictEqual(modelSummary(incremental), modelSummary(fresh));
             assert.deepStrictEqual(remembered, checkReport(fresh));
+            // After checking both (checks may look figures up, which marks them used).
+            assert.deepStrictEqual(modelSummary(incremental), modelSummary(fresh));
             assert.equal(render(incremental, 'md'), render(fresh, 'md'));
           } finally {
             useBlockCache(true);
