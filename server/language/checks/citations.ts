@@ -122,6 +122,8 @@ export interface Cited {
 /** The titles cited in a block: each closed 《…》 without figures, and each 〈…〉 inside one. */
 export function citedTitles(block: ProseBlock): Cited[] {
   const out: Cited[] = [];
+  // No 《 in the source, no citation (and the block's lines need not be built).
+  if (!block.source.includes('《')) return out;
   for (const { node, line } of block.citations) {
     if (!node.closed) continue;
     const from = indexOfSource(line, node.start);
@@ -139,6 +141,8 @@ export function citedTitles(block: ProseBlock): Cited[] {
 export function definedShortTitles(blocks: readonly ProseBlock[]): Set<string> {
   const out = new Set<string>();
   for (const block of blocks) {
+    // 简称 in a line's text is 简称 in the source (masks replace whole figures and escapes).
+    if (!block.source.includes('简称')) continue;
     for (const line of block.lines) {
       if (!line.text.includes('简称')) continue;
       for (const m of line.text.matchAll(/简称[《“]([^》”]+)[》”]/g)) out.add(normaliseTitle(m[1]!));

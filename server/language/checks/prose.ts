@@ -89,10 +89,42 @@ export function indexOfSource(line: ProseLine, offset: number): number {
 
 /** The prose of one block (a paragraph, a heading, a list item, a title): its lines join with no space. */
 export interface ProseBlock extends LocalBlock {
-  lines: ProseLine[];
-  scope: Scope;
+  readonly lines: ProseLine[];
+  readonly scope: Scope;
   /** The citations written in this block, with the line they are on. */
-  citations: Array<{ node: ast.CitationNode; line: ProseLine }>;
+  readonly citations: Array<{ node: ast.CitationNode; line: ProseLine }>;
+}
+
+/**
+ * A prose block whose lines are built when first read: a block whose checks are remembered (blockCache.ts)
+ * is never read, so a keystroke builds the lines of the block it touched only.
+ */
+class LazyProseBlock implements ProseBlock {
+  private built: { lines: ProseLine[]; citations: ProseBlock['citations'] } | undefined;
+
+  constructor(
+    private readonly content: readonly (readonly ast.Inline[])[],
+    readonly scope: Scope,
+    readonly source: string,
+    readonly origin: number,
+    readonly file: string,
+  ) {}
+
+  get lines(): ProseLine[] {
+    return this.build().lines;
+  }
+
+  get citations(): ProseBlock['citations'] {
+    return this.build().citations;
+  }
+
+  private build() {
+    if (!this.built) {
+      const citations: ProseBlock['citations'] = [];
+      this.built = { lines: this.content.map((nodes) => buildLine(nodes, this.scope, citations)), citations };
+    }
+    return this.built;
+  }
 }
 
 function buildLine(nodes: readonly ast.Inline[], scope: Scope, citations: ProseBlock['citations']): ProseLine {
@@ -145,15 +177,13 @@ export function proseBlocks(model: ReportModel): ProseBlock[] {
 function collectProse(model: ReportModel): ProseBlock[] {
   const out: ProseBlock[] = [];
   const add = (lines: readonly (readonly ast.Inline[])[], scope: Scope) => {
-    const block: ProseBlock = { lines: [], scope, citations: [], source: '', origin: 0, file: scope.file.path === model.file.path ? '' : scope.file.path };
-    for (const nodes of lines) block.lines.push(buildLine(nodes, scope, block.citations));
-    // The block's source, for remembering results of checks that look at nothing else (blockCache.ts).
-    const segments = block.lines.flatMap((l) => (l.segments.length ? [l.segments[0]!, l.segments[l.segments.length - 1]!] : []));
-    if (segments.length) {
-      block.origin = segments[0]!.source;
-      block.source = scope.file.text.slice(block.origin, segments[segments.length - 1]!.sourceEnd);
-    }
-    out.push(block);
+    // The block's source, for remembering results of checks that look at nothing else (blockCache.ts):
+    // from its first node to its last, which are where its first and last prose characters come from.
+    const written = lines.filter((nodes) => nodes.length > 0);
+    const origin = written[0]?.[0]!.start ?? 0;
+    const end = written.at(-1)?.at(-1)!.end ?? 0;
+    const source = written.length ? scope.file.text.slice(origin, end) : '';
+    out.push(new LazyProseBlock(lines, scope, source, origin, scope.file.path === model.file.path ? '' : scope.file.path));
   };
   const rootScope: Scope = model.blocks[0]?.scope.file === model.file ? model.blocks[0].scope : { file: model.file, params: new Map(), parent: undefined, site: undefined };
   const headerTitle = model.file.document.header.find((d) => d.name === '标题');
