@@ -126,9 +126,9 @@ function ownBlocksOf(model: ReportModel): { locals: LocalBlock[]; at: Array<numb
  * Runs `check` on every placed block of the model, remembering the results of the blocks written in the
  * report itself by their text (a snippet's blocks depend on their scope: they are always checked). The
  * check must read nothing but the block, and place its diagnostics inside it; `context` is as above, or
- * made for each block (the values of the figures it reads).
+ * made for each block from the block and its source (the values of the figures it reads).
  */
-export function cachedPerPlaced(context: string | ((placed: PlacedBlock) => string), model: ReportModel, check: (placed: PlacedBlock) => Diagnostic[]): Diagnostic[] {
+export function cachedPerPlaced(context: string | ((placed: PlacedBlock, source: string) => string), model: ReportModel, check: (placed: PlacedBlock) => Diagnostic[]): Diagnostic[] {
   if (!enabled) return model.blocks.flatMap(check);
   const out: Diagnostic[] = [];
   const { locals, at } = ownBlocksOf(model);
@@ -136,7 +136,10 @@ export function cachedPerPlaced(context: string | ((placed: PlacedBlock) => stri
   model.blocks.forEach((placed, i) => {
     const index = at[i];
     if (index === undefined) out.push(...check(placed));
-    else remembered(entries[index]!, typeof context === 'string' ? context : context(placed), locals[index]!, () => check(placed), out);
+    else {
+      const local = locals[index]!;
+      remembered(entries[index]!, typeof context === 'string' ? context : context(placed, local.source), local, () => check(placed), out);
+    }
   });
   return out;
 }

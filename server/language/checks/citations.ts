@@ -137,6 +137,22 @@ export function citedTitles(block: ProseBlock): Cited[] {
   return out;
 }
 
+const titleTexts = new Map<string, string[]>();
+
+/**
+ * The titles cited in a block, as typed: what citedTitles gives, remembered by the block's source (the
+ * checks across the report read every block's titles on each keystroke; lines are built for one block).
+ */
+export function citedTitleTexts(block: ProseBlock): string[] {
+  if (!block.source.includes('《')) return [];
+  let titles = titleTexts.get(block.source);
+  if (!titles) {
+    if (titleTexts.size >= 20_000) titleTexts.clear();
+    titleTexts.set(block.source.length < 16 ? block.source : ` ${block.source}`.slice(1), (titles = citedTitles(block).map((c) => c.title)));
+  }
+  return titles;
+}
+
 /** Short titles the report defines itself: （以下简称《纲要》）. */
 export function definedShortTitles(blocks: readonly ProseBlock[]): Set<string> {
   const out = new Set<string>();

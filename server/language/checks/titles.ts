@@ -5,7 +5,7 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { shortName } from './dates.js';
-import { citationRegistry, citedTitles, definedShortTitles, matchTitle, normaliseTitle, PLACE_PREFIX, type Cited } from './citations.js';
+import { citationRegistry, citedTitles, citedTitleTexts, definedShortTitles, matchTitle, normaliseTitle, PLACE_PREFIX } from './citations.js';
 import type { CheckSettings, ReportCheck } from './contract.js';
 import { lineDiagnostic, proseBlocks } from './prose.js';
 
@@ -35,21 +35,62 @@ function oneCharacterMore(longer: string, shorter: string): boolean {
   return a.slice(i + 1).join('') === b.slice(i).join('');
 }
 
+/** Each string made by leaving out one character. */
+function deletions(text: string): string[] {
+  const chars = [...text];
+  return chars.map((_, i) => [...chars.slice(0, i), ...chars.slice(i + 1)].join(''));
+}
+
+/**
+ * The titles seen so far, indexed so that the first one that differs from a new title by one character is
+ * found without comparing it with every title (a long report cites hundreds).
+ */
+class SeenTitles {
+  private readonly order = new Map<string, number>();
+  /** Title with one character left out → the titles that give it. */
+  private readonly byDeletion = new Map<string, string[]>();
+
+  has(title: string): boolean {
+    return this.order.has(title);
+  }
+
+  /** The earliest seen title that is `title` with one more character, or one less. */
+  oneApart(title: string): string | undefined {
+    const shorter = deletions(title).filter((s) => this.order.has(s) && oneCharacterMore(title, s));
+    const longer = (this.byDeletion.get(title) ?? []).filter((s) => oneCharacterMore(s, title));
+    let best: string | undefined;
+    for (const s of [...shorter, ...longer]) if (best === undefined || this.order.get(s)! < this.order.get(best)!) best = s;
+    return best;
+  }
+
+  add(title: string): void {
+    this.order.set(title, this.order.size);
+    for (const d of deletions(title)) {
+      const list = this.byDeletion.get(d);
+      if (list) list.push(title);
+      else this.byDeletion.set(d, [title]);
+    }
+  }
+}
+
 function twoWays(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   const registry = citationRegistry(settings);
-  const first = new Map<string, Cited>();
+  const first = new Map<string, string>();
+  const seen = new SeenTitles();
   const out: Diagnostic[] = [];
   for (const block of proseBlocks(model)) {
-    for (const cited of citedTitles(block)) {
-      const title = normaliseTitle(cited.title);
-      if ([...title].length < 5 || first.has(title)) continue;
+    citedTitleTexts(block).forEach((typed, k) => {
+      const title = normaliseTitle(typed);
+      if ([...title].length < 5 || seen.has(title)) return;
       // A near-miss of a registered title is BG501's.
-      if (matchTitle(cited.title, registry)?.kind === 'near') continue;
-      const other = [...first.keys()].find((t) => oneCharacterMore(t, title) || oneCharacterMore(title, t));
-      first.set(title, cited);
-      if (!other) continue;
-      out.push(lineDiagnostic(model, cited.line, 'BG716', cited.from, cited.to, `《${cited.title}》与前面的《${first.get(other)!.title}》只差一个字：是同一个名称吗？请统一为正式名称。`));
-    }
+      if (matchTitle(typed, registry)?.kind === 'near') return;
+      const other = seen.oneApart(title);
+      seen.add(title);
+      first.set(title, typed);
+      if (!other) return;
+      const cited = citedTitles(block)[k]!;
+      out.push(lineDiagnostic(model, cited.line, 'BG716', cited.from, cited.to, `《${cited.title}》与前面的《${first.get(other)!}》只差一个字：是同一个名称吗？请统一为正式名称。`));
+    });
   }
   return out;
 }
@@ -69,16 +110,17 @@ function unknownOfficialTitles(model: ReportModel, settings: CheckSettings): Dia
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const block of blocks) {
-    for (const cited of citedTitles(block)) {
-      const title = normaliseTitle(cited.title);
-      if (seen.has(title) || shortTitles.has(title) || matchTitle(cited.title, registry)) continue;
+    citedTitleTexts(block).forEach((typed, k) => {
+      const title = normaliseTitle(typed);
+      if (seen.has(title) || shortTitles.has(title) || matchTitle(typed, registry)) return;
       seen.add(title);
-      if (PLACE_PREFIX.test(title) || LOCAL_WORDS.test(title) || /\d{4}年度?(?!—)/.test(title.replace(/（[^（）]*）/g, '')) || (org && title.includes(org))) continue;
+      if (PLACE_PREFIX.test(title) || LOCAL_WORDS.test(title) || /\d{4}年度?(?!—)/.test(title.replace(/（[^（）]*）/g, '')) || (org && title.includes(org))) return;
       const extended = registered.find((r) => title.startsWith(r) && title.length > r.length);
-      if (!extended && !NATIONAL_PLAN.test(title)) continue;
+      if (!extended && !NATIONAL_PLAN.test(title)) return;
       const why = extended ? `是登记的《${extended}》后面多了“${title.slice(extended.length)}”` : '像是全国性的规划或纲要';
+      const cited = citedTitles(block)[k]!;
       out.push(lineDiagnostic(model, cited.line, 'BG717', cited.from, cited.to, `《${cited.title}》${why}，但文件名称登记册中没有这个文件：请核对名称；确有此文件时可在 baogao.json 的“citations”中登记。`));
-    }
+    });
   }
   return out;
 }
