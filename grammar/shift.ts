@@ -41,23 +41,35 @@ function inline(n: ast.Inline, d: number): ast.Inline {
     case 'citation':
       return { ...n, children: inlines(n.children, d), start: n.start + d, end: n.end + d };
     default:
-      return span(n, d);
+      // Text, escape, stray: the most common nodes, written out (a spread copies slower).
+      return { kind: n.kind, text: n.text, start: n.start + d, end: n.end + d } as ast.Inline;
   }
 }
 
-const inlines = (nodes: readonly ast.Inline[], d: number): ast.Inline[] => nodes.map((n) => inline(n, d));
+function inlines(nodes: readonly ast.Inline[], d: number): ast.Inline[] {
+  const out: ast.Inline[] = new Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) out[i] = inline(nodes[i]!, d);
+  return out;
+}
 
 export function shiftLine(line: ast.Line, d: number): ast.Line {
   switch (line.kind) {
+    // The common lines written out: a spread copies slower, and every line below an edit is copied.
     case 'blank':
+      return { kind: 'blank', start: line.start + d, end: line.end + d };
     case 'comment':
       return span(line, d);
-    case 'heading':
-      return { ...line, marker: span(line.marker, d), content: inlines(line.content, d), label: line.label && span(line.label, d), start: line.start + d, end: line.end + d };
-    case 'item':
-      return { ...line, marker: span(line.marker, d), content: inlines(line.content, d), start: line.start + d, end: line.end + d };
+    case 'heading': {
+      const marker = { start: line.marker.start + d, end: line.marker.end + d };
+      const label = line.label && span(line.label, d);
+      return { kind: 'heading', level: line.level, marker, content: inlines(line.content, d), label, start: line.start + d, end: line.end + d };
+    }
+    case 'item': {
+      const marker = { start: line.marker.start + d, end: line.marker.end + d };
+      return { kind: 'item', ordered: line.ordered, marker, content: inlines(line.content, d), start: line.start + d, end: line.end + d };
+    }
     case 'text':
-      return { ...line, content: inlines(line.content, d), start: line.start + d, end: line.end + d };
+      return { kind: 'text', content: inlines(line.content, d), start: line.start + d, end: line.end + d };
     case 'directive':
       return {
         ...line,

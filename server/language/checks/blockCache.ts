@@ -21,7 +21,12 @@ const CHARACTER_LIMIT = 16 * 1024 * 1024;
  * By file, then by block source, then by check context. The source is the same string object for every
  * check of one analysis, so its hash is computed once (a key joined per lookup would be hashed each time).
  */
-const results = new Map<string, Map<string, Map<string, Diagnostic[]>>>();
+const results = new Map<string, Map<string, Entry>>();
+/** What is remembered of a block: results by check context, and which source tests it passes. */
+interface Entry {
+  results: Map<string, Diagnostic[]>;
+  wants: Map<(source: string) => boolean, boolean>;
+}
 let blocks = 0;
 let characters = 0;
 
@@ -44,16 +49,16 @@ function detached(source: string): string {
  * The entries of a list of blocks (one analysis's), once found: every check of the analysis asks for
  * them, and finding one hashes and compares the block's whole text.
  */
-const found = new WeakMap<readonly LocalBlock[], Array<Map<string, Diagnostic[]>>>();
+const found = new WeakMap<readonly LocalBlock[], Entry[]>();
 
-function entriesFor(list: readonly LocalBlock[]): Array<Map<string, Diagnostic[]>> {
+function entriesFor(list: readonly LocalBlock[]): Entry[] {
   let entries = found.get(list);
   if (!entries) found.set(list, (entries = list.map(lookUp)));
   return entries;
 }
 
 /** The results remembered for a block, its entry made most recently used (the oldest goes first when full). */
-function lookUp(block: LocalBlock): Map<string, Diagnostic[]> {
+function lookUp(block: LocalBlock): Entry {
   let byFile = results.get(block.file);
   if (!byFile) results.set(block.file, (byFile = new Map()));
   const byContext = byFile.get(block.source);
@@ -63,7 +68,7 @@ function lookUp(block: LocalBlock): Map<string, Diagnostic[]> {
     return byContext;
   }
   while (blocks > 0 && (blocks >= BLOCK_LIMIT || characters + block.source.length > CHARACTER_LIMIT)) evictOldest();
-  const fresh = new Map<string, Diagnostic[]>();
+  const fresh: Entry = { results: new Map(), wants: new Map() };
   byFile.set(detached(block.source), fresh);
   blocks++;
   characters += block.source.length;
@@ -99,9 +104,9 @@ export function cachedPerBlock<B extends LocalBlock>(context: string, list: read
 }
 
 /** Takes a block's result for a context from its entry, or computes and remembers it; adds it to `out`. */
-function remembered(entry: Map<string, Diagnostic[]>, context: string, block: LocalBlock, check: () => Diagnostic[], out: Diagnostic[]): void {
-  let relative = entry.get(context);
-  if (!relative) entry.set(context, (relative = check().map((d) => shiftDiagnostic(d, -block.origin))));
+function remembered(entry: Entry, context: string, block: LocalBlock, check: () => Diagnostic[], out: Diagnostic[]): void {
+  let relative = entry.results.get(context);
+  if (!relative) entry.results.set(context, (relative = check().map((d) => shiftDiagnostic(d, -block.origin))));
   for (const d of relative) out.push(shiftDiagnostic(d, block.origin));
 }
 
@@ -126,20 +131,33 @@ function ownBlocksOf(model: ReportModel): { locals: LocalBlock[]; at: Array<numb
  * Runs `check` on every placed block of the model, remembering the results of the blocks written in the
  * report itself by their text (a snippet's blocks depend on their scope: they are always checked). The
  * check must read nothing but the block, and place its diagnostics inside it; `context` is as above, or
- * made for each block from the block and its source (the values of the figures it reads).
+ * made for each block (the values of the figures it reads).
  */
-export function cachedPerPlaced(context: string | ((placed: PlacedBlock, source: string) => string), model: ReportModel, check: (placed: PlacedBlock) => Diagnostic[]): Diagnostic[] {
+export function cachedPerPlaced(
+  context: string | ((placed: PlacedBlock) => string),
+  model: ReportModel,
+  check: (placed: PlacedBlock) => Diagnostic[],
+  /** A test of the block's source without which the check finds nothing (its result is remembered too). */
+  needs?: (source: string) => boolean,
+): Diagnostic[] {
   if (!enabled) return model.blocks.flatMap(check);
   const out: Diagnostic[] = [];
   const { locals, at } = ownBlocksOf(model);
   const entries = entriesFor(locals);
   model.blocks.forEach((placed, i) => {
     const index = at[i];
-    if (index === undefined) out.push(...check(placed));
-    else {
-      const local = locals[index]!;
-      remembered(entries[index]!, typeof context === 'string' ? context : context(placed, local.source), local, () => check(placed), out);
+    if (index === undefined) {
+      out.push(...check(placed));
+      return;
     }
+    const local = locals[index]!;
+    const entry = entries[index]!;
+    if (needs) {
+      let wanted = entry.wants.get(needs);
+      if (wanted === undefined) entry.wants.set(needs, (wanted = needs(local.source)));
+      if (!wanted) return;
+    }
+    remembered(entry, typeof context === 'string' ? context : context(placed), local, () => check(placed), out);
   });
   return out;
 }

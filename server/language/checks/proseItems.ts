@@ -43,9 +43,7 @@ export function blockRelations(model: ReportModel, placed: PlacedBlock, needs: (
  * What a block's relations read besides its text: the values of its figures, as readFigure sees them
  * (looked up the same way, so the model is touched exactly as reading them would), and the 机关.
  */
-export function relationsContext(model: ReportModel, placed: PlacedBlock, source: string, needs: (source: string) => boolean): string {
-  // A block whose source `needs` does not want has no group it wants: nothing is read.
-  if (!needs(source)) return '';
+export function relationsContext(model: ReportModel, placed: PlacedBlock, needs: (source: string) => boolean): string {
   const parts: string[] = [model.header.org ?? ''];
   for (const lines of wantedGroups(placed, needs)) {
     for (const line of lines) {
