@@ -32,16 +32,21 @@ let characters = 0;
 
 let enabled = true;
 
-/** Turns remembering off (a test compares remembered results with computed ones). */
+/** Turns remembering off (a test compares remembered results with computed ones; the benchmark's cold runs). */
 export function useBlockCache(on: boolean): void {
   enabled = on;
+}
+
+/** Whether block results are remembered: other per-block memos (citations.ts) follow the same switch. */
+export function blockCacheOn(): boolean {
+  return enabled;
 }
 
 /**
  * A copy of a block's source that does not hold on to the whole text it was sliced from (V8 keeps the
  * parent of a slice alive): a remembered block must not keep every old version of the report in memory.
  */
-function detached(source: string): string {
+export function detached(source: string): string {
   return source.length < 16 ? source : (` ${source}`).slice(1);
 }
 

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
 import registryData from '../data/citations.json' with { type: 'json' };
 import type { ReportModel } from '../model.js';
-import { cachedPerBlock, identityOf } from './blockCache.js';
+import { blockCacheOn, cachedPerBlock, detached, identityOf } from './blockCache.js';
 import type { CheckSettings, ReportCheck } from './contract.js';
 import { ESCAPE_MARK, FIGURE_MARK, indexOfSource, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 
@@ -145,10 +145,11 @@ const titleTexts = new Map<string, string[]>();
  */
 export function citedTitleTexts(block: ProseBlock): string[] {
   if (!block.source.includes('《')) return [];
+  if (!blockCacheOn()) return citedTitles(block).map((c) => c.title);
   let titles = titleTexts.get(block.source);
   if (!titles) {
     if (titleTexts.size >= 20_000) titleTexts.clear();
-    titleTexts.set(block.source.length < 16 ? block.source : ` ${block.source}`.slice(1), (titles = citedTitles(block).map((c) => c.title)));
+    titleTexts.set(detached(block.source), (titles = citedTitles(block).map((c) => c.title)));
   }
   return titles;
 }
