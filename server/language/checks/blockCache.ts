@@ -15,8 +15,8 @@ export interface LocalBlock {
 }
 
 /** Blocks and characters remembered at most: a few large reports' worth, whatever the number of keystrokes. */
-const BLOCK_LIMIT = 200_000;
-const CHARACTER_LIMIT = 16 * 1024 * 1024;
+let BLOCK_LIMIT = 200_000;
+let CHARACTER_LIMIT = 16 * 1024 * 1024;
 /**
  * By file, then by block source, then by check context. The source is the same string object for every
  * check of one analysis, so its hash is computed once (a key joined per lookup would be hashed each time).
@@ -26,7 +26,11 @@ const results = new Map<string, Map<string, Entry>>();
 interface Entry {
   results: Map<string, Diagnostic[]>;
   wants: Map<(source: string) => boolean, boolean>;
+  /** When it was last used (the clock below), and its source's length. */
+  used: number;
+  length: number;
 }
+let clock = 0;
 let blocks = 0;
 let characters = 0;
 
@@ -35,6 +39,12 @@ let enabled = true;
 /** Turns remembering off (a test compares remembered results with computed ones; the benchmark's cold runs). */
 export function useBlockCache(on: boolean): void {
   enabled = on;
+}
+
+/** How much is remembered, and (a test) the limits: `limits()` alone reads them. */
+export function blockCacheLimits(set?: { blocks: number; characters: number }): { blocks: number; characters: number; held: { blocks: number; characters: number } } {
+  if (set) [BLOCK_LIMIT, CHARACTER_LIMIT] = [set.blocks, set.characters];
+  return { blocks: BLOCK_LIMIT, characters: CHARACTER_LIMIT, held: { blocks, characters } };
 }
 
 /** Whether block results are remembered: other per-block memos (citations.ts) follow the same switch. */
@@ -62,34 +72,34 @@ function entriesFor(list: readonly LocalBlock[]): Entry[] {
   return entries;
 }
 
-/** The results remembered for a block, its entry made most recently used (the oldest goes first when full). */
+/** The results remembered for a block, marked as used now (the least recently used go first when full). */
 function lookUp(block: LocalBlock): Entry {
   let byFile = results.get(block.file);
   if (!byFile) results.set(block.file, (byFile = new Map()));
-  const byContext = byFile.get(block.source);
-  if (byContext) {
-    byFile.delete(block.source);
-    byFile.set(block.source, byContext);
-    return byContext;
+  const known = byFile.get(block.source);
+  if (known) {
+    known.used = ++clock;
+    return known;
   }
-  while (blocks > 0 && (blocks >= BLOCK_LIMIT || characters + block.source.length > CHARACTER_LIMIT)) evictOldest();
-  const fresh: Entry = { results: new Map(), wants: new Map() };
+  while (blocks > 0 && (blocks >= BLOCK_LIMIT || characters + block.source.length > CHARACTER_LIMIT)) evictLeastRecent();
+  const fresh: Entry = { results: new Map(), wants: new Map(), used: ++clock, length: block.source.length };
   byFile.set(detached(block.source), fresh);
   blocks++;
-  characters += block.source.length;
+  characters += fresh.length;
   return fresh;
 }
 
-function evictOldest(): void {
-  for (const [file, byFile] of results) {
-    const oldest = byFile.keys().next();
-    if (!oldest.done) {
-      byFile.delete(oldest.value);
-      blocks--;
-      characters -= oldest.value.length;
-    }
+/** Drops the least recently used quarter of the entries (at once: a full cache stays cheap to fill). */
+function evictLeastRecent(): void {
+  const all: Array<{ file: string; source: string; entry: Entry }> = [];
+  for (const [file, byFile] of results) for (const [source, entry] of byFile) all.push({ file, source, entry });
+  all.sort((a, b) => a.entry.used - b.entry.used);
+  for (const { file, source, entry } of all.slice(0, Math.max(1, all.length >> 2))) {
+    const byFile = results.get(file)!;
+    byFile.delete(source);
     if (byFile.size === 0) results.delete(file);
-    return;
+    blocks--;
+    characters -= entry.length;
   }
 }
 

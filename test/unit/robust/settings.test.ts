@@ -2,12 +2,15 @@
 // (package.json's contributes.configuration); a bad one is told in Chinese and dropped, the rest applies.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readSettings } from '../../../server/language/config.js';
 import { SETTING_SCHEMAS, validateSettings } from '../../../server/language/settingsSchema.js';
-import { ParseCache } from '../../../server/language/workspace.js';
+import { blockCacheLimits, useBlockCache } from '../../../server/language/checks/blockCache.js';
+import { checkReport } from '../../../server/language/checks/index.js';
+import { LanguageService } from '../../../server/language/service.js';
+import { MemoryWorkspace, ParseCache } from '../../../server/language/workspace.js';
 import { ROOT } from '../../helpers.js';
 import manifest from '../../../package.json' with { type: 'json' };
 
@@ -67,5 +70,28 @@ describe('memory', () => {
     assert.ok(held.size <= 10, `${held.size} trees held`);
     cache.forget('/w/49.bg');
     assert.ok(!held.has('/w/49.bg'));
+  });
+
+  it('the remembered block results stay within their limits, and a full cache still gives the computed results', () => {
+    const before = blockCacheLimits();
+    blockCacheLimits({ blocks: 40, characters: 4000 });
+    try {
+      const service = new LanguageService(new MemoryWorkspace({}));
+      const base = readFileSync(path.join(ROOT, 'samples', 'guiwei-2020.bg'), 'utf8');
+      for (let i = 0; i < 6; i++) {
+        const text = base.replace(/桂圩镇/g, `桂圩${'镇'.repeat(i + 1)}`);
+        const remembered = checkReport(service.analyze('/w/r.bg', text));
+        const held = blockCacheLimits().held;
+        assert.ok(held.blocks <= 40 && held.characters <= 4000, JSON.stringify(held));
+        useBlockCache(false);
+        try {
+          assert.deepStrictEqual(remembered, checkReport(new LanguageService(new MemoryWorkspace({})).analyze('/w/r.bg', text)));
+        } finally {
+          useBlockCache(true);
+        }
+      }
+    } finally {
+      blockCacheLimits(before);
+    }
   });
 });
