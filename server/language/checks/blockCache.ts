@@ -14,9 +14,12 @@ export interface LocalBlock {
   file: string;
 }
 
-/** Blocks and characters remembered at most: a few large reports' worth, whatever the number of keystrokes. */
-let BLOCK_LIMIT = 200_000;
-let CHARACTER_LIMIT = 16 * 1024 * 1024;
+/**
+ * Blocks and characters remembered at most, whatever the number of keystrokes or files: a 3 MB report
+ * (about two million characters of blocks, counting its prose blocks too) and change — some 12 MB of text.
+ */
+let BLOCK_LIMIT = 100_000;
+let CHARACTER_LIMIT = 6 * 1024 * 1024;
 /**
  * By file, then by block source, then by check context. The source is the same string object for every
  * check of one analysis, so its hash is computed once (a key joined per lookup would be hashed each time).
