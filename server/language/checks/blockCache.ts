@@ -50,6 +50,13 @@ export function blockCacheLimits(set?: { blocks: number; characters: number }): 
   return { blocks: BLOCK_LIMIT, characters: CHARACTER_LIMIT, held: { blocks, characters } };
 }
 
+/** Forgets every remembered block result. */
+export function forgetBlockResults(): void {
+  results.clear();
+  blocks = 0;
+  characters = 0;
+}
+
 /** Whether block results are remembered: other per-block memos (citations.ts) follow the same switch. */
 export function blockCacheOn(): boolean {
   return enabled;

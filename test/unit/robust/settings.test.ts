@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readSettings } from '../../../server/language/config.js';
 import { SETTING_SCHEMAS, validateSettings } from '../../../server/language/settingsSchema.js';
-import { blockCacheLimits, useBlockCache } from '../../../server/language/checks/blockCache.js';
+import { blockCacheLimits, forgetBlockResults, useBlockCache } from '../../../server/language/checks/blockCache.js';
 import { checkReport } from '../../../server/language/checks/index.js';
 import { LanguageService } from '../../../server/language/service.js';
 import { MemoryWorkspace, ParseCache } from '../../../server/language/workspace.js';
@@ -75,6 +75,7 @@ describe('memory', () => {
   it('the remembered block results stay within their limits, and a full cache still gives the computed results', () => {
     const before = blockCacheLimits();
     blockCacheLimits({ blocks: 40, characters: 4000 });
+    forgetBlockResults();
     try {
       const service = new LanguageService(new MemoryWorkspace({}));
       const base = readFileSync(path.join(ROOT, 'samples', 'guiwei-2020.bg'), 'utf8');
