@@ -8,6 +8,7 @@ import { FigureTable } from './figures.js';
 import { previousReportPath, readHeader, type Header } from './header.js';
 import { headingNumber } from './numbering.js';
 import type { PlacedBlock, ReportModel, Scope, Section, SourceFile } from './model.js';
+import type { PreviousReports } from './previousReports.js';
 import { expandIncludes, type SnippetIndex } from './snippets.js';
 import type { ParseCache, Workspace } from './workspace.js';
 
@@ -17,6 +18,8 @@ export interface AnalyzeOptions {
   cache: ParseCache;
   /** Read @上年; off when analysing last year's report itself. */
   followPrevious?: boolean;
+  /** Last year's reports analysed before, reused while unchanged (the service keeps them). */
+  previousReports?: PreviousReports;
 }
 
 export function analyze(path: string, text: string, options: AnalyzeOptions): ReportModel {
@@ -81,7 +84,8 @@ function readPrevious(file: SourceFile, header: Header, options: AnalyzeOptions,
     else diagnostics.push(diagnostic('BG106', span, `找不到上年报告“${header.values.上年!.text}”（${target}）：请检查“@上年”的路径，它相对于本文件所在的文件夹。`));
     return undefined;
   }
-  return analyze(target, text, { ...options, followPrevious: false });
+  const analysePrevious = (workspace: Workspace) => analyze(target, text, { ...options, workspace, followPrevious: false });
+  return options.previousReports ? options.previousReports.get(target, text, options.workspace, options.snippets, analysePrevious) : analysePrevious(options.workspace);
 }
 
 /** Numbers headings 一、（一）1.（1）; items of an ordered list count as headings one level down. */

@@ -4,6 +4,7 @@ import type { Severity } from '../../grammar/diagnostic.js';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from './checks/contract.js';
 import { analyze } from './analyze.js';
 import type { ReportModel } from './model.js';
+import { PreviousReports } from './previousReports.js';
 import { SnippetIndex } from './snippets.js';
 import { ParseCache, type Workspace } from './workspace.js';
 
@@ -19,6 +20,7 @@ export const DEFAULT_SETTINGS: ServiceSettings = { snippetFolders: [], severitie
 
 export class LanguageService {
   readonly cache = new ParseCache();
+  readonly previousReports = new PreviousReports();
   snippets: SnippetIndex;
 
   constructor(
@@ -34,11 +36,12 @@ export class LanguageService {
   }
 
   analyze(path: string, text: string): ReportModel {
-    return analyze(path, text, { workspace: this.workspace, snippets: this.snippets, cache: this.cache });
+    return analyze(path, text, { workspace: this.workspace, snippets: this.snippets, cache: this.cache, previousReports: this.previousReports });
   }
 
   /** Drops what is remembered of a file (its document was closed), so that its memory is released. */
   forget(path: string): void {
     this.cache.forget(path);
+    this.previousReports.forget(path);
   }
 }

@@ -14,6 +14,8 @@ export const DEFAULT_SNIPPET_FOLDERS = ['snippets', '片段'];
 
 export class SnippetIndex {
   private readonly listings = new Map<string, SnippetFile[]>();
+  /** Bumped by `invalidate`: what was analysed under an older generation may have read other snippets. */
+  generation = 0;
 
   constructor(
     private readonly workspace: Workspace,
@@ -24,6 +26,7 @@ export class SnippetIndex {
 
   /** Forget what was read: call when snippet files change. */
   invalidate(): void {
+    this.generation++;
     this.listings.clear();
   }
 
