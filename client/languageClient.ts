@@ -18,6 +18,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: { configurationSection: 'baogao' },
     diagnosticCollectionName: 'baogao',
+    // The server answers pull diagnostics (one check per version, `unchanged` when nothing changed):
+    // pull as the user types and saves, and other open reports too (a snippet they include may change).
+    diagnosticPullOptions: { onChange: true, onSave: true },
     outputChannelName: l10n.t('报告语言服务器'),
     middleware: {
       workspace: {

@@ -21,4 +21,10 @@ export const CAPABILITIES: ServerCapabilities = {
   workspace: { workspaceFolders: { supported: true, changeNotifications: false } },
 };
 
+/**
+ * Pull diagnostics, offered only to clients that support them (others get them pushed). A report's
+ * problems may change when another file changes (a snippet, last year's report): inter-file dependencies.
+ */
+export const DIAGNOSTIC_PROVIDER = { identifier: 'baogao', interFileDependencies: true, workspaceDiagnostics: false };
+
 export const SERVER_INFO = { name: 'baogao', version: '0.1.0' };

@@ -28,6 +28,8 @@ export class DocumentStore {
     readonly projects: Projects,
     /** Told before a document is analysed: the server lets its folders be read (see FileSystemWorkspace). */
     private readonly analysing: (path: string) => void = () => undefined,
+    /** Told after each analysis (the server traces it: one analysis per version, whoever asked first). */
+    private readonly analysed: (uri: string, version: number, ms: number) => void = () => undefined,
   ) {}
 
   /** The service of the editor's own settings (workspace-wide features); a report's own is `serviceFor`. */
@@ -81,14 +83,16 @@ export class DocumentStore {
     if (hit && hit.version === doc.version && hit.generation === this.generation) return hit.model;
     const path = this.pathOf(doc);
     this.analysing(path);
+    const started = performance.now();
     const model = this.serviceFor(path).analyze(path, doc.getText());
     this.models.set(doc.uri, { version: doc.version, generation: this.generation, model });
+    this.analysed(doc.uri, doc.version, performance.now() - started);
     return model;
   }
 
   /**
    * The checker's findings for a document's current version: computed once per model and settings,
-   * shared by diagnostics, quick fixes, formatting and the figures table.
+   * shared by diagnostics (pushed or pulled), quick fixes, formatting and the figures table.
    */
   diagnosticsFor(doc: TextDocument): Diagnostic[] {
     const model = this.modelFor(doc);

@@ -1,9 +1,17 @@
-// Diagnostics as you type: each open document is checked a pause after its last change (as long as its
-// last check took: a small report answers at once, a huge one waits for typing to stop), and
-// its problems are published to its own URI and to the snippets it includes. A URI's diagnostics are the
-// union of what every open document found there, each problem once.
-import { DiagnosticSeverity, type Connection, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+// Diagnostics as you type, in one of two modes chosen per client at initialisation:
+// - push (clients without pull diagnostics): each open document is checked a pause after its last change
+//   (as long as its last check took: a small report answers at once, a huge one waits for typing to
+//   stop), and its problems are published to its own URI and to the snippets it includes;
+// - pull (LSP 3.17 `textDocument/diagnostic`): the client asks when it wants them; the answer carries a
+//   result id, and a report whose problems did not change is answered `unchanged`. Only URIs the client
+//   does not pull (closed snippets a report includes) are pushed — never both for one URI.
+// A URI's diagnostics are the union of what every open document found there, each problem once.
+import {
+  DiagnosticSeverity, DocumentDiagnosticReportKind, type Connection, type Diagnostic as LspDiagnostic, type DocumentDiagnosticReport,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../grammar/index.js';
+import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { settingsFileDiagnostics } from '../language/config.js';
 import { rangeIn, SEVERITY } from './convert.js';
 import type { DocumentStore } from './documents.js';
@@ -20,14 +28,32 @@ export class DiagnosticsPublisher {
   private readonly lastCheckMs = new Map<string, number>();
   /** Diagnostics published to a URI, by the open document whose check produced them. */
   private readonly published = new Map<string, Map<string, LspDiagnostic[]>>();
+  /** Each open document's findings as last converted (the checker's result, a new array per model). */
+  private readonly converted = new Map<string, Diagnostic[]>();
+  /** Pull mode: the last answer per URI (its result id and JSON), to answer `unchanged`. */
+  private readonly results = new Map<string, { id: string; json: string }>();
+  private resultCount = 0;
+  /** URIs whose pushed diagnostics are not empty (cleared when the client starts pulling them). */
+  private readonly pushed = new Set<string>();
+  private mode: { pull: boolean; refresh: boolean } = { pull: false, refresh: false };
 
   constructor(
     private readonly connection: Connection,
     private readonly store: DocumentStore,
   ) {}
 
-  /** Checks a document after a pause (a newer call for it restarts the pause). */
+  /** Set at initialisation: pull when the client supports it (and whether it can be told to pull again). */
+  usePull(pull: boolean, refresh: boolean): void {
+    this.mode = { pull, refresh };
+  }
+
+  get pulling(): boolean {
+    return this.mode.pull;
+  }
+
+  /** Checks a document after a pause (a newer call for it restarts the pause); pull clients ask themselves. */
   schedule(uri: string, delay = this.delayFor(uri)): void {
+    if (this.mode.pull) return;
     clearTimeout(this.timers.get(uri));
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
@@ -41,8 +67,36 @@ export class DiagnosticsPublisher {
     return Math.round(Math.min(DIAGNOSTIC_DELAY_MS.max, Math.max(DIAGNOSTIC_DELAY_MS.min, last)));
   }
 
+  /** Everything may have changed (settings, snippets, files on disk): check every open document again. */
   scheduleAll(): void {
+    if (this.mode.pull) {
+      this.converted.clear();
+      if (this.mode.refresh) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+      return;
+    }
     for (const doc of this.store.all()) this.schedule(doc.uri);
+  }
+
+  /** A document opened: a pull client pulls it now, so what was pushed to its URI is withdrawn. */
+  opened(uri: string): void {
+    if (!this.mode.pull || !this.pushed.delete(uri)) return;
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /**
+   * The answer to `textDocument/diagnostic`: the document's problems for its current version (one check
+   * per version, shared with every other request), `unchanged` when the client already has them.
+   */
+  report(uri: string, previousResultId: string | undefined): DocumentDiagnosticReport {
+    const doc = this.store.get(uri);
+    if (doc) this.update(doc);
+    this.publishConfigProblems();
+    const items = this.union(uri);
+    const json = JSON.stringify(items);
+    let last = this.results.get(uri);
+    if (!last || last.json !== json) this.results.set(uri, (last = { id: String(++this.resultCount), json }));
+    if (previousResultId === last.id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.id };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: last.id, items };
   }
 
   /** A document closed: withdraw what it published, clearing its own URI. */
@@ -50,14 +104,17 @@ export class DiagnosticsPublisher {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.lastCheckMs.delete(uri);
+    this.converted.delete(uri);
+    this.results.delete(uri);
     const affected = new Set<string>([uri]);
     for (const [target, owners] of this.published) if (owners.delete(uri)) affected.add(target);
     for (const target of affected) {
       const owners = this.published.get(target);
       if (target === uri || !owners || owners.size === 0) {
         this.published.delete(target);
+        this.pushed.delete(target);
         void this.connection.sendDiagnostics({ uri: target, diagnostics: [] });
-      } else this.publish(target);
+      } else this.deliver(target);
     }
   }
 
@@ -67,25 +124,33 @@ export class DiagnosticsPublisher {
     const version = doc.version;
     try {
       const started = performance.now();
-      const model = this.store.modelFor(doc);
-      const found = this.store.diagnosticsFor(doc);
+      this.store.diagnosticsFor(doc);
       this.lastCheckMs.set(uri, performance.now() - started);
       // A newer edit arrived while checking: its own check will publish.
       if (this.store.get(uri)?.version !== version) return;
-      const byUri = new Map<string, LspDiagnostic[]>([[uri, []]]);
-      for (const d of found) {
-        const path = d.uri && d.uri !== model.file.path ? d.uri : undefined;
-        const target = path ? this.store.uriFor(path) : uri;
-        const lines = path ? this.store.linesOf(path) : model.file.lineIndex;
-        const list = byUri.get(target) ?? [];
-        list.push({ range: rangeIn(lines, d.start, d.end), severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Error, code: d.code, source: 'baogao', message: d.message });
-        byUri.set(target, list);
-      }
-      this.replace(uri, byUri);
+      this.update(doc);
       this.publishConfigProblems();
     } catch (error) {
       this.connection.console.error(`baogao diagnostics: ${(error as Error)?.stack ?? String(error)}`);
     }
+  }
+
+  /** Records a document's findings by URI (converted once per check) and delivers every URI they change. */
+  private update(doc: TextDocument): void {
+    const found = this.store.diagnosticsFor(doc);
+    if (this.converted.get(doc.uri) === found) return;
+    this.converted.set(doc.uri, found);
+    const model = this.store.modelFor(doc);
+    const byUri = new Map<string, LspDiagnostic[]>([[doc.uri, []]]);
+    for (const d of found) {
+      const path = d.uri && d.uri !== model.file.path ? d.uri : undefined;
+      const target = path ? this.store.uriFor(path) : doc.uri;
+      const lines = path ? this.store.linesOf(path) : model.file.lineIndex;
+      const list = byUri.get(target) ?? [];
+      list.push({ range: rangeIn(lines, d.start, d.end), severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Error, code: d.code, source: 'baogao', message: d.message });
+      byUri.set(target, list);
+    }
+    this.replace(doc.uri, byUri);
   }
 
   /** What was published on each baogao.json, to send only changes. */
@@ -122,20 +187,34 @@ export class DiagnosticsPublisher {
       if (!owners) this.published.set(target, (owners = new Map()));
       owners.set(owner, list);
     }
-    for (const target of affected) this.publish(target);
+    for (const target of affected) this.deliver(target);
   }
 
-  private publish(target: string): void {
-    const owners = this.published.get(target);
+  /** Pushes a URI's diagnostics, unless a pull client pulls that URI itself (it is open). */
+  private deliver(target: string): void {
+    if (this.mode.pull && this.store.get(target)) return;
+    this.publish(target);
+  }
+
+  /** The union of what every open document found at a URI, each problem once. */
+  private union(target: string): LspDiagnostic[] {
     const seen = new Set<string>();
     const diagnostics: LspDiagnostic[] = [];
-    for (const list of owners?.values() ?? []) {
+    for (const list of this.published.get(target)?.values() ?? []) {
       for (const d of list) {
         const key = `${d.code}:${d.range.start.line}:${d.range.start.character}:${d.message}`;
         if (!seen.has(key)) (seen.add(key), diagnostics.push(d));
       }
     }
+    return diagnostics;
+  }
+
+  private publish(target: string): void {
+    const owners = this.published.get(target);
+    const diagnostics = this.union(target);
     if (owners && owners.size === 0) this.published.delete(target);
+    if (diagnostics.length) this.pushed.add(target);
+    else this.pushed.delete(target);
     const doc = this.store.get(target);
     void this.connection.sendDiagnostics({ uri: target, diagnostics, ...(doc ? { version: doc.version } : {}) });
   }

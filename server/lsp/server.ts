@@ -9,6 +9,7 @@ import type { ClientState, ServerContext } from './context.js';
 import { DiagnosticsPublisher } from './publishDiagnostics.js';
 import { DocumentStore, openDocumentAt } from './documents.js';
 import * as checkWorkspace from './handlers/checkWorkspace.js';
+import * as diagnosticsHandlers from './handlers/diagnostics.js';
 import * as display from './handlers/display.js';
 import * as edits from './handlers/edits.js';
 import * as figures from './handlers/figures.js';
@@ -27,6 +28,7 @@ export function startServer(connection: Connection): void {
   const context = createContext(connection);
 
   lifecycle.register(context); //      initialize, settings, edits and closes, watched files
+  diagnosticsHandlers.register(context); // pull diagnostics
   symbols.register(context); //        outline, workspace symbols
   information.register(context); //    hover, completion, inlay hints
   navigation.register(context); //     definition, references, rename, links
@@ -56,7 +58,9 @@ function createContext(connection: Connection): ServerContext {
     allowFolders();
     for (const folder of ['.', ...store.serviceFor(path).settings.snippetFolders]) workspace.allow(toOsPath(resolvePath(dirname(path), folder)));
   };
-  const store: DocumentStore = new DocumentStore(documents, new Projects(workspace), allowFor);
+  // With the client's trace on (`baogao.trace.server`), each analysis is told: one per document version.
+  const traceAnalysis = (uri: string, version: number, ms: number) => connection.tracer.log(`分析 ${uri} 第 ${version} 版`, `${ms.toFixed(1)} ms`);
+  const store: DocumentStore = new DocumentStore(documents, new Projects(workspace), allowFor, traceAnalysis);
   const listReports = () => {
     allowFolders();
     return client.folders.flatMap((folder) => workspace.findReports(folder));

@@ -23,11 +23,16 @@ export interface Client {
   open(name: string, text?: string): Promise<{ uri: string; text: string }>;
   diagnostics(uri: string, predicate?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   lastDiagnostics: Map<string, PublishDiagnosticsParams>;
+  /** The server's `$/logTrace` messages (with `trace: true`). */
+  traces: string[];
+  /** How often the server asked to pull diagnostics again (workspace/diagnostic/refresh). */
+  refreshes: number;
   settings: Record<string, unknown>;
   stop(): Promise<void>;
 }
 
-export async function startClient(settings: Record<string, unknown> = {}): Promise<Client> {
+/** `pull`: the client declares pull diagnostics (LSP 3.17), as vscode-languageclient does; `trace`: verbose tracing. */
+export async function startClient(settings: Record<string, unknown> = {}, options: { pull?: boolean; trace?: boolean } = {}): Promise<Client> {
   const folder = mkdtempSync(path.join(tmpdir(), 'baogao-lsp-'));
   cpSync(path.join(ROOT, 'samples'), folder, { recursive: true });
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -44,7 +49,12 @@ export async function startClient(settings: Record<string, unknown> = {}): Promi
       }
     }
   });
-  const client: Partial<Client> = { settings };
+  const client: Partial<Client> = { settings, traces: [], refreshes: 0 };
+  connection.onNotification('$/logTrace', (p: { message: string }) => void client.traces!.push(p.message));
+  connection.onRequest('workspace/diagnostic/refresh', () => {
+    client.refreshes!++;
+    return null;
+  });
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'baogao' ? client.settings : null)));
   connection.onRequest(RegistrationRequest.type, () => undefined);
   connection.onNotification('window/logMessage', () => undefined);
@@ -53,7 +63,11 @@ export async function startClient(settings: Record<string, unknown> = {}): Promi
     processId: process.pid,
     rootUri: pathToUri(folder),
     workspaceFolders: [{ uri: pathToUri(folder), name: 'samples' }],
-    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    ...(options.trace ? { trace: 'verbose' as const } : {}),
+    capabilities: {
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}) },
+      textDocument: { publishDiagnostics: { versionSupport: true }, ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}) },
+    },
   });
   await connection.sendNotification(InitializedNotification.type, {});
   return Object.assign(client, {

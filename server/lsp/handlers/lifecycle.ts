@@ -1,7 +1,7 @@
 // Initialisation, settings, and everything that makes models stale: edits, closed buffers, snippets
 // edited, files changed on disk, settings changed.
-import { DidChangeWatchedFilesNotification, FileChangeType, MessageType, ShowMessageNotification, type InitializeResult } from 'vscode-languageserver';
-import { CAPABILITIES, SERVER_INFO } from '../capabilities.js';
+import { DidChangeWatchedFilesNotification, type InitializeParams, FileChangeType, MessageType, ShowMessageNotification, type InitializeResult } from 'vscode-languageserver';
+import { CAPABILITIES, DIAGNOSTIC_PROVIDER, SERVER_INFO } from '../capabilities.js';
 import type { ServerContext } from '../context.js';
 import { CONFIG_FILE_NAME } from '../../language/config.js';
 import { toServerSettings } from '../settings.js';
@@ -37,16 +37,7 @@ export function register(context: ServerContext): void {
     }
   }
 
-  connection.onInitialize((params): InitializeResult => {
-    const caps = params.capabilities ?? {};
-    client.configuration = !!caps.workspace?.configuration;
-    client.workDoneProgress = !!caps.window?.workDoneProgress;
-    client.watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    client.folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-    const root = client.folders.length === 0 && params.rootUri ? uriToPath(params.rootUri) : undefined;
-    if (root) client.folders = [root];
-    return { capabilities: CAPABILITIES, serverInfo: SERVER_INFO };
-  });
+  connection.onInitialize((params) => initialize(context, params));
 
   connection.onInitialized(async () => {
     if (client.watchRegistration) {
@@ -82,6 +73,8 @@ export function register(context: ServerContext): void {
     else diagnostics.schedule(event.document.uri);
   });
 
+  store.documents.onDidOpen((event) => diagnostics.opened(event.document.uri));
+
   store.documents.onDidClose((event) => {
     index.changed(store.pathOf(event.document));
     store.forget(event.document.uri);
@@ -89,4 +82,19 @@ export function register(context: ServerContext): void {
     // The buffer is gone: snippets and reports read from disk again.
     everythingChanged();
   });
+}
+
+/** What the client supports and which folders it opened; the answer: what the server offers it. */
+function initialize({ client, diagnostics }: ServerContext, params: InitializeParams): InitializeResult {
+  const caps = params.capabilities ?? {};
+  client.configuration = !!caps.workspace?.configuration;
+  client.workDoneProgress = !!caps.window?.workDoneProgress;
+  client.watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  client.folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+  const root = client.folders.length === 0 && params.rootUri ? uriToPath(params.rootUri) : undefined;
+  if (root) client.folders = [root];
+  // Pull diagnostics when the client can pull, push otherwise — never both (a client would show them twice).
+  const pull = !!caps.textDocument?.diagnostic;
+  diagnostics.usePull(pull, !!caps.workspace?.diagnostics?.refreshSupport);
+  return { capabilities: pull ? { ...CAPABILITIES, diagnosticProvider: DIAGNOSTIC_PROVIDER } : CAPABILITIES, serverInfo: SERVER_INFO };
 }
