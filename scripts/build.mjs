@@ -7,12 +7,17 @@ import * as path from 'node:path';
 const watch = process.argv.includes('--watch');
 
 // Parts of the command loaded only by the commands that need them (`await import(…)` in the source): each
-// is its own file in dist/, so `baogao check` neither reads nor compiles the LSP, DOCX or Word libraries.
+// is its own file in dist/, so `baogao check` neither reads nor compiles the LSP, DOCX, Word-reading or
+// import code (a chunk may repeat core modules: they are pure, and only one command runs).
 const LAZY = [
   { source: 'server/lsp/main.ts', out: 'cli-lsp' },
   { source: 'templates/render.ts', out: 'cli-render' },
   { source: 'templates/docx/writeDocx.ts', out: 'cli-docx' },
   { source: 'node_modules/mammoth/lib/index.js', out: 'cli-mammoth', module: 'mammoth' },
+  { source: 'server/node/readWord.ts', out: 'cli-word' },
+  { source: 'server/language/import/index.ts', out: 'cli-import' },
+  { source: 'server/language/sourceCheck.ts', out: 'cli-source-check' },
+  { source: 'server/language/nextYear.ts', out: 'cli-next-year' },
 ];
 const lazyChunks = {
   name: 'lazy-chunks',

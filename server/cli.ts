@@ -15,14 +15,11 @@ import { settingsFileDiagnostics } from './language/config.js';
 import { FileSystemWorkspace, isInside, toCorePath, toOsPath } from './node/fsWorkspace.js';
 import { encodeText, FileRefused, readTextFile, writeFileSafely, ENCODING_NAMES, type DecodedText } from './node/files.js';
 import { encodingDiagnostics } from './node/encoding.js';
-import { importReport } from './language/import/index.js';
-import { checkSourceText, type SourceFinding } from './language/sourceCheck.js';
-import { nextYearReport } from './language/nextYear.js';
+import type { SourceFinding } from './language/sourceCheck.js';
 import {
   byYearTable, collectFigures, IndicatorVocabulary, longRecords, longTable, reportInfo, wideTable, withTotals, type ReportInfo,
 } from './language/collect.js';
 import { formatTable, toCsv } from '../templates/table.js';
-import { readReportSource, UnsupportedSource } from './node/readWord.js';
 
 const USAGE = `用法：
   baogao render [文件] [--format ${OUTPUT_FORMATS.join('|')}] [--out 路径] [--width 列数] [--pages] [--force]
@@ -80,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'collect':
         return runCollect(rest);
       case 'new':
-        return runNew(rest);
+        return await runNew(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -171,13 +168,15 @@ async function runCheck(args: string[]): Promise<number> {
   const results: CheckRecord[] = [];
   const sources = await readSources(positionals.filter(isWordOrText));
   let unreadable = sources.unreadable;
+  // Word and text reports only: the importer is loaded for them (a file of its own in the bundle).
+  const { checkSourceText } = sources.texts.size ? await import('./language/sourceCheck.js') : { checkSourceText: undefined };
   for (const [file, text] of sources.texts) {
     const project = projectSettingsFor(file);
     reportSettingsProblems(project);
     const workspace = new FileSystemWorkspace();
     allowProject(workspace, file, project);
     const service = new LanguageService(workspace, project.service);
-    const { findings, excerpt } = checkSourceText(service, toCorePath(`${file}.bg`), text, { source: path.basename(file) });
+    const { findings, excerpt } = checkSourceText!(service, toCorePath(`${file}.bg`), text, { source: path.basename(file) });
     if (excerpt) process.stderr.write(`baogao：“${file}”在句子中间结束，看来是节选：不报告缺少的部分和成文日期。\n`);
     for (const f of findings) results.push({ file, ...f });
   }
@@ -267,6 +266,9 @@ const isWordOrText = (file: string) => /\.(?:docx|doc|txt)$/i.test(file);
 async function readSources(files: string[]): Promise<{ texts: Map<string, string>; unreadable: boolean }> {
   const texts = new Map<string, string>();
   let unreadable = false;
+  if (files.length === 0) return { texts, unreadable };
+  // The Word reader (mammoth, jszip) is loaded only when a Word or text file is given.
+  const { readReportSource } = await import('./node/readWord.js');
   for (const file of files) {
     try {
       if (!existsSync(file)) throw new UsageError(`找不到文件“${file}”。`);
@@ -354,6 +356,8 @@ async function runImport(args: string[]): Promise<number> {
   if (/\.bg$/i.test(file)) {
     throw new UsageError(`“${file}”已经是报告语言文件，不必导入（导入会把其中的指令当作正文）。要从它开始写下一年的报告，请用：baogao new ${file}${values.out ? ` --out ${values.out}` : ''}`);
   }
+  const { readReportSource, UnsupportedSource } = await import('./node/readWord.js');
+  const { importReport } = await import('./language/import/index.js');
   let source: { text: string; how: string };
   try {
     source = await readReportSource(file);
@@ -383,7 +387,7 @@ async function runImport(args: string[]): Promise<number> {
 
 // ---------------------------------------------------------------- new
 
-function runNew(args: string[]): number {
+async function runNew(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, year: { type: 'string' }, force: { type: 'boolean', default: false } } });
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'new 一次只从一份报告开始。' : '请给出上一年的报告，例如：baogao new guiwei-2021.bg');
   if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new UsageError(`年度“${values.year}”应是四位数字的年份，例如 --year 2021。`);
@@ -394,6 +398,7 @@ function runNew(args: string[]): number {
   const out = values.out ?? defaultNextName(last, year);
   const toStdout = out === '-';
   const given = values.year === undefined ? undefined : Number(values.year);
+  const { nextYearReport } = await import('./language/nextYear.js');
   const result = nextYearReport(text, { lastPath: toCorePath(path.resolve(last)), nextPath: toCorePath(path.resolve(toStdout ? last : out)), year: given });
   if (!result.ok) throw new UsageError(result.problem);
   if (toStdout) process.stdout.write(result.text);

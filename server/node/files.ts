@@ -1,7 +1,6 @@
 // Reading and writing files without losing text: every text file is decoded by its encoding (never
 // guessed into replacement characters silently), and every output goes through `writeFileSafely`.
 import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, chmodSync, accessSync, type Stats } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import iconv from 'iconv-lite';
 
@@ -186,7 +185,7 @@ const SLOW_WRITE_MS = Number(process.env.BAOGAO_TEST_SLOW_WRITE_MS ?? 0);
 export function writeFileSafely(target: string, data: string | Uint8Array, options: WriteOptions = {}): void {
   const { file, mode } = checkTarget(path.resolve(target), options);
   const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomHex(4)}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
     const fd = openSync(temp, 'wx', mode ?? 0o666);
@@ -223,4 +222,9 @@ function syncFolder(dir: string): void {
   } catch {
     // the data is written; only the rename's durability across a power loss is not guaranteed
   }
+}
+
+/** Random hex digits for a temporary name (Web Crypto: node:crypto is not loaded at every start). */
+function randomHex(bytes: number): string {
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,0 +1,16 @@
+import { generateReport } from './corpus.js';
+import { LanguageService } from '../server/language/service.js';
+import { documentSymbols } from '../server/language/features/symbols.js';
+import { formatText } from '../server/language/features/formatting.js';
+import { checkReport } from '../server/language/checks/index.js';
+import { FileSystemWorkspace } from '../server/node/fsWorkspace.js';
+const size = Number(process.argv[2] ?? 300000);
+const text = generateReport('/work/wt/s13', size);
+const service = new LanguageService(new FileSystemWorkspace({}), undefined as any);
+const t = (name: string, f: () => unknown, n = 5) => { let best = Infinity; let r; for (let i = 0; i < n; i++) { const s = performance.now(); r = f(); best = Math.min(best, performance.now() - s); } console.log(name, best.toFixed(1), 'ms'); return r; };
+const model: any = t('analyze', () => service.analyze('/tmp/x/report.bg', text), 2);
+t('check', () => checkReport(model, service.settings), 2);
+const syms: any = t('documentSymbols', () => documentSymbols(model));
+const count = (l: any[]): number => l.reduce((n, s) => n + 1 + count(s.children), 0);
+console.log('symbols', count(syms), 'json KB', JSON.stringify(syms).length / 1024);
+t('format', () => formatText(text, (x) => checkReport(service.analyze('/tmp/x/report.bg', x), service.settings)), 1);
