@@ -28,6 +28,12 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
 }
 
 export function applyFixes(text: string, diagnostics: readonly Diagnostic[], options: FixOptions = {}): FixResult {
+  const { edits, applied, skipped } = chooseFixes(text, diagnostics, options);
+  return { text: applyEdits(text, edits), applied, skipped };
+}
+
+/** The fixes `applyFixes` applies, as edits on `text` sorted by start (none overlapping), without applying them. */
+export function chooseFixes(text: string, diagnostics: readonly Diagnostic[], options: FixOptions = {}): Omit<FixResult, 'text'> & { edits: TextEdit[] } {
   const safeOnly = options.safeOnly ?? true;
   const candidates: AppliedFix[] = [];
   for (const d of diagnostics) {
@@ -50,7 +56,7 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[], opt
     for (const e of edits) taken.add(e);
     applied.push(candidate);
   }
-  return { text: applyEdits(text, taken.edits), applied, skipped };
+  return { edits: taken.edits, applied, skipped };
 }
 
 /**

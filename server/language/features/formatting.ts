@@ -1,48 +1,71 @@
 // Formatting: one space after heading marks, `{名 = 值}` spacing, trailing spaces removed, blank lines
 // normalised (none at the start, at most one between blocks, one newline at the end), plus the safe
-// fixes the checker offers. Run to a fixed point, so formatting twice changes nothing.
+// fixes the checker offers — all as edits on the text, applied at once (linear in the text).
 import type { Diagnostic, Fix, TextEdit } from '../../../grammar/diagnostic.js';
 import { parse } from '../../../grammar/index.js';
-import { applyEdits, applyFixes } from '../fixes.js';
+import type * as ast from '../../../grammar/index.js';
+import { applyEdits, chooseFixes } from '../fixes.js';
 import { figuresOf } from './locate.js';
 
 /** Safe fixes of the checker for a text; the caller analyses (so this module stays free of the workspace). */
-export type SafeFixes = (text: string) => Diagnostic[];
+export type SafeFixes = (text: string) => readonly Diagnostic[];
 
+/**
+ * One formatting pass as edits on the text, linear in it: the checker's safe fixes (from the one check
+ * the caller already has), then the figure spacing and line layout wherever no fix touches — sorted, none
+ * overlapping, for `applyEdits` to build the result once. A fix that makes work for another fix, or a
+ * clash, is left to the next pass (formatting again): the editor's formatting is one pass.
+ */
+export function formatEdits(text: string, document: ast.ReportDocument, diagnostics: readonly Diagnostic[] = [], whole = true): TextEdit[] {
+  const fixes = chooseFixes(text, diagnostics).edits;
+  const layout = [...figureEdits(text, document), ...layoutEdits(text, whole)].sort((a, b) => a.start - b.start || a.end - b.end);
+  return [...fixes, ...layout.filter(outside(fixes))];
+}
+
+/** Formats a whole text to a fixed point (a pass, checked again, until nothing changes; at most six). */
 export function formatText(text: string, diagnosticsOf?: SafeFixes): string {
   let current = text;
   for (let round = 0; round < 6; round++) {
-    let next = diagnosticsOf ? applyFixes(current, diagnosticsOf(current)).text : current;
-    next = formatLines(formatFigures(next), true);
+    const next = applyEdits(current, formatEdits(current, parse(current).document, diagnosticsOf?.(current)));
     if (next === current) break;
     current = next;
   }
   return current;
 }
 
-/** Formats the lines [fromLine, toLine] of a text; returns the new text of those lines. */
-export function formatRange(text: string, start: number, end: number, diagnosticsOf?: SafeFixes): TextEdit | undefined {
+/** Formats the lines of a text that [start, end) touches; `diagnostics`: the check of the whole text. */
+export function formatRange(text: string, start: number, end: number, diagnostics?: readonly Diagnostic[]): TextEdit | undefined {
   const from = text.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
   let to = text.indexOf('\n', Math.max(end, from));
   if (end > from && text[end - 1] === '\n') to = end - 1;
   if (to < 0) to = text.length;
-  let slice = text.slice(from, to);
-  if (diagnosticsOf) {
-    // The safe fixes that lie wholly in the range, moved to offsets in the range's text.
-    const within = (fix: Fix) => fix.safe && fix.edits.every((e) => e.start >= from && e.end <= to);
-    const moved = diagnosticsOf(text).flatMap((d) => {
-      const fix = d.fixes?.find(within);
-      return fix && !d.uri ? [{ ...d, fixes: [{ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from })) }] }] : [];
-    });
-    slice = applyFixes(slice, moved).text;
-  }
-  const formatted = formatLines(formatFigures(slice), false);
-  return formatted === text.slice(from, to) ? undefined : { start: from, end: to, newText: formatted };
+  const slice = text.slice(from, to);
+  // The safe fixes that lie wholly in the range, moved to offsets in the range's text.
+  const within = (fix: Fix) => fix.safe && fix.edits.every((e) => e.start >= from && e.end <= to);
+  const moved = (diagnostics ?? []).flatMap((d) => {
+    const fix = d.fixes?.find(within);
+    return fix && !d.uri ? [{ ...d, fixes: [{ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start - from, end: e.end - from })) }] }] : [];
+  });
+  const formatted = applyEdits(slice, formatEdits(slice, parse(slice).document, moved, false));
+  return formatted === slice ? undefined : { start: from, end: to, newText: formatted };
+}
+
+/** A filter keeping the edits that neither overlap nor start with any of `taken` (sorted by start, disjoint). */
+function outside(taken: readonly TextEdit[]): (e: TextEdit) => boolean {
+  let i = 0;
+  return (e) => {
+    // The layout edits come sorted by start too: one walk along `taken`.
+    while (i < taken.length && taken[i]!.end < e.start) i++;
+    for (let j = i; j < taken.length && taken[j]!.start <= e.end; j++) {
+      const t = taken[j]!;
+      if (t.start === e.start || (t.start < e.end && e.start < t.end)) return false;
+    }
+    return true;
+  };
 }
 
 /** `{ 名称=值 }` → `{名称 = 值}`; `{ 名称 }` → `{名称}`. Braces and `=` keep the width they were typed in. */
-function formatFigures(text: string): string {
-  const { document } = parse(text);
+function figureEdits(text: string, document: ast.ReportDocument): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const node of figuresOf(document)) {
     if (!node.closed || node.broken || !node.body) continue;
@@ -61,31 +84,83 @@ function formatFigures(text: string): string {
     } else continue;
     if (formatted !== source && !formatted.includes('\n')) edits.push({ start: node.start, end: node.end, newText: formatted });
   }
-  return applyEdits(text, edits);
+  return edits;
 }
 
-function formatLines(text: string, whole: boolean): string {
+interface LineSpan {
+  start: number;
+  /** Where the line's text ends (before `\r\n` or `\n`). */
+  end: number;
+  /** Where the next line starts. */
+  next: number;
+}
+
+function lineSpans(text: string): LineSpan[] {
+  const lines: LineSpan[] = [];
+  for (let start = 0; ; ) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return (lines.push({ start, end: text.length, next: text.length }), lines);
+    lines.push({ start, end: nl > start && text[nl - 1] === '\r' ? nl - 1 : nl, next: nl + 1 });
+    start = nl + 1;
+  }
+}
+
+/**
+ * The line layout as edits: trailing spaces removed, one space after heading marks, at most one blank
+ * line between blocks, line breaks all alike (CRLF when the text has any); for a whole text also no
+ * blank line at the start and exactly one line break at the end.
+ */
+function layoutEdits(text: string, whole: boolean): TextEdit[] {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.split(/\r?\n/);
-  const out: string[] = [];
-  for (let line of lines) {
-    // Trailing spaces (an escaped space `\ ` is kept).
-    line = line.replace(/(^|[^\\])[ \t]+$/u, '$1');
-    const heading = /^([#＃]{1,6})[ \t　]*(.*)$/u.exec(line);
-    if (heading) line = heading[2] ? `${heading[1]} ${heading[2]}` : heading[1]!;
-    const blank = line.trim() === '';
-    if (blank) {
-      if (whole && out.length === 0) continue;
-      if (out.length > 0 && out[out.length - 1] === '') continue;
-      line = '';
+  const lines = lineSpans(text);
+  const blank = (l: LineSpan) => text.slice(l.start, l.end).trim() === '';
+  let count = lines.length;
+  if (whole) {
+    while (count > 0 && blank(lines[count - 1]!)) count--;
+    if (count === 0) return text ? [{ start: 0, end: text.length, newText: '' }] : [];
+  }
+  const edits: TextEdit[] = [];
+  // A whole text's leading blank lines go, as if a blank line came before them.
+  let previousBlank = whole;
+  for (let i = 0; i < count; i++) {
+    const line = lines[i]!;
+    if (blank(line)) {
+      if (previousBlank) {
+        edits.push({ start: line.start, end: line.next, newText: '' });
+        continue;
+      }
+      previousBlank = true;
+      if (line.end > line.start) edits.push({ start: line.start, end: line.end, newText: '' });
+    } else {
+      previousBlank = false;
+      edits.push(...lineEdits(text, line));
     }
-    out.push(line);
+    const last = whole && i === count - 1;
+    if (!last && eol === '\r\n' && text[line.end] === '\n') edits.push({ start: line.end, end: line.end, newText: '\r' });
   }
   if (whole) {
-    while (out.length && out[out.length - 1] === '') out.pop();
-    return out.length ? `${out.join(eol)}${eol}` : '';
+    const end = lines[count - 1]!.end;
+    if (text.slice(end) !== eol) edits.push({ start: end, end: text.length, newText: eol });
   }
-  return out.join(eol);
+  return edits;
+}
+
+/** A line's trailing spaces (an escaped space `\ ` is kept) and the space after heading marks. */
+function lineEdits(text: string, line: LineSpan): TextEdit[] {
+  const source = text.slice(line.start, line.end);
+  const trailing = /(^|[^\\])([ \t]+)$/u.exec(source);
+  const contentEnd = trailing ? line.end - trailing[2]!.length : line.end;
+  const edits: TextEdit[] = [];
+  const heading = /^([#＃]{1,6})([ \t　]*)/u.exec(source);
+  if (heading) {
+    const marksEnd = line.start + heading[1]!.length;
+    const spaceEnd = marksEnd + heading[2]!.length;
+    // Marks alone: nothing after them.
+    if (spaceEnd >= contentEnd) return marksEnd < line.end ? [{ start: marksEnd, end: line.end, newText: '' }] : [];
+    if (heading[2] !== ' ') edits.push({ start: marksEnd, end: spaceEnd, newText: ' ' });
+  }
+  if (contentEnd < line.end) edits.push({ start: contentEnd, end: line.end, newText: '' });
+  return edits;
 }
 
 /** The smallest single edit turning `before` into `after`. */

@@ -1,9 +1,9 @@
 // Changing the text: quick fixes and refactorings (code actions), formatting a document or a range.
 import { CodeActionKind, type CodeAction, type TextDocumentEdit, type CreateFile } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkReport } from '../../language/checks/index.js';
 import { extractSnippet, inlineSnippet, numberToFigure, quickFixes, type CodeAction as FeatureAction } from '../../language/features/codeActions.js';
-import { formatRange, formatText, minimalEdit } from '../../language/features/formatting.js';
+import { formatEdits, formatRange, minimalEdit } from '../../language/features/formatting.js';
+import { applyEdits } from '../../language/fixes.js';
 import type { ReportModel } from '../../language/model.js';
 import type { ServerContext } from '../context.js';
 import { groupEdits, offsetOf, rangeIn, SEVERITY } from '../convert.js';
@@ -38,18 +38,15 @@ export function register({ connection, store }: ServerContext): void {
     return lsp;
   }));
 
-  // The document's own text takes the shared check of its version; texts formatting produces are checked anew.
-  const safeDiagnostics = (doc: TextDocument, path: string) => (text: string) =>
-    text === doc.getText() ? store.diagnosticsFor(doc) : checkReport(store.serviceFor(path).analyze(path, text), store.serviceFor(path).settings);
-
+  // One pass over the document's own parse and its shared check (no analysis of its own): linear in the text.
   connection.onDocumentFormatting(answerForDocument(connection, store, 'formatting', [], (_params, doc, model) => {
     const before = doc.getText();
-    const edit = minimalEdit(before, formatText(before, safeDiagnostics(doc, model.file.path)));
+    const edit = minimalEdit(before, applyEdits(before, formatEdits(before, model.file.document, store.diagnosticsFor(doc))));
     return edit ? [{ range: rangeIn(model.file.lineIndex, edit.start, edit.end), newText: edit.newText }] : [];
   }));
 
   connection.onDocumentRangeFormatting(answerForDocument(connection, store, 'rangeFormatting', [], (params, doc, model) => {
-    const edit = formatRange(doc.getText(), offsetOf(doc, params.range?.start), offsetOf(doc, params.range?.end), safeDiagnostics(doc, model.file.path));
+    const edit = formatRange(doc.getText(), offsetOf(doc, params.range?.start), offsetOf(doc, params.range?.end), store.diagnosticsFor(doc));
     return edit ? [{ range: rangeIn(model.file.lineIndex, edit.start, edit.end), newText: edit.newText }] : [];
   }));
 }

@@ -13,6 +13,11 @@ describe('feature: formatting', () => {
     assert.equal(formatText(formatted, safeFixes), formatted, 'formatting twice changes nothing');
   });
 
+  it('makes every line break alike (CRLF when the text has one) and keeps an escaped trailing space', () => {
+    assert.equal(formatText('a\r\nb\n\n\n#  c  \n\n'), 'a\r\nb\r\n\r\n# c\r\n');
+    assert.equal(formatText('甲\\ \n#\t\n'), '甲\\ \n#\n');
+  });
+
   it('formats only the lines of a range', () => {
     const f = fixture(`${HEAD}#一\n«共{ 调处=150起 }起。»\n#二\n`);
     const edit = formatRange(f.text, f.selection!.start, f.selection!.end)!;
