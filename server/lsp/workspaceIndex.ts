@@ -1,10 +1,14 @@
-// The workspace index: for every report of the workspace folders, a summary — its symbols, with their
-// LSP locations, and once checked, its problems — built once and kept current by file watching and by
-// the open documents, so workspace symbols and a repeated workspace check do not re-read and re-analyse
-// every file. It keeps summaries, not models: memory grows with symbols and problems, not syntax trees.
+// The workspace index: for every report of the workspace folders, a summary — its symbols with their LSP
+// locations, the snippets it includes, whether it is a snippet, last year's report it reads, and once
+// checked, its problems — built once and kept current by file watching and by the open documents, so
+// workspace symbols, references and renames of snippets, and a repeated workspace check neither re-read
+// nor re-analyse every file. It keeps summaries, not models: each file's syntax tree is dropped as soon as
+// it is summarised, so memory grows with symbols and problems, not with syntax trees.
 import type { SymbolInformation } from 'vscode-languageserver';
 import { LineIndex } from '../../grammar/index.js';
+import type { FileText } from '../language/features/navigation.js';
 import { fileSymbols, matchingSymbols, type SymbolKind as FeatureKind } from '../language/features/symbols.js';
+import { previousReportPath } from '../language/header.js';
 import { LanguageService } from '../language/service.js';
 import type { DocumentStore } from './documents.js';
 import { rangeIn } from './convert.js';
@@ -18,8 +22,19 @@ interface IndexedSymbol {
   range: SymbolInformation['location']['range'];
 }
 
+/** What the index keeps of one file. */
+interface FileSummary {
+  symbols: IndexedSymbol[];
+  /** Names of the snippets it includes (@引用). */
+  includes: ReadonlySet<string>;
+  /** A snippet file (`@片段` first). */
+  snippet: boolean;
+  /** Last year's report it reads (@上年), as a path. */
+  lastYear: string | undefined;
+}
+
 export class WorkspaceIndex {
-  private readonly files = new Map<string, IndexedSymbol[]>();
+  private readonly files = new Map<string, FileSummary>();
   /** Each file's problems as the last workspace check found them (the caller's conversion of them), with the files they depend on. */
   private readonly problems = new Map<string, { found: unknown; reads: ReadonlySet<string> }>();
   private readonly stale = new Set<string>();
@@ -36,6 +51,8 @@ export class WorkspaceIndex {
   /** A file changed (on disk or in an open buffer), was created or deleted: summarise it again on the next query. */
   changed(path: string): void {
     this.stale.add(path);
+    // A report's figure values may come from last year's report: those reading this one are summarised again.
+    for (const [file, summary] of this.files) if (summary.lastYear === path) this.stale.add(file);
     for (const [file, entry] of this.problems) if (entry.reads.has(path)) this.problems.delete(file);
   }
 
@@ -53,11 +70,25 @@ export class WorkspaceIndex {
     return entry.found as T;
   }
 
+  /** Every file of the workspace (and every open document), with whether it is a snippet. */
+  paths(): Array<{ path: string; snippet: boolean }> {
+    this.refresh();
+    return [...this.files].map(([path, summary]) => ({ path, snippet: summary.snippet }));
+  }
+
+  /** The files that include a snippet of this name, with their current text (references, renames). */
+  filesIncluding(name: string): FileText[] {
+    this.refresh();
+    const out: FileText[] = [];
+    for (const [path, summary] of this.files) if (summary.includes.has(name)) out.push({ path, text: this.store.textOf(path) });
+    return out;
+  }
+
   /** The first `limit` symbols matching a query, with the URIs of their files. */
   symbols(query: string, limit: number): Array<IndexedSymbol & { uri: string }> {
     this.refresh();
     const all: IndexedSymbol[] = [];
-    for (const list of this.files.values()) for (const s of list) all.push(s);
+    for (const summary of this.files.values()) for (const s of summary.symbols) all.push(s);
     const uris = new Map<string, string>();
     const uriOf = (path: string) => uris.get(path) ?? (uris.set(path, this.store.uriFor(path)), uris.get(path)!);
     return matchingSymbols(all, query).slice(0, limit).map((s) => ({ ...s, uri: uriOf(s.path) }));
@@ -72,18 +103,26 @@ export class WorkspaceIndex {
       this.built = true;
     }
     if (this.stale.size === 0) return;
-    // A service of its own: its parse cache is dropped with it, so only the summaries stay in memory.
+    // A service of its own, dropped after the refresh: the snippets it parsed go with it.
     const service = new LanguageService(this.store.service.workspace, this.store.service.settings);
     for (const path of this.stale) {
       const text = this.store.byPath(path)?.getText() ?? service.workspace.readFile(path);
-      if (text === undefined) {
-        this.files.delete(path);
-        continue;
-      }
-      const model = service.analyze(path, text);
-      const lines = new LineIndex(text);
-      this.files.set(path, fileSymbols(model).map((s) => ({ name: s.name, kind: s.kind, detail: s.detail, path, range: rangeIn(lines, s.start, s.end) })));
+      if (text === undefined) this.files.delete(path);
+      else this.files.set(path, summarise(service, path, text));
+      // The report's own tree is not kept: only its summary.
+      service.cache.forget(path);
     }
     this.stale.clear();
   }
+}
+
+function summarise(service: LanguageService, path: string, text: string): FileSummary {
+  const model = service.analyze(path, text);
+  const lines = new LineIndex(text);
+  return {
+    symbols: fileSymbols(model).map((s) => ({ name: s.name, kind: s.kind, detail: s.detail, path, range: rangeIn(lines, s.start, s.end) })),
+    includes: new Set(model.includes.filter((i) => i.scope.file === model.file).map((i) => i.name)),
+    snippet: model.isSnippet,
+    lastYear: previousReportPath(model.header, path),
+  };
 }

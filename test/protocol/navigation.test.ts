@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { DefinitionRequest, PrepareRenameRequest, ReferencesRequest, RenameRequest, type Location } from 'vscode-languageserver-protocol/node';
+import { rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  DidChangeWatchedFilesNotification, FileChangeType, DefinitionRequest, PrepareRenameRequest, ReferencesRequest, RenameRequest, type Location,
+} from 'vscode-languageserver-protocol/node';
 import { positionOf, startClient, type Client } from './helper.js';
 
 describe('protocol: definition, references, rename', () => {
@@ -57,6 +61,20 @@ describe('protocol: definition, references, rename', () => {
     const files = Object.keys(edit!.changes!).map(decodeURIComponent);
     assert.ok(files.some((f) => f.endsWith('snippets/法律顾问制度.bg')), files.join(' '));
     assert.ok(files.some((f) => f.endsWith('guiwei-2021.bg')));
+  });
+
+  it('finds the reports including a snippet from the workspace index, following files created and deleted on disk', async () => {
+    const { uri, text } = await client.open('guiwei-2021.bg');
+    const at = { textDocument: { uri }, position: positionOf(text, '@引用 法律顾问制度', 5), context: { includeDeclaration: false } };
+    const files = async () => ((await client.connection.sendRequest(ReferencesRequest.type, at)) as Location[]).map((l) => decodeURIComponent(l.uri));
+    assert.ok(!(await files()).some((f) => f.endsWith('included-2022.bg')));
+    const file = path.join(client.folder, 'included-2022.bg');
+    writeFileSync(file, '@年度 2022\n\n# 一、主要举措\n@引用 法律顾问制度\n');
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.uri('included-2022.bg'), type: FileChangeType.Created }] });
+    assert.ok((await files()).some((f) => f.endsWith('included-2022.bg')), 'a new report on disk is indexed');
+    rmSync(file);
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.uri('included-2022.bg'), type: FileChangeType.Deleted }] });
+    assert.ok(!(await files()).some((f) => f.endsWith('included-2022.bg')), 'a deleted one is gone');
   });
 
   it('renames a label', async () => {

@@ -1,7 +1,6 @@
 // baogao/checkWorkspace: checks the workspace's reports that are not open, with progress, cancellable.
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { checkReport } from '../../language/checks/index.js';
-import type { FileText } from '../../language/features/navigation.js';
 import { previousReportPath } from '../../language/header.js';
 import type { ServerContext } from '../context.js';
 import { rangeIn, SEVERITY } from '../convert.js';
@@ -9,11 +8,12 @@ import { CheckWorkspaceRequest, type PlainDiagnostic } from '../protocol.js';
 import { answerOrFail } from '../requests.js';
 
 export function register(context: ServerContext): void {
-  const { connection, client, store, workspaceFiles } = context;
+  const { connection, client, index } = context;
   connection.onRequest(CheckWorkspaceRequest.method, answerOrFail(connection, 'checkWorkspace', async (params: CheckWorkspaceRequest.Params, token: CancellationToken): Promise<CheckWorkspaceRequest.Result> => {
     const files = new Map<string, PlainDiagnostic[]>();
     const snippets = new Set<string>();
-    const all = workspaceFiles();
+    // The index lists the files; a file's text is read only when its problems are not remembered.
+    const all = index.paths();
     // Progress through the library: the client's own token when it sent one, else one the server asks for.
     const progress = params?.workDoneToken !== undefined || !client.workDoneProgress
       ? connection.window.attachWorkDoneProgress(params?.workDoneToken)
@@ -27,7 +27,8 @@ export function register(context: ServerContext): void {
           throw new ResponseError(LSPErrorCodes.RequestCancelled, '已取消');
         }
         progress.report(Math.round((index / Math.max(1, all.length)) * 100), f.path.slice(f.path.lastIndexOf('/') + 1));
-        if (checkClosedFile(context, f, files)) snippets.add(store.uriFor(f.path));
+        checkClosedFile(context, f.path, files);
+        if (f.snippet) snippets.add(context.store.uriFor(f.path));
       }
     } finally {
       progress.done();
@@ -36,17 +37,22 @@ export function register(context: ServerContext): void {
   }));
 }
 
-/** Adds a closed file's problems (and those it finds in closed snippets) to `files`, by URI; true for a snippet file. */
-function checkClosedFile({ store, index }: ServerContext, f: FileText, files: Map<string, PlainDiagnostic[]>): boolean {
-  if (store.byPath(f.path)) return false;
-  if (!files.has(store.uriFor(f.path))) files.set(store.uriFor(f.path), []);
+/** Adds a closed file's problems (and those it finds in closed snippets) to `files`, by URI. */
+function checkClosedFile({ store, index }: ServerContext, file: string, files: Map<string, PlainDiagnostic[]>): void {
+  if (store.byPath(file)) return;
+  if (!files.has(store.uriFor(file))) files.set(store.uriFor(file), []);
   // The index remembers each file's problems (with their ranges) until the file or what it reads changes.
-  const found = index.problemsOf(f.path, () => {
-    const service = store.serviceFor(f.path);
-    const model = service.analyze(f.path, f.text);
-    const found = checkReport(model, service.settings).map((d) => ({ d, path: d.uri ?? f.path, range: rangeIn(store.linesOf(d.uri ?? f.path, model), d.start, d.end) }));
-    const previous = [previousReportPath(model.header, f.path)].filter((p): p is string => p !== undefined);
-    const reads = new Set([f.path, ...model.includes.flatMap((i) => (i.snippet ? [i.snippet.path] : [])), ...previous]);
+  const found = index.problemsOf(file, () => {
+    const service = store.serviceFor(file);
+    const model = service.analyze(file, store.textOf(file));
+    // Only what is shown is kept (not the checker's objects with their fixes).
+    const found = checkReport(model, service.settings).map((d) => ({
+      d: { code: d.code, message: d.message, severity: d.severity }, path: d.uri ?? file, range: rangeIn(store.linesOf(d.uri ?? file, model), d.start, d.end),
+    }));
+    const previous = [previousReportPath(model.header, file)].filter((p): p is string => p !== undefined);
+    const reads = new Set([file, ...model.includes.flatMap((i) => (i.snippet ? [i.snippet.path] : [])), ...previous]);
+    // A closed report's tree is not kept, its problems are (a snippet's stays: open reports include it).
+    if (!model.isSnippet) service.cache.forget(file);
     return { found, reads };
   });
   for (const { d, path, range } of found) {
@@ -58,8 +64,4 @@ function checkClosedFile({ store, index }: ServerContext, f: FileText, files: Ma
     }
     files.set(store.uriFor(path), list);
   }
-  return SNIPPET_START.test(f.text);
 }
-
-/** A snippet file starts with `@片段` (after blank and comment lines), as the core reads it. */
-const SNIPPET_START = /^(?:\s*(?:\/\/[^\n]*)?\n)*\s*[@＠](?:片段|snippet)(?:\s|$)/;

@@ -1,19 +1,26 @@
 // Moving around and renaming: definition, references, rename, document links.
 import { ErrorCodes, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
 import { documentLinks } from '../../language/features/links.js';
-import { definition, prepareRename, references, rename } from '../../language/features/navigation.js';
+import { targetAt } from '../../language/features/locate.js';
+import { definition, prepareRename, references, rename, type FileText } from '../../language/features/navigation.js';
+import type { ReportModel } from '../../language/model.js';
 import type { ServerContext } from '../context.js';
 import { groupEdits, locationOf, offsetOf, rangeIn } from '../convert.js';
 import { answerForDocument } from '../requests.js';
 
-export function register({ connection, store, workspaceFiles }: ServerContext): void {
+export function register({ connection, store, index }: ServerContext): void {
   const { service } = store;
+  // Only a snippet's references and renames reach other files: the index names the files including it.
+  const reportsFor = (model: ReportModel, offset: number): FileText[] => {
+    const target = targetAt(model, offset);
+    return target && (target.kind === 'include' || target.kind === 'snippet') ? index.filesIncluding(target.name) : [];
+  };
 
   connection.onDefinition(answerForDocument(connection, store, 'definition', [], (params, doc, model) =>
     definition(service, model, offsetOf(doc, params.position)).map((l) => locationOf(store, l, model))));
 
   connection.onReferences(answerForDocument(connection, store, 'references', [], (params, doc, model) =>
-    references(service, model, offsetOf(doc, params.position), params.context?.includeDeclaration !== false, workspaceFiles()).map((l) => locationOf(store, l, model))));
+    references(service, model, offsetOf(doc, params.position), params.context?.includeDeclaration !== false, reportsFor(model, offsetOf(doc, params.position))).map((l) => locationOf(store, l, model))));
 
   connection.onPrepareRename(answerForDocument(connection, store, 'prepareRename', null, (params, doc, model) => {
     const result = prepareRename(model, offsetOf(doc, params.position));
@@ -22,7 +29,7 @@ export function register({ connection, store, workspaceFiles }: ServerContext): 
   }));
 
   connection.onRenameRequest(answerForDocument(connection, store, 'rename', null, (params, doc, model): WorkspaceEdit | null => {
-    const edits = rename(service, model, offsetOf(doc, params.position), String(params.newName ?? ''), workspaceFiles());
+    const edits = rename(service, model, offsetOf(doc, params.position), String(params.newName ?? ''), reportsFor(model, offsetOf(doc, params.position)));
     if (typeof edits === 'string') throw new ResponseError(ErrorCodes.InvalidRequest, edits);
     return { changes: groupEdits(store, edits, model) };
   }));
