@@ -90,6 +90,8 @@ async function checkWorkspace(client: LanguageClient, collection: vscode.Diagnos
     warnings += ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
   }
   for (const file of result.files) files.add(client.protocol2CodeConverter.asUri(file.uri).toString());
+  // Open reports are checked as you type (pulled diagnostics exist only for those visible in a tab): counted too.
+  for (const doc of vscode.workspace.textDocuments) if (doc.languageId === LANGUAGE_ID && doc.uri.path.endsWith('.bg')) files.add(doc.uri.toString());
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   const snippetCount = [...files].filter((f) => snippets.has(f)).length;
   const reports = files.size - snippetCount;

@@ -19,8 +19,9 @@ import type { DocumentStore } from './documents.js';
 /**
  * The pause after a change: as long as the document's last check took (so at most half the work is spent
  * on text that is typed over), within these bounds — never longer than the fixed 200 ms it replaced.
+ * Before its first check a document waits by its size (`perMegabyte` ms a million characters).
  */
-export const DIAGNOSTIC_DELAY_MS = { min: 15, max: 200, initial: 50 };
+export const DIAGNOSTIC_DELAY_MS = { min: 15, max: 200, perMegabyte: 200 };
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -62,9 +63,8 @@ export class DiagnosticsPublisher {
   }
 
   private delayFor(uri: string): number {
-    const last = this.lastCheckMs.get(uri);
-    if (last === undefined) return DIAGNOSTIC_DELAY_MS.initial;
-    return Math.round(Math.min(DIAGNOSTIC_DELAY_MS.max, Math.max(DIAGNOSTIC_DELAY_MS.min, last)));
+    const expected = this.lastCheckMs.get(uri) ?? ((this.store.get(uri)?.getText().length ?? 0) / 1e6) * DIAGNOSTIC_DELAY_MS.perMegabyte;
+    return Math.round(Math.min(DIAGNOSTIC_DELAY_MS.max, Math.max(DIAGNOSTIC_DELAY_MS.min, expected)));
   }
 
   /** Everything may have changed (settings, snippets, files on disk): check every open document again. */
