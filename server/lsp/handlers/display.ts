@@ -8,12 +8,26 @@ import type { ServerContext } from '../context.js';
 import { offsetOf } from '../convert.js';
 import { answerForDocument } from '../requests.js';
 
+/** Each model's tokens in LSP terms, computed once per version for full, delta and range requests alike. */
+const tokensOf = new WeakMap<ReportModel, Array<{ start: number; line: number; character: number; length: number; type: number; modifiers: number }>>();
+
+function lspTokens(model: ReportModel) {
+  let tokens = tokensOf.get(model);
+  if (!tokens) {
+    tokens = semanticTokens(model.file.document, model.file.text).map((t) => {
+      const p = model.file.lineIndex.positionAt(t.start);
+      return { start: t.start, line: p.line, character: p.character, length: t.end - t.start, type: TOKEN_TYPES.indexOf(t.type), modifiers: t.declaration ? 1 : 0 };
+    });
+    tokensOf.set(model, tokens);
+  }
+  return tokens;
+}
+
 /** The tokens of a model (those overlapping [from, to) when given) pushed into a builder. */
 function pushTokens(builder: SemanticTokensBuilder, model: ReportModel, from = 0, to = Infinity): SemanticTokensBuilder {
-  for (const t of semanticTokens(model.file.document, model.file.text)) {
-    if (t.end <= from || t.start >= to) continue;
-    const p = model.file.lineIndex.positionAt(t.start);
-    builder.push(p.line, p.character, t.end - t.start, TOKEN_TYPES.indexOf(t.type), t.declaration ? 1 : 0);
+  for (const t of lspTokens(model)) {
+    if (t.start + t.length <= from || t.start >= to) continue;
+    builder.push(t.line, t.character, t.length, t.type, t.modifiers);
   }
   return builder;
 }

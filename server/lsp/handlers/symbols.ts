@@ -1,6 +1,7 @@
 // Outline (document symbols) and workspace symbols.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import { documentSymbols, type DocumentSymbol as FeatureSymbol, type SymbolKind as FeatureKind } from '../../language/features/symbols.js';
+import type { ReportModel } from '../../language/model.js';
 import type { ServerContext } from '../context.js';
 import { rangeIn } from '../convert.js';
 import { answer, answerForDocument } from '../requests.js';
@@ -12,8 +13,13 @@ const SYMBOL_KIND: Record<FeatureKind, SymbolKind> = {
 /** Workspace symbols answered at most. */
 const WORKSPACE_SYMBOL_LIMIT = 500;
 
+/** The outline of each model, made once per version: the editor asks for it several times (outline, breadcrumbs, sticky scroll). */
+const outlines = new WeakMap<ReportModel, DocumentSymbol[]>();
+
 export function register({ connection, store, index }: ServerContext): void {
   connection.onDocumentSymbol(answerForDocument(connection, store, 'documentSymbol', [], (_params, _doc, model) => {
+    const known = outlines.get(model);
+    if (known) return known;
     const convert = (s: FeatureSymbol): DocumentSymbol => ({
       name: s.name || '（空）',
       detail: s.detail,
@@ -22,7 +28,9 @@ export function register({ connection, store, index }: ServerContext): void {
       selectionRange: rangeIn(model.file.lineIndex, s.selectionStart, s.selectionEnd),
       children: s.children.map(convert),
     });
-    return documentSymbols(model).map(convert);
+    const outline = documentSymbols(model).map(convert);
+    outlines.set(model, outline);
+    return outline;
   }));
 
   connection.onWorkspaceSymbol(answer(connection, 'workspaceSymbol', [], (params) => {
