@@ -31,8 +31,10 @@ export class DiagnosticsPublisher {
   private readonly published = new Map<string, Map<string, LspDiagnostic[]>>();
   /** Each open document's findings as last converted (the checker's result, a new array per model). */
   private readonly converted = new Map<string, Diagnostic[]>();
-  /** Pull mode: the last answer per URI (its result id and JSON), to answer `unchanged`. */
-  private readonly results = new Map<string, { id: string; json: string }>();
+  /** Pull mode: the last answer per URI (its result id, JSON and items), to answer `unchanged`. */
+  private readonly results = new Map<string, { id: string; json: string; items: LspDiagnostic[] }>();
+  /** URIs whose diagnostics were recorded anew since their last pull answer. */
+  private readonly touched = new Set<string>();
   private resultCount = 0;
   /** URIs whose pushed diagnostics are not empty (cleared when the client starts pulling them). */
   private readonly pushed = new Set<string>();
@@ -91,12 +93,18 @@ export class DiagnosticsPublisher {
     const doc = this.store.get(uri);
     if (doc) this.update(doc);
     this.publishConfigProblems();
+    let last = this.results.get(uri);
+    // Nothing found anew for this URI since the last answer: the same result, without comparing anything.
+    if (last && !this.touched.delete(uri)) return this.answer(last, previousResultId);
     const items = this.union(uri);
     const json = JSON.stringify(items);
-    let last = this.results.get(uri);
-    if (!last || last.json !== json) this.results.set(uri, (last = { id: String(++this.resultCount), json }));
+    if (!last || last.json !== json) this.results.set(uri, (last = { id: String(++this.resultCount), json, items }));
+    return this.answer(last, previousResultId);
+  }
+
+  private answer(last: { id: string; items: LspDiagnostic[] }, previousResultId: string | undefined): DocumentDiagnosticReport {
     if (previousResultId === last.id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.id };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: last.id, items };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: last.id, items: last.items };
   }
 
   /** A document closed: withdraw what it published, clearing its own URI. */
@@ -106,6 +114,7 @@ export class DiagnosticsPublisher {
     this.lastCheckMs.delete(uri);
     this.converted.delete(uri);
     this.results.delete(uri);
+    this.touched.delete(uri);
     const affected = new Set<string>([uri]);
     for (const [target, owners] of this.published) if (owners.delete(uri)) affected.add(target);
     for (const target of affected) {
@@ -113,6 +122,7 @@ export class DiagnosticsPublisher {
       if (target === uri || !owners || owners.size === 0) {
         this.published.delete(target);
         this.pushed.delete(target);
+        this.touched.add(target);
         void this.connection.sendDiagnostics({ uri: target, diagnostics: [] });
       } else this.deliver(target);
     }
@@ -192,6 +202,7 @@ export class DiagnosticsPublisher {
 
   /** Pushes a URI's diagnostics, unless a pull client pulls that URI itself (it is open). */
   private deliver(target: string): void {
+    this.touched.add(target);
     if (this.mode.pull && this.store.get(target)) return;
     this.publish(target);
   }

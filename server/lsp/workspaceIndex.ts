@@ -7,7 +7,7 @@
 import type { SymbolInformation } from 'vscode-languageserver';
 import { LineIndex } from '../../grammar/index.js';
 import type { FileText } from '../language/features/navigation.js';
-import { fileSymbols, matchingSymbols, type SymbolKind as FeatureKind } from '../language/features/symbols.js';
+import { fileSymbols, nameMatcher, type SymbolKind as FeatureKind } from '../language/features/symbols.js';
 import { previousReportPath } from '../language/header.js';
 import { LanguageService } from '../language/service.js';
 import type { DocumentStore } from './documents.js';
@@ -15,6 +15,8 @@ import { rangeIn } from './convert.js';
 
 interface IndexedSymbol {
   name: string;
+  /** The name lower-cased once, for matching queries. */
+  lower: string;
   kind: FeatureKind;
   detail: string;
   /** The file's path and the symbol's range in it (URIs are resolved when answering: a file may open or close). */
@@ -84,14 +86,20 @@ export class WorkspaceIndex {
     return out;
   }
 
-  /** The first `limit` symbols matching a query, with the URIs of their files. */
+  /** The first `limit` symbols matching a query, with the URIs of their files (the search stops there). */
   symbols(query: string, limit: number): Array<IndexedSymbol & { uri: string }> {
     this.refresh();
-    const all: IndexedSymbol[] = [];
-    for (const summary of this.files.values()) for (const s of summary.symbols) all.push(s);
-    const uris = new Map<string, string>();
-    const uriOf = (path: string) => uris.get(path) ?? (uris.set(path, this.store.uriFor(path)), uris.get(path)!);
-    return matchingSymbols(all, query).slice(0, limit).map((s) => ({ ...s, uri: uriOf(s.path) }));
+    const matches = nameMatcher(query);
+    const found: Array<IndexedSymbol & { uri: string }> = [];
+    for (const [path, summary] of this.files) {
+      let uri: string | undefined;
+      for (const s of summary.symbols) {
+        if (!matches(s.lower)) continue;
+        found.push({ ...s, uri: (uri ??= this.store.uriFor(path)) });
+        if (found.length >= limit) return found;
+      }
+    }
+    return found;
   }
 
   private refresh(): void {
@@ -120,7 +128,7 @@ function summarise(service: LanguageService, path: string, text: string): FileSu
   const model = service.analyze(path, text);
   const lines = new LineIndex(text);
   return {
-    symbols: fileSymbols(model).map((s) => ({ name: s.name, kind: s.kind, detail: s.detail, path, range: rangeIn(lines, s.start, s.end) })),
+    symbols: fileSymbols(model).map((s) => ({ name: s.name, lower: s.name.toLowerCase(), kind: s.kind, detail: s.detail, path, range: rangeIn(lines, s.start, s.end) })),
     includes: new Set(model.includes.filter((i) => i.scope.file === model.file).map((i) => i.name)),
     snippet: model.isSnippet,
     lastYear: previousReportPath(model.header, path),

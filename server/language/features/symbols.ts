@@ -106,8 +106,14 @@ export function workspaceSymbols(models: readonly ReportModel[], query: string):
 
 /** The symbols whose names match a query (letters in order, or a substring); all for an empty query. */
 export function matchingSymbols<S extends { name: string }>(symbols: readonly S[], query: string): S[] {
+  const matches = nameMatcher(query);
+  return symbols.filter((s) => matches(s.name.toLowerCase()));
+}
+
+/** Whether a lower-cased name matches a query (letters in order, or a substring); everything for an empty query. */
+export function nameMatcher(query: string): (lowerName: string) => boolean {
   const q = query.trim().toLowerCase();
-  return q === '' ? [...symbols] : symbols.filter((s) => fuzzy(s.name.toLowerCase(), q));
+  return q === '' ? () => true : (name) => fuzzy(name, q);
 }
 
 /** Every workspace symbol of one analysed file: what a workspace index keeps of it. */
