@@ -43,7 +43,21 @@ export class DiagnosticsPublisher {
   constructor(
     private readonly connection: Connection,
     private readonly store: DocumentStore,
-  ) {}
+  ) {
+    this.started = new Promise((resolve) => (this.start = resolve));
+  }
+
+  /** Resolved once the client's settings are read (`initialized`): no document is checked with defaults it does not use. */
+  readonly started: Promise<void>;
+  private start: () => void = () => undefined;
+  private ready = false;
+
+  /** The client's settings are read: check every open document (a pull waiting for this goes on). */
+  begin(): void {
+    this.ready = true;
+    this.start();
+    if (!this.mode.pull) this.scheduleAll();
+  }
 
   /** Set at initialisation: pull when the client supports it (and whether it can be told to pull again). */
   usePull(pull: boolean, refresh: boolean): void {
@@ -56,7 +70,7 @@ export class DiagnosticsPublisher {
 
   /** Checks a document after a pause (a newer call for it restarts the pause); pull clients ask themselves. */
   schedule(uri: string, delay = this.delayFor(uri)): void {
-    if (this.mode.pull) return;
+    if (this.mode.pull || !this.ready) return;
     clearTimeout(this.timers.get(uri));
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);

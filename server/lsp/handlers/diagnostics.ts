@@ -13,6 +13,7 @@ const queued = () => new Promise((resolve) => setTimeout(resolve, 0));
 export function register({ connection, diagnostics }: ServerContext): void {
   const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
   connection.languages.diagnostics.on(answer<DocumentDiagnosticParams, Promise<DocumentDiagnosticReport>, [CancellationToken]>(connection, 'diagnostic', empty, async (params, token) => {
+    await diagnostics.started;
     await queued();
     if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, '已取消');
     const uri = params?.textDocument?.uri;

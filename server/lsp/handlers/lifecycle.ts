@@ -44,7 +44,7 @@ export function register(context: ServerContext): void {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.bg' }, { globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
     }
     await loadSettings();
-    diagnostics.scheduleAll();
+    diagnostics.begin();
   });
 
   connection.onDidChangeConfiguration(async () => {
