@@ -8,26 +8,39 @@ import type { ServerContext } from '../context.js';
 import { offsetOf } from '../convert.js';
 import { answerForDocument } from '../requests.js';
 
-/** Each model's tokens in LSP terms, computed once per version for full, delta and range requests alike. */
-const tokensOf = new WeakMap<ReportModel, Array<{ start: number; line: number; character: number; length: number; type: number; modifiers: number }>>();
+/**
+ * Each model's tokens in LSP terms, computed once per version for full, delta and range requests alike:
+ * five numbers a token (start offset, line, character, length, type + modifiers), packed to stay small.
+ */
+const tokensOf = new WeakMap<ReportModel, Int32Array>();
+const FIELDS = 5;
 
-function lspTokens(model: ReportModel) {
-  let tokens = tokensOf.get(model);
-  if (!tokens) {
-    tokens = semanticTokens(model.file.document, model.file.text).map((t) => {
+function lspTokens(model: ReportModel): Int32Array {
+  let packed = tokensOf.get(model);
+  if (!packed) {
+    const tokens = semanticTokens(model.file.document, model.file.text);
+    packed = new Int32Array(tokens.length * FIELDS);
+    let at = 0;
+    for (const t of tokens) {
       const p = model.file.lineIndex.positionAt(t.start);
-      return { start: t.start, line: p.line, character: p.character, length: t.end - t.start, type: TOKEN_TYPES.indexOf(t.type), modifiers: t.declaration ? 1 : 0 };
-    });
-    tokensOf.set(model, tokens);
+      packed[at++] = t.start;
+      packed[at++] = p.line;
+      packed[at++] = p.character;
+      packed[at++] = t.end - t.start;
+      packed[at++] = (TOKEN_TYPES.indexOf(t.type) << 1) | (t.declaration ? 1 : 0);
+    }
+    tokensOf.set(model, packed);
   }
-  return tokens;
+  return packed;
 }
 
 /** The tokens of a model (those overlapping [from, to) when given) pushed into a builder. */
 function pushTokens(builder: SemanticTokensBuilder, model: ReportModel, from = 0, to = Infinity): SemanticTokensBuilder {
-  for (const t of lspTokens(model)) {
-    if (t.start + t.length <= from || t.start >= to) continue;
-    builder.push(t.line, t.character, t.length, t.type, t.modifiers);
+  const t = lspTokens(model);
+  for (let i = 0; i < t.length; i += FIELDS) {
+    const start = t[i]!;
+    if (start + t[i + 3]! <= from || start >= to) continue;
+    builder.push(t[i + 1]!, t[i + 2]!, t[i + 3]!, t[i + 4]! >> 1, t[i + 4]! & 1);
   }
   return builder;
 }
