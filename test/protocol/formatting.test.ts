@@ -20,6 +20,15 @@ describe('protocol: formatting', () => {
     assert.deepEqual(await format(uri), []);
   });
 
+  it('answers small edits, not the whole text: CRLF kept, mixed breaks made alike', async () => {
+    const messy = '@年度 2020\r\n\r\n#依法行政   \n共调处{ 调处=150起 }。\r\n\r\n\r\n结束。';
+    const { uri } = await client.open('crlf.bg', messy);
+    const edits = await format(uri);
+    assert.ok(edits.length > 1 && edits.every((e) => e.newText.length < 20), JSON.stringify(edits));
+    const formatted = TextDocument.applyEdits(TextDocument.create(uri, 'baogao', 1, messy), edits);
+    assert.equal(formatted, '@年度 2020\r\n\r\n# 依法行政\r\n共调处{调处 = 150起}。\r\n\r\n结束。\r\n');
+  });
+
   it('is idempotent on every sample', async () => {
     for (const name of ['guiwei-2020.bg', 'beiping-2020.bg', 'guiwei-2021.bg', 'daxie-2021.bg']) {
       const { uri, text } = await client.open(name);

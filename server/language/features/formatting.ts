@@ -162,27 +162,3 @@ function lineEdits(text: string, line: LineSpan): TextEdit[] {
   if (contentEnd < line.end) edits.push({ start: contentEnd, end: line.end, newText: '' });
   return edits;
 }
-
-/** The smallest single edit turning `before` into `after`. */
-export function minimalEdit(before: string, after: string): TextEdit | undefined {
-  if (before === after) return undefined;
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let endB = before.length;
-  let endA = after.length;
-  while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) {
-    endB--;
-    endA--;
-  }
-  // Do not split a surrogate pair or a CRLF.
-  while (start > 0 && (isLow(before.charCodeAt(start)) || (before[start - 1] === '\r' && before[start] === '\n'))) start--;
-  while (endB < before.length && isLow(before.charCodeAt(endB))) {
-    endB++;
-    endA++;
-  }
-  return { start, end: endB, newText: after.slice(start, endA) };
-}
-
-function isLow(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}

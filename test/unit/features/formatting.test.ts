@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { checkReport } from '../../../server/language/checks/index.js';
-import { formatRange, formatText, minimalEdit } from '../../../server/language/features/formatting.js';
+import { formatRange, formatText } from '../../../server/language/features/formatting.js';
 import { fixture, HEAD } from './fixture.js';
 
 const safeFixes = (text: string) => checkReport(fixture(text).model);
@@ -23,12 +23,5 @@ describe('feature: formatting', () => {
     const edit = formatRange(f.text, f.selection!.start, f.selection!.end)!;
     assert.equal(edit.newText, '共{调处 = 150起}起。');
     assert.equal(f.text.slice(0, edit.start).endsWith('#一\n'), true, 'the heading before is left alone');
-  });
-
-  it('answers the smallest single edit, never splitting a surrogate pair or CRLF', () => {
-    assert.deepEqual(minimalEdit('abc', 'abc'), undefined);
-    assert.deepEqual(minimalEdit('a,b', 'a，b'), { start: 1, end: 2, newText: '，' });
-    assert.deepEqual(minimalEdit('x\r\ny', 'x\r\n\r\ny'), { start: 3, end: 3, newText: '\r\n' });
-    assert.deepEqual(minimalEdit('a😀b', 'a😁b'), { start: 1, end: 3, newText: '😁' });
   });
 });
