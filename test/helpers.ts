@@ -49,3 +49,12 @@ export function cjkKeptInOrder(expected: string, actual: string): { kept: number
   }
   return { kept: previous[have.length]!, total: want.length };
 }
+
+/**
+ * Cases per property of issue 14's promises: 1,000 in `npm test` (or `normal` where a property is slow),
+ * and BAOGAO_FUZZ_RUNS — 100,000 in `npm run test:fuzz` — for every one of them in the long mode.
+ */
+export const FUZZ_MODE = process.env.BAOGAO_FUZZ_RUNS !== undefined;
+export function fuzzRuns(normal = 1000): number {
+  return FUZZ_MODE ? Number(process.env.BAOGAO_FUZZ_RUNS) : normal;
+}

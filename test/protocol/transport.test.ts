@@ -4,9 +4,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { DocumentSymbolRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
+import { fuzzRuns } from '../helpers.js';
 import { ROOT, startClient, type Client } from './helper.js';
 
-const RUNS = Number(process.env.BAOGAO_FUZZ_RUNS ?? 1000);
+const RUNS = fuzzRuns();
 const SERVER = path.join(ROOT, 'dist', 'server.cjs');
 
 /** A raw server over stdio: what it writes, and how it ended. */
