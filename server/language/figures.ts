@@ -1,6 +1,7 @@
 // Figures (指标): the table of definitions, lazy evaluation of formulas with units, checks of stated
 // values against their formulas, whole-count plausibility, and comparison with last year's report.
 import type * as ast from '../../grammar/index.js';
+import { MAX_FORMULA_TERMS } from '../../grammar/index.js';
 import type { Diagnostic, Severity } from '../../grammar/diagnostic.js';
 import { diagnostic, locatedIn } from './makeDiagnostic.js';
 import { formatDate, type Header } from './header.js';
@@ -13,8 +14,8 @@ import {
 export const MAX_FIGURE_CHAIN = 5000;
 /** Nested evaluation the order of `resolveInOrder` did not foresee (cycles) stops here (BG904). */
 const MAX_NESTED_RESOLUTION = 200;
-/** A formula of more terms is not evaluated (BG904): evaluation recurses along the formula. */
-export const MAX_FORMULA_TERMS = 1000;
+/** A formula of more terms is not evaluated (BG904): the parser keeps such a line as typed (grammar/bounds.ts). */
+export { MAX_FORMULA_TERMS } from '../../grammar/index.js';
 
 
 /** Names the header provides; a figure may not take them. */

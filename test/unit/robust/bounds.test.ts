@@ -9,6 +9,15 @@ import type { ReportModel } from '../../../server/language/model.js';
 import { LanguageService } from '../../../server/language/service.js';
 import { MAX_INCLUDE_DEPTH, MAX_INCLUSIONS } from '../../../server/language/snippets.js';
 import { MAX_FIGURE_CHAIN } from '../../../server/language/figures.js';
+import { MAX_FORMULA_NESTING, MAX_FORMULA_TERMS, parse, reparse } from '../../../grammar/index.js';
+import { checkReport } from '../../../server/language/checks/index.js';
+import { formatText } from '../../../server/language/features/formatting.js';
+import { hover } from '../../../server/language/features/hover.js';
+import { inlayHints } from '../../../server/language/features/inlayHints.js';
+import { references } from '../../../server/language/features/navigation.js';
+import { semanticTokens } from '../../../server/language/features/semanticTokens.js';
+import { documentSymbols } from '../../../server/language/features/symbols.js';
+import { MemoryWorkspace } from '../../../server/language/workspace.js';
 import { FileSystemWorkspace, toCorePath } from '../../../server/node/fsWorkspace.js';
 import { render } from '../../../templates/render.js';
 import { model } from '../../helpers.js';
@@ -78,13 +87,67 @@ describe('bounded figure evaluation', () => {
     assert.ok(codes(m).includes('BG203'), codes(m).join());
   });
 
-  it('a formula of 1,500 terms is refused with BG904; one of 30,000 ends with a diagnostic, its text kept', () => {
+  it('a formula of 1,500 terms is refused with BG904, its line kept as typed', () => {
     const m = model(`${HEADER}{和 = ${Array.from({ length: 1500 }, () => '1件').join('+')}}\n`);
     assert.deepEqual(codes(m), ['BG904']);
-    // (The incremental parser itself gives up on 30,000 terms: plain text and BG009, nothing lost.)
-    const huge = model(`${HEADER}{和 = ${Array.from({ length: 30000 }, () => '1件').join('+')}}\n`);
-    assert.ok(codes(huge).some((c) => c === 'BG904' || c === 'BG009'), codes(huge).join());
-    assert.match(render(huge, 'txt', {}), /1件\+1件\+1件/);
+    assert.match(m.diagnostics[0]!.message, new RegExp(`公式超过 ${MAX_FORMULA_TERMS} 项的上限`));
+    assert.match(render(m, 'txt', {}), /1件\+1件\+1件/);
+  });
+
+  // Each was a stack overflow somewhere: the parser's offset shifts, incremental reparse, the evaluator.
+  const HUGE: Record<string, string> = {
+    'a formula of 5,000 terms': `{和 = ${Array.from({ length: 5000 }, () => '1件').join('+')}}`,
+    'a product of 5,000 factors': `{积 = ${Array.from({ length: 5000 }, () => '2').join('×')}}`,
+    '5,000 nested brackets': `{深 = ${'('.repeat(5000)}1件${')'.repeat(5000)}}`,
+    '5,000 minus signs': `{负 = ${'-'.repeat(5000)}1件}`,
+    '@指标 with 5,000 terms': `@指标 和 = ${Array.from({ length: 5000 }, () => '1件').join('+')}`,
+  };
+  for (const [what, line] of Object.entries(HUGE)) {
+    it(`${what}: one BG904, the text kept, and every feature answers (was: 解析器内部出错)`, () => {
+      const text = `${HEADER}前文{甲 = 1件}。\n${line}\n后文{乙 = 甲 + 1件}。\n`;
+      const m = model(text);
+      const bound = m.diagnostics.filter((d) => d.code === 'BG904');
+      assert.equal(bound.length, 1, codes(m).join());
+      assert.ok(!codes(m).includes('BG009'), codes(m).join());
+      assert.equal(text.slice(bound[0]!.start, bound[0]!.start + 1), line.startsWith('@') ? '@' : '{');
+      // Incremental parsing shifts the line's offsets after an edit above it.
+      const edited = text.replace('前文', '前面的文字');
+      assert.deepEqual(reparse(reparse(undefined, text), edited).document, parse(edited).document);
+      const printed = (format: 'txt' | 'md' | 'html') => render(m, format, {}).replace(/<[^>]*>/g, '').replace(/\s/g, '').replace(/&gt;/g, '>');
+      for (const format of ['txt', 'md', 'html'] as const) assert.ok(printed(format).includes(line.slice(-40).replace(/\s/g, '')), format);
+      assert.match(render(m, 'txt', {}), /后文2件/);
+      checkReport(m);
+      assert.equal(formatText(formatText(text)), formatText(text));
+      semanticTokens(m.file.document, text);
+      documentSymbols(m);
+      inlayHints(m, 0, text.length);
+      for (const offset of [text.indexOf(line) + 3, text.length - 8]) {
+        hover(m, offset);
+        references(new LanguageService(new MemoryWorkspace({})), m, offset, true, []);
+      }
+    });
+  }
+
+  it(`a formula of ${MAX_FORMULA_TERMS} terms and brackets ${MAX_FORMULA_NESTING} deep still compute`, () => {
+    const m = model(`${HEADER}{和 = ${Array.from({ length: MAX_FORMULA_TERMS }, () => '1件').join('+')}}{深 = ${'('.repeat(MAX_FORMULA_NESTING)}2件${')'.repeat(MAX_FORMULA_NESTING)}}\n`);
+    assert.deepEqual(codes(m), []);
+    assert.match(render(m, 'txt', {}), new RegExp(`${MAX_FORMULA_TERMS}件2件`));
+  });
+
+  it('a chain of 5,000 figures computes, and every feature answers over it', () => {
+    const text = HEADER + chain('k', MAX_FIGURE_CHAIN - 1);
+    const m = model(text);
+    assert.deepEqual(codes(m), []);
+    const first = m.figures.definitions.get(figureName('k', 0))!.value;
+    assert.equal(first?.type === 'number' && first.value, MAX_FIGURE_CHAIN);
+    checkReport(m);
+    assert.match(render(m, 'txt', {}), new RegExp(`${MAX_FIGURE_CHAIN}件`));
+    render(m, 'html', {});
+    const last = text.lastIndexOf(figureName('k', MAX_FIGURE_CHAIN - 1));
+    assert.ok(hover(m, last + 1));
+    assert.ok(references(new LanguageService(new MemoryWorkspace({})), m, last + 1, true, []).length >= 2);
+    inlayHints(m, 0, text.length);
+    documentSymbols(m);
   });
 });
 

@@ -55,6 +55,14 @@ describe('cases found by the properties', () => {
     assert.deepEqual(parse('{件=').document.lines.map((l) => [l.start, l.end]), [[0, 3]]);
     assert.match(render(model('正文{件='), 'txt', {}), /正文\{件=\n/);
   });
+
+  it('an open label with prose after it keeps the prose (found: "# {# @引用 \\ud800" lost its last characters)', () => {
+    for (const text of ['# {# @引用 \ud800', '# 标题 {#举措 多余']) {
+      const { document } = parse(text);
+      assert.deepEqual(document.lines.map((l) => [l.start, l.end]), [[0, text.length]], JSON.stringify(text));
+    }
+    assert.match(render(model('# 标题 {#举措 多余文字'), 'txt', {}), /多余文字/);
+  });
 });
 
 describe(`properties (${RUNS} cases each)`, function () {
