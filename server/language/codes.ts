@@ -63,7 +63,7 @@ const table: CodeInfo[] = [
   { code: 'BG902', severity: 'error', title: '文件不可读取', description: '引用的文件在工作区之外、不是普通文件（设备、管道）或过大，不予读取。', example: '@上年 ../secret.txt' },
   { code: 'BG903', severity: 'error', title: '片段展开超过上限', description: '片段展开的总次数或嵌套层数超过上限，其余的“@引用”不再展开。', example: '@引用 甲（甲引用十次乙，乙引用十次丙……）' },
   { code: 'BG904', severity: 'error', title: '指标依赖过深或公式过长', description: '指标之间的依赖链或一个公式的项数超过上限，这些指标不再计算。', example: '{a1 = a2 + 1件}{a2 = a3 + 1件}……' },
-  { code: 'BG905', severity: 'error', title: '文档过大', description: '报告超过可分析的大小，只分析开头部分。', example: '（几十兆字节的文件）' },
+  { code: 'BG905', severity: 'error', title: '文档过大', description: '文档超过 10 MB（报告不会这样大）：不作检查、排版和格式化，只有这一条提示。命令行不读取这样的文件。', example: '（几十兆字节的文件）' },
   { code: 'BG906', severity: 'warning', title: '设置值有误', description: '设置或 baogao.json 中的某一项不符合规定的格式，该项不生效，其余设置照常。', example: '{"lineWidth": "宽"}' },
   // ---- baogao.json itself (server/language/config.ts): shown on the baogao.json file in the editor
   { code: 'BG960', severity: 'error', title: 'baogao.json 不是有效的 JSON', description: 'baogao.json 有语法错误（缺逗号、多余逗号、注释、引号不配对等），整个文件不生效，全部设置按默认值。', example: '{"lineWidth": 30,}' },

@@ -8,6 +8,7 @@ import { fileSymbols, matchingSymbols, type SymbolKind as FeatureKind } from '..
 import { LanguageService } from '../language/service.js';
 import type { DocumentStore } from './documents.js';
 import { rangeIn } from './convert.js';
+import type { LongWork } from './requests.js';
 
 interface IndexedSymbol {
   name: string;
@@ -64,6 +65,21 @@ export class WorkspaceIndex {
   }
 
   private refresh(): void {
+    const service = this.startRefresh();
+    for (const path of [...this.stale]) this.summarize(service, path);
+  }
+
+  /** The same as the refresh before `symbols`, a file at a time: cancellable, letting edits in (requests.ts). */
+  async refreshGently(work: LongWork): Promise<void> {
+    const service = this.startRefresh();
+    for (const path of [...this.stale]) {
+      await work.pause();
+      this.summarize(service, path);
+    }
+  }
+
+  /** Marks what is to be summarised again; a service of its own, whose parse cache goes with it (only summaries stay). */
+  private startRefresh(): LanguageService {
     if (!this.built || !this.watched()) {
       this.files.clear();
       this.stale.clear();
@@ -71,19 +87,18 @@ export class WorkspaceIndex {
       for (const doc of this.store.all()) this.stale.add(this.store.pathOf(doc));
       this.built = true;
     }
-    if (this.stale.size === 0) return;
-    // A service of its own: its parse cache is dropped with it, so only the summaries stay in memory.
-    const service = new LanguageService(this.store.service.workspace, this.store.service.settings);
-    for (const path of this.stale) {
-      const text = this.store.byPath(path)?.getText() ?? service.workspace.readFile(path);
-      if (text === undefined) {
-        this.files.delete(path);
-        continue;
-      }
-      const model = service.analyze(path, text);
-      const lines = new LineIndex(text);
-      this.files.set(path, fileSymbols(model).map((s) => ({ name: s.name, kind: s.kind, detail: s.detail, path, range: rangeIn(lines, s.start, s.end) })));
+    return new LanguageService(this.store.service.workspace, this.store.service.settings);
+  }
+
+  private summarize(service: LanguageService, path: string): void {
+    this.stale.delete(path);
+    const text = this.store.byPath(path)?.getText() ?? service.workspace.readFile(path);
+    if (text === undefined) {
+      this.files.delete(path);
+      return;
     }
-    this.stale.clear();
+    const model = service.analyze(path, text);
+    const lines = new LineIndex(model.file.text);
+    this.files.set(path, fileSymbols(model).map((s) => ({ name: s.name, kind: s.kind, detail: s.detail, path, range: rangeIn(lines, s.start, s.end) })));
   }
 }

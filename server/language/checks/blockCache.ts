@@ -42,7 +42,7 @@ export function cachedPerBlock<B extends LocalBlock>(context: string, blocks: It
       results.delete(key);
     } else {
       byContext = new Map();
-      if (results.size >= LIMIT) results.delete(results.keys().next().value!);
+      if (results.size >= LIMIT) evictOldest(LIMIT / 10);
     }
     results.set(key, byContext);
     let relative = byContext.get(context);
@@ -50,4 +50,16 @@ export function cachedPerBlock<B extends LocalBlock>(context: string, blocks: It
     for (const d of relative) out.push(shiftDiagnostic(d, block.origin));
   }
   return out;
+}
+
+/**
+ * Drops the `count` least recently used entries in one pass. (One at a time, each eviction's
+ * `keys().next()` walks past every entry deleted before it: a report of more blocks than the limit —
+ * 3 MB — went quadratic, 28 s to check.)
+ */
+function evictOldest(count: number): void {
+  for (const key of results.keys()) {
+    if (count-- <= 0) break;
+    results.delete(key);
+  }
 }

@@ -1,12 +1,12 @@
 // baogao/checkWorkspace: checks the workspace's reports that are not open, with progress, cancellable.
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-languageserver';
 import { checkReport } from '../../language/checks/index.js';
 import type { FileText } from '../../language/features/navigation.js';
 import { previousReportPath } from '../../language/header.js';
 import type { ServerContext } from '../context.js';
 import { rangeIn, SEVERITY } from '../convert.js';
 import { CheckWorkspaceRequest, type PlainDiagnostic } from '../protocol.js';
-import { answerOrFail } from '../requests.js';
+import { answerOrFail, LongWork } from '../requests.js';
 
 export function register(context: ServerContext): void {
   const { connection, client, store, workspaceFiles } = context;
@@ -19,13 +19,12 @@ export function register(context: ServerContext): void {
       ? connection.window.attachWorkDoneProgress(params?.workDoneToken)
       : await connection.window.createWorkDoneProgress();
     progress.begin('检查工作区', 0, `共 ${all.length} 个文件`, true);
+    // Cancelled by the request's token or by the progress bar's cancel button.
+    const work = LongWork.of(token, 'token' in progress ? (progress as { token: CancellationToken }).token : undefined);
     try {
       for (const [index, f] of all.entries()) {
-        // Between files: let edits, other requests and a cancellation in.
-        await new Promise((resolve) => setImmediate(resolve));
-        if (token.isCancellationRequested || ('token' in progress && (progress as { token: CancellationToken }).token.isCancellationRequested)) {
-          throw new ResponseError(LSPErrorCodes.RequestCancelled, '已取消');
-        }
+        // Between files: let edits, their diagnostics, other requests and a cancellation in.
+        await work.pause();
         progress.report(Math.round((index / Math.max(1, all.length)) * 100), f.path.slice(f.path.lastIndexOf('/') + 1));
         if (checkClosedFile(context, f, files)) snippets.add(store.uriFor(f.path));
       }

@@ -46,12 +46,12 @@ export function register({ connection, store }: ServerContext): void {
     const before = doc.getText();
     const edit = minimalEdit(before, formatText(before, safeDiagnostics(doc, model.file.path)));
     return edit ? [{ range: rangeIn(model.file.lineIndex, edit.start, edit.end), newText: edit.newText }] : [];
-  }));
+  }, { oversized: 'refuse' }));
 
   connection.onDocumentRangeFormatting(answerForDocument(connection, store, 'rangeFormatting', [], (params, doc, model) => {
     const edit = formatRange(doc.getText(), offsetOf(doc, params.range?.start), offsetOf(doc, params.range?.end), safeDiagnostics(doc, model.file.path));
     return edit ? [{ range: rangeIn(model.file.lineIndex, edit.start, edit.end), newText: edit.newText }] : [];
-  }));
+  }, { oversized: 'refuse' }));
 }
 
 function toLspAction(store: DocumentStore, a: FeatureAction, doc: TextDocument, model: ReportModel): CodeAction {

@@ -4,7 +4,8 @@ import { documentLinks } from '../../language/features/links.js';
 import { definition, prepareRename, references, rename } from '../../language/features/navigation.js';
 import type { ServerContext } from '../context.js';
 import { groupEdits, locationOf, offsetOf, rangeIn } from '../convert.js';
-import { answerForDocument } from '../requests.js';
+import { answerForDocument, LongWork } from '../requests.js';
+import type { FileText } from '../../language/features/navigation.js';
 
 export function register({ connection, store, workspaceFiles }: ServerContext): void {
   const { service } = store;
@@ -12,8 +13,16 @@ export function register({ connection, store, workspaceFiles }: ServerContext): 
   connection.onDefinition(answerForDocument(connection, store, 'definition', [], (params, doc, model) =>
     definition(service, model, offsetOf(doc, params.position)).map((l) => locationOf(store, l, model))));
 
-  connection.onReferences(answerForDocument(connection, store, 'references', [], (params, doc, model) =>
-    references(service, model, offsetOf(doc, params.position), params.context?.includeDeclaration !== false, workspaceFiles()).map((l) => locationOf(store, l, model))));
+  // The workspace's files parsed a slice at a time first (cancellable, edits going first): the core's
+  // pass over them then finds every tree in the parse cache.
+  const parsedWorkspace = async (token: Parameters<typeof LongWork.of>[0]): Promise<FileText[]> => {
+    const files = workspaceFiles();
+    await LongWork.of(token).map(files, (f) => service.cache.parse(f.path, f.text));
+    return files;
+  };
+
+  connection.onReferences(answerForDocument(connection, store, 'references', [], async (params, doc, model, token) =>
+    references(service, model, offsetOf(doc, params.position), params.context?.includeDeclaration !== false, await parsedWorkspace(token)).map((l) => locationOf(store, l, model))));
 
   connection.onPrepareRename(answerForDocument(connection, store, 'prepareRename', null, (params, doc, model) => {
     const result = prepareRename(model, offsetOf(doc, params.position));
@@ -21,8 +30,8 @@ export function register({ connection, store, workspaceFiles }: ServerContext): 
     return { range: rangeIn(model.file.lineIndex, result.range.start, result.range.end), placeholder: result.placeholder };
   }));
 
-  connection.onRenameRequest(answerForDocument(connection, store, 'rename', null, (params, doc, model): WorkspaceEdit | null => {
-    const edits = rename(service, model, offsetOf(doc, params.position), String(params.newName ?? ''), workspaceFiles());
+  connection.onRenameRequest(answerForDocument(connection, store, 'rename', null, async (params, doc, model, token): Promise<WorkspaceEdit | null> => {
+    const edits = rename(service, model, offsetOf(doc, params.position), String(params.newName ?? ''), await parsedWorkspace(token));
     if (typeof edits === 'string') throw new ResponseError(ErrorCodes.InvalidRequest, edits);
     return { changes: groupEdits(store, edits, model) };
   }));

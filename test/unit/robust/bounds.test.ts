@@ -1,7 +1,7 @@
 // Bounded work and exact numbers (issue 14, items 3 and 4): include bombs, deep include chains, long
 // chains of figures, huge formulas, numbers beyond 2^53, overflow; reading confined to the workspace.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -20,7 +20,8 @@ import { documentSymbols } from '../../../server/language/features/symbols.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
 import { FileSystemWorkspace, toCorePath } from '../../../server/node/fsWorkspace.js';
 import { render } from '../../../templates/render.js';
-import { model } from '../../helpers.js';
+import { model, ROOT } from '../../helpers.js';
+import { documentSizeProblem, MAX_DOCUMENT_BYTES } from '../../../server/language/documentSize.js';
 
 const HEADER = '@标题 测试\n@年度 2020\n@机关 某镇人民政府\n@日期 2021-01-13\n\n';
 const codes = (m: ReportModel) => m.diagnostics.map((d) => d.code);
@@ -251,5 +252,40 @@ describe('Markdown output', () => {
     const md = render(m, 'md', {});
     assert.doesNotMatch(md, /<script>/);
     assert.match(md, /<p align="right">某镇&lt;script&gt;alert\(1\)&lt;\/script&gt;&amp;政府<br>/);
+  });
+});
+
+describe('document size bound (BG905)', () => {
+  const PARAGRAPH = '本年度共调处矛盾纠纷{调处 = 150起}，依法行政工作扎实推进。\n\n';
+  const over = HEADER + PARAGRAPH.repeat(Math.ceil(MAX_DOCUMENT_BYTES / Buffer.byteLength(PARAGRAPH)) + 1);
+
+  it('a document beyond 10 MB is not analysed: one BG905, quickly, whatever the checks', () => {
+    assert.ok(Buffer.byteLength(over) > MAX_DOCUMENT_BYTES);
+    const started = Date.now();
+    const m = model(over);
+    assert.ok(m.oversized);
+    assert.deepEqual(checkReport(m).map((d) => d.code), ['BG905']);
+    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+    assert.match(m.diagnostics[0]!.message, /文档有 10(\.\d)? MB，超过上限 10 MB/);
+  });
+
+  it('measures UTF-8 bytes as saved: a text of 4 million Chinese characters (12 MB) is beyond, 3 MB is within', () => {
+    assert.match(documentSizeProblem('法'.repeat(4_000_000)) ?? '', /11\.4 MB/);
+    assert.equal(documentSizeProblem('法'.repeat(1_000_000)), undefined);
+    assert.equal(documentSizeProblem('a'.repeat(MAX_DOCUMENT_BYTES)), undefined);
+    assert.ok(documentSizeProblem('a'.repeat(MAX_DOCUMENT_BYTES + 1)));
+  });
+
+  it('the command: check reports BG905 for the file (exit 1), render refuses it with the reason (exit 2)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baogao-size-'));
+    const file = path.join(dir, 'huge.bg');
+    writeFileSync(file, over);
+    const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), ...args], { encoding: 'utf8', timeout: 30_000 });
+    const check = cli('check', file);
+    assert.equal(check.status, 1);
+    assert.match(check.stdout, /huge\.bg:1:1: error BG905 文档有 10(\.\d)? MB，超过上限 10 MB/);
+    const rendered = cli('render', file);
+    assert.equal(rendered.status, 2);
+    assert.match(rendered.stderr, /超过上限 10 MB.*（BG905）/);
   });
 });
