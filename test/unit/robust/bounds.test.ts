@@ -153,19 +153,40 @@ describe('bounded figure evaluation', () => {
 });
 
 describe('exact numbers', () => {
-  it('{x = 9007199254740993元} prints exactly as written (was …992元), and is not computed with', () => {
-    const m = model(`${HEADER}合计{x = 9007199254740993元}，多{y = x + 1元}。\n`);
-    const text = render(m, 'txt', {});
-    assert.match(text, /9007199254740993元/);
-    assert.deepEqual(codes(m), ['BG250']);
-    assert.match(text, /\{y = x \+ 1元\}/, 'an unresolved figure prints as typed');
+  it('{x = 9007199254740993元} prints exactly (was …992元), and sums, products and rates of it compute exactly', () => {
+    const m = model(`${HEADER}合计{x = 9007199254740993元}，多{y = x + 1元}，两倍{z = x + x}，{w = x * 3}，{d = x - 1元}，比{r = x / x %}，{h = x / 2}。\n`);
+    assert.deepEqual(codes(m), []);
+    const text = render(m, 'txt', {}).replace(/\s/g, '');
+    assert.match(text, /合计9007199254740993元，多9007199254740994元，两倍18014398509481986元，27021597764222979元，9007199254740992元，比100%，4503599627370496\.5元。/);
   });
 
-  it('overflow and results beyond 2^53 are BG251, never "Infinity件"', () => {
-    const m = model(`${HEADER}{a = 1000000000000件}{b = a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a}{c = 4000000000000000件}{d = c + c + c}\n`);
+  it('decimals of 15 significant digits add up exactly beyond 10^15', () => {
+    const m = model(`${HEADER}{a = 999999999999999.99元}{b = 0.01元}{c = a + b}{d = 123456789012.345元}{e = 987654321098.765元}{f = d + e}\n`);
+    assert.deepEqual(codes(m), []);
+    assert.match(render(m, 'txt', {}).replace(/\s/g, ''), /999999999999999\.99元0\.01元1000000000000000元123456789012\.345元987654321098\.765元1111111110111\.11元/);
+  });
+
+  it('a stated value beyond 2^53 is checked against its formula exactly', () => {
+    const right = model(`${HEADER}{x = 9007199254740993元}{总 = 9007199254740994元 : x + 1元}\n`);
+    assert.deepEqual(codes(right), []);
+    const wrong = model(`${HEADER}{x = 9007199254740993元}{总 = 9007199254740995元 : x + 1元}\n`);
+    assert.deepEqual(codes(wrong), ['BG206']);
+    assert.match(wrong.diagnostics[0]!.message, /算得9007199254740994\.00元|算得9007199254740994元/);
+  });
+
+  it('增减 against last year beyond 2^53 is exact', () => {
+    const m = model(`${HEADER.replace('@年度 2020', '@年度 2020\n@上年 last.bg')}{x = 9007199254740995元}，{x 增减}。\n`, { '/w/last.bg': '@年度 2019\n\n{x = 9007199254740993元}\n' });
+    assert.deepEqual(codes(m), []);
+    assert.match(render(m, 'txt', {}), /增加2元/);
+  });
+
+  it('results of 10^21 or more are BG251, never "Infinity件"; 3 × 4×10^15 is exact', () => {
+    const m = model(`${HEADER}{a = 1000000000000件}{b = a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a}{c = 4000000000000000件}{d = c + c + c}{e = 999999999999999999999件}{f = e + 1件}\n`);
     assert.deepEqual(codes(m), ['BG251', 'BG251']);
+    assert.match(m.diagnostics[0]!.message, /超过 10²¹/);
     const text = render(m, 'txt', {});
     assert.doesNotMatch(text, /Infinity|NaN|e\+/);
+    assert.match(text.replace(/\s/g, ''), /12000000000000000件999999999999999999999件/);
   });
 
   it('numbers up to 15 significant digits and safe integers compute as before', () => {
