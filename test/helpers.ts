@@ -1,5 +1,5 @@
 // Shared test helpers: build models from inline text or the bundled samples.
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportModel } from '../server/language/model.js';
@@ -57,4 +57,21 @@ export function cjkKeptInOrder(expected: string, actual: string): { kept: number
 export const FUZZ_MODE = process.env.BAOGAO_FUZZ_RUNS !== undefined;
 export function fuzzRuns(normal = 1000): number {
   return FUZZ_MODE ? Number(process.env.BAOGAO_FUZZ_RUNS) : normal;
+}
+
+/**
+ * Counts a property's cases and, in the long mode with BAOGAO_FUZZ_LOG set, appends "name: n cases, s"
+ * to that file every 5,000 cases and at the end: a long run reports how far each property got.
+ */
+export function counted<A extends unknown[], R>(name: string, predicate: (...args: A) => R): (...args: A) => R {
+  const log = process.env.BAOGAO_FUZZ_LOG;
+  if (!FUZZ_MODE || !log) return predicate;
+  const started = Date.now();
+  let cases = 0;
+  const write = () => appendFileSync(log, `${new Date().toISOString()} ${name}: ${cases} cases, ${Math.round((Date.now() - started) / 1000)} s\n`);
+  process.on('exit', write);
+  return (...args: A): R => {
+    if (++cases % 5000 === 0) write();
+    return predicate(...args);
+  };
 }

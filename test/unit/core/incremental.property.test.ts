@@ -11,7 +11,7 @@ import { useBlockCache } from '../../../server/language/checks/blockCache.js';
 import { LanguageService } from '../../../server/language/service.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
 import { render } from '../../../templates/render.js';
-import { FUZZ_MODE, fuzzRuns } from '../../helpers.js';
+import { counted, FUZZ_MODE, fuzzRuns } from '../../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const sample = (name: string) => readFileSync(path.join(ROOT, 'samples', `${name}.bg`), 'utf8');
@@ -48,7 +48,7 @@ describe(`incremental analysis equals full analysis (${fuzzRuns(100)} and ${fuzz
   this.timeout(FUZZ_MODE ? 0 : 300_000);
   it('reparse after every edit equals parse of the new text', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...seeds), fc.array(step, { minLength: 1, maxLength: FUZZ_MODE ? 6 : 25 }), (seed, steps) => {
+      fc.property(fc.constantFrom(...seeds), fc.array(step, { minLength: 1, maxLength: FUZZ_MODE ? 6 : 25 }), counted('incremental parse', (seed, steps) => {
         let text = seed;
         let state: IncrementalParse = reparse(undefined, text);
         assert.deepStrictEqual(plain(state), parse(text));
@@ -57,14 +57,14 @@ describe(`incremental analysis equals full analysis (${fuzzRuns(100)} and ${fuzz
           state = reparse(state, text);
           assert.deepStrictEqual(plain(state), parse(text));
         }
-      }),
+      })),
       { numRuns: fuzzRuns(100) },
     );
   });
 
   it('diagnostics and rendering of a warm service after every edit equal those of a fresh one', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...seeds), fc.array(step, { minLength: 1, maxLength: FUZZ_MODE ? 2 : 8 }), (seed, steps) => {
+      fc.property(fc.constantFrom(...seeds), fc.array(step, { minLength: 1, maxLength: FUZZ_MODE ? 2 : 8 }), counted('incremental service', (seed, steps) => {
         const files = { '/r/snippets/法律顾问制度.bg': sample('guiwei-2020').slice(0, 0) + readFileSync(path.join(ROOT, 'samples', 'snippets', '法律顾问制度.bg'), 'utf8') };
         const warm = new LanguageService(new MemoryWorkspace(files));
         let text = seed;
@@ -81,7 +81,7 @@ describe(`incremental analysis equals full analysis (${fuzzRuns(100)} and ${fuzz
           }
           assert.equal(render(incremental, 'txt'), render(fresh, 'txt'));
         }
-      }),
+      })),
       { numRuns: fuzzRuns(30) },
     );
   });

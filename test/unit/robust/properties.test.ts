@@ -9,7 +9,7 @@ import { checkReport } from '../../../server/language/checks/index.js';
 import { formatText } from '../../../server/language/features/formatting.js';
 import { fixUntilStable } from '../../../server/language/fixes.js';
 import { render } from '../../../templates/render.js';
-import { cjkKeptInOrder, fuzzRuns, model } from '../../helpers.js';
+import { counted, cjkKeptInOrder, fuzzRuns, model } from '../../helpers.js';
 
 export const RUNS = fuzzRuns();
 const settings = { numRuns: RUNS };
@@ -71,7 +71,7 @@ describe(`properties (${RUNS} cases each)`, function () {
   // Between lines only line breaks, and the spaces a figure skips at a line's end (`{# `): no prose.
   it('parse never throws, and its lines tile the text (nothing dropped between them)', () => {
     fc.assert(
-      fc.property(markupText, (text) => {
+      fc.property(markupText, counted('parse', (text) => {
         const { document } = parse(text);
         let offset = 0;
         for (const line of document.lines) {
@@ -80,28 +80,28 @@ describe(`properties (${RUNS} cases each)`, function () {
           offset = line.end;
         }
         assert.match(text.slice(offset), /^[\r\n \t\u3000]*$/, 'only line breaks after the last line');
-      }),
+      })),
       settings,
     );
   });
 
   it('render keeps every Chinese character of the prose, in order, in every format', () => {
     fc.assert(
-      fc.property(report, fc.constantFrom('txt', 'md', 'html') as fc.Arbitrary<'txt' | 'md' | 'html'>, ({ text, prose }, format) => {
+      fc.property(report, fc.constantFrom('txt', 'md', 'html') as fc.Arbitrary<'txt' | 'md' | 'html'>, counted('render', ({ text, prose }, format) => {
         const output = render(model(text), format, {});
         const { kept, total } = cjkKeptInOrder(prose, output);
         assert.equal(kept, total, `${total - kept} characters lost from ${JSON.stringify(text)}`);
-      }),
+      })),
       settings,
     );
   });
 
   it('formatting is idempotent', () => {
     fc.assert(
-      fc.property(fc.oneof(markupText, report.map((r) => r.text)), (text) => {
+      fc.property(fc.oneof(markupText, report.map((r) => r.text)), counted('format', (text) => {
         const once = formatText(text);
         assert.equal(formatText(once), once);
-      }),
+      })),
       settings,
     );
   });
@@ -112,10 +112,10 @@ describe(`properties (${RUNS} cases each)`, function () {
       return checkReport(m);
     };
     fc.assert(
-      fc.property(fc.oneof(markupText, report.map((r) => r.text.replace(/。/g, '.').replace(/，/g, ','))), (text) => {
+      fc.property(fc.oneof(markupText, report.map((r) => r.text.replace(/。/g, '.').replace(/，/g, ','))), counted('fix', (text) => {
         const once = fixUntilStable(text, diagnose, '/w/report.bg').text;
         assert.equal(fixUntilStable(once, diagnose, '/w/report.bg').applied.length, 0);
-      }),
+      })),
       settings,
     );
   });

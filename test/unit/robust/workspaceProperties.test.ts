@@ -11,7 +11,7 @@ import { LanguageService } from '../../../server/language/service.js';
 import { MAX_INCLUSIONS } from '../../../server/language/snippets.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
 import { FileSystemWorkspace, toCorePath } from '../../../server/node/fsWorkspace.js';
-import { fuzzRuns } from '../../helpers.js';
+import { counted, fuzzRuns } from '../../helpers.js';
 
 const RUNS = fuzzRuns();
 const settings = { numRuns: RUNS };
@@ -24,7 +24,7 @@ describe(`properties of hostile workspaces (${RUNS} cases each)`, function () {
     // Edges with multiplicities: chains, cycles, and "each includes the next n times" bombs.
     const graph = fc.array(fc.array(fc.tuple(fc.integer({ min: 0, max: NAMES.length - 1 }), fc.integer({ min: 1, max: 10 })), { maxLength: 3 }), { minLength: NAMES.length, maxLength: NAMES.length });
     fc.assert(
-      fc.property(graph, (edges) => {
+      fc.property(graph, counted('include graphs', (edges) => {
         const files: Record<string, string> = {};
         edges.forEach((out, i) => {
           const body = out.flatMap(([to, times]) => Array.from({ length: times }, () => `@引用 ${NAMES[to]}`));
@@ -38,7 +38,7 @@ describe(`properties of hostile workspaces (${RUNS} cases each)`, function () {
         assert.ok(expansions <= MAX_INCLUSIONS, `${expansions} expansions`);
         // BG903 "展开超过上限" when an @引用 was left out for the budget (not when the last one just fit).
         if (m.diagnostics.some((d) => d.code === 'BG903' && d.message.includes('展开超过上限'))) assert.equal(expansions, MAX_INCLUSIONS);
-      }),
+      })),
       settings,
     );
   });
@@ -58,7 +58,7 @@ describe(`properties of hostile workspaces (${RUNS} cases each)`, function () {
     const targets = ['/dev/stdin', '/dev/zero', '/dev/null', 'fifo.bg', '../secret.bg', 'snippets/out.bg', 'loop.bg', 'linked/外.bg', 'a/../../secret.bg', '../work/last.bg', 'last.bg', 'missing.bg', '/etc/passwd', '.', '..', 'snippets'];
     const fine = new Set(['../work/last.bg', 'last.bg']);
     fc.assert(
-      fc.property(fc.constantFrom(...targets), fc.constantFrom('外', '甲', 'out'), fc.constantFrom<string[]>([], ['linked'], ['../outside']), (target, include, extra) => {
+      fc.property(fc.constantFrom(...targets), fc.constantFrom('外', '甲', 'out'), fc.constantFrom<string[]>([], ['linked'], ['../outside']), counted('hostile files', (target, include, extra) => {
         const workspace = new FileSystemWorkspace({ roots: [work] });
         const service = new LanguageService(workspace, { ...new LanguageService(workspace).settings, snippetFolders: extra });
         const started = Date.now();
@@ -68,7 +68,7 @@ describe(`properties of hostile workspaces (${RUNS} cases each)`, function () {
         if (fine.has(target)) assert.ok(m.previous, target);
         else assert.ok(codes.includes('BG902') || codes.includes('BG106'), `${target}: ${codes.join()}`);
         assert.ok(codes.includes('BG301'), `@引用 ${include} from ${extra.join()} is never read from outside: ${codes.join()}`);
-      }),
+      })),
       settings,
     );
   });
