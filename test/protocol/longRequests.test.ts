@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   CancellationTokenSource, DidChangeTextDocumentNotification, DocumentFormattingRequest, DocumentSymbolRequest, HoverRequest,
-  LSPErrorCodes, SemanticTokensRequest, WorkspaceSymbolRequest,
+  LSPErrorCodes, ReferencesRequest, SemanticTokensRequest, WorkspaceSymbolRequest,
 } from 'vscode-languageserver-protocol/node';
 import { MAX_DOCUMENT_BYTES } from '../../server/language/documentSize.js';
 import { CheckWorkspaceRequest, RenderRequest } from '../../server/lsp/protocol.js';
@@ -80,6 +80,18 @@ describe('protocol: long requests', function () {
     assert.equal((await rejection(pending)).code, LSPErrorCodes.RequestCancelled);
     const all = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '镇' });
     assert.ok(Array.isArray(all) && all.length > 0);
+  });
+
+  // Before the workspace check, which leaves every file's tree in the parse cache.
+  it('references of a snippet over the workspace are cancellable, and answer afterwards', async () => {
+    const { uri } = await client.open('guiwei-2021.bg');
+    const at = { textDocument: { uri }, position: { line: 24, character: 6 }, context: { includeDeclaration: true } };
+    const source = new CancellationTokenSource();
+    const pending = client.connection.sendRequest(ReferencesRequest.type, at, source.token);
+    setTimeout(() => source.cancel(), 50);
+    assert.equal((await rejection(pending)).code, LSPErrorCodes.RequestCancelled);
+    const found = await client.connection.sendRequest(ReferencesRequest.type, at);
+    assert.ok(Array.isArray(found) && found.length >= 2, JSON.stringify(found));
   });
 
   it('an edit during the workspace check gets its diagnostics before the check ends', async () => {
