@@ -59,6 +59,12 @@ export function fuzzRuns(normal = 1000): number {
   return FUZZ_MODE ? Number(process.env.BAOGAO_FUZZ_RUNS) : normal;
 }
 
+/** fast-check's settings for a property: its cases, and BAOGAO_FUZZ_SEED when set (a shard of a long run, or a replay). */
+export function fuzzSettings(normal = 1000): { numRuns: number; seed?: number } {
+  const seed = process.env.BAOGAO_FUZZ_SEED;
+  return { numRuns: fuzzRuns(normal), ...(seed ? { seed: Number(seed) } : {}) };
+}
+
 /**
  * Counts a property's cases and, in the long mode with BAOGAO_FUZZ_LOG set, appends "name: n cases, s"
  * to that file every 5,000 cases and at the end: a long run reports how far each property got.

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { DocumentSymbolRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
-import { counted, fuzzRuns } from '../helpers.js';
+import { counted, fuzzRuns, fuzzSettings } from '../helpers.js';
 import { ROOT, startClient, type Client } from './helper.js';
 
 const RUNS = fuzzRuns();
@@ -130,7 +130,7 @@ describe(`protocol: random JSON-RPC (${RUNS} messages)`, function () {
         }
         await within(client.connection.sendRequest(method, p).catch((e: { code?: number }) => assert.equal(typeof e.code, 'number')), 20_000, `${method} #${id++}`);
       })),
-      { numRuns: RUNS },
+      fuzzSettings(),
     );
     const symbols = await within(client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), 20_000, 'symbols after');
     assert.ok(Array.isArray(symbols) && symbols.length > 0);

@@ -11,7 +11,7 @@ import { useBlockCache } from '../../../server/language/checks/blockCache.js';
 import { LanguageService } from '../../../server/language/service.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
 import { render } from '../../../templates/render.js';
-import { counted, FUZZ_MODE, fuzzRuns } from '../../helpers.js';
+import { counted, FUZZ_MODE, fuzzRuns, fuzzSettings } from '../../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const sample = (name: string) => readFileSync(path.join(ROOT, 'samples', `${name}.bg`), 'utf8');
@@ -58,7 +58,7 @@ describe(`incremental analysis equals full analysis (${fuzzRuns(100)} and ${fuzz
           assert.deepStrictEqual(plain(state), parse(text));
         }
       })),
-      { numRuns: fuzzRuns(100) },
+      fuzzSettings(100),
     );
   });
 
@@ -82,7 +82,7 @@ describe(`incremental analysis equals full analysis (${fuzzRuns(100)} and ${fuzz
           assert.equal(render(incremental, 'txt'), render(fresh, 'txt'));
         }
       })),
-      { numRuns: fuzzRuns(30) },
+      fuzzSettings(30),
     );
   });
 });

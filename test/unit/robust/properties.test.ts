@@ -9,10 +9,10 @@ import { checkReport } from '../../../server/language/checks/index.js';
 import { formatText } from '../../../server/language/features/formatting.js';
 import { fixUntilStable } from '../../../server/language/fixes.js';
 import { render } from '../../../templates/render.js';
-import { counted, cjkKeptInOrder, fuzzRuns, model } from '../../helpers.js';
+import { counted, cjkKeptInOrder, fuzzRuns, fuzzSettings, model } from '../../helpers.js';
 
 export const RUNS = fuzzRuns();
-const settings = { numRuns: RUNS };
+const settings = fuzzSettings();
 
 const HAN = [...'法治政府建设年度报告推进依法行政工作全面落实责任制度规范执法监督调解案件桂圩镇人民'];
 const MARKUP = [...'{}｛｝《》#＃@＠=＝:：%％_-－*+/÷×1234567890. \n\r\\“”，。、（）()\t　起件名同比约多余'];

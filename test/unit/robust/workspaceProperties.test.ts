@@ -11,10 +11,10 @@ import { LanguageService } from '../../../server/language/service.js';
 import { MAX_INCLUSIONS } from '../../../server/language/snippets.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
 import { FileSystemWorkspace, toCorePath } from '../../../server/node/fsWorkspace.js';
-import { counted, fuzzRuns } from '../../helpers.js';
+import { counted, fuzzRuns, fuzzSettings } from '../../helpers.js';
 
 const RUNS = fuzzRuns();
-const settings = { numRuns: RUNS };
+const settings = fuzzSettings();
 
 describe(`properties of hostile workspaces (${RUNS} cases each)`, function () {
   this.timeout(0);
