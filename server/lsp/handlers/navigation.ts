@@ -1,11 +1,10 @@
 // Moving around and renaming: definition, references, rename, document links.
-import { ErrorCodes, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type CancellationToken, type WorkspaceEdit } from 'vscode-languageserver';
 import { documentLinks } from '../../language/features/links.js';
-import { definition, prepareRename, references, rename } from '../../language/features/navigation.js';
+import { definition, prepareRename, references, rename, type FileText } from '../../language/features/navigation.js';
 import type { ServerContext } from '../context.js';
 import { groupEdits, locationOf, offsetOf, rangeIn } from '../convert.js';
 import { answerForDocument, LongWork } from '../requests.js';
-import type { FileText } from '../../language/features/navigation.js';
 
 export function register({ connection, store, workspaceFiles }: ServerContext): void {
   const { service } = store;
@@ -15,7 +14,7 @@ export function register({ connection, store, workspaceFiles }: ServerContext): 
 
   // The workspace's files parsed a slice at a time first (cancellable, edits going first): the core's
   // pass over them then finds every tree in the parse cache.
-  const parsedWorkspace = async (token: Parameters<typeof LongWork.of>[0]): Promise<FileText[]> => {
+  const parsedWorkspace = async (token: CancellationToken | undefined): Promise<FileText[]> => {
     const files = workspaceFiles();
     await LongWork.of(token).map(files, (f) => service.cache.parse(f.path, f.text));
     return files;
