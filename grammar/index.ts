@@ -2,6 +2,7 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type * as ast from './ast.js';
 import { groupBlocks } from './blocks.js';
+import { formulaBeyondBounds } from './bounds.js';
 import { fastLine } from './fastLine.js';
 import { shiftDiagnostic, shiftLine } from './shift.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -14,6 +15,7 @@ export type * from './diagnostic.js';
 export { LineIndex, type Position } from './lineIndex.js';
 export { DIRECTIVES, canonicalDirective } from './directives.js';
 export { forEachInline, forEachFigure, inlineText } from './walk.js';
+export { MAX_FORMULA_NESTING, MAX_FORMULA_TERMS } from './bounds.js';
 
 export interface ParseResult {
   document: ast.ReportDocument;
@@ -176,6 +178,12 @@ export function parseLine(source: string, offset = 0, fast = true): { line: ast.
   const quick = fast ? fastLine(source, offset) : undefined;
   if (quick) return { line: quick, diagnostics: [] };
   const tokens = reportLexer.tokenize(source).tokens;
+  const beyond = formulaBeyondBounds(tokens);
+  if (beyond) {
+    const kept = { line: rawLine(source, tokens[0]!, tokens[tokens.length - 1]!), diagnostics: [{ code: 'BG904', severity: 'error' as const, start: beyond.start, end: source.replace(/[\r\n]+$/, '').length, message: beyond.message }] };
+    if (offset !== 0) shiftInPlace(kept, offset);
+    return kept;
+  }
   const p = parser();
   p.input = tokens;
   let line: ast.Line | undefined;

@@ -513,7 +513,8 @@ function splitLabel(content: ast.Inline[]): { inlines: ast.Inline[]; label: ast.
   let last = content.length - 1;
   while (last >= 0 && content[last]!.kind === 'text' && (content[last] as ast.TextNode).text.trim() === '') last--;
   const candidate = content[last];
-  if (candidate?.kind === 'figure' && candidate.body?.form === 'label') {
+  // An open `{#标签` with prose after it is no label: it stays content, so that its tail is kept as text.
+  if (candidate?.kind === 'figure' && candidate.body?.form === 'label' && candidate.tail === undefined) {
     const inlines = content.slice(0, last);
     const previous = inlines[inlines.length - 1];
     // Drop the spaces written between the heading text and its label.

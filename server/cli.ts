@@ -10,10 +10,11 @@ import { checkReport } from './language/checks/index.js';
 import { isOutputFormat, OUTPUT_FORMATS } from '../templates/formats.js';
 import { fixUntilStable } from './language/fixes.js';
 import { LanguageService } from './language/service.js';
+import { documentSizeProblem, documentTooLargeMessage } from './language/documentSize.js';
 import { projectSettingsFor, type FoundSettings } from './node/projectConfig.js';
 import { settingsFileDiagnostics } from './language/config.js';
 import { FileSystemWorkspace, isInside, toCorePath, toOsPath } from './node/fsWorkspace.js';
-import { encodeText, FileRefused, readTextFile, writeFileSafely, ENCODING_NAMES, type DecodedText } from './node/files.js';
+import { encodeText, FileRefused, FileTooLarge, readTextFile, writeFileSafely, ENCODING_NAMES, type DecodedText } from './node/files.js';
 import { encodingDiagnostics } from './node/encoding.js';
 import type { SourceFinding } from './language/sourceCheck.js';
 import {
@@ -58,6 +59,13 @@ const USAGE = `用法：
 
 /** A failure the user can act on: printed as one Chinese line, exit code 2. */
 class UsageError extends Error {}
+
+/** A report beyond the document size bound: not read; `check` reports it as its BG905. */
+class OversizedReport extends UsageError {
+  constructor(readonly file: string, readonly reason: string) {
+    super(`“${file}”：${reason}（BG905）`);
+  }
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -193,7 +201,7 @@ async function runCheck(args: string[]): Promise<number> {
       else if (fixed !== decoded.text) ({ model, diagnostics } = diagnose(fixed));
     }
     for (const d of diagnostics) results.push(toRecord(file, d, model, service));
-  }) || unreadable;
+  }, (error) => results.push({ file: error.file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'BG905', message: error.reason })) || unreadable;
   results.sort((a, b) => positionals.indexOf(a.file) - positionals.indexOf(b.file) || a.line - b.line || a.column - b.column);
   if (values.format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else for (const r of results) process.stdout.write(`${r.file}:${r.line}:${r.column}: ${SEVERITY_WORDS[r.severity]} ${r.code} ${r.message}\n`);
@@ -236,7 +244,7 @@ function fixInPlace(file: string, decoded: DecodedText, model: ReportModel, diag
  * under one settings file share a service (and its caches). Unreadable files are told on stderr.
  * Returns whether any file could not be read.
  */
-function forEachReport(files: string[], each: (file: string, decoded: DecodedText, service: LanguageService) => void): boolean {
+function forEachReport(files: string[], each: (file: string, decoded: DecodedText, service: LanguageService) => void, oversized?: (error: OversizedReport) => void): boolean {
   const workspace = new FileSystemWorkspace();
   const services = new Map<string, LanguageService>();
   let unreadable = false;
@@ -245,6 +253,10 @@ function forEachReport(files: string[], each: (file: string, decoded: DecodedTex
     try {
       text = readReport(file);
     } catch (error) {
+      if (error instanceof OversizedReport && oversized) {
+        oversized(error);
+        continue;
+      }
       process.stderr.write(`baogao：${(error as Error).message}\n`);
       unreadable = true;
       continue;
@@ -323,11 +335,17 @@ function reportSettingsProblems(project: FoundSettings): void {
 function readReport(file: string): DecodedText {
   if (!existsSync(file)) throw new UsageError(`找不到文件“${file}”。`);
   if (statSync(file).isDirectory()) throw new UsageError(`“${file}”是文件夹，请给出 .bg 文件。`);
+  let decoded: DecodedText;
   try {
-    return readTextFile(file);
+    decoded = readTextFile(file);
   } catch (error) {
+    if (error instanceof FileTooLarge) throw new OversizedReport(file, documentTooLargeMessage(error.size));
     throw new UsageError((error as Error).message);
   }
+  // A GBK file grows in UTF-8: the bound is on the text, as the editor measures it.
+  const tooLarge = documentSizeProblem(decoded.text);
+  if (tooLarge !== undefined) throw new OversizedReport(file, tooLarge);
+  return decoded;
 }
 
 /** The bundled sample shown by `npm start`. */

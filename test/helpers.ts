@@ -1,5 +1,5 @@
 // Shared test helpers: build models from inline text or the bundled samples.
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportModel } from '../server/language/model.js';
@@ -48,4 +48,36 @@ export function cjkKeptInOrder(expected: string, actual: string): { kept: number
     [previous, current] = [current, previous];
   }
   return { kept: previous[have.length]!, total: want.length };
+}
+
+/**
+ * Cases per property of issue 14's promises: 1,000 in `npm test` (or `normal` where a property is slow),
+ * and BAOGAO_FUZZ_RUNS — 100,000 in `npm run test:fuzz` — for every one of them in the long mode.
+ */
+export const FUZZ_MODE = process.env.BAOGAO_FUZZ_RUNS !== undefined;
+export function fuzzRuns(normal = 1000): number {
+  return FUZZ_MODE ? Number(process.env.BAOGAO_FUZZ_RUNS) : normal;
+}
+
+/** fast-check's settings for a property: its cases, and BAOGAO_FUZZ_SEED when set (a shard of a long run, or a replay). */
+export function fuzzSettings(normal = 1000): { numRuns: number; seed?: number } {
+  const seed = process.env.BAOGAO_FUZZ_SEED;
+  return { numRuns: fuzzRuns(normal), ...(seed ? { seed: Number(seed) } : {}) };
+}
+
+/**
+ * Counts a property's cases and, in the long mode with BAOGAO_FUZZ_LOG set, appends "name: n cases, s"
+ * to that file every 5,000 cases and at the end: a long run reports how far each property got.
+ */
+export function counted<A extends unknown[], R>(name: string, predicate: (...args: A) => R): (...args: A) => R {
+  const log = process.env.BAOGAO_FUZZ_LOG;
+  if (!FUZZ_MODE || !log) return predicate;
+  const started = Date.now();
+  let cases = 0;
+  const write = () => appendFileSync(log, `${new Date().toISOString()} ${name}: ${cases} cases, ${Math.round((Date.now() - started) / 1000)} s\n`);
+  process.on('exit', write);
+  return (...args: A): R => {
+    if (++cases % 5000 === 0) write();
+    return predicate(...args);
+  };
 }

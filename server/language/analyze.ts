@@ -4,6 +4,7 @@ import type * as ast from '../../grammar/index.js';
 import { forEachFigure, LineIndex } from '../../grammar/index.js';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { diagnostic } from './makeDiagnostic.js';
+import { documentSizeProblem } from './documentSize.js';
 import { FigureTable } from './figures.js';
 import { previousReportPath, readHeader, type Header } from './header.js';
 import { headingNumber } from './numbering.js';
@@ -23,6 +24,9 @@ export interface AnalyzeOptions {
 }
 
 export function analyze(path: string, text: string, options: AnalyzeOptions): ReportModel {
+  // Beyond the size bound: the model of an empty report, with one BG905 and nothing else (documentSize.ts).
+  const tooLarge = documentSizeProblem(text);
+  if (tooLarge !== undefined) return { ...analyze(path, '', options), oversized: true, diagnostics: [diagnostic('BG905', { start: 0, end: 0 }, tooLarge)] };
   const { document, diagnostics: syntax } = options.cache.parse(path, text);
   const file: SourceFile = { path, text, document, lineIndex: new LineIndex(text) };
   const diagnostics: Diagnostic[] = [...syntax];

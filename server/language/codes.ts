@@ -54,16 +54,15 @@ const table: CodeInfo[] = [
   { code: 'BG303', severity: 'error', title: '片段参数缺失', description: '片段需要的参数既未给出，文头也没有同名值。', example: '@引用 法律顾问制度（缺少机关）' },
   { code: 'BG304', severity: 'warning', title: '片段参数未知', description: '给出的参数不在片段的“@参数”中。', example: '@引用 法律顾问制度 地点=桂圩' },
   { code: 'BG305', severity: 'warning', title: '片段名称重复', description: '两个片段文件用了同一个名称，使用先找到的一个。', example: '@片段 法律顾问制度（两处）' },
-  // ---- exact numbers (server/language/figures.ts)
-  { code: 'BG250', severity: 'error', title: '数值超出精确范围', description: '数字的有效位数超过可精确计算的范围（约 15 位），照原样打印，但不参与计算和校验。', example: '{x = 9007199254740993元}' },
-  { code: 'BG251', severity: 'error', title: '计算结果溢出', description: '公式的结果过大、不是有限数，或超出可精确表示的范围，不予打印。', example: '{大 = 1e300件}{积 = 大 * 大 * 大}' },
+  // ---- exact numbers (server/language/values.ts, figures.ts)
+  { code: 'BG251', severity: 'error', title: '计算结果过大', description: '公式的结果达到 10²¹ 或以上（报告中不会有这样的数），不予打印。有效数字超过 15 位的数值按十进制精确计算，不会被四舍五入。', example: '{大 = 999999999999999999999件}{和 = 大 + 1件}' },
   // ---- robustness: files, encodings, limits, settings (server/node/, server/language/)
   { code: 'BG900', severity: 'warning', title: '文件不是 UTF-8 编码', description: '文件按 GB18030（GBK）或 UTF-16 读取。可以检查；修复时按原编码写回。建议另存为 UTF-8。', example: '（用 GBK 保存的 .bg 文件）' },
   { code: 'BG901', severity: 'error', title: '文件含无法解码的字节', description: '文件中有些字节既不是 UTF-8，也不是 GB18030 或 UTF-16：这些字符显示为“\ufffd”。为免丢字，不做任何修复。', example: '（损坏或编码不明的文件）' },
   { code: 'BG902', severity: 'error', title: '文件不可读取', description: '引用的文件在工作区之外、不是普通文件（设备、管道）或过大，不予读取。', example: '@上年 ../secret.txt' },
   { code: 'BG903', severity: 'error', title: '片段展开超过上限', description: '片段展开的总次数或嵌套层数超过上限，其余的“@引用”不再展开。', example: '@引用 甲（甲引用十次乙，乙引用十次丙……）' },
   { code: 'BG904', severity: 'error', title: '指标依赖过深或公式过长', description: '指标之间的依赖链或一个公式的项数超过上限，这些指标不再计算。', example: '{a1 = a2 + 1件}{a2 = a3 + 1件}……' },
-  { code: 'BG905', severity: 'error', title: '文档过大', description: '报告超过可分析的大小，只分析开头部分。', example: '（几十兆字节的文件）' },
+  { code: 'BG905', severity: 'error', title: '文档过大', description: '文档超过 10 MB（报告不会这样大）：不作检查、排版和格式化，只有这一条提示。命令行不读取这样的文件。', example: '（几十兆字节的文件）' },
   { code: 'BG906', severity: 'warning', title: '设置值有误', description: '设置或 baogao.json 中的某一项不符合规定的格式，该项不生效，其余设置照常。', example: '{"lineWidth": "宽"}' },
   // ---- baogao.json itself (server/language/config.ts): shown on the baogao.json file in the editor
   { code: 'BG960', severity: 'error', title: 'baogao.json 不是有效的 JSON', description: 'baogao.json 有语法错误（缺逗号、多余逗号、注释、引号不配对等），整个文件不生效，全部设置按默认值。', example: '{"lineWidth": 30,}' },

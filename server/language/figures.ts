@@ -1,20 +1,21 @@
 // Figures (指标): the table of definitions, lazy evaluation of formulas with units, checks of stated
 // values against their formulas, whole-count plausibility, and comparison with last year's report.
 import type * as ast from '../../grammar/index.js';
+import { MAX_FORMULA_TERMS } from '../../grammar/index.js';
 import type { Diagnostic, Severity } from '../../grammar/diagnostic.js';
 import { diagnostic, locatedIn } from './makeDiagnostic.js';
 import { formatDate, type Header } from './header.js';
 import type { FigureDefinition, Figures, FigureUse, Scope } from './model.js';
 import {
-  agreesAtPrecision, formatAtPrecision, formatNumber, formatValue, isTrustworthyResult, numberValue, quantityValue, type NumberValue, type Value,
+  agreesAtPrecision, exactOf, exactResult, formatAtPrecision, formatNumber, formatValue, fromExact, needsExact, numberValue, quantityValue, type NumberValue, type Value,
 } from './values.js';
 
 /** Figures may depend on figures this many levels deep (BG904); evaluation is iterative, not recursive. */
 export const MAX_FIGURE_CHAIN = 5000;
 /** Nested evaluation the order of `resolveInOrder` did not foresee (cycles) stops here (BG904). */
 const MAX_NESTED_RESOLUTION = 200;
-/** A formula of more terms is not evaluated (BG904): evaluation recurses along the formula. */
-export const MAX_FORMULA_TERMS = 1000;
+/** A formula of more terms is not evaluated (BG904): the parser keeps such a line as typed (grammar/bounds.ts). */
+export { MAX_FORMULA_TERMS } from '../../grammar/index.js';
 
 
 /** Names the header provides; a figure may not take them. */
@@ -279,10 +280,7 @@ export class FigureTable implements Figures {
       definition.value = { ...result, percent, unit: percent ? undefined : result.unit, decimals: undefined, qualifier: undefined };
       if (percent && ctx.hasDivision) this.checkRateBound(definition, result.value, value);
     }
-    if (body.check && definition.value?.type === 'number') {
-      if (definition.value.written === undefined) this.checkStated(definition, definition.value, body.check);
-      else this.exactOperand(definition.value, value, scope, ctx);
-    }
+    if (body.check && definition.value?.type === 'number') this.checkStated(definition, definition.value, body.check);
   }
 
   private checkStated(definition: FigureDefinition, stated: NumberValue, formula: ast.Expression): void {
@@ -298,8 +296,8 @@ export class FigureTable implements Figures {
     definition.computed = result.value;
     if (ctx.approximate) this.warnApproximate(definition, formula);
     if (stated.percent && ctx.hasDivision && this.checkRateBound(definition, result.value, formula)) return;
-    if (!agreesAtPrecision(stated, result.value)) {
-      const correct = formatAtPrecision(stated, result.value);
+    if (!agreesAtPrecision(stated, result)) {
+      const correct = formatAtPrecision(stated, result);
       const written = formatValue(stated);
       const valueSpan = definition.body.value!;
       this.report(scope, diagnostic('BG206', valueSpan, `“${definition.name}”写为${written}，但按“${source}”（${this.describeOperands(formula, scope)}）算得${correct}。`, [
@@ -391,7 +389,7 @@ export class FigureTable implements Figures {
   private evaluate(expr: ast.Expression, scope: Scope, ctx: EvalContext): NumberValue | undefined {
     switch (expr.kind) {
       case 'quantity':
-        return this.exactOperand(quantityValue(expr), expr, scope, ctx);
+        return quantityValue(expr);
       case 'pending':
         // A value to refill: what depends on it waits, without an error of its own (BG710 says it once).
         return undefined;
@@ -411,32 +409,24 @@ export class FigureTable implements Figures {
           return undefined;
         }
         if (value.qualifier) ctx.approximate = true;
-        return this.exactOperand(value, expr, scope, ctx);
+        return value;
       }
       case 'negation': {
         const v = this.evaluate(expr.operand, scope, ctx);
-        return v ? { ...v, value: -v.value, decimals: undefined } : undefined;
+        return v ? { ...v, value: -v.value, decimals: undefined, ...(v.exact !== undefined ? { exact: exactOf(v).neg().toFixed() } : {}) } : undefined;
       }
       case 'binary': {
         const left = this.evaluate(expr.left, scope, ctx);
         const right = this.evaluate(expr.right, scope, ctx);
         if (!left || !right) return undefined;
         const result = this.combine(expr, left, right, scope, ctx);
-        if (result && !isTrustworthyResult(result.value, expr.op !== '÷' && Number.isInteger(left.value) && Number.isInteger(right.value))) {
-          const what = Number.isFinite(result.value) ? '超出了可精确表示的范围（约 9×10¹⁵）' : '溢出（不是有限的数）';
-          this.problem(ctx, scope, diagnostic('BG251', expr, `“${scope.file.text.slice(expr.start, expr.end)}”的结果${what}，不予打印。请核对数值或单位（如改用“万元”“亿元”）。`));
-          return undefined;
-        }
-        return result;
+        // Beyond what a double holds: computed again in decimal, exactly (9007199254740993 + 1 = …994).
+        if (!result || !needsExact(left, right, result.value)) return result;
+        const exact = fromExact(exactResult(expr.op, left, right), result);
+        if (!exact) this.problem(ctx, scope, diagnostic('BG251', expr, `“${scope.file.text.slice(expr.start, expr.end)}”的结果超过 10²¹，不予打印。请核对数值或单位（如改用“万元”“亿元”）。`));
+        return exact;
       }
     }
-  }
-
-  /** A value written with more digits than a double holds exactly is printed as written, never computed with. */
-  private exactOperand(value: NumberValue, at: ast.Span, scope: Scope, ctx: EvalContext): NumberValue | undefined {
-    if (value.written === undefined) return value;
-    this.problem(ctx, scope, diagnostic('BG250', at, `数值“${value.written}”的有效数字超过 15 位，超出可精确计算的范围：照原样打印，但不参与计算和校验。可改用“万元”“亿元”等单位。`));
-    return undefined;
   }
 
   private combine(expr: ast.Binary, left: NumberValue, right: NumberValue, scope: Scope, ctx: EvalContext): NumberValue | undefined {
@@ -487,11 +477,14 @@ export class FigureTable implements Figures {
       if (report) this.report(scope, diagnostic('BG204', node, `“${name}”今年是${describeUnit(current)}，上年是${describeUnit(before)}，单位不同，无法比较。`));
       return undefined;
     }
-    if (current.value === before.value) return '与上年持平';
+    if (current.value === before.value && current.exact === before.exact) return '与上年持平';
     const delta = current.value - before.value;
     if (body.mode === '增减') {
-      const amount = current.percent ? `${formatNumber(Math.abs(delta) * 100)}个百分点` : `${formatNumber(Math.abs(delta))}${current.unit ?? ''}`;
-      return `${delta > 0 ? '增加' : '减少'}${amount}`;
+      // Values beyond a double: the difference in decimal, exactly.
+      const exactly = current.exact !== undefined || before.exact !== undefined;
+      const size = exactly ? exactOf(current).minus(exactOf(before)).abs() : Math.abs(delta);
+      const amount = current.percent ? `${formatNumber(typeof size === 'number' ? size * 100 : size.times(100))}个百分点` : `${formatNumber(size)}${current.unit ?? ''}`;
+      return `${(exactly ? exactOf(current).gt(exactOf(before)) : delta > 0) ? '增加' : '减少'}${amount}`;
     }
     if (current.percent) return `同比${delta > 0 ? '提高' : '下降'}${formatNumber(Math.abs(delta) * 100)}个百分点`;
     if (before.value === 0) return fail(`上年“${name}”为零，无法计算同比增幅；可改用“{${name} 增减}”。`);

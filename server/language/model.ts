@@ -50,6 +50,8 @@ export interface ReportModel {
   previous: ReportModel | undefined;
   /** Diagnostics from parsing and resolving, including those located in snippets (with `uri`). */
   diagnostics: Diagnostic[];
+  /** The document is beyond the size bound (documentSize.ts): not analysed, its one diagnostic BG905. */
+  oversized?: true;
 }
 
 /** Where names resolve: a snippet's parameters, then the including scope, up to the report. */

@@ -206,7 +206,7 @@ function bindParams(directive: ast.DirectiveLine, snippet: SnippetFile, scope: S
       continue;
     }
     const text = arg.value?.text ?? '';
-    params.set(arg.name.text, /^\d+(\.\d+)?$/.test(text) ? { type: 'number', value: Number(text), unit: undefined, percent: false, qualifier: undefined, decimals: undefined, ...(isExactDecimal(text) ? {} : { written: text }) } : { type: 'text', text });
+    params.set(arg.name.text, /^\d+(\.\d+)?$/.test(text) ? { type: 'number', value: Number(text), unit: undefined, percent: false, qualifier: undefined, decimals: undefined, ...(isExactDecimal(text) ? {} : { exact: text }) } : { type: 'text', text });
   }
   for (const param of snippet.params) {
     if (params.has(param) || inheritedParam(scope, param) || headerHas(header, param)) continue;

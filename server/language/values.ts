@@ -1,5 +1,15 @@
 // Figure values: numbers with measure words, percentages, approximate qualifiers — and how they print.
+// A value is a double; one a double cannot hold (more than 15 significant digits, an integer beyond
+// 2^53) also carries its exact decimal digits, and is computed with big.js, exactly.
+import Big from 'big.js';
 import type { Quantity } from '../../grammar/index.js';
+
+/** Decimal arithmetic of its own (not big.js's shared defaults): 40 decimals for quotients, half up, no exponents. */
+const Exact = Big();
+Exact.DP = 40;
+Exact.RM = Exact.roundHalfUp;
+Exact.NE = -1e6;
+Exact.PE = 1e6;
 
 export interface NumberValue {
   type: 'number';
@@ -12,8 +22,8 @@ export interface NumberValue {
   qualifier: Quantity['qualifier'];
   /** Decimals as written, for stated values: the precision they claim. */
   decimals: number | undefined;
-  /** The digits as written, kept when a double cannot hold them exactly: printed as is, never computed with. */
-  written?: string;
+  /** The exact decimal (a ratio for a percentage) when the double `value` does not hold it: printed from and computed with. */
+  exact?: string;
 }
 
 export interface TextValue {
@@ -36,8 +46,31 @@ export function quantityValue(q: Quantity): NumberValue {
     qualifier: q.qualifier,
     decimals: q.decimals,
   };
-  if (!isExactDecimal(q.digits)) value.written = q.digits;
+  if (!isExactDecimal(q.digits)) value.exact = new Exact(q.digits).div(q.percent ? 100 : 1).toFixed();
   return value;
+}
+
+/** A value's exact decimal: its digits when it has them, else its double (which holds what was written). */
+export function exactOf(v: NumberValue): Big {
+  return new Exact(v.exact ?? v.value);
+}
+
+/** Results of this magnitude or more are not printed (BG251): no report counts that far. */
+export const LARGEST_RESULT = new Exact('1e21');
+
+/** A value from an exact result, its digits kept when a double does not hold them; undefined beyond LARGEST_RESULT. */
+export function fromExact(x: Big, like: NumberValue): NumberValue | undefined {
+  if (x.abs().gte(LARGEST_RESULT)) return undefined;
+  const digits = x.toFixed();
+  const { exact: _, ...rest } = like;
+  return isExactDecimal(digits.replace('-', '')) ? { ...rest, value: x.toNumber() } : { ...rest, value: x.toNumber(), exact: digits };
+}
+
+/** The exact result of `left op right` (a divisor of zero is the caller's to refuse). */
+export function exactResult(op: '+' | '-' | '×' | '÷', left: NumberValue, right: NumberValue): Big {
+  const a = exactOf(left);
+  const b = exactOf(right);
+  return op === '+' ? a.plus(b) : op === '-' ? a.minus(b) : op === '×' ? a.times(b) : a.div(b);
 }
 
 /** The largest significant-digit count every decimal of which a double holds exactly (DBL_DIG). */
@@ -56,13 +89,13 @@ export function isExactDecimal(digits: string): boolean {
   return fraction.replace(/0+$/, '') === '' && whole !== '' && BigInt(whole) <= BigInt(Number.MAX_SAFE_INTEGER);
 }
 
-/** Is a computed result one a double holds exactly enough to print: finite, and an integer result within 2^53? */
-export function isTrustworthyResult(value: number, integerOperands: boolean): boolean {
-  return Number.isFinite(value) && (!integerOperands || Math.abs(value) <= Number.MAX_SAFE_INTEGER);
+/** Must a result be computed exactly: an operand beyond a double, or a result beyond 15 digits before the point? */
+export function needsExact(left: NumberValue, right: NumberValue, result: number): boolean {
+  return left.exact !== undefined || right.exact !== undefined || !(Math.abs(result) < 1e15);
 }
 
 /** At most `decimals` decimals, trailing zeros dropped: 98.000 → "98", 81.4814 → "81.48". */
-export function formatNumber(value: number, decimals = 2): string {
+export function formatNumber(value: number | Big, decimals = 2): string {
   const fixed = value.toFixed(decimals);
   const trimmed = fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
   return trimmed === '-0' ? '0' : trimmed;
@@ -72,10 +105,10 @@ export function formatNumber(value: number, decimals = 2): string {
 export function formatValue(v: Value): string {
   if (v.type === 'text') return v.text;
   const decimals = v.decimals ?? 2;
-  const digits = v.percent ? formatNumber(v.value * 100, decimals) : formatNumber(v.value, decimals);
+  // Exact digits print from big.js (9007199254740993 stays …993); others from the double.
+  const shown: number | Big = v.exact !== undefined ? new Exact(v.exact).times(v.percent ? 100 : 1) : v.percent ? v.value * 100 : v.value;
   const stated = v.decimals !== undefined;
-  const shownDigits = stated ? (v.percent ? (v.value * 100).toFixed(decimals) : v.value.toFixed(decimals)) : digits;
-  const fixedDigits = v.written ?? shownDigits;
+  const fixedDigits = stated ? shown.toFixed(decimals) : formatNumber(shown, decimals);
   const before = v.qualifier?.position === 'before' ? v.qualifier.text : '';
   const after = v.qualifier?.position === 'after' ? v.qualifier.text : '';
   const suffix = v.percent ? '%' : (v.unit ?? '');
@@ -84,17 +117,22 @@ export function formatValue(v: Value): string {
   return `${before}${fixedDigits}${after}${suffix}`;
 }
 
-/** Does a computed ratio or number agree with a stated one at the stated precision? */
-export function agreesAtPrecision(stated: NumberValue, computed: number): boolean {
+/** Does a computed ratio or number agree with a stated one at the stated precision? (Exactly, when either has exact digits.) */
+export function agreesAtPrecision(stated: NumberValue, computed: NumberValue | number): boolean {
   const scale = stated.percent ? 100 : 1;
   const decimals = stated.decimals ?? 2;
+  if (typeof computed !== 'number' && (stated.exact !== undefined || computed.exact !== undefined)) {
+    return exactOf(computed).minus(exactOf(stated)).times(scale).abs().lte(new Exact(5).times(new Exact(10).pow(-decimals - 1)));
+  }
+  const value = typeof computed === 'number' ? computed : computed.value;
   const tolerance = 0.5 * 10 ** -decimals + 1e-9;
-  return Math.abs(computed * scale - stated.value * scale) <= tolerance;
+  return Math.abs(value * scale - stated.value * scale) <= tolerance;
 }
 
 /** The computed value written at the stated value's precision, for messages and fixes: "81.48%". */
-export function formatAtPrecision(stated: NumberValue, computed: number): string {
+export function formatAtPrecision(stated: NumberValue, computed: NumberValue | number): string {
   const decimals = stated.decimals ?? 2;
-  if (stated.percent) return `${(computed * 100).toFixed(decimals)}%`;
-  return `${computed.toFixed(decimals)}${stated.unit ?? ''}`;
+  const value: number | Big = typeof computed === 'number' ? computed : computed.exact !== undefined ? exactOf(computed) : computed.value;
+  if (stated.percent) return `${(typeof value === 'number' ? value * 100 : value.times(100)).toFixed(decimals)}%`;
+  return `${value.toFixed(decimals)}${stated.unit ?? ''}`;
 }

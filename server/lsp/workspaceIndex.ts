@@ -12,6 +12,7 @@ import { previousReportPath } from '../language/header.js';
 import { LanguageService } from '../language/service.js';
 import type { DocumentStore } from './documents.js';
 import { rangeIn } from './convert.js';
+import type { LongWork } from './requests.js';
 
 interface IndexedSymbol {
   name: string;
@@ -103,6 +104,21 @@ export class WorkspaceIndex {
   }
 
   private refresh(): void {
+    const service = this.startRefresh();
+    for (const path of [...this.stale]) this.summarize(service, path);
+  }
+
+  /** The same as the refresh before a request, a file at a time: cancellable, letting edits in (requests.ts). */
+  async refreshGently(work: LongWork): Promise<void> {
+    const service = this.startRefresh();
+    for (const path of [...this.stale]) {
+      await work.pause();
+      this.summarize(service, path);
+    }
+  }
+
+  /** Marks what is to be summarised again; a service of its own, dropped after the refresh (the snippets it parsed go with it). */
+  private startRefresh(): LanguageService {
     if (!this.built || !this.watched()) {
       this.files.clear();
       this.stale.clear();
@@ -110,17 +126,16 @@ export class WorkspaceIndex {
       for (const doc of this.store.all()) this.stale.add(this.store.pathOf(doc));
       this.built = true;
     }
-    if (this.stale.size === 0) return;
-    // A service of its own, dropped after the refresh: the snippets it parsed go with it.
-    const service = new LanguageService(this.store.service.workspace, this.store.service.settings);
-    for (const path of this.stale) {
-      const text = this.store.byPath(path)?.getText() ?? service.workspace.readFile(path);
-      if (text === undefined) this.files.delete(path);
-      else this.files.set(path, summarise(service, path, text));
-      // The report's own tree is not kept: only its summary.
-      service.cache.forget(path);
-    }
-    this.stale.clear();
+    return new LanguageService(this.store.service.workspace, this.store.service.settings);
+  }
+
+  private summarize(service: LanguageService, path: string): void {
+    this.stale.delete(path);
+    const text = this.store.byPath(path)?.getText() ?? service.workspace.readFile(path);
+    if (text === undefined) this.files.delete(path);
+    else this.files.set(path, summarise(service, path, text));
+    // The report's own tree is not kept: only its summary.
+    service.cache.forget(path);
   }
 }
 

@@ -3,6 +3,7 @@
 import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, chmodSync, accessSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import iconv from 'iconv-lite';
+import { MAX_DOCUMENT_BYTES } from '../language/documentSize.js';
 
 /** How a file's bytes became text. */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -14,8 +15,8 @@ export interface DecodedText {
   clean: boolean;
 }
 
-/** The largest text file read (reports, snippets, last year's report, baogao.json, templates). */
-export const MAX_TEXT_FILE_BYTES = 8 * 1024 * 1024;
+/** The largest text file read (reports, snippets, last year's report): the size bound of a document. */
+export const MAX_TEXT_FILE_BYTES = MAX_DOCUMENT_BYTES;
 
 /** Chinese names of the encodings, for messages. */
 export const ENCODING_NAMES: Record<TextEncoding, string> = {
@@ -74,6 +75,13 @@ export function encodeText(text: string, encoding: TextEncoding): Buffer | undef
 /** A file that is not read or written, with the Chinese reason. */
 export class FileRefused extends Error {}
 
+/** A file beyond the size limit of its reading: not read at all. */
+export class FileTooLarge extends FileRefused {
+  constructor(readonly file: string, readonly size: number, limit: number) {
+    super(`“${file}”有 ${size} 字节，超过上限 ${limit} 字节，不予读取。`);
+  }
+}
+
 function describeKind(stats: Stats): string {
   if (stats.isDirectory()) return '文件夹';
   if (stats.isFIFO()) return '管道（FIFO）';
@@ -103,7 +111,7 @@ export function readFileBytes(file: string, limit = MAX_TEXT_FILE_BYTES): Buffer
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new FileRefused(`“${file}”是${describeKind(stats)}，不是普通文件，不能读取。`);
-    if (stats.size > limit) throw new FileRefused(`“${file}”有 ${stats.size} 字节，超过上限 ${limit} 字节，不予读取。`);
+    if (stats.size > limit) throw new FileTooLarge(file, stats.size, limit);
     const buffer = Buffer.alloc(stats.size);
     let read = 0;
     while (read < buffer.length) {

@@ -4,9 +4,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { DocumentSymbolRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
+import { counted, fuzzRuns, fuzzSettings } from '../helpers.js';
 import { ROOT, startClient, type Client } from './helper.js';
 
-const RUNS = Number(process.env.BAOGAO_FUZZ_RUNS ?? 1000);
+const RUNS = fuzzRuns();
 const SERVER = path.join(ROOT, 'dist', 'server.cjs');
 
 /** A raw server over stdio: what it writes, and how it ended. */
@@ -120,7 +121,7 @@ describe(`protocol: random JSON-RPC (${RUNS} messages)`, function () {
     );
     let id = 1000;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...METHODS), params, fc.boolean(), async (method, p, isRequest) => {
+      fc.asyncProperty(fc.constantFrom(...METHODS), params, fc.boolean(), counted('json-rpc', async (method, p, isRequest) => {
         // didChange with a random version would only confuse the test's own document: not sent for it.
         if (method === 'textDocument/didChange' && (p as { textDocument?: { uri?: string } })?.textDocument?.uri === uri) return;
         if (!isRequest) {
@@ -128,8 +129,8 @@ describe(`protocol: random JSON-RPC (${RUNS} messages)`, function () {
           return;
         }
         await within(client.connection.sendRequest(method, p).catch((e: { code?: number }) => assert.equal(typeof e.code, 'number')), 20_000, `${method} #${id++}`);
-      }),
-      { numRuns: RUNS },
+      })),
+      fuzzSettings(),
     );
     const symbols = await within(client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), 20_000, 'symbols after');
     assert.ok(Array.isArray(symbols) && symbols.length > 0);

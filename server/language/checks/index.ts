@@ -27,6 +27,8 @@ export const REPORT_CHECKS: ReportCheck[] = [
 
 export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 'severities' | 'checks'> = DEFAULT_SETTINGS): Diagnostic[] {
   const found = [...model.diagnostics];
+  // A document beyond the size bound has only its BG905: the checks would judge an empty report.
+  if (model.oversized) return found;
   for (const check of REPORT_CHECKS) {
     if (check.appliesTo && !check.appliesTo(model)) continue;
     found.push(...check.run(model, settings.checks));

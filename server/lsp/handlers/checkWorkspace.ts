@@ -1,31 +1,32 @@
 // baogao/checkWorkspace: checks the workspace's reports that are not open, with progress, cancellable.
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-languageserver';
 import { checkReport } from '../../language/checks/index.js';
 import { previousReportPath } from '../../language/header.js';
 import type { ServerContext } from '../context.js';
 import { rangeIn, SEVERITY } from '../convert.js';
 import { CheckWorkspaceRequest, type PlainDiagnostic } from '../protocol.js';
-import { answerOrFail } from '../requests.js';
+import { answerOrFail, LongWork } from '../requests.js';
 
 export function register(context: ServerContext): void {
   const { connection, client, index } = context;
   connection.onRequest(CheckWorkspaceRequest.method, answerOrFail(connection, 'checkWorkspace', async (params: CheckWorkspaceRequest.Params, token: CancellationToken): Promise<CheckWorkspaceRequest.Result> => {
     const files = new Map<string, PlainDiagnostic[]>();
     const snippets = new Set<string>();
-    // The index lists the files; a file's text is read only when its problems are not remembered.
+    // The index lists the files (built or brought up to date a file at a time, cancellable); a file's
+    // text is read only when its problems are not remembered.
+    await index.refreshGently(LongWork.of(token));
     const all = index.paths();
     // Progress through the library: the client's own token when it sent one, else one the server asks for.
     const progress = params?.workDoneToken !== undefined || !client.workDoneProgress
       ? connection.window.attachWorkDoneProgress(params?.workDoneToken)
       : await connection.window.createWorkDoneProgress();
     progress.begin('检查工作区', 0, `共 ${all.length} 个文件`, true);
+    // Cancelled by the request's token or by the progress bar's cancel button.
+    const work = LongWork.of(token, 'token' in progress ? (progress as { token: CancellationToken }).token : undefined);
     try {
       for (const [index, f] of all.entries()) {
-        // Between files: let edits, other requests and a cancellation in.
-        await new Promise((resolve) => setImmediate(resolve));
-        if (token.isCancellationRequested || ('token' in progress && (progress as { token: CancellationToken }).token.isCancellationRequested)) {
-          throw new ResponseError(LSPErrorCodes.RequestCancelled, '已取消');
-        }
+        // Between files: let edits, their diagnostics, other requests and a cancellation in.
+        await work.pause();
         progress.report(Math.round((index / Math.max(1, all.length)) * 100), f.path.slice(f.path.lastIndexOf('/') + 1));
         checkClosedFile(context, f.path, files);
         if (f.snippet) snippets.add(context.store.uriFor(f.path));

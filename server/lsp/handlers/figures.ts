@@ -1,13 +1,16 @@
 // baogao/figures: every figure of the open report, as the figures table shows it.
+import type { CancellationToken } from 'vscode-languageserver';
 import { describeFigures, diagnosticsOn } from '../../language/figureDescription.js';
 import type { ServerContext } from '../context.js';
 import { FiguresRequest, type FigureRow } from '../protocol.js';
-import { answerOrFail, requireOpenDocument } from '../requests.js';
+import { answerOrFail, LongWork, requireOpenDocument } from '../requests.js';
 
 export function register({ connection, store }: ServerContext): void {
-  connection.onRequest(FiguresRequest.method, answerOrFail(connection, 'figures', (params: FiguresRequest.Params): FiguresRequest.Result => {
+  connection.onRequest(FiguresRequest.method, answerOrFail(connection, 'figures', (params: FiguresRequest.Params, token?: CancellationToken): FiguresRequest.Result => {
     const doc = requireOpenDocument(store, params);
     const model = store.modelFor(doc);
+    // Cancelled while its document was analysed (a keystroke's model came first): no table.
+    LongWork.of(token).throwIfCancelled();
     const found = store.diagnosticsFor(doc);
     const figures = describeFigures(model).map((f): FigureRow => ({
       name: f.name,

@@ -1,26 +1,32 @@
 // Moving around and renaming: definition, references, rename, document links.
-import { ErrorCodes, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type CancellationToken, type WorkspaceEdit } from 'vscode-languageserver';
 import { documentLinks } from '../../language/features/links.js';
 import { targetAt } from '../../language/features/locate.js';
 import { definition, prepareRename, references, rename, type FileText } from '../../language/features/navigation.js';
 import type { ReportModel } from '../../language/model.js';
 import type { ServerContext } from '../context.js';
 import { groupEdits, locationOf, offsetOf, rangeIn } from '../convert.js';
-import { answerForDocument } from '../requests.js';
+import { answerForDocument, LongWork } from '../requests.js';
 
 export function register({ connection, store, index }: ServerContext): void {
   const { service } = store;
-  // Only a snippet's references and renames reach other files: the index names the files including it.
-  const reportsFor = (model: ReportModel, offset: number): FileText[] => {
+  // Only a snippet's references and renames reach other files: the index names the files including it,
+  // parsed a slice at a time first (cancellable, edits going first) so the core finds their trees cached.
+  const reportsFor = async (model: ReportModel, offset: number, token: CancellationToken | undefined): Promise<FileText[]> => {
     const target = targetAt(model, offset);
-    return target && (target.kind === 'include' || target.kind === 'snippet') ? index.filesIncluding(target.name) : [];
+    if (!target || (target.kind !== 'include' && target.kind !== 'snippet')) return [];
+    const work = LongWork.of(token);
+    await index.refreshGently(work);
+    const files = index.filesIncluding(target.name);
+    await work.map(files, (f) => service.cache.parse(f.path, f.text));
+    return files;
   };
 
   connection.onDefinition(answerForDocument(connection, store, 'definition', [], (params, doc, model) =>
     definition(service, model, offsetOf(doc, params.position)).map((l) => locationOf(store, l, model))));
 
-  connection.onReferences(answerForDocument(connection, store, 'references', [], (params, doc, model) =>
-    references(service, model, offsetOf(doc, params.position), params.context?.includeDeclaration !== false, reportsFor(model, offsetOf(doc, params.position))).map((l) => locationOf(store, l, model))));
+  connection.onReferences(answerForDocument(connection, store, 'references', [], async (params, doc, model, token) =>
+    references(service, model, offsetOf(doc, params.position), params.context?.includeDeclaration !== false, await reportsFor(model, offsetOf(doc, params.position), token)).map((l) => locationOf(store, l, model))));
 
   connection.onPrepareRename(answerForDocument(connection, store, 'prepareRename', null, (params, doc, model) => {
     const result = prepareRename(model, offsetOf(doc, params.position));
@@ -28,8 +34,8 @@ export function register({ connection, store, index }: ServerContext): void {
     return { range: rangeIn(model.file.lineIndex, result.range.start, result.range.end), placeholder: result.placeholder };
   }));
 
-  connection.onRenameRequest(answerForDocument(connection, store, 'rename', null, (params, doc, model): WorkspaceEdit | null => {
-    const edits = rename(service, model, offsetOf(doc, params.position), String(params.newName ?? ''), reportsFor(model, offsetOf(doc, params.position)));
+  connection.onRenameRequest(answerForDocument(connection, store, 'rename', null, async (params, doc, model, token): Promise<WorkspaceEdit | null> => {
+    const edits = rename(service, model, offsetOf(doc, params.position), String(params.newName ?? ''), await reportsFor(model, offsetOf(doc, params.position), token));
     if (typeof edits === 'string') throw new ResponseError(ErrorCodes.InvalidRequest, edits);
     return { changes: groupEdits(store, edits, model) };
   }));

@@ -1,11 +1,11 @@
 // baogao/preview: the open report's printed pages for the live preview (exports go through baogao/render).
 // Only the pages that changed since the pages the client shows are sent: a keystroke changes one or two
 // of a long report's pages, and the rest need not be serialised, parsed and compared again.
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-languageserver';
 import { previewPages } from '../../../templates/preview.js';
 import type { ServerContext } from '../context.js';
 import { PreviewRequest } from '../protocol.js';
-import { answerOrFail, requireOpenDocument } from '../requests.js';
+import { answerOrFail, LongWork, requireOpenDocument } from '../requests.js';
 import { uriToPath } from '../uri.js';
 
 /** The last pages sent for each document, as JSON, by result id (a few documents: previews follow the editor). */
@@ -16,7 +16,7 @@ let results = 0;
 export function register({ connection, store }: ServerContext): void {
   connection.onRequest(PreviewRequest.method, answerOrFail(connection, 'preview', (params: PreviewRequest.Params, token?: CancellationToken): PreviewRequest.Result => {
     // Cancelled while it waited (the writer typed on): the next request asks for the newer text.
-    if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, '预览请求已取消');
+    LongWork.of(token).throwIfCancelled();
     const doc = requireOpenDocument(store, params);
     const width = store.projectFor(uriToPath(doc.uri)).lineWidth;
     const found = previewPages(store.modelFor(doc), { width });

@@ -1,7 +1,7 @@
 // New reports from old ones, and the workspace's figures side by side: baogao/import (last year's Word
 // file → .bg), baogao/newReport (next year's report from this year's), baogao/collect. The core does the
 // work (server/language/import, nextYear, collect); the client asks where to save and writes.
-import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { collectFigures, IndicatorVocabulary, reportInfo, wideTable, withTotals } from '../../language/collect.js';
 import { formatTable, toCsv } from '../../../templates/table.js';
 import { importReport } from '../../language/import/index.js';
@@ -10,7 +10,7 @@ import { readReportSource, UnsupportedSource } from '../../node/readWord.js';
 import { toOsPath } from '../../node/fsWorkspace.js';
 import type { ServerContext } from '../context.js';
 import { CollectRequest, ImportRequest, NewReportRequest } from '../protocol.js';
-import { answerOrFail } from '../requests.js';
+import { answerOrFail, LongWork } from '../requests.js';
 import { uriToPath } from '../uri.js';
 
 function pathOf(uri: unknown, what: string): string {
@@ -51,10 +51,9 @@ export function register(context: ServerContext): void {
     return { text: result.text, year: result.year, changed: result.changed, flagged: result.flagged };
   }));
 
-  connection.onRequest(CollectRequest.method, answerOrFail(connection, 'collect', (): CollectRequest.Result => {
-    const models = context.workspaceFiles()
-      .map((f) => store.serviceFor(f.path).analyze(f.path, f.text))
-      .filter((model) => !model.isSnippet);
+  connection.onRequest(CollectRequest.method, answerOrFail(connection, 'collect', async (_params: unknown, token?: CancellationToken): Promise<CollectRequest.Result> => {
+    const analysed = await LongWork.of(token).map(context.workspaceFiles(), (f) => store.serviceFor(f.path).analyze(f.path, f.text));
+    const models = analysed.filter((model) => !model.isSnippet && !model.oversized);
     // As `baogao collect` lines them up: one row a report, the standard indicators, totals.
     const reportsInfo = models.map((m) => reportInfo(m));
     const rows = collectFigures(models, models.map((m) => m.file.path), new IndicatorVocabulary(store.service.settings.checks.extraIndicators));

@@ -1,10 +1,10 @@
 // Outline (document symbols) and workspace symbols.
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { SymbolKind, type CancellationToken, type DocumentSymbol } from 'vscode-languageserver';
 import { documentSymbols, type DocumentSymbol as FeatureSymbol, type SymbolKind as FeatureKind } from '../../language/features/symbols.js';
 import type { ReportModel } from '../../language/model.js';
 import type { ServerContext } from '../context.js';
 import { rangeIn } from '../convert.js';
-import { answer, answerForDocument } from '../requests.js';
+import { answer, answerForDocument, LongWork } from '../requests.js';
 
 const SYMBOL_KIND: Record<FeatureKind, SymbolKind> = {
   heading: SymbolKind.Namespace, figure: SymbolKind.Variable, constant: SymbolKind.Constant, snippet: SymbolKind.Module, label: SymbolKind.Key,
@@ -33,8 +33,9 @@ export function register({ connection, store, index }: ServerContext): void {
     return outline;
   }));
 
-  connection.onWorkspaceSymbol(answer(connection, 'workspaceSymbol', [], (params) => {
+  connection.onWorkspaceSymbol(answer(connection, 'workspaceSymbol', [], async (params, token?: CancellationToken) => {
     const query = typeof params?.query === 'string' ? params.query : '';
+    await index.refreshGently(LongWork.of(token));
     return index.symbols(query, WORKSPACE_SYMBOL_LIMIT).map((s) => ({
       name: s.name, kind: SYMBOL_KIND[s.kind], containerName: s.detail, location: { uri: s.uri, range: s.range },
     }));

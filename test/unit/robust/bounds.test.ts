@@ -1,7 +1,7 @@
 // Bounded work and exact numbers (issue 14, items 3 and 4): include bombs, deep include chains, long
 // chains of figures, huge formulas, numbers beyond 2^53, overflow; reading confined to the workspace.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -9,9 +9,19 @@ import type { ReportModel } from '../../../server/language/model.js';
 import { LanguageService } from '../../../server/language/service.js';
 import { MAX_INCLUDE_DEPTH, MAX_INCLUSIONS } from '../../../server/language/snippets.js';
 import { MAX_FIGURE_CHAIN } from '../../../server/language/figures.js';
+import { MAX_FORMULA_NESTING, MAX_FORMULA_TERMS, parse, reparse } from '../../../grammar/index.js';
+import { checkReport } from '../../../server/language/checks/index.js';
+import { formatText } from '../../../server/language/features/formatting.js';
+import { hover } from '../../../server/language/features/hover.js';
+import { inlayHints } from '../../../server/language/features/inlayHints.js';
+import { references } from '../../../server/language/features/navigation.js';
+import { semanticTokens } from '../../../server/language/features/semanticTokens.js';
+import { documentSymbols } from '../../../server/language/features/symbols.js';
+import { MemoryWorkspace } from '../../../server/language/workspace.js';
 import { FileSystemWorkspace, toCorePath } from '../../../server/node/fsWorkspace.js';
 import { render } from '../../../templates/render.js';
-import { model } from '../../helpers.js';
+import { model, ROOT } from '../../helpers.js';
+import { documentSizeProblem, MAX_DOCUMENT_BYTES } from '../../../server/language/documentSize.js';
 
 const HEADER = '@标题 测试\n@年度 2020\n@机关 某镇人民政府\n@日期 2021-01-13\n\n';
 const codes = (m: ReportModel) => m.diagnostics.map((d) => d.code);
@@ -78,30 +88,105 @@ describe('bounded figure evaluation', () => {
     assert.ok(codes(m).includes('BG203'), codes(m).join());
   });
 
-  it('a formula of 1,500 terms is refused with BG904; one of 30,000 ends with a diagnostic, its text kept', () => {
+  it('a formula of 1,500 terms is refused with BG904, its line kept as typed', () => {
     const m = model(`${HEADER}{和 = ${Array.from({ length: 1500 }, () => '1件').join('+')}}\n`);
     assert.deepEqual(codes(m), ['BG904']);
-    // (The incremental parser itself gives up on 30,000 terms: plain text and BG009, nothing lost.)
-    const huge = model(`${HEADER}{和 = ${Array.from({ length: 30000 }, () => '1件').join('+')}}\n`);
-    assert.ok(codes(huge).some((c) => c === 'BG904' || c === 'BG009'), codes(huge).join());
-    assert.match(render(huge, 'txt', {}), /1件\+1件\+1件/);
+    assert.match(m.diagnostics[0]!.message, new RegExp(`公式超过 ${MAX_FORMULA_TERMS} 项的上限`));
+    assert.match(render(m, 'txt', {}), /1件\+1件\+1件/);
+  });
+
+  // Each was a stack overflow somewhere: the parser's offset shifts, incremental reparse, the evaluator.
+  const HUGE: Record<string, string> = {
+    'a formula of 5,000 terms': `{和 = ${Array.from({ length: 5000 }, () => '1件').join('+')}}`,
+    'a product of 5,000 factors': `{积 = ${Array.from({ length: 5000 }, () => '2').join('×')}}`,
+    '5,000 nested brackets': `{深 = ${'('.repeat(5000)}1件${')'.repeat(5000)}}`,
+    '5,000 minus signs': `{负 = ${'-'.repeat(5000)}1件}`,
+    '@指标 with 5,000 terms': `@指标 和 = ${Array.from({ length: 5000 }, () => '1件').join('+')}`,
+  };
+  for (const [what, line] of Object.entries(HUGE)) {
+    it(`${what}: one BG904, the text kept, and every feature answers (was: 解析器内部出错)`, () => {
+      const text = `${HEADER}前文{甲 = 1件}。\n${line}\n后文{乙 = 甲 + 1件}。\n`;
+      const m = model(text);
+      const bound = m.diagnostics.filter((d) => d.code === 'BG904');
+      assert.equal(bound.length, 1, codes(m).join());
+      assert.ok(!codes(m).includes('BG009'), codes(m).join());
+      assert.equal(text.slice(bound[0]!.start, bound[0]!.start + 1), line.startsWith('@') ? '@' : '{');
+      // Incremental parsing shifts the line's offsets after an edit above it.
+      const edited = text.replace('前文', '前面的文字');
+      assert.deepEqual(reparse(reparse(undefined, text), edited).document, parse(edited).document);
+      const printed = (format: 'txt' | 'md' | 'html') => render(m, format, {}).replace(/<[^>]*>/g, '').replace(/\s/g, '').replace(/&gt;/g, '>');
+      for (const format of ['txt', 'md', 'html'] as const) assert.ok(printed(format).includes(line.slice(-40).replace(/\s/g, '')), format);
+      assert.match(render(m, 'txt', {}), /后文2件/);
+      checkReport(m);
+      assert.equal(formatText(formatText(text)), formatText(text));
+      semanticTokens(m.file.document, text);
+      documentSymbols(m);
+      inlayHints(m, 0, text.length);
+      for (const offset of [text.indexOf(line) + 3, text.length - 8]) {
+        hover(m, offset);
+        references(new LanguageService(new MemoryWorkspace({})), m, offset, true, []);
+      }
+    });
+  }
+
+  it(`a formula of ${MAX_FORMULA_TERMS} terms and brackets ${MAX_FORMULA_NESTING} deep still compute`, () => {
+    const m = model(`${HEADER}{和 = ${Array.from({ length: MAX_FORMULA_TERMS }, () => '1件').join('+')}}{深 = ${'('.repeat(MAX_FORMULA_NESTING)}2件${')'.repeat(MAX_FORMULA_NESTING)}}\n`);
+    assert.deepEqual(codes(m), []);
+    assert.match(render(m, 'txt', {}), new RegExp(`${MAX_FORMULA_TERMS}件2件`));
+  });
+
+  it('a chain of 5,000 figures computes, and every feature answers over it', () => {
+    const text = HEADER + chain('k', MAX_FIGURE_CHAIN - 1);
+    const m = model(text);
+    assert.deepEqual(codes(m), []);
+    const first = m.figures.definitions.get(figureName('k', 0))!.value;
+    assert.equal(first?.type === 'number' && first.value, MAX_FIGURE_CHAIN);
+    checkReport(m);
+    assert.match(render(m, 'txt', {}), new RegExp(`${MAX_FIGURE_CHAIN}件`));
+    render(m, 'html', {});
+    const last = text.lastIndexOf(figureName('k', MAX_FIGURE_CHAIN - 1));
+    assert.ok(hover(m, last + 1));
+    assert.ok(references(new LanguageService(new MemoryWorkspace({})), m, last + 1, true, []).length >= 2);
+    inlayHints(m, 0, text.length);
+    documentSymbols(m);
   });
 });
 
 describe('exact numbers', () => {
-  it('{x = 9007199254740993元} prints exactly as written (was …992元), and is not computed with', () => {
-    const m = model(`${HEADER}合计{x = 9007199254740993元}，多{y = x + 1元}。\n`);
-    const text = render(m, 'txt', {});
-    assert.match(text, /9007199254740993元/);
-    assert.deepEqual(codes(m), ['BG250']);
-    assert.match(text, /\{y = x \+ 1元\}/, 'an unresolved figure prints as typed');
+  it('{x = 9007199254740993元} prints exactly (was …992元), and sums, products and rates of it compute exactly', () => {
+    const m = model(`${HEADER}合计{x = 9007199254740993元}，多{y = x + 1元}，两倍{z = x + x}，{w = x * 3}，{d = x - 1元}，比{r = x / x %}，{h = x / 2}。\n`);
+    assert.deepEqual(codes(m), []);
+    const text = render(m, 'txt', {}).replace(/\s/g, '');
+    assert.match(text, /合计9007199254740993元，多9007199254740994元，两倍18014398509481986元，27021597764222979元，9007199254740992元，比100%，4503599627370496\.5元。/);
   });
 
-  it('overflow and results beyond 2^53 are BG251, never "Infinity件"', () => {
-    const m = model(`${HEADER}{a = 1000000000000件}{b = a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a}{c = 4000000000000000件}{d = c + c + c}\n`);
+  it('decimals of 15 significant digits add up exactly beyond 10^15', () => {
+    const m = model(`${HEADER}{a = 999999999999999.99元}{b = 0.01元}{c = a + b}{d = 123456789012.345元}{e = 987654321098.765元}{f = d + e}\n`);
+    assert.deepEqual(codes(m), []);
+    assert.match(render(m, 'txt', {}).replace(/\s/g, ''), /999999999999999\.99元0\.01元1000000000000000元123456789012\.345元987654321098\.765元1111111110111\.11元/);
+  });
+
+  it('a stated value beyond 2^53 is checked against its formula exactly', () => {
+    const right = model(`${HEADER}{x = 9007199254740993元}{总 = 9007199254740994元 : x + 1元}\n`);
+    assert.deepEqual(codes(right), []);
+    const wrong = model(`${HEADER}{x = 9007199254740993元}{总 = 9007199254740995元 : x + 1元}\n`);
+    assert.deepEqual(codes(wrong), ['BG206']);
+    assert.match(wrong.diagnostics[0]!.message, /算得9007199254740994\.00元|算得9007199254740994元/);
+  });
+
+  it('增减 against last year beyond 2^53 is exact', () => {
+    const m = model(`${HEADER.replace('@年度 2020', '@年度 2020\n@上年 last.bg')}{x = 9007199254740995元}，{x 增减}。\n`, { '/w/last.bg': '@年度 2019\n\n{x = 9007199254740993元}\n' });
+    assert.deepEqual(codes(m), []);
+    assert.match(render(m, 'txt', {}), /增加2元/);
+  });
+
+  it('results of 10^21 or more are BG251, never "Infinity件"; 3 × 4×10^15 is exact', () => {
+    const m = model(`${HEADER}{a = 1000000000000件}{b = a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a * a}{c = 4000000000000000件}{d = c + c + c}{e = 999999999999999999999件}{f = e + 1件}\n`);
     assert.deepEqual(codes(m), ['BG251', 'BG251']);
+    assert.match(m.diagnostics[0]!.message, /超过 10²¹/);
     const text = render(m, 'txt', {});
     assert.doesNotMatch(text, /Infinity|NaN|e\+/);
+    assert.match(text.replace(/\s/g, ''), /12000000000000000件999999999999999999999件/);
   });
 
   it('numbers up to 15 significant digits and safe integers compute as before', () => {
@@ -188,5 +273,40 @@ describe('Markdown output', () => {
     const md = render(m, 'md', {});
     assert.doesNotMatch(md, /<script>/);
     assert.match(md, /<p align="right">某镇&lt;script&gt;alert\(1\)&lt;\/script&gt;&amp;政府<br>/);
+  });
+});
+
+describe('document size bound (BG905)', () => {
+  const PARAGRAPH = '本年度共调处矛盾纠纷{调处 = 150起}，依法行政工作扎实推进。\n\n';
+  const over = HEADER + PARAGRAPH.repeat(Math.ceil(MAX_DOCUMENT_BYTES / Buffer.byteLength(PARAGRAPH)) + 1);
+
+  it('a document beyond 10 MB is not analysed: one BG905, quickly, whatever the checks', () => {
+    assert.ok(Buffer.byteLength(over) > MAX_DOCUMENT_BYTES);
+    const started = Date.now();
+    const m = model(over);
+    assert.ok(m.oversized);
+    assert.deepEqual(checkReport(m).map((d) => d.code), ['BG905']);
+    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+    assert.match(m.diagnostics[0]!.message, /文档有 10(\.\d)? MB，超过上限 10 MB/);
+  });
+
+  it('measures UTF-8 bytes as saved: a text of 4 million Chinese characters (12 MB) is beyond, 3 MB is within', () => {
+    assert.match(documentSizeProblem('法'.repeat(4_000_000)) ?? '', /11\.4 MB/);
+    assert.equal(documentSizeProblem('法'.repeat(1_000_000)), undefined);
+    assert.equal(documentSizeProblem('a'.repeat(MAX_DOCUMENT_BYTES)), undefined);
+    assert.ok(documentSizeProblem('a'.repeat(MAX_DOCUMENT_BYTES + 1)));
+  });
+
+  it('the command: check reports BG905 for the file (exit 1), render refuses it with the reason (exit 2)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baogao-size-'));
+    const file = path.join(dir, 'huge.bg');
+    writeFileSync(file, over);
+    const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), ...args], { encoding: 'utf8', timeout: 30_000 });
+    const check = cli('check', file);
+    assert.equal(check.status, 1);
+    assert.match(check.stdout, /huge\.bg:1:1: error BG905 文档有 10(\.\d)? MB，超过上限 10 MB/);
+    const rendered = cli('render', file);
+    assert.equal(rendered.status, 2);
+    assert.match(rendered.stderr, /超过上限 10 MB.*（BG905）/);
   });
 });

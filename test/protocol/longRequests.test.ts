@@ -1,0 +1,131 @@
+// Issue 14, bounded work in the server: a document beyond the size bound gets one BG905 and no work
+// (formatting 20 MB answers at once, saying why), a 3 MB report every feature; long requests over the
+// workspace are cancellable and never hold up the diagnostics of an edit (server/lsp/requests.ts).
+import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  CancellationTokenSource, DidChangeTextDocumentNotification, DocumentFormattingRequest, DocumentSymbolRequest, HoverRequest,
+  LSPErrorCodes, ReferencesRequest, SemanticTokensRequest, WorkspaceSymbolRequest,
+} from 'vscode-languageserver-protocol/node';
+import { MAX_DOCUMENT_BYTES } from '../../server/language/documentSize.js';
+import { CheckWorkspaceRequest, RenderRequest } from '../../server/lsp/protocol.js';
+import { ROOT, startClient, type Client } from './helper.js';
+
+const SAMPLE = readFileSync(path.join(ROOT, 'samples', 'guiwei-2020.bg'), 'utf8');
+const BODY = SAMPLE.slice(SAMPLE.indexOf('\n# '));
+/** A report of about `bytes` bytes: the sample's header, then its body again and again. */
+const reportOf = (bytes: number) => SAMPLE + BODY.repeat(Math.ceil(bytes / Buffer.byteLength(BODY)));
+
+const rejection = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { code?: number; message?: string };
+  }
+  assert.fail('expected an error answer');
+};
+
+describe('protocol: the document size bound', function () {
+  this.timeout(120_000);
+  let client: Client;
+  before(async () => (client = await startClient()));
+  after(async () => client.stop());
+
+  it('a 20 MB document: one BG905, formatting refused at once with the reason, no features, the server still answering', async () => {
+    const text = reportOf(20 * 1024 * 1024);
+    assert.ok(Buffer.byteLength(text) > MAX_DOCUMENT_BYTES);
+    const { uri } = await client.open('huge.bg', text);
+    const published = await client.diagnostics(uri, () => true, 60_000);
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['BG905']);
+    assert.match(String(published.diagnostics[0]!.message), /文档有 2\d(\.\d)? MB，超过上限 10 MB/);
+    const started = Date.now();
+    const refused = await rejection(client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }));
+    assert.ok(Date.now() - started < 5000, `formatting answered in ${Date.now() - started} ms`);
+    assert.equal(refused.code, LSPErrorCodes.RequestFailed);
+    assert.match(refused.message ?? '', /超过上限.*BG905/);
+    assert.deepEqual(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), []);
+    assert.deepEqual((await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } }))?.data, []);
+    assert.match((await rejection(client.connection.sendRequest(RenderRequest.method, { textDocument: { uri }, format: 'txt' }))).message ?? '', /BG905/);
+    const other = await client.open('guiwei-2020.bg');
+    assert.ok(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: other.uri }, position: { line: 20, character: 30 } }) !== undefined);
+  });
+
+  it('a 3 MB report still gets every feature', async () => {
+    const text = reportOf(3 * 1024 * 1024);
+    const { uri } = await client.open('long.bg', text);
+    const published = await client.diagnostics(uri, () => true, 100_000);
+    const codes = new Set(published.diagnostics.map((d) => d.code));
+    assert.ok(!codes.has('BG905') && codes.size > 0, [...codes].join());
+    const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+    assert.ok(Array.isArray(symbols) && symbols.length > 100);
+    assert.ok((await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } }))!.data.length > 1000);
+  });
+});
+
+/** A server over a county's worth of reports: long enough to cancel and to edit during (its index not built yet). */
+async function countyClient(): Promise<Client> {
+  const client = await startClient();
+  for (let i = 0; i < 300; i++) writeFileSync(path.join(client.folder, `镇${i}.bg`), SAMPLE.replace('桂圩镇人民政府', `第${i}镇人民政府`));
+  return client;
+}
+
+describe('protocol: long requests', function () {
+  this.timeout(180_000);
+  let client: Client;
+  before(async () => (client = await countyClient()));
+  after(async () => client.stop());
+
+  it('workspace symbols are cancelled (RequestCancelled) and answer in full afterwards', async () => {
+    const source = new CancellationTokenSource();
+    const pending = client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' }, source.token);
+    setTimeout(() => source.cancel(), 100);
+    assert.equal((await rejection(pending)).code, LSPErrorCodes.RequestCancelled);
+    const all = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '镇' });
+    assert.ok(Array.isArray(all) && all.length > 0);
+  });
+
+  // On a server of its own: the index (built once, then kept) is what takes long.
+  it('references of a snippet over the workspace are cancellable, and answer afterwards', async () => {
+    const client = await countyClient();
+    try {
+      const { uri } = await client.open('guiwei-2021.bg');
+      const at = { textDocument: { uri }, position: { line: 24, character: 6 }, context: { includeDeclaration: true } };
+      const source = new CancellationTokenSource();
+      const pending = client.connection.sendRequest(ReferencesRequest.type, at, source.token);
+      setTimeout(() => source.cancel(), 50);
+      assert.equal((await rejection(pending)).code, LSPErrorCodes.RequestCancelled);
+      const found = await client.connection.sendRequest(ReferencesRequest.type, at);
+      assert.ok(Array.isArray(found) && found.length >= 2, JSON.stringify(found));
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('an edit during the workspace check gets its diagnostics before the check ends', async () => {
+    const { uri, text } = await client.open('guiwei-2020.bg');
+    await client.diagnostics(uri, (p) => p.version === 1, 30_000).catch(() => undefined);
+    let checkDone = false;
+    const check = client.connection.sendRequest(CheckWorkspaceRequest.method, {}).then(() => (checkDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(checkDone, false, 'the check is still running');
+    const edited = `${text}\n本年度新增{新增 = 3件，}。\n`;
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
+    const published = await client.diagnostics(uri, (p) => p.version === 2, 60_000);
+    assert.equal(checkDone, false, 'diagnostics of the edit came while the check was still running');
+    assert.ok(published.diagnostics.some((d) => d.code === 'BG002'), published.diagnostics.map((d) => d.code).join());
+    await check;
+  });
+
+  it('the workspace check is cancellable', async () => {
+    const client = await countyClient();
+    try {
+      const source = new CancellationTokenSource();
+      const pending = client.connection.sendRequest(CheckWorkspaceRequest.method, {}, source.token);
+      setTimeout(() => source.cancel(), 100);
+      assert.equal((await rejection(pending)).code, LSPErrorCodes.RequestCancelled);
+    } finally {
+      await client.stop();
+    }
+  });
+});
