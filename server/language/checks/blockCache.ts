@@ -135,6 +135,21 @@ function remembered(entry: Entry, context: string, block: LocalBlock, check: () 
   for (const d of relative) out.push(shiftDiagnostic(d, block.origin));
 }
 
+/**
+ * The whole lines a block stands on, line break included: its key. A line parses differently with and
+ * without what surrounds its nodes (a broken figure at the end of the file is kept as typed, with a line
+ * break after it it is a figure), so the nodes' span alone would give two parses one remembered result.
+ */
+export function wholeLines(text: string, start: number, end: number): { origin: number; source: string } {
+  let origin = start;
+  while (origin > 0 && text[origin - 1] !== '\n' && text[origin - 1] !== '\r') origin--;
+  let through = end;
+  while (through < text.length && text[through] !== '\n' && text[through] !== '\r') through++;
+  if (text[through] === '\r') through++;
+  if (text[through] === '\n') through++;
+  return { origin, source: text.slice(origin, through) };
+}
+
 /** The report's own blocks as keys (kind, and a list's attachment, are part of them); a snippet's block: undefined. */
 const ownBlocks = new WeakMap<ReportModel, { locals: LocalBlock[]; at: Array<number | undefined> }>();
 
@@ -145,7 +160,7 @@ function ownBlocksOf(model: ReportModel): { locals: LocalBlock[]; at: Array<numb
     const at = model.blocks.map(({ block, scope }) => {
       if (scope.file !== model.file) return undefined;
       const kind = block.kind === 'list' ? `list${block.attached ? '+' : ''}` : block.kind;
-      return locals.push({ source: model.file.text.slice(block.start, block.end), origin: block.start, file: `\u0000${kind}` }) - 1;
+      return locals.push({ ...wholeLines(model.file.text, block.start, block.end), file: `\u0000${kind}` }) - 1;
     });
     ownBlocks.set(model, (own = { locals, at }));
   }

@@ -5,7 +5,7 @@ import type * as ast from '../../../grammar/index.js';
 import type { Diagnostic, Fix, TextEdit } from '../../../grammar/diagnostic.js';
 import { diagnostic, locatedIn } from '../makeDiagnostic.js';
 import type { ReportModel, Scope } from '../model.js';
-import type { LocalBlock } from './blockCache.js';
+import { wholeLines, type LocalBlock } from './blockCache.js';
 
 // ---------------------------------------------------------------- prose lines
 
@@ -178,11 +178,9 @@ function collectProse(model: ReportModel): ProseBlock[] {
   const out: ProseBlock[] = [];
   const add = (lines: readonly (readonly ast.Inline[])[], scope: Scope) => {
     // The block's source, for remembering results of checks that look at nothing else (blockCache.ts):
-    // from its first node to its last, which are where its first and last prose characters come from.
+    // the whole lines from its first node to its last.
     const written = lines.filter((nodes) => nodes.length > 0);
-    const origin = written[0]?.[0]!.start ?? 0;
-    const end = written.at(-1)?.at(-1)!.end ?? 0;
-    const source = written.length ? scope.file.text.slice(origin, end) : '';
+    const { origin, source } = written.length ? wholeLines(scope.file.text, written[0]![0]!.start, written.at(-1)!.at(-1)!.end) : { origin: 0, source: '' };
     out.push(new LazyProseBlock(lines, scope, source, origin, scope.file.path === model.file.path ? '' : scope.file.path));
   };
   const rootScope: Scope = model.blocks[0]?.scope.file === model.file ? model.blocks[0].scope : { file: model.file, params: new Map(), parent: undefined, site: undefined };
