@@ -5,15 +5,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension, bgDiagnostics, closeAllEditors, codeOf, fileUri, openCopy, openNew, openReport, waitFor, waitForDiagnostics } from './helpers';
+import type { PreviewState } from '../../../client/preview';
 
-interface PreviewState {
-  uri: string | undefined;
-  locked: boolean;
-  version: number | undefined;
-  pages: number;
-  lastUpdateMs: number | undefined;
-  pagesSent: number;
-}
 const previewState = () => vscode.commands.executeCommand<PreviewState>('baogao.previewState');
 const exists = async (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
 
