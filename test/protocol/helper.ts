@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, PublishDiagnosticsNotification,
-  ConfigurationRequest, RegistrationRequest, type PublishDiagnosticsParams, type InitializeResult, type Position,
+  ConfigurationRequest, RegistrationRequest, WorkDoneProgress, type PublishDiagnosticsParams, type InitializeResult, type Position,
 } from 'vscode-languageserver-protocol/node';
 import { pathToUri } from '../../server/lsp/uri.js';
 
@@ -27,12 +27,15 @@ export interface Client {
   traces: string[];
   /** How often the server asked to pull diagnostics again (workspace/diagnostic/refresh). */
   refreshes: number;
+  /** Progress the server created (with `progress: true`): its tokens, then every `$/progress` value by token. */
+  progress: Map<string | number, unknown[]>;
   settings: Record<string, unknown>;
   stop(): Promise<void>;
 }
 
-/** `pull`: the client declares pull diagnostics (LSP 3.17), as vscode-languageclient does; `trace`: verbose tracing. */
-export async function startClient(settings: Record<string, unknown> = {}, options: { pull?: boolean; trace?: boolean } = {}): Promise<Client> {
+/** `pull`: the client declares pull diagnostics (LSP 3.17), as vscode-languageclient does; `trace`: verbose tracing;
+ * `progress`: the client accepts progress the server creates (window.workDoneProgress), as VS Code does. */
+export async function startClient(settings: Record<string, unknown> = {}, options: { pull?: boolean; trace?: boolean; progress?: boolean } = {}): Promise<Client> {
   const folder = mkdtempSync(path.join(tmpdir(), 'baogao-lsp-'));
   cpSync(path.join(ROOT, 'samples'), folder, { recursive: true });
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -49,7 +52,12 @@ export async function startClient(settings: Record<string, unknown> = {}, option
       }
     }
   });
-  const client: Partial<Client> = { settings, traces: [], refreshes: 0 };
+  const client: Partial<Client> = { settings, traces: [], refreshes: 0, progress: new Map() };
+  connection.onRequest('window/workDoneProgress/create', (p: { token: string | number }) => {
+    const values: unknown[] = [];
+    client.progress!.set(p.token, values);
+    connection.onProgress(WorkDoneProgress.type, p.token, (value) => void values.push(value));
+  });
   connection.onNotification('$/logTrace', (p: { message: string }) => void client.traces!.push(p.message));
   connection.onRequest('workspace/diagnostic/refresh', () => {
     client.refreshes!++;
@@ -67,6 +75,7 @@ export async function startClient(settings: Record<string, unknown> = {}, option
     capabilities: {
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}) },
       textDocument: { publishDiagnostics: { versionSupport: true }, ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}) },
+      ...(options.progress ? { window: { workDoneProgress: true } } : {}),
     },
   });
   await connection.sendNotification(InitializedNotification.type, {});

@@ -64,8 +64,8 @@ describe('protocol: the document size bound', function () {
 });
 
 /** A server over a county's worth of reports: long enough to cancel and to edit during (its index not built yet). */
-async function countyClient(): Promise<Client> {
-  const client = await startClient();
+async function countyClient(options: { progress?: boolean } = {}): Promise<Client> {
+  const client = await startClient({}, options);
   for (let i = 0; i < 300; i++) writeFileSync(path.join(client.folder, `镇${i}.bg`), SAMPLE.replace('桂圩镇人民政府', `第${i}镇人民政府`));
   return client;
 }
@@ -128,4 +128,29 @@ describe('protocol: long requests', function () {
       await client.stop();
     }
   });
+
+  it('the cancel button of its progress bar stops the workspace check while the index is being built', async () => {
+    const client = await countyClient({ progress: true });
+    try {
+      const pending = client.connection.sendRequest(CheckWorkspaceRequest.method, {});
+      const token = await waitUntil(() => [...client.progress.keys()][0]);
+      await waitUntil(() => client.progress.get(token)!.length > 0);
+      await client.connection.sendNotification('window/workDoneProgress/cancel', { token });
+      assert.equal((await rejection(pending)).code, LSPErrorCodes.RequestCancelled);
+      const messages = client.progress.get(token)!.map((v) => (v as { message?: string }).message);
+      assert.equal(messages[0], '建立索引');
+      assert.ok(!messages.some((m) => m?.startsWith('共 ')), `cancelled before the index was built: ${messages.join(' | ')}`);
+    } finally {
+      await client.stop();
+    }
+  });
 });
+
+/** Polls until `value()` is truthy (at most 10 s) and returns it. */
+async function waitUntil<T>(value: () => T): Promise<NonNullable<T>> {
+  for (const end = Date.now() + 10_000; Date.now() < end; await new Promise((r) => setTimeout(r, 5))) {
+    const v = value();
+    if (v) return v as NonNullable<T>;
+  }
+  throw new Error('timed out');
+}

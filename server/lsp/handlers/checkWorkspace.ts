@@ -12,18 +12,19 @@ export function register(context: ServerContext): void {
   connection.onRequest(CheckWorkspaceRequest.method, answerOrFail(connection, 'checkWorkspace', async (params: CheckWorkspaceRequest.Params, token: CancellationToken): Promise<CheckWorkspaceRequest.Result> => {
     const files = new Map<string, PlainDiagnostic[]>();
     const snippets = new Set<string>();
-    // The index lists the files (built or brought up to date a file at a time, cancellable); a file's
-    // text is read only when its problems are not remembered.
-    await index.refreshGently(LongWork.of(token));
-    const all = index.paths();
     // Progress through the library: the client's own token when it sent one, else one the server asks for.
     const progress = params?.workDoneToken !== undefined || !client.workDoneProgress
       ? connection.window.attachWorkDoneProgress(params?.workDoneToken)
       : await connection.window.createWorkDoneProgress();
-    progress.begin('检查工作区', 0, `共 ${all.length} 个文件`, true);
-    // Cancelled by the request's token or by the progress bar's cancel button.
+    progress.begin('检查工作区', 0, '建立索引', true);
+    // Cancelled by the request's token or by the progress bar's cancel button, the index's build included.
     const work = LongWork.of(token, 'token' in progress ? (progress as { token: CancellationToken }).token : undefined);
     try {
+      // The index lists the files (built or brought up to date a file at a time); a file's text is read
+      // only when its problems are not remembered.
+      await index.refreshGently(work);
+      const all = index.paths();
+      progress.report(0, `共 ${all.length} 个文件`);
       for (const [index, f] of all.entries()) {
         // Between files: let edits, their diagnostics, other requests and a cancellation in.
         await work.pause();
