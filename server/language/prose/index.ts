@@ -2,7 +2,7 @@
 // given, for figures the writer has marked up), grouped by sentence with the words that name them,
 // and related (rates to their counts, totals to their parts) by relations.ts.
 import { findAmounts, type Amount } from './amounts.js';
-import { figureName, nounAfter, phraseBefore, wantsNounAfter } from './names.js';
+import { figureName, nounAfter, PHRASE_REACH, phraseBefore, wantsNounAfter } from './names.js';
 import { pairRates, totalsWithParts, type ProseItem, type RatePairing, type TotalWithParts } from './relations.js';
 
 export { findAmounts, type Amount } from './amounts.js';
@@ -28,7 +28,7 @@ export class SentenceBuilder<T> {
   text(s: string): void {
     const parts = s.split(SENTENCE_END);
     this.sinceItem += parts[0];
-    this.sentenceText += parts[0];
+    this.addToSentence(parts[0]!);
     for (const rest of parts.slice(1)) {
       if (this.sentences[this.sentences.length - 1]!.length) this.sentences.push([]);
       this.sinceItem = rest;
@@ -40,13 +40,19 @@ export class SentenceBuilder<T> {
   amount(amount: Amount, after: string, data: T): void {
     const phrase = phraseBefore(this.sentenceText, this.org);
     this.push({ ...itemOf(amount), before: this.sinceItem, phrase: amount.percent ? phrase : phrase + nounIfVerb(phrase, after) }, data);
-    this.sentenceText += amount.text;
+    this.addToSentence(amount.text);
   }
 
   /** A figure the writer marked up: its name is the phrase. */
   figure(item: Omit<ProseItem, 'before' | 'phrase'>, name: string, printed: string, data: T): void {
     this.push({ ...item, before: this.sinceItem, phrase: name }, data);
-    this.sentenceText += printed;
+    this.addToSentence(printed);
+  }
+
+  /** Only the tail a phrase can reach is kept: a long sentence would otherwise be copied at every amount. */
+  private addToSentence(s: string): void {
+    this.sentenceText += s;
+    if (this.sentenceText.length > 2 * PHRASE_REACH) this.sentenceText = this.sentenceText.slice(-PHRASE_REACH);
   }
 
   private push(item: ProseItem, data: T): void {
@@ -97,9 +103,9 @@ export function analyseText(text: string, org?: string): SentenceRelations<TextA
   return relate(builder.sentences);
 }
 
-/** The text of the sentence an offset is in, up to the offset. */
+/** The text of the sentence an offset is in, up to the offset (as far as a phrase reaches). */
 function builderText(text: string, at: number): string {
-  const before = text.slice(0, at);
+  const before = text.slice(Math.max(0, at - PHRASE_REACH), at);
   const parts = before.split(SENTENCE_END);
   return parts[parts.length - 1]!;
 }

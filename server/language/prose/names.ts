@@ -28,8 +28,15 @@ const WIDENERS = /各类|各级|各种|大小|相关|有关|等各类|等/g;
 const VERBS =
   /开展|召开|举办|组织|发放|接待|受理|办理|办结|化解|调处|调解|审查|审核|悬挂|制作|张贴|收到|聘请|培训|处理|查处|出动|检查|排查|走访|签订|提供|解答|覆盖|参与|参加|提出|公开|发布|备案|清理|成立|建立|设立|配备|配齐|聘任|录入|推送|播放|印发|制定|出台|举行|完成|审理|解决|帮教|落实|保障|持有|取得|领取|开设|建成|打造|培育|评选|选聘|邀请|立案|结案|答复|回复|转办|征求|收集|征集|走访|慰问|救助|帮扶|安置|整改|督办|约谈|报送|上报/g;
 
+/**
+ * How far a phrase reaches: before an amount, after it. A clause is never longer in a report, and the
+ * bound keeps naming linear on a line of thousands of numbers without a break.
+ */
+export const PHRASE_REACH = 200;
+
 /** The phrase before an amount: the clause up to it, without time, place and joining words. */
-export function phraseBefore(prose: string, org?: string): string {
+export function phraseBefore(sentence: string, org?: string): string {
+  const prose = sentence.length > PHRASE_REACH ? sentence.slice(-PHRASE_REACH) : sentence;
   const breaks = [...prose.matchAll(CLAUSE_BREAK)];
   let end = prose.length;
   // "调处纠纷共59件": nothing between 共 and the number, so the phrase is the one before 共 (never
@@ -45,7 +52,7 @@ export function phraseBefore(prose: string, org?: string): string {
 
 /** The noun right after an amount ("2次法治政府建设专题会" → 法治政府建设专题会), up to the next verb or break. */
 export function nounAfter(rest: string): string {
-  const clause = rest.split(/[，,。；;：:、！!？?（(）)“”"\n]|的|等/)[0] ?? '';
+  const clause = rest.slice(0, PHRASE_REACH).split(/[，,。；;：:、！!？?（(）)“”"\n]|的|等/)[0] ?? '';
   let end = clause.length;
   for (const m of clause.matchAll(VERBS)) {
     if (m.index! > 2) {

@@ -62,44 +62,49 @@ const isCount = (item: ProseItem) => !item.percent && !item.approximate && item.
 /** The rates of a sentence that are shares, each paired with the counts before it when that is clear. */
 export function pairRates(sentence: readonly ProseItem[]): RatePairing[] {
   const out: RatePairing[] = [];
+  // The last three counts before the item at hand, kept as the sentence is read (linear in its items).
+  let counts: Array<{ item: ProseItem; i: number }> = [];
   sentence.forEach((rate, r) => {
+    const before = counts;
+    if (isCount(rate)) counts = [...counts.slice(-2), { item: rate, i: r }];
     if (!rate.percent || !isShareRate(rate.phrase)) return;
-    const counts = sentence
-      .map((item, i) => ({ item, i }))
-      .filter(({ item, i }) => i < r && isCount(item))
-      .slice(-3);
-    if (counts.length === 0) return;
-    // The rate's own words, at most four characters before 率: "法律知识在线考试通过率" → 考试通过.
-    const stem = rate.phrase.split(/的|和|及|与/).pop()!.replace(RATE_NAME, '').slice(-4).replace(/^(?:纠纷|案件)/, '');
-    const scored = counts.map((c) => ({ ...c, score: overlap(stem, c.item.phrase) })).sort((a, b) => b.score - a.score || b.i - a.i);
-    const best = scored[0]!;
-    const clear = best.score >= 2 && (scored.length === 1 || best.score > scored[1]!.score);
-    const sameUnit = counts.filter((c) => c.i !== best.i && c.item.unit === best.item.unit);
-    // The whole comes before its part ("共调处…150起，调解成功147起"): a count after the numerator is not
-    // its denominator (that one may stand in the sentence before).
-    const denominator = [...sameUnit].reverse().find((c) => c.i < best.i);
-    if (clear && denominator) {
-      out.push({ kind: 'counts', rate: r, numerator: best.i, denominator: denominator.i });
-      return;
-    }
-    if (clear && !sameUnit.length && r - best.i <= 2) {
-      out.push({ kind: 'whole', rate: r, denominator: best.i });
-      return;
-    }
-    const last = counts.slice(-2);
-    // Only the two counts right before the rate, and only when their words touch the rate's: a rate at
-    // the end of a list of unrelated counts is left alone.
-    const adjacent = last.length === 2 && last[1]!.i === r - 1 && last[0]!.i === r - 2;
-    if (adjacent && last[0]!.item.unit === last[1]!.item.unit && scored[0]!.score >= 1) {
-      const [den, num] = last as [(typeof counts)[0], (typeof counts)[0]];
-      if (den.item.value > 0 && rateAgrees(rate, num.item.value / den.item.value)) {
-        out.push({ kind: 'counts', rate: r, numerator: num.i, denominator: den.i });
-        return;
-      }
-      out.push({ kind: 'unsure', rate: r, why: `前面有两个数（${den.item.phrase || '第一个'}、${num.item.phrase || '第二个'}），看不出比率由哪两个数算出` });
-    }
+    if (before.length === 0) return;
+    pairRate(out, rate, r, before);
   });
   return out;
+}
+
+/** One share rate: paired with (at most three) counts before it, or said to be unclear. */
+function pairRate(out: RatePairing[], rate: ProseItem, r: number, counts: Array<{ item: ProseItem; i: number }>): void {
+  // The rate's own words, at most four characters before 率: "法律知识在线考试通过率" → 考试通过.
+  const stem = rate.phrase.split(/的|和|及|与/).pop()!.replace(RATE_NAME, '').slice(-4).replace(/^(?:纠纷|案件)/, '');
+  const scored = counts.map((c) => ({ ...c, score: overlap(stem, c.item.phrase) })).sort((a, b) => b.score - a.score || b.i - a.i);
+  const best = scored[0]!;
+  const clear = best.score >= 2 && (scored.length === 1 || best.score > scored[1]!.score);
+  const sameUnit = counts.filter((c) => c.i !== best.i && c.item.unit === best.item.unit);
+  // The whole comes before its part ("共调处…150起，调解成功147起"): a count after the numerator is not
+  // its denominator (that one may stand in the sentence before).
+  const denominator = [...sameUnit].reverse().find((c) => c.i < best.i);
+  if (clear && denominator) {
+    out.push({ kind: 'counts', rate: r, numerator: best.i, denominator: denominator.i });
+    return;
+  }
+  if (clear && !sameUnit.length && r - best.i <= 2) {
+    out.push({ kind: 'whole', rate: r, denominator: best.i });
+    return;
+  }
+  const last = counts.slice(-2);
+  // Only the two counts right before the rate, and only when their words touch the rate's: a rate at
+  // the end of a list of unrelated counts is left alone.
+  const adjacent = last.length === 2 && last[1]!.i === r - 1 && last[0]!.i === r - 2;
+  if (adjacent && last[0]!.item.unit === last[1]!.item.unit && scored[0]!.score >= 1) {
+    const [den, num] = last as [(typeof counts)[0], (typeof counts)[0]];
+    if (den.item.value > 0 && rateAgrees(rate, num.item.value / den.item.value)) {
+      out.push({ kind: 'counts', rate: r, numerator: num.i, denominator: den.i });
+      return;
+    }
+    out.push({ kind: 'unsure', rate: r, why: `前面有两个数（${den.item.phrase || '第一个'}、${num.item.phrase || '第二个'}），看不出比率由哪两个数算出` });
+  }
 }
 
 const TOTAL_WORDS = /(?:共|合计|总计|累计|总数)[^，。；！？]{0,12}$/;
