@@ -14,6 +14,7 @@ import { LineIndex } from '../../grammar/index.js';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { settingsFileDiagnostics } from '../language/config.js';
 import { rangeIn, SEVERITY } from './convert.js';
+import { shownInEditor } from './diagnosticLimit.js';
 import type { DocumentStore } from './documents.js';
 
 /**
@@ -166,7 +167,7 @@ export class DiagnosticsPublisher {
     this.converted.set(doc.uri, found);
     const model = this.store.modelFor(doc);
     const byUri = new Map<string, LspDiagnostic[]>([[doc.uri, []]]);
-    for (const d of found) {
+    for (const d of shownInEditor(found)) {
       const path = d.uri && d.uri !== model.file.path ? d.uri : undefined;
       const target = path ? this.store.uriFor(path) : doc.uri;
       const lines = path ? this.store.linesOf(path) : model.file.lineIndex;

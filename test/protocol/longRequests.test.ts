@@ -63,6 +63,29 @@ describe('protocol: the document size bound', function () {
   });
 });
 
+describe('protocol: a file of thousands of problems', function () {
+  this.timeout(120_000);
+  it('the editor gets the first 1,000 (errors first) and one BG907 with the count', async () => {
+    const client = await startClient();
+    try {
+      const text = `@标题 测试\n@年度 2020\n\n# 一\n\n本镇办结率100%。\n\n${'{\n'.repeat(3000)}`;
+      const { uri } = await client.open('broken.bg', text);
+      const { diagnostics } = await client.diagnostics(uri, () => true, 60_000);
+      assert.equal(diagnostics.length, 1001);
+      assert.equal(diagnostics[0]!.code, 'BG907');
+      const note = String(diagnostics[0]!.message);
+      assert.ok(Number(/本文件有 (\d+) 处问题/.exec(note)?.[1]) > 3000, note);
+      assert.ok(diagnostics.slice(1).every((d) => d.severity === 1), 'errors first');
+      const lines = diagnostics.slice(1).map((d) => d.range.start.line);
+      assert.deepEqual(lines, [...lines].sort((a, b) => a - b), 'in the order of the text');
+      // Still answering.
+      assert.ok(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 5, character: 3 } }) !== undefined);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 /** A server over a county's worth of reports: long enough to cancel and to edit during (its index not built yet). */
 async function countyClient(options: { progress?: boolean } = {}): Promise<Client> {
   const client = await startClient({}, options);
