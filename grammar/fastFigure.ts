@@ -14,15 +14,18 @@ interface Token {
   image: string;
 }
 
-const SINGLE: Record<string, Kind> = {
+const SINGLE_CHARACTERS: Record<string, Kind> = {
   '#': 'hash', '＃': 'hash', '=': 'equals', '＝': 'equals', ':': 'colon', '：': 'colon', '%': 'percent', '％': 'percent',
   '+': 'plus', '＋': 'plus', '-': 'minus', '－': 'minus', '−': 'minus', '*': 'times', '×': 'times', '＊': 'times',
   '/': 'divide', '÷': 'divide', '／': 'divide', '(': 'lparen', '（': 'lparen', ')': 'rparen', '）': 'rparen', '_': 'underscore',
   '}': 'close', '｝': 'close',
 };
+/** By character code: reading a string's characters as strings would allocate one per Chinese character. */
+const SINGLE = new Map(Object.entries(SINGLE_CHARACTERS).map(([ch, kind]) => [ch.charCodeAt(0), kind]));
+const COMMAS = new Set([...',，、'].map((ch) => ch.charCodeAt(0)));
 /** Characters that are no part of an identifier (tokens.ts, NOT_IDENT). */
-const NOT_IDENT = new Set([...' \t\u3000\r\n{}｛｝=＝:：%％+＋-－−*×＊/÷／()（）#＃,，、"“”\\0123456789_?？']);
-const SPACE = new Set([' ', '\t', '\u3000']);
+const NOT_IDENT = new Set([...' \t\u3000\r\n{}｛｝=＝:：%％+＋-－−*×＊/÷／()（）#＃,，、"“”\\0123456789_?？'].map((ch) => ch.charCodeAt(0)));
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x3000;
 /** Tokens a figure of the usual forms has at most (a formula far below the bounds of bounds.ts). */
 const MAX_TOKENS = 64;
 
@@ -37,36 +40,36 @@ function lex(content: string, from: number, mode: 'figure' | 'rest' | 'args' = '
   const tokens: Token[] = [];
   let i = from;
   while (i < content.length && tokens.length <= MAX_TOKENS) {
-    const ch = content[i]!;
-    if (SPACE.has(ch)) {
+    const c = content.charCodeAt(i);
+    if (isSpace(c)) {
       i++;
       continue;
     }
-    const single = SINGLE[ch] ?? (mode === 'args' && (ch === ',' || ch === '，' || ch === '、') ? 'comma' : undefined);
+    const single = SINGLE.get(c) ?? (mode === 'args' && COMMAS.has(c) ? 'comma' : undefined);
     if (single) {
       if (single === 'close' && mode !== 'figure') return undefined;
-      tokens.push({ kind: single, start: i, end: i + 1, image: ch });
+      tokens.push({ kind: single, start: i, end: i + 1, image: content[i]! });
       if (single === 'close') return tokens;
       i++;
       continue;
     }
     const start = i;
-    if (isDigit(ch.charCodeAt(0))) {
+    if (isDigit(c)) {
       while (i < content.length && isDigit(content.charCodeAt(i))) i++;
       if (content[i] === '.' && isDigit(content.charCodeAt(i + 1))) for (i++; i < content.length && isDigit(content.charCodeAt(i)); ) i++;
       tokens.push({ kind: 'number', start, end: i, image: content.slice(start, i) });
       continue;
     }
     // Quotes, commas, `？`, a brace reopened, `\`: forms of other lines (or junk) — the parser's.
-    if (NOT_IDENT.has(ch)) return undefined;
+    if (NOT_IDENT.has(c)) return undefined;
     // A diagnostic code (BG601) is a token of its own, before any identifier.
-    if ((ch === 'B' || ch === 'b') && /^[Gg][0-9]{3}(?![0-9])/.test(content.slice(i + 1, i + 6))) {
+    if ((c === 0x42 || c === 0x62) /* B b */ && /^[Gg][0-9]{3}(?![0-9])/.test(content.slice(i + 1, i + 6))) {
       if (mode !== 'args') return undefined;
       tokens.push({ kind: 'code', start: i, end: i + 5, image: content.slice(i, i + 5) });
       i += 5;
       continue;
     }
-    while (i < content.length && !NOT_IDENT.has(content[i]!)) i++;
+    while (i < content.length && !NOT_IDENT.has(content.charCodeAt(i))) i++;
     const image = content.slice(start, i);
     // 约 近 逾 超 alone, 同比 增减 alone: their own tokens (an identifier that is longer wins over them).
     const kind: Kind = image.length === 1 && '约近逾超'.includes(image) ? 'approx' : image === '同比' || image === '增减' ? 'compare' : 'ident';
