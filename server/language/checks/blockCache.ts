@@ -141,12 +141,17 @@ function remembered(entry: Entry, context: string, block: LocalBlock, check: () 
  * break after it it is a figure), so the nodes' span alone would give two parses one remembered result.
  */
 export function wholeLines(text: string, start: number, end: number): { origin: number; source: string } {
+  // Character codes, not characters: reading a Chinese character as a string allocates one.
+  const lineBreak = (at: number) => {
+    const c = text.charCodeAt(at);
+    return c === 10 || c === 13;
+  };
   let origin = start;
-  while (origin > 0 && text[origin - 1] !== '\n' && text[origin - 1] !== '\r') origin--;
+  while (origin > 0 && !lineBreak(origin - 1)) origin--;
   let through = end;
-  while (through < text.length && text[through] !== '\n' && text[through] !== '\r') through++;
-  if (text[through] === '\r') through++;
-  if (text[through] === '\n') through++;
+  while (through < text.length && !lineBreak(through)) through++;
+  if (text.charCodeAt(through) === 13) through++;
+  if (text.charCodeAt(through) === 10) through++;
   return { origin, source: text.slice(origin, through) };
 }
 

@@ -91,6 +91,35 @@ function pairedMarksOf(block: ProseBlock): Mark[] {
   return all;
 }
 
+/** The opener of each closer, by code: 0 for characters that are neither. */
+const OPENER_OF = new Uint16Array(0x10000);
+const IS_OPENER = new Uint8Array(0x10000);
+for (const [open, close] of Object.entries(OPENERS)) {
+  IS_OPENER[open.charCodeAt(0)] = 1;
+  OPENER_OF[close.charCodeAt(0)] = open.charCodeAt(0);
+}
+const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Whether every paired mark of the block closes the last one opened, and none is left open — as almost
+ * every block: then BG602 has nothing to say (pairedMarks finds nothing), found without building marks.
+ */
+function perfectlyNested(block: ProseBlock): boolean {
+  const stack: number[] = [];
+  for (const line of block.lines) {
+    const text = line.text;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (IS_OPENER[c] === 0 && OPENER_OF[c] === 0) continue;
+      // An apostrophe between Latin letters (don’t) is not a quote (as pairedMarksOf).
+      if ((c === 0x2019 || c === 0x2018) && isLatin(text.charCodeAt(i - 1)) && isLatin(text.charCodeAt(i + 1))) continue;
+      if (IS_OPENER[c]) stack.push(c);
+      else if (stack.pop() !== OPENER_OF[c]) return false;
+    }
+  }
+  return stack.length === 0;
+}
+
 /** For each mark, the index of the next quote mark (“ or ”) after it, or -1. */
 function nextQuotes(all: readonly Mark[]): number[] {
   const next: number[] = new Array(all.length).fill(-1);
@@ -116,6 +145,7 @@ function unclosedMark(model: ReportModel, open: Mark, before: Mark | undefined):
 
 /** BG602: balance within one block. */
 function pairedMarks(model: ReportModel, block: ProseBlock, emit: Emit) {
+  if (perfectlyNested(block)) return;
   const all = pairedMarksOf(block);
   const nextQuote = nextQuotes(all);
   const stack: Mark[] = [];
