@@ -72,8 +72,8 @@ interface MissIndex {
   byFirst: Map<number, Miss[]> | undefined;
   /** 1 for the UTF-16 units a miss starts with: most characters are passed over with one table lookup. */
   starts: Uint8Array;
-  /** The first two units of every miss (first × 65536 + second), when all have two. */
-  pairs: Set<number> | undefined;
+  /** 1 for the UTF-16 units that are a miss's second, when all have two (a table, as `starts`). */
+  seconds: Uint8Array | undefined;
   re: RegExp;
   byMiss: Map<string, Miss>;
 }
@@ -99,8 +99,12 @@ function missIndex(misses: Miss[]): MissIndex {
         starts[first] = 1;
       }
     }
-    const pairs = plain && misses.every((m) => m.miss.length >= 2) ? new Set(misses.map((m) => m.miss.charCodeAt(0) * 0x10000 + m.miss.charCodeAt(1))) : undefined;
-    found = { byFirst, starts, pairs, re: new RegExp(alternatives.join('|'), 'gu'), byMiss };
+    let seconds: Uint8Array | undefined;
+    if (plain && misses.every((m) => m.miss.length >= 2)) {
+      seconds = new Uint8Array(0x10000);
+      for (const m of misses) seconds[m.miss.charCodeAt(1)] = 1;
+    }
+    found = { byFirst, starts, seconds, re: new RegExp(alternatives.join('|'), 'gu'), byMiss };
     missIndexes.set(misses, found);
   }
   return found;
@@ -115,8 +119,14 @@ function missesIn(text: string, index: MissIndex): Array<{ at: number; found: Mi
   }
   for (let at = 0; at < text.length; at++) {
     const first = text.charCodeAt(at);
-    if (index.starts[first] === 0 || (index.pairs && !index.pairs.has(first * 0x10000 + text.charCodeAt(at + 1)))) continue;
-    const found = index.byFirst.get(first)!.find((c) => text.startsWith(c.miss, at));
+    if (index.starts[first] === 0 || (index.seconds && index.seconds[text.charCodeAt(at + 1)] !== 1)) continue;
+    let found: Miss | undefined;
+    for (const candidate of index.byFirst.get(first)!) {
+      if (text.startsWith(candidate.miss, at)) {
+        found = candidate;
+        break;
+      }
+    }
     if (!found) continue;
     out.push({ at, found });
     at += found.miss.length - 1;

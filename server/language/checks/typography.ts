@@ -29,6 +29,9 @@ export const typographyCodes: CodeInfo[] = [
 
 type Emit = (d: Diagnostic) => void;
 
+/** No diagnostics (shared: never added to). */
+const NONE: readonly Diagnostic[] = Object.freeze([]);
+
 /**
  * Every match of a global pattern in the text, collected before any is looked at (so that no two loops
  * share a pattern's position). Was a generator that kept a global copy of each pattern in a map: a
@@ -314,11 +317,11 @@ function perLine(id: string, codes: string[], fn: (model: ReportModel, line: Pro
     id,
     codes,
     run(model) {
+      // Nothing is allocated for a block whose lines all lack the marks (most blocks, for most checks).
       return cachedPerBlock(id, proseBlocks(model), (block) => {
-        const out: Diagnostic[] = [];
-        const emit = (d: Diagnostic) => out.push(d);
-        for (const line of block.lines) if (lineMarks(line) & needs) fn(model, line, emit);
-        return out;
+        let out: Diagnostic[] | undefined;
+        for (const line of block.lines) if (lineMarks(line) & needs) fn(model, line, (d) => (out ??= []).push(d));
+        return out ?? NONE;
       });
     },
   };
