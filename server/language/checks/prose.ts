@@ -147,41 +147,55 @@ class LazyProseBlock implements ProseBlock {
 }
 
 function buildLine(nodes: readonly ast.Inline[], scope: Scope, citations: ProseBlock['citations']): ProseLine {
+  // Most lines are one text node: its text is the line's, with one segment (nothing else to build).
+  const only = nodes.length === 1 ? nodes[0]! : undefined;
+  if (only && (only.kind === 'text' || only.kind === 'stray')) {
+    const segments = only.text.length ? [{ at: 0, length: only.text.length, source: only.start, sourceEnd: only.end, mark: false, inCitation: false }] : [];
+    return { text: only.text, segments, scope };
+  }
   const line: ProseLine = { text: '', segments: [], scope };
-  const parts: string[] = [];
-  let length = 0;
-  const push = (text: string, source: number, sourceEnd: number, mark: boolean, inCitation: boolean) => {
-    if (text.length === 0) return;
-    parts.push(text);
-    line.segments.push({ at: length, length: text.length, source, sourceEnd, mark, inCitation });
-    length += text.length;
-  };
-  const visit = (list: readonly ast.Inline[], inCitation: boolean) => {
-    for (const node of list) {
-      switch (node.kind) {
-        case 'text':
-        case 'stray':
-          push(node.text, node.start, node.end, false, inCitation);
-          break;
-        case 'escape':
-          push(ESCAPE_MARK, node.start, node.end, true, inCitation);
-          break;
-        case 'figure':
-          push(FIGURE_MARK, node.start, node.end, true, inCitation);
-          break;
-        case 'citation': {
-          citations.push({ node, line });
-          push('《', node.start, node.start + 1, false, true);
-          visit(node.children, true);
-          if (node.closed) push('》', node.end - 1, node.end, false, true);
-          break;
-        }
+  const builder: LineBuilder = { line, parts: [], length: 0, citations };
+  addInlines(builder, nodes, false);
+  line.text = builder.parts.join('');
+  return line;
+}
+
+interface LineBuilder {
+  line: ProseLine;
+  parts: string[];
+  length: number;
+  citations: ProseBlock['citations'];
+}
+
+function addPart(b: LineBuilder, text: string, source: number, sourceEnd: number, mark: boolean, inCitation: boolean): void {
+  if (text.length === 0) return;
+  b.parts.push(text);
+  b.line.segments.push({ at: b.length, length: text.length, source, sourceEnd, mark, inCitation });
+  b.length += text.length;
+}
+
+function addInlines(b: LineBuilder, list: readonly ast.Inline[], inCitation: boolean): void {
+  for (const node of list) {
+    switch (node.kind) {
+      case 'text':
+      case 'stray':
+        addPart(b, node.text, node.start, node.end, false, inCitation);
+        break;
+      case 'escape':
+        addPart(b, ESCAPE_MARK, node.start, node.end, true, inCitation);
+        break;
+      case 'figure':
+        addPart(b, FIGURE_MARK, node.start, node.end, true, inCitation);
+        break;
+      case 'citation': {
+        b.citations.push({ node, line: b.line });
+        addPart(b, '《', node.start, node.start + 1, false, true);
+        addInlines(b, node.children, true);
+        if (node.closed) addPart(b, '》', node.end - 1, node.end, false, true);
+        break;
       }
     }
-  };
-  visit(nodes, false);
-  line.text = parts.join('');
-  return line;
+  }
 }
 
 const proseCache = new WeakMap<ReportModel, ProseBlock[]>();
