@@ -117,13 +117,18 @@ function missesIn(text: string, index: MissIndex): Array<{ at: number; found: Mi
     for (const m of text.matchAll(index.re)) out.push({ at: m.index!, found: index.byMiss.get(m[0])! });
     return out;
   }
-  for (let at = 0; at < text.length; at++) {
+  // Fields read into locals: this loop runs once per character of the report's prose.
+  const { starts, seconds, byFirst } = index;
+  const length = text.length;
+  for (let at = 0; at < length; at++) {
     const first = text.charCodeAt(at);
-    if (index.starts[first] === 0 || (index.seconds && index.seconds[text.charCodeAt(at + 1)] !== 1)) continue;
+    if (starts[first] === 0) continue;
+    if (seconds !== undefined && seconds[text.charCodeAt(at + 1)] !== 1) continue;
+    const candidates = byFirst.get(first)!;
     let found: Miss | undefined;
-    for (const candidate of index.byFirst.get(first)!) {
-      if (text.startsWith(candidate.miss, at)) {
-        found = candidate;
+    for (let k = 0; k < candidates.length; k++) {
+      if (text.startsWith(candidates[k]!.miss, at)) {
+        found = candidates[k];
         break;
       }
     }
