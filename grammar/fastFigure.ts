@@ -3,7 +3,7 @@
 // fastLine.ts compares the two). Anything unusual (an open or broken figure, junk, a quoted string, a
 // value to refill, a diagnostic code, a long formula) returns undefined: the whole line goes to the parser.
 import type * as ast from './ast.js';
-import { unitAndQualifier } from './lineParts.js';
+import { quantityNode } from './lineParts.js';
 
 type Kind = 'hash' | 'equals' | 'colon' | 'percent' | 'plus' | 'minus' | 'times' | 'divide' | 'lparen' | 'rparen' | 'number' | 'underscore' | 'ident' | 'approx' | 'compare' | 'close' | 'comma' | 'code';
 
@@ -218,19 +218,8 @@ class FigureReader {
     if (!digits) return undefined;
     const unitToken = this.take('ident');
     const percentToken = this.take('percent');
-    const { unit, qualifier } = unitAndQualifier(unitToken?.image, before?.image);
-    const dot = digits.image.indexOf('.');
-    return {
-      kind: 'quantity',
-      digits: digits.image,
-      value: Number(digits.image),
-      decimals: dot < 0 ? 0 : digits.image.length - dot - 1,
-      unit,
-      percent: percentToken !== undefined,
-      qualifier,
-      start: this.offset + (before ?? digits).start,
-      end: this.offset + (percentToken ?? unitToken ?? digits).end,
-    };
+    const span = { start: this.offset + (before ?? digits).start, end: this.offset + (percentToken ?? unitToken ?? digits).end };
+    return quantityNode(digits.image, unitToken?.image, before?.image, percentToken !== undefined, span);
   }
 }
 

@@ -2,8 +2,25 @@
 // same way: one definition, so that the two cannot drift apart.
 import type * as ast from './ast.js';
 
-/** Splits a written unit such as 多份 into the qualifier 多 and the measure word 份 (as the parser's quantity rule). */
-export function unitAndQualifier(written: string | undefined, before: string | undefined): Pick<ast.Quantity, 'unit' | 'qualifier'> {
+/** A quantity (`150起`, `81.48%`, `5000多份`, `约500人`) from its written parts: the digits, the word after them, the 约 before, a %. */
+export function quantityNode(digits: string, written: string | undefined, before: string | undefined, percent: boolean, span: ast.Span): ast.Quantity {
+  const { unit, qualifier } = unitAndQualifier(written, before);
+  const dot = digits.indexOf('.');
+  return {
+    kind: 'quantity',
+    digits,
+    value: Number(digits),
+    decimals: dot < 0 ? 0 : digits.length - dot - 1,
+    unit,
+    percent,
+    qualifier,
+    start: span.start,
+    end: span.end,
+  };
+}
+
+/** Splits a written unit such as 多份 into the qualifier 多 and the measure word 份. */
+function unitAndQualifier(written: string | undefined, before: string | undefined): Pick<ast.Quantity, 'unit' | 'qualifier'> {
   let unit = written;
   let qualifier: ast.Quantity['qualifier'] = before ? { text: before, position: 'before' } : undefined;
   if (unit) {

@@ -5,7 +5,7 @@ import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
 import type * as ast from './ast.js';
 import * as t from './tokens.js';
 import { canonicalDirective } from './directives.js';
-import { splitLabel, unitAndQualifier } from './lineParts.js';
+import { quantityNode, splitLabel } from './lineParts.js';
 
 // Tolerates the placeholder objects Chevrotain hands out while it records the grammar.
 const end = (token: IToken) => token.startOffset + (token.image?.length ?? 0);
@@ -438,19 +438,8 @@ export class ReportParser extends EmbeddedActionsParser {
       percentToken = this.CONSUME(t.Percent);
     });
     return this.ACTION(() => {
-      const { unit, qualifier } = unitAndQualifier(unitToken?.image, before?.image);
-      const dot = digits.image.indexOf('.');
-      return {
-        kind: 'quantity' as const,
-        digits: digits.image,
-        value: Number(digits.image),
-        decimals: dot < 0 ? 0 : digits.image.length - dot - 1,
-        unit,
-        percent: percentToken !== undefined,
-        qualifier,
-        start: (before ?? digits).startOffset,
-        end: end(percentToken ?? unitToken ?? digits),
-      };
+      const span = { start: (before ?? digits).startOffset, end: end(percentToken ?? unitToken ?? digits) };
+      return quantityNode(digits.image, unitToken?.image, before?.image, percentToken !== undefined, span);
     });
   });
 }
