@@ -1,16 +1,27 @@
-// Lines the parser need not see: prose, headings and list items whose only marks are 《》 (no figure,
-// escape, comment or directive) — most lines of a report. They are built here exactly as the parser
-// builds them (test/unit/core/fastLine.property.test.ts compares the two on random lines); anything
-// else returns undefined and goes to the parser.
+// Lines the parser need not see — most lines of a report: prose, headings and list items with citations
+// and figures of the usual forms (fastFigure.ts), comments, and text directives (@标题 …). They are built
+// here exactly as the parser builds them (test/unit/core/fastLine.property.test.ts compares the two on
+// random lines); anything else (escapes, an open or broken figure, @指标 and the directives with
+// arguments, an unknown directive) returns undefined and goes to the parser.
 import type * as ast from './ast.js';
+import { canonicalDirective } from './directives.js';
+import { fastArgs, fastFigure, fastMetric } from './fastFigure.js';
+import { splitLabel } from './lineParts.js';
 
-/** Marks only the parser reads: figures and escapes. */
-const PARSER_MARKS = /[{｛\\]/;
+/** Marks only the parser reads: escapes. */
+const PARSER_MARKS = /\\/;
 /** What any line-start token can begin with (a superset: the parser decides the rest). */
 const LINE_START_MARK = /^[ \t\u3000]*(?:[/#＃@＠\-－*＊]|[0-9]+[.．][ \t\u3000])/;
+const COMMENT = /^[ \t\u3000]*\/\//;
 const HEADING_MARKER = /^[ \t\u3000]*[#＃]+[ \t\u3000]*/;
 const BULLET = /^[ \t\u3000]*[-－*＊][ \t\u3000]+/;
 const ORDERED_MARKER = /^[ \t\u3000]*[0-9]+[.．][ \t\u3000]+/;
+/** A text directive's token (tokens.ts, TextDirective); the name is group 1. */
+const TEXT_DIRECTIVE = /^([ \t\u3000]*)[@＠]([^\s@＠{}｛｝]+)[ \t\u3000]*/;
+/** Directives whose rest the lexer reads in figure mode, as spelt (tokens.ts, MetricDirective and ArgsDirective). */
+const METRIC_SPELLINGS = new Set(['指标', 'metric']);
+const ARGS_SPELLINGS = new Set(['引用', 'include', '片段', 'snippet', '参数', 'params', '检查', 'checks']);
+const FIGURE_MODE_DIRECTIVES = new Set<ast.DirectiveName>(['指标', '引用', '片段', '参数', '检查']);
 
 /** The line as the parser would build it, offsets from `offset`; undefined when only the parser can tell. */
 export function fastLine(source: string, offset: number): ast.Line | undefined {
@@ -18,45 +29,87 @@ export function fastLine(source: string, offset: number): ast.Line | undefined {
   while (contentEnd > 0 && (source.charCodeAt(contentEnd - 1) === 10 || source.charCodeAt(contentEnd - 1) === 13)) contentEnd--;
   if (contentEnd === 0) return source.length ? { kind: 'blank', start: offset, end: offset + source.length } : undefined;
   const content = contentEnd === source.length ? source : source.slice(0, contentEnd);
-  if (PARSER_MARKS.test(content)) return undefined;
   const lineEnd = offset + source.length;
   const broken = contentEnd < source.length;
+  /** A line ends after its line break, else where its content ends. */
+  const ends = (contentEnd: number) => (broken ? lineEnd : contentEnd);
+  const lastEnd = (inlines: readonly ast.Inline[], otherwise: number) => ends(inlines.length ? inlines[inlines.length - 1]!.end : otherwise);
   if (!LINE_START_MARK.test(content)) {
+    if (PARSER_MARKS.test(content)) return undefined;
     const inlines = inlinesOf(content, 0, offset);
-    return { kind: 'text', content: inlines, start: inlines[0]!.start, end: broken ? lineEnd : inlines[inlines.length - 1]!.end };
+    return inlines && { kind: 'text', content: inlines, start: inlines[0]!.start, end: lastEnd(inlines, 0) };
   }
+  if (COMMENT.test(content)) {
+    return { kind: 'comment', text: content.replace(COMMENT, ''), start: offset, end: broken ? lineEnd : offset + content.length };
+  }
+  if (PARSER_MARKS.test(content)) return undefined;
   const heading = HEADING_MARKER.exec(content);
   if (heading) {
     const level = heading[0].trim().length;
     // Five levels or more is BG004: the parser's line, with its diagnostic.
     if (level > 4) return undefined;
     const marker = { start: offset, end: offset + heading[0].length };
-    const inlines = inlinesOf(content, heading[0].length, offset);
-    const end = broken ? lineEnd : inlines.length ? inlines[inlines.length - 1]!.end : marker.end;
-    return { kind: 'heading', level, marker, content: inlines, label: undefined, start: marker.start, end };
+    const inlines = inlinesOf(content, heading[0].length, offset, true);
+    if (!inlines) return undefined;
+    const { inlines: shown, label } = splitLabel(inlines);
+    return { kind: 'heading', level, marker, content: shown, label, start: marker.start, end: lastEnd(inlines, marker.end) };
   }
+  const directive = TEXT_DIRECTIVE.exec(content);
+  if (directive) return directiveLine(content, directive, offset, ends);
   const bullet = BULLET.exec(content);
   const item = bullet ?? ORDERED_MARKER.exec(content);
   if (!item) return undefined;
   const marker = { start: offset, end: offset + item[0].length };
   const inlines = inlinesOf(content, item[0].length, offset);
-  const end = broken ? lineEnd : inlines.length ? inlines[inlines.length - 1]!.end : marker.end;
-  return { kind: 'item', ordered: !bullet, marker, content: inlines, start: marker.start, end };
+  return inlines && { kind: 'item', ordered: !bullet, marker, content: inlines, start: marker.start, end: lastEnd(inlines, marker.end) };
 }
 
-/** Where the run of text starting at `from` ends: at the next 《 or 》 or the end. */
+/**
+ * `@标题 …` and the other directives whose value is inline text, `@指标 名称 = 值`, and the directives with
+ * arguments (`@引用 名称 机关=…`); an unknown one (BG005) is the parser's.
+ */
+function directiveLine(content: string, match: RegExpExecArray, offset: number, ends: (contentEnd: number) => number): ast.DirectiveLine | undefined {
+  const written = match[2]!;
+  const name = canonicalDirective(written);
+  if (name === undefined) return undefined;
+  const start = offset + match[1]!.length + 1;
+  const head = { kind: 'directive' as const, name, written: { text: written, start, end: start + written.length } };
+  const rest = match[0].length;
+  if (FIGURE_MODE_DIRECTIVES.has(name)) {
+    // Read in figure mode only as spelt exactly, with a space or the line's end after the name.
+    const next = content[match[1]!.length + 1 + written.length];
+    if (next !== undefined && !/\s/.test(next)) return undefined;
+    if (METRIC_SPELLINGS.has(written)) {
+      const metric = fastMetric(content, rest, offset);
+      return metric && { ...head, value: [], args: [], metric, start: offset, end: ends(metric.end) };
+    }
+    if (!ARGS_SPELLINGS.has(written)) return undefined;
+    const args = fastArgs(content, rest, offset);
+    return args && { ...head, value: [], args, metric: undefined, start: offset, end: ends(args.length ? args[args.length - 1]!.end : offset + rest) };
+  }
+  const value = inlinesOf(content, rest, offset);
+  return value && { ...head, value, args: [], metric: undefined, start: offset, end: ends(value.length ? value[value.length - 1]!.end : offset + rest) };
+}
+
+/** Where the run of text starting at `from` ends: at the next 《 》 { ｛ or the end. */
 function textEnd(content: string, from: number): number {
   let i = from;
   while (i < content.length) {
     const c = content.charCodeAt(i);
-    if (c === 0x300a /* 《 */ || c === 0x300b /* 》 */) break;
+    if (c === 0x300a /* 《 */ || c === 0x300b /* 》 */ || c === 0x7b /* { */ || c === 0xff5b /* ｛ */) break;
     i++;
   }
   return i;
 }
 
-/** Text, citations and stray 》 from `from` to the end of `content`, as the parser's `inline` rule makes them. */
-function inlinesOf(content: string, from: number, offset: number): ast.Inline[] {
+const isBrace = (c: number) => c === 0x7b || c === 0xff5b;
+
+/**
+ * Text, citations, figures and stray 》 from `from` to the end of `content`, as the parser's `inline` rule
+ * makes them; undefined if a figure is one only the parser can read. A label figure is a heading's last
+ * part only (`labelAllowed`): anywhere else it is BG006, the parser's.
+ */
+function inlinesOf(content: string, from: number, offset: number, labelAllowed = false): ast.Inline[] | undefined {
   const out: ast.Inline[] = [];
   const text = (start: number, end: number): ast.TextNode => ({ kind: 'text', text: content.slice(start, end), start: offset + start, end: offset + end });
   let i = from;
@@ -68,17 +121,38 @@ function inlinesOf(content: string, from: number, offset: number): ast.Inline[] 
     } else if (c === 0x300a) {
       const open = i;
       const children: ast.Inline[] = [];
-      const end = textEnd(content, open + 1);
-      if (end > open + 1) children.push(text(open + 1, end));
-      const closed = content.charCodeAt(end) === 0x300b;
-      i = closed ? end + 1 : end;
+      for (i = open + 1; i < content.length; ) {
+        const d = content.charCodeAt(i);
+        if (d === 0x300a || d === 0x300b) break;
+        if (isBrace(d)) {
+          const figure = fastFigure(content, i, offset);
+          if (!figure || figure.body?.form === 'label') return undefined;
+          children.push(figure);
+          i = figure.end - offset;
+        } else {
+          const end = textEnd(content, i);
+          children.push(text(i, end));
+          i = end;
+        }
+      }
+      const closed = content.charCodeAt(i) === 0x300b;
+      if (closed) i++;
       const last = children[children.length - 1];
       out.push({ kind: 'citation', children, closed, start: offset + open, end: closed ? offset + i : last ? last.end : offset + open + 1 });
+    } else if (isBrace(c)) {
+      const figure = fastFigure(content, i, offset);
+      if (!figure) return undefined;
+      out.push(figure);
+      i = figure.end - offset;
     } else {
       const end = textEnd(content, i);
       out.push(text(i, end));
       i = end;
     }
   }
-  return out;
+  if (!labelAllowed) return out.some((n) => n.kind === 'figure' && n.body?.form === 'label') ? undefined : out;
+  // A heading's label: the last part but for spaces (lineParts.ts, splitLabel); any other label is BG006.
+  let last = out.length - 1;
+  while (last >= 0 && out[last]!.kind === 'text' && (out[last] as ast.TextNode).text.trim() === '') last--;
+  return out.some((n, k) => k !== last && n.kind === 'figure' && n.body?.form === 'label') ? undefined : out;
 }

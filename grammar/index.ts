@@ -177,7 +177,7 @@ function restoreTails(line: ast.Line, text: string): ast.Line {
 export function parseLine(source: string, offset = 0, fast = true): { line: ast.Line; diagnostics: Diagnostic[] } {
   const quick = fast ? fastLine(source, offset) : undefined;
   if (quick) return { line: quick, diagnostics: [] };
-  const tokens = reportLexer.tokenize(source).tokens;
+  const tokens = reportLexer().tokenize(source).tokens;
   const beyond = formulaBeyondBounds(tokens);
   if (beyond) {
     const kept = { line: rawLine(source, tokens[0]!, tokens[tokens.length - 1]!), diagnostics: [{ code: 'BG904', severity: 'error' as const, start: beyond.start, end: source.replace(/[\r\n]+$/, '').length, message: beyond.message }] };
@@ -195,7 +195,8 @@ export function parseLine(source: string, offset = 0, fast = true): { line: ast.
   }
   const errors: IRecognitionException[] = [...p.errors];
   // Tokens the line rule could not take are never dropped: the whole line is kept as prose.
-  const complete = line && !errors.some((e) => e.name === 'NotAllInputParsedException');
+  // A rule abandoned by recovery leaves its part undefined (`- {调处=-`: the item's content): prose too.
+  const complete = line && !errors.some((e) => e.name === 'NotAllInputParsedException') && partsPresent(line);
   if (!complete) {
     if (!errors.length) errors.push({ name: 'LineNotParsed', message: '', token: tokens[0]!, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } });
     line = rawLine(source, tokens[0]!, tokens[tokens.length - 1]!);
@@ -203,6 +204,12 @@ export function parseLine(source: string, offset = 0, fast = true): { line: ast.
   const parsed = { line: line!, diagnostics: syntaxDiagnostics(line!, errors, source) };
   if (offset !== 0) shiftInPlace(parsed, offset);
   return parsed;
+}
+
+/** Whether the parts a line's kind has are there (recovery can abandon a rule and leave one undefined). */
+function partsPresent(line: ast.Line): boolean {
+  if (line.kind === 'directive') return Array.isArray(line.value) && Array.isArray(line.args);
+  return !('content' in line) || Array.isArray(line.content);
 }
 
 /** Adds `delta` to every `start` and `end` of a parsed line (nodes, diagnostics, fix edits), in place. */

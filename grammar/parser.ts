@@ -5,13 +5,10 @@ import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
 import type * as ast from './ast.js';
 import * as t from './tokens.js';
 import { canonicalDirective } from './directives.js';
+import { quantityNode, splitLabel } from './lineParts.js';
 
 // Tolerates the placeholder objects Chevrotain hands out while it records the grammar.
 const end = (token: IToken) => token.startOffset + (token.image?.length ?? 0);
-
-/** Splits a written unit such as 多份 into the qualifier 多 and the measure word 份. */
-const TRAILING_QUALIFIERS = ['多', '余'];
-const AFTER_UNIT_QUALIFIERS = ['以上', '以下', '左右'];
 
 export class ReportParser extends EmbeddedActionsParser {
   /**
@@ -441,33 +438,8 @@ export class ReportParser extends EmbeddedActionsParser {
       percentToken = this.CONSUME(t.Percent);
     });
     return this.ACTION(() => {
-      let unit = unitToken?.image;
-      let qualifier: ast.Quantity['qualifier'] = before ? { text: before.image, position: 'before' } : undefined;
-      if (unit) {
-        const trailing = TRAILING_QUALIFIERS.find((q) => unit!.startsWith(q));
-        if (trailing && !qualifier) {
-          qualifier = { text: trailing, position: 'after' };
-          unit = unit.slice(trailing.length) || undefined;
-        }
-        // 3名以上, 20人左右: the qualifier follows the measure word.
-        const following = unit && !qualifier ? AFTER_UNIT_QUALIFIERS.find((q) => unit!.endsWith(q)) : undefined;
-        if (following) {
-          qualifier = { text: following, position: 'after' };
-          unit = unit!.slice(0, -following.length) || undefined;
-        }
-      }
-      const dot = digits.image.indexOf('.');
-      return {
-        kind: 'quantity' as const,
-        digits: digits.image,
-        value: Number(digits.image),
-        decimals: dot < 0 ? 0 : digits.image.length - dot - 1,
-        unit,
-        percent: percentToken !== undefined,
-        qualifier,
-        start: (before ?? digits).startOffset,
-        end: end(percentToken ?? unitToken ?? digits),
-      };
+      const span = { start: (before ?? digits).startOffset, end: end(percentToken ?? unitToken ?? digits) };
+      return quantityNode(digits.image, unitToken?.image, before?.image, percentToken !== undefined, span);
     });
   });
 }
@@ -506,24 +478,4 @@ function figureBodyEnd(body: ast.FigureBody | undefined): number | undefined {
     case 'definition':
       return body.check?.end ?? body.value?.end ?? body.name.end;
   }
-}
-
-/** A trailing `{#标签}` of a heading is its label, not content. */
-function splitLabel(content: ast.Inline[]): { inlines: ast.Inline[]; label: ast.Name | undefined } {
-  let last = content.length - 1;
-  while (last >= 0 && content[last]!.kind === 'text' && (content[last] as ast.TextNode).text.trim() === '') last--;
-  const candidate = content[last];
-  // An open `{#标签` with prose after it is no label: it stays content, so that its tail is kept as text.
-  if (candidate?.kind === 'figure' && candidate.body?.form === 'label' && candidate.tail === undefined) {
-    const inlines = content.slice(0, last);
-    const previous = inlines[inlines.length - 1];
-    // Drop the spaces written between the heading text and its label.
-    if (previous?.kind === 'text') {
-      const trimmed = previous.text.replace(/[ \t\u3000]+$/, '');
-      if (trimmed.length === 0) inlines.pop();
-      else if (trimmed.length !== previous.text.length) inlines[inlines.length - 1] = { ...previous, text: trimmed, end: previous.start + trimmed.length };
-    }
-    return { inlines, label: candidate.body.name };
-  }
-  return { inlines: content, label: undefined };
 }

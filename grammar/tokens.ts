@@ -148,5 +148,11 @@ export const allTokens: TokenType[] = [...new Set([...lineModeTokens, ...figureM
 
 export const LEXER_DEFINITION = { modes: { line: lineModeTokens, figure: figureModeTokens }, defaultMode: 'line' };
 
-/** The lexer; its validations run in a test (`new Lexer(LEXER_DEFINITION)`), not at every start. */
-export const reportLexer = new Lexer(LEXER_DEFINITION, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true });
+let lexer: Lexer | undefined;
+/**
+ * The lexer, built when a line first needs it (most lines take fastLine.ts's short path, and a command
+ * may need none). Its validations run in a test (`new Lexer(LEXER_DEFINITION)`), not at every start.
+ */
+export function reportLexer(): Lexer {
+  return (lexer ??= new Lexer(LEXER_DEFINITION, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true }));
+}

@@ -31,7 +31,9 @@ const lazyChunks = {
   },
 };
 const entries = [
-  { in: 'server/bin.ts', out: 'cli', shebang: true, plugins: [lazyChunks] },
+  // dist/cli.cjs is a small launcher that loads the command (cli-main) with V8's code cache.
+  { in: 'server/launcher.ts', out: 'cli', shebang: true, external: ['./cli-main.cjs'] },
+  { in: 'server/bin.ts', out: 'cli-main', plugins: [lazyChunks] },
   ...LAZY.map((l) => ({ in: l.source, out: l.out, plugins: [lazyChunks] })),
   { in: 'server/lsp/entry.ts', out: 'server' },
   { in: 'client/extension.ts', out: 'extension' },
@@ -49,7 +51,7 @@ const contexts = await Promise.all(
       outdir: 'dist',
       outExtension: { '.js': '.cjs' },
       sourcemap: true,
-      external: ['vscode'],
+      external: ['vscode', ...(e.external ?? [])],
       loader: { '.hbs': 'text' },
       // jsonc-parser's UMD "main" loads its parts with a require() esbuild cannot follow; its ES build bundles.
       alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
@@ -58,6 +60,9 @@ const contexts = await Promise.all(
       banner: { js: `${e.shebang ? '#!/usr/bin/env node\n' : ''}const importMetaUrl = require('url').pathToFileURL(__filename).href;` },
       logLevel: 'warning',
       plugins: e.plugins ?? [],
+      // The lazy chunks are CommonJS: `import()` of one becomes require (which the compile cache of
+      // server/node/compileCache.ts can serve; Node 20's vm cannot run `import()` in a cached script).
+      supported: { 'dynamic-import': false },
     }),
   ),
 );

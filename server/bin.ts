@@ -1,10 +1,5 @@
-// Entry point of the `baogao` command (bundled to dist/cli.cjs).
-import * as nodeModule from 'node:module';
+// The `baogao` command (bundled to dist/cli-main.cjs, which dist/cli.cjs loads: server/launcher.ts).
 import { main } from './cli.js';
-
-// Node ≥ 22.1 keeps compiled code on disk between runs: the parts loaded later (render, DOCX, Word, the
-// language server) start faster from the second run on. Older Node has no such cache: nothing happens.
-(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 // A reader that stops early (`baogao check … | head -1`) closes the pipe: end quietly, as cat does.
 for (const stream of [process.stdout, process.stderr]) {

@@ -117,7 +117,7 @@ function evictLeastRecent(): void {
  * Runs `check` on every block, or takes its remembered result. `context` names the check and whatever
  * else its result depends on (settings, the reporting year), so a change of those is a different key.
  */
-export function cachedPerBlock<B extends LocalBlock>(context: string, list: readonly B[], check: (block: B) => Diagnostic[]): Diagnostic[] {
+export function cachedPerBlock<B extends LocalBlock>(context: string, list: readonly B[], check: (block: B) => readonly Diagnostic[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (!enabled) {
     for (const block of list) out.push(...check(block));
@@ -129,7 +129,7 @@ export function cachedPerBlock<B extends LocalBlock>(context: string, list: read
 }
 
 /** Takes a block's result for a context from its entry, or computes and remembers it; adds it to `out`. */
-function remembered(entry: Entry, context: string, block: LocalBlock, check: () => Diagnostic[], out: Diagnostic[]): void {
+function remembered(entry: Entry, context: string, block: LocalBlock, check: () => readonly Diagnostic[], out: Diagnostic[]): void {
   let relative = entry.results.get(context);
   if (!relative) entry.results.set(context, (relative = check().map((d) => shiftDiagnostic(d, -block.origin))));
   for (const d of relative) out.push(shiftDiagnostic(d, block.origin));
@@ -141,12 +141,17 @@ function remembered(entry: Entry, context: string, block: LocalBlock, check: () 
  * break after it it is a figure), so the nodes' span alone would give two parses one remembered result.
  */
 export function wholeLines(text: string, start: number, end: number): { origin: number; source: string } {
+  // Character codes, not characters: reading a Chinese character as a string allocates one.
+  const lineBreak = (at: number) => {
+    const c = text.charCodeAt(at);
+    return c === 10 || c === 13;
+  };
   let origin = start;
-  while (origin > 0 && text[origin - 1] !== '\n' && text[origin - 1] !== '\r') origin--;
+  while (origin > 0 && !lineBreak(origin - 1)) origin--;
   let through = end;
-  while (through < text.length && text[through] !== '\n' && text[through] !== '\r') through++;
-  if (text[through] === '\r') through++;
-  if (text[through] === '\n') through++;
+  while (through < text.length && !lineBreak(through)) through++;
+  if (text.charCodeAt(through) === 13) through++;
+  if (text.charCodeAt(through) === 10) through++;
   return { origin, source: text.slice(origin, through) };
 }
 

@@ -161,6 +161,17 @@ const FUNCTION_CHARS = /[于向都的了把被将从在为对是也还又就才�
 /** Kinds of towns, not names: 中心镇 重点镇 特色镇 示范镇 卫生镇 文明镇 专业镇 建制镇 边境镇. */
 const GENERIC_KINDS = /(?:中心|重点|特色|示范|卫生|文明|专业|建制|边境|名|强|古)$/u;
 
+/** \p{Script=Han} by UTF-16 unit, remembered per unit (0 not yet asked, 1 no, 2 yes): no string per character. */
+const HAN_UNITS = new Uint8Array(0x10000);
+
+function isHanAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (HAN_UNITS[c] === 0) HAN_UNITS[c] = /\p{Script=Han}/u.test(String.fromCharCode(c)) ? 2 : 1;
+  return HAN_UNITS[c] === 2;
+}
+
+const isTownMark = (c: number) => c === 0x9547 /* 镇 */ || c === 0x4e61 /* 乡 */;
+
 export function townshipNames(text: string): NameHit[] {
   const hits: NameHit[] = [];
   const re = /镇|乡|街道/g;
@@ -169,7 +180,7 @@ export function townshipNames(text: string): NameHit[] {
     const marker = m[0];
     const at = m.index;
     let runStart = at;
-    while (runStart > 0 && at - runStart < 8 && /\p{Script=Han}/u.test(text[runStart - 1]!) && !/[镇乡]/.test(text[runStart - 1]!)) runStart--;
+    while (runStart > 0 && at - runStart < 8 && isHanAt(text, runStart - 1) && !isTownMark(text.charCodeAt(runStart - 1))) runStart--;
     let run = text.slice(runStart, at);
     const after = text.slice(at + marker.length, at + marker.length + 1);
     if (WORD_AFTER[marker]?.has(after)) continue;
@@ -183,7 +194,7 @@ export function townshipNames(text: string): NameHit[] {
     else {
       // Strip leading function words; a name has two to four characters.
       const stripped = run.replace(LEADING, '');
-      const boundaryBefore = runStart === 0 || !/\p{Script=Han}/u.test(text[runStart - 1]!);
+      const boundaryBefore = runStart === 0 || !isHanAt(text, runStart - 1);
       const rest = text.slice(at + marker.length);
       if (stripped !== run) run = stripped;
       else if (!boundaryBefore || run.length > 4) continue; // cannot tell where the name starts

@@ -34,6 +34,8 @@ export interface ProseLine {
   text: string;
   segments: Segment[];
   scope: Scope;
+  /** What lineMarks() found, once asked. */
+  marks?: number;
 }
 
 function segmentAt(line: ProseLine, i: number): Segment | undefined {
@@ -101,12 +103,11 @@ export interface ProseBlock extends LocalBlock {
  */
 class LazyProseBlock implements ProseBlock {
   private built: { lines: ProseLine[]; citations: ProseBlock['citations'] } | undefined;
+  private key: { origin: number; source: string } | undefined;
 
   constructor(
     private readonly content: readonly (readonly ast.Inline[])[],
     readonly scope: Scope,
-    readonly source: string,
-    readonly origin: number,
     readonly file: string,
   ) {}
 
@@ -116,6 +117,24 @@ class LazyProseBlock implements ProseBlock {
 
   get citations(): ProseBlock['citations'] {
     return this.build().citations;
+  }
+
+  // The block's source, for remembering results of checks that look at nothing else (blockCache.ts): the
+  // whole lines from its first node to its last. Found when first asked (a batch check never asks).
+  get source(): string {
+    return this.wholeLines().source;
+  }
+
+  get origin(): number {
+    return this.wholeLines().origin;
+  }
+
+  private wholeLines() {
+    if (!this.key) {
+      const written = this.content.filter((nodes) => nodes.length > 0);
+      this.key = written.length ? wholeLines(this.scope.file.text, written[0]![0]!.start, written.at(-1)!.at(-1)!.end) : { origin: 0, source: '' };
+    }
+    return this.key;
   }
 
   private build() {
@@ -128,41 +147,55 @@ class LazyProseBlock implements ProseBlock {
 }
 
 function buildLine(nodes: readonly ast.Inline[], scope: Scope, citations: ProseBlock['citations']): ProseLine {
+  // Most lines are one text node: its text is the line's, with one segment (nothing else to build).
+  const only = nodes.length === 1 ? nodes[0]! : undefined;
+  if (only && (only.kind === 'text' || only.kind === 'stray')) {
+    const segments = only.text.length ? [{ at: 0, length: only.text.length, source: only.start, sourceEnd: only.end, mark: false, inCitation: false }] : [];
+    return { text: only.text, segments, scope };
+  }
   const line: ProseLine = { text: '', segments: [], scope };
-  const parts: string[] = [];
-  let length = 0;
-  const push = (text: string, source: number, sourceEnd: number, mark: boolean, inCitation: boolean) => {
-    if (text.length === 0) return;
-    parts.push(text);
-    line.segments.push({ at: length, length: text.length, source, sourceEnd, mark, inCitation });
-    length += text.length;
-  };
-  const visit = (list: readonly ast.Inline[], inCitation: boolean) => {
-    for (const node of list) {
-      switch (node.kind) {
-        case 'text':
-        case 'stray':
-          push(node.text, node.start, node.end, false, inCitation);
-          break;
-        case 'escape':
-          push(ESCAPE_MARK, node.start, node.end, true, inCitation);
-          break;
-        case 'figure':
-          push(FIGURE_MARK, node.start, node.end, true, inCitation);
-          break;
-        case 'citation': {
-          citations.push({ node, line });
-          push('《', node.start, node.start + 1, false, true);
-          visit(node.children, true);
-          if (node.closed) push('》', node.end - 1, node.end, false, true);
-          break;
-        }
+  const builder: LineBuilder = { line, parts: [], length: 0, citations };
+  addInlines(builder, nodes, false);
+  line.text = builder.parts.join('');
+  return line;
+}
+
+interface LineBuilder {
+  line: ProseLine;
+  parts: string[];
+  length: number;
+  citations: ProseBlock['citations'];
+}
+
+function addPart(b: LineBuilder, text: string, source: number, sourceEnd: number, mark: boolean, inCitation: boolean): void {
+  if (text.length === 0) return;
+  b.parts.push(text);
+  b.line.segments.push({ at: b.length, length: text.length, source, sourceEnd, mark, inCitation });
+  b.length += text.length;
+}
+
+function addInlines(b: LineBuilder, list: readonly ast.Inline[], inCitation: boolean): void {
+  for (const node of list) {
+    switch (node.kind) {
+      case 'text':
+      case 'stray':
+        addPart(b, node.text, node.start, node.end, false, inCitation);
+        break;
+      case 'escape':
+        addPart(b, ESCAPE_MARK, node.start, node.end, true, inCitation);
+        break;
+      case 'figure':
+        addPart(b, FIGURE_MARK, node.start, node.end, true, inCitation);
+        break;
+      case 'citation': {
+        b.citations.push({ node, line: b.line });
+        addPart(b, '《', node.start, node.start + 1, false, true);
+        addInlines(b, node.children, true);
+        if (node.closed) addPart(b, '》', node.end - 1, node.end, false, true);
+        break;
       }
     }
-  };
-  visit(nodes, false);
-  line.text = parts.join('');
-  return line;
+  }
 }
 
 const proseCache = new WeakMap<ReportModel, ProseBlock[]>();
@@ -177,11 +210,7 @@ export function proseBlocks(model: ReportModel): ProseBlock[] {
 function collectProse(model: ReportModel): ProseBlock[] {
   const out: ProseBlock[] = [];
   const add = (lines: readonly (readonly ast.Inline[])[], scope: Scope) => {
-    // The block's source, for remembering results of checks that look at nothing else (blockCache.ts):
-    // the whole lines from its first node to its last.
-    const written = lines.filter((nodes) => nodes.length > 0);
-    const { origin, source } = written.length ? wholeLines(scope.file.text, written[0]![0]!.start, written.at(-1)!.at(-1)!.end) : { origin: 0, source: '' };
-    out.push(new LazyProseBlock(lines, scope, source, origin, scope.file.path === model.file.path ? '' : scope.file.path));
+    out.push(new LazyProseBlock(lines, scope, scope.file.path === model.file.path ? '' : scope.file.path));
   };
   const rootScope: Scope = model.blocks[0]?.scope.file === model.file ? model.blocks[0].scope : { file: model.file, params: new Map(), parent: undefined, site: undefined };
   const headerTitle = model.file.document.header.find((d) => d.name === '标题');
@@ -224,6 +253,59 @@ export function lineDiagnostic(
     edits: f.edits.map((e): TextEdit => ({ start: at(e.from), end: endOf(e.from, e.to), newText: e.newText })),
   }));
   return locatedIn(diagnostic(code, { start: at(from), end: endOf(from, to) }, message, converted), line.scope.file, model.file);
+}
+
+// ---------------------------------------------------------------- what a line has
+
+/**
+ * Marks a prose line may have, found in one pass over its characters (lineMarks): a check skips a line
+ * that lacks what its patterns need before any pattern runs. Each is a superset of what a check needs.
+ */
+export const MARKS = {
+  /** , ; : ? ! ( ) */
+  halfWidth: 1,
+  /** - － – ‐ ‑ ― ~ ～ — */
+  dash: 2,
+  /** 、 */
+  enumerationComma: 4,
+  /** . ． */
+  dot: 8,
+  /** space, full-width space, tab */
+  space: 16,
+  /** b h m p in either case (bookmark, HYPERLINK, MERGEFORMAT, PAGE), form feed, invisible characters, U+FFFD */
+  wordDebris: 32,
+  /** one of ，。；：！？、 written twice in a row */
+  repeatedPunctuation: 64,
+} as const;
+
+/** The mark of each UTF-16 unit (a table: a lookup per character must cost next to nothing). */
+const MARK_OF = new Uint8Array(0x10000);
+const REPEATABLE = 128;
+const markAll = (characters: string, mark: number) => {
+  for (const ch of characters) MARK_OF[ch.charCodeAt(0)]! |= mark;
+};
+markAll(',;:?!()', MARKS.halfWidth);
+markAll('-－–‐‑―~～—', MARKS.dash);
+markAll('、', MARKS.enumerationComma);
+markAll('.．', MARKS.dot);
+markAll(' \u3000\t', MARKS.space);
+markAll('bhmpBHMP\f\u200b\u200c\u200d\u2060\ufeff\ufffd', MARKS.wordDebris);
+markAll('，。；：！？、', REPEATABLE);
+
+/** The marks of a line (MARKS), found once. */
+export function lineMarks(line: ProseLine): number {
+  if (line.marks !== undefined) return line.marks;
+  const text = line.text;
+  let marks = 0;
+  let previous = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const mark = MARK_OF[c]!;
+    if (mark & REPEATABLE && c === previous) marks |= MARKS.repeatedPunctuation;
+    marks |= mark;
+    previous = c;
+  }
+  return (line.marks = marks & ~REPEATABLE);
 }
 
 // ---------------------------------------------------------------- character classes

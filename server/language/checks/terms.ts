@@ -62,17 +62,81 @@ export function termMisses(settings: Pick<CheckSettings, 'extraTerms'>): Miss[] 
   return list;
 }
 
-const missPatterns = new WeakMap<Miss[], { re: RegExp; byMiss: Map<string, Miss> }>();
+/**
+ * How a line is searched for all the misses at once: the misses by their first character (longest
+ * first), so that a line is scanned once and most characters cost one lookup. Equal to one pattern of
+ * them all, longest first (`new RegExp(misses.join('|'), 'gu')`), which is kept for misses of the
+ * settings that character lookups would read otherwise (empty ones, or half of a surrogate pair).
+ */
+interface MissIndex {
+  byFirst: Map<number, Miss[]> | undefined;
+  /** 1 for the UTF-16 units a miss starts with: most characters are passed over with one table lookup. */
+  starts: Uint8Array;
+  /** 1 for the UTF-16 units that are a miss's second, when all have two (a table, as `starts`). */
+  seconds: Uint8Array | undefined;
+  re: RegExp;
+  byMiss: Map<string, Miss>;
+}
 
-/** One pattern for all the misses (longest first), so a line is scanned once. */
-function missPattern(misses: Miss[]): { re: RegExp; byMiss: Map<string, Miss> } {
-  let found = missPatterns.get(misses);
+const missIndexes = new WeakMap<Miss[], MissIndex>();
+
+function missIndex(misses: Miss[]): MissIndex {
+  let found = missIndexes.get(misses);
   if (!found) {
-    const alternatives = misses.map((m) => m.miss).sort((a, b) => b.length - a.length).map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    found = { re: new RegExp(alternatives.join('|'), 'gu'), byMiss: new Map(misses.map((m) => [m.miss, m])) };
-    missPatterns.set(misses, found);
+    const longestFirst = [...misses].sort((a, b) => b.miss.length - a.miss.length);
+    const alternatives = longestFirst.map((m) => m.miss.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const byMiss = new Map(misses.map((m) => [m.miss, m]));
+    // The first of equal misses is the one a pattern finds: later duplicates never match.
+    const unique = longestFirst.filter((m) => byMiss.get(m.miss) === m);
+    const plain = misses.every((m) => m.miss.length > 0 && !/[\ud800-\udfff]/.test(m.miss));
+    let byFirst: Map<number, Miss[]> | undefined;
+    const starts = new Uint8Array(0x10000);
+    if (plain) {
+      byFirst = new Map();
+      for (const m of unique) {
+        const first = m.miss.charCodeAt(0);
+        byFirst.set(first, [...(byFirst.get(first) ?? []), m]);
+        starts[first] = 1;
+      }
+    }
+    let seconds: Uint8Array | undefined;
+    if (plain && misses.every((m) => m.miss.length >= 2)) {
+      seconds = new Uint8Array(0x10000);
+      for (const m of misses) seconds[m.miss.charCodeAt(1)] = 1;
+    }
+    found = { byFirst, starts, seconds, re: new RegExp(alternatives.join('|'), 'gu'), byMiss };
+    missIndexes.set(misses, found);
   }
   return found;
+}
+
+/** The misses written in a text, left to right, none overlapping (as the pattern of all of them finds them). */
+function missesIn(text: string, index: MissIndex): Array<{ at: number; found: Miss }> {
+  const out: Array<{ at: number; found: Miss }> = [];
+  if (!index.byFirst) {
+    for (const m of text.matchAll(index.re)) out.push({ at: m.index!, found: index.byMiss.get(m[0])! });
+    return out;
+  }
+  // Fields read into locals: this loop runs once per character of the report's prose.
+  const { starts, seconds, byFirst } = index;
+  const length = text.length;
+  for (let at = 0; at < length; at++) {
+    const first = text.charCodeAt(at);
+    if (starts[first] === 0) continue;
+    if (seconds !== undefined && seconds[text.charCodeAt(at + 1)] !== 1) continue;
+    const candidates = byFirst.get(first)!;
+    let found: Miss | undefined;
+    for (let k = 0; k < candidates.length; k++) {
+      if (text.startsWith(candidates[k]!.miss, at)) {
+        found = candidates[k];
+        break;
+      }
+    }
+    if (!found) continue;
+    out.push({ at, found });
+    at += found.miss.length - 1;
+  }
+  return out;
 }
 
 function standardTerms(model: ReportModel, settings: CheckSettings): Diagnostic[] {
@@ -82,12 +146,11 @@ function standardTerms(model: ReportModel, settings: CheckSettings): Diagnostic[
 
 function blockTerms(model: ReportModel, block: ProseBlock, misses: Miss[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const { re, byMiss } = missPattern(misses);
+  const index = missIndex(misses);
   for (const line of block.lines) {
     const text = line.text;
-    for (const m of text.matchAll(re)) {
-      const { miss, entry } = byMiss.get(m[0])!;
-      const at = m.index!;
+    for (const { at, found } of missesIn(text, index)) {
+      const { miss, entry } = found;
       if (entry.notAfter && at > 0 && entry.notAfter.includes(text[at - 1]!)) continue;
       if (insideStandard(text, at, miss.length, entry.standard)) continue;
       const code = entry.code ?? 'BG715';

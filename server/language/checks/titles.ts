@@ -5,7 +5,7 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { shortName } from './dates.js';
-import { citationRegistry, citedTitles, citedTitleTexts, definedShortTitles, matchTitle, normaliseTitle, PLACE_PREFIX } from './citations.js';
+import { citationRegistry, citedTitles, type CitationEntry, citedTitleTexts, definedShortTitles, matchTitle, normaliseTitle, PLACE_PREFIX } from './citations.js';
 import type { CheckSettings, ReportCheck } from './contract.js';
 import { lineDiagnostic, proseBlocks } from './prose.js';
 
@@ -35,10 +35,15 @@ function oneCharacterMore(longer: string, shorter: string): boolean {
   return a.slice(i + 1).join('') === b.slice(i).join('');
 }
 
-/** Each string made by leaving out one character. */
+/** Each string made by leaving out one character (a code point, as `[...text]` counts them). */
 function deletions(text: string): string[] {
-  const chars = [...text];
-  return chars.map((_, i) => [...chars.slice(0, i), ...chars.slice(i + 1)].join(''));
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const width = text.codePointAt(i)! > 0xffff ? 2 : 1;
+    out.push(text.slice(0, i) + text.slice(i + width));
+    i += width;
+  }
+  return out;
 }
 
 /**
@@ -101,9 +106,18 @@ const NATIONAL_PLAN = /(?:纲要|规划)(?:（[^（）]*）)?$/;
 /** Titles that say themselves they are local or derived: 关于…, 贯彻…, 〈…〉 inside. */
 const LOCAL_WORDS = /关于|贯彻|落实|〈|〉|我镇|我乡|本镇|本乡/;
 
+const registeredTitles = new WeakMap<readonly CitationEntry[], string[]>();
+
+/** The registry's titles and aliases of eight characters or more, normalised (once per registry). */
+function longRegisteredTitles(registry: readonly CitationEntry[]): string[] {
+  let titles = registeredTitles.get(registry);
+  if (!titles) registeredTitles.set(registry, (titles = registry.flatMap((e) => [e.title, ...(e.aliases ?? [])]).map(normaliseTitle).filter((t) => t.length >= 8)));
+  return titles;
+}
+
 function unknownOfficialTitles(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   const registry = citationRegistry(settings);
-  const registered = registry.flatMap((e) => [e.title, ...(e.aliases ?? [])]).map(normaliseTitle).filter((t) => t.length >= 8);
+  const registered = longRegisteredTitles(registry);
   const blocks = proseBlocks(model);
   const shortTitles = definedShortTitles(blocks);
   const org = model.header.org ? shortName(model.header.org) : undefined;

@@ -6,7 +6,7 @@ import type { CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { cachedPerBlock } from './blockCache.js';
 import type { ReportCheck } from './contract.js';
-import { inCitationAt, isChinese, isIdeograph, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
+import { inCitationAt, isChinese, isIdeograph, lineDiagnostic, lineMarks, MARKS, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
@@ -29,23 +29,29 @@ export const typographyCodes: CodeInfo[] = [
 
 type Emit = (d: Diagnostic) => void;
 
-const globalCopies = new Map<RegExp, RegExp>();
+/** No diagnostics (shared: never added to). */
+const NONE: readonly Diagnostic[] = Object.freeze([]);
 
-function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
-  let g = globalCopies.get(re);
-  if (!g) globalCopies.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')));
-  g.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = g.exec(text))) {
-    yield m;
-    if (m[0].length === 0) g.lastIndex++;
+/**
+ * Every match of a global pattern in the text, collected before any is looked at (so that no two loops
+ * share a pattern's position). Was a generator that kept a global copy of each pattern in a map: a
+ * pattern literal is a new object at each call, so the map grew by one pattern per line checked.
+ */
+function matches(re: RegExp, text: string): RegExpExecArray[] {
+  if (!re.global) throw new Error(`matches() needs a global pattern: ${re}`);
+  const found: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    found.push(m);
+    if (m[0].length === 0) re.lastIndex++;
   }
+  return found;
 }
 
 const URL = /(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g;
 
 function urlRanges(text: string): Array<[number, number]> {
-  return [...matches(URL, text)].map((m) => [m.index, m.index + m[0].length]);
+  return matches(URL, text).map((m) => [m.index, m.index + m[0].length]);
 }
 
 /** BG601 */
@@ -88,6 +94,35 @@ function pairedMarksOf(block: ProseBlock): Mark[] {
   return all;
 }
 
+/** The opener of each closer, by code: 0 for characters that are neither. */
+const OPENER_OF = new Uint16Array(0x10000);
+const IS_OPENER = new Uint8Array(0x10000);
+for (const [open, close] of Object.entries(OPENERS)) {
+  IS_OPENER[open.charCodeAt(0)] = 1;
+  OPENER_OF[close.charCodeAt(0)] = open.charCodeAt(0);
+}
+const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Whether every paired mark of the block closes the last one opened, and none is left open — as almost
+ * every block: then BG602 has nothing to say (pairedMarks finds nothing), found without building marks.
+ */
+function perfectlyNested(block: ProseBlock): boolean {
+  const stack: number[] = [];
+  for (const line of block.lines) {
+    const text = line.text;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (IS_OPENER[c] === 0 && OPENER_OF[c] === 0) continue;
+      // An apostrophe between Latin letters (don’t) is not a quote (as pairedMarksOf).
+      if ((c === 0x2019 || c === 0x2018) && isLatin(text.charCodeAt(i - 1)) && isLatin(text.charCodeAt(i + 1))) continue;
+      if (IS_OPENER[c]) stack.push(c);
+      else if (stack.pop() !== OPENER_OF[c]) return false;
+    }
+  }
+  return stack.length === 0;
+}
+
 /** For each mark, the index of the next quote mark (“ or ”) after it, or -1. */
 function nextQuotes(all: readonly Mark[]): number[] {
   const next: number[] = new Array(all.length).fill(-1);
@@ -113,6 +148,7 @@ function unclosedMark(model: ReportModel, open: Mark, before: Mark | undefined):
 
 /** BG602: balance within one block. */
 function pairedMarks(model: ReportModel, block: ProseBlock, emit: Emit) {
+  if (perfectlyNested(block)) return;
   const all = pairedMarksOf(block);
   const nextQuote = nextQuotes(all);
   const stack: Mark[] = [];
@@ -273,26 +309,26 @@ function wordDebris(model: ReportModel, line: ProseLine, emit: Emit) {
 }
 
 /**
- * A check that looks at one prose line at a time. `needs` is a character the check's patterns cannot
- * match without: lines lacking it (most lines) are skipped before any pattern runs.
+ * A check that looks at one prose line at a time. `needs` are the marks (prose.ts, MARKS) the check's
+ * patterns cannot match without: lines lacking them (most lines) are skipped before any pattern runs.
  */
-function perLine(id: string, codes: string[], fn: (model: ReportModel, line: ProseLine, emit: Emit) => void, needs?: RegExp): ReportCheck {
+function perLine(id: string, codes: string[], fn: (model: ReportModel, line: ProseLine, emit: Emit) => void, needs: number): ReportCheck {
   return {
     id,
     codes,
     run(model) {
+      // Nothing is allocated for a block whose lines all lack the marks (most blocks, for most checks).
       return cachedPerBlock(id, proseBlocks(model), (block) => {
-        const out: Diagnostic[] = [];
-        const emit = (d: Diagnostic) => out.push(d);
-        for (const line of block.lines) if (!needs || needs.test(line.text)) fn(model, line, emit);
-        return out;
+        let out: Diagnostic[] | undefined;
+        for (const line of block.lines) if (lineMarks(line) & needs) fn(model, line, (d) => (out ??= []).push(d));
+        return out ?? NONE;
       });
     },
   };
 }
 
 export const typographyChecks: ReportCheck[] = [
-  perLine('half-width-punctuation', ['BG601'], halfWidthPunctuation, /[,;:?!()]/),
+  perLine('half-width-punctuation', ['BG601'], halfWidthPunctuation, MARKS.halfWidth),
   {
     id: 'paired-marks',
     codes: ['BG602'],
@@ -304,11 +340,11 @@ export const typographyChecks: ReportCheck[] = [
       });
     },
   },
-  perLine('year-range-dash', ['BG603', 'BG604'], yearRanges, /[-－–‐‑―~～—]/),
-  perLine('comma-between-titles', ['BG605'], commaBetweenTitles, /》、《/),
-  perLine('repeated-punctuation', ['BG606'], repeatedPunctuation),
-  perLine('prose-numbering', ['BG607'], proseNumbering, /、/),
-  perLine('day-names', ['BG608'], dayNames, /[.．]/),
-  perLine('spaces-in-chinese', ['BG609'], spacesInChinese, /[ \u3000\t]/),
-  perLine('word-debris', ['BG610'], wordDebris, /bookmark|HYPERLINK|MERGEFORMAT|PAGE|[\f\u200b\u200c\u200d\u2060\ufeff\ufffd]/i),
+  perLine('year-range-dash', ['BG603', 'BG604'], yearRanges, MARKS.dash),
+  perLine('comma-between-titles', ['BG605'], commaBetweenTitles, MARKS.enumerationComma),
+  perLine('repeated-punctuation', ['BG606'], repeatedPunctuation, MARKS.repeatedPunctuation),
+  perLine('prose-numbering', ['BG607'], proseNumbering, MARKS.enumerationComma),
+  perLine('day-names', ['BG608'], dayNames, MARKS.dot),
+  perLine('spaces-in-chinese', ['BG609'], spacesInChinese, MARKS.space),
+  perLine('word-debris', ['BG610'], wordDebris, MARKS.wordDebris),
 ];

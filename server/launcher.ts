@@ -1,0 +1,6 @@
+// Entry point of the `baogao` command (dist/cli.cjs): loads the command itself (dist/cli-main.cjs, from
+// server/bin.ts) with V8's compiled code kept between runs (node/compileCache.ts).
+import { useCompileCache } from './node/compileCache.js';
+
+useCompileCache(__dirname);
+require('./cli-main.cjs');
