@@ -3,6 +3,7 @@ import { inlineText, type Line } from '../../../grammar/index.js';
 import type { FigureDefinition, ReportModel, Section } from '../model.js';
 import { formatValue, type Value } from '../values.js';
 import { figuresOf } from './locate.js';
+import { isWhiteSpace } from './spaces.js';
 
 export type SymbolKind = 'heading' | 'figure' | 'constant' | 'snippet' | 'label';
 
@@ -118,13 +119,8 @@ function headingEnds(lines: readonly Line[], textLength: number): (start: number
 
 function trimEnd(text: string, end: number): number {
   let e = end;
-  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
+  while (e > 0 && isWhiteSpace(text.charCodeAt(e - 1))) e--;
   return e;
-}
-
-/** What `\s` matches, by character code (no one-character strings made). */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
 }
 
 export interface WorkspaceSymbol {
