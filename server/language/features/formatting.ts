@@ -6,7 +6,7 @@ import { parse } from '../../../grammar/index.js';
 import type * as ast from '../../../grammar/index.js';
 import { applyEdits, chooseFixes } from '../fixes.js';
 import { figuresOf } from './locate.js';
-import { isBlank } from './spaces.js';
+import { isBlank } from '../whiteSpace.js';
 
 /** Safe fixes of the checker for a text; the caller analyses (so this module stays free of the workspace). */
 export type SafeFixes = (text: string) => readonly Diagnostic[];

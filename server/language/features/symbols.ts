@@ -3,7 +3,7 @@ import { inlineText, type Line } from '../../../grammar/index.js';
 import type { FigureDefinition, ReportModel, Section } from '../model.js';
 import { formatValue, type Value } from '../values.js';
 import { figuresOf } from './locate.js';
-import { isWhiteSpace } from './spaces.js';
+import { isWhiteSpace } from '../whiteSpace.js';
 
 export type SymbolKind = 'heading' | 'figure' | 'constant' | 'snippet' | 'label';
 
