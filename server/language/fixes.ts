@@ -35,18 +35,19 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[], opt
 /** The fixes `applyFixes` applies, as edits on `text` sorted by start (none overlapping), without applying them. */
 export function chooseFixes(text: string, diagnostics: readonly Diagnostic[], options: FixOptions = {}): Omit<FixResult, 'text'> & { edits: TextEdit[] } {
   const safeOnly = options.safeOnly ?? true;
-  const candidates: AppliedFix[] = [];
+  // Each candidate with where its first edit starts (computed once, not per comparison of the sort).
+  const candidates: Array<AppliedFix & { first: number }> = [];
   for (const d of diagnostics) {
     if (d.uri && d.uri !== options.path) continue;
     const fix = d.fixes?.find((f) => (!safeOnly || f.safe) && f.edits.length > 0);
-    if (fix && fix.edits.every((e) => e.start >= 0 && e.end <= text.length && e.start <= e.end)) candidates.push({ diagnostic: d, fix });
+    if (fix && fix.edits.every((e) => e.start >= 0 && e.end <= text.length && e.start <= e.end)) candidates.push({ diagnostic: d, fix, first: firstStart(fix) });
   }
-  const first = (f: Fix) => Math.min(...f.edits.map((e) => e.start));
-  candidates.sort((a, b) => first(a.fix) - first(b.fix) || a.diagnostic.start - b.diagnostic.start);
+  candidates.sort((a, b) => a.first - b.first || a.diagnostic.start - b.diagnostic.start);
   const taken = new TakenEdits();
   const applied: AppliedFix[] = [];
   const skipped: AppliedFix[] = [];
-  for (const candidate of candidates) {
+  for (const { diagnostic, fix } of candidates) {
+    const candidate = { diagnostic, fix };
     const edits = candidate.fix.edits;
     const clash = edits.some((e, i) => taken.clashes(e) || edits.some((o, j) => j !== i && overlaps(e, o)));
     if (clash) {
@@ -57,6 +58,12 @@ export function chooseFixes(text: string, diagnostics: readonly Diagnostic[], op
     applied.push(candidate);
   }
   return { edits: taken.edits, applied, skipped };
+}
+
+function firstStart(fix: Fix): number {
+  let first = Infinity;
+  for (const e of fix.edits) first = Math.min(first, e.start);
+  return first;
 }
 
 /**

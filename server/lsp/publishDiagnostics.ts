@@ -32,8 +32,8 @@ export class DiagnosticsPublisher {
   private readonly published = new Map<string, Map<string, LspDiagnostic[]>>();
   /** Each open document's findings as last converted (the checker's result, a new array per model). */
   private readonly converted = new Map<string, Diagnostic[]>();
-  /** Pull mode: the last answer per URI (its result id, JSON and items), to answer `unchanged`. */
-  private readonly results = new Map<string, { id: string; json: string; items: LspDiagnostic[] }>();
+  /** Pull mode: the last answer per URI (its result id and items), to answer `unchanged`. */
+  private readonly results = new Map<string, { id: string; items: LspDiagnostic[] }>();
   /** URIs whose diagnostics were recorded anew since their last pull answer. */
   private readonly touched = new Set<string>();
   private resultCount = 0;
@@ -112,8 +112,8 @@ export class DiagnosticsPublisher {
     // Nothing found anew for this URI since the last answer: the same result, without comparing anything.
     if (last && !this.touched.delete(uri)) return this.answer(last, previousResultId);
     const items = this.union(uri);
-    const json = JSON.stringify(items);
-    if (!last || last.json !== json) this.results.set(uri, (last = { id: String(++this.resultCount), json, items }));
+    // Compared item by item (no JSON of thousands of problems made per keystroke to compare).
+    if (!last || !sameDiagnostics(last.items, items)) this.results.set(uri, (last = { id: String(++this.resultCount), items }));
     return this.answer(last, previousResultId);
   }
 
@@ -172,6 +172,7 @@ export class DiagnosticsPublisher {
       const target = path ? this.store.uriFor(path) : doc.uri;
       const lines = path ? this.store.linesOf(path) : model.file.lineIndex;
       const list = byUri.get(target) ?? [];
+      // (sameDiagnostics compares each of these fields.)
       list.push({ range: rangeIn(lines, d.start, d.end), severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Error, code: d.code, source: 'baogao', message: d.message });
       byUri.set(target, list);
     }
@@ -222,14 +223,25 @@ export class DiagnosticsPublisher {
     this.publish(target);
   }
 
-  /** The union of what every open document found at a URI, each problem once. */
+  /** The union of what every open document found at a URI, each problem (code, start, message) once. */
   private union(target: string): LspDiagnostic[] {
-    const seen = new Set<string>();
+    // By start position first: problems that start apart are not compared further (no key strings made).
+    const seen = new Map<number, LspDiagnostic | LspDiagnostic[]>();
     const diagnostics: LspDiagnostic[] = [];
+    const same = (a: LspDiagnostic, b: LspDiagnostic) => a.code === b.code && a.message === b.message;
     for (const list of this.published.get(target)?.values() ?? []) {
       for (const d of list) {
-        const key = `${d.code}:${d.range.start.line}:${d.range.start.character}:${d.message}`;
-        if (!seen.has(key)) (seen.add(key), diagnostics.push(d));
+        const at = d.range.start.line * 2 ** 32 + d.range.start.character;
+        const there = seen.get(at);
+        if (there === undefined) seen.set(at, d);
+        else if (Array.isArray(there)) {
+          if (there.some((o) => same(o, d))) continue;
+          there.push(d);
+        } else {
+          if (same(there, d)) continue;
+          seen.set(at, [there, d]);
+        }
+        diagnostics.push(d);
       }
     }
     return diagnostics;
@@ -245,3 +257,17 @@ export class DiagnosticsPublisher {
     void this.connection.sendDiagnostics({ uri: target, diagnostics, ...(doc ? { version: doc.version } : {}) });
   }
 }
+
+/** Whether two lists of diagnostics would be sent as the same JSON (every field the server sets). */
+function sameDiagnostics(a: readonly LspDiagnostic[], b: readonly LspDiagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x.code !== y.code || x.severity !== y.severity || x.message !== y.message || x.source !== y.source || !samePosition(x.range.start, y.range.start) || !samePosition(x.range.end, y.range.end)) return false;
+  }
+  return true;
+}
+
+const samePosition = (p: { line: number; character: number }, q: { line: number; character: number }) => p.line === q.line && p.character === q.character;

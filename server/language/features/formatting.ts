@@ -6,6 +6,7 @@ import { parse } from '../../../grammar/index.js';
 import type * as ast from '../../../grammar/index.js';
 import { applyEdits, chooseFixes } from '../fixes.js';
 import { figuresOf } from './locate.js';
+import { isBlank } from '../whiteSpace.js';
 
 /** Safe fixes of the checker for a text; the caller analyses (so this module stays free of the workspace). */
 export type SafeFixes = (text: string) => readonly Diagnostic[];
@@ -18,8 +19,27 @@ export type SafeFixes = (text: string) => readonly Diagnostic[];
  */
 export function formatEdits(text: string, document: ast.ReportDocument, diagnostics: readonly Diagnostic[] = [], whole = true): TextEdit[] {
   const fixes = chooseFixes(text, diagnostics).edits;
-  const layout = [...figureEdits(text, document), ...layoutEdits(text, whole)].sort((a, b) => a.start - b.start || a.end - b.end);
-  return [...fixes, ...layout.filter(outside(fixes))];
+  const layout = mergeSorted(sortedByPlace(figureEdits(text, document)), layoutEdits(text, whole));
+  return mergeSorted(fixes, layout.filter(outside(fixes)));
+}
+
+const byPlace = (a: TextEdit, b: TextEdit) => a.start - b.start || a.end - b.end;
+
+/** The edits sorted by start, then end (a list in document order already is left as it is). */
+function sortedByPlace(edits: TextEdit[]): TextEdit[] {
+  for (let i = 1; i < edits.length; i++) if (byPlace(edits[i - 1]!, edits[i]!) > 0) return edits.sort(byPlace);
+  return edits;
+}
+
+/** Two lists of edits sorted by start (then end) as one such list; on a tie the first list's edit first. */
+function mergeSorted(a: readonly TextEdit[], b: readonly TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byPlace(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 /** Formats a whole text to a fixed point (a pass, checked again, until nothing changes; at most six). */
@@ -113,7 +133,7 @@ function lineSpans(text: string): LineSpan[] {
 function layoutEdits(text: string, whole: boolean): TextEdit[] {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = lineSpans(text);
-  const blank = (l: LineSpan) => text.slice(l.start, l.end).trim() === '';
+  const blank = (l: LineSpan) => isBlank(text, l.start, l.end);
   let count = lines.length;
   if (whole) {
     while (count > 0 && blank(lines[count - 1]!)) count--;
@@ -147,18 +167,29 @@ function layoutEdits(text: string, whole: boolean): TextEdit[] {
 
 /** A line's trailing spaces (an escaped space `\ ` is kept) and the space after heading marks. */
 function lineEdits(text: string, line: LineSpan): TextEdit[] {
-  const source = text.slice(line.start, line.end);
-  const trailing = /(^|[^\\])([ \t]+)$/u.exec(source);
-  const contentEnd = trailing ? line.end - trailing[2]!.length : line.end;
+  const contentEnd = trailingSpacesStart(text, line.start, line.end);
   const edits: TextEdit[] = [];
-  const heading = /^([#＃]{1,6})([ \t　]*)/u.exec(source);
-  if (heading) {
-    const marksEnd = line.start + heading[1]!.length;
-    const spaceEnd = marksEnd + heading[2]!.length;
+  // Heading marks: one to six of # or ＃ at the line's start, then the spaces after them.
+  let marksEnd = line.start;
+  while (marksEnd < line.end && marksEnd - line.start < 6 && isHeadingMark(text.charCodeAt(marksEnd))) marksEnd++;
+  if (marksEnd > line.start) {
+    let spaceEnd = marksEnd;
+    while (spaceEnd < line.end && isSpaceAfterMarks(text.charCodeAt(spaceEnd))) spaceEnd++;
     // Marks alone: nothing after them.
     if (spaceEnd >= contentEnd) return marksEnd < line.end ? [{ start: marksEnd, end: line.end, newText: '' }] : [];
-    if (heading[2] !== ' ') edits.push({ start: marksEnd, end: spaceEnd, newText: ' ' });
+    if (spaceEnd !== marksEnd + 1 || text.charCodeAt(marksEnd) !== 32) edits.push({ start: marksEnd, end: spaceEnd, newText: ' ' });
   }
   if (contentEnd < line.end) edits.push({ start: contentEnd, end: line.end, newText: '' });
   return edits;
+}
+
+const isHeadingMark = (c: number) => c === 0x23 || c === 0xff03; // # ＃
+const isSpaceAfterMarks = (c: number) => c === 32 || c === 9 || c === 0x3000;
+
+/** Where the run of spaces and tabs ending a line starts (its end when there is none); a space escaped by `\` stays. */
+function trailingSpacesStart(text: string, start: number, end: number): number {
+  let at = end;
+  while (at > start && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 9)) at--;
+  if (at < end && at > start && text.charCodeAt(at - 1) === 0x5c) at++;
+  return at;
 }

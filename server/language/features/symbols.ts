@@ -1,8 +1,9 @@
 // Document symbols (the heading tree with rendered numbers, figures as children) and workspace symbols.
 import { inlineText, type Line } from '../../../grammar/index.js';
-import type { ReportModel, Section } from '../model.js';
-import { formatValue } from '../values.js';
+import type { FigureDefinition, ReportModel, Section } from '../model.js';
+import { formatValue, type Value } from '../values.js';
 import { figuresOf } from './locate.js';
+import { isWhiteSpace } from '../whiteSpace.js';
 
 export type SymbolKind = 'heading' | 'figure' | 'constant' | 'snippet' | 'label';
 
@@ -18,75 +19,107 @@ export interface DocumentSymbol {
   children: DocumentSymbol[];
 }
 
-/** The outline in one sweep: each figure and heading is looked at a bounded number of times. */
+/**
+ * The outline in one sweep over the report's own headings in document order: each figure goes to the
+ * last heading before it (or before every heading, to the top), each heading's extent ends where the
+ * next heading of its level or higher starts. Nothing is sorted or searched per heading.
+ */
 export function documentSymbols(model: ReportModel): DocumentSymbol[] {
   const root = model.file;
   const text = root.text;
-  const definitions = model.figures.allDefinitions.filter((d) => d.scope.file === root).sort((a, b) => a.node.start - b.node.start);
-  const firstAtOrAfter = (offset: number) => {
-    let low = 0;
-    let high = definitions.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (definitions[mid]!.node.start < offset) low = mid + 1;
-      else high = mid;
+  const figures = ownDefinitions(model);
+  const ends = headingEnds(root.document.lines, text.length);
+  const top: DocumentSymbol[] = [];
+  let next = 0;
+  /** The heading symbol figures go to: the last one made (none before the first heading). */
+  let current: DocumentSymbol | undefined;
+  const placeFiguresBefore = (offset: number) => {
+    const into = current?.children ?? top;
+    while (next < figures.length && figures[next]!.node.start < offset) into.push(figureSymbol(figures[next++]!));
+  };
+  // Sections of snippets are not written here: their own sections (if any) stand in their place.
+  const visit = (sections: readonly Section[], into: DocumentSymbol[]) => {
+    for (const section of sections) {
+      if (section.scope.file !== root) {
+        visit(section.children, into);
+        continue;
+      }
+      const h = section.heading;
+      placeFiguresBefore(h.start);
+      const symbol: DocumentSymbol = {
+        name: `${section.number}${inlineText(h.content, text).trim()}`,
+        detail: h.label ? `#${h.label.text}` : '',
+        kind: 'heading',
+        start: h.start,
+        end: Math.max(h.end, trimEnd(text, ends(h.start, section.level))),
+        selectionStart: h.start,
+        selectionEnd: h.line.end,
+        children: [],
+      };
+      into.push(symbol);
+      current = symbol;
+      visit(section.children, symbol.children);
     }
-    return low;
   };
-  const figureSymbols = (from: number, to: number): DocumentSymbol[] =>
-    definitions.slice(firstAtOrAfter(from), firstAtOrAfter(to)).map((d) => ({
-      name: d.name,
-      detail: d.value ? formatValue(d.value) : '',
-      kind: d.body.value?.kind === 'quantity' ? 'constant' : 'figure',
-      start: d.node.start,
-      end: d.node.end,
-      selectionStart: d.body.name.start,
-      selectionEnd: d.body.name.end,
-      children: [],
-    }));
-  // Sections written in this file; their extent runs to the next heading of the same or a higher level.
-  const own = (sections: Section[]): Section[] => sections.flatMap((s) => (s.scope.file === root ? [s] : own(s.children)));
-  const sectionEnd = nextHeadingEnds(root.document.lines, text.length);
-  const build = (section: Section): DocumentSymbol => {
-    const h = section.heading;
-    const end = Math.max(h.end, trimEnd(text, sectionEnd(h.start, section.level)));
-    const children = own(section.children).map(build);
-    const firstChild = children[0]?.start ?? end;
-    return {
-      name: `${section.number}${inlineText(h.content, text).trim()}`,
-      detail: h.label ? `#${h.label.text}` : '',
-      kind: 'heading',
-      start: h.start,
-      end,
-      selectionStart: h.start,
-      selectionEnd: h.line.end,
-      children: [...figureSymbols(h.start, firstChild), ...children].sort((a, b) => a.start - b.start),
-    };
+  visit(model.sections, top);
+  placeFiguresBefore(Infinity);
+  return top;
+}
+
+/** The figures defined in the report's own text, in document order. */
+function ownDefinitions(model: ReportModel): FigureDefinition[] {
+  const own = model.figures.allDefinitions.filter((d) => d.scope.file === model.file);
+  for (let i = 1; i < own.length; i++) if (own[i - 1]!.node.start > own[i]!.node.start) return own.sort((a, b) => a.node.start - b.node.start);
+  return own;
+}
+
+/** Each value as printed, once: a value the analysis of a new version kept is not formatted again. */
+const printed = new WeakMap<Value, string>();
+
+function detailOf(value: Value | undefined): string {
+  if (!value) return '';
+  let text = printed.get(value);
+  if (text === undefined) printed.set(value, (text = formatValue(value)));
+  return text;
+}
+
+function figureSymbol(d: FigureDefinition): DocumentSymbol {
+  return {
+    name: d.name,
+    detail: detailOf(d.value),
+    kind: d.body.value?.kind === 'quantity' ? 'constant' : 'figure',
+    start: d.node.start,
+    end: d.node.end,
+    selectionStart: d.body.name.start,
+    selectionEnd: d.body.name.end,
+    children: [],
   };
-  const top = own(model.sections).map(build);
-  const before = figureSymbols(0, top[0]?.start ?? text.length + 1);
-  return [...before, ...top];
 }
 
 /**
  * For a heading (by its start) and a level 1–4: where the next heading of that level or higher starts.
- * One backward pass keeps, for each level, the nearest heading below.
+ * One backward pass keeps, for each level, the nearest heading below (five numbers a heading, flat).
  */
-function nextHeadingEnds(lines: readonly Line[], textLength: number): (start: number, level: number) => number {
-  const answers = new Map<number, number[]>();
+function headingEnds(lines: readonly Line[], textLength: number): (start: number, level: number) => number {
+  const index = new Map<number, number>();
+  const table: number[] = [];
   const nearest = [textLength, textLength, textLength, textLength, textLength];
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
     if (line.kind !== 'heading') continue;
-    answers.set(line.start, [...nearest]);
+    index.set(line.start, table.length);
+    table.push(...nearest);
     for (let level = Math.max(1, line.level); level <= 4; level++) nearest[level] = line.start;
   }
-  return (start, level) => answers.get(start)?.[level] ?? textLength;
+  return (start, level) => {
+    const at = index.get(start);
+    return at === undefined || level < 0 || level > 4 ? textLength : table[at + level]!;
+  };
 }
 
 function trimEnd(text: string, end: number): number {
   let e = end;
-  while (e > 0 && /\s/.test(text[e - 1]!)) e--;
+  while (e > 0 && isWhiteSpace(text.charCodeAt(e - 1))) e--;
   return e;
 }
 

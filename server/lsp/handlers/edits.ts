@@ -42,9 +42,8 @@ export function register({ connection, store }: ServerContext): void {
   connection.onDocumentFormatting(answerForDocument(connection, store, 'formatting', [], (_params, doc, model) => {
     const text = doc.getText();
     const crlf = text.includes('\r\n');
-    // Sorted as applyEdits applies them: by start, an insertion before a replacement at the same place.
+    // Sorted as applyEdits applies them (formatEdits gives them so): by start, an insertion before a replacement at the same place.
     return formatEdits(text, model.file.document, store.diagnosticsFor(doc))
-      .sort((a, b) => a.start - b.start || a.end - b.end)
       .map((e) => ({ range: rangeIn(model.file.lineIndex, e.start, e.end), newText: crlf ? e.newText.replace(/\r?\n/g, '\r\n') : e.newText }));
   }, { oversized: 'refuse' }));
 

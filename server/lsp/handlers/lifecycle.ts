@@ -4,6 +4,7 @@ import { DidChangeWatchedFilesNotification, type InitializeParams, FileChangeTyp
 import { CAPABILITIES, DIAGNOSTIC_PROVIDER, SERVER_INFO } from '../capabilities.js';
 import type { ServerContext } from '../context.js';
 import { CONFIG_FILE_NAME } from '../../language/config.js';
+import { HeapPolicy } from '../memory.js';
 import { toServerSettings } from '../settings.js';
 import { uriToPath } from '../uri.js';
 
@@ -67,7 +68,12 @@ export function register(context: ServerContext): void {
     }
   });
 
+  // The heap's growth is limited while large documents are open (see memory.ts).
+  const heap = new HeapPolicy();
+  const fitHeap = () => heap.fit(store.all().map((doc) => doc.getText().length));
+
   store.documents.onDidChangeContent((event) => {
+    fitHeap();
     index.changed(store.pathOf(event.document));
     if (isSnippet(event.document.getText(), uriToPath(event.document.uri))) everythingChanged();
     else diagnostics.schedule(event.document.uri);
@@ -76,6 +82,7 @@ export function register(context: ServerContext): void {
   store.documents.onDidOpen((event) => diagnostics.opened(event.document.uri));
 
   store.documents.onDidClose((event) => {
+    fitHeap();
     index.changed(store.pathOf(event.document));
     store.forget(event.document.uri);
     diagnostics.closed(event.document.uri);

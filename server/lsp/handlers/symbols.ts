@@ -20,14 +20,18 @@ export function register({ connection, store, index }: ServerContext): void {
   connection.onDocumentSymbol(answerForDocument(connection, store, 'documentSymbol', [], (_params, _doc, model) => {
     const known = outlines.get(model);
     if (known) return known;
-    const convert = (s: FeatureSymbol): DocumentSymbol => ({
-      name: s.name || '（空）',
-      detail: s.detail,
-      kind: SYMBOL_KIND[s.kind],
-      range: rangeIn(model.file.lineIndex, s.start, s.end),
-      selectionRange: rangeIn(model.file.lineIndex, s.selectionStart, s.selectionEnd),
-      children: s.children.map(convert),
-    });
+    // Empty details and children are left out: a long report's outline is hundreds of KB of JSON.
+    const convert = (s: FeatureSymbol): DocumentSymbol => {
+      const symbol: DocumentSymbol = {
+        name: s.name || '（空）',
+        kind: SYMBOL_KIND[s.kind],
+        range: rangeIn(model.file.lineIndex, s.start, s.end),
+        selectionRange: rangeIn(model.file.lineIndex, s.selectionStart, s.selectionEnd),
+      };
+      if (s.detail) symbol.detail = s.detail;
+      if (s.children.length) symbol.children = s.children.map(convert);
+      return symbol;
+    };
     const outline = documentSymbols(model).map(convert);
     outlines.set(model, outline);
     return outline;
