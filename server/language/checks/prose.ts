@@ -5,7 +5,7 @@ import type * as ast from '../../../grammar/index.js';
 import type { Diagnostic, Fix, TextEdit } from '../../../grammar/diagnostic.js';
 import { diagnostic, locatedIn } from '../makeDiagnostic.js';
 import type { ReportModel, Scope } from '../model.js';
-import { wholeLines, type LocalBlock } from './blockCache.js';
+import { describeList, wholeLines, type LocalBlock } from './blockCache.js';
 
 // ---------------------------------------------------------------- prose lines
 
@@ -203,7 +203,10 @@ const proseCache = new WeakMap<ReportModel, ProseBlock[]>();
 /** The prose blocks of a report: the header title and every placed block of the body (computed once a model). */
 export function proseBlocks(model: ReportModel): ProseBlock[] {
   let cached = proseCache.get(model);
-  if (!cached) proseCache.set(model, (cached = collectProse(model)));
+  if (!cached) {
+    proseCache.set(model, (cached = collectProse(model)));
+    describeList(cached, { key: `prose\u0000${model.file.path}`, text: model.file.text, isOwn: (block) => block.file === '' });
+  }
   return cached;
 }
 
