@@ -122,6 +122,14 @@ function parseLinesFrom(text: string, start: number, out: ParsedLine[], after?: 
   return out;
 }
 
+/** Where the lines of a parsed text start, as LineIndex counts them (a line break at the end starts an empty last line). */
+export function lineStartsOf(parse: IncrementalParse): number[] {
+  const starts = parse.parsedLines.map((p) => p.start);
+  const last = parse.text.charCodeAt(parse.text.length - 1);
+  if (!starts.length || last === 10 || last === 13) starts.push(parse.text.length);
+  return starts;
+}
+
 /** Index of the line starting at `offset` (or the first after it). */
 function lineAt(lines: readonly ParsedLine[], offset: number): number {
   let low = 0;

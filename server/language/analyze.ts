@@ -1,7 +1,7 @@
 // Analysing a report: parse, read the header, expand snippets, number headings, resolve figures, read
 // last year's report — the ReportModel of model.ts.
 import type * as ast from '../../grammar/index.js';
-import { forEachFigure, LineIndex } from '../../grammar/index.js';
+import { forEachFigure, LineIndex, lineStartsOf } from '../../grammar/index.js';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { diagnostic } from './makeDiagnostic.js';
 import { documentSizeProblem } from './documentSize.js';
@@ -27,8 +27,10 @@ export function analyze(path: string, text: string, options: AnalyzeOptions): Re
   // Beyond the size bound: the model of an empty report, with one BG905 and nothing else (documentSize.ts).
   const tooLarge = documentSizeProblem(text);
   if (tooLarge !== undefined) return { ...analyze(path, '', options), oversized: true, diagnostics: [diagnostic('BG905', { start: 0, end: 0 }, tooLarge)] };
-  const { document, diagnostics: syntax } = options.cache.parse(path, text);
-  const file: SourceFile = { path, text, document, lineIndex: new LineIndex(text) };
+  const parsed = options.cache.parse(path, text);
+  const { document, diagnostics: syntax } = parsed;
+  const lineIndex = new LineIndex(text, parsed.parsedLines.length ? () => lineStartsOf(parsed) : undefined);
+  const file: SourceFile = { path, text, document, lineIndex };
   const diagnostics: Diagnostic[] = [...syntax];
 
   const bodyDirectives = document.body.filter((b): b is ast.DirectiveLine => b.kind === 'directive');

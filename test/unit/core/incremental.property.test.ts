@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { parse, reparse, type IncrementalParse, type ParseResult } from '../../../grammar/index.js';
+import { LineIndex, parse, reparse, type IncrementalParse, type ParseResult } from '../../../grammar/index.js';
 import { checkReport } from '../../../server/language/checks/index.js';
 import { useBlockCache } from '../../../server/language/checks/blockCache.js';
 import { LanguageService } from '../../../server/language/service.js';
@@ -123,6 +123,10 @@ function warmEqualsFresh(files: Record<string, string>, seed: string, steps: Arr
       // After checking both (checks may look figures up, which marks them used).
       assert.deepStrictEqual(modelSummary(incremental), modelSummary(fresh));
       assert.equal(render(incremental, 'txt'), render(fresh, 'txt'));
+      // Lines counted from the parse are those of the text.
+      const scanned = new LineIndex(text);
+      assert.equal(incremental.file.lineIndex.lineCount, scanned.lineCount);
+      for (let i = 0; i <= text.length; i++) assert.deepEqual(incremental.file.lineIndex.positionAt(i), scanned.positionAt(i));
     } finally {
       useBlockCache(true);
     }
