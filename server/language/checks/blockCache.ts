@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { shiftDiagnostic } from '../../../grammar/shift.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
 import { blockCacheOn, type Entry, type LocalBlock } from './blockStore.js';
-import { describeList, entriesOf, runOverList, type Hit } from './blockVersions.js';
+import { describeList, diagnosticsOverList, entriesOf, runOverList, type Hit } from './blockVersions.js';
 
 export { blockCacheLimits, blockCacheOn, detached, forgetBlockResults, useBlockCache, type LocalBlock } from './blockStore.js';
 export { describeList } from './blockVersions.js';
@@ -16,7 +16,7 @@ export { describeList } from './blockVersions.js';
 export function cachedPerBlock<B extends LocalBlock>(context: string, list: readonly B[], check: (block: B) => readonly Diagnostic[]): Diagnostic[] {
   if (!blockCacheOn()) return list.flatMap(check);
   const entries = entriesOf(list);
-  return flatten(runOverList(list, context, (i) => remembered(entries[i]!, context, list[i]!, () => check(list[i]!))));
+  return flatten(diagnosticsOverList(list, context, (i) => remembered(entries[i]!, context, list[i]!, () => check(list[i]!))));
 }
 
 const NONE: Diagnostic[] = [];
@@ -28,9 +28,9 @@ function remembered(entry: Entry, context: string, block: LocalBlock, check: () 
   return relative.length ? relative.map((d) => shiftDiagnostic(d, block.origin)) : NONE;
 }
 
-function flatten(hits: readonly Hit[]): Diagnostic[] {
+function flatten(hits: ReadonlyArray<Hit<Diagnostic[]>>): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const hit of hits) for (const d of hit.diagnostics) out.push(d);
+  for (const hit of hits) for (const d of hit.found) out.push(d);
   return out;
 }
 
@@ -97,37 +97,45 @@ export function cachedPerPlaced(
   if (!blockCacheOn()) return model.blocks.flatMap(check);
   const { locals, placedAt, others } = ownBlocksOf(model);
   const entries = entriesOf(locals);
+  const wanted = needs && passing(locals, entries, needs);
   const perBlock = (i: number): Diagnostic[] => {
-    const entry = entries[i]!;
     const placed = model.blocks[placedAt[i]!]!;
-    if (needs) {
-      let wanted = entry.wants.get(needs);
-      if (wanted === undefined) entry.wants.set(needs, (wanted = needs(locals[i]!.source)));
-      if (!wanted) return NONE;
-    }
-    return remembered(entry, typeof context === 'string' ? context : context(placed), locals[i]!, () => check(placed));
+    return remembered(entries[i]!, typeof context === 'string' ? context : context(placed), locals[i]!, () => check(placed));
   };
-  // A context made per block depends on more than the block: every block is asked again.
-  const hits = typeof context === 'string' ? runOverList(locals, context, perBlock) : everyBlock(locals.length, perBlock);
+  let hits: Array<Hit<Diagnostic[]>>;
+  if (typeof context === 'string') hits = diagnosticsOverList(locals, context, (i) => (!wanted || wanted.has(i) ? perBlock(i) : NONE));
+  // A context made per block depends on more than the block: every block it needs is asked again.
+  else hits = someBlocks(wanted ?? locals.keys(), perBlock);
   if (!others.length) return flatten(hits);
   // The snippets' blocks, checked each time, in their place among the report's own.
   const out: Diagnostic[] = [];
   let h = 0;
   for (const other of others) {
-    for (; h < hits.length && placedAt[hits[h]!.index]! < other; h++) out.push(...hits[h]!.diagnostics);
+    for (; h < hits.length && placedAt[hits[h]!.index]! < other; h++) out.push(...hits[h]!.found);
     out.push(...check(model.blocks[other]!));
   }
-  for (; h < hits.length; h++) out.push(...hits[h]!.diagnostics);
+  for (; h < hits.length; h++) out.push(...hits[h]!.found);
   return out;
 }
 
-function everyBlock(count: number, perBlock: (index: number) => Diagnostic[]): Hit[] {
-  const hits: Hit[] = [];
-  for (let i = 0; i < count; i++) {
-    const diagnostics = perBlock(i);
-    if (diagnostics.length) hits.push({ index: i, diagnostics });
+function someBlocks(indices: Iterable<number>, perBlock: (index: number) => Diagnostic[]): Array<Hit<Diagnostic[]>> {
+  const hits: Array<Hit<Diagnostic[]>> = [];
+  for (const index of indices) {
+    const found = perBlock(index);
+    if (found.length) hits.push({ index, found });
   }
   return hits;
+}
+
+/** The blocks whose source passes a test (most blocks pass none): remembered per entry, and per version by runOverList. */
+function passing(locals: readonly LocalBlock[], entries: readonly Entry[], needs: (source: string) => boolean): Set<number> {
+  const hits = runOverList(locals, `needs:${identityOf(needs)}`, (i) => {
+    const entry = entries[i]!;
+    let wanted = entry.wants.get(needs);
+    if (wanted === undefined) entry.wants.set(needs, (wanted = needs(locals[i]!.source)));
+    return wanted || undefined;
+  }, (found) => found);
+  return new Set(hits.map((h) => h.index));
 }
 
 const identities = new WeakMap<object, number>();

@@ -14,10 +14,10 @@ export interface ListVersion {
   isOwn(block: LocalBlock): boolean;
 }
 
-/** The diagnostics of one block of a list (only blocks that have any are kept). */
-export interface Hit {
+/** What a check found in one block of a list (only blocks where it found something are kept). */
+export interface Hit<T = Diagnostic[]> {
   index: number;
-  diagnostics: Diagnostic[];
+  found: T;
 }
 
 /** What is kept of a list for the next version: not its blocks, which hold a whole model. */
@@ -32,7 +32,7 @@ interface KeptList {
   /** Index of the block whose source starts at an offset, made when first needed. */
   byOrigin: Map<number, number> | undefined;
   /** Each check's hits over this version, by context. */
-  runs: Map<string, Hit[]>;
+  runs: Map<string, Array<Hit<unknown>>>;
 }
 
 /** How a list stands to the last version's: its first `head` and last `tail` blocks are that version's, the tail moved by `delta` characters. */
@@ -133,13 +133,13 @@ function originIndex(origins: readonly number[]): Map<number, number> {
 
 /**
  * The hits of one check (`context` names it and what it depends on) over a list: `perBlock(i)` for the
- * blocks the edit touched, the last version's hits for the others.
+ * blocks the edit touched, the last version's hits for the others (`move` moves one by the edit's length).
  */
-export function runOverList(list: readonly LocalBlock[], context: string, perBlock: (index: number) => Diagnostic[]): Hit[] {
+export function runOverList<T>(list: readonly LocalBlock[], context: string, perBlock: (index: number) => T | undefined, move: (found: T, delta: number) => T): Array<Hit<T>> {
   const edit = edits.get(list);
-  const before = edit?.last.runs.get(context);
+  const before = edit?.last.runs.get(context) as Array<Hit<T>> | undefined;
   const n = list.length;
-  const hits: Hit[] = [];
+  const hits: Array<Hit<T>> = [];
   let from = 0;
   let to = n;
   if (edit && before) {
@@ -150,18 +150,25 @@ export function runOverList(list: readonly LocalBlock[], context: string, perBlo
     }
   }
   for (let i = from; i < to; i++) {
-    const diagnostics = perBlock(i);
-    if (diagnostics.length) hits.push({ index: i, diagnostics });
+    const found = perBlock(i);
+    if (found !== undefined) hits.push({ index: i, found });
   }
   if (edit && before && edit.tail) {
     const moved = n - edit.last.count;
     const firstKept = edit.last.count - edit.tail;
     const { delta } = edit;
     for (const hit of before) {
-      if (hit.index < firstKept) continue;
-      hits.push({ index: hit.index + moved, diagnostics: delta ? hit.diagnostics.map((d) => shiftDiagnostic(d, delta)) : hit.diagnostics });
+      if (hit.index >= firstKept) hits.push({ index: hit.index + moved, found: delta ? move(hit.found, delta) : hit.found });
     }
   }
   keptOf.get(list)?.runs.set(context, hits);
   return hits;
+}
+
+/** The diagnostics of one check over a list (see runOverList), block by block. */
+export function diagnosticsOverList(list: readonly LocalBlock[], context: string, perBlock: (index: number) => Diagnostic[]): Array<Hit<Diagnostic[]>> {
+  return runOverList(list, context, (i) => {
+    const found = perBlock(i);
+    return found.length ? found : undefined;
+  }, (found, delta) => found.map((d) => shiftDiagnostic(d, delta)));
 }
