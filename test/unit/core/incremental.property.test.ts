@@ -152,6 +152,23 @@ describe('the remembered analysis equals a fresh one', function () {
   });
 });
 
+/** A fresh analysis of a long report takes a while: the long mode runs more cases, not a hundred thousand. */
+const LONG_RUNS = FUZZ_MODE ? 300 : 12;
+
+// Keystrokes in a long report: most blocks lie before or after each edit, and every check takes its last
+// results for them (moved by the edit's length); they must be what a fresh analysis finds.
+describe('keystrokes in a long report', function () {
+  this.timeout(0);
+  const long = `${sample('guiwei-2021')}\n${sample('beiping-2020').replace(/^@[^\n]*\n/gm, '')}\n${sample('guiwei-2020').replace(/^@[^\n]*\n/gm, '')}`;
+  const keystroke = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(2), insert: fc.constantFrom('', '，', '。', '年', '2020年', '\n', '\n\n', '{调处}', '{新 = 3件}', '《', '》', '# ', '现将2019年', '率为50%', '，其中') });
+  it(`after each of a run of small edits anywhere (${LONG_RUNS} cases): the same diagnostics and model as a fresh analysis`, () => {
+    fc.assert(
+      fc.property(fc.array(keystroke.map((k) => [k]), { minLength: 2, maxLength: FUZZ_MODE ? 4 : 12 }), counted('keystrokes in a long report', (steps) => warmEqualsFresh(WORKSPACE, long, steps))),
+      { ...fuzzSettings(LONG_RUNS), numRuns: LONG_RUNS },
+    );
+  });
+});
+
 // Found by the long fuzz run: a line with a broken figure parses differently at the end of the file (kept
 // as typed) and before a line break (a figure); the remembered result of one must not serve the other.
 describe('remembered block results are keyed by whole lines', () => {
