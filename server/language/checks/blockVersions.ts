@@ -24,13 +24,11 @@ export interface Hit<T = Diagnostic[]> {
 interface KeptList {
   text: string;
   count: number;
-  /** By block: the entry, the file key, the source's length and origin (own blocks only; -1 otherwise). */
+  /** By block: the entry, the file key, the source's length and origin (own blocks only; -1 otherwise, and in order of offsets). */
   entries: Entry[];
   files: string[];
   lengths: number[];
   origins: number[];
-  /** Index of the block whose source starts at an offset, made when first needed. */
-  byOrigin: Map<number, number> | undefined;
   /** Each check's hits over this version, by context. */
   runs: Map<string, Array<Hit<unknown>>>;
 }
@@ -81,21 +79,25 @@ function entriesAfterEdit(list: readonly LocalBlock[], version: ListVersion): En
     const { prefix, suffix } = unchangedEnds(last.text, version.text);
     const changedEnd = version.text.length - suffix;
     const delta = version.text.length - last.text.length;
-    const byOrigin = (last.byOrigin ??= originIndex(last.origins));
     // The last version's index of each block after the edit that was found there (-1: none).
     const after = new Int32Array(n).fill(-1);
     let head = 0;
+    // Own blocks come in the order of their offsets in both versions: the last version's are walked once.
+    let j = 0;
     for (let i = 0; i < n; i++) {
       const block = list[i]!;
       const end = block.origin + block.source.length;
       const before = end <= prefix;
       const was = !version.isOwn(block) ? -1 : before ? block.origin : block.origin >= changedEnd ? block.origin - delta : -1;
-      const j = was < 0 ? undefined : byOrigin.get(was);
-      const entry = j === undefined || last.files[j] !== block.file || last.lengths[j] !== block.source.length ? undefined : last.entries[j];
+      let entry: Entry | undefined;
+      if (was >= 0) {
+        while (j < last.count && last.origins[j]! < was) j++;
+        if (j < last.count && last.origins[j] === was && last.files[j] === block.file && last.lengths[j] === block.source.length) entry = last.entries[j];
+      }
       if (entry && !entry.evicted) {
         entries[i] = touch(entry);
         if (head === i && before && j === i) head++;
-        else if (!before) after[i] = j!;
+        else if (!before) after[i] = j;
       } else entries[i] = lookUp(block);
     }
     const moved = n - last.count;
@@ -108,27 +110,18 @@ function entriesAfterEdit(list: readonly LocalBlock[], version: ListVersion): En
 }
 
 function keep(list: readonly LocalBlock[], version: ListVersion, entries: Entry[]): void {
-  const own = list.map((block) => version.isOwn(block));
-  const kept: KeptList = {
-    text: version.text,
-    count: list.length,
-    entries,
-    files: list.map((b) => b.file),
-    lengths: list.map((b) => b.source.length),
-    origins: list.map((b, i) => (own[i] ? b.origin : -1)),
-    byOrigin: undefined,
-    runs: new Map(),
-  };
+  const n = list.length;
+  const kept: KeptList = { text: version.text, count: n, entries, files: new Array(n), lengths: new Array(n), origins: new Array(n), runs: new Map() };
+  for (let i = 0; i < n; i++) {
+    const block = list[i]!;
+    kept.files[i] = block.file;
+    kept.lengths[i] = block.source.length;
+    kept.origins[i] = version.isOwn(block) ? block.origin : -1;
+  }
   keptOf.set(list, kept);
   lastLists.delete(version.key);
   lastLists.set(version.key, kept);
   while (lastLists.size > LISTS_KEPT) lastLists.delete(lastLists.keys().next().value!);
-}
-
-function originIndex(origins: readonly number[]): Map<number, number> {
-  const index = new Map<number, number>();
-  origins.forEach((origin, i) => origin >= 0 && !index.has(origin) && index.set(origin, i));
-  return index;
 }
 
 /**
