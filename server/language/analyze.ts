@@ -44,7 +44,7 @@ export function analyze(path: string, text: string, options: AnalyzeOptions): Re
 
   const figures = new FigureTable(header, isSnippet);
   for (const directive of document.header) if (directive.name === '指标' && directive.metric) figures.define(directive.metric, rootScope, true);
-  for (const placed of expansion.blocks) collectDefinitions(placed, figures);
+  collectDefinitions(expansion.blocks, figures);
 
   const previous = options.followPrevious === false || !header.values.上年?.text ? undefined : readPrevious(file, header, options, diagnostics);
   figures.previous = previous?.figures;
@@ -56,27 +56,32 @@ export function analyze(path: string, text: string, options: AnalyzeOptions): Re
   return { file, header, isSnippet, blocks, sections, figures, includes: expansion.includes, previous, diagnostics };
 }
 
-function collectDefinitions(placed: PlacedBlock, figures: FigureTable) {
-  const visit = (content: readonly ast.Inline[]) =>
-    forEachFigure(content, (node) => {
-      if (node.body?.form === 'definition' && !node.broken) figures.define(node, placed.scope, false);
-      else figures.use(node, placed.scope);
-    });
-  const block = placed.block;
-  switch (block.kind) {
-    case 'heading':
-      visit(block.content);
-      break;
-    case 'paragraph':
-      for (const line of block.lines) visit(line);
-      break;
-    case 'list':
-      for (const item of block.items) for (const line of item.lines) visit(line);
-      break;
-    case 'directive':
-      if (block.name === '指标' && block.metric) figures.define(block.metric, placed.scope, true);
-      else visit(block.value);
-      break;
+/** Every figure of the placed blocks, in order: a definition is defined, anything else is a use. */
+function collectDefinitions(placedBlocks: readonly PlacedBlock[], figures: FigureTable) {
+  let scope: Scope;
+  // One visitor for every block (not a closure per block): this walks the whole report on each keystroke.
+  const visitNode = (node: ast.FigureNode) => {
+    if (node.body?.form === 'definition' && !node.broken) figures.define(node, scope, false);
+    else figures.use(node, scope);
+  };
+  for (const placed of placedBlocks) {
+    scope = placed.scope;
+    const block = placed.block;
+    switch (block.kind) {
+      case 'heading':
+        forEachFigure(block.content, visitNode);
+        break;
+      case 'paragraph':
+        for (const line of block.lines) forEachFigure(line, visitNode);
+        break;
+      case 'list':
+        for (const item of block.items) for (const line of item.lines) forEachFigure(line, visitNode);
+        break;
+      case 'directive':
+        if (block.name === '指标' && block.metric) figures.define(block.metric, scope, true);
+        else forEachFigure(block.value, visitNode);
+        break;
+    }
   }
 }
 

@@ -62,6 +62,9 @@ interface OwnBlocks {
   others: number[];
 }
 const ownBlocks = new WeakMap<ReportModel, OwnBlocks>();
+/** The file key of a report's own block: its kind (one string each, not one made per block). */
+const KIND_KEYS = { heading: '\u0000heading', paragraph: '\u0000paragraph', directive: '\u0000directive' } as const;
+const [LIST, ATTACHED_LIST] = ['\u0000list', '\u0000list+'];
 
 function ownBlocksOf(model: ReportModel): OwnBlocks {
   let own = ownBlocks.get(model);
@@ -70,9 +73,8 @@ function ownBlocksOf(model: ReportModel): OwnBlocks {
     const text = model.file.text;
     model.blocks.forEach(({ block, scope }, i) => {
       if (scope.file !== model.file) return own!.others.push(i);
-      const kind = block.kind === 'list' ? `list${block.attached ? '+' : ''}` : block.kind;
       const { origin, source } = wholeLines(text, block.start, block.end);
-      own!.locals.push({ origin, source, file: `\u0000${kind}` });
+      own!.locals.push({ origin, source, file: block.kind === 'list' ? (block.attached ? ATTACHED_LIST : LIST) : KIND_KEYS[block.kind] });
       return own!.placedAt.push(i);
     });
     ownBlocks.set(model, own);
