@@ -131,8 +131,9 @@ class LazyProseBlock implements ProseBlock {
 
   private wholeLines() {
     if (!this.key) {
-      const written = this.content.filter((nodes) => nodes.length > 0);
-      this.key = written.length ? wholeLines(this.scope.file.text, written[0]![0]!.start, written.at(-1)!.at(-1)!.end) : { origin: 0, source: '' };
+      const first = this.content.find((nodes) => nodes.length > 0);
+      const last = this.content.findLast((nodes) => nodes.length > 0);
+      this.key = first && last ? wholeLines(this.scope.file.text, first[0]!.start, last[last.length - 1]!.end) : { origin: 0, source: '' };
     }
     return this.key;
   }
@@ -213,7 +214,7 @@ export function proseBlocks(model: ReportModel): ProseBlock[] {
 function collectProse(model: ReportModel): ProseBlock[] {
   const out: ProseBlock[] = [];
   const add = (lines: readonly (readonly ast.Inline[])[], scope: Scope) => {
-    out.push(new LazyProseBlock(lines, scope, scope.file.path === model.file.path ? '' : scope.file.path));
+    out.push(new LazyProseBlock(lines, scope, scope.file === model.file || scope.file.path === model.file.path ? '' : scope.file.path));
   };
   const rootScope: Scope = model.blocks[0]?.scope.file === model.file ? model.blocks[0].scope : { file: model.file, params: new Map(), parent: undefined, site: undefined };
   const headerTitle = model.file.document.header.find((d) => d.name === '标题');
