@@ -48,6 +48,9 @@ export function wholeLines(text: string, start: number, end: number): { origin: 
   let origin = start;
   while (origin > 0 && !lineBreak(origin - 1)) origin--;
   let through = end;
+  // A block that ends with its line break (a report's own block) stands on its lines already: the next line is not part of it.
+  const last = text.charCodeAt(end - 1);
+  if (end > origin && (last === 10 || (last === 13 && text.charCodeAt(end) !== 10))) return { origin, source: text.slice(origin, through) };
   while (through < text.length && !lineBreak(through)) through++;
   if (text.charCodeAt(through) === 13) through++;
   if (text.charCodeAt(through) === 10) through++;
