@@ -5,6 +5,7 @@ import { groupBlocks } from './blocks.js';
 import { formulaBeyondBounds } from './bounds.js';
 import { fastLine } from './fastLine.js';
 import { shiftDiagnostic, shiftLine } from './shift.js';
+import { unchangedEnds } from './textChange.js';
 import type { Diagnostic } from './diagnostic.js';
 import { ReportParser } from './parser.js';
 import { reportLexer } from './tokens.js';
@@ -16,6 +17,7 @@ export { LineIndex, type Position } from './lineIndex.js';
 export { DIRECTIVES, canonicalDirective } from './directives.js';
 export { forEachInline, forEachFigure, inlineText } from './walk.js';
 export { MAX_FORMULA_NESTING, MAX_FORMULA_TERMS } from './bounds.js';
+export { unchangedEnds } from './textChange.js';
 
 export interface ParseResult {
   document: ast.ReportDocument;
@@ -64,40 +66,68 @@ export interface IncrementalParse extends ParseResult {
  */
 export function reparse(previous: IncrementalParse | undefined, text: string): IncrementalParse {
   try {
-    const old = previous && previous.parsedLines.length ? previous : undefined;
-    const prefix = old ? commonPrefix(old.text, text) : 0;
-    const suffix = old ? commonSuffix(old.text, text, prefix) : 0;
-    const delta = old ? text.length - old.text.length : 0;
-    const parsedLines: ParsedLine[] = [];
-    let kept = 0;
-    let moved = -1;
-    forEachLineSpan(text, (start, end) => {
-      // A line that ends before the first change is the same object: its offsets have not moved.
-      const same = old?.parsedLines[kept];
-      if (same && end < prefix && same.start === start && same.end === end) {
-        kept++;
-        parsedLines.push(same);
-        return;
-      }
-      // A line that starts after the last change (its line break before it unchanged too) moves by delta.
-      if (old && start > text.length - suffix) {
-        if (moved < 0) moved = lineAt(old.parsedLines, start - delta);
-        const was = old.parsedLines[moved];
-        if (was && was.start === start - delta && was.end === end - delta) {
-          moved++;
-          parsedLines.push({ start, end, line: shiftLine(was.line, delta), diagnostics: was.diagnostics.map((d) => shiftDiagnostic(d, delta)) });
-          return;
-        }
-        moved = -1;
-      }
-      parsedLines.push({ start, end, ...parseLine(text.slice(start, end), start) });
-    });
-    const lines = parsedLines.map((p) => p.line);
-    const diagnostics = parsedLines.flatMap((p) => p.diagnostics);
+    const parsedLines = previous?.parsedLines.length ? linesAfterEdit(previous, text) : parseLinesFrom(text, 0, []);
+    const lines: ast.Line[] = new Array(parsedLines.length);
+    const diagnostics: Diagnostic[] = [];
+    for (let i = 0; i < parsedLines.length; i++) {
+      const parsed = parsedLines[i]!;
+      lines[i] = parsed.line;
+      for (const d of parsed.diagnostics) diagnostics.push(d);
+    }
     return { text, parsedLines, document: groupBlocks(lines, text.length), diagnostics };
   } catch (error) {
     return { text, parsedLines: [], ...plainTextFallback(text, error) };
   }
+}
+
+/** The lines of `text` from an edit of the previous text: the unchanged ones taken, the others parsed. */
+function linesAfterEdit(previous: IncrementalParse, text: string): ParsedLine[] {
+  const old = previous.parsedLines;
+  const { prefix, suffix } = unchangedEnds(previous.text, text);
+  // A line that ends (line break and the character after it included) before the first change is the same.
+  let kept = 0;
+  for (let high = old.length; kept < high; ) {
+    const mid = (kept + high) >> 1;
+    if (old[mid]!.end < prefix) kept = mid + 1;
+    else high = mid;
+  }
+  const parsedLines = old.slice(0, kept);
+  return parseLinesFrom(text, kept ? old[kept - 1]!.end : 0, parsedLines, { old, changedEnd: text.length - suffix, delta: text.length - previous.text.length });
+}
+
+/**
+ * Parses the lines of `text` from `start` (a line start) onto `out`. With the old lines: from the first
+ * line that starts after the last change where an old line started, the rest of the text is the old
+ * text's rest, so its lines are the old lines moved by `delta`.
+ */
+function parseLinesFrom(text: string, start: number, out: ParsedLine[], after?: { old: readonly ParsedLine[]; changedEnd: number; delta: number }): ParsedLine[] {
+  while (start < text.length) {
+    if (after && start > after.changedEnd) {
+      const { old, delta } = after;
+      const from = lineAt(old, start - delta);
+      if (old[from]?.start === start - delta) {
+        for (let i = from; i < old.length; i++) {
+          const was = old[i]!;
+          out.push({ start: was.start + delta, end: was.end + delta, line: shiftLine(was.line, delta), diagnostics: was.diagnostics.length ? was.diagnostics.map((d) => shiftDiagnostic(d, delta)) : was.diagnostics });
+        }
+        return out;
+      }
+    }
+    LINE_BREAK.lastIndex = start;
+    const found = LINE_BREAK.exec(text);
+    const end = found ? found.index + found[0].length : text.length;
+    out.push({ start, end, ...parseLine(text.slice(start, end), start) });
+    start = end;
+  }
+  return out;
+}
+
+/** Where the lines of a parsed text start, as LineIndex counts them (a line break at the end starts an empty last line). */
+export function lineStartsOf(parse: IncrementalParse): number[] {
+  const starts = parse.parsedLines.map((p) => p.start);
+  const last = parse.text.charCodeAt(parse.text.length - 1);
+  if (!starts.length || last === 10 || last === 13) starts.push(parse.text.length);
+  return starts;
 }
 
 /** Index of the line starting at `offset` (or the first after it). */
@@ -110,24 +140,6 @@ function lineAt(lines: readonly ParsedLine[], offset: number): number {
     else high = mid;
   }
   return low;
-}
-
-function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  // Compare in chunks first: most of a long text is unchanged.
-  for (let step = 4096; step >= 1; step >>= 4) while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** Length of the common end of two texts, not reaching into their common start. */
-function commonSuffix(a: string, b: string, prefix: number): number {
-  const n = Math.min(a.length, b.length) - prefix;
-  let i = 0;
-  for (let step = 4096; step >= 1; step >>= 4) while (i + step <= n && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
-  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
 }
 
 const LINE_BREAK = /\r\n?|\n/g;

@@ -5,17 +5,17 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private known: number[] | undefined;
 
-  constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      }
-    }
+  /** `lineStarts`, when given, says where the lines start (a parse knows it); else the text is scanned. Either is done when first asked. */
+  constructor(
+    private readonly text: string,
+    private readonly lineStarts?: () => number[],
+  ) {}
+
+  /** Where each line starts: built when a position is first asked (many analyses never ask). */
+  private get starts(): number[] {
+    return (this.known ??= this.lineStarts ? this.lineStarts() : scanLineStarts(this.text));
   }
 
   get lineCount(): number {
@@ -45,4 +45,17 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
   }
+}
+
+function scanLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }

@@ -11,6 +11,13 @@ function expression(e: ast.Expression, d: number): ast.Expression {
       return { ...e, left: expression(e.left, d), right: expression(e.right, d), start: e.start + d, end: e.end + d };
     case 'negation':
       return { ...e, operand: expression(e.operand, d), start: e.start + d, end: e.end + d };
+    case 'pending': {
+      // Last year's value written beside it (`？ 上年150起`) has spans of its own.
+      const out = span(e, d);
+      if (e.label) out.label = span(e.label, d);
+      if (e.previous) out.previous = span(e.previous, d);
+      return out;
+    }
     default:
       return span(e, d);
   }

@@ -10,7 +10,11 @@ export function forEachInline(nodes: readonly ast.Inline[], visit: (node: ast.In
 }
 
 export function forEachFigure(nodes: readonly ast.Inline[], visit: (node: ast.FigureNode) => unknown): void {
-  forEachInline(nodes, (node) => node.kind === 'figure' && visit(node));
+  // Written out (not through forEachInline): the model walks every line's content with it on each keystroke.
+  for (const node of nodes) {
+    if (node.kind === 'figure') visit(node);
+    else if (node.kind === 'citation') forEachFigure(node.children, visit);
+  }
 }
 
 /** The text of inline content as typed, with figures and escapes as in the source. */

@@ -1,7 +1,7 @@
 // Analysing a report: parse, read the header, expand snippets, number headings, resolve figures, read
 // last year's report — the ReportModel of model.ts.
 import type * as ast from '../../grammar/index.js';
-import { forEachFigure, LineIndex } from '../../grammar/index.js';
+import { forEachFigure, LineIndex, lineStartsOf } from '../../grammar/index.js';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { diagnostic } from './makeDiagnostic.js';
 import { documentSizeProblem } from './documentSize.js';
@@ -27,8 +27,10 @@ export function analyze(path: string, text: string, options: AnalyzeOptions): Re
   // Beyond the size bound: the model of an empty report, with one BG905 and nothing else (documentSize.ts).
   const tooLarge = documentSizeProblem(text);
   if (tooLarge !== undefined) return { ...analyze(path, '', options), oversized: true, diagnostics: [diagnostic('BG905', { start: 0, end: 0 }, tooLarge)] };
-  const { document, diagnostics: syntax } = options.cache.parse(path, text);
-  const file: SourceFile = { path, text, document, lineIndex: new LineIndex(text) };
+  const parsed = options.cache.parse(path, text);
+  const { document, diagnostics: syntax } = parsed;
+  const lineIndex = new LineIndex(text, parsed.parsedLines.length ? () => lineStartsOf(parsed) : undefined);
+  const file: SourceFile = { path, text, document, lineIndex };
   const diagnostics: Diagnostic[] = [...syntax];
 
   const bodyDirectives = document.body.filter((b): b is ast.DirectiveLine => b.kind === 'directive');
@@ -42,7 +44,7 @@ export function analyze(path: string, text: string, options: AnalyzeOptions): Re
 
   const figures = new FigureTable(header, isSnippet);
   for (const directive of document.header) if (directive.name === '指标' && directive.metric) figures.define(directive.metric, rootScope, true);
-  for (const placed of expansion.blocks) collectDefinitions(placed, figures);
+  collectDefinitions(expansion.blocks, figures);
 
   const previous = options.followPrevious === false || !header.values.上年?.text ? undefined : readPrevious(file, header, options, diagnostics);
   figures.previous = previous?.figures;
@@ -54,27 +56,32 @@ export function analyze(path: string, text: string, options: AnalyzeOptions): Re
   return { file, header, isSnippet, blocks, sections, figures, includes: expansion.includes, previous, diagnostics };
 }
 
-function collectDefinitions(placed: PlacedBlock, figures: FigureTable) {
-  const visit = (content: readonly ast.Inline[]) =>
-    forEachFigure(content, (node) => {
-      if (node.body?.form === 'definition' && !node.broken) figures.define(node, placed.scope, false);
-      else figures.use(node, placed.scope);
-    });
-  const block = placed.block;
-  switch (block.kind) {
-    case 'heading':
-      visit(block.content);
-      break;
-    case 'paragraph':
-      for (const line of block.lines) visit(line);
-      break;
-    case 'list':
-      for (const item of block.items) for (const line of item.lines) visit(line);
-      break;
-    case 'directive':
-      if (block.name === '指标' && block.metric) figures.define(block.metric, placed.scope, true);
-      else visit(block.value);
-      break;
+/** Every figure of the placed blocks, in order: a definition is defined, anything else is a use. */
+function collectDefinitions(placedBlocks: readonly PlacedBlock[], figures: FigureTable) {
+  let scope: Scope;
+  // One visitor for every block (not a closure per block): this walks the whole report on each keystroke.
+  const visitNode = (node: ast.FigureNode) => {
+    if (node.body?.form === 'definition' && !node.broken) figures.define(node, scope, false);
+    else figures.use(node, scope);
+  };
+  for (const placed of placedBlocks) {
+    scope = placed.scope;
+    const block = placed.block;
+    switch (block.kind) {
+      case 'heading':
+        forEachFigure(block.content, visitNode);
+        break;
+      case 'paragraph':
+        for (const line of block.lines) forEachFigure(line, visitNode);
+        break;
+      case 'list':
+        for (const item of block.items) for (const line of item.lines) forEachFigure(line, visitNode);
+        break;
+      case 'directive':
+        if (block.name === '指标' && block.metric) figures.define(block.metric, scope, true);
+        else forEachFigure(block.value, visitNode);
+        break;
+    }
   }
 }
 
@@ -108,7 +115,8 @@ function numberHeadings(expanded: PlacedBlock[]): { blocks: PlacedBlock[]; secti
       for (let deeper = level + 1; deeper < counters.length; deeper++) counters[deeper] = 0;
       currentLevel = level;
       const number = headingNumber(level, counters[level]!);
-      const numbered = { ...placed, number };
+      // Written out: a spread of the placed block was the slowest line of numbering a long report.
+      const numbered: PlacedBlock = { block, scope: placed.scope, number };
       blocks.push(numbered);
       while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop()!.endIndex = index;
       const section: Section = { heading: block, scope: placed.scope, level, number, children: [], blocks: [], startIndex: index, endIndex: index + 1 };
@@ -123,7 +131,7 @@ function numberHeadings(expanded: PlacedBlock[]): { blocks: PlacedBlock[]; secti
         counters[level]!++;
         return headingNumber(level, counters[level]!);
       });
-      numbered = { ...placed, itemNumbers };
+      numbered = { block, scope: placed.scope, itemNumbers };
     }
     blocks.push(numbered);
     if (stack.length) stack[stack.length - 1]!.blocks.push(numbered);

@@ -1,6 +1,6 @@
 // How the pure core reaches files: an injected interface, so the CLI, the language server (which knows
 // unsaved editor buffers) and the tests (in memory) each supply their own.
-import { reparse, type IncrementalParse, type ParseResult } from '../../grammar/index.js';
+import { reparse, type IncrementalParse } from '../../grammar/index.js';
 
 export interface Workspace {
   /** The text of a file, or undefined when it does not exist or cannot be read. Paths are absolute, '/'-separated. */
@@ -71,7 +71,7 @@ export class ParseCache {
     private readonly characterLimit = 32 * 1024 * 1024,
   ) {}
 
-  parse(path: string, text: string): ParseResult {
+  parse(path: string, text: string): IncrementalParse {
     const previous = this.entries.get(path);
     if (previous && previous.text === text) return previous;
     const result = reparse(previous, text);

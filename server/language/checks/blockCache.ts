@@ -3,136 +3,35 @@
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { shiftDiagnostic } from '../../../grammar/shift.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
+import { blockCacheOn, type Entry, type LocalBlock } from './blockStore.js';
+import { describeList, diagnosticsOverList, entriesOf, runOverList, type Hit } from './blockVersions.js';
 
-/** A block as a local check sees it: its text alone decides the result (plus the check's context). */
-export interface LocalBlock {
-  /** The block's source text (with everything between its first and last character). */
-  source: string;
-  /** Where the source starts in its file. */
-  origin: number;
-  /** The file, when it is not the checked report (a snippet): part of the key, as diagnostics carry it. */
-  file: string;
-}
-
-/**
- * Blocks and characters remembered at most, whatever the number of keystrokes or files: a 3 MB report
- * (about two million characters of blocks, counting its prose blocks too) and change — some 12 MB of text.
- */
-let BLOCK_LIMIT = 100_000;
-let CHARACTER_LIMIT = 6 * 1024 * 1024;
-/**
- * By file, then by block source, then by check context. The source is the same string object for every
- * check of one analysis, so its hash is computed once (a key joined per lookup would be hashed each time).
- */
-const results = new Map<string, Map<string, Entry>>();
-/** What is remembered of a block: results by check context, and which source tests it passes. */
-interface Entry {
-  results: Map<string, Diagnostic[]>;
-  wants: Map<(source: string) => boolean, boolean>;
-  /** When it was last used (the clock below), and its source's length. */
-  used: number;
-  length: number;
-}
-let clock = 0;
-let blocks = 0;
-let characters = 0;
-
-let enabled = true;
-
-/** Turns remembering off (a test compares remembered results with computed ones; the benchmark's cold runs). */
-export function useBlockCache(on: boolean): void {
-  enabled = on;
-}
-
-/** How much is remembered, and (a test) the limits: `limits()` alone reads them. */
-export function blockCacheLimits(set?: { blocks: number; characters: number }): { blocks: number; characters: number; held: { blocks: number; characters: number } } {
-  if (set) [BLOCK_LIMIT, CHARACTER_LIMIT] = [set.blocks, set.characters];
-  return { blocks: BLOCK_LIMIT, characters: CHARACTER_LIMIT, held: { blocks, characters } };
-}
-
-/** Forgets every remembered block result. */
-export function forgetBlockResults(): void {
-  results.clear();
-  blocks = 0;
-  characters = 0;
-}
-
-/** Whether block results are remembered: other per-block memos (citations.ts) follow the same switch. */
-export function blockCacheOn(): boolean {
-  return enabled;
-}
-
-/**
- * A copy of a block's source that does not hold on to the whole text it was sliced from (V8 keeps the
- * parent of a slice alive): a remembered block must not keep every old version of the report in memory.
- */
-export function detached(source: string): string {
-  return source.length < 16 ? source : (` ${source}`).slice(1);
-}
-
-/**
- * The entries of a list of blocks (one analysis's), once found: every check of the analysis asks for
- * them, and finding one hashes and compares the block's whole text.
- */
-const found = new WeakMap<readonly LocalBlock[], Entry[]>();
-
-function entriesFor(list: readonly LocalBlock[]): Entry[] {
-  let entries = found.get(list);
-  if (!entries) found.set(list, (entries = list.map(lookUp)));
-  return entries;
-}
-
-/** The results remembered for a block, marked as used now (the least recently used go first when full). */
-function lookUp(block: LocalBlock): Entry {
-  let byFile = results.get(block.file);
-  if (!byFile) results.set(block.file, (byFile = new Map()));
-  const known = byFile.get(block.source);
-  if (known) {
-    known.used = ++clock;
-    return known;
-  }
-  while (blocks > 0 && (blocks >= BLOCK_LIMIT || characters + block.source.length > CHARACTER_LIMIT)) evictLeastRecent();
-  const fresh: Entry = { results: new Map(), wants: new Map(), used: ++clock, length: block.source.length };
-  byFile.set(detached(block.source), fresh);
-  blocks++;
-  characters += fresh.length;
-  return fresh;
-}
-
-/** Drops the least recently used quarter of the entries (at once: a full cache stays cheap to fill). */
-function evictLeastRecent(): void {
-  const all: Array<{ file: string; source: string; entry: Entry }> = [];
-  for (const [file, byFile] of results) for (const [source, entry] of byFile) all.push({ file, source, entry });
-  all.sort((a, b) => a.entry.used - b.entry.used);
-  for (const { file, source, entry } of all.slice(0, Math.max(1, all.length >> 2))) {
-    const byFile = results.get(file)!;
-    byFile.delete(source);
-    if (byFile.size === 0) results.delete(file);
-    blocks--;
-    characters -= entry.length;
-  }
-}
+export { blockCacheLimits, blockCacheOn, detached, forgetBlockResults, useBlockCache, type LocalBlock } from './blockStore.js';
+export { describeList } from './blockVersions.js';
 
 /**
  * Runs `check` on every block, or takes its remembered result. `context` names the check and whatever
  * else its result depends on (settings, the reporting year), so a change of those is a different key.
  */
 export function cachedPerBlock<B extends LocalBlock>(context: string, list: readonly B[], check: (block: B) => readonly Diagnostic[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  if (!enabled) {
-    for (const block of list) out.push(...check(block));
-    return out;
-  }
-  const entries = entriesFor(list);
-  list.forEach((block, i) => remembered(entries[i]!, context, block, () => check(block), out));
-  return out;
+  if (!blockCacheOn()) return list.flatMap(check);
+  const entries = entriesOf(list);
+  return flatten(diagnosticsOverList(list, context, (i) => remembered(entries[i]!, context, list[i]!, () => check(list[i]!))));
 }
 
-/** Takes a block's result for a context from its entry, or computes and remembers it; adds it to `out`. */
-function remembered(entry: Entry, context: string, block: LocalBlock, check: () => readonly Diagnostic[], out: Diagnostic[]): void {
+const NONE: Diagnostic[] = [];
+
+/** Takes a block's result for a context from its entry, or computes and remembers it. */
+function remembered(entry: Entry, context: string, block: LocalBlock, check: () => readonly Diagnostic[]): Diagnostic[] {
   let relative = entry.results.get(context);
   if (!relative) entry.results.set(context, (relative = check().map((d) => shiftDiagnostic(d, -block.origin))));
-  for (const d of relative) out.push(shiftDiagnostic(d, block.origin));
+  return relative.length ? relative.map((d) => shiftDiagnostic(d, block.origin)) : NONE;
+}
+
+function flatten(hits: ReadonlyArray<Hit<Diagnostic[]>>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const hit of hits) for (const d of hit.found) out.push(d);
+  return out;
 }
 
 /**
@@ -149,25 +48,40 @@ export function wholeLines(text: string, start: number, end: number): { origin: 
   let origin = start;
   while (origin > 0 && !lineBreak(origin - 1)) origin--;
   let through = end;
+  // A block that ends with its line break (a report's own block) stands on its lines already: the next line is not part of it.
+  const last = text.charCodeAt(end - 1);
+  if (end > origin && (last === 10 || (last === 13 && text.charCodeAt(end) !== 10))) return { origin, source: text.slice(origin, through) };
   while (through < text.length && !lineBreak(through)) through++;
   if (text.charCodeAt(through) === 13) through++;
   if (text.charCodeAt(through) === 10) through++;
   return { origin, source: text.slice(origin, through) };
 }
 
-/** The report's own blocks as keys (kind, and a list's attachment, are part of them); a snippet's block: undefined. */
-const ownBlocks = new WeakMap<ReportModel, { locals: LocalBlock[]; at: Array<number | undefined> }>();
+/** The report's own blocks as keys (kind, and a list's attachment, are part of them), with their index among the placed blocks. */
+interface OwnBlocks {
+  locals: LocalBlock[];
+  placedAt: number[];
+  /** Indices of the placed blocks that come from snippets. */
+  others: number[];
+}
+const ownBlocks = new WeakMap<ReportModel, OwnBlocks>();
+/** The file key of a report's own block: its kind (one string each, not one made per block). */
+const KIND_KEYS = { heading: '\u0000heading', paragraph: '\u0000paragraph', directive: '\u0000directive' } as const;
+const [LIST, ATTACHED_LIST] = ['\u0000list', '\u0000list+'];
 
-function ownBlocksOf(model: ReportModel): { locals: LocalBlock[]; at: Array<number | undefined> } {
+function ownBlocksOf(model: ReportModel): OwnBlocks {
   let own = ownBlocks.get(model);
   if (!own) {
-    const locals: LocalBlock[] = [];
-    const at = model.blocks.map(({ block, scope }) => {
-      if (scope.file !== model.file) return undefined;
-      const kind = block.kind === 'list' ? `list${block.attached ? '+' : ''}` : block.kind;
-      return locals.push({ ...wholeLines(model.file.text, block.start, block.end), file: `\u0000${kind}` }) - 1;
+    own = { locals: [], placedAt: [], others: [] };
+    const text = model.file.text;
+    model.blocks.forEach(({ block, scope }, i) => {
+      if (scope.file !== model.file) return own!.others.push(i);
+      const { origin, source } = wholeLines(text, block.start, block.end);
+      own!.locals.push({ origin, source, file: block.kind === 'list' ? (block.attached ? ATTACHED_LIST : LIST) : KIND_KEYS[block.kind] });
+      return own!.placedAt.push(i);
     });
-    ownBlocks.set(model, (own = { locals, at }));
+    ownBlocks.set(model, own);
+    describeList(own.locals, { key: `own\u0000${model.file.path}`, text, isOwn: () => true });
   }
   return own;
 }
@@ -185,26 +99,48 @@ export function cachedPerPlaced(
   /** A test of the block's source without which the check finds nothing (its result is remembered too). */
   needs?: (source: string) => boolean,
 ): Diagnostic[] {
-  if (!enabled) return model.blocks.flatMap(check);
+  if (!blockCacheOn()) return model.blocks.flatMap(check);
+  const { locals, placedAt, others } = ownBlocksOf(model);
+  const entries = entriesOf(locals);
+  const wanted = needs && passing(locals, entries, needs);
+  const perBlock = (i: number): Diagnostic[] => {
+    const placed = model.blocks[placedAt[i]!]!;
+    return remembered(entries[i]!, typeof context === 'string' ? context : context(placed), locals[i]!, () => check(placed));
+  };
+  let hits: Array<Hit<Diagnostic[]>>;
+  if (typeof context === 'string') hits = diagnosticsOverList(locals, context, (i) => (!wanted || wanted.has(i) ? perBlock(i) : NONE));
+  // A context made per block depends on more than the block: every block it needs is asked again.
+  else hits = someBlocks(wanted ?? locals.keys(), perBlock);
+  if (!others.length) return flatten(hits);
+  // The snippets' blocks, checked each time, in their place among the report's own.
   const out: Diagnostic[] = [];
-  const { locals, at } = ownBlocksOf(model);
-  const entries = entriesFor(locals);
-  model.blocks.forEach((placed, i) => {
-    const index = at[i];
-    if (index === undefined) {
-      out.push(...check(placed));
-      return;
-    }
-    const local = locals[index]!;
-    const entry = entries[index]!;
-    if (needs) {
-      let wanted = entry.wants.get(needs);
-      if (wanted === undefined) entry.wants.set(needs, (wanted = needs(local.source)));
-      if (!wanted) return;
-    }
-    remembered(entry, typeof context === 'string' ? context : context(placed), local, () => check(placed), out);
-  });
+  let h = 0;
+  for (const other of others) {
+    for (; h < hits.length && placedAt[hits[h]!.index]! < other; h++) out.push(...hits[h]!.found);
+    out.push(...check(model.blocks[other]!));
+  }
+  for (; h < hits.length; h++) out.push(...hits[h]!.found);
   return out;
+}
+
+function someBlocks(indices: Iterable<number>, perBlock: (index: number) => Diagnostic[]): Array<Hit<Diagnostic[]>> {
+  const hits: Array<Hit<Diagnostic[]>> = [];
+  for (const index of indices) {
+    const found = perBlock(index);
+    if (found.length) hits.push({ index, found });
+  }
+  return hits;
+}
+
+/** The blocks whose source passes a test (most blocks pass none): remembered per entry, and per version by runOverList. */
+function passing(locals: readonly LocalBlock[], entries: readonly Entry[], needs: (source: string) => boolean): Set<number> {
+  const hits = runOverList(locals, `needs:${identityOf(needs)}`, (i) => {
+    const entry = entries[i]!;
+    let wanted = entry.wants.get(needs);
+    if (wanted === undefined) entry.wants.set(needs, (wanted = needs(locals[i]!.source)));
+    return wanted || undefined;
+  }, (found) => found);
+  return new Set(hits.map((h) => h.index));
 }
 
 const identities = new WeakMap<object, number>();

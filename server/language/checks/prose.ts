@@ -5,7 +5,7 @@ import type * as ast from '../../../grammar/index.js';
 import type { Diagnostic, Fix, TextEdit } from '../../../grammar/diagnostic.js';
 import { diagnostic, locatedIn } from '../makeDiagnostic.js';
 import type { ReportModel, Scope } from '../model.js';
-import { wholeLines, type LocalBlock } from './blockCache.js';
+import { describeList, wholeLines, type LocalBlock } from './blockCache.js';
 
 // ---------------------------------------------------------------- prose lines
 
@@ -131,8 +131,9 @@ class LazyProseBlock implements ProseBlock {
 
   private wholeLines() {
     if (!this.key) {
-      const written = this.content.filter((nodes) => nodes.length > 0);
-      this.key = written.length ? wholeLines(this.scope.file.text, written[0]![0]!.start, written.at(-1)!.at(-1)!.end) : { origin: 0, source: '' };
+      const first = this.content.find((nodes) => nodes.length > 0);
+      const last = this.content.findLast((nodes) => nodes.length > 0);
+      this.key = first && last ? wholeLines(this.scope.file.text, first[0]!.start, last[last.length - 1]!.end) : { origin: 0, source: '' };
     }
     return this.key;
   }
@@ -203,14 +204,17 @@ const proseCache = new WeakMap<ReportModel, ProseBlock[]>();
 /** The prose blocks of a report: the header title and every placed block of the body (computed once a model). */
 export function proseBlocks(model: ReportModel): ProseBlock[] {
   let cached = proseCache.get(model);
-  if (!cached) proseCache.set(model, (cached = collectProse(model)));
+  if (!cached) {
+    proseCache.set(model, (cached = collectProse(model)));
+    describeList(cached, { key: `prose\u0000${model.file.path}`, text: model.file.text, isOwn: (block) => block.file === '' });
+  }
   return cached;
 }
 
 function collectProse(model: ReportModel): ProseBlock[] {
   const out: ProseBlock[] = [];
   const add = (lines: readonly (readonly ast.Inline[])[], scope: Scope) => {
-    out.push(new LazyProseBlock(lines, scope, scope.file.path === model.file.path ? '' : scope.file.path));
+    out.push(new LazyProseBlock(lines, scope, scope.file === model.file || scope.file.path === model.file.path ? '' : scope.file.path));
   };
   const rootScope: Scope = model.blocks[0]?.scope.file === model.file ? model.blocks[0].scope : { file: model.file, params: new Map(), parent: undefined, site: undefined };
   const headerTitle = model.file.document.header.find((d) => d.name === '标题');

@@ -197,53 +197,37 @@ function requiredParts(model: ReportModel, settings: CheckSettings): Diagnostic[
 
 // ---------------------------------------------------------------- headings
 
-function* walkSections(sections: readonly Section[]): Generator<Section> {
+/** The sections in document order (depth first), once a model: three passes read them. */
+const flatSections = new WeakMap<ReportModel, Section[]>();
+
+function sectionsInOrder(sections: readonly Section[], out: Section[] = []): Section[] {
   for (const s of sections) {
-    yield s;
-    yield* walkSections(s.children);
+    out.push(s);
+    sectionsInOrder(s.children, out);
   }
+  return out;
+}
+
+function allSections(model: ReportModel): Section[] {
+  let all = flatSections.get(model);
+  if (!all) flatSections.set(model, (all = sectionsInOrder(model.sections)));
+  return all;
 }
 
 function headings(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   void settings;
   const out: Diagnostic[] = [];
   // Empty sections.
-  for (const s of walkSections(model.sections)) {
-    const hasContent = s.blocks.some((b) => b.block.kind === 'paragraph' || b.block.kind === 'list');
-    if (!hasContent && s.children.length === 0) {
+  for (const s of allSections(model)) {
+    if (s.children.length === 0 && !s.blocks.some((b) => b.block.kind === 'paragraph' || b.block.kind === 'list')) {
       out.push(located(model, s.scope, diagnostic('BG404', s.heading, `标题“${headingText(model, s)}”下面什么也没有：补写内容，或删去这个标题。`)));
     }
   }
-  // Skipped levels: a section deeper than its parent + 1 (top-level sections: deeper than 1).
-  const visit = (list: readonly Section[], parentLevel: number) => {
-    for (const s of list) {
-      const expected = parentLevel + 1;
-      if (s.level > expected) {
-        const gap = s.level - expected;
-        const subtree = [...walkSections([s])];
-        const sameFile = subtree.every((t) => t.scope.file === s.scope.file);
-        const fixes = sameFile
-          ? [{
-              title: `改为${expected}级标题（下级标题一并提升）`,
-              safe: true,
-              edits: subtree.map((t) => {
-                const marker = t.heading.line.marker;
-                const typed = t.scope.file.text.slice(marker.start, marker.end);
-                const mark = typed.includes('＃') ? '＃' : '#';
-                return { start: marker.start, end: marker.end, newText: mark.repeat(Math.max(1, t.level - gap)) + typed.replace(/^[#＃]+/u, '') };
-              }),
-            }]
-          : undefined;
-        out.push(located(model, s.scope, diagnostic('BG405', s.heading.line.marker, `标题跳级：上级是${parentLevel === 0 ? '正文' : `${parentLevel}级标题`}，这里却是${s.level}级标题，应为${expected}级。`, fixes)));
-      }
-      visit(s.children, s.level);
-    }
-  };
-  visit(model.sections, 0);
+  skippedLevels(model, model.sections, 0, out);
   // Duplicates: the same text at the same level.
   const seen = new Map<string, Section>();
-  for (const s of walkSections(model.sections)) {
-    const text = headingText(model, s).replace(/[\s。．.，,；;：:]+$/u, '');
+  for (const s of allSections(model)) {
+    const text = withoutClosingMarks(headingText(model, s));
     if (!text) continue;
     const key = `${s.level}\u0000${text}`;
     const first = seen.get(key);
@@ -253,6 +237,41 @@ function headings(model: ReportModel, settings: CheckSettings): Diagnostic[] {
     } else seen.set(key, s);
   }
   return out;
+}
+
+/** Skipped levels: a section deeper than its parent + 1 (top-level sections: deeper than 1). */
+function skippedLevels(model: ReportModel, list: readonly Section[], parentLevel: number, out: Diagnostic[]): void {
+  for (const s of list) {
+    const expected = parentLevel + 1;
+    if (s.level > expected) {
+      const gap = s.level - expected;
+      const subtree = sectionsInOrder([s]);
+      const sameFile = subtree.every((t) => t.scope.file === s.scope.file);
+      const fixes = sameFile
+        ? [{
+            title: `改为${expected}级标题（下级标题一并提升）`,
+            safe: true,
+            edits: subtree.map((t) => {
+              const marker = t.heading.line.marker;
+              const typed = t.scope.file.text.slice(marker.start, marker.end);
+              const mark = typed.includes('＃') ? '＃' : '#';
+              return { start: marker.start, end: marker.end, newText: mark.repeat(Math.max(1, t.level - gap)) + typed.replace(/^[#＃]+/u, '') };
+            }),
+          }]
+        : undefined;
+      out.push(located(model, s.scope, diagnostic('BG405', s.heading.line.marker, `标题跳级：上级是${parentLevel === 0 ? '正文' : `${parentLevel}级标题`}，这里却是${s.level}级标题，应为${expected}级。`, fixes)));
+    }
+    skippedLevels(model, s.children, s.level, out);
+  }
+}
+
+const CLOSING_MARKS = new Set([...'。．.，,；;：:']);
+
+/** A heading's text without the white space and punctuation it ends with (as /[\s。．.，,；;：:]+$/u removes). */
+function withoutClosingMarks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (CLOSING_MARKS.has(text[end - 1]!) || /\s/u.test(text[end - 1]!))) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 function headingText(model: ReportModel, s: Section): string {

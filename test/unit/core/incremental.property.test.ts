@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { parse, reparse, type IncrementalParse, type ParseResult } from '../../../grammar/index.js';
+import { LineIndex, parse, reparse, type IncrementalParse, type ParseResult } from '../../../grammar/index.js';
 import { checkReport } from '../../../server/language/checks/index.js';
 import { useBlockCache } from '../../../server/language/checks/blockCache.js';
 import { LanguageService } from '../../../server/language/service.js';
@@ -28,7 +28,7 @@ const PIECES = [
   '{', '}', '｛', '｝', '{调处}', '{新 = 12件}', '{率 = 新/调处 %}', '{率 = 98% : _/调处}', '{a = (1', '{#不足}', '{调处 同比}',
   '\n', '\r\n', '\r', '\n\n', '# ', '## 标题', '#### ', '##### 深', '@引用 法律顾问制度', '@指标 a = 1件', '@检查 BG601=关', '@年度 2021', '@',
   '@类型 工作总结', '《', '》', '《法治政府建设实施纲要（2015-2020年）》', '，', ',', '。', '（', '）', '调解', '=', ' ', '　', '%', '1', '2020年',
-  '1. ', '- ', '\n# 一级\n', '\n## 二级 {#举措}\n', '\n@引用 人民调解\n', '\n@引用 不存在\n', '@指标 调处 = 1起\n', '{调处 同比}', '{年度}', '\\', '\\{', '\u0000', '😀', '\ud83d', '\ude00', '//注释', '"', '“', '”', '_', ':', '约', '同比', '大歇镇', '法制政府',
+  '1. ', '- ', '\n# 一级\n', '\n## 二级 {#举措}\n', '\n@引用 人民调解\n', '\n@引用 不存在\n', '@指标 调处 = 1起\n', '{调处 同比}', '{年度}', '{待 = ？ 上年150起}', '{率 = ？ 上年81.48% : 持证/应领证}', '？', '\\', '\\{', '\u0000', '😀', '\ud83d', '\ude00', '//注释', '"', '“', '”', '_', ':', '约', '同比', '大歇镇', '法制政府',
 ];
 
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(12), insert: fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((p) => p.join('')) });
@@ -123,6 +123,10 @@ function warmEqualsFresh(files: Record<string, string>, seed: string, steps: Arr
       // After checking both (checks may look figures up, which marks them used).
       assert.deepStrictEqual(modelSummary(incremental), modelSummary(fresh));
       assert.equal(render(incremental, 'txt'), render(fresh, 'txt'));
+      // Lines counted from the parse are those of the text.
+      const scanned = new LineIndex(text);
+      assert.equal(incremental.file.lineIndex.lineCount, scanned.lineCount);
+      for (let i = 0; i <= text.length; i++) assert.deepEqual(incremental.file.lineIndex.positionAt(i), scanned.positionAt(i));
     } finally {
       useBlockCache(true);
     }
@@ -145,6 +149,23 @@ describe('the remembered analysis equals a fresh one', function () {
     const again = warm.analyze('/r/report.bg', SMALL_SEEDS[1]!);
     assert.notEqual(again, first);
     assert.deepStrictEqual(modelSummary(again), modelSummary(first));
+  });
+});
+
+/** A fresh analysis of a long report takes a while: the long mode runs more cases, not a hundred thousand. */
+const LONG_RUNS = FUZZ_MODE ? 300 : 12;
+
+// Keystrokes in a long report: most blocks lie before or after each edit, and every check takes its last
+// results for them (moved by the edit's length); they must be what a fresh analysis finds.
+describe('keystrokes in a long report', function () {
+  this.timeout(0);
+  const long = `${sample('guiwei-2021')}\n${sample('beiping-2020').replace(/^@[^\n]*\n/gm, '')}\n${sample('guiwei-2020').replace(/^@[^\n]*\n/gm, '')}`;
+  const keystroke = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(2), insert: fc.constantFrom('', '，', '。', '年', '2020年', '\n', '\n\n', '{调处}', '{新 = 3件}', '《', '》', '# ', '现将2019年', '率为50%', '，其中') });
+  it(`after each of a run of small edits anywhere (${LONG_RUNS} cases): the same diagnostics and model as a fresh analysis`, () => {
+    fc.assert(
+      fc.property(fc.array(keystroke.map((k) => [k]), { minLength: 2, maxLength: FUZZ_MODE ? 4 : 12 }), counted('keystrokes in a long report', (steps) => warmEqualsFresh(WORKSPACE, long, steps))),
+      { ...fuzzSettings(LONG_RUNS), numRuns: LONG_RUNS },
+    );
   });
 });
 

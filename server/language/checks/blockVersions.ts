@@ -1,0 +1,167 @@
+// From one version of a file to the next: the blocks an edit did not touch keep their entries (found by
+// their offset, not by hashing their text), and a check's last results over them are taken as they were
+// (moved by the edit's length when they come after it). A keystroke re-checks the blocks it touched.
+import type { Diagnostic } from '../../../grammar/diagnostic.js';
+import { unchangedEnds } from '../../../grammar/index.js';
+import { shiftDiagnostic } from '../../../grammar/shift.js';
+import { blockCacheOn, lookUp, onForget, touch, type Entry, type LocalBlock } from './blockStore.js';
+
+/** Which version of which file a list of blocks was cut from, and which of its blocks stand in that text. */
+export interface ListVersion {
+  /** The file's path and what the list holds ('own' blocks, 'prose' blocks…): one list per key is followed. */
+  key: string;
+  text: string;
+  isOwn(block: LocalBlock): boolean;
+}
+
+/** What a check found in one block of a list (only blocks where it found something are kept). */
+export interface Hit<T = Diagnostic[]> {
+  index: number;
+  found: T;
+}
+
+/** What is kept of a list for the next version: not its blocks, which hold a whole model. */
+interface KeptList {
+  text: string;
+  count: number;
+  /** By block: the entry, the file key, the source's length and origin (own blocks only; -1 otherwise, and in order of offsets). */
+  entries: Entry[];
+  files: string[];
+  lengths: number[];
+  origins: number[];
+  /** Each check's hits over this version, by context. */
+  runs: Map<string, Array<Hit<unknown>>>;
+}
+
+/** How a list stands to the last version's: its first `head` and last `tail` blocks are that version's, the tail moved by `delta` characters. */
+interface ListEdit {
+  last: KeptList;
+  head: number;
+  tail: number;
+  delta: number;
+}
+
+const versions = new WeakMap<readonly LocalBlock[], ListVersion>();
+const keptOf = new WeakMap<readonly LocalBlock[], KeptList>();
+const edits = new WeakMap<readonly LocalBlock[], ListEdit>();
+const entriesFound = new WeakMap<readonly LocalBlock[], Entry[]>();
+const lastLists = new Map<string, KeptList>();
+/** Lists followed from version to version: the documents open in an editor, not a workspace's every report. */
+const LISTS_KEPT = 16;
+onForget(() => lastLists.clear());
+
+/** Says where a list of blocks comes from, so that the next version's list finds its unchanged blocks by offset. */
+export function describeList(list: readonly LocalBlock[], version: ListVersion): void {
+  if (blockCacheOn()) versions.set(list, version);
+}
+
+/** The entries of a list's blocks (found once per list: every check of an analysis asks). */
+export function entriesOf(list: readonly LocalBlock[]): Entry[] {
+  let entries = entriesFound.get(list);
+  if (!entries) {
+    const version = versions.get(list);
+    entriesFound.set(list, (entries = version ? entriesAfterEdit(list, version) : list.map(lookUp)));
+  }
+  return entries;
+}
+
+/**
+ * A block wholly before the edit, or wholly after it, has the same source as the last version's block at
+ * the same offset (moved by the edit's length): its entry is taken from there. Only the blocks the edit
+ * touched (and a snippet's) are looked up by their text.
+ */
+function entriesAfterEdit(list: readonly LocalBlock[], version: ListVersion): Entry[] {
+  const last = lastLists.get(version.key);
+  const n = list.length;
+  const entries = new Array<Entry>(n);
+  if (!last) for (let i = 0; i < n; i++) entries[i] = lookUp(list[i]!);
+  else {
+    const { prefix, suffix } = unchangedEnds(last.text, version.text);
+    const changedEnd = version.text.length - suffix;
+    const delta = version.text.length - last.text.length;
+    // The last version's index of each block after the edit that was found there (-1: none).
+    const after = new Int32Array(n).fill(-1);
+    let head = 0;
+    // Own blocks come in the order of their offsets in both versions: the last version's are walked once.
+    let j = 0;
+    for (let i = 0; i < n; i++) {
+      const block = list[i]!;
+      const end = block.origin + block.source.length;
+      const before = end <= prefix;
+      const was = !version.isOwn(block) ? -1 : before ? block.origin : block.origin >= changedEnd ? block.origin - delta : -1;
+      let entry: Entry | undefined;
+      if (was >= 0) {
+        while (j < last.count && last.origins[j]! < was) j++;
+        if (j < last.count && last.origins[j] === was && last.files[j] === block.file && last.lengths[j] === block.source.length) entry = last.entries[j];
+      }
+      if (entry && !entry.evicted) {
+        entries[i] = touch(entry);
+        if (head === i && before && j === i) head++;
+        else if (!before) after[i] = j;
+      } else entries[i] = lookUp(block);
+    }
+    const moved = n - last.count;
+    let tail = 0;
+    while (tail < n - head && after[n - 1 - tail]! >= 0 && after[n - 1 - tail] === n - 1 - tail - moved) tail++;
+    edits.set(list, { last, head, tail, delta });
+  }
+  keep(list, version, entries);
+  return entries;
+}
+
+function keep(list: readonly LocalBlock[], version: ListVersion, entries: Entry[]): void {
+  const n = list.length;
+  const kept: KeptList = { text: version.text, count: n, entries, files: new Array(n), lengths: new Array(n), origins: new Array(n), runs: new Map() };
+  for (let i = 0; i < n; i++) {
+    const block = list[i]!;
+    kept.files[i] = block.file;
+    kept.lengths[i] = block.source.length;
+    kept.origins[i] = version.isOwn(block) ? block.origin : -1;
+  }
+  keptOf.set(list, kept);
+  lastLists.delete(version.key);
+  lastLists.set(version.key, kept);
+  while (lastLists.size > LISTS_KEPT) lastLists.delete(lastLists.keys().next().value!);
+}
+
+/**
+ * The hits of one check (`context` names it and what it depends on) over a list: `perBlock(i)` for the
+ * blocks the edit touched, the last version's hits for the others (`move` moves one by the edit's length).
+ */
+export function runOverList<T>(list: readonly LocalBlock[], context: string, perBlock: (index: number) => T | undefined, move: (found: T, delta: number) => T): Array<Hit<T>> {
+  const edit = edits.get(list);
+  const before = edit?.last.runs.get(context) as Array<Hit<T>> | undefined;
+  const n = list.length;
+  const hits: Array<Hit<T>> = [];
+  let from = 0;
+  let to = n;
+  if (edit && before) {
+    [from, to] = [edit.head, n - edit.tail];
+    for (const hit of before) {
+      if (hit.index >= from) break;
+      hits.push(hit);
+    }
+  }
+  for (let i = from; i < to; i++) {
+    const found = perBlock(i);
+    if (found !== undefined) hits.push({ index: i, found });
+  }
+  if (edit && before && edit.tail) {
+    const moved = n - edit.last.count;
+    const firstKept = edit.last.count - edit.tail;
+    const { delta } = edit;
+    for (const hit of before) {
+      if (hit.index >= firstKept) hits.push({ index: hit.index + moved, found: delta ? move(hit.found, delta) : hit.found });
+    }
+  }
+  keptOf.get(list)?.runs.set(context, hits);
+  return hits;
+}
+
+/** The diagnostics of one check over a list (see runOverList), block by block. */
+export function diagnosticsOverList(list: readonly LocalBlock[], context: string, perBlock: (index: number) => Diagnostic[]): Array<Hit<Diagnostic[]>> {
+  return runOverList(list, context, (i) => {
+    const found = perBlock(i);
+    return found.length ? found : undefined;
+  }, (found, delta) => found.map((d) => shiftDiagnostic(d, delta)));
+}
