@@ -166,21 +166,20 @@ class FigureReader {
   }
 
   private expression(): ast.Expression | undefined {
-    let left = this.term();
-    for (let op = this.peek(); left && (op?.kind === 'plus' || op?.kind === 'minus'); op = this.peek()) {
-      this.at++;
-      const right = this.term();
-      left = right && binary(op.kind === 'plus' ? '+' : '-', left, right);
-    }
-    return left;
+    return this.leftAssociative(() => this.term(), ADDITIVE);
   }
 
   private term(): ast.Expression | undefined {
-    let left = this.factor();
-    for (let op = this.peek(); left && (op?.kind === 'times' || op?.kind === 'divide'); op = this.peek()) {
+    return this.leftAssociative(() => this.factor(), MULTIPLICATIVE);
+  }
+
+  /** operand (op operand)*, grouped from the left: one precedence level of the formula grammar. */
+  private leftAssociative(operand: () => ast.Expression | undefined, ops: Partial<Record<Kind, ast.Binary['op']>>): ast.Expression | undefined {
+    let left = operand();
+    for (let op = this.peek(); left && op && ops[op.kind]; op = this.peek()) {
       this.at++;
-      const right = this.factor();
-      left = right && binary(op.kind === 'times' ? '×' : '÷', left, right);
+      const right = operand();
+      left = right && binary(ops[op.kind]!, left, right);
     }
     return left;
   }
@@ -222,6 +221,9 @@ class FigureReader {
     return quantityNode(digits.image, unitToken?.image, before?.image, percentToken !== undefined, span);
   }
 }
+
+const ADDITIVE: Partial<Record<Kind, ast.Binary['op']>> = { plus: '+', minus: '-' };
+const MULTIPLICATIVE: Partial<Record<Kind, ast.Binary['op']>> = { times: '×', divide: '÷' };
 
 function binary(op: ast.Binary['op'], left: ast.Expression, right: ast.Expression): ast.Binary {
   return { kind: 'binary', op, left, right, start: left.start, end: right.end };
