@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { diagnostic } from './makeDiagnostic.js';
 import { documentSizeProblem } from './documentSize.js';
 import { FigureTable } from './figures.js';
+import type { LastResolutions } from './figureReuse.js';
 import { previousReportPath, readHeader, type Header } from './header.js';
 import { headingNumber } from './numbering.js';
 import type { PlacedBlock, ReportModel, Scope, Section, SourceFile } from './model.js';
@@ -21,6 +22,8 @@ export interface AnalyzeOptions {
   followPrevious?: boolean;
   /** Last year's reports analysed before, reused while unchanged (the service keeps them). */
   previousReports?: PreviousReports;
+  /** The last resolution of each report's figures, taken over after an edit that touches none (figureReuse.ts). */
+  lastResolutions?: LastResolutions;
 }
 
 export function analyze(path: string, text: string, options: AnalyzeOptions): ReportModel {
@@ -50,7 +53,8 @@ export function analyze(path: string, text: string, options: AnalyzeOptions): Re
   figures.previous = previous?.figures;
 
   const { blocks, sections } = numberHeadings(expansion.blocks);
-  figures.resolveAll();
+  if (options.lastResolutions) options.lastResolutions.resolve(path, text, document, figures, expansion.includes.length > 0);
+  else figures.resolveAll();
   diagnostics.push(...figures.diagnostics);
 
   return { file, header, isSnippet, blocks, sections, figures, includes: expansion.includes, previous, diagnostics };

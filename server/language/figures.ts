@@ -33,6 +33,18 @@ interface EvalContext {
 type WholeCountSearch = 'found' | 'unknown' | Array<{ k: number; v: number }>;
 const WHOLE_COUNT_SEARCHES = new Map<string, WholeCountSearch>();
 
+/** A table's resolution without its nodes: what the next version of the text may take over (figureReuse.ts). */
+export interface Resolution {
+  values: Array<Value | undefined>;
+  computed: Array<number | undefined>;
+  used: boolean[];
+  /** Indices in `allDefinitions` of the definitions on a cycle. */
+  cyclic: number[];
+  chainReported: boolean;
+  diagnostics: Diagnostic[];
+  previous: Figures | undefined;
+}
+
 export class FigureTable implements Figures {
   readonly definitions = new Map<string, FigureDefinition>();
   /** Every definition in order, duplicates included. */
@@ -49,6 +61,8 @@ export class FigureTable implements Figures {
   /** Definitions found on a cycle of formulas by `resolveInOrder`. */
   private readonly cyclic = new Set<FigureDefinition>();
   private chainReported = false;
+  /** How many diagnostics collecting the definitions gave (resolving adds the rest). */
+  private collected = 0;
 
   constructor(
     private readonly header: Header,
@@ -83,6 +97,7 @@ export class FigureTable implements Figures {
   }
 
   resolveAll(): void {
+    this.collected = this.diagnostics.length;
     this.resolveInOrder();
     for (const definition of this.allDefinitions) this.resolve(definition);
     for (const use of this.uses) {
@@ -94,6 +109,45 @@ export class FigureTable implements Figures {
       if (definition.hidden && !definition.used) {
         this.report(definition.scope, diagnostic('BG210', definition.body.name, `隐藏指标“${definition.name}”定义了但没有用到：在正文中写“{${definition.name}}”引用它，或删去这一行。`));
       }
+    }
+  }
+
+  /**
+   * What resolving found, apart from the nodes: each definition's value, `computed` and `used` (in the
+   * order of `allDefinitions`), and the diagnostics of resolution (not those of collecting). Taken right
+   * after `resolveAll`, before any reader's lookup marks more definitions used.
+   */
+  resolution(): Resolution {
+    const defs = this.allDefinitions;
+    return {
+      values: defs.map((d) => d.value),
+      computed: defs.map((d) => d.computed),
+      used: defs.map((d) => d.used),
+      cyclic: defs.flatMap((d, i) => (this.cyclic.has(d) ? [i] : [])),
+      chainReported: this.chainReported,
+      diagnostics: this.diagnostics.slice(this.collected),
+      previous: this.previous,
+    };
+  }
+
+  /**
+   * Takes over another version's resolution instead of resolving (figureReuse.ts says when that is the
+   * same): its definitions pair with this table's in order; `move` places its diagnostics in this text.
+   */
+  adopt(resolution: Resolution, move: (d: Diagnostic) => Diagnostic): void {
+    this.collected = this.diagnostics.length;
+    this.allDefinitions.forEach((definition, i) => {
+      definition.value = resolution.values[i];
+      definition.computed = resolution.computed[i];
+      definition.used = resolution.used[i]!;
+      this.done.add(definition);
+    });
+    for (const i of resolution.cyclic) this.cyclic.add(this.allDefinitions[i]!);
+    this.chainReported = resolution.chainReported;
+    for (const d of resolution.diagnostics) {
+      const moved = move(d);
+      this.reported.add(`${moved.code}@${moved.start}@${moved.uri ?? ''}`);
+      this.diagnostics.push(moved);
     }
   }
 

@@ -3,6 +3,7 @@
 import type { Severity } from '../../grammar/diagnostic.js';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from './checks/contract.js';
 import { analyze } from './analyze.js';
+import { LastResolutions } from './figureReuse.js';
 import type { ReportModel } from './model.js';
 import { PreviousReports } from './previousReports.js';
 import { SnippetIndex } from './snippets.js';
@@ -21,6 +22,7 @@ export const DEFAULT_SETTINGS: ServiceSettings = { snippetFolders: [], severitie
 export class LanguageService {
   readonly cache = new ParseCache();
   readonly previousReports = new PreviousReports();
+  readonly lastResolutions = new LastResolutions();
   snippets: SnippetIndex;
 
   constructor(
@@ -36,12 +38,13 @@ export class LanguageService {
   }
 
   analyze(path: string, text: string): ReportModel {
-    return analyze(path, text, { workspace: this.workspace, snippets: this.snippets, cache: this.cache, previousReports: this.previousReports });
+    return analyze(path, text, { workspace: this.workspace, snippets: this.snippets, cache: this.cache, previousReports: this.previousReports, lastResolutions: this.lastResolutions });
   }
 
   /** Drops what is remembered of a file (its document was closed), so that its memory is released. */
   forget(path: string): void {
     this.cache.forget(path);
     this.previousReports.forget(path);
+    this.lastResolutions.forget(path);
   }
 }

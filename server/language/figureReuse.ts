@@ -1,0 +1,98 @@
+// A keystroke in prose leaves every figure as it was. When an edit stays inside one line of prose (no
+// directive, comment or blank line before or after it, so the header and its values are the same), adds
+// or removes no line break (the line numbers in messages stay) and every figure of the report is where
+// it was, moved by the edit, the last version's resolution is taken over instead of evaluating every
+// formula again. A report with @引用 is always resolved anew (its snippets' figures depend on parameters).
+import type * as ast from '../../grammar/index.js';
+import { unchangedEnds } from '../../grammar/index.js';
+import { shiftDiagnostic } from '../../grammar/shift.js';
+import type { FigureTable, Resolution } from './figures.js';
+
+interface Kept {
+  text: string;
+  resolution: Resolution;
+  /** Start and end of every definition's node, then of every use's. */
+  spans: Int32Array;
+  definitions: number;
+  /** Where the lines that are not prose start (directives, comments, blank lines). */
+  notProse: Set<number>;
+}
+
+/** How the new text stands to the last: unchanged before `prefix`, and from `oldEnd` on (moved by `delta`). */
+interface Edit {
+  prefix: number;
+  oldEnd: number;
+  delta: number;
+}
+
+/** Reports followed from keystroke to keystroke: the documents open in an editor. */
+const KEPT = 16;
+
+export class LastResolutions {
+  private readonly kept = new Map<string, Kept>();
+
+  /** Resolves the table of `document` (parsed from `text`), or takes over the last version's resolution. */
+  resolve(path: string, text: string, document: ast.ReportDocument, table: FigureTable, withIncludes: boolean): void {
+    const last = this.kept.get(path);
+    this.kept.delete(path);
+    const spans = spansOf(table);
+    const notProse = notProseLines(document);
+    const edit = last && !withIncludes ? proseEdit(last, text, notProse) : undefined;
+    if (edit && last!.resolution.previous === table.previous && samePlaces(last!, table, spans, edit)) {
+      table.adopt(last!.resolution, (d) => (d.start >= edit.prefix ? shiftDiagnostic(d, edit.delta) : d));
+    } else table.resolveAll();
+    if (withIncludes) return;
+    this.kept.set(path, { text, resolution: table.resolution(), spans, definitions: table.allDefinitions.length, notProse });
+    while (this.kept.size > KEPT) this.kept.delete(this.kept.keys().next().value!);
+  }
+
+  forget(path: string): void {
+    this.kept.delete(path);
+  }
+}
+
+function spansOf(table: FigureTable): Int32Array {
+  const spans = new Int32Array(2 * (table.allDefinitions.length + table.uses.length));
+  let i = 0;
+  for (const { node } of table.allDefinitions) [spans[i++], spans[i++]] = [node.start, node.end];
+  for (const { node } of table.uses) [spans[i++], spans[i++]] = [node.start, node.end];
+  return spans;
+}
+
+function notProseLines(document: ast.ReportDocument): Set<number> {
+  const starts = new Set<number>();
+  for (const line of document.lines) if (line.kind === 'blank' || line.kind === 'comment' || line.kind === 'directive') starts.add(line.start);
+  return starts;
+}
+
+/** The edit from the last text, when it stays inside one line that is prose before and after it. */
+function proseEdit(last: Kept, text: string, notProse: ReadonlySet<number>): Edit | undefined {
+  const { prefix, suffix } = unchangedEnds(last.text, text);
+  const oldEnd = last.text.length - suffix;
+  const newEnd = text.length - suffix;
+  if (hasLineBreak(last.text, prefix, oldEnd) || hasLineBreak(text, prefix, newEnd)) return undefined;
+  let lineStart = prefix;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+  if (last.notProse.has(lineStart) || notProse.has(lineStart)) return undefined;
+  return { prefix, oldEnd, delta: text.length - last.text.length };
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/** Every definition and use is the last version's, untouched by the edit and moved by its length. */
+function samePlaces(last: Kept, table: FigureTable, spans: Int32Array, edit: Edit): boolean {
+  if (spans.length !== last.spans.length || table.allDefinitions.length !== last.definitions) return false;
+  for (let i = 0; i < spans.length; i += 2) {
+    const [start, end] = [last.spans[i]!, last.spans[i + 1]!];
+    if (end <= edit.prefix) {
+      if (spans[i] !== start || spans[i + 1] !== end) return false;
+    } else if (start < edit.oldEnd || spans[i] !== start + edit.delta || spans[i + 1] !== end + edit.delta) return false;
+  }
+  return true;
+}
