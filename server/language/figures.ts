@@ -43,7 +43,10 @@ export interface Resolution {
   chainReported: boolean;
   diagnostics: Diagnostic[];
   previous: Figures | undefined;
+  id: number;
 }
+
+let resolutions = 0;
 
 export class FigureTable implements Figures {
   readonly definitions = new Map<string, FigureDefinition>();
@@ -63,6 +66,8 @@ export class FigureTable implements Figures {
   private chainReported = false;
   /** How many diagnostics collecting the definitions gave (resolving adds the rest). */
   private collected = 0;
+  /** Shared with the table whose resolution this one took over: the same values, under the same header. */
+  resolutionId = 0;
 
   constructor(
     private readonly header: Header,
@@ -97,6 +102,7 @@ export class FigureTable implements Figures {
   }
 
   resolveAll(): void {
+    this.resolutionId = ++resolutions;
     this.collected = this.diagnostics.length;
     this.resolveInOrder();
     for (const definition of this.allDefinitions) this.resolve(definition);
@@ -127,6 +133,7 @@ export class FigureTable implements Figures {
       chainReported: this.chainReported,
       diagnostics: this.diagnostics.slice(this.collected),
       previous: this.previous,
+      id: this.resolutionId,
     };
   }
 
@@ -135,6 +142,7 @@ export class FigureTable implements Figures {
    * same): its definitions pair with this table's in order; `move` places its diagnostics in this text.
    */
   adopt(resolution: Resolution, move: (d: Diagnostic) => Diagnostic): void {
+    this.resolutionId = resolution.id;
     this.collected = this.diagnostics.length;
     this.allDefinitions.forEach((definition, i) => {
       definition.value = resolution.values[i];

@@ -107,6 +107,8 @@ export interface Figures {
   readonly uses: readonly FigureUse[];
   /** Last year's figures (@上年), for 同比. */
   readonly previous: Figures | undefined;
+  /** The same in two versions of a report whose figures have the same values under the same header (figureReuse.ts). */
+  readonly resolutionId: number;
   /** The printed text of a figure node in a scope; undefined when it cannot be resolved (print as typed). */
   printed(node: ast.FigureNode, scope: Scope): string | undefined;
   /** The value of a name seen from a scope; `quiet` leaves problems unreported. */

@@ -87,13 +87,22 @@ function ownBlocksOf(model: ReportModel): OwnBlocks {
 }
 
 /**
+ * A context made for each block from the block and the values of the figures it reads: the same for a
+ * block the edit did not touch while the report's figures resolve the same (Figures.resolutionId).
+ */
+export interface PlacedContext {
+  name: string;
+  of(placed: PlacedBlock): string;
+}
+
+/**
  * Runs `check` on every placed block of the model, remembering the results of the blocks written in the
  * report itself by their text (a snippet's blocks depend on their scope: they are always checked). The
- * check must read nothing but the block, and place its diagnostics inside it; `context` is as above, or
- * made for each block (the values of the figures it reads).
+ * check must read nothing but the block (and, with a PlacedContext, the figures' values), and place its
+ * diagnostics inside it; `context` is as above.
  */
 export function cachedPerPlaced(
-  context: string | ((placed: PlacedBlock) => string),
+  context: string | PlacedContext,
   model: ReportModel,
   check: (placed: PlacedBlock) => Diagnostic[],
   /** A test of the block's source without which the check finds nothing (its result is remembered too). */
@@ -104,13 +113,14 @@ export function cachedPerPlaced(
   const entries = entriesOf(locals);
   const wanted = needs && passing(locals, entries, needs);
   const perBlock = (i: number): Diagnostic[] => {
+    if (wanted && !wanted.has(i)) return NONE;
     const placed = model.blocks[placedAt[i]!]!;
-    return remembered(entries[i]!, typeof context === 'string' ? context : context(placed), locals[i]!, () => check(placed));
+    return remembered(entries[i]!, typeof context === 'string' ? context : context.of(placed), locals[i]!, () => check(placed));
   };
-  let hits: Array<Hit<Diagnostic[]>>;
-  if (typeof context === 'string') hits = diagnosticsOverList(locals, context, (i) => (!wanted || wanted.has(i) ? perBlock(i) : NONE));
-  // A context made per block depends on more than the block: every block it needs is asked again.
-  else hits = someBlocks(wanted ?? locals.keys(), perBlock);
+  // The last version's results stand for the blocks an edit did not touch: with a context made per block,
+  // only while the figures resolve the same.
+  const run = typeof context === 'string' ? context : `${context.name}\u0000${model.figures.resolutionId}`;
+  const hits = diagnosticsOverList(locals, run, perBlock);
   if (!others.length) return flatten(hits);
   // The snippets' blocks, checked each time, in their place among the report's own.
   const out: Diagnostic[] = [];
@@ -121,15 +131,6 @@ export function cachedPerPlaced(
   }
   for (; h < hits.length; h++) out.push(...hits[h]!.found);
   return out;
-}
-
-function someBlocks(indices: Iterable<number>, perBlock: (index: number) => Diagnostic[]): Array<Hit<Diagnostic[]>> {
-  const hits: Array<Hit<Diagnostic[]>> = [];
-  for (const index of indices) {
-    const found = perBlock(index);
-    if (found.length) hits.push({ index, found });
-  }
-  return hits;
 }
 
 /** The blocks whose source passes a test (most blocks pass none): remembered per entry, and per version by runOverList. */

@@ -48,7 +48,7 @@ function checkPairing(pairing: RatePairing, sentence: Item[], model: ReportModel
 
 function ratesAgainstCounts(model: ReportModel): Diagnostic[] {
   // Remembered per block with the values of its figures: an edit elsewhere does not re-read it.
-  return cachedPerPlaced((placed) => `rates:${relationsContext(model, placed, mentions)}`, model, (placed) => ratesIn(model, blockRelations(model, placed, mentions)), mentions);
+  return cachedPerPlaced({ name: 'rates', of: (placed) => `rates:${relationsContext(model, placed, mentions)}` }, model, (placed) => ratesIn(model, blockRelations(model, placed, mentions)), mentions);
 }
 
 function ratesIn(model: ReportModel, relations: SentenceRelations<ItemSource>[]): Diagnostic[] {

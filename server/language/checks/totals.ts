@@ -25,7 +25,7 @@ const saysWhereof = (source: string) => source.includes('其中') || source.incl
 function partsExceedingTotal(model: ReportModel): Diagnostic[] {
   // Most paragraphs have no "其中": skipped before resolving any figure. The others are remembered with
   // the values of their figures.
-  return cachedPerPlaced((placed) => `totals:${relationsContext(model, placed, saysWhereof)}`, model, (placed) => totalsIn(model, blockRelations(model, placed, saysWhereof)), saysWhereof);
+  return cachedPerPlaced({ name: 'totals', of: (placed) => `totals:${relationsContext(model, placed, saysWhereof)}` }, model, (placed) => totalsIn(model, blockRelations(model, placed, saysWhereof)), saysWhereof);
 }
 
 function totalsIn(model: ReportModel, relations: SentenceRelations<ItemSource>[]): Diagnostic[] {
