@@ -17,6 +17,8 @@ export interface Entry {
   /** Diagnostics with offsets relative to the block's origin. */
   results: Map<string, Diagnostic[]>;
   wants: Map<(source: string) => boolean, boolean>;
+  /** What checks across the report read of the block, by name (blockSummaries.ts). */
+  summaries: Map<string, unknown>;
   /** When it was last used (the clock below), and its source's length. */
   used: number;
   length: number;
@@ -92,7 +94,7 @@ export function lookUp(block: LocalBlock): Entry {
   const known = byFile.get(block.source);
   if (known) return touch(known);
   while (blocks > 0 && (blocks >= BLOCK_LIMIT || characters + block.source.length > CHARACTER_LIMIT)) evictLeastRecent();
-  const fresh: Entry = { results: new Map(), wants: new Map(), used: ++clock, length: block.source.length };
+  const fresh: Entry = { results: new Map(), wants: new Map(), summaries: new Map(), used: ++clock, length: block.source.length };
   byFile.set(detached(block.source), fresh);
   blocks++;
   characters += fresh.length;

@@ -5,7 +5,8 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
 import registryData from '../data/citations.json' with { type: 'json' };
 import type { ReportModel } from '../model.js';
-import { blockCacheOn, cachedPerBlock, detached, identityOf } from './blockCache.js';
+import { cachedPerBlock, identityOf } from './blockCache.js';
+import { summariesOf } from './blockSummaries.js';
 import type { CheckSettings, ReportCheck } from './contract.js';
 import { ESCAPE_MARK, FIGURE_MARK, indexOfSource, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 
@@ -137,34 +138,36 @@ export function citedTitles(block: ProseBlock): Cited[] {
   return out;
 }
 
-const titleTexts = new Map<string, string[]>();
+const NONE: string[] = [];
 
-/**
- * The titles cited in a block, as typed: what citedTitles gives, remembered by the block's source (the
- * checks across the report read every block's titles on each keystroke; lines are built for one block).
- */
-export function citedTitleTexts(block: ProseBlock): string[] {
-  if (!block.source.includes('《')) return [];
-  if (!blockCacheOn()) return citedTitles(block).map((c) => c.title);
-  let titles = titleTexts.get(block.source);
-  if (!titles) {
-    if (titleTexts.size >= 20_000) titleTexts.clear();
-    titleTexts.set(detached(block.source), (titles = citedTitles(block).map((c) => c.title)));
-  }
-  return titles;
+/** The titles cited in a block, as typed: what citedTitles gives (a block without 《 needs no lines built). */
+function citedTitleTexts(block: ProseBlock): string[] {
+  if (!block.source.includes('《')) return NONE;
+  const titles = citedTitles(block);
+  return titles.length ? titles.map((c) => c.title) : NONE;
 }
 
-/** Short titles the report defines itself: （以下简称《纲要》）. */
+/** The titles each block cites, as typed: remembered per block (the checks across the report read them all on each keystroke). */
+export function citedTitleTextsOf(blocks: readonly ProseBlock[]): string[][] {
+  return summariesOf('cited-titles', blocks, citedTitleTexts);
+}
+
+/** The short titles a block defines itself: （以下简称《纲要》）. */
+function shortTitlesIn(block: ProseBlock): string[] {
+  // 简称 in a line's text is 简称 in the source (masks replace whole figures and escapes).
+  if (!block.source.includes('简称')) return NONE;
+  const out: string[] = [];
+  for (const line of block.lines) {
+    if (!line.text.includes('简称')) continue;
+    for (const m of line.text.matchAll(/简称[《“]([^》”]+)[》”]/g)) out.push(normaliseTitle(m[1]!));
+  }
+  return out.length ? out : NONE;
+}
+
+/** Short titles the report defines itself (each block's remembered). */
 export function definedShortTitles(blocks: readonly ProseBlock[]): Set<string> {
   const out = new Set<string>();
-  for (const block of blocks) {
-    // 简称 in a line's text is 简称 in the source (masks replace whole figures and escapes).
-    if (!block.source.includes('简称')) continue;
-    for (const line of block.lines) {
-      if (!line.text.includes('简称')) continue;
-      for (const m of line.text.matchAll(/简称[《“]([^》”]+)[》”]/g)) out.add(normaliseTitle(m[1]!));
-    }
-  }
+  for (const titles of summariesOf('short-titles', blocks, shortTitlesIn)) for (const title of titles) out.add(title);
   return out;
 }
 

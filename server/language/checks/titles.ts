@@ -5,7 +5,9 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { shortName } from './dates.js';
-import { citationRegistry, citedTitles, type CitationEntry, citedTitleTexts, definedShortTitles, matchTitle, normaliseTitle, PLACE_PREFIX } from './citations.js';
+import { identityOf } from './blockCache.js';
+import { combinedOnce } from './blockSummaries.js';
+import { citationRegistry, citedTitles, type CitationEntry, citedTitleTextsOf, definedShortTitles, matchTitle, normaliseTitle, PLACE_PREFIX } from './citations.js';
 import type { CheckSettings, ReportCheck } from './contract.js';
 import { lineDiagnostic, proseBlocks } from './prose.js';
 
@@ -78,13 +80,34 @@ class SeenTitles {
   }
 }
 
+/** A title a check across the report found: the `k`th cited in block `block`, and what to say about it. */
+interface Finding {
+  block: number;
+  k: number;
+  message: (typed: string) => string;
+}
+
+/** The diagnostics of findings (few, if any: only their blocks' lines are built). */
+function atTitles(model: ReportModel, code: string, findings: readonly Finding[]): Diagnostic[] {
+  const blocks = proseBlocks(model);
+  return findings.map(({ block, k, message }) => {
+    const cited = citedTitles(blocks[block]!)[k]!;
+    return lineDiagnostic(model, cited.line, code, cited.from, cited.to, message(cited.title));
+  });
+}
+
 function twoWays(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   const registry = citationRegistry(settings);
+  const titles = citedTitleTextsOf(proseBlocks(model));
+  return atTitles(model, 'BG716', combinedOnce(`two-ways\u0000${model.file.path}\u0000${identityOf(registry)}`, titles, () => twoWaysIn(titles, registry)));
+}
+
+function twoWaysIn(titlesByBlock: readonly string[][], registry: readonly CitationEntry[]): Finding[] {
   const first = new Map<string, string>();
   const seen = new SeenTitles();
-  const out: Diagnostic[] = [];
-  for (const block of proseBlocks(model)) {
-    citedTitleTexts(block).forEach((typed, k) => {
+  const out: Finding[] = [];
+  titlesByBlock.forEach((titles, block) => {
+    titles.forEach((typed, k) => {
       const title = normaliseTitle(typed);
       if ([...title].length < 5 || seen.has(title)) return;
       // A near-miss of a registered title is BG501's.
@@ -93,10 +116,10 @@ function twoWays(model: ReportModel, settings: CheckSettings): Diagnostic[] {
       seen.add(title);
       first.set(title, typed);
       if (!other) return;
-      const cited = citedTitles(block)[k]!;
-      out.push(lineDiagnostic(model, cited.line, 'BG716', cited.from, cited.to, `《${cited.title}》与前面的《${first.get(other)!}》只差一个字：是同一个名称吗？请统一为正式名称。`));
+      const earlier = first.get(other)!;
+      out.push({ block, k, message: (cited) => `《${cited}》与前面的《${earlier}》只差一个字：是同一个名称吗？请统一为正式名称。` });
     });
-  }
+  });
   return out;
 }
 
@@ -117,14 +140,20 @@ function longRegisteredTitles(registry: readonly CitationEntry[]): string[] {
 
 function unknownOfficialTitles(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   const registry = citationRegistry(settings);
-  const registered = longRegisteredTitles(registry);
   const blocks = proseBlocks(model);
+  const titles = citedTitleTextsOf(blocks);
   const shortTitles = definedShortTitles(blocks);
   const org = model.header.org ? shortName(model.header.org) : undefined;
-  const out: Diagnostic[] = [];
+  const key = `unknown-titles\u0000${model.file.path}\u0000${identityOf(registry)}\u0000${org ?? ''}\u0000${[...shortTitles].join('\u0000')}`;
+  return atTitles(model, 'BG717', combinedOnce(key, titles, () => unknownTitlesIn(titles, registry, shortTitles, org)));
+}
+
+function unknownTitlesIn(titlesByBlock: readonly string[][], registry: readonly CitationEntry[], shortTitles: ReadonlySet<string>, org: string | undefined): Finding[] {
+  const registered = longRegisteredTitles(registry);
+  const out: Finding[] = [];
   const seen = new Set<string>();
-  for (const block of blocks) {
-    citedTitleTexts(block).forEach((typed, k) => {
+  titlesByBlock.forEach((titles, block) => {
+    titles.forEach((typed, k) => {
       const title = normaliseTitle(typed);
       if (seen.has(title) || shortTitles.has(title) || matchTitle(typed, registry)) return;
       seen.add(title);
@@ -132,10 +161,9 @@ function unknownOfficialTitles(model: ReportModel, settings: CheckSettings): Dia
       const extended = registered.find((r) => title.startsWith(r) && title.length > r.length);
       if (!extended && !NATIONAL_PLAN.test(title)) return;
       const why = extended ? `是登记的《${extended}》后面多了“${title.slice(extended.length)}”` : '像是全国性的规划或纲要';
-      const cited = citedTitles(block)[k]!;
-      out.push(lineDiagnostic(model, cited.line, 'BG717', cited.from, cited.to, `《${cited.title}》${why}，但文件名称登记册中没有这个文件：请核对名称；确有此文件时可在 baogao.json 的“citations”中登记。`));
+      out.push({ block, k, message: (cited) => `《${cited}》${why}，但文件名称登记册中没有这个文件：请核对名称；确有此文件时可在 baogao.json 的“citations”中登记。` });
     });
-  }
+  });
   return out;
 }
 
