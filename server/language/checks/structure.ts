@@ -9,7 +9,8 @@ import { diagnostic } from '../makeDiagnostic.js';
 import type { PlacedBlock, ReportModel, Scope, Section } from '../model.js';
 import { printInlines } from '../printed.js';
 import { checkedKind, type CheckSettings, type ReportCheck } from './contract.js';
-import { cachedPerPlaced } from './blockCache.js';
+import { blockCacheOn, cachedPerPlaced, detached } from './blockCache.js';
+import { onForget } from './blockStore.js';
 import { blockTextNodes, eolOf, firstLineSpan, located } from './prose.js';
 
 // ---------------------------------------------------------------- codes
@@ -115,7 +116,7 @@ interface PartSection {
 export function classifyParts(model: ReportModel): PartSection[] {
   const out: PartSection[] = model.sections.map((section) => ({
     section,
-    part: partOfHeading(section.heading, printInlines(section.heading.content, section.scope, model.figures)),
+    part: partOfHeading(section.heading, printedHeading(model, section).printed),
   }));
   for (const entry of out) {
     if (entry.part && entry.part !== '举措') break;
@@ -224,17 +225,17 @@ function headings(model: ReportModel, settings: CheckSettings): Diagnostic[] {
     }
   }
   skippedLevels(model, model.sections, 0, out);
-  // Duplicates: the same text at the same level.
-  const seen = new Map<string, Section>();
+  // Duplicates: the same text at the same level (the texts are remembered strings: their hashes are kept).
+  const seen: Array<Map<string, Section>> = [];
   for (const s of allSections(model)) {
-    const text = withoutClosingMarks(headingText(model, s));
+    const text = printedHeading(model, s).key;
     if (!text) continue;
-    const key = `${s.level}\u0000${text}`;
-    const first = seen.get(key);
+    const atLevel = (seen[s.level] ??= new Map());
+    const first = atLevel.get(text);
     if (first) {
       const where = first.scope.file === model.file ? `第${model.file.lineIndex.positionAt(first.heading.start).line + 1}行` : first.scope.file.path;
       out.push(located(model, s.scope, diagnostic('BG406', s.heading, `标题“${text}”与${where}的同级标题重复。`)));
-    } else seen.set(key, s);
+    } else atLevel.set(text, s);
   }
   return out;
 }
@@ -275,7 +276,33 @@ function withoutClosingMarks(text: string): string {
 }
 
 function headingText(model: ReportModel, s: Section): string {
-  return printInlines(s.heading.content, s.scope, model.figures).trim();
+  return printedHeading(model, s).text;
+}
+
+/** A heading as printed; trimmed; and without its closing marks (what two headings are compared by). */
+interface PrintedHeading {
+  printed: string;
+  text: string;
+  key: string;
+}
+
+/** Headings of the report itself by their source, while the figures resolve the same: a keystroke prints no heading again. */
+const printedHeadings = new Map<string, PrintedHeading & { resolution: number }>();
+onForget(() => printedHeadings.clear());
+
+function printedHeading(model: ReportModel, s: Section): PrintedHeading {
+  const own = blockCacheOn() && s.scope.file === model.file && !s.scope.parent;
+  const source = own ? model.file.text.slice(s.heading.start, s.heading.end) : '';
+  const known = own ? printedHeadings.get(source) : undefined;
+  if (known?.resolution === model.figures.resolutionId) return known;
+  const printed = printInlines(s.heading.content, s.scope, model.figures);
+  const text = printed.trim();
+  const heading = { printed, text, key: withoutClosingMarks(text), resolution: model.figures.resolutionId };
+  if (own) {
+    if (printedHeadings.size >= 50_000) printedHeadings.clear();
+    printedHeadings.set(detached(source), heading);
+  }
+  return heading;
 }
 
 // ---------------------------------------------------------------- the reporting year

@@ -4,11 +4,12 @@
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
-import type { ReportModel } from '../model.js';
+import type * as ast from '../../../grammar/index.js';
+import type { PlacedBlock, ReportModel } from '../model.js';
 import { printInlines } from '../printed.js';
 import type { ReportCheck } from './contract.js';
 import { classifyParts } from './structure.js';
-import { cachedPerBlock } from './blockCache.js';
+import { cachedPerBlock, cachedPerPlaced } from './blockCache.js';
 import { lineDiagnostic, located, proseBlocks, type ProseBlock } from './prose.js';
 
 export const wordingCodes: CodeInfo[] = [
@@ -80,24 +81,31 @@ function blockLastYearsPlan(model: ReportModel, block: ProseBlock, year: number)
 
 /** Headings: last year's year on this year's work; in the 安排 part, a year that is not a later one. */
 function headingYears(model: ReportModel, year: number): Diagnostic[] {
+  const plans = classifyParts(model).filter((p) => p.part === '安排').map((p) => p.section);
+  const inPlans = new Set(plans.map((s) => s.heading));
+  // Remembered per heading; which headings open the 安排 part is part of the key of the whole run.
+  const name = `heading-years:${year}:${plans.map((s) => s.startIndex).join(',')}`;
+  const context = { name, of: (placed: PlacedBlock) => `${name}:${inPlans.has(placed.block as ast.Heading)}` };
+  return cachedPerPlaced(context, model, (placed) => headingYearsIn(model, placed, year, inPlans.has(placed.block as ast.Heading)), mayNameAYear);
+}
+
+const mayNameAYear = (source: string) => /\d{4}年/.test(source);
+
+function headingYearsIn(model: ReportModel, placed: PlacedBlock, year: number, inPlans: boolean): Diagnostic[] {
+  const heading = placed.block;
+  if (heading.kind !== 'heading') return [];
   const out: Diagnostic[] = [];
-  const plans = new Set(classifyParts(model).filter((p) => p.part === '安排').map((p) => p.section.heading));
-  for (const placed of model.blocks) {
-    const heading = placed.block;
-    if (heading.kind !== 'heading') continue;
-    const inPlans = plans.has(heading);
-    for (const node of heading.content) {
-      if (node.kind !== 'text' || LOOKS_BACK.test(node.text)) continue;
-      for (const m of node.text.matchAll(YEAR)) {
-        const found = Number(m[1]);
-        const wrong = inPlans ? found <= year : found === year - 1;
-        if (!wrong) continue;
-        const start = node.start + m.index!;
-        const should = inPlans ? `下一年度（${year + 1}年，可写“{下年度}”）` : `${year}年（可写“{年度}”）`;
-        out.push(located(model, placed.scope, diagnostic('BG712', { start, end: start + 4 }, `本报告是${year}年度的，这个标题却写成${found}年：多半是沿用上年报告时漏改，应为${should}。`, [
-          { title: inPlans ? '改为“{下年度}”' : '改为“{年度}”', safe: false, edits: [{ start, end: start + 4, newText: inPlans ? '{下年度}' : '{年度}' }] },
-        ])));
-      }
+  for (const node of heading.content) {
+    if (node.kind !== 'text' || LOOKS_BACK.test(node.text)) continue;
+    for (const m of node.text.matchAll(YEAR)) {
+      const found = Number(m[1]);
+      const wrong = inPlans ? found <= year : found === year - 1;
+      if (!wrong) continue;
+      const start = node.start + m.index!;
+      const should = inPlans ? `下一年度（${year + 1}年，可写“{下年度}”）` : `${year}年（可写“{年度}”）`;
+      out.push(located(model, placed.scope, diagnostic('BG712', { start, end: start + 4 }, `本报告是${year}年度的，这个标题却写成${found}年：多半是沿用上年报告时漏改，应为${should}。`, [
+        { title: inPlans ? '改为“{下年度}”' : '改为“{年度}”', safe: false, edits: [{ start, end: start + 4, newText: inPlans ? '{下年度}' : '{年度}' }] },
+      ])));
     }
   }
   return out;
