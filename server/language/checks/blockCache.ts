@@ -39,22 +39,37 @@ function flatten(hits: ReadonlyArray<Hit<Diagnostic[]>>): Diagnostic[] {
  * without what surrounds its nodes (a broken figure at the end of the file is kept as typed, with a line
  * break after it it is a figure), so the nodes' span alone would give two parses one remembered result.
  */
-export function wholeLines(text: string, start: number, end: number): { origin: number; source: string } {
+export function wholeLineSpan(text: string, start: number, end: number): { origin: number; end: number } {
   // Character codes, not characters: reading a Chinese character as a string allocates one.
-  const lineBreak = (at: number) => {
-    const c = text.charCodeAt(at);
-    return c === 10 || c === 13;
-  };
   let origin = start;
-  while (origin > 0 && !lineBreak(origin - 1)) origin--;
-  let through = end;
+  for (let c = text.charCodeAt(origin - 1); origin > 0 && c !== 10 && c !== 13; c = text.charCodeAt(--origin - 1));
   // A block that ends with its line break (a report's own block) stands on its lines already: the next line is not part of it.
   const last = text.charCodeAt(end - 1);
-  if (end > origin && (last === 10 || (last === 13 && text.charCodeAt(end) !== 10))) return { origin, source: text.slice(origin, through) };
-  while (through < text.length && !lineBreak(through)) through++;
+  if (end > origin && (last === 10 || (last === 13 && text.charCodeAt(end) !== 10))) return { origin, end };
+  let through = end;
+  for (let c = text.charCodeAt(through); through < text.length && c !== 10 && c !== 13; c = text.charCodeAt(++through));
   if (text.charCodeAt(through) === 13) through++;
   if (text.charCodeAt(through) === 10) through++;
-  return { origin, source: text.slice(origin, through) };
+  return { origin, end: through };
+}
+
+/** A block standing on the whole lines [origin, origin + length) of a text: its source is sliced when first read. */
+export class SpanBlock implements LocalBlock {
+  readonly length: number;
+  private sliced: string | undefined;
+
+  constructor(
+    private readonly text: string,
+    readonly origin: number,
+    end: number,
+    readonly file: string,
+  ) {
+    this.length = end - origin;
+  }
+
+  get source(): string {
+    return (this.sliced ??= this.text.slice(this.origin, this.origin + this.length));
+  }
 }
 
 /** The report's own blocks as keys (kind, and a list's attachment, are part of them), with their index among the placed blocks. */
@@ -76,8 +91,8 @@ function ownBlocksOf(model: ReportModel): OwnBlocks {
     const text = model.file.text;
     model.blocks.forEach(({ block, scope }, i) => {
       if (scope.file !== model.file) return own!.others.push(i);
-      const { origin, source } = wholeLines(text, block.start, block.end);
-      own!.locals.push({ origin, source, file: block.kind === 'list' ? (block.attached ? ATTACHED_LIST : LIST) : KIND_KEYS[block.kind] });
+      const lines = wholeLineSpan(text, block.start, block.end);
+      own!.locals.push(new SpanBlock(text, lines.origin, lines.end, block.kind === 'list' ? (block.attached ? ATTACHED_LIST : LIST) : KIND_KEYS[block.kind]));
       return own!.placedAt.push(i);
     });
     ownBlocks.set(model, own);

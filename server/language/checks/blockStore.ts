@@ -6,8 +6,9 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 export interface LocalBlock {
   /** The block's source text (with everything between its first and last character). */
   source: string;
-  /** Where the source starts in its file. */
+  /** Where the source starts in its file, and its length (read without slicing the source). */
   origin: number;
+  length: number;
   /** The file, when it is not the checked report (a snippet): part of the key, as diagnostics carry it. */
   file: string;
 }

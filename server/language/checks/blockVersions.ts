@@ -86,13 +86,13 @@ function entriesAfterEdit(list: readonly LocalBlock[], version: ListVersion): En
     let j = 0;
     for (let i = 0; i < n; i++) {
       const block = list[i]!;
-      const end = block.origin + block.source.length;
+      const end = block.origin + block.length;
       const before = end <= prefix;
       const was = !version.isOwn(block) ? -1 : before ? block.origin : block.origin >= changedEnd ? block.origin - delta : -1;
       let entry: Entry | undefined;
       if (was >= 0) {
         while (j < last.count && last.origins[j]! < was) j++;
-        if (j < last.count && last.origins[j] === was && last.files[j] === block.file && last.lengths[j] === block.source.length) entry = last.entries[j];
+        if (j < last.count && last.origins[j] === was && last.files[j] === block.file && last.lengths[j] === block.length) entry = last.entries[j];
       }
       if (entry && !entry.evicted) {
         entries[i] = touch(entry);
@@ -115,7 +115,7 @@ function keep(list: readonly LocalBlock[], version: ListVersion, entries: Entry[
   for (let i = 0; i < n; i++) {
     const block = list[i]!;
     kept.files[i] = block.file;
-    kept.lengths[i] = block.source.length;
+    kept.lengths[i] = block.length;
     kept.origins[i] = version.isOwn(block) ? block.origin : -1;
   }
   keptOf.set(list, kept);

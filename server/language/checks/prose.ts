@@ -5,7 +5,7 @@ import type * as ast from '../../../grammar/index.js';
 import type { Diagnostic, Fix, TextEdit } from '../../../grammar/diagnostic.js';
 import { diagnostic, locatedIn } from '../makeDiagnostic.js';
 import type { ReportModel, Scope } from '../model.js';
-import { describeList, wholeLines, type LocalBlock } from './blockCache.js';
+import { describeList, wholeLineSpan, type LocalBlock } from './blockCache.js';
 
 // ---------------------------------------------------------------- prose lines
 
@@ -103,7 +103,8 @@ export interface ProseBlock extends LocalBlock {
  */
 class LazyProseBlock implements ProseBlock {
   private built: { lines: ProseLine[]; citations: ProseBlock['citations'] } | undefined;
-  private key: { origin: number; source: string } | undefined;
+  private span: { origin: number; end: number } | undefined;
+  private sliced: string | undefined;
 
   constructor(
     private readonly content: readonly (readonly ast.Inline[])[],
@@ -120,22 +121,29 @@ class LazyProseBlock implements ProseBlock {
   }
 
   // The block's source, for remembering results of checks that look at nothing else (blockCache.ts): the
-  // whole lines from its first node to its last. Found when first asked (a batch check never asks).
+  // whole lines from its first node to its last. Found when first asked (a batch check never asks); the
+  // source is sliced only for a block an edit touched (the others are known by origin and length).
   get source(): string {
-    return this.wholeLines().source;
+    const span = this.wholeLines();
+    return (this.sliced ??= this.scope.file.text.slice(span.origin, span.end));
   }
 
   get origin(): number {
     return this.wholeLines().origin;
   }
 
+  get length(): number {
+    const span = this.wholeLines();
+    return span.end - span.origin;
+  }
+
   private wholeLines() {
-    if (!this.key) {
+    if (!this.span) {
       const first = this.content.find((nodes) => nodes.length > 0);
       const last = this.content.findLast((nodes) => nodes.length > 0);
-      this.key = first && last ? wholeLines(this.scope.file.text, first[0]!.start, last[last.length - 1]!.end) : { origin: 0, source: '' };
+      this.span = first && last ? wholeLineSpan(this.scope.file.text, first[0]!.start, last[last.length - 1]!.end) : { origin: 0, end: 0 };
     }
-    return this.key;
+    return this.span;
   }
 
   private build() {
