@@ -27,8 +27,10 @@ interface KeptList {
   /** By block: the entry, the file key, the source's length and origin (own blocks only; -1 otherwise, and in order of offsets). */
   entries: Entry[];
   files: string[];
-  lengths: number[];
-  origins: number[];
+  lengths: Int32Array;
+  origins: Int32Array;
+  /** Every block is the file's own (none from a snippet): the quick way of `unchangedEnds` applies. */
+  allOwn: boolean;
   /** Each check's hits over this version, by context. */
   runs: Map<string, Array<Hit<unknown>>>;
 }
@@ -72,6 +74,7 @@ export function entriesOf(list: readonly LocalBlock[]): Entry[] {
  */
 function entriesAfterEdit(list: readonly LocalBlock[], version: ListVersion): Entry[] {
   const last = lastLists.get(version.key);
+  if (last?.allOwn && list.every(version.isOwn)) return entriesByEnds(list, version, last);
   const n = list.length;
   const entries = new Array<Entry>(n);
   if (!last) for (let i = 0; i < n; i++) entries[i] = lookUp(list[i]!);
@@ -111,17 +114,68 @@ function entriesAfterEdit(list: readonly LocalBlock[], version: ListVersion): En
 
 function keep(list: readonly LocalBlock[], version: ListVersion, entries: Entry[]): void {
   const n = list.length;
-  const kept: KeptList = { text: version.text, count: n, entries, files: new Array(n), lengths: new Array(n), origins: new Array(n), runs: new Map() };
+  const kept: KeptList = { text: version.text, count: n, entries, files: new Array(n), lengths: new Int32Array(n), origins: new Int32Array(n), allOwn: true, runs: new Map() };
   for (let i = 0; i < n; i++) {
     const block = list[i]!;
+    const own = version.isOwn(block);
     kept.files[i] = block.file;
     kept.lengths[i] = block.length;
-    kept.origins[i] = version.isOwn(block) ? block.origin : -1;
+    kept.origins[i] = own ? block.origin : -1;
+    if (!own) kept.allOwn = false;
   }
+  remember(list, version.key, kept);
+}
+
+function remember(list: readonly LocalBlock[], key: string, kept: KeptList): void {
   keptOf.set(list, kept);
-  lastLists.delete(version.key);
-  lastLists.set(version.key, kept);
+  lastLists.delete(key);
+  lastLists.set(key, kept);
   while (lastLists.size > LISTS_KEPT) lastLists.delete(lastLists.keys().next().value!);
+}
+
+/**
+ * The quick way, when every block is the file's own: the blocks that end before the first changed
+ * character, and those that start after the last, are the last version's at the same index (counted from
+ * the end for the latter), read from what was kept without asking the blocks; only the block next to
+ * the edit on either side is asked (the edited line may have joined it, or cut it). The blocks between
+ * are looked up by their text.
+ */
+function entriesByEnds(list: readonly LocalBlock[], version: ListVersion, last: KeptList): Entry[] {
+  const { prefix, suffix } = unchangedEnds(last.text, version.text);
+  const delta = version.text.length - last.text.length;
+  const n = list.length;
+  let head = 0;
+  // A block with no text (an empty heading: origin 0, length 0) is not placed by its offset: it stops both counts.
+  while (head < Math.min(n, last.count) && last.lengths[head]! > 0 && last.origins[head]! + last.lengths[head]! <= prefix) head++;
+  while (head > 0 && !sameBlock(list[head - 1]!, last, head - 1, 0)) head--;
+  const oldEnd = last.text.length - suffix;
+  let tail = 0;
+  while (tail < Math.min(n, last.count) - head && last.lengths[last.count - 1 - tail]! > 0 && last.origins[last.count - 1 - tail]! >= oldEnd) tail++;
+  while (tail > 0 && !sameBlock(list[n - tail]!, last, last.count - tail, delta)) tail--;
+  const entries = new Array<Entry>(n);
+  const kept: KeptList = { text: version.text, count: n, entries, files: new Array(n), lengths: new Int32Array(n), origins: new Int32Array(n), allOwn: true, runs: new Map() };
+  const moved = n - last.count;
+  for (let i = 0; i < n; i++) {
+    const j = i < head ? i : i >= n - tail ? i - moved : -1;
+    const entry = j >= 0 ? last.entries[j]! : undefined;
+    entries[i] = entry && !entry.evicted ? touch(entry) : lookUp(list[i]!);
+    if (j >= 0) {
+      kept.files[i] = last.files[j]!;
+      kept.lengths[i] = last.lengths[j]!;
+      kept.origins[i] = last.origins[j]! + (i < head ? 0 : delta);
+    } else {
+      const block = list[i]!;
+      [kept.files[i], kept.lengths[i], kept.origins[i]] = [block.file, block.length, block.origin];
+    }
+  }
+  edits.set(list, { last, head, tail, delta });
+  remember(list, version.key, kept);
+  return entries;
+}
+
+/** Whether a block is the last version's `j`th, moved by `delta`. */
+function sameBlock(block: LocalBlock, last: KeptList, j: number, delta: number): boolean {
+  return block.origin === last.origins[j]! + delta && block.length === last.lengths[j] && block.file === last.files[j];
 }
 
 /**
