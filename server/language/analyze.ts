@@ -6,7 +6,7 @@ import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { diagnostic } from './makeDiagnostic.js';
 import { documentSizeProblem } from './documentSize.js';
 import { FigureTable } from './figures.js';
-import type { LastResolutions } from './figureReuse.js';
+import { newStructureId, type LastResolutions } from './figureReuse.js';
 import { previousReportPath, readHeader, type Header } from './header.js';
 import { headingNumber } from './numbering.js';
 import type { PlacedBlock, ReportModel, Scope, Section, SourceFile } from './model.js';
@@ -53,11 +53,15 @@ export function analyze(path: string, text: string, options: AnalyzeOptions): Re
   figures.previous = previous?.figures;
 
   const { blocks, sections } = numberHeadings(expansion.blocks);
-  if (options.lastResolutions) options.lastResolutions.resolve(path, text, document, figures, expansion.includes.length > 0);
-  else figures.resolveAll();
+  let structureId: number;
+  if (options.lastResolutions) structureId = options.lastResolutions.resolve(path, text, document, figures, expansion.includes.length > 0);
+  else {
+    figures.resolveAll();
+    structureId = newStructureId();
+  }
   diagnostics.push(...figures.diagnostics);
 
-  return { file, header, isSnippet, blocks, sections, figures, includes: expansion.includes, previous, diagnostics };
+  return { file, header, isSnippet, blocks, sections, figures, includes: expansion.includes, previous, diagnostics, structureId };
 }
 
 /** Every figure of the placed blocks, in order: a definition is defined, anything else is a use. */

@@ -3,6 +3,8 @@
 // or removes no line break (the line numbers in messages stay) and every figure of the report is where
 // it was, moved by the edit, the last version's resolution is taken over instead of evaluating every
 // formula again. A report with @引用 is always resolved anew (its snippets' figures depend on parameters).
+// When the edited line is plain prose before and after (not a heading or an item either), the blocks and
+// headings are the same too: the model's structureId says so to the checks across its structure.
 import type * as ast from '../../grammar/index.js';
 import { unchangedEnds } from '../../grammar/index.js';
 import { shiftDiagnostic } from '../../grammar/shift.js';
@@ -14,8 +16,9 @@ interface Kept {
   /** Start and end of every definition's node, then of every use's. */
   spans: Int32Array;
   definitions: number;
-  /** Where the lines that are not prose start (directives, comments, blank lines). */
-  notProse: Set<number>;
+  /** The kind of each line that is not plain prose, by where it starts. */
+  kinds: Map<number, ast.Line['kind']>;
+  structureId: number;
 }
 
 /** How the new text stands to the last: unchanged before `prefix`, and from `oldEnd` on (moved by `delta`). */
@@ -23,7 +26,15 @@ interface Edit {
   prefix: number;
   oldEnd: number;
   delta: number;
+  /** The edited line is plain prose before and after (kind 'text'). */
+  inText: boolean;
 }
+
+let structures = 0;
+/** A structure id no other version has. */
+export const newStructureId = (): number => ++structures;
+/** Lines whose edit may change the header (and so any figure's value). */
+const HEADER_KINDS: ReadonlySet<ast.Line['kind'] | undefined> = new Set(['blank', 'comment', 'directive']);
 
 /** Reports followed from keystroke to keystroke: the documents open in an editor. */
 const KEPT = 16;
@@ -31,19 +42,24 @@ const KEPT = 16;
 export class LastResolutions {
   private readonly kept = new Map<string, Kept>();
 
-  /** Resolves the table of `document` (parsed from `text`), or takes over the last version's resolution. */
-  resolve(path: string, text: string, document: ast.ReportDocument, table: FigureTable, withIncludes: boolean): void {
+  /**
+   * Resolves the table of `document` (parsed from `text`), or takes over the last version's resolution.
+   * Returns the structure id of this version: the last one's when only the text of a prose line changed.
+   */
+  resolve(path: string, text: string, document: ast.ReportDocument, table: FigureTable, withIncludes: boolean): number {
     const last = this.kept.get(path);
     this.kept.delete(path);
     const spans = spansOf(table);
-    const notProse = notProseLines(document);
-    const edit = last && !withIncludes ? proseEdit(last, text, notProse) : undefined;
-    if (edit && last!.resolution.previous === table.previous && samePlaces(last!, table, spans, edit)) {
-      table.adopt(last!.resolution, (d) => (d.start >= edit.prefix ? shiftDiagnostic(d, edit.delta) : d));
-    } else table.resolveAll();
-    if (withIncludes) return;
-    this.kept.set(path, { text, resolution: table.resolution(), spans, definitions: table.allDefinitions.length, notProse });
+    const kinds = kindsOf(document);
+    const edit = last && !withIncludes ? proseEdit(last, text, kinds) : undefined;
+    const reused = edit !== undefined && last!.resolution.previous === table.previous && samePlaces(last!, table, spans, edit);
+    if (reused) table.adopt(last!.resolution, (d) => (d.start >= edit.prefix ? shiftDiagnostic(d, edit.delta) : d));
+    else table.resolveAll();
+    const structureId = reused && edit.inText ? last!.structureId : newStructureId();
+    if (withIncludes) return structureId;
+    this.kept.set(path, { text, resolution: table.resolution(), spans, definitions: table.allDefinitions.length, kinds, structureId });
     while (this.kept.size > KEPT) this.kept.delete(this.kept.keys().next().value!);
+    return structureId;
   }
 
   forget(path: string): void {
@@ -59,22 +75,23 @@ function spansOf(table: FigureTable): Int32Array {
   return spans;
 }
 
-function notProseLines(document: ast.ReportDocument): Set<number> {
-  const starts = new Set<number>();
-  for (const line of document.lines) if (line.kind === 'blank' || line.kind === 'comment' || line.kind === 'directive') starts.add(line.start);
-  return starts;
+function kindsOf(document: ast.ReportDocument): Map<number, ast.Line['kind']> {
+  const kinds = new Map<number, ast.Line['kind']>();
+  for (const line of document.lines) if (line.kind !== 'text') kinds.set(line.start, line.kind);
+  return kinds;
 }
 
 /** The edit from the last text, when it stays inside one line that is prose before and after it. */
-function proseEdit(last: Kept, text: string, notProse: ReadonlySet<number>): Edit | undefined {
+function proseEdit(last: Kept, text: string, kinds: ReadonlyMap<number, ast.Line['kind']>): Edit | undefined {
   const { prefix, suffix } = unchangedEnds(last.text, text);
   const oldEnd = last.text.length - suffix;
   const newEnd = text.length - suffix;
   if (hasLineBreak(last.text, prefix, oldEnd) || hasLineBreak(text, prefix, newEnd)) return undefined;
   let lineStart = prefix;
   while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
-  if (last.notProse.has(lineStart) || notProse.has(lineStart)) return undefined;
-  return { prefix, oldEnd, delta: text.length - last.text.length };
+  const [before, after] = [last.kinds.get(lineStart), kinds.get(lineStart)];
+  if (HEADER_KINDS.has(before) || HEADER_KINDS.has(after)) return undefined;
+  return { prefix, oldEnd, delta: text.length - last.text.length, inText: before === undefined && after === undefined };
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {

@@ -50,6 +50,11 @@ export interface ReportModel {
   previous: ReportModel | undefined;
   /** Diagnostics from parsing and resolving, including those located in snippets (with `uri`). */
   diagnostics: Diagnostic[];
+  /**
+   * The same in two versions of a report whose blocks, headings and figures are the same but for the text
+   * of one prose line (figureReuse.ts): checks across the structure find the same, moved by the edit.
+   */
+  structureId: number;
   /** The document is beyond the size bound (documentSize.ts): not analysed, its one diagnostic BG905. */
   oversized?: true;
 }

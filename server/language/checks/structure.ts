@@ -11,6 +11,7 @@ import { printInlines } from '../printed.js';
 import { checkedKind, type CheckSettings, type ReportCheck } from './contract.js';
 import { blockCacheOn, cachedPerPlaced, detached } from './blockCache.js';
 import { onForget } from './blockStore.js';
+import { sameStructure } from './structureMemo.js';
 import { blockTextNodes, eolOf, firstLineSpan, located } from './prose.js';
 
 // ---------------------------------------------------------------- codes
@@ -215,8 +216,7 @@ function allSections(model: ReportModel): Section[] {
   return all;
 }
 
-function headings(model: ReportModel, settings: CheckSettings): Diagnostic[] {
-  void settings;
+function headings(model: ReportModel): Diagnostic[] {
   const out: Diagnostic[] = [];
   // Empty sections.
   for (const s of allSections(model)) {
@@ -488,8 +488,8 @@ function blockFiguresWithoutUnit(model: ReportModel, placed: PlacedBlock): Diagn
 
 export const structureChecks: ReportCheck[] = [
   { id: 'report-kind', codes: ['BG408'], run: missingKind },
-  { id: 'required-parts', codes: ['BG401', 'BG402', 'BG403'], run: requiredParts },
-  { id: 'headings', codes: ['BG404', 'BG405', 'BG406'], run: headings },
+  { id: 'required-parts', codes: ['BG401', 'BG402', 'BG403'], run: (model, settings) => sameStructure(`required-parts:${settings.profile}`, model, () => requiredParts(model, settings)) },
+  { id: 'headings', codes: ['BG404', 'BG405', 'BG406'], run: (model) => sameStructure('headings', model, () => headings(model)) },
   { id: 'reporting-year', codes: ['BG407'], run: reportingYear },
   { id: 'measure-words', codes: ['BG221'], run: countsWithoutMeasureWord },
   { id: 'figure-units', codes: ['BG222'], run: figuresWithoutUnit },

@@ -10,6 +10,7 @@ import { printInlines } from '../printed.js';
 import type { ReportCheck } from './contract.js';
 import { classifyParts } from './structure.js';
 import { cachedPerBlock, cachedPerPlaced } from './blockCache.js';
+import { sameStructure } from './structureMemo.js';
 import { lineDiagnostic, located, proseBlocks, type ProseBlock } from './prose.js';
 
 export const wordingCodes: CodeInfo[] = [
@@ -164,5 +165,5 @@ function headingFullStop(model: ReportModel): Diagnostic[] {
 export const wordingChecks: ReportCheck[] = [
   { id: 'last-years-plan', codes: ['BG712'], run: lastYearsPlan },
   { id: 'since-without-yi', codes: ['BG713'], run: sinceWithoutYi },
-  { id: 'heading-full-stop', codes: ['BG714'], run: headingFullStop },
+  { id: 'heading-full-stop', codes: ['BG714'], run: (model) => sameStructure('heading-full-stop', model, () => headingFullStop(model)) },
 ];
