@@ -2,46 +2,59 @@
 // every block: that little is found once per block and remembered with the block's results, and what the
 // check finds from all of them is remembered while they stay the same. A keystroke then reads one block.
 import { blockCacheOn, onForget, type LocalBlock } from './blockStore.js';
-import { entriesOf } from './blockVersions.js';
+import { entriesOf, runOverList, type Hit } from './blockVersions.js';
 
-/** What `summarize` gives for each block of a list, remembered by the block's text (it must read nothing else). */
-export function summariesOf<B extends LocalBlock, S>(name: string, list: readonly B[], summarize: (block: B) => S): S[] {
-  if (!blockCacheOn()) return list.map(summarize);
-  const entries = entriesOf(list);
-  const out = new Array<S>(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const summaries = entries[i]!.summaries;
-    let summary = summaries.get(name) as S | undefined;
-    if (summary === undefined) summaries.set(name, (summary = summarize(list[i]!)));
-    out[i] = summary;
+/**
+ * What `summarize` gives for the blocks of a list where it gives anything (undefined: nothing, as for most
+ * blocks), remembered by the block's text (it must read nothing else); for the blocks an edit did not
+ * touch, the last version's (runOverList), so that a keystroke asks one block.
+ */
+export function summariesOf<B extends LocalBlock, S>(name: string, list: readonly B[], summarize: (block: B) => S | undefined): Array<Hit<S>> {
+  if (!blockCacheOn()) {
+    const hits: Array<Hit<S>> = [];
+    list.forEach((block, index) => {
+      const found = summarize(block);
+      if (found !== undefined) hits.push({ index, found });
+    });
+    return hits;
   }
-  return out;
+  const entries = entriesOf(list);
+  return runOverList(list, `summary\u0000${name}`, (i) => {
+    const summaries = entries[i]!.summaries;
+    if (summaries.has(name)) return summaries.get(name) as S | undefined;
+    const summary = summarize(list[i]!);
+    summaries.set(name, summary);
+    return summary;
+  }, (found) => found);
 }
 
 /** Last results of `combinedOnce`, by key: one per check and report open in an editor. */
-const combined = new Map<string, { parts: readonly unknown[]; result: unknown }>();
+const combined = new Map<string, { parts: ReadonlyArray<Hit<unknown>>; result: unknown }>();
 const COMBINED_KEPT = 64;
 onForget(() => combined.clear());
 
 /**
- * `combine(parts)`, or its last result under `key` when every part is the same as then (the same object,
- * or an array of the same primitives). `key` names the check and whatever else its result depends on; the
+ * `combine()`, or its last result under `key` when the parts it reads (summariesOf) are the same as then:
+ * at the same blocks, the same objects or arrays of the same primitives. `key` names the check and whatever else its result depends on; the
  * result must say where by block index (not by offset, which an edit moves).
  */
-export function combinedOnce<S, R>(key: string, parts: readonly S[], combine: (parts: readonly S[]) => R): R {
-  if (!blockCacheOn()) return combine(parts);
+export function combinedOnce<S, R>(key: string, parts: ReadonlyArray<Hit<S>>, combine: () => R): R {
+  if (!blockCacheOn()) return combine();
   const last = combined.get(key);
   if (last && sameParts(last.parts, parts)) return last.result as R;
-  const result = combine(parts);
+  const result = combine();
   combined.delete(key);
   combined.set(key, { parts, result });
   while (combined.size > COMBINED_KEPT) combined.delete(combined.keys().next().value!);
   return result;
 }
 
-function sameParts(a: readonly unknown[], b: readonly unknown[]): boolean {
+function sameParts(a: ReadonlyArray<Hit<unknown>>, b: ReadonlyArray<Hit<unknown>>): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameItems(a[i], b[i])) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    if (x.index !== y.index || (x.found !== y.found && !sameItems(x.found, y.found))) return false;
+  }
   return true;
 }
 

@@ -7,6 +7,7 @@ import registryData from '../data/citations.json' with { type: 'json' };
 import type { ReportModel } from '../model.js';
 import { cachedPerBlock, identityOf } from './blockCache.js';
 import { summariesOf } from './blockSummaries.js';
+import type { Hit } from './blockVersions.js';
 import type { CheckSettings, ReportCheck } from './contract.js';
 import { ESCAPE_MARK, FIGURE_MARK, indexOfSource, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 
@@ -138,36 +139,34 @@ export function citedTitles(block: ProseBlock): Cited[] {
   return out;
 }
 
-const NONE: string[] = [];
-
 /** The titles cited in a block, as typed: what citedTitles gives (a block without 《 needs no lines built). */
-function citedTitleTexts(block: ProseBlock): string[] {
-  if (!block.source.includes('《')) return NONE;
+function citedTitleTexts(block: ProseBlock): string[] | undefined {
+  if (!block.source.includes('《')) return undefined;
   const titles = citedTitles(block);
-  return titles.length ? titles.map((c) => c.title) : NONE;
+  return titles.length ? titles.map((c) => c.title) : undefined;
 }
 
-/** The titles each block cites, as typed: remembered per block (the checks across the report read them all on each keystroke). */
-export function citedTitleTextsOf(blocks: readonly ProseBlock[]): string[][] {
+/** The titles the blocks cite, as typed, by block (those that cite any): remembered per block, for the checks across the report. */
+export function citedTitleTextsOf(blocks: readonly ProseBlock[]): Array<Hit<string[]>> {
   return summariesOf('cited-titles', blocks, citedTitleTexts);
 }
 
 /** The short titles a block defines itself: （以下简称《纲要》）. */
-function shortTitlesIn(block: ProseBlock): string[] {
+function shortTitlesIn(block: ProseBlock): string[] | undefined {
   // 简称 in a line's text is 简称 in the source (masks replace whole figures and escapes).
-  if (!block.source.includes('简称')) return NONE;
+  if (!block.source.includes('简称')) return undefined;
   const out: string[] = [];
   for (const line of block.lines) {
     if (!line.text.includes('简称')) continue;
     for (const m of line.text.matchAll(/简称[《“]([^》”]+)[》”]/g)) out.push(normaliseTitle(m[1]!));
   }
-  return out.length ? out : NONE;
+  return out.length ? out : undefined;
 }
 
 /** Short titles the report defines itself (each block's remembered). */
 export function definedShortTitles(blocks: readonly ProseBlock[]): Set<string> {
   const out = new Set<string>();
-  for (const titles of summariesOf('short-titles', blocks, shortTitlesIn)) for (const title of titles) out.add(title);
+  for (const { found } of summariesOf('short-titles', blocks, shortTitlesIn)) for (const title of found) out.add(title);
   return out;
 }
 

@@ -7,6 +7,7 @@ import type { ReportModel } from '../model.js';
 import { shortName } from './dates.js';
 import { identityOf } from './blockCache.js';
 import { combinedOnce } from './blockSummaries.js';
+import type { Hit } from './blockVersions.js';
 import { citationRegistry, citedTitles, type CitationEntry, citedTitleTextsOf, definedShortTitles, matchTitle, normaliseTitle, PLACE_PREFIX } from './citations.js';
 import type { CheckSettings, ReportCheck } from './contract.js';
 import { lineDiagnostic, proseBlocks } from './prose.js';
@@ -102,11 +103,11 @@ function twoWays(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   return atTitles(model, 'BG716', combinedOnce(`two-ways\u0000${model.file.path}\u0000${identityOf(registry)}`, titles, () => twoWaysIn(titles, registry)));
 }
 
-function twoWaysIn(titlesByBlock: readonly string[][], registry: readonly CitationEntry[]): Finding[] {
+function twoWaysIn(titlesByBlock: ReadonlyArray<Hit<string[]>>, registry: readonly CitationEntry[]): Finding[] {
   const first = new Map<string, string>();
   const seen = new SeenTitles();
   const out: Finding[] = [];
-  titlesByBlock.forEach((titles, block) => {
+  titlesByBlock.forEach(({ index: block, found: titles }) => {
     titles.forEach((typed, k) => {
       const title = normaliseTitle(typed);
       if ([...title].length < 5 || seen.has(title)) return;
@@ -148,11 +149,11 @@ function unknownOfficialTitles(model: ReportModel, settings: CheckSettings): Dia
   return atTitles(model, 'BG717', combinedOnce(key, titles, () => unknownTitlesIn(titles, registry, shortTitles, org)));
 }
 
-function unknownTitlesIn(titlesByBlock: readonly string[][], registry: readonly CitationEntry[], shortTitles: ReadonlySet<string>, org: string | undefined): Finding[] {
+function unknownTitlesIn(titlesByBlock: ReadonlyArray<Hit<string[]>>, registry: readonly CitationEntry[], shortTitles: ReadonlySet<string>, org: string | undefined): Finding[] {
   const registered = longRegisteredTitles(registry);
   const out: Finding[] = [];
   const seen = new Set<string>();
-  titlesByBlock.forEach((titles, block) => {
+  titlesByBlock.forEach(({ index: block, found: titles }) => {
     titles.forEach((typed, k) => {
       const title = normaliseTitle(typed);
       if (seen.has(title) || shortTitles.has(title) || matchTitle(typed, registry)) return;
