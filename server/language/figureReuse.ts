@@ -3,8 +3,8 @@
 // or removes no line break (the line numbers in messages stay) and every figure of the report is where
 // it was, moved by the edit, the last version's resolution is taken over instead of evaluating every
 // formula again. A report with @引用 is always resolved anew (its snippets' figures depend on parameters).
-// When the edited line is plain prose before and after (not a heading or an item either), the blocks and
-// headings are the same too: the model's structureId says so to the checks across its structure.
+// When the edited line is plain prose or a list item of the same kind before and after (not a heading),
+// the blocks and headings are the same too: the model's structureId says so to the checks across them.
 import type * as ast from '../../grammar/index.js';
 import { unchangedEnds } from '../../grammar/index.js';
 import { shiftDiagnostic } from '../../grammar/shift.js';
@@ -16,8 +16,8 @@ interface Kept {
   /** Start and end of every definition's node, then of every use's. */
   spans: Int32Array;
   definitions: number;
-  /** The kind of each line that is not plain prose, by where it starts. */
-  kinds: Map<number, ast.Line['kind']>;
+  /** The kind of each line that is not plain prose, by where it starts (an item's says whether it is numbered). */
+  kinds: Map<number, LineKind>;
   structureId: number;
 }
 
@@ -26,15 +26,18 @@ interface Edit {
   prefix: number;
   oldEnd: number;
   delta: number;
-  /** The edited line is plain prose before and after (kind 'text'). */
-  inText: boolean;
+  /** The edited line is plain prose, or an item of the same kind, before and after: the blocks are the same. */
+  sameBlocks: boolean;
 }
 
 let structures = 0;
 /** A structure id no other version has. */
 export const newStructureId = (): number => ++structures;
+type LineKind = ast.Line['kind'] | 'ordered item';
 /** Lines whose edit may change the header (and so any figure's value). */
-const HEADER_KINDS: ReadonlySet<ast.Line['kind'] | undefined> = new Set(['blank', 'comment', 'directive']);
+const HEADER_KINDS: ReadonlySet<LineKind | undefined> = new Set(['blank', 'comment', 'directive']);
+/** Lines whose text may change without changing the blocks (undefined: plain prose). */
+const PROSE_KINDS: ReadonlySet<LineKind | undefined> = new Set([undefined, 'item', 'ordered item']);
 
 /** Reports followed from keystroke to keystroke: the documents open in an editor. */
 const KEPT = 16;
@@ -55,7 +58,7 @@ export class LastResolutions {
     const reused = edit !== undefined && last!.resolution.previous === table.previous && samePlaces(last!, table, spans, edit);
     if (reused) table.adopt(last!.resolution, (d) => (d.start >= edit.prefix ? shiftDiagnostic(d, edit.delta) : d));
     else table.resolveAll();
-    const structureId = reused && edit.inText ? last!.structureId : newStructureId();
+    const structureId = reused && edit.sameBlocks ? last!.structureId : newStructureId();
     if (withIncludes) return structureId;
     this.kept.set(path, { text, resolution: table.resolution(), spans, definitions: table.allDefinitions.length, kinds, structureId });
     while (this.kept.size > KEPT) this.kept.delete(this.kept.keys().next().value!);
@@ -75,14 +78,14 @@ function spansOf(table: FigureTable): Int32Array {
   return spans;
 }
 
-function kindsOf(document: ast.ReportDocument): Map<number, ast.Line['kind']> {
-  const kinds = new Map<number, ast.Line['kind']>();
-  for (const line of document.lines) if (line.kind !== 'text') kinds.set(line.start, line.kind);
+function kindsOf(document: ast.ReportDocument): Map<number, LineKind> {
+  const kinds = new Map<number, LineKind>();
+  for (const line of document.lines) if (line.kind !== 'text') kinds.set(line.start, line.kind === 'item' && line.ordered ? 'ordered item' : line.kind);
   return kinds;
 }
 
 /** The edit from the last text, when it stays inside one line that is prose before and after it. */
-function proseEdit(last: Kept, text: string, kinds: ReadonlyMap<number, ast.Line['kind']>): Edit | undefined {
+function proseEdit(last: Kept, text: string, kinds: ReadonlyMap<number, LineKind>): Edit | undefined {
   const { prefix, suffix } = unchangedEnds(last.text, text);
   const oldEnd = last.text.length - suffix;
   const newEnd = text.length - suffix;
@@ -91,7 +94,7 @@ function proseEdit(last: Kept, text: string, kinds: ReadonlyMap<number, ast.Line
   while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
   const [before, after] = [last.kinds.get(lineStart), kinds.get(lineStart)];
   if (HEADER_KINDS.has(before) || HEADER_KINDS.has(after)) return undefined;
-  return { prefix, oldEnd, delta: text.length - last.text.length, inText: before === undefined && after === undefined };
+  return { prefix, oldEnd, delta: text.length - last.text.length, sameBlocks: before === after && PROSE_KINDS.has(before) };
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
