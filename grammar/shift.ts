@@ -4,6 +4,8 @@ import type * as ast from './ast.js';
 import type { Diagnostic } from './diagnostic.js';
 
 const span = <T extends ast.Span>(s: T, d: number): T => ({ ...s, start: s.start + d, end: s.end + d });
+// The commonest shapes written out (a spread copies slower): a name, a reference, `_`.
+const name = (n: ast.Name, d: number): ast.Name => ({ text: n.text, start: n.start + d, end: n.end + d });
 
 function expression(e: ast.Expression, d: number): ast.Expression {
   switch (e.kind) {
@@ -18,6 +20,10 @@ function expression(e: ast.Expression, d: number): ast.Expression {
       if (e.previous) out.previous = span(e.previous, d);
       return out;
     }
+    case 'ref':
+      return { kind: 'ref', name: e.name, start: e.start + d, end: e.end + d };
+    case 'whole':
+      return { kind: 'whole', start: e.start + d, end: e.end + d };
     default:
       return span(e, d);
   }
@@ -29,16 +35,19 @@ function figureBody(b: ast.FigureBody, d: number): ast.FigureBody {
   switch (b.form) {
     case 'label':
     case 'reference':
-      return { ...b, name: span(b.name, d) };
+      return { form: b.form, name: name(b.name, d) } as ast.FigureBody;
     case 'comparison':
-      return { ...b, name: span(b.name, d), modeSpan: span(b.modeSpan, d) };
+      return { ...b, name: name(b.name, d), modeSpan: span(b.modeSpan, d) };
     case 'definition':
-      return { ...b, name: span(b.name, d), value: optionalExpression(b.value, d), check: optionalExpression(b.check, d) };
+      return { form: 'definition', name: name(b.name, d), value: optionalExpression(b.value, d), percent: b.percent, check: optionalExpression(b.check, d) };
   }
 }
 
 function figure(f: ast.FigureNode, d: number): ast.FigureNode {
-  return { ...f, body: f.body ? figureBody(f.body, d) : undefined, start: f.start + d, end: f.end + d };
+  const body = f.body ? figureBody(f.body, d) : undefined;
+  // An unclosed figure may keep its `tail` (line-relative): copied as it is.
+  if ('tail' in f) return { ...f, body, start: f.start + d, end: f.end + d };
+  return { kind: 'figure', body, closed: f.closed, broken: f.broken, start: f.start + d, end: f.end + d };
 }
 
 function inline(n: ast.Inline, d: number): ast.Inline {
@@ -68,7 +77,7 @@ export function shiftLine(line: ast.Line, d: number): ast.Line {
       return span(line, d);
     case 'heading': {
       const marker = { start: line.marker.start + d, end: line.marker.end + d };
-      const label = line.label && span(line.label, d);
+      const label = line.label && name(line.label, d);
       return { kind: 'heading', level: line.level, marker, content: inlines(line.content, d), label, start: line.start + d, end: line.end + d };
     }
     case 'item': {
@@ -91,7 +100,9 @@ export function shiftLine(line: ast.Line, d: number): ast.Line {
 }
 
 export function shiftDiagnostic(diagnostic: Diagnostic, d: number): Diagnostic {
-  const out: Diagnostic = { ...diagnostic, start: diagnostic.start + d, end: diagnostic.end + d };
-  if (diagnostic.fixes) out.fixes = diagnostic.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => span(e, d)) }));
+  // Written out (every diagnostic after an edit is moved on each keystroke); a field absent stays absent.
+  const out: Diagnostic = { code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, start: diagnostic.start + d, end: diagnostic.end + d };
+  if ('fixes' in diagnostic) out.fixes = diagnostic.fixes?.map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ start: e.start + d, end: e.end + d, newText: e.newText })), safe: f.safe }));
+  if ('uri' in diagnostic) out.uri = diagnostic.uri;
   return out;
 }
