@@ -17,7 +17,7 @@ interface Kept {
   spans: Int32Array;
   definitions: number;
   /** The kind of each line that is not plain prose, by where it starts (an item's says whether it is numbered). */
-  kinds: Map<number, LineKind>;
+  kinds: LineKinds;
   structureId: number;
 }
 
@@ -53,7 +53,7 @@ export class LastResolutions {
     const last = this.kept.get(path);
     this.kept.delete(path);
     const spans = spansOf(table);
-    const kinds = kindsOf(document);
+    const kinds = new LineKinds(document.lines);
     const edit = last && !withIncludes ? proseEdit(last, text, kinds) : undefined;
     const reused = edit !== undefined && last!.resolution.previous === table.previous && samePlaces(last!, table, spans, edit);
     if (reused) table.adopt(last!.resolution, (d) => (d.start >= edit.prefix ? shiftDiagnostic(d, edit.delta) : d));
@@ -78,21 +78,44 @@ function spansOf(table: FigureTable): Int32Array {
   return spans;
 }
 
-function kindsOf(document: ast.ReportDocument): Map<number, LineKind> {
-  const kinds = new Map<number, LineKind>();
-  for (const line of document.lines) if (line.kind !== 'text') kinds.set(line.start, line.kind === 'item' && line.ordered ? 'ordered item' : line.kind);
-  return kinds;
+const KIND_CODES: readonly LineKind[] = ['text', 'blank', 'comment', 'heading', 'item', 'ordered item', 'directive'];
+
+/** The kind of every line by where it starts, in two typed arrays (a keystroke builds them for a whole report). */
+class LineKinds {
+  private readonly starts: Int32Array;
+  private readonly codes: Uint8Array;
+
+  constructor(lines: readonly ast.Line[]) {
+    this.starts = new Int32Array(lines.length);
+    this.codes = new Uint8Array(lines.length);
+    lines.forEach((line, i) => {
+      this.starts[i] = line.start;
+      this.codes[i] = KIND_CODES.indexOf(line.kind === 'item' && line.ordered ? 'ordered item' : line.kind);
+    });
+  }
+
+  /** The kind of the line starting at `start`; undefined for plain prose; an empty last line (no line at all) is blank. */
+  at(start: number): LineKind | undefined {
+    let [low, high] = [0, this.starts.length];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.starts[mid]! < start) low = mid + 1;
+      else high = mid;
+    }
+    const kind = this.starts[low] === start ? KIND_CODES[this.codes[low]!] : 'blank';
+    return kind === 'text' ? undefined : kind;
+  }
 }
 
 /** The edit from the last text, when it stays inside one line that is prose before and after it. */
-function proseEdit(last: Kept, text: string, kinds: ReadonlyMap<number, LineKind>): Edit | undefined {
+function proseEdit(last: Kept, text: string, kinds: LineKinds): Edit | undefined {
   const { prefix, suffix } = unchangedEnds(last.text, text);
   const oldEnd = last.text.length - suffix;
   const newEnd = text.length - suffix;
   if (hasLineBreak(last.text, prefix, oldEnd) || hasLineBreak(text, prefix, newEnd)) return undefined;
   let lineStart = prefix;
   while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
-  const [before, after] = [last.kinds.get(lineStart), kinds.get(lineStart)];
+  const [before, after] = [last.kinds.at(lineStart), kinds.at(lineStart)];
   if (HEADER_KINDS.has(before) || HEADER_KINDS.has(after)) return undefined;
   return { prefix, oldEnd, delta: text.length - last.text.length, sameBlocks: before === after && PROSE_KINDS.has(before) };
 }

@@ -187,3 +187,31 @@ describe('remembered block results are keyed by whole lines', () => {
     });
   }
 });
+
+// What an edit inside one prose line leaves alone (figureReuse.ts, structureMemo.ts): the figures' values
+// and the checks across headings are taken from the last version; these edits change the blocks or the
+// header all the same, and must be found again.
+describe('an edit on one line that changes the blocks or the header is analysed afresh', () => {
+  const report = `@标题 报告\n@年度 2021\n\n# 一、主要举措\n\n开展{调处 = 3起}工作。\n\n# 二、存在的不足\n`;
+  const cases: Array<[string, string]> = [
+    ['typing on the empty last line (a new paragraph under an empty section)', `${report}不足之处`],
+    ['a prose line that becomes a heading', report.replace('开展', '# 开展')],
+    ['a prose line emptied (two paragraphs meet)', report.replace('开展{调处 = 3起}工作。', '')],
+    ['an item that becomes numbered', `${report}- 甲\n`.replace('- 甲', '1. 甲')],
+    ['a header value', report.replace('2021', '2022')],
+  ];
+  for (const [what, edited] of cases) {
+    it(what, () => {
+      const before = what.startsWith('an item') ? `${report}- 甲\n` : report;
+      const warm = new LanguageService(new MemoryWorkspace({}));
+      checkReport(warm.analyze('/r/report.bg', before));
+      const remembered = checkReport(warm.analyze('/r/report.bg', edited));
+      useBlockCache(false);
+      try {
+        assert.deepStrictEqual(remembered, checkReport(new LanguageService(new MemoryWorkspace({})).analyze('/r/report.bg', edited)));
+      } finally {
+        useBlockCache(true);
+      }
+    });
+  }
+});
