@@ -10,7 +10,17 @@ export function chineseNumeral(n: number): string {
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`;
 }
 
+/** Heading numbers made so far, by level: every analysis numbers every heading again (a keystroke too). */
+const MADE: Array<Map<number, string>> = [];
+
 export function headingNumber(level: number, n: number): string {
+  const made = (MADE[level] ??= new Map());
+  let number = made.get(n);
+  if (number === undefined) made.set(n, (number = makeHeadingNumber(level, n)));
+  return number;
+}
+
+function makeHeadingNumber(level: number, n: number): string {
   switch (level) {
     case 1:
       return `${chineseNumeral(n)}、`;

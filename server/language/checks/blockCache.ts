@@ -53,6 +53,13 @@ export function wholeLineSpan(text: string, start: number, end: number): { origi
   return { origin, end: through };
 }
 
+/** Whether [start, end) is whole lines already: it starts a line and ends with a line break. */
+function onWholeLines(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  const last = text.charCodeAt(end - 1);
+  return (start === 0 || before === 10 || before === 13) && end > start && (last === 10 || (last === 13 && text.charCodeAt(end) !== 10));
+}
+
 /** A block standing on the whole lines [origin, origin + length) of a text: its source is sliced when first read. */
 export class SpanBlock implements LocalBlock {
   readonly length: number;
@@ -91,8 +98,10 @@ function ownBlocksOf(model: ReportModel): OwnBlocks {
     const text = model.file.text;
     model.blocks.forEach(({ block, scope }, i) => {
       if (scope.file !== model.file) return own!.others.push(i);
-      const lines = wholeLineSpan(text, block.start, block.end);
-      own!.locals.push(new SpanBlock(text, lines.origin, lines.end, block.kind === 'list' ? (block.attached ? ATTACHED_LIST : LIST) : KIND_KEYS[block.kind]));
+      const file = block.kind === 'list' ? (block.attached ? ATTACHED_LIST : LIST) : KIND_KEYS[block.kind];
+      // A block of the report stands on its whole lines already (its span ends with its line break), but at the end of the text.
+      const span = onWholeLines(text, block.start, block.end) ? undefined : wholeLineSpan(text, block.start, block.end);
+      own!.locals.push(new SpanBlock(text, span?.origin ?? block.start, span?.end ?? block.end, file));
       return own!.placedAt.push(i);
     });
     ownBlocks.set(model, own);
