@@ -79,6 +79,7 @@ function spansOf(table: FigureTable): Int32Array {
 }
 
 const KIND_CODES: readonly LineKind[] = ['text', 'blank', 'comment', 'heading', 'item', 'ordered item', 'directive'];
+const CODE_OF = Object.fromEntries(KIND_CODES.map((kind, i) => [kind, i])) as Record<LineKind, number>;
 
 /** The kind of every line by where it starts, in two typed arrays (a keystroke builds them for a whole report). */
 class LineKinds {
@@ -88,10 +89,11 @@ class LineKinds {
   constructor(lines: readonly ast.Line[]) {
     this.starts = new Int32Array(lines.length);
     this.codes = new Uint8Array(lines.length);
-    lines.forEach((line, i) => {
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
       this.starts[i] = line.start;
-      this.codes[i] = KIND_CODES.indexOf(line.kind === 'item' && line.ordered ? 'ordered item' : line.kind);
-    });
+      this.codes[i] = CODE_OF[line.kind === 'item' && line.ordered ? 'ordered item' : line.kind];
+    }
   }
 
   /** The kind of the line starting at `start`; undefined for plain prose; an empty last line (no line at all) is blank. */

@@ -129,7 +129,7 @@ export class FigureTable implements Figures {
       values: defs.map((d) => d.value),
       computed: defs.map((d) => d.computed),
       used: defs.map((d) => d.used),
-      cyclic: defs.flatMap((d, i) => (this.cyclic.has(d) ? [i] : [])),
+      cyclic: this.cyclic.size ? defs.flatMap((d, i) => (this.cyclic.has(d) ? [i] : [])) : [],
       chainReported: this.chainReported,
       diagnostics: this.diagnostics.slice(this.collected),
       previous: this.previous,
