@@ -334,19 +334,29 @@ export function located(model: ReportModel, scope: Scope, d: Diagnostic): Diagno
   return locatedIn(d, scope.file, model.file);
 }
 
-/** Every text node of a block (headings, paragraphs, list items), descending into citations. */
-export function blockTextNodes(block: ast.Block): ast.TextNode[] {
-  const lines: (readonly ast.Inline[])[] =
-    block.kind === 'heading' ? [block.content] : block.kind === 'paragraph' ? block.lines : block.kind === 'list' ? block.items.flatMap((i) => i.lines) : [];
-  const out: ast.TextNode[] = [];
-  const visit = (nodes: readonly ast.Inline[]) => {
-    for (const n of nodes) {
-      if (n.kind === 'text') out.push(n);
-      else if (n.kind === 'citation') visit(n.children);
-    }
-  };
-  for (const line of lines) visit(line);
+const textNodesOf = new WeakMap<ast.Block, ast.TextNode[]>();
+
+/**
+ * Every text node of a block (headings, paragraphs, list items), descending into citations. Found once per
+ * block (four checks read them; a parsed block is never changed, an edit makes a new one); never to be changed.
+ */
+export function blockTextNodes(block: ast.Block): readonly ast.TextNode[] {
+  let out = textNodesOf.get(block);
+  if (!out) {
+    out = [];
+    if (block.kind === 'heading') addTextNodes(block.content, out);
+    else if (block.kind === 'paragraph') for (const line of block.lines) addTextNodes(line, out);
+    else if (block.kind === 'list') for (const item of block.items) for (const line of item.lines) addTextNodes(line, out);
+    textNodesOf.set(block, out);
+  }
   return out;
+}
+
+function addTextNodes(nodes: readonly ast.Inline[], out: ast.TextNode[]): void {
+  for (const n of nodes) {
+    if (n.kind === 'text') out.push(n);
+    else if (n.kind === 'citation') addTextNodes(n.children, out);
+  }
 }
 
 /** The line ending the file uses. */
