@@ -280,11 +280,25 @@ export const MARKS = {
   wordDebris: 32,
   /** one of ，。；：！？、 written twice in a row */
   repeatedPunctuation: 64,
+  /** a paired mark (PAIRS) that does not close within the line, or a closer with no opener before it */
+  unbalanced: 128,
 } as const;
 
+/** Paired marks, opener → closer (GB/T 15834: 书名号, 括号, 引号). */
+export const PAIRS: Readonly<Record<string, string>> = { '《': '》', '（': '）', '“': '”', '‘': '’', '【': '】', '〔': '〕', '〈': '〉' };
+/** The opener of each closer, by code: 0 for characters that are neither. */
+export const OPENER_OF = new Uint16Array(0x10000);
+export const IS_OPENER = new Uint8Array(0x10000);
+for (const [open, close] of Object.entries(PAIRS)) {
+  IS_OPENER[open.charCodeAt(0)] = 1;
+  OPENER_OF[close.charCodeAt(0)] = open.charCodeAt(0);
+}
+export const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 /** The mark of each UTF-16 unit (a table: a lookup per character must cost next to nothing). */
-const MARK_OF = new Uint8Array(0x10000);
-const REPEATABLE = 128;
+const MARK_OF = new Uint16Array(0x10000);
+const REPEATABLE = 256;
+const PAIRED = 512;
 const markAll = (characters: string, mark: number) => {
   for (const ch of characters) MARK_OF[ch.charCodeAt(0)]! |= mark;
 };
@@ -295,21 +309,35 @@ markAll('.．', MARKS.dot);
 markAll(' \u3000\t', MARKS.space);
 markAll('bhmpBHMP\f\u200b\u200c\u200d\u2060\ufeff\ufffd', MARKS.wordDebris);
 markAll('，。；：！？、', REPEATABLE);
+markAll(Object.keys(PAIRS).join('') + Object.values(PAIRS).join(''), PAIRED);
 
-/** The marks of a line (MARKS), found once. */
+/** The marks of a line (MARKS), found once: the one pass over its characters that most checks share. */
 export function lineMarks(line: ProseLine): number {
   if (line.marks !== undefined) return line.marks;
   const text = line.text;
   let marks = 0;
   let previous = -1;
+  let open: number[] | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const mark = MARK_OF[c]!;
+    if (mark === 0) {
+      previous = c;
+      continue;
+    }
     if (mark & REPEATABLE && c === previous) marks |= MARKS.repeatedPunctuation;
+    if (mark & PAIRED && !(marks & MARKS.unbalanced)) {
+      // An apostrophe between Latin letters (don’t) is not a quote.
+      if ((c === 0x2019 || c === 0x2018) && isLatin(previous) && isLatin(text.charCodeAt(i + 1))) {
+        // passed over
+      } else if (IS_OPENER[c]) (open ??= []).push(c);
+      else if (open?.pop() !== OPENER_OF[c]) marks |= MARKS.unbalanced;
+    }
     marks |= mark;
     previous = c;
   }
-  return (line.marks = marks & ~REPEATABLE);
+  if (open?.length) marks |= MARKS.unbalanced;
+  return (line.marks = marks & 0xff);
 }
 
 // ---------------------------------------------------------------- character classes
@@ -318,13 +346,25 @@ const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 /** CJK and full-width punctuation, Chinese quotes, dashes and ellipsis. */
 const CJK_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026\u00b7]/;
 
+/** By UTF-16 unit: 1 an ideograph, 2 Chinese (an ideograph or a Chinese punctuation mark), as the patterns above. */
+const CHINESE_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const ch = String.fromCharCode(c);
+  CHINESE_CLASS[c] = (IDEOGRAPH.test(ch) ? 1 : 0) | (IDEOGRAPH.test(ch) || (CJK_PUNCT.test(ch) && ch !== '\u3000') ? 2 : 0);
+}
+
 export function isIdeograph(ch: string | undefined): boolean {
-  return ch !== undefined && IDEOGRAPH.test(ch);
+  return ch !== undefined && (ch.length === 1 ? (CHINESE_CLASS[ch.charCodeAt(0)]! & 1) !== 0 : IDEOGRAPH.test(ch));
 }
 
 /** A Chinese character or a Chinese (full-width) punctuation mark. */
 export function isChinese(ch: string | undefined): boolean {
-  return ch !== undefined && (IDEOGRAPH.test(ch) || (CJK_PUNCT.test(ch) && ch !== '\u3000'));
+  return ch !== undefined && (ch.length === 1 ? (CHINESE_CLASS[ch.charCodeAt(0)]! & 2) !== 0 : IDEOGRAPH.test(ch) || (CJK_PUNCT.test(ch) && ch !== '\u3000'));
+}
+
+/** isChinese of the character at i (false past either end): no one-character string is made. */
+export function isChineseAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && (CHINESE_CLASS[text.charCodeAt(i)]! & 2) !== 0;
 }
 
 // ---------------------------------------------------------------- places
