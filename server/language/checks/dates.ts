@@ -136,22 +136,45 @@ interface NameHit {
   end: number;
 }
 
-const FUNCTION_WORDS = new Set((functionWords as { words: string }).words.split(' '));
+/**
+ * The function words (two or three characters) as a trie by UTF-16 unit: a run is searched without a
+ * string per position (this runs for every 镇, 乡 and 街道 of the report).
+ */
+interface WordNode {
+  next: Map<number, WordNode>;
+  word: boolean;
+}
+const FUNCTION_WORDS: WordNode = { next: new Map(), word: false };
+for (const word of (functionWords as { words: string }).words.split(' ')) {
+  let node = FUNCTION_WORDS;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    let child = node.next.get(c);
+    if (!child) node.next.set(c, (child = { next: new Map(), word: false }));
+    node = child;
+  }
+  node.word = true;
+}
+
+/** The end of the longest function word of two or three characters starting at i in a run, or -1. */
+function functionWordEnd(run: string, i: number): number {
+  if (i + 2 > run.length) return -1;
+  const two = FUNCTION_WORDS.next.get(run.charCodeAt(i))?.next.get(run.charCodeAt(i + 1));
+  if (!two) return -1;
+  if (i + 3 <= run.length && two.next.get(run.charCodeAt(i + 2))?.word) return i + 3;
+  return two.word ? i + 2 : -1;
+}
 
 /** Does a candidate name contain a common verb, preposition, adverb, … of two or three characters? */
 function containsFunctionWord(run: string): boolean {
-  for (let length = 2; length <= 3; length++) {
-    for (let i = 0; i + length <= run.length; i++) if (FUNCTION_WORDS.has(run.slice(i, i + length))) return true;
-  }
+  for (let i = 0; i < run.length; i++) if (functionWordEnd(run, i) >= 0) return true;
   return false;
 }
 
 /** The part of a run after its last common verb, preposition, … (undefined when it has none). */
 function afterLastFunctionWord(run: string): string | undefined {
   let end = -1;
-  for (let length = 2; length <= 3; length++) {
-    for (let i = 0; i + length <= run.length; i++) if (FUNCTION_WORDS.has(run.slice(i, i + length))) end = Math.max(end, i + length);
-  }
+  for (let i = 0; i < run.length; i++) end = Math.max(end, functionWordEnd(run, i));
   return end < 0 ? undefined : run.slice(end);
 }
 
