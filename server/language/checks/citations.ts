@@ -119,8 +119,16 @@ export interface Cited {
   to: number;
 }
 
-/** The titles cited in a block: each closed 《…》 without figures, and each 〈…〉 inside one. */
-export function citedTitles(block: ProseBlock): Cited[] {
+const citedByBlock = new WeakMap<ProseBlock, Cited[]>();
+
+/** The titles cited in a block: each closed 《…》 without figures, and each 〈…〉 inside one (found once per block; never to be changed). */
+export function citedTitles(block: ProseBlock): readonly Cited[] {
+  let out = citedByBlock.get(block);
+  if (!out) citedByBlock.set(block, (out = findCitedTitles(block)));
+  return out;
+}
+
+function findCitedTitles(block: ProseBlock): Cited[] {
   const out: Cited[] = [];
   // No 《 in the source, no citation (and the block's lines need not be built).
   if (!block.source.includes('《')) return out;
@@ -154,8 +162,16 @@ export function citedTitleTexts(block: ProseBlock): string[] {
   return titles;
 }
 
-/** Short titles the report defines itself: （以下简称《纲要》）. */
-export function definedShortTitles(blocks: readonly ProseBlock[]): Set<string> {
+const shortTitlesOf = new WeakMap<readonly ProseBlock[], ReadonlySet<string>>();
+
+/** Short titles the report defines itself: （以下简称《纲要》）(found once per list of blocks; two checks read them). */
+export function definedShortTitles(blocks: readonly ProseBlock[]): ReadonlySet<string> {
+  let found = shortTitlesOf.get(blocks);
+  if (!found) shortTitlesOf.set(blocks, (found = findShortTitles(blocks)));
+  return found;
+}
+
+function findShortTitles(blocks: readonly ProseBlock[]): Set<string> {
   const out = new Set<string>();
   for (const block of blocks) {
     // 简称 in a line's text is 简称 in the source (masks replace whole figures and escapes).

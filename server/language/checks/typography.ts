@@ -58,18 +58,24 @@ function urlRanges(text: string): Array<[number, number]> {
 
 /** BG601 */
 function halfWidthPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
-  const urls = urlRanges(line.text);
-  for (const m of matches(/[,;:?!()]/g, line.text)) {
-    const i = m.index;
-    if (urls.some(([a, b]) => i >= a && i < b)) continue;
-    if (!isChineseAt(line.text, i - 1) && !isChineseAt(line.text, i + 1)) continue;
-    const mark = m[0];
-    const full = FULL_WIDTH[mark]!;
+  const text = line.text;
+  let urls: Array<[number, number]> | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const full = c < FULL_WIDTH_OF.length ? FULL_WIDTH_OF[c] : undefined;
+    if (full === undefined) continue;
+    if ((urls ??= urlRanges(text)).some(([a, b]) => i >= a && i < b)) continue;
+    if (!isChineseAt(text, i - 1) && !isChineseAt(text, i + 1)) continue;
+    const mark = text[i]!;
     emit(lineDiagnostic(model, line, 'BG601', i, i + 1, `中文里用了半角标点“${mark}”：应改为全角“${full}”。`, [
       { title: `改为“${full}”`, safe: true, edits: [{ from: i, to: i + 1, newText: full }] },
     ]));
   }
 }
+
+/** FULL_WIDTH by character code (a line is read code by code, no string per character). */
+const FULL_WIDTH_OF: Array<string | undefined> = new Array(0x80).fill(undefined);
+for (const [half, full] of Object.entries(FULL_WIDTH)) FULL_WIDTH_OF[half.charCodeAt(0)] = full;
 
 const OPENERS = PAIRS;
 const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(OPENERS).map(([o, c]) => [c, o]));
