@@ -249,14 +249,17 @@ export function lineDiagnostic(
   message: string,
   fixes?: Array<{ title: string; safe: boolean; edits: Array<{ from: number; to: number; newText: string }> }>,
 ): Diagnostic {
-  const at = (i: number) => sourceStart(line, i);
-  const endOf = (from: number, to: number) => (to > from ? sourceEnd(line, to - 1) : at(from));
   const converted: Fix[] | undefined = fixes?.map((f) => ({
     title: f.title,
     safe: f.safe,
-    edits: f.edits.map((e): TextEdit => ({ start: at(e.from), end: endOf(e.from, e.to), newText: e.newText })),
+    edits: f.edits.map((e): TextEdit => ({ start: sourceStart(line, e.from), end: spanEnd(line, e.from, e.to), newText: e.newText })),
   }));
-  return locatedIn(diagnostic(code, { start: at(from), end: endOf(from, to) }, message, converted), line.scope.file, model.file);
+  return locatedIn(diagnostic(code, { start: sourceStart(line, from), end: spanEnd(line, from, to) }, message, converted), line.scope.file, model.file);
+}
+
+/** Source offset where line characters [from, to) end (where the empty span at `from` is, when to ≤ from). */
+function spanEnd(line: ProseLine, from: number, to: number): number {
+  return to > from ? sourceEnd(line, to - 1) : sourceStart(line, from);
 }
 
 // ---------------------------------------------------------------- what a line has
