@@ -62,20 +62,19 @@ function halfWidthPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
   let urls: Array<[number, number]> | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const full = c < FULL_WIDTH_OF.length ? FULL_WIDTH_OF[c] : undefined;
-    if (full === undefined) continue;
+    const mark = c < HALF_WIDTH.length ? HALF_WIDTH[c] : undefined;
+    if (mark === undefined) continue;
     if ((urls ??= urlRanges(text)).some(([a, b]) => i >= a && i < b)) continue;
     if (!isChineseAt(text, i - 1) && !isChineseAt(text, i + 1)) continue;
-    const mark = text[i]!;
-    emit(lineDiagnostic(model, line, 'BG601', i, i + 1, `中文里用了半角标点“${mark}”：应改为全角“${full}”。`, [
-      { title: `改为“${full}”`, safe: true, edits: [{ from: i, to: i + 1, newText: full }] },
-    ]));
+    emit(lineDiagnostic(model, line, 'BG601', i, i + 1, mark.message, [{ title: mark.title, safe: true, edits: [{ from: i, to: i + 1, newText: mark.full }] }]));
   }
 }
 
-/** FULL_WIDTH by character code (a line is read code by code, no string per character). */
-const FULL_WIDTH_OF: Array<string | undefined> = new Array(0x80).fill(undefined);
-for (const [half, full] of Object.entries(FULL_WIDTH)) FULL_WIDTH_OF[half.charCodeAt(0)] = full;
+/** Each half-width mark by character code, with its full-width form and what BG601 says of it (made once, not per diagnostic). */
+const HALF_WIDTH: Array<{ full: string; message: string; title: string } | undefined> = new Array(0x80).fill(undefined);
+for (const [half, full] of Object.entries(FULL_WIDTH)) {
+  HALF_WIDTH[half.charCodeAt(0)] = { full, message: `中文里用了半角标点“${half}”：应改为全角“${full}”。`, title: `改为“${full}”` };
+}
 
 const OPENERS = PAIRS;
 const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(OPENERS).map(([o, c]) => [c, o]));
