@@ -195,13 +195,21 @@ function isHanAt(text: string, i: number): boolean {
 
 const isTownMark = (c: number) => c === 0x9547 /* 镇 */ || c === 0x4e61 /* 乡 */;
 
-export function townshipNames(text: string): NameHit[] {
+/**
+ * The township names in a text. `own`: the report's own township (本机关的简称, ending in 镇, 乡 or
+ * 街道): a marker right after its name is passed over, since any name found there is a part of it or ends
+ * with it (the name is a suffix of the text before the marker).
+ */
+export function townshipNames(text: string, own?: string): NameHit[] {
   const hits: NameHit[] = [];
   const re = /镇|乡|街道/g;
+  const ownMarker = own?.endsWith('街道') ? '街道' : own?.slice(-1);
+  const ownStem = own?.slice(0, own.length - (ownMarker?.length ?? 0));
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const marker = m[0];
     const at = m.index;
+    if (marker === ownMarker && ownStem && at >= ownStem.length && text.startsWith(ownStem, at - ownStem.length)) continue;
     let runStart = at;
     while (runStart > 0 && at - runStart < 8 && isHanAt(text, runStart - 1) && !isTownMark(text.charCodeAt(runStart - 1))) runStart--;
     let run = text.slice(runStart, at);
@@ -243,7 +251,7 @@ function otherTownships(model: ReportModel, settings: CheckSettings): Diagnostic
   return cachedPerPlaced(`other-townships:${org}`, model, (placed) => {
     const out: Diagnostic[] = [];
     for (const node of blockTextNodes(placed.block)) {
-      for (const hit of townshipNames(node.text)) {
+      for (const hit of townshipNames(node.text, own)) {
         if (isOwn(hit.name)) continue;
         out.push(located(model, placed.scope, diagnostic('BG705', { start: node.start + hit.start, end: node.start + hit.end }, `“${hit.name}”不是本机关（${org}）：是否从别的报告复制时漏改了？`)));
       }
