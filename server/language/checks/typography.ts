@@ -76,9 +76,8 @@ for (const [half, full] of Object.entries(FULL_WIDTH)) {
   HALF_WIDTH[half.charCodeAt(0)] = { full, message: `中文里用了半角标点“${half}”：应改为全角“${full}”。`, title: `改为“${full}”` };
 }
 
-const OPENERS = PAIRS;
-const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(OPENERS).map(([o, c]) => [c, o]));
-const PAIRED = new RegExp(`[${Object.keys(OPENERS).join('')}${Object.values(OPENERS).join('')}]`, 'g');
+const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(PAIRS).map(([o, c]) => [c, o]));
+const PAIRED = new RegExp(`[${Object.keys(PAIRS).join('')}${Object.values(PAIRS).join('')}]`, 'g');
 
 interface Mark {
   ch: string;
@@ -138,7 +137,7 @@ function nextQuotes(all: readonly Mark[]): number[] {
 
 /** BG602 for an opener never closed; `before` is the closer it was found open at, if any. */
 function unclosedMark(model: ReportModel, open: Mark, before: Mark | undefined): Diagnostic {
-  const closer = OPENERS[open.ch]!;
+  const closer = PAIRS[open.ch]!;
   const fixes: Parameters<typeof lineDiagnostic>[6] = [];
   // The citation case: an unclosed bracket inside 《…》 is closed right before the 》.
   if (before && before.ch === '》' && before.line === open.line && open.ch !== '“' && open.ch !== '‘') {
@@ -161,7 +160,7 @@ function pairedMarks(model: ReportModel, block: ProseBlock, emit: Emit) {
   };
   for (let k = 0; k < all.length; k++) {
     const mark = all[k]!;
-    if (mark.ch in OPENERS) {
+    if (mark.ch in PAIRS) {
       pushOpen(mark);
       continue;
     }
