@@ -121,8 +121,16 @@ export interface Cited {
   to: number;
 }
 
-/** The titles cited in a block: each closed 《…》 without figures, and each 〈…〉 inside one. */
-export function citedTitles(block: ProseBlock): Cited[] {
+const citedByBlock = new WeakMap<ProseBlock, Cited[]>();
+
+/** The titles cited in a block: each closed 《…》 without figures, and each 〈…〉 inside one (found once per block; never to be changed). */
+export function citedTitles(block: ProseBlock): readonly Cited[] {
+  let out = citedByBlock.get(block);
+  if (!out) citedByBlock.set(block, (out = findCitedTitles(block)));
+  return out;
+}
+
+function findCitedTitles(block: ProseBlock): Cited[] {
   const out: Cited[] = [];
   // No 《 in the source, no citation (and the block's lines need not be built).
   if (!block.source.includes('《')) return out;
@@ -163,8 +171,16 @@ function shortTitlesIn(block: ProseBlock): string[] | undefined {
   return out.length ? out : undefined;
 }
 
-/** Short titles the report defines itself (each block's remembered). */
-export function definedShortTitles(blocks: readonly ProseBlock[]): Set<string> {
+const shortTitlesOf = new WeakMap<readonly ProseBlock[], ReadonlySet<string>>();
+
+/** Short titles the report defines itself: found once per list of blocks (two checks read them), each block's remembered. */
+export function definedShortTitles(blocks: readonly ProseBlock[]): ReadonlySet<string> {
+  let found = shortTitlesOf.get(blocks);
+  if (!found) shortTitlesOf.set(blocks, (found = findShortTitles(blocks)));
+  return found;
+}
+
+function findShortTitles(blocks: readonly ProseBlock[]): Set<string> {
   const out = new Set<string>();
   for (const { found } of summariesOf('short-titles', blocks, shortTitlesIn)) for (const title of found) out.add(title);
   return out;

@@ -136,22 +136,45 @@ interface NameHit {
   end: number;
 }
 
-const FUNCTION_WORDS = new Set((functionWords as { words: string }).words.split(' '));
+/**
+ * The function words (two or three characters) as a trie by UTF-16 unit: a run is searched without a
+ * string per position (this runs for every 镇, 乡 and 街道 of the report).
+ */
+interface WordNode {
+  next: Map<number, WordNode>;
+  word: boolean;
+}
+const FUNCTION_WORDS: WordNode = { next: new Map(), word: false };
+for (const word of (functionWords as { words: string }).words.split(' ')) {
+  let node = FUNCTION_WORDS;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    let child = node.next.get(c);
+    if (!child) node.next.set(c, (child = { next: new Map(), word: false }));
+    node = child;
+  }
+  node.word = true;
+}
+
+/** The end of the longest function word of two or three characters starting at i in a run, or -1. */
+function functionWordEnd(run: string, i: number): number {
+  if (i + 2 > run.length) return -1;
+  const two = FUNCTION_WORDS.next.get(run.charCodeAt(i))?.next.get(run.charCodeAt(i + 1));
+  if (!two) return -1;
+  if (i + 3 <= run.length && two.next.get(run.charCodeAt(i + 2))?.word) return i + 3;
+  return two.word ? i + 2 : -1;
+}
 
 /** Does a candidate name contain a common verb, preposition, adverb, … of two or three characters? */
 function containsFunctionWord(run: string): boolean {
-  for (let length = 2; length <= 3; length++) {
-    for (let i = 0; i + length <= run.length; i++) if (FUNCTION_WORDS.has(run.slice(i, i + length))) return true;
-  }
+  for (let i = 0; i < run.length; i++) if (functionWordEnd(run, i) >= 0) return true;
   return false;
 }
 
 /** The part of a run after its last common verb, preposition, … (undefined when it has none). */
 function afterLastFunctionWord(run: string): string | undefined {
   let end = -1;
-  for (let length = 2; length <= 3; length++) {
-    for (let i = 0; i + length <= run.length; i++) if (FUNCTION_WORDS.has(run.slice(i, i + length))) end = Math.max(end, i + length);
-  }
+  for (let i = 0; i < run.length; i++) end = Math.max(end, functionWordEnd(run, i));
   return end < 0 ? undefined : run.slice(end);
 }
 
@@ -172,13 +195,21 @@ function isHanAt(text: string, i: number): boolean {
 
 const isTownMark = (c: number) => c === 0x9547 /* 镇 */ || c === 0x4e61 /* 乡 */;
 
-export function townshipNames(text: string): NameHit[] {
+/**
+ * The township names in a text. `own`: the report's own township (本机关的简称, ending in 镇, 乡 or
+ * 街道): a marker right after its name is passed over, since any name found there is a part of it or ends
+ * with it (the name is a suffix of the text before the marker).
+ */
+export function townshipNames(text: string, own?: string): NameHit[] {
   const hits: NameHit[] = [];
   const re = /镇|乡|街道/g;
+  const ownMarker = own?.endsWith('街道') ? '街道' : own?.slice(-1);
+  const ownStem = own?.slice(0, own.length - (ownMarker?.length ?? 0));
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const marker = m[0];
     const at = m.index;
+    if (marker === ownMarker && ownStem && at >= ownStem.length && text.startsWith(ownStem, at - ownStem.length)) continue;
     let runStart = at;
     while (runStart > 0 && at - runStart < 8 && isHanAt(text, runStart - 1) && !isTownMark(text.charCodeAt(runStart - 1))) runStart--;
     let run = text.slice(runStart, at);
@@ -220,7 +251,7 @@ function otherTownships(model: ReportModel, settings: CheckSettings): Diagnostic
   return cachedPerPlaced(`other-townships:${org}`, model, (placed) => {
     const out: Diagnostic[] = [];
     for (const node of blockTextNodes(placed.block)) {
-      for (const hit of townshipNames(node.text)) {
+      for (const hit of townshipNames(node.text, own)) {
         if (isOwn(hit.name)) continue;
         out.push(located(model, placed.scope, diagnostic('BG705', { start: node.start + hit.start, end: node.start + hit.end }, `“${hit.name}”不是本机关（${org}）：是否从别的报告复制时漏改了？`)));
       }

@@ -257,14 +257,17 @@ export function lineDiagnostic(
   message: string,
   fixes?: Array<{ title: string; safe: boolean; edits: Array<{ from: number; to: number; newText: string }> }>,
 ): Diagnostic {
-  const at = (i: number) => sourceStart(line, i);
-  const endOf = (from: number, to: number) => (to > from ? sourceEnd(line, to - 1) : at(from));
   const converted: Fix[] | undefined = fixes?.map((f) => ({
     title: f.title,
     safe: f.safe,
-    edits: f.edits.map((e): TextEdit => ({ start: at(e.from), end: endOf(e.from, e.to), newText: e.newText })),
+    edits: f.edits.map((e): TextEdit => ({ start: sourceStart(line, e.from), end: spanEnd(line, e.from, e.to), newText: e.newText })),
   }));
-  return locatedIn(diagnostic(code, { start: at(from), end: endOf(from, to) }, message, converted), line.scope.file, model.file);
+  return locatedIn(diagnostic(code, { start: sourceStart(line, from), end: spanEnd(line, from, to) }, message, converted), line.scope.file, model.file);
+}
+
+/** Source offset where line characters [from, to) end (where the empty span at `from` is, when to ≤ from). */
+function spanEnd(line: ProseLine, from: number, to: number): number {
+  return to > from ? sourceEnd(line, to - 1) : sourceStart(line, from);
 }
 
 // ---------------------------------------------------------------- what a line has
@@ -288,11 +291,25 @@ export const MARKS = {
   wordDebris: 32,
   /** one of ，。；：！？、 written twice in a row */
   repeatedPunctuation: 64,
+  /** a paired mark (PAIRS) that does not close within the line, or a closer with no opener before it */
+  unbalanced: 128,
 } as const;
 
+/** Paired marks, opener → closer (GB/T 15834: 书名号, 括号, 引号). */
+export const PAIRS: Readonly<Record<string, string>> = { '《': '》', '（': '）', '“': '”', '‘': '’', '【': '】', '〔': '〕', '〈': '〉' };
+/** The opener of each closer, by code: 0 for characters that are neither. */
+export const OPENER_OF = new Uint16Array(0x10000);
+export const IS_OPENER = new Uint8Array(0x10000);
+for (const [open, close] of Object.entries(PAIRS)) {
+  IS_OPENER[open.charCodeAt(0)] = 1;
+  OPENER_OF[close.charCodeAt(0)] = open.charCodeAt(0);
+}
+export const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 /** The mark of each UTF-16 unit (a table: a lookup per character must cost next to nothing). */
-const MARK_OF = new Uint8Array(0x10000);
-const REPEATABLE = 128;
+const MARK_OF = new Uint16Array(0x10000);
+const REPEATABLE = 256;
+const PAIRED = 512;
 const markAll = (characters: string, mark: number) => {
   for (const ch of characters) MARK_OF[ch.charCodeAt(0)]! |= mark;
 };
@@ -303,21 +320,35 @@ markAll('.．', MARKS.dot);
 markAll(' \u3000\t', MARKS.space);
 markAll('bhmpBHMP\f\u200b\u200c\u200d\u2060\ufeff\ufffd', MARKS.wordDebris);
 markAll('，。；：！？、', REPEATABLE);
+markAll(Object.keys(PAIRS).join('') + Object.values(PAIRS).join(''), PAIRED);
 
-/** The marks of a line (MARKS), found once. */
+/** The marks of a line (MARKS), found once: the one pass over its characters that most checks share. */
 export function lineMarks(line: ProseLine): number {
   if (line.marks !== undefined) return line.marks;
   const text = line.text;
   let marks = 0;
   let previous = -1;
+  let open: number[] | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const mark = MARK_OF[c]!;
+    if (mark === 0) {
+      previous = c;
+      continue;
+    }
     if (mark & REPEATABLE && c === previous) marks |= MARKS.repeatedPunctuation;
+    if (mark & PAIRED && !(marks & MARKS.unbalanced)) {
+      // An apostrophe between Latin letters (don’t) is not a quote.
+      if ((c === 0x2019 || c === 0x2018) && isLatin(previous) && isLatin(text.charCodeAt(i + 1))) {
+        // passed over
+      } else if (IS_OPENER[c]) (open ??= []).push(c);
+      else if (open?.pop() !== OPENER_OF[c]) marks |= MARKS.unbalanced;
+    }
     marks |= mark;
     previous = c;
   }
-  return (line.marks = marks & ~REPEATABLE);
+  if (open?.length) marks |= MARKS.unbalanced;
+  return (line.marks = marks & 0xff);
 }
 
 // ---------------------------------------------------------------- character classes
@@ -326,13 +357,25 @@ const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 /** CJK and full-width punctuation, Chinese quotes, dashes and ellipsis. */
 const CJK_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026\u00b7]/;
 
+/** By UTF-16 unit: 1 an ideograph, 2 Chinese (an ideograph or a Chinese punctuation mark), as the patterns above. */
+const CHINESE_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const ch = String.fromCharCode(c);
+  CHINESE_CLASS[c] = (IDEOGRAPH.test(ch) ? 1 : 0) | (IDEOGRAPH.test(ch) || (CJK_PUNCT.test(ch) && ch !== '\u3000') ? 2 : 0);
+}
+
 export function isIdeograph(ch: string | undefined): boolean {
-  return ch !== undefined && IDEOGRAPH.test(ch);
+  return ch !== undefined && (ch.length === 1 ? (CHINESE_CLASS[ch.charCodeAt(0)]! & 1) !== 0 : IDEOGRAPH.test(ch));
 }
 
 /** A Chinese character or a Chinese (full-width) punctuation mark. */
 export function isChinese(ch: string | undefined): boolean {
-  return ch !== undefined && (IDEOGRAPH.test(ch) || (CJK_PUNCT.test(ch) && ch !== '\u3000'));
+  return ch !== undefined && (ch.length === 1 ? (CHINESE_CLASS[ch.charCodeAt(0)]! & 2) !== 0 : IDEOGRAPH.test(ch) || (CJK_PUNCT.test(ch) && ch !== '\u3000'));
+}
+
+/** isChinese of the character at i (false past either end): no one-character string is made. */
+export function isChineseAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && (CHINESE_CLASS[text.charCodeAt(i)]! & 2) !== 0;
 }
 
 // ---------------------------------------------------------------- places
@@ -342,19 +385,29 @@ export function located(model: ReportModel, scope: Scope, d: Diagnostic): Diagno
   return locatedIn(d, scope.file, model.file);
 }
 
-/** Every text node of a block (headings, paragraphs, list items), descending into citations. */
-export function blockTextNodes(block: ast.Block): ast.TextNode[] {
-  const lines: (readonly ast.Inline[])[] =
-    block.kind === 'heading' ? [block.content] : block.kind === 'paragraph' ? block.lines : block.kind === 'list' ? block.items.flatMap((i) => i.lines) : [];
-  const out: ast.TextNode[] = [];
-  const visit = (nodes: readonly ast.Inline[]) => {
-    for (const n of nodes) {
-      if (n.kind === 'text') out.push(n);
-      else if (n.kind === 'citation') visit(n.children);
-    }
-  };
-  for (const line of lines) visit(line);
+const textNodesOf = new WeakMap<ast.Block, ast.TextNode[]>();
+
+/**
+ * Every text node of a block (headings, paragraphs, list items), descending into citations. Found once per
+ * block (four checks read them; a parsed block is never changed, an edit makes a new one); never to be changed.
+ */
+export function blockTextNodes(block: ast.Block): readonly ast.TextNode[] {
+  let out = textNodesOf.get(block);
+  if (!out) {
+    out = [];
+    if (block.kind === 'heading') addTextNodes(block.content, out);
+    else if (block.kind === 'paragraph') for (const line of block.lines) addTextNodes(line, out);
+    else if (block.kind === 'list') for (const item of block.items) for (const line of item.lines) addTextNodes(line, out);
+    textNodesOf.set(block, out);
+  }
   return out;
+}
+
+function addTextNodes(nodes: readonly ast.Inline[], out: ast.TextNode[]): void {
+  for (const n of nodes) {
+    if (n.kind === 'text') out.push(n);
+    else if (n.kind === 'citation') addTextNodes(n.children, out);
+  }
 }
 
 /** The line ending the file uses. */

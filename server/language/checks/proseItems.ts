@@ -17,26 +17,48 @@ export interface ItemSource {
   printed: string;
 }
 
-/** The paragraph, or each item of the list, that `needs` wants (the others are skipped before any work). */
-function wantedGroups(placed: PlacedBlock, needs: (source: string) => boolean): Array<readonly (readonly ast.Inline[])[]> {
+type Group = readonly (readonly ast.Inline[])[];
+const NO_GROUPS: readonly Group[] = [];
+
+/** The paragraph, or each item of the list, that `needs` wants (the others are skipped before any work, and nothing is made for them). */
+function wantedGroups(placed: PlacedBlock, needs: (source: string) => boolean): readonly Group[] {
   const block = placed.block;
-  const groups = block.kind === 'paragraph' ? [block.lines] : block.kind === 'list' ? block.items.map((i) => i.lines) : [];
-  return groups.filter((lines) => {
-    const first = lines[0]?.[0];
-    const last = lines[lines.length - 1]?.at(-1);
-    return first && last && needs(placed.scope.file.text.slice(first.start, last.end));
-  });
+  if (block.kind === 'paragraph') return wanted(block.lines, placed, needs) ? [block.lines] : NO_GROUPS;
+  if (block.kind !== 'list') return NO_GROUPS;
+  let out: Group[] | undefined;
+  for (const item of block.items) if (wanted(item.lines, placed, needs)) (out ??= []).push(item.lines);
+  return out ?? NO_GROUPS;
 }
+
+function wanted(lines: Group, placed: PlacedBlock, needs: (source: string) => boolean): boolean {
+  const first = lines[0]?.[0];
+  const last = lines[lines.length - 1]?.at(-1);
+  return !!first && !!last && needs(placed.scope.file.text.slice(first.start, last.end));
+}
+
+/** Relations of a paragraph or list item, by its lines, for one model (rates and totals read many of the same). */
+const relationsByModel = new WeakMap<ReportModel, Map<readonly (readonly ast.Inline[])[], { scope: Scope; relations: SentenceRelations<ItemSource>[] }>>();
 
 /** One block's paragraph or list items, as sentences of amounts with their relations. */
 export function blockRelations(model: ReportModel, placed: PlacedBlock, needs: (source: string) => boolean): SentenceRelations<ItemSource>[] {
+  const groups = wantedGroups(placed, needs);
+  if (groups.length === 0) return [];
+  let known = relationsByModel.get(model);
+  if (!known) relationsByModel.set(model, (known = new Map()));
   const out: SentenceRelations<ItemSource>[] = [];
-  for (const lines of wantedGroups(placed, needs)) {
-    const builder = new SentenceBuilder<ItemSource>(model.header.org);
-    for (const line of lines) for (const node of line) readInline(node, builder, placed.scope, model);
-    out.push(...relate(builder.sentences).filter((s) => s.sentence.length > 0));
+  for (const lines of groups) {
+    let found = known.get(lines);
+    // A snippet's block placed twice reads its figures in two scopes.
+    if (!found || found.scope !== placed.scope) known.set(lines, (found = { scope: placed.scope, relations: groupRelations(model, lines, placed.scope) }));
+    out.push(...found.relations);
   }
   return out;
+}
+
+function groupRelations(model: ReportModel, lines: readonly (readonly ast.Inline[])[], scope: Scope): SentenceRelations<ItemSource>[] {
+  const builder = new SentenceBuilder<ItemSource>(model.header.org);
+  for (const line of lines) for (const node of line) readInline(node, builder, scope, model);
+  return relate(builder.sentences).filter((s) => s.sentence.length > 0);
 }
 
 /**
@@ -96,6 +118,6 @@ function readFigure(node: ast.FigureNode, builder: SentenceBuilder<ItemSource>, 
   const definition = model.figures.definitions.get(body.name.text);
   const checkedByModel = !definition || !!definition.body.check || definition.body.value?.kind !== 'quantity';
   const printed = formatValue(value);
-  const item = { ...itemOf({ start: 0, end: 0, text: printed, value: value.percent ? value.value * 100 : value.value, unit: value.unit, percent: value.percent, decimals: value.decimals ?? 2, qualifier: value.qualifier }) };
+  const item = itemOf({ start: 0, end: 0, text: printed, value: value.percent ? value.value * 100 : value.value, unit: value.unit, percent: value.percent, decimals: value.decimals ?? 2, qualifier: value.qualifier });
   builder.figure(item, body.name.text, printed, { start: node.start, end: node.end, scope, printed, figure: { node, name: body.name.text, checkedByModel } });
 }

@@ -14,7 +14,8 @@ import type { ReportCheck } from './contract.js';
 type Item = Placed<ItemSource>;
 
 /** Only paragraphs that write a percentage can hold a rate (most have none: skipped before any work). */
-const mentions = (source: string) => source.includes('%') || source.includes('％');
+const PERCENT = /[%％]/;
+const mentions = (source: string) => PERCENT.test(source);
 
 const percentOf = (ratio: number, decimals: number) => `${(ratio * 100).toFixed(Math.max(decimals, 2))}%`;
 const named = (item: Item) => `“${item.data.figure?.name ?? item.item.phrase}”${item.data.printed}`;

@@ -63,19 +63,24 @@ export function termMisses(settings: Pick<CheckSettings, 'extraTerms'>): Miss[] 
 }
 
 /**
- * How a line is searched for all the misses at once: the misses by their first character (longest
- * first), so that a line is scanned once and most characters cost one lookup. Equal to one pattern of
- * them all, longest first (`new RegExp(misses.join('|'), 'gu')`), which is kept for misses of the
- * settings that character lookups would read otherwise (empty ones, or half of a surrogate pair).
+ * How a line is searched for all the misses at once: a trie of the misses by UTF-16 unit, so that a line is
+ * scanned once, most characters cost one table lookup, and a position where several misses share a
+ * beginning (行政…) is walked once. The longest miss starting at a position is the one found: equal to one
+ * pattern of them all, longest first (`new RegExp(misses.join('|'), 'gu')`), which is kept for misses of
+ * the settings that unit lookups would read otherwise (empty ones, or half of a surrogate pair).
  */
 interface MissIndex {
-  byFirst: Map<number, Miss[]> | undefined;
+  root: TrieNode | undefined;
   /** 1 for the UTF-16 units a miss starts with: most characters are passed over with one table lookup. */
   starts: Uint8Array;
-  /** 1 for the UTF-16 units that are a miss's second, when all have two (a table, as `starts`). */
-  seconds: Uint8Array | undefined;
   re: RegExp;
   byMiss: Map<string, Miss>;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** The miss that ends here, if any. */
+  miss: Miss | undefined;
 }
 
 const missIndexes = new WeakMap<Miss[], MissIndex>();
@@ -86,25 +91,25 @@ function missIndex(misses: Miss[]): MissIndex {
     const longestFirst = [...misses].sort((a, b) => b.miss.length - a.miss.length);
     const alternatives = longestFirst.map((m) => m.miss.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const byMiss = new Map(misses.map((m) => [m.miss, m]));
-    // The first of equal misses is the one a pattern finds: later duplicates never match.
-    const unique = longestFirst.filter((m) => byMiss.get(m.miss) === m);
     const plain = misses.every((m) => m.miss.length > 0 && !/[\ud800-\udfff]/.test(m.miss));
-    let byFirst: Map<number, Miss[]> | undefined;
     const starts = new Uint8Array(0x10000);
+    let root: TrieNode | undefined;
     if (plain) {
-      byFirst = new Map();
-      for (const m of unique) {
-        const first = m.miss.charCodeAt(0);
-        byFirst.set(first, [...(byFirst.get(first) ?? []), m]);
-        starts[first] = 1;
+      root = { next: new Map(), miss: undefined };
+      for (const m of misses) {
+        let node = root;
+        for (let i = 0; i < m.miss.length; i++) {
+          const c = m.miss.charCodeAt(i);
+          let child = node.next.get(c);
+          if (!child) node.next.set(c, (child = { next: new Map(), miss: undefined }));
+          node = child;
+        }
+        // The first of equal misses is the one a pattern finds: later duplicates never match.
+        node.miss ??= byMiss.get(m.miss);
+        starts[m.miss.charCodeAt(0)] = 1;
       }
     }
-    let seconds: Uint8Array | undefined;
-    if (plain && misses.every((m) => m.miss.length >= 2)) {
-      seconds = new Uint8Array(0x10000);
-      for (const m of misses) seconds[m.miss.charCodeAt(1)] = 1;
-    }
-    found = { byFirst, starts, seconds, re: new RegExp(alternatives.join('|'), 'gu'), byMiss };
+    found = { root, starts, re: new RegExp(alternatives.join('|'), 'gu'), byMiss };
     missIndexes.set(misses, found);
   }
   return found;
@@ -113,25 +118,19 @@ function missIndex(misses: Miss[]): MissIndex {
 /** The misses written in a text, left to right, none overlapping (as the pattern of all of them finds them). */
 function missesIn(text: string, index: MissIndex): Array<{ at: number; found: Miss }> {
   const out: Array<{ at: number; found: Miss }> = [];
-  if (!index.byFirst) {
+  const root = index.root;
+  if (!root) {
     for (const m of text.matchAll(index.re)) out.push({ at: m.index!, found: index.byMiss.get(m[0])! });
     return out;
   }
-  // Fields read into locals: this loop runs once per character of the report's prose.
-  const { starts, seconds, byFirst } = index;
+  const starts = index.starts;
   const length = text.length;
   for (let at = 0; at < length; at++) {
-    const first = text.charCodeAt(at);
-    if (starts[first] === 0) continue;
-    if (seconds !== undefined && seconds[text.charCodeAt(at + 1)] !== 1) continue;
-    const candidates = byFirst.get(first)!;
+    if (starts[text.charCodeAt(at)] === 0) continue;
+    // The longest miss from here: the last one passed on the walk down the trie.
     let found: Miss | undefined;
-    for (let k = 0; k < candidates.length; k++) {
-      if (text.startsWith(candidates[k]!.miss, at)) {
-        found = candidates[k];
-        break;
-      }
-    }
+    let node: TrieNode | undefined = root;
+    for (let i = at; i < length && (node = node.next.get(text.charCodeAt(i))); i++) if (node.miss) found = node.miss;
     if (!found) continue;
     out.push({ at, found });
     at += found.miss.length - 1;

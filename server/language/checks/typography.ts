@@ -6,7 +6,7 @@ import type { CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { cachedPerBlock } from './blockCache.js';
 import type { ReportCheck } from './contract.js';
-import { inCitationAt, isChinese, isIdeograph, lineDiagnostic, lineMarks, MARKS, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
+import { inCitationAt, isChinese, isChineseAt, isIdeograph, IS_OPENER, isLatin, lineDiagnostic, lineMarks, MARKS, OPENER_OF, PAIRS, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
@@ -51,27 +51,33 @@ function matches(re: RegExp, text: string): RegExpExecArray[] {
 const URL = /(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g;
 
 function urlRanges(text: string): Array<[number, number]> {
+  // Every address has one of these (most lines none): the pattern runs only where one is.
+  if (!text.includes('://') && !text.includes('www.')) return [];
   return matches(URL, text).map((m) => [m.index, m.index + m[0].length]);
 }
 
 /** BG601 */
 function halfWidthPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
-  const urls = urlRanges(line.text);
-  for (const m of matches(/[,;:?!()]/g, line.text)) {
-    const i = m.index;
-    if (urls.some(([a, b]) => i >= a && i < b)) continue;
-    if (!isChinese(line.text[i - 1]) && !isChinese(line.text[i + 1])) continue;
-    const mark = m[0];
-    const full = FULL_WIDTH[mark]!;
-    emit(lineDiagnostic(model, line, 'BG601', i, i + 1, `中文里用了半角标点“${mark}”：应改为全角“${full}”。`, [
-      { title: `改为“${full}”`, safe: true, edits: [{ from: i, to: i + 1, newText: full }] },
-    ]));
+  const text = line.text;
+  let urls: Array<[number, number]> | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const mark = c < HALF_WIDTH.length ? HALF_WIDTH[c] : undefined;
+    if (mark === undefined) continue;
+    if ((urls ??= urlRanges(text)).some(([a, b]) => i >= a && i < b)) continue;
+    if (!isChineseAt(text, i - 1) && !isChineseAt(text, i + 1)) continue;
+    emit(lineDiagnostic(model, line, 'BG601', i, i + 1, mark.message, [{ title: mark.title, safe: true, edits: [{ from: i, to: i + 1, newText: mark.full }] }]));
   }
 }
 
-const OPENERS: Record<string, string> = { '《': '》', '（': '）', '“': '”', '‘': '’', '【': '】', '〔': '〕', '〈': '〉' };
-const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(OPENERS).map(([o, c]) => [c, o]));
-const PAIRED = new RegExp(`[${Object.keys(OPENERS).join('')}${Object.values(OPENERS).join('')}]`, 'g');
+/** Each half-width mark by character code, with its full-width form and what BG601 says of it (made once, not per diagnostic). */
+const HALF_WIDTH: Array<{ full: string; message: string; title: string } | undefined> = new Array(0x80).fill(undefined);
+for (const [half, full] of Object.entries(FULL_WIDTH)) {
+  HALF_WIDTH[half.charCodeAt(0)] = { full, message: `中文里用了半角标点“${half}”：应改为全角“${full}”。`, title: `改为“${full}”` };
+}
+
+const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(PAIRS).map(([o, c]) => [c, o]));
+const PAIRED = new RegExp(`[${Object.keys(PAIRS).join('')}${Object.values(PAIRS).join('')}]`, 'g');
 
 interface Mark {
   ch: string;
@@ -94,20 +100,15 @@ function pairedMarksOf(block: ProseBlock): Mark[] {
   return all;
 }
 
-/** The opener of each closer, by code: 0 for characters that are neither. */
-const OPENER_OF = new Uint16Array(0x10000);
-const IS_OPENER = new Uint8Array(0x10000);
-for (const [open, close] of Object.entries(OPENERS)) {
-  IS_OPENER[open.charCodeAt(0)] = 1;
-  OPENER_OF[close.charCodeAt(0)] = open.charCodeAt(0);
-}
-const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
 /**
  * Whether every paired mark of the block closes the last one opened, and none is left open — as almost
  * every block: then BG602 has nothing to say (pairedMarks finds nothing), found without building marks.
  */
 function perfectlyNested(block: ProseBlock): boolean {
+  // Lines that each nest make a block that nests: their marks were found in the pass every check shares.
+  let eachLine = true;
+  for (const line of block.lines) if (lineMarks(line) & MARKS.unbalanced) eachLine = false;
+  if (eachLine) return true;
   const stack: number[] = [];
   for (const line of block.lines) {
     const text = line.text;
@@ -136,7 +137,7 @@ function nextQuotes(all: readonly Mark[]): number[] {
 
 /** BG602 for an opener never closed; `before` is the closer it was found open at, if any. */
 function unclosedMark(model: ReportModel, open: Mark, before: Mark | undefined): Diagnostic {
-  const closer = OPENERS[open.ch]!;
+  const closer = PAIRS[open.ch]!;
   const fixes: Parameters<typeof lineDiagnostic>[6] = [];
   // The citation case: an unclosed bracket inside 《…》 is closed right before the 》.
   if (before && before.ch === '》' && before.line === open.line && open.ch !== '“' && open.ch !== '‘') {
@@ -159,7 +160,7 @@ function pairedMarks(model: ReportModel, block: ProseBlock, emit: Emit) {
   };
   for (let k = 0; k < all.length; k++) {
     const mark = all[k]!;
-    if (mark.ch in OPENERS) {
+    if (mark.ch in PAIRS) {
       pushOpen(mark);
       continue;
     }
@@ -312,39 +313,66 @@ function wordDebris(model: ReportModel, line: ProseLine, emit: Emit) {
  * A check that looks at one prose line at a time. `needs` are the marks (prose.ts, MARKS) the check's
  * patterns cannot match without: lines lacking them (most lines) are skipped before any pattern runs.
  */
-function perLine(id: string, codes: string[], fn: (model: ReportModel, line: ProseLine, emit: Emit) => void, needs: number): ReportCheck {
-  return {
-    id,
-    codes,
-    run(model) {
-      // Nothing is allocated for a block whose lines all lack the marks (most blocks, for most checks).
-      return cachedPerBlock(id, proseBlocks(model), (block) => {
-        let out: Diagnostic[] | undefined;
-        for (const line of block.lines) if (lineMarks(line) & needs) fn(model, line, (d) => (out ??= []).push(d));
-        return out ?? NONE;
-      });
-    },
-  };
+interface LineCheck {
+  id: string;
+  codes: string[];
+  fn: (model: ReportModel, line: ProseLine, emit: Emit) => void;
+  needs: number;
+}
+
+const LINE_CHECKS: LineCheck[] = [
+  { id: 'half-width-punctuation', codes: ['BG601'], fn: halfWidthPunctuation, needs: MARKS.halfWidth },
+  { id: 'year-range-dash', codes: ['BG603', 'BG604'], fn: yearRanges, needs: MARKS.dash },
+  { id: 'comma-between-titles', codes: ['BG605'], fn: commaBetweenTitles, needs: MARKS.enumerationComma },
+  { id: 'repeated-punctuation', codes: ['BG606'], fn: repeatedPunctuation, needs: MARKS.repeatedPunctuation },
+  { id: 'prose-numbering', codes: ['BG607'], fn: proseNumbering, needs: MARKS.enumerationComma },
+  { id: 'day-names', codes: ['BG608'], fn: dayNames, needs: MARKS.dot },
+  { id: 'spaces-in-chinese', codes: ['BG609'], fn: spacesInChinese, needs: MARKS.space },
+  { id: 'word-debris', codes: ['BG610'], fn: wordDebris, needs: MARKS.wordDebris },
+];
+const ANY_LINE_MARK = LINE_CHECKS.reduce((all, c) => all | c.needs, 0);
+
+/** Every typography diagnostic of one block: its paired marks, then each line's (one pass over the blocks for all the checks). */
+function blockTypography(model: ReportModel, block: ProseBlock): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
+  const emit = (d: Diagnostic) => (out ??= []).push(d);
+  pairedMarks(model, block, emit);
+  for (const line of block.lines) {
+    const marks = lineMarks(line);
+    if (!(marks & ANY_LINE_MARK)) continue;
+    for (const check of LINE_CHECKS) if (marks & check.needs) check.fn(model, line, emit);
+  }
+  return out ?? NONE;
+}
+
+/** The check each code is found by. */
+const CHECK_OF_CODE = new Map<string, string>([['BG602', 'paired-marks'], ...LINE_CHECKS.flatMap((c) => c.codes.map((code): [string, string] => [code, c.id]))]);
+
+/** The typography diagnostics of a report by check, in the order found: one pass for all the checks below. */
+const byModel = new WeakMap<ReportModel, Map<string, Diagnostic[]>>();
+
+function typographyByCheck(model: ReportModel): Map<string, Diagnostic[]> {
+  let byCheck = byModel.get(model);
+  if (!byCheck) {
+    byCheck = new Map();
+    for (const d of cachedPerBlock('typography', proseBlocks(model), (block) => blockTypography(model, block))) {
+      const id = CHECK_OF_CODE.get(d.code)!;
+      const list = byCheck.get(id);
+      if (list) list.push(d);
+      else byCheck.set(id, [d]);
+    }
+    byModel.set(model, byCheck);
+  }
+  return byCheck;
+}
+
+/** One check's share of the typography pass (a copy: the caller may change its list). */
+function typographyCheck(id: string, codes: string[]): ReportCheck {
+  return { id, codes, run: (model) => [...(typographyByCheck(model).get(id) ?? NONE)] };
 }
 
 export const typographyChecks: ReportCheck[] = [
-  perLine('half-width-punctuation', ['BG601'], halfWidthPunctuation, MARKS.halfWidth),
-  {
-    id: 'paired-marks',
-    codes: ['BG602'],
-    run(model) {
-      return cachedPerBlock('paired-marks', proseBlocks(model), (block) => {
-        const out: Diagnostic[] = [];
-        pairedMarks(model, block, (d) => out.push(d));
-        return out;
-      });
-    },
-  },
-  perLine('year-range-dash', ['BG603', 'BG604'], yearRanges, MARKS.dash),
-  perLine('comma-between-titles', ['BG605'], commaBetweenTitles, MARKS.enumerationComma),
-  perLine('repeated-punctuation', ['BG606'], repeatedPunctuation, MARKS.repeatedPunctuation),
-  perLine('prose-numbering', ['BG607'], proseNumbering, MARKS.enumerationComma),
-  perLine('day-names', ['BG608'], dayNames, MARKS.dot),
-  perLine('spaces-in-chinese', ['BG609'], spacesInChinese, MARKS.space),
-  perLine('word-debris', ['BG610'], wordDebris, MARKS.wordDebris),
+  typographyCheck('half-width-punctuation', ['BG601']),
+  typographyCheck('paired-marks', ['BG602']),
+  ...LINE_CHECKS.slice(1).map((c) => typographyCheck(c.id, c.codes)),
 ];

@@ -108,13 +108,15 @@ function pairRate(out: RatePairing[], rate: ProseItem, r: number, counts: Array<
 }
 
 const TOTAL_WORDS = /(?:共|合计|总计|累计|总数)[^，。；！？]{0,12}$/;
+/** The longest text TOTAL_WORDS can match: it is tested on the end of the prose before an amount only (the pattern, anchored at the end, would be tried at every character of a long one). */
+const TOTAL_WORDS_REACH = 2 + 12;
 /** Counts of people and bodies: their parts may overlap (其中党员…、女性…), so they are not added up. */
 const OVERLAPPING_UNITS = new Set(['人', '名', '人次', '万人', '万人次', '位', '户', '户次', '家', '个', '所', '支', '组']);
 const PARTS_START = /其中|分别为|分别是/;
 
 /** "共…{总数}…，其中{甲}…{乙}": the total and its parts of the same unit (exact counts only). */
 export function totalsWithParts(sentence: readonly ProseItem[]): TotalWithParts[] {
-  const t = sentence.findIndex((item) => TOTAL_WORDS.test(item.before) && !item.percent);
+  const t = sentence.findIndex((item) => !item.percent && TOTAL_WORDS.test(item.before.slice(-TOTAL_WORDS_REACH)));
   if (t < 0) return [];
   const total = sentence[t]!;
   if (total.unit && OVERLAPPING_UNITS.has(total.unit)) return [];

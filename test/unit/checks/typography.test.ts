@@ -83,6 +83,14 @@ describe('checks/typography', () => {
     it('accepts balanced marks across the lines of a paragraph', () => {
       expectNone('学习《宪法》《民法典》（含“三项制度”【要点】〔2021〕）\n以及《中共中央、国务院关于印发〈法治政府建设实施纲要（2021—2025年）〉的通知》。\n', 'BG602');
     });
+
+    it('a mark opened on one line and closed on the next is balanced; an apostrophe between Latin letters is no quote', () => {
+      // Each line alone does not nest (the pass every check shares says so), the paragraph does.
+      expectNone('他说：“依法\n行政。”\n', 'BG602');
+      expectNone('标语“Don’t give up”。\n', 'BG602');
+      expectOne('标语“Don’t give up。\n', 'BG602', '“');
+      expectOne('他说：“依法\n行政。\n', 'BG602', '“');
+    });
   });
 
   describe('BG603/BG604 year ranges', () => {
