@@ -2,7 +2,7 @@
 // (data/citations.json, extended by CheckSettings.extraCitations); stale plans and terms are reported.
 import { distance } from 'fastest-levenshtein';
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
-import type { CodeInfo } from '../codes.js';
+import { registerCodes, type CodeInfo } from '../codes.js';
 import registryData from '../data/citations.json' with { type: 'json' };
 import type { ReportModel } from '../model.js';
 import { cachedPerBlock, identityOf } from './blockCache.js';
@@ -49,6 +49,7 @@ export const citationsCodes: CodeInfo[] = [
   { code: 'BG503', severity: 'warning', title: '引用了尚未施行的文件', description: '所引文件在报告年度还没有施行。', example: '@年度 2020\n严格执行《信访工作条例》' },
   { code: 'BG504', severity: 'warning', title: '普法规划已过期', description: '“七五”普法规划期为2016—2020年，2021年起是“八五”普法。', example: '@年度 2021\n结合“七五普法”的要求', fix: '改为“八五”' },
 ];
+registerCodes(citationsCodes);
 
 // ---------------------------------------------------------------- normalising titles
 

@@ -3,7 +3,7 @@
 // paragraphs copied unchanged from last year's report (@上年).
 import type * as ast from '../../../grammar/index.js';
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
-import type { CodeInfo } from '../codes.js';
+import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
 import type { ReportModel } from '../model.js';
 import { cachedPerPlaced } from './blockCache.js';
@@ -50,6 +50,7 @@ export const datesCodes: CodeInfo[] = [
     example: '@机关 桂圩镇人民政府\n……\n桂圩镇人民政府', fix: '删去手打的落款（安全）',
   },
 ];
+registerCodes(datesCodes);
 
 // ---------------------------------------------------------------- the date
 

@@ -2,7 +2,7 @@
 // filled in (`{调处 = ？ 上年150起}`, `@日期 ？`, as `baogao new` writes them), and stated figures whose
 // value is exactly last year's (a number copied and not updated).
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
-import type { CodeInfo } from '../codes.js';
+import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
 import type { ReportModel } from '../model.js';
 import { formatValue, quantityValue } from '../values.js';
@@ -21,6 +21,7 @@ export const refillCodes: CodeInfo[] = [
     example: '@上年 guiwei-2020.bg\n共调处矛盾纠纷{调处 = 150起}（上年也是150起）',
   },
 ];
+registerCodes(refillCodes);
 
 /** Does the report still have a value to fill in (a `？` figure or date)? */
 export function hasPendingValues(model: ReportModel): boolean {

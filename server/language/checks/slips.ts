@@ -2,7 +2,7 @@
 // ("(20212025年)", the dash lost when copied from a page) and a template's placeholders left unfilled
 // ("共召开会议*次", "x镇", "××人"). Both patterns are narrow on purpose: nothing else looks like them.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
-import type { CodeInfo } from '../codes.js';
+import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
 import { cachedPerPlaced } from './blockCache.js';
@@ -21,6 +21,7 @@ export const slipsCodes: CodeInfo[] = [
     example: '共召开会议*次，x镇全年调处纠纷××件',
   },
 ];
+registerCodes(slipsCodes);
 
 /** Two years run together: 2021 and 2025 with nothing between, the second later by at most 15 years. */
 const RUN_TOGETHER = /(?<!\d)((?:19|20)\d{2})((?:19|20)\d{2})(?=\s*年)/g;

@@ -4,7 +4,7 @@
 import type * as ast from '../../../grammar/index.js';
 import { forEachFigure } from '../../../grammar/index.js';
 import type { Diagnostic, TextEdit } from '../../../grammar/diagnostic.js';
-import type { CodeInfo } from '../codes.js';
+import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
 import type { PlacedBlock, ReportModel, Scope, Section } from '../model.js';
 import { printInlines } from '../printed.js';
@@ -70,6 +70,7 @@ export const structureCodes: CodeInfo[] = [
     example: '@机关 桂圩镇人民政府（没有 @类型）', fix: '插入“@类型 法治政府建设年度报告”（不是安全修复）',
   },
 ];
+registerCodes(structureCodes);
 
 // ---------------------------------------------------------------- required parts
 

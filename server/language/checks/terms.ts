@@ -1,7 +1,7 @@
 // Report checks: standard terms (BG715, and BG505 for 法治政府) — near-misses of the terms these reports
 // must use, from a registry (data/terms.json) extended by the user's own (CheckSettings.extraTerms).
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
-import type { CodeInfo } from '../codes.js';
+import { registerCodes, type CodeInfo } from '../codes.js';
 import termsData from '../data/terms.json' with { type: 'json' };
 import type { ReportModel } from '../model.js';
 import type { CheckSettings, ReportCheck } from './contract.js';
@@ -29,6 +29,7 @@ export const termsCodes: CodeInfo[] = [
     example: '加强行政规范文件的合法性审核', fix: '改为规范用语（安全）',
   },
 ];
+registerCodes(termsCodes);
 
 interface Miss {
   miss: string;

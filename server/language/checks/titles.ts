@@ -2,7 +2,7 @@
 // (《广东省政务服务网》 / 《广东政务服务网》), and a title shaped like a national document (a 纲要 or 规划,
 // or a registered title with words added) that the registry does not know.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
-import type { CodeInfo } from '../codes.js';
+import { registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { shortName } from './dates.js';
 import { identityOf } from './blockCache.js';
@@ -24,6 +24,7 @@ export const titlesCodes: CodeInfo[] = [
     example: '《法治政府建设实施纲要（2021—2025年）工作方案》',
   },
 ];
+registerCodes(titlesCodes);
 
 // ---------------------------------------------------------------- one thing, two ways
 

@@ -3,7 +3,7 @@
 // "共{总数}…，其中{甲}…{乙}" in one sentence, where the parts cannot exceed the total — with the figures
 // marked up or written as plain numbers ("共收到信访件19件，其中来信12件、来访9件").
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
-import type { CodeInfo } from '../codes.js';
+import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic, locatedIn } from '../makeDiagnostic.js';
 import type { ReportModel } from '../model.js';
 import { partsExceed, type SentenceRelations } from '../prose/index.js';
@@ -19,6 +19,7 @@ export const totalsCodes: CodeInfo[] = [
     example: '共收到信访件{信访 = 19件}，其中来信{来信 = 12件}、来访{来访 = 9件}',
   },
 ];
+registerCodes(totalsCodes);
 
 const saysWhereof = (source: string) => source.includes('其中') || source.includes('分别');
 

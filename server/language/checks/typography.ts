@@ -2,7 +2,7 @@
 // Only prose is checked: the text of headings, paragraphs, list items, @标题 and citation titles.
 // Figures, escapes, directives and heading marks are never looked at as text.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
-import type { CodeInfo } from '../codes.js';
+import { registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { cachedPerBlock } from './blockCache.js';
 import type { ReportCheck } from './contract.js';
@@ -24,6 +24,7 @@ export const typographyCodes: CodeInfo[] = [
   { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）。', example: '法治 政府', fix: '删去空格' },
   { code: 'BG610', severity: 'warning', title: 'Word 转换残留', description: '从 Word 复制时带进来的书签、域代码或不可见字符。', example: '[bookmark: _GoBack]', fix: '删去' },
 ];
+registerCodes(typographyCodes);
 
 // ---------------------------------------------------------------- the checks
 

@@ -2,7 +2,7 @@
 // year's (《2020年度…工作要点》 in a 2021 report), 今年来 / 2021年来 for 以来, and a heading that ends in 。
 // where it stands on a line of its own.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
-import type { CodeInfo } from '../codes.js';
+import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
 import type * as ast from '../../../grammar/index.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
@@ -30,6 +30,7 @@ export const wordingCodes: CodeInfo[] = [
     example: '# 主要举措和成效。', fix: '删去句号（安全）',
   },
 ];
+registerCodes(wordingCodes);
 
 // ---------------------------------------------------------------- last year's work plan
 
