@@ -17,6 +17,8 @@ export interface EditorResult {
   markdown: Record<string, Latency>;
   /** Bytes of diagnostics JSON baogao sends per keystroke (mean; pulled: `unchanged` answers are small). */
   diagnosticsBytesPerEdit: number;
+  /** documentSymbol's answer: its size (KB) and the bench client's own decoding and JSON.parse of it (p50 ms), for each server. */
+  outlineAnswer: { baogao: { kb: number; decodeMs: number }; markdown: { kb: number; decodeMs: number } };
   memoryMb: { baogao: { rss: number; peak: number }; markdown: { rss: number; peak: number } };
   /**
    * How baogao's diagnostics were timed: 'pull' (textDocument/diagnostic sent with the change, as VS Code does)
@@ -92,6 +94,13 @@ export async function runEditor(root: string, folder: string, report: string, ma
       if (pull) await pullDiagnostics();
       else await bg.waitForDiagnostics(bgUri, version);
     };
+    // The client's share of the outline's time: the answer's size and this process's decoding of it.
+    const outline = { baogao: { kb: [] as number[], decodeMs: [] as number[] }, markdown: { kb: [] as number[], decodeMs: [] as number[] } };
+    const recordOutline = (client: BenchClient, into: { kb: number[]; decodeMs: number[] }) => {
+      const last = client.lastReceived();
+      into.kb.push(last.bytes / 1000);
+      into.decodeMs.push(last.decodeMs);
+    };
     let tokensId: string | undefined;
     const bgTasks: Record<string, { before?: () => Promise<unknown>; run: () => Promise<unknown> }> = {
       'edit → diagnostics': {
@@ -104,7 +113,13 @@ export async function runEditor(root: string, folder: string, report: string, ma
       },
       completion: { run: () => bg.connection.sendRequest('textDocument/completion', at(bg, bgUri, figureAt)) },
       hover: { run: () => bg.connection.sendRequest('textDocument/hover', at(bg, bgUri, figureAt)) },
-      documentSymbol: { before: afterKeystroke, run: () => bg.connection.sendRequest('textDocument/documentSymbol', doc(bgUri)) },
+      documentSymbol: {
+        before: afterKeystroke,
+        run: async () => {
+          await bg.connection.sendRequest('textDocument/documentSymbol', doc(bgUri));
+          recordOutline(bg, outline.baogao);
+        },
+      },
       semanticTokens: { before: afterKeystroke, run: () => bg.connection.sendRequest('textDocument/semanticTokens/full', doc(bgUri)) },
       'semanticTokens delta': {
         before: async () => {
@@ -133,7 +148,13 @@ export async function runEditor(root: string, folder: string, report: string, ma
       },
       completion: { run: () => mdc.connection.sendRequest('textDocument/completion', at(mdc, mdUri, headingAt)) },
       hover: { run: () => mdc.connection.sendRequest('textDocument/hover', at(mdc, mdUri, headingAt)) },
-      documentSymbol: { before: mdAfterKeystroke, run: () => mdc.connection.sendRequest('textDocument/documentSymbol', doc(mdUri)) },
+      documentSymbol: {
+        before: mdAfterKeystroke,
+        run: async () => {
+          await mdc.connection.sendRequest('textDocument/documentSymbol', doc(mdUri));
+          recordOutline(mdc, outline.markdown);
+        },
+      },
     };
     const bgTimes: Record<string, number[]> = Object.fromEntries(Object.keys(bgTasks).map((k) => [k, []]));
     const mdTimes: Record<string, number[]> = Object.fromEntries(Object.keys(mdTasks).map((k) => [k, []]));
@@ -156,6 +177,10 @@ export async function runEditor(root: string, folder: string, report: string, ma
       baogao: Object.fromEntries(Object.entries(bgTimes).map(([k, v]) => [k, latency(v)])),
       markdown: Object.fromEntries(Object.entries(mdTimes).map(([k, v]) => [k, latency(v)])),
       diagnosticsBytesPerEdit: bytes.length ? bytes.reduce((a, b) => a + b, 0) / bytes.length : NaN,
+      outlineAnswer: {
+        baogao: { kb: percentile(outline.baogao.kb, 50), decodeMs: percentile(outline.baogao.decodeMs, 50) },
+        markdown: { kb: percentile(outline.markdown.kb, 50), decodeMs: percentile(outline.markdown.decodeMs, 50) },
+      },
       memoryMb: { baogao: bg.memory(), markdown: mdc.memory() },
       baogaoDiagnostics: pull ? 'pull' : 'push',
     };
