@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { HEAP_GROWING_PERCENT, HeapPolicy, LARGE_OPEN_TEXT } from '../../../server/lsp/memory.js';
+import { HEAP_GROWING_PERCENT, HeapPolicy, LARGE_OPEN_TEXT, LARGE_WORKSPACE } from '../../../server/lsp/memory.js';
 
 describe('lsp: heap policy', () => {
   it('limits the heap growth while large documents are open, and gives V8 its own policy back after', () => {
@@ -16,6 +16,19 @@ describe('lsp: heap policy', () => {
     heap.fit([15_000]);
     assert.deepEqual(set.slice(1), ['--heap-growing-percent=0']);
     assert.equal(heap.limiting, false);
+  });
+
+  it('limits it too while the workspace index covers many reports', () => {
+    const set: string[] = [];
+    const heap = new HeapPolicy((flags) => set.push(flags));
+    heap.fit([15_000], LARGE_WORKSPACE - 1);
+    assert.deepEqual(set, [], 'a small workspace: V8 decides');
+    heap.fit([15_000], LARGE_WORKSPACE);
+    assert.deepEqual(set, [`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
+    heap.fit([LARGE_OPEN_TEXT], LARGE_WORKSPACE);
+    assert.equal(set.length, 1, 'either reason: one flag');
+    heap.fit([15_000], 10);
+    assert.deepEqual(set.slice(1), ['--heap-growing-percent=0']);
   });
 
   it('sets a flag this V8 knows (an unknown one is only reported on stderr, and nothing would change)', () => {
