@@ -20,6 +20,8 @@ export interface EditorResult {
   /** documentSymbol's answer: its size (KB) and the bench client's own decoding and JSON.parse of it (p50 ms), for each server. */
   outlineAnswer: { baogao: { kb: number; decodeMs: number }; markdown: { kb: number; decodeMs: number } };
   memoryMb: { baogao: { rss: number; peak: number }; markdown: { rss: number; peak: number } };
+  /** baogao's server's peak RSS (MB) after each task's rounds: which request raised it. */
+  peakAfterTask: Record<string, number>;
   /**
    * How baogao's diagnostics were timed: 'pull' (textDocument/diagnostic sent with the change, as VS Code does)
    * or 'push' (edit sent → diagnostics received, the server's pause included). documentSymbol, semantic
@@ -62,7 +64,11 @@ export async function runEditor(root: string, folder: string, report: string, ma
   try {
     const pull = !!bg.capabilities.diagnosticProvider;
     bg.open(bgUri, 'baogao', report);
-    if (!pull) await bg.waitForDiagnostics(bgUri, 1);
+    // The opened report's first analysis and check come before any keystroke is timed, as the Markdown
+    // server's below (a pull server analyses when first asked: else the first keystroke timed it, cold).
+    let resultId: string | undefined;
+    if (pull) resultId = ((await bg.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: bgUri } })) as { resultId?: string }).resultId;
+    else await bg.waitForDiagnostics(bgUri, 1);
     mdc.open(mdUri, 'markdown', markdown);
     await mdc.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: mdUri } });
 
@@ -81,7 +87,6 @@ export async function runEditor(root: string, folder: string, report: string, ma
       return client.edit(uri, comma, comma, '的');
     };
     // Pull as VS Code does: right after the change, with the previous result id (unchanged problems answer `unchanged`).
-    let resultId: string | undefined;
     const bytes: number[] = [];
     const pullDiagnostics = async () => {
       const report = (await bg.connection.sendRequest('textDocument/diagnostic', { ...doc(bgUri), ...(resultId ? { previousResultId: resultId } : {}) })) as { resultId?: string };
@@ -158,6 +163,7 @@ export async function runEditor(root: string, folder: string, report: string, ma
     };
     const bgTimes: Record<string, number[]> = Object.fromEntries(Object.keys(bgTasks).map((k) => [k, []]));
     const mdTimes: Record<string, number[]> = Object.fromEntries(Object.keys(mdTasks).map((k) => [k, []]));
+    const peakAfterTask: Record<string, number> = {};
     for (const name of Object.keys(bgTasks)) {
       const started = performance.now();
       for (let r = 0; r < rounds; r++) {
@@ -172,6 +178,7 @@ export async function runEditor(root: string, folder: string, report: string, ma
         for (const run of pair) await run();
         if (r >= 2 && performance.now() - started > budgetMs) break;
       }
+      peakAfterTask[name] = bg.memory().peak;
     }
     return {
       baogao: Object.fromEntries(Object.entries(bgTimes).map(([k, v]) => [k, latency(v)])),
@@ -182,6 +189,7 @@ export async function runEditor(root: string, folder: string, report: string, ma
         markdown: { kb: percentile(outline.markdown.kb, 50), decodeMs: percentile(outline.markdown.decodeMs, 50) },
       },
       memoryMb: { baogao: bg.memory(), markdown: mdc.memory() },
+      peakAfterTask,
       baogaoDiagnostics: pull ? 'pull' : 'push',
     };
   } finally {

@@ -64,6 +64,7 @@ async function main() {
         log(`editor ${size.label} …`);
         const markdown = render(new LanguageService(new MemoryWorkspace({})).analyze('/bench/report.bg', text), 'md');
         entry.editor = await runEditor(root, path.join(scratch, size.label.replace(/\s/g, '')), text, markdown, size.editorRounds, size.budgetMs);
+        log(`  baogao server peak RSS after each task, MB: ${Object.entries(entry.editor.peakAfterTask).map(([task, mb]) => `${task} ${fmt(mb, 0)}`).join(', ')}`);
       }
     }
     if (wants('workspace')) {
