@@ -17,7 +17,11 @@ export interface EditorResult {
   markdown: Record<string, Latency>;
   /** Bytes of diagnostics JSON baogao sends per keystroke (mean; pulled: `unchanged` answers are small). */
   diagnosticsBytesPerEdit: number;
+  /** documentSymbol's answer: its size (KB) and the bench client's own decoding and JSON.parse of it (p50 ms), for each server. */
+  outlineAnswer: { baogao: { kb: number; decodeMs: number }; markdown: { kb: number; decodeMs: number } };
   memoryMb: { baogao: { rss: number; peak: number }; markdown: { rss: number; peak: number } };
+  /** baogao's server's peak RSS (MB) after each task's rounds: which request raised it. */
+  peakAfterTask: Record<string, number>;
   /**
    * How baogao's diagnostics were timed: 'pull' (textDocument/diagnostic sent with the change, as VS Code does)
    * or 'push' (edit sent → diagnostics received, the server's pause included). documentSymbol, semantic
@@ -60,7 +64,11 @@ export async function runEditor(root: string, folder: string, report: string, ma
   try {
     const pull = !!bg.capabilities.diagnosticProvider;
     bg.open(bgUri, 'baogao', report);
-    if (!pull) await bg.waitForDiagnostics(bgUri, 1);
+    // The opened report's first analysis and check come before any keystroke is timed, as the Markdown
+    // server's below (a pull server analyses when first asked: else the first keystroke timed it, cold).
+    let resultId: string | undefined;
+    if (pull) resultId = ((await bg.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: bgUri } })) as { resultId?: string }).resultId;
+    else await bg.waitForDiagnostics(bgUri, 1);
     mdc.open(mdUri, 'markdown', markdown);
     await mdc.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: mdUri } });
 
@@ -79,7 +87,6 @@ export async function runEditor(root: string, folder: string, report: string, ma
       return client.edit(uri, comma, comma, '的');
     };
     // Pull as VS Code does: right after the change, with the previous result id (unchanged problems answer `unchanged`).
-    let resultId: string | undefined;
     const bytes: number[] = [];
     const pullDiagnostics = async () => {
       const report = (await bg.connection.sendRequest('textDocument/diagnostic', { ...doc(bgUri), ...(resultId ? { previousResultId: resultId } : {}) })) as { resultId?: string };
@@ -91,6 +98,13 @@ export async function runEditor(root: string, folder: string, report: string, ma
       const version = keystroke(bg, bgUri, bgComma);
       if (pull) await pullDiagnostics();
       else await bg.waitForDiagnostics(bgUri, version);
+    };
+    // The client's share of the outline's time: the answer's size and this process's decoding of it.
+    const outline = { baogao: { kb: [] as number[], decodeMs: [] as number[] }, markdown: { kb: [] as number[], decodeMs: [] as number[] } };
+    const recordOutline = (client: BenchClient, into: { kb: number[]; decodeMs: number[] }) => {
+      const last = client.lastReceived();
+      into.kb.push(last.bytes / 1000);
+      into.decodeMs.push(last.decodeMs);
     };
     let tokensId: string | undefined;
     const bgTasks: Record<string, { before?: () => Promise<unknown>; run: () => Promise<unknown> }> = {
@@ -104,7 +118,13 @@ export async function runEditor(root: string, folder: string, report: string, ma
       },
       completion: { run: () => bg.connection.sendRequest('textDocument/completion', at(bg, bgUri, figureAt)) },
       hover: { run: () => bg.connection.sendRequest('textDocument/hover', at(bg, bgUri, figureAt)) },
-      documentSymbol: { before: afterKeystroke, run: () => bg.connection.sendRequest('textDocument/documentSymbol', doc(bgUri)) },
+      documentSymbol: {
+        before: afterKeystroke,
+        run: async () => {
+          await bg.connection.sendRequest('textDocument/documentSymbol', doc(bgUri));
+          recordOutline(bg, outline.baogao);
+        },
+      },
       semanticTokens: { before: afterKeystroke, run: () => bg.connection.sendRequest('textDocument/semanticTokens/full', doc(bgUri)) },
       'semanticTokens delta': {
         before: async () => {
@@ -133,10 +153,17 @@ export async function runEditor(root: string, folder: string, report: string, ma
       },
       completion: { run: () => mdc.connection.sendRequest('textDocument/completion', at(mdc, mdUri, headingAt)) },
       hover: { run: () => mdc.connection.sendRequest('textDocument/hover', at(mdc, mdUri, headingAt)) },
-      documentSymbol: { before: mdAfterKeystroke, run: () => mdc.connection.sendRequest('textDocument/documentSymbol', doc(mdUri)) },
+      documentSymbol: {
+        before: mdAfterKeystroke,
+        run: async () => {
+          await mdc.connection.sendRequest('textDocument/documentSymbol', doc(mdUri));
+          recordOutline(mdc, outline.markdown);
+        },
+      },
     };
     const bgTimes: Record<string, number[]> = Object.fromEntries(Object.keys(bgTasks).map((k) => [k, []]));
     const mdTimes: Record<string, number[]> = Object.fromEntries(Object.keys(mdTasks).map((k) => [k, []]));
+    const peakAfterTask: Record<string, number> = {};
     for (const name of Object.keys(bgTasks)) {
       const started = performance.now();
       for (let r = 0; r < rounds; r++) {
@@ -151,12 +178,18 @@ export async function runEditor(root: string, folder: string, report: string, ma
         for (const run of pair) await run();
         if (r >= 2 && performance.now() - started > budgetMs) break;
       }
+      peakAfterTask[name] = bg.memory().peak;
     }
     return {
       baogao: Object.fromEntries(Object.entries(bgTimes).map(([k, v]) => [k, latency(v)])),
       markdown: Object.fromEntries(Object.entries(mdTimes).map(([k, v]) => [k, latency(v)])),
       diagnosticsBytesPerEdit: bytes.length ? bytes.reduce((a, b) => a + b, 0) / bytes.length : NaN,
+      outlineAnswer: {
+        baogao: { kb: percentile(outline.baogao.kb, 50), decodeMs: percentile(outline.baogao.decodeMs, 50) },
+        markdown: { kb: percentile(outline.markdown.kb, 50), decodeMs: percentile(outline.markdown.decodeMs, 50) },
+      },
       memoryMb: { baogao: bg.memory(), markdown: mdc.memory() },
+      peakAfterTask,
       baogaoDiagnostics: pull ? 'pull' : 'push',
     };
   } finally {

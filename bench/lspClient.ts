@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import MarkdownIt from 'markdown-it';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams,
-  type InitializeResult,
+  type InitializeResult, type Message,
 } from 'vscode-languageserver-protocol/node';
 import { pathToUri, uriToPath } from '../server/lsp/uri.js';
 
@@ -19,6 +19,8 @@ export interface BenchClient {
   edit(uri: string, start: number, end: number, insert: string): number;
   text(uri: string): string;
   waitForDiagnostics(uri: string, version: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  /** The last message received: its size in bytes and how long this client took to decode and parse it, ms. */
+  lastReceived(): { bytes: number; decodeMs: number };
   /** Resident and peak memory of the server process, MB (Linux /proc). */
   memory(): { rss: number; peak: number };
   stop(): Promise<void>;
@@ -27,7 +29,22 @@ export interface BenchClient {
 export async function startBenchClient(command: string[], folder: string, settings: Record<string, unknown>, initializationOptions?: unknown): Promise<BenchClient> {
   const child = spawn(process.execPath, command, { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stderr!.on('data', () => undefined);
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  // Decoding as the library does (UTF-8, then JSON.parse), timed: the client's share of a large answer.
+  let received = { bytes: 0, decodeMs: 0 };
+  const decoder = {
+    name: 'application/json',
+    decode(bytes: Uint8Array) {
+      try {
+        const started = performance.now();
+        const message = JSON.parse(new TextDecoder('utf-8').decode(bytes)) as Message;
+        received = { bytes: bytes.byteLength, decodeMs: performance.now() - started };
+        return Promise.resolve(message);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+  };
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!, { charset: 'utf-8', contentTypeDecoder: decoder }), new StreamMessageWriter(child.stdin!));
   const texts = new Map<string, { text: string; version: number }>();
   const waiters: Array<{ uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   const markdown = new MarkdownIt();
@@ -99,6 +116,7 @@ export async function startBenchClient(command: string[], folder: string, settin
       return doc.version;
     },
     text: (uri) => texts.get(uri)!.text,
+    lastReceived: () => received,
     waitForDiagnostics(uri, version, timeoutMs = 120_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}`)), timeoutMs);

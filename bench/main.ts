@@ -2,6 +2,7 @@
 // Prints Markdown tables (for the README) or, with --json, one JSON object. Options:
 //   --quick            15 KB and 300 KB reports, 200-report workspace, fewer rounds (about a minute)
 //   --only=a,b         sections: batch, editor, workspace, cold
+//   --sizes=a,b        report sizes by label without spaces (15KB, 300KB, 3MB; --quick leaves out 3MB unless named)
 //   --root=DIR         the repository (default: the current folder)
 // Run from the bundle (dist/bench.cjs): tsx's transform adds per-closure costs that the bundle does not have.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,11 +29,12 @@ const only = option('only')?.split(',');
 const wants = (section: string) => !only || only.includes(section);
 const log = (line: string) => (json ? process.stderr.write(`${line}\n`) : process.stdout.write(`${line}\n`));
 
+const sizes = option('sizes')?.split(',');
 const SIZES: Array<{ label: string; bytes: number; batchRounds: number; editorRounds: number; budgetMs: number }> = [
   { label: '15 KB', bytes: 15_000, batchRounds: quick ? 15 : 40, editorRounds: quick ? 15 : 40, budgetMs: 10_000 },
   { label: '300 KB', bytes: 300_000, batchRounds: quick ? 7 : 15, editorRounds: quick ? 12 : 30, budgetMs: 15_000 },
-  ...(quick ? [] : [{ label: '3 MB', bytes: 3_000_000, batchRounds: 7, editorRounds: 15, budgetMs: 25_000 }]),
-];
+  { label: '3 MB', bytes: 3_000_000, batchRounds: 7, editorRounds: 15, budgetMs: 25_000 },
+].filter((size) => (sizes ? sizes.includes(size.label.replace(/\s/g, '')) : !quick || size.bytes < 3_000_000));
 const WORKSPACE_FILES = quick ? 200 : 1000;
 
 interface Report {
@@ -62,6 +64,7 @@ async function main() {
         log(`editor ${size.label} …`);
         const markdown = render(new LanguageService(new MemoryWorkspace({})).analyze('/bench/report.bg', text), 'md');
         entry.editor = await runEditor(root, path.join(scratch, size.label.replace(/\s/g, '')), text, markdown, size.editorRounds, size.budgetMs);
+        log(`  baogao server peak RSS after each task, MB: ${Object.entries(entry.editor.peakAfterTask).map(([task, mb]) => `${task} ${fmt(mb, 0)}`).join(', ')}`);
       }
     }
     if (wants('workspace')) {
@@ -125,6 +128,10 @@ function table(report: Report): string {
         return `${fmt(ours.p50, 1)} / ${fmt(ours.p95, 1)}${theirs ? ` (${fmt(theirs.p50, 1)} / ${fmt(theirs.p95, 1)})` : ''}`;
       })]);
     }
+    row(['documentSymbol answer: KB, and the client’s decoding + JSON.parse of it, p50 ms', ...sizes.map((s) => {
+      const o = s.editor?.outlineAnswer;
+      return o ? `${fmt(o.baogao.kb, 0)} KB, ${fmt(o.baogao.decodeMs, 1)} (${fmt(o.markdown.kb, 0)} KB, ${fmt(o.markdown.decodeMs, 1)})` : '—';
+    })]);
     row(['diagnostics JSON per keystroke', ...sizes.map((s) => (s.editor ? `${fmt(s.editor.diagnosticsBytesPerEdit / 1000, 1)} KB` : '—'))]);
     row(['server peak RSS, MB', ...sizes.map((s) => (s.editor ? `${fmt(s.editor.memoryMb.baogao.peak, 0)} (${fmt(s.editor.memoryMb.markdown.peak, 0)})` : '—'))]);
     lines.push('');

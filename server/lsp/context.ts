@@ -25,4 +25,6 @@ export interface ServerContext {
   workspaceFiles(): FileText[];
   /** Summaries of every report of the workspace, kept current (workspace symbols). */
   index: WorkspaceIndex;
+  /** Fits the heap's growth to the open text and the workspace's size (memory.ts): after opens, edits, closes and index refreshes. */
+  fitHeap(): void;
 }

@@ -20,6 +20,7 @@ import * as outputs from './handlers/outputs.js';
 import * as render from './handlers/render.js';
 import * as reports from './handlers/reports.js';
 import * as symbols from './handlers/symbols.js';
+import { HeapPolicy } from './memory.js';
 import { Projects } from './projects.js';
 import { toServerSettings } from './settings.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
@@ -65,6 +66,10 @@ function createContext(connection: Connection): ServerContext {
     allowFolders();
     return client.folders.flatMap((folder) => workspace.findReports(folder));
   };
+  // The heap's growth is limited while large documents are open or the workspace is large (see memory.ts).
+  const heap = new HeapPolicy();
+  const fitHeap = () => heap.fit(documents.all().map((doc) => doc.getText().length), index.size);
+  const index: WorkspaceIndex = new WorkspaceIndex(store, listReports, () => client.watchRegistration, fitHeap);
   return {
     connection,
     store,
@@ -74,6 +79,7 @@ function createContext(connection: Connection): ServerContext {
       allowFolders();
       return store.workspaceFiles(client.folders);
     },
-    index: new WorkspaceIndex(store, listReports, () => client.watchRegistration),
+    index,
+    fitHeap,
   };
 }

@@ -49,7 +49,14 @@ export class WorkspaceIndex {
     private readonly listReports: () => string[],
     /** True when the client tells us about file changes (workspace/didChangeWatchedFiles): else every query re-walks. */
     private readonly watched: () => boolean,
+    /** Told after each refresh (the server fits its heap policy to the workspace's size). */
+    private readonly refreshed: () => void = () => undefined,
   ) {}
+
+  /** How many files the index summarises. */
+  get size(): number {
+    return this.files.size;
+  }
 
   /** A file changed (on disk or in an open buffer), was created or deleted: summarise it again on the next query. */
   changed(path: string): void {
@@ -106,6 +113,7 @@ export class WorkspaceIndex {
   private refresh(): void {
     const service = this.startRefresh();
     for (const path of [...this.stale]) this.summarize(service, path);
+    this.refreshed();
   }
 
   /** The same as the refresh before a request, a file at a time: cancellable, letting edits in (requests.ts). */
@@ -115,6 +123,7 @@ export class WorkspaceIndex {
       await work.pause();
       this.summarize(service, path);
     }
+    this.refreshed();
   }
 
   /** Marks what is to be summarised again; a service of its own, dropped after the refresh (the snippets it parsed go with it). */

@@ -4,7 +4,6 @@ import { DidChangeWatchedFilesNotification, type InitializeParams, FileChangeTyp
 import { CAPABILITIES, DIAGNOSTIC_PROVIDER, SERVER_INFO } from '../capabilities.js';
 import type { ServerContext } from '../context.js';
 import { CONFIG_FILE_NAME } from '../../language/config.js';
-import { HeapPolicy } from '../memory.js';
 import { toServerSettings } from '../settings.js';
 import { uriToPath } from '../uri.js';
 
@@ -13,7 +12,7 @@ const isSnippet = (text: string, path: string | undefined) =>
   /^(?:\s*(?:\/\/[^\n]*)?\n)*\s*[@＠](?:片段|snippet)(?:\s|$)/.test(text) || (!!path && /\/(snippets|片段)\/[^/]+$/.test(path));
 
 export function register(context: ServerContext): void {
-  const { connection, store, diagnostics, client, index } = context;
+  const { connection, store, diagnostics, client, index, fitHeap } = context;
 
   const everythingChanged = () => {
     store.invalidateAll();
@@ -67,10 +66,6 @@ export function register(context: ServerContext): void {
       diagnostics.scheduleAll();
     }
   });
-
-  // The heap's growth is limited while large documents are open (see memory.ts).
-  const heap = new HeapPolicy();
-  const fitHeap = () => heap.fit(store.all().map((doc) => doc.getText().length));
 
   store.documents.onDidChangeContent((event) => {
     fitHeap();
