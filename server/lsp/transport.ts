@@ -6,7 +6,6 @@ import {
   IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter,
   type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
-import { encodedJsonEncoder } from './encodedJson.js';
 
 export const SERVER_NOT_INITIALIZED = -32002;
 
@@ -89,8 +88,7 @@ export function serverTransport(argv: readonly string[]): { reader: MessageReade
   } else if (argv.includes('--stdio') || !argv.some((a) => a.startsWith('--socket') || a.startsWith('--pipe'))) {
     process.stdout.on('error', (error) => (isClosedPipe(error) ? end(0) : end(1, `标准输出出错：${String(error)}`)));
     reader = new StreamMessageReader(process.stdin);
-    // Results the server serialised itself (EncodedJson) go out as they are.
-    writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: encodedJsonEncoder });
+    writer = new StreamMessageWriter(process.stdout);
   } else return undefined;
   reader.onError((error) => end(1, `消息流已损坏（${error.message}）${process.env.BAOGAO_DEBUG ? error.stack : ''}`));
   writer.onError(([error]) => (isClosedPipe(error) ? end(0) : end(1, `无法发送消息（${error.message}）`)));

@@ -1,23 +1,40 @@
 // Outline (document symbols) and workspace symbols.
-import type { CancellationToken, DocumentSymbol } from 'vscode-languageserver';
+import { SymbolKind, type CancellationToken, type DocumentSymbol } from 'vscode-languageserver';
+import { documentSymbols, type DocumentSymbol as FeatureSymbol, type SymbolKind as FeatureKind } from '../../language/features/symbols.js';
 import type { ReportModel } from '../../language/model.js';
 import type { ServerContext } from '../context.js';
-import type { EncodedJson } from '../encodedJson.js';
-import { outlineJson, SYMBOL_KIND } from '../outline.js';
+import { rangeIn } from '../convert.js';
 import { answer, answerForDocument, LongWork } from '../requests.js';
+
+const SYMBOL_KIND: Record<FeatureKind, SymbolKind> = {
+  heading: SymbolKind.Namespace, figure: SymbolKind.Variable, constant: SymbolKind.Constant, snippet: SymbolKind.Module, label: SymbolKind.Key,
+};
 
 /** Workspace symbols answered at most. */
 const WORKSPACE_SYMBOL_LIMIT = 500;
 
 /** The outline of each model, made once per version: the editor asks for it several times (outline, breadcrumbs, sticky scroll). */
-const outlines = new WeakMap<ReportModel, EncodedJson>();
+const outlines = new WeakMap<ReportModel, DocumentSymbol[]>();
 
 export function register({ connection, store, index }: ServerContext): void {
   connection.onDocumentSymbol(answerForDocument(connection, store, 'documentSymbol', [], (_params, _doc, model) => {
-    let outline = outlines.get(model);
-    if (!outline) outlines.set(model, (outline = outlineJson(model)));
-    // (Sent as it is by the server's writer: see encodedJson.ts.)
-    return outline as unknown as DocumentSymbol[];
+    const known = outlines.get(model);
+    if (known) return known;
+    // Empty details and children are left out: a long report's outline is hundreds of KB of JSON.
+    const convert = (s: FeatureSymbol): DocumentSymbol => {
+      const symbol: DocumentSymbol = {
+        name: s.name || '（空）',
+        kind: SYMBOL_KIND[s.kind],
+        range: rangeIn(model.file.lineIndex, s.start, s.end),
+        selectionRange: rangeIn(model.file.lineIndex, s.selectionStart, s.selectionEnd),
+      };
+      if (s.detail) symbol.detail = s.detail;
+      if (s.children.length) symbol.children = s.children.map(convert);
+      return symbol;
+    };
+    const outline = documentSymbols(model).map(convert);
+    outlines.set(model, outline);
+    return outline;
   }));
 
   connection.onWorkspaceSymbol(answer(connection, 'workspaceSymbol', [], async (params, token?: CancellationToken) => {
@@ -28,4 +45,3 @@ export function register({ connection, store, index }: ServerContext): void {
     }));
   }));
 }
-
