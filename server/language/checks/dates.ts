@@ -138,32 +138,30 @@ interface NameHit {
 }
 
 /**
- * The function words (two or three characters) as a trie by UTF-16 unit: a run is searched without a
- * string per position (this runs for every 镇, 乡 and 街道 of the report).
+ * The function words of two and of three characters, each as one number of its UTF-16 units: a run is
+ * searched without a string per position (this runs for every 镇, 乡 and 街道 of the report). Made on first
+ * use: commands that check no prose (help, render) do not pay for the 30,000 words.
  */
-interface WordNode {
-  next: Map<number, WordNode>;
-  word: boolean;
-}
-const FUNCTION_WORDS: WordNode = { next: new Map(), word: false };
-for (const word of (functionWords as { words: string }).words.split(' ')) {
-  let node = FUNCTION_WORDS;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    let child = node.next.get(c);
-    if (!child) node.next.set(c, (child = { next: new Map(), word: false }));
-    node = child;
+let functionWords2: Set<number> | undefined;
+let functionWords3: Set<number> | undefined;
+const key2 = (text: string, i: number) => text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
+const key3 = (text: string, i: number) => key2(text, i) * 0x10000 + text.charCodeAt(i + 2);
+
+function loadFunctionWords(): void {
+  functionWords2 = new Set();
+  functionWords3 = new Set();
+  for (const word of (functionWords as { words: string }).words.split(' ')) {
+    if (word.length === 2) functionWords2.add(key2(word, 0));
+    else if (word.length === 3) functionWords3.add(key3(word, 0));
   }
-  node.word = true;
 }
 
 /** The end of the longest function word of two or three characters starting at i in a run, or -1. */
 function functionWordEnd(run: string, i: number): number {
   if (i + 2 > run.length) return -1;
-  const two = FUNCTION_WORDS.next.get(run.charCodeAt(i))?.next.get(run.charCodeAt(i + 1));
-  if (!two) return -1;
-  if (i + 3 <= run.length && two.next.get(run.charCodeAt(i + 2))?.word) return i + 3;
-  return two.word ? i + 2 : -1;
+  if (!functionWords2) loadFunctionWords();
+  if (i + 3 <= run.length && functionWords3!.has(key3(run, i))) return i + 3;
+  return functionWords2!.has(key2(run, i)) ? i + 2 : -1;
 }
 
 /** Does a candidate name contain a common verb, preposition, adverb, … of two or three characters? */
