@@ -246,7 +246,12 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     // Patched, not reloaded: a page the edit does not change stays the same element.
     await frame.locator('section.page').first().evaluate((el: any) => { el.dataset.mark = 'kept'; });
     const before = await frame.locator('body').evaluate((el: any) => el.ownerDocument.defaultView.scrollY as number);
-    await wb.page.locator('.editor-instance .monaco-editor .view-line').nth(3).click();
+    // A prose line the editor shows (the DOM order of view lines is not their order on screen, and a
+    // directive or comment line would print nothing of what is typed).
+    const shown = await wb.editorLines();
+    const prose = shown.find((l) => /^\s*[\u4e00-\u9fff]/.test(l.text) && /[，。]/.test(l.text));
+    assert.ok(prose, `a prose line in view: ${JSON.stringify(shown.map((l) => l.text.slice(0, 12)))}`);
+    await wb.clickText(prose.text.trim().slice(0, 4));
     await wb.page.keyboard.press('End');
     await wb.type('新增一句话。');
     await frame.getByText('新增一句话').first().waitFor();
