@@ -112,7 +112,7 @@ export async function runEditor(root: string, folder: string, report: string, ma
       into.decodeMs.push(last.decodeMs);
     };
     let tokensId: string | undefined;
-    const bgTasks: Record<string, { before?: () => Promise<unknown>; run: () => Promise<unknown> }> = {
+    const bgTasks: Record<string, Task> = {
       'edit → diagnostics': {
         run: async () => {
           const version = keystroke(bg, bgUri, bgComma);
@@ -149,7 +149,7 @@ export async function runEditor(root: string, folder: string, report: string, ma
       keystroke(mdc, mdUri, mdComma);
       await mdc.connection.sendRequest('textDocument/diagnostic', doc(mdUri));
     };
-    const mdTasks: Record<string, { before?: () => Promise<unknown>; run: () => Promise<unknown> }> = {
+    const mdTasks: Record<string, Task> = {
       'edit → diagnostics': {
         run: () => {
           keystroke(mdc, mdUri, mdComma);
@@ -166,39 +166,11 @@ export async function runEditor(root: string, folder: string, report: string, ma
         },
       },
     };
-    const bgTimes: Record<string, number[]> = Object.fromEntries(Object.keys(bgTasks).map((k) => [k, []]));
-    const mdTimes: Record<string, number[]> = Object.fromEntries(Object.keys(mdTasks).map((k) => [k, []]));
-    const peakAfterTask: Record<string, number> = {};
-    // The first keystroke after opening, apart: each server's code for a change is not compiled yet, and
-    // its caches fill on the first versions. The rounds below follow WARMUP untimed ones, as typing does.
-    const first = { baogao: [] as number[], markdown: [] as number[] };
-    for (let r = 0; r < WARMUP; r++) {
-      const bgRound = timeAsync(bgTasks['edit → diagnostics']!.run);
-      (r ? [] : first.baogao).push(await bgRound);
-      const mdRound = timeAsync(mdTasks['edit → diagnostics']!.run);
-      (r ? [] : first.markdown).push(await mdRound);
-    }
-    for (const name of Object.keys(bgTasks)) {
-      const started = performance.now();
-      for (let r = -WARMUP; r < rounds; r++) {
-        // Alternate which server goes first, so neither always runs on a machine the other just warmed or loaded.
-        const timed = (task: { before?: () => Promise<unknown>; run: () => Promise<unknown> }, times: number[]) => async () => {
-          await task.before?.();
-          const ms = await timeAsync(task.run);
-          if (r >= 0) times.push(ms);
-        };
-        const pair = [timed(bgTasks[name]!, bgTimes[name]!)];
-        if (mdTasks[name]) pair.push(timed(mdTasks[name]!, mdTimes[name]!));
-        if (r % 2) pair.reverse();
-        for (const run of pair) await run();
-        if (r >= 2 && performance.now() - started > budgetMs) break;
-      }
-      peakAfterTask[name] = bg.memory().peak;
-    }
+    const { bgTimes, mdTimes, first, peakAfterTask } = await timeTasks(bgTasks, mdTasks, rounds, budgetMs, () => bg.memory().peak);
     return {
       baogao: Object.fromEntries(Object.entries(bgTimes).map(([k, v]) => [k, latency(v)])),
       markdown: Object.fromEntries(Object.entries(mdTimes).map(([k, v]) => [k, latency(v)])),
-      firstEditMs: { baogao: first.baogao[0]!, markdown: first.markdown[0]! },
+      firstEditMs: first,
       diagnosticsBytesPerEdit: bytes.length ? bytes.reduce((a, b) => a + b, 0) / bytes.length : NaN,
       outlineAnswer: {
         baogao: { kb: percentile(outline.baogao.kb, 50), decodeMs: percentile(outline.baogao.decodeMs, 50) },
@@ -212,4 +184,41 @@ export async function runEditor(root: string, folder: string, report: string, ma
     await bg.stop();
     await mdc.stop();
   }
+}
+
+type Task = { before?: () => Promise<unknown>; run: () => Promise<unknown> };
+
+/**
+ * Times each task on both servers, alternating which goes first, after WARMUP untimed rounds. The first
+ * keystroke after opening is kept apart: each server's code for a change is not compiled yet, and its
+ * caches fill on the first versions.
+ */
+async function timeTasks(bgTasks: Record<string, Task>, mdTasks: Record<string, Task>, rounds: number, budgetMs: number, peak: () => number) {
+  const bgTimes: Record<string, number[]> = Object.fromEntries(Object.keys(bgTasks).map((k) => [k, []]));
+  const mdTimes: Record<string, number[]> = Object.fromEntries(Object.keys(mdTasks).map((k) => [k, []]));
+  const peakAfterTask: Record<string, number> = {};
+  const first = { baogao: NaN, markdown: NaN };
+  for (let r = 0; r < WARMUP; r++) {
+    const bgMs = await timeAsync(bgTasks['edit → diagnostics']!.run);
+    const mdMs = await timeAsync(mdTasks['edit → diagnostics']!.run);
+    if (r === 0) Object.assign(first, { baogao: bgMs, markdown: mdMs });
+  }
+  for (const name of Object.keys(bgTasks)) {
+    const started = performance.now();
+    for (let r = -WARMUP; r < rounds; r++) {
+      // Alternate which server goes first, so neither always runs on a machine the other just warmed or loaded.
+      const timed = (task: Task, times: number[]) => async () => {
+        await task.before?.();
+        const ms = await timeAsync(task.run);
+        if (r >= 0) times.push(ms);
+      };
+      const pair = [timed(bgTasks[name]!, bgTimes[name]!)];
+      if (mdTasks[name]) pair.push(timed(mdTasks[name]!, mdTimes[name]!));
+      if (r % 2) pair.reverse();
+      for (const run of pair) await run();
+      if (r >= 2 && performance.now() - started > budgetMs) break;
+    }
+    peakAfterTask[name] = peak();
+  }
+  return { bgTimes, mdTimes, first, peakAfterTask };
 }
