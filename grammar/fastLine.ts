@@ -6,7 +6,7 @@
 import type * as ast from './ast.js';
 import { canonicalDirective } from './directives.js';
 import { fastArgs, fastFigure, fastMetric } from './fastFigure.js';
-import { splitLabel } from './lineParts.js';
+import { lastNonBlank, splitLabel } from './lineParts.js';
 
 /** Marks only the parser reads: escapes. */
 const PARSER_MARKS = /\\/;
@@ -111,7 +111,6 @@ const isBrace = (c: number) => c === 0x7b || c === 0xff5b;
  */
 function inlinesOf(content: string, from: number, offset: number, labelAllowed = false): ast.Inline[] | undefined {
   const out: ast.Inline[] = [];
-  const text = (start: number, end: number): ast.TextNode => ({ kind: 'text', text: content.slice(start, end), start: offset + start, end: offset + end });
   let i = from;
   while (i < content.length) {
     const c = content.charCodeAt(i);
@@ -124,35 +123,35 @@ function inlinesOf(content: string, from: number, offset: number, labelAllowed =
       for (i = open + 1; i < content.length; ) {
         const d = content.charCodeAt(i);
         if (d === 0x300a || d === 0x300b) break;
-        if (isBrace(d)) {
-          const figure = fastFigure(content, i, offset);
-          if (!figure || figure.body?.form === 'label') return undefined;
-          children.push(figure);
-          i = figure.end - offset;
-        } else {
-          const end = textEnd(content, i);
-          children.push(text(i, end));
-          i = end;
-        }
+        i = figureOrText(content, i, offset, children);
+        // A label inside a citation is BG006, the parser's.
+        if (i < 0 || isLabel(children[children.length - 1]!)) return undefined;
       }
       const closed = content.charCodeAt(i) === 0x300b;
       if (closed) i++;
       const last = children[children.length - 1];
       out.push({ kind: 'citation', children, closed, start: offset + open, end: closed ? offset + i : last ? last.end : offset + open + 1 });
-    } else if (isBrace(c)) {
-      const figure = fastFigure(content, i, offset);
-      if (!figure) return undefined;
-      out.push(figure);
-      i = figure.end - offset;
     } else {
-      const end = textEnd(content, i);
-      out.push(text(i, end));
-      i = end;
+      i = figureOrText(content, i, offset, out);
+      if (i < 0) return undefined;
     }
   }
-  if (!labelAllowed) return out.some((n) => n.kind === 'figure' && n.body?.form === 'label') ? undefined : out;
-  // A heading's label: the last part but for spaces (lineParts.ts, splitLabel); any other label is BG006.
-  let last = out.length - 1;
-  while (last >= 0 && out[last]!.kind === 'text' && (out[last] as ast.TextNode).text.trim() === '') last--;
-  return out.some((n, k) => k !== last && n.kind === 'figure' && n.body?.form === 'label') ? undefined : out;
+  // A heading's label: its last part but for spaces (lineParts.ts, splitLabel); any other label is BG006.
+  const last = labelAllowed ? lastNonBlank(out) : -1;
+  return out.some((n, k) => k !== last && isLabel(n)) ? undefined : out;
+}
+
+const isLabel = (node: ast.Inline) => node.kind === 'figure' && node.body?.form === 'label';
+
+/** Reads the figure or the run of text at `i` onto `into`: where it ends, or -1 for a figure only the parser can read. */
+function figureOrText(content: string, i: number, offset: number, into: ast.Inline[]): number {
+  if (isBrace(content.charCodeAt(i))) {
+    const figure = fastFigure(content, i, offset);
+    if (!figure) return -1;
+    into.push(figure);
+    return figure.end - offset;
+  }
+  const end = textEnd(content, i);
+  into.push({ kind: 'text', text: content.slice(i, end), start: offset + i, end: offset + end });
+  return end;
 }

@@ -44,8 +44,7 @@ const AFTER_UNIT_QUALIFIERS = ['以上', '以下', '左右'];
 
 /** A trailing `{#标签}` of a heading is its label, not content. */
 export function splitLabel(content: ast.Inline[]): { inlines: ast.Inline[]; label: ast.Name | undefined } {
-  let last = content.length - 1;
-  while (last >= 0 && content[last]!.kind === 'text' && (content[last] as ast.TextNode).text.trim() === '') last--;
+  const last = lastNonBlank(content);
   const candidate = content[last];
   // An open `{#标签` with prose after it is no label: it stays content, so that its tail is kept as text.
   if (candidate?.kind === 'figure' && candidate.body?.form === 'label' && candidate.tail === undefined) {
@@ -60,4 +59,11 @@ export function splitLabel(content: ast.Inline[]): { inlines: ast.Inline[]; labe
     return { inlines, label: candidate.body.name };
   }
   return { inlines: content, label: undefined };
+}
+
+/** The index of the last part that is not text of spaces only (-1 when there is none). */
+export function lastNonBlank(content: readonly ast.Inline[]): number {
+  let last = content.length - 1;
+  while (last >= 0 && content[last]!.kind === 'text' && (content[last] as ast.TextNode).text.trim() === '') last--;
+  return last;
 }
