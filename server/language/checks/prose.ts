@@ -304,7 +304,13 @@ for (const [open, close] of Object.entries(PAIRS)) {
   IS_OPENER[open.charCodeAt(0)] = 1;
   OPENER_OF[close.charCodeAt(0)] = open.charCodeAt(0);
 }
-export const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isLatin = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Whether the ’ or ‘ at i is an apostrophe between Latin letters (don’t), not a quote. */
+export function isApostrophe(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c === 0x2019 || c === 0x2018) && isLatin(text.charCodeAt(i - 1)) && isLatin(text.charCodeAt(i + 1));
+}
 
 /** The mark of each UTF-16 unit (a table: a lookup per character must cost next to nothing). */
 const MARK_OF = new Uint16Array(0x10000);
@@ -338,8 +344,7 @@ export function lineMarks(line: ProseLine): number {
     }
     if (mark & REPEATABLE && c === previous) marks |= MARKS.repeatedPunctuation;
     if (mark & PAIRED && !(marks & MARKS.unbalanced)) {
-      // An apostrophe between Latin letters (don’t) is not a quote.
-      if ((c === 0x2019 || c === 0x2018) && isLatin(previous) && isLatin(text.charCodeAt(i + 1))) {
+      if (isApostrophe(text, i)) {
         // passed over
       } else if (IS_OPENER[c]) (open ??= []).push(c);
       else if (open?.pop() !== OPENER_OF[c]) marks |= MARKS.unbalanced;
@@ -357,7 +362,6 @@ const IDEOGRAPH = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 /** CJK and full-width punctuation, Chinese quotes, dashes and ellipsis. */
 const CJK_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026\u00b7]/;
 
-/** By UTF-16 unit: 1 an ideograph, 2 Chinese (an ideograph or a Chinese punctuation mark), as the patterns above. */
 /**
  * Each UTF-16 unit's class, found by the patterns above the first time it is asked for (filling all 65,536
  * at load cost every command some 15 ms of its start): KNOWN, plus 1 for an ideograph, 2 for Chinese.

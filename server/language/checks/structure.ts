@@ -8,6 +8,7 @@ import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
 import type { PlacedBlock, ReportModel, Scope, Section } from '../model.js';
 import { printInlines } from '../printed.js';
+import { isWhiteSpace } from '../whiteSpace.js';
 import { checkedKind, type CheckSettings, type ReportCheck } from './contract.js';
 import { blockCacheOn, cachedPerPlaced, detached } from './blockCache.js';
 import { onForget } from './blockStore.js';
@@ -272,7 +273,7 @@ const CLOSING_MARKS = new Set([...'。．.，,；;：:']);
 /** A heading's text without the white space and punctuation it ends with (as /[\s。．.，,；;：:]+$/u removes). */
 function withoutClosingMarks(text: string): string {
   let end = text.length;
-  while (end > 0 && (CLOSING_MARKS.has(text[end - 1]!) || /\s/u.test(text[end - 1]!))) end--;
+  while (end > 0 && (CLOSING_MARKS.has(text[end - 1]!) || isWhiteSpace(text.charCodeAt(end - 1)))) end--;
   return end === text.length ? text : text.slice(0, end);
 }
 

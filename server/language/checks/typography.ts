@@ -6,7 +6,7 @@ import { registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { cachedPerBlock } from './blockCache.js';
 import type { ReportCheck } from './contract.js';
-import { inCitationAt, isChinese, isChineseAt, isIdeograph, IS_OPENER, isLatin, lineDiagnostic, lineMarks, MARKS, OPENER_OF, PAIRS, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
+import { inCitationAt, isChinese, isChineseAt, isIdeograph, IS_OPENER, isApostrophe, lineDiagnostic, lineMarks, MARKS, OPENER_OF, PAIRS, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
@@ -94,7 +94,7 @@ function pairedMarksOf(block: ProseBlock): Mark[] {
     for (let found = PAIRED.exec(line.text); found; found = PAIRED.exec(line.text)) {
       const i = found.index;
       const ch = found[0];
-      if ((ch === '’' || ch === '‘') && /[A-Za-z]/.test(line.text[i - 1] ?? '') && /[A-Za-z]/.test(line.text[i + 1] ?? '')) continue;
+      if (isApostrophe(line.text, i)) continue;
       all.push({ ch, line, index: i });
     }
   }
@@ -116,8 +116,7 @@ function perfectlyNested(block: ProseBlock): boolean {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (IS_OPENER[c] === 0 && OPENER_OF[c] === 0) continue;
-      // An apostrophe between Latin letters (don’t) is not a quote (as pairedMarksOf).
-      if ((c === 0x2019 || c === 0x2018) && isLatin(text.charCodeAt(i - 1)) && isLatin(text.charCodeAt(i + 1))) continue;
+      if (isApostrophe(text, i)) continue;
       if (IS_OPENER[c]) stack.push(c);
       else if (stack.pop() !== OPENER_OF[c]) return false;
     }
