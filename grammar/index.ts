@@ -17,7 +17,7 @@ export { LineIndex, type Position } from './lineIndex.js';
 export { DIRECTIVES, canonicalDirective } from './directives.js';
 export { forEachInline, forEachFigure, inlineText } from './walk.js';
 export { MAX_FORMULA_NESTING, MAX_FORMULA_TERMS } from './bounds.js';
-export { unchangedEnds } from './textChange.js';
+export { endsWithLineBreak, lineEndAt, lineStartAt, unchangedEnds } from './textChange.js';
 
 export interface ParseResult {
   document: ast.ReportDocument;

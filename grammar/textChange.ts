@@ -1,4 +1,5 @@
-// What two versions of a text have in common at their start and at their end: all an edit left alone.
+// What two versions of a text have in common at their start and at their end: all an edit left alone;
+// and the lines around an offset (the line an edit is on).
 
 export function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
@@ -26,4 +27,26 @@ export function unchangedEnds(before: string, after: string): { prefix: number; 
     last = { before, after, prefix, suffix: commonSuffix(before, after, prefix) };
   }
   return last;
+}
+
+const isLineBreak = (c: number) => c === 10 || c === 13;
+
+/** Where the line holding `offset` starts (after the line break before it). */
+export function lineStartAt(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && !isLineBreak(text.charCodeAt(at - 1))) at--;
+  return at;
+}
+
+/** Where the line holding `offset` ends (at its line break, or the text's end). */
+export function lineEndAt(text: string, offset: number): number {
+  let at = offset;
+  while (at < text.length && !isLineBreak(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** Whether [start, end) ends with a whole line break (a \r followed by \n is only half of one). */
+export function endsWithLineBreak(text: string, start: number, end: number): boolean {
+  const last = text.charCodeAt(end - 1);
+  return end > start && (last === 10 || (last === 13 && text.charCodeAt(end) !== 10));
 }

@@ -6,7 +6,7 @@
 // When the edited line is plain prose or a list item of the same kind before and after (not a heading),
 // the blocks and headings are the same too: the model's structureId says so to the checks across them.
 import type * as ast from '../../grammar/index.js';
-import { unchangedEnds } from '../../grammar/index.js';
+import { lineStartAt, unchangedEnds } from '../../grammar/index.js';
 import { shiftDiagnostic } from '../../grammar/shift.js';
 import type { FigureTable, Resolution } from './figures.js';
 
@@ -115,8 +115,7 @@ function proseEdit(last: Kept, text: string, kinds: LineKinds): Edit | undefined
   const oldEnd = last.text.length - suffix;
   const newEnd = text.length - suffix;
   if (hasLineBreak(last.text, prefix, oldEnd) || hasLineBreak(text, prefix, newEnd)) return undefined;
-  let lineStart = prefix;
-  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+  const lineStart = lineStartAt(text, prefix);
   const [before, after] = [last.kinds.at(lineStart), kinds.at(lineStart)];
   if (HEADER_KINDS.has(before) || HEADER_KINDS.has(after)) return undefined;
   return { prefix, oldEnd, delta: text.length - last.text.length, sameBlocks: before === after && PROSE_KINDS.has(before) };

@@ -1,6 +1,7 @@
 // Results of block-local checks, remembered by the block's source text: a keystroke re-checks the one
 // block it touched, and every other block's diagnostics are copied with their offsets moved.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
+import { endsWithLineBreak, lineEndAt, lineStartAt } from '../../../grammar/index.js';
 import { shiftDiagnostic } from '../../../grammar/shift.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
 import { blockCacheOn, type Entry, type LocalBlock } from './blockStore.js';
@@ -50,14 +51,10 @@ function flatten(hits: ReadonlyArray<Hit<Diagnostic[]>>): Diagnostic[] {
  * break after it it is a figure), so the nodes' span alone would give two parses one remembered result.
  */
 export function wholeLineSpan(text: string, start: number, end: number): { origin: number; end: number } {
-  // Character codes, not characters: reading a Chinese character as a string allocates one.
-  let origin = start;
-  for (let c = text.charCodeAt(origin - 1); origin > 0 && c !== 10 && c !== 13; c = text.charCodeAt(--origin - 1));
+  const origin = lineStartAt(text, start);
   // A block that ends with its line break (a report's own block) stands on its lines already: the next line is not part of it.
-  const last = text.charCodeAt(end - 1);
-  if (end > origin && (last === 10 || (last === 13 && text.charCodeAt(end) !== 10))) return { origin, end };
-  let through = end;
-  for (let c = text.charCodeAt(through); through < text.length && c !== 10 && c !== 13; c = text.charCodeAt(++through));
+  if (endsWithLineBreak(text, origin, end)) return { origin, end };
+  let through = lineEndAt(text, end);
   if (text.charCodeAt(through) === 13) through++;
   if (text.charCodeAt(through) === 10) through++;
   return { origin, end: through };
@@ -66,8 +63,7 @@ export function wholeLineSpan(text: string, start: number, end: number): { origi
 /** Whether [start, end) is whole lines already: it starts a line and ends with a line break. */
 function onWholeLines(text: string, start: number, end: number): boolean {
   const before = text.charCodeAt(start - 1);
-  const last = text.charCodeAt(end - 1);
-  return (start === 0 || before === 10 || before === 13) && end > start && (last === 10 || (last === 13 && text.charCodeAt(end) !== 10));
+  return (start === 0 || before === 10 || before === 13) && endsWithLineBreak(text, start, end);
 }
 
 /** A block standing on the whole lines [origin, origin + length) of a text: its source is sliced when first read. */

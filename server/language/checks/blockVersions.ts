@@ -114,7 +114,7 @@ function entriesAfterEdit(list: readonly LocalBlock[], version: ListVersion): En
 
 function keep(list: readonly LocalBlock[], version: ListVersion, entries: Entry[]): void {
   const n = list.length;
-  const kept: KeptList = { text: version.text, count: n, entries, files: new Array(n), lengths: new Int32Array(n), origins: new Int32Array(n), allOwn: true, runs: new Map() };
+  const kept = newKeptList(version.text, entries);
   for (let i = 0; i < n; i++) {
     const block = list[i]!;
     const own = version.isOwn(block);
@@ -124,6 +124,12 @@ function keep(list: readonly LocalBlock[], version: ListVersion, entries: Entry[
     if (!own) kept.allOwn = false;
   }
   remember(list, version.key, kept);
+}
+
+/** A kept list for `entries.length` blocks of `text`, their files, lengths and origins to be filled in. */
+function newKeptList(text: string, entries: Entry[]): KeptList {
+  const n = entries.length;
+  return { text, count: n, entries, files: new Array(n), lengths: new Int32Array(n), origins: new Int32Array(n), allOwn: true, runs: new Map() };
 }
 
 function remember(list: readonly LocalBlock[], key: string, kept: KeptList): void {
@@ -153,7 +159,7 @@ function entriesByEnds(list: readonly LocalBlock[], version: ListVersion, last: 
   while (tail < Math.min(n, last.count) - head && last.lengths[last.count - 1 - tail]! > 0 && last.origins[last.count - 1 - tail]! >= oldEnd) tail++;
   while (tail > 0 && !sameBlock(list[n - tail]!, last, last.count - tail, delta)) tail--;
   const entries = new Array<Entry>(n);
-  const kept: KeptList = { text: version.text, count: n, entries, files: new Array(n), lengths: new Int32Array(n), origins: new Int32Array(n), allOwn: true, runs: new Map() };
+  const kept = newKeptList(version.text, entries);
   const moved = n - last.count;
   for (let i = 0; i < n; i++) {
     const j = i < head ? i : i >= n - tail ? i - moved : -1;

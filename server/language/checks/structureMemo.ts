@@ -2,7 +2,7 @@
 // line of prose (the model's structureId is the last version's): their last diagnostics are taken, moved
 // by the edit's length. A diagnostic on the edited line itself (the first line's span…) is found again.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
-import { unchangedEnds } from '../../../grammar/index.js';
+import { lineEndAt, lineStartAt, unchangedEnds } from '../../../grammar/index.js';
 import type { ReportModel } from '../model.js';
 import { blockCacheOn, onForget } from './blockStore.js';
 
@@ -33,10 +33,8 @@ export function sameStructure(key: string, model: ReportModel, run: () => Diagno
 function moved(last: Kept, text: string): Diagnostic[] | undefined {
   if (last.text === text) return last.found;
   const { prefix, suffix } = unchangedEnds(last.text, text);
-  let lineStart = prefix;
-  while (lineStart > 0 && !isLineBreak(last.text.charCodeAt(lineStart - 1))) lineStart--;
-  let lineEnd = last.text.length - suffix;
-  while (lineEnd < last.text.length && !isLineBreak(last.text.charCodeAt(lineEnd))) lineEnd++;
+  const lineStart = lineStartAt(last.text, prefix);
+  const lineEnd = lineEndAt(last.text, last.text.length - suffix);
   const delta = text.length - last.text.length;
   const out: Diagnostic[] = [];
   // Each span on its own: a fix may edit a place after the line for a diagnostic before it.
@@ -48,8 +46,6 @@ function moved(last: Kept, text: string): Diagnostic[] | undefined {
   }
   return out;
 }
-
-const isLineBreak = (c: number) => c === 10 || c === 13;
 
 /** Whether a diagnostic (or one of its fixes) has a position on the line [start, end] or spans it. */
 function touches(d: Diagnostic, start: number, end: number): boolean {
