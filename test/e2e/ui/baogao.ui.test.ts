@@ -254,13 +254,27 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     await wb.clickText(prose.text.trim().slice(0, 4));
     await wb.page.keyboard.press('End');
     await wb.type('新增一句话。');
-    await frame.getByText('新增一句话').first().waitFor();
+    // The printed line holding the typed words' first character: the layout breaks lines every 28
+    // characters, so the words may run over two lines (no one element need hold them all).
+    const typedAt = async () => frame.locator('body').evaluate((body: any) => {
+      const lines = [...body.querySelectorAll('section.page .line')] as any[];
+      const texts = lines.map((l) => (l.textContent ?? '').replace(/\s+/g, ''));
+      const all = texts.join('');
+      const at = all.indexOf('新增一句话');
+      if (at < 0) return -1;
+      let passed = 0;
+      return texts.findIndex((t) => (passed += t.length) > at);
+    });
+    for (const deadline = Date.now() + 30_000; (await typedAt()) < 0; ) {
+      assert.ok(Date.now() < deadline, 'the typed words “新增一句话” appear in the preview within 30 s');
+      await wb.page.waitForTimeout(200);
+    }
     await wb.page.waitForTimeout(500);
     await wb.screenshot('preview-updated');
     // Not reloaded to the top: the preview stays where the writer is, the typed words in view.
     const after = await frame.locator('body').evaluate((el: any) => el.ownerDocument.defaultView.scrollY as number);
     assert.ok(after > 0 && Math.abs(after - before) < 1000, `scroll kept near the edit: ${before} → ${after}`);
-    const typed = await frame.getByText('新增一句话').first().evaluate((el: any) => {
+    const typed = await frame.locator('section.page .line').nth(await typedAt()).evaluate((el: any) => {
       const r = el.getBoundingClientRect();
       return r.top >= 0 && r.bottom <= el.ownerDocument.defaultView.innerHeight;
     });
