@@ -17,11 +17,18 @@ export function openDocumentAt(documents: TextDocuments<TextDocument>, path: str
   return undefined;
 }
 
+/** An open document's current version: its model and, once asked, the checker's findings under those settings. */
+interface ModelEntry {
+  version: number;
+  generation: number;
+  model: ReportModel;
+  checked?: { settings: object; found: Diagnostic[] };
+}
+
 export class DocumentStore {
   /** Bumped when something every model may read changes: a snippet, settings, a file on disk. */
   private generation = 0;
-  private readonly models = new Map<string, { version: number; generation: number; model: ReportModel }>();
-  private readonly checked = new WeakMap<ReportModel, { settings: object; found: Diagnostic[] }>();
+  private readonly models = new Map<string, ModelEntry>();
 
   constructor(
     readonly documents: TextDocuments<TextDocument>,
@@ -79,8 +86,13 @@ export class DocumentStore {
   }
 
   modelFor(doc: TextDocument): ReportModel {
+    return this.currentEntry(doc).model;
+  }
+
+  /** The entry of a document's current version, its model analysed when not yet. */
+  private currentEntry(doc: TextDocument): ModelEntry {
     const hit = this.models.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.generation === this.generation) return hit.model;
+    if (hit && hit.version === doc.version && hit.generation === this.generation) return hit;
     // The stale model goes first: it is not needed to analyse the new version (the parse cache is), and
     // kept it would be live beside the new one (3 MB report: 15 MB more, doubled by the heap policy).
     this.models.delete(doc.uri);
@@ -88,9 +100,10 @@ export class DocumentStore {
     this.analysing(path);
     const started = performance.now();
     const model = this.serviceFor(path).analyze(path, doc.getText());
-    this.models.set(doc.uri, { version: doc.version, generation: this.generation, model });
+    const entry: ModelEntry = { version: doc.version, generation: this.generation, model };
+    this.models.set(doc.uri, entry);
     this.analysed(doc.uri, doc.version, performance.now() - started);
-    return model;
+    return entry;
   }
 
   /**
@@ -98,12 +111,11 @@ export class DocumentStore {
    * shared by diagnostics (pushed or pulled), quick fixes, formatting and the figures table.
    */
   diagnosticsFor(doc: TextDocument): Diagnostic[] {
-    const model = this.modelFor(doc);
-    const settings = this.serviceFor(model.file.path).settings;
-    const hit = this.checked.get(model);
-    if (hit && hit.settings === settings) return hit.found;
-    const found = checkReport(model, settings);
-    this.checked.set(model, { settings, found });
+    const entry = this.currentEntry(doc);
+    const settings = this.serviceFor(entry.model.file.path).settings;
+    if (entry.checked?.settings === settings) return entry.checked.found;
+    const found = checkReport(entry.model, settings);
+    entry.checked = { settings, found };
     return found;
   }
 

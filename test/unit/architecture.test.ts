@@ -124,6 +124,26 @@ describe('architecture', () => {
     }
   });
 
+  it('a WeakMap is kept only for keys that live long; what is found per version is attached to it (server/language/attached.ts)', () => {
+    // V8's minor collections hold a WeakMap's values strongly: a WeakMap from each keystroke's model (or
+    // its block lists) kept every version alive until the next full collection. These maps are keyed by
+    // the settings' lists, or hold no object.
+    const longLived = new Set([
+      'server/language/checks/citations.ts registries', 'server/language/checks/citations.ts titleMatches',
+      'server/language/checks/terms.ts missLists', 'server/language/checks/terms.ts missIndexes',
+      'server/language/checks/titles.ts registeredTitles', 'server/language/checks/blockCache.ts identities',
+      'server/language/features/symbols.ts printed',
+      // Frozen keys only (they take no property).
+      'server/language/attached.ts sealed',
+    ]);
+    const found: string[] = [];
+    for (const file of [...sources('server'), ...sources('grammar'), ...sources('templates')]) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/(\w+)\s*=\s*new WeakMap\b/g)) found.push(`${rel(file).split(path.sep).join('/')} ${m[1]}`);
+    }
+    for (const site of longLived) assert.ok(found.includes(site), `${site} is listed but not found`);
+    for (const site of found) assert.ok(longLived.has(site), `${site}: a WeakMap of per-version objects (use AttachedMap), or add it here with why its keys live long`);
+  });
+
   it('no function in server/ or grammar/ is longer than 80 lines', () => {
     const long: string[] = [];
     for (const file of [...sources('server'), ...sources('grammar')]) {

@@ -6,6 +6,7 @@ import { shiftDiagnostic } from '../../../grammar/shift.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
 import { blockCacheOn, type Entry, type LocalBlock } from './blockStore.js';
 import { describeList, diagnosticsOverList, entriesOf, runOverList, type Hit } from './blockVersions.js';
+import { AttachedMap } from '../attached.js';
 
 export { blockCacheLimits, blockCacheOn, detached, forgetBlockResults, useBlockCache, type LocalBlock } from './blockStore.js';
 export { describeList } from './blockVersions.js';
@@ -92,7 +93,7 @@ interface OwnBlocks {
   /** Indices of the placed blocks that come from snippets. */
   others: number[];
 }
-const ownBlocks = new WeakMap<ReportModel, OwnBlocks>();
+const ownBlocks = new AttachedMap<ReportModel, OwnBlocks>('ownBlocks');
 /** The file key of a report's own block: its kind (one string each, not one made per block). */
 const KIND_KEYS = { heading: '\u0000heading', paragraph: '\u0000paragraph', directive: '\u0000directive' } as const;
 const [LIST, ATTACHED_LIST] = ['\u0000list', '\u0000list+'];

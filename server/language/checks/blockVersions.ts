@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { unchangedEnds } from '../../../grammar/index.js';
 import { shiftDiagnostic } from '../../../grammar/shift.js';
 import { blockCacheOn, lookUp, onForget, touch, type Entry, type LocalBlock } from './blockStore.js';
+import { AttachedMap } from '../attached.js';
 
 /** Which version of which file a list of blocks was cut from, and which of its blocks stand in that text. */
 export interface ListVersion {
@@ -43,10 +44,10 @@ interface ListEdit {
   delta: number;
 }
 
-const versions = new WeakMap<readonly LocalBlock[], ListVersion>();
-const keptOf = new WeakMap<readonly LocalBlock[], KeptList>();
-const edits = new WeakMap<readonly LocalBlock[], ListEdit>();
-const entriesFound = new WeakMap<readonly LocalBlock[], Entry[]>();
+const versions = new AttachedMap<readonly LocalBlock[], ListVersion>('versions');
+const keptOf = new AttachedMap<readonly LocalBlock[], KeptList>('keptOf');
+const edits = new AttachedMap<readonly LocalBlock[], ListEdit>('edits');
+const entriesFound = new AttachedMap<readonly LocalBlock[], Entry[]>('entriesFound');
 const lastLists = new Map<string, KeptList>();
 /** Lists followed from version to version: the documents open in an editor, not a workspace's every report. */
 const LISTS_KEPT = 16;

@@ -10,6 +10,7 @@ import { summariesOf } from './blockSummaries.js';
 import type { Hit } from './blockVersions.js';
 import type { CheckSettings, ReportCheck } from './contract.js';
 import { ESCAPE_MARK, FIGURE_MARK, indexOfSource, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
+import { AttachedMap } from '../attached.js';
 
 export interface CitationEntry {
   title: string;
@@ -122,7 +123,7 @@ export interface Cited {
   to: number;
 }
 
-const citedByBlock = new WeakMap<ProseBlock, Cited[]>();
+const citedByBlock = new AttachedMap<ProseBlock, Cited[]>('citedByBlock');
 
 /** The titles cited in a block: each closed 《…》 without figures, and each 〈…〉 inside one (found once per block; never to be changed). */
 export function citedTitles(block: ProseBlock): readonly Cited[] {
@@ -172,7 +173,7 @@ function shortTitlesIn(block: ProseBlock): string[] | undefined {
   return out.length ? out : undefined;
 }
 
-const shortTitlesOf = new WeakMap<readonly ProseBlock[], ReadonlySet<string>>();
+const shortTitlesOf = new AttachedMap<readonly ProseBlock[], ReadonlySet<string>>('shortTitlesOf');
 
 /** Short titles the report defines itself: found once per list of blocks (two checks read them), each block's remembered. */
 export function definedShortTitles(blocks: readonly ProseBlock[]): ReadonlySet<string> {

@@ -6,6 +6,7 @@ import type { Diagnostic, Fix, TextEdit } from '../../../grammar/diagnostic.js';
 import { diagnostic, locatedIn } from '../makeDiagnostic.js';
 import type { ReportModel, Scope } from '../model.js';
 import { describeList, wholeLineSpan, type LocalBlock } from './blockCache.js';
+import { AttachedMap } from '../attached.js';
 
 // ---------------------------------------------------------------- prose lines
 
@@ -207,7 +208,7 @@ function addInlines(b: LineBuilder, list: readonly ast.Inline[], inCitation: boo
   }
 }
 
-const proseCache = new WeakMap<ReportModel, ProseBlock[]>();
+const proseCache = new AttachedMap<ReportModel, ProseBlock[]>('proseCache');
 
 /** The prose blocks of a report: the header title and every placed block of the body (computed once a model). */
 export function proseBlocks(model: ReportModel): ProseBlock[] {
@@ -401,7 +402,7 @@ export function located(model: ReportModel, scope: Scope, d: Diagnostic): Diagno
   return locatedIn(d, scope.file, model.file);
 }
 
-const textNodesOf = new WeakMap<ast.Block, ast.TextNode[]>();
+const textNodesOf = new AttachedMap<ast.Block, ast.TextNode[]>('textNodesOf');
 
 /**
  * Every text node of a block (headings, paragraphs, list items), descending into citations. Found once per

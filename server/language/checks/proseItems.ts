@@ -5,6 +5,7 @@ import type * as ast from '../../../grammar/index.js';
 import { findAmounts, relate, SentenceBuilder, itemOf, type SentenceRelations } from '../prose/index.js';
 import type { PlacedBlock, ReportModel, Scope } from '../model.js';
 import { formatValue } from '../values.js';
+import { AttachedMap } from '../attached.js';
 
 export interface ItemSource {
   /** Span in the file the block was written in. */
@@ -37,7 +38,7 @@ function wanted(lines: Group, placed: PlacedBlock, needs: (source: string) => bo
 }
 
 /** Relations of a paragraph or list item, by its lines, for one model (rates and totals read many of the same). */
-const relationsByModel = new WeakMap<ReportModel, Map<readonly (readonly ast.Inline[])[], { scope: Scope; relations: SentenceRelations<ItemSource>[] }>>();
+const relationsByModel = new AttachedMap<ReportModel, Map<readonly (readonly ast.Inline[])[], { scope: Scope; relations: SentenceRelations<ItemSource>[] }>>('relationsByModel');
 
 /** One block's paragraph or list items, as sentences of amounts with their relations. */
 export function blockRelations(model: ReportModel, placed: PlacedBlock, needs: (source: string) => boolean): SentenceRelations<ItemSource>[] {

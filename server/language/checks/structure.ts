@@ -14,6 +14,7 @@ import { blockCacheOn, cachedPerPlaced, detached } from './blockCache.js';
 import { onForget } from './blockStore.js';
 import { sameStructure } from './structureMemo.js';
 import { blockTextNodes, eolOf, firstLineSpan, located } from './prose.js';
+import { AttachedMap } from '../attached.js';
 
 // ---------------------------------------------------------------- codes
 
@@ -202,7 +203,7 @@ function requiredParts(model: ReportModel, settings: CheckSettings): Diagnostic[
 // ---------------------------------------------------------------- headings
 
 /** The sections in document order (depth first), once a model: three passes read them. */
-const flatSections = new WeakMap<ReportModel, Section[]>();
+const flatSections = new AttachedMap<ReportModel, Section[]>('flatSections');
 
 function sectionsInOrder(sections: readonly Section[], out: Section[] = []): Section[] {
   for (const s of sections) {

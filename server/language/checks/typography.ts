@@ -7,6 +7,7 @@ import type { ReportModel } from '../model.js';
 import { cachedPerBlock } from './blockCache.js';
 import type { ReportCheck } from './contract.js';
 import { inCitationAt, isChinese, isChineseAt, isIdeograph, IS_OPENER, isApostrophe, lineDiagnostic, lineMarks, MARKS, OPENER_OF, PAIRS, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
+import { AttachedMap } from '../attached.js';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
@@ -349,7 +350,7 @@ function blockTypography(model: ReportModel, block: ProseBlock): readonly Diagno
 const CHECK_OF_CODE = new Map<string, string>([['BG602', 'paired-marks'], ...LINE_CHECKS.flatMap((c) => c.codes.map((code): [string, string] => [code, c.id]))]);
 
 /** The typography diagnostics of a report by check, in the order found: one pass for all the checks below. */
-const byModel = new WeakMap<ReportModel, Map<string, Diagnostic[]>>();
+const byModel = new AttachedMap<ReportModel, Map<string, Diagnostic[]>>('byModel');
 
 function typographyByCheck(model: ReportModel): Map<string, Diagnostic[]> {
   let byCheck = byModel.get(model);

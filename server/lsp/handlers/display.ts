@@ -7,12 +7,13 @@ import type { ReportModel } from '../../language/model.js';
 import type { ServerContext } from '../context.js';
 import { offsetOf } from '../convert.js';
 import { answerForDocument } from '../requests.js';
+import { AttachedMap } from '../../language/attached.js';
 
 /**
  * Each model's tokens in LSP terms, computed once per version for full, delta and range requests alike:
  * five numbers a token (start offset, line, character, length, type + modifiers), packed to stay small.
  */
-const tokensOf = new WeakMap<ReportModel, Int32Array>();
+const tokensOf = new AttachedMap<ReportModel, Int32Array>('tokensOf');
 const FIELDS = 5;
 
 function lspTokens(model: ReportModel): Int32Array {

@@ -5,6 +5,7 @@ import type { ReportModel } from '../../language/model.js';
 import type { ServerContext } from '../context.js';
 import { rangeIn } from '../convert.js';
 import { answer, answerForDocument, LongWork } from '../requests.js';
+import { AttachedMap } from '../../language/attached.js';
 
 const SYMBOL_KIND: Record<FeatureKind, SymbolKind> = {
   heading: SymbolKind.Namespace, figure: SymbolKind.Variable, constant: SymbolKind.Constant, snippet: SymbolKind.Module, label: SymbolKind.Key,
@@ -14,7 +15,7 @@ const SYMBOL_KIND: Record<FeatureKind, SymbolKind> = {
 const WORKSPACE_SYMBOL_LIMIT = 500;
 
 /** The outline of each model, made once per version: the editor asks for it several times (outline, breadcrumbs, sticky scroll). */
-const outlines = new WeakMap<ReportModel, DocumentSymbol[]>();
+const outlines = new AttachedMap<ReportModel, DocumentSymbol[]>('outlines');
 
 export function register({ connection, store, index }: ServerContext): void {
   connection.onDocumentSymbol(answerForDocument(connection, store, 'documentSymbol', [], (_params, _doc, model) => {
