@@ -37,6 +37,8 @@ export class DocumentStore {
     private readonly analysing: (path: string) => void = () => undefined,
     /** Told after each analysis (the server traces it: one analysis per version, whoever asked first). */
     private readonly analysed: (uri: string, version: number, ms: number) => void = () => undefined,
+    /** Told after a version's check (the server may rehearse keystrokes on it: rehearsal.ts). */
+    private readonly checked: (doc: TextDocument) => void = () => undefined,
   ) {}
 
   /** The service of the editor's own settings (workspace-wide features); a report's own is `serviceFor`. */
@@ -116,6 +118,7 @@ export class DocumentStore {
     if (entry.checked?.settings === settings) return entry.checked.found;
     const found = checkReport(entry.model, settings);
     entry.checked = { settings, found };
+    this.checked(doc);
     return found;
   }
 

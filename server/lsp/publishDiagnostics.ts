@@ -15,6 +15,7 @@ import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { settingsFileDiagnostics } from '../language/config.js';
 import { rangeIn, SEVERITY } from './convert.js';
 import { shownInEditor } from './diagnosticLimit.js';
+import type { ReportModel } from '../language/model.js';
 import type { DocumentStore } from './documents.js';
 
 /**
@@ -165,18 +166,7 @@ export class DiagnosticsPublisher {
     const found = this.store.diagnosticsFor(doc);
     if (this.converted.get(doc.uri) === found) return;
     this.converted.set(doc.uri, found);
-    const model = this.store.modelFor(doc);
-    const byUri = new Map<string, LspDiagnostic[]>([[doc.uri, []]]);
-    for (const d of shownInEditor(found)) {
-      const path = d.uri && d.uri !== model.file.path ? d.uri : undefined;
-      const target = path ? this.store.uriFor(path) : doc.uri;
-      const lines = path ? this.store.linesOf(path) : model.file.lineIndex;
-      const list = byUri.get(target) ?? [];
-      // (sameDiagnostics compares each of these fields.)
-      list.push({ range: rangeIn(lines, d.start, d.end), severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Error, code: d.code, source: 'baogao', message: d.message });
-      byUri.set(target, list);
-    }
-    this.replace(doc.uri, byUri);
+    this.replace(doc.uri, lspDiagnosticsByUri(this.store, doc.uri, this.store.modelFor(doc), found));
   }
 
   /** What was published on each baogao.json, to send only changes. */
@@ -256,6 +246,21 @@ export class DiagnosticsPublisher {
     const doc = this.store.get(target);
     void this.connection.sendDiagnostics({ uri: target, diagnostics, ...(doc ? { version: doc.version } : {}) });
   }
+}
+
+/** A document's findings as LSP diagnostics, by the URI each is on (its own, or a snippet's it includes). */
+export function lspDiagnosticsByUri(store: DocumentStore, uri: string, model: ReportModel, found: readonly Diagnostic[]): Map<string, LspDiagnostic[]> {
+  const byUri = new Map<string, LspDiagnostic[]>([[uri, []]]);
+  for (const d of shownInEditor(found)) {
+    const path = d.uri && d.uri !== model.file.path ? d.uri : undefined;
+    const target = path ? store.uriFor(path) : uri;
+    const lines = path ? store.linesOf(path) : model.file.lineIndex;
+    const list = byUri.get(target) ?? [];
+    // (sameDiagnostics compares each of these fields.)
+    list.push({ range: rangeIn(lines, d.start, d.end), severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Error, code: d.code, source: 'baogao', message: d.message });
+    byUri.set(target, list);
+  }
+  return byUri;
 }
 
 /** Whether two lists of diagnostics would be sent as the same JSON (every field the server sets). */

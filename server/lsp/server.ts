@@ -22,6 +22,7 @@ import * as reports from './handlers/reports.js';
 import * as symbols from './handlers/symbols.js';
 import { HeapPolicy } from './memory.js';
 import { Projects } from './projects.js';
+import { KeystrokeRehearsal } from './rehearsal.js';
 import { toServerSettings } from './settings.js';
 import { WorkspaceIndex } from './workspaceIndex.js';
 
@@ -61,7 +62,10 @@ function createContext(connection: Connection): ServerContext {
   };
   // With the client's trace on (`baogao.trace.server`), each analysis is told: one per document version.
   const traceAnalysis = (uri: string, version: number, ms: number) => connection.tracer.log(`分析 ${uri} 第 ${version} 版`, `${ms.toFixed(1)} ms`);
-  const store: DocumentStore = new DocumentStore(documents, new Projects(workspace), allowFor, traceAnalysis);
+  // Once per server, the first large report's keystrokes are rehearsed while the editor is idle (rehearsal.ts).
+  const rehearse = (doc: TextDocument) => rehearsal.afterCheck(doc);
+  const store: DocumentStore = new DocumentStore(documents, new Projects(workspace), allowFor, traceAnalysis, rehearse);
+  const rehearsal = new KeystrokeRehearsal(store);
   const listReports = () => {
     allowFolders();
     return client.folders.flatMap((folder) => workspace.findReports(folder));

@@ -1,0 +1,92 @@
+// The first keystrokes in a large report ran code V8 had not optimised yet: at 300 KB the first ten took
+// 10–25 ms each, the later ones 3 ms. So once per server, after the first large report has been checked,
+// a few keystrokes are rehearsed on it while the editor is idle: a character typed into one of its prose
+// lines and taken out again (analysed, checked and its problems made LSP's), each step a task of its own
+// so that the client's messages come first; when the writer types, it waits for them to pause. The last
+// step is the writer's own text, so what the analysis remembers is of that text; nothing is sent.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type * as ast from '../../grammar/index.js';
+import { checkReport } from '../language/checks/index.js';
+import type { DocumentStore } from './documents.js';
+import { lspDiagnosticsByUri } from './publishDiagnostics.js';
+
+/** Reports from this many characters are worth a rehearsal (below it the first keystrokes are quick anyway). */
+export const REHEARSAL_MIN_CHARACTERS = 30_000;
+/** Keystrokes rehearsed: typed and taken out, in turn (at 300 KB, after 16 the first real ones still took up to 15 ms; after 40, 9). */
+const STEPS = 40;
+/** A large report stops rehearsing after this long, whatever is left. */
+const BUDGET_MS = 1_500;
+/** How long the writer has stopped typing before the rehearsal goes on, ms. */
+const PAUSE_MS = 500;
+
+export class KeystrokeRehearsal {
+  private started = false;
+  /** Steps done, and time spent on them, ms. */
+  private steps = 0;
+  private spentMs = 0;
+
+  constructor(
+    private readonly store: DocumentStore,
+    /** How a step waits for the editor's messages to go first, and how a pause is waited for (a test runs them at once). */
+    private readonly nextTask: (step: () => void) => void = setImmediate,
+    private readonly later: (then: () => void, ms: number) => void = (then, ms) => void setTimeout(then, ms),
+  ) {}
+
+  /** After a document's check: rehearses on it when it is the first large report. */
+  afterCheck(doc: TextDocument): void {
+    if (this.started || doc.getText().length < REHEARSAL_MIN_CHARACTERS) return;
+    this.started = true;
+    this.rehearse(doc.uri);
+  }
+
+  /** Rehearses on the document's current text until done, or until the writer types (then waits for a pause). */
+  private rehearse(uri: string): void {
+    const doc = this.store.get(uri);
+    if (!doc) return;
+    const { version } = doc;
+    const text = doc.getText();
+    const at = typingPlace(this.store.modelFor(doc).file.document.lines);
+    if (at === undefined) return;
+    const path = this.store.pathOf(doc);
+    const step = () => {
+      const now = this.store.get(uri);
+      if (!now) return;
+      // The writer typed: their keystrokes come first; the rehearsal goes on when they pause, on their text.
+      if (now.version !== version) return this.afterPause(uri);
+      const started = performance.now();
+      const service = this.store.serviceFor(path);
+      const typed = this.steps % 2 === 0 ? `${text.slice(0, at)}一${text.slice(at)}` : text;
+      const model = service.analyze(path, typed);
+      lspDiagnosticsByUri(this.store, uri, model, checkReport(model, service.settings));
+      this.steps++;
+      this.spentMs += performance.now() - started;
+      // An odd step ends on the writer's text; past the budget, one more step gets back to it.
+      if (this.steps < STEPS && (this.spentMs < BUDGET_MS || this.steps % 2 === 1)) this.nextTask(step);
+    };
+    this.nextTask(step);
+  }
+
+  /** Goes on once the document has not changed for PAUSE_MS. */
+  private afterPause(uri: string): void {
+    const version = this.store.get(uri)?.version;
+    this.later(() => {
+      const doc = this.store.get(uri);
+      if (!doc) return;
+      if (doc.version !== version) this.afterPause(uri);
+      else this.rehearse(uri);
+    }, PAUSE_MS);
+  }
+}
+
+/** Where a writer might type: the end of the first line of prose a third of the way into the report, if any. */
+export function typingPlace(lines: readonly ast.Line[]): number | undefined {
+  const from = lines.length ? Math.floor(lines[lines.length - 1]!.end / 3) : 0;
+  let prose: ast.TextLine | undefined;
+  for (const line of lines) {
+    if (line.kind !== 'text') continue;
+    prose = line;
+    if (line.start >= from) break;
+  }
+  const last = prose?.content[prose.content.length - 1];
+  return last?.end;
+}
