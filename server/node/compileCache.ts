@@ -38,6 +38,22 @@ function keyOf(file: string): string {
   return `${stat.size}:${stat.mtimeMs}:${process.version}:${process.arch}`;
 }
 
+/**
+ * The cache file of a bundle: named after the bundle and a hash of its full path, so that two installs
+ * (the command installed with npm, and the one inside the extension) each keep their own rather than
+ * throw away each other's at every run.
+ */
+export function cacheFileOf(store: string, bundle: string): string {
+  return path.join(store, `${path.basename(bundle)}-${fnv1a(path.resolve(bundle)).toString(16).padStart(8, '0')}.bin`);
+}
+
+/** FNV-1a, 32 bits: enough to tell a few install folders apart (node:crypto alone costs 0.7 ms to load). */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
 interface Entry {
   file: string;
   key: string;
@@ -68,7 +84,7 @@ export function useCompileCache(folder: string): void {
 
 function compileCached(module: CompiledModule, content: string, filename: string, store: string, compiled: Entry[]): unknown {
   const key = keyOf(filename);
-  const cacheFile = path.join(store, `${path.basename(filename)}.bin`);
+  const cacheFile = cacheFileOf(store, filename);
   let cachedData: Buffer | undefined;
   try {
     const saved = readFileSync(cacheFile);

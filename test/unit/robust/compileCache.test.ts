@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { cacheFileOf } from '../../../server/node/compileCache.js';
 import { ROOT } from '../../helpers.js';
 
 const CLI = path.join(ROOT, 'dist', 'cli.cjs');
@@ -30,7 +31,7 @@ describe('the compile cache of the command', () => {
   it('is written by a first run and gives the same findings on the next (Node ≥ 22.1: its own cache, ours never written)', () => {
     const first = check(home);
     const folder = path.join(home, 'baogao', 'compiled');
-    if (OWN_CACHE) assert.ok(existsSync(path.join(folder, 'cli-main.cjs.bin')), `no cache in ${folder}: ${readdirSync(home)}`);
+    if (OWN_CACHE) assert.ok(existsSync(cacheFileOf(folder, path.join(ROOT, 'dist', 'cli-main.cjs'))), `no cache in ${folder}: ${readdirSync(home)}`);
     else assert.ok(!existsSync(folder), 'Node has its own compile cache: ours is not written');
     const second = check(home);
     assert.equal(second.status, first.status);
@@ -40,7 +41,7 @@ describe('the compile cache of the command', () => {
 
   it('ignores a damaged cache file, and writes a good one again (Node ≥ 22.1: ignores it, never reads ours)', () => {
     const expected = check(home);
-    const file = path.join(home, 'baogao', 'compiled', 'cli-main.cjs.bin');
+    const file = cacheFileOf(path.join(home, 'baogao', 'compiled'), path.join(ROOT, 'dist', 'cli-main.cjs'));
     mkdirSync(path.dirname(file), { recursive: true });
     // The key the cache checks (compileCache.ts, keyOf), so that V8 itself is handed the damaged code.
     const stat = statSync(path.join(ROOT, 'dist', 'cli-main.cjs'));
@@ -62,6 +63,16 @@ describe('the compile cache of the command', () => {
     }
     assert.ok(rewritten.subarray(0, 4 + key.length).equals(withKey.subarray(0, 4 + key.length)));
     assert.ok(!rewritten.equals(withKey));
+  });
+
+  it('keeps one cache file per install: a bundle of the same name in another folder has its own', () => {
+    const store = path.join(home, 'compiled');
+    const here = cacheFileOf(store, path.join(ROOT, 'dist', 'cli-main.cjs'));
+    const extension = cacheFileOf(store, path.join(home, 'extensions', 'baogao', 'dist', 'cli-main.cjs'));
+    assert.notEqual(here, extension);
+    assert.equal(path.dirname(here), store);
+    assert.ok(path.basename(here).startsWith('cli-main.cjs-') && here.endsWith('.bin'), here);
+    assert.equal(cacheFileOf(store, path.join(ROOT, 'dist', '.', 'cli-main.cjs')), here, 'the same bundle, the same file');
   });
 
   it('runs as usual where no cache can be written (the cache folder is a file)', () => {
