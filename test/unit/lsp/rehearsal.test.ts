@@ -53,7 +53,7 @@ describe('lsp: keystroke rehearsal', () => {
     assert.deepEqual(analysed, [large], 'the first check analyses the text once');
     runSteps();
     const rehearsed = analysed.slice(1);
-    assert.ok(rehearsed.length >= 2 && rehearsed.length % 2 === 0, `${rehearsed.length} steps`);
+    assert.ok(rehearsed.length >= 2 && rehearsed.length % 2 === 0, `${rehearsed.length} analyses`);
     const at = typingPlace(store.modelFor(open.get(URI)!).file.document.lines)!;
     rehearsed.forEach((text, i) => assert.equal(text, i % 2 ? large : `${large.slice(0, at)}一${large.slice(at)}`, `step ${i}`));
     // The writer types somewhere else after it: found as a fresh analysis finds it.
@@ -80,11 +80,13 @@ describe('lsp: keystroke rehearsal', () => {
   it('gives way when the writer types, goes on on their text when they pause, and happens once per server', () => {
     const { store, open, analysed, runSteps, pauses, type, rehearsal } = setUp(large);
     store.diagnosticsFor(open.get(URI)!);
-    runSteps(3);
+    runSteps(2);
     const before = analysed.length;
     const edited = `${large.slice(0, 50)}：${large.slice(50)}`;
     type(edited);
     runSteps();
+    assert.equal(before, 1 + 2 * 2, 'two characters typed and taken out');
+    assert.equal(analysed[before - 1], large, 'each ending on the writer\'s text');
     assert.equal(analysed.length, before, 'no step while the writer types');
     assert.equal(pauses.length, 1, 'it waits for a pause');
     type(`${edited}。`);
