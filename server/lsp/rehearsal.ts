@@ -58,9 +58,14 @@ export class KeystrokeRehearsal {
       const service = this.store.serviceFor(path);
       // Typed and taken out in one task: between tasks the last text analysed is the writer's, so their
       // next keystroke is one edit away from it (not two, the rehearsal's a third of the report away).
-      for (const source of [typed, text]) {
-        const model = service.analyze(path, source);
-        lspDiagnosticsByUri(this.store, uri, model, checkReport(model, service.settings));
+      try {
+        for (const source of [typed, text]) {
+          const model = service.analyze(path, source);
+          lspDiagnosticsByUri(this.store, uri, model, checkReport(model, service.settings));
+        }
+      } catch {
+        // Only a rehearsal: whatever went wrong will go wrong, and be reported, on the writer's own request.
+        return;
       }
       this.steps++;
       this.spentMs += performance.now() - started;

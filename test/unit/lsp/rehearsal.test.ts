@@ -69,6 +69,18 @@ describe('lsp: keystroke rehearsal', () => {
     assert.equal(typingPlace(lines.filter((l) => l.kind !== 'text')), undefined, 'no prose: nowhere to type');
   });
 
+  it('stops quietly if an analysis throws (it is only a rehearsal: nothing escapes into the server)', () => {
+    const { store, open, analysed, runSteps } = setUp(large);
+    store.diagnosticsFor(open.get(URI)!);
+    const service = store.serviceFor(PATH);
+    service.analyze = (_path: string, text: string) => {
+      analysed.push(text);
+      throw new Error('broken');
+    };
+    assert.doesNotThrow(() => runSteps());
+    assert.equal(analysed.length, 2, 'one attempt, then no more');
+  });
+
   it('leaves a small report alone', () => {
     const small = generateReport(ROOT, 1000).slice(0, REHEARSAL_MIN_CHARACTERS - 1);
     const { store, open, analysed, runSteps } = setUp(small);
