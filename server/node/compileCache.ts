@@ -3,7 +3,7 @@
 // `module.enableCompileCache` is used where present). The cache is written after the first run, so it
 // holds the functions that run compiled too (v8-compile-cache writes it before they run: measured slower).
 // Anything that goes wrong here only costs the time the cache would have saved.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -31,11 +31,50 @@ function cacheFolder(): string {
 
 /**
  * The key a cache entry must match: the bundle as built (its size and time) and the V8 that compiled it
- * (V8 itself checks little more than the source's length).
+ * (V8 itself checks little more than the source's length); last, the bundle's path, which lets a later
+ * run find the entries of bundles that are gone (staleEntries).
  */
-function keyOf(file: string): string {
+export function keyOf(file: string): string {
   const stat = statSync(file);
-  return `${stat.size}:${stat.mtimeMs}:${process.version}:${process.arch}`;
+  return `${stat.size}:${stat.mtimeMs}:${process.version}:${process.arch}:${path.resolve(file)}`;
+}
+
+/** The bundle a cache file was written for (the end of its key), or undefined when it cannot be read. */
+function bundleOf(cacheFile: string): string | undefined {
+  try {
+    const head = Buffer.alloc(4 + 4096);
+    const fd = openSync(cacheFile, 'r');
+    const read = (() => {
+      try {
+        return readSync(fd, head, 0, head.length, 0);
+      } finally {
+        closeSync(fd);
+      }
+    })();
+    const length = head.readUInt32LE(0);
+    if (read < 4 + length) return undefined;
+    return head.toString('utf8', 4, 4 + length).split(':').slice(4).join(':') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The cache files in `store` of bundles that no longer exist (an extension folder left by an update):
+ * removed when a new entry is written, so the folder does not grow with every install.
+ */
+export function staleEntries(store: string): string[] {
+  try {
+    return readdirSync(store)
+      .filter((name) => name.endsWith('.bin'))
+      .map((name) => path.join(store, name))
+      .filter((file) => {
+        const bundle = bundleOf(file);
+        return bundle === undefined || !existsSync(bundle);
+      });
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -109,6 +148,15 @@ function compileCached(module: CompiledModule, content: string, filename: string
 
 /** After the run (so that the functions that ran are in it), the code of each bundle compiled without its cache. */
 function writeCaches(store: string, compiled: Entry[]): void {
+  if (compiled.some((entry) => !entry.usedCache)) {
+    for (const stale of staleEntries(store)) {
+      try {
+        unlinkSync(stale);
+      } catch {
+        // Another run removed it, or it cannot be: left.
+      }
+    }
+  }
   for (const entry of compiled) {
     if (entry.usedCache) continue;
     try {

@@ -2,11 +2,11 @@
 // and never the cause of a wrong answer or a failure — a damaged or unwritable cache only costs time.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { cacheFileOf } from '../../../server/node/compileCache.js';
+import { cacheFileOf, keyOf } from '../../../server/node/compileCache.js';
 import { ROOT } from '../../helpers.js';
 
 const CLI = path.join(ROOT, 'dist', 'cli.cjs');
@@ -44,8 +44,7 @@ describe('the compile cache of the command', () => {
     const file = cacheFileOf(path.join(home, 'baogao', 'compiled'), path.join(ROOT, 'dist', 'cli-main.cjs'));
     mkdirSync(path.dirname(file), { recursive: true });
     // The key the cache checks (compileCache.ts, keyOf), so that V8 itself is handed the damaged code.
-    const stat = statSync(path.join(ROOT, 'dist', 'cli-main.cjs'));
-    const key = Buffer.from(`${stat.size}:${stat.mtimeMs}:${process.version}:${process.arch}`);
+    const key = Buffer.from(keyOf(path.join(ROOT, 'dist', 'cli-main.cjs')));
     const length = Buffer.alloc(4);
     length.writeUInt32LE(key.length, 0);
     const withKey = Buffer.concat([length, key, Buffer.alloc(5000, 7)]);
@@ -73,6 +72,29 @@ describe('the compile cache of the command', () => {
     assert.equal(path.dirname(here), store);
     assert.ok(path.basename(here).startsWith('cli-main.cjs-') && here.endsWith('.bin'), here);
     assert.equal(cacheFileOf(store, path.join(ROOT, 'dist', '.', 'cli-main.cjs')), here, 'the same bundle, the same file');
+  });
+
+  it('removes the entries of bundles that are gone when it writes one (an extension folder left by an update)', () => {
+    const store = path.join(home, 'baogao', 'compiled');
+    mkdirSync(store, { recursive: true });
+    const entry = (bundle: string) => {
+      const key = Buffer.from(`1:2:${process.version}:${process.arch}:${bundle}`);
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(key.length, 0);
+      return Buffer.concat([length, key, Buffer.alloc(100, 7)]);
+    };
+    const gone = cacheFileOf(store, path.join(home, 'old-extension', 'dist', 'cli-main.cjs'));
+    writeFileSync(gone, entry(path.join(home, 'old-extension', 'dist', 'cli-main.cjs')));
+    const kept = cacheFileOf(store, SAMPLE);
+    writeFileSync(kept, entry(SAMPLE));
+    const oldFormat = path.join(store, 'cli-main.cjs.bin');
+    writeFileSync(oldFormat, Buffer.concat([Buffer.from([7, 0, 0, 0]), Buffer.from('1:2:3:4'), Buffer.alloc(10)]));
+    check(home);
+    if (!OWN_CACHE) return;
+    assert.ok(!existsSync(gone), 'the entry of a bundle that is gone');
+    assert.ok(!existsSync(oldFormat), 'an entry without its bundle (the format before)');
+    assert.ok(existsSync(kept), 'the entry of a file that is there');
+    assert.ok(existsSync(cacheFileOf(store, path.join(ROOT, 'dist', 'cli-main.cjs'))), 'its own');
   });
 
   it('runs as usual where no cache can be written (the cache folder is a file)', () => {
