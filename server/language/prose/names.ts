@@ -3,8 +3,19 @@
 // "召开2次法治政府建设专题会" → 法治政府建设专题会 (the noun after the number when the words before it
 // are only a verb). Pure and deterministic: the same prose always gives the same name.
 
-/** Where a clause starts: punctuation, and words after which a new phrase begins. */
-const CLAUSE_BREAK = /[，,。；;：:、！!？?（(）)“”"‘’》\n]|其中|包括|分别|共计|合计|总计|累计|共有|(?<!公)共(?![同享建治产])|另有|以及|此外|同时/g;
+import { COUNT_MEASURE_WORDS } from './amounts.js';
+
+/** "一是", "二是": an enumeration marker starts a new item even where the writer left out the punctuation. */
+const ENUMERATION = '[一二三四五六七八九十]是';
+
+/**
+ * Where a clause starts: punctuation, words after which a new phrase begins, an enumeration marker and
+ * another count ("27个部门单位的278项行政许可事项": the words before 27个 name 27个, not 278项).
+ */
+const CLAUSE_BREAK = new RegExp(
+  `[，,。；;：:、！!？?（(）)“”"‘’》\\n]|其中|包括|分别|共计|合计|总计|累计|共有|(?<!公)共(?![同享建治产])|另有|以及|此外|同时|${ENUMERATION}|\\d+(?:\\.\\d+)?[余多]?(?:${COUNT_MEASURE_WORDS.join('|')})`,
+  'g',
+);
 
 /** Words in front of a phrase that name no thing: time, place, the speaker. */
 const LEADING = new RegExp(
@@ -18,8 +29,17 @@ const LEADING = new RegExp(
     ')',
 );
 
-/** Words at the end of a phrase that join it to its number. */
-const TRAILING = /(?:共计|共有|共|合计|总计|累计|分别为|分别是|分别|均为|均达到?|均|达到了?|(?<![传到表送])达|(?<![行作认成因])为|是|(?<![所拥具现])有|(?<![统会设])计|约|近|超过|超|逾|高达|仅|只|了|的|等|(?<![存所现实])在|至|(?<![收受做得遇])到|已|增至|提高到|提升至|下降到)$/;
+/** Words at the end of a phrase that join it to its number ("各1名": one each). */
+const TRAILING = /(?:共计|共有|共|合计|总计|累计|分别为|分别是|分别|均为|均达到?|均|达到了?|(?<![传到表送])达|(?<![行作认成因])为|是|(?<![所拥具现])有|(?<![统会设])计|约|近|超过|超|逾|高达|仅|只|了|等|(?<![存所现实])在|至|(?<![收受做得遇])到|已|增至|提高到|提升至|下降到)$/;
+
+/**
+ * A phrase ending in 的, a conjunction or 各 does not name the number after it: "X的278项行政许可事项"
+ * counts 行政许可事项, "“三定”规定和23家单位" 单位, "司法所各1名工作人员" 工作人员: the noun after names it.
+ */
+const HANDS_OVER = /[的和及与或各]$/;
+
+/** Words that follow a noun and begin what is said of it: "行政许可事项统一划入", "工作人员作为…". */
+const NOUN_ENDS = /统一|全部|全面|依法|及时|集中|积极|作为|进行|实现|做到/g;
 
 /** Adjectives that only widen a noun: dropped from names. */
 const WIDENERS = /各类|各级|各种|大小|相关|有关|等各类|等/g;
@@ -52,10 +72,12 @@ export function phraseBefore(sentence: string, org?: string): string {
 
 /** The noun right after an amount ("2次法治政府建设专题会" → 法治政府建设专题会), up to the next verb or break. */
 export function nounAfter(rest: string): string {
-  const clause = rest.slice(0, PHRASE_REACH).split(/[，,。；;：:、！!？?（(）)“”"\n]|的|等/)[0] ?? '';
+  const clause = rest.slice(0, PHRASE_REACH).split(new RegExp(`[，,。；;：:、！!？?（(）)“”"\\n]|的|等|${ENUMERATION}`))[0] ?? '';
   let end = clause.length;
-  for (const m of clause.matchAll(VERBS)) {
-    if (m.index! > 2) {
+  // "社区配备了…": a noun of two characters before the verb is the noun; "人民调解员": a verb followed
+  // by 员, 会, 站 … is part of the noun.
+  for (const m of [...clause.matchAll(VERBS), ...clause.matchAll(NOUN_ENDS)].sort((a, b) => a.index! - b.index!)) {
+    if (m.index! >= 2 && !/^[员者室站班会组所]/.test(clause.slice(m.index! + m[0].length))) {
       end = m.index!;
       break;
     }
@@ -70,7 +92,8 @@ function tidy(clause: string, org?: string): string {
     const before = s;
     if (orgStem && s.startsWith(orgStem)) s = s.slice(orgStem.length);
     s = s.replace(/^[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)(?=(?:党委|政府|人民政府|办事处)?[\u4e00-\u9fff]{2})(?:党委政府|党委|人民政府|政府|办事处)?/, (m) => (/^(?:乡镇|城镇|村镇|集镇)/.test(m) ? m : ''));
-    s = s.replace(LEADING, '').replace(TRAILING, '');
+    s = s.replace(LEADING, '');
+    if (!HANDS_OVER.test(s)) s = s.replace(TRAILING, '');
     if (s === before) break;
   }
   return s;
@@ -78,7 +101,7 @@ function tidy(clause: string, org?: string): string {
 
 /** Does a phrase end in a verb or a word that wants its object after the number ("召开了", "保障", "加强对")? */
 export function wantsNounAfter(phrase: string): boolean {
-  if (phrase.length < 2 || /[对向为在给把将]$/.test(phrase)) return true;
+  if (phrase.length < 2 || /[对向为在给把将]$/.test(phrase) || HANDS_OVER.test(phrase)) return true;
   const lastVerb = [...phrase.matchAll(VERBS)].pop();
   return !!lastVerb && lastVerb.index! + lastVerb[0].length === phrase.length;
 }
@@ -95,8 +118,9 @@ export function figureName(phrase: string, after: string, percent: boolean): str
     if (rate) name = rate[1]!;
   } else if (wantsNounAfter(name) && nounAfter(after).length >= 2) {
     const noun = nounAfter(after);
-    name = name.length >= 2 && name.length + noun.length <= 8 ? name + noun : noun;
+    name = name.length >= 2 && !HANDS_OVER.test(name) && name.length + noun.length <= 8 ? name + noun : noun;
   }
+  name = name.replace(HANDS_OVER, '');
   name = name.replace(WIDENERS, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '');
   if (name.length > 8 && name.includes('的')) {
     const head = name.split('的')[0]!;
@@ -111,7 +135,7 @@ export function figureName(phrase: string, after: string, percent: boolean): str
   if (name.length > 8) name = name.split(/[和及与]/).pop()!;
   if (name.length > 10) {
     // "党委理论学习中心组法治学习" → 法治学习: what follows the last body or group word.
-    const subject = /.*[组会部所站办局委的](?=[\p{Script=Han}]{2,})/u.exec(name);
+    const subject = /.*(?:[组会部所站办局委的]|系统)(?=[\p{Script=Han}]{2,})/u.exec(name);
     name = subject ? name.slice(subject[0].length) : name.slice(-6);
   }
   name = name.replace(/^[约近逾超的和及与]+/, '');

@@ -19,6 +19,14 @@ describe('figures from prose', () => {
     const names = (text: string) => analyseText(text).flatMap((s) => s.sentence.map((p) => p.data.name));
     assert.deepEqual(names('本年度桂圩镇调解委员会共调处矛盾纠纷150起，调解成功147起，成功率达98%。'), ['调处矛盾纠纷', '调解成功', '成功率']);
     assert.deepEqual(names('全镇召开了2次法治政府建设专题会，加强对20名重点信访人员的管理。'), ['法治政府建设专题会', '重点信访人员']);
+    // Real pages: a phrase ending in 的, 和 or 各 hands the name to the noun after; another count, or
+    // "二是" with its punctuation lost, starts a new phrase; a two-character noun before a verb is a noun.
+    assert.deepEqual(names('将全县27个部门单位的278项行政许可事项统一划入县行政审批局。'), ['部门单位', '行政许可事项']);
+    assert.deepEqual(names('印发了15家单位的“三定”规定和23家单位的机构编制事项调整通知。'), ['印发单位', '单位']);
+    assert.deepEqual(names('两个科室和司法所各1名工作人员作为法治工作人员。'), ['工作人员']);
+    assert.deepEqual(names('组织法治培训4次二是组织全区教育系统在编在岗教职工共5900余人参加考试。'), ['法治培训', '在编在岗教职工']);
+    assert.deepEqual(names('同时,为辖区11个社区配备了兼职法律顾问。每个村居保障3名以上人民调解员。'), ['社区', '人民调解员']);
+    assert.deepEqual(names('发放宣传材料400余份法律顾问进村宣讲2次。20名执法人员做到全部持证上岗。'), ['发放宣传材料', '法律顾问进村宣讲', '执法人员']);
   });
 
   it('pairs a rate with its counts only when that is clear', () => {
