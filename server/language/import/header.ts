@@ -52,10 +52,22 @@ export function yearFromTitle(title: string): number | undefined {
 
 /** The issuing body named at the start of a title: what comes before "关于" or the year. */
 export function orgFromTitle(title: string): string | undefined {
+  const issuers = jointIssuers(title);
+  if (issuers) return fullName(issuers[issuers.length - 1]!);
   const m = /^(.+?)(?:关于)?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/.exec(title) ?? /^(.+?(?:人民政府|政府|办事处|党委|镇|乡|街道))关于/.exec(title);
   const org = m?.[1]?.replace(/关于$/, '');
   if (org && isOrgLike(org)) return fullName(org);
   return org && /^[\u4e00-\u9fff]{2,8}(?:区|县|市|旗)$/.test(org) ? `${org}人民政府` : undefined;
+}
+
+/**
+ * The bodies of a jointly issued title, spaced apart before "关于": "中共某区委教育工作委员会 某区教育委员会
+ * 关于2024年……的报告" → both; undefined for a title with one body. The last is the government side.
+ */
+export function jointIssuers(title: string): string[] | undefined {
+  const m = /^(\S+(?:\s+\S+)+?)\s*关于/.exec(title.trim());
+  const parts = m?.[1]!.split(/\s+/);
+  return parts && parts.length > 1 && parts.every(isOrgLike) ? parts : undefined;
 }
 
 /** A town named without its body ("新华乡2025年……报告"): the body's full name. */
@@ -70,7 +82,8 @@ function fullName(org: string): string {
  * township-level body; anything else is kept as written.
  */
 export function withoutRegionPrefix(org: string): string {
-  const m = /^(.*(?:省|自治区|市|自治州|州|盟|区|县|旗))(.{2,}(?:镇|乡|街道)(?:人民政府|政府|办事处|党委))$/.exec(org);
+  // "鲤城区人民政府金龙街道办事处": the district's government in front of its street office is a prefix too.
+  const m = /^(.*(?:省|自治区|市|自治州|州|盟|区|县|旗)(?:人民政府)?)(.{2,}(?:镇|乡|街道)(?:人民政府|政府|办事处|党委))$/.exec(org);
   return m ? m[2]! : org;
 }
 
@@ -85,8 +98,25 @@ export function orgFromProse(text: string): string | undefined {
   const sentence = text.split(/[。；]/)[0] ?? '';
   for (const m of sentence.matchAll(/(?:^|[，。、；：,:\s])([\u4e00-\u9fff]{2,8}?)(镇|乡|街道)/g)) {
     const name = withoutRegionPrefix(`${m[1]}${m[2]}人民政府`).replace(/人民政府$/, '').slice(0, -m[2]!.length);
-    if (name.length < 2 || name.length > 5 || NOT_A_NAME.test(name) || /[的了是在和与及]/.test(name)) continue;
+    if (!isPlaceName(name)) continue;
     return `${name}${m[2]}${m[2] === '街道' ? '办事处' : '人民政府'}`;
+  }
+  return countyOrgFromProse(sentence);
+}
+
+const isPlaceName = (name: string) => name.length >= 2 && name.length <= 5 && !NOT_A_NAME.test(name) && !/[的了是在和与及]/.test(name);
+
+/**
+ * A county-level body as the subject of the first sentence: "2019年，南昌县全面贯彻……" → 南昌县人民政府,
+ * "……指导下，前进区教育局深入开展……" → 前进区教育局. The last division named wins (长沙市天心区 → 天心区);
+ * "区委", "县级", "市场" and the like are not a body.
+ */
+function countyOrgFromProse(sentence: string): string | undefined {
+  const COUNTY = /(?:^|[，。、；：,:\s])((?:[\u4e00-\u9fff]{2,4}?(?:省|市|州|盟|县|区|旗))+)([\u4e00-\u9fff]{1,5}?(?:局|委员会|委|办公室))?(?![委级域内外政人党员场长])/g;
+  for (const m of sentence.matchAll(COUNTY)) {
+    const name = m[1]!.slice(0, -1).replace(/^.*[省市州盟县区旗]/, '') + m[1]!.slice(-1);
+    if (!isPlaceName(name.slice(0, -1)) || !/[县区市旗]$/.test(name)) continue;
+    return m[2] ? `${name}${m[2]}` : `${name}人民政府`;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 // Import steps 2 and 3: the signature and date at the end, the title (after any page furniture) and an
 // addressee line at the top, and the header values read from them.
-import { isOrgLike, isoDate, isTitleLike, orgFromProse, orgFromTitle, parseSignatureDate, TITLE_END, withoutRegionPrefix, yearFromProse, yearFromTitle, type ImportedDate } from './header.js';
+import { isOrgLike, isoDate, isTitleLike, jointIssuers, orgFromProse, orgFromTitle, parseSignatureDate, TITLE_END, withoutRegionPrefix, yearFromProse, yearFromTitle, type ImportedDate } from './header.js';
 import { typedNumber } from './numbers.js';
 import type { Line, Note } from './types.js';
 
@@ -66,7 +66,10 @@ export function readTop(lines: Line[], note: Note): TopOfReport {
   const head = lines.filter((l) => l.text).slice(0, 12);
   const endAt = head.findIndex((l) => ends(l.text) && isTitleLike(l.text) && !typedNumber(l.text));
   const sentenceAt = head.findIndex((l) => !isTitleLike(l.text) || typedNumber(l.text));
-  if (endAt < 0 || (sentenceAt >= 0 && sentenceAt < endAt)) return top;
+  if (endAt < 0 || (sentenceAt >= 0 && sentenceAt < endAt)) {
+    readAddressee(head[0], top, note, ADDRESSEE_WITHOUT_TITLE);
+    return top;
+  }
   let first = endAt;
   while (first > 0 && endAt - first < 2 && isTitlePart(head[first - 1]!.text)) first--;
   for (const l of head.slice(0, first)) {
@@ -103,11 +106,18 @@ function readAfterTitle(lines: Line[], top: TopOfReport, titleTexts: Set<string>
     next.text = '';
     next = lines.slice(next.n).find((l) => l.text !== '');
   }
-  if (next && /^[^。；，,]{2,30}[：:]$/.test(next.text) && !typedNumber(next.text)) {
-    top.to = next.text.slice(0, -1);
-    note(next.n, `主送机关“${next.text}”`, '写为“@主送”，冒号由渲染器加上');
-    next.text = '';
-  }
+  readAddressee(next, top, note, /^[^。；，,]{2,30}[：:]$/);
+}
+
+/** With no title above it, only bodies named one after another: "市委、市政府：", "中共某县委、某县人民政府：". */
+const ADDRESSEE_WITHOUT_TITLE = /^(?:[\u4e00-\u9fff]{1,20}?(?:委|政府|局|委员会|办公室|办|院|厅|部)[、，,]?){1,6}[：:]$/;
+
+/** An addressee line "县委、县政府：" becomes @主送. */
+function readAddressee(line: Line | undefined, top: TopOfReport, note: Note, shape: RegExp): void {
+  if (!line || !shape.test(line.text) || typedNumber(line.text)) return;
+  top.to = line.text.slice(0, -1);
+  note(line.n, `主送机关“${line.text}”`, '写为“@主送”，冒号由渲染器加上');
+  line.text = '';
 }
 
 export interface HeaderHints {
@@ -153,7 +163,9 @@ function orgOf(top: TopOfReport, end: EndOfReport, firstProse: Line | undefined,
   const named = top.title ? orgFromTitle(top.title) : undefined;
   if (named) {
     const org = withoutRegionPrefix(named);
-    if (org !== named) note(top.titleLines[0]!.n, `机关“${org}”`, `取自标题中的“${named}”，去掉了前面的上级行政区划（落款和地名检查用本级名称）；标题照原样保留`);
+    const joint = jointIssuers(top.title!);
+    if (joint) note(top.titleLines[0]!.n, `机关“${org}”`, `标题中有 ${joint.length} 个发文机关（联合行文：${joint.join('、')}），“@机关”取最后一个（政府一方），请核对`);
+    else if (org !== named) note(top.titleLines[0]!.n, `机关“${org}”`, `取自标题中的“${named}”，去掉了前面的上级行政区划（落款和地名检查用本级名称）；标题照原样保留`);
     return org;
   }
   const guessed = firstProse ? orgFromProse(firstProse.text) : undefined;

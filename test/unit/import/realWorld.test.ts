@@ -33,9 +33,29 @@ describe('import: real-world text', () => {
     assert.equal(imported(['今年以来，我镇依法行政。', '一、2023年度法治政府建设的主要举措和成效', '正文。']).header.year, 2023);
     assert.equal(orgFromProse('根据镇党政班子分工，全面推进法治建设。'), undefined);
     assert.equal(orgFromProse('一年来，丰都县栗子乡在县委、县政府的正确领导下'), '栗子乡人民政府');
+    // A county, district or department as the subject; the last division named; 区委, 县级 … are none.
+    assert.equal(orgFromProse('2019年,在省委、省政府和市委、市政府的正确领导下,南昌县全面贯彻党的十九大'), '南昌县人民政府');
+    assert.equal(orgFromProse('2023年,在区委、区政府的正确领导和区司法局的指导下,前进区教育局深入开展'), '前进区教育局');
+    assert.equal(orgFromProse('2022年,在区委、区政府的坚强领导下,长沙市天心区坚持依法行政'), '天心区人民政府');
+    assert.equal(orgFromProse('2022年,县司法局紧紧围绕县委、县政府中心工作'), undefined);
+    assert.equal(orgFromProse('在区委、区政府的坚强领导下,在区委依法治区办的统筹下,区教委坚持'), undefined);
     const none = imported(['今年以来，我镇依法行政。', '一、主要举措']);
     assert.equal(none.header.org, undefined);
     assert.ok(none.notes.some((n) => n.what === '机关名称空缺'));
+  });
+
+  it('机关 from a jointly issued title (the last body, said so) and a street office under a district government', () => {
+    const joint = imported(['中共某某区委教育工作委员会 某某区教育委员会 关于2024年法治政府建设情况的报告', '2024年，区教委依法行政。']);
+    assert.equal(joint.header.org, '某某区教育委员会');
+    assert.ok(joint.notes.some((n) => /联合行文/.test(n.why)));
+    assert.equal(imported(['鲤城区人民政府金龙街道办事处关于2022年度法治政府建设情况的报告', '2022年，我街道依法行政。']).header.org, '金龙街道办事处');
+  });
+
+  it('an addressee line at the top of a report without a title becomes @主送; other lines with a colon do not', () => {
+    const r = imported(['市委、市政府:', '2025年,下蜀镇坚持依法行政,全面推进法治政府建设。现将本年度有关情况汇报如下:', '一、主要举措']);
+    assert.equal(r.header.to, '市委、市政府');
+    assert.equal(r.header.org, '下蜀镇人民政府');
+    assert.equal(imported(['主要做法如下:', '2025年，我镇依法行政。']).header.to, undefined);
   });
 
   it('imports text with half-width punctuation throughout as well as clean text', () => {
