@@ -150,7 +150,16 @@ function unknownOfficialTitles(model: ReportModel, settings: CheckSettings): Dia
   return atTitles(model, 'BG717', combinedOnce(key, titles, () => unknownTitlesIn(titles, registry, shortTitles, org)));
 }
 
+/**
+ * The place a body is named after, without its division: 嘉善县司法局 → 嘉善, 重庆市荣昌区教育委员会 → 荣昌,
+ * 北屏乡人民政府 → 北屏. A title naming it is the place's own ("法治嘉善建设规划"), never a national one.
+ */
+export function placeOf(org: string): string | undefined {
+  return /^(?:.*?[省市州])?([\u4e00-\u9fff]{2,4}?)(?:自治县|县|区|市|旗|镇|乡|街道)/.exec(org)?.[1];
+}
+
 function unknownTitlesIn(titlesByBlock: ReadonlyArray<Hit<string[]>>, registry: readonly CitationEntry[], shortTitles: ReadonlySet<string>, org: string | undefined): Finding[] {
+  const place = org ? placeOf(org) : undefined;
   const registered = longRegisteredTitles(registry);
   const out: Finding[] = [];
   const seen = new Set<string>();
@@ -159,7 +168,7 @@ function unknownTitlesIn(titlesByBlock: ReadonlyArray<Hit<string[]>>, registry: 
       const title = normaliseTitle(typed);
       if (seen.has(title) || shortTitles.has(title) || matchTitle(typed, registry)) return;
       seen.add(title);
-      if (PLACE_PREFIX.test(title) || LOCAL_WORDS.test(title) || /\d{4}年度?(?!—)/.test(title.replace(/（[^（）]*）/g, '')) || (org && title.includes(org))) return;
+      if (PLACE_PREFIX.test(title) || LOCAL_WORDS.test(title) || /\d{4}年度?(?!—)/.test(title.replace(/（[^（）]*）/g, '')) || (org && title.includes(org)) || (place && title.includes(place))) return;
       const extended = registered.find((r) => title.startsWith(r) && title.length > r.length);
       if (!extended && !NATIONAL_PLAN.test(title)) return;
       const why = extended ? `是登记的《${extended}》后面多了“${title.slice(extended.length)}”` : '像是全国性的规划或纲要';
