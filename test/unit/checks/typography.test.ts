@@ -133,6 +133,9 @@ describe('checks/typography', () => {
     expectOne('推进法治 政府建设。\n', 'BG609', ' ', '推进法治政府建设。\n', true);
     expectOne('推进法治\u3000政府建设。\n', 'BG609', '\u3000', '推进法治政府建设。\n');
     expectNone('\u3000\u3000首行缩进不算。使用 LED 屏幕，A, B。\n', 'BG609');
+    // Joint issuers spaced apart in a title (联合行文) are the convention, not a stray space.
+    expectNone('@标题 中共某区委教育工作委员会 某区教育委员会 关于2024年法治政府建设情况的报告\n\n正文。\n', 'BG609');
+    expectOne('推进委员会 工作。\n', 'BG609', ' ', '推进委员会工作。\n', true);
   });
 
   it('BG610 Word debris', () => {
