@@ -1,6 +1,7 @@
 // Report checks: slips seen in real reports as found — a year range typed without its dash
 // ("(20212025年)", the dash lost when copied from a page) and a template's placeholders left unfilled
 // ("共召开会议*次", "x镇", "××人"). Both patterns are narrow on purpose: nothing else looks like them.
+// And a report in traditional characters, copied from a site's 繁体 version (once per report).
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
@@ -20,8 +21,21 @@ export const slipsCodes: CodeInfo[] = [
     description: '正文里留着模板的占位符（“*次”“x镇”“××人”），数字或名称还没有填写。',
     example: '共召开会议*次，x镇全年调处纠纷××件',
   },
+  {
+    code: 'BG234', severity: 'error', title: '繁体字',
+    description: '正文用的是繁体字（常见于从网站的“繁体”版复制的文字）：政府公文应使用规范汉字，请整篇转为简体后再检查。整篇只报告一次，位置在第一个繁体字。',
+    example: '小龍門鄉2024年法治政府建設情況報告',
+  },
 ];
 registerCodes(slipsCodes);
+
+/**
+ * Frequent characters of report prose that exist only in traditional script (their simplified forms
+ * differ, and none is used in simplified text): three in one block and the report is traditional.
+ */
+const TRADITIONAL = /[國縣鄉鎮區報設機關與處黨會這們個來時說對開發實際過還點經濟為無門問題務員織組領導執規範證訟議審權責學習歷總書記監訴營衛傳統維護協應檢項萬億創條決劃動幹認識計據辦產業專講義類種歲數爭廣廳樓農鄰勞勵聯絡續網線級紀綜編糾紛調節評價選擇隊讓覽觀覺視親邊進遠運達違適遷錄長閉閱陳陸隨險雙雜難電響頁頭顯風飛館體]/g;
+const ANY_TRADITIONAL = new RegExp(TRADITIONAL.source);
+const TRADITIONAL_IN_A_BLOCK = 3;
 
 /** Two years run together: 2021 and 2025 with nothing between, the second later by at most 15 years. */
 const RUN_TOGETHER = /(?<!\d)((?:19|20)\d{2})((?:19|20)\d{2})(?=\s*年)/g;
@@ -56,4 +70,20 @@ function blockSlips(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
   return out;
 }
 
-export const slipsChecks: ReportCheck[] = [{ id: 'slips', codes: ['BG231', 'BG233'], run: slips }];
+/** BG234: once per report, at the first traditional character of the first block written in them. */
+function traditionalScript(model: ReportModel): Diagnostic[] {
+  return cachedPerPlaced('traditional-script', model, (placed) => blockTraditional(model, placed), (source) => ANY_TRADITIONAL.test(source)).slice(0, 1);
+}
+
+function blockTraditional(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
+  const found = blockTextNodes(placed.block).flatMap((node) => [...node.text.matchAll(TRADITIONAL)].map((m) => ({ at: node.start + m.index!, ch: m[0] })));
+  if (found.length < TRADITIONAL_IN_A_BLOCK) return [];
+  const examples = [...new Set(found.map((f) => f.ch))].slice(0, 3).map((ch) => `“${ch}”`).join('');
+  const first = found[0]!;
+  return [located(model, placed.scope, diagnostic('BG234', { start: first.at, end: first.at + 1 }, `报告用的是繁体字（如${examples}）：政府公文应使用规范汉字，请整篇转为简体后再检查。`))];
+}
+
+export const slipsChecks: ReportCheck[] = [
+  { id: 'slips', codes: ['BG231', 'BG233'], run: slips },
+  { id: 'traditional-script', codes: ['BG234'], run: traditionalScript },
+];

@@ -92,6 +92,14 @@ describe('figures from prose', () => {
       assert.deepEqual(codesOf('按照《某区法治政府建设实施纲要（20212025年）》目标要求。'), ['BG231']);
       assert.deepEqual(codesOf('按照《纲要（2021—2025年）》，投入20212025元。'), []);
     });
+    it('a report in traditional characters (BG234), once, at its first; simplified text and a stray character are not', () => {
+      const text = '小龍門鄉2024年法治政府建設情況報告。\n\n我鄉深入推進“放管服”改革，簡化行政審批流程。';
+      const found = checkReport(model(`@年度 2024\n\n${text}\n`)).filter((d) => d.code === 'BG234');
+      assert.equal(found.length, 1);
+      assert.match(found[0]!.message, /繁体字（如“門”“鄉”“設”）/);
+      assert.deepEqual(checkReport(model('@年度 2024\n\n我乡深入推进“放管服”改革，简化行政审批流程。陈國强同志。\n')).filter((d) => d.code === 'BG234'), []);
+    });
+
     it('a template’s placeholders left unfilled (BG233), not letters or footnote marks', () => {
       assert.deepEqual(codesOf('区委共召开会议*次，x镇全年调处纠纷××件。'), ['BG233', 'BG233', 'BG233']);
       assert.deepEqual(codesOf('开通12345热线，推行X光安检，计算x=3，“四个一”*注。'), []);
