@@ -96,6 +96,10 @@ describe('checks/wording', () => {
       const d = expectOne(text, 'BG505', '法制政府', text.replace('法制政府', '法治政府'));
       assert.equal(d.fixes![0]!.safe, true);
     });
+    it('reports 推荐法治政府建设 (a real report’s heading) as 推进法治政府建设', () => {
+      const text = `${header(2021)}二、2021年度推荐法治政府建设存在的不足和原因\n`;
+      expectOne(text, 'BG715', '推荐法治政府建设', text.replace('推荐', '推进'));
+    });
     it('leaves the standard terms, 法制审核, 依法制定, 普法宣传教育 alone', () => {
       const text = `${header(2021)}法治政府建设，法制审核，法制机构，依法制政府规章，行政规范性文件，普法宣传教育，法治宣传教育，执法全程记录。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG715' || d.code === 'BG505'), []);
