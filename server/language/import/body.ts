@@ -45,7 +45,7 @@ export function writeBody(body: Line[], options: BodyOptions, note: Note, findin
       const k = headingIndex++;
       if (mistyped.has(k)) reportMistyped(state, line, number, levels[k]!);
       if (number.malformed) reportMalformed(state, line, number);
-      numberedLine(state, line, number, levels[k]!, items.has(i));
+      numberedLine(state, line, number, levels[k]!, items.get(i));
     }
   });
   return { blocks: state.blocks, figures: state.figures };
@@ -60,22 +60,31 @@ function headingShape(rest: string): { headingLike: boolean; runIn: boolean; sto
   return { headingLike, runIn, stop };
 }
 
+/** Why a run of numbered lines is a run of items: one is too long for a heading, or each is one whole sentence. */
+export type ItemRun = 'long' | 'sentences';
+
 /**
  * Numbered lines written as items as a whole: a run of consecutive lines numbered at the same level
  * (nothing between them) of which one is a sentence too long for a heading — like the five points of a
- * 下一步打算, only some of which begin with a heading sentence. They stay siblings, numbered alike.
+ * 下一步打算, only some of which begin with a heading sentence — or each of which is one whole sentence
+ * ending in 。 (the problems listed under 存在的不足: "（一）法治意识不强，重视不够。"). They stay siblings,
+ * numbered alike; a heading has its text under it, a run of sentences has none.
  */
-function itemRuns(numbered: Array<TypedNumber | undefined>, levelAt: Map<number, number>): Set<number> {
-  const out = new Set<number>();
+function itemRuns(numbered: Array<TypedNumber | undefined>, levelAt: Map<number, number>): Map<number, ItemRun> {
+  const out = new Map<number, ItemRun>();
   for (let i = 0; i < numbered.length; ) {
     let j = i;
     while (j + 1 < numbered.length && numbered[i] && numbered[j + 1] && levelAt.get(j + 1) === levelAt.get(i) && levelAt.get(i)! >= 2) j++;
     const run = numbered.slice(i, j + 1);
-    if (j > i && run.some((n) => !headingShape(n!.rest).headingLike)) for (let k = i; k <= j; k++) out.add(k);
+    const why: ItemRun | undefined = j === i ? undefined : run.some((n) => !headingShape(n!.rest).headingLike) ? 'long' : run.every((n) => WHOLE_SENTENCE.test(n!.rest)) ? 'sentences' : undefined;
+    if (why) for (let k = i; k <= j; k++) out.set(k, why);
     i = j + 1;
   }
   return out;
 }
+
+/** One sentence ending in 。, with no other 。 before it. */
+const WHOLE_SENTENCE = /^[^。]+。$/;
 
 function reportMalformed(state: BodyState, line: Line, number: TypedNumber): void {
   const message = `手打的序号“${number.typed.trim()}”${number.malformed}：应为“（${'一二三四五六七八九十'[number.value - 1] ?? number.value}）”。导入时按第二级序号处理，请核对原文。`;
@@ -113,7 +122,7 @@ function heading(state: BodyState, text: string, level: number, source: number):
 }
 
 /** A line with a typed number: a heading, a run-in heading and its paragraph, or a numbered item. */
-function numberedLine(state: BodyState, line: Line, number: TypedNumber, level: number, asItem: boolean): void {
+function numberedLine(state: BodyState, line: Line, number: TypedNumber, level: number, asItem: ItemRun | undefined): void {
   const rest = number.rest;
   const base = baseLevel(number);
   const context = level === base ? '' : `（这种序号通常是第${base}级，${level < base ? '这里它下面有“（一）”级标题' : '这里它的上级标题是第' + (level - 1) + '级，标题不跳级'}）`;
@@ -126,7 +135,7 @@ function numberedLine(state: BodyState, line: Line, number: TypedNumber, level: 
     paragraph(state, rest.slice(stop + 1).replace(EDGE_SPACE, ''), line.n, 'paragraph');
   };
   if (asItem && level === state.current + 1) {
-    numberNote('与前后同级的编号句一起写成编号段落“1. ”（其中有的句子太长，不是标题；整段照原样保留）');
+    numberNote(`与前后同级的编号句一起写成编号段落“1. ”（${asItem === 'long' ? '其中有的句子太长，不是标题' : '连续几行都是完整的一句话，中间没有正文，是一组条目，不是标题'}；整段照原样保留）`);
     const previous = state.blocks[state.blocks.length - 1];
     paragraph(state, rest, line.n, 'item', previous?.kind === 'item' ? previous.number + 1 : 1);
   } else if (headingLike && !runIn) {

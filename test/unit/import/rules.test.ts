@@ -78,6 +78,11 @@ describe('import: rules', () => {
       assert.match(printed(r.text), new RegExp(`（一）${long}。原因是宣传不够。`));
     });
 
+    it('a run of numbered lines that are each one whole sentence, nothing between them, is a run of items', () => {
+      const r = importReport(['一、存在的不足和原因', '（一）法治意识不强，对法治政府建设重视不够。', '（二）法治人才短缺，队伍建设有待加强。', '二、下一步工作安排', '（一）加强学习。', '组织学法4次。'].join('\n'));
+      assert.deepEqual(body(r.text), ['# 存在的不足和原因 {#不足}', '1. 法治意识不强，对法治政府建设重视不够。', '2. 法治人才短缺，队伍建设有待加强。', '# 下一步工作安排 {#安排}', '## 加强学习。', '组织学法{学法 = 4次}。']);
+    });
+
     it('a level-3 heading running into its text becomes a numbered paragraph (levels 3–4 do not run in)', () => {
       const r = imported(['一、工作推进情况', '（一）法治政府建设推进情况', '1.政府职能依法全面履行。全面普及行政审批。', '2.重大行政决策科学民主合法。坚持重大事项。']);
       assert.deepEqual(body(r.text).slice(2), ['1. 政府职能依法全面履行。全面普及行政审批。', '2. 重大行政决策科学民主合法。坚持重大事项。']);
