@@ -1,4 +1,4 @@
-// Report checks: wording left over from reused text (BG712–BG714) — last year's work plan named as this
+// Report checks: wording left over from reused text (BG712–BG714, and 截止 for 截至, BG718) — last year's work plan named as this
 // year's (《2020年度…工作要点》 in a 2021 report), 今年来 / 2021年来 for 以来, and a heading that ends in 。
 // where it stands on a line of its own.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
@@ -28,6 +28,11 @@ export const wordingCodes: CodeInfo[] = [
     code: 'BG714', severity: 'warning', title: '标题末尾有句号',
     description: '单独成行的标题末尾不加句号。二级标题接排在正文前（“（一）标题。正文”）时句号由排版加上，不报；超过30个字的“标题”多半是带序号的句子，也不报。',
     example: '# 主要举措和成效。', fix: '删去句号（安全）',
+  },
+  {
+    code: 'BG718', severity: 'warning', title: '“截止”应为“截至”',
+    description: '“截至”是“到某时为止”，后面跟时间（截至目前、截至2023年底）；“截止”是“到期停止”，用在时间之后（报名于5月31日截止、截止日期）。“截止到”也可以。',
+    example: '截止目前，全镇共调处矛盾纠纷……', fix: '改为“截至”（安全）',
   },
 ];
 registerCodes(wordingCodes);
@@ -140,6 +145,27 @@ function blockSinceWithoutYi(model: ReportModel, block: ProseBlock): Diagnostic[
   return out;
 }
 
+/** 截止 right before a point in time: 截止目前, 截止2023年底, 截止12月 (not 截止到, 截止日期, 于5月截止). */
+const UP_TO_WITH_ZHI = /截止(?=目前|当前|现在|今天|今年|本年|本月|年底|年末|上半年|日前|发稿|\d{4}\s*年|\d{1,2}\s*月|[〇○零一二三四五六七八九十]{1,4}[年月])/g;
+
+function upToWithZhi(model: ReportModel): Diagnostic[] {
+  return cachedPerBlock('up-to-with-zhi', proseBlocks(model), (block) => blockUpToWithZhi(model, block));
+}
+
+function blockUpToWithZhi(model: ReportModel, block: ProseBlock): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const line of block.lines) {
+    if (!line.text.includes('截止')) continue;
+    for (const m of line.text.matchAll(UP_TO_WITH_ZHI)) {
+      const at = m.index! + 1;
+      out.push(lineDiagnostic(model, line, 'BG718', m.index!, m.index! + 2, '“截止”后面跟时间时应为“截至”（到某时为止）：请改为“截至”。', [
+        { title: '改为“截至”', safe: true, edits: [{ from: at, to: at + 1, newText: '至' }] },
+      ]));
+    }
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- a heading ending in 。
 
 function headingFullStop(model: ReportModel): Diagnostic[] {
@@ -166,5 +192,6 @@ function headingFullStop(model: ReportModel): Diagnostic[] {
 export const wordingChecks: ReportCheck[] = [
   { id: 'last-years-plan', codes: ['BG712'], run: lastYearsPlan },
   { id: 'since-without-yi', codes: ['BG713'], run: sinceWithoutYi },
+  { id: 'up-to-with-zhi', codes: ['BG718'], run: upToWithZhi },
   { id: 'heading-full-stop', codes: ['BG714'], run: (model) => sameStructure('heading-full-stop', model, () => headingFullStop(model)) },
 ];

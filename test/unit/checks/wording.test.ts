@@ -1,4 +1,4 @@
-// The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。),
+// The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至),
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title).
 import assert from 'node:assert/strict';
 import type { Diagnostic } from '../../../grammar/diagnostic';
@@ -69,6 +69,18 @@ describe('checks/wording', () => {
     });
     it('leaves 近年来, 多年来, 今年以来 and 今年来我镇调研的专家 alone', () => {
       assert.deepEqual(check(`${header(2021)}近年来，多年来，三年来，今年以来，专家今年来我镇调研。\n\n2016年以来，2021年来自群众的诉求。\n`).filter((d) => d.code === 'BG713'), []);
+    });
+  });
+
+  describe('BG718 截止 for 截至', () => {
+    it('reports 截止 before a point in time with a safe fix to 截至', () => {
+      const text = `${header(2021)}截止目前，全年复议决定没有被撤销。截止2021年底共调处纠纷。截止12月，开展活动。\n`;
+      const found = check(text).filter((d) => d.code === 'BG718');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['截止', '截止', '截止']);
+      assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('截止目前', '截至目前'));
+    });
+    it('leaves 截至, 截止到, 截止日期 and a deadline after its time alone', () => {
+      assert.deepEqual(check(`${header(2021)}截至目前，截止到年底，申报截止日期为5月31日，报名于6月截止。\n`).filter((d) => d.code === 'BG718'), []);
     });
   });
 
