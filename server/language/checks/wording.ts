@@ -127,40 +127,42 @@ function headingYearsIn(model: ReportModel, placed: PlacedBlock, year: number, i
 const SINCE_WITHOUT_YI = /(?:(?<=^|[，。；：！？,;:!?\s])(今年|去年|\d{4}年)来(?![自源到临往看访])|(今年|去年|(?<![\d.])\d{4}年)来(?=[，,、]|共|累计|先后))/g;
 
 function sinceWithoutYi(model: ReportModel): Diagnostic[] {
-  return cachedPerBlock('since-without-yi', proseBlocks(model), (block) => blockSinceWithoutYi(model, block));
-}
-
-function blockSinceWithoutYi(model: ReportModel, block: ProseBlock): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const line of block.lines) {
-    if (!line.text.includes('年来')) continue;
-    for (const m of line.text.matchAll(SINCE_WITHOUT_YI)) {
+  return cachedPerBlock('since-without-yi', proseBlocks(model), (block) =>
+    wordSlips(model, block, '年来', SINCE_WITHOUT_YI, (m) => {
       const since = m[1] ?? m[2]!;
       const at = m.index! + since.length;
-      out.push(lineDiagnostic(model, line, 'BG713', m.index!, at + 1, `“${m[0]}”应为“${since}以来”。`, [
-        { title: `改为“${since}以来”`, safe: true, edits: [{ from: at, to: at, newText: '以' }] },
-      ]));
-    }
-  }
-  return out;
+      return { code: 'BG713', end: at + 1, message: `“${m[0]}”应为“${since}以来”。`, fix: { title: `改为“${since}以来”`, from: at, to: at, newText: '以' } };
+    }),
+  );
 }
 
 /** 截止 right before a point in time: 截止目前, 截止2023年底, 截止12月 (not 截止到, 截止日期, 于5月截止). */
 const UP_TO_WITH_ZHI = /截止(?=目前|当前|现在|今天|今年|本年|本月|年底|年末|上半年|日前|发稿|\d{4}\s*年|\d{1,2}\s*月|[〇○零一二三四五六七八九十]{1,4}[年月])/g;
 
 function upToWithZhi(model: ReportModel): Diagnostic[] {
-  return cachedPerBlock('up-to-with-zhi', proseBlocks(model), (block) => blockUpToWithZhi(model, block));
+  return cachedPerBlock('up-to-with-zhi', proseBlocks(model), (block) =>
+    wordSlips(model, block, '截止', UP_TO_WITH_ZHI, (m) => ({
+      code: 'BG718', end: m.index! + 2, message: '“截止”后面跟时间时应为“截至”（到某时为止）：请改为“截至”。',
+      fix: { title: '改为“截至”', from: m.index! + 1, to: m.index! + 2, newText: '至' },
+    })),
+  );
 }
 
-function blockUpToWithZhi(model: ReportModel, block: ProseBlock): Diagnostic[] {
+interface WordSlip {
+  code: string;
+  end: number;
+  message: string;
+  fix: { title: string; from: number; to: number; newText: string };
+}
+
+/** A slip of wording at each match of `pattern` in the block's lines that contain `quick`, with its safe fix. */
+function wordSlips(model: ReportModel, block: ProseBlock, quick: string, pattern: RegExp, slip: (m: RegExpMatchArray) => WordSlip): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const line of block.lines) {
-    if (!line.text.includes('截止')) continue;
-    for (const m of line.text.matchAll(UP_TO_WITH_ZHI)) {
-      const at = m.index! + 1;
-      out.push(lineDiagnostic(model, line, 'BG718', m.index!, m.index! + 2, '“截止”后面跟时间时应为“截至”（到某时为止）：请改为“截至”。', [
-        { title: '改为“截至”', safe: true, edits: [{ from: at, to: at + 1, newText: '至' }] },
-      ]));
+    if (!line.text.includes(quick)) continue;
+    for (const m of line.text.matchAll(pattern)) {
+      const { code, end, message, fix } = slip(m);
+      out.push(lineDiagnostic(model, line, code, m.index!, end, message, [{ title: fix.title, safe: true, edits: [{ from: fix.from, to: fix.to, newText: fix.newText }] }]));
     }
   }
   return out;
