@@ -23,7 +23,7 @@ export const slipsCodes: CodeInfo[] = [
   },
   {
     code: 'BG234', severity: 'error', title: '繁体字',
-    description: '正文用的是繁体字（常见于从网站的“繁体”版复制的文字）：政府公文应使用规范汉字，请整篇转为简体后再检查。整篇只报告一次，位置在第一个繁体字。',
+    description: '正文用的是繁体字（常见于从网站的“繁体”版复制的文字）：政府公文应使用规范汉字，请整篇转为简体（Word、WPS：审阅 → 繁转简）后再检查。整篇只报告一次，位置在第一个繁体字。',
     example: '小龍門鄉2024年法治政府建設情況報告',
   },
 ];
@@ -80,7 +80,7 @@ function blockTraditional(model: ReportModel, placed: PlacedBlock): Diagnostic[]
   if (found.length < TRADITIONAL_IN_A_BLOCK) return [];
   const examples = [...new Set(found.map((f) => f.ch))].slice(0, 3).map((ch) => `“${ch}”`).join('');
   const first = found[0]!;
-  return [located(model, placed.scope, diagnostic('BG234', { start: first.at, end: first.at + 1 }, `报告用的是繁体字（如${examples}）：政府公文应使用规范汉字，请整篇转为简体后再检查。`))];
+  return [located(model, placed.scope, diagnostic('BG234', { start: first.at, end: first.at + 1 }, `报告用的是繁体字（如${examples}）：政府公文应使用规范汉字，请整篇转为简体（Word、WPS：审阅 → 繁转简）后再检查。`))];
 }
 
 export const slipsChecks: ReportCheck[] = [
