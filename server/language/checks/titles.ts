@@ -1,11 +1,11 @@
-// Report checks: the names cited in 《》 across one report (BG716–BG717) — one thing written two ways
+// Report checks: the names cited in 《》 across one report (BG716–BG717, and a body's name in 《》, BG719) — one thing written two ways
 // (《广东省政务服务网》 / 《广东政务服务网》), and a title shaped like a national document (a 纲要 or 规划,
 // or a registered title with words added) that the registry does not know.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { shortName } from './dates.js';
-import { identityOf } from './blockCache.js';
+import { cachedPerBlock, identityOf } from './blockCache.js';
 import { combinedOnce } from './blockSummaries.js';
 import type { Hit } from './blockVersions.js';
 import { citationRegistry, citedTitles, type CitationEntry, citedTitleTextsOf, definedShortTitles, matchTitle, normaliseTitle, PLACE_PREFIX } from './citations.js';
@@ -22,6 +22,11 @@ export const titlesCodes: CodeInfo[] = [
     code: 'BG717', severity: 'hint', title: '文件名称未登记',
     description: '书名号中的名称像是全国性的正式文件（以“纲要”“规划”结尾，或在登记的文件名后多了字，如《法治政府建设实施纲要（2021—2025年）工作方案》），但文件名称登记册中没有：请核对是否有这个文件、名称是否准确。确有此文件时可在 baogao.json 的“citations”中登记。带地名的本地文件不报。',
     example: '《法治政府建设实施纲要（2021—2025年）工作方案》',
+  },
+  {
+    code: 'BG719', severity: 'warning', title: '机构名称加了书名号',
+    description: '书名号用于书名、文件名等，机构、组织的名称不加书名号：“成立了《某县复议咨询委员会》”应写作“成立了某县复议咨询委员会”。只在“成立”“组建”“设立”之后、名称以委员会、领导小组、中心等结尾时报告。',
+    example: '5月9日成立了《某县行政复议咨询委员会》', fix: '删去书名号',
   },
 ];
 registerCodes(titlesCodes);
@@ -178,7 +183,27 @@ function unknownTitlesIn(titlesByBlock: ReadonlyArray<Hit<string[]>>, registry: 
   return out;
 }
 
+// ---------------------------------------------------------------- a body's name in 《》
+
+/** A body's name: what a body set up is called. */
+const BODY_NAME = /(?:委员会|领导小组|工作小组|小组|工作组|办公室|中心|工作站|服务站|调解室|协会|联盟|服务队|志愿队)$/;
+/** Setting up a body, right before the 《. */
+const SET_UP_BEFORE = /(?:成立|组建|设立|挂牌)了?$/;
+
+function bodiesInTitleMarks(model: ReportModel): Diagnostic[] {
+  return cachedPerBlock('bodies-in-title-marks', proseBlocks(model), (block) =>
+    citedTitles(block)
+      .filter((c) => BODY_NAME.test(c.title) && SET_UP_BEFORE.test(c.line.text.slice(0, c.from - 1)))
+      .map((c) =>
+        lineDiagnostic(model, c.line, 'BG719', c.from - 1, c.to + 1, `“${c.title}”是机构名称，不加书名号（书名号用于书名、文件名）：请删去“《》”。`, [
+          { title: '删去书名号', safe: false, edits: [{ from: c.to, to: c.to + 1, newText: '' }, { from: c.from - 1, to: c.from, newText: '' }] },
+        ]),
+      ),
+  );
+}
+
 export const titlesChecks: ReportCheck[] = [
+  { id: 'bodies-in-title-marks', codes: ['BG719'], run: bodiesInTitleMarks },
   { id: 'one-name-two-ways', codes: ['BG716'], run: twoWays },
   { id: 'unknown-official-titles', codes: ['BG717'], run: unknownOfficialTitles },
 ];

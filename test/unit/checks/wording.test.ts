@@ -1,4 +1,4 @@
-// The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至),
+// The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至), BG719 (a body's name in 《》),
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title).
 import assert from 'node:assert/strict';
 import type { Diagnostic } from '../../../grammar/diagnostic';
@@ -155,6 +155,18 @@ describe('checks/wording', () => {
     it('leaves a title registered in the settings alone', () => {
       const settings = readSettings({ citations: ['乡村法治建设发展规划（2021—2025年）'] }).service.checks;
       assert.deepEqual(check(`${header(2021)}落实《乡村法治建设发展规划（2021—2025年）》。\n`, settings).filter((d) => d.code === 'BG717'), []);
+    });
+  });
+
+  describe('BG719 a body’s name in 《》', () => {
+    it('reports a body set up and named in 《》, with a fix that removes the marks', () => {
+      const text = `${header(2021)}5月9日成立了《桂圩镇行政复议咨询委员会》并下发了咨询委员会《工作规则》。\n`;
+      const found = check(text).filter((d) => d.code === 'BG719');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['《桂圩镇行政复议咨询委员会》']);
+      assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('《桂圩镇行政复议咨询委员会》', '桂圩镇行政复议咨询委员会'));
+    });
+    it('leaves documents and bodies not being set up alone', () => {
+      assert.deepEqual(check(`${header(2021)}成立了法治建设领导小组，印发《关于成立桂圩镇法治建设领导小组的通知》，学习《中心工作规则》。\n`).filter((d) => d.code === 'BG719'), []);
     });
   });
 
