@@ -134,8 +134,9 @@ export function figureName(phrase: string, after: string, percent: boolean): str
   }
   if (name.length > 8) name = name.split(/[和及与]/).pop()!;
   if (name.length > 10) {
-    // "党委理论学习中心组法治学习" → 法治学习: what follows the last body or group word.
-    const subject = /.*(?:[组会部所站办局委的]|系统)(?=[\p{Script=Han}]{2,})/u.exec(name);
+    // "党委理论学习中心组法治学习" → 法治学习, "梳理编制下蜀镇基本履职事项清单" → 基本履职事项清单: what follows
+    // the last body, group or place word.
+    const subject = /.*(?:[组会部所站办局委的镇乡]|系统|街道)(?=[\p{Script=Han}]{2,})/u.exec(name);
     name = subject ? name.slice(subject[0].length) : name.slice(-6);
   }
   name = name.replace(/^[约近逾超的和及与]+/, '');

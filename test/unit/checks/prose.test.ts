@@ -27,6 +27,7 @@ describe('figures from prose', () => {
     assert.deepEqual(names('组织法治培训4次二是组织全区教育系统在编在岗教职工共5900余人参加考试。'), ['法治培训', '在编在岗教职工']);
     assert.deepEqual(names('同时,为辖区11个社区配备了兼职法律顾问。每个村居保障3名以上人民调解员。'), ['社区', '人民调解员']);
     assert.deepEqual(names('发放宣传材料400余份法律顾问进村宣讲2次。20名执法人员做到全部持证上岗。'), ['发放宣传材料', '法律顾问进村宣讲', '执法人员']);
+    assert.deepEqual(names('梳理编制下蜀镇基本履职事项清单117项。'), ['基本履职事项清单']);
   });
 
   it('pairs a rate with its counts only when that is clear', () => {
