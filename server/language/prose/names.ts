@@ -70,9 +70,12 @@ export function phraseBefore(sentence: string, org?: string): string {
   return '';
 }
 
+/** Where the noun after an amount ends at the latest. */
+const NOUN_BREAK = new RegExp(`[，,。；;：:、！!？?（(）)“”"\\n]|的|等|${ENUMERATION}`);
+
 /** The noun right after an amount ("2次法治政府建设专题会" → 法治政府建设专题会), up to the next verb or break. */
 export function nounAfter(rest: string): string {
-  const clause = rest.slice(0, PHRASE_REACH).split(new RegExp(`[，,。；;：:、！!？?（(）)“”"\\n]|的|等|${ENUMERATION}`))[0] ?? '';
+  const clause = rest.slice(0, PHRASE_REACH).split(NOUN_BREAK)[0] ?? '';
   let end = clause.length;
   // "社区配备了…": a noun of two characters before the verb is the noun; "人民调解员": a verb followed
   // by 员, 会, 站 … is part of the noun.
