@@ -31,10 +31,21 @@ registerCodes(slipsCodes);
 
 /**
  * Frequent characters of report prose that exist only in traditional script (their simplified forms
- * differ, and none is used in simplified text): three in one block and the report is traditional.
+ * differ, and none is used in simplified text): three in one block and the report is traditional. A table
+ * by character code: a block's text is scanned once, at next to no cost for the simplified text of nearly
+ * every report.
  */
-const TRADITIONAL = /[國縣鄉鎮區報設機關與處黨會這們個來時說對開發實際過還點經濟為無門問題務員織組領導執規範證訟議審權責學習歷總書記監訴營衛傳統維護協應檢項萬億創條決劃動幹認識計據辦產業專講義類種歲數爭廣廳樓農鄰勞勵聯絡續網線級紀綜編糾紛調節評價選擇隊讓覽觀覺視親邊進遠運達違適遷錄長閉閱陳陸隨險雙雜難電響頁頭顯風飛館體]/g;
-const ANY_TRADITIONAL = new RegExp(TRADITIONAL.source);
+const TRADITIONAL_CHARACTERS = '國縣鄉鎮區報設機關與處黨會這們個來時說對開發實際過還點經濟為無門問題務員織組領導執規範證訟議審權責學習歷總書記監訴營衛傳統維護協應檢項萬億創條決劃動幹認識計據辦產業專講義類種歲數爭廣廳樓農鄰勞勵聯絡續網線級紀綜編糾紛調節評價選擇隊讓覽觀覺視親邊進遠運達違適遷錄長閉閱陳陸隨險雙雜難電響頁頭顯風飛館體';
+const IS_TRADITIONAL = new Uint8Array(0x10000);
+for (const ch of TRADITIONAL_CHARACTERS) IS_TRADITIONAL[ch.charCodeAt(0)] = 1;
+
+/** The offsets of the traditional characters in `text`, up to `limit`. */
+function traditionalIn(text: string, limit: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length && out.length < limit; i++) if (IS_TRADITIONAL[text.charCodeAt(i)]) out.push(i);
+  return out;
+}
+
 const TRADITIONAL_IN_A_BLOCK = 3;
 
 /** Two years run together: 2021 and 2025 with nothing between, the second later by at most 15 years. */
@@ -72,11 +83,11 @@ function blockSlips(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
 
 /** BG234: once per report, at the first traditional character of the first block written in them. */
 function traditionalScript(model: ReportModel): Diagnostic[] {
-  return cachedPerPlaced('traditional-script', model, (placed) => blockTraditional(model, placed), (source) => ANY_TRADITIONAL.test(source)).slice(0, 1);
+  return cachedPerPlaced('traditional-script', model, (placed) => blockTraditional(model, placed), (source) => traditionalIn(source, TRADITIONAL_IN_A_BLOCK).length === TRADITIONAL_IN_A_BLOCK).slice(0, 1);
 }
 
 function blockTraditional(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
-  const found = blockTextNodes(placed.block).flatMap((node) => [...node.text.matchAll(TRADITIONAL)].map((m) => ({ at: node.start + m.index!, ch: m[0] })));
+  const found = blockTextNodes(placed.block).flatMap((node) => traditionalIn(node.text, Infinity).map((i) => ({ at: node.start + i, ch: node.text[i]! })));
   if (found.length < TRADITIONAL_IN_A_BLOCK) return [];
   const examples = [...new Set(found.map((f) => f.ch))].slice(0, 3).map((ch) => `“${ch}”`).join('');
   const first = found[0]!;
