@@ -142,7 +142,8 @@ export function cachedPerPlaced(
   if (!blockCacheOn()) return everyBlock(model.blocks, check);
   const { locals, placedAt, others } = ownBlocksOf(model);
   const entries = entriesOf(locals);
-  const wanted = needs && passing(locals, entries, needs);
+  // Remembered under the check's name, not the test's identity: a test written inline is a new function at each call.
+  const wanted = needs && passing(locals, entries, typeof context === 'string' ? context : context.name, needs);
   const perBlock = (i: number): Diagnostic[] => {
     if (wanted && !wanted.has(i)) return NONE;
     const placed = model.blocks[placedAt[i]!]!;
@@ -164,12 +165,12 @@ export function cachedPerPlaced(
   return out;
 }
 
-/** The blocks whose source passes a test (most blocks pass none): remembered per entry, and per version by runOverList. */
-function passing(locals: readonly LocalBlock[], entries: readonly Entry[], needs: (source: string) => boolean): Set<number> {
-  const hits = runOverList(locals, `needs:${identityOf(needs)}`, (i) => {
+/** The blocks whose source passes a check's test (most blocks pass none): remembered per entry, and per version by runOverList. */
+function passing(locals: readonly LocalBlock[], entries: readonly Entry[], check: string, needs: (source: string) => boolean): Set<number> {
+  const hits = runOverList(locals, `needs:${check}`, (i) => {
     const entry = entries[i]!;
-    let wanted = entry.wants.get(needs);
-    if (wanted === undefined) entry.wants.set(needs, (wanted = needs(locals[i]!.source)));
+    let wanted = entry.wants.get(check);
+    if (wanted === undefined) entry.wants.set(check, (wanted = needs(locals[i]!.source)));
     return wanted || undefined;
   }, (found) => found);
   return new Set(hits.map((h) => h.index));

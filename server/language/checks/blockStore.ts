@@ -17,7 +17,8 @@ export interface LocalBlock {
 export interface Entry {
   /** Diagnostics with offsets relative to the block's origin. */
   results: Map<string, Diagnostic[]>;
-  wants: Map<(source: string) => boolean, boolean>;
+  /** Whether the source passes each check's test, by the check's name (cachedPerPlaced's `needs`). */
+  wants: Map<string, boolean>;
   /** What checks across the report read of the block, by name (blockSummaries.ts). */
   summaries: Map<string, unknown>;
   /** When it was last used (the clock below), and its source's length. */

@@ -83,8 +83,11 @@ function blockSlips(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
 
 /** BG234: once per report, at the first traditional character of the first block written in them. */
 function traditionalScript(model: ReportModel): Diagnostic[] {
-  return cachedPerPlaced('traditional-script', model, (placed) => blockTraditional(model, placed), (source) => traditionalIn(source, TRADITIONAL_IN_A_BLOCK).length === TRADITIONAL_IN_A_BLOCK).slice(0, 1);
+  return cachedPerPlaced('traditional-script', model, (placed) => blockTraditional(model, placed), hasTraditionalRun).slice(0, 1);
 }
+
+/** Whether a block's source has enough traditional characters to be checked. */
+const hasTraditionalRun = (source: string) => traditionalIn(source, TRADITIONAL_IN_A_BLOCK).length === TRADITIONAL_IN_A_BLOCK;
 
 function blockTraditional(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
   const found = blockTextNodes(placed.block).flatMap((node) => traditionalIn(node.text, Infinity).map((i) => ({ at: node.start + i, ch: node.text[i]! })));
