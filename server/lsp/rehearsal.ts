@@ -30,6 +30,8 @@ export class KeystrokeRehearsal {
     /** How a step waits for the editor's messages to go first, and how a pause is waited for (a test runs them at once). */
     private readonly nextTask: (step: () => void) => void = setImmediate,
     private readonly later: (then: () => void, ms: number) => void = (then, ms) => void setTimeout(then, ms),
+    /** Told when it ends: the characters rehearsed and the time spent (the server traces it). */
+    private readonly ended: (characters: number, ms: number) => void = () => undefined,
   ) {}
 
   /** After a document's check: rehearses on it when it is the first large report. */
@@ -70,6 +72,7 @@ export class KeystrokeRehearsal {
       this.steps++;
       this.spentMs += performance.now() - started;
       if (this.steps < STEPS && this.spentMs < BUDGET_MS) this.nextTask(step);
+      else this.ended(this.steps, this.spentMs);
     };
     this.nextTask(step);
   }
