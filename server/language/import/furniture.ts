@@ -14,8 +14,14 @@ const CONTROLS =
 
 const BREADCRUMB = /^(?:首页|网站首页|当前位置|您当前所在位置|您的位置|您现在的位置|您所在的位置|当前所在位置)|^[^。，,；;]{0,40}(?:\s[>»＞›]\s?|[>»＞›]\s)[^。，,；;]{0,80}$/;
 const URL = /^(?:https?:\/\/|www\.)\S+$/i;
-/** A site header with the day of the week ("天津市静海区人民政府 2019年12月3日星期二"), template-site boilerplate. */
-const SITE_LINE = /星期[一二三四五六日天]\s*$|语音播报|播报模式|语音合成中|小编|供大家参考|仅展示\d+字|全文共\d+字|开头部分已省略|更多>>|ICP备|公网安备/;
+/**
+ * A site header with the day of the week ("天津市静海区人民政府 2019年12月3日星期二", "今天是:2019年10月31日 星期三
+ * 农历十月初七"), template-site boilerplate.
+ */
+const SITE_LINE = /星期[一二三四五六日天]\s*(?:农历\S*)?$|^今天是\s*[:：]?\s*\d{4}年|语音播报|播报模式|语音合成中|小编|供大家参考|仅展示\d+字|全文共\d+字|开头部分已省略|更多>>|ICP备|公网安备/;
+
+/** A line of only the time the page was published: "2021年03月22日 16时47分", "2021-03-22 16:47:00". */
+const PUBLISHED_AT = /^\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s+\d{1,2}\s*[时:：]\s*\d{1,2}\s*(?:分|[:：]\d{1,2})?$/;
 
 export type FurnitureKind = '网页导航' | '网页信息栏' | '网页按钮' | '网址' | '网页页眉';
 
@@ -30,6 +36,7 @@ export function furnitureKind(line: string, top: boolean): FurnitureKind | undef
   if (BREADCRUMB.test(bare) && !/[。；]/.test(bare)) return '网页导航';
   if (/^(?:[\[【]\s*[\u4e00-\u9fff/]{2,10}\s*[\]】][^\[【]*){2,}$/.test(line.trim())) return '网页信息栏';
   if (/\s[|｜]\s/.test(bare) && !/[，,。；]/.test(bare)) return '网页导航';
+  if (PUBLISHED_AT.test(bare)) return '网页信息栏';
   if (METADATA_LABEL.test(bare) && !/。/.test(bare) && bare.length <= 120) return '网页信息栏';
   if (/(?:发布时间|来源|点击数|浏览次数|访问次数|发布日期)\s*[:：]/.test(bare) && !/。/.test(bare) && bare.length <= 160) return '网页信息栏';
   return undefined;

@@ -27,7 +27,7 @@ export function isoDate(date: ImportedDate): string {
   return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }
 
-const ORG_END = /(人民政府|政府|办事处|委员会|党委|党工委|局|办公室|司法所|镇|乡|街道)$/;
+const ORG_END = /(人民政府|政府|办事处|委员会|党委|党工委|局|办公室|司法所|镇|乡|街道|部|厅)$/;
 const SENTENCE_MARKS = /[。，,；;：:！!？?]/;
 
 /** A short line naming a body: "桂圩镇人民政府", "重庆市沙坪坝区回龙坝镇人民政府". */
@@ -55,9 +55,17 @@ export function orgFromTitle(title: string): string | undefined {
   const issuers = jointIssuers(title);
   if (issuers) return fullName(issuers[issuers.length - 1]!);
   const m = /^(.+?)(?:关于)?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/.exec(title) ?? /^(.+?(?:人民政府|政府|办事处|党委|镇|乡|街道))关于/.exec(title);
-  const org = m?.[1]?.replace(/关于$/, '');
+  const org = m?.[1]?.replace(/\s*关于$/, '').trim();
   if (org && isOrgLike(org)) return fullName(org);
-  return org && /^[\u4e00-\u9fff]{2,8}(?:区|县|市|旗)$/.test(org) ? `${org}人民政府` : undefined;
+  if (org && /^[\u4e00-\u9fff]{2,8}(?:区|县|市|旗)$/.test(org)) return `${org}人民政府`;
+  return placeAfterYear(title);
+}
+
+/** The place a title names right after its year: "2020年静海区法治政府建设情况报告" → 静海区人民政府. */
+function placeAfterYear(title: string): string | undefined {
+  const m = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?([\u4e00-\u9fff]{2,6}?)(区|县|市|旗|镇|乡|街道)(?=[\u4e00-\u9fff]{4})/.exec(title);
+  if (!m || !isPlaceName(m[1]!)) return undefined;
+  return /(?:镇|乡|街道)$/.test(m[2]!) ? fullName(m[1]! + m[2]!) : `${m[1]}${m[2]}人民政府`;
 }
 
 /**

@@ -60,11 +60,14 @@ export interface TopOfReport {
 /** A line that ends a title: 报告/总结/汇报, or "…法治政府建设情况" (a title without 报告). */
 const ends = (text: string) => TITLE_END.test(text) || (/法治政府建设/.test(text) && /情况$/.test(text));
 
+/** A site's column named like a kind of report ("工作报告", "政府工作报告" above the breadcrumb): no report's title, which says what it reports on. */
+const COLUMN_NAME = /^[\u4e00-\u9fff]{0,4}(?:报告|总结|汇报)$/;
+
 /** Step 3: the title — up to three short lines, the last ending it — after any lines above it that are not the report's. */
 export function readTop(lines: Line[], note: Note): TopOfReport {
   const top: TopOfReport = { title: undefined, titleLines: [], to: undefined };
   const head = lines.filter((l) => l.text).slice(0, 12);
-  const endAt = head.findIndex((l) => ends(l.text) && isTitleLike(l.text) && !typedNumber(l.text));
+  const endAt = head.findIndex((l) => ends(l.text) && isTitleLike(l.text) && !typedNumber(l.text) && !COLUMN_NAME.test(l.text));
   const sentenceAt = head.findIndex((l) => !isTitleLike(l.text) || typedNumber(l.text));
   if (endAt < 0 || (sentenceAt >= 0 && sentenceAt < endAt)) {
     readAddressee(head[0], top, note, ADDRESSEE_WITHOUT_TITLE);

@@ -23,6 +23,22 @@ describe('import: real-world text', () => {
     assert.deepEqual(r.notes.filter((n) => /网页|重复|网址/.test(n.what)).map((n) => n.line), [1, 3, 4, 5, 7]);
   });
 
+  it('a site header with the day and 农历, a column named 工作报告 above the breadcrumb and a published-at line are not the title', () => {
+    const r = imported(['今天是:2019年10月31日 星期三 农历十月初七', '工作报告', '您所在的位置:政务公开 > 工作报告', '2020年静海区法治政府建设情况报告', '  • 2021年03月22日 16时47分', '2020年静海区法治政府建设情况报告', '2020年,静海区坚持依法行政,全面推进法治政府建设。']);
+    assert.equal(r.header.title, '2020年静海区法治政府建设情况报告');
+    assert.equal(r.header.year, 2020);
+    // The place right after the title's year is the body.
+    assert.equal(r.header.org, '静海区人民政府');
+    assert.deepEqual(body(r.text), ['2020年,静海区坚持依法行政,全面推进法治政府建设。']);
+    assert.deepEqual(r.notes.filter((n) => /网页/.test(n.what)).map((n) => n.what.slice(0, 6)), ['网页页眉“今', '网页栏目“工', '网页导航“您', '网页信息栏“']);
+    assert.equal(imported(['2022年度推进法治政府建设情况报告', '正文。']).header.org, undefined);
+  });
+
+  it('机关 from a title with a space before 关于, and from a title naming a ministry (…部) before its year', () => {
+    assert.equal(imported(['石柱土家族自治县公安局 关于2025年法治政府建设工作情况的报告', '一、工作总体完成情况']).header.org, '石柱土家族自治县公安局');
+    assert.equal(imported(['应急管理部2019年法治政府建设年度报告', '2019年,应急管理部依法行政。']).header.org, '应急管理部');
+  });
+
   it('keeps prose that says 来源：below the first sentence', () => {
     const r = imported(['2021年，我镇坚持依法行政，全面推进法治政府建设工作。', '来源：本镇统计，全年调处纠纷。']);
     assert.equal(body(r.text).length, 2);
