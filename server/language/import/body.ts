@@ -8,7 +8,7 @@ import { EDGE_SPACE, type Block, type ImportFinding, type Line, type Note } from
 import { escapeInline, fieldYears, lineStartNeedsEscape } from './write.js';
 
 /** A heading sentence: at most this many characters before its 。 (the seeds' run-in headings are 6–23). */
-const SHORT_HEADING = 25;
+const SHORT_HEADING = 30;
 
 export interface BodyOptions {
   year: number | undefined;

@@ -66,6 +66,11 @@ describe('import: rules', () => {
       assert.match(printed(r.text), /（一）全面部署法治建设。桂圩镇党委政府高度重视。/);
     });
 
+    it('a run-in heading of two balanced clauses up to 30 characters is a heading, not a numbered paragraph', () => {
+      const r = imported(['一、2023年法治政府工作情况', '（一）深入学习贯彻习近平法治思想,确保法治政府建设正确方向。我局坚持学法。', '（二）完善执法体系,打造执法改革样板。一是清理文件。']);
+      assert.deepEqual(body(r.text).slice(1), ['## 深入学习贯彻习近平法治思想,确保法治政府建设正确方向', '我局坚持学法。', '## 完善执法体系,打造执法改革样板', '一是清理文件。']);
+    });
+
     it('a short heading sentence alone on its line keeps its 。', () => {
       const r = imported(['一、主要做法和成效', '（一）加强组织领导，确保法治政府建设到位。', '我乡党委高度重视。']);
       assert.ok(body(r.text).includes('## 加强组织领导，确保法治政府建设到位。'));
