@@ -117,8 +117,10 @@ export function wantsNounAfter(phrase: string): boolean {
 export function figureName(phrase: string, after: string, percent: boolean): string | undefined {
   let name = phrase;
   if (percent) {
-    const rate = /([\p{Script=Han}]{1,8}?(?:率|比例|比重|占比))$/u.exec(name.split('的').pop() ?? name);
-    if (rate) name = rate[1]!;
+    // "参考率、通过率和优秀率100%": rates listed with 和 share the number; the last names it.
+    const tail = (name.split('的').pop() ?? name).split(/(?<=率|比例|比重)[和及与]/).pop()!;
+    const rate = /([\p{Script=Han}]{1,8}?(?:率|比例|比重|占比))$/u.exec(tail);
+    if (rate) name = rate[1]!.length < tail.length ? (wholeWordsAtEnd(tail, rate[1]!.length) ?? rate[1]!) : rate[1]!;
   } else if (wantsNounAfter(name) && nounAfter(after).length >= 2) {
     const noun = nounAfter(after);
     name = name.length >= 2 && !HANDS_OVER.test(name) && name.length + noun.length <= 8 ? name + noun : noun;
@@ -130,8 +132,8 @@ export function figureName(phrase: string, after: string, percent: boolean): str
     name = head.length >= 2 && head.length <= 6 ? head : name.split('的').pop()!;
   }
   if (name.length > 8) {
-    const verbs = [...name.matchAll(VERBS)];
-    const last = verbs.pop();
+    // The last verb with an object after it: "组织开展专题培训" → 开展专题培训 (培训 ends the name as its noun).
+    const last = [...name.matchAll(VERBS)].filter((v) => name.length - v.index! - v[0].length >= 2).pop();
     if (last && name.length - last.index! <= 8 && name.length - last.index! > last[0].length) name = name.slice(last.index!);
     else if (last && name.length - last.index! - last[0].length >= 2) name = name.slice(last.index! + last[0].length);
   }
@@ -139,11 +141,25 @@ export function figureName(phrase: string, after: string, percent: boolean): str
   if (name.length > 10) {
     // "党委理论学习中心组法治学习" → 法治学习, "梳理编制下蜀镇基本履职事项清单" → 基本履职事项清单: what follows
     // the last body, group or place word.
-    const subject = /.*(?:[组会部所站办局委的镇乡]|系统|街道)(?=[\p{Script=Han}]{2,})/u.exec(name);
+    const subject = /.*(?:组(?!织)|[会部所站办局委的镇乡]|系统|街道)(?=[\p{Script=Han}]{2,})/u.exec(name);
     name = subject ? name.slice(subject[0].length) : name.slice(-6);
   }
   name = name.replace(/^[约近逾超的和及与]+/, '');
   return name.length >= 2 && !RESERVED.has(name) ? name : undefined;
+}
+
+let words: Intl.Segmenter | undefined;
+
+/**
+ * The longest end of a phrase made of whole words and at most `max` characters: "新进人员执法资格证参考率"
+ * cut to 9 characters is "员执法资格证参考率", in whole words "执法资格证参考率". Undefined when no two characters are whole words.
+ */
+function wholeWordsAtEnd(phrase: string, max: number): string | undefined {
+  words ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const segments = [...words.segment(phrase)].map((s) => s.segment);
+  let end = '';
+  for (let i = segments.length - 1; i >= 0 && end.length + segments[i]!.length <= max; i--) end = segments[i]! + end;
+  return end.length >= 2 ? end : undefined;
 }
 
 const RESERVED = new Set(['年度', '机关', '标题', '日期', '上年度', '下年度', '同比', '增减']);
