@@ -24,15 +24,29 @@ export function readLines(text: string, note: Note): { lines: Line[]; trimmed: n
   return { lines, trimmed };
 }
 
-/** Web-page furniture: anywhere for links and controls, above the first sentence for the rest. */
+const LIST_BULLET = /^[•·▪]\s*/;
+
+/**
+ * Web-page furniture: anywhere for links and controls, above the first sentence for the rest. When the
+ * page's information bar above was a bulleted list (• 来源: 司法厅), the first sentence caught in it
+ * loses the list's bullet too.
+ */
 function removeFurniture(lines: Line[], note: Note): void {
   let top = true;
+  let bulletedBar = false;
   for (const line of lines) {
     if (!line.text) continue;
     const kind = furnitureKind(line.text, top);
     if (kind) {
+      bulletedBar ||= LIST_BULLET.test(line.text);
       note(line.n, `${kind}“${line.text.length > 40 ? `${line.text.slice(0, 40)}…` : line.text}”`, '从网页复制时带进来的页面内容，不是报告的文字');
       line.text = '';
-    } else if (isSentence(line.text)) top = false;
+    } else if (isSentence(line.text)) {
+      if (top && bulletedBar && LIST_BULLET.test(line.text)) {
+        note(line.n, `网页列表符号“${line.text[0]}”`, '网页信息栏的列表符号带到了正文第一段的开头，不是报告的文字');
+        line.text = line.text.replace(LIST_BULLET, '');
+      }
+      top = false;
+    }
   }
 }

@@ -34,6 +34,12 @@ describe('import: real-world text', () => {
     assert.equal(imported(['2022年度推进法治政府建设情况报告', '正文。']).header.org, undefined);
   });
 
+  it('the first sentence caught in a bulleted information bar loses the bullet; a bullet elsewhere is kept', () => {
+    const r = imported(['四川省人民政府关于2020年度法治政府建设工作情况的报告', '  • 来源: 司法厅', '  • 2020年,省政府坚持以习近平法治思想为指导,扎实推进法治政府建设。', '• 一项做法,依法行政,持续推进法治政府建设工作。']);
+    assert.deepEqual(body(r.text), ['2020年,省政府坚持以习近平法治思想为指导,扎实推进法治政府建设。', '• 一项做法,依法行政,持续推进法治政府建设工作。']);
+    assert.ok(r.notes.some((n) => n.what === '网页列表符号“•”'));
+  });
+
   it('机关 from a title with a space before 关于, and from a title naming a ministry (…部) before its year', () => {
     assert.equal(imported(['石柱土家族自治县公安局 关于2025年法治政府建设工作情况的报告', '一、工作总体完成情况']).header.org, '石柱土家族自治县公安局');
     assert.equal(imported(['应急管理部2019年法治政府建设年度报告', '2019年,应急管理部依法行政。']).header.org, '应急管理部');
