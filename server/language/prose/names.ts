@@ -127,9 +127,11 @@ export function figureName(phrase: string, after: string, percent: boolean): str
   }
   name = name.replace(HANDS_OVER, '');
   name = name.replace(WIDENERS, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '');
+  // "现区级保留的政务服务事项" → 政务服务事项: the noun after 的 when it is short enough, else the words before it.
   if (name.length > 8 && name.includes('的')) {
     const head = name.split('的')[0]!;
-    name = head.length >= 2 && head.length <= 6 ? head : name.split('的').pop()!;
+    const tail = name.split('的').pop()!;
+    name = tail.length >= 2 && tail.length <= 8 ? tail : head.length >= 2 && head.length <= 6 ? head : tail;
   }
   if (name.length > 8) {
     // The last verb with an object after it: "组织开展专题培训" → 开展专题培训 (培训 ends the name as its noun).
