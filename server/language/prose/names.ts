@@ -144,7 +144,9 @@ export function figureName(phrase: string, after: string, percent: boolean): str
     // "党委理论学习中心组法治学习" → 法治学习, "梳理编制下蜀镇基本履职事项清单" → 基本履职事项清单: what follows
     // the last body, group or place word.
     const subject = /.*(?:组(?!织)|[会部所站办局委的镇乡]|系统|街道)(?=[\p{Script=Han}]{2,})/u.exec(name);
-    name = subject ? name.slice(subject[0].length) : name.slice(-6);
+    // Two characters left ("召开党委理论学习中心组学习" → 学习) say too little: the last whole words instead (中心组学习).
+    const rest = subject ? name.slice(subject[0].length) : '';
+    name = rest.length >= 3 ? rest : (wholeWordsAtEnd(name, 6) ?? name.slice(-6));
   }
   name = name.replace(/^[约近逾超的和及与]+/, '');
   return name.length >= 2 && !RESERVED.has(name) ? name : undefined;

@@ -30,6 +30,8 @@ describe('figures from prose', () => {
     assert.deepEqual(names('围绕行政复议法等法律法规及执法办案系统操作规范等重点内容组织开展专题培训12场次。'), ['开展专题培训']);
     // A long phrase with 的: the noun after it names the number when short enough (not the words before 的).
     assert.deepEqual(names('现区级保留的政务服务事项515项。目前桂圩镇应领证的正式工作人员数为54人。'), ['政务服务事项', '正式工作人员数']);
+    // Cut to its last words, a long name keeps whole words and says more than two characters.
+    assert.deepEqual(names('共计召开党委理论学习中心组学习13次。'), ['中心组学习']);
     // Rates listed with 和 share their number: the last names it; a rate cut to length keeps whole words.
     assert.deepEqual(names('全局实现参考率、通过率和优秀率100%。新进人员执法资格证参考率100%。'), ['优秀率', '执法资格证参考率']);
     assert.deepEqual(names('发放宣传材料400余份法律顾问进村宣讲2次。20名执法人员做到全部持证上岗。'), ['发放宣传材料', '法律顾问进村宣讲', '执法人员']);
