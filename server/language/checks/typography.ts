@@ -275,6 +275,10 @@ const BODY_END = '(?:委员会|人民政府|政府|党工委|党委|委|局|办�
 const BODY_BEFORE = new RegExp(`${BODY_END}$`);
 const BODY_OR_ABOUT_AFTER = new RegExp(`^(?:关于|中共|[\u4e00-\u9fff]{2,20}?${BODY_END}(?:[ \u3000]|关于|$))`);
 
+/** Marks named in a message, where “”” would not read: 右引号, 左书名号 …; any other character in quotes. */
+const MARK_NAMES: Record<string, string> = { '“': '左引号', '”': '右引号', '‘': '左单引号', '’': '右单引号', '《': '左书名号', '》': '右书名号', '（': '左括号', '）': '右括号' };
+const shownMark = (ch: string) => MARK_NAMES[ch] ?? `“${ch}”`;
+
 /** BG609 */
 function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
   const chineseish = (ch: string | undefined, other: string | undefined) => isChinese(ch) || (ch !== undefined && ',;:?!'.includes(ch) && isIdeograph(other));
@@ -285,7 +289,7 @@ function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
     if (!chineseish(prev, next) || !chineseish(next, prev)) continue;
     if (m[0].length === 1 && BODY_BEFORE.test(line.text.slice(0, m.index)) && BODY_OR_ABOUT_AFTER.test(line.text.slice(m.index + 1))) continue;
     const shown = m[0].replace(/\u3000/g, '全角空格').replace(/ /g, '空格').replace(/\t/g, '制表符');
-    emit(lineDiagnostic(model, line, 'BG609', m.index, m.index + m[0].length, `“${prev}”和“${next}”之间有${shown === '空格' ? '空格' : `多余的空白（${shown}）`}：中文之间不空格，请删去。`, [
+    emit(lineDiagnostic(model, line, 'BG609', m.index, m.index + m[0].length, `${shownMark(prev)}和${shownMark(next)}之间有${shown === '空格' ? '空格' : `多余的空白（${shown}）`}：中文之间不空格，请删去。`, [
       { title: '删去空格', safe: true, edits: [{ from: m.index, to: m.index + m[0].length, newText: '' }] },
     ]));
   }

@@ -136,6 +136,8 @@ describe('checks/typography', () => {
     // Joint issuers spaced apart in a title (联合行文) are the convention, not a stray space.
     expectNone('@标题 中共某区委教育工作委员会 某区教育委员会 关于2024年法治政府建设情况的报告\n\n正文。\n', 'BG609');
     expectOne('推进委员会 工作。\n', 'BG609', ' ', '推进委员会工作。\n', true);
+    // A quotation mark is named, not quoted in quotation marks (“””和“模” would not read).
+    assert.match(expectOne('摒弃“一言堂” 模式。\n', 'BG609', ' ', '摒弃“一言堂”模式。\n', true).message, /^右引号和“模”之间有空格/);
   });
 
   it('BG610 Word debris', () => {
