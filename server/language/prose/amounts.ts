@@ -64,7 +64,8 @@ export function findAmounts(text: string): Amount[] {
     const numberStart = start + (before ? before.length : 0);
     const end = start + whole.length;
     if (excluded.some(([a, b]) => numberStart >= a && numberStart < b)) continue;
-    if (!precededWell(text, numberStart) || /[\d.．A-Za-z]/.test(text[end] ?? '')) continue;
+    // A half-width full stop ends the sentence ("通过率达100%."); one before a digit or letter continues a number or name.
+    if (!precededWell(text, numberStart) || /^(?:[\dA-Za-z]|[.．][\dA-Za-z])/.test(text.slice(end, end + 2))) continue;
     if (unit && NOT_A_COUNT_AFTER[unit[unit.length - 1]!]?.test(text.slice(end - (trailing?.length ?? 0)))) continue;
     if (unit && /^\d{4}$/.test(digits!) && /^[年月日]/.test(text.slice(end))) continue;
     if (after && percentSign) continue;

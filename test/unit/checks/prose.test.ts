@@ -13,6 +13,8 @@ describe('figures from prose', () => {
   it('finds counts with measure words, approximate counts and percentages — not years, dates, ordinals, titles', () => {
     const text = '2020年3月，第3次会议审议《2020年工作要点》，共调处纠纷150起，发放资料3000余份、约500人次，3名以上调解员，成功率98%，每月1次，提高3个百分点，12345热线。';
     assert.deepEqual(findAmounts(text).map((a) => a.text), ['150起', '3000余份', '约500人次', '3名以上', '98%']);
+    // A half-width full stop after the amount ends the sentence; before a digit or letter it does not.
+    assert.deepEqual(findAmounts('通过率达100%.覆盖12场次.培训3个.5G').map((a) => a.text), ['100%', '12场次']);
   });
 
   it('names figures by the words before them, or the noun after a verb', () => {
