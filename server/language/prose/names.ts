@@ -41,6 +41,9 @@ const HANDS_OVER = /[的和及与或各]$/;
 /** Words that follow a noun and begin what is said of it: "行政许可事项统一划入", "工作人员作为…". */
 const NOUN_ENDS = /统一|全部|全面|依法|及时|集中|积极|作为|进行|实现|做到/g;
 
+/** Words of status that set counted things apart: what must, has, has not or is yet to be done. */
+const STATUS = /^(?:应|须|需|已|未|尚未|待|仍|新增)/;
+
 /** Adjectives that only widen a noun: dropped from names. */
 const WIDENERS = /各类|各级|各种|大小|相关|有关|等各类|等/g;
 
@@ -128,10 +131,12 @@ export function figureName(phrase: string, after: string, percent: boolean): str
   name = name.replace(HANDS_OVER, '');
   name = name.replace(WIDENERS, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '');
   // "现区级保留的政务服务事项" → 政务服务事项: the noun after 的 when it is short enough, else the words before it.
+  // But a status before 的 sets the counted things apart (应领证的正式工作人员, 未结案的复议案件): it names them.
   if (name.length > 8 && name.includes('的')) {
     const head = name.split('的')[0]!;
     const tail = name.split('的').pop()!;
-    name = tail.length >= 2 && tail.length <= 8 ? tail : head.length >= 2 && head.length <= 6 ? head : tail;
+    const headFits = head.length >= 2 && head.length <= 6;
+    name = headFits && STATUS.test(head) ? head : tail.length >= 2 && tail.length <= 8 ? tail : headFits ? head : tail;
   }
   if (name.length > 8) {
     // The last verb with an object after it: "组织开展专题培训" → 开展专题培训 (培训 ends the name as its noun).

@@ -31,7 +31,9 @@ describe('figures from prose', () => {
     // A long phrase: the object of the last verb that has one (培训 ends it as its noun; 组织 is no group word).
     assert.deepEqual(names('围绕行政复议法等法律法规及执法办案系统操作规范等重点内容组织开展专题培训12场次。'), ['开展专题培训']);
     // A long phrase with 的: the noun after it names the number when short enough (not the words before 的).
-    assert.deepEqual(names('现区级保留的政务服务事项515项。目前桂圩镇应领证的正式工作人员数为54人。'), ['政务服务事项', '正式工作人员数']);
+    assert.deepEqual(names('现区级保留的政务服务事项515项。目前桂圩镇应领证的正式工作人员数为54人。'), ['政务服务事项', '应领证']);
+    // A status before 的 names what is counted: without it the number would be of all of them.
+    assert.deepEqual(names('目前全镇尚未办结的行政复议案件共有3件。'), ['尚未办结']);
     // Cut to its last words, a long name keeps whole words and says more than two characters.
     assert.deepEqual(names('共计召开党委理论学习中心组学习13次。'), ['中心组学习']);
     // Rates listed with 和 share their number: the last names it; a rate cut to length keeps whole words.
