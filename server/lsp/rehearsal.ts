@@ -25,14 +25,24 @@ export class KeystrokeRehearsal {
   private steps = 0;
   private spentMs = 0;
 
+  private readonly nextTask: (step: () => void) => void;
+  private readonly later: (then: () => void, ms: number) => void;
+  private readonly ended: (characters: number, ms: number) => void;
+
   constructor(
     private readonly store: DocumentStore,
-    /** How a step waits for the editor's messages to go first, and how a pause is waited for (a test runs them at once). */
-    private readonly nextTask: (step: () => void) => void = setImmediate,
-    private readonly later: (then: () => void, ms: number) => void = (then, ms) => void setTimeout(then, ms),
-    /** Told when it ends: the characters rehearsed and the time spent (the server traces it). */
-    private readonly ended: (characters: number, ms: number) => void = () => undefined,
-  ) {}
+    options: {
+      /** How a step waits for the editor's messages to go first, and how a pause is waited for (a test runs them when it says). */
+      nextTask?: (step: () => void) => void;
+      later?: (then: () => void, ms: number) => void;
+      /** Told when it ends: the characters rehearsed and the time spent (the server traces it). */
+      ended?: (characters: number, ms: number) => void;
+    } = {},
+  ) {
+    this.nextTask = options.nextTask ?? setImmediate;
+    this.later = options.later ?? ((then, ms) => void setTimeout(then, ms));
+    this.ended = options.ended ?? (() => undefined);
+  }
 
   /** After a document's check: rehearses on it when it is the first large report. */
   afterCheck(doc: TextDocument): void {

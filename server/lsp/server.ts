@@ -65,8 +65,7 @@ function createContext(connection: Connection): ServerContext {
   // Once per server, the first large report's keystrokes are rehearsed while the editor is idle (rehearsal.ts).
   const rehearse = (doc: TextDocument) => rehearsal.afterCheck(doc);
   const store: DocumentStore = new DocumentStore(documents, new Projects(workspace), allowFor, traceAnalysis, rehearse);
-  const traceRehearsal = (characters: number, ms: number) => connection.tracer.log(`预演按键 ${characters} 次`, `${ms.toFixed(1)} ms`);
-  const rehearsal = new KeystrokeRehearsal(store, undefined, undefined, traceRehearsal);
+  const rehearsal = new KeystrokeRehearsal(store, { ended: (characters, ms) => connection.tracer.log(`预演按键 ${characters} 次`, `${ms.toFixed(1)} ms`) });
   const listReports = () => {
     allowFolders();
     return client.folders.flatMap((folder) => workspace.findReports(folder));

@@ -24,7 +24,7 @@ function setUp(text: string) {
   const pauses: Array<() => void> = [];
   let rehearsal: KeystrokeRehearsal | undefined;
   const store = new DocumentStore(documents, new Projects(new MemoryWorkspace({})), undefined, undefined, (doc) => rehearsal!.afterCheck(doc));
-  rehearsal = new KeystrokeRehearsal(store, (step) => steps.push(step), (then) => pauses.push(then));
+  rehearsal = new KeystrokeRehearsal(store, { nextTask: (step) => steps.push(step), later: (then) => pauses.push(then) });
   const analysed: string[] = [];
   const service = store.serviceFor(PATH);
   const analyze = service.analyze.bind(service);
