@@ -3,7 +3,7 @@
 // `module.enableCompileCache` is used where present). The cache is written after the first run, so it
 // holds the functions that run compiled too (v8-compile-cache writes it before they run: measured slower).
 // Anything that goes wrong here only costs the time the cache would have saved.
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -39,25 +39,28 @@ export function keyOf(file: string): string {
   return `${stat.size}:${stat.mtimeMs}:${process.version}:${process.arch}:${path.resolve(file)}`;
 }
 
-/** The bundle a cache file was written for (the end of its key), or undefined when it cannot be read. */
-function bundleOf(cacheFile: string): string | undefined {
+/** A cache file: its key's length (4 bytes), its key, then V8's data. */
+function entryBytes(key: string, data: Buffer): Buffer {
+  const keyBytes = Buffer.from(key, 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(keyBytes.length, 0);
+  return Buffer.concat([length, keyBytes, data]);
+}
+
+/** A cache file's key and data, or undefined when it cannot be read as one. */
+function readEntry(file: string): { key: string; data: Buffer } | undefined {
   try {
-    const head = Buffer.alloc(4 + 4096);
-    const fd = openSync(cacheFile, 'r');
-    const read = (() => {
-      try {
-        return readSync(fd, head, 0, head.length, 0);
-      } finally {
-        closeSync(fd);
-      }
-    })();
-    const length = head.readUInt32LE(0);
-    if (read < 4 + length) return undefined;
-    return head.toString('utf8', 4, 4 + length).split(':').slice(4).join(':') || undefined;
+    const saved = readFileSync(file);
+    const length = saved.readUInt32LE(0);
+    if (saved.length < 4 + length) return undefined;
+    return { key: saved.toString('utf8', 4, 4 + length), data: saved.subarray(4 + length) };
   } catch {
     return undefined;
   }
 }
+
+/** The bundle a key was made for (keyOf puts its path last, after four fields). */
+const bundleInKey = (key: string): string | undefined => key.split(':').slice(4).join(':') || undefined;
 
 /**
  * The cache files in `store` of bundles that no longer exist (an extension folder left by an update):
@@ -69,7 +72,8 @@ export function staleEntries(store: string): string[] {
       .filter((name) => name.endsWith('.bin'))
       .map((name) => path.join(store, name))
       .filter((file) => {
-        const bundle = bundleOf(file);
+        const key = readEntry(file)?.key;
+        const bundle = key === undefined ? undefined : bundleInKey(key);
         return bundle === undefined || !existsSync(bundle);
       });
   } catch {
@@ -124,14 +128,8 @@ export function useCompileCache(folder: string): void {
 function compileCached(module: CompiledModule, content: string, filename: string, store: string, compiled: Entry[]): unknown {
   const key = keyOf(filename);
   const cacheFile = cacheFileOf(store, filename);
-  let cachedData: Buffer | undefined;
-  try {
-    const saved = readFileSync(cacheFile);
-    const length = saved.readUInt32LE(0);
-    if (saved.toString('utf8', 4, 4 + length) === key) cachedData = saved.subarray(4 + length);
-  } catch {
-    cachedData = undefined;
-  }
+  const saved = readEntry(cacheFile);
+  const cachedData = saved?.key === key ? saved.data : undefined;
   // A first line `#!…` is valid only at the very start of a script, not inside the module wrapper.
   const source = content.startsWith('#!') ? `//${content.slice(2)}` : content;
   // The bundles have no `import()` (the build turns it into require): Node 20's vm cannot run it here.
@@ -161,12 +159,9 @@ function writeCaches(store: string, compiled: Entry[]): void {
     if (entry.usedCache) continue;
     try {
       mkdirSync(store, { recursive: true });
-      const key = Buffer.from(entry.key, 'utf8');
-      const length = Buffer.alloc(4);
-      length.writeUInt32LE(key.length, 0);
       // Written aside, then renamed: a command running at the same time reads a whole file or none.
       const temporary = `${entry.file}.${process.pid}`;
-      writeFileSync(temporary, Buffer.concat([length, key, entry.script.createCachedData()]));
+      writeFileSync(temporary, entryBytes(entry.key, entry.script.createCachedData()));
       renameSync(temporary, entry.file);
     } catch {
       // No cache this time (a read-only home, a full disk): the next run compiles again.
