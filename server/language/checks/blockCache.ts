@@ -63,8 +63,7 @@ export function wholeLineSpan(text: string, start: number, end: number): { origi
 
 /** Whether [start, end) is whole lines already: it starts a line and ends with a line break. */
 function onWholeLines(text: string, start: number, end: number): boolean {
-  const before = text.charCodeAt(start - 1);
-  return (start === 0 || before === 10 || before === 13) && endsWithLineBreak(text, start, end);
+  return lineStartAt(text, start) === start && endsWithLineBreak(text, start, end);
 }
 
 /** A block standing on the whole lines [origin, origin + length) of a text: its source is sliced when first read. */
