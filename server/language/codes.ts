@@ -76,6 +76,14 @@ const table: CodeInfo[] = [
 export const CODES: ReadonlyMap<string, CodeInfo> = new Map(table.map((info) => [info.code, info]));
 
 /** Adds codes from another module (the check registry registers its own). */
+/**
+ * Orders strings by their UTF-16 code units, as codes and URIs are compared everywhere. Not
+ * localeCompare: its first call builds ICU's collator, ~20 ms of every command's start.
+ */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function registerCodes(infos: readonly CodeInfo[]): void {
   const map = CODES as Map<string, CodeInfo>;
   for (const info of infos) {

@@ -3,7 +3,7 @@
 // (its line, or for Word its paragraph). Findings of the import itself (BG230) are added. A text that
 // stops mid-sentence is an excerpt: what it lacks at its end (parts, the date) is not reported. Pure.
 import { checkReport } from './checks/index.js';
-import { defaultSeverity } from './codes.js';
+import { compareCodeUnits, defaultSeverity } from './codes.js';
 import { importReport, type ImportHints, type ImportResult } from './import/index.js';
 import { sourcePosition } from './import/positions.js';
 import type { LanguageService } from './service.js';
@@ -53,6 +53,6 @@ export function checkSourceText(service: LanguageService, path: string, text: st
     findings.push({ line: from.line, column: from.column, endLine: to.line, endColumn: Math.max(to.column, from.column), severity: d.severity, code: d.code, message: d.message });
   }
   for (const f of imported.findings) findings.push({ line: f.line, column: 1, endLine: f.line, endColumn: 1, severity: defaultSeverity(f.code), code: f.code, message: f.message });
-  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || compareCodeUnits(a.code, b.code));
   return { findings, imported, excerpt };
 }

@@ -2,6 +2,7 @@
 // severity overrides of the settings and of the file's @检查 applied last. To add a check module, list
 // its checks here (each module registers its own codes, so a check run on its own has its severities).
 import type { Diagnostic, Severity } from '../../../grammar/diagnostic.js';
+import { compareCodeUnits } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { DEFAULT_SETTINGS, type ServiceSettings } from '../service.js';
 import { citationsChecks } from './citations.js';
@@ -30,8 +31,7 @@ export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 
     if (check.appliesTo && !check.appliesTo(model)) continue;
     found.push(...check.run(model, settings.checks));
   }
-  // Most diagnostics are in the report itself (no uri): equal uris need no locale comparison.
-  const ordered = found.sort((a, b) => (a.uri === b.uri ? 0 : (a.uri ?? '').localeCompare(b.uri ?? '')) || a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const ordered = found.sort((a, b) => compareCodeUnits(a.uri ?? '', b.uri ?? '') || a.start - b.start || compareCodeUnits(a.code, b.code));
   return applySeverities(ordered, settings.severities, model.header.severities);
 }
 

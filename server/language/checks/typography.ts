@@ -2,7 +2,7 @@
 // Only prose is checked: the text of headings, paragraphs, list items, @标题 and citation titles.
 // Figures, escapes, directives and heading marks are never looked at as text.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
-import { registerCodes, type CodeInfo } from '../codes.js';
+import { compareCodeUnits, registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { cachedPerBlock } from './blockCache.js';
 import type { ReportCheck } from './contract.js';
@@ -384,5 +384,5 @@ function typographyCheck(id: string, codes: string[]): ReportCheck {
 
 /** In the order of their codes (BG601, BG602 the block's paired marks, BG603 …), as settings and docs list them. */
 export const typographyChecks: ReportCheck[] = [{ id: 'paired-marks', codes: ['BG602'] }, ...LINE_CHECKS]
-  .sort((a, b) => a.codes[0]!.localeCompare(b.codes[0]!))
+  .sort((a, b) => compareCodeUnits(a.codes[0]!, b.codes[0]!))
   .map((c) => typographyCheck(c.id, c.codes));
