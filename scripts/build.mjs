@@ -14,6 +14,7 @@ const LAZY = [
   { source: 'templates/render.ts', out: 'cli-render' },
   { source: 'templates/docx/writeDocx.ts', out: 'cli-docx' },
   { source: 'node_modules/mammoth/lib/index.js', out: 'cli-mammoth', module: 'mammoth' },
+  { source: 'node_modules/iconv-lite/lib/index.js', out: 'cli-iconv', module: 'iconv-lite' },
   { source: 'server/node/readWord.ts', out: 'cli-word' },
   { source: 'server/language/import/index.ts', out: 'cli-import' },
   { source: 'server/language/sourceCheck.ts', out: 'cli-source-check' },
@@ -28,16 +29,6 @@ const lazyChunks = {
       const chunk = LAZY.find((l) => path.resolve(l.source) === resolved.path);
       return chunk ? { path: `./${chunk.out}.cjs`, external: true } : undefined;
     });
-  },
-};
-// iconv-lite loads Node's stream module for a streaming API baogao never uses (it encodes whole texts):
-// inside iconv-lite, 'stream' is an empty module, which iconv-lite takes as "no streaming API" — ~6 ms of
-// every command's start.
-const iconvWithoutStreams = {
-  name: 'iconv-without-streams',
-  setup(build) {
-    build.onResolve({ filter: /^stream$/ }, (args) => (/[\\/]iconv-lite[\\/]/.test(args.importer) ? { path: 'stream', namespace: 'no-streams' } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'no-streams' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
   },
 };
 const entries = [
@@ -69,7 +60,7 @@ const contexts = await Promise.all(
       define: { 'import.meta.url': 'importMetaUrl' },
       banner: { js: `${e.shebang ? '#!/usr/bin/env node\n' : ''}const importMetaUrl = require('url').pathToFileURL(__filename).href;` },
       logLevel: 'warning',
-      plugins: [...(e.plugins ?? []), iconvWithoutStreams],
+      plugins: e.plugins ?? [],
       // The lazy chunks are CommonJS: `import()` of one becomes require (which the compile cache of
       // server/node/compileCache.ts can serve; Node 20's vm cannot run `import()` in a cached script).
       supported: { 'dynamic-import': false },

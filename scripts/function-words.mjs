@@ -22,8 +22,9 @@ for (const line of readFileSync(dict, 'utf8').split('\n')) {
 words.push(...MORE.filter((w) => !words.includes(w)));
 words.sort();
 const out = {
-  $comment: `Verbs, prepositions, adverbs, conjunctions, pronouns, particles, adjectives, time words and localisers of 2–3 characters (jieba tags ${[...TAGS].join(' ')}, frequency ≥ ${MIN_FREQUENCY}) from jieba's dictionary (cppjieba dict/jieba.dict.utf8 as shipped in nodejieba 3.5.8; MIT License, Copyright (c) 2013 the cppjieba authors), by scripts/function-words.mjs. A word before 镇/乡/街道 from this list is not a place name.`,
-  words: words.join(' '),
+  $comment: `Verbs, prepositions, adverbs, conjunctions, pronouns, particles, adjectives, time words and localisers of 2–3 characters (jieba tags ${[...TAGS].join(' ')}, frequency ≥ ${MIN_FREQUENCY}) from jieba's dictionary (cppjieba dict/jieba.dict.utf8 as shipped in nodejieba 3.5.8; MIT License, Copyright (c) 2013 the cppjieba authors), by scripts/function-words.mjs. A word before 镇/乡/街道 from this list is not a place name. `two` and `three`: the words of two and of three UTF-16 units, each list one string of fixed-width entries in code-unit order (looked up by binary search, nothing built at start).`,
+  two: words.filter((w) => w.length === 2).join(''),
+  three: words.filter((w) => w.length === 3).join(''),
 };
 writeFileSync(new URL('../server/language/data/function-words.json', import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
 console.log(`${words.length} words`);

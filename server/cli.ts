@@ -14,7 +14,7 @@ import { documentSizeProblem, documentTooLargeMessage } from './language/documen
 import { projectSettingsFor, type FoundSettings } from './node/projectConfig.js';
 import { settingsFileDiagnostics } from './language/config.js';
 import { FileSystemWorkspace, isInside, toCorePath, toOsPath } from './node/fsWorkspace.js';
-import { encodeText, FileRefused, FileTooLarge, readTextFile, writeFileSafely, ENCODING_NAMES, type DecodedText } from './node/files.js';
+import { loadTextEncoder, FileRefused, FileTooLarge, readTextFile, writeFileSafely, ENCODING_NAMES, type DecodedText, type EncodeText } from './node/files.js';
 import { encodingDiagnostics } from './node/encoding.js';
 import type { SourceFinding } from './language/sourceCheck.js';
 import {
@@ -189,14 +189,15 @@ async function runCheck(args: string[]): Promise<number> {
     for (const f of findings) results.push({ file, ...f });
   }
   let unwritten = false;
+  const encode = values.fix ? await loadTextEncoder() : undefined;
   unreadable = forEachReport(positionals.filter((f) => !isWordOrText(f)), (file, decoded, service) => {
     const diagnose = (text: string) => {
       const model = service.analyze(toCorePath(file), text);
       return { model, diagnostics: encodingDiagnostics(decoded, checkReport(model, service.settings)) };
     };
     let { model, diagnostics } = diagnose(decoded.text);
-    if (values.fix) {
-      const fixed = fixInPlace(file, decoded, model, (text) => diagnose(text).diagnostics, { force: values.force, log: values.format === 'json' ? process.stderr : process.stdout });
+    if (encode) {
+      const fixed = fixInPlace(file, decoded, model, (text) => diagnose(text).diagnostics, { encode, force: values.force, log: values.format === 'json' ? process.stderr : process.stdout });
       if (fixed === undefined) unwritten = true;
       else if (fixed !== decoded.text) ({ model, diagnostics } = diagnose(fixed));
     }
@@ -213,7 +214,7 @@ async function runCheck(args: string[]): Promise<number> {
  * Applies the safe fixes to one report and writes it back in its own encoding. Returns the text now on
  * disk, or undefined when the fixes could not be written (told on stderr; the run goes on to the next file).
  */
-function fixInPlace(file: string, decoded: DecodedText, model: ReportModel, diagnose: (text: string) => Diagnostic[], options: { force: boolean; log: NodeJS.WritableStream }): string | undefined {
+function fixInPlace(file: string, decoded: DecodedText, model: ReportModel, diagnose: (text: string) => Diagnostic[], options: { encode: EncodeText; force: boolean; log: NodeJS.WritableStream }): string | undefined {
   // Until no safe fix applies: a second `--fix` then finds nothing to change.
   const fixed = fixUntilStable(decoded.text, diagnose, model.file.path);
   if (fixed.applied.length === 0) return decoded.text;
@@ -221,7 +222,7 @@ function fixInPlace(file: string, decoded: DecodedText, model: ReportModel, diag
     process.stderr.write(`baogao：“${file}”含无法解码的字节，为免丢字不做修复（BG901）。\n`);
     return undefined;
   }
-  const bytes = encodeText(fixed.text, decoded.encoding);
+  const bytes = options.encode(fixed.text, decoded.encoding);
   if (!bytes) {
     process.stderr.write(`baogao：修复后的“${file}”有字符无法按原编码 ${ENCODING_NAMES[decoded.encoding]} 写回，未修复：请先另存为 UTF-8。\n`);
     return undefined;

@@ -80,6 +80,23 @@ export const MAX_INCLUSIONS = 1000;
 /** At most this many blocks in the expanded report (BG903). */
 export const MAX_EXPANDED_BLOCKS = 200_000;
 
+/**
+ * The snippets a report sees, looked up once (a report may have a thousand @引用 lines), and only for a
+ * report that has one: the folders are listed and every snippet file is read.
+ */
+function snippetsSeenFrom(snippets: SnippetIndex, reportPath: string): () => { visible: SnippetFile[]; byName: Map<string, SnippetFile[]> } {
+  let seen: { visible: SnippetFile[]; byName: Map<string, SnippetFile[]> } | undefined;
+  return () => {
+    if (!seen) {
+      const visible = snippets.snippetsFor(reportPath);
+      const byName = new Map<string, SnippetFile[]>();
+      for (const s of visible) byName.set(s.name, [...(byName.get(s.name) ?? []), s]);
+      seen = { visible, byName };
+    }
+    return seen;
+  };
+}
+
 export function expandIncludes(
   document: ast.ReportDocument,
   root: Scope,
@@ -91,10 +108,7 @@ export function expandIncludes(
 
   const located = (d: Diagnostic, scope: Scope): Diagnostic => locatedIn(d, scope.file, root.file);
   const tell = onceEach(out.diagnostics);
-  // The snippets the report sees, looked up once: a report may have a thousand @引用 lines.
-  const visible = options.snippets.snippetsFor(rootPath);
-  const visibleByName = new Map<string, SnippetFile[]>();
-  for (const s of visible) visibleByName.set(s.name, [...(visibleByName.get(s.name) ?? []), s]);
+  const visibleSnippets = snippetsSeenFrom(options.snippets, rootPath);
   const readSnippet = snippetReader(options);
   let inclusions = 0;
   let overLimit = false;
@@ -121,13 +135,13 @@ export function expandIncludes(
         continue;
       }
       const name = nameArg.name.text;
-      const found = visibleByName.get(name) ?? [];
+      const found = visibleSnippets().byName.get(name) ?? [];
       const snippet = found[0];
       const site: IncludeSite = { directive: block, scope, name, snippet };
       out.includes.push(site);
       out.blocks.push({ block, scope });
       if (!snippet) {
-        tell(located(notFound(name, nameArg.name, visible), scope));
+        tell(located(notFound(name, nameArg.name, visibleSnippets().visible), scope));
         continue;
       }
       if (found.length > 1) {

@@ -2,7 +2,6 @@
 // guessed into replacement characters silently), and every output goes through `writeFileSafely`.
 import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, chmodSync, accessSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import iconv from 'iconv-lite';
 import { MAX_DOCUMENT_BYTES } from '../language/documentSize.js';
 
 /** How a file's bytes became text. */
@@ -53,23 +52,33 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
 }
 
 /** Encodes text back into a file's encoding; undefined when some character has no form there. */
-export function encodeText(text: string, encoding: TextEncoding): Buffer | undefined {
-  switch (encoding) {
-    case 'utf-8':
-      return Buffer.from(text, 'utf8');
-    case 'utf-8-bom':
-      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
-    case 'utf-16le':
-    case 'utf-16be': {
-      if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text)) return undefined;
-      return iconv.encode(text, encoding, { addBOM: true });
+export type EncodeText = (text: string, encoding: TextEncoding) => Buffer | undefined;
+
+/**
+ * The encoder of text back into a file's encoding. Loaded on demand: GB18030 needs iconv-lite (half a
+ * megabyte of code tables), which only `check --fix` on a GB18030 file uses.
+ */
+export async function loadTextEncoder(): Promise<EncodeText> {
+  const { default: iconv } = await import('iconv-lite');
+  return (text, encoding) => {
+    switch (encoding) {
+      case 'utf-8':
+        return Buffer.from(text, 'utf8');
+      case 'utf-8-bom':
+        return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+      case 'utf-16le':
+      case 'utf-16be': {
+        if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text)) return undefined;
+        const bytes = Buffer.from(`\ufeff${text}`, 'utf16le');
+        return encoding === 'utf-16be' ? bytes.swap16() : bytes;
+      }
+      case 'gb18030': {
+        const bytes = iconv.encode(text, 'gb18030');
+        // GB18030 covers all of Unicode, but a lone surrogate has no form: check by decoding back.
+        return strict('gb18030', bytes) === text ? bytes : undefined;
+      }
     }
-    case 'gb18030': {
-      const bytes = iconv.encode(text, 'gb18030');
-      // GB18030 covers all of Unicode, but a lone surrogate has no form: check by decoding back.
-      return strict('gb18030', bytes) === text ? bytes : undefined;
-    }
-  }
+  };
 }
 
 /** A file that is not read or written, with the Chinese reason. */

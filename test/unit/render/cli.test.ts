@@ -1,10 +1,9 @@
 // `baogao render --format html|docx`, run from the bundle as a user runs it (npm test builds dist/ first).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { ROOT, samplePath } from '../../helpers.js';
 
@@ -43,18 +42,4 @@ describe('baogao render: HTML and DOCX', () => {
     assert.equal(status, 2);
     assert.match(stderr, /可用：txt、md、html、docx/);
   });
-});
-
-// The bundle gives iconv-lite an empty 'stream' module (scripts/build.mjs): encoding must still work.
-describe('baogao check --fix from the bundle: a file is written back in its own encoding', () => {
-  const temp = mkdtempSync(path.join(tmpdir(), 'baogao-fix-'));
-  for (const encoding of ['gb18030', 'utf-16le', 'utf-16be'] as const) {
-    it(encoding, () => {
-      const file = path.join(temp, `${encoding}.bg`);
-      writeFileSync(file, iconv.encode('@标题 测试报告\n\n# 一级\n\n依法行政,规范执法。\n', encoding, { addBOM: encoding !== 'gb18030' }));
-      const { stderr } = run('check', '--fix', file);
-      assert.doesNotMatch(stderr, /\n\s+at /);
-      assert.equal(iconv.decode(readFileSync(file), encoding), '@标题 测试报告\n\n# 一级\n\n依法行政，规范执法。\n');
-    });
-  }
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import iconv from 'iconv-lite';
 import { ROOT } from '../../helpers.js';
-import { decodeBytes, encodeText, FileRefused, readTextFile, writeFileSafely } from '../../../server/node/files.js';
+import { decodeBytes, loadTextEncoder, FileRefused, readTextFile, writeFileSafely } from '../../../server/node/files.js';
 
 const CLI = path.join(ROOT, 'dist', 'cli.cjs');
 const run = (args: string[], options: { cwd?: string } = {}) => {
@@ -58,11 +58,16 @@ describe('text is never lost (encodings)', () => {
     assert.deepEqual(readFileSync(file), bytes, 'the file is untouched');
   });
 
-  it('decodeBytes: BOMs, strict UTF-8, GB18030, and nothing else silently', () => {
+  it('decodeBytes: BOMs, strict UTF-8, GB18030, and nothing else silently', async () => {
+    const encodeText = await loadTextEncoder();
     assert.deepEqual(decodeBytes(Buffer.from('一、主')), { text: '一、主', encoding: 'utf-8', clean: true });
     assert.deepEqual(decodeBytes(iconv.encode('一、主', 'gbk')), { text: '一、主', encoding: 'gb18030', clean: true });
     assert.equal(decodeBytes(Buffer.from([0xff, 0xfe, 0x00, 0xd8])).clean, false, 'a lone surrogate in UTF-16');
     assert.equal(encodeText('a\ud800', 'gb18030'), undefined, 'a lone surrogate has no GB18030 form');
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      assert.deepEqual(encodeText('主a\u{20000}', encoding), iconv.encode('主a\u{20000}', encoding, { addBOM: true }), `${encoding} with its byte-order mark`);
+      assert.equal(encodeText('a\udc00', encoding), undefined, `a lone surrogate has no ${encoding} form`);
+    }
   });
 });
 
