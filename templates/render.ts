@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportModel } from '../server/language/model.js';
 import { readTextFile } from '../server/node/files.js';
-import { isInside } from '../server/node/fsWorkspace.js';
+import { isInside } from '../server/node/paths.js';
 import { alignRight } from './layout/align.js';
 import { GBT9704_LAYOUT, layoutLines, layoutReport, plainLine, type LaidLine, type LayoutOptions, type PagedLayout } from './layout/document.js';
 import { printPages } from './layout/paginate.js';

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { ReportModel } from '../server/language/model.js';
 import { LanguageService } from '../server/language/service.js';
 import { MemoryWorkspace } from '../server/language/workspace.js';
-import { FileSystemWorkspace, readText, toCorePath } from '../server/node/fsWorkspace.js';
+import { FileSystemWorkspace, readText } from '../server/node/fsWorkspace.js';
+import { toCorePath } from '../server/node/paths.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SAMPLES = ['guiwei-2020', 'daxie-2021', 'dongzhaogezhuang-2020', 'beiping-2020', 'huilongba-2021', 'guiwei-2021'];

@@ -2,7 +2,7 @@
 import type { DirectiveLine, DirectiveName, Inline, Span } from '../../grammar/index.js';
 import type { Diagnostic, Severity } from '../../grammar/diagnostic.js';
 import { diagnostic } from './makeDiagnostic.js';
-import { dirname, resolvePath } from './workspace.js';
+import { dirname, resolvePath } from './corePath.js';
 
 export const REPORT_KINDS = ['法治政府建设年度报告', '工作报告', '工作总结'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];

@@ -5,7 +5,7 @@ import * as ast from '../../grammar/index.js';
 import { forEachFigure, forEachInline, parse } from '../../grammar/index.js';
 import type { TextEdit } from '../../grammar/diagnostic.js';
 import { applyEdits } from './fixes.js';
-import { dirname, relativePath } from './workspace.js';
+import { dirname, relativePath } from './corePath.js';
 
 export interface NextYearOptions {
   /** Where last year's report is (absolute, '/'-separated): `@上年` points there. */

@@ -7,7 +7,8 @@ import { diagnostic, locatedIn } from './makeDiagnostic.js';
 import type { Header } from './header.js';
 import type { IncludeSite, PlacedBlock, Scope, SnippetFile, SourceFile } from './model.js';
 import { isExactDecimal, type Value } from './values.js';
-import { basename, dirname, resolvePath, type ParseCache, type Workspace } from './workspace.js';
+import { basename, dirname, resolvePath } from './corePath.js';
+import type { ParseCache, Workspace } from './workspace.js';
 
 /** Default snippet folders, relative to the report's folder. */
 export const DEFAULT_SNIPPET_FOLDERS = ['snippets', '片段'];

@@ -7,7 +7,7 @@ import { readSettings, readSettingsFile, type SettingsProblem } from '../languag
 import { LanguageService } from '../language/service.js';
 import type { Workspace } from '../language/workspace.js';
 import { nearestConfigFile } from '../node/projectConfig.js';
-import { toCorePath, toOsPath } from '../node/fsWorkspace.js';
+import { toCorePath, toOsPath } from '../node/paths.js';
 
 export interface Project {
   /** Full-width columns a line of print-ready text. */

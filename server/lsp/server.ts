@@ -3,8 +3,9 @@
 // delegates to the pure features in server/language/. Request errors follow one policy (requests.ts).
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FileSystemWorkspace, toOsPath } from '../node/fsWorkspace.js';
-import { dirname, resolvePath } from '../language/workspace.js';
+import { FileSystemWorkspace } from '../node/fsWorkspace.js';
+import { toOsPath } from '../node/paths.js';
+import { dirname, resolvePath } from '../language/corePath.js';
 import type { ClientState, ServerContext } from './context.js';
 import { DiagnosticsPublisher } from './publishDiagnostics.js';
 import { DocumentStore, openDocumentAt } from './documents.js';

@@ -5,26 +5,11 @@ import { readdirSync, realpathSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { skippedInWalk, WALK_LIMITS, type Workspace } from '../language/workspace.js';
 import { readTextFile } from './files.js';
-
-/** Converts an OS path to the '/'-separated absolute form the core uses (Windows drive letters kept). */
-export function toCorePath(osPath: string): string {
-  const absolute = path.resolve(osPath).replace(/\\/g, '/');
-  return absolute.startsWith('/') ? absolute : `/${absolute}`;
-}
-
-export function toOsPath(corePath: string): string {
-  return process.platform === 'win32' ? corePath.replace(/^\/([A-Za-z]:)/, '$1') : corePath;
-}
+import { isInside, toOsPath } from './paths.js';
 
 /** Reads a text file in its own encoding, without a byte-order mark (see files.ts for the limits). */
 export function readText(osPath: string): string {
   return readTextFile(osPath).text;
-}
-
-/** Is `inner` the folder `outer` or inside it? Compared by path segments: /a/bc is not inside /a/b. */
-export function isInside(inner: string, outer: string): boolean {
-  const relative = path.relative(outer, inner);
-  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
 }
 
 function realpathOrUndefined(osPath: string): string | undefined {

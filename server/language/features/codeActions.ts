@@ -3,7 +3,7 @@
 // move to a new snippet file, replaced by @引用) and its inverse "内联片段".
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { ReportModel } from '../model.js';
-import { basename, dirname } from '../workspace.js';
+import { basename, dirname } from '../corePath.js';
 import { figuresInText, type FigureMarkup } from '../import/figures.js';
 import { clampOffset, figuresOf, type Range } from './locate.js';
 

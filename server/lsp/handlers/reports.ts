@@ -7,7 +7,7 @@ import { formatTable, toCsv } from '../../../templates/table.js';
 import { importReport } from '../../language/import/index.js';
 import { nextYearReport } from '../../language/nextYear.js';
 import { readReportSource, UnsupportedSource } from '../../node/readWord.js';
-import { toOsPath } from '../../node/fsWorkspace.js';
+import { toOsPath } from '../../node/paths.js';
 import type { ServerContext } from '../context.js';
 import { CollectRequest, ImportRequest, NewReportRequest } from '../protocol.js';
 import { answerOrFail, LongWork } from '../requests.js';

@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
-import { FileSystemWorkspace, toCorePath } from '../../../server/node/fsWorkspace.js';
+import { FileSystemWorkspace } from '../../../server/node/fsWorkspace.js';
+import { toCorePath } from '../../../server/node/paths.js';
 
 const FILES = ['a.bg', '乡镇/b.bg', '乡镇/说明.txt', '.git/c.bg', 'node_modules/d.bg', '1/2/3/4/5/e.bg', '1/2/3/4/5/6/f.bg'];
 const FOUND = ['1/2/3/4/5/e.bg', 'a.bg', '乡镇/b.bg'];

@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { LanguageService } from '../../../server/language/service.js';
 import { MAX_INCLUSIONS } from '../../../server/language/snippets.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
-import { FileSystemWorkspace, toCorePath } from '../../../server/node/fsWorkspace.js';
+import { FileSystemWorkspace } from '../../../server/node/fsWorkspace.js';
+import { toCorePath } from '../../../server/node/paths.js';
 import { counted, fuzzRuns, fuzzSettings } from '../../helpers.js';
 
 const RUNS = fuzzRuns();
