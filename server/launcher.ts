@@ -2,5 +2,5 @@
 // server/bin.ts) with V8's compiled code kept between runs (node/compileCache.ts).
 import { useCompileCache } from './node/compileCache.js';
 
-useCompileCache(__dirname);
+useCompileCache(__dirname, process.argv[2] ?? '');
 require('./cli-main.cjs');

@@ -1,7 +1,9 @@
 // V8's compiled code for the command's bundles, kept on disk between runs: compiling the 1.7 MB bundle
 // is a third of a cold `baogao check` on Node 20, which has no compile cache of its own (Node ≥ 22.1's
 // `module.enableCompileCache` is used where present). The cache is written after the first run, so it
-// holds the functions that run compiled too (v8-compile-cache writes it before they run: measured slower).
+// holds the functions that run compiled too (v8-compile-cache writes it before they run: measured slower),
+// and written again after the first run of each other command (`help` first, then `check`: check's own
+// functions would otherwise be compiled anew at every run, ~18 ms).
 // Anything that goes wrong here only costs the time the cache would have saved.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
@@ -39,21 +41,28 @@ export function keyOf(file: string): string {
   return `${stat.size}:${stat.mtimeMs}:${process.version}:${process.arch}:${path.resolve(file)}`;
 }
 
-/** A cache file: its key's length (4 bytes), its key, then V8's data. */
-function entryBytes(key: string, data: Buffer): Buffer {
-  const keyBytes = Buffer.from(key, 'utf8');
+/** The commands whose functions an entry holds, at most: one more is not worth a rewrite. */
+const MAX_COMMANDS = 16;
+
+/**
+ * A cache file: the length (4 bytes) of its header, the header — its key, then NUL and the commands whose
+ * runs compiled its code, comma-separated — then V8's data.
+ */
+function entryBytes(key: string, commands: readonly string[], data: Buffer): Buffer {
+  const keyBytes = Buffer.from(`${key}\0${commands.join(',')}`, 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(keyBytes.length, 0);
   return Buffer.concat([length, keyBytes, data]);
 }
 
-/** A cache file's key and data, or undefined when it cannot be read as one. */
-function readEntry(file: string): { key: string; data: Buffer } | undefined {
+/** A cache file's key, commands and data, or undefined when it cannot be read as one. */
+export function readEntry(file: string): { key: string; commands: string[]; data: Buffer } | undefined {
   try {
     const saved = readFileSync(file);
     const length = saved.readUInt32LE(0);
     if (saved.length < 4 + length) return undefined;
-    return { key: saved.toString('utf8', 4, 4 + length), data: saved.subarray(4 + length) };
+    const [key = '', commands = ''] = saved.toString('utf8', 4, 4 + length).split('\0');
+    return { key, commands: commands ? commands.split(',') : [], data: saved.subarray(4 + length) };
   } catch {
     return undefined;
   }
@@ -102,10 +111,15 @@ interface Entry {
   key: string;
   script: vm.Script;
   usedCache: boolean;
+  /** The commands whose code the cache it used holds (none when it used none). */
+  commands: string[];
 }
 
-/** Compiles the bundles in `folder` (dist/) from the cache from now on; other modules load as usual. */
-export function useCompileCache(folder: string): void {
+/**
+ * Compiles the bundles in `folder` (dist/) from the cache from now on; other modules load as usual.
+ * `command`: the command run (`check`, `render`, …), whose functions the cache is to hold.
+ */
+export function useCompileCache(folder: string, command: string): void {
   const native = (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache;
   if (native) {
     native();
@@ -122,7 +136,9 @@ export function useCompileCache(folder: string): void {
       return original.call(this, content, filename);
     }
   };
-  process.once('exit', () => writeCaches(store, compiled));
+  // Any word a user types stands for one command: arbitrary text is not kept in the header.
+  const named = /^[a-z][a-z-]{0,23}$/.test(command) ? command : 'other';
+  process.once('exit', () => writeCaches(store, compiled, named));
 }
 
 function compileCached(module: CompiledModule, content: string, filename: string, store: string, compiled: Entry[]): unknown {
@@ -134,7 +150,8 @@ function compileCached(module: CompiledModule, content: string, filename: string
   const source = content.startsWith('#!') ? `//${content.slice(2)}` : content;
   // The bundles have no `import()` (the build turns it into require): Node 20's vm cannot run it here.
   const script = new vm.Script(Module.wrap(source), { filename, cachedData });
-  compiled.push({ file: cacheFile, key, script, usedCache: cachedData !== undefined && !script.cachedDataRejected });
+  const usedCache = cachedData !== undefined && !script.cachedDataRejected;
+  compiled.push({ file: cacheFile, key, script, usedCache, commands: usedCache ? saved!.commands : [] });
   const run = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
   const localRequire = Object.assign((id: string) => module.require(id), {
     resolve: (request: string, options?: unknown) => Module._resolveFilename(request, module, false, options),
@@ -144,8 +161,12 @@ function compileCached(module: CompiledModule, content: string, filename: string
   return run.call(module.exports, module.exports, localRequire, module, filename, path.dirname(filename));
 }
 
-/** After the run (so that the functions that ran are in it), the code of each bundle compiled without its cache. */
-function writeCaches(store: string, compiled: Entry[]): void {
+/**
+ * After the run (so that the functions that ran are in it), the code of each bundle compiled without its
+ * cache, or with a cache no run of this command made (V8's data then holds the functions of both).
+ */
+function writeCaches(store: string, compiled: Entry[], command: string): void {
+  const stale = (entry: Entry) => !entry.usedCache || (!entry.commands.includes(command) && entry.commands.length < MAX_COMMANDS);
   if (compiled.some((entry) => !entry.usedCache)) {
     for (const stale of staleEntries(store)) {
       try {
@@ -156,12 +177,12 @@ function writeCaches(store: string, compiled: Entry[]): void {
     }
   }
   for (const entry of compiled) {
-    if (entry.usedCache) continue;
+    if (!stale(entry)) continue;
     try {
       mkdirSync(store, { recursive: true });
       // Written aside, then renamed: a command running at the same time reads a whole file or none.
       const temporary = `${entry.file}.${process.pid}`;
-      writeFileSync(temporary, entryBytes(entry.key, entry.script.createCachedData()));
+      writeFileSync(temporary, entryBytes(entry.key, [...entry.commands, command], entry.script.createCachedData()));
       renameSync(temporary, entry.file);
     } catch {
       // No cache this time (a read-only home, a full disk): the next run compiles again.

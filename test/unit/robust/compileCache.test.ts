@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { cacheFileOf, keyOf } from '../../../server/node/compileCache.js';
+import { cacheFileOf, keyOf, readEntry } from '../../../server/node/compileCache.js';
 import { ROOT } from '../../helpers.js';
 
 const CLI = path.join(ROOT, 'dist', 'cli.cjs');
@@ -14,10 +14,11 @@ const SAMPLE = path.join(ROOT, 'samples', 'guiwei-2020.bg');
 // Node ≥ 22.1 has its own compile cache (used instead): the files below are those of older Node.
 const OWN_CACHE = !('enableCompileCache' in nodeModule);
 
-function check(cacheHome: string) {
-  const r = spawnSync(process.execPath, [CLI, 'check', SAMPLE, '--format', 'json'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+function run(cacheHome: string, args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+const check = (cacheHome: string) => run(cacheHome, ['check', SAMPLE, '--format', 'json']);
 
 describe('the compile cache of the command', () => {
   let home: string;
@@ -60,8 +61,27 @@ describe('the compile cache of the command', () => {
       assert.ok(rewritten.equals(withKey), 'Node has its own compile cache: ours is left alone');
       return;
     }
-    assert.ok(rewritten.subarray(0, 4 + key.length).equals(withKey.subarray(0, 4 + key.length)));
-    assert.ok(!rewritten.equals(withKey));
+    const entry = readEntry(file)!;
+    assert.equal(entry.key, key.toString());
+    assert.deepEqual(entry.commands, ['check']);
+    assert.ok(!entry.data.equals(Buffer.alloc(5000, 7)));
+  });
+
+  it('holds the code of each command run: written again after the first run of another command, then left', () => {
+    if (!OWN_CACHE) return;
+    const file = cacheFileOf(path.join(home, 'baogao', 'compiled'), path.join(ROOT, 'dist', 'cli-main.cjs'));
+    run(home, ['help']);
+    const afterHelp = readEntry(file)!;
+    assert.deepEqual(afterHelp.commands, ['help']);
+    const expected = check(home);
+    const afterCheck = readEntry(file)!;
+    assert.deepEqual(afterCheck.commands, ['help', 'check']);
+    assert.ok(afterCheck.data.length > afterHelp.data.length, `check's functions added: ${afterHelp.data.length} → ${afterCheck.data.length} bytes`);
+    const again = check(home);
+    assert.equal(again.stdout, expected.stdout);
+    assert.ok(readEntry(file)!.data.equals(afterCheck.data), 'a second check leaves the cache as it was');
+    run(home, ['--version']);
+    assert.deepEqual(readEntry(file)!.commands, ['help', 'check', 'other'], 'an option or unknown word is kept as "other"');
   });
 
   it('keeps one cache file per install: a bundle of the same name in another folder has its own', () => {
