@@ -1,5 +1,6 @@
-// The `baogao` command (bundled to dist/cli-main.cjs, which dist/cli.cjs loads: server/launcher.ts).
-import { main } from './cli.js';
+// The `baogao` command (bundled to dist/cli-main.cjs, which dist/cli.cjs loads: server/launcher.ts). The
+// usage text needs nothing else; a command loads the commands (cli.ts, a file of its own in the bundle).
+import { isHelpRequest, USAGE } from './usage.js';
 
 // A reader that stops early (`baogao check … | head -1`) closes the pipe: end quietly, as cat does.
 for (const stream of [process.stdout, process.stderr]) {
@@ -9,7 +10,15 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+const run = isHelpRequest(argv[0])
+  ? Promise.resolve().then(() => {
+      process.stdout.write(`${USAGE}\n`);
+      return argv[0] === undefined ? 2 : 0;
+    })
+  : import('./cli.js').then(({ main }) => main(argv));
+
+run.then(
   (code) => {
     process.exitCode = code;
   },
