@@ -10,9 +10,11 @@ import { resolveServerSettings } from './settings.js';
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.cjs'));
+  // The server keeps its compiled code between sessions in the extension's own storage.
+  const env = { ...process.env, BAOGAO_COMPILE_CACHE: path.join(context.globalStorageUri.fsPath, 'compiled') };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],

@@ -38,7 +38,9 @@ const entries = [
   { in: 'server/launcher.ts', out: 'cli', shebang: true, external: ['./cli-main.cjs'] },
   { in: 'server/bin.ts', out: 'cli-main', plugins: [lazyChunks] },
   ...LAZY.map((l) => ({ in: l.source, out: l.out, plugins: [lazyChunks] })),
-  { in: 'server/lsp/entry.ts', out: 'server' },
+  // dist/server.cjs, which the editor starts, is a launcher too: the server (server-main) with the code cache.
+  { in: 'server/lsp/launcher.ts', out: 'server', external: ['./server-main.cjs'] },
+  { in: 'server/lsp/entry.ts', out: 'server-main' },
   { in: 'client/extension.ts', out: 'extension' },
   ...(process.argv.includes('--bench') ? [{ in: 'bench/main.ts', out: 'bench' }] : []),
 ].filter((e) => existsSync(e.in));

@@ -25,8 +25,12 @@ const Module = nodeModule.Module as unknown as {
   _cache: Record<string, unknown>;
 };
 
-/** Where the cache lives: the user's cache folder (XDG), else the system's temporary folder. */
+/**
+ * Where the cache lives: the folder the editor gives the language server (its extension storage, in
+ * BAOGAO_COMPILE_CACHE), else the user's cache folder (XDG), else the system's temporary folder.
+ */
 function cacheFolder(): string {
+  if (process.env.BAOGAO_COMPILE_CACHE) return process.env.BAOGAO_COMPILE_CACHE;
   const base = process.env.XDG_CACHE_HOME || (os.homedir() ? path.join(os.homedir(), '.cache') : os.tmpdir());
   return path.join(base, 'baogao', 'compiled');
 }

@@ -34,11 +34,12 @@ export interface Client {
 }
 
 /** `pull`: the client declares pull diagnostics (LSP 3.17), as vscode-languageclient does; `trace`: verbose tracing;
- * `progress`: the client accepts progress the server creates (window.workDoneProgress), as VS Code does. */
-export async function startClient(settings: Record<string, unknown> = {}, options: { pull?: boolean; trace?: boolean; progress?: boolean } = {}): Promise<Client> {
+ * `progress`: the client accepts progress the server creates (window.workDoneProgress), as VS Code does;
+ * `env`: added to the server's environment. */
+export async function startClient(settings: Record<string, unknown> = {}, options: { pull?: boolean; trace?: boolean; progress?: boolean; env?: Record<string, string> } = {}): Promise<Client> {
   const folder = mkdtempSync(path.join(tmpdir(), 'baogao-lsp-'));
   cpSync(path.join(ROOT, 'samples'), folder, { recursive: true });
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   child.stderr!.on('data', () => undefined);
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const lastDiagnostics = new Map<string, PublishDiagnosticsParams>();

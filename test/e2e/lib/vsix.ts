@@ -44,7 +44,7 @@ export function baogaoVsix(): string {
   const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
   const vsix = path.join(REPO_ROOT, `baogao-${version}.vsix`);
   if (!existsSync(vsix)) throw new MissingPrerequisite(`the packaged extension ${vsix} does not exist`, 'run: npm run package');
-  for (const bundle of ['dist/extension.cjs', 'dist/server.cjs']) {
+  for (const bundle of ['dist/extension.cjs', 'dist/server.cjs', 'dist/server-main.cjs']) {
     const built = path.join(REPO_ROOT, bundle);
     if (!existsSync(built)) continue;
     let packed: Buffer;

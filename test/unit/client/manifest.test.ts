@@ -146,7 +146,7 @@ describe('client: manifest', () => {
       .map((l) => l.trim())
       .filter(Boolean)
       .sort();
-    for (const needed of ['dist/extension.cjs', 'dist/server.cjs', 'templates/txt/report.hbs', 'templates/md/report.hbs', 'templates/html/report.hbs', 'templates/html/report.css', 'server/language/data/citations.json',
+    for (const needed of ['dist/extension.cjs', 'dist/server.cjs', 'dist/server-main.cjs', 'templates/txt/report.hbs', 'templates/md/report.hbs', 'templates/html/report.hbs', 'templates/html/report.css', 'server/language/data/citations.json',
       'client/syntaxes/baogao.tmLanguage.json', 'client/language-configuration.json', 'client/snippets/baogao.json', 'package.nls.json', 'package.nls.en.json',
       'l10n/bundle.l10n.en.json', 'LICENSE', 'README.md', 'docs/CODES.md', 'docs/LANGUAGE.md']) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
