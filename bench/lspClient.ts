@@ -133,9 +133,13 @@ export async function startBenchClient(command: string[], folder: string, settin
       }
     },
     async stop() {
+      // Ended as an editor ends it, and given time to exit on its own (baogao's server writes its compile
+      // cache then); killed only if it does not.
+      const exited = new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(undefined) : child.once('exit', r)));
       try {
         await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 3000))]);
         await connection.sendNotification('exit');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
       } catch {
         /* already gone */
       }

@@ -5,7 +5,7 @@
 //   --sizes=a,b        report sizes by label without spaces (15KB, 300KB, 3MB; --quick leaves out 3MB unless named)
 //   --root=DIR         the repository (default: the current folder)
 // Run from the bundle (dist/bench.cjs): tsx's transform adds per-closure costs that the bundle does not have.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { parse } from '../grammar/index.js';
@@ -14,6 +14,7 @@ import { MemoryWorkspace } from '../server/language/workspace.js';
 import { render } from '../templates/render.js';
 import { runBatch, type BatchResult } from './batch.js';
 import { runColdStart, type ColdStartResult } from './coldStart.js';
+import { runServerStart, type ServerStartResult } from './serverStart.js';
 import { generateReport } from './corpus.js';
 import { runEditor, type EditorResult } from './editor.js';
 import { fmt } from './stats.js';
@@ -42,6 +43,7 @@ interface Report {
   sizes: Array<{ label: string; bytes: number; batch?: BatchResult; editor?: EditorResult }>;
   workspace?: WorkspaceResult;
   coldStart?: ColdStartResult;
+  serverStart?: ServerStartResult;
 }
 
 async function main() {
@@ -74,6 +76,10 @@ async function main() {
     if (wants('cold')) {
       log('cold start …');
       report.coldStart = runColdStart(root, quick ? 7 : 15);
+      log('language server start …');
+      const sample = readFileSync(path.join(root, 'samples', 'guiwei-2020.bg'), 'utf8');
+      const sampleMarkdown = render(new LanguageService(new MemoryWorkspace({})).analyze('/bench/sample/report.bg', sample), 'md');
+      report.serverStart = await runServerStart(root, path.join(scratch, 'server-start'), sample, sampleMarkdown, quick ? 5 : 10);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -157,6 +163,16 @@ function table(report: Report): string {
     row(['command', 'ms', 'ms over node -e 0', '÷ node -e 0']);
     row(['---', '---', '---', '---']);
     for (const [name, x] of Object.entries(c.commands)) row([name, fmt(x.ms, 0), fmt(x.ms - c.nodeMs, 0), `${fmt(x.ratio)}×`]);
+    lines.push('');
+  }
+  const s = report.serverStart;
+  if (s) {
+    lines.push('Language server start on a sample (medians; spawn → `initialize` answered → the report’s diagnostics pulled; VS Code’s Markdown server on its Markdown rendering):', '');
+    row(['', 'baogao', 'Markdown server']);
+    row(['---', '---', '---']);
+    row(['initialize answered, ms', fmt(s.baogao.initializeMs, 0), fmt(s.markdown.initializeMs, 0)]);
+    row(['diagnostics received, ms', fmt(s.baogao.diagnosticsMs, 0), fmt(s.markdown.diagnosticsMs, 0)]);
+    row(['Markdown server ÷ baogao (above 1: baogao is faster)', `${fmt(s.ratio)}×`, '']);
     lines.push('');
   }
   return `${lines.join('\n')}\n`;
