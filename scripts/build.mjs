@@ -32,6 +32,19 @@ const lazyChunks = {
     });
   },
 };
+// Node modules the LSP library loads at start only for functions the server never calls (child_process for
+// its Files helpers, crypto for random pipe names): inside that library they are required on first use.
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(crypto|child_process)$/ }, (args) =>
+      /[\\/]node_modules[\\/]vscode-(jsonrpc|languageserver)[\\/]/.test(args.importer) ? { path: args.path, namespace: 'lazy-builtin' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:${args.path}'))[key] });`,
+      loader: 'js',
+    }));
+  },
+};
 const entries = [
   // dist/cli.cjs is a small launcher that loads the command (cli-main: the usage text, and the commands
   // of cli-commands when one is asked for) with V8's code cache.
@@ -64,7 +77,7 @@ const contexts = await Promise.all(
       define: { 'import.meta.url': 'importMetaUrl' },
       banner: { js: `${e.shebang ? '#!/usr/bin/env node\n' : ''}const importMetaUrl = require('url').pathToFileURL(__filename).href;` },
       logLevel: 'warning',
-      plugins: e.plugins ?? [],
+      plugins: [...(e.plugins ?? []), lazyBuiltins],
       // The lazy chunks are CommonJS: `import()` of one becomes require (which the compile cache of
       // server/node/compileCache.ts can serve; Node 20's vm cannot run `import()` in a cached script).
       supported: { 'dynamic-import': false },
