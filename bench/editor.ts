@@ -115,6 +115,7 @@ export async function runEditor(root: string, folder: string, report: string, ma
       into.decodeMs.push(last.decodeMs);
     };
     let tokensId: string | undefined;
+    let previewId: string | undefined;
     const bgTasks: Record<string, Task> = {
       'edit → diagnostics': {
         run: async () => {
@@ -146,7 +147,20 @@ export async function runEditor(root: string, folder: string, report: string, ma
         },
       },
       formatting: { before: afterKeystroke, run: () => bg.connection.sendRequest('textDocument/formatting', { ...doc(bgUri), options: { tabSize: 2, insertSpaces: true } }) },
-      'preview render': { run: () => bg.connection.sendRequest('baogao/render', { ...doc(bgUri), format: 'preview' }) },
+      // The live preview's update after a keystroke: the pages changed since those it shows (as client/preview.ts asks).
+      'preview update': {
+        before: async () => {
+          previewId ??= ((await bg.connection.sendRequest('baogao/preview', doc(bgUri))) as { resultId?: string }).resultId;
+          await afterKeystroke();
+        },
+        run: async () => {
+          const pages = (await bg.connection.sendRequest('baogao/preview', { ...doc(bgUri), previousResultId: previewId })) as { resultId?: string };
+          previewId = pages.resultId;
+          return pages;
+        },
+      },
+      // The whole report as the printable page (the Open in Browser and Print commands).
+      'render to HTML': { run: () => bg.connection.sendRequest('baogao/render', { ...doc(bgUri), format: 'preview' }) },
     };
     const mdAfterKeystroke = async () => {
       keystroke(mdc, mdUri, mdComma);
