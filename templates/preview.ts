@@ -47,7 +47,7 @@ export function previewPages(model: ReportModel, options: { width?: number; line
         current = { id: laid.paragraph, block: { lines: [], source }, at: 0 };
         blocks.push(current.block);
       }
-      const entry = current.block.source ? [...current.block.source].reverse().find((s) => s.at <= current!.at) ?? current.block.source[0] : undefined;
+      const entry = current.block.source && sourceAt(current.block.source, current.at);
       const text = laid.tail ? `${laid.text}\u3000${laid.tail}` : laid.text;
       const line: PreviewLine = { text, indent: laid.indent, align: laid.align === 'justify' ? 'justify' : 'start', role: previewRole(laid.role), block: blocks.length - 1, ...(entry ? { source: entry.start } : {}) };
       current.at += laid.text.length;
@@ -59,6 +59,36 @@ export function previewPages(model: ReportModel, options: { width?: number; line
   // Source offsets → 0-based source lines.
   for (const block of blocks) for (const line of block.lines) if (line.source !== undefined) line.source = model.file.lineIndex.positionAt(line.source).line;
   return { width, linesPerPage, pages, empty: false };
+}
+
+/** The last source piece printed at or before `at` (else the first): a line's source line. */
+function sourceAt(source: BlockSource, at: number): BlockSource[number] | undefined {
+  for (let i = source.length - 1; i >= 0; i--) if (source[i]!.at <= at) return source[i];
+  return source[0];
+}
+
+/**
+ * The fields of a preview line, each compared by samePage: a field added to PreviewLine must be added
+ * here (the type requires it), or a page that changed only there would not be sent again.
+ */
+const LINE_FIELDS: Record<keyof PreviewLine, true> = { text: true, indent: true, align: true, role: true, source: true, block: true, marks: true };
+const SCALAR_FIELDS = (Object.keys(LINE_FIELDS) as Array<keyof PreviewLine>).filter((key) => key !== 'marks');
+
+/** Whether two pages print the same, compared field by field (a keystroke compares every page: no JSON of each). */
+export function samePage(a: PreviewPage, b: PreviewPage): boolean {
+  if (a.number !== b.number || a.numbered !== b.numbered || a.lines.length !== b.lines.length) return false;
+  for (let i = 0; i < a.lines.length; i++) {
+    const x = a.lines[i]!;
+    const y = b.lines[i]!;
+    for (const key of SCALAR_FIELDS) if (x[key] !== y[key]) return false;
+    if (!sameMarks(x.marks, y.marks)) return false;
+  }
+  return true;
+}
+
+function sameMarks(a: readonly PreviewMark[] | undefined, b: readonly PreviewMark[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((m, i) => m.from === b[i]!.from && m.to === b[i]!.to && m.kind === b[i]!.kind && m.message === b[i]!.message);
 }
 
 function previewRole(role: LineRole): PreviewLine['role'] {

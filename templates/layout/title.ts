@@ -28,6 +28,15 @@ interface Cut {
  * (`\n`) stays broken there. `maxCells` is the line's width in half-width cells of the title's type.
  */
 export function splitTitle(title: string, keep: readonly string[] = [], maxCells = TITLE_LINE_CELLS): string[] {
+  // The preview lays the report out at every keystroke, and the title seldom changes: the last one is kept.
+  const key = `${maxCells}\0${keep.join('\0')}\0${title}`;
+  if (lastTitle?.key !== key) lastTitle = { key, lines: splitTitleAnew(title, keep, maxCells) };
+  return [...lastTitle.lines];
+}
+
+let lastTitle: { key: string; lines: readonly string[] } | undefined;
+
+function splitTitleAnew(title: string, keep: readonly string[], maxCells: number): string[] {
   return title
     .split('\n')
     .map((line) => line.trim())
