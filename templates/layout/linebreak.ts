@@ -58,19 +58,31 @@ export function wrapParagraph(text: string, options: WrapOptions): string[] {
   const { width, firstIndent = '\u3000\u3000', indent = '' } = options;
   // A paragraph breaks the same way every time: the preview re-lays a 300 KB report on every keystroke,
   // and only the paragraph typed in needs breaking again. (Callers only read the lines.)
-  const key = `${width}\u0000${firstIndent}\u0000${indent}\u0000${text}`;
-  const known = WRAPPED.get(key);
+  // By the options, then by the text itself: a key joining them would copy every paragraph's text per keystroke.
+  const optionsKey = `${width}\u0000${firstIndent}\u0000${indent}`;
+  let byText = WRAPPED.get(optionsKey);
+  const known = byText?.get(text);
   if (known) return known;
   // Frozen: a caller that changed the shared lines would change them for every later caller.
   const lines = Object.freeze(wrapUncached(text, width, firstIndent, indent)) as string[];
-  if (WRAPPED.size >= WRAPPED_MAX) WRAPPED.delete(WRAPPED.keys().next().value!);
-  WRAPPED.set(key, lines);
+  if (wrapped >= WRAPPED_MAX) forgetOldestWrapped();
+  if (!byText) WRAPPED.set(optionsKey, (byText = new Map()));
+  byText.set(text, lines);
+  wrapped++;
   return lines;
 }
 
-/** Paragraphs already broken, oldest first: room for a few large reports' paragraphs. */
-const WRAPPED = new Map<string, string[]>();
+/** Paragraphs already broken, by options and text: room for a few large reports' paragraphs (when full, the oldest of the oldest options go). */
+const WRAPPED = new Map<string, Map<string, string[]>>();
 const WRAPPED_MAX = 20_000;
+let wrapped = 0;
+
+function forgetOldestWrapped(): void {
+  const [optionsKey, byText] = WRAPPED.entries().next().value!;
+  byText.delete(byText.keys().next().value!);
+  if (byText.size === 0) WRAPPED.delete(optionsKey);
+  wrapped--;
+}
 
 function wrapUncached(text: string, width: number, firstIndent: string, indent: string): string[] {
   const total = columnsToCells(width);
