@@ -66,10 +66,16 @@ function halfWidthPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
     const c = text.charCodeAt(i);
     const mark = c < HALF_WIDTH.length ? HALF_WIDTH[c] : undefined;
     if (mark === undefined) continue;
-    if ((urls ??= urlRanges(text)).some(([a, b]) => i >= a && i < b)) continue;
+    // A loop, not urls.some(([a, b]) => …): a closure over i made every character of the line allocate.
+    if (inRanges((urls ??= urlRanges(text)), i)) continue;
     if (!isChineseAt(text, i - 1) && !isChineseAt(text, i + 1)) continue;
     emit(lineDiagnostic(model, line, 'BG601', i, i + 1, mark.message, [{ title: mark.title, safe: true, edits: [{ from: i, to: i + 1, newText: mark.full }] }]));
   }
+}
+
+function inRanges(ranges: ReadonlyArray<[number, number]>, i: number): boolean {
+  for (const [a, b] of ranges) if (i >= a && i < b) return true;
+  return false;
 }
 
 /** Each half-width mark by character code, with its full-width form and what BG601 says of it (made once, not per diagnostic). */
