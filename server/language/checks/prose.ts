@@ -161,9 +161,9 @@ function buildLine(nodes: readonly ast.Inline[], scope: Scope, citations: ProseB
   const only = nodes.length === 1 ? nodes[0]! : undefined;
   if (only && (only.kind === 'text' || only.kind === 'stray')) {
     const segments = only.text.length ? [{ at: 0, length: only.text.length, source: only.start, sourceEnd: only.end, mark: false, inCitation: false }] : [];
-    return { text: only.text, segments, scope };
+    return { text: only.text, segments, scope, marks: undefined };
   }
-  const line: ProseLine = { text: '', segments: [], scope };
+  const line: ProseLine = { text: '', segments: [], scope, marks: undefined };
   const builder: LineBuilder = { line, parts: [], length: 0, citations };
   addInlines(builder, nodes, false);
   line.text = builder.parts.join('');
@@ -329,13 +329,16 @@ markAll('bhmpBHMP\f\u200b\u200c\u200d\u2060\ufeff\ufffd', MARKS.wordDebris);
 markAll('，。；：！？、', REPEATABLE);
 markAll(Object.keys(PAIRS).join('') + Object.values(PAIRS).join(''), PAIRED);
 
+/** The openers lineMarks has seen and not yet closed: one stack for every line (a new array per line was most of what the pass allocated). */
+let openers: Uint16Array = new Uint16Array(64);
+
 /** The marks of a line (MARKS), found once: the one pass over its characters that most checks share. */
 export function lineMarks(line: ProseLine): number {
   if (line.marks !== undefined) return line.marks;
   const text = line.text;
   let marks = 0;
   let previous = -1;
-  let open: number[] | undefined;
+  let open = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const mark = MARK_OF[c]!;
@@ -347,14 +350,22 @@ export function lineMarks(line: ProseLine): number {
     if (mark & PAIRED && !(marks & MARKS.unbalanced)) {
       if (isApostrophe(text, i)) {
         // passed over
-      } else if (IS_OPENER[c]) (open ??= []).push(c);
-      else if (open?.pop() !== OPENER_OF[c]) marks |= MARKS.unbalanced;
+      } else if (IS_OPENER[c]) {
+        if (open === openers.length) openers = grown(openers);
+        openers[open++] = c;
+      } else if (open === 0 || openers[--open] !== OPENER_OF[c]) marks |= MARKS.unbalanced;
     }
     marks |= mark;
     previous = c;
   }
-  if (open?.length) marks |= MARKS.unbalanced;
+  if (open > 0) marks |= MARKS.unbalanced;
   return (line.marks = marks & 0xff);
+}
+
+function grown(stack: Uint16Array): Uint16Array {
+  const bigger = new Uint16Array(stack.length * 2);
+  bigger.set(stack);
+  return bigger;
 }
 
 // ---------------------------------------------------------------- character classes
