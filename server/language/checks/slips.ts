@@ -46,6 +46,13 @@ function traditionalIn(text: string, limit: number): number[] {
   return out;
 }
 
+/** How many traditional characters `text` has, counting up to `limit` (nothing is built: most text has none). */
+function traditionalCount(text: string, limit: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count < limit; i++) count += IS_TRADITIONAL[text.charCodeAt(i)]!;
+  return count;
+}
+
 const TRADITIONAL_IN_A_BLOCK = 3;
 
 /** Two years run together: 2021 and 2025 with nothing between, the second later by at most 15 years. */
@@ -87,9 +94,13 @@ function traditionalScript(model: ReportModel): Diagnostic[] {
 }
 
 /** Whether a block's source has enough traditional characters to be checked. */
-const hasTraditionalRun = (source: string) => traditionalIn(source, TRADITIONAL_IN_A_BLOCK).length === TRADITIONAL_IN_A_BLOCK;
+const hasTraditionalRun = (source: string) => traditionalCount(source, TRADITIONAL_IN_A_BLOCK) === TRADITIONAL_IN_A_BLOCK;
 
 function blockTraditional(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
+  // Counted before anything is built: the block cache tests the source first (hasTraditionalRun), a batch check does not.
+  let count = 0;
+  for (const node of blockTextNodes(placed.block)) if ((count += traditionalCount(node.text, TRADITIONAL_IN_A_BLOCK - count)) === TRADITIONAL_IN_A_BLOCK) break;
+  if (count < TRADITIONAL_IN_A_BLOCK) return [];
   const found = blockTextNodes(placed.block).flatMap((node) => traditionalIn(node.text, Infinity).map((i) => ({ at: node.start + i, ch: node.text[i]! })));
   if (found.length < TRADITIONAL_IN_A_BLOCK) return [];
   const examples = [...new Set(found.map((f) => f.ch))].slice(0, 3).map((ch) => `“${ch}”`).join('');
