@@ -116,7 +116,8 @@ function parseLinesFrom(text: string, start: number, out: ParsedLine[], after?: 
     LINE_BREAK.lastIndex = start;
     const found = LINE_BREAK.exec(text);
     const end = found ? found.index + found[0].length : text.length;
-    out.push({ start, end, ...parseLine(text.slice(start, end), start) });
+    const parsed = parseLine(text.slice(start, end), start);
+    out.push({ start, end, line: parsed.line, diagnostics: parsed.diagnostics });
     start = end;
   }
   return out;
