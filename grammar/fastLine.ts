@@ -29,18 +29,16 @@ export function fastLine(source: string, offset: number): ast.Line | undefined {
   while (contentEnd > 0 && (source.charCodeAt(contentEnd - 1) === 10 || source.charCodeAt(contentEnd - 1) === 13)) contentEnd--;
   if (contentEnd === 0) return source.length ? { kind: 'blank', start: offset, end: offset + source.length } : undefined;
   const content = contentEnd === source.length ? source : source.slice(0, contentEnd);
-  const lineEnd = offset + source.length;
-  const broken = contentEnd < source.length;
-  /** A line ends after its line break, else where its content ends. */
-  const ends = (contentEnd: number) => (broken ? lineEnd : contentEnd);
-  const lastEnd = (inlines: readonly ast.Inline[], otherwise: number) => ends(inlines.length ? inlines[inlines.length - 1]!.end : otherwise);
+  // A line ends after its line break, else where its content ends: the end after the break, if it has one.
+  // (A value, not a closure: two closures made per line were most of what this function allocated.)
+  const breakEnd = contentEnd < source.length ? offset + source.length : undefined;
   if (!LINE_START_MARK.test(content)) {
     if (PARSER_MARKS.test(content)) return undefined;
     const inlines = inlinesOf(content, 0, offset);
-    return inlines && { kind: 'text', content: inlines, start: inlines[0]!.start, end: lastEnd(inlines, 0) };
+    return inlines && { kind: 'text', content: inlines, start: inlines[0]!.start, end: breakEnd ?? lastNodeEnd(inlines, 0) };
   }
   if (COMMENT.test(content)) {
-    return { kind: 'comment', text: content.replace(COMMENT, ''), start: offset, end: broken ? lineEnd : offset + content.length };
+    return { kind: 'comment', text: content.replace(COMMENT, ''), start: offset, end: breakEnd ?? offset + content.length };
   }
   if (PARSER_MARKS.test(content)) return undefined;
   const heading = HEADING_MARKER.exec(content);
@@ -52,23 +50,23 @@ export function fastLine(source: string, offset: number): ast.Line | undefined {
     const inlines = inlinesOf(content, heading[0].length, offset, true);
     if (!inlines) return undefined;
     const { inlines: shown, label } = splitLabel(inlines);
-    return { kind: 'heading', level, marker, content: shown, label, start: marker.start, end: lastEnd(inlines, marker.end) };
+    return { kind: 'heading', level, marker, content: shown, label, start: marker.start, end: breakEnd ?? lastNodeEnd(inlines, marker.end) };
   }
   const directive = TEXT_DIRECTIVE.exec(content);
-  if (directive) return directiveLine(content, directive, offset, ends);
+  if (directive) return directiveLine(content, directive, offset, breakEnd);
   const bullet = BULLET.exec(content);
   const item = bullet ?? ORDERED_MARKER.exec(content);
   if (!item) return undefined;
   const marker = { start: offset, end: offset + item[0].length };
   const inlines = inlinesOf(content, item[0].length, offset);
-  return inlines && { kind: 'item', ordered: !bullet, marker, content: inlines, start: marker.start, end: lastEnd(inlines, marker.end) };
+  return inlines && { kind: 'item', ordered: !bullet, marker, content: inlines, start: marker.start, end: breakEnd ?? lastNodeEnd(inlines, marker.end) };
 }
 
 /**
  * `@标题 …` and the other directives whose value is inline text, `@指标 名称 = 值`, and the directives with
  * arguments (`@引用 名称 机关=…`); an unknown one (BG005) is the parser's.
  */
-function directiveLine(content: string, match: RegExpExecArray, offset: number, ends: (contentEnd: number) => number): ast.DirectiveLine | undefined {
+function directiveLine(content: string, match: RegExpExecArray, offset: number, breakEnd: number | undefined): ast.DirectiveLine | undefined {
   const written = match[2]!;
   const name = canonicalDirective(written);
   if (name === undefined) return undefined;
@@ -81,15 +79,18 @@ function directiveLine(content: string, match: RegExpExecArray, offset: number, 
     if (next !== undefined && !/\s/.test(next)) return undefined;
     if (METRIC_SPELLINGS.has(written)) {
       const metric = fastMetric(content, rest, offset);
-      return metric && { ...head, value: [], args: [], metric, start: offset, end: ends(metric.end) };
+      return metric && { ...head, value: [], args: [], metric, start: offset, end: breakEnd ?? metric.end };
     }
     if (!ARGS_SPELLINGS.has(written)) return undefined;
     const args = fastArgs(content, rest, offset);
-    return args && { ...head, value: [], args, metric: undefined, start: offset, end: ends(args.length ? args[args.length - 1]!.end : offset + rest) };
+    return args && { ...head, value: [], args, metric: undefined, start: offset, end: breakEnd ?? lastNodeEnd(args, offset + rest) };
   }
   const value = inlinesOf(content, rest, offset);
-  return value && { ...head, value, args: [], metric: undefined, start: offset, end: ends(value.length ? value[value.length - 1]!.end : offset + rest) };
+  return value && { ...head, value, args: [], metric: undefined, start: offset, end: breakEnd ?? lastNodeEnd(value, offset + rest) };
 }
+
+/** Where the last of `nodes` ends, or `otherwise` when there are none. */
+const lastNodeEnd = (nodes: ReadonlyArray<{ end: number }>, otherwise: number) => (nodes.length ? nodes[nodes.length - 1]!.end : otherwise);
 
 /** Where the run of text starting at `from` ends: at the next 《 》 { ｛ or the end. */
 function textEnd(content: string, from: number): number {
@@ -138,7 +139,8 @@ function inlinesOf(content: string, from: number, offset: number, labelAllowed =
   }
   // A heading's label: its last part but for spaces (lineParts.ts, splitLabel); any other label is BG006.
   const last = labelAllowed ? lastNonBlank(out) : -1;
-  return out.some((n, k) => k !== last && isLabel(n)) ? undefined : out;
+  for (let k = 0; k < out.length; k++) if (k !== last && isLabel(out[k]!)) return undefined;
+  return out;
 }
 
 const isLabel = (node: ast.Inline) => node.kind === 'figure' && node.body?.form === 'label';
