@@ -9,7 +9,7 @@ import { cachedPerBlock, identityOf } from './blockCache.js';
 import { summariesOf } from './blockSummaries.js';
 import type { Hit } from './blockVersions.js';
 import type { CheckSettings, ReportCheck } from './contract.js';
-import { ESCAPE_MARK, FIGURE_MARK, indexOfSource, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
+import { lineDiagnostic, proseBlocks, type ProseBlock } from './prose.js';
 import { AttachedMap } from '../attached.js';
 
 export interface CitationEntry {
@@ -114,45 +114,10 @@ function findTitle(raw: string, registry: readonly CitationEntry[]): TitleMatch 
 
 // ---------------------------------------------------------------- the checks
 
-export interface Cited {
-  /** The title as typed (children of the citation, or the content of 〈…〉 inside one). */
-  title: string;
-  line: ProseLine;
-  /** Line positions of the title's first character and one past its last. */
-  from: number;
-  to: number;
-}
-
-const citedByBlock = new AttachedMap<ProseBlock, Cited[]>('citedByBlock');
-
-/** The titles cited in a block: each closed 《…》 without figures, and each 〈…〉 inside one (found once per block; never to be changed). */
-export function citedTitles(block: ProseBlock): readonly Cited[] {
-  let out = citedByBlock.get(block);
-  if (!out) citedByBlock.set(block, (out = findCitedTitles(block)));
-  return out;
-}
-
-function findCitedTitles(block: ProseBlock): Cited[] {
-  const out: Cited[] = [];
-  // No 《 in the source, no citation (and the block's lines need not be built).
-  if (!block.source.includes('《')) return out;
-  for (const { node, line } of block.citations) {
-    if (!node.closed) continue;
-    const from = indexOfSource(line, node.start);
-    const to = indexOfSource(line, node.end - 1);
-    if (from < 0 || to < 0 || to - from < 2) continue;
-    const title = line.text.slice(from + 1, to);
-    if (title.includes(FIGURE_MARK) || title.includes(ESCAPE_MARK) || title.includes('《')) continue;
-    out.push({ title, line, from: from + 1, to });
-    for (const m of title.matchAll(/〈([^〈〉]+)〉/g)) out.push({ title: m[1]!, line, from: from + 1 + m.index + 1, to: from + 1 + m.index + 1 + m[1]!.length });
-  }
-  return out;
-}
-
-/** The titles cited in a block, as typed: what citedTitles gives (a block without 《 needs no lines built). */
+/** The titles cited in a block, as typed: what ProseBlock.citedTitles gives (a block without 《 needs no lines built). */
 function citedTitleTexts(block: ProseBlock): string[] | undefined {
   if (!block.source.includes('《')) return undefined;
-  const titles = citedTitles(block);
+  const titles = block.citedTitles;
   return titles.length ? titles.map((c) => c.title) : undefined;
 }
 
@@ -205,7 +170,7 @@ function titleChecks(model: ReportModel, settings: CheckSettings): Diagnostic[] 
 function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: readonly CitationEntry[], shortTitles: ReadonlySet<string>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const year = model.header.year;
-  for (const cited of citedTitles(block)) {
+  for (const cited of block.citedTitles) {
     if (shortTitles.has(normaliseTitle(cited.title))) continue;
     const match = matchTitle(cited.title, registry);
     if (!match) continue;

@@ -8,7 +8,7 @@ import { shortName } from './dates.js';
 import { cachedPerBlock, identityOf } from './blockCache.js';
 import { combinedOnce } from './blockSummaries.js';
 import type { Hit } from './blockVersions.js';
-import { citationRegistry, citedTitles, type CitationEntry, citedTitleTextsOf, definedShortTitles, matchTitle, normaliseTitle, PLACE_PREFIX } from './citations.js';
+import { citationRegistry, type CitationEntry, citedTitleTextsOf, definedShortTitles, matchTitle, normaliseTitle, PLACE_PREFIX } from './citations.js';
 import type { CheckSettings, ReportCheck } from './contract.js';
 import { lineDiagnostic, proseBlocks } from './prose.js';
 
@@ -98,7 +98,7 @@ interface Finding {
 function atTitles(model: ReportModel, code: string, findings: readonly Finding[]): Diagnostic[] {
   const blocks = proseBlocks(model);
   return findings.map(({ block, k, message }) => {
-    const cited = citedTitles(blocks[block]!)[k]!;
+    const cited = blocks[block]!.citedTitles[k]!;
     return lineDiagnostic(model, cited.line, code, cited.from, cited.to, message(cited.title));
   });
 }
@@ -192,7 +192,7 @@ const SET_UP_BEFORE = /(?:成立|组建|设立|挂牌)了?$/;
 
 function bodiesInTitleMarks(model: ReportModel): Diagnostic[] {
   return cachedPerBlock('bodies-in-title-marks', proseBlocks(model), (block) =>
-    citedTitles(block)
+    block.citedTitles
       .filter((c) => BODY_NAME.test(c.title) && SET_UP_BEFORE.test(c.line.text.slice(0, c.from - 1)))
       .map((c) =>
         lineDiagnostic(model, c.line, 'BG719', c.from - 1, c.to + 1, `“${c.title}”是机构名称，不加书名号（书名号用于书名、文件名）：请删去“《》”。`, [
