@@ -22,6 +22,11 @@ export interface PlacedBlock {
   number?: string;
   /** For list items of an ordered list: their numbers. */
   itemNumbers?: string[];
+  /**
+   * The block's text nodes, kept once found (checks/prose.ts, blockTextNodes): a field, not an AttachedMap on
+   * the block, whose symbol property defined on each block of each analysis cost more than finding them.
+   */
+  textNodes?: readonly ast.TextNode[];
 }
 
 export interface Section {

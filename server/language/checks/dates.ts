@@ -250,7 +250,7 @@ function otherTownships(model: ReportModel, settings: CheckSettings): Diagnostic
   const isOwn = (name: string) => own.endsWith(name) || name.endsWith(own) || org.includes(name);
   return cachedPerPlaced(`other-townships:${org}`, model, (placed) => {
     const out: Diagnostic[] = [];
-    for (const node of blockTextNodes(placed.block)) {
+    for (const node of blockTextNodes(placed)) {
       for (const hit of townshipNames(node.text, own)) {
         if (isOwn(hit.name)) continue;
         out.push(located(model, placed.scope, diagnostic('BG705', { start: node.start + hit.start, end: node.start + hit.end }, `“${hit.name}”不是本机关（${org}）：是否从别的报告复制时漏改了？`)));

@@ -4,7 +4,7 @@
 import type * as ast from '../../../grammar/index.js';
 import type { Diagnostic, Fix, TextEdit } from '../../../grammar/diagnostic.js';
 import { diagnostic, locatedIn } from '../makeDiagnostic.js';
-import type { ReportModel, Scope } from '../model.js';
+import type { PlacedBlock, ReportModel, Scope } from '../model.js';
 import { describeList, wholeLineSpan, type LocalBlock } from './blockCache.js';
 import { AttachedMap } from '../attached.js';
 
@@ -449,20 +449,20 @@ export function located(model: ReportModel, scope: Scope, d: Diagnostic): Diagno
   return locatedIn(d, scope.file, model.file);
 }
 
-const textNodesOf = new AttachedMap<ast.Block, ast.TextNode[]>('textNodesOf');
-
 /**
- * Every text node of a block (headings, paragraphs, list items), descending into citations. Found once per
- * block (four checks read them; a parsed block is never changed, an edit makes a new one); never to be changed.
+ * Every text node of a placed block (headings, paragraphs, list items), descending into citations. Found
+ * once per placed block (four checks read them; a parsed block is never changed, an edit makes a new one);
+ * never to be changed.
  */
-export function blockTextNodes(block: ast.Block): readonly ast.TextNode[] {
-  let out = textNodesOf.get(block);
+export function blockTextNodes(placed: PlacedBlock): readonly ast.TextNode[] {
+  let out = placed.textNodes;
   if (!out) {
-    out = [];
-    if (block.kind === 'heading') addTextNodes(block.content, out);
-    else if (block.kind === 'paragraph') for (const line of block.lines) addTextNodes(line, out);
-    else if (block.kind === 'list') for (const item of block.items) for (const line of item.lines) addTextNodes(line, out);
-    textNodesOf.set(block, out);
+    const found: ast.TextNode[] = [];
+    const block = placed.block;
+    if (block.kind === 'heading') addTextNodes(block.content, found);
+    else if (block.kind === 'paragraph') for (const line of block.lines) addTextNodes(line, found);
+    else if (block.kind === 'list') for (const item of block.items) for (const line of item.lines) addTextNodes(line, found);
+    placed.textNodes = out = found;
   }
   return out;
 }

@@ -68,7 +68,7 @@ function slips(model: ReportModel): Diagnostic[] {
 
 function blockSlips(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const node of blockTextNodes(placed.block)) {
+  for (const node of blockTextNodes(placed)) {
     // Most text has neither eight digits in a row nor a placeholder mark: skipped before the patterns run.
     if (EIGHT_DIGITS.test(node.text)) for (const m of node.text.matchAll(RUN_TOGETHER)) {
       const [first, second] = [Number(m[1]), Number(m[2])];
@@ -99,9 +99,9 @@ const hasTraditionalRun = (source: string) => traditionalCount(source, TRADITION
 function blockTraditional(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
   // Counted before anything is built: the block cache tests the source first (hasTraditionalRun), a batch check does not.
   let count = 0;
-  for (const node of blockTextNodes(placed.block)) if ((count += traditionalCount(node.text, TRADITIONAL_IN_A_BLOCK - count)) === TRADITIONAL_IN_A_BLOCK) break;
+  for (const node of blockTextNodes(placed)) if ((count += traditionalCount(node.text, TRADITIONAL_IN_A_BLOCK - count)) === TRADITIONAL_IN_A_BLOCK) break;
   if (count < TRADITIONAL_IN_A_BLOCK) return [];
-  const found = blockTextNodes(placed.block).flatMap((node) => traditionalIn(node.text, Infinity).map((i) => ({ at: node.start + i, ch: node.text[i]! })));
+  const found = blockTextNodes(placed).flatMap((node) => traditionalIn(node.text, Infinity).map((i) => ({ at: node.start + i, ch: node.text[i]! })));
   if (found.length < TRADITIONAL_IN_A_BLOCK) return [];
   const examples = [...new Set(found.map((f) => f.ch))].slice(0, 3).map((ch) => `“${ch}”`).join('');
   const first = found[0]!;

@@ -368,7 +368,7 @@ function yearsInSentences(model: ReportModel, placed: PlacedBlock, year: number)
     const fix = { title: '改为“{年度}”', safe: false, edits: [{ start, end: start + 4, newText: '{年度}' }] };
     out.push(located(model, placed.scope, diagnostic('BG407', { start, end: start + 4 }, `${why}写的是${found}年，而“@年度”是${year}年：多半是沿用上年报告时漏改，建议写“{年度}”。`, [fix])));
   };
-  for (const node of blockTextNodes(block)) {
+  for (const node of blockTextNodes(placed)) {
     if (!THIS_YEAR_OR_REPORTING.test(node.text)) continue;
     // "现将2020年法治政府建设情况报告如下"
     for (const m of node.text.matchAll(/现将(\d{4})年度?[^。；，]{0,30}?(报告|汇报)如下/g)) {
@@ -423,7 +423,7 @@ function countsWithoutMeasureWord(model: ReportModel, settings: CheckSettings): 
 
 function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const node of blockTextNodes(placed.block)) {
+  for (const node of blockTextNodes(placed)) {
     if (!/\d/.test(node.text)) continue;
     for (const m of node.text.matchAll(/(?<![\d.．·A-Za-z０-９第])(\d+)(?![\d.．·])(\p{Script=Han})/gu)) {
       const digits = m[1]!;
