@@ -92,15 +92,17 @@ function directiveLine(content: string, match: RegExpExecArray, offset: number, 
 /** Where the last of `nodes` ends, or `otherwise` when there are none. */
 const lastNodeEnd = (nodes: ReadonlyArray<{ end: number }>, otherwise: number) => (nodes.length ? nodes[nodes.length - 1]!.end : otherwise);
 
-/** Where the run of text starting at `from` ends: at the next 《 》 { ｛ or the end. */
+/** What ends a run of text: 《 》 { ｛. */
+const TEXT_END = /[《》{｛]/g;
+
+/**
+ * Where the run of text starting at `from` ends: at the next 《 》 { ｛ or the end. Found by the pattern's
+ * `test` (its lastIndex says where; no match array is made): compiled code scans prose faster than a
+ * charCodeAt loop, and most of a report's characters are in such runs.
+ */
 function textEnd(content: string, from: number): number {
-  let i = from;
-  while (i < content.length) {
-    const c = content.charCodeAt(i);
-    if (c === 0x300a /* 《 */ || c === 0x300b /* 》 */ || c === 0x7b /* { */ || c === 0xff5b /* ｛ */) break;
-    i++;
-  }
-  return i;
+  TEXT_END.lastIndex = from;
+  return TEXT_END.test(content) ? TEXT_END.lastIndex - 1 : content.length;
 }
 
 const isBrace = (c: number) => c === 0x7b || c === 0xff5b;
