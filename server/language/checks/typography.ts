@@ -8,6 +8,7 @@ import { cachedPerBlock } from './blockCache.js';
 import type { ReportCheck } from './contract.js';
 import { inCitationAt, isChinese, isChineseAt, isIdeograph, IS_OPENER, isApostrophe, lineDiagnostic, lineMarks, MARKS, OPENER_OF, PAIRS, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 import { AttachedMap } from '../attached.js';
+import { inRanges } from '../ranges.js';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
@@ -71,11 +72,6 @@ function halfWidthPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
     if (!isChineseAt(text, i - 1) && !isChineseAt(text, i + 1)) continue;
     emit(lineDiagnostic(model, line, 'BG601', i, i + 1, mark.message, [{ title: mark.title, safe: true, edits: [{ from: i, to: i + 1, newText: mark.full }] }]));
   }
-}
-
-function inRanges(ranges: ReadonlyArray<[number, number]>, i: number): boolean {
-  for (const [a, b] of ranges) if (i >= a && i < b) return true;
-  return false;
 }
 
 /** Each half-width mark by character code, with its full-width form and what BG601 says of it (made once, not per diagnostic). */

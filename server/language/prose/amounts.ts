@@ -2,6 +2,7 @@
 // percentages ("98%", "81.48%"). Pure: a string in, the amounts and their spans out. Only what the
 // language can write as a figure and print exactly as typed is recognised; years, dates, document
 // numbers, ordinals (第3次), frequencies (每月1次), durations and anything inside 《》 or 〔〕 are not.
+import { inRanges } from '../ranges.js';
 
 export interface Amount {
   /** Span in the analysed text, [start, end), qualifiers included. */
@@ -63,7 +64,7 @@ export function findAmounts(text: string): Amount[] {
     const start = m.index!;
     const numberStart = start + (before ? before.length : 0);
     const end = start + whole.length;
-    if (excluded.some(([a, b]) => numberStart >= a && numberStart < b)) continue;
+    if (inRanges(excluded, numberStart)) continue;
     // A half-width full stop ends the sentence ("通过率达100%."); one before a digit or letter continues a number or name.
     if (!precededWell(text, numberStart) || /^(?:[\dA-Za-z]|[.．][\dA-Za-z])/.test(text.slice(end, end + 2))) continue;
     if (unit && NOT_A_COUNT_AFTER[unit[unit.length - 1]!]?.test(text.slice(end - (trailing?.length ?? 0)))) continue;
