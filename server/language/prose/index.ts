@@ -26,6 +26,12 @@ export class SentenceBuilder<T> {
   constructor(private readonly org?: string) {}
 
   text(s: string): void {
+    // Most pieces end no sentence: added as they are, with no array split out of them.
+    if (!SENTENCE_END.test(s)) {
+      this.sinceItem += s;
+      this.addToSentence(s);
+      return;
+    }
     const parts = s.split(SENTENCE_END);
     this.sinceItem += parts[0];
     this.addToSentence(parts[0]!);
