@@ -195,20 +195,24 @@ function isHanAt(text: string, i: number): boolean {
 
 const isTownMark = (c: number) => c === 0x9547 /* 镇 */ || c === 0x4e61 /* 乡 */;
 
+/** What ends a township's name: the character a match ends with tells which. */
+const TOWN_MARKER = /镇|乡|街道/g;
+const MARKER_ENDING_IN: Record<string, string> = { 镇: '镇', 乡: '乡', 道: '街道' };
+
 /**
  * The township names in a text. `own`: the report's own township (本机关的简称, ending in 镇, 乡 or
  * 街道): a marker right after its name is passed over, since any name found there is a part of it or ends
  * with it (the name is a suffix of the text before the marker).
  */
+
 export function townshipNames(text: string, own?: string): NameHit[] {
   const hits: NameHit[] = [];
-  const re = /镇|乡|街道/g;
   const ownMarker = own?.endsWith('街道') ? '街道' : own?.slice(-1);
   const ownStem = own?.slice(0, own.length - (ownMarker?.length ?? 0));
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const marker = m[0];
-    const at = m.index;
+  // The pattern's test says where a marker ends (lastIndex): no match array is made per marker.
+  for (TOWN_MARKER.lastIndex = 0; TOWN_MARKER.test(text); ) {
+    const marker = MARKER_ENDING_IN[text[TOWN_MARKER.lastIndex - 1]!]!;
+    const at = TOWN_MARKER.lastIndex - marker.length;
     if (marker === ownMarker && ownStem && at >= ownStem.length && text.startsWith(ownStem, at - ownStem.length)) continue;
     let runStart = at;
     while (runStart > 0 && at - runStart < 8 && isHanAt(text, runStart - 1) && !isTownMark(text.charCodeAt(runStart - 1))) runStart--;
