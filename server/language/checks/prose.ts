@@ -169,7 +169,9 @@ class LazyProseBlock implements ProseBlock {
   private build() {
     if (!this.built) {
       const citations: ProseBlock['citations'] = [];
-      this.built = { lines: this.content.map((nodes) => buildLine(nodes, this.scope, citations)), citations };
+      const lines = new Array<ProseLine>(this.content.length);
+      for (let i = 0; i < lines.length; i++) lines[i] = buildLine(this.content[i]!, this.scope, citations);
+      this.built = { lines, citations };
     }
     return this.built;
   }
