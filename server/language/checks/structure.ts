@@ -428,12 +428,18 @@ function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock):
     for (const m of node.text.matchAll(/(?<![\d.．·A-Za-z０-９第])(\d+)(?![\d.．·])(\p{Script=Han})/gu)) {
       const digits = m[1]!;
       const next = m[2]!;
-      if (MEASURE_SET.has(next) || SERVICE_NUMBER.test(digits) || MULTI_CHAR_MEASURE.some((w) => node.text.startsWith(w, m.index! + digits.length))) continue;
+      if (MEASURE_SET.has(next) || SERVICE_NUMBER.test(digits) || startsWithAny(node.text, MULTI_CHAR_MEASURE, m.index! + digits.length)) continue;
       const start = node.start + m.index!;
       out.push(located(model, placed.scope, diagnostic('BG221', { start, end: start + digits.length + 1 }, `“${digits}${next}”：数字后缺少量词，例如“${digits}名${next}”“${digits}个${next}”。`)));
     }
   }
   return out;
+}
+
+/** Whether one of `words` is written at `at` (a loop: a closure over each match was made per match). */
+function startsWithAny(text: string, words: readonly string[], at: number): boolean {
+  for (const w of words) if (text.startsWith(w, at)) return true;
+  return false;
 }
 
 function unitOf(def: { body: ast.DefinitionBody }): 'unit' | 'bare' | 'other' {
@@ -447,23 +453,24 @@ function figuresWithoutUnit(model: ReportModel, settings: CheckSettings): Diagno
   return cachedPerPlaced('figure-units', model, (placed) => blockFiguresWithoutUnit(model, placed));
 }
 
-/** A block's figure definitions, as the model defines them (collectDefinitions in analyze.ts). */
-function definitionsIn(block: ast.Block): Array<{ name: string; node: ast.FigureNode; body: ast.DefinitionBody }> {
-  const lines: (readonly ast.Inline[])[] =
-    block.kind === 'heading' ? [block.content] : block.kind === 'paragraph' ? block.lines : block.kind === 'list' ? block.items.flatMap((i) => i.lines) : [];
-  const out: Array<{ name: string; node: ast.FigureNode; body: ast.DefinitionBody }> = [];
-  for (const line of lines) {
-    forEachFigure(line, (node) => {
-      if (node.body?.form === 'definition' && !node.broken) out.push({ name: node.body.name.text, node, body: node.body });
-    });
-  }
+type Definition = { name: string; node: ast.FigureNode; body: ast.DefinitionBody };
+
+/** A block's figure definitions, as the model defines them (collectDefinitions in analyze.ts): undefined for none (most blocks), with nothing made. */
+function definitionsIn(block: ast.Block): Definition[] | undefined {
+  let out: Definition[] | undefined;
+  const visit = (node: ast.FigureNode) => {
+    if (node.body?.form === 'definition' && !node.broken) (out ??= []).push({ name: node.body.name.text, node, body: node.body });
+  };
+  if (block.kind === 'heading') forEachFigure(block.content, visit);
+  else if (block.kind === 'paragraph') for (const line of block.lines) forEachFigure(line, visit);
+  else if (block.kind === 'list') for (const item of block.items) for (const line of item.lines) forEachFigure(line, visit);
   return out;
 }
 
 /** In a block where some figures have a measure word, those written without one (BG222). */
 function blockFiguresWithoutUnit(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
   const defs = definitionsIn(placed.block);
-  if (!defs.some((d) => unitOf(d) === 'unit')) return [];
+  if (!defs?.some((d) => unitOf(d) === 'unit')) return [];
   const out: Diagnostic[] = [];
   const text = placed.scope.file.text;
   for (const def of defs) {
