@@ -45,13 +45,13 @@ export class SentenceBuilder<T> {
   /** An amount read from prose: named by the words before it (or the noun after it). */
   amount(amount: Amount, after: string, data: T): void {
     const phrase = phraseBefore(this.sentenceText, this.org);
-    this.push({ ...itemOf(amount), before: this.sinceItem, phrase: amount.percent ? phrase : phrase + nounIfVerb(phrase, after) }, data);
+    this.push(withWords(itemOf(amount), this.sinceItem, amount.percent ? phrase : phrase + nounIfVerb(phrase, after)), data);
     this.addToSentence(amount.text);
   }
 
   /** A figure the writer marked up: its name is the phrase. */
   figure(item: Omit<ProseItem, 'before' | 'phrase'>, name: string, printed: string, data: T): void {
-    this.push({ ...item, before: this.sinceItem, phrase: name }, data);
+    this.push(withWords(item, this.sinceItem, name), data);
     this.addToSentence(printed);
   }
 
@@ -69,6 +69,11 @@ export class SentenceBuilder<T> {
 
 function nounIfVerb(phrase: string, after: string): string {
   return wantsNounAfter(phrase) ? nounAfter(after) : '';
+}
+
+/** An item with the words before it and those that name it (its fields written out: an object spread per amount cost more than the rest of making it). */
+function withWords(item: Omit<ProseItem, 'before' | 'phrase'>, before: string, phrase: string): ProseItem {
+  return { value: item.value, unit: item.unit, percent: item.percent, decimals: item.decimals, approximate: item.approximate, before, phrase };
 }
 
 export function itemOf(a: Amount): Omit<ProseItem, 'before' | 'phrase'> {
