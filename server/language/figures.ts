@@ -501,7 +501,7 @@ export class FigureTable implements Figures {
           return undefined;
         }
         const value = expr.op === '+' ? left.value + right.value : left.value - right.value;
-        return { ...numberValue(value, left.unit ?? right.unit, left.percent) };
+        return numberValue(value, left.unit ?? right.unit, left.percent);
       }
       case '×':
         return numberValue(left.value * right.value, left.unit ?? right.unit, left.percent !== right.percent && !(left.unit ?? right.unit));

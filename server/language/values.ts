@@ -81,6 +81,8 @@ const EXACT_DIGITS = 15;
  * 15 significant digits, and for integers up to 2^53 − 1; 9007199254740993 is not.
  */
 export function isExactDecimal(digits: string): boolean {
+  // No more characters than a double holds digits: exact, whatever they are (nearly every figure; nothing is made for it).
+  if (digits.length <= EXACT_DIGITS) return true;
   const plain = digits.replace(/[,，_\s]/g, '');
   if (!/^\d*\.?\d*$/.test(plain)) return true;
   const [whole = '', fraction = ''] = plain.split('.');
