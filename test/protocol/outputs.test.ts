@@ -59,8 +59,11 @@ describe('protocol: preview, import, collect', () => {
   });
 
   it('skips a preview request cancelled before it started (the writer typed on)', async () => {
-    const { uri } = await client.open('guiwei-2021.bg');
-    const busy = client.connection.sendRequest(PreviewRequest.method, { textDocument: { uri } });
+    const { uri, text } = await client.open('guiwei-2021.bg');
+    // The server is kept busy long enough for the cancellation to arrive first: the first preview of a
+    // long report (a sample a small one was done with before the cancel came, now and then).
+    const { uri: long } = await client.open('long.bg', text.repeat(40));
+    const busy = client.connection.sendRequest(PreviewRequest.method, { textDocument: { uri: long } });
     const source = new CancellationTokenSource();
     const stale = client.connection.sendRequest(PreviewRequest.method, { textDocument: { uri } }, source.token);
     source.cancel();
