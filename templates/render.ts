@@ -46,8 +46,8 @@ export function render(model: ReportModel, format: TextFormat, options: Partial<
 }
 
 /**
- * The report's pages as every output prints them (GB/T 9704: 22 lines of 28 columns): the lines, their runs
- * of type, indents and page numbers. For a preview that draws the pages itself; `render(…, 'html')` draws them.
+ * The report's pages as every output prints them (GB/T 9704: 22 lines of 28 columns): the lines, their type
+ * (`lineRuns`), indents and page numbers. For a preview that draws the pages itself; `render(…, 'html')` draws them.
  */
 export function reportPages(model: ReportModel, options: Partial<RenderOptions & LayoutOptions> = {}): PagedLayout {
   const view = buildView(model, { ...DEFAULT_RENDER_OPTIONS, ...options });

@@ -23,7 +23,7 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 import type { ReportModel } from '../../server/language/model.js';
-import { GBT9704_LAYOUT, layoutReport, type LaidLine, type LaidPage, type PagedLayout } from '../layout/document.js';
+import { GBT9704_LAYOUT, layoutReport, lineRuns, type LaidLine, type LaidPage, type PagedLayout } from '../layout/document.js';
 import { cellWidth } from '../layout/width.js';
 import { buildView, DEFAULT_RENDER_OPTIONS, type RenderOptions, type ReportView } from '../view.js';
 
@@ -231,7 +231,7 @@ function paragraphOf(lines: readonly LaidLine[], place: ParagraphPlace): Paragra
   const children: TextRun[] = [];
   lines.forEach((line, i) => {
     const spacing = lineSpacing(line);
-    line.runs.forEach((run, k) => {
+    lineRuns(line).forEach((run, k) => {
       const character = run.style.startsWith('heading') && first.role === 'text' ? STYLES.lead[Number(run.style.slice(-1)) - 1]!.id : undefined;
       children.push(new TextRun({ text: clean(run.text), style: character, characterSpacing: spacing, break: i > 0 && k === 0 ? 1 : undefined }));
     });

@@ -1,7 +1,7 @@
 // The paged layout arranged for templates/html/report.hbs: one element a laid line, on A4 pages with the
 // page number where GB/T 9704 puts it. The browser wraps nothing — every line is the layout's line, set
 // on the 28-column grid and justified to it when the layout fills it. Handlebars escapes every string.
-import type { LaidLine, LaidPage, PagedLayout, RunStyle } from '../layout/document.js';
+import { lineRuns, type LaidLine, type LaidPage, type PagedLayout, type RunStyle } from '../layout/document.js';
 import { pageNumberText } from '../layout/paginate.js';
 import type { ReportView } from '../view.js';
 
@@ -65,7 +65,7 @@ function htmlLine(line: LaidLine): HtmlLine {
   return {
     className: classes.join(' '),
     style,
-    runs: line.runs.flatMap((run) => splitHalfWidth(run.text).map((text) => ({ text, className: HALF_WIDTH.test(text) ? `${RUN_CLASSES[run.style]} half` : RUN_CLASSES[run.style] }))),
+    runs: lineRuns(line).flatMap((run) => splitHalfWidth(run.text).map((text) => ({ text, className: HALF_WIDTH.test(text) ? `${RUN_CLASSES[run.style]} half` : RUN_CLASSES[run.style] }))),
     tail: line.tail,
   };
 }

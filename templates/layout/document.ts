@@ -20,9 +20,12 @@ export type LineRole = 'title' | 'blank' | 'addressee' | 'heading' | 'text' | 'a
 
 export interface LaidLine {
   role: LineRole;
-  /** The printed text (without the space before it), cut into runs by type. */
+  /** The printed text (without the space before it); cut into runs by type by `lineRuns`. */
   text: string;
-  runs: LineRun[];
+  /** The type of the line's paragraph by stretch (a heading's lead, then the body), and where in the
+   * paragraph the line's text starts: its runs are cut only by the outputs that set type (HTML, DOCX). */
+  styles: Styles;
+  offset: number;
   /** Half-width cells of space before the text: paragraph indent, centring, the signature's place. */
   indent: number;
   /** How the line sits on the grid: `justify` fills the line (a paragraph's lines but its last). */
@@ -74,7 +77,7 @@ export function layoutReport(view: ReportView, options: LayoutOptions = GBT9704_
 }
 
 /** Run styles of a paragraph: the first `length` code units in `style`, and so on. */
-type Styles = RunStyle | ReadonlyArray<{ length: number; style: RunStyle }>;
+export type Styles = RunStyle | ReadonlyArray<{ length: number; style: RunStyle }>;
 
 interface Fields {
   role: LineRole;
@@ -162,7 +165,8 @@ function line(raw: string, fields: Fields, paragraph: number, last: boolean, off
   const laid: LaidLine = {
     role: fields.role,
     text,
-    runs: runsOf(text, offset, fields.styles ?? 'body'),
+    styles: fields.styles ?? 'body',
+    offset,
     indent,
     align: align === 'justify' && last ? 'start' : align,
     right: fields.right ?? 0,
@@ -172,6 +176,11 @@ function line(raw: string, fields: Fields, paragraph: number, last: boolean, off
   };
   if (fields.level !== undefined) laid.level = fields.level;
   return laid;
+}
+
+/** A laid line's text cut into runs by type. */
+export function lineRuns(line: LaidLine): LineRun[] {
+  return runsOf(line.text, line.offset, line.styles);
 }
 
 /** The runs of `text`, which starts `offset` code units into its paragraph. */
