@@ -14,6 +14,12 @@ import { lspDiagnosticsByUri } from './publishDiagnostics.js';
 export const REHEARSAL_MIN_CHARACTERS = 30_000;
 /** Characters rehearsed, each typed and taken out (at 300 KB, after 8 the first real keystrokes still took up to 15 ms; after 20, 9). */
 const STEPS = 20;
+/**
+ * Fewer for a longer report: one of its analyses already runs every function many times, and each makes
+ * as much data as the report is long (at 3 MB, twenty raised the server's peak by 100 MB). From STEPS
+ * at 100,000 characters (300 KB) down to 2.
+ */
+export const stepsFor = (characters: number) => Math.max(2, Math.min(STEPS, Math.round((STEPS * 100_000) / characters)));
 /** A large report stops rehearsing after this long, whatever is left. */
 const BUDGET_MS = 1_500;
 /** How long the writer has stopped typing before the rehearsal goes on, ms. */
@@ -81,7 +87,7 @@ export class KeystrokeRehearsal {
       }
       this.steps++;
       this.spentMs += performance.now() - started;
-      if (this.steps < STEPS && this.spentMs < BUDGET_MS) this.nextTask(step);
+      if (this.steps < stepsFor(text.length) && this.spentMs < BUDGET_MS) this.nextTask(step);
       else this.ended(this.steps, this.spentMs);
     };
     this.nextTask(step);

@@ -10,7 +10,7 @@ import { LanguageService } from '../../../server/language/service.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
 import { DocumentStore } from '../../../server/lsp/documents.js';
 import { Projects } from '../../../server/lsp/projects.js';
-import { KeystrokeRehearsal, REHEARSAL_MIN_CHARACTERS, typingPlace } from '../../../server/lsp/rehearsal.js';
+import { KeystrokeRehearsal, REHEARSAL_MIN_CHARACTERS, stepsFor, typingPlace } from '../../../server/lsp/rehearsal.js';
 import { ROOT } from '../../helpers.js';
 
 const URI = 'file:///w/report.bg';
@@ -45,6 +45,14 @@ function setUp(text: string) {
 const fresh = (text: string) => checkReport(new LanguageService(new MemoryWorkspace({})).analyze(PATH, text));
 
 describe('lsp: keystroke rehearsal', () => {
+  it('rehearses twenty characters up to 300 KB, fewer in a longer report, never fewer than two', () => {
+    assert.equal(stepsFor(REHEARSAL_MIN_CHARACTERS), 20);
+    assert.equal(stepsFor(100_000), 20);
+    assert.equal(stepsFor(200_000), 10);
+    assert.equal(stepsFor(1_000_000), 2);
+    assert.equal(stepsFor(10_000_000), 2);
+  });
+
   const large = generateReport(ROOT, 3 * REHEARSAL_MIN_CHARACTERS);
 
   it('types into a prose line and takes it out again, ending on the writer\'s text; the next version checks as a fresh analysis does', () => {
