@@ -114,8 +114,21 @@ export async function runEditor(root: string, folder: string, report: string, ma
       into.kb.push(last.bytes / 1000);
       into.decodeMs.push(last.decodeMs);
     };
-    let tokensId: string | undefined;
-    let previewId: string | undefined;
+    /** A request answered against the last answer (its result id), timed on a new version after its keystroke. */
+    const sinceLastAnswer = (first: string, next: string): Task => {
+      let resultId: string | undefined;
+      return {
+        before: async () => {
+          resultId ??= ((await bg.connection.sendRequest(first, doc(bgUri))) as { resultId?: string }).resultId;
+          await afterKeystroke();
+        },
+        run: async () => {
+          const answer = (await bg.connection.sendRequest(next, { ...doc(bgUri), previousResultId: resultId })) as { resultId?: string };
+          resultId = answer.resultId;
+          return answer;
+        },
+      };
+    };
     const bgTasks: Record<string, Task> = {
       'edit → diagnostics': {
         run: async () => {
@@ -135,30 +148,10 @@ export async function runEditor(root: string, folder: string, report: string, ma
         },
       },
       semanticTokens: { before: afterKeystroke, run: () => bg.connection.sendRequest('textDocument/semanticTokens/full', doc(bgUri)) },
-      'semanticTokens delta': {
-        before: async () => {
-          tokensId ??= ((await bg.connection.sendRequest('textDocument/semanticTokens/full', doc(bgUri))) as { resultId?: string }).resultId;
-          await afterKeystroke();
-        },
-        run: async () => {
-          const delta = (await bg.connection.sendRequest('textDocument/semanticTokens/full/delta', { ...doc(bgUri), previousResultId: tokensId })) as { resultId?: string };
-          tokensId = delta.resultId;
-          return delta;
-        },
-      },
+      'semanticTokens delta': sinceLastAnswer('textDocument/semanticTokens/full', 'textDocument/semanticTokens/full/delta'),
       formatting: { before: afterKeystroke, run: () => bg.connection.sendRequest('textDocument/formatting', { ...doc(bgUri), options: { tabSize: 2, insertSpaces: true } }) },
       // The live preview's update after a keystroke: the pages changed since those it shows (as client/preview.ts asks).
-      'preview update': {
-        before: async () => {
-          previewId ??= ((await bg.connection.sendRequest('baogao/preview', doc(bgUri))) as { resultId?: string }).resultId;
-          await afterKeystroke();
-        },
-        run: async () => {
-          const pages = (await bg.connection.sendRequest('baogao/preview', { ...doc(bgUri), previousResultId: previewId })) as { resultId?: string };
-          previewId = pages.resultId;
-          return pages;
-        },
-      },
+      'preview update': sinceLastAnswer('baogao/preview', 'baogao/preview'),
       // The whole report as the printable page (the Open in Browser and Print commands).
       'render to HTML': { run: () => bg.connection.sendRequest('baogao/render', { ...doc(bgUri), format: 'preview' }) },
     };
