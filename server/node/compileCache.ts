@@ -5,7 +5,7 @@
 // and written again after the first run of each other command (`help` first, then `check`: check's own
 // functions would otherwise be compiled anew at every run, ~18 ms).
 // Anything that goes wrong here only costs the time the cache would have saved.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -65,11 +65,35 @@ export function readEntry(file: string): { key: string; commands: string[]; data
     const saved = readFileSync(file);
     const length = saved.readUInt32LE(0);
     if (saved.length < 4 + length) return undefined;
-    const [key = '', commands = ''] = saved.toString('utf8', 4, 4 + length).split('\0');
-    return { key, commands: commands ? commands.split(',') : [], data: saved.subarray(4 + length) };
+    return { ...parseHeader(saved.toString('utf8', 4, 4 + length)), data: saved.subarray(4 + length) };
   } catch {
     return undefined;
   }
+}
+
+/** A cache file's key and commands, read without its data (a few MB): what pruning needs of each file. */
+function readHeader(file: string): { key: string; commands: string[] } | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const size = Buffer.alloc(4);
+    if (readSync(fd, size, 0, 4, 0) < 4) return undefined;
+    // A header is a key and a few command names: a larger length is a damaged file.
+    const length = size.readUInt32LE(0);
+    if (length > 65_536) return undefined;
+    const header = Buffer.alloc(length);
+    if (readSync(fd, header, 0, header.length, 4) < header.length) return undefined;
+    return parseHeader(header.toString('utf8'));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function parseHeader(header: string): { key: string; commands: string[] } {
+  const [key = '', commands = ''] = header.split('\0');
+  return { key, commands: commands ? commands.split(',') : [] };
 }
 
 /** The bundle a key was made for (keyOf puts its path last, after four fields). */
@@ -85,7 +109,7 @@ export function staleEntries(store: string): string[] {
       .filter((name) => name.endsWith('.bin'))
       .map((name) => path.join(store, name))
       .filter((file) => {
-        const key = readEntry(file)?.key;
+        const key = readHeader(file)?.key;
         const bundle = key === undefined ? undefined : bundleInKey(key);
         return bundle === undefined || !existsSync(bundle);
       });
@@ -170,7 +194,7 @@ function compileCached(module: CompiledModule, content: string, filename: string
  * cache, or with a cache no run of this command made (V8's data then holds the functions of both).
  */
 function writeCaches(store: string, compiled: Entry[], command: string): void {
-  const stale = (entry: Entry) => !entry.usedCache || (!entry.commands.includes(command) && entry.commands.length < MAX_COMMANDS);
+  const toWrite = (entry: Entry) => !entry.usedCache || (!entry.commands.includes(command) && entry.commands.length < MAX_COMMANDS);
   if (compiled.some((entry) => !entry.usedCache)) {
     for (const stale of staleEntries(store)) {
       try {
@@ -181,7 +205,7 @@ function writeCaches(store: string, compiled: Entry[], command: string): void {
     }
   }
   for (const entry of compiled) {
-    if (!stale(entry)) continue;
+    if (!toWrite(entry)) continue;
     try {
       mkdirSync(store, { recursive: true });
       // Written aside, then renamed: a command running at the same time reads a whole file or none.
