@@ -4,12 +4,11 @@
 // high cost for breaking between two one-character words.
 import { NO_LINE_END, NO_LINE_START } from './linebreak.js';
 import { cellWidth } from './width.js';
+import { chineseWords } from '../../server/language/words.js';
 
 /** 2号 (22 pt) characters on the 156 mm line: 20, i.e. 40 half-width cells. */
 export const TITLE_LINE_CELLS = 40;
 
-/** Made for the first title too long for one line: loading ICU's Chinese word dictionary takes ~16 ms. */
-let segmenter: Intl.Segmenter | undefined;
 /** Words after which a line should not end: they lead into what follows (关于…的报告). */
 const LEADING_WORDS = new Set(['关于', '对于', '有关', '的', '和', '及', '与', '暨', '在']);
 const DIGITS = /^[0-9０-９]+$/;
@@ -68,8 +67,7 @@ function splitLine(line: string, keep: readonly string[], maxCells: number): str
 
 /** Allowed break offsets with their cost: 0 ordinary, negative preferred, higher discouraged. */
 function cutsOf(line: string, keep: readonly string[]): Cut[] {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  const words = [...segmenter.segment(line)].map((s) => ({ text: s.segment, at: s.index }));
+  const words = chineseWords(line);
   const kept = keep.filter(Boolean).flatMap((phrase) => {
     const start = line.indexOf(phrase);
     return start < 0 ? [] : [{ start, end: start + phrase.length }];

@@ -4,6 +4,7 @@
 // are only a verb). Pure and deterministic: the same prose always gives the same name.
 
 import { COUNT_MEASURE_WORDS } from './amounts.js';
+import { chineseWords } from '../words.js';
 
 /** "一是", "二是": an enumeration marker starts a new item even where the writer left out the punctuation. */
 const ENUMERATION = '[一二三四五六七八九十]是';
@@ -157,15 +158,12 @@ export function figureName(phrase: string, after: string, percent: boolean): str
   return name.length >= 2 && !RESERVED.has(name) ? name : undefined;
 }
 
-let words: Intl.Segmenter | undefined;
-
 /**
  * The longest end of a phrase made of whole words and at most `max` characters: "新进人员执法资格证参考率"
  * cut to 9 characters is "员执法资格证参考率", in whole words "执法资格证参考率". Undefined when no two characters are whole words.
  */
 function wholeWordsAtEnd(phrase: string, max: number): string | undefined {
-  words ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  const segments = [...words.segment(phrase)].map((s) => s.segment);
+  const segments = chineseWords(phrase).map((w) => w.text);
   let end = '';
   for (let i = segments.length - 1; i >= 0 && end.length + segments[i]!.length <= max; i--) end = segments[i]! + end;
   return end.length >= 2 ? end : undefined;
