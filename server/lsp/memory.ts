@@ -59,3 +59,11 @@ export function collectGarbage(): void {
   }
   fullCollection();
 }
+
+/**
+ * Before work that makes much short-lived data at once on one report (an export, the preview's pages):
+ * for a large report, the garbage of the keystrokes before goes first (collectGarbage).
+ */
+export function makeRoomFor(text: string): void {
+  if (text.length >= LARGE_OPEN_TEXT) collectGarbage();
+}

@@ -4,7 +4,7 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import { previewPages, samePage, type PreviewPage } from '../../../templates/preview.js';
 import type { ServerContext } from '../context.js';
-import { collectGarbage, LARGE_OPEN_TEXT } from '../memory.js';
+import { makeRoomFor } from '../memory.js';
 import { PreviewRequest } from '../protocol.js';
 import { answerOrFail, LongWork, requireOpenDocument } from '../requests.js';
 import { uriToPath } from '../uri.js';
@@ -21,9 +21,8 @@ export function register({ connection, store }: ServerContext): void {
     const doc = requireOpenDocument(store, params);
     const width = store.projectFor(uriToPath(doc.uri)).lineWidth;
     const model = store.modelFor(doc);
-    // A large report's pages are much data made at once: the garbage of the keystrokes before goes first
-    // (as for an export), or it comes on top of it (3 MB: the server's peak rose by 40 MB).
-    if (model.file.text.length >= LARGE_OPEN_TEXT) collectGarbage();
+    // A large report's pages are much data made at once (without this, 3 MB: the server's peak rose by 40 MB).
+    makeRoomFor(model.file.text);
     const found = previewPages(model, { width });
     const before = sent.get(doc.uri);
     const since = before && typeof params.previousResultId === 'string' && params.previousResultId === before.resultId ? before.pages : undefined;

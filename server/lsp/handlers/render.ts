@@ -2,7 +2,7 @@
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { isOutputFormat, OUTPUT_FORMATS, renderOutput, type OutputFormat } from '../../../templates/render.js';
 import type { ServerContext } from '../context.js';
-import { collectGarbage, LARGE_OPEN_TEXT } from '../memory.js';
+import { makeRoomFor } from '../memory.js';
 import { RenderRequest } from '../protocol.js';
 import { answerOrFail, LongWork, requireOpenDocument } from '../requests.js';
 import { uriToPath } from '../uri.js';
@@ -23,7 +23,7 @@ export function register({ connection, store }: ServerContext): void {
     const model = store.modelFor(doc);
     await work.pause();
     // A large report's rendering makes much short-lived data: the garbage of the keystrokes before goes first.
-    if (model.file.text.length >= LARGE_OPEN_TEXT) collectGarbage();
+    makeRoomFor(model.file.text);
     const output = await renderOutput(model, format, { width, pages: params.pages === true, templateFolders });
     work.throwIfCancelled();
     const formats = [...OUTPUT_FORMATS];
