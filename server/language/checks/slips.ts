@@ -101,8 +101,8 @@ function blockTraditional(model: ReportModel, placed: PlacedBlock): Diagnostic[]
   let count = 0;
   for (const node of blockTextNodes(placed)) if ((count += traditionalCount(node.text, TRADITIONAL_IN_A_BLOCK - count)) === TRADITIONAL_IN_A_BLOCK) break;
   if (count < TRADITIONAL_IN_A_BLOCK) return [];
+  // (At least TRADITIONAL_IN_A_BLOCK: the same characters were just counted.)
   const found = blockTextNodes(placed).flatMap((node) => traditionalIn(node.text, Infinity).map((i) => ({ at: node.start + i, ch: node.text[i]! })));
-  if (found.length < TRADITIONAL_IN_A_BLOCK) return [];
   const examples = [...new Set(found.map((f) => f.ch))].slice(0, 3).map((ch) => `“${ch}”`).join('');
   const first = found[0]!;
   return [located(model, placed.scope, diagnostic('BG234', { start: first.at, end: first.at + 1 }, `报告用的是繁体字（如${examples}）：政府公文应使用规范汉字，请整篇转为简体（Word、WPS：审阅 → 繁转简）后再检查。`))];
