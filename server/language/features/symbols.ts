@@ -52,8 +52,9 @@ export function documentSymbols(model: ReportModel): DocumentSymbol[] {
         kind: 'heading',
         start: h.start,
         end: Math.max(h.end, trimEnd(text, ends(h.start, section.level))),
+        // The heading's line without its line break: the editor selects it when the outline is clicked.
         selectionStart: h.start,
-        selectionEnd: h.line.end,
+        selectionEnd: Math.max(h.start, withoutLineBreak(text, h.line.end)),
         children: [],
       };
       into.push(symbol);
@@ -115,6 +116,12 @@ function headingEnds(lines: readonly Line[], textLength: number): (start: number
     const at = index.get(start);
     return at === undefined || level < 0 || level > 4 ? textLength : table[at + level]!;
   };
+}
+
+function withoutLineBreak(text: string, end: number): number {
+  let e = end;
+  while (e > 0 && (text.charCodeAt(e - 1) === 10 || text.charCodeAt(e - 1) === 13)) e--;
+  return e;
 }
 
 function trimEnd(text: string, end: number): number {

@@ -10,7 +10,12 @@ describe('feature: symbols', () => {
     assert.equal(first!.children[0]!.name, '（一）化解纠纷');
     assert.deepEqual(first!.children[0]!.children.map((c) => [c.name, c.detail, c.kind]), [['调处', '150起', 'constant'], ['率', '98%', 'constant']]);
     assert.equal(second!.name, '二、存在不足');
-    assert.equal(f.text.slice(first!.selectionStart, first!.selectionEnd).trim(), '# 履行职能');
+    // The heading's line, not its line break: clicking the outline selects the heading alone.
+    assert.equal(f.text.slice(first!.selectionStart, first!.selectionEnd), '# 履行职能');
+    const crlf = fixture(`${HEAD}# 履行职能\r\n正文。\r\n`);
+    const [heading] = documentSymbols(crlf.model);
+    assert.equal(crlf.text.slice(heading!.selectionStart, heading!.selectionEnd), '# 履行职能');
+    assert.ok(heading!.selectionEnd <= heading!.end);
   });
 
   it('finds symbols across the reports of the workspace by a query', () => {
