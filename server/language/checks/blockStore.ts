@@ -24,6 +24,9 @@ export interface Entry {
   /** When it was last used (the clock below), and its source's length. */
   used: number;
   length: number;
+  /** Where the store holds it: its file and source (the keys it is dropped by). */
+  file: string;
+  source: string;
   /** Dropped from the store (a later version must look its block up again). */
   evicted?: true;
 }
@@ -89,6 +92,22 @@ export function touch(entry: Entry): Entry {
   return entry;
 }
 
+/** The clock's reading: entries used after it have a later `used`. */
+export function clockNow(): number {
+  return clock;
+}
+
+/** Drops an entry from the store (a later lookup of its block makes a new one). */
+export function drop(entry: Entry): void {
+  if (entry.evicted) return;
+  const byFile = results.get(entry.file);
+  byFile?.delete(entry.source);
+  if (byFile?.size === 0) results.delete(entry.file);
+  entry.evicted = true;
+  blocks--;
+  characters -= entry.length;
+}
+
 /** The entry of a block, found by its file and source, or a new one. */
 export function lookUp(block: LocalBlock): Entry {
   let byFile = results.get(block.file);
@@ -96,8 +115,9 @@ export function lookUp(block: LocalBlock): Entry {
   const known = byFile.get(block.source);
   if (known) return touch(known);
   while (blocks > 0 && (blocks >= BLOCK_LIMIT || characters + block.source.length > CHARACTER_LIMIT)) evictLeastRecent();
-  const fresh: Entry = { results: new Map(), wants: new Map(), summaries: new Map(), used: ++clock, length: block.source.length };
-  byFile.set(detached(block.source), fresh);
+  const source = detached(block.source);
+  const fresh: Entry = { results: new Map(), wants: new Map(), summaries: new Map(), used: ++clock, length: block.source.length, file: block.file, source };
+  byFile.set(source, fresh);
   blocks++;
   characters += fresh.length;
   return fresh;
@@ -105,15 +125,8 @@ export function lookUp(block: LocalBlock): Entry {
 
 /** Drops the least recently used quarter of the entries (at once: a full store stays cheap to fill). */
 function evictLeastRecent(): void {
-  const all: Array<{ file: string; source: string; entry: Entry }> = [];
-  for (const [file, byFile] of results) for (const [source, entry] of byFile) all.push({ file, source, entry });
-  all.sort((a, b) => a.entry.used - b.entry.used);
-  for (const { file, source, entry } of all.slice(0, Math.max(1, all.length >> 2))) {
-    const byFile = results.get(file)!;
-    byFile.delete(source);
-    entry.evicted = true;
-    if (byFile.size === 0) results.delete(file);
-    blocks--;
-    characters -= entry.length;
-  }
+  const all: Entry[] = [];
+  for (const byFile of results.values()) for (const entry of byFile.values()) all.push(entry);
+  all.sort((a, b) => a.used - b.used);
+  for (const entry of all.slice(0, Math.max(1, all.length >> 2))) drop(entry);
 }

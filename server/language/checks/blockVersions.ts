@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { unchangedEnds } from '../../../grammar/index.js';
 import { shiftDiagnostic } from '../../../grammar/shift.js';
-import { blockCacheOn, lookUp, onForget, touch, type Entry, type LocalBlock } from './blockStore.js';
+import { blockCacheOn, clockNow, drop, lookUp, onForget, touch, type Entry, type LocalBlock } from './blockStore.js';
 import { AttachedMap } from '../attached.js';
 
 /** Which version of which file a list of blocks was cut from, and which of its blocks stand in that text. */
@@ -80,6 +80,7 @@ function entriesAfterEdit(list: readonly LocalBlock[], version: ListVersion): En
   const entries = new Array<Entry>(n);
   if (!last) for (let i = 0; i < n; i++) entries[i] = lookUp(list[i]!);
   else {
+    const since = clockNow();
     const { prefix, suffix } = unchangedEnds(last.text, version.text);
     const changedEnd = version.text.length - suffix;
     const delta = version.text.length - last.text.length;
@@ -108,9 +109,23 @@ function entriesAfterEdit(list: readonly LocalBlock[], version: ListVersion): En
     let tail = 0;
     while (tail < n - head && after[n - 1 - tail]! >= 0 && after[n - 1 - tail] === n - 1 - tail - moved) tail++;
     edits.set(list, { last, head, tail, delta });
+    dropSuperseded(last, 0, last.count, since);
   }
   keep(list, version, entries);
   return entries;
+}
+
+/**
+ * The last version's own blocks in [from, to) that this version did not use are the old texts of the
+ * blocks an edit changed: dropped, so that typing does not fill the store with every version of the
+ * paragraph being written (each would live until the store is full; the results of an undone keystroke
+ * are made again, for the one block).
+ */
+function dropSuperseded(last: KeptList, from: number, to: number, since: number): void {
+  for (let j = from; j < to; j++) {
+    const entry = last.entries[j]!;
+    if (entry.used <= since && last.origins[j]! >= 0) drop(entry);
+  }
 }
 
 function keep(list: readonly LocalBlock[], version: ListVersion, entries: Entry[]): void {
@@ -148,6 +163,7 @@ function remember(list: readonly LocalBlock[], key: string, kept: KeptList): voi
  * are looked up by their text.
  */
 function entriesByEnds(list: readonly LocalBlock[], version: ListVersion, last: KeptList): Entry[] {
+  const since = clockNow();
   const { prefix, suffix } = unchangedEnds(last.text, version.text);
   const delta = version.text.length - last.text.length;
   const n = list.length;
@@ -176,6 +192,7 @@ function entriesByEnds(list: readonly LocalBlock[], version: ListVersion, last: 
     }
   }
   edits.set(list, { last, head, tail, delta });
+  dropSuperseded(last, head, last.count - tail, since);
   remember(list, version.key, kept);
   return entries;
 }

@@ -1,6 +1,7 @@
 // What a keystroke costs a check that runs per block (blockCache.ts): only the blocks the edit touched.
 import assert from 'node:assert/strict';
-import { cachedPerPlaced } from '../../../server/language/checks/blockCache.js';
+import { blockCacheLimits, cachedPerPlaced } from '../../../server/language/checks/blockCache.js';
+import { checkReport } from '../../../server/language/checks/index.js';
 import { LanguageService } from '../../../server/language/service.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
 import { sampleModel } from '../../helpers.js';
@@ -27,5 +28,24 @@ describe('block results remembered across versions', () => {
     tested = 0;
     run(text);
     assert.ok(tested <= 2, `${tested} blocks tested again after the edit is taken out`);
+  });
+
+  it('typing does not fill the store with every version of the paragraph written, and an undo is checked as before', () => {
+    const text = sampleModel('guiwei-2020').file.text;
+    const service = new LanguageService(new MemoryWorkspace({}));
+    const path = '/w/typing.bg';
+    const check = (source: string) => checkReport(service.analyze(path, source)).map((d) => `${d.code}@${d.start}`);
+    const original = check(text);
+    const at = text.indexOf('，', text.length >> 1);
+    let typed = text;
+    check(`${text.slice(0, at)}的${text.slice(at)}`);
+    const held = blockCacheLimits().held.blocks;
+    for (let i = 0; i < 200; i++) {
+      typed = `${typed.slice(0, at + i)}${String.fromCharCode(0x4e00 + i)}${typed.slice(at + i)}`;
+      check(typed);
+    }
+    // Each keystroke's paragraph replaces the one before it: the store holds what it held after one.
+    assert.ok(blockCacheLimits().held.blocks <= held + 2, `${blockCacheLimits().held.blocks} blocks held after 200 keystrokes (${held} after one)`);
+    assert.deepEqual(check(text), original, 'the text typed taken out again: the same problems');
   });
 });
