@@ -149,6 +149,7 @@ function table(report: Report): string {
     row(['', 'baogao', 'Markdown server']);
     row(['---', '---', '---']);
     row(['workspace/symbol, first call, ms', fmt(w.baogao.firstSymbolMs, 0), fmt(w.markdown.firstSymbolMs, 0)]);
+    row(['… first call of the next session (the index kept by the last), ms', fmt(w.baogao.firstSymbolKeptMs, 0), '—']);
     row(['workspace/symbol, later calls (median), ms', fmt(w.baogao.symbolMs, 1), fmt(w.markdown.symbolMs, 1)]);
     row(['baogao/checkWorkspace, ms', w.baogao.checkWorkspaceMs.map((x) => fmt(x, 0)).join(', '), '—']);
     row(['server RSS / peak, MB', `${fmt(w.baogao.rss, 0)} / ${fmt(w.baogao.peak, 0)}`, `${fmt(w.markdown.rss, 0)} / ${fmt(w.markdown.peak, 0)}`]);

@@ -20,6 +20,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     documentSelector: [{ language: LANGUAGE_ID }],
     synchronize: { configurationSection: 'baogao' },
     diagnosticCollectionName: 'baogao',
+    // The workspace index is kept here between sessions (VS Code's storage for this workspace; none without one).
+    initializationOptions: { storageFolder: context.storageUri?.scheme === 'file' ? context.storageUri.fsPath : undefined },
     // The server answers pull diagnostics (one check per version, `unchanged` when nothing changed):
     // pull as the user types and saves, and other open reports too (a snippet they include may change).
     diagnosticPullOptions: { onChange: true, onSave: true },

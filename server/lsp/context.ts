@@ -14,6 +14,8 @@ export interface ClientState {
   workDoneProgress: boolean;
   watchRegistration: boolean;
   settings: ServerSettings;
+  /** A folder of the client's own where the server may keep its workspace index between sessions. */
+  storageFolder?: string;
 }
 
 export interface ServerContext {

@@ -21,6 +21,7 @@ import * as outputs from './handlers/outputs.js';
 import * as render from './handlers/render.js';
 import * as reports from './handlers/reports.js';
 import * as symbols from './handlers/symbols.js';
+import { KeptIndex } from './indexMemory.js';
 import { HeapPolicy } from './memory.js';
 import { Projects } from './projects.js';
 import { KeystrokeRehearsal } from './rehearsal.js';
@@ -74,7 +75,13 @@ function createContext(connection: Connection): ServerContext {
   // The heap's growth is limited while large documents are open or the workspace is large (see memory.ts).
   const heap = new HeapPolicy();
   const fitHeap = () => heap.fit(documents.all().map((doc) => doc.getText().length), index.size);
-  const index: WorkspaceIndex = new WorkspaceIndex(store, listReports, () => client.watchRegistration, fitHeap);
+  const kept = new KeptIndex({ folder: () => client.storageFolder, settings: () => store.service.settings });
+  connection.onShutdown(() => kept.flush());
+  const indexRefreshed = ({ taken, analysed }: { taken: number; analysed: number }) => {
+    fitHeap();
+    if (taken + analysed > 0) connection.tracer.log(`工作区索引：${taken} 个文件取自上次保存的索引，分析了 ${analysed} 个文件`);
+  };
+  const index: WorkspaceIndex = new WorkspaceIndex(store, listReports, () => client.watchRegistration, indexRefreshed, kept);
   return {
     connection,
     store,

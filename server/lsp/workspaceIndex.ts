@@ -3,13 +3,16 @@
 // checked, its problems — built once and kept current by file watching and by the open documents, so
 // workspace symbols, references and renames of snippets, and a repeated workspace check neither re-read
 // nor re-analyse every file. It keeps summaries, not models: each file's syntax tree is dropped as soon as
-// it is summarised, so memory grows with symbols and problems, not with syntax trees.
+// it is summarised, so memory grows with symbols and problems, not with syntax trees. With a place to keep
+// it (IndexMemory), the summaries outlive the session: the next one takes each report whose file, and every
+// file its summary read, is unchanged, and analyses only the others.
 import type { SymbolInformation } from 'vscode-languageserver';
 import { LineIndex } from '../../grammar/index.js';
 import type { FileText } from '../language/features/navigation.js';
 import { fileSymbols, nameMatcher, type SymbolKind as FeatureKind } from '../language/features/symbols.js';
 import { previousReportPath } from '../language/header.js';
 import { LanguageService } from '../language/service.js';
+import type { Workspace } from '../language/workspace.js';
 import type { DocumentStore } from './documents.js';
 import { rangeIn } from './convert.js';
 import type { LongWork } from './requests.js';
@@ -36,8 +39,32 @@ interface FileSummary {
   lastYear: string | undefined;
 }
 
+/** A summary as kept between sessions: with the stamps (size and time) of its file and of what it read. */
+export interface KeptSummary {
+  stamp: string;
+  /** Each file or folder the analysis read or listed, with its stamp then. */
+  reads: Array<[string, string]>;
+  summary: { symbols: IndexedSymbol[]; includes: string[]; snippet: boolean; lastYear: string | null };
+}
+
+/** Where the index is kept between sessions (server/node/indexFile.ts): the server's own storage. */
+export interface IndexMemory {
+  /** What the last session kept, by path (entries of any shape: each is checked), or undefined. */
+  load(): ReadonlyMap<string, unknown> | undefined;
+  /** Keeps the summaries (the caller may write later, and at most so often). */
+  save(files: ReadonlyMap<string, KeptSummary>): void;
+  /** A file's or folder's size and modification time as a string ('none' when it is not there). */
+  stamp(path: string): string;
+}
+
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileSummary>();
+  /** The summaries that can be kept for the next session (not those of open documents, or read from one). */
+  private readonly kept = new Map<string, KeptSummary>();
+  private loaded = false;
+  private keptChanged = false;
+  /** This refresh's work: summaries taken from the last session, files analysed. */
+  private work = { taken: 0, analysed: 0 };
   /** Each file's problems as the last workspace check found them (the caller's conversion of them), with the files they depend on. */
   private readonly problems = new Map<string, { found: unknown; reads: ReadonlySet<string> }>();
   private readonly stale = new Set<string>();
@@ -49,8 +76,10 @@ export class WorkspaceIndex {
     private readonly listReports: () => string[],
     /** True when the client tells us about file changes (workspace/didChangeWatchedFiles): else every query re-walks. */
     private readonly watched: () => boolean,
-    /** Told after each refresh (the server fits its heap policy to the workspace's size). */
-    private readonly refreshed: () => void = () => undefined,
+    /** Told after each refresh, with how many summaries it took from the last session and how many files it analysed (the server fits its heap policy to the workspace's size). */
+    private readonly refreshed: (work: { taken: number; analysed: number }) => void = () => undefined,
+    /** Where the summaries are kept between sessions, if anywhere. */
+    private readonly memory?: IndexMemory,
   ) {}
 
   /** How many files the index summarises. */
@@ -111,41 +140,124 @@ export class WorkspaceIndex {
   }
 
   private refresh(): void {
-    const service = this.startRefresh();
-    for (const path of [...this.stale]) this.summarize(service, path);
-    this.refreshed();
+    this.startRefresh();
+    for (const path of [...this.stale]) this.summarize(path);
+    this.endRefresh();
   }
 
   /** The same as the refresh before a request, a file at a time: cancellable, letting edits in (requests.ts). */
   async refreshGently(work: LongWork): Promise<void> {
-    const service = this.startRefresh();
+    this.startRefresh();
     for (const path of [...this.stale]) {
       await work.pause();
-      this.summarize(service, path);
+      this.summarize(path);
     }
-    this.refreshed();
+    this.endRefresh();
   }
 
-  /** Marks what is to be summarised again; a service of its own, dropped after the refresh (the snippets it parsed go with it). */
-  private startRefresh(): LanguageService {
+  /** Marks what is to be summarised again. */
+  private startRefresh(): void {
     if (!this.built || !this.watched()) {
       this.files.clear();
       this.stale.clear();
       for (const path of this.listReports()) this.stale.add(path);
       for (const doc of this.store.all()) this.stale.add(this.store.pathOf(doc));
       this.built = true;
+      // Kept summaries of files no longer listed go; those of the last session that still hold come back.
+      this.kept.clear();
+      this.keptChanged = true;
+      this.takeKept();
     }
-    return new LanguageService(this.store.service.workspace, this.store.service.settings);
   }
 
-  private summarize(service: LanguageService, path: string): void {
+  private endRefresh(): void {
+    if (this.memory && this.keptChanged && this.watched()) this.memory.save(this.kept);
+    this.keptChanged = false;
+    const work = this.work;
+    this.work = { taken: 0, analysed: 0 };
+    this.refreshed(work);
+  }
+
+  /**
+   * Once a session, when the client tells us of file changes (else every query lists the folders again):
+   * the last session's summaries of the files to summarise whose file and reads are as they were then.
+   */
+  private takeKept(): void {
+    if (!this.memory || this.loaded || !this.watched()) return;
+    this.loaded = true;
+    const last = this.memory.load();
+    if (!last) return;
+    const stamps = new Map<string, string>();
+    const stampOf = (path: string) => {
+      let stamp = stamps.get(path);
+      if (stamp === undefined) stamps.set(path, (stamp = this.memory!.stamp(path)));
+      return stamp;
+    };
+    for (const path of this.stale) {
+      const kept = keptSummary(last.get(path), path);
+      if (!kept || this.isOpen(path) || stampOf(path) !== kept.stamp) continue;
+      if (!kept.reads.every(([read, stamp]) => !this.isOpen(read) && stampOf(read) === stamp)) continue;
+      this.files.set(path, { ...kept.summary, includes: new Set(kept.summary.includes), lastYear: kept.summary.lastYear ?? undefined });
+      this.kept.set(path, kept);
+      this.stale.delete(path);
+      this.work.taken++;
+    }
+  }
+
+  private isOpen(path: string): boolean {
+    return this.store.byPath(path) !== undefined;
+  }
+
+  /**
+   * Summarises one file with a service of its own, dropped after it (its tree and the snippets it parsed
+   * go with it), whose reads are all this file's: a service shared by files would read a snippet once
+   * for all of them, and the files after the first would not know that they depend on it.
+   */
+  private summarize(path: string): void {
     this.stale.delete(path);
-    const text = this.store.byPath(path)?.getText() ?? service.workspace.readFile(path);
+    // Stamped before it is read: a change while it is analysed makes the kept summary stale, not wrong.
+    const stamp = this.memory?.stamp(path);
+    const text = this.store.byPath(path)?.getText() ?? this.store.service.workspace.readFile(path);
+    const reads = new Set<string>();
+    const service = new LanguageService(recording(this.store.service.workspace, reads), this.store.service.settings);
     if (text === undefined) this.files.delete(path);
     else this.files.set(path, summarise(service, path, text));
-    // The report's own tree is not kept: only its summary.
-    service.cache.forget(path);
+    this.work.analysed++;
+    this.keptChanged = this.kept.delete(path) || this.keptChanged;
+    const summary = this.files.get(path);
+    if (!this.memory || stamp === undefined || !summary || this.isOpen(path) || [...reads].some((read) => this.isOpen(read))) return;
+    const plain = { symbols: summary.symbols, includes: [...summary.includes], snippet: summary.snippet, lastYear: summary.lastYear ?? null };
+    this.kept.set(path, { stamp, reads: [...reads].map((read) => [read, this.memory!.stamp(read)]), summary: plain });
+    this.keptChanged = true;
   }
+}
+
+/** The workspace, noting each file read and folder listed (what a kept summary depends on). */
+function recording(workspace: Workspace, reads: Set<string>): Workspace {
+  return {
+    readFile: (path) => (reads.add(path), workspace.readFile(path)),
+    listReports: (folder) => (reads.add(folder), workspace.listReports(folder)),
+    findReports: (folder) => (reads.add(folder), workspace.findReports(folder)),
+    whyUnreadable: workspace.whyUnreadable && ((path) => workspace.whyUnreadable!(path)),
+  };
+}
+
+const SYMBOL_KINDS: ReadonlySet<string> = new Set<FeatureKind>(['heading', 'figure', 'constant', 'snippet', 'label']);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isPosition = (p: unknown) => {
+  const { line, character } = (p ?? {}) as { line?: unknown; character?: unknown };
+  return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0;
+};
+
+/** A kept summary read back, if it has the shape written (a file of another version or a damaged one: undefined). */
+function keptSummary(value: unknown, path: string): KeptSummary | undefined {
+  const kept = value as KeptSummary | undefined;
+  if (!kept || !isString(kept.stamp) || !Array.isArray(kept.reads) || typeof kept.summary !== 'object' || kept.summary === null) return undefined;
+  if (!kept.reads.every((r) => Array.isArray(r) && r.length === 2 && isString(r[0]) && isString(r[1]))) return undefined;
+  const { symbols, includes, snippet, lastYear } = kept.summary;
+  if (!Array.isArray(symbols) || !Array.isArray(includes) || !includes.every(isString) || typeof snippet !== 'boolean' || !(lastYear === null || isString(lastYear))) return undefined;
+  const symbolsValid = symbols.every((s) => s && isString(s.name) && isString(s.lower) && isString(s.detail) && SYMBOL_KINDS.has(s.kind) && s.path === path && isPosition(s.range?.start) && isPosition(s.range?.end));
+  return symbolsValid ? kept : undefined;
 }
 
 function summarise(service: LanguageService, path: string, text: string): FileSummary {

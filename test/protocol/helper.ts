@@ -35,10 +35,14 @@ export interface Client {
 
 /** `pull`: the client declares pull diagnostics (LSP 3.17), as vscode-languageclient does; `trace`: verbose tracing;
  * `progress`: the client accepts progress the server creates (window.workDoneProgress), as VS Code does;
- * `env`: added to the server's environment. */
-export async function startClient(settings: Record<string, unknown> = {}, options: { pull?: boolean; trace?: boolean; progress?: boolean; env?: Record<string, string> } = {}): Promise<Client> {
-  const folder = mkdtempSync(path.join(tmpdir(), 'baogao-lsp-'));
-  cpSync(path.join(ROOT, 'samples'), folder, { recursive: true });
+ * `env`: added to the server's environment; `folder`: a workspace folder of the test's own (kept after `stop`),
+ * instead of a copy of the samples; `initializationOptions`: sent with `initialize`. */
+export async function startClient(
+  settings: Record<string, unknown> = {},
+  options: { pull?: boolean; trace?: boolean; progress?: boolean; env?: Record<string, string>; folder?: string; initializationOptions?: unknown } = {},
+): Promise<Client> {
+  const folder = options.folder ?? mkdtempSync(path.join(tmpdir(), 'baogao-lsp-'));
+  if (!options.folder) cpSync(path.join(ROOT, 'samples'), folder, { recursive: true });
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   child.stderr!.on('data', () => undefined);
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -72,6 +76,7 @@ export async function startClient(settings: Record<string, unknown> = {}, option
     processId: process.pid,
     rootUri: pathToUri(folder),
     workspaceFolders: [{ uri: pathToUri(folder), name: 'samples' }],
+    ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     ...(options.trace ? { trace: 'verbose' as const } : {}),
     capabilities: {
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}) },
@@ -108,7 +113,7 @@ export async function startClient(settings: Record<string, unknown> = {}, option
       }
       connection.dispose();
       child.kill();
-      rmSync(folder, { recursive: true, force: true });
+      if (!options.folder) rmSync(folder, { recursive: true, force: true });
     },
   }) as Client;
 }

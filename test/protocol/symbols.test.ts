@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
   DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, DocumentSymbolRequest, FileChangeType, WorkspaceSymbolRequest,
   type DocumentSymbol, type SymbolInformation,
 } from 'vscode-languageserver-protocol/node';
-import { startClient, type Client } from './helper.js';
+import { ROOT, startClient, type Client } from './helper.js';
 
 describe('protocol: symbols', () => {
   let client: Client;
@@ -46,5 +47,55 @@ describe('protocol: symbols', () => {
       textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '@指标 新指标乙 = 5件\n' }],
     });
     assert.deepEqual(await names('新指标乙'), ['新指标乙']);
+  });
+
+  it('keeps the workspace index between sessions: only files changed since, or reading one that changed, are analysed again', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'baogao-kept-'));
+    const storage = path.join(mkdtempSync(path.join(tmpdir(), 'baogao-storage-')), 'workspace');
+    cpSync(path.join(ROOT, 'samples'), folder, { recursive: true });
+    const session = async () => {
+      const c = await startClient({}, { folder, trace: true, initializationOptions: { storageFolder: storage } });
+      try {
+        const found = (await c.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' })) as SymbolInformation[];
+        const names = found.map((s) => `${s.name}@${path.basename(decodeURIComponent(s.location.uri))}:${s.location.range.start.line}`).sort();
+        const work = c.traces.find((t) => t.startsWith('工作区索引'));
+        return { names, work };
+      } finally {
+        await c.stop();
+      }
+    };
+    try {
+      const first = await session();
+      assert.match(first.work ?? '', /0 个文件取自上次保存的索引，分析了 12 个文件/);
+      assert.ok(existsSync(path.join(storage, 'workspace-index.json')), 'written at shutdown at the latest');
+      // Nothing changed: every summary is taken, and they are the same.
+      const second = await session();
+      assert.match(second.work ?? '', /12 个文件取自上次保存的索引，分析了 0 个文件/);
+      assert.deepEqual(second.names, first.names);
+      // Last year's report changed: it, and this year's report that reads it (@上年), are analysed again.
+      appendFileSync(path.join(folder, 'guiwei-2020.bg'), '\n共{新指标丙 = 7件}。\n');
+      const third = await session();
+      assert.match(third.work ?? '', /10 个文件取自上次保存的索引，分析了 2 个文件/);
+      assert.ok(third.names.some((n) => n.startsWith('新指标丙@guiwei-2020.bg')), 'the new figure is found');
+      // A snippet added: it is analysed, and so is the report that looks for its snippets in that folder.
+      writeFileSync(path.join(folder, 'snippets', '新片段.bg'), '@片段 新片段\n\n正文。\n');
+      const added = await session();
+      assert.match(added.work ?? '', /11 个文件取自上次保存的索引，分析了 2 个文件/);
+      assert.ok(added.names.some((n) => n.startsWith('新片段@新片段.bg')), added.names.join(' '));
+      // Entries of another shape (here every symbol's line made negative) are not taken: they are analysed.
+      const [fingerprint, entries] = readFileSync(path.join(storage, 'workspace-index.json'), 'utf8').split('\n');
+      writeFileSync(path.join(storage, 'workspace-index.json'), `${fingerprint}\n${entries!.replace(/"line":\d+/g, '"line":-1')}`);
+      const reshaped = await session();
+      assert.match(reshaped.work ?? '', /0 个文件取自上次保存的索引，分析了 13 个文件/);
+      assert.deepEqual(reshaped.names, added.names);
+      // A damaged index file is not used: everything is analysed, and the answers are right.
+      writeFileSync(path.join(storage, 'workspace-index.json'), readFileSync(path.join(storage, 'workspace-index.json'), 'utf8').slice(0, 4000));
+      const fourth = await session();
+      assert.match(fourth.work ?? '', /0 个文件取自上次保存的索引，分析了 13 个文件/);
+      assert.deepEqual(fourth.names, added.names);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(path.dirname(storage), { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,6 @@
 // Initialisation, settings, and everything that makes models stale: edits, closed buffers, snippets
 // edited, files changed on disk, settings changed.
+import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, type InitializeParams, FileChangeType, MessageType, ShowMessageNotification, type InitializeResult } from 'vscode-languageserver';
 import { CAPABILITIES, DIAGNOSTIC_PROVIDER, SERVER_INFO } from '../capabilities.js';
 import type { ServerContext } from '../context.js';
@@ -95,6 +96,8 @@ function initialize({ client, diagnostics }: ServerContext, params: InitializePa
   client.folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
   const root = client.folders.length === 0 && params.rootUri ? uriToPath(params.rootUri) : undefined;
   if (root) client.folders = [root];
+  const storage = (params.initializationOptions as { storageFolder?: unknown } | null | undefined)?.storageFolder;
+  client.storageFolder = typeof storage === 'string' && path.isAbsolute(storage) ? storage : undefined;
   // Pull diagnostics when the client can pull, push otherwise — never both (a client would show them twice).
   const pull = !!caps.textDocument?.diagnostic;
   diagnostics.usePull(pull, !!caps.workspace?.diagnostics?.refreshSupport);
