@@ -152,6 +152,7 @@ function table(report: Report): string {
     row(['… first call of the next session (the index kept by the last), ms', fmt(w.baogao.firstSymbolKeptMs, 0), '—']);
     row(['workspace/symbol, later calls (median), ms', fmt(w.baogao.symbolMs, 1), fmt(w.markdown.symbolMs, 1)]);
     row(['baogao/checkWorkspace, ms', w.baogao.checkWorkspaceMs.map((x) => fmt(x, 0)).join(', '), '—']);
+    row(['baogao/collect (the figures table of every report), first and second call, ms', w.baogao.collectMs.map((x) => fmt(x, 0)).join(', '), '—']);
     row(['server RSS / peak, MB', `${fmt(w.baogao.rss, 0)} / ${fmt(w.baogao.peak, 0)}`, `${fmt(w.markdown.rss, 0)} / ${fmt(w.markdown.peak, 0)}`]);
     lines.push('');
   }

@@ -147,3 +147,12 @@ function numberHeadings(expanded: PlacedBlock[]): { blocks: PlacedBlock[]; secti
   for (const open of stack) open.endIndex = blocks.length;
   return { blocks, sections };
 }
+
+/** The files a model was made from: its own, the snippets it includes, last year's report (what a remembered result of it depends on). */
+export function filesRead(model: ReportModel): Set<string> {
+  const path = model.file.path;
+  const previous = previousReportPath(model.header, path);
+  const reads = new Set([path, ...model.includes.flatMap((i) => (i.snippet ? [i.snippet.path] : []))]);
+  if (previous !== undefined) reads.add(previous);
+  return reads;
+}

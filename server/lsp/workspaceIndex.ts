@@ -65,8 +65,11 @@ export class WorkspaceIndex {
   private keptChanged = false;
   /** This refresh's work: summaries taken from the last session, files analysed. */
   private work = { taken: 0, analysed: 0 };
-  /** Each file's problems as the last workspace check found them (the caller's conversion of them), with the files they depend on. */
-  private readonly problems = new Map<string, { found: unknown; reads: ReadonlySet<string> }>();
+  /**
+   * What workspace requests found of each file (its problems, its figures for collect: the caller's
+   * conversion of them), by what and path, with the files they depend on.
+   */
+  private readonly found = new Map<string, { found: unknown; reads: ReadonlySet<string> }>();
   private readonly stale = new Set<string>();
   private built = false;
 
@@ -92,20 +95,24 @@ export class WorkspaceIndex {
     this.stale.add(path);
     // A report's figure values may come from last year's report: those reading this one are summarised again.
     for (const [file, summary] of this.files) if (summary.lastYear === path) this.stale.add(file);
-    for (const [file, entry] of this.problems) if (entry.reads.has(path)) this.problems.delete(file);
+    for (const [key, entry] of this.found) if (entry.reads.has(path)) this.found.delete(key);
   }
 
   /** Settings or snippets changed: every summary may differ (heading numbers, snippet names, problems). */
   invalidate(): void {
     this.built = false;
-    this.problems.clear();
+    this.found.clear();
   }
 
-  /** A file's problems: remembered from the last workspace check while nothing it reads has changed. */
-  problemsOf<T>(path: string, check: () => { found: T; reads: ReadonlySet<string> }): T {
-    if (!this.watched()) return check().found;
-    let entry = this.problems.get(path);
-    if (!entry) this.problems.set(path, (entry = check()));
+  /**
+   * What a workspace request finds in a closed file (`what`: its problems, its figures…): remembered from
+   * the last time while nothing it reads has changed (`reads` includes the file itself).
+   */
+  foundIn<T>(what: 'problems' | 'figures', path: string, find: () => { found: T; reads: ReadonlySet<string> }): T {
+    if (!this.watched()) return find().found;
+    const key = `${what}\u0000${path}`;
+    let entry = this.found.get(key);
+    if (!entry) this.found.set(key, (entry = find()));
     return entry.found as T;
   }
 

@@ -111,6 +111,26 @@ describe('protocol: preview, import, collect', () => {
     assert.ok(result.csv.startsWith('\ufeff'), 'CSV for Excel has a BOM');
     assert.match(result.csv, /调处/);
   });
+
+  it('collects again what changed since the last collect: a report edited on disk, and an open report edited in the editor', async () => {
+    const collect = () => client.connection.sendRequest<CollectRequest.Result>(CollectRequest.method, {});
+    const before = await collect();
+    assert.deepEqual(await collect(), before, 'nothing changed: the same table');
+    const file = path.join(client.folder, 'beiping-2020.bg');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n共{新收集指标 = 9件}。\n`);
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToUri(file), type: FileChangeType.Changed }] });
+    const after = await collect();
+    assert.equal(after.figures, before.figures + 1);
+    assert.match(after.csv, /新收集指标/);
+    // An open report's unsaved text is what is collected.
+    const { uri } = await client.open('daxie-2021.bg');
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '@指标 未存指标 = 4件\n' }],
+    });
+    const unsaved = await collect();
+    assert.equal(unsaved.figures, after.figures + 1);
+    assert.match(unsaved.csv, /未存指标/);
+  });
 });
 
 describe('protocol: baogao.json in the editor', () => {

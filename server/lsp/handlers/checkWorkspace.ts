@@ -1,7 +1,7 @@
 // baogao/checkWorkspace: checks the workspace's reports that are not open, with progress, cancellable.
 import type { CancellationToken } from 'vscode-languageserver';
 import { checkReport } from '../../language/checks/index.js';
-import { previousReportPath } from '../../language/header.js';
+import { filesRead } from '../../language/analyze.js';
 import type { ServerContext } from '../context.js';
 import { rangeIn, SEVERITY } from '../convert.js';
 import { CheckWorkspaceRequest, type PlainDiagnostic } from '../protocol.js';
@@ -44,18 +44,16 @@ function checkClosedFile({ store, index }: ServerContext, file: string, files: M
   if (store.byPath(file)) return;
   if (!files.has(store.uriFor(file))) files.set(store.uriFor(file), []);
   // The index remembers each file's problems (with their ranges) until the file or what it reads changes.
-  const found = index.problemsOf(file, () => {
+  const found = index.foundIn('problems', file, () => {
     const service = store.serviceFor(file);
     const model = service.analyze(file, store.textOf(file));
     // Only what is shown is kept (not the checker's objects with their fixes).
     const found = checkReport(model, service.settings).map((d) => ({
       d: { code: d.code, message: d.message, severity: d.severity }, path: d.uri ?? file, range: rangeIn(store.linesOf(d.uri ?? file, model), d.start, d.end),
     }));
-    const previous = [previousReportPath(model.header, file)].filter((p): p is string => p !== undefined);
-    const reads = new Set([file, ...model.includes.flatMap((i) => (i.snippet ? [i.snippet.path] : [])), ...previous]);
     // A closed report's tree is not kept, its problems are (a snippet's stays: open reports include it).
     if (!model.isSnippet) service.cache.forget(file);
-    return { found, reads };
+    return { found, reads: filesRead(model) };
   });
   for (const { d, path, range } of found) {
     if (store.byPath(path)) continue;

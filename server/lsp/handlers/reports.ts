@@ -2,7 +2,9 @@
 // file → .bg), baogao/newReport (next year's report from this year's), baogao/collect. The core does the
 // work (server/language/import, nextYear, collect); the client asks where to save and writes.
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import { collectFigures, IndicatorVocabulary, reportInfo, wideTable, withTotals } from '../../language/collect.js';
+import { filesRead } from '../../language/analyze.js';
+import { compareCodeUnits } from '../../language/codes.js';
+import { collectFigures, IndicatorVocabulary, reportInfo, wideTable, withTotals, type FigureRow, type ReportInfo } from '../../language/collect.js';
 import { formatTable, toCsv } from '../../../templates/table.js';
 import { importReport } from '../../language/import/index.js';
 import { nextYearReport } from '../../language/nextYear.js';
@@ -20,7 +22,7 @@ function pathOf(uri: unknown, what: string): string {
 }
 
 export function register(context: ServerContext): void {
-  const { connection, store } = context;
+  const { connection, store, index } = context;
 
   connection.onRequest(ImportRequest.method, answerOrFail(connection, 'import', async (params: ImportRequest.Params): Promise<ImportRequest.Result> => {
     const path = pathOf(params?.uri, '要导入的文件');
@@ -51,13 +53,41 @@ export function register(context: ServerContext): void {
     return { text: result.text, year: result.year, changed: result.changed, flagged: result.flagged };
   }));
 
+  // The workspace's reports from the index (built or brought up to date a file at a time); a closed
+  // report's figures are remembered there until it or what it reads changes, so a second collect reads
+  // only what changed. Open reports are collected from their buffers.
   connection.onRequest(CollectRequest.method, answerOrFail(connection, 'collect', async (_params: unknown, token?: CancellationToken): Promise<CollectRequest.Result> => {
-    const analysed = await LongWork.of(token).map(context.workspaceFiles(), (f) => store.serviceFor(f.path).analyze(f.path, f.text));
-    const models = analysed.filter((model) => !model.isSnippet && !model.oversized);
+    const work = LongWork.of(token);
+    await index.refreshGently(work);
+    const vocabulary = new IndicatorVocabulary(store.service.settings.checks.extraIndicators);
+    const reports: CollectedReport[] = [];
+    for (const { path, snippet } of index.paths().sort((a, b) => compareCodeUnits(a.path, b.path))) {
+      if (snippet) continue;
+      await work.pause();
+      const collect = () => collectReport(context, path, vocabulary);
+      const found = store.byPath(path) ? collect().found : index.foundIn('figures', path, collect);
+      if (found) reports.push(found);
+    }
     // As `baogao collect` lines them up: one row a report, the standard indicators, totals.
-    const reportsInfo = models.map((m) => reportInfo(m));
-    const rows = collectFigures(models, models.map((m) => m.file.path), new IndicatorVocabulary(store.service.settings.checks.extraIndicators));
-    const table = models.length > 1 ? withTotals(wideTable(rows, reportsInfo), rows) : wideTable(rows, reportsInfo);
-    return { reports: models.length, figures: rows.length, table: formatTable(table), csv: `\ufeff${toCsv(table)}` };
+    const rows = reports.flatMap((r) => r.rows);
+    const infos = reports.map((r) => r.info);
+    const table = reports.length > 1 ? withTotals(wideTable(rows, infos), rows) : wideTable(rows, infos);
+    return { reports: reports.length, figures: rows.length, table: formatTable(table), csv: `\ufeff${toCsv(table)}` };
   }));
+}
+
+interface CollectedReport {
+  info: ReportInfo;
+  rows: FigureRow[];
+}
+
+/** One report's row and figures for collect (none for a snippet or an oversized file), with the files they came from. */
+function collectReport({ store }: ServerContext, path: string, vocabulary: IndicatorVocabulary): { found: CollectedReport | undefined; reads: ReadonlySet<string> } {
+  const service = store.serviceFor(path);
+  const model = service.analyze(path, store.textOf(path));
+  const reads = filesRead(model);
+  // A closed report's tree is not kept, its figures are.
+  if (!store.byPath(path)) service.cache.forget(path);
+  if (model.isSnippet || model.oversized) return { found: undefined, reads };
+  return { found: { info: reportInfo(model), rows: collectFigures([model], [path], vocabulary) }, reads };
 }
