@@ -116,6 +116,17 @@ describe('protocol: baogao/render, baogao/figures, baogao/checkWorkspace', () =>
     assert.ok(codesOf(await check(), 'this-2020.bg').includes('BG106'));
     rmSync(path.join(client.folder, 'this-2020.bg'));
     await changed('this-2020.bg', FileChangeType.Deleted);
+    // A baogao.json that turns a check off: the closed reports' remembered problems are checked again.
+    assert.ok(codesOf(await check(), 'beiping-2020.bg').includes('BG207'));
+    writeFileSync(path.join(client.folder, 'baogao.json'), JSON.stringify({ disabledChecks: ['BG207'] }));
+    try {
+      await changed('baogao.json', FileChangeType.Created);
+      assert.ok(!codesOf(await check(), 'beiping-2020.bg').includes('BG207'), 'BG207 is off in baogao.json');
+    } finally {
+      rmSync(path.join(client.folder, 'baogao.json'));
+      await changed('baogao.json', FileChangeType.Deleted);
+    }
+    assert.ok(codesOf(await check(), 'beiping-2020.bg').includes('BG207'), 'and on again without it');
   });
 
   it('reports work-done progress on the client\'s token while checking the workspace', async () => {

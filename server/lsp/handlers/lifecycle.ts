@@ -54,7 +54,11 @@ export function register(context: ServerContext): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) store.projects.changed();
+    // A baogao.json changes the settings of the reports under it: what the index found in them goes too.
+    if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
+      store.projects.changed();
+      index.invalidate();
+    }
     for (const change of params.changes) {
       const path = uriToPath(change.uri);
       if (path) index.changed(path);
