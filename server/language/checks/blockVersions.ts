@@ -117,14 +117,29 @@ function entriesAfterEdit(list: readonly LocalBlock[], version: ListVersion): En
 
 /**
  * The last version's own blocks in [from, to) that this version did not use are the old texts of the
- * blocks an edit changed: dropped, so that typing does not fill the store with every version of the
- * paragraph being written (each would live until the store is full; the results of an undone keystroke
- * are made again, for the one block).
+ * blocks an edit changed: retired, so that typing does not fill the store with every version of the
+ * paragraph being written (each would live until the store is full).
  */
 function dropSuperseded(last: KeptList, from: number, to: number, since: number): void {
   for (let j = from; j < to; j++) {
     const entry = last.entries[j]!;
-    if (entry.used <= since && last.origins[j]! >= 0) drop(entry);
+    if (entry.used <= since && last.origins[j]! >= 0) retire(entry);
+  }
+}
+
+/**
+ * Old texts of edited blocks, kept for a few more edits — an undo, or a character typed and deleted
+ * again, finds its results — then dropped unless used again since.
+ */
+const retired: Array<{ entry: Entry; at: number }> = [];
+const RETIRED_KEPT = 8;
+onForget(() => (retired.length = 0));
+
+function retire(entry: Entry): void {
+  retired.push({ entry, at: clockNow() });
+  while (retired.length > RETIRED_KEPT) {
+    const { entry: old, at } = retired.shift()!;
+    if (old.used <= at) drop(old);
   }
 }
 
