@@ -4,7 +4,26 @@
 // shutdown; valid only for the same build and the same settings.
 import { buildStamp, readIndexFile, stampOf, writeIndexFile } from '../node/indexFile.js';
 import type { ServiceSettings } from '../language/service.js';
-import type { IndexMemory, KeptSummary } from './workspaceIndex.js';
+import type { SymbolKind as FeatureKind } from '../language/features/symbols.js';
+import type { IndexedSymbol } from './workspaceIndex.js';
+
+/** A summary as kept between sessions: with the stamps (size and time) of its file and of what it read. */
+export interface KeptSummary {
+  stamp: string;
+  /** Each file or folder the analysis read or listed, with its stamp then. */
+  reads: Array<[string, string]>;
+  summary: { symbols: IndexedSymbol[]; includes: string[]; snippet: boolean; lastYear: string | null };
+}
+
+/** Where the index is kept between sessions (server/node/indexFile.ts): the server's own storage. */
+export interface IndexMemory {
+  /** What the last session kept, by path (entries of any shape: each is checked), or undefined. */
+  load(): ReadonlyMap<string, unknown> | undefined;
+  /** Keeps the summaries (the caller may write later, and at most so often). */
+  save(files: ReadonlyMap<string, KeptSummary>): void;
+  /** A file's or folder's size and modification time as a string ('none' when it is not there). */
+  stamp(path: string): string;
+}
 
 /** How long after a refresh the summaries are written (more refreshes in between: one write). */
 const WRITE_DELAY_MS = 2_000;
@@ -53,4 +72,22 @@ export class KeptIndex implements IndexMemory {
     const { snippetFolders, severities, checks } = this.options.settings();
     return JSON.stringify({ format: 1, build: this.build, snippetFolders, severities: [...severities], checks });
   }
+}
+
+const SYMBOL_KINDS: ReadonlySet<string> = new Set<FeatureKind>(['heading', 'figure', 'constant', 'snippet', 'label']);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isPosition = (p: unknown) => {
+  const { line, character } = (p ?? {}) as { line?: unknown; character?: unknown };
+  return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0;
+};
+
+/** A kept summary read back, if it has the shape written (a file of another version or a damaged one: undefined). */
+export function keptSummary(value: unknown, path: string): KeptSummary | undefined {
+  const kept = value as KeptSummary | undefined;
+  if (!kept || !isString(kept.stamp) || !Array.isArray(kept.reads) || typeof kept.summary !== 'object' || kept.summary === null) return undefined;
+  if (!kept.reads.every((r) => Array.isArray(r) && r.length === 2 && isString(r[0]) && isString(r[1]))) return undefined;
+  const { symbols, includes, snippet, lastYear } = kept.summary;
+  if (!Array.isArray(symbols) || !Array.isArray(includes) || !includes.every(isString) || typeof snippet !== 'boolean' || !(lastYear === null || isString(lastYear))) return undefined;
+  const symbolsValid = symbols.every((s) => s && isString(s.name) && isString(s.lower) && isString(s.detail) && SYMBOL_KINDS.has(s.kind) && s.path === path && isPosition(s.range?.start) && isPosition(s.range?.end));
+  return symbolsValid ? kept : undefined;
 }

@@ -14,10 +14,11 @@ import { previousReportPath } from '../language/header.js';
 import { LanguageService } from '../language/service.js';
 import type { Workspace } from '../language/workspace.js';
 import type { DocumentStore } from './documents.js';
+import { keptSummary, type IndexMemory, type KeptSummary } from './indexMemory.js';
 import { rangeIn } from './convert.js';
 import type { LongWork } from './requests.js';
 
-interface IndexedSymbol {
+export interface IndexedSymbol {
   name: string;
   /** The name lower-cased once, for matching queries. */
   lower: string;
@@ -37,24 +38,6 @@ interface FileSummary {
   snippet: boolean;
   /** Last year's report it reads (@上年), as a path. */
   lastYear: string | undefined;
-}
-
-/** A summary as kept between sessions: with the stamps (size and time) of its file and of what it read. */
-export interface KeptSummary {
-  stamp: string;
-  /** Each file or folder the analysis read or listed, with its stamp then. */
-  reads: Array<[string, string]>;
-  summary: { symbols: IndexedSymbol[]; includes: string[]; snippet: boolean; lastYear: string | null };
-}
-
-/** Where the index is kept between sessions (server/node/indexFile.ts): the server's own storage. */
-export interface IndexMemory {
-  /** What the last session kept, by path (entries of any shape: each is checked), or undefined. */
-  load(): ReadonlyMap<string, unknown> | undefined;
-  /** Keeps the summaries (the caller may write later, and at most so often). */
-  save(files: ReadonlyMap<string, KeptSummary>): void;
-  /** A file's or folder's size and modification time as a string ('none' when it is not there). */
-  stamp(path: string): string;
 }
 
 export class WorkspaceIndex {
@@ -247,24 +230,6 @@ function recording(workspace: Workspace, reads: Set<string>): Workspace {
     findReports: (folder) => (reads.add(folder), workspace.findReports(folder)),
     whyUnreadable: workspace.whyUnreadable && ((path) => workspace.whyUnreadable!(path)),
   };
-}
-
-const SYMBOL_KINDS: ReadonlySet<string> = new Set<FeatureKind>(['heading', 'figure', 'constant', 'snippet', 'label']);
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isPosition = (p: unknown) => {
-  const { line, character } = (p ?? {}) as { line?: unknown; character?: unknown };
-  return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0;
-};
-
-/** A kept summary read back, if it has the shape written (a file of another version or a damaged one: undefined). */
-function keptSummary(value: unknown, path: string): KeptSummary | undefined {
-  const kept = value as KeptSummary | undefined;
-  if (!kept || !isString(kept.stamp) || !Array.isArray(kept.reads) || typeof kept.summary !== 'object' || kept.summary === null) return undefined;
-  if (!kept.reads.every((r) => Array.isArray(r) && r.length === 2 && isString(r[0]) && isString(r[1]))) return undefined;
-  const { symbols, includes, snippet, lastYear } = kept.summary;
-  if (!Array.isArray(symbols) || !Array.isArray(includes) || !includes.every(isString) || typeof snippet !== 'boolean' || !(lastYear === null || isString(lastYear))) return undefined;
-  const symbolsValid = symbols.every((s) => s && isString(s.name) && isString(s.lower) && isString(s.detail) && SYMBOL_KINDS.has(s.kind) && s.path === path && isPosition(s.range?.start) && isPosition(s.range?.end));
-  return symbolsValid ? kept : undefined;
 }
 
 function summarise(service: LanguageService, path: string, text: string): FileSummary {
