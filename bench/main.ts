@@ -32,8 +32,9 @@ const log = (line: string) => (json ? process.stderr.write(`${line}\n`) : proces
 
 const sizes = option('sizes')?.split(',');
 const SIZES: Array<{ label: string; bytes: number; batchRounds: number; editorRounds: number; budgetMs: number }> = [
-  { label: '15 KB', bytes: 15_000, batchRounds: quick ? 15 : 40, editorRounds: quick ? 15 : 40, budgetMs: 10_000 },
-  { label: '300 KB', bytes: 300_000, batchRounds: quick ? 7 : 15, editorRounds: quick ? 12 : 30, budgetMs: 15_000 },
+  // Editor rounds: a p95 of 30 is the second-worst time, of 80 the fourth — less at the mercy of one pause.
+  { label: '15 KB', bytes: 15_000, batchRounds: quick ? 15 : 40, editorRounds: quick ? 15 : 80, budgetMs: 10_000 },
+  { label: '300 KB', bytes: 300_000, batchRounds: quick ? 7 : 15, editorRounds: quick ? 12 : 80, budgetMs: 15_000 },
   { label: '3 MB', bytes: 3_000_000, batchRounds: 7, editorRounds: 30, budgetMs: 40_000 },
 ].filter((size) => (sizes ? sizes.includes(size.label.replace(/\s/g, '')) : !quick || size.bytes < 3_000_000));
 const WORKSPACE_FILES = quick ? 200 : 1000;
