@@ -91,6 +91,8 @@ export async function startBenchClient(command: string[], folder: string, settin
         publishDiagnostics: { versionSupport: true },
         diagnostic: { dynamicRegistration: false },
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        // As vscode-languageclient declares it (a list's shared edit range among them).
+        completion: { completionItem: { insertReplaceSupport: true, labelDetailsSupport: true }, completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } },
         semanticTokens: { requests: { full: { delta: true }, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
       },
       window: { workDoneProgress: true },

@@ -14,6 +14,8 @@ export interface ClientState {
   workDoneProgress: boolean;
   watchRegistration: boolean;
   settings: ServerSettings;
+  /** The client takes a completion list's shared edit range (LSP 3.17 `itemDefaults.editRange`). */
+  completionEditRange?: boolean;
   /** A folder of the client's own where the server may keep its workspace index between sessions. */
   storageFolder?: string;
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CompletionRequest, DidChangeTextDocumentNotification, type CompletionItem } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, DidChangeTextDocumentNotification, type CompletionItem, type CompletionList } from 'vscode-languageserver-protocol/node';
 import { startClient, type Client } from './helper.js';
 
 describe('protocol: completion', () => {
@@ -50,5 +50,24 @@ describe('protocol: completion', () => {
   it('offers snippets, then their parameters, after @引用', async () => {
     assert.ok((await completeAt('@引用 ')).includes('法律顾问制度'));
     assert.deepEqual((await completeAt('@引用 法律顾问制度 机关=某镇 ')).sort(), ['年度']);
+  });
+});
+
+describe('protocol: completion to a client that takes a shared edit range (LSP 3.17 itemDefaults)', () => {
+  let client: Client;
+  after(async () => client.stop());
+
+  it('sends the range once for the list, each name without it, and the text to insert where it is not the name', async () => {
+    client = await startClient({}, { textDocument: { completion: { completionList: { itemDefaults: ['editRange'] } } } });
+    const { uri, text } = await client.open('guiwei-2020.bg');
+    const full = `${text}\n共{调解成功能力提升。\n`;
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: full }] });
+    const lines = full.split('\n');
+    const list = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: lines.length - 2, character: 3 } })) as CompletionList;
+    assert.ok(!Array.isArray(list) && list.itemDefaults?.editRange, 'a list with its shared range');
+    assert.deepEqual(list.itemDefaults!.editRange, { start: { line: lines.length - 2, character: 2 }, end: { line: lines.length - 2, character: 3 } });
+    assert.ok(list.items.every((i) => i.textEdit === undefined), 'no item carries its own range');
+    const name = list.items.find((i) => i.label === '调处')!;
+    assert.equal(name.textEditText, '调处}', 'no } after the cursor: the name closes the figure');
   });
 });

@@ -36,10 +36,11 @@ export interface Client {
 /** `pull`: the client declares pull diagnostics (LSP 3.17), as vscode-languageclient does; `trace`: verbose tracing;
  * `progress`: the client accepts progress the server creates (window.workDoneProgress), as VS Code does;
  * `env`: added to the server's environment; `folder`: a workspace folder of the test's own (kept after `stop`),
- * instead of a copy of the samples; `initializationOptions`: sent with `initialize`. */
+ * instead of a copy of the samples; `initializationOptions`: sent with `initialize`; `textDocument`: more of the
+ * client's textDocument capabilities. */
 export async function startClient(
   settings: Record<string, unknown> = {},
-  options: { pull?: boolean; trace?: boolean; progress?: boolean; env?: Record<string, string>; folder?: string; initializationOptions?: unknown } = {},
+  options: { pull?: boolean; trace?: boolean; progress?: boolean; env?: Record<string, string>; folder?: string; initializationOptions?: unknown; textDocument?: Record<string, unknown> } = {},
 ): Promise<Client> {
   const folder = options.folder ?? mkdtempSync(path.join(tmpdir(), 'baogao-lsp-'));
   if (!options.folder) cpSync(path.join(ROOT, 'samples'), folder, { recursive: true });
@@ -80,7 +81,7 @@ export async function startClient(
     ...(options.trace ? { trace: 'verbose' as const } : {}),
     capabilities: {
       workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}) },
-      textDocument: { publishDiagnostics: { versionSupport: true }, ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}) },
+      textDocument: { publishDiagnostics: { versionSupport: true }, ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}), ...options.textDocument },
       ...(options.progress ? { window: { workDoneProgress: true } } : {}),
     },
   });

@@ -97,6 +97,7 @@ function initialize({ client, diagnostics }: ServerContext, params: InitializePa
   client.configuration = !!caps.workspace?.configuration;
   client.workDoneProgress = !!caps.window?.workDoneProgress;
   client.watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  client.completionEditRange = !!caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
   client.folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
   const root = client.folders.length === 0 && params.rootUri ? uriToPath(params.rootUri) : undefined;
   if (root) client.folders = [root];

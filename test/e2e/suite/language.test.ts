@@ -98,6 +98,9 @@ describe('baogao extension: navigation and editing aids on guiwei-2020.bg', () =
     const item = list.items.find((i) => labelOf(i) === '调处')!;
     const shown = [item.detail, typeof item.label === 'string' ? '' : item.label.description, typeof item.documentation === 'string' ? item.documentation : item.documentation?.value].join(' ');
     assert.match(shown, /150起/, `调处's completion item does not show its value: ${shown}`);
+    // The server sends the range the names replace once for the list (itemDefaults): VS Code gives it to each item.
+    const range = item.range && 'start' in item.range ? item.range : item.range?.replacing;
+    assert.ok(range && range.start.line === at.line, `调处's completion item has no range on the line: ${JSON.stringify(item.range)}`);
   });
 
   it('hover on a figure shows its value, its check formula and where it is defined', async () => {
