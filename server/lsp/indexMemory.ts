@@ -60,7 +60,7 @@ export class KeptIndex implements IndexMemory {
     this.timer = undefined;
     const folder = this.options.folder();
     if (!this.pending || !folder) return;
-    writeIndexFile(folder, this.fingerprint(), this.pending);
+    writeIndexFile(folder, this.fingerprint(), new Map([...this.pending].map(([path, kept]) => [path, stored(kept)])));
     this.pending = undefined;
   }
 
@@ -70,24 +70,44 @@ export class KeptIndex implements IndexMemory {
 
   private fingerprint(): string {
     const { snippetFolders, severities, checks } = this.options.settings();
-    return JSON.stringify({ format: 1, build: this.build, snippetFolders, severities: [...severities], checks });
+    return JSON.stringify({ format: 2, build: this.build, snippetFolders, severities: [...severities], checks });
   }
 }
 
-const SYMBOL_KINDS: ReadonlySet<string> = new Set<FeatureKind>(['heading', 'figure', 'constant', 'snippet', 'label']);
+/**
+ * A kept summary as written: each symbol a tuple (its name, kind, detail and range's four numbers), the
+ * file's path and the lower-cased name left out (the key and the name say them) — half the size to read.
+ */
+interface StoredSummary {
+  stamp: string;
+  reads: Array<[string, string]>;
+  symbols: Array<[string, FeatureKind, string, number, number, number, number]>;
+  includes: string[];
+  snippet: boolean;
+  lastYear: string | null;
+}
+
+function stored({ stamp, reads, summary }: KeptSummary): StoredSummary {
+  const symbols = summary.symbols.map((s): StoredSummary['symbols'][number] => [s.name, s.kind, s.detail, s.range.start.line, s.range.start.character, s.range.end.line, s.range.end.character]);
+  return { stamp, reads, symbols, includes: summary.includes, snippet: summary.snippet, lastYear: summary.lastYear };
+}
+
+const SYMBOL_KINDS: ReadonlySet<unknown> = new Set<FeatureKind>(['heading', 'figure', 'constant', 'snippet', 'label']);
 const isString = (v: unknown): v is string => typeof v === 'string';
-const isPosition = (p: unknown) => {
-  const { line, character } = (p ?? {}) as { line?: unknown; character?: unknown };
-  return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0;
-};
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+const isStoredSymbol = (s: unknown) =>
+  Array.isArray(s) && s.length === 7 && isString(s[0]) && SYMBOL_KINDS.has(s[1]) && isString(s[2]) && isCount(s[3]) && isCount(s[4]) && isCount(s[5]) && isCount(s[6]);
 
 /** A kept summary read back, if it has the shape written (a file of another version or a damaged one: undefined). */
 export function keptSummary(value: unknown, path: string): KeptSummary | undefined {
-  const kept = value as KeptSummary | undefined;
-  if (!kept || !isString(kept.stamp) || !Array.isArray(kept.reads) || typeof kept.summary !== 'object' || kept.summary === null) return undefined;
+  const kept = value as StoredSummary | undefined;
+  if (!kept || typeof kept !== 'object' || !isString(kept.stamp) || !Array.isArray(kept.reads) || !Array.isArray(kept.symbols)) return undefined;
   if (!kept.reads.every((r) => Array.isArray(r) && r.length === 2 && isString(r[0]) && isString(r[1]))) return undefined;
-  const { symbols, includes, snippet, lastYear } = kept.summary;
-  if (!Array.isArray(symbols) || !Array.isArray(includes) || !includes.every(isString) || typeof snippet !== 'boolean' || !(lastYear === null || isString(lastYear))) return undefined;
-  const symbolsValid = symbols.every((s) => s && isString(s.name) && isString(s.lower) && isString(s.detail) && SYMBOL_KINDS.has(s.kind) && s.path === path && isPosition(s.range?.start) && isPosition(s.range?.end));
-  return symbolsValid ? kept : undefined;
+  const { includes, snippet, lastYear } = kept;
+  if (!Array.isArray(includes) || !includes.every(isString) || typeof snippet !== 'boolean' || !(lastYear === null || isString(lastYear))) return undefined;
+  if (!kept.symbols.every(isStoredSymbol)) return undefined;
+  const symbols = kept.symbols.map(([name, kind, detail, startLine, startCharacter, endLine, endCharacter]): IndexedSymbol => ({
+    name, lower: name.toLowerCase(), kind, detail, path, range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } },
+  }));
+  return { stamp: kept.stamp, reads: kept.reads, summary: { symbols, includes, snippet, lastYear } };
 }
