@@ -66,7 +66,7 @@ export interface IncrementalParse extends ParseResult {
  */
 export function reparse(previous: IncrementalParse | undefined, text: string): IncrementalParse {
   try {
-    const parsedLines = previous?.parsedLines.length ? linesAfterEdit(previous, text) : parseLinesFrom(text, 0, []);
+    const { parsedLines, sameLines } = previous?.parsedLines.length ? linesAfterEdit(previous, text) : { parsedLines: parseLinesFrom(text, 0, []), sameLines: 0 };
     const lines: ast.Line[] = new Array(parsedLines.length);
     const diagnostics: Diagnostic[] = [];
     for (let i = 0; i < parsedLines.length; i++) {
@@ -74,14 +74,15 @@ export function reparse(previous: IncrementalParse | undefined, text: string): I
       lines[i] = parsed.line;
       for (const d of parsed.diagnostics) diagnostics.push(d);
     }
-    return { text, parsedLines, document: groupBlocks(lines, text.length), diagnostics };
+    const regroup = previous && sameLines ? { previous: previous.document, sameLines } : undefined;
+    return { text, parsedLines, document: groupBlocks(lines, text.length, regroup), diagnostics };
   } catch (error) {
     return { text, parsedLines: [], ...plainTextFallback(text, error) };
   }
 }
 
-/** The lines of `text` from an edit of the previous text: the unchanged ones taken, the others parsed. */
-function linesAfterEdit(previous: IncrementalParse, text: string): ParsedLine[] {
+/** The lines of `text` from an edit of the previous text: the unchanged ones taken (the first `sameLines`, as they were), the others parsed. */
+function linesAfterEdit(previous: IncrementalParse, text: string): { parsedLines: ParsedLine[]; sameLines: number } {
   const old = previous.parsedLines;
   const { prefix, suffix } = unchangedEnds(previous.text, text);
   // A line that ends (line break and the character after it included) before the first change is the same.
@@ -91,8 +92,8 @@ function linesAfterEdit(previous: IncrementalParse, text: string): ParsedLine[] 
     if (old[mid]!.end < prefix) kept = mid + 1;
     else high = mid;
   }
-  const parsedLines = old.slice(0, kept);
-  return parseLinesFrom(text, kept ? old[kept - 1]!.end : 0, parsedLines, { old, changedEnd: text.length - suffix, delta: text.length - previous.text.length });
+  const parsedLines = parseLinesFrom(text, kept ? old[kept - 1]!.end : 0, old.slice(0, kept), { old, changedEnd: text.length - suffix, delta: text.length - previous.text.length });
+  return { parsedLines, sameLines: kept };
 }
 
 /**

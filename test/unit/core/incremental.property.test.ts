@@ -85,6 +85,21 @@ const SMALL_SEEDS = [
   '@年度 2020\n\n# 一\n甲{a = 3件}乙。\n\n## 二\n- {b = a * 2件}\n- 丙\n\n1. 丁\n2. 戊',
 ];
 
+// Regrouping (grammar/blocks.ts) keeps the blocks on the lines before an edit and resumes at the last of
+// them: an edit that continues it, or a list attached to the paragraph before it, must group as a fresh parse.
+describe('reparse regroups from the last block before the edit', () => {
+  const cases: Array<[string, string, string]> = [
+    ['an item of a list attached to a paragraph', '# 标\n段落\n- 一\n- 二\n\n段落二\n', '# 标\n段落\n- 一\n- 二三\n\n段落二\n'],
+    ['a prose line that continues the last item', '# 标\n段落\n- 一\n- 二\n', '# 标\n段落\n- 一\n- 二\n续\n'],
+    ['a numbered list after a bulleted one', '# 标\n段落\n- 一\n1. 二\n', '# 标\n段落\n- 一\n1. 二x\n'],
+    ['a paragraph with a comment inside', '# 标\n段落\n//注\n续\n# 二\n', '# 标\n段落\n//注\n续x\n# 二\n'],
+    ['a blank line after the last block', '@标题 报告\n# 标\n段落\n', '@标题 报告\n# 标\n段落\n\n'],
+  ];
+  for (const [what, before, edited] of cases) {
+    it(what, () => assert.deepStrictEqual(plain(reparse(reparse(undefined, before), edited)), parse(edited)));
+  }
+});
+
 /** Cases of the main property, as in test/unit/robust/properties.test.ts. */
 const RUNS = Number(process.env.BAOGAO_FUZZ_RUNS ?? 1000);
 
