@@ -107,15 +107,26 @@ function readPrevious(file: SourceFile, header: Header, options: AnalyzeOptions,
   return options.previousReports ? options.previousReports.get(target, text, options.workspace, options.snippets, analysePrevious) : analysePrevious(options.workspace);
 }
 
-/** Numbers headings 一、（一）1.（1）; items of an ordered list count as headings one level down. */
-function numberHeadings(expanded: PlacedBlock[]): { blocks: PlacedBlock[]; sections: Section[] } {
+/** No blocks, no sub-sections: one array for every section without them (frozen: never to be filled). */
+const NO_BLOCKS: PlacedBlock[] = Object.freeze([]) as unknown as PlacedBlock[];
+const NO_SECTIONS: Section[] = Object.freeze([]) as unknown as Section[];
+
+/**
+ * Numbers headings 一、（一）1.（1）; items of an ordered list count as headings one level down. The placed
+ * blocks are this analysis's own (expandIncludes made them, nothing shares them yet): numbered in place.
+ */
+function numberHeadings(blocks: PlacedBlock[]): { blocks: PlacedBlock[]; sections: Section[] } {
   const counters = [0, 0, 0, 0, 0];
   let currentLevel = 0;
   const sections: Section[] = [];
   const stack: Section[] = [];
-  const blocks: PlacedBlock[] = [];
-  for (const placed of expanded) {
-    const index = blocks.length;
+  // The blocks under a heading are those up to the next heading, whatever its level: cut once that is found.
+  let open: Section | undefined;
+  const closeOpen = (index: number) => {
+    if (open && index > open.startIndex + 1) open.blocks = blocks.slice(open.startIndex + 1, index);
+  };
+  for (let index = 0; index < blocks.length; index++) {
+    const placed = blocks[index]!;
     const block = placed.block;
     if (block.kind === 'heading') {
       const level = Math.min(Math.max(block.level, 1), 4);
@@ -123,28 +134,24 @@ function numberHeadings(expanded: PlacedBlock[]): { blocks: PlacedBlock[]; secti
       for (let deeper = level + 1; deeper < counters.length; deeper++) counters[deeper] = 0;
       currentLevel = level;
       const number = headingNumber(level, counters[level]!);
-      // Written out: a spread of the placed block was the slowest line of numbering a long report.
-      const numbered: PlacedBlock = { block, scope: placed.scope, number };
-      blocks.push(numbered);
+      placed.number = number;
+      closeOpen(index);
       while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop()!.endIndex = index;
-      const section: Section = { heading: block, scope: placed.scope, level, number, children: [], blocks: [], startIndex: index, endIndex: index + 1 };
-      (stack.length ? stack[stack.length - 1]!.children : sections).push(section);
-      stack.push(section);
-      continue;
-    }
-    let numbered: PlacedBlock = placed;
-    if (block.kind === 'list' && block.ordered) {
+      open = { heading: block, scope: placed.scope, level, number, children: NO_SECTIONS, blocks: NO_BLOCKS, startIndex: index, endIndex: index + 1 };
+      const parent = stack[stack.length - 1];
+      if (!parent) sections.push(open);
+      else if (parent.children === NO_SECTIONS) parent.children = [open];
+      else parent.children.push(open);
+      stack.push(open);
+    } else if (block.kind === 'list' && block.ordered) {
       const level = Math.min(currentLevel + 1, 4);
-      const itemNumbers = block.items.map(() => {
-        counters[level]!++;
-        return headingNumber(level, counters[level]!);
-      });
-      numbered = { block, scope: placed.scope, itemNumbers };
+      const itemNumbers = new Array<string>(block.items.length);
+      for (let i = 0; i < itemNumbers.length; i++) itemNumbers[i] = headingNumber(level, ++counters[level]!);
+      placed.itemNumbers = itemNumbers;
     }
-    blocks.push(numbered);
-    if (stack.length) stack[stack.length - 1]!.blocks.push(numbered);
   }
-  for (const open of stack) open.endIndex = blocks.length;
+  closeOpen(blocks.length);
+  for (const section of stack) section.endIndex = blocks.length;
   return { blocks, sections };
 }
 

@@ -127,7 +127,7 @@ export function expandIncludes(
   const expand = (blocks: readonly ast.Block[], scope: Scope, stack: string[]) => {
     for (const block of blocks) {
       if (block.kind !== 'directive' || block.name !== '引用' || overLimit) {
-        out.blocks.push({ block, scope });
+        out.blocks.push(placedBlock(block, scope));
         continue;
       }
       const nameArg = block.args[0];
@@ -140,7 +140,7 @@ export function expandIncludes(
       const snippet = found[0];
       const site: IncludeSite = { directive: block, scope, name, snippet };
       out.includes.push(site);
-      out.blocks.push({ block, scope });
+      out.blocks.push(placedBlock(block, scope));
       if (!snippet) {
         tell(located(notFound(name, nameArg.name, visibleSnippets().visible), scope));
         continue;
@@ -165,12 +165,17 @@ export function expandIncludes(
       const params = bindParams(block, snippet, scope, header, missing, (d) => tell(located(d, scope)));
       const inner: Scope = { file, params, missing, parent: scope, site };
       // A snippet's own @指标 lines sit in its header; they define figures like the ones in its body.
-      for (const d of parsed.document.header) if (d.name === '指标') out.blocks.push({ block: d, scope: inner });
+      for (const d of parsed.document.header) if (d.name === '指标') out.blocks.push(placedBlock(d, inner));
       expand(parsed.document.body, inner, [...stack, snippet.path]);
     }
   };
   expand(document.body, root, [rootPath]);
   return out;
+}
+
+/** A placed block with every field it may get (numbered by analyze.ts, its text nodes found by the checks): one shape. */
+function placedBlock(block: ast.Block, scope: Scope): PlacedBlock {
+  return { block, scope, number: undefined, itemNumbers: undefined, textNodes: undefined };
 }
 
 /** Pushes each diagnostic once: a snippet included many times would repeat its problems at one place. */
