@@ -110,17 +110,23 @@ export interface Cited {
   to: number;
 }
 
+/** What a prose block finds when first asked (LazyProseBlock). */
+interface Found {
+  built: { lines: ProseLine[]; citations: ProseBlock['citations'] } | undefined;
+  span: { origin: number; end: number } | undefined;
+  sliced: string | undefined;
+  cited: readonly Cited[] | undefined;
+}
+
 /**
  * A prose block whose lines are built when first read: a block whose checks are remembered (blockCache.ts)
- * is never read, so a keystroke builds the lines of the block it touched only.
+ * is never read, so a keystroke builds the lines of the block it touched only. What it finds is kept in
+ * one object made when first asked: a keystroke makes one of these per block of the report, most never asked.
  */
 class LazyProseBlock implements ProseBlock {
-  private built: { lines: ProseLine[]; citations: ProseBlock['citations'] } | undefined;
-  private span: { origin: number; end: number } | undefined;
-  private sliced: string | undefined;
   // A field, not an AttachedMap of the checks: a symbol property defined on each of a report's blocks cost
   // some 5% of a cold check.
-  private cited: readonly Cited[] | undefined;
+  private found: Found | undefined;
 
   constructor(
     private readonly content: readonly (readonly ast.Inline[])[],
@@ -137,7 +143,8 @@ class LazyProseBlock implements ProseBlock {
   }
 
   get citedTitles(): readonly Cited[] {
-    return (this.cited ??= findCitedTitles(this));
+    const found = this.asked();
+    return (found.cited ??= findCitedTitles(this));
   }
 
   // The block's source, for remembering results of checks that look at nothing else (blockCache.ts): the
@@ -145,7 +152,7 @@ class LazyProseBlock implements ProseBlock {
   // source is sliced only for a block an edit touched (the others are known by origin and length).
   get source(): string {
     const span = this.wholeLines();
-    return (this.sliced ??= this.scope.file.text.slice(span.origin, span.end));
+    return (this.asked().sliced ??= this.scope.file.text.slice(span.origin, span.end));
   }
 
   get origin(): number {
@@ -157,23 +164,29 @@ class LazyProseBlock implements ProseBlock {
     return span.end - span.origin;
   }
 
+  private asked(): Found {
+    return (this.found ??= { built: undefined, span: undefined, sliced: undefined, cited: undefined });
+  }
+
   private wholeLines() {
-    if (!this.span) {
+    const found = this.asked();
+    if (!found.span) {
       const first = this.content.find((nodes) => nodes.length > 0);
       const last = this.content.findLast((nodes) => nodes.length > 0);
-      this.span = first && last ? wholeLineSpan(this.scope.file.text, first[0]!.start, last[last.length - 1]!.end) : { origin: 0, end: 0 };
+      found.span = first && last ? wholeLineSpan(this.scope.file.text, first[0]!.start, last[last.length - 1]!.end) : { origin: 0, end: 0 };
     }
-    return this.span;
+    return found.span;
   }
 
   private build() {
-    if (!this.built) {
+    const found = this.asked();
+    if (!found.built) {
       const citations: ProseBlock['citations'] = [];
       const lines = new Array<ProseLine>(this.content.length);
       for (let i = 0; i < lines.length; i++) lines[i] = buildLine(this.content[i]!, this.scope, citations);
-      this.built = { lines, citations };
+      found.built = { lines, citations };
     }
-    return this.built;
+    return found.built;
   }
 }
 
@@ -259,12 +272,14 @@ export function proseBlocks(model: ReportModel): ProseBlock[] {
 }
 
 function collectProse(model: ReportModel): ProseBlock[] {
-  const out: ProseBlock[] = [];
+  const headerTitle = model.file.document.header.find((d) => d.name === '标题');
+  // Made at its size (a report has some ten thousand prose blocks, made again on each keystroke).
+  const out = new Array<ProseBlock>(proseCount(model.blocks) + (headerTitle ? 1 : 0));
+  let n = 0;
   const add = (lines: readonly (readonly ast.Inline[])[], scope: Scope) => {
-    out.push(new LazyProseBlock(lines, scope, scope.file === model.file || scope.file.path === model.file.path ? '' : scope.file.path));
+    out[n++] = new LazyProseBlock(lines, scope, scope.file === model.file || scope.file.path === model.file.path ? '' : scope.file.path);
   };
   const rootScope: Scope = model.blocks[0]?.scope.file === model.file ? model.blocks[0].scope : { file: model.file, params: new Map(), parent: undefined, site: undefined };
-  const headerTitle = model.file.document.header.find((d) => d.name === '标题');
   if (headerTitle) add([headerTitle.value], rootScope);
   for (const placed of model.blocks) {
     const block = placed.block;
@@ -284,6 +299,16 @@ function collectProse(model: ReportModel): ProseBlock[] {
     }
   }
   return out;
+}
+
+/** How many prose blocks the placed blocks make (collectProse): one per heading, paragraph, list item and @标题. */
+function proseCount(blocks: readonly PlacedBlock[]): number {
+  let count = 0;
+  for (const { block } of blocks) {
+    if (block.kind === 'list') count += block.items.length;
+    else if (block.kind !== 'directive' || block.name === '标题') count++;
+  }
+  return count;
 }
 
 /** Builds a diagnostic for characters [from, to) of a prose line; fix edits are given in line positions. */
