@@ -1,5 +1,6 @@
 // Results of block-local checks, remembered by the block's source text: a keystroke re-checks the one
 // block it touched, and every other block's diagnostics are copied with their offsets moved.
+import type { Block } from '../../../grammar/index.js';
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { endsWithLineBreak, lineEndAt, lineStartAt } from '../../../grammar/index.js';
 import { shiftDiagnostic } from '../../../grammar/shift.js';
@@ -88,7 +89,7 @@ export class SpanBlock implements LocalBlock {
 /** The report's own blocks as keys (kind, and a list's attachment, are part of them), with their index among the placed blocks. */
 interface OwnBlocks {
   locals: LocalBlock[];
-  placedAt: number[];
+  placedAt: Int32Array;
   /** Indices of the placed blocks that come from snippets. */
   others: number[];
 }
@@ -100,20 +101,29 @@ const [LIST, ATTACHED_LIST] = ['\u0000list', '\u0000list+'];
 function ownBlocksOf(model: ReportModel): OwnBlocks {
   let own = ownBlocks.get(model);
   if (!own) {
-    own = { locals: [], placedAt: [], others: [] };
-    const text = model.file.text;
-    model.blocks.forEach(({ block, scope }, i) => {
-      if (scope.file !== model.file) return own!.others.push(i);
-      const file = block.kind === 'list' ? (block.attached ? ATTACHED_LIST : LIST) : KIND_KEYS[block.kind];
-      // A block of the report stands on its whole lines already (its span ends with its line break), but at the end of the text.
-      const span = onWholeLines(text, block.start, block.end) ? undefined : wholeLineSpan(text, block.start, block.end);
-      own!.locals.push(new SpanBlock(text, span?.origin ?? block.start, span?.end ?? block.end, file));
-      return own!.placedAt.push(i);
-    });
+    const { blocks, file } = model;
+    const others: number[] = [];
+    for (let i = 0; i < blocks.length; i++) if (blocks[i]!.scope.file !== file) others.push(i);
+    // Made at their size: a keystroke makes them again for every block of the report.
+    own = { locals: new Array<LocalBlock>(blocks.length - others.length), placedAt: new Int32Array(blocks.length - others.length), others };
+    for (let i = 0, n = 0; i < blocks.length; i++) {
+      if (blocks[i]!.scope.file !== file) continue;
+      own.locals[n] = spanBlock(blocks[i]!.block, file.text);
+      own.placedAt[n++] = i;
+    }
     ownBlocks.set(model, own);
-    describeList(own.locals, { key: `own\u0000${model.file.path}`, text, isOwn: () => true });
+    describeList(own.locals, { key: `own\u0000${file.path}`, text: file.text, isOwn: () => true });
   }
   return own;
+}
+
+/** A block of the report as a key: its whole lines, under its kind. */
+function spanBlock(block: Block, text: string): SpanBlock {
+  const kind = block.kind === 'list' ? (block.attached ? ATTACHED_LIST : LIST) : KIND_KEYS[block.kind];
+  // A block of the report stands on its whole lines already (its span ends with its line break), but at the end of the text.
+  if (onWholeLines(text, block.start, block.end)) return new SpanBlock(text, block.start, block.end, kind);
+  const span = wholeLineSpan(text, block.start, block.end);
+  return new SpanBlock(text, span.origin, span.end, kind);
 }
 
 /**
