@@ -66,7 +66,7 @@ export interface IncrementalParse extends ParseResult {
  */
 export function reparse(previous: IncrementalParse | undefined, text: string): IncrementalParse {
   try {
-    const { parsedLines, sameLines } = previous?.parsedLines.length ? linesAfterEdit(previous, text) : { parsedLines: parseLinesFrom(text, 0, []), sameLines: 0 };
+    const { parsedLines, sameLines } = previous?.parsedLines.length ? linesAfterEdit(previous, text) : { parsedLines: allLines(text), sameLines: 0 };
     const lines: ast.Line[] = new Array(parsedLines.length);
     const diagnostics: Diagnostic[] = [];
     for (let i = 0; i < parsedLines.length; i++) {
@@ -92,27 +92,42 @@ function linesAfterEdit(previous: IncrementalParse, text: string): { parsedLines
     if (old[mid]!.end < prefix) kept = mid + 1;
     else high = mid;
   }
-  const parsedLines = parseLinesFrom(text, kept ? old[kept - 1]!.end : 0, old.slice(0, kept), { old, changedEnd: text.length - suffix, delta: text.length - previous.text.length });
+  const delta = text.length - previous.text.length;
+  const fresh: ParsedLine[] = [];
+  const movedFrom = parseLinesFrom(text, kept ? old[kept - 1]!.end : 0, fresh, { old, changedEnd: text.length - suffix, delta });
+  // Made at its size (a long report has tens of thousands of lines, most of them kept or moved).
+  const parsedLines = new Array<ParsedLine>(kept + fresh.length + old.length - movedFrom);
+  let n = 0;
+  for (let i = 0; i < kept; i++) parsedLines[n++] = old[i]!;
+  for (const line of fresh) parsedLines[n++] = line;
+  for (let i = movedFrom; i < old.length; i++) parsedLines[n++] = movedLine(old[i]!, delta);
   return { parsedLines, sameLines: kept };
 }
 
+/** Every line of `text`, parsed (no previous parse). */
+function allLines(text: string): ParsedLine[] {
+  const out: ParsedLine[] = [];
+  parseLinesFrom(text, 0, out);
+  return out;
+}
+
+/** An old line after the edit, its offsets moved by `delta`. */
+function movedLine(was: ParsedLine, delta: number): ParsedLine {
+  const diagnostics = was.diagnostics.length ? was.diagnostics.map((d) => shiftDiagnostic(d, delta)) : was.diagnostics;
+  return { start: was.start + delta, end: was.end + delta, line: shiftLine(was.line, delta), diagnostics };
+}
+
 /**
- * Parses the lines of `text` from `start` (a line start) onto `out`. With the old lines: from the first
- * line that starts after the last change where an old line started, the rest of the text is the old
- * text's rest, so its lines are the old lines moved by `delta`.
+ * Parses the lines of `text` from `start` (a line start) onto `out`, to the end of the text. With the old
+ * lines, it stops at the first line that starts after the last change where an old line started: the
+ * rest of the text is the old text's rest, so its lines are the old lines from there moved by `delta`.
+ * Returns the index of that old line (the old lines' count when there is none).
  */
-function parseLinesFrom(text: string, start: number, out: ParsedLine[], after?: { old: readonly ParsedLine[]; changedEnd: number; delta: number }): ParsedLine[] {
+function parseLinesFrom(text: string, start: number, out: ParsedLine[], after?: { old: readonly ParsedLine[]; changedEnd: number; delta: number }): number {
   while (start < text.length) {
     if (after && start > after.changedEnd) {
-      const { old, delta } = after;
-      const from = lineAt(old, start - delta);
-      if (old[from]?.start === start - delta) {
-        for (let i = from; i < old.length; i++) {
-          const was = old[i]!;
-          out.push({ start: was.start + delta, end: was.end + delta, line: shiftLine(was.line, delta), diagnostics: was.diagnostics.length ? was.diagnostics.map((d) => shiftDiagnostic(d, delta)) : was.diagnostics });
-        }
-        return out;
-      }
+      const from = lineAt(after.old, start - after.delta);
+      if (after.old[from]?.start === start - after.delta) return from;
     }
     LINE_BREAK.lastIndex = start;
     const found = LINE_BREAK.exec(text);
@@ -121,7 +136,7 @@ function parseLinesFrom(text: string, start: number, out: ParsedLine[], after?: 
     out.push({ start, end, line: parsed.line, diagnostics: parsed.diagnostics });
     start = end;
   }
-  return out;
+  return after?.old.length ?? 0;
 }
 
 /** Where the lines of a parsed text start, as LineIndex counts them (a line break at the end starts an empty last line). */
