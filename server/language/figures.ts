@@ -56,10 +56,13 @@ export class FigureTable implements Figures {
   readonly diagnostics: Diagnostic[] = [];
   /** Last year's figures, fully resolved by their own analysis. */
   previous: Figures | undefined;
-  private readonly byNode = new Map<ast.FigureNode, FigureDefinition[]>();
+  /** A node's definition; several when a snippet that defines it is included more than once (an array only then). */
+  private readonly byNode = new Map<ast.FigureNode, FigureDefinition | FigureDefinition[]>();
   private readonly reported = new Set<string>();
   private readonly busy = new Set<FigureDefinition>();
   private readonly done = new Set<FigureDefinition>();
+  /** Every definition is done: the resolution of another version was taken over (not a Set of them all, on each keystroke). */
+  private allDone = false;
   private nesting = 0;
   /** Definitions found on a cycle of formulas by `resolveInOrder`. */
   private readonly cyclic = new Set<FigureDefinition>();
@@ -81,8 +84,9 @@ export class FigureTable implements Figures {
     const definition: FigureDefinition = { name: body.name.text, node, body, scope, hidden, value: undefined, computed: undefined, used: !hidden };
     this.allDefinitions.push(definition);
     const sameNode = this.byNode.get(node);
-    if (sameNode) sameNode.push(definition);
-    else this.byNode.set(node, [definition]);
+    if (!sameNode) this.byNode.set(node, definition);
+    else if (Array.isArray(sameNode)) sameNode.push(definition);
+    else this.byNode.set(node, [sameNode, definition]);
     if ((HEADER_FIGURES as readonly string[]).includes(definition.name)) {
       this.report(scope, diagnostic('BG212', body.name, `“${definition.name}”是文头值，不能作为指标名称；请换一个名称。`));
       return;
@@ -148,8 +152,8 @@ export class FigureTable implements Figures {
       definition.value = resolution.values[i];
       definition.computed = resolution.computed[i];
       definition.used = resolution.used[i]!;
-      this.done.add(definition);
     });
+    this.allDone = true;
     for (const i of resolution.cyclic) this.cyclic.add(this.allDefinitions[i]!);
     this.chainReported = resolution.chainReported;
     for (const d of resolution.diagnostics) {
@@ -168,7 +172,7 @@ export class FigureTable implements Figures {
       case 'label':
         return '';
       case 'definition': {
-        const definition = this.byNode.get(node)?.find((d) => d.scope.file === scope.file);
+        const definition = this.definitionAt(node, scope);
         return definition?.value ? formatValue(definition.value) : undefined;
       }
       case 'reference': {
@@ -178,6 +182,13 @@ export class FigureTable implements Figures {
       case 'comparison':
         return this.compare(node, scope, false);
     }
+  }
+
+  /** The definition a node makes in a scope's file. */
+  private definitionAt(node: ast.FigureNode, scope: Scope): FigureDefinition | undefined {
+    const found = this.byNode.get(node);
+    if (Array.isArray(found)) return found.find((d) => d.scope.file === scope.file);
+    return found?.scope.file === scope.file ? found : undefined;
   }
 
   /** A name's value as seen from a scope: snippet parameters, then header values, then figures. */
@@ -222,7 +233,7 @@ export class FigureTable implements Figures {
   }
 
   private resolve(definition: FigureDefinition): void {
-    if (this.done.has(definition)) return;
+    if (this.allDone || this.done.has(definition)) return;
     if (this.busy.has(definition)) {
       this.report(definition.scope, diagnostic('BG203', definition.body.name, `指标“${definition.name}”的公式直接或间接引用了它自己。`));
       return;
