@@ -1,7 +1,7 @@
 // Copies of parsed lines with their offsets moved: what an edit costs the lines after it. One function
 // per node shape (not a generic walk) because this runs over every line below the cursor on each keystroke.
 import type * as ast from './ast.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic, Fix, TextEdit } from './diagnostic.js';
 
 const span = <T extends ast.Span>(s: T, d: number): T => ({ ...s, start: s.start + d, end: s.end + d });
 // The commonest shapes written out (a spread copies slower): a name, a reference, `_`.
@@ -101,8 +101,22 @@ export function shiftLine(line: ast.Line, d: number): ast.Line {
 
 export function shiftDiagnostic(diagnostic: Diagnostic, d: number): Diagnostic {
   // Written out (every diagnostic after an edit is moved on each keystroke); a field absent stays absent.
-  const out: Diagnostic = { code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, start: diagnostic.start + d, end: diagnostic.end + d };
-  if ('fixes' in diagnostic) out.fixes = diagnostic.fixes?.map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ start: e.start + d, end: e.end + d, newText: e.newText })), safe: f.safe }));
+  // With its fixes in the literal: a field added afterwards costs a property store of its own.
+  const { code, severity, message } = diagnostic;
+  const out: Diagnostic = 'fixes' in diagnostic
+    ? { code, severity, message, start: diagnostic.start + d, end: diagnostic.end + d, fixes: diagnostic.fixes && shiftFixes(diagnostic.fixes, d) }
+    : { code, severity, message, start: diagnostic.start + d, end: diagnostic.end + d };
   if ('uri' in diagnostic) out.uri = diagnostic.uri;
+  return out;
+}
+
+function shiftFixes(fixes: readonly Fix[], d: number): Fix[] {
+  const out = new Array<Fix>(fixes.length);
+  for (let i = 0; i < fixes.length; i++) {
+    const { title, edits, safe } = fixes[i]!;
+    const moved = new Array<TextEdit>(edits.length);
+    for (let k = 0; k < edits.length; k++) moved[k] = { start: edits[k]!.start + d, end: edits[k]!.end + d, newText: edits[k]!.newText };
+    out[i] = { title, edits: moved, safe };
+  }
   return out;
 }
