@@ -46,17 +46,30 @@ export function parse(text: string): ParseResult {
 }
 
 /** One line of the text with its parse, in absolute offsets. */
-export interface ParsedLine {
+interface ParsedLine {
   start: number;
-  end: number;
   line: ast.Line;
   diagnostics: Diagnostic[];
 }
 
-/** A parse that can be updated: the text, its result and its lines. */
+/**
+ * A parse that can be updated: the text, its result, where its lines start and which line each syntax
+ * diagnostic is on (in arrays beside the lines: a keystroke moves every line after the edit).
+ */
 export interface IncrementalParse extends ParseResult {
   text: string;
-  parsedLines: ParsedLine[];
+  /** Where each line of `document.lines` starts; it ends (its line break included) where the next starts. */
+  lineStarts: Int32Array;
+  /** The index of the line each of `diagnostics` is on. */
+  diagnosticLines: Int32Array;
+}
+
+/** The lines of a parse, and its syntax diagnostics with the line of each. */
+interface Lines {
+  lines: ast.Line[];
+  starts: Int32Array;
+  diagnostics: Diagnostic[];
+  diagnosticLines: Int32Array;
 }
 
 /**
@@ -66,94 +79,122 @@ export interface IncrementalParse extends ParseResult {
  */
 export function reparse(previous: IncrementalParse | undefined, text: string): IncrementalParse {
   try {
-    const { parsedLines, sameLines } = previous?.parsedLines.length ? linesAfterEdit(previous, text) : { parsedLines: allLines(text), sameLines: 0 };
-    const lines: ast.Line[] = new Array(parsedLines.length);
-    const diagnostics: Diagnostic[] = [];
-    for (let i = 0; i < parsedLines.length; i++) {
-      const parsed = parsedLines[i]!;
-      lines[i] = parsed.line;
-      for (const d of parsed.diagnostics) diagnostics.push(d);
-    }
-    const regroup = previous && sameLines ? { previous: previous.document, sameLines } : undefined;
-    return { text, parsedLines, document: groupBlocks(lines, text.length, regroup), diagnostics };
+    const edited = previous?.lineStarts.length ? linesAfterEdit(previous, text) : undefined;
+    const { lines, starts, diagnostics, diagnosticLines } = edited ?? placeLines(parseLinesFrom(text, 0).fresh);
+    const regroup = previous && edited?.sameLines ? { previous: previous.document, sameLines: edited.sameLines } : undefined;
+    return { text, lineStarts: starts, diagnosticLines, diagnostics, document: groupBlocks(lines, text.length, regroup) };
   } catch (error) {
-    return { text, parsedLines: [], ...plainTextFallback(text, error) };
+    return { text, lineStarts: new Int32Array(0), diagnosticLines: new Int32Array(0), ...plainTextFallback(text, error) };
   }
 }
 
 /** The lines of `text` from an edit of the previous text: the unchanged ones taken (the first `sameLines`, as they were), the others parsed. */
-function linesAfterEdit(previous: IncrementalParse, text: string): { parsedLines: ParsedLine[]; sameLines: number } {
-  const old = previous.parsedLines;
+function linesAfterEdit(previous: IncrementalParse, text: string): Lines & { sameLines: number } {
+  const starts = previous.lineStarts;
   const { prefix, suffix } = unchangedEnds(previous.text, text);
   // A line that ends (line break and the character after it included) before the first change is the same.
+  const endOf = (i: number) => (i + 1 < starts.length ? starts[i + 1]! : previous.text.length);
   let kept = 0;
-  for (let high = old.length; kept < high; ) {
+  for (let high = starts.length; kept < high; ) {
     const mid = (kept + high) >> 1;
-    if (old[mid]!.end < prefix) kept = mid + 1;
+    if (endOf(mid) < prefix) kept = mid + 1;
     else high = mid;
   }
   const delta = text.length - previous.text.length;
-  const fresh: ParsedLine[] = [];
-  const movedFrom = parseLinesFrom(text, kept ? old[kept - 1]!.end : 0, fresh, { old, changedEnd: text.length - suffix, delta });
-  // Made at its size (a long report has tens of thousands of lines, most of them kept or moved).
-  const parsedLines = new Array<ParsedLine>(kept + fresh.length + old.length - movedFrom);
-  let n = 0;
-  for (let i = 0; i < kept; i++) parsedLines[n++] = old[i]!;
-  for (const line of fresh) parsedLines[n++] = line;
-  for (let i = movedFrom; i < old.length; i++) parsedLines[n++] = movedLine(old[i]!, delta);
-  return { parsedLines, sameLines: kept };
-}
-
-/** Every line of `text`, parsed (no previous parse). */
-function allLines(text: string): ParsedLine[] {
-  const out: ParsedLine[] = [];
-  parseLinesFrom(text, 0, out);
-  return out;
-}
-
-/** An old line after the edit, its offsets moved by `delta`. */
-function movedLine(was: ParsedLine, delta: number): ParsedLine {
-  const diagnostics = was.diagnostics.length ? was.diagnostics.map((d) => shiftDiagnostic(d, delta)) : was.diagnostics;
-  return { start: was.start + delta, end: was.end + delta, line: shiftLine(was.line, delta), diagnostics };
+  const { fresh, movedFrom } = parseLinesFrom(text, kept ? endOf(kept - 1) : 0, { starts, changedEnd: text.length - suffix, delta });
+  return { ...placeLines(fresh, { previous, kept, movedFrom, delta }), sameLines: kept };
 }
 
 /**
- * Parses the lines of `text` from `start` (a line start) onto `out`, to the end of the text. With the old
- * lines, it stops at the first line that starts after the last change where an old line started: the
- * rest of the text is the old text's rest, so its lines are the old lines from there moved by `delta`.
- * Returns the index of that old line (the old lines' count when there is none).
+ * Parses the lines of `text` from `start` (a line start) to the end of the text. With the old lines'
+ * starts, it stops at the first line that starts after the last change where an old line started: the
+ * rest of the text is the old text's rest, so its lines are the old lines from there (`movedFrom`) moved
+ * by `delta`.
  */
-function parseLinesFrom(text: string, start: number, out: ParsedLine[], after?: { old: readonly ParsedLine[]; changedEnd: number; delta: number }): number {
+function parseLinesFrom(text: string, start: number, after?: { starts: Int32Array; changedEnd: number; delta: number }): { fresh: ParsedLine[]; movedFrom: number } {
+  const fresh: ParsedLine[] = [];
   while (start < text.length) {
     if (after && start > after.changedEnd) {
-      const from = lineAt(after.old, start - after.delta);
-      if (after.old[from]?.start === start - after.delta) return from;
+      const from = lineAt(after.starts, start - after.delta);
+      if (from < after.starts.length && after.starts[from] === start - after.delta) return { fresh, movedFrom: from };
     }
     LINE_BREAK.lastIndex = start;
     const found = LINE_BREAK.exec(text);
     const end = found ? found.index + found[0].length : text.length;
     const parsed = parseLine(text.slice(start, end), start);
-    out.push({ start, end, line: parsed.line, diagnostics: parsed.diagnostics });
+    fresh.push({ start, line: parsed.line, diagnostics: parsed.diagnostics });
     start = end;
   }
-  return after?.old.length ?? 0;
+  return { fresh, movedFrom: after?.starts.length ?? 0 };
+}
+
+/** What is taken from the last parse: its first `kept` lines as they were, and its lines from `movedFrom` on moved by `delta`. */
+interface Taken {
+  previous: IncrementalParse;
+  kept: number;
+  movedFrom: number;
+  delta: number;
+}
+
+/** The kept lines, the `fresh` ones and the moved ones in arrays made at their size (a long report has tens of thousands of lines). */
+function placeLines(fresh: readonly ParsedLine[], taken?: Taken): Lines {
+  const { previous, kept, movedFrom, delta } = taken ?? { previous: undefined, kept: 0, movedFrom: 0, delta: 0 };
+  const oldLines = previous?.document.lines ?? [];
+  const count = kept + fresh.length + oldLines.length - movedFrom;
+  const lines = new Array<ast.Line>(count);
+  const starts = new Int32Array(count);
+  for (let i = 0; i < kept; i++) {
+    lines[i] = oldLines[i]!;
+    starts[i] = previous!.lineStarts[i]!;
+  }
+  for (let i = 0; i < fresh.length; i++) {
+    lines[kept + i] = fresh[i]!.line;
+    starts[kept + i] = fresh[i]!.start;
+  }
+  for (let i = movedFrom, at = kept + fresh.length; i < oldLines.length; i++, at++) {
+    lines[at] = shiftLine(oldLines[i]!, delta);
+    starts[at] = previous!.lineStarts[i]! + delta;
+  }
+  return { lines, starts, ...placeDiagnostics(fresh, taken) };
+}
+
+/** The syntax diagnostics of the kept lines, the fresh ones and the moved ones (moved too), with their lines. */
+function placeDiagnostics(fresh: readonly ParsedLine[], taken?: Taken): Pick<Lines, 'diagnostics' | 'diagnosticLines'> {
+  const old = taken?.previous.diagnostics ?? [];
+  const oldLines = taken?.previous.diagnosticLines ?? new Int32Array(0);
+  const { kept = 0, movedFrom = 0, delta = 0 } = taken ?? {};
+  // In line order: those of the kept lines come first, those of the moved lines last.
+  let keptCount = 0;
+  while (keptCount < old.length && oldLines[keptCount]! < kept) keptCount++;
+  let movedAt = old.length;
+  while (movedAt > keptCount && oldLines[movedAt - 1]! >= movedFrom) movedAt--;
+  const diagnostics = old.slice(0, keptCount);
+  const lines = Array.from(oldLines.subarray(0, keptCount));
+  const add = (d: Diagnostic, line: number) => {
+    diagnostics.push(d);
+    lines.push(line);
+  };
+  fresh.forEach((parsed, i) => parsed.diagnostics.forEach((d) => add(d, kept + i)));
+  const moveLine = kept + fresh.length - movedFrom;
+  for (let k = movedAt; k < old.length; k++) add(shiftDiagnostic(old[k]!, delta), oldLines[k]! + moveLine);
+  return { diagnostics, diagnosticLines: Int32Array.from(lines) };
 }
 
 /** Where the lines of a parsed text start, as LineIndex counts them (a line break at the end starts an empty last line). */
 export function lineStartsOf(parse: IncrementalParse): number[] {
-  const starts = parse.parsedLines.map((p) => p.start);
+  const starts = Array.from(parse.lineStarts);
   const last = parse.text.charCodeAt(parse.text.length - 1);
   if (!starts.length || last === 10 || last === 13) starts.push(parse.text.length);
   return starts;
 }
 
-/** Index of the line starting at `offset` (or the first after it). */
-function lineAt(lines: readonly ParsedLine[], offset: number): number {
+/** Index of the first line starting at or after `offset`. */
+function lineAt(starts: Int32Array, offset: number): number {
   let low = 0;
-  let high = lines.length;
+  let high = starts.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (lines[mid]!.start < offset) low = mid + 1;
+    if (starts[mid]! < offset) low = mid + 1;
     else high = mid;
   }
   return low;

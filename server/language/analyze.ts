@@ -32,7 +32,7 @@ export function analyze(path: string, text: string, options: AnalyzeOptions): Re
   if (tooLarge !== undefined) return { ...analyze(path, '', options), oversized: true, diagnostics: [diagnostic('BG905', { start: 0, end: 0 }, tooLarge)] };
   const parsed = options.cache.parse(path, text);
   const { document, diagnostics: syntax } = parsed;
-  const lineIndex = new LineIndex(text, parsed.parsedLines.length ? () => lineStartsOf(parsed) : undefined);
+  const lineIndex = new LineIndex(text, parsed.lineStarts.length ? () => lineStartsOf(parsed) : undefined);
   const file: SourceFile = { path, text, document, lineIndex };
   const diagnostics: Diagnostic[] = [...syntax];
 
