@@ -123,16 +123,18 @@ interface Found {
  * is never read, so a keystroke builds the lines of the block it touched only. What it finds is kept in
  * one object made when first asked: a keystroke makes one of these per block of the report, most never asked.
  */
-class LazyProseBlock implements ProseBlock {
+abstract class LazyProseBlock implements ProseBlock {
   // A field, not an AttachedMap of the checks: a symbol property defined on each of a report's blocks cost
   // some 5% of a cold check.
   private found: Found | undefined;
 
   constructor(
-    private readonly content: readonly (readonly ast.Inline[])[],
     readonly scope: Scope,
     readonly file: string,
   ) {}
+
+  /** The inline nodes of each of the block's lines. */
+  protected abstract contents(): readonly (readonly ast.Inline[])[];
 
   get lines(): ProseLine[] {
     return this.build().lines;
@@ -171,8 +173,9 @@ class LazyProseBlock implements ProseBlock {
   private wholeLines() {
     const found = this.asked();
     if (!found.span) {
-      const first = this.content.find((nodes) => nodes.length > 0);
-      const last = this.content.findLast((nodes) => nodes.length > 0);
+      const content = this.contents();
+      const first = content.find((nodes) => nodes.length > 0);
+      const last = content.findLast((nodes) => nodes.length > 0);
       found.span = first && last ? wholeLineSpan(this.scope.file.text, first[0]!.start, last[last.length - 1]!.end) : { origin: 0, end: 0 };
     }
     return found.span;
@@ -182,11 +185,42 @@ class LazyProseBlock implements ProseBlock {
     const found = this.asked();
     if (!found.built) {
       const citations: ProseBlock['citations'] = [];
-      const lines = new Array<ProseLine>(this.content.length);
-      for (let i = 0; i < lines.length; i++) lines[i] = buildLine(this.content[i]!, this.scope, citations);
+      const content = this.contents();
+      const lines = new Array<ProseLine>(content.length);
+      for (let i = 0; i < lines.length; i++) lines[i] = buildLine(content[i]!, this.scope, citations);
       found.built = { lines, citations };
     }
     return found.built;
+  }
+}
+
+/** A paragraph's or a list item's prose: its lines. */
+class LinesProse extends LazyProseBlock {
+  constructor(
+    private readonly content: readonly (readonly ast.Inline[])[],
+    scope: Scope,
+    file: string,
+  ) {
+    super(scope, file);
+  }
+
+  protected contents() {
+    return this.content;
+  }
+}
+
+/** A heading's or a title's prose: one line, its list of lines made only when asked (most blocks never are). */
+class OneLineProse extends LazyProseBlock {
+  constructor(
+    private readonly content: readonly ast.Inline[],
+    scope: Scope,
+    file: string,
+  ) {
+    super(scope, file);
+  }
+
+  protected contents() {
+    return [this.content];
   }
 }
 
@@ -276,25 +310,22 @@ function collectProse(model: ReportModel): ProseBlock[] {
   // Made at its size (a report has some ten thousand prose blocks, made again on each keystroke).
   const out = new Array<ProseBlock>(proseCount(model.blocks) + (headerTitle ? 1 : 0));
   let n = 0;
-  const add = (lines: readonly (readonly ast.Inline[])[], scope: Scope) => {
-    out[n++] = new LazyProseBlock(lines, scope, scope.file === model.file || scope.file.path === model.file.path ? '' : scope.file.path);
-  };
+  const fileOf = (scope: Scope) => (scope.file === model.file || scope.file.path === model.file.path ? '' : scope.file.path);
   const rootScope: Scope = model.blocks[0]?.scope.file === model.file ? model.blocks[0].scope : { file: model.file, params: new Map(), parent: undefined, site: undefined };
-  if (headerTitle) add([headerTitle.value], rootScope);
-  for (const placed of model.blocks) {
-    const block = placed.block;
+  if (headerTitle) out[n++] = new OneLineProse(headerTitle.value, rootScope, '');
+  for (const { block, scope } of model.blocks) {
     switch (block.kind) {
       case 'heading':
-        add([block.content], placed.scope);
+        out[n++] = new OneLineProse(block.content, scope, fileOf(scope));
         break;
       case 'paragraph':
-        add(block.lines, placed.scope);
+        out[n++] = new LinesProse(block.lines, scope, fileOf(scope));
         break;
       case 'list':
-        for (const item of block.items) add(item.lines, placed.scope);
+        for (const item of block.items) out[n++] = new LinesProse(item.lines, scope, fileOf(scope));
         break;
       case 'directive':
-        if (block.name === '标题') add([block.value], placed.scope);
+        if (block.name === '标题') out[n++] = new OneLineProse(block.value, scope, fileOf(scope));
         break;
     }
   }
