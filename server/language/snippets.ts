@@ -104,7 +104,13 @@ export function expandIncludes(
   header: Header,
   options: { workspace: Workspace; snippets: SnippetIndex; cache: ParseCache },
 ): Expansion {
-  const out: Expansion = { blocks: [], includes: [], diagnostics: [] };
+  // Made for the report's own blocks (a keystroke expands them all again), grown only by snippets' blocks.
+  const out: Expansion = { blocks: new Array<PlacedBlock>(document.body.length), includes: [], diagnostics: [] };
+  let placed = 0;
+  // With the fields numberHeadings (analyze.ts) fills in from the start: one shape.
+  const place = (block: ast.Block, scope: Scope) => {
+    out.blocks[placed++] = { block, scope, number: undefined, itemNumbers: undefined };
+  };
   const rootPath = root.file.path;
 
   const located = (d: Diagnostic, scope: Scope): Diagnostic => locatedIn(d, scope.file, root.file);
@@ -115,7 +121,7 @@ export function expandIncludes(
   let overLimit = false;
   /** The expansion budget is spent: said once, at the first @引用 not expanded. */
   const spent = (at: ast.Span, scope: Scope): boolean => {
-    if (inclusions < MAX_INCLUSIONS && out.blocks.length < MAX_EXPANDED_BLOCKS) return false;
+    if (inclusions < MAX_INCLUSIONS && placed < MAX_EXPANDED_BLOCKS) return false;
     if (!overLimit) {
       overLimit = true;
       const what = inclusions >= MAX_INCLUSIONS ? `共 ${MAX_INCLUSIONS} 次` : `共 ${MAX_EXPANDED_BLOCKS} 段`;
@@ -127,7 +133,7 @@ export function expandIncludes(
   const expand = (blocks: readonly ast.Block[], scope: Scope, stack: string[]) => {
     for (const block of blocks) {
       if (block.kind !== 'directive' || block.name !== '引用' || overLimit) {
-        out.blocks.push(placedBlock(block, scope));
+        place(block, scope);
         continue;
       }
       const nameArg = block.args[0];
@@ -140,7 +146,7 @@ export function expandIncludes(
       const snippet = found[0];
       const site: IncludeSite = { directive: block, scope, name, snippet };
       out.includes.push(site);
-      out.blocks.push(placedBlock(block, scope));
+      place(block, scope);
       if (!snippet) {
         tell(located(notFound(name, nameArg.name, visibleSnippets().visible), scope));
         continue;
@@ -165,17 +171,14 @@ export function expandIncludes(
       const params = bindParams(block, snippet, scope, header, missing, (d) => tell(located(d, scope)));
       const inner: Scope = { file, params, missing, parent: scope, site };
       // A snippet's own @指标 lines sit in its header; they define figures like the ones in its body.
-      for (const d of parsed.document.header) if (d.name === '指标') out.blocks.push(placedBlock(d, inner));
+      for (const d of parsed.document.header) if (d.name === '指标') place(d, inner);
       expand(parsed.document.body, inner, [...stack, snippet.path]);
     }
   };
   expand(document.body, root, [rootPath]);
+  // An @引用 without a name places nothing.
+  out.blocks.length = placed;
   return out;
-}
-
-/** A placed block with every field it may get (numbered by analyze.ts, its text nodes found by the checks): one shape. */
-function placedBlock(block: ast.Block, scope: Scope): PlacedBlock {
-  return { block, scope, number: undefined, itemNumbers: undefined, textNodes: undefined };
 }
 
 /** Pushes each diagnostic once: a snippet included many times would repeat its problems at one place. */
