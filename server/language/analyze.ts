@@ -112,6 +112,33 @@ const NO_BLOCKS: PlacedBlock[] = Object.freeze([]) as unknown as PlacedBlock[];
 const NO_SECTIONS: Section[] = Object.freeze([]) as unknown as Section[];
 
 /**
+ * A section whose blocks (those after its heading up to the next heading, whatever its level) are cut
+ * from the model's when first read: a keystroke makes every section again and reads none of them.
+ */
+class NumberedSection implements Section {
+  children = NO_SECTIONS;
+  endIndex: number;
+  /** Index of the next heading among the model's blocks (their count after the last heading). */
+  blocksEnd: number;
+  private cut: PlacedBlock[] | undefined;
+
+  constructor(
+    readonly heading: ast.Heading,
+    readonly scope: Scope,
+    readonly level: number,
+    readonly number: string,
+    readonly startIndex: number,
+    private readonly all: readonly PlacedBlock[],
+  ) {
+    this.endIndex = this.blocksEnd = startIndex + 1;
+  }
+
+  get blocks(): PlacedBlock[] {
+    return (this.cut ??= this.blocksEnd > this.startIndex + 1 ? this.all.slice(this.startIndex + 1, this.blocksEnd) : NO_BLOCKS);
+  }
+}
+
+/**
  * Numbers headings 一、（一）1.（1）; items of an ordered list count as headings one level down. The placed
  * blocks are this analysis's own (expandIncludes made them, nothing shares them yet): numbered in place.
  */
@@ -119,12 +146,8 @@ function numberHeadings(blocks: PlacedBlock[]): { blocks: PlacedBlock[]; section
   const counters = [0, 0, 0, 0, 0];
   let currentLevel = 0;
   const sections: Section[] = [];
-  const stack: Section[] = [];
-  // The blocks under a heading are those up to the next heading, whatever its level: cut once that is found.
-  let open: Section | undefined;
-  const closeOpen = (index: number) => {
-    if (open && index > open.startIndex + 1) open.blocks = blocks.slice(open.startIndex + 1, index);
-  };
+  const stack: NumberedSection[] = [];
+  let open: NumberedSection | undefined;
   for (let index = 0; index < blocks.length; index++) {
     const placed = blocks[index]!;
     const block = placed.block;
@@ -135,9 +158,9 @@ function numberHeadings(blocks: PlacedBlock[]): { blocks: PlacedBlock[]; section
       currentLevel = level;
       const number = headingNumber(level, counters[level]!);
       placed.number = number;
-      closeOpen(index);
+      if (open) open.blocksEnd = index;
       while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop()!.endIndex = index;
-      open = { heading: block, scope: placed.scope, level, number, children: NO_SECTIONS, blocks: NO_BLOCKS, startIndex: index, endIndex: index + 1 };
+      open = new NumberedSection(block, placed.scope, level, number, index, blocks);
       const parent = stack[stack.length - 1];
       if (!parent) sections.push(open);
       else if (parent.children === NO_SECTIONS) parent.children = [open];
@@ -150,7 +173,7 @@ function numberHeadings(blocks: PlacedBlock[]): { blocks: PlacedBlock[]; section
       placed.itemNumbers = itemNumbers;
     }
   }
-  closeOpen(blocks.length);
+  if (open) open.blocksEnd = blocks.length;
   for (const section of stack) section.endIndex = blocks.length;
   return { blocks, sections };
 }
