@@ -10,8 +10,9 @@ export function forEachInline(nodes: readonly ast.Inline[], visit: (node: ast.In
 }
 
 export function forEachFigure(nodes: readonly ast.Inline[], visit: (node: ast.FigureNode) => unknown): void {
-  // Written out (not through forEachInline): the model walks every line's content with it on each keystroke.
-  for (const node of nodes) {
+  // Written out (not through forEachInline), an indexed loop: the model walks every line's content with it on each keystroke.
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     if (node.kind === 'figure') visit(node);
     else if (node.kind === 'citation') forEachFigure(node.children, visit);
   }

@@ -72,7 +72,9 @@ function collectDefinitions(placedBlocks: readonly PlacedBlock[], figures: Figur
     if (node.body?.form === 'definition' && !node.broken) figures.define(node, scope, false);
     else figures.use(node, scope);
   };
-  for (const placed of placedBlocks) {
+  // Indexed loops: an iterator's result objects are made until the loop is optimised, on every keystroke.
+  for (let i = 0; i < placedBlocks.length; i++) {
+    const placed = placedBlocks[i]!;
     scope = placed.scope;
     const block = placed.block;
     switch (block.kind) {

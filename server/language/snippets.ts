@@ -131,7 +131,8 @@ export function expandIncludes(
   };
 
   const expand = (blocks: readonly ast.Block[], scope: Scope, stack: string[]) => {
-    for (const block of blocks) {
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!;
       if (block.kind !== 'directive' || block.name !== '引用' || overLimit) {
         place(block, scope);
         continue;
