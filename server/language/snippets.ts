@@ -98,19 +98,38 @@ function snippetsSeenFrom(snippets: SnippetIndex, reportPath: string): () => { v
   };
 }
 
+/**
+ * The placed blocks of an expansion, in an array made for the report's own blocks (a keystroke expands them
+ * all again) and grown only by snippets' blocks; each with the fields numberHeadings (analyze.ts) fills in
+ * from the start (one shape).
+ */
+class PlacedList {
+  readonly blocks: PlacedBlock[];
+  count = 0;
+
+  constructor(size: number) {
+    this.blocks = new Array<PlacedBlock>(size);
+  }
+
+  place(block: ast.Block, scope: Scope): void {
+    this.blocks[this.count++] = { block, scope, number: undefined, itemNumbers: undefined };
+  }
+
+  /** Cuts the array to the blocks placed (an @引用 without a name places nothing). */
+  cut(): void {
+    this.blocks.length = this.count;
+  }
+}
+
 export function expandIncludes(
   document: ast.ReportDocument,
   root: Scope,
   header: Header,
   options: { workspace: Workspace; snippets: SnippetIndex; cache: ParseCache },
 ): Expansion {
-  // Made for the report's own blocks (a keystroke expands them all again), grown only by snippets' blocks.
-  const out: Expansion = { blocks: new Array<PlacedBlock>(document.body.length), includes: [], diagnostics: [] };
-  let placed = 0;
-  // With the fields numberHeadings (analyze.ts) fills in from the start: one shape.
-  const place = (block: ast.Block, scope: Scope) => {
-    out.blocks[placed++] = { block, scope, number: undefined, itemNumbers: undefined };
-  };
+  const placed = new PlacedList(document.body.length);
+  const place = (block: ast.Block, scope: Scope) => placed.place(block, scope);
+  const out: Expansion = { blocks: placed.blocks, includes: [], diagnostics: [] };
   const rootPath = root.file.path;
 
   const located = (d: Diagnostic, scope: Scope): Diagnostic => locatedIn(d, scope.file, root.file);
@@ -121,7 +140,7 @@ export function expandIncludes(
   let overLimit = false;
   /** The expansion budget is spent: said once, at the first @引用 not expanded. */
   const spent = (at: ast.Span, scope: Scope): boolean => {
-    if (inclusions < MAX_INCLUSIONS && placed < MAX_EXPANDED_BLOCKS) return false;
+    if (inclusions < MAX_INCLUSIONS && placed.count < MAX_EXPANDED_BLOCKS) return false;
     if (!overLimit) {
       overLimit = true;
       const what = inclusions >= MAX_INCLUSIONS ? `共 ${MAX_INCLUSIONS} 次` : `共 ${MAX_EXPANDED_BLOCKS} 段`;
@@ -177,8 +196,7 @@ export function expandIncludes(
     }
   };
   expand(document.body, root, [rootPath]);
-  // An @引用 without a name places nothing.
-  out.blocks.length = placed;
+  placed.cut();
   return out;
 }
 
