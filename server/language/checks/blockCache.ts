@@ -6,7 +6,7 @@ import { endsWithLineBreak, lineEndAt, lineStartAt } from '../../../grammar/inde
 import { shiftDiagnostic } from '../../../grammar/shift.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
 import { blockCacheOn, type Entry, type LocalBlock } from './blockStore.js';
-import { describeList, diagnosticsOverList, entriesOf, runOverList, type Hit } from './blockVersions.js';
+import { describeList, diagnosticsOverList, entriesOf, runOverList, type BlockList, type Hit } from './blockVersions.js';
 import { AttachedMap } from '../attached.js';
 
 export { blockCacheLimits, blockCacheOn, detached, forgetBlockResults, useBlockCache, type LocalBlock } from './blockStore.js';
@@ -86,11 +86,9 @@ export class SpanBlock implements LocalBlock {
   }
 }
 
-/** The report's own blocks as keys (kind, and a list's attachment, are part of them), with their index among the placed blocks. */
+/** The report's own blocks as keys, and the indices of the placed blocks that come from snippets. */
 interface OwnBlocks {
-  locals: LocalBlock[];
-  placedAt: Int32Array;
-  /** Indices of the placed blocks that come from snippets. */
+  locals: OwnBlockList;
   others: number[];
 }
 const ownBlocks = new AttachedMap<ReportModel, OwnBlocks>('ownBlocks');
@@ -98,21 +96,41 @@ const ownBlocks = new AttachedMap<ReportModel, OwnBlocks>('ownBlocks');
 const KIND_KEYS = { heading: '\u0000heading', paragraph: '\u0000paragraph', directive: '\u0000directive' } as const;
 const [LIST, ATTACHED_LIST] = ['\u0000list', '\u0000list+'];
 
+/**
+ * The report's own blocks as keys (kind, and a list's attachment, are part of them), each made when first
+ * asked: a keystroke asks for the few the edit touched (blockVersions.ts finds the others by offset).
+ */
+class OwnBlockList implements BlockList<SpanBlock> {
+  private made: Array<SpanBlock | undefined> | undefined;
+
+  constructor(
+    private readonly model: ReportModel,
+    /** The index among the placed blocks of each own block. */
+    readonly placedAt: Int32Array,
+  ) {}
+
+  get length(): number {
+    return this.placedAt.length;
+  }
+
+  at(index: number): SpanBlock | undefined {
+    if (index < 0 || index >= this.length) return undefined;
+    this.made ??= new Array<SpanBlock | undefined>(this.length);
+    return (this.made[index] ??= spanBlock(this.model.blocks[this.placedAt[index]!]!.block, this.model.file.text));
+  }
+}
+
 function ownBlocksOf(model: ReportModel): OwnBlocks {
   let own = ownBlocks.get(model);
   if (!own) {
     const { blocks, file } = model;
     const others: number[] = [];
     for (let i = 0; i < blocks.length; i++) if (blocks[i]!.scope.file !== file) others.push(i);
-    // Made at their size: a keystroke makes them again for every block of the report.
-    own = { locals: new Array<LocalBlock>(blocks.length - others.length), placedAt: new Int32Array(blocks.length - others.length), others };
-    for (let i = 0, n = 0; i < blocks.length; i++) {
-      if (blocks[i]!.scope.file !== file) continue;
-      own.locals[n] = spanBlock(blocks[i]!.block, file.text);
-      own.placedAt[n++] = i;
-    }
+    const placedAt = new Int32Array(blocks.length - others.length);
+    for (let i = 0, n = 0; i < blocks.length; i++) if (blocks[i]!.scope.file === file) placedAt[n++] = i;
+    own = { locals: new OwnBlockList(model, placedAt), others };
     ownBlocks.set(model, own);
-    describeList(own.locals, { key: `own\u0000${file.path}`, text: file.text, isOwn: () => true });
+    describeList(own.locals, { key: `own\u0000${file.path}`, text: file.text, isOwn: () => true, allOwn: true });
   }
   return own;
 }
@@ -149,14 +167,15 @@ export function cachedPerPlaced(
   needs?: (source: string) => boolean,
 ): Diagnostic[] {
   if (!blockCacheOn()) return everyBlock(model.blocks, check);
-  const { locals, placedAt, others } = ownBlocksOf(model);
+  const { locals, others } = ownBlocksOf(model);
+  const placedAt = locals.placedAt;
   const entries = entriesOf(locals);
   // Remembered under the check's name, not the test's identity: a test written inline is a new function at each call.
   const wanted = needs && passing(locals, entries, typeof context === 'string' ? context : context.name, needs);
   const perBlock = (i: number): Diagnostic[] => {
     if (wanted && !wanted.has(i)) return NONE;
     const placed = model.blocks[placedAt[i]!]!;
-    return remembered(entries[i]!, typeof context === 'string' ? context : context.of(placed), locals[i]!, () => check(placed));
+    return remembered(entries[i]!, typeof context === 'string' ? context : context.of(placed), locals.at(i)!, () => check(placed));
   };
   // The last version's results stand for the blocks an edit did not touch: with a context made per block,
   // only while the figures resolve the same.
@@ -175,11 +194,11 @@ export function cachedPerPlaced(
 }
 
 /** The blocks whose source passes a check's test (most blocks pass none): remembered per entry, and per version by runOverList. */
-function passing(locals: readonly LocalBlock[], entries: readonly Entry[], check: string, needs: (source: string) => boolean): Set<number> {
+function passing(locals: BlockList, entries: readonly Entry[], check: string, needs: (source: string) => boolean): Set<number> {
   const hits = runOverList(locals, `needs:${check}`, (i) => {
     const entry = entries[i]!;
     let wanted = entry.wants.get(check);
-    if (wanted === undefined) entry.wants.set(check, (wanted = needs(locals[i]!.source)));
+    if (wanted === undefined) entry.wants.set(check, (wanted = needs(locals.at(i)!.source)));
     return wanted || undefined;
   }, (found) => found);
   return new Set(hits.map((h) => h.index));

@@ -7,12 +7,23 @@ import { shiftDiagnostic } from '../../../grammar/shift.js';
 import { blockCacheOn, clockNow, drop, lookUp, onForget, touch, type Entry, type LocalBlock } from './blockStore.js';
 import { AttachedMap } from '../attached.js';
 
+/**
+ * A list of blocks as the caches read it, by index: an array is one; a list may also make each block when
+ * first asked (blockCache.ts, the report's own blocks), as a keystroke asks for the few an edit touched.
+ */
+export interface BlockList<B extends LocalBlock = LocalBlock> {
+  readonly length: number;
+  at(index: number): B | undefined;
+}
+
 /** Which version of which file a list of blocks was cut from, and which of its blocks stand in that text. */
 export interface ListVersion {
   /** The file's path and what the list holds ('own' blocks, 'prose' blocks…): one list per key is followed. */
   key: string;
   text: string;
   isOwn(block: LocalBlock): boolean;
+  /** Every block is the file's own, known without asking each (the list need not make them). */
+  allOwn?: true;
 }
 
 /** What a check found in one block of a list (only blocks where it found something are kept). */
@@ -44,28 +55,40 @@ interface ListEdit {
   delta: number;
 }
 
-const versions = new AttachedMap<readonly LocalBlock[], ListVersion>('versions');
-const keptOf = new AttachedMap<readonly LocalBlock[], KeptList>('keptOf');
-const edits = new AttachedMap<readonly LocalBlock[], ListEdit>('edits');
-const entriesFound = new AttachedMap<readonly LocalBlock[], Entry[]>('entriesFound');
+const versions = new AttachedMap<BlockList, ListVersion>('versions');
+const keptOf = new AttachedMap<BlockList, KeptList>('keptOf');
+const edits = new AttachedMap<BlockList, ListEdit>('edits');
+const entriesFound = new AttachedMap<BlockList, Entry[]>('entriesFound');
 const lastLists = new Map<string, KeptList>();
 /** Lists followed from version to version: the documents open in an editor, not a workspace's every report. */
 const LISTS_KEPT = 16;
 onForget(() => lastLists.clear());
 
 /** Says where a list of blocks comes from, so that the next version's list finds its unchanged blocks by offset. */
-export function describeList(list: readonly LocalBlock[], version: ListVersion): void {
+export function describeList(list: BlockList, version: ListVersion): void {
   if (blockCacheOn()) versions.set(list, version);
 }
 
 /** The entries of a list's blocks (found once per list: every check of an analysis asks). */
-export function entriesOf(list: readonly LocalBlock[]): Entry[] {
+export function entriesOf(list: BlockList): Entry[] {
   let entries = entriesFound.get(list);
   if (!entries) {
     const version = versions.get(list);
-    entriesFound.set(list, (entries = version ? entriesAfterEdit(list, version) : list.map(lookUp)));
+    entriesFound.set(list, (entries = version ? entriesAfterEdit(list, version) : lookUpAll(list)));
   }
   return entries;
+}
+
+function lookUpAll(list: BlockList): Entry[] {
+  const entries = new Array<Entry>(list.length);
+  for (let i = 0; i < entries.length; i++) entries[i] = lookUp(list.at(i)!);
+  return entries;
+}
+
+function everyOwn(list: BlockList, version: ListVersion): boolean {
+  if (version.allOwn) return true;
+  for (let i = 0; i < list.length; i++) if (!version.isOwn(list.at(i)!)) return false;
+  return true;
 }
 
 /**
@@ -73,12 +96,12 @@ export function entriesOf(list: readonly LocalBlock[]): Entry[] {
  * the same offset (moved by the edit's length): its entry is taken from there. Only the blocks the edit
  * touched (and a snippet's) are looked up by their text.
  */
-function entriesAfterEdit(list: readonly LocalBlock[], version: ListVersion): Entry[] {
+function entriesAfterEdit(list: BlockList, version: ListVersion): Entry[] {
   const last = lastLists.get(version.key);
-  if (last?.allOwn && list.every(version.isOwn)) return entriesByEnds(list, version, last);
+  if (last?.allOwn && everyOwn(list, version)) return entriesByEnds(list, version, last);
   const n = list.length;
   const entries = new Array<Entry>(n);
-  if (!last) for (let i = 0; i < n; i++) entries[i] = lookUp(list[i]!);
+  if (!last) for (let i = 0; i < n; i++) entries[i] = lookUp(list.at(i)!);
   else {
     const since = clockNow();
     const { prefix, suffix } = unchangedEnds(last.text, version.text);
@@ -90,7 +113,7 @@ function entriesAfterEdit(list: readonly LocalBlock[], version: ListVersion): En
     // Own blocks come in the order of their offsets in both versions: the last version's are walked once.
     let j = 0;
     for (let i = 0; i < n; i++) {
-      const block = list[i]!;
+      const block = list.at(i)!;
       const end = block.origin + block.length;
       const before = end <= prefix;
       const was = !version.isOwn(block) ? -1 : before ? block.origin : block.origin >= changedEnd ? block.origin - delta : -1;
@@ -143,11 +166,11 @@ function retire(entry: Entry): void {
   }
 }
 
-function keep(list: readonly LocalBlock[], version: ListVersion, entries: Entry[]): void {
+function keep(list: BlockList, version: ListVersion, entries: Entry[]): void {
   const n = list.length;
   const kept = newKeptList(version.text, entries);
   for (let i = 0; i < n; i++) {
-    const block = list[i]!;
+    const block = list.at(i)!;
     const own = version.isOwn(block);
     kept.files[i] = block.file;
     kept.lengths[i] = block.length;
@@ -163,7 +186,7 @@ function newKeptList(text: string, entries: Entry[]): KeptList {
   return { text, count: n, entries, files: new Array(n), lengths: new Int32Array(n), origins: new Int32Array(n), allOwn: true, runs: new Map() };
 }
 
-function remember(list: readonly LocalBlock[], key: string, kept: KeptList): void {
+function remember(list: BlockList, key: string, kept: KeptList): void {
   keptOf.set(list, kept);
   lastLists.delete(key);
   lastLists.set(key, kept);
@@ -177,7 +200,7 @@ function remember(list: readonly LocalBlock[], key: string, kept: KeptList): voi
  * the edit on either side is asked (the edited line may have joined it, or cut it). The blocks between
  * are looked up by their text.
  */
-function entriesByEnds(list: readonly LocalBlock[], version: ListVersion, last: KeptList): Entry[] {
+function entriesByEnds(list: BlockList, version: ListVersion, last: KeptList): Entry[] {
   const since = clockNow();
   const { prefix, suffix } = unchangedEnds(last.text, version.text);
   const delta = version.text.length - last.text.length;
@@ -185,24 +208,24 @@ function entriesByEnds(list: readonly LocalBlock[], version: ListVersion, last: 
   let head = 0;
   // A block with no text (an empty heading: origin 0, length 0) is not placed by its offset: it stops both counts.
   while (head < Math.min(n, last.count) && last.lengths[head]! > 0 && last.origins[head]! + last.lengths[head]! <= prefix) head++;
-  while (head > 0 && !sameBlock(list[head - 1]!, last, head - 1, 0)) head--;
+  while (head > 0 && !sameBlock(list.at(head - 1)!, last, head - 1, 0)) head--;
   const oldEnd = last.text.length - suffix;
   let tail = 0;
   while (tail < Math.min(n, last.count) - head && last.lengths[last.count - 1 - tail]! > 0 && last.origins[last.count - 1 - tail]! >= oldEnd) tail++;
-  while (tail > 0 && !sameBlock(list[n - tail]!, last, last.count - tail, delta)) tail--;
+  while (tail > 0 && !sameBlock(list.at(n - tail)!, last, last.count - tail, delta)) tail--;
   const entries = new Array<Entry>(n);
   const kept = newKeptList(version.text, entries);
   const moved = n - last.count;
   for (let i = 0; i < n; i++) {
     const j = i < head ? i : i >= n - tail ? i - moved : -1;
     const entry = j >= 0 ? last.entries[j]! : undefined;
-    entries[i] = entry && !entry.evicted ? touch(entry) : lookUp(list[i]!);
+    entries[i] = entry && !entry.evicted ? touch(entry) : lookUp(list.at(i)!);
     if (j >= 0) {
       kept.files[i] = last.files[j]!;
       kept.lengths[i] = last.lengths[j]!;
       kept.origins[i] = last.origins[j]! + (i < head ? 0 : delta);
     } else {
-      const block = list[i]!;
+      const block = list.at(i)!;
       [kept.files[i], kept.lengths[i], kept.origins[i]] = [block.file, block.length, block.origin];
     }
   }
@@ -221,7 +244,7 @@ function sameBlock(block: LocalBlock, last: KeptList, j: number, delta: number):
  * The hits of one check (`context` names it and what it depends on) over a list: `perBlock(i)` for the
  * blocks the edit touched, the last version's hits for the others (`move` moves one by the edit's length).
  */
-export function runOverList<T>(list: readonly LocalBlock[], context: string, perBlock: (index: number) => T | undefined, move: (found: T, delta: number) => T): Array<Hit<T>> {
+export function runOverList<T>(list: BlockList, context: string, perBlock: (index: number) => T | undefined, move: (found: T, delta: number) => T): Array<Hit<T>> {
   const edit = edits.get(list);
   const before = edit?.last.runs.get(context) as Array<Hit<T>> | undefined;
   const n = list.length;
@@ -252,7 +275,7 @@ export function runOverList<T>(list: readonly LocalBlock[], context: string, per
 }
 
 /** The diagnostics of one check over a list (see runOverList), block by block. */
-export function diagnosticsOverList(list: readonly LocalBlock[], context: string, perBlock: (index: number) => Diagnostic[]): Array<Hit<Diagnostic[]>> {
+export function diagnosticsOverList(list: BlockList, context: string, perBlock: (index: number) => Diagnostic[]): Array<Hit<Diagnostic[]>> {
   return runOverList(list, context, (i) => {
     const found = perBlock(i);
     return found.length ? found : undefined;
