@@ -11,6 +11,7 @@ import { previousReportPath, readHeader, type Header } from './header.js';
 import { headingNumber } from './numbering.js';
 import type { PlacedBlock, ReportModel, Scope, Section, SourceFile } from './model.js';
 import type { PreviousReports } from './previousReports.js';
+import { levelOf, sectionsOf } from './sections.js';
 import { expandIncludes, type SnippetIndex } from './snippets.js';
 import type { ParseCache, Workspace } from './workspace.js';
 
@@ -52,7 +53,8 @@ export function analyze(path: string, text: string, options: AnalyzeOptions): Re
   const previous = options.followPrevious === false || !header.values.上年?.text ? undefined : readPrevious(file, header, options, diagnostics);
   figures.previous = previous?.figures;
 
-  const { blocks, sections } = numberHeadings(expansion.blocks);
+  const blocks = expansion.blocks;
+  numberHeadings(blocks);
   let structureId: number;
   if (options.lastResolutions) structureId = options.lastResolutions.resolve(path, text, document, figures, expansion.includes.length > 0);
   else {
@@ -61,7 +63,14 @@ export function analyze(path: string, text: string, options: AnalyzeOptions): Re
   }
   diagnostics.push(...figures.diagnostics);
 
-  return { file, header, isSnippet, blocks, sections, figures, includes: expansion.includes, previous, diagnostics, structureId };
+  // The sections are made when first read (sections.ts): a keystroke in prose reads none.
+  let sections: Section[] | undefined;
+  return {
+    file, header, isSnippet, blocks, figures, includes: expansion.includes, previous, diagnostics, structureId,
+    get sections() {
+      return (sections ??= sectionsOf(blocks));
+    },
+  };
 }
 
 /** Every figure of the placed blocks, in order: a definition is defined, anything else is a use. */
@@ -109,65 +118,22 @@ function readPrevious(file: SourceFile, header: Header, options: AnalyzeOptions,
   return options.previousReports ? options.previousReports.get(target, text, options.workspace, options.snippets, analysePrevious) : analysePrevious(options.workspace);
 }
 
-/** No blocks, no sub-sections: one array for every section without them (frozen: never to be filled). */
-const NO_BLOCKS: PlacedBlock[] = Object.freeze([]) as unknown as PlacedBlock[];
-const NO_SECTIONS: Section[] = Object.freeze([]) as unknown as Section[];
-
-/**
- * A section whose blocks (those after its heading up to the next heading, whatever its level) are cut
- * from the model's when first read: a keystroke makes every section again and reads none of them.
- */
-class NumberedSection implements Section {
-  children = NO_SECTIONS;
-  endIndex: number;
-  /** Index of the next heading among the model's blocks (their count after the last heading). */
-  blocksEnd: number;
-  private cut: PlacedBlock[] | undefined;
-
-  constructor(
-    readonly heading: ast.Heading,
-    readonly scope: Scope,
-    readonly level: number,
-    readonly number: string,
-    readonly startIndex: number,
-    private readonly all: readonly PlacedBlock[],
-  ) {
-    this.endIndex = this.blocksEnd = startIndex + 1;
-  }
-
-  get blocks(): PlacedBlock[] {
-    return (this.cut ??= this.blocksEnd > this.startIndex + 1 ? this.all.slice(this.startIndex + 1, this.blocksEnd) : NO_BLOCKS);
-  }
-}
-
 /**
  * Numbers headings 一、（一）1.（1）; items of an ordered list count as headings one level down. The placed
  * blocks are this analysis's own (expandIncludes made them, nothing shares them yet): numbered in place.
  */
-function numberHeadings(blocks: PlacedBlock[]): { blocks: PlacedBlock[]; sections: Section[] } {
+function numberHeadings(blocks: readonly PlacedBlock[]): void {
   const counters = [0, 0, 0, 0, 0];
   let currentLevel = 0;
-  const sections: Section[] = [];
-  const stack: NumberedSection[] = [];
-  let open: NumberedSection | undefined;
   for (let index = 0; index < blocks.length; index++) {
     const placed = blocks[index]!;
     const block = placed.block;
     if (block.kind === 'heading') {
-      const level = Math.min(Math.max(block.level, 1), 4);
+      const level = levelOf(block);
       counters[level]!++;
       for (let deeper = level + 1; deeper < counters.length; deeper++) counters[deeper] = 0;
       currentLevel = level;
-      const number = headingNumber(level, counters[level]!);
-      placed.number = number;
-      if (open) open.blocksEnd = index;
-      while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop()!.endIndex = index;
-      open = new NumberedSection(block, placed.scope, level, number, index, blocks);
-      const parent = stack[stack.length - 1];
-      if (!parent) sections.push(open);
-      else if (parent.children === NO_SECTIONS) parent.children = [open];
-      else parent.children.push(open);
-      stack.push(open);
+      placed.number = headingNumber(level, counters[level]!);
     } else if (block.kind === 'list' && block.ordered) {
       const level = Math.min(currentLevel + 1, 4);
       const itemNumbers = new Array<string>(block.items.length);
@@ -175,9 +141,6 @@ function numberHeadings(blocks: PlacedBlock[]): { blocks: PlacedBlock[]; section
       placed.itemNumbers = itemNumbers;
     }
   }
-  if (open) open.blocksEnd = blocks.length;
-  for (const section of stack) section.endIndex = blocks.length;
-  return { blocks, sections };
 }
 
 /** The files a model was made from: its own, the snippets it includes, last year's report (what a remembered result of it depends on). */

@@ -1,0 +1,74 @@
+// The report's sections: the tree of its headings over the placed blocks, made when first read. Their one
+// reader on a keystroke, the structure checks, runs only when the structure changed (structureMemo.ts).
+import type * as ast from '../../grammar/index.js';
+import type { PlacedBlock, Scope, Section } from './model.js';
+
+/** No blocks, no sub-sections: one array for every section without them (frozen: never to be filled). */
+const NO_BLOCKS: PlacedBlock[] = Object.freeze([]) as unknown as PlacedBlock[];
+const NO_SECTIONS: Section[] = Object.freeze([]) as unknown as Section[];
+
+/** A heading's depth: its level, clamped to 1–4 (as it is numbered). */
+export const levelOf = (heading: ast.Heading) => Math.min(Math.max(heading.level, 1), 4);
+
+/**
+ * A section, read from its heading's placed block (a keystroke makes every section again: the fewer
+ * fields, the less it makes); its blocks, those after its heading up to the next heading whatever its
+ * level, are cut from the model's when first read.
+ */
+class NumberedSection implements Section {
+  children = NO_SECTIONS;
+  endIndex: number;
+  /** Index of the next heading among the model's blocks (their count after the last heading). */
+  blocksEnd: number;
+  private cut: PlacedBlock[] | undefined;
+
+  constructor(
+    private readonly all: readonly PlacedBlock[],
+    readonly startIndex: number,
+  ) {
+    this.endIndex = this.blocksEnd = startIndex + 1;
+  }
+
+  get heading(): ast.Heading {
+    return this.all[this.startIndex]!.block as ast.Heading;
+  }
+
+  get scope(): Scope {
+    return this.all[this.startIndex]!.scope;
+  }
+
+  get number(): string {
+    return this.all[this.startIndex]!.number!;
+  }
+
+  get level(): number {
+    return levelOf(this.heading);
+  }
+
+  get blocks(): PlacedBlock[] {
+    return (this.cut ??= this.blocksEnd > this.startIndex + 1 ? this.all.slice(this.startIndex + 1, this.blocksEnd) : NO_BLOCKS);
+  }
+}
+
+/** The sections of numbered placed blocks (analyze.ts numbers them). */
+export function sectionsOf(blocks: readonly PlacedBlock[]): Section[] {
+  const sections: Section[] = [];
+  const stack: NumberedSection[] = [];
+  let open: NumberedSection | undefined;
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!.block;
+    if (block.kind !== 'heading') continue;
+    const level = levelOf(block);
+    if (open) open.blocksEnd = index;
+    while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop()!.endIndex = index;
+    open = new NumberedSection(blocks, index);
+    const parent = stack[stack.length - 1];
+    if (!parent) sections.push(open);
+    else if (parent.children === NO_SECTIONS) parent.children = [open];
+    else parent.children.push(open);
+    stack.push(open);
+  }
+  if (open) open.blocksEnd = blocks.length;
+  for (const section of stack) section.endIndex = blocks.length;
+  return sections;
+}
