@@ -10,25 +10,25 @@ import { describeList, diagnosticsOverList, entriesOf, runOverList, type BlockLi
 import { AttachedMap } from '../attached.js';
 
 export { blockCacheLimits, blockCacheOn, detached, forgetBlockResults, useBlockCache, type LocalBlock } from './blockStore.js';
-export { describeList } from './blockVersions.js';
+export { describeList, type BlockList } from './blockVersions.js';
 
 /**
  * Runs `check` on every block, or takes its remembered result. `context` names the check and whatever
  * else its result depends on (settings, the reporting year), so a change of those is a different key.
  */
-export function cachedPerBlock<B extends LocalBlock>(context: string, list: readonly B[], check: (block: B) => readonly Diagnostic[]): Diagnostic[] {
+export function cachedPerBlock<B extends LocalBlock>(context: string, list: BlockList<B>, check: (block: B) => readonly Diagnostic[]): Diagnostic[] {
   if (!blockCacheOn()) return everyBlock(list, check);
   const entries = entriesOf(list);
-  return flatten(diagnosticsOverList(list, context, (i) => remembered(entries[i]!, context, list[i]!, () => check(list[i]!))));
+  return flatten(diagnosticsOverList(list, context, (i) => remembered(entries[i]!, context, list.at(i)!, () => check(list.at(i)!))));
 }
 
 const NONE: Diagnostic[] = [];
 
 /** Every block's result, in order, when nothing is remembered (a loop: flatMap costs more on ~30 checks × every block). */
-function everyBlock<B>(list: readonly B[], check: (block: B) => readonly Diagnostic[]): Diagnostic[] {
+function everyBlock<B>(list: { readonly length: number; at(index: number): B | undefined }, check: (block: B) => readonly Diagnostic[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (let i = 0; i < list.length; i++) {
-    const found = check(list[i]!);
+    const found = check(list.at(i)!);
     for (let k = 0; k < found.length; k++) out.push(found[k]!);
   }
   return out;

@@ -2,27 +2,27 @@
 // every block: that little is found once per block and remembered with the block's results, and what the
 // check finds from all of them is remembered while they stay the same. A keystroke then reads one block.
 import { blockCacheOn, onForget, type LocalBlock } from './blockStore.js';
-import { entriesOf, runOverList, type Hit } from './blockVersions.js';
+import { entriesOf, runOverList, type BlockList, type Hit } from './blockVersions.js';
 
 /**
  * What `summarize` gives for the blocks of a list where it gives anything (undefined: nothing, as for most
  * blocks), remembered by the block's text (it must read nothing else); for the blocks an edit did not
  * touch, the last version's (runOverList), so that a keystroke asks one block.
  */
-export function summariesOf<B extends LocalBlock, S>(name: string, list: readonly B[], summarize: (block: B) => S | undefined): Array<Hit<S>> {
+export function summariesOf<B extends LocalBlock, S>(name: string, list: BlockList<B>, summarize: (block: B) => S | undefined): Array<Hit<S>> {
   if (!blockCacheOn()) {
     const hits: Array<Hit<S>> = [];
-    list.forEach((block, index) => {
-      const found = summarize(block);
+    for (let index = 0; index < list.length; index++) {
+      const found = summarize(list.at(index)!);
       if (found !== undefined) hits.push({ index, found });
-    });
+    }
     return hits;
   }
   const entries = entriesOf(list);
   return runOverList(list, `summary\u0000${name}`, (i) => {
     const summaries = entries[i]!.summaries;
     if (summaries.has(name)) return summaries.get(name) as S | undefined;
-    const summary = summarize(list[i]!);
+    const summary = summarize(list.at(i)!);
     summaries.set(name, summary);
     return summary;
   }, (found) => found);

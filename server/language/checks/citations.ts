@@ -9,7 +9,7 @@ import { cachedPerBlock, identityOf } from './blockCache.js';
 import { summariesOf } from './blockSummaries.js';
 import type { Hit } from './blockVersions.js';
 import type { CheckSettings, ReportCheck } from './contract.js';
-import { lineDiagnostic, proseBlocks, type ProseBlock } from './prose.js';
+import { lineDiagnostic, proseBlocks, type ProseBlock, type ProseBlocks } from './prose.js';
 import { AttachedMap } from '../attached.js';
 
 export interface CitationEntry {
@@ -122,7 +122,7 @@ function citedTitleTexts(block: ProseBlock): string[] | undefined {
 }
 
 /** The titles the blocks cite, as typed, by block (those that cite any): remembered per block, for the checks across the report. */
-export function citedTitleTextsOf(blocks: readonly ProseBlock[]): Array<Hit<string[]>> {
+export function citedTitleTextsOf(blocks: ProseBlocks): Array<Hit<string[]>> {
   return summariesOf('cited-titles', blocks, citedTitleTexts);
 }
 
@@ -138,16 +138,16 @@ function shortTitlesIn(block: ProseBlock): string[] | undefined {
   return out.length ? out : undefined;
 }
 
-const shortTitlesOf = new AttachedMap<readonly ProseBlock[], ReadonlySet<string>>('shortTitlesOf');
+const shortTitlesOf = new AttachedMap<ProseBlocks, ReadonlySet<string>>('shortTitlesOf');
 
 /** Short titles the report defines itself: found once per list of blocks (two checks read them), each block's remembered. */
-export function definedShortTitles(blocks: readonly ProseBlock[]): ReadonlySet<string> {
+export function definedShortTitles(blocks: ProseBlocks): ReadonlySet<string> {
   let found = shortTitlesOf.get(blocks);
   if (!found) shortTitlesOf.set(blocks, (found = findShortTitles(blocks)));
   return found;
 }
 
-function findShortTitles(blocks: readonly ProseBlock[]): Set<string> {
+function findShortTitles(blocks: ProseBlocks): Set<string> {
   const out = new Set<string>();
   for (const { found } of summariesOf('short-titles', blocks, shortTitlesIn)) for (const title of found) out.add(title);
   return out;

@@ -5,7 +5,7 @@ import type * as ast from '../../../grammar/index.js';
 import type { Diagnostic, Fix, TextEdit } from '../../../grammar/diagnostic.js';
 import { diagnostic, locatedIn } from '../makeDiagnostic.js';
 import type { PlacedBlock, ReportModel, Scope } from '../model.js';
-import { describeList, wholeLineSpan, type LocalBlock } from './blockCache.js';
+import { describeList, wholeLineSpan, type BlockList, type LocalBlock } from './blockCache.js';
 import { AttachedMap } from '../attached.js';
 
 // ---------------------------------------------------------------- prose lines
@@ -293,46 +293,87 @@ function addInlines(b: LineBuilder, list: readonly ast.Inline[], inCitation: boo
   }
 }
 
-const proseCache = new AttachedMap<ReportModel, ProseBlock[]>('proseCache');
+/** The prose blocks of a report, read by index (BlockList: `at(i)`). */
+export type ProseBlocks = BlockList<ProseBlock>;
 
-/** The prose blocks of a report: the header title and every placed block of the body (computed once a model). */
-export function proseBlocks(model: ReportModel): ProseBlock[] {
+const proseCache = new AttachedMap<ReportModel, ProseList>('proseCache');
+
+/** The prose blocks of a report: the header title and every placed block of the body (listed once a model). */
+export function proseBlocks(model: ReportModel): ProseBlocks {
   let cached = proseCache.get(model);
   if (!cached) {
-    proseCache.set(model, (cached = collectProse(model)));
-    describeList(cached, { key: `prose\u0000${model.file.path}`, text: model.file.text, isOwn: (block) => block.file === '' });
+    proseCache.set(model, (cached = new ProseList(model)));
+    describeList(cached, { key: `prose\u0000${model.file.path}`, text: model.file.text, isOwn: (block) => block.file === '', allOwn: cached.allOwn || undefined });
   }
   return cached;
 }
 
-function collectProse(model: ReportModel): ProseBlock[] {
-  const headerTitle = model.file.document.header.find((d) => d.name === '标题');
-  // Made at its size (a report has some ten thousand prose blocks, made again on each keystroke).
-  const out = new Array<ProseBlock>(proseCount(model.blocks) + (headerTitle ? 1 : 0));
-  let n = 0;
-  const fileOf = (scope: Scope) => (scope.file === model.file || scope.file.path === model.file.path ? '' : scope.file.path);
-  const rootScope: Scope = model.blocks[0]?.scope.file === model.file ? model.blocks[0].scope : { file: model.file, params: new Map(), parent: undefined, site: undefined };
-  if (headerTitle) out[n++] = new OneLineProse(headerTitle.value, rootScope, '');
-  for (const { block, scope } of model.blocks) {
+/**
+ * The prose blocks of a report, each made when first asked: a keystroke asks for the few its edit touched
+ * (blockVersions.ts takes the others' results by offset). The header's title first, then one block per
+ * heading, paragraph, list item and @标题 of the placed blocks, listed by where each is.
+ */
+class ProseList implements ProseBlocks {
+  /** Each block's placed block (-1: the header's title) and, in a list, its item. */
+  private readonly placedAt: Int32Array;
+  private readonly itemAt: Int32Array;
+  /** Every block is written in the report itself (none comes from a snippet). */
+  readonly allOwn: boolean;
+  private readonly headerTitle: ast.DirectiveLine | undefined;
+  private made: Array<ProseBlock | undefined> | undefined;
+
+  constructor(private readonly model: ReportModel) {
+    this.headerTitle = model.file.document.header.find((d) => d.name === '标题');
+    const count = proseCount(model.blocks) + (this.headerTitle ? 1 : 0);
+    this.placedAt = new Int32Array(count);
+    this.itemAt = new Int32Array(count);
+    let n = 0;
+    if (this.headerTitle) this.placedAt[n++] = -1;
+    let allOwn = true;
+    model.blocks.forEach(({ block, scope }, at) => {
+      const items = block.kind === 'list' ? block.items.length : block.kind !== 'directive' || block.name === '标题' ? 1 : 0;
+      if (items && scope.file !== model.file) allOwn = false;
+      for (let item = 0; item < items; item++, n++) {
+        this.placedAt[n] = at;
+        this.itemAt[n] = item;
+      }
+    });
+    this.allOwn = allOwn;
+  }
+
+  get length(): number {
+    return this.placedAt.length;
+  }
+
+  at(index: number): ProseBlock | undefined {
+    if (index < 0 || index >= this.length) return undefined;
+    this.made ??= new Array<ProseBlock | undefined>(this.length);
+    return (this.made[index] ??= this.make(index));
+  }
+
+  private make(index: number): ProseBlock {
+    const model = this.model;
+    const at = this.placedAt[index]!;
+    if (at < 0) {
+      const rootScope: Scope = model.blocks[0]?.scope.file === model.file ? model.blocks[0].scope : { file: model.file, params: new Map(), parent: undefined, site: undefined };
+      return new OneLineProse(this.headerTitle!.value, rootScope, '');
+    }
+    const { block, scope } = model.blocks[at]!;
+    const file = scope.file === model.file || scope.file.path === model.file.path ? '' : scope.file.path;
     switch (block.kind) {
       case 'heading':
-        out[n++] = new OneLineProse(block.content, scope, fileOf(scope));
-        break;
+        return new OneLineProse(block.content, scope, file);
       case 'paragraph':
-        out[n++] = new LinesProse(block.lines, scope, fileOf(scope));
-        break;
+        return new LinesProse(block.lines, scope, file);
       case 'list':
-        for (const item of block.items) out[n++] = new LinesProse(item.lines, scope, fileOf(scope));
-        break;
+        return new LinesProse(block.items[this.itemAt[index]!]!.lines, scope, file);
       case 'directive':
-        if (block.name === '标题') out[n++] = new OneLineProse(block.value, scope, fileOf(scope));
-        break;
+        return new OneLineProse(block.value, scope, file);
     }
   }
-  return out;
 }
 
-/** How many prose blocks the placed blocks make (collectProse): one per heading, paragraph, list item and @标题. */
+/** How many prose blocks the placed blocks make: one per heading, paragraph, list item and @标题. */
 function proseCount(blocks: readonly PlacedBlock[]): number {
   let count = 0;
   for (const { block } of blocks) {

@@ -98,7 +98,7 @@ interface Finding {
 function atTitles(model: ReportModel, code: string, findings: readonly Finding[]): Diagnostic[] {
   const blocks = proseBlocks(model);
   return findings.map(({ block, k, message }) => {
-    const cited = blocks[block]!.citedTitles[k]!;
+    const cited = blocks.at(block)!.citedTitles[k]!;
     return lineDiagnostic(model, cited.line, code, cited.from, cited.to, message(cited.title));
   });
 }
