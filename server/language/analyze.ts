@@ -9,7 +9,7 @@ import { FigureTable } from './figures.js';
 import { newStructureId, type LastResolutions } from './figureReuse.js';
 import { previousReportPath, readHeader, type Header } from './header.js';
 import { headingNumber } from './numbering.js';
-import type { PlacedBlock, ReportModel, Scope, Section, SourceFile } from './model.js';
+import type { PlacedBlock, ReportModel, Scope, SourceFile } from './model.js';
 import type { PreviousReports } from './previousReports.js';
 import { levelOf, sectionsOf } from './sections.js';
 import { expandIncludes, type SnippetIndex } from './snippets.js';
@@ -63,14 +63,8 @@ export function analyze(path: string, text: string, options: AnalyzeOptions): Re
   }
   diagnostics.push(...figures.diagnostics);
 
-  // The sections are made when first read (sections.ts): a keystroke in prose reads none.
-  let sections: Section[] | undefined;
-  return {
-    file, header, isSnippet, blocks, figures, includes: expansion.includes, previous, diagnostics, structureId,
-    get sections() {
-      return (sections ??= sectionsOf(blocks));
-    },
-  };
+  // A plain object (a getter in the literal would make every reader's property access slow).
+  return { file, header, isSnippet, blocks, sections: sectionsOf(blocks), figures, includes: expansion.includes, previous, diagnostics, structureId };
 }
 
 /** Every figure of the placed blocks, in order: a definition is defined, anything else is a use. */

@@ -1,5 +1,5 @@
-// The report's sections: the tree of its headings over the placed blocks, made when first read. Their one
-// reader on a keystroke, the structure checks, runs only when the structure changed (structureMemo.ts).
+// The report's sections: the tree of its headings over the placed blocks. Made on every keystroke (the
+// checks across parts read them), so each section is small and cuts its blocks only when they are read.
 import type * as ast from '../../grammar/index.js';
 import type { PlacedBlock, Scope, Section } from './model.js';
 
