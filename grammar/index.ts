@@ -60,8 +60,8 @@ export interface IncrementalParse extends ParseResult {
   text: string;
   /** Where each line of `document.lines` starts; it ends (its line break included) where the next starts. */
   lineStarts: Int32Array;
-  /** The index of the line each of `diagnostics` is on. */
-  diagnosticLines: Int32Array;
+  /** The index of the line each of `diagnostics` is on (few: a plain array). */
+  diagnosticLines: readonly number[];
 }
 
 /** The lines of a parse, and its syntax diagnostics with the line of each. */
@@ -69,7 +69,7 @@ interface Lines {
   lines: ast.Line[];
   starts: Int32Array;
   diagnostics: Diagnostic[];
-  diagnosticLines: Int32Array;
+  diagnosticLines: readonly number[];
 }
 
 /**
@@ -84,7 +84,7 @@ export function reparse(previous: IncrementalParse | undefined, text: string): I
     const regroup = previous && edited?.sameLines ? { previous: previous.document, sameLines: edited.sameLines } : undefined;
     return { text, lineStarts: starts, diagnosticLines, diagnostics, document: groupBlocks(lines, text.length, regroup) };
   } catch (error) {
-    return { text, lineStarts: new Int32Array(0), diagnosticLines: new Int32Array(0), ...plainTextFallback(text, error) };
+    return { text, lineStarts: new Int32Array(0), diagnosticLines: [], ...plainTextFallback(text, error) };
   }
 }
 
@@ -161,7 +161,7 @@ function placeLines(fresh: readonly ParsedLine[], taken?: Taken): Lines {
 /** The syntax diagnostics of the kept lines, the fresh ones and the moved ones (moved too), with their lines. */
 function placeDiagnostics(fresh: readonly ParsedLine[], taken?: Taken): Pick<Lines, 'diagnostics' | 'diagnosticLines'> {
   const old = taken?.previous.diagnostics ?? [];
-  const oldLines = taken?.previous.diagnosticLines ?? new Int32Array(0);
+  const oldLines = taken?.previous.diagnosticLines ?? [];
   const { kept = 0, movedFrom = 0, delta = 0 } = taken ?? {};
   // In line order: those of the kept lines come first, those of the moved lines last.
   let keptCount = 0;
@@ -169,7 +169,7 @@ function placeDiagnostics(fresh: readonly ParsedLine[], taken?: Taken): Pick<Lin
   let movedAt = old.length;
   while (movedAt > keptCount && oldLines[movedAt - 1]! >= movedFrom) movedAt--;
   const diagnostics = old.slice(0, keptCount);
-  const lines = Array.from(oldLines.subarray(0, keptCount));
+  const lines = oldLines.slice(0, keptCount);
   const add = (d: Diagnostic, line: number) => {
     diagnostics.push(d);
     lines.push(line);
@@ -177,7 +177,7 @@ function placeDiagnostics(fresh: readonly ParsedLine[], taken?: Taken): Pick<Lin
   fresh.forEach((parsed, i) => parsed.diagnostics.forEach((d) => add(d, kept + i)));
   const moveLine = kept + fresh.length - movedFrom;
   for (let k = movedAt; k < old.length; k++) add(shiftDiagnostic(old[k]!, delta), oldLines[k]! + moveLine);
-  return { diagnostics, diagnosticLines: Int32Array.from(lines) };
+  return { diagnostics, diagnosticLines: lines };
 }
 
 /** Where the lines of a parsed text start, as LineIndex counts them (a line break at the end starts an empty last line). */
