@@ -56,8 +56,11 @@ export class FigureTable implements Figures {
   readonly diagnostics: Diagnostic[] = [];
   /** Last year's figures, fully resolved by their own analysis. */
   previous: Figures | undefined;
-  /** A node's definition; several when a snippet that defines it is included more than once (an array only then). */
-  private readonly byNode = new Map<ast.FigureNode, FigureDefinition | FigureDefinition[]>();
+  /**
+   * A node's definition; several when a snippet that defines it is included more than once (an array only
+   * then). Made when first asked (printing a definition): a keystroke that prints none makes no map.
+   */
+  private byNode: Map<ast.FigureNode, FigureDefinition | FigureDefinition[]> | undefined;
   private readonly reported = new Set<string>();
   private readonly busy = new Set<FigureDefinition>();
   private readonly done = new Set<FigureDefinition>();
@@ -83,10 +86,6 @@ export class FigureTable implements Figures {
     if (body?.form !== 'definition' || node.broken) return;
     const definition: FigureDefinition = { name: body.name.text, node, body, scope, hidden, value: undefined, computed: undefined, used: !hidden };
     this.allDefinitions.push(definition);
-    const sameNode = this.byNode.get(node);
-    if (!sameNode) this.byNode.set(node, definition);
-    else if (Array.isArray(sameNode)) sameNode.push(definition);
-    else this.byNode.set(node, [sameNode, definition]);
     if ((HEADER_FIGURES as readonly string[]).includes(definition.name)) {
       this.report(scope, diagnostic('BG212', body.name, `“${definition.name}”是文头值，不能作为指标名称；请换一个名称。`));
       return;
@@ -184,9 +183,22 @@ export class FigureTable implements Figures {
     }
   }
 
+  private definitionsByNode(): Map<ast.FigureNode, FigureDefinition | FigureDefinition[]> {
+    if (!this.byNode) {
+      this.byNode = new Map();
+      for (const definition of this.allDefinitions) {
+        const sameNode = this.byNode.get(definition.node);
+        if (!sameNode) this.byNode.set(definition.node, definition);
+        else if (Array.isArray(sameNode)) sameNode.push(definition);
+        else this.byNode.set(definition.node, [sameNode, definition]);
+      }
+    }
+    return this.byNode;
+  }
+
   /** The definition a node makes in a scope's file. */
   private definitionAt(node: ast.FigureNode, scope: Scope): FigureDefinition | undefined {
-    const found = this.byNode.get(node);
+    const found = this.definitionsByNode().get(node);
     if (Array.isArray(found)) return found.find((d) => d.scope.file === scope.file);
     return found?.scope.file === scope.file ? found : undefined;
   }
