@@ -248,30 +248,52 @@ export function runOverList<T>(list: BlockList, context: string, perBlock: (inde
   const edit = edits.get(list);
   const before = edit?.last.runs.get(context) as Array<Hit<T>> | undefined;
   const n = list.length;
+  const hits = edit && before ? hitsAfterEdit(edit, before, n, perBlock, move) : hitsOf(0, n, perBlock);
+  keptOf.get(list)?.runs.set(context, hits);
+  return hits;
+}
+
+/** The hits of `perBlock` over the blocks [from, to). */
+function hitsOf<T>(from: number, to: number, perBlock: (index: number) => T | undefined): Array<Hit<T>> {
   const hits: Array<Hit<T>> = [];
-  let from = 0;
-  let to = n;
-  if (edit && before) {
-    [from, to] = [edit.head, n - edit.tail];
-    for (const hit of before) {
-      if (hit.index >= from) break;
-      hits.push(hit);
-    }
-  }
   for (let i = from; i < to; i++) {
     const found = perBlock(i);
     if (found !== undefined) hits.push({ index: i, found });
   }
-  if (edit && before && edit.tail) {
-    const moved = n - edit.last.count;
-    const firstKept = edit.last.count - edit.tail;
-    const { delta } = edit;
-    for (const hit of before) {
-      if (hit.index >= firstKept) hits.push({ index: hit.index + moved, found: delta ? move(hit.found, delta) : hit.found });
-    }
-  }
-  keptOf.get(list)?.runs.set(context, hits);
   return hits;
+}
+
+/**
+ * The last version's hits before the edit as they were, the blocks between found again, the hits after
+ * it moved; in one array made at its size (a check may have thousands of hits after the edit).
+ */
+function hitsAfterEdit<T>(edit: ListEdit, before: ReadonlyArray<Hit<T>>, n: number, perBlock: (index: number) => T | undefined, move: (found: T, delta: number) => T): Array<Hit<T>> {
+  const fresh = hitsOf(edit.head, n - edit.tail, perBlock);
+  // In block order: the hits before the edit come first, those after it (from the block firstKept) last.
+  const headCount = hitsBefore(before, edit.head);
+  const tailFrom = edit.tail ? hitsBefore(before, edit.last.count - edit.tail) : before.length;
+  const hits = new Array<Hit<T>>(headCount + fresh.length + before.length - tailFrom);
+  let h = 0;
+  for (let k = 0; k < headCount; k++) hits[h++] = before[k]!;
+  for (const hit of fresh) hits[h++] = hit;
+  const moved = n - edit.last.count;
+  for (let k = tailFrom; k < before.length; k++) {
+    const hit = before[k]!;
+    hits[h++] = { index: hit.index + moved, found: edit.delta ? move(hit.found, edit.delta) : hit.found };
+  }
+  return hits;
+}
+
+/** How many of the hits (in block order) are on blocks before `index`. */
+function hitsBefore(hits: ReadonlyArray<Hit<unknown>>, index: number): number {
+  let low = 0;
+  let high = hits.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (hits[mid]!.index < index) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The diagnostics of one check over a list (see runOverList), block by block. */
