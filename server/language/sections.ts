@@ -18,15 +18,13 @@ export const levelOf = (heading: ast.Heading) => Math.min(Math.max(heading.level
 class NumberedSection implements Section {
   children = NO_SECTIONS;
   endIndex: number;
-  /** Index of the next heading among the model's blocks (their count after the last heading). */
-  blocksEnd: number;
   private cut: PlacedBlock[] | undefined;
 
   constructor(
     private readonly all: readonly PlacedBlock[],
     readonly startIndex: number,
   ) {
-    this.endIndex = this.blocksEnd = startIndex + 1;
+    this.endIndex = startIndex + 1;
   }
 
   get heading(): ast.Heading {
@@ -46,7 +44,9 @@ class NumberedSection implements Section {
   }
 
   get blocks(): PlacedBlock[] {
-    return (this.cut ??= this.blocksEnd > this.startIndex + 1 ? this.all.slice(this.startIndex + 1, this.blocksEnd) : NO_BLOCKS);
+    // The next heading is the first sub-section's, or (none) the one that ends this section.
+    const end = this.children.length ? this.children[0]!.startIndex : this.endIndex;
+    return (this.cut ??= end > this.startIndex + 1 ? this.all.slice(this.startIndex + 1, end) : NO_BLOCKS);
   }
 }
 
@@ -54,21 +54,18 @@ class NumberedSection implements Section {
 export function sectionsOf(blocks: readonly PlacedBlock[]): Section[] {
   const sections: Section[] = [];
   const stack: NumberedSection[] = [];
-  let open: NumberedSection | undefined;
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!.block;
     if (block.kind !== 'heading') continue;
     const level = levelOf(block);
-    if (open) open.blocksEnd = index;
     while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop()!.endIndex = index;
-    open = new NumberedSection(blocks, index);
+    const section = new NumberedSection(blocks, index);
     const parent = stack[stack.length - 1];
-    if (!parent) sections.push(open);
-    else if (parent.children === NO_SECTIONS) parent.children = [open];
-    else parent.children.push(open);
-    stack.push(open);
+    if (!parent) sections.push(section);
+    else if (parent.children === NO_SECTIONS) parent.children = [section];
+    else parent.children.push(section);
+    stack.push(section);
   }
-  if (open) open.blocksEnd = blocks.length;
   for (const section of stack) section.endIndex = blocks.length;
   return sections;
 }
