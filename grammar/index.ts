@@ -182,9 +182,13 @@ function placeDiagnostics(fresh: readonly ParsedLine[], taken?: Taken): Pick<Lin
 
 /** Where the lines of a parsed text start, as LineIndex counts them (a line break at the end starts an empty last line). */
 export function lineStartsOf(parse: IncrementalParse): number[] {
-  const starts = Array.from(parse.lineStarts);
+  const count = parse.lineStarts.length;
   const last = parse.text.charCodeAt(parse.text.length - 1);
-  if (!starts.length || last === 10 || last === 13) starts.push(parse.text.length);
+  const endsEmpty = !count || last === 10 || last === 13;
+  // A loop, not Array.from (which walks a typed array through its iterator).
+  const starts = new Array<number>(count + (endsEmpty ? 1 : 0));
+  for (let i = 0; i < count; i++) starts[i] = parse.lineStarts[i]!;
+  if (endsEmpty) starts[count] = parse.text.length;
   return starts;
 }
 
