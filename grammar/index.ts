@@ -54,20 +54,21 @@ interface ParsedLine {
 
 /**
  * A parse that can be updated: the text, its result, where its lines start and which line each syntax
- * diagnostic is on (in arrays beside the lines: a keystroke moves every line after the edit).
+ * diagnostic is on (in arrays of numbers beside the lines, not an object per line: a keystroke moves
+ * every line after the edit).
  */
 export interface IncrementalParse extends ParseResult {
   text: string;
   /** Where each line of `document.lines` starts; it ends (its line break included) where the next starts. */
-  lineStarts: Int32Array;
-  /** The index of the line each of `diagnostics` is on (few: a plain array). */
+  lineStarts: readonly number[];
+  /** The index of the line each of `diagnostics` is on. */
   diagnosticLines: readonly number[];
 }
 
 /** The lines of a parse, and its syntax diagnostics with the line of each. */
 interface Lines {
   lines: ast.Line[];
-  starts: Int32Array;
+  starts: number[];
   diagnostics: Diagnostic[];
   diagnosticLines: readonly number[];
 }
@@ -84,7 +85,7 @@ export function reparse(previous: IncrementalParse | undefined, text: string): I
     const regroup = previous && edited?.sameLines ? { previous: previous.document, sameLines: edited.sameLines } : undefined;
     return { text, lineStarts: starts, diagnosticLines, diagnostics, document: groupBlocks(lines, text.length, regroup) };
   } catch (error) {
-    return { text, lineStarts: new Int32Array(0), diagnosticLines: [], ...plainTextFallback(text, error) };
+    return { text, lineStarts: [], diagnosticLines: [], ...plainTextFallback(text, error) };
   }
 }
 
@@ -93,16 +94,21 @@ function linesAfterEdit(previous: IncrementalParse, text: string): Lines & { sam
   const starts = previous.lineStarts;
   const { prefix, suffix } = unchangedEnds(previous.text, text);
   // A line that ends (line break and the character after it included) before the first change is the same.
-  const endOf = (i: number) => (i + 1 < starts.length ? starts[i + 1]! : previous.text.length);
   let kept = 0;
   for (let high = starts.length; kept < high; ) {
     const mid = (kept + high) >> 1;
-    if (endOf(mid) < prefix) kept = mid + 1;
+    if (lineEnd(previous, mid) < prefix) kept = mid + 1;
     else high = mid;
   }
   const delta = text.length - previous.text.length;
-  const { fresh, movedFrom } = parseLinesFrom(text, kept ? endOf(kept - 1) : 0, { starts, changedEnd: text.length - suffix, delta });
-  return { ...placeLines(fresh, { previous, kept, movedFrom, delta }), sameLines: kept };
+  const { fresh, movedFrom } = parseLinesFrom(text, kept ? lineEnd(previous, kept - 1) : 0, { starts, changedEnd: text.length - suffix, delta });
+  const lines = placeLines(fresh, { previous, kept, movedFrom, delta });
+  return { lines: lines.lines, starts: lines.starts, diagnostics: lines.diagnostics, diagnosticLines: lines.diagnosticLines, sameLines: kept };
+}
+
+/** Where line `i` of a parse ends: where the next starts, or at the end of the text. */
+function lineEnd(parse: IncrementalParse, i: number): number {
+  return i + 1 < parse.lineStarts.length ? parse.lineStarts[i + 1]! : parse.text.length;
 }
 
 /**
@@ -111,7 +117,7 @@ function linesAfterEdit(previous: IncrementalParse, text: string): Lines & { sam
  * rest of the text is the old text's rest, so its lines are the old lines from there (`movedFrom`) moved
  * by `delta`.
  */
-function parseLinesFrom(text: string, start: number, after?: { starts: Int32Array; changedEnd: number; delta: number }): { fresh: ParsedLine[]; movedFrom: number } {
+function parseLinesFrom(text: string, start: number, after?: { starts: readonly number[]; changedEnd: number; delta: number }): { fresh: ParsedLine[]; movedFrom: number } {
   const fresh: ParsedLine[] = [];
   while (start < text.length) {
     if (after && start > after.changedEnd) {
@@ -142,7 +148,7 @@ function placeLines(fresh: readonly ParsedLine[], taken?: Taken): Lines {
   const oldLines = previous?.document.lines ?? [];
   const count = kept + fresh.length + oldLines.length - movedFrom;
   const lines = new Array<ast.Line>(count);
-  const starts = new Int32Array(count);
+  const starts = new Array<number>(count);
   for (let i = 0; i < kept; i++) {
     lines[i] = oldLines[i]!;
     starts[i] = previous!.lineStarts[i]!;
@@ -155,7 +161,8 @@ function placeLines(fresh: readonly ParsedLine[], taken?: Taken): Lines {
     lines[at] = shiftLine(oldLines[i]!, delta);
     starts[at] = previous!.lineStarts[i]! + delta;
   }
-  return { lines, starts, ...placeDiagnostics(fresh, taken) };
+  const { diagnostics, diagnosticLines } = placeDiagnostics(fresh, taken);
+  return { lines, starts, diagnostics, diagnosticLines };
 }
 
 /** The syntax diagnostics of the kept lines, the fresh ones and the moved ones (moved too), with their lines. */
@@ -170,30 +177,30 @@ function placeDiagnostics(fresh: readonly ParsedLine[], taken?: Taken): Pick<Lin
   while (movedAt > keptCount && oldLines[movedAt - 1]! >= movedFrom) movedAt--;
   const diagnostics = old.slice(0, keptCount);
   const lines = oldLines.slice(0, keptCount);
-  const add = (d: Diagnostic, line: number) => {
-    diagnostics.push(d);
-    lines.push(line);
-  };
-  fresh.forEach((parsed, i) => parsed.diagnostics.forEach((d) => add(d, kept + i)));
+  for (let i = 0; i < fresh.length; i++) {
+    for (const d of fresh[i]!.diagnostics) {
+      diagnostics.push(d);
+      lines.push(kept + i);
+    }
+  }
   const moveLine = kept + fresh.length - movedFrom;
-  for (let k = movedAt; k < old.length; k++) add(shiftDiagnostic(old[k]!, delta), oldLines[k]! + moveLine);
+  for (let k = movedAt; k < old.length; k++) {
+    diagnostics.push(shiftDiagnostic(old[k]!, delta));
+    lines.push(oldLines[k]! + moveLine);
+  }
   return { diagnostics, diagnosticLines: lines };
 }
 
 /** Where the lines of a parsed text start, as LineIndex counts them (a line break at the end starts an empty last line). */
 export function lineStartsOf(parse: IncrementalParse): number[] {
-  const count = parse.lineStarts.length;
+  const starts = parse.lineStarts.slice();
   const last = parse.text.charCodeAt(parse.text.length - 1);
-  const endsEmpty = !count || last === 10 || last === 13;
-  // A loop, not Array.from (which walks a typed array through its iterator).
-  const starts = new Array<number>(count + (endsEmpty ? 1 : 0));
-  for (let i = 0; i < count; i++) starts[i] = parse.lineStarts[i]!;
-  if (endsEmpty) starts[count] = parse.text.length;
+  if (!starts.length || last === 10 || last === 13) starts.push(parse.text.length);
   return starts;
 }
 
 /** Index of the first line starting at or after `offset`. */
-function lineAt(starts: Int32Array, offset: number): number {
+function lineAt(starts: readonly number[], offset: number): number {
   let low = 0;
   let high = starts.length;
   while (low < high) {
