@@ -249,9 +249,12 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     // A prose line the editor shows (the DOM order of view lines is not their order on screen, and a
     // directive or comment line would print nothing of what is typed).
     const shown = await wb.editorLines();
-    const prose = shown.find((l) => /^\s*[\u4e00-\u9fff]/.test(l.text) && /[，。]/.test(l.text));
+    // Clicked by its first characters, which no other line shown holds (the click takes the first line
+    // in the DOM that has them: a comment with the same words would take what is typed, and print none).
+    const needleOf = (l: { text: string }) => l.text.trim().slice(0, 8);
+    const prose = shown.find((l) => /^\s*[\u4e00-\u9fff]/.test(l.text) && /[，。]/.test(l.text) && shown.filter((o) => o.text.includes(needleOf(l))).length === 1);
     assert.ok(prose, `a prose line in view: ${JSON.stringify(shown.map((l) => l.text.slice(0, 12)))}`);
-    await wb.clickText(prose.text.trim().slice(0, 4));
+    await wb.clickText(needleOf(prose));
     await wb.page.keyboard.press('End');
     await wb.type('新增一句话。');
     // The printed line holding the typed words' first character: the layout breaks lines every 28
