@@ -249,13 +249,16 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     // A prose line the editor shows (the DOM order of view lines is not their order on screen, and a
     // directive or comment line would print nothing of what is typed).
     const shown = await wb.editorLines();
-    // Clicked by its first characters, which no other line shown holds (the click takes the first line
-    // in the DOM that has them: a comment with the same words would take what is typed, and print none).
+    // The first row of a paragraph (after an empty or a heading's row: the editor wraps long lines, and the end of a wrapped
+    // row may fall inside a figure's name, which the page never prints), clicked by its first characters,
+    // which no other row shown holds (the click takes the first row in the DOM that has them); the words
+    // are typed at its start.
     const needleOf = (l: { text: string }) => l.text.trim().slice(0, 8);
-    const prose = shown.find((l) => /^\s*[\u4e00-\u9fff]/.test(l.text) && /[，。]/.test(l.text) && shown.filter((o) => o.text.includes(needleOf(l))).length === 1);
-    assert.ok(prose, `a prose line in view: ${JSON.stringify(shown.map((l) => l.text.slice(0, 12)))}`);
+    const startsParagraph = (i: number) => i > 0 && /^\s*(#|$)/.test(shown[i - 1]!.text);
+    const prose = shown.find((l, i) => startsParagraph(i) && /^\s*[\u4e00-\u9fff]/.test(l.text) && /[，。]/.test(l.text) && shown.filter((o) => o.text.includes(needleOf(l))).length === 1);
+    assert.ok(prose, `a paragraph's first row in view: ${JSON.stringify(shown.map((l) => l.text.slice(0, 12)))}`);
     await wb.clickText(needleOf(prose));
-    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('Home');
     await wb.type('新增一句话。');
     // The printed line holding the typed words' first character: the layout breaks lines every 28
     // characters, so the words may run over two lines (no one element need hold them all).
