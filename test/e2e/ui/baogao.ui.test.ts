@@ -246,16 +246,15 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     // Patched, not reloaded: a page the edit does not change stays the same element.
     await frame.locator('section.page').first().evaluate((el: any) => { el.dataset.mark = 'kept'; });
     const before = await frame.locator('body').evaluate((el: any) => el.ownerDocument.defaultView.scrollY as number);
-    // A prose line the editor shows (the DOM order of view lines is not their order on screen, and a
-    // directive or comment line would print nothing of what is typed).
+    // The words are typed at the start of a paragraph the editor shows: a row that starts with a Chinese
+    // character after an empty or a heading's row (a directive or comment prints nothing of what is typed,
+    // and the end of a wrapped row may fall inside a figure's name, which prints as the figure's value). It
+    // is clicked by its first characters, which no other row shown holds (the click takes the first row in
+    // the DOM that has them, and the DOM order of rows is not their order on screen).
     const shown = await wb.editorLines();
-    // The first row of a paragraph (after an empty or a heading's row: the editor wraps long lines, and the end of a wrapped
-    // row may fall inside a figure's name, which the page never prints), clicked by its first characters,
-    // which no other row shown holds (the click takes the first row in the DOM that has them); the words
-    // are typed at its start.
     const needleOf = (l: { text: string }) => l.text.trim().slice(0, 8);
     const startsParagraph = (i: number) => i > 0 && /^\s*(#|$)/.test(shown[i - 1]!.text);
-    const prose = shown.find((l, i) => startsParagraph(i) && /^\s*[\u4e00-\u9fff]/.test(l.text) && /[，。]/.test(l.text) && shown.filter((o) => o.text.includes(needleOf(l))).length === 1);
+    const prose = shown.find((l, i) => startsParagraph(i) && /^\s*[\u4e00-\u9fff]/.test(l.text) && shown.filter((o) => o.text.includes(needleOf(l))).length === 1);
     assert.ok(prose, `a paragraph's first row in view: ${JSON.stringify(shown.map((l) => l.text.slice(0, 12)))}`);
     await wb.clickText(needleOf(prose));
     await wb.page.keyboard.press('Home');
