@@ -1,5 +1,5 @@
 // Document symbols (the heading tree with rendered numbers, figures as children) and workspace symbols.
-import { inlineText, type Line } from '../../../grammar/index.js';
+import { inlineText, lineEndAt, type Line } from '../../../grammar/index.js';
 import type { FigureDefinition, ReportModel, Section } from '../model.js';
 import { formatValue, type Value } from '../values.js';
 import { figuresOf } from './locate.js';
@@ -54,7 +54,7 @@ export function documentSymbols(model: ReportModel): DocumentSymbol[] {
         end: Math.max(h.end, trimEnd(text, ends(h.start, section.level))),
         // The heading's line without its line break: the editor selects it when the outline is clicked.
         selectionStart: h.start,
-        selectionEnd: Math.max(h.start, withoutLineBreak(text, h.line.end)),
+        selectionEnd: lineEndAt(text, h.start),
         children: [],
       };
       into.push(symbol);
@@ -116,12 +116,6 @@ function headingEnds(lines: readonly Line[], textLength: number): (start: number
     const at = index.get(start);
     return at === undefined || level < 0 || level > 4 ? textLength : table[at + level]!;
   };
-}
-
-function withoutLineBreak(text: string, end: number): number {
-  let e = end;
-  while (e > 0 && (text.charCodeAt(e - 1) === 10 || text.charCodeAt(e - 1) === 13)) e--;
-  return e;
 }
 
 function trimEnd(text: string, end: number): number {
