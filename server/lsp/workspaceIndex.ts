@@ -99,12 +99,6 @@ export class WorkspaceIndex {
     return entry.found as T;
   }
 
-  /** Every file of the workspace (and every open document), with whether it is a snippet. */
-  paths(): Array<{ path: string; snippet: boolean }> {
-    this.refresh();
-    return [...this.files].map(([path, summary]) => ({ path, snippet: summary.snippet }));
-  }
-
   /** The files that include a snippet of this name, with their current text (references, renames). */
   filesIncluding(name: string): FileText[] {
     this.refresh();
@@ -135,14 +129,19 @@ export class WorkspaceIndex {
     this.endRefresh();
   }
 
-  /** The same as the refresh before a request, a file at a time: cancellable, letting edits in (requests.ts). */
-  async refreshGently(work: LongWork): Promise<void> {
+  /**
+   * The same as the refresh before a request, a file at a time: cancellable, letting edits in (requests.ts).
+   * Gives every file of the workspace (and every open document), with whether it is a snippet: asked
+   * again, a client that does not watch files would have the whole workspace summarised a second time.
+   */
+  async refreshGently(work: LongWork): Promise<Array<{ path: string; snippet: boolean }>> {
     this.startRefresh();
     for (const path of [...this.stale]) {
       await work.pause();
       this.summarize(path);
     }
     this.endRefresh();
+    return [...this.files].map(([path, summary]) => ({ path, snippet: summary.snippet }));
   }
 
   /** Marks what is to be summarised again. */

@@ -22,8 +22,7 @@ export function register(context: ServerContext): void {
     try {
       // The index lists the files (built or brought up to date a file at a time); a file's text is read
       // only when its problems are not remembered.
-      await index.refreshGently(work);
-      const all = index.paths();
+      const all = await index.refreshGently(work);
       progress.report(0, `共 ${all.length} 个文件`);
       for (const [index, f] of all.entries()) {
         // Between files: let edits, their diagnostics, other requests and a cancellation in.

@@ -58,10 +58,10 @@ export function register(context: ServerContext): void {
   // only what changed. Open reports are collected from their buffers.
   connection.onRequest(CollectRequest.method, answerOrFail(connection, 'collect', async (_params: unknown, token?: CancellationToken): Promise<CollectRequest.Result> => {
     const work = LongWork.of(token);
-    await index.refreshGently(work);
+    const files = await index.refreshGently(work);
     const vocabulary = new IndicatorVocabulary(store.service.settings.checks.extraIndicators);
     const reports: CollectedReport[] = [];
-    for (const { path, snippet } of index.paths().sort((a, b) => compareCodeUnits(a.path, b.path))) {
+    for (const { path, snippet } of files.sort((a, b) => compareCodeUnits(a.path, b.path))) {
       if (snippet) continue;
       await work.pause();
       const collect = () => collectReport(context, path, vocabulary);
