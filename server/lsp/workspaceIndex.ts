@@ -84,6 +84,14 @@ export class WorkspaceIndex {
   /** Settings or snippets changed: every summary may differ (heading numbers, snippet names, problems). */
   invalidate(): void {
     this.built = false;
+    this.forgetFound();
+  }
+
+  /**
+   * A baogao.json changed: what requests found in the files under it (checked with its settings) goes; the
+   * summaries stay (they are made with the editor's own settings).
+   */
+  forgetFound(): void {
     this.found.clear();
   }
 

@@ -57,7 +57,7 @@ export function register(context: ServerContext): void {
     // A baogao.json changes the settings of the reports under it: what the index found in them goes too.
     if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
       store.projects.changed();
-      index.invalidate();
+      index.forgetFound();
     }
     for (const change of params.changes) {
       const path = uriToPath(change.uri);
