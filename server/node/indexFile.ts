@@ -5,7 +5,7 @@
 // corrupt, written by another build or under other settings) only costs the time it would have saved.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { toOsPath } from './paths.js';
+import { toCorePath, toOsPath } from './paths.js';
 
 /** The file in the storage folder. */
 export const INDEX_FILE_NAME = 'workspace-index.json';
@@ -26,11 +26,7 @@ export function stampOf(corePath: string): string {
 /** The running build (the server's own script, as built): another build may summarise differently. */
 export function buildStamp(): string {
   const script = process.argv[1];
-  try {
-    return script ? `${statSync(script).size}:${statSync(script).mtimeMs}` : 'unknown';
-  } catch {
-    return 'unknown';
-  }
+  return script ? stampOf(toCorePath(script)) : 'unknown';
 }
 
 /**
