@@ -76,7 +76,9 @@ function writerBasics(get: () => Workbench) {
     const wb = get();
     let items = await wb.statusBarItems();
     const deadline = Date.now() + 30_000;
-    while (!items.some((i) => /法治政府建设年度报告：\d+ 错误 \d+ 警告/.test(i.text)) && Date.now() < deadline) {
+    // Until the counts have come in (the item can show a count while the report's problems still arrive).
+    const settled = () => items.some((i) => { const m = /法治政府建设年度报告：(\d+) 错误 (\d+) 警告/.exec(i.text); return !!m && Number(m[1]) >= 10 && Number(m[2]) >= 2; });
+    while (!settled() && Date.now() < deadline) {
       await wb.page.waitForTimeout(250);
       items = await wb.statusBarItems();
     }
