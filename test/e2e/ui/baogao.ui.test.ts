@@ -243,23 +243,27 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
       return el.ownerDocument.defaultView.scrollY as number;
     });
     assert.ok(scrollY > 0);
-    // The editor followed the preview (scroll sync): type on a line it shows, so that it does not move.
-    await wb.page.waitForTimeout(1000);
+    // The editor follows the preview (scroll sync) to the line the preview shows at its top. The page
+    // ignores its own scroll for a moment after it was scrolled for the editor, so it is nudged until
+    // the editor has left the report's first line.
+    const editorFollowed = async () => ((await wb.editorLines()).find((l) => l.onScreen && l.line !== undefined)?.line ?? 1) > 1;
+    for (let i = 0; i < 20 && !(await editorFollowed()); i++) {
+      await frame.locator('body').evaluate((el: any, dy: number) => el.ownerDocument.defaultView.scrollBy(0, dy), i % 2 ? -4 : 4);
+      await wb.page.waitForTimeout(500);
+    }
+    assert.ok(await editorFollowed(), 'the editor follows the preview’s scroll');
+    await wb.page.waitForTimeout(500);
     // Patched, not reloaded: a page the edit does not change stays the same element.
     await frame.locator('section.page').first().evaluate((el: any) => { el.dataset.mark = 'kept'; });
     const before = await frame.locator('body').evaluate((el: any) => el.ownerDocument.defaultView.scrollY as number);
-    // The words are typed at the start of a paragraph the editor shows: a row that starts with a Chinese
-    // character after an empty or a heading's row (a directive or comment prints nothing of what is typed,
-    // and the end of a wrapped row may fall inside a figure's name, which prints as the figure's value). It
-    // is clicked by its first characters, which no other row shown holds (the click takes the first row in
-    // the DOM that has them, and the DOM order of rows is not their order on screen).
+    // The words are typed at the start of a paragraph the editor shows, so that nothing scrolls: a source
+    // line that starts with a Chinese character after an empty or a heading's line (a directive or comment
+    // prints nothing of what is typed). Go to Line puts the cursor there without moving a line in view.
     const shown = await wb.editorLines();
-    const needleOf = (l: { text: string }) => l.text.trim().slice(0, 8);
-    const startsParagraph = (i: number) => i > 0 && /^\s*(#|$)/.test(shown[i - 1]!.text);
-    const prose = shown.find((l, i) => startsParagraph(i) && /^\s*[\u4e00-\u9fff]/.test(l.text) && shown.filter((o) => o.text.includes(needleOf(l))).length === 1);
-    assert.ok(prose, `a paragraph's first row in view: ${JSON.stringify(shown.map((l) => l.text.slice(0, 12)))}`);
-    await wb.clickText(needleOf(prose));
-    await wb.page.keyboard.press('Home');
+    const startsParagraph = (i: number) => i > 0 && shown[i]!.line !== undefined && /^\s*(#|$)/.test(shown[i - 1]!.text);
+    const prose = shown.find((l, i) => l.onScreen && startsParagraph(i) && /^\s*[\u4e00-\u9fff]/.test(l.text));
+    assert.ok(prose, `a paragraph's first row on screen: ${JSON.stringify(shown.map((l) => [l.line, l.onScreen, l.text.slice(0, 12)]))}`);
+    await wb.goTo(prose.line!, 1);
     await wb.type('新增一句话。');
     // The printed line holding the typed words' first character: the layout breaks lines every 28
     // characters, so the words may run over two lines (no one element need hold them all).

@@ -56,6 +56,9 @@ export interface ProblemEntry {
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
+/** A rendered row of an editor (see Workbench.editorLines). */
+export interface EditorRow { text: string; top: number; line: number | undefined; onScreen: boolean; classes: string[] }
+
 export class Workbench {
   private step = 0;
 
@@ -374,17 +377,35 @@ export class Workbench {
   /**
    * The rendered lines (view lines: a wrapped line gives several) of an editor — by default the one
    * that has the focus, else the first — with the token colour classes `mtkN` of each, top to bottom.
+   * `line` is the 1-based source line for the first row of a line (from the line-number gutter), and
+   * `onScreen` says the row is wholly inside the editor's visible area (the DOM also holds rows just
+   * outside it).
    */
-  async editorLines(editor?: Locator): Promise<{ text: string; top: number; classes: string[] }[]> {
+  async editorLines(editor?: Locator): Promise<EditorRow[]> {
     const focused = this.page.locator('.editor-instance .monaco-editor.focused .view-lines');
     const target = editor ?? ((await focused.count()) > 0 ? focused.first() : this.page.locator('.editor-instance .monaco-editor .view-lines').first());
-    const lines = await target.evaluate((root) =>
-      [...root.querySelectorAll('.view-line')].map((l) => ({
-        text: (l.textContent ?? '').replace(/\u00a0/g, ' '),
-        top: parseFloat(/top:\s*([\d.]+)px/.exec(l.getAttribute('style') ?? '')?.[1] ?? '0'),
-        classes: [...new Set([...l.querySelectorAll('span[class*="mtk"]')].flatMap((s) => [...s.classList].filter((c) => /^mtk\d+$/.test(c))))],
-      })),
-    );
+    const lines = await target.evaluate((root) => {
+      // No named functions in here: the test runner's transform wraps them in a helper the page lacks.
+      const topPx = /top:\s*([\d.]+)px/;
+      const editorEl = root.closest('.monaco-editor');
+      const numbers = new Map<number, number>();
+      for (const row of editorEl?.querySelectorAll('.margin-view-overlays > div') ?? []) {
+        const n = parseInt(row.querySelector('.line-numbers')?.textContent ?? '', 10);
+        if (Number.isInteger(n)) numbers.set(parseFloat(topPx.exec(row.getAttribute('style') ?? '')?.[1] ?? '0'), n);
+      }
+      const area = (editorEl?.querySelector('.lines-content')?.parentElement ?? root).getBoundingClientRect();
+      return [...root.querySelectorAll('.view-line')].map((l) => {
+        const r = l.getBoundingClientRect();
+        const top = parseFloat(topPx.exec(l.getAttribute('style') ?? '')?.[1] ?? '0');
+        return {
+          text: (l.textContent ?? '').replace(/\u00a0/g, ' '),
+          top,
+          line: numbers.get(top),
+          onScreen: r.height > 0 && r.top >= area.top && r.bottom <= area.bottom,
+          classes: [...new Set([...l.querySelectorAll('span[class*="mtk"]')].flatMap((s) => [...s.classList].filter((c) => /^mtk\d+$/.test(c))))],
+        };
+      });
+    });
     return lines.sort((a, b) => a.top - b.top);
   }
 
