@@ -16,17 +16,29 @@ export function foldingRanges(document: ast.ReportDocument, lines: LineIndex, te
     while (end > span.start && /\s/.test(text[end - 1]!)) end--;
     return lineOf(end);
   };
-  const content = document.lines.filter((l) => l.kind !== 'blank');
-  const headings = document.lines.filter((l): l is ast.HeadingLine => l.kind === 'heading');
-  for (const h of headings) {
-    const next = headings.find((o) => o.start > h.start && o.level <= h.level);
-    const inside = content.filter((l) => l.start > h.start && (!next || l.start < next.start));
-    const last = inside[inside.length - 1];
-    if (last) {
-      const endLine = lastLineOf(last);
-      if (endLine > lineOf(h.start)) out.push({ startLine: lineOf(h.start), endLine, kind: 'region' });
+  // Each heading folds to the last non-blank line before the next heading of its level or higher: one
+  // pass with the open headings on a stack (a search per heading was quadratic: 2.5 s at 3 MB).
+  const sections: Array<FoldingRange | undefined> = [];
+  const open: Array<{ heading: ast.HeadingLine; at: number }> = [];
+  let lastContent: ast.Line | undefined;
+  const close = (until: number) => {
+    while (open.length && open[open.length - 1]!.heading.level >= until) {
+      const { heading, at } = open.pop()!;
+      if (!lastContent || lastContent.start <= heading.start) continue;
+      const endLine = lastLineOf(lastContent);
+      if (endLine > lineOf(heading.start)) sections[at] = { startLine: lineOf(heading.start), endLine, kind: 'region' };
     }
+  };
+  for (const line of document.lines) {
+    if (line.kind === 'heading') {
+      close(line.level);
+      open.push({ heading: line, at: sections.length });
+      sections.push(undefined);
+    }
+    if (line.kind !== 'blank') lastContent = line;
   }
+  close(-Infinity);
+  for (const fold of sections) if (fold) out.push(fold);
   for (const block of document.body) {
     if (block.kind === 'list') {
       const startLine = lineOf(block.start);

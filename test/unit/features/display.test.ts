@@ -1,9 +1,12 @@
 // How a report looks in the editor: semantic tokens, folding ranges, document links, inlay hints.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { LineIndex, parse, type HeadingLine } from '../../../grammar/index.js';
 import { foldingRanges } from '../../../server/language/features/folding.js';
 import { inlayHints } from '../../../server/language/features/inlayHints.js';
 import { documentLinks } from '../../../server/language/features/links.js';
 import { semanticTokens } from '../../../server/language/features/semanticTokens.js';
+import { fuzzSettings } from '../../helpers.js';
 import { fixture, HEAD } from './fixture.js';
 
 describe('feature: semantic tokens', () => {
@@ -29,6 +32,29 @@ describe('feature: folding ranges', () => {
     const folds = foldingRanges(f.model.file.document, f.model.file.lineIndex, f.text);
     assert.ok(folds.some((r) => r.kind === 'comment' && r.startLine === 0 && r.endLine === 1));
     assert.ok(folds.some((r) => r.kind === 'region' && r.startLine === 7), JSON.stringify(folds));
+  });
+
+  it('folds each heading to the last non-blank line before the next heading of its level or higher (random outlines)', () => {
+    const line = fc.constantFrom('# 甲', '## 乙', '### 丙', '#### 丁', '正文。', '', '   ', '- 项', '// 注', '@引用 调解');
+    fc.assert(fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
+      const text = lines.join('\n');
+      const { document } = parse(text);
+      const index = new LineIndex(text);
+      const lineOf = (offset: number) => index.positionAt(offset).line;
+      // The definition, written plainly (a search per heading).
+      const expected = document.lines.flatMap((h, i) => {
+        if (h.kind !== 'heading') return [];
+        const next = document.lines.findIndex((o, k) => k > i && o.kind === 'heading' && (o as HeadingLine).level <= h.level);
+        const inside = document.lines.slice(i + 1, next < 0 ? undefined : next).filter((l) => l.kind !== 'blank');
+        const last = inside[inside.length - 1];
+        if (!last) return [];
+        const endLine = lineOf(last.start + text.slice(last.start, last.end).trimEnd().length);
+        return endLine > lineOf(h.start) ? [[lineOf(h.start), endLine]] : [];
+      });
+      const regions = foldingRanges(document, index, text).filter((r) => r.kind === 'region');
+      const headingRegions = regions.filter((r) => document.lines.some((l) => l.kind === 'heading' && lineOf(l.start) === r.startLine));
+      assert.deepEqual(headingRegions.map((r) => [r.startLine, r.endLine]), expected);
+    }), fuzzSettings(1000));
   });
 });
 
