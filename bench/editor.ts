@@ -87,6 +87,16 @@ export async function runEditor(root: string, folder: string, report: string, ma
     const mdComma = middleOf(markdown, '，');
     const doc = (uri: string) => ({ textDocument: { uri } });
     const at = (client: BenchClient, uri: string, offset: number) => ({ ...doc(uri), position: positionAt(client.text(uri), offset) });
+    /** Fifty lines around an offset: what an editor shows. */
+    const screenAround = (text: string, offset: number) => {
+      const { line } = positionAt(text, offset);
+      return { start: { line: Math.max(0, line - 25), character: 0 }, end: { line: line + 25, character: 0 } };
+    };
+    /** The light bulb's request: the cursor, no diagnostics under it. */
+    const cursorActions = (client: BenchClient, uri: string, offset: number) => {
+      const { position } = at(client, uri, offset);
+      return { ...doc(uri), range: { start: position, end: position }, context: { diagnostics: [], triggerKind: 2 } };
+    };
 
     const typed = new Set<string>();
     const keystroke = (client: BenchClient, uri: string, comma: number) => {
@@ -150,6 +160,12 @@ export async function runEditor(root: string, folder: string, report: string, ma
       semanticTokens: { before: afterKeystroke, run: () => bg.connection.sendRequest('textDocument/semanticTokens/full', doc(bgUri)) },
       'semanticTokens delta': sinceLastAnswer('textDocument/semanticTokens/full', 'textDocument/semanticTokens/full/delta'),
       formatting: { before: afterKeystroke, run: () => bg.connection.sendRequest('textDocument/formatting', { ...doc(bgUri), options: { tabSize: 2, insertSpaces: true } }) },
+      // What VS Code also asks on each new version of the report in view: its folds and links, the inlay
+      // hints of the lines on screen, the code actions at the cursor (the light bulb).
+      foldingRange: { before: afterKeystroke, run: () => bg.connection.sendRequest('textDocument/foldingRange', doc(bgUri)) },
+      documentLink: { before: afterKeystroke, run: () => bg.connection.sendRequest('textDocument/documentLink', doc(bgUri)) },
+      'inlayHint, a screen': { before: afterKeystroke, run: () => bg.connection.sendRequest('textDocument/inlayHint', { ...doc(bgUri), range: screenAround(bg.text(bgUri), bgComma) }) },
+      'codeAction at the cursor': { before: afterKeystroke, run: () => bg.connection.sendRequest('textDocument/codeAction', cursorActions(bg, bgUri, bgComma)) },
       // The live preview's update after a keystroke: the pages changed since those it shows (as client/preview.ts asks).
       'preview update': sinceLastAnswer('baogao/preview', 'baogao/preview'),
       // The whole report as the printable page (the Open in Browser and Print commands).
@@ -168,6 +184,9 @@ export async function runEditor(root: string, folder: string, report: string, ma
       },
       completion: { run: () => mdc.connection.sendRequest('textDocument/completion', at(mdc, mdUri, headingAt)) },
       hover: { run: () => mdc.connection.sendRequest('textDocument/hover', at(mdc, mdUri, headingAt)) },
+      foldingRange: { before: mdAfterKeystroke, run: () => mdc.connection.sendRequest('textDocument/foldingRange', doc(mdUri)) },
+      documentLink: { before: mdAfterKeystroke, run: () => mdc.connection.sendRequest('textDocument/documentLink', doc(mdUri)) },
+      'codeAction at the cursor': { before: mdAfterKeystroke, run: () => mdc.connection.sendRequest('textDocument/codeAction', cursorActions(mdc, mdUri, mdComma)) },
       documentSymbol: {
         before: mdAfterKeystroke,
         run: async () => {
