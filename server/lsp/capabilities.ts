@@ -17,6 +17,8 @@ export const CAPABILITIES: ServerCapabilities = {
   semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: { delta: true }, range: true },
   foldingRangeProvider: true,
   documentLinkProvider: { resolveProvider: false },
+  documentHighlightProvider: true,
+  selectionRangeProvider: true,
   inlayHintProvider: { resolveProvider: false },
   workspace: { workspaceFolders: { supported: true, changeNotifications: false } },
 };

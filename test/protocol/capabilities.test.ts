@@ -12,7 +12,7 @@ describe('protocol: initialize', () => {
     for (const key of [
       'documentSymbolProvider', 'workspaceSymbolProvider', 'hoverProvider', 'completionProvider', 'definitionProvider', 'referencesProvider',
       'renameProvider', 'codeActionProvider', 'documentFormattingProvider', 'documentRangeFormattingProvider', 'semanticTokensProvider',
-      'foldingRangeProvider', 'documentLinkProvider', 'inlayHintProvider',
+      'foldingRangeProvider', 'documentLinkProvider', 'inlayHintProvider', 'documentHighlightProvider', 'selectionRangeProvider',
     ] as const) {
       assert.ok(caps[key], `${key} advertised`);
     }

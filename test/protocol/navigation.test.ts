@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
-  DidChangeWatchedFilesNotification, FileChangeType, DefinitionRequest, PrepareRenameRequest, ReferencesRequest, RenameRequest, type Location,
+  DidChangeWatchedFilesNotification, FileChangeType, DefinitionRequest, DocumentHighlightKind, DocumentHighlightRequest, PrepareRenameRequest, ReferencesRequest,
+  RenameRequest, SelectionRangeRequest, type Location, type SelectionRange,
 } from 'vscode-languageserver-protocol/node';
 import { positionOf, startClient, type Client } from './helper.js';
 
@@ -29,6 +30,26 @@ describe('protocol: definition, references, rename', () => {
     const edits = edit!.changes![uri]!;
     assert.equal(edits.length, 2);
     assert.ok(edits.every((e) => e.newText === '调处数'));
+  });
+
+  it('highlights 调处 where it is defined (written) and where 成功/调处 reads it', async () => {
+    const { uri, text } = await client.open('guiwei-2020.bg');
+    const lit = await client.connection.sendRequest(DocumentHighlightRequest.type, { textDocument: { uri }, position: positionOf(text, '{调处 =', 1) });
+    assert.deepEqual(lit!.map((h) => h.kind), [DocumentHighlightKind.Write, DocumentHighlightKind.Read]);
+    assert.deepEqual(lit![0]!.range.start, positionOf(text, '调处 ='));
+  });
+
+  it('answers smart select with one chain a position, each range inside its parent, the report the root', async () => {
+    const { uri, text } = await client.open('guiwei-2020.bg');
+    const positions = [positionOf(text, '{调处 =', 2), positionOf(text, '@年度')];
+    const chains = await client.connection.sendRequest(SelectionRangeRequest.type, { textDocument: { uri }, positions });
+    assert.equal(chains!.length, 2);
+    const flat = (r: SelectionRange | undefined): SelectionRange[] => (r ? [r, ...flat(r.parent)] : []);
+    const first = flat(chains![0]);
+    assert.deepEqual(first[0]!.range.start, positionOf(text, '调处 ='), 'the figure’s name first');
+    const lines = text.split(/\r?\n/);
+    assert.deepEqual(first[first.length - 1]!.range, { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1]!.length } });
+    assert.ok(flat(chains![1]).length >= 2);
   });
 
   it('finds every use of a header value {年度}, its @年度 line as the declaration', async () => {

@@ -1,5 +1,7 @@
-// Moving around and renaming: definition, references, rename, document links.
-import { ErrorCodes, ResponseError, type CancellationToken, type WorkspaceEdit } from 'vscode-languageserver';
+// Moving around and renaming: definition, references, rename, document links, document highlights, smart select.
+import { DocumentHighlightKind, ErrorCodes, ResponseError, type CancellationToken, type SelectionRange, type WorkspaceEdit } from 'vscode-languageserver';
+import { documentHighlights } from '../../language/features/highlights.js';
+import { selectionRanges } from '../../language/features/selection.js';
 import { documentLinks } from '../../language/features/links.js';
 import { targetAt } from '../../language/features/locate.js';
 import { definition, prepareRename, references, rename, type FileText } from '../../language/features/navigation.js';
@@ -39,6 +41,16 @@ export function register({ connection, store, index }: ServerContext): void {
     if (typeof edits === 'string') throw new ResponseError(ErrorCodes.InvalidRequest, edits);
     return { changes: groupEdits(store, edits, model) };
   }));
+
+  const HIGHLIGHT_KIND = { text: DocumentHighlightKind.Text, read: DocumentHighlightKind.Read, write: DocumentHighlightKind.Write };
+  connection.onDocumentHighlight(answerForDocument(connection, store, 'documentHighlight', [], (params, doc, model) =>
+    documentHighlights(model, offsetOf(doc, params.position)).map((h) => ({ range: rangeIn(model.file.lineIndex, h.start, h.end), kind: HIGHLIGHT_KIND[h.kind] }))));
+
+  // One chain a position, the outermost range the root: each range's parent is the next one out.
+  connection.onSelectionRanges(answerForDocument(connection, store, 'selectionRanges', [], (params, doc, model) =>
+    (Array.isArray(params.positions) ? params.positions : []).map((position) =>
+      selectionRanges(model, offsetOf(doc, position)).reduceRight<SelectionRange | undefined>(
+        (parent, r) => ({ range: rangeIn(model.file.lineIndex, r.start, r.end), ...(parent ? { parent } : {}) }), undefined)!)));
 
   connection.onDocumentLinks(answerForDocument(connection, store, 'documentLinks', [], (_params, _doc, model) =>
     documentLinks(model).map((l) => ({ range: rangeIn(model.file.lineIndex, l.start, l.end), target: store.uriFor(l.path), tooltip: l.tooltip }))));

@@ -124,4 +124,18 @@ describe('baogao extension: navigation and editing aids on guiwei-2020.bg', () =
     const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, positionOf(doc, '{调处 =', 1));
     assert.equal(refs.length, 2, JSON.stringify(refs));
   });
+
+  it('highlights of 调处: its definition written, the operand of 成功/调处 read', async () => {
+    const lit = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', doc.uri, positionOf(doc, '{调处 =', 1));
+    assert.deepEqual(lit.map((h) => h.kind), [vscode.DocumentHighlightKind.Write, vscode.DocumentHighlightKind.Read], JSON.stringify(lit));
+  });
+
+  it('smart select grows from the figure’s name to its clause and sentence, and ends with the whole report', async () => {
+    const [chain] = await vscode.commands.executeCommand<vscode.SelectionRange[]>('vscode.executeSelectionRangeProvider', doc.uri, [positionOf(doc, '{调处 =', 1)]);
+    const texts: string[] = [];
+    for (let r: vscode.SelectionRange | undefined = chain; r; r = r.parent) texts.push(doc.getText(r.range));
+    assert.equal(texts[0], '调处');
+    assert.ok(texts.some((t) => t.endsWith('。') && t.includes('{调处 =') && !t.includes('\n')), JSON.stringify(texts.slice(0, 6)));
+    assert.equal(texts[texts.length - 1], doc.getText());
+  });
 });

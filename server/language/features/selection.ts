@@ -1,0 +1,153 @@
+// Smart select (expand / shrink selection): from the cursor out to the whole report, in the steps a writer
+// of Chinese prose thinks in — a figure's name, the figure, a citation's title, the clause, the sentence,
+// the line's text, the paragraph or list item, the list, each enclosing section, the report. Word
+// selection cannot do this: Chinese has no spaces, so a "word" is the whole run between two marks.
+import type * as ast from '../../../grammar/index.js';
+import { lineEndAt } from '../../../grammar/index.js';
+import type { ReportModel } from '../model.js';
+import { clampOffset, lineInlines, type Range } from './locate.js';
+import { documentSymbols, type DocumentSymbol } from './symbols.js';
+import { isWhiteSpace } from '../whiteSpace.js';
+
+/** Marks that end a sentence, and those that end a clause within one. */
+const SENTENCE_END = new Set([...'。！？!?']);
+const CLAUSE_END = new Set([...'，、；：,;:']);
+/** Closing marks that belong to the sentence they follow (”。 is rare; 。” is how quotes end). */
+const CLOSERS = new Set([...'”’」』）)》']);
+
+/** The ranges around an offset of the report's own text, innermost first, each containing the one before. */
+export function selectionRanges(model: ReportModel, offset: number): Range[] {
+  const text = model.file.text;
+  const at = clampOffset(text, offset);
+  const chain: Range[] = [];
+  const add = (start: number, end: number) => {
+    if (start > at || at > end) return; // the cursor in a line's indent: its text is not a step
+    const last = chain[chain.length - 1];
+    const range = last ? { start: Math.min(start, last.start), end: Math.max(end, last.end) } : { start, end };
+    if (!last || range.start !== last.start || range.end !== last.end) chain.push(range);
+  };
+  const line = lineAt(model.file.document.lines, at);
+  if (line) {
+    const inlines = lineInlines(line);
+    inlineChain(inlines, at, add);
+    const content = contentOf(line, text);
+    if (content.start <= at && at <= content.end) proseChain(text, content, atoms(inlines), at, add);
+    add(content.start, content.end);
+    add(line.start, lineEndAt(text, line.start));
+  }
+  const block = blockAt(model.file.document.body, at);
+  if (block?.kind === 'list') {
+    const item = block.items.find((i) => i.start <= at && at <= i.end);
+    if (item) add(item.start, trimEnd(text, item.start, item.end));
+  }
+  if (block) add(block.start, trimEnd(text, block.start, block.end));
+  for (const section of sectionsAround(documentSymbols(model), at).reverse()) add(section.start, section.end);
+  add(0, text.length);
+  return chain;
+}
+
+/** The line holding an offset (the last one starting at or before it). */
+function lineAt(lines: readonly ast.Line[], at: number): ast.Line | undefined {
+  let low = 0;
+  let high = lines.length - 1;
+  let found: ast.Line | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (lines[mid]!.start <= at) {
+      found = lines[mid];
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+function blockAt(blocks: readonly ast.Block[], at: number): ast.Block | undefined {
+  let low = 0;
+  let high = blocks.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const block = blocks[mid]!;
+    if (at < block.start) high = mid - 1;
+    else if (at > block.end) low = mid + 1;
+    else return block;
+  }
+  return undefined;
+}
+
+/** Figures and citations around the offset, innermost first: a figure's name, its inside, the figure; a title, the citation. */
+function inlineChain(nodes: readonly ast.Inline[], at: number, add: (start: number, end: number) => void): void {
+  for (const node of nodes) {
+    if (node.start > at || at > node.end || (node.kind !== 'figure' && node.kind !== 'citation')) continue;
+    if (node.kind === 'citation') inlineChain(node.children, at, add);
+    if (node.kind === 'figure' && node.body && 'name' in node.body) {
+      const name = node.body.name;
+      if (name.start <= at && at <= name.end && name.end > name.start) add(name.start, name.end);
+    }
+    const end = node.end - (node.closed ? 1 : 0);
+    if (end > node.start + 1) add(node.start + 1, end);
+    add(node.start, node.end);
+    return;
+  }
+}
+
+/** The spans of figures and citations: a clause or sentence never ends inside one. */
+function atoms(nodes: readonly ast.Inline[]): Range[] {
+  return nodes.filter((n) => n.kind === 'figure' || n.kind === 'citation').map((n) => ({ start: n.start, end: n.end }));
+}
+
+/** The clause and the sentence around an offset within a line's text. */
+function proseChain(text: string, content: Range, atomSpans: readonly Range[], at: number, add: (start: number, end: number) => void): void {
+  const inAtom = (i: number) => atomSpans.some((a) => a.start <= i && i < a.end);
+  const isEnd = (i: number, marks: Set<string>) => marks.has(text[i]!) && !inAtom(i);
+  const any = (c: string) => SENTENCE_END.has(c) || CLAUSE_END.has(c);
+  // The clause: from after the last mark before the offset to the next mark (both left out).
+  let start = at;
+  while (start > content.start && !(any(text[start - 1]!) && !inAtom(start - 1))) start--;
+  let end = at;
+  while (end < content.end && !(any(text[end]!) && !inAtom(end))) end++;
+  const clauseStart = skipSpace(text, start, end);
+  if (end > clauseStart) add(clauseStart, end);
+  // The sentence: from after the last sentence end to the next one, its mark and closing quotes included.
+  start = at;
+  while (start > content.start && !isEnd(start - 1, SENTENCE_END)) start--;
+  end = at;
+  while (end < content.end && !isEnd(end, SENTENCE_END)) end++;
+  while (end < content.end && (SENTENCE_END.has(text[end]!) || CLOSERS.has(text[end]!))) end++;
+  const sentenceStart = skipSpace(text, start, end);
+  if (end > sentenceStart) add(sentenceStart, end);
+}
+
+/** A line's text: after a heading's or item's marker, before a heading's label; the whole line otherwise. */
+function contentOf(line: ast.Line, text: string): Range {
+  const lineEnd = lineEndAt(text, line.start);
+  if (line.kind === 'heading') {
+    const end = line.label ? text.lastIndexOf('{', line.label.start) : lineEnd;
+    return { start: skipSpace(text, line.marker.end, lineEnd), end: trimEnd(text, line.marker.end, end < line.marker.end ? lineEnd : end) };
+  }
+  if (line.kind === 'item') return { start: skipSpace(text, line.marker.end, lineEnd), end: trimEnd(text, line.marker.end, lineEnd) };
+  return { start: skipSpace(text, line.start, lineEnd), end: trimEnd(text, line.start, lineEnd) };
+}
+
+/** The headings whose sections hold the offset, outermost first. */
+function sectionsAround(symbols: readonly DocumentSymbol[], at: number): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  let level = symbols;
+  for (;;) {
+    const inside = level.find((s) => s.kind === 'heading' && s.start <= at && at <= s.end);
+    if (!inside) return out;
+    out.push(inside);
+    level = inside.children;
+  }
+}
+
+function skipSpace(text: string, start: number, end: number): number {
+  let s = start;
+  while (s < end && isWhiteSpace(text.charCodeAt(s))) s++;
+  return s;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && isWhiteSpace(text.charCodeAt(e - 1))) e--;
+  return e;
+}
