@@ -150,6 +150,7 @@ export async function runEditor(root: string, folder: string, report: string, ma
       },
       completion: { run: () => bg.connection.sendRequest('textDocument/completion', at(bg, bgUri, figureAt)) },
       hover: { run: () => bg.connection.sendRequest('textDocument/hover', at(bg, bgUri, figureAt)) },
+      documentHighlight: { run: () => bg.connection.sendRequest('textDocument/documentHighlight', at(bg, bgUri, figureAt)) },
       documentSymbol: {
         before: afterKeystroke,
         run: async () => {
@@ -184,6 +185,7 @@ export async function runEditor(root: string, folder: string, report: string, ma
       },
       completion: { run: () => mdc.connection.sendRequest('textDocument/completion', at(mdc, mdUri, headingAt)) },
       hover: { run: () => mdc.connection.sendRequest('textDocument/hover', at(mdc, mdUri, headingAt)) },
+      documentHighlight: { run: () => mdc.connection.sendRequest('textDocument/documentHighlight', at(mdc, mdUri, headingAt)) },
       foldingRange: { before: mdAfterKeystroke, run: () => mdc.connection.sendRequest('textDocument/foldingRange', doc(mdUri)) },
       documentLink: { before: mdAfterKeystroke, run: () => mdc.connection.sendRequest('textDocument/documentLink', doc(mdUri)) },
       'codeAction at the cursor': { before: mdAfterKeystroke, run: () => mdc.connection.sendRequest('textDocument/codeAction', cursorActions(mdc, mdUri, mdComma)) },

@@ -122,7 +122,7 @@ function table(report: Report): string {
   const editor = sizes.filter((s) => s.editor);
   if (editor.length) {
     const mode = editor[0]!.editor!.baogaoDiagnostics;
-    lines.push(`Editor over stdio, p50 / p95 ms (baogao, and in brackets VS Code’s Markdown server on the Markdown rendering; edit → diagnostics: ${mode === 'pull' ? 'the change and its `textDocument/diagnostic` pull with the previous result id, as VS Code sends them' : 'edit sent → publishDiagnostics received, the server’s adaptive pause included'}; every request but completion and hover timed on a new version each time, after its keystroke and diagnostics):`, '');
+    lines.push(`Editor over stdio, p50 / p95 ms (baogao, and in brackets VS Code’s Markdown server on the Markdown rendering; edit → diagnostics: ${mode === 'pull' ? 'the change and its `textDocument/diagnostic` pull with the previous result id, as VS Code sends them' : 'edit sent → publishDiagnostics received, the server’s adaptive pause included'}; every request but completion, hover and documentHighlight timed on a new version each time, after its keystroke and diagnostics):`, '');
     row(header);
     row(header.map(() => '---'));
     const names = Object.keys(editor[0]!.editor!.baogao);
