@@ -5,7 +5,8 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { ReportModel } from '../model.js';
 import { basename, dirname } from '../corePath.js';
 import { figuresInText, type FigureMarkup } from '../import/figures.js';
-import { clampOffset, figuresOf, type Range } from './locate.js';
+import { forEachFigure } from '../../../grammar/index.js';
+import { clampOffset, lineInlines, type Range } from './locate.js';
 
 export interface FileEdit {
   path: string;
@@ -51,19 +52,18 @@ interface ProseFigure extends FigureMarkup {
  */
 function proseFigures(model: ReportModel, from: number, to: number): ProseFigure[] {
   const text = model.file.text;
-  const figures = figuresOf(model.file.document);
   const used = new Set(model.figures.definitions.keys());
   const org = model.header.org;
   const out: ProseFigure[] = [];
   for (const line of model.file.document.lines) {
     if (line.end < from || line.start > to || (line.kind !== 'text' && line.kind !== 'item' && line.kind !== 'heading')) continue;
     let prose = text.slice(line.start, line.end);
-    for (const f of figures) {
-      if (f.end <= line.start || f.start >= line.end) continue;
+    // A line's own figures (a figure never crosses a line), not the report's: the light bulb asks at every move.
+    forEachFigure(lineInlines(line), (f) => {
       const a = Math.max(f.start, line.start) - line.start;
       const b = Math.min(f.end, line.end) - line.start;
       prose = prose.slice(0, a) + ' '.repeat(b - a) + prose.slice(b);
-    }
+    });
     // An escaped digit (\1) is text the writer kept from being read as anything.
     prose = prose.replace(/\\./g, '  ');
     for (const f of figuresInText(prose, used, org)) out.push({ ...f, start: line.start + f.start, end: line.start + f.end });
