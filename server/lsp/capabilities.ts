@@ -20,7 +20,11 @@ export const CAPABILITIES: ServerCapabilities = {
   documentHighlightProvider: true,
   selectionRangeProvider: true,
   inlayHintProvider: { resolveProvider: false },
-  workspace: { workspaceFolders: { supported: true, changeNotifications: false } },
+  workspace: {
+    workspaceFolders: { supported: true, changeNotifications: false },
+    // Reports and folders renamed in the editor: the @上年 lines reading them follow (workspace/willRenameFiles).
+    fileOperations: { willRename: { filters: [{ scheme: 'file', pattern: { glob: '**/*.bg', matches: 'file' } }, { scheme: 'file', pattern: { glob: '**/*', matches: 'folder' } }] } },
+  },
 };
 
 /**

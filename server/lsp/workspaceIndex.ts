@@ -115,6 +115,14 @@ export class WorkspaceIndex {
     return out;
   }
 
+  /** The reports with an `@上年` where `affected` says yes of the report or of the report it reads. */
+  lastYearReaders(affected: (path: string) => boolean): string[] {
+    this.refresh();
+    const out: string[] = [];
+    for (const [path, summary] of this.files) if (summary.lastYear && (affected(path) || affected(summary.lastYear))) out.push(path);
+    return out;
+  }
+
   /** The first `limit` symbols matching a query, with the URIs of their files (the search stops there). */
   symbols(query: string, limit: number): Array<IndexedSymbol & { uri: string }> {
     this.refresh();

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   DidChangeWatchedFilesNotification, FileChangeType, DefinitionRequest, DocumentHighlightKind, DocumentHighlightRequest, PrepareRenameRequest, ReferencesRequest,
-  RenameRequest, SelectionRangeRequest, type Location, type SelectionRange,
+  RenameRequest, SelectionRangeRequest, WillRenameFilesRequest, type Location, type SelectionRange,
 } from 'vscode-languageserver-protocol/node';
 import { positionOf, startClient, type Client } from './helper.js';
 
@@ -96,6 +96,17 @@ describe('protocol: definition, references, rename', () => {
     rmSync(file);
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.uri('included-2022.bg'), type: FileChangeType.Deleted }] });
     assert.ok(!(await files()).some((f) => f.endsWith('included-2022.bg')), 'a deleted one is gone');
+  });
+
+  it('moves @上年 with the report it reads, and with the report that reads it (workspace/willRenameFiles)', async () => {
+    assert.ok(client.initializeResult.capabilities.workspace?.fileOperations?.willRename, 'willRename advertised');
+    const renamed = await client.connection.sendRequest(WillRenameFilesRequest.type, { files: [{ oldUri: client.uri('guiwei-2020.bg'), newUri: client.uri('归档/桂圩镇2020.bg') }] });
+    const edits = renamed!.changes![client.uri('guiwei-2021.bg')]!;
+    assert.deepEqual(edits.map((e) => e.newText), ['归档/桂圩镇2020.bg']);
+    const text = readFileSync(path.join(client.folder, 'guiwei-2021.bg'), 'utf8');
+    assert.deepEqual(edits[0]!.range.start, positionOf(text, '@上年 guiwei-2020.bg', 4));
+    const folder = await client.connection.sendRequest(WillRenameFilesRequest.type, { files: [{ oldUri: client.uri('snippets'), newUri: client.uri('片段') }] });
+    assert.equal(folder, null, 'no report reads a file in that folder');
   });
 
   it('renames a label', async () => {

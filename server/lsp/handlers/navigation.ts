@@ -1,14 +1,17 @@
-// Moving around and renaming: definition, references, rename, document links, document highlights, smart select.
+// Moving around and renaming: definition, references, rename, document links, document highlights, smart select,
+// and the @上年 lines that follow when reports or folders are renamed.
 import { DocumentHighlightKind, ErrorCodes, ResponseError, type CancellationToken, type SelectionRange, type WorkspaceEdit } from 'vscode-languageserver';
 import { documentHighlights } from '../../language/features/highlights.js';
 import { selectionRanges } from '../../language/features/selection.js';
 import { documentLinks } from '../../language/features/links.js';
 import { targetAt } from '../../language/features/locate.js';
+import { isMoved, lastYearLinkEdits, type LastYearLink, type Move } from '../../language/features/moves.js';
 import { definition, prepareRename, references, rename, type FileText } from '../../language/features/navigation.js';
 import type { ReportModel } from '../../language/model.js';
 import type { ServerContext } from '../context.js';
 import { groupEdits, locationOf, offsetOf, rangeIn } from '../convert.js';
-import { answerForDocument, LongWork } from '../requests.js';
+import { answer, answerForDocument, LongWork } from '../requests.js';
+import { uriToPath } from '../uri.js';
 
 export function register({ connection, store, index }: ServerContext): void {
   const { service } = store;
@@ -40,6 +43,25 @@ export function register({ connection, store, index }: ServerContext): void {
     const edits = rename(service, model, offsetOf(doc, params.position), String(params.newName ?? ''), await reportsFor(model, offsetOf(doc, params.position), token));
     if (typeof edits === 'string') throw new ResponseError(ErrorCodes.InvalidRequest, edits);
     return { changes: groupEdits(store, edits, model) };
+  }));
+
+  // Asked before reports or folders are renamed or moved: the edit the editor applies first.
+  connection.workspace.onWillRenameFiles(answer(connection, 'willRenameFiles', null, async (params, token?: CancellationToken): Promise<WorkspaceEdit | null> => {
+    const moves: Move[] = [];
+    for (const f of Array.isArray(params?.files) ? params.files : []) {
+      const from = typeof f?.oldUri === 'string' ? uriToPath(f.oldUri) : undefined;
+      const to = typeof f?.newUri === 'string' ? uriToPath(f.newUri) : undefined;
+      if (from && to && from !== to) moves.push({ from: from.replace(/\/+$/, ''), to: to.replace(/\/+$/, '') });
+    }
+    if (!moves.length) return null;
+    await index.refreshGently(LongWork.of(token));
+    const links: LastYearLink[] = [];
+    for (const path of index.lastYearReaders((p) => isMoved(p, moves))) {
+      const value = service.analyze(path, store.textOf(path)).header.values.上年;
+      if (value) links.push({ path, written: value.text, span: value.span });
+    }
+    const edits = lastYearLinkEdits(links, moves);
+    return edits.length ? { changes: groupEdits(store, edits) } : null;
   }));
 
   const HIGHLIGHT_KIND = { text: DocumentHighlightKind.Text, read: DocumentHighlightKind.Read, write: DocumentHighlightKind.Write };

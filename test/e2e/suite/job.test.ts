@@ -100,4 +100,21 @@ describe('baogao extension: the whole job in the editor', () => {
     }
     await waitForDiagnostics(uri, (list) => list.some((d) => codeOf(d) === 'BG207'), 'BG207 back once baogao.json is gone');
   });
+
+  it('renaming last year’s report into another folder updates the @上年 of the report that reads it', async () => {
+    const folder = fileUri('moves');
+    const write = (name: string, text: string) => vscode.workspace.fs.writeFile(fileUri(`moves/${name}`), new TextEncoder().encode(text));
+    try {
+      await write('甲镇2020.bg', '@年度 2020\n\n# 一、主要举措\n正文。\n');
+      await write('甲镇2021.bg', '@年度 2021\n@上年 甲镇2020.bg\n\n# 一、主要举措\n正文。\n');
+      const rename = new vscode.WorkspaceEdit();
+      rename.renameFile(fileUri('moves/甲镇2020.bg'), fileUri('moves/归档/甲镇2020.bg'));
+      assert.ok(await vscode.workspace.applyEdit(rename), 'the rename applied');
+      const reader = await vscode.workspace.openTextDocument(fileUri('moves/甲镇2021.bg'));
+      await waitFor('@上年 follows the move', () => reader.getText().includes('@上年 归档/甲镇2020.bg'));
+      await reader.save();
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
 });
