@@ -22,6 +22,13 @@ describe('protocol: completion', () => {
     return ((Array.isArray(result) ? result : (result?.items ?? [])) as CompletionItem[]).map((i) => i.label);
   };
 
+  it('offers the workspace’s other reports after @上年, none from outside the workspace', async () => {
+    const labels = await completeAt('@上年 ');
+    assert.ok(labels.includes('guiwei-2021.bg') && labels.includes('beiping-2020.bg'), labels.join(' '));
+    assert.ok(!labels.includes('guiwei-2020.bg'), 'not the report itself');
+    assert.ok(labels.every((l) => !l.startsWith('../') && l.endsWith('.bg')), 'only files of the workspace folder');
+  });
+
   it('offers figure names with values inside {', async () => {
     const labels = await completeAt('共{调');
     assert.ok(labels.includes('调处'), labels.join(' '));

@@ -7,9 +7,10 @@ import { HEADER_FIGURES } from '../figures.js';
 import type { ReportModel } from '../model.js';
 import type { LanguageService } from '../service.js';
 import { formatValue } from '../values.js';
+import { basename, dirname, relativePath } from '../corePath.js';
 import { clampOffset } from './locate.js';
 
-export type CompletionKind = 'keyword' | 'value' | 'figure' | 'constant' | 'unit' | 'snippet' | 'parameter' | 'citation' | 'label' | 'heading';
+export type CompletionKind = 'keyword' | 'value' | 'figure' | 'constant' | 'unit' | 'snippet' | 'parameter' | 'citation' | 'label' | 'heading' | 'file';
 
 export interface CompletionItem {
   label: string;
@@ -106,6 +107,30 @@ const snippetNames: Completer = ({ before, offset, item, service, model }) => {
     .map((s) => item(s.name, 'snippet', start, { detail: s.params.length ? `参数：${s.params.join('、')}` : s.path }));
 };
 
+/**
+ * `@上年 路径`: the other reports under the folder above this one (a folder a year is how offices
+ * keep them), as paths relative to this report; those whose name or folder says last year come first.
+ */
+const lastYearPaths: Completer = ({ before, offset, item, service, model }) => {
+  const m = /^[@＠](?:上年|previous)[ \t　]+(\S*)$/u.exec(before);
+  if (!m) return undefined;
+  const start = offset - m[1]!.length;
+  const here = dirname(model.file.path);
+  const nearby = service.workspace.findReports(dirname(here));
+  // The folder above may be outside the workspace (nothing is read there): then this folder and those below it.
+  const reports = (nearby.length ? nearby : service.workspace.findReports(here)).filter((p) => p !== model.file.path);
+  const year = model.header.year;
+  const rank = (path: string) => {
+    const lastYear = year !== undefined && relativePath(dirname(here), path).includes(String(year - 1)) ? 0 : 2;
+    return lastYear + (dirname(path) === here ? 0 : 1);
+  };
+  return reports
+    .map((path) => ({ path, rank: rank(path), written: relativePath(here, path) }))
+    .sort((a, b) => a.rank - b.rank || a.written.localeCompare(b.written, 'zh'))
+    .slice(0, 200)
+    .map((r) => item(r.written, 'file', start, { detail: r.rank < 2 ? `${basename(r.path)}（${year! - 1} 年）` : basename(r.path) }));
+};
+
 /** `@引用 名称 参数=…`: the parameters not given yet. */
 const snippetParameters: Completer = ({ before, offset, item, service, model }) => {
   const m = /^[@＠](?:引用|include)[ \t　]+(\S+)((?:[ \t　]+\S+)*)[ \t　]+([^\s=]*)$/u.exec(before);
@@ -167,4 +192,4 @@ const citationTitles: Completer = ({ before, offset, item, context }) => {
 };
 
 /** In order: the first that answers decides. */
-const COMPLETERS: readonly Completer[] = [directiveNames, directiveValues, snippetNames, snippetParameters, partHeadings, insideFigure, citationTitles];
+const COMPLETERS: readonly Completer[] = [directiveNames, directiveValues, lastYearPaths, snippetNames, snippetParameters, partHeadings, insideFigure, citationTitles];

@@ -11,7 +11,7 @@ import { answerForDocument } from '../requests.js';
 const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword, value: CompletionItemKind.Value, figure: CompletionItemKind.Variable, constant: CompletionItemKind.Constant,
   unit: CompletionItemKind.Unit, snippet: CompletionItemKind.Module, parameter: CompletionItemKind.Property, citation: CompletionItemKind.Reference,
-  label: CompletionItemKind.Reference, heading: CompletionItemKind.Text,
+  label: CompletionItemKind.Reference, heading: CompletionItemKind.Text, file: CompletionItemKind.File,
 };
 
 export function register({ connection, store, client }: ServerContext): void {

@@ -38,6 +38,18 @@ describe('feature: completion', () => {
     assert.deepEqual(parameter.map((i) => i.insertText), ['次数=']);
   });
 
+  it('offers the other reports after @上年, those of last year’s folder or name first, as paths relative to this one', () => {
+    const files = { '/w/2020/桂圩镇.bg': '@年度 2020\n', '/w/2020/其他镇.bg': '@年度 2020\n', '/w/2021/草稿.bg': '@年度 2021\n', '/w/2019/桂圩镇.bg': '@年度 2019\n' };
+    const f = fixture('@年度 2021\n@上年 ../‸\n\n# 一\n正文。\n', files, '/w/2021/桂圩镇.bg');
+    const items = at(f);
+    assert.deepEqual(labels(items).slice(0, 2).sort(), ['../2020/其他镇.bg', '../2020/桂圩镇.bg']);
+    assert.ok(labels(items).includes('草稿.bg') && labels(items).includes('../2019/桂圩镇.bg'));
+    assert.ok(!labels(items).includes('桂圩镇.bg'), 'not the report itself');
+    assert.equal(items[0]!.start, f.offset - 3, 'replaces what was typed');
+    const alone = fixture('@上年 ‸\n', { '/top.bg': '' }, '/w.bg');
+    assert.deepEqual(labels(at(alone)), ['top.bg']);
+  });
+
   it('offers registered titles after 《', () => {
     const items = at(fixture(`${HEAD}# 一\n学习《中华‸\n`));
     assert.deepEqual(items.map((i) => i.insertText), ['中华人民共和国宪法》']);
