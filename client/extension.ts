@@ -9,6 +9,7 @@ import { createLanguageClient } from './languageClient.js';
 import { registerPreview } from './preview.js';
 import { ReportStatus } from './statusBar.js';
 import { registerTyping } from './typing.js';
+import { registerWordCheck } from './wordCheck.js';
 
 let client: LanguageClient | undefined;
 
@@ -18,6 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const preview = registerPreview(context, client);
   registerFiguresTable(context, client);
   registerFileCommands(context, client, preview);
+  registerWordCheck(context, client);
   registerTyping(context);
   context.subscriptions.push(new ReportStatus(client));
   await client.start();

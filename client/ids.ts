@@ -6,6 +6,7 @@ export const Commands = {
   renderText: 'baogao.renderText',
   renderMarkdown: 'baogao.renderMarkdown',
   checkWorkspace: 'baogao.checkWorkspace',
+  checkWordReports: 'baogao.checkWordReports',
   insertSkeleton: 'baogao.insertSkeleton',
   showFigures: 'baogao.showFigures',
   openPreview: 'baogao.openPreview',
@@ -36,3 +37,5 @@ export const Views = {
 export const CLIENT_ID = 'baogao';
 /** Diagnostics of files checked by 检查整个工作区 that are not open in an editor. */
 export const WORKSPACE_DIAGNOSTICS = 'baogao-workspace';
+/** The diagnostics of Word and text reports checked by 检查 Word 报告. */
+export const SOURCE_DIAGNOSTICS = 'baogao-sources';

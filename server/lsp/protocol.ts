@@ -103,6 +103,22 @@ export namespace CheckWorkspaceRequest {
 }
 
 /**
+ * `baogao/checkSource`: reports as they came in — Word (.docx) or text files the reviewer chose — checked
+ * through the importer in memory (as `baogao check x.docx`), nothing written. Positions are 0-based in the
+ * source: a Word file's lines are its paragraphs (`paragraphs: true`).
+ */
+export namespace CheckSourceRequest {
+  export const method = 'baogao/checkSource';
+  export interface Params {
+    /** file: URIs of .docx or .txt files. */
+    uris: string[];
+  }
+  export interface Result {
+    files: Array<{ uri: string; how?: string; paragraphs?: boolean; excerpt?: boolean; diagnostics: PlainDiagnostic[]; unreadable?: string }>;
+  }
+}
+
+/**
  * `baogao/preview`: the report's printed pages for the live preview — the lines of the print layout on
  * 22-line pages with page numbers, each line with its source line and marks where something prints as
  * typed because it could not be understood (templates/preview.ts).

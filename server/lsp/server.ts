@@ -9,6 +9,7 @@ import { dirname, resolvePath } from '../language/corePath.js';
 import type { ClientState, ServerContext } from './context.js';
 import { DiagnosticsPublisher } from './publishDiagnostics.js';
 import { DocumentStore, openDocumentAt } from './documents.js';
+import * as checkSource from './handlers/checkSource.js';
 import * as checkWorkspace from './handlers/checkWorkspace.js';
 import * as diagnosticsHandlers from './handlers/diagnostics.js';
 import * as display from './handlers/display.js';
@@ -43,6 +44,7 @@ export function startServer(connection: Connection): void {
   reports.register(context); //        baogao/import, baogao/newReport, baogao/collect
   figures.register(context); //        baogao/figures
   checkWorkspace.register(context); // baogao/checkWorkspace
+  checkSource.register(context); //    baogao/checkSource
 
   context.store.documents.listen(connection);
   connection.listen();

@@ -5,13 +5,16 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CancellationTokenSource, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, ResponseError, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { CollectRequest, ImportRequest, PreviewRequest, RenderRequest } from '../../server/lsp/protocol.js';
+import { CheckSourceRequest, CollectRequest, ImportRequest, PreviewRequest, RenderRequest } from '../../server/lsp/protocol.js';
+import { LanguageService } from '../../server/language/service.js';
+import { checkSourceText } from '../../server/language/sourceCheck.js';
+import { MemoryWorkspace } from '../../server/language/workspace.js';
 import { pathToUri } from '../../server/lsp/uri.js';
 import { ROOT, startClient, type Client } from './helper.js';
 
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code));
 
-describe('protocol: preview, import, collect', () => {
+describe('protocol: preview, import, check of Word and text reports, collect', () => {
   let client: Client;
   before(async () => (client = await startClient()));
   after(async () => client.stop());
@@ -102,6 +105,27 @@ describe('protocol: preview, import, collect', () => {
     assert.ok(result.notes.length > 0 && result.notes.every((n) => n.line > 0 && n.what), 'removals listed with their paragraph');
     await assert.rejects(client.connection.sendRequest(ImportRequest.method, { uri: pathToUri(path.join(client.folder, 'nothing.docx')) }), /找不到文件“[^”]*nothing\.docx”/);
     await assert.rejects(client.connection.sendRequest(ImportRequest.method, { uri }), /不必导入/);
+  });
+
+  it('checks the Word and text reports a reviewer chose, as `baogao check` does, a Word file’s lines its paragraphs', async () => {
+    const { uri } = await client.open('guiwei-2020.bg');
+    const docx = await client.connection.sendRequest<RenderRequest.Result>(RenderRequest.method, { textDocument: { uri }, format: 'docx' });
+    writeFileSync(path.join(client.folder, '甲镇.docx'), Buffer.from(docx.text, 'base64'));
+    const seed = readFileSync(path.join(ROOT, 'test', 'fixtures', 'seeds', 'guiwei-2020.txt'), 'utf8');
+    writeFileSync(path.join(client.folder, '乙镇.txt'), seed);
+    writeFileSync(path.join(client.folder, '坏的.docx'), 'not a zip');
+    const uris = ['甲镇.docx', '乙镇.txt', '坏的.docx', 'guiwei-2020.bg'].map((f) => pathToUri(path.join(client.folder, f)));
+    const { files } = await client.connection.sendRequest<CheckSourceRequest.Result>(CheckSourceRequest.method, { uris });
+    assert.deepEqual(files.map((f) => [f.uri, !!f.unreadable]), uris.map((u, i) => [u, i >= 2]));
+    const [word, text, broken, bg] = files;
+    assert.equal(word!.paragraphs, true);
+    assert.ok(word!.diagnostics.some((d) => d.code === 'BG603'), 'the sample’s year range 2015-2020 is found in its Word file');
+    assert.match(broken!.unreadable!, /[\u4e00-\u9fff]/, 'a Chinese reason');
+    assert.match(bg!.unreadable!, /\.bg/);
+    // The same findings as the command's check of the raw file, at the same places.
+    const expected = checkSourceText(new LanguageService(new MemoryWorkspace({})), '/x/乙镇.txt.bg', seed, { source: '乙镇.txt' }).findings;
+    assert.deepEqual(text!.diagnostics.map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1]), expected.map((f) => [f.code, f.line, f.column]));
+    assert.ok(text!.diagnostics.some((d) => d.code === 'BG603' && d.range.start.line === 3), 'on the source’s own line');
   });
 
   it('collects the figures of the workspace reports, snippets left out, as a table and CSV', async () => {

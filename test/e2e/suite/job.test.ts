@@ -62,6 +62,18 @@ describe('baogao extension: the whole job in the editor', () => {
     assert.equal(active.document.languageId, 'baogao');
   });
 
+  it('检查 Word 报告 checks the towns’ Word files of a folder and lists their problems by paragraph', async () => {
+    await openReport('guiwei-2020.bg');
+    await vscode.commands.executeCommand('baogao.exportDocx', undefined, fileUri('送审/甲镇.docx'));
+    await vscode.commands.executeCommand('baogao.exportDocx', undefined, fileUri('送审/乙镇.docx'));
+    // As the Explorer's context menu runs it on a folder.
+    const summary = await vscode.commands.executeCommand<{ files: number; errors: number; warnings: number }>('baogao.checkWordReports', fileUri('送审'), [fileUri('送审')]);
+    assert.equal(summary.files, 2);
+    assert.ok(summary.errors + summary.warnings > 0, JSON.stringify(summary));
+    const listed = vscode.languages.getDiagnostics(fileUri('送审/甲镇.docx')).filter((d) => d.source === 'baogao');
+    assert.ok(listed.some((d) => codeOf(d) === 'BG603' && /^第\d+段：/.test(d.message)), JSON.stringify(listed.map((d) => d.message).slice(0, 5)));
+  });
+
   it('从上一年报告新建 writes and opens next year’s report', async () => {
     await openReport('guiwei-2021.bg');
     const target = fileUri('guiwei-2022.bg');
