@@ -97,24 +97,43 @@ function atoms(nodes: readonly ast.Inline[]): Range[] {
 
 /** The clause and the sentence around an offset within a line's text. */
 function proseChain(text: string, content: Range, atomSpans: readonly Range[], at: number, add: (start: number, end: number) => void): void {
-  const inAtom = (i: number) => atomSpans.some((a) => a.start <= i && i < a.end);
-  const isEnd = (i: number, marks: Set<string>) => marks.has(text[i]!) && !inAtom(i);
-  const any = (c: string) => SENTENCE_END.has(c) || CLAUSE_END.has(c);
+  // The marks outside figures and citations, found in one pass (atoms in order, jumped over).
+  const clauseMarks: number[] = [];
+  const sentenceMarks: number[] = [];
+  let next = 0;
+  for (let i = content.start; i < content.end; i++) {
+    while (next < atomSpans.length && atomSpans[next]!.end <= i) next++;
+    const atom = atomSpans[next];
+    if (atom && atom.start <= i) {
+      i = atom.end - 1;
+      continue;
+    }
+    const c = text[i]!;
+    if (SENTENCE_END.has(c)) sentenceMarks.push(i);
+    if (SENTENCE_END.has(c) || CLAUSE_END.has(c)) clauseMarks.push(i);
+  }
   // The clause: from after the last mark before the offset to the next mark (both left out).
-  let start = at;
-  while (start > content.start && !(any(text[start - 1]!) && !inAtom(start - 1))) start--;
-  let end = at;
-  while (end < content.end && !(any(text[end]!) && !inAtom(end))) end++;
-  const clauseStart = skipSpace(text, start, end);
-  if (end > clauseStart) add(clauseStart, end);
-  // The sentence: from after the last sentence end to the next one, its mark and closing quotes included.
-  start = at;
-  while (start > content.start && !isEnd(start - 1, SENTENCE_END)) start--;
-  end = at;
-  while (end < content.end && !isEnd(end, SENTENCE_END)) end++;
+  const [clauseFrom, clauseTo] = around(clauseMarks, at, content);
+  const clauseStart = skipSpace(text, clauseFrom, clauseTo);
+  if (clauseTo > clauseStart) add(clauseStart, clauseTo);
+  // The sentence: from after the last sentence end to the next one, its marks and closing quotes included.
+  const [sentenceFrom, markAt] = around(sentenceMarks, at, content);
+  let end = markAt;
   while (end < content.end && (SENTENCE_END.has(text[end]!) || CLOSERS.has(text[end]!))) end++;
-  const sentenceStart = skipSpace(text, start, end);
+  const sentenceStart = skipSpace(text, sentenceFrom, end);
   if (end > sentenceStart) add(sentenceStart, end);
+}
+
+/** Between the last mark before an offset (after it) and the first mark at or after it, within the content. */
+function around(marks: readonly number[], at: number, content: Range): [number, number] {
+  let low = 0;
+  let high = marks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (marks[mid]! < at) low = mid + 1;
+    else high = mid;
+  }
+  return [low > 0 ? marks[low - 1]! + 1 : content.start, low < marks.length ? marks[low]! : content.end];
 }
 
 /** A line's text: after a heading's or item's marker, before a heading's label; the whole line otherwise. */
