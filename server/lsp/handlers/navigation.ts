@@ -13,6 +13,9 @@ import { groupEdits, locationOf, offsetOf, rangeIn } from '../convert.js';
 import { answer, answerForDocument, LongWork } from '../requests.js';
 import { uriToPath } from '../uri.js';
 
+/** The most moves a rename request is looked at for. */
+const MAX_MOVES = 1000;
+
 export function register({ connection, store, index }: ServerContext): void {
   const { service } = store;
   // Only a snippet's references and renames reach other files: the index names the files including it,
@@ -48,7 +51,10 @@ export function register({ connection, store, index }: ServerContext): void {
   // Asked before reports or folders are renamed or moved: the edit the editor applies first.
   connection.workspace.onWillRenameFiles(answer(connection, 'willRenameFiles', null, async (params, token?: CancellationToken): Promise<WorkspaceEdit | null> => {
     const moves: Move[] = [];
-    for (const f of Array.isArray(params?.files) ? params.files : []) {
+    const files = Array.isArray(params?.files) ? params.files : [];
+    // A rename is one entry a file or folder moved: thousands at once is not a writer's gesture (and each is compared with each report).
+    if (files.length > MAX_MOVES) return null;
+    for (const f of files) {
       const from = typeof f?.oldUri === 'string' ? uriToPath(f.oldUri) : undefined;
       const to = typeof f?.newUri === 'string' ? uriToPath(f.newUri) : undefined;
       if (from && to && from !== to) moves.push({ from: from.replace(/\/+$/, ''), to: to.replace(/\/+$/, '') });
