@@ -15,8 +15,14 @@ const CLAUSE_END = new Set([...'，、；：,;:']);
 /** Closing marks that belong to the sentence they follow (”。 is rare; 。” is how quotes end). */
 const CLOSERS = new Set([...'”’」』）)》']);
 
-/** The ranges around an offset of the report's own text, innermost first, each containing the one before. */
-export function selectionRanges(model: ReportModel, offset: number): Range[] {
+/** For each offset of the report's own text, the ranges around it, innermost first, each containing the one before. */
+export function selectionRanges(model: ReportModel, offsets: readonly number[]): Range[][] {
+  // The sections once for every cursor (an editor with many cursors asks for all at once).
+  const symbols = offsets.length ? documentSymbols(model) : [];
+  return offsets.map((offset) => rangesAround(model, symbols, offset));
+}
+
+function rangesAround(model: ReportModel, symbols: readonly DocumentSymbol[], offset: number): Range[] {
   const text = model.file.text;
   const at = clampOffset(text, offset);
   const chain: Range[] = [];
@@ -41,7 +47,7 @@ export function selectionRanges(model: ReportModel, offset: number): Range[] {
     if (item) add(item.start, trimEnd(text, item.start, item.end));
   }
   if (block) add(block.start, trimEnd(text, block.start, block.end));
-  for (const section of sectionsAround(documentSymbols(model), at).reverse()) add(section.start, section.end);
+  for (const section of sectionsAround(symbols, at).reverse()) add(section.start, section.end);
   add(0, text.length);
   return chain;
 }

@@ -13,7 +13,8 @@ import { groupEdits, locationOf, offsetOf, rangeIn } from '../convert.js';
 import { answer, answerForDocument, LongWork } from '../requests.js';
 import { uriToPath } from '../uri.js';
 
-/** The most moves a rename request is looked at for. */
+/** The most cursors smart select answers for at once, and the most moves a rename request is looked at for. */
+const MAX_CURSORS = 1000;
 const MAX_MOVES = 1000;
 
 export function register({ connection, store, index }: ServerContext): void {
@@ -75,10 +76,11 @@ export function register({ connection, store, index }: ServerContext): void {
     documentHighlights(model, offsetOf(doc, params.position)).map((h) => ({ range: rangeIn(model.file.lineIndex, h.start, h.end), kind: HIGHLIGHT_KIND[h.kind] }))));
 
   // One chain a position, the outermost range the root: each range's parent is the next one out.
-  connection.onSelectionRanges(answerForDocument(connection, store, 'selectionRanges', [], (params, doc, model) =>
-    (Array.isArray(params.positions) ? params.positions : []).map((position) =>
-      selectionRanges(model, offsetOf(doc, position)).reduceRight<SelectionRange | undefined>(
-        (parent, r) => ({ range: rangeIn(model.file.lineIndex, r.start, r.end), ...(parent ? { parent } : {}) }), undefined)!)));
+  connection.onSelectionRanges(answerForDocument(connection, store, 'selectionRanges', [], (params, doc, model) => {
+    const positions = (Array.isArray(params.positions) ? params.positions : []).slice(0, MAX_CURSORS);
+    return selectionRanges(model, positions.map((p) => offsetOf(doc, p))).map((chain) =>
+      chain.reduceRight<SelectionRange | undefined>((parent, r) => ({ range: rangeIn(model.file.lineIndex, r.start, r.end), ...(parent ? { parent } : {}) }), undefined)!);
+  }));
 
   connection.onDocumentLinks(answerForDocument(connection, store, 'documentLinks', [], (_params, _doc, model) =>
     documentLinks(model).map((l) => ({ range: rangeIn(model.file.lineIndex, l.start, l.end), target: store.uriFor(l.path), tooltip: l.tooltip }))));

@@ -12,7 +12,7 @@ const texts = (f: { text: string }, ranges: ReadonlyArray<{ start: number; end: 
 describe('feature: smart select', () => {
   it('grows from a figure’s name to the figure, the clause, the sentence, the paragraph, the sections and the report', () => {
     const f = fixture(`${HEAD}# 一、举措\n## 调解\n　　全年共调处矛盾纠纷{调‸处 = 150起}，成功{成功 = 147起}。调解成功率98%。\n\n## 普法\n开展普法活动。\n`);
-    const chain = texts(f, selectionRanges(f.model, f.offset));
+    const chain = texts(f, selectionRanges(f.model, [f.offset])[0]!);
     assert.deepEqual(chain.slice(0, 5), [
       '调处',
       '调处 = 150起',
@@ -28,22 +28,22 @@ describe('feature: smart select', () => {
 
   it('never ends a clause inside a citation or a figure, and keeps closing quotes with their sentence', () => {
     const f = fixture(`${HEAD}# 一\n学习《中华人民共和国行政处罚法（2021年修订）》，提高‸认识。他说：“依法办事。”随后散会。\n`);
-    const chain = texts(f, selectionRanges(f.model, f.offset));
+    const chain = texts(f, selectionRanges(f.model, [f.offset])[0]!);
     assert.equal(chain[0], '提高认识');
     assert.equal(chain[1], '学习《中华人民共和国行政处罚法（2021年修订）》，提高认识。');
     const quote = fixture(`${HEAD}# 一\n他说：“依法办‸事。”随后散会。\n`);
-    assert.ok(texts(quote, selectionRanges(quote.model, quote.offset)).includes('他说：“依法办事。”'));
+    assert.ok(texts(quote, selectionRanges(quote.model, [quote.offset])[0]!).includes('他说：“依法办事。”'));
     const inTitle = fixture(`${HEAD}# 一\n学习《中华人民共和国行政‸处罚法》。\n`);
-    assert.deepEqual(texts(inTitle, selectionRanges(inTitle.model, inTitle.offset)).slice(0, 2), ['中华人民共和国行政处罚法', '《中华人民共和国行政处罚法》']);
+    assert.deepEqual(texts(inTitle, selectionRanges(inTitle.model, [inTitle.offset])[0]!).slice(0, 2), ['中华人民共和国行政处罚法', '《中华人民共和国行政处罚法》']);
   });
 
   it('selects a list item, then the list; a heading’s text without its label', () => {
     const f = fixture(`${HEAD}# 存在问题 {#不足}\n- 法制力量薄弱‸。\n- 宣传不够。\n`);
-    const chain = texts(f, selectionRanges(f.model, f.offset));
+    const chain = texts(f, selectionRanges(f.model, [f.offset])[0]!);
     assert.ok(chain.includes('- 法制力量薄弱。'), JSON.stringify(chain));
     assert.ok(chain.includes('- 法制力量薄弱。\n- 宣传不够。'), JSON.stringify(chain));
     const heading = fixture(`${HEAD}# 存在‸问题 {#不足}\n正文。\n`);
-    assert.equal(texts(heading, selectionRanges(heading.model, heading.offset))[0], '存在问题');
+    assert.equal(texts(heading, selectionRanges(heading.model, [heading.offset])[0]!)[0], '存在问题');
   });
 
   it('gives, anywhere in any text, ranges that each contain the one before, from the cursor to the whole text', () => {
@@ -52,7 +52,7 @@ describe('feature: smart select', () => {
       const text = `${HEAD}${pieces.join('')}`;
       const model = new LanguageService(new MemoryWorkspace({})).analyze('/w/r.bg', text);
       const at = n % (text.length + 1);
-      const chain = selectionRanges(model, at);
+      const chain = selectionRanges(model, [at])[0]!;
       assert.ok(chain.length > 0);
       assert.ok(chain[0]!.start <= at && at <= chain[0]!.end, 'the first range holds the cursor');
       for (let i = 1; i < chain.length; i++) {
