@@ -21,7 +21,39 @@ export function readLines(text: string, note: Note): { lines: Line[]; trimmed: n
     }
   }
   removeFurniture(lines, note);
+  removePageChunkNumbers(lines, note);
   return { lines, trimmed };
+}
+
+const CHUNK_NUMBER = /^(\d{1,2})、/;
+/** A line that stops where a sentence cannot: after a character or a comma, not after 。！？；： or a closing mark. */
+const CUT_OFF = /[\u4e00-\u9fff\w，,、]$/;
+/** Shorter lines are headings or list items, not a page's fixed-length chunks. */
+const CHUNK_LENGTH = 100;
+
+/**
+ * A document-sharing site's chunk numbers: it cuts the text into chunks of about the same length and
+ * numbers them "1、" "2、" … at each chunk's start, often in the middle of a word ("…强化行政权力的制约和监督、依" /
+ * "2、法有效化解社会矛盾纠纷"). Such numbers follow one another from 1, and each one after the first comes
+ * right after a long line that stops mid-sentence: then they are removed (the chunks stay separate lines).
+ */
+function removePageChunkNumbers(lines: Line[], note: Note): void {
+  const text = lines.filter((l) => l.text);
+  if (!text.length || CHUNK_NUMBER.exec(text[0]!.text)?.[1] !== '1') return;
+  const chunks = [text[0]!];
+  for (let i = 1; i < text.length; i++) {
+    const number = CHUNK_NUMBER.exec(text[i]!.text)?.[1];
+    const previous = text[i - 1]!.text;
+    if (number === undefined) continue;
+    if (Number(number) !== chunks.length + 1 || previous.length < CHUNK_LENGTH || !CUT_OFF.test(previous)) return;
+    chunks.push(text[i]!);
+  }
+  if (chunks.length < 2) return;
+  for (const line of chunks) {
+    const number = CHUNK_NUMBER.exec(line.text)![0];
+    note(line.n, `分段序号“${number}”`, '文档分享网站把全文切成等长的段并编上序号，常把一句话从中间断开：不是报告的序号（断开的句子请接起来）');
+    line.text = line.text.slice(number.length);
+  }
 }
 
 const LIST_BULLET = /^[•·▪]\s*/;

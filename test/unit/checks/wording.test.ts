@@ -147,6 +147,11 @@ describe('checks/wording', () => {
       const text = `${header(2021)}落实《法治政府建设实施纲要（2021—2025年）》《广东省法治政府建设实施纲要（2021—2025年）》《桂圩镇“八五”普法规划》《关于加强法治乡村建设的意见》《2021年度法治建设工作要点》《村规民约》。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG717'), []);
     });
+    it('leaves study books called 学习纲要 alone: they are published outlines to study, not plans', () => {
+      const text = `${header(2021)}深入学习《习近平法治思想学习纲要》《习近平新时代中国特色社会主义思想学习纲要（2023年版）》《习近平生态文明思想学习纲要》。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG717'), []);
+      assert.equal(check(`${header(2021)}落实《乡村法治建设发展纲要》。\n`).filter((d) => d.code === 'BG717').length, 1);
+    });
     it('leaves a plan named after the report’s own place alone (“法治桂圩建设规划” of 桂圩镇, “法治嘉善” of 嘉善县司法局)', () => {
       assert.deepEqual(check(`${header(2021)}制定《法治桂圩建设规划（2021—2025年）》。\n`).filter((d) => d.code === 'BG717'), []);
       const county = `@类型 法治政府建设年度报告\n@机关 嘉善县司法局\n@年度 2021\n\n制定《法治嘉善建设规划（2021—2025年）》，落实《乡村法治建设发展规划（2021—2025年）》。\n`;
