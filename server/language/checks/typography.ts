@@ -71,14 +71,20 @@ function halfWidthPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
     // A loop, not urls.some(([a, b]) => …): a closure over i made every character of the line allocate.
     if (inRanges((urls ??= urlRanges(text)), i)) continue;
     if (!isChineseAt(text, i - 1) && !isChineseAt(text, i + 1)) continue;
+    if (mark.inTitleOnly && !inCitationAt(line, i)) continue;
     emit(lineDiagnostic(model, line, 'BG601', i, i + 1, mark.message, [{ title: mark.title, safe: true, edits: [{ from: i, to: i + 1, newText: mark.full }] }]));
   }
 }
 
 /** Each half-width mark by character code, with its full-width form and what BG601 says of it (made once, not per diagnostic). */
-const HALF_WIDTH: Array<{ full: string; message: string; title: string } | undefined> = new Array(0x80).fill(undefined);
+const HALF_WIDTH: Array<{ full: string; message: string; title: string; inTitleOnly?: boolean } | undefined> = new Array(0x80).fill(undefined);
 for (const [half, full] of Object.entries(FULL_WIDTH)) {
   HALF_WIDTH[half.charCodeAt(0)] = { full, message: `中文里用了半角标点“${half}”：应改为全角“${full}”。`, title: `改为“${full}”` };
+}
+// A title cited inside a title ("《……贯彻落实<某省实施纲要>实施意见》") takes 单书名号 〈〉, not the signs < >;
+// outside 《》 the signs are left alone (a breadcrumb's ">", a comparison).
+for (const [half, full] of Object.entries({ '<': '〈', '>': '〉' })) {
+  HALF_WIDTH[half.charCodeAt(0)] = { full, message: `书名号内的书名用了半角“${half}”：书名号内再标书名用单书名号“${full}”。`, title: `改为“${full}”`, inTitleOnly: true };
 }
 
 const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(PAIRS).map(([o, c]) => [c, o]));

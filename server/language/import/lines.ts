@@ -1,6 +1,6 @@
 // Import step 1: the input's lines, with Word debris and web-page furniture removed (each noted).
 import { furnitureKind, isSentence } from './furniture.js';
-import { EDGE_SPACE, type Line, type Note } from './types.js';
+import { EDGE_SPACE, readable, type Line, type Note } from './types.js';
 
 const BOOKMARK = /\[bookmark:[^\]\r\n]*\]/g;
 const DASHED_PAGE = /^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?$/;
@@ -68,7 +68,7 @@ function removeFurniture(lines: Line[], note: Note): void {
   let bulletedBar = false;
   for (const line of lines) {
     if (!line.text) continue;
-    const kind = furnitureKind(line.text, top);
+    const kind = furnitureKind(readable(line.text), top);
     if (kind) {
       bulletedBar ||= LIST_BULLET.test(line.text);
       note(line.n, `${kind}“${line.text.length > 40 ? `${line.text.slice(0, 40)}…` : line.text}”`, '从网页复制时带进来的页面内容，不是报告的文字');

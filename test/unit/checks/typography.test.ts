@@ -139,6 +139,15 @@ describe('checks/typography', () => {
     expectNone('增长3.5%，达到12.4万元，版本1.2。\n', 'BG608');
   });
 
+  it('BG601: a title inside a title marked with the signs < > takes 单书名号 〈〉; the signs elsewhere are left alone', () => {
+    const text = '认真贯彻落实《中共某县委、某县人民政府贯彻落实<广东省法治政府建设实施纲要（2016—2020年）>实施意见》。\n';
+    const found = runChecks(HEADER + text).filter((d) => d.code === 'BG601');
+    assert.deepEqual(found.map((d) => (HEADER + text).slice(d.start, d.end)), ['<', '>']);
+    assert.match(found[0]!.message, /单书名号“〈”/);
+    assert.equal(applyEdits(HEADER + text, found.flatMap((d) => d.fixes![0]!.edits)), HEADER + text.replace('<', '〈').replace('>', '〉'));
+    expectNone('满意率>95%，办理时限<3天，首页>政务公开。\n', 'BG601');
+  });
+
   it('BG609 spaces in Chinese text', () => {
     expectOne('推进法治 政府建设。\n', 'BG609', ' ', '推进法治政府建设。\n', true);
     expectOne('推进法治\u3000政府建设。\n', 'BG609', '\u3000', '推进法治政府建设。\n');

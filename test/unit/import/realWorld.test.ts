@@ -59,6 +59,17 @@ describe('import: real-world text', () => {
     assert.ok(!typed.notes.some((n) => n.what.startsWith('分段序号')));
   });
 
+  it('a report copied from a site’s 繁体 version: title, kind, 机关 and page furniture recognised, its characters kept', () => {
+    const r = imported(['小龍門鄉2024年法治政府建設情況報告', '發布時間:2025-04-11 16:33 信息來源:辰溪縣小龍門鄉', '小龍門鄉2024年法治政府建設情況報告', '2024年,小龍門鄉在縣委的指導下,全面推進法治政府建設。']);
+    assert.equal(r.header.title, '小龍門鄉2024年法治政府建設情況報告');
+    assert.equal(r.header.kind, '法治政府建设年度报告');
+    assert.equal(r.header.org, '小龍門鄉人民政府');
+    assert.deepEqual(body(r.text), ['2024年,小龍門鄉在縣委的指導下,全面推進法治政府建設。']);
+    const untitled = imported(['2020年,北坡鎮在縣委、縣政府的正確領導下,認真推進法治政府建設,現將有關情況匯報如下:', '一、健全組織領導']);
+    assert.equal(untitled.header.kind, '法治政府建设年度报告');
+    assert.equal(untitled.header.org, '北坡鎮人民政府');
+  });
+
   it('keeps prose that says 来源：below the first sentence', () => {
     const r = imported(['2021年，我镇坚持依法行政，全面推进法治政府建设工作。', '来源：本镇统计，全年调处纠纷。']);
     assert.equal(body(r.text).length, 2);
