@@ -90,6 +90,38 @@ describe('checks/citations', () => {
     });
   });
 
+  describe('BG507 a registered document named without 《》', () => {
+    it('regulations, rules, outlines and laws’ full names, an alias pointing to the full title', () => {
+      const text = header(2023) + '严格落实政府信息公开条例，认真落实党政主要负责人履行推进法治建设第一责任人职责规定，落实法治政府建设实施纲要(2021-2025年)，宣传中华人民共和国宪法。\n';
+      const found = check(text).filter((d) => d.code === 'BG507');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['政府信息公开条例', '党政主要负责人履行推进法治建设第一责任人职责规定', '法治政府建设实施纲要', '中华人民共和国宪法']);
+      assert.match(found[0]!.message, /《中华人民共和国政府信息公开条例》/);
+    });
+    it('leaves names in 《》, inside 〈〉 or < > of a title, and laws’ short names used as topics alone', () => {
+      const text = header(2023) + '落实《中华人民共和国政府信息公开条例》《中共某县委贯彻落实〈法治政府建设实施纲要（2021—2025年）〉实施方案》《某县贯彻<法治政府建设实施纲要>方案》，开展宪法、民法典、行政复议法宣传。\n';
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG507'), []);
+      // The 《 of the outer title lost: the inner title is still a title (the lost mark is BG602's).
+      assert.deepEqual(check(header(2020) + '中共某市委办公室关于印发某市贯彻落实〈广东省法治政府建设实施纲要（2016-2020年）〉实施方案的通知》。\n').filter((d) => d.code === 'BG507'), []);
+    });
+  });
+
+  describe('BG506 a requirement already out of date', () => {
+    it('a “十三五” plan followed as this year’s requirement in a 2021+ report, in quotes or not', () => {
+      expectOne(header(2023) + '根据上级部署和上海市普陀区法治政府建设“十三五规划的要求，依法履行职能。\n', 'BG506', '十三五');
+      expectOne(header(2021) + '对照十三五普法规划，开展宣传。\n', 'BG506', '十三五');
+    });
+    it('the 19th Congress’s spirit alone in a 2023+ report', () => {
+      expectOne(header(2023) + '认真贯彻落实党的十九大精神和习近平总书记的重要讲话精神。\n', 'BG506', '十九大');
+      expectOne(header(2024) + '深入学习贯彻十九大和十九届五中全会精神。\n', 'BG506', '十九大');
+    });
+    it('looking back, the 20th named beside it, or an earlier year is not out of date', () => {
+      assert.deepEqual(check(header(2021) + '按照“十三五”规划要求，圆满完成收官任务。\n').filter((d) => d.code === 'BG506'), []);
+      assert.deepEqual(check(header(2023) + '深入学习贯彻党的十九大和十九届历次全会、党的二十大精神。\n').filter((d) => d.code === 'BG506'), []);
+      assert.deepEqual(check(header(2022) + '深入学习贯彻党的十九大精神。\n').filter((d) => d.code === 'BG506'), []);
+      assert.deepEqual(check(header(2020) + '按照“十三五”规划的要求推进。\n').filter((d) => d.code === 'BG506'), []);
+    });
+  });
+
   describe('samples', () => {
     const files: Record<string, string> = {};
     for (const n of readdirSync('samples')) if (n.endsWith('.bg')) files[`/s/${n}`] = readFileSync(`samples/${n}`, 'utf8');
