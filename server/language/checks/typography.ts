@@ -6,7 +6,7 @@ import { compareCodeUnits, registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { cachedPerBlock } from './blockCache.js';
 import type { ReportCheck } from './contract.js';
-import { inCitationAt, isChinese, isChineseAt, isIdeograph, IS_OPENER, isApostrophe, lineDiagnostic, lineMarks, MARKS, OPENER_OF, PAIRS, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
+import { FIGURE_MARK, inCitationAt, isChinese, isChineseAt, isIdeograph, IS_OPENER, isApostrophe, lineDiagnostic, lineMarks, MARKS, OPENER_OF, PAIRS, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 import { AttachedMap } from '../attached.js';
 import { inRanges } from '../ranges.js';
 
@@ -318,6 +318,9 @@ function spaceBetweenBodies(line: ProseLine, at: number): 'joint' | 'prose' | un
 const MARK_NAMES: Record<string, string> = { '“': '左引号', '”': '右引号', '‘': '左单引号', '’': '右单引号', '《': '左书名号', '》': '右书名号', '（': '左括号', '）': '右括号' };
 const shownMark = (ch: string) => MARK_NAMES[ch] ?? `“${ch}”`;
 
+/** A digit, or a figure (it prints a number: 32件 in "处罚案件 32件" imported as a figure). */
+const isDigit = (ch: string) => (ch >= '0' && ch <= '9') || ch === FIGURE_MARK;
+
 /** BG609 */
 function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
   const chineseish = (ch: string | undefined, other: string | undefined) => isChinese(ch) || (ch !== undefined && ',;:?!'.includes(ch) && isIdeograph(other));
@@ -325,7 +328,9 @@ function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
     const prev = line.text[m.index - 1];
     const next = line.text[m.index + m[0].length];
     if (prev === undefined || next === undefined) continue;
-    if (!chineseish(prev, next) || !chineseish(next, prev)) continue;
+    // Chinese on both sides, or a number and Chinese side by side ("案件 32件", "2025 年"): 公文 put no space there.
+    const digitBeside = (isDigit(prev) && isIdeograph(next)) || (isIdeograph(prev) && isDigit(next));
+    if (!digitBeside && (!chineseish(prev, next) || !chineseish(next, prev))) continue;
     const bodies = m[0].length === 1 ? spaceBetweenBodies(line, m.index) : undefined;
     if (bodies === 'joint') continue;
     if (bodies === 'prose') {
@@ -335,7 +340,8 @@ function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
       continue;
     }
     const shown = m[0].replace(/\u3000/g, '全角空格').replace(/ /g, '空格').replace(/\t/g, '制表符');
-    emit(lineDiagnostic(model, line, 'BG609', m.index, m.index + m[0].length, `${shownMark(prev)}和${shownMark(next)}之间有${shown === '空格' ? '空格' : `多余的空白（${shown}）`}：中文之间不空格，请删去。`, [
+    const named = (ch: string) => (ch === FIGURE_MARK ? '数字' : shownMark(ch));
+    emit(lineDiagnostic(model, line, 'BG609', m.index, m.index + m[0].length, `${named(prev)}和${named(next)}之间有${shown === '空格' ? '空格' : `多余的空白（${shown}）`}：${digitBeside ? '数字和汉字之间' : '中文之间'}不空格，请删去。`, [
       { title: '删去空格', safe: true, edits: [{ from: m.index, to: m.index + m[0].length, newText: '' }] },
     ]));
   }

@@ -162,6 +162,11 @@ describe('checks/typography', () => {
     const prose = expectOne('根据中共中央办公厅 国务院办公厅印发《法治政府建设与责任落实督察工作规定》。\n', 'BG609', ' ', '根据中共中央办公厅、国务院办公厅印发《法治政府建设与责任落实督察工作规定》。\n', false);
     assert.match(prose.message, /两个机关名称之间有空格.*顿号/);
     expectOne('会同省司法厅 省公安厅开展检查。\n', 'BG609', ' ', '会同省司法厅、省公安厅开展检查。\n', false);
+    // A number beside Chinese takes no space either, typed or a figure ("案件 32件", "2025 年").
+    assert.match(expectOne('办理不予处罚案件 32件。\n', 'BG609', ' ', '办理不予处罚案件32件。\n', true).message, /“件”和“3”之间有空格：数字和汉字之间不空格/);
+    expectOne('《法治政府建设实施纲要（2021—2025 年）》\n', 'BG609', ' ', '《法治政府建设实施纲要（2021—2025年）》\n', true);
+    assert.match(expectOne('办理案件 {案件 = 32件}。\n', 'BG609', ' ', '办理案件{案件 = 32件}。\n', true).message, /“件”和数字之间有空格/);
+    expectNone('使用 LED 屏幕，登录 www.example.gov.cn 查询。\n', 'BG609');
     // Words that merely end like a body (全部, 内部) are no body: the space is deleted as any other.
     expectOne('全部 完成县司法局交办的任务。\n', 'BG609', ' ', '全部完成县司法局交办的任务。\n', true);
     // A quotation mark is named, not quoted in quotation marks (“””和“模” would not read).
