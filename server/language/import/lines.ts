@@ -1,5 +1,6 @@
 // Import step 1: the input's lines, with Word debris and web-page furniture removed (each noted).
 import { furnitureKind, isSentence } from './furniture.js';
+import { typedNumber } from './numbers.js';
 import { EDGE_SPACE, readable, type Line, type Note } from './types.js';
 
 const BOOKMARK = /\[bookmark:[^\]\r\n]*\]/g;
@@ -22,7 +23,37 @@ export function readLines(text: string, note: Note): { lines: Line[]; trimmed: n
   }
   removeFurniture(lines, note);
   removePageChunkNumbers(lines, note);
-  return { lines, trimmed };
+  return { lines: splitRunTogetherParts(lines, note), trimmed };
+}
+
+/** A space (or spaces) before a typed 一、 or (一) inside a line: where a page lost a line break. */
+const BREAK_LOST = /(?<=[。！？；：:\u4e00-\u9fff])[ \u3000]+(?=[（(]?[一二三四五六七八九十]{1,3}[、）)])/g;
+/** Fewer than this many such places in a line are a space typed by chance. */
+const BREAKS_LOST = 2;
+
+/**
+ * A page that lost its line breaks puts headings and paragraphs on one line, spaces where the breaks were
+ * ("……报告如下。 一、2024年推进法治政府建设的主要举措和成效 (一)推进政务服务智慧便民。……"): such a line is
+ * split before each typed 一、 / (一) that follows a space, when there are at least two. The parts keep the
+ * line's number (findings are placed in it); the spaces go, as at a line's edges.
+ */
+function splitRunTogetherParts(lines: Line[], note: Note): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const cuts = [...line.text.matchAll(BREAK_LOST)].filter((m) => typedNumber(line.text.slice(m.index! + m[0].length)));
+    if (cuts.length < BREAKS_LOST) {
+      out.push(line);
+      continue;
+    }
+    note(line.n, `一行里连着 ${cuts.length + 1} 段`, '网页丢了换行，标题和段落连在一行、中间留着空格：在每个序号前分开（空格不写入）');
+    let from = 0;
+    for (const cut of cuts) {
+      out.push({ ...line, text: line.text.slice(from, cut.index) });
+      from = cut.index! + cut[0].length;
+    }
+    out.push({ ...line, text: line.text.slice(from) });
+  }
+  return out;
 }
 
 const CHUNK_NUMBER = /^(\d{1,2})、/;

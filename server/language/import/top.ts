@@ -138,8 +138,9 @@ export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[
   const year = hints.year ?? yearOf(top, end, firstProse, firstHeading, note);
   const org = hints.org ?? orgOf(top, end, firstProse, body[0]?.n ?? 1, note);
   const saysFazhi = (s: string | undefined) => !!s && /法治政府建设/.test(readable(s));
-  const kind = saysFazhi(top.title) || (!top.title && saysFazhi(firstProse?.text)) ? ('法治政府建设年度报告' as const) : undefined;
-  if (kind && !top.title) note(body[0]?.n ?? 1, '类型“法治政府建设年度报告”', '原文没有标题，类型由正文开头的“法治政府建设”推断');
+  // Without a title, the opening sentence or the first heading ("一、2024年推进法治政府建设的主要举措和成效") says it.
+  const kind = saysFazhi(top.title) || (!top.title && (saysFazhi(firstProse?.text) || saysFazhi(firstHeading?.text))) ? ('法治政府建设年度报告' as const) : undefined;
+  if (kind && !top.title) note(body[0]?.n ?? 1, '类型“法治政府建设年度报告”', '原文没有标题，类型由正文开头或第一个标题中的“法治政府建设”推断');
   return { title: top.title, kind, org, year, date: end.date ? isoDate(end.date) : undefined, to: top.to };
 }
 

@@ -70,6 +70,16 @@ describe('import: real-world text', () => {
     assert.equal(untitled.header.org, '北坡鎮人民政府');
   });
 
+  it('a page that lost its line breaks: split before each 一、 / (一) that follows a space, when there are two or more', () => {
+    const r = imported(['2024年,某市卫生健康局坚持依法行政,全面推进法治建设。现将有关情况报告如下。 一、2024年推进法治政府建设的主要举措和成效 (一)推进政务服务智慧便民。全年共办理许可业务5650件。 （二）加大执法力度。全年共实施行政处罚237件。']);
+    assert.equal(r.header.kind, '法治政府建设年度报告');
+    assert.deepEqual(r.text.split('\n').filter((l) => l.startsWith('#')), ['# 2024年推进法治政府建设的主要举措和成效 {#举措}', '## 推进政务服务智慧便民', '## 加大执法力度']);
+    assert.ok(r.notes.some((n) => n.what === '一行里连着 4 段'));
+    // One space before a number is a space typed by chance (and an enumeration after a colon is prose).
+    const once = imported(['2024年,我镇依法行政。现报告如下。 一、主要举措', '如:一、利用广场;二、利用走廊;三、利用绿地。']);
+    assert.ok(!once.notes.some((n) => n.what.startsWith('一行里连着')));
+  });
+
   it('keeps prose that says 来源：below the first sentence', () => {
     const r = imported(['2021年，我镇坚持依法行政，全面推进法治政府建设工作。', '来源：本镇统计，全年调处纠纷。']);
     assert.equal(body(r.text).length, 2);
