@@ -50,7 +50,7 @@ export const citationsCodes: CodeInfo[] = [
   { code: 'BG503', severity: 'warning', title: '引用了尚未施行的文件', description: '所引文件在报告年度还没有施行。', example: '@年度 2020\n严格执行《信访工作条例》' },
   { code: 'BG504', severity: 'warning', title: '普法规划已过期', description: '“七五”普法规划期为2016—2020年，2021年起是“八五”普法。', example: '@年度 2021\n结合“七五普法”的要求', fix: '改为“八五”' },
   { code: 'BG507', severity: 'warning', title: '文件名称没加书名号', description: '正文里写了登记的文件名称（条例、规定、纲要、意见，或“中华人民共和国……”的法律全称），却没有加书名号：引用文件名称应加《》。简称（宪法、民法典、行政复议法）作话题时不报。', example: '严格落实政府信息公开条例', fix: '加上书名号' },
-  { code: 'BG506', severity: 'warning', title: '提法已过时', description: '当作现行要求写的提法，在本报告年度已经过时：2021年起按“十三五”规划的要求（“十三五”时期是2016—2020年），2023年起只贯彻“党的十九大精神”而不提二十大（党的二十大2022年10月召开）。多半是沿用旧报告或范文时漏改。回顾以往的句子（收官、以来、期间）不报。', example: '@年度 2023\n认真贯彻落实党的十九大精神' },
+  { code: 'BG506', severity: 'warning', title: '提法已过时', description: '当作现行要求写的提法，在本报告年度已经过时：2021年起按“十三五”规划的要求（“十三五”时期是2016—2020年），2023年起只贯彻“党的十九大精神”而不提二十大（党的二十大2022年10月召开），2020年起还写2018年机构改革撤并的机构（法制办、工商局、国土资源局、环保局、安监局、卫计委……）。多半是沿用旧报告或范文时漏改。回顾以往的句子（收官、以来、期间、“原……”）不报。', example: '@年度 2023\n认真贯彻落实党的十九大精神' },
 ];
 registerCodes(citationsCodes);
 
@@ -201,7 +201,7 @@ function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: reado
 
 function termChecks(model: ReportModel): Diagnostic[] {
   const year = model.header.year;
-  if (year === undefined || year < 2021) return [];
+  if (year === undefined || year < 2020) return [];
   return cachedPerBlock(`stale-terms:${year}`, proseBlocks(model), (block) => blockTermChecks(model, block, year));
 }
 
@@ -210,6 +210,32 @@ const THIRTEENTH_PLAN = /(?:按照|根据|依据|对照|落实|贯彻|执行)[^�
 const LOOKING_BACK = /收官|完成|期间|时期|以来|回顾|总结|成效|成果|胜利/;
 /** Following the 19th Congress's spirit as current, with the 20th not named in the same sentence. */
 const NINETEENTH_CONGRESS = /(?:贯彻|落实|学习|领会)[^。；;]{0,8}?(?:党的)?(十九大)(?:和十九届[^。；;]{0,16}?全会)?精神/g;
+
+/**
+ * Bodies merged away by the 2018 reform of government bodies (done by 2019), each with where its work
+ * went: named as a body of today in a report on 2020 or later, it was copied from an older text.
+ */
+const MERGED_BODIES: ReadonlyArray<[RegExp, string]> = [
+  [/法制办公室|法制办|法制局/g, '司法局（政府法制机构并入司法行政部门）'],
+  [/工商行政管理局|工商局|质量技术监督局|质监局|食品药品监督管理局|食药监局/g, '市场监督管理局'],
+  [/国土资源局|国土局/g, '自然资源局'],
+  [/环境保护局|环保局/g, '生态环境局'],
+  [/安全生产监督管理局|安监局/g, '应急管理局'],
+  [/卫生和计划生育委员会|卫生计生委|卫计委/g, '卫生健康委员会'],
+];
+const MERGED_BODY_CHARS = /法制|工商|质|食|国土|环|安|卫/;
+
+/** BG506: a body merged away in 2018, named as one of today's ("市政府法制办"); "原……" looks back. */
+function mergedBodies(model: ReportModel, line: ProseLine, year: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [pattern, now] of MERGED_BODIES) {
+    for (const m of line.text.matchAll(pattern)) {
+      if (line.text[m.index - 1] === '原' || line.text.slice(Math.max(0, m.index - 3), m.index).includes('原')) continue;
+      out.push(lineDiagnostic(model, line, 'BG506', m.index, m.index + m[0].length, `“${m[0]}”在2018年机构改革中已撤并，职责划入${now}；本报告是${year}年度的：请核对机构名称（多半是沿用旧报告）。`));
+    }
+  }
+  return out;
+}
 
 /** BG506: a requirement already out of date in the report's year. */
 function staleReferences(model: ReportModel, line: ProseLine, year: number): Diagnostic[] {
@@ -235,7 +261,8 @@ function blockTermChecks(model: ReportModel, block: ProseBlock, year: number): D
   const out: Diagnostic[] = [];
   for (const line of block.lines) {
     if (line.text.includes('十')) out.push(...staleReferences(model, line, year));
-    for (const m of line.text.matchAll(/七五(?=[”"’」]?普法)/g)) {
+    if (year >= 2020 && MERGED_BODY_CHARS.test(line.text)) out.push(...mergedBodies(model, line, year));
+    if (year >= 2021) for (const m of line.text.matchAll(/七五(?=[”"’」]?普法)/g)) {
       out.push(lineDiagnostic(model, line, 'BG504', m.index, m.index + 2, `“七五”普法规划期是2016—2020年，本报告是${year}年度的，应为“八五”普法（2021—2025年）。`, [
         { title: '改为“八五”', safe: false, edits: [{ from: m.index, to: m.index + 2, newText: '八五' }] },
       ]));

@@ -114,6 +114,14 @@ describe('checks/citations', () => {
       expectOne(header(2023) + '认真贯彻落实党的十九大精神和习近平总书记的重要讲话精神。\n', 'BG506', '十九大');
       expectOne(header(2024) + '深入学习贯彻十九大和十九届五中全会精神。\n', 'BG506', '十九大');
     });
+    it('a body merged away in the 2018 reform, named as today’s in a 2020+ report', () => {
+      const text = header(2022) + '参加了市政府法制办、信访局组织的培训，配合县工商局、县安监局开展检查。\n';
+      const found = check(text).filter((d) => d.code === 'BG506');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['法制办', '工商局', '安监局']);
+      assert.match(found[0]!.message, /司法局/);
+      assert.deepEqual(check(header(2022) + '原县工商局的职责已划入市场监督管理局。\n').filter((d) => d.code === 'BG506'), []);
+      assert.deepEqual(check(header(2018) + '参加了市政府法制办组织的培训。\n').filter((d) => d.code === 'BG506'), []);
+    });
     it('looking back, the 20th named beside it, or an earlier year is not out of date', () => {
       assert.deepEqual(check(header(2021) + '按照“十三五”规划要求，圆满完成收官任务。\n').filter((d) => d.code === 'BG506'), []);
       assert.deepEqual(check(header(2023) + '深入学习贯彻党的十九大和十九届历次全会、党的二十大精神。\n').filter((d) => d.code === 'BG506'), []);
