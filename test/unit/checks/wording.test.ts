@@ -36,6 +36,13 @@ describe('checks/wording', () => {
       assert.match(d.message, /2021年度/);
       assert.equal(d.fixes![0]!.safe, false);
     });
+    it('reports last year’s plan in a clause framed by 今年以来 / 今年来 (they compare with no other year)', () => {
+      for (const frame of ['今年以来', '今年来']) {
+        const text = `${header(2025)}${frame}，街道研究制定了《2024年度东湖街道法治政府建设工作要点》，持续优化营商环境。\n`;
+        expectOne(text, 'BG712', '2024');
+      }
+      assert.deepEqual(check(`${header(2025)}今年以来，对照《2024年度工作要点》的落实情况开展评估。\n`).filter((d) => d.code === 'BG712'), []);
+    });
     it('reports a heading with last year’s year, and a 安排 heading that is not about the next year', () => {
       const text = `${header(2021)}# 2020年度法治政府建设主要举措\n正文。\n\n# 2021年工作计划 {#安排}\n正文。\n`;
       const found = check(text).filter((d) => d.code === 'BG712');
