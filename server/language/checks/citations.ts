@@ -50,7 +50,7 @@ export const citationsCodes: CodeInfo[] = [
   { code: 'BG503', severity: 'warning', title: '引用了尚未施行的文件', description: '所引文件在报告年度还没有施行。', example: '@年度 2020\n严格执行《信访工作条例》' },
   { code: 'BG504', severity: 'warning', title: '普法规划已过期', description: '“七五”普法规划期为2016—2020年，2021年起是“八五”普法。', example: '@年度 2021\n结合“七五普法”的要求', fix: '改为“八五”' },
   { code: 'BG507', severity: 'warning', title: '文件名称没加书名号', description: '正文里写了登记的文件名称（条例、规定、纲要、意见，或“中华人民共和国……”的法律全称），却没有加书名号：引用文件名称应加《》。简称（宪法、民法典、行政复议法）作话题时不报。', example: '严格落实政府信息公开条例', fix: '加上书名号' },
-  { code: 'BG506', severity: 'warning', title: '提法已过时', description: '当作现行要求写的提法，在本报告年度已经过时：2021年起按“十三五”规划的要求（“十三五”时期是2016—2020年），2023年起只贯彻“党的十九大精神”而不提二十大（党的二十大2022年10月召开），2020年起还写2018年机构改革撤并的机构（法制办、工商局、国土资源局、环保局、安监局、卫计委……）。多半是沿用旧报告或范文时漏改。回顾以往的句子（收官、以来、期间、“原……”）不报。', example: '@年度 2023\n认真贯彻落实党的十九大精神' },
+  { code: 'BG506', severity: 'warning', title: '提法已过时', description: '当作现行要求写的提法，在本报告年度已经过时：2021年起按“十三五”规划的要求（“十三五”时期是2016—2020年），2023年起只贯彻“党的十九大精神”而不提二十大（党的二十大2022年10月召开）、把“应对新冠肺炎疫情”写成当年的工作（2023年1月起“乙类乙管”），2020年起还写2018年机构改革撤并的机构（法制办、工商局、国土资源局、环保局、安监局、卫计委……）。多半是沿用旧报告或范文时漏改。回顾以往的句子（收官、以来、期间、“原……”）不报。', example: '@年度 2023\n认真贯彻落实党的十九大精神' },
 ];
 registerCodes(citationsCodes);
 
@@ -208,6 +208,8 @@ function termChecks(model: ReportModel): Diagnostic[] {
 /** Following a plan as this year's requirement (按照……“十三五”规划的要求), not looking back on it (收官, 期间 …). */
 const THIRTEENTH_PLAN = /(?:按照|根据|依据|对照|落实|贯彻|执行)[^。；;]{0,60}?(十三五)[”"’]?[^。；;，,]{0,12}?规划/g;
 const LOOKING_BACK = /收官|完成|期间|时期|以来|回顾|总结|成效|成果|胜利/;
+/** Fighting the epidemic as this year's work: from 2023 it was managed as a class B disease (乙类乙管, 2023-01-08). */
+const EPIDEMIC_WORK = /(?:应对|防控|抗击|战胜|打赢)[^。；;，,]{0,8}?(新冠肺炎疫情)/g;
 /** Following the 19th Congress's spirit as current, with the 20th not named in the same sentence. */
 const NINETEENTH_CONGRESS = /(?:贯彻|落实|学习|领会)[^。；;]{0,8}?(?:党的)?(十九大)(?:和十九届[^。；;]{0,16}?全会)?精神/g;
 
@@ -249,6 +251,11 @@ function staleReferences(model: ReportModel, line: ProseLine, year: number): Dia
     const at = m.index + m[0].indexOf(m[1]!);
     out.push(lineDiagnostic(model, line, 'BG506', at, at + 3, `“十三五”规划期是2016—2020年，本报告是${year}年度的，按“十三五”规划的要求已经过时：应为“十四五”规划（2021—2025年）或现行规划。`));
   }
+  if (year >= 2023) for (const m of line.text.matchAll(EPIDEMIC_WORK)) {
+    if (/以来|期间|三年|回顾|转段|总结|经验/.test(sentenceOf(m.index))) continue;
+    const at = m.index + m[0].indexOf(m[1]!);
+    out.push(lineDiagnostic(model, line, 'BG506', at, at + m[1]!.length, `本报告是${year}年度的，新冠疫情防控自2023年1月起已转入“乙类乙管”，把“应对新冠肺炎疫情”写成当年的工作已经过时：多半是沿用旧报告时漏改。`));
+  }
   if (year >= 2023) for (const m of line.text.matchAll(NINETEENTH_CONGRESS)) {
     if (/二十大|二十届/.test(sentenceOf(m.index))) continue;
     const at = m.index + m[0].indexOf(m[1]!);
@@ -260,7 +267,7 @@ function staleReferences(model: ReportModel, line: ProseLine, year: number): Dia
 function blockTermChecks(model: ReportModel, block: ProseBlock, year: number): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const line of block.lines) {
-    if (line.text.includes('十')) out.push(...staleReferences(model, line, year));
+    if (line.text.includes('十') || line.text.includes('疫')) out.push(...staleReferences(model, line, year));
     if (year >= 2020 && MERGED_BODY_CHARS.test(line.text)) out.push(...mergedBodies(model, line, year));
     if (year >= 2021) for (const m of line.text.matchAll(/七五(?=[”"’」]?普法)/g)) {
       out.push(lineDiagnostic(model, line, 'BG504', m.index, m.index + 2, `“七五”普法规划期是2016—2020年，本报告是${year}年度的，应为“八五”普法（2021—2025年）。`, [

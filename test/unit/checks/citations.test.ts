@@ -114,6 +114,11 @@ describe('checks/citations', () => {
       expectOne(header(2023) + '认真贯彻落实党的十九大精神和习近平总书记的重要讲话精神。\n', 'BG506', '十九大');
       expectOne(header(2024) + '深入学习贯彻十九大和十九届五中全会精神。\n', 'BG506', '十九大');
     });
+    it('fighting the COVID-19 epidemic as this year’s work in a 2023+ report; looking back is not', () => {
+      expectOne(header(2023) + '将法治思维融入各项工作中，有效应对新冠肺炎疫情，积极推动复工复产。\n', 'BG506', '新冠肺炎疫情');
+      assert.deepEqual(check(header(2023) + '三年来抗击新冠肺炎疫情的经验得到巩固。\n').filter((d) => d.code === 'BG506'), []);
+      assert.deepEqual(check(header(2022) + '有效应对新冠肺炎疫情。\n').filter((d) => d.code === 'BG506'), []);
+    });
     it('a body merged away in the 2018 reform, named as today’s in a 2020+ report', () => {
       const text = header(2022) + '参加了市政府法制办、信访局组织的培训，配合县工商局、县安监局开展检查。\n';
       const found = check(text).filter((d) => d.code === 'BG506');
