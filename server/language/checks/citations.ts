@@ -90,6 +90,21 @@ export function matchTitle(raw: string, registry: readonly CitationEntry[]): Tit
   return match;
 }
 
+/**
+ * A local plan named like the national one with its place where 中国 stands: 《法治长治建设规划（2021—2025年）》
+ * after 《法治中国建设规划（2020—2025年）》 — a document of its own, not a misspelling (years aside).
+ */
+function placeInsteadOfChina(title: string, target: string): boolean {
+  const at = target.indexOf('中国');
+  if (at < 0) return false;
+  const undated = (t: string) => t.replace(/（[^（）]*）$/, '');
+  const [body, pattern] = [undated(title), undated(target)];
+  const before = pattern.slice(0, at);
+  const after = pattern.slice(at + 2);
+  const middle = body.slice(before.length, body.length - after.length);
+  return body.startsWith(before) && body.endsWith(after) && /^[\u4e00-\u9fff]{2,4}$/.test(middle) && middle !== '中国';
+}
+
 function findTitle(raw: string, registry: readonly CitationEntry[]): TitleMatch | undefined {
   const title = normaliseTitle(raw);
   if (!title) return undefined;
@@ -107,6 +122,7 @@ function findTitle(raw: string, registry: readonly CitationEntry[]): TitleMatch 
     if (target.includes(title) || title.includes(target)) return undefined;
     const place = PLACE_PREFIX.exec(title);
     if (place && distance(title.slice(place[0].length), target) <= Math.floor(target.length * 0.3)) return undefined;
+    if (placeInsteadOfChina(title, target)) return undefined;
     const d = distance(title, target);
     const allowed = Math.max(1, Math.floor(target.length * 0.15));
     if (d > 0 && d <= allowed && (!best || d < best.d)) best = { entry, d };

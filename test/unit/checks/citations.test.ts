@@ -51,6 +51,12 @@ describe('checks/citations', () => {
         '根据《北屏乡行政规范性文件管理办法》《2021年沙坪坝区法治政府建设工作要点》《广东省法治政府建设实施纲要（2021—2025年）》《行政复议法实施条例》《中华人民共和国行政诉讼法》开展工作。\n';
       assert.deepEqual(check(text).map((d) => `${d.code} ${d.message}`), []);
     });
+    it('does not flag a local plan named like the national one with its place where 中国 stands', () => {
+      const text = header(2021) + '印发《法治长治建设规划(2021—2025年)》《法治嘉善建设规划（2021—2025年）》《法治赵县建设规划》。\n';
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG501'), []);
+      // A slip in the national title itself is still one.
+      expectOne(header(2021) + '落实《法治中国建设规化（2020—2025年）》。\n', 'BG501', '法治中国建设规化（2020—2025年）');
+    });
     it('matchTitle separates exact, defect and near matches', () => {
       const registry = citationRegistry(DEFAULT_CHECK_SETTINGS);
       assert.equal(matchTitle('信访工作条例', registry)?.kind, 'exact');
