@@ -30,12 +30,22 @@ export function isExcerpt(imported: ImportResult): boolean {
   return !/^[@/]/.test(last) && !/[。！？!?；;：:”’）)…]$/.test(last);
 }
 
+/** A quotation or title the cut may still be inside: this close to the end, or with no clause ended after it. */
+const OPEN_AT_CUT = 40;
+
 /**
- * What an excerpt is not blamed for: what it lacks at its end, and a quotation mark left open on its
- * last line by the cut. `line` is 0-based in the imported text.
+ * What an excerpt is not blamed for: what it lacks at its end, and a mark left open on its last line by
+ * the cut — one opened near the end, or with no clause ended after it (“制定了《某县实施方案(20”). A mark
+ * opened long before the cut with clauses ended after it (“充分利用“某某网站、“某某公众号、…，…”) was left open
+ * by the writer. `at` is 0-based in the imported text.
  */
-export function excusedInExcerpt(code: string, line: number, importedText: string): boolean {
-  return LATER_PARTS.has(code) || (code === 'BG602' && line >= importedText.trimEnd().split('\n').length - 1);
+export function excusedInExcerpt(code: string, at: { line: number; character: number }, importedText: string): boolean {
+  if (LATER_PARTS.has(code)) return true;
+  if (code !== 'BG602') return false;
+  const lines = importedText.trimEnd().split('\n');
+  if (at.line < lines.length - 1) return false;
+  const after = (lines[at.line] ?? '').slice(at.character + 1);
+  return after.length <= OPEN_AT_CUT || !/[，,。；;]/.test(after);
 }
 
 export function checkSourceText(service: LanguageService, path: string, text: string, hints: ImportHints = {}): { findings: SourceFinding[]; imported: ImportResult; excerpt: boolean } {
@@ -45,7 +55,7 @@ export function checkSourceText(service: LanguageService, path: string, text: st
   const findings: SourceFinding[] = [];
   for (const d of checkReport(model, service.settings)) {
     if (d.uri && d.uri !== model.file.path) continue; // snippets are not part of a source file
-    if (excerpt && excusedInExcerpt(d.code, model.file.lineIndex.positionAt(d.start).line, imported.text)) continue;
+    if (excerpt && excusedInExcerpt(d.code, model.file.lineIndex.positionAt(d.start), imported.text)) continue;
     const start = model.file.lineIndex.positionAt(d.start);
     const end = model.file.lineIndex.positionAt(d.end);
     const from = sourcePosition(imported, text, start.line, start.character);

@@ -9,7 +9,7 @@ import { cachedPerBlock, identityOf } from './blockCache.js';
 import { summariesOf } from './blockSummaries.js';
 import type { Hit } from './blockVersions.js';
 import type { CheckSettings, ReportCheck } from './contract.js';
-import { lineDiagnostic, proseBlocks, type ProseBlock, type ProseBlocks } from './prose.js';
+import { inCitationAt, lineDiagnostic, proseBlocks, type ProseBlock, type ProseBlocks, type ProseLine } from './prose.js';
 import { AttachedMap } from '../attached.js';
 
 export interface CitationEntry {
@@ -49,6 +49,8 @@ export const citationsCodes: CodeInfo[] = [
   { code: 'BG502', severity: 'warning', title: '引用了已被取代的文件', description: '所引文件在报告年度已被新文件取代，例如 2021 年起应以《法治政府建设实施纲要（2021—2025年）》为准。', example: '@年度 2021\n落实《法治政府建设实施纲要（2015—2020年）》', fix: '改为新文件' },
   { code: 'BG503', severity: 'warning', title: '引用了尚未施行的文件', description: '所引文件在报告年度还没有施行。', example: '@年度 2020\n严格执行《信访工作条例》' },
   { code: 'BG504', severity: 'warning', title: '普法规划已过期', description: '“七五”普法规划期为2016—2020年，2021年起是“八五”普法。', example: '@年度 2021\n结合“七五普法”的要求', fix: '改为“八五”' },
+  { code: 'BG507', severity: 'warning', title: '文件名称没加书名号', description: '正文里写了登记的文件名称（条例、规定、纲要、意见，或“中华人民共和国……”的法律全称），却没有加书名号：引用文件名称应加《》。简称（宪法、民法典、行政复议法）作话题时不报。', example: '严格落实政府信息公开条例', fix: '加上书名号' },
+  { code: 'BG506', severity: 'warning', title: '提法已过时', description: '当作现行要求写的提法，在本报告年度已经过时：2021年起按“十三五”规划的要求（“十三五”时期是2016—2020年），2023年起只贯彻“党的十九大精神”而不提二十大（党的二十大2022年10月召开）、把“应对新冠肺炎疫情”写成当年的工作（2023年1月起“乙类乙管”），2020年起还写2018年机构改革撤并的机构（法制办、工商局、国土资源局、环保局、安监局、卫计委……）。多半是沿用旧报告或范文时漏改。回顾以往的句子（收官、以来、期间、“原……”）不报。', example: '@年度 2023\n认真贯彻落实党的十九大精神' },
 ];
 registerCodes(citationsCodes);
 
@@ -88,6 +90,21 @@ export function matchTitle(raw: string, registry: readonly CitationEntry[]): Tit
   return match;
 }
 
+/**
+ * A local plan named like the national one with its place where 中国 stands: 《法治长治建设规划（2021—2025年）》
+ * after 《法治中国建设规划（2020—2025年）》 — a document of its own, not a misspelling (years aside).
+ */
+function placeInsteadOfChina(title: string, target: string): boolean {
+  const at = target.indexOf('中国');
+  if (at < 0) return false;
+  const undated = (t: string) => t.replace(/（[^（）]*）$/, '');
+  const [body, pattern] = [undated(title), undated(target)];
+  const before = pattern.slice(0, at);
+  const after = pattern.slice(at + 2);
+  const middle = body.slice(before.length, body.length - after.length);
+  return body.startsWith(before) && body.endsWith(after) && /^[\u4e00-\u9fff]{2,4}$/.test(middle) && middle !== '中国';
+}
+
 function findTitle(raw: string, registry: readonly CitationEntry[]): TitleMatch | undefined {
   const title = normaliseTitle(raw);
   if (!title) return undefined;
@@ -105,6 +122,7 @@ function findTitle(raw: string, registry: readonly CitationEntry[]): TitleMatch 
     if (target.includes(title) || title.includes(target)) return undefined;
     const place = PLACE_PREFIX.exec(title);
     if (place && distance(title.slice(place[0].length), target) <= Math.floor(target.length * 0.3)) return undefined;
+    if (placeInsteadOfChina(title, target)) return undefined;
     const d = distance(title, target);
     const allowed = Math.max(1, Math.floor(target.length * 0.15));
     if (d > 0 && d <= allowed && (!best || d < best.d)) best = { entry, d };
@@ -199,14 +217,75 @@ function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: reado
 
 function termChecks(model: ReportModel): Diagnostic[] {
   const year = model.header.year;
-  if (year === undefined || year < 2021) return [];
+  if (year === undefined || year < 2020) return [];
   return cachedPerBlock(`stale-terms:${year}`, proseBlocks(model), (block) => blockTermChecks(model, block, year));
+}
+
+/** Following a plan as this year's requirement (按照……“十三五”规划的要求), not looking back on it (收官, 期间 …). */
+const THIRTEENTH_PLAN = /(?:按照|根据|依据|对照|落实|贯彻|执行)[^。；;]{0,60}?(十三五)[”"’]?[^。；;，,]{0,12}?规划/g;
+const LOOKING_BACK = /收官|完成|期间|时期|以来|回顾|总结|成效|成果|胜利/;
+/** Fighting the epidemic as this year's work: from 2023 it was managed as a class B disease (乙类乙管, 2023-01-08). */
+const EPIDEMIC_WORK = /(?:应对|防控|抗击|战胜|打赢)[^。；;，,]{0,8}?(新冠肺炎疫情)/g;
+/** Following the 19th Congress's spirit as current, with the 20th not named in the same sentence. */
+const NINETEENTH_CONGRESS = /(?:贯彻|落实|学习|领会)[^。；;]{0,8}?(?:党的)?(十九大)(?:和十九届[^。；;]{0,16}?全会)?精神/g;
+
+/**
+ * Bodies merged away by the 2018 reform of government bodies (done by 2019), each with where its work
+ * went: named as a body of today in a report on 2020 or later, it was copied from an older text.
+ */
+const MERGED_BODIES: ReadonlyArray<[RegExp, string]> = [
+  [/法制办公室|法制办|法制局/g, '司法局（政府法制机构并入司法行政部门）'],
+  [/工商行政管理局|工商局|质量技术监督局|质监局|食品药品监督管理局|食药监局/g, '市场监督管理局'],
+  [/国土资源局|国土局/g, '自然资源局'],
+  [/环境保护局|环保局/g, '生态环境局'],
+  [/安全生产监督管理局|安监局/g, '应急管理局'],
+  [/卫生和计划生育委员会|卫生计生委|卫计委/g, '卫生健康委员会'],
+];
+const MERGED_BODY_CHARS = /法制|工商|质|食|国土|环|安|卫/;
+
+/** BG506: a body merged away in 2018, named as one of today's ("市政府法制办"); "原……" looks back. */
+function mergedBodies(model: ReportModel, line: ProseLine, year: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [pattern, now] of MERGED_BODIES) {
+    for (const m of line.text.matchAll(pattern)) {
+      if (line.text[m.index - 1] === '原' || line.text.slice(Math.max(0, m.index - 3), m.index).includes('原')) continue;
+      out.push(lineDiagnostic(model, line, 'BG506', m.index, m.index + m[0].length, `“${m[0]}”在2018年机构改革中已撤并，职责划入${now}；本报告是${year}年度的：请核对机构名称（多半是沿用旧报告）。`));
+    }
+  }
+  return out;
+}
+
+/** BG506: a requirement already out of date in the report's year. */
+function staleReferences(model: ReportModel, line: ProseLine, year: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const sentenceOf = (at: number) => {
+    const stop = line.text.indexOf('。', at);
+    return line.text.slice(line.text.lastIndexOf('。', at) + 1, stop < 0 ? undefined : stop);
+  };
+  if (year >= 2021) for (const m of line.text.matchAll(THIRTEENTH_PLAN)) {
+    if (LOOKING_BACK.test(sentenceOf(m.index))) continue;
+    const at = m.index + m[0].indexOf(m[1]!);
+    out.push(lineDiagnostic(model, line, 'BG506', at, at + 3, `“十三五”规划期是2016—2020年，本报告是${year}年度的，按“十三五”规划的要求已经过时：应为“十四五”规划（2021—2025年）或现行规划。`));
+  }
+  if (year >= 2023) for (const m of line.text.matchAll(EPIDEMIC_WORK)) {
+    if (/以来|期间|三年|回顾|转段|总结|经验/.test(sentenceOf(m.index))) continue;
+    const at = m.index + m[0].indexOf(m[1]!);
+    out.push(lineDiagnostic(model, line, 'BG506', at, at + m[1]!.length, `本报告是${year}年度的，新冠疫情防控自2023年1月起已转入“乙类乙管”，把“应对新冠肺炎疫情”写成当年的工作已经过时：多半是沿用旧报告时漏改。`));
+  }
+  if (year >= 2023) for (const m of line.text.matchAll(NINETEENTH_CONGRESS)) {
+    if (/二十大|二十届/.test(sentenceOf(m.index))) continue;
+    const at = m.index + m[0].indexOf(m[1]!);
+    out.push(lineDiagnostic(model, line, 'BG506', at, at + 3, `党的二十大已于2022年10月召开，本报告是${year}年度的，只写贯彻“党的十九大精神”已经过时：应为党的二十大精神（及二十届历次全会精神）。`));
+  }
+  return out;
 }
 
 function blockTermChecks(model: ReportModel, block: ProseBlock, year: number): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const line of block.lines) {
-    for (const m of line.text.matchAll(/七五(?=[”"’」]?普法)/g)) {
+    if (line.text.includes('十') || line.text.includes('疫')) out.push(...staleReferences(model, line, year));
+    if (year >= 2020 && MERGED_BODY_CHARS.test(line.text)) out.push(...mergedBodies(model, line, year));
+    if (year >= 2021) for (const m of line.text.matchAll(/七五(?=[”"’」]?普法)/g)) {
       out.push(lineDiagnostic(model, line, 'BG504', m.index, m.index + 2, `“七五”普法规划期是2016—2020年，本报告是${year}年度的，应为“八五”普法（2021—2025年）。`, [
         { title: '改为“八五”', safe: false, edits: [{ from: m.index, to: m.index + 2, newText: '八五' }] },
       ]));
@@ -215,7 +294,62 @@ function blockTermChecks(model: ReportModel, block: ProseBlock, year: number): D
   return out;
 }
 
+// ---------------------------------------------------------------- a title written without 《》
+
+/** A document's name (not a law's short name, used as a topic: 宪法, 民法典): worth its 《》 wherever it is written. */
+const DOCUMENT_NAME = /(?:纲要|规划|规定|条例|意见|办法|决定)$|^中华人民共和国/;
+/** A name prose may write without 《》, and the title to write for it (an alias's full title). */
+interface DocumentName {
+  name: string;
+  title: string;
+}
+const unmarkedNames = new WeakMap<readonly CitationEntry[], DocumentName[]>();
+
+/** The registry's document names as prose writes them without 《》: the title without its years, and long aliases (longest first). */
+function documentNames(registry: readonly CitationEntry[]): DocumentName[] {
+  let names = unmarkedNames.get(registry);
+  if (!names) {
+    const byName = new Map<string, string>();
+    for (const e of registry) {
+      const bare = e.title.replace(/（[^（）]*）$/, '');
+      for (const name of [bare, ...(e.aliases ?? [])]) if (!byName.has(name)) byName.set(name, bare === e.title ? e.title : `${bare}（……年）`);
+    }
+    names = [...byName].map(([name, title]) => ({ name, title })).filter(({ name }) => name.length >= 6 && DOCUMENT_NAME.test(name));
+    unmarkedNames.set(registry, names.sort((a, b) => b.name.length - a.name.length));
+  }
+  return names;
+}
+
+function unmarkedTitles(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  const registry = citationRegistry(settings);
+  return cachedPerBlock(`unmarked-titles:${identityOf(registry)}`, proseBlocks(model), (block) => blockUnmarkedTitles(model, block, documentNames(registry)));
+}
+
+/** Whether `at` is inside 〈〉 or < > (an inner title, even where the 《》 around it was lost). */
+function insideInnerTitle(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  return before.lastIndexOf('〈') > before.lastIndexOf('〉') || before.lastIndexOf('<') > before.lastIndexOf('>');
+}
+
+/** BG507: a registered document named in prose without 《》 (nor 〈〉 or < > inside a title). */
+function blockUnmarkedTitles(model: ReportModel, block: ProseBlock, names: readonly DocumentName[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const line of block.lines) {
+    const taken: Array<[number, number]> = [];
+    for (const { name, title } of names) {
+      for (let at = line.text.indexOf(name); at >= 0; at = line.text.indexOf(name, at + name.length)) {
+        const end = at + name.length;
+        if (inCitationAt(line, at) || insideInnerTitle(line.text, at) || taken.some(([a, b]) => at < b && end > a)) continue;
+        taken.push([at, end]);
+        out.push(lineDiagnostic(model, line, 'BG507', at, end, `文件名称“${name}”没有加书名号：引用文件应写作《${title}》。`));
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 export const citationsChecks: ReportCheck[] = [
   { id: 'citation-titles', codes: ['BG501', 'BG502', 'BG503'], run: titleChecks },
-  { id: 'stale-terms', codes: ['BG504'], run: (model) => termChecks(model) },
+  { id: 'stale-terms', codes: ['BG504', 'BG506'], run: (model) => termChecks(model) },
+  { id: 'unmarked-titles', codes: ['BG507'], run: unmarkedTitles },
 ];

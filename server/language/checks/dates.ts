@@ -222,6 +222,8 @@ export function townshipNames(text: string, own?: string): NameHit[] {
     if (/^[市县区]/.test(after)) continue; // 景德镇市: a city
     if (!run) continue;
     if (GENERIC_BEFORE.has(run[run.length - 1]!)) continue;
+    // 小事不出村、大事不出镇 / 矛盾不出街道: the slogan's place word, after its verb, names no township.
+    if (/不[出离进下上]$/.test(run)) continue;
     // 以维护大歇镇, 支持大歇镇: what follows the run's last verb or preposition is the name; 根据镇…, 坚持镇…,
     // 通过街道…, 建立起乡… (镇 short for 本镇 after a verb) leave nothing of a name.
     const named = afterLastFunctionWord(run);

@@ -18,8 +18,8 @@ export const slipsCodes: CodeInfo[] = [
   },
   {
     code: 'BG233', severity: 'error', title: '未填写的占位内容',
-    description: '正文里留着模板的占位符（“*次”“x镇”“××人”），数字或名称还没有填写。',
-    example: '共召开会议*次，x镇全年调处纠纷××件',
+    description: '正文里留着模板的占位符（“*次”“x镇”“××人”），数字或名称还没有填写；或留着“（略）”，有文字被略去了（模板或只显示部分内容的网页留下的）。',
+    example: '共召开会议*次，x镇全年调处纠纷××件；连续多（略）依法行政工作先进单位',
   },
   {
     code: 'BG234', severity: 'error', title: '繁体字',
@@ -59,6 +59,8 @@ const TRADITIONAL_IN_A_BLOCK = 3;
 const RUN_TOGETHER = /(?<!\d)((?:19|20)\d{2})((?:19|20)\d{2})(?=\s*年)/g;
 const EIGHT_DIGITS = /\d{8}/;
 const PLACEHOLDER_MARK = /[*＊xX×]/;
+/** Text left out: “（略）”, “(此处略)”, “[内容略]” — by a template, or by a site that shows only part of a page. */
+const OMITTED = /[（(\[【]\s*(?:此处|以下|以上|内容|具体|数据)?\s*略\s*[)）\]】]/g;
 /** Placeholders: * or ×× where a number goes, x/X/×× where a name goes. */
 const PLACEHOLDER = /(?<![A-Za-z*＊])(?:[*＊]{1,3}|[xX×]{1,3})(?=(?:[余多])?[次件人名个项场起份家条期镇乡县区市村街道](?![A-Za-z]))|(?<=[共有计为了达]|[\u4e00-\u9fff]{2}[，,])[*＊]{1,3}(?=[\u4e00-\u9fff])/g;
 
@@ -83,6 +85,11 @@ function blockSlips(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
       const start = node.start + m.index!;
       const around = node.text.slice(Math.max(0, m.index! - 4), m.index! + m[0].length + 2);
       out.push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”是模板的占位符，还没有填写：请填上实际的数字或名称。`)));
+    }
+    if (node.text.includes('略')) for (const m of node.text.matchAll(OMITTED)) {
+      const start = node.start + m.index!;
+      const around = node.text.slice(Math.max(0, m.index! - 6), m.index! + m[0].length + 4);
+      out.push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”表示这里的文字被略去了（模板或只显示部分内容的网页留下的）：请补上原文。`)));
     }
   }
   return out;

@@ -397,8 +397,8 @@ function missingKind(model: ReportModel, settings: CheckSettings): Diagnostic[] 
 
 // ---------------------------------------------------------------- figures: measure words and units
 
-/** Measure words and units that may follow a count (longest first when matched). */
-export const MEASURE_WORDS = [
+/** Measure words and units that may follow a count (longest first when matched), as written in simplified script. */
+const SIMPLIFIED_MEASURE_WORDS = [
   '人次', '场次', '件次', '户次', '车次', '批次', '课时', '学时', '小时', '公里', '平方米', '万元', '千元', '百元', '亿元', '万人', '余人', '多人',
   '人', '名', '件', '起', '次', '场', '份', '册', '条', '块', '个', '项', '家', '户', '所', '座', '期', '批', '篇', '套', '本', '张', '台', '辆',
   '元', '万', '亿', '千', '百', '余', '多', '余', '位', '支', '处', '轮', '届', '类', '种', '部', '册', '幅', '封', '组', '队', '间', '栋', '站', '村', '镇',
@@ -408,6 +408,19 @@ export const MEASURE_WORDS = [
   // Not counts: rankings and slogans (“7进”活动, 20强, 十佳).
   '进', '强', '佳', '优', '星', '连', '大',
 ];
+/**
+ * The characters of measure words that are written otherwise in traditional script (個, 場, 項 …): a report
+ * copied from a site's 繁体 version (BG234) counts with them, and they are measure words all the same.
+ */
+const TRADITIONAL_FORM: Record<string, string> = {
+  个: '個', 场: '場', 项: '項', 张: '張', 条: '條', 辆: '輛', 处: '處', 届: '屆', 类: '類', 种: '種', 组: '組', 队: '隊', 间: '間',
+  栋: '棟', 镇: '鎮', 节: '節', 课: '課', 岁: '歲', 号: '號', 时: '時', 点: '點', 页: '頁', 余: '餘', 户: '戶', 台: '臺', 册: '冊',
+  笔: '筆', 层: '層', 盏: '盞', 万: '萬', 亿: '億', 车: '車', 头: '頭', 只: '隻', 吨: '噸', 级: '級', 进: '進', 优: '優', 连: '連',
+  单: '單', 学: '學', 亩: '畝', 后: '後', 内: '內', 轮: '輪', 书: '書', 篇: '篇', 门: '門', 站: '站', 区: '區', 里: '裡', 两: '兩',
+};
+const inTraditional = (word: string) => [...word].map((ch) => TRADITIONAL_FORM[ch] ?? ch).join('');
+/** Measure words and units that may follow a count, in either script. */
+export const MEASURE_WORDS = [...new Set([...SIMPLIFIED_MEASURE_WORDS, ...SIMPLIFIED_MEASURE_WORDS.map(inTraditional)])];
 const MEASURE_SET = new Set(MEASURE_WORDS.filter((w) => w.length === 1));
 /** 40学时, 3课时, 5平方米: measure words of two characters or more. */
 const MULTI_CHAR_MEASURE = MEASURE_WORDS.filter((w) => w.length > 1);
@@ -477,7 +490,7 @@ function blockFiguresWithoutUnit(model: ReportModel, placed: PlacedBlock): Diagn
     if (unitOf(def) !== 'bare') continue;
     const quantity = def.body.value as ast.Quantity;
     const after = text.slice(def.node.end, def.node.end + 3);
-    const typed = MEASURE_WORDS_LONGEST_FIRST.find((w) => after.startsWith(w) && !/^[年月日号时分秒以上下内左后]$/.test(w));
+    const typed = MEASURE_WORDS_LONGEST_FIRST.find((w) => after.startsWith(w) && !/^[年月日号時时分秒以上下内內左后後號]$/.test(w));
     const fixes = typed && def.node.closed
       ? [{
           title: `把“${typed}”移入花括号`,

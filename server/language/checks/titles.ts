@@ -132,7 +132,8 @@ function twoWaysIn(titlesByBlock: ReadonlyArray<Hit<string[]>>, registry: readon
 
 // ---------------------------------------------------------------- official-looking, not registered
 
-const NATIONAL_PLAN = /(?:纲要|规划)(?:（[^（）]*）)?$/;
+/** Ends like a national plan or outline; a 学习纲要 (《习近平法治思想学习纲要》) is a study book, not a plan. */
+const NATIONAL_PLAN = /(?:(?<!学习)纲要|规划)(?:（[^（）]*）)?$/;
 /** Titles that say themselves they are local or derived: 关于…, 贯彻…, 〈…〉 inside. */
 const LOCAL_WORDS = /关于|贯彻|落实|〈|〉|我镇|我乡|本镇|本乡/;
 

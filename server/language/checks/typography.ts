@@ -6,7 +6,7 @@ import { compareCodeUnits, registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { cachedPerBlock } from './blockCache.js';
 import type { ReportCheck } from './contract.js';
-import { inCitationAt, isChinese, isChineseAt, isIdeograph, IS_OPENER, isApostrophe, lineDiagnostic, lineMarks, MARKS, OPENER_OF, PAIRS, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
+import { FIGURE_MARK, inCitationAt, isChinese, isChineseAt, isIdeograph, IS_OPENER, isApostrophe, lineDiagnostic, lineMarks, MARKS, OPENER_OF, PAIRS, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 import { AttachedMap } from '../attached.js';
 import { inRanges } from '../ranges.js';
 
@@ -24,6 +24,7 @@ export const typographyCodes: CodeInfo[] = [
   { code: 'BG607', severity: 'warning', title: '序号写法有误', description: '“（一）”后不加顿号；阿拉伯数字序号写作“1.”，不用“1、”。', example: '（一）、加强组织领导', fix: '删去“（一）”后的顿号' },
   { code: 'BG608', severity: 'warning', title: '节日名称的写法', description: '用月日表示的节日写作“3·15”“12·4”：用间隔号“·”并加引号，不用小数点。', example: '“12.4宪法宣传日”', fix: '改为“12·4”' },
   { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）。', example: '法治 政府', fix: '删去空格' },
+  { code: 'BG611', severity: 'warning', title: '年份范围起止有误', description: '年份范围的止年应晚于起年：“2023-2023”“2025—2021”多半是年份打错，或是范文、上年报告里的年份没改全。', example: '法治政府建设实施纲要（2023—2023）' },
   { code: 'BG610', severity: 'warning', title: 'Word 转换残留', description: '从 Word 复制时带进来的书签、域代码或不可见字符。', example: '[bookmark: _GoBack]', fix: '删去' },
 ];
 registerCodes(typographyCodes);
@@ -70,14 +71,20 @@ function halfWidthPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
     // A loop, not urls.some(([a, b]) => …): a closure over i made every character of the line allocate.
     if (inRanges((urls ??= urlRanges(text)), i)) continue;
     if (!isChineseAt(text, i - 1) && !isChineseAt(text, i + 1)) continue;
+    if (mark.inTitleOnly && !inCitationAt(line, i)) continue;
     emit(lineDiagnostic(model, line, 'BG601', i, i + 1, mark.message, [{ title: mark.title, safe: true, edits: [{ from: i, to: i + 1, newText: mark.full }] }]));
   }
 }
 
 /** Each half-width mark by character code, with its full-width form and what BG601 says of it (made once, not per diagnostic). */
-const HALF_WIDTH: Array<{ full: string; message: string; title: string } | undefined> = new Array(0x80).fill(undefined);
+const HALF_WIDTH: Array<{ full: string; message: string; title: string; inTitleOnly?: boolean } | undefined> = new Array(0x80).fill(undefined);
 for (const [half, full] of Object.entries(FULL_WIDTH)) {
   HALF_WIDTH[half.charCodeAt(0)] = { full, message: `中文里用了半角标点“${half}”：应改为全角“${full}”。`, title: `改为“${full}”` };
+}
+// A title cited inside a title ("《……贯彻落实<某省实施纲要>实施意见》") takes 单书名号 〈〉, not the signs < >;
+// outside 《》 the signs are left alone (a breadcrumb's ">", a comparison).
+for (const [half, full] of Object.entries({ '<': '〈', '>': '〉' })) {
+  HALF_WIDTH[half.charCodeAt(0)] = { full, message: `书名号内的书名用了半角“${half}”：书名号内再标书名用单书名号“${full}”。`, title: `改为“${full}”`, inTitleOnly: true };
 }
 
 const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(PAIRS).map(([o, c]) => [c, o]));
@@ -196,7 +203,7 @@ const YEAR_RANGE = /(?<![\d.\-－])((?:19|20)\d{2})(年?)([ ]*)([-－–‐‑�
 function yearRanges(model: ReportModel, line: ProseLine, emit: Emit) {
   for (const m of matches(YEAR_RANGE, line.text)) {
     const [, from, , sp1, dash, sp2, to] = m;
-    if (Number(to) < Number(from)) continue;
+    if (Number(to) <= Number(from)) continue;
     const start = m.index + from!.length + m[2]!.length;
     const end = start + sp1!.length + dash!.length + sp2!.length;
     const written = m[0];
@@ -205,12 +212,24 @@ function yearRanges(model: ReportModel, line: ProseLine, emit: Emit) {
       { title: '改为一字线“—”', safe: true, edits: [{ from: start, to: end, newText: '—' }] },
     ]));
   }
-  for (const m of matches(/（((?:19|20)\d{2})[—\-－–~～]((?:19|20)\d{2})）/g, line.text)) {
+  for (const m of matches(/[（(]((?:19|20)\d{2})[—\-－–~～]((?:19|20)\d{2})[）)]/g, line.text)) {
     if (!inCitationAt(line, m.index)) continue;
     const at = m.index + m[0].length - 1;
     emit(lineDiagnostic(model, line, 'BG604', m.index + 1, at, `书名中的年份范围“${m[1]}—${m[2]}”后缺“年”：正式文件名通常写作（${m[1]}—${m[2]}年）。`, [
       { title: '补上“年”', safe: false, edits: [{ from: at, to: at, newText: '年' }] },
     ]));
+  }
+}
+
+const ANY_YEAR_RANGE = /(?<![\d.\-－])((?:19|20)\d{2})年?[ ]*[-－–‐‑―~～—][ ]*((?:19|20)\d{2})(?![\d.\-－])年?/g;
+
+/** BG611: a range that does not run forward (2023-2023, 2025—2021): a year was mistyped or left from a template. */
+function backwardYearRanges(model: ReportModel, line: ProseLine, emit: Emit) {
+  for (const m of matches(ANY_YEAR_RANGE, line.text)) {
+    const [written, from, to] = m;
+    if (Number(to) > Number(from)) continue;
+    const what = to === from ? '起止是同一年' : '止年早于起年';
+    emit(lineDiagnostic(model, line, 'BG611', m.index, m.index + written.length, `年份范围“${written}”${what}：请核对年份（如《法治政府建设实施纲要（2021—2025年）》）。`));
   }
 }
 
@@ -272,14 +291,35 @@ function dayNames(model: ReportModel, line: ProseLine, emit: Emit) {
   }
 }
 
-const BODY_END = '(?:委员会|人民政府|政府|党工委|党委|委|局|办事处|办公室)';
+const BODY_END = '(?:委员会|人民政府|政府|党工委|党委|委|局|办事处|办公室|办公厅|厅|部|院|署|办)';
 /** Joint issuers are spaced apart: "中共某县委员会 某县人民政府关于……" (GB/T 9704, 联合行文). */
 const BODY_BEFORE = new RegExp(`${BODY_END}$`);
 const BODY_OR_ABOUT_AFTER = new RegExp(`^(?:关于|中共|[\u4e00-\u9fff]{2,20}?${BODY_END}(?:[ \u3000]|关于|$))`);
+/** A body's whole name names its level or place first: 中共中央办公厅, 国务院办公厅, 某县司法局 (not 全部, 内部). */
+const NAMED_BODY = `(?:中共|中央|国务院|国家|[\u4e00-\u9fff]{0,8}?[省市县区州盟旗乡镇])[\u4e00-\u9fff]{0,15}?${BODY_END}`;
+const NAMED_BODY_BEFORE = new RegExp(`${NAMED_BODY}$`);
+/** Another named body right after the space, whatever follows it ("国务院办公厅印发"): two bodies side by side. */
+const BODY_AFTER = new RegExp(`^${NAMED_BODY}`);
+
+/**
+ * A space between two bodies: in a title, or before 关于, the joint issuers' own spacing (联合行文); in
+ * running prose ("根据中共中央办公厅 国务院办公厅印发《……》") bodies side by side take a 顿号 — deleting
+ * the space would run the two names together. Undefined for a space that is not between two bodies.
+ */
+function spaceBetweenBodies(line: ProseLine, at: number): 'joint' | 'prose' | undefined {
+  const before = line.text.slice(0, at);
+  const after = line.text.slice(at + 1);
+  if (!BODY_BEFORE.test(before)) return undefined;
+  if (BODY_OR_ABOUT_AFTER.test(after) || (BODY_AFTER.test(after) && inCitationAt(line, at))) return 'joint';
+  return BODY_AFTER.test(after) && NAMED_BODY_BEFORE.test(before) ? 'prose' : undefined;
+}
 
 /** Marks named in a message, where “”” would not read: 右引号, 左书名号 …; any other character in quotes. */
 const MARK_NAMES: Record<string, string> = { '“': '左引号', '”': '右引号', '‘': '左单引号', '’': '右单引号', '《': '左书名号', '》': '右书名号', '（': '左括号', '）': '右括号' };
 const shownMark = (ch: string) => MARK_NAMES[ch] ?? `“${ch}”`;
+
+/** A digit, or a figure (it prints a number: 32件 in "处罚案件 32件" imported as a figure). */
+const isDigit = (ch: string) => (ch >= '0' && ch <= '9') || ch === FIGURE_MARK;
 
 /** BG609 */
 function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
@@ -288,10 +328,20 @@ function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
     const prev = line.text[m.index - 1];
     const next = line.text[m.index + m[0].length];
     if (prev === undefined || next === undefined) continue;
-    if (!chineseish(prev, next) || !chineseish(next, prev)) continue;
-    if (m[0].length === 1 && BODY_BEFORE.test(line.text.slice(0, m.index)) && BODY_OR_ABOUT_AFTER.test(line.text.slice(m.index + 1))) continue;
+    // Chinese on both sides, or a number and Chinese side by side ("案件 32件", "2025 年"): 公文 put no space there.
+    const digitBeside = (isDigit(prev) && isIdeograph(next)) || (isIdeograph(prev) && isDigit(next));
+    if (!digitBeside && (!chineseish(prev, next) || !chineseish(next, prev))) continue;
+    const bodies = m[0].length === 1 ? spaceBetweenBodies(line, m.index) : undefined;
+    if (bodies === 'joint') continue;
+    if (bodies === 'prose') {
+      emit(lineDiagnostic(model, line, 'BG609', m.index, m.index + 1, `两个机关名称之间有空格：空格只用在联合发文的文件名称里，行文中并列的机关之间用顿号“、”。`, [
+        { title: '改为顿号“、”', safe: false, edits: [{ from: m.index, to: m.index + 1, newText: '、' }] },
+      ]));
+      continue;
+    }
     const shown = m[0].replace(/\u3000/g, '全角空格').replace(/ /g, '空格').replace(/\t/g, '制表符');
-    emit(lineDiagnostic(model, line, 'BG609', m.index, m.index + m[0].length, `${shownMark(prev)}和${shownMark(next)}之间有${shown === '空格' ? '空格' : `多余的空白（${shown}）`}：中文之间不空格，请删去。`, [
+    const named = (ch: string) => (ch === FIGURE_MARK ? '数字' : shownMark(ch));
+    emit(lineDiagnostic(model, line, 'BG609', m.index, m.index + m[0].length, `${named(prev)}和${named(next)}之间有${shown === '空格' ? '空格' : `多余的空白（${shown}）`}：${digitBeside ? '数字和汉字之间' : '中文之间'}不空格，请删去。`, [
       { title: '删去空格', safe: true, edits: [{ from: m.index, to: m.index + m[0].length, newText: '' }] },
     ]));
   }
@@ -336,6 +386,7 @@ interface LineCheck {
 const LINE_CHECKS: LineCheck[] = [
   { id: 'half-width-punctuation', codes: ['BG601'], fn: halfWidthPunctuation, needs: MARKS.halfWidth },
   { id: 'year-range-dash', codes: ['BG603', 'BG604'], fn: yearRanges, needs: MARKS.dash },
+  { id: 'backward-year-range', codes: ['BG611'], fn: backwardYearRanges, needs: MARKS.dash },
   { id: 'comma-between-titles', codes: ['BG605'], fn: commaBetweenTitles, needs: MARKS.enumerationComma },
   { id: 'repeated-punctuation', codes: ['BG606'], fn: repeatedPunctuation, needs: MARKS.repeatedPunctuation },
   { id: 'prose-numbering', codes: ['BG607'], fn: proseNumbering, needs: MARKS.enumerationComma },

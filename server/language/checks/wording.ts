@@ -48,6 +48,8 @@ const OUR_WORK_AFTER_YEAR = /^\d{4}年度?[，,]?\s*(?:我|全|本)(?:镇|乡|�
 const FUTURE_AFTER_YEAR = /^\d{4}年度?[，,]?\s*(?:(?:我|全|本)(?:镇|乡|街道|区|县|市)|各项工作)?(?:将|要|拟|计划|力争)/;
 /** A clause that compares with or looks back to an earlier year. */
 const LOOKS_BACK = /比|较|上年|去年|上一年|同期|以来|至今|回顾|总结|完成情况|落实情况|执行情况/;
+/** "This year so far", opening a clause about this year's work. */
+const THIS_YEAR_SO_FAR = /今年以来|今年来|本年度以来/g;
 /** A clause BG407 already looks at. */
 const THIS_YEAR_WORDS = /今年|本年度/;
 
@@ -67,7 +69,9 @@ function blockLastYearsPlan(model: ReportModel, block: ProseBlock, year: number)
     if (!/\d{4}年/.test(line.text)) continue;
     for (const clause of line.text.matchAll(/[^。；！？]+/g)) {
       const text = clause[0];
-      if (LOOKS_BACK.test(text) || THIS_YEAR_WORDS.test(text)) continue;
+      // "今年以来" / "今年来" frame this year's work: they compare with no other year.
+      const framing = text.replace(THIS_YEAR_SO_FAR, '');
+      if (LOOKS_BACK.test(framing) || THIS_YEAR_WORDS.test(framing)) continue;
       for (const m of text.matchAll(YEAR)) {
         const found = Number(m[1]);
         const at = clause.index! + m.index!;

@@ -95,8 +95,14 @@ export function withoutRegionPrefix(org: string): string {
   return m ? m[2]! : org;
 }
 
+/** Where a body's name may start in a sentence: after punctuation, a year (2022年全南县…) or 现将 (现将某局…报告如下). */
+const NAME_START = '(?:^|[，。、；：,:\\s]|(?<=\\d年度?|现将|现就|现对|特将|兹将))(?!度|现将|现就|现对|特将|兹将)';
+
+/** A town or street office named in a sentence. */
+const TOWN = new RegExp(`${NAME_START}([\\u4e00-\\u9fff]{2,8}?)(镇|乡|街道)`, 'g');
+
 /** Words a town's name never starts with: "根据镇党政班子……" names no town called 根据镇. */
-const NOT_A_NAME = /^(?:根据|坚持|通过|建立|按照|结合|围绕|加强|推进|落实|开展|在|对|为|由|向|从|将|把|和|与|及|全|本|我|各|该|城|起|深入|认真|积极|进一步|紧扣|聚焦|今年|年来|以来|一年来|县|区|市)/;
+const NOT_A_NAME = /^(?:根据|坚持|通过|建立|按照|结合|围绕|加强|推进|落实|开展|在|对|为|由|向|从|将|把|和|与|及|全[面体力年市县区镇乡省国部局]|本|我|各|该|城|起|深入|认真|积极|进一步|紧扣|聚焦|今年|年来|以来|一年来|县|区|市)/;
 
 /**
  * The body named in the report's first sentence ("2020年，北屏乡法治政府建设……" → 北屏乡人民政府,
@@ -104,7 +110,7 @@ const NOT_A_NAME = /^(?:根据|坚持|通过|建立|按照|结合|围绕|加强|
  */
 export function orgFromProse(text: string): string | undefined {
   const sentence = text.split(/[。；]/)[0] ?? '';
-  for (const m of sentence.matchAll(/(?:^|[，。、；：,:\s])([\u4e00-\u9fff]{2,8}?)(镇|乡|街道)/g)) {
+  for (const m of sentence.matchAll(TOWN)) {
     const name = withoutRegionPrefix(`${m[1]}${m[2]}人民政府`).replace(/人民政府$/, '').slice(0, -m[2]!.length);
     if (!isPlaceName(name)) continue;
     return `${name}${m[2]}${m[2] === '街道' ? '办事处' : '人民政府'}`;
@@ -116,11 +122,12 @@ const isPlaceName = (name: string) => name.length >= 2 && name.length <= 5 && !N
 
 /**
  * A county-level body as the subject of the first sentence: "2019年，南昌县全面贯彻……" → 南昌县人民政府,
- * "……指导下，前进区教育局深入开展……" → 前进区教育局. The last division named wins (长沙市天心区 → 天心区);
+ * "……指导下，前进区教育局深入开展……" → 前进区教育局, "2022年全南县自然资源局在县委……" → 全南县自然资源局 (right
+ * after the year). The last division named wins (长沙市天心区 → 天心区); "现将某县……" starts with no name;
  * "区委", "县级", "市场" and the like are not a body.
  */
 function countyOrgFromProse(sentence: string): string | undefined {
-  const COUNTY = /(?:^|[，。、；：,:\s])((?:[\u4e00-\u9fff]{2,4}?(?:省|市|州|盟|县|区|旗))+)([\u4e00-\u9fff]{1,5}?(?:局|委员会|委|办公室))?(?![委级域内外政人党员场长])/g;
+  const COUNTY = new RegExp(`${NAME_START}((?:[\\u4e00-\\u9fff]{2,4}?(?:省|市|州|盟|县|区|旗))+)([\\u4e00-\\u9fff]{1,5}?(?:局|委员会|委|办公室))?(?![委级域内外政人党员场长])`, 'g');
   for (const m of sentence.matchAll(COUNTY)) {
     const name = m[1]!.slice(0, -1).replace(/^.*[省市州盟县区旗]/, '') + m[1]!.slice(-1);
     if (!isPlaceName(name.slice(0, -1)) || !/[县区市旗]$/.test(name)) continue;

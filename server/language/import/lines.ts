@@ -1,6 +1,7 @@
 // Import step 1: the input's lines, with Word debris and web-page furniture removed (each noted).
 import { furnitureKind, isSentence } from './furniture.js';
-import { EDGE_SPACE, type Line, type Note } from './types.js';
+import { typedNumber } from './numbers.js';
+import { EDGE_SPACE, readable, type Line, type Note } from './types.js';
 
 const BOOKMARK = /\[bookmark:[^\]\r\n]*\]/g;
 const DASHED_PAGE = /^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?$/;
@@ -21,7 +22,69 @@ export function readLines(text: string, note: Note): { lines: Line[]; trimmed: n
     }
   }
   removeFurniture(lines, note);
-  return { lines, trimmed };
+  removePageChunkNumbers(lines, note);
+  return { lines: splitRunTogetherParts(lines, note), trimmed };
+}
+
+/** A space (or spaces) before a typed 一、 or (一) inside a line: where a page lost a line break. */
+const BREAK_LOST = /(?<=[。！？；：:\u4e00-\u9fff])[ \u3000]+(?=[（(]?[一二三四五六七八九十]{1,3}[、）)])/g;
+/** Fewer than this many such places in a line are a space typed by chance. */
+const BREAKS_LOST = 2;
+
+/**
+ * A page that lost its line breaks puts headings and paragraphs on one line, spaces where the breaks were
+ * ("……报告如下。 一、2024年推进法治政府建设的主要举措和成效 (一)推进政务服务智慧便民。……"): such a line is
+ * split before each typed 一、 / (一) that follows a space, when there are at least two. The parts keep the
+ * line's number (findings are placed in it); the spaces go, as at a line's edges.
+ */
+function splitRunTogetherParts(lines: Line[], note: Note): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const cuts = [...line.text.matchAll(BREAK_LOST)].filter((m) => typedNumber(line.text.slice(m.index! + m[0].length)));
+    if (cuts.length < BREAKS_LOST) {
+      out.push(line);
+      continue;
+    }
+    note(line.n, `一行里连着 ${cuts.length + 1} 段`, '网页丢了换行，标题和段落连在一行、中间留着空格：在每个序号前分开（空格不写入）');
+    let from = 0;
+    for (const cut of cuts) {
+      out.push({ ...line, text: line.text.slice(from, cut.index) });
+      from = cut.index! + cut[0].length;
+    }
+    out.push({ ...line, text: line.text.slice(from) });
+  }
+  return out;
+}
+
+const CHUNK_NUMBER = /^(\d{1,2})、/;
+/** A line that stops where a sentence cannot: after a character or a comma, not after 。！？；： or a closing mark. */
+const CUT_OFF = /[\u4e00-\u9fff\w，,、]$/;
+/** Shorter lines are headings or list items, not a page's fixed-length chunks. */
+const CHUNK_LENGTH = 100;
+
+/**
+ * A document-sharing site's chunk numbers: it cuts the text into chunks of about the same length and
+ * numbers them "1、" "2、" … at each chunk's start, often in the middle of a word ("…强化行政权力的制约和监督、依" /
+ * "2、法有效化解社会矛盾纠纷"). Such numbers follow one another from 1, and each one after the first comes
+ * right after a long line that stops mid-sentence: then they are removed (the chunks stay separate lines).
+ */
+function removePageChunkNumbers(lines: Line[], note: Note): void {
+  const text = lines.filter((l) => l.text);
+  if (!text.length || CHUNK_NUMBER.exec(text[0]!.text)?.[1] !== '1') return;
+  const chunks = [text[0]!];
+  for (let i = 1; i < text.length; i++) {
+    const number = CHUNK_NUMBER.exec(text[i]!.text)?.[1];
+    const previous = text[i - 1]!.text;
+    if (number === undefined) continue;
+    if (Number(number) !== chunks.length + 1 || previous.length < CHUNK_LENGTH || !CUT_OFF.test(previous)) return;
+    chunks.push(text[i]!);
+  }
+  if (chunks.length < 2) return;
+  for (const line of chunks) {
+    const number = CHUNK_NUMBER.exec(line.text)![0];
+    note(line.n, `分段序号“${number}”`, '文档分享网站把全文切成等长的段并编上序号，常把一句话从中间断开：不是报告的序号（断开的句子请接起来）');
+    line.text = line.text.slice(number.length);
+  }
 }
 
 const LIST_BULLET = /^[•·▪]\s*/;
@@ -36,7 +99,7 @@ function removeFurniture(lines: Line[], note: Note): void {
   let bulletedBar = false;
   for (const line of lines) {
     if (!line.text) continue;
-    const kind = furnitureKind(line.text, top);
+    const kind = furnitureKind(readable(line.text), top);
     if (kind) {
       bulletedBar ||= LIST_BULLET.test(line.text);
       note(line.n, `${kind}“${line.text.length > 40 ? `${line.text.slice(0, 40)}…` : line.text}”`, '从网页复制时带进来的页面内容，不是报告的文字');

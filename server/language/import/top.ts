@@ -2,7 +2,7 @@
 // addressee line at the top, and the header values read from them.
 import { isOrgLike, isoDate, isTitleLike, jointIssuers, orgFromProse, orgFromTitle, parseSignatureDate, TITLE_END, withoutRegionPrefix, yearFromProse, yearFromTitle, type ImportedDate } from './header.js';
 import { typedNumber } from './numbers.js';
-import type { Line, Note } from './types.js';
+import { asWritten, readable, type Line, type Note } from './types.js';
 
 export interface ImportedHeader {
   title: string | undefined;
@@ -40,7 +40,7 @@ export function readEnd(lines: Line[], note: Note): EndOfReport {
       continue;
     }
     const indented = /^[ \t\u3000\u2000-\u200a]{6,}/.test(line.raw);
-    if (!end.org && isOrgLike(line.text) && (end.date || indented)) {
+    if (!end.org && isOrgLike(readable(line.text)) && (end.date || indented)) {
       end.org = line.text;
       end.lines.push(line.n);
       note(line.n, `手工排版的落款“${line.text}”`, `写为“@机关”，落款由渲染器按 GB/T 9704 排版`);
@@ -58,7 +58,10 @@ export interface TopOfReport {
 }
 
 /** A line that ends a title: 报告/总结/汇报, or "…法治政府建设情况" (a title without 报告). */
-const ends = (text: string) => TITLE_END.test(text) || (/法治政府建设/.test(text) && /情况$/.test(text));
+const ends = (line: string) => {
+  const text = readable(line);
+  return TITLE_END.test(text) || (/法治政府建设/.test(text) && /情况$/.test(text));
+};
 
 /** A site's column named like a kind of report ("工作报告", "政府工作报告" above the breadcrumb): no report's title, which says what it reports on. */
 const COLUMN_NAME = /^[\u4e00-\u9fff]{0,4}(?:报告|总结|汇报)$/;
@@ -67,14 +70,14 @@ const COLUMN_NAME = /^[\u4e00-\u9fff]{0,4}(?:报告|总结|汇报)$/;
 export function readTop(lines: Line[], note: Note): TopOfReport {
   const top: TopOfReport = { title: undefined, titleLines: [], to: undefined };
   const head = lines.filter((l) => l.text).slice(0, 12);
-  const endAt = head.findIndex((l) => ends(l.text) && isTitleLike(l.text) && !typedNumber(l.text) && !COLUMN_NAME.test(l.text));
+  const endAt = head.findIndex((l) => ends(l.text) && isTitleLike(l.text) && !typedNumber(l.text) && !COLUMN_NAME.test(readable(l.text)));
   const sentenceAt = head.findIndex((l) => !isTitleLike(l.text) || typedNumber(l.text));
   if (endAt < 0 || (sentenceAt >= 0 && sentenceAt < endAt)) {
     readAddressee(head[0], top, note, ADDRESSEE_WITHOUT_TITLE);
     return top;
   }
   let first = endAt;
-  while (first > 0 && endAt - first < 2 && isTitlePart(head[first - 1]!.text)) first--;
+  while (first > 0 && endAt - first < 2 && isTitlePart(readable(head[first - 1]!.text))) first--;
   for (const l of head.slice(0, first)) {
     note(l.n, `网页栏目“${l.text}”`, '标题之前的网页栏目或导航，不是报告的文字');
     l.text = '';
@@ -134,9 +137,10 @@ export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[
   const firstHeading = body.find((l) => typedNumber(l.text));
   const year = hints.year ?? yearOf(top, end, firstProse, firstHeading, note);
   const org = hints.org ?? orgOf(top, end, firstProse, body[0]?.n ?? 1, note);
-  const saysFazhi = (s: string | undefined) => !!s && /法治政府建设/.test(s);
-  const kind = saysFazhi(top.title) || (!top.title && saysFazhi(firstProse?.text)) ? ('法治政府建设年度报告' as const) : undefined;
-  if (kind && !top.title) note(body[0]?.n ?? 1, '类型“法治政府建设年度报告”', '原文没有标题，类型由正文开头的“法治政府建设”推断');
+  const saysFazhi = (s: string | undefined) => !!s && /法治政府建设/.test(readable(s));
+  // Without a title, the opening sentence or the first heading ("一、2024年推进法治政府建设的主要举措和成效") says it.
+  const kind = saysFazhi(top.title) || (!top.title && (saysFazhi(firstProse?.text) || saysFazhi(firstHeading?.text))) ? ('法治政府建设年度报告' as const) : undefined;
+  if (kind && !top.title) note(body[0]?.n ?? 1, '类型“法治政府建设年度报告”', '原文没有标题，类型由正文开头或第一个标题中的“法治政府建设”推断');
   return { title: top.title, kind, org, year, date: end.date ? isoDate(end.date) : undefined, to: top.to };
 }
 
@@ -161,17 +165,20 @@ function yearOf(top: TopOfReport, end: EndOfReport, firstProse: Line | undefined
   return undefined;
 }
 
+/** A name read from a line, in the line's own script (see readable). */
+const written = (found: string | undefined, line: string) => (found === undefined ? undefined : asWritten(found, line));
+
 function orgOf(top: TopOfReport, end: EndOfReport, firstProse: Line | undefined, at: number, note: Note): string | undefined {
   if (end.org) return end.org;
-  const named = top.title ? orgFromTitle(top.title) : undefined;
+  const named = top.title ? written(orgFromTitle(readable(top.title)), top.title) : undefined;
   if (named) {
     const org = withoutRegionPrefix(named);
-    const joint = jointIssuers(top.title!);
+    const joint = jointIssuers(readable(top.title!));
     if (joint) note(top.titleLines[0]!.n, `机关“${org}”`, `标题中有 ${joint.length} 个发文机关（联合行文：${joint.join('、')}），“@机关”取最后一个（政府一方），请核对`);
     else if (org !== named) note(top.titleLines[0]!.n, `机关“${org}”`, `取自标题中的“${named}”，去掉了前面的上级行政区划（落款和地名检查用本级名称）；标题照原样保留`);
     return org;
   }
-  const guessed = firstProse ? orgFromProse(firstProse.text) : undefined;
+  const guessed = firstProse ? written(orgFromProse(readable(firstProse.text)), firstProse.text) : undefined;
   if (guessed) {
     note(firstProse!.n, `机关“${guessed}”`, `原文${top.title ? '标题中没有机关名称' : '没有标题'}，也没有落款，机关名称由正文开头推断，请核对（或用 --org 指定）`);
     return guessed;

@@ -40,3 +40,33 @@ export type Block = (
 
 // \s covers the ASCII, full-width (U+3000), no-break and en/em spaces; add the zero-width ones.
 export const EDGE_SPACE = /^[\s\u200b\u200c\u200d\u2060]+|[\s\u200b\u200c\u200d\u2060]+$/g;
+
+// Traditional characters of the words the importer recognises lines by (報告, 法治政府建設, 發布時間, 來源,
+// 鄉鎮縣區, 辦事處 …), each with its simplified form: one character for one, so offsets stay the same.
+const TRADITIONAL = '報總結匯彙設發佈時間來鄉鎮縣區關於機構辦處黨會員組領導擊點數瀏覽訪問閱讀號類題標單編輯責網頁簡體繁務開況說規劃綱計畫議書記歲屆項條';
+const SIMPLIFIED = '报总结汇汇设发布时间来乡镇县区关于机构办处党会员组领导击点数浏览访问阅读号类题标单编辑责网页简体繁务开况说规划纲计画议书记岁届项条';
+const SIMPLIFIED_OF = new Map([...TRADITIONAL].map((ch, i) => [ch, SIMPLIFIED[i]!]));
+
+/**
+ * A line as the importer reads it: those traditional characters in their simplified form, so that a
+ * report copied from a site's 繁体 version has its title, kind, 机关 and page furniture recognised. What is
+ * written keeps the characters as found (checks then report the script, BG234).
+ */
+export function readable(text: string): string {
+  let out = '';
+  for (const ch of text) out += SIMPLIFIED_OF.get(ch) ?? ch;
+  return out;
+}
+
+/**
+ * A name found in `readable(original)` as the original writes it: its longest start found there is taken
+ * from `original` (小龍門乡人民政府 → 小龍門鄉人民政府), the rest (words the importer added) as it is.
+ */
+export function asWritten(found: string, original: string): string {
+  const read = readable(original);
+  for (let k = found.length; k > 0; k--) {
+    const at = read.indexOf(found.slice(0, k));
+    if (at >= 0) return original.slice(at, at + k) + found.slice(k);
+  }
+  return found;
+}

@@ -51,6 +51,12 @@ describe('checks/citations', () => {
         '根据《北屏乡行政规范性文件管理办法》《2021年沙坪坝区法治政府建设工作要点》《广东省法治政府建设实施纲要（2021—2025年）》《行政复议法实施条例》《中华人民共和国行政诉讼法》开展工作。\n';
       assert.deepEqual(check(text).map((d) => `${d.code} ${d.message}`), []);
     });
+    it('does not flag a local plan named like the national one with its place where 中国 stands', () => {
+      const text = header(2021) + '印发《法治长治建设规划(2021—2025年)》《法治嘉善建设规划（2021—2025年）》《法治赵县建设规划》。\n';
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG501'), []);
+      // A slip in the national title itself is still one.
+      expectOne(header(2021) + '落实《法治中国建设规化（2020—2025年）》。\n', 'BG501', '法治中国建设规化（2020—2025年）');
+    });
     it('matchTitle separates exact, defect and near matches', () => {
       const registry = citationRegistry(DEFAULT_CHECK_SETTINGS);
       assert.equal(matchTitle('信访工作条例', registry)?.kind, 'exact');
@@ -87,6 +93,51 @@ describe('checks/citations', () => {
     it('accepts 七五 in a 2020 report and 八五 in 2021', () => {
       assert.deepEqual(check(header(2020) + '结合“七五普法”的要求。\n'), []);
       assert.deepEqual(check(header(2021) + '“八五”普法规划的开局之年。\n'), []);
+    });
+  });
+
+  describe('BG507 a registered document named without 《》', () => {
+    it('regulations, rules, outlines and laws’ full names, an alias pointing to the full title', () => {
+      const text = header(2023) + '严格落实政府信息公开条例，认真落实党政主要负责人履行推进法治建设第一责任人职责规定，落实法治政府建设实施纲要(2021-2025年)，宣传中华人民共和国宪法。\n';
+      const found = check(text).filter((d) => d.code === 'BG507');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['政府信息公开条例', '党政主要负责人履行推进法治建设第一责任人职责规定', '法治政府建设实施纲要', '中华人民共和国宪法']);
+      assert.match(found[0]!.message, /《中华人民共和国政府信息公开条例》/);
+    });
+    it('leaves names in 《》, inside 〈〉 or < > of a title, and laws’ short names used as topics alone', () => {
+      const text = header(2023) + '落实《中华人民共和国政府信息公开条例》《中共某县委贯彻落实〈法治政府建设实施纲要（2021—2025年）〉实施方案》《某县贯彻<法治政府建设实施纲要>方案》，开展宪法、民法典、行政复议法宣传。\n';
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG507'), []);
+      // The 《 of the outer title lost: the inner title is still a title (the lost mark is BG602's).
+      assert.deepEqual(check(header(2020) + '中共某市委办公室关于印发某市贯彻落实〈广东省法治政府建设实施纲要（2016-2020年）〉实施方案的通知》。\n').filter((d) => d.code === 'BG507'), []);
+    });
+  });
+
+  describe('BG506 a requirement already out of date', () => {
+    it('a “十三五” plan followed as this year’s requirement in a 2021+ report, in quotes or not', () => {
+      expectOne(header(2023) + '根据上级部署和上海市普陀区法治政府建设“十三五规划的要求，依法履行职能。\n', 'BG506', '十三五');
+      expectOne(header(2021) + '对照十三五普法规划，开展宣传。\n', 'BG506', '十三五');
+    });
+    it('the 19th Congress’s spirit alone in a 2023+ report', () => {
+      expectOne(header(2023) + '认真贯彻落实党的十九大精神和习近平总书记的重要讲话精神。\n', 'BG506', '十九大');
+      expectOne(header(2024) + '深入学习贯彻十九大和十九届五中全会精神。\n', 'BG506', '十九大');
+    });
+    it('fighting the COVID-19 epidemic as this year’s work in a 2023+ report; looking back is not', () => {
+      expectOne(header(2023) + '将法治思维融入各项工作中，有效应对新冠肺炎疫情，积极推动复工复产。\n', 'BG506', '新冠肺炎疫情');
+      assert.deepEqual(check(header(2023) + '三年来抗击新冠肺炎疫情的经验得到巩固。\n').filter((d) => d.code === 'BG506'), []);
+      assert.deepEqual(check(header(2022) + '有效应对新冠肺炎疫情。\n').filter((d) => d.code === 'BG506'), []);
+    });
+    it('a body merged away in the 2018 reform, named as today’s in a 2020+ report', () => {
+      const text = header(2022) + '参加了市政府法制办、信访局组织的培训，配合县工商局、县安监局开展检查。\n';
+      const found = check(text).filter((d) => d.code === 'BG506');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['法制办', '工商局', '安监局']);
+      assert.match(found[0]!.message, /司法局/);
+      assert.deepEqual(check(header(2022) + '原县工商局的职责已划入市场监督管理局。\n').filter((d) => d.code === 'BG506'), []);
+      assert.deepEqual(check(header(2018) + '参加了市政府法制办组织的培训。\n').filter((d) => d.code === 'BG506'), []);
+    });
+    it('looking back, the 20th named beside it, or an earlier year is not out of date', () => {
+      assert.deepEqual(check(header(2021) + '按照“十三五”规划要求，圆满完成收官任务。\n').filter((d) => d.code === 'BG506'), []);
+      assert.deepEqual(check(header(2023) + '深入学习贯彻党的十九大和十九届历次全会、党的二十大精神。\n').filter((d) => d.code === 'BG506'), []);
+      assert.deepEqual(check(header(2022) + '深入学习贯彻党的十九大精神。\n').filter((d) => d.code === 'BG506'), []);
+      assert.deepEqual(check(header(2020) + '按照“十三五”规划的要求推进。\n').filter((d) => d.code === 'BG506'), []);
     });
   });
 

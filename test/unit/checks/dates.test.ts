@@ -56,6 +56,8 @@ describe('checks/dates: names', () => {
     const verbs = '推进依法治镇，产业兴镇，各村委员会都向镇党委报告，党政办公室于乡政府值班，建设中心镇和国家卫生镇，协助包片乡干部，根据镇党政班子分工，坚持镇党委统一领导，通过街道综治中心调解，建立起乡党委统一领导的工作机制，加强镇综合执法，落实乡党委决定，依托镇便民服务中心。';
     assert.deepEqual(townshipNames(verbs), []);
     assert.deepEqual(codes(model(`${HEAD('2021-01-13')}${verbs}\n`)), []);
+    // The place word of the slogan 小事不出村、大事不出镇 names no township.
+    assert.deepEqual(townshipNames('实现“小事不出社区、大事不出街道”，矛盾不出镇，小事不出村、大事不出乡。'), []);
     // The name after a verb is still found.
     assert.deepEqual(townshipNames('，支持大歇镇，').map((h) => h.name), ['大歇镇']);
     assert.deepEqual(townshipNames('以维护大歇镇平安稳定为底线').map((h) => h.name), ['大歇镇']);

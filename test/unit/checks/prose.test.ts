@@ -117,5 +117,10 @@ describe('figures from prose', () => {
       assert.deepEqual(codesOf('区委共召开会议*次，x镇全年调处纠纷××件。'), ['BG233', 'BG233', 'BG233']);
       assert.deepEqual(codesOf('开通12345热线，推行X光安检，计算x=3，“四个一”*注。'), []);
     });
+    it('text left out (BG233): “(略)” from a site that shows part of a page, “（此处略）” from a template', () => {
+      assert.deepEqual(codesOf('连续多 (略) 依法行政工作先进单位，20 (略) 委 (略) 办命名。'), ['BG233', 'BG233', 'BG233']);
+      assert.deepEqual(codesOf('典型案例（此处略）。名单见【内容略】。'), ['BG233', 'BG233']);
+      assert.deepEqual(codesOf('简略介绍，省略号，略有增长，战略（规划）。'), []);
+    });
   });
 });

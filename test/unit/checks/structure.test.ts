@@ -136,6 +136,12 @@ describe('checks/structure: figures (BG221, BG222)', () => {
     assert.deepEqual(codes(model(`${G}${ok}\n`)), []);
   });
 
+  it('accepts measure words written in traditional script (a report copied from a 繁体 page)', () => {
+    const ok = '建起7個法治文化陣地；每月開展3場次宣傳；辦理5項；發放2000餘份；共12萬元；培訓40學時；出動30輛；調解8宗。';
+    assert.deepEqual(codes(model(`${G}${ok}\n`)).filter((c) => c === 'BG221'), []);
+    assert.deepEqual(codes(model(`${G}組織47公職人員旁聽庭審。\n`)).filter((c) => c === 'BG221'), ['BG221']);
+  });
+
   it('flags a figure without a unit among siblings with units, and moves a typed unit inside (safe)', () => {
     const text = `${G}调处{调处 = 150起}，成功{成功 = 147}起。\n`;
     const found = structureChecks.flatMap((c) => c.run(model(text), DEFAULT_CHECK_SETTINGS));

@@ -100,9 +100,19 @@ describe('checks/typography', () => {
     });
     it('hints at a year range without 年 in a title', () => {
       expectOne('落实《法治政府建设实施纲要（2021—2025）》。\n', 'BG604', '2021—2025', '落实《法治政府建设实施纲要（2021—2025年）》。\n');
+      // Text copied off a page has half-width brackets: the range in the title still lacks its 年.
+      expectOne('制定《法治赵县建设规划(2021—2025)》。\n', 'BG604', '2021—2025', '制定《法治赵县建设规划(2021—2025年)》。\n');
     });
     it('leaves correct ranges and dates alone', () => {
-      expectNone('2015—2020年，日期2021-01-13，号码2016-2020-1。\n', 'BG603', 'BG604');
+      expectNone('2015—2020年，日期2021-01-13，号码2016-2020-1。\n', 'BG603', 'BG604', 'BG611');
+    });
+    it('BG611: a range that does not run forward, whatever its dash', () => {
+      assert.match(expectOne('根据法治政府建设实施纲要(2023-2023)的规定。\n', 'BG611', '2023-2023').message, /起止是同一年/);
+      assert.match(expectOne('落实《规划（2025—2021年）》。\n', 'BG611', '2025—2021年').message, /止年早于起年/);
+      expectOne('2020年~2018年。\n', 'BG611', '2020年~2018年');
+      // The hyphen of a range that is wrong anyway is not fixed to an em dash (“2023—2023” would still be wrong).
+      expectNone('根据法治政府建设实施纲要(2023-2023)的规定。\n', 'BG603');
+      expectNone('2021—2025年，2016-2020年。\n', 'BG611');
     });
   });
 
@@ -129,6 +139,15 @@ describe('checks/typography', () => {
     expectNone('增长3.5%，达到12.4万元，版本1.2。\n', 'BG608');
   });
 
+  it('BG601: a title inside a title marked with the signs < > takes 单书名号 〈〉; the signs elsewhere are left alone', () => {
+    const text = '认真贯彻落实《中共某县委、某县人民政府贯彻落实<广东省法治政府建设实施纲要（2016—2020年）>实施意见》。\n';
+    const found = runChecks(HEADER + text).filter((d) => d.code === 'BG601');
+    assert.deepEqual(found.map((d) => (HEADER + text).slice(d.start, d.end)), ['<', '>']);
+    assert.match(found[0]!.message, /单书名号“〈”/);
+    assert.equal(applyEdits(HEADER + text, found.flatMap((d) => d.fixes![0]!.edits)), HEADER + text.replace('<', '〈').replace('>', '〉'));
+    expectNone('满意率>95%，办理时限<3天，首页>政务公开。\n', 'BG601');
+  });
+
   it('BG609 spaces in Chinese text', () => {
     expectOne('推进法治 政府建设。\n', 'BG609', ' ', '推进法治政府建设。\n', true);
     expectOne('推进法治\u3000政府建设。\n', 'BG609', '\u3000', '推进法治政府建设。\n');
@@ -136,6 +155,20 @@ describe('checks/typography', () => {
     // Joint issuers spaced apart in a title (联合行文) are the convention, not a stray space.
     expectNone('@标题 中共某区委教育工作委员会 某区教育委员会 关于2024年法治政府建设情况的报告\n\n正文。\n', 'BG609');
     expectOne('推进委员会 工作。\n', 'BG609', ' ', '推进委员会工作。\n', true);
+    // A joint document's title keeps its issuers' space wherever it is cited (办公厅, 厅, 部 end bodies too) …
+    expectNone('根据《中共中央办公厅 国务院办公厅关于印发〈法治政府建设与责任落实督察工作规定〉的通知》有关规定。\n', 'BG609');
+    expectNone('学习《司法部 民政部关于加强人民调解工作的意见》。\n', 'BG609');
+    // … while bodies side by side in running prose take a 顿号: deleting the space would run them together.
+    const prose = expectOne('根据中共中央办公厅 国务院办公厅印发《法治政府建设与责任落实督察工作规定》。\n', 'BG609', ' ', '根据中共中央办公厅、国务院办公厅印发《法治政府建设与责任落实督察工作规定》。\n', false);
+    assert.match(prose.message, /两个机关名称之间有空格.*顿号/);
+    expectOne('会同省司法厅 省公安厅开展检查。\n', 'BG609', ' ', '会同省司法厅、省公安厅开展检查。\n', false);
+    // A number beside Chinese takes no space either, typed or a figure ("案件 32件", "2025 年").
+    assert.match(expectOne('办理不予处罚案件 32件。\n', 'BG609', ' ', '办理不予处罚案件32件。\n', true).message, /“件”和“3”之间有空格：数字和汉字之间不空格/);
+    expectOne('《法治政府建设实施纲要（2021—2025 年）》\n', 'BG609', ' ', '《法治政府建设实施纲要（2021—2025年）》\n', true);
+    assert.match(expectOne('办理案件 {案件 = 32件}。\n', 'BG609', ' ', '办理案件{案件 = 32件}。\n', true).message, /“件”和数字之间有空格/);
+    expectNone('使用 LED 屏幕，登录 www.example.gov.cn 查询。\n', 'BG609');
+    // Words that merely end like a body (全部, 内部) are no body: the space is deleted as any other.
+    expectOne('全部 完成县司法局交办的任务。\n', 'BG609', ' ', '全部完成县司法局交办的任务。\n', true);
     // A quotation mark is named, not quoted in quotation marks (“””和“模” would not read).
     assert.match(expectOne('摒弃“一言堂” 模式。\n', 'BG609', ' ', '摒弃“一言堂”模式。\n', true).message, /^右引号和“模”之间有空格/);
   });

@@ -36,6 +36,13 @@ describe('checks/wording', () => {
       assert.match(d.message, /2021年度/);
       assert.equal(d.fixes![0]!.safe, false);
     });
+    it('reports last year’s plan in a clause framed by 今年以来 / 今年来 (they compare with no other year)', () => {
+      for (const frame of ['今年以来', '今年来']) {
+        const text = `${header(2025)}${frame}，街道研究制定了《2024年度东湖街道法治政府建设工作要点》，持续优化营商环境。\n`;
+        expectOne(text, 'BG712', '2024');
+      }
+      assert.deepEqual(check(`${header(2025)}今年以来，对照《2024年度工作要点》的落实情况开展评估。\n`).filter((d) => d.code === 'BG712'), []);
+    });
     it('reports a heading with last year’s year, and a 安排 heading that is not about the next year', () => {
       const text = `${header(2021)}# 2020年度法治政府建设主要举措\n正文。\n\n# 2021年工作计划 {#安排}\n正文。\n`;
       const found = check(text).filter((d) => d.code === 'BG712');
@@ -146,6 +153,11 @@ describe('checks/wording', () => {
     it('leaves registered, local, yearly and “关于” titles alone', () => {
       const text = `${header(2021)}落实《法治政府建设实施纲要（2021—2025年）》《广东省法治政府建设实施纲要（2021—2025年）》《桂圩镇“八五”普法规划》《关于加强法治乡村建设的意见》《2021年度法治建设工作要点》《村规民约》。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG717'), []);
+    });
+    it('leaves study books called 学习纲要 alone: they are published outlines to study, not plans', () => {
+      const text = `${header(2021)}深入学习《习近平法治思想学习纲要》《习近平新时代中国特色社会主义思想学习纲要（2023年版）》《习近平生态文明思想学习纲要》。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG717'), []);
+      assert.equal(check(`${header(2021)}落实《乡村法治建设发展纲要》。\n`).filter((d) => d.code === 'BG717').length, 1);
     });
     it('leaves a plan named after the report’s own place alone (“法治桂圩建设规划” of 桂圩镇, “法治嘉善” of 嘉善县司法局)', () => {
       assert.deepEqual(check(`${header(2021)}制定《法治桂圩建设规划（2021—2025年）》。\n`).filter((d) => d.code === 'BG717'), []);

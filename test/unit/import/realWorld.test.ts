@@ -9,6 +9,9 @@ import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, 
 import { readWord } from '../../../server/node/readWord.js';
 import { importReport } from '../../../server/language/import/index.js';
 import { orgFromProse } from '../../../server/language/import/header.js';
+import { checkSourceText } from '../../../server/language/sourceCheck.js';
+import { LanguageService } from '../../../server/language/service.js';
+import { MemoryWorkspace } from '../../../server/language/workspace.js';
 import { ROOT, seedText } from '../../helpers.js';
 
 const imported = (lines: string[]) => importReport(lines.join('\n'));
@@ -45,6 +48,38 @@ describe('import: real-world text', () => {
     assert.equal(imported(['应急管理部2019年法治政府建设年度报告', '2019年,应急管理部依法行政。']).header.org, '应急管理部');
   });
 
+  it('a document-sharing site’s chunk numbers (“1、” … “2、” in the middle of a word) are removed and listed; typed numbers stay', () => {
+    const long = '依法全面履行政府职能，切实抓好法治政府建设各项工作，强化行政权力的制约和监督，'.repeat(3);
+    const r = imported([`1、某镇2023年度法治政府建设情况报告${long}依`, `2、法有效化解社会矛盾纠纷${long}受理标`, '3、准更加明确、受理过程更加标准。']);
+    assert.deepEqual(r.notes.filter((n) => n.what.startsWith('分段序号')).map((n) => n.line), [1, 2, 3]);
+    assert.ok(!/^#/m.test(r.text), r.text);
+    assert.ok(body(r.text).some((l) => l.startsWith('法有效化解')), r.text);
+    // Numbers that start whole sentences after lines that end are typed numbers, kept.
+    const typed = imported(['1、加强组织领导。', `2、规范行政执法${long}`, '3、深化普法宣传。']);
+    assert.ok(!typed.notes.some((n) => n.what.startsWith('分段序号')));
+  });
+
+  it('a report copied from a site’s 繁体 version: title, kind, 机关 and page furniture recognised, its characters kept', () => {
+    const r = imported(['小龍門鄉2024年法治政府建設情況報告', '發布時間:2025-04-11 16:33 信息來源:辰溪縣小龍門鄉', '小龍門鄉2024年法治政府建設情況報告', '2024年,小龍門鄉在縣委的指導下,全面推進法治政府建設。']);
+    assert.equal(r.header.title, '小龍門鄉2024年法治政府建設情況報告');
+    assert.equal(r.header.kind, '法治政府建设年度报告');
+    assert.equal(r.header.org, '小龍門鄉人民政府');
+    assert.deepEqual(body(r.text), ['2024年,小龍門鄉在縣委的指導下,全面推進法治政府建設。']);
+    const untitled = imported(['2020年,北坡鎮在縣委、縣政府的正確領導下,認真推進法治政府建設,現將有關情況匯報如下:', '一、健全組織領導']);
+    assert.equal(untitled.header.kind, '法治政府建设年度报告');
+    assert.equal(untitled.header.org, '北坡鎮人民政府');
+  });
+
+  it('a page that lost its line breaks: split before each 一、 / (一) that follows a space, when there are two or more', () => {
+    const r = imported(['2024年,某市卫生健康局坚持依法行政,全面推进法治建设。现将有关情况报告如下。 一、2024年推进法治政府建设的主要举措和成效 (一)推进政务服务智慧便民。全年共办理许可业务5650件。 （二）加大执法力度。全年共实施行政处罚237件。']);
+    assert.equal(r.header.kind, '法治政府建设年度报告');
+    assert.deepEqual(r.text.split('\n').filter((l) => l.startsWith('#')), ['# 2024年推进法治政府建设的主要举措和成效 {#举措}', '## 推进政务服务智慧便民', '## 加大执法力度']);
+    assert.ok(r.notes.some((n) => n.what === '一行里连着 4 段'));
+    // One space before a number is a space typed by chance (and an enumeration after a colon is prose).
+    const once = imported(['2024年,我镇依法行政。现报告如下。 一、主要举措', '如:一、利用广场;二、利用走廊;三、利用绿地。']);
+    assert.ok(!once.notes.some((n) => n.what.startsWith('一行里连着')));
+  });
+
   it('keeps prose that says 来源：below the first sentence', () => {
     const r = imported(['2021年，我镇坚持依法行政，全面推进法治政府建设工作。', '来源：本镇统计，全年调处纠纷。']);
     assert.equal(body(r.text).length, 2);
@@ -60,6 +95,10 @@ describe('import: real-world text', () => {
     assert.equal(orgFromProse('2023年,在区委、区政府的正确领导和区司法局的指导下,前进区教育局深入开展'), '前进区教育局');
     assert.equal(orgFromProse('2022年,在区委、区政府的坚强领导下,长沙市天心区坚持依法行政'), '天心区人民政府');
     assert.equal(orgFromProse('2022年,县司法局紧紧围绕县委、县政府中心工作'), undefined);
+    // Right after the year, and never with the verb before it (现将全南县自然资源局…报告如下 names 全南县自然资源局).
+    assert.equal(orgFromProse('2022年全南县自然资源局在县委、县政府的正确领导下,围绕中心工作'), '全南县自然资源局');
+    assert.equal(orgFromProse('根据有关规定,现将全南县自然资源局2022年法治政府建设情况报告如下'), '全南县自然资源局');
+    assert.equal(orgFromProse('2024年度某某镇深入推进依法行政'), '某某镇人民政府');
     assert.equal(orgFromProse('在区委、区政府的坚强领导下,在区委依法治区办的统筹下,区教委坚持'), undefined);
     const none = imported(['今年以来，我镇依法行政。', '一、主要举措']);
     assert.equal(none.header.org, undefined);
@@ -130,6 +169,17 @@ describe('import: real-world text', () => {
     const text = await readWord(await Packer.toBuffer(doc));
     assert.deepEqual(text.split('\n'), ['某某镇2021年度法治政府建设情况报告', '2021年，某某镇坚持依法行政。', '一、主要举措和成效', '（一）加强组织领导', '领导重视。', '（二）规范执法', '1.持证上岗', '二、存在问题', '（一）人员不足', '人员少。']);
     assert.deepEqual(body(importReport(text).text).filter((l) => l.startsWith('#')), ['# 主要举措和成效 {#举措}', '## 加强组织领导', '## 规范执法', '### 持证上岗', '# 存在问题 {#不足}', '## 人员不足']);
+  });
+
+  it('an excerpt is not blamed for a mark its cut left open, but is for quotes its writer left open long before the cut', () => {
+    const check = (text: string) => checkSourceText(new LanguageService(new MemoryWorkspace({})), '/r/a.bg', text).findings.filter((f) => f.code === 'BG602').map((f) => f.column);
+    const opening = '某某镇2023年度法治政府建设情况报告\n2023年，某某镇坚持依法行政，全面推进法治政府建设。\n';
+    // Cut inside a title or a short quotation: the cut left it open.
+    assert.deepEqual(check(`${opening}一是制定了《某某镇法治政府建设实施方案（20`), []);
+    assert.deepEqual(check(`${opening}一是推行“小事不出村，大事不出`), []);
+    // Two quotation marks opened and clauses ended after them, long before the cut: the writer left them open.
+    const line = '二是充分利用“某某政务网站、“某某微信公众号、某某报等多种渠道和方式，主动公开政府信息、便民信息和政策解读内容，丰富政府信息公开的内容，增强信息公';
+    assert.deepEqual(check(`${opening}${line}`), [7, 15]);
   });
 
   describe('baogao check on Word and text files', () => {
