@@ -42,6 +42,8 @@ export interface PreviewState {
   lastUpdateMs: number | undefined;
   /** Pages the last update carried (the others were unchanged). */
   pagesSent: number;
+  /** The page has said it is ready and been sent every page (until then an update sends them all). */
+  pageReady: boolean;
 }
 
 export class ReportPreview implements vscode.Disposable {
@@ -54,7 +56,7 @@ export class ReportPreview implements vscode.Disposable {
   /** The server's name for the pages the page shows: the next answer sends only pages changed since. */
   private shownResultId: string | undefined;
   private changedAt: number | undefined;
-  private readonly state: PreviewState = { uri: undefined, locked: false, version: undefined, pages: 0, lastUpdateMs: undefined, pagesSent: 0 };
+  private readonly state: PreviewState = { uri: undefined, locked: false, version: undefined, pages: 0, lastUpdateMs: undefined, pagesSent: 0, pageReady: false };
   /** Echoes of our own scrolling are not passed back; the editor's top line is posted only when it moves. */
   private quietUntil = 0;
   private editorTop: number | undefined;
@@ -88,6 +90,7 @@ export class ReportPreview implements vscode.Disposable {
 
   async show(doc: vscode.TextDocument): Promise<void> {
     if (!this.panel) {
+      this.state.pageReady = false;
       this.panel = vscode.window.createWebviewPanel(Views.preview, '', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true, enableForms: false, enableCommandUris: false, localResourceRoots: [], retainContextWhenHidden: true,
       });
@@ -200,6 +203,7 @@ export class ReportPreview implements vscode.Disposable {
         // A new page (or one that lost track): it shows nothing yet, so every page is sent.
         this.shownResultId = undefined;
         await this.update();
+        this.state.pageReady = true;
         this.postDiagnostics();
         await this.post({ type: 'locked', locked: this.locked, title: '' });
         return;

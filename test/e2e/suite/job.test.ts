@@ -19,7 +19,8 @@ describe('baogao extension: the whole job in the editor', () => {
     await vscode.commands.executeCommand('baogao.openPreview');
     const first = await waitFor('the preview pages', async () => {
       const s = await previewState();
-      return s.uri === editor.document.uri.toString() && s.pages >= 3 && s.version !== undefined ? s : undefined;
+      // Once the page is ready: until then (a slow machine) the next update sends every page, rightly.
+      return s.uri === editor.document.uri.toString() && s.pageReady && s.pages >= 3 && s.version !== undefined ? s : undefined;
     });
     await editor.edit((e) => e.insert(new vscode.Position(editor.document.lineCount, 0), '\n又新增一段，\n'.repeat(60)));
     const after = await waitFor('the preview updated after typing', async () => {
