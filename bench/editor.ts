@@ -37,6 +37,8 @@ export const MARKDOWN_SERVER = (root: string) => [path.join(root, 'node_modules'
 export const MARKDOWN_SETTINGS = {
   markdown: {
     suggest: { paths: { enabled: true } },
+    // Off by default in VS Code; on here, so that its highlights are timed beside ours.
+    occurrencesHighlight: { enabled: true },
     validate: {
       enabled: true, referenceLinks: { enabled: 'warning' }, fragmentLinks: { enabled: 'warning' },
       fileLinks: { enabled: 'warning', markdownFragmentLinks: 'inherit' }, ignoredLinks: [],

@@ -158,32 +158,39 @@ export function filesOf(model: ReportModel): SourceFile[] {
 
 /** Every place a figure name is written: definitions, references, formula operands; report and snippets. */
 export function figureOccurrences(model: ReportModel, name: string): Occurrence[] {
-  const out = new Map<string, Occurrence>();
-  const add = (path: string, span: Range, definition: boolean) => {
-    const key = `${path}:${span.start}`;
-    if (!out.has(key)) out.set(key, { path, start: span.start, end: span.end, definition });
+  return filesOf(model)
+    .flatMap((file) => figureOccurrencesIn(file, name))
+    .sort((a, b) => (a.path === b.path ? a.start - b.start : a.path < b.path ? -1 : 1));
+}
+
+/** The places one file writes a figure name, in order (highlights ask for the report's own file only). */
+export function figureOccurrencesIn(file: SourceFile, name: string): Occurrence[] {
+  const out = new Map<number, Occurrence>();
+  const add = (span: Range, definition: boolean) => {
+    if (!out.has(span.start)) out.set(span.start, { path: file.path, start: span.start, end: span.end, definition });
   };
-  for (const file of filesOf(model)) {
-    for (const node of figuresOf(file.document)) {
-      const body = node.body;
-      if (!body || body.form === 'label') continue;
-      if (body.name.text === name) add(file.path, body.name, body.form === 'definition');
-      if (body.form === 'definition') for (const expr of [body.value, body.check]) forEachRef(expr, (ref) => ref.name === name && add(file.path, ref, false));
-    }
+  for (const node of figuresOf(file.document)) {
+    const body = node.body;
+    if (!body || body.form === 'label') continue;
+    if (body.name.text === name) add(body.name, body.form === 'definition');
+    if (body.form === 'definition') for (const expr of [body.value, body.check]) forEachRef(expr, (ref) => ref.name === name && add(ref, false));
   }
-  return [...out.values()].sort((a, b) => (a.path === b.path ? a.start - b.start : a.path < b.path ? -1 : 1));
+  return [...out.values()].sort((a, b) => a.start - b.start);
 }
 
 /** Every `{#标签}` after a heading in the report's files, by name. */
 export function labelOccurrences(model: ReportModel, name: string): Occurrence[] {
+  return filesOf(model).flatMap((file) => labelOccurrencesIn(file, name));
+}
+
+/** The `{#标签}` of one file: after a heading (the definition), then in the text. */
+export function labelOccurrencesIn(file: SourceFile, name: string): Occurrence[] {
   const out: Occurrence[] = [];
-  for (const file of filesOf(model)) {
-    for (const line of file.document.lines) {
-      if (line.kind === 'heading' && line.label?.text === name) out.push({ path: file.path, start: line.label.start, end: line.label.end, definition: true });
-    }
-    for (const node of figuresOf(file.document)) {
-      if (node.body?.form === 'label' && node.body.name.text === name) out.push({ path: file.path, start: node.body.name.start, end: node.body.name.end, definition: false });
-    }
+  for (const line of file.document.lines) {
+    if (line.kind === 'heading' && line.label?.text === name) out.push({ path: file.path, start: line.label.start, end: line.label.end, definition: true });
+  }
+  for (const node of figuresOf(file.document)) {
+    if (node.body?.form === 'label' && node.body.name.text === name) out.push({ path: file.path, start: node.body.name.start, end: node.body.name.end, definition: false });
   }
   return out;
 }
