@@ -237,9 +237,10 @@ function paragraphOf(lines: readonly LaidLine[], place: ParagraphPlace): Paragra
     });
     if (line.tail) children.push(new TextRun({ children: [new Tab(), clean(line.tail)] }));
   });
-  // A last line that fills the grid is spread like the others (分散对齐: Word and LibreOffice justify every line).
+  // A last line that fills the grid, or that the layout justifies because a page break cut its paragraph, is
+  // spread like the others (分散对齐: Word and LibreOffice justify every line).
   const last = lines[lines.length - 1]!;
-  const spread = (first.role === 'text' || first.role === 'heading' || first.role === 'addressee') && last.align !== 'justify' && fillsLine(last);
+  const spread = (first.role === 'text' || first.role === 'heading' || first.role === 'addressee') && (last.align === 'justify' || fillsLine(last));
   return new Paragraph({
     ...paragraphProperties(first, lines),
     ...(spread ? { alignment: AlignmentType.DISTRIBUTE } : {}),
@@ -251,25 +252,52 @@ function paragraphOf(lines: readonly LaidLine[], place: ParagraphPlace): Paragra
 }
 
 /**
- * Extra character spacing (twips) for a body line that a fallback font could draw wider than the line:
- * LibreOffice adds about 3.7 pt between Chinese and Latin or digits whatever the document says, and free
- * fonts draw digits up to 0.57 em wide where 仿宋_GB2312 draws them 0.5 em. Such a line is set closer so
- * that it never wraps; being justified, it still fills the line, in Word as in LibreOffice.
+ * Extra character spacing (twips) for a line that a fallback font could draw wider than the line:
+ * LibreOffice adds about a quarter em between Chinese and Latin or digits whatever the document says, and
+ * free fonts draw ASCII proportionally — digits 0.56 em, "W" over 1 em — where 仿宋_GB2312 draws it half
+ * an em. Such a line is set closer by what it could need, so that it never wraps; being justified (or
+ * centred), it still fills its place, in Word as in LibreOffice.
  */
 function lineSpacing(line: LaidLine): number | undefined {
+  if (line.role === 'title') return fitSpacing(line.text, 0, SIZE.title / 2, TITLE_ROOM, 0);
   if (line.role !== 'text' && line.role !== 'heading' && line.role !== 'addressee' && line.role !== 'attachment') return undefined;
-  const chars = Array.from(line.text);
-  let width = (line.indent * CHAR_PITCH) / 40; // points
+  return fitSpacing(line.text, line.indent, SIZE.body / 2, BODY_ROOM, BODY_SPACING);
+}
+
+/** LibreOffice narrows the line to whole grid cells: 440.5 of 442.2 pt; the body keeps a little more in hand. */
+const BODY_ROOM = (TYPE_WIDTH - 90) / 20;
+const TITLE_ROOM = 440.5;
+
+/**
+ * Widest advance, in hundredths of an em, of each printable ASCII character (U+0020–U+007E) in the free
+ * fonts that stand in for the standard ones (Noto Serif CJK SC for 仿宋/小标宋, Noto Sans CJK SC for 黑体;
+ * measured with scripts/print/fonts.conf), rounded up.
+ */
+const ASCII_EM = [
+  26, 33, 48, 58, 56, 93, 78, 28, 34, 34, 48, 58, 33, 35, 33, 40, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 33, 33, 58, 58, 58, 48, 95, 73, 66, 70, 75, 66, 62, 75, 86, 41, 50, 74, 61, 98, 80, 78,
+  64, 78, 72, 59, 67, 78, 72, 106, 70, 69, 61, 34, 40, 34, 58, 57, 61, 57, 64, 54, 63, 56, 37, 57, 67, 34, 32, 61, 34, 98, 67, 61, 64, 62, 47, 48, 38, 66, 56, 85, 57, 57, 50, 34, 32, 34, 58,
+];
+
+/** The widest a fallback font could draw one character of `size` pt, in points (a little to spare). */
+function fallbackWidth(ch: string, size: number): number {
+  const cp = ch.codePointAt(0)!;
+  if (cp >= 0x20 && cp < 0x7f) return (ASCII_EM[cp - 0x20]! / 100) * size * 1.04;
+  return cellWidth(ch) === 1 ? 0.75 * size : size;
+}
+
+/** Spacing (twips) that keeps `text` after `indent` cells within `room` pt, or undefined when `usual` already does. */
+function fitSpacing(text: string, indent: number, size: number, room: number, usual: number): number | undefined {
+  const chars = Array.from(text);
+  let width = (indent * CHAR_PITCH) / 40; // points
   let transitions = 0;
   chars.forEach((ch, i) => {
+    width += fallbackWidth(ch, size);
     const half = cellWidth(ch) === 1;
-    width += !half ? 16 : /[0-9]/.test(ch) ? 9.2 : 11.5;
     if (i > 0 && half !== (cellWidth(chars[i - 1]!) === 1) && ch !== ' ' && chars[i - 1] !== ' ') transitions++;
   });
-  width += transitions * 4;
-  const room = (TYPE_WIDTH - 90) / 20; // LibreOffice narrows the line to whole grid cells: 440.5 of 442.2 pt
+  width += transitions * size * 0.25;
   const needed = Math.floor(((room - width) / chars.length) * 20);
-  return needed < BODY_SPACING ? needed : undefined;
+  return needed < usual ? needed : undefined;
 }
 
 /** The line fills the grid's 28 columns (its indent included). */
@@ -310,7 +338,8 @@ const cells = (n: number) => Math.round((n * CHAR_PITCH) / 2);
  * cannot move it: GB/T 9704 fixes where the date starts.
  */
 function signatureProperties(line: LaidLine): IParagraphOptions {
-  if (!/^\d/.test(line.text)) return { style: STYLES.signature.id, indent: { right: Math.round(line.right * CHAR_PITCH) } };
+  // At the layout's place: two characters in, or nearer the edge when the body is too long for that.
+  if (!/^\d/.test(line.text)) return { style: STYLES.signature.id, indent: { right: cells(DOCX_PAGE.columns * 2 - line.indent - cellWidth(line.text)) } };
   const start = DOCX_PAGE.columns - line.right - cellWidth(line.text) / 2;
   // The negative right indent lets a date drawn wider than counted run into the free characters on its right.
   return { style: STYLES.signature.id, alignment: AlignmentType.LEFT, indent: { left: Math.max(0, Math.round(start * CHAR_PITCH)), right: -Math.round(2 * CHAR_PITCH) } };

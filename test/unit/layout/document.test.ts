@@ -42,6 +42,12 @@ describe('layout/document', () => {
     assert.equal(layout.pages[0]!.lines.length, 21);
   });
 
+  it('prints a tab (a table pasted as text) as one full-width space, as wide as it is counted', () => {
+    const layout = layoutOf('@标题 某镇报告\n\n序号\t项目\t数量\n');
+    const line = layout.pages[0]!.lines.find((l) => l.role === 'text')!;
+    assert.equal(line.text, '序号\u3000项目\u3000数量');
+  });
+
   it('sets 附件说明 below the body, numbered, names running on under their first character', () => {
     const layout = layoutOf('@标题 某镇报告\n@机关 某镇人民政府\n@日期 2021-01-13\n@附件 某镇2021年度法治政府建设重点工作任务分工和完成情况统计表\n@附件 执法数据\n\n正文。\n');
     const lines = layout.pages[0]!.lines.map((line) => plainLine(line, 28));
