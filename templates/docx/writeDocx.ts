@@ -230,10 +230,15 @@ function paragraphOf(lines: readonly LaidLine[], place: ParagraphPlace): Paragra
   const first = lines[0]!;
   const children: TextRun[] = [];
   lines.forEach((line, i) => {
-    const spacing = lineSpacing(line);
+    const fit = lineFit(line);
     lineRuns(line).forEach((run, k) => {
       const character = run.style.startsWith('heading') && first.role === 'text' ? STYLES.lead[Number(run.style.slice(-1)) - 1]!.id : undefined;
-      children.push(new TextRun({ text: clean(run.text), style: character, characterSpacing: spacing, break: i > 0 && k === 0 ? 1 : undefined }));
+      // Narrowed ASCII goes in runs of its own, so that the Chinese characters keep their shape.
+      const pieces = fit?.asciiScale ? run.text.split(/([ -~]+)/).filter(Boolean) : [run.text];
+      pieces.forEach((text, j) => {
+        const scale = fit?.asciiScale && /^[ -~]/.test(text) ? fit.asciiScale : undefined;
+        children.push(new TextRun({ text: clean(text), style: character, characterSpacing: fit?.spacing, scale, break: i > 0 && k === 0 && j === 0 ? 1 : undefined }));
+      });
     });
     if (line.tail) children.push(new TextRun({ children: [new Tab(), clean(line.tail)] }));
   });
@@ -258,11 +263,21 @@ function paragraphOf(lines: readonly LaidLine[], place: ParagraphPlace): Paragra
  * an em. Such a line is set closer by what it could need, so that it never wraps; being justified (or
  * centred), it still fills its place, in Word as in LibreOffice.
  */
-function lineSpacing(line: LaidLine): number | undefined {
-  if (line.role === 'title') return fitSpacing(line.text, 0, SIZE.title / 2, TITLE_ROOM, 0);
+function lineFit(line: LaidLine): Fit | undefined {
+  if (line.role === 'title') return fitLine(line.text, 0, SIZE.title / 2, TITLE_ROOM, 0);
   if (line.role !== 'text' && line.role !== 'heading' && line.role !== 'addressee' && line.role !== 'attachment') return undefined;
-  return fitSpacing(line.text, line.indent, SIZE.body / 2, BODY_ROOM, BODY_SPACING);
+  return fitLine(line.text, line.indent, SIZE.body / 2, BODY_ROOM, BODY_SPACING);
 }
+
+interface Fit {
+  /** Character spacing of the line's runs, in twips. */
+  spacing: number;
+  /** Horizontal scale (w:w, %) of its ASCII, when spacing alone cannot fit it. */
+  asciiScale?: number;
+}
+
+/** LibreOffice sets characters at most 2 pt closer than their width, whatever the document asks (tdf#137296). */
+const CLOSEST = -40;
 
 /** LibreOffice narrows the line to whole grid cells: 440.5 of 442.2 pt; the body keeps a little more in hand. */
 const BODY_ROOM = (TYPE_WIDTH - 90) / 20;
@@ -285,19 +300,29 @@ function fallbackWidth(ch: string, size: number): number {
   return cellWidth(ch) === 1 ? 0.75 * size : size;
 }
 
-/** Spacing (twips) that keeps `text` after `indent` cells within `room` pt, or undefined when `usual` already does. */
-function fitSpacing(text: string, indent: number, size: number, room: number, usual: number): number | undefined {
+/**
+ * Spacing (and, beyond LibreOffice's 2 pt, a narrower ASCII) that keeps `text` after `indent` cells within
+ * `room` pt, or undefined when the `usual` spacing already does.
+ */
+function fitLine(text: string, indent: number, size: number, room: number, usual: number): Fit | undefined {
   const chars = Array.from(text);
-  let width = (indent * CHAR_PITCH) / 40; // points
+  let ascii = 0;
+  let other = (indent * CHAR_PITCH) / 40; // points
   let transitions = 0;
   chars.forEach((ch, i) => {
-    width += fallbackWidth(ch, size);
+    if (/[ -~]/.test(ch)) ascii += fallbackWidth(ch, size);
+    else other += fallbackWidth(ch, size);
     const half = cellWidth(ch) === 1;
     if (i > 0 && half !== (cellWidth(chars[i - 1]!) === 1) && ch !== ' ' && chars[i - 1] !== ' ') transitions++;
   });
-  width += transitions * size * 0.25;
-  const needed = Math.floor(((room - width) / chars.length) * 20);
-  return needed < usual ? needed : undefined;
+  const gaps = transitions * size * 0.25;
+  // LibreOffice sets no spacing after the last character before a change of script (measured): fewer closings.
+  const closings = Math.max(1, chars.length - transitions - 1);
+  const needed = Math.floor(((room - ascii - other - gaps) / closings) * 20);
+  if (needed >= usual) return undefined;
+  if (needed >= CLOSEST || ascii === 0) return { spacing: Math.max(needed, CLOSEST) };
+  const scale = Math.floor((100 * (room - other - gaps - (CLOSEST / 20) * closings)) / ascii);
+  return { spacing: CLOSEST, asciiScale: Math.max(1, Math.min(99, scale)) };
 }
 
 /** The line fills the grid's 28 columns (its indent included). */
@@ -338,8 +363,10 @@ const cells = (n: number) => Math.round((n * CHAR_PITCH) / 2);
  * cannot move it: GB/T 9704 fixes where the date starts.
  */
 function signatureProperties(line: LaidLine): IParagraphOptions {
-  // At the layout's place: two characters in, or nearer the edge when the body is too long for that.
-  if (!/^\d/.test(line.text)) return { style: STYLES.signature.id, indent: { right: cells(DOCX_PAGE.columns * 2 - line.indent - cellWidth(line.text)) } };
+  const free = DOCX_PAGE.columns * 2 - line.indent - cellWidth(line.text);
+  if (!/^\d/.test(line.text) && free === line.right * 2) return { style: STYLES.signature.id, indent: { right: Math.round(line.right * CHAR_PITCH) } };
+  // A body too long to end two characters in starts where the layout puts it, as the date does.
+  if (!/^\d/.test(line.text)) return { style: STYLES.signature.id, alignment: AlignmentType.LEFT, indent: { left: cells(line.indent), right: -Math.round(2 * CHAR_PITCH) } };
   const start = DOCX_PAGE.columns - line.right - cellWidth(line.text) / 2;
   // The negative right indent lets a date drawn wider than counted run into the free characters on its right.
   return { style: STYLES.signature.id, alignment: AlignmentType.LEFT, indent: { left: Math.max(0, Math.round(start * CHAR_PITCH)), right: -Math.round(2 * CHAR_PITCH) } };

@@ -177,6 +177,15 @@ describe('render: DOCX', () => {
     assert.doesNotMatch(titleRuns(plain.document), /<w:spacing w:val=/);
   });
 
+  it('narrows the ASCII of a line that LibreOffice’s closest spacing (2 pt) could not keep on its line, and only the ASCII', async () => {
+    const { document } = await unpack(model(`@标题 报告\n\n${'WWWMMM汉字'.repeat(12)}。\n`));
+    const runs = [...document.matchAll(/<w:r>(?:(?!<\/w:r>).)*<\/w:r>/gs)].map((m) => m[0]).filter((r) => r.includes('WWWMMM') || r.includes('>汉字<'));
+    const narrowed = runs.filter((run) => /<w:w w:val="\d{1,2}"\/>/.test(run));
+    assert.ok(narrowed.length > 4, 'the full lines narrow their ASCII');
+    for (const run of narrowed) assert.match(run, /<w:spacing w:val="-40"\/>.*>WWWMMM</s);
+    for (const run of runs.filter((r) => r.includes('>汉字'))) assert.doesNotMatch(run, /<w:w /);
+  });
+
   it('spreads the last line before an early page end when the layout justifies it (a paragraph cut by the keep rules)', async () => {
     // A title, a blank line and 20 lines of body fill page 1; the signature takes the last two to page 2, cutting a paragraph.
     const body = Array.from({ length: 5 }, (_, i) => `第${i + 1}段${'字'.repeat(80)}。`).join('\n\n');
@@ -194,7 +203,8 @@ describe('render: DOCX', () => {
     const org = '中共某某市某某区委全面依法治区委员会办公室某某区司法局';
     const { document } = await unpack(model(`@标题 报告\n@机关 ${org}\n@日期 2023-12-31\n\n正文。\n`));
     const signature = document.split('</w:p>').find((p) => p.includes(`>${org}<`))!;
-    assert.match(signature, new RegExp(`<w:ind w:right="${Math.round(CHAR_PITCH)}"/>`));
+    assert.match(signature, /<w:jc w:val="left"\/>/);
+    assert.match(signature, new RegExp(`<w:ind w:left="0" w:right="-${Math.round(2 * CHAR_PITCH)}"/>`));
   });
 
   it('keeps markup-like prose and control characters from breaking the XML', async () => {
