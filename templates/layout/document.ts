@@ -78,12 +78,16 @@ export function layoutReport(view: ReportView, options: LayoutOptions = GBT9704_
 
 /**
  * Text as it prints on the grid: a tab (the columns of a table pasted as text) is one full-width space, as
- * wide in every output as the layout counts it (a printer would jump to its own tab stops). One for one, so
+ * wide in every output as the layout counts it (a printer would jump to its own tab stops); any other control
+ * character is shown as � in every output (XML cannot hold it, a browser would draw nothing). One for one, so
  * the preview's offsets into the paragraph still hold.
  */
 function printable(text: string): string {
-  return text.includes('\t') ? text.replaceAll('\t', '\u3000') : text;
+  return CONTROL.test(text) ? text.replaceAll('\t', '\u3000').replace(CONTROLS, '\ufffd') : text;
 }
+
+const CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f]/;
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 
 /** Run styles of a paragraph: the first `length` code units in `style`, and so on. */
 export type Styles = RunStyle | ReadonlyArray<{ length: number; style: RunStyle }>;

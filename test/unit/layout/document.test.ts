@@ -42,10 +42,12 @@ describe('layout/document', () => {
     assert.equal(layout.pages[0]!.lines.length, 21);
   });
 
-  it('prints a tab (a table pasted as text) as one full-width space, as wide as it is counted', () => {
+  it('prints a tab (a table pasted as text) as one full-width space, as wide as it is counted, and a control character as �', () => {
     const layout = layoutOf('@标题 某镇报告\n\n序号\t项目\t数量\n');
     const line = layout.pages[0]!.lines.find((l) => l.role === 'text')!;
     assert.equal(line.text, '序号\u3000项目\u3000数量');
+    const control = layoutOf('@标题 某镇报告\n\n正文\u0001。\n').pages[0]!.lines.find((l) => l.role === 'text')!;
+    assert.equal(control.text, '正文\ufffd。', 'a control character prints as � in every output, as the DOCX must');
   });
 
   it('sets 附件说明 below the body, numbered, names running on under their first character', () => {
