@@ -223,8 +223,13 @@ function imprintLines(imprint: Imprint, width: number, firstParagraph: number): 
     raw.forEach((text) => out.push(line(text, { role: 'imprint', styles: 'imprint' }, id, true, 0)));
   }
   if (imprint.issuer || imprint.issued) {
-    const laid = line(`\u3000${imprint.issuer ?? ''}`, { role: 'imprint', styles: 'imprint' }, paragraph, true, 0);
-    out.push(imprint.issued ? { ...laid, tail: imprint.issued, right: 1 } : laid);
+    // The date one character from the right on the last line, a column apart from a 印发机关 too long to share it.
+    const room = width - 1 - (imprint.issued ? cellWidth(imprint.issued) / 2 + 2 : 0);
+    const raw = imprint.issuer ? wrapParagraph(imprint.issuer, { width: Math.max(3, room), firstIndent: '\u3000', indent: '\u3000' }) : ['\u3000'];
+    raw.forEach((text, i) => {
+      const laid = line(text, { role: 'imprint', styles: 'imprint' }, paragraph, true, 0);
+      out.push(imprint.issued && i === raw.length - 1 ? { ...laid, tail: imprint.issued, right: 1 } : laid);
+    });
   }
   if (out.length) {
     out[0]!.rule = 'above';
