@@ -2,7 +2,7 @@
 // (or those whose name matches the argument), as the judges' reports would print: DOCX in LibreOffice, HTML
 // in Chromium, each compared with the text layout's pages. Prints a row per report, the first lines that
 // differ, and how many reach the proof's targets (DOCX ≥ 95 %, HTML 100 %, every other check clean).
-// Several minutes for all fifty; not part of test:print, which keeps the few that cover each class found.
+// Several minutes for all of them; not part of test:print, which keeps the few that cover each class found.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
