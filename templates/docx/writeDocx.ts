@@ -230,16 +230,22 @@ function paragraphOf(lines: readonly LaidLine[], place: ParagraphPlace): Paragra
   const first = lines[0]!;
   const children: TextRun[] = [];
   lines.forEach((line, i) => {
-    const spacing = lineSpacing(line);
+    const fit = lineFit(line);
     lineRuns(line).forEach((run, k) => {
       const character = run.style.startsWith('heading') && first.role === 'text' ? STYLES.lead[Number(run.style.slice(-1)) - 1]!.id : undefined;
-      children.push(new TextRun({ text: clean(run.text), style: character, characterSpacing: spacing, break: i > 0 && k === 0 ? 1 : undefined }));
+      // Narrowed ASCII goes in runs of its own, so that the Chinese characters keep their shape.
+      const pieces = fit?.asciiScale ? run.text.split(/([ -~]+)/).filter(Boolean) : [run.text];
+      pieces.forEach((text, j) => {
+        const scale = fit?.asciiScale && /^[ -~]/.test(text) ? fit.asciiScale : undefined;
+        children.push(new TextRun({ text: clean(text), style: character, characterSpacing: fit?.spacing, scale, break: i > 0 && k === 0 && j === 0 ? 1 : undefined }));
+      });
     });
     if (line.tail) children.push(new TextRun({ children: [new Tab(), clean(line.tail)] }));
   });
-  // A last line that fills the grid is spread like the others (分散对齐: Word and LibreOffice justify every line).
+  // A last line that fills the grid, or that the layout justifies because a page break cut its paragraph, is
+  // spread like the others (分散对齐: Word and LibreOffice justify every line).
   const last = lines[lines.length - 1]!;
-  const spread = (first.role === 'text' || first.role === 'heading' || first.role === 'addressee') && last.align !== 'justify' && fillsLine(last);
+  const spread = (first.role === 'text' || first.role === 'heading' || first.role === 'addressee') && (last.align === 'justify' || fillsLine(last));
   return new Paragraph({
     ...paragraphProperties(first, lines),
     ...(spread ? { alignment: AlignmentType.DISTRIBUTE } : {}),
@@ -251,25 +257,72 @@ function paragraphOf(lines: readonly LaidLine[], place: ParagraphPlace): Paragra
 }
 
 /**
- * Extra character spacing (twips) for a body line that a fallback font could draw wider than the line:
- * LibreOffice adds about 3.7 pt between Chinese and Latin or digits whatever the document says, and free
- * fonts draw digits up to 0.57 em wide where 仿宋_GB2312 draws them 0.5 em. Such a line is set closer so
- * that it never wraps; being justified, it still fills the line, in Word as in LibreOffice.
+ * Extra character spacing (twips) for a line that a fallback font could draw wider than the line:
+ * LibreOffice adds about a quarter em between Chinese and Latin or digits whatever the document says, and
+ * free fonts draw ASCII proportionally — digits 0.56 em, "W" over 1 em — where 仿宋_GB2312 draws it half
+ * an em. Such a line is set closer by what it could need, so that it never wraps; being justified (or
+ * centred), it still fills its place, in Word as in LibreOffice.
  */
-function lineSpacing(line: LaidLine): number | undefined {
+function lineFit(line: LaidLine): Fit | undefined {
+  if (line.role === 'title') return fitLine(line.text, 0, SIZE.title / 2, TITLE_ROOM, 0);
   if (line.role !== 'text' && line.role !== 'heading' && line.role !== 'addressee' && line.role !== 'attachment') return undefined;
-  const chars = Array.from(line.text);
-  let width = (line.indent * CHAR_PITCH) / 40; // points
+  return fitLine(line.text, line.indent, SIZE.body / 2, BODY_ROOM, BODY_SPACING);
+}
+
+interface Fit {
+  /** Character spacing of the line's runs, in twips. */
+  spacing: number;
+  /** Horizontal scale (w:w, %) of its ASCII, when spacing alone cannot fit it. */
+  asciiScale?: number;
+}
+
+/** LibreOffice sets characters at most 2 pt closer than their width, whatever the document asks (tdf#137296). */
+const CLOSEST = -40;
+
+/** LibreOffice narrows the line to whole grid cells: 440.5 of 442.2 pt; the body keeps a little more in hand. */
+const BODY_ROOM = (TYPE_WIDTH - 90) / 20;
+const TITLE_ROOM = 440.5;
+
+/**
+ * Widest advance, in hundredths of an em, of each printable ASCII character (U+0020–U+007E) in the free
+ * fonts that stand in for the standard ones (Noto Serif CJK SC for 仿宋/小标宋, Noto Sans CJK SC for 黑体;
+ * measured with scripts/print/fonts.conf), rounded up.
+ */
+const ASCII_EM = [
+  26, 33, 48, 58, 56, 93, 78, 28, 34, 34, 48, 58, 33, 35, 33, 40, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 33, 33, 58, 58, 58, 48, 95, 73, 66, 70, 75, 66, 62, 75, 86, 41, 50, 74, 61, 98, 80, 78,
+  64, 78, 72, 59, 67, 78, 72, 106, 70, 69, 61, 34, 40, 34, 58, 57, 61, 57, 64, 54, 63, 56, 37, 57, 67, 34, 32, 61, 34, 98, 67, 61, 64, 62, 47, 48, 38, 66, 56, 85, 57, 57, 50, 34, 32, 34, 58,
+];
+
+/** The widest a fallback font could draw one character of `size` pt, in points (a little to spare). */
+function fallbackWidth(ch: string, size: number): number {
+  const cp = ch.codePointAt(0)!;
+  if (cp >= 0x20 && cp < 0x7f) return (ASCII_EM[cp - 0x20]! / 100) * size * 1.04;
+  return cellWidth(ch) === 1 ? 0.75 * size : size;
+}
+
+/**
+ * Spacing (and, beyond LibreOffice's 2 pt, a narrower ASCII) that keeps `text` after `indent` cells within
+ * `room` pt, or undefined when the `usual` spacing already does.
+ */
+function fitLine(text: string, indent: number, size: number, room: number, usual: number): Fit | undefined {
+  const chars = Array.from(text);
+  let ascii = 0;
+  let other = (indent * CHAR_PITCH) / 40; // points
   let transitions = 0;
   chars.forEach((ch, i) => {
+    if (/[ -~]/.test(ch)) ascii += fallbackWidth(ch, size);
+    else other += fallbackWidth(ch, size);
     const half = cellWidth(ch) === 1;
-    width += !half ? 16 : /[0-9]/.test(ch) ? 9.2 : 11.5;
     if (i > 0 && half !== (cellWidth(chars[i - 1]!) === 1) && ch !== ' ' && chars[i - 1] !== ' ') transitions++;
   });
-  width += transitions * 4;
-  const room = (TYPE_WIDTH - 90) / 20; // LibreOffice narrows the line to whole grid cells: 440.5 of 442.2 pt
-  const needed = Math.floor(((room - width) / chars.length) * 20);
-  return needed < BODY_SPACING ? needed : undefined;
+  const gaps = transitions * size * 0.25;
+  // LibreOffice sets no spacing after the last character before a change of script (measured): fewer closings.
+  const closings = Math.max(1, chars.length - transitions - 1);
+  const needed = Math.floor(((room - ascii - other - gaps) / closings) * 20);
+  if (needed >= usual) return undefined;
+  if (needed >= CLOSEST || ascii === 0) return { spacing: Math.max(needed, CLOSEST) };
+  const scale = Math.floor((100 * (room - other - gaps - (CLOSEST / 20) * closings)) / ascii);
+  return { spacing: CLOSEST, asciiScale: Math.max(1, Math.min(99, scale)) };
 }
 
 /** The line fills the grid's 28 columns (its indent included). */
@@ -310,7 +363,10 @@ const cells = (n: number) => Math.round((n * CHAR_PITCH) / 2);
  * cannot move it: GB/T 9704 fixes where the date starts.
  */
 function signatureProperties(line: LaidLine): IParagraphOptions {
-  if (!/^\d/.test(line.text)) return { style: STYLES.signature.id, indent: { right: Math.round(line.right * CHAR_PITCH) } };
+  const free = DOCX_PAGE.columns * 2 - line.indent - cellWidth(line.text);
+  if (!/^\d/.test(line.text) && free === line.right * 2) return { style: STYLES.signature.id, indent: { right: Math.round(line.right * CHAR_PITCH) } };
+  // A body too long to end two characters in starts where the layout puts it, as the date does.
+  if (!/^\d/.test(line.text)) return { style: STYLES.signature.id, alignment: AlignmentType.LEFT, indent: { left: cells(line.indent), right: -Math.round(2 * CHAR_PITCH) } };
   const start = DOCX_PAGE.columns - line.right - cellWidth(line.text) / 2;
   // The negative right indent lets a date drawn wider than counted run into the free characters on its right.
   return { style: STYLES.signature.id, alignment: AlignmentType.LEFT, indent: { left: Math.max(0, Math.round(start * CHAR_PITCH)), right: -Math.round(2 * CHAR_PITCH) } };

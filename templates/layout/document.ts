@@ -76,6 +76,19 @@ export function layoutReport(view: ReportView, options: LayoutOptions = GBT9704_
   return { width: options.width, linesPerPage: options.linesPerPage, pages };
 }
 
+/**
+ * Text as it prints on the grid: a tab (the columns of a table pasted as text) is one full-width space, as
+ * wide in every output as the layout counts it (a printer would jump to its own tab stops); any other control
+ * character is shown as � in every output (XML cannot hold it, a browser would draw nothing). One for one, so
+ * the preview's offsets into the paragraph still hold.
+ */
+function printable(text: string): string {
+  return CONTROL.test(text) ? text.replaceAll('\t', '\u3000').replace(CONTROLS, '\ufffd') : text;
+}
+
+const CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f]/;
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 /** Run styles of a paragraph: the first `length` code units in `style`, and so on. */
 export type Styles = RunStyle | ReadonlyArray<{ length: number; style: RunStyle }>;
 
@@ -102,20 +115,20 @@ export function layoutLines(view: ReportView, width: number): LaidLine[] {
     });
   };
   const titleCells = Math.min(TITLE_LINE_CELLS, columnsToCells(width));
-  const title = splitTitle(view.title, view.org ? [view.org] : [], titleCells);
+  const title = splitTitle(printable(view.title), view.org ? [view.org] : [], titleCells);
   if (title.length) {
     push(title.flatMap((t) => centre(t, width)), { role: 'title', align: 'centre', styles: 'title', keepWithNext: true });
     push([''], { role: 'blank' });
   }
-  if (view.to) push(wrapParagraph(`${view.to}：`, { width, firstIndent: '', indent: '' }), { role: 'addressee', align: 'justify' });
+  if (view.to) push(wrapParagraph(printable(`${view.to}：`), { width, firstIndent: '', indent: '' }), { role: 'addressee', align: 'justify' });
   for (const block of view.blocks) {
     if (block.kind === 'heading') {
       const styles = headingStyle(block.level);
-      push(wrapParagraph(`${block.number}${block.text}`, { width, firstIndent: INDENT, indent: '' }), { role: 'heading', level: block.level, align: 'justify', styles, keepWithNext: true });
+      push(wrapParagraph(printable(`${block.number}${block.text}`), { width, firstIndent: INDENT, indent: '' }), { role: 'heading', level: block.level, align: 'justify', styles, keepWithNext: true });
     } else if (block.kind === 'paragraph') {
       const lead = block.lead ? leadText(block.lead) : '';
       const styles = [{ length: lead.length, style: block.lead ? headingStyle(block.lead.level) : 'body' }, { length: Infinity, style: 'body' }] as const;
-      push(wrapParagraph(`${lead}${block.text}`, { width, firstIndent: INDENT, indent: '' }), { role: 'text', align: 'justify', styles });
+      push(wrapParagraph(printable(`${lead}${block.text}`), { width, firstIndent: INDENT, indent: '' }), { role: 'text', align: 'justify', styles });
     } else {
       closingLines(view, width, out, push);
     }
@@ -134,7 +147,7 @@ function closingLines(view: ReportView, width: number, out: LaidLine[], push: (r
       // "附件：1.名称", the next "　　　2.名称" under it; a name that runs on lines up under its first character.
       const label = `${i === 0 ? '附件：' : '\u3000\u3000\u3000'}${number}`;
       const hang = padCells(cellWidth(INDENT + label));
-      push(wrapParagraph(name, { width, firstIndent: INDENT + label, indent: hang }), { role: 'attachment' });
+      push(wrapParagraph(printable(name), { width, firstIndent: INDENT + label, indent: hang }), { role: 'attachment' });
     });
   }
   if (view.signature.length) {
@@ -210,8 +223,13 @@ function imprintLines(imprint: Imprint, width: number, firstParagraph: number): 
     raw.forEach((text) => out.push(line(text, { role: 'imprint', styles: 'imprint' }, id, true, 0)));
   }
   if (imprint.issuer || imprint.issued) {
-    const laid = line(`\u3000${imprint.issuer ?? ''}`, { role: 'imprint', styles: 'imprint' }, paragraph, true, 0);
-    out.push(imprint.issued ? { ...laid, tail: imprint.issued, right: 1 } : laid);
+    // The date one character from the right on the last line, a column apart from a 印发机关 too long to share it.
+    const room = width - 1 - (imprint.issued ? cellWidth(imprint.issued) / 2 + 2 : 0);
+    const raw = imprint.issuer ? wrapParagraph(imprint.issuer, { width: Math.max(3, room), firstIndent: '\u3000', indent: '\u3000' }) : ['\u3000'];
+    raw.forEach((text, i) => {
+      const laid = line(text, { role: 'imprint', styles: 'imprint' }, paragraph, true, 0);
+      out.push(imprint.issued && i === raw.length - 1 ? { ...laid, tail: imprint.issued, right: 1 } : laid);
+    });
   }
   if (out.length) {
     out[0]!.rule = 'above';

@@ -119,6 +119,7 @@ const ZERO = 128; // zero-width: stays with the preceding character
 const SPACE = 256;
 const NUM_TAIL = 512; // . or % that may end a number (81.48%的)
 const MIDDOT = 1024; // 间隔号 inside day names: “3·15”
+const LETTER = 2048; // a Latin letter (A–Z, a–z)
 
 const START_CPS = new Set([...NO_LINE_START].map((c) => c.codePointAt(0)!));
 const END_CPS = new Set([...NO_LINE_END].map((c) => c.codePointAt(0)!));
@@ -151,6 +152,7 @@ function computeClass(cp: number): number {
   if (cp === 0x2014 || cp === 0x2015 || cp === 0x2e3a || cp === 0x2e3b) c |= DASH;
   if (cp === 0x2026 || cp === 0x22ef || cp === 0x2025) c |= ELLIPSIS;
   if (cp === 0xb7 || cp === 0x30fb || cp === 0x2027) c |= MIDDOT;
+  if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) c |= LETTER;
   if (codePointWidth(cp) === 0) c |= ZERO;
   return c;
 }
@@ -183,6 +185,28 @@ function boundaryTier(before: number, a: number, b: number): 1 | 2 | 3 | 4 {
   return 1;
 }
 
+/** A word run (Latin letters, digits, ASCII marks) wider than this many cells with letters in it: a web address, a code. */
+const LONG_WORD = 24;
+/** Marks after which a web address or a code may break (…gov.cn/ | zwfw/…, www. | example). */
+const WORD_BREAK_AFTER = new Set([...'/.-_?&=#:'].map((c) => c.charCodeAt(0)));
+
+/**
+ * A long run of letters and marks (a web address, a file or case number) breaks after its / . - … like any
+ * character: kept whole, it would move to the next line and leave the line before it half empty, stretched
+ * across the grid. Numbers (no letters) and short words stay whole.
+ */
+function breakLongWord(text: string, offset: Int32Array, prefix: Int32Array, tiers: Uint8Array, letters: Uint8Array, start: number, end: number): void {
+  if (start < 0 || end - start < 2 || prefix[end]! - prefix[start]! <= LONG_WORD || letters[end - 1]! === 0) return;
+  for (let k = start + 1; k < end; k++) {
+    if (tiers[k] !== 2 || !WORD_BREAK_AFTER.has(text.charCodeAt(offset[k - 1]!)) || WORD_BREAK_AFTER.has(text.charCodeAt(offset[k]!))) continue;
+    // Not inside a number: 78.20, 2021-2025.
+    if (k >= 2 && isAsciiDigit(text.charCodeAt(offset[k - 2]!)) && isAsciiDigit(text.charCodeAt(offset[k]!))) continue;
+    tiers[k] = 1;
+  }
+}
+
+const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
 function wrapSegment(
   text: string,
   firstBudget: number,
@@ -196,12 +220,12 @@ function wrapSegment(
   const len = text.length;
   const offset = new Int32Array(len + 1);
   const prefix = new Int32Array(len + 1);
-  const last1 = new Int32Array(len + 1);
-  const last2 = new Int32Array(len + 1);
-  const last3 = new Int32Array(len + 1);
+  const tiers = new Uint8Array(len + 1); // tier of the boundary before each code point
+  const letters = new Uint8Array(len + 1); // Latin letters in the word run up to each code point
   let n = 0;
   let a = 0; // class of the previous base character (marks inherit it)
   let before = 0;
+  let runStart = -1;
   for (let i = 0; i < len; i++) {
     offset[n] = i;
     let cp = text.charCodeAt(i);
@@ -213,13 +237,15 @@ function wrapSegment(
       }
     }
     const b = classOf(cp);
-    if (n > 0) {
-      const tier = boundaryTier(before, a, b);
-      last1[n] = tier <= 1 ? n : last1[n - 1]!;
-      last2[n] = tier <= 2 ? n : last2[n - 1]!;
-      last3[n] = tier <= 3 ? n : last3[n - 1]!;
-    }
+    if (n > 0) tiers[n] = boundaryTier(before, a, b);
     prefix[n + 1] = prefix[n]! + codePointWidth(cp);
+    if (b & WORD && !(b & ZERO)) {
+      if (!(a & WORD) || runStart < 0) runStart = n;
+      letters[n] = (n > runStart ? letters[n - 1]! : 0) + (b & LETTER ? 1 : 0);
+    } else if (!(b & ZERO)) {
+      breakLongWord(text, offset, prefix, tiers, letters, runStart, n);
+      runStart = -1;
+    }
     if (!(b & ZERO)) {
       before = a;
       a = b;
@@ -227,6 +253,16 @@ function wrapSegment(
     n++;
   }
   offset[n] = len;
+  breakLongWord(text, offset, prefix, tiers, letters, runStart, n);
+  const last1 = new Int32Array(len + 1);
+  const last2 = new Int32Array(len + 1);
+  const last3 = new Int32Array(len + 1);
+  for (let k = 1; k < n; k++) {
+    const tier = tiers[k]!;
+    last1[k] = tier <= 1 ? k : last1[k - 1]!;
+    last2[k] = tier <= 2 ? k : last2[k - 1]!;
+    last3[k] = tier <= 3 ? k : last3[k - 1]!;
+  }
 
   let start = 0;
   let budget = firstBudget;

@@ -9,6 +9,8 @@ import { chineseWords } from '../../server/language/words.js';
 /** 2号 (22 pt) characters on the 156 mm line: 20, i.e. 40 half-width cells. */
 export const TITLE_LINE_CELLS = 40;
 
+/** Space the writer left between the parts of a title (中共某某委员会 某某人民政府 关于…): where its lines end. */
+const WHITE = /^[\s\u3000]+$/;
 /** Words after which a line should not end: they lead into what follows (关于…的报告). */
 const LEADING_WORDS = new Set(['关于', '对于', '有关', '的', '和', '及', '与', '暨', '在']);
 const DIGITS = /^[0-9０-９]+$/;
@@ -24,7 +26,9 @@ interface Cut {
 /**
  * The title's printed lines. `keep` names phrases never broken (the issuing body); a break right after one of
  * them is preferred, as in "重庆市沙坪坝区回龙坝镇人民政府 / 2021年法治政府建设情况报告". A line the writer broke
- * (`\n`) stays broken there. `maxCells` is the line's width in half-width cells of the title's type.
+ * (`\n`) stays broken there; a space the writer left between its parts (a joint title copied from its lines:
+ * "中共某某委员会 某某人民政府 关于……的报告") is preferred like the end of the body, and not printed at a line's
+ * end. `maxCells` is the line's width in half-width cells of the title's type.
  */
 export function splitTitle(title: string, keep: readonly string[] = [], maxCells = TITLE_LINE_CELLS): string[] {
   // The preview lays the report out at every keystroke, and the title seldom changes: the last one is kept.
@@ -82,7 +86,7 @@ function cutsOf(line: string, keep: readonly string[]): Cut[] {
     if (NO_LINE_START.has(after[0]!) || NO_LINE_END.has(before[before.length - 1]!)) continue;
     if (DIGITS.test(before) && /^[年月日度号届期]/.test(after)) continue;
     let cost = 1;
-    if (kept.some((k) => at === k.end)) cost = -12;
+    if (kept.some((k) => at === k.end) || WHITE.test(before) || WHITE.test(after)) cost = -12;
     else if (DIGITS.test(after) || after === '关于' || ISSUER_END.test(line.slice(0, at))) cost = -4;
     else if (LEADING_WORDS.has(before)) cost = 20;
     else if (Array.from(before).length === 1 && Array.from(after).length === 1) cost = 24;
@@ -110,7 +114,7 @@ function bestSplit(line: string, cuts: Cut[], lines: number, maxCells: number): 
   const choose = (from: number, chosen: Cut[]) => {
     if (chosen.length === lines - 1) {
       const offsets = [0, ...chosen.map((c) => c.at), line.length];
-      const parts = offsets.slice(1).map((end, i) => line.slice(offsets[i], end));
+      const parts = offsets.slice(1).map((end, i) => line.slice(offsets[i], end).trim());
       const widths = parts.map(cellWidth);
       if (widths.some((w) => w > maxCells)) return;
       const cost = chosen.reduce((sum, c) => sum + c.cost, 0) + shapeCost(widths);

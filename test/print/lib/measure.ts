@@ -20,8 +20,11 @@ export interface PrintMeasure {
   fullPageRows: number[];
   /** The widest printed line, in full-width columns (its indent included). */
   maxColumns: number;
+  /** The widest line of the layout, in the same columns (28 unless the report is very short). */
+  layoutMaxColumns: number;
   /** Full lines of the layout (28 columns) printed from the type area's left to its right edge. */
   fullLinesEdgeToEdge: { ok: number; total: number };
+  /** Lines of the layout printed identically on their page (longest common subsequence, page by page in order). */
   identical: number;
   total: number;
   titleLines: string[];
@@ -36,8 +39,9 @@ const squeeze = (text: string) => text.replace(/[\s\u3000]/g, '');
 
 export function measurePrint(layout: PagedLayout, printed: readonly PrintedPage[]): PrintMeasure {
   const bodies = printed.map((page) => page.lines.filter((line) => centre(line) < TYPE_AREA.bottom + 4));
-  const want = layout.pages.flatMap((page) => page.lines.filter((line) => !line.blank).map((line) => squeeze(line.text + (line.tail ?? ''))));
-  const have = bodies.flat().map((line) => squeeze(line.text));
+  // A line counts on its page only: a line printed on the next page (a page that held one line less) is not identical.
+  const want = layout.pages.flatMap((page, i) => page.lines.filter((line) => !line.blank).map((line) => `${i}\u0000${squeeze(line.text + (line.tail ?? ''))}`));
+  const have = bodies.flatMap((lines, i) => lines.map((line) => `${i}\u0000${squeeze(line.text)}`));
   const fullLines = fullLineCheck(layout, bodies);
   const firstTitle = layout.pages[0]?.lines.filter((line) => line.role === 'title') ?? [];
   const printedTitle = (bodies[0] ?? []).slice(0, firstTitle.length);
@@ -46,6 +50,7 @@ export function measurePrint(layout: PagedLayout, printed: readonly PrintedPage[
     layoutPages: layout.pages.length,
     fullPageRows: layout.pages.flatMap((page, i) => (page.lines.length === layout.linesPerPage && bodies[i] ? [rowsUsed(bodies[i]!)] : [])),
     maxColumns: Math.max(0, ...bodies.flat().map((line) => (Math.round((line.xMin - TYPE_AREA.left) / CELL) + cellWidth(squeeze(line.text))) / 2)),
+    layoutMaxColumns: Math.max(0, ...layout.pages.flatMap((page) => page.lines.map((line) => (line.indent + cellWidth(squeeze(line.text))) / 2))),
     fullLinesEdgeToEdge: fullLines,
     identical: commonLines(want, have),
     total: want.length,

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { layoutLines, layoutReport, plainLine, type PagedLayout } from '../../../templates/layout/document.js';
 import { render, reportPages } from '../../../templates/render.js';
 import { buildView } from '../../../templates/view.js';
+import { cellWidth } from '../../../templates/layout/width.js';
 import { model, SAMPLES, sampleModel } from '../../helpers.js';
 
 const layoutOf = (text: string) => layoutReport(buildView(model(text)));
@@ -42,6 +43,14 @@ describe('layout/document', () => {
     assert.equal(layout.pages[0]!.lines.length, 21);
   });
 
+  it('prints a tab (a table pasted as text) as one full-width space, as wide as it is counted, and a control character as �', () => {
+    const layout = layoutOf('@标题 某镇报告\n\n序号\t项目\t数量\n');
+    const line = layout.pages[0]!.lines.find((l) => l.role === 'text')!;
+    assert.equal(line.text, '序号\u3000项目\u3000数量');
+    const control = layoutOf('@标题 某镇报告\n\n正文\u0001。\n').pages[0]!.lines.find((l) => l.role === 'text')!;
+    assert.equal(control.text, '正文\ufffd。', 'a control character prints as � in every output, as the DOCX must');
+  });
+
   it('sets 附件说明 below the body, numbered, names running on under their first character', () => {
     const layout = layoutOf('@标题 某镇报告\n@机关 某镇人民政府\n@日期 2021-01-13\n@附件 某镇2021年度法治政府建设重点工作任务分工和完成情况统计表\n@附件 执法数据\n\n正文。\n');
     const lines = layout.pages[0]!.lines.map((line) => plainLine(line, 28));
@@ -68,6 +77,13 @@ describe('layout/document', () => {
     // A full even page: a blank odd page, then the 版记 page, both without page numbers (GB/T 9704 7.5).
     const long = layoutOf(`@标题 某镇报告\n${imprint}\n${paragraphs(42)}\n`);
     assert.deepEqual(long.pages.map((page) => [page.number, page.numbered, page.lines.filter((l) => !l.blank).length]), [[1, true, 21], [2, true, 22], [3, false, 0], [4, false, 2]]);
+  });
+
+  it('runs a 印发机关 too long to share its line with the date on, the date on its last line, within 28 columns', () => {
+    const layout = layoutOf('@标题 某镇报告\n@印发机关 中共某某县委全面依法治县委员会办公室秘书科\n@印发日期 2023-12-31\n\n正文。\n');
+    const lines = layout.pages[layout.pages.length - 1]!.lines.filter((l) => l.role === 'imprint').map((l) => plainLine(l, 28));
+    assert.deepEqual(lines, ['　中共某某县委全面依法治县委员会', '　办公室秘书科　　　　　　　　　　　2023年12月31日印发']);
+    for (const text of lines) assert.ok(cellWidth(text) <= 56, text);
   });
 
   it('is what reportPages gives a preview, and the same pages the text output prints', () => {

@@ -75,7 +75,24 @@ function tier(cps: string[], j: number): number {
   const a = cps[j - 1]!;
   const b = cps[j]!;
   if (!punctuationOk(a, b)) return 3;
+  if (addressBreak(cps, j)) return 1;
   return glued(cps[j - 2] ?? '', a, b) ? 2 : 1;
+}
+
+// A web address or code — an ASCII run wider than 24 cells with a letter in it — may break after / . - _ ? & = # :
+// (not before another of them, not inside a number such as 78.20).
+const SEPARATOR = /^[/.\-_?&=#:]$/;
+function addressBreak(cps: string[], j: number): boolean {
+  const a = cps[j - 1]!;
+  const b = cps[j]!;
+  if (!ASCII.test(a) || !ASCII.test(b) || a === ' ' || b === ' ' || !SEPARATOR.test(a) || SEPARATOR.test(b)) return false;
+  if (DIGIT.test(cps[j - 2] ?? '') && DIGIT.test(b)) return false;
+  let start = j - 1;
+  while (start > 0 && ASCII.test(cps[start - 1]!) && cps[start - 1] !== ' ') start--;
+  let end = j;
+  while (end < cps.length && ASCII.test(cps[end]!) && cps[end] !== ' ') end++;
+  const run = cps.slice(start, end);
+  return run.length > 24 && run.some((c) => /[A-Za-z]/.test(c));
 }
 
 interface Stats {

@@ -134,4 +134,11 @@ describe('layout/linebreak: rules', () => {
     assertRoundTrip(text, lines);
     assert.ok(ms < 5000, `1M characters took ${ms.toFixed(0)} ms`);
   });
+  it('breaks a long web address after / or . rather than leave the line before it half empty (numbers stay whole)', () => {
+    const text = '网上可办率达到99.87%，网址为https://www.example.gov.cn/zwfw/index.html，群众可通过热线反映诉求。';
+    const lines = wrapParagraph(text, { width: 28 });
+    assert.equal(lines.join('').replace(/^\u3000\u3000/, ''), text);
+    assert.equal(lines[0], '\u3000\u3000网上可办率达到99.87%，网址为https://www.example.gov.');
+    assert.deepEqual(wrapParagraph('经费共计9007199254740993元，增长12,345,678.90元。', { width: 10 }).slice(0, 2), ['\u3000\u3000经费共计', '9007199254740993元，']);
+  });
 });

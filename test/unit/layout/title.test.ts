@@ -16,6 +16,13 @@ describe('layout/title', () => {
     assert.deepEqual(splitTitle('大歇镇人民政府关于2021年法治政府建设情况的报告', ['大歇镇人民政府']), ['大歇镇人民政府', '关于2021年法治政府建设情况的报告']);
   });
 
+  it('breaks a joint title where the writer left spaces between its parts, not inside a body’s name, and prints no space at a line’s end', () => {
+    // Found on a real report (test/fixtures/real/35-rongchang-2024): the shape alone cut 教育工作 / 委员会.
+    const title = '中共重庆市荣昌区委教育工作委员会 重庆市荣昌区教育委员会 关于2024年法治政府建设情况的报告';
+    assert.deepEqual(splitTitle(title, ['重庆市荣昌区教育委员会']), ['中共重庆市荣昌区委教育工作委员会', '重庆市荣昌区教育委员会', '关于2024年法治政府建设情况的报告']);
+    assert.deepEqual(splitTitle('某镇人民政府 2021年工作报告', ['某镇人民政府']), ['某镇人民政府 2021年工作报告']);
+  });
+
   it('sets three or more lines as a 梯形 or 菱形, keeps 《》 whole and joint bodies apart', () => {
     const title = '中共某某县某某镇委员会某某县某某镇人民政府关于贯彻落实《法治政府建设实施纲要（2021—2025年）》情况的报告';
     const lines = splitTitle(title, ['某某县某某镇人民政府']);

@@ -169,6 +169,44 @@ describe('render: DOCX', () => {
     });
   }
 
+  it('sets a title line with digits closer, so a font that draws them wide cannot wrap it (found on four real reports)', async () => {
+    const titleRuns = (xml: string) => [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?w:val="BgTitle".*?<\/w:p>/gs)].map((m) => m[0]).join('');
+    const digits = await unpack(model('@标题 泾源县公安局2025年度法治政府建设情况报告\n\n正文。\n'));
+    assert.match(titleRuns(digits.document), /<w:spacing w:val="-\d+"\/>/);
+    const plain = await unpack(model('@标题 某某县公安局法治政府建设情况报告\n\n正文。\n'));
+    assert.doesNotMatch(titleRuns(plain.document), /<w:spacing w:val=/);
+  });
+
+  it('narrows the ASCII of a line that LibreOffice’s closest spacing (2 pt) could not keep on its line, and only the ASCII', async () => {
+    const { document } = await unpack(model(`@标题 报告\n\n${'WWWMMM汉字'.repeat(12)}。\n`));
+    const runs = [...document.matchAll(/<w:r>(?:(?!<\/w:r>).)*<\/w:r>/gs)].map((m) => m[0]).filter((r) => r.includes('WWWMMM') || r.includes('>汉字<'));
+    const narrowed = runs.filter((run) => /<w:w w:val="\d{1,2}"\/>/.test(run));
+    assert.ok(narrowed.length > 4, 'the full lines narrow their ASCII');
+    for (const run of narrowed) assert.match(run, /<w:spacing w:val="-40"\/>.*>WWWMMM</s);
+    for (const run of runs.filter((r) => r.includes('>汉字'))) assert.doesNotMatch(run, /<w:w /);
+  });
+
+  it('spreads the last line before an early page end when the layout justifies it (a paragraph cut by the keep rules)', async () => {
+    // A title, a blank line and 20 lines of body fill page 1; the signature takes the last two to page 2, cutting a paragraph.
+    const body = Array.from({ length: 5 }, (_, i) => `第${i + 1}段${'字'.repeat(80)}。`).join('\n\n');
+    const report = model(`@标题 某镇报告\n@机关 某镇人民政府\n@日期 2021-01-05\n\n${body}\n`);
+    const layout = layoutReport(buildView(report));
+    const lastOfPage1 = layout.pages[0]!.lines[layout.pages[0]!.lines.length - 1]!;
+    assert.ok(layout.pages[0]!.lines.length < 22 && lastOfPage1.align === 'justify' && lastOfPage1.paragraph === layout.pages[1]!.lines[0]!.paragraph, 'a paragraph cut by an early page end');
+    const { document } = await unpack(report);
+    const paragraphs = document.split('</w:p>');
+    const cut = paragraphs.findIndex((p) => p.includes('<w:pageBreakBefore/>'));
+    assert.match(paragraphs[cut - 1]!, /<w:jc w:val="distribute"\/>/);
+  });
+
+  it('keeps a signature too long for its place where the layout puts it, nearer the right edge', async () => {
+    const org = '中共某某市某某区委全面依法治区委员会办公室某某区司法局';
+    const { document } = await unpack(model(`@标题 报告\n@机关 ${org}\n@日期 2023-12-31\n\n正文。\n`));
+    const signature = document.split('</w:p>').find((p) => p.includes(`>${org}<`))!;
+    assert.match(signature, /<w:jc w:val="left"\/>/);
+    assert.match(signature, new RegExp(`<w:ind w:left="0" w:right="-${Math.round(2 * CHAR_PITCH)}"/>`));
+  });
+
   it('keeps markup-like prose and control characters from breaking the XML', async () => {
     const { document } = await unpack(model('@机关 某镇\n@年度 2020\n\n正文<b>粗</b>&amp; 与 "引号"\u0001。\n'));
     assert.match(document, /正文&lt;b&gt;粗&lt;\/b&gt;&amp;amp; 与 &quot;引号&quot;\ufffd。/);
