@@ -65,8 +65,9 @@ describe('the short path for plain lines', () => {
       }),
       { numRuns: RUNS },
     );
-    // About one line in ten with a figure takes the short path: the property is about something.
-    assert.ok(short >= RUNS / 50, `${short} of ${RUNS} lines with figures took the short path`);
+    // About one random line in thirty (31 ± 5 of 1,000) takes the short path: the property is about
+    // something. The bound is four standard deviations below that, so that chance alone never fails it.
+    assert.ok(short >= RUNS / 100, `${short} of ${RUNS} lines with figures took the short path`);
   });
 
   it('keeps a list item whose figure recovery abandoned as prose, not the whole file (was: BG009 internal error)', () => {
