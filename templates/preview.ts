@@ -9,7 +9,7 @@ import type { ReportModel } from '../server/language/model.js';
 import type { PreviewRequest } from '../server/lsp/protocol.js';
 import type { Scope } from '../server/language/model.js';
 import { printInlines } from '../server/language/printed.js';
-import { layoutReport, type LineRole } from './layout/document.js';
+import { layoutReport, spreadToEdge, type LineRole } from './layout/document.js';
 import { LINE_COLUMNS } from './layout/width.js';
 import { buildView, sourceStart, type BlockSource } from './view.js';
 
@@ -49,7 +49,7 @@ export function previewPages(model: ReportModel, options: { width?: number; line
       }
       const entry = current.block.source && sourceAt(current.block.source, current.at);
       const text = laid.tail ? `${laid.text}\u3000${laid.tail}` : laid.text;
-      const line: PreviewLine = { text, indent: laid.indent, align: laid.align === 'justify' ? 'justify' : 'start', role: previewRole(laid.role), block: blocks.length - 1, ...(entry ? { source: entry.start } : {}) };
+      const line: PreviewLine = { text, indent: laid.indent, align: spreadToEdge(laid, width) ? 'justify' : 'start', role: previewRole(laid.role), block: blocks.length - 1, ...(entry ? { source: entry.start } : {}) };
       current.at += laid.text.length;
       current.block.lines.push(line);
       return line;

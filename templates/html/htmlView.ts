@@ -1,10 +1,9 @@
 // The paged layout arranged for templates/html/report.hbs: one element a laid line, on A4 pages with the
 // page number where GB/T 9704 puts it. The browser wraps nothing — every line is the layout's line, set
 // on the 28-column grid and justified to it when the layout fills it. Handlebars escapes every string.
-import { lineRuns, type LaidLine, type LineRun, type LaidPage, type PagedLayout, type RunStyle } from '../layout/document.js';
+import { lineRuns, spreadToEdge, type LaidLine, type LineRun, type LaidPage, type PagedLayout, type RunStyle } from '../layout/document.js';
 import { pageNumberText } from '../layout/paginate.js';
 import type { ReportView } from '../view.js';
-import { cellWidth, columnsToCells } from '../layout/width.js';
 
 export interface HtmlRun {
   text: string;
@@ -61,7 +60,7 @@ function htmlPage(page: LaidPage, width: number): HtmlPage {
 }
 
 function htmlLine(line: LaidLine, width: number): HtmlLine {
-  const classes = ['line', line.role, spread(line, width) ? 'justify' : line.align, ...(line.rule ? [`rule-${line.rule}`] : [])];
+  const classes = ['line', line.role, spreadToEdge(line, width) ? 'justify' : line.align, ...(line.rule ? [`rule-${line.rule}`] : [])];
   const style = line.align === 'end' ? `padding-right: calc(${line.right} * var(--pitch))` : line.align === 'centre' || !line.indent ? '' : `padding-left: calc(${line.indent} * var(--cell))`;
   return {
     className: classes.join(' '),
@@ -72,22 +71,13 @@ function htmlLine(line: LaidLine, width: number): HtmlLine {
 }
 
 /**
- * Justified: a paragraph's lines but its last, and a last line that fills the grid (as the DOCX spreads it),
- * so that digits a fallback font draws narrower than the layout counts them still reach the edge.
- */
-function spread(line: LaidLine, width: number): boolean {
-  if (line.align === 'justify') return true;
-  return line.align === 'start' && (line.role === 'text' || line.role === 'heading' || line.role === 'addressee') && line.indent + cellWidth(line.text) === columnsToCells(width);
-}
-
-/**
  * The line's runs; a justified line without the space it ends in (a table's columns pasted as text), which
  * `white-space: pre` would justify as a character: Word and LibreOffice spread the visible text to the edge.
  */
 function printedRuns(line: LaidLine, width: number): LineRun[] {
   const runs = lineRuns(line);
   const last = runs[runs.length - 1];
-  if (!spread(line, width) || !last || !/[ \u3000]$/.test(last.text)) return runs;
+  if (!spreadToEdge(line, width) || !last || !/[ \u3000]$/.test(last.text)) return runs;
   const text = last.text.replace(/[ \u3000]+$/, '');
   return text ? [...runs.slice(0, -1), { ...last, text }] : runs.slice(0, -1);
 }

@@ -191,6 +191,16 @@ function line(raw: string, fields: Fields, paragraph: number, last: boolean, off
   return laid;
 }
 
+/**
+ * Whether a printed line reaches the right edge: a paragraph's lines but its last, and a last line that fills
+ * the grid (as the DOCX spreads it), so that digits a fallback font draws narrower than the layout counts
+ * them still reach the edge. The HTML and the editor's preview both justify these.
+ */
+export function spreadToEdge(line: LaidLine, width: number): boolean {
+  if (line.align === 'justify') return true;
+  return line.align === 'start' && (line.role === 'text' || line.role === 'heading' || line.role === 'addressee') && line.indent + cellWidth(line.text) === columnsToCells(width);
+}
+
 /** A laid line's text cut into runs by type. */
 export function lineRuns(line: LaidLine): LineRun[] {
   return runsOf(line.text, line.offset, line.styles);

@@ -4,6 +4,8 @@ import { strict as assert } from 'node:assert';
 import { LanguageService } from '../../../server/language/service.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
 import { previewPages, samePage, type PreviewLine, type PreviewPage } from '../../../templates/preview.js';
+import { render } from '../../../templates/render.js';
+import { SAMPLES, sampleModel } from '../../helpers.js';
 
 const REPORT = '@标题 测试镇2020年度法治政府建设情况报告\n@机关 测试镇人民政府\n@年度 2020\n\n# 依法全面履行政府职能情况\n本年度共调处矛盾纠纷{调处 = 150起}，{未定义}，调解成功{成功 = 147起}。\n';
 
@@ -46,5 +48,18 @@ describe('preview: samePage', () => {
     const shorter = copy();
     shorter.lines.pop();
     assert.ok(!samePage(page, shorter), 'a line fewer');
+  });
+});
+
+describe('preview: the same lines as the HTML', () => {
+  it('justifies the lines the HTML justifies (a full last line too), in every sample', () => {
+    for (const name of SAMPLES) {
+      const model = sampleModel(name);
+      const html = render(model, 'html');
+      const htmlJustified = [...html.matchAll(/<div class="line [a-z-]+ justify[^"]*"[^>]*>(.*?)<\/div>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+      const previewJustified = previewPages(model).pages.flatMap((p) => p.lines).filter((l) => l.align === 'justify').map((l) => l.text);
+      assert.ok(htmlJustified.length > 10, name);
+      assert.deepEqual(previewJustified.map((t) => t.trimEnd()), htmlJustified.map((t) => t.trimEnd()), name);
+    }
   });
 });
