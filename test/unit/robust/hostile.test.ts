@@ -2,7 +2,9 @@
 // block results under pressure, arrays beyond the argument limit, documents that are not files.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { ROOT } from '../../helpers.js';
+import { checkReport } from '../../../server/language/checks/index.js';
+import { importReport } from '../../../server/language/import/index.js';
+import { model, ROOT } from '../../helpers.js';
 
 /** Runs an ES module snippet in a child process, so that a hang fails the test instead of stopping mocha. */
 function runIsolated(code: string, timeoutMs = 20_000): { status: number | null; out: string; err: string } {
@@ -34,5 +36,15 @@ describe('hostile input (session 9)', function () {
     assert.equal(run.status, 0, `ended with ${run.status} (null: still running after 20 s)\n${run.err}`);
     const held = JSON.parse(run.out) as { blocks: number; characters: number };
     assert.ok(held.characters <= 650 || held.blocks <= 1, JSON.stringify(held));
+  });
+
+  it('a line of 150,000 undefined figures is analysed and checked (was: Maximum call stack size exceeded)', () => {
+    const m = model(`正文${'{a}'.repeat(150_000)}。\n`);
+    assert.equal(checkReport(m).filter((d) => d.code === 'BG201').length, 150_000);
+  });
+
+  it('a text of 150,000 paragraphs is imported (was: Maximum call stack size exceeded)', () => {
+    const result = importReport(`某镇2020年法治政府建设情况报告\n${'正文。\n'.repeat(150_000)}`);
+    assert.equal(result.text.split('正文。').length - 1, 150_000);
   });
 });
