@@ -1,0 +1,51 @@
+// Clients that are not VS Code, and clients that get the protocol slightly wrong (session 9's attacks):
+// documents that are not files, a document opened twice or changed without a new version.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { startClient, type Client } from './helper.js';
+
+describe('protocol: other editors and sloppy clients', function () {
+  this.timeout(60_000);
+  let client: Client;
+  let outside: string;
+  before(async () => {
+    client = await startClient();
+    outside = mkdtempSync(path.join(tmpdir(), 'baogao-outside-'));
+    writeFileSync(path.join(outside, 'secret.bg'), '@标题 秘密\n@年度 2019\n\n正文{调处 = 777起}。\n');
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code));
+
+  for (const [i, uri] of ['untitled:Untitled-1', 'vscode-vfs://github/org/repo/report.bg'].entries()) {
+    it(`a document that is not a file (${uri.split(':')[0]}:) reads nothing outside the workspace (was: untitled: let the whole disk be read)`, async () => {
+      const text = `@标题 测试\n@年度 2020\n@上年 ${path.join(outside, 'secret.bg')}\n\n正文{调处 = 800起}，{调处 增减}。\n`;
+      const published = client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'baogao', version: 1, text } });
+      assert.ok(codes(await published).includes('BG902'), codes(await published).join());
+      // A report in the workspace opened after it is confined too (the refusal was for the server's lifetime).
+      const inside = await client.open(`inside-${i}.bg`, text);
+      const insideCodes = codes(await client.diagnostics(inside.uri, (p) => p.diagnostics.length > 0));
+      assert.ok(insideCodes.includes('BG902'), insideCodes.join());
+      const rendered = await client.connection.sendRequest<{ text: string }>('baogao/render', { textDocument: { uri }, format: 'txt' });
+      assert.doesNotMatch(rendered.text, /增加23起/);
+    });
+  }
+
+  it('a document opened again, or changed, under the same version number is analysed anew (was: the first text answered)', async () => {
+    const uri = client.uri('twice.bg');
+    const names = async () => ((await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as Array<{ name: string }>).map((s) => s.name);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'baogao', version: 1, text: '# 甲\n' } });
+    assert.deepEqual(await names(), ['一、甲']);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'baogao', version: 1, text: '# 乙\n' } });
+    assert.deepEqual(await names(), ['一、乙']);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 1 }, contentChanges: [{ text: '# 丙\n\n# 丁\n' }] });
+    assert.deepEqual(await names(), ['一、丙', '二、丁']);
+  });
+});
