@@ -2,8 +2,13 @@
 // block results under pressure, arrays beyond the argument limit, documents that are not files.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import JSZip from 'jszip';
 import { checkReport } from '../../../server/language/checks/index.js';
 import { importReport } from '../../../server/language/import/index.js';
+import { readReportSource } from '../../../server/node/readWord.js';
 import { model, ROOT } from '../../helpers.js';
 
 /** Runs an ES module snippet in a child process, so that a hang fails the test instead of stopping mocha. */
@@ -46,5 +51,48 @@ describe('hostile input (session 9)', function () {
   it('a text of 150,000 paragraphs is imported (was: Maximum call stack size exceeded)', () => {
     const result = importReport(`某镇2020年法治政府建设情况报告\n${'正文。\n'.repeat(150_000)}`);
     assert.equal(result.text.split('正文。').length - 1, 150_000);
+  });
+
+  describe('Word files built to hurt', () => {
+    let folder: string;
+    before(() => (folder = mkdtempSync(path.join(tmpdir(), 'baogao-docx-'))));
+    after(() => rmSync(folder, { recursive: true, force: true }));
+
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const paragraph = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    async function docx(name: string, body: string): Promise<string> {
+      const zip = new JSZip();
+      zip.file('word/document.xml', `<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
+      const file = path.join(folder, name);
+      writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+      return file;
+    }
+    const refusal = async (file: string) => readReportSource(file).then(() => assert.fail('read'), (error: Error) => error.message);
+
+    it('an empty or truncated .docx is told in Chinese (was: JSZip’s “End of data reached … Corrupted zip ?”)', async () => {
+      const empty = path.join(folder, 'empty.docx');
+      writeFileSync(empty, '');
+      assert.match(await refusal(empty), /^无法读取 Word 文档“.*empty\.docx”：不是有效的 Word 文档（压缩包已损坏、不完整或为空）。$/);
+      const truncated = path.join(folder, 'truncated.docx');
+      writeFileSync(truncated, (await import('node:fs')).readFileSync(await docx('whole.docx', paragraph('正文'))).subarray(0, 60));
+      assert.match(await refusal(truncated), /压缩包已损坏/);
+    });
+
+    it('a zip bomb is refused while inflating, with a Chinese message (was: 34 s, then 内部错误)', async () => {
+      const started = performance.now();
+      const message = await refusal(await docx('bomb.docx', paragraph('某镇报告') + paragraph('正文。'.repeat(50)).repeat(200_000)));
+      assert.match(message, /word\/document\.xml 解压后超过 32 MB/);
+      assert.ok(performance.now() - started < 10_000, `${performance.now() - started} ms`);
+    });
+
+    it('a .docx whose text is beyond one report’s size is refused (BG905’s bound), not imported for minutes', async () => {
+      const message = await refusal(await docx('long.docx', paragraph('正文'.repeat(2_000_000))));
+      assert.match(message, /^不导入“.*long\.docx”：文档有 11\.4 MB，超过上限 10 MB。/);
+    });
+
+    it('a character reference beyond Unicode is kept as written (was: RangeError: Invalid code point)', async () => {
+      const { text } = await readReportSource(await docx('reference.docx', paragraph('甲&#99999999;乙&#x4e19;')));
+      assert.equal(text, '甲&#99999999;乙丙');
+    });
   });
 });
