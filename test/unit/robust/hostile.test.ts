@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import JSZip from 'jszip';
 import { checkReport } from '../../../server/language/checks/index.js';
 import { importReport } from '../../../server/language/import/index.js';
+import { readSettingsFile } from '../../../server/language/config.js';
 import { readReportSource } from '../../../server/node/readWord.js';
 import { model, ROOT } from '../../helpers.js';
 
@@ -94,5 +95,15 @@ describe('hostile input (session 9)', function () {
       const { text } = await readReportSource(await docx('reference.docx', paragraph('甲&#99999999;乙&#x4e19;')));
       assert.equal(text, '甲&#99999999;乙丙');
     });
+  });
+
+  it('a baogao.json of 100,000 nested brackets is BG960 in Chinese (was: BG962 “Maximum call stack size exceeded”)', () => {
+    for (const text of ['['.repeat(100_000) + ']'.repeat(100_000), `{"lineWidth": ${'['.repeat(70)}1${']'.repeat(70)}}`]) {
+      const { problems } = readSettingsFile(text);
+      assert.deepEqual(problems.map((p) => p.code), ['BG960']);
+      assert.match(problems[0]!.message, /^不是可用的设置（括号嵌套超过 64 层），全部设置按默认值。$/);
+    }
+    // Brackets inside strings are not nesting.
+    assert.deepEqual(readSettingsFile(`{"citations": ["${'['.repeat(200)}"]}`).problems, []);
   });
 });
