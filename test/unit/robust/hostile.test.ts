@@ -9,6 +9,8 @@ import JSZip from 'jszip';
 import { checkReport } from '../../../server/language/checks/index.js';
 import { importReport } from '../../../server/language/import/index.js';
 import { readSettingsFile } from '../../../server/language/config.js';
+import { translateArgError } from '../../../server/usage.js';
+import { parseArgs } from 'node:util';
 import { readReportSource } from '../../../server/node/readWord.js';
 import { model, ROOT } from '../../helpers.js';
 
@@ -105,5 +107,23 @@ describe('hostile input (session 9)', function () {
     }
     // Brackets inside strings are not nesting.
     assert.deepEqual(readSettingsFile(`{"citations": ["${'['.repeat(200)}"]}`).problems, []);
+  });
+
+  it('every command-line mistake is told in Chinese (was: “Option \'--out <value>\' argument missing”, “argument is ambiguous …”)', () => {
+    const options = { out: { type: 'string', short: 'o' }, width: { type: 'string' }, fix: { type: 'boolean' } } as const;
+    const told = (args: string[], allowPositionals = true) => {
+      try {
+        parseArgs({ args, options, allowPositionals });
+      } catch (error) {
+        return translateArgError(error as Error);
+      }
+      return assert.fail(`${args.join(' ')} was accepted`);
+    };
+    assert.equal(told(['--out']), '选项 --out 缺少取值。');
+    assert.equal(told(['-o']), '选项 --out 缺少取值。');
+    assert.equal(told(['--width', '-5']), '选项 --width 后面是另一个选项，不是它的取值；取值以“-”开头时请写成 --width=取值。');
+    assert.equal(told(['--fix=1']), '选项 --fix 不带取值。');
+    assert.match(told(['-x.bg']), /^未知的选项：-x。以“-”开头的文件名请写在“--”之后/);
+    assert.equal(told(['a.bg'], false), '多余的参数：a.bg。');
   });
 });
