@@ -1,10 +1,11 @@
 // Clients that are not VS Code, and clients that get the protocol slightly wrong (session 9's attacks):
 // documents that are not files, a document opened twice or changed without a new version.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { CheckWorkspaceRequest } from '../../server/lsp/protocol.js';
 import { startClient, type Client } from './helper.js';
 
 describe('protocol: other editors and sloppy clients', function () {
@@ -47,5 +48,35 @@ describe('protocol: other editors and sloppy clients', function () {
     assert.deepEqual(await names(), ['一、乙']);
     await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 1 }, contentChanges: [{ text: '# 丙\n\n# 丁\n' }] });
     assert.deepEqual(await names(), ['一、丙', '二、丁']);
+  });
+});
+
+describe('protocol: a hostile workspace', function () {
+  this.timeout(120_000);
+  let folder: string;
+  let client: Client;
+  before(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'baogao-hostile-'));
+    writeFileSync(path.join(folder, 'broken.bg'), '{\n'.repeat(5000));
+    writeFileSync(path.join(folder, 'fine.bg'), '@标题 好\n\n# 甲\n\n正文。\n');
+    mkdirSync(path.join(folder, 'dir.bg'));
+    mkdirSync(path.join(folder, 'loop'));
+    symlinkSync('..', path.join(folder, 'loop', 'up'));
+    symlinkSync('/etc/hostname', path.join(folder, 'escape.bg'));
+    client = await startClient({}, { folder });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('check workspace lists at most 1,000 problems of a file, with BG907 first (was: all 5,000, deduplicated in quadratic time)', async () => {
+    const result = await client.connection.sendRequest<CheckWorkspaceRequest.Result>(CheckWorkspaceRequest.method, {});
+    const uris = result.files.map((f) => f.uri).sort();
+    assert.deepEqual(uris, [client.uri('broken.bg'), client.uri('fine.bg')], 'a folder named .bg, a loop and a link out of the workspace are not reports');
+    const broken = result.files.find((f) => f.uri === client.uri('broken.bg'))!;
+    assert.equal(broken.diagnostics.length, 1001);
+    assert.equal(broken.diagnostics[0]!.code, 'BG907');
+    assert.match(broken.diagnostics[0]!.message, /本文件有 5001 处问题/);
   });
 });
