@@ -11,6 +11,7 @@ import { importReport } from '../../../server/language/import/index.js';
 import { readSettingsFile } from '../../../server/language/config.js';
 import { translateArgError } from '../../../server/usage.js';
 import { parseArgs } from 'node:util';
+import { writeFileSafely } from '../../../server/node/files.js';
 import { readReportSource } from '../../../server/node/readWord.js';
 import { model, ROOT } from '../../helpers.js';
 
@@ -125,5 +126,15 @@ describe('hostile input (session 9)', function () {
     assert.equal(told(['--fix=1']), '选项 --fix 不带取值。');
     assert.match(told(['-x.bg']), /^未知的选项：-x。以“-”开头的文件名请写在“--”之后/);
     assert.equal(told(['a.bg'], false), '多余的参数：a.bg。');
+  });
+
+  it('a write the system refuses is told in Chinese with its code (was: “无法写出…：ENOTDIR。”)', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'baogao-write-'));
+    try {
+      writeFileSync(path.join(folder, 'plain.txt'), '');
+      assert.throws(() => writeFileSafely(path.join(folder, 'plain.txt', 'out.txt'), '正文'), (error: Error) => /^无法写出“.*out\.txt”：(路径中有一段不是文件夹（ENOTDIR）|已有同名文件（EEXIST）)。$/.test(error.message));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
