@@ -214,7 +214,15 @@ const SLOW_WRITE_MS = Number(process.env.BAOGAO_TEST_SLOW_WRITE_MS ?? 0);
  * crash sees the old file or the new one, never a part. Refusals (see WriteOptions) throw FileRefused.
  */
 export function writeFileSafely(target: string, data: string | Uint8Array, options: WriteOptions = {}): void {
-  const { file, mode } = checkTarget(path.resolve(target), options);
+  const refused = (error: unknown) => (error instanceof FileRefused ? error : new FileRefused(`无法写出“${target}”：${systemReason(error)}。`));
+  let checked: ReturnType<typeof checkTarget>;
+  try {
+    // Looking at the target fails too (a path through a file: ENOTDIR; a symlink loop: ELOOP).
+    checked = checkTarget(path.resolve(target), options);
+  } catch (error) {
+    throw refused(error);
+  }
+  const { file, mode } = checked;
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomHex(4)}.tmp`);
   try {
@@ -235,8 +243,7 @@ export function writeFileSafely(target: string, data: string | Uint8Array, optio
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
-    if (error instanceof FileRefused) throw error;
-    throw new FileRefused(`无法写出“${target}”：${systemReason(error)}。`);
+    throw refused(error);
   }
   syncFolder(dir);
 }

@@ -128,7 +128,7 @@ describe('hostile input (session 9)', function () {
     assert.equal(told(['a.bg'], false), '多余的参数：a.bg。');
   });
 
-  it('a write the system refuses is told in Chinese with its code (was: “无法写出…：ENOTDIR。”)', () => {
+  it('a write the system refuses is told in Chinese with its code (was: “ENOTDIR: not a directory, lstat …” or “无法写出…：ENOTDIR。”)', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'baogao-write-'));
     try {
       writeFileSync(path.join(folder, 'plain.txt'), '');
