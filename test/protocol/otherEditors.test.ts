@@ -4,7 +4,10 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import {
+  DidChangeTextDocumentNotification, DidChangeWorkspaceFoldersNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, WorkspaceSymbolRequest, type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { pathToUri } from '../../server/lsp/uri.js';
 import { CheckWorkspaceRequest } from '../../server/lsp/protocol.js';
 import { startClient, type Client } from './helper.js';
 
@@ -78,5 +81,34 @@ describe('protocol: a hostile workspace', function () {
     assert.equal(broken.diagnostics.length, 1001);
     assert.equal(broken.diagnostics[0]!.code, 'BG907');
     assert.match(broken.diagnostics[0]!.message, /本文件有 5001 处问题/);
+  });
+});
+
+describe('protocol: workspace folders added and removed while the server runs', function () {
+  this.timeout(60_000);
+  let client: Client;
+  let second: string;
+  before(async () => {
+    second = mkdtempSync(path.join(tmpdir(), 'baogao-second-'));
+    writeFileSync(path.join(second, '第二个.bg'), '@标题 第二个文件夹\n\n# 独一无二的标题\n\n正文。\n');
+    client = await startClient({}, { workspace: { workspaceFolders: true } });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(second, { recursive: true, force: true });
+  });
+
+  const found = async () => ((await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '独一无二' })) ?? []).length;
+  const change = (added: string[], removed: string[]) => client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+    event: { added: added.map((f) => ({ uri: pathToUri(f), name: 'x' })), removed: removed.map((f) => ({ uri: pathToUri(f), name: 'x' })) },
+  });
+
+  it('are told to the server, whose workspace symbols follow (was: changeNotifications false, the new folder never seen)', async () => {
+    assert.equal(client.initializeResult.capabilities.workspace?.workspaceFolders?.changeNotifications, true);
+    assert.equal(await found(), 0);
+    await change([second], []);
+    assert.equal(await found(), 1);
+    await change([], [second]);
+    assert.equal(await found(), 0);
   });
 });
