@@ -44,18 +44,10 @@ export function register(context: ServerContext): void {
     if (client.watchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.bg' }, { globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
     }
-    if (client.folderChanges) connection.workspace.onDidChangeWorkspaceFolders(foldersChanged);
+    if (client.folderChanges) connection.workspace.onDidChangeWorkspaceFolders((event) => foldersChanged(context, event, everythingChanged));
     await loadSettings();
     diagnostics.begin();
   });
-
-  // A folder added or removed: the index lists the reports of the new set of folders.
-  function foldersChanged(event: WorkspaceFoldersChangeEvent) {
-    const paths = (folders: WorkspaceFolder[]) => folders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-    const removed = new Set(paths(event.removed));
-    client.folders = [...new Set([...client.folders.filter((f) => !removed.has(f)), ...paths(event.added)])];
-    everythingChanged();
-  }
 
   connection.onDidChangeConfiguration(async () => {
     await loadSettings();
@@ -98,6 +90,14 @@ export function register(context: ServerContext): void {
     // The buffer is gone: snippets and reports read from disk again.
     everythingChanged();
   });
+}
+
+/** A folder added or removed: the index lists the reports of the new set of folders. */
+function foldersChanged({ client }: ServerContext, event: WorkspaceFoldersChangeEvent, everythingChanged: () => void): void {
+  const paths = (folders: WorkspaceFolder[]) => folders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+  const removed = new Set(paths(event.removed));
+  client.folders = [...new Set([...client.folders.filter((f) => !removed.has(f)), ...paths(event.added)])];
+  everythingChanged();
 }
 
 /** What the client supports and which folders it opened; the answer: what the server offers it. */
