@@ -15,7 +15,7 @@ import { projectSettingsFor, type FoundSettings } from './node/projectConfig.js'
 import { settingsFileDiagnostics } from './language/config.js';
 import { FileSystemWorkspace } from './node/fsWorkspace.js';
 import { isInside, toCorePath, toOsPath } from './node/paths.js';
-import { loadTextEncoder, FileRefused, FileTooLarge, readTextFile, writeFileSafely, ENCODING_NAMES, type DecodedText, type EncodeText } from './node/files.js';
+import { loadTextEncoder, FileRefused, FileTooLarge, readTextFile, systemReason, writeFileSafely, ENCODING_NAMES, type DecodedText, type EncodeText } from './node/files.js';
 import { encodingDiagnostics } from './node/encoding.js';
 import type { SourceFinding } from './language/sourceCheck.js';
 import {
@@ -329,7 +329,7 @@ async function runImport(args: string[]): Promise<number> {
     source = await readReportSource(file);
   } catch (error) {
     if (error instanceof UnsupportedSource) throw new UsageError(error.message);
-    throw new UsageError(`无法读取“${file}”：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}。`);
+    throw new UsageError(`无法读取“${file}”：${systemReason(error)}。`);
   }
   const result = importReport(source.text, {
     org: values.org?.trim(),

@@ -49,10 +49,22 @@ export function isArgError(error: unknown): boolean {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS');
 }
 
+/**
+ * parseArgs's error in Chinese. Its messages are English sentences naming the option in quotes
+ * ("Option '-o, --out <value>' argument missing"): the option is taken from them, the rest said anew.
+ * A UsageError is already Chinese.
+ */
 export function translateArgError(error: Error): string {
+  if (!isArgError(error)) return error.message;
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知的选项：${error.message.match(/'([^']+)'/)?.[1] ?? error.message}。`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `选项缺少取值：${error.message}`;
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `多余的参数：${error.message}`;
-  return error.message;
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const option = /--[^\s<]+/.exec(quoted)?.[0] ?? quoted;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知的选项：${option}。以“-”开头的文件名请写在“--”之后，例如 baogao check -- -文件名.bg。`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `多余的参数：${option}。`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/does not take an argument/.test(error.message)) return `选项 ${option} 不带取值。`;
+    if (/ambiguous/.test(error.message)) return `选项 ${option} 后面是另一个选项，不是它的取值；取值以“-”开头时请写成 ${option}=取值。`;
+    return `选项 ${option} 缺少取值。`;
+  }
+  return `命令行参数有误：${error.message}`;
 }

@@ -6,6 +6,7 @@ import type { ReportModel, Scope } from '../server/language/model.js';
 import { runOnOrdinal } from '../server/language/numbering.js';
 import { printInlines } from '../server/language/printed.js';
 import { cellWidth } from './layout/width.js';
+import { append } from '../server/language/append.js';
 
 export interface RenderOptions {
   /** Heading levels that run into the paragraph after them ("（一）标题。正文"). */
@@ -113,7 +114,7 @@ export function buildView(model: ReportModel, options: RenderOptions = DEFAULT_R
         };
         const previous = blocks[blocks.length - 1];
         if (block.attached && previous?.kind === 'paragraph' && !pendingLead) {
-          previous.source?.push(...itemsSource(previous.text.length + (previous.lead ? leadText(previous.lead).length : 0)));
+          if (previous.source) append(previous.source, itemsSource(previous.text.length + (previous.lead ? leadText(previous.lead).length : 0)));
           previous.text += runOn;
         } else pushParagraph(runOn, itemsSource(0));
         break;

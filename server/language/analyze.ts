@@ -14,6 +14,7 @@ import type { PreviousReports } from './previousReports.js';
 import { levelOf, sectionsOf } from './sections.js';
 import { expandIncludes, type SnippetIndex } from './snippets.js';
 import type { ParseCache, Workspace } from './workspace.js';
+import { append } from './append.js';
 
 export interface AnalyzeOptions {
   workspace: Workspace;
@@ -39,12 +40,12 @@ export function analyze(path: string, text: string, options: AnalyzeOptions): Re
 
   const bodyDirectives = document.body.filter((b): b is ast.DirectiveLine => b.kind === 'directive');
   const { header, diagnostics: headerDiagnostics } = readHeader(document.header, bodyDirectives, text);
-  diagnostics.push(...headerDiagnostics);
+  append(diagnostics, headerDiagnostics);
   const isSnippet = document.header.some((d) => d.name === '片段');
 
   const rootScope: Scope = { file, params: new Map(), parent: undefined, site: undefined };
   const expansion = expandIncludes(document, rootScope, header, options);
-  diagnostics.push(...expansion.diagnostics);
+  append(diagnostics, expansion.diagnostics);
 
   const figures = new FigureTable(header, isSnippet);
   for (const directive of document.header) if (directive.name === '指标' && directive.metric) figures.define(directive.metric, rootScope, true);
@@ -61,7 +62,7 @@ export function analyze(path: string, text: string, options: AnalyzeOptions): Re
     figures.resolveAll();
     structureId = newStructureId();
   }
-  diagnostics.push(...figures.diagnostics);
+  append(diagnostics, figures.diagnostics);
 
   // A plain object (a getter in the literal would make every reader's property access slow).
   return { file, header, isSnippet, blocks, sections: sectionsOf(blocks), figures, includes: expansion.includes, previous, diagnostics, structureId };

@@ -4,7 +4,7 @@ import type { Severity } from '../../grammar/diagnostic.js';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from './checks/contract.js';
 import { parseSeverityWord } from './header.js';
 import type { ServiceSettings } from './service.js';
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError, type SyntaxKind } from 'jsonc-parser';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { defaultSeverity } from './codes.js';
 import { validateSettings, type SettingsProblem } from './settingsSchema.js';
@@ -104,6 +104,12 @@ function readIndicators(raw: unknown, problems: SettingsProblem[]): CheckSetting
  * JSON.parse takes it.
  */
 export function readSettingsFile(text: string): ProjectSettings {
+  const tooDeep = nestingBeyond(text, MAX_JSON_NESTING);
+  if (tooDeep !== undefined) {
+    const settings = readSettings({});
+    settings.problems.push({ code: 'BG960', path: [], offset: { start: tooDeep, end: tooDeep + 1 }, message: `不是可用的设置（括号嵌套超过 ${MAX_JSON_NESTING} 层），全部设置按默认值。` });
+    return settings;
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   let raw: unknown;
@@ -121,6 +127,28 @@ export function readSettingsFile(text: string): ProjectSettings {
   const settings = readSettings(raw);
   if (tree) settings.problems.unshift(...duplicateKeys(tree));
   return settings;
+}
+
+/**
+ * Settings nest three levels at most; the tree parser and the readers after it recurse once per level, so
+ * a file of 100,000 nested brackets ended in "Maximum call stack size exceeded". Far deeper than any
+ * setting, and checked by jsonc-parser's scanner, which does not recurse.
+ */
+const MAX_JSON_NESTING = 64;
+
+// jsonc-parser's SyntaxKind is a const enum, which isolated modules cannot read: its values, as it declares them.
+const [OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, EOF] = [1, 2, 3, 4, 17] as SyntaxKind[];
+
+/** The offset of the first bracket nested deeper than `limit`, or undefined. */
+function nestingBeyond(text: string, limit: number): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== EOF; token = scanner.scan()) {
+    if (token === OPEN_BRACE || token === OPEN_BRACKET) {
+      if (++depth > limit) return scanner.getTokenOffset();
+    } else if (token === CLOSE_BRACE || token === CLOSE_BRACKET) depth--;
+  }
+  return undefined;
 }
 
 const JSON_ERRORS: Record<string, string> = {

@@ -21,7 +21,8 @@ export const CAPABILITIES: ServerCapabilities = {
   selectionRangeProvider: true,
   inlayHintProvider: { resolveProvider: false },
   workspace: {
-    workspaceFolders: { supported: true, changeNotifications: false },
+    // Folders added to or removed from the workspace while the server runs are told (didChangeWorkspaceFolders).
+    workspaceFolders: { supported: true, changeNotifications: true },
     // Reports and folders renamed in the editor: the @上年 lines reading them follow (workspace/willRenameFiles).
     fileOperations: { willRename: { filters: [{ scheme: 'file', pattern: { glob: '**/*.bg', matches: 'file' } }, { scheme: 'file', pattern: { glob: '**/*', matches: 'folder' } }] } },
   },

@@ -13,6 +13,8 @@ export interface ClientState {
   configuration: boolean;
   workDoneProgress: boolean;
   watchRegistration: boolean;
+  /** The client tells folders added to or removed from the workspace (workspace.workspaceFolders). */
+  folderChanges?: boolean;
   settings: ServerSettings;
   /** The client takes a completion list's shared edit range (LSP 3.17 `itemDefaults.editRange`). */
   completionEditRange?: boolean;

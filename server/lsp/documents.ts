@@ -33,8 +33,8 @@ export class DocumentStore {
   constructor(
     readonly documents: TextDocuments<TextDocument>,
     readonly projects: Projects,
-    /** Told before a document is analysed: the server lets its folders be read (see FileSystemWorkspace). */
-    private readonly analysing: (path: string) => void = () => undefined,
+    /** Told before a document is analysed (and whether it is a file): the server lets its folders be read (see FileSystemWorkspace). */
+    private readonly analysing: (path: string, onDisk: boolean) => void = () => undefined,
     /** Told after each analysis (the server traces it: one analysis per version, whoever asked first). */
     private readonly analysed: (uri: string, version: number, ms: number) => void = () => undefined,
     /** Told after a version's check (the server may rehearse keystrokes on it: rehearsal.ts). */
@@ -94,12 +94,13 @@ export class DocumentStore {
   /** The entry of a document's current version, its model analysed when not yet. */
   private currentEntry(doc: TextDocument): ModelEntry {
     const hit = this.models.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.generation === this.generation) return hit;
+    // The text too: a client may open a document again, or change it, without a new version number.
+    if (hit && hit.version === doc.version && hit.generation === this.generation && hit.model.file.text === doc.getText()) return hit;
     // The stale model goes first: it is not needed to analyse the new version (the parse cache is), and
     // kept it would be live beside the new one (3 MB report: 15 MB more, doubled by the heap policy).
     this.models.delete(doc.uri);
     const path = this.pathOf(doc);
-    this.analysing(path);
+    this.analysing(path, uriToPath(doc.uri) !== undefined);
     const started = performance.now();
     const model = this.serviceFor(path).analyze(path, doc.getText());
     const entry: ModelEntry = { version: doc.version, generation: this.generation, model };

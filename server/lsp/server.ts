@@ -60,9 +60,12 @@ function createContext(connection: Connection): ServerContext {
   const allowFolders = () => {
     for (const folder of client.folders) workspace.allow(toOsPath(folder));
   };
-  const allowFor = (path: string) => {
+  // A document that is not a file (untitled:, a virtual file system) has no folder of its own: its path's
+  // folder would be `/`, the whole disk. It reads the workspace folders and absolute snippet folders only.
+  const allowFor = (path: string, onDisk: boolean) => {
     allowFolders();
-    for (const folder of ['.', ...store.serviceFor(path).settings.snippetFolders]) workspace.allow(toOsPath(resolvePath(dirname(path), folder)));
+    const snippetFolders = store.serviceFor(path).settings.snippetFolders;
+    for (const folder of onDisk ? ['.', ...snippetFolders] : snippetFolders.filter((f) => /^(?:\/|[A-Za-z]:)/.test(f))) workspace.allow(toOsPath(resolvePath(dirname(path), folder)));
   };
   // With the client's trace on (`baogao.trace.server`), each analysis is told: one per document version.
   const traceAnalysis = (uri: string, version: number, ms: number) => connection.tracer.log(`分析 ${uri} 第 ${version} 版`, `${ms.toFixed(1)} ms`);

@@ -1,5 +1,5 @@
 // The server's end of the wire, to the letter of LSP on errors: a request before `initialize` gets
-// -32002 (and a notification is dropped); a broken stream (a wrong Content-Length, a header that is not
+// -32002 (and a notification is dropped), a request after `shutdown` gets -32600 (InvalidRequest); a broken stream (a wrong Content-Length, a header that is not
 // one) ends the process with a non-zero code, so that the client restarts it rather than talk to a deaf
 // server; a closed pipe (EPIPE, the client gone) ends it quietly.
 import {
@@ -8,13 +8,16 @@ import {
 } from 'vscode-languageserver/node';
 
 export const SERVER_NOT_INITIALIZED = -32002;
+const INVALID_REQUEST = -32600;
 
 /**
- * Passes messages on once `initialize` has come; before it, answers requests with -32002 itself and drops
- * notifications (but `exit`). Drops the malformed messages the library cannot take (see wellFormed).
+ * Passes messages on between `initialize` and `shutdown`; before the one, answers requests with -32002
+ * itself, after the other with -32600, and drops notifications (but `exit`). Drops the malformed messages
+ * the library cannot take (see wellFormed).
  */
-export class InitializeGate implements MessageReader {
+export class LifecycleGate implements MessageReader {
   private initialized = false;
+  private shutDown = false;
   readonly onError: MessageReader['onError'];
   readonly onClose: MessageReader['onClose'];
   readonly onPartialMessage: MessageReader['onPartialMessage'];
@@ -31,18 +34,23 @@ export class InitializeGate implements MessageReader {
   listen(callback: DataCallback): Disposable {
     return this.inner.listen((message: Message) => {
       if (!wellFormed(message)) return;
-      if (!this.initialized) {
-        const { id, method } = message as { id?: number | string | null; method?: unknown };
-        if (method === 'initialize') this.initialized = true;
+      const { id, method } = message as { id?: number | string | null; method?: unknown };
+      if (!this.initialized || this.shutDown) {
+        if (method === 'initialize' && !this.initialized) this.initialized = true;
         else if (typeof method === 'string' && method !== 'exit') {
-          if (id !== undefined && id !== null) {
-            void this.writer.write({ jsonrpc: '2.0', id, error: { code: SERVER_NOT_INITIALIZED, message: '服务器尚未初始化：请先发送 initialize 请求。' } } as Message).catch(() => undefined);
-          }
+          if (id !== undefined && id !== null) this.refuse(id, this.shutDown);
           return;
         }
-      }
+      } else if (method === 'shutdown') this.shutDown = true;
       callback(message);
     });
+  }
+
+  private refuse(id: number | string, shutDown: boolean): void {
+    const error = shutDown
+      ? { code: INVALID_REQUEST, message: '服务器已收到 shutdown 请求：只再接受 exit 通知。' }
+      : { code: SERVER_NOT_INITIALIZED, message: '服务器尚未初始化：请先发送 initialize 请求。' };
+    void this.writer.write({ jsonrpc: '2.0', id, error } as Message).catch(() => undefined);
   }
 
   dispose(): void {
@@ -102,5 +110,5 @@ export function serverTransport(argv: readonly string[]): { reader: MessageReade
       // stderr is gone
     }
   });
-  return { reader: new InitializeGate(reader, writer), writer };
+  return { reader: new LifecycleGate(reader, writer), writer };
 }

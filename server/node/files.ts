@@ -104,6 +104,20 @@ export function readTextFile(file: string, limit = MAX_TEXT_FILE_BYTES): Decoded
   return decodeBytes(readFileBytes(file, limit));
 }
 
+/** The system's reasons, in Chinese: a bare “ENOTDIR” or “EROFS” tells a writer nothing. */
+const SYSTEM_REASONS: Record<string, string> = {
+  ENOENT: '文件或文件夹不存在', EACCES: '没有权限', EPERM: '系统不允许', EROFS: '所在的磁盘只读', ENOSPC: '磁盘已满',
+  EDQUOT: '超出磁盘配额', EISDIR: '这是文件夹', ENOTDIR: '路径中有一段不是文件夹', EEXIST: '已有同名文件', ENAMETOOLONG: '文件名太长',
+  ELOOP: '符号链接绕成了圈', EMFILE: '打开的文件太多', ENFILE: '打开的文件太多', EBUSY: '文件正被占用', EIO: '磁盘读写出错', ETXTBSY: '文件正被占用',
+};
+
+/** Why a file operation failed, in Chinese with the system's code: “路径中有一段不是文件夹（ENOTDIR）”. */
+export function systemReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code && SYSTEM_REASONS[code]) return `${SYSTEM_REASONS[code]}（${code}）`;
+  return code ?? String((error as Error)?.message ?? error);
+}
+
 /**
  * Reads a file's bytes: only a regular file (never a device, FIFO or /dev/stdin, which would hang or
  * never end) of at most `limit` bytes. Throws FileRefused with a Chinese reason.
@@ -115,7 +129,7 @@ export function readFileBytes(file: string, limit = MAX_TEXT_FILE_BYTES): Buffer
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FileRefused(code === 'ENOENT' ? `找不到文件“${file}”。` : `无法读取“${file}”：${code ?? (error as Error).message}。`);
+    throw new FileRefused(code === 'ENOENT' ? `找不到文件“${file}”。` : `无法读取“${file}”：${systemReason(error)}。`);
   }
   try {
     const stats = fstatSync(fd);
@@ -200,7 +214,15 @@ const SLOW_WRITE_MS = Number(process.env.BAOGAO_TEST_SLOW_WRITE_MS ?? 0);
  * crash sees the old file or the new one, never a part. Refusals (see WriteOptions) throw FileRefused.
  */
 export function writeFileSafely(target: string, data: string | Uint8Array, options: WriteOptions = {}): void {
-  const { file, mode } = checkTarget(path.resolve(target), options);
+  const refused = (error: unknown) => (error instanceof FileRefused ? error : new FileRefused(`无法写出“${target}”：${systemReason(error)}。`));
+  let checked: ReturnType<typeof checkTarget>;
+  try {
+    // Looking at the target fails too (a path through a file: ENOTDIR; a symlink loop: ELOOP).
+    checked = checkTarget(path.resolve(target), options);
+  } catch (error) {
+    throw refused(error);
+  }
+  const { file, mode } = checked;
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomHex(4)}.tmp`);
   try {
@@ -221,8 +243,7 @@ export function writeFileSafely(target: string, data: string | Uint8Array, optio
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
-    if (error instanceof FileRefused) throw error;
-    throw new FileRefused(`无法写出“${target}”：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}。`);
+    throw refused(error);
   }
   syncFolder(dir);
 }

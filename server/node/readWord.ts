@@ -2,6 +2,7 @@
 // text file exported from Word, in whatever encoding Word wrote it (UTF-8, UTF-16 with a byte-order
 // mark, or the GBK/GB18030 of Chinese Windows).
 import * as path from 'node:path';
+import { documentSizeProblem } from '../language/documentSize.js';
 import { typedNumber } from '../language/import/numbers.js';
 import { decodeBytes, ENCODING_NAMES, FileRefused, readFileBytes } from './files.js';
 
@@ -49,12 +50,16 @@ export async function readReportSource(file: string): Promise<SourceText> {
   if (extension === '.doc' || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) {
     throw new UnsupportedSource(`“${file}”是旧版 Word 文档（.doc），请先在 Word 中“另存为” .docx 或纯文本（.txt）。`);
   }
+  let source: SourceText;
   if (extension === '.docx' || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     try {
-      return { text: await readWord(bytes), how: 'Word 文档' };
+      source = { text: await readWord(bytes), how: 'Word 文档' };
     } catch (error) {
       throw new UnsupportedSource(`无法读取 Word 文档“${file}”：${(error as Error).message}。`);
     }
-  }
-  return decodeText(bytes);
+  } else source = decodeText(bytes);
+  // The importer and the checks are bounded by the size of one report, as a .bg file is (BG905).
+  const tooLarge = documentSizeProblem(source.text);
+  if (tooLarge) throw new UnsupportedSource(`不导入“${file}”：${tooLarge.replace(/：不作检查、排版和格式化。/, '。')}`);
+  return source;
 }

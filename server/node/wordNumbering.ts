@@ -88,7 +88,12 @@ function readStyles(xml: string | undefined): Map<string, StyleInfo> {
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const unescapeXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => ENTITIES[e] ?? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))));
+/** A character reference beyond Unicode (`&#99999999;`) is kept as written. */
+const characterOf = (reference: string, e: string) => {
+  const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+  return code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+};
+const unescapeXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (reference, e: string) => ENTITIES[e] ?? characterOf(reference, e));
 
 /** The text of a paragraph: its runs' text, tabs and breaks; deleted text and field codes left out. */
 function paragraphText(body: string): string {
@@ -110,11 +115,41 @@ class Counters {
   }
 }
 
+/** The most an XML part of a .docx may inflate to: a real report's document.xml is a few megabytes. */
+export const MAX_PART_BYTES = 32 * 1024 * 1024;
+
+/**
+ * A part of the zip as text, inflated a chunk at a time and abandoned past MAX_PART_BYTES: a zip bomb
+ * (a small file whose document.xml inflates to gigabytes) is refused before it fills the memory.
+ */
+function readPart(zip: JSZip, name: string): Promise<string | undefined> {
+  const file = zip.file(name);
+  if (!file) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stream = file.nodeStream('nodebuffer') as NodeJS.ReadableStream & { destroy(): void };
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_PART_BYTES) return void chunks.push(chunk);
+      stream.removeAllListeners('data');
+      stream.destroy();
+      reject(new Error(`其中的 ${name} 解压后超过 ${MAX_PART_BYTES / 1024 / 1024} MB，不是一份报告的大小（可能是恶意构造的压缩包），不予读取`));
+    });
+    stream.on('error', () => reject(new Error(`其中的 ${name} 已损坏，无法解压`)));
+    stream.on('end', () => resolve(new TextDecoder().decode(Buffer.concat(chunks))));
+  });
+}
+
 /** The paragraphs of a .docx, each with the number Word shows before it (or ''). */
 export async function readWordParagraphs(buffer: Uint8Array): Promise<WordParagraph[]> {
-  const zip = await JSZip.loadAsync(buffer);
-  const read = (name: string) => zip.file(name)?.async('string');
-  const [documentXml, numberingXml, stylesXml] = await Promise.all([read('word/document.xml'), read('word/numbering.xml'), read('word/styles.xml')]);
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buffer);
+  } catch {
+    throw new Error('不是有效的 Word 文档（压缩包已损坏、不完整或为空）');
+  }
+  const [documentXml, numberingXml, stylesXml] = await Promise.all([readPart(zip, 'word/document.xml'), readPart(zip, 'word/numbering.xml'), readPart(zip, 'word/styles.xml')]);
   if (!documentXml) throw new Error('不是 Word 文档（缺少 word/document.xml）');
   const numbering = readNumbering(numberingXml);
   const styles = readStyles(stylesXml);

@@ -37,10 +37,10 @@ export interface Client {
  * `progress`: the client accepts progress the server creates (window.workDoneProgress), as VS Code does;
  * `env`: added to the server's environment; `folder`: a workspace folder of the test's own (kept after `stop`),
  * instead of a copy of the samples; `initializationOptions`: sent with `initialize`; `textDocument`: more of the
- * client's textDocument capabilities. */
+ * client's textDocument capabilities; `workspace`: more of its workspace capabilities. */
 export async function startClient(
   settings: Record<string, unknown> = {},
-  options: { pull?: boolean; trace?: boolean; progress?: boolean; env?: Record<string, string>; folder?: string; initializationOptions?: unknown; textDocument?: Record<string, unknown> } = {},
+  options: { pull?: boolean; trace?: boolean; progress?: boolean; env?: Record<string, string>; folder?: string; initializationOptions?: unknown; textDocument?: Record<string, unknown>; workspace?: Record<string, unknown> } = {},
 ): Promise<Client> {
   const folder = options.folder ?? mkdtempSync(path.join(tmpdir(), 'baogao-lsp-'));
   if (!options.folder) cpSync(path.join(ROOT, 'samples'), folder, { recursive: true });
@@ -80,7 +80,7 @@ export async function startClient(
     ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     ...(options.trace ? { trace: 'verbose' as const } : {}),
     capabilities: {
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}) },
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}), ...options.workspace },
       textDocument: { publishDiagnostics: { versionSupport: true }, ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}), ...options.textDocument },
       ...(options.progress ? { window: { workDoneProgress: true } } : {}),
     },

@@ -63,6 +63,37 @@ describe('protocol: errors to the letter', () => {
     });
   }
 
+  it('answers a request after shutdown with -32600, and exit then ends with code 0 (was: answered as if nothing happened)', async () => {
+    const s = rawServer();
+    const replied = (id: number) => within(new Promise<void>((r) => { const t = setInterval(() => s.out().includes(`"id":${id},`) && (clearInterval(t), r()), 20); }), 10_000, `reply ${id}`);
+    try {
+      s.send(initialize);
+      s.send({ jsonrpc: '2.0', id: 2, method: 'shutdown' });
+      s.send({ jsonrpc: '2.0', id: 3, method: 'workspace/symbol', params: { query: '' } });
+      s.send({ jsonrpc: '2.0', id: 4, method: 'shutdown' });
+      await replied(3);
+      await replied(4);
+      assert.match(s.out(), /"id":2,"result":null/);
+      assert.match(s.out(), /"id":3,"error":\{"code":-32600,"message":"服务器已收到 shutdown 请求/);
+      assert.match(s.out(), /"id":4,"error":\{"code":-32600/);
+      s.send({ jsonrpc: '2.0', method: 'exit' });
+      assert.equal((await within(s.exited, 10_000, 'exit')).code, 0);
+    } finally {
+      s.child.kill();
+    }
+  });
+
+  it('ends with code 1 on exit without shutdown, as LSP says', async () => {
+    const s = rawServer();
+    try {
+      s.send(initialize);
+      s.send({ jsonrpc: '2.0', method: 'exit' });
+      assert.equal((await within(s.exited, 10_000, 'exit')).code, 1);
+    } finally {
+      s.child.kill();
+    }
+  });
+
   it('keeps serving after a $/cancelRequest without an id (found by the random JSON-RPC property)', async () => {
     const s = rawServer();
     try {

@@ -110,11 +110,12 @@ export function drop(entry: Entry): void {
 
 /** The entry of a block, found by its file and source, or a new one. */
 export function lookUp(block: LocalBlock): Entry {
-  let byFile = results.get(block.file);
-  if (!byFile) results.set(block.file, (byFile = new Map()));
-  const known = byFile.get(block.source);
+  const known = results.get(block.file)?.get(block.source);
   if (known) return touch(known);
   while (blocks > 0 && (blocks >= BLOCK_LIMIT || characters + block.source.length > CHARACTER_LIMIT)) evictLeastRecent();
+  // The file's map is taken after evicting: an eviction that empties it also removes it from the store.
+  let byFile = results.get(block.file);
+  if (!byFile) results.set(block.file, (byFile = new Map()));
   const source = detached(block.source);
   const fresh: Entry = { results: new Map(), wants: new Map(), summaries: new Map(), used: ++clock, length: block.source.length, file: block.file, source };
   byFile.set(source, fresh);

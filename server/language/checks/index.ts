@@ -17,6 +17,7 @@ import { termsChecks } from './terms.js';
 import { titlesChecks } from './titles.js';
 import { typographyChecks } from './typography.js';
 import { wordingChecks } from './wording.js';
+import { append } from '../append.js';
 
 export const REPORT_CHECKS: ReportCheck[] = [
   ...structureChecks, ...totalsChecks, ...ratesChecks, ...slipsChecks, ...typographyChecks, ...citationsChecks, ...datesChecks,
@@ -29,7 +30,7 @@ export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 
   if (model.oversized) return found;
   for (const check of REPORT_CHECKS) {
     if (check.appliesTo && !check.appliesTo(model)) continue;
-    found.push(...check.run(model, settings.checks));
+    append(found, check.run(model, settings.checks));
   }
   const ordered = found.sort((a, b) => compareCodeUnits(a.uri ?? '', b.uri ?? '') || a.start - b.start || compareCodeUnits(a.code, b.code));
   return applySeverities(ordered, settings.severities, model.header.severities);

@@ -6,6 +6,7 @@ import { findAmounts, relate, SentenceBuilder, itemOf, type SentenceRelations } 
 import type { PlacedBlock, ReportModel, Scope } from '../model.js';
 import { formatValue } from '../values.js';
 import { AttachedMap } from '../attached.js';
+import { append } from '../append.js';
 
 export interface ItemSource {
   /** Span in the file the block was written in. */
@@ -51,7 +52,7 @@ export function blockRelations(model: ReportModel, placed: PlacedBlock, needs: (
     let found = known.get(lines);
     // A snippet's block placed twice reads its figures in two scopes.
     if (!found || found.scope !== placed.scope) known.set(lines, (found = { scope: placed.scope, relations: groupRelations(model, lines, placed.scope) }));
-    out.push(...found.relations);
+    append(out, found.relations);
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { onForget } from './blockStore.js';
 import { sameStructure } from './structureMemo.js';
 import { blockTextNodes, eolOf, firstLineSpan, located } from './prose.js';
 import { AttachedMap } from '../attached.js';
+import { append } from '../append.js';
 
 // ---------------------------------------------------------------- codes
 
@@ -334,7 +335,7 @@ function reportingYear(model: ReportModel, settings: CheckSettings): Diagnostic[
   }
 
   // Sentences of paragraphs and lists: their text and the year alone decide (remembered per block).
-  out.push(...cachedPerPlaced(`reporting-year:${year}`, model, (placed) => yearsInSentences(model, placed, year)));
+  append(out, cachedPerPlaced(`reporting-year:${year}`, model, (placed) => yearsInSentences(model, placed, year)));
   // The opening paragraph: "2020年，我镇……" in a 2021 report.
   for (const placed of model.blocks) {
     const block = placed.block;

@@ -7,6 +7,7 @@ import type * as ast from '../../../grammar/index.js';
 import { applyEdits, chooseFixes } from '../fixes.js';
 import { figuresOf } from './locate.js';
 import { isBlank } from '../whiteSpace.js';
+import { append } from '../append.js';
 
 /** Safe fixes of the checker for a text; the caller analyses (so this module stays free of the workspace). */
 export type SafeFixes = (text: string) => readonly Diagnostic[];
@@ -153,7 +154,7 @@ function layoutEdits(text: string, whole: boolean): TextEdit[] {
       if (line.end > line.start) edits.push({ start: line.start, end: line.end, newText: '' });
     } else {
       previousBlank = false;
-      edits.push(...lineEdits(text, line));
+      append(edits, lineEdits(text, line));
     }
     const last = whole && i === count - 1;
     if (!last && eol === '\r\n' && text[line.end] === '\n') edits.push({ start: line.end, end: line.end, newText: '\r' });

@@ -56,6 +56,7 @@ import { readLines } from './lines.js';
 import { readEnd, readHeaderValues, readTop, type ImportedHeader } from './top.js';
 import type { Block, ImportFinding, ImportNote } from './types.js';
 import { escapeInline, joinBlocks, ranges } from './write.js';
+import { append } from '../append.js';
 
 export type { ImportNote, ImportFinding } from './types.js';
 export type { ImportedHeader } from './top.js';
@@ -96,7 +97,7 @@ export function importReport(text: string, hints: ImportHints = {}): ImportResul
   const written = writeBody(body, { year: header.year, org: header.org, yearField: hints.yearField }, note, findings);
   const blocks: Block[] = [];
   if (hints.source) blocks.push({ kind: 'comment', text: `// 由 baogao import 从“${hints.source}”转换：原文一字未改，只去掉了手打的标题序号、Word 残留和网页内容，并把数字写成了指标。` });
-  blocks.push(...headerBlocks(header, top.titleLines[0]?.n ?? 0, end.lines[0] ?? 0), ...written.blocks);
+  append(append(blocks, headerBlocks(header, top.titleLines[0]?.n ?? 0, end.lines[0] ?? 0)), written.blocks);
   noteSpacing(lines, body, trimmed, note);
   notes.sort((a, b) => a.line - b.line);
   const joined = joinBlocks(blocks);

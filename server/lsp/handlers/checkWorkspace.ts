@@ -4,13 +4,14 @@ import { checkReport } from '../../language/checks/index.js';
 import { filesRead } from '../../language/analyze.js';
 import type { ServerContext } from '../context.js';
 import { rangeIn, SEVERITY } from '../convert.js';
+import { shownInEditor } from '../diagnosticLimit.js';
 import { CheckWorkspaceRequest, type PlainDiagnostic } from '../protocol.js';
 import { answerOrFail, LongWork } from '../requests.js';
 
 export function register(context: ServerContext): void {
   const { connection, client, index } = context;
   connection.onRequest(CheckWorkspaceRequest.method, answerOrFail(connection, 'checkWorkspace', async (params: CheckWorkspaceRequest.Params, token: CancellationToken): Promise<CheckWorkspaceRequest.Result> => {
-    const files = new Map<string, PlainDiagnostic[]>();
+    const files: FoundByUri = new Map();
     const snippets = new Set<string>();
     // Progress through the library: the client's own token when it sent one, else one the server asks for.
     const progress = params?.workDoneToken !== undefined || !client.workDoneProgress
@@ -34,20 +35,25 @@ export function register(context: ServerContext): void {
     } finally {
       progress.done();
     }
-    return { files: [...files].map(([uri, diagnostics]) => ({ uri, diagnostics, ...(snippets.has(uri) ? { snippet: true } : {}) })) };
+    return { files: [...files].map(([uri, { list }]) => ({ uri, diagnostics: list, ...(snippets.has(uri) ? { snippet: true } : {}) })) };
   }));
 }
 
+/** Problems by URI, with the keys of those listed (a snippet included by several reports: its problems once). */
+type FoundByUri = Map<string, { list: PlainDiagnostic[]; keys: Set<string> }>;
+
 /** Adds a closed file's problems (and those it finds in closed snippets) to `files`, by URI. */
-function checkClosedFile({ store, index }: ServerContext, file: string, files: Map<string, PlainDiagnostic[]>): void {
+function checkClosedFile({ store, index }: ServerContext, file: string, files: FoundByUri): void {
   if (store.byPath(file)) return;
-  if (!files.has(store.uriFor(file))) files.set(store.uriFor(file), []);
+  const listed = (uri: string) => files.get(uri) ?? files.set(uri, { list: [], keys: new Set() }).get(uri)!;
+  listed(store.uriFor(file));
   // The index remembers each file's problems (with their ranges) until the file or what it reads changes.
   const found = index.foundIn('problems', file, () => {
     const service = store.serviceFor(file);
     const model = service.analyze(file, store.textOf(file));
-    // Only what is shown is kept (not the checker's objects with their fixes).
-    const found = checkReport(model, service.settings).map((d) => ({
+    // Only what is shown is kept (not the checker's objects with their fixes), at most MAX_SHOWN a report
+    // as in the editor (a binary file renamed .bg: tens of thousands).
+    const found = shownInEditor(checkReport(model, service.settings)).map((d) => ({
       d: { code: d.code, message: d.message, severity: d.severity }, path: d.uri ?? file, range: rangeIn(store.linesOf(d.uri ?? file, model), d.start, d.end),
     }));
     // A closed report's tree is not kept, its problems are (a snippet's stays: open reports include it).
@@ -56,11 +62,12 @@ function checkClosedFile({ store, index }: ServerContext, file: string, files: M
   });
   for (const { d, path, range } of found) {
     if (store.byPath(path)) continue;
-    const list = files.get(store.uriFor(path)) ?? [];
-    // A snippet included by several reports: its problems once.
-    if (!list.some((x) => x.code === d.code && x.message === d.message && x.range.start.line === range.start.line && x.range.start.character === range.start.character)) {
-      list.push({ range, severity: SEVERITY[d.severity] ?? 1, code: d.code, source: 'baogao', message: d.message });
-    }
-    files.set(store.uriFor(path), list);
+    const { list, keys } = listed(store.uriFor(path));
+    // A snippet included by several reports: its problems once (found by a key: comparing with every
+    // problem listed was quadratic, minutes for a binary file of 40,000 problems).
+    const key = `${d.code}\u0000${range.start.line}:${range.start.character}\u0000${d.message}`;
+    if (keys.has(key)) continue;
+    keys.add(key);
+    list.push({ range, severity: SEVERITY[d.severity] ?? 1, code: d.code, source: 'baogao', message: d.message });
   }
 }

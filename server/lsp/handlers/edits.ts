@@ -8,6 +8,7 @@ import type { ServerContext } from '../context.js';
 import { groupEdits, offsetOf, rangeIn, SEVERITY } from '../convert.js';
 import type { DocumentStore } from '../documents.js';
 import { answerForDocument } from '../requests.js';
+import { append } from '../../language/append.js';
 
 export function register({ connection, store }: ServerContext): void {
   connection.onCodeAction(answerForDocument(connection, store, 'codeAction', [], (params, doc, model) => {
@@ -17,9 +18,9 @@ export function register({ connection, store }: ServerContext): void {
     const only = params.context?.only;
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const actions: FeatureAction[] = [];
-    if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(model, store.diagnosticsFor(doc), range));
+    if (wants(CodeActionKind.QuickFix)) append(actions, quickFixes(model, store.diagnosticsFor(doc), range));
     if (wants(CodeActionKind.RefactorRewrite)) {
-      actions.push(...numberToFigure(model, range));
+      append(actions, numberToFigure(model, range));
     }
     if (wants(CodeActionKind.RefactorInline)) {
       const a = inlineSnippet(model, range, (p) => store.textOf(p) || undefined);

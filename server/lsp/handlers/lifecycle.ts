@@ -1,7 +1,7 @@
 // Initialisation, settings, and everything that makes models stale: edits, closed buffers, snippets
 // edited, files changed on disk, settings changed.
 import * as path from 'node:path';
-import { DidChangeWatchedFilesNotification, type InitializeParams, FileChangeType, MessageType, ShowMessageNotification, type InitializeResult } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, type InitializeParams, FileChangeType, MessageType, ShowMessageNotification, type InitializeResult, type WorkspaceFolder, type WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import { CAPABILITIES, DIAGNOSTIC_PROVIDER, SERVER_INFO } from '../capabilities.js';
 import type { ServerContext } from '../context.js';
 import { CONFIG_FILE_NAME } from '../../language/config.js';
@@ -44,6 +44,7 @@ export function register(context: ServerContext): void {
     if (client.watchRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.bg' }, { globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
     }
+    if (client.folderChanges) connection.workspace.onDidChangeWorkspaceFolders((event) => foldersChanged(context, event, everythingChanged));
     await loadSettings();
     diagnostics.begin();
   });
@@ -91,12 +92,21 @@ export function register(context: ServerContext): void {
   });
 }
 
+/** A folder added or removed: the index lists the reports of the new set of folders. */
+function foldersChanged({ client }: ServerContext, event: WorkspaceFoldersChangeEvent, everythingChanged: () => void): void {
+  const paths = (folders: WorkspaceFolder[]) => folders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+  const removed = new Set(paths(event.removed));
+  client.folders = [...new Set([...client.folders.filter((f) => !removed.has(f)), ...paths(event.added)])];
+  everythingChanged();
+}
+
 /** What the client supports and which folders it opened; the answer: what the server offers it. */
 function initialize({ client, diagnostics }: ServerContext, params: InitializeParams): InitializeResult {
   const caps = params.capabilities ?? {};
   client.configuration = !!caps.workspace?.configuration;
   client.workDoneProgress = !!caps.window?.workDoneProgress;
   client.watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  client.folderChanges = !!caps.workspace?.workspaceFolders;
   client.completionEditRange = !!caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
   client.folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
   const root = client.folders.length === 0 && params.rootUri ? uriToPath(params.rootUri) : undefined;

@@ -10,6 +10,7 @@ import { importReport } from '../../language/import/index.js';
 import { nextYearReport } from '../../language/nextYear.js';
 import { readReportSource, UnsupportedSource } from '../../node/readWord.js';
 import { toOsPath } from '../../node/paths.js';
+import { systemReason } from '../../node/files.js';
 import type { ServerContext } from '../context.js';
 import { CollectRequest, ImportRequest, NewReportRequest } from '../protocol.js';
 import { answerOrFail, LongWork } from '../requests.js';
@@ -31,7 +32,7 @@ export function register(context: ServerContext): void {
     try {
       source = await readReportSource(toOsPath(path));
     } catch (error) {
-      const message = error instanceof UnsupportedSource ? error.message : `无法读取“${path}”：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+      const message = error instanceof UnsupportedSource ? error.message : `无法读取“${path}”：${systemReason(error)}`;
       throw new ResponseError(ErrorCodes.InvalidParams, message);
     }
     const year = typeof params.year === 'number' && Number.isInteger(params.year) ? params.year : undefined;

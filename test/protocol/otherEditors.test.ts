@@ -1,0 +1,114 @@
+// Clients that are not VS Code, and clients that get the protocol slightly wrong (session 9's attacks):
+// documents that are not files, a document opened twice or changed without a new version.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import {
+  DidChangeTextDocumentNotification, DidChangeWorkspaceFoldersNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, WorkspaceSymbolRequest, type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { pathToUri } from '../../server/lsp/uri.js';
+import { CheckWorkspaceRequest } from '../../server/lsp/protocol.js';
+import { startClient, type Client } from './helper.js';
+
+describe('protocol: other editors and sloppy clients', function () {
+  this.timeout(60_000);
+  let client: Client;
+  let outside: string;
+  before(async () => {
+    client = await startClient();
+    outside = mkdtempSync(path.join(tmpdir(), 'baogao-outside-'));
+    writeFileSync(path.join(outside, 'secret.bg'), '@标题 秘密\n@年度 2019\n\n正文{调处 = 777起}。\n');
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code));
+
+  for (const [i, uri] of ['untitled:Untitled-1', 'vscode-vfs://github/org/repo/report.bg'].entries()) {
+    it(`a document that is not a file (${uri.split(':')[0]}:) reads nothing outside the workspace (was: untitled: let the whole disk be read)`, async () => {
+      const text = `@标题 测试\n@年度 2020\n@上年 ${path.join(outside, 'secret.bg')}\n\n正文{调处 = 800起}，{调处 增减}。\n`;
+      const published = client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'baogao', version: 1, text } });
+      assert.ok(codes(await published).includes('BG902'), codes(await published).join());
+      // A report in the workspace opened after it is confined too (the refusal was for the server's lifetime).
+      const inside = await client.open(`inside-${i}.bg`, text);
+      const insideCodes = codes(await client.diagnostics(inside.uri, (p) => p.diagnostics.length > 0));
+      assert.ok(insideCodes.includes('BG902'), insideCodes.join());
+      const rendered = await client.connection.sendRequest<{ text: string }>('baogao/render', { textDocument: { uri }, format: 'txt' });
+      assert.doesNotMatch(rendered.text, /增加23起/);
+    });
+  }
+
+  it('a document opened again, or changed, under the same version number is analysed anew (was: the first text answered)', async () => {
+    const uri = client.uri('twice.bg');
+    const names = async () => ((await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as Array<{ name: string }>).map((s) => s.name);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'baogao', version: 1, text: '# 甲\n' } });
+    assert.deepEqual(await names(), ['一、甲']);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'baogao', version: 1, text: '# 乙\n' } });
+    assert.deepEqual(await names(), ['一、乙']);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 1 }, contentChanges: [{ text: '# 丙\n\n# 丁\n' }] });
+    assert.deepEqual(await names(), ['一、丙', '二、丁']);
+  });
+});
+
+describe('protocol: a hostile workspace', function () {
+  this.timeout(120_000);
+  let folder: string;
+  let client: Client;
+  before(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'baogao-hostile-'));
+    writeFileSync(path.join(folder, 'broken.bg'), '{\n'.repeat(5000));
+    writeFileSync(path.join(folder, 'fine.bg'), '@标题 好\n\n# 甲\n\n正文。\n');
+    mkdirSync(path.join(folder, 'dir.bg'));
+    mkdirSync(path.join(folder, 'loop'));
+    symlinkSync('..', path.join(folder, 'loop', 'up'));
+    symlinkSync('/etc/hostname', path.join(folder, 'escape.bg'));
+    client = await startClient({}, { folder });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('check workspace lists at most 1,000 problems of a file, with BG907 first (was: all 5,000, deduplicated in quadratic time)', async () => {
+    const result = await client.connection.sendRequest<CheckWorkspaceRequest.Result>(CheckWorkspaceRequest.method, {});
+    const uris = result.files.map((f) => f.uri).sort();
+    assert.deepEqual(uris, [client.uri('broken.bg'), client.uri('fine.bg')], 'a folder named .bg, a loop and a link out of the workspace are not reports');
+    const broken = result.files.find((f) => f.uri === client.uri('broken.bg'))!;
+    assert.equal(broken.diagnostics.length, 1001);
+    assert.equal(broken.diagnostics[0]!.code, 'BG907');
+    assert.match(broken.diagnostics[0]!.message, /本文件有 5001 处问题/);
+  });
+});
+
+describe('protocol: workspace folders added and removed while the server runs', function () {
+  this.timeout(60_000);
+  let client: Client;
+  let second: string;
+  before(async () => {
+    second = mkdtempSync(path.join(tmpdir(), 'baogao-second-'));
+    writeFileSync(path.join(second, '第二个.bg'), '@标题 第二个文件夹\n\n# 独一无二的标题\n\n正文。\n');
+    client = await startClient({}, { workspace: { workspaceFolders: true } });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(second, { recursive: true, force: true });
+  });
+
+  const found = async () => ((await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '独一无二' })) ?? []).length;
+  const change = (added: string[], removed: string[]) => client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+    event: { added: added.map((f) => ({ uri: pathToUri(f), name: 'x' })), removed: removed.map((f) => ({ uri: pathToUri(f), name: 'x' })) },
+  });
+
+  it('are told to the server, whose workspace symbols follow (was: changeNotifications false, the new folder never seen)', async () => {
+    assert.equal(client.initializeResult.capabilities.workspace?.workspaceFolders?.changeNotifications, true);
+    assert.equal(await found(), 0);
+    await change([second], []);
+    assert.equal(await found(), 1);
+    await change([], [second]);
+    assert.equal(await found(), 0);
+  });
+});
