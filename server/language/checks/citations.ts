@@ -241,7 +241,8 @@ const MERGED_BODIES: ReadonlyArray<[RegExp, string]> = [
   [/安全生产监督管理局|安监局/g, '应急管理局'],
   [/卫生和计划生育委员会|卫生计生委|卫计委/g, '卫生健康委员会'],
 ];
-const MERGED_BODY_CHARS = /法制|工商|质|食|国土|环|安|卫/;
+/** Any of them, in one pass: the lines that name none (nearly all) are not searched again for each. */
+const ANY_MERGED_BODY = new RegExp(MERGED_BODIES.map(([pattern]) => pattern.source).join('|'));
 
 /** BG506: a body merged away in 2018, named as one of today's ("市政府法制办"); "原……" looks back. */
 function mergedBodies(model: ReportModel, line: ProseLine, year: number): Diagnostic[] {
@@ -284,7 +285,7 @@ function blockTermChecks(model: ReportModel, block: ProseBlock, year: number): D
   const out: Diagnostic[] = [];
   for (const line of block.lines) {
     if (line.text.includes('十') || line.text.includes('疫')) out.push(...staleReferences(model, line, year));
-    if (year >= 2020 && MERGED_BODY_CHARS.test(line.text)) out.push(...mergedBodies(model, line, year));
+    if (year >= 2020 && ANY_MERGED_BODY.test(line.text)) out.push(...mergedBodies(model, line, year));
     if (year >= 2021) for (const m of line.text.matchAll(/七五(?=[”"’」]?普法)/g)) {
       out.push(lineDiagnostic(model, line, 'BG504', m.index, m.index + 2, `“七五”普法规划期是2016—2020年，本报告是${year}年度的，应为“八五”普法（2021—2025年）。`, [
         { title: '改为“八五”', safe: false, edits: [{ from: m.index, to: m.index + 2, newText: '八五' }] },
@@ -297,16 +298,26 @@ function blockTermChecks(model: ReportModel, block: ProseBlock, year: number): D
 // ---------------------------------------------------------------- a title written without 《》
 
 /** A document's name (not a law's short name, used as a topic: 宪法, 民法典): worth its 《》 wherever it is written. */
-const DOCUMENT_NAME = /(?:纲要|规划|规定|条例|意见|办法|决定)$|^中华人民共和国/;
+const LAST_WORDS = ['纲要', '规划', '规定', '条例', '意见', '办法', '决定'];
+const NATIONAL = '中华人民共和国';
+const DOCUMENT_NAME = new RegExp(`(?:${LAST_WORDS.join('|')})$|^${NATIONAL}`);
+/** Where a name can end or start, all in one pass over a line. */
+const NAME_ENDS = new RegExp(`${LAST_WORDS.join('|')}|${NATIONAL}`, 'g');
 /** A name prose may write without 《》, and the title to write for it (an alias's full title). */
 interface DocumentName {
   name: string;
   title: string;
 }
-const unmarkedNames = new WeakMap<readonly CitationEntry[], DocumentName[]>();
+/** The names longest first, and by where a match is looked for: the word they end in, or 中华人民共和国 they start with. */
+interface NameIndex {
+  list: DocumentName[];
+  byLastWord: Map<string, number[]>;
+  national: number[];
+}
+const unmarkedNames = new WeakMap<readonly CitationEntry[], NameIndex>();
 
 /** The registry's document names as prose writes them without 《》: the title without its years, and long aliases (longest first). */
-function documentNames(registry: readonly CitationEntry[]): DocumentName[] {
+function documentNames(registry: readonly CitationEntry[]): NameIndex {
   let names = unmarkedNames.get(registry);
   if (!names) {
     const byName = new Map<string, string>();
@@ -314,8 +325,16 @@ function documentNames(registry: readonly CitationEntry[]): DocumentName[] {
       const bare = e.title.replace(/（[^（）]*）$/, '');
       for (const name of [bare, ...(e.aliases ?? [])]) if (!byName.has(name)) byName.set(name, bare === e.title ? e.title : `${bare}（……年）`);
     }
-    names = [...byName].map(([name, title]) => ({ name, title })).filter(({ name }) => name.length >= 6 && DOCUMENT_NAME.test(name));
-    unmarkedNames.set(registry, names.sort((a, b) => b.name.length - a.name.length));
+    const list = [...byName].map(([name, title]) => ({ name, title })).filter(({ name }) => name.length >= 6 && DOCUMENT_NAME.test(name));
+    list.sort((a, b) => b.name.length - a.name.length);
+    const byLastWord = new Map<string, number[]>();
+    const national: number[] = [];
+    list.forEach(({ name }, i) => {
+      const word = LAST_WORDS.find((w) => name.endsWith(w));
+      if (word) byLastWord.set(word, [...(byLastWord.get(word) ?? []), i]);
+      else national.push(i);
+    });
+    unmarkedNames.set(registry, (names = { list, byLastWord, national }));
   }
   return names;
 }
@@ -332,17 +351,30 @@ function insideInnerTitle(text: string, at: number): boolean {
 }
 
 /** BG507: a registered document named in prose without 《》 (nor 〈〉 or < > inside a title). */
-function blockUnmarkedTitles(model: ReportModel, block: ProseBlock, names: readonly DocumentName[]): Diagnostic[] {
+function blockUnmarkedTitles(model: ReportModel, block: ProseBlock, names: NameIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const line of block.lines) {
-    const taken: Array<[number, number]> = [];
-    for (const { name, title } of names) {
-      for (let at = line.text.indexOf(name); at >= 0; at = line.text.indexOf(name, at + name.length)) {
-        const end = at + name.length;
-        if (inCitationAt(line, at) || insideInnerTitle(line.text, at) || taken.some(([a, b]) => at < b && end > a)) continue;
-        taken.push([at, end]);
-        out.push(lineDiagnostic(model, line, 'BG507', at, end, `文件名称“${name}”没有加书名号：引用文件应写作《${title}》。`));
+    // Where a name may end (its closing word) or start (中华人民共和国): the names are tried only there,
+    // not each over the whole line. Then the longest names first, as before, a shorter one not inside a longer.
+    const found: Array<{ i: number; at: number }> = [];
+    for (const m of line.text.matchAll(NAME_ENDS)) {
+      if (m[0] === NATIONAL) {
+        for (const i of names.national) if (line.text.startsWith(names.list[i]!.name, m.index)) found.push({ i, at: m.index });
+        continue;
       }
+      for (const i of names.byLastWord.get(m[0]) ?? []) {
+        const at = m.index + m[0].length - names.list[i]!.name.length;
+        if (at >= 0 && line.text.startsWith(names.list[i]!.name, at)) found.push({ i, at });
+      }
+    }
+    found.sort((a, b) => a.i - b.i || a.at - b.at);
+    const taken: Array<[number, number]> = [];
+    for (const { i, at } of found) {
+      const { name, title } = names.list[i]!;
+      const end = at + name.length;
+      if (inCitationAt(line, at) || insideInnerTitle(line.text, at) || taken.some(([a, b]) => at < b && end > a)) continue;
+      taken.push([at, end]);
+      out.push(lineDiagnostic(model, line, 'BG507', at, end, `文件名称“${name}”没有加书名号：引用文件应写作《${title}》。`));
     }
   }
   return out.sort((a, b) => a.start - b.start);
