@@ -2,7 +2,7 @@
 // and syncs every `baogao` document, open or untitled. Settings are pulled by the server
 // (workspace/configuration); a change of `baogao.*` is announced so it pulls again.
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_ID, LANGUAGE_ID } from './ids.js';
 import * as l10n from './l10n.js';
@@ -21,7 +21,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     synchronize: { configurationSection: 'baogao' },
     diagnosticCollectionName: 'baogao',
     // The workspace index is kept here between sessions (VS Code's storage for this workspace; none without one).
-    initializationOptions: { storageFolder: context.storageUri?.scheme === 'file' ? context.storageUri.fsPath : undefined },
+    // Asked at each start: in Restricted Mode the server reads no snippet folder a workspace's baogao.json
+    // names outside it (the server starts again when the writer trusts the folder).
+    initializationOptions: () => ({ storageFolder: context.storageUri?.scheme === 'file' ? context.storageUri.fsPath : undefined, trusted: vscode.workspace.isTrusted }),
     // The server answers pull diagnostics (one check per version, `unchanged` when nothing changed):
     // pull as the user types and saves, and other open reports too (a snippet they include may change).
     diagnosticPullOptions: { onChange: true, onSave: true },
@@ -37,5 +39,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       },
     },
   };
-  return new LanguageClient(CLIENT_ID, l10n.t('报告语言服务器'), serverOptions, clientOptions);
+  const client = new LanguageClient(CLIENT_ID, l10n.t('报告语言服务器'), serverOptions, clientOptions);
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client.restart()));
+  return client;
 }

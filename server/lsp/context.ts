@@ -20,6 +20,11 @@ export interface ClientState {
   completionEditRange?: boolean;
   /** A folder of the client's own where the server may keep its workspace index between sessions. */
   storageFolder?: string;
+  /**
+   * The client said the workspace is not trusted (`initializationOptions.trusted: false`; VS Code's
+   * Restricted Mode): a baogao.json's snippet folders outside the workspace folders are not read.
+   */
+  untrusted?: boolean;
 }
 
 export interface ServerContext {

@@ -62,10 +62,18 @@ function createContext(connection: Connection): ServerContext {
   };
   // A document that is not a file (untitled:, a virtual file system) has no folder of its own: its path's
   // folder would be `/`, the whole disk. It reads the workspace folders and absolute snippet folders only.
+  // In an untrusted workspace a baogao.json (the workspace's own file) names no folder outside it; the
+  // editor's settings, which VS Code then takes from the user's settings only, still may.
   const allowFor = (path: string, onDisk: boolean) => {
     allowFolders();
     const snippetFolders = store.serviceFor(path).settings.snippetFolders;
-    for (const folder of onDisk ? ['.', ...snippetFolders] : snippetFolders.filter((f) => /^(?:\/|[A-Za-z]:)/.test(f))) workspace.allow(toOsPath(resolvePath(dirname(path), folder)));
+    const fromEditor = new Set(client.settings.service.snippetFolders);
+    const inWorkspace = (folder: string) => client.folders.some((root) => folder === root || folder.startsWith(`${root.replace(/\/$/, '')}/`));
+    for (const folder of onDisk ? ['.', ...snippetFolders] : snippetFolders.filter((f) => /^(?:\/|[A-Za-z]:)/.test(f))) {
+      const resolved = resolvePath(dirname(path), folder);
+      if (client.untrusted && folder !== '.' && !fromEditor.has(folder) && !inWorkspace(resolved)) continue;
+      workspace.allow(toOsPath(resolved));
+    }
   };
   // With the client's trace on (`baogao.trace.server`), each analysis is told: one per document version.
   const traceAnalysis = (uri: string, version: number, ms: number) => connection.tracer.log(`分析 ${uri} 第 ${version} 版`, `${ms.toFixed(1)} ms`);

@@ -112,3 +112,37 @@ describe('protocol: workspace folders added and removed while the server runs', 
     assert.equal(await found(), 0);
   });
 });
+
+describe('protocol: an untrusted workspace (initializationOptions.trusted: false, VS Code’s Restricted Mode)', function () {
+  this.timeout(60_000);
+  const report = '@标题 测试镇2020年度报告\n@年度 2020\n\n# 一、主要举措\n@引用 外面的片段\n';
+  let root: string;
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'baogao-trust-'));
+    mkdirSync(path.join(root, 'ws'));
+    mkdirSync(path.join(root, '片段库'));
+    writeFileSync(path.join(root, '片段库', '外面的片段.bg'), '@片段 外面的片段\n正文。\n');
+    writeFileSync(path.join(root, 'ws', 'baogao.json'), JSON.stringify({ snippetFolders: ['../片段库'] }));
+    mkdirSync(path.join(root, 'ws2'));
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  const includeFound = async (options: { initializationOptions?: unknown }, settings: Record<string, unknown> = {}, folder = 'ws') => {
+    const client = await startClient(settings, { folder: path.join(root, folder), ...options });
+    try {
+      const { uri } = await client.open('报告.bg', report);
+      const published = await client.diagnostics(uri);
+      return !published.diagnostics.some((d) => d.code === 'BG301');
+    } finally {
+      await client.stop();
+    }
+  };
+
+  it('reads no snippet folder the workspace’s baogao.json names outside it; trusted, it does', async () => {
+    assert.equal(await includeFound({}), true, 'a client that says nothing of trust: the folder is read');
+    assert.equal(await includeFound({ initializationOptions: { trusted: true } }), true);
+    assert.equal(await includeFound({ initializationOptions: { trusted: false } }), false, 'untrusted: BG301, the snippet is not found');
+    // The writer's own settings (VS Code gives only the user's in Restricted Mode) still name it.
+    assert.equal(await includeFound({ initializationOptions: { trusted: false } }, { snippetFolders: [path.join(root, '片段库')] }, 'ws2'), true);
+  });
+});

@@ -111,6 +111,7 @@ function initialize({ client, diagnostics }: ServerContext, params: InitializePa
   client.folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
   const root = client.folders.length === 0 && params.rootUri ? uriToPath(params.rootUri) : undefined;
   if (root) client.folders = [root];
+  client.untrusted = (params.initializationOptions as { trusted?: unknown } | null | undefined)?.trusted === false;
   const storage = (params.initializationOptions as { storageFolder?: unknown } | null | undefined)?.storageFolder;
   client.storageFolder = typeof storage === 'string' && path.isAbsolute(storage) ? storage : undefined;
   // Pull diagnostics when the client can pull, push otherwise — never both (a client would show them twice).
