@@ -32,7 +32,8 @@ function rangesAround(model: ReportModel, symbols: readonly DocumentSymbol[], of
     const range = last ? { start: Math.min(start, last.start), end: Math.max(end, last.end) } : { start, end };
     if (!last || range.start !== last.start || range.end !== last.end) chain.push(range);
   };
-  const line = lineAt(model.file.document.lines, at);
+  // The parse's lines are the line index's (an empty last line after a final break has none).
+  const line: ast.Line | undefined = model.file.document.lines[model.file.lineIndex.positionAt(at).line];
   if (line) {
     const inlines = lineInlines(line);
     inlineChain(inlines, at, add);
@@ -50,21 +51,6 @@ function rangesAround(model: ReportModel, symbols: readonly DocumentSymbol[], of
   for (const section of sectionsAround(symbols, at).reverse()) add(section.start, section.end);
   add(0, text.length);
   return chain;
-}
-
-/** The line holding an offset (the last one starting at or before it). */
-function lineAt(lines: readonly ast.Line[], at: number): ast.Line | undefined {
-  let low = 0;
-  let high = lines.length - 1;
-  let found: ast.Line | undefined;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (lines[mid]!.start <= at) {
-      found = lines[mid];
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
 }
 
 function blockAt(blocks: readonly ast.Block[], at: number): ast.Block | undefined {
