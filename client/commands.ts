@@ -102,7 +102,8 @@ async function checkWorkspace(client: LanguageClient, collection: vscode.Diagnos
 /** A snippet file starts with `@片段` (after blank and comment lines). */
 const SNIPPET_START = /^(?:\s*(?:\/\/[^\n]*)?\n)*\s*[@＠](?:片段|snippet)(?:\s|$)/;
 
-function toDiagnostic(d: PlainDiagnostic): vscode.Diagnostic {
+/** A diagnostic the server sent in a result of its own (check workspace, check Word reports), for a collection. */
+export function toDiagnostic(d: PlainDiagnostic): vscode.Diagnostic {
   const range = new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character);
   const severity = [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Information, vscode.DiagnosticSeverity.Hint][d.severity - 1];
   const diagnostic = new vscode.Diagnostic(range, d.message, severity ?? vscode.DiagnosticSeverity.Error);

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CheckSourceRequest, type PlainDiagnostic } from '../server/lsp/protocol.js';
+import { toDiagnostic } from './commands.js';
 import { errorMessage, request } from './documents.js';
 import { Commands, SOURCE_DIAGNOSTICS } from './ids.js';
 import * as l10n from './l10n.js';
@@ -67,7 +68,7 @@ async function checkWordReports(client: LanguageClient, collection: vscode.Diagn
       collection.delete(uri);
       continue;
     }
-    collection.set(uri, file.diagnostics.map((d) => toDiagnostic(d, file.paragraphs === true)));
+    collection.set(uri, file.diagnostics.map((d) => toDiagnostic(file.paragraphs ? withParagraph(d) : d)));
     summary.errors += file.diagnostics.filter((d) => d.severity === 1).length;
     summary.warnings += file.diagnostics.filter((d) => d.severity === 2).length;
   }
@@ -77,13 +78,7 @@ async function checkWordReports(client: LanguageClient, collection: vscode.Diagn
   return summary;
 }
 
-function toDiagnostic(d: PlainDiagnostic, paragraphs: boolean): vscode.Diagnostic {
-  const range = new vscode.Range(d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character);
-  const severity = [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Information, vscode.DiagnosticSeverity.Hint][d.severity - 1];
-  // A Word file opens as binary: the paragraph is named in the message, where the reviewer reads it.
-  const message = paragraphs ? l10n.t('第{0}段：{1}', d.range.start.line + 1, d.message) : d.message;
-  const diagnostic = new vscode.Diagnostic(range, message, severity ?? vscode.DiagnosticSeverity.Error);
-  diagnostic.code = d.code;
-  diagnostic.source = d.source;
-  return diagnostic;
+/** A Word file opens as binary: the paragraph is named in the message, where the reviewer reads it. */
+function withParagraph(d: PlainDiagnostic): PlainDiagnostic {
+  return { ...d, message: l10n.t('第{0}段：{1}', d.range.start.line + 1, d.message) };
 }
