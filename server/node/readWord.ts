@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { documentSizeProblem } from '../language/documentSize.js';
 import { typedNumber } from '../language/import/numbers.js';
-import { decodeBytes, ENCODING_NAMES, FileRefused, readFileBytes } from './files.js';
+import { decodeBytes, ENCODING_NAMES, FileRefused, readFileBytes, systemReason } from './files.js';
 
 export interface SourceText {
   text: string;
@@ -37,6 +37,11 @@ export function decodeText(bytes: Uint8Array): SourceText {
 }
 
 export class UnsupportedSource extends Error {}
+
+/** Why a report source could not be read, in Chinese, for the writer (the reader's own reason, or the system's). */
+export function sourceProblem(error: unknown, file: string): string {
+  return error instanceof UnsupportedSource ? error.message : `无法读取“${file}”：${systemReason(error)}`;
+}
 
 /** Reads a report to import: .docx through mammoth, anything else as text. */
 export async function readReportSource(file: string): Promise<SourceText> {

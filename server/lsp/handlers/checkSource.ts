@@ -4,7 +4,7 @@
 import type { Severity } from '../../../grammar/diagnostic.js';
 import { basename } from '../../language/corePath.js';
 import { checkSourceText } from '../../language/sourceCheck.js';
-import { readReportSource, UnsupportedSource } from '../../node/readWord.js';
+import { readReportSource, sourceProblem } from '../../node/readWord.js';
 import { toOsPath } from '../../node/paths.js';
 import type { ServerContext } from '../context.js';
 import { SEVERITY } from '../convert.js';
@@ -31,8 +31,7 @@ export function register({ connection, store }: ServerContext): void {
       try {
         source = await readReportSource(toOsPath(path));
       } catch (error) {
-        const why = error instanceof UnsupportedSource ? error.message : `无法读取：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-        files.push({ uri, diagnostics: [], unreadable: why });
+        files.push({ uri, diagnostics: [], unreadable: sourceProblem(error, path) });
         continue;
       }
       // Analysed as a report beside the file (its snippets and baogao.json are those of its folder), then forgotten.

@@ -8,9 +8,8 @@ import { collectFigures, IndicatorVocabulary, reportInfo, wideTable, withTotals,
 import { formatTable, toCsv } from '../../../templates/table.js';
 import { importReport } from '../../language/import/index.js';
 import { nextYearReport } from '../../language/nextYear.js';
-import { readReportSource, UnsupportedSource } from '../../node/readWord.js';
+import { readReportSource, sourceProblem } from '../../node/readWord.js';
 import { toOsPath } from '../../node/paths.js';
-import { systemReason } from '../../node/files.js';
 import type { ServerContext } from '../context.js';
 import { CollectRequest, ImportRequest, NewReportRequest } from '../protocol.js';
 import { answerOrFail, LongWork } from '../requests.js';
@@ -32,8 +31,7 @@ export function register(context: ServerContext): void {
     try {
       source = await readReportSource(toOsPath(path));
     } catch (error) {
-      const message = error instanceof UnsupportedSource ? error.message : `无法读取“${path}”：${systemReason(error)}`;
-      throw new ResponseError(ErrorCodes.InvalidParams, message);
+      throw new ResponseError(ErrorCodes.InvalidParams, sourceProblem(error, path));
     }
     const year = typeof params.year === 'number' && Number.isInteger(params.year) ? params.year : undefined;
     const org = typeof params.org === 'string' && params.org.trim() ? params.org.trim() : undefined;
