@@ -1,0 +1,112 @@
+// The language server in Emacs with Eglot (Debian's Emacs 28 and Eglot 1.9), in batch mode, driven by
+// test/editors/emacs.el. What Eglot gives Flymake (buffer positions in characters) is compared with the
+// references of reference.ts. Eglot converts LSP's UTF-16 columns with its own code, so a CJK report tests
+// that both sides count alike. scripts/editors/setup.sh installs Emacs and Eglot.
+import { strict as assert } from 'node:assert';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { Position } from 'vscode-languageserver-protocol/node';
+import { positionOf } from '../protocol/helper.js';
+import { BEYOND_BMP_REPORT, cliKeys, insertAt, key, referenceEdits, ROOT, SERVER } from './reference.js';
+
+interface EmacsDiagnostic { code: string; severity: number; start: [number, number]; end: [number, number]; lspRange: [number, number, number, number] }
+interface Seen { diagnostics: EmacsDiagnostic[]; text: string }
+interface Run { error?: string; opened: Seen; typed: Seen; undone: Seen; formatted: string; renamed?: string; stopped: boolean }
+
+/**
+ * Eglot's diagnostics in UTF-16 units. Columns are characters in Emacs; a diagnostic of no width is drawn
+ * over the word at its start (Flymake's region), so only its start is compared, and its end is the start.
+ */
+function emacsKeys(seen: Seen): string[] {
+  const lines = seen.text.split('\n');
+  const utf16 = (line: number, chars: number) => [...(lines[line] ?? '')].slice(0, chars).join('').length;
+  return seen.diagnostics.map((d) => {
+    const [line, col] = [d.start[0], utf16(d.start[0], d.start[1])];
+    const [sl, sc, el, ec] = d.lspRange;
+    const end = sl === el && sc === ec ? [line, col] : [d.end[0], utf16(d.end[0], d.end[1])];
+    return key(String(d.code), line, col, end[0]!, end[1]!, d.severity);
+  }).sort();
+}
+
+function emacsVersion(): string | undefined {
+  try {
+    const version = execFileSync('emacs', ['--version'], { encoding: 'utf8' }).split('\n')[0];
+    const eglot = spawnSync('emacs', ['--batch', '--eval', "(require 'eglot)"], { encoding: 'utf8' });
+    return eglot.status === 0 ? `${version}, Eglot` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function runEmacs(report: string, plan: { type: Position & { text: string }; rename?: Position & { newName: string } }): Run {
+  const out = path.join(path.dirname(report), 'emacs-run.json');
+  const run = spawnSync('emacs', ['--batch', '-l', path.join(ROOT, 'test', 'editors', 'emacs.el')], {
+    env: { ...process.env, BAOGAO_SERVER: SERVER, BAOGAO_REPORT: report, BAOGAO_OUT: out, BAOGAO_PLAN: JSON.stringify(plan) },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  let result: Run;
+  try {
+    result = JSON.parse(readFileSync(out, 'utf8')) as Run;
+  } catch {
+    throw new Error(`Emacs wrote no result (status ${run.status}, signal ${run.signal}): ${(run.stderr || run.stdout).slice(-2000)}`);
+  }
+  assert.equal(result.error, undefined, `Emacs's run stopped: ${result.error}\n${run.stderr.slice(-2000)}`);
+  return result;
+}
+
+describe('other editors: Emacs with Eglot', function () {
+  this.timeout(300_000);
+  const version = emacsVersion();
+  let folder: string;
+
+  before(function () {
+    // Installed by scripts/editors/setup.sh (npm run test:editors); a missing Emacs is a failure, not a skip.
+    assert.ok(version, 'emacs with eglot is not installed: run `npm run test:editors` (scripts/editors/setup.sh installs Debian\'s emacs-nox and elpa-eglot)');
+    folder = mkdtempSync(path.join(tmpdir(), 'baogao-emacs-'));
+    cpSync(path.join(ROOT, 'samples'), folder, { recursive: true });
+  });
+  after(() => folder && rmSync(folder, { recursive: true, force: true }));
+
+  it(`shows every diagnostic where the command puts it, follows typing, formats and renames (guiwei-2020, ${version ?? 'no emacs'})`, async () => {
+    const file = path.join(folder, 'guiwei-2020.bg');
+    const text = readFileSync(file, 'utf8');
+    const definedAt = positionOf(text, '{调处 = 150起}', 1);
+    const plan = { type: { ...positionOf(text, '工作在县委', 2), text: ',' }, rename: { ...definedAt, newName: '纠纷调处' } };
+    const run = runEmacs(file, plan);
+
+    assert.equal(run.opened.text, text, 'the buffer is the file');
+    const expected = cliKeys(file);
+    assert.ok(expected.length > 5, `the sample has findings: ${expected.length}`);
+    assert.deepEqual(emacsKeys(run.opened), expected, 'Eglot shows what `baogao check` reports, at the same places');
+
+    const typed = insertAt(text, plan.type, plan.type.text);
+    assert.equal(run.typed.text, typed);
+    const typedFile = path.join(folder, 'typed.bg');
+    writeFileSync(typedFile, typed);
+    const typedExpected = cliKeys(typedFile);
+    assert.notDeepEqual(typedExpected, expected, 'the typed comma is a finding');
+    assert.deepEqual(emacsKeys(run.typed), typedExpected, 'after typing, Eglot shows what the command reports on the typed text');
+    assert.deepEqual(emacsKeys(run.undone), expected, 'after undo, the findings of the file again');
+
+    const reference = await referenceEdits(folder, file, definedAt, '纠纷调处');
+    assert.equal(run.formatted, reference.formatted, "the formatting applied by Eglot is the reference client's");
+    assert.equal(run.renamed, reference.renamed, "the rename applied by Eglot is the reference client's");
+    assert.equal(run.stopped, true, 'the server stops when Eglot shuts it down');
+  });
+
+  it('counts UTF-16 units after characters beyond the BMP as Eglot does (𠀀)', () => {
+    const file = path.join(folder, 'beyond-bmp.bg');
+    writeFileSync(file, BEYOND_BMP_REPORT);
+    const plan = { type: { ...positionOf(BEYOND_BMP_REPORT, '取得', 2), text: ';' } };
+    const run = runEmacs(file, plan);
+    const expected = cliKeys(file);
+    assert.ok(expected.some((k) => /@3:\d+/.test(k)), expected.join());
+    assert.deepEqual(emacsKeys(run.opened), expected);
+    const typedFile = path.join(folder, 'beyond-bmp-typed.bg');
+    writeFileSync(typedFile, insertAt(BEYOND_BMP_REPORT, plan.type, plan.type.text));
+    assert.deepEqual(emacsKeys(run.typed), cliKeys(typedFile));
+  });
+});

@@ -1,0 +1,159 @@
+// The language server in a real editor that is not VS Code: Neovim (Debian's, 0.7), headless, driven by
+// test/editors/neovim.lua. What Neovim shows is compared with the references of reference.ts: the
+// diagnostics with `baogao check` (columns in UTF-16 units), formatting and rename with a reference client. Neovim converts LSP's UTF-16 positions to bytes and back itself,
+// so a CJK report tests that both sides count alike. scripts/editors/setup.sh installs Neovim.
+import { strict as assert } from 'node:assert';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { Position } from 'vscode-languageserver-protocol/node';
+import { pathToUri } from '../../server/lsp/uri.js';
+import { positionOf } from '../protocol/helper.js';
+import { BEYOND_BMP_REPORT, cliKeys, insertAt, key, referenceEdits, ROOT, SERVER } from './reference.js';
+
+interface NvimDiagnostic { code: string; lnum: number; col: number; end_lnum: number; end_col: number; severity: number; message: string }
+interface Seen { diagnostics: NvimDiagnostic[]; lines: string[] }
+interface Run {
+  error?: string;
+  steps: {
+    opened: Seen; typed: Seen; undone: Seen; fixed?: { titles: string[]; lines: string[] }; formatted: { lines: string[] }; renamed?: { lines: string[] }; stopped: boolean;
+    hover?: { contents?: { value?: string } | string; error?: unknown };
+    definition?: Array<{ uri: string; range: { start: Position } }> | { error: unknown };
+    references?: unknown[] | { error: unknown };
+    completion?: { items?: Array<{ label: string }> } | Array<{ label: string }>;
+    symbols?: Array<{ name: string }>;
+  };
+}
+interface Plan {
+  hover?: Position; definition?: Position; completion?: Position;
+  type: Position & { text: string };
+  /** Apply the code action whose title has this text, after typing again. */
+  fix?: string;
+  rename?: Position & { newName: string };
+}
+
+/** Neovim's diagnostics (byte columns in its buffer lines) in UTF-16 units. */
+function nvimKeys(seen: Seen): string[] {
+  const utf16 = (line: number, byte: number) => Buffer.from(seen.lines[line] ?? '', 'utf8').subarray(0, byte).toString('utf8').length;
+  return seen.diagnostics.map((d) => key(String(d.code), d.lnum, utf16(d.lnum, d.col), d.end_lnum, utf16(d.end_lnum, d.end_col), d.severity)).sort();
+}
+
+function nvimVersion(): string | undefined {
+  try {
+    return execFileSync('nvim', ['--version'], { encoding: 'utf8' }).split('\n')[0];
+  } catch {
+    return undefined;
+  }
+}
+
+function runNeovim(report: string, plan: Plan): Run {
+  const out = path.join(path.dirname(report), 'neovim-run.json');
+  const run = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', 'NONE', '-c', `luafile ${path.join(ROOT, 'test', 'editors', 'neovim.lua')}`], {
+    env: { ...process.env, BAOGAO_SERVER: SERVER, BAOGAO_REPORT: report, BAOGAO_OUT: out, BAOGAO_PLAN: JSON.stringify(plan) },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  let result: Run;
+  try {
+    result = JSON.parse(readFileSync(out, 'utf8')) as Run;
+  } catch {
+    throw new Error(`Neovim wrote no result (status ${run.status}, signal ${run.signal}): ${run.stderr || run.stdout}`);
+  }
+  assert.equal(result.error, undefined, `Neovim's run stopped: ${result.error}`);
+  return result;
+}
+
+describe('other editors: Neovim', function () {
+  this.timeout(300_000);
+  const version = nvimVersion();
+  let folder: string;
+
+  before(function () {
+    // Installed by scripts/editors/setup.sh (npm run test:editors); missing Neovim is a failure, not a skip.
+    assert.ok(version, 'nvim is not on PATH: run `npm run test:editors` (scripts/editors/setup.sh installs Debian\'s neovim)');
+    folder = mkdtempSync(path.join(tmpdir(), 'baogao-nvim-'));
+    cpSync(path.join(ROOT, 'samples'), folder, { recursive: true });
+  });
+  after(() => folder && rmSync(folder, { recursive: true, force: true }));
+
+  it(`shows every diagnostic where the command puts it, answers, formats and renames (guiwei-2020, ${version ?? 'no nvim'})`, async () => {
+    const file = path.join(folder, 'guiwei-2020.bg');
+    const text = readFileSync(file, 'utf8');
+    const definedAt = positionOf(text, '{调处 = 150起}', 1);
+    const plan: Plan = {
+      hover: positionOf(text, '{调处 = 150起}', 2),
+      definition: positionOf(text, '成功/调处', 4),
+      completion: positionOf(text, '成功/调处', 3),
+      // A half-width comma typed into Chinese prose (BG7xx), after a line with CJK before it on the same line.
+      type: { ...positionOf(text, '工作在县委', 2), text: ',' },
+      fix: '，',
+      rename: { ...definedAt, newName: '纠纷调处' },
+    };
+    const run = runNeovim(file, plan);
+    const { steps } = run;
+
+    assert.deepEqual(steps.opened.lines, text.replace(/\n$/, '').split('\n'), 'the buffer is the file');
+    const expected = cliKeys(file);
+    assert.ok(expected.length > 5, `the sample has findings: ${expected.length}`);
+    assert.deepEqual(nvimKeys(steps.opened), expected, 'Neovim shows what `baogao check` reports, at the same places');
+
+    const hover = typeof steps.hover?.contents === 'string' ? steps.hover.contents : steps.hover?.contents?.value ?? '';
+    assert.match(hover, /150/, `hover: ${JSON.stringify(steps.hover)}`);
+    assert.ok(Array.isArray(steps.definition) && steps.definition.length === 1, JSON.stringify(steps.definition));
+    assert.deepEqual(steps.definition[0]!.range.start, definedAt);
+    assert.equal(steps.definition[0]!.uri, pathToUri(file));
+    assert.ok(Array.isArray(steps.references) && steps.references.length >= 2, JSON.stringify(steps.references));
+    const items = Array.isArray(steps.completion) ? steps.completion : steps.completion?.items ?? [];
+    assert.ok(['调处', '成功', '应领证'].every((name) => items.some((i) => i.label === name)), items.map((i) => i.label).join());
+    assert.ok(steps.symbols?.some((s) => s.name === '一、依法全面履行政府职能情况'), JSON.stringify(steps.symbols?.map((s) => s.name)));
+
+    // Typing: Neovim's incremental change (a UTF-16 range after CJK) leaves the server with the same text.
+    const typed = insertAt(text, plan.type, plan.type.text);
+    assert.deepEqual(steps.typed.lines, typed.replace(/\n$/, '').split('\n'));
+    const typedFile = path.join(folder, 'typed.bg');
+    writeFileSync(typedFile, typed);
+    const typedExpected = cliKeys(typedFile);
+    assert.notDeepEqual(typedExpected, expected, 'the typed comma is a finding');
+    assert.deepEqual(nvimKeys(steps.typed), typedExpected, 'after typing, Neovim shows what the command reports on the typed text');
+    assert.deepEqual(nvimKeys(steps.undone), expected, 'after undo, the findings of the file again');
+
+    // The quick fix for the typed comma, applied by Neovim: the full-width comma in its place, nothing else moved.
+    assert.ok(steps.fixed, 'no quick-fix step');
+    assert.deepEqual(steps.fixed.lines, insertAt(text, plan.type, '，').replace(/\n$/, '').split('\n'), `actions offered: ${steps.fixed.titles.join(' | ')}`);
+
+    const reference = await referenceEdits(folder, file, definedAt, '纠纷调处');
+    assert.notEqual(reference.formatted, text);
+    assert.deepEqual(steps.formatted.lines, reference.formatted.replace(/\n$/, '').split('\n'), "the formatting applied by Neovim is the reference client's");
+    const renamed = reference.renamed;
+    assert.notEqual(renamed, text);
+    assert.deepEqual(steps.renamed?.lines, renamed.replace(/\n$/, '').split('\n'), "the rename applied by Neovim is the reference client's");
+    assert.equal(steps.stopped, true, 'the server stops when Neovim asks');
+  });
+
+  it('shows the findings of a report that reads snippets and last year’s report (guiwei-2021)', () => {
+    const file = path.join(folder, 'guiwei-2021.bg');
+    const text = readFileSync(file, 'utf8');
+    const plan: Plan = { type: { ...positionOf(text, '@引用 人民调解', 0), text: '#' } };
+    const run = runNeovim(file, plan);
+    const expected = cliKeys(file);
+    assert.deepEqual(nvimKeys(run.steps.opened), expected);
+    const typedFile = path.join(folder, 'typed-2021.bg');
+    writeFileSync(typedFile, insertAt(text, plan.type, plan.type.text));
+    assert.deepEqual(nvimKeys(run.steps.typed), cliKeys(typedFile));
+    assert.deepEqual(nvimKeys(run.steps.undone), expected);
+  });
+
+  it('counts UTF-16 units after characters beyond the BMP as Neovim does (𠀀)', () => {
+    const file = path.join(folder, 'beyond-bmp.bg');
+    writeFileSync(file, BEYOND_BMP_REPORT);
+    const plan: Plan = { type: { ...positionOf(BEYOND_BMP_REPORT, '取得', 2), text: ';' } };
+    const run = runNeovim(file, plan);
+    const expected = cliKeys(file);
+    assert.ok(expected.some((k) => /@3:\d+/.test(k)), expected.join());
+    assert.deepEqual(nvimKeys(run.steps.opened), expected);
+    const typedFile = path.join(folder, 'beyond-bmp-typed.bg');
+    writeFileSync(typedFile, insertAt(BEYOND_BMP_REPORT, plan.type, plan.type.text));
+    assert.deepEqual(nvimKeys(run.steps.typed), cliKeys(typedFile));
+  });
+});
