@@ -10,6 +10,7 @@ import { registerPreview } from './preview.js';
 import { ReportStatus } from './statusBar.js';
 import { registerTyping } from './typing.js';
 import { registerWordCheck } from './wordCheck.js';
+import { registerPaste } from './paste.js';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerFiguresTable(context, client);
   registerFileCommands(context, client, preview);
   registerWordCheck(context, client);
+  registerPaste(context, client);
   registerTyping(context);
   context.subscriptions.push(new ReportStatus(client));
   await client.start();

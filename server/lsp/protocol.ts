@@ -228,3 +228,22 @@ export namespace CollectRequest {
     csv: string;
   }
 }
+
+/**
+ * `baogao/convertPaste`: text pasted from Word or a web page, in the language (the importer's steps on a
+ * fragment: debris and typed heading numbers removed, amounts as figures named apart from the report's).
+ * `null` when the text would not change, or is longer than a report's prose (the editor pastes it as it is).
+ */
+export namespace ConvertPasteRequest {
+  export const method = 'baogao/convertPaste';
+  export interface Params {
+    /** The open report pasted into. */
+    textDocument: { uri: string };
+    text: string;
+    /** Where it is pasted: a typed （一） under a level-1 heading is level 2 (default: the start). */
+    position?: { line: number; character: number };
+    /** Pasted inside a line: only the amounts become figures. */
+    inline: boolean;
+  }
+  export type Result = { text: string; figures: number; removed: number } | null;
+}

@@ -10,6 +10,7 @@ import type { ClientState, ServerContext } from './context.js';
 import { DiagnosticsPublisher } from './publishDiagnostics.js';
 import { DocumentStore, openDocumentAt } from './documents.js';
 import * as checkSource from './handlers/checkSource.js';
+import * as paste from './handlers/paste.js';
 import * as checkWorkspace from './handlers/checkWorkspace.js';
 import * as diagnosticsHandlers from './handlers/diagnostics.js';
 import * as display from './handlers/display.js';
@@ -45,6 +46,7 @@ export function startServer(connection: Connection): void {
   figures.register(context); //        baogao/figures
   checkWorkspace.register(context); // baogao/checkWorkspace
   checkSource.register(context); //    baogao/checkSource
+  paste.register(context); //          baogao/convertPaste
 
   context.store.documents.listen(connection);
   connection.listen();

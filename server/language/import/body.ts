@@ -14,6 +14,12 @@ export interface BodyOptions {
   year: number | undefined;
   org: string | undefined;
   yearField: boolean | undefined;
+  /** Figure names the text around already uses (a paste into a report): new figures get other names. */
+  takenNames?: Iterable<string>;
+  /** Labels the text around already has: a part's label is written once. */
+  takenLabels?: Iterable<PartLabel>;
+  /** The level of the heading the body stands under (a fragment pasted into a section); 0 for a report. */
+  enclosingLevel?: number;
 }
 
 interface BodyState extends BodyOptions {
@@ -31,8 +37,8 @@ export function writeBody(body: Line[], options: BodyOptions, note: Note, findin
   const numbered = body.map((l) => typedNumber(l.text));
   const numbers = numbered.filter((n): n is TypedNumber => n !== undefined);
   const mistyped = mistypedChinese(numbers);
-  const levels = headingLevels(numbers.map((n, i) => (mistyped.has(i) ? { ...n, style: 'chineseParen' as const } : n)));
-  const state: BodyState = { ...options, blocks: [], note, findings, names: new Set(), current: 0, usedLabels: new Set(), figures: 0 };
+  const levels = headingLevels(numbers.map((n, i) => (mistyped.has(i) ? { ...n, style: 'chineseParen' as const } : n)), options.enclosingLevel);
+  const state: BodyState = { ...options, blocks: [], note, findings, names: new Set(options.takenNames), current: options.enclosingLevel ?? 0, usedLabels: new Set(options.takenLabels), figures: 0 };
   const levelAt = new Map<number, number>();
   let headingIndex = 0;
   numbered.forEach((n, i) => n && levelAt.set(i, levels[headingIndex++]!));

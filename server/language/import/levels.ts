@@ -48,10 +48,15 @@ export function rankOf(n: TypedNumber, promoted: ReadonlySet<string>): number {
   return n.style === 'arabic' && promoted.has(variant(n)) ? 1 : BASE_RANK[n.style];
 }
 
-/** Levels (1–4) of a report's numbered lines, in order (rule 2). */
-export function headingLevels(numbers: readonly TypedNumber[]): number[] {
-  const promoted = promotedVariants(numbers);
+/**
+ * Levels (1–4) of a report's numbered lines, in order (rule 2). `enclosing`: the level of the heading the
+ * lines stand under (a fragment pasted into a report's section), 0 for a whole report.
+ */
+export function headingLevels(numbers: readonly TypedNumber[], enclosing = 0): number[] {
+  // Under a report's heading, the report's own levels stand above: no Arabic variant is its top level.
+  const promoted = enclosing > 0 ? new Set<string>() : promotedVariants(numbers);
   const stack: Array<{ rank: number; level: number }> = [];
+  for (let level = 1; level <= Math.min(4, enclosing); level++) stack.push({ rank: level, level });
   return numbers.map((n) => {
     const rank = rankOf(n, promoted);
     while (stack.length && stack[stack.length - 1]!.rank >= rank) stack.pop();

@@ -4,7 +4,8 @@
 // 下一步工作措施 …). Conservative on purpose: an unrecognised heading gets no label, and the checker
 // still recognises parts by their words.
 
-export type PartLabel = '举措' | '不足' | '第一责任人' | '安排' | '其他';
+export const PART_LABELS = ['举措', '不足', '第一责任人', '安排', '其他'] as const;
+export type PartLabel = (typeof PART_LABELS)[number];
 
 // Tried in this order: "推进法治政府建设存在的不足" is 不足, not 举措; "主要负责人履行……职责" is
 // 第一责任人, not 举措 (履行).

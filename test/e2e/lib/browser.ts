@@ -38,6 +38,8 @@ export async function launchBrowser(opts: { headless?: boolean; width?: number; 
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 1400, height: opts.height ?? 900 },
     locale: 'zh-CN',
+    // A writer's browser lets the page read and write the clipboard (the paste tests put Word's text there).
+    permissions: ['clipboard-read', 'clipboard-write'],
   });
   // Keep everything on this machine: code-server is on 127.0.0.1 and the workbench
   // needs nothing else. Any other request (marketplace, CDN, telemetry) is refused.

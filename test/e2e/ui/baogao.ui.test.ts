@@ -187,6 +187,49 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     await wb.closeAllEditors(); // without saving
   });
 
+  it('pastes text copied from Word with Ctrl+V: the typed number gone, the amounts written as figures (粘贴为报告语言)', async () => {
+    await wb.openFileFromExplorer(REPORT);
+    // The clipboard as a copy from Word leaves it (plain text, not copied in VS Code).
+    await wb.page.evaluate(
+      (text) => (globalThis as unknown as { navigator: { clipboard: { writeText(t: string): Promise<void> } } }).navigator.clipboard.writeText(text),
+      '（一）调处矛盾纠纷。全年调处矛盾纠纷30起，成功28起。\n',
+    );
+    await wb.goTo(LINE.problems - 1, 1); // the blank line below the heading 存在问题
+    await wb.focusEditor();
+    await wb.page.keyboard.press('Control+V');
+    let lines: string[] = [];
+    const deadline = Date.now() + 15_000;
+    do {
+      lines = (await wb.editorLines()).map((l) => l.text);
+      if (lines.some((l) => l.includes('{调处矛盾纠纷 = 30起}'))) break;
+      await wb.page.waitForTimeout(200);
+    } while (Date.now() < deadline);
+    await wb.screenshot('pasted-from-word');
+    assert.ok(lines.some((l) => l.includes('全年调处矛盾纠纷{调处矛盾纠纷 = 30起}，成功{成功之二 = 28起}。')), lines.filter((l) => l.includes('调处矛盾纠纷')).join('\n') || 'the pasted lines are not visible');
+    // The heading line as drawn: `## 调处矛盾纠纷` and its number （一） shown by the inlay hint.
+    assert.ok(lines.some((l) => /^##(（一）)?调处矛盾纠纷$/.test(l.replace(/\s/g, ''))), 'the typed （一） became a level-2 heading under 存在问题');
+    // Copied inside VS Code, the writer's own markup is pasted as it is (not escaped, not renamed).
+    await wb.goTo(LINE.problems, 1); // the pasted paragraph
+    await wb.page.keyboard.press('Home');
+    await wb.page.keyboard.press('Shift+End');
+    await wb.page.keyboard.press('Control+C');
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.keyboard.press('Control+V');
+    let copies = 0;
+    const copyDeadline = Date.now() + 10_000;
+    do {
+      lines = (await wb.editorLines()).map((l) => l.text);
+      copies = lines.filter((l) => l.includes('全年调处矛盾纠纷{调处矛盾纠纷 = 30起}，成功{成功之二 = 28起}。')).length;
+      if (copies === 2) break;
+      await wb.page.waitForTimeout(200);
+    } while (Date.now() < copyDeadline);
+    await wb.screenshot('copied-in-editor');
+    assert.equal(copies, 2, lines.filter((l) => l.includes('调处矛盾纠纷')).join('\n'));
+    assert.ok(!lines.some((l) => l.includes('\\{')), 'nothing escaped');
+    await wb.closeAllEditors(); // without saving
+  });
+
   it('F2 on {年度} offers the year; typing 2021 changes @年度 in the header, the {年度} uses stay', async () => {
     await wb.openFileFromExplorer(REPORT);
     await wb.goTo(LINE.opening, 1);
