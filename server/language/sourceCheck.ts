@@ -5,7 +5,7 @@
 import { checkReport } from './checks/index.js';
 import { compareCodeUnits, defaultSeverity } from './codes.js';
 import { importReport, type ImportHints, type ImportResult } from './import/index.js';
-import { sourcePosition } from './import/positions.js';
+import { sourcePositions } from './import/positions.js';
 import type { LanguageService } from './service.js';
 
 export interface SourceFinding {
@@ -37,15 +37,20 @@ const OPEN_AT_CUT = 40;
  * What an excerpt is not blamed for: what it lacks at its end, and a mark left open on its last line by
  * the cut — one opened near the end, or with no clause ended after it (“制定了《某县实施方案(20”). A mark
  * opened long before the cut with clauses ended after it (“充分利用“某某网站、“某某公众号、…，…”) was left open
- * by the writer. `at` is 0-based in the imported text.
+ * by the writer. Made once per imported text (its last line found once); `at` is 0-based in it.
  */
-export function excusedInExcerpt(code: string, at: { line: number; character: number }, importedText: string): boolean {
-  if (LATER_PARTS.has(code)) return true;
-  if (code !== 'BG602') return false;
-  const lines = importedText.trimEnd().split('\n');
-  if (at.line < lines.length - 1) return false;
-  const after = (lines[at.line] ?? '').slice(at.character + 1);
-  return after.length <= OPEN_AT_CUT || !/[，,。；;]/.test(after);
+export function excusedInExcerpt(importedText: string): (code: string, at: { line: number; character: number }) => boolean {
+  const text = importedText.trimEnd();
+  const lastStart = text.lastIndexOf('\n') + 1;
+  let lastLine = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lastLine++;
+  const last = text.slice(lastStart);
+  return (code, at) => {
+    if (LATER_PARTS.has(code)) return true;
+    if (code !== 'BG602' || at.line < lastLine) return false;
+    const after = last.slice(at.character + 1);
+    return after.length <= OPEN_AT_CUT || !/[，,。；;]/.test(after);
+  };
 }
 
 export function checkSourceText(service: LanguageService, path: string, text: string, hints: ImportHints = {}): { findings: SourceFinding[]; imported: ImportResult; excerpt: boolean } {
@@ -53,13 +58,15 @@ export function checkSourceText(service: LanguageService, path: string, text: st
   const model = service.analyze(path, imported.text);
   const excerpt = isExcerpt(imported);
   const findings: SourceFinding[] = [];
+  const sourcePosition = sourcePositions(imported, text);
+  const excused = excerpt ? excusedInExcerpt(imported.text) : () => false;
   for (const d of checkReport(model, service.settings)) {
     if (d.uri && d.uri !== model.file.path) continue; // snippets are not part of a source file
-    if (excerpt && excusedInExcerpt(d.code, model.file.lineIndex.positionAt(d.start), imported.text)) continue;
     const start = model.file.lineIndex.positionAt(d.start);
+    if (excused(d.code, start)) continue;
     const end = model.file.lineIndex.positionAt(d.end);
-    const from = sourcePosition(imported, text, start.line, start.character);
-    const to = start.line === end.line ? sourcePosition(imported, text, end.line, end.character) : from;
+    const from = sourcePosition(start.line, start.character);
+    const to = start.line === end.line ? sourcePosition(end.line, end.character) : from;
     findings.push({ line: from.line, column: from.column, endLine: to.line, endColumn: Math.max(to.column, from.column), severity: d.severity, code: d.code, message: d.message });
   }
   for (const f of imported.findings) findings.push({ line: f.line, column: 1, endLine: f.line, endColumn: 1, severity: defaultSeverity(f.code), code: f.code, message: f.message });

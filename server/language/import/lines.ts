@@ -3,7 +3,8 @@ import { furnitureKind, isSentence } from './furniture.js';
 import { typedNumber } from './numbers.js';
 import { EDGE_SPACE, readable, type Line, type Note } from './types.js';
 
-const BOOKMARK = /\[bookmark:[^\]\r\n]*\]/g;
+// Up to the next ] — or the next [, where the next bookmark would start: a line of unclosed ones is read once.
+const BOOKMARK = /\[bookmark:[^[\]\r\n]*\]/g;
 const DASHED_PAGE = /^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?$/;
 
 /** Lines, debris removed; returns the lines and the numbers of lines whose edges were trimmed. */

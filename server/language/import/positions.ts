@@ -41,19 +41,29 @@ function printedOf(line: string): { text: string; at: number[] } {
   return { text, at };
 }
 
-/** Where a 0-based (line, character) of `result.text` is in the source text. */
-export function sourcePosition(result: Pick<ImportResult, 'text' | 'sourceLines'>, sourceText: string, line: number, character: number): SourcePosition {
-  let source = result.sourceLines[line] ?? 0;
-  for (let k = line; !source && k < result.sourceLines.length; k++) source = result.sourceLines[k]!;
-  for (let k = line; !source && k >= 0; k--) source = result.sourceLines[k] ?? 0;
-  if (!source) return { line: 1, column: 1 };
-  const raw = sourceText.replace(/^\ufeff/, '').split(/\r\n|\r|\n/)[source - 1] ?? '';
-  const out = result.text.split('\n')[line] ?? '';
-  const printed = printedOf(out);
-  const probe = printed.text.slice(0, 6);
-  const start = probe ? raw.indexOf(probe) : -1;
-  if (start < 0) return { line: source, column: 1 };
-  let k = printed.at.findIndex((offset) => offset >= character);
-  if (k < 0) k = printed.text.length;
-  return { line: source, column: start + k + 1 };
+/**
+ * Where 0-based (line, character) positions of `result.text` are in the source text: the two texts are
+ * split into lines once, and each imported line's printed characters found once, so that placing every
+ * finding of a long source costs its line, not the whole text.
+ */
+export function sourcePositions(result: Pick<ImportResult, 'text' | 'sourceLines'>, sourceText: string): (line: number, character: number) => SourcePosition {
+  const rawLines = sourceText.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+  const outLines = result.text.split('\n');
+  const printed = new Map<number, { text: string; at: number[]; start: number }>();
+  return (line, character) => {
+    let source = result.sourceLines[line] ?? 0;
+    for (let k = line; !source && k < result.sourceLines.length; k++) source = result.sourceLines[k]!;
+    for (let k = line; !source && k >= 0; k--) source = result.sourceLines[k] ?? 0;
+    if (!source) return { line: 1, column: 1 };
+    let found = printed.get(line);
+    if (!found) {
+      const p = printedOf(outLines[line] ?? '');
+      const probe = p.text.slice(0, 6);
+      printed.set(line, (found = { ...p, start: probe ? (rawLines[source - 1] ?? '').indexOf(probe) : -1 }));
+    }
+    if (found.start < 0) return { line: source, column: 1 };
+    let k = found.at.findIndex((offset) => offset >= character);
+    if (k < 0) k = found.text.length;
+    return { line: source, column: found.start + k + 1 };
+  };
 }

@@ -52,8 +52,11 @@ const NOT_A_COUNT_AFTER: Record<string, RegExp> = {
 };
 
 const UNIT = COUNT_MEASURE_WORDS.join('|');
-// before-qualifier, digits, after-qualifier (余/多), unit or %, trailing qualifier (以上/左右/以下)
-const AMOUNT = new RegExp(`([约近逾超])?(\\d+(?:\\.\\d+)?)(?:([余多])?(${UNIT})(以上|左右|以下)?|\\s?([%％]))`, 'g');
+// before-qualifier, digits, after-qualifier (余/多), unit or %, trailing qualifier (以上/左右/以下).
+// The digits start where a run of digits starts: a match starting inside a run would have matched from
+// its start (the leftmost match), and without the lookbehind a long run with no unit after it was tried
+// from each of its digits (a line of 30,000 digits took a second; a megabyte, minutes).
+const AMOUNT = new RegExp(`([约近逾超])?(?<!\\d)(\\d+(?:\\.\\d+)?)(?:([余多])?(${UNIT})(以上|左右|以下)?|\\s?([%％]))`, 'g');
 
 /** Every amount in `text`, in order. */
 export function findAmounts(text: string): Amount[] {
@@ -90,6 +93,6 @@ function precededWell(text: string, at: number): boolean {
 /** Titles 《…》, document numbers 〔…〕号 and quoted names “…”: numbers there are not amounts. */
 function excludedRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(/《[^《》]*》|〔[^〕]*〕\s*\d*号?|\[[^\]]*\]\s*\d*号?|“[^”]{0,12}”/g)) out.push([m.index!, m.index! + m[0].length]);
+  for (const m of text.matchAll(/《[^《》]*》|〔[^〔〕]*〕\s*\d*号?|\[[^[\]]*\]\s*\d*号?|“[^”]{0,12}”/g)) out.push([m.index!, m.index! + m[0].length]);
   return out;
 }

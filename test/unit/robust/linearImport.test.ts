@@ -1,0 +1,44 @@
+// The importer and the check of a Word or text file (import in memory, findings placed back in the
+// source) on hostile text: each was once quadratic in it. A bound of seconds here stands for "does not
+// hang": the sizes are such that the quadratic versions took minutes.
+import { strict as assert } from 'node:assert';
+import { importReport } from '../../../server/language/import/index.js';
+import { importFragment } from '../../../server/language/import/fragment.js';
+import { LanguageService } from '../../../server/language/service.js';
+import { checkSourceText } from '../../../server/language/sourceCheck.js';
+import { MemoryWorkspace } from '../../../server/language/workspace.js';
+
+const timed = <T>(run: () => T): { result: T; ms: number } => {
+  const started = performance.now();
+  const result = run();
+  return { result, ms: performance.now() - started };
+};
+
+describe('import and source check: linear on hostile text', function () {
+  this.timeout(60_000);
+
+  it('a line of 300,000 digits with no unit after them (was: each digit tried as the start of an amount)', () => {
+    const text = `全年共受理${'1'.repeat(300_000)}件`;
+    const { result, ms } = timed(() => importReport(text));
+    assert.ok(ms < 5000, `${ms.toFixed(0)} ms`);
+    assert.equal(result.figures, 1, 'the run and its unit are one amount');
+    assert.ok(timed(() => importFragment('1'.repeat(300_000), { takenNames: [], takenLabels: [], inline: true })).ms < 5000);
+  });
+
+  it('a line of 100,000 unclosed 〔, [ or [bookmark: (was: each scanned to the end of the line)', () => {
+    for (const unit of ['〔', '[', '[bookmark:']) {
+      const { result, ms } = timed(() => importReport(`正文${unit.repeat(100_000 / unit.length)}\n全年受理案件3件。`));
+      assert.ok(ms < 5000, `${unit}: ${ms.toFixed(0)} ms`);
+      assert.ok(result.text.includes('{受理案件 = 3件}'), `${unit}: the amount below them is still a figure`);
+    }
+  });
+
+  it('20,000 lines each with an unclosed bracket: every finding placed in its source line (was: the whole text split for each)', () => {
+    const text = '关于某镇2020年度法治政府建设情况的报告\n' + '推进依法行政（\n'.repeat(20_000);
+    const { result, ms } = timed(() => checkSourceText(new LanguageService(new MemoryWorkspace({})), '/w/report.txt', text));
+    assert.ok(ms < 15_000, `${ms.toFixed(0)} ms`);
+    const unclosed = result.findings.filter((f) => f.code === 'BG602');
+    assert.ok(unclosed.length >= 19_999, `${unclosed.length}`);
+    assert.ok(unclosed.every((f, i) => f.line === i + 2 && f.column === 7), JSON.stringify(unclosed.find((f, i) => f.line !== i + 2 || f.column !== 7)));
+  });
+});
