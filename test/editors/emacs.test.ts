@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Position } from 'vscode-languageserver-protocol/node';
 import { positionOf } from '../protocol/helper.js';
-import { BEYOND_BMP_REPORT, cliKeys, insertAt, key, referenceEdits, ROOT, SERVER } from './reference.js';
+import { BEYOND_BMP_REPORT, cliKeys, insertAt, key, referenceEdits, ROOT, runEditor } from './reference.js';
 
 interface EmacsDiagnostic { code: string; severity: number; start: [number, number]; end: [number, number]; lspRange: [number, number, number, number] }
 interface Seen { diagnostics: EmacsDiagnostic[]; text: string }
@@ -41,20 +41,7 @@ function emacsVersion(): string | undefined {
 }
 
 function runEmacs(report: string, plan: { type: Position & { text: string }; rename?: Position & { newName: string } }): Run {
-  const out = path.join(path.dirname(report), 'emacs-run.json');
-  const run = spawnSync('emacs', ['--batch', '-l', path.join(ROOT, 'test', 'editors', 'emacs.el')], {
-    env: { ...process.env, BAOGAO_SERVER: SERVER, BAOGAO_REPORT: report, BAOGAO_OUT: out, BAOGAO_PLAN: JSON.stringify(plan) },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  let result: Run;
-  try {
-    result = JSON.parse(readFileSync(out, 'utf8')) as Run;
-  } catch {
-    throw new Error(`Emacs wrote no result (status ${run.status}, signal ${run.signal}): ${(run.stderr || run.stdout).slice(-2000)}`);
-  }
-  assert.equal(result.error, undefined, `Emacs's run stopped: ${result.error}\n${run.stderr.slice(-2000)}`);
-  return result;
+  return runEditor<Run>('Emacs', 'emacs', ['--batch', '-l', path.join(ROOT, 'test', 'editors', 'emacs.el')], report, plan);
 }
 
 describe('other editors: Emacs with Eglot', function () {

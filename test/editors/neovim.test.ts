@@ -3,14 +3,14 @@
 // diagnostics with `baogao check` (columns in UTF-16 units), formatting and rename with a reference client. Neovim converts LSP's UTF-16 positions to bytes and back itself,
 // so a CJK report tests that both sides count alike. scripts/editors/setup.sh installs Neovim.
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Position } from 'vscode-languageserver-protocol/node';
 import { pathToUri } from '../../server/lsp/uri.js';
 import { positionOf } from '../protocol/helper.js';
-import { BEYOND_BMP_REPORT, cliKeys, insertAt, key, referenceEdits, ROOT, SERVER } from './reference.js';
+import { BEYOND_BMP_REPORT, cliKeys, insertAt, key, referenceEdits, ROOT, runEditor } from './reference.js';
 
 interface NvimDiagnostic { code: string; lnum: number; col: number; end_lnum: number; end_col: number; severity: number; message: string }
 interface Seen { diagnostics: NvimDiagnostic[]; lines: string[] }
@@ -48,20 +48,7 @@ function nvimVersion(): string | undefined {
 }
 
 function runNeovim(report: string, plan: Plan): Run {
-  const out = path.join(path.dirname(report), 'neovim-run.json');
-  const run = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', 'NONE', '-c', `luafile ${path.join(ROOT, 'test', 'editors', 'neovim.lua')}`], {
-    env: { ...process.env, BAOGAO_SERVER: SERVER, BAOGAO_REPORT: report, BAOGAO_OUT: out, BAOGAO_PLAN: JSON.stringify(plan) },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  let result: Run;
-  try {
-    result = JSON.parse(readFileSync(out, 'utf8')) as Run;
-  } catch {
-    throw new Error(`Neovim wrote no result (status ${run.status}, signal ${run.signal}): ${run.stderr || run.stdout}`);
-  }
-  assert.equal(result.error, undefined, `Neovim's run stopped: ${result.error}`);
-  return result;
+  return runEditor<Run>('Neovim', 'nvim', ['--headless', '-n', '-i', 'NONE', '-u', 'NONE', '-c', `luafile ${path.join(ROOT, 'test', 'editors', 'neovim.lua')}`], report, plan);
 }
 
 describe('other editors: Neovim', function () {

@@ -3,6 +3,7 @@
 // vscode-languageserver-textdocument, for formatting and rename.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -57,3 +58,26 @@ export async function referenceEdits(folder: string, file: string, rename: Posit
  * Emacs, four bytes in Neovim): each side must count LSP's UTF-16 columns alike.
  */
 export const BEYOND_BMP_REPORT = '@标题 𠀀𠀀镇人民政府2020年度法治政府建设情况报告\n@年度 2020\n\n𠀀𠀀镇𠀾开展普法工作,取得成效。𠀀调处纠纷{调处 = 12起}。\n';
+
+/**
+ * Runs an editor's driver script on a report: the plan and paths go in the environment (BAOGAO_SERVER,
+ * BAOGAO_REPORT, BAOGAO_OUT, BAOGAO_PLAN), the driver writes what it saw as JSON to BAOGAO_OUT, with
+ * `error` set if it stopped early.
+ */
+export function runEditor<R extends { error?: string }>(editor: string, command: string, args: string[], report: string, plan: unknown): R {
+  const out = path.join(path.dirname(report), `${command}-run.json`);
+  const run = spawnSync(command, args, {
+    env: { ...process.env, BAOGAO_SERVER: SERVER, BAOGAO_REPORT: report, BAOGAO_OUT: out, BAOGAO_PLAN: JSON.stringify(plan) },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const output = (run.stderr || run.stdout || '').slice(-2000);
+  let result: R;
+  try {
+    result = JSON.parse(readFileSync(out, 'utf8')) as R;
+  } catch {
+    throw new Error(`${editor} wrote no result (status ${run.status}, signal ${run.signal}): ${output}`);
+  }
+  assert.equal(result.error, undefined, `${editor}'s run stopped: ${result.error}\n${output}`);
+  return result;
+}

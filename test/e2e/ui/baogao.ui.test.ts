@@ -174,13 +174,7 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     const titles = await wb.quickFixes();
     assert.ok(titles.some((t) => t.includes('改为“：”')), titles.join(' | '));
     await wb.chooseQuickFix('改为“：”');
-    let lines: string[] = [];
-    const deadline = Date.now() + 10_000;
-    do {
-      lines = (await wb.editorLines()).map((l) => l.text);
-      if (lines.some((l) => l.includes('汇报如下：'))) break;
-      await wb.page.waitForTimeout(200);
-    } while (Date.now() < deadline);
+    const lines = await wb.editorTextsWhen((texts) => texts.some((l) => l.includes('汇报如下：')));
     await wb.screenshot('quick-fix-applied');
     assert.ok(lines.some((l) => l.includes('汇报如下：')), lines.filter((l) => l.includes('汇报如下')).join('\n') || 'line 15 not visible');
     assert.ok(!lines.some((l) => l.includes('汇报如下:')));
@@ -197,13 +191,7 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     await wb.goTo(LINE.problems - 1, 1); // the blank line below the heading 存在问题
     await wb.focusEditor();
     await wb.page.keyboard.press('Control+V');
-    let lines: string[] = [];
-    const deadline = Date.now() + 15_000;
-    do {
-      lines = (await wb.editorLines()).map((l) => l.text);
-      if (lines.some((l) => l.includes('{调处矛盾纠纷 = 30起}'))) break;
-      await wb.page.waitForTimeout(200);
-    } while (Date.now() < deadline);
+    let lines = await wb.editorTextsWhen((texts) => texts.some((l) => l.includes('{调处矛盾纠纷 = 30起}')), 15_000);
     await wb.screenshot('pasted-from-word');
     assert.ok(lines.some((l) => l.includes('全年调处矛盾纠纷{调处矛盾纠纷 = 30起}，成功{成功之二 = 28起}。')), lines.filter((l) => l.includes('调处矛盾纠纷')).join('\n') || 'the pasted lines are not visible');
     // The heading line as drawn: `## 调处矛盾纠纷` and its number （一） shown by the inlay hint.
@@ -216,16 +204,10 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     await wb.page.keyboard.press('End');
     await wb.page.keyboard.press('Enter');
     await wb.page.keyboard.press('Control+V');
-    let copies = 0;
-    const copyDeadline = Date.now() + 10_000;
-    do {
-      lines = (await wb.editorLines()).map((l) => l.text);
-      copies = lines.filter((l) => l.includes('全年调处矛盾纠纷{调处矛盾纠纷 = 30起}，成功{成功之二 = 28起}。')).length;
-      if (copies === 2) break;
-      await wb.page.waitForTimeout(200);
-    } while (Date.now() < copyDeadline);
+    const pasted = '全年调处矛盾纠纷{调处矛盾纠纷 = 30起}，成功{成功之二 = 28起}。';
+    lines = await wb.editorTextsWhen((texts) => texts.filter((l) => l.includes(pasted)).length === 2);
     await wb.screenshot('copied-in-editor');
-    assert.equal(copies, 2, lines.filter((l) => l.includes('调处矛盾纠纷')).join('\n'));
+    assert.equal(lines.filter((l) => l.includes(pasted)).length, 2, lines.filter((l) => l.includes('调处矛盾纠纷')).join('\n'));
     assert.ok(!lines.some((l) => l.includes('\\{')), 'nothing escaped');
     await wb.closeAllEditors(); // without saving
   });

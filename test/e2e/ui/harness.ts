@@ -409,6 +409,17 @@ export class Workbench {
     return lines.sort((a, b) => a.top - b.top);
   }
 
+  /** The editor's line texts once `ok` accepts them (edits and the server's answers take a moment), or the last ones read after `ms`. */
+  async editorTextsWhen(ok: (texts: string[]) => boolean, ms = 10_000): Promise<string[]> {
+    const deadline = Date.now() + ms;
+    let texts = (await this.editorLines()).map((l) => l.text);
+    while (!ok(texts) && Date.now() < deadline) {
+      await this.page.waitForTimeout(200);
+      texts = (await this.editorLines()).map((l) => l.text);
+    }
+    return texts;
+  }
+
   /** Texts of the status bar items (left and right), with their accessible labels. */
   async statusBarItems(): Promise<{ id: string; text: string; label: string }[]> {
     return this.page.locator('.part.statusbar .statusbar-item').evaluateAll((els) =>
