@@ -2,7 +2,10 @@
 // report does (the server's `baogao/convertPaste`, the core's importFragment): typed heading numbers and
 // Word debris removed, headings and items made, amounts written as figures named apart from the report's.
 // VS Code's paste widget offers plain text instead (Ctrl+. after pasting, or `editor.pasteAs.preferences`).
-// Text copied inside VS Code (already the writer's markup) is pasted as it is.
+// Text copied from a report (already the writer's markup) is pasted as it is; a copy anywhere else — Word,
+// a browser, last year's .txt opened in VS Code — is converted. A copy in VS Code's editor carries its
+// language (`vscode-editor-data`'s `mode`, when copied with syntax highlighting); when it does not, the
+// server leaves text that already has markup as it is (looksLikeMarkup).
 //
 // The paste API is stable from VS Code 1.97; the extension supports 1.91, whose typings lack it, so the
 // few parts used are declared here and the provider is registered only where the API exists.
@@ -31,8 +34,18 @@ interface PasteApi {
   };
 }
 
-/** What VS Code puts on the clipboard with a copy from its own editor. */
+/** What VS Code puts on the clipboard with a copy from its own editor: JSON with the language as `mode`. */
 const COPIED_IN_EDITOR = 'vscode-editor-data';
+
+/** Was the text copied in VS Code from a report (as its editor says)? */
+async function copiedFromReport(data: vscode.DataTransfer): Promise<boolean> {
+  try {
+    const meta = await data.get(COPIED_IN_EDITOR)?.asString();
+    return meta !== undefined && (JSON.parse(meta) as { mode?: unknown }).mode === LANGUAGE_ID;
+  } catch {
+    return false;
+  }
+}
 
 export function registerPaste(context: vscode.ExtensionContext, client: LanguageClient): void {
   const api = vscode as unknown as Partial<PasteApi>;
@@ -41,7 +54,7 @@ export function registerPaste(context: vscode.ExtensionContext, client: Language
   const kind = api.DocumentDropOrPasteEditKind.Text.append(LANGUAGE_ID);
   const provider = {
     async provideDocumentPasteEdits(document: vscode.TextDocument, ranges: readonly vscode.Range[], data: vscode.DataTransfer, _context: unknown, token: vscode.CancellationToken): Promise<PasteEdit[] | undefined> {
-      if (ranges.length !== 1 || data.get(COPIED_IN_EDITOR)) return undefined;
+      if (ranges.length !== 1 || (await copiedFromReport(data))) return undefined;
       const text = await data.get('text/plain')?.asString();
       if (!text || token.isCancellationRequested) return undefined;
       const range = ranges[0]!;

@@ -28,9 +28,10 @@ describe('protocol: baogao/convertPaste', () => {
     assert.match(top?.text ?? '', /^# 调处矛盾纠纷。/, 'above every heading the same line is a level-1 heading');
   });
 
-  it('inside a line, only the amounts; plain prose, an empty or a very long paste: null (pasted as it is)', async () => {
+  it('inside a line, only the amounts; plain prose, markup, an empty or a very long paste: null (pasted as it is)', async () => {
     assert.equal((await convert('共受理120件', true))?.text, '共受理{受理 = 120件}');
     assert.equal(await convert('加强组织领导，确保工作落实。'), null);
+    assert.equal(await convert('全年调处{调处 = 150起}，受理120件。'), null, 'already written in the language');
     assert.equal(await convert('  \n'), null);
     assert.ok((await convert('共受理120件。'.repeat(PASTE_LIMIT / 8 + 1))) === null, 'a paste longer than the limit');
   });

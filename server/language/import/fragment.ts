@@ -22,6 +22,8 @@ export interface FragmentContext {
   inline: boolean;
   /** The level of the heading the paste lands under (0: above every heading): a pasted （一） under a level-1 heading is level 2. */
   enclosingLevel?: number;
+  /** Pasted on an empty line: the result ends its last line, so the empty line stays between it and what follows. */
+  onEmptyLine?: boolean;
 }
 
 export interface FragmentResult {
@@ -30,6 +32,15 @@ export interface FragmentResult {
   figures: number;
   /** What was removed or decided, by line of the fragment. */
   notes: ImportNote[];
+}
+
+/**
+ * Is the text already written in the language — a figure (`{调处 = 150起}`, `{年度}`), or a line that is a
+ * heading, a directive or a comment? Text copied from a report whose editor did not say so (a copy of
+ * over 64 KB, or with VS Code's syntax highlighting off) is pasted as it is; Word's text has none of these.
+ */
+export function looksLikeMarkup(text: string): boolean {
+  return /(?<!\\)\{[^{}\n]*\}|^[ \t]*(?:#{1,4} |@\S|\/\/)/m.test(text);
 }
 
 export function importFragment(text: string, context: FragmentContext): FragmentResult {
@@ -50,7 +61,7 @@ export function importFragment(text: string, context: FragmentContext): Fragment
   const labels = [...context.takenLabels].filter((l): l is PartLabel => (PART_LABELS as readonly string[]).includes(l));
   const written = writeBody(body, { year: context.year, org: context.org, yearField: false, takenNames, takenLabels: labels, enclosingLevel: context.enclosingLevel }, note, []);
   const joined = joinBlocks(written.blocks).text.replace(/\n+$/, '');
-  // A paste that ended a line ends one here too: what follows stays on its own line.
-  const ending = /(\r\n|\r|\n)$/.test(text) && joined !== '' ? '\n' : '';
+  // A paste that ended a line ends one here too, and so does one on an empty line: what follows stays apart.
+  const ending = (/(\r\n|\r|\n)$/.test(text) || context.onEmptyLine) && joined !== '' ? '\n' : '';
   return { text: joined + ending, figures: written.figures, notes: notes.sort((a, b) => a.line - b.line) };
 }

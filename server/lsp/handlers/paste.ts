@@ -2,7 +2,7 @@
 // importFragment), named apart from the report's own figures and labels.
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { Line } from '../../../grammar/index.js';
-import { importFragment } from '../../language/import/fragment.js';
+import { importFragment, looksLikeMarkup } from '../../language/import/fragment.js';
 import type { ServerContext } from '../context.js';
 import { ConvertPasteRequest } from '../protocol.js';
 import { answerOrFail, requireOpenDocument } from '../requests.js';
@@ -31,9 +31,11 @@ export function register({ connection, store }: ServerContext): void {
     const doc = requireOpenDocument(store, params);
     const text = params.text;
     if (typeof text !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, '要粘贴的内容应是文本。');
-    if (text.length > PASTE_LIMIT || text.trim() === '') return null;
+    if (text.length > PASTE_LIMIT || text.trim() === '' || looksLikeMarkup(text)) return null;
     const model = store.modelFor(doc);
-    const at = isPosition(params.position) ? doc.offsetAt(params.position) : 0;
+    const position = isPosition(params.position) ? params.position : { line: 0, character: 0 };
+    const at = doc.offsetAt(position);
+    const lineText = doc.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
     const labels = model.blocks.flatMap((b) => (b.block.kind === 'heading' && b.block.label ? [b.block.label.text] : []));
     const converted = importFragment(text, {
       year: model.header.year,
@@ -42,6 +44,7 @@ export function register({ connection, store }: ServerContext): void {
       takenLabels: labels,
       inline: params.inline === true,
       enclosingLevel: levelAt(model.file.document.lines, at),
+      onEmptyLine: lineText.trim() === '',
     });
     if (converted.text === text || converted.text === text.replace(/\r\n?/g, '\n')) return null;
     return { text: converted.text, figures: converted.figures, removed: converted.notes.length };

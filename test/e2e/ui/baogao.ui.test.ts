@@ -209,6 +209,18 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     await wb.screenshot('copied-in-editor');
     assert.equal(lines.filter((l) => l.includes(pasted)).length, 2, lines.filter((l) => l.includes('调处矛盾纠纷')).join('\n'));
     assert.ok(!lines.some((l) => l.includes('\\{')), 'nothing escaped');
+    // Copied from a plain-text editor in VS Code (last year's .txt opened there): converted like Word's text.
+    await wb.runCommand('File: New Untitled Text File');
+    await wb.type('（二）矛盾纠纷排查。全年排查纠纷40起。');
+    await wb.page.keyboard.press('Control+A');
+    await wb.page.keyboard.press('Control+C');
+    await wb.page.locator('.tabs-container .tab', { hasText: REPORT }).first().click();
+    await wb.goTo(LINE.problems + 2, 1); // the blank line below the two pasted paragraphs
+    await wb.focusEditor();
+    await wb.page.keyboard.press('Control+V');
+    lines = await wb.editorTextsWhen((texts) => texts.some((l) => l.includes('{排查纠纷 = 40起}')));
+    await wb.screenshot('pasted-from-text-editor');
+    assert.ok(lines.some((l) => l.includes('全年排查纠纷{排查纠纷 = 40起}。')), lines.filter((l) => l.includes('排查')).join('\n') || 'not visible');
     await wb.closeAllEditors(); // without saving
   });
 

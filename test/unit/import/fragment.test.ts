@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { importFragment } from '../../../server/language/import/fragment.js';
+import { importFragment, looksLikeMarkup } from '../../../server/language/import/fragment.js';
 import { readLines } from '../../../server/language/import/lines.js';
 import { typedNumber } from '../../../server/language/import/numbers.js';
 import { checkReport } from '../../../server/language/checks/index.js';
@@ -42,6 +42,12 @@ describe('import: a fragment pasted into a report', () => {
     assert.equal(under(3), '## 依法决策\n\n### 完善制度\n\n## 政务公开');
   });
 
+  it('ends its last line when pasted on an empty line, so the empty line still parts it from what follows', () => {
+    const paste = (onEmptyLine: boolean) => importFragment('（一）调处纠纷。全年调处30起。', { takenNames: [], takenLabels: [], inline: false, enclosingLevel: 1, onEmptyLine }).text;
+    assert.equal(paste(true), '## 调处纠纷\n全年调处{调处 = 30起}。\n');
+    assert.equal(paste(false), '## 调处纠纷\n全年调处{调处 = 30起}。');
+  });
+
   it('inside a line, writes only the amounts as figures and keeps every line break', () => {
     const result = importFragment('一、共受理{申请}120件\r\n办结率98%', { takenNames: [], takenLabels: [], inline: true });
     assert.equal(result.text, '一、共受理\\{申请\\}{受理申请 = 120件}\r\n办结率{办结率 = 98%}');
@@ -52,6 +58,11 @@ describe('import: a fragment pasted into a report', () => {
   it('escapes what the language would read as markup, and leaves plain prose as it is', () => {
     assert.equal(block('# 不是标题\n@不是指令').text, '\\# 不是标题\n\n\\@不是指令');
     assert.equal(block('加强组织领导，确保工作落实。').text, '加强组织领导，确保工作落实。');
+  });
+
+  it('tells text already in the language (pasted as it is) from Word’s', () => {
+    for (const markup of ['全年调处{调处 = 150起}。', '{年度}年，我镇……', '# 依法行政\n正文。', '@引用 人民调解', '  // 注释', '正文\n## 小标题']) assert.ok(looksLikeMarkup(markup), markup);
+    for (const word of ['一、依法行政\n全年调处150起。', '（一）加强领导', '我镇\\{不是指标\\}。', '#1 号文件', '@ 符号', '邮箱 a@b.cn']) assert.ok(!looksLikeMarkup(word), word);
   });
 
   describe('a part of each real report, pasted into a sample', function () {
