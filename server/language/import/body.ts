@@ -136,7 +136,7 @@ function numberedLine(state: BodyState, line: Line, number: TypedNumber, level: 
   const { headingLike, runIn, stop } = headingShape(rest);
   const lead = stop < 0 ? rest : rest.slice(0, stop);
   const runInHeading = () => {
-    numberNote(`写成标题“${lead}”和其后的段落（二级标题渲染时接排，句号由渲染器加回）`);
+    numberNote(`写成标题“${lead}”和其后的段落（${level === 1 ? '一级标题单独成行，标题后的句号不再保留' : '二级标题渲染时接排，句号由渲染器加回'}）`);
     heading(state, lead, level, line.n);
     paragraph(state, rest.slice(stop + 1).replace(EDGE_SPACE, ''), line.n, 'paragraph');
   };
@@ -154,6 +154,8 @@ function numberedLine(state: BodyState, line: Line, number: TypedNumber, level: 
     const previous = state.blocks[state.blocks.length - 1];
     paragraph(state, rest, line.n, 'item', previous?.kind === 'item' ? previous.number + 1 : 1);
   } else if (runIn && level === 2) runInHeading();
+  // 一、巩固提升依法履职水平。注重政治引领……: a first-level heading run into its paragraph (seen on real pages).
+  else if (runIn && headingLike && level === 1) runInHeading();
   else {
     numberNote('整行写成标题');
     heading(state, rest, level, line.n);
