@@ -51,6 +51,7 @@ export function writeBody(body: Line[], options: BodyOptions, note: Note, findin
       const k = headingIndex++;
       if (mistyped.has(k)) reportMistyped(state, line, number, levels[k]!);
       if (number.malformed) reportMalformed(state, line, number);
+      if (number.style === 'arabic' && number.separator === '、') reportArabicComma(state, line, number);
       numberedLine(state, line, number, levels[k]!, items.get(i));
     }
   });
@@ -96,6 +97,12 @@ function reportMalformed(state: BodyState, line: Line, number: TypedNumber): voi
   const message = `手打的序号“${number.typed.trim()}”${number.malformed}：应为“（${'一二三四五六七八九十'[number.value - 1] ?? number.value}）”。导入时按第二级序号处理，请核对原文。`;
   state.findings.push({ line: line.n, code: 'BG232', message });
   state.blocks.push({ kind: 'comment', text: `// BG232 原文第${line.n}行：${message}`, source: line.n });
+}
+
+/** "1、加强组织领导": the typed number goes (the renderer prints "1."), but the source is told (BG607, as in prose). */
+function reportArabicComma(state: BodyState, line: Line, number: TypedNumber): void {
+  const message = `手打的序号“${number.typed.trim()}”写法不对：阿拉伯数字序号后用下脚点，写作“${number.value}.”。导入后序号由渲染器生成，原稿请改正。`;
+  state.findings.push({ line: line.n, code: 'BG607', message });
 }
 
 function reportMistyped(state: BodyState, line: Line, number: TypedNumber, level: number): void {

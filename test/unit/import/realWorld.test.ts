@@ -175,6 +175,12 @@ describe('import: real-world text', () => {
     assert.ok(r.text.includes('// BG230 原文第2行'));
   });
 
+  it('a typed Arabic number with a 顿号 (“1、”, “2 、”) is reported for the source (BG607); “1.” and “1．” are not, nor a date or decimal', () => {
+    const r = imported(['一、主要举措', '1、依法行政。全年开展培训3次。', '2 、规范执法。', '3.严格监督。', '4．公开透明。', '6.26国际禁毒日开展宣传。']);
+    assert.deepEqual(r.findings.map((f) => `${f.line}:${f.code}`), ['2:BG607', '3:BG607']);
+    assert.match(r.findings[0]!.message, /“1、”.*“1\.”/);
+  });
+
   it('a number with a bracket lost (“一）”) is reported (BG232) and taken as （一）', () => {
     const r = imported(['一、主要举措和成效', '一）纵深推进学悟笃行习近平法治思想', '正文。', '（一是加强学习。']);
     assert.deepEqual(r.findings.map((f) => `${f.line}:${f.code}`), ['2:BG232']);
