@@ -99,6 +99,8 @@ describe('checks/wording', () => {
       assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('2022年五月', '2022年5月'));
       assert.equal(applyEdits(text, found[2]!.fixes![0]!.edits), text.replace('3月十五日', '3月15日'));
       assert.match(found[0]!.message, /月份“五”.*“5”/);
+      // The year written as its field prints in digits too.
+      assert.equal(check(`${header(2022)}{年度}年五月，组成三个督导组。\n`).filter((d) => d.code === 'BG720').length, 1);
     });
     it('leaves dates written all in digits or all in Chinese, and counts after a year, alone', () => {
       const text = `${header(2022)}2022年5月15日，二〇二二年五月，2022年十余个单位，2022年三个督导组，12月一次。\n`;
