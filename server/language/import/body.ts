@@ -143,8 +143,10 @@ function numberedLine(state: BodyState, line: Line, number: TypedNumber, level: 
   const { headingLike, runIn, stop } = headingShape(rest);
   const lead = stop < 0 ? rest : rest.slice(0, stop);
   const runInHeading = () => {
-    numberNote(`写成标题“${lead}”和其后的段落（${level === 1 ? '一级标题单独成行，标题后的句号不再保留' : '二级标题渲染时接排，句号由渲染器加回'}）`);
-    heading(state, lead, level, line.n);
+    // A level-2 heading runs in when rendered and gets its 。 back; a level-1 heading stands alone and keeps it as typed.
+    const text = level === 1 ? rest.slice(0, stop + 1) : lead;
+    numberNote(`写成标题“${text}”和其后的段落（${level === 1 ? '一级标题单独成行，句号照原样保留' : '二级标题渲染时接排，句号由渲染器加回'}）`);
+    heading(state, text, level, line.n);
     paragraph(state, rest.slice(stop + 1).replace(EDGE_SPACE, ''), line.n, 'paragraph');
   };
   if (asItem && level === state.current + 1) {

@@ -66,9 +66,10 @@ describe('import: rules', () => {
       assert.match(printed(r.text), /（一）全面部署法治建设。桂圩镇党委政府高度重视。/);
     });
 
-    it('a run-in first-level heading becomes # heading on its own line and its paragraph, the figures of the paragraph written', () => {
+    it('a run-in first-level heading becomes # heading on its own line, its 。 kept, and its paragraph, the figures of the paragraph written', () => {
       const r = imported(['一、巩固提升依法履职水平。注重政治引领，全年组织理论学习14次。', '二、不断加强依法行政能力。召开常务会议13次。', '三、主要举措和成效。正文。']);
-      assert.deepEqual(body(r.text), ['# 巩固提升依法履职水平', '注重政治引领，全年组织理论学习{理论学习 = 14次}。', '# 不断加强依法行政能力', '召开常务会议{召开常务会议 = 13次}。', '# 主要举措和成效 {#举措}', '正文。']);
+      // Its 。 stays as typed (every word prints; BG714 then says a heading on its own line takes none).
+      assert.deepEqual(body(r.text), ['# 巩固提升依法履职水平。', '注重政治引领，全年组织理论学习{理论学习 = 14次}。', '# 不断加强依法行政能力。', '召开常务会议{召开常务会议 = 13次}。', '# 主要举措和成效。 {#举措}', '正文。']);
       assert.ok(r.notes.some((n) => /一级标题单独成行/.test(n.why)));
       // A long first sentence is no heading: the line stays whole, as before.
       const long = imported(['一、继续深入推进我乡行政决策科学化、民主化、法治化，不断健全重大行政决策相关机制。正文。']);
