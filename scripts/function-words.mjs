@@ -7,8 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const TAGS = new Set(['v', 'vn', 'vd', 'p', 'd', 'c', 'r', 'u', 'a', 'ad', 'an', 't', 'f']);
-/** Verbs of government prose that jieba tags as nouns. */
-const MORE = ['指导', '督导', '包联', '包片', '包村', '驻点', '帮扶', '对接', '挂钩', '驻村', '全面'];
+/** Verbs of government prose that jieba tags as nouns, and words that gather bodies (辖区街道, 所属乡镇). */
+const MORE = ['指导', '督导', '包联', '包片', '包村', '驻点', '帮扶', '对接', '挂钩', '驻村', '全面', '代理', '代表', '委托', '应诉', '抄送', '辖区', '全体', '所属'];
 const MIN_FREQUENCY = 30;
 const dict = process.argv[2];
 if (!dict) throw new Error('usage: node scripts/function-words.mjs path/to/jieba.dict.utf8');
@@ -22,7 +22,7 @@ for (const line of readFileSync(dict, 'utf8').split('\n')) {
 words.push(...MORE.filter((w) => !words.includes(w)));
 words.sort();
 const out = {
-  $comment: `Verbs, prepositions, adverbs, conjunctions, pronouns, particles, adjectives, time words and localisers of 2–3 characters (jieba tags ${[...TAGS].join(' ')}, frequency ≥ ${MIN_FREQUENCY}) from jieba's dictionary (cppjieba dict/jieba.dict.utf8 as shipped in nodejieba 3.5.8; MIT License, Copyright (c) 2013 the cppjieba authors), by scripts/function-words.mjs. A word before 镇/乡/街道 from this list is not a place name. `two` and `three`: the words of two and of three UTF-16 units, each list one string of fixed-width entries in code-unit order (looked up by binary search, nothing built at start).`,
+  $comment: `Verbs, prepositions, adverbs, conjunctions, pronouns, particles, adjectives, time words and localisers of 2–3 characters (jieba tags ${[...TAGS].join(' ')}, frequency ≥ ${MIN_FREQUENCY}) from jieba's dictionary (cppjieba dict/jieba.dict.utf8 as shipped in nodejieba 3.5.8; MIT License, Copyright (c) 2013 the cppjieba authors), by scripts/function-words.mjs. \`two\` and \`three\`: the words of two and of three UTF-16 units, each list one string of fixed-width entries in code-unit order (looked up by binary search, nothing built at start). A word before 镇/乡/街道 from this list is not a place name.`,
   two: words.filter((w) => w.length === 2).join(''),
   three: words.filter((w) => w.length === 3).join(''),
 };

@@ -25,7 +25,7 @@ describe('protocol: baogao/convertPaste', () => {
     assert.equal(result.figures, 2);
     assert.equal(result.removed, 2, 'the typed number and the bookmark');
     const top = await convert('（一）调处矛盾纠纷。全年调处150起。\n');
-    assert.match(top?.text ?? '', /^# 调处矛盾纠纷。/, 'above every heading the same line is a level-1 heading');
+    assert.match(top?.text ?? '', /^# 调处矛盾纠纷。\n全年调处/, 'above every heading the same line is a level-1 heading (standing alone, its paragraph after it)');
   });
 
   it('inside a line, only the amounts; plain prose, markup, an empty or a very long paste: null (pasted as it is)', async () => {

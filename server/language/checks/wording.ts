@@ -1,4 +1,4 @@
-// Report checks: wording left over from reused text (BG712–BG714, and 截止 for 截至, BG718) — last year's work plan named as this
+// Report checks: wording left over from reused text (BG712–BG714, and 截止 for 截至, BG718, 2022年五月, BG720) — last year's work plan named as this
 // year's (《2020年度…工作要点》 in a 2021 report), 今年来 / 2021年来 for 以来, and a heading that ends in 。
 // where it stands on a line of its own.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
@@ -33,6 +33,11 @@ export const wordingCodes: CodeInfo[] = [
     code: 'BG718', severity: 'warning', title: '“截止”应为“截至”',
     description: '“截至”是“到某时为止”，后面跟时间（截至目前、截至2023年底）；“截止”是“到期停止”，用在时间之后（报名于5月31日截止、截止日期）。“截止到”也可以。',
     example: '截止目前，全镇共调处矛盾纠纷……', fix: '改为“截至”（安全）',
+  },
+  {
+    code: 'BG720', severity: 'warning', title: '日期中数字写法不一',
+    description: '公历日期的年、月、日用同一种数字：“2022年5月”“2022年5月15日”，不写“2022年五月”“5月十五日”（GB/T 15835《出版物上数字用法》）。全用汉字的日期（二〇二二年五月）不报。',
+    example: '2022年五月，组成三个督导组……', fix: '把月、日改为阿拉伯数字（安全）',
   },
 ];
 registerCodes(wordingCodes);
@@ -152,6 +157,32 @@ function upToWithZhi(model: ReportModel): Diagnostic[] {
   );
 }
 
+// ---------------------------------------------------------------- 2022年五月
+
+/** A month or day in Chinese numerals after a year or month in digits: 2022年五月, {年度}年五月 (a field prints digits; \uE000 is FIGURE_MARK of prose.ts), 5月十五日. */
+const MIXED_DATE = /(?<=(?:(?<!\d)\d{4}|\uE000)\s*年\s*)(十[一二]?|[一二三四五六七八九])(?=\s*月)|(?<=(?<!\d)\d{1,2}\s*月\s*)(三十一?|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*[日号])/g;
+
+/** 一 … 三十一 as a number. */
+function chineseDayOrMonth(text: string): number {
+  const digit = (c: string | undefined) => (c ? '一二三四五六七八九'.indexOf(c) + 1 : 0);
+  const ten = text.indexOf('十');
+  if (ten < 0) return digit(text);
+  return (ten === 0 ? 1 : digit(text[0])) * 10 + digit(text[ten + 1]);
+}
+
+function mixedDates(model: ReportModel): Diagnostic[] {
+  return cachedPerBlock('mixed-dates', proseBlocks(model), (block) =>
+    wordSlips(model, block, '月', MIXED_DATE, (m) => {
+      const digits = String(chineseDayOrMonth(m[0]));
+      const what = m[1] ? '月份' : '日';
+      return {
+        code: 'BG720', end: m.index! + m[0].length, message: `日期里${m[1] ? '年份' : '月份'}用了阿拉伯数字，${what}“${m[0]}”却用汉字：应统一写作“${digits}”。`,
+        fix: { title: `改为“${digits}”`, from: m.index!, to: m.index! + m[0].length, newText: digits },
+      };
+    }),
+  );
+}
+
 interface WordSlip {
   code: string;
   end: number;
@@ -199,5 +230,6 @@ export const wordingChecks: ReportCheck[] = [
   { id: 'last-years-plan', codes: ['BG712'], run: lastYearsPlan },
   { id: 'since-without-yi', codes: ['BG713'], run: sinceWithoutYi },
   { id: 'up-to-with-zhi', codes: ['BG718'], run: upToWithZhi },
+  { id: 'mixed-dates', codes: ['BG720'], run: mixedDates },
   { id: 'heading-full-stop', codes: ['BG714'], run: (model) => sameStructure('heading-full-stop', model, () => headingFullStop(model)) },
 ];

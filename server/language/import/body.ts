@@ -51,6 +51,7 @@ export function writeBody(body: Line[], options: BodyOptions, note: Note, findin
       const k = headingIndex++;
       if (mistyped.has(k)) reportMistyped(state, line, number, levels[k]!);
       if (number.malformed) reportMalformed(state, line, number);
+      if (number.style === 'arabic' && number.separator === '、') reportArabicComma(state, line, number);
       numberedLine(state, line, number, levels[k]!, items.get(i));
     }
   });
@@ -98,6 +99,12 @@ function reportMalformed(state: BodyState, line: Line, number: TypedNumber): voi
   state.blocks.push({ kind: 'comment', text: `// BG232 原文第${line.n}行：${message}`, source: line.n });
 }
 
+/** "1、加强组织领导": the typed number goes (the renderer prints "1."), but the source is told (BG607, as in prose). */
+function reportArabicComma(state: BodyState, line: Line, number: TypedNumber): void {
+  const message = `手打的序号“${number.typed.trim()}”写法不对：阿拉伯数字序号后用下脚点，写作“${number.value}.”。导入后序号由渲染器生成，原稿请改正。`;
+  state.findings.push({ line: line.n, code: 'BG607', message });
+}
+
 function reportMistyped(state: BodyState, line: Line, number: TypedNumber, level: number): void {
   const message = `手打的序号“${number.typed.trim()}”重复或跳号：它在上一个一级标题之内，应为第${level}级序号（如“（${number.typed.trim().replace(/[、．.，,\s]/g, '')}）”）。导入时按第${level}级处理，请核对原文。`;
   state.findings.push({ line: line.n, code: 'BG230', message });
@@ -136,8 +143,10 @@ function numberedLine(state: BodyState, line: Line, number: TypedNumber, level: 
   const { headingLike, runIn, stop } = headingShape(rest);
   const lead = stop < 0 ? rest : rest.slice(0, stop);
   const runInHeading = () => {
-    numberNote(`写成标题“${lead}”和其后的段落（二级标题渲染时接排，句号由渲染器加回）`);
-    heading(state, lead, level, line.n);
+    // A level-2 heading runs in when rendered and gets its 。 back; a level-1 heading stands alone and keeps it as typed.
+    const text = level === 1 ? rest.slice(0, stop + 1) : lead;
+    numberNote(`写成标题“${text}”和其后的段落（${level === 1 ? '一级标题单独成行，句号照原样保留' : '二级标题渲染时接排，句号由渲染器加回'}）`);
+    heading(state, text, level, line.n);
     paragraph(state, rest.slice(stop + 1).replace(EDGE_SPACE, ''), line.n, 'paragraph');
   };
   if (asItem && level === state.current + 1) {
@@ -154,6 +163,8 @@ function numberedLine(state: BodyState, line: Line, number: TypedNumber, level: 
     const previous = state.blocks[state.blocks.length - 1];
     paragraph(state, rest, line.n, 'item', previous?.kind === 'item' ? previous.number + 1 : 1);
   } else if (runIn && level === 2) runInHeading();
+  // 一、巩固提升依法履职水平。注重政治引领……: a first-level heading run into its paragraph (seen on real pages).
+  else if (runIn && headingLike && level === 1) runInHeading();
   else {
     numberNote('整行写成标题');
     heading(state, rest, level, line.n);

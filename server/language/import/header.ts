@@ -57,7 +57,7 @@ export function orgFromTitle(title: string): string | undefined {
   const m = /^(.+?)(?:关于)?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/.exec(title) ?? /^(.+?(?:人民政府|政府|办事处|党委|镇|乡|街道))关于/.exec(title);
   const org = m?.[1]?.replace(/\s*关于$/, '').trim();
   if (org && isOrgLike(org)) return fullName(org);
-  if (org && /^[\u4e00-\u9fff]{2,8}(?:区|县|市|旗)$/.test(org)) return `${org}人民政府`;
+  if (org && /^[\u4e00-\u9fff]{2,8}(?:区|县|市|旗)$/.test(org)) return governmentOf(org);
   return placeAfterYear(title);
 }
 
@@ -65,7 +65,15 @@ export function orgFromTitle(title: string): string | undefined {
 function placeAfterYear(title: string): string | undefined {
   const m = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?([\u4e00-\u9fff]{2,6}?)(区|县|市|旗|镇|乡|街道)(?=[\u4e00-\u9fff]{4})/.exec(title);
   if (!m || !isPlaceName(m[1]!)) return undefined;
-  return /(?:镇|乡|街道)$/.test(m[2]!) ? fullName(m[1]! + m[2]!) : `${m[1]}${m[2]}人民政府`;
+  return /(?:镇|乡|街道)$/.test(m[2]!) ? fullName(m[1]! + m[2]!) : governmentOf(m[1]! + m[2]!);
+}
+
+/** A zone set up for development (高新区, 开发区, 经开区, 工业园区, 保税区, 合作区) is run by a 管理委员会, not a 人民政府. */
+const DEVELOPMENT_ZONE = /(?:高新区|开发区|经开区|园区|保税区|合作区)$/;
+
+/** The government of a county-level place: its 人民政府, or a development zone's 管理委员会. */
+function governmentOf(place: string): string {
+  return `${place}${DEVELOPMENT_ZONE.test(place) ? '管理委员会' : '人民政府'}`;
 }
 
 /**
@@ -118,32 +126,37 @@ export function orgFromProse(text: string): string | undefined {
   return countyOrgFromProse(sentence);
 }
 
-const isPlaceName = (name: string) => name.length >= 2 && name.length <= 5 && !NOT_A_NAME.test(name) && !/[的了是在和与及]/.test(name);
+/** 得益于县委…, 致力于县…: a word ending in 于 is a preposition before the place, not its name. */
+const isPlaceName = (name: string) => name.length >= 2 && name.length <= 5 && !NOT_A_NAME.test(name) && !/[的了是在和与及]|于$/.test(name);
 
 /**
  * A county-level body as the subject of the first sentence: "2019年，南昌县全面贯彻……" → 南昌县人民政府,
  * "……指导下，前进区教育局深入开展……" → 前进区教育局, "2022年全南县自然资源局在县委……" → 全南县自然资源局 (right
- * after the year). The last division named wins (长沙市天心区 → 天心区); "现将某县……" starts with no name;
+ * after the year), "云南省委、省政府坚持……" → 云南省人民政府. The last division named wins (长沙市天心区 → 天心区); "现将某县……" starts with no name;
  * "区委", "县级", "市场" and the like are not a body.
  */
 function countyOrgFromProse(sentence: string): string | undefined {
+  // "2024年，云南省委、省政府坚持……": a report of the committee and the government together; the government is the body.
+  const both = new RegExp(`${NAME_START}([\\u4e00-\\u9fff]{2,6}?)([省市县区旗])委[、，,和]\\s*\\2?(?:人民)?政府`).exec(sentence);
+  const place = both?.[1]!.replace(/^.*[省市州盟县区旗](?=..)/, ''); // the last division named: 长沙市天心区 → 天心区
+  if (place && isPlaceName(place)) return governmentOf(place + both![2]);
   const COUNTY = new RegExp(`${NAME_START}((?:[\\u4e00-\\u9fff]{2,4}?(?:省|市|州|盟|县|区|旗))+)([\\u4e00-\\u9fff]{1,5}?(?:局|委员会|委|办公室))?(?![委级域内外政人党员场长])`, 'g');
   for (const m of sentence.matchAll(COUNTY)) {
     const name = m[1]!.slice(0, -1).replace(/^.*[省市州盟县区旗]/, '') + m[1]!.slice(-1);
     if (!isPlaceName(name.slice(0, -1)) || !/[县区市旗]$/.test(name)) continue;
-    return m[2] ? `${name}${m[2]}` : `${name}人民政府`;
+    return m[2] ? `${name}${m[2]}` : governmentOf(name);
   }
   return undefined;
 }
 
 /**
  * The year a report's opening sentence says it reports on: "2020年，……", "现将我镇2022年度法治政府建设
- * 情况报告如下", "2022年度法治政府建设……". Not a range (2021—2025年) or a date (2022年3月).
+ * 情况报告如下", "现对2023年所做工作总结如下", "2022年度法治政府建设……". Not a range (2021—2025年) or a date (2022年3月).
  */
 export function yearFromProse(text: string): number | undefined {
   const sentence = text.split(/。/)[0] ?? '';
   const lead = /^(\d{4})\s*年(?!\d|度?[-—－~～至到])/.exec(sentence)?.[1];
   if (lead) return Number(lead);
-  const said = /现将.{0,24}?(\d{4})\s*年度?(?![-—－~～至到\d]).{0,40}?(?:报告|汇报|总结)如下/.exec(text) ?? /(?:^|[，,])(\d{4})\s*年度?(?:法治政府建设|依法行政)/.exec(sentence);
+  const said = /现[将对就].{0,24}?(\d{4})\s*年度?(?![-—－~～至到\d]).{0,40}?(?:报告|汇报|总结)如下/.exec(text) ?? /(?:^|[，,])(\d{4})\s*年度?(?:法治政府建设|依法行政)/.exec(sentence);
   return said ? Number(said[1]) : undefined;
 }

@@ -22,9 +22,31 @@ export function readLines(text: string, note: Note): { lines: Line[]; trimmed: n
       line.text = '';
     }
   }
+  removePinyin(lines, note);
   removeFurniture(lines, note);
   removePageChunkNumbers(lines, note);
   return { lines: splitRunTogetherParts(lines, note), trimmed };
+}
+
+/** A syllable in brackets right after a character, with its tone marked: 內(nèi) 關(guān) 設(shè). */
+const PINYIN = /(?<=\p{Script=Han})[(（][a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}[)）]/gu;
+/** Fewer than this many in a whole text are a reading given on purpose (阜(fù)阳), not a page's debris. */
+const PINYIN_DEBRIS = 3;
+
+/**
+ * Pronunciations a mirror site prints after its characters (ruby text flattened: "內(nèi)蒙古自治區(qū)") are
+ * no part of the report: when the text has several, each line loses them (noted once a line).
+ */
+function removePinyin(lines: Line[], note: Note): void {
+  let total = 0;
+  for (const line of lines) total += line.text.match(PINYIN)?.length ?? 0;
+  if (total < PINYIN_DEBRIS) return;
+  for (const line of lines) {
+    const found = line.text.match(PINYIN);
+    if (!found) continue;
+    note(line.n, `拼音注音 ${found.length} 处（如“${found[0]}”）`, '转载网站在字后加的拼音，不是报告的文字');
+    line.text = line.text.replace(PINYIN, '');
+  }
 }
 
 /** A space (or spaces) before a typed 一、 or (一) inside a line: where a page lost a line break. */

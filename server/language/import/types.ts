@@ -42,9 +42,9 @@ export type Block = (
 export const EDGE_SPACE = /^[\s\u200b\u200c\u200d\u2060]+|[\s\u200b\u200c\u200d\u2060]+$/g;
 
 // Traditional characters of the words the importer recognises lines by (報告, 法治政府建設, 發布時間, 來源,
-// 鄉鎮縣區, 辦事處 …), each with its simplified form: one character for one, so offsets stay the same.
-const TRADITIONAL = '報總結匯彙設發佈時間來鄉鎮縣區關於機構辦處黨會員組領導擊點數瀏覽訪問閱讀號類題標單編輯責網頁簡體繁務開況說規劃綱計畫議書記歲屆項條';
-const SIMPLIFIED = '报总结汇汇设发布时间来乡镇县区关于机构办处党会员组领导击点数浏览访问阅读号类题标单编辑责网页简体繁务开况说规划纲计画议书记岁届项条';
+// 鄉鎮縣區, 辦事處, 相關詞條 …), each with its simplified form: one character for one, so offsets stay the same.
+const TRADITIONAL = '報總結匯彙設發佈時間來鄉鎮縣區關於機構辦處黨會員組領導擊點數瀏覽訪問閱讀號類題標單編輯責網頁簡體繁務開況說規劃綱計畫議書記歲屆項條詞熱門聯絡們鏈薦';
+const SIMPLIFIED = '报总结汇汇设发布时间来乡镇县区关于机构办处党会员组领导击点数浏览访问阅读号类题标单编辑责网页简体繁务开况说规划纲计画议书记岁届项条词热门联络们链荐';
 const SIMPLIFIED_OF = new Map([...TRADITIONAL].map((ch, i) => [ch, SIMPLIFIED[i]!]));
 
 /**

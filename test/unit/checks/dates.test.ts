@@ -58,8 +58,11 @@ describe('checks/dates: names', () => {
     assert.deepEqual(codes(model(`${HEAD('2021-01-13')}${verbs}\n`)), []);
     // The place word of the slogan 小事不出村、大事不出镇 names no township.
     assert.deepEqual(townshipNames('实现“小事不出社区、大事不出街道”，矛盾不出镇，小事不出村、大事不出乡。'), []);
+    // Verbs jieba tags as nouns (代理, 代表, 委托, 应诉) and words that gather bodies (辖区, 所属, 全体): no name.
+    assert.deepEqual(townshipNames('律师代理街道诉讼案件20余件，代表街道出庭，委托街道办理，应诉街道案件，辖区街道、所属乡镇、全体街道干部。'), []);
     // The name after a verb is still found.
     assert.deepEqual(townshipNames('，支持大歇镇，').map((h) => h.name), ['大歇镇']);
+    assert.deepEqual(townshipNames('，代理金龙街道诉讼案件').map((h) => h.name), ['金龙街道']);
     assert.deepEqual(townshipNames('以维护大歇镇平安稳定为底线').map((h) => h.name), ['大歇镇']);
   });
 

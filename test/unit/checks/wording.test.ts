@@ -91,6 +91,23 @@ describe('checks/wording', () => {
     });
   });
 
+  describe('BG720 a date in two kinds of numerals', () => {
+    it('reports a month or day in Chinese numerals after digits, with a safe fix to digits', () => {
+      const text = `${header(2022)}2022年五月，组成三个督导组。2022年 十二月召开会议。于3月十五日开展宣传，6月三十一日截止。\n`;
+      const found = check(text).filter((d) => d.code === 'BG720');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['五', '十二', '十五', '三十一']);
+      assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('2022年五月', '2022年5月'));
+      assert.equal(applyEdits(text, found[2]!.fixes![0]!.edits), text.replace('3月十五日', '3月15日'));
+      assert.match(found[0]!.message, /月份“五”.*“5”/);
+      // The year written as its field prints in digits too.
+      assert.equal(check(`${header(2022)}{年度}年五月，组成三个督导组。\n`).filter((d) => d.code === 'BG720').length, 1);
+    });
+    it('leaves dates written all in digits or all in Chinese, and counts after a year, alone', () => {
+      const text = `${header(2022)}2022年5月15日，二〇二二年五月，2022年十余个单位，2022年三个督导组，12月一次。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG720'), []);
+    });
+  });
+
   describe('BG714 heading ending in 。', () => {
     it('reports a level-1 heading and a level-2 heading on its own line, with a safe fix', () => {
       const text = `${header(2021)}# 主要举措和成效。\n## 加强自身建设。\n1. 优化营商环境。\n`;
@@ -153,6 +170,8 @@ describe('checks/wording', () => {
     it('leaves registered, local, yearly and “关于” titles alone', () => {
       const text = `${header(2021)}落实《法治政府建设实施纲要（2021—2025年）》《广东省法治政府建设实施纲要（2021—2025年）》《桂圩镇“八五”普法规划》《关于加强法治乡村建设的意见》《2021年度法治建设工作要点》《村规民约》。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG717'), []);
+      // A national plan issued since: registered, not hinted at (seen in 2023 and 2024 reports).
+      assert.deepEqual(check(`${header(2024)}审议贯彻《全面深化法治领域改革纲要（2023—2027年）》重要举措。\n`).filter((d) => ['BG717', 'BG501'].includes(d.code)), []);
     });
     it('leaves study books called 学习纲要 alone: they are published outlines to study, not plans', () => {
       const text = `${header(2021)}深入学习《习近平法治思想学习纲要》《习近平新时代中国特色社会主义思想学习纲要（2023年版）》《习近平生态文明思想学习纲要》。\n`;

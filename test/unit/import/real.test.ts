@@ -45,7 +45,10 @@ describe('import and check: the corpus of real reports (npm run golden:real upda
         const m = model(actual.bg, {}, `/real/${name}.bg`);
         const excused = excusedInExcerpt(actual.bg);
         const imported = checkReport(m).filter((d) => !actual.excerpt || !excused(d.code, m.file.lineIndex.positionAt(d.start)));
-        assert.deepEqual(codes(imported), codes(actual.findings.filter((f) => f.code !== 'BG230' && f.code !== 'BG232')));
+        // What the import found about the source (BG230, BG232, a typed “1、”) has no place in the .bg to be found again.
+        const expected = codes(actual.findings);
+        for (const code of actual.fromImport) expected.splice(expected.indexOf(code), 1);
+        assert.deepEqual(codes(imported), expected);
       });
     });
   }

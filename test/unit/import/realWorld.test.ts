@@ -80,6 +80,35 @@ describe('import: real-world text', () => {
     assert.ok(!once.notes.some((n) => n.what.startsWith('一行里连着')));
   });
 
+  it('a share widget, the repeated title indented under it, and a page’s link lists (相关词条, 联系我们) are furniture, in either script', () => {
+    const r = imported(['天津滨海高新区2023年度法治政府建设情况报告', '字号:', '  • 扫一扫在手机打开当前页', '    天津滨海高新区2023年度法治政府建设情况报告', '    2023年,滨海高新区坚持依法行政,全面推进法治政府建设工作。', '相關詞條', '热门词条', '聯絡我們', '在手机上打开本页']);
+    assert.deepEqual(body(r.text), ['2023年,滨海高新区坚持依法行政,全面推进法治政府建设工作。']);
+    assert.ok(r.notes.some((n) => n.what.startsWith('重复的标题行')));
+    assert.equal(r.notes.filter((n) => n.what.startsWith('网页按钮')).length, 5);
+    // Words of the kind inside prose stay.
+    assert.equal(body(imported(['2023年,我镇坚持依法行政,全面推进法治政府建设工作。', '联系我们的群众,扫一扫二维码即可办理。']).text).length, 2);
+  });
+
+  it('pinyin a mirror site prints after each character (內(nèi)) is removed when there are several; one reading given on purpose stays', () => {
+    const r = imported(['內(nèi)蒙古自治區(qū)人民政府關(guān)于2021年度法治政府建設(shè)情況的報(bào)告', '發(fā)布日期:2022-03-28 18:04', '2021年,自治區(qū)人民政府堅(jiān)持依法行政,推動(dòng)法治政府建設(shè)取得新進(jìn)展。']);
+    assert.equal(r.header.title, '內蒙古自治區人民政府關于2021年度法治政府建設情況的報告');
+    assert.equal(r.header.org, '內蒙古自治區人民政府');
+    assert.equal(r.header.year, 2021);
+    assert.deepEqual(body(r.text), ['2021年,自治區人民政府堅持依法行政,推動法治政府建設取得新進展。']);
+    assert.ok(r.notes.some((n) => n.what.startsWith('拼音注音 5 处')));
+    const once = imported(['2021年,我镇在阜(fù)阳市开展普法,全面推进法治政府建设工作。']);
+    assert.ok(body(once.text)[0]!.includes('阜(fù)阳'));
+  });
+
+  it('机关 of a development zone (高新区, 开发区, 园区) is its 管理委员会; a 新区 or a district keeps its 人民政府', () => {
+    assert.equal(imported(['天津滨海高新区2023年度法治政府建设情况报告', '2023年,滨海高新区依法行政。']).header.org, '天津滨海高新区管理委员会');
+    assert.equal(orgFromProse('2023年,高新区坚持以习近平新时代中国特色社会主义思想为指导'), '高新区管理委员会');
+    assert.equal(orgFromProse('2022年,某某园区全面推进依法行政'), '某某园区管理委员会');
+    assert.equal(imported(['2022年某某经开区法治政府建设情况报告', '正文。']).header.org, '某某经开区管理委员会');
+    assert.equal(imported(['浦东新区2022年法治政府建设情况报告', '正文。']).header.org, '浦东新区人民政府');
+    assert.equal(orgFromProse('2022年,长沙市天心区坚持依法行政'), '天心区人民政府');
+  });
+
   it('keeps prose that says 来源：below the first sentence', () => {
     const r = imported(['2021年，我镇坚持依法行政，全面推进法治政府建设工作。', '来源：本镇统计，全年调处纠纷。']);
     assert.equal(body(r.text).length, 2);
@@ -88,6 +117,9 @@ describe('import: real-world text', () => {
   it('the year from the opening sentence or the first heading; 机关 with correct boundaries, or empty with a note', () => {
     assert.equal(imported(['今年以来，我镇依法行政。现将我镇2022年度法治政府建设情况报告如下：', '一、主要举措']).header.year, 2022);
     assert.equal(imported(['今年以来，我镇依法行政。', '一、2023年度法治政府建设的主要举措和成效', '正文。']).header.year, 2023);
+    // 现对 / 现就 as well as 现将, after a range cited first.
+    assert.equal(imported(['根据《全面深化法治领域改革纲要(2023—2027年)》,我街道依法行政。现对2023年所做工作总结如下:', '一、主要举措']).header.year, 2023);
+    assert.equal(imported(['今年以来，我镇依法行政。现就2024年度法治政府建设情况汇报如下：', '一、主要举措']).header.year, 2024);
     assert.equal(orgFromProse('根据镇党政班子分工，全面推进法治建设。'), undefined);
     assert.equal(orgFromProse('一年来，丰都县栗子乡在县委、县政府的正确领导下'), '栗子乡人民政府');
     // A county, district or department as the subject; the last division named; 区委, 县级 … are none.
@@ -100,6 +132,12 @@ describe('import: real-world text', () => {
     assert.equal(orgFromProse('根据有关规定,现将全南县自然资源局2022年法治政府建设情况报告如下'), '全南县自然资源局');
     assert.equal(orgFromProse('2024年度某某镇深入推进依法行政'), '某某镇人民政府');
     assert.equal(orgFromProse('在区委、区政府的坚强领导下,在区委依法治区办的统筹下,区教委坚持'), undefined);
+    // The committee and the government together as the subject: the government is the body.
+    assert.equal(orgFromProse('2024年,云南省委、省政府坚持以习近平新时代中国特色社会主义思想为指导'), '云南省人民政府');
+    assert.equal(orgFromProse('2022年,长沙市天心区委、区政府坚持依法行政'), '天心区人民政府');
+    assert.equal(orgFromProse('2021年，某某县委和县人民政府全面推进'), '某某县人民政府');
+    assert.equal(orgFromProse('2025年,县委、县政府坚持以习近平新时代中国特色社会主义思想为指导'), undefined);
+    assert.equal(orgFromProse('2024年,得益于县委、县政府的坚强领导,我乡积极作为'), undefined);
     const none = imported(['今年以来，我镇依法行政。', '一、主要举措']);
     assert.equal(none.header.org, undefined);
     assert.ok(none.notes.some((n) => n.what === '机关名称空缺'));
@@ -135,6 +173,12 @@ describe('import: real-world text', () => {
     assert.deepEqual(r.findings.map((f) => `${f.line}:${f.code}`), ['2:BG230', '4:BG230']);
     assert.deepEqual(body(r.text).filter((l) => l.startsWith('#')), ['# 主要举措和成效 {#举措}', '## 加强组织领导', '## 规范执法', '# 存在问题 {#不足}']);
     assert.ok(r.text.includes('// BG230 原文第2行'));
+  });
+
+  it('a typed Arabic number with a 顿号 (“1、”, “2 、”) is reported for the source (BG607); “1.” and “1．” are not, nor a date or decimal', () => {
+    const r = imported(['一、主要举措', '1、依法行政。全年开展培训3次。', '2 、规范执法。', '3.严格监督。', '4．公开透明。', '6.26国际禁毒日开展宣传。']);
+    assert.deepEqual(r.findings.map((f) => `${f.line}:${f.code}`), ['2:BG607', '3:BG607']);
+    assert.match(r.findings[0]!.message, /“1、”.*“1\.”/);
   });
 
   it('a number with a bracket lost (“一）”) is reported (BG232) and taken as （一）', () => {

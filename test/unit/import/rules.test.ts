@@ -66,6 +66,16 @@ describe('import: rules', () => {
       assert.match(printed(r.text), /（一）全面部署法治建设。桂圩镇党委政府高度重视。/);
     });
 
+    it('a run-in first-level heading becomes # heading on its own line, its 。 kept, and its paragraph, the figures of the paragraph written', () => {
+      const r = imported(['一、巩固提升依法履职水平。注重政治引领，全年组织理论学习14次。', '二、不断加强依法行政能力。召开常务会议13次。', '三、主要举措和成效。正文。']);
+      // Its 。 stays as typed (every word prints; BG714 then says a heading on its own line takes none).
+      assert.deepEqual(body(r.text), ['# 巩固提升依法履职水平。', '注重政治引领，全年组织理论学习{理论学习 = 14次}。', '# 不断加强依法行政能力。', '召开常务会议{召开常务会议 = 13次}。', '# 主要举措和成效。 {#举措}', '正文。']);
+      assert.ok(r.notes.some((n) => /一级标题单独成行/.test(n.why)));
+      // A long first sentence is no heading: the line stays whole, as before.
+      const long = imported(['一、继续深入推进我乡行政决策科学化、民主化、法治化，不断健全重大行政决策相关机制。正文。']);
+      assert.equal(body(long.text).length, 1);
+    });
+
     it('a run-in heading of two balanced clauses up to 30 characters is a heading, not a numbered paragraph', () => {
       const r = imported(['一、2023年法治政府工作情况', '（一）深入学习贯彻习近平法治思想,确保法治政府建设正确方向。我局坚持学法。', '（二）完善执法体系,打造执法改革样板。一是清理文件。']);
       assert.deepEqual(body(r.text).slice(1), ['## 深入学习贯彻习近平法治思想,确保法治政府建设正确方向', '我局坚持学法。', '## 完善执法体系,打造执法改革样板', '一是清理文件。']);
