@@ -140,7 +140,9 @@ async function runCheck(args: string[]): Promise<number> {
   unreadable = forEachReport(positionals.filter((f) => !isWordOrText(f)), (file, decoded, service) => {
     const diagnose = (text: string) => {
       const model = service.analyze(toCorePath(file), text);
-      return { model, diagnostics: encodingDiagnostics(decoded, checkReport(model, service.settings)) };
+      const found = checkReport(model, service.settings);
+      // A file that is not text (BG908) has that one finding: its encoding is not the question.
+      return { model, diagnostics: model.notAnalysed ? found : encodingDiagnostics(decoded, found) };
     };
     let { model, diagnostics } = diagnose(decoded.text);
     if (encode) {

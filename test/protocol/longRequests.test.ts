@@ -63,6 +63,30 @@ describe('protocol: the document size bound', function () {
   });
 });
 
+describe('protocol: a file that is not text (BG908)', function () {
+  this.timeout(120_000);
+  it('a binary file named .bg in the workspace and opened: one BG908 in the workspace check and as published, formatting refused with the reason', async () => {
+    const client = await startClient();
+    try {
+      const bytes = Buffer.alloc(3_000_000);
+      let seed = 7;
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+      writeFileSync(path.join(client.folder, 'binary.bg'), bytes);
+      const started = Date.now();
+      const result = await client.connection.sendRequest<CheckWorkspaceRequest.Result>(CheckWorkspaceRequest.method, {});
+      assert.deepEqual(result.files.find((f) => f.uri === client.uri('binary.bg'))?.diagnostics.map((d) => d.code), ['BG908']);
+      assert.ok(Date.now() - started < 30_000, `the workspace check took ${Date.now() - started} ms`);
+      const { uri } = await client.open('binary.bg', new TextDecoder().decode(bytes));
+      const published = await client.diagnostics(uri, () => true, 60_000);
+      assert.deepEqual(published.diagnostics.map((d) => d.code), ['BG908']);
+      const refused = await rejection(client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }));
+      assert.match(refused.message ?? '', /这不是报告的文本.*（BG908）/);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('protocol: a file of thousands of problems', function () {
   this.timeout(120_000);
   it('the editor gets the first 1,000 (errors first) and one BG907 with the count', async () => {

@@ -26,8 +26,8 @@ export const REPORT_CHECKS: ReportCheck[] = [
 
 export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 'severities' | 'checks'> = DEFAULT_SETTINGS): Diagnostic[] {
   const found = [...model.diagnostics];
-  // A document beyond the size bound has only its BG905: the checks would judge an empty report.
-  if (model.oversized) return found;
+  // A document not analysed (too large, not text) has only its BG905 or BG908: the checks would judge an empty report.
+  if (model.notAnalysed) return found;
   for (const check of REPORT_CHECKS) {
     if (check.appliesTo && !check.appliesTo(model)) continue;
     append(found, check.run(model, settings.checks));
