@@ -17,6 +17,7 @@ import { termsChecks } from './terms.js';
 import { titlesChecks } from './titles.js';
 import { typographyChecks } from './typography.js';
 import { wordingChecks } from './wording.js';
+import { boundPerCode } from '../perCodeBound.js';
 import { append } from '../append.js';
 
 export const REPORT_CHECKS: ReportCheck[] = [
@@ -33,7 +34,8 @@ export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 
     append(found, check.run(model, settings.checks));
   }
   const ordered = found.sort((a, b) => compareCodeUnits(a.uri ?? '', b.uri ?? '') || a.start - b.start || compareCodeUnits(a.code, b.code));
-  return applySeverities(ordered, settings.severities, model.header.severities);
+  // Bounded after the severities: a code turned off is not counted.
+  return boundPerCode(applySeverities(ordered, settings.severities, model.header.severities));
 }
 
 /** Applies severity overrides (settings first, then the file's own @检查, which wins); 'off' removes. */

@@ -227,3 +227,28 @@ describe('an edit on one line that changes the blocks or the header is analysed 
     });
   }
 });
+
+// Findings of one code are bounded per file (perCodeBound.ts), and a block's remembered results alike: the
+// first 500 of a code and one summary with the count of the rest, after an edit as in a full analysis.
+describe('findings beyond the bound of one code per file', function () {
+  this.timeout(0);
+  const marks = (n: number) => '〔'.repeat(n);
+  const seed = `@标题 报告\n@年度 2021\n\n# 一\n\n${marks(300)}\n\n${marks(450)}，${marks(10)}\n\n# 二\n\n${marks(700)}\n`;
+  const piece = fc.constantFrom('〔', '〔〔〔〔〔〔〔〔〔〔', '〕', '\n\n', '\n', '# 三\n', '，', '@检查 BG602=关\n', '（');
+  const burst = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(30), insert: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')) });
+  it(`the first 500 and a summary with the exact count, equal to a fresh analysis after random edits (${fuzzRuns(20)} cases)`, () => {
+    const found = checkReport(new LanguageService(new MemoryWorkspace({})).analyze('/r/report.bg', seed)).filter((d) => d.code === 'BG602');
+    assert.equal(found.length, 501);
+    assert.match(found[500]!.message, /^此处起还有 960 处同样的问题（BG602）未逐一列出/);
+    assert.equal(found[500]!.fixes, undefined);
+    fc.assert(
+      fc.property(fc.array(burst.map((b) => [b]), { minLength: 1, maxLength: 5 }), counted('bounded findings', (steps) => {
+        const warm = new LanguageService(new MemoryWorkspace({}));
+        let text = seed;
+        warmAgreesWithFresh(warm, text);
+        for (const changes of steps) warmAgreesWithFresh(warm, (text = apply(text, changes)));
+      })),
+      fuzzSettings(20),
+    );
+  });
+});

@@ -390,3 +390,21 @@ describe('documents that are not text (BG908)', function () {
     assert.match(imported.stderr, /不导入.*这不是报告的文本.*（BG908）/);
   });
 });
+
+describe('findings of one code are bounded per file (perCodeBound.ts)', function () {
+  this.timeout(60_000);
+  it('a line of 200,000 “〔”: the first 500 and one summary with the count (was: 200,000 lines), none when the code is off', () => {
+    const line = '〔'.repeat(200_000);
+    const found = checkReport(model(`${HEADER}# 一\n\n${line}\n`)).filter((d) => d.code === 'BG602');
+    assert.equal(found.length, 501);
+    assert.deepEqual(found.slice(0, 500).map((d) => d.message), Array(500).fill('“〔”没有对应的“〕”：请补上“〕”或删去“〔”。'));
+    assert.match(found[500]!.message, /^此处起还有 199500 处同样的问题（BG602）未逐一列出/);
+    assert.equal(found[500]!.start, found[499]!.start + 1);
+    assert.deepEqual(checkReport(model(`${HEADER}@检查 BG602=关\n# 一\n\n${line}\n`)).filter((d) => d.code === 'BG602'), []);
+    const dir = mkdtempSync(path.join(tmpdir(), 'baogao-many-'));
+    writeFileSync(path.join(dir, 'many.bg'), `${HEADER}# 一\n\n${line}\n`);
+    const check = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), 'check', path.join(dir, 'many.bg')], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(check.status, 1);
+    assert.equal(check.stdout.split('\n').filter((l) => l.includes(' BG602 ')).length, 501);
+  });
+});
