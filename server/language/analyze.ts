@@ -30,7 +30,7 @@ export interface AnalyzeOptions {
 
 export function analyze(path: string, text: string, options: AnalyzeOptions): ReportModel {
   // Beyond the size bound or not text: the model of an empty report, with one BG905 or BG908 and nothing else (documentSize.ts).
-  const refusal = documentRefusal(text);
+  const refusal = documentRefusal(text, options.cache.countsFor(path, text));
   if (refusal !== undefined) return { ...analyze(path, '', options), notAnalysed: true, diagnostics: [diagnostic(refusal.code, { start: 0, end: 0 }, refusal.message)] };
   const parsed = options.cache.parse(path, text);
   const { document, diagnostics: syntax } = parsed;

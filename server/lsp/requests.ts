@@ -8,7 +8,6 @@
 // Long requests (over the workspace's files) work in slices and stop when cancelled: see LongWork.
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentRefusal } from '../language/documentSize.js';
 import type { ReportModel } from '../language/model.js';
 import type { DocumentStore } from './documents.js';
 
@@ -69,8 +68,9 @@ export function requireOpenDocument(store: DocumentStore, params: unknown): Text
   const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
   const doc = store.get(uri);
   if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `文档未打开：${String(uri)}`);
-  const refusal = documentRefusal(doc.getText());
-  if (refusal !== undefined) throw refused(refusal);
+  // The model of the version says it (analysed once per version; its text's counts are kept, not recounted).
+  const model = store.modelFor(doc);
+  if (model.notAnalysed) throw refused(model.diagnostics[0]!);
   return doc;
 }
 

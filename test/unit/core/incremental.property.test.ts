@@ -10,7 +10,8 @@ import { LineIndex, parse, reparse, type IncrementalParse, type ParseResult } fr
 import { checkReport } from '../../../server/language/checks/index.js';
 import { useBlockCache } from '../../../server/language/checks/blockCache.js';
 import { LanguageService } from '../../../server/language/service.js';
-import { MemoryWorkspace } from '../../../server/language/workspace.js';
+import { MemoryWorkspace, ParseCache } from '../../../server/language/workspace.js';
+import { countsOf } from '../../../server/language/documentSize.js';
 import type { ReportModel, Scope, Section } from '../../../server/language/model.js';
 import { render } from '../../../templates/render.js';
 import { counted, FUZZ_MODE, fuzzRuns, fuzzSettings } from '../../helpers.js';
@@ -249,6 +250,35 @@ describe('findings beyond the bound of one code per file', function () {
         for (const changes of steps) warmAgreesWithFresh(warm, (text = apply(text, changes)));
       })),
       fuzzSettings(20),
+    );
+  });
+});
+
+// The bounds of a document (documentSize.ts) are decided on counts the parse cache keeps from version to
+// version, recounting only what an edit changed: they must be the counts of the whole text.
+describe('the counts of the document bounds after an edit equal those of the whole text', () => {
+  const piece = fc.constantFrom('\n', '\r', '\r\n', '\u0000', '\ufffd', '\u0001', '\t', '甲', 'a', '😀', '\u001b');
+  const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(8), insert: fc.array(piece, { maxLength: 6 }).map((p) => p.join('')) });
+  it(`over random edit sequences (${fuzzRuns(200)} cases)`, () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), fc.array(edit.map((e) => [e]), { minLength: 1, maxLength: 10 }), counted('bound counts', (seed, steps) => {
+        const cache = new ParseCache();
+        // As analyze asks: the counts, then the parse (counts are kept for the files whose trees are).
+        const counts = (file: string, text: string) => {
+          const found = cache.countsFor(file, text);
+          cache.parse(file, text);
+          return found;
+        };
+        let text = seed;
+        assert.deepStrictEqual(counts('/r/a.bg', text), countsOf(text));
+        for (const changes of steps) {
+          text = apply(text, changes);
+          assert.deepStrictEqual(counts('/r/a.bg', text), countsOf(text));
+          // Another file in between: each file's counts are its own.
+          counts('/r/b.bg', text.slice(1));
+        }
+      })),
+      fuzzSettings(200),
     );
   });
 });

@@ -22,7 +22,7 @@ import { FileSystemWorkspace } from '../../../server/node/fsWorkspace.js';
 import { toCorePath } from '../../../server/node/paths.js';
 import { render } from '../../../templates/render.js';
 import { model, ROOT } from '../../helpers.js';
-import { documentSizeProblem, MAX_DOCUMENT_BYTES } from '../../../server/language/documentSize.js';
+import { documentSizeProblem, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_LINES } from '../../../server/language/documentSize.js';
 import { analyseText } from '../../../server/language/prose/index.js';
 
 const HEADER = '@标题 测试\n@年度 2020\n@机关 某镇人民政府\n@日期 2021-01-13\n\n';
@@ -297,6 +297,18 @@ describe('document size bound (BG905)', () => {
     assert.equal(documentSizeProblem('法'.repeat(1_000_000)), undefined);
     assert.equal(documentSizeProblem('a'.repeat(MAX_DOCUMENT_BYTES)), undefined);
     assert.ok(documentSizeProblem('a'.repeat(MAX_DOCUMENT_BYTES + 1)));
+  });
+
+  it('a document of more than 200,000 lines is not analysed either: 10 MB of line breaks is one BG905 (was: 16 s and 2 GB)', () => {
+    assert.match(documentSizeProblem('\n'.repeat(MAX_DOCUMENT_LINES + 1)) ?? '', /^文档超过 20 万行的上限/);
+    assert.match(documentSizeProblem('\r'.repeat(MAX_DOCUMENT_LINES + 1)) ?? '', /^文档超过 20 万行的上限/);
+    assert.equal(documentSizeProblem('\r\n'.repeat(MAX_DOCUMENT_LINES - 1)), undefined);
+    assert.equal(documentSizeProblem(`${'正文。'.repeat(10)}\n`.repeat(100_000)), undefined);
+    const dir = mkdtempSync(path.join(tmpdir(), 'baogao-lines-'));
+    writeFileSync(path.join(dir, 'lines.bg'), '\n'.repeat(MAX_DOCUMENT_BYTES - 1));
+    const check = spawnSync(process.execPath, ['--max-old-space-size=300', path.join(ROOT, 'dist', 'cli.cjs'), 'check', path.join(dir, 'lines.bg')], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(check.status, 1, check.stderr);
+    assert.match(check.stdout, /^.*lines\.bg:1:1: error BG905 文档超过 20 万行的上限[^\n]*\n$/);
   });
 
   it('the command: check reports BG905 for the file (exit 1), render refuses it with the reason (exit 2)', () => {
