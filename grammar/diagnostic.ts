@@ -24,4 +24,6 @@ export interface Diagnostic {
   fixes?: Fix[];
   /** The file the diagnostic is in, when it is not the checked file itself (a snippet). */
   uri?: string;
+  /** A stand-in for this many findings of its code from here on in one block, the rest not made into a list (server/language/perCodeBound.ts). */
+  omitted?: number;
 }

@@ -107,6 +107,7 @@ export function shiftDiagnostic(diagnostic: Diagnostic, d: number): Diagnostic {
     ? { code, severity, message, start: diagnostic.start + d, end: diagnostic.end + d, fixes: diagnostic.fixes && shiftFixes(diagnostic.fixes, d) }
     : { code, severity, message, start: diagnostic.start + d, end: diagnostic.end + d };
   if ('uri' in diagnostic) out.uri = diagnostic.uri;
+  if ('omitted' in diagnostic) out.omitted = diagnostic.omitted;
   return out;
 }
 

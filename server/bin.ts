@@ -2,11 +2,13 @@
 // usage text needs nothing else; a command loads the commands (cli.ts, a file of its own in the bundle).
 import { isHelpRequest, USAGE } from './usage.js';
 
-// A reader that stops early (`baogao check … | head -1`) closes the pipe: end quietly, as cat does.
+// A reader that stops early (`baogao check … | head -1`) closes the pipe: the rest of that output is
+// dropped quietly, and the command ends with its own status (check: 1 when it found errors), so that
+// `set -o pipefail` in CI still fails on a bad report (was: exit 0 whatever was found).
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') process.exit(0);
-    throw error;
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    stream.write = (() => true) as typeof stream.write;
   });
 }
 

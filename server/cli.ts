@@ -22,10 +22,10 @@ import {
   byYearTable, collectFigures, IndicatorVocabulary, longRecords, longTable, reportInfo, wideTable, withTotals, type ReportInfo,
 } from './language/collect.js';
 import { formatTable, toCsv } from '../templates/table.js';
-import { isArgError, translateArgError, USAGE, UsageError } from './usage.js';
+import { FileProblem, isArgError, translateArgError, USAGE, UsageError } from './usage.js';
 
 /** A report beyond the document size bound: not read; `check` reports it as its BG905. */
-class OversizedReport extends UsageError {
+class OversizedReport extends FileProblem {
   constructor(readonly file: string, readonly reason: string) {
     super(`“${file}”：${reason}（BG905）`);
   }
@@ -55,6 +55,10 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`未知的命令“${command}”。`);
     }
   } catch (error) {
+    if (error instanceof FileProblem) {
+      process.stderr.write(`baogao：${error.message}\n`);
+      return 2;
+    }
     if (error instanceof UsageError || isArgError(error)) {
       process.stderr.write(`baogao：${translateArgError(error as Error)}\n${USAGE}\n`);
       return 2;
@@ -98,7 +102,7 @@ function writeOutput(file: string, data: string | Uint8Array, options: Parameter
   try {
     writeFileSafely(file, data, options);
   } catch (error) {
-    if (error instanceof FileRefused) throw new UsageError(error.message);
+    if (error instanceof FileRefused) throw new FileProblem(error.message);
     throw error;
   }
 }
@@ -140,7 +144,9 @@ async function runCheck(args: string[]): Promise<number> {
   unreadable = forEachReport(positionals.filter((f) => !isWordOrText(f)), (file, decoded, service) => {
     const diagnose = (text: string) => {
       const model = service.analyze(toCorePath(file), text);
-      return { model, diagnostics: encodingDiagnostics(decoded, checkReport(model, service.settings)) };
+      const found = checkReport(model, service.settings);
+      // A file that is not text (BG908) has that one finding: its encoding is not the question.
+      return { model, diagnostics: model.notAnalysed ? found : encodingDiagnostics(decoded, found) };
     };
     let { model, diagnostics } = diagnose(decoded.text);
     if (encode) {
@@ -281,14 +287,14 @@ function reportSettingsProblems(project: FoundSettings): void {
 }
 
 function readReport(file: string): DecodedText {
-  if (!existsSync(file)) throw new UsageError(`找不到文件“${file}”。`);
-  if (statSync(file).isDirectory()) throw new UsageError(`“${file}”是文件夹，请给出 .bg 文件。`);
+  if (!existsSync(file)) throw new FileProblem(`找不到文件“${file}”。`);
+  if (statSync(file).isDirectory()) throw new FileProblem(`“${file}”是文件夹，请给出 .bg 文件。`);
   let decoded: DecodedText;
   try {
     decoded = readTextFile(file);
   } catch (error) {
     if (error instanceof FileTooLarge) throw new OversizedReport(file, documentTooLargeMessage(error.size));
-    throw new UsageError((error as Error).message);
+    throw new FileProblem((error as Error).message);
   }
   // A GBK file grows in UTF-8: the bound is on the text, as the editor measures it.
   const tooLarge = documentSizeProblem(decoded.text);
@@ -317,8 +323,8 @@ async function runImport(args: string[]): Promise<number> {
   const file = positionals[0]!;
   if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new UsageError(`年度“${values.year}”应是四位数字的年份，例如 --year 2020。`);
   if (values.org !== undefined && !values.org.trim()) throw new UsageError('--org 的机关名称不能为空。');
-  if (!existsSync(file)) throw new UsageError(`找不到文件“${file}”。`);
-  if (statSync(file).isDirectory()) throw new UsageError(`“${file}”是文件夹，请给出 .docx 或 .txt 文件。`);
+  if (!existsSync(file)) throw new FileProblem(`找不到文件“${file}”。`);
+  if (statSync(file).isDirectory()) throw new FileProblem(`“${file}”是文件夹，请给出 .docx 或 .txt 文件。`);
   if (/\.bg$/i.test(file)) {
     throw new UsageError(`“${file}”已经是报告语言文件，不必导入（导入会把其中的指令当作正文）。要从它开始写下一年的报告，请用：baogao new ${file}${values.out ? ` --out ${values.out}` : ''}`);
   }
@@ -328,8 +334,8 @@ async function runImport(args: string[]): Promise<number> {
   try {
     source = await readReportSource(file);
   } catch (error) {
-    if (error instanceof UnsupportedSource) throw new UsageError(error.message);
-    throw new UsageError(`无法读取“${file}”：${systemReason(error)}。`);
+    if (error instanceof UnsupportedSource) throw new FileProblem(error.message);
+    throw new FileProblem(`无法读取“${file}”：${systemReason(error)}。`);
   }
   const result = importReport(source.text, {
     org: values.org?.trim(),

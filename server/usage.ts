@@ -39,6 +39,9 @@ export const USAGE = `用法：
 /** A failure the user can act on: printed as one Chinese line, exit code 2. */
 export class UsageError extends Error {}
 
+/** A file that cannot be read or written as asked (missing, refused, a folder): exit code 2, told without the usage text, which would bury it. */
+export class FileProblem extends UsageError {}
+
 /** No command, or one asking for the usage text (no command is a usage error: exit code 2). */
 export function isHelpRequest(command: string | undefined): boolean {
   return command === undefined || command === 'help' || command === '--help' || command === '-h';

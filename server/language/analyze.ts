@@ -4,7 +4,7 @@ import type * as ast from '../../grammar/index.js';
 import { forEachFigure, LineIndex, lineStartsOf } from '../../grammar/index.js';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { diagnostic } from './makeDiagnostic.js';
-import { documentSizeProblem } from './documentSize.js';
+import { documentRefusal } from './documentSize.js';
 import { FigureTable } from './figures.js';
 import { newStructureId, type LastResolutions } from './figureReuse.js';
 import { previousReportPath, readHeader, type Header } from './header.js';
@@ -29,9 +29,9 @@ export interface AnalyzeOptions {
 }
 
 export function analyze(path: string, text: string, options: AnalyzeOptions): ReportModel {
-  // Beyond the size bound: the model of an empty report, with one BG905 and nothing else (documentSize.ts).
-  const tooLarge = documentSizeProblem(text);
-  if (tooLarge !== undefined) return { ...analyze(path, '', options), oversized: true, diagnostics: [diagnostic('BG905', { start: 0, end: 0 }, tooLarge)] };
+  // Beyond the size bound or not text: the model of an empty report, with one BG905 or BG908 and nothing else (documentSize.ts).
+  const refusal = documentRefusal(text, options.cache.countsFor(path, text));
+  if (refusal !== undefined) return { ...analyze(path, '', options), notAnalysed: true, diagnostics: [diagnostic(refusal.code, { start: 0, end: 0 }, refusal.message)] };
   const parsed = options.cache.parse(path, text);
   const { document, diagnostics: syntax } = parsed;
   const lineIndex = new LineIndex(text, parsed.lineStarts.length ? () => lineStartsOf(parsed) : undefined);

@@ -60,8 +60,8 @@ export interface ReportModel {
    * of one prose line (figureReuse.ts): checks across the structure find the same, moved by the edit.
    */
   structureId: number;
-  /** The document is beyond the size bound (documentSize.ts): not analysed, its one diagnostic BG905. */
-  oversized?: true;
+  /** The document is beyond the size bound or not text (documentSize.ts): not analysed, its one diagnostic BG905 or BG908. */
+  notAnalysed?: true;
 }
 
 /** Where names resolve: a snippet's parameters, then the including scope, up to the report. */

@@ -107,6 +107,30 @@ export interface ValidatedSettings {
   problems: SettingsProblem[];
 }
 
+/** A list's problems told one by one, up to this many; the rest in one sentence (a list of 300,000 bad items is one file). */
+const MAX_ITEM_PROBLEMS = 20;
+
+/** The items of a list setting that pass, at most its schema's maxItems; the others told in `problems`. */
+function validList(key: string, list: unknown[], item: ValidateFunction, problems: SettingsProblem[]): unknown[] {
+  const maxItems = SETTING_SCHEMAS.get(key)?.maxItems;
+  let items = list;
+  if (typeof maxItems === 'number' && list.length > maxItems) {
+    problems.push({ code: 'BG906', path: [key, maxItems], message: `“${key}”有 ${list.length} 项，最多 ${maxItems} 项：只用前 ${maxItems} 项。` });
+    items = list.slice(0, maxItems);
+  }
+  let bad = 0;
+  const kept = items.filter((value, i) => {
+    if (item(value)) return true;
+    if (++bad <= MAX_ITEM_PROBLEMS) {
+      const { text, path } = firstProblem(item);
+      problems.push({ code: 'BG906', path: [key, i, ...path], message: `“${key}”的第 ${i + 1} 项 ${shown(value)}${text}，已忽略这一项。` });
+    }
+    return false;
+  });
+  if (bad > MAX_ITEM_PROBLEMS) problems.push({ code: 'BG906', path: [key], message: `“${key}”还有 ${bad - MAX_ITEM_PROBLEMS} 项有误，都已忽略。` });
+  return kept;
+}
+
 /** Validates settings (baogao.json, or the editor's baogao.* section) against the manifest's schema. */
 export function validateSettings(raw: unknown): ValidatedSettings {
   const problems: SettingsProblem[] = [];
@@ -121,13 +145,7 @@ export function validateSettings(raw: unknown): ValidatedSettings {
     }
     if (value === undefined || value === null) continue;
     if (checker.item && Array.isArray(value)) {
-      const kept = value.filter((item, i) => {
-        if (checker.item!(item)) return true;
-        const { text, path } = firstProblem(checker.item!);
-        problems.push({ code: 'BG906', path: [key, i, ...path], message: `“${key}”的第 ${i + 1} 项 ${shown(item)}${text}，已忽略这一项。` });
-        return false;
-      });
-      values[key] = kept;
+      values[key] = validList(key, value, checker.item, problems);
       continue;
     }
     if (checker.whole(value)) values[key] = value;

@@ -1,6 +1,7 @@
 // How the pure core reaches files: an injected interface, so the CLI, the language server (which knows
 // unsaved editor buffers) and the tests (in memory) each supply their own.
-import { reparse, type IncrementalParse } from '../../grammar/index.js';
+import { reparse, unchangedEnds, type IncrementalParse } from '../../grammar/index.js';
+import { countsOf, type TextCounts } from './documentSize.js';
 
 export interface Workspace {
   /** The text of a file, or undefined when it does not exist or cannot be read. Paths are absolute, '/'-separated. */
@@ -31,6 +32,8 @@ export function skippedInWalk(name: string): boolean {
 export class ParseCache {
   private readonly entries = new Map<string, IncrementalParse>();
   private characters = 0;
+  /** The bounds' counts of each file's last text (documentSize.ts), its own map: a text beyond them is never parsed. */
+  private readonly counted = new Map<string, { text: string; counts: TextCounts }>();
 
   constructor(
     private readonly limit = 500,
@@ -42,15 +45,44 @@ export class ParseCache {
     const previous = this.entries.get(path);
     if (previous && previous.text === text) return previous;
     const result = reparse(previous, text);
-    this.forget(path);
-    while (this.entries.size > 0 && (this.entries.size >= this.limit || this.characters + text.length > this.characterLimit)) this.forget(this.entries.keys().next().value!);
+    this.drop(path);
+    while (this.entries.size > 0 && (this.entries.size >= this.limit || this.characters + text.length > this.characterLimit)) this.drop(this.entries.keys().next().value!);
     this.entries.set(path, result);
     this.characters += text.length;
     return result;
   }
 
-  /** Drops a file's tree (its document was closed). */
+  /**
+   * The counts the bounds of a document are decided by (documentSize.ts): for a new text of a known file,
+   * the last counts less those of the stretch an edit replaced plus those of the new one.
+   */
+  countsFor(path: string, text: string): TextCounts {
+    const last = this.counted.get(path);
+    if (last?.text === text) return last.counts;
+    let counts: TextCounts;
+    if (last) {
+      const { prefix, suffix } = unchangedEnds(last.text, text);
+      const removed = countsOf(last.text, prefix, last.text.length - suffix);
+      const added = countsOf(text, prefix, text.length - suffix);
+      counts = {
+        lineFeeds: last.counts.lineFeeds - removed.lineFeeds + added.lineFeeds,
+        carriageReturns: last.counts.carriageReturns - removed.carriageReturns + added.carriageReturns,
+        notText: last.counts.notText - removed.notText + added.notText,
+      };
+    } else counts = countsOf(text);
+    // Kept for this file and the files whose trees are kept (the same texts): no text is held for the counts alone.
+    for (const kept of [...this.counted.keys()]) if (!this.entries.has(kept)) this.counted.delete(kept);
+    this.counted.set(path, { text, counts });
+    return counts;
+  }
+
+  /** Drops a file's tree and counts (its document was closed). */
   forget(path: string): void {
+    this.counted.delete(path);
+    this.drop(path);
+  }
+
+  private drop(path: string): void {
     const entry = this.entries.get(path);
     if (!entry) return;
     this.entries.delete(path);

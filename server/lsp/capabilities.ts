@@ -3,6 +3,9 @@ import { CodeActionKind, TextDocumentSyncKind, type ServerCapabilities } from 'v
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../language/features/semanticTokens.js';
 
 export const CAPABILITIES: ServerCapabilities = {
+  // Said outright (LSP 3.17): positions count UTF-16 code units, as every client must support — also to a
+  // client that offers only utf-8 (a CJK character is one unit, an emoji two).
+  positionEncoding: 'utf-16',
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
   documentSymbolProvider: { label: '报告' },
   workspaceSymbolProvider: true,

@@ -4,11 +4,10 @@
 // - any other failure is a bug: it is logged, and the client gets the request's empty result (null, [])
 //   — or, for a request without one (baogao's own), the library's InternalError with the message.
 // A request about a document the server does not know gets the empty result; about a document beyond
-// the size bound (BG905), the empty result too — and formatting, exports and tables say why.
+// the size bound or not text (BG905, BG908), the empty result too — and formatting, exports and tables say why.
 // Long requests (over the workspace's files) work in slices and stop when cancelled: see LongWork.
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { documentSizeProblem } from '../language/documentSize.js';
 import type { ReportModel } from '../language/model.js';
 import type { DocumentStore } from './documents.js';
 
@@ -38,39 +37,40 @@ export const answerOrFail = <P, R, T extends unknown[]>(connection: Connection, 
 
 /**
  * A handler about an open document: `run` gets the document, its model and the request's cancellation
- * token; other URIs get `empty`. A document beyond the size bound gets `empty` too, or — with
- * `oversized: 'refuse'` (formatting: the user asked and waits) — an error that says why.
+ * token; other URIs get `empty`. A document not analysed (beyond the size bound, not text) gets `empty`
+ * too, or — with `notAnalysed: 'refuse'` (formatting: the user asked and waits) — an error that says why.
  */
 export function answerForDocument<P extends { textDocument?: { uri?: unknown } } | undefined, R>(
   connection: Connection, store: DocumentStore, name: string, empty: Awaited<R>,
   run: (params: P, doc: TextDocument, model: ReportModel, token: CancellationToken | undefined) => R,
-  options: { oversized?: 'empty' | 'refuse' } = {},
+  options: { notAnalysed?: 'empty' | 'refuse' } = {},
 ): (params: P, token?: CancellationToken) => R {
   return answer(connection, name, empty, (params: P, token?: CancellationToken) => {
     const doc = store.get(params?.textDocument?.uri);
     // (An async handler's empty result may be given at once: the library awaits either.)
     if (!doc) return empty as R;
     const model = store.modelFor(doc);
-    if (model.oversized) {
-      if (options.oversized === 'refuse') throw tooLarge(model.diagnostics[0]?.message ?? '');
+    if (model.notAnalysed) {
+      if (options.notAnalysed === 'refuse') throw refused(model.diagnostics[0]!);
       return empty as R;
     }
     return run(params, doc, model, token);
   });
 }
 
-const tooLarge = (reason: string) => new ResponseError(LSPErrorCodes.RequestFailed, `${reason}（BG905）`);
+const refused = (why: { code: string; message: string }) => new ResponseError(LSPErrorCodes.RequestFailed, `${why.message}（${why.code}）`);
 
 /**
- * The open document a baogao request is about; one that is not open is the client's error, and one
- * beyond the size bound is refused with the reason (exports, tables, the preview do no work on it).
+ * The open document a baogao request is about; one that is not open is the client's error, and one not
+ * analysed (beyond the size bound, not text) is refused with the reason (exports, tables, the preview do no work on it).
  */
 export function requireOpenDocument(store: DocumentStore, params: unknown): TextDocument {
   const uri = (params as { textDocument?: { uri?: unknown } } | undefined)?.textDocument?.uri;
   const doc = store.get(uri);
   if (!doc) throw new ResponseError(ErrorCodes.InvalidParams, `文档未打开：${String(uri)}`);
-  const problem = documentSizeProblem(doc.getText());
-  if (problem !== undefined) throw tooLarge(problem);
+  // The model of the version says it (analysed once per version; its text's counts are kept, not recounted).
+  const model = store.modelFor(doc);
+  if (model.notAnalysed) throw refused(model.diagnostics[0]!);
   return doc;
 }
 

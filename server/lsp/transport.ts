@@ -1,5 +1,6 @@
 // The server's end of the wire, to the letter of LSP on errors: a request before `initialize` gets
-// -32002 (and a notification is dropped), a request after `shutdown` gets -32600 (InvalidRequest); a broken stream (a wrong Content-Length, a header that is not
+// -32002 (and a notification is dropped), a second `initialize` and a request after `shutdown` get -32600
+// (InvalidRequest: the spec says `initialize` may only be sent once; tower-lsp answers the same); a broken stream (a wrong Content-Length, a header that is not
 // one) ends the process with a non-zero code, so that the client restarts it rather than talk to a deaf
 // server; a closed pipe (EPIPE, the client gone) ends it quietly.
 import {
@@ -10,10 +11,18 @@ import {
 export const SERVER_NOT_INITIALIZED = -32002;
 const INVALID_REQUEST = -32600;
 
+/** The answers to requests out of the lifecycle's order. */
+const REFUSALS = {
+  early: { code: SERVER_NOT_INITIALIZED, message: '服务器尚未初始化：请先发送 initialize 请求。' },
+  again: { code: INVALID_REQUEST, message: '服务器已经初始化：initialize 请求只能发送一次。' },
+  shutDown: { code: INVALID_REQUEST, message: '服务器已收到 shutdown 请求：只再接受 exit 通知。' },
+} as const;
+
 /**
  * Passes messages on between `initialize` and `shutdown`; before the one, answers requests with -32002
- * itself, after the other with -32600, and drops notifications (but `exit`). Drops the malformed messages
- * the library cannot take (see wellFormed).
+ * itself, after the other with -32600, and drops notifications (but `exit`); a second `initialize` gets
+ * -32600 too (the library would answer it as the first). Drops the malformed messages the library cannot
+ * take (see wellFormed).
  */
 export class LifecycleGate implements MessageReader {
   private initialized = false;
@@ -38,19 +47,20 @@ export class LifecycleGate implements MessageReader {
       if (!this.initialized || this.shutDown) {
         if (method === 'initialize' && !this.initialized) this.initialized = true;
         else if (typeof method === 'string' && method !== 'exit') {
-          if (id !== undefined && id !== null) this.refuse(id, this.shutDown);
+          if (id !== undefined && id !== null) this.refuse(id, this.shutDown ? 'shutDown' : 'early');
           return;
         }
       } else if (method === 'shutdown') this.shutDown = true;
+      else if (method === 'initialize') {
+        if (id !== undefined && id !== null) this.refuse(id, 'again');
+        return;
+      }
       callback(message);
     });
   }
 
-  private refuse(id: number | string, shutDown: boolean): void {
-    const error = shutDown
-      ? { code: INVALID_REQUEST, message: '服务器已收到 shutdown 请求：只再接受 exit 通知。' }
-      : { code: SERVER_NOT_INITIALIZED, message: '服务器尚未初始化：请先发送 initialize 请求。' };
-    void this.writer.write({ jsonrpc: '2.0', id, error } as Message).catch(() => undefined);
+  private refuse(id: number | string, why: keyof typeof REFUSALS): void {
+    void this.writer.write({ jsonrpc: '2.0', id, error: REFUSALS[why] } as Message).catch(() => undefined);
   }
 
   dispose(): void {

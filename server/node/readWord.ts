@@ -2,7 +2,7 @@
 // text file exported from Word, in whatever encoding Word wrote it (UTF-8, UTF-16 with a byte-order
 // mark, or the GBK/GB18030 of Chinese Windows).
 import * as path from 'node:path';
-import { documentSizeProblem } from '../language/documentSize.js';
+import { documentRefusal } from '../language/documentSize.js';
 import { typedNumber } from '../language/import/numbers.js';
 import { decodeBytes, ENCODING_NAMES, FileRefused, readFileBytes, systemReason } from './files.js';
 
@@ -63,8 +63,8 @@ export async function readReportSource(file: string): Promise<SourceText> {
       throw new UnsupportedSource(`无法读取 Word 文档“${file}”：${(error as Error).message}。`);
     }
   } else source = decodeText(bytes);
-  // The importer and the checks are bounded by the size of one report, as a .bg file is (BG905).
-  const tooLarge = documentSizeProblem(source.text);
-  if (tooLarge) throw new UnsupportedSource(`不导入“${file}”：${tooLarge.replace(/：不作检查、排版和格式化。/, '。')}`);
+  // The importer and the checks are bounded as a .bg file is: the size of one report (BG905), text (BG908).
+  const refusal = documentRefusal(source.text);
+  if (refusal) throw new UnsupportedSource(`不导入“${file}”：${refusal.message.replace(/：不作检查、排版和格式化。/, '。')}（${refusal.code}）`);
   return source;
 }

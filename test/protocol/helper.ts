@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, PublishDiagnosticsNotification,
-  ConfigurationRequest, RegistrationRequest, WorkDoneProgress, type PublishDiagnosticsParams, type InitializeResult, type Position,
+  ConfigurationRequest, RegistrationRequest, WorkDoneProgress, type PublishDiagnosticsParams, type InitializeParams, type InitializeResult, type Position,
 } from 'vscode-languageserver-protocol/node';
 import { pathToUri } from '../../server/lsp/uri.js';
 
@@ -37,10 +37,11 @@ export interface Client {
  * `progress`: the client accepts progress the server creates (window.workDoneProgress), as VS Code does;
  * `env`: added to the server's environment; `folder`: a workspace folder of the test's own (kept after `stop`),
  * instead of a copy of the samples; `initializationOptions`: sent with `initialize`; `textDocument`: more of the
- * client's textDocument capabilities; `workspace`: more of its workspace capabilities. */
+ * client's textDocument capabilities; `workspace`: more of its workspace capabilities; `reshape`: changes the
+ * initialize parameters (another editor's: rootPath only, other position encodings). */
 export async function startClient(
   settings: Record<string, unknown> = {},
-  options: { pull?: boolean; trace?: boolean; progress?: boolean; env?: Record<string, string>; folder?: string; initializationOptions?: unknown; textDocument?: Record<string, unknown>; workspace?: Record<string, unknown> } = {},
+  options: { pull?: boolean; trace?: boolean; progress?: boolean; env?: Record<string, string>; folder?: string; initializationOptions?: unknown; textDocument?: Record<string, unknown>; workspace?: Record<string, unknown>; reshape?: (params: InitializeParams) => InitializeParams } = {},
 ): Promise<Client> {
   const folder = options.folder ?? mkdtempSync(path.join(tmpdir(), 'baogao-lsp-'));
   if (!options.folder) cpSync(path.join(ROOT, 'samples'), folder, { recursive: true });
@@ -73,7 +74,8 @@ export async function startClient(
   connection.onRequest(RegistrationRequest.type, () => undefined);
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
-  const initializeResult = await connection.sendRequest(InitializeRequest.type, {
+  const reshape = options.reshape ?? ((params: InitializeParams) => params);
+  const initializeResult = await connection.sendRequest(InitializeRequest.type, reshape({
     processId: process.pid,
     rootUri: pathToUri(folder),
     workspaceFolders: [{ uri: pathToUri(folder), name: 'samples' }],
@@ -84,7 +86,7 @@ export async function startClient(
       textDocument: { publishDiagnostics: { versionSupport: true }, ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}), ...options.textDocument },
       ...(options.progress ? { window: { workDoneProgress: true } } : {}),
     },
-  });
+  }));
   await connection.sendNotification(InitializedNotification.type, {});
   return Object.assign(client, {
     connection,

@@ -63,18 +63,43 @@ describe('protocol: the document size bound', function () {
   });
 });
 
+describe('protocol: a file that is not text (BG908)', function () {
+  this.timeout(120_000);
+  it('a binary file named .bg in the workspace and opened: one BG908 in the workspace check and as published, formatting refused with the reason', async () => {
+    const client = await startClient();
+    try {
+      const bytes = Buffer.alloc(3_000_000);
+      let seed = 7;
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+      writeFileSync(path.join(client.folder, 'binary.bg'), bytes);
+      const started = Date.now();
+      const result = await client.connection.sendRequest<CheckWorkspaceRequest.Result>(CheckWorkspaceRequest.method, {});
+      assert.deepEqual(result.files.find((f) => f.uri === client.uri('binary.bg'))?.diagnostics.map((d) => d.code), ['BG908']);
+      assert.ok(Date.now() - started < 30_000, `the workspace check took ${Date.now() - started} ms`);
+      const { uri } = await client.open('binary.bg', new TextDecoder().decode(bytes));
+      const published = await client.diagnostics(uri, () => true, 60_000);
+      assert.deepEqual(published.diagnostics.map((d) => d.code), ['BG908']);
+      const refused = await rejection(client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }));
+      assert.match(refused.message ?? '', /这不是报告的文本.*（BG908）/);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('protocol: a file of thousands of problems', function () {
   this.timeout(120_000);
   it('the editor gets the first 1,000 (errors first) and one BG907 with the count', async () => {
     const client = await startClient();
     try {
-      const text = `@标题 测试\n@年度 2020\n\n# 一\n\n本镇办结率100%。\n\n${'{\n'.repeat(3000)}`;
+      // Two codes (BG602, BG001) on each of 3,000 lines: 500 of each and their summaries (perCodeBound.ts) are more than 1,000.
+      const text = `@标题 测试\n@年度 2020\n\n# 一\n\n本镇办结率100%。\n\n${'〔{\n'.repeat(3000)}`;
       const { uri } = await client.open('broken.bg', text);
       const { diagnostics } = await client.diagnostics(uri, () => true, 60_000);
       assert.equal(diagnostics.length, 1001);
       assert.equal(diagnostics[0]!.code, 'BG907');
       const note = String(diagnostics[0]!.message);
-      assert.ok(Number(/本文件有 (\d+) 处问题/.exec(note)?.[1]) > 3000, note);
+      assert.ok(Number(/本文件有 (\d+) 处问题/.exec(note)?.[1]) > 1000, note);
       assert.ok(diagnostics.slice(1).every((d) => d.severity === 1), 'errors first');
       const lines = diagnostics.slice(1).map((d) => d.range.start.line);
       assert.deepEqual(lines, [...lines].sort((a, b) => a - b), 'in the order of the text');

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
-  DidChangeTextDocumentNotification, DidChangeWorkspaceFoldersNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, WorkspaceSymbolRequest, type PublishDiagnosticsParams,
+  DidChangeTextDocumentNotification, DidChangeWorkspaceFoldersNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, WorkspaceSymbolRequest, type InitializeParams, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { pathToUri } from '../../server/lsp/uri.js';
 import { CheckWorkspaceRequest } from '../../server/lsp/protocol.js';
@@ -60,7 +60,7 @@ describe('protocol: a hostile workspace', function () {
   let client: Client;
   before(async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'baogao-hostile-'));
-    writeFileSync(path.join(folder, 'broken.bg'), '{\n'.repeat(5000));
+    writeFileSync(path.join(folder, 'broken.bg'), '〔{\n'.repeat(5000));
     writeFileSync(path.join(folder, 'fine.bg'), '@标题 好\n\n# 甲\n\n正文。\n');
     mkdirSync(path.join(folder, 'dir.bg'));
     mkdirSync(path.join(folder, 'loop'));
@@ -80,7 +80,8 @@ describe('protocol: a hostile workspace', function () {
     const broken = result.files.find((f) => f.uri === client.uri('broken.bg'))!;
     assert.equal(broken.diagnostics.length, 1001);
     assert.equal(broken.diagnostics[0]!.code, 'BG907');
-    assert.match(broken.diagnostics[0]!.message, /本文件有 5001 处问题/);
+    // Two codes on each of 5,000 lines, each bounded to 500 and a summary (perCodeBound.ts), and the missing @类型.
+    assert.match(broken.diagnostics[0]!.message, /本文件有 1003 处问题/);
   });
 });
 
@@ -146,3 +147,46 @@ describe('protocol: an untrusted workspace (initializationOptions.trusted: false
     assert.equal(await includeFound({ initializationOptions: { trusted: false } }, { snippetFolders: [path.join(root, '片段库')] }, 'ws2'), true);
   });
 });
+
+describe('protocol: editors that open a folder the old way, or count positions otherwise', function () {
+  this.timeout(60_000);
+  const folderless = (params: InitializeParams): InitializeParams => ({ ...params, rootUri: null, workspaceFolders: undefined });
+  for (const [what, reshape, reports] of [
+    ['rootPath only (older clients): the folder is the workspace (was: none, no workspace symbols or check)', (p: InitializeParams, folder: string) => ({ ...folderless(p), rootPath: folder }), true],
+    ['workspaceFolders of the wrong shape, and rootUri: the rootUri (was: initialize failed on .map)', (p: InitializeParams) => ({ ...p, workspaceFolders: 'x' as never }), true],
+    ['no folder at all: no workspace, the open document still checked', (p: InitializeParams) => folderless(p), false],
+  ] as const) {
+    it(what, async () => {
+      let folder = '';
+      const client = await startClient({}, { reshape: (p) => ((folder = uriToFolder(p.rootUri)), reshape(p, folder)) });
+      try {
+        const symbols = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' });
+        assert.equal((symbols?.length ?? 0) > 50, reports, String(symbols?.length));
+        const result = await client.connection.sendRequest<CheckWorkspaceRequest.Result>(CheckWorkspaceRequest.method, {});
+        assert.equal(result.files.some((f) => f.uri === client.uri('beiping-2020.bg')), reports);
+        const { uri } = await client.open('guiwei-2020.bg');
+        assert.ok((await client.diagnostics(uri)).diagnostics.length > 0);
+      } finally {
+        await client.stop();
+      }
+    });
+  }
+
+  it('a client offering only utf-8 positions is told utf-16, and CJK and emoji are counted in UTF-16 units', async () => {
+    const client = await startClient({}, { reshape: (p) => ({ ...p, capabilities: { ...p.capabilities, general: { positionEncodings: ['utf-8'] } } }) });
+    try {
+      assert.equal(client.initializeResult.capabilities.positionEncoding, 'utf-16');
+      const text = '@标题 测\n@年度 2020\n\n# 一\n\n中文😀共调处{调处 = 1起}，率{率 = 调处/未定 %}。\n';
+      const { uri } = await client.open('encodings.bg', text);
+      const { diagnostics } = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'BG201'));
+      const undefinedFigure = diagnostics.find((d) => d.code === 'BG201')!;
+      const line = text.split('\n')[5]!;
+      assert.deepEqual(undefinedFigure.range.start, { line: 5, character: line.indexOf('未定') });
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+/** The folder of a file: URI (the test's copy of the samples). */
+const uriToFolder = (uri: string | null) => decodeURIComponent(new URL(uri!).pathname);

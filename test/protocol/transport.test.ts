@@ -83,6 +83,25 @@ describe('protocol: errors to the letter', () => {
     }
   });
 
+  it('answers a second initialize with -32600 and goes on serving the first (was: answered as if it were the first)', async () => {
+    const s = rawServer();
+    const replied = (id: number) => within(new Promise<void>((r) => { const t = setInterval(() => s.out().includes(`"id":${id},`) && (clearInterval(t), r()), 20); }), 10_000, `reply ${id}`);
+    try {
+      s.send(initialize);
+      await replied(1);
+      s.send({ ...initialize, id: 2, params: { ...initialize.params, rootUri: 'file:///' } });
+      s.send({ jsonrpc: '2.0', method: 'initialize', params: initialize.params });
+      s.send({ jsonrpc: '2.0', id: 3, method: 'workspace/symbol', params: { query: '' } });
+      await replied(2);
+      await replied(3);
+      assert.match(s.out(), /"id":2,"error":\{"code":-32600,"message":"服务器已经初始化：initialize 请求只能发送一次。"/);
+      assert.equal(s.out().match(/"capabilities"/g)?.length, 1);
+      assert.match(s.out(), /"id":3,"result":\[/);
+    } finally {
+      s.child.kill();
+    }
+  });
+
   it('ends with code 1 on exit without shutdown, as LSP says', async () => {
     const s = rawServer();
     try {

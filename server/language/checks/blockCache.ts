@@ -8,6 +8,7 @@ import type { PlacedBlock, ReportModel } from '../model.js';
 import { blockCacheOn, type Entry, type LocalBlock } from './blockStore.js';
 import { describeList, diagnosticsOverList, entriesOf, runOverList, type BlockList, type Hit } from './blockVersions.js';
 import { AttachedMap } from '../attached.js';
+import { boundInBlock } from '../perCodeBound.js';
 
 export { blockCacheLimits, blockCacheOn, detached, forgetBlockResults, useBlockCache, type LocalBlock } from './blockStore.js';
 export { describeList, type BlockList } from './blockVersions.js';
@@ -37,7 +38,8 @@ function everyBlock<B>(list: { readonly length: number; at(index: number): B | u
 /** Takes a block's result for a context from its entry, or computes and remembers it. */
 function remembered(entry: Entry, context: string, block: LocalBlock, check: () => readonly Diagnostic[]): Diagnostic[] {
   let relative = entry.results.get(context);
-  if (!relative) entry.results.set(context, (relative = check().map((d) => shiftDiagnostic(d, -block.origin))));
+  // Bounded per code as the whole report is (a line of a million “〔”): only what can be listed is kept.
+  if (!relative) entry.results.set(context, (relative = boundInBlock(check()).map((d) => shiftDiagnostic(d, -block.origin))));
   return relative.length ? relative.map((d) => shiftDiagnostic(d, block.origin)) : NONE;
 }
 

@@ -17,6 +17,7 @@ import { termsChecks } from './terms.js';
 import { titlesChecks } from './titles.js';
 import { typographyChecks } from './typography.js';
 import { wordingChecks } from './wording.js';
+import { boundPerCode } from '../perCodeBound.js';
 import { append } from '../append.js';
 
 export const REPORT_CHECKS: ReportCheck[] = [
@@ -26,14 +27,15 @@ export const REPORT_CHECKS: ReportCheck[] = [
 
 export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 'severities' | 'checks'> = DEFAULT_SETTINGS): Diagnostic[] {
   const found = [...model.diagnostics];
-  // A document beyond the size bound has only its BG905: the checks would judge an empty report.
-  if (model.oversized) return found;
+  // A document not analysed (too large, not text) has only its BG905 or BG908: the checks would judge an empty report.
+  if (model.notAnalysed) return found;
   for (const check of REPORT_CHECKS) {
     if (check.appliesTo && !check.appliesTo(model)) continue;
     append(found, check.run(model, settings.checks));
   }
   const ordered = found.sort((a, b) => compareCodeUnits(a.uri ?? '', b.uri ?? '') || a.start - b.start || compareCodeUnits(a.code, b.code));
-  return applySeverities(ordered, settings.severities, model.header.severities);
+  // Bounded after the severities: a code turned off is not counted.
+  return boundPerCode(applySeverities(ordered, settings.severities, model.header.severities));
 }
 
 /** Applies severity overrides (settings first, then the file's own @检查, which wins); 'off' removes. */

@@ -46,12 +46,12 @@ export function register({ connection, store }: ServerContext): void {
     // Sorted as applyEdits applies them (formatEdits gives them so): by start, an insertion before a replacement at the same place.
     return formatEdits(text, model.file.document, store.diagnosticsFor(doc))
       .map((e) => ({ range: rangeIn(model.file.lineIndex, e.start, e.end), newText: crlf ? e.newText.replace(/\r?\n/g, '\r\n') : e.newText }));
-  }, { oversized: 'refuse' }));
+  }, { notAnalysed: 'refuse' }));
 
   connection.onDocumentRangeFormatting(answerForDocument(connection, store, 'rangeFormatting', [], (params, doc, model) => {
     const edit = formatRange(doc.getText(), offsetOf(doc, params.range?.start), offsetOf(doc, params.range?.end), store.diagnosticsFor(doc));
     return edit ? [{ range: rangeIn(model.file.lineIndex, edit.start, edit.end), newText: edit.newText }] : [];
-  }, { oversized: 'refuse' }));
+  }, { notAnalysed: 'refuse' }));
 }
 
 function toLspAction(store: DocumentStore, a: FeatureAction, doc: TextDocument, model: ReportModel): CodeAction {

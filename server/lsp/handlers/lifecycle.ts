@@ -7,6 +7,7 @@ import type { ServerContext } from '../context.js';
 import { CONFIG_FILE_NAME } from '../../language/config.js';
 import { toServerSettings } from '../settings.js';
 import { uriToPath } from '../uri.js';
+import { toCorePath } from '../../node/paths.js';
 
 /** A snippet file (`@片段` first, or in a snippets/片段 folder): editing it changes every report using it. */
 const isSnippet = (text: string, path: string | undefined) =>
@@ -100,6 +101,20 @@ function foldersChanged({ client }: ServerContext, event: WorkspaceFoldersChange
   everythingChanged();
 }
 
+/**
+ * The folders the client opened: its workspace folders, else `rootUri`, else the deprecated `rootPath`
+ * (older clients send only that). Anything of another shape is no folder.
+ */
+function openedFolders(params: InitializeParams): string[] {
+  const uris = Array.isArray(params.workspaceFolders) ? params.workspaceFolders.map((f) => (f as { uri?: unknown } | null)?.uri) : [];
+  const folders = uris.flatMap((uri) => (typeof uri === 'string' ? (uriToPath(uri) ?? []) : []));
+  if (folders.length) return folders;
+  const root = typeof params.rootUri === 'string' ? uriToPath(params.rootUri) : undefined;
+  if (root) return [root];
+  const rootPath = (params as { rootPath?: unknown }).rootPath;
+  return typeof rootPath === 'string' && path.isAbsolute(rootPath) ? [toCorePath(rootPath)] : [];
+}
+
 /** What the client supports and which folders it opened; the answer: what the server offers it. */
 function initialize({ client, diagnostics }: ServerContext, params: InitializeParams): InitializeResult {
   const caps = params.capabilities ?? {};
@@ -108,9 +123,7 @@ function initialize({ client, diagnostics }: ServerContext, params: InitializePa
   client.watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   client.folderChanges = !!caps.workspace?.workspaceFolders;
   client.completionEditRange = !!caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
-  client.folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-  const root = client.folders.length === 0 && params.rootUri ? uriToPath(params.rootUri) : undefined;
-  if (root) client.folders = [root];
+  client.folders = openedFolders(params);
   client.untrusted = (params.initializationOptions as { trusted?: unknown } | null | undefined)?.trusted === false;
   const storage = (params.initializationOptions as { storageFolder?: unknown } | null | undefined)?.storageFolder;
   client.storageFolder = typeof storage === 'string' && path.isAbsolute(storage) ? storage : undefined;

@@ -80,13 +80,13 @@ interface CollectedReport {
   rows: FigureRow[];
 }
 
-/** One report's row and figures for collect (none for a snippet or an oversized file), with the files they came from. */
+/** One report's row and figures for collect (none for a snippet or a file not analysed), with the files they came from. */
 function collectReport({ store }: ServerContext, path: string, vocabulary: IndicatorVocabulary): { found: CollectedReport | undefined; reads: ReadonlySet<string> } {
   const service = store.serviceFor(path);
   const model = service.analyze(path, store.textOf(path));
   const reads = filesRead(model);
   // A closed report's tree is not kept, its figures are.
   if (!store.byPath(path)) service.cache.forget(path);
-  if (model.isSnippet || model.oversized) return { found: undefined, reads };
+  if (model.isSnippet || model.notAnalysed) return { found: undefined, reads };
   return { found: { info: reportInfo(model), rows: collectFigures([model], [path], vocabulary) }, reads };
 }

@@ -10,7 +10,8 @@ import { LineIndex, parse, reparse, type IncrementalParse, type ParseResult } fr
 import { checkReport } from '../../../server/language/checks/index.js';
 import { useBlockCache } from '../../../server/language/checks/blockCache.js';
 import { LanguageService } from '../../../server/language/service.js';
-import { MemoryWorkspace } from '../../../server/language/workspace.js';
+import { MemoryWorkspace, ParseCache } from '../../../server/language/workspace.js';
+import { countsOf } from '../../../server/language/documentSize.js';
 import type { ReportModel, Scope, Section } from '../../../server/language/model.js';
 import { render } from '../../../templates/render.js';
 import { counted, FUZZ_MODE, fuzzRuns, fuzzSettings } from '../../helpers.js';
@@ -226,4 +227,58 @@ describe('an edit on one line that changes the blocks or the header is analysed 
       warmAgreesWithFresh(warm, edited);
     });
   }
+});
+
+// Findings of one code are bounded per file (perCodeBound.ts), and a block's remembered results alike: the
+// first 500 of a code and one summary with the count of the rest, after an edit as in a full analysis.
+describe('findings beyond the bound of one code per file', function () {
+  this.timeout(0);
+  const marks = (n: number) => '〔'.repeat(n);
+  const seed = `@标题 报告\n@年度 2021\n\n# 一\n\n${marks(300)}\n\n${marks(450)}，${marks(10)}\n\n# 二\n\n${marks(700)}\n`;
+  const piece = fc.constantFrom('〔', '〔〔〔〔〔〔〔〔〔〔', '〕', '\n\n', '\n', '# 三\n', '，', '@检查 BG602=关\n', '（');
+  const burst = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(30), insert: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')) });
+  it(`the first 500 and a summary with the exact count, equal to a fresh analysis after random edits (${fuzzRuns(20)} cases)`, () => {
+    const found = checkReport(new LanguageService(new MemoryWorkspace({})).analyze('/r/report.bg', seed)).filter((d) => d.code === 'BG602');
+    assert.equal(found.length, 501);
+    assert.match(found[500]!.message, /^此处起还有 960 处同样的问题（BG602）未逐一列出/);
+    assert.equal(found[500]!.fixes, undefined);
+    fc.assert(
+      fc.property(fc.array(burst.map((b) => [b]), { minLength: 1, maxLength: 5 }), counted('bounded findings', (steps) => {
+        const warm = new LanguageService(new MemoryWorkspace({}));
+        let text = seed;
+        warmAgreesWithFresh(warm, text);
+        for (const changes of steps) warmAgreesWithFresh(warm, (text = apply(text, changes)));
+      })),
+      fuzzSettings(20),
+    );
+  });
+});
+
+// The bounds of a document (documentSize.ts) are decided on counts the parse cache keeps from version to
+// version, recounting only what an edit changed: they must be the counts of the whole text.
+describe('the counts of the document bounds after an edit equal those of the whole text', () => {
+  const piece = fc.constantFrom('\n', '\r', '\r\n', '\u0000', '\ufffd', '\u0001', '\t', '甲', 'a', '😀', '\u001b');
+  const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(8), insert: fc.array(piece, { maxLength: 6 }).map((p) => p.join('')) });
+  it(`over random edit sequences (${fuzzRuns(200)} cases)`, () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), fc.array(edit.map((e) => [e]), { minLength: 1, maxLength: 10 }), counted('bound counts', (seed, steps) => {
+        const cache = new ParseCache();
+        // As analyze asks: the counts, then the parse (counts are kept for the files whose trees are).
+        const counts = (file: string, text: string) => {
+          const found = cache.countsFor(file, text);
+          cache.parse(file, text);
+          return found;
+        };
+        let text = seed;
+        assert.deepStrictEqual(counts('/r/a.bg', text), countsOf(text));
+        for (const changes of steps) {
+          text = apply(text, changes);
+          assert.deepStrictEqual(counts('/r/a.bg', text), countsOf(text));
+          // Another file in between: each file's counts are its own.
+          counts('/r/b.bg', text.slice(1));
+        }
+      })),
+      fuzzSettings(200),
+    );
+  });
 });

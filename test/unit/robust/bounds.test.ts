@@ -22,7 +22,7 @@ import { FileSystemWorkspace } from '../../../server/node/fsWorkspace.js';
 import { toCorePath } from '../../../server/node/paths.js';
 import { render } from '../../../templates/render.js';
 import { model, ROOT } from '../../helpers.js';
-import { documentSizeProblem, MAX_DOCUMENT_BYTES } from '../../../server/language/documentSize.js';
+import { documentSizeProblem, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_LINES } from '../../../server/language/documentSize.js';
 import { analyseText } from '../../../server/language/prose/index.js';
 
 const HEADER = '@标题 测试\n@年度 2020\n@机关 某镇人民政府\n@日期 2021-01-13\n\n';
@@ -286,7 +286,7 @@ describe('document size bound (BG905)', () => {
     assert.ok(Buffer.byteLength(over) > MAX_DOCUMENT_BYTES);
     const started = Date.now();
     const m = model(over);
-    assert.ok(m.oversized);
+    assert.ok(m.notAnalysed);
     assert.deepEqual(checkReport(m).map((d) => d.code), ['BG905']);
     assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
     assert.match(m.diagnostics[0]!.message, /文档有 10(\.\d)? MB，超过上限 10 MB/);
@@ -297,6 +297,18 @@ describe('document size bound (BG905)', () => {
     assert.equal(documentSizeProblem('法'.repeat(1_000_000)), undefined);
     assert.equal(documentSizeProblem('a'.repeat(MAX_DOCUMENT_BYTES)), undefined);
     assert.ok(documentSizeProblem('a'.repeat(MAX_DOCUMENT_BYTES + 1)));
+  });
+
+  it('a document of more than 200,000 lines is not analysed either: 10 MB of line breaks is one BG905 (was: 16 s and 2 GB)', () => {
+    assert.match(documentSizeProblem('\n'.repeat(MAX_DOCUMENT_LINES + 1)) ?? '', /^文档超过 20 万行的上限/);
+    assert.match(documentSizeProblem('\r'.repeat(MAX_DOCUMENT_LINES + 1)) ?? '', /^文档超过 20 万行的上限/);
+    assert.equal(documentSizeProblem('\r\n'.repeat(MAX_DOCUMENT_LINES - 1)), undefined);
+    assert.equal(documentSizeProblem(`${'正文。'.repeat(10)}\n`.repeat(100_000)), undefined);
+    const dir = mkdtempSync(path.join(tmpdir(), 'baogao-lines-'));
+    writeFileSync(path.join(dir, 'lines.bg'), '\n'.repeat(MAX_DOCUMENT_BYTES - 1));
+    const check = spawnSync(process.execPath, ['--max-old-space-size=300', path.join(ROOT, 'dist', 'cli.cjs'), 'check', path.join(dir, 'lines.bg')], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(check.status, 1, check.stderr);
+    assert.match(check.stdout, /^.*lines\.bg:1:1: error BG905 文档超过 20 万行的上限[^\n]*\n$/);
   });
 
   it('the command: check reports BG905 for the file (exit 1), render refuses it with the reason (exit 2)', () => {
@@ -334,5 +346,77 @@ describe('long lines of amounts are read in linear time', function () {
     assert.equal(sentences[0]!.sentence.length, 60_000);
     assert.equal(sentences[0]!.rates.length, 20_000);
     assert.ok(sentences[0]!.rates.every((r) => r.kind === 'counts'));
+  });
+});
+
+describe('documents that are not text (BG908)', function () {
+  this.timeout(60_000);
+  /** Bytes of a seeded generator (the same every run): what a binary file is to a decoder. */
+  const randomBytes = (length: number) => {
+    const bytes = Buffer.alloc(length);
+    let seed = 12345;
+    for (let i = 0; i < length; i++) bytes[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+    return bytes;
+  };
+  const asUtf8 = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
+
+  it('random bytes, a .docx, a PDF, a PNG, UTF-16 without its mark, GBK read as UTF-8: one BG908 each, nothing analysed', () => {
+    // “本机构的法治工作” in GBK, opened as UTF-8 (an editor's default): mostly “\ufffd”.
+    const gbkAsUtf8 = asUtf8(Buffer.from('b1bebbfab9b9b5c4b7a8d6ceb9a4d7f7'.repeat(50), 'hex'));
+    const texts: Record<string, string> = {
+      random: asUtf8(randomBytes(200_000)),
+      docx: `PK\u0003\u0004\u0014\u0000\u0006\u0000${HEADER}`,
+      pdf: `%PDF-1.7\n${HEADER}`,
+      png: asUtf8(Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from(HEADER)])),
+      utf16: asUtf8(Buffer.from(HEADER.replace(/[^\x00-\x7f]/g, 'x').repeat(5), 'utf16le')),
+      gbkAsUtf8,
+    };
+    for (const [name, text] of Object.entries(texts)) {
+      const m = model(text);
+      assert.ok(m.notAnalysed, name);
+      assert.deepEqual(checkReport(m).map((d) => d.code), ['BG908'], name);
+      assert.match(m.diagnostics[0]!.message, /这不是报告的文本/, name);
+    }
+    assert.match(model(texts.docx!).diagnostics[0]!.message, /Word/);
+    assert.match(model(texts.gbkAsUtf8).diagnostics[0]!.message, /无法解码.*GB18030/);
+  });
+
+  it('a report with a stray NUL or a few “\ufffd” is analysed as usual (the checks point at them)', () => {
+    const text = `${HEADER}# 一\n\n本年度共调处\u0000纠纷{调处 = 150起}，办结\ufffd\ufffd率100%。\n`;
+    const m = model(text);
+    assert.equal(m.notAnalysed, undefined);
+    assert.ok(!checkReport(m).some((d) => d.code === 'BG908'));
+  });
+
+  it('the command: a 5 MB binary file is one BG908 line, in a small heap (was: 1.7 GB and 18 s)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'baogao-binary-'));
+    const file = path.join(dir, 'random.bg');
+    writeFileSync(file, randomBytes(5_000_000));
+    const check = spawnSync(process.execPath, ['--max-old-space-size=200', path.join(ROOT, 'dist', 'cli.cjs'), 'check', file], { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(check.status, 1, check.stderr);
+    assert.match(check.stdout, /^.*random\.bg:1:1: error BG908 这不是报告的文本[^\n]*\n$/);
+    const text = path.join(dir, 'random.txt');
+    writeFileSync(text, randomBytes(100_000));
+    const imported = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), 'import', text], { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(imported.status, 2);
+    assert.match(imported.stderr, /不导入.*这不是报告的文本.*（BG908）/);
+  });
+});
+
+describe('findings of one code are bounded per file (perCodeBound.ts)', function () {
+  this.timeout(60_000);
+  it('a line of 200,000 “〔”: the first 500 and one summary with the count (was: 200,000 lines), none when the code is off', () => {
+    const line = '〔'.repeat(200_000);
+    const found = checkReport(model(`${HEADER}# 一\n\n${line}\n`)).filter((d) => d.code === 'BG602');
+    assert.equal(found.length, 501);
+    assert.deepEqual(found.slice(0, 500).map((d) => d.message), Array(500).fill('“〔”没有对应的“〕”：请补上“〕”或删去“〔”。'));
+    assert.match(found[500]!.message, /^此处起还有 199500 处同样的问题（BG602）未逐一列出/);
+    assert.equal(found[500]!.start, found[499]!.start + 1);
+    assert.deepEqual(checkReport(model(`${HEADER}@检查 BG602=关\n# 一\n\n${line}\n`)).filter((d) => d.code === 'BG602'), []);
+    const dir = mkdtempSync(path.join(tmpdir(), 'baogao-many-'));
+    writeFileSync(path.join(dir, 'many.bg'), `${HEADER}# 一\n\n${line}\n`);
+    const check = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), 'check', path.join(dir, 'many.bg')], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(check.status, 1);
+    assert.equal(check.stdout.split('\n').filter((l) => l.includes(' BG602 ')).length, 501);
   });
 });

@@ -165,11 +165,23 @@ describe('every write is safe', () => {
     assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
   });
 
-  it('check … | head -1 ends quietly (EPIPE)', () => {
+  it('check … | head -1 ends quietly (EPIPE), with the status of what it found (was: 0 whatever was found)', () => {
     const many = Array.from({ length: 400 }, () => path.join(ROOT, 'samples', 'guiwei-2020.bg'));
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" check ${many.map((f) => `"${f}"`).join(' ')} | head -1`], { encoding: 'utf8', timeout: 60_000 });
-    assert.equal(r.stdout.split('\n').filter(Boolean).length, 1);
-    assert.equal(r.stderr, '', 'no stack trace');
+    const broken = path.join(dir, 'broken.bg');
+    writeFileSync(broken, `@标题 测试\n@年度 2020\n\n# 一\n\n${'共调处{调处\n'.repeat(3000)}`);
+    const piped = (args: string, reader = 'head -1') =>
+      spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" ${args} | ${reader}`], { encoding: 'utf8', timeout: 60_000 });
+    const samples = piped(`check ${many.map((f) => `"${f}"`).join(' ')}`);
+    assert.equal(samples.stdout.split('\n').filter(Boolean).length, 1);
+    assert.equal(samples.stderr, '', 'no stack trace');
+    assert.equal(samples.status, piped(`check "${many[0]}"`, 'cat > /dev/null').status, 'the status of a run read to the end');
+    for (const args of [`check "${broken}"`, `check --format json "${broken}"`, `check "${broken}" 2>&1`]) {
+      const r = piped(args);
+      assert.equal(r.status, 1, `${args}: ${r.stderr}`);
+      assert.equal(r.stdout.split('\n').filter(Boolean).length, 1);
+      assert.equal(r.stderr, '', 'no stack trace');
+    }
+    assert.equal(piped(`render "${path.join(ROOT, 'samples', 'guiwei-2020.bg')}"`, 'true').status, 0);
   });
 });
 
