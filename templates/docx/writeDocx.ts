@@ -23,7 +23,7 @@ import {
 } from 'docx';
 import JSZip from 'jszip';
 import type { ReportModel } from '../../server/language/model.js';
-import { GBT9704_LAYOUT, layoutReport, lineRuns, type LaidLine, type LaidPage, type PagedLayout } from '../layout/document.js';
+import { GBT9704_LAYOUT, layoutReport, lineRuns, type LaidLine, type LaidPage, type LineRun, type PagedLayout } from '../layout/document.js';
 import { cellWidth } from '../layout/width.js';
 import { buildView, DEFAULT_RENDER_OPTIONS, type RenderOptions, type ReportView } from '../view.js';
 
@@ -215,6 +215,20 @@ function pageParagraphs(pages: readonly LaidPage[], linesPerPage: number): Parag
   return out;
 }
 
+/**
+ * A full line's half-width spaces at its end left out (a space typed between a word and a number that the
+ * layout's line break fell after): LibreOffice justifies a line ending at a manual break with the space
+ * inside it, so the last character stopped half a cell short of the edge. The space prints nothing there.
+ */
+function withoutTrailingSpace(line: LaidLine): (run: LineRun, k: number, runs: LineRun[]) => LineRun {
+  const trim = fillsLine(line) && / +$/.test(line.text);
+  return (run, k, runs) => {
+    if (!trim || k !== runs.length - 1) return run;
+    const text = run.text.replace(/ +$/, '');
+    return text || k > 0 ? { ...run, text } : run;
+  };
+}
+
 interface ParagraphPlace {
   pageBreakBefore: boolean;
   /** The rest of a paragraph the layout's page break cut: no first-line indent. */
@@ -231,7 +245,7 @@ function paragraphOf(lines: readonly LaidLine[], place: ParagraphPlace): Paragra
   const children: TextRun[] = [];
   lines.forEach((line, i) => {
     const fit = lineFit(line);
-    lineRuns(line).forEach((run, k) => {
+    lineRuns(line).map(withoutTrailingSpace(line)).forEach((run, k) => {
       const character = run.style.startsWith('heading') && first.role === 'text' ? STYLES.lead[Number(run.style.slice(-1)) - 1]!.id : undefined;
       // Narrowed ASCII goes in runs of its own, so that the Chinese characters keep their shape.
       const pieces = fit?.asciiScale ? run.text.split(/([ -~]+)/).filter(Boolean) : [run.text];

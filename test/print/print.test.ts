@@ -34,6 +34,8 @@ const documents: Array<{ name: string; report: () => ReportModel }> = [
   real('35-rongchang-2024'),
   // A title of exactly 20 characters with digits: LibreOffice wrapped it and every page after held one line less.
   real('43-xishui-2023'),
+  // Spaces typed around every number: a full line ending in one stopped half a cell short of the edge in LibreOffice.
+  real('71-jinping-2025'),
   fixture('latin-digits-tables'),
 ];
 
