@@ -170,9 +170,16 @@ function chineseDayOrMonth(text: string): number {
   return (ten === 0 ? 1 : digit(text[0])) * 10 + digit(text[ten + 1]);
 }
 
+/**
+ * The lines worth MIXED_DATE's lookbehinds, which V8 tries at every character: a 月 (both forms have one),
+ * and a Chinese numeral right before 月, 日 or 号 (most lines with 月 have digits: 5月).
+ */
+const CHINESE_MONTH_OR_DAY = /[一二三四五六七八九十]\s*[月日号]/;
+const mayHaveMixedDate = (text: string) => text.includes('月') && CHINESE_MONTH_OR_DAY.test(text);
+
 function mixedDates(model: ReportModel): Diagnostic[] {
   return cachedPerBlock('mixed-dates', proseBlocks(model), (block) =>
-    wordSlips(model, block, '月', MIXED_DATE, (m) => {
+    wordSlips(model, block, mayHaveMixedDate, MIXED_DATE, (m) => {
       const digits = String(chineseDayOrMonth(m[0]));
       const what = m[1] ? '月份' : '日';
       return {
@@ -190,11 +197,11 @@ interface WordSlip {
   fix: { title: string; from: number; to: number; newText: string };
 }
 
-/** A slip of wording at each match of `pattern` in the block's lines that contain `quick`, with its safe fix. */
-function wordSlips(model: ReportModel, block: ProseBlock, quick: string, pattern: RegExp, slip: (m: RegExpMatchArray) => WordSlip): Diagnostic[] {
+/** A slip of wording at each match of `pattern` in the block's lines that contain (or match) `quick`, with its safe fix. */
+function wordSlips(model: ReportModel, block: ProseBlock, quick: string | ((text: string) => boolean), pattern: RegExp, slip: (m: RegExpMatchArray) => WordSlip): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const line of block.lines) {
-    if (!line.text.includes(quick)) continue;
+    if (typeof quick === 'string' ? !line.text.includes(quick) : !quick(line.text)) continue;
     for (const m of line.text.matchAll(pattern)) {
       const { code, end, message, fix } = slip(m);
       out.push(lineDiagnostic(model, line, code, m.index!, end, message, [{ title: fix.title, safe: true, edits: [{ from: fix.from, to: fix.to, newText: fix.newText }] }]));
