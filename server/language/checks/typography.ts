@@ -8,6 +8,7 @@ import { cachedPerBlock } from './blockCache.js';
 import type { ReportCheck } from './contract.js';
 import { FIGURE_MARK, inCitationAt, isChinese, isChineseAt, isIdeograph, IS_OPENER, isApostrophe, lineDiagnostic, lineMarks, MARKS, OPENER_OF, PAIRS, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 import { AttachedMap } from '../attached.js';
+import { MAX_PER_CODE } from '../perCodeBound.js';
 import { inRanges } from '../ranges.js';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -157,44 +158,79 @@ function unclosedMark(model: ReportModel, open: Mark, before: Mark | undefined):
   return lineDiagnostic(model, open.line, 'BG602', open.index, open.index + 1, `${where}“${open.ch}”没有对应的“${closer}”：请补上“${closer}”或删去“${open.ch}”。`, fixes);
 }
 
-/** BG602: balance within one block. */
+/**
+ * BG602: balance within one block. The marks are matched first, what each one is found to be kept in
+ * flags; the findings are then made in the marks' order, which is their place in the text — and only as
+ * many as a file lists (MAX_PER_CODE, then one stand-in with the number of the rest, as boundInBlock makes
+ * it): a line of three million “〔” is three million findings, which took gigabytes to make and hold.
+ */
 function pairedMarks(model: ReportModel, block: ProseBlock, emit: Emit) {
   if (perfectlyNested(block)) return;
   const all = pairedMarksOf(block);
   const nextQuote = nextQuotes(all);
-  const stack: Mark[] = [];
+  // What each mark is read as: a ” meant as an opening quote is read as “ from there on.
+  const chars = all.map((m) => m.ch);
+  const reversed = new Uint8Array(all.length);
+  const stray = new Uint8Array(all.length);
+  const unclosed = new Uint8Array(all.length);
+  /** For an opener left open: the closer it was found open at, or -1 (still open at the block's end). */
+  const openAt = new Int32Array(all.length).fill(-1);
+  const stack: number[] = [];
   const open = new Map<string, number>();
-  const pushOpen = (mark: Mark) => {
-    stack.push(mark);
-    open.set(mark.ch, (open.get(mark.ch) ?? 0) + 1);
+  const pushOpen = (k: number) => {
+    stack.push(k);
+    open.set(chars[k]!, (open.get(chars[k]!) ?? 0) + 1);
   };
   for (let k = 0; k < all.length; k++) {
-    const mark = all[k]!;
-    if (mark.ch in PAIRS) {
-      pushOpen(mark);
+    const ch = chars[k]!;
+    if (ch in PAIRS) {
+      pushOpen(k);
       continue;
     }
-    const opener = CLOSERS[mark.ch]!;
+    const opener = CLOSERS[ch]!;
     if ((open.get(opener) ?? 0) > 0) {
       let depth = stack.length - 1;
-      while (stack[depth]!.ch !== opener) depth--;
+      while (chars[stack[depth]!] !== opener) depth--;
       // Openers above the match were never closed.
       const skipped = stack.splice(depth);
-      for (const m of skipped) open.set(m.ch, open.get(m.ch)! - 1);
-      for (const m of skipped.slice(1).reverse()) emit(unclosedMark(model, m, mark));
+      for (const m of skipped) open.set(chars[m]!, open.get(chars[m]!)! - 1);
+      for (const m of skipped.slice(1)) {
+        unclosed[m] = 1;
+        openAt[m] = k;
+      }
       continue;
     }
     // ”…” with no “ before: the first one was meant to be an opening quote.
-    if (mark.ch === '”' && nextQuote[k]! >= 0 && all[nextQuote[k]!]!.ch === '”') {
-      emit(lineDiagnostic(model, mark.line, 'BG602', mark.index, mark.index + 1, '引号用反了：此处应为前引号“，而不是后引号”（与它配对的”在后面）。', [
-        { title: '改为前引号“', safe: false, edits: [{ from: mark.index, to: mark.index + 1, newText: '“' }] },
-      ]));
-      pushOpen({ ...mark, ch: '“' });
+    if (ch === '”' && nextQuote[k]! >= 0 && all[nextQuote[k]!]!.ch === '”') {
+      reversed[k] = 1;
+      chars[k] = '“';
+      pushOpen(k);
       continue;
     }
-    emit(lineDiagnostic(model, mark.line, 'BG602', mark.index, mark.index + 1, `“${mark.ch}”前面没有对应的“${opener}”：请补上“${opener}”或删去多余的“${mark.ch}”。`));
+    stray[k] = 1;
   }
-  for (const m of stack) emit(unclosedMark(model, m, undefined));
+  for (const m of stack) unclosed[m] = 1;
+  let total = 0;
+  for (let k = 0; k < all.length; k++) total += reversed[k]! + stray[k]! + unclosed[k]!;
+  let made = 0;
+  const report = (make: () => Diagnostic) => {
+    made++;
+    if (made <= MAX_PER_CODE) emit(make());
+    else if (made === MAX_PER_CODE + 1) emit({ ...make(), omitted: total - MAX_PER_CODE });
+  };
+  for (let k = 0; k < all.length && made <= MAX_PER_CODE; k++) {
+    const mark = all[k]!;
+    if (reversed[k]) {
+      report(() => lineDiagnostic(model, mark.line, 'BG602', mark.index, mark.index + 1, '引号用反了：此处应为前引号“，而不是后引号”（与它配对的”在后面）。', [
+        { title: '改为前引号“', safe: false, edits: [{ from: mark.index, to: mark.index + 1, newText: '“' }] },
+      ]));
+    }
+    if (stray[k]) {
+      const opener = CLOSERS[mark.ch]!;
+      report(() => lineDiagnostic(model, mark.line, 'BG602', mark.index, mark.index + 1, `“${mark.ch}”前面没有对应的“${opener}”：请补上“${opener}”或删去多余的“${mark.ch}”。`));
+    }
+    if (unclosed[k]) report(() => unclosedMark(model, { ...mark, ch: chars[k]! }, openAt[k]! >= 0 ? all[openAt[k]!] : undefined));
+  }
 }
 
 const YEAR_RANGE = /(?<![\d.\-－])((?:19|20)\d{2})(年?)([ ]*)([-－–‐‑―~～])([ ]*)((?:19|20)\d{2})(?![\d.\-－])(年?)/g;

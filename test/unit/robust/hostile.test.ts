@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { checkReport } from '../../../server/language/checks/index.js';
+import { useBlockCache } from '../../../server/language/checks/blockCache.js';
+import { LanguageService } from '../../../server/language/service.js';
+import { MemoryWorkspace } from '../../../server/language/workspace.js';
 import { importReport } from '../../../server/language/import/index.js';
 import { readSettingsFile } from '../../../server/language/config.js';
 import { translateArgError } from '../../../server/usage.js';
@@ -53,6 +56,24 @@ describe('hostile input (session 9)', function () {
     const found = checkReport(m).filter((d) => d.code === 'BG201');
     assert.equal(found.length, 501);
     assert.match(found[500]!.message, /还有 149500 处同样的问题/);
+  });
+
+  it('a line of marks left open or closing nothing lists 500 and counts the rest, the same with remembered block results and without', () => {
+    // A stray 〕, unclosed 〔 and （ past the bound, and a ” meant as “ between them.
+    const text = `@标题 测试\n@年度 2020\n\n正文〕${'〔'.repeat(1200)}”甲”乙${'（'.repeat(300)}。\n`;
+    const listed = (on: boolean) => {
+      useBlockCache(on);
+      try {
+        return checkReport(new LanguageService(new MemoryWorkspace({})).analyze('/w/marks.bg', text)).filter((d) => d.code === 'BG602');
+      } finally {
+        useBlockCache(true);
+      }
+    };
+    const found = listed(true);
+    assert.deepEqual(found, listed(false));
+    assert.equal(found.length, 501);
+    assert.match(found[0]!.message, /前面没有对应的“〔”/);
+    assert.match(found[500]!.message, /还有 1002 处同样的问题/, 'the stray 〕, 1,200 〔, the reversed ” and 300 （: 1,502 in all');
   });
 
   it('a text of 150,000 paragraphs is imported (was: Maximum call stack size exceeded)', () => {
