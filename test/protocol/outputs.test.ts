@@ -64,8 +64,9 @@ describe('protocol: preview, import, check of Word and text reports, collect', (
   it('skips a preview request cancelled before it started (the writer typed on)', async () => {
     const { uri, text } = await client.open('guiwei-2021.bg');
     // The server is kept busy long enough for the cancellation to arrive first: the first preview of a
-    // long report (a sample a small one was done with before the cancel came, now and then).
-    const { uri: long } = await client.open('long.bg', text.repeat(40));
+    // long report (a sample a small one was done with before the cancel came, now and then; 40 copies
+    // were done with once, in a CI run whose test process was held up between its requests).
+    const { uri: long } = await client.open('long.bg', text.repeat(150));
     const busy = client.connection.sendRequest(PreviewRequest.method, { textDocument: { uri: long } });
     const source = new CancellationTokenSource();
     const stale = client.connection.sendRequest(PreviewRequest.method, { textDocument: { uri } }, source.token);
