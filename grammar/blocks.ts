@@ -128,7 +128,7 @@ function resumeAt(lines: readonly ast.Line[], { previous, sameLines }: Regroup):
 }
 
 /** How many of the first `n` indices pass `test`, which holds for a prefix of them (a binary search). */
-function countBefore(n: number, test: (i: number) => boolean): number {
+export function countBefore(n: number, test: (i: number) => boolean): number {
   let low = 0;
   let high = n;
   while (low < high) {

@@ -1,7 +1,7 @@
 // parse(text): the syntax tree and the syntax diagnostics of any string. It never throws.
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type * as ast from './ast.js';
-import { groupBlocks } from './blocks.js';
+import { countBefore, groupBlocks } from './blocks.js';
 import { formulaBeyondBounds } from './bounds.js';
 import { fastLine } from './fastLine.js';
 import { shiftDiagnostic, shiftLine } from './shift.js';
@@ -17,6 +17,7 @@ export { LineIndex, type Position } from './lineIndex.js';
 export { DIRECTIVES, canonicalDirective } from './directives.js';
 export { forEachInline, forEachFigure, inlineText } from './walk.js';
 export { MAX_FORMULA_NESTING, MAX_FORMULA_TERMS } from './bounds.js';
+export { countBefore } from './blocks.js';
 export { endsWithLineBreak, lineEndAt, lineStartAt, unchangedEnds } from './textChange.js';
 
 export interface ParseResult {
@@ -200,16 +201,7 @@ export function lineStartsOf(parse: IncrementalParse): number[] {
 }
 
 /** Index of the first line starting at or after `offset`. */
-function lineAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (starts[mid]! < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
+const lineAt = (starts: readonly number[], offset: number) => countBefore(starts.length, (i) => starts[i]! < offset);
 
 const LINE_BREAK = /\r\n?|\n/g;
 

@@ -4,12 +4,11 @@
 // that both sides count alike. scripts/editors/setup.sh installs Emacs and Eglot.
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Position } from 'vscode-languageserver-protocol/node';
 import { positionOf } from '../protocol/helper.js';
-import { BEYOND_BMP_REPORT, cliKeys, insertAt, key, referenceEdits, ROOT, runEditor } from './reference.js';
+import { assertFollowsTyping, beyondBmpReport, insertAt, key, referenceEdits, ROOT, runEditor, samplesCopy } from './reference.js';
 
 interface EmacsDiagnostic { code: string; severity: number; start: [number, number]; end: [number, number]; lspRange: [number, number, number, number] }
 interface Seen { diagnostics: EmacsDiagnostic[]; text: string }
@@ -47,53 +46,35 @@ function runEmacs(report: string, plan: { type: Position & { text: string }; ren
 describe('other editors: Emacs with Eglot', function () {
   this.timeout(300_000);
   const version = emacsVersion();
-  let folder: string;
-
-  before(function () {
-    // Installed by scripts/editors/setup.sh (npm run test:editors); a missing Emacs is a failure, not a skip.
-    assert.ok(version, 'emacs with eglot is not installed: run `npm run test:editors` (scripts/editors/setup.sh installs Debian\'s emacs-nox and elpa-eglot)');
-    folder = mkdtempSync(path.join(tmpdir(), 'baogao-emacs-'));
-    cpSync(path.join(ROOT, 'samples'), folder, { recursive: true });
-  });
-  after(() => folder && rmSync(folder, { recursive: true, force: true }));
+  // Installed by scripts/editors/setup.sh (npm run test:editors); a missing Emacs is a failure, not a skip.
+  const folder = samplesCopy('baogao-emacs-', version, 'emacs with eglot is not installed: run `npm run test:editors` (scripts/editors/setup.sh installs Debian\'s emacs-nox and elpa-eglot)');
 
   it(`shows every diagnostic where the command puts it, follows typing, formats and renames (guiwei-2020, ${version ?? 'no emacs'})`, async () => {
-    const file = path.join(folder, 'guiwei-2020.bg');
+    const file = path.join(folder(), 'guiwei-2020.bg');
     const text = readFileSync(file, 'utf8');
     const definedAt = positionOf(text, '{调处 = 150起}', 1);
     const plan = { type: { ...positionOf(text, '工作在县委', 2), text: ',' }, rename: { ...definedAt, newName: '纠纷调处' } };
     const run = runEmacs(file, plan);
 
     assert.equal(run.opened.text, text, 'the buffer is the file');
-    const expected = cliKeys(file);
+    const seen = { opened: emacsKeys(run.opened), typed: emacsKeys(run.typed), undone: emacsKeys(run.undone) };
+    const { file: expected, typed: typedExpected } = assertFollowsTyping(folder(), 'guiwei-2020.bg', plan.type, () => seen);
     assert.ok(expected.length > 5, `the sample has findings: ${expected.length}`);
-    assert.deepEqual(emacsKeys(run.opened), expected, 'Eglot shows what `baogao check` reports, at the same places');
-
-    const typed = insertAt(text, plan.type, plan.type.text);
-    assert.equal(run.typed.text, typed);
-    const typedFile = path.join(folder, 'typed.bg');
-    writeFileSync(typedFile, typed);
-    const typedExpected = cliKeys(typedFile);
     assert.notDeepEqual(typedExpected, expected, 'the typed comma is a finding');
-    assert.deepEqual(emacsKeys(run.typed), typedExpected, 'after typing, Eglot shows what the command reports on the typed text');
-    assert.deepEqual(emacsKeys(run.undone), expected, 'after undo, the findings of the file again');
+    assert.equal(run.typed.text, insertAt(text, plan.type, plan.type.text));
 
-    const reference = await referenceEdits(folder, file, definedAt, '纠纷调处');
+    const reference = await referenceEdits(folder(), file, definedAt, '纠纷调处');
     assert.equal(run.formatted, reference.formatted, "the formatting applied by Eglot is the reference client's");
     assert.equal(run.renamed, reference.renamed, "the rename applied by Eglot is the reference client's");
     assert.equal(run.stopped, true, 'the server stops when Eglot shuts it down');
   });
 
   it('counts UTF-16 units after characters beyond the BMP as Eglot does (𠀀)', () => {
-    const file = path.join(folder, 'beyond-bmp.bg');
-    writeFileSync(file, BEYOND_BMP_REPORT);
-    const plan = { type: { ...positionOf(BEYOND_BMP_REPORT, '取得', 2), text: ';' } };
-    const run = runEmacs(file, plan);
-    const expected = cliKeys(file);
+    const { name, type } = beyondBmpReport(folder());
+    const { file: expected } = assertFollowsTyping(folder(), name, type, (file) => {
+      const run = runEmacs(file, { type });
+      return { opened: emacsKeys(run.opened), typed: emacsKeys(run.typed), undone: emacsKeys(run.undone) };
+    });
     assert.ok(expected.some((k) => /@3:\d+/.test(k)), expected.join());
-    assert.deepEqual(emacsKeys(run.opened), expected);
-    const typedFile = path.join(folder, 'beyond-bmp-typed.bg');
-    writeFileSync(typedFile, insertAt(BEYOND_BMP_REPORT, plan.type, plan.type.text));
-    assert.deepEqual(emacsKeys(run.typed), cliKeys(typedFile));
   });
 });

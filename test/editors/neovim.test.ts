@@ -4,13 +4,12 @@
 // so a CJK report tests that both sides count alike. scripts/editors/setup.sh installs Neovim.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Position } from 'vscode-languageserver-protocol/node';
 import { pathToUri } from '../../server/lsp/uri.js';
 import { positionOf } from '../protocol/helper.js';
-import { BEYOND_BMP_REPORT, cliKeys, insertAt, key, referenceEdits, ROOT, runEditor } from './reference.js';
+import { assertFollowsTyping, beyondBmpReport, insertAt, key, referenceEdits, ROOT, runEditor, samplesCopy } from './reference.js';
 
 interface NvimDiagnostic { code: string; lnum: number; col: number; end_lnum: number; end_col: number; severity: number; message: string }
 interface Seen { diagnostics: NvimDiagnostic[]; lines: string[] }
@@ -54,18 +53,11 @@ function runNeovim(report: string, plan: Plan): Run {
 describe('other editors: Neovim', function () {
   this.timeout(300_000);
   const version = nvimVersion();
-  let folder: string;
-
-  before(function () {
-    // Installed by scripts/editors/setup.sh (npm run test:editors); missing Neovim is a failure, not a skip.
-    assert.ok(version, 'nvim is not on PATH: run `npm run test:editors` (scripts/editors/setup.sh installs Debian\'s neovim)');
-    folder = mkdtempSync(path.join(tmpdir(), 'baogao-nvim-'));
-    cpSync(path.join(ROOT, 'samples'), folder, { recursive: true });
-  });
-  after(() => folder && rmSync(folder, { recursive: true, force: true }));
+  // Installed by scripts/editors/setup.sh (npm run test:editors); missing Neovim is a failure, not a skip.
+  const folder = samplesCopy('baogao-nvim-', version, 'nvim is not on PATH: run `npm run test:editors` (scripts/editors/setup.sh installs Debian\'s neovim)');
 
   it(`shows every diagnostic where the command puts it, answers, formats and renames (guiwei-2020, ${version ?? 'no nvim'})`, async () => {
-    const file = path.join(folder, 'guiwei-2020.bg');
+    const file = path.join(folder(), 'guiwei-2020.bg');
     const text = readFileSync(file, 'utf8');
     const definedAt = positionOf(text, '{调处 = 150起}', 1);
     const plan: Plan = {
@@ -81,9 +73,9 @@ describe('other editors: Neovim', function () {
     const { steps } = run;
 
     assert.deepEqual(steps.opened.lines, text.replace(/\n$/, '').split('\n'), 'the buffer is the file');
-    const expected = cliKeys(file);
+    const seen = { opened: nvimKeys(steps.opened), typed: nvimKeys(steps.typed), undone: nvimKeys(steps.undone) };
+    const { file: expected, typed: typedExpected } = assertFollowsTyping(folder(), 'guiwei-2020.bg', plan.type, () => seen);
     assert.ok(expected.length > 5, `the sample has findings: ${expected.length}`);
-    assert.deepEqual(nvimKeys(steps.opened), expected, 'Neovim shows what `baogao check` reports, at the same places');
 
     const hover = typeof steps.hover?.contents === 'string' ? steps.hover.contents : steps.hover?.contents?.value ?? '';
     assert.match(hover, /150/, `hover: ${JSON.stringify(steps.hover)}`);
@@ -96,20 +88,14 @@ describe('other editors: Neovim', function () {
     assert.ok(steps.symbols?.some((s) => s.name === '一、依法全面履行政府职能情况'), JSON.stringify(steps.symbols?.map((s) => s.name)));
 
     // Typing: Neovim's incremental change (a UTF-16 range after CJK) leaves the server with the same text.
-    const typed = insertAt(text, plan.type, plan.type.text);
-    assert.deepEqual(steps.typed.lines, typed.replace(/\n$/, '').split('\n'));
-    const typedFile = path.join(folder, 'typed.bg');
-    writeFileSync(typedFile, typed);
-    const typedExpected = cliKeys(typedFile);
+    assert.deepEqual(steps.typed.lines, insertAt(text, plan.type, plan.type.text).replace(/\n$/, '').split('\n'));
     assert.notDeepEqual(typedExpected, expected, 'the typed comma is a finding');
-    assert.deepEqual(nvimKeys(steps.typed), typedExpected, 'after typing, Neovim shows what the command reports on the typed text');
-    assert.deepEqual(nvimKeys(steps.undone), expected, 'after undo, the findings of the file again');
 
     // The quick fix for the typed comma, applied by Neovim: the full-width comma in its place, nothing else moved.
     assert.ok(steps.fixed, 'no quick-fix step');
     assert.deepEqual(steps.fixed.lines, insertAt(text, plan.type, '，').replace(/\n$/, '').split('\n'), `actions offered: ${steps.fixed.titles.join(' | ')}`);
 
-    const reference = await referenceEdits(folder, file, definedAt, '纠纷调处');
+    const reference = await referenceEdits(folder(), file, definedAt, '纠纷调处');
     assert.notEqual(reference.formatted, text);
     assert.deepEqual(steps.formatted.lines, reference.formatted.replace(/\n$/, '').split('\n'), "the formatting applied by Neovim is the reference client's");
     const renamed = reference.renamed;
@@ -118,29 +104,18 @@ describe('other editors: Neovim', function () {
     assert.equal(steps.stopped, true, 'the server stops when Neovim asks');
   });
 
+  /** What Neovim showed while typing, as keys. */
+  const shown = (run: Run) => ({ opened: nvimKeys(run.steps.opened), typed: nvimKeys(run.steps.typed), undone: nvimKeys(run.steps.undone) });
+
   it('shows the findings of a report that reads snippets and last year’s report (guiwei-2021)', () => {
-    const file = path.join(folder, 'guiwei-2021.bg');
-    const text = readFileSync(file, 'utf8');
-    const plan: Plan = { type: { ...positionOf(text, '@引用 人民调解', 0), text: '#' } };
-    const run = runNeovim(file, plan);
-    const expected = cliKeys(file);
-    assert.deepEqual(nvimKeys(run.steps.opened), expected);
-    const typedFile = path.join(folder, 'typed-2021.bg');
-    writeFileSync(typedFile, insertAt(text, plan.type, plan.type.text));
-    assert.deepEqual(nvimKeys(run.steps.typed), cliKeys(typedFile));
-    assert.deepEqual(nvimKeys(run.steps.undone), expected);
+    const text = readFileSync(path.join(folder(), 'guiwei-2021.bg'), 'utf8');
+    const type = { ...positionOf(text, '@引用 人民调解', 0), text: '#' };
+    assertFollowsTyping(folder(), 'guiwei-2021.bg', type, (file) => shown(runNeovim(file, { type })));
   });
 
   it('counts UTF-16 units after characters beyond the BMP as Neovim does (𠀀)', () => {
-    const file = path.join(folder, 'beyond-bmp.bg');
-    writeFileSync(file, BEYOND_BMP_REPORT);
-    const plan: Plan = { type: { ...positionOf(BEYOND_BMP_REPORT, '取得', 2), text: ';' } };
-    const run = runNeovim(file, plan);
-    const expected = cliKeys(file);
+    const { name, type } = beyondBmpReport(folder());
+    const { file: expected } = assertFollowsTyping(folder(), name, type, (file) => shown(runNeovim(file, { type })));
     assert.ok(expected.some((k) => /@3:\d+/.test(k)), expected.join());
-    assert.deepEqual(nvimKeys(run.steps.opened), expected);
-    const typedFile = path.join(folder, 'beyond-bmp-typed.bg');
-    writeFileSync(typedFile, insertAt(BEYOND_BMP_REPORT, plan.type, plan.type.text));
-    assert.deepEqual(nvimKeys(run.steps.typed), cliKeys(typedFile));
   });
 });

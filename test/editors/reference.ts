@@ -3,13 +3,14 @@
 // vscode-languageserver-textdocument, for formatting and rename.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentFormattingRequest, RenameRequest, type Position, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import type { Severity } from '../../grammar/diagnostic.js';
-import { startClient } from '../protocol/helper.js';
+import { positionOf, startClient } from '../protocol/helper.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SERVER = path.join(ROOT, 'dist', 'server.cjs');
@@ -80,4 +81,47 @@ export function runEditor<R extends { error?: string }>(editor: string, command:
   }
   assert.equal(result.error, undefined, `${editor}'s run stopped: ${result.error}\n${output}`);
   return result;
+}
+
+/**
+ * A copy of samples/ for one describe block, made before its tests and removed after them; the editor
+ * must be installed (`installed` its version), or the block fails with `missing` — never skipped.
+ */
+export function samplesCopy(prefix: string, installed: string | undefined, missing: string): () => string {
+  let folder = '';
+  before(() => {
+    assert.ok(installed, missing);
+    folder = mkdtempSync(path.join(tmpdir(), prefix));
+    cpSync(path.join(ROOT, 'samples'), folder, { recursive: true });
+  });
+  after(() => folder && rmSync(folder, { recursive: true, force: true }));
+  return () => folder;
+}
+
+/** What an editor showed of a report (as keys, see `key`): opened, after one character typed, after undo. */
+export interface ShownWhileTyping { opened: string[]; typed: string[]; undone: string[] }
+
+/**
+ * Types `type.text` at `type` in a report of the folder through an editor (`show`), and asserts that the
+ * editor showed the command's findings of the file, of the typed text, and of the file again after undo.
+ * Returns the command's findings of the file and of the typed text.
+ */
+export function assertFollowsTyping(folder: string, name: string, type: Position & { text: string }, show: (file: string) => ShownWhileTyping): { file: string[]; typed: string[] } {
+  const file = path.join(folder, name);
+  const text = readFileSync(file, 'utf8');
+  const shown = show(file);
+  const expected = cliKeys(file);
+  assert.deepEqual(shown.opened, expected, 'the editor shows what `baogao check` reports, at the same places');
+  const typedFile = path.join(folder, name.replace(/\.bg$/, '-typed.bg'));
+  writeFileSync(typedFile, insertAt(text, type, type.text));
+  const typed = cliKeys(typedFile);
+  assert.deepEqual(shown.typed, typed, 'after typing, what the command reports on the typed text');
+  assert.deepEqual(shown.undone, expected, 'after undo, the findings of the file again');
+  return { file: expected, typed };
+}
+
+/** The report beyond the BMP written into the folder, and where to type in it: a half-width ; after 取得. */
+export function beyondBmpReport(folder: string): { name: string; type: Position & { text: string } } {
+  writeFileSync(path.join(folder, 'beyond-bmp.bg'), BEYOND_BMP_REPORT);
+  return { name: 'beyond-bmp.bg', type: { ...positionOf(BEYOND_BMP_REPORT, '取得', 2), text: ';' } };
 }

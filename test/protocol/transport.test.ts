@@ -26,7 +26,15 @@ function rawServer() {
     err: () => err,
     send: (message: object, length?: number) => child.stdin!.write(frame(JSON.stringify(message), length)),
     raw: (text: string) => child.stdin!.write(text),
+    /** Resolves once the output holds `text` (polled), or fails after 10 s naming `what`. */
+    written: (text: string, what: string) =>
+      within(new Promise<void>((resolve) => { const t = setInterval(() => out.includes(text) && (clearInterval(t), resolve()), 20); }), 10_000, what),
   };
+}
+
+/** Resolves once a raw server has answered the request `id`. */
+function replied(s: ReturnType<typeof rawServer>, id: number): Promise<void> {
+  return s.written(`"id":${id},`, `reply ${id}`);
 }
 
 const within = <T>(promise: Promise<T>, ms: number, what: string) =>
@@ -40,10 +48,10 @@ describe('protocol: errors to the letter', () => {
     try {
       s.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///x.bg', languageId: 'baogao', version: 1, text: '# 甲' } } });
       s.send({ jsonrpc: '2.0', id: 7, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///x.bg' }, position: { line: 0, character: 0 } } });
-      await within(new Promise<void>((r) => { const t = setInterval(() => s.out().includes('"id":7') && (clearInterval(t), r()), 20); }), 10_000, 'error reply');
+      await s.written('"id":7', 'error reply');
       assert.match(s.out(), /"id":7,"error":\{"code":-32002/);
       s.send(initialize);
-      await within(new Promise<void>((r) => { const t = setInterval(() => s.out().includes('"capabilities"') && (clearInterval(t), r()), 20); }), 10_000, 'initialize');
+      await s.written('"capabilities"', 'initialize');
     } finally {
       s.child.kill();
     }
@@ -65,14 +73,13 @@ describe('protocol: errors to the letter', () => {
 
   it('answers a request after shutdown with -32600, and exit then ends with code 0 (was: answered as if nothing happened)', async () => {
     const s = rawServer();
-    const replied = (id: number) => within(new Promise<void>((r) => { const t = setInterval(() => s.out().includes(`"id":${id},`) && (clearInterval(t), r()), 20); }), 10_000, `reply ${id}`);
     try {
       s.send(initialize);
       s.send({ jsonrpc: '2.0', id: 2, method: 'shutdown' });
       s.send({ jsonrpc: '2.0', id: 3, method: 'workspace/symbol', params: { query: '' } });
       s.send({ jsonrpc: '2.0', id: 4, method: 'shutdown' });
-      await replied(3);
-      await replied(4);
+      await replied(s, 3);
+      await replied(s, 4);
       assert.match(s.out(), /"id":2,"result":null/);
       assert.match(s.out(), /"id":3,"error":\{"code":-32600,"message":"服务器已收到 shutdown 请求/);
       assert.match(s.out(), /"id":4,"error":\{"code":-32600/);
@@ -85,15 +92,14 @@ describe('protocol: errors to the letter', () => {
 
   it('answers a second initialize with -32600 and goes on serving the first (was: answered as if it were the first)', async () => {
     const s = rawServer();
-    const replied = (id: number) => within(new Promise<void>((r) => { const t = setInterval(() => s.out().includes(`"id":${id},`) && (clearInterval(t), r()), 20); }), 10_000, `reply ${id}`);
     try {
       s.send(initialize);
-      await replied(1);
+      await replied(s, 1);
       s.send({ ...initialize, id: 2, params: { ...initialize.params, rootUri: 'file:///' } });
       s.send({ jsonrpc: '2.0', method: 'initialize', params: initialize.params });
       s.send({ jsonrpc: '2.0', id: 3, method: 'workspace/symbol', params: { query: '' } });
-      await replied(2);
-      await replied(3);
+      await replied(s, 2);
+      await replied(s, 3);
       assert.match(s.out(), /"id":2,"error":\{"code":-32600,"message":"服务器已经初始化：initialize 请求只能发送一次。"/);
       assert.equal(s.out().match(/"capabilities"/g)?.length, 1);
       assert.match(s.out(), /"id":3,"result":\[/);
@@ -120,7 +126,7 @@ describe('protocol: errors to the letter', () => {
       s.send({ jsonrpc: '2.0', method: '$/cancelRequest', params: {} });
       s.send({ jsonrpc: '2.0', method: '$/cancelRequest', params: null });
       s.send({ jsonrpc: '2.0', id: 9, method: 'workspace/symbol', params: { query: '' } });
-      await within(new Promise<void>((r) => { const t = setInterval(() => s.out().includes('"id":9') && (clearInterval(t), r()), 20); }), 10_000, 'reply after the bad cancel');
+      await s.written('"id":9', 'reply after the bad cancel');
       assert.equal(s.child.exitCode, null);
     } finally {
       s.child.kill();
@@ -130,7 +136,7 @@ describe('protocol: errors to the letter', () => {
   it('ends quietly (code 0, no stack trace) when the client closes its pipes', async () => {
     const s = rawServer();
     s.send(initialize);
-    await within(new Promise<void>((r) => { const t = setInterval(() => s.out().includes('"capabilities"') && (clearInterval(t), r()), 20); }), 10_000, 'initialize');
+    await s.written('"capabilities"', 'initialize');
     s.child.stdout!.destroy();
     s.send({ jsonrpc: '2.0', id: 2, method: 'textDocument/hover', params: {} });
     s.child.stdin!.end();

@@ -3,7 +3,7 @@
 // the line's text, the paragraph or list item, the list, each enclosing section, the report. Word
 // selection cannot do this: Chinese has no spaces, so a "word" is the whole run between two marks.
 import type * as ast from '../../../grammar/index.js';
-import { lineEndAt } from '../../../grammar/index.js';
+import { countBefore, lineEndAt } from '../../../grammar/index.js';
 import type { ReportModel } from '../model.js';
 import { clampOffset, lineInlines, type Range } from './locate.js';
 import { documentSymbols, type DocumentSymbol } from './symbols.js';
@@ -118,13 +118,7 @@ function proseChain(text: string, content: Range, atomSpans: readonly Range[], a
 
 /** Between the last mark before an offset (after it) and the first mark at or after it, within the content. */
 function around(marks: readonly number[], at: number, content: Range): [number, number] {
-  let low = 0;
-  let high = marks.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (marks[mid]! < at) low = mid + 1;
-    else high = mid;
-  }
+  const low = countBefore(marks.length, (i) => marks[i]! < at);
   return [low > 0 ? marks[low - 1]! + 1 : content.start, low < marks.length ? marks[low]! : content.end];
 }
 
