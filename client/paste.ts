@@ -19,9 +19,8 @@ import * as l10n from './l10n.js';
 interface PasteEditKind {
   append(...parts: string[]): PasteEditKind;
 }
-interface PasteEdit {
-  yieldTo?: readonly PasteEditKind[];
-}
+/** A paste edit: only made here and handed back to VS Code. */
+type PasteEdit = object;
 interface PasteApi {
   DocumentDropOrPasteEditKind: { Text: PasteEditKind };
   DocumentPasteEdit: new (insertText: string, title: string, kind: PasteEditKind) => PasteEdit;
