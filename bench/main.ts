@@ -117,6 +117,8 @@ function table(report: Report): string {
     named('parse + check ÷ one linear scan', (x) => `${fmt(x.ratios.checkVsScan, 3)}×`);
     named('render HTML ÷ markdown-it render', (x) => `${fmt(x.ratios.renderVsMarkdownItRender)}×`);
     named('one keystroke: re-analyse + check, ms', (x) => fmt(x.medianMs['keystroke re-check']!));
+    named('one didChange of many changes (Replace All of “，”, VS Code’s order): changes, ms (vscode-languageserver-textdocument)', (x) => `${x.manyChanges.changes}, ${fmt(x.manyChanges.oursMs)} (${fmt(x.manyChanges.libraryMs)})`);
+    named('… vscode-languageserver-textdocument ÷ baogao', (x) => `${fmt(x.manyChanges.ratio)}×`);
     lines.push('');
   }
   const editor = sizes.filter((s) => s.editor);

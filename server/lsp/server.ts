@@ -2,11 +2,12 @@
 // publisher, and one module per group of handlers in handlers/ — each converts positions and URIs and
 // delegates to the pure features in server/language/. Request errors follow one policy (requests.ts).
 import { TextDocuments, type Connection } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileSystemWorkspace } from '../node/fsWorkspace.js';
 import { toOsPath } from '../node/paths.js';
 import { dirname, resolvePath } from '../language/corePath.js';
 import type { ClientState, ServerContext } from './context.js';
+import { DOCUMENTS } from './contentChanges.js';
 import { DiagnosticsPublisher } from './publishDiagnostics.js';
 import { DocumentStore, openDocumentAt } from './documents.js';
 import * as checkSource from './handlers/checkSource.js';
@@ -53,7 +54,8 @@ export function startServer(connection: Connection): void {
 }
 
 function createContext(connection: Connection): ServerContext {
-  const documents = new TextDocuments(TextDocument);
+  // Many changes at once (Format Document, Replace All, many cursors) are applied in linear time: contentChanges.ts.
+  const documents = new TextDocuments(DOCUMENTS);
   // The disk, with the editor's unsaved buffers over it.
   const workspace = new FileSystemWorkspace({ overlay: (path) => openDocumentAt(documents, path)?.getText() });
   const client: ClientState = { folders: [], configuration: false, workDoneProgress: false, watchRegistration: false, settings: toServerSettings({}) };

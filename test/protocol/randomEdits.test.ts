@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkReport } from '../../server/language/checks/index.js';
 import { LanguageService } from '../../server/language/service.js';
 import { FileSystemWorkspace } from '../../server/node/fsWorkspace.js';
+import { shownInEditor } from '../../server/lsp/diagnosticLimit.js';
 import { startClient, type Client } from './helper.js';
 
 /** mulberry32: a seeded PRNG, so a failure replays. */
@@ -20,7 +22,7 @@ function prng(seed: number) {
 
 const PIECES = ['{', '}', '{调处}', '{新 = 12件}', '{率 = 新/调处 %}', '\n', '\n\n', '# ', '## 标题', '@引用 法律顾问制度', '《', '》', '，', '。', '调解', '=', ' ', '%', '1', '@年度 2020', '- '];
 
-describe('protocol: 1,000 random edits', function () {
+describe('protocol: the edits a client sends (1,000 random ones, a Replace All)', function () {
   this.timeout(120000);
   let client: Client;
   before(async () => (client = await startClient()));
@@ -39,13 +41,32 @@ describe('protocol: 1,000 random edits', function () {
       doc = TextDocument.update(doc, [change], doc.version + 1);
       await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: doc.version }, contentChanges: [change] });
     }
-    const published = await client.diagnostics(uri, (p) => p.version === doc.version, 30000);
-    const service = new LanguageService(new FileSystemWorkspace({ roots: [client.folder] }));
-    const model = service.analyze(path.join(client.folder, 'guiwei-2020.bg'), doc.getText());
-    const expected = checkReport(model).filter((d) => !d.uri || d.uri === model.file.path).map((d) => ({
-      code: d.code, message: d.message, start: model.file.lineIndex.positionAt(d.start), end: model.file.lineIndex.positionAt(d.end),
-    }));
-    const actual = published.diagnostics.map((d) => ({ code: d.code, message: d.message, start: d.range.start, end: d.range.end }));
-    assert.deepEqual(actual, expected);
+    await assertFreshDiagnostics(client, doc, 'guiwei-2020.bg');
+  });
+
+  it('applies a Replace All sent as one didChange of thousands of changes, last first as VS Code sends them: the diagnostics of a fresh analysis (its speed: test/unit/lsp/contentChanges.test.ts)', async () => {
+    const name = 'replace-all.bg';
+    const { uri, text } = await client.open(name, readFileSync(path.join(client.folder, 'guiwei-2020.bg'), 'utf8').repeat(40));
+    let doc = TextDocument.create(uri, 'baogao', 1, text);
+    await client.diagnostics(uri);
+    const changes: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }> = [];
+    for (let at = text.indexOf('，'); at >= 0; at = text.indexOf('，', at + 1)) changes.push({ range: { start: doc.positionAt(at), end: doc.positionAt(at + 1) }, text: '；' });
+    changes.reverse();
+    assert.ok(changes.length > 3500, `${changes.length} changes`);
+    doc = TextDocument.create(uri, 'baogao', 2, text.replaceAll('，', '；'));
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: changes });
+    await assertFreshDiagnostics(client, doc, name);
   });
 });
+
+/** The diagnostics the server published for the document's version are those of a fresh analysis of its text. */
+async function assertFreshDiagnostics(client: Client, doc: TextDocument, name: string): Promise<void> {
+  const published = await client.diagnostics(doc.uri, (p) => p.version === doc.version, 30000);
+  const service = new LanguageService(new FileSystemWorkspace({ roots: [client.folder] }));
+  const model = service.analyze(path.join(client.folder, name), doc.getText());
+  const expected = shownInEditor(checkReport(model).filter((d) => !d.uri || d.uri === model.file.path)).map((d) => ({
+    code: d.code, message: d.message, start: model.file.lineIndex.positionAt(d.start), end: model.file.lineIndex.positionAt(d.end),
+  }));
+  const actual = published.diagnostics.map((d) => ({ code: d.code, message: d.message, start: d.range.start, end: d.range.end }));
+  assert.deepEqual(actual, expected);
+}
