@@ -112,6 +112,7 @@ function table(report: Report): string {
     named('markdownlint (default rules), MB/s', (x) => fmt(x.mbPerSecond.markdownlint!));
     named('parse ÷ markdown-it parse', (x) => `${fmt(x.ratios.parseVsMarkdownIt)}×`);
     named('**parse + check ÷ markdown-it parse**', (x) => `**${fmt(x.ratios.checkVsMarkdownIt)}×**`);
+    named('parse + analysis, no check ÷ markdown-it parse', (x) => `${fmt(x.ratios.analysisVsMarkdownIt)}×`);
     named('**parse + check ÷ markdownlint**', (x) => `**${fmt(x.ratios.checkVsMarkdownlint)}×**`);
     named('parse ÷ one linear scan', (x) => `${fmt(x.ratios.parseVsScan, 3)}×`);
     named('parse + check ÷ one linear scan', (x) => `${fmt(x.ratios.checkVsScan, 3)}×`);

@@ -135,6 +135,11 @@ class ChunkedLines {
   /** Lines `first`…`last` become `lines`. */
   replace(first: number, last: number, lines: string[]): void {
     const a = this.locate(first);
+    // The common change (a word replaced, a character typed) is one line for one line.
+    if (first === last && lines.length === 1) {
+      this.chunks[a.chunk]![a.index] = lines[0]!;
+      return;
+    }
     const b = this.locate(last);
     const merged = this.chunks[a.chunk]!.slice(0, a.index).concat(lines, this.chunks[b.chunk]!.slice(b.index + 1));
     const pieces = merged.length ? chunked(merged) : [];
