@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  activateExtension, bgDiagnostics, closeAllEditors, codeOf, describeDiagnostics, openCopy, openNew, positionOf, waitFor, waitForDiagnostics,
+  activateExtension, bgDiagnostics, closeAllEditors, codeOf, describeDiagnostics, fileUri, openCopy, openNew, positionOf, waitFor, waitForDiagnostics,
 } from './helpers';
 
 async function applyTextEdits(doc: vscode.TextDocument, edits: readonly vscode.TextEdit[]): Promise<void> {
@@ -152,5 +152,32 @@ describe('baogao extension: formatting', () => {
     for (const figure of ['{调处 = 150起}', '{成功率 = 98% : 成功/调处}', '{持证率 = 81.48% : 持证/应领证}']) assert.ok(once.includes(figure), figure);
     const second = (await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, options)) ?? [];
     assert.deepEqual(second, [], 'formatting the formatted report changes it again');
+  });
+});
+
+describe('baogao extension: many changes at once', () => {
+  after(closeAllEditors);
+
+  // One edit of hundreds of ranges reaches the server as one didChange of hundreds of changes, last first
+  // (server/lsp/contentChanges.ts applies them at once): the server's text must stay the editor's.
+  it('a Replace All of every “，” by “,” in a long report, then undo: the problems of the same text opened afresh, then the report’s own', async () => {
+    const sample = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('guiwei-2020.bg')));
+    const shown = (list: vscode.Diagnostic[]) => JSON.stringify(list.map((d) => [codeOf(d), d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message]));
+    // The edited text's problems as the server finds them in a document opened with that text.
+    const fresh = (await openNew('e2e-replace-all-fresh.bg', sample.repeat(5).replaceAll('，', ','))).document;
+    const expected = shown(await waitForDiagnostics(fresh.uri, (l) => l.some((d) => codeOf(d) === 'BG601'), 'the problems of the text opened afresh'));
+    const doc = (await openNew('e2e-replace-all.bg', sample.repeat(5))).document;
+    const own = shown(await waitForDiagnostics(doc.uri, (l) => l.length > 0, 'the long report’s problems'));
+    const edit = new vscode.WorkspaceEdit();
+    const text = doc.getText();
+    let replaced = 0;
+    for (let at = text.indexOf('，'); at >= 0; at = text.indexOf('，', at + 1), replaced++) edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 1)), ',');
+    // Below the 500 findings of one code a file lists, and the 1,000 the editor is sent.
+    assert.ok(replaced > 300 && replaced < 500, `${replaced} commas`);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitForDiagnostics(doc.uri, (l) => shown(l) === expected, 'the problems of the same text opened afresh');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), sample.repeat(5));
+    await waitForDiagnostics(doc.uri, (l) => shown(l) === own, 'the report’s own problems again after undo');
   });
 });
