@@ -14,7 +14,6 @@ const LAZY = [
   { source: 'server/lsp/main.ts', out: 'cli-lsp' },
   { source: 'templates/render.ts', out: 'cli-render' },
   { source: 'templates/docx/writeDocx.ts', out: 'cli-docx' },
-  { source: 'node_modules/mammoth/lib/index.js', out: 'cli-mammoth', module: 'mammoth' },
   { source: 'node_modules/iconv-lite/lib/index.js', out: 'cli-iconv', module: 'iconv-lite' },
   { source: 'server/node/readWord.ts', out: 'cli-word' },
   { source: 'server/language/import/index.ts', out: 'cli-import' },

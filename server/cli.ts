@@ -233,7 +233,7 @@ async function readSources(files: string[]): Promise<{ texts: Map<string, string
   const texts = new Map<string, string>();
   let unreadable = false;
   if (files.length === 0) return { texts, unreadable };
-  // The Word reader (mammoth, jszip) is loaded only when a Word or text file is given.
+  // The Word reader (jszip) is loaded only when a Word or text file is given.
   const { readReportSource } = await import('./node/readWord.js');
   for (const file of files) {
     try {

@@ -1,4 +1,5 @@
-// Reading last year's report for `baogao import`: a Word .docx (its text, through mammoth) or a plain
+// Reading last year's report for `baogao import`: a Word .docx (its paragraphs and Word's own numbers,
+// wordNumbering.ts: text extractors such as mammoth drop the numbers Word draws) or a plain
 // text file exported from Word, in whatever encoding Word wrote it (UTF-8, UTF-16 with a byte-order
 // mark, or the GBK/GB18030 of Chinese Windows).
 import * as path from 'node:path';
@@ -43,7 +44,7 @@ export function sourceProblem(error: unknown, file: string): string {
   return error instanceof UnsupportedSource ? error.message : `无法读取“${file}”：${systemReason(error)}`;
 }
 
-/** Reads a report to import: .docx through mammoth, anything else as text. */
+/** Reads a report to import: .docx as Word shows it, anything else as text. */
 export async function readReportSource(file: string): Promise<SourceText> {
   let bytes: Buffer;
   try {

@@ -1,6 +1,7 @@
-// baogao import: one test per rule of the importer, and a .docx input read through mammoth.
+// baogao import: one test per rule of the importer, and a .docx input read as Word shows it.
 import { strict as assert } from 'node:assert';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
+import JSZip from 'jszip';
 import { parse } from '../../../grammar/index.js';
 import { escapeLine, importReport } from '../../../server/language/import/index.js';
 import { headingLevels } from '../../../server/language/import/levels.js';
@@ -197,7 +198,7 @@ describe('import: rules', () => {
   });
 
   describe('input', () => {
-    it('reads a .docx through mammoth and imports it', async () => {
+    it('reads a .docx and imports it', async () => {
       const paragraphs = ['桂圩镇人民政府', '2020年度法治政府建设情况报告', '2020年，我镇依法行政。', '一、主要做法和成效', '（一）全面部署法治建设。镇党委高度重视。', '二、存在问题', '人员不足。', '桂圩镇人民政府', '2021年1月13日'];
       const doc = new Document({ sections: [{ children: paragraphs.map((p) => new Paragraph({ children: [new TextRun(p)] })) }] });
       const text = await readWord(await Packer.toBuffer(doc));
@@ -207,6 +208,24 @@ describe('import: rules', () => {
       assert.equal(r.header.date, '2021-01-13');
       assert.deepEqual(body(r.text), ['2020年，我镇依法行政。', '# 主要做法和成效 {#举措}', '## 全面部署法治建设', '镇党委高度重视。', '# 存在问题 {#不足}', '人员不足。']);
       assert.deepEqual(parse(r.text).diagnostics, []);
+    });
+
+    it('reads a .docx as Word prints it with every tracked change accepted: no deleted, moved-away or hidden text', async () => {
+      const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+      const run = (text: string, properties = '') => `<w:r>${properties ? `<w:rPr>${properties}</w:rPr>` : ''}<w:t>${text}</w:t></w:r>`;
+      const paragraphs = [
+        // A reviewer's edits not yet accepted: 150 deleted, 162 inserted.
+        `<w:p>${run('全年调处纠纷')}<w:del w:id="1" w:author="县司法局"><w:r><w:delText>150</w:delText></w:r></w:del><w:ins w:id="2" w:author="县司法局">${run('162')}</w:ins>${run('起。')}</w:p>`,
+        // A sentence moved to the next paragraph: read once, at its new place.
+        `<w:p>${run('普法宣传。')}<w:moveFromRangeStart w:id="3" w:name="move1"/><w:moveFrom w:id="4">${run('开展活动12场。')}</w:moveFrom><w:moveFromRangeEnd w:id="3"/></w:p>`,
+        `<w:p><w:moveToRangeStart w:id="5" w:name="move1"/><w:moveTo w:id="6">${run('开展活动12场。')}</w:moveTo><w:moveToRangeEnd w:id="5"/>${run('成效明显。')}</w:p>`,
+        // Hidden text is neither shown nor printed; w:val="0" is shown.
+        `<w:p>${run('依法决策')}${run('（内部备注：数据待核）', '<w:vanish/>')}${run('，', '<w:b/><w:vanish w:val="true"/>')}${run('有序推进。', '<w:vanish w:val="0"/>')}</w:p>`,
+      ];
+      const zip = new JSZip();
+      zip.file('word/document.xml', `<?xml version="1.0"?><w:document ${W}><w:body>${paragraphs.join('')}</w:body></w:document>`);
+      const text = await readWord(await zip.generateAsync({ type: 'uint8array' }));
+      assert.deepEqual(text.split('\n'), ['全年调处纠纷162起。', '普法宣传。', '开展活动12场。成效明显。', '依法决策有序推进。']);
     });
 
     it('decodes UTF-8, UTF-16 with a BOM and GBK text files', () => {
