@@ -236,7 +236,7 @@ export async function readWordParagraphs(buffer: Uint8Array): Promise<WordParagr
   // Text boxes hold paragraphs inside a paragraph: left out, as Word's plain-text export leaves them.
   const body = withoutElements(documentXml, ['txbxContent']);
   for (const p of elements(body, 'p')) {
-    const pPr = /<w:pPr\b[\s\S]*?<\/w:pPr>/.exec(p.body)?.[0] ?? '';
+    const pPr = elements(p.body, 'pPr')[0]?.body ?? '';
     const style = styles.get(val(pPr, 'pStyle') ?? '');
     const numId = val(pPr, 'numId') ?? style?.numId;
     const ilvl = Number(val(pPr, 'ilvl') ?? style?.ilvl ?? 0);

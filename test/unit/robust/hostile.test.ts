@@ -118,6 +118,7 @@ describe('hostile input (session 9)', function () {
         ['open-p.docx', paragraph('某镇报告') + '<w:p>'.repeat(80_000)],
         ['open-del.docx', `<w:p><w:r><w:t>某镇报告</w:t></w:r>${'<w:del>'.repeat(80_000)}</w:p>`],
         ['open-box.docx', paragraph('某镇报告') + '<w:txbxContent>'.repeat(80_000)],
+        ['open-properties.docx', `<w:p>${'<w:pPr>'.repeat(80_000)}<w:r><w:t>某镇报告</w:t></w:r></w:p>`],
         ['open-runs.docx', `<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>${'<w:r>'.repeat(80_000)}<w:r><w:t>某镇报告</w:t></w:r></w:p>`],
       ] as const) {
         const started = performance.now();
