@@ -36,6 +36,19 @@ describe('lsp: content changes applied at once', () => {
     );
   });
 
+  it('give the library’s text on texts of hundreds of lines (several chunks), changes anywhere (property)', () => {
+    const longText = fc.tuple(fc.array(piece, { minLength: 1, maxLength: 8 }), fc.integer({ min: 600, max: 1500 }))
+      .map(([pieces, copies]) => `${pieces.join('')}\n`.repeat(copies));
+    const anywhere = fc.record({ line: fc.integer({ min: -1, max: 2500 }), character: fc.integer({ min: -1, max: 6 }) });
+    const far = fc.record({ range: fc.record({ start: anywhere, end: anywhere }), text });
+    fc.assert(
+      fc.property(longText, fc.array(far, { minLength: 5, maxLength: 40 }), (before, changes) => {
+        assert.equal(applyContentChanges(before, changes), reference(before, changes));
+      }),
+      fuzzSettings(100),
+    );
+  });
+
   it('give the library’s text across chunks of lines, edits in VS Code’s order (last first) and in typing order', () => {
     const before = Array.from({ length: 2000 }, (_, i) => `第${i}行，内容${i % 7 ? '\n' : '\r\n'}`).join('');
     const descending = Array.from({ length: 300 }, (_, i) => ({ range: { start: { line: 1990 - i * 6, character: 2 }, end: { line: 1990 - i * 6, character: 3 } }, text: i % 5 ? '，' : '\n新行\n' }));
