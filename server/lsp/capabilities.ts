@@ -2,6 +2,9 @@
 import { CodeActionKind, TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver';
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../language/features/semanticTokens.js';
 
+/** Every safe fix at once: VS Code's Source Action menu and `editor.codeActionsOnSave: { "source.fixAll": … }`. */
+export const SOURCE_FIX_ALL = `${CodeActionKind.SourceFixAll}.baogao`;
+
 export const CAPABILITIES: ServerCapabilities = {
   // Said outright (LSP 3.17): positions count UTF-16 code units, as every client must support — also to a
   // client that offers only utf-8 (a CJK character is one unit, an emoji two).
@@ -14,7 +17,7 @@ export const CAPABILITIES: ServerCapabilities = {
   definitionProvider: true,
   referencesProvider: true,
   renameProvider: { prepareProvider: true },
-  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorExtract], resolveProvider: false },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, SOURCE_FIX_ALL, CodeActionKind.RefactorRewrite, CodeActionKind.RefactorExtract, CodeActionKind.RefactorInline], resolveProvider: false },
   documentFormattingProvider: true,
   documentRangeFormattingProvider: true,
   semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: { delta: true }, range: true },

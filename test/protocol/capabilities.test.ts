@@ -19,6 +19,6 @@ describe('protocol: initialize', () => {
     assert.deepEqual(caps.renameProvider, { prepareProvider: true });
     const legend = (caps.semanticTokensProvider as { legend: { tokenTypes: string[] } }).legend;
     for (const t of ['heading', 'directive', 'figure', 'number', 'operator', 'citation', 'label', 'comment']) assert.ok(legend.tokenTypes.includes(t), t);
-    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'refactor.rewrite', 'refactor.extract']);
+    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.baogao', 'refactor.rewrite', 'refactor.extract', 'refactor.inline']);
   });
 });

@@ -39,6 +39,25 @@ describe('protocol: code actions', () => {
     assert.match(edit.newText, /某镇/);
   });
 
+  it('fixes every safe problem at once when asked for source.fixAll (the Source Action menu, on save), never in the light bulb', async () => {
+    const text = '@年度 2020\n\n# 标题\n一是加强领导,二是完善制度;三是强化监督。落实《法治政府建设实施纲要(2015-2020年)》，成效明显。\n';
+    const { uri } = await client.open('fix-all.bg', text);
+    const at = positionOf(text, ',', 1);
+    const ask = (only?: string[]) => client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [], ...(only ? { only } : {}) } }) as Promise<CodeAction[]>;
+    const [all] = await ask(['source.fixAll']);
+    assert.equal(all?.kind, 'source.fixAll.baogao');
+    // Four half-width marks and the year range's dash; the title's wording (BG501) is not a safe fix.
+    assert.equal(all?.title, '修正全部可自动修正的问题（5 处）');
+    assert.deepEqual(all?.edit?.changes?.[uri]?.map((e) => e.newText), ['，', '；', '（', '—', '）']);
+    const lightBulb = await ask();
+    assert.ok(!lightBulb.some((a) => a.kind?.startsWith('source')), JSON.stringify(lightBulb.map((a) => a.title)));
+    // The quick fix at the cursor, and the same fix for every problem of its kind in the file.
+    const kind = lightBulb.find((a) => a.title.startsWith('修正本文件全部'));
+    assert.equal(kind?.kind, 'quickfix');
+    assert.equal(kind?.title, '修正本文件全部 4 处“中文里用了半角标点”（BG601）');
+    assert.deepEqual(kind?.edit?.changes?.[uri]?.map((e) => e.newText), ['，', '；', '（', '）']);
+  });
+
   it('offers the skeleton on an empty report', async () => {
     const { uri } = await client.open('empty-actions.bg', '\n');
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } })) as CodeAction[];

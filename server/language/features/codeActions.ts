@@ -1,4 +1,5 @@
-// Code actions: the checker's fixes for diagnostics in a range, and refactors — "把数字改为指标"
+// Code actions: the checker's fixes for diagnostics in a range (and for every problem of the same kind, or
+// every safe one at once: source.fixAll, which editor.codeActionsOnSave runs), and refactors — "把数字改为指标"
 // (a number with a measure word in prose becomes `{名称 = 150起}`), "提取为片段" (selected paragraphs
 // move to a new snippet file, replaced by @引用) and its inverse "内联片段".
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
@@ -7,6 +8,8 @@ import { basename, dirname } from '../corePath.js';
 import { figuresInText, type FigureMarkup } from '../import/figures.js';
 import { forEachFigure } from '../../../grammar/index.js';
 import { clampOffset, lineInlines, type Range } from './locate.js';
+import { chooseFixes } from '../fixes.js';
+import { CODES } from '../codes.js';
 
 export interface FileEdit {
   path: string;
@@ -17,7 +20,7 @@ export interface FileEdit {
 
 export interface CodeAction {
   title: string;
-  kind: 'quickfix' | 'refactor.rewrite' | 'refactor.extract' | 'refactor.inline';
+  kind: 'quickfix' | 'source.fixAll.baogao' | 'refactor.rewrite' | 'refactor.extract' | 'refactor.inline';
   /** The diagnostic a quick fix resolves. */
   diagnostic?: Diagnostic;
   isPreferred?: boolean;
@@ -28,14 +31,35 @@ export interface CodeAction {
 
 export function quickFixes(model: ReportModel, diagnostics: readonly Diagnostic[], range: Range): CodeAction[] {
   const out: CodeAction[] = [];
+  const offered = new Set<string>();
   for (const d of diagnostics) {
     if (d.uri && d.uri !== model.file.path) continue;
     if (d.end < range.start || d.start > range.end) continue;
     for (const fix of d.fixes ?? []) {
       out.push({ title: fix.title, kind: 'quickfix', diagnostic: d, isPreferred: fix.safe, edits: fix.edits.map((e) => ({ path: model.file.path, ...e })) });
     }
+    // Then the same safe fix for every problem of its kind in the file, once per kind.
+    if (d.fixes?.some((f) => f.safe) && !offered.has(d.code)) {
+      offered.add(d.code);
+      const kind = safeFixes(model, diagnostics.filter((other) => other.code === d.code));
+      if (kind.count > 1) out.push({ title: `修正本文件全部 ${kind.count} 处“${CODES.get(d.code)?.title ?? d.code}”（${d.code}）`, kind: 'quickfix', edits: kind.edits });
+    }
   }
   return out;
+}
+
+/**
+ * Every safe fix of the file at once, as `baogao check --fix` makes one pass (none overlapping; a fix that
+ * makes work for another is left to the next): the Source Action 修正全部可自动修正的问题, and on save.
+ */
+export function fixAll(model: ReportModel, diagnostics: readonly Diagnostic[]): CodeAction | undefined {
+  const all = safeFixes(model, diagnostics);
+  return all.count ? { title: `修正全部可自动修正的问题（${all.count} 处）`, kind: 'source.fixAll.baogao', edits: all.edits } : undefined;
+}
+
+function safeFixes(model: ReportModel, diagnostics: readonly Diagnostic[]): { count: number; edits: FileEdit[] } {
+  const { edits, applied } = chooseFixes(model.file.text, diagnostics, { path: model.file.path });
+  return { count: applied.length, edits: edits.map((e) => ({ path: model.file.path, ...e })) };
 }
 
 /** A number in prose, not inside a figure, with the figure import would write over it. */

@@ -1,7 +1,8 @@
 // Changing the text: quick fixes and refactorings (code actions), formatting a document or a range.
 import { CodeActionKind, type CodeAction, type TextDocumentEdit, type CreateFile } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { extractSnippet, inlineSnippet, numberToFigure, quickFixes, type CodeAction as FeatureAction } from '../../language/features/codeActions.js';
+import { extractSnippet, fixAll, inlineSnippet, numberToFigure, quickFixes, type CodeAction as FeatureAction } from '../../language/features/codeActions.js';
+import { SOURCE_FIX_ALL } from '../capabilities.js';
 import { formatEdits, formatRange } from '../../language/features/formatting.js';
 import type { ReportModel } from '../../language/model.js';
 import type { ServerContext } from '../context.js';
@@ -16,9 +17,15 @@ export function register({ connection, store }: ServerContext): void {
     const end = offsetOf(doc, params.range?.end);
     const range = { start: Math.min(start, end), end: Math.max(start, end) };
     const only = params.context?.only;
-    const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const asked = (kind: string) => !!only && only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const wants = (kind: string) => !only || asked(kind);
     const actions: FeatureAction[] = [];
     if (wants(CodeActionKind.QuickFix)) append(actions, quickFixes(model, store.diagnosticsFor(doc), range));
+    // Only when asked for (the Source Action menu, codeActionsOnSave), as source actions are: never in the light bulb.
+    if (asked(SOURCE_FIX_ALL)) {
+      const all = fixAll(model, store.diagnosticsFor(doc));
+      if (all) actions.push(all);
+    }
     if (wants(CodeActionKind.RefactorRewrite)) {
       append(actions, numberToFigure(model, range));
     }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  activateExtension, bgDiagnostics, closeAllEditors, codeOf, describeDiagnostics, fileUri, openCopy, openNew, positionOf, waitFor, waitForDiagnostics,
+  activateExtension, bgDiagnostics, closeAllEditors, codeOf, describeDiagnostics, fileUri, LANGUAGE_ID, openCopy, openNew, positionOf, waitFor, waitForDiagnostics,
 } from './helpers';
 
 async function applyTextEdits(doc: vscode.TextDocument, edits: readonly vscode.TextEdit[]): Promise<void> {
@@ -120,6 +120,27 @@ describe('baogao extension: quick fixes', () => {
     assert.ok(text.includes('《法治政府建设实施纲要（2015—2020年）》'), text.slice(0, 80));
     assert.ok(!text.includes('2015-2020年'));
     await waitForDiagnostics(doc.uri, (l) => l.length > 0 && !l.some((d) => codeOf(d) === 'BG603' && d.message.includes('2015-2020年')), 'BG603 for 2015-2020年 gone');
+  });
+});
+
+describe('baogao extension: fix all', () => {
+  after(async () => {
+    await vscode.workspace.getConfiguration('editor', { languageId: LANGUAGE_ID }).update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Global, true);
+    await closeAllEditors();
+  });
+
+  it('saving with editor.codeActionsOnSave source.fixAll applies every safe fix, and the problems they fixed go away', async () => {
+    const doc = (await openNew('e2e-fix-all.bg', '@年度 2020\n\n# 标题\n一是加强领导,二是完善制度;三是强化监督。落实《法治政府建设实施纲要(2015-2020年)》。\n')).document;
+    await waitForDiagnostics(doc.uri, (l) => l.filter((d) => codeOf(d) === 'BG601').length === 4, 'four BG601');
+    await vscode.workspace.getConfiguration('editor', { languageId: LANGUAGE_ID }).update('codeActionsOnSave', { 'source.fixAll': 'explicit' }, vscode.ConfigurationTarget.Global, true);
+    await vscode.window.showTextDocument(doc);
+    // A change, so that the save is one the user made (codeActionsOnSave runs on explicit saves).
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, doc.lineAt(3).range.end, '成效明显。');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    await waitFor('the safe fixes applied on save', () => doc.getText().includes('一是加强领导，二是完善制度；') && doc.getText().includes('（2015—2020年）'));
+    await waitForDiagnostics(doc.uri, (l) => !l.some((d) => codeOf(d) === 'BG601' || codeOf(d) === 'BG603'), 'no BG601 or BG603 left');
   });
 });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { checkReport } from '../../../server/language/checks/index.js';
-import { extractSnippet, numberToFigure, quickFixes } from '../../../server/language/features/codeActions.js';
-import { applyEdits } from '../../../server/language/fixes.js';
+import { extractSnippet, fixAll, numberToFigure, quickFixes } from '../../../server/language/features/codeActions.js';
+import { applyEdits, applyFixes } from '../../../server/language/fixes.js';
 import { markFigures } from '../../../server/language/import/figures.js';
 import { fixture, HEAD } from './fixture.js';
 
@@ -14,6 +14,23 @@ describe('feature: code actions', () => {
     assert.equal(fix.kind, 'quickfix');
     assert.equal(fix.diagnostic?.code, 'BG206');
     assert.match(applyEdits(f.text, fix.edits), /\{率 = 40% : 乙\/甲\}/);
+  });
+
+  it('fixes every problem of a kind, and every safe problem at once, as one pass of check --fix', () => {
+    const f = fixture(`${HEAD}# 一\n一是加强领导‸,二是完善制度;三是强化监督。落实《法治政府建设实施纲要(2015-2020年)》。\n`);
+    const diagnostics = checkReport(f.model);
+    const kind = quickFixes(f.model, diagnostics, { start: f.offset, end: f.offset }).find((a) => a.title.startsWith('修正本文件全部'));
+    assert.equal(kind?.title, '修正本文件全部 4 处“中文里用了半角标点”（BG601）');
+    assert.equal(applyEdits(f.text, kind!.edits), applyFixes(f.text, diagnostics.filter((d) => d.code === 'BG601')).text);
+    const all = fixAll(f.model, diagnostics);
+    assert.equal(all?.kind, 'source.fixAll.baogao');
+    assert.equal(applyEdits(f.text, all!.edits), applyFixes(f.text, diagnostics).text);
+    assert.match(applyEdits(f.text, all!.edits), /一是加强领导，二是完善制度；三是强化监督。落实《法治政府建设实施纲要（2015—2020年）》。/);
+    // One problem of a kind: its own fix is enough; nothing safe to fix: no fix-all.
+    const one = fixture(`${HEAD}# 一\n加强领导‸,完善制度。\n`);
+    assert.ok(!quickFixes(one.model, checkReport(one.model), { start: one.offset, end: one.offset }).some((a) => a.title.startsWith('修正本文件全部')));
+    const none = fixture(`${HEAD}# 一\n加强领导。\n`);
+    assert.equal(fixAll(none.model, checkReport(none.model)), undefined);
   });
 
   it('turns a number with a measure word into a figure named from its words, or every number of the paragraph', () => {
