@@ -27,7 +27,8 @@ export function isExcerpt(imported: ImportResult): boolean {
   if (imported.header.date) return false;
   const last = imported.text.trimEnd().split('\n').pop() ?? '';
   if (last.startsWith('#')) return true; // a report never ends with a heading
-  return !/^[@/]/.test(last) && !/[。！？!?；;：:”’）)…]$/.test(last);
+  // A report ends with a full sentence: a clause ended by ；，： (“……法律审查把关作用；”) has more after it.
+  return !/^[@/]/.test(last) && !/[。！？!?”’）)…]$/.test(last);
 }
 
 /** A quotation or title the cut may still be inside: this close to the end, or with no clause ended after it. */

@@ -50,17 +50,35 @@ export function sourcePositions(result: Pick<ImportResult, 'text' | 'sourceLines
   const rawLines = sourceText.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
   const outLines = result.text.split('\n');
   const printed = new Map<number, { text: string; at: number[]; start: number }>();
+  /**
+   * An imported line's printed characters and where they start in its source line. Several imported lines
+   * from one source line (a page that lost its line breaks, split at each heading) are looked for after
+   * the one before, so that the same words (“2020 年”) are not all placed at their first occurrence.
+   */
+  const placed = (line: number, source: number) => {
+    let found = printed.get(line);
+    if (found) return found;
+    const p = printedOf(outLines[line] ?? '');
+    const probe = p.text.slice(0, 6);
+    let from = 0;
+    // The body line before it from the same source line (blank lines between have none; the header's
+    // directives, all from the title line, are each looked for in the whole of it).
+    let k = line - 1;
+    while (k >= 0 && !result.sourceLines[k]) k--;
+    const body = (n: number) => !outLines[n]?.startsWith('@');
+    if (k >= 0 && result.sourceLines[k] === source && body(k) && body(line)) {
+      const before = placed(k, source);
+      if (before.start >= 0) from = before.start + before.text.length;
+    }
+    printed.set(line, (found = { ...p, start: probe ? (rawLines[source - 1] ?? '').indexOf(probe, from) : -1 }));
+    return found;
+  };
   return (line, character) => {
     let source = result.sourceLines[line] ?? 0;
     for (let k = line; !source && k < result.sourceLines.length; k++) source = result.sourceLines[k]!;
     for (let k = line; !source && k >= 0; k--) source = result.sourceLines[k] ?? 0;
     if (!source) return { line: 1, column: 1 };
-    let found = printed.get(line);
-    if (!found) {
-      const p = printedOf(outLines[line] ?? '');
-      const probe = p.text.slice(0, 6);
-      printed.set(line, (found = { ...p, start: probe ? (rawLines[source - 1] ?? '').indexOf(probe) : -1 }));
-    }
+    const found = placed(line, source);
     if (found.start < 0) return { line: source, column: 1 };
     let k = found.at.findIndex((offset) => offset >= character);
     if (k < 0) k = found.text.length;

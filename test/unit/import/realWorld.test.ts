@@ -80,6 +80,14 @@ describe('import: real-world text', () => {
     assert.ok(!once.notes.some((n) => n.what.startsWith('一行里连着')));
   });
 
+  it('findings on a line split from one source line are placed at their own words, not at the first same words of the line', () => {
+    const source = '某某街 2020 年法治政府建设情况报告 2020 年,我街深入推进法治政府建设。 一、2020 年推进法治政府建设的主要举措 (一)加强组织领导。成立领导小组。';
+    const at = checkSourceText(new LanguageService(new MemoryWorkspace({})), '/r/a.bg', source).findings.filter((f) => f.code === 'BG609' && f.message.includes('“0”和“年”'));
+    const columns = at.map((f) => f.column);
+    assert.equal(new Set(columns).size, columns.length, JSON.stringify(columns));
+    assert.ok(columns.includes(source.indexOf('一、2020 年') + 7), JSON.stringify(columns));
+  });
+
   it('a share widget, the repeated title indented under it, and a page’s link lists (相关词条, 联系我们) are furniture, in either script', () => {
     const r = imported(['天津滨海高新区2023年度法治政府建设情况报告', '字号:', '  • 扫一扫在手机打开当前页', '    天津滨海高新区2023年度法治政府建设情况报告', '    2023年,滨海高新区坚持依法行政,全面推进法治政府建设工作。', '相關詞條', '热门词条', '聯絡我們', '在手机上打开本页']);
     assert.deepEqual(body(r.text), ['2023年,滨海高新区坚持依法行政,全面推进法治政府建设工作。']);
@@ -213,6 +221,17 @@ describe('import: real-world text', () => {
     const text = await readWord(await Packer.toBuffer(doc));
     assert.deepEqual(text.split('\n'), ['某某镇2021年度法治政府建设情况报告', '2021年，某某镇坚持依法行政。', '一、主要举措和成效', '（一）加强组织领导', '领导重视。', '（二）规范执法', '1.持证上岗', '二、存在问题', '（一）人员不足', '人员少。']);
     assert.deepEqual(body(importReport(text).text).filter((l) => l.startsWith('#')), ['# 主要举措和成效 {#举措}', '## 加强组织领导', '## 规范执法', '### 持证上岗', '# 存在问题 {#不足}', '## 人员不足']);
+  });
+
+  it('a text that stops after a clause (；，：) is an excerpt too: not blamed for the parts and date it lacks', () => {
+    const service = new LanguageService(new MemoryWorkspace({}));
+    const opening = '某某镇2023年度法治政府建设情况报告\n2023年，某某镇坚持依法行政，全面推进法治政府建设。\n一、主要举措和成效\n';
+    for (const end of ['一是充分发挥法律审查把关作用；', '一是充分发挥法律审查把关作用;', '主要做法如下：']) {
+      const { findings, excerpt } = checkSourceText(service, '/r/a.bg', `${opening}${end}`);
+      assert.ok(excerpt, end);
+      assert.deepEqual(findings.filter((f) => /BG401|BG701/.test(f.code)), [], end);
+    }
+    assert.equal(checkSourceText(service, '/r/a.bg', `${opening}全年未发生行政诉讼案件。`).excerpt, false);
   });
 
   it('an excerpt is not blamed for a mark its cut left open, but is for quotes its writer left open long before the cut', () => {
