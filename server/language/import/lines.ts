@@ -1,5 +1,5 @@
 // Import step 1: the input's lines, with Word debris and web-page furniture removed (each noted).
-import { furnitureKind, isSentence } from './furniture.js';
+import { furnitureKind, isSentence, PUBLISHED_PREFIX } from './furniture.js';
 import { typedNumber } from './numbers.js';
 import { EDGE_SPACE, readable, type Line, type Note } from './types.js';
 
@@ -23,9 +23,27 @@ export function readLines(text: string, note: Note): { lines: Line[]; trimmed: n
     }
   }
   removePinyin(lines, note);
+  removeWatermarks(lines, note);
   removeFurniture(lines, note);
   removePageChunkNumbers(lines, note);
-  return { lines: splitRunTogetherParts(lines, note), trimmed };
+  return { lines: splitRunTogetherParts(splitTitleOff(lines, note), note), trimmed };
+}
+
+/**
+ * A title run into the text after it on the first line (a page or a PDF that lost its line breaks):
+ * “某县 2025 年度法治政府建设情况报告2025 年,全县……”, “……法治建设工作总结 一、突出……”. Up to 60
+ * characters without a sentence mark, ending in 报告/总结/汇报, then the opening year or a typed 一、 / (一).
+ */
+const TITLE_RUN_IN = /^([^，,。；;：:！!？?“”]{4,60}?(?:报告|总结|汇报))[ \u3000]*(?=(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年|[（(]?[一二三四五六七八九十]{1,3}[、）)])/;
+
+function splitTitleOff(lines: Line[], note: Note): Line[] {
+  const at = lines.findIndex((l) => l.text);
+  const first = lines[at];
+  const title = first && isSentence(first.text) ? TITLE_RUN_IN.exec(first.text)?.[1] : undefined;
+  if (!first || !title || !/\d{4}\s*年|法治|依法行政/.test(title)) return lines;
+  note(first.n, `标题与正文连在一行“${title}”`, '原文丢了标题后的换行：标题单独成行，正文从下一行起');
+  const rest = first.text.slice(title.length).replace(/^[ \u3000]+/, '');
+  return [...lines.slice(0, at), { ...first, text: title }, { ...first, text: rest }, ...lines.slice(at + 1)];
 }
 
 /** A syllable in brackets right after a character, with its tone marked: 內(nèi) 關(guān) 設(shè). */
@@ -49,8 +67,8 @@ function removePinyin(lines: Line[], note: Note): void {
   }
 }
 
-/** A space (or spaces) before a typed 一、 or (一) inside a line: where a page lost a line break. */
-const BREAK_LOST = /(?<=[。！？；：:\u4e00-\u9fff])[ \u3000]+(?=[（(]?[一二三四五六七八九十]{1,3}[、）)])/g;
+/** A space (or spaces) before a typed 一、, (一) or 1、 inside a line: where a page lost a line break. */
+const BREAK_LOST = /(?<=[。！？；：:\u4e00-\u9fff])[ \u3000]+(?=[（(]?[一二三四五六七八九十]{1,3}[、）)]|[1-9]\d?[、．.](?!\d))/g;
 /** Fewer than this many such places in a line are a space typed by chance. */
 const BREAKS_LOST = 2;
 
@@ -110,6 +128,36 @@ function removePageChunkNumbers(lines: Line[], note: Note): void {
   }
 }
 
+/** A site's name and address where a line ends (or as the whole line): “ 公文汇 www.gongwenhui.com”. */
+const SITE_MARK = /(?:^|[ \u3000]+)([\u4e00-\u9fff]{2,8})[ \u3000]*(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+\.(?:com|cn|net|org)(?:\.cn)?\/?$/i;
+
+/**
+ * A document-sharing site's watermark: its name and address added at the end of lines (“……主要举措和成效
+ * 公文汇 www.gongwenhui.com”), and its name with a slogan (“ 公文汇,办公文档之家”) once the name is known
+ * from an address, when there are two or more. Removed from every line (a line of nothing else goes), each noted.
+ */
+const WATERMARKS = 2;
+
+function removeWatermarks(lines: Line[], note: Note): void {
+  const names = new Set<string>();
+  let marked = 0;
+  for (const line of lines) {
+    const m = line.text.includes('.') ? SITE_MARK.exec(line.text) : null;
+    if (!m) continue;
+    names.add(m[1]!);
+    marked++;
+  }
+  // One address at the end of a line is a sentence naming a site (“请登录某某网 www.……”), not a watermark.
+  if (marked < WATERMARKS) return;
+  const slogan = new RegExp(`(?:^|[ \\u3000]+)(?:${[...names].join('|')})[,，、\\s][\\u4e00-\\u9fff]{2,10}$`);
+  for (const line of lines) {
+    const m = SITE_MARK.exec(line.text) ?? slogan.exec(line.text);
+    if (!m) continue;
+    note(line.n, `网站水印“${m[0].trim()}”`, '文档分享网站加在行末的站名和网址，不是报告的文字');
+    line.text = line.text.slice(0, m.index);
+  }
+}
+
 const LIST_BULLET = /^[•·▪]\s*/;
 
 /**
@@ -128,6 +176,11 @@ function removeFurniture(lines: Line[], note: Note): void {
       note(line.n, `${kind}“${line.text.length > 40 ? `${line.text.slice(0, 40)}…` : line.text}”`, '从网页复制时带进来的页面内容，不是报告的文字');
       line.text = '';
     } else if (isSentence(line.text)) {
+      const published = top ? PUBLISHED_PREFIX.exec(line.text)?.[0] : undefined;
+      if (published && isSentence(line.text.slice(published.length))) {
+        note(line.n, `网页信息栏“${published.trim()}”`, '网页的发布时间连在了正文第一句前面，不是报告的文字');
+        line.text = line.text.slice(published.length);
+      }
       if (top && bulletedBar && LIST_BULLET.test(line.text)) {
         note(line.n, `网页列表符号“${line.text[0]}”`, '网页信息栏的列表符号带到了正文第一段的开头，不是报告的文字');
         line.text = line.text.replace(LIST_BULLET, '');

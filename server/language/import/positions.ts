@@ -61,12 +61,12 @@ export function sourcePositions(result: Pick<ImportResult, 'text' | 'sourceLines
     const p = printedOf(outLines[line] ?? '');
     const probe = p.text.slice(0, 6);
     let from = 0;
-    // The body line before it from the same source line (blank lines between have none; the header's
-    // directives, all from the title line, are each looked for in the whole of it).
+    // The line before it from the same source line: a body line, or the title run into the text (blank
+    // lines have no source; the other directives, all from the title line, are each looked for in all of it).
+    const directive = (n: number) => outLines[n]?.startsWith('@') ?? false;
     let k = line - 1;
-    while (k >= 0 && !result.sourceLines[k]) k--;
-    const body = (n: number) => !outLines[n]?.startsWith('@');
-    if (k >= 0 && result.sourceLines[k] === source && body(k) && body(line)) {
+    while (k >= 0 && (!result.sourceLines[k] || (directive(k) && !outLines[k]!.startsWith('@标题 ')))) k--;
+    if (!directive(line) && k >= 0 && result.sourceLines[k] === source) {
       const before = placed(k, source);
       if (before.start >= 0) from = before.start + before.text.length;
     }

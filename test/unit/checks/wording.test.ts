@@ -137,8 +137,12 @@ describe('checks/wording', () => {
       const text = `${header(2021)}二、2021年度推荐法治政府建设存在的不足和原因\n`;
       expectOne(text, 'BG715', '推荐法治政府建设', text.replace('推荐', '推进'));
     });
+    it('reports 中央依法治国工作会议 (a real report’s) as 中央全面依法治国工作会议', () => {
+      const text = `${header(2022)}组织学习了中央依法治国工作会议精神。\n`;
+      expectOne(text, 'BG715', '中央依法治国工作会议', text.replace('中央依法治国', '中央全面依法治国'));
+    });
     it('leaves the standard terms, 法制审核, 依法制定, 普法宣传教育 alone', () => {
-      const text = `${header(2021)}法治政府建设，法制审核，法制机构，依法制政府规章，行政规范性文件，普法宣传教育，法治宣传教育，执法全程记录。\n`;
+      const text = `${header(2021)}法治政府建设，法制审核，法制机构，依法制政府规章，行政规范性文件，普法宣传教育，法治宣传教育，执法全程记录，中央全面依法治国工作会议。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG715' || d.code === 'BG505'), []);
     });
     it('takes the user’s terms from settings (baogao.json “terms”)', () => {

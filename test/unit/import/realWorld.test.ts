@@ -80,6 +80,46 @@ describe('import: real-world text', () => {
     assert.ok(!once.notes.some((n) => n.what.startsWith('一行里连着')));
   });
 
+  it('a title run into the text after it (a PDF or page that lost the break) becomes the title: year, kind and 机关 read from it', () => {
+    const r = imported(['某县 2025 年度法治政府建设情况报告2025 年,全县坚持依法行政,全面推进法治政府建设,为全县经济社会发展提供了法治保障。']);
+    assert.equal(r.header.title, '某县 2025 年度法治政府建设情况报告');
+    assert.equal(r.header.year, 2025);
+    assert.deepEqual(body(r.text), ['2025 年,全县坚持依法行政,全面推进法治政府建设,为全县经济社会发展提供了法治保障。']);
+    // A summary's title before its first typed number; its 1、 2、 after spaces are lost breaks too.
+    const summary = imported(['工商局2021年上半年法治建设工作总结 一、突出制度机制建设,压实法治建设责任 1、建立健全领导体制。局党组开会讨论法治建设工作。 2、完善行政监督机制。强化行政权力的监督。']);
+    assert.equal(summary.header.title, '工商局2021年上半年法治建设工作总结');
+    assert.equal(summary.header.kind, '工作总结');
+    assert.equal(summary.header.year, 2021);
+    assert.deepEqual(summary.text.split('\n').filter((l) => l.startsWith('#')), ['# 突出制度机制建设,压实法治建设责任', '## 建立健全领导体制', '## 完善行政监督机制']);
+    // An opening sentence that says 报告 is no title.
+    assert.equal(imported(['现将我镇2022年度法治政府建设情况报告如下:一、主要举措和成效。全面推进依法行政,全年调处纠纷。']).header.title, undefined);
+  });
+
+  it('a title that does not say 法治政府建设 gives the kind 工作总结 or 工作报告 (……年度报告), or none', () => {
+    assert.equal(imported(['蒸湘区司法局2024年法治建设年度报告', '2024年,我局依法行政。']).header.kind, '工作报告');
+    assert.equal(imported(['某镇2021年依法行政工作总结', '2021年,我镇依法行政。']).header.kind, '工作总结');
+    assert.equal(imported(['xx镇一季度社会矛盾纠纷排查研判情况综合报告', '正文。']).header.kind, undefined);
+  });
+
+  it('a file name above the text, the publishing time run into the first sentence and a sharing site’s watermarks are furniture', () => {
+    const r = imported(['海滨街2020年法治政府建设情况.docx', '海滨街2020年法治政府建设情况报告', '发表时间 : 2025-03-18 16:56:432020年以来,海滨街严格依法行政,深入推进法治政府建设,积极营造良好的法治环境。']);
+    assert.equal(r.header.title, '海滨街2020年法治政府建设情况报告');
+    assert.deepEqual(body(r.text), ['2020年以来,海滨街严格依法行政,深入推进法治政府建设,积极营造良好的法治环境。']);
+    const shared = imported([
+      '2022年,我局全面贯彻习近平法治思想,认真落实法治政府建设各项任务,现将本年度法治政府建设工作情况总结报告如下:', '公文汇 www.gongwenhui.com',
+      '一、2022年度推进法治政府建设的主要举措和成效 公文汇 www.gongwenhui.com', '(一)坚持党的领导,深入学习贯彻习近平法治思想 公文汇,办公文档之家',
+      '为贯彻党的二十大精神,坚持全面依法治国,推进法治中国建设,我局组织学习了党的二十大报告。 公文汇,办公文档之家',
+    ]);
+    assert.ok(!shared.text.includes('公文汇'), shared.text);
+    assert.equal(shared.notes.filter((n) => n.what.startsWith('网站水印')).length, 4);
+    // One address at the end of a sentence is the sentence's.
+    assert.ok(imported(['2022年,我局依法行政,全面推进法治政府建设,并在门户网站公开,详见本局网站 www.example.com']).text.includes('www.example.com'));
+  });
+
+  it('no 机关 from “以创建全县……” (a preposition and 全县 are no place name)', () => {
+    assert.equal(orgFromProse('为进一步加强法治政府建设,2021年来,街道按照要求,上下一心,以创建全县法治文明辖区为统领,全力推进法治化政府建设'), undefined);
+  });
+
   it('findings on a line split from one source line are placed at their own words, not at the first same words of the line', () => {
     const source = '某某街 2020 年法治政府建设情况报告 2020 年,我街深入推进法治政府建设。 一、2020 年推进法治政府建设的主要举措 (一)加强组织领导。成立领导小组。';
     const at = checkSourceText(new LanguageService(new MemoryWorkspace({})), '/r/a.bg', source).findings.filter((f) => f.code === 'BG609' && f.message.includes('“0”和“年”'));
