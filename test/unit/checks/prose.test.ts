@@ -40,6 +40,9 @@ describe('figures from prose', () => {
     assert.deepEqual(names('全局实现参考率、通过率和优秀率100%。新进人员执法资格证参考率100%。'), ['优秀率', '执法资格证参考率']);
     assert.deepEqual(names('发放宣传材料400余份法律顾问进村宣讲2次。20名执法人员做到全部持证上岗。'), ['发放宣传材料', '法律顾问进村宣讲', '执法人员']);
     assert.deepEqual(names('梳理编制下蜀镇基本履职事项清单117项。'), ['基本履职事项清单']);
+    // 部署 is a verb (not a 部 ending a body's name); 通过率 is a rate, not 通过 and 率; 均到达 joins like 均达到.
+    assert.deepEqual(names('主要负责人主持召开局长办公会部署法治工作2次。'), ['部署法治工作']);
+    assert.deepEqual(names('参学率、报考率、参考率、通过率均到达100%。'), ['通过率']);
   });
 
   it('pairs a rate with its counts only when that is clear', () => {

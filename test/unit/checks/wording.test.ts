@@ -213,6 +213,8 @@ describe('checks/wording', () => {
       const rate = `${header(2024)}参学率、报考率、参考率、通过率均到达100%。\n`;
       expectOne(rate, 'BG721', '到达', rate.replace('到达', '达到'));
       expectOne(`${header(2024)}明确双方的权力和义务。\n`, 'BG721', '权力');
+      // The amount marked up as a figure (as import writes it) is an amount all the same.
+      expectOne(`${header(2024)}通过率均到达{通过率 = 100%}。\n`, 'BG721', '到达');
     });
     it('leaves 权力 and 到达 in their own senses alone', () => {
       const text = `${header(2024)}依法行使权力，自觉接受监督；执法人员30分钟内到达现场；规范权力运行，履行法定职责；公民的权利和义务。\n`;
