@@ -72,27 +72,44 @@ const BREAK_LOST = /(?<=[。！？；：:\u4e00-\u9fff])[ \u3000]+(?=[（(]?[一
 /** Fewer than this many such places in a line are a space typed by chance. */
 const BREAKS_LOST = 2;
 
+/** A typed 一、 or (一) right after a full stop, with no space (a PDF's text): where a break was lost when there are two or more. */
+const GLUED_BREAK = /。(?=[（(]?[一二三四五六七八九十]{1,3}[、）)])/g;
+/** Within a part opened by 一、, its first (一) run into its heading (“……凝聚法治共识(一)强化理论武装”). */
+const FIRST_SUB_HEADING = /^[一二三四五六七八九十]{1,3}、[^。；;：:！!？?]{2,40}?(?=[（(]一[）)])/;
+
 /**
  * A page that lost its line breaks puts headings and paragraphs on one line, spaces where the breaks were
- * ("……报告如下。 一、2024年推进法治政府建设的主要举措和成效 (一)推进政务服务智慧便民。……"): such a line is
- * split before each typed 一、 / (一) that follows a space, when there are at least two. The parts keep the
- * line's number (findings are placed in it); the spaces go, as at a line's edges.
+ * ("……报告如下。 一、2024年推进法治政府建设的主要举措和成效 (一)推进政务服务智慧便民。……"), or nothing
+ * after a full stop ("……法治保障。一、以思想引领为先导……(一)强化理论武装……。(二)加强……"): such a line is
+ * split before each typed 一、 / (一) that follows a space, when there are at least two, or a full stop,
+ * when there are at least two; and a part opened by 一、 before its first (一). The parts keep the line's
+ * number (findings are placed in it); the spaces go, as at a line's edges.
  */
 function splitRunTogetherParts(lines: Line[], note: Note): Line[] {
   const out: Line[] = [];
   for (const line of lines) {
-    const cuts = [...line.text.matchAll(BREAK_LOST)].filter((m) => typedNumber(line.text.slice(m.index! + m[0].length)));
-    if (cuts.length < BREAKS_LOST) {
+    const text = line.text;
+    const numbered = (at: number) => !!typedNumber(text.slice(at));
+    const spaced = [...text.matchAll(BREAK_LOST)].filter((m) => numbered(m.index! + m[0].length)).map((m) => ({ at: m.index!, skip: m[0].length }));
+    const glued = text.includes('。') ? [...text.matchAll(GLUED_BREAK)].filter((m) => numbered(m.index! + 1)).map((m) => ({ at: m.index! + 1, skip: 0 })) : [];
+    const cuts = [...(spaced.length >= BREAKS_LOST ? spaced : []), ...(glued.length >= BREAKS_LOST ? glued : [])].sort((a, b) => a.at - b.at);
+    if (!cuts.length) {
       out.push(line);
       continue;
     }
-    note(line.n, `一行里连着 ${cuts.length + 1} 段`, '网页丢了换行，标题和段落连在一行、中间留着空格：在每个序号前分开（空格不写入）');
+    const parts: string[] = [];
     let from = 0;
     for (const cut of cuts) {
-      out.push({ ...line, text: line.text.slice(from, cut.index) });
-      from = cut.index! + cut[0].length;
+      parts.push(text.slice(from, cut.at));
+      from = cut.at + cut.skip;
     }
-    out.push({ ...line, text: line.text.slice(from) });
+    parts.push(text.slice(from));
+    const split = parts.flatMap((part) => {
+      const heading = FIRST_SUB_HEADING.exec(part)?.[0];
+      return heading ? [heading, part.slice(heading.length)] : [part];
+    });
+    note(line.n, `一行里连着 ${split.length} 段`, `网页丢了换行，标题和段落连在一行${spaced.length >= BREAKS_LOST ? '、中间留着空格：在每个序号前分开（空格不写入）' : '：在每个序号前分开'}`);
+    for (const part of split) out.push({ ...line, text: part });
   }
   return out;
 }

@@ -75,6 +75,11 @@ describe('import: real-world text', () => {
     assert.equal(r.header.kind, '法治政府建设年度报告');
     assert.deepEqual(r.text.split('\n').filter((l) => l.startsWith('#')), ['# 2024年推进法治政府建设的主要举措和成效 {#举措}', '## 推进政务服务智慧便民', '## 加大执法力度']);
     assert.ok(r.notes.some((n) => n.what === '一行里连着 4 段'));
+    // A PDF's text: no spaces, the numbers right after full stops, and a part's first (一) run into its heading.
+    const pdf = imported(['2025年,全县坚持依法行政,全面推进法治政府建设。一、以思想引领为先导,在深学笃行中凝聚法治共识(一)强化理论武装,筑牢法治根基。全年开展专题学习18次。(二)加强统筹谋划,压实法治责任。明确年度重点任务56项。']);
+    assert.deepEqual(pdf.text.split('\n').filter((l) => l.startsWith('#')), ['# 以思想引领为先导,在深学笃行中凝聚法治共识', '## 强化理论武装,筑牢法治根基', '## 加强统筹谋划,压实法治责任']);
+    // One full stop before a number is prose that enumerates.
+    assert.ok(!imported(['2024年,我镇依法行政,主要做法有三个方面。一、利用广场开展宣传,二、利用走廊展示案例。']).notes.some((n) => n.what.startsWith('一行里连着')));
     // One space before a number is a space typed by chance (and an enumeration after a colon is prose).
     const once = imported(['2024年,我镇依法行政。现报告如下。 一、主要举措', '如:一、利用广场;二、利用走廊;三、利用绿地。']);
     assert.ok(!once.notes.some((n) => n.what.startsWith('一行里连着')));
