@@ -77,12 +77,16 @@ const GLUED_BREAK = /。(?=[（(]?[一二三四五六七八九十]{1,3}[、）)]
 /** Within a part opened by 一、, its first (一) run into its heading (“……凝聚法治共识(一)强化理论武装”). */
 const FIRST_SUB_HEADING = /^[一二三四五六七八九十]{1,3}、[^。；;：:！!？?]{2,40}?(?=[（(]一[）)])/;
 
+/** A typed number, a short heading and, after a space, its paragraph: “(一)加强组织领导,奠定依法行政基础 成立以……” (one ending in 。 runs in as typed). */
+const HEADING_THEN_TEXT = /^([（(]?[一二三四五六七八九十]{1,3}[、）)][^ \u3000。；;]{1,29}[\u4e00-\u9fff])[ \u3000]+(?=[^ \u3000]{10})/;
+
 /**
  * A page that lost its line breaks puts headings and paragraphs on one line, spaces where the breaks were
  * ("……报告如下。 一、2024年推进法治政府建设的主要举措和成效 (一)推进政务服务智慧便民。……"), or nothing
  * after a full stop ("……法治保障。一、以思想引领为先导……(一)强化理论武装……。(二)加强……"): such a line is
  * split before each typed 一、 / (一) that follows a space, when there are at least two, or a full stop,
- * when there are at least two; and a part opened by 一、 before its first (一). The parts keep the line's
+ * when there are at least two; and a part opened by 一、 before its first (一), a heading before the
+ * paragraph it lost its break to at a space. The parts keep the line's
  * number (findings are placed in it); the spaces go, as at a line's edges.
  */
 function splitRunTogetherParts(lines: Line[], note: Note): Line[] {
@@ -106,7 +110,10 @@ function splitRunTogetherParts(lines: Line[], note: Note): Line[] {
     parts.push(text.slice(from));
     const split = parts.flatMap((part) => {
       const heading = FIRST_SUB_HEADING.exec(part)?.[0];
-      return heading ? [heading, part.slice(heading.length)] : [part];
+      if (heading) return [heading, part.slice(heading.length)];
+      // Where breaks were lost at spaces, a heading's break before its paragraph was lost the same way.
+      const spacedHeading = spaced.length >= BREAKS_LOST ? HEADING_THEN_TEXT.exec(part) : null;
+      return spacedHeading ? [spacedHeading[1]!, part.slice(spacedHeading[0].length)] : [part];
     });
     note(line.n, `一行里连着 ${split.length} 段`, `网页丢了换行，标题和段落连在一行${spaced.length >= BREAKS_LOST ? '、中间留着空格：在每个序号前分开（空格不写入）' : '：在每个序号前分开'}`);
     for (const part of split) out.push({ ...line, text: part });

@@ -78,6 +78,9 @@ describe('import: real-world text', () => {
     // A PDF's text: no spaces, the numbers right after full stops, and a part's first (一) run into its heading.
     const pdf = imported(['2025年,全县坚持依法行政,全面推进法治政府建设。一、以思想引领为先导,在深学笃行中凝聚法治共识(一)强化理论武装,筑牢法治根基。全年开展专题学习18次。(二)加强统筹谋划,压实法治责任。明确年度重点任务56项。']);
     assert.deepEqual(pdf.text.split('\n').filter((l) => l.startsWith('#')), ['# 以思想引领为先导,在深学笃行中凝聚法治共识', '## 强化理论武装,筑牢法治根基', '## 加强统筹谋划,压实法治责任']);
+    // A heading that lost its break to its paragraph at a space, like the rest (not at a space inside “2020 年”).
+    const spaced = imported(['2020 年,在区委的领导下,海滨街严格依法行政,现将工作情况报告如下: 一、2020 年推进法治政府建设的主要举措和成效 (一)加强组织领导,奠定依法行政基础 成立以街主要领导为组长的法治政府建设领导小组。 (二)严格落实防控举措。 按照疫情防控的工作要求开展宣传。']);
+    assert.deepEqual(spaced.text.split('\n').filter((l) => l.startsWith('#')), ['# 2020 年推进法治政府建设的主要举措和成效 {#举措}', '## 加强组织领导,奠定依法行政基础', '## 严格落实防控举措']);
     // One full stop before a number is prose that enumerates.
     assert.ok(!imported(['2024年,我镇依法行政,主要做法有三个方面。一、利用广场开展宣传,二、利用走廊展示案例。']).notes.some((n) => n.what.startsWith('一行里连着')));
     // One space before a number is a space typed by chance (and an enumeration after a colon is prose).
