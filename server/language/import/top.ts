@@ -1,6 +1,7 @@
 // Import steps 2 and 3: the signature and date at the end, the title (after any page furniture) and an
 // addressee line at the top, and the header values read from them.
 import { isOrgLike, isoDate, isTitleLike, jointIssuers, orgFromProse, orgFromTitle, parseSignatureDate, TITLE_END, withoutRegionPrefix, yearFromProse, yearFromTitle, type ImportedDate } from './header.js';
+import { isSentence } from './furniture.js';
 import { typedNumber } from './numbers.js';
 import { asWritten, readable, type Line, type Note } from './types.js';
 import type { REPORT_KINDS } from '../header.js';
@@ -134,7 +135,8 @@ export interface HeaderHints {
 
 /** Header values: --org/--year, then the title, the signature, the opening sentence and the first heading. */
 export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[], hints: HeaderHints, note: Note): ImportedHeader {
-  const firstProse = body.find((l) => !typedNumber(l.text));
+  // The opening sentence: a stray short line above it (a site's headline) says nothing of the report.
+  const firstProse = body.find((l) => !typedNumber(l.text) && isSentence(l.text)) ?? body.find((l) => !typedNumber(l.text));
   const firstHeading = body.find((l) => typedNumber(l.text));
   const year = hints.year ?? yearOf(top, end, firstProse, firstHeading, note);
   const org = hints.org ?? orgOf(top, end, firstProse, body[0]?.n ?? 1, note);

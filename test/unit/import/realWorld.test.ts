@@ -124,6 +124,12 @@ describe('import: real-world text', () => {
     assert.ok(imported(['2022年,我局依法行政,全面推进法治政府建设,并在门户网站公开,详见本局网站 www.example.com']).text.includes('www.example.com'));
   });
 
+  it('the opening sentence for 机关 and 年度 is the first sentence, not a site’s short headline above it', () => {
+    const r = imported(['对于县政府的其他规范性文件不满如何申请行政救济', '2019年,汉源县法治政府建设工作以习近平新时代中国特色社会主义思想为指导,扎实推进依法行政。']);
+    assert.equal(r.header.org, '汉源县人民政府');
+    assert.equal(r.header.year, 2019);
+  });
+
   it('no 机关 from “以创建全县……” (a preposition and 全县 are no place name)', () => {
     assert.equal(orgFromProse('为进一步加强法治政府建设,2021年来,街道按照要求,上下一心,以创建全县法治文明辖区为统领,全力推进法治化政府建设'), undefined);
   });
