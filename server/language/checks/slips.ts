@@ -126,20 +126,23 @@ function blockSlips(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
   return out;
 }
 
-/** A template's body left unnamed at the start of the title or 机关: 某县, 某某镇, xx市. */
+/** A template's body left unnamed at the start of the title: 某县, 某某镇, xx市. */
 const PLACEHOLDER_BODY = /^\s*(?:某{1,2}|[xX×]{1,3})(?=省|市|县|区|旗|镇|乡|街道)/;
 
-/** BG233 in the header: the title or 机关 naming a template's body (“某县2025年度法治政府建设情况报告”). */
+/**
+ * BG233 in the header: the title naming a template's body (“某县2025年度法治政府建设情况报告”). Not 机关:
+ * “@机关 某某镇人民政府” is what a skeleton offers to be typed over, and examples name their body so.
+ */
 function placeholderBody(model: ReportModel): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const directive of model.file.document.header) {
-    if (directive.name !== '标题' && directive.name !== '机关') continue;
+    if (directive.name !== '标题') continue;
     const first = directive.value[0];
     const m = first?.kind === 'text' ? PLACEHOLDER_BODY.exec(first.text) : null;
     if (!first || first.kind !== 'text' || !m) continue;
     const start = first.start + m.index + m[0].length - m[0].trimStart().length;
     const shown = first.text.slice(m.index, m.index + m[0].length + 1).trim();
-    out.push(diagnostic('BG233', { start, end: start + m[0].trim().length }, `${directive.name === '标题' ? '标题' : '机关'}里的“${shown}”是模板的占位符，还没有填写：请写上机关的实际名称。`));
+    out.push(diagnostic('BG233', { start, end: start + m[0].trim().length }, `标题里的“${shown}”是模板的占位符，还没有填写：请写上机关的实际名称。`));
   }
   return out;
 }

@@ -129,6 +129,13 @@ describe('figures from prose', () => {
       assert.deepEqual(codesOf('对照《四川省法治政府建设实施方案(年)》和《汉源县法治政府建设工作方案（年）》。'), ['BG233', 'BG233']);
       assert.deepEqual(codesOf('2021年度，第3次，file_name，《纲要（2021—2025年）》，x射线，年（度）。'), []);
     });
+    it('a title naming a template’s body (BG233: 某县, xx镇), not an example 机关 a skeleton offers', () => {
+      const at = (text: string) => checkReport(model(text)).filter((d) => d.code === 'BG233').map((d) => model(text).file.text.slice(d.start, d.end));
+      assert.deepEqual(at('@标题 某县 2025 年度法治政府建设情况报告\n@年度 2025\n\n正文。\n'), ['某']);
+      assert.deepEqual(at('@标题 xx镇一季度社会矛盾纠纷排查研判情况综合报告\n\n正文。\n'), ['xx']);
+      assert.deepEqual(at('@标题 某某镇2025年度法治政府建设情况报告\n\n正文。\n'), ['某某']);
+      assert.deepEqual(at('@标题 桂圩镇2025年度报告\n@机关 某某镇人民政府\n\n某县公安局协助调查。\n'), []);
+    });
     it('a few traditional characters in simplified text (BG235) where the report writes them simplified too, with a safe fix', () => {
       const text = '紧紧围绕縣委全面依法治县工作安排，大力精簡审批前置条件，精简审批环节，现將情况报告如下。';
       const found = checkReport(model(`@年度 2019\n\n${text}\n`)).filter((d) => /BG23[45]/.test(d.code));
