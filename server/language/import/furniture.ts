@@ -55,6 +55,15 @@ export function furnitureKind(line: string, top: boolean): FurnitureKind | undef
   return undefined;
 }
 
+/** The 成文日期 of a page's information bar: “[ 成文日期 ] 2026-01-22”, “成文日期: | 2022-02-11 |”. */
+const WRITTEN_ON = /成文日期\s*[\]】:：|｜]*\s*[|｜]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
+
+/** The date written on a furniture line as the document's 成文日期, as “2022年2月11日” (undefined when none). */
+export function writtenOnOf(line: string): string | undefined {
+  const m = line.includes('成文日期') ? WRITTEN_ON.exec(line) : null;
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : undefined;
+}
+
 /** A line that reads as prose: a sentence, not a title, label or link. */
 export function isSentence(line: string): boolean {
   return line.length >= 30 && /[，,。；]/.test(line);

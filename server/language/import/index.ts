@@ -12,7 +12,8 @@
 //    renderer indents paragraphs itself); blank lines only separate paragraphs; "— 3 —" and "第3页"
 //    lines are page numbers anywhere, a line of only digits is one at the end of the text. Web-page
 //    furniture (furniture.ts) is removed: links and controls (【打印】【关闭】, "|", URLs) anywhere,
-//    breadcrumbs and metadata lines (发布时间：… 来源：… 点击数) above the first sentence.
+//    breadcrumbs and metadata lines (发布时间：… 来源：… 点击数) above the first sentence; a 成文日期 there
+//    is the @日期 when no signature date is found (step 2).
 // 2. The end: below the last paragraph, a date line ("2021年1月13日", also in Chinese numerals) is the
 //    signature date → @日期; a short body name just above it (or far indented) is the signature → @机关.
 // 3. The top: up to three short lines without a sentence in them, the last ending in 报告/总结/汇报, are
@@ -56,6 +57,7 @@ import { readLines } from './lines.js';
 import { readEnd, readHeaderValues, readTop, type ImportedHeader } from './top.js';
 import type { Block, ImportFinding, ImportNote } from './types.js';
 import { escapeInline, joinBlocks, ranges } from './write.js';
+import { isoDate, parseSignatureDate } from './header.js';
 import { append } from '../append.js';
 
 export type { ImportNote, ImportFinding } from './types.js';
@@ -88,16 +90,22 @@ export interface ImportResult {
 export function importReport(text: string, hints: ImportHints = {}): ImportResult {
   const notes: ImportNote[] = [];
   const note = (line: number, what: string, why: string) => notes.push({ line, what, why });
-  const { lines, trimmed } = readLines(text, note);
+  const { lines, trimmed, pageDate } = readLines(text, note);
   const end = readEnd(lines, note);
   const top = readTop(lines, note);
   const body = lines.filter((l) => l.text !== '');
   const header = readHeaderValues(top, end, body, hints, note);
+  const fromPage = !header.date && pageDate ? parseSignatureDate(pageDate.text) : undefined;
+  if (fromPage) {
+    header.date = isoDate(fromPage);
+    header.dateFromPage = true;
+    note(pageDate!.line, `成文日期 ${header.date}`, '没有落款日期，取自网页信息栏的“成文日期”，写为“@日期”，请核对');
+  }
   const findings: ImportFinding[] = [];
   const written = writeBody(body, { year: header.year, org: header.org, yearField: hints.yearField }, note, findings);
   const blocks: Block[] = [];
   if (hints.source) blocks.push({ kind: 'comment', text: `// 由 baogao import 从“${hints.source}”转换：原文一字未改，只去掉了手打的标题序号、Word 残留和网页内容，并把数字写成了指标。` });
-  append(append(blocks, headerBlocks(header, top.titleLines[0]?.n ?? 0, end.lines[0] ?? 0)), written.blocks);
+  append(append(blocks, headerBlocks(header, top.titleLines[0]?.n ?? 0, end.lines[0] ?? (fromPage ? pageDate!.line : 0))), written.blocks);
   noteSpacing(lines, body, trimmed, note);
   notes.sort((a, b) => a.line - b.line);
   const joined = joinBlocks(blocks);

@@ -1,5 +1,5 @@
 // Import step 1: the input's lines, with Word debris and web-page furniture removed (each noted).
-import { furnitureKind, isSentence, PUBLISHED_PREFIX } from './furniture.js';
+import { furnitureKind, isSentence, PUBLISHED_PREFIX, writtenOnOf } from './furniture.js';
 import { typedNumber } from './numbers.js';
 import { EDGE_SPACE, readable, type Line, type Note } from './types.js';
 
@@ -8,7 +8,13 @@ const BOOKMARK = /\[bookmark:[^[\]\r\n]*\]/g;
 const DASHED_PAGE = /^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?$/;
 
 /** Lines, debris removed; returns the lines and the numbers of lines whose edges were trimmed. */
-export function readLines(text: string, note: Note): { lines: Line[]; trimmed: number[] } {
+/** The page's own 成文日期 (its information bar above the report), as “2022年2月11日”, and its line. */
+export interface PageDate {
+  text: string;
+  line: number;
+}
+
+export function readLines(text: string, note: Note): { lines: Line[]; trimmed: number[]; pageDate: PageDate | undefined } {
   const lines: Line[] = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/).map((raw, i) => ({ n: i + 1, raw, text: raw }));
   if (lines.length > 1 && lines[lines.length - 1]!.raw === '') lines.pop(); // the final newline ends a line, it is not a blank line
   const trimmed: number[] = [];
@@ -24,9 +30,9 @@ export function readLines(text: string, note: Note): { lines: Line[]; trimmed: n
   }
   removePinyin(lines, note);
   removeWatermarks(lines, note);
-  removeFurniture(lines, note);
+  const pageDate = removeFurniture(lines, note);
   removePageChunkNumbers(lines, note);
-  return { lines: splitRunTogetherParts(splitTitleOff(lines, note), note), trimmed };
+  return { lines: splitRunTogetherParts(splitTitleOff(lines, note), note), trimmed, pageDate };
 }
 
 /**
@@ -187,16 +193,19 @@ const LIST_BULLET = /^[•·▪]\s*/;
 /**
  * Web-page furniture: anywhere for links and controls, above the first sentence for the rest. When the
  * page's information bar above was a bulleted list (• 来源: 司法厅), the first sentence caught in it
- * loses the list's bullet too.
+ * loses the list's bullet too. Returns the page's 成文日期 when its information bar gives one.
  */
-function removeFurniture(lines: Line[], note: Note): void {
+function removeFurniture(lines: Line[], note: Note): PageDate | undefined {
   let top = true;
   let bulletedBar = false;
+  let pageDate: PageDate | undefined;
   for (const line of lines) {
     if (!line.text) continue;
     const kind = furnitureKind(readable(line.text), top);
     if (kind) {
       bulletedBar ||= LIST_BULLET.test(line.text);
+      const written = kind === '网页信息栏' || kind === '网页导航' ? writtenOnOf(readable(line.text)) : undefined;
+      if (written && !pageDate) pageDate = { text: written, line: line.n };
       note(line.n, `${kind}“${line.text.length > 40 ? `${line.text.slice(0, 40)}…` : line.text}”`, '从网页复制时带进来的页面内容，不是报告的文字');
       line.text = '';
     } else if (isSentence(line.text)) {
@@ -212,4 +221,5 @@ function removeFurniture(lines: Line[], note: Note): void {
       top = false;
     }
   }
+  return pageDate;
 }

@@ -12,6 +12,8 @@ export interface ImportedHeader {
   org: string | undefined;
   year: number | undefined;
   date: string | undefined;
+  /** The date is the page's 成文日期 (its information bar), not a signature's: the text may still be an excerpt. */
+  dateFromPage?: boolean;
   to: string | undefined;
 }
 

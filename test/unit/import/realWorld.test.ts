@@ -124,6 +124,19 @@ describe('import: real-world text', () => {
     assert.ok(imported(['2022年,我局依法行政,全面推进法治政府建设,并在门户网站公开,详见本局网站 www.example.com']).text.includes('www.example.com'));
   });
 
+  it('@日期 from the page’s 成文日期 when there is no signature date; the opening is still an excerpt', () => {
+    const lines = ['- [ 索引号 ] 11500229768895163R/2026-00004', '- [ 成文日期 ] 2026-02-12', '- [ 发布日期 ] 2026-02-13', '城口县鸡鸣乡人民政府2025年法治政府建设情况报告', '2025年,鸡鸣乡在县委、县政府的坚强领导下,坚持依法行政,全面推进法治政府建设,为全乡发展提供了坚实的法治保障。', '一、主要工作及成效', '(一)深化思想引领', '我乡始终将深入学习贯彻习近平法治思想作为首要政治任务,着力构建'];
+    const r = imported(lines);
+    assert.equal(r.header.date, '2026-02-12');
+    assert.ok(r.text.includes('@日期 2026-02-12'));
+    assert.equal(imported(['成文日期: | 2022-02-11 | 体裁分类: | 报告 |', ...lines.slice(3)]).header.date, '2022-02-11');
+    const { excerpt, findings } = checkSourceText(new LanguageService(new MemoryWorkspace({})), '/r/a.bg', lines.join('\n'));
+    assert.ok(excerpt);
+    assert.deepEqual(findings.filter((f) => f.code === 'BG401'), []);
+    // A signature's date wins over the page's.
+    assert.equal(imported([...lines.slice(0, 7), '我乡全年依法行政。', '鸡鸣乡人民政府', '2026年1月20日']).header.date, '2026-01-20');
+  });
+
   it('the opening sentence for 机关 and 年度 is the first sentence, not a site’s short headline above it', () => {
     const r = imported(['对于县政府的其他规范性文件不满如何申请行政救济', '2019年,汉源县法治政府建设工作以习近平新时代中国特色社会主义思想为指导,扎实推进依法行政。']);
     assert.equal(r.header.org, '汉源县人民政府');
