@@ -80,8 +80,9 @@ const OMITTED = /[（(\[【]\s*(?:此处|以下|以上|内容|具体|数据)?\s*
  * x013年: a site that hides numbers), an ordinal left open (全省第x).
  */
 const PLACEHOLDER = /(?<![A-Za-z*＊])(?:[*＊]{1,3}|[xX×]{1,3})(?=(?:[余多])?[次件人名个项场起份家条期镇乡县区市村街道](?![A-Za-z]))|(?<=[共有计为了达]|[\u4e00-\u9fff]{2}[，,])[*＊]{1,3}(?=[\u4e00-\u9fff])|(?<![A-Za-z\d])(?=[\dxX×]{0,3}[xX×])[\dxX×]{4}(?=\s*年)|(?<=第)[xX×]{1,2}(?![A-Za-z\d])/g;
-/** A blank to fill in: “聘请_律师”, an underscore beside Chinese (no word of a report has one). */
-const BLANK = /(?<=[\u4e00-\u9fff])[_＿]+|[_＿]+(?=[\u4e00-\u9fff])/g;
+/** A blank to fill in: “聘请_律师”, a run of underscores beside Chinese (no word of a report has one). */
+const BLANK = /[_＿]+/g;
+const isHan = (text: string, i: number) => i >= 0 && i < text.length && /[\u4e00-\u9fff]/.test(text[i]!);
 /** A document's year range lost: “实施方案(年)”. */
 const YEAR_LOST = /[（(]\s*年\s*[)）]/g;
 
@@ -108,6 +109,7 @@ function blockSlips(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
       out.push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”是模板的占位符，还没有填写：请填上实际的数字或名称。`)));
     }
     if (node.text.includes('_') || node.text.includes('＿')) for (const m of node.text.matchAll(BLANK)) {
+      if (!isHan(node.text, m.index! - 1) && !isHan(node.text, m.index! + m[0].length)) continue;
       const start = node.start + m.index!;
       const around = node.text.slice(Math.max(0, m.index! - 4), m.index! + m[0].length + 2);
       out.push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”是待填的空白，还没有填写：请填上实际的名称或数字。`)));

@@ -204,7 +204,7 @@ function mixedDates(model: ReportModel): Diagnostic[] {
 // ---------------------------------------------------------------- words often confused, the leader's name
 
 /** 权力 paired with 义务 (权力和义务, 行使权力、履行义务): 权利; 到达 before an amount (or a figure, \uE000 of prose.ts): 达到. */
-const CONFUSED = /权力(?=\s*[和与及、，,]?\s*(?:履行|承担|尽到)?义务)|到达(?=\s*\uE000|\s*\d+(?:\.\d+)?\s*[%％]|\s*\d+(?:\.\d+)?\s*(?:万|亿)?(?:人|件|起|次|个|项|家|份|场|元))/g;
+const CONFUSED = /权力(?=\s?[和与及、，,]?\s?(?:履行|承担|尽到)?义务)|到达(?=\s?\uE000|\s?\d+(?:\.\d+)?\s?(?:[%％]|(?:万|亿)?(?:人|件|起|次|个|项|家|份|场|元)))/g;
 const mayConfuse = (text: string) => (text.includes('权力') && text.includes('义务')) || text.includes('到达');
 
 function confusedWords(model: ReportModel): Diagnostic[] {

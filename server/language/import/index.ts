@@ -55,7 +55,7 @@
 import { writeBody } from './body.js';
 import { readLines } from './lines.js';
 import { readEnd, readHeaderValues, readTop, type ImportedHeader } from './top.js';
-import type { Block, ImportFinding, ImportNote } from './types.js';
+import { trimEdgeSpace, type Block, type ImportFinding, type ImportNote } from './types.js';
 import { escapeInline, joinBlocks, ranges } from './write.js';
 import { isoDate, parseSignatureDate } from './header.js';
 import { append } from '../append.js';
@@ -126,9 +126,8 @@ function headerBlocks(header: ImportedHeader, titleLine: number, endLine: number
 
 /** Blank and trimmed lines, one note each kind. */
 function noteSpacing(lines: { n: number; raw: string }[], body: { n: number }[], trimmed: number[], note: (line: number, what: string, why: string) => void): void {
-  const EDGE = /^[\s\u200b\u200c\u200d\u2060]+|[\s\u200b\u200c\u200d\u2060]+$/g;
   const empty = lines.filter((l) => l.raw === '').map((l) => l.n);
-  const spaceOnly = lines.filter((l) => l.raw !== '' && l.raw.replace(EDGE, '') === '').map((l) => l.n);
+  const spaceOnly = lines.filter((l) => l.raw !== '' && trimEdgeSpace(l.raw) === '').map((l) => l.n);
   if (spaceOnly.length) note(spaceOnly[0]!, `只有空格的行 ${spaceOnly.length} 行（第${ranges(spaceOnly)}行）`, 'Word 手工排版留下的空白；段落之间统一空一行');
   if (empty.length) note(empty[0]!, `空行 ${empty.length} 行（第${ranges(empty)}行）`, '段落之间统一空一行，多余的空行不影响排版');
   const kept = new Set(body.map((l) => l.n));

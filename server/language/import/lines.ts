@@ -1,7 +1,7 @@
 // Import step 1: the input's lines, with Word debris and web-page furniture removed (each noted).
 import { furnitureKind, isSentence, PUBLISHED_PREFIX, writtenOnOf } from './furniture.js';
 import { typedNumber } from './numbers.js';
-import { EDGE_SPACE, readable, type Line, type Note } from './types.js';
+import { trimEdgeSpace, readable, type Line, type Note } from './types.js';
 
 // Up to the next ] — or the next [, where the next bookmark would start: a line of unclosed ones is read once.
 const BOOKMARK = /\[bookmark:[^[\]\r\n]*\]/g;
@@ -21,7 +21,7 @@ export function readLines(text: string, note: Note): { lines: Line[]; trimmed: n
   for (const line of lines) {
     for (const match of line.text.matchAll(BOOKMARK)) note(line.n, `Word 书签残留“${match[0]}”`, 'Word 导出纯文本时留下的书签标记，不是报告的文字');
     const cleaned = line.text.replace(BOOKMARK, '');
-    line.text = cleaned.replace(EDGE_SPACE, '');
+    line.text = trimEdgeSpace(cleaned);
     if (line.text && line.text !== cleaned) trimmed.push(line.n);
     if (DASHED_PAGE.test(line.text)) {
       note(line.n, `页码“${line.text}”`, 'Word 的页码，渲染时按 GB/T 9704 重新生成');
@@ -168,23 +168,33 @@ const SITE_MARK = /(?:^|[ \u3000]+)([\u4e00-\u9fff]{2,8})[ \u3000]*(?:https?:\/\
  */
 const WATERMARKS = 2;
 
+/** A watermark stands at a line's end: only so much of it is searched (the patterns would try every space of a long line). */
+const WATERMARK_REACH = 80;
+
+/** SITE_MARK or `slogan` at the end of a line: the match and where it starts in the line. */
+function markAtEnd(text: string, pattern: RegExp): { at: number; found: string; name: string } | undefined {
+  const from = Math.max(0, text.length - WATERMARK_REACH);
+  const m = pattern.exec(text.slice(from));
+  return m ? { at: from + m.index, found: m[0], name: m[1] ?? '' } : undefined;
+}
+
 function removeWatermarks(lines: Line[], note: Note): void {
   const names = new Set<string>();
   let marked = 0;
   for (const line of lines) {
-    const m = line.text.includes('.') ? SITE_MARK.exec(line.text) : null;
+    const m = line.text.includes('.') ? markAtEnd(line.text, SITE_MARK) : undefined;
     if (!m) continue;
-    names.add(m[1]!);
+    names.add(m.name);
     marked++;
   }
   // One address at the end of a line is a sentence naming a site (“请登录某某网 www.……”), not a watermark.
   if (marked < WATERMARKS) return;
   const slogan = new RegExp(`(?:^|[ \\u3000]+)(?:${[...names].join('|')})[,，、\\s][\\u4e00-\\u9fff]{2,10}$`);
   for (const line of lines) {
-    const m = SITE_MARK.exec(line.text) ?? slogan.exec(line.text);
+    const m = markAtEnd(line.text, SITE_MARK) ?? markAtEnd(line.text, slogan);
     if (!m) continue;
-    note(line.n, `网站水印“${m[0].trim()}”`, '文档分享网站加在行末的站名和网址，不是报告的文字');
-    line.text = line.text.slice(0, m.index);
+    note(line.n, `网站水印“${m.found.trim()}”`, '文档分享网站加在行末的站名和网址，不是报告的文字');
+    line.text = line.text.slice(0, m.at);
   }
 }
 
