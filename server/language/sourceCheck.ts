@@ -24,10 +24,12 @@ const LATER_PARTS = new Set(['BG401', 'BG402', 'BG404', 'BG701']);
 
 /** Does the text stop in the middle of a sentence (an excerpt), with no signature or date after it? */
 export function isExcerpt(imported: ImportResult): boolean {
-  if (imported.header.date) return false;
+  // A signature's date ends a whole report; the page's 成文日期 above an opening says nothing of its end.
+  if (imported.header.date && !imported.header.dateFromPage) return false;
   const last = imported.text.trimEnd().split('\n').pop() ?? '';
   if (last.startsWith('#')) return true; // a report never ends with a heading
-  return !/^[@/]/.test(last) && !/[。！？!?；;：:”’）)…]$/.test(last);
+  // A report ends with a full sentence: a clause ended by ；，： (“……法律审查把关作用；”) has more after it.
+  return !/^[@/]/.test(last) && !/[。！？!?”’）)…]$/.test(last);
 }
 
 /** A quotation or title the cut may still be inside: this close to the end, or with no clause ended after it. */

@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, type ServiceSettings } from '../service.js';
 import { citationsChecks } from './citations.js';
 import type { ReportCheck } from './contract.js';
 import { datesChecks } from './dates.js';
+import { paragraphEndChecks } from './paragraphEnd.js';
 import { refillChecks } from './refill.js';
 import { structureChecks } from './structure.js';
 import { ratesChecks } from './rates.js';
@@ -22,7 +23,7 @@ import { append } from '../append.js';
 
 export const REPORT_CHECKS: ReportCheck[] = [
   ...structureChecks, ...totalsChecks, ...ratesChecks, ...slipsChecks, ...typographyChecks, ...citationsChecks, ...datesChecks,
-  ...refillChecks, ...wordingChecks, ...termsChecks, ...titlesChecks,
+  ...refillChecks, ...wordingChecks, ...termsChecks, ...titlesChecks, ...paragraphEndChecks,
 ];
 
 export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 'severities' | 'checks'> = DEFAULT_SETTINGS): Diagnostic[] {

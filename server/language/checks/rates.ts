@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { diagnostic, locatedIn } from '../makeDiagnostic.js';
 import type { ReportModel } from '../model.js';
-import { isShareRate, rateAgrees, type Placed, type RatePairing, type SentenceRelations } from '../prose/index.js';
+import { isShareRate, rateAgrees, someWholeOf, type Placed, type RatePairing, type SentenceRelations } from '../prose/index.js';
 import { cachedPerPlaced } from './blockCache.js';
 import { blockRelations, relationsContext, type ItemSource } from './proseItems.js';
 import type { ReportCheck } from './contract.js';
@@ -39,7 +39,7 @@ function checkPairing(pairing: RatePairing, sentence: Item[], model: ReportModel
     const denominator = sentence[pairing.denominator]!;
     const n = denominator.item.value;
     if (denominator.data.figure?.checkedByModel || n <= 0) return undefined;
-    for (let k = 0; k <= n; k++) if (rateAgrees(rate.item, k / n)) return undefined;
+    if (someWholeOf(rate.item, n)) return undefined;
     const k = Math.floor(rate.item.value * n);
     const near = [k, k + 1].filter((x) => x >= 0 && x <= n).map((x) => `${x}${denominator.item.unit ?? ''}时为${percentOf(x / n, rate.item.decimals)}`);
     return at('BG207', `“${rateName(rate)}”写为${rate.data.printed}，但${named(denominator)}中没有任何整数件数能得出这个比率：${near.join('，')}。请核对比率或计数。`);

@@ -1,7 +1,9 @@
 // Report checks: slips seen in real reports as found — a year range typed without its dash
 // ("(20212025年)", the dash lost when copied from a page) and a template's placeholders left unfilled
-// ("共召开会议*次", "x镇", "××人"). Both patterns are narrow on purpose: nothing else looks like them.
-// And a report in traditional characters, copied from a site's 繁体 version (once per report).
+// ("共召开会议*次", "x镇", "××人", "x013年", "聘请_律师", "(年)"). Both patterns are narrow on purpose:
+// nothing else looks like them. And a report in traditional characters, copied from a site's 繁体 version
+// (once per report), or a few traditional characters in simplified text where the report writes the same
+// character simplified too (汉源縣 beside 汉源县).
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
@@ -18,13 +20,18 @@ export const slipsCodes: CodeInfo[] = [
   },
   {
     code: 'BG233', severity: 'error', title: '未填写的占位内容',
-    description: '正文里留着模板的占位符（“*次”“x镇”“××人”），数字或名称还没有填写；或留着“（略）”，有文字被略去了（模板或只显示部分内容的网页留下的）。',
-    example: '共召开会议*次，x镇全年调处纠纷××件；连续多（略）依法行政工作先进单位',
+    description: '正文里留着模板的占位符（“*次”“x镇”“××人”“20xx年”“第x”、待填的空白“_”），数字或名称还没有填写；或留着“（略）”，有文字被略去了（模板或只显示部分内容的网页留下的）；或文件名称里的年份没有了（“实施方案（年）”）。',
+    example: '共召开会议*次，x镇全年调处纠纷××件；连续多（略）依法行政工作先进单位；聘请_律师担任法律顾问',
   },
   {
     code: 'BG234', severity: 'error', title: '繁体字',
     description: '正文用的是繁体字（常见于从网站的“繁体”版复制的文字）：政府公文应使用规范汉字，请整篇转为简体（Word、WPS：审阅 → 繁转简）后再检查。整篇只报告一次，位置在第一个繁体字。',
     example: '小龍門鄉2024年法治政府建設情況報告',
+  },
+  {
+    code: 'BG235', severity: 'warning', title: '简体文中夹有繁体字',
+    description: '简体的报告里个别字写成了繁体（“汉源縣”，同一篇里别处写“汉源县”）：常见于从转载网站复制的文字。只在报告别处也用了这个字的简体时报告（人名等可能有意用繁体的字不报）；整篇是繁体时见 BG234。',
+    example: '紧紧围绕縣委全面依法治县工作安排', fix: '改为简体（安全）',
   },
 ];
 registerCodes(slipsCodes);
@@ -33,11 +40,18 @@ registerCodes(slipsCodes);
  * Frequent characters of report prose that exist only in traditional script (their simplified forms
  * differ, and none is used in simplified text): three in one block and the report is traditional. A table
  * by character code: a block's text is scanned once, at next to no cost for the simplified text of nearly
- * every report.
+ * every report. Each is written here followed by its simplified form.
  */
-const TRADITIONAL_CHARACTERS = '國縣鄉鎮區報設機關與處黨會這們個來時說對開發實際過還點經濟為無門問題務員織組領導執規範證訟議審權責學習歷總書記監訴營衛傳統維護協應檢項萬億創條決劃動幹認識計據辦產業專講義類種歲數爭廣廳樓農鄰勞勵聯絡續網線級紀綜編糾紛調節評價選擇隊讓覽觀覺視親邊進遠運達違適遷錄長閉閱陳陸隨險雙雜難電響頁頭顯風飛館體';
+const TRADITIONAL_AND_SIMPLIFIED = '國国縣县鄉乡鎮镇區区報报設设機机關关與与處处黨党會会這这們们個个來来時时說说對对開开發发實实際际過过還还點点經经濟济為为無无門门問问題题務务員员織织組组領领導导執执規规範范證证訟讼議议審审權权責责學学習习歷历總总書书記记監监訴诉營营衛卫傳传統统維维護护協协應应檢检項项萬万億亿創创條条決决劃划動动幹干認认識识計计據据辦办產产業业專专講讲義义類类種种歲岁數数爭争廣广廳厅樓楼農农鄰邻勞劳勵励聯联絡络續续網网線线級级紀纪綜综編编糾纠紛纷調调節节評评價价選选擇择隊队讓让覽览觀观覺觉視视親亲邊边進进遠远運运達达違违適适遷迁錄录長长閉闭閱阅陳陈陸陆隨随險险雙双雜杂難难電电響响頁页頭头顯显風风飛飞館馆體体將将簡简';
+const TRADITIONAL_CHARACTERS = TRADITIONAL_AND_SIMPLIFIED.replace(/(.)./g, '$1');
+/** The simplified form of a traditional character of the table, by character code. */
+const SIMPLIFIED = new Map<number, string>();
+for (let i = 0; i < TRADITIONAL_AND_SIMPLIFIED.length; i += 2) SIMPLIFIED.set(TRADITIONAL_AND_SIMPLIFIED.charCodeAt(i), TRADITIONAL_AND_SIMPLIFIED[i + 1]!);
 const IS_TRADITIONAL = new Uint8Array(0x10000);
 for (const ch of TRADITIONAL_CHARACTERS) IS_TRADITIONAL[ch.charCodeAt(0)] = 1;
+/** The simplified forms of the table: simplified text with a few traditional characters has more of them. */
+const IS_SIMPLIFIED_FORM = new Uint8Array(0x10000);
+for (const ch of SIMPLIFIED.values()) IS_SIMPLIFIED_FORM[ch.charCodeAt(0)] = 1;
 
 /** The offsets of the traditional characters in `text`, up to `limit`. */
 function traditionalIn(text: string, limit: number): number[] {
@@ -61,11 +75,19 @@ const EIGHT_DIGITS = /\d{8}/;
 const PLACEHOLDER_MARK = /[*＊xX×]/;
 /** Text left out: “（略）”, “(此处略)”, “[内容略]” — by a template, or by a site that shows only part of a page. */
 const OMITTED = /[（(\[【]\s*(?:此处|以下|以上|内容|具体|数据)?\s*略\s*[)）\]】]/g;
-/** Placeholders: * or ×× where a number goes, x/X/×× where a name goes. */
-const PLACEHOLDER = /(?<![A-Za-z*＊])(?:[*＊]{1,3}|[xX×]{1,3})(?=(?:[余多])?[次件人名个项场起份家条期镇乡县区市村街道](?![A-Za-z]))|(?<=[共有计为了达]|[\u4e00-\u9fff]{2}[，,])[*＊]{1,3}(?=[\u4e00-\u9fff])/g;
+/**
+ * Placeholders: * or ×× where a number goes, x/X/×× where a name goes, x for digits of a year (20xx年,
+ * x013年: a site that hides numbers), an ordinal left open (全省第x).
+ */
+const PLACEHOLDER = /(?<![A-Za-z*＊])(?:[*＊]{1,3}|[xX×]{1,3})(?=(?:[余多])?[次件人名个项场起份家条期镇乡县区市村街道](?![A-Za-z]))|(?<=[共有计为了达]|[\u4e00-\u9fff]{2}[，,])[*＊]{1,3}(?=[\u4e00-\u9fff])|(?<![A-Za-z\d])(?=[\dxX×]{0,3}[xX×])[\dxX×]{4}(?=\s*年)|(?<=第)[xX×]{1,2}(?![A-Za-z\d])/g;
+/** A blank to fill in: “聘请_律师”, a run of underscores beside Chinese (no word of a report has one). */
+const BLANK = /[_＿]+/g;
+const isHan = (text: string, i: number) => i >= 0 && i < text.length && /[\u4e00-\u9fff]/.test(text[i]!);
+/** A document's year range lost: “实施方案(年)”. */
+const YEAR_LOST = /[（(]\s*年\s*[)）]/g;
 
 function slips(model: ReportModel): Diagnostic[] {
-  return cachedPerPlaced('slips', model, (placed) => blockSlips(model, placed));
+  return placeholderBody(model).concat(cachedPerPlaced('slips', model, (placed) => blockSlips(model, placed)));
 }
 
 function blockSlips(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
@@ -86,11 +108,43 @@ function blockSlips(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
       const around = node.text.slice(Math.max(0, m.index! - 4), m.index! + m[0].length + 2);
       out.push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”是模板的占位符，还没有填写：请填上实际的数字或名称。`)));
     }
+    if (node.text.includes('_') || node.text.includes('＿')) for (const m of node.text.matchAll(BLANK)) {
+      if (!isHan(node.text, m.index! - 1) && !isHan(node.text, m.index! + m[0].length)) continue;
+      const start = node.start + m.index!;
+      const around = node.text.slice(Math.max(0, m.index! - 4), m.index! + m[0].length + 2);
+      out.push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”是待填的空白，还没有填写：请填上实际的名称或数字。`)));
+    }
+    if (node.text.includes('年')) for (const m of node.text.matchAll(YEAR_LOST)) {
+      const start = node.start + m.index!;
+      const around = node.text.slice(Math.max(0, m.index! - 6), m.index! + m[0].length);
+      out.push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”的括号里只剩“年”，年份没有了：请补上，如“（2021—2025年）”。`)));
+    }
     if (node.text.includes('略')) for (const m of node.text.matchAll(OMITTED)) {
       const start = node.start + m.index!;
       const around = node.text.slice(Math.max(0, m.index! - 6), m.index! + m[0].length + 4);
       out.push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”表示这里的文字被略去了（模板或只显示部分内容的网页留下的）：请补上原文。`)));
     }
+  }
+  return out;
+}
+
+/** A template's body left unnamed at the start of the title: 某县, 某某镇, xx市. */
+const PLACEHOLDER_BODY = /^\s*(?:某{1,2}|[xX×]{1,3})(?=省|市|县|区|旗|镇|乡|街道)/;
+
+/**
+ * BG233 in the header: the title naming a template's body (“某县2025年度法治政府建设情况报告”). Not 机关:
+ * “@机关 某某镇人民政府” is what a skeleton offers to be typed over, and examples name their body so.
+ */
+function placeholderBody(model: ReportModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const directive of model.file.document.header) {
+    if (directive.name !== '标题') continue;
+    const first = directive.value[0];
+    const m = first?.kind === 'text' ? PLACEHOLDER_BODY.exec(first.text) : null;
+    if (!first || first.kind !== 'text' || !m) continue;
+    const start = first.start + m.index + m[0].length - m[0].trimStart().length;
+    const shown = first.text.slice(m.index, m.index + m[0].length + 1).trim();
+    out.push(diagnostic('BG233', { start, end: start + m[0].trim().length }, `标题里的“${shown}”是模板的占位符，还没有填写：请写上机关的实际名称。`));
   }
   return out;
 }
@@ -108,6 +162,17 @@ function blockTraditional(model: ReportModel, placed: PlacedBlock): Diagnostic[]
   let count = 0;
   for (const node of blockTextNodes(placed)) if ((count += traditionalCount(node.text, TRADITIONAL_IN_A_BLOCK - count)) === TRADITIONAL_IN_A_BLOCK) break;
   if (count < TRADITIONAL_IN_A_BLOCK) return [];
+  // Simplified text with a few traditional characters (縣委 beside 汉源县) is not a traditional block: BG235.
+  let traditional = 0;
+  let simplified = 0;
+  for (const node of blockTextNodes(placed)) {
+    for (let i = 0; i < node.text.length; i++) {
+      const c = node.text.charCodeAt(i);
+      traditional += IS_TRADITIONAL[c]!;
+      simplified += IS_SIMPLIFIED_FORM[c]!;
+    }
+  }
+  if (simplified >= traditional) return [];
   // (At least TRADITIONAL_IN_A_BLOCK: the same characters were just counted.)
   const found = blockTextNodes(placed).flatMap((node) => traditionalIn(node.text, Infinity).map((i) => ({ at: node.start + i, ch: node.text[i]! })));
   const examples = [...new Set(found.map((f) => f.ch))].slice(0, 3).map((ch) => `“${ch}”`).join('');
@@ -115,7 +180,38 @@ function blockTraditional(model: ReportModel, placed: PlacedBlock): Diagnostic[]
   return [located(model, placed.scope, diagnostic('BG234', { start: first.at, end: first.at + 1 }, `报告用的是繁体字（如${examples}）：政府公文应使用规范汉字，请整篇转为简体（Word、WPS：审阅 → 繁转简）后再检查。`))];
 }
 
+/**
+ * BG235: a traditional character in simplified text, where the report writes the same character
+ * simplified elsewhere too — not in a report BG234 finds traditional, not a character it never writes
+ * simplified (a name may keep its traditional form: 陈國强).
+ */
+function strayTraditional(model: ReportModel): Diagnostic[] {
+  if (traditionalScript(model).length) return [];
+  const found = cachedPerPlaced('stray-traditional', model, (placed) => blockStrayTraditional(model, placed), hasTraditional);
+  if (!found.length) return found;
+  const text = model.file.text;
+  return found.filter((d) => text.includes(d.fixes![0]!.edits[0]!.newText));
+}
+
+const hasTraditional = (source: string) => traditionalCount(source, 1) === 1;
+
+function blockStrayTraditional(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const node of blockTextNodes(placed)) {
+    if (!hasTraditional(node.text)) continue;
+    for (const i of traditionalIn(node.text, Infinity)) {
+      const start = node.start + i;
+      const [ch, simplified] = [node.text[i]!, SIMPLIFIED.get(node.text.charCodeAt(i))!];
+      out.push(located(model, placed.scope, diagnostic('BG235', { start, end: start + 1 }, `“${ch}”是繁体字，报告别处写作简体“${simplified}”：请改为“${simplified}”。`, [
+        { title: `改为“${simplified}”`, safe: true, edits: [{ start, end: start + 1, newText: simplified }] },
+      ])));
+    }
+  }
+  return out;
+}
+
 export const slipsChecks: ReportCheck[] = [
   { id: 'slips', codes: ['BG231', 'BG233'], run: slips },
   { id: 'traditional-script', codes: ['BG234'], run: traditionalScript },
+  { id: 'stray-traditional', codes: ['BG235'], run: strayTraditional },
 ];

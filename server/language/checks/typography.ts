@@ -26,6 +26,7 @@ export const typographyCodes: CodeInfo[] = [
   { code: 'BG608', severity: 'warning', title: '节日名称的写法', description: '用月日表示的节日写作“3·15”“12·4”：用间隔号“·”并加引号，不用小数点。', example: '“12.4宪法宣传日”', fix: '改为“12·4”' },
   { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）。', example: '法治 政府', fix: '删去空格' },
   { code: 'BG611', severity: 'warning', title: '年份范围起止有误', description: '年份范围的止年应晚于起年：“2023-2023”“2025—2021”多半是年份打错，或是范文、上年报告里的年份没改全。', example: '法治政府建设实施纲要（2023—2023）' },
+  { code: 'BG612', severity: 'warning', title: '连词前用了顿号', description: '“及”“以及”连接最后一项时，前面不用顿号：“局党组会议及党组理论学习中心组会议”，不写“会议、及……”（GB/T 15834）。“及时”“及早”等词不报。', example: '在局党组会议、及党组理论学习中心组会议中组织学习', fix: '删去顿号' },
   { code: 'BG610', severity: 'warning', title: 'Word 转换残留', description: '从 Word 复制时带进来的书签、域代码或不可见字符。', example: '[bookmark: _GoBack]', fix: '删去' },
 ];
 registerCodes(typographyCodes);
@@ -279,6 +280,17 @@ function commaBetweenTitles(model: ReportModel, line: ProseLine, emit: Emit) {
   }
 }
 
+/** BG612: 、 right before 及 / 以及 joining the last item (not 及时, 及早, 及格, 及第, words of their own). */
+function commaBeforeConjunction(model: ReportModel, line: ProseLine, emit: Emit) {
+  if (!line.text.includes('、及') && !line.text.includes('、以及')) return;
+  for (const m of matches(/、(?=以及|及(?![时早格第]))/g, line.text)) {
+    const conjunction = line.text.startsWith('以及', m.index + 1) ? '以及' : '及';
+    emit(lineDiagnostic(model, line, 'BG612', m.index, m.index + 1, `“${conjunction}”连接最后一项，前面不用顿号：请删去“、”。`, [
+      { title: '删去顿号', safe: true, edits: [{ from: m.index, to: m.index + 1, newText: '' }] },
+    ]));
+  }
+}
+
 /** BG606 */
 function repeatedPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
   for (const m of matches(/([，。；：！？、])\1+/g, line.text)) {
@@ -424,6 +436,7 @@ const LINE_CHECKS: LineCheck[] = [
   { id: 'year-range-dash', codes: ['BG603', 'BG604'], fn: yearRanges, needs: MARKS.dash },
   { id: 'backward-year-range', codes: ['BG611'], fn: backwardYearRanges, needs: MARKS.dash },
   { id: 'comma-between-titles', codes: ['BG605'], fn: commaBetweenTitles, needs: MARKS.enumerationComma },
+  { id: 'comma-before-conjunction', codes: ['BG612'], fn: commaBeforeConjunction, needs: MARKS.enumerationComma },
   { id: 'repeated-punctuation', codes: ['BG606'], fn: repeatedPunctuation, needs: MARKS.repeatedPunctuation },
   { id: 'prose-numbering', codes: ['BG607'], fn: proseNumbering, needs: MARKS.enumerationComma },
   { id: 'day-names', codes: ['BG608'], fn: dayNames, needs: MARKS.dot },

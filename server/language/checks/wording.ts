@@ -1,4 +1,5 @@
-// Report checks: wording left over from reused text (BG712–BG714, and 截止 for 截至, BG718, 2022年五月, BG720) — last year's work plan named as this
+// Report checks: wording left over from reused text (BG712–BG714, and 截止 for 截至, BG718, 2022年五月, BG720,
+// words often confused, BG721, the leader's name mistyped, BG722) — last year's work plan named as this
 // year's (《2020年度…工作要点》 in a 2021 report), 今年来 / 2021年来 for 以来, and a heading that ends in 。
 // where it stands on a line of its own.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
@@ -38,6 +39,16 @@ export const wordingCodes: CodeInfo[] = [
     code: 'BG720', severity: 'warning', title: '日期中数字写法不一',
     description: '公历日期的年、月、日用同一种数字：“2022年5月”“2022年5月15日”，不写“2022年五月”“5月十五日”（GB/T 15835《出版物上数字用法》）。全用汉字的日期（二〇二二年五月）不报。',
     example: '2022年五月，组成三个督导组……', fix: '把月、日改为阿拉伯数字（安全）',
+  },
+  {
+    code: 'BG721', severity: 'warning', title: '易混用的词',
+    description: '音近形近、常被混用的词：与“义务”相对的是“权利”（行使权利、履行义务），不是“权力”（机关依法行使的职权）；比率、数量“达到”多少，不是“到达”。只在搭配明确时报告。',
+    example: '引导居民正确行使权力、履行义务；参考率、通过率均到达100%', fix: '改为正确的词（安全）',
+  },
+  {
+    code: 'BG722', severity: 'error', title: '领导人姓名写错',
+    description: '“习近平新时代中国特色社会主义思想”“习近平法治思想”“习近平总书记”中的姓名错了一个字（常见于转载网站替换的形近字，如“习菦平”）：这是严重的政治性差错，请改正。',
+    example: '以习菦平新时代中国特色社会主义思想为指导', fix: '改为“习近平”（安全）',
   },
 ];
 registerCodes(wordingCodes);
@@ -190,6 +201,33 @@ function mixedDates(model: ReportModel): Diagnostic[] {
   );
 }
 
+// ---------------------------------------------------------------- words often confused, the leader's name
+
+/** 权力 paired with 义务 (权力和义务, 行使权力、履行义务): 权利; 到达 before an amount (or a figure, \uE000 of prose.ts): 达到. */
+const CONFUSED = /权力(?=\s?[和与及、，,]?\s?(?:履行|承担|尽到)?义务)|到达(?=\s?\uE000|\s?\d+(?:\.\d+)?\s?(?:[%％]|(?:万|亿)?(?:人|件|起|次|个|项|家|份|场|元)))/g;
+const mayConfuse = (text: string) => (text.includes('权力') && text.includes('义务')) || text.includes('到达');
+
+function confusedWords(model: ReportModel): Diagnostic[] {
+  return cachedPerBlock('confused-words', proseBlocks(model), (block) =>
+    wordSlips(model, block, mayConfuse, CONFUSED, (m) => {
+      const [wrong, right, why] = m[0] === '权力' ? ['权力', '权利', '与“义务”相对的是“权利”'] : ['到达', '达到', '比率、数量用“达到”'];
+      return { code: 'BG721', end: m.index! + 2, message: `“${wrong}”应为“${right}”：${why}。`, fix: { title: `改为“${right}”`, from: m.index!, to: m.index! + 2, newText: right } };
+    }),
+  );
+}
+
+/** 习近平 with one character wrong, before one of the titles it stands in. */
+const LEADER_MISTYPED = /习(?:近(?!平)[\u4e00-\u9fff]|(?!近)[\u4e00-\u9fff]平)(?=新时代|法治思想|总书记|同志|生态文明思想|经济思想|外交思想|强军思想|文化思想)/g;
+
+function leaderName(model: ReportModel): Diagnostic[] {
+  return cachedPerBlock('leader-name', proseBlocks(model), (block) =>
+    wordSlips(model, block, (text) => text.includes('习'), LEADER_MISTYPED, (m) => ({
+      code: 'BG722', end: m.index! + 3, message: `“${m[0]}”应为“习近平”：姓名写错是严重差错，请改正。`,
+      fix: { title: '改为“习近平”', from: m.index!, to: m.index! + 3, newText: '习近平' },
+    })),
+  );
+}
+
 interface WordSlip {
   code: string;
   end: number;
@@ -238,5 +276,7 @@ export const wordingChecks: ReportCheck[] = [
   { id: 'since-without-yi', codes: ['BG713'], run: sinceWithoutYi },
   { id: 'up-to-with-zhi', codes: ['BG718'], run: upToWithZhi },
   { id: 'mixed-dates', codes: ['BG720'], run: mixedDates },
+  { id: 'confused-words', codes: ['BG721'], run: confusedWords },
+  { id: 'leader-name', codes: ['BG722'], run: leaderName },
   { id: 'heading-full-stop', codes: ['BG714'], run: (model) => sameStructure('heading-full-stop', model, () => headingFullStop(model)) },
 ];

@@ -4,7 +4,7 @@ import { markFigures, type NameRegistry } from './figures.js';
 import { baseLevel, headingLevels, mistypedChinese } from './levels.js';
 import { typedNumber, type TypedNumber } from './numbers.js';
 import { partOfHeading, type PartLabel } from './parts.js';
-import { EDGE_SPACE, type Block, type ImportFinding, type Line, type Note } from './types.js';
+import { trimEdgeSpace, type Block, type ImportFinding, type Line, type Note } from './types.js';
 import { escapeInline, fieldYears, lineStartNeedsEscape } from './write.js';
 
 /** A heading sentence: at most this many characters before its 。 (the seeds' run-in headings are 6–23). */
@@ -147,7 +147,7 @@ function numberedLine(state: BodyState, line: Line, number: TypedNumber, level: 
     const text = level === 1 ? rest.slice(0, stop + 1) : lead;
     numberNote(`写成标题“${text}”和其后的段落（${level === 1 ? '一级标题单独成行，句号照原样保留' : '二级标题渲染时接排，句号由渲染器加回'}）`);
     heading(state, text, level, line.n);
-    paragraph(state, rest.slice(stop + 1).replace(EDGE_SPACE, ''), line.n, 'paragraph');
+    paragraph(state, trimEdgeSpace(rest.slice(stop + 1)), line.n, 'paragraph');
   };
   if (asItem && level === state.current + 1) {
     numberNote(`与前后同级的编号句一起写成编号段落“1. ”（${asItem === 'long' ? '其中有的句子太长，不是标题' : '连续几行都是完整的一句话，中间没有正文，是一组条目，不是标题'}；整段照原样保留）`);

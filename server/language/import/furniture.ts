@@ -6,7 +6,7 @@
 
 /** Labels of the metadata lines government sites print above a document. */
 const METADATA_LABEL =
-  /^(?:发布时间|发布日期|发布机构|发布单位|发文机构|发文字号|发文日期|成文日期|信息来源|来源|来自|点击数|点击量|点击率|浏览次数|浏览量|访问次数|访问量|阅读次数|阅读量|阅读数|作者|编辑|责任编辑|字号|字体|索引号|信息索引号|主题分类|体裁分类|内容分类|组配分类|服务对象|有效性|时效性|公开方式|公开范围|公开时限|审核程序|文号|生成日期|截止日期|有效性\/截止日期|内容概述|日期|时间)\s*(?:[:：\]】]|$|\d|[\u4e00-\u9fff]{2,}(?:人民政府|政府|镇|乡|街道|办事处)$|有效$|无效$)/;
+  /^(?:发布时间|发表时间|更新时间|发布日期|发布机构|发布单位|发文机构|发文字号|发文日期|成文日期|信息来源|来源|来自|点击数|点击量|点击率|浏览次数|浏览量|访问次数|访问量|阅读次数|阅读量|阅读数|作者|编辑|责任编辑|字号|字体|索引号|信息索引号|主题分类|体裁分类|内容分类|组配分类|服务对象|有效性|时效性|公开方式|公开范围|公开时限|审核程序|文号|生成日期|截止日期|有效性\/截止日期|内容概述|日期|时间)\s*(?:[:：\]】]|$|\d|[\u4e00-\u9fff]{2,}(?:人民政府|政府|镇|乡|街道|办事处)$|有效$|无效$)/;
 
 /**
  * Links and controls: 【打印】 [关闭] 收藏 分享 加大字体 扫一扫在手机打开当前页, and the link lists under a page
@@ -26,7 +26,16 @@ const SITE_LINE = /星期[一二三四五六日天]\s*(?:农历\S*)?$|^今天是
 /** A line of only the time the page was published: "2021年03月22日 16时47分", "2021-03-22 16:47:00". */
 const PUBLISHED_AT = /^\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s+\d{1,2}\s*[时:：]\s*\d{1,2}\s*(?:分|[:：]\d{1,2})?$/;
 
-export type FurnitureKind = '网页导航' | '网页信息栏' | '网页按钮' | '网址' | '网页页眉';
+/** A file's name on a line of its own: a document-sharing site's heading (海滨街2020年法治政府建设情况.docx). */
+const FILE_NAME = /^[^\s。，,；;]{2,80}\.(?:docx?|wps|pdf|txt)$/i;
+
+/**
+ * The time a page was published, run into the report's first sentence (“发表时间 : 2025-03-18
+ * 16:56:432024年以来,……”): the label, the date and the time (with its seconds) are furniture, the rest is the report.
+ */
+export const PUBLISHED_PREFIX = /^(?:发布时间|发表时间|更新时间|发布日期|日期|时间)\s*[:：]\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*/;
+
+export type FurnitureKind = '网页导航' | '网页信息栏' | '网页按钮' | '网址' | '网页页眉' | '文件名';
 
 /** Is this (trimmed) line page furniture? `top` is true above the report's first sentence. */
 export function furnitureKind(line: string, top: boolean): FurnitureKind | undefined {
@@ -36,6 +45,7 @@ export function furnitureKind(line: string, top: boolean): FurnitureKind | undef
   if (SITE_LINE.test(bare) && bare.length <= 80) return '网页页眉';
   if (line.replace(CONTROLS, '') === '') return '网页按钮';
   if (!top) return undefined;
+  if (FILE_NAME.test(bare)) return '文件名';
   if (BREADCRUMB.test(bare) && !/[。；]/.test(bare)) return '网页导航';
   if (/^(?:[\[【]\s*[\u4e00-\u9fff/]{2,10}\s*[\]】][^\[【]*){2,}$/.test(line.trim())) return '网页信息栏';
   if (/\s[|｜]\s/.test(bare) && !/[，,。；]/.test(bare)) return '网页导航';
@@ -43,6 +53,15 @@ export function furnitureKind(line: string, top: boolean): FurnitureKind | undef
   if (METADATA_LABEL.test(bare) && !/。/.test(bare) && bare.length <= 120) return '网页信息栏';
   if (/(?:发布时间|来源|点击数|浏览次数|访问次数|发布日期)\s*[:：]/.test(bare) && !/。/.test(bare) && bare.length <= 160) return '网页信息栏';
   return undefined;
+}
+
+/** The 成文日期 of a page's information bar: “[ 成文日期 ] 2026-01-22”, “成文日期: | 2022-02-11 |”. */
+const WRITTEN_ON = /成文日期\s*[\]】:：|｜]*\s*[|｜]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
+
+/** The date written on a furniture line as the document's 成文日期, as “2022年2月11日” (undefined when none). */
+export function writtenOnOf(line: string): string | undefined {
+  const m = line.includes('成文日期') ? WRITTEN_ON.exec(line) : null;
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : undefined;
 }
 
 /** A line that reads as prose: a sentence, not a title, label or link. */

@@ -12,7 +12,8 @@
 //    renderer indents paragraphs itself); blank lines only separate paragraphs; "— 3 —" and "第3页"
 //    lines are page numbers anywhere, a line of only digits is one at the end of the text. Web-page
 //    furniture (furniture.ts) is removed: links and controls (【打印】【关闭】, "|", URLs) anywhere,
-//    breadcrumbs and metadata lines (发布时间：… 来源：… 点击数) above the first sentence.
+//    breadcrumbs and metadata lines (发布时间：… 来源：… 点击数) above the first sentence; a 成文日期 there
+//    is the @日期 when no signature date is found (step 2).
 // 2. The end: below the last paragraph, a date line ("2021年1月13日", also in Chinese numerals) is the
 //    signature date → @日期; a short body name just above it (or far indented) is the signature → @机关.
 // 3. The top: up to three short lines without a sentence in them, the last ending in 报告/总结/汇报, are
@@ -54,8 +55,9 @@
 import { writeBody } from './body.js';
 import { readLines } from './lines.js';
 import { readEnd, readHeaderValues, readTop, type ImportedHeader } from './top.js';
-import type { Block, ImportFinding, ImportNote } from './types.js';
+import { trimEdgeSpace, type Block, type ImportFinding, type ImportNote } from './types.js';
 import { escapeInline, joinBlocks, ranges } from './write.js';
+import { isoDate, parseSignatureDate } from './header.js';
 import { append } from '../append.js';
 
 export type { ImportNote, ImportFinding } from './types.js';
@@ -88,16 +90,22 @@ export interface ImportResult {
 export function importReport(text: string, hints: ImportHints = {}): ImportResult {
   const notes: ImportNote[] = [];
   const note = (line: number, what: string, why: string) => notes.push({ line, what, why });
-  const { lines, trimmed } = readLines(text, note);
+  const { lines, trimmed, pageDate } = readLines(text, note);
   const end = readEnd(lines, note);
   const top = readTop(lines, note);
   const body = lines.filter((l) => l.text !== '');
   const header = readHeaderValues(top, end, body, hints, note);
+  const fromPage = !header.date && pageDate ? parseSignatureDate(pageDate.text) : undefined;
+  if (fromPage) {
+    header.date = isoDate(fromPage);
+    header.dateFromPage = true;
+    note(pageDate!.line, `成文日期 ${header.date}`, '没有落款日期，取自网页信息栏的“成文日期”，写为“@日期”，请核对');
+  }
   const findings: ImportFinding[] = [];
   const written = writeBody(body, { year: header.year, org: header.org, yearField: hints.yearField }, note, findings);
   const blocks: Block[] = [];
   if (hints.source) blocks.push({ kind: 'comment', text: `// 由 baogao import 从“${hints.source}”转换：原文一字未改，只去掉了手打的标题序号、Word 残留和网页内容，并把数字写成了指标。` });
-  append(append(blocks, headerBlocks(header, top.titleLines[0]?.n ?? 0, end.lines[0] ?? 0)), written.blocks);
+  append(append(blocks, headerBlocks(header, top.titleLines[0]?.n ?? 0, end.lines[0] ?? (fromPage ? pageDate!.line : 0))), written.blocks);
   noteSpacing(lines, body, trimmed, note);
   notes.sort((a, b) => a.line - b.line);
   const joined = joinBlocks(blocks);
@@ -118,9 +126,8 @@ function headerBlocks(header: ImportedHeader, titleLine: number, endLine: number
 
 /** Blank and trimmed lines, one note each kind. */
 function noteSpacing(lines: { n: number; raw: string }[], body: { n: number }[], trimmed: number[], note: (line: number, what: string, why: string) => void): void {
-  const EDGE = /^[\s\u200b\u200c\u200d\u2060]+|[\s\u200b\u200c\u200d\u2060]+$/g;
   const empty = lines.filter((l) => l.raw === '').map((l) => l.n);
-  const spaceOnly = lines.filter((l) => l.raw !== '' && l.raw.replace(EDGE, '') === '').map((l) => l.n);
+  const spaceOnly = lines.filter((l) => l.raw !== '' && trimEdgeSpace(l.raw) === '').map((l) => l.n);
   if (spaceOnly.length) note(spaceOnly[0]!, `只有空格的行 ${spaceOnly.length} 行（第${ranges(spaceOnly)}行）`, 'Word 手工排版留下的空白；段落之间统一空一行');
   if (empty.length) note(empty[0]!, `空行 ${empty.length} 行（第${ranges(empty)}行）`, '段落之间统一空一行，多余的空行不影响排版');
   const kept = new Set(body.map((l) => l.n));

@@ -1,21 +1,27 @@
 // Import step 1: the input's lines, with Word debris and web-page furniture removed (each noted).
-import { furnitureKind, isSentence } from './furniture.js';
+import { furnitureKind, isSentence, PUBLISHED_PREFIX, writtenOnOf } from './furniture.js';
 import { typedNumber } from './numbers.js';
-import { EDGE_SPACE, readable, type Line, type Note } from './types.js';
+import { trimEdgeSpace, readable, type Line, type Note } from './types.js';
 
 // Up to the next ] — or the next [, where the next bookmark would start: a line of unclosed ones is read once.
 const BOOKMARK = /\[bookmark:[^[\]\r\n]*\]/g;
 const DASHED_PAGE = /^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?$/;
 
 /** Lines, debris removed; returns the lines and the numbers of lines whose edges were trimmed. */
-export function readLines(text: string, note: Note): { lines: Line[]; trimmed: number[] } {
+/** The page's own 成文日期 (its information bar above the report), as “2022年2月11日”, and its line. */
+export interface PageDate {
+  text: string;
+  line: number;
+}
+
+export function readLines(text: string, note: Note): { lines: Line[]; trimmed: number[]; pageDate: PageDate | undefined } {
   const lines: Line[] = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/).map((raw, i) => ({ n: i + 1, raw, text: raw }));
   if (lines.length > 1 && lines[lines.length - 1]!.raw === '') lines.pop(); // the final newline ends a line, it is not a blank line
   const trimmed: number[] = [];
   for (const line of lines) {
     for (const match of line.text.matchAll(BOOKMARK)) note(line.n, `Word 书签残留“${match[0]}”`, 'Word 导出纯文本时留下的书签标记，不是报告的文字');
     const cleaned = line.text.replace(BOOKMARK, '');
-    line.text = cleaned.replace(EDGE_SPACE, '');
+    line.text = trimEdgeSpace(cleaned);
     if (line.text && line.text !== cleaned) trimmed.push(line.n);
     if (DASHED_PAGE.test(line.text)) {
       note(line.n, `页码“${line.text}”`, 'Word 的页码，渲染时按 GB/T 9704 重新生成');
@@ -23,9 +29,27 @@ export function readLines(text: string, note: Note): { lines: Line[]; trimmed: n
     }
   }
   removePinyin(lines, note);
-  removeFurniture(lines, note);
+  removeWatermarks(lines, note);
+  const pageDate = removeFurniture(lines, note);
   removePageChunkNumbers(lines, note);
-  return { lines: splitRunTogetherParts(lines, note), trimmed };
+  return { lines: splitRunTogetherParts(splitTitleOff(lines, note), note), trimmed, pageDate };
+}
+
+/**
+ * A title run into the text after it on the first line (a page or a PDF that lost its line breaks):
+ * “某县 2025 年度法治政府建设情况报告2025 年,全县……”, “……法治建设工作总结 一、突出……”. Up to 60
+ * characters without a sentence mark, ending in 报告/总结/汇报, then the opening year or a typed 一、 / (一).
+ */
+const TITLE_RUN_IN = /^([^，,。；;：:！!？?“”]{4,60}?(?:报告|总结|汇报))[ \u3000]*(?=(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年|[（(]?[一二三四五六七八九十]{1,3}[、）)])/;
+
+function splitTitleOff(lines: Line[], note: Note): Line[] {
+  const at = lines.findIndex((l) => l.text);
+  const first = lines[at];
+  const title = first && isSentence(first.text) ? TITLE_RUN_IN.exec(first.text)?.[1] : undefined;
+  if (!first || !title || !/\d{4}\s*年|法治|依法行政/.test(title)) return lines;
+  note(first.n, `标题与正文连在一行“${title}”`, '原文丢了标题后的换行：标题单独成行，正文从下一行起');
+  const rest = first.text.slice(title.length).replace(/^[ \u3000]+/, '');
+  return [...lines.slice(0, at), { ...first, text: title }, { ...first, text: rest }, ...lines.slice(at + 1)];
 }
 
 /** A syllable in brackets right after a character, with its tone marked: 內(nèi) 關(guān) 設(shè). */
@@ -49,32 +73,56 @@ function removePinyin(lines: Line[], note: Note): void {
   }
 }
 
-/** A space (or spaces) before a typed 一、 or (一) inside a line: where a page lost a line break. */
-const BREAK_LOST = /(?<=[。！？；：:\u4e00-\u9fff])[ \u3000]+(?=[（(]?[一二三四五六七八九十]{1,3}[、）)])/g;
+/** A space (or spaces) before a typed 一、, (一) or 1、 inside a line: where a page lost a line break. */
+const BREAK_LOST = /(?<=[。！？；：:\u4e00-\u9fff])[ \u3000]+(?=[（(]?[一二三四五六七八九十]{1,3}[、）)]|[1-9]\d?[、．.](?!\d))/g;
 /** Fewer than this many such places in a line are a space typed by chance. */
 const BREAKS_LOST = 2;
 
+/** A typed 一、 or (一) right after a full stop, with no space (a PDF's text): where a break was lost when there are two or more. */
+const GLUED_BREAK = /。(?=[（(]?[一二三四五六七八九十]{1,3}[、）)])/g;
+/** Within a part opened by 一、, its first (一) run into its heading (“……凝聚法治共识(一)强化理论武装”). */
+const FIRST_SUB_HEADING = /^[一二三四五六七八九十]{1,3}、[^。；;：:！!？?]{2,40}?(?=[（(]一[）)])/;
+
+/** A typed number, a short heading and, after a space, its paragraph: “(一)加强组织领导,奠定依法行政基础 成立以……” (one ending in 。 runs in as typed). */
+const HEADING_THEN_TEXT = /^([（(]?[一二三四五六七八九十]{1,3}[、）)][^ \u3000。；;]{1,29}[\u4e00-\u9fff])[ \u3000]+(?=[^ \u3000]{10})/;
+
 /**
  * A page that lost its line breaks puts headings and paragraphs on one line, spaces where the breaks were
- * ("……报告如下。 一、2024年推进法治政府建设的主要举措和成效 (一)推进政务服务智慧便民。……"): such a line is
- * split before each typed 一、 / (一) that follows a space, when there are at least two. The parts keep the
- * line's number (findings are placed in it); the spaces go, as at a line's edges.
+ * ("……报告如下。 一、2024年推进法治政府建设的主要举措和成效 (一)推进政务服务智慧便民。……"), or nothing
+ * after a full stop ("……法治保障。一、以思想引领为先导……(一)强化理论武装……。(二)加强……"): such a line is
+ * split before each typed 一、 / (一) that follows a space, when there are at least two, or a full stop,
+ * when there are at least two; and a part opened by 一、 before its first (一), a heading before the
+ * paragraph it lost its break to at a space. The parts keep the line's
+ * number (findings are placed in it); the spaces go, as at a line's edges.
  */
 function splitRunTogetherParts(lines: Line[], note: Note): Line[] {
   const out: Line[] = [];
   for (const line of lines) {
-    const cuts = [...line.text.matchAll(BREAK_LOST)].filter((m) => typedNumber(line.text.slice(m.index! + m[0].length)));
-    if (cuts.length < BREAKS_LOST) {
+    const text = line.text;
+    const numbered = (at: number) => !!typedNumber(text.slice(at));
+    const spaced = [...text.matchAll(BREAK_LOST)].filter((m) => numbered(m.index! + m[0].length)).map((m) => ({ at: m.index!, skip: m[0].length }));
+    const glued = text.includes('。') ? [...text.matchAll(GLUED_BREAK)].filter((m) => numbered(m.index! + 1)).map((m) => ({ at: m.index! + 1, skip: 0 })) : [];
+    const cuts = [...(spaced.length >= BREAKS_LOST ? spaced : []), ...(glued.length >= BREAKS_LOST ? glued : [])].sort((a, b) => a.at - b.at);
+    if (!cuts.length) {
       out.push(line);
       continue;
     }
-    note(line.n, `一行里连着 ${cuts.length + 1} 段`, '网页丢了换行，标题和段落连在一行、中间留着空格：在每个序号前分开（空格不写入）');
+    const parts: string[] = [];
     let from = 0;
     for (const cut of cuts) {
-      out.push({ ...line, text: line.text.slice(from, cut.index) });
-      from = cut.index! + cut[0].length;
+      parts.push(text.slice(from, cut.at));
+      from = cut.at + cut.skip;
     }
-    out.push({ ...line, text: line.text.slice(from) });
+    parts.push(text.slice(from));
+    const split = parts.flatMap((part) => {
+      const heading = FIRST_SUB_HEADING.exec(part)?.[0];
+      if (heading) return [heading, part.slice(heading.length)];
+      // Where breaks were lost at spaces, a heading's break before its paragraph was lost the same way.
+      const spacedHeading = spaced.length >= BREAKS_LOST ? HEADING_THEN_TEXT.exec(part) : null;
+      return spacedHeading ? [spacedHeading[1]!, part.slice(spacedHeading[0].length)] : [part];
+    });
+    note(line.n, `一行里连着 ${split.length} 段`, `网页丢了换行，标题和段落连在一行${spaced.length >= BREAKS_LOST ? '、中间留着空格：在每个序号前分开（空格不写入）' : '：在每个序号前分开'}`);
+    for (const part of split) out.push({ ...line, text: part });
   }
   return out;
 }
@@ -110,24 +158,72 @@ function removePageChunkNumbers(lines: Line[], note: Note): void {
   }
 }
 
+/** A site's name and address where a line ends (or as the whole line): “ 公文汇 www.gongwenhui.com”. */
+const SITE_MARK = /(?:^|[ \u3000]+)([\u4e00-\u9fff]{2,8})[ \u3000]*(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+\.(?:com|cn|net|org)(?:\.cn)?\/?$/i;
+
+/**
+ * A document-sharing site's watermark: its name and address added at the end of lines (“……主要举措和成效
+ * 公文汇 www.gongwenhui.com”), and its name with a slogan (“ 公文汇,办公文档之家”) once the name is known
+ * from an address, when there are two or more. Removed from every line (a line of nothing else goes), each noted.
+ */
+const WATERMARKS = 2;
+
+/** A watermark stands at a line's end: only so much of it is searched (the patterns would try every space of a long line). */
+const WATERMARK_REACH = 80;
+
+/** SITE_MARK or `slogan` at the end of a line: the match and where it starts in the line. */
+function markAtEnd(text: string, pattern: RegExp): { at: number; found: string; name: string } | undefined {
+  const from = Math.max(0, text.length - WATERMARK_REACH);
+  const m = pattern.exec(text.slice(from));
+  return m ? { at: from + m.index, found: m[0], name: m[1] ?? '' } : undefined;
+}
+
+function removeWatermarks(lines: Line[], note: Note): void {
+  const names = new Set<string>();
+  let marked = 0;
+  for (const line of lines) {
+    const m = line.text.includes('.') ? markAtEnd(line.text, SITE_MARK) : undefined;
+    if (!m) continue;
+    names.add(m.name);
+    marked++;
+  }
+  // One address at the end of a line is a sentence naming a site (“请登录某某网 www.……”), not a watermark.
+  if (marked < WATERMARKS) return;
+  const slogan = new RegExp(`(?:^|[ \\u3000]+)(?:${[...names].join('|')})[,，、\\s][\\u4e00-\\u9fff]{2,10}$`);
+  for (const line of lines) {
+    const m = markAtEnd(line.text, SITE_MARK) ?? markAtEnd(line.text, slogan);
+    if (!m) continue;
+    note(line.n, `网站水印“${m.found.trim()}”`, '文档分享网站加在行末的站名和网址，不是报告的文字');
+    line.text = line.text.slice(0, m.at);
+  }
+}
+
 const LIST_BULLET = /^[•·▪]\s*/;
 
 /**
  * Web-page furniture: anywhere for links and controls, above the first sentence for the rest. When the
  * page's information bar above was a bulleted list (• 来源: 司法厅), the first sentence caught in it
- * loses the list's bullet too.
+ * loses the list's bullet too. Returns the page's 成文日期 when its information bar gives one.
  */
-function removeFurniture(lines: Line[], note: Note): void {
+function removeFurniture(lines: Line[], note: Note): PageDate | undefined {
   let top = true;
   let bulletedBar = false;
+  let pageDate: PageDate | undefined;
   for (const line of lines) {
     if (!line.text) continue;
     const kind = furnitureKind(readable(line.text), top);
     if (kind) {
       bulletedBar ||= LIST_BULLET.test(line.text);
+      const written = kind === '网页信息栏' || kind === '网页导航' ? writtenOnOf(readable(line.text)) : undefined;
+      if (written && !pageDate) pageDate = { text: written, line: line.n };
       note(line.n, `${kind}“${line.text.length > 40 ? `${line.text.slice(0, 40)}…` : line.text}”`, '从网页复制时带进来的页面内容，不是报告的文字');
       line.text = '';
     } else if (isSentence(line.text)) {
+      const published = top ? PUBLISHED_PREFIX.exec(line.text)?.[0] : undefined;
+      if (published && isSentence(line.text.slice(published.length))) {
+        note(line.n, `网页信息栏“${published.trim()}”`, '网页的发布时间连在了正文第一句前面，不是报告的文字');
+        line.text = line.text.slice(published.length);
+      }
       if (top && bulletedBar && LIST_BULLET.test(line.text)) {
         note(line.n, `网页列表符号“${line.text[0]}”`, '网页信息栏的列表符号带到了正文第一段的开头，不是报告的文字');
         line.text = line.text.replace(LIST_BULLET, '');
@@ -135,4 +231,5 @@ function removeFurniture(lines: Line[], note: Note): void {
       top = false;
     }
   }
+  return pageDate;
 }

@@ -49,18 +49,49 @@ function printedOf(line: string): { text: string; at: number[] } {
 export function sourcePositions(result: Pick<ImportResult, 'text' | 'sourceLines'>, sourceText: string): (line: number, character: number) => SourcePosition {
   const rawLines = sourceText.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
   const outLines = result.text.split('\n');
-  const printed = new Map<number, { text: string; at: number[]; start: number }>();
+  /** Per imported line: its printed characters, where they start in the source line, and where the search for them began. */
+  const printed = new Map<number, { text: string; at: number[]; start: number; from: number }>();
+  /**
+   * An imported line's printed characters and where they start in its source line. Several imported lines
+   * from one source line (a page that lost its line breaks, split at each heading) are looked for after
+   * the one before, so that the same words (“2020 年”) are not all placed at their first occurrence.
+   */
+  const directive = (n: number) => outLines[n]?.startsWith('@') ?? false;
+  const passedOver = (n: number) => !result.sourceLines[n] || outLines[n]!.startsWith('//') || (directive(n) && !outLines[n]!.startsWith('@标题 '));
+  /**
+   * The line before it from the same source line: a body line, or the title run into the text (blank lines
+   * have no source, the importer's comments are not in it; the other directives, all from the title line,
+   * are each looked for in all of it).
+   */
+  const before = (line: number, source: number) => {
+    if (directive(line)) return -1;
+    let k = line - 1;
+    while (k >= 0 && passedOver(k)) k--;
+    return k >= 0 && result.sourceLines[k] === source ? k : -1;
+  };
+  const placed = (line: number, source: number) => {
+    const found = printed.get(line);
+    if (found) return found;
+    // The lines of the source line not placed yet, placed first to last (a loop: a page of thousands of parts is no deep recursion).
+    const chain = [line];
+    for (let k = before(line, source); k >= 0 && !printed.has(k); k = before(k, source)) chain.push(k);
+    for (const n of chain.reverse()) {
+      const p = printedOf(outLines[n] ?? '');
+      const probe = p.text.slice(0, 6);
+      const previous = before(n, source);
+      const last = previous >= 0 ? printed.get(previous)! : undefined;
+      // After the line before; or, when that one was not found, where its search began.
+      const from = !last ? 0 : last.start >= 0 ? last.start + last.text.length : last.from;
+      printed.set(n, { ...p, start: probe ? (rawLines[source - 1] ?? '').indexOf(probe, from) : -1, from });
+    }
+    return printed.get(line)!;
+  };
   return (line, character) => {
     let source = result.sourceLines[line] ?? 0;
     for (let k = line; !source && k < result.sourceLines.length; k++) source = result.sourceLines[k]!;
     for (let k = line; !source && k >= 0; k--) source = result.sourceLines[k] ?? 0;
     if (!source) return { line: 1, column: 1 };
-    let found = printed.get(line);
-    if (!found) {
-      const p = printedOf(outLines[line] ?? '');
-      const probe = p.text.slice(0, 6);
-      printed.set(line, (found = { ...p, start: probe ? (rawLines[source - 1] ?? '').indexOf(probe) : -1 }));
-    }
+    const found = placed(line, source);
     if (found.start < 0) return { line: source, column: 1 };
     let k = found.at.findIndex((offset) => offset >= character);
     if (k < 0) k = found.text.length;

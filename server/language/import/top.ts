@@ -1,15 +1,19 @@
 // Import steps 2 and 3: the signature and date at the end, the title (after any page furniture) and an
 // addressee line at the top, and the header values read from them.
 import { isOrgLike, isoDate, isTitleLike, jointIssuers, orgFromProse, orgFromTitle, parseSignatureDate, TITLE_END, withoutRegionPrefix, yearFromProse, yearFromTitle, type ImportedDate } from './header.js';
+import { isSentence } from './furniture.js';
 import { typedNumber } from './numbers.js';
 import { asWritten, readable, type Line, type Note } from './types.js';
+import type { REPORT_KINDS } from '../header.js';
 
 export interface ImportedHeader {
   title: string | undefined;
-  kind: '法治政府建设年度报告' | undefined;
+  kind: (typeof REPORT_KINDS)[number] | undefined;
   org: string | undefined;
   year: number | undefined;
   date: string | undefined;
+  /** The date is the page's 成文日期 (its information bar), not a signature's: the text may still be an excerpt. */
+  dateFromPage?: boolean;
   to: string | undefined;
 }
 
@@ -133,15 +137,23 @@ export interface HeaderHints {
 
 /** Header values: --org/--year, then the title, the signature, the opening sentence and the first heading. */
 export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[], hints: HeaderHints, note: Note): ImportedHeader {
-  const firstProse = body.find((l) => !typedNumber(l.text));
+  // The opening sentence: a stray short line above it (a site's headline) says nothing of the report.
+  const firstProse = body.find((l) => !typedNumber(l.text) && isSentence(l.text)) ?? body.find((l) => !typedNumber(l.text));
   const firstHeading = body.find((l) => typedNumber(l.text));
   const year = hints.year ?? yearOf(top, end, firstProse, firstHeading, note);
   const org = hints.org ?? orgOf(top, end, firstProse, body[0]?.n ?? 1, note);
   const saysFazhi = (s: string | undefined) => !!s && /法治政府建设/.test(readable(s));
   // Without a title, the opening sentence or the first heading ("一、2024年推进法治政府建设的主要举措和成效") says it.
-  const kind = saysFazhi(top.title) || (!top.title && (saysFazhi(firstProse?.text) || saysFazhi(firstHeading?.text))) ? ('法治政府建设年度报告' as const) : undefined;
-  if (kind && !top.title) note(body[0]?.n ?? 1, '类型“法治政府建设年度报告”', '原文没有标题，类型由正文开头或第一个标题中的“法治政府建设”推断');
+  const fazhi = saysFazhi(top.title) || (!top.title && (saysFazhi(firstProse?.text) || saysFazhi(firstHeading?.text)));
+  const kind = fazhi ? ('法治政府建设年度报告' as const) : top.title ? otherKind(readable(top.title)) : undefined;
+  if (fazhi && !top.title) note(body[0]?.n ?? 1, '类型“法治政府建设年度报告”', '原文没有标题，类型由正文开头或第一个标题中的“法治政府建设”推断');
   return { title: top.title, kind, org, year, date: end.date ? isoDate(end.date) : undefined, to: top.to };
+}
+
+/** A title that does not say 法治政府建设: a summary (……工作总结) or a report of work (……工作报告, ……年度报告). */
+function otherKind(title: string): ImportedHeader['kind'] {
+  if (/总结$/.test(title)) return '工作总结';
+  return /(?:工作|年度|情况)报告$/.test(title) ? '工作报告' : undefined;
 }
 
 function yearOf(top: TopOfReport, end: EndOfReport, firstProse: Line | undefined, firstHeading: Line | undefined, note: Note): number | undefined {

@@ -1,4 +1,5 @@
 // What the import steps share: the input's lines, the blocks written, and the notes of what was removed.
+import { isWhiteSpace } from '../whiteSpace.js';
 import type { PartLabel } from './parts.js';
 
 /** One thing the importer removed or decided, for the writer to review. */
@@ -38,8 +39,17 @@ export type Block = (
   | { kind: 'comment'; text: string }
 ) & { /** The input line it came from (0: none). */ source?: number };
 
-// \s covers the ASCII, full-width (U+3000), no-break and en/em spaces; add the zero-width ones.
-export const EDGE_SPACE = /^[\s\u200b\u200c\u200d\u2060]+|[\s\u200b\u200c\u200d\u2060]+$/g;
+/** A character trimmed at a line's edges: white space as \s sees it (ASCII, full-width, no-break, en/em spaces) and the zero-width ones Word leaves. */
+const isEdgeSpace = (c: number) => isWhiteSpace(c) || (c >= 0x200b && c <= 0x200d) || c === 0x2060;
+
+/** `text` without white space at its edges: scanned from each end (a pattern anchored at the end is tried at every space of a long run). */
+export function trimEdgeSpace(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isEdgeSpace(text.charCodeAt(start))) start++;
+  while (end > start && isEdgeSpace(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
 
 // Traditional characters of the words the importer recognises lines by (報告, 法治政府建設, 發布時間, 來源,
 // 鄉鎮縣區, 辦事處, 相關詞條 …), each with its simplified form: one character for one, so offsets stay the same.

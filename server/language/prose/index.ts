@@ -7,7 +7,7 @@ import { pairRates, totalsWithParts, type ProseItem, type RatePairing, type Tota
 
 export { findAmounts, type Amount } from './amounts.js';
 export { figureName } from './names.js';
-export { isShareRate, partsExceed, rateAgrees, type ProseItem, type RatePairing } from './relations.js';
+export { isShareRate, partsExceed, rateAgrees, someWholeOf, type ProseItem, type RatePairing } from './relations.js';
 
 /** An item of a sentence with what the caller attached to it (a span, a figure node…). */
 export interface Placed<T> {

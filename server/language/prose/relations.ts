@@ -57,6 +57,20 @@ export function rateAgrees(rate: ProseItem, ratio: number): boolean {
   return Math.abs(ratio * 100 - rate.value * 100) <= 0.5 * 10 ** -rate.decimals + 1e-9;
 }
 
+/**
+ * Whether a whole count agrees with `rate` beside the count `n`: k ÷ n for some k from 0 to n (`of`), or
+ * n ÷ m for some m of at least n (`over`). Only the wholes next to the exact one can agree: three are tried.
+ */
+export function someWholeOf(rate: ProseItem, n: number, side: 'of' | 'over' = 'of'): boolean {
+  if (side === 'of') {
+    const k = Math.round(rate.value * n);
+    return [k - 1, k, k + 1].some((x) => x >= 0 && x <= n && rateAgrees(rate, x / n));
+  }
+  if (rate.value <= 0) return false;
+  const m = Math.round(n / rate.value);
+  return [m - 1, m, m + 1].some((x) => x >= n && x > 0 && rateAgrees(rate, n / x));
+}
+
 const isCount = (item: ProseItem) => !item.percent && !item.approximate && item.unit !== undefined && Number.isInteger(item.value);
 
 /** The rates of a sentence that are shares, each paired with the counts before it when that is clear. */
@@ -90,6 +104,13 @@ function pairRate(out: RatePairing[], rate: ProseItem, r: number, counts: Array<
     return;
   }
   if (clear && !sameUnit.length && r - best.i <= 2) {
+    // The count is taken for the whole; but when no part of it gives the rate and the count itself is a
+    // part of some whole that does ("持证人员32人，持证率91.4%": 32 of 35), which it is is not clear.
+    const n = best.item.value;
+    if (!someWholeOf(rate, n) && someWholeOf(rate, n, 'over')) {
+      out.push({ kind: 'unsure', rate: r, why: `看不出“${best.item.phrase}”是比率的分母还是分子` });
+      return;
+    }
     out.push({ kind: 'whole', rate: r, denominator: best.i });
     return;
   }

@@ -40,6 +40,9 @@ describe('figures from prose', () => {
     assert.deepEqual(names('全局实现参考率、通过率和优秀率100%。新进人员执法资格证参考率100%。'), ['优秀率', '执法资格证参考率']);
     assert.deepEqual(names('发放宣传材料400余份法律顾问进村宣讲2次。20名执法人员做到全部持证上岗。'), ['发放宣传材料', '法律顾问进村宣讲', '执法人员']);
     assert.deepEqual(names('梳理编制下蜀镇基本履职事项清单117项。'), ['基本履职事项清单']);
+    // 部署 is a verb (not a 部 ending a body's name); 通过率 is a rate, not 通过 and 率; 均到达 joins like 均达到.
+    assert.deepEqual(names('主要负责人主持召开局长办公会部署法治工作2次。'), ['部署法治工作']);
+    assert.deepEqual(names('参学率、报考率、参考率、通过率均到达100%。'), ['通过率']);
   });
 
   it('pairs a rate with its counts only when that is clear', () => {
@@ -48,6 +51,8 @@ describe('figures from prose', () => {
     assert.deepEqual(rates('调处纠纷共59件，调处成功率达到97.33%。'), ['whole']);
     assert.deepEqual(rates('开展活动5场，覆盖群众300人次，满意率98%。'), []);
     assert.deepEqual(rates('发放资料300份，接待群众50人，知晓率90%。'), []);
+    // No part of 32 gives 91.4%, but 32 of 35 does: the count may be the part (those holding the card), not the whole.
+    assert.deepEqual(rates('我局现有持行政执法证人员32人，全局持有执法证件率达到91.4%。'), ['unsure']);
   });
 
   describe('checks on unmarked prose', () => {
@@ -76,6 +81,7 @@ describe('figures from prose', () => {
         '全镇共有干部职工85人，其中党员45人、女性30人、青年20人。',
         '接待群众咨询120人次，群众满意率达99.5%。',
         '共发生矛盾纠纷38件。已成功调解37件，正在调处中的纠纷1件，调解成功率97.4%。',
+        '我局现有持行政执法证人员32人，全局持有执法证件率达到91.4%。',
       ]) assert.deepEqual(found(text), [], text);
     });
 
@@ -116,6 +122,28 @@ describe('figures from prose', () => {
     it('a template’s placeholders left unfilled (BG233), not letters or footnote marks', () => {
       assert.deepEqual(codesOf('区委共召开会议*次，x镇全年调处纠纷××件。'), ['BG233', 'BG233', 'BG233']);
       assert.deepEqual(codesOf('开通12345热线，推行X光安检，计算x=3，“四个一”*注。'), []);
+    });
+    it('placeholders of real pages (BG233): x for the digits of a year, an ordinal left open, a blank “_”, a year range lost “(年)”', () => {
+      assert.deepEqual(codesOf('在x01x年度考评中排名全省第x，取得自x013年以来最好成绩，20xx年目标。'), ['BG233', 'BG233', 'BG233', 'BG233']);
+      assert.deepEqual(codesOf('通过政府采购方式连续聘请_律师担任我局法律顾问。'), ['BG233']);
+      assert.deepEqual(codesOf('对照《四川省法治政府建设实施方案(年)》和《汉源县法治政府建设工作方案（年）》。'), ['BG233', 'BG233']);
+      assert.deepEqual(codesOf('2021年度，第3次，file_name，《纲要（2021—2025年）》，x射线，年（度）。'), []);
+    });
+    it('a title naming a template’s body (BG233: 某县, xx镇), not an example 机关 a skeleton offers', () => {
+      const at = (text: string) => checkReport(model(text)).filter((d) => d.code === 'BG233').map((d) => model(text).file.text.slice(d.start, d.end));
+      assert.deepEqual(at('@标题 某县 2025 年度法治政府建设情况报告\n@年度 2025\n\n正文。\n'), ['某']);
+      assert.deepEqual(at('@标题 xx镇一季度社会矛盾纠纷排查研判情况综合报告\n\n正文。\n'), ['xx']);
+      assert.deepEqual(at('@标题 某某镇2025年度法治政府建设情况报告\n\n正文。\n'), ['某某']);
+      assert.deepEqual(at('@标题 桂圩镇2025年度报告\n@机关 某某镇人民政府\n\n某县公安局协助调查。\n'), []);
+    });
+    it('a few traditional characters in simplified text (BG235) where the report writes them simplified too, with a safe fix', () => {
+      const text = '紧紧围绕縣委全面依法治县工作安排，大力精簡审批前置条件，精简审批环节，现將情况报告如下。';
+      const found = checkReport(model(`@年度 2019\n\n${text}\n`)).filter((d) => /BG23[45]/.test(d.code));
+      // 縣 and 簡 are written 县 and 简 elsewhere; 將 is not (將 alone could be a name's): left alone.
+      assert.deepEqual(found.map((d) => `${d.code} ${d.fixes![0]!.edits[0]!.newText}`), ['BG235 县', 'BG235 简']);
+      // A report in traditional characters is BG234 once, not a BG235 at each.
+      const traditional = '小龍門鄉2024年法治政府建設情況報告。\n\n我鄉深入推進“放管服”改革，簡化行政審批流程，简化。';
+      assert.deepEqual(checkReport(model(`@年度 2024\n\n${traditional}\n`)).filter((d) => /BG23[45]/.test(d.code)).map((d) => d.code), ['BG234']);
     });
     it('text left out (BG233): “(略)” from a site that shows part of a page, “（此处略）” from a template', () => {
       assert.deepEqual(codesOf('连续多 (略) 依法行政工作先进单位，20 (略) 委 (略) 办命名。'), ['BG233', 'BG233', 'BG233']);

@@ -116,6 +116,12 @@ describe('checks/typography', () => {
     });
   });
 
+  it('BG612 顿号 before 及 / 以及 joining the last item', () => {
+    expectOne('在局党组（扩大）会议、及党组理论学习中心组会议中组织学习。\n', 'BG612', '、', '在局党组（扩大）会议及党组理论学习中心组会议中组织学习。\n', true);
+    expectOne('开展宪法、民法典、以及行政复议法的学习。\n', 'BG612', '、');
+    expectNone('做到准确、及时、规范，及早发现问题，考试成绩合格、及格率100%，宪法及民法典。\n', 'BG612');
+  });
+
   it('BG605 顿号 between titles', () => {
     expectOne('学习《宪法》、《民法典》等法律。\n', 'BG605', '、', '学习《宪法》《民法典》等法律。\n', true);
     expectNone('学习《宪法》《民法典》、行政法规。\n', 'BG605');

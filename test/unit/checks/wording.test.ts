@@ -1,5 +1,6 @@
 // The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至), BG719 (a body's name in 《》),
-// BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title).
+// BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title), BG721 (words
+// often confused), BG722 (the leader's name mistyped).
 import assert from 'node:assert/strict';
 import type { Diagnostic } from '../../../grammar/diagnostic';
 import { checkReport } from '../../../server/language/checks/index';
@@ -136,8 +137,12 @@ describe('checks/wording', () => {
       const text = `${header(2021)}二、2021年度推荐法治政府建设存在的不足和原因\n`;
       expectOne(text, 'BG715', '推荐法治政府建设', text.replace('推荐', '推进'));
     });
+    it('reports 中央依法治国工作会议 (a real report’s) as 中央全面依法治国工作会议', () => {
+      const text = `${header(2022)}组织学习了中央依法治国工作会议精神。\n`;
+      expectOne(text, 'BG715', '中央依法治国工作会议', text.replace('中央依法治国', '中央全面依法治国'));
+    });
     it('leaves the standard terms, 法制审核, 依法制定, 普法宣传教育 alone', () => {
-      const text = `${header(2021)}法治政府建设，法制审核，法制机构，依法制政府规章，行政规范性文件，普法宣传教育，法治宣传教育，执法全程记录。\n`;
+      const text = `${header(2021)}法治政府建设，法制审核，法制机构，依法制政府规章，行政规范性文件，普法宣传教育，法治宣传教育，执法全程记录，中央全面依法治国工作会议。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG715' || d.code === 'BG505'), []);
     });
     it('takes the user’s terms from settings (baogao.json “terms”)', () => {
@@ -201,9 +206,37 @@ describe('checks/wording', () => {
     });
   });
 
+  describe('BG721 words often confused', () => {
+    it('reports 权力 paired with 义务 and 到达 before an amount, with a safe fix', () => {
+      const text = `${header(2020)}引导辖区居民在“一级响应”中正确行使权力、履行义务。\n`;
+      expectOne(text, 'BG721', '权力', text.replace('行使权力', '行使权利'));
+      const rate = `${header(2024)}参学率、报考率、参考率、通过率均到达100%。\n`;
+      expectOne(rate, 'BG721', '到达', rate.replace('到达', '达到'));
+      expectOne(`${header(2024)}明确双方的权力和义务。\n`, 'BG721', '权力');
+      // The amount marked up as a figure (as import writes it) is an amount all the same.
+      expectOne(`${header(2024)}通过率均到达{通过率 = 100%}。\n`, 'BG721', '到达');
+    });
+    it('leaves 权力 and 到达 in their own senses alone', () => {
+      const text = `${header(2024)}依法行使权力，自觉接受监督；执法人员30分钟内到达现场；规范权力运行，履行法定职责；公民的权利和义务。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG721'), []);
+    });
+  });
+
+  describe('BG722 the leader’s name mistyped', () => {
+    it('reports 习近平 with one character wrong before its titles, with a safe fix', () => {
+      const text = `${header(2019)}2019年，汉源县法治政府建设工作以习菦平新时代中国特色社会主义思想为指导。\n`;
+      expectOne(text, 'BG722', '习菦平', text.replace('习菦平', '习近平'));
+      expectOne(`${header(2024)}深入学习贯彻习进平法治思想。\n`, 'BG722', '习进平');
+    });
+    it('leaves the name written right, and other words with 习, alone', () => {
+      const text = `${header(2024)}学习习近平新时代中国特色社会主义思想，学习平安建设经验，复习近期文件，贯彻习近平法治思想。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG722'), []);
+    });
+  });
+
   it('finds none of these in guiwei-2021, dongzhaogezhuang-2020, huilongba-2021 and daxie-2021', () => {
     for (const name of SAMPLES.filter((n) => !['guiwei-2020', 'beiping-2020'].includes(n))) {
-      const found = checkReport(sampleModel(name)).filter((d) => /^BG71[2-7]$/.test(d.code));
+      const found = checkReport(sampleModel(name)).filter((d) => /^BG71[2-7]$|^BG72[12]$/.test(d.code));
       assert.deepEqual(found.map((d) => `${d.code} ${d.message}`), [], name);
     }
   });

@@ -75,9 +75,84 @@ describe('import: real-world text', () => {
     assert.equal(r.header.kind, '法治政府建设年度报告');
     assert.deepEqual(r.text.split('\n').filter((l) => l.startsWith('#')), ['# 2024年推进法治政府建设的主要举措和成效 {#举措}', '## 推进政务服务智慧便民', '## 加大执法力度']);
     assert.ok(r.notes.some((n) => n.what === '一行里连着 4 段'));
+    // A PDF's text: no spaces, the numbers right after full stops, and a part's first (一) run into its heading.
+    const pdf = imported(['2025年,全县坚持依法行政,全面推进法治政府建设。一、以思想引领为先导,在深学笃行中凝聚法治共识(一)强化理论武装,筑牢法治根基。全年开展专题学习18次。(二)加强统筹谋划,压实法治责任。明确年度重点任务56项。']);
+    assert.deepEqual(pdf.text.split('\n').filter((l) => l.startsWith('#')), ['# 以思想引领为先导,在深学笃行中凝聚法治共识', '## 强化理论武装,筑牢法治根基', '## 加强统筹谋划,压实法治责任']);
+    // A heading that lost its break to its paragraph at a space, like the rest (not at a space inside “2020 年”).
+    const spaced = imported(['2020 年,在区委的领导下,海滨街严格依法行政,现将工作情况报告如下: 一、2020 年推进法治政府建设的主要举措和成效 (一)加强组织领导,奠定依法行政基础 成立以街主要领导为组长的法治政府建设领导小组。 (二)严格落实防控举措。 按照疫情防控的工作要求开展宣传。']);
+    assert.deepEqual(spaced.text.split('\n').filter((l) => l.startsWith('#')), ['# 2020 年推进法治政府建设的主要举措和成效 {#举措}', '## 加强组织领导,奠定依法行政基础', '## 严格落实防控举措']);
+    // One full stop before a number is prose that enumerates.
+    assert.ok(!imported(['2024年,我镇依法行政,主要做法有三个方面。一、利用广场开展宣传,二、利用走廊展示案例。']).notes.some((n) => n.what.startsWith('一行里连着')));
     // One space before a number is a space typed by chance (and an enumeration after a colon is prose).
     const once = imported(['2024年,我镇依法行政。现报告如下。 一、主要举措', '如:一、利用广场;二、利用走廊;三、利用绿地。']);
     assert.ok(!once.notes.some((n) => n.what.startsWith('一行里连着')));
+  });
+
+  it('a title run into the text after it (a PDF or page that lost the break) becomes the title: year, kind and 机关 read from it', () => {
+    const r = imported(['某县 2025 年度法治政府建设情况报告2025 年,全县坚持依法行政,全面推进法治政府建设,为全县经济社会发展提供了法治保障。']);
+    assert.equal(r.header.title, '某县 2025 年度法治政府建设情况报告');
+    assert.equal(r.header.year, 2025);
+    assert.deepEqual(body(r.text), ['2025 年,全县坚持依法行政,全面推进法治政府建设,为全县经济社会发展提供了法治保障。']);
+    // A summary's title before its first typed number; its 1、 2、 after spaces are lost breaks too.
+    const summary = imported(['工商局2021年上半年法治建设工作总结 一、突出制度机制建设,压实法治建设责任 1、建立健全领导体制。局党组开会讨论法治建设工作。 2、完善行政监督机制。强化行政权力的监督。']);
+    assert.equal(summary.header.title, '工商局2021年上半年法治建设工作总结');
+    assert.equal(summary.header.kind, '工作总结');
+    assert.equal(summary.header.year, 2021);
+    assert.deepEqual(summary.text.split('\n').filter((l) => l.startsWith('#')), ['# 突出制度机制建设,压实法治建设责任', '## 建立健全领导体制', '## 完善行政监督机制']);
+    // An opening sentence that says 报告 is no title.
+    assert.equal(imported(['现将我镇2022年度法治政府建设情况报告如下:一、主要举措和成效。全面推进依法行政,全年调处纠纷。']).header.title, undefined);
+  });
+
+  it('a title that does not say 法治政府建设 gives the kind 工作总结 or 工作报告 (……年度报告), or none', () => {
+    assert.equal(imported(['蒸湘区司法局2024年法治建设年度报告', '2024年,我局依法行政。']).header.kind, '工作报告');
+    assert.equal(imported(['某镇2021年依法行政工作总结', '2021年,我镇依法行政。']).header.kind, '工作总结');
+    assert.equal(imported(['xx镇一季度社会矛盾纠纷排查研判情况综合报告', '正文。']).header.kind, undefined);
+  });
+
+  it('a file name above the text, the publishing time run into the first sentence and a sharing site’s watermarks are furniture', () => {
+    const r = imported(['海滨街2020年法治政府建设情况.docx', '海滨街2020年法治政府建设情况报告', '发表时间 : 2025-03-18 16:56:432020年以来,海滨街严格依法行政,深入推进法治政府建设,积极营造良好的法治环境。']);
+    assert.equal(r.header.title, '海滨街2020年法治政府建设情况报告');
+    assert.deepEqual(body(r.text), ['2020年以来,海滨街严格依法行政,深入推进法治政府建设,积极营造良好的法治环境。']);
+    const shared = imported([
+      '2022年,我局全面贯彻习近平法治思想,认真落实法治政府建设各项任务,现将本年度法治政府建设工作情况总结报告如下:', '公文汇 www.gongwenhui.com',
+      '一、2022年度推进法治政府建设的主要举措和成效 公文汇 www.gongwenhui.com', '(一)坚持党的领导,深入学习贯彻习近平法治思想 公文汇,办公文档之家',
+      '为贯彻党的二十大精神,坚持全面依法治国,推进法治中国建设,我局组织学习了党的二十大报告。 公文汇,办公文档之家',
+    ]);
+    assert.ok(!shared.text.includes('公文汇'), shared.text);
+    assert.equal(shared.notes.filter((n) => n.what.startsWith('网站水印')).length, 4);
+    // One address at the end of a sentence is the sentence's.
+    assert.ok(imported(['2022年,我局依法行政,全面推进法治政府建设,并在门户网站公开,详见本局网站 www.example.com']).text.includes('www.example.com'));
+  });
+
+  it('@日期 from the page’s 成文日期 when there is no signature date; the opening is still an excerpt', () => {
+    const lines = ['- [ 索引号 ] 11500229768895163R/2026-00004', '- [ 成文日期 ] 2026-02-12', '- [ 发布日期 ] 2026-02-13', '城口县鸡鸣乡人民政府2025年法治政府建设情况报告', '2025年,鸡鸣乡在县委、县政府的坚强领导下,坚持依法行政,全面推进法治政府建设,为全乡发展提供了坚实的法治保障。', '一、主要工作及成效', '(一)深化思想引领', '我乡始终将深入学习贯彻习近平法治思想作为首要政治任务,着力构建'];
+    const r = imported(lines);
+    assert.equal(r.header.date, '2026-02-12');
+    assert.ok(r.text.includes('@日期 2026-02-12'));
+    assert.equal(imported(['成文日期: | 2022-02-11 | 体裁分类: | 报告 |', ...lines.slice(3)]).header.date, '2022-02-11');
+    const { excerpt, findings } = checkSourceText(new LanguageService(new MemoryWorkspace({})), '/r/a.bg', lines.join('\n'));
+    assert.ok(excerpt);
+    assert.deepEqual(findings.filter((f) => f.code === 'BG401'), []);
+    // A signature's date wins over the page's.
+    assert.equal(imported([...lines.slice(0, 7), '我乡全年依法行政。', '鸡鸣乡人民政府', '2026年1月20日']).header.date, '2026-01-20');
+  });
+
+  it('the opening sentence for 机关 and 年度 is the first sentence, not a site’s short headline above it', () => {
+    const r = imported(['对于县政府的其他规范性文件不满如何申请行政救济', '2019年,汉源县法治政府建设工作以习近平新时代中国特色社会主义思想为指导,扎实推进依法行政。']);
+    assert.equal(r.header.org, '汉源县人民政府');
+    assert.equal(r.header.year, 2019);
+  });
+
+  it('no 机关 from “以创建全县……” (a preposition and 全县 are no place name)', () => {
+    assert.equal(orgFromProse('为进一步加强法治政府建设,2021年来,街道按照要求,上下一心,以创建全县法治文明辖区为统领,全力推进法治化政府建设'), undefined);
+  });
+
+  it('findings on a line split from one source line are placed at their own words, not at the first same words of the line', () => {
+    const source = '某某街 2020 年法治政府建设情况报告 2020 年,我街深入推进法治政府建设。 一、2020 年推进法治政府建设的主要举措 (一)加强组织领导。成立领导小组。';
+    const at = checkSourceText(new LanguageService(new MemoryWorkspace({})), '/r/a.bg', source).findings.filter((f) => f.code === 'BG609' && f.message.includes('“0”和“年”'));
+    const columns = at.map((f) => f.column);
+    assert.equal(new Set(columns).size, columns.length, JSON.stringify(columns));
+    assert.ok(columns.includes(source.indexOf('一、2020 年') + 7), JSON.stringify(columns));
   });
 
   it('a share widget, the repeated title indented under it, and a page’s link lists (相关词条, 联系我们) are furniture, in either script', () => {
@@ -213,6 +288,17 @@ describe('import: real-world text', () => {
     const text = await readWord(await Packer.toBuffer(doc));
     assert.deepEqual(text.split('\n'), ['某某镇2021年度法治政府建设情况报告', '2021年，某某镇坚持依法行政。', '一、主要举措和成效', '（一）加强组织领导', '领导重视。', '（二）规范执法', '1.持证上岗', '二、存在问题', '（一）人员不足', '人员少。']);
     assert.deepEqual(body(importReport(text).text).filter((l) => l.startsWith('#')), ['# 主要举措和成效 {#举措}', '## 加强组织领导', '## 规范执法', '### 持证上岗', '# 存在问题 {#不足}', '## 人员不足']);
+  });
+
+  it('a text that stops after a clause (；，：) is an excerpt too: not blamed for the parts and date it lacks', () => {
+    const service = new LanguageService(new MemoryWorkspace({}));
+    const opening = '某某镇2023年度法治政府建设情况报告\n2023年，某某镇坚持依法行政，全面推进法治政府建设。\n一、主要举措和成效\n';
+    for (const end of ['一是充分发挥法律审查把关作用；', '一是充分发挥法律审查把关作用;', '主要做法如下：']) {
+      const { findings, excerpt } = checkSourceText(service, '/r/a.bg', `${opening}${end}`);
+      assert.ok(excerpt, end);
+      assert.deepEqual(findings.filter((f) => /BG401|BG701/.test(f.code)), [], end);
+    }
+    assert.equal(checkSourceText(service, '/r/a.bg', `${opening}全年未发生行政诉讼案件。`).excerpt, false);
   });
 
   it('an excerpt is not blamed for a mark its cut left open, but is for quotes its writer left open long before the cut', () => {

@@ -33,6 +33,26 @@ describe('import and source check: linear on hostile text', function () {
     }
   });
 
+  it('long runs a watermark, a blank or a confused word could be tried at each character of (spaces before an address, underscores, 权力 and spaces)', () => {
+    const spaces = ' '.repeat(100_000);
+    const lines = [`2022年,我局依法行政,全面推进法治政府建设${spaces}x.com`, `一、主要举措 公文汇 www.gongwenhui.com`, `二、存在问题 公文汇 www.gongwenhui.com`, `全年共受理案件3件${spaces}公文汇,办公文档之家x`];
+    const { ms } = timed(() => importReport(lines.join('\n')));
+    assert.ok(ms < 5000, `${ms.toFixed(0)} ms`);
+    const check = (text: string) => timed(() => checkSourceText(new LanguageService(new MemoryWorkspace({})), '/w/report.txt', text)).ms;
+    for (const text of [`正文${'_'.repeat(100_000)}。`, `依法行使权力${spaces}x，履行义务。`, `通过率均到达${spaces}1${spaces}x。`]) {
+      const took = check(text);
+      assert.ok(took < 8000, `${text.slice(0, 8)}: ${took.toFixed(0)} ms`);
+    }
+  });
+
+  it('a line split into 20,000 parts at lost breaks: findings placed in order without deep recursion', () => {
+    const text = '关于某镇2020年度法治政府建设情况的报告\n' + '推进依法行政（。 一、加强领导 '.repeat(20_000);
+    const { result, ms } = timed(() => checkSourceText(new LanguageService(new MemoryWorkspace({})), '/w/report.txt', text));
+    assert.ok(ms < 20_000, `${ms.toFixed(0)} ms`);
+    const unclosed = result.findings.filter((f) => f.code === 'BG602' && f.line === 2).map((f) => f.column);
+    assert.ok(unclosed.length > 100 && unclosed.every((c, i) => i === 0 || c > unclosed[i - 1]!), JSON.stringify(unclosed.slice(0, 5)));
+  });
+
   it('20,000 lines each with an unclosed bracket: every finding placed in its source line (was: the whole text split for each)', () => {
     const text = '关于某镇2020年度法治政府建设情况的报告\n' + '推进依法行政（\n'.repeat(20_000);
     const { result, ms } = timed(() => checkSourceText(new LanguageService(new MemoryWorkspace({})), '/w/report.txt', text));

@@ -1,0 +1,73 @@
+// Report check: a paragraph or numbered item that ends without a mark (BG613) — “……现将2019年度法治政府建设
+// 情况报告如下” with its colon lost, “……网上可办率达到100%” run into the next item. The last paragraph of
+// the text is left alone (an excerpt is cut there), and so are short lines (labels) and lines of one clause
+// up to 30 characters (a heading typed without its number). One look at the end of each block: no pattern runs over the text.
+import type { Diagnostic } from '../../../grammar/diagnostic.js';
+import type * as ast from '../../../grammar/index.js';
+import { registerCodes, type CodeInfo } from '../codes.js';
+import { diagnostic } from '../makeDiagnostic.js';
+import type { ReportModel } from '../model.js';
+import type { ReportCheck } from './contract.js';
+import { located } from './prose.js';
+
+export const paragraphEndCodes: CodeInfo[] = [
+  {
+    code: 'BG613', severity: 'warning', title: '段末缺少标点',
+    description: '段落或编号段末尾没有标点：陈述句末用句号，“报告如下”“具体如下”后用冒号。常见于复制时丢了末尾的标点，或两句话连成了一段。正文的最后一段（节选可能在那里截断）、不足15个字的短行和30个字以内没有句号的一行（没打序号的标题）不报。',
+    example: '现将2019年度法治政府建设情况报告如下\n\n一、主要举措和成效',
+  },
+];
+registerCodes(paragraphEndCodes);
+
+/** Shorter paragraphs are labels or headings typed without a number: not sentences that lost their mark. */
+const SHORTEST = 15;
+/** Up to this long, a paragraph without a full stop inside may be a heading typed without its number. */
+const HEADING_LENGTH = 30;
+const SENTENCE_END = /[。；;！!？?]/;
+/** The end of a title: a report, summary, plan, notice or opinion. */
+const TITLE_LIKE = /(?:报告|总结|汇报|方案|通知|意见|情况|要点|计划)$/;
+const CLAUSE_MARK = /[，,。；;：:！!？?]/;
+/** What ends a paragraph without its mark: a character, a digit, a percent sign or a closing unit. */
+const OPEN_END = /[\u4e00-\u9fff\dA-Za-z%％]$/;
+
+function paragraphEnds(model: ReportModel): Diagnostic[] {
+  const chunks: Array<{ placed: ReportModel['blocks'][number]; lines: ast.Inline[][] }> = [];
+  for (const placed of model.blocks) {
+    const block = placed.block;
+    if (block.kind === 'paragraph') chunks.push({ placed, lines: block.lines });
+    else if (block.kind === 'list') for (const item of block.items) chunks.push({ placed, lines: item.lines });
+  }
+  chunks.pop(); // the text's last paragraph: an excerpt stops there
+  const out: Diagnostic[] = [];
+  for (const { placed, lines } of chunks) {
+    const end = openEnd(lines);
+    if (!end) continue;
+    const what = end.tail === undefined ? '段末的数字' : `段末“${end.tail}”`;
+    const should = end.tail?.endsWith('如下') ? '“如下”后应加冒号“：”' : '请补上句号（或应有的标点）';
+    out.push(located(model, placed.scope, diagnostic('BG613', { start: end.at - 1, end: end.at }, `${what}后没有标点：${should}。`)));
+  }
+  return out;
+}
+
+/** Where a paragraph ends without a mark (after its last character or figure), and the words before; undefined when it has one. */
+function openEnd(lines: ast.Inline[][]): { at: number; tail: string | undefined } | undefined {
+  let length = 0;
+  let sentences = false;
+  for (const line of lines) for (const node of line) if (node.kind === 'text') {
+    length += node.text.length;
+    sentences ||= SENTENCE_END.test(node.text);
+  }
+  // A short line with no sentence in it is a heading typed without its number (“坚持党的领导，全面推进法治政府建设”).
+  if (length < SHORTEST || (length <= HEADING_LENGTH && !sentences)) return undefined;
+  const last = lines[lines.length - 1];
+  const node = last?.[last.length - 1];
+  if (node?.kind === 'figure') return { at: node.end, tail: undefined };
+  if (node?.kind !== 'text') return undefined;
+  const text = node.text.trimEnd();
+  if (!OPEN_END.test(text)) return undefined;
+  // A title repeated in the text (“一季度矛盾纠纷分析研判综合报告”) is a line of its own, not a sentence.
+  if (lines.length === 1 && TITLE_LIKE.test(text) && last!.every((n) => n.kind !== 'text' || !CLAUSE_MARK.test(n.text))) return undefined;
+  return { at: node.start + text.length, tail: text.slice(-6) };
+}
+
+export const paragraphEndChecks: ReportCheck[] = [{ id: 'paragraph-end', codes: ['BG613'], run: paragraphEnds }];

@@ -1,0 +1,25 @@
+// BG613: a paragraph or numbered item that ends without a mark — not the text's last paragraph (an
+// excerpt is cut there), not a short label, not a title repeated in the text.
+import { strict as assert } from 'node:assert';
+import { checkReport } from '../../../server/language/checks/index.js';
+import { model } from '../../helpers.js';
+
+const found = (body: string) => {
+  const m = model(`@年度 2019\n\n${body}`);
+  return checkReport(m).filter((d) => d.code === 'BG613').map((d) => `${m.file.text.slice(d.start, d.end)} ${d.message}`);
+};
+
+describe('checks/paragraphEnd (BG613)', () => {
+  it('reports a paragraph ending without its colon or full stop, and an item ending in its number', () => {
+    assert.deepEqual(found('2019年，汉源县扎实推进法治政府建设，现将2019年度法治政府建设情况报告如下\n\n# 主要举措\n\n全面推进依法行政工作。\n'), [
+      '下 段末“情况报告如下”后没有标点：“如下”后应加冒号“：”。',
+    ]);
+    assert.deepEqual(found('# 主要举措\n\n1. 深化“放管服”改革。受理行政许可业务8136件，按时办结率达到{按时办结率 = 100%}\n2. 全面实施清单管理制度。\n\n全年依法行政。\n'), [
+      '} 段末的数字后没有标点：请补上句号（或应有的标点）。',
+    ]);
+  });
+
+  it('leaves the last paragraph (an excerpt’s cut), short labels, repeated titles and ended paragraphs alone', () => {
+    assert.deepEqual(found('一季度矛盾纠纷分析研判综合报告\n\n县矛盾纠纷大调解协调中心\n\n坚持党的领导，全面推进法治政府建设\n\n全年共调处矛盾纠纷150起。\n\n正文在这里被截断了，没有写完的句子的后半'), []);
+  });
+});
