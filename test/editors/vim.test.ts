@@ -20,12 +20,13 @@ interface Run {
   steps: {
     opened: Seen; typed: Seen; undone: Seen;
     hover?: string[]; references?: Array<{ lnum: number; col: number }>; definition?: { lnum: number; col: number; file: string };
+    completion?: { items: Array<{ word: string; menu: string }>; line: string };
     renamed?: string[]; serverPids: number[]; stopped: number;
   };
 }
 /** Positions with the byte column Vim's cursor takes (`byte`), computed here from the UTF-16 one. */
 type At = Position & { byte: number };
-interface Plan { type: At & { text: string }; hover?: At; references?: At; definition?: At; rename?: At & { newName: string } }
+interface Plan { type: At & { text: string }; hover?: At; references?: At; definition?: At; completion?: At; rename?: At & { newName: string } }
 
 /** ALE's location list read back as ALE 3.3 read LSP's range (col = character + 1, end_col = end character). */
 function aleKeys(seen: Seen): string[] {
@@ -81,7 +82,10 @@ describe('other editors: Vim with ALE', function () {
   // Installed by scripts/editors/setup.sh (npm run test:editors); a missing Vim or ALE is a failure, not a skip.
   const folder = samplesCopy('baogao-vim-', version, 'vim with ALE is not installed: run `npm run test:editors` (scripts/editors/setup.sh installs Debian\'s vim and vim-ale)');
 
-  /** Runs Vim on a report: README's vimrc, and a `baogao` command on PATH that runs this build's. */
+  /**
+   * Runs Vim on a report: README's vimrc, a `baogao` command on PATH that runs this build's, and a locale
+   * that is not UTF-8 (Vim's encoding then comes from the vimrc alone).
+   */
   function runVim(report: string, plan: Plan): Run {
     const bin = path.join(folder(), '.bin');
     mkdirSync(bin, { recursive: true });
@@ -90,7 +94,7 @@ describe('other editors: Vim with ALE', function () {
     const vimrc = path.join(folder(), '.vimrc');
     writeFileSync(vimrc, readmeVimrc());
     const driver = path.join(ROOT, 'test', 'editors', 'vim.vim');
-    const run = runEditor<Run>('Vim', 'env', [`PATH=${bin}:${process.env.PATH}`, 'vim', '-N', '-u', vimrc, '-i', 'NONE', '-n', '--not-a-term', '-es', '-S', driver], report, plan);
+    const run = runEditor<Run>('Vim', 'env', [`PATH=${bin}:${process.env.PATH}`, 'LC_ALL=C', 'vim', '-N', '-u', vimrc, '-i', 'NONE', '-n', '--not-a-term', '-es', '-S', driver], report, plan);
     for (const pid of run.steps.serverPids) assert.throws(() => process.kill(pid, 0), `the server (pid ${pid}) outlived Vim`);
     assert.ok(run.steps.serverPids.length > 0 && run.steps.stopped === 1, 'ALE stopped the server');
     return run;
@@ -130,7 +134,7 @@ describe('other editors: Vim with ALE', function () {
     assert.ok(moved > 0, 'the findings after 𠀀 are drawn left of their place');
   });
 
-  it('answers hover, definition and references where the text before the cursor is ASCII; rename cuts Chinese text', () => {
+  it('answers hover, definition, references and completion where the text before the cursor is ASCII; rename cuts Chinese text', () => {
     const text = '@标题 桂圩镇人民政府2020年度法治政府建设情况报告\n@年度 2020\n\n# 一、依法全面履行政府职能情况\n\n'
       + '{调处 = 12起}矛盾纠纷，全部调处成功。\n{调处}起纠纷中，多数为邻里纠纷。\n{调处}起均在一个月内办结。\n';
     const file = path.join(folder(), 'requests.bg');
@@ -138,10 +142,14 @@ describe('other editors: Vim with ALE', function () {
     const use = at(text, positionOf(text, '{调处}起纠纷', 1));
     const definedAt = positionOf(text, '{调处 = 12起}', 1);
     const type = { ...positionOf(text, '矛盾纠纷', 4), text: ',' };
-    const { steps } = assertShown(file, type, { hover: use, references: use, definition: use }).run;
+    const { steps } = assertShown(file, type, { hover: use, references: use, definition: use, completion: use }).run;
     assert.match((steps.hover ?? []).join('\n'), /调处\*\* = 12起/, `hover: ${JSON.stringify(steps.hover)}`);
     assert.deepEqual(steps.definition, { lnum: definedAt.line + 1, col: 2, file }, 'the cursor on 调处 of its definition');
     assert.deepEqual(steps.references, [{ lnum: 7, col: 2 }, { lnum: 8, col: 2 }], 'both uses (ALE asks without the declaration)');
+
+    const items = steps.completion?.items ?? [];
+    assert.ok(items.some((i) => i.word === '调处' && i.menu === '12起') && items.some((i) => i.word === '年度'), JSON.stringify(steps.completion));
+    assert.equal(steps.completion?.line, `{${items[0]!.word}调处}起纠纷中，多数为邻里纠纷。`, 'the first item inserted after {');
 
     // The rename's edits (UTF-16 ranges) applied at byte columns, and saved by ALE: in a copy of the report.
     const renaming = path.join(folder(), 'requests-renamed.bg');

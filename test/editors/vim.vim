@@ -1,7 +1,8 @@
 " Drives a real Vim (9, silent Ex mode) with ALE (3.3) as a writer would use baogao in it: the vimrc is
 " README's configuration (given with -u by test/editors/vim.test.ts); this script opens a report, reads the
 " diagnostics ALE shows (its location list: byte columns in Vim's buffer lines), types a character and
-" undoes it, asks hover, references and go to definition with ALE's commands, renames, and stops the server.
+" undoes it, asks hover, references and go to definition with ALE's commands, completes with
+" its omnifunc, renames, and stops the server.
 " Everything seen goes to one JSON file the test compares with the `baogao` command. Inputs come from the
 " environment (see the test). Ex mode has no main loop: `:sleep` is where ALE's jobs and timers run.
 let s:plan = json_decode($BAOGAO_PLAN)
@@ -99,6 +100,20 @@ function! s:Run() abort
     ALEGoToDefinition
     call s:Wait({-> getcurpos() != l:from}, 10)
     let s:out.steps.definition = {'lnum': line('.'), 'col': col('.'), 'file': expand('%:p')}
+  endif
+
+  " Completion as <C-x><C-o> in Insert mode gives it (the vimrc sets ALE's omnifunc): the menu's items,
+  " read while it is open, and the line with the first one inserted.
+  if has_key(s:plan, 'completion')
+    call cursor(s:plan.completion.line + 1, s:plan.completion.byte)
+    let s:menu = {}
+    function! s:Menu() abort
+      let s:menu = complete_info(['items'])
+      return ''
+    endfunction
+    execute "normal! a\<C-x>\<C-o>\<C-r>=\<SID>Menu()\<CR>"
+    let s:out.steps.completion = {'items': map(get(s:menu, 'items', []), {_, i -> {'word': i.word, 'menu': i.menu}}), 'line': getline('.')}
+    silent undo
   endif
 
   " Rename: the new name answers ALE's prompt (its input(), replaced here as ALE's own tests do).
