@@ -2,7 +2,7 @@
 # Installs the editors other than VS Code that test/editors/ drives, from Debian's packages:
 #   - neovim (its built-in LSP client, headless),
 #   - emacs-nox and elpa-eglot (Emacs 28 with Eglot, in batch mode),
-#   - vim and vim-ale (Vim 9 with ALE 3.3, its LSP client, in a pseudo-terminal).
+#   - vim and vim-ale (Vim 9 with ALE 3.3, an LSP client, in silent Ex mode).
 # Idempotent: only missing packages are installed. Never reads stdin. Exit status is non-zero with a
 # message on stderr when anything is missing afterwards.
 set -euo pipefail
@@ -18,9 +18,11 @@ start=$SECONDS
 # shellcheck source=../lib/debian.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/debian.sh"
 ensure_debian_packages "${APT_PACKAGES[@]}"
-for tool in nvim emacs vim script; do
+for tool in nvim emacs vim; do
   command -v "$tool" >/dev/null || die "$tool not on PATH after installing ${APT_PACKAGES[*]}"
 done
-[ -f /usr/share/vim-ale/autoload/ale/lsp.vim ] || die "ALE not found in /usr/share/vim-ale after installing vim-ale"
+# ALE needs Vim's jobs and timers; Debian puts it where `packadd ale` finds it.
+vim --version | grep -q '+job' && vim --version | grep -q '+timers' || die "this vim has no +job/+timers, which ALE needs: install vim (or vim-nox)"
+[ -f /usr/share/vim/vimfiles/pack/dist-bundle/opt/ale/plugin/ale.vim ] || die "ALE not where packadd finds it (/usr/share/vim/vimfiles/pack/dist-bundle/opt/ale) after installing vim-ale"
 log "editors: $(nvim --version | head -1); $(emacs --version | head -1); $(vim --version | head -1); ALE $(dpkg-query -W -f='${Version}' vim-ale)"
 log "ready in $(( SECONDS - start )) s"
