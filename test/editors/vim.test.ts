@@ -33,10 +33,12 @@ function aleKeys(seen: Seen): string[] {
   return seen.diagnostics.map((d) => key(d.code, d.lnum - 1, d.col - 1, d.end_lnum - 1, d.end_col, d.type === 'E' ? 1 : 2)).sort();
 }
 
+/** A byte column of a line in UTF-16 units (a column inside a character counts it as one). */
+const utf16At = (line: string | undefined, byte: number) => Buffer.from(line ?? '', 'utf8').subarray(0, byte).toString('utf8').length;
+
 /** Where Vim draws each finding's start: ALE's byte column in the buffer line, in UTF-16 units. */
 function drawnStarts(seen: Seen): string[] {
-  const utf16 = (line: number, byte: number) => Buffer.from(seen.lines[line] ?? '', 'utf8').subarray(0, byte).toString('utf8').length;
-  return seen.diagnostics.map((d) => `${d.code}@${d.lnum - 1}:${utf16(d.lnum - 1, d.col - 1)}`).sort();
+  return seen.diagnostics.map((d) => `${d.code}@${d.lnum - 1}:${utf16At(seen.lines[d.lnum - 1], d.col - 1)}`).sort();
 }
 
 /** What ALE 3.3 can show of a finding: errors (E), and the rest as warnings (W). */
@@ -48,8 +50,7 @@ function startsAsDrawn(file: string): { drawn: string[]; moved: number } {
   let moved = 0;
   const drawn = cliKeys(file).map((k) => {
     const [, code, line, col] = /^(\w+)@(\d+):(\d+)-/.exec(k)!;
-    const bytes = Buffer.from(lines[Number(line)] ?? '', 'utf8');
-    const at = bytes.subarray(0, Number(col)).toString('utf8').length;
+    const at = utf16At(lines[Number(line)], Number(col));
     if (at !== Number(col)) moved++;
     return `${code}@${line}:${at}`;
   });
