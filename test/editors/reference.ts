@@ -14,7 +14,7 @@ import { positionOf, startClient } from '../protocol/helper.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SERVER = path.join(ROOT, 'dist', 'server.cjs');
-const CLI = path.join(ROOT, 'dist', 'cli.cjs');
+export const CLI = path.join(ROOT, 'dist', 'cli.cjs');
 
 export const SEVERITY: Record<Severity, number> = { error: 1, warning: 2, info: 3, hint: 4 };
 
@@ -104,17 +104,21 @@ export interface ShownWhileTyping { opened: string[]; typed: string[]; undone: s
 /**
  * Types `type.text` at `type` in a report of the folder through an editor (`show`), and asserts that the
  * editor showed the command's findings of the file, of the typed text, and of the file again after undo.
- * Returns the command's findings of the file and of the typed text.
+ * `asShown` says what of a finding the editor can show (Vim's ALE: errors and warnings only).
+ * Returns the command's findings of the file and of the typed text (through `asShown`).
  */
-export function assertFollowsTyping(folder: string, name: string, type: Position & { text: string }, show: (file: string) => ShownWhileTyping): { file: string[]; typed: string[] } {
+export function assertFollowsTyping(
+  folder: string, name: string, type: Position & { text: string }, show: (file: string) => ShownWhileTyping,
+  asShown: (keys: string[]) => string[] = (keys) => keys,
+): { file: string[]; typed: string[] } {
   const file = path.join(folder, name);
   const text = readFileSync(file, 'utf8');
   const shown = show(file);
-  const expected = cliKeys(file);
+  const expected = asShown(cliKeys(file));
   assert.deepEqual(shown.opened, expected, 'the editor shows what `baogao check` reports, at the same places');
   const typedFile = path.join(folder, name.replace(/\.bg$/, '-typed.bg'));
   writeFileSync(typedFile, insertAt(text, type, type.text));
-  const typed = cliKeys(typedFile);
+  const typed = asShown(cliKeys(typedFile));
   assert.deepEqual(shown.typed, typed, 'after typing, what the command reports on the typed text');
   assert.deepEqual(shown.undone, expected, 'after undo, the findings of the file again');
   return { file: expected, typed };
