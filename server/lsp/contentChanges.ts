@@ -9,6 +9,8 @@
 // in chunks, and the document gets the result as one whole-text change (it stays the same object).
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { unitsForBytes } from '../../grammar/index.js';
+import { lineText, positionEncoding } from './convert.js';
 
 /** Up to this many changes the library applies them (cheaper for one or two than splitting the text in lines). */
 const FEW_CHANGES = 4;
@@ -21,12 +23,26 @@ export const DOCUMENTS = {
   create: TextDocument.create,
   update(document: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): TextDocument {
     const valid = wellFormed(changes);
-    if (valid.length > FEW_CHANGES) return TextDocument.update(document, [{ text: applyContentChanges(document.getText(), valid) }], version);
+    const bytes = positionEncoding() === 'utf-8';
+    if (valid.length > FEW_CHANGES) return TextDocument.update(document, [{ text: applyContentChanges(document.getText(), valid, bytes) }], version);
     let doc = TextDocument.update(document, [], version);
-    for (const change of valid) doc = TextDocument.update(doc, [withinLines(doc, change)], version);
+    for (const change of valid) {
+      const inside = withinLines(doc, change);
+      doc = TextDocument.update(doc, [bytes ? inUnits(doc, inside) : inside], version);
+    }
     return doc;
   },
 };
+
+/** A change whose characters count UTF-8 bytes, counted in UTF-16 units on the document's lines as they are now. */
+function inUnits(doc: TextDocument, change: Change): Change {
+  if (!('range' in change)) return change;
+  const units = (p: Position): Position => {
+    const line = lineText(doc, p.line);
+    return { line: p.line, character: unitsForBytes(line, 0, line.length, p.character) };
+  };
+  return { range: { start: units(change.range.start), end: units(change.range.end) }, text: change.text };
+}
 
 /**
  * A change with its lines inside the document: the library reads a line after the last as the text's end
@@ -74,7 +90,7 @@ function position(p: unknown): Position {
  * reading of positions: a range given end first is turned round, a line before the first is the text's
  * start and one after the last its end, a character beyond its line's end stops before the line break.
  */
-export function applyContentChanges(text: string, changes: readonly Change[]): string {
+export function applyContentChanges(text: string, changes: readonly Change[], bytes = false): string {
   let lines = new ChunkedLines(text);
   for (const change of changes) {
     if (!('range' in change)) {
@@ -83,8 +99,8 @@ export function applyContentChanges(text: string, changes: readonly Change[]): s
     }
     let { start, end } = change.range;
     if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
-    const from = lines.place(start);
-    const to = lines.place(end);
+    const from = lines.place(start, bytes);
+    const to = lines.place(end, bytes);
     let first = from.line;
     let piece = lines.get(from.line).slice(0, from.column) + change.text + lines.get(to.line).slice(to.column);
     // A line ending in a lone \r before a piece starting with \n: the two are one line break now.
@@ -124,12 +140,13 @@ class ChunkedLines {
     return this.chunks[chunk]![index]!;
   }
 
-  /** A position as the library reads it: its line, and its column clamped to the line's text. */
-  place(p: Position): { line: number; column: number } {
+  /** A position as the library reads it: its line, and its column clamped to the line's text (`bytes`: the character counts UTF-8 bytes). */
+  place(p: Position, bytes: boolean): { line: number; column: number } {
     if (p.line < 0) return { line: 0, column: 0 };
     if (p.line >= this.count) return { line: this.count - 1, column: this.get(this.count - 1).length };
     const text = this.get(p.line);
-    return { line: p.line, column: Math.max(0, Math.min(p.character, textLength(text))) };
+    const length = textLength(text);
+    return { line: p.line, column: bytes ? unitsForBytes(text, 0, length, p.character) : Math.max(0, Math.min(p.character, length)) };
   }
 
   /** Lines `first`…`last` become `lines`. */

@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, ErrorCodes, ResponseError, type Location, type Position, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
-import type { LineIndex } from '../../grammar/index.js';
+import { unitsForBytes, type LineIndex } from '../../grammar/index.js';
 import type { ReportModel } from '../language/model.js';
 import type { DocumentStore } from './documents.js';
 
@@ -10,15 +10,46 @@ export const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * How the client counts a position's character: UTF-16 code units, as LSP does by default and every client
+ * must support — or UTF-8 bytes, for a client that counts bytes without saying so (Vim's ALE 3.3), asked
+ * for by `initializationOptions.positionEncoding: "utf-8"` and then stated in the capabilities. One client
+ * per server process: set once, at initialize.
+ */
+export type PositionEncoding = 'utf-16' | 'utf-8';
+let encoding: PositionEncoding = 'utf-16';
+
+export function usePositionEncoding(chosen: PositionEncoding): void {
+  encoding = chosen;
+}
+
+export function positionEncoding(): PositionEncoding {
+  return encoding;
+}
+
 /** The offset of an LSP position in a document; a missing position is the client's error (InvalidParams). */
 export function offsetOf(doc: TextDocument, position: unknown): number {
   const p = position as Position | undefined;
   if (!p || typeof p.line !== 'number' || typeof p.character !== 'number') throw new ResponseError(ErrorCodes.InvalidParams, '缺少位置参数');
-  return doc.offsetAt({ line: Math.max(0, Math.min(p.line, 2 ** 31 - 1)), character: Math.max(0, Math.min(p.character, 2 ** 31 - 1)) });
+  const line = Math.max(0, Math.min(p.line, 2 ** 31 - 1));
+  const character = Math.max(0, Math.min(p.character, 2 ** 31 - 1));
+  if (encoding === 'utf-16') return doc.offsetAt({ line, character });
+  const text = lineText(doc, line);
+  return doc.offsetAt({ line, character: unitsForBytes(text, 0, text.length, character) });
+}
+
+/** A line of a document with its line break (the text after the last line: ''). */
+export function lineText(doc: TextDocument, line: number): string {
+  return doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+}
+
+/** An offset's LSP position, its character counted as the client counts. */
+export function positionIn(lines: LineIndex, offset: number): Position {
+  return encoding === 'utf-16' ? lines.positionAt(offset) : lines.positionInBytes(offset);
 }
 
 export function rangeIn(lines: LineIndex, start: number, end: number): Range {
-  return { start: lines.positionAt(start), end: lines.positionAt(end) };
+  return { start: positionIn(lines, start), end: positionIn(lines, end) };
 }
 
 export function locationOf(store: DocumentStore, at: { path: string; start: number; end: number }, model?: ReportModel): Location {

@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
-  DidChangeTextDocumentNotification, DidChangeWorkspaceFoldersNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, WorkspaceSymbolRequest, type InitializeParams, type PublishDiagnosticsParams,
+  DidChangeTextDocumentNotification, DidChangeWorkspaceFoldersNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, HoverRequest, RenameRequest, SemanticTokensRequest, WorkspaceSymbolRequest,
+  type Hover, type InitializeParams, type PublishDiagnosticsParams, type SemanticTokens, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { pathToUri } from '../../server/lsp/uri.js';
 import { CheckWorkspaceRequest } from '../../server/lsp/protocol.js';
@@ -182,6 +183,51 @@ describe('protocol: editors that open a folder the old way, or count positions o
       const undefinedFigure = diagnostics.find((d) => d.code === 'BG201')!;
       const line = text.split('\n')[5]!;
       assert.deepEqual(undefinedFigure.range.start, { line: 5, character: line.indexOf('未定') });
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('a client that counts bytes (initializationOptions.positionEncoding: "utf-8", Vim’s ALE) is answered and read in UTF-8 bytes throughout', async () => {
+    const client = await startClient({}, { initializationOptions: { positionEncoding: 'utf-8' } });
+    try {
+      assert.equal(client.initializeResult.capabilities.positionEncoding, 'utf-8');
+      const text = '@标题 测\n@年度 2020\n\n# 一\n\n中文𠀀共调处{调处 = 1起}，率{率 = 调处/未定 %}。\n';
+      const line = text.split('\n')[5]!;
+      const bytes = (units: number) => Buffer.byteLength(line.slice(0, units));
+      const { uri } = await client.open('bytes.bg', text);
+      // Diagnostics: the character is the bytes before it on its line.
+      const found = (await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'BG201'))).diagnostics.find((d) => d.code === 'BG201')!;
+      assert.deepEqual(found.range, { start: { line: 5, character: bytes(line.indexOf('未定')) }, end: { line: 5, character: bytes(line.indexOf('未定') + 2) } });
+      // Requests: a position in bytes is read as one (hover on the second 调处, the use in the formula).
+      const use = line.indexOf('调处', line.indexOf('率{'));
+      const hover = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 5, character: bytes(use) + 3 } })) as Hover | null;
+      assert.match(JSON.stringify(hover?.contents), /调处/);
+      assert.deepEqual(hover?.range, { start: { line: 5, character: bytes(use) }, end: { line: 5, character: bytes(use + 2) } });
+      // Semantic tokens: characters and lengths in bytes.
+      const data = ((await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } })) as SemanticTokens).data;
+      const tokens: Array<[number, number, number]> = [];
+      for (let i = 0, l = 0, c = 0; i < data.length; i += 5) {
+        l += data[i]!;
+        c = data[i]! ? data[i + 1]! : c + data[i + 1]!;
+        tokens.push([l, c, data[i + 2]!]);
+      }
+      assert.ok(tokens.some(([l, c, n]) => l === 5 && c === bytes(line.indexOf('{调处') + 1) && n === 6), JSON.stringify(tokens.filter(([l]) => l === 5)));
+      // An edit in bytes: 𠀀 (4 bytes) replaced by 甲, then the text the server holds is the edited one (its problems say so).
+      const at = bytes(line.indexOf('𠀀'));
+      await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 5, character: at }, end: { line: 5, character: at + 4 } }, text: '甲' }],
+      });
+      const edited = line.replace('𠀀', '甲');
+      const after = (await client.diagnostics(uri, (p) => p.version === 2)).diagnostics.find((d) => d.code === 'BG201')!;
+      assert.equal(after.range.start.character, Buffer.byteLength(edited.slice(0, edited.indexOf('未定'))));
+      // Rename: edits in bytes.
+      const editedBytes = (units: number) => Buffer.byteLength(edited.slice(0, units));
+      const name = edited.indexOf('{调处') + 1;
+      // A byte inside 调 is read as 调.
+      const rename = (await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: { line: 5, character: editedBytes(name) + 1 }, newName: '调解' })) as WorkspaceEdit;
+      const edits = (rename.changes?.[uri] ?? []).map((e) => [e.range.start.character, e.range.end.character]).sort((a, b) => a[0]! - b[0]!);
+      assert.deepEqual(edits, [name, edited.indexOf('调处/')].map((u) => [editedBytes(u), editedBytes(u + 2)]));
     } finally {
       await client.stop();
     }

@@ -5,29 +5,34 @@ import { foldingRanges } from '../../language/features/folding.js';
 import { semanticTokens, TOKEN_TYPES } from '../../language/features/semanticTokens.js';
 import type { ReportModel } from '../../language/model.js';
 import type { ServerContext } from '../context.js';
-import { offsetOf } from '../convert.js';
+import { offsetOf, positionEncoding, positionIn } from '../convert.js';
+import { utf8Length } from '../../../grammar/index.js';
 import { answerForDocument } from '../requests.js';
 import { AttachedMap } from '../../language/attached.js';
 
 /**
  * Each model's tokens in LSP terms, computed once per version for full, delta and range requests alike:
- * five numbers a token (start offset, line, character, length, type + modifiers), packed to stay small.
+ * six numbers a token (start and end offsets, line, character, length as the client counts them, type +
+ * modifiers), packed to stay small.
  */
 const tokensOf = new AttachedMap<ReportModel, Int32Array>('tokensOf');
-const FIELDS = 5;
+const FIELDS = 6;
 
 function lspTokens(model: ReportModel): Int32Array {
   let packed = tokensOf.get(model);
   if (!packed) {
-    const tokens = semanticTokens(model.file.document, model.file.text);
+    const { text, lineIndex } = model.file;
+    const bytes = positionEncoding() === 'utf-8';
+    const tokens = semanticTokens(model.file.document, text);
     packed = new Int32Array(tokens.length * FIELDS);
     let at = 0;
     for (const t of tokens) {
-      const p = model.file.lineIndex.positionAt(t.start);
+      const p = positionIn(lineIndex, t.start);
       packed[at++] = t.start;
+      packed[at++] = t.end;
       packed[at++] = p.line;
       packed[at++] = p.character;
-      packed[at++] = t.end - t.start;
+      packed[at++] = bytes ? utf8Length(text, t.start, t.end) : t.end - t.start;
       packed[at++] = (TOKEN_TYPES.indexOf(t.type) << 1) | (t.declaration ? 1 : 0);
     }
     tokensOf.set(model, packed);
@@ -39,9 +44,8 @@ function lspTokens(model: ReportModel): Int32Array {
 function pushTokens(builder: SemanticTokensBuilder, model: ReportModel, from = 0, to = Infinity): SemanticTokensBuilder {
   const t = lspTokens(model);
   for (let i = 0; i < t.length; i += FIELDS) {
-    const start = t[i]!;
-    if (start + t[i + 3]! <= from || start >= to) continue;
-    builder.push(t[i + 1]!, t[i + 2]!, t[i + 3]!, t[i + 4]! >> 1, t[i + 4]! & 1);
+    if (t[i + 1]! <= from || t[i]! >= to) continue;
+    builder.push(t[i + 2]!, t[i + 3]!, t[i + 4]!, t[i + 5]! >> 1, t[i + 5]! & 1);
   }
   return builder;
 }

@@ -5,7 +5,7 @@ import { complete, type CompletionItem as FeatureItem, type CompletionKind } fro
 import { hover } from '../../language/features/hover.js';
 import { inlayHints } from '../../language/features/inlayHints.js';
 import type { ServerContext } from '../context.js';
-import { offsetOf, rangeIn } from '../convert.js';
+import { offsetOf, positionIn, rangeIn } from '../convert.js';
 import { answerForDocument } from '../requests.js';
 
 const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
@@ -46,7 +46,7 @@ export function register({ connection, store, client }: ServerContext): void {
     const start = params.range ? offsetOf(doc, params.range.start) : 0;
     const end = params.range ? offsetOf(doc, params.range.end) : doc.getText().length;
     return inlayHints(model, start, end).map((h) => ({
-      position: model.file.lineIndex.positionAt(h.offset),
+      position: positionIn(model.file.lineIndex, h.offset),
       label: h.label,
       kind: h.kind === 'value' ? InlayHintKind.Type : InlayHintKind.Parameter,
       paddingLeft: h.kind === 'value',

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import { DidChangeWatchedFilesNotification, type InitializeParams, FileChangeType, MessageType, ShowMessageNotification, type InitializeResult, type WorkspaceFolder, type WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import { CAPABILITIES, DIAGNOSTIC_PROVIDER, SERVER_INFO } from '../capabilities.js';
+import { positionEncoding, usePositionEncoding } from '../convert.js';
 import type { ServerContext } from '../context.js';
 import { CONFIG_FILE_NAME } from '../../language/config.js';
 import { toServerSettings } from '../settings.js';
@@ -127,8 +128,11 @@ function initialize({ client, diagnostics }: ServerContext, params: InitializePa
   client.untrusted = (params.initializationOptions as { trusted?: unknown } | null | undefined)?.trusted === false;
   const storage = (params.initializationOptions as { storageFolder?: unknown } | null | undefined)?.storageFolder;
   client.storageFolder = typeof storage === 'string' && path.isAbsolute(storage) ? storage : undefined;
+  // Characters counted in UTF-8 bytes only when asked (README › Other editors: Vim's ALE counts bytes).
+  usePositionEncoding((params.initializationOptions as { positionEncoding?: unknown } | null | undefined)?.positionEncoding === 'utf-8' ? 'utf-8' : 'utf-16');
   // Pull diagnostics when the client can pull, push otherwise — never both (a client would show them twice).
   const pull = !!caps.textDocument?.diagnostic;
   diagnostics.usePull(pull, !!caps.workspace?.diagnostics?.refreshSupport);
-  return { capabilities: pull ? { ...CAPABILITIES, diagnosticProvider: DIAGNOSTIC_PROVIDER } : CAPABILITIES, serverInfo: SERVER_INFO };
+  const capabilities = { ...CAPABILITIES, positionEncoding: positionEncoding(), ...(pull ? { diagnosticProvider: DIAGNOSTIC_PROVIDER } : {}) };
+  return { capabilities, serverInfo: SERVER_INFO };
 }
