@@ -8,7 +8,8 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
-import { cachedPerPlaced } from './blockCache.js';
+import { blockCacheOn, cachedPerPlaced } from './blockCache.js';
+import { AttachedMap } from '../attached.js';
 import type { ReportCheck } from './contract.js';
 import { blockTextNodes, located } from './prose.js';
 
@@ -90,6 +91,9 @@ function slips(model: ReportModel): Diagnostic[] {
   return placeholderBody(model).concat(cachedPerPlaced('slips', model, (placed) => blockSlips(model, placed)));
 }
 
+/** Where a blank, a lost year or an omission may start: one test of a node instead of one per kind. */
+const MAY_BE_LEFT_OPEN = /[_＿略]|[（(]\s*年/;
+
 function blockSlips(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const node of blockTextNodes(placed)) {
@@ -108,6 +112,7 @@ function blockSlips(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
       const around = node.text.slice(Math.max(0, m.index! - 4), m.index! + m[0].length + 2);
       out.push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”是模板的占位符，还没有填写：请填上实际的数字或名称。`)));
     }
+    if (!MAY_BE_LEFT_OPEN.test(node.text)) continue;
     if (node.text.includes('_') || node.text.includes('＿')) for (const m of node.text.matchAll(BLANK)) {
       if (!isHan(node.text, m.index! - 1) && !isHan(node.text, m.index! + m[0].length)) continue;
       const start = node.start + m.index!;
@@ -149,9 +154,30 @@ function placeholderBody(model: ReportModel): Diagnostic[] {
   return out;
 }
 
+/**
+ * Whether the report may have a traditional character at all. A batch check (no block results remembered)
+ * reads the report's text once, flat, instead of every block's text nodes for BG234 and again for BG235;
+ * the editor's checks test each block's source once and remember it (cachedPerPlaced's `needs`).
+ */
+const mayHaveTraditional = new AttachedMap<ReportModel, boolean>('mayHaveTraditional');
+function anyTraditional(model: ReportModel): boolean {
+  if (blockCacheOn()) return true;
+  let found = mayHaveTraditional.get(model);
+  if (found === undefined) {
+    found = traditionalCount(model.file.text, 1) === 1 || model.blocks.some((b) => b.scope.file !== model.file);
+    mayHaveTraditional.set(model, found);
+  }
+  return found;
+}
+
 /** BG234: once per report, at the first traditional character of the first block written in them. */
+const traditionalOf = new AttachedMap<ReportModel, Diagnostic[]>('traditionalOf');
 function traditionalScript(model: ReportModel): Diagnostic[] {
-  return cachedPerPlaced('traditional-script', model, (placed) => blockTraditional(model, placed), hasTraditionalRun).slice(0, 1);
+  if (!anyTraditional(model)) return [];
+  // Read by BG235 too: made once per model.
+  let found = traditionalOf.get(model);
+  if (!found) traditionalOf.set(model, (found = cachedPerPlaced('traditional-script', model, (placed) => blockTraditional(model, placed), hasTraditionalRun).slice(0, 1)));
+  return found;
 }
 
 /** Whether a block's source has enough traditional characters to be checked. */
@@ -186,7 +212,7 @@ function blockTraditional(model: ReportModel, placed: PlacedBlock): Diagnostic[]
  * simplified (a name may keep its traditional form: 陈國强).
  */
 function strayTraditional(model: ReportModel): Diagnostic[] {
-  if (traditionalScript(model).length) return [];
+  if (!anyTraditional(model) || traditionalScript(model).length) return [];
   const found = cachedPerPlaced('stray-traditional', model, (placed) => blockStrayTraditional(model, placed), hasTraditional);
   if (!found.length) return found;
   const text = model.file.text;
