@@ -7,6 +7,7 @@
 // a 300 KB report took 4 s, 50,000 took 22 s; vscode-cpptools#7159 is the same fault). A list of a few
 // changes (a keystroke) still goes to the library; a longer one is applied here to the text's lines, held
 // in chunks, and the document gets the result as one whole-text change (it stays the same object).
+// A client that counts bytes (convert.ts) has its characters read as UTF-8 bytes on the lines of the moment.
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { unitsForBytes } from '../../grammar/index.js';

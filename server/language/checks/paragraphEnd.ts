@@ -49,25 +49,32 @@ function paragraphEnds(model: ReportModel): Diagnostic[] {
   return out;
 }
 
-/** Where a paragraph ends without a mark (after its last character or figure), and the words before; undefined when it has one. */
+/**
+ * Where a paragraph ends without a mark (after its last character or figure), and the words before;
+ * undefined when it has one. Its end is looked at first: nearly every paragraph ends with its mark, and
+ * only one that does not is measured (this runs over every paragraph at each keystroke).
+ */
 function openEnd(lines: ast.Inline[][]): { at: number; tail: string | undefined } | undefined {
+  const last = lines[lines.length - 1];
+  const node = last?.[last.length - 1];
+  let end: { at: number; tail: string | undefined; text?: string };
+  if (node?.kind === 'figure') end = { at: node.end, tail: undefined };
+  else if (node?.kind === 'text') {
+    const text = node.text.trimEnd();
+    if (!OPEN_END.test(text.slice(-1))) return undefined;
+    end = { at: node.start + text.length, tail: text.slice(-6), text };
+  } else return undefined;
   let length = 0;
   let sentences = false;
-  for (const line of lines) for (const node of line) if (node.kind === 'text') {
-    length += node.text.length;
-    sentences ||= SENTENCE_END.test(node.text);
+  for (const line of lines) for (const n of line) if (n.kind === 'text') {
+    length += n.text.length;
+    sentences ||= SENTENCE_END.test(n.text);
   }
   // A short line with no sentence in it is a heading typed without its number (“坚持党的领导，全面推进法治政府建设”).
   if (length < SHORTEST || (length <= HEADING_LENGTH && !sentences)) return undefined;
-  const last = lines[lines.length - 1];
-  const node = last?.[last.length - 1];
-  if (node?.kind === 'figure') return { at: node.end, tail: undefined };
-  if (node?.kind !== 'text') return undefined;
-  const text = node.text.trimEnd();
-  if (!OPEN_END.test(text)) return undefined;
   // A title repeated in the text (“一季度矛盾纠纷分析研判综合报告”) is a line of its own, not a sentence.
-  if (lines.length === 1 && TITLE_LIKE.test(text) && last!.every((n) => n.kind !== 'text' || !CLAUSE_MARK.test(n.text))) return undefined;
-  return { at: node.start + text.length, tail: text.slice(-6) };
+  if (end.text !== undefined && lines.length === 1 && TITLE_LIKE.test(end.text) && last!.every((n) => n.kind !== 'text' || !CLAUSE_MARK.test(n.text))) return undefined;
+  return { at: end.at, tail: end.tail };
 }
 
 export const paragraphEndChecks: ReportCheck[] = [{ id: 'paragraph-end', codes: ['BG613'], run: paragraphEnds }];
