@@ -18,11 +18,13 @@ start=$SECONDS
 # shellcheck source=../lib/debian.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/debian.sh"
 ensure_debian_packages "${APT_PACKAGES[@]}"
-for tool in nvim emacs vim; do
+# Vim by its own name: neovim also provides the `vim` alternative, which may point to nvim (as it does
+# after vim is removed and installed again, or when neovim came first).
+for tool in nvim emacs vim.basic; do
   command -v "$tool" >/dev/null || die "$tool not on PATH after installing ${APT_PACKAGES[*]}"
 done
 # ALE needs Vim's jobs and timers; Debian puts it where `packadd ale` finds it.
-vim --version | grep -q '+job' && vim --version | grep -q '+timers' || die "this vim has no +job/+timers, which ALE needs: install vim (or vim-nox)"
+vim.basic --version | grep -q '+job' && vim.basic --version | grep -q '+timers' || die "this vim has no +job/+timers, which ALE needs: install vim (or vim-nox)"
 [ -f /usr/share/vim/vimfiles/pack/dist-bundle/opt/ale/plugin/ale.vim ] || die "ALE not where packadd finds it (/usr/share/vim/vimfiles/pack/dist-bundle/opt/ale) after installing vim-ale"
-log "editors: $(nvim --version | head -1); $(emacs --version | head -1); $(vim --version | head -1); ALE $(dpkg-query -W -f='${Version}' vim-ale)"
+log "editors: $(nvim --version | head -1); $(emacs --version | head -1); $(vim.basic --version | head -1); ALE $(dpkg-query -W -f='${Version}' vim-ale)"
 log "ready in $(( SECONDS - start )) s"

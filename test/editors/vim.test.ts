@@ -44,9 +44,12 @@ function at(text: string, position: Position): At {
   return { ...position, byte: Buffer.byteLength(line.slice(0, position.character)) };
 }
 
+/** Debian's Vim by its own name: neovim provides the `vim` alternative too, and it may point to nvim. */
+const VIM = 'vim.basic';
+
 function vimVersion(): string | undefined {
-  const vim = spawnSync('vim', ['--version'], { encoding: 'utf8' });
-  const ale = spawnSync('vim', ['-N', '-u', 'NONE', '-i', 'NONE', '-es', '-c', 'packadd ale', '-c', 'if exists("g:loaded_ale") | qall! | else | cquit | endif'], { encoding: 'utf8', timeout: 20_000 });
+  const vim = spawnSync(VIM, ['--version'], { encoding: 'utf8' });
+  const ale = spawnSync(VIM, ['-N', '-u', 'NONE', '-i', 'NONE', '-es', '-c', 'packadd ale', '-c', 'if exists("g:loaded_ale") | qall! | else | cquit | endif'], { encoding: 'utf8', timeout: 20_000 });
   return vim.status === 0 && ale.status === 0 ? `${vim.stdout.split('\n')[0]!.replace(/ \(.*$/, '')}, ALE` : undefined;
 }
 
@@ -76,7 +79,7 @@ describe('other editors: Vim with ALE', function () {
     const vimrc = path.join(folder(), '.vimrc');
     writeFileSync(vimrc, readmeVimrc());
     const driver = path.join(ROOT, 'test', 'editors', 'vim.vim');
-    const run = runEditor<Run>('Vim', 'env', [`PATH=${bin}:${process.env.PATH}`, 'LC_ALL=C', 'vim', '-N', '-u', vimrc, '-i', 'NONE', '-n', '--not-a-term', '-es', '-S', driver], report, plan);
+    const run = runEditor<Run>('Vim', 'env', [`PATH=${bin}:${process.env.PATH}`, 'LC_ALL=C', VIM, '-N', '-u', vimrc, '-i', 'NONE', '-n', '--not-a-term', '-es', '-S', driver], report, plan);
     for (const pid of run.steps.serverPids) assert.throws(() => process.kill(pid, 0), `the server (pid ${pid}) outlived Vim`);
     assert.ok(run.steps.serverPids.length > 0 && run.steps.stopped === 1, 'ALE stopped the server');
     return run;
