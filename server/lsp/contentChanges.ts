@@ -10,7 +10,7 @@
 // A client that counts bytes (convert.ts) has its characters read as UTF-8 bytes on the lines of the moment.
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { unitsForBytes } from '../../grammar/index.js';
+import { forEachLineSpan, lineEndAt, unitsForBytes } from '../../grammar/index.js';
 import { lineText, positionEncoding } from './convert.js';
 
 /** Up to this many changes the library applies them (cheaper for one or two than splitting the text in lines). */
@@ -180,13 +180,7 @@ function chunked(lines: string[]): string[][] {
 }
 
 /** The length of a line without its line break. */
-function textLength(line: string): number {
-  let end = line.length;
-  while (end > 0 && (line.charCodeAt(end - 1) === 10 || line.charCodeAt(end - 1) === 13)) end--;
-  return end;
-}
-
-const LINE_BREAK = /\r\n|\r|\n/g;
+const textLength = (line: string) => lineEndAt(line, 0);
 
 /**
  * A text cut after each line break. `last`: the text ends the document, so a line break at its end starts
@@ -194,13 +188,7 @@ const LINE_BREAK = /\r\n|\r|\n/g;
  */
 function splitLines(text: string, last: boolean): string[] {
   const out: string[] = [];
-  let start = 0;
-  LINE_BREAK.lastIndex = 0;
-  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
-    const end = m.index + m[0].length;
-    out.push(text.slice(start, end));
-    start = end;
-  }
-  if (start < text.length || last) out.push(text.slice(start));
+  forEachLineSpan(text, (start, end) => out.push(text.slice(start, end)));
+  if (last && (text === '' || textLength(out[out.length - 1]!) < out[out.length - 1]!.length)) out.push('');
   return out;
 }

@@ -4,6 +4,7 @@ import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { Line } from '../../../grammar/index.js';
 import { importFragment, looksLikeMarkup } from '../../language/import/fragment.js';
 import type { ServerContext } from '../context.js';
+import { lineText } from '../convert.js';
 import { ConvertPasteRequest } from '../protocol.js';
 import { answerOrFail, requireOpenDocument } from '../requests.js';
 
@@ -35,7 +36,7 @@ export function register({ connection, store }: ServerContext): void {
     const model = store.modelFor(doc);
     const position = isPosition(params.position) ? params.position : { line: 0, character: 0 };
     const at = doc.offsetAt(position);
-    const lineText = doc.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
+    const lineOfPaste = lineText(doc, position.line);
     const labels = model.blocks.flatMap((b) => (b.block.kind === 'heading' && b.block.label ? [b.block.label.text] : []));
     const converted = importFragment(text, {
       year: model.header.year,
@@ -44,7 +45,7 @@ export function register({ connection, store }: ServerContext): void {
       takenLabels: labels,
       inline: params.inline === true,
       enclosingLevel: levelAt(model.file.document.lines, at),
-      onEmptyLine: lineText.trim() === '',
+      onEmptyLine: lineOfPaste.trim() === '',
     });
     if (converted.text === text || converted.text === text.replace(/\r\n?/g, '\n')) return null;
     return { text: converted.text, figures: converted.figures, removed: converted.notes.length };
