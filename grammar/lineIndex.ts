@@ -1,8 +1,12 @@
-// Offsets ↔ 0-based line/character positions (UTF-16, as LSP counts by default).
+// Offsets ↔ 0-based line/character positions (UTF-16, as LSP counts by default; UTF-8 bytes or code
+// points for a client that counts so).
 export interface Position {
   line: number;
   character: number;
 }
+
+/** How a position's character is counted (LSP 3.17's PositionEncodingKind): UTF-16 units, UTF-8 bytes, or code points (utf-32). */
+export type PositionEncoding = 'utf-16' | 'utf-8' | 'utf-32';
 
 export class LineIndex {
   private known: number[] | undefined;
@@ -42,20 +46,12 @@ export class LineIndex {
     return Math.max(start, Math.min(start + position.character, next));
   }
 
-  /** `positionAt` with the character counted in UTF-8 bytes (a client that counts bytes: `initializationOptions.positionEncoding`). */
-  positionInBytes(offset: number): Position {
+  /** `positionAt` with the character counted in an encoding's units (a client that counts bytes or code points: `initializationOptions.positionEncoding`). */
+  positionIn(offset: number, encoding: PositionEncoding): Position {
     const p = this.positionAt(offset);
+    if (encoding === 'utf-16') return p;
     const start = this.starts[p.line]!;
-    return { line: p.line, character: utf8Length(this.text, start, start + p.character) };
-  }
-
-  /** `offsetAt` of a position whose character counts UTF-8 bytes (a byte inside a character is read as that character's start). */
-  offsetOfBytes(position: Position): number {
-    if (position.line < 0) return 0;
-    if (position.line >= this.starts.length) return this.text.length;
-    const start = this.starts[position.line]!;
-    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1]! : this.text.length;
-    return start + unitsForBytes(this.text, start, next, position.character);
+    return { line: p.line, character: encodedLength(encoding, this.text, start, start + p.character) };
   }
 
   lineStart(line: number): number {
@@ -89,6 +85,36 @@ export function utf8Length(text: string, from = 0, to = text.length): number {
     } else bytes += 3;
   }
   return bytes;
+}
+
+/** Code points of text[from, to): a surrogate pair is one, a lone surrogate one. */
+export function codePointLength(text: string, from = 0, to = text.length): number {
+  let count = 0;
+  for (let i = from; i < to; i++, count++) {
+    if ((text.charCodeAt(i) & 0xfc00) === 0xd800 && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+  }
+  return count;
+}
+
+/** text[from, to) in an encoding's units. */
+export function encodedLength(encoding: PositionEncoding, text: string, from: number, to: number): number {
+  return encoding === 'utf-8' ? utf8Length(text, from, to) : encoding === 'utf-32' ? codePointLength(text, from, to) : to - from;
+}
+
+/**
+ * How many UTF-16 units from `from` (at most to `to`) the first `count` units of an encoding take; in
+ * UTF-8 and UTF-32 a character is taken whole only when all its units are (a byte inside 调 is 调's start).
+ */
+export function unitsFor(encoding: PositionEncoding, text: string, from: number, to: number, count: number): number {
+  if (encoding === 'utf-8') return unitsForBytes(text, from, to, count);
+  const end = Math.min(to, text.length);
+  if (encoding === 'utf-16') return Math.max(0, Math.min(count, end - from));
+  let i = from;
+  for (let taken = 0; i < end && taken < count; taken++) {
+    const pair = (text.charCodeAt(i) & 0xfc00) === 0xd800 && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    i += pair ? 2 : 1;
+  }
+  return i - from;
 }
 
 /** How many UTF-16 units from `from` (at most to `to`) the first `bytes` UTF-8 bytes take; a character is taken whole only when all its bytes are. */

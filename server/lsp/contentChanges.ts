@@ -7,10 +7,10 @@
 // a 300 KB report took 4 s, 50,000 took 22 s; vscode-cpptools#7159 is the same fault). A list of a few
 // changes (a keystroke) still goes to the library; a longer one is applied here to the text's lines, held
 // in chunks, and the document gets the result as one whole-text change (it stays the same object).
-// A client that counts bytes (convert.ts) has its characters read as UTF-8 bytes on the lines of the moment.
+// A client that counts bytes or code points (convert.ts) has its characters read so on the lines of the moment.
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { forEachLineSpan, lineEndAt, unitsForBytes } from '../../grammar/index.js';
+import { forEachLineSpan, lineEndAt, unitsFor, type PositionEncoding } from '../../grammar/index.js';
 import { lineText, positionEncoding } from './convert.js';
 
 /** Up to this many changes the library applies them (cheaper for one or two than splitting the text in lines). */
@@ -24,23 +24,23 @@ export const DOCUMENTS = {
   create: TextDocument.create,
   update(document: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): TextDocument {
     const valid = wellFormed(changes);
-    const bytes = positionEncoding() === 'utf-8';
-    if (valid.length > FEW_CHANGES) return TextDocument.update(document, [{ text: applyContentChanges(document.getText(), valid, bytes) }], version);
+    const encoding = positionEncoding();
+    if (valid.length > FEW_CHANGES) return TextDocument.update(document, [{ text: applyContentChanges(document.getText(), valid, encoding) }], version);
     let doc = TextDocument.update(document, [], version);
     for (const change of valid) {
       const inside = withinLines(doc, change);
-      doc = TextDocument.update(doc, [bytes ? inUnits(doc, inside) : inside], version);
+      doc = TextDocument.update(doc, [encoding === 'utf-16' ? inside : inUnits(doc, inside, encoding)], version);
     }
     return doc;
   },
 };
 
-/** A change whose characters count UTF-8 bytes, counted in UTF-16 units on the document's lines as they are now. */
-function inUnits(doc: TextDocument, change: Change): Change {
+/** A change whose characters count UTF-8 bytes or code points, counted in UTF-16 units on the document's lines as they are now. */
+function inUnits(doc: TextDocument, change: Change, encoding: PositionEncoding): Change {
   if (!('range' in change)) return change;
   const units = (p: Position): Position => {
     const line = lineText(doc, p.line);
-    return { line: p.line, character: unitsForBytes(line, 0, line.length, p.character) };
+    return { line: p.line, character: unitsFor(encoding, line, 0, line.length, p.character) };
   };
   return { range: { start: units(change.range.start), end: units(change.range.end) }, text: change.text };
 }
@@ -91,7 +91,7 @@ function position(p: unknown): Position {
  * reading of positions: a range given end first is turned round, a line before the first is the text's
  * start and one after the last its end, a character beyond its line's end stops before the line break.
  */
-export function applyContentChanges(text: string, changes: readonly Change[], bytes = false): string {
+export function applyContentChanges(text: string, changes: readonly Change[], encoding: PositionEncoding = 'utf-16'): string {
   let lines = new ChunkedLines(text);
   for (const change of changes) {
     if (!('range' in change)) {
@@ -100,8 +100,8 @@ export function applyContentChanges(text: string, changes: readonly Change[], by
     }
     let { start, end } = change.range;
     if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
-    const from = lines.place(start, bytes);
-    const to = lines.place(end, bytes);
+    const from = lines.place(start, encoding);
+    const to = lines.place(end, encoding);
     let first = from.line;
     let piece = lines.get(from.line).slice(0, from.column) + change.text + lines.get(to.line).slice(to.column);
     // A line ending in a lone \r before a piece starting with \n: the two are one line break now.
@@ -141,13 +141,13 @@ class ChunkedLines {
     return this.chunks[chunk]![index]!;
   }
 
-  /** A position as the library reads it: its line, and its column clamped to the line's text (`bytes`: the character counts UTF-8 bytes). */
-  place(p: Position, bytes: boolean): { line: number; column: number } {
+  /** A position as the library reads it: its line, and its column clamped to the line's text (its character counted in `encoding`'s units). */
+  place(p: Position, encoding: PositionEncoding): { line: number; column: number } {
     if (p.line < 0) return { line: 0, column: 0 };
     if (p.line >= this.count) return { line: this.count - 1, column: this.get(this.count - 1).length };
     const text = this.get(p.line);
     const length = textLength(text);
-    return { line: p.line, column: bytes ? unitsForBytes(text, 0, length, p.character) : Math.max(0, Math.min(p.character, length)) };
+    return { line: p.line, column: encoding === 'utf-16' ? Math.max(0, Math.min(p.character, length)) : unitsFor(encoding, text, 0, length, p.character) };
   }
 
   /** Lines `first`…`last` become `lines`. */

@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, ErrorCodes, ResponseError, type Location, type Position, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
-import { unitsForBytes, type LineIndex } from '../../grammar/index.js';
+import { unitsFor, type LineIndex, type PositionEncoding } from '../../grammar/index.js';
 import type { ReportModel } from '../language/model.js';
 import type { DocumentStore } from './documents.js';
 
@@ -12,11 +12,11 @@ export const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
 
 /**
  * How the client counts a position's character: UTF-16 code units, as LSP does by default and every client
- * must support — or UTF-8 bytes, for a client that counts bytes without saying so (Vim's ALE 3.3), asked
- * for by `initializationOptions.positionEncoding: "utf-8"` and then stated in the capabilities. One client
- * per server process: set once, at initialize.
+ * must support — or, for a client that counts otherwise without saying so, UTF-8 bytes (Vim's ALE 3.3) or
+ * code points (Emacs's lsp-mode 8), asked for by `initializationOptions.positionEncoding: "utf-8"` or
+ * `"utf-32"` and then stated in the capabilities. One client per server process: set once, at initialize.
  */
-export type PositionEncoding = 'utf-16' | 'utf-8';
+export type { PositionEncoding };
 let encoding: PositionEncoding = 'utf-16';
 
 export function usePositionEncoding(chosen: PositionEncoding): void {
@@ -35,7 +35,7 @@ export function offsetOf(doc: TextDocument, position: unknown): number {
   const character = Math.max(0, Math.min(p.character, 2 ** 31 - 1));
   if (encoding === 'utf-16') return doc.offsetAt({ line, character });
   const text = lineText(doc, line);
-  return doc.offsetAt({ line, character: unitsForBytes(text, 0, text.length, character) });
+  return doc.offsetAt({ line, character: unitsFor(encoding, text, 0, text.length, character) });
 }
 
 /** A line of a document with its line break (the text after the last line: ''). */
@@ -45,7 +45,7 @@ export function lineText(doc: TextDocument, line: number): string {
 
 /** An offset's LSP position, its character counted as the client counts. */
 export function positionIn(lines: LineIndex, offset: number): Position {
-  return encoding === 'utf-16' ? lines.positionAt(offset) : lines.positionInBytes(offset);
+  return lines.positionIn(offset, encoding);
 }
 
 export function rangeIn(lines: LineIndex, start: number, end: number): Range {

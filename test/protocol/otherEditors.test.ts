@@ -188,23 +188,28 @@ describe('protocol: editors that open a folder the old way, or count positions o
     }
   });
 
-  it('a client that counts bytes (initializationOptions.positionEncoding: "utf-8", Vim’s ALE) is answered and read in UTF-8 bytes throughout', async () => {
-    const client = await startClient({}, { initializationOptions: { positionEncoding: 'utf-8' } });
+  // Vim's ALE 3.3 counts bytes, Emacs's lsp-mode 8 code points: each asks in its initialization options.
+  const COUNTING = [
+    { encoding: 'utf-8', client: 'Vim’s ALE', units: 'UTF-8 bytes', count: (s: string) => Buffer.byteLength(s) },
+    { encoding: 'utf-32', client: 'Emacs’s lsp-mode', units: 'code points', count: (s: string) => [...s].length },
+  ] as const;
+  for (const { encoding, client: which, units, count } of COUNTING) it(`a client that counts ${units} (initializationOptions.positionEncoding: "${encoding}", ${which}) is answered and read in ${units} throughout`, async () => {
+    const client = await startClient({}, { initializationOptions: { positionEncoding: encoding } });
     try {
-      assert.equal(client.initializeResult.capabilities.positionEncoding, 'utf-8');
+      assert.equal(client.initializeResult.capabilities.positionEncoding, encoding);
       const text = '@标题 测\n@年度 2020\n\n# 一\n\n中文𠀀共调处{调处 = 1起}，率{率 = 调处/未定 %}。\n';
       const line = text.split('\n')[5]!;
-      const bytes = (units: number) => Buffer.byteLength(line.slice(0, units));
-      const { uri } = await client.open('bytes.bg', text);
-      // Diagnostics: the character is the bytes before it on its line.
+      const counted = (units: number) => count(line.slice(0, units));
+      const { uri } = await client.open(`${encoding}.bg`, text);
+      // Diagnostics: the character is the units before it on its line.
       const found = (await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'BG201'))).diagnostics.find((d) => d.code === 'BG201')!;
-      assert.deepEqual(found.range, { start: { line: 5, character: bytes(line.indexOf('未定')) }, end: { line: 5, character: bytes(line.indexOf('未定') + 2) } });
-      // Requests: a position in bytes is read as one (hover on the second 调处, the use in the formula).
+      assert.deepEqual(found.range, { start: { line: 5, character: counted(line.indexOf('未定')) }, end: { line: 5, character: counted(line.indexOf('未定') + 2) } });
+      // Requests: a position in those units is read as one (hover on the second 调处, the use in the formula).
       const use = line.indexOf('调处', line.indexOf('率{'));
-      const hover = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 5, character: bytes(use) + 3 } })) as Hover | null;
+      const hover = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 5, character: counted(use + 1) } })) as Hover | null;
       assert.match(JSON.stringify(hover?.contents), /调处/);
-      assert.deepEqual(hover?.range, { start: { line: 5, character: bytes(use) }, end: { line: 5, character: bytes(use + 2) } });
-      // Semantic tokens: characters and lengths in bytes.
+      assert.deepEqual(hover?.range, { start: { line: 5, character: counted(use) }, end: { line: 5, character: counted(use + 2) } });
+      // Semantic tokens: characters and lengths in those units.
       const data = ((await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } })) as SemanticTokens).data;
       const tokens: Array<[number, number, number]> = [];
       for (let i = 0, l = 0, c = 0; i < data.length; i += 5) {
@@ -212,22 +217,22 @@ describe('protocol: editors that open a folder the old way, or count positions o
         c = data[i]! ? data[i + 1]! : c + data[i + 1]!;
         tokens.push([l, c, data[i + 2]!]);
       }
-      assert.ok(tokens.some(([l, c, n]) => l === 5 && c === bytes(line.indexOf('{调处') + 1) && n === 6), JSON.stringify(tokens.filter(([l]) => l === 5)));
-      // An edit in bytes: 𠀀 (4 bytes) replaced by 甲, then the text the server holds is the edited one (its problems say so).
-      const at = bytes(line.indexOf('𠀀'));
+      assert.ok(tokens.some(([l, c, n]) => l === 5 && c === counted(line.indexOf('{调处') + 1) && n === count('调处')), JSON.stringify(tokens.filter(([l]) => l === 5)));
+      // An edit in those units: 𠀀 replaced by 甲, then the text the server holds is the edited one (its problems say so).
+      const at = counted(line.indexOf('𠀀'));
       await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-        textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 5, character: at }, end: { line: 5, character: at + 4 } }, text: '甲' }],
+        textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 5, character: at }, end: { line: 5, character: at + count('𠀀') } }, text: '甲' }],
       });
       const edited = line.replace('𠀀', '甲');
       const after = (await client.diagnostics(uri, (p) => p.version === 2)).diagnostics.find((d) => d.code === 'BG201')!;
-      assert.equal(after.range.start.character, Buffer.byteLength(edited.slice(0, edited.indexOf('未定'))));
-      // Rename: edits in bytes.
-      const editedBytes = (units: number) => Buffer.byteLength(edited.slice(0, units));
+      assert.equal(after.range.start.character, count(edited.slice(0, edited.indexOf('未定'))));
+      // Rename: edits in those units.
+      const editedCounted = (units: number) => count(edited.slice(0, units));
       const name = edited.indexOf('{调处') + 1;
-      // A byte inside 调 is read as 调.
-      const rename = (await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: { line: 5, character: editedBytes(name) + 1 }, newName: '调解' })) as WorkspaceEdit;
+      // Inside the name (in bytes: a byte inside 调, read as 调).
+      const rename = (await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: { line: 5, character: editedCounted(name) + 1 }, newName: '调解' })) as WorkspaceEdit;
       const edits = (rename.changes?.[uri] ?? []).map((e) => [e.range.start.character, e.range.end.character]).sort((a, b) => a[0]! - b[0]!);
-      assert.deepEqual(edits, [name, edited.indexOf('调处/')].map((u) => [editedBytes(u), editedBytes(u + 2)]));
+      assert.deepEqual(edits, [name, edited.indexOf('调处/')].map((u) => [editedCounted(u), editedCounted(u + 2)]));
     } finally {
       await client.stop();
     }

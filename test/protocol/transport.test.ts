@@ -146,12 +146,12 @@ describe('protocol: errors to the letter', () => {
   });
 });
 
-// Also with positions counted in UTF-8 bytes (a client like Vim's ALE asks for them): every position the server reads converts.
-for (const encoding of ['utf-16', 'utf-8'] as const) describe(`protocol: random JSON-RPC (${RUNS} messages, positions in ${encoding})`, function () {
+// Also with positions counted in UTF-8 bytes or code points (clients like Vim's ALE and Emacs's lsp-mode ask for them): every position the server reads converts.
+for (const encoding of ['utf-16', 'utf-8', 'utf-32'] as const) describe(`protocol: random JSON-RPC (${RUNS} messages, positions in ${encoding})`, function () {
   this.timeout(0);
   let client: Client;
   before(async () => {
-    client = await startClient({ citations: [{ title: '某条例', aliases: 5 }], lineWidth: { 宽: 1 } }, encoding === 'utf-8' ? { initializationOptions: { positionEncoding: 'utf-8' } } : {});
+    client = await startClient({ citations: [{ title: '某条例', aliases: 5 }], lineWidth: { 宽: 1 } }, encoding === 'utf-16' ? {} : { initializationOptions: { positionEncoding: encoding } });
     assert.equal(client.initializeResult.capabilities.positionEncoding, encoding);
   });
   after(() => client.stop());

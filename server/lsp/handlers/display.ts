@@ -6,7 +6,7 @@ import { semanticTokens, TOKEN_TYPES } from '../../language/features/semanticTok
 import type { ReportModel } from '../../language/model.js';
 import type { ServerContext } from '../context.js';
 import { offsetOf, positionEncoding, positionIn } from '../convert.js';
-import { utf8Length } from '../../../grammar/index.js';
+import { encodedLength } from '../../../grammar/index.js';
 import { answerForDocument } from '../requests.js';
 import { AttachedMap } from '../../language/attached.js';
 
@@ -22,7 +22,7 @@ function lspTokens(model: ReportModel): Int32Array {
   let packed = tokensOf.get(model);
   if (!packed) {
     const { text, lineIndex } = model.file;
-    const bytes = positionEncoding() === 'utf-8';
+    const encoding = positionEncoding();
     const tokens = semanticTokens(model.file.document, text);
     packed = new Int32Array(tokens.length * FIELDS);
     let at = 0;
@@ -32,7 +32,7 @@ function lspTokens(model: ReportModel): Int32Array {
       packed[at++] = t.end;
       packed[at++] = p.line;
       packed[at++] = p.character;
-      packed[at++] = bytes ? utf8Length(text, t.start, t.end) : t.end - t.start;
+      packed[at++] = encodedLength(encoding, text, t.start, t.end);
       packed[at++] = (TOKEN_TYPES.indexOf(t.type) << 1) | (t.declaration ? 1 : 0);
     }
     tokensOf.set(model, packed);

@@ -128,8 +128,10 @@ function initialize({ client, diagnostics }: ServerContext, params: InitializePa
   client.untrusted = (params.initializationOptions as { trusted?: unknown } | null | undefined)?.trusted === false;
   const storage = (params.initializationOptions as { storageFolder?: unknown } | null | undefined)?.storageFolder;
   client.storageFolder = typeof storage === 'string' && path.isAbsolute(storage) ? storage : undefined;
-  // Characters counted in UTF-8 bytes only when asked (README › Other editors: Vim's ALE counts bytes).
-  usePositionEncoding((params.initializationOptions as { positionEncoding?: unknown } | null | undefined)?.positionEncoding === 'utf-8' ? 'utf-8' : 'utf-16');
+  // Characters counted in UTF-8 bytes or code points only when asked (README › Other editors: Vim's ALE
+  // counts bytes, Emacs's lsp-mode code points).
+  const asked = (params.initializationOptions as { positionEncoding?: unknown } | null | undefined)?.positionEncoding;
+  usePositionEncoding(asked === 'utf-8' || asked === 'utf-32' ? asked : 'utf-16');
   // Pull diagnostics when the client can pull, push otherwise — never both (a client would show them twice).
   const pull = !!caps.textDocument?.diagnostic;
   diagnostics.usePull(pull, !!caps.workspace?.diagnostics?.refreshSupport);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyContentChanges, DOCUMENTS, wellFormed } from '../../../server/lsp/contentChanges.js';
-import { unitsForBytes } from '../../../grammar/index.js';
+import { unitsFor } from '../../../grammar/index.js';
 import { fuzzSettings } from '../../helpers.js';
 
 /**
@@ -50,31 +50,33 @@ describe('lsp: content changes applied at once', () => {
     );
   });
 
-  it('read characters as UTF-8 bytes for a client that counts bytes, change after change (property)', () => {
-    // The reference: each change's byte columns turned into UTF-16 ones on the lines the changes before it left.
-    const inBytes = (before: string, changes: readonly unknown[]) => {
-      let current = before;
-      for (const change of wellFormed(changes)) {
-        const doc = TextDocument.create('file:///r.bg', 'baogao', 1, current);
-        const units = (p: { line: number; character: number }) => {
-          if (p.line < 0 || p.line >= doc.lineCount) return p;
-          const line = doc.getText({ start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } });
-          return { line: p.line, character: unitsForBytes(line, 0, line.length, p.character) };
-        };
-        const converted = 'range' in change ? { range: { start: units(change.range.start), end: units(change.range.end) }, text: change.text } : change;
-        current = TextDocument.update(doc, [converted], 2).getText();
-      }
-      return current;
-    };
-    const byteColumn = fc.record({ line: fc.integer({ min: -1, max: 12 }), character: fc.integer({ min: 0, max: 14 }) });
-    const byteChange = fc.record({ range: fc.record({ start: byteColumn, end: byteColumn }), text });
-    fc.assert(
-      fc.property(text, fc.array(byteChange, { maxLength: 12 }), (before, changes) => {
-        assert.equal(applyContentChanges(before, changes, true), inBytes(before, changes));
-      }),
-      fuzzSettings(),
-    );
-  });
+  for (const [encoding, counts] of [['utf-8', 'UTF-8 bytes'], ['utf-32', 'code points']] as const) {
+    it(`read characters as ${counts} for a client that counts ${encoding === 'utf-8' ? 'bytes' : 'code points'}, change after change (property)`, () => {
+      // The reference: each change's columns turned into UTF-16 ones on the lines the changes before it left.
+      const converted = (before: string, changes: readonly unknown[]) => {
+        let current = before;
+        for (const change of wellFormed(changes)) {
+          const doc = TextDocument.create('file:///r.bg', 'baogao', 1, current);
+          const units = (p: { line: number; character: number }) => {
+            if (p.line < 0 || p.line >= doc.lineCount) return p;
+            const line = doc.getText({ start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } });
+            return { line: p.line, character: unitsFor(encoding, line, 0, line.length, p.character) };
+          };
+          const inUnits = 'range' in change ? { range: { start: units(change.range.start), end: units(change.range.end) }, text: change.text } : change;
+          current = TextDocument.update(doc, [inUnits], 2).getText();
+        }
+        return current;
+      };
+      const column = fc.record({ line: fc.integer({ min: -1, max: 12 }), character: fc.integer({ min: 0, max: 14 }) });
+      const encodedChange = fc.record({ range: fc.record({ start: column, end: column }), text });
+      fc.assert(
+        fc.property(text, fc.array(encodedChange, { maxLength: 12 }), (before, changes) => {
+          assert.equal(applyContentChanges(before, changes, encoding), converted(before, changes));
+        }),
+        fuzzSettings(),
+      );
+    });
+  }
 
   it('give the library’s text across chunks of lines, edits in VS Code’s order (last first) and in typing order', () => {
     const before = Array.from({ length: 2000 }, (_, i) => `第${i}行，内容${i % 7 ? '\n' : '\r\n'}`).join('');
