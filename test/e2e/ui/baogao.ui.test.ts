@@ -419,6 +419,26 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     assert.equal(readFileSync(file).subarray(0, 2).toString(), 'PK');
     await wb.closeAllEditors();
   });
+  it('opens the walkthrough 开始写法治政府建设情况报告 (Welcome: Open Walkthrough...): the year in seven steps, and a step’s button runs its command', async () => {
+    await wb.closeAllEditors();
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    const input = wb.page.locator('.quick-input-widget input[type="text"]').first();
+    await input.fill('法治政府');
+    const item = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: '开始写法治政府建设情况报告' }).first();
+    await item.waitFor();
+    await item.click();
+    const steps = ['从去年的 Word 报告开始', '边写边检查', '数字写成指标', '预览版面', '导出 Word 交稿', '明年的报告', '县里审阅各乡镇的报告'];
+    for (const title of steps) await wb.page.getByText(title, { exact: true }).first().waitFor();
+    await wb.page.getByText('预览版面', { exact: true }).first().click();
+    const button = wb.page.getByText('打开预览', { exact: true }).first();
+    await button.waitFor();
+    await wb.screenshot('walkthrough');
+    // No report is open: the preview's command says what it needs.
+    await button.click();
+    const shown = await wb.notifications({ waitFor: '请先打开一个报告' });
+    assert.ok(shown.some((n) => n.includes('请先打开一个报告（.bg 文件）')), shown.join('\n'));
+    await wb.closeAllEditors();
+  });
 });
 
 describe('baogao UI: English display language', function () {

@@ -5,6 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from '../../helpers.js';
+import { checkReport } from '../../../server/language/checks/index.js';
+import { LanguageService } from '../../../server/language/service.js';
+import { MemoryWorkspace } from '../../../server/language/workspace.js';
 
 const json = (file: string) => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')) as Record<string, any>;
 const pkg = json('package.json');
@@ -137,6 +140,47 @@ describe('client: manifest', () => {
     assert.doesNotMatch(readFileSync(path.join(ROOT, 'server', 'lsp', 'protocol.ts'), 'utf8'), /^import /m);
   });
 
+  it('walks a newcomer through the year: every step with its page, buttons that run commands the extension has, completed by running them', () => {
+    const [walkthrough, ...others] = pkg.contributes.walkthroughs;
+    assert.equal(others.length, 0);
+    const steps = walkthroughSteps();
+    assert.deepEqual(steps.map((s) => s.id), ['import', 'check', 'figures', 'preview', 'export', 'nextYear', 'review']);
+    const ours = new Set(pkg.contributes.commands.map((c: { command: string }) => c.command));
+    // VS Code's own commands a step may name.
+    const builtIn = new Set(['workbench.actions.view.problems']);
+    for (const step of steps) {
+      assert.ok(existsSync(path.join(ROOT, step.media.markdown)), step.media.markdown);
+      for (const nls of [nlsZh, nlsEn]) {
+        const description = nls[step.description.replace(/%/g, '')]!;
+        const buttons = [...description.matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1]!);
+        assert.ok(buttons.length > 0, `${step.id}: a button`);
+        for (const command of buttons) assert.ok(ours.has(command) || builtIn.has(command), `${step.id}: ${command}`);
+      }
+      assert.ok(step.completionEvents.length > 0, step.id);
+      for (const event of step.completionEvents) {
+        const command = /^onCommand:(.+)$/.exec(event)?.[1];
+        assert.ok(command && (ours.has(command) || builtIn.has(command)), `${step.id}: ${event}`);
+      }
+    }
+    assert.ok(han.test(nlsZh[walkthrough.title.replace(/%/g, '')]!));
+  });
+
+  it('shows examples in the walkthrough that the checker takes as written: no figure or syntax problem', () => {
+    const service = new LanguageService(new MemoryWorkspace({}));
+    let examples = 0;
+    for (const step of walkthroughSteps()) {
+      const page = readFileSync(path.join(ROOT, step.media.markdown), 'utf8');
+      for (const [, code] of page.matchAll(/```\n([\s\S]*?)```/g)) {
+        examples++;
+        const found = checkReport(service.analyze(`/walkthrough/${step.id}-${examples}.bg`, code!));
+        // A page shows a part of a report: the parts it leaves out (BG4xx, BG7xx) are not its problems.
+        const own = found.filter((d) => /^BG[1-3]/.test(d.code) || d.code.startsWith('BG6'));
+        assert.deepEqual(own.map((d) => `${d.code} ${d.message}`), [], `${step.media.markdown}:\n${code}`);
+      }
+    }
+    assert.ok(examples >= 2, `examples checked: ${examples}`);
+  });
+
   it('packages only what runs: the bundles, templates, citations and declarative files (vsce ls)', function () {
     this.timeout(60_000);
     const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
@@ -148,7 +192,7 @@ describe('client: manifest', () => {
       .sort();
     for (const needed of ['dist/extension.cjs', 'dist/server.cjs', 'dist/server-main.cjs', 'templates/txt/report.hbs', 'templates/md/report.hbs', 'templates/html/report.hbs', 'templates/html/report.css', 'server/language/data/citations.json',
       'client/syntaxes/baogao.tmLanguage.json', 'client/language-configuration.json', 'client/snippets/baogao.json', 'package.nls.json', 'package.nls.en.json',
-      'l10n/bundle.l10n.en.json', 'LICENSE', 'README.md', 'docs/CODES.md', 'docs/LANGUAGE.md']) {
+      'l10n/bundle.l10n.en.json', 'LICENSE', 'README.md', 'docs/CODES.md', 'docs/LANGUAGE.md', ...walkthroughSteps().map((step) => step.media.markdown)]) {
       assert.ok(files.includes(needed), `${needed} is packaged`);
     }
     for (const f of files) {
@@ -156,3 +200,10 @@ describe('client: manifest', () => {
     }
   });
 });
+
+interface WalkthroughStep { id: string; title: string; description: string; media: { markdown: string }; completionEvents: string[] }
+
+/** The steps of the extension's walkthrough (contributes.walkthroughs). */
+function walkthroughSteps(): WalkthroughStep[] {
+  return (pkg.contributes.walkthroughs as Array<{ steps: WalkthroughStep[] }>).flatMap((w) => w.steps);
+}
