@@ -1,8 +1,9 @@
 // The extension manifest (package.json contributes …), its localisation (package.nls*.json,
 // l10n/bundle.l10n.en.json) and the client code agree with each other and with the server.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from '../../helpers.js';
 import { checkReport } from '../../../server/language/checks/index.js';
@@ -179,6 +180,38 @@ describe('client: manifest', () => {
       }
     }
     assert.ok(examples >= 2, `examples checked: ${examples}`);
+  });
+
+  it('reads `baogao check` in a task as the command reports it (problem matcher $baogao): every finding, its place, code and severity', () => {
+    const [matcher, ...others] = pkg.contributes.problemMatchers;
+    assert.equal(others.length, 0);
+    assert.equal(matcher.name, 'baogao');
+    // Not the language server's owner: a task's findings and the open reports' would replace each other.
+    assert.notEqual(matcher.owner, 'baogao');
+    const pattern = new RegExp(matcher.pattern.regexp);
+    const folder = mkdtempSync(path.join(tmpdir(), 'baogao-matcher-'));
+    try {
+      // The samples (errors, warnings) and a report with an information (BG408) and a hint (BG604).
+      cpSync(path.join(ROOT, 'samples'), folder, { recursive: true });
+      writeFileSync(path.join(folder, '提示.bg'), '@标题 某镇2021年度工作报告\n@年度 2021\n\n# 一\n\n学习《法治政府建设实施纲要（2021—2025）》。\n');
+      const files = readdirSync(folder).filter((f) => f.endsWith('.bg'));
+      const run = (format: string) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), 'check', ...files, '--format', format], { cwd: folder, encoding: 'utf8' }).stdout;
+      const expected = JSON.parse(run('json')) as Array<{ file: string; line: number; column: number; severity: string; code: string; message: string }>;
+      const lines = run('text').split('\n').filter(Boolean);
+      assert.equal(lines.length, expected.length);
+      for (const severity of ['error', 'warning', 'info', 'hint']) assert.ok(expected.some((e) => e.severity === severity), severity);
+      lines.forEach((line, i) => {
+        const m = pattern.exec(line);
+        assert.ok(m, line);
+        const e = expected[i]!;
+        const at = (group: string) => m[matcher.pattern[group] as number];
+        assert.deepEqual([at('file'), Number(at('line')), Number(at('column')), at('code'), at('message')], [e.file, e.line, e.column, e.code, e.message]);
+        // VS Code has no hint severity for a task: a hint is shown as the matcher's default, information.
+        assert.equal(at('severity') ?? matcher.severity, e.severity === 'hint' ? 'info' : e.severity, line);
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('packages only what runs: the bundles, templates, citations and declarative files (vsce ls)', function () {
