@@ -259,6 +259,7 @@ export function parseLine(source: string, offset = 0, fast = true): { line: ast.
   }
   const p = parser();
   p.input = tokens;
+  p.abandoned = false;
   let line: ast.Line | undefined;
   try {
     line = p.line();
@@ -269,7 +270,8 @@ export function parseLine(source: string, offset = 0, fast = true): { line: ast.
   const errors: IRecognitionException[] = [...p.errors];
   // Tokens the line rule could not take are never dropped: the whole line is kept as prose.
   // A rule abandoned by recovery leaves its part undefined (`- {调处=-`: the item's content): prose too.
-  const complete = line && !errors.some((e) => e.name === 'NotAllInputParsedException') && partsPresent(line);
+  // A part recovery abandoned (`{法=-{`: the figure broke off at its formula) would lose its text: prose too.
+  const complete = line && !p.abandoned && !errors.some((e) => e.name === 'NotAllInputParsedException') && partsPresent(line);
   if (!complete) {
     if (!errors.length) errors.push({ name: 'LineNotParsed', message: '', token: tokens[0]!, resyncedTokens: [], context: { ruleStack: [], ruleOccurrenceStack: [] } });
     line = rawLine(source, tokens[0]!, tokens[tokens.length - 1]!);

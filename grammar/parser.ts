@@ -20,6 +20,18 @@ export class ReportParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
+  /**
+   * Set when recovery abandoned a part of the line (a figure `{法=-{` whose formula broke off): the part's
+   * tokens are then in no node, and parseLine keeps the whole line as prose instead. Reset for each line.
+   */
+  public abandoned = false;
+
+  /** Adds a part to a list; a part recovery abandoned (undefined) is remembered, never silently left out. */
+  private keep<T>(list: T[], part: T | undefined): void {
+    if (part) list.push(part);
+    else this.abandoned = true;
+  }
+
   /** One line: the parser is run line by line, so that error recovery can never reach into the next line. */
   public line = this.RULE('line', (): ast.Line =>
     this.OR([
@@ -118,7 +130,7 @@ export class ReportParser extends EmbeddedActionsParser {
         {
           ALT: () => {
             const arg = this.SUBRULE(this.argument);
-            this.ACTION(() => arg && args.push(arg));
+            this.ACTION(() => this.keep(args, arg));
           },
         },
         { ALT: () => this.CONSUME(t.Comma) },
@@ -176,7 +188,7 @@ export class ReportParser extends EmbeddedActionsParser {
     const content: ast.Inline[] = [];
     this.AT_LEAST_ONE(() => {
       const inline = this.SUBRULE(this.inline);
-      this.ACTION(() => inline && content.push(inline));
+      this.ACTION(() => this.keep(content, inline));
     });
     const nl = this.lineBreak();
     return this.ACTION(() => ({
@@ -191,7 +203,7 @@ export class ReportParser extends EmbeddedActionsParser {
     const content: ast.Inline[] = [];
     this.MANY(() => {
       const inline = this.SUBRULE(this.inline);
-      this.ACTION(() => inline && content.push(inline));
+      this.ACTION(() => this.keep(content, inline));
     });
     return content;
   });
@@ -223,7 +235,7 @@ export class ReportParser extends EmbeddedActionsParser {
         { ALT: () => this.escape(this.CONSUME2(t.Escape)) },
         { ALT: () => this.SUBRULE2(this.figure) },
       ]);
-      this.ACTION(() => child && children.push(child));
+      this.ACTION(() => this.keep(children, child));
     });
     let close: IToken | undefined;
     this.OPTION(() => {

@@ -56,6 +56,15 @@ describe('cases found by the properties', () => {
     assert.match(render(model('正文{件='), 'txt', {}), /正文\{件=\n/);
   });
 
+  it('a figure whose formula breaks off before another figure keeps its text (found by test:fuzz: "{法＝－{" lost "{法＝－")', () => {
+    for (const text of ['{法＝－{', '正文{法=-{其后', '- {调处=-{', '《条例{法=-{》']) {
+      const { document, diagnostics } = parse(text);
+      assert.deepEqual(document.lines.map((l) => [l.start, l.end]), [[0, text.length]], JSON.stringify(text));
+      assert.ok(diagnostics.some((d) => d.code === 'BG009'), JSON.stringify(text));
+    }
+    assert.match(render(model('正文{法=-{其后'), 'txt', {}), /正文\{法=-\{其后/);
+  });
+
   it('an open label with prose after it keeps the prose (found: "# {# @引用 \\ud800" lost its last characters)', () => {
     for (const text of ['# {# @引用 \ud800', '# 标题 {#举措 多余']) {
       const { document } = parse(text);
