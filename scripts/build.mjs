@@ -15,6 +15,7 @@ const LAZY = [
   { source: 'templates/render.ts', out: 'cli-render' },
   { source: 'templates/docx/writeDocx.ts', out: 'cli-docx' },
   { source: 'node_modules/iconv-lite/lib/index.js', out: 'cli-iconv', module: 'iconv-lite' },
+  { source: 'node_modules/tinyglobby/dist/index.mjs', out: 'cli-glob', module: 'tinyglobby' },
   { source: 'server/node/readWord.ts', out: 'cli-word' },
   { source: 'server/language/import/index.ts', out: 'cli-import' },
   { source: 'server/language/sourceCheck.ts', out: 'cli-source-check' },

@@ -17,6 +17,7 @@ import { FileSystemWorkspace } from './node/fsWorkspace.js';
 import { isInside, toCorePath, toOsPath } from './node/paths.js';
 import { loadTextEncoder, FileRefused, FileTooLarge, readTextFile, systemReason, writeFileSafely, ENCODING_NAMES, type DecodedText, type EncodeText } from './node/files.js';
 import { encodingDiagnostics } from './node/encoding.js';
+import { expandReportArguments } from './node/reportArguments.js';
 import type { SourceFinding } from './language/sourceCheck.js';
 import {
   byYearTable, collectFigures, IndicatorVocabulary, longRecords, longTable, reportInfo, wideTable, withTotals, type ReportInfo,
@@ -124,9 +125,12 @@ async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } } });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`不支持的输出格式“${values.format}”，可用：text、json。`);
   if (positionals.length === 0) throw new UsageError('请给出要检查的文件，例如：baogao check samples/*.bg');
+  // Folders and patterns (乡镇报告/, 乡镇报告/*.docx) become their files.
+  const { files, problems } = await expandReportArguments(positionals);
+  for (const problem of problems) process.stderr.write(`baogao：${problem}\n`);
   const results: CheckRecord[] = [];
-  const sources = await readSources(positionals.filter(isWordOrText));
-  let unreadable = sources.unreadable;
+  const sources = await readSources(files.filter(isWordOrText));
+  let unreadable = sources.unreadable || problems.length > 0;
   // Word and text reports only: the importer is loaded for them (a file of its own in the bundle).
   const { checkSourceText } = sources.texts.size ? await import('./language/sourceCheck.js') : { checkSourceText: undefined };
   for (const [file, text] of sources.texts) {
@@ -141,7 +145,7 @@ async function runCheck(args: string[]): Promise<number> {
   }
   let unwritten = false;
   const encode = values.fix ? await loadTextEncoder() : undefined;
-  unreadable = forEachReport(positionals.filter((f) => !isWordOrText(f)), (file, decoded, service) => {
+  unreadable = forEachReport(files.filter((f) => !isWordOrText(f)), (file, decoded, service) => {
     const diagnose = (text: string) => {
       const model = service.analyze(toCorePath(file), text);
       const found = checkReport(model, service.settings);
@@ -156,7 +160,7 @@ async function runCheck(args: string[]): Promise<number> {
     }
     for (const d of diagnostics) results.push(toRecord(file, d, model, service));
   }, (error) => results.push({ file: error.file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'BG905', message: error.reason })) || unreadable;
-  results.sort((a, b) => positionals.indexOf(a.file) - positionals.indexOf(b.file) || a.line - b.line || a.column - b.column);
+  results.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || a.column - b.column);
   if (values.format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else for (const r of results) process.stdout.write(`${r.file}:${r.line}:${r.column}: ${SEVERITY_WORDS[r.severity]} ${r.code} ${r.message}\n`);
   if (unreadable || unwritten) return 2;
@@ -399,7 +403,7 @@ function defaultNextName(last: string, year: string | undefined): string {
 
 // ---------------------------------------------------------------- collect
 
-function runCollect(args: string[]): number {
+async function runCollect(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -409,11 +413,14 @@ function runCollect(args: string[]): number {
   if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`不支持的输出格式“${format}”，可用：table、csv、json。`);
   if (values.by !== 'report' && values.by !== 'year') throw new UsageError(`--by 只能是 report（每份报告一行，默认）或 year（每个年度一行，看趋势）。`);
   if (positionals.length === 0) throw new UsageError('请给出要汇总的报告，例如：baogao collect 各镇/*.bg --format csv --out 汇总.csv');
+  // Folders and patterns become their reports in the language (a Word report is collected once imported).
+  const { files, problems } = await expandReportArguments(positionals, { word: false });
+  for (const problem of problems) process.stderr.write(`baogao：${problem}\n`);
   const models: ReportModel[] = [];
   const names: string[] = [];
   const reports: ReportInfo[] = [];
   let vocabulary: IndicatorVocabulary | undefined;
-  const unreadable = forEachReport(positionals, (file, decoded, service) => {
+  const unreadable = forEachReport(files, (file, decoded, service) => {
     const model = service.analyze(toCorePath(file), decoded.text);
     models.push(model);
     names.push(file);
@@ -429,9 +436,9 @@ function runCollect(args: string[]): number {
     output = format === 'csv' ? `\ufeff${toCsv(table)}` : formatTable(table);
   }
   if (values.out) {
-    writeOutput(values.out, output, { force: values.force, sources: positionals });
+    writeOutput(values.out, output, { force: values.force, sources: files });
     process.stderr.write(`已写出 ${values.out}（${models.length} 份报告，${rows.length} 个指标）\n`);
   } else process.stdout.write(output);
-  if (unreadable) return 2;
+  if (unreadable || problems.length > 0) return 2;
   return models.some((m) => m.diagnostics.some((d) => d.code.startsWith('BG2') && d.severity === 'error')) ? 1 : 0;
 }

@@ -6,11 +6,12 @@ export const USAGE = `用法：
       排版输出报告；不给文件时输出自带的示例报告（桂圩镇 2020 年度）。html 是可预览、可打印的网页，
       docx 是按 GB/T 9704 排版的 Word 文档（须用 --out 指定文件）；--width 和 --pages 只用于 txt。
       --out 的文件已存在（或是报告本身、符号链接、只读文件）时须加 --force 才覆盖；设备和管道从不写入。
-  baogao check [文件…] [--format text|json] [--fix] [--force]
+  baogao check [文件、文件夹或通配符…] [--format text|json] [--fix] [--force]
       检查报告；有错误时退出码为 1。--fix 先应用安全的修复（按文件原编码写回），再报告其余问题；
       符号链接和只读文件须加 --force 才写回；有文件无法写回时逐一说明，最后退出码为 2。
       也可直接检查 Word（.docx）和文本（.txt，UTF-8 或 GBK）报告：在内存中转换后检查，位置是原文的行（Word 为段落）；
-      例如 baogao check 乡镇报告/*.docx。--fix 只用于 .bg 文件。
+      例如 baogao check 乡镇报告/*.docx。给出文件夹时检查其中（含子文件夹）所有的 .bg 和 .docx 报告；通配符（* ?）
+      由本命令展开，在 Windows 的命令行里也可用。--fix 只用于 .bg 文件。
   baogao import <旧报告.txt|.docx> [--out 新报告.bg] [--org 机关] [--year 年度] [--year-field] [--force]
       把上一年的 Word 报告（.docx，或从 Word 另存的 .txt，UTF-8 或 GBK 均可）转换成报告语言，作为今年报告的起点。
       原文一字不改，只去掉手打的标题序号和 Word 残留（书签、页码、空行、手排的落款和日期——后两者写成 @机关、@日期），
@@ -22,7 +23,7 @@ export const USAGE = `用法：
       {年度}、{下年度}。不给 --out 时写在上年报告旁边，文件名中的年份加一（guiwei-2021.bg → guiwei-2022.bg）；
       --out - 写到标准输出；目标已存在时须加 --force 才覆盖。改了什么、哪些年份留待确认，逐条列在标准错误输出中。
       上年报告没有“@年度”时用 --year 说明它是哪一年度的（例如 --year 2021），新报告写上“@年度 2022”。
-  baogao collect <文件…> [--format table|csv|json] [--long] [--by report|year] [--out 路径] [--force]
+  baogao collect <文件、文件夹或通配符…> [--format table|csv|json] [--long] [--by report|year] [--out 路径] [--force]
       汇总多份报告的指标以便比较：table（默认，按中文字宽对齐）和 csv 为每份报告一行、每个指标一列，末尾两行为合计和平均；
       各报告对同一指标的不同叫法（调处、调处纠纷、化解纠纷……）归入同一标准指标列（矛盾纠纷调处），叫法可在 baogao.json 的
       indicators 中补充；--by year 每个年度一行（计数为各报告之和，比率为平均），看逐年趋势；

@@ -147,7 +147,9 @@ describe('collect and import: the command', () => {
     assert.equal(r.status, 2);
     assert.match(r.stderr, /baogao：找不到文件“.*没有\.bg”/);
     assert.match(r.stdout, /guiwei-2020\.bg/);
-    for (const args of [['collect'], ['collect', '--format', 'xlsx', samplePath('guiwei-2020')], ['collect', temp]]) {
+    // A folder stands for its reports: one with none is told.
+    const empty = mkdtempSync(path.join(tmpdir(), 'baogao-collect-empty-'));
+    for (const args of [['collect'], ['collect', '--format', 'xlsx', samplePath('guiwei-2020')], ['collect', empty]]) {
       const bad = run(...args);
       assert.equal(bad.status, 2, args.join(' '));
       assert.match(bad.stderr, /baogao：.*[\u4e00-\u9fff]/);

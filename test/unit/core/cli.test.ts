@@ -1,7 +1,7 @@
 // The bundled `baogao` command, run as a user runs it (npm test builds dist/ first).
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ROOT, samplePath } from '../../helpers.js';
@@ -41,6 +41,44 @@ describe('baogao command', () => {
     const { status, stdout } = run('check', samplePath('beiping-2020'));
     assert.equal(status, 1);
     assert.match(stdout, /beiping-2020\.bg:38:\d+: error BG207 /);
+  });
+
+  it('check takes a folder as its reports, in order: .bg and Word files below it, not hidden folders or Word’s lock files', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'baogao-folder-'));
+    mkdirSync(path.join(folder, '二组'));
+    mkdirSync(path.join(folder, '.git'));
+    copyFileSync(samplePath('guiwei-2020'), path.join(folder, '一组.bg'));
+    copyFileSync(samplePath('beiping-2020'), path.join(folder, '二组', '北屏乡.bg'));
+    copyFileSync(samplePath('beiping-2020'), path.join(folder, '.git', '不查.bg'));
+    assert.equal(run('render', samplePath('guiwei-2020'), '--format', 'docx', '--out', path.join(folder, '二组', '桂圩镇.docx')).status, 0);
+    writeFileSync(path.join(folder, '二组', '~$桂圩镇.docx'), 'Word 打开文件时的锁文件');
+    writeFileSync(path.join(folder, '说明.txt'), '不是报告');
+    const { status, stdout, stderr } = run('check', folder, '--format', 'json');
+    assert.equal(stderr, '');
+    assert.equal(status, 1);
+    const files = [...new Set((JSON.parse(stdout) as Array<{ file: string }>).map((r) => path.relative(folder, r.file)))];
+    assert.deepEqual(files, ['一组.bg', path.join('二组', '北屏乡.bg'), path.join('二组', '桂圩镇.docx')]);
+    // collect reads reports in the language: the folder gives its .bg files.
+    const collected = run('collect', folder, '--format', 'json');
+    assert.equal(collected.stderr, '');
+    assert.deepEqual([...new Set((JSON.parse(collected.stdout) as Array<{ 文件: string }>).map((r) => path.relative(folder, r.文件)))], ['一组.bg', path.join('二组', '北屏乡.bg')]);
+  });
+
+  it('check expands a wildcard pattern itself (Windows’ shells pass 乡镇/*.bg on as typed); a pattern or folder with no report is told', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'baogao-pattern-'));
+    copyFileSync(samplePath('guiwei-2020'), path.join(folder, '桂圩镇.bg'));
+    copyFileSync(samplePath('beiping-2020'), path.join(folder, '北屏乡.bg'));
+    writeFileSync(path.join(folder, '说明.txt'), '不是报告');
+    const all = run('check', path.join(folder, '*.bg'), '--format', 'json');
+    assert.equal(all.status, 1, all.stderr);
+    assert.deepEqual([...new Set((JSON.parse(all.stdout) as Array<{ file: string }>).map((r) => path.basename(r.file)))], ['北屏乡.bg', '桂圩镇.bg']);
+    const none = run('check', path.join(folder, '*.docx'));
+    assert.equal(none.status, 2);
+    assert.equal(none.stderr, `baogao：没有与“${path.join(folder, '*.docx')}”相符的文件。\n`);
+    const empty = mkdtempSync(path.join(tmpdir(), 'baogao-empty-'));
+    const nothing = run('check', empty);
+    assert.equal(nothing.status, 2);
+    assert.equal(nothing.stderr, `baogao：文件夹“${empty}”里没有报告（.bg 或 Word .docx 文件）。\n`);
   });
 
   it('check --format json gives 1-based records', () => {

@@ -1,0 +1,77 @@
+// The files `baogao check` is given, as a reviewer gives them: files, folders (every report in them) and
+// wildcard patterns (乡镇报告/*.docx) — expanded here, since Windows' shells pass a pattern on as it is typed.
+import { statSync, readdirSync, type Dirent } from 'node:fs';
+import * as path from 'node:path';
+import { skippedInWalk, WALK_LIMITS } from '../language/workspace.js';
+
+/** What a folder gives: its reports in the language, and in Word where Word reports are read (a text file may be anything). */
+const IN_FOLDERS = { word: /\.(?:bg|docx)$/i, language: /\.bg$/i };
+const WILDCARD = /[*?[\]{}]/;
+
+export interface ReportArguments {
+  files: string[];
+  /** Arguments that gave no file, said in Chinese. */
+  problems: string[];
+}
+
+export async function expandReportArguments(args: readonly string[], options: { word: boolean } = { word: true }): Promise<ReportArguments> {
+  const wanted = options.word ? IN_FOLDERS.word : IN_FOLDERS.language;
+  const files: string[] = [];
+  const problems: string[] = [];
+  for (const argument of args) {
+    const kind = kindOf(argument);
+    if (kind === 'folder') {
+      const found = reportsIn(argument, wanted);
+      if (found.files.length === 0) problems.push(`文件夹“${argument}”里没有报告（${options.word ? '.bg 或 Word .docx 文件' : '.bg 文件'}）。`);
+      if (found.cut) problems.push(`文件夹“${argument}”里的文件太多：只检查了前 ${WALK_LIMITS.files} 个报告（最多 ${WALK_LIMITS.depth} 层子文件夹）。`);
+      files.push(...found.files);
+    } else if (kind === undefined && WILDCARD.test(argument)) {
+      // Patterns are written with "/"; a Windows path's "\" is a separator there, not an escape.
+      const pattern = path.sep === '\\' ? argument.replace(/\\/g, '/') : argument;
+      // Loaded only for a pattern (a file of its own in the bundle): most checks name their files.
+      const { globSync } = await import('tinyglobby');
+      const matched = globSync([pattern], { onlyFiles: true, expandDirectories: false, dot: false }).filter((f) => !isWordLock(path.basename(f))).sort();
+      if (matched.length === 0) problems.push(`没有与“${argument}”相符的文件。`);
+      files.push(...matched.map((f) => (path.sep === '\\' ? f.replace(/\//g, '\\') : f)));
+    } else files.push(argument);
+  }
+  return { files: [...new Set(files)], problems };
+}
+
+function kindOf(argument: string): 'file' | 'folder' | undefined {
+  try {
+    return statSync(argument).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return undefined;
+  }
+}
+
+/** The reports under a folder, in order, as deep and as many as a workspace walk goes (hidden folders and node_modules left out). */
+function reportsIn(folder: string, wanted: RegExp): { files: string[]; cut: boolean } {
+  const files: string[] = [];
+  let cut = false;
+  const walk = (dir: string, depth: number) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (skippedInWalk(entry.name)) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (depth < WALK_LIMITS.depth) walk(full, depth + 1);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && wanted.test(entry.name) && !isWordLock(entry.name)) {
+        if (files.length >= WALK_LIMITS.files) cut = true;
+        else files.push(full);
+      }
+    }
+  };
+  walk(folder, 0);
+  return { files, cut };
+}
+
+/** Word's lock file beside a document open in it (~$乡镇报告.docx): never a report. */
+const isWordLock = (name: string) => name.startsWith('~$');
