@@ -9,6 +9,7 @@ const FILES = [
   'test/unit/core/incremental.property.test.ts',
   'test/unit/core/fastLine.property.test.ts',
   'test/unit/robust/properties.test.ts',
+  'test/unit/robust/importProperties.test.ts',
   'test/protocol/transport.test.ts',
 ];
 const jobs = Math.max(1, Number(process.env.BAOGAO_FUZZ_JOBS ?? 2) || 1);

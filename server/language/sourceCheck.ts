@@ -68,8 +68,10 @@ export function checkSourceText(service: LanguageService, path: string, text: st
     if (excused(d.code, start)) continue;
     const end = model.file.lineIndex.positionAt(d.end);
     const from = sourcePosition(start.line, start.character);
-    const to = start.line === end.line ? sourcePosition(end.line, end.character) : from;
-    findings.push({ line: from.line, column: from.column, endLine: to.line, endColumn: Math.max(to.column, from.column), severity: d.severity, code: d.code, message: d.message });
+    // The end is just after the finding's last character (the next one's place may be on the next source line).
+    const after = start.line === end.line && end.character > start.character ? sourcePosition(end.line, end.character, 'end') : undefined;
+    const to = after && (after.line > from.line || (after.line === from.line && after.column >= from.column)) ? after : from;
+    findings.push({ line: from.line, column: from.column, endLine: to.line, endColumn: to.column, severity: d.severity, code: d.code, message: d.message });
   }
   for (const f of imported.findings) findings.push({ line: f.line, column: 1, endLine: f.line, endColumn: 1, severity: defaultSeverity(f.code), code: f.code, message: f.message });
   findings.sort((a, b) => a.line - b.line || a.column - b.column || compareCodeUnits(a.code, b.code));

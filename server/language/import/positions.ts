@@ -46,11 +46,11 @@ function printedOf(line: string): { text: string; at: number[] } {
  * split into lines once, and each imported line's printed characters found once, so that placing every
  * finding of a long source costs its line, not the whole text.
  */
-export function sourcePositions(result: Pick<ImportResult, 'text' | 'sourceLines'>, sourceText: string): (line: number, character: number) => SourcePosition {
+export function sourcePositions(result: Pick<ImportResult, 'text' | 'sourceLines'>, sourceText: string): (line: number, character: number, side?: 'start' | 'end') => SourcePosition {
   const rawLines = sourceText.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
   const outLines = result.text.split('\n');
   /** Per imported line: its printed characters, where they start in the source line, and where the search for them began. */
-  const printed = new Map<number, { text: string; at: number[]; start: number; from: number }>();
+  const printed = new Map<number, { text: string; at: number[]; start: number; from: number; places: SourcePosition[] }>();
   /**
    * An imported line's printed characters and where they start in its source line. Several imported lines
    * from one source line (a page that lost its line breaks, split at each heading) are looked for after
@@ -82,19 +82,65 @@ export function sourcePositions(result: Pick<ImportResult, 'text' | 'sourceLines
       const last = previous >= 0 ? printed.get(previous)! : undefined;
       // After the line before; or, when that one was not found, where its search began.
       const from = !last ? 0 : last.start >= 0 ? last.start + last.text.length : last.from;
-      printed.set(n, { ...p, start: probe ? (rawLines[source - 1] ?? '').indexOf(probe, from) : -1, from });
+      const start = probe ? (rawLines[source - 1] ?? '').indexOf(probe, from) : -1;
+      printed.set(n, { ...p, start, from, places: start < 0 ? [] : aligned(p.text, rawLines, source - 1, start) });
     }
     return printed.get(line)!;
   };
-  return (line, character) => {
+  // 'end': the place just after the last printed character before `character` (a finding's end).
+  return (line, character, side = 'start') => {
+    // A line the importer wrote (@类型, a comment) is in no source line: the finding is placed at the start of the nearest one.
+    const written = !result.sourceLines[line];
     let source = result.sourceLines[line] ?? 0;
     for (let k = line; !source && k < result.sourceLines.length; k++) source = result.sourceLines[k]!;
     for (let k = line; !source && k >= 0; k--) source = result.sourceLines[k] ?? 0;
     if (!source) return { line: 1, column: 1 };
+    if (written) return { line: source, column: 1 };
     const found = placed(line, source);
     if (found.start < 0) return { line: source, column: 1 };
     let k = found.at.findIndex((offset) => offset >= character);
     if (k < 0) k = found.text.length;
-    return { line: source, column: found.start + k + 1 };
+    if (side === 'start' || k === 0) return found.places[k]!;
+    const last = found.places[k - 1]!;
+    return { line: last.line, column: last.column + 1 };
   };
+}
+
+/** How far past a printed character's expected place its match is looked for (furniture or spaces the import took out). */
+const LOOK_AHEAD = 40;
+
+/**
+ * Where each printed character of an imported line is in the source, from its first one's place: each is
+ * looked for after the one before, in the same source line — or, once that line has nothing more but
+ * spaces, in the lines after it (a title or sentence the importer joined from several lines). One not
+ * found within LOOK_AHEAD is placed where the search stood. One more place follows the last character
+ * (a finding's end). Positions are 1-based, one per UTF-16 unit of the printed text.
+ */
+function aligned(text: string, rawLines: readonly string[], firstLine: number, start: number): SourcePosition[] {
+  const places: SourcePosition[] = [];
+  let line = firstLine;
+  let column = start;
+  for (const c of text) {
+    let found = find(rawLines[line]!, c, column);
+    if (found < 0 && !rawLines[line]!.slice(column).trim()) {
+      // This source line is used up: the imported line goes on in the next one with text.
+      let next = line + 1;
+      while (next < rawLines.length && !rawLines[next]!.trim()) next++;
+      const there = next < rawLines.length ? find(rawLines[next]!, c, 0) : -1;
+      if (there >= 0) [line, found] = [next, there];
+    }
+    if (found >= 0) column = found;
+    places.push({ line: line + 1, column: column + 1 });
+    // A character beyond the BMP is two units in both texts.
+    for (let unit = 1; unit < c.length; unit++) places.push({ line: line + 1, column: column + 1 + unit });
+    if (found >= 0) column += c.length;
+  }
+  places.push({ line: line + 1, column: column + 1 });
+  return places;
+}
+
+/** Where a character is in a line from a column on, within LOOK_AHEAD; -1 if not there. */
+function find(raw: string, c: string, from: number): number {
+  const at = raw.indexOf(c, from);
+  return at >= 0 && at - from <= LOOK_AHEAD ? at : -1;
 }
