@@ -105,6 +105,19 @@ function placeInsteadOfChina(title: string, target: string): boolean {
   return body.startsWith(before) && body.endsWith(after) && /^[\u4e00-\u9fff]{2,4}$/.test(middle) && middle !== '中国';
 }
 
+/** What a document is, by the word its name ends in (before its years): 纲要, 方案, 规划, 意见, 条例 … */
+const KIND_OF_DOCUMENT = /(纲要|方案|规划|计划|意见|办法|规定|条例|决定|通知|要点|细则|规则|制度|标准|指引|清单)(?:（[^（）]*）)?$/;
+
+/**
+ * A document of another kind named like a registered one: 省、市《法治政府建设实施方案（2016—2020年）》 beside
+ * the national 《法治政府建设实施纲要（2015—2020年）》 — a local plan of its own, not a misspelling of the 纲要.
+ */
+function otherKindOfDocument(title: string, target: string): boolean {
+  const kind = KIND_OF_DOCUMENT.exec(title)?.[1];
+  const targetKind = KIND_OF_DOCUMENT.exec(target)?.[1];
+  return !!kind && !!targetKind && kind !== targetKind;
+}
+
 function findTitle(raw: string, registry: readonly CitationEntry[]): TitleMatch | undefined {
   const title = normaliseTitle(raw);
   if (!title) return undefined;
@@ -123,6 +136,7 @@ function findTitle(raw: string, registry: readonly CitationEntry[]): TitleMatch 
     const place = PLACE_PREFIX.exec(title);
     if (place && distance(title.slice(place[0].length), target) <= Math.floor(target.length * 0.3)) return undefined;
     if (placeInsteadOfChina(title, target)) return undefined;
+    if (otherKindOfDocument(title, target)) continue;
     const d = distance(title, target);
     const allowed = Math.max(1, Math.floor(target.length * 0.15));
     if (d > 0 && d <= allowed && (!best || d < best.d)) best = { entry, d };

@@ -64,6 +64,13 @@ describe('checks/citations', () => {
       assert.equal(matchTitle('法治政府建设实施纲要（2015—2020）', registry)?.kind, 'defect');
       assert.equal(matchTitle('城口县法治政府工作要点的通知', registry), undefined);
     });
+    it('a document of another kind named like a registered one is not a misspelling: 实施方案 beside the 实施纲要', () => {
+      const text = header(2019) + '按照中共中央、国务院《法治政府建设实施纲要（2015—2020年）》和省、市《法治政府建设实施方案（2016—2020年）》要求。\n';
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG501'), []);
+      // A slip in the kind word itself, or elsewhere in the name, is still one.
+      expectOne(header(2019) + '落实《法治政府建设实施纲领（2015—2020年）》。\n', 'BG501', '法治政府建设实施纲领（2015—2020年）');
+      expectOne(header(2019) + '落实《法治政府建设实是纲要（2015—2020年）》。\n', 'BG501', '法治政府建设实是纲要（2015—2020年）');
+    });
   });
 
   describe('BG502/BG503 validity for the report year', () => {

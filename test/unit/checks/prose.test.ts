@@ -129,6 +129,12 @@ describe('figures from prose', () => {
       assert.deepEqual(codesOf('对照《四川省法治政府建设实施方案(年)》和《汉源县法治政府建设工作方案（年）》。'), ['BG233', 'BG233']);
       assert.deepEqual(codesOf('2021年度，第3次，file_name，《纲要（2021—2025年）》，x射线，年（度）。'), []);
     });
+    it('digits a page masked with * (BG233): a year ****年, a paragraph’s typed number *., not * beside Latin or a footnote', () => {
+      assert.deepEqual(codesOf('****年，古城街道在市委、市政府的正确领导下扎实推进。'), ['BG233']);
+      assert.match(checkReport(model('@年度 2020\n\n****年，古城街道扎实推进。\n')).find((d) => d.code === 'BG233')!.message, /被遮盖的数字/);
+      assert.deepEqual(codesOf('# ****年推进法治政府建设的主要举措和成效\n\n*.加强组织领导。为确保法治建设工作连续高效推进。'), ['BG233', 'BG233']);
+      assert.deepEqual(codesOf('2025年，完成率100%*注。备注：*****年为示例。'), []);
+    });
     it('a title naming a template’s body (BG233: 某县, xx镇), not an example 机关 a skeleton offers', () => {
       const at = (text: string) => checkReport(model(text)).filter((d) => d.code === 'BG233').map((d) => model(text).file.text.slice(d.start, d.end));
       assert.deepEqual(at('@标题 某县 2025 年度法治政府建设情况报告\n@年度 2025\n\n正文。\n'), ['某']);
