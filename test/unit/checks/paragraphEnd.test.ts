@@ -19,6 +19,13 @@ describe('checks/paragraphEnd (BG613)', () => {
     ]);
   });
 
+  it('reports a paragraph ending in a bracketed note to its sentence; not a note after a full stop, nor a short heading in brackets', () => {
+    assert.deepEqual(found('本报告所列数据的期限自2021年1月1日起。如对本报告有任何疑问,请与市人社局法规处联系(地址:天津市和平区建设路18号;电话:022-23030851)\n\n# 工作开展情况\n\n全年依法行政。\n'), [
+      ') 段末“30851)”后没有标点：请补上句号（或应有的标点）。',
+    ]);
+    assert.deepEqual(found('全年共调处矛盾纠纷150起，调解成功147起，法治政府建设取得明显成效。（完）\n\n《法治政府建设实施纲要（2021—2025年）》\n\n全年依法行政。\n'), []);
+  });
+
   it('leaves the last paragraph (an excerpt’s cut), short labels, repeated titles and ended paragraphs alone', () => {
     assert.deepEqual(found('一季度矛盾纠纷分析研判综合报告\n\n县矛盾纠纷大调解协调中心\n\n坚持党的领导，全面推进法治政府建设\n\n全年共调处矛盾纠纷150起。\n\n正文在这里被截断了，没有写完的句子的后半'), []);
   });

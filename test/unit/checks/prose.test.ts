@@ -43,6 +43,12 @@ describe('figures from prose', () => {
     // 部署 is a verb (not a 部 ending a body's name); 通过率 is a rate, not 通过 and 率; 均到达 joins like 均达到.
     assert.deepEqual(names('主要负责人主持召开局长办公会部署法治工作2次。'), ['部署法治工作']);
     assert.deepEqual(names('参学率、报考率、参考率、通过率均到达100%。'), ['通过率']);
+    // Two counts in a row, each with its noun after it: the noun of the first ends at the second number, the
+    // second is named by its own noun (not by the first's).
+    assert.deepEqual(names('实行目录化管理,36个行政审批单位200项行政审批事项完成了目录化。'), ['行政审批单位', '行政审批事项']);
+    assert.deepEqual(names('制定了7个方面58项具体措施。'), ['制定方面', '具体措施']);
+    // A second count with no noun after it keeps the words before it.
+    assert.deepEqual(names('发放宣传材料400余份法律顾问进村宣讲2次。'), ['发放宣传材料', '法律顾问进村宣讲']);
   });
 
   it('pairs a rate with its counts only when that is clear', () => {
