@@ -71,7 +71,7 @@ export function checkSourceText(service: LanguageService, path: string, text: st
     const to = start.line === end.line ? sourcePosition(end.line, end.character) : from;
     findings.push({ line: from.line, column: from.column, endLine: to.line, endColumn: Math.max(to.column, from.column), severity: d.severity, code: d.code, message: d.message });
   }
-  for (const f of imported.findings) findings.push({ line: f.line, column: 1, endLine: f.line, endColumn: 1, severity: defaultSeverity(f.code), code: f.code, message: f.message });
+  for (const f of imported.findings) findings.push({ line: f.line, column: f.column ?? 1, endLine: f.line, endColumn: f.column ?? 1, severity: defaultSeverity(f.code), code: f.code, message: f.message });
   findings.sort((a, b) => a.line - b.line || a.column - b.column || compareCodeUnits(a.code, b.code));
   return { findings, imported, excerpt };
 }

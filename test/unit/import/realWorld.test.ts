@@ -304,6 +304,11 @@ describe('import: real-world text', () => {
     const r = imported(['一、主要举措', '1、依法行政。全年开展培训3次。', '2 、规范执法。', '3.严格监督。', '4．公开透明。', '6.26国际禁毒日开展宣传。']);
     assert.deepEqual(r.findings.map((f) => `${f.line}:${f.code}`), ['2:BG607', '3:BG607']);
     assert.match(r.findings[0]!.message, /“1、”.*“1\.”/);
+    // Placed at the number in its source line: indented, or one of several in a line that lost its breaks.
+    assert.deepEqual(imported(['一、主要举措', '    1、依法行政。']).findings.map((f) => `${f.line}:${f.column}`), ['2:5']);
+    const oneLine = '2016年以来,乡依法行政工作顺利推进,取得明显成效。 一、2016年主要工作 (一)健全制度、强化领导,依法行政工作保障有力。 1、领导重视,完善依法行政工作网络。 2、明确责任,确保各项工作落到实处。';
+    const { findings } = checkSourceText(new LanguageService(new MemoryWorkspace({})), '/r/a.bg', oneLine);
+    assert.deepEqual(findings.filter((f) => f.code === 'BG607').map((f) => oneLine.slice(f.column - 1, f.column + 1)), ['1、', '2、']);
   });
 
   it('a number with a bracket lost (“一）”) is reported (BG232) and taken as （一）', () => {
