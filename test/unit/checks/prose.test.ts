@@ -43,6 +43,8 @@ describe('figures from prose', () => {
     // 部署 is a verb (not a 部 ending a body's name); 通过率 is a rate, not 通过 and 率; 均到达 joins like 均达到.
     assert.deepEqual(names('主要负责人主持召开局长办公会部署法治工作2次。'), ['部署法治工作']);
     assert.deepEqual(names('参学率、报考率、参考率、通过率均到达100%。'), ['通过率']);
+    // A rate whose word starts like a joining word keeps it: 及时率, 在线办理率, 超期办理率.
+    assert.deepEqual(names('“互联网+监管”事项覆盖率、及时率100%。全年在线办理率98%，超期办理率0.5%。'), ['及时率', '在线办理率', '超期办理率']);
     // Two counts in a row, each with its noun after it: the noun of the first ends at the second number, the
     // second is named by its own noun (not by the first's).
     assert.deepEqual(names('实行目录化管理,36个行政审批单位200项行政审批事项完成了目录化。'), ['行政审批单位', '行政审批事项']);
