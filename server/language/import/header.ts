@@ -143,14 +143,18 @@ const isPlaceName = (name: string) => name.length >= 2 && name.length <= 5 && !N
  * after the year), "云南省委、省政府坚持……" → 云南省人民政府. The last division named wins (长沙市天心区 → 天心区); "现将某县……" starts with no name;
  * "区委", "县级", "市场" and the like are not a body.
  */
+/** One division of a place named with its higher ones (长沙市 | 天心区), as COUNTY reads them. */
+const DIVISION = /[\u4e00-\u9fff]{2,4}?(?:省|市|州|盟|县|区|旗)/g;
+
 function countyOrgFromProse(sentence: string): string | undefined {
   // "2024年，云南省委、省政府坚持……": a report of the committee and the government together; the government is the body.
   const both = new RegExp(`${NAME_START}([\\u4e00-\\u9fff]{2,6}?)([省市县区旗])委[、，,和]\\s*\\2?(?:人民)?政府`).exec(sentence);
   const place = both?.[1]!.replace(/^.*[省市州盟县区旗](?=..)/, ''); // the last division named: 长沙市天心区 → 天心区
   if (place && isPlaceName(place)) return governmentOf(place + both![2]);
-  const COUNTY = new RegExp(`${NAME_START}((?:[\\u4e00-\\u9fff]{2,4}?(?:省|市|州|盟|县|区|旗))+)([\\u4e00-\\u9fff]{1,5}?(?:局|委员会|委|办公室))?(?![委级域内外政人党员场长])`, 'g');
+  const COUNTY = new RegExp(`${NAME_START}((?:[\\u4e00-\\u9fff]{2,4}?(?:省|市|州|盟|县|区|旗))+)((?:[\\u4e00-\\u9fff]{1,6}?|[\\u4e00-\\u9fff]{2,8}?和[\\u4e00-\\u9fff]{2,6}?)(?:局|委员会|委|办公室))?(?![委级域内外政人党员场长])`, 'g');
   for (const m of sentence.matchAll(COUNTY)) {
-    const name = m[1]!.slice(0, -1).replace(/^.*[省市州盟县区旗]/, '') + m[1]!.slice(-1);
+    // The last division, cut as the pattern cut them (郑州市 is one: the 州 of its name is no division).
+    const name = m[1]!.match(DIVISION)!.pop()!;
     if (!isPlaceName(name.slice(0, -1)) || !/[县区市旗]$/.test(name)) continue;
     return m[2] ? `${name}${m[2]}` : governmentOf(name);
   }

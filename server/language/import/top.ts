@@ -171,9 +171,9 @@ export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[
   return { title: top.title, kind, org, year, date: end.date ? isoDate(end.date) : undefined, to: top.to };
 }
 
-/** A title that does not say 法治政府建设: a summary (……工作总结) or a report of work (……工作报告, ……年度报告). */
+/** A title that does not say 法治政府建设: a summary (……工作总结, ……工作总结报告) or a report of work (……工作报告, ……年度报告). */
 function otherKind(title: string): ImportedHeader['kind'] {
-  if (/总结$/.test(title)) return '工作总结';
+  if (/总结(?:报告)?$/.test(title)) return '工作总结';
   return /(?:工作|年度|情况)报告$/.test(title) ? '工作报告' : undefined;
 }
 

@@ -106,6 +106,7 @@ describe('import: real-world text', () => {
   it('a title that does not say 法治政府建设 gives the kind 工作总结 or 工作报告 (……年度报告), or none', () => {
     assert.equal(imported(['蒸湘区司法局2024年法治建设年度报告', '2024年,我局依法行政。']).header.kind, '工作报告');
     assert.equal(imported(['某镇2021年依法行政工作总结', '2021年,我镇依法行政。']).header.kind, '工作总结');
+    assert.equal(imported(['2016年乡依法行政工作总结报告', '2016年以来,乡依法行政工作顺利推进。']).header.kind, '工作总结');
     assert.equal(imported(['xx镇一季度社会矛盾纠纷排查研判情况综合报告', '正文。']).header.kind, undefined);
   });
 
@@ -193,6 +194,11 @@ describe('import: real-world text', () => {
     assert.equal(orgFromProse('2016年以来,*乡依法行政工作坚持以“三个代表”重要思想为指导,紧紧围绕全乡中心工作,坚持以创新促规范'), undefined);
     assert.equal(orgFromProse('2020年,在司法部的指导下,我镇依法行政'), undefined);
     assert.equal(orgFromProse('2022年,全镇党员干部深入学习,本镇法治建设稳步推进'), undefined);
+    // A city whose name ends in 州 is one division (郑州市, not 市); a department named with 和, or of six characters.
+    assert.equal(orgFromProse('2019年以来,郑州市人力资源和社会保障局全面贯彻落实有关部署'), '郑州市人力资源和社会保障局');
+    assert.equal(orgFromProse('2023年,杭州市市场监督管理局深入推进法治政府建设'), '杭州市市场监督管理局');
+    assert.equal(orgFromProse('2023年,长沙市天心区住房和城乡建设局深入推进法治政府建设'), '天心区住房和城乡建设局');
+    assert.equal(orgFromProse('2021年,广州市全面推进依法行政'), '广州市人民政府');
     const r = imported(['根据《法治政府建设实施纲要(2021—2025年)》和市委、市政府相关文件要求,现将市人社局2021年法治政府建设情况报告予以公开。', '一、工作开展情况', '正文。']);
     assert.equal(r.header.year, 2021);
   });
