@@ -199,8 +199,8 @@ function removeWatermarks(lines: Line[], note: Note): void {
   }
 }
 
-/** A site's address: www.mishuzj.com. */
-const ADDRESS = /(?:https?:\/\/)?www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org)\/?/gi;
+/** A site's address: www.mishuzj.com (a few labels at most: “www.www.www……” cannot make it try the rest of a line from each). */
+const ADDRESS = /(?:https?:\/\/)?www\.[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,3}\.(?:com|cn|net|org)\/?/gi;
 /** What a stamp before its address may hold: the site's name and slogan (秘书之家—全网资源每日更新). */
 const STAMP_CHARACTER = /[\u4e00-\u9fff—\-－·|｜ \u3000]/;
 /** A sentence that sends the reader to a site (请登录…, 访问…网站) is no stamp. */
@@ -237,11 +237,23 @@ function removeStamps(lines: Line[], note: Note): void {
     while (start > 0 && STAMP_CHARACTER.test(common[start - 1]!)) start--;
     const stamp = common.slice(start).replace(/^[ \u3000]+/, '');
     if ([...stamp.matchAll(/[\u4e00-\u9fff]/g)].length < 4 || POINTS_TO_SITE.test(stamp)) continue;
-    // From the last copy back: removing one leaves the places of those before it in its line.
-    for (const c of [...copies].sort((a, b) => a.line.n - b.line.n || b.at - a.at)) {
-      const from = c.at - stamp.length;
-      note(c.line.n, `网站水印“${c.line.text.slice(from, c.end)}”`, '文档分享网站加在文中的站名、口号和网址，不是报告的文字');
-      c.line.text = c.line.text.slice(0, from) + c.line.text.slice(c.end);
+    // Each line rebuilt once, its copies cut out in order (one at a time would copy the line for each).
+    const byLine = new Map<Line, Array<{ at: number; end: number }>>();
+    for (const c of copies) {
+      const cuts = byLine.get(c.line);
+      if (cuts) cuts.push(c);
+      else byLine.set(c.line, [c]);
+    }
+    for (const [line, cuts] of byLine) {
+      const kept: string[] = [];
+      let from = 0;
+      for (const c of cuts) {
+        kept.push(line.text.slice(from, c.at - stamp.length));
+        note(line.n, `网站水印“${line.text.slice(c.at - stamp.length, c.end)}”`, '文档分享网站加在文中的站名、口号和网址，不是报告的文字');
+        from = c.end;
+      }
+      kept.push(line.text.slice(from));
+      line.text = kept.join('');
     }
   }
 }
