@@ -40,8 +40,8 @@ const TRAILING = /(?:共计|共有|共|合计|总计|累计|分别为|分别是|
  */
 const HANDS_OVER = /[的和及与或各]$/;
 
-/** Words that follow a noun and begin what is said of it: "行政许可事项统一划入", "工作人员作为…". */
-const NOUN_ENDS = /统一|全部|全面|依法|及时|集中|积极|作为|进行|实现|做到/g;
+/** Words that follow a noun and begin what is said of it: "行政许可事项统一划入", "工作人员作为…", "案例被省市发文推广", "事项入驻市民中心". */
+const NOUN_ENDS = /统一|全部|全面|依法|及时|集中|积极|作为|进行|实现|做到|被(?![告执申诉判])|入驻|进驻|纳入/g;
 
 /** Words of status that set counted things apart: what must, has, has not or is yet to be done. */
 const STATUS = /^(?:应|须|需|已|未|尚未|待|仍|新增)/;

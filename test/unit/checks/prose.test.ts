@@ -49,6 +49,9 @@ describe('figures from prose', () => {
     // second is named by its own noun (not by the first's).
     assert.deepEqual(names('实行目录化管理,36个行政审批单位200项行政审批事项完成了目录化。'), ['行政审批单位', '行政审批事项']);
     assert.deepEqual(names('制定了7个方面58项具体措施。'), ['制定方面', '具体措施']);
+    // The noun after a count ends where what is said of it begins: 被, 入驻, 纳入 (被执行人 is a noun).
+    assert.deepEqual(names('落实对标清单,7个优化营商环境案例被省市发文推广。106项政务服务事项入驻市民中心。'), ['优化营商环境案例', '政务服务事项']);
+    assert.deepEqual(names('依法处理3名被执行人的申请。'), ['依法处理被执行人']);
     // A second count with no noun after it keeps the words before it.
     assert.deepEqual(names('发放宣传材料400余份法律顾问进村宣讲2次。'), ['发放宣传材料', '法律顾问进村宣讲']);
   });
