@@ -13,7 +13,7 @@ import { located } from './prose.js';
 export const paragraphEndCodes: CodeInfo[] = [
   {
     code: 'BG613', severity: 'warning', title: '段末缺少标点',
-    description: '段落或编号段末尾没有标点：陈述句末用句号（句末的括号注释之后也要句号），“报告如下”“具体如下”后用冒号。常见于复制时丢了末尾的标点，或两句话连成了一段。句号之后的括号（“……。（完）”）不报。正文的最后一段（节选可能在那里截断）、不足15个字的短行和30个字以内没有句号的一行（没打序号的标题）不报。',
+    description: '段落或编号段末尾没有标点：陈述句末用句号（句末的括号注释之后也要句号），“报告如下”“具体如下”后用冒号。常见于复制时丢了末尾的标点，或两句话连成了一段；也常是一句话在复制时断成了两段（“……扎实推进”“生态环境保护领域……”），那就把两段接上。句号之后的括号（“……。（完）”）不报。正文的最后一段（节选可能在那里截断）、不足15个字的短行和30个字以内没有句号的一行（没打序号的标题）不报。',
     example: '现将2019年度法治政府建设情况报告如下\n\n一、主要举措和成效',
   },
 ];
@@ -33,19 +33,25 @@ const OPEN_END = /[\u4e00-\u9fff\dA-Za-z%％)）]$/;
 const STOP_BEFORE = /[。！!？?；;…]/;
 
 function paragraphEnds(model: ReportModel): Diagnostic[] {
-  const chunks: Array<{ placed: ReportModel['blocks'][number]; lines: ast.Inline[][] }> = [];
-  for (const placed of model.blocks) {
+  const chunks: Array<{ placed: ReportModel['blocks'][number]; lines: ast.Inline[][]; beforeParagraph: boolean }> = [];
+  model.blocks.forEach((placed, index) => {
     const block = placed.block;
-    if (block.kind === 'paragraph') chunks.push({ placed, lines: block.lines });
-    else if (block.kind === 'list') for (const item of block.items) chunks.push({ placed, lines: item.lines });
-  }
+    if (block.kind === 'paragraph') chunks.push({ placed, lines: block.lines, beforeParagraph: model.blocks[index + 1]?.block.kind === 'paragraph' });
+    else if (block.kind === 'list') for (const item of block.items) chunks.push({ placed, lines: item.lines, beforeParagraph: false });
+  });
   chunks.pop(); // the text's last paragraph: an excerpt stops there
   const out: Diagnostic[] = [];
-  for (const { placed, lines } of chunks) {
+  for (const { placed, lines, beforeParagraph } of chunks) {
     const end = openEnd(lines);
     if (!end) continue;
     const what = end.tail === undefined ? '段末的数字' : `段末“${end.tail}”`;
-    const should = end.tail?.endsWith('如下') ? '“如下”后应加冒号“：”' : '请补上句号（或应有的标点）';
+    // Stopped after a word, with a paragraph after it: maybe one sentence a page or copy broke in two.
+    const broken = beforeParagraph && end.tail !== undefined && /[\u4e00-\u9fff，,、]$/.test(end.tail);
+    const should = end.tail?.endsWith('如下')
+      ? '“如下”后应加冒号“：”'
+      : broken
+        ? '请补上句号（或应有的标点）；如果下一段是这句话的后半（复制时断了行），请把两段接上'
+        : '请补上句号（或应有的标点）';
     out.push(located(model, placed.scope, diagnostic('BG613', { start: end.at - 1, end: end.at }, `${what}后没有标点：${should}。`)));
   }
   return out;
