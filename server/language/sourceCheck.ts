@@ -73,7 +73,7 @@ export function checkSourceText(service: LanguageService, path: string, text: st
     const to = after && (after.line > from.line || (after.line === from.line && after.column >= from.column)) ? after : from;
     findings.push({ line: from.line, column: from.column, endLine: to.line, endColumn: to.column, severity: d.severity, code: d.code, message: d.message });
   }
-  for (const f of imported.findings) findings.push({ line: f.line, column: 1, endLine: f.line, endColumn: 1, severity: defaultSeverity(f.code), code: f.code, message: f.message });
+  for (const f of imported.findings) findings.push({ line: f.line, column: f.column ?? 1, endLine: f.line, endColumn: f.column ?? 1, severity: defaultSeverity(f.code), code: f.code, message: f.message });
   findings.sort((a, b) => a.line - b.line || a.column - b.column || compareCodeUnits(a.code, b.code));
   return { findings, imported, excerpt };
 }

@@ -49,7 +49,7 @@ export const citationsCodes: CodeInfo[] = [
   { code: 'BG502', severity: 'warning', title: '引用了已被取代的文件', description: '所引文件在报告年度已被新文件取代，例如 2021 年起应以《法治政府建设实施纲要（2021—2025年）》为准。', example: '@年度 2021\n落实《法治政府建设实施纲要（2015—2020年）》', fix: '改为新文件' },
   { code: 'BG503', severity: 'warning', title: '引用了尚未施行的文件', description: '所引文件在报告年度还没有施行。', example: '@年度 2020\n严格执行《信访工作条例》' },
   { code: 'BG504', severity: 'warning', title: '普法规划已过期', description: '“七五”普法规划期为2016—2020年，2021年起是“八五”普法。', example: '@年度 2021\n结合“七五普法”的要求', fix: '改为“八五”' },
-  { code: 'BG507', severity: 'warning', title: '文件名称没加书名号', description: '正文里写了登记的文件名称（条例、规定、纲要、意见，或“中华人民共和国……”的法律全称），却没有加书名号：引用文件名称应加《》。简称（宪法、民法典、行政复议法）作话题时不报。', example: '严格落实政府信息公开条例', fix: '加上书名号' },
+  { code: 'BG507', severity: 'warning', title: '文件名称没加书名号', description: '正文里写了登记的文件名称（条例、规定、纲要、意见，或“中华人民共和国……”的法律全称）或“习近平关于……论述摘编”这样的书名，却没有加书名号：引用文件、书籍名称应加《》。简称（宪法、民法典、行政复议法）作话题时不报。', example: '严格落实政府信息公开条例', fix: '加上书名号' },
   { code: 'BG506', severity: 'warning', title: '提法已过时', description: '当作现行要求写的提法，在本报告年度已经过时：2021年起按“十三五”规划的要求（“十三五”时期是2016—2020年），2023年起只贯彻“党的十九大精神”而不提二十大（党的二十大2022年10月召开）、把“应对新冠肺炎疫情”写成当年的工作（2023年1月起“乙类乙管”），2020年起还写2018年机构改革撤并的机构（法制办、工商局、国土资源局、环保局、安监局、卫计委……）。多半是沿用旧报告或范文时漏改。回顾以往的句子（收官、以来、期间、“原……”）不报。', example: '@年度 2023\n认真贯彻落实党的十九大精神' },
 ];
 registerCodes(citationsCodes);
@@ -105,6 +105,19 @@ function placeInsteadOfChina(title: string, target: string): boolean {
   return body.startsWith(before) && body.endsWith(after) && /^[\u4e00-\u9fff]{2,4}$/.test(middle) && middle !== '中国';
 }
 
+/** What a document is, by the word its name ends in (before its years): 纲要, 方案, 规划, 意见, 条例 … */
+const KIND_OF_DOCUMENT = /(纲要|方案|规划|计划|意见|办法|规定|条例|决定|通知|要点|细则|规则|制度|标准|指引|清单)(?:（[^（）]*）)?$/;
+
+/**
+ * A document of another kind named like a registered one: 省、市《法治政府建设实施方案（2016—2020年）》 beside
+ * the national 《法治政府建设实施纲要（2015—2020年）》 — a local plan of its own, not a misspelling of the 纲要.
+ */
+function otherKindOfDocument(title: string, target: string): boolean {
+  const kind = KIND_OF_DOCUMENT.exec(title)?.[1];
+  const targetKind = KIND_OF_DOCUMENT.exec(target)?.[1];
+  return !!kind && !!targetKind && kind !== targetKind;
+}
+
 function findTitle(raw: string, registry: readonly CitationEntry[]): TitleMatch | undefined {
   const title = normaliseTitle(raw);
   if (!title) return undefined;
@@ -123,6 +136,7 @@ function findTitle(raw: string, registry: readonly CitationEntry[]): TitleMatch 
     const place = PLACE_PREFIX.exec(title);
     if (place && distance(title.slice(place[0].length), target) <= Math.floor(target.length * 0.3)) return undefined;
     if (placeInsteadOfChina(title, target)) return undefined;
+    if (otherKindOfDocument(title, target)) continue;
     const d = distance(title, target);
     const allowed = Math.max(1, Math.floor(target.length * 0.15));
     if (d > 0 && d <= allowed && (!best || d < best.d)) best = { entry, d };
@@ -380,8 +394,26 @@ function blockUnmarkedTitles(model: ReportModel, block: ProseBlock, names: NameI
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** A book of the leader's discourse, named in prose: 习近平关于涉外法治工作论述摘编, 习近平关于全面依法治国论述摘编. */
+const DISCOURSE_BOOK = /习近平关于[^，,。；;：:、《》〈〉“”（）()\s]{2,24}?论述摘编/g;
+
+/** BG507 for a book of the leader's discourse (a title of its own, registered or not) named without 《》. */
+function unmarkedBooks(model: ReportModel): Diagnostic[] {
+  return cachedPerBlock('unmarked-books', proseBlocks(model), (block) => {
+    const out: Diagnostic[] = [];
+    for (const line of block.lines) {
+      if (!line.text.includes('论述摘编')) continue;
+      for (const m of line.text.matchAll(DISCOURSE_BOOK)) {
+        if (inCitationAt(line, m.index!) || insideInnerTitle(line.text, m.index!)) continue;
+        out.push(lineDiagnostic(model, line, 'BG507', m.index!, m.index! + m[0].length, `书名“${m[0]}”没有加书名号：应写作《${m[0]}》。`));
+      }
+    }
+    return out;
+  });
+}
+
 export const citationsChecks: ReportCheck[] = [
   { id: 'citation-titles', codes: ['BG501', 'BG502', 'BG503'], run: titleChecks },
   { id: 'stale-terms', codes: ['BG504', 'BG506'], run: (model) => termChecks(model) },
-  { id: 'unmarked-titles', codes: ['BG507'], run: unmarkedTitles },
+  { id: 'unmarked-titles', codes: ['BG507'], run: (model, settings) => unmarkedTitles(model, settings).concat(unmarkedBooks(model)) },
 ];

@@ -1,5 +1,5 @@
 // Report check: a paragraph or numbered item that ends without a mark (BG613) — “……现将2019年度法治政府建设
-// 情况报告如下” with its colon lost, “……网上可办率达到100%” run into the next item. The last paragraph of
+// 情况报告如下” with its colon lost, “……网上可办率达到100%” run into the next item, “……请与法规处联系(电话:……)”. The last paragraph of
 // the text is left alone (an excerpt is cut there), and so are short lines (labels) and lines of one clause
 // up to 30 characters (a heading typed without its number). One look at the end of each block: no pattern runs over the text.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
@@ -13,7 +13,7 @@ import { located } from './prose.js';
 export const paragraphEndCodes: CodeInfo[] = [
   {
     code: 'BG613', severity: 'warning', title: '段末缺少标点',
-    description: '段落或编号段末尾没有标点：陈述句末用句号，“报告如下”“具体如下”后用冒号。常见于复制时丢了末尾的标点，或两句话连成了一段。正文的最后一段（节选可能在那里截断）、不足15个字的短行和30个字以内没有句号的一行（没打序号的标题）不报。',
+    description: '段落或编号段末尾没有标点：陈述句末用句号（句末的括号注释之后也要句号），“报告如下”“具体如下”后用冒号。常见于复制时丢了末尾的标点，或两句话连成了一段；也常是一句话在复制时断成了两段（“……扎实推进”“生态环境保护领域……”），那就把两段接上。句号之后的括号（“……。（完）”）不报。正文的最后一段（节选可能在那里截断）、不足15个字的短行和30个字以内没有句号的一行（没打序号的标题）不报。',
     example: '现将2019年度法治政府建设情况报告如下\n\n一、主要举措和成效',
   },
 ];
@@ -27,23 +27,31 @@ const SENTENCE_END = /[。；;！!？?]/;
 /** The end of a title: a report, summary, plan, notice or opinion. */
 const TITLE_LIKE = /(?:报告|总结|汇报|方案|通知|意见|情况|要点|计划)$/;
 const CLAUSE_MARK = /[，,。；;：:！!？?]/;
-/** What ends a paragraph without its mark: a character, a digit, a percent sign or a closing unit. */
-const OPEN_END = /[\u4e00-\u9fff\dA-Za-z%％]$/;
+/** What ends a paragraph without its mark: a character, a digit, a percent sign or a closing unit — or a bracket closing a note to the sentence (“……联系(地址:……;电话:……)”). */
+const OPEN_END = /[\u4e00-\u9fff\dA-Za-z%％)）]$/;
+/** Marks that end a sentence: a note in brackets after one (“……成效。（完）”) stands outside it. */
+const STOP_BEFORE = /[。！!？?；;…]/;
 
 function paragraphEnds(model: ReportModel): Diagnostic[] {
-  const chunks: Array<{ placed: ReportModel['blocks'][number]; lines: ast.Inline[][] }> = [];
-  for (const placed of model.blocks) {
+  const chunks: Array<{ placed: ReportModel['blocks'][number]; lines: ast.Inline[][]; beforeParagraph: boolean }> = [];
+  model.blocks.forEach((placed, index) => {
     const block = placed.block;
-    if (block.kind === 'paragraph') chunks.push({ placed, lines: block.lines });
-    else if (block.kind === 'list') for (const item of block.items) chunks.push({ placed, lines: item.lines });
-  }
+    if (block.kind === 'paragraph') chunks.push({ placed, lines: block.lines, beforeParagraph: model.blocks[index + 1]?.block.kind === 'paragraph' });
+    else if (block.kind === 'list') for (const item of block.items) chunks.push({ placed, lines: item.lines, beforeParagraph: false });
+  });
   chunks.pop(); // the text's last paragraph: an excerpt stops there
   const out: Diagnostic[] = [];
-  for (const { placed, lines } of chunks) {
+  for (const { placed, lines, beforeParagraph } of chunks) {
     const end = openEnd(lines);
     if (!end) continue;
     const what = end.tail === undefined ? '段末的数字' : `段末“${end.tail}”`;
-    const should = end.tail?.endsWith('如下') ? '“如下”后应加冒号“：”' : '请补上句号（或应有的标点）';
+    // Stopped after a word, with a paragraph after it: maybe one sentence a page or copy broke in two.
+    const broken = beforeParagraph && end.tail !== undefined && /[\u4e00-\u9fff，,、]$/.test(end.tail);
+    const should = end.tail?.endsWith('如下')
+      ? '“如下”后应加冒号“：”'
+      : broken
+        ? '请补上句号（或应有的标点）；如果下一段是这句话的后半（复制时断了行），请把两段接上'
+        : '请补上句号（或应有的标点）';
     out.push(located(model, placed.scope, diagnostic('BG613', { start: end.at - 1, end: end.at }, `${what}后没有标点：${should}。`)));
   }
   return out;
@@ -62,6 +70,11 @@ function openEnd(lines: ast.Inline[][]): { at: number; tail: string | undefined 
   else if (node?.kind === 'text') {
     const text = node.text.trimEnd();
     if (!OPEN_END.test(text.slice(-1))) return undefined;
+    if (/[)）]$/.test(text)) {
+      // The bracket's note belongs to the sentence before it only when no stop comes before its opener.
+      const opener = Math.max(text.lastIndexOf('('), text.lastIndexOf('（'));
+      if (opener <= 0 || STOP_BEFORE.test(text[opener - 1]!)) return undefined;
+    }
     end = { at: node.start + text.length, tail: text.slice(-6), text };
   } else return undefined;
   let length = 0;

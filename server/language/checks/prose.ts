@@ -12,6 +12,12 @@ import { AttachedMap } from '../attached.js';
 
 /** A figure in the prose (its printed value is unknown to these checks). */
 export const FIGURE_MARK = '\uE000';
+
+/**
+ * A document number with its year in brackets other than 〔〕 (GB/T 9704—2012 7.2.4: 六角括号): “人社部发[2016]82号”,
+ * “国发(2015)36号”, “厅字【2019】28号”. The issuer's abbreviation before it, the serial number and 号 after.
+ */
+export const DOCUMENT_NUMBER_BRACKETS = /(?<=[\u4e00-\u9fff])([[［【(（])((?:19|20)\d{2})([\]］】)）])(?=\s*第?\d{1,5}\s*号)/g;
 /** An escape such as `\{` (prints one character that is never CJK prose). */
 export const ESCAPE_MARK = '\uE001';
 

@@ -6,7 +6,7 @@ import { compareCodeUnits, registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { cachedPerBlock } from './blockCache.js';
 import type { ReportCheck } from './contract.js';
-import { FIGURE_MARK, inCitationAt, isChinese, isChineseAt, isIdeograph, IS_OPENER, isApostrophe, lineDiagnostic, lineMarks, MARKS, OPENER_OF, PAIRS, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
+import { DOCUMENT_NUMBER_BRACKETS, FIGURE_MARK, inCitationAt, isChinese, isChineseAt, isIdeograph, IS_OPENER, isApostrophe, lineDiagnostic, lineMarks, MARKS, OPENER_OF, PAIRS, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 import { AttachedMap } from '../attached.js';
 import { MAX_PER_CODE } from '../perCodeBound.js';
 import { inRanges } from '../ranges.js';
@@ -56,6 +56,12 @@ function matches(re: RegExp, text: string): RegExpExecArray[] {
 
 const URL = /(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g;
 
+/** The brackets around the year of each document number written with other brackets than 〔〕 (BG614's). */
+function documentNumberRanges(text: string): Array<[number, number]> {
+  if (!text.includes('号')) return [];
+  return matches(DOCUMENT_NUMBER_BRACKETS, text).map((m) => [m.index, m.index + m[0].length]);
+}
+
 function urlRanges(text: string): Array<[number, number]> {
   // Every address has one of these (most lines none): the pattern runs only where one is.
   if (!text.includes('://') && !text.includes('www.')) return [];
@@ -66,12 +72,15 @@ function urlRanges(text: string): Array<[number, number]> {
 function halfWidthPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
   const text = line.text;
   let urls: Array<[number, number]> | undefined;
+  let numbers: Array<[number, number]> | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const mark = c < HALF_WIDTH.length ? HALF_WIDTH[c] : undefined;
     if (mark === undefined) continue;
     // A loop, not urls.some(([a, b]) => …): a closure over i made every character of the line allocate.
     if (inRanges((urls ??= urlRanges(text)), i)) continue;
+    // The brackets of a document number “国发(2015)36号” are BG614's: （） would be no better than ().
+    if ((c === 40 || c === 41) && inRanges((numbers ??= documentNumberRanges(text)), i)) continue;
     if (!isChineseAt(text, i - 1) && !isChineseAt(text, i + 1)) continue;
     if (mark.inTitleOnly && !inCitationAt(line, i)) continue;
     emit(lineDiagnostic(model, line, 'BG601', i, i + 1, mark.message, [{ title: mark.title, safe: true, edits: [{ from: i, to: i + 1, newText: mark.full }] }]));

@@ -1,5 +1,5 @@
 // Report checks: wording left over from reused text (BG712–BG714, and 截止 for 截至, BG718, 2022年五月, BG720,
-// words often confused, BG721, the leader's name mistyped, BG722) — last year's work plan named as this
+// words often confused, BG721, the leader's name mistyped, BG722, a document number's brackets, BG614) — last year's work plan named as this
 // year's (《2020年度…工作要点》 in a 2021 report), 今年来 / 2021年来 for 以来, and a heading that ends in 。
 // where it stands on a line of its own.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
@@ -12,7 +12,7 @@ import type { ReportCheck } from './contract.js';
 import { classifyParts } from './structure.js';
 import { cachedPerBlock, cachedPerPlaced } from './blockCache.js';
 import { sameStructure } from './structureMemo.js';
-import { lineDiagnostic, located, proseBlocks, type ProseBlock } from './prose.js';
+import { DOCUMENT_NUMBER_BRACKETS, lineDiagnostic, located, proseBlocks, type ProseBlock } from './prose.js';
 
 export const wordingCodes: CodeInfo[] = [
   {
@@ -47,8 +47,13 @@ export const wordingCodes: CodeInfo[] = [
   },
   {
     code: 'BG722', severity: 'error', title: '领导人姓名写错',
-    description: '“习近平新时代中国特色社会主义思想”“习近平法治思想”“习近平总书记”中的姓名错了一个字（常见于转载网站替换的形近字，如“习菦平”）：这是严重的政治性差错，请改正。',
-    example: '以习菦平新时代中国特色社会主义思想为指导', fix: '改为“习近平”（安全）',
+    description: '“习近平新时代中国特色社会主义思想”“习近平法治思想”“习近平总书记”中的姓名错了一个字（常见于转载网站替换的形近字，如“习菦平”），或简称为“习总书记”“习总”（公文中领导人姓名不用简称，应写全“习近平总书记”）：这是严重的政治性差错，请改正。“学习总书记重要讲话”中的“习总”不报。',
+    example: '以习菦平新时代中国特色社会主义思想为指导；坚持以习总书记系列重要讲话精神为导向', fix: '改为“习近平”“习近平总书记”（安全）',
+  },
+  {
+    code: 'BG614', severity: 'warning', title: '发文字号的括号有误',
+    description: '发文字号中的年份用六角括号“〔〕”（GB/T 9704—2012《党政机关公文格式》）：“人社部发〔2016〕82号”，不写“[2016]”“(2016)”“【2016】”（常见于网页和 Word 自动替换）。',
+    example: '（人社部发[2016]82号）', fix: '改为“〔2016〕”（安全）',
   },
 ];
 registerCodes(wordingCodes);
@@ -216,15 +221,41 @@ function confusedWords(model: ReportModel): Diagnostic[] {
   );
 }
 
-/** 习近平 with one character wrong, before one of the titles it stands in. */
-const LEADER_MISTYPED = /习(?:近(?!平)[\u4e00-\u9fff]|(?!近)[\u4e00-\u9fff]平)(?=新时代|法治思想|总书记|同志|生态文明思想|经济思想|外交思想|强军思想|文化思想)/g;
+/**
+ * 习近平 with one character wrong, before one of the titles it stands in; or shortened to 习总书记 / 习总 (an
+ * old report's “以习总书记系列重要讲话精神为导向”) — not the 习 of 学习 / 复习 … before 总书记 (学习总书记重要讲话).
+ */
+const LEADER_MISTYPED = /习(?:近(?!平)[\u4e00-\u9fff]|(?!近)[\u4e00-\u9fff]平)(?=新时代|法治思想|总书记|同志|生态文明思想|经济思想|外交思想|强军思想|文化思想)|(?<![学复练实研温见自补演预讲修陋恶积])习总(?:书记)?(?![结体理务部局额量数值队])/g;
 
 function leaderName(model: ReportModel): Diagnostic[] {
   return cachedPerBlock('leader-name', proseBlocks(model), (block) =>
-    wordSlips(model, block, (text) => text.includes('习'), LEADER_MISTYPED, (m) => ({
-      code: 'BG722', end: m.index! + 3, message: `“${m[0]}”应为“习近平”：姓名写错是严重差错，请改正。`,
-      fix: { title: '改为“习近平”', from: m.index!, to: m.index! + 3, newText: '习近平' },
-    })),
+    wordSlips(model, block, (text) => text.includes('习'), LEADER_MISTYPED, (m) => {
+      if (m[0].startsWith('习总')) {
+        const full = '习近平总书记';
+        return {
+          code: 'BG722', end: m.index! + m[0].length, message: `“${m[0]}”是领导人姓名的简称：公文中应写全“${full}”。`,
+          fix: { title: `改为“${full}”`, from: m.index!, to: m.index! + m[0].length, newText: full },
+        };
+      }
+      return {
+        code: 'BG722', end: m.index! + 3, message: `“${m[0]}”应为“习近平”：姓名写错是严重差错，请改正。`,
+        fix: { title: '改为“习近平”', from: m.index!, to: m.index! + 3, newText: '习近平' },
+      };
+    }),
+  );
+}
+
+// ---------------------------------------------------------------- a document number's brackets
+
+function documentNumbers(model: ReportModel): Diagnostic[] {
+  return cachedPerBlock('document-number-brackets', proseBlocks(model), (block) =>
+    wordSlips(model, block, '号', DOCUMENT_NUMBER_BRACKETS, (m) => {
+      const fixed = `〔${m[2]}〕`;
+      return {
+        code: 'BG614', end: m.index! + m[0].length, message: `发文字号的年份“${m[0]}”应使用六角括号：写作“${fixed}”。`,
+        fix: { title: `改为“${fixed}”`, from: m.index!, to: m.index! + m[0].length, newText: fixed },
+      };
+    }),
   );
 }
 
@@ -278,5 +309,6 @@ export const wordingChecks: ReportCheck[] = [
   { id: 'mixed-dates', codes: ['BG720'], run: mixedDates },
   { id: 'confused-words', codes: ['BG721'], run: confusedWords },
   { id: 'leader-name', codes: ['BG722'], run: leaderName },
+  { id: 'document-number-brackets', codes: ['BG614'], run: documentNumbers },
   { id: 'heading-full-stop', codes: ['BG714'], run: (model) => sameStructure('heading-full-stop', model, () => headingFullStop(model)) },
 ];

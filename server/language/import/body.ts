@@ -93,21 +93,30 @@ function itemRuns(numbered: Array<TypedNumber | undefined>, levelAt: Map<number,
 /** One sentence ending in 。, with no other 。 before it. */
 const WHOLE_SENTENCE = /^[^。]+。$/;
 
+/**
+ * Where a line's typed number is in its source line (1-based): its start, found in the raw line — a page that
+ * lost its line breaks gives several lines of one source line, each number further along it.
+ */
+function numberColumn(line: Line): number | undefined {
+  const at = line.raw.indexOf(line.text.slice(0, 8));
+  return at >= 0 ? at + 1 : undefined;
+}
+
 function reportMalformed(state: BodyState, line: Line, number: TypedNumber): void {
   const message = `手打的序号“${number.typed.trim()}”${number.malformed}：应为“（${'一二三四五六七八九十'[number.value - 1] ?? number.value}）”。导入时按第二级序号处理，请核对原文。`;
-  state.findings.push({ line: line.n, code: 'BG232', message });
+  state.findings.push({ line: line.n, column: numberColumn(line), code: 'BG232', message });
   state.blocks.push({ kind: 'comment', text: `// BG232 原文第${line.n}行：${message}`, source: line.n });
 }
 
 /** "1、加强组织领导": the typed number goes (the renderer prints "1."), but the source is told (BG607, as in prose). */
 function reportArabicComma(state: BodyState, line: Line, number: TypedNumber): void {
   const message = `手打的序号“${number.typed.trim()}”写法不对：阿拉伯数字序号后用下脚点，写作“${number.value}.”。导入后序号由渲染器生成，原稿请改正。`;
-  state.findings.push({ line: line.n, code: 'BG607', message });
+  state.findings.push({ line: line.n, column: numberColumn(line), code: 'BG607', message });
 }
 
 function reportMistyped(state: BodyState, line: Line, number: TypedNumber, level: number): void {
   const message = `手打的序号“${number.typed.trim()}”重复或跳号：它在上一个一级标题之内，应为第${level}级序号（如“（${number.typed.trim().replace(/[、．.，,\s]/g, '')}）”）。导入时按第${level}级处理，请核对原文。`;
-  state.findings.push({ line: line.n, code: 'BG230', message });
+  state.findings.push({ line: line.n, column: numberColumn(line), code: 'BG230', message });
   state.blocks.push({ kind: 'comment', text: `// BG230 原文第${line.n}行：${message}`, source: line.n });
 }
 

@@ -6,7 +6,7 @@
 
 /** Labels of the metadata lines government sites print above a document. */
 const METADATA_LABEL =
-  /^(?:发布时间|发表时间|更新时间|发布日期|发布机构|发布单位|发文机构|发文字号|发文日期|成文日期|信息来源|来源|来自|点击数|点击量|点击率|浏览次数|浏览量|访问次数|访问量|阅读次数|阅读量|阅读数|作者|编辑|责任编辑|字号|字体|索引号|信息索引号|主题分类|体裁分类|内容分类|组配分类|服务对象|有效性|时效性|公开方式|公开范围|公开时限|审核程序|文号|生成日期|截止日期|有效性\/截止日期|内容概述|日期|时间)\s*(?:[:：\]】]|$|\d|[\u4e00-\u9fff]{2,}(?:人民政府|政府|镇|乡|街道|办事处)$|有效$|无效$)/;
+  /^(?:发布时间|发表时间|更新时间|发布日期|发布机构|发布单位|发文机构|发文字号|发文日期|成文日期|信息来源|来源|来自|点击数|点击量|点击率|浏览次数|浏览量|访问次数|访问量|阅读次数|阅读量|阅读数|作者|编辑|责任编辑|字号|字体|索引号|信息索引号|主题分类|体裁分类|内容分类|组配分类|服务对象|有效性|时效性|公开方式|公开范围|公开时限|审核程序|文号|生成日期|截止日期|有效性\/截止日期|内容概述|转自|转载自|稿源|出处|日期|时间)\s*(?:[:：\]】]|$|\d|[\u4e00-\u9fff]{2,}(?:人民政府|政府|镇|乡|街道|办事处)$|有效$|无效$)/;
 
 /**
  * Links and controls: 【打印】 [关闭] 收藏 分享 加大字体 扫一扫在手机打开当前页, and the link lists under a page
@@ -25,6 +25,15 @@ const SITE_LINE = /星期[一二三四五六日天]\s*(?:农历\S*)?$|^今天是
 
 /** A line of only the time the page was published: "2021年03月22日 16时47分", "2021-03-22 16:47:00". */
 const PUBLISHED_AT = /^\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s+\d{1,2}\s*[时:：]\s*\d{1,2}\s*(?:分|[:：]\d{1,2})?$/;
+
+/**
+ * A date on a line of its own, as sites write it (2026-01-27), or a short line ending in a date and time
+ * (“浙江/台州-2026-01-27 00:00:00”): when a page was published. A date in 年月日 alone is left (a title's date).
+ */
+const PAGE_DATE = /^\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}$|^[^。，,；;]{0,30}?\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$/;
+
+/** A site's path of regions and columns with slashes: “浙江/台州 招标采购”. */
+const SLASHED_PATH = /^[\u4e00-\u9fff]{2,8}(?:\/[\u4e00-\u9fff]{2,8})+(?:[\s\u3000-][^。，,；;：:]{0,20})?$/;
 
 /** A file's name on a line of its own: a document-sharing site's heading (海滨街2020年法治政府建设情况.docx). */
 const FILE_NAME = /^[^\s。，,；;]{2,80}\.(?:docx?|wps|pdf|txt)$/i;
@@ -49,7 +58,8 @@ export function furnitureKind(line: string, top: boolean): FurnitureKind | undef
   if (BREADCRUMB.test(bare) && !/[。；]/.test(bare)) return '网页导航';
   if (/^(?:[\[【]\s*[\u4e00-\u9fff/]{2,10}\s*[\]】][^\[【]*){2,}$/.test(line.trim())) return '网页信息栏';
   if (/\s[|｜]\s/.test(bare) && !/[，,。；]/.test(bare)) return '网页导航';
-  if (PUBLISHED_AT.test(bare)) return '网页信息栏';
+  if (PUBLISHED_AT.test(bare) || PAGE_DATE.test(bare)) return '网页信息栏';
+  if (SLASHED_PATH.test(bare)) return '网页导航';
   if (METADATA_LABEL.test(bare) && !/。/.test(bare) && bare.length <= 120) return '网页信息栏';
   if (/(?:发布时间|来源|点击数|浏览次数|访问次数|发布日期)\s*[:：]/.test(bare) && !/。/.test(bare) && bare.length <= 160) return '网页信息栏';
   return undefined;

@@ -27,7 +27,7 @@ export function isoDate(date: ImportedDate): string {
   return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }
 
-const ORG_END = /(人民政府|政府|办事处|委员会|党委|党工委|局|办公室|司法所|镇|乡|街道|部|厅)$/;
+const ORG_END = /(人民政府|政府|办事处|委员会|党委|党工委|党组|局|办公室|司法所|镇|乡|街道|部|厅)$/;
 const SENTENCE_MARKS = /[。，,；;：:！!？?]/;
 
 /** A short line naming a body: "桂圩镇人民政府", "重庆市沙坪坝区回龙坝镇人民政府". */
@@ -123,11 +123,19 @@ export function orgFromProse(text: string): string | undefined {
     if (!isPlaceName(name)) continue;
     return `${name}${m[2]}${m[2] === '街道' ? '办事处' : '人民政府'}`;
   }
+  const ministry = MINISTRY.exec(sentence);
+  if (ministry) return ministry[1];
   return countyOrgFromProse(sentence);
 }
 
-/** 得益于县委…, 致力于县…: a word ending in 于 is a preposition before the place, not its name. */
-const isPlaceName = (name: string) => name.length >= 2 && name.length <= 5 && !NOT_A_NAME.test(name) && !/[的了是在和与及]|于$/.test(name);
+/** A ministry of the State Council (or one before the 2018 reform) named in the first sentence, “原” (former) dropped: 原环境保护部 → 环境保护部. */
+const MINISTRY = new RegExp(`${NAME_START}原?((?:外交|国防|教育|科学技术|工业和信息化|公安|国家安全|民政|司法|财政|人力资源和社会保障|自然资源|生态环境|住房和城乡建设|交通运输|水利|农业农村|商务|文化和旅游|应急管理|退役军人事务|环境保护|国土资源|农业|文化|卫生|监察|住房城乡建设)部)(?![门分长署委])`);
+
+/**
+ * 得益于县委…, 致力于县…: a word ending in 于 is a preposition before the place, not its name; 紧紧围绕全乡,
+ * 本镇, 我乡, 各乡: the township itself, not a township named so.
+ */
+const isPlaceName = (name: string) => name.length >= 2 && name.length <= 5 && !NOT_A_NAME.test(name) && !/[的了是在和与及]|于$|[全本我各该每此]$/.test(name);
 
 /**
  * A county-level body as the subject of the first sentence: "2019年，南昌县全面贯彻……" → 南昌县人民政府,
@@ -135,14 +143,18 @@ const isPlaceName = (name: string) => name.length >= 2 && name.length <= 5 && !N
  * after the year), "云南省委、省政府坚持……" → 云南省人民政府. The last division named wins (长沙市天心区 → 天心区); "现将某县……" starts with no name;
  * "区委", "县级", "市场" and the like are not a body.
  */
+/** One division of a place named with its higher ones (长沙市 | 天心区), as COUNTY reads them. */
+const DIVISION = /[\u4e00-\u9fff]{2,4}?(?:省|市|州|盟|县|区|旗)/g;
+
 function countyOrgFromProse(sentence: string): string | undefined {
   // "2024年，云南省委、省政府坚持……": a report of the committee and the government together; the government is the body.
   const both = new RegExp(`${NAME_START}([\\u4e00-\\u9fff]{2,6}?)([省市县区旗])委[、，,和]\\s*\\2?(?:人民)?政府`).exec(sentence);
   const place = both?.[1]!.replace(/^.*[省市州盟县区旗](?=..)/, ''); // the last division named: 长沙市天心区 → 天心区
   if (place && isPlaceName(place)) return governmentOf(place + both![2]);
-  const COUNTY = new RegExp(`${NAME_START}((?:[\\u4e00-\\u9fff]{2,4}?(?:省|市|州|盟|县|区|旗))+)([\\u4e00-\\u9fff]{1,5}?(?:局|委员会|委|办公室))?(?![委级域内外政人党员场长])`, 'g');
+  const COUNTY = new RegExp(`${NAME_START}((?:[\\u4e00-\\u9fff]{2,4}?(?:省|市|州|盟|县|区|旗))+)((?:[\\u4e00-\\u9fff]{1,6}?|[\\u4e00-\\u9fff]{2,8}?和[\\u4e00-\\u9fff]{2,6}?)(?:局|委员会|委|办公室))?(?![委级域内外政人党员场长])`, 'g');
   for (const m of sentence.matchAll(COUNTY)) {
-    const name = m[1]!.slice(0, -1).replace(/^.*[省市州盟县区旗]/, '') + m[1]!.slice(-1);
+    // The last division, cut as the pattern cut them (郑州市 is one: the 州 of its name is no division).
+    const name = m[1]!.match(DIVISION)!.pop()!;
     if (!isPlaceName(name.slice(0, -1)) || !/[县区市旗]$/.test(name)) continue;
     return m[2] ? `${name}${m[2]}` : governmentOf(name);
   }
@@ -151,12 +163,16 @@ function countyOrgFromProse(sentence: string): string | undefined {
 
 /**
  * The year a report's opening sentence says it reports on: "2020年，……", "现将我镇2022年度法治政府建设
- * 情况报告如下", "现对2023年所做工作总结如下", "2022年度法治政府建设……". Not a range (2021—2025年) or a date (2022年3月).
+ * 情况报告如下", "现对2023年所做工作总结如下", "现将市人社局2021年法治政府建设情况报告予以公开", "2022年度法治政府建设……".
+ * Not a range (2021—2025年) or a date (2022年3月).
  */
 export function yearFromProse(text: string): number | undefined {
   const sentence = text.split(/。/)[0] ?? '';
   const lead = /^(\d{4})\s*年(?!\d|度?[-—－~～至到])/.exec(sentence)?.[1];
   if (lead) return Number(lead);
-  const said = /现[将对就].{0,24}?(\d{4})\s*年度?(?![-—－~～至到\d]).{0,40}?(?:报告|汇报|总结)如下/.exec(text) ?? /(?:^|[，,])(\d{4})\s*年度?(?:法治政府建设|依法行政)/.exec(sentence);
+  const said =
+    /现[将对就].{0,24}?(\d{4})\s*年度?(?![-—－~～至到\d]).{0,40}?(?:报告|汇报|总结)如下/.exec(text) ??
+    /现[将对就][^。，,；;]{0,24}?(\d{4})\s*年度?(?:法治政府建设|依法行政)/.exec(text) ??
+    /(?:^|[，,])(\d{4})\s*年度?(?:法治政府建设|依法行政)/.exec(sentence);
   return said ? Number(said[1]) : undefined;
 }

@@ -30,6 +30,7 @@ export function readLines(text: string, note: Note): { lines: Line[]; trimmed: n
   }
   removePinyin(lines, note);
   removeWatermarks(lines, note);
+  removeStamps(lines, note);
   const pageDate = removeFurniture(lines, note);
   removePageChunkNumbers(lines, note);
   return { lines: splitRunTogetherParts(splitTitleOff(lines, note), note), trimmed, pageDate };
@@ -195,6 +196,65 @@ function removeWatermarks(lines: Line[], note: Note): void {
     if (!m) continue;
     note(line.n, `网站水印“${m.found.trim()}”`, '文档分享网站加在行末的站名和网址，不是报告的文字');
     line.text = line.text.slice(0, m.at);
+  }
+}
+
+/** A site's address: www.mishuzj.com (a few labels at most: “www.www.www……” cannot make it try the rest of a line from each). */
+const ADDRESS = /(?:https?:\/\/)?www\.[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,3}\.(?:com|cn|net|org)\/?/gi;
+/** What a stamp before its address may hold: the site's name and slogan (秘书之家—全网资源每日更新). */
+const STAMP_CHARACTER = /[\u4e00-\u9fff—\-－·|｜ \u3000]/;
+/** A sentence that sends the reader to a site (请登录…, 访问…网站) is no stamp. */
+const POINTS_TO_SITE = /登录|登陆|访问|网址|网站|浏览|点击|关注|扫描/;
+
+/**
+ * A sharing site's stamp stamped anywhere, in the middle of a sentence too: “秘书之家—全网资源每日更新www.mishuzj.com”
+ * at the top and again in “扛牢法治建设第一秘书之家—全网资源每日更新www.mishuzj.com责任人职责”. The same address
+ * two or more times, after the same words (at least four: the name and slogan every copy shares): each copy is
+ * removed, noted. Only lines with “www.” are looked at.
+ */
+function removeStamps(lines: Line[], note: Note): void {
+  const byAddress = new Map<string, Array<{ line: Line; at: number; end: number }>>();
+  for (const line of lines) {
+    if (!line.text.includes('www.')) continue;
+    for (const m of line.text.matchAll(ADDRESS)) {
+      const key = m[0].toLowerCase().replace(/^https?:\/\//, '').replace(/\/$/, '');
+      const list = byAddress.get(key) ?? [];
+      list.push({ line, at: m.index!, end: m.index! + m[0].length });
+      byAddress.set(key, list);
+    }
+  }
+  for (const copies of byAddress.values()) {
+    if (copies.length < WATERMARKS) continue;
+    // The words every copy has right before the address, as far as a stamp's characters reach.
+    let common = copies[0]!.line.text.slice(Math.max(0, copies[0]!.at - 30), copies[0]!.at);
+    for (const c of copies.slice(1)) {
+      const before = c.line.text.slice(Math.max(0, c.at - 30), c.at);
+      let k = 0;
+      while (k < common.length && k < before.length && common[common.length - 1 - k] === before[before.length - 1 - k]) k++;
+      common = common.slice(common.length - k);
+    }
+    let start = common.length;
+    while (start > 0 && STAMP_CHARACTER.test(common[start - 1]!)) start--;
+    const stamp = common.slice(start).replace(/^[ \u3000]+/, '');
+    if ([...stamp.matchAll(/[\u4e00-\u9fff]/g)].length < 4 || POINTS_TO_SITE.test(stamp)) continue;
+    // Each line rebuilt once, its copies cut out in order (one at a time would copy the line for each).
+    const byLine = new Map<Line, Array<{ at: number; end: number }>>();
+    for (const c of copies) {
+      const cuts = byLine.get(c.line);
+      if (cuts) cuts.push(c);
+      else byLine.set(c.line, [c]);
+    }
+    for (const [line, cuts] of byLine) {
+      const kept: string[] = [];
+      let from = 0;
+      for (const c of cuts) {
+        kept.push(line.text.slice(from, c.at - stamp.length));
+        note(line.n, `网站水印“${line.text.slice(c.at - stamp.length, c.end)}”`, '文档分享网站加在文中的站名、口号和网址，不是报告的文字');
+        from = c.end;
+      }
+      kept.push(line.text.slice(from));
+      line.text = kept.join('');
+    }
   }
 }
 

@@ -59,6 +59,8 @@ export interface TopOfReport {
   title: string | undefined;
   titleLines: Line[];
   to: string | undefined;
+  /** A line of only the body's name above the text, with no title (a page whose headline is the body). */
+  org?: string;
 }
 
 /** A line that ends a title: 报告/总结/汇报, or "…法治政府建设情况" (a title without 报告). */
@@ -78,6 +80,7 @@ export function readTop(lines: Line[], note: Note): TopOfReport {
   const sentenceAt = head.findIndex((l) => !isTitleLike(l.text) || typedNumber(l.text));
   if (endAt < 0 || (sentenceAt >= 0 && sentenceAt < endAt)) {
     readAddressee(head[0], top, note, ADDRESSEE_WITHOUT_TITLE);
+    if (!top.to) readBodyLine(head, top, note);
     return top;
   }
   let first = endAt;
@@ -99,6 +102,9 @@ export function readTop(lines: Line[], note: Note): TopOfReport {
 /** A document number under the title: 新田委文〔2026〕3号. */
 const DOCUMENT_NUMBER = /^[\u4e00-\u9fff]{2,10}[〔[（(]\d{4}[〕\]）)]\s*\d{1,4}\s*号$/;
 
+/** The signer under a 上行文's document number: 签发人：李静 (no part of the report language). */
+const SIGNER = /^签发人\s*[:：]\s*[\u4e00-\u9fff·]{2,10}$/;
+
 /** A line that can begin a title split over lines: the body's name, or "关于……". */
 function isTitlePart(text: string): boolean {
   return isOrgLike(text) || (/^关于/.test(text) && isTitleLike(text)) || (/\d{4}\s*年/.test(text) && isTitleLike(text) && text.length <= 30);
@@ -109,14 +115,29 @@ function readAfterTitle(lines: Line[], top: TopOfReport, titleTexts: Set<string>
   const last = top.titleLines[top.titleLines.length - 1]!;
   let next = lines.slice(last.n).find((l) => l.text !== '');
   const title = top.title!.replace(/\s+/g, '');
-  const repeats = (text: string) => titleTexts.has(text) || (text.replace(/\s+/g, '').length >= 6 && title.includes(text.replace(/\s+/g, '')));
-  while (next && (repeats(next.text) || DOCUMENT_NUMBER.test(next.text))) {
+  // A page that masks digits repeats the title with them masked: 古城街道****年法治政府建设年度报告.
+  const masked = title.replace(/\d/g, '*');
+  const repeats = (text: string) => titleTexts.has(text) || (text.replace(/\s+/g, '').length >= 6 && title.includes(text.replace(/\s+/g, ''))) || (masked !== title && text.replace(/\s+/g, '').replace(/＊/g, '*') === masked);
+  while (next && (repeats(next.text) || DOCUMENT_NUMBER.test(next.text) || SIGNER.test(next.text))) {
     if (DOCUMENT_NUMBER.test(next.text)) note(next.n, `发文字号“${next.text}”`, '报告语言没有发文字号，这一行不写入正文（需要时由版头模板打印）');
+    else if (SIGNER.test(next.text)) note(next.n, `签发人“${next.text}”`, '上行文版头的签发人：报告语言没有这一项，这一行不写入正文（需要时由版头模板打印）');
     else note(next.n, `重复的标题行“${next.text}”`, '网页上标题出现了两次，只保留一次（写在“@标题”里）');
     next.text = '';
     next = lines.slice(next.n).find((l) => l.text !== '');
   }
   readAddressee(next, top, note, /^[^。；，,]{2,30}[：:]$/);
+}
+
+/**
+ * With no title, a line of only a body's name right above the first sentence (“杭州市人力资源和社会保障局”, a
+ * page whose headline is the body): it names the report's 机关, and is no paragraph of it.
+ */
+function readBodyLine(head: Line[], top: TopOfReport, note: Note): void {
+  const [first, second] = head;
+  if (!first || !second || !isOrgLike(readable(first.text)) || typedNumber(first.text) || !isSentence(second.text)) return;
+  top.org = first.text;
+  note(first.n, `机关名称行“${first.text}”`, '原文没有标题，正文前单独一行的机关名称写为“@机关”');
+  first.text = '';
 }
 
 /** With no title above it, only bodies named one after another: "市委、市政府：", "中共某县委、某县人民政府：". */
@@ -150,9 +171,9 @@ export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[
   return { title: top.title, kind, org, year, date: end.date ? isoDate(end.date) : undefined, to: top.to };
 }
 
-/** A title that does not say 法治政府建设: a summary (……工作总结) or a report of work (……工作报告, ……年度报告). */
+/** A title that does not say 法治政府建设: a summary (……工作总结, ……工作总结报告) or a report of work (……工作报告, ……年度报告). */
 function otherKind(title: string): ImportedHeader['kind'] {
-  if (/总结$/.test(title)) return '工作总结';
+  if (/总结(?:报告)?$/.test(title)) return '工作总结';
   return /(?:工作|年度|情况)报告$/.test(title) ? '工作报告' : undefined;
 }
 
@@ -182,6 +203,7 @@ const written = (found: string | undefined, line: string) => (found === undefine
 
 function orgOf(top: TopOfReport, end: EndOfReport, firstProse: Line | undefined, at: number, note: Note): string | undefined {
   if (end.org) return end.org;
+  if (top.org) return top.org;
   const named = top.title ? written(orgFromTitle(readable(top.title)), top.title) : undefined;
   if (named) {
     const org = withoutRegionPrefix(named);

@@ -16,6 +16,8 @@ export interface ImportNote {
 export interface ImportFinding {
   /** 1-based line of the input. */
   line: number;
+  /** 1-based column of the input line where it starts, when known (a typed number in a line split from one source line). */
+  column?: number;
   code: string;
   message: string;
 }

@@ -1,7 +1,7 @@
 // Figures in prose: the one analysis `import` and the checks share. Amounts are read from text (or
 // given, for figures the writer has marked up), grouped by sentence with the words that name them,
 // and related (rates to their counts, totals to their parts) by relations.ts.
-import { findAmounts, type Amount } from './amounts.js';
+import { COUNT_MEASURE_WORDS, findAmounts, type Amount } from './amounts.js';
 import { figureName, nounAfter, PHRASE_REACH, phraseBefore, wantsNounAfter } from './names.js';
 import { pairRates, totalsWithParts, type ProseItem, type RatePairing, type TotalWithParts } from './relations.js';
 
@@ -106,13 +106,18 @@ export function analyseText(text: string, org?: string): SentenceRelations<TextA
   for (const amount of findAmounts(text)) {
     builder.text(text.slice(at, amount.start));
     const after = text.slice(amount.end);
-    const phraseText = phraseBefore(builderText(text, amount.start), org);
+    const before = builderText(text, amount.start);
+    // “7个方面58项具体措施”: the words between two counts name the first; the second is named by the noun after it.
+    const phraseText = !amount.percent && COUNT_THEN_NOUN.test(before) && nounAfter(after).length >= 2 ? '' : phraseBefore(before, org);
     builder.amount(amount, after, { ...amount, name: figureName(phraseText, after, amount.percent) });
     at = amount.end;
   }
   builder.text(text.slice(at));
   return relate(builder.sentences);
 }
+
+/** A count right before the words ending here: “……7个方面” before 58项. */
+const COUNT_THEN_NOUN = new RegExp(`\\d(?:\\.\\d+)?[余多]?(?:${COUNT_MEASURE_WORDS.join('|')})[\\u4e00-\\u9fff]{1,12}$`);
 
 /** The text of the sentence an offset is in, up to the offset (as far as a phrase reaches). */
 function builderText(text: string, at: number): string {

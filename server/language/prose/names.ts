@@ -23,7 +23,8 @@ const LEADING = new RegExp(
   '^(?:' +
     [
       '\\d{4}年度?(?:以来)?', '今年以来', '今年', '年内', '全年', '本年度', '年度内', '一年来', '截至目前', '截止目前', '截至年底', '目前', '现有', '已经', '已', '先后',
-      '并', '还', '又', '和', '及', '与', '均', '也', '另', '在', '对', '为', '向', '给', '被', '由', '将', '通过(?!率)', '组织', '累计',
+      // Not the first character of a word: 及时率, 和谐, 与会, 在线办理率, 在编, 对接.
+      '并', '还', '又', '和(?![谐解睦])', '及(?![时早格])', '与(?!会)', '均', '也', '另', '在(?![编岗押线职校册])', '对(?![接口标])', '为', '向', '给', '被', '由', '将', '通过(?!率)', '组织', '累计',
       '我(?:镇|乡|街道|区|县|市|局|办|所|单位)', '本(?:镇|乡|街道|区|县|单位)', '全(?:镇|乡|街道|区|县|市)', '镇村两级', '各村(?:（社区）|社区)?', '辖区内?',
       '各级', '各类', '各种', '相关', '有关', '大小',
     ].join('|') +
@@ -39,8 +40,8 @@ const TRAILING = /(?:共计|共有|共|合计|总计|累计|分别为|分别是|
  */
 const HANDS_OVER = /[的和及与或各]$/;
 
-/** Words that follow a noun and begin what is said of it: "行政许可事项统一划入", "工作人员作为…". */
-const NOUN_ENDS = /统一|全部|全面|依法|及时|集中|积极|作为|进行|实现|做到/g;
+/** Words that follow a noun and begin what is said of it: "行政许可事项统一划入", "工作人员作为…", "案例被省市发文推广", "事项入驻市民中心". */
+const NOUN_ENDS = /统一|全部|全面|依法|及时|集中|积极|作为|进行|实现|做到|被(?![告执申诉判])|入驻|进驻|纳入/g;
 
 /** Words of status that set counted things apart: what must, has, has not or is yet to be done. */
 const STATUS = /^(?:应|须|需|已|未|尚未|待|仍|新增)/;
@@ -74,8 +75,8 @@ export function phraseBefore(sentence: string, org?: string): string {
   return '';
 }
 
-/** Where the noun after an amount ends at the latest. */
-const NOUN_BREAK = new RegExp(`[，,。；;：:、！!？?（(）)“”"\\n]|的|等|${ENUMERATION}`);
+/** Where the noun after an amount ends at the latest: a break, 的, 等, an enumeration, or the next number (“36个行政审批单位200项……”: the units are counted, not the 200). */
+const NOUN_BREAK = new RegExp(`[，,。；;：:、！!？?（(）)“”"\\n\\d]|的|等|${ENUMERATION}`);
 
 /** The noun right after an amount ("2次法治政府建设专题会" → 法治政府建设专题会), up to the next verb or break. */
 export function nounAfter(rest: string): string {
@@ -154,7 +155,8 @@ export function figureName(phrase: string, after: string, percent: boolean): str
     const rest = subject ? name.slice(subject[0].length) : '';
     name = rest.length >= 3 ? rest : (wholeWordsAtEnd(name, 6) ?? name.slice(-6));
   }
-  name = name.replace(/^[约近逾超的和及与]+/, '');
+  // Joining and rounding words in front go, not the first character of a word (及时率, 超期办理, 与会人员).
+  name = name.replace(/^(?:[约逾的]|近(?!期)|超(?![期标时])|和(?![谐解睦])|及(?![时早格])|与(?!会))+/, '');
   return name.length >= 2 && !RESERVED.has(name) ? name : undefined;
 }
 

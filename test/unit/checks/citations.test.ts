@@ -64,6 +64,13 @@ describe('checks/citations', () => {
       assert.equal(matchTitle('法治政府建设实施纲要（2015—2020）', registry)?.kind, 'defect');
       assert.equal(matchTitle('城口县法治政府工作要点的通知', registry), undefined);
     });
+    it('a document of another kind named like a registered one is not a misspelling: 实施方案 beside the 实施纲要', () => {
+      const text = header(2019) + '按照中共中央、国务院《法治政府建设实施纲要（2015—2020年）》和省、市《法治政府建设实施方案（2016—2020年）》要求。\n';
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG501'), []);
+      // A slip in the kind word itself, or elsewhere in the name, is still one.
+      expectOne(header(2019) + '落实《法治政府建设实施纲领（2015—2020年）》。\n', 'BG501', '法治政府建设实施纲领（2015—2020年）');
+      expectOne(header(2019) + '落实《法治政府建设实是纲要（2015—2020年）》。\n', 'BG501', '法治政府建设实是纲要（2015—2020年）');
+    });
   });
 
   describe('BG502/BG503 validity for the report year', () => {
@@ -97,6 +104,12 @@ describe('checks/citations', () => {
   });
 
   describe('BG507 a registered document named without 《》', () => {
+    it('a book of the leader’s discourse (习近平关于……论述摘编) named without 《》; not in 《》, not other 摘编', () => {
+      const text = header(2024) + '研究修订《习近平法治思想学习纲要》，编辑习近平关于涉外法治工作论述摘编，组织编写培训教材。\n';
+      expectOne(text, 'BG507', '习近平关于涉外法治工作论述摘编');
+      const fine = header(2024) + '学习《习近平关于全面依法治国论述摘编》，编印法治宣传资料摘编，汇编习近平总书记重要论述。\n';
+      assert.deepEqual(check(fine).filter((d) => d.code === 'BG507'), []);
+    });
     it('regulations, rules, outlines and laws’ full names, an alias pointing to the full title', () => {
       const text = header(2023) + '严格落实政府信息公开条例，认真落实党政主要负责人履行推进法治建设第一责任人职责规定，落实法治政府建设实施纲要(2021-2025年)，宣传中华人民共和国宪法。\n';
       const found = check(text).filter((d) => d.code === 'BG507');

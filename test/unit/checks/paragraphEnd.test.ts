@@ -19,6 +19,23 @@ describe('checks/paragraphEnd (BG613)', () => {
     ]);
   });
 
+  it('reports a paragraph ending in a bracketed note to its sentence; not a note after a full stop, nor a short heading in brackets', () => {
+    assert.deepEqual(found('本报告所列数据的期限自2021年1月1日起。如对本报告有任何疑问,请与市人社局法规处联系(地址:天津市和平区建设路18号;电话:022-23030851)\n\n# 工作开展情况\n\n全年依法行政。\n'), [
+      ') 段末“30851)”后没有标点：请补上句号（或应有的标点）。',
+    ]);
+    assert.deepEqual(found('全年共调处矛盾纠纷150起，调解成功147起，法治政府建设取得明显成效。（完）\n\n《法治政府建设实施纲要（2021—2025年）》\n\n全年依法行政。\n'), []);
+  });
+
+  it('a paragraph stopping after a word with a paragraph after it may be a sentence broken in two: says to join them', () => {
+    assert.deepEqual(found('2017年,原环境保护部以改善生态环境质量为核心,紧紧围绕全面推进依法治国总目标,扎实推进\n\n生态环境保护领域法治政府建设工作,取得较好进展。\n\n# 依法全面履行政府职能\n\n正文。\n'), [
+      '进 段末“标,扎实推进”后没有标点：请补上句号（或应有的标点）；如果下一段是这句话的后半（复制时断了行），请把两段接上。',
+    ]);
+    // Before a heading, or after a number, only the mark.
+    assert.deepEqual(found('2017年,原环境保护部以改善生态环境质量为核心,紧紧围绕全面推进依法治国总目标,扎实推进\n\n# 依法全面履行政府职能\n\n正文。\n'), [
+      '进 段末“标,扎实推进”后没有标点：请补上句号（或应有的标点）。',
+    ]);
+  });
+
   it('leaves the last paragraph (an excerpt’s cut), short labels, repeated titles and ended paragraphs alone', () => {
     assert.deepEqual(found('一季度矛盾纠纷分析研判综合报告\n\n县矛盾纠纷大调解协调中心\n\n坚持党的领导，全面推进法治政府建设\n\n全年共调处矛盾纠纷150起。\n\n正文在这里被截断了，没有写完的句子的后半'), []);
   });

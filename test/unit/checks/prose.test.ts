@@ -43,6 +43,17 @@ describe('figures from prose', () => {
     // 部署 is a verb (not a 部 ending a body's name); 通过率 is a rate, not 通过 and 率; 均到达 joins like 均达到.
     assert.deepEqual(names('主要负责人主持召开局长办公会部署法治工作2次。'), ['部署法治工作']);
     assert.deepEqual(names('参学率、报考率、参考率、通过率均到达100%。'), ['通过率']);
+    // A rate whose word starts like a joining word keeps it: 及时率, 在线办理率, 超期办理率.
+    assert.deepEqual(names('“互联网+监管”事项覆盖率、及时率100%。全年在线办理率98%，超期办理率0.5%。'), ['及时率', '在线办理率', '超期办理率']);
+    // Two counts in a row, each with its noun after it: the noun of the first ends at the second number, the
+    // second is named by its own noun (not by the first's).
+    assert.deepEqual(names('实行目录化管理,36个行政审批单位200项行政审批事项完成了目录化。'), ['行政审批单位', '行政审批事项']);
+    assert.deepEqual(names('制定了7个方面58项具体措施。'), ['制定方面', '具体措施']);
+    // The noun after a count ends where what is said of it begins: 被, 入驻, 纳入 (被执行人 is a noun).
+    assert.deepEqual(names('落实对标清单,7个优化营商环境案例被省市发文推广。106项政务服务事项入驻市民中心。'), ['优化营商环境案例', '政务服务事项']);
+    assert.deepEqual(names('依法处理3名被执行人的申请。'), ['依法处理被执行人']);
+    // A second count with no noun after it keeps the words before it.
+    assert.deepEqual(names('发放宣传材料400余份法律顾问进村宣讲2次。'), ['发放宣传材料', '法律顾问进村宣讲']);
   });
 
   it('pairs a rate with its counts only when that is clear', () => {
@@ -128,6 +139,12 @@ describe('figures from prose', () => {
       assert.deepEqual(codesOf('通过政府采购方式连续聘请_律师担任我局法律顾问。'), ['BG233']);
       assert.deepEqual(codesOf('对照《四川省法治政府建设实施方案(年)》和《汉源县法治政府建设工作方案（年）》。'), ['BG233', 'BG233']);
       assert.deepEqual(codesOf('2021年度，第3次，file_name，《纲要（2021—2025年）》，x射线，年（度）。'), []);
+    });
+    it('digits a page masked with * (BG233): a year ****年, a paragraph’s typed number *., not * beside Latin or a footnote', () => {
+      assert.deepEqual(codesOf('****年，古城街道在市委、市政府的正确领导下扎实推进。'), ['BG233']);
+      assert.match(checkReport(model('@年度 2020\n\n****年，古城街道扎实推进。\n')).find((d) => d.code === 'BG233')!.message, /被遮盖的数字/);
+      assert.deepEqual(codesOf('# ****年推进法治政府建设的主要举措和成效\n\n*.加强组织领导。为确保法治建设工作连续高效推进。'), ['BG233', 'BG233']);
+      assert.deepEqual(codesOf('2025年，完成率100%*注。备注：*****年为示例。'), []);
     });
     it('a title naming a template’s body (BG233: 某县, xx镇), not an example 机关 a skeleton offers', () => {
       const at = (text: string) => checkReport(model(text)).filter((d) => d.code === 'BG233').map((d) => model(text).file.text.slice(d.start, d.end));

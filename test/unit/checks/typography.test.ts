@@ -66,6 +66,10 @@ describe('checks/typography', () => {
     it('leaves Latin text, numbers, URLs and markup alone', () => {
       expectNone('增长3.5%，比率81.48%，时间10:30，Hello, world; A,B (C) 结束。\n网址 http://www.gov.cn/a?b=1,c=2 可查。\n{成功率 = 98% : 成功/调处}\n# 标题\n', 'BG601');
     });
+    it('leaves the brackets of a document number to BG614 (（2015） would be no better), not the others of its line', () => {
+      expectOne('印发了《实施方案》（石发(2016)23号)。\n', 'BG601', ')');
+      expectOne('印发了《实施方案》(石发〔2016〕23号）。\n', 'BG601', '(');
+    });
   });
 
   describe('BG602 paired marks', () => {

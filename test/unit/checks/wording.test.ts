@@ -1,6 +1,6 @@
 // The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至), BG719 (a body's name in 《》),
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title), BG721 (words
-// often confused), BG722 (the leader's name mistyped).
+// often confused), BG722 (the leader's name mistyped), BG614 (a document number's brackets).
 import assert from 'node:assert/strict';
 import type { Diagnostic } from '../../../grammar/diagnostic';
 import { checkReport } from '../../../server/language/checks/index';
@@ -228,9 +228,32 @@ describe('checks/wording', () => {
       expectOne(text, 'BG722', '习菦平', text.replace('习菦平', '习近平'));
       expectOne(`${header(2024)}深入学习贯彻习进平法治思想。\n`, 'BG722', '习进平');
     });
+    it('reports the name shortened to 习总书记 / 习总, with a safe fix to 习近平总书记', () => {
+      const text = `${header(2016)}坚持以习总书记系列重要讲话精神为导向，全面部署法治政府建设工作。\n`;
+      const d = expectOne(text, 'BG722', '习总书记', text.replace('习总书记', '习近平总书记'));
+      assert.match(d.message, /简称/);
+      expectOne(`${header(2016)}深入贯彻习总重要讲话精神。\n`, 'BG722', '习总');
+    });
+    it('leaves 学习总书记… (学习 before 总书记) and 学习总结, 复习总体 alone', () => {
+      const text = `${header(2016)}认真学习总书记系列重要讲话，深入学习总结经验，复习总体要求，组织练习总计12次。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG722'), []);
+    });
     it('leaves the name written right, and other words with 习, alone', () => {
       const text = `${header(2024)}学习习近平新时代中国特色社会主义思想，学习平安建设经验，复习近期文件，贯彻习近平法治思想。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG722'), []);
+    });
+  });
+
+  describe('BG614 a document number’s brackets', () => {
+    it('reports [2016], (2015), 【2019】 in a document number, with a safe fix to 〔〕', () => {
+      const text = `${header(2020)}紧紧围绕《通知》(人社部发[2016]82号)和重大改革任务。\n`;
+      expectOne(text, 'BG614', '[2016]', text.replace('[2016]', '〔2016〕'));
+      expectOne(`${header(2016)}印发了《实施方案》（石发(2016)23号）。\n`, 'BG614', '(2016)');
+      expectOne(`${header(2020)}按照厅字【2019】28号文件要求。\n`, 'BG614', '【2019】');
+    });
+    it('leaves 〔〕, a court case’s (2015)民初36号, a year in brackets without 号 and 第(2020)期 alone', () => {
+      const text = `${header(2020)}按照《规定》（厅字〔2019〕28号），审结（2015）民初36号案件，《纲要（2021—2025年）》，编发简报(2020)12期。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG614'), []);
     });
   });
 

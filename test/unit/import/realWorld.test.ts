@@ -106,6 +106,7 @@ describe('import: real-world text', () => {
   it('a title that does not say 法治政府建设 gives the kind 工作总结 or 工作报告 (……年度报告), or none', () => {
     assert.equal(imported(['蒸湘区司法局2024年法治建设年度报告', '2024年,我局依法行政。']).header.kind, '工作报告');
     assert.equal(imported(['某镇2021年依法行政工作总结', '2021年,我镇依法行政。']).header.kind, '工作总结');
+    assert.equal(imported(['2016年乡依法行政工作总结报告', '2016年以来,乡依法行政工作顺利推进。']).header.kind, '工作总结');
     assert.equal(imported(['xx镇一季度社会矛盾纠纷排查研判情况综合报告', '正文。']).header.kind, undefined);
   });
 
@@ -145,6 +146,61 @@ describe('import: real-world text', () => {
 
   it('no 机关 from “以创建全县……” (a preposition and 全县 are no place name)', () => {
     assert.equal(orgFromProse('为进一步加强法治政府建设,2021年来,街道按照要求,上下一心,以创建全县法治文明辖区为统领,全力推进法治化政府建设'), undefined);
+  });
+
+  it('a sharing site’s stamp in the middle of sentences (name, slogan and address, twice or more) is removed everywhere; a title behind it is read', () => {
+    const stamp = '秘书之家—全网资源每日更新www.mishuzj.com';
+    const r = imported([`${stamp}湖北省人民政府关于2023年度法治政府建设情况的报告2023年,省政府坚持依法行政,法治政府建设取得新成效。二是扛牢法治建设第一${stamp}责任人职责。`]);
+    assert.equal(r.header.title, '湖北省人民政府关于2023年度法治政府建设情况的报告');
+    assert.equal(r.header.org, '湖北省人民政府');
+    assert.ok(!r.text.includes('mishuzj') && r.text.includes('扛牢法治建设第一责任人职责。'), r.text);
+    assert.equal(r.notes.filter((n) => n.what.startsWith('网站水印')).length, 2);
+    // An address the text sends the reader to, twice, is the text's.
+    const site = imported(['2022年,我局全面推进政务公开,请登录门户网站www.example.gov.cn查询,或访问www.example.gov.cn留言,方便群众办事。']);
+    assert.equal((site.text.match(/www\.example\.gov\.cn/g) ?? []).length, 2);
+  });
+
+  it('a tender site’s furniture: a date alone, a slashed path of regions, a line ending in a date and time and the title again with its digits masked', () => {
+    const r = imported(['古城街道2025年法治政府建设年度报告', '2026-01-27', '浙江/台州 招标采购', '古城街道2025年法治政府建设年度报告', '浙江/台州-2026-01-27 00:00:00', '成文日期: **********', '古城街道****年法治政府建设年度报告', '****年,古城街道在市委、市政府的正确领导和有力指导下,扎实推进法治政府建设。']);
+    assert.deepEqual(body(r.text), ['****年,古城街道在市委、市政府的正确领导和有力指导下,扎实推进法治政府建设。']);
+    assert.equal(r.header.year, 2025);
+    // A date in 年月日 under a title, and a slash inside a sentence, are the text's.
+    assert.deepEqual(body(imported(['某镇2021年法治政府建设情况报告', '（2022年1月10日）', '2021年,我镇将城乡/社区治理纳入法治政府建设,成效明显。']).text), ['（2022年1月10日）', '2021年,我镇将城乡/社区治理纳入法治政府建设,成效明显。']);
+  });
+
+  it('below a 上行文’s title: its document number, 签发人, the title again and the addressee; 转自: above the text is furniture', () => {
+    const r = imported(['广东省交通运输厅关于2022年度法治政府建设情况的报告', '粤交法〔2023〕9号', '签发人:李静', '广东省交通运输厅关于2022年度法治政府建设情况的报告', '省人民政府:', '按照有关要求,现将我厅2022年度法治政府建设情况报告如下。']);
+    assert.equal(r.header.to, '省人民政府');
+    assert.deepEqual(body(r.text), ['按照有关要求,现将我厅2022年度法治政府建设情况报告如下。']);
+    assert.ok(r.notes.some((n) => n.what === '签发人“签发人:李静”'));
+    const news = imported(['司法部2024年法治政府建设年度报告', '转自:司法部', '2024年,司法部坚持以习近平新时代中国特色社会主义思想为指导,推进法治政府建设工作取得新成效。']);
+    assert.deepEqual(body(news.text), ['2024年,司法部坚持以习近平新时代中国特色社会主义思想为指导,推进法治政府建设工作取得新成效。']);
+  });
+
+  it('a title whose first line is a party group (……党组) is joined; a page with only the body’s name above the text gives @机关', () => {
+    const r = imported(['中共青岛市交通运输局党组', '2022年度法治政府建设报告', '2022年,市交通运输局党组坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平法治思想。']);
+    assert.equal(r.header.title, '中共青岛市交通运输局党组2022年度法治政府建设报告');
+    assert.equal(r.header.org, '中共青岛市交通运输局党组');
+    const page = imported(['杭州市人力资源和社会保障局', '时间:2021-03-22 16:48 来源:杭州市人民政府门户网站 浏览次数:', '按照有关规定,现将杭州市人力社保局2020年法治政府建设年度工作开展情况报告如下。']);
+    assert.equal(page.header.org, '杭州市人力资源和社会保障局');
+    assert.equal(page.header.year, 2020);
+    assert.deepEqual(body(page.text), ['按照有关规定,现将杭州市人力社保局2020年法治政府建设年度工作开展情况报告如下。']);
+    // A body's name followed by a heading, not a sentence, stays where it is.
+    assert.equal(imported(['某县司法局', '一、主要举措', '正文。']).header.org, undefined);
+  });
+
+  it('机关 from a ministry in the first sentence (原 dropped), none from 紧紧围绕全乡 / 本镇; the year from 现将……2021年法治政府建设情况报告予以公开', () => {
+    assert.equal(orgFromProse('2017年,原环境保护部深入学习宣传贯彻党的十九大精神,扎实推进法治政府建设'), '环境保护部');
+    assert.equal(orgFromProse('2016年以来,*乡依法行政工作坚持以“三个代表”重要思想为指导,紧紧围绕全乡中心工作,坚持以创新促规范'), undefined);
+    assert.equal(orgFromProse('2020年,在司法部的指导下,我镇依法行政'), undefined);
+    assert.equal(orgFromProse('2022年,全镇党员干部深入学习,本镇法治建设稳步推进'), undefined);
+    // A city whose name ends in 州 is one division (郑州市, not 市); a department named with 和, or of six characters.
+    assert.equal(orgFromProse('2019年以来,郑州市人力资源和社会保障局全面贯彻落实有关部署'), '郑州市人力资源和社会保障局');
+    assert.equal(orgFromProse('2023年,杭州市市场监督管理局深入推进法治政府建设'), '杭州市市场监督管理局');
+    assert.equal(orgFromProse('2023年,长沙市天心区住房和城乡建设局深入推进法治政府建设'), '天心区住房和城乡建设局');
+    assert.equal(orgFromProse('2021年,广州市全面推进依法行政'), '广州市人民政府');
+    const r = imported(['根据《法治政府建设实施纲要(2021—2025年)》和市委、市政府相关文件要求,现将市人社局2021年法治政府建设情况报告予以公开。', '一、工作开展情况', '正文。']);
+    assert.equal(r.header.year, 2021);
   });
 
   it('findings on a line split from one source line are placed at their own words, not at the first same words of the line', () => {
@@ -254,6 +310,11 @@ describe('import: real-world text', () => {
     const r = imported(['一、主要举措', '1、依法行政。全年开展培训3次。', '2 、规范执法。', '3.严格监督。', '4．公开透明。', '6.26国际禁毒日开展宣传。']);
     assert.deepEqual(r.findings.map((f) => `${f.line}:${f.code}`), ['2:BG607', '3:BG607']);
     assert.match(r.findings[0]!.message, /“1、”.*“1\.”/);
+    // Placed at the number in its source line: indented, or one of several in a line that lost its breaks.
+    assert.deepEqual(imported(['一、主要举措', '    1、依法行政。']).findings.map((f) => `${f.line}:${f.column}`), ['2:5']);
+    const oneLine = '2016年以来,乡依法行政工作顺利推进,取得明显成效。 一、2016年主要工作 (一)健全制度、强化领导,依法行政工作保障有力。 1、领导重视,完善依法行政工作网络。 2、明确责任,确保各项工作落到实处。';
+    const { findings } = checkSourceText(new LanguageService(new MemoryWorkspace({})), '/r/a.bg', oneLine);
+    assert.deepEqual(findings.filter((f) => f.code === 'BG607').map((f) => oneLine.slice(f.column - 1, f.column + 1)), ['1、', '2、']);
   });
 
   it('a number with a bracket lost (“一）”) is reported (BG232) and taken as （一）', () => {

@@ -45,6 +45,14 @@ describe('import and source check: linear on hostile text', function () {
     }
   });
 
+  it('a sharing site’s stamp 20,000 times in one line, and 50,000 “www.” in a row: each line cut in one pass, an address of a few labels at most', () => {
+    const stamped = timed(() => importReport('秘书之家—全网资源每日更新www.mishuzj.com推进依法行政,'.repeat(20_000)));
+    assert.ok(stamped.ms < 5000, `${stamped.ms.toFixed(0)} ms`);
+    assert.ok(!stamped.result.text.includes('mishuzj'));
+    const addresses = timed(() => importReport('www.'.repeat(50_000)));
+    assert.ok(addresses.ms < 5000, `${addresses.ms.toFixed(0)} ms`);
+  });
+
   it('a line split into 20,000 parts at lost breaks: findings placed in order without deep recursion', () => {
     const text = '关于某镇2020年度法治政府建设情况的报告\n' + '推进依法行政（。 一、加强领导 '.repeat(20_000);
     const { result, ms } = timed(() => checkSourceText(new LanguageService(new MemoryWorkspace({})), '/w/report.txt', text));
