@@ -8,7 +8,7 @@ import { markFigures } from './figures.js';
 import { readLines } from './lines.js';
 import { PART_LABELS, type PartLabel } from './parts.js';
 import type { ImportNote } from './types.js';
-import { escapeInline, joinBlocks } from './write.js';
+import { escapeInline, escapeLineStart, joinBlocks } from './write.js';
 
 export interface FragmentContext {
   /** The report's year and issuing body: a figure's name leaves the body's name out. */
@@ -52,7 +52,8 @@ export function importFragment(text: string, context: FragmentContext): Fragment
       if (i % 2 === 1) return part;
       const marked = markFigures(part, takenNames, escapeInline, context.org);
       figures += marked.figures;
-      return marked.text;
+      // The lines after the first start lines of their own: a pasted “@…” or “# …” there stays prose.
+      return i > 0 ? escapeLineStart(marked.text) : marked.text;
     });
     return { text: lines.join(''), figures, notes };
   }

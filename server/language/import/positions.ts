@@ -77,12 +77,12 @@ export function sourcePositions(result: Pick<ImportResult, 'text' | 'sourceLines
     for (let k = before(line, source); k >= 0 && !printed.has(k); k = before(k, source)) chain.push(k);
     for (const n of chain.reverse()) {
       const p = printedOf(outLines[n] ?? '');
-      const probe = p.text.slice(0, 6);
+      const hasText = p.text.length > 0;
       const previous = before(n, source);
       const last = previous >= 0 ? printed.get(previous)! : undefined;
       // After the line before; or, when that one was not found, where its search began.
       const from = !last ? 0 : last.start >= 0 ? last.start + last.text.length : last.from;
-      const start = probe ? (rawLines[source - 1] ?? '').indexOf(probe, from) : -1;
+      const start = hasText ? startOf(p.text, rawLines[source - 1] ?? '', from) : -1;
       printed.set(n, { ...p, start, from, places: start < 0 ? [] : aligned(p.text, rawLines, source - 1, start) });
     }
     return printed.get(line)!;
@@ -102,12 +102,14 @@ export function sourcePositions(result: Pick<ImportResult, 'text' | 'sourceLines
     if (k < 0) k = found.text.length;
     if (side === 'start' || k === 0) return found.places[k]!;
     const last = found.places[k - 1]!;
-    return { line: last.line, column: last.column + 1 };
+    return { line: last.line, column: Math.min(last.column + 1, (rawLines[last.line - 1] ?? '').length + 1) };
   };
 }
 
 /** How far past a printed character's expected place its match is looked for (furniture or spaces the import took out). */
 const LOOK_AHEAD = 40;
+/** Lines with text an imported line may pass over where it goes on in a later source line (furniture taken out). */
+const JOINED_LINES_SKIPPED = 2;
 
 /**
  * Where each printed character of an imported line is in the source, from its first one's place: each is
@@ -123,20 +125,44 @@ function aligned(text: string, rawLines: readonly string[], firstLine: number, s
   for (const c of text) {
     let found = find(rawLines[line]!, c, column);
     if (found < 0 && !rawLines[line]!.slice(column).trim()) {
-      // This source line is used up: the imported line goes on in the next one with text.
-      let next = line + 1;
-      while (next < rawLines.length && !rawLines[next]!.trim()) next++;
-      const there = next < rawLines.length ? find(rawLines[next]!, c, 0) : -1;
-      if (there >= 0) [line, found] = [next, there];
+      // This source line is used up: the imported line goes on in one of the next lines with text
+      // (a line between them may be furniture the import took out).
+      for (let next = line + 1, tried = 0; next < rawLines.length && tried < JOINED_LINES_SKIPPED + 1; next++) {
+        if (!rawLines[next]!.trim()) continue;
+        tried++;
+        const there = find(rawLines[next]!, c, 0);
+        if (there >= 0) {
+          [line, found] = [next, there];
+          break;
+        }
+      }
     }
     if (found >= 0) column = found;
-    places.push({ line: line + 1, column: column + 1 });
+    // Within the line (a character not found where the line has ended stands after its last).
+    const at = Math.min(column, rawLines[line]!.length);
+    places.push({ line: line + 1, column: at + 1 });
     // A character beyond the BMP is two units in both texts.
-    for (let unit = 1; unit < c.length; unit++) places.push({ line: line + 1, column: column + 1 + unit });
+    for (let unit = 1; unit < c.length; unit++) places.push({ line: line + 1, column: Math.min(at + unit, rawLines[line]!.length) + 1 });
     if (found >= 0) column += c.length;
   }
-  places.push({ line: line + 1, column: column + 1 });
+  places.push({ line: line + 1, column: Math.min(column, rawLines[line]!.length) + 1 });
   return places;
+}
+
+/**
+ * Where an imported line's printed text starts in its source line, from `from` on: its first characters
+ * found one after another, each within LOOK_AHEAD of the one before (Word debris or a typed number the
+ * import took out may stand between them); else where its first six characters stand together; -1 if neither.
+ */
+function startOf(text: string, raw: string, from: number): number {
+  const first = [...text.slice(0, 6)];
+  const start = find(raw, first[0]!, from);
+  let at = start;
+  for (let i = 0; at >= 0 && i < first.length; i++) {
+    at = find(raw, first[i]!, at);
+    if (at >= 0) at += first[i]!.length;
+  }
+  return at >= 0 ? start : raw.indexOf(text.slice(0, 6), from);
 }
 
 /** Where a character is in a line from a column on, within LOOK_AHEAD; -1 if not there. */

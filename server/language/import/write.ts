@@ -49,17 +49,22 @@ export function escapeInline(text: string): string {
   return text.replace(/[\\{}｛｝]/g, '\\$&');
 }
 
-const LINE_START_MARKUP = /^(?:[#＃@＠]|\/\/|[-－*＊][ \t\u3000]|[0-9]+[.．][ \t\u3000])/;
+/** What makes a line a heading, directive, comment or list item: its mark, after any spaces (grammar/tokens.ts, lineStart). */
+const LINE_START_MARKUP = /^([ \t\u3000]*)(?=[#＃@＠]|\/\/|[-－*＊][ \t\u3000]|[0-9]+[.．][ \t\u3000])/;
 
 /** Would this text, at a line start, be read as a heading, directive, comment or list item? */
 export function lineStartNeedsEscape(text: string): boolean {
   return LINE_START_MARKUP.test(text);
 }
 
+/** Escapes the mark that would make this text, at a line start, a heading, directive, comment or list item (its spaces kept). */
+export function escapeLineStart(text: string): string {
+  return text.replace(LINE_START_MARKUP, '$1\\');
+}
+
 /** Escapes a prose line: inline markup, and what would make the line a heading, directive, comment or list item. */
 export function escapeLine(text: string): string {
-  const inline = escapeInline(text);
-  return LINE_START_MARKUP.test(inline) ? `\\${inline}` : inline;
+  return escapeLineStart(escapeInline(text));
 }
 
 /**

@@ -2,12 +2,15 @@
 // files the towns send): on any text that looks like a report as people have it — typed numbers, amounts,
 // page furniture, half-width marks, braces and the language's own signs in the prose — importing never
 // throws and writes markup that parses without a syntax error (every number a figure, every sign escaped),
-// and the check places every finding inside the source text.
+// the check places every finding inside the source text, a paste of it is markup too, between lines and
+// inside one, and next year's report of the import is made and parses.
 // BAOGAO_FUZZ_RUNS sets the cases per property (200 in `npm test`; `npm run test:fuzz` runs many more).
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { parse } from '../../../grammar/index.js';
 import { importReport } from '../../../server/language/import/index.js';
+import { importFragment } from '../../../server/language/import/fragment.js';
+import { nextYearReport } from '../../../server/language/nextYear.js';
 import { LanguageService } from '../../../server/language/service.js';
 import { checkSourceText } from '../../../server/language/sourceCheck.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
@@ -58,6 +61,39 @@ describe(`import properties (${RUNS} cases each)`, function () {
           assert.ok(f.endColumn >= 1 && f.endColumn <= lines[f.endLine - 1]!.length + 1, where);
           assert.match(f.message, /[\u4e00-\u9fff]/, where);
         }
+      })),
+      settings,
+    );
+  });
+
+  it('pastes any report text as markup that parses without a syntax error, between lines and inside a line', () => {
+    const context = { year: 2020, org: '桂圩镇人民政府', takenNames: ['调处'], takenLabels: ['举措'] };
+    fc.assert(
+      fc.property(source, counted('paste', (text) => {
+        const between = importFragment(text, { ...context, inline: false, enclosingLevel: 1 }).text;
+        const inside = importFragment(text, { ...context, inline: true }).text;
+        for (const [where, written] of [['between lines', `# 一\n\n${between}\n`], ['inside a line', `正文${inside}其后\n`]] as const) {
+          const syntax = parse(written).diagnostics.filter((d) => /^BG0/.test(d.code));
+          assert.deepEqual(syntax.map((d) => `${d.code} ${d.message}`), [], `${where}:\n${written}`);
+        }
+      })),
+      settings,
+    );
+  });
+
+  it('makes next year’s report of any imported report: one year on, and it parses without a syntax error', () => {
+    fc.assert(
+      fc.property(source, counted('next year', (text) => {
+        const imported = importReport(text).text;
+        const next = nextYearReport(imported, { lastPath: '/reports/2020.bg', nextPath: '/reports/2021.bg', year: 2020 });
+        if (!next.ok) {
+          assert.match(next.problem, /[\u4e00-\u9fff]/);
+          return;
+        }
+        assert.equal(next.year, (/^@年度 (\d{4})$/m.exec(imported)?.[1] ? Number(/^@年度 (\d{4})$/m.exec(imported)![1]) : 2020) + 1, next.text);
+        assert.match(next.text, new RegExp(`^@年度 ${next.year}$`, 'm'));
+        const syntax = parse(next.text).diagnostics.filter((d) => /^BG0/.test(d.code));
+        assert.deepEqual(syntax.map((d) => `${d.code} ${d.message}`), [], next.text);
       })),
       settings,
     );
