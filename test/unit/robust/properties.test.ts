@@ -1,5 +1,6 @@
 // Property tests (fast-check) of the promises the product makes: parsing never fails and covers the
-// text; rendering keeps every Chinese character of the prose; formatting is idempotent; `--fix` twice
+// text; rendering keeps every Chinese character of the prose (a Word export read back by the Word reader
+// too); formatting is idempotent; `--fix` twice
 // changes nothing the second time (hostile workspaces: workspaceProperties.test.ts).
 // BAOGAO_FUZZ_RUNS sets the cases per property (1,000 in `npm test`; `npm run test:fuzz` runs 100,000).
 import { strict as assert } from 'node:assert';
@@ -9,6 +10,8 @@ import { checkReport } from '../../../server/language/checks/index.js';
 import { formatText } from '../../../server/language/features/formatting.js';
 import { fixUntilStable } from '../../../server/language/fixes.js';
 import { render } from '../../../templates/render.js';
+import { renderDocx } from '../../../templates/docx/writeDocx.js';
+import { readWordParagraphs } from '../../../server/node/wordNumbering.js';
 import { counted, cjkKeptInOrder, fuzzRuns, fuzzSettings, model } from '../../helpers.js';
 
 export const RUNS = fuzzRuns();
@@ -102,6 +105,18 @@ describe(`properties (${RUNS} cases each)`, function () {
         assert.equal(kept, total, `${total - kept} characters lost from ${JSON.stringify(text)}`);
       })),
       settings,
+    );
+  });
+
+  it('a report exported to Word and read back by the Word reader keeps every Chinese character of the prose, in order', async () => {
+    await fc.assert(
+      fc.asyncProperty(report, async ({ text, prose }) => {
+        const docx = await renderDocx(model(text));
+        const back = (await readWordParagraphs(docx)).map((p) => p.text).join('\n');
+        const { kept, total } = cjkKeptInOrder(prose, back);
+        assert.equal(kept, total, `${total - kept} characters lost from ${JSON.stringify(text)}`);
+      }),
+      fuzzSettings(50),
     );
   });
 
