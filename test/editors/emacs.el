@@ -5,39 +5,11 @@
 ;; JSON file that test/editors/emacs.test.ts compares with the `baogao` command and a reference client.
 ;; Inputs come from the environment (see the test).
 (require 'eglot)
-(require 'json)
-(require 'subr-x)
-
-(defvar baogao-out (getenv "BAOGAO_OUT"))
-(defvar baogao-plan (json-parse-string (getenv "BAOGAO_PLAN") :object-type 'alist))
-(defvar baogao-result nil)
-(defvar baogao-published 0)
-
-(defun baogao-finish (&optional error)
-  (when error (push (cons 'error error) baogao-result))
-  (with-temp-file baogao-out
-    (set-buffer-file-coding-system 'utf-8)
-    (insert (json-encode baogao-result)))
-  (kill-emacs 0))
+(load (expand-file-name "common.el" (file-name-directory load-file-name)) nil t)
 
 (define-derived-mode baogao-mode text-mode "报告")
 (advice-add 'eglot-handle-notification :after
             (lambda (_server method &rest _) (when (eq method 'textDocument/publishDiagnostics) (setq baogao-published (1+ baogao-published)))))
-
-(defun baogao-settle (seen)
-  "Wait for a publication after SEEN ones, then for 0.5 s without another; nil if none came."
-  (let ((deadline (+ (float-time) 30)))
-    (while (and (<= baogao-published seen) (< (float-time) deadline)) (accept-process-output nil 0.05)))
-  (when (> baogao-published seen)
-    (let ((last -1))
-      (while (/= last baogao-published)
-        (setq last baogao-published)
-        (let ((until (+ (float-time) 0.5))) (while (< (float-time) until) (accept-process-output nil 0.05)))))
-    t))
-
-(defun baogao-where (pos)
-  "POS as (line, column in characters), both from 0."
-  (save-excursion (goto-char pos) (list (1- (line-number-at-pos pos t)) (- pos (line-beginning-position)))))
 
 (defun baogao-diagnostics ()
   (vconcat
@@ -58,8 +30,6 @@
     (cancel-timer eglot--change-idle-timer)
     (setq eglot--change-idle-timer nil)
     (eglot--signal-textDocument/didChange)))
-
-(defun baogao-text () (buffer-substring-no-properties (point-min) (point-max)))
 
 (defun baogao-goto (position)
   "Move to an LSP position (UTF-16) with Eglot's own conversion."

@@ -6,20 +6,7 @@
 ;; that test/editors/lspmode.test.ts compares with the `baogao` command and a reference client.
 ;; Inputs come from the environment (see the test).
 (require 'lsp-mode)
-(require 'json)
-(require 'subr-x)
-
-(defvar baogao-out (getenv "BAOGAO_OUT"))
-(defvar baogao-plan (json-parse-string (getenv "BAOGAO_PLAN") :object-type 'alist))
-(defvar baogao-result nil)
-(defvar baogao-published 0)
-
-(defun baogao-finish (&optional error)
-  (when error (push (cons 'error error) baogao-result))
-  (with-temp-file baogao-out
-    (set-buffer-file-coding-system 'utf-8)
-    (insert (json-encode baogao-result)))
-  (kill-emacs 0))
+(load (expand-file-name "common.el" (file-name-directory load-file-name)) nil t)
 
 ;; A session of its own (no ~/.emacs.d), and none of lsp-mode's extras this Emacs has not loaded.
 (setq lsp-session-file (expand-file-name "session" (make-temp-file "baogao-lsp-" t))
@@ -28,21 +15,6 @@
       lsp-modeline-workspace-status-enable nil lsp-lens-enable nil lsp-enable-snippet nil)
 (eval (car (read-from-string (concat "(progn " (getenv "BAOGAO_CONFIG") ")"))) t)
 (add-hook 'lsp-diagnostics-updated-hook (lambda () (setq baogao-published (1+ baogao-published))))
-
-(defun baogao-settle (seen)
-  "Wait for a publication after SEEN ones, then for 0.5 s without another; nil if none came."
-  (let ((deadline (+ (float-time) 30)))
-    (while (and (<= baogao-published seen) (< (float-time) deadline)) (accept-process-output nil 0.05)))
-  (when (> baogao-published seen)
-    (let ((last -1))
-      (while (/= last baogao-published)
-        (setq last baogao-published)
-        (let ((until (+ (float-time) 0.5))) (while (< (float-time) until) (accept-process-output nil 0.05)))))
-    t))
-
-(defun baogao-where (pos)
-  "POS as (line, column in characters), both from 0."
-  (save-excursion (goto-char pos) (list (1- (line-number-at-pos pos t)) (- pos (line-beginning-position)))))
 
 (defun baogao-diagnostics ()
   (vconcat
@@ -53,8 +25,6 @@
                  (start . ,(vconcat (baogao-where (car region))))
                  (end . ,(vconcat (baogao-where (cdr region)))))))
            (gethash (buffer-file-name) (lsp-diagnostics t)))))
-
-(defun baogao-text () (buffer-substring-no-properties (point-min) (point-max)))
 
 (defun baogao-goto (at)
   "Move to a line and a column in characters (the test counts them)."
