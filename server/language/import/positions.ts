@@ -124,7 +124,7 @@ function aligned(text: string, rawLines: readonly string[], firstLine: number, s
   let column = start;
   for (const c of text) {
     let found = find(rawLines[line]!, c, column);
-    if (found < 0 && !rawLines[line]!.slice(column).trim()) {
+    if (found < 0 && blankFrom(rawLines[line]!, column)) {
       // This source line is used up: the imported line goes on in one of the next lines with text
       // (a line between them may be furniture the import took out).
       for (let next = line + 1, tried = 0; next < rawLines.length && tried < JOINED_LINES_SKIPPED + 1; next++) {
@@ -165,8 +165,14 @@ function startOf(text: string, raw: string, from: number): number {
   return at >= 0 ? start : raw.indexOf(text.slice(0, 6), from);
 }
 
-/** Where a character is in a line from a column on, within LOOK_AHEAD; -1 if not there. */
+/** Where a character is in a line from a column on, within LOOK_AHEAD; -1 if not there (never a search of the whole line: a Word page may be one line). */
 function find(raw: string, c: string, from: number): number {
-  const at = raw.indexOf(c, from);
-  return at >= 0 && at - from <= LOOK_AHEAD ? at : -1;
+  const at = raw.slice(from, from + LOOK_AHEAD + c.length).indexOf(c);
+  return at >= 0 ? from + at : -1;
+}
+
+/** Whether a line has nothing but spaces from a column on (the first other character ends the look). */
+function blankFrom(raw: string, from: number): boolean {
+  for (let i = from; i < raw.length; i++) if (!/\s/.test(raw[i]!)) return false;
+  return true;
 }

@@ -71,4 +71,13 @@ describe('import and source check: linear on hostile text', function () {
     assert.ok(unclosed.every((f, i) => f.line === i + 2 && f.column === 7), JSON.stringify(unclosed.find((f, i) => f.line !== i + 2 || f.column !== 7)));
     assert.match(unclosed[500]!.message, /^此处起还有 19500 处同样的问题（BG602）/);
   });
+
+  it('a Word page of one 300,000-character line whose every comma is a finding: each placed in its column, found near the one before', () => {
+    const text = '关于某镇2020年度法治政府建设情况的报告\n' + '推进依法行政,'.repeat(50_000);
+    const { result, ms } = timed(() => checkSourceText(new LanguageService(new MemoryWorkspace({})), '/w/report.txt', text));
+    assert.ok(ms < 20_000, `${ms.toFixed(0)} ms`);
+    const commas = result.findings.filter((f) => f.code === 'BG601');
+    assert.equal(commas.length, 501);
+    assert.ok(commas.slice(0, 500).every((f, i) => f.line === 2 && f.column === 7 * (i + 1)), JSON.stringify(commas.slice(0, 3)));
+  });
 });
