@@ -162,9 +162,31 @@ async function runCheck(args: string[]): Promise<number> {
   }, (error) => results.push({ file: error.file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', code: 'BG905', message: error.reason })) || unreadable;
   results.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || a.column - b.column);
   if (values.format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  else for (const r of results) process.stdout.write(`${r.file}:${r.line}:${r.column}: ${SEVERITY_WORDS[r.severity]} ${r.code} ${r.message}\n`);
+  else {
+    for (const r of results) process.stdout.write(`${r.file}:${r.line}:${r.column}: ${SEVERITY_WORDS[r.severity]} ${r.code} ${r.message}\n`);
+    // A reviewer's run over the towns' reports: which files have what, on stderr (stdout stays one finding a line).
+    if (files.length > 1) process.stderr.write(checkSummary(files, results));
+  }
   if (unreadable || unwritten) return 2;
   return results.some((r) => r.severity === 'error') ? 1 : 0;
+}
+
+const SEVERITY_NAMES: Record<string, string> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
+
+/** The findings of a run over several files, counted by file and severity: one line a file, then the totals. */
+export function checkSummary(files: readonly string[], results: readonly CheckRecord[]): string {
+  const counted = (records: readonly CheckRecord[]) => {
+    const parts = Object.keys(SEVERITY_NAMES).flatMap((severity) => {
+      const n = records.filter((r) => r.severity === severity).length;
+      return n ? [`${n} 处${SEVERITY_NAMES[severity]}`] : [];
+    });
+    return parts.length ? parts.join('、') : '没有问题';
+  };
+  const byFile = new Map<string, CheckRecord[]>(files.map((f) => [f, []]));
+  for (const r of results) byFile.get(r.file)?.push(r);
+  const lines = [...byFile].map(([file, records]) => `  ${file}：${counted(records)}\n`);
+  const withErrors = [...byFile.values()].filter((records) => records.some((r) => r.severity === 'error')).length;
+  return `${lines.join('')}baogao：检查了 ${files.length} 个文件，${withErrors} 个有错误；共 ${counted(results)}。\n`;
 }
 
 /**

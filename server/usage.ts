@@ -11,7 +11,7 @@ export const USAGE = `用法：
       符号链接和只读文件须加 --force 才写回；有文件无法写回时逐一说明，最后退出码为 2。
       也可直接检查 Word（.docx）和文本（.txt，UTF-8 或 GBK）报告：在内存中转换后检查，位置是原文的行（Word 为段落）；
       例如 baogao check 乡镇报告/*.docx。给出文件夹时检查其中（含子文件夹）所有的 .bg 和 .docx 报告；通配符（* ?）
-      由本命令展开，在 Windows 的命令行里也可用。--fix 只用于 .bg 文件。
+      由本命令展开，在 Windows 的命令行里也可用。检查多个文件时，最后在标准错误输出中按文件汇总问题数。--fix 只用于 .bg 文件。
   baogao import <旧报告.txt|.docx> [--out 新报告.bg] [--org 机关] [--year 年度] [--year-field] [--force]
       把上一年的 Word 报告（.docx，或从 Word 另存的 .txt，UTF-8 或 GBK 均可）转换成报告语言，作为今年报告的起点。
       原文一字不改，只去掉手打的标题序号和 Word 残留（书签、页码、空行、手排的落款和日期——后两者写成 @机关、@日期），

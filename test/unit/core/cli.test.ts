@@ -81,6 +81,21 @@ describe('baogao command', () => {
     assert.equal(nothing.stderr, `baogao：文件夹“${empty}”里没有报告（.bg 或 Word .docx 文件）。\n`);
   });
 
+  it('check of several files sums up on stderr: each file’s findings by severity, the files with errors, the totals', () => {
+    const clean = tempFile('干净.bg', '@标题 东口镇司法所2020年度工作总结\n@类型 工作总结\n@机关 东口镇司法所\n@年度 2020\n@日期 2021-01-05\n\n# 工作\n\n全年办理案件{案件 = 12件}。\n');
+    const { status, stdout, stderr } = run('check', samplePath('guiwei-2020'), clean);
+    assert.equal(status, 1);
+    const json = JSON.parse(run('check', samplePath('guiwei-2020'), clean, '--format', 'json').stdout) as Array<{ file: string; severity: string }>;
+    const count = (severity: string) => json.filter((r) => r.severity === severity).length;
+    assert.equal(stdout.split('\n').filter(Boolean).length, json.length, 'stdout: one finding a line, nothing else');
+    assert.equal(stderr, [
+      `  ${samplePath('guiwei-2020')}：${count('error')} 处错误、${count('warning')} 处警告\n`,
+      `  ${clean}：没有问题\n`,
+      `baogao：检查了 2 个文件，1 个有错误；共 ${count('error')} 处错误、${count('warning')} 处警告。\n`,
+    ].join(''));
+    assert.equal(run('check', samplePath('guiwei-2020')).stderr, '', 'one file: no summary');
+  });
+
   it('check --format json gives 1-based records', () => {
     const { stdout } = run('check', '--format', 'json', samplePath('beiping-2020'));
     const records = JSON.parse(stdout) as Array<Record<string, unknown>>;
@@ -91,7 +106,9 @@ describe('baogao command', () => {
   });
 
   it('exits 2 with a Chinese message and no stack trace for bad usage and unreadable files', () => {
-    for (const args of [['check'], ['check', path.join(temp, 'missing.bg')], ['render', '--width', 'abc'], ['render', '--format', 'pdf'], ['frobnicate'], ['check', '--bogus', 'x.bg'], ['check', temp]]) {
+    // A folder stands for its reports: one with none is told.
+    const empty = mkdtempSync(path.join(tmpdir(), 'baogao-no-reports-'));
+    for (const args of [['check'], ['check', path.join(temp, 'missing.bg')], ['render', '--width', 'abc'], ['render', '--format', 'pdf'], ['frobnicate'], ['check', '--bogus', 'x.bg'], ['check', empty]]) {
       const { status, stderr } = run(...args);
       assert.equal(status, 2, args.join(' '));
       assert.match(stderr, /baogao：.*[\u4e00-\u9fff]/, args.join(' '));
