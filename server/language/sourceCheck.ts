@@ -28,7 +28,9 @@ export function isExcerpt(imported: ImportResult): boolean {
   if (imported.header.date && !imported.header.dateFromPage) return false;
   const last = imported.text.trimEnd().split('\n').pop() ?? '';
   if (last.startsWith('#')) return true; // a report never ends with a heading
-  // A report ends with a full sentence: a clause ended by ；，： (“……法律审查把关作用；”) has more after it.
+  // A report ends with a full sentence: a clause ended by ；，： (“……法律审查把关作用；”) has more after it,
+  // and so has a quoted word with no full stop after it (“……将法治建设工作列入“一把手””).
+  if (/[”’]$/.test(last)) return !/[。！？!?…][”’]$/.test(last);
   return !/^[@/]/.test(last) && !/[。！？!?”’）)…]$/.test(last);
 }
 

@@ -11,6 +11,7 @@ import type { Hit } from './blockVersions.js';
 import type { CheckSettings, ReportCheck } from './contract.js';
 import { inCitationAt, lineDiagnostic, proseBlocks, type ProseBlock, type ProseBlocks, type ProseLine } from './prose.js';
 import { AttachedMap } from '../attached.js';
+import { chineseWords } from '../words.js';
 
 export interface CitationEntry {
   title: string;
@@ -49,7 +50,7 @@ export const citationsCodes: CodeInfo[] = [
   { code: 'BG502', severity: 'warning', title: '引用了已被取代的文件', description: '所引文件在报告年度已被新文件取代，例如 2021 年起应以《法治政府建设实施纲要（2021—2025年）》为准。', example: '@年度 2021\n落实《法治政府建设实施纲要（2015—2020年）》', fix: '改为新文件' },
   { code: 'BG503', severity: 'warning', title: '引用了尚未施行的文件', description: '所引文件在报告年度还没有施行。', example: '@年度 2020\n严格执行《信访工作条例》' },
   { code: 'BG504', severity: 'warning', title: '普法规划已过期', description: '“七五”普法规划期为2016—2020年，2021年起是“八五”普法。', example: '@年度 2021\n结合“七五普法”的要求', fix: '改为“八五”' },
-  { code: 'BG507', severity: 'warning', title: '文件名称没加书名号', description: '正文里写了登记的文件名称（条例、规定、纲要、意见，或“中华人民共和国……”的法律全称）或“习近平关于……论述摘编”这样的书名，却没有加书名号：引用文件、书籍名称应加《》。简称（宪法、民法典、行政复议法）作话题时不报。', example: '严格落实政府信息公开条例', fix: '加上书名号' },
+  { code: 'BG507', severity: 'warning', title: '文件名称没加书名号', description: '正文里写了登记的文件名称（条例、规定、纲要、意见，或“中华人民共和国……”的法律全称）或“习近平关于……论述摘编”这样的书名，却没有加书名号：引用文件、书籍名称应加《》。简称（宪法、民法典、行政复议法）作话题时不报（“开展民法典、信访工作条例等主题宣传”）；两部以上的法律用简称列举在“等法律法规”之前（“学习行政处罚法、行政复议法等法律法规”）是引用，要报。', example: '严格落实政府信息公开条例；培训行政许可法、行政处罚法等法律法规', fix: '加上书名号' },
   { code: 'BG506', severity: 'warning', title: '提法已过时', description: '当作现行要求写的提法，在本报告年度已经过时：2021年起按“十三五”规划的要求（“十三五”时期是2016—2020年），2023年起只贯彻“党的十九大精神”而不提二十大（党的二十大2022年10月召开）、把“应对新冠肺炎疫情”写成当年的工作（2023年1月起“乙类乙管”），2020年起还写2018年机构改革撤并的机构（法制办、工商局、国土资源局、环保局、安监局、卫计委……）。多半是沿用旧报告或范文时漏改。回顾以往的句子（收官、以来、期间、“原……”）不报。', example: '@年度 2023\n认真贯彻落实党的十九大精神' },
 ];
 registerCodes(citationsCodes);
@@ -412,8 +413,73 @@ function unmarkedBooks(model: ReportModel): Diagnostic[] {
   });
 }
 
+/** What a list of laws is called after its 等: 等法律法规, 等相关法律, 等有关法规. */
+const LAWS_AFTER = /等(?:相关|有关)?(?:法律|法规|党内法规)/g;
+/** A law's short name: 行政处罚法, 民法典, 信访工作条例, 宪法 — not a word that only ends in 法 (执法, 普法, 办法, 程序法). */
+const LAW_NAME = /^(?:宪法|民法典|[\u4e00-\u9fff]{2,12}(?:法|条例))$/;
+const NOT_A_LAW = /^(?:[\u4e00-\u9fff]*(?:执法|司法|普法|守法|用法|立法|违法|合法|依法|学法|懂法|护法|方法|办法|做法|说法|看法|想法|手法|实体法|程序法|部门法))$/;
+/** Words before the first law of a list that are not its name: 围绕培训行政许可法 → 行政许可法 (whole words: 反有组织犯罪法 keeps 组织). */
+const BEFORE_LAW = new Set(['围绕', '培训', '学习', '宣传', '贯彻', '落实', '执行', '宣讲', '解读', '普及', '依据', '根据', '按照', '对照', '遵守', '运用', '涉及', '包括', '了', '和', '及', '与', '以及']);
+/** At most so many laws are read back from a 等 (a list is never longer; the bound keeps a hostile line linear). */
+const LAWS_IN_A_LIST = 30;
+/** A law's short name is never longer. */
+const LAW_REACH = 24;
+
+/** The first law of a list: the words after the last word that only leads to it. */
+function firstLaw(words: string): string {
+  const segments = chineseWords(words).map((w) => w.text);
+  let from = 0;
+  segments.forEach((w, i) => { if (BEFORE_LAW.has(w)) from = i + 1; });
+  return segments.slice(from).join('');
+}
+
+/**
+ * BG507 for laws listed by their short names before 等法律法规 (“培训行政许可法、行政处罚法、行政复议法等法律法规”):
+ * listed as the laws followed, they are cited, and a law cited is written in 《》. A short name as a topic
+ * (“开展民法典、信访工作条例等主题宣传”) has no 等法律 after it and is left alone.
+ */
+function unmarkedLawLists(model: ReportModel): Diagnostic[] {
+  return cachedPerBlock('unmarked-law-lists', proseBlocks(model), (block) => {
+    const out: Diagnostic[] = [];
+    for (const line of block.lines) {
+      const text = line.text;
+      if (!text.includes('等') || !text.includes('、')) continue;
+      for (const m of text.matchAll(LAWS_AFTER)) {
+        const laws: Array<{ at: number; name: string }> = [];
+        let end = m.index!;
+        while (laws.length < LAWS_IN_A_LIST) {
+          let start = end;
+          while (start > 0 && end - start < LAW_REACH && /[\u4e00-\u9fff]/.test(text[start - 1]!)) start--;
+          const listed = text[start - 1] === '、';
+          const name = listed ? text.slice(start, end) : firstLaw(text.slice(start, end));
+          if (!LAW_NAME.test(name) || NOT_A_LAW.test(name)) break;
+          laws.unshift({ at: end - name.length, name });
+          if (!listed) break;
+          end = start - 1;
+        }
+        if (laws.length < 2 || laws.some((l) => inCitationAt(line, l.at))) continue;
+        const first = laws[0]!;
+        const last = laws[laws.length - 1]!;
+        const names = laws.map((l) => `“${l.name}”`).join('');
+        const titled = laws.map((l) => `《${l.name}》`).join('');
+        out.push(lineDiagnostic(model, line, 'BG507', first.at, last.at + last.name.length, `法律名称${names}没有加书名号：列举引用的法律应写作${titled}。`, [
+          { title: `改为“${titled}”`, safe: false, edits: [{ from: first.at, to: last.at + last.name.length, newText: titled }] },
+        ]));
+      }
+    }
+    return out;
+  });
+}
+
+/** BG507 of all three kinds; a listed law that is a registered document is reported once, as that document. */
+function unmarkedTitlesAndLists(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  const titles = unmarkedTitles(model, settings);
+  const lists = unmarkedLawLists(model).filter((l) => !titles.some((t) => t.start < l.end && t.end > l.start && t.uri === l.uri));
+  return titles.concat(unmarkedBooks(model), lists);
+}
+
 export const citationsChecks: ReportCheck[] = [
   { id: 'citation-titles', codes: ['BG501', 'BG502', 'BG503'], run: titleChecks },
   { id: 'stale-terms', codes: ['BG504', 'BG506'], run: (model) => termChecks(model) },
-  { id: 'unmarked-titles', codes: ['BG507'], run: (model, settings) => unmarkedTitles(model, settings).concat(unmarkedBooks(model)) },
+  { id: 'unmarked-titles', codes: ['BG507'], run: (model, settings) => unmarkedTitlesAndLists(model, settings) },
 ];

@@ -34,6 +34,16 @@ export const slipsCodes: CodeInfo[] = [
     description: '简体的报告里个别字写成了繁体（“汉源縣”，同一篇里别处写“汉源县”）：常见于从转载网站复制的文字。只在报告别处也用了这个字的简体时报告（人名等可能有意用繁体的字不报）；整篇是繁体时见 BG234。',
     example: '紧紧围绕縣委全面依法治县工作安排', fix: '改为简体（安全）',
   },
+  {
+    code: 'BG236', severity: 'warning', title: '年份后缺“年”字',
+    description: '年份后面直接跟着文字，少了“年”字（“2024法治政府建设年度报告”“《某局2021依法行政重点工作安排》”“2021度”）：应写作“2024年法治政府建设年度报告”。只在标题、书名号里的文件名称和“度”“以来”“全年”“法治”“依法”“工作”等年份常带的词前报告；正文里其他数字后缺量词的见 BG221。',
+    example: '《霍山县市场监管局2021依法行政重点工作安排》', fix: '在年份后补上“年”',
+  },
+  {
+    code: 'BG237', severity: 'warning', title: '机关名称里的字重复',
+    description: '机关名称里行政区划的“县”“市”“区”“镇”“乡”连写了两次，后面是部门名称（“元谋县县卫生健康局”）：多打了一个字，应写作“元谋县卫生健康局”。“县委”“县政府”“县长”“市场监管局”等以这个字开头的词不报（“某县县委”“某市市场监督管理局”是对的）。',
+    example: '2022年，元谋县县卫生健康局在县委、县政府的坚强领导下', fix: '删去重复的字',
+  },
 ];
 registerCodes(slipsCodes);
 
@@ -158,6 +168,96 @@ function placeholderBody(model: ReportModel): Diagnostic[] {
   return out;
 }
 
+/** A year (1950–2049) with a Chinese character right after it, not a digit before it. */
+const YEAR_THEN_HAN = /(?<![\d.．·A-Za-z０-９第〔\[［(（-])((?:19[5-9]|20[0-4])\d)(?=(?!年)\p{Script=Han})/gu;
+/** Words a year is written before (with 年 between): 2021度, 2021以来, 2024法治政府建设, 2021工作要点. */
+const YEAR_WORDS = /^(?:度|以来|全年|上半年|下半年|第[一二三四]季度|法治|依法|工作|普法|远景|政府工作|年度)/;
+/** Measure words after which a number of 1950–2049 is a count, not a year: 2000余册, 2021人次, 2020版. */
+const COUNT_AFTER = /^(?:[余多人名件起次场份册条个项家户所位处期批篇套本张台辆元万亿千百届类种部幅封组队间栋站村镇节课天周岁月日号时分秒米倍宗单笔层票版首页卷章款枚面幢级例宗]|平方米|公里|学时|课时|小时|学年|年)/;
+
+/**
+ * Where a year lacks its 年: `digits` at `at` of `text`, followed by `after`, in a title (the report's
+ * @标题, a document's name in 《》) or before a word a year is written before. Shared with BG221, which
+ * leaves these to BG236.
+ */
+export function yearWithoutNian(after: string, inTitle: boolean): boolean {
+  return !COUNT_AFTER.test(after) && (inTitle || YEAR_WORDS.test(after));
+}
+
+/** The first text node of a citation starts right after its 《 (or 〈). */
+export const opensTitle = (fileText: string, nodeStart: number) => fileText[nodeStart - 1] === '《' || fileText[nodeStart - 1] === '〈';
+
+const mayLackNian = (source: string) => /(?:19[5-9]|20[0-4])\d\p{Script=Han}/u.test(source);
+
+function yearsWithoutNian(model: ReportModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const directive of model.file.document.header) {
+    if (directive.name !== '标题') continue;
+    for (const node of directive.value) if (node.kind === 'text') out.push(...nianMissing(node.text, node.start, true));
+  }
+  return out.concat(cachedPerPlaced('year-without-nian', model, (placed) => {
+    const found: Diagnostic[] = [];
+    for (const node of blockTextNodes(placed)) {
+      if (!mayLackNian(node.text)) continue;
+      for (const d of nianMissing(node.text, node.start, opensTitle(model.file.text, node.start))) found.push(located(model, placed.scope, d));
+    }
+    return found;
+  }, mayLackNian));
+}
+
+function nianMissing(text: string, offset: number, inTitle: boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const m of text.matchAll(YEAR_THEN_HAN)) {
+    const end = m.index! + m[1]!.length;
+    const after = text.slice(end, end + 6);
+    if (!yearWithoutNian(after, inTitle)) continue;
+    const start = offset + m.index!;
+    const shown = `${m[1]}${text.slice(end, end + 2)}`;
+    out.push(diagnostic('BG236', { start, end: start + m[1]!.length + 1 }, `“${shown}”：年份后缺“年”字，应写作“${m[1]}年${text.slice(end, end + 2)}”。`, [
+      { title: `补上“年”：“${m[1]}年”`, safe: false, edits: [{ start: offset + end, end: offset + end, newText: '年' }] },
+    ]));
+  }
+  return out;
+}
+
+/**
+ * A division's character typed twice before a department's name: 元谋县县卫生健康局. Only departments whose
+ * names never start with that character (县委, 县政府, 县长, 市场监管局 do: 某县县委 is right).
+ */
+const DOUBLED_DIVISION = /(?<=\p{Script=Han})([县市区镇乡])\1(?=(?:卫生健康|卫健|教育|住房和城乡|住建|应急管理|司法局|财政局|公安局|民政局|自然资源|生态环境|交通运输|水利局|水务局|农业农村|人力资源|人社局|文化和旅游|文旅|统计局|审计局|医疗保障|医保局|林业局|商务局|发展和改革|发改|退役军人|税务局|城市管理|城管局|综合行政执法|信访局|档案局|科技局|工业和信息化|工信局|体育局|粮食|机关事务|行政审批|数据局|大数据))/gu;
+const mayDoubleDivision = (source: string) => /([县市区镇乡])\1/.test(source);
+
+function doubledDivisions(model: ReportModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const directive of model.file.document.header) {
+    if (directive.name !== '标题' && directive.name !== '机关') continue;
+    for (const node of directive.value) {
+      if (node.kind !== 'text' || !mayDoubleDivision(node.text)) continue;
+      // The body's name written again in the text (as import takes it from the first sentence) is found there.
+      if (directive.name === '机关' && model.file.text.includes(node.text, node.end)) continue;
+      out.push(...doubled(node.text, node.start));
+    }
+  }
+  return out.concat(cachedPerPlaced('doubled-division', model, (placed) => {
+    const found: Diagnostic[] = [];
+    for (const node of blockTextNodes(placed)) if (mayDoubleDivision(node.text)) for (const d of doubled(node.text, node.start)) found.push(located(model, placed.scope, d));
+    return found;
+  }, mayDoubleDivision));
+}
+
+function doubled(text: string, offset: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const m of text.matchAll(DOUBLED_DIVISION)) {
+    const start = offset + m.index!;
+    const before = text.slice(Math.max(0, m.index! - 4), m.index!).replace(/^.*\P{Script=Han}/u, '');
+    const after = text.slice(m.index! + 2, m.index! + 7).replace(/\P{Script=Han}.*$/u, '');
+    out.push(diagnostic('BG237', { start, end: start + 2 }, `“${before}${m[0]}${after}”里的“${m[1]}”重复了：应写作“${before}${m[1]}${after}”。`, [
+      { title: `删去一个“${m[1]}”`, safe: false, edits: [{ start: start + 1, end: start + 2, newText: '' }] },
+    ]));
+  }
+  return out;
+}
+
 /**
  * Whether the report may have a traditional character at all. A batch check (no block results remembered)
  * reads the report's text once, flat, instead of every block's text nodes for BG234 and again for BG235;
@@ -242,6 +342,8 @@ function blockStrayTraditional(model: ReportModel, placed: PlacedBlock): Diagnos
 
 export const slipsChecks: ReportCheck[] = [
   { id: 'slips', codes: ['BG231', 'BG233'], run: slips },
+  { id: 'year-without-nian', codes: ['BG236'], run: yearsWithoutNian },
+  { id: 'doubled-division', codes: ['BG237'], run: doubledDivisions },
   { id: 'traditional-script', codes: ['BG234'], run: traditionalScript },
   { id: 'stray-traditional', codes: ['BG235'], run: strayTraditional },
 ];

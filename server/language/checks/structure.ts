@@ -16,6 +16,7 @@ import { sameStructure } from './structureMemo.js';
 import { blockTextNodes, eolOf, firstLineSpan, located } from './prose.js';
 import { AttachedMap } from '../attached.js';
 import { append } from '../append.js';
+import { opensTitle, yearWithoutNian } from './slips.js';
 
 // ---------------------------------------------------------------- codes
 
@@ -443,6 +444,8 @@ function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock):
       const digits = m[1]!;
       const next = m[2]!;
       if (MEASURE_SET.has(next) || SERVICE_NUMBER.test(digits) || startsWithAny(node.text, MULTI_CHAR_MEASURE, m.index! + digits.length)) continue;
+      // A year without its 年 (“2021依法行政”) is BG236's.
+      if (/^(?:19[5-9]|20[0-4])\d$/.test(digits) && yearWithoutNian(node.text.slice(m.index! + digits.length, m.index! + digits.length + 6), opensTitle(model.file.text, node.start))) continue;
       const start = node.start + m.index!;
       out.push(located(model, placed.scope, diagnostic('BG221', { start, end: start + digits.length + 1 }, `“${digits}${next}”：数字后缺少量词，例如“${digits}名${next}”“${digits}个${next}”。`)));
     }

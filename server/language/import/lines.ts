@@ -1,5 +1,5 @@
 // Import step 1: the input's lines, with Word debris and web-page furniture removed (each noted).
-import { furnitureKind, isSentence, PUBLISHED_PREFIX, writtenOnOf } from './furniture.js';
+import { furnitureKind, isSentence, PUBLISHED_PREFIX, titleCell, writtenOnOf } from './furniture.js';
 import { typedNumber } from './numbers.js';
 import { trimEdgeSpace, readable, type Line, type Note } from './types.js';
 
@@ -50,7 +50,21 @@ function splitTitleOff(lines: Line[], note: Note): Line[] {
   if (!first || !title || !/\d{4}\s*年|法治|依法行政/.test(title)) return lines;
   note(first.n, `标题与正文连在一行“${title}”`, '原文丢了标题后的换行：标题单独成行，正文从下一行起');
   const rest = first.text.slice(title.length).replace(/^[ \u3000]+/, '');
-  return [...lines.slice(0, at), { ...first, text: title }, { ...first, text: rest }, ...lines.slice(at + 1)];
+  const once = titleOnce(title);
+  if (once !== title) note(first.n, `重复的标题“${title.slice(once.length).trim()}”`, '网页把标题连写了两次，只保留一次（写在“@标题”里）');
+  return [...lines.slice(0, at), { ...first, text: once }, { ...first, text: rest }, ...lines.slice(at + 1)];
+}
+
+/** Characters two copies of a title may differ in: a sharing site's copy with words swapped for synonyms (教育局 → 教化局). */
+const COPY_SLIPS = 2;
+
+/** A title written twice with a space between (“某县教育局……报告 某县教化局……报告”): the first copy. */
+export function titleOnce(title: string): string {
+  const m = /^(\S+)[ \u3000]+(\S+)$/.exec(title);
+  if (!m || m[1]!.length !== m[2]!.length) return title;
+  let slips = 0;
+  for (let i = 0; i < m[1]!.length; i++) if (m[1]![i] !== m[2]![i]) slips++;
+  return slips <= COPY_SLIPS ? m[1]! : title;
 }
 
 /** A syllable in brackets right after a character, with its tone marked: 內(nèi) 關(guān) 設(shè). */
@@ -265,13 +279,32 @@ const LIST_BULLET = /^[•·▪]\s*/;
  * page's information bar above was a bulleted list (• 来源: 司法厅), the first sentence caught in it
  * loses the list's bullet too. Returns the page's 成文日期 when its information bar gives one.
  */
+/** A metadata label with nothing after it: its value is on the next line. */
+const BARE_LABEL = /^[-•·*\s\u3000]*([\u4e00-\u9fff]{2,6})\s*[:：]\s*$/;
+/** A label's value on a line of its own: short, no sentence, not the title (“- 温建〔2022〕4号”, “- 主动公开”). */
+const LABEL_VALUE = /^[-•·*\s\u3000]*[^，,。；;：:]{1,40}$/;
+
 function removeFurniture(lines: Line[], note: Note): PageDate | undefined {
   let top = true;
   let bulletedBar = false;
   let pageDate: PageDate | undefined;
+  // A label alone (“- 成文日期:”) whose value the page's list put on the next line (“- 2022-01-10”).
+  let label = '';
   for (const line of lines) {
     if (!line.text) continue;
-    const kind = furnitureKind(readable(line.text), top);
+    const cell = top ? titleCell(line.text) : undefined;
+    if (cell) {
+      note(line.n, `网页表格线“${line.text.slice(cell.length).trim()}”`, '标题在网页信息表的一格里，表格线不是报告的文字');
+      line.text = cell;
+    }
+    const furniture = furnitureKind(readable(line.text), top);
+    const value = top && label && LABEL_VALUE.test(line.text) && !/(?:报告|总结|汇报)$/.test(line.text) ? label : '';
+    const kind = furniture ?? (value ? '网页信息栏' : undefined);
+    label = top && furniture === '网页信息栏' && !value ? (BARE_LABEL.exec(readable(line.text))?.[1] ?? '') : '';
+    if (value && !pageDate) {
+      const written = writtenOnOf(`${value}:${readable(line.text).replace(/^[-•·*\s\u3000]+/, '')}`);
+      if (written) pageDate = { text: written, line: line.n };
+    }
     if (kind) {
       bulletedBar ||= LIST_BULLET.test(line.text);
       const written = kind === '网页信息栏' || kind === '网页导航' ? writtenOnOf(readable(line.text)) : undefined;

@@ -32,7 +32,7 @@ const LEADING = new RegExp(
 );
 
 /** Words at the end of a phrase that join it to its number ("各1名": one each). */
-const TRAILING = /(?:共计|共有|共|合计|总计|累计|分别为|分别是|分别|均为|均达到?|均?到达|均|达到了?|(?<![传到表送])达|(?<![行作认成因])为|是|(?<![所拥具现])有|(?<![统会设])计|约|近|超过|超|逾|高达|仅|只|了|等|(?<![存所现实])在|至|(?<![收受做得遇])到|已|增至|提高到|提升至|下降到)$/;
+const TRAILING = /(?:共计|共有|共|合计|总计|累计|分别为|分别是|分别|均为|均达到?|均?到达|均|达到了?|(?<![传到表送])达|(?<![行作认成因])为|是|(?<![所拥具现])有|(?<![统会设])计|约|近|超过|超|逾|高达|仅|只|了|等|(?<![理事缘经来])由|(?<![存所现实])在|至|(?<![收受做得遇])到|已|增至|提高到|提升至|下降到)$/;
 
 /**
  * A phrase ending in 的, a conjunction or 各 does not name the number after it: "X的278项行政许可事项"
@@ -41,7 +41,7 @@ const TRAILING = /(?:共计|共有|共|合计|总计|累计|分别为|分别是|
 const HANDS_OVER = /[的和及与或各]$/;
 
 /** Words that follow a noun and begin what is said of it: "行政许可事项统一划入", "工作人员作为…", "案例被省市发文推广", "事项入驻市民中心". */
-const NOUN_ENDS = /统一|全部|全面|依法|及时|集中|积极|作为|进行|实现|做到|被(?![告执申诉判])|入驻|进驻|纳入/g;
+const NOUN_ENDS = /统一|全部|全面|依法|及时|集中|积极|作为|进行|实现|做到|达到|被(?![告执申诉判])|入驻|进驻|纳入/g;
 
 /** Words of status that set counted things apart: what must, has, has not or is yet to be done. */
 const STATUS = /^(?:应|须|需|已|未|尚未|待|仍|新增)/;
@@ -90,7 +90,21 @@ export function nounAfter(rest: string): string {
       break;
     }
   }
-  return clause.slice(0, end).replace(/^(?:的|余|多|以上|左右)/, '').replace(/(?:全部|均|都|已|共)$/, '').replace(WIDENERS, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '').slice(0, 10);
+  const noun = clause.slice(0, end).replace(/^(?:的|余|多|以上|左右)/, '').replace(/(?:全部|均|都|已|共)$/, '').replace(WIDENERS, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '');
+  return noun.length <= NOUN_AFTER_MAX ? noun : (wholeWordsAtStart(noun, NOUN_AFTER_MAX) ?? noun.slice(0, NOUN_AFTER_MAX));
+}
+
+/** The longest noun after an amount that names it: cut in whole words (“国省考断面水质达到考核要求” → 国省考断面水质达到, not …达到考). */
+const NOUN_AFTER_MAX = 10;
+
+/** The longest start of a phrase made of whole words and at most `max` characters (undefined when not two characters). */
+function wholeWordsAtStart(phrase: string, max: number): string | undefined {
+  let start = '';
+  for (const { text } of chineseWords(phrase)) {
+    if (start.length + text.length > max) break;
+    start += text;
+  }
+  return start.length >= 2 ? start : undefined;
 }
 
 function tidy(clause: string, org?: string): string {
@@ -156,7 +170,7 @@ export function figureName(phrase: string, after: string, percent: boolean): str
     name = rest.length >= 3 ? rest : (wholeWordsAtEnd(name, 6) ?? name.slice(-6));
   }
   // Joining and rounding words in front go, not the first character of a word (及时率, 超期办理, 与会人员).
-  name = name.replace(/^(?:[约逾的]|近(?!期)|超(?![期标时])|和(?![谐解睦])|及(?![时早格])|与(?!会))+/, '');
+  name = name.replace(/^(?:[约逾的]|近(?![期平])|超(?![期标时])|和(?![谐解睦])|及(?![时早格])|与(?!会))+/, '');
   return name.length >= 2 && !RESERVED.has(name) ? name : undefined;
 }
 

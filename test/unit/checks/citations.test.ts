@@ -104,6 +104,29 @@ describe('checks/citations', () => {
   });
 
   describe('BG507 a registered document named without 《》', () => {
+    it('laws listed by their short names before 等法律法规 are cited: reported once over the list, with 《》 offered for each', () => {
+      const text = header(2024) + '围绕培训行政许可法、行政处罚法、行政复议法等法律法规组织开展专题培训，认真学习宪法、民法典等法律法规。\n';
+      const found = check(text).filter((d) => d.code === 'BG507');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['行政许可法、行政处罚法、行政复议法', '宪法、民法典']);
+      assert.match(found[0]!.message, /法律名称“行政许可法”“行政处罚法”“行政复议法”没有加书名号：列举引用的法律应写作《行政许可法》《行政处罚法》《行政复议法》/);
+      assert.equal(applyEdits(text, found[1]!.fixes![0]!.edits), text.replace('宪法、民法典等', '《宪法》《民法典》等'));
+      assert.equal(found[0]!.fixes![0]!.safe, false);
+      // A word of the law's name is kept (反有组织犯罪法), and a registered one in the list is reported once, as itself.
+      expectOne(header(2024) + '组织学习反有组织犯罪法、安全生产法等相关法律。\n', 'BG507', '反有组织犯罪法、安全生产法');
+      expectOne(header(2024) + '学习信访工作条例、行政复议法等法律法规。\n', 'BG507', '信访工作条例');
+    });
+    it('leaves short names as topics, a single law, titles in 《》 and words that only end in 法', () => {
+      const text = header(2024) + '开展民法典、信访工作条例等主题宣传，宣传好宪法、民法典、反电信网络诈骗等法治宣传教育，学习行政处罚法等法律法规，学习《宪法》《民法典》等法律法规，严格执法、公正司法等法律实践，推行办法、做法等法规要求。\n';
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG507' && !/信访工作条例/.test(d.message)).map((d) => text.slice(d.start, d.end)), []);
+    });
+    it('stays linear on a hostile line (20,000 lists, or 20,000 laws before one 等法律法规)', () => {
+      for (const line of ['学习行政处罚法、行政复议法等法律法规，'.repeat(20_000), `学习${'行政处罚法、'.repeat(20_000)}行政复议法等法律法规。`]) {
+        const started = Date.now();
+        const found = check(`${header(2024)}${line}\n`).filter((d) => d.code === 'BG507');
+        assert.ok(found.length >= 1);
+        assert.ok(Date.now() - started < 1_000, `${Date.now() - started} ms`);
+      }
+    });
     it('a book of the leader’s discourse (习近平关于……论述摘编) named without 《》; not in 《》, not other 摘编', () => {
       const text = header(2024) + '研究修订《习近平法治思想学习纲要》，编辑习近平关于涉外法治工作论述摘编，组织编写培训教材。\n';
       expectOne(text, 'BG507', '习近平关于涉外法治工作论述摘编');

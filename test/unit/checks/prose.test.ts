@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { checkReport } from '../../../server/language/checks/index.js';
 import { importReport } from '../../../server/language/import/index.js';
 import { analyseText, findAmounts } from '../../../server/language/prose/index.js';
+import { applyEdits } from '../../../server/language/fixes.js';
 import { model } from '../../helpers.js';
 
 const found = (text: string) => checkReport(model(`@年度 2020\n\n${text}\n`)).filter((d) => /BG20[678]|BG223/.test(d.code));
@@ -109,6 +110,14 @@ describe('figures from prose', () => {
       assert.deepEqual(bodyOf(['调处纠纷共59件，调处成功率达到97.33%。']), ['调处纠纷共{调处纠纷 = 59件}，调处成功率达到{调处成功率 = 97.33% : _/调处纠纷}。']);
     });
 
+    it('names cut in whole words: a noun after an amount (not …达到考), 习近平 as one word, 由 before a count dropped', () => {
+      const names = (text: string) => analyseText(text).flatMap((s) => s.sentence.map((p) => p.data.name));
+      assert.deepEqual(names('街道工委理论学习中心组组织专题学习习近平法治思想3次。'), ['法治思想']);
+      assert.deepEqual(names('鸦岗等9个国考断面稳定消除劣Ⅴ类、10个国省考断面水质达到考核要求;流溪河流域劣Ⅴ类一级支流数量由46条减少到16条。').slice(1, 3), ['国省考断面水质', '一级支流数量']);
+      // Near misses: 理由, 事由 are words; a short noun after a count is whole.
+      assert.deepEqual(names('驳回复议申请理由3条。组织开展了5次普法讲座。'), ['驳回复议申请理由', '开展普法讲座']);
+    });
+
     it('names are unique in a report; an unclear pairing gets a // comment saying why', () => {
       const out = bodyOf(['开展活动5场。', '开展活动3场。', '领证人数54人，持证人数46人，证件率80%。']);
       assert.ok(out.includes('开展活动{开展活动 = 5场}。') && out.includes('开展活动{开展活动之二 = 3场}。'), out.join('\n'));
@@ -130,6 +139,35 @@ describe('figures from prose', () => {
       assert.deepEqual(checkReport(model('@年度 2024\n\n我乡深入推进“放管服”改革，简化行政审批流程。陈國强同志。\n')).filter((d) => d.code === 'BG234'), []);
     });
 
+    it('a year without its 年 (BG236) in a title, a document’s name or before 度/以来/法治, with its fix; BG221 leaves it', () => {
+      const text = '@标题 沅江路街道2024法治政府建设年度报告\n@年度 2024\n\n及时制定《霍山县市场监管局2021依法行政重点工作安排》，2024度工作，2023以来，对标2035远景目标。\n';
+      const found = checkReport(model(text)).filter((d) => /BG236|BG221/.test(d.code));
+      assert.deepEqual(found.map((d) => `${d.code}@${text.slice(d.start, d.end)}`), ['BG236@2024法', 'BG236@2021依', 'BG236@2024度', 'BG236@2023以', 'BG236@2035远']);
+      assert.match(found[0]!.message, /年份后缺“年”字，应写作“2024年法治”/);
+      assert.equal(applyEdits(text, found[1]!.fixes![0]!.edits), text.replace('局2021依', '局2021年依'));
+      // Near misses: a year with 年, a count with its measure word, a document number, a count without one (BG221’s).
+      const near = '@年度 2024\n\n2024年度，2024年，发放2000余册、2021人次，〔2021〕5号，《2020版目录》，接待2021群众。\n';
+      assert.deepEqual(checkReport(model(near)).filter((d) => /BG236|BG221/.test(d.code)).map((d) => `${d.code}@${near.slice(d.start, d.end)}`), ['BG221@2021群']);
+    });
+    it('a division’s character typed twice before a department (BG237: 元谋县县卫生健康局), not 县县委, 市市场监管局 or 县县长', () => {
+      const text = '@机关 元谋县县卫生健康局\n@年度 2022\n\n2022年，元谋县县卫生健康局在县委领导下，某区区教育局配合。\n';
+      const found = checkReport(model(text)).filter((d) => d.code === 'BG237');
+      // Once in the text: the 机关 written again in the text is found there.
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['县县', '区区']);
+      assert.match(found[0]!.message, /“元谋县县卫生健康局”里的“县”重复了：应写作“元谋县卫生健康局”/);
+      assert.equal(applyEdits(text, found[1]!.fixes![0]!.edits), text.replace('某区区', '某区'));
+      assert.equal(checkReport(model('@机关 元谋县县卫生健康局\n@年度 2022\n\n正文。\n')).filter((d) => d.code === 'BG237').length, 1);
+      assert.deepEqual(codesOf('元谋县县委、县政府，某市市场监督管理局，某县县长，县县通公路，乡乡有司法所。'), []);
+    });
+    it('BG236 and BG237 stay linear on a hostile line (20,000 triggers on one line)', () => {
+      for (const trigger of ['《某局2021依法行政工作安排》', '元谋县县卫生健康局，']) {
+        const started = Date.now();
+        const found = checkReport(model(`@年度 2021\n\n${trigger.repeat(20_000)}\n`)).filter((d) => /BG23[67]/.test(d.code));
+        // Every one is found; a check lists its first 500 (and says how many more).
+        assert.ok(found.length > 500, `${trigger}: ${found.length}`);
+        assert.ok(Date.now() - started < 1_000, `${trigger}: ${Date.now() - started} ms`);
+      }
+    });
     it('a template’s placeholders left unfilled (BG233), not letters or footnote marks', () => {
       assert.deepEqual(codesOf('区委共召开会议*次，x镇全年调处纠纷××件。'), ['BG233', 'BG233', 'BG233']);
       assert.deepEqual(codesOf('开通12345热线，推行X光安检，计算x=3，“四个一”*注。'), []);

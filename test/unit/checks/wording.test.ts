@@ -116,6 +116,13 @@ describe('checks/wording', () => {
       assert.equal(found.length, 2);
       assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('成效。', '成效'));
     });
+    it('reports a heading ending in a colon, full-width or half-width (一、主要举措和成效:), with a safe fix; not a colon inside it', () => {
+      const text = `${header(2021)}# 主要举措和成效:\n正文。\n# 存在的不足：\n正文。\n# 下一步：继续推进依法行政\n正文。\n`;
+      const found = check(text).filter((d) => d.code === 'BG714');
+      assert.equal(found.length, 2);
+      assert.match(found[0]!.message, /末尾不加冒号/);
+      assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('成效:', '成效'));
+    });
     it('leaves a level-2 heading that runs into its paragraph, and a long numbered sentence, alone', () => {
       const long = '继续深入推进我乡行政决策科学化、民主化、法治化，不断健全重大行政决策相关机制，严格落实法定程序。';
       const text = `${header(2021)}# 主要举措和成效\n## 全面部署法治建设。\n桂圩镇党委政府高度重视。\n\n### ${long}\n正文。\n`;

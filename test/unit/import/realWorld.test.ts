@@ -189,6 +189,39 @@ describe('import: real-world text', () => {
     assert.equal(imported(['某县司法局', '一、主要举措', '正文。']).header.org, undefined);
   });
 
+  it('a page’s list of labels with their values on the next lines is furniture (成文日期 gives @日期); a value that ends in 报告 is the title', () => {
+    const r = imported(['- 索引号:', '- 113310810026792569/2022-00223', '- 文号:', '- 温建〔2022〕4号', '- 成文日期:', '- 2022-01-10', '- 发布单位:', '- 温岭市住房和城乡建设局', '温岭市住房和城乡建设局2021年度法治政府建设工作报告', '2021年,市住房和城乡建设局认真贯彻上级对法治政府建设的工作要求,依法行政工作得到显著提高。']);
+    assert.equal(r.header.title, '温岭市住房和城乡建设局2021年度法治政府建设工作报告');
+    assert.equal(r.header.org, '温岭市住房和城乡建设局');
+    assert.equal(r.header.date, '2022-01-10');
+    assert.deepEqual(body(r.text), ['2021年,市住房和城乡建设局认真贯彻上级对法治政府建设的工作要求,依法行政工作得到显著提高。']);
+    // Near misses: the title right after a bare label stays the title; a label with its value on its line takes no next line.
+    assert.equal(imported(['- 标题:', '某镇2021年度法治政府建设情况报告', '2021年,某镇全面推进依法行政,成效明显。']).header.title, '某镇2021年度法治政府建设情况报告');
+    assert.equal(body(imported(['发布时间:2022-01-10', '某镇人民政府', '2021年,某镇全面推进依法行政,成效明显。']).text)[0], '某镇人民政府');
+  });
+
+  it('a document-sharing site’s download panel and tips are furniture; the title it runs twice into the text (a copy with words swapped) is kept once', () => {
+    const r = imported(['XX县教育局2021年度法治政府建设工作报告.docx', '资源ID:55845048', '资源大小:14.50KB', '全文页数:7页', '- 资源格式: DOCX', '下载积分:10金币', '快捷下载', '会员登录下载', '三方登录下载:', '微信扫一扫登录', '友情提示', '2、PDF文件下载后,可能会被浏览器默认打开,此种情况可以点击浏览器菜单,保存网页到桌面,就可以正常下载了。', '3、本站不支持迅雷下载,请使用电脑自带的IE浏览器,或者360浏览器、谷歌浏览器下载即可。', '5、试题试卷类文档,如果标题没有明确说明有答案则都视为没有答案,请知晓。', '|',
+      'XX县教育局2021年度法治政府建设工作报告 XX县教化局2021年度法治政府建设工作报告 2021年度,我局在县委、县政府的正确领导下,深化推动依法行政。 一、工作状况 (一)强化组织领导 我局高度重视法治建设工作。']);
+    assert.equal(r.header.title, 'XX县教育局2021年度法治政府建设工作报告');
+    assert.equal(body(r.text)[0], '2021年度,我局在县委、县政府的正确领导下,深化推动依法行政。');
+    assert.ok(r.notes.some((n) => n.what.startsWith('重复的标题“XX县教化局')));
+    // Two different titles with a space between are not one title twice.
+    assert.equal(imported(['某县司法局工作报告 某县教育局2021年度法治政府建设工作报告 2021年度,我局全面推进依法行政,成效明显。']).header.title, '某县司法局工作报告 某县教育局2021年度法治政府建设工作报告');
+    // A report’s sentence about its own site is no furniture.
+    assert.deepEqual(body(imported(['某站2021年度法治政府建设情况报告', '2021年,本站共救助流浪乞讨人员120人次,下载后的表格已全部归档。']).text), ['2021年,本站共救助流浪乞讨人员{救助流浪乞讨人员 = 120人次},下载后的表格已全部归档。']);
+  });
+
+  it('a breadcrumb after 您当前位置: is furniture; a title in a cell of the page’s information table is the title', () => {
+    const r = imported(['您当前位置: 首页>区政府部门>卫生健康委员会>政务公开>法治政府建设年度报告', '重庆市大足区卫生健康委员会关于2025年法治政府建设情况的报告', '2025年,大足区卫生健康委员会深学笃用习近平法治思想,现将有关情况汇报如下:']);
+    assert.equal(r.header.title, '重庆市大足区卫生健康委员会关于2025年法治政府建设情况的报告');
+    const table = imported(['索引号 | K16059520/2023-106128 | ||', '公开范围 | 面向全社会 |', '白鹤街道2022年度法治政府建设报告 | ||', '发布时间: 2023-03-14 14:40 信息来源: 白鹤街道', '2022年,白鹤街道法治政府建设工作在区委、区政府的坚强领导下,认真开展了各项工作。']);
+    assert.equal(table.header.title, '白鹤街道2022年度法治政府建设报告');
+    assert.deepEqual(body(table.text), ['2022年,白鹤街道法治政府建设工作在区委、区政府的坚强领导下,认真开展了各项工作。']);
+    // A row of cells that is no title stays furniture.
+    assert.equal(imported(['主题分类 | 其他 | 体裁分类 | 其他 |', '2022年,白鹤街道全面推进依法行政,成效明显。']).header.title, undefined);
+  });
+
   it('机关 from a ministry in the first sentence (原 dropped), none from 紧紧围绕全乡 / 本镇; the year from 现将……2021年法治政府建设情况报告予以公开', () => {
     assert.equal(orgFromProse('2017年,原环境保护部深入学习宣传贯彻党的十九大精神,扎实推进法治政府建设'), '环境保护部');
     assert.equal(orgFromProse('2016年以来,*乡依法行政工作坚持以“三个代表”重要思想为指导,紧紧围绕全乡中心工作,坚持以创新促规范'), undefined);
@@ -360,6 +393,13 @@ describe('import: real-world text', () => {
       assert.deepEqual(findings.filter((f) => /BG401|BG701/.test(f.code)), [], end);
     }
     assert.equal(checkSourceText(service, '/r/a.bg', `${opening}全年未发生行政诉讼案件。`).excerpt, false);
+  });
+
+  it('a text cut after a quoted word with no full stop (列入“一把手”) is an excerpt; one ending in a quoted full sentence is not', () => {
+    const service = new LanguageService(new MemoryWorkspace({}));
+    const opening = '某某镇2023年度法治政府建设情况报告\n2023年，某某镇坚持依法行政，全面推进法治政府建设。\n一、主要举措和成效\n';
+    assert.equal(checkSourceText(service, '/r/a.bg', `${opening}将法治建设工作列入“一把手”`).excerpt, true);
+    assert.equal(checkSourceText(service, '/r/a.bg', `${opening}群众称赞道：“法治就在身边。”`).excerpt, false);
   });
 
   it('an excerpt is not blamed for a mark its cut left open, but is for quotes its writer left open long before the cut', () => {
