@@ -459,6 +459,19 @@ describe('baogao UI: English display language', function () {
     }
     assert.ok(!labels.some((l) => /导出|预览/.test(l)), labels.join(' | '));
   });
+
+  it('shows the walkthrough in English: its title and steps', async () => {
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    const input = wb.page.locator('.quick-input-widget input[type="text"]').first();
+    await input.fill('rule-of-law');
+    const item = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Write a rule-of-law government report' }).first();
+    await item.waitFor();
+    await item.click();
+    for (const title of ["Start from last year's Word report", 'Checked as you write', 'Export the Word file to hand in', "The county reviews the towns' reports"]) {
+      await wb.page.getByText(title, { exact: true }).first().waitFor();
+    }
+    await wb.screenshot('walkthrough-en');
+  });
 });
 
 describe('baogao UI: Restricted Mode workspace, extension installed from the .vsix', function () {
