@@ -6,7 +6,7 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { ReportModel } from '../model.js';
 import { basename, dirname } from '../corePath.js';
 import { figuresInText, type FigureMarkup } from '../import/figures.js';
-import { forEachFigure } from '../../../grammar/index.js';
+import { forEachFigure, lineEndAt } from '../../../grammar/index.js';
 import { clampOffset, lineInlines, type Range } from './locate.js';
 import { chooseFixes } from '../fixes.js';
 import { CODES } from '../codes.js';
@@ -45,7 +45,39 @@ export function quickFixes(model: ReportModel, diagnostics: readonly Diagnostic[
       if (kind.count > 1) out.push({ title: `修正本文件全部 ${kind.count} 处“${CODES.get(d.code)?.title ?? d.code}”（${d.code}）`, kind: 'quickfix', edits: kind.edits });
     }
   }
+  // Last, for a problem the writer holds is none (a check's false alarm): the check turned off in this report.
+  const codes = new Set(diagnostics.filter((d) => (!d.uri || d.uri === model.file.path) && d.end >= range.start && d.start <= range.end).map((d) => d.code));
+  for (const code of codes) {
+    const off = turnOffInReport(model, code);
+    if (off) out.push(off);
+  }
   return out;
+}
+
+/**
+ * “在本报告中关闭检查……”: `BG601=关` on the report's @检查 line (made after the header when there is none,
+ * or the code's level changed where the line names it) — as ESLint offers to disable a rule for a file.
+ * Not for syntax (BG0xx) and the document's bounds (BG9xx): those are not checks to turn off.
+ */
+function turnOffInReport(model: ReportModel, code: string): CodeAction | undefined {
+  const info = CODES.get(code);
+  if (!info || /^BG[09]/.test(code)) return undefined;
+  const { text, document, path } = model.file;
+  const title = `在本报告中关闭检查“${info.title}”（${code}：写入 @检查 ${code}=关）`;
+  const settings = document.header.find((d) => d.name === '检查');
+  const named = settings?.args.find((a) => a.name.text.toUpperCase() === code);
+  let edit: FileEdit;
+  if (named) edit = named.value ? { path, start: named.value.start, end: named.value.end, newText: '关' } : { path, start: named.name.end, end: named.name.end, newText: '=关' };
+  else if (settings) {
+    const end = lineEndAt(text, settings.start);
+    edit = { path, start: end, end, newText: ` ${code}=关` };
+  } else {
+    const last = document.header[document.header.length - 1];
+    const at = last ? last.end : 0;
+    const breakBefore = at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r' ? '\n' : '';
+    edit = { path, start: at, end: at, newText: `${breakBefore}@检查 ${code}=关\n` };
+  }
+  return { title, kind: 'quickfix', edits: [edit] };
 }
 
 /**

@@ -33,6 +33,27 @@ describe('feature: code actions', () => {
     assert.equal(fixAll(none.model, checkReport(none.model)), undefined);
   });
 
+  it('turns a check off in this report (@检查 BG601=关) for a problem the writer holds is none: a new line after the header, the line there, or the level written there', () => {
+    const check = (text: string) => {
+      const f = fixture(text);
+      const actions = quickFixes(f.model, checkReport(f.model), { start: f.offset, end: f.offset });
+      const off = actions.find((a) => a.title.startsWith('在本报告中关闭检查'));
+      assert.ok(off, JSON.stringify(actions.map((a) => a.title)));
+      assert.equal(off.title, '在本报告中关闭检查“中文里用了半角标点”（BG601：写入 @检查 BG601=关）');
+      assert.ok(actions.indexOf(off) > actions.findIndex((a) => a.diagnostic?.code === 'BG601'), 'after the fixes');
+      const after = applyEdits(f.text, off.edits);
+      assert.ok(!checkReport(fixture(after).model).some((d) => d.code === 'BG601'), after);
+      return after;
+    };
+    assert.equal(check(`${HEAD}# 一\n加强领导‸,完善制度。\n`), `${HEAD.trimEnd()}\n@检查 BG601=关\n\n# 一\n加强领导,完善制度。\n`);
+    assert.match(check(`@检查 BG609=关\n${HEAD}# 一\n加强领导‸,完善制度。\n`), /^@检查 BG609=关 BG601=关\n/);
+    assert.match(check(`@检查 BG601=提示\n${HEAD}# 一\n加强领导‸,完善制度。\n`), /^@检查 BG601=关\n/);
+    // Syntax is not a check to turn off.
+    const broken = fixture(`${HEAD}# 一\n共{调‸处 = }件。\n`);
+    const titles = quickFixes(broken.model, checkReport(broken.model), { start: broken.offset, end: broken.offset }).map((a) => a.title);
+    assert.ok(!titles.some((t) => /BG0\d\d/.test(t)), titles.join(' | '));
+  });
+
   it('turns a number with a measure word into a figure named from its words, or every number of the paragraph', () => {
     const f = fixture(`${HEAD}# 一\n全年共调处矛盾纠纷3‸5件，调解成功30件。\n`);
     const [one, all] = numberToFigure(f.model, { start: f.offset, end: f.offset });
