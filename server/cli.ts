@@ -174,7 +174,7 @@ async function runCheck(args: string[]): Promise<number> {
 const SEVERITY_NAMES: Record<string, string> = { error: '错误', warning: '警告', info: '信息', hint: '提示' };
 
 /** The findings of a run over several files, counted by file and severity: one line a file, then the totals. */
-export function checkSummary(files: readonly string[], results: readonly CheckRecord[]): string {
+function checkSummary(files: readonly string[], results: readonly CheckRecord[]): string {
   const counted = (records: readonly CheckRecord[]) => {
     const parts = Object.keys(SEVERITY_NAMES).flatMap((severity) => {
       const n = records.filter((r) => r.severity === severity).length;
