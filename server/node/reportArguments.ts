@@ -30,7 +30,7 @@ export async function expandReportArguments(args: readonly string[], options: { 
       const pattern = path.sep === '\\' ? argument.replace(/\\/g, '/') : argument;
       // Loaded only for a pattern (a file of its own in the bundle): most checks name their files.
       const { globSync } = await import('tinyglobby');
-      const matched = globSync([pattern], { onlyFiles: true, expandDirectories: false, dot: false }).filter((f) => !isWordLock(path.basename(f))).sort();
+      const matched = globSync([pattern], { onlyFiles: true, expandDirectories: false, dot: false, followSymbolicLinks: false }).filter((f) => !isWordLock(path.basename(f))).sort();
       if (matched.length === 0) problems.push(`没有与“${argument}”相符的文件。`);
       files.push(...matched.map((f) => (path.sep === '\\' ? f.replace(/\//g, '\\') : f)));
     } else files.push(argument);

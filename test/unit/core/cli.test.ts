@@ -1,7 +1,7 @@
 // The bundled `baogao` command, run as a user runs it (npm test builds dist/ first).
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ROOT, samplePath } from '../../helpers.js';
@@ -72,6 +72,11 @@ describe('baogao command', () => {
     const all = run('check', path.join(folder, '*.bg'), '--format', 'json');
     assert.equal(all.status, 1, all.stderr);
     assert.deepEqual([...new Set((JSON.parse(all.stdout) as Array<{ file: string }>).map((r) => path.basename(r.file)))], ['北屏乡.bg', '桂圩镇.bg']);
+    // A link to a folder above is not followed: each report once (as a folder's walk takes them).
+    mkdirSync(path.join(folder, '下级'));
+    symlinkSync('..', path.join(folder, '下级', '上级'));
+    const deep = run('check', path.join(folder, '**', '*.bg'), '--format', 'json');
+    assert.deepEqual([...new Set((JSON.parse(deep.stdout) as Array<{ file: string }>).map((r) => path.relative(folder, r.file)))], ['北屏乡.bg', '桂圩镇.bg']);
     const none = run('check', path.join(folder, '*.docx'));
     assert.equal(none.status, 2);
     assert.equal(none.stderr, `baogao：没有与“${path.join(folder, '*.docx')}”相符的文件。\n`);
