@@ -146,6 +146,12 @@ const isPlaceName = (name: string) => name.length >= 2 && name.length <= 5 && !N
 /** One division of a place named with its higher ones (长沙市 | 天心区), as COUNTY reads them. */
 const DIVISION = /[\u4e00-\u9fff]{2,4}?(?:省|市|州|盟|县|区|旗)/g;
 
+/**
+ * Common nouns that end in a division's character and name no place: 进社区 (法律进机关、进社区), 辖区, 小区,
+ * 景区, 超市. Endings that real places share are left: 浦东新区, 苏州工业园区, 东城区, 中山区, 晋城市, 成都市.
+ */
+const COMMON_NOUN_DIVISION = /(?:社|小|辖|片|景|库|校|营|街|牧|灾|专|商|学|功能)区$|(?:超|集|夜|股|楼)市$/;
+
 function countyOrgFromProse(sentence: string): string | undefined {
   // "2024年，云南省委、省政府坚持……": a report of the committee and the government together; the government is the body.
   const both = new RegExp(`${NAME_START}([\\u4e00-\\u9fff]{2,6}?)([省市县区旗])委[、，,和]\\s*\\2?(?:人民)?政府`).exec(sentence);
@@ -155,7 +161,7 @@ function countyOrgFromProse(sentence: string): string | undefined {
   for (const m of sentence.matchAll(COUNTY)) {
     // The last division, cut as the pattern cut them (郑州市 is one: the 州 of its name is no division).
     const name = m[1]!.match(DIVISION)!.pop()!;
-    if (!isPlaceName(name.slice(0, -1)) || !/[县区市旗]$/.test(name)) continue;
+    if (!isPlaceName(name.slice(0, -1)) || !/[县区市旗]$/.test(name) || COMMON_NOUN_DIVISION.test(name)) continue;
     return m[2] ? `${name}${m[2]}` : governmentOf(name);
   }
   return undefined;

@@ -125,7 +125,7 @@ function readAfterTitle(lines: Line[], top: TopOfReport, titleTexts: Set<string>
     next.text = '';
     next = lines.slice(next.n).find((l) => l.text !== '');
   }
-  readAddressee(next, top, note, /^[^。；，,]{2,30}[：:]$/);
+  readAddressee(next, top, note, ADDRESSEE_AFTER_TITLE);
 }
 
 /**
@@ -139,6 +139,12 @@ function readBodyLine(head: Line[], top: TopOfReport, note: Note): void {
   note(first.n, `机关名称行“${first.text}”`, '原文没有标题，正文前单独一行的机关名称写为“@机关”');
   first.text = '';
 }
+
+/**
+ * Below the title, a short line ending in a colon that names bodies: “区政府：”, “县委、县人民政府：”,
+ * “县委全面依法治县委员会办公室：”, “各乡镇人民政府、县直各单位：”. A page's control (“保护视力色：”) names none.
+ */
+const ADDRESSEE_AFTER_TITLE = /^[^。；，,]{1,28}(?:委|政府|局|委员会|办公室|办|院|厅|部|部门|处|所|组|会|中心|镇|乡|街道|单位)[：:]$/;
 
 /** With no title above it, only bodies named one after another: "市委、市政府：", "中共某县委、某县人民政府：". */
 const ADDRESSEE_WITHOUT_TITLE = /^(?:[\u4e00-\u9fff]{1,20}?(?:委|政府|局|委员会|办公室|办|院|厅|部)[、，,]?){1,6}[：:]$/;

@@ -321,6 +321,24 @@ describe('import: real-world text', () => {
     assert.equal(imported(['主要做法如下:', '2025年，我镇依法行政。']).header.to, undefined);
   });
 
+  it('an addressee under the title names bodies; a page control with a colon (保护视力色:) is furniture, not @主送', () => {
+    const page = imported(['河源东源产业园区管委会2025年法治政府建设年度报告', '来源: 河源东源产业园区管委会  时间: 2026-01-29', '保护视力色:', '园区始终坚持依法行政,扎实推进法治政府建设。现将工作报告如下。', '一、主要举措']);
+    assert.equal(page.header.to, undefined);
+    assert.ok(!page.text.includes('保护视力色'), page.text);
+    for (const to of ['区政府', '县委、县人民政府', '县委全面依法治县委员会办公室', '各乡镇人民政府、县直各单位']) {
+      assert.equal(imported(['某某镇2021年度法治政府建设情况报告', `${to}:`, '2021年，我镇坚持依法行政。', '一、主要举措']).header.to, to);
+    }
+    assert.equal(imported(['某某镇2021年度法治政府建设情况报告', '主要做法如下:', '2021年，我镇坚持依法行政。']).header.to, undefined);
+  });
+
+  it('no 机关 from a common noun ending in a division (法律进机关、进社区; 辖区, 小区, 超市); real districts and cities still', () => {
+    assert.equal(orgFromProse('2021年是“八五”普法起步之年,一年来我镇深入推进法律进机关、进学校、进乡村、进社区、进寺庙的宣传教育。'), undefined);
+    assert.equal(orgFromProse('2021年,全力保障辖区、小区和超市安全稳定。'), undefined);
+    assert.equal(orgFromProse('2022年,东城区坚持依法行政'), '东城区人民政府');
+    assert.equal(orgFromProse('2022年,中山区全面推进法治政府建设'), '中山区人民政府');
+    assert.equal(orgFromProse('2022年,晋城市全面推进法治政府建设'), '晋城市人民政府');
+  });
+
   it('imports text with half-width punctuation throughout as well as clean text', () => {
     for (const name of ['guiwei-2020', 'beiping-2020', 'huilongba-2021']) {
       const clean = importReport(seedText(name));
