@@ -402,6 +402,17 @@ describe('import: real-world text', () => {
     assert.deepEqual(body(importReport(text).text).filter((l) => l.startsWith('#')), ['# 主要举措和成效 {#举措}', '## 加强组织领导', '## 规范执法', '### 持证上岗', '# 存在问题 {#不足}', '## 人员不足']);
   });
 
+  it('a （一） heading run into its text as its style wants is no BG714 in the source, though an excerpt made it level 1; a run-in 一、 is', () => {
+    const service = new LanguageService(new MemoryWorkspace({}));
+    const excerpt = ['2021年，我镇全面落实法律七进工作要求，营造了良好氛围。', '(一)加强组织领导。镇党委政府高度重视法治宣传。', '(二)明确工作任务。制定工作实施方案。'].join('\n');
+    assert.deepEqual(checkSourceText(service, '/r/a.bg', excerpt).findings.filter((f) => f.code === 'BG714'), []);
+    const runIn = ['2021年，我镇依法行政，营造了良好氛围。', '一、巩固提升依法履职水平。注重政治引领。', '二、存在问题。人员不足。'].join('\n');
+    assert.deepEqual(checkSourceText(service, '/r/a.bg', runIn).findings.filter((f) => f.code === 'BG714').map((f) => f.line), [2, 3]);
+    // A （一） heading on a line of its own with its 。 is reported.
+    const alone = ['2021年，我镇依法行政，营造了良好氛围。', '(一)加强组织领导。', '镇党委政府高度重视法治宣传。'].join('\n');
+    assert.deepEqual(checkSourceText(service, '/r/a.bg', alone).findings.filter((f) => f.code === 'BG714').map((f) => f.line), [2]);
+  });
+
   it('a text that stops after a clause (；，：) is an excerpt too: not blamed for the parts and date it lacks', () => {
     const service = new LanguageService(new MemoryWorkspace({}));
     const opening = '某某镇2023年度法治政府建设情况报告\n2023年，某某镇坚持依法行政，全面推进法治政府建设。\n一、主要举措和成效\n';
