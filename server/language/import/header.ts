@@ -27,7 +27,7 @@ export function isoDate(date: ImportedDate): string {
   return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }
 
-const ORG_END = /(人民政府|政府|办事处|委员会|党委|党工委|党组|局|办公室|司法所|镇|乡|街道|部|厅)$/;
+const ORG_END = /(人民政府|政府|办事处|委员会|管委会|党委|党工委|党组|局|办公室|司法所|镇|乡|街道|部|厅)$/;
 const SENTENCE_MARKS = /[。，,；;：:！!？?]/;
 
 /** A short line naming a body: "桂圩镇人民政府", "重庆市沙坪坝区回龙坝镇人民政府". */
@@ -70,6 +70,19 @@ function placeAfterYear(title: string): string | undefined {
 
 /** A zone set up for development (高新区, 开发区, 经开区, 工业园区, 保税区, 合作区) is run by a 管理委员会, not a 人民政府. */
 const DEVELOPMENT_ZONE = /(?:高新区|开发区|经开区|园区|保税区|合作区)$/;
+
+/**
+ * A zone the title names without its place (“经济开发区2024年度法治政府建设情况报告”) named with it in the first
+ * sentence (“2024年宁河经济开发区在区委……”): 宁河经济开发区管理委员会. Undefined when the title's zone has a
+ * place already or the sentence names none.
+ */
+export function placedZone(titleOrg: string, sentence: string): string | undefined {
+  const zone = /^((?:经济技术|高新技术产业|经济|产业|工业)?(?:开发区|园区)|高新区|经开区)(?:管理委员会|管委会)$/.exec(titleOrg)?.[1];
+  if (!zone) return undefined;
+  const first = sentence.split(/[。；]/)[0] ?? '';
+  const m = new RegExp(`${NAME_START}([\\u4e00-\\u9fff]{2,4}?)${zone}`).exec(first);
+  return m && isPlaceName(m[1]!) ? `${m[1]}${zone}管理委员会` : undefined;
+}
 
 /** The government of a county-level place: its 人民政府, or a development zone's 管理委员会. */
 function governmentOf(place: string): string {

@@ -1,6 +1,6 @@
 // Import steps 2 and 3: the signature and date at the end, the title (after any page furniture) and an
 // addressee line at the top, and the header values read from them.
-import { isOrgLike, isoDate, isTitleLike, jointIssuers, orgFromProse, orgFromTitle, parseSignatureDate, TITLE_END, withoutRegionPrefix, yearFromProse, yearFromTitle, type ImportedDate } from './header.js';
+import { isOrgLike, isoDate, isTitleLike, jointIssuers, orgFromProse, orgFromTitle, parseSignatureDate, placedZone, TITLE_END, withoutRegionPrefix, yearFromProse, yearFromTitle, type ImportedDate } from './header.js';
 import { isSentence } from './furniture.js';
 import { typedNumber } from './numbers.js';
 import { asWritten, readable, type Line, type Note } from './types.js';
@@ -212,6 +212,11 @@ function orgOf(top: TopOfReport, end: EndOfReport, firstProse: Line | undefined,
   if (top.org) return top.org;
   const named = top.title ? written(orgFromTitle(readable(top.title)), top.title) : undefined;
   if (named) {
+    const zone = firstProse ? placedZone(readable(named), readable(firstProse.text)) : undefined;
+    if (zone) {
+      note(top.titleLines[0]!.n, `机关“${zone}”`, `标题中的“${named}”没有写地名，地名取自正文开头，请核对`);
+      return written(zone, firstProse!.text);
+    }
     const org = withoutRegionPrefix(named);
     const joint = jointIssuers(readable(top.title!));
     if (joint) note(top.titleLines[0]!.n, `机关“${org}”`, `标题中有 ${joint.length} 个发文机关（联合行文：${joint.join('、')}），“@机关”取最后一个（政府一方），请核对`);

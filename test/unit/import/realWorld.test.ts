@@ -331,6 +331,17 @@ describe('import: real-world text', () => {
     assert.equal(imported(['某某镇2021年度法治政府建设情况报告', '主要做法如下:', '2021年，我镇坚持依法行政。']).header.to, undefined);
   });
 
+  it('a zone the title names without its place takes the place the first sentence gives it (经济开发区 → 宁河经济开发区管理委员会)', () => {
+    const r = imported(['经济开发区2024年度法治政府建设情况报告', '2024年宁河经济开发区在区委、区政府的正确领导下,扎实推进法治政府建设。', '一、主要举措']);
+    assert.equal(r.header.org, '宁河经济开发区管理委员会');
+    assert.ok(r.notes.some((n) => /没有写地名/.test(n.why)));
+    // Near misses: a title with the place, a sentence without one.
+    assert.equal(imported(['宁河经济开发区2024年度法治政府建设情况报告', '2024年，园区扎实推进法治政府建设。']).header.org, '宁河经济开发区管理委员会');
+    assert.equal(imported(['经济开发区2024年度法治政府建设情况报告', '2024年，我区扎实推进法治政府建设。']).header.org, '经济开发区管理委员会');
+    // 管委会, as titles shorten 管理委员会, names a body too.
+    assert.equal(imported(['河源东源产业园区管委会2025年法治政府建设年度报告', '园区始终坚持依法行政。']).header.org, '河源东源产业园区管委会');
+  });
+
   it('no 机关 from a common noun ending in a division (法律进机关、进社区; 辖区, 小区, 超市); real districts and cities still', () => {
     assert.equal(orgFromProse('2021年是“八五”普法起步之年,一年来我镇深入推进法律进机关、进学校、进乡村、进社区、进寺庙的宣传教育。'), undefined);
     assert.equal(orgFromProse('2021年,全力保障辖区、小区和超市安全稳定。'), undefined);
