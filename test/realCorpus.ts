@@ -21,9 +21,12 @@ export const realPath = (name: string, ext: '.bg' | '.findings.json' | '.json') 
 /** A finding as stored: where, which code, what it says. */
 export type StoredFinding = Pick<SourceFinding, 'line' | 'column' | 'code' | 'message'>;
 
-/** The import of a real report, the findings of check on its raw text, and the codes of those the import itself found (about the source only). */
-export function checkReal(name: string): { bg: string; findings: StoredFinding[]; excerpt: boolean; fromImport: string[] } {
+/**
+ * The import of a real report, the findings of check on its raw text, the codes of those the import itself
+ * found (about the source only) and of those of the import the source was right in (asTyped).
+ */
+export function checkReal(name: string): { bg: string; findings: StoredFinding[]; excerpt: boolean; fromImport: string[]; asTyped: string[] } {
   const service = new LanguageService(new MemoryWorkspace({}));
-  const { findings, imported, excerpt } = checkSourceText(service, `/real/${name}.bg`, realText(name), { source: `${name}.txt` });
-  return { bg: imported.text, findings: findings.map(({ line, column, code, message }) => ({ line, column, code, message })), excerpt, fromImport: imported.findings.map((f) => f.code) };
+  const { findings, imported, excerpt, asTyped } = checkSourceText(service, `/real/${name}.bg`, realText(name), { source: `${name}.txt` });
+  return { bg: imported.text, findings: findings.map(({ line, column, code, message }) => ({ line, column, code, message })), excerpt, fromImport: imported.findings.map((f) => f.code), asTyped };
 }

@@ -5,6 +5,8 @@
 import { checkReport } from './checks/index.js';
 import { compareCodeUnits, defaultSeverity } from './codes.js';
 import { importReport, type ImportHints, type ImportResult } from './import/index.js';
+import { baseLevel } from './import/levels.js';
+import { typedNumber } from './import/numbers.js';
 import { sourcePositions } from './import/positions.js';
 import type { LanguageService } from './service.js';
 
@@ -57,19 +59,43 @@ export function excusedInExcerpt(importedText: string): (code: string, at: { lin
   };
 }
 
-export function checkSourceText(service: LanguageService, path: string, text: string, hints: ImportHints = {}): { findings: SourceFinding[]; imported: ImportResult; excerpt: boolean } {
+/**
+ * A （一） heading run into its text as its style wants (“（一）加强组织领导。镇党委……”): its 。 is no BG714,
+ * though an excerpt with no 一、 above it made the heading level 1 in the import (where it stands alone).
+ * A 一、 run into its text is the writer's slip, and is reported.
+ */
+function runInAsTyped(sourceLine: string | undefined): boolean {
+  const n = sourceLine ? typedNumber(sourceLine.trim()) : undefined;
+  if (!n || baseLevel(n) !== 2) return false;
+  const rest = n.rest.trimEnd();
+  const stop = rest.indexOf('。');
+  return stop >= 0 && stop < rest.length - 1;
+}
+
+/**
+ * The findings of `text` as found, placed in it; `asTyped`: the codes of findings of the import left out
+ * because the source was right as typed (a run-in （一） heading's 。, BG714).
+ */
+export function checkSourceText(service: LanguageService, path: string, text: string, hints: ImportHints = {}): { findings: SourceFinding[]; imported: ImportResult; excerpt: boolean; asTyped: string[] } {
   const imported = importReport(text, hints);
   const model = service.analyze(path, imported.text);
   const excerpt = isExcerpt(imported);
   const findings: SourceFinding[] = [];
+  const asTyped: string[] = [];
   const sourcePosition = sourcePositions(imported, text);
   const excused = excerpt ? excusedInExcerpt(imported.text) : () => false;
+  let lines: string[] | undefined;
+  const sourceLines = () => (lines ??= text.split('\n'));
   for (const d of checkReport(model, service.settings)) {
     if (d.uri && d.uri !== model.file.path) continue; // snippets are not part of a source file
     const start = model.file.lineIndex.positionAt(d.start);
     if (excused(d.code, start)) continue;
     const end = model.file.lineIndex.positionAt(d.end);
     const from = sourcePosition(start.line, start.character);
+    if (d.code === 'BG714' && runInAsTyped(sourceLines()[from.line - 1])) {
+      asTyped.push(d.code);
+      continue;
+    }
     // The end is just after the finding's last character (the next one's place may be on the next source line).
     const after = start.line === end.line && end.character > start.character ? sourcePosition(end.line, end.character, 'end') : undefined;
     const to = after && (after.line > from.line || (after.line === from.line && after.column >= from.column)) ? after : from;
@@ -77,5 +103,5 @@ export function checkSourceText(service: LanguageService, path: string, text: st
   }
   for (const f of imported.findings) findings.push({ line: f.line, column: f.column ?? 1, endLine: f.line, endColumn: f.column ?? 1, severity: defaultSeverity(f.code), code: f.code, message: f.message });
   findings.sort((a, b) => a.line - b.line || a.column - b.column || compareCodeUnits(a.code, b.code));
-  return { findings, imported, excerpt };
+  return { findings, imported, excerpt, asTyped };
 }

@@ -24,7 +24,7 @@ export const structureCodes: CodeInfo[] = [
   // ---- extra figure checks
   {
     code: 'BG221', severity: 'warning', title: '数量缺少量词',
-    description: '正文中的阿拉伯数字后面直接跟着名词，缺少量词或单位（GB/T 15835：计数要带量词）。年月日、百分号、万亿、序数“第3”、热线号码和带小数点的节日写法（6.26）不报。',
+    description: '正文中的阿拉伯数字后面直接跟着名词，缺少量词或单位（GB/T 15835：计数要带量词）。年月日、百分号、万亿、序数“第3”、热线号码、带小数点的节日写法（6.26）和自带量词的行政区划（“在3市8县开展试点”“5乡2镇”）不报。',
     example: '组织47公职人员参加旁听', fix: '手动补上量词，例如“47名公职人员”',
   },
   {
@@ -428,6 +428,12 @@ const MEASURE_SET = new Set(MEASURE_WORDS.filter((w) => w.length === 1));
 const MULTI_CHAR_MEASURE = MEASURE_WORDS.filter((w) => w.length > 1);
 const MEASURE_WORDS_LONGEST_FIRST = [...MEASURE_WORDS].sort((a, b) => b.length - a.length);
 
+/**
+ * Divisions count themselves: “在3市8县开展试点”, “全省11市”, “5乡2镇” (as 村 and 镇 do). Not when the character
+ * begins another word: “30市民” (30名市民), “3区域”, “5县级单位”, “4乡村”.
+ */
+const DIVISION_COUNT = /^[省市县区乡州旗盟](?![民场级直委政属域村贤亲长容貌])/;
+
 /** Hotline and emergency numbers written before a noun (12345热线, 8890诉求, 96110): not counts. */
 const SERVICE_NUMBER = /^(110|119|120|122|12\d{3}|8890|96\d{3})$/;
 
@@ -444,6 +450,7 @@ function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock):
       const digits = m[1]!;
       const next = m[2]!;
       if (MEASURE_SET.has(next) || SERVICE_NUMBER.test(digits) || startsWithAny(node.text, MULTI_CHAR_MEASURE, m.index! + digits.length)) continue;
+      if (DIVISION_COUNT.test(node.text.slice(m.index! + digits.length, m.index! + digits.length + 2))) continue;
       // A year without its 年 (“2021依法行政”) is BG236's.
       if (/^(?:19[5-9]|20[0-4])\d$/.test(digits) && yearWithoutNian(node.text.slice(m.index! + digits.length, m.index! + digits.length + 6), opensTitle(model.file.text, node.start))) continue;
       const start = node.start + m.index!;

@@ -151,7 +151,8 @@ function blockTerms(model: ReportModel, block: ProseBlock, misses: Miss[]): Diag
     const text = line.text;
     for (const { at, found } of missesIn(text, index)) {
       const { miss, entry } = found;
-      if (entry.notAfter && at > 0 && entry.notAfter.includes(text[at - 1]!)) continue;
+      const before = entry.notAfter ? charBefore(text, at) : undefined;
+      if (before && entry.notAfter!.includes(before)) continue;
       if (insideStandard(text, at, miss.length, entry.standard)) continue;
       const code = entry.code ?? 'BG715';
       const message = code === 'BG505' ? `“${miss}”应为“${entry.standard}”：请改正。` : `“${miss}”应为规范用语“${entry.standard}”。`;
@@ -161,6 +162,13 @@ function blockTerms(model: ReportModel, block: ProseBlock, misses: Miss[]): Diag
     }
   }
   return out;
+}
+
+/** The character before `at`, past a few spaces a page left inside a word (“推进法 治政府建设”). */
+function charBefore(text: string, at: number): string | undefined {
+  let i = at - 1;
+  while (i >= 0 && at - i <= 4 && /[\s\u3000]/.test(text[i]!)) i--;
+  return i >= 0 ? text[i] : undefined;
 }
 
 /** Is text[at, at+length) part of an occurrence of the standard term itself? */

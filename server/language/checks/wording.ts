@@ -26,9 +26,9 @@ export const wordingCodes: CodeInfo[] = [
     example: '今年来，我镇共调处矛盾纠纷……', fix: '补上“以”（安全）',
   },
   {
-    code: 'BG714', severity: 'warning', title: '标题末尾有句号或冒号',
-    description: '单独成行的标题末尾不加句号，也不加冒号（“一、主要举措和成效：”）。二级标题接排在正文前（“（一）标题。正文”）时句号由排版加上，不报；超过30个字的“标题”多半是带序号的句子，也不报。',
-    example: '# 主要举措和成效。', fix: '删去句号或冒号（安全）',
+    code: 'BG714', severity: 'warning', title: '标题末尾有句号、分号或冒号',
+    description: '单独成行的标题末尾不加句号，也不加分号或冒号（“一、主要举措和成效：”“一、上一年度推进法治政府建设的主要举措和成效；”）。二级标题接排在正文前（“（一）标题。正文”）时句号由排版加上，不报（检查 Word 或文本原稿时，原稿接排的“（一）”式标题即使因摘录缺少“一、”而成了一级标题也不报）；超过30个字的“标题”多半是带序号的句子，也不报。',
+    example: '# 主要举措和成效。', fix: '删去句号、分号或冒号（安全）',
   },
   {
     code: 'BG718', severity: 'warning', title: '“截止”应为“截至”',
@@ -287,16 +287,16 @@ function headingFullStop(model: ReportModel): Diagnostic[] {
     const heading = placed.block;
     if (heading.kind !== 'heading') return;
     const last = heading.content[heading.content.length - 1];
-    if (last?.kind !== 'text' || !/[。．：:]\s*$/.test(last.text)) return;
+    if (last?.kind !== 'text' || !/[。．：:；;]\s*$/.test(last.text)) return;
     // A level-2 heading runs into the paragraph after it, where the 。 belongs.
     const next = model.blocks[index + 1]?.block;
     if (heading.level === 2 && next?.kind === 'paragraph') return;
     const text = printInlines(heading.content, placed.scope, model.figures).trim();
     // A numbered sentence taken for a heading (a long one) is not a heading with a stray 。.
     if ([...text].length > 30) return;
-    const at = last.text.search(/[。．：:]\s*$/);
+    const at = last.text.search(/[。．：:；;]\s*$/);
     const stop = last.start + at;
-    const mark = /[：:]/.test(last.text[at]!) ? '冒号' : '句号';
+    const mark = /[：:]/.test(last.text[at]!) ? '冒号' : /[；;]/.test(last.text[at]!) ? '分号' : '句号';
     out.push(located(model, placed.scope, diagnostic('BG714', { start: stop, end: stop + 1 }, `标题“${text}”单独成行，末尾不加${mark}。`, [
       { title: `删去${mark}`, safe: true, edits: [{ start: stop, end: stop + 1, newText: '' }] },
     ])));

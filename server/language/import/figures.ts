@@ -3,6 +3,7 @@
 // checked figure ({成功率 = 98% : 调解成功/调处矛盾纠纷}), so the checker tests it. The analysis is the
 // one the checks run on unmarked prose (server/language/prose/). What prints is unchanged: each figure
 // prints exactly the characters it replaces; an amount that could not be written so stays text.
+import { inSimplifiedScript } from '../script.js';
 import { analyseText, type RatePairing, type TextAmount } from '../prose/index.js';
 
 export interface MarkedText {
@@ -45,12 +46,17 @@ export interface FigureMarkup {
  */
 export function figuresInText(raw: string, used: NameRegistry, org?: string, comments: string[] = []): FigureMarkup[] {
   const out: FigureMarkup[] = [];
-  for (const { sentence, rates } of analyseText(raw, org)) {
+  // Prose copied from a 繁体 page is analysed in simplified script (its verbs and nouns are the analysis's
+  // words); names and amounts are written back as the text writes them (開展法律培訓, 620餘人次).
+  const read = inSimplifiedScript(raw);
+  const asWritten = read === raw ? (s: string) => s : writtenBack(raw, read);
+  for (const { sentence, rates } of analyseText(read, org === undefined ? undefined : inSimplifiedScript(org))) {
+    if (read !== raw) for (const { data } of sentence) data.text = raw.slice(data.start, data.end);
     const names = new Map<number, string>();
     const checks = new Map<number, string>();
     sentence.forEach(({ data }, i) => {
       if (!writable(data)) return;
-      const name = uniqueName(data.name!, used);
+      const name = uniqueName(asWritten(data.name!), used);
       if (!name) return;
       used.add(name);
       names.set(i, name);
@@ -64,6 +70,13 @@ export function figuresInText(raw: string, used: NameRegistry, org?: string, com
     });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A word of `read` (`raw` in simplified script) as `raw` writes it: each character the text had in traditional script. */
+function writtenBack(raw: string, read: string): (s: string) => string {
+  const traditional = new Map<string, string>();
+  for (let i = 0; i < raw.length; i++) if (raw[i] !== read[i]) traditional.set(read[i]!, raw[i]!);
+  return (s) => [...s].map((ch) => traditional.get(ch) ?? ch).join('');
 }
 
 /** `raw` with its amounts as figures; `escape` escapes the text between them. */

@@ -27,7 +27,7 @@ export function isoDate(date: ImportedDate): string {
   return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }
 
-const ORG_END = /(人民政府|政府|办事处|委员会|党委|党工委|党组|局|办公室|司法所|镇|乡|街道|部|厅)$/;
+const ORG_END = /(人民政府|政府|办事处|委员会|管委会|党委|党工委|党组|局|办公室|司法所|镇|乡|街道|部|厅)$/;
 const SENTENCE_MARKS = /[。，,；;：:！!？?]/;
 
 /** A short line naming a body: "桂圩镇人民政府", "重庆市沙坪坝区回龙坝镇人民政府". */
@@ -70,6 +70,19 @@ function placeAfterYear(title: string): string | undefined {
 
 /** A zone set up for development (高新区, 开发区, 经开区, 工业园区, 保税区, 合作区) is run by a 管理委员会, not a 人民政府. */
 const DEVELOPMENT_ZONE = /(?:高新区|开发区|经开区|园区|保税区|合作区)$/;
+
+/**
+ * A zone the title names without its place (“经济开发区2024年度法治政府建设情况报告”) named with it in the first
+ * sentence (“2024年宁河经济开发区在区委……”): 宁河经济开发区管理委员会. Undefined when the title's zone has a
+ * place already or the sentence names none.
+ */
+export function placedZone(titleOrg: string, sentence: string): string | undefined {
+  const zone = /^((?:经济技术|高新技术产业|经济|产业|工业)?(?:开发区|园区)|高新区|经开区)(?:管理委员会|管委会)$/.exec(titleOrg)?.[1];
+  if (!zone) return undefined;
+  const first = sentence.split(/[。；]/)[0] ?? '';
+  const m = new RegExp(`${NAME_START}([\\u4e00-\\u9fff]{2,4}?)${zone}`).exec(first);
+  return m && isPlaceName(m[1]!) ? `${m[1]}${zone}管理委员会` : undefined;
+}
 
 /** The government of a county-level place: its 人民政府, or a development zone's 管理委员会. */
 function governmentOf(place: string): string {
@@ -146,6 +159,12 @@ const isPlaceName = (name: string) => name.length >= 2 && name.length <= 5 && !N
 /** One division of a place named with its higher ones (长沙市 | 天心区), as COUNTY reads them. */
 const DIVISION = /[\u4e00-\u9fff]{2,4}?(?:省|市|州|盟|县|区|旗)/g;
 
+/**
+ * Common nouns that end in a division's character and name no place: 进社区 (法律进机关、进社区), 辖区, 小区,
+ * 景区, 超市. Endings that real places share are left: 浦东新区, 苏州工业园区, 东城区, 中山区, 晋城市, 成都市.
+ */
+const COMMON_NOUN_DIVISION = /(?:社|小|辖|片|景|库|校|营|街|牧|灾|专|商|学|功能)区$|(?:超|集|夜|股|楼)市$/;
+
 function countyOrgFromProse(sentence: string): string | undefined {
   // "2024年，云南省委、省政府坚持……": a report of the committee and the government together; the government is the body.
   const both = new RegExp(`${NAME_START}([\\u4e00-\\u9fff]{2,6}?)([省市县区旗])委[、，,和]\\s*\\2?(?:人民)?政府`).exec(sentence);
@@ -155,7 +174,7 @@ function countyOrgFromProse(sentence: string): string | undefined {
   for (const m of sentence.matchAll(COUNTY)) {
     // The last division, cut as the pattern cut them (郑州市 is one: the 州 of its name is no division).
     const name = m[1]!.match(DIVISION)!.pop()!;
-    if (!isPlaceName(name.slice(0, -1)) || !/[县区市旗]$/.test(name)) continue;
+    if (!isPlaceName(name.slice(0, -1)) || !/[县区市旗]$/.test(name) || COMMON_NOUN_DIVISION.test(name)) continue;
     return m[2] ? `${name}${m[2]}` : governmentOf(name);
   }
   return undefined;

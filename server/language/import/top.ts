@@ -1,6 +1,6 @@
 // Import steps 2 and 3: the signature and date at the end, the title (after any page furniture) and an
 // addressee line at the top, and the header values read from them.
-import { isOrgLike, isoDate, isTitleLike, jointIssuers, orgFromProse, orgFromTitle, parseSignatureDate, TITLE_END, withoutRegionPrefix, yearFromProse, yearFromTitle, type ImportedDate } from './header.js';
+import { isOrgLike, isoDate, isTitleLike, jointIssuers, orgFromProse, orgFromTitle, parseSignatureDate, placedZone, TITLE_END, withoutRegionPrefix, yearFromProse, yearFromTitle, type ImportedDate } from './header.js';
 import { isSentence } from './furniture.js';
 import { typedNumber } from './numbers.js';
 import { asWritten, readable, type Line, type Note } from './types.js';
@@ -125,7 +125,7 @@ function readAfterTitle(lines: Line[], top: TopOfReport, titleTexts: Set<string>
     next.text = '';
     next = lines.slice(next.n).find((l) => l.text !== '');
   }
-  readAddressee(next, top, note, /^[^。；，,]{2,30}[：:]$/);
+  readAddressee(next, top, note, ADDRESSEE_AFTER_TITLE);
 }
 
 /**
@@ -139,6 +139,12 @@ function readBodyLine(head: Line[], top: TopOfReport, note: Note): void {
   note(first.n, `机关名称行“${first.text}”`, '原文没有标题，正文前单独一行的机关名称写为“@机关”');
   first.text = '';
 }
+
+/**
+ * Below the title, a short line ending in a colon that names bodies: “区政府：”, “县委、县人民政府：”,
+ * “县委全面依法治县委员会办公室：”, “各乡镇人民政府、县直各单位：”. A page's control (“保护视力色：”) names none.
+ */
+const ADDRESSEE_AFTER_TITLE = /^[^。；，,]{1,28}(?:委|政府|局|委员会|办公室|办|院|厅|部|部门|处|所|组|会|中心|镇|乡|街道|单位)[：:]$/;
 
 /** With no title above it, only bodies named one after another: "市委、市政府：", "中共某县委、某县人民政府：". */
 const ADDRESSEE_WITHOUT_TITLE = /^(?:[\u4e00-\u9fff]{1,20}?(?:委|政府|局|委员会|办公室|办|院|厅|部)[、，,]?){1,6}[：:]$/;
@@ -206,6 +212,11 @@ function orgOf(top: TopOfReport, end: EndOfReport, firstProse: Line | undefined,
   if (top.org) return top.org;
   const named = top.title ? written(orgFromTitle(readable(top.title)), top.title) : undefined;
   if (named) {
+    const zone = firstProse ? placedZone(readable(named), readable(firstProse.text)) : undefined;
+    if (zone) {
+      note(top.titleLines[0]!.n, `机关“${zone}”`, `标题中的“${named}”没有写地名，地名取自正文开头，请核对`);
+      return written(zone, firstProse!.text);
+    }
     const org = withoutRegionPrefix(named);
     const joint = jointIssuers(readable(top.title!));
     if (joint) note(top.titleLines[0]!.n, `机关“${org}”`, `标题中有 ${joint.length} 个发文机关（联合行文：${joint.join('、')}），“@机关”取最后一个（政府一方），请核对`);

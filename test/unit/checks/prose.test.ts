@@ -118,6 +118,21 @@ describe('figures from prose', () => {
       assert.deepEqual(names('驳回复议申请理由3条。组织开展了5次普法讲座。'), ['驳回复议申请理由', '开展普法讲座']);
     });
 
+    it('a noun after an amount ends where what is said of it begins (4个典型案例入选中央依法治国办…), not mid-verb', () => {
+      const names = (text: string) => analyseText(text).flatMap((s) => s.sentence.map((p) => p.data.name));
+      assert.deepEqual(names('部署推进全面依法治县规范化建设工作,4个典型案例入选中央依法治国办《市县法治建设案例选编》。'), ['典型案例']);
+      assert.deepEqual(names('推进示范创建,3个项目荣获省级示范称号,2个行政村列入省级民主法治示范村。'), ['项目', '行政村']);
+      // Near miss: the words in the phrase before an amount stay (only the noun after one ends at them).
+      assert.deepEqual(names('组织入选案例评审3次。'), ['入选案例评审']);
+    });
+
+    it('prose from a 繁体 page is named by the same words as simplified prose, written back in its own script', () => {
+      assert.deepEqual(bodyOf(['今年,對鄉村干部、部門負責人開展法律培訓4次,受訓人數達620余人次。']), ['今年,對鄉村干部、部門負責人開展法律培訓{開展法律培訓 = 4次},受訓人數達{受訓人數 = 620余人次}。']);
+      assert.deepEqual(bodyOf(['目前,全鎮已結合新農村建設建起7個法治文化宣傳陣地。']), ['目前,全鎮已結合新農村建設建起{法治文化宣傳陣地 = 7個}法治文化宣傳陣地。']);
+      // The same sentences in simplified script, named alike.
+      assert.deepEqual(bodyOf(['今年,对乡村干部、部门负责人开展法律培训4次,受训人数达620余人次。']), ['今年,对乡村干部、部门负责人开展法律培训{开展法律培训 = 4次},受训人数达{受训人数 = 620余人次}。']);
+    });
+
     it('names are unique in a report; an unclear pairing gets a // comment saying why', () => {
       const out = bodyOf(['开展活动5场。', '开展活动3场。', '领证人数54人，持证人数46人，证件率80%。']);
       assert.ok(out.includes('开展活动{开展活动 = 5场}。') && out.includes('开展活动{开展活动之二 = 3场}。'), out.join('\n'));

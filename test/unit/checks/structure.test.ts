@@ -136,6 +136,14 @@ describe('checks/structure: figures (BG221, BG222)', () => {
     assert.deepEqual(codes(model(`${G}${ok}\n`)), []);
   });
 
+  it('accepts divisions that count themselves (在3市8县开展试点, 全省11市, 5乡2镇), not a division beginning another word (30市民)', () => {
+    assert.deepEqual(codes(model(`${G}在3市8县深化一体建设试点；全省11市全部完成；辖5乡2镇；覆盖2区1旗。\n`)).filter((c) => c === 'BG221'), []);
+    assert.deepEqual(codes(model(`${G}组织30市民旁听；覆盖3区域；联系5县级单位；走访4乡村。\n`)).filter((c) => c === 'BG221'), ['BG221', 'BG221', 'BG221', 'BG221']);
+    const started = Date.now();
+    assert.deepEqual(codes(model(`${G}${'在3市8县试点，'.repeat(20_000)}\n`)).filter((c) => c === 'BG221'), []);
+    assert.ok(Date.now() - started < 1_000, `${Date.now() - started} ms`);
+  });
+
   it('accepts measure words written in traditional script (a report copied from a 繁体 page)', () => {
     const ok = '建起7個法治文化陣地；每月開展3場次宣傳；辦理5項；發放2000餘份；共12萬元；培訓40學時；出動30輛；調解8宗。';
     assert.deepEqual(codes(model(`${G}${ok}\n`)).filter((c) => c === 'BG221'), []);

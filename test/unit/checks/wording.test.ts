@@ -123,6 +123,13 @@ describe('checks/wording', () => {
       assert.match(found[0]!.message, /末尾不加冒号/);
       assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('成效:', '成效'));
     });
+    it('reports a heading ending in a semicolon, full-width or half-width (一、主要举措和成效;), with a safe fix; not one inside it', () => {
+      const text = `${header(2024)}# 上一年度推进法治政府建设的主要举措和成效;\n正文。\n# 存在的不足；\n正文。\n# 依法决策；依法行政\n正文。\n`;
+      const found = check(text).filter((d) => d.code === 'BG714');
+      assert.equal(found.length, 2);
+      assert.match(found[0]!.message, /末尾不加分号/);
+      assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('成效;', '成效'));
+    });
     it('leaves a level-2 heading that runs into its paragraph, and a long numbered sentence, alone', () => {
       const long = '继续深入推进我乡行政决策科学化、民主化、法治化，不断健全重大行政决策相关机制，严格落实法定程序。';
       const text = `${header(2021)}# 主要举措和成效\n## 全面部署法治建设。\n桂圩镇党委政府高度重视。\n\n### ${long}\n正文。\n`;
@@ -131,6 +138,12 @@ describe('checks/wording', () => {
   });
 
   describe('BG715 / BG505 standard terms', () => {
+    it('reports 法治政府建设 with its 法 left out (全力确保治政府建设工作落实), not 法治政府建设 itself or 自治, 整治 before 政府', () => {
+      const text = `${header(2020)}全力确保治政府建设工作落实有力。\n`;
+      expectOne(text, 'BG715', '治政府建设', text.replace('确保治政府', '确保法治政府'));
+      const near = `${header(2020)}推进法治政府建设，深入推进法 治政府建设（网页在字间留了空格），加强民族自治政府建设研究，整治政府建设项目拖欠。\n`;
+      assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
+    });
     it('reports 行政规范文件 with a safe fix to the standard term', () => {
       const text = `${header(2021)}加强行政规范文件的合法性审核。\n`;
       expectOne(text, 'BG715', '行政规范文件', text.replace('行政规范文件', '行政规范性文件'));

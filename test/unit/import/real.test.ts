@@ -48,7 +48,9 @@ describe('import and check: the corpus of real reports (npm run golden:real upda
         // What the import found about the source (BG230, BG232, a typed “1、”) has no place in the .bg to be found again.
         const expected = codes(actual.findings);
         for (const code of actual.fromImport) expected.splice(expected.indexOf(code), 1);
-        assert.deepEqual(codes(imported), expected);
+        // What the .bg is right to find but the source was right in as typed (a run-in （一） heading's 。).
+        expected.push(...actual.asTyped);
+        assert.deepEqual(codes(imported), expected.sort());
       });
     });
   }

@@ -321,6 +321,35 @@ describe('import: real-world text', () => {
     assert.equal(imported(['主要做法如下:', '2025年，我镇依法行政。']).header.to, undefined);
   });
 
+  it('an addressee under the title names bodies; a page control with a colon (保护视力色:) is furniture, not @主送', () => {
+    const page = imported(['河源东源产业园区管委会2025年法治政府建设年度报告', '来源: 河源东源产业园区管委会  时间: 2026-01-29', '保护视力色:', '园区始终坚持依法行政,扎实推进法治政府建设。现将工作报告如下。', '一、主要举措']);
+    assert.equal(page.header.to, undefined);
+    assert.ok(!page.text.includes('保护视力色'), page.text);
+    for (const to of ['区政府', '县委、县人民政府', '县委全面依法治县委员会办公室', '各乡镇人民政府、县直各单位']) {
+      assert.equal(imported(['某某镇2021年度法治政府建设情况报告', `${to}:`, '2021年，我镇坚持依法行政。', '一、主要举措']).header.to, to);
+    }
+    assert.equal(imported(['某某镇2021年度法治政府建设情况报告', '主要做法如下:', '2021年，我镇坚持依法行政。']).header.to, undefined);
+  });
+
+  it('a zone the title names without its place takes the place the first sentence gives it (经济开发区 → 宁河经济开发区管理委员会)', () => {
+    const r = imported(['经济开发区2024年度法治政府建设情况报告', '2024年宁河经济开发区在区委、区政府的正确领导下,扎实推进法治政府建设。', '一、主要举措']);
+    assert.equal(r.header.org, '宁河经济开发区管理委员会');
+    assert.ok(r.notes.some((n) => /没有写地名/.test(n.why)));
+    // Near misses: a title with the place, a sentence without one.
+    assert.equal(imported(['宁河经济开发区2024年度法治政府建设情况报告', '2024年，园区扎实推进法治政府建设。']).header.org, '宁河经济开发区管理委员会');
+    assert.equal(imported(['经济开发区2024年度法治政府建设情况报告', '2024年，我区扎实推进法治政府建设。']).header.org, '经济开发区管理委员会');
+    // 管委会, as titles shorten 管理委员会, names a body too.
+    assert.equal(imported(['河源东源产业园区管委会2025年法治政府建设年度报告', '园区始终坚持依法行政。']).header.org, '河源东源产业园区管委会');
+  });
+
+  it('no 机关 from a common noun ending in a division (法律进机关、进社区; 辖区, 小区, 超市); real districts and cities still', () => {
+    assert.equal(orgFromProse('2021年是“八五”普法起步之年,一年来我镇深入推进法律进机关、进学校、进乡村、进社区、进寺庙的宣传教育。'), undefined);
+    assert.equal(orgFromProse('2021年,全力保障辖区、小区和超市安全稳定。'), undefined);
+    assert.equal(orgFromProse('2022年,东城区坚持依法行政'), '东城区人民政府');
+    assert.equal(orgFromProse('2022年,中山区全面推进法治政府建设'), '中山区人民政府');
+    assert.equal(orgFromProse('2022年,晋城市全面推进法治政府建设'), '晋城市人民政府');
+  });
+
   it('imports text with half-width punctuation throughout as well as clean text', () => {
     for (const name of ['guiwei-2020', 'beiping-2020', 'huilongba-2021']) {
       const clean = importReport(seedText(name));
@@ -382,6 +411,17 @@ describe('import: real-world text', () => {
     const text = await readWord(await Packer.toBuffer(doc));
     assert.deepEqual(text.split('\n'), ['某某镇2021年度法治政府建设情况报告', '2021年，某某镇坚持依法行政。', '一、主要举措和成效', '（一）加强组织领导', '领导重视。', '（二）规范执法', '1.持证上岗', '二、存在问题', '（一）人员不足', '人员少。']);
     assert.deepEqual(body(importReport(text).text).filter((l) => l.startsWith('#')), ['# 主要举措和成效 {#举措}', '## 加强组织领导', '## 规范执法', '### 持证上岗', '# 存在问题 {#不足}', '## 人员不足']);
+  });
+
+  it('a （一） heading run into its text as its style wants is no BG714 in the source, though an excerpt made it level 1; a run-in 一、 is', () => {
+    const service = new LanguageService(new MemoryWorkspace({}));
+    const excerpt = ['2021年，我镇全面落实法律七进工作要求，营造了良好氛围。', '(一)加强组织领导。镇党委政府高度重视法治宣传。', '(二)明确工作任务。制定工作实施方案。'].join('\n');
+    assert.deepEqual(checkSourceText(service, '/r/a.bg', excerpt).findings.filter((f) => f.code === 'BG714'), []);
+    const runIn = ['2021年，我镇依法行政，营造了良好氛围。', '一、巩固提升依法履职水平。注重政治引领。', '二、存在问题。人员不足。'].join('\n');
+    assert.deepEqual(checkSourceText(service, '/r/a.bg', runIn).findings.filter((f) => f.code === 'BG714').map((f) => f.line), [2, 3]);
+    // A （一） heading on a line of its own with its 。 is reported.
+    const alone = ['2021年，我镇依法行政，营造了良好氛围。', '(一)加强组织领导。', '镇党委政府高度重视法治宣传。'].join('\n');
+    assert.deepEqual(checkSourceText(service, '/r/a.bg', alone).findings.filter((f) => f.code === 'BG714').map((f) => f.line), [2]);
   });
 
   it('a text that stops after a clause (；，：) is an excerpt too: not blamed for the parts and date it lacks', () => {
