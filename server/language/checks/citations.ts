@@ -415,6 +415,10 @@ function unmarkedBooks(model: ReportModel): Diagnostic[] {
 
 /** What a list of laws is called after its 等: 等法律法规, 等相关法律, 等有关法规. */
 const LAWS_AFTER = /等(?:相关|有关)?(?:法律|法规|党内法规)/g;
+/** The same, to test a line once before any list is read back. */
+const LAWS_AFTER_ONE = new RegExp(LAWS_AFTER.source);
+/** How a law's short name ends (LAW_NAME). */
+const LAW_END = /(?:法|条例|法典)$/;
 /** A law's short name: 行政处罚法, 民法典, 信访工作条例, 宪法 — not a word that only ends in 法 (执法, 普法, 办法, 程序法). */
 const LAW_NAME = /^(?:宪法|民法典|[\u4e00-\u9fff]{2,12}(?:法|条例))$/;
 const NOT_A_LAW = /^(?:[\u4e00-\u9fff]*(?:执法|司法|普法|守法|用法|立法|违法|合法|依法|学法|懂法|护法|方法|办法|做法|说法|看法|想法|手法|实体法|程序法|部门法))$/;
@@ -443,7 +447,7 @@ function unmarkedLawLists(model: ReportModel): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const line of block.lines) {
       const text = line.text;
-      if (!text.includes('等') || !text.includes('、')) continue;
+      if (!text.includes('、') || !LAWS_AFTER_ONE.test(text)) continue;
       for (const m of text.matchAll(LAWS_AFTER)) {
         const laws: Array<{ at: number; name: string }> = [];
         let end = m.index!;
@@ -451,7 +455,10 @@ function unmarkedLawLists(model: ReportModel): Diagnostic[] {
           let start = end;
           while (start > 0 && end - start < LAW_REACH && /[\u4e00-\u9fff]/.test(text[start - 1]!)) start--;
           const listed = text[start - 1] === '、';
-          const name = listed ? text.slice(start, end) : firstLaw(text.slice(start, end));
+          const words = text.slice(start, end);
+          // A law's name ends so: anything else ends the list before the words are segmented (the costly part).
+          if (!LAW_END.test(words)) break;
+          const name = listed ? words : firstLaw(words);
           if (!LAW_NAME.test(name) || NOT_A_LAW.test(name)) break;
           laws.unshift({ at: end - name.length, name });
           if (!listed) break;

@@ -232,6 +232,8 @@ function doubledDivisions(model: ReportModel): Diagnostic[] {
       out.push(...doubled(node.text, node.start));
     }
   }
+  // A batch check of a text with no character doubled anywhere (nearly every report) has nothing to look at block by block.
+  if (!blockCacheOn() && !mayDoubleDivision(model.file.text) && model.blocks.every((b) => b.scope.file === model.file)) return out;
   return out.concat(cachedPerPlaced('doubled-division', model, (placed) => {
     const found: Diagnostic[] = [];
     for (const node of blockTextNodes(placed)) if (mayDoubleDivision(node.text)) for (const d of doubled(node.text, node.start)) found.push(located(model, placed.scope, d));
