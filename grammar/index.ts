@@ -13,7 +13,7 @@ import { forEachInline } from './walk.js';
 
 export type * from './ast.js';
 export type * from './diagnostic.js';
-export { encodedLength, LineIndex, unitsFor, unitsForBytes, utf8Length, type Position, type PositionEncoding } from './lineIndex.js';
+export { encodedLength, LineIndex, unitsFor, type Position, type PositionEncoding } from './lineIndex.js';
 export { DIRECTIVES, canonicalDirective } from './directives.js';
 export { forEachInline, forEachFigure, inlineText } from './walk.js';
 export { MAX_FORMULA_NESTING, MAX_FORMULA_TERMS } from './bounds.js';

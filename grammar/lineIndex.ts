@@ -73,7 +73,7 @@ function scanLineStarts(text: string): number[] {
 }
 
 /** UTF-8 bytes of text[from, to): a surrogate pair is 4, a lone surrogate 3 (written as U+FFFD). */
-export function utf8Length(text: string, from = 0, to = text.length): number {
+function utf8Length(text: string, from = 0, to = text.length): number {
   let bytes = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -88,7 +88,7 @@ export function utf8Length(text: string, from = 0, to = text.length): number {
 }
 
 /** Code points of text[from, to): a surrogate pair is one, a lone surrogate one. */
-export function codePointLength(text: string, from = 0, to = text.length): number {
+function codePointLength(text: string, from = 0, to = text.length): number {
   let count = 0;
   for (let i = from; i < to; i++, count++) {
     if ((text.charCodeAt(i) & 0xfc00) === 0xd800 && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
@@ -118,7 +118,7 @@ export function unitsFor(encoding: PositionEncoding, text: string, from: number,
 }
 
 /** How many UTF-16 units from `from` (at most to `to`) the first `bytes` UTF-8 bytes take; a character is taken whole only when all its bytes are. */
-export function unitsForBytes(text: string, from: number, to: number, bytes: number): number {
+function unitsForBytes(text: string, from: number, to: number, bytes: number): number {
   to = Math.min(to, text.length);
   let i = from;
   let used = 0;

@@ -7,8 +7,8 @@ export const SOURCE_FIX_ALL = `${CodeActionKind.SourceFixAll}.baogao`;
 
 export const CAPABILITIES: ServerCapabilities = {
   // Said outright (LSP 3.17): positions count UTF-16 code units, as every client must support — also to a
-  // client that offers only utf-8 (a CJK character is one unit, an emoji two). UTF-8 bytes only when the
-  // client asks in its initialization options (convert.ts; initialize says which).
+  // client that offers only utf-8 (a CJK character is one unit, an emoji two). UTF-8 bytes or code points only
+  // when the client asks in its initialization options (convert.ts; initialize says which).
   positionEncoding: 'utf-16',
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
   documentSymbolProvider: { label: '报告' },

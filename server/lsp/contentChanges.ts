@@ -147,7 +147,7 @@ class ChunkedLines {
     if (p.line >= this.count) return { line: this.count - 1, column: this.get(this.count - 1).length };
     const text = this.get(p.line);
     const length = textLength(text);
-    return { line: p.line, column: encoding === 'utf-16' ? Math.max(0, Math.min(p.character, length)) : unitsFor(encoding, text, 0, length, p.character) };
+    return { line: p.line, column: unitsFor(encoding, text, 0, length, p.character) };
   }
 
   /** Lines `first`…`last` become `lines`. */

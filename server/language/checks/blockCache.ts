@@ -25,6 +25,15 @@ export function cachedPerBlock<B extends LocalBlock>(context: string, list: Bloc
 
 const NONE: Diagnostic[] = [];
 
+/**
+ * In a batch check (no block results remembered), whether a test of the report's whole text rules out
+ * every block: the text fails it and no block comes from a snippet. One flat read of the text instead of
+ * every block's; the editor's checks test each block once and remember it (cachedPerPlaced's `needs`).
+ */
+export function ruledOutInBatch(model: ReportModel, mayHave: (text: string) => boolean): boolean {
+  return !blockCacheOn() && !mayHave(model.file.text) && model.blocks.every((b) => b.scope.file === model.file);
+}
+
 /** Every block's result, in order, when nothing is remembered (a loop: flatMap costs more on ~30 checks × every block). */
 function everyBlock<B>(list: { readonly length: number; at(index: number): B | undefined }, check: (block: B) => readonly Diagnostic[]): Diagnostic[] {
   const out: Diagnostic[] = [];

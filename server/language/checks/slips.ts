@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
-import { blockCacheOn, cachedPerPlaced } from './blockCache.js';
+import { cachedPerPlaced, ruledOutInBatch } from './blockCache.js';
 import { AttachedMap } from '../attached.js';
 import type { ReportCheck } from './contract.js';
 import { blockTextNodes, located } from './prose.js';
@@ -233,7 +233,7 @@ function doubledDivisions(model: ReportModel): Diagnostic[] {
     }
   }
   // A batch check of a text with no character doubled anywhere (nearly every report) has nothing to look at block by block.
-  if (!blockCacheOn() && !mayDoubleDivision(model.file.text) && model.blocks.every((b) => b.scope.file === model.file)) return out;
+  if (ruledOutInBatch(model, mayDoubleDivision)) return out;
   return out.concat(cachedPerPlaced('doubled-division', model, (placed) => {
     const found: Diagnostic[] = [];
     for (const node of blockTextNodes(placed)) if (mayDoubleDivision(node.text)) for (const d of doubled(node.text, node.start)) found.push(located(model, placed.scope, d));
@@ -254,19 +254,11 @@ function doubled(text: string, offset: number): Diagnostic[] {
   return out;
 }
 
-/**
- * Whether the report may have a traditional character at all. A batch check (no block results remembered)
- * reads the report's text once, flat, instead of every block's text nodes for BG234 and again for BG235;
- * the editor's checks test each block's source once and remember it (cachedPerPlaced's `needs`).
- */
+/** Whether the report may have a traditional character at all (ruledOutInBatch), found once for BG234 and BG235. */
 const mayHaveTraditional = new AttachedMap<ReportModel, boolean>('mayHaveTraditional');
 function anyTraditional(model: ReportModel): boolean {
-  if (blockCacheOn()) return true;
   let found = mayHaveTraditional.get(model);
-  if (found === undefined) {
-    found = traditionalCount(model.file.text, 1) === 1 || model.blocks.some((b) => b.scope.file !== model.file);
-    mayHaveTraditional.set(model, found);
-  }
+  if (found === undefined) mayHaveTraditional.set(model, (found = !ruledOutInBatch(model, (text) => traditionalCount(text, 1) === 1)));
   return found;
 }
 

@@ -32,9 +32,11 @@ export interface CodeAction {
 export function quickFixes(model: ReportModel, diagnostics: readonly Diagnostic[], range: Range): CodeAction[] {
   const out: CodeAction[] = [];
   const offered = new Set<string>();
+  const codes = new Set<string>();
   for (const d of diagnostics) {
     if (d.uri && d.uri !== model.file.path) continue;
     if (d.end < range.start || d.start > range.end) continue;
+    codes.add(d.code);
     for (const fix of d.fixes ?? []) {
       out.push({ title: fix.title, kind: 'quickfix', diagnostic: d, isPreferred: fix.safe, edits: fix.edits.map((e) => ({ path: model.file.path, ...e })) });
     }
@@ -46,7 +48,6 @@ export function quickFixes(model: ReportModel, diagnostics: readonly Diagnostic[
     }
   }
   // Last, for a problem the writer holds is none (a check's false alarm): the check turned off in this report.
-  const codes = new Set(diagnostics.filter((d) => (!d.uri || d.uri === model.file.path) && d.end >= range.start && d.start <= range.end).map((d) => d.code));
   for (const code of codes) {
     const off = turnOffInReport(model, code);
     if (off) out.push(off);

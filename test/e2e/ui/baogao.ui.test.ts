@@ -421,12 +421,7 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
   });
   it('opens the walkthrough 开始写法治政府建设情况报告 (Welcome: Open Walkthrough...): the year in seven steps, and a step’s button runs its command', async () => {
     await wb.closeAllEditors();
-    await wb.runCommand('Welcome: Open Walkthrough...');
-    const input = wb.page.locator('.quick-input-widget input[type="text"]').first();
-    await input.fill('法治政府');
-    const item = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: '开始写法治政府建设情况报告' }).first();
-    await item.waitFor();
-    await item.click();
+    await wb.openWalkthrough('法治政府', '开始写法治政府建设情况报告');
     const steps = ['从去年的 Word 报告开始', '边写边检查', '数字写成指标', '预览版面', '导出 Word 交稿', '明年的报告', '县里审阅各乡镇的报告'];
     for (const title of steps) await wb.page.getByText(title, { exact: true }).first().waitFor();
     await wb.page.getByText('预览版面', { exact: true }).first().click();
@@ -461,12 +456,7 @@ describe('baogao UI: English display language', function () {
   });
 
   it('shows the walkthrough in English: its title and steps', async () => {
-    await wb.runCommand('Welcome: Open Walkthrough...');
-    const input = wb.page.locator('.quick-input-widget input[type="text"]').first();
-    await input.fill('rule-of-law');
-    const item = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Write a rule-of-law government report' }).first();
-    await item.waitFor();
-    await item.click();
+    await wb.openWalkthrough('rule-of-law', 'Write a rule-of-law government report');
     for (const title of ["Start from last year's Word report", 'Checked as you write', 'Export the Word file to hand in', "The county reviews the towns' reports"]) {
       await wb.page.getByText(title, { exact: true }).first().waitFor();
     }

@@ -524,6 +524,16 @@ export class Workbench {
     return this.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
   }
 
+  /** Opens a walkthrough by its title (Welcome: Open Walkthrough…, searched by `typed`). */
+  async openWalkthrough(typed: string, title: string): Promise<void> {
+    await this.runCommand('Welcome: Open Walkthrough...');
+    const input = this.page.locator('.quick-input-widget input[type="text"]').first();
+    await input.fill(typed);
+    const item = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await item.waitFor();
+    await item.click();
+  }
+
   /** The labels the command palette lists for what is typed (the palette is closed afterwards). */
   async paletteLabels(typed: string, waitFor: string): Promise<string[]> {
     await this.page.keyboard.press('F1');
