@@ -5,7 +5,7 @@ import { countBefore, groupBlocks } from './blocks.js';
 import { formulaBeyondBounds } from './bounds.js';
 import { fastLine } from './fastLine.js';
 import { shiftDiagnostic, shiftLine } from './shift.js';
-import { unchangedEnds } from './textChange.js';
+import { nextLineStart, unchangedEnds } from './textChange.js';
 import type { Diagnostic } from './diagnostic.js';
 import { ReportParser } from './parser.js';
 import { reportLexer } from './tokens.js';
@@ -125,9 +125,7 @@ function parseLinesFrom(text: string, start: number, after?: { starts: readonly 
       const from = lineAt(after.starts, start - after.delta);
       if (from < after.starts.length && after.starts[from] === start - after.delta) return { fresh, movedFrom: from };
     }
-    LINE_BREAK.lastIndex = start;
-    const found = LINE_BREAK.exec(text);
-    const end = found ? found.index + found[0].length : text.length;
+    const end = nextLineStart(text, start);
     const parsed = parseLine(text.slice(start, end), start);
     fresh.push({ start, line: parsed.line, diagnostics: parsed.diagnostics });
     start = end;
@@ -203,18 +201,13 @@ export function lineStartsOf(parse: IncrementalParse): number[] {
 /** Index of the first line starting at or after `offset`. */
 const lineAt = (starts: readonly number[], offset: number) => countBefore(starts.length, (i) => starts[i]! < offset);
 
-const LINE_BREAK = /\r\n?|\n/g;
-
 /** Calls `visit(start, end)` for every line: each ends after its line break (\r\n, \r or \n), the last one may have none. */
 export function forEachLineSpan(text: string, visit: (start: number, end: number) => void): void {
-  let start = 0;
-  LINE_BREAK.lastIndex = 0;
-  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) {
-    const end = m.index + m[0].length;
+  for (let start = 0; start < text.length; ) {
+    const end = nextLineStart(text, start);
     visit(start, end);
     start = end;
   }
-  if (start < text.length) visit(start, text.length);
 }
 
 /** The prose an unclosed figure swallowed (FigureNode.tail) becomes text again, right after the figure. */

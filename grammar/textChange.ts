@@ -45,6 +45,13 @@ export function lineEndAt(text: string, offset: number): number {
   return at;
 }
 
+/** Where the line after the one holding `offset` starts (past \r\n, \r or \n), or the text's end. */
+export function nextLineStart(text: string, offset: number): number {
+  const at = lineEndAt(text, offset);
+  if (at >= text.length) return at;
+  return text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+}
+
 /** Whether [start, end) ends with a whole line break (a \r followed by \n is only half of one). */
 export function endsWithLineBreak(text: string, start: number, end: number): boolean {
   const last = text.charCodeAt(end - 1);

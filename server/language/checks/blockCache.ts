@@ -9,6 +9,7 @@ import { blockCacheOn, type Entry, type LocalBlock } from './blockStore.js';
 import { describeList, diagnosticsOverList, entriesOf, runOverList, type BlockList, type Hit } from './blockVersions.js';
 import { AttachedMap } from '../attached.js';
 import { boundInBlock } from '../perCodeBound.js';
+import { NO_DIAGNOSTICS } from './contract.js';
 
 export { blockCacheLimits, blockCacheOn, detached, forgetBlockResults, useBlockCache, type LocalBlock } from './blockStore.js';
 export { describeList, type BlockList } from './blockVersions.js';
@@ -22,8 +23,6 @@ export function cachedPerBlock<B extends LocalBlock>(context: string, list: Bloc
   const entries = entriesOf(list);
   return flatten(diagnosticsOverList(list, context, (i) => remembered(entries[i]!, context, list.at(i)!, () => check(list.at(i)!))));
 }
-
-const NONE: Diagnostic[] = [];
 
 /**
  * In a batch check (no block results remembered), whether a test of the report's whole text rules out
@@ -45,15 +44,15 @@ function everyBlock<B>(list: { readonly length: number; at(index: number): B | u
 }
 
 /** Takes a block's result for a context from its entry, or computes and remembers it. */
-function remembered(entry: Entry, context: string, block: LocalBlock, check: () => readonly Diagnostic[]): Diagnostic[] {
+function remembered(entry: Entry, context: string, block: LocalBlock, check: () => readonly Diagnostic[]): readonly Diagnostic[] {
   let relative = entry.results.get(context);
   // Bounded per code as the whole report is (a line of a million “〔”): only what can be listed is kept.
   if (!relative) entry.results.set(context, (relative = boundInBlock(check()).map((d) => shiftDiagnostic(d, -block.origin))));
-  return relative.length ? relative.map((d) => shiftDiagnostic(d, block.origin)) : NONE;
+  return relative.length ? relative.map((d) => shiftDiagnostic(d, block.origin)) : NO_DIAGNOSTICS;
 }
 
 /** The hits' diagnostics in one array, made at its size (a check may have thousands after the edit). */
-function flatten(hits: ReadonlyArray<Hit<Diagnostic[]>>): Diagnostic[] {
+function flatten(hits: ReadonlyArray<Hit<readonly Diagnostic[]>>): Diagnostic[] {
   let count = 0;
   for (let h = 0; h < hits.length; h++) count += hits[h]!.found.length;
   const out = new Array<Diagnostic>(count);
@@ -180,7 +179,7 @@ export interface PlacedContext {
 export function cachedPerPlaced(
   context: string | PlacedContext,
   model: ReportModel,
-  check: (placed: PlacedBlock) => Diagnostic[],
+  check: (placed: PlacedBlock) => readonly Diagnostic[],
   /** A test of the block's source without which the check finds nothing (its result is remembered too). */
   needs?: (source: string) => boolean,
 ): Diagnostic[] {
@@ -190,8 +189,8 @@ export function cachedPerPlaced(
   const entries = entriesOf(locals);
   // Remembered under the check's name, not the test's identity: a test written inline is a new function at each call.
   const wanted = needs && passing(locals, entries, typeof context === 'string' ? context : context.name, needs);
-  const perBlock = (i: number): Diagnostic[] => {
-    if (wanted && !wanted.has(i)) return NONE;
+  const perBlock = (i: number): readonly Diagnostic[] => {
+    if (wanted && !wanted.has(i)) return NO_DIAGNOSTICS;
     const placed = model.blocks[placedAt[i]!]!;
     return remembered(entries[i]!, typeof context === 'string' ? context : context.of(placed), locals.at(i)!, () => check(placed));
   };

@@ -297,7 +297,7 @@ function hitsBefore(hits: ReadonlyArray<Hit<unknown>>, index: number): number {
 }
 
 /** The diagnostics of one check over a list (see runOverList), block by block. */
-export function diagnosticsOverList(list: BlockList, context: string, perBlock: (index: number) => Diagnostic[]): Array<Hit<Diagnostic[]>> {
+export function diagnosticsOverList(list: BlockList, context: string, perBlock: (index: number) => readonly Diagnostic[]): Array<Hit<readonly Diagnostic[]>> {
   return runOverList(list, context, (i) => {
     const found = perBlock(i);
     return found.length ? found : undefined;

@@ -8,7 +8,7 @@ import type { ReportModel } from '../model.js';
 import { cachedPerBlock, identityOf } from './blockCache.js';
 import { summariesOf } from './blockSummaries.js';
 import type { Hit } from './blockVersions.js';
-import type { CheckSettings, ReportCheck } from './contract.js';
+import { NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract.js';
 import { inCitationAt, lineDiagnostic, proseBlocks, type ProseBlock, type ProseBlocks, type ProseLine } from './prose.js';
 import { AttachedMap } from '../attached.js';
 import { chineseWords } from '../words.js';
@@ -366,22 +366,31 @@ function insideInnerTitle(text: string, at: number): boolean {
 }
 
 /** BG507: a registered document named in prose without 《》 (nor 〈〉 or < > inside a title). */
-function blockUnmarkedTitles(model: ReportModel, block: ProseBlock, names: NameIndex): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const line of block.lines) {
+function blockUnmarkedTitles(model: ReportModel, block: ProseBlock, names: NameIndex): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
+  const lines = block.lines;
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l]!;
+    const text = line.text;
     // Where a name may end (its closing word) or start (中华人民共和国): the names are tried only there,
     // not each over the whole line. Then the longest names first, as before, a shorter one not inside a longer.
-    const found: Array<{ i: number; at: number }> = [];
-    for (const m of line.text.matchAll(NAME_ENDS)) {
-      if (m[0] === NATIONAL) {
-        for (const i of names.national) if (line.text.startsWith(names.list[i]!.name, m.index)) found.push({ i, at: m.index });
+    // (exec, not matchAll: most lines have such a word and no name, and matchAll copies the pattern each time.)
+    let found: Array<{ i: number; at: number }> | undefined;
+    NAME_ENDS.lastIndex = 0;
+    for (let m = NAME_ENDS.exec(text); m; m = NAME_ENDS.exec(text)) {
+      const word = m[0];
+      if (word === NATIONAL) {
+        for (const i of names.national) if (text.startsWith(names.list[i]!.name, m.index)) (found ??= []).push({ i, at: m.index });
         continue;
       }
-      for (const i of names.byLastWord.get(m[0]) ?? []) {
-        const at = m.index + m[0].length - names.list[i]!.name.length;
-        if (at >= 0 && line.text.startsWith(names.list[i]!.name, at)) found.push({ i, at });
+      const candidates = names.byLastWord.get(word);
+      if (!candidates) continue;
+      for (const i of candidates) {
+        const at = m.index + word.length - names.list[i]!.name.length;
+        if (at >= 0 && text.startsWith(names.list[i]!.name, at)) (found ??= []).push({ i, at });
       }
     }
+    if (!found) continue;
     found.sort((a, b) => a.i - b.i || a.at - b.at);
     const taken: Array<[number, number]> = [];
     for (const { i, at } of found) {
@@ -389,10 +398,10 @@ function blockUnmarkedTitles(model: ReportModel, block: ProseBlock, names: NameI
       const end = at + name.length;
       if (inCitationAt(line, at) || insideInnerTitle(line.text, at) || taken.some(([a, b]) => at < b && end > a)) continue;
       taken.push([at, end]);
-      out.push(lineDiagnostic(model, line, 'BG507', at, end, `文件名称“${name}”没有加书名号：引用文件应写作《${title}》。`));
+      (out ??= []).push(lineDiagnostic(model, line, 'BG507', at, end, `文件名称“${name}”没有加书名号：引用文件应写作《${title}》。`));
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out ? out.sort((a, b) => a.start - b.start) : NO_DIAGNOSTICS;
 }
 
 /** A book of the leader's discourse, named in prose: 习近平关于涉外法治工作论述摘编, 习近平关于全面依法治国论述摘编. */

@@ -7,7 +7,7 @@ import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
 import type { ReportModel } from '../model.js';
 import { cachedPerPlaced } from './blockCache.js';
-import { checkedKind, type CheckSettings, type ReportCheck } from './contract.js';
+import { checkedKind, NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract.js';
 import { printInlines } from '../printed.js';
 import { blockTextNodes, eolOf, firstLineSpan, located } from './prose.js';
 import functionWords from '../data/function-words.json' with { type: 'json' };
@@ -121,13 +121,21 @@ function signature(model: ReportModel, settings: CheckSettings): Diagnostic[] {
 }
 
 /** Characters before 镇/乡 that make a generic word, not a name (全镇 乡镇 城乡 依法治镇 工业兴镇 …). */
-const GENERIC_BEFORE = new Set([...'全本我该各城乡集村两小重强名市县区省此每他外邻诸某一二三几多个原新古下返回还故家老异治兴']);
-/** Characters after 乡/镇 that start another word (乡村 镇压 …). */
-const WORD_AFTER: Record<string, Set<string>> = {
-  乡: new Set([...'村镇土亲贤风情愁里间音邻绅民野下']),
-  镇: new Set([...'村压静痛定守纸']),
-  街道: new Set([...'两口边']),
+const GENERIC_BEFORE = codesOf('全本我该各城乡集村两小重强名市县区省此每他外邻诸某一二三几多个原新古下返回还故家老异治兴');
+/**
+ * Characters after 乡/镇 that start another word (乡村 镇压 …), and 市县区 after one (景德镇市: a city). By
+ * character code, as GENERIC_BEFORE: most markers (我镇, 全乡) are passed over before any string is made.
+ */
+const WORD_AFTER: Record<string, Set<number>> = {
+  乡: codesOf('村镇土亲贤风情愁里间音邻绅民野下'),
+  镇: codesOf('村压静痛定守纸'),
+  街道: codesOf('两口边'),
 };
+const CITY_AFTER = codesOf('市县区');
+
+function codesOf(characters: string): Set<number> {
+  return new Set([...characters].map((c) => c.charCodeAt(0)));
+}
 /** Words a name does not start with: 在大歇镇 → 大歇镇. */
 const LEADING = /^(?:.*?)(?:在|为|对|与|和|及|把|将|向|由|从|到|是|了|的|于|至|给|同|跟|经|让|使|即|去|来|往|赴|比|较|帮|助|组织|联合|指导|协助|走进|深入|来到|前往|推进|开展)/u;
 
@@ -193,6 +201,14 @@ function isHanAt(text: string, i: number): boolean {
   return HAN_UNITS[c] === 2;
 }
 
+/** What may follow a township's whole name (its government, a punctuation mark, the end), tested where it stands. */
+const NAME_END_AFTER = /人民政府|街道办|[，。、；：）》”\s]|$/uy;
+
+function followedByNameEnd(text: string, at: number): boolean {
+  NAME_END_AFTER.lastIndex = at;
+  return NAME_END_AFTER.test(text);
+}
+
 const isTownMark = (c: number) => c === 0x9547 /* 镇 */ || c === 0x4e61 /* 乡 */;
 
 /** What ends a township's name: the character a match ends with tells which. */
@@ -205,8 +221,8 @@ const MARKER_ENDING_IN: Record<string, string> = { 镇: '镇', 乡: '乡', 道: 
  * with it (the name is a suffix of the text before the marker).
  */
 
-export function townshipNames(text: string, own?: string): NameHit[] {
-  const hits: NameHit[] = [];
+export function townshipNames(text: string, own?: string): readonly NameHit[] {
+  let hits: NameHit[] | undefined;
   const ownMarker = own?.endsWith('街道') ? '街道' : own?.slice(-1);
   const ownStem = own?.slice(0, own.length - (ownMarker?.length ?? 0));
   // The pattern's test says where a marker ends (lastIndex): no match array is made per marker.
@@ -214,14 +230,12 @@ export function townshipNames(text: string, own?: string): NameHit[] {
     const marker = MARKER_ENDING_IN[text[TOWN_MARKER.lastIndex - 1]!]!;
     const at = TOWN_MARKER.lastIndex - marker.length;
     if (marker === ownMarker && ownStem && at >= ownStem.length && text.startsWith(ownStem, at - ownStem.length)) continue;
+    const after = text.charCodeAt(at + marker.length);
+    if (WORD_AFTER[marker]!.has(after) || CITY_AFTER.has(after)) continue;
     let runStart = at;
     while (runStart > 0 && at - runStart < 8 && isHanAt(text, runStart - 1) && !isTownMark(text.charCodeAt(runStart - 1))) runStart--;
+    if (runStart === at || GENERIC_BEFORE.has(text.charCodeAt(at - 1))) continue;
     let run = text.slice(runStart, at);
-    const after = text.slice(at + marker.length, at + marker.length + 1);
-    if (WORD_AFTER[marker]?.has(after)) continue;
-    if (/^[市县区]/.test(after)) continue; // 景德镇市: a city
-    if (!run) continue;
-    if (GENERIC_BEFORE.has(run[run.length - 1]!)) continue;
     // 小事不出村、大事不出镇 / 矛盾不出街道: the slogan's place word, after its verb, names no township.
     if (/不[出离进下上]$/.test(run)) continue;
     // 以维护大歇镇, 支持大歇镇: what follows the run's last verb or preposition is the name; 根据镇…, 坚持镇…,
@@ -232,19 +246,20 @@ export function townshipNames(text: string, own?: string): NameHit[] {
       // Strip leading function words; a name has two to four characters.
       const stripped = run.replace(LEADING, '');
       const boundaryBefore = runStart === 0 || !isHanAt(text, runStart - 1);
-      const rest = text.slice(at + marker.length);
       if (stripped !== run) run = stripped;
       else if (!boundaryBefore || run.length > 4) continue; // cannot tell where the name starts
       // 乡党委 镇政府 镇长 are also generic: after a long unbounded run ("继续实行乡党委") it is not a name.
-      else if (run.length >= 4 && !/^(人民政府|街道办|[，。、；：）》”\s]|$)/u.test(rest)) continue;
+      else if (run.length >= 4 && !followedByNameEnd(text, at + marker.length)) continue;
     }
     if (run.length < 2 || run.length > 4) continue;
-    if (GENERIC_BEFORE.has(run[0]!) && run.length === 2) continue;
+    if (GENERIC_BEFORE.has(run.charCodeAt(0)) && run.length === 2) continue;
     if (containsFunctionWord(run) || GENERIC_KINDS.test(run) || FUNCTION_CHARS.test(run)) continue;
-    hits.push({ name: run + marker, start: at - run.length, end: at + marker.length });
+    (hits ??= []).push({ name: run + marker, start: at - run.length, end: at + marker.length });
   }
-  return hits;
+  return hits ?? NO_NAMES;
 }
+
+const NO_NAMES: readonly NameHit[] = Object.freeze([]);
 
 function otherTownships(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   void settings;
@@ -255,14 +270,14 @@ function otherTownships(model: ReportModel, settings: CheckSettings): Diagnostic
   if (!/(?:镇|乡|街道)$/.test(own)) return [];
   const isOwn = (name: string) => own.endsWith(name) || name.endsWith(own) || org.includes(name);
   return cachedPerPlaced(`other-townships:${org}`, model, (placed) => {
-    const out: Diagnostic[] = [];
+    let out: Diagnostic[] | undefined;
     for (const node of blockTextNodes(placed)) {
       for (const hit of townshipNames(node.text, own)) {
         if (isOwn(hit.name)) continue;
-        out.push(located(model, placed.scope, diagnostic('BG705', { start: node.start + hit.start, end: node.start + hit.end }, `“${hit.name}”不是本机关（${org}）：是否从别的报告复制时漏改了？`)));
+        (out ??= []).push(located(model, placed.scope, diagnostic('BG705', { start: node.start + hit.start, end: node.start + hit.end }, `“${hit.name}”不是本机关（${org}）：是否从别的报告复制时漏改了？`)));
       }
     }
-    return out;
+    return out ?? NO_DIAGNOSTICS;
   });
 }
 

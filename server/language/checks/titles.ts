@@ -9,7 +9,7 @@ import { cachedPerBlock, identityOf } from './blockCache.js';
 import { combinedOnce } from './blockSummaries.js';
 import type { Hit } from './blockVersions.js';
 import { citationRegistry, type CitationEntry, citedTitleTextsOf, definedShortTitles, matchTitle, normaliseTitle, PLACE_PREFIX } from './citations.js';
-import type { CheckSettings, ReportCheck } from './contract.js';
+import { NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract.js';
 import { lineDiagnostic, proseBlocks } from './prose.js';
 
 export const titlesCodes: CodeInfo[] = [
@@ -191,11 +191,10 @@ const BODY_NAME = /(?:委员会|领导小组|工作小组|小组|工作组|办�
 /** Setting up a body, right before the 《. */
 const SET_UP_BEFORE = /(?:成立|组建|设立|挂牌)了?$/;
 
-const NONE: readonly Diagnostic[] = Object.freeze([]);
 
 function bodiesInTitleMarks(model: ReportModel): Diagnostic[] {
   // Most blocks cite nothing: no arrays are made for them.
-  return cachedPerBlock('bodies-in-title-marks', proseBlocks(model), (block) => block.citedTitles.length === 0 ? NONE :
+  return cachedPerBlock('bodies-in-title-marks', proseBlocks(model), (block) => block.citedTitles.length === 0 ? NO_DIAGNOSTICS :
     block.citedTitles
       .filter((c) => BODY_NAME.test(c.title) && SET_UP_BEFORE.test(c.line.text.slice(0, c.from - 1)))
       .map((c) =>

@@ -5,7 +5,7 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { compareCodeUnits, registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { cachedPerBlock } from './blockCache.js';
-import type { ReportCheck } from './contract.js';
+import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
 import { DOCUMENT_NUMBER_BRACKETS, FIGURE_MARK, inCitationAt, isChinese, isChineseAt, isIdeograph, IS_OPENER, isApostrophe, lineDiagnostic, lineMarks, MARKS, OPENER_OF, PAIRS, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 import { AttachedMap } from '../attached.js';
 import { MAX_PER_CODE } from '../perCodeBound.js';
@@ -36,7 +36,6 @@ registerCodes(typographyCodes);
 type Emit = (d: Diagnostic) => void;
 
 /** No diagnostics (shared: never added to). */
-const NONE: readonly Diagnostic[] = Object.freeze([]);
 
 /**
  * Every match of a global pattern in the text, collected before any is looked at (so that no two loops
@@ -464,7 +463,7 @@ function blockTypography(model: ReportModel, block: ProseBlock): readonly Diagno
     if (!(marks & ANY_LINE_MARK)) continue;
     for (const check of LINE_CHECKS) if (marks & check.needs) check.fn(model, line, emit);
   }
-  return out ?? NONE;
+  return out ?? NO_DIAGNOSTICS;
 }
 
 /** The check each code is found by. */
@@ -490,7 +489,7 @@ function typographyByCheck(model: ReportModel): Map<string, Diagnostic[]> {
 
 /** One check's share of the typography pass (a copy: the caller may change its list). */
 function typographyCheck(id: string, codes: string[]): ReportCheck {
-  return { id, codes, run: (model) => [...(typographyByCheck(model).get(id) ?? NONE)] };
+  return { id, codes, run: (model) => [...(typographyByCheck(model).get(id) ?? NO_DIAGNOSTICS)] };
 }
 
 /** In the order of their codes (BG601, BG602 the block's paired marks, BG603 …), as settings and docs list them. */

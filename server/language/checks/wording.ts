@@ -8,7 +8,7 @@ import { diagnostic } from '../makeDiagnostic.js';
 import type * as ast from '../../../grammar/index.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
 import { printInlines } from '../printed.js';
-import type { ReportCheck } from './contract.js';
+import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
 import { classifyParts } from './structure.js';
 import { cachedPerBlock, cachedPerPlaced } from './blockCache.js';
 import { sameStructure } from './structureMemo.js';
@@ -267,16 +267,19 @@ interface WordSlip {
 }
 
 /** A slip of wording at each match of `pattern` in the block's lines that contain (or match) `quick`, with its safe fix. */
-function wordSlips(model: ReportModel, block: ProseBlock, quick: string | ((text: string) => boolean), pattern: RegExp, slip: (m: RegExpMatchArray) => WordSlip): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const line of block.lines) {
+function wordSlips(model: ReportModel, block: ProseBlock, quick: string | ((text: string) => boolean), pattern: RegExp, slip: (m: RegExpMatchArray) => WordSlip): readonly Diagnostic[] {
+  // Nothing is made for the many blocks without a slip: a batch check runs this six times a block.
+  let out: Diagnostic[] | undefined;
+  const lines = block.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (typeof quick === 'string' ? !line.text.includes(quick) : !quick(line.text)) continue;
     for (const m of line.text.matchAll(pattern)) {
       const { code, end, message, fix } = slip(m);
-      out.push(lineDiagnostic(model, line, code, m.index!, end, message, [{ title: fix.title, safe: true, edits: [{ from: fix.from, to: fix.to, newText: fix.newText }] }]));
+      (out ??= []).push(lineDiagnostic(model, line, code, m.index!, end, message, [{ title: fix.title, safe: true, edits: [{ from: fix.from, to: fix.to, newText: fix.newText }] }]));
     }
   }
-  return out;
+  return out ?? NO_DIAGNOSTICS;
 }
 
 // ---------------------------------------------------------------- a heading ending in 。
