@@ -331,6 +331,22 @@ describe('import: real-world text', () => {
     assert.equal(imported(['某某镇2021年度法治政府建设情况报告', '主要做法如下:', '2021年，我镇坚持依法行政。']).header.to, undefined);
   });
 
+  it('a party committee and a government run together in the title (中共某乡党委某乡人民政府关于…): @机关 is the government', () => {
+    const r = imported(['中共楠木铺乡党委楠木铺乡人民政府关于2024年法治政府建设工作的报告', '2024年,我乡坚持依法行政,推进法治政府建设。', '一、主要举措和成效']);
+    assert.equal(r.header.org, '楠木铺乡人民政府');
+    assert.equal(imported(['中共某县委全面依法治县委员会办公室关于2024年法治建设情况的报告', '2024年,全县推进法治建设。']).header.org, '中共某县委全面依法治县委员会办公室');
+  });
+
+  it('a page’s 字体大小: line is furniture; a count after 会议 is named by 会议, not cut inside it (议学习)', () => {
+    const page = imported(['长沙县司法局2023年法治政府建设工作报告', '日期:2024-02-28   来源:  长沙县司法局', '字体大小:', '2023年,县司法局坚持依法行政,推进法治政府建设。', '一、主要措施及成效']);
+    assert.ok(!page.text.includes('字体大小'), page.text);
+    assert.ok(page.notes.some((n) => n.what.includes('字体大小')), JSON.stringify(page.notes));
+    const study = imported(['2024年,我乡推进法治政府建设。', '一、主要举措', '将法律法规列入党委会、理论学习中心组等会议学习10余次,鹤龙街党工委会议专题学习习近平法治思想5次,召开专题学习会2次。']);
+    assert.match(study.text, /\{会议学习 = 10余次\}/);
+    assert.match(study.text, /\{会议专题学习习近平法治思想 = 5次\}/);
+    assert.doesNotMatch(study.text, /\{议/);
+  });
+
   it('a zone the title names without its place takes the place the first sentence gives it (经济开发区 → 宁河经济开发区管理委员会)', () => {
     const r = imported(['经济开发区2024年度法治政府建设情况报告', '2024年宁河经济开发区在区委、区政府的正确领导下,扎实推进法治政府建设。', '一、主要举措']);
     assert.equal(r.header.org, '宁河经济开发区管理委员会');
