@@ -212,6 +212,20 @@ describe('import: real-world text', () => {
     assert.deepEqual(body(imported(['某站2021年度法治政府建设情况报告', '2021年,本站共救助流浪乞讨人员120人次,下载后的表格已全部归档。']).text), ['2021年,本站共救助流浪乞讨人员{救助流浪乞讨人员 = 120人次},下载后的表格已全部归档。']);
   });
 
+  it('a sharing site’s one line: the title twice back to back (情况 → 状况) is the title once, and 如下: before 一、 is a lost break', () => {
+    const r = imported(['法治政府建设年度情况自查报告法治政府建设年度状况自查报告依据2023年度县法治政府建设考评指标文件精神,我镇进行了自查自评,现报告如下:一、落实领导班子集体学法。2023年我镇举办法治讲座3次。二、履行出庭应诉义务。我镇领导依法出庭应诉2次。']);
+    assert.equal(r.header.title, '法治政府建设年度情况自查报告');
+    assert.ok(r.notes.some((n) => n.what.startsWith('重复的标题“法治政府建设年度状况自查报告')), JSON.stringify(r.notes));
+    assert.deepEqual(body(r.text).filter((l) => l.startsWith('#')), ['# 落实领导班子集体学法。', '# 履行出庭应诉义务。']);
+    assert.equal(body(r.text)[0], '依据2023年度县法治政府建设考评指标文件精神,我镇进行了自查自评,现报告如下:');
+    // A heading run into a paragraph that opens with its year is a heading of its own (a placeholder year too).
+    const year = imported(['2021年度法治政府建设自查报告', '现报告如下:一、落实领导班子集体学法20xx年,我镇举办讲座3次。二、加强组织领导2021年,我镇成立领导小组。三、规范执法行为,全年办理案件5件。']);
+    assert.deepEqual(body(year.text).filter((l) => l.startsWith('#')), ['# 落实领导班子集体学法', '# 加强组织领导', '# 规范执法行为,全年办理案件5件。']);
+    // Two different titles back to back are not one title twice; 如下: with one number after it is a sentence’s list.
+    assert.equal(imported(['某县司法局工作报告某县教育局2021年度法治政府建设工作报告依据考评指标,我局全面推进依法行政,成效明显。']).header.title, undefined);
+    assert.equal(body(imported(['2023年,我镇推进依法行政,主要做法如下:一、加强领导,成效明显。']).text).filter((l) => l.startsWith('#')).length, 0);
+  });
+
   it('a breadcrumb after 您当前位置: is furniture; a title in a cell of the page’s information table is the title', () => {
     const r = imported(['您当前位置: 首页>区政府部门>卫生健康委员会>政务公开>法治政府建设年度报告', '重庆市大足区卫生健康委员会关于2025年法治政府建设情况的报告', '2025年,大足区卫生健康委员会深学笃用习近平法治思想,现将有关情况汇报如下:']);
     assert.equal(r.header.title, '重庆市大足区卫生健康委员会关于2025年法治政府建设情况的报告');
