@@ -159,3 +159,10 @@ export function previousReportPath(header: Header, reportPath: string): string |
   const written = header.values.上年?.text;
   return written ? resolvePath(dirname(reportPath), written) : undefined;
 }
+
+/**
+ * A party committee and a government run together before 关于 or the year, without the space between them
+ * (“中共楠木铺乡党委楠木铺乡人民政府关于2024年……的报告”): the two bodies. Only a 党委, 党工委, 党组 or 委员会
+ * right before a 人民政府 or 办事处 (not 依法治县委员会办公室, one body).
+ */
+export const RUN_TOGETHER_ISSUERS = /^((?:中共|中国共产党)?[\u4e00-\u9fff]{2,16}?(?:党委|党工委|党组|委员会))([\u4e00-\u9fff]{2,12}?(?:人民政府|办事处))(?=关于|\d{4}|[〇○零一二三四五六七八九]{4})/;

@@ -50,7 +50,7 @@ export const citationsCodes: CodeInfo[] = [
   { code: 'BG502', severity: 'warning', title: '引用了已被取代的文件', description: '所引文件在报告年度已被新文件取代，例如 2021 年起应以《法治政府建设实施纲要（2021—2025年）》为准。', example: '@年度 2021\n落实《法治政府建设实施纲要（2015—2020年）》', fix: '改为新文件' },
   { code: 'BG503', severity: 'warning', title: '引用了尚未施行的文件', description: '所引文件在报告年度还没有施行。', example: '@年度 2020\n严格执行《信访工作条例》' },
   { code: 'BG504', severity: 'warning', title: '普法规划已过期', description: '“七五”普法规划期为2016—2020年，2021年起是“八五”普法。', example: '@年度 2021\n结合“七五普法”的要求', fix: '改为“八五”' },
-  { code: 'BG507', severity: 'warning', title: '文件名称没加书名号', description: '正文里写了登记的文件名称（条例、规定、纲要、意见，或“中华人民共和国……”的法律全称）或“习近平关于……论述摘编”这样的书名，却没有加书名号：引用文件、书籍名称应加《》。简称（宪法、民法典、行政复议法）作话题时不报（“开展民法典、信访工作条例等主题宣传”）；两部以上的法律用简称列举在“等法律法规”之前（“学习行政处罚法、行政复议法等法律法规”）是引用，要报。', example: '严格落实政府信息公开条例；培训行政许可法、行政处罚法等法律法规', fix: '加上书名号' },
+  { code: 'BG507', severity: 'warning', title: '文件名称没加书名号', description: '正文里写了登记的文件名称（条例、规定、纲要、意见，或“中华人民共和国……”的法律全称）或“习近平关于……论述摘编”这样的书名，或人民日报、法治日报、湖南法治报这样的报纸名称，却没有加书名号：引用文件、书籍、报刊的名称应加《》（报纸名称可一键加上）。人民日报社、工作日报不报。简称（宪法、民法典、行政复议法）作话题时不报（“开展民法典、信访工作条例等主题宣传”）；两部以上的法律用简称列举在“等法律法规”之前（“学习行政处罚法、行政复议法等法律法规”），或跟在书名号里的法律后面（“《民法典》、劳动法等法律法规”）是引用，要报。', example: '严格落实政府信息公开条例；培训行政许可法、行政处罚法等法律法规', fix: '加上书名号' },
   { code: 'BG506', severity: 'warning', title: '提法已过时', description: '当作现行要求写的提法，在本报告年度已经过时：2021年起按“十三五”规划的要求（“十三五”时期是2016—2020年），2023年起只贯彻“党的十九大精神”而不提二十大（党的二十大2022年10月召开）、把“应对新冠肺炎疫情”写成当年的工作（2023年1月起“乙类乙管”），2020年起还写2018年机构改革撤并的机构（法制办、工商局、国土资源局、环保局、安监局、卫计委……）。多半是沿用旧报告或范文时漏改。回顾以往的句子（收官、以来、期间、“原……”）不报。', example: '@年度 2023\n认真贯彻落实党的十九大精神' },
 ];
 registerCodes(citationsCodes);
@@ -422,6 +422,30 @@ function unmarkedBooks(model: ReportModel): Diagnostic[] {
   });
 }
 
+/**
+ * A newspaper's name (GB/T 15834: 报纸名 take 书名号): the national papers, and a province's or a big city's
+ * 日报 / 法治报 / 晚报 — not 日报 as a daily report (工作日报, 每日报送), nor the paper's office (人民日报社, 人民日报出版社).
+ */
+const NEWSPAPER = /(?:(?:人民|光明|经济|法治|法制|检察|工人|农民|科技|中国)日报|人民法院报|人民政协报|中国纪检监察报|学习时报|中国青年报|中国妇女报|(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|四川|贵州|云南|陕西|甘肃|青海|宁夏|新疆|西藏|内蒙古|南方|羊城|深圳|广州|长沙|武汉|成都|杭州|南京|西安|郑州|济南|沈阳|长春|哈尔滨|福州|厦门|昆明|贵阳|南宁|合肥|南昌|石家庄|太原|兰州|西宁|银川|乌鲁木齐|拉萨|呼和浩特|海口|大连|青岛|宁波)(?:日报|法治报|法制报|晚报|政法报))(?!社|出版社)/g;
+
+/** BG507 for a newspaper named without 《》 (“在人民日报、光明日报等中央媒体刊发”, “利用湖南法治报等平台”). */
+function unmarkedNewspapers(model: ReportModel): Diagnostic[] {
+  return cachedPerBlock('unmarked-newspapers', proseBlocks(model), (block) => {
+    const out: Diagnostic[] = [];
+    for (const line of block.lines) {
+      if (!line.text.includes('报')) continue;
+      for (const m of line.text.matchAll(NEWSPAPER)) {
+        if (inCitationAt(line, m.index!) || insideInnerTitle(line.text, m.index!)) continue;
+        const end = m.index! + m[0].length;
+        out.push(lineDiagnostic(model, line, 'BG507', m.index!, end, `报纸名称“${m[0]}”没有加书名号：报纸、刊物的名称应写作《${m[0]}》。`, [
+          { title: `改为“《${m[0]}》”`, safe: true, edits: [{ from: m.index!, to: end, newText: `《${m[0]}》` }] },
+        ]));
+      }
+    }
+    return out;
+  });
+}
+
 /** What a list of laws is called after its 等: 等法律法规, 等相关法律, 等有关法规. */
 const LAWS_AFTER = /等(?:相关|有关)?(?:法律|法规|党内法规)/g;
 /** The same, to test a line once before any list is read back. */
@@ -473,7 +497,9 @@ function unmarkedLawLists(model: ReportModel): Diagnostic[] {
           if (!listed) break;
           end = start - 1;
         }
-        if (laws.length < 2 || laws.some((l) => inCitationAt(line, l.at))) continue;
+        // One law is cited too when it is listed after titles in 《》 (“《民法典》、劳动法等法律法规”).
+        const afterTitles = laws.length === 1 && text.slice(Math.max(0, laws[0]!.at - 2), laws[0]!.at) === '》、';
+        if ((laws.length < 2 && !afterTitles) || laws.some((l) => inCitationAt(line, l.at))) continue;
         const first = laws[0]!;
         const last = laws[laws.length - 1]!;
         const names = laws.map((l) => `“${l.name}”`).join('');
@@ -487,11 +513,11 @@ function unmarkedLawLists(model: ReportModel): Diagnostic[] {
   });
 }
 
-/** BG507 of all three kinds; a listed law that is a registered document is reported once, as that document. */
+/** BG507 of all four kinds; a listed law that is a registered document is reported once, as that document. */
 function unmarkedTitlesAndLists(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   const titles = unmarkedTitles(model, settings);
   const lists = unmarkedLawLists(model).filter((l) => !titles.some((t) => t.start < l.end && t.end > l.start && t.uri === l.uri));
-  return titles.concat(unmarkedBooks(model), lists);
+  return titles.concat(unmarkedBooks(model), unmarkedNewspapers(model), lists);
 }
 
 export const citationsChecks: ReportCheck[] = [

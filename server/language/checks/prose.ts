@@ -104,6 +104,8 @@ export interface ProseBlock extends LocalBlock {
   readonly citations: Array<{ node: ast.CitationNode; line: ProseLine }>;
   /** The titles cited in the block: each closed 《…》 without figures, and each 〈…〉 inside one (found once; never to be changed). */
   readonly citedTitles: readonly Cited[];
+  /** A heading, a title or a list item: what follows it is a new part (its run-in 一是、二是 count afresh); a paragraph continues one. */
+  readonly opensPart: boolean;
 }
 
 /** A title cited in a block (ProseBlock.citedTitles). */
@@ -133,6 +135,7 @@ abstract class LazyProseBlock implements ProseBlock {
   // A field, not an AttachedMap of the checks: a symbol property defined on each of a report's blocks cost
   // some 5% of a cold check.
   private found: Found | undefined;
+  abstract readonly opensPart: boolean;
 
   constructor(
     readonly scope: Scope,
@@ -206,6 +209,7 @@ class LinesProse extends LazyProseBlock {
     private readonly content: readonly (readonly ast.Inline[])[],
     scope: Scope,
     file: string,
+    readonly opensPart: boolean,
   ) {
     super(scope, file);
   }
@@ -221,6 +225,7 @@ class OneLineProse extends LazyProseBlock {
     private readonly content: readonly ast.Inline[],
     scope: Scope,
     file: string,
+    readonly opensPart: boolean,
   ) {
     super(scope, file);
   }
@@ -362,19 +367,19 @@ class ProseList implements ProseBlocks {
     const at = this.placedAt[index]!;
     if (at < 0) {
       const rootScope: Scope = model.blocks[0]?.scope.file === model.file ? model.blocks[0].scope : { file: model.file, params: new Map(), parent: undefined, site: undefined };
-      return new OneLineProse(this.headerTitle!.value, rootScope, '');
+      return new OneLineProse(this.headerTitle!.value, rootScope, '', false);
     }
     const { block, scope } = model.blocks[at]!;
     const file = scope.file === model.file || scope.file.path === model.file.path ? '' : scope.file.path;
     switch (block.kind) {
       case 'heading':
-        return new OneLineProse(block.content, scope, file);
+        return new OneLineProse(block.content, scope, file, true);
       case 'paragraph':
-        return new LinesProse(block.lines, scope, file);
+        return new LinesProse(block.lines, scope, file, false);
       case 'list':
-        return new LinesProse(block.items[this.itemAt[index]!]!.lines, scope, file);
+        return new LinesProse(block.items[this.itemAt[index]!]!.lines, scope, file, true);
       case 'directive':
-        return new OneLineProse(block.value, scope, file);
+        return new OneLineProse(block.value, scope, file, false);
     }
   }
 }

@@ -10,7 +10,7 @@ import type { PlacedBlock, ReportModel, Scope, Section } from '../model.js';
 import { printInlines } from '../printed.js';
 import { isWhiteSpace } from '../whiteSpace.js';
 import { checkedKind, type CheckSettings, type ReportCheck } from './contract.js';
-import { blockCacheOn, cachedPerPlaced, detached } from './blockCache.js';
+import { blockCacheOn, cachedPerPlaced, detached, ruledOutInBatch } from './blockCache.js';
 import { onForget } from './blockStore.js';
 import { sameStructure } from './structureMemo.js';
 import { blockTextNodes, eolOf, firstLineSpan, located } from './prose.js';
@@ -31,6 +31,11 @@ export const structureCodes: CodeInfo[] = [
     code: 'BG222', severity: 'warning', title: '指标缺少单位',
     description: '指标的数值没有量词，而同一段里的其他指标都有；若量词写在了“}”后面，可一键把它移进花括号（印出的文字不变，同比、增减和单位检查才能用上它）。',
     example: '调处{调处 = 150起}，成功{成功 = 147}起', fix: '把“}”后的量词移入花括号（安全）',
+  },
+  {
+    code: 'BG224', severity: 'warning', title: '概数“余”“多”用错了位置',
+    description: '“余”“多”表示比一个整数略多，只跟在末位是零的数后面（10余次、200多人、5万余元）：“6余次”“15多人”“5余万元”说不通，应写确数“6次”，或写概数“10余次”“5万余元”。指标（{名称 = 6余次}）和正文里的数字都检查；“多元”不是概数。',
+    example: '全年共开展法治宣传活动{宣传活动 = 6余次}，解答法律咨询15多人次', fix: '无自动修复',
   },
   // ---- structure
   {
@@ -460,6 +465,45 @@ function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock):
   return out;
 }
 
+/** A whole number whose last digit is not 0, with 余 or 多 after it (6余次, 15多人, 5余万元). */
+const ROUNDED_ODD = /(?<![\d.．])(\d*[1-9])([余多餘])(?=\p{Script=Han})/gu;
+const mayRoundOdd = (source: string) => /[1-9][余多餘]/.test(source);
+
+function roundedOddCounts(model: ReportModel): Diagnostic[] {
+  // The figures' values are in the text too: a report without such a count anywhere has none (most reports).
+  if (ruledOutInBatch(model, mayRoundOdd)) return [];
+  return cachedPerPlaced('rounded-odd-counts', model, (placed) => blockRoundedOddCounts(model, placed), mayRoundOdd);
+}
+
+/** BG224: 余 or 多 after a count not of whole tens — in the prose and in the figures' stated values. */
+function blockRoundedOddCounts(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (start: number, written: string, digits: string, qualifier: string) =>
+    out.push(located(model, placed.scope, diagnostic('BG224', { start, end: start + written.length }, `“${written}”：“${qualifier}”只用在末位是零的数后面（10${qualifier}次、5万${qualifier}元），${digits}${qualifier}说不通：应写确数“${digits}${written.slice(digits.length + 1)}”，或写成整十、整百的概数。`)));
+  for (const node of blockTextNodes(placed)) {
+    if (!mayRoundOdd(node.text)) continue;
+    for (const m of node.text.matchAll(ROUNDED_ODD)) {
+      const end = m.index! + m[0].length;
+      const measure = MEASURE_WORDS_LONGEST_FIRST.find((w) => node.text.startsWith(w, end));
+      // 多元 (many kinds: 多元化解) is no count.
+      if (!measure || (m[2] === '多' && measure === '元')) continue;
+      report(node.start + m.index!, m[0] + measure, m[1]!, m[2]!);
+    }
+  }
+  const defs = definitionsIn(placed.block);
+  const text = placed.scope.file.text;
+  for (const def of defs ?? []) {
+    const value = def.body.value;
+    if (value?.kind !== 'quantity' || value.qualifier?.position !== 'after' || !/^\d*[1-9]$/.test(value.digits)) continue;
+    const written = text.slice(value.start, value.end);
+    const at = written.indexOf(value.digits);
+    const qualifier = written[at + value.digits.length];
+    if (at < 0 || !qualifier || !'余多餘'.includes(qualifier)) continue;
+    report(value.start + at, written.slice(at), value.digits, qualifier);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /** Whether one of `words` is written at `at` (a loop: a closure over each match was made per match). */
 function startsWithAny(text: string, words: readonly string[], at: number): boolean {
   for (const w of words) if (text.startsWith(w, at)) return true;
@@ -526,5 +570,6 @@ export const structureChecks: ReportCheck[] = [
   { id: 'headings', codes: ['BG404', 'BG405', 'BG406'], run: (model) => sameStructure('headings', model, () => headings(model)) },
   { id: 'reporting-year', codes: ['BG407'], run: reportingYear },
   { id: 'measure-words', codes: ['BG221'], run: countsWithoutMeasureWord },
+  { id: 'rounded-odd-counts', codes: ['BG224'], run: roundedOddCounts },
   { id: 'figure-units', codes: ['BG222'], run: figuresWithoutUnit },
 ];

@@ -1,5 +1,5 @@
 // Report checks: wording left over from reused text (BG712–BG714, and 截止 for 截至, BG718, 2022年五月, BG720,
-// words often confused, BG721, the leader's name mistyped, BG722, a document number's brackets, BG614) — last year's work plan named as this
+// words often confused, BG721, the leader's name mistyped, BG722, run-in 一是、二是 out of order, BG723, two issuers run together in the title, BG724, a document number's brackets, BG614) — last year's work plan named as this
 // year's (《2020年度…工作要点》 in a 2021 report), 今年来 / 2021年来 for 以来, and a heading that ends in 。
 // where it stands on a line of its own.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
@@ -8,9 +8,11 @@ import { diagnostic } from '../makeDiagnostic.js';
 import type * as ast from '../../../grammar/index.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
 import { printInlines } from '../printed.js';
+import { RUN_TOGETHER_ISSUERS } from '../header.js';
 import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
 import { classifyParts } from './structure.js';
-import { cachedPerBlock, cachedPerPlaced } from './blockCache.js';
+import { cachedPerBlock, cachedPerPlaced, ruledOutInBatch } from './blockCache.js';
+import { summariesOf } from './blockSummaries.js';
 import { sameStructure } from './structureMemo.js';
 import { DOCUMENT_NUMBER_BRACKETS, lineDiagnostic, located, proseBlocks, type ProseBlock } from './prose.js';
 
@@ -47,8 +49,18 @@ export const wordingCodes: CodeInfo[] = [
   },
   {
     code: 'BG722', severity: 'error', title: '领导人姓名写错',
-    description: '“习近平新时代中国特色社会主义思想”“习近平法治思想”“习近平总书记”中的姓名错了一个字（常见于转载网站替换的形近字，如“习菦平”），或简称为“习总书记”“习总”（公文中领导人姓名不用简称，应写全“习近平总书记”）：这是严重的政治性差错，请改正。“学习总书记重要讲话”中的“习总”不报。',
-    example: '以习菦平新时代中国特色社会主义思想为指导；坚持以习总书记系列重要讲话精神为导向', fix: '改为“习近平”“习近平总书记”（安全）',
+    description: '“习近平新时代中国特色社会主义思想”“习近平法治思想”“习近平总书记”中的姓名错了一个字（常见于转载网站替换的形近字，如“习菦平”），或简称为“习总书记”“习总”（公文中领导人姓名不用简称，应写全“习近平总书记”），或思想的名称里把姓名写成了职务（“总书记法治思想”“总书记新时代中国特色社会主义思想”，常见于范文网站去掉姓名的转载）：这是严重的政治性差错，请改正。“学习总书记重要讲话”中的“习总”、“习近平总书记法治思想”不报。',
+    example: '以习菦平新时代中国特色社会主义思想为指导；坚持以习总书记系列重要讲话精神为导向；学习贯彻总书记法治思想', fix: '改为“习近平”“习近平总书记”（安全）',
+  },
+  {
+    code: 'BG723', severity: 'warning', title: '“一是”“二是”的序号不连续',
+    description: '接排在段中的“一是……二是……三是……”序号不连续：标题或列表项下的第一项不是“一是”（“……提升学法守法水平。二是积极引导……”前面没有“一是”），或跳过、重复了一个（一是……三是……）。多半是删改内容时漏改了序号。同一部分里可以跨段接着数；从“一是”重新数起不报；第一个标题之前（摘录的开头）不查；“之一是”“第一是”“其一是”“统一是”不是序号。',
+    example: '## 加强法治培训\n组织会议学习10余次，提升学法守法水平。二是积极引导乡村两级干部……', fix: '无自动修复',
+  },
+  {
+    code: 'BG724', severity: 'warning', title: '联合行文的机关名称连写',
+    description: '标题开头两个机关的名称连在了一起（“中共楠木铺乡党委楠木铺乡人民政府关于……的报告”）：联合行文时机关名称之间空一字或分行排列，否则读不出是两个机关。只查党委、党工委、党组、委员会后面紧接着某某人民政府、办事处，再接“关于”或年份的写法；导入时取后一个（政府）作“@机关”。',
+    example: '@标题 中共楠木铺乡党委楠木铺乡人民政府关于2024年法治政府建设工作的报告', fix: '在两个机关名称之间加空格（安全）',
   },
   {
     code: 'BG614', severity: 'warning', title: '发文字号的括号有误',
@@ -223,13 +235,21 @@ function confusedWords(model: ReportModel): Diagnostic[] {
 
 /**
  * 习近平 with one character wrong, before one of the titles it stands in; or shortened to 习总书记 / 习总 (an
- * old report's “以习总书记系列重要讲话精神为导向”) — not the 习 of 学习 / 复习 … before 总书记 (学习总书记重要讲话).
+ * old report's “以习总书记系列重要讲话精神为导向”) — not the 习 of 学习 / 复习 … before 总书记 (学习总书记重要讲话); or
+ * 总书记 for the name in a thought's title (“学习贯彻总书记法治思想”, a sharing site's way with the name).
  */
-const LEADER_MISTYPED = /习(?:近(?!平)[\u4e00-\u9fff]|(?!近)[\u4e00-\u9fff]平)(?=新时代|法治思想|总书记|同志|生态文明思想|经济思想|外交思想|强军思想|文化思想)|(?<![学复练实研温见自补演预讲修陋恶积])习总(?:书记)?(?![结体理务部局额量数值队])/g;
+const LEADER_MISTYPED = /习(?:近(?!平)[\u4e00-\u9fff]|(?!近)[\u4e00-\u9fff]平)(?=新时代|法治思想|总书记|同志|生态文明思想|经济思想|外交思想|强军思想|文化思想)|(?<![学复练实研温见自补演预讲修陋恶积])习总(?:书记)?(?![结体理务部局额量数值队])|(?<!平|习近[\u4e00-\u9fff])总书记(?=(?:新时代中国特色社会主义|法治|生态文明|经济|外交|强军|文化)思想)/g;
 
 function leaderName(model: ReportModel): Diagnostic[] {
   return cachedPerBlock('leader-name', proseBlocks(model), (block) =>
-    wordSlips(model, block, (text) => text.includes('习'), LEADER_MISTYPED, (m) => {
+    wordSlips(model, block, (text) => text.includes('习') || text.includes('总书记'), LEADER_MISTYPED, (m) => {
+      if (m[0] === '总书记') {
+        // “学习贯彻总书记法治思想”: the thought bears the leader's name, not his office (sharing sites drop the name).
+        return {
+          code: 'BG722', end: m.index! + 3, message: '思想的名称里是领导人的姓名，不是职务：“总书记”应为“习近平”（如“习近平法治思想”）。',
+          fix: { title: '改为“习近平”', from: m.index!, to: m.index! + 3, newText: '习近平' },
+        };
+      }
       if (m[0].startsWith('习总')) {
         const full = '习近平总书记';
         return {
@@ -243,6 +263,69 @@ function leaderName(model: ReportModel): Diagnostic[] {
       };
     }),
   );
+}
+
+// ---------------------------------------------------------------- run-in 一是、二是
+
+/** A run-in item's number (一是 … 十二是, 一 是 with a page's space) — not 之一是, 第一是, 其一是, 统一是, 唯一是, 再三是 …. */
+const RUN_IN = /(?<![第之其统唯同万专单逐划不归合周星礼初再])(十[一二三四五六七八九]?|[一二三四五六七八九])\s?是/g;
+const MAY_RUN_IN = /[一二三四五六七八九十]\s?是/;
+const NUMERALS = '一二三四五六七八九';
+const numberOf = (numeral: string) => (numeral.startsWith('十') ? 10 + NUMERALS.indexOf(numeral[1] ?? '') + 1 : NUMERALS.indexOf(numeral) + 1);
+const numeralOf = (n: number) => (n < 10 ? NUMERALS[n - 1]! : `十${n > 10 ? NUMERALS[n - 11]! : ''}`);
+
+interface RunInMark { line: number; at: number; end: number; n: number }
+/** A block's run-in numbers, and whether it opens a part (a heading, a list item) where they start at 一是. */
+interface RunInMarks { opens: boolean; marks: RunInMark[] }
+
+/**
+ * BG723: 一是、二是 … counted through a part (a heading's paragraphs, a list item): each must be the next, or
+ * 一是 again. What a block holds is found once and remembered (summariesOf), so a keystroke reads one block.
+ */
+function runInOrder(model: ReportModel): Diagnostic[] {
+  if (ruledOutInBatch(model, (text) => /[二三四五六七八九十]\s?是/.test(text))) return [];
+  const blocks = proseBlocks(model);
+  const hits = summariesOf<ProseBlock, RunInMarks>('run-in-order', blocks, (block) => {
+    let marks: RunInMark[] | undefined;
+    const lines = block.lines;
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i]!.text;
+      // RUN_IN's lookbehind is tried at every character: only lines with a numeral before 是 are worth it.
+      if (!MAY_RUN_IN.test(text)) continue;
+      for (const m of text.matchAll(RUN_IN)) (marks ??= []).push({ line: i, at: m.index!, end: m.index! + m[0].length, n: numberOf(m[1]!) });
+    }
+    return block.opensPart || marks ? { opens: block.opensPart, marks: marks ?? [] } : undefined;
+  });
+  const out: Diagnostic[] = [];
+  // Unknown before the first part opens: an excerpt may begin at 三是.
+  let expected: number | undefined;
+  for (const { index, found } of hits) {
+    if (found.opens) expected = 1;
+    for (const mark of found.marks) {
+      if (mark.n !== 1 && expected !== undefined && mark.n !== expected) {
+        const line = blocks.at(index)!.lines[mark.line]!;
+        const shown = `${numeralOf(mark.n)}是`;
+        const why = expected === 1 ? `这一部分前面没有“一是”` : `上一项是“${numeralOf(expected - 1)}是”，这里应是“${numeralOf(expected)}是”`;
+        out.push(lineDiagnostic(model, line, 'BG723', mark.at, mark.end, `接排的序号“${shown}”不连续：${why}。多半是删改时漏改了序号，请核对。`));
+      }
+      expected = mark.n + 1;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- two issuers run together in the title
+
+/** BG724: “中共某乡党委某乡人民政府关于……” — the two bodies of a joint title without the space between them. */
+function runTogetherIssuers(model: ReportModel): Diagnostic[] {
+  const first = model.header.titleInlines?.[0];
+  if (first?.kind !== 'text' || model.isSnippet) return [];
+  const m = RUN_TOGETHER_ISSUERS.exec(first.text);
+  if (!m) return [];
+  const split = first.start + m[1]!.length;
+  return [located(model, { file: model.file, params: new Map(), parent: undefined, site: undefined }, diagnostic('BG724', { start: first.start, end: first.start + m[0].length },
+    `标题开头的“${m[1]}”和“${m[2]}”是两个机关，名称连在了一起：联合行文时机关名称之间应空一字。`,
+    [{ title: '在两个机关名称之间加空格', safe: true, edits: [{ start: split, end: split, newText: ' ' }] }]))];
 }
 
 // ---------------------------------------------------------------- a document number's brackets
@@ -315,5 +398,7 @@ export const wordingChecks: ReportCheck[] = [
   { id: 'confused-words', codes: ['BG721'], run: confusedWords },
   { id: 'leader-name', codes: ['BG722'], run: leaderName },
   { id: 'document-number-brackets', codes: ['BG614'], run: documentNumbers },
+  { id: 'run-in-order', codes: ['BG723'], run: runInOrder },
+  { id: 'run-together-issuers', codes: ['BG724'], run: runTogetherIssuers },
   { id: 'heading-full-stop', codes: ['BG714'], run: (model) => sameStructure('heading-full-stop', model, () => headingFullStop(model)) },
 ];

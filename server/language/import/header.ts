@@ -1,5 +1,6 @@
 // What the importer reads for the header: the title (one or two lines at the top), the issuing body
 // (from the signature or the title), the year and the signature date.
+import { RUN_TOGETHER_ISSUERS } from '../header.js';
 import { chineseDigits, chineseValue } from './numbers.js';
 
 export interface ImportedDate {
@@ -96,8 +97,11 @@ function governmentOf(place: string): string {
 export function jointIssuers(title: string): string[] | undefined {
   const m = /^(\S+(?:\s+\S+)+?)\s*关于/.exec(title.trim());
   const parts = m?.[1]!.split(/\s+/);
-  return parts && parts.length > 1 && parts.every(isOrgLike) ? parts : undefined;
+  if (parts && parts.length > 1 && parts.every(isOrgLike)) return parts;
+  const together = RUN_TOGETHER_ISSUERS.exec(title.trim());
+  return together ? [together[1]!, together[2]!] : undefined;
 }
+
 
 /** A town named without its body ("新华乡2025年……报告"): the body's full name. */
 function fullName(org: string): string {

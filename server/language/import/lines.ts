@@ -43,10 +43,17 @@ export function readLines(text: string, note: Note): { lines: Line[]; trimmed: n
  */
 const TITLE_RUN_IN = /^([^，,。；;：:！!？?“”]{4,60}?(?:报告|总结|汇报))[ \u3000]*(?=(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年|[（(]?[一二三四五六七八九十]{1,3}[、）)])/;
 
+/**
+ * The title written twice back to back, the second copy with a word swapped for a synonym by a sharing site,
+ * run into the text (“法治政府建设年度情况自查报告法治政府建设年度状况自查报告依据……”).
+ */
+const TITLE_TWICE_RUN_IN = /^([^，,。；;：:！!？?“”\s]{4,40}?(?:报告|总结|汇报))([^，,。；;：:！!？?“”\s]{4,40}?(?:报告|总结|汇报))(?=[^，,。；;：:！!？?])/;
+
 function splitTitleOff(lines: Line[], note: Note): Line[] {
   const at = lines.findIndex((l) => l.text);
   const first = lines[at];
-  const title = first && isSentence(first.text) ? TITLE_RUN_IN.exec(first.text)?.[1] : undefined;
+  const twice = first && isSentence(first.text) ? TITLE_TWICE_RUN_IN.exec(first.text) : null;
+  const title = first && isSentence(first.text) ? (TITLE_RUN_IN.exec(first.text)?.[1] ?? (twice && copies(twice[1]!, twice[2]!) ? twice[0] : undefined)) : undefined;
   if (!first || !title || !/\d{4}\s*年|法治|依法行政/.test(title)) return lines;
   note(first.n, `标题与正文连在一行“${title}”`, '原文丢了标题后的换行：标题单独成行，正文从下一行起');
   const rest = first.text.slice(title.length).replace(/^[ \u3000]+/, '');
@@ -58,13 +65,20 @@ function splitTitleOff(lines: Line[], note: Note): Line[] {
 /** Characters two copies of a title may differ in: a sharing site's copy with words swapped for synonyms (教育局 → 教化局). */
 const COPY_SLIPS = 2;
 
-/** A title written twice with a space between (“某县教育局……报告 某县教化局……报告”): the first copy. */
+/** A title written twice, with a space between (“某县教育局……报告 某县教化局……报告”) or none: the first copy. */
 export function titleOnce(title: string): string {
   const m = /^(\S+)[ \u3000]+(\S+)$/.exec(title);
-  if (!m || m[1]!.length !== m[2]!.length) return title;
+  if (m) return copies(m[1]!, m[2]!) ? m[1]! : title;
+  const half = title.length / 2;
+  return Number.isInteger(half) && /(?:报告|总结|汇报)$/.test(title.slice(0, half)) && copies(title.slice(0, half), title.slice(half)) ? title.slice(0, half) : title;
+}
+
+/** Two copies of one title: as long, differing in at most COPY_SLIPS characters. */
+function copies(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
   let slips = 0;
-  for (let i = 0; i < m[1]!.length; i++) if (m[1]![i] !== m[2]![i]) slips++;
-  return slips <= COPY_SLIPS ? m[1]! : title;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) slips++;
+  return slips <= COPY_SLIPS;
 }
 
 /** A syllable in brackets right after a character, with its tone marked: 內(nèi) 關(guān) 設(shè). */
@@ -93,13 +107,19 @@ const BREAK_LOST = /(?<=[。！？；：:\u4e00-\u9fff])[ \u3000]+(?=[（(]?[一
 /** Fewer than this many such places in a line are a space typed by chance. */
 const BREAKS_LOST = 2;
 
-/** A typed 一、 or (一) right after a full stop, with no space (a PDF's text): where a break was lost when there are two or more. */
-const GLUED_BREAK = /。(?=[（(]?[一二三四五六七八九十]{1,3}[、）)])/g;
+/**
+ * A typed 一、 or (一) right after a full stop, or after the 如下： that leads to the first part, with no space (a PDF's
+ * text, a sharing site's one line): where a break was lost when there are two or more.
+ */
+const GLUED_BREAK = /(?:。|(?<=如下)[：:])(?=[（(]?[一二三四五六七八九十]{1,3}[、）)])/g;
 /** Within a part opened by 一、, its first (一) run into its heading (“……凝聚法治共识(一)强化理论武装”). */
 const FIRST_SUB_HEADING = /^[一二三四五六七八九十]{1,3}、[^。；;：:！!？?]{2,40}?(?=[（(]一[）)])/;
 
 /** A typed number, a short heading and, after a space, its paragraph: “(一)加强组织领导,奠定依法行政基础 成立以……” (one ending in 。 runs in as typed). */
 const HEADING_THEN_TEXT = /^([（(]?[一二三四五六七八九十]{1,3}[、）)][^ \u3000。；;]{1,29}[\u4e00-\u9fff])[ \u3000]+(?=[^ \u3000]{10})/;
+
+/** A typed number and a short heading run into a paragraph that opens with its year: “二、落实领导班子集体学法2021年,我镇……”. */
+const HEADING_THEN_YEAR = /^([（(]?[一二三四五六七八九十]{1,3}[、）)][^，,。；;：:！!？?“”\d]{2,29}?[\u4e00-\u9fff])(?=(?:\d{4}|[\dxX]{2}[xX]{2})年度?[，,])/;
 
 /**
  * A page that lost its line breaks puts headings and paragraphs on one line, spaces where the breaks were
@@ -107,7 +127,7 @@ const HEADING_THEN_TEXT = /^([（(]?[一二三四五六七八九十]{1,3}[、）
  * after a full stop ("……法治保障。一、以思想引领为先导……(一)强化理论武装……。(二)加强……"): such a line is
  * split before each typed 一、 / (一) that follows a space, when there are at least two, or a full stop,
  * when there are at least two; and a part opened by 一、 before its first (一), a heading before the
- * paragraph it lost its break to at a space. The parts keep the line's
+ * paragraph it lost its break to at a space or before the year that opens it. The parts keep the line's
  * number (findings are placed in it); the spaces go, as at a line's edges.
  */
 function splitRunTogetherParts(lines: Line[], note: Note): Line[] {
@@ -116,7 +136,7 @@ function splitRunTogetherParts(lines: Line[], note: Note): Line[] {
     const text = line.text;
     const numbered = (at: number) => !!typedNumber(text.slice(at));
     const spaced = [...text.matchAll(BREAK_LOST)].filter((m) => numbered(m.index! + m[0].length)).map((m) => ({ at: m.index!, skip: m[0].length }));
-    const glued = text.includes('。') ? [...text.matchAll(GLUED_BREAK)].filter((m) => numbered(m.index! + 1)).map((m) => ({ at: m.index! + 1, skip: 0 })) : [];
+    const glued = text.includes('。') || text.includes('如下') ? [...text.matchAll(GLUED_BREAK)].filter((m) => numbered(m.index! + 1)).map((m) => ({ at: m.index! + 1, skip: 0 })) : [];
     const cuts = [...(spaced.length >= BREAKS_LOST ? spaced : []), ...(glued.length >= BREAKS_LOST ? glued : [])].sort((a, b) => a.at - b.at);
     if (!cuts.length) {
       out.push(line);
@@ -134,7 +154,9 @@ function splitRunTogetherParts(lines: Line[], note: Note): Line[] {
       if (heading) return [heading, part.slice(heading.length)];
       // Where breaks were lost at spaces, a heading's break before its paragraph was lost the same way.
       const spacedHeading = spaced.length >= BREAKS_LOST ? HEADING_THEN_TEXT.exec(part) : null;
-      return spacedHeading ? [spacedHeading[1]!, part.slice(spacedHeading[0].length)] : [part];
+      if (spacedHeading) return [spacedHeading[1]!, part.slice(spacedHeading[0].length)];
+      const beforeYear = HEADING_THEN_YEAR.exec(part)?.[1];
+      return beforeYear ? [beforeYear, part.slice(beforeYear.length)] : [part];
     });
     note(line.n, `一行里连着 ${split.length} 段`, `网页丢了换行，标题和段落连在一行${spaced.length >= BREAKS_LOST ? '、中间留着空格：在每个序号前分开（空格不写入）' : '：在每个序号前分开'}`);
     for (const part of split) out.push({ ...line, text: part });

@@ -164,14 +164,30 @@ export function figureName(phrase: string, after: string, percent: boolean): str
   if (name.length > 10) {
     // "党委理论学习中心组法治学习" → 法治学习, "梳理编制下蜀镇基本履职事项清单" → 基本履职事项清单: what follows
     // the last body, group or place word.
-    const subject = /.*(?:组(?!织)|部(?![署分])|[会所站办局委的镇乡]|系统|街道)(?=[\p{Script=Han}]{2,})/u.exec(name);
     // Two characters left ("召开党委理论学习中心组学习" → 学习) say too little: the last whole words instead (中心组学习).
-    const rest = subject ? name.slice(subject[0].length) : '';
+    const cut = afterLastBody(name);
+    const rest = cut ? name.slice(cut) : '';
     name = rest.length >= 3 ? rest : (wholeWordsAtEnd(name, 6) ?? name.slice(-6));
   }
   // Joining and rounding words in front go, not the first character of a word (及时率, 超期办理, 与会人员).
   name = name.replace(/^(?:[约逾的]|近(?![期平])|超(?![期标时])|和(?![谐解睦])|及(?![时早格])|与(?!会))+/, '');
   return name.length >= 2 && !RESERVED.has(name) ? name : undefined;
+}
+
+/** How a word naming a body, group or place ends: 中心组, 党工委, 委员会, 司法所, 下蜀镇, 系统, 街道 (not 组织, 部署). */
+const BODY_WORD_END = /(?:组|部|[会所站办局委的镇乡]|系统|街道)$/;
+
+/**
+ * Where the words after the last body, group or place word start (0: none), at a word's end only: the 会 of
+ * 会议 is no body ("理论学习中心组等会议学习" → 会议学习, not 议学习), nor the 办 of 办理 or the 乡 of 乡村.
+ */
+function afterLastBody(name: string): number {
+  let cut = 0;
+  for (const { text, at } of chineseWords(name)) {
+    const end = at + text.length;
+    if (name.length - end >= 2 && BODY_WORD_END.test(text)) cut = end;
+  }
+  return cut;
 }
 
 /**

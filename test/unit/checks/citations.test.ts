@@ -114,10 +114,25 @@ describe('checks/citations', () => {
       // A word of the law's name is kept (反有组织犯罪法), and a registered one in the list is reported once, as itself.
       expectOne(header(2024) + '组织学习反有组织犯罪法、安全生产法等相关法律。\n', 'BG507', '反有组织犯罪法、安全生产法');
       expectOne(header(2024) + '学习信访工作条例、行政复议法等法律法规。\n', 'BG507', '信访工作条例');
+      // One short name listed after laws in 《》 is cited as they are.
+      expectOne(header(2024) + '向群众普及《中华人民共和国宪法》《中华人民共和国民法典》、劳动法等法律法规知识。\n', 'BG507', '劳动法');
     });
     it('leaves short names as topics, a single law, titles in 《》 and words that only end in 法', () => {
-      const text = header(2024) + '开展民法典、信访工作条例等主题宣传，宣传好宪法、民法典、反电信网络诈骗等法治宣传教育，学习行政处罚法等法律法规，学习《宪法》《民法典》等法律法规，严格执法、公正司法等法律实践，推行办法、做法等法规要求。\n';
+      const text = header(2024) + '开展民法典、信访工作条例等主题宣传，宣传好宪法、民法典、反电信网络诈骗等法治宣传教育，学习行政处罚法等法律法规，学习《宪法》《民法典》等法律法规，学习《宪法》和劳动法等法律法规，严格执法、公正司法等法律实践，推行办法、做法等法规要求。\n';
       assert.deepEqual(check(text).filter((d) => d.code === 'BG507' && !/信访工作条例/.test(d.message)).map((d) => text.slice(d.start, d.end)), []);
+    });
+    it('reports a newspaper named without 《》 (人民日报、光明日报, a province’s 法治报), with a safe fix', () => {
+      const text = header(2023) + '县域法治建设工作经验在人民日报、光明日报、法治日报等中央媒体刊发。\n';
+      const found = check(text).filter((d) => d.code === 'BG507');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['人民日报', '光明日报', '法治日报']);
+      assert.match(found[0]!.message, /报纸名称“人民日报”没有加书名号/);
+      assert.equal(found[0]!.fixes![0]!.safe, true);
+      assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('人民日报', '《人民日报》'));
+      expectOne(header(2024) + '利用学习强国、湖南法治报、湖南如法网等学习平台。\n', 'BG507', '湖南法治报');
+    });
+    it('leaves newspapers in 《》, the paper’s office (人民日报社), a daily report (工作日报, 每日报送) and 学习强国 alone', () => {
+      const text = header(2023) + '经验在《人民日报》《湖南日报》刊发，人民日报社记者来镇采访，人民日报出版社出版，坚持工作日报制度，每日报送数据，利用学习强国学习。\n';
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG507').map((d) => text.slice(d.start, d.end)), []);
     });
     it('stays linear on a hostile line (20,000 lists, or 20,000 laws before one 等法律法规)', () => {
       for (const line of ['学习行政处罚法、行政复议法等法律法规，'.repeat(20_000), `学习${'行政处罚法、'.repeat(20_000)}行政复议法等法律法规。`]) {

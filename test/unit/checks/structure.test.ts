@@ -125,7 +125,7 @@ describe('checks/structure: the reporting year', () => {
   });
 });
 
-describe('checks/structure: figures (BG221, BG222)', () => {
+describe('checks/structure: figures (BG221, BG222, BG224)', () => {
   const G = '@类型 工作报告\n@机关 桂圩镇人民政府\n@年度 2021\n\n';
   it('flags a count with no measure word', () => {
     assert.deepEqual(codes(model(`${G}组织47公职人员旁听庭审。\n`)), ['BG221']);
@@ -148,6 +148,18 @@ describe('checks/structure: figures (BG221, BG222)', () => {
     const ok = '建起7個法治文化陣地；每月開展3場次宣傳；辦理5項；發放2000餘份；共12萬元；培訓40學時；出動30輛；調解8宗。';
     assert.deepEqual(codes(model(`${G}${ok}\n`)).filter((c) => c === 'BG221'), []);
     assert.deepEqual(codes(model(`${G}組織47公職人員旁聽庭審。\n`)).filter((c) => c === 'BG221'), ['BG221']);
+  });
+
+  it('flags 余 or 多 after a count whose last digit is not 0, in prose and in a figure (6余次, 959余份, 15多人)', () => {
+    const text = `${G}全年共开展法治宣传活动{宣传活动 = 6余次}，合同审核959余份，解答法律咨询15多人次。\n`;
+    const found = structureChecks.flatMap((c) => c.run(model(text), DEFAULT_CHECK_SETTINGS)).filter((d) => d.code === 'BG224');
+    assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['6余次', '959余份', '15多人次']);
+    assert.match(found[0]!.message, /应写确数“6次”/);
+  });
+
+  it('accepts 余 and 多 after whole tens, hundreds and 万 (10余次, 200多人, 5万余元, 1.5万余元), and 多元', () => {
+    const ok = `${G}开展{开展 = 10余次}，发放200多份，受益5万余人，投入1.5万余元，构建“1+3”多元解纷机制，形成3多元共治格局。\n`;
+    assert.deepEqual(codes(model(ok)).filter((c) => c === 'BG224'), []);
   });
 
   it('flags a figure without a unit among siblings with units, and moves a typed unit inside (safe)', () => {

@@ -1,6 +1,6 @@
 // The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至), BG719 (a body's name in 《》),
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title), BG721 (words
-// often confused), BG722 (the leader's name mistyped), BG614 (a document number's brackets).
+// often confused), BG722 (the leader's name mistyped), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG614 (a document number's brackets).
 import assert from 'node:assert/strict';
 import type { Diagnostic } from '../../../grammar/diagnostic';
 import { checkReport } from '../../../server/language/checks/index';
@@ -161,6 +161,16 @@ describe('checks/wording', () => {
       const text = `${header(2022)}组织学习了中央依法治国工作会议精神。\n`;
       expectOne(text, 'BG715', '中央依法治国工作会议', text.replace('中央依法治国', '中央全面依法治国'));
     });
+    it('reports 法治政府建设第一责任人 (the 规定’s term is 推进法治建设第一责任人) and 党委中心学习组 for 理论学习中心组', () => {
+      const text = `${header(2025)}一、2025年党政主要负责人履行推进法治政府建设第一责任人职责情况\n`;
+      expectOne(text, 'BG715', '法治政府建设第一责任人', text.replace('法治政府建设第一责任人', '法治建设第一责任人'));
+      const group = `${header(2023)}我镇将习近平法治思想纳入党委中心学习组，并开展学习培训。\n`;
+      expectOne(group, 'BG715', '中心学习组', group.replace('中心学习组', '理论学习中心组'));
+    });
+    it('leaves 推进法治建设第一责任人, 加强法治政府建设 and 党委理论学习中心组 alone', () => {
+      const text = `${header(2025)}党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况；党委理论学习中心组学习12次。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG715'), []);
+    });
     it('leaves the standard terms, 法制审核, 依法制定, 普法宣传教育 alone', () => {
       const text = `${header(2021)}法治政府建设，法制审核，法制机构，依法制政府规章，行政规范性文件，普法宣传教育，法治宣传教育，执法全程记录，中央全面依法治国工作会议。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG715' || d.code === 'BG505'), []);
@@ -191,6 +201,13 @@ describe('checks/wording', () => {
       const found = check(text).filter((d) => d.code === 'BG717');
       assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['法治政府建设实施纲要（2021—2025年）工作方案', '乡村法治建设发展规划（2021—2025年）']);
       assert.ok(found.every((d) => d.severity === 'hint'));
+    });
+    it('hints at a 纲要 cited without its period: the national one (naming the registered ones) and a province’s', () => {
+      const text = `${header(2022)}认真落实《法治政府建设实施纲要》《广东省法治政府建设实施纲要》和《清城区2022年法治政府建设工作要点》。\n`;
+      const found = check(text).filter((d) => d.code === 'BG717');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['法治政府建设实施纲要', '广东省法治政府建设实施纲要']);
+      assert.match(found[0]!.message, /少了规划期：登记的有《法治政府建设实施纲要（2015—2020年）》《法治政府建设实施纲要（2021—2025年）》/);
+      assert.match(found[1]!.message, /少了规划期/);
     });
     it('leaves registered, local, yearly and “关于” titles alone', () => {
       const text = `${header(2021)}落实《法治政府建设实施纲要（2021—2025年）》《广东省法治政府建设实施纲要（2021—2025年）》《桂圩镇“八五”普法规划》《关于加强法治乡村建设的意见》《2021年度法治建设工作要点》《村规民约》。\n`;
@@ -261,6 +278,56 @@ describe('checks/wording', () => {
     it('leaves the name written right, and other words with 习, alone', () => {
       const text = `${header(2024)}学习习近平新时代中国特色社会主义思想，学习平安建设经验，复习近期文件，贯彻习近平法治思想。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG722'), []);
+    });
+    it('reports 总书记 for the name in a thought’s title (a sharing site’s 述法 report), with a safe fix to 习近平', () => {
+      const text = `${header(2023)}二、学习贯彻总书记法治思想，增强法治意识。带领机关干部学习总书记法治思想，吃透基本精神。\n`;
+      const found = check(text).filter((d) => d.code === 'BG722');
+      assert.equal(found.length, 2, JSON.stringify(found.map((d) => d.message)));
+      assert.ok(found.every((d) => text.slice(d.start, d.end) === '总书记'));
+      assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('总书记', '习近平'));
+      expectOne(`${header(2025)}本年度，我始终以总书记新时代中国特色社会主义思想为指导。\n`, 'BG722', '总书记');
+    });
+    it('leaves 习近平总书记…, 总书记 before anything but a thought’s title, and 习总书记法治思想 reported once', () => {
+      const text = `${header(2023)}深入学习贯彻习近平总书记法治思想和习近平总书记重要讲话精神，落实总书记重要指示批示，学习总书记关于法治建设的重要论述。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG722'), []);
+      expectOne(`${header(2016)}深入学习习总书记法治思想。\n`, 'BG722', '习总书记');
+    });
+  });
+
+  describe('BG723 run-in 一是、二是 out of order', () => {
+    it('reports 二是 with no 一是 before it under a heading (the first item left unnumbered)', () => {
+      const text = `${header(2024)}# 主要举措和成效\n\n## 加强法治培训，增强干部法治意识\n组织会议学习{会议学习 = 10余次}，提升学法守法水平。二是积极引导乡村两级干部利用学习平台学法。\n`;
+      const d = expectOne(text, 'BG723', '二是');
+      assert.match(d.message, /没有“一是”/);
+    });
+    it('reports an item skipped or repeated, counted across the paragraphs of a part', () => {
+      const skipped = `${header(2024)}# 主要举措和成效\n\n一是加强领导。\n\n三是强化培训。\n`;
+      assert.match(expectOne(skipped, 'BG723', '三是').message, /应是“二是”/);
+      const repeated = `${header(2024)}# 主要举措和成效\n\n一是加强领导；二是强化培训；二是规范执法。\n`;
+      assert.match(expectOne(repeated, 'BG723', '二是').message, /应是“三是”/);
+    });
+    it('leaves items in order, a count restarting at 一是 in each part or list item, a page’s space (一 是) and items run into a heading', () => {
+      const text = `${header(2024)}# 主要举措和成效\n\n一是加强领导。\n\n二是强化培训，三 是规范执法。\n\n## 严格执法\n筑牢思想根基一是深化学习，组织培训{培训 = 4次}二是规范执法。\n\n1. 深化学习。一是领学。二是研讨。\n2. 规范执法。一是培训；二是考试。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG723'), []);
+    });
+    it('leaves 之一是, 第一是, 其一是, 统一是 (no items) and an excerpt that begins at 三是 before any heading', () => {
+      const text = `${header(2024)}三是规范执法，重点之一是执法公示。\n\n# 主要举措和成效\n\n一是加强领导，其中第一是组织保障，统一是前提；二是强化培训。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG723'), []);
+    });
+  });
+
+  describe('BG724 two issuers run together in the title', () => {
+    const titled = (title: string) => `@标题 ${title}\n@类型 法治政府建设年度报告\n@机关 楠木铺乡人民政府\n@年度 2024\n\n正文。\n`;
+    it('reports a party committee and a government run together before 关于, with a safe fix that spaces them', () => {
+      const text = titled('中共楠木铺乡党委楠木铺乡人民政府关于2024年法治政府建设工作的报告');
+      const d = expectOne(text, 'BG724', '中共楠木铺乡党委楠木铺乡人民政府', text.replace('党委楠木铺乡', '党委 楠木铺乡'));
+      assert.match(d.message, /“中共楠木铺乡党委”和“楠木铺乡人民政府”是两个机关/);
+      expectOne(titled('中共某街道工作委员会某街道办事处2023年法治政府建设情况报告'), 'BG724', '中共某街道工作委员会某街道办事处');
+    });
+    it('leaves spaced issuers, one body with 委员会 inside its name and a 党组’s own title alone', () => {
+      for (const title of ['中共楠木铺乡党委 楠木铺乡人民政府关于2024年法治政府建设工作的报告', '中共某县委全面依法治县委员会办公室关于2024年法治建设情况的报告', '某县卫生健康局党组关于2023年法治政府建设情况的报告', '楠木铺乡人民政府关于2024年法治政府建设情况的报告']) {
+        assert.deepEqual(check(titled(title)).filter((d) => d.code === 'BG724'), [], title);
+      }
     });
   });
 

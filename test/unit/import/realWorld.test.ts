@@ -212,6 +212,20 @@ describe('import: real-world text', () => {
     assert.deepEqual(body(imported(['某站2021年度法治政府建设情况报告', '2021年,本站共救助流浪乞讨人员120人次,下载后的表格已全部归档。']).text), ['2021年,本站共救助流浪乞讨人员{救助流浪乞讨人员 = 120人次},下载后的表格已全部归档。']);
   });
 
+  it('a sharing site’s one line: the title twice back to back (情况 → 状况) is the title once, and 如下: before 一、 is a lost break', () => {
+    const r = imported(['法治政府建设年度情况自查报告法治政府建设年度状况自查报告依据2023年度县法治政府建设考评指标文件精神,我镇进行了自查自评,现报告如下:一、落实领导班子集体学法。2023年我镇举办法治讲座3次。二、履行出庭应诉义务。我镇领导依法出庭应诉2次。']);
+    assert.equal(r.header.title, '法治政府建设年度情况自查报告');
+    assert.ok(r.notes.some((n) => n.what.startsWith('重复的标题“法治政府建设年度状况自查报告')), JSON.stringify(r.notes));
+    assert.deepEqual(body(r.text).filter((l) => l.startsWith('#')), ['# 落实领导班子集体学法。', '# 履行出庭应诉义务。']);
+    assert.equal(body(r.text)[0], '依据2023年度县法治政府建设考评指标文件精神,我镇进行了自查自评,现报告如下:');
+    // A heading run into a paragraph that opens with its year is a heading of its own (a placeholder year too).
+    const year = imported(['2021年度法治政府建设自查报告', '现报告如下:一、落实领导班子集体学法20xx年,我镇举办讲座3次。二、加强组织领导2021年,我镇成立领导小组。三、规范执法行为,全年办理案件5件。']);
+    assert.deepEqual(body(year.text).filter((l) => l.startsWith('#')), ['# 落实领导班子集体学法', '# 加强组织领导', '# 规范执法行为,全年办理案件5件。']);
+    // Two different titles back to back are not one title twice; 如下: with one number after it is a sentence’s list.
+    assert.equal(imported(['某县司法局工作报告某县教育局2021年度法治政府建设工作报告依据考评指标,我局全面推进依法行政,成效明显。']).header.title, undefined);
+    assert.equal(body(imported(['2023年,我镇推进依法行政,主要做法如下:一、加强领导,成效明显。']).text).filter((l) => l.startsWith('#')).length, 0);
+  });
+
   it('a breadcrumb after 您当前位置: is furniture; a title in a cell of the page’s information table is the title', () => {
     const r = imported(['您当前位置: 首页>区政府部门>卫生健康委员会>政务公开>法治政府建设年度报告', '重庆市大足区卫生健康委员会关于2025年法治政府建设情况的报告', '2025年,大足区卫生健康委员会深学笃用习近平法治思想,现将有关情况汇报如下:']);
     assert.equal(r.header.title, '重庆市大足区卫生健康委员会关于2025年法治政府建设情况的报告');
@@ -329,6 +343,22 @@ describe('import: real-world text', () => {
       assert.equal(imported(['某某镇2021年度法治政府建设情况报告', `${to}:`, '2021年，我镇坚持依法行政。', '一、主要举措']).header.to, to);
     }
     assert.equal(imported(['某某镇2021年度法治政府建设情况报告', '主要做法如下:', '2021年，我镇坚持依法行政。']).header.to, undefined);
+  });
+
+  it('a party committee and a government run together in the title (中共某乡党委某乡人民政府关于…): @机关 is the government', () => {
+    const r = imported(['中共楠木铺乡党委楠木铺乡人民政府关于2024年法治政府建设工作的报告', '2024年,我乡坚持依法行政,推进法治政府建设。', '一、主要举措和成效']);
+    assert.equal(r.header.org, '楠木铺乡人民政府');
+    assert.equal(imported(['中共某县委全面依法治县委员会办公室关于2024年法治建设情况的报告', '2024年,全县推进法治建设。']).header.org, '中共某县委全面依法治县委员会办公室');
+  });
+
+  it('a page’s 字体大小: line is furniture; a count after 会议 is named by 会议, not cut inside it (议学习)', () => {
+    const page = imported(['长沙县司法局2023年法治政府建设工作报告', '日期:2024-02-28   来源:  长沙县司法局', '字体大小:', '2023年,县司法局坚持依法行政,推进法治政府建设。', '一、主要措施及成效']);
+    assert.ok(!page.text.includes('字体大小'), page.text);
+    assert.ok(page.notes.some((n) => n.what.includes('字体大小')), JSON.stringify(page.notes));
+    const study = imported(['2024年,我乡推进法治政府建设。', '一、主要举措', '将法律法规列入党委会、理论学习中心组等会议学习10余次,鹤龙街党工委会议专题学习习近平法治思想5次,召开专题学习会2次。']);
+    assert.match(study.text, /\{会议学习 = 10余次\}/);
+    assert.match(study.text, /\{会议专题学习习近平法治思想 = 5次\}/);
+    assert.doesNotMatch(study.text, /\{议/);
   });
 
   it('a zone the title names without its place takes the place the first sentence gives it (经济开发区 → 宁河经济开发区管理委员会)', () => {
