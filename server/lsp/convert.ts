@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, ErrorCodes, ResponseError, type Location, type Position, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from '../../grammar/diagnostic.js';
-import { unitsFor, type LineIndex, type PositionEncoding } from '../../grammar/index.js';
+import { encodedLength, unitsFor, type LineIndex, type PositionEncoding } from '../../grammar/index.js';
 import type { ReportModel } from '../language/model.js';
 import type { DocumentStore } from './documents.js';
 
@@ -46,6 +46,11 @@ export function lineText(doc: TextDocument, line: number): string {
 /** An offset's LSP position, its character counted as the client counts. */
 export function positionIn(lines: LineIndex, offset: number): Position {
   return lines.positionIn(offset, encoding);
+}
+
+/** A character of a line's text counted in UTF-16 units (as the core counts), counted as the client counts. */
+export function characterIn(lineText: string, utf16Character: number): number {
+  return encoding === 'utf-16' ? utf16Character : encodedLength(encoding, lineText, 0, Math.min(utf16Character, lineText.length));
 }
 
 export function rangeIn(lines: LineIndex, start: number, end: number): Range {

@@ -9,7 +9,7 @@ import {
   type Hover, type InitializeParams, type PublishDiagnosticsParams, type SemanticTokens, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { pathToUri } from '../../server/lsp/uri.js';
-import { CheckWorkspaceRequest } from '../../server/lsp/protocol.js';
+import { CheckSourceRequest, CheckWorkspaceRequest, FiguresRequest } from '../../server/lsp/protocol.js';
 import { startClient, type Client } from './helper.js';
 
 describe('protocol: other editors and sloppy clients', function () {
@@ -233,6 +233,16 @@ describe('protocol: editors that open a folder the old way, or count positions o
       const rename = (await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: { line: 5, character: editedCounted(name) + 1 }, newName: '调解' })) as WorkspaceEdit;
       const edits = (rename.changes?.[uri] ?? []).map((e) => [e.range.start.character, e.range.end.character]).sort((a, b) => a[0]! - b[0]!);
       assert.deepEqual(edits, [name, edited.indexOf('调处/')].map((u) => [editedCounted(u), editedCounted(u + 2)]));
+      // The server's own requests count so too: the figures table's places, the reviewer's check of a text file.
+      const { figures } = await client.connection.sendRequest<FiguresRequest.Result>(FiguresRequest.method, { textDocument: { uri } });
+      assert.deepEqual(figures.find((f) => f.name === '调处')!.location, { uri, line: 5, character: editedCounted(edited.indexOf('{调处')) });
+      const source = '某镇2020年法治政府建设情况报告\n中文𠀀共调处纠纷,全部化解。\n';
+      const file = path.join(client.folder, `${encoding}.txt`);
+      writeFileSync(file, source);
+      const { files } = await client.connection.sendRequest<CheckSourceRequest.Result>(CheckSourceRequest.method, { uris: [pathToUri(file)] });
+      const comma = files[0]!.diagnostics.find((d) => d.code === 'BG601')!;
+      const sourceLine = source.split('\n')[1]!;
+      assert.deepEqual(comma.range.start, { line: 1, character: count(sourceLine.slice(0, sourceLine.indexOf(','))) });
     } finally {
       await client.stop();
     }

@@ -7,7 +7,7 @@ import { checkSourceText } from '../../language/sourceCheck.js';
 import { readReportSource, sourceProblem } from '../../node/readWord.js';
 import { toOsPath } from '../../node/paths.js';
 import type { ServerContext } from '../context.js';
-import { SEVERITY } from '../convert.js';
+import { characterIn, SEVERITY } from '../convert.js';
 import { CheckSourceRequest } from '../protocol.js';
 import { answerOrFail, LongWork } from '../requests.js';
 import { uriToPath } from '../uri.js';
@@ -39,10 +39,13 @@ export function register({ connection, store }: ServerContext): void {
       const service = store.serviceFor(asReport);
       const { findings, excerpt } = checkSourceText(service, asReport, source.text, { source: basename(path) });
       service.cache.forget(asReport);
+      // Columns count UTF-16 units of the source's lines; the client may count bytes or code points.
+      const lines = source.text.split('\n');
+      const at = (line: number, column: number) => ({ line: line - 1, character: characterIn(lines[line - 1] ?? '', column - 1) });
       files.push({
         uri, how: source.how, paragraphs: /\.docx$/i.test(path), ...(excerpt ? { excerpt } : {}),
         diagnostics: findings.map((f) => ({
-          range: { start: { line: f.line - 1, character: f.column - 1 }, end: { line: f.endLine - 1, character: f.endColumn - 1 } },
+          range: { start: at(f.line, f.column), end: at(f.endLine, f.endColumn) },
           severity: SEVERITY[f.severity as Severity] ?? 1, code: f.code, source: 'baogao', message: f.message,
         })),
       });

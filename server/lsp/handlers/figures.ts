@@ -2,6 +2,7 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import { describeFigures, diagnosticsOn } from '../../language/figureDescription.js';
 import type { ServerContext } from '../context.js';
+import { positionIn } from '../convert.js';
 import { FiguresRequest, type FigureRow } from '../protocol.js';
 import { answerOrFail, LongWork, requireOpenDocument } from '../requests.js';
 
@@ -21,7 +22,8 @@ export function register({ connection, store }: ServerContext): void {
       hidden: f.hidden,
       used: f.used,
       problems: diagnosticsOn(f, found, model).map((d) => ({ code: d.code, message: d.message })),
-      location: { uri: store.uriFor(f.path), line: f.line, character: f.character },
+      // The character as the client counts it (a client that counts bytes or code points says so at initialize).
+      location: { uri: store.uriFor(f.path), ...positionIn(store.linesOf(f.path, model), f.start) },
     }));
     return { uri: doc.uri, title: model.header.values.标题?.text ?? null, kind: model.header.kind ?? null, figures };
   }));

@@ -4,7 +4,7 @@ import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { Line } from '../../../grammar/index.js';
 import { importFragment, looksLikeMarkup } from '../../language/import/fragment.js';
 import type { ServerContext } from '../context.js';
-import { lineText } from '../convert.js';
+import { lineText, offsetOf } from '../convert.js';
 import { ConvertPasteRequest } from '../protocol.js';
 import { answerOrFail, requireOpenDocument } from '../requests.js';
 
@@ -35,7 +35,7 @@ export function register({ connection, store }: ServerContext): void {
     if (text.length > PASTE_LIMIT || text.trim() === '' || looksLikeMarkup(text)) return null;
     const model = store.modelFor(doc);
     const position = isPosition(params.position) ? params.position : { line: 0, character: 0 };
-    const at = doc.offsetAt(position);
+    const at = offsetOf(doc, position);
     const lineOfPaste = lineText(doc, position.line);
     const labels = model.blocks.flatMap((b) => (b.block.kind === 'heading' && b.block.label ? [b.block.label.text] : []));
     const converted = importFragment(text, {
