@@ -24,19 +24,27 @@ describe('baogao extension: baogao check as a task', () => {
     for (const severity of ['error', 'warning', 'info', 'hint']) assert.ok(expected.some((e) => e.severity === severity), `${severity}: ${JSON.stringify(expected)}`);
 
     const task = new vscode.Task({ type: 'baogao-check-test' }, vscode.TaskScope.Workspace, 'baogao check', 'baogao', new vscode.ProcessExecution(process.execPath, [CLI, 'check', REPORT], { cwd: workspaceRoot().fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } }), '$baogao');
-    const ended = new Promise<number | undefined>((resolve) => {
-      const listener = vscode.tasks.onDidEndTaskProcess((e) => {
-        if (e.execution.task.name !== 'baogao check') return;
-        listener.dispose();
-        resolve(e.exitCode);
+    const run = async () => {
+      const ended = new Promise<number | undefined>((resolve) => {
+        const listener = vscode.tasks.onDidEndTaskProcess((e) => {
+          if (e.execution.task.name !== 'baogao check') return;
+          listener.dispose();
+          resolve(e.exitCode);
+        });
       });
-    });
-    await vscode.tasks.executeTask(task);
-    assert.equal(await ended, 1, 'the command ends with 1: the report has an error');
-
-    const fromTask = await waitFor('the task’s problems', () => {
+      await vscode.tasks.executeTask(task);
+      assert.equal(await ended, 1, 'the command ends with 1: the report has an error');
+    };
+    const problems = () => {
       const list = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'baogao check');
       return list.length === expected.length ? list : undefined;
+    };
+    await run();
+    // Once, on a machine under load, code-server lost a task this short before reading its output
+    // (“Could not find pty 1 on pty host” in its log, no problem listed): the task is run a second time then.
+    const fromTask = await waitFor('the task’s problems', problems, 15_000).catch(async () => {
+      await run();
+      return waitFor('the task’s problems, run again', problems);
     });
     const SEVERITY: Record<string, vscode.DiagnosticSeverity> = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information, hint: vscode.DiagnosticSeverity.Information };
     const seen = fromTask.map((d) => [d.range.start.line + 1, d.range.start.character + 1, codeOf(d), d.message, d.severity]).sort();
