@@ -409,16 +409,28 @@ const DISCOURSE_BOOK = /习近平关于[^，,。；;：:、《》〈〉“”（
 
 /** BG507 for a book of the leader's discourse (a title of its own, registered or not) named without 《》. */
 function unmarkedBooks(model: ReportModel): Diagnostic[] {
-  return cachedPerBlock('unmarked-books', proseBlocks(model), (block) => {
-    const out: Diagnostic[] = [];
+  return unmarkedMatches(model, 'unmarked-books', (text) => text.includes('论述摘编'), DISCOURSE_BOOK, (line, name, at) =>
+    lineDiagnostic(model, line, 'BG507', at, at + name.length, `书名“${name}”没有加书名号：应写作《${name}》。`));
+}
+
+/**
+ * BG507 for each match of `pattern` on the lines of a block that pass `quick`, outside 《》 (and 〈〉 or < >
+ * inside a title): a name written without its 书名号.
+ */
+function unmarkedMatches(
+  model: ReportModel, context: string, quick: (text: string) => boolean, pattern: RegExp,
+  finding: (line: ProseLine, name: string, at: number) => Diagnostic,
+): Diagnostic[] {
+  return cachedPerBlock(context, proseBlocks(model), (block) => {
+    let out: Diagnostic[] | undefined;
     for (const line of block.lines) {
-      if (!line.text.includes('论述摘编')) continue;
-      for (const m of line.text.matchAll(DISCOURSE_BOOK)) {
+      if (!quick(line.text)) continue;
+      for (const m of line.text.matchAll(pattern)) {
         if (inCitationAt(line, m.index!) || insideInnerTitle(line.text, m.index!)) continue;
-        out.push(lineDiagnostic(model, line, 'BG507', m.index!, m.index! + m[0].length, `书名“${m[0]}”没有加书名号：应写作《${m[0]}》。`));
+        (out ??= []).push(finding(line, m[0], m.index!));
       }
     }
-    return out;
+    return out ?? NO_DIAGNOSTICS;
   });
 }
 
@@ -428,22 +440,15 @@ function unmarkedBooks(model: ReportModel): Diagnostic[] {
  */
 const NEWSPAPER = /(?:(?:人民|光明|经济|法治|法制|检察|工人|农民|科技|中国)日报|人民法院报|人民政协报|中国纪检监察报|学习时报|中国青年报|中国妇女报|(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|四川|贵州|云南|陕西|甘肃|青海|宁夏|新疆|西藏|内蒙古|南方|羊城|深圳|广州|长沙|武汉|成都|杭州|南京|西安|郑州|济南|沈阳|长春|哈尔滨|福州|厦门|昆明|贵阳|南宁|合肥|南昌|石家庄|太原|兰州|西宁|银川|乌鲁木齐|拉萨|呼和浩特|海口|大连|青岛|宁波)(?:日报|法治报|法制报|晚报|政法报))(?!社|出版社)/g;
 
+/** What a newspaper's name ends in (日报, 法治报, 晚报, 人民法院报, 学习时报, 中国妇女报 …): a line without it has none (most lines have 报告). */
+const NEWSPAPER_END = /[日治制晚法院协察时年女]报/;
+
 /** BG507 for a newspaper named without 《》 (“在人民日报、光明日报等中央媒体刊发”, “利用湖南法治报等平台”). */
 function unmarkedNewspapers(model: ReportModel): Diagnostic[] {
-  return cachedPerBlock('unmarked-newspapers', proseBlocks(model), (block) => {
-    const out: Diagnostic[] = [];
-    for (const line of block.lines) {
-      if (!line.text.includes('报')) continue;
-      for (const m of line.text.matchAll(NEWSPAPER)) {
-        if (inCitationAt(line, m.index!) || insideInnerTitle(line.text, m.index!)) continue;
-        const end = m.index! + m[0].length;
-        out.push(lineDiagnostic(model, line, 'BG507', m.index!, end, `报纸名称“${m[0]}”没有加书名号：报纸、刊物的名称应写作《${m[0]}》。`, [
-          { title: `改为“《${m[0]}》”`, safe: true, edits: [{ from: m.index!, to: end, newText: `《${m[0]}》` }] },
-        ]));
-      }
-    }
-    return out;
-  });
+  return unmarkedMatches(model, 'unmarked-newspapers', (text) => NEWSPAPER_END.test(text), NEWSPAPER, (line, name, at) =>
+    lineDiagnostic(model, line, 'BG507', at, at + name.length, `报纸名称“${name}”没有加书名号：报纸、刊物的名称应写作《${name}》。`, [
+      { title: `改为“《${name}》”`, safe: true, edits: [{ from: at, to: at + name.length, newText: `《${name}》` }] },
+    ]));
 }
 
 /** What a list of laws is called after its 等: 等法律法规, 等相关法律, 等有关法规. */
