@@ -24,12 +24,17 @@ export interface SourceFinding {
 /** What a text cut off mid-sentence (an opening copied from a page) cannot be blamed for: what comes later. */
 const LATER_PARTS = new Set(['BG401', 'BG402', 'BG404', 'BG701']);
 
+/** A typed heading number with nothing after it: （三） (三) 三、 3. （3）. */
+const BARE_NUMBER = /^(?:[（(]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[）)]|[一二三四五六七八九十]+[、．.]|\d{1,2}[、．.])$/;
+
 /** Does the text stop in the middle of a sentence (an excerpt), with no signature or date after it? */
 export function isExcerpt(imported: ImportResult): boolean {
   // A signature's date ends a whole report; the page's 成文日期 above an opening says nothing of its end.
   if (imported.header.date && !imported.header.dateFromPage) return false;
   const last = imported.text.trimEnd().split('\n').pop() ?? '';
   if (last.startsWith('#')) return true; // a report never ends with a heading
+  // Nor with a heading's number alone: the cut came between “（三）” and its words (an empty heading in the import).
+  if (BARE_NUMBER.test(last.trim())) return true;
   // A report ends with a full sentence: a clause ended by ；，： (“……法律审查把关作用；”) has more after it,
   // and so has a quoted word with no full stop after it (“……将法治建设工作列入“一把手””).
   if (/[”’]$/.test(last)) return !/[。！？!?…][”’]$/.test(last);
@@ -99,7 +104,9 @@ export function checkSourceText(service: LanguageService, path: string, text: st
     // The end is just after the finding's last character (the next one's place may be on the next source line).
     const after = start.line === end.line && end.character > start.character ? sourcePosition(end.line, end.character, 'end') : undefined;
     const to = after && (after.line > from.line || (after.line === from.line && after.column >= from.column)) ? after : from;
-    findings.push({ line: from.line, column: from.column, endLine: to.line, endColumn: to.column, severity: d.severity, code: d.code, message: d.message });
+    // A message that names another place by its line (BG406: “与第9行的同级标题重复”) names the import's line: say the source's.
+    const message = d.code === 'BG406' ? d.message.replace(/第(\d+)行/, (_, n: string) => `第${sourcePosition(Number(n) - 1, 0).line}行`) : d.message;
+    findings.push({ line: from.line, column: from.column, endLine: to.line, endColumn: to.column, severity: d.severity, code: d.code, message });
   }
   for (const f of imported.findings) findings.push({ line: f.line, column: f.column ?? 1, endLine: f.line, endColumn: f.column ?? 1, severity: defaultSeverity(f.code), code: f.code, message: f.message });
   findings.sort((a, b) => a.line - b.line || a.column - b.column || compareCodeUnits(a.code, b.code));
