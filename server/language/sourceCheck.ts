@@ -71,10 +71,25 @@ export function excusedInExcerpt(importedText: string): (code: string, at: { lin
  */
 function runInAsTyped(sourceLine: string | undefined): boolean {
   const n = sourceLine ? typedNumber(sourceLine.trim()) : undefined;
-  if (!n || baseLevel(n) !== 2) return false;
-  const rest = n.rest.trimEnd();
-  const stop = rest.indexOf('。');
-  return stop >= 0 && stop < rest.length - 1;
+  return n !== undefined && baseLevel(n) === 2 && runIn(n.rest);
+}
+
+/** Does text go on after the heading's 。 on its line (“加强组织领导。镇党委……”)? */
+function runIn(rest: string): boolean {
+  const text = rest.trimEnd();
+  const stop = text.indexOf('。');
+  return stop >= 0 && stop < text.length - 1;
+}
+
+/**
+ * BG714 of a 一、 heading the source ran into its text (“一、加强法治政府建设组织领导。一是……”): the import's
+ * heading stands alone, but in the source the slip is the run-in itself — said so, not “单独成行”.
+ */
+function runInLevelOne(sourceLine: string | undefined, message: string): string {
+  const n = sourceLine ? typedNumber(sourceLine.trim()) : undefined;
+  if (!n || baseLevel(n) !== 1 || !runIn(n.rest)) return message;
+  const heading = /^标题“(.*)”单独成行/.exec(message)?.[1];
+  return heading ? `一级标题“${heading.replace(/[。．]$/, '')}”接排在了正文前：一级标题应单独成行，末尾不加句号，正文另起一段。` : message;
 }
 
 /**
@@ -105,7 +120,10 @@ export function checkSourceText(service: LanguageService, path: string, text: st
     const after = start.line === end.line && end.character > start.character ? sourcePosition(end.line, end.character, 'end') : undefined;
     const to = after && (after.line > from.line || (after.line === from.line && after.column >= from.column)) ? after : from;
     // A message that names another place by its line (BG406: “与第9行的同级标题重复”) names the import's line: say the source's.
-    const message = d.code === 'BG406' ? d.message.replace(/第(\d+)行/, (_, n: string) => `第${sourcePosition(Number(n) - 1, 0).line}行`) : d.message;
+    const message =
+      d.code === 'BG406' ? d.message.replace(/第(\d+)行/, (_, n: string) => `第${sourcePosition(Number(n) - 1, 0).line}行`)
+      : d.code === 'BG714' ? runInLevelOne(sourceLines()[from.line - 1], d.message)
+      : d.message;
     findings.push({ line: from.line, column: from.column, endLine: to.line, endColumn: to.column, severity: d.severity, code: d.code, message });
   }
   for (const f of imported.findings) findings.push({ line: f.line, column: f.column ?? 1, endLine: f.line, endColumn: f.column ?? 1, severity: defaultSeverity(f.code), code: f.code, message: f.message });

@@ -250,27 +250,33 @@ function pairedMarks(model: ReportModel, block: ProseBlock, emit: Emit) {
 function halfBracketsInTitles(model: ReportModel, line: ProseLine, emit: Emit) {
   const text = line.text;
   if (!text.includes('《') || (!text.includes('(') && !text.includes(')'))) return;
-  for (let open = text.indexOf('《'); open >= 0; open = text.indexOf('《', open + 1)) {
-    const close = text.indexOf('》', open + 1);
-    if (close < 0) return;
-    const inner = text.indexOf('《', open + 1);
-    if (inner >= 0 && inner < close) continue; // a title within a title: the pass over paired marks reads those
-    const stack: number[] = [];
-    for (let i = open + 1; i < close; i++) {
-      const c = text[i];
-      if (c === '(' || c === '（') stack.push(i);
-      else if (c === ')' || c === '）') {
-        if (stack.length) stack.pop();
-        else if (c === ')') emit(lineDiagnostic(model, line, 'BG602', i, i + 1, '书名号内“)”前面没有对应的“（”：请补上“（”或删去多余的“)”。'));
+  // One pass: the brackets since the last 《 not yet closed; a 》 settles them (a title within a title starts over).
+  let open = -1;
+  const stack: number[] = [];
+  const strays: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '《') {
+      open = i;
+      stack.length = 0;
+      strays.length = 0;
+    } else if (open < 0) continue;
+    else if (c === '(' || c === '（') stack.push(i);
+    else if (c === ')' || c === '）') {
+      if (stack.length) stack.pop();
+      else if (c === ')') strays.push(i);
+    } else if (c === '》') {
+      for (const at of strays) emit(lineDiagnostic(model, line, 'BG602', at, at + 1, '书名号内“)”前面没有对应的“（”：请补上“（”或删去多余的“)”。'));
+      for (const at of stack) {
+        if (text[at] !== '(') continue; // a full-width one is the other pass's
+        emit(lineDiagnostic(model, line, 'BG602', at, at + 1, '书名号内“(”没有对应的“)”：请在“》”前补上“）”（并把“(”改为全角“（”），或删去“(”。', [
+          { title: '在“》”前补上“）”', safe: true, edits: [{ from: i, to: i, newText: '）' }] },
+        ]));
       }
+      open = -1;
+      stack.length = 0;
+      strays.length = 0;
     }
-    for (const at of stack) {
-      if (text[at] !== '(') continue; // a full-width one is the other pass's
-      emit(lineDiagnostic(model, line, 'BG602', at, at + 1, '书名号内“(”没有对应的“)”：请在“》”前补上“）”（并把“(”改为全角“（”），或删去“(”。', [
-        { title: '在“》”前补上“）”', safe: true, edits: [{ from: close, to: close, newText: '）' }] },
-      ]));
-    }
-    open = close;
   }
 }
 

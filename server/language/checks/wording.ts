@@ -29,7 +29,7 @@ export const wordingCodes: CodeInfo[] = [
   },
   {
     code: 'BG714', severity: 'warning', title: '标题末尾有句号、分号或冒号',
-    description: '单独成行的标题末尾不加句号，也不加分号或冒号（“一、主要举措和成效：”“一、上一年度推进法治政府建设的主要举措和成效；”）。二级标题接排在正文前（“（一）标题。正文”）时句号由排版加上，不报（检查 Word 或文本原稿时，原稿接排的“（一）”式标题即使因摘录缺少“一、”而成了一级标题也不报）；超过30个字的“标题”多半是带序号的句子，也不报。',
+    description: '单独成行的标题末尾不加句号，也不加分号或冒号（“一、主要举措和成效：”“一、上一年度推进法治政府建设的主要举措和成效；”）。二级标题接排在正文前（“（一）标题。正文”）时句号由排版加上，不报（检查 Word 或文本原稿时，原稿接排的“（一）”式标题即使因摘录缺少“一、”而成了一级标题也不报；原稿接排在正文前的“一、”式标题报为接排：一级标题应单独成行）；超过30个字的“标题”多半是带序号的句子，也不报。',
     example: '# 主要举措和成效。', fix: '删去句号、分号或冒号（安全）',
   },
   {
@@ -412,16 +412,22 @@ function guidedWithoutYi(model: ReportModel): Diagnostic[] {
     for (const line of block.lines) {
       const text = line.text;
       if (!mayBeGuided(text)) continue;
+      // The clause's start and whether a 以 came since, carried forward: the line is read once, however many matches.
+      let read = 0;
+      let clauseStart = 0;
+      let yiAt = -1;
       for (const m of text.matchAll(GUIDED_BY)) {
         const at = m.index!;
+        for (; read < at; read++) {
+          const c = text[read]!;
+          if (CLAUSE_BREAK.includes(c)) clauseStart = read + 1;
+          else if (c === '以') yiAt = read;
+        }
         // 为指导乡镇开展工作 (为: in order to) goes on with its object; “以……为指导” ends a clause or joins another.
         const after = text[at + m[0].length];
         if (after !== undefined && !`${CLAUSE_BREAK}、和与及`.includes(after)) continue;
         if (/[作视成认]/.test(text[at - 1] ?? '')) continue;
-        let start = at;
-        while (start > 0 && !CLAUSE_BREAK.includes(text[start - 1]!)) start--;
-        const clause = text.slice(start, at);
-        if (clause.includes('以')) continue;
+        if (yiAt >= clauseStart) continue;
         (out ??= []).push(lineDiagnostic(model, line, 'BG725', at, at + m[0].length, `“${m[0]}”所在的分句里没有“以”：应写作“以……${m[0]}”，或删去“${m[0]}”。`));
       }
     }

@@ -216,7 +216,9 @@ export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[
   const firstHeading = body.find((l) => typedNumber(l.text));
   const year = hints.year ?? yearOf(top, end, firstProse, firstHeading, note);
   const org = hints.org ?? orgOf(top, end, firstProse, body[0]?.n ?? 1, note);
-  const saysFazhi = (s: string | undefined) => !!s && /法治政府建设/.test(readable(s));
+  // A space a page left between characters (“2025年度法治政府 建设情况报告”) does not hide the words.
+  // (Each run of spaces is read once: a lookahead after it would retry a long run from each of its spaces.)
+  const saysFazhi = (s: string | undefined) => !!s && /法治政府建设/.test(readable(s).replace(/[ \u3000]+/g, (run, at: number, text: string) => (/[\u4e00-\u9fff]/.test(text[at + run.length] ?? '') ? '' : run)));
   // Without a title, the opening sentence or the first heading ("一、2024年推进法治政府建设的主要举措和成效") says it.
   const fazhi = saysFazhi(top.title) || (!top.title && (saysFazhi(firstProse?.text) || saysFazhi(firstHeading?.text)));
   const kind = fazhi ? ('法治政府建设年度报告' as const) : top.title ? otherKind(readable(top.title)) : undefined;

@@ -95,6 +95,13 @@ describe('import: real-world text', () => {
     assert.equal(imported(['工作报告', '您所在的位置:政务公开 > 工作报告', '2020年静海区法治政府建设情况报告', '2020年,静海区坚持依法行政,全面推进法治政府建设。']).header.title, '2020年静海区法治政府建设情况报告');
   });
 
+  it('a title with a space a page left inside 法治政府建设 is still a 法治政府建设年度报告', () => {
+    const r = imported(['某某市公安局2025年度法治政府 建设情况报告', '2025年,在市委、市政府的坚强领导下,市公安局坚持依法行政,全面推进法治公安建设。']);
+    assert.equal(r.header.title, '某某市公安局2025年度法治政府 建设情况报告');
+    assert.equal(r.header.kind, '法治政府建设年度报告');
+    assert.equal(imported(['某某市公安局2025年度工作报告', '2025年,在市委、市政府的坚强领导下,市公安局坚持依法行政,全面推进法治公安建设。']).header.kind, '工作报告');
+  });
+
   it('the first sentence caught in a bulleted information bar loses the bullet; a bullet elsewhere is kept', () => {
     const r = imported(['四川省人民政府关于2020年度法治政府建设工作情况的报告', '  • 来源: 司法厅', '  • 2020年,省政府坚持以习近平法治思想为指导,扎实推进法治政府建设。', '• 一项做法,依法行政,持续推进法治政府建设工作。']);
     assert.deepEqual(body(r.text), ['2020年,省政府坚持以习近平法治思想为指导,扎实推进法治政府建设。', '• 一项做法,依法行政,持续推进法治政府建设工作。']);
@@ -530,6 +537,8 @@ describe('import: real-world text', () => {
     assert.deepEqual(checkSourceText(service, '/r/a.bg', excerpt).findings.filter((f) => f.code === 'BG714'), []);
     const runIn = ['2021年，我镇依法行政，营造了良好氛围。', '一、巩固提升依法履职水平。注重政治引领。', '二、存在问题。人员不足。'].join('\n');
     assert.deepEqual(checkSourceText(service, '/r/a.bg', runIn).findings.filter((f) => f.code === 'BG714').map((f) => f.line), [2, 3]);
+    // Said as the source has it: the heading runs into its text (not “单独成行”, which the import made it).
+    assert.equal(checkSourceText(service, '/r/a.bg', runIn).findings.find((f) => f.code === 'BG714')!.message, '一级标题“巩固提升依法履职水平”接排在了正文前：一级标题应单独成行，末尾不加句号，正文另起一段。');
     // A （一） heading on a line of its own with its 。 is reported.
     const alone = ['2021年，我镇依法行政，营造了良好氛围。', '(一)加强组织领导。', '镇党委政府高度重视法治宣传。'].join('\n');
     assert.deepEqual(checkSourceText(service, '/r/a.bg', alone).findings.filter((f) => f.code === 'BG714').map((f) => f.line), [2]);
