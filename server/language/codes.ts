@@ -48,6 +48,7 @@ const table: CodeInfo[] = [
   // ---- reports read from Word or text (server/language/import/)
   { code: 'BG230', severity: 'warning', title: '手打的序号重复或跳号', description: '检查 Word 或文本文件时，原文手打的标题序号重复或跳号，例如第二个“一、”出现在应为“（一）”的位置。导入时按它所在的位置定层级（不悄悄改号），并在导入结果中以注释标出；请核对原文。', example: '一、主要举措和成效\n一、加强组织领导\n二、存在的问题（.txt/.docx 原文）' },
   { code: 'BG232', severity: 'warning', title: '手打的序号缺括号', description: '检查 Word 或文本文件时，原文的二级序号少了一个括号（如“一）”“（一”，常见于从网页复制的文字）。导入时按第二级处理，并在导入结果中以注释标出；请改为“（一）”。', example: '一、主要举措和成效\n一）纵深推进学习（.txt/.docx 原文）' },
+  { code: 'BG238', severity: 'warning', title: '主送机关后缺冒号', description: '检查 Word 或文本文件时，标题下一行并列写了两个以上的机关（“中共某县委、某县人民政府”），正文从下一行开始，这一行是主送机关，后面却没有冒号：主送机关后用全角冒号“：”。导入时写为“@主送”（冒号由渲染器加上）。写的是本机关（发文机关的署名行）或只有一个机关时不报。', example: '某县交通运输局关于2025年度法治政府建设情况的报告\n中共某县委、某县人民政府\n2025年，县交通运输局……（.txt/.docx 原文）' },
   // ---- snippets (server/language/snippets.ts)
   { code: 'BG301', severity: 'error', title: '片段不存在', description: '片段库中没有这个名称的片段。', example: '@引用 法律顾问' },
   { code: 'BG302', severity: 'error', title: '片段循环引用', description: '片段直接或间接引用了自身。', example: '@引用 甲（甲又引用甲）' },

@@ -24,12 +24,17 @@ export interface SourceFinding {
 /** What a text cut off mid-sentence (an opening copied from a page) cannot be blamed for: what comes later. */
 const LATER_PARTS = new Set(['BG401', 'BG402', 'BG404', 'BG701']);
 
+/** A typed heading number with nothing after it: （三） (三) 三、 3. （3）. */
+const BARE_NUMBER = /^(?:[（(]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[）)]|[一二三四五六七八九十]+[、．.]|\d{1,2}[、．.])$/;
+
 /** Does the text stop in the middle of a sentence (an excerpt), with no signature or date after it? */
 export function isExcerpt(imported: ImportResult): boolean {
   // A signature's date ends a whole report; the page's 成文日期 above an opening says nothing of its end.
   if (imported.header.date && !imported.header.dateFromPage) return false;
   const last = imported.text.trimEnd().split('\n').pop() ?? '';
   if (last.startsWith('#')) return true; // a report never ends with a heading
+  // Nor with a heading's number alone: the cut came between “（三）” and its words (an empty heading in the import).
+  if (BARE_NUMBER.test(last.trim())) return true;
   // A report ends with a full sentence: a clause ended by ；，： (“……法律审查把关作用；”) has more after it,
   // and so has a quoted word with no full stop after it (“……将法治建设工作列入“一把手””).
   if (/[”’]$/.test(last)) return !/[。！？!?…][”’]$/.test(last);
@@ -66,10 +71,25 @@ export function excusedInExcerpt(importedText: string): (code: string, at: { lin
  */
 function runInAsTyped(sourceLine: string | undefined): boolean {
   const n = sourceLine ? typedNumber(sourceLine.trim()) : undefined;
-  if (!n || baseLevel(n) !== 2) return false;
-  const rest = n.rest.trimEnd();
-  const stop = rest.indexOf('。');
-  return stop >= 0 && stop < rest.length - 1;
+  return n !== undefined && baseLevel(n) === 2 && runIn(n.rest);
+}
+
+/** Does text go on after the heading's 。 on its line (“加强组织领导。镇党委……”)? */
+function runIn(rest: string): boolean {
+  const text = rest.trimEnd();
+  const stop = text.indexOf('。');
+  return stop >= 0 && stop < text.length - 1;
+}
+
+/**
+ * BG714 of a 一、 heading the source ran into its text (“一、加强法治政府建设组织领导。一是……”): the import's
+ * heading stands alone, but in the source the slip is the run-in itself — said so, not “单独成行”.
+ */
+function runInLevelOne(sourceLine: string | undefined, message: string): string {
+  const n = sourceLine ? typedNumber(sourceLine.trim()) : undefined;
+  if (!n || baseLevel(n) !== 1 || !runIn(n.rest)) return message;
+  const heading = /^标题“(.*)”单独成行/.exec(message)?.[1];
+  return heading ? `一级标题“${heading.replace(/[。．]$/, '')}”接排在了正文前：一级标题应单独成行，末尾不加句号，正文另起一段。` : message;
 }
 
 /**
@@ -99,7 +119,12 @@ export function checkSourceText(service: LanguageService, path: string, text: st
     // The end is just after the finding's last character (the next one's place may be on the next source line).
     const after = start.line === end.line && end.character > start.character ? sourcePosition(end.line, end.character, 'end') : undefined;
     const to = after && (after.line > from.line || (after.line === from.line && after.column >= from.column)) ? after : from;
-    findings.push({ line: from.line, column: from.column, endLine: to.line, endColumn: to.column, severity: d.severity, code: d.code, message: d.message });
+    // A message that names another place by its line (BG406: “与第9行的同级标题重复”) names the import's line: say the source's.
+    const message =
+      d.code === 'BG406' ? d.message.replace(/第(\d+)行/, (_, n: string) => `第${sourcePosition(Number(n) - 1, 0).line}行`)
+      : d.code === 'BG714' ? runInLevelOne(sourceLines()[from.line - 1], d.message)
+      : d.message;
+    findings.push({ line: from.line, column: from.column, endLine: to.line, endColumn: to.column, severity: d.severity, code: d.code, message });
   }
   for (const f of imported.findings) findings.push({ line: f.line, column: f.column ?? 1, endLine: f.line, endColumn: f.column ?? 1, severity: defaultSeverity(f.code), code: f.code, message: f.message });
   findings.sort((a, b) => a.line - b.line || a.column - b.column || compareCodeUnits(a.code, b.code));

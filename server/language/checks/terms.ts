@@ -25,7 +25,7 @@ export const termsCodes: CodeInfo[] = [
   { code: 'BG505', severity: 'error', title: '“法制政府”应为“法治政府”', description: '规范用语是“法治政府”。', example: '推进法制政府建设', fix: '改为“法治政府”（安全）' },
   {
     code: 'BG715', severity: 'warning', title: '规范用语写错',
-    description: '与规范用语相近但不相同，如“行政规范文件”应为“行政规范性文件”。规范用语登记在 server/language/data/terms.json，可在 baogao.json 的“terms”中补充（{"错误写法": "规范用语"}）；六个字以上的用语漏写中间一个字也能发现。',
+    description: '与规范用语相近但不相同，如“行政规范文件”应为“行政规范性文件”，“法制公安”“法制思维”“决策科学化、民主化、法制化”中的“法制”应为“法治”，“市委市政府”“县委县政府”并列的两个机关之间应加顿号（“市委、市政府”；“法制审核”“法制机构”不报）。规范用语登记在 server/language/data/terms.json，可在 baogao.json 的“terms”中补充（{"错误写法": "规范用语"}）；六个字以上的用语漏写中间一个字也能发现。',
     example: '加强行政规范文件的合法性审核', fix: '改为规范用语（安全）',
   },
 ];

@@ -17,7 +17,7 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 
 export const typographyCodes: CodeInfo[] = [
   { code: 'BG601', severity: 'error', title: '中文里用了半角标点', description: '中文行文应使用全角标点（，；：？！（））。半角标点只用在外文和数字中间。', example: '依法履行法定职责,规范行政行为', fix: '改为全角标点' },
-  { code: 'BG602', severity: 'error', title: '成对标点不配对', description: '《》（）“”‘’【】〔〕〈〉在一段之内应成对出现：缺了后半个或多了后半个。', example: '《法治政府建设实施纲要（2021—2025年》', fix: '在书名号内补上缺少的“）”' },
+  { code: 'BG602', severity: 'error', title: '成对标点不配对', description: '《》（）“”‘’【】〔〕〈〉在一段之内应成对出现：缺了后半个或多了后半个。书名号内的半角括号也查（“《刑事诉讼法及配套规定(新释新解与适用指南》”）：书名号内配得上对的半角括号只报半角（BG601）。', example: '《法治政府建设实施纲要（2021—2025年》', fix: '在书名号内补上缺少的“）”' },
   { code: 'BG603', severity: 'error', title: '年份范围用了连字符', description: '表示年份起止应使用一字线“—”，如 2015—2020年，不用连字符“-”。', example: '（2016-2020年）', fix: '改为一字线“—”' },
   { code: 'BG604', severity: 'hint', title: '书名中的年份范围缺“年”', description: '正式文件名中的年份范围通常写作（2021—2025年）。', example: '《法治政府建设实施纲要（2021—2025）》', fix: '补上“年”' },
   { code: 'BG605', severity: 'warning', title: '书名号之间用了顿号', description: '相邻的两个书名之间不用顿号：《宪法》《民法典》。', example: '《宪法》、《民法典》', fix: '删去顿号' },
@@ -242,6 +242,44 @@ function pairedMarks(model: ReportModel, block: ProseBlock, emit: Emit) {
   }
 }
 
+/**
+ * BG602 for a half-width bracket inside 《…》 that the title does not close (“《刑事诉讼法及配套规定(新释新解与适用
+ * 指南》”): the pass over paired marks above knows the full-width ones only, and BG601 alone would only say “(”
+ * is half-width. Brackets of either width pair up inside one title; a title that balances is left to BG601.
+ */
+function halfBracketsInTitles(model: ReportModel, line: ProseLine, emit: Emit) {
+  const text = line.text;
+  if (!text.includes('《') || (!text.includes('(') && !text.includes(')'))) return;
+  // One pass: the brackets since the last 《 not yet closed; a 》 settles them (a title within a title starts over).
+  let open = -1;
+  const stack: number[] = [];
+  const strays: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '《') {
+      open = i;
+      stack.length = 0;
+      strays.length = 0;
+    } else if (open < 0) continue;
+    else if (c === '(' || c === '（') stack.push(i);
+    else if (c === ')' || c === '）') {
+      if (stack.length) stack.pop();
+      else if (c === ')') strays.push(i);
+    } else if (c === '》') {
+      for (const at of strays) emit(lineDiagnostic(model, line, 'BG602', at, at + 1, '书名号内“)”前面没有对应的“（”：请补上“（”或删去多余的“)”。'));
+      for (const at of stack) {
+        if (text[at] !== '(') continue; // a full-width one is the other pass's
+        emit(lineDiagnostic(model, line, 'BG602', at, at + 1, '书名号内“(”没有对应的“)”：请在“》”前补上“）”（并把“(”改为全角“（”），或删去“(”。', [
+          { title: '在“》”前补上“）”', safe: true, edits: [{ from: i, to: i, newText: '）' }] },
+        ]));
+      }
+      open = -1;
+      stack.length = 0;
+      strays.length = 0;
+    }
+  }
+}
+
 const YEAR_RANGE = /(?<![\d.\-－])((?:19|20)\d{2})(年?)([ ]*)([-－–‐‑―~～])([ ]*)((?:19|20)\d{2})(?![\d.\-－])(年?)/g;
 
 /** BG603, BG604 */
@@ -461,6 +499,7 @@ function blockTypography(model: ReportModel, block: ProseBlock): readonly Diagno
   for (const line of block.lines) {
     const marks = lineMarks(line);
     if (!(marks & ANY_LINE_MARK)) continue;
+    if (marks & MARKS.halfWidth) halfBracketsInTitles(model, line, emit);
     for (const check of LINE_CHECKS) if (marks & check.needs) check.fn(model, line, emit);
   }
   return out ?? NO_DIAGNOSTICS;

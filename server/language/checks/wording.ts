@@ -9,7 +9,7 @@ import type * as ast from '../../../grammar/index.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
 import { printInlines } from '../printed.js';
 import { RUN_TOGETHER_ISSUERS } from '../header.js';
-import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
+import { checkedKind, NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract.js';
 import { classifyParts } from './structure.js';
 import { cachedPerBlock, cachedPerPlaced, ruledOutInBatch } from './blockCache.js';
 import { summariesOf } from './blockSummaries.js';
@@ -29,7 +29,7 @@ export const wordingCodes: CodeInfo[] = [
   },
   {
     code: 'BG714', severity: 'warning', title: '标题末尾有句号、分号或冒号',
-    description: '单独成行的标题末尾不加句号，也不加分号或冒号（“一、主要举措和成效：”“一、上一年度推进法治政府建设的主要举措和成效；”）。二级标题接排在正文前（“（一）标题。正文”）时句号由排版加上，不报（检查 Word 或文本原稿时，原稿接排的“（一）”式标题即使因摘录缺少“一、”而成了一级标题也不报）；超过30个字的“标题”多半是带序号的句子，也不报。',
+    description: '单独成行的标题末尾不加句号，也不加分号或冒号（“一、主要举措和成效：”“一、上一年度推进法治政府建设的主要举措和成效；”）。二级标题接排在正文前（“（一）标题。正文”）时句号由排版加上，不报（检查 Word 或文本原稿时，原稿接排的“（一）”式标题即使因摘录缺少“一、”而成了一级标题也不报；原稿接排在正文前的“一、”式标题报为接排：一级标题应单独成行）；超过30个字的“标题”多半是带序号的句子，也不报。',
     example: '# 主要举措和成效。', fix: '删去句号、分号或冒号（安全）',
   },
   {
@@ -61,6 +61,16 @@ export const wordingCodes: CodeInfo[] = [
     code: 'BG724', severity: 'warning', title: '联合行文的机关名称连写',
     description: '标题开头两个机关的名称连在了一起（“中共楠木铺乡党委楠木铺乡人民政府关于……的报告”）：联合行文时机关名称之间空一字或分行排列，否则读不出是两个机关。只查党委、党工委、党组、委员会后面紧接着某某人民政府、办事处，再接“关于”或年份的写法；导入时取后一个（政府）作“@机关”。',
     example: '@标题 中共楠木铺乡党委楠木铺乡人民政府关于2024年法治政府建设工作的报告', fix: '在两个机关名称之间加空格（安全）',
+  },
+  {
+    code: 'BG725', severity: 'warning', title: '“为指导”前缺“以”',
+    description: '“以……为指导”“以……为根本遵循”少了“以”，两种句式杂糅在一起（“我局深入贯彻落实习近平生态文明思想为指导”）：应写作“以……为指导”，或改成“深入贯彻落实……”而删去“为指导”。查“为指导”“为指引”“为根本遵循”“为统领”所在的分句（从上一个逗号、句号等算起）里有没有“以”；“作为指导”“视为”等和“把……作为……”不报。',
+    example: '2020年，我局深入贯彻落实习近平生态文明思想为指导，认真贯彻落实全国生态环境保护大会精神', fix: '无自动修复',
+  },
+  {
+    code: 'BG726', severity: 'warning', title: '年度报告的标题没有年度',
+    description: '法治政府建设年度报告的标题要写明报告的是哪一年（“眉山市生态环境局2019年法治政府建设工作总结”“某县人民政府关于2024年度法治政府建设情况的报告”）：没有年份的标题（“某局法治政府建设工作总结”）看不出是哪一年的报告，归档和汇总时容易混。写“{年度}”也可以。标题里有“20xx”“x年”之类的占位符时由 BG233 报告。',
+    example: '@标题 眉山市生态环境局法治政府建设工作总结', fix: '无自动修复',
   },
   {
     code: 'BG614', severity: 'warning', title: '发文字号的括号有误',
@@ -328,6 +338,24 @@ function runTogetherIssuers(model: ReportModel): Diagnostic[] {
     [{ title: '在两个机关名称之间加空格', safe: true, edits: [{ start: split, end: split, newText: ' ' }] }]))];
 }
 
+// ---------------------------------------------------------------- an annual report's title without its year
+
+/** A year in a title: 2019, 二〇一九, or a placeholder's (20xx, xx年: BG233 says those). */
+const TITLE_YEAR = /\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3}|\d{2}[xX×＊*]{2}|[xX×]{2}\s*年/;
+
+/** BG726: the @标题 of a 法治政府建设年度报告 names no year (and no {年度} field prints one). */
+function titleWithoutYear(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  const inlines = model.header.titleInlines;
+  if (!inlines?.length || model.isSnippet || checkedKind(model, settings) !== '法治政府建设年度报告') return [];
+  if (inlines.some((i) => i.kind === 'figure')) return [];
+  const text = inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('');
+  if (TITLE_YEAR.test(text)) return [];
+  const start = inlines[0]!.start;
+  const end = inlines[inlines.length - 1]!.end;
+  return [located(model, { file: model.file, params: new Map(), parent: undefined, site: undefined }, diagnostic('BG726', { start, end },
+    `标题“${text.trim()}”没有写明年度：年度报告的标题应写上报告的年份（如${model.header.year ? `“${model.header.year}年”或` : ''}“{年度}年”）。`))];
+}
+
 // ---------------------------------------------------------------- a document number's brackets
 
 function documentNumbers(model: ReportModel): Diagnostic[] {
@@ -365,6 +393,51 @@ function wordSlips(model: ReportModel, block: ProseBlock, quick: string | ((text
   return out ?? NO_DIAGNOSTICS;
 }
 
+// ---------------------------------------------------------------- ……为指导 without 以
+
+/** The words of “以……为指导” that need the 以 in their clause. */
+const GUIDED_BY = /为(?:指导|指引|根本遵循|统领)/g;
+const mayBeGuided = (text: string) => text.includes('为指导') || text.includes('为指引') || text.includes('为根本遵循') || text.includes('为统领');
+/** Where a clause begins: after the last of these before the words. */
+const CLAUSE_BREAK = '，。；：！？,;:!?';
+/** The same by character code, and 以's: a line is read by code, with no string made per character. */
+const CLAUSE_BREAK_CODES = new Set([...CLAUSE_BREAK].map((c) => c.charCodeAt(0)));
+const YI = '以'.charCodeAt(0);
+
+/**
+ * BG725: 为指导 with no 以 in its clause (“我局深入贯彻落实习近平生态文明思想为指导”): two patterns mixed.
+ * 作为指导 / 视为 … (为 of another word) and a clause with 以 anywhere in it are left alone.
+ */
+function guidedWithoutYi(model: ReportModel): Diagnostic[] {
+  if (ruledOutInBatch(model, mayBeGuided)) return [];
+  return cachedPerBlock('guided-without-yi', proseBlocks(model), (block) => {
+    let out: Diagnostic[] | undefined;
+    for (const line of block.lines) {
+      const text = line.text;
+      if (!mayBeGuided(text)) continue;
+      // The clause's start and whether a 以 came since, carried forward: the line is read once, however many matches.
+      let read = 0;
+      let clauseStart = 0;
+      let yiAt = -1;
+      for (const m of text.matchAll(GUIDED_BY)) {
+        const at = m.index!;
+        for (; read < at; read++) {
+          const c = text.charCodeAt(read);
+          if (CLAUSE_BREAK_CODES.has(c)) clauseStart = read + 1;
+          else if (c === YI) yiAt = read;
+        }
+        // 为指导乡镇开展工作 (为: in order to) goes on with its object; “以……为指导” ends a clause or joins another.
+        const after = text[at + m[0].length];
+        if (after !== undefined && !`${CLAUSE_BREAK}、和与及`.includes(after)) continue;
+        if (/[作视成认]/.test(text[at - 1] ?? '')) continue;
+        if (yiAt >= clauseStart) continue;
+        (out ??= []).push(lineDiagnostic(model, line, 'BG725', at, at + m[0].length, `“${m[0]}”所在的分句里没有“以”：应写作“以……${m[0]}”，或删去“${m[0]}”。`));
+      }
+    }
+    return out ?? NO_DIAGNOSTICS;
+  });
+}
+
 // ---------------------------------------------------------------- a heading ending in 。
 
 function headingFullStop(model: ReportModel): Diagnostic[] {
@@ -400,5 +473,7 @@ export const wordingChecks: ReportCheck[] = [
   { id: 'document-number-brackets', codes: ['BG614'], run: documentNumbers },
   { id: 'run-in-order', codes: ['BG723'], run: runInOrder },
   { id: 'run-together-issuers', codes: ['BG724'], run: runTogetherIssuers },
+  { id: 'guided-without-yi', codes: ['BG725'], run: guidedWithoutYi },
+  { id: 'title-without-year', codes: ['BG726'], run: titleWithoutYear },
   { id: 'heading-full-stop', codes: ['BG714'], run: (model) => sameStructure('heading-full-stop', model, () => headingFullStop(model)) },
 ];

@@ -6,7 +6,7 @@
 
 /** Labels of the metadata lines government sites print above a document. */
 const METADATA_LABEL =
-  /^(?:发布时间|发表时间|更新时间|发布日期|发布机构|发布单位|发文机构|发文字号|发文日期|成文日期|信息来源|来源|来自|点击数|点击量|点击率|浏览次数|浏览量|访问次数|访问量|阅读次数|阅读量|阅读数|作者|编辑|责任编辑|字号大小|字体大小|文字大小|字号|字体|索引号|信息索引号|主题分类|体裁分类|内容分类|组配分类|服务对象|有效性|时效性|公开方式|公开范围|公开时限|审核程序|文号|生成日期|截止日期|有效性\/截止日期|内容概述|转自|转载自|稿源|出处|日期|时间|资源ID|资源大小|资源格式|全文页数|文档页数|文档格式|文件大小|文件格式|下载积分|下载次数|上传时间|上传人|上传者)\s*(?:[:：\]】]|$|\d|[\u4e00-\u9fff]{2,}(?:人民政府|政府|镇|乡|街道|办事处)$|有效$|无效$)/;
+  /^(?:发布时间|发表时间|更新时间|发布日期|发布机构|发布单位|发文机构|发文字号|发文日期|成文日期|信息来源|来源|来自|点击数|点击量|点击率|浏览次数|浏览量|访问次数|访问量|阅读次数|阅读量|阅读数|作者|编辑|责任编辑|字号大小|字体大小|文字大小|字号|字体|索引号|信息索引号|主题分类|体裁分类|内容分类|组配分类|服务对象|有效性|时效性|时效|公开方式|公开范围|公开时限|审核程序|文号|生成日期|截止日期|有效性\/截止日期|内容概述|转自|转载自|稿源|出处|日期|时间|资源ID|资源大小|资源格式|全文页数|文档页数|文档格式|文件大小|文件格式|下载积分|下载次数|上传时间|上传人|上传者)\s*(?:[:：\]】]|$|\d|[\u4e00-\u9fff]{2,}(?:人民政府|政府|镇|乡|街道|办事处)$|有效$|无效$)/;
 
 /**
  * Links and controls: 【打印】 [关闭] 收藏 分享 加大字体 扫一扫在手机打开当前页, and the link lists under a page
@@ -71,6 +71,15 @@ const TITLE_CELL = /^([^|｜]{4,60}?(?:报告|总结|汇报))(?:[ \u3000]*[|｜]
 /** The title alone when a line is a title's cell of a page's table (undefined otherwise). */
 export function titleCell(line: string): string | undefined {
   return TITLE_CELL.exec(line)?.[1]!.trim();
+}
+
+/** A title under its label in a page's information table: “标题: 浑源县2025年法治政府建设年度报告”, “标　题：……”. */
+const TITLE_LABEL = /^((?:标\s*题|文件名称|名\s*称)\s*[:：]\s*)(\S.{2,78}?(?:报告|总结|汇报))\s*$/;
+
+/** The label before a title in a page's information table, and the title (undefined when the line is none). */
+export function labelledTitle(line: string): { label: string; title: string } | undefined {
+  const m = TITLE_LABEL.exec(line);
+  return m ? { label: m[1]!.trim(), title: m[2]! } : undefined;
 }
 
 /** The 成文日期 of a page's information bar: “[ 成文日期 ] 2026-01-22”, “成文日期: | 2022-02-11 |”. */

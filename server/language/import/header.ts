@@ -160,8 +160,10 @@ const isPlaceName = (name: string) => name.length >= 2 && name.length <= 5 && !N
  * after the year), "云南省委、省政府坚持……" → 云南省人民政府. The last division named wins (长沙市天心区 → 天心区); "现将某县……" starts with no name;
  * "区委", "县级", "市场" and the like are not a body.
  */
-/** One division of a place named with its higher ones (长沙市 | 天心区), as COUNTY reads them. */
-const DIVISION = /[\u4e00-\u9fff]{2,4}?(?:省|市|州|盟|县|区|旗)/g;
+/** One division of a place named with its higher ones (长沙市 | 天心区), as COUNTY reads them; an autonomous one with its peoples (麻阳苗族自治县). */
+const DIVISION = /[\u4e00-\u9fff]{2,4}?(?:[\u4e00-\u9fff]{1,16}?族自治[县州旗]|省|市|州|盟|县|区|旗)/g;
+/** The peoples and 自治 of an autonomous division's name: 麻阳苗族自治县 is the place 麻阳. */
+const AUTONOMOUS = /^([\u4e00-\u9fff]{2,4}?)[\u4e00-\u9fff]{1,16}?族自治[县州旗]$/;
 
 /**
  * Common nouns that end in a division's character and name no place: 进社区 (法律进机关、进社区), 辖区, 小区,
@@ -174,11 +176,12 @@ function countyOrgFromProse(sentence: string): string | undefined {
   const both = new RegExp(`${NAME_START}([\\u4e00-\\u9fff]{2,6}?)([省市县区旗])委[、，,和]\\s*\\2?(?:人民)?政府`).exec(sentence);
   const place = both?.[1]!.replace(/^.*[省市州盟县区旗](?=..)/, ''); // the last division named: 长沙市天心区 → 天心区
   if (place && isPlaceName(place)) return governmentOf(place + both![2]);
-  const COUNTY = new RegExp(`${NAME_START}((?:[\\u4e00-\\u9fff]{2,4}?(?:省|市|州|盟|县|区|旗))+)((?:[\\u4e00-\\u9fff]{1,6}?|[\\u4e00-\\u9fff]{2,8}?和[\\u4e00-\\u9fff]{2,6}?)(?:局|委员会|委|办公室))?(?![委级域内外政人党员场长])`, 'g');
+  const COUNTY = new RegExp(`${NAME_START}((?:[\\u4e00-\\u9fff]{2,4}?(?:[\\u4e00-\\u9fff]{1,16}?族自治[县州旗]|省|市|州|盟|县|区|旗))+)((?:[\\u4e00-\\u9fff]{1,6}?|[\\u4e00-\\u9fff]{2,8}?和[\\u4e00-\\u9fff]{2,6}?)(?:局|委员会|委|办公室))?(?![委级域内外政人党员场长])`, 'g');
   for (const m of sentence.matchAll(COUNTY)) {
     // The last division, cut as the pattern cut them (郑州市 is one: the 州 of its name is no division).
     const name = m[1]!.match(DIVISION)!.pop()!;
-    if (!isPlaceName(name.slice(0, -1)) || !/[县区市旗]$/.test(name) || COMMON_NOUN_DIVISION.test(name)) continue;
+    const place = AUTONOMOUS.exec(name)?.[1] ?? name.slice(0, -1);
+    if (!isPlaceName(place) || !/[县区市旗]$/.test(name) || COMMON_NOUN_DIVISION.test(name)) continue;
     return m[2] ? `${name}${m[2]}` : governmentOf(name);
   }
   return undefined;

@@ -101,7 +101,7 @@ export function importReport(text: string, hints: ImportHints = {}): ImportResul
     header.dateFromPage = true;
     note(pageDate!.line, `成文日期 ${header.date}`, '没有落款日期，取自网页信息栏的“成文日期”，写为“@日期”，请核对');
   }
-  const findings: ImportFinding[] = [];
+  const findings: ImportFinding[] = [...top.findings];
   const written = writeBody(body, { year: header.year, org: header.org, yearField: hints.yearField }, note, findings);
   const blocks: Block[] = [];
   if (hints.source) blocks.push({ kind: 'comment', text: `// 由 baogao import 从“${hints.source}”转换：原文一字未改，只去掉了手打的标题序号、Word 残留和网页内容，并把数字写成了指标。` });

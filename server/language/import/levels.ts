@@ -70,7 +70,8 @@ export function headingLevels(numbers: readonly TypedNumber[], enclosing = 0): n
  * Typed numbering errors: a run of "一、 二、 …" that restarts at 一 inside a level-1 part (a second
  * "一、" where "（一）" belongs). Returns the indices of the mistyped numbers: they are level 2, as their
  * place says. The rest of the run continues the inner count until a number breaks it (then the outer
- * count resumes: "一、甲 一、a 二、b 三、c 二、乙" → a, b, c are level 2).
+ * count resumes: "一、甲 一、a 二、b 三、c 二、乙" → a, b, c are level 2). A line repeating the one before it,
+ * number and words, is none (“一、甲 一、甲 二、乙”: the heading doubled).
  */
 export function mistypedChinese(numbers: readonly TypedNumber[]): Set<number> {
   const wrong = new Set<number>();
@@ -78,6 +79,10 @@ export function mistypedChinese(numbers: readonly TypedNumber[]): Set<number> {
   let inner = 0;
   numbers.forEach((n, i) => {
     if (n.style !== 'chinese') return;
+    // The same numbered line twice in a row (a page or a paste doubled it) is the same heading again, not a
+    // restart of the count: it keeps its level, and the check of the import finds the heading doubled (BG406).
+    const before = numbers[i - 1];
+    if (before?.style === 'chinese' && before.value === n.value && before.rest.trim() === n.rest.trim()) return;
     if (inner > 0 && n.value === inner + 1) {
       inner = n.value;
       wrong.add(i);

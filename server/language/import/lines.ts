@@ -1,5 +1,5 @@
 // Import step 1: the input's lines, with Word debris and web-page furniture removed (each noted).
-import { furnitureKind, isSentence, PUBLISHED_PREFIX, titleCell, writtenOnOf } from './furniture.js';
+import { furnitureKind, isSentence, labelledTitle, PUBLISHED_PREFIX, titleCell, writtenOnOf } from './furniture.js';
 import { typedNumber } from './numbers.js';
 import { trimEdgeSpace, readable, type Line, type Note } from './types.js';
 
@@ -318,6 +318,11 @@ function removeFurniture(lines: Line[], note: Note): PageDate | undefined {
     if (cell) {
       note(line.n, `网页表格线“${line.text.slice(cell.length).trim()}”`, '标题在网页信息表的一格里，表格线不是报告的文字');
       line.text = cell;
+    }
+    const labelled = top ? labelledTitle(line.text) : undefined;
+    if (labelled) {
+      note(line.n, `网页信息栏的标签“${labelled.label}”`, '标题前的标签是网页信息表的一格，不是报告的文字');
+      line.text = labelled.title;
     }
     const furniture = furnitureKind(readable(line.text), top);
     const value = top && label && LABEL_VALUE.test(line.text) && !/(?:报告|总结|汇报)$/.test(line.text) ? label : '';

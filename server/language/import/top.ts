@@ -3,7 +3,7 @@
 import { isOrgLike, isoDate, isTitleLike, jointIssuers, orgFromProse, orgFromTitle, parseSignatureDate, placedZone, TITLE_END, withoutRegionPrefix, yearFromProse, yearFromTitle, type ImportedDate } from './header.js';
 import { isSentence } from './furniture.js';
 import { typedNumber } from './numbers.js';
-import { asWritten, readable, type Line, type Note } from './types.js';
+import { asWritten, readable, type ImportFinding, type Line, type Note } from './types.js';
 import type { REPORT_KINDS } from '../header.js';
 
 export interface ImportedHeader {
@@ -61,6 +61,8 @@ export interface TopOfReport {
   to: string | undefined;
   /** A line of only the body's name above the text, with no title (a page whose headline is the body). */
   org?: string;
+  /** Defects of the source found here: an addressee line with no colon after it (BG238). */
+  findings: ImportFinding[];
 }
 
 /** A line that ends a title: 报告/总结/汇报, or "…法治政府建设情况" (a title without 报告). */
@@ -74,9 +76,12 @@ const COLUMN_NAME = /^[\u4e00-\u9fff]{0,4}(?:报告|总结|汇报)$/;
 
 /** Step 3: the title — up to three short lines, the last ending it — after any lines above it that are not the report's. */
 export function readTop(lines: Line[], note: Note): TopOfReport {
-  const top: TopOfReport = { title: undefined, titleLines: [], to: undefined };
+  const top: TopOfReport = { title: undefined, titleLines: [], to: undefined, findings: [] };
   const head = lines.filter((l) => l.text).slice(0, 12);
-  const endAt = head.findIndex((l) => ends(l.text) && isTitleLike(l.text) && !typedNumber(l.text) && !COLUMN_NAME.test(readable(l.text)));
+  for (const l of head) splitDocumentNumber(l, note);
+  // A short “……工作报告” is a site's column, unless it ends a title broken after its first line (……2025年法治政府建设 / 情况工作报告).
+  const continues = (i: number) => i > 0 && !ends(head[i - 1]!.text) && isTitlePart(readable(head[i - 1]!.text));
+  const endAt = head.findIndex((l, i) => ends(l.text) && isTitleLike(l.text) && !typedNumber(l.text) && (!COLUMN_NAME.test(readable(l.text)) || continues(i)));
   const sentenceAt = head.findIndex((l) => !isTitleLike(l.text) || typedNumber(l.text));
   if (endAt < 0 || (sentenceAt >= 0 && sentenceAt < endAt)) {
     readAddressee(head[0], top, note, ADDRESSEE_WITHOUT_TITLE);
@@ -100,7 +105,18 @@ export function readTop(lines: Line[], note: Note): TopOfReport {
 }
 
 /** A document number under the title: 新田委文〔2026〕3号. */
-const DOCUMENT_NUMBER = /^[\u4e00-\u9fff]{2,10}[〔[（(]\d{4}[〕\]）)]\s*\d{1,4}\s*号$/;
+const DOCUMENT_NUMBER = /^[\u4e00-\u9fff]{2,10}[〔[（(]\d{4}[〕\]）)]\s*\d{1,4}\s*[号號]$/;
+
+/** A title with its document number in brackets after it: ……工作报告(潭县自然资字〔2025〕79号). */
+const TITLE_AND_NUMBER = /^(.{6,80}?(?:报告|總結|总结|汇报|匯報|報告))\s*[（(]\s*([\u4e00-\u9fff]{2,12}[〔[（(]\d{4}[〕\]）)]\s*\d{1,4}\s*[号號])\s*[）)]\s*$/;
+
+/** The document number run into the title's line goes (noted, as one on a line of its own); the title stays. */
+function splitDocumentNumber(line: Line, note: Note): void {
+  const m = TITLE_AND_NUMBER.exec(line.text);
+  if (!m || !isTitleLike(m[1]!)) return;
+  note(line.n, `发文字号“${m[2]}”`, '标题后括号里的发文字号：报告语言没有发文字号，不写入标题（需要时由版头模板打印）');
+  line.text = m[1]!;
+}
 
 /** The signer under a 上行文's document number: 签发人：李静 (no part of the report language). */
 const SIGNER = /^签发人\s*[:：]\s*[\u4e00-\u9fff·]{2,10}$/;
@@ -118,14 +134,43 @@ function readAfterTitle(lines: Line[], top: TopOfReport, titleTexts: Set<string>
   // A page that masks digits repeats the title with them masked: 古城街道****年法治政府建设年度报告.
   const masked = title.replace(/\d/g, '*');
   const repeats = (text: string) => titleTexts.has(text) || (text.replace(/\s+/g, '').length >= 6 && title.includes(text.replace(/\s+/g, ''))) || (masked !== title && text.replace(/\s+/g, '').replace(/＊/g, '*') === masked);
-  while (next && (repeats(next.text) || DOCUMENT_NUMBER.test(next.text) || SIGNER.test(next.text))) {
-    if (DOCUMENT_NUMBER.test(next.text)) note(next.n, `发文字号“${next.text}”`, '报告语言没有发文字号，这一行不写入正文（需要时由版头模板打印）');
+  const after = (line: Line) => lines.slice(line.n).find((l) => l.text !== '');
+  // The title repeated in two lines, its body's name above “关于……” (杨陵区人民政府 / 关于2025年……的报告),
+  // where the page's headline was the 关于 line alone: the title is the two together.
+  const issuerAbove = (line: Line) => /^关于/.test(title) && isOrgLike(readable(line.text)) && !typedNumber(line.text) && after(line) !== undefined && repeats(after(line)!.text);
+  while (next && (repeats(next.text) || DOCUMENT_NUMBER.test(next.text) || SIGNER.test(next.text) || issuerAbove(next))) {
+    if (issuerAbove(next)) {
+      note(next.n, `标题的机关名称行“${next.text}”`, '网页在“关于……”一行的标题上面另起一行写了发文机关，两行合为完整的标题写在“@标题”里');
+      top.title = `${next.text}${top.title}`;
+    } else if (DOCUMENT_NUMBER.test(next.text)) note(next.n, `发文字号“${next.text}”`, '报告语言没有发文字号，这一行不写入正文（需要时由版头模板打印）');
     else if (SIGNER.test(next.text)) note(next.n, `签发人“${next.text}”`, '上行文版头的签发人：报告语言没有这一项，这一行不写入正文（需要时由版头模板打印）');
     else note(next.n, `重复的标题行“${next.text}”`, '网页上标题出现了两次，只保留一次（写在“@标题”里）');
     next.text = '';
     next = lines.slice(next.n).find((l) => l.text !== '');
   }
   readAddressee(next, top, note, ADDRESSEE_AFTER_TITLE);
+  if (!top.to && next) readAddresseeWithoutColon(next, lines, top, note);
+}
+
+/** Two or more bodies named one after another, with nothing after them: “中共惠安县委、惠安县人民政府”. */
+const BODIES_WITHOUT_COLON = /^(?:中共)?[\u4e00-\u9fff]{1,20}?(?:委|政府|委员会|常委会)(?:[、，,](?:中共)?[\u4e00-\u9fff]{1,20}?(?:委|政府|委员会|常委会|局|办公室|办)){1,5}$/;
+
+/**
+ * Right under the title, the addressee with its colon left out (“中共惠安县委、惠安县人民政府”, the first
+ * sentence on the next line): @主送, and the source is told (BG238). Not the body's own name (a line of
+ * the issuers under a joint report's title names its own bodies) nor a single body (an issuer line).
+ */
+function readAddresseeWithoutColon(line: Line, lines: Line[], top: TopOfReport, note: Note): void {
+  const text = readable(line.text);
+  if (!BODIES_WITHOUT_COLON.test(text) || typedNumber(line.text)) return;
+  const following = lines.slice(line.n).find((l) => l.text !== '');
+  if (!following || !isSentence(following.text)) return;
+  const own = orgFromTitle(top.title ?? '');
+  if (own && text.includes(own.replace(/^中共/, ''))) return;
+  top.to = line.text;
+  note(line.n, `主送机关“${line.text}”`, '写为“@主送”，冒号由渲染器加上');
+  top.findings.push({ line: line.n, column: line.raw.indexOf(line.text) + line.text.length + 1, code: 'BG238', message: `主送机关“${line.text}”后面缺冒号：主送机关后用全角冒号“：”。导入时写为“@主送”，请核对原文。` });
+  line.text = '';
 }
 
 /**
@@ -154,6 +199,8 @@ function readAddressee(line: Line | undefined, top: TopOfReport, note: Note, sha
   if (!line || !shape.test(line.text) || typedNumber(line.text)) return;
   top.to = line.text.slice(0, -1);
   note(line.n, `主送机关“${line.text}”`, '写为“@主送”，冒号由渲染器加上');
+  // The renderer writes its own colon; the source's half-width one is still the writer's slip (BG601, as in prose).
+  if (line.text.endsWith(':')) top.findings.push({ line: line.n, column: line.raw.lastIndexOf(':') + 1, code: 'BG601', message: '中文里用了半角标点“:”：应改为全角“：”。' });
   line.text = '';
 }
 
@@ -169,7 +216,9 @@ export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[
   const firstHeading = body.find((l) => typedNumber(l.text));
   const year = hints.year ?? yearOf(top, end, firstProse, firstHeading, note);
   const org = hints.org ?? orgOf(top, end, firstProse, body[0]?.n ?? 1, note);
-  const saysFazhi = (s: string | undefined) => !!s && /法治政府建设/.test(readable(s));
+  // A space a page left between characters (“2025年度法治政府 建设情况报告”) does not hide the words.
+  // (Each run of spaces is read once: a lookahead after it would retry a long run from each of its spaces.)
+  const saysFazhi = (s: string | undefined) => !!s && /法治政府建设/.test(readable(s).replace(/[ \u3000]+/g, (run, at: number, text: string) => (/[\u4e00-\u9fff]/.test(text[at + run.length] ?? '') ? '' : run)));
   // Without a title, the opening sentence or the first heading ("一、2024年推进法治政府建设的主要举措和成效") says it.
   const fazhi = saysFazhi(top.title) || (!top.title && (saysFazhi(firstProse?.text) || saysFazhi(firstHeading?.text)));
   const kind = fazhi ? ('法治政府建设年度报告' as const) : top.title ? otherKind(readable(top.title)) : undefined;

@@ -77,6 +77,13 @@ describe('checks/typography', () => {
       const d = expectOne('认真研读《法治政府建设实施纲要（2021—2025年》主要内容。\n', 'BG602', '（', '认真研读《法治政府建设实施纲要（2021—2025年）》主要内容。\n', true);
       assert.equal(d.severity, 'error');
     });
+    it('reports a half-width ( a citation does not close, with a safe fix that closes it before the 》, and a stray half-width )', () => {
+      expectOne('为民警配发《刑法条文理解适用与司法实务全书》《刑事诉讼法及配套规定(新释新解与适用指南》等书籍380余册。\n', 'BG602', '(', '为民警配发《刑法条文理解适用与司法实务全书》《刑事诉讼法及配套规定(新释新解与适用指南）》等书籍380余册。\n', true);
+      expectOne('学习《治安管理处罚法释义与执法实务)》。\n', 'BG602', ')');
+    });
+    it('leaves half-width brackets a citation closes, full-width ones, and brackets outside titles, to BG601', () => {
+      expectNone('落实《法治政府建设实施纲要(2021—2025年)》《某某规划（2021—2025年）》，行政审批(许可)文书送达。\n', 'BG602');
+    });
     it('reports a stray 》 and an unclosed 《', () => {
       expectOne('关于印发方案的通知》，坚持依法行政。\n', 'BG602', '》');
       expectOne('按照《工作要点要求，推进工作。\n', 'BG602', '《');

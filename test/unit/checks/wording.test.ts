@@ -175,6 +175,22 @@ describe('checks/wording', () => {
       const text = `${header(2021)}法治政府建设，法制审核，法制机构，依法制政府规章，行政规范性文件，普法宣传教育，法治宣传教育，执法全程记录，中央全面依法治国工作会议。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG715' || d.code === 'BG505'), []);
     });
+    it('reports 法制 where the term is 法治 (法制公安, 法制思维, 决策科学化、民主化、法制化) and 市委市政府 without its 顿号', () => {
+      const police = `${header(2025)}定期听取汇报，提升了法制公安建设水平。\n`;
+      expectOne(police, 'BG715', '法制公安', police.replace('法制公安', '法治公安'));
+      const decisions = `${header(2025)}为确保决策科学化、民主化、法制化，重大决策事项由党组集体讨论决定。\n`;
+      expectOne(decisions, 'BG715', '民主化、法制化', decisions.replace('法制化', '法治化'));
+      const thinking = `${header(2024)}提升领导干部运用法制思维和法治方式解决问题的能力。\n`;
+      expectOne(thinking, 'BG715', '法制思维', thinking.replace('法制思维', '法治思维'));
+      const city = `${header(2019)}按照市委市政府法治政府建设纲要精神，强化依法行政。\n`;
+      expectOne(city, 'BG715', '市委市政府', city.replace('市委市政府', '市委、市政府'));
+      const county = `${header(2025)}在县委县政府的坚强领导下，扎实推进法治政府建设。\n`;
+      expectOne(county, 'BG715', '县委县政府', county.replace('县委县政府', '县委、县政府'));
+    });
+    it('leaves 法制审核, 法制科, 市委、市政府, 市委和市政府, 省委、市委 and 区委常委会 alone', () => {
+      const text = `${header(2025)}开展重大执法决定法制审核，局法制科负责；在市委、市政府和县委、县政府的领导下，市委和市政府督查室、省委、市委、区委常委会、区政府常务会议研究部署。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG715' || d.code === 'BG505'), []);
+    });
     it('takes the user’s terms from settings (baogao.json “terms”)', () => {
       const settings = readSettings({ terms: { 综合执法办: '综合行政执法办公室' } }).service.checks;
       const text = `${header(2021)}镇综合执法办开展巡查。\n`;
@@ -328,6 +344,35 @@ describe('checks/wording', () => {
       for (const title of ['中共楠木铺乡党委 楠木铺乡人民政府关于2024年法治政府建设工作的报告', '中共某县委全面依法治县委员会办公室关于2024年法治建设情况的报告', '某县卫生健康局党组关于2023年法治政府建设情况的报告', '楠木铺乡人民政府关于2024年法治政府建设情况的报告']) {
         assert.deepEqual(check(titled(title)).filter((d) => d.code === 'BG724'), [], title);
       }
+    });
+  });
+
+  describe('BG725 为指导 without 以', () => {
+    it('reports 为指导 (为根本遵循, 为统领) in a clause with no 以, with no automatic fix', () => {
+      const text = `${header(2020)}2020年，在市委、市政府的正确领导下，我局深入贯彻落实习近平生态文明思想为指导，认真贯彻落实全国生态环境保护大会精神。\n`;
+      const d = expectOne(text, 'BG725', '为指导');
+      assert.equal(d.fixes?.length ?? 0, 0);
+      expectOne(`${header(2025)}全局坚持习近平法治思想为根本遵循，依法履职。\n`, 'BG725', '为根本遵循');
+      expectOne(`${header(2025)}我县坚持党的全面领导为统领、依法行政为主线，推进法治政府建设。\n`, 'BG725', '为统领');
+    });
+    it('leaves 以……为指导 (across quotes too), 以此为指导, 作为指导, 把……作为根本遵循 and 为指导 meaning “in order to guide”', () => {
+      const text = `${header(2025)}坚持以习近平新时代中国特色社会主义思想为指导，坚持以“三个代表”重要思想为指导，并以此为指导；把习近平法治思想作为根本遵循，作为指导思想；县司法局为指导乡镇开展工作，制定了方案。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG725'), []);
+    });
+  });
+
+  describe('BG726 an annual report’s title without its year', () => {
+    const titled = (title: string, kind = '法治政府建设年度报告') => `@标题 ${title}\n@类型 ${kind}\n@机关 眉山市生态环境局\n@年度 2019\n\n正文。\n`;
+    it('reports an annual report’s title that names no year', () => {
+      const d = expectOne(titled('眉山市生态环境局法治政府建设工作总结'), 'BG726', '眉山市生态环境局法治政府建设工作总结');
+      assert.match(d.message, /2019年/);
+      expectOne(titled('大河乡人民政府关于法治政府建设的情况报告'), 'BG726', '大河乡人民政府关于法治政府建设的情况报告');
+    });
+    it('leaves a title with its year (digits, 二〇一九, {年度}, a placeholder’s 20xx) and a report of another kind alone', () => {
+      for (const title of ['眉山市生态环境局2019年法治政府建设工作总结', '某县二〇一九年度法治政府建设情况报告', '某县{年度}年法治政府建设情况报告', '某镇20xx年法治政府建设情况报告']) {
+        assert.deepEqual(check(titled(title)).filter((d) => d.code === 'BG726'), [], title);
+      }
+      assert.deepEqual(check(titled('某镇一季度社会矛盾纠纷排查情况报告', '工作报告')).filter((d) => d.code === 'BG726'), []);
     });
   });
 

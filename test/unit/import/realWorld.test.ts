@@ -37,6 +37,71 @@ describe('import: real-world text', () => {
     assert.equal(imported(['2022年度推进法治政府建设情况报告', '正文。']).header.org, undefined);
   });
 
+  it('a title under its label in the page’s table (标题: …) is the title without the label; an empty 时效: is furniture', () => {
+    const r = imported(['索 引 号: 035200009/2026-00013', '发布机构: 某某县人民政府', '标题: 某某县2025年法治政府建设年度报告', '文号:', '时效:', '', '某某县2025年法治政府建设年度报告', '2025年,某某县坚持依法行政,全面推进法治政府建设。']);
+    assert.equal(r.header.title, '某某县2025年法治政府建设年度报告');
+    assert.deepEqual(body(r.text), ['2025年,某某县坚持依法行政,全面推进法治政府建设。']);
+    assert.ok(r.notes.some((n) => n.line === 3 && /标签“标题:”/.test(n.what)));
+    // The label with the title alone (no line of the title below it) still gives the title.
+    assert.equal(imported(['标　题：某某县2025年法治政府建设年度报告', '2025年,某某县坚持依法行政。']).header.title, '某某县2025年法治政府建设年度报告');
+    // Below the first sentence a line that names a report after 名称: is the report's own text.
+    assert.ok(body(imported(['某某县2025年法治政府建设年度报告', '2025年,某某县坚持依法行政,全面推进法治政府建设,各项工作取得新成效。', '名称：某某县行政复议工作报告']).text).includes('名称：某某县行政复议工作报告'));
+  });
+
+  it('a title with its document number in brackets after it (……工作报告(潭县自然资字〔2025〕79号)) is read as the title; the number goes', () => {
+    const lines = ['某某县自然资源局2025年度法治政府建设工作报告(某县自然资字〔2025〕79号)', '县委、县人民政府:', '根据中共中央办公厅、国务院办公厅《法治政府建设与责任落实督察工作规定》要求,现将我局法治政府建设工作情况汇报如下:'];
+    const r = imported(lines);
+    assert.equal(r.header.title, '某某县自然资源局2025年度法治政府建设工作报告');
+    assert.equal(r.header.org, '某某县自然资源局');
+    assert.equal(r.header.year, 2025);
+    assert.equal(r.header.to, '县委、县人民政府');
+    assert.ok(r.notes.some((n) => n.line === 1 && /发文字号“某县自然资字〔2025〕79号”/.test(n.what)));
+    // A page in 繁体 (號) too; a bracket that holds no document number is not taken for one.
+    assert.equal(imported(['某某縣自然資源局2025年度法治政府建設工作報告（某縣自然資字〔2025〕79號）', ...lines.slice(1)]).header.title, '某某縣自然資源局2025年度法治政府建設工作報告');
+    assert.ok(!imported(['某某县2025年度法治政府建设情况报告（2025年1月—12月）', ...lines.slice(1)]).notes.some((n) => /发文字号/.test(n.what)));
+  });
+
+  it('a page that repeats its “关于……” headline as two lines, the body’s name above it, gives the whole title, the 机关 and the addressee', () => {
+    const r = imported(['首页/ 公开 / 区政府文件 / 正文', '关于2025年法治政府建设情况的报告', '来源:某某区人民政府 发布时间:2026-03-16 17:46', '某某区人民政府', '关于2025年法治政府建设情况的报告', '区人大常委会:', '2025年,在区委的坚强领导下,区政府坚持依法行政,深入推进法治政府建设。现将有关情况报告如下。']);
+    assert.equal(r.header.title, '某某区人民政府关于2025年法治政府建设情况的报告');
+    assert.equal(r.header.org, '某某区人民政府');
+    assert.equal(r.header.to, '区人大常委会');
+    assert.deepEqual(body(r.text), ['2025年,在区委的坚强领导下,区政府坚持依法行政,深入推进法治政府建设。现将有关情况报告如下。']);
+    // A body's name under a title that does not begin with 关于 is not taken into it.
+    const plain = imported(['某某区2025年法治政府建设情况报告', '某某区人民政府', '某某区2025年法治政府建设情况报告', '2025年,在区委的坚强领导下,区政府坚持依法行政,深入推进法治政府建设。']);
+    assert.equal(plain.header.title, '某某区2025年法治政府建设情况报告');
+  });
+
+  it('an addressee of two bodies under the title with its colon left out is @主送, and the source is told (BG238)', () => {
+    const opening = '2025年,县交通运输局在县委、县政府的正确领导下,深入学习贯彻习近平法治思想,推动交通运输事业高质量发展。';
+    const r = imported(['某某县交通运输局关于2025年度法治政府建设情况的报告', '时间:2026-02-28 16:51', '     中共某某县委、某某县人民政府', '', opening]);
+    assert.equal(r.header.to, '中共某某县委、某某县人民政府');
+    assert.deepEqual(r.findings.map((f) => [f.code, f.line, f.column]), [['BG238', 3, 20]]);
+    assert.deepEqual(body(r.text), [opening]);
+    // With its colon it is no finding; the report's own bodies under a joint title, a single body, and bodies
+    // above a heading rather than a sentence are no addressee.
+    assert.deepEqual(imported(['某某县交通运输局关于2025年度法治政府建设情况的报告', '中共某某县委、某某县人民政府：', opening]).findings, []);
+    const joint = imported(['中共某某镇委员会 某某镇人民政府关于2025年法治政府建设情况的报告', '中共某某镇委员会、某某镇人民政府', opening]);
+    assert.equal(joint.header.to, undefined);
+    assert.deepEqual(joint.findings, []);
+    assert.equal(imported(['某某县交通运输局关于2025年度法治政府建设情况的报告', '某某县人民政府', opening]).header.to, undefined);
+    assert.equal(imported(['某某县交通运输局关于2025年度法治政府建设情况的报告', '中共某某县委、某某县人民政府', '一、主要举措和成效', opening]).header.to, undefined);
+  });
+
+  it('a title broken after its first line before a short “情况工作报告” is one title; a column named 工作报告 above the page is not', () => {
+    const r = imported(['某某区生态环境分局2025年法治政府建设', '情况工作报告', '今年以来,某某区生态环境分局深入学习贯彻习近平法治思想,全面落实法治政府建设各项任务。']);
+    assert.equal(r.header.title, '某某区生态环境分局2025年法治政府建设情况工作报告');
+    assert.equal(r.header.org, '某某区生态环境分局');
+    assert.equal(imported(['工作报告', '您所在的位置:政务公开 > 工作报告', '2020年静海区法治政府建设情况报告', '2020年,静海区坚持依法行政,全面推进法治政府建设。']).header.title, '2020年静海区法治政府建设情况报告');
+  });
+
+  it('a title with a space a page left inside 法治政府建设 is still a 法治政府建设年度报告', () => {
+    const r = imported(['某某市公安局2025年度法治政府 建设情况报告', '2025年,在市委、市政府的坚强领导下,市公安局坚持依法行政,全面推进法治公安建设。']);
+    assert.equal(r.header.title, '某某市公安局2025年度法治政府 建设情况报告');
+    assert.equal(r.header.kind, '法治政府建设年度报告');
+    assert.equal(imported(['某某市公安局2025年度工作报告', '2025年,在市委、市政府的坚强领导下,市公安局坚持依法行政,全面推进法治公安建设。']).header.kind, '工作报告');
+  });
+
   it('the first sentence caught in a bulleted information bar loses the bullet; a bullet elsewhere is kept', () => {
     const r = imported(['四川省人民政府关于2020年度法治政府建设工作情况的报告', '  • 来源: 司法厅', '  • 2020年,省政府坚持以习近平法治思想为指导,扎实推进法治政府建设。', '• 一项做法,依法行政,持续推进法治政府建设工作。']);
     assert.deepEqual(body(r.text), ['2020年,省政府坚持以习近平法治思想为指导,扎实推进法治政府建设。', '• 一项做法,依法行政,持续推进法治政府建设工作。']);
@@ -236,6 +301,16 @@ describe('import: real-world text', () => {
     assert.equal(imported(['主题分类 | 其他 | 体裁分类 | 其他 |', '2022年,白鹤街道全面推进依法行政,成效明显。']).header.title, undefined);
   });
 
+  it('机关 of an autonomous county named with its peoples (麻阳苗族自治县公安局, 石柱土家族自治县); none from a people alone', () => {
+    assert.equal(orgFromProse('2025年,麻阳苗族自治县公安局始终以习近平法治思想为根本遵循,深入贯彻落实中央、省、市关于法治政府建设的重大决策部署'), '麻阳苗族自治县公安局');
+    assert.equal(orgFromProse('2025年,石柱土家族自治县公安局深入推进法治公安建设'), '石柱土家族自治县公安局');
+    assert.equal(orgFromProse('2024年,长阳土家族自治县坚持依法行政,全面推进法治政府建设'), '长阳土家族自治县人民政府');
+    // The last division after an autonomous prefecture; a prefecture itself is no county-level body; 民族宗教 and 汉族 are no place.
+    assert.equal(orgFromProse('2023年,红河哈尼族彝族自治州个旧市司法局坚持依法行政'), '个旧市司法局');
+    assert.equal(orgFromProse('2024年,恩施土家族苗族自治州司法局坚持依法行政'), undefined);
+    assert.equal(orgFromProse('2023年,县民族宗教事务局坚持依法行政,汉族群众法治意识提升'), undefined);
+  });
+
   it('机关 from a ministry in the first sentence (原 dropped), none from 紧紧围绕全乡 / 本镇; the year from 现将……2021年法治政府建设情况报告予以公开', () => {
     assert.equal(orgFromProse('2017年,原环境保护部深入学习宣传贯彻党的十九大精神,扎实推进法治政府建设'), '环境保护部');
     assert.equal(orgFromProse('2016年以来,*乡依法行政工作坚持以“三个代表”重要思想为指导,紧紧围绕全乡中心工作,坚持以创新促规范'), undefined);
@@ -398,6 +473,19 @@ describe('import: real-world text', () => {
     assert.ok(r.text.includes('// BG230 原文第2行'));
   });
 
+  it('a numbered heading line doubled (一、甲 一、甲 二、乙) keeps its level: the heading is found doubled (BG406), 二、 stays level 1', () => {
+    const lines = ['某某县人民政府关于2025年度法治政府建设情况的报告', '2025年,我县坚持依法行政,全面推进法治政府建设,取得明显成效。', '一、强化党的领导,夯实法治建设根基', '一、强化党的领导,夯实法治建设根基', '一是加强政治引领。', '二、健全决策机制,提升行政决策水平', '严格落实重大行政决策程序。'];
+    const r = imported(lines);
+    assert.deepEqual(r.findings, []);
+    assert.deepEqual(body(r.text).filter((l) => l.startsWith('#')), ['# 强化党的领导,夯实法治建设根基', '# 强化党的领导,夯实法治建设根基', '# 健全决策机制,提升行政决策水平']);
+    const { findings } = checkSourceText(new LanguageService(new MemoryWorkspace({})), '/r/a.bg', lines.join('\n'));
+    assert.deepEqual(findings.filter((f) => /BG230|BG406/.test(f.code)).map((f) => `${f.line}:${f.code}`), ['4:BG406']);
+    // The heading it doubles is named by its line in the source, not in the import.
+    assert.match(findings.find((f) => f.code === 'BG406')!.message, /与第3行的同级标题重复/);
+    // The same number with other words is still a restart of the count (BG230).
+    assert.deepEqual(imported(['一、主要举措和成效', '一、加强组织领导', '领导重视。']).findings.map((f) => `${f.line}:${f.code}`), ['2:BG230']);
+  });
+
   it('a typed Arabic number with a 顿号 (“1、”, “2 、”) is reported for the source (BG607); “1.” and “1．” are not, nor a date or decimal', () => {
     const r = imported(['一、主要举措', '1、依法行政。全年开展培训3次。', '2 、规范执法。', '3.严格监督。', '4．公开透明。', '6.26国际禁毒日开展宣传。']);
     assert.deepEqual(r.findings.map((f) => `${f.line}:${f.code}`), ['2:BG607', '3:BG607']);
@@ -449,6 +537,8 @@ describe('import: real-world text', () => {
     assert.deepEqual(checkSourceText(service, '/r/a.bg', excerpt).findings.filter((f) => f.code === 'BG714'), []);
     const runIn = ['2021年，我镇依法行政，营造了良好氛围。', '一、巩固提升依法履职水平。注重政治引领。', '二、存在问题。人员不足。'].join('\n');
     assert.deepEqual(checkSourceText(service, '/r/a.bg', runIn).findings.filter((f) => f.code === 'BG714').map((f) => f.line), [2, 3]);
+    // Said as the source has it: the heading runs into its text (not “单独成行”, which the import made it).
+    assert.equal(checkSourceText(service, '/r/a.bg', runIn).findings.find((f) => f.code === 'BG714')!.message, '一级标题“巩固提升依法履职水平”接排在了正文前：一级标题应单独成行，末尾不加句号，正文另起一段。');
     // A （一） heading on a line of its own with its 。 is reported.
     const alone = ['2021年，我镇依法行政，营造了良好氛围。', '(一)加强组织领导。', '镇党委政府高度重视法治宣传。'].join('\n');
     assert.deepEqual(checkSourceText(service, '/r/a.bg', alone).findings.filter((f) => f.code === 'BG714').map((f) => f.line), [2]);
@@ -463,6 +553,19 @@ describe('import: real-world text', () => {
       assert.deepEqual(findings.filter((f) => /BG401|BG701/.test(f.code)), [], end);
     }
     assert.equal(checkSourceText(service, '/r/a.bg', `${opening}全年未发生行政诉讼案件。`).excerpt, false);
+  });
+
+  it('a text cut just after a heading’s number ((三) alone on the last line) is an excerpt; a report ending in a sentence is not', () => {
+    const service = new LanguageService(new MemoryWorkspace({}));
+    const opening = '某某区2025年法治政府建设年度报告\n2025年,某某区坚持依法行政,全面推进法治政府建设。\n一、2025年法治政府建设主要举措及成效\n(一)压实主体责任。全年学法18场次。\n(二)强化依法决策。审查重要文件53份。\n';
+    for (const end of ['(三)', '（三）', '二、', '3.', '（3）']) {
+      const { findings, excerpt } = checkSourceText(service, '/r/a.bg', `${opening}${end}`);
+      assert.ok(excerpt, end);
+      assert.deepEqual(findings.filter((f) => /BG40[12]|BG701/.test(f.code)), [], end);
+    }
+    // A last line that is a sentence (one ending in a bracket too) is no cut.
+    assert.equal(checkSourceText(service, '/r/a.bg', `${opening}全年未发生行政诉讼案件。`).excerpt, false);
+    assert.equal(checkSourceText(service, '/r/a.bg', `${opening}全年办结复议案件3件(含2024年结转)`).excerpt, false);
   });
 
   it('a text cut after a quoted word with no full stop (列入“一把手”) is an excerpt; one ending in a quoted full sentence is not', () => {

@@ -45,6 +45,14 @@ describe('import and source check: linear on hostile text', function () {
     }
   });
 
+  it('the ninth round’s checks and import steps read a line once: 为指导、 and 《( repeated, 族 in a first sentence, spaces in a title', () => {
+    const check = (text: string) => timed(() => checkSourceText(new LanguageService(new MemoryWorkspace({})), '/w/report.txt', text)).ms;
+    for (const text of [`我局${'坚持习近平法治思想为指导、'.repeat(30_000)}。`, `学习${'《规定('.repeat(50_000)}》。`, `2025年,某${'族'.repeat(50_000)}县公安局依法行政。`, `某局2025年度法治政府${' '.repeat(100_000)}x建设情况报告\n正文。`]) {
+      const took = check(text);
+      assert.ok(took < 8000, `${text.slice(0, 8)}: ${took.toFixed(0)} ms`);
+    }
+  });
+
   it('a sharing site’s stamp 20,000 times in one line, and 50,000 “www.” in a row: each line cut in one pass, an address of a few labels at most', () => {
     const stamped = timed(() => importReport('秘书之家—全网资源每日更新www.mishuzj.com推进依法行政,'.repeat(20_000)));
     assert.ok(stamped.ms < 5000, `${stamped.ms.toFixed(0)} ms`);
