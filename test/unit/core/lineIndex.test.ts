@@ -2,7 +2,8 @@
 // default), UTF-8 bytes (Vim's ALE) and code points (utf-32: Emacs's lsp-mode), against Node's own counts.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { encodedLength, LineIndex, unitsFor, type PositionEncoding } from '../../../grammar/index.js';
+import { encodedLength, forEachLineSpan, LineIndex, unitsFor, type PositionEncoding } from '../../../grammar/index.js';
+import { nextLineStart } from '../../../grammar/textChange.js';
 import { fuzzSettings } from '../../helpers.js';
 
 const ENCODINGS: readonly PositionEncoding[] = ['utf-16', 'utf-8', 'utf-32'];
@@ -48,5 +49,27 @@ describe('core: positions in UTF-16, UTF-8 and code points', () => {
     assert.deepEqual(index.positionIn(b, 'utf-8'), { line: 1, character: Buffer.byteLength('中文a😀') });
     assert.deepEqual(index.positionIn(b, 'utf-32'), { line: 1, character: 4 });
     assert.deepEqual(index.positionIn(text.indexOf('，'), 'utf-32'), { line: 0, character: 4 });
+  });
+});
+
+describe('core: lines as the parser cuts them', () => {
+  it('every line ends after its own line break (\\r\\n, \\r or \\n) or at the end, as a pattern of them cuts (property)', () => {
+    const text = fc.array(fc.constantFrom('调', 'a', '\n', '\r', '\r\n', ' '), { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const spans: Array<[number, number]> = [];
+        forEachLineSpan(t, (start, end) => spans.push([start, end]));
+        const expected: Array<[number, number]> = [];
+        let start = 0;
+        for (const m of t.matchAll(/\r\n?|\n/g)) {
+          expected.push([start, m.index + m[0].length]);
+          start = m.index + m[0].length;
+        }
+        if (start < t.length) expected.push([start, t.length]);
+        assert.deepEqual(spans, expected, JSON.stringify(t));
+        for (const [s, e] of spans) assert.equal(nextLineStart(t, s), e);
+      }),
+      fuzzSettings(),
+    );
   });
 });
