@@ -167,6 +167,12 @@ describe('checks/wording', () => {
       const group = `${header(2023)}我镇将习近平法治思想纳入党委中心学习组，并开展学习培训。\n`;
       expectOne(group, 'BG715', '中心学习组', group.replace('中心学习组', '理论学习中心组'));
     });
+    it('reports 第一责任职责 with its 人 left out (双合镇 2022, 云安某镇 2021), not 第一责任人责任 or 第一责任人职责', () => {
+      const text = `${header(2021)}本镇党政主要负责人切实履行了推进法治建设第一责任职责，发挥党总揽全局作用。\n`;
+      expectOne(text, 'BG715', '第一责任职责', text.replace('第一责任职责', '第一责任人职责'));
+      const near = `${header(2024)}压紧压实法治建设第一责任人责任，认真履行推进法治建设第一责任人职责。\n`;
+      assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
+    });
     it('leaves 推进法治建设第一责任人, 加强法治政府建设 and 党委理论学习中心组 alone', () => {
       const text = `${header(2025)}党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况；党委理论学习中心组学习12次。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG715'), []);
