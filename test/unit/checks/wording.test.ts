@@ -173,6 +173,14 @@ describe('checks/wording', () => {
       const near = `${header(2024)}压紧压实法治建设第一责任人责任，认真履行推进法治建设第一责任人职责。\n`;
       assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
     });
+    it('reports a congress run into its plenary sessions (党的二十大届三中全会: 宁安镇 2024), not 二十大和二十届 or 二十届', () => {
+      const text = `${header(2024)}全面学习贯彻习近平法治思想及党的二十大届三中全会精神。\n`;
+      expectOne(text, 'BG715', '二十大届', text.replace('二十大届', '二十届'));
+      const old = `${header(2021)}深入学习党的十九大届五中全会精神。\n`;
+      expectOne(old, 'BG715', '十九大届', old.replace('十九大届', '十九届'));
+      const near = `${header(2024)}学习贯彻党的二十大和二十届二中、三中全会精神，党的二十届三中全会精神，十九届六中全会。\n`;
+      assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
+    });
     it('leaves 推进法治建设第一责任人, 加强法治政府建设 and 党委理论学习中心组 alone', () => {
       const text = `${header(2025)}党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况；党委理论学习中心组学习12次。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG715'), []);
