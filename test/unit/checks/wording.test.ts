@@ -274,6 +274,12 @@ describe('checks/wording', () => {
   });
 
   describe('BG721 words often confused', () => {
+    it('reports 疏理 of 事项 or 清单 (延边州 2022) as 梳理, with a safe fix; not 疏理河道 or 疏理 far from its object', () => {
+      const text = `${header(2022)}疏理州本级行政审批前置中介服务事项101项、权责清单2268项。\n`;
+      expectOne(text, 'BG721', '疏理', text.replace('疏理', '梳理'));
+      const near = `${header(2022)}组织疏理河道沟渠3公里，疏理排水管网，梳理权责清单2268项；疏理工作完成后，形成问题清单。\n`;
+      assert.deepEqual(check(near).filter((d) => d.code === 'BG721'), []);
+    });
     it('reports 权力 paired with 义务 and 到达 before an amount, with a safe fix', () => {
       const text = `${header(2020)}引导辖区居民在“一级响应”中正确行使权力、履行义务。\n`;
       expectOne(text, 'BG721', '权力', text.replace('行使权力', '行使权利'));
