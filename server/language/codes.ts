@@ -38,7 +38,7 @@ const table: CodeInfo[] = [
   { code: 'BG203', severity: 'error', title: '公式有误', description: '公式引用了自身（循环），或在校验之外使用了“_”。', example: '{甲 = 乙 + 1件}{乙 = 甲}' },
   { code: 'BG204', severity: 'error', title: '单位不一致', description: '相加减的两个数单位不同，或比率的分子分母单位不同。', example: '{合计 = 调处 + 持证}' },
   { code: 'BG205', severity: 'error', title: '除数为零', description: '公式中的除数为零。', example: '{率 = 成功/零 %}' },
-  { code: 'BG206', severity: 'error', title: '数字与公式不符', description: '写明的数值与按公式算出的结果在所写精度上不一致。', example: '{持证率 = 80% : 持证/应领证}', fix: '改为算出的数值' },
+  { code: 'BG206', severity: 'error', title: '数字与公式不符', description: '写明的数值与按公式算出的结果在所写精度上不一致。未标记的正文也检查：比率紧跟它所由算出的计数（“应领证54人，持证46人，持证率为81.48%”），或“共…（总数），其中…（部分），占…的（比率）”（“共1342项，其中1331项，占全部事项的98.96%”应为99.18%）。', example: '{持证率 = 80% : 持证/应领证}', fix: '改为算出的数值' },
   { code: 'BG207', severity: 'error', title: '比率不可能', description: '没有任何整数能按所写的分母得出这个比率。', example: '{成功率 = 97.33% : _/调处}（调处为59件）' },
   { code: 'BG208', severity: 'error', title: '比率超过100%', description: '由计数得出的比率大于100%，计数或比率有误。', example: '{率 = 成功/调处 %}（成功多于调处）' },
   { code: 'BG209', severity: 'warning', title: '约数参与计算', description: '带“多”“余”“约”等的约数参与了计算，结果也只是约数。', example: '{合计 = 资料 + 手册}' },
@@ -47,7 +47,7 @@ const table: CodeInfo[] = [
   { code: 'BG212', severity: 'error', title: '指标与文头值同名', description: '指标名与文头值（年度、机关、标题、日期、上年度、下年度）相同。', example: '{年度 = 2020}' },
   // ---- reports read from Word or text (server/language/import/)
   { code: 'BG230', severity: 'warning', title: '手打的序号重复或跳号', description: '检查 Word 或文本文件时，原文手打的标题序号重复或跳号，例如第二个“一、”出现在应为“（一）”的位置。导入时按它所在的位置定层级（不悄悄改号），并在导入结果中以注释标出；请核对原文。', example: '一、主要举措和成效\n一、加强组织领导\n二、存在的问题（.txt/.docx 原文）' },
-  { code: 'BG232', severity: 'warning', title: '手打的序号缺括号', description: '检查 Word 或文本文件时，原文的二级序号少了一个括号（如“一）”“（一”，常见于从网页复制的文字）。导入时按第二级处理，并在导入结果中以注释标出；请改为“（一）”。', example: '一、主要举措和成效\n一）纵深推进学习（.txt/.docx 原文）' },
+  { code: 'BG232', severity: 'warning', title: '手打的序号缺括号', description: '检查 Word 或文本文件时，原文的二级序号少了一个括号（如“一）”“（一”，常见于从网页复制的文字），或用了从符号表插入的合成字符“㈠”“㈡”（一个字符，不是括号加数字）。导入时按第二级处理，并在导入结果中以注释标出；请改为“（一）”。', example: '一、主要举措和成效\n一）纵深推进学习（.txt/.docx 原文）' },
   { code: 'BG238', severity: 'warning', title: '主送机关后缺冒号', description: '检查 Word 或文本文件时，标题下一行并列写了两个以上的机关（“中共某县委、某县人民政府”），正文从下一行开始，这一行是主送机关，后面却没有冒号：主送机关后用全角冒号“：”。导入时写为“@主送”（冒号由渲染器加上）。写的是本机关（发文机关的署名行）或只有一个机关时不报。', example: '某县交通运输局关于2025年度法治政府建设情况的报告\n中共某县委、某县人民政府\n2025年，县交通运输局……（.txt/.docx 原文）' },
   // ---- snippets (server/language/snippets.ts)
   { code: 'BG301', severity: 'error', title: '片段不存在', description: '片段库中没有这个名称的片段。', example: '@引用 法律顾问' },

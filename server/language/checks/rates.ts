@@ -19,7 +19,8 @@ const mentions = (source: string) => PERCENT.test(source);
 
 const percentOf = (ratio: number, decimals: number) => `${(ratio * 100).toFixed(Math.max(decimals, 2))}%`;
 const named = (item: Item) => `“${item.data.figure?.name ?? item.item.phrase}”${item.data.printed}`;
-const rateName = (item: Item) => item.data.figure?.name ?? item.item.phrase.split(/的|和|及|与/).pop()!;
+// A share said with 占 ("，占全部事项的98%") has no name of its own: it is the 占比.
+const rateName = (item: Item) => (item.data.figure?.name ?? item.item.phrase.split(/的|和|及|与/).pop()!) || '占比';
 
 function checkPairing(pairing: RatePairing, sentence: Item[], model: ReportModel): Diagnostic | undefined {
   const rate = sentence[pairing.rate]!;

@@ -44,7 +44,7 @@ export const wordingCodes: CodeInfo[] = [
   },
   {
     code: 'BG721', severity: 'warning', title: '易混用的词',
-    description: '音近形近、常被混用的词：与“义务”相对的是“权利”（行使权利、履行义务），不是“权力”（机关依法行使的职权）；比率、数量“达到”多少，不是“到达”。只在搭配明确时报告。',
+    description: '音近形近、常被混用的词：与“义务”相对的是“权利”（行使权利、履行义务），不是“权力”（机关依法行使的职权）；比率、数量“达到”多少，不是“到达”；整理事项、清单、流程是“梳理”，不是“疏理”（疏通，如疏理河道）。只在搭配明确时报告。',
     example: '引导居民正确行使权力、履行义务；参考率、通过率均到达100%', fix: '改为正确的词（安全）',
   },
   {
@@ -230,14 +230,23 @@ function mixedDates(model: ReportModel): Diagnostic[] {
 
 // ---------------------------------------------------------------- words often confused, the leader's name
 
-/** 权力 paired with 义务 (权力和义务, 行使权力、履行义务): 权利; 到达 before an amount (or a figure, \uE000 of prose.ts): 达到. */
-const CONFUSED = /权力(?=\s?[和与及、，,]?\s?(?:履行|承担|尽到)?义务)|到达(?=\s?\uE000|\s?\d+(?:\.\d+)?\s?(?:[%％]|(?:万|亿)?(?:人|件|起|次|个|项|家|份|场|元)))/g;
-const mayConfuse = (text: string) => (text.includes('权力') && text.includes('义务')) || text.includes('到达');
+/**
+ * 权力 paired with 义务 (权力和义务, 行使权力、履行义务): 权利; 到达 before an amount (or a figure, \uE000 of prose.ts): 达到;
+ * 疏理 (dredge: 疏理河道) of 事项, 清单, 流程 … in the clause: 梳理 (sort out).
+ */
+const CONFUSED = /权力(?=\s?[和与及、，,]?\s?(?:履行|承担|尽到)?义务)|到达(?=\s?\uE000|\s?\d+(?:\.\d+)?\s?(?:[%％]|(?:万|亿)?(?:人|件|起|次|个|项|家|份|场|元)))|疏理(?=[^，。；：,;:]{0,16}?(?:事项|清单|流程|问题|制度|文件|职责|权责))/g;
+const mayConfuse = (text: string) => (text.includes('权力') && text.includes('义务')) || text.includes('到达') || text.includes('疏理');
+const CONFUSED_PAIRS: Record<string, [string, string]> = {
+  权力: ['权利', '与“义务”相对的是“权利”'],
+  到达: ['达到', '比率、数量用“达到”'],
+  疏理: ['梳理', '整理事项、清单用“梳理”（“疏理”是疏通，如疏理河道）'],
+};
 
 function confusedWords(model: ReportModel): Diagnostic[] {
   return cachedPerBlock('confused-words', proseBlocks(model), (block) =>
     wordSlips(model, block, mayConfuse, CONFUSED, (m) => {
-      const [wrong, right, why] = m[0] === '权力' ? ['权力', '权利', '与“义务”相对的是“权利”'] : ['到达', '达到', '比率、数量用“达到”'];
+      const wrong = m[0];
+      const [right, why] = CONFUSED_PAIRS[wrong]!;
       return { code: 'BG721', end: m.index! + 2, message: `“${wrong}”应为“${right}”：${why}。`, fix: { title: `改为“${right}”`, from: m.index!, to: m.index! + 2, newText: right } };
     }),
   );
@@ -397,7 +406,9 @@ function wordSlips(model: ReportModel, block: ProseBlock, quick: string | ((text
 
 /** The words of “以……为指导” that need the 以 in their clause. */
 const GUIDED_BY = /为(?:指导|指引|根本遵循|统领)/g;
-const mayBeGuided = (text: string) => text.includes('为指导') || text.includes('为指引') || text.includes('为根本遵循') || text.includes('为统领');
+/** The same, to test a text once (one pass, not one per word). */
+const GUIDED_BY_ONE = new RegExp(GUIDED_BY.source);
+const mayBeGuided = (text: string) => GUIDED_BY_ONE.test(text);
 /** Where a clause begins: after the last of these before the words. */
 const CLAUSE_BREAK = '，。；：！？,;:!?';
 /** The same by character code, and 以's: a line is read by code, with no string made per character. */

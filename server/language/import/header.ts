@@ -56,7 +56,8 @@ export function orgFromTitle(title: string): string | undefined {
   const issuers = jointIssuers(title);
   if (issuers) return fullName(issuers[issuers.length - 1]!);
   const m = /^(.+?)(?:关于)?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/.exec(title) ?? /^(.+?(?:人民政府|政府|办事处|党委|镇|乡|街道))关于/.exec(title);
-  const org = m?.[1]?.replace(/\s*关于$/, '').trim();
+  // "关于那曲市色尼区2025年度……的报告": a title that starts with 关于 names its body after it.
+  const org = m?.[1]?.replace(/\s*关于$/, '').replace(/^关于/, '').trim();
   if (org && isOrgLike(org)) return fullName(org);
   if (org && /^[\u4e00-\u9fff]{2,8}(?:区|县|市|旗)$/.test(org)) return governmentOf(org);
   return placeAfterYear(title);
@@ -124,7 +125,8 @@ export function withoutRegionPrefix(org: string): string {
 const NAME_START = '(?:^|[，。、；：,:\\s]|(?<=\\d年度?|现将|现就|现对|特将|兹将))(?!度|现将|现就|现对|特将|兹将)';
 
 /** A town or street office named in a sentence. */
-const TOWN = new RegExp(`${NAME_START}([\\u4e00-\\u9fff]{2,8}?)(镇|乡|街道)`, 'g');
+// 乡域, 镇域, 乡村, 乡镇 name no town: "扎实推进乡域基层法治建设" is not a 扎实推进乡.
+const TOWN = new RegExp(`${NAME_START}([\\u4e00-\\u9fff]{2,8}?)(镇|乡|街道)(?![域村镇土亲])`, 'g');
 
 /** Words a town's name never starts with: "根据镇党政班子……" names no town called 根据镇. */
 const NOT_A_NAME = /^(?:根据|坚持|通过|建立|按照|结合|围绕|加强|推进|落实|开展|以|在|对|为|由|向|从|将|把|和|与|及|全[面体力年市县区镇乡省国部局]|本|我|各|该|城|起|深入|认真|积极|进一步|紧扣|聚焦|今年|年来|以来|一年来|县|区|市)/;
@@ -152,7 +154,7 @@ const MINISTRY = new RegExp(`${NAME_START}原?((?:外交|国防|教育|科学技
  * 得益于县委…, 致力于县…: a word ending in 于 is a preposition before the place, not its name; 紧紧围绕全乡,
  * 本镇, 我乡, 各乡: the township itself, not a township named so.
  */
-const isPlaceName = (name: string) => name.length >= 2 && name.length <= 5 && !NOT_A_NAME.test(name) && !/[的了是在和与及]|于$|[全本我各该每此]$/.test(name);
+const isPlaceName = (name: string) => name.length >= 2 && name.length <= 5 && !NOT_A_NAME.test(name) && !/[的了是在和与及]|于$|[全本我各该每此]$|推进|推动|落实|扎实|加强|开展/.test(name);
 
 /**
  * A county-level body as the subject of the first sentence: "2019年，南昌县全面贯彻……" → 南昌县人民政府,

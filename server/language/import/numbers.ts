@@ -36,7 +36,21 @@ const HALF_BRACKETED: Array<[RegExp, string]> = [
 ];
 
 export function typedNumber(line: string): TypedNumber | undefined {
-  return wellFormedNumber(line) ?? halfBracketed(line);
+  return wellFormedNumber(line) ?? halfBracketed(line) ?? enclosedNumber(line);
+}
+
+/** ㈠ to ㈩ (U+3220–U+3229): one character standing for （一）…（十）, typed from a symbol table (seen on real pages). */
+const ENCLOSED_ONE = 0x3220;
+
+function enclosedNumber(line: string): TypedNumber | undefined {
+  const code = line.charCodeAt(0);
+  if (code < ENCLOSED_ONE || code > ENCLOSED_ONE + 9) return undefined;
+  let end = 1;
+  while (end < line.length && (line.charCodeAt(end) === 0x20 || line.charCodeAt(end) === 0x3000)) end++;
+  const typed = line.slice(0, end);
+  const rest = line.slice(typed.length);
+  if (!rest.trim()) return undefined;
+  return { style: 'chineseParen', value: code - ENCLOSED_ONE + 1, typed, separator: '', rest, malformed: '是一个合成的带括号数字字符，不是括号加数字' };
 }
 
 function halfBracketed(line: string): TypedNumber | undefined {

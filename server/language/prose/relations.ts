@@ -81,11 +81,36 @@ export function pairRates(sentence: readonly ProseItem[]): RatePairing[] {
   sentence.forEach((rate, r) => {
     const before = counts;
     if (isCount(rate)) counts = [...counts.slice(-2), { item: rate, i: r }];
-    if (!rate.percent || !isShareRate(rate.phrase)) return;
-    if (before.length === 0) return;
+    if (!rate.percent || before.length === 0) return;
+    const share = shareOfTotal(sentence, r);
+    if (share) return void out.push(share);
+    if (!isShareRate(rate.phrase)) return;
     pairRate(out, rate, r, before);
   });
   return out;
+}
+
+/** "，占全部政务服务事项的98.96%" / "，占比98%": a share said with 占 right after a count; not of another whole (占全市的). */
+const SHARE_OF = /^[，,、]?\s*(?:约|共)?占(?:比|([^，。；,;！？]{0,16}?)的?)$/;
+const OTHER_WHOLE = /全[省市县区州盟旗国乡镇]|上级|同期|去年|上年/;
+
+/**
+ * "共…{总数}…，其中…{部分}，占…的{比率}": the part right before the rate over the total of the same unit. Only
+ * this whole shape is read (the total said with 共, the part with 其中): the pairing is then certain.
+ */
+function shareOfTotal(sentence: readonly ProseItem[], r: number): RatePairing | undefined {
+  const rate = sentence[r]!;
+  const said = SHARE_OF.exec(rate.before);
+  if (!said || (said[1] && OTHER_WHOLE.test(said[1])) || r < 2) return undefined;
+  const part = sentence[r - 1]!;
+  if (!isCount(part) || !PARTS_START.test(part.before)) return undefined;
+  for (let t = r - 2; t >= 0; t--) {
+    const total = sentence[t]!;
+    if (!isCount(total) || total.unit !== part.unit) continue;
+    if (!TOTAL_WORDS.test(total.before.slice(-TOTAL_WORDS_REACH))) return undefined;
+    return { kind: 'counts', rate: r, numerator: r - 1, denominator: t };
+  }
+  return undefined;
 }
 
 /** One share rate: paired with (at most three) counts before it, or said to be unclear. */

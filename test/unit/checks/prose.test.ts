@@ -70,6 +70,15 @@ describe('figures from prose', () => {
   describe('checks on unmarked prose', () => {
     it('a rate that does not follow from its counts (BG206), above 100% (BG208), no whole count (BG207)', () => {
       assert.deepEqual(at('应领证54人，持证46人，持证率为81.48%。'), ['BG206@81.48%']);
+      // A part of a total said with 共 … 其中 …, 占…的 (延边州 2022): 1331 ÷ 1342 is 99.18%, not 98.96%.
+      assert.deepEqual(at('目前,州本级政务服务事项共1342项,其中州本级“零跑动”和“最多跑一次”事项1331项,占全部政务服务事项的98.96%。'), ['BG206@98.96%']);
+      assert.deepEqual(at('政务服务事项共1342项，其中“零跑动”事项1331项，占比98.96%。'), ['BG206@98.96%']);
+      assert.match(found('政务服务事项共1342项，其中“零跑动”事项1331项，占全部事项的98.96%。')[0]!.message, /“占比”写为98.96%.*99.18%/);
+      // Near misses: the share agrees; a share of another whole (占全市的); no 共 or no 其中 (which counts is not sure).
+      assert.deepEqual(at('州本级政务服务事项共1342项，其中“零跑动”事项1331项，占全部政务服务事项的99.18%。'), []);
+      assert.deepEqual(at('共受理案件120件，其中行政案件30件，占全市案件总数的5%。'), []);
+      assert.deepEqual(at('受理案件120件，行政案件30件，占5%。'), []);
+      assert.deepEqual(at('共受理案件120件，调解纠纷30起，其中成功28起，占比10%。'), []);
       assert.deepEqual(at('共调处矛盾纠纷147起，调解成功150起，成功率达102%。'), ['BG208@102%']);
       assert.deepEqual(at('受理案件155件，办结127件，办结率100%。'), ['BG206@100%']);
       assert.deepEqual(at('调处纠纷共59件，调处成功率达到97.33%。'), ['BG207@97.33%']);

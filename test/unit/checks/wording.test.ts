@@ -167,6 +167,20 @@ describe('checks/wording', () => {
       const group = `${header(2023)}我镇将习近平法治思想纳入党委中心学习组，并开展学习培训。\n`;
       expectOne(group, 'BG715', '中心学习组', group.replace('中心学习组', '理论学习中心组'));
     });
+    it('reports 第一责任职责 with its 人 left out (双合镇 2022, 云安某镇 2021), not 第一责任人责任 or 第一责任人职责', () => {
+      const text = `${header(2021)}本镇党政主要负责人切实履行了推进法治建设第一责任职责，发挥党总揽全局作用。\n`;
+      expectOne(text, 'BG715', '第一责任职责', text.replace('第一责任职责', '第一责任人职责'));
+      const near = `${header(2024)}压紧压实法治建设第一责任人责任，认真履行推进法治建设第一责任人职责。\n`;
+      assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
+    });
+    it('reports a congress run into its plenary sessions (党的二十大届三中全会: 宁安镇 2024), not 二十大和二十届 or 二十届', () => {
+      const text = `${header(2024)}全面学习贯彻习近平法治思想及党的二十大届三中全会精神。\n`;
+      expectOne(text, 'BG715', '二十大届', text.replace('二十大届', '二十届'));
+      const old = `${header(2021)}深入学习党的十九大届五中全会精神。\n`;
+      expectOne(old, 'BG715', '十九大届', old.replace('十九大届', '十九届'));
+      const near = `${header(2024)}学习贯彻党的二十大和二十届二中、三中全会精神，党的二十届三中全会精神，十九届六中全会。\n`;
+      assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
+    });
     it('leaves 推进法治建设第一责任人, 加强法治政府建设 and 党委理论学习中心组 alone', () => {
       const text = `${header(2025)}党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况；党委理论学习中心组学习12次。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG715'), []);
@@ -260,6 +274,12 @@ describe('checks/wording', () => {
   });
 
   describe('BG721 words often confused', () => {
+    it('reports 疏理 of 事项 or 清单 (延边州 2022) as 梳理, with a safe fix; not 疏理河道 or 疏理 far from its object', () => {
+      const text = `${header(2022)}疏理州本级行政审批前置中介服务事项101项、权责清单2268项。\n`;
+      expectOne(text, 'BG721', '疏理', text.replace('疏理', '梳理'));
+      const near = `${header(2022)}组织疏理河道沟渠3公里，疏理排水管网，梳理权责清单2268项；疏理工作完成后，形成问题清单。\n`;
+      assert.deepEqual(check(near).filter((d) => d.code === 'BG721'), []);
+    });
     it('reports 权力 paired with 义务 and 到达 before an amount, with a safe fix', () => {
       const text = `${header(2020)}引导辖区居民在“一级响应”中正确行使权力、履行义务。\n`;
       expectOne(text, 'BG721', '权力', text.replace('行使权力', '行使权利'));

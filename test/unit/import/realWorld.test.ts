@@ -311,6 +311,17 @@ describe('import: real-world text', () => {
     assert.equal(orgFromProse('2023年,县民族宗教事务局坚持依法行政,汉族群众法治意识提升'), undefined);
   });
 
+  it('机关 from a title that starts with 关于 (色尼区 2025); none from 乡域, 乡村 or a verb before 乡 (博乐市某乡 2022)', () => {
+    assert.equal(imported(['关于那曲市色尼区2025年度法治政府', '建设情况的报告', '2025年,色尼区坚持依法行政。']).header.org, '那曲市色尼区人民政府');
+    assert.equal(imported(['关于2025年度法治政府建设情况的报告', '2025年,我局坚持依法行政。']).header.org, undefined);
+    assert.equal(orgFromProse('2022年,在市委市政府的领导下,紧紧围绕重点工作,不断夯实法治基础,扎实推进乡域基层法治建设,将法治思维融入民生保障、乡村管理等各项工作中'), undefined);
+    assert.equal(orgFromProse('2022年,全面推进乡村振兴,加强镇域治理'), undefined);
+    // Real names still read: 栗子乡, 北屏乡, 东溪镇.
+    assert.equal(orgFromProse('一年来,丰都县栗子乡在县委的领导下坚持依法行政'), '栗子乡人民政府');
+    assert.equal(orgFromProse('2020年,北屏乡法治政府建设取得新成效'), '北屏乡人民政府');
+    assert.equal(orgFromProse('2021年度,在县委、县政府领导下,东溪镇认真贯彻中央决策部署'), '东溪镇人民政府');
+  });
+
   it('机关 from a ministry in the first sentence (原 dropped), none from 紧紧围绕全乡 / 本镇; the year from 现将……2021年法治政府建设情况报告予以公开', () => {
     assert.equal(orgFromProse('2017年,原环境保护部深入学习宣传贯彻党的十九大精神,扎实推进法治政府建设'), '环境保护部');
     assert.equal(orgFromProse('2016年以来,*乡依法行政工作坚持以“三个代表”重要思想为指导,紧紧围绕全乡中心工作,坚持以创新促规范'), undefined);
@@ -501,6 +512,16 @@ describe('import: real-world text', () => {
     const r = imported(['一、主要举措和成效', '一）纵深推进学悟笃行习近平法治思想', '正文。', '（一是加强学习。']);
     assert.deepEqual(r.findings.map((f) => `${f.line}:${f.code}`), ['2:BG232']);
     assert.deepEqual(body(r.text), ['# 主要举措和成效 {#举措}', '## 纵深推进学悟笃行习近平法治思想', '正文。', '（一是加强学习。']);
+  });
+
+  it('a number typed as one enclosed character (㈠, ㈡: 博乐市某乡 2022) is reported (BG232) and taken as （一）; not ㈠ alone or mid-line', () => {
+    const r = imported(['一、工作开展情况', '㈠学习贯彻习近平法治思想,加强党对法治政府建设领导。', '1.系统深入学习习近平法治思想。建立学习机制。', '㈡树牢总体国家安全观,保持社会大局持续稳定长期稳定。', '正文。']);
+    assert.deepEqual(r.findings.map((f) => `${f.line}:${f.code}`), ['2:BG232', '4:BG232']);
+    assert.match(r.findings[0]!.message, /“㈠”是一个合成的带括号数字字符.*应为“（一）”/);
+    assert.deepEqual(body(r.text).filter((l) => l.startsWith('#')), ['# 工作开展情况', '## 学习贯彻习近平法治思想,加强党对法治政府建设领导。', '## 树牢总体国家安全观,保持社会大局持续稳定长期稳定。']);
+    // A ㈠ with nothing after it, or inside a sentence, is no number.
+    const plain = imported(['一、工作开展情况', '㈠', '全年开展学法12次，详见附表㈠。']);
+    assert.deepEqual(plain.findings.filter((f) => f.code === 'BG232'), []);
   });
 
   it('a run of numbered sentences, one too long for a heading, stays a run of numbered items', () => {
