@@ -235,7 +235,9 @@ function mixedDates(model: ReportModel): Diagnostic[] {
  * 疏理 (dredge: 疏理河道) of 事项, 清单, 流程 … in the clause: 梳理 (sort out).
  */
 const CONFUSED = /权力(?=\s?[和与及、，,]?\s?(?:履行|承担|尽到)?义务)|到达(?=\s?\uE000|\s?\d+(?:\.\d+)?\s?(?:[%％]|(?:万|亿)?(?:人|件|起|次|个|项|家|份|场|元)))|疏理(?=[^，。；：,;:]{0,16}?(?:事项|清单|流程|问题|制度|文件|职责|权责))/g;
-const mayConfuse = (text: string) => (text.includes('权力') && text.includes('义务')) || text.includes('到达') || text.includes('疏理');
+/** One pass for the words CONFUSED starts at (four searches of every line cost more than the check). */
+const CONFUSABLE = /权力|到达|疏理/;
+const mayConfuse = (text: string) => CONFUSABLE.test(text) && ((text.includes('权力') && text.includes('义务')) || text.includes('到达') || text.includes('疏理'));
 const CONFUSED_PAIRS: Record<string, [string, string]> = {
   权力: ['权利', '与“义务”相对的是“权利”'],
   到达: ['达到', '比率、数量用“达到”'],
