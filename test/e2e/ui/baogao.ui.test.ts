@@ -430,8 +430,8 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     await wb.screenshot('walkthrough');
     // No report is open: the preview's command says what it needs. Twice (in CI, and once run alone) the
     // palette opened right after the click found the window held (inert) and never took the text; cause
-    // not found. The button's own click, a second's pause, and a picture of that moment.
-    await button.evaluate((element) => (element as HTMLElement).click());
+    // not found. A click event on the button itself, a second's pause, and a picture of that moment.
+    await button.dispatchEvent('click');
     await wb.page.waitForTimeout(1000);
     await wb.screenshot('walkthrough-after-click');
     const shown = await wb.notifications({ waitFor: '请先打开一个报告' });
