@@ -70,8 +70,13 @@ export function excusedInExcerpt(importedText: string): (code: string, at: { lin
  * A 一、 run into its text is the writer's slip, and is reported.
  */
 function runInAsTyped(sourceLine: string | undefined): boolean {
+  return runInLevel(sourceLine) === 2;
+}
+
+/** The level of a typed heading number whose line runs on into text after its 。, or undefined. */
+function runInLevel(sourceLine: string | undefined): number | undefined {
   const n = sourceLine ? typedNumber(sourceLine.trim()) : undefined;
-  return n !== undefined && baseLevel(n) === 2 && runIn(n.rest);
+  return n && runIn(n.rest) ? baseLevel(n) : undefined;
 }
 
 /** Does text go on after the heading's 。 on its line (“加强组织领导。镇党委……”)? */
@@ -86,8 +91,7 @@ function runIn(rest: string): boolean {
  * heading stands alone, but in the source the slip is the run-in itself — said so, not “单独成行”.
  */
 function runInLevelOne(sourceLine: string | undefined, message: string): string {
-  const n = sourceLine ? typedNumber(sourceLine.trim()) : undefined;
-  if (!n || baseLevel(n) !== 1 || !runIn(n.rest)) return message;
+  if (runInLevel(sourceLine) !== 1) return message;
   const heading = /^标题“(.*)”单独成行/.exec(message)?.[1];
   return heading ? `一级标题“${heading.replace(/[。．]$/, '')}”接排在了正文前：一级标题应单独成行，末尾不加句号，正文另起一段。` : message;
 }
