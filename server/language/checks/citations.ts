@@ -149,7 +149,7 @@ function findTitle(raw: string, registry: readonly CitationEntry[]): TitleMatch 
 
 /** The titles cited in a block, as typed: what ProseBlock.citedTitles gives (a block without 《 needs no lines built). */
 function citedTitleTexts(block: ProseBlock): string[] | undefined {
-  if (!block.source.includes('《')) return undefined;
+  if (!block.includes('《')) return undefined;
   const titles = block.citedTitles;
   return titles.length ? titles.map((c) => c.title) : undefined;
 }
@@ -162,7 +162,7 @@ export function citedTitleTextsOf(blocks: ProseBlocks): Array<Hit<string[]>> {
 /** The short titles a block defines itself: （以下简称《纲要》）. */
 function shortTitlesIn(block: ProseBlock): string[] | undefined {
   // 简称 in a line's text is 简称 in the source (masks replace whole figures and escapes).
-  if (!block.source.includes('简称')) return undefined;
+  if (!block.includes('简称')) return undefined;
   const out: string[] = [];
   for (const line of block.lines) {
     if (!line.text.includes('简称')) continue;

@@ -9,6 +9,7 @@ import { diagnostic } from '../makeDiagnostic.js';
 import type { ReportModel } from '../model.js';
 import type { ReportCheck } from './contract.js';
 import { located } from './prose.js';
+import { isWhiteSpace } from '../whiteSpace.js';
 
 export const paragraphEndCodes: CodeInfo[] = [
   {
@@ -28,7 +29,9 @@ const SENTENCE_END = /[。；;！!？?]/;
 const TITLE_LIKE = /(?:报告|总结|汇报|方案|通知|意见|情况|要点|计划)$/;
 const CLAUSE_MARK = /[，,。；;：:！!？?]/;
 /** What ends a paragraph without its mark: a character, a digit, a percent sign or a closing unit — or a bracket closing a note to the sentence (“……联系(地址:……;电话:……)”). */
-const OPEN_END = /[\u4e00-\u9fff\dA-Za-z%％)）]$/;
+function endsOpen(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 37 || c === 0xff05 || c === 41 || c === 0xff09;
+}
 /** Marks that end a sentence: a note in brackets after one (“……成效。（完）”) stands outside it. */
 const STOP_BEFORE = /[。！!？?；;…]/;
 
@@ -68,8 +71,11 @@ function openEnd(lines: ast.Inline[][]): { at: number; tail: string | undefined 
   let end: { at: number; tail: string | undefined; text?: string };
   if (node?.kind === 'figure') end = { at: node.end, tail: undefined };
   else if (node?.kind === 'text') {
-    const text = node.text.trimEnd();
-    if (!OPEN_END.test(text.slice(-1))) return undefined;
+    // The last character by its code first: nearly every paragraph ends with its mark, and no string is made for it.
+    let last = node.text.length - 1;
+    while (last >= 0 && isWhiteSpace(node.text.charCodeAt(last))) last--;
+    if (last < 0 || !endsOpen(node.text.charCodeAt(last))) return undefined;
+    const text = node.text.slice(0, last + 1);
     if (/[)）]$/.test(text)) {
       // The bracket's note belongs to the sentence before it only when no stop comes before its opener.
       const opener = Math.max(text.lastIndexOf('('), text.lastIndexOf('（'));
