@@ -544,6 +544,21 @@ describe('import: real-world text', () => {
     assert.deepEqual(body(r.text), ['# 主要举措和成效 {#举措}', '## 纵深推进学悟笃行习近平法治思想', '正文。', '（一是加强学习。']);
   });
 
+  it('a report numbering its first level （一）（二） after its opening is told once (BG240) and taken at level 1; an excerpt or a report under 一、 or 1、 is not', () => {
+    const opening = '2023年以来,为深入贯彻党的二十大精神,我镇扎实有序推进工作。现将我镇本年度法治政府建设情况报告如下:';
+    const r = imported([opening, '(一)深入学习贯彻党的二十大精神', '我镇认真组织学习贯彻党的二十大精神。', '(二)深入学习宣传贯彻习近平法治思想', '我镇将习近平法治思想纳入学习计划。']);
+    assert.deepEqual(r.findings.map((f) => [f.code, f.line, f.column]), [['BG240', 2, 1]]);
+    assert.match(r.text, /^# 深入学习贯彻党的二十大精神$/m);
+    assert.match(r.text, /^# 深入学习宣传贯彻习近平法治思想$/m);
+    const codes = (lines: string[]) => imported(lines).findings.map((f) => f.code);
+    // Cut from a report: nothing, or no opening, before its （一）.
+    assert.deepEqual(codes(['(一)深入学习贯彻党的二十大精神', '我镇认真组织学习。', '(二)深入学习宣传贯彻习近平法治思想', '我镇将其纳入学习计划。']), []);
+    assert.deepEqual(codes(['领导干部带头学法,全镇形成了良好氛围。', '(一)深入学习贯彻党的二十大精神', '我镇认真组织学习。']), []);
+    // Under 一、 or a top level numbered 1、, （一） is the second level it should be.
+    assert.deepEqual(codes([opening, '一、主要举措和成效', '(一)深入学习贯彻党的二十大精神', '我镇认真组织学习。']), []);
+    assert.deepEqual(codes([opening, '1、 主要举措和成效', '（一）深入学习贯彻党的二十大精神', '我镇认真组织学习。', '2、 存在的不足', '（一）学法不够深入。']).filter((c) => c === 'BG240'), []);
+  });
+
   it('a number typed as one enclosed character (㈠, ㈡: 博乐市某乡 2022) is reported (BG232) and taken as （一）; not ㈠ alone or mid-line', () => {
     const r = imported(['一、工作开展情况', '㈠学习贯彻习近平法治思想,加强党对法治政府建设领导。', '1.系统深入学习习近平法治思想。建立学习机制。', '㈡树牢总体国家安全观,保持社会大局持续稳定长期稳定。', '正文。']);
     assert.deepEqual(r.findings.map((f) => `${f.line}:${f.code}`), ['2:BG232', '4:BG232']);
