@@ -9,7 +9,7 @@ import { cachedPerBlock, identityOf } from './blockCache.js';
 import { summariesOf } from './blockSummaries.js';
 import type { Hit } from './blockVersions.js';
 import { NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract.js';
-import { inCitationAt, lineDiagnostic, proseBlocks, type ProseBlock, type ProseBlocks, type ProseLine } from './prose.js';
+import { inCitationAt, lineDiagnostic, proseBlocks, type Cited, type ProseBlock, type ProseBlocks, type ProseLine } from './prose.js';
 import { AttachedMap } from '../attached.js';
 import { chineseWords } from '../words.js';
 
@@ -46,11 +46,16 @@ function buildRegistry(extras: CheckSettings['extraCitations']): CitationEntry[]
 }
 
 export const citationsCodes: CodeInfo[] = [
-  { code: 'BG501', severity: 'warning', title: '文件名称与正式名称不一致', description: '书名号中的名称与登记的正式文件名称相近但不相同（错字、漏字、年份范围写法等），可能写错了。', example: '《法治政府建设实施纲要（2021-2025年》', fix: '改为正式名称' },
+  { code: 'BG501', severity: 'warning', title: '文件名称与正式名称不一致', description: '书名号中的名称与登记的正式文件名称相近但不相同（错字、漏字、缺括号或“年”等），可能写错了。只差半角括号或年份范围的连字符时（“《法治政府建设实施纲要(2021-2025年)》”），由 BG601、BG603 在各自的位置报告（各有安全修复），本条不再重复。', example: '《法治政府建设实施纲要（2021-2025年》', fix: '改为正式名称' },
   { code: 'BG502', severity: 'warning', title: '引用了已被取代的文件', description: '所引文件在报告年度已被新文件取代，例如 2021 年起应以《法治政府建设实施纲要（2021—2025年）》为准。', example: '@年度 2021\n落实《法治政府建设实施纲要（2015—2020年）》', fix: '改为新文件' },
   { code: 'BG503', severity: 'warning', title: '引用了尚未施行的文件', description: '所引文件在报告年度还没有施行。', example: '@年度 2020\n严格执行《信访工作条例》' },
   { code: 'BG504', severity: 'warning', title: '普法规划已过期', description: '“七五”普法规划期为2016—2020年，2021年起是“八五”普法。', example: '@年度 2021\n结合“七五普法”的要求', fix: '改为“八五”' },
   { code: 'BG507', severity: 'warning', title: '文件名称没加书名号', description: '正文里写了登记的文件名称（条例、规定、纲要、意见，或“中华人民共和国……”的法律全称）或“习近平关于……论述摘编”这样的书名，或人民日报、法治日报、湖南法治报这样的报纸名称，却没有加书名号：引用文件、书籍、报刊的名称应加《》（报纸名称可一键加上）。人民日报社、工作日报不报。简称（宪法、民法典、行政复议法）作话题时不报（“开展民法典、信访工作条例等主题宣传”）；两部以上的法律用简称列举在“等法律法规”之前（“学习行政处罚法、行政复议法等法律法规”），或跟在书名号里的法律后面（“《民法典》、劳动法等法律法规”）是引用，要报。', example: '严格落实政府信息公开条例；培训行政许可法、行政处罚法等法律法规', fix: '加上书名号' },
+  {
+    code: 'BG508', severity: 'warning', title: '法律名称有误',
+    description: '书名号里的法律名称没有哪部法律叫这个名字：法律部门的统称当成了法律（《行政法》），或把法律名称简称错了（《土地法》应为《土地管理法》，《民法》应为《民法典》，《环保法》应为《环境保护法》）；2021年起还引用已被《中华人民共和国民法典》废止的法律（《合同法》《物权法》《婚姻法》《继承法》《侵权责任法》《民法通则》等）。请写明所引法律的正式名称或规范简称。',
+    example: '@年度 2023\n重点学习《民法典》《行政法》《土地法》等法律法规',
+  },
   { code: 'BG506', severity: 'warning', title: '提法已过时', description: '当作现行要求写的提法，在本报告年度已经过时：2021年起按“十三五”规划的要求（“十三五”时期是2016—2020年），2023年起只贯彻“党的十九大精神”而不提二十大（党的二十大2022年10月召开）、把“应对新冠肺炎疫情”写成当年的工作（2023年1月起“乙类乙管”），2020年起还写2018年机构改革撤并的机构（法制办、工商局、国土资源局、环保局、安监局、卫计委……）。多半是沿用旧报告或范文时漏改。回顾以往的句子（收官、以来、期间、“原……”）不报。', example: '@年度 2023\n认真贯彻落实党的十九大精神' },
 ];
 registerCodes(citationsCodes);
@@ -191,6 +196,41 @@ function describe(entry: CitationEntry): string {
   return parts.length ? `（${parts.join('，')}）` : '';
 }
 
+/** A year range with a hyphen, as BG603 finds it (2021-2025年, 2021 - 2025): its dash and the spaces around it. */
+const HYPHENED_YEARS = /(?<![\d.\-－])((?:19|20)\d{2})(年?)\s*[-－–‐‑―~～]\s*((?:19|20)\d{2})(?![\d.\-－])/g;
+
+/** A title as the typing checks would leave it: full-width brackets (BG601), a dash in its years (BG603), no space between characters (BG609). */
+function withTypingSlipsFixed(title: string): string {
+  return title
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(HYPHENED_YEARS, (m, from: string, nian: string, to: string) => (Number(to) > Number(from) ? `${from}${nian}—${to}` : m))
+    .replace(/(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])/g, '');
+}
+
+/**
+ * Law names no law has (BG508), as 《》 cite them, the 中华人民共和国 before them left out: a branch of law
+ * (行政法), a law's name shortened to another (土地法 for 土地管理法), and from 2021 the laws the 民法典 replaced.
+ */
+const NO_SUCH_LAW = new Map<string, { instead: string; since?: number }>([
+  ['行政法', { instead: '行政法是法律部门的统称，请写明所学的具体法律（如《中华人民共和国行政处罚法》《中华人民共和国行政许可法》）' }],
+  ['民法', { instead: '应为《中华人民共和国民法典》（简称《民法典》）' }],
+  ['土地法', { instead: '应为《中华人民共和国土地管理法》（简称《土地管理法》）' }],
+  ['环保法', { instead: '应为《中华人民共和国环境保护法》（简称《环境保护法》）' }],
+  ...['民法通则', '民法总则', '合同法', '物权法', '担保法', '婚姻法', '收养法', '继承法', '侵权责任法'].map((name): [string, { instead: string; since: number }] => [
+    name, { instead: '已于2021年1月1日《中华人民共和国民法典》施行时废止：请改为《民法典》的相应编', since: 2021 },
+  ]),
+]);
+
+/** BG508: a law cited by a name no law has (in the report's year). */
+function noSuchLaw(model: ReportModel, cited: Cited, year: number | undefined): Diagnostic | undefined {
+  const name = normaliseTitle(cited.title).replace(/^中华人民共和国/, '');
+  const slip = NO_SUCH_LAW.get(name);
+  if (!slip || (slip.since !== undefined && (year === undefined || year < slip.since))) return undefined;
+  const what = slip.since !== undefined ? `《${cited.title}》${slip.instead}（本报告是${year}年度的）。` : `《${cited.title}》不是哪部法律的名称：${slip.instead}。`;
+  return lineDiagnostic(model, cited.line, 'BG508', cited.from, cited.to, what);
+}
+
 function titleChecks(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   const registry = citationRegistry(settings);
   const blocks = proseBlocks(model);
@@ -205,12 +245,17 @@ function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: reado
   const year = model.header.year;
   for (const cited of block.citedTitles) {
     if (shortTitles.has(normaliseTitle(cited.title))) continue;
+    const wrongLaw = noSuchLaw(model, cited, year);
+    if (wrongLaw) out.push(wrongLaw);
     const match = matchTitle(cited.title, registry);
     if (!match) continue;
     const { entry } = match;
-    if (match.kind !== 'exact') {
+    // A title whose only slips are a half-width bracket (BG601) or a hyphen in its years (BG603) has them said
+    // there, each at its place with a safe fix: BG501 would say the same slip twice.
+    if (match.kind !== 'exact' && !(match.kind === 'defect' && withTypingSlipsFixed(cited.title) === match.name)) {
       const reasons: string[] = [];
-      if (/\d[-－–‐‑―~～]\d|\d年[-－–‐‑―~～]/.test(cited.title)) reasons.push('年份范围应用一字线“—”');
+      // A hyphen BG603 does not report (2021-25年) is said here.
+      if (/\d\s*[-－–‐‑―~～]\s*\d|\d年\s*[-－–‐‑―~～]/.test(cited.title.replace(HYPHENED_YEARS, ''))) reasons.push('年份范围应用一字线“—”');
       if ((cited.title.match(/[（(]/g) ?? []).length !== (cited.title.match(/[）)]/g) ?? []).length) reasons.push('括号不成对');
       const what = match.kind === 'defect' ? `写法与正式名称不一致${reasons.length ? `（${reasons.join('，')}）` : ''}` : '与登记的正式名称相近但不相同，可能写错了';
       out.push(lineDiagnostic(model, cited.line, 'BG501', cited.from, cited.to, `《${cited.title}》${what}：正式名称是《${entry.title}》${describe(entry)}。`, [
@@ -526,7 +571,7 @@ function unmarkedTitlesAndLists(model: ReportModel, settings: CheckSettings): Di
 }
 
 export const citationsChecks: ReportCheck[] = [
-  { id: 'citation-titles', codes: ['BG501', 'BG502', 'BG503'], run: titleChecks },
+  { id: 'citation-titles', codes: ['BG501', 'BG502', 'BG503', 'BG508'], run: titleChecks },
   { id: 'stale-terms', codes: ['BG504', 'BG506'], run: (model) => termChecks(model) },
   { id: 'unmarked-titles', codes: ['BG507'], run: (model, settings) => unmarkedTitlesAndLists(model, settings) },
 ];

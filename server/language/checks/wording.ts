@@ -29,7 +29,7 @@ export const wordingCodes: CodeInfo[] = [
   },
   {
     code: 'BG714', severity: 'warning', title: '标题末尾有句号、分号或冒号',
-    description: '单独成行的标题末尾不加句号，也不加分号或冒号（“一、主要举措和成效：”“一、上一年度推进法治政府建设的主要举措和成效；”）。二级标题接排在正文前（“（一）标题。正文”）时句号由排版加上，不报（检查 Word 或文本原稿时，原稿接排的“（一）”式标题即使因摘录缺少“一、”而成了一级标题也不报；原稿接排在正文前的“一、”式标题报为接排：一级标题应单独成行）；超过30个字的“标题”多半是带序号的句子，也不报。',
+    description: '单独成行的标题末尾不加句号，也不加分号或冒号（“一、主要举措和成效：”“一、上一年度推进法治政府建设的主要举措和成效；”）。二级标题接排在正文前（“（一）标题。正文”）时句号由排版加上，不报（检查 Word 或文本原稿时，原稿接排的“（一）”式标题即使因摘录缺少“一、”而成了一级标题也不报；原稿接排在正文前的“一、”式标题报为接排：一级标题应单独成行）；超过30个字、中间还有逗号等标点的“标题”多半是带序号的句子，也不报（没有的仍报：“一、深入学习贯彻党的二十大和二十届三中全会关于法治建设重大部署情况。”）。',
     example: '# 主要举措和成效。', fix: '删去句号、分号或冒号（安全）',
   },
   {
@@ -49,8 +49,8 @@ export const wordingCodes: CodeInfo[] = [
   },
   {
     code: 'BG722', severity: 'error', title: '领导人姓名写错',
-    description: '“习近平新时代中国特色社会主义思想”“习近平法治思想”“习近平总书记”中的姓名错了一个字（常见于转载网站替换的形近字，如“习菦平”），或简称为“习总书记”“习总”（公文中领导人姓名不用简称，应写全“习近平总书记”），或思想的名称里把姓名写成了职务（“总书记法治思想”“总书记新时代中国特色社会主义思想”，常见于范文网站去掉姓名的转载）：这是严重的政治性差错，请改正。“学习总书记重要讲话”中的“习总”、“习近平总书记法治思想”不报。',
-    example: '以习菦平新时代中国特色社会主义思想为指导；坚持以习总书记系列重要讲话精神为导向；学习贯彻总书记法治思想', fix: '改为“习近平”“习近平总书记”（安全）',
+    description: '“习近平新时代中国特色社会主义思想”“习近平法治思想”“习近平总书记”中的姓名错了一个字（常见于转载网站替换的形近字，如“习菦平”），或简称为“习总书记”“习总”（公文中领导人姓名不用简称，应写全“习近平总书记”），或思想的名称里把姓名写成了职务（“总书记法治思想”“总书记新时代中国特色社会主义思想”，常见于范文网站去掉姓名的转载），或把要学习贯彻的“习近平法治思想”写成了“法治思想”（“深入学习贯彻法治思想”“把学法治思想列入……”）：这是严重的政治性差错，请改正。“学习总书记重要讲话”中的“习总”、“习近平总书记法治思想”不报；泛指的“法治意识和法治思想”“树立法治思想”也不报。',
+    example: '以习菦平新时代中国特色社会主义思想为指导；坚持以习总书记系列重要讲话精神为导向；学习贯彻总书记法治思想；全面学习贯彻法治思想', fix: '改为“习近平”“习近平总书记”（安全）；“法治思想”前补上“习近平”（不是安全修复）',
   },
   {
     code: 'BG723', severity: 'warning', title: '“一是”“二是”的序号不连续',
@@ -66,6 +66,11 @@ export const wordingCodes: CodeInfo[] = [
     code: 'BG725', severity: 'warning', title: '“为指导”前缺“以”',
     description: '“以……为指导”“以……为根本遵循”少了“以”，两种句式杂糅在一起（“我局深入贯彻落实习近平生态文明思想为指导”）：应写作“以……为指导”，或改成“深入贯彻落实……”而删去“为指导”。查“为指导”“为指引”“为根本遵循”“为统领”所在的分句（从上一个逗号、句号等算起）里有没有“以”；“作为指导”“视为”等和“把……作为……”不报。',
     example: '2020年，我局深入贯彻落实习近平生态文明思想为指导，认真贯彻落实全国生态环境保护大会精神', fix: '无自动修复',
+  },
+  {
+    code: 'BG727', severity: 'warning', title: '词语连写了两遍',
+    description: '同一个三个字以上的词紧挨着写了两遍（“廉江市民政局民政局”“镇驻村法律顾问法律顾问”），多半是复制粘贴或改稿时留下的：请删去一遍。两个字的重叠（“自查自纠”“占道占地”里的“查自”“道占”）不报。',
+    example: '2024年，廉江市民政局民政局坚持以习近平新时代中国特色社会主义思想为指导', fix: '删去重复的一遍（不是安全修复）',
   },
   {
     code: 'BG726', severity: 'warning', title: '年度报告的标题没有年度',
@@ -261,8 +266,39 @@ function confusedWords(model: ReportModel): Diagnostic[] {
  */
 const LEADER_MISTYPED = /习(?:近(?!平)[\u4e00-\u9fff]|(?!近)[\u4e00-\u9fff]平)(?=新时代|法治思想|总书记|同志|生态文明思想|经济思想|外交思想|强军思想|文化思想)|(?<![学复练实研温见自补演预讲修陋恶积])习总(?:书记)?(?![结体理务部局额量数值队])|(?<!平|习近[\u4e00-\u9fff])总书记(?=(?:新时代中国特色社会主义|法治|生态文明|经济|外交|强军|文化)思想)/g;
 
+/**
+ * “法治思想” as the thought a report studies and carries out (学习贯彻法治思想, 把学法治思想列入…, 一是将法治思想作为…,
+ * 以法治思想为统领, 以……思想和法治思想为指导), its name 习近平 left out; not 法治意识和法治思想 nor 树立法治思想 (a way of thinking).
+ */
+const STUDIED_BEFORE = /(?:学习|贯彻|践行|宣传|宣讲|领会|领悟|落实|研读|阐释|[学把将以]|围绕|思想[和、])$/;
+
 function leaderName(model: ReportModel): Diagnostic[] {
-  return cachedPerBlock('leader-name', proseBlocks(model), (block) =>
+  return cachedPerBlock('leader-name', proseBlocks(model), (block) => {
+    const misnamed = mistypedLeaderName(model, block);
+    const unnamed = thoughtWithoutName(model, block);
+    return misnamed.length === 0 ? unnamed : unnamed.length === 0 ? misnamed : [...misnamed, ...unnamed];
+  });
+}
+
+/** BG722: 习近平法治思想 written 法治思想 where the report studies or follows it. */
+function thoughtWithoutName(model: ReportModel, block: ProseBlock): readonly Diagnostic[] {
+  if (!block.source.includes('法治思想')) return NO_DIAGNOSTICS;
+  let out: Diagnostic[] | undefined;
+  for (const line of block.lines) {
+    const text = line.text;
+    // Each 法治思想 is found by search and the few characters before it tested (no lookbehind tried at every character).
+    for (let at = text.indexOf('法治思想'); at >= 0; at = text.indexOf('法治思想', at + 4)) {
+      if (!STUDIED_BEFORE.test(text.slice(Math.max(0, at - 3), at))) continue;
+      (out ??= []).push(lineDiagnostic(model, line, 'BG722', at, at + 4, '“法治思想”前少了“习近平”：报告学习贯彻的是“习近平法治思想”，应写全称。', [
+        { title: '补上“习近平”', safe: false, edits: [{ from: at, to: at, newText: '习近平' }] },
+      ]));
+    }
+  }
+  return out ?? NO_DIAGNOSTICS;
+}
+
+function mistypedLeaderName(model: ReportModel, block: ProseBlock): readonly Diagnostic[] {
+  return (
     wordSlips(model, block, (text) => text.includes('习') || text.includes('总书记'), LEADER_MISTYPED, (m) => {
       if (m[0] === '总书记') {
         // “学习贯彻总书记法治思想”: the thought bears the leader's name, not his office (sharing sites drop the name).
@@ -282,7 +318,7 @@ function leaderName(model: ReportModel): Diagnostic[] {
         code: 'BG722', end: m.index! + 3, message: `“${m[0]}”应为“习近平”：姓名写错是严重差错，请改正。`,
         fix: { title: '改为“习近平”', from: m.index!, to: m.index! + 3, newText: '习近平' },
       };
-    }),
+    })
   );
 }
 
@@ -451,6 +487,46 @@ function guidedWithoutYi(model: ReportModel): Diagnostic[] {
   });
 }
 
+// ---------------------------------------------------------------- a word written twice
+
+const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
+/**
+ * BG727: a word of three to eight characters written twice in a row (廉江市民政局民政局), read by character code
+ * (a character that does not come back n places on is passed at once). Two characters twice are common
+ * Chinese (自查自纠, 占道占地 hold 查自查自, 道占道占); one character repeated (哈哈哈哈哈哈) is no word.
+ */
+function doubledWords(model: ReportModel): Diagnostic[] {
+  return cachedPerBlock('doubled-words', proseBlocks(model), (block) => {
+    let out: Diagnostic[] | undefined;
+    for (const line of block.lines) {
+      const text = line.text;
+      for (let i = 0; i + 6 <= text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (!isHan(c)) continue;
+        for (let n = 3; n <= 8 && i + 2 * n <= text.length; n++) {
+          if (text.charCodeAt(i + n) !== c) continue;
+          let k = 1;
+          let mixed = false;
+          for (; k < n; k++) {
+            const d = text.charCodeAt(i + k);
+            if (d !== text.charCodeAt(i + n + k) || !isHan(d)) break;
+            if (d !== c) mixed = true;
+          }
+          if (k < n || !mixed) continue;
+          const word = text.slice(i, i + n);
+          (out ??= []).push(lineDiagnostic(model, line, 'BG727', i + n, i + 2 * n, `“${word}”连写了两遍（“${word}${word}”）：多半是复制粘贴留下的，请删去一遍。`, [
+            { title: `删去重复的“${word}”`, safe: false, edits: [{ from: i + n, to: i + 2 * n, newText: '' }] },
+          ]));
+          i += 2 * n - 1;
+          break;
+        }
+      }
+    }
+    return out ?? NO_DIAGNOSTICS;
+  });
+}
+
 // ---------------------------------------------------------------- a heading ending in 。
 
 function headingFullStop(model: ReportModel): Diagnostic[] {
@@ -464,8 +540,9 @@ function headingFullStop(model: ReportModel): Diagnostic[] {
     const next = model.blocks[index + 1]?.block;
     if (heading.level === 2 && next?.kind === 'paragraph') return;
     const text = printInlines(heading.content, placed.scope, model.figures).trim();
-    // A numbered sentence taken for a heading (a long one) is not a heading with a stray 。.
-    if ([...text].length > 30) return;
+    // A numbered sentence taken for a heading (a long one, with a comma or more inside) is not a heading with a
+    // stray 。; a long heading of one phrase (“深入学习贯彻党的二十大和二十届三中全会关于法治建设重大部署情况。”) is.
+    if ([...text].length > 30 && /[，,；;：:。]/.test(text.slice(0, -1))) return;
     const at = last.text.search(/[。．：:；;]\s*$/);
     const stop = last.start + at;
     const mark = /[：:]/.test(last.text[at]!) ? '冒号' : /[；;]/.test(last.text[at]!) ? '分号' : '句号';
@@ -488,5 +565,6 @@ export const wordingChecks: ReportCheck[] = [
   { id: 'run-together-issuers', codes: ['BG724'], run: runTogetherIssuers },
   { id: 'guided-without-yi', codes: ['BG725'], run: guidedWithoutYi },
   { id: 'title-without-year', codes: ['BG726'], run: titleWithoutYear },
+  { id: 'doubled-words', codes: ['BG727'], run: doubledWords },
   { id: 'heading-full-stop', codes: ['BG714'], run: (model) => sameStructure('heading-full-stop', model, () => headingFullStop(model)) },
 ];

@@ -1,7 +1,7 @@
 // Import step 4: typed headings and paragraphs → headings `#`…`####`, numbered items and paragraphs, with
 // the amounts of the prose written as figures (figures.ts). Rules in index.ts.
 import { markFigures, type NameRegistry } from './figures.js';
-import { baseLevel, headingLevels, mistypedChinese } from './levels.js';
+import { baseLevel, headingLevels, mistypedChinese, promotedVariants } from './levels.js';
 import { typedNumber, type TypedNumber } from './numbers.js';
 import { partOfHeading, type PartLabel } from './parts.js';
 import { trimEdgeSpace, type Block, type ImportFinding, type Line, type Note } from './types.js';
@@ -44,11 +44,13 @@ export function writeBody(body: Line[], options: BodyOptions, note: Note, findin
   numbered.forEach((n, i) => n && levelAt.set(i, levels[headingIndex++]!));
   const items = itemRuns(numbered, levelAt);
   headingIndex = 0;
+  const parenTop = parenAsTopLevel(body, numbered, numbers, options.enclosingLevel ?? 0);
   body.forEach((line, i) => {
     const number = numbered[i];
     if (!number) paragraph(state, line.text, line.n, 'paragraph');
     else {
       const k = headingIndex++;
+      if (parenTop && k === 0) reportParenTop(state, line, number);
       if (mistyped.has(k)) reportMistyped(state, line, number, levels[k]!);
       if (number.malformed) reportMalformed(state, line, number);
       if (number.style === 'arabic' && number.separator === '、') reportArabicComma(state, line, number);
@@ -112,6 +114,26 @@ function reportMalformed(state: BodyState, line: Line, number: TypedNumber): voi
 function reportArabicComma(state: BodyState, line: Line, number: TypedNumber): void {
   const message = `手打的序号“${number.typed.trim()}”写法不对：阿拉伯数字序号后用下脚点，写作“${number.value}.”。导入后序号由渲染器生成，原稿请改正。`;
   state.findings.push({ line: line.n, column: numberColumn(line), code: 'BG607', message });
+}
+
+/**
+ * A whole report whose first level is numbered （一）（二）: its opening paragraph, then （一） with no 一、 anywhere
+ * (and no Arabic number enclosing the （一） headings as the top level). Text cut from the middle of a report begins
+ * at its （一）, or at a paragraph that is no opening, and is not blamed.
+ */
+function parenAsTopLevel(body: readonly Line[], numbered: ReadonlyArray<TypedNumber | undefined>, numbers: readonly TypedNumber[], enclosing: number): boolean {
+  if (enclosing > 0 || numbers[0]?.style !== 'chineseParen' || numbered[0] !== undefined) return false;
+  // What stands before the （一） is the report's opening: it begins with its year (“2023年以来，……”) or ends “……报告如下：”.
+  const opening = body.slice(0, numbered.findIndex((n) => n !== undefined));
+  if (!/^\d{4}\s*年/.test(opening[0]!.text) && !opening.some((l) => /如下\s*[：:。]?$/.test(l.text))) return false;
+  return !numbers.some((n) => n.style === 'chinese') && promotedVariants(numbers).size === 0;
+}
+
+/** BG240: the first （一） of a report numbering its first level so; it is level 1 in the import (printed 一、). */
+function reportParenTop(state: BodyState, line: Line, number: TypedNumber): void {
+  const message = `一级标题用了二级序号“${number.typed.trim()}”：正文开头一段之后的第一层标题应为“一、”“二、”，“（一）”是第二层。导入时按第一级处理（渲染为“一、”），请核对原文。`;
+  state.findings.push({ line: line.n, column: numberColumn(line), code: 'BG240', message });
+  state.blocks.push({ kind: 'comment', text: `// BG240 原文第${line.n}行：${message}`, source: line.n });
 }
 
 function reportMistyped(state: BodyState, line: Line, number: TypedNumber, level: number): void {

@@ -6,7 +6,7 @@
 
 /** Labels of the metadata lines government sites print above a document. */
 const METADATA_LABEL =
-  /^(?:发布时间|发表时间|更新时间|发布日期|发布机构|发布单位|发文机构|发文字号|发文日期|成文日期|信息来源|来源|来自|点击数|点击量|点击率|浏览次数|浏览量|访问次数|访问量|阅读次数|阅读量|阅读数|作者|编辑|责任编辑|字号大小|字体大小|文字大小|字号|字体|索引号|信息索引号|主题分类|体裁分类|内容分类|组配分类|服务对象|有效性|时效性|时效|公开方式|公开范围|公开时限|审核程序|文号|生成日期|截止日期|有效性\/截止日期|内容概述|转自|转载自|稿源|出处|日期|时间|资源ID|资源大小|资源格式|全文页数|文档页数|文档格式|文件大小|文件格式|下载积分|下载次数|上传时间|上传人|上传者)\s*(?:[:：\]】]|$|\d|[\u4e00-\u9fff]{2,}(?:人民政府|政府|镇|乡|街道|办事处)$|有效$|无效$)/;
+  /^(?:发布时间|发表时间|更新时间|发布日期|发布机构|发布单位|发文机构|发文字号|发文日期|成文日期|信息来源|来源|来自|点击数|点击量|点击率|浏览次数|浏览量|访问次数|访问量|阅读次数|阅读量|阅读数|作者|编辑|责任编辑|字号大小|字体大小|文字大小|字号|字体|索引号|信息索引号|主题分类|体裁分类|内容分类|组配分类|服务对象|有效性|时效性|时效|公开方式|公开范围|公开时限|审核程序|文号|备注\/文号|生成日期|公文生成日期|生效日期|废止日期|失效日期|所属主题|所属机构|文件分类|信息名称|关键词|截止日期|有效性\/截止日期|内容概述|转自|转载自|稿源|出处|日期|时间|资源ID|资源大小|资源格式|全文页数|文档页数|文档格式|文件大小|文件格式|下载积分|下载次数|上传时间|上传人|上传者)\s*(?:[:：\]】]|$|\d|[\u4e00-\u9fff]{2,}(?:人民政府|政府|镇|乡|街道|办事处)$|有效$|无效$)/;
 
 /**
  * Links and controls: 【打印】 [关闭] 收藏 分享 加大字体 扫一扫在手机打开当前页, and the link lists under a page
@@ -44,6 +44,18 @@ const FILE_NAME = /^[^\s。，,；;]{2,80}\.(?:docx?|wps|pdf|txt)$/i;
  */
 export const PUBLISHED_PREFIX = /^(?:发布时间|发表时间|更新时间|发布日期|日期|时间)\s*[:：]\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*/;
 
+/**
+ * An 索引号 printed without its label, on a line of its own: the body's code, the year (and month) and a
+ * number — “11371202004358421D/2025-6640947”, “000014349/2026-09474”, “1134162200317919XW/202312-00021”.
+ */
+const INDEX_NUMBER = /^[0-9A-Z]{9,18}\s*\/\s*\d{4}(?:\d{2})?\s*-\s*\d{3,}$/;
+
+/** A label a page spaced out to fill its column (“索 引 号:”, “文 号:”): its characters joined again. */
+function unspacedLabel(line: string): string {
+  const m = /^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,4}(?=\s*[:：])/.exec(line);
+  return m ? m[0].replace(/[ \u3000]+/g, '') + line.slice(m[0].length) : line;
+}
+
 export type FurnitureKind = '网页导航' | '网页信息栏' | '网页按钮' | '网址' | '网页页眉' | '文件名';
 
 /** Is this (trimmed) line page furniture? `top` is true above the report's first sentence. */
@@ -60,7 +72,8 @@ export function furnitureKind(line: string, top: boolean): FurnitureKind | undef
   if (/\s[|｜]\s/.test(bare) && !/[，,。；]/.test(bare)) return '网页导航';
   if (PUBLISHED_AT.test(bare) || PAGE_DATE.test(bare)) return '网页信息栏';
   if (SLASHED_PATH.test(bare)) return '网页导航';
-  if (METADATA_LABEL.test(bare) && !/。/.test(bare) && bare.length <= 120) return '网页信息栏';
+  if (INDEX_NUMBER.test(bare)) return '网页信息栏';
+  if (METADATA_LABEL.test(unspacedLabel(bare)) && !/。/.test(bare) && bare.length <= 120) return '网页信息栏';
   if (/(?:发布时间|来源|点击数|浏览次数|访问次数|发布日期)\s*[:：]/.test(bare) && !/。/.test(bare) && bare.length <= 160) return '网页信息栏';
   return undefined;
 }

@@ -138,8 +138,11 @@ function readAfterTitle(lines: Line[], top: TopOfReport, titleTexts: Set<string>
   // The title repeated in two lines, its body's name above “关于……” (杨陵区人民政府 / 关于2025年……的报告),
   // where the page's headline was the 关于 line alone: the title is the two together.
   const issuerAbove = (line: Line) => /^关于/.test(title) && isOrgLike(readable(line.text)) && !typedNumber(line.text) && after(line) !== undefined && repeats(after(line)!.text);
-  while (next && (repeats(next.text) || DOCUMENT_NUMBER.test(next.text) || SIGNER.test(next.text) || issuerAbove(next))) {
-    if (issuerAbove(next)) {
+  // The page's 发布机构 printed alone between its headline and the title above the text (济南市莱芜区人民政府).
+  const publisherAbove = (line: Line) => !/^关于/.test(title) && isOrgLike(readable(line.text)) && !typedNumber(line.text) && after(line) !== undefined && repeats(after(line)!.text);
+  while (next && (repeats(next.text) || DOCUMENT_NUMBER.test(next.text) || SIGNER.test(next.text) || issuerAbove(next) || publisherAbove(next))) {
+    if (publisherAbove(next)) note(next.n, `发布机构“${next.text}”`, '网页在两次出现的标题之间单独一行写了发布机构，不是报告的文字（机关取自标题）');
+    else if (issuerAbove(next)) {
       note(next.n, `标题的机关名称行“${next.text}”`, '网页在“关于……”一行的标题上面另起一行写了发文机关，两行合为完整的标题写在“@标题”里');
       top.title = `${next.text}${top.title}`;
     } else if (DOCUMENT_NUMBER.test(next.text)) note(next.n, `发文字号“${next.text}”`, '报告语言没有发文字号，这一行不写入正文（需要时由版头模板打印）');
@@ -169,6 +172,7 @@ function readAddresseeWithoutColon(line: Line, lines: Line[], top: TopOfReport, 
   if (own && text.includes(own.replace(/^中共/, ''))) return;
   top.to = line.text;
   note(line.n, `主送机关“${line.text}”`, '写为“@主送”，冒号由渲染器加上');
+  commasBetweenAddressees(line, top);
   top.findings.push({ line: line.n, column: line.raw.indexOf(line.text) + line.text.length + 1, code: 'BG238', message: `主送机关“${line.text}”后面缺冒号：主送机关后用全角冒号“：”。导入时写为“@主送”，请核对原文。` });
   line.text = '';
 }
@@ -194,11 +198,23 @@ const ADDRESSEE_AFTER_TITLE = /^[^。；，,]{1,28}(?:委|政府|局|委员会|�
 /** With no title above it, only bodies named one after another: "市委、市政府：", "中共某县委、某县人民政府：". */
 const ADDRESSEE_WITHOUT_TITLE = /^(?:[\u4e00-\u9fff]{1,20}?(?:委|政府|局|委员会|办公室|办|院|厅|部)[、，,]?){1,6}[：:]$/;
 
+/**
+ * Bodies of an addressee line parted by a comma (“中共将乐县委员会,将乐县人民政府：”): the source is told (BG239);
+ * @主送 keeps them as written.
+ */
+function commasBetweenAddressees(line: Line, top: TopOfReport): void {
+  const offset = line.raw.indexOf(line.text);
+  for (const m of line.text.matchAll(/[，,](?=[\u4e00-\u9fff])/g)) {
+    top.findings.push({ line: line.n, column: offset + m.index! + 1, code: 'BG239', message: `主送机关之间用了逗号“${m[0]}”：并列的主送机关之间用顿号“、”。导入时照原样写为“@主送”，请改正。` });
+  }
+}
+
 /** An addressee line "县委、县政府：" becomes @主送. */
 function readAddressee(line: Line | undefined, top: TopOfReport, note: Note, shape: RegExp): void {
   if (!line || !shape.test(line.text) || typedNumber(line.text)) return;
   top.to = line.text.slice(0, -1);
   note(line.n, `主送机关“${line.text}”`, '写为“@主送”，冒号由渲染器加上');
+  commasBetweenAddressees(line, top);
   // The renderer writes its own colon; the source's half-width one is still the writer's slip (BG601, as in prose).
   if (line.text.endsWith(':')) top.findings.push({ line: line.n, column: line.raw.lastIndexOf(':') + 1, code: 'BG601', message: '中文里用了半角标点“:”：应改为全角“：”。' });
   line.text = '';

@@ -75,8 +75,11 @@ export function phraseBefore(sentence: string, org?: string): string {
   return '';
 }
 
-/** Where the noun after an amount ends at the latest: a break, 的, 等, an enumeration, or the next number (“36个行政审批单位200项……”: the units are counted, not the 200). */
-const NOUN_BREAK = new RegExp(`[，,。；;：:、！!？?（(）)“”"\\n\\d]|的|等|${ENUMERATION}`);
+/**
+ * Where the noun after an amount ends at the latest: a break, 的, 等, 以及 (not 可以及时, 可以及早), an enumeration, or the next
+ * number (“36个行政审批单位200项……”: the units are counted, not the 200; “138项配合履职事项以及41项……”).
+ */
+const NOUN_BREAK = new RegExp(`[，,。；;：:、！!？?（(）)“”"\\n\\d]|的|等|(?<![可难])以及(?![时早])|${ENUMERATION}`);
 
 /** The noun right after an amount ("2次法治政府建设专题会" → 法治政府建设专题会), up to the next verb or break. */
 export function nounAfter(rest: string): string {

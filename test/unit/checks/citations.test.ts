@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Diagnostic } from '../../../grammar/diagnostic';
 import { citationRegistry, citationsChecks, matchTitle } from '../../../server/language/checks/citations';
 import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/contract';
+import { checkReport } from '../../../server/language/checks/index';
 import { LanguageService } from '../../../server/language/service';
 import { MemoryWorkspace } from '../../../server/language/workspace';
 import { applyEdits } from '../../../server/language/fixes';
@@ -38,8 +39,23 @@ describe('checks/citations', () => {
       const text = header(2021) + '认真研读《法治政府建设实施纲要（2021-2025年》主要内容。\n';
       const d = expectOne(text, 'BG501', '法治政府建设实施纲要（2021-2025年', header(2021) + '认真研读《法治政府建设实施纲要（2021—2025年）》主要内容。\n');
       assert.equal(d.fixes![0]!.safe, false);
-      assert.match(d.message, /一字线/);
+      // The hyphen is BG603's (with its safe fix); BG501 says what no other check does: the bracket left out.
+      assert.doesNotMatch(d.message, /一字线/);
       assert.match(d.message, /括号/);
+      // A hyphen BG603 does not find (the second year shortened) is said here.
+      assert.match(expectOne(header(2021) + '认真研读《法治政府建设实施纲要（2021-25年》。\n', 'BG501', '法治政府建设实施纲要（2021-25年').message, /相近/);
+    });
+    it('leaves a title whose only slips are a half-width bracket or a hyphen in its years to BG601 and BG603 (one slip, one finding)', () => {
+      for (const cited of ['法治政府建设实施纲要(2021-2025年)', '法治政府建设实施纲要(2021 - 2025年)', '法治政府建设实施纲要(2021—2025年)', '法治政府建设实施纲要（2021-2025年）', '法治中国建设规划(2020-2025年)']) {
+        const text = header(2022) + `认真贯彻落实《${cited}》要求。\n`;
+        assert.deepEqual(check(text).filter((d) => d.code === 'BG501'), [], cited);
+        const all = checkReport(new LanguageService(new MemoryWorkspace({ '/r/a.bg': text })).analyze('/r/a.bg', text));
+        const slips = all.filter((d) => d.code === 'BG601' || d.code === 'BG603').map((d) => text.slice(d.start, d.end).trim());
+        assert.deepEqual(slips, [...cited.matchAll(/[()]|\s*-\s*/g)].map((m) => m[0].trim()), cited);
+      }
+      // Another slip beside them is still BG501's: a character wrong, the brackets left out.
+      expectOne(header(2022) + '落实《法治政府建设实施纲领(2021-2025年)》。\n', 'BG501', '法治政府建设实施纲领(2021-2025年)');
+      expectOne(header(2022) + '落实《法治政府建设实施纲要2021-2025年》。\n', 'BG501', '法治政府建设实施纲要2021-2025年');
     });
     it('suggests the official title for a one-character slip', () => {
       const text = header(2021) + '严格执行《重大行政决策程序暂行条列》。\n';
@@ -70,6 +86,27 @@ describe('checks/citations', () => {
       // A slip in the kind word itself, or elsewhere in the name, is still one.
       expectOne(header(2019) + '落实《法治政府建设实施纲领（2015—2020年）》。\n', 'BG501', '法治政府建设实施纲领（2015—2020年）');
       expectOne(header(2019) + '落实《法治政府建设实是纲要（2015—2020年）》。\n', 'BG501', '法治政府建设实是纲要（2015—2020年）');
+    });
+  });
+
+  describe('BG508 a law named by no law’s name', () => {
+    it('reports a branch of law and a law’s name shortened to another', () => {
+      const text = header(2024) + '重点学习《中华人民共和国民法典》《济南市优化营商环境条例》《行政法》等相关内容，学习《宪法》《民法典》《行政复议法》《土地法》《环保法》。\n';
+      const found = check(text).filter((d) => d.code === 'BG508');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['行政法', '土地法', '环保法']);
+      assert.match(found[0]!.message, /法律部门的统称/);
+      assert.match(found[1]!.message, /《中华人民共和国土地管理法》/);
+      expectOne(header(2023) + '组织学习《中华人民共和国民法》。\n', 'BG508', '中华人民共和国民法');
+    });
+    it('reports the laws the 民法典 replaced from 2021 on, not before', () => {
+      const d = expectOne(header(2023) + '开展《合同法》《民法典》宣传。\n', 'BG508', '合同法');
+      assert.match(d.message, /2021年1月1日/);
+      assert.match(d.message, /2023年度/);
+      assert.deepEqual(check(header(2020) + '开展《合同法》《婚姻法》宣传。\n').filter((x) => x.code === 'BG508'), []);
+    });
+    it('leaves the real laws and their short names alone', () => {
+      const text = header(2024) + '学习《行政复议法》《行政诉讼法》《行政许可法》《土地管理法》《中华人民共和国土地管理法》《环境保护法》《民法典》《行政法规制定程序条例》。\n';
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG508'), []);
     });
   });
 

@@ -55,6 +55,9 @@ describe('figures from prose', () => {
     assert.deepEqual(names('依法处理3名被执行人的申请。'), ['依法处理被执行人']);
     // A second count with no noun after it keeps the words before it.
     assert.deepEqual(names('发放宣传材料400余份法律顾问进村宣讲2次。'), ['发放宣传材料', '法律顾问进村宣讲']);
+    // The noun after a count ends at 以及 (not at the 以及 of 可以及时): no 以 left on its name.
+    assert.deepEqual(names('包括132项基本履职事项、138项配合履职事项以及41项上级部门收回事项。'), ['基本履职事项', '配合履职事项', '上级部门收回事项']);
+    assert.deepEqual(names('受理12件可以及早办结的申请。'), ['受理可以及早']);
   });
 
   it('pairs a rate with its counts only when that is clear', () => {

@@ -1,6 +1,6 @@
 // The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至), BG719 (a body's name in 《》),
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title), BG721 (words
-// often confused), BG722 (the leader's name mistyped), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG614 (a document number's brackets).
+// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG614 (a document number's brackets).
 import assert from 'node:assert/strict';
 import type { Diagnostic } from '../../../grammar/diagnostic';
 import { checkReport } from '../../../server/language/checks/index';
@@ -130,6 +130,10 @@ describe('checks/wording', () => {
       assert.match(found[0]!.message, /末尾不加分号/);
       assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('成效;', '成效'));
     });
+    it('reports a long heading of one phrase (no comma inside) on its own line', () => {
+      const text = `${header(2024)}# 深入学习贯彻党的二十大和二十届三中全会关于法治建设重大部署情况。\n我局将学习党的二十大精神作为重要政治任务。\n`;
+      expectOne(text, 'BG714', '。', text.replace('部署情况。', '部署情况'));
+    });
     it('leaves a level-2 heading that runs into its paragraph, and a long numbered sentence, alone', () => {
       const long = '继续深入推进我乡行政决策科学化、民主化、法治化，不断健全重大行政决策相关机制，严格落实法定程序。';
       const text = `${header(2021)}# 主要举措和成效\n## 全面部署法治建设。\n桂圩镇党委政府高度重视。\n\n### ${long}\n正文。\n`;
@@ -143,6 +147,10 @@ describe('checks/wording', () => {
       expectOne(text, 'BG715', '治政府建设', text.replace('确保治政府', '确保法治政府'));
       const near = `${header(2020)}推进法治政府建设，深入推进法 治政府建设（网页在字间留了空格），加强民族自治政府建设研究，整治政府建设项目拖欠。\n`;
       assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
+    });
+    it('reports 法治营商环境 with its 化 left out, not 法治化营商环境', () => {
+      const text = `${header(2024)}深入推进依法行政，持续优化法治营商环境，打造市场化、法治化、国际化营商环境，优化法治化营商环境。\n`;
+      expectOne(text, 'BG715', '法治营商环境', text.replace('优化法治营商环境', '优化法治化营商环境'));
     });
     it('reports 行政规范文件 with a safe fix to the standard term', () => {
       const text = `${header(2021)}加强行政规范文件的合法性审核。\n`;
@@ -327,6 +335,37 @@ describe('checks/wording', () => {
       const text = `${header(2023)}深入学习贯彻习近平总书记法治思想和习近平总书记重要讲话精神，落实总书记重要指示批示，学习总书记关于法治建设的重要论述。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG722'), []);
       expectOne(`${header(2016)}深入学习习总书记法治思想。\n`, 'BG722', '习总书记');
+    });
+  });
+
+  describe('BG722 习近平法治思想 written 法治思想', () => {
+    it('reports 法治思想 studied or followed without its name, with a fix that is not safe', () => {
+      const text = `${header(2024)}2024年，宁安镇以习近平新时代中国特色社会主义思想为指导，全面学习贯彻法治思想及党的二十届三中全会精神。一是将法治思想作为政府履职的核心指引。县委、县政府始终把学法治思想作为首要任务。\n`;
+      const found = check(text).filter((d) => d.code === 'BG722');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['法治思想', '法治思想', '法治思想']);
+      assert.equal(found[0]!.fixes![0]!.safe, false);
+      assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('贯彻法治思想', '贯彻习近平法治思想'));
+      expectOne(`${header(2020)}坚持以习近平新时代中国特色社会主义思想和法治思想为指导。\n`, 'BG722', '法治思想');
+      expectOne(`${header(2022)}一、坚持以法治思想为统领，党对法治政府建设的领导更加坚强有力。\n`, 'BG722', '法治思想');
+    });
+    it('leaves 习近平法治思想, a way of thinking (法治意识和法治思想, 树立法治思想) and 总书记法治思想 (said once, as its own slip) alone', () => {
+      const text = `${header(2022)}深入学习贯彻习近平法治思想，提高广大党员的法治意识和法治思想，引导群众树立法治思想，围绕学习习近平法治思想开展培训。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG722'), []);
+      expectOne(`${header(2023)}带领机关干部学习总书记法治思想。\n`, 'BG722', '总书记');
+    });
+  });
+
+  describe('BG727 a word written twice', () => {
+    it('reports a word of three or more characters written twice in a row, with a fix that is not safe', () => {
+      const text = `${header(2024)}2024年，廉江市民政局民政局坚持依法行政。桂圩镇利用镇驻村法律顾问法律顾问，全程参与。\n`;
+      const found = check(text).filter((d) => d.code === 'BG727');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['民政局', '法律顾问']);
+      assert.equal(found[0]!.fixes![0]!.safe, false);
+      assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('民政局民政局', '民政局'));
+    });
+    it('leaves two characters twice (自查自纠, 占道占地), one character repeated and a word repeated after a mark alone', () => {
+      const text = `${header(2024)}开展执法检查自查自纠，整治社道占道占地，研究研究再定，哈哈哈哈哈哈，一村一品、一村一品，法律顾问，法律顾问。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG727'), []);
     });
   });
 

@@ -88,6 +88,36 @@ describe('import: real-world text', () => {
     assert.equal(imported(['某某县交通运输局关于2025年度法治政府建设情况的报告', '中共某某县委、某某县人民政府', '一、主要举措和成效', opening]).header.to, undefined);
   });
 
+  it('an addressee whose bodies are parted by a comma is @主送 as written, and the source is told (BG239)', () => {
+    const opening = '2024年,某某镇法治政府建设工作在县委、县政府的有力指导下,围绕年度法治政府建设工作要点,深入推进依法行政。';
+    const r = imported(['- 索 引 号: sm09901-1800-2025-00003', '- 备注/文号: 某镛委〔2025〕5号', '- 发布机构: 某某镇人民政府', '- 公文生成日期: 2025-02-07', '中共某某县委员会,某某县人民政府:', opening]);
+    assert.equal(r.header.to, '中共某某县委员会,某某县人民政府');
+    assert.deepEqual(r.findings.map((f) => [f.code, f.line, f.column]), [['BG239', 5, 9], ['BG601', 5, 17]]);
+    assert.deepEqual(body(r.text), [opening]);
+    assert.deepEqual(imported(['中共某某县委员会，某某县人民政府：', opening]).findings.map((f) => [f.code, f.column]), [['BG239', 9]]);
+    // Bodies parted by 、 are no finding.
+    assert.deepEqual(imported(['中共某某县委、某某县人民政府：', opening]).findings, []);
+  });
+
+  it('a page’s labels spaced out to fill their column (索 引 号:, 文 号:) are furniture, not the title', () => {
+    const r = imported(['索引号: 001-2024-00000183 发布机构:', '生效日期: 2024-01-11 废止日期:', '文 号: 所属主题: 政府工作报告', '', '某某镇2023年法治政府建设情况报告', '', '来源: 发布时间:2024-01-11 浏览次数: 【字体:', '根据某某县2023年度法治政府建设的总体要求,我镇着力抓重点、补短板、强弱项,推动重点难点问题破解。']);
+    assert.equal(r.header.title, '某某镇2023年法治政府建设情况报告');
+    assert.equal(r.header.kind, '法治政府建设年度报告');
+    assert.deepEqual(body(r.text), ['根据某某县2023年度法治政府建设的总体要求,我镇着力抓重点、补短板、强弱项,推动重点难点问题破解。']);
+    // A spaced word with no colon after it is no label.
+    assert.ok(body(imported(['文 号 管 理 工作 规范', '2023年,我镇推进法治政府建设,全面落实各项工作要求。']).text).includes('文 号 管 理 工作 规范'));
+  });
+
+  it('an 索引号 on a line of its own and the page’s publisher between the title and its repeat are furniture', () => {
+    const opening = '2024年,某某区坚持以习近平新时代中国特色社会主义思想为指导,深入推进依法行政,扎实开展法治政府建设各项工作。';
+    const r = imported(['无障碍阅读 关怀版 返回首页', '政府信息公开', '某某市某某区2024年度法治政府建设报告', '11371202004358421D/2025-6640947', '某某市某某区人民政府', '2025-03-19', '', '某某市某某区2024年度法治政府建设报告', '', '字号:', opening]);
+    assert.equal(r.header.title, '某某市某某区2024年度法治政府建设报告');
+    assert.deepEqual(body(r.text), [opening]);
+    assert.ok(r.notes.some((n) => n.what === '发布机构“某某市某某区人民政府”'));
+    // A body's name under the title with no repeat of the title after it stays (it may be the addressee's or the text's).
+    assert.ok(body(imported(['某某市某某区2024年度法治政府建设报告', '某某市某某区人民政府', opening]).text).length >= 1);
+  });
+
   it('a title broken after its first line before a short “情况工作报告” is one title; a column named 工作报告 above the page is not', () => {
     const r = imported(['某某区生态环境分局2025年法治政府建设', '情况工作报告', '今年以来,某某区生态环境分局深入学习贯彻习近平法治思想,全面落实法治政府建设各项任务。']);
     assert.equal(r.header.title, '某某区生态环境分局2025年法治政府建设情况工作报告');
@@ -512,6 +542,21 @@ describe('import: real-world text', () => {
     const r = imported(['一、主要举措和成效', '一）纵深推进学悟笃行习近平法治思想', '正文。', '（一是加强学习。']);
     assert.deepEqual(r.findings.map((f) => `${f.line}:${f.code}`), ['2:BG232']);
     assert.deepEqual(body(r.text), ['# 主要举措和成效 {#举措}', '## 纵深推进学悟笃行习近平法治思想', '正文。', '（一是加强学习。']);
+  });
+
+  it('a report numbering its first level （一）（二） after its opening is told once (BG240) and taken at level 1; an excerpt or a report under 一、 or 1、 is not', () => {
+    const opening = '2023年以来,为深入贯彻党的二十大精神,我镇扎实有序推进工作。现将我镇本年度法治政府建设情况报告如下:';
+    const r = imported([opening, '(一)深入学习贯彻党的二十大精神', '我镇认真组织学习贯彻党的二十大精神。', '(二)深入学习宣传贯彻习近平法治思想', '我镇将习近平法治思想纳入学习计划。']);
+    assert.deepEqual(r.findings.map((f) => [f.code, f.line, f.column]), [['BG240', 2, 1]]);
+    assert.match(r.text, /^# 深入学习贯彻党的二十大精神$/m);
+    assert.match(r.text, /^# 深入学习宣传贯彻习近平法治思想$/m);
+    const codes = (lines: string[]) => imported(lines).findings.map((f) => f.code);
+    // Cut from a report: nothing, or no opening, before its （一）.
+    assert.deepEqual(codes(['(一)深入学习贯彻党的二十大精神', '我镇认真组织学习。', '(二)深入学习宣传贯彻习近平法治思想', '我镇将其纳入学习计划。']), []);
+    assert.deepEqual(codes(['领导干部带头学法,全镇形成了良好氛围。', '(一)深入学习贯彻党的二十大精神', '我镇认真组织学习。']), []);
+    // Under 一、 or a top level numbered 1、, （一） is the second level it should be.
+    assert.deepEqual(codes([opening, '一、主要举措和成效', '(一)深入学习贯彻党的二十大精神', '我镇认真组织学习。']), []);
+    assert.deepEqual(codes([opening, '1、 主要举措和成效', '（一）深入学习贯彻党的二十大精神', '我镇认真组织学习。', '2、 存在的不足', '（一）学法不够深入。']).filter((c) => c === 'BG240'), []);
   });
 
   it('a number typed as one enclosed character (㈠, ㈡: 博乐市某乡 2022) is reported (BG232) and taken as （一）; not ㈠ alone or mid-line', () => {
