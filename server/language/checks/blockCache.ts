@@ -5,7 +5,7 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { endsWithLineBreak, lineEndAt, lineStartAt } from '../../../grammar/index.js';
 import { shiftDiagnostic } from '../../../grammar/shift.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
-import { blockCacheOn, includesIn, type Entry, type LocalBlock } from './blockStore.js';
+import { blockCacheOn, type Entry, type LocalBlock } from './blockStore.js';
 import { describeList, diagnosticsOverList, entriesOf, runOverList, type BlockList, type Hit } from './blockVersions.js';
 import { AttachedMap } from '../attached.js';
 import { boundInBlock } from '../perCodeBound.js';
@@ -100,10 +100,6 @@ export class SpanBlock implements LocalBlock {
 
   get source(): string {
     return (this.sliced ??= this.text.slice(this.origin, this.origin + this.length));
-  }
-
-  includes(needle: string): boolean {
-    return includesIn(this.text, this.origin, this.length, needle);
   }
 }
 

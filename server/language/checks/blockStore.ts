@@ -11,14 +11,6 @@ export interface LocalBlock {
   length: number;
   /** The file, when it is not the checked report (a snippet): part of the key, as diagnostics carry it. */
   file: string;
-  /** Whether the source contains a string: read in the file's text, without slicing the source. */
-  includes(needle: string): boolean;
-}
-
-/** Whether text[origin, origin + length) contains a string (LocalBlock.includes without a slice). */
-export function includesIn(text: string, origin: number, length: number, needle: string): boolean {
-  const at = text.indexOf(needle, origin);
-  return at >= 0 && at + needle.length <= origin + length;
 }
 
 /** What is remembered of a block: results by check context, and which source tests it passes. */

@@ -154,7 +154,7 @@ function findTitle(raw: string, registry: readonly CitationEntry[]): TitleMatch 
 
 /** The titles cited in a block, as typed: what ProseBlock.citedTitles gives (a block without 《 needs no lines built). */
 function citedTitleTexts(block: ProseBlock): string[] | undefined {
-  if (!block.includes('《')) return undefined;
+  if (!block.source.includes('《')) return undefined;
   const titles = block.citedTitles;
   return titles.length ? titles.map((c) => c.title) : undefined;
 }
@@ -167,7 +167,7 @@ export function citedTitleTextsOf(blocks: ProseBlocks): Array<Hit<string[]>> {
 /** The short titles a block defines itself: （以下简称《纲要》）. */
 function shortTitlesIn(block: ProseBlock): string[] | undefined {
   // 简称 in a line's text is 简称 in the source (masks replace whole figures and escapes).
-  if (!block.includes('简称')) return undefined;
+  if (!block.source.includes('简称')) return undefined;
   const out: string[] = [];
   for (const line of block.lines) {
     if (!line.text.includes('简称')) continue;
@@ -222,10 +222,15 @@ const NO_SUCH_LAW = new Map<string, { instead: string; since?: number }>([
   ]),
 ]);
 
+const [LAW, RULES] = ['法'.charCodeAt(0), '则'.charCodeAt(0)];
+const PRC = '中华人民共和国';
+
 /** BG508: a law cited by a name no law has (in the report's year). */
-function noSuchLaw(model: ReportModel, cited: Cited, year: number | undefined): Diagnostic | undefined {
-  const name = normaliseTitle(cited.title).replace(/^中华人民共和国/, '');
-  const slip = NO_SUCH_LAW.get(name);
+function noSuchLaw(model: ReportModel, cited: Cited, normalised: string, year: number | undefined): Diagnostic | undefined {
+  // Every name listed ends with 法 or 则: most titles are passed over by their last character.
+  const last = normalised.charCodeAt(normalised.length - 1);
+  if (last !== LAW && last !== RULES) return undefined;
+  const slip = NO_SUCH_LAW.get(normalised.startsWith(PRC) ? normalised.slice(PRC.length) : normalised);
   if (!slip || (slip.since !== undefined && (year === undefined || year < slip.since))) return undefined;
   const what = slip.since !== undefined ? `《${cited.title}》${slip.instead}（本报告是${year}年度的）。` : `《${cited.title}》不是哪部法律的名称：${slip.instead}。`;
   return lineDiagnostic(model, cited.line, 'BG508', cited.from, cited.to, what);
@@ -244,8 +249,9 @@ function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: reado
   const out: Diagnostic[] = [];
   const year = model.header.year;
   for (const cited of block.citedTitles) {
-    if (shortTitles.has(normaliseTitle(cited.title))) continue;
-    const wrongLaw = noSuchLaw(model, cited, year);
+    const normalised = normaliseTitle(cited.title);
+    if (shortTitles.has(normalised)) continue;
+    const wrongLaw = noSuchLaw(model, cited, normalised, year);
     if (wrongLaw) out.push(wrongLaw);
     const match = matchTitle(cited.title, registry);
     if (!match) continue;

@@ -6,7 +6,6 @@ import type { Diagnostic, Fix, TextEdit } from '../../../grammar/diagnostic.js';
 import { diagnostic, locatedIn } from '../makeDiagnostic.js';
 import type { PlacedBlock, ReportModel, Scope } from '../model.js';
 import { describeList, wholeLineSpan, type BlockList, type LocalBlock } from './blockCache.js';
-import { includesIn } from './blockStore.js';
 import { AttachedMap } from '../attached.js';
 
 // ---------------------------------------------------------------- prose lines
@@ -171,11 +170,6 @@ abstract class LazyProseBlock implements ProseBlock {
     return this.wholeLines().origin;
   }
 
-  includes(needle: string): boolean {
-    const span = this.wholeLines();
-    return includesIn(this.scope.file.text, span.origin, span.end - span.origin, needle);
-  }
-
   get length(): number {
     const span = this.wholeLines();
     return span.end - span.origin;
@@ -244,7 +238,7 @@ class OneLineProse extends LazyProseBlock {
 function findCitedTitles(block: ProseBlock): Cited[] {
   const out: Cited[] = [];
   // No 《 in the source, no citation (and the block's lines need not be built).
-  if (!block.includes('《')) return out;
+  if (!block.source.includes('《')) return out;
   for (const { node, line } of block.citations) {
     if (!node.closed) continue;
     const from = indexOfSource(line, node.start);

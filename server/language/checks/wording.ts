@@ -492,39 +492,80 @@ function guidedWithoutYi(model: ReportModel): Diagnostic[] {
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /**
- * BG727: a word of three to eight characters written twice in a row (廉江市民政局民政局), read by character code
- * (a character that does not come back n places on is passed at once). Two characters twice are common
- * Chinese (自查自纠, 占道占地 hold 查自查自, 道占道占); one character repeated (哈哈哈哈哈哈) is no word.
+ * BG727: a word of three to eight characters written twice in a row (廉江市民政局民政局). Two characters twice
+ * are common Chinese (自查自纠, 占道占地 hold 查自查自, 道占道占); one character repeated (哈哈哈哈哈哈) is no word.
  */
 function doubledWords(model: ReportModel): Diagnostic[] {
   return cachedPerBlock('doubled-words', proseBlocks(model), (block) => {
     let out: Diagnostic[] | undefined;
     for (const line of block.lines) {
-      const text = line.text;
-      for (let i = 0; i + 6 <= text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (!isHan(c)) continue;
-        for (let n = 3; n <= 8 && i + 2 * n <= text.length; n++) {
-          if (text.charCodeAt(i + n) !== c) continue;
-          let k = 1;
-          let mixed = false;
-          for (; k < n; k++) {
-            const d = text.charCodeAt(i + k);
-            if (d !== text.charCodeAt(i + n + k) || !isHan(d)) break;
-            if (d !== c) mixed = true;
-          }
-          if (k < n || !mixed) continue;
-          const word = text.slice(i, i + n);
-          (out ??= []).push(lineDiagnostic(model, line, 'BG727', i + n, i + 2 * n, `“${word}”连写了两遍（“${word}${word}”）：多半是复制粘贴留下的，请删去一遍。`, [
-            { title: `删去重复的“${word}”`, safe: false, edits: [{ from: i + n, to: i + 2 * n, newText: '' }] },
-          ]));
-          i += 2 * n - 1;
-          break;
-        }
+      for (const { at, length } of doubledWordsIn(line.text)) {
+        const word = line.text.slice(at, at + length);
+        (out ??= []).push(lineDiagnostic(model, line, 'BG727', at + length, at + 2 * length, `“${word}”连写了两遍（“${word}${word}”）：多半是复制粘贴留下的，请删去一遍。`, [
+          { title: `删去重复的“${word}”`, safe: false, edits: [{ from: at + length, to: at + 2 * length, newText: '' }] },
+        ]));
       }
     }
     return out ?? NO_DIAGNOSTICS;
   });
+}
+
+/** For each position of a line, bit n − 3 set when the n characters from it come again right after them (n = 3…8). */
+let repeats = new Uint8Array(256);
+
+/**
+ * The doubled words of a text, left to right: at each ideograph the shortest word (3 to 8 ideographs, not
+ * all one character) that comes again right after it; the search goes on after its second copy.
+ */
+export function doubledWordsIn(text: string): Array<{ at: number; length: number }> {
+  const found: Array<{ at: number; length: number }> = [];
+  const length = text.length;
+  if (length < 6) return found;
+  if (repeats.length < length) repeats = new Uint8Array(length * 2);
+  repeats.fill(0, 0, length);
+  // Which positions start a repeat of each length: a window is compared from its end, and a mismatch
+  // moves the next window past it, so that most characters are compared about once for all six lengths
+  // (comparing six places on from every character made this the costliest check).
+  let any = false;
+  for (let n = 3; n <= 8; n++) {
+    const bit = 1 << (n - 3);
+    for (let p = 0; p + 2 * n <= length; ) {
+      let q = p + n - 1;
+      while (q >= p && text.charCodeAt(q) === text.charCodeAt(q + n)) q--;
+      if (q >= p) {
+        p = q + 1;
+        continue;
+      }
+      // [p, p + n) equals the n characters after it: so does every window inside the run of such positions.
+      let end = p + n;
+      while (end + n < length && text.charCodeAt(end) === text.charCodeAt(end + n)) end++;
+      for (let i = p; i + n <= end; i++) repeats[i]! |= bit;
+      any = true;
+      p = end + 1;
+    }
+  }
+  if (!any) return found;
+  for (let i = 0; i + 6 <= length; i++) {
+    const lengths = repeats[i]!;
+    if (lengths === 0) continue;
+    const c = text.charCodeAt(i);
+    if (!isHan(c)) continue;
+    for (let n = 3; n <= 8 && i + 2 * n <= length; n++) {
+      if ((lengths & (1 << (n - 3))) === 0) continue;
+      let k = 1;
+      let mixed = false;
+      for (; k < n; k++) {
+        const d = text.charCodeAt(i + k);
+        if (!isHan(d)) break;
+        if (d !== c) mixed = true;
+      }
+      if (k < n || !mixed) continue;
+      found.push({ at: i, length: n });
+      i += 2 * n - 1;
+      break;
+    }
+  }
+  return found;
 }
 
 // ---------------------------------------------------------------- a heading ending in 。

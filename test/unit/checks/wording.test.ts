@@ -2,15 +2,16 @@
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title), BG721 (words
 // often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG614 (a document number's brackets).
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { Diagnostic } from '../../../grammar/diagnostic';
 import { checkReport } from '../../../server/language/checks/index';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../../server/language/checks/contract';
 import { termsChecks } from '../../../server/language/checks/terms';
 import { titlesChecks } from '../../../server/language/checks/titles';
-import { wordingChecks } from '../../../server/language/checks/wording';
+import { doubledWordsIn, wordingChecks } from '../../../server/language/checks/wording';
 import { readSettings } from '../../../server/language/config';
 import { applyEdits } from '../../../server/language/fixes';
-import { model, SAMPLES, sampleModel } from '../../helpers.js';
+import { fuzzSettings, model, SAMPLES, sampleModel } from '../../helpers.js';
 
 const header = (year: number) => `@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 ${year}\n\n`;
 const CHECKS = [...wordingChecks, ...termsChecks, ...titlesChecks];
@@ -362,6 +363,28 @@ describe('checks/wording', () => {
       assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['民政局', '法律顾问']);
       assert.equal(found[0]!.fixes![0]!.safe, false);
       assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('民政局民政局', '民政局'));
+    });
+    it('finds what comparing six places on from every ideograph finds, on any text (property)', () => {
+      // The plain reading: at each ideograph the shortest word of 3–8 ideographs, not all one character,
+      // that comes again right after it; on after its second copy.
+      const reference = (text: string) => {
+        const out: Array<{ at: number; length: number }> = [];
+        const han = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+        for (let i = 0; i + 6 <= text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (!han(c)) continue;
+          for (let n = 3; n <= 8 && i + 2 * n <= text.length; n++) {
+            const word = text.slice(i, i + n);
+            if (word !== text.slice(i + n, i + 2 * n) || ![...word].every((ch) => han(ch.charCodeAt(0))) || [...word].every((ch) => ch === word[0])) continue;
+            out.push({ at: i, length: n });
+            i += 2 * n - 1;
+            break;
+          }
+        }
+        return out;
+      };
+      const text = fc.array(fc.constantFrom('甲', '乙', '丙', '丁', 'a', '，', '甲乙丙', '甲乙甲'), { maxLength: 60 }).map((p) => p.join(''));
+      fc.assert(fc.property(text, (t) => assert.deepEqual(doubledWordsIn(t), reference(t))), fuzzSettings(2000));
     });
     it('leaves two characters twice (自查自纠, 占道占地), one character repeated and a word repeated after a mark alone', () => {
       const text = `${header(2024)}开展执法检查自查自纠，整治社道占道占地，研究研究再定，哈哈哈哈哈哈，一村一品、一村一品，法律顾问，法律顾问。\n`;
