@@ -8,10 +8,11 @@ import type { ReportModel } from '../model.js';
 import { cachedPerBlock, identityOf } from './blockCache.js';
 import { summariesOf } from './blockSummaries.js';
 import type { Hit } from './blockVersions.js';
-import { NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract.js';
+import { joined, NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract.js';
 import { inCitationAt, lineDiagnostic, proseBlocks, type Cited, type ProseBlock, type ProseBlocks, type ProseLine } from './prose.js';
 import { AttachedMap } from '../attached.js';
 import { chineseWords } from '../words.js';
+import { allMatches } from '../matches.js';
 
 export interface CitationEntry {
   title: string;
@@ -164,6 +165,8 @@ export function citedTitleTextsOf(blocks: ProseBlocks): Array<Hit<string[]>> {
   return summariesOf('cited-titles', blocks, citedTitleTexts);
 }
 
+const SHORT_TITLE = /简称[《“]([^》”]+)[》”]/g;
+
 /** The short titles a block defines itself: （以下简称《纲要》）. */
 function shortTitlesIn(block: ProseBlock): string[] | undefined {
   // 简称 in a line's text is 简称 in the source (masks replace whole figures and escapes).
@@ -171,7 +174,7 @@ function shortTitlesIn(block: ProseBlock): string[] | undefined {
   const out: string[] = [];
   for (const line of block.lines) {
     if (!line.text.includes('简称')) continue;
-    for (const m of line.text.matchAll(/简称[《“]([^》”]+)[》”]/g)) out.push(normaliseTitle(m[1]!));
+    for (const m of allMatches(SHORT_TITLE, line.text)) out.push(normaliseTitle(m[1]!));
   }
   return out.length ? out : undefined;
 }
@@ -245,14 +248,14 @@ function titleChecks(model: ReportModel, settings: CheckSettings): Diagnostic[] 
   return cachedPerBlock(context, blocks, (block) => blockTitleChecks(model, block, registry, shortTitles));
 }
 
-function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: readonly CitationEntry[], shortTitles: ReadonlySet<string>): Diagnostic[] {
-  const out: Diagnostic[] = [];
+function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: readonly CitationEntry[], shortTitles: ReadonlySet<string>): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
   const year = model.header.year;
   for (const cited of block.citedTitles) {
     const normalised = normaliseTitle(cited.title);
     if (shortTitles.has(normalised)) continue;
     const wrongLaw = noSuchLaw(model, cited, normalised, year);
-    if (wrongLaw) out.push(wrongLaw);
+    if (wrongLaw) (out ??= []).push(wrongLaw);
     const match = matchTitle(cited.title, registry);
     if (!match) continue;
     const { entry } = match;
@@ -264,21 +267,21 @@ function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: reado
       if (/\d\s*[-－–‐‑―~～]\s*\d|\d年\s*[-－–‐‑―~～]/.test(cited.title.replace(HYPHENED_YEARS, ''))) reasons.push('年份范围应用一字线“—”');
       if ((cited.title.match(/[（(]/g) ?? []).length !== (cited.title.match(/[）)]/g) ?? []).length) reasons.push('括号不成对');
       const what = match.kind === 'defect' ? `写法与正式名称不一致${reasons.length ? `（${reasons.join('，')}）` : ''}` : '与登记的正式名称相近但不相同，可能写错了';
-      out.push(lineDiagnostic(model, cited.line, 'BG501', cited.from, cited.to, `《${cited.title}》${what}：正式名称是《${entry.title}》${describe(entry)}。`, [
+      (out ??= []).push(lineDiagnostic(model, cited.line, 'BG501', cited.from, cited.to, `《${cited.title}》${what}：正式名称是《${entry.title}》${describe(entry)}。`, [
         { title: `改为《${entry.title}》`, safe: false, edits: [{ from: cited.from, to: cited.to, newText: entry.title }] },
       ]));
     }
     if (year === undefined) continue;
     if (entry.validTo !== undefined && year > entry.validTo) {
       const successor = entry.supersededBy ? `，${year}年应以《${entry.supersededBy}》为准` : '';
-      out.push(lineDiagnostic(model, cited.line, 'BG502', cited.from, cited.to, `《${entry.title}》的规划期到${entry.validTo}年为止${successor}：本报告是${year}年度的，请确认引用的是现行文件。`,
+      (out ??= []).push(lineDiagnostic(model, cited.line, 'BG502', cited.from, cited.to, `《${entry.title}》的规划期到${entry.validTo}年为止${successor}：本报告是${year}年度的，请确认引用的是现行文件。`,
         entry.supersededBy ? [{ title: `改为《${entry.supersededBy}》`, safe: false, edits: [{ from: cited.from, to: cited.to, newText: entry.supersededBy }] }] : undefined));
     } else if (entry.validFrom !== undefined && year < entry.validFrom) {
       const since = entry.date ? `${entry.date}起施行` : `${entry.validFrom}年起施行`;
-      out.push(lineDiagnostic(model, cited.line, 'BG503', cited.from, cited.to, `《${entry.title}》${since}，本报告是${year}年度的，当时还没有这个文件：请核对所引文件名称。`));
+      (out ??= []).push(lineDiagnostic(model, cited.line, 'BG503', cited.from, cited.to, `《${entry.title}》${since}，本报告是${year}年度的，当时还没有这个文件：请核对所引文件名称。`));
     }
   }
-  return out;
+  return out ?? NO_DIAGNOSTICS;
 }
 
 function termChecks(model: ReportModel): Diagnostic[] {
@@ -311,54 +314,56 @@ const MERGED_BODIES: ReadonlyArray<[RegExp, string]> = [
 const ANY_MERGED_BODY = new RegExp(MERGED_BODIES.map(([pattern]) => pattern.source).join('|'));
 
 /** BG506: a body merged away in 2018, named as one of today's ("市政府法制办"); "原……" looks back. */
-function mergedBodies(model: ReportModel, line: ProseLine, year: number): Diagnostic[] {
-  const out: Diagnostic[] = [];
+function mergedBodies(model: ReportModel, line: ProseLine, year: number): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
   for (const [pattern, now] of MERGED_BODIES) {
-    for (const m of line.text.matchAll(pattern)) {
+    for (const m of allMatches(pattern, line.text)) {
       if (line.text[m.index - 1] === '原' || line.text.slice(Math.max(0, m.index - 3), m.index).includes('原')) continue;
-      out.push(lineDiagnostic(model, line, 'BG506', m.index, m.index + m[0].length, `“${m[0]}”在2018年机构改革中已撤并，职责划入${now}；本报告是${year}年度的：请核对机构名称（多半是沿用旧报告）。`));
+      (out ??= []).push(lineDiagnostic(model, line, 'BG506', m.index, m.index + m[0].length, `“${m[0]}”在2018年机构改革中已撤并，职责划入${now}；本报告是${year}年度的：请核对机构名称（多半是沿用旧报告）。`));
     }
   }
-  return out;
+  return out ?? NO_DIAGNOSTICS;
 }
 
 /** BG506: a requirement already out of date in the report's year. */
-function staleReferences(model: ReportModel, line: ProseLine, year: number): Diagnostic[] {
-  const out: Diagnostic[] = [];
+function staleReferences(model: ReportModel, line: ProseLine, year: number): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
   const sentenceOf = (at: number) => {
     const stop = line.text.indexOf('。', at);
     return line.text.slice(line.text.lastIndexOf('。', at) + 1, stop < 0 ? undefined : stop);
   };
-  if (year >= 2021) for (const m of line.text.matchAll(THIRTEENTH_PLAN)) {
+  if (year >= 2021) for (const m of allMatches(THIRTEENTH_PLAN, line.text)) {
     if (LOOKING_BACK.test(sentenceOf(m.index))) continue;
     const at = m.index + m[0].indexOf(m[1]!);
-    out.push(lineDiagnostic(model, line, 'BG506', at, at + 3, `“十三五”规划期是2016—2020年，本报告是${year}年度的，按“十三五”规划的要求已经过时：应为“十四五”规划（2021—2025年）或现行规划。`));
+    (out ??= []).push(lineDiagnostic(model, line, 'BG506', at, at + 3, `“十三五”规划期是2016—2020年，本报告是${year}年度的，按“十三五”规划的要求已经过时：应为“十四五”规划（2021—2025年）或现行规划。`));
   }
-  if (year >= 2023) for (const m of line.text.matchAll(EPIDEMIC_WORK)) {
+  if (year >= 2023) for (const m of allMatches(EPIDEMIC_WORK, line.text)) {
     if (/以来|期间|三年|回顾|转段|总结|经验/.test(sentenceOf(m.index))) continue;
     const at = m.index + m[0].indexOf(m[1]!);
-    out.push(lineDiagnostic(model, line, 'BG506', at, at + m[1]!.length, `本报告是${year}年度的，新冠疫情防控自2023年1月起已转入“乙类乙管”，把“应对新冠肺炎疫情”写成当年的工作已经过时：多半是沿用旧报告时漏改。`));
+    (out ??= []).push(lineDiagnostic(model, line, 'BG506', at, at + m[1]!.length, `本报告是${year}年度的，新冠疫情防控自2023年1月起已转入“乙类乙管”，把“应对新冠肺炎疫情”写成当年的工作已经过时：多半是沿用旧报告时漏改。`));
   }
-  if (year >= 2023) for (const m of line.text.matchAll(NINETEENTH_CONGRESS)) {
+  if (year >= 2023) for (const m of allMatches(NINETEENTH_CONGRESS, line.text)) {
     if (/二十大|二十届/.test(sentenceOf(m.index))) continue;
     const at = m.index + m[0].indexOf(m[1]!);
-    out.push(lineDiagnostic(model, line, 'BG506', at, at + 3, `党的二十大已于2022年10月召开，本报告是${year}年度的，只写贯彻“党的十九大精神”已经过时：应为党的二十大精神（及二十届历次全会精神）。`));
+    (out ??= []).push(lineDiagnostic(model, line, 'BG506', at, at + 3, `党的二十大已于2022年10月召开，本报告是${year}年度的，只写贯彻“党的十九大精神”已经过时：应为党的二十大精神（及二十届历次全会精神）。`));
   }
-  return out;
+  return out ?? NO_DIAGNOSTICS;
 }
 
-function blockTermChecks(model: ReportModel, block: ProseBlock, year: number): Diagnostic[] {
-  const out: Diagnostic[] = [];
+const SEVENTH_FIVE_YEAR = /七五(?=[”"’」]?普法)/g;
+
+function blockTermChecks(model: ReportModel, block: ProseBlock, year: number): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
   for (const line of block.lines) {
-    if (line.text.includes('十') || line.text.includes('疫')) out.push(...staleReferences(model, line, year));
-    if (year >= 2020 && ANY_MERGED_BODY.test(line.text)) out.push(...mergedBodies(model, line, year));
-    if (year >= 2021) for (const m of line.text.matchAll(/七五(?=[”"’」]?普法)/g)) {
-      out.push(lineDiagnostic(model, line, 'BG504', m.index, m.index + 2, `“七五”普法规划期是2016—2020年，本报告是${year}年度的，应为“八五”普法（2021—2025年）。`, [
+    if (line.text.includes('十') || line.text.includes('疫')) out = joined(out, staleReferences(model, line, year));
+    if (year >= 2020 && ANY_MERGED_BODY.test(line.text)) out = joined(out, mergedBodies(model, line, year));
+    if (year >= 2021) for (const m of allMatches(SEVENTH_FIVE_YEAR, line.text)) {
+      (out ??= []).push(lineDiagnostic(model, line, 'BG504', m.index, m.index + 2, `“七五”普法规划期是2016—2020年，本报告是${year}年度的，应为“八五”普法（2021—2025年）。`, [
         { title: '改为“八五”', safe: false, edits: [{ from: m.index, to: m.index + 2, newText: '八五' }] },
       ]));
     }
   }
-  return out;
+  return out ?? NO_DIAGNOSTICS;
 }
 
 // ---------------------------------------------------------------- a title written without 《》
@@ -476,7 +481,7 @@ function unmarkedMatches(
     let out: Diagnostic[] | undefined;
     for (const line of block.lines) {
       if (!quick(line.text)) continue;
-      for (const m of line.text.matchAll(pattern)) {
+      for (const m of allMatches(pattern, line.text)) {
         if (inCitationAt(line, m.index!) || insideInnerTitle(line.text, m.index!)) continue;
         (out ??= []).push(finding(line, m[0], m.index!));
       }
@@ -533,11 +538,11 @@ function firstLaw(words: string): string {
  */
 function unmarkedLawLists(model: ReportModel): Diagnostic[] {
   return cachedPerBlock('unmarked-law-lists', proseBlocks(model), (block) => {
-    const out: Diagnostic[] = [];
+    let out: Diagnostic[] | undefined;
     for (const line of block.lines) {
       const text = line.text;
       if (!text.includes('、') || !LAWS_AFTER_ONE.test(text)) continue;
-      for (const m of text.matchAll(LAWS_AFTER)) {
+      for (const m of allMatches(LAWS_AFTER, text)) {
         const laws: Array<{ at: number; name: string }> = [];
         let end = m.index!;
         while (laws.length < LAWS_IN_A_LIST) {
@@ -560,12 +565,12 @@ function unmarkedLawLists(model: ReportModel): Diagnostic[] {
         const last = laws[laws.length - 1]!;
         const names = laws.map((l) => `“${l.name}”`).join('');
         const titled = laws.map((l) => `《${l.name}》`).join('');
-        out.push(lineDiagnostic(model, line, 'BG507', first.at, last.at + last.name.length, `法律名称${names}没有加书名号：列举引用的法律应写作${titled}。`, [
+        (out ??= []).push(lineDiagnostic(model, line, 'BG507', first.at, last.at + last.name.length, `法律名称${names}没有加书名号：列举引用的法律应写作${titled}。`, [
           { title: `改为“${titled}”`, safe: false, edits: [{ from: first.at, to: last.at + last.name.length, newText: titled }] },
         ]));
       }
     }
-    return out;
+    return out ?? NO_DIAGNOSTICS;
   });
 }
 

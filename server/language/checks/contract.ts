@@ -26,6 +26,14 @@ export const DEFAULT_CHECK_SETTINGS: CheckSettings = { extraCitations: [], extra
  */
 export const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
+/** `found` with `more` added, the list made only when there is something to add (a block's checks mostly find nothing). */
+export function joined(found: Diagnostic[] | undefined, more: readonly Diagnostic[]): Diagnostic[] | undefined {
+  if (more.length === 0) return found;
+  if (!found) return [...more];
+  for (const d of more) found.push(d);
+  return found;
+}
+
 export interface ReportCheck {
   /** A short English id, e.g. "required-parts". */
   id: string;

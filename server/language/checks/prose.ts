@@ -7,6 +7,7 @@ import { diagnostic, locatedIn } from '../makeDiagnostic.js';
 import type { PlacedBlock, ReportModel, Scope } from '../model.js';
 import { describeList, wholeLineSpan, type BlockList, type LocalBlock } from './blockCache.js';
 import { AttachedMap } from '../attached.js';
+import { allMatches } from '../matches.js';
 
 // ---------------------------------------------------------------- prose lines
 
@@ -235,6 +236,9 @@ class OneLineProse extends LazyProseBlock {
   }
 }
 
+/** A title cited inside a title: 〈…〉. */
+const INNER_TITLE = /〈([^〈〉]+)〉/g;
+
 function findCitedTitles(block: ProseBlock): Cited[] {
   const out: Cited[] = [];
   // No 《 in the source, no citation (and the block's lines need not be built).
@@ -247,7 +251,7 @@ function findCitedTitles(block: ProseBlock): Cited[] {
     const title = line.text.slice(from + 1, to);
     if (title.includes(FIGURE_MARK) || title.includes(ESCAPE_MARK) || title.includes('《')) continue;
     out.push({ title, line, from: from + 1, to });
-    for (const m of title.matchAll(/〈([^〈〉]+)〉/g)) out.push({ title: m[1]!, line, from: from + 1 + m.index + 1, to: from + 1 + m.index + 1 + m[1]!.length });
+    if (title.includes('〈')) for (const m of allMatches(INNER_TITLE, title)) out.push({ title: m[1]!, line, from: from + 1 + m.index + 1, to: from + 1 + m.index + 1 + m[1]!.length });
   }
   return out;
 }

@@ -9,7 +9,7 @@ import type { ReportModel } from '../model.js';
 import { isShareRate, rateAgrees, someWholeOf, type Placed, type RatePairing, type SentenceRelations } from '../prose/index.js';
 import { cachedPerPlaced } from './blockCache.js';
 import { blockRelations, relationsContext, type ItemSource } from './proseItems.js';
-import type { ReportCheck } from './contract.js';
+import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
 
 type Item = Placed<ItemSource>;
 
@@ -53,24 +53,24 @@ function ratesAgainstCounts(model: ReportModel): Diagnostic[] {
   return cachedPerPlaced({ name: 'rates', of: (placed) => `rates:${relationsContext(model, placed, mentions)}` }, model, (placed) => ratesIn(model, blockRelations(model, placed, mentions)), mentions);
 }
 
-function ratesIn(model: ReportModel, relations: SentenceRelations<ItemSource>[]): Diagnostic[] {
-  const found: Diagnostic[] = [];
+function ratesIn(model: ReportModel, relations: SentenceRelations<ItemSource>[]): readonly Diagnostic[] {
+  let found: Diagnostic[] | undefined;
   for (const { sentence, rates } of relations) {
     const reported = new Set<number>();
     for (const pairing of rates) {
       const d = checkPairing(pairing, sentence, model);
       if (d) {
-        found.push(d);
+        (found ??= []).push(d);
         reported.add(pairing.rate);
       }
     }
     sentence.forEach((rate, i) => {
       if (reported.has(i) || !rate.item.percent || rate.item.value <= 1 + 1e-9 || rate.data.figure?.checkedByModel || !isShareRate(rate.item.phrase)) return;
       const d = diagnostic('BG208', rate.data, `“${rateName(rate)}”写为${rate.data.printed}，超过了100%：这样的比率是部分占总数的比例，不会超过100%，请核对。`);
-      found.push(locatedIn(d, rate.data.scope.file, model.file));
+      (found ??= []).push(locatedIn(d, rate.data.scope.file, model.file));
     });
   }
-  return found;
+  return found ?? NO_DIAGNOSTICS;
 }
 
 export const ratesChecks: ReportCheck[] = [{ id: 'rates-against-counts', codes: ['BG206', 'BG207', 'BG208'], run: ratesAgainstCounts }];

@@ -10,9 +10,10 @@ import { diagnostic } from '../makeDiagnostic.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
 import { cachedPerPlaced, ruledOutInBatch } from './blockCache.js';
 import { AttachedMap } from '../attached.js';
-import type { ReportCheck } from './contract.js';
+import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
 import { blockTextNodes, located } from './prose.js';
 import { TRADITIONAL_AND_SIMPLIFIED } from '../script.js';
+import { allMatches } from '../matches.js';
 
 export const slipsCodes: CodeInfo[] = [
   {
@@ -99,46 +100,46 @@ function slips(model: ReportModel): Diagnostic[] {
 /** Where a blank, a lost year or an omission may start: one test of a node instead of one per kind. */
 const MAY_BE_LEFT_OPEN = /[_＿略]|[（(]\s*年/;
 
-function blockSlips(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
-  const out: Diagnostic[] = [];
+function blockSlips(model: ReportModel, placed: PlacedBlock): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
   for (const node of blockTextNodes(placed)) {
     // Most text has neither eight digits in a row nor a placeholder mark: skipped before the patterns run.
-    if (EIGHT_DIGITS.test(node.text)) for (const m of node.text.matchAll(RUN_TOGETHER)) {
+    if (EIGHT_DIGITS.test(node.text)) for (const m of allMatches(RUN_TOGETHER, node.text)) {
       const [first, second] = [Number(m[1]), Number(m[2])];
       if (second <= first || second - first > 15) continue;
       const start = node.start + m.index!;
       const fixed = `${m[1]}—${m[2]}`;
-      out.push(located(model, placed.scope, diagnostic('BG231', { start, end: start + 8 }, `“${m[0]}年”中两个年份连在一起，缺少一字线：应写作“${fixed}年”。`, [
+      (out ??= []).push(located(model, placed.scope, diagnostic('BG231', { start, end: start + 8 }, `“${m[0]}年”中两个年份连在一起，缺少一字线：应写作“${fixed}年”。`, [
         { title: `改为“${fixed}”`, edits: [{ start, end: start + 8, newText: fixed }], safe: false },
       ])));
     }
-    if (PLACEHOLDER_MARK.test(node.text)) for (const m of node.text.matchAll(PLACEHOLDER)) {
+    if (PLACEHOLDER_MARK.test(node.text)) for (const m of allMatches(PLACEHOLDER, node.text)) {
       const start = node.start + m.index!;
       const around = node.text.slice(Math.max(0, m.index! - 4), m.index! + m[0].length + 2);
       // A year or a paragraph's number all in *: a page masked the digits (a template writes 20xx年, 一、).
       const masked = /^[*＊]+$/.test(m[0]) && (m[0].length === 4 || /^[.．、]/.test(node.text.slice(m.index! + m[0].length)));
       const what = masked ? '是被遮盖的数字（转载的网页把数字换成了“*”）' : '是模板的占位符，还没有填写';
-      out.push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”${what}：请填上实际的数字或名称。`)));
+      (out ??= []).push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”${what}：请填上实际的数字或名称。`)));
     }
     if (!MAY_BE_LEFT_OPEN.test(node.text)) continue;
-    if (node.text.includes('_') || node.text.includes('＿')) for (const m of node.text.matchAll(BLANK)) {
+    if (node.text.includes('_') || node.text.includes('＿')) for (const m of allMatches(BLANK, node.text)) {
       if (!isHan(node.text, m.index! - 1) && !isHan(node.text, m.index! + m[0].length)) continue;
       const start = node.start + m.index!;
       const around = node.text.slice(Math.max(0, m.index! - 4), m.index! + m[0].length + 2);
-      out.push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”是待填的空白，还没有填写：请填上实际的名称或数字。`)));
+      (out ??= []).push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”是待填的空白，还没有填写：请填上实际的名称或数字。`)));
     }
-    if (node.text.includes('年')) for (const m of node.text.matchAll(YEAR_LOST)) {
+    if (node.text.includes('年')) for (const m of allMatches(YEAR_LOST, node.text)) {
       const start = node.start + m.index!;
       const around = node.text.slice(Math.max(0, m.index! - 6), m.index! + m[0].length);
-      out.push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”的括号里只剩“年”，年份没有了：请补上，如“（2021—2025年）”。`)));
+      (out ??= []).push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”的括号里只剩“年”，年份没有了：请补上，如“（2021—2025年）”。`)));
     }
-    if (node.text.includes('略')) for (const m of node.text.matchAll(OMITTED)) {
+    if (node.text.includes('略')) for (const m of allMatches(OMITTED, node.text)) {
       const start = node.start + m.index!;
       const around = node.text.slice(Math.max(0, m.index! - 6), m.index! + m[0].length + 4);
-      out.push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”表示这里的文字被略去了（模板或只显示部分内容的网页留下的）：请补上原文。`)));
+      (out ??= []).push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”表示这里的文字被略去了（模板或只显示部分内容的网页留下的）：请补上原文。`)));
     }
   }
-  return out;
+  return out ?? NO_DIAGNOSTICS;
 }
 
 /** A template's body left unnamed at the start of the title: 某县, 某某镇, xx市. */
@@ -190,28 +191,28 @@ function yearsWithoutNian(model: ReportModel): Diagnostic[] {
     for (const node of directive.value) if (node.kind === 'text') out.push(...nianMissing(node.text, node.start, true));
   }
   return out.concat(cachedPerPlaced('year-without-nian', model, (placed) => {
-    const found: Diagnostic[] = [];
+    let found: Diagnostic[] | undefined;
     for (const node of blockTextNodes(placed)) {
       if (!mayLackNian(node.text)) continue;
-      for (const d of nianMissing(node.text, node.start, opensTitle(model.file.text, node.start))) found.push(located(model, placed.scope, d));
+      for (const d of nianMissing(node.text, node.start, opensTitle(model.file.text, node.start))) (found ??= []).push(located(model, placed.scope, d));
     }
-    return found;
+    return found ?? NO_DIAGNOSTICS;
   }, mayLackNian));
 }
 
-function nianMissing(text: string, offset: number, inTitle: boolean): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const m of text.matchAll(YEAR_THEN_HAN)) {
+function nianMissing(text: string, offset: number, inTitle: boolean): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
+  for (const m of allMatches(YEAR_THEN_HAN, text)) {
     const end = m.index! + m[1]!.length;
     const after = text.slice(end, end + 6);
     if (!yearWithoutNian(after, inTitle)) continue;
     const start = offset + m.index!;
     const shown = `${m[1]}${text.slice(end, end + 2)}`;
-    out.push(diagnostic('BG236', { start, end: start + m[1]!.length + 1 }, `“${shown}”：年份后缺“年”字，应写作“${m[1]}年${text.slice(end, end + 2)}”。`, [
+    (out ??= []).push(diagnostic('BG236', { start, end: start + m[1]!.length + 1 }, `“${shown}”：年份后缺“年”字，应写作“${m[1]}年${text.slice(end, end + 2)}”。`, [
       { title: `补上“年”：“${m[1]}年”`, safe: false, edits: [{ start: offset + end, end: offset + end, newText: '年' }] },
     ]));
   }
-  return out;
+  return out ?? NO_DIAGNOSTICS;
 }
 
 /**
@@ -235,23 +236,23 @@ function doubledDivisions(model: ReportModel): Diagnostic[] {
   // A batch check of a text with no character doubled anywhere (nearly every report) has nothing to look at block by block.
   if (ruledOutInBatch(model, mayDoubleDivision)) return out;
   return out.concat(cachedPerPlaced('doubled-division', model, (placed) => {
-    const found: Diagnostic[] = [];
-    for (const node of blockTextNodes(placed)) if (mayDoubleDivision(node.text)) for (const d of doubled(node.text, node.start)) found.push(located(model, placed.scope, d));
-    return found;
+    let found: Diagnostic[] | undefined;
+    for (const node of blockTextNodes(placed)) if (mayDoubleDivision(node.text)) for (const d of doubled(node.text, node.start)) (found ??= []).push(located(model, placed.scope, d));
+    return found ?? NO_DIAGNOSTICS;
   }, mayDoubleDivision));
 }
 
-function doubled(text: string, offset: number): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const m of text.matchAll(DOUBLED_DIVISION)) {
+function doubled(text: string, offset: number): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
+  for (const m of allMatches(DOUBLED_DIVISION, text)) {
     const start = offset + m.index!;
     const before = text.slice(Math.max(0, m.index! - 4), m.index!).replace(/^.*\P{Script=Han}/u, '');
     const after = text.slice(m.index! + 2, m.index! + 7).replace(/\P{Script=Han}.*$/u, '');
-    out.push(diagnostic('BG237', { start, end: start + 2 }, `“${before}${m[0]}${after}”里的“${m[1]}”重复了：应写作“${before}${m[1]}${after}”。`, [
+    (out ??= []).push(diagnostic('BG237', { start, end: start + 2 }, `“${before}${m[0]}${after}”里的“${m[1]}”重复了：应写作“${before}${m[1]}${after}”。`, [
       { title: `删去一个“${m[1]}”`, safe: false, edits: [{ start: start + 1, end: start + 2, newText: '' }] },
     ]));
   }
-  return out;
+  return out ?? NO_DIAGNOSTICS;
 }
 
 /** Whether the report may have a traditional character at all (ruledOutInBatch), found once for BG234 and BG235. */
@@ -313,19 +314,19 @@ function strayTraditional(model: ReportModel): Diagnostic[] {
 
 const hasTraditional = (source: string) => traditionalCount(source, 1) === 1;
 
-function blockStrayTraditional(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
-  const out: Diagnostic[] = [];
+function blockStrayTraditional(model: ReportModel, placed: PlacedBlock): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
   for (const node of blockTextNodes(placed)) {
     if (!hasTraditional(node.text)) continue;
     for (const i of traditionalIn(node.text, Infinity)) {
       const start = node.start + i;
       const [ch, simplified] = [node.text[i]!, SIMPLIFIED.get(node.text.charCodeAt(i))!];
-      out.push(located(model, placed.scope, diagnostic('BG235', { start, end: start + 1 }, `“${ch}”是繁体字，报告别处写作简体“${simplified}”：请改为“${simplified}”。`, [
+      (out ??= []).push(located(model, placed.scope, diagnostic('BG235', { start, end: start + 1 }, `“${ch}”是繁体字，报告别处写作简体“${simplified}”：请改为“${simplified}”。`, [
         { title: `改为“${simplified}”`, safe: true, edits: [{ start, end: start + 1, newText: simplified }] },
       ])));
     }
   }
-  return out;
+  return out ?? NO_DIAGNOSTICS;
 }
 
 export const slipsChecks: ReportCheck[] = [

@@ -9,7 +9,7 @@ import { diagnostic } from '../makeDiagnostic.js';
 import type { PlacedBlock, ReportModel, Scope, Section } from '../model.js';
 import { printInlines } from '../printed.js';
 import { isWhiteSpace } from '../whiteSpace.js';
-import { checkedKind, type CheckSettings, type ReportCheck } from './contract.js';
+import { checkedKind, NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract.js';
 import { blockCacheOn, cachedPerPlaced, detached, ruledOutInBatch } from './blockCache.js';
 import { onForget } from './blockStore.js';
 import { sameStructure } from './structureMemo.js';
@@ -17,6 +17,7 @@ import { blockTextNodes, eolOf, firstLineSpan, located } from './prose.js';
 import { AttachedMap } from '../attached.js';
 import { append } from '../append.js';
 import { opensTitle, yearWithoutNian } from './slips.js';
+import { allMatches } from '../matches.js';
 
 // ---------------------------------------------------------------- codes
 
@@ -334,7 +335,7 @@ function reportingYear(model: ReportModel, settings: CheckSettings): Diagnostic[
   if (title) {
     for (const node of model.header.titleInlines ?? []) {
       if (node.kind !== 'text') continue;
-      for (const m of node.text.matchAll(YEAR_IN_TEXT)) {
+      for (const m of allMatches(YEAR_IN_TEXT, node.text)) {
         if (Number(m[1]) !== year) flag({ file: model.file, params: new Map(), parent: undefined, site: undefined }, node.start + m.index!, m[1]!, '标题里');
       }
     }
@@ -366,32 +367,36 @@ function reportingYear(model: ReportModel, settings: CheckSettings): Diagnostic[
 /** What either rule below needs in a text (most have neither). */
 const THIS_YEAR_OR_REPORTING = /现将|今年|本年度/;
 
+const REPORTED_BELOW = /现将(\d{4})年度?[^。；，]{0,30}?(报告|汇报)如下/g;
+/** A clause: the text between two stops. */
+const CLAUSE = /[^。；！？!?;]+/g;
+
 /** "现将2020年……报告如下" and clauses with 今年/本年度 that name another year. */
-function yearsInSentences(model: ReportModel, placed: PlacedBlock, year: number): Diagnostic[] {
+function yearsInSentences(model: ReportModel, placed: PlacedBlock, year: number): readonly Diagnostic[] {
   const block = placed.block;
-  if (block.kind !== 'paragraph' && block.kind !== 'list') return [];
-  const out: Diagnostic[] = [];
+  if (block.kind !== 'paragraph' && block.kind !== 'list') return NO_DIAGNOSTICS;
+  let out: Diagnostic[] | undefined;
   const flag = (start: number, found: string, why: string) => {
     const fix = { title: '改为“{年度}”', safe: false, edits: [{ start, end: start + 4, newText: '{年度}' }] };
-    out.push(located(model, placed.scope, diagnostic('BG407', { start, end: start + 4 }, `${why}写的是${found}年，而“@年度”是${year}年：多半是沿用上年报告时漏改，建议写“{年度}”。`, [fix])));
+    (out ??= []).push(located(model, placed.scope, diagnostic('BG407', { start, end: start + 4 }, `${why}写的是${found}年，而“@年度”是${year}年：多半是沿用上年报告时漏改，建议写“{年度}”。`, [fix])));
   };
   for (const node of blockTextNodes(placed)) {
     if (!THIS_YEAR_OR_REPORTING.test(node.text)) continue;
     // "现将2020年法治政府建设情况报告如下"
-    for (const m of node.text.matchAll(/现将(\d{4})年度?[^。；，]{0,30}?(报告|汇报)如下/g)) {
+    for (const m of allMatches(REPORTED_BELOW, node.text)) {
       if (Number(m[1]) !== year) flag(node.start + m.index! + 2, m[1]!, '“现将……报告如下”');
     }
     // A clause with 今年/本年度 naming another year (not in a comparison).
-    for (const clause of node.text.matchAll(/[^。；！？!?;]+/g)) {
+    for (const clause of allMatches(CLAUSE, node.text)) {
       const c = clause[0];
       if (!/今年|本年度/.test(c) || /比|较|上年|去年|同期|以来|至今/.test(c)) continue;
-      for (const m of c.matchAll(YEAR_IN_TEXT)) {
+      for (const m of allMatches(YEAR_IN_TEXT, c)) {
         const y = Number(m[1]);
         if (y !== year && y !== year + 1) flag(node.start + clause.index! + m.index!, m[1]!, '含“今年”“本年度”的句子里');
       }
     }
   }
-  return out;
+  return out ?? NO_DIAGNOSTICS;
 }
 
 function missingKind(model: ReportModel, settings: CheckSettings): Diagnostic[] {
@@ -442,16 +447,19 @@ const DIVISION_COUNT = /^[省市县区乡州旗盟](?![民场级直委政属域�
 /** Hotline and emergency numbers written before a noun (12345热线, 8890诉求, 96110): not counts. */
 const SERVICE_NUMBER = /^(110|119|120|122|12\d{3}|8890|96\d{3})$/;
 
+/** A count and the character after it: 12起 (and 12项, 12村 …). */
+const COUNT_THEN_WORD = /(?<![\d.．·A-Za-z０-９第])(\d+)(?![\d.．·])(\p{Script=Han})/gu;
+
 function countsWithoutMeasureWord(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   void settings;
   return cachedPerPlaced('measure-words', model, (placed) => blockCountsWithoutMeasureWord(model, placed));
 }
 
-function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
-  const out: Diagnostic[] = [];
+function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
   for (const node of blockTextNodes(placed)) {
     if (!/\d/.test(node.text)) continue;
-    for (const m of node.text.matchAll(/(?<![\d.．·A-Za-z０-９第])(\d+)(?![\d.．·])(\p{Script=Han})/gu)) {
+    for (const m of allMatches(COUNT_THEN_WORD, node.text)) {
       const digits = m[1]!;
       const next = m[2]!;
       if (MEASURE_SET.has(next) || SERVICE_NUMBER.test(digits) || startsWithAny(node.text, MULTI_CHAR_MEASURE, m.index! + digits.length)) continue;
@@ -459,10 +467,10 @@ function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock):
       // A year without its 年 (“2021依法行政”) is BG236's.
       if (/^(?:19[5-9]|20[0-4])\d$/.test(digits) && yearWithoutNian(node.text.slice(m.index! + digits.length, m.index! + digits.length + 6), opensTitle(model.file.text, node.start))) continue;
       const start = node.start + m.index!;
-      out.push(located(model, placed.scope, diagnostic('BG221', { start, end: start + digits.length + 1 }, `“${digits}${next}”：数字后缺少量词，例如“${digits}名${next}”“${digits}个${next}”。`)));
+      (out ??= []).push(located(model, placed.scope, diagnostic('BG221', { start, end: start + digits.length + 1 }, `“${digits}${next}”：数字后缺少量词，例如“${digits}名${next}”“${digits}个${next}”。`)));
     }
   }
-  return out;
+  return out ?? NO_DIAGNOSTICS;
 }
 
 /** A whole number whose last digit is not 0, with 余 or 多 after it (6余次, 15多人, 5余万元). */
@@ -482,7 +490,7 @@ function blockRoundedOddCounts(model: ReportModel, placed: PlacedBlock): Diagnos
     out.push(located(model, placed.scope, diagnostic('BG224', { start, end: start + written.length }, `“${written}”：“${qualifier}”只用在末位是零的数后面（10${qualifier}次、5万${qualifier}元），${digits}${qualifier}说不通：应写确数“${digits}${written.slice(digits.length + 1)}”，或写成整十、整百的概数。`)));
   for (const node of blockTextNodes(placed)) {
     if (!mayRoundOdd(node.text)) continue;
-    for (const m of node.text.matchAll(ROUNDED_ODD)) {
+    for (const m of allMatches(ROUNDED_ODD, node.text)) {
       const end = m.index! + m[0].length;
       const measure = MEASURE_WORDS_LONGEST_FIRST.find((w) => node.text.startsWith(w, end));
       // 多元 (many kinds: 多元化解) is no count.

@@ -4,9 +4,10 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import termsData from '../data/terms.json' with { type: 'json' };
 import type { ReportModel } from '../model.js';
-import type { CheckSettings, ReportCheck } from './contract.js';
+import { NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract.js';
 import { cachedPerBlock, identityOf } from './blockCache.js';
 import { lineDiagnostic, proseBlocks, type ProseBlock } from './prose.js';
+import { allMatches } from '../matches.js';
 
 export interface TermEntry {
   standard: string;
@@ -116,13 +117,15 @@ function missIndex(misses: Miss[]): MissIndex {
   return found;
 }
 
+const NO_MISSES: ReadonlyArray<{ at: number; found: Miss }> = Object.freeze([]);
+
 /** The misses written in a text, left to right, none overlapping (as the pattern of all of them finds them). */
-function missesIn(text: string, index: MissIndex): Array<{ at: number; found: Miss }> {
-  const out: Array<{ at: number; found: Miss }> = [];
+function missesIn(text: string, index: MissIndex): ReadonlyArray<{ at: number; found: Miss }> {
+  let out: Array<{ at: number; found: Miss }> | undefined;
   const root = index.root;
   if (!root) {
-    for (const m of text.matchAll(index.re)) out.push({ at: m.index!, found: index.byMiss.get(m[0])! });
-    return out;
+    for (const m of allMatches(index.re, text)) (out ??= []).push({ at: m.index, found: index.byMiss.get(m[0])! });
+    return out ?? NO_MISSES;
   }
   const starts = index.starts;
   const length = text.length;
@@ -133,10 +136,10 @@ function missesIn(text: string, index: MissIndex): Array<{ at: number; found: Mi
     let node: TrieNode | undefined = root;
     for (let i = at; i < length && (node = node.next.get(text.charCodeAt(i))); i++) if (node.miss) found = node.miss;
     if (!found) continue;
-    out.push({ at, found });
+    (out ??= []).push({ at, found });
     at += found.miss.length - 1;
   }
-  return out;
+  return out ?? NO_MISSES;
 }
 
 function standardTerms(model: ReportModel, settings: CheckSettings): Diagnostic[] {
@@ -144,8 +147,8 @@ function standardTerms(model: ReportModel, settings: CheckSettings): Diagnostic[
   return cachedPerBlock(`standard-terms:${identityOf(misses)}`, proseBlocks(model), (block) => blockTerms(model, block, misses));
 }
 
-function blockTerms(model: ReportModel, block: ProseBlock, misses: Miss[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
+function blockTerms(model: ReportModel, block: ProseBlock, misses: Miss[]): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
   const index = missIndex(misses);
   for (const line of block.lines) {
     const text = line.text;
@@ -156,12 +159,12 @@ function blockTerms(model: ReportModel, block: ProseBlock, misses: Miss[]): Diag
       if (insideStandard(text, at, miss.length, entry.standard)) continue;
       const code = entry.code ?? 'BG715';
       const message = code === 'BG505' ? `“${miss}”应为“${entry.standard}”：请改正。` : `“${miss}”应为规范用语“${entry.standard}”。`;
-      out.push(lineDiagnostic(model, line, code, at, at + miss.length, message, [
+      (out ??= []).push(lineDiagnostic(model, line, code, at, at + miss.length, message, [
         { title: `改为“${entry.standard}”`, safe: true, edits: [{ from: at, to: at + miss.length, newText: entry.standard }] },
       ]));
     }
   }
-  return out;
+  return out ?? NO_DIAGNOSTICS;
 }
 
 /** The character before `at`, past a few spaces a page left inside a word (“推进法 治政府建设”). */

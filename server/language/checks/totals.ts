@@ -10,7 +10,7 @@ import { partsExceed, type SentenceRelations } from '../prose/index.js';
 import { formatNumber } from '../values.js';
 import { cachedPerPlaced } from './blockCache.js';
 import { blockRelations, relationsContext, type ItemSource } from './proseItems.js';
-import type { ReportCheck } from './contract.js';
+import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
 
 export const totalsCodes: CodeInfo[] = [
   {
@@ -29,8 +29,8 @@ function partsExceedingTotal(model: ReportModel): Diagnostic[] {
   return cachedPerPlaced({ name: 'totals', of: (placed) => `totals:${relationsContext(model, placed, saysWhereof)}` }, model, (placed) => totalsIn(model, blockRelations(model, placed, saysWhereof)), saysWhereof);
 }
 
-function totalsIn(model: ReportModel, relations: SentenceRelations<ItemSource>[]): Diagnostic[] {
-  const found: Diagnostic[] = [];
+function totalsIn(model: ReportModel, relations: SentenceRelations<ItemSource>[]): readonly Diagnostic[] {
+  let found: Diagnostic[] | undefined;
   for (const { sentence, totals } of relations) {
     for (const relation of totals) {
       const items = sentence.map((p) => p.item);
@@ -39,10 +39,10 @@ function totalsIn(model: ReportModel, relations: SentenceRelations<ItemSource>[]
       const total = sentence[relation.total]!;
       const unit = total.item.unit ?? '';
       const d = diagnostic('BG223', total.data, `“其中”各项之和为${formatNumber(sum)}${unit}，超过了总数${formatNumber(total.item.value)}${unit}：请核对总数或分项。`);
-      found.push(locatedIn(d, total.data.scope.file, model.file));
+      (found ??= []).push(locatedIn(d, total.data.scope.file, model.file));
     }
   }
-  return found;
+  return found ?? NO_DIAGNOSTICS;
 }
 
 export const totalsChecks: ReportCheck[] = [{ id: 'parts-exceed-total', codes: ['BG223'], run: partsExceedingTotal }];

@@ -10,6 +10,7 @@ import { DOCUMENT_NUMBER_BRACKETS, FIGURE_MARK, inCitationAt, isChinese, isChine
 import { AttachedMap } from '../attached.js';
 import { MAX_PER_CODE } from '../perCodeBound.js';
 import { inRanges } from '../ranges.js';
+import { allMatches } from '../matches.js';
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
@@ -35,36 +36,18 @@ registerCodes(typographyCodes);
 
 type Emit = (d: Diagnostic) => void;
 
-/** No diagnostics (shared: never added to). */
-
-/**
- * Every match of a global pattern in the text, collected before any is looked at (so that no two loops
- * share a pattern's position). Was a generator that kept a global copy of each pattern in a map: a
- * pattern literal is a new object at each call, so the map grew by one pattern per line checked.
- */
-function matches(re: RegExp, text: string): RegExpExecArray[] {
-  if (!re.global) throw new Error(`matches() needs a global pattern: ${re}`);
-  const found: RegExpExecArray[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    found.push(m);
-    if (m[0].length === 0) re.lastIndex++;
-  }
-  return found;
-}
-
 const URL = /(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g;
 
 /** The brackets around the year of each document number written with other brackets than 〔〕 (BG614's). */
 function documentNumberRanges(text: string): Array<[number, number]> {
   if (!text.includes('号')) return [];
-  return matches(DOCUMENT_NUMBER_BRACKETS, text).map((m) => [m.index, m.index + m[0].length]);
+  return allMatches(DOCUMENT_NUMBER_BRACKETS, text).map((m) => [m.index, m.index + m[0].length]);
 }
 
 function urlRanges(text: string): Array<[number, number]> {
   // Every address has one of these (most lines none): the pattern runs only where one is.
   if (!text.includes('://') && !text.includes('www.')) return [];
-  return matches(URL, text).map((m) => [m.index, m.index + m[0].length]);
+  return allMatches(URL, text).map((m) => [m.index, m.index + m[0].length]);
 }
 
 /** BG601 */
@@ -284,7 +267,7 @@ const YEAR_RANGE = /(?<![\d.\-－])((?:19|20)\d{2})(年?)([ ]*)([-－–‐‑�
 
 /** BG603, BG604 */
 function yearRanges(model: ReportModel, line: ProseLine, emit: Emit) {
-  for (const m of matches(YEAR_RANGE, line.text)) {
+  for (const m of allMatches(YEAR_RANGE, line.text)) {
     const [, from, , sp1, dash, sp2, to] = m;
     if (Number(to) <= Number(from)) continue;
     const start = m.index + from!.length + m[2]!.length;
@@ -295,7 +278,7 @@ function yearRanges(model: ReportModel, line: ProseLine, emit: Emit) {
       { title: '改为一字线“—”', safe: true, edits: [{ from: start, to: end, newText: '—' }] },
     ]));
   }
-  for (const m of matches(/[（(]((?:19|20)\d{2})[—\-－–~～]((?:19|20)\d{2})[）)]/g, line.text)) {
+  for (const m of allMatches(/[（(]((?:19|20)\d{2})[—\-－–~～]((?:19|20)\d{2})[）)]/g, line.text)) {
     if (!inCitationAt(line, m.index)) continue;
     const at = m.index + m[0].length - 1;
     emit(lineDiagnostic(model, line, 'BG604', m.index + 1, at, `书名中的年份范围“${m[1]}—${m[2]}”后缺“年”：正式文件名通常写作（${m[1]}—${m[2]}年）。`, [
@@ -308,7 +291,7 @@ const ANY_YEAR_RANGE = /(?<![\d.\-－])((?:19|20)\d{2})年?[ ]*[-－–‐‑―
 
 /** BG611: a range that does not run forward (2023-2023, 2025—2021): a year was mistyped or left from a template. */
 function backwardYearRanges(model: ReportModel, line: ProseLine, emit: Emit) {
-  for (const m of matches(ANY_YEAR_RANGE, line.text)) {
+  for (const m of allMatches(ANY_YEAR_RANGE, line.text)) {
     const [written, from, to] = m;
     if (Number(to) > Number(from)) continue;
     const what = to === from ? '起止是同一年' : '止年早于起年';
@@ -318,7 +301,7 @@ function backwardYearRanges(model: ReportModel, line: ProseLine, emit: Emit) {
 
 /** BG605 */
 function commaBetweenTitles(model: ReportModel, line: ProseLine, emit: Emit) {
-  for (const m of matches(/》(、)《/g, line.text)) {
+  for (const m of allMatches(/》(、)《/g, line.text)) {
     const i = m.index + 1;
     emit(lineDiagnostic(model, line, 'BG605', i, i + 1, '相邻的书名之间不用顿号：“》、《”应写作“》《”，请删去顿号。', [
       { title: '删去顿号', safe: true, edits: [{ from: i, to: i + 1, newText: '' }] },
@@ -329,7 +312,7 @@ function commaBetweenTitles(model: ReportModel, line: ProseLine, emit: Emit) {
 /** BG612: 、 right before 及 / 以及 joining the last item (not 及时, 及早, 及格, 及第, words of their own). */
 function commaBeforeConjunction(model: ReportModel, line: ProseLine, emit: Emit) {
   if (!line.text.includes('、及') && !line.text.includes('、以及')) return;
-  for (const m of matches(/、(?=以及|及(?![时早格第]))/g, line.text)) {
+  for (const m of allMatches(/、(?=以及|及(?![时早格第]))/g, line.text)) {
     const conjunction = line.text.startsWith('以及', m.index + 1) ? '以及' : '及';
     emit(lineDiagnostic(model, line, 'BG612', m.index, m.index + 1, `“${conjunction}”连接最后一项，前面不用顿号：请删去“、”。`, [
       { title: '删去顿号', safe: true, edits: [{ from: m.index, to: m.index + 1, newText: '' }] },
@@ -339,7 +322,7 @@ function commaBeforeConjunction(model: ReportModel, line: ProseLine, emit: Emit)
 
 /** BG606 */
 function repeatedPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
-  for (const m of matches(/([，。；：！？、])\1+/g, line.text)) {
+  for (const m of allMatches(/([，。；：！？、])\1+/g, line.text)) {
     emit(lineDiagnostic(model, line, 'BG606', m.index, m.index + m[0].length, `标点“${m[0]}”重复：只留一个“${m[1]}”。`, [
       { title: `改为一个“${m[1]}”`, safe: true, edits: [{ from: m.index, to: m.index + m[0].length, newText: m[1]! }] },
     ]));
@@ -348,13 +331,13 @@ function repeatedPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
 
 /** BG607 */
 function proseNumbering(model: ReportModel, line: ProseLine, emit: Emit) {
-  for (const m of matches(/（([一二三四五六七八九十]+|\d{1,2})）(、)(?!、)/g, line.text)) {
+  for (const m of allMatches(/（([一二三四五六七八九十]+|\d{1,2})）(、)(?!、)/g, line.text)) {
     const i = m.index + m[0].length - 1;
     emit(lineDiagnostic(model, line, 'BG607', i, i + 1, `序号“（${m[1]}）”后不加顿号：请删去“、”。`, [
       { title: '删去顿号', safe: true, edits: [{ from: i, to: i + 1, newText: '' }] },
     ]));
   }
-  for (const m of matches(/(^[ \u3000\t]*|[。；！？：])(\d{1,2})、(?=[\u4e00-\u9fff“《])/g, line.text)) {
+  for (const m of allMatches(/(^[ \u3000\t]*|[。；！？：])(\d{1,2})、(?=[\u4e00-\u9fff“《])/g, line.text)) {
     const start = m.index + m[1]!.length;
     const end = start + m[2]!.length + 1;
     emit(lineDiagnostic(model, line, 'BG607', start, end, `序号“${m[2]}、”写法不对：阿拉伯数字序号后用下脚点，写作“${m[2]}.”。`, [
@@ -368,7 +351,7 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** BG608 */
 function dayNames(model: ReportModel, line: ProseLine, emit: Emit) {
-  for (const m of matches(/(?<![\d.．%])(\d{1,2})[.．](\d{1,2})(?![\d.．%])/g, line.text)) {
+  for (const m of allMatches(/(?<![\d.．%])(\d{1,2})[.．](\d{1,2})(?![\d.．%])/g, line.text)) {
     const month = Number(m[1]);
     const day = Number(m[2]);
     if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) continue;
@@ -418,7 +401,7 @@ const isDigit = (ch: string) => (ch >= '0' && ch <= '9') || ch === FIGURE_MARK;
 /** BG609 */
 function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
   const chineseish = (ch: string | undefined, other: string | undefined) => isChinese(ch) || (ch !== undefined && ',;:?!'.includes(ch) && isIdeograph(other));
-  for (const m of matches(/[ \u3000\t]+/g, line.text)) {
+  for (const m of allMatches(/[ \u3000\t]+/g, line.text)) {
     const prev = line.text[m.index - 1];
     const next = line.text[m.index + m[0].length];
     if (prev === undefined || next === undefined) continue;
@@ -454,7 +437,7 @@ const DEBRIS: Array<{ re: RegExp; what: string }> = [
 function wordDebris(model: ReportModel, line: ProseLine, emit: Emit) {
   const seen: Array<[number, number]> = [];
   for (const { re, what } of DEBRIS) {
-    for (const m of matches(re, line.text)) {
+    for (const m of allMatches(re, line.text)) {
       const [a, b] = [m.index, m.index + m[0].length];
       if (seen.some(([s, e]) => a < e && b > s)) continue;
       seen.push([a, b]);

@@ -15,6 +15,7 @@ import { cachedPerBlock, cachedPerPlaced, ruledOutInBatch } from './blockCache.j
 import { summariesOf } from './blockSummaries.js';
 import { sameStructure } from './structureMemo.js';
 import { DOCUMENT_NUMBER_BRACKETS, lineDiagnostic, located, proseBlocks, type ProseBlock } from './prose.js';
+import { allMatches } from '../matches.js';
 
 export const wordingCodes: CodeInfo[] = [
   {
@@ -110,32 +111,35 @@ function lastYearsPlan(model: ReportModel): Diagnostic[] {
   return out.concat(headingYears(model, year).filter((d) => !seen.has(`${d.uri ?? ''}:${d.start}`)));
 }
 
-function blockLastYearsPlan(model: ReportModel, block: ProseBlock, year: number): Diagnostic[] {
-  const out: Diagnostic[] = [];
+/** A clause: the text between two stops. */
+const CLAUSE = /[^。；！？]+/g;
+
+function blockLastYearsPlan(model: ReportModel, block: ProseBlock, year: number): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
   const fix = (from: number) => [{ title: '改为“{年度}”', safe: false, edits: [{ from, to: from + 4, newText: '{年度}' }] }];
   for (const line of block.lines) {
     if (!/\d{4}年/.test(line.text)) continue;
-    for (const clause of line.text.matchAll(/[^。；！？]+/g)) {
+    for (const clause of allMatches(CLAUSE, line.text)) {
       const text = clause[0];
       // "今年以来" / "今年来" frame this year's work: they compare with no other year.
       const framing = text.replace(THIS_YEAR_SO_FAR, '');
       if (LOOKS_BACK.test(framing) || THIS_YEAR_WORDS.test(framing)) continue;
-      for (const m of text.matchAll(YEAR)) {
+      for (const m of allMatches(YEAR, text)) {
         const found = Number(m[1]);
         const at = clause.index! + m.index!;
         if (found <= year && FUTURE_AFTER_YEAR.test(text.slice(m.index))) {
-          out.push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，“${found}年……将”说的却是下一年度的打算：应为${year + 1}年（可写“{下年度}”）。`, [
+          (out ??= []).push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，“${found}年……将”说的却是下一年度的打算：应为${year + 1}年（可写“{下年度}”）。`, [
             { title: '改为“{下年度}”', safe: false, edits: [{ from: at, to: at + 4, newText: '{下年度}' }] },
           ]));
         } else if (found === year - 1 && text.slice(0, m.index).trim() === '' && OUR_WORK_AFTER_YEAR.test(text.slice(m.index))) {
-          out.push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，这句写的却是“${found}年……我镇”的工作：多半是沿用上年报告时漏改，应为${year}年（可写“{年度}”）。`, fix(at)));
+          (out ??= []).push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，这句写的却是“${found}年……我镇”的工作：多半是沿用上年报告时漏改，应为${year}年（可写“{年度}”）。`, fix(at)));
         } else if (found === year - 1 && PLAN_AFTER_YEAR.test(text.slice(m.index))) {
-          out.push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，这里的工作计划却写成${m[1]}年：多半是沿用上年报告时漏改，应为${year}年（可写“{年度}”）。`, fix(at)));
+          (out ??= []).push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，这里的工作计划却写成${m[1]}年：多半是沿用上年报告时漏改，应为${year}年（可写“{年度}”）。`, fix(at)));
         }
       }
     }
   }
-  return out;
+  return out ?? NO_DIAGNOSTICS;
 }
 
 /** Headings: last year's year on this year's work; in the 安排 part, a year that is not a later one. */
@@ -150,24 +154,24 @@ function headingYears(model: ReportModel, year: number): Diagnostic[] {
 
 const mayNameAYear = (source: string) => /\d{4}年/.test(source);
 
-function headingYearsIn(model: ReportModel, placed: PlacedBlock, year: number, inPlans: boolean): Diagnostic[] {
+function headingYearsIn(model: ReportModel, placed: PlacedBlock, year: number, inPlans: boolean): readonly Diagnostic[] {
   const heading = placed.block;
-  if (heading.kind !== 'heading') return [];
-  const out: Diagnostic[] = [];
+  if (heading.kind !== 'heading') return NO_DIAGNOSTICS;
+  let out: Diagnostic[] | undefined;
   for (const node of heading.content) {
     if (node.kind !== 'text' || LOOKS_BACK.test(node.text)) continue;
-    for (const m of node.text.matchAll(YEAR)) {
+    for (const m of allMatches(YEAR, node.text)) {
       const found = Number(m[1]);
       const wrong = inPlans ? found <= year : found === year - 1;
       if (!wrong) continue;
       const start = node.start + m.index!;
       const should = inPlans ? `下一年度（${year + 1}年，可写“{下年度}”）` : `${year}年（可写“{年度}”）`;
-      out.push(located(model, placed.scope, diagnostic('BG712', { start, end: start + 4 }, `本报告是${year}年度的，这个标题却写成${found}年：多半是沿用上年报告时漏改，应为${should}。`, [
+      (out ??= []).push(located(model, placed.scope, diagnostic('BG712', { start, end: start + 4 }, `本报告是${year}年度的，这个标题却写成${found}年：多半是沿用上年报告时漏改，应为${should}。`, [
         { title: inPlans ? '改为“{下年度}”' : '改为“{年度}”', safe: false, edits: [{ start, end: start + 4, newText: inPlans ? '{下年度}' : '{年度}' }] },
       ])));
     }
   }
-  return out;
+  return out ?? NO_DIAGNOSTICS;
 }
 
 // ---------------------------------------------------------------- 今年来
@@ -349,7 +353,7 @@ function runInOrder(model: ReportModel): Diagnostic[] {
       const text = lines[i]!.text;
       // RUN_IN's lookbehind is tried at every character: only lines with a numeral before 是 are worth it.
       if (!MAY_RUN_IN.test(text)) continue;
-      for (const m of text.matchAll(RUN_IN)) (marks ??= []).push({ line: i, at: m.index!, end: m.index! + m[0].length, n: numberOf(m[1]!) });
+      for (const m of allMatches(RUN_IN, text)) (marks ??= []).push({ line: i, at: m.index!, end: m.index! + m[0].length, n: numberOf(m[1]!) });
     }
     return block.opensPart || marks ? { opens: block.opensPart, marks: marks ?? [] } : undefined;
   });
@@ -432,7 +436,7 @@ function wordSlips(model: ReportModel, block: ProseBlock, quick: string | ((text
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (typeof quick === 'string' ? !line.text.includes(quick) : !quick(line.text)) continue;
-    for (const m of line.text.matchAll(pattern)) {
+    for (const m of allMatches(pattern, line.text)) {
       const { code, end, message, fix } = slip(m);
       (out ??= []).push(lineDiagnostic(model, line, code, m.index!, end, message, [{ title: fix.title, safe: true, edits: [{ from: fix.from, to: fix.to, newText: fix.newText }] }]));
     }
@@ -468,7 +472,7 @@ function guidedWithoutYi(model: ReportModel): Diagnostic[] {
       let read = 0;
       let clauseStart = 0;
       let yiAt = -1;
-      for (const m of text.matchAll(GUIDED_BY)) {
+      for (const m of allMatches(GUIDED_BY, text)) {
         const at = m.index!;
         for (; read < at; read++) {
           const c = text.charCodeAt(read);

@@ -3,6 +3,7 @@
 // language can write as a figure and print exactly as typed is recognised; years, dates, document
 // numbers, ordinals (第3次), frequencies (每月1次), durations and anything inside 《》 or 〔〕 are not.
 import { inRanges } from '../ranges.js';
+import { allMatches } from '../matches.js';
 
 export interface Amount {
   /** Span in the analysed text, [start, end), qualifiers included. */
@@ -62,7 +63,7 @@ const AMOUNT = new RegExp(`([约近逾超])?(?<!\\d)(\\d+(?:\\.\\d+)?)(?:([余�
 export function findAmounts(text: string): Amount[] {
   const out: Amount[] = [];
   const excluded = excludedRanges(text);
-  for (const m of text.matchAll(AMOUNT)) {
+  for (const m of allMatches(AMOUNT, text)) {
     const [whole, before, digits, after, unit, trailing, percentSign] = m;
     const start = m.index!;
     const numberStart = start + (before ? before.length : 0);
@@ -90,9 +91,11 @@ function precededWell(text: string, at: number): boolean {
   return !/每[^，。；、]{0,3}$/.test(text.slice(Math.max(0, at - 4), at));
 }
 
+const EXCLUDED = /《[^《》]*》|〔[^〔〕]*〕\s*\d*号?|\[[^[\]]*\]\s*\d*号?|“[^”]{0,12}”/g;
+
 /** Titles 《…》, document numbers 〔…〕号 and quoted names “…”: numbers there are not amounts. */
 function excludedRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(/《[^《》]*》|〔[^〔〕]*〕\s*\d*号?|\[[^[\]]*\]\s*\d*号?|“[^”]{0,12}”/g)) out.push([m.index!, m.index! + m[0].length]);
+  for (const m of allMatches(EXCLUDED, text)) out.push([m.index!, m.index! + m[0].length]);
   return out;
 }
