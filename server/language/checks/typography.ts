@@ -6,7 +6,8 @@ import { compareCodeUnits, registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { cachedPerBlock } from './blockCache.js';
 import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
-import { DOCUMENT_NUMBER_BRACKETS, FIGURE_MARK, inCitationAt, isChinese, isChineseAt, isIdeograph, IS_OPENER, isApostrophe, lineDiagnostic, lineMarks, MARKS, OPENER_OF, PAIRS, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
+import { DOCUMENT_NUMBER_BRACKETS, FIGURE_MARK, inCitationAt, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
+import { isApostrophe, isChinese, isChineseAt, isIdeograph, IS_OPENER, lineMarks, MARKS, OPENER_OF, PAIRS } from './lineMarks.js';
 import { AttachedMap } from '../attached.js';
 import { MAX_PER_CODE } from '../perCodeBound.js';
 import { inRanges } from '../ranges.js';
@@ -450,7 +451,7 @@ function wordDebris(model: ReportModel, line: ProseLine, emit: Emit) {
 }
 
 /**
- * A check that looks at one prose line at a time. `needs` are the marks (prose.ts, MARKS) the check's
+ * A check that looks at one prose line at a time. `needs` are the marks (lineMarks.ts, MARKS) the check's
  * patterns cannot match without: lines lacking them (most lines) are skipped before any pattern runs.
  */
 interface LineCheck {
