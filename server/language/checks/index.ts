@@ -6,6 +6,7 @@ import { compareCodeUnits } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { DEFAULT_SETTINGS, type ServiceSettings } from '../service.js';
 import { citationsChecks } from './citations.js';
+import { countsChecks } from './counts.js';
 import type { ReportCheck } from './contract.js';
 import { datesChecks } from './dates.js';
 import { paragraphEndChecks } from './paragraphEnd.js';
@@ -22,7 +23,7 @@ import { boundPerCode } from '../perCodeBound.js';
 import { append } from '../append.js';
 
 export const REPORT_CHECKS: ReportCheck[] = [
-  ...structureChecks, ...totalsChecks, ...ratesChecks, ...slipsChecks, ...typographyChecks, ...citationsChecks, ...datesChecks,
+  ...structureChecks, ...countsChecks, ...totalsChecks, ...ratesChecks, ...slipsChecks, ...typographyChecks, ...citationsChecks, ...datesChecks,
   ...refillChecks, ...wordingChecks, ...termsChecks, ...titlesChecks, ...paragraphEndChecks,
 ];
 

@@ -1,8 +1,6 @@
 // Report checks: structure (BG4xx) — the required parts of a 法治政府建设年度报告, their order, empty sections, skipped
-// heading levels, duplicate headings and the reporting year — and extra figure checks (BG22x): counts
-// written without a measure word, and figure values without a unit among siblings that have one.
+// heading levels, duplicate headings and the reporting year. The checks on counts (BG22x) are in counts.ts.
 import type * as ast from '../../../grammar/index.js';
-import { forEachFigure } from '../../../grammar/index.js';
 import type { Diagnostic, TextEdit } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
@@ -10,34 +8,18 @@ import type { PlacedBlock, ReportModel, Scope, Section } from '../model.js';
 import { printInlines } from '../printed.js';
 import { isWhiteSpace } from '../whiteSpace.js';
 import { checkedKind, NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract.js';
-import { blockCacheOn, cachedPerPlaced, detached, ruledOutInBatch } from './blockCache.js';
+import { blockCacheOn, cachedPerPlaced, detached } from './blockCache.js';
 import { onForget } from './blockStore.js';
 import { sameStructure } from './structureMemo.js';
 import { blockTextNodes, eolOf, firstLineSpan, located } from './prose.js';
 import { AttachedMap } from '../attached.js';
 import { append } from '../append.js';
-import { opensTitle, yearWithoutNian } from './slips.js';
 import { allMatches } from '../matches.js';
 
 // ---------------------------------------------------------------- codes
 
 export const structureCodes: CodeInfo[] = [
   // ---- extra figure checks
-  {
-    code: 'BG221', severity: 'warning', title: '数量缺少量词',
-    description: '正文中的阿拉伯数字后面直接跟着名词，缺少量词或单位（GB/T 15835：计数要带量词）。年月日、百分号、万亿、序数“第3”、热线号码、带小数点的节日写法（6.26）和自带量词的行政区划（“在3市8县开展试点”“5乡2镇”）不报。',
-    example: '组织47公职人员参加旁听', fix: '手动补上量词，例如“47名公职人员”',
-  },
-  {
-    code: 'BG222', severity: 'warning', title: '指标缺少单位',
-    description: '指标的数值没有量词，而同一段里的其他指标都有；若量词写在了“}”后面，可一键把它移进花括号（印出的文字不变，同比、增减和单位检查才能用上它）。',
-    example: '调处{调处 = 150起}，成功{成功 = 147}起', fix: '把“}”后的量词移入花括号（安全）',
-  },
-  {
-    code: 'BG224', severity: 'warning', title: '概数“余”“多”用错了位置',
-    description: '“余”“多”表示比一个整数略多，只跟在末位是零的数后面（10余次、200多人、5万余元）：“6余次”“15多人”“5余万元”说不通，应写确数“6次”，或写概数“10余次”“5万余元”。指标（{名称 = 6余次}）和正文里的数字都检查；“多元”不是概数。',
-    example: '全年共开展法治宣传活动{宣传活动 = 6余次}，解答法律咨询15多人次', fix: '无自动修复',
-  },
   // ---- structure
   {
     code: 'BG401', severity: 'error', title: '缺少必备部分',
@@ -407,177 +389,9 @@ function missingKind(model: ReportModel, settings: CheckSettings): Diagnostic[] 
   return [diagnostic('BG408', firstLineSpan(text), '没有写“@类型”：按通用工作报告检查，不检查法治政府建设年度报告的五个必备部分。', [fix])];
 }
 
-// ---------------------------------------------------------------- figures: measure words and units
-
-/** Measure words and units that may follow a count (longest first when matched), as written in simplified script. */
-const SIMPLIFIED_MEASURE_WORDS = [
-  '人次', '场次', '件次', '户次', '车次', '批次', '课时', '学时', '小时', '公里', '平方米', '万元', '千元', '百元', '亿元', '万人', '余人', '多人',
-  '人', '名', '件', '起', '次', '场', '份', '册', '条', '块', '个', '项', '家', '户', '所', '座', '期', '批', '篇', '套', '本', '张', '台', '辆',
-  '元', '万', '亿', '千', '百', '余', '多', '余', '位', '支', '处', '轮', '届', '类', '种', '部', '册', '幅', '封', '组', '队', '间', '栋', '站', '村', '镇',
-  '期', '节', '课', '天', '周', '岁', '年', '月', '日', '号', '时', '分', '秒', '米', '倍', '成', '宗', '单', '笔', '层', '票', '盏', '条', '根', '盒', '袋',
-  '箱', '车', '船', '匹', '头', '只', '棵', '株', '亩', '吨', '斤', '克', '度', '点', '回', '遍', '趟', '堂', '版', '集', '首', '句', '字', '页', '卷', '章',
-  '款', '枚', '面', '幢', '级', '后', '以', '左', '上', '下', '内', '型', '路',
-  // Not counts: rankings and slogans (“7进”活动, 20强, 十佳).
-  '进', '强', '佳', '优', '星', '连', '大',
-];
-/**
- * The characters of measure words that are written otherwise in traditional script (個, 場, 項 …): a report
- * copied from a site's 繁体 version (BG234) counts with them, and they are measure words all the same.
- */
-const TRADITIONAL_FORM: Record<string, string> = {
-  个: '個', 场: '場', 项: '項', 张: '張', 条: '條', 辆: '輛', 处: '處', 届: '屆', 类: '類', 种: '種', 组: '組', 队: '隊', 间: '間',
-  栋: '棟', 镇: '鎮', 节: '節', 课: '課', 岁: '歲', 号: '號', 时: '時', 点: '點', 页: '頁', 余: '餘', 户: '戶', 台: '臺', 册: '冊',
-  笔: '筆', 层: '層', 盏: '盞', 万: '萬', 亿: '億', 车: '車', 头: '頭', 只: '隻', 吨: '噸', 级: '級', 进: '進', 优: '優', 连: '連',
-  单: '單', 学: '學', 亩: '畝', 后: '後', 内: '內', 轮: '輪', 书: '書', 篇: '篇', 门: '門', 站: '站', 区: '區', 里: '裡', 两: '兩',
-};
-const inTraditional = (word: string) => [...word].map((ch) => TRADITIONAL_FORM[ch] ?? ch).join('');
-/** Measure words and units that may follow a count, in either script. */
-export const MEASURE_WORDS = [...new Set([...SIMPLIFIED_MEASURE_WORDS, ...SIMPLIFIED_MEASURE_WORDS.map(inTraditional)])];
-const MEASURE_SET = new Set(MEASURE_WORDS.filter((w) => w.length === 1));
-/** 40学时, 3课时, 5平方米: measure words of two characters or more. */
-const MULTI_CHAR_MEASURE = MEASURE_WORDS.filter((w) => w.length > 1);
-const MEASURE_WORDS_LONGEST_FIRST = [...MEASURE_WORDS].sort((a, b) => b.length - a.length);
-
-/**
- * Divisions count themselves: “在3市8县开展试点”, “全省11市”, “5乡2镇” (as 村 and 镇 do). Not when the character
- * begins another word: “30市民” (30名市民), “3区域”, “5县级单位”, “4乡村”.
- */
-const DIVISION_COUNT = /^[省市县区乡州旗盟](?![民场级直委政属域村贤亲长容貌])/;
-
-/** Hotline and emergency numbers written before a noun (12345热线, 8890诉求, 96110): not counts. */
-const SERVICE_NUMBER = /^(110|119|120|122|12\d{3}|8890|96\d{3})$/;
-
-/** A count and the character after it: 12起 (and 12项, 12村 …). */
-const COUNT_THEN_WORD = /(?<![\d.．·A-Za-z０-９第])(\d+)(?![\d.．·])(\p{Script=Han})/gu;
-
-function countsWithoutMeasureWord(model: ReportModel, settings: CheckSettings): Diagnostic[] {
-  void settings;
-  return cachedPerPlaced('measure-words', model, (placed) => blockCountsWithoutMeasureWord(model, placed));
-}
-
-function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock): readonly Diagnostic[] {
-  let out: Diagnostic[] | undefined;
-  for (const node of blockTextNodes(placed)) {
-    if (!/\d/.test(node.text)) continue;
-    for (const m of allMatches(COUNT_THEN_WORD, node.text)) {
-      const digits = m[1]!;
-      const next = m[2]!;
-      if (MEASURE_SET.has(next) || SERVICE_NUMBER.test(digits) || startsWithAny(node.text, MULTI_CHAR_MEASURE, m.index! + digits.length)) continue;
-      if (DIVISION_COUNT.test(node.text.slice(m.index! + digits.length, m.index! + digits.length + 2))) continue;
-      // A year without its 年 (“2021依法行政”) is BG236's.
-      if (/^(?:19[5-9]|20[0-4])\d$/.test(digits) && yearWithoutNian(node.text.slice(m.index! + digits.length, m.index! + digits.length + 6), opensTitle(model.file.text, node.start))) continue;
-      const start = node.start + m.index!;
-      (out ??= []).push(located(model, placed.scope, diagnostic('BG221', { start, end: start + digits.length + 1 }, `“${digits}${next}”：数字后缺少量词，例如“${digits}名${next}”“${digits}个${next}”。`)));
-    }
-  }
-  return out ?? NO_DIAGNOSTICS;
-}
-
-/** A whole number whose last digit is not 0, with 余 or 多 after it (6余次, 15多人, 5余万元). */
-const ROUNDED_ODD = /(?<![\d.．])(\d*[1-9])([余多餘])(?=\p{Script=Han})/gu;
-const mayRoundOdd = (source: string) => /[1-9][余多餘]/.test(source);
-
-function roundedOddCounts(model: ReportModel): Diagnostic[] {
-  // The figures' values are in the text too: a report without such a count anywhere has none (most reports).
-  if (ruledOutInBatch(model, mayRoundOdd)) return [];
-  return cachedPerPlaced('rounded-odd-counts', model, (placed) => blockRoundedOddCounts(model, placed), mayRoundOdd);
-}
-
-/** BG224: 余 or 多 after a count not of whole tens — in the prose and in the figures' stated values. */
-function blockRoundedOddCounts(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const report = (start: number, written: string, digits: string, qualifier: string) =>
-    out.push(located(model, placed.scope, diagnostic('BG224', { start, end: start + written.length }, `“${written}”：“${qualifier}”只用在末位是零的数后面（10${qualifier}次、5万${qualifier}元），${digits}${qualifier}说不通：应写确数“${digits}${written.slice(digits.length + 1)}”，或写成整十、整百的概数。`)));
-  for (const node of blockTextNodes(placed)) {
-    if (!mayRoundOdd(node.text)) continue;
-    for (const m of allMatches(ROUNDED_ODD, node.text)) {
-      const end = m.index! + m[0].length;
-      const measure = MEASURE_WORDS_LONGEST_FIRST.find((w) => node.text.startsWith(w, end));
-      // 多元 (many kinds: 多元化解) is no count.
-      if (!measure || (m[2] === '多' && measure === '元')) continue;
-      report(node.start + m.index!, m[0] + measure, m[1]!, m[2]!);
-    }
-  }
-  const defs = definitionsIn(placed.block);
-  const text = placed.scope.file.text;
-  for (const def of defs ?? []) {
-    const value = def.body.value;
-    if (value?.kind !== 'quantity' || value.qualifier?.position !== 'after' || !/^\d*[1-9]$/.test(value.digits)) continue;
-    const written = text.slice(value.start, value.end);
-    const at = written.indexOf(value.digits);
-    const qualifier = written[at + value.digits.length];
-    if (at < 0 || !qualifier || !'余多餘'.includes(qualifier)) continue;
-    report(value.start + at, written.slice(at), value.digits, qualifier);
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
-
-/** Whether one of `words` is written at `at` (a loop: a closure over each match was made per match). */
-function startsWithAny(text: string, words: readonly string[], at: number): boolean {
-  for (const w of words) if (text.startsWith(w, at)) return true;
-  return false;
-}
-
-function unitOf(def: { body: ast.DefinitionBody }): 'unit' | 'bare' | 'other' {
-  const value = def.body.value;
-  if (!value || def.body.check || value.kind !== 'quantity') return 'other';
-  return value.unit || value.percent ? 'unit' : 'bare';
-}
-
-function figuresWithoutUnit(model: ReportModel, settings: CheckSettings): Diagnostic[] {
-  void settings;
-  return cachedPerPlaced('figure-units', model, (placed) => blockFiguresWithoutUnit(model, placed));
-}
-
-type Definition = { name: string; node: ast.FigureNode; body: ast.DefinitionBody };
-
-/** A block's figure definitions, as the model defines them (collectDefinitions in analyze.ts): undefined for none (most blocks), with nothing made. */
-function definitionsIn(block: ast.Block): Definition[] | undefined {
-  let out: Definition[] | undefined;
-  const visit = (node: ast.FigureNode) => {
-    if (node.body?.form === 'definition' && !node.broken) (out ??= []).push({ name: node.body.name.text, node, body: node.body });
-  };
-  if (block.kind === 'heading') forEachFigure(block.content, visit);
-  else if (block.kind === 'paragraph') for (const line of block.lines) forEachFigure(line, visit);
-  else if (block.kind === 'list') for (const item of block.items) for (const line of item.lines) forEachFigure(line, visit);
-  return out;
-}
-
-/** In a block where some figures have a measure word, those written without one (BG222). */
-function blockFiguresWithoutUnit(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
-  const defs = definitionsIn(placed.block);
-  if (!defs?.some((d) => unitOf(d) === 'unit')) return [];
-  const out: Diagnostic[] = [];
-  const text = placed.scope.file.text;
-  for (const def of defs) {
-    if (unitOf(def) !== 'bare') continue;
-    const quantity = def.body.value as ast.Quantity;
-    const after = text.slice(def.node.end, def.node.end + 3);
-    const typed = MEASURE_WORDS_LONGEST_FIRST.find((w) => after.startsWith(w) && !/^[年月日号時时分秒以上下内內左后後號]$/.test(w));
-    const fixes = typed && def.node.closed
-      ? [{
-          title: `把“${typed}”移入花括号`,
-          safe: true,
-          edits: [
-            { start: quantity.end, end: quantity.end, newText: typed },
-            { start: def.node.end, end: def.node.end + typed.length, newText: '' },
-          ],
-        }]
-      : undefined;
-    const message = typed
-      ? `指标“${def.name}”的量词“${typed}”写在了花括号外面：移进去（{${def.name} = ${quantity.digits}${typed}}），印出的文字不变，同比和单位检查才能用上它。`
-      : `指标“${def.name}”没有量词，而同一段的其他指标都有：补上量词，例如“{${def.name} = ${quantity.digits}件}”。`;
-    out.push(located(model, placed.scope, diagnostic('BG222', quantity, message, fixes)));
-  }
-  return out;
-}
-
 export const structureChecks: ReportCheck[] = [
   { id: 'report-kind', codes: ['BG408'], run: missingKind },
   { id: 'required-parts', codes: ['BG401', 'BG402', 'BG403'], run: (model, settings) => sameStructure(`required-parts:${settings.profile}`, model, () => requiredParts(model, settings)) },
   { id: 'headings', codes: ['BG404', 'BG405', 'BG406'], run: (model) => sameStructure('headings', model, () => headings(model)) },
   { id: 'reporting-year', codes: ['BG407'], run: reportingYear },
-  { id: 'measure-words', codes: ['BG221'], run: countsWithoutMeasureWord },
-  { id: 'rounded-odd-counts', codes: ['BG224'], run: roundedOddCounts },
-  { id: 'figure-units', codes: ['BG222'], run: figuresWithoutUnit },
 ];

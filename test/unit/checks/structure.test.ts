@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict';
 import { checkReport } from '../../../server/language/checks/index';
 import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/contract';
+import { countsChecks } from '../../../server/language/checks/counts';
 import { structureChecks } from '../../../server/language/checks/structure';
 import { applyFixes } from '../../../server/language/fixes';
 import type { ReportModel } from '../../../server/language/model';
 import { model as inMemory, sampleModel } from '../../helpers.js';
 
 const sample = sampleModel;
+/** The structure checks and the checks on counts (counts.ts), as this file tests both. */
+const checks = [...structureChecks, ...countsChecks];
 /** A report in memory at /w/r.bg (snippets under /w/snippets). */
 const model = (text: string, files: Record<string, string> = {}): ReportModel => inMemory(text, files, '/w/r.bg');
 function codes(m: ReportModel, settings = DEFAULT_CHECK_SETTINGS): string[] {
-  return structureChecks.flatMap((c) => c.run(m, settings)).map((d) => d.code);
+  return checks.flatMap((c) => c.run(m, settings)).map((d) => d.code);
 }
 const HEAD = '@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 2021\n@日期 2022-01-10\n\n';
 const FULL = `${HEAD}# 主要举措和成效\n正文。\n\n# 存在的不足和原因\n正文。\n\n# 党政主要负责人履行推进法治建设第一责任人职责情况\n正文。\n\n# 下一年度工作重点\n正文。\n\n# 其他需要报告的情况\n我镇无其他需要报告的情况。\n`;
@@ -48,7 +51,7 @@ describe('checks/structure: required parts', () => {
   it('reports a missing part once at @类型 with an unsafe skeleton fix before the 安排 part', () => {
     const text = FULL.replace('# 党政主要负责人履行推进法治建设第一责任人职责情况\n正文。\n\n', '');
     const m = model(text);
-    const found = structureChecks.flatMap((c) => c.run(m, DEFAULT_CHECK_SETTINGS)).filter((d) => d.code === 'BG401');
+    const found = checks.flatMap((c) => c.run(m, DEFAULT_CHECK_SETTINGS)).filter((d) => d.code === 'BG401');
     assert.equal(found.length, 1);
     assert.equal(text.slice(found[0]!.start, found[0]!.end), '@类型 法治政府建设年度报告');
     const fix = found[0]!.fixes![0]!;
@@ -89,7 +92,7 @@ describe('checks/structure: headings', () => {
 
   it('reports a skipped level with a safe fix that lifts the subtree', () => {
     const text = `${G}# 甲\n### 乙\n#### 丙\n正文。\n`;
-    const found = structureChecks.flatMap((c) => c.run(model(text), DEFAULT_CHECK_SETTINGS));
+    const found = checks.flatMap((c) => c.run(model(text), DEFAULT_CHECK_SETTINGS));
     assert.deepEqual(found.map((d) => d.code), ['BG405']);
     const fixed = applyFixes(text, found).text;
     assert.equal(fixed, `${G}# 甲\n## 乙\n### 丙\n正文。\n`);
@@ -152,7 +155,7 @@ describe('checks/structure: figures (BG221, BG222, BG224)', () => {
 
   it('flags 余 or 多 after a count whose last digit is not 0, in prose and in a figure (6余次, 959余份, 15多人)', () => {
     const text = `${G}全年共开展法治宣传活动{宣传活动 = 6余次}，合同审核959余份，解答法律咨询15多人次。\n`;
-    const found = structureChecks.flatMap((c) => c.run(model(text), DEFAULT_CHECK_SETTINGS)).filter((d) => d.code === 'BG224');
+    const found = checks.flatMap((c) => c.run(model(text), DEFAULT_CHECK_SETTINGS)).filter((d) => d.code === 'BG224');
     assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['6余次', '959余份', '15多人次']);
     assert.match(found[0]!.message, /应写确数“6次”/);
   });
@@ -164,7 +167,7 @@ describe('checks/structure: figures (BG221, BG222, BG224)', () => {
 
   it('flags a figure without a unit among siblings with units, and moves a typed unit inside (safe)', () => {
     const text = `${G}调处{调处 = 150起}，成功{成功 = 147}起。\n`;
-    const found = structureChecks.flatMap((c) => c.run(model(text), DEFAULT_CHECK_SETTINGS));
+    const found = checks.flatMap((c) => c.run(model(text), DEFAULT_CHECK_SETTINGS));
     assert.deepEqual(found.map((d) => d.code), ['BG222']);
     assert.equal(found[0]!.fixes![0]!.safe, true);
     const fixed = applyFixes(text, found).text;
