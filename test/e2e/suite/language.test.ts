@@ -25,7 +25,9 @@ describe('baogao extension: activation and diagnostics', () => {
     const list = await waitForDiagnostics(uri, (l) => ['BG401', 'BG601', 'BG602'].every((code) => l.some((d) => codeOf(d) === code)), 'BG401, BG601 and BG602 on guiwei-2020.bg');
     const all = describeDiagnostics(list);
     const codes = new Set(list.map(codeOf));
-    for (const code of ['BG401', 'BG402', 'BG501', 'BG601', 'BG602', 'BG603']) assert.ok(codes.has(code), `${code} missing:\n${all}`);
+    for (const code of ['BG401', 'BG402', 'BG601', 'BG602', 'BG603']) assert.ok(codes.has(code), `${code} missing:\n${all}`);
+    // The hyphen in 《法治政府建设实施纲要（2015-2020年）》 is one slip: BG603 says it, BG501 does not say it again.
+    assert.ok(!list.some((d) => codeOf(d) === 'BG501' && d.range.start.line === 14), `BG501 beside BG603 on line 15:\n${all}`);
 
     const missingPart = list.find((d) => codeOf(d) === 'BG401')!;
     assert.equal(missingPart.severity, vscode.DiagnosticSeverity.Error);
