@@ -424,7 +424,7 @@ function spanEnd(line: ProseLine, from: number, to: number): number {
  * that lacks what its patterns need before any pattern runs. Each is a superset of what a check needs.
  */
 export const MARKS = {
-  /** , ; : ? ! ( ) < > */
+  /** , ; : ? ! ( ) < > " */
   halfWidth: 1,
   /** - － – ‐ ‑ ― ~ ～ — */
   dash: 2,
@@ -466,7 +466,7 @@ const PAIRED = 512;
 const markAll = (characters: string, mark: number) => {
   for (const ch of characters) MARK_OF[ch.charCodeAt(0)]! |= mark;
 };
-markAll(',;:?!()<>', MARKS.halfWidth);
+markAll(',;:?!()<>"', MARKS.halfWidth);
 markAll('-－–‐‑―~～—', MARKS.dash);
 markAll('、', MARKS.enumerationComma);
 markAll('.．', MARKS.dot);
