@@ -130,6 +130,8 @@ describe('architecture', () => {
     // the settings' lists, or hold no object.
     const longLived = new Set([
       'server/language/checks/citations.ts registries', 'server/language/checks/citations.ts titleMatches', 'server/language/checks/citations.ts unmarkedNames',
+      // Keyed by the registry of titles (made once per settings' list), as titleMatches.
+      'server/language/checks/citations.ts datedKeysOf',
       'server/language/checks/terms.ts missLists', 'server/language/checks/terms.ts missIndexes',
       'server/language/checks/titles.ts registeredTitles', 'server/language/checks/blockCache.ts identities',
       'server/language/features/symbols.ts printed',

@@ -47,7 +47,7 @@ function buildRegistry(extras: CheckSettings['extraCitations']): CitationEntry[]
 }
 
 export const citationsCodes: CodeInfo[] = [
-  { code: 'BG501', severity: 'warning', title: '文件名称与正式名称不一致', description: '书名号中的名称与登记的正式文件名称相近但不相同（错字、漏字、缺括号或“年”等），可能写错了。只差半角括号或年份范围的连字符时（“《法治政府建设实施纲要(2021-2025年)》”），由 BG601、BG603 在各自的位置报告（各有安全修复），本条不再重复。', example: '《法治政府建设实施纲要（2021-2025年》', fix: '改为正式名称' },
+  { code: 'BG501', severity: 'warning', title: '文件名称与正式名称不一致', description: '书名号中的名称与登记的正式文件名称相近但不相同（错字、漏字、缺括号或“年”等），可能写错了。只差半角括号或年份范围的连字符时（“《法治政府建设实施纲要(2021-2025年)》”），由 BG601、BG603 在各自的位置报告（各有安全修复），本条不再重复。带年份的名称漏了登记名称里的几个字（不超过四分之一，年份相同：“《法治政府实施纲(2021-2025)》”）也报；不带年份的简称（《纲要》）不报。', example: '《法治政府建设实施纲要（2021-2025年》', fix: '改为正式名称' },
   { code: 'BG502', severity: 'warning', title: '引用了已被取代的文件', description: '所引文件在报告年度已被新文件取代，例如 2021 年起应以《法治政府建设实施纲要（2021—2025年）》为准。', example: '@年度 2021\n落实《法治政府建设实施纲要（2015—2020年）》', fix: '改为新文件' },
   { code: 'BG503', severity: 'warning', title: '引用了尚未施行的文件', description: '所引文件在报告年度还没有施行。', example: '@年度 2020\n严格执行《信访工作条例》' },
   { code: 'BG504', severity: 'warning', title: '普法规划已过期', description: '“七五”普法规划期为2016—2020年，2021年起是“八五”普法。', example: '@年度 2021\n结合“七五普法”的要求', fix: '改为“八五”' },
@@ -148,7 +148,39 @@ function findTitle(raw: string, registry: readonly CitationEntry[]): TitleMatch 
     const allowed = Math.max(1, Math.floor(target.length * 0.15));
     if (d > 0 && d <= allowed && (!best || d < best.d)) best = { entry, d };
   }
+  // Only a title that ends in its years can be a dated one with characters left out: most are passed over here.
+  if (!best && DATED_KEY.test(key)) {
+    for (const { entry, key: target } of datedKeys(registry)) if (withCharactersLeftOut(key, target)) return { entry, kind: 'near', name: entry.title };
+  }
   return best && { entry: best.entry, kind: 'near', name: best.entry.title };
+}
+
+const DATED_KEY = /\d{8}$/;
+
+const datedKeysOf = new WeakMap<readonly CitationEntry[], Array<{ entry: CitationEntry; key: string }>>();
+
+/** The keys of the registry's dated titles and aliases, made once per registry. */
+function datedKeys(registry: readonly CitationEntry[]): Array<{ entry: CitationEntry; key: string }> {
+  let keys = datedKeysOf.get(registry);
+  if (!keys) {
+    keys = registry.flatMap((entry) => [entry.title, ...(entry.aliases ?? [])].map((name) => ({ entry, key: defectKey(name) }))).filter((k) => DATED_KEY.test(k.key));
+    datedKeysOf.set(registry, keys);
+  }
+  return keys;
+}
+
+/**
+ * A dated title with characters of a registered one left out (《法治政府实施纲(2021-2025)》 for 《法治政府建设实施
+ * 纲要（2021—2025年）》): its key is the registered key with some characters missing, no more than a quarter, and
+ * both keep the same years — a short name of a document (《纲要》) names no years.
+ */
+function withCharactersLeftOut(key: string, target: string): boolean {
+  if (key.length >= target.length || key.length * 4 < target.length * 3) return false;
+  const years = DATED_KEY.exec(target)?.[0];
+  if (!years || !key.endsWith(years)) return false;
+  let k = 0;
+  for (let t = 0; t < target.length && k < key.length; t++) if (target.charCodeAt(t) === key.charCodeAt(k)) k++;
+  return k === key.length;
 }
 
 // ---------------------------------------------------------------- the checks

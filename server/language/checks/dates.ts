@@ -36,7 +36,7 @@ export const datesCodes: CodeInfo[] = [
   },
   {
     code: 'BG705', severity: 'warning', title: '出现别的乡镇名称',
-    description: '正文里出现了不是本机关的乡镇、街道名称（如在桂圩镇的报告里出现“大歇镇”），多半是复制别的报告时漏改。本机关名称按“@机关”的简称比较（北屏乡人民政府 → 北屏乡）；全镇、本镇、我镇、乡镇、城镇、乡村等泛称不报；动词、介词后的“镇”“乡”“街道”（根据镇党委、坚持镇、通过街道、建立起乡）不是地名，不报（常用词表取自结巴分词词典）；“@机关”是县、区、市的机关（它的报告本来就要写到下辖乡镇）时整项不查。',
+    description: '正文里出现了不是本机关的乡镇、街道名称（如在桂圩镇的报告里出现“大歇镇”），多半是复制别的报告时漏改。本机关名称按“@机关”的简称比较（北屏乡人民政府 → 北屏乡）；全镇、本镇、我镇、乡镇、城镇、乡村等泛称不报；动词、介词后的“镇”“乡”“街道”（根据镇党委、坚持镇、通过街道、建立起乡）不是地名，不报（常用词表取自结巴分词词典）；“@机关”是县、区、市的机关（它的报告本来就要写到下辖乡镇）时整项不查。名称以“乡”“镇”结尾的县级市、县和地级市（桐乡、新乡、萍乡、景德镇等）不是乡镇：“法治桐乡”“平安萍乡”不报；“西乡街道”里的“乡”是街道名称的一部分。',
     example: '@机关 桂圩镇人民政府\n大歇镇综治中心全年调处纠纷……',
   },
   {
@@ -186,6 +186,15 @@ function afterLastFunctionWord(run: string): string | undefined {
   return end < 0 ? undefined : run.slice(end);
 }
 
+/** The words of a campaign named after a place: 法治桐乡, 平安X镇. */
+const CAMPAIGN = /^(?:法治|平安)/u;
+
+/**
+ * Cities and counties whose names end in 乡 or 镇 (桐乡市, 新乡市, 景德镇市): named alone (“法治桐乡”) they are a
+ * township's city or county, not another township.
+ */
+const COUNTY_LEVEL = new Set(['新乡', '萍乡', '桐乡', '湘乡', '宁乡', '安乡', '武乡', '东乡', '景德镇']);
+
 /** Single characters that are words of their own (都向镇, 办公室于乡): no place name has them. */
 const FUNCTION_CHARS = /[于向都的了把被将从在为对是也还又就才均皆已曾并且而]/u;
 
@@ -232,6 +241,8 @@ export function townshipNames(text: string, own?: string): readonly NameHit[] {
     if (marker === ownMarker && ownStem && at >= ownStem.length && text.startsWith(ownStem, at - ownStem.length)) continue;
     const after = text.charCodeAt(at + marker.length);
     if (WORD_AFTER[marker]!.has(after) || CITY_AFTER.has(after)) continue;
+    // 西乡街道, 新镇街道: the 乡 or 镇 is inside a 街道's name, which its own marker reads.
+    if (marker !== '街道' && after === 0x8857 /* 街 */ && text.charCodeAt(at + 2) === 0x9053 /* 道 */) continue;
     let runStart = at;
     while (runStart > 0 && at - runStart < 8 && isHanAt(text, runStart - 1) && !isTownMark(text.charCodeAt(runStart - 1))) runStart--;
     if (runStart === at || GENERIC_BEFORE.has(text.charCodeAt(at - 1))) continue;
@@ -251,8 +262,11 @@ export function townshipNames(text: string, own?: string): readonly NameHit[] {
       // 乡党委 镇政府 镇长 are also generic: after a long unbounded run ("继续实行乡党委") it is not a name.
       else if (run.length >= 4 && !followedByNameEnd(text, at + marker.length)) continue;
     }
+    // “法治桐乡”, 平安X镇: a campaign named after a place; the place is what follows the campaign's word.
+    if (run.length > 2 && CAMPAIGN.test(run)) run = run.replace(CAMPAIGN, '');
     if (run.length < 2 || run.length > 4) continue;
     if (GENERIC_BEFORE.has(run.charCodeAt(0)) && run.length === 2) continue;
+    if (COUNTY_LEVEL.has(run + marker)) continue;
     if (containsFunctionWord(run) || GENERIC_KINDS.test(run) || FUNCTION_CHARS.test(run)) continue;
     (hits ??= []).push({ name: run + marker, start: at - run.length, end: at + marker.length });
   }

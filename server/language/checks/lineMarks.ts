@@ -10,7 +10,7 @@ import type { ProseLine } from './prose.js';
  * that lacks what its patterns need before any pattern runs. Each is a superset of what a check needs.
  */
 export const MARKS = {
-  /** , ; : ? ! ( ) < > */
+  /** , ; : ? ! ( ) < > " */
   halfWidth: 1,
   /** - － – ‐ ‑ ― ~ ～ — */
   dash: 2,
@@ -52,7 +52,7 @@ const PAIRED = 512;
 const markAll = (characters: string, mark: number) => {
   for (const ch of characters) MARK_OF[ch.charCodeAt(0)]! |= mark;
 };
-markAll(',;:?!()<>', MARKS.halfWidth);
+markAll(',;:?!()<>"', MARKS.halfWidth);
 markAll('-－–‐‑―~～—', MARKS.dash);
 markAll('、', MARKS.enumerationComma);
 markAll('.．', MARKS.dot);

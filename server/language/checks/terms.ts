@@ -26,7 +26,7 @@ export const termsCodes: CodeInfo[] = [
   { code: 'BG505', severity: 'error', title: '“法制政府”应为“法治政府”', description: '规范用语是“法治政府”。', example: '推进法制政府建设', fix: '改为“法治政府”（安全）' },
   {
     code: 'BG715', severity: 'warning', title: '规范用语写错',
-    description: '与规范用语相近但不相同，如“行政规范文件”应为“行政规范性文件”，“法制公安”“法制思维”“决策科学化、民主化、法制化”中的“法制”应为“法治”，“市委市政府”“县委县政府”并列的两个机关之间应加顿号（“市委、市政府”；“法制审核”“法制机构”不报），“第一责任职责”漏了“人”（“第一责任人职责”；“第一责任人责任”不报），“党的二十大届三中全会”把大会和全会写到了一起（“二十届”），“法治营商环境”漏了“化”（“法治化营商环境”）。规范用语登记在 server/language/data/terms.json，可在 baogao.json 的“terms”中补充（{"错误写法": "规范用语"}）；六个字以上的用语漏写中间一个字也能发现。',
+    description: '与规范用语相近但不相同，如“行政规范文件”应为“行政规范性文件”，“法制公安”“法制思维”“决策科学化、民主化、法制化”中的“法制”应为“法治”，“市委市政府”“县委县政府”并列的两个机关之间应加顿号（“市委、市政府”；“法制审核”“法制机构”不报），“第一责任职责”漏了“人”（“第一责任人职责”；“第一责任人责任”不报），“党的二十大届三中全会”把大会和全会写到了一起（“二十届”），“法治营商环境”漏了“化”（“法治化营商环境”）。规范用语登记在 server/language/data/terms.json，可在 baogao.json 的“terms”中补充（{"错误写法": "规范用语"}）；六个字以上的用语漏写中间一个字也能发现；用语中间带引号的（“法治政府建设‘第一责任人’职责”）也能发现，修复时保留引号。',
     example: '加强行政规范文件的合法性审核', fix: '改为规范用语（安全）',
   },
 ];
@@ -117,14 +117,20 @@ function missIndex(misses: Miss[]): MissIndex {
   return found;
 }
 
-const NO_MISSES: ReadonlyArray<{ at: number; found: Miss }> = Object.freeze([]);
+const NO_MISSES: ReadonlyArray<{ at: number; end: number; found: Miss }> = Object.freeze([]);
 
-/** The misses written in a text, left to right, none overlapping (as the pattern of all of them finds them). */
-function missesIn(text: string, index: MissIndex): ReadonlyArray<{ at: number; found: Miss }> {
-  let out: Array<{ at: number; found: Miss }> | undefined;
+const isQuoteMark = (c: number) => c === 0x201c /* “ */ || c === 0x201d /* ” */;
+
+/**
+ * The misses written in a text, left to right, none overlapping (as the pattern of all of them finds them).
+ * A miss may have part of it in quotation marks (法治政府建设“第一责任人”职责): the marks are passed over on the
+ * walk down the trie, and `end` is where the written miss ends.
+ */
+function missesIn(text: string, index: MissIndex): ReadonlyArray<{ at: number; end: number; found: Miss }> {
+  let out: Array<{ at: number; end: number; found: Miss }> | undefined;
   const root = index.root;
   if (!root) {
-    for (const m of allMatches(index.re, text)) (out ??= []).push({ at: m.index, found: index.byMiss.get(m[0])! });
+    for (const m of allMatches(index.re, text)) (out ??= []).push({ at: m.index, end: m.index + m[0].length, found: index.byMiss.get(m[0])! });
     return out ?? NO_MISSES;
   }
   const starts = index.starts;
@@ -133,14 +139,46 @@ function missesIn(text: string, index: MissIndex): ReadonlyArray<{ at: number; f
     if (starts[text.charCodeAt(at)] === 0) continue;
     // The longest miss from here: the last one passed on the walk down the trie.
     let found: Miss | undefined;
+    let end = at;
     let node: TrieNode | undefined = root;
-    for (let i = at; i < length && (node = node.next.get(text.charCodeAt(i))); i++) if (node.miss) found = node.miss;
+    for (let i = at; i < length; i++) {
+      const c = text.charCodeAt(i);
+      const child: TrieNode | undefined = node.next.get(c);
+      if (!child) {
+        if (isQuoteMark(c) && i > at) continue;
+        break;
+      }
+      node = child;
+      if (node.miss) {
+        found = node.miss;
+        end = i + 1;
+      }
+    }
     if (!found) continue;
-    (out ??= []).push({ at, found });
-    at += found.miss.length - 1;
+    // A quotation opened inside the miss and closed right after it (…“第一责任人”) is the miss's.
+    if (end - at !== found.miss.length && text.charCodeAt(end) === 0x201d && text.lastIndexOf('“', end) >= at && text.lastIndexOf('”', end - 1) < text.lastIndexOf('“', end)) end++;
+    (out ??= []).push({ at, end, found });
+    at = end - 1;
   }
   return out ?? NO_MISSES;
 }
+
+/**
+ * The standard term written as the miss was: a part the writer quoted (“第一责任人”) quoted in the term too.
+ * Undefined when a quoted part is not in the term.
+ */
+function quotedAsWritten(written: string, standard: string): string | undefined {
+  let out = standard;
+  for (const m of allMatches(QUOTED_PART, written)) {
+    const part = m[1]!;
+    const at = out.indexOf(part);
+    if (!part || at < 0) return undefined;
+    out = `${out.slice(0, at)}“${part}”${out.slice(at + part.length)}`;
+  }
+  return out;
+}
+
+const QUOTED_PART = /“([^“”]*)”/g;
 
 function standardTerms(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   const misses = termMisses(settings);
@@ -152,15 +190,21 @@ function blockTerms(model: ReportModel, block: ProseBlock, misses: Miss[]): read
   const index = missIndex(misses);
   for (const line of block.lines) {
     const text = line.text;
-    for (const { at, found } of missesIn(text, index)) {
+    for (const { at, end, found } of missesIn(text, index)) {
       const { miss, entry } = found;
       const before = entry.notAfter ? charBefore(text, at) : undefined;
       if (before && entry.notAfter!.includes(before)) continue;
-      if (insideStandard(text, at, miss.length, entry.standard)) continue;
+      if (insideStandard(text, at, end - at, entry.standard)) continue;
       const code = entry.code ?? 'BG715';
-      const message = code === 'BG505' ? `“${miss}”应为“${entry.standard}”：请改正。` : `“${miss}”应为规范用语“${entry.standard}”。`;
-      (out ??= []).push(lineDiagnostic(model, line, code, at, at + miss.length, message, [
-        { title: `改为“${entry.standard}”`, safe: true, edits: [{ from: at, to: at + miss.length, newText: entry.standard }] },
+      const written = end - at === miss.length ? miss : text.slice(at, end);
+      // With quotation marks inside, the term keeps them where it can (法治建设“第一责任人”).
+      const quoted = written === miss ? entry.standard : quotedAsWritten(written, entry.standard);
+      const standard = quoted ?? entry.standard;
+      // Quotation marks inside a quotation are single ones (‘第一责任人’).
+      const shown = (t: string) => (t === miss || t === entry.standard ? t : t.replace(/“/g, '‘').replace(/”/g, '’'));
+      const message = code === 'BG505' ? `“${shown(written)}”应为“${shown(standard)}”：请改正。` : `“${shown(written)}”应为规范用语“${shown(standard)}”。`;
+      (out ??= []).push(lineDiagnostic(model, line, code, at, end, message, [
+        { title: `改为“${standard}”`, safe: quoted !== undefined, edits: [{ from: at, to: end, newText: standard }] },
       ]));
     }
   }

@@ -18,7 +18,7 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 // ---------------------------------------------------------------- codes
 
 export const typographyCodes: CodeInfo[] = [
-  { code: 'BG601', severity: 'error', title: '中文里用了半角标点', description: '中文行文应使用全角标点（，；：？！（））。半角标点只用在外文和数字中间。', example: '依法履行法定职责,规范行政行为', fix: '改为全角标点' },
+  { code: 'BG601', severity: 'error', title: '中文里用了半角标点', description: '中文行文应使用全角标点（，；：？！（）“”）。半角标点只用在外文和数字中间；半角双引号"按出现的先后改为前引号“和后引号”。', example: '依法履行法定职责,规范行政行为', fix: '改为全角标点' },
   { code: 'BG602', severity: 'error', title: '成对标点不配对', description: '《》（）“”‘’【】〔〕〈〉在一段之内应成对出现：缺了后半个或多了后半个。书名号内的半角括号也查（“《刑事诉讼法及配套规定(新释新解与适用指南》”）：书名号内配得上对的半角括号只报半角（BG601）。', example: '《法治政府建设实施纲要（2021—2025年》', fix: '在书名号内补上缺少的“）”' },
   { code: 'BG603', severity: 'error', title: '年份范围用了连字符', description: '表示年份起止应使用一字线“—”，如 2015—2020年，不用连字符“-”。', example: '（2016-2020年）', fix: '改为一字线“—”' },
   { code: 'BG604', severity: 'hint', title: '书名中的年份范围缺“年”', description: '正式文件名中的年份范围通常写作（2021—2025年）。', example: '《法治政府建设实施纲要（2021—2025）》', fix: '补上“年”' },
@@ -26,7 +26,7 @@ export const typographyCodes: CodeInfo[] = [
   { code: 'BG606', severity: 'warning', title: '标点重复', description: '同一个标点连写了两次或更多（省略号……和破折号——除外）。', example: '工作，，进一步', fix: '只留一个' },
   { code: 'BG607', severity: 'warning', title: '序号写法有误', description: '“（一）”后不加顿号；阿拉伯数字序号写作“1.”，不用“1、”。', example: '（一）、加强组织领导', fix: '删去“（一）”后的顿号' },
   { code: 'BG608', severity: 'warning', title: '节日名称的写法', description: '用月日表示的节日写作“3·15”“12·4”：用间隔号“·”并加引号，不用小数点。', example: '“12.4宪法宣传日”', fix: '改为“12·4”' },
-  { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）。', example: '法治 政府', fix: '删去空格' },
+  { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）；标点前也不空格（“参考率为100% ，”）。书名号内两个短语之间的空格（《承接“北跨”战略 共建法治政府》：栏目、活动、口号的名称本来如此）不报，文件名称里的空格（《法治政府建设 实施纲要》）照报。', example: '法治 政府', fix: '删去空格' },
   { code: 'BG611', severity: 'warning', title: '年份范围起止有误', description: '年份范围的止年应晚于起年：“2023-2023”“2025—2021”多半是年份打错，或是范文、上年报告里的年份没改全。', example: '法治政府建设实施纲要（2023—2023）' },
   { code: 'BG612', severity: 'warning', title: '连词前用了顿号', description: '“及”“以及”连接最后一项时，前面不用顿号：“局党组会议及党组理论学习中心组会议”，不写“会议、及……”（GB/T 15834）。“及时”“及早”等词不报。', example: '在局党组会议、及党组理论学习中心组会议中组织学习', fix: '删去顿号' },
   { code: 'BG610', severity: 'warning', title: 'Word 转换残留', description: '从 Word 复制时带进来的书签、域代码或不可见字符。', example: '[bookmark: _GoBack]', fix: '删去' },
@@ -56,8 +56,17 @@ function halfWidthPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
   const text = line.text;
   let urls: Array<[number, number]> | undefined;
   let numbers: Array<[number, number]> | undefined;
+  // Straight double quotes of a line, counted: the first of a pair opens (“), the second closes (”).
+  let straightQuotes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      const full = straightQuotes++ % 2 === 0 ? '“' : '”';
+      if (!isChineseAt(text, i - 1) && !isChineseAt(text, i + 1)) continue;
+      if (inRanges((urls ??= urlRanges(text)), i)) continue;
+      emit(lineDiagnostic(model, line, 'BG601', i, i + 1, `中文里用了半角引号"：应改为全角的${full === '“' ? '前引号' : '后引号'}${full}。`, [{ title: `改为“${full}”`, safe: true, edits: [{ from: i, to: i + 1, newText: full }] }]));
+      continue;
+    }
     const mark = c < HALF_WIDTH.length ? HALF_WIDTH[c] : undefined;
     if (mark === undefined) continue;
     // A loop, not urls.some(([a, b]) => …): a closure over i made every character of the line allocate.
@@ -399,6 +408,43 @@ const shownMark = (ch: string) => MARK_NAMES[ch] ?? `“${ch}”`;
 /** A digit, or a figure (it prints a number: 32件 in "处罚案件 32件" imported as a figure). */
 const isDigit = (ch: string) => (ch >= '0' && ch <= '9') || ch === FIGURE_MARK;
 
+/** Marks of a sentence, and the half-width ones a Chinese text used for them (before Chinese: “100% ,考试”). */
+const SENTENCE_MARK = /[，。；：、！？）》”]|[,;:](?=\s*[\u4e00-\u9fff])/y;
+
+function markInChinese(text: string, at: number): boolean {
+  SENTENCE_MARK.lastIndex = at;
+  return SENTENCE_MARK.test(text);
+}
+
+/**
+ * Is the space at `at` inside 《》 between two phrases of four characters or more, the only space there, in a
+ * name that is not a document's? Read by character code, out to the brackets.
+ */
+function phrasesInTitle(text: string, at: number): boolean {
+  let left = 0;
+  let i = at - 1;
+  for (; i >= 0 && at - i <= 40; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x300a /* 《 */) break;
+    if (c === 0x20 || c === 0x3000) return false;
+    if (c >= 0x4e00 && c <= 0x9fff) left++;
+  }
+  if (i < 0 || text.charCodeAt(i) !== 0x300a) return false;
+  let right = 0;
+  let j = at + 1;
+  for (; j < text.length && j - at <= 40; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x300b /* 》 */) break;
+    if (c === 0x20 || c === 0x3000) return false;
+    if (c >= 0x4e00 && c <= 0x9fff) right++;
+  }
+  // A document's name split by a space (《法治政府建设 实施纲要》) is no slogan: it ends in what the document is.
+  return j < text.length && text.charCodeAt(j) === 0x300b && left >= 4 && right >= 4 && !DOCUMENT_KIND_END.test(text.slice(at + 1, j));
+}
+
+/** The word a document's name ends in (纲要, 规划, 条例, 法 …), before any years in brackets. */
+const DOCUMENT_KIND_END = /(?:纲要|规划|方案|计划|意见|办法|规定|条例|决定|通知|要点|细则|规则|准则|清单|标准|指引|法)(?:[（(][^（）()]*[）)])?$/;
+
 /** BG609 */
 function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
   const chineseish = (ch: string | undefined, other: string | undefined) => isChinese(ch) || (ch !== undefined && ',;:?!'.includes(ch) && isIdeograph(other));
@@ -408,7 +454,16 @@ function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
     if (prev === undefined || next === undefined) continue;
     // Chinese on both sides, or a number and Chinese side by side ("案件 32件", "2025 年"): 公文 put no space there.
     const digitBeside = (isDigit(prev) && isIdeograph(next)) || (isIdeograph(prev) && isDigit(next));
+    // A space before a mark after a number (“参考率为100% ，”, “100% 。”): no mark is spaced from what it follows.
+    if (!digitBeside && (isDigit(prev) || prev === '%' || prev === '％') && markInChinese(line.text, m.index + m[0].length)) {
+      emit(lineDiagnostic(model, line, 'BG609', m.index, m.index + m[0].length, `${prev === FIGURE_MARK ? '数字' : shownMark(prev)}和${shownMark(next)}之间有空格：标点前不空格，请删去。`, [
+        { title: '删去空格', safe: true, edits: [{ from: m.index, to: m.index + m[0].length, newText: '' }] },
+      ]));
+      continue;
+    }
     if (!digitBeside && (!chineseish(prev, next) || !chineseish(next, prev))) continue;
+    // A name in 《》 spaced between two phrases (《承接“北跨”战略 共建法治政府》): the name's own spacing, as cited.
+    if (!digitBeside && m[0].length === 1 && isIdeograph(prev) && isIdeograph(next) && inCitationAt(line, m.index) && phrasesInTitle(line.text, m.index)) continue;
     const bodies = m[0].length === 1 ? spaceBetweenBodies(line, m.index) : undefined;
     if (bodies === 'joint') continue;
     if (bodies === 'prose') {

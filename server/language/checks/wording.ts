@@ -79,6 +79,16 @@ export const wordingCodes: CodeInfo[] = [
     example: '@标题 眉山市生态环境局法治政府建设工作总结', fix: '无自动修复',
   },
   {
+    code: 'BG728', severity: 'warning', title: '标题和“一是”连在了一起',
+    description: '标题里连着下文的“一是”（“（二）持续提高依法行政水平一是健全行政决策程序。严格落实……”）：标题后漏了句号，第一项接进了标题，导入后整句成了标题。标题后加句号（二级标题接排在正文前），“一是……”归入正文。“统一是”“唯一是”“第一是”等词里的“一是”不报。',
+    example: '## 持续提高依法行政水平一是健全行政决策程序', fix: '在“一是”前断开：标题后加句号，“一是……”归入正文（无自动修复）',
+  },
+  {
+    code: 'BG729', severity: 'warning', title: '“关于……报告”缺“的”',
+    description: '标题的事由用“关于”引出时，事由和文种之间用“的”连接：“某街道办事处关于2023年度法治政府建设情况的报告”，不写“关于2023年法治政府建设年度报告”“关于2022年度法治政府建设情况报告”。“关于”之后已有“的”（“关于法治政府建设的情况报告”）不报。',
+    example: '@标题 关于2022年度法治政府建设情况报告', fix: '“情况报告”“工作报告”改为“情况的报告”“工作的报告”（安全）；其他写法请改为“关于……情况的报告”',
+  },
+  {
     code: 'BG614', severity: 'warning', title: '发文字号的括号有误',
     description: '发文字号中的年份用六角括号“〔〕”（GB/T 9704—2012《党政机关公文格式》）：“人社部发〔2016〕82号”，不写“[2016]”“(2016)”“【2016】”（常见于网页和 Word 自动替换）。',
     example: '（人社部发[2016]82号）', fix: '改为“〔2016〕”（安全）',
@@ -407,6 +417,55 @@ function titleWithoutYear(model: ReportModel, settings: CheckSettings): Diagnost
     `标题“${text.trim()}”没有写明年度：年度报告的标题应写上报告的年份（如${model.header.year ? `“${model.header.year}年”或` : ''}“{年度}年”）。`))];
 }
 
+/** BG729: a title “……关于[事由][文种]” with no 的 between its matter and its kind. */
+function aboutWithoutDe(model: ReportModel): Diagnostic[] {
+  const inlines = model.header.titleInlines;
+  if (!inlines?.length || model.isSnippet) return [];
+  const text = inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('').trim();
+  const about = text.indexOf('关于');
+  if (about < 0) return [];
+  const matter = text.slice(about + 2);
+  const kind = /(?:报告|总结|汇报)$/.exec(matter);
+  if (!kind || matter.length < 6 || matter.includes('的')) return [];
+  const start = inlines[0]!.start;
+  const end = inlines[inlines.length - 1]!.end;
+  const scope = { file: model.file, params: new Map(), parent: undefined, site: undefined };
+  // 情况报告, 工作报告: 的 goes before the kind; a title of one text inline is where the source has it.
+  const only = inlines.length === 1 && inlines[0]!.kind === 'text' ? inlines[0]! : undefined;
+  const before = matter.slice(0, kind.index);
+  const fixable = only && /(?:情况|工作)$/.test(before);
+  const kindAt = only ? only.start + only.text.lastIndexOf(kind[0]) : -1;
+  return [located(model, scope, diagnostic('BG729', fixable ? { start: kindAt, end: kindAt + kind[0].length } : { start, end },
+    `标题“${text}”用“关于”引出事由，事由和文种之间缺“的”：应写作“……关于${fixable ? `${before}的${kind[0]}` : `……情况的${kind[0]}`}”。`,
+    fixable ? [{ title: `改为“${before.slice(-2)}的${kind[0]}”`, safe: true, edits: [{ start: kindAt, end: kindAt, newText: '的' }] }] : undefined))];
+}
+
+// ---------------------------------------------------------------- a heading run into its first item
+
+/** 一是 starting an item, not inside a word (统一是, 唯一是, 第一是, 同一是 …). */
+const FIRST_ITEM = /(?<![统唯第同逐单划专万如合归一])一是/;
+
+/** BG728: a heading that runs on into the first item under it (……水平一是健全行政决策程序). */
+function headingRunIntoItem(model: ReportModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const placed of model.blocks) {
+    const heading = placed.block;
+    if (heading.kind !== 'heading') continue;
+    for (const inline of heading.content) {
+      if (inline.kind !== 'text') continue;
+      const m = FIRST_ITEM.exec(inline.text);
+      if (!m || m.index === 0) continue;
+      const text = printInlines(heading.content, placed.scope, model.figures).trim();
+      if (text.indexOf('一是') < 4) break;
+      const at = inline.start + m.index;
+      out.push(located(model, placed.scope, diagnostic('BG728', { start: at, end: at + 2 },
+        `标题“${text}”连着下文的“一是”：标题后漏了句号，“${text.slice(text.indexOf('一是'))}”是正文的第一项，应在“一是”前断开。`)));
+      break;
+    }
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- a document number's brackets
 
 function documentNumbers(model: ReportModel): Diagnostic[] {
@@ -612,4 +671,6 @@ export const wordingChecks: ReportCheck[] = [
   { id: 'title-without-year', codes: ['BG726'], run: titleWithoutYear },
   { id: 'doubled-words', codes: ['BG727'], run: doubledWords },
   { id: 'heading-full-stop', codes: ['BG714'], run: (model) => sameStructure('heading-full-stop', model, () => headingFullStop(model)) },
+  { id: 'heading-run-into-item', codes: ['BG728'], run: (model) => sameStructure('heading-run-into-item', model, () => headingRunIntoItem(model)) },
+  { id: 'about-without-de', codes: ['BG729'], run: aboutWithoutDe },
 ];

@@ -50,6 +50,22 @@ export const PUBLISHED_PREFIX = /^(?:发布时间|发表时间|更新时间|发�
  */
 const INDEX_NUMBER = /^[0-9A-Z]{9,18}\s*\/\s*\d{4}(?:\d{2})?\s*-\s*\d{3,}$/;
 
+/** Labels of a page's information table that only such a table has (责任部门 塘栖镇 公开形式 主动公开). */
+const TABLE_LABEL = /^(?:责任部门|责任科室|责任单位|发布机构|发布单位|公开形式|公开方式|公开范围|公开时限|文件编号|发文字号|成文日期|发布日期|索引号|信息索引号|主题分类|组配分类|体裁分类|有效性)$/;
+
+/**
+ * A row of a page's information table printed as text: labels and their values parted by spaces, two labels
+ * or more and nothing else (“责任部门 塘栖镇 公开形式 主动公开”, “责任科室 塘栖镇 公开范围 面向社会”).
+ */
+function isLabelRow(line: string): boolean {
+  if (line.length > 80 || /[，,。；;]/.test(line)) return false;
+  const cells = line.split(/[ \u3000]+/);
+  if (cells.length < 4 || cells.length > 8) return false;
+  let labels = 0;
+  for (let i = 0; i < cells.length; i += 2) if (TABLE_LABEL.test(cells[i]!)) labels++;
+  return labels >= 2;
+}
+
 /** A label a page spaced out to fill its column (“索 引 号:”, “文 号:”): its characters joined again. */
 function unspacedLabel(line: string): string {
   const m = /^[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){1,4}(?=\s*[:：])/.exec(line);
@@ -74,6 +90,7 @@ export function furnitureKind(line: string, top: boolean): FurnitureKind | undef
   if (SLASHED_PATH.test(bare)) return '网页导航';
   if (INDEX_NUMBER.test(bare)) return '网页信息栏';
   if (METADATA_LABEL.test(unspacedLabel(bare)) && !/。/.test(bare) && bare.length <= 120) return '网页信息栏';
+  if (isLabelRow(bare)) return '网页信息栏';
   if (/(?:发布时间|来源|点击数|浏览次数|访问次数|发布日期)\s*[:：]/.test(bare) && !/。/.test(bare) && bare.length <= 160) return '网页信息栏';
   return undefined;
 }
@@ -86,13 +103,16 @@ export function titleCell(line: string): string | undefined {
   return TITLE_CELL.exec(line)?.[1]!.trim();
 }
 
-/** A title under its label in a page's information table: “标题: 浑源县2025年法治政府建设年度报告”, “标　题：……”. */
-const TITLE_LABEL = /^((?:标\s*题|文件名称|名\s*称)\s*[:：]\s*)(\S.{2,78}?(?:报告|总结|汇报))\s*$/;
+/**
+ * A title under its label in a page's information table: “标题: 浑源县2025年法治政府建设年度报告”, “标　题：……”,
+ * or a row of a table drawn with bars (“| 标题: | 武安镇2024年法治政府建设年度报告 | ||||”).
+ */
+const TITLE_LABEL = /^((?:[|｜][ \u3000]*)?(?:标\s*题|文件名称|名\s*称)\s*[:：]\s*(?:[|｜][ \u3000]*)?)([^\s|｜].{2,78}?(?:报告|总结|汇报))[ \u3000]*(?:[|｜][ \u3000]*)*$/;
 
 /** The label before a title in a page's information table, and the title (undefined when the line is none). */
 export function labelledTitle(line: string): { label: string; title: string } | undefined {
   const m = TITLE_LABEL.exec(line);
-  return m ? { label: m[1]!.trim(), title: m[2]! } : undefined;
+  return m ? { label: m[1]!.replace(/[|｜]/g, '').trim(), title: m[2]! } : undefined;
 }
 
 /** The 成文日期 of a page's information bar: “[ 成文日期 ] 2026-01-22”, “成文日期: | 2022-02-11 |”. */

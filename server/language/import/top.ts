@@ -68,8 +68,11 @@ export interface TopOfReport {
 /** A line that ends a title: 报告/总结/汇报, or "…法治政府建设情况" (a title without 报告). */
 const ends = (line: string) => {
   const text = readable(line);
-  return TITLE_END.test(text) || (/法治政府建设/.test(text) && /情况$/.test(text));
+  return TITLE_END.test(text) || YEAR_AFTER_TITLE.test(text) || (/法治政府建设/.test(text) && /情况$/.test(text));
 };
+
+/** A title with the year it reports on in brackets after it: “塘栖镇法治政府建设年度报告(2024年度)”. */
+const YEAR_AFTER_TITLE = /(?:报告|总结|汇报)\s*[（(]\s*\d{4}\s*年度?\s*[）)]$/;
 
 /** A site's column named like a kind of report ("工作报告", "政府工作报告" above the breadcrumb): no report's title, which says what it reports on. */
 const COLUMN_NAME = /^[\u4e00-\u9fff]{0,4}(?:报告|总结|汇报)$/;

@@ -53,11 +53,12 @@ const NOT_A_COUNT_AFTER: Record<string, RegExp> = {
 };
 
 const UNIT = COUNT_MEASURE_WORDS.join('|');
-// before-qualifier, digits, after-qualifier (余/多), unit or %, trailing qualifier (以上/左右/以下).
+// before-qualifier, digits, after-qualifier (余/多), unit or %, trailing qualifier (以上/左右/以下). 约 ending a
+// word (村规民约2项, 公约, 制约, 签约) is the word's, not “about”.
 // The digits start where a run of digits starts: a match starting inside a run would have matched from
 // its start (the leftmost match), and without the lookbehind a long run with no unit after it was tried
 // from each of its digits (a line of 30,000 digits took a second; a megabyte, minutes).
-const AMOUNT = new RegExp(`([约近逾超])?(?<!\\d)(\\d+(?:\\.\\d+)?)(?:([余多])?(${UNIT})(以上|左右|以下)?|\\s?([%％]))`, 'g');
+const AMOUNT = new RegExp(`((?<![民公条合契制节预签履违特相邀守规践誓缔解爽续立])约|[近逾超])?(?<!\\d)(\\d+(?:\\.\\d+)?)(?:([余多])?(${UNIT})(以上|左右|以下)?|\\s?([%％]))`, 'g');
 
 /** Every amount in `text`, in order. */
 export function findAmounts(text: string): Amount[] {

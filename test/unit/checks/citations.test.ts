@@ -57,6 +57,13 @@ describe('checks/citations', () => {
       expectOne(header(2022) + '落实《法治政府建设实施纲领(2021-2025年)》。\n', 'BG501', '法治政府建设实施纲领(2021-2025年)');
       expectOne(header(2022) + '落实《法治政府建设实施纲要2021-2025年》。\n', 'BG501', '法治政府建设实施纲要2021-2025年');
     });
+    it('suggests the official title for a dated title with characters left out (《法治政府实施纲(2021-2025)》), not for a short name', () => {
+      const text = header(2024) + '按照《法治政府实施纲(2021-2025)》等文件精神。\n';
+      assert.match(expectOne(text, 'BG501', '法治政府实施纲(2021-2025)').message, /法治政府建设实施纲要（2021—2025年）/);
+      for (const cited of ['纲要', '实施纲要', '法治政府建设实施纲要', '法治政府建设纲要']) {
+        assert.deepEqual(check(header(2024) + `按照《${cited}》要求。\n`).filter((d) => d.code === 'BG501'), [], cited);
+      }
+    });
     it('suggests the official title for a one-character slip', () => {
       const text = header(2021) + '严格执行《重大行政决策程序暂行条列》。\n';
       expectOne(text, 'BG501', '重大行政决策程序暂行条列', header(2021) + '严格执行《重大行政决策程序暂行条例》。\n');

@@ -66,6 +66,16 @@ describe('checks/dates: names', () => {
     assert.deepEqual(townshipNames('以维护大歇镇平安稳定为底线').map((h) => h.name), ['大歇镇']);
   });
 
+  it('reads a 街道 whose name ends in 乡 or 镇 whole, and leaves a city named in a campaign (“法治桐乡”) alone', () => {
+    const own = '@类型 法治政府建设年度报告\n@机关 西乡街道办事处\n@年度 2023\n@日期 2024-01-13\n\n制定《2023年西乡街道党工委理论学习中心组专题学习重点内容安排》。\n';
+    assert.deepEqual(codes(model(own)), []);
+    assert.deepEqual(townshipNames('，2023年新镇街道开展普法').map((h) => h.name), []);
+    const town = '@类型 法治政府建设年度报告\n@机关 濮院镇人民政府\n@年度 2022\n@日期 2023-01-13\n\n按照市委、市政府的总体部署和“法治桐乡”建设的具体要求，推进“平安萍乡”建设。\n';
+    assert.deepEqual(codes(model(town)), []);
+    // Another township named in a campaign is still another township.
+    assert.deepEqual(townshipNames('推进“法治大歇镇”建设').map((h) => h.name), ['大歇镇']);
+  });
+
   it('does not check a county or district office, whose report names its towns', () => {
     for (const org of ['某某县人民政府', '某某区司法局', '某某市人民政府']) {
       const text = `@类型 法治政府建设年度报告\n@机关 ${org}\n@年度 2020\n@日期 2021-01-13\n\n大歇镇、桂圩镇、北屏乡开展法治示范创建。\n`;

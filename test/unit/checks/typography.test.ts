@@ -63,6 +63,14 @@ describe('checks/typography', () => {
       expectOne('纠纷受理率达到{受理率 = 100%},调处成功。\n', 'BG601', ',', '纠纷受理率达到{受理率 = 100%}，调处成功。\n');
       expectOne('汇报如下:\n', 'BG601', ':', '汇报如下：\n');
     });
+    it('reports straight double quotes in Chinese text, the first of a pair as “ and the second as ”', () => {
+      const text = '建立"述职必述法"制度，促进"关键少数"履职。\n';
+      const found = only(HEADER + text, 'BG601');
+      assert.deepEqual(found.map((d) => d.fixes![0]!.edits[0]!.newText), ['“', '”', '“', '”']);
+      assert.equal(applyEdits(HEADER + text, found.flatMap((d) => d.fixes![0]!.edits)), HEADER + '建立“述职必述法”制度，促进“关键少数”履职。\n');
+      assert.match(found[0]!.message, /前引号/);
+      expectNone('The "LED" screen, say "hi".\n', 'BG601');
+    });
     it('leaves Latin text, numbers, URLs and markup alone', () => {
       expectNone('增长3.5%，比率81.48%，时间10:30，Hello, world; A,B (C) 结束。\n网址 http://www.gov.cn/a?b=1,c=2 可查。\n{成功率 = 98% : 成功/调处}\n# 标题\n', 'BG601');
     });
@@ -184,6 +192,15 @@ describe('checks/typography', () => {
     expectOne('《法治政府建设实施纲要（2021—2025 年）》\n', 'BG609', ' ', '《法治政府建设实施纲要（2021—2025年）》\n', true);
     assert.match(expectOne('办理案件 {案件 = 32件}。\n', 'BG609', ' ', '办理案件{案件 = 32件}。\n', true).message, /“件”和数字之间有空格/);
     expectNone('使用 LED 屏幕，登录 www.example.gov.cn 查询。\n', 'BG609');
+    // A space before a mark after a number (“参考率为100% ,”) is no one's spacing either.
+    assert.match(expectOne('参考率为{参考率 = 100%} ，合格率为{合格率 = 98%}。\n', 'BG609', ' ', '参考率为{参考率 = 100%}，合格率为{合格率 = 98%}。\n', true).message, /标点前不空格/);
+    expectOne('优秀率100% 。\n', 'BG609', ' ', '优秀率100%。\n', true);
+    expectOne('合格率100% ,优秀率90%。\n', 'BG609', ' ', '合格率100%,优秀率90%。\n', true);
+    expectNone('增长3.5% , then 10 ; ok。比率为2:1 ,A。\n', 'BG609');
+    // A name cited in 《》 spaced between two phrases is the name as it is (a programme, a slogan); a word split is not.
+    expectNone('在电视台开设《承接“北跨”战略 共建法治政府》栏目。\n', 'BG609');
+    expectOne('学习《法治政府建设 实施纲要》。\n', 'BG609', ' ', '学习《法治政府建设实施纲要》。\n', true);
+    assert.equal(only(HEADER + '落实《奋进新征程 建功新 时代》要求。\n', 'BG609').length, 2);
     // Words that merely end like a body (全部, 内部) are no body: the space is deleted as any other.
     expectOne('全部 完成县司法局交办的任务。\n', 'BG609', ' ', '全部完成县司法局交办的任务。\n', true);
     // A quotation mark is named, not quoted in quotation marks (“””和“模” would not read).

@@ -1,6 +1,6 @@
 // The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至), BG719 (a body's name in 《》),
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title), BG721 (words
-// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG614 (a document number's brackets).
+// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG614 (a document number's brackets).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../../grammar/diagnostic';
@@ -152,6 +152,14 @@ describe('checks/wording', () => {
     it('reports 法治营商环境 with its 化 left out, not 法治化营商环境', () => {
       const text = `${header(2024)}深入推进依法行政，持续优化法治营商环境，打造市场化、法治化、国际化营商环境，优化法治化营商环境。\n`;
       expectOne(text, 'BG715', '法治营商环境', text.replace('优化法治营商环境', '优化法治化营商环境'));
+    });
+    it('reports a term with part of it in quotation marks (法治政府建设“第一责任人”职责), keeping the marks in its fix', () => {
+      const text = `${header(2024)}严格履行法治政府建设“第一责任人”职责。\n`;
+      const d = expectOne(text, 'BG715', '法治政府建设“第一责任人”', text.replace('法治政府建设“', '法治建设“'));
+      assert.equal(d.fixes![0]!.safe, true);
+      assert.match(d.message, /法治政府建设‘第一责任人’/);
+      const near = `${header(2024)}严格履行法治建设“第一责任人”职责，落实“法治政府建设”要求，推进“法治政府”建设。\n`;
+      assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
     });
     it('reports 行政规范文件 with a safe fix to the standard term', () => {
       const text = `${header(2021)}加强行政规范文件的合法性审核。\n`;
@@ -455,6 +463,37 @@ describe('checks/wording', () => {
         assert.deepEqual(check(titled(title)).filter((d) => d.code === 'BG726'), [], title);
       }
       assert.deepEqual(check(titled('某镇一季度社会矛盾纠纷排查情况报告', '工作报告')).filter((d) => d.code === 'BG726'), []);
+    });
+  });
+
+  describe('BG728 a heading run into its first item', () => {
+    it('reports 一是 inside a heading (the heading’s 。 left out), with no fix', () => {
+      const text = `${header(2024)}# 主要举措和成效\n\n## 持续提高依法行政水平一是健全行政决策程序\n严格落实“三重一大”决策制度。\n`;
+      const d = expectOne(text, 'BG728', '一是');
+      assert.match(d.message, /持续提高依法行政水平一是健全行政决策程序/);
+      assert.equal(d.fixes, undefined);
+    });
+    it('leaves 一是 of a word (统一是, 第一是, 唯一是), a heading starting with 一是 and 一是 in a paragraph alone', () => {
+      const text = `${header(2024)}# 主要举措和成效\n\n## 坚持统一是做好执法工作的前提\n\n## 第一是人才\n\n## 一是加强组织领导\n\n健全制度，一是加强学习，二是规范执法。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG728'), []);
+    });
+  });
+
+  describe('BG729 关于 in a title without 的', () => {
+    const titled = (title: string) => `@标题 ${title}\n@类型 法治政府建设年度报告\n@机关 西乡街道办事处\n@年度 2023\n\n正文。\n`;
+    it('reports 关于……情况报告 with a safe fix to 情况的报告', () => {
+      const text = titled('关于2022年度法治政府建设情况报告');
+      expectOne(text, 'BG729', '报告', text.replace('情况报告', '情况的报告'));
+    });
+    it('reports 关于……年度报告 over the whole title, with no fix', () => {
+      const text = titled('深圳市宝安区西乡街道办事处关于2023年法治政府建设年度报告');
+      const d = expectOne(text, 'BG729', '深圳市宝安区西乡街道办事处关于2023年法治政府建设年度报告');
+      assert.equal(d.fixes, undefined);
+    });
+    it('leaves a title with 的 after 关于, and one without 关于, alone', () => {
+      for (const title of ['某镇人民政府关于2023年度法治政府建设情况的报告', '大河乡人民政府关于法治政府建设的情况报告', '某镇2023年法治政府建设情况报告', '某区关于2023年法治政府建设工作的总结']) {
+        assert.deepEqual(check(titled(title)).filter((d) => d.code === 'BG729'), [], title);
+      }
     });
   });
 

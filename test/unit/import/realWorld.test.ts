@@ -641,6 +641,27 @@ describe('import: real-world text', () => {
     assert.equal(checkSourceText(service, '/r/a.bg', `${opening}群众称赞道：“法治就在身边。”`).excerpt, false);
   });
 
+  it('a page’s table as rows of labels and values parted by spaces is furniture; the title in a bar-drawn row (| 标题: | … |) and a title with its year in brackets after it are titles', () => {
+    const r = imported(['信息索引号 001008001003040/2025-20657 文件编号', '责任部门 某某镇 公开形式 主动公开', '责任科室 某某镇 公开范围 面向社会', '成文日期 2025-03-21 公开时限 长期公开', '', '某某镇法治政府建设年度报告(2024年度)', '2024年,某某镇坚持依法行政,全面推进法治政府建设。']);
+    assert.equal(r.header.title, '某某镇法治政府建设年度报告(2024年度)');
+    assert.equal(r.header.year, 2024);
+    assert.equal(r.header.org, '某某镇人民政府');
+    assert.deepEqual(body(r.text), ['2024年,某某镇坚持依法行政,全面推进法治政府建设。']);
+    assert.deepEqual(r.notes.filter((n) => /网页信息栏/.test(n.what)).map((n) => n.line), [1, 2, 3, 4]);
+    const bars = imported(['| 索引号: | 011158671/2025-09186 | 分类: | 其他 | ||', '| 标题: | 某某镇2024年法治政府建设年度报告 | ||||', '| 文号: | 无 | 主题词: | |||', '2024年,某某镇在县委、县政府的正确领导下,深入推进法治政府建设。']);
+    assert.equal(bars.header.title, '某某镇2024年法治政府建设年度报告');
+    assert.ok(bars.notes.some((n) => /标签“标题:”/.test(n.what)));
+    // A sentence of the report with labels’ words in it stays (below the first sentence, and with its commas).
+    const prose = imported(['某某镇2024年法治政府建设年度报告', '2024年,某某镇坚持依法行政,全面推进法治政府建设。', '责任部门 综合执法队 公开形式 多样,公开范围 扩大。']);
+    assert.equal(body(prose.text).length, 2);
+  });
+
+  it('约 ending a word before a number (村规民约2项) is the word’s, not “about”: the figure is the number and its unit', () => {
+    const r = imported(['某某镇2024年法治政府建设年度报告', '2024年,某某镇坚持依法行政,指导修订村规民约2项,签约3家企业,共约20人参加。']);
+    assert.match(r.text, /村规民约\{[^}=]*村规民约 = 2项\}/);
+    assert.match(r.text, /\{[^}=]* = 约20人\}/);
+  });
+
   it('an excerpt is not blamed for a mark its cut left open, but is for quotes its writer left open long before the cut', () => {
     const check = (text: string) => checkSourceText(new LanguageService(new MemoryWorkspace({})), '/r/a.bg', text).findings.filter((f) => f.code === 'BG602').map((f) => f.column);
     const opening = '某某镇2023年度法治政府建设情况报告\n2023年，某某镇坚持依法行政，全面推进法治政府建设。\n';
