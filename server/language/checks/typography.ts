@@ -275,6 +275,9 @@ function halfBracketsInTitles(model: ReportModel, line: ProseLine, emit: Emit) {
 
 const YEAR_RANGE = /(?<![\d.\-－])((?:19|20)\d{2})(年?)([ ]*)([-－–‐‑―~～])([ ]*)((?:19|20)\d{2})(?![\d.\-－])(年?)/g;
 
+/** A year range in brackets without 年 after it: （2021—2025）. */
+const RANGE_WITHOUT_NIAN = /[（(]((?:19|20)\d{2})[—\-－–~～]((?:19|20)\d{2})[）)]/g;
+
 /** BG603, BG604 */
 function yearRanges(model: ReportModel, line: ProseLine, emit: Emit) {
   for (const m of allMatches(YEAR_RANGE, line.text)) {
@@ -288,7 +291,7 @@ function yearRanges(model: ReportModel, line: ProseLine, emit: Emit) {
       { title: '改为一字线“—”', safe: true, edits: [{ from: start, to: end, newText: '—' }] },
     ]));
   }
-  for (const m of allMatches(/[（(]((?:19|20)\d{2})[—\-－–~～]((?:19|20)\d{2})[）)]/g, line.text)) {
+  for (const m of allMatches(RANGE_WITHOUT_NIAN, line.text)) {
     if (!inCitationAt(line, m.index)) continue;
     const at = m.index + m[0].length - 1;
     emit(lineDiagnostic(model, line, 'BG604', m.index + 1, at, `书名中的年份范围“${m[1]}—${m[2]}”后缺“年”：正式文件名通常写作（${m[1]}—${m[2]}年）。`, [
@@ -309,9 +312,11 @@ function backwardYearRanges(model: ReportModel, line: ProseLine, emit: Emit) {
   }
 }
 
+const COMMA_BETWEEN_TITLES = /》(、)《/g;
+
 /** BG605 */
 function commaBetweenTitles(model: ReportModel, line: ProseLine, emit: Emit) {
-  for (const m of allMatches(/》(、)《/g, line.text)) {
+  for (const m of allMatches(COMMA_BETWEEN_TITLES, line.text)) {
     const i = m.index + 1;
     emit(lineDiagnostic(model, line, 'BG605', i, i + 1, '相邻的书名之间不用顿号：“》、《”应写作“》《”，请删去顿号。', [
       { title: '删去顿号', safe: true, edits: [{ from: i, to: i + 1, newText: '' }] },
@@ -319,10 +324,12 @@ function commaBetweenTitles(model: ReportModel, line: ProseLine, emit: Emit) {
   }
 }
 
+const COMMA_BEFORE_CONJUNCTION = /、(?=以及|及(?![时早格第]))/g;
+
 /** BG612: 、 right before 及 / 以及 joining the last item (not 及时, 及早, 及格, 及第, words of their own). */
 function commaBeforeConjunction(model: ReportModel, line: ProseLine, emit: Emit) {
   if (!line.text.includes('、及') && !line.text.includes('、以及')) return;
-  for (const m of allMatches(/、(?=以及|及(?![时早格第]))/g, line.text)) {
+  for (const m of allMatches(COMMA_BEFORE_CONJUNCTION, line.text)) {
     const conjunction = line.text.startsWith('以及', m.index + 1) ? '以及' : '及';
     emit(lineDiagnostic(model, line, 'BG612', m.index, m.index + 1, `“${conjunction}”连接最后一项，前面不用顿号：请删去“、”。`, [
       { title: '删去顿号', safe: true, edits: [{ from: m.index, to: m.index + 1, newText: '' }] },
@@ -330,24 +337,31 @@ function commaBeforeConjunction(model: ReportModel, line: ProseLine, emit: Emit)
   }
 }
 
+const REPEATED_MARK = /([，。；：！？、])\1+/g;
+
 /** BG606 */
 function repeatedPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
-  for (const m of allMatches(/([，。；：！？、])\1+/g, line.text)) {
+  for (const m of allMatches(REPEATED_MARK, line.text)) {
     emit(lineDiagnostic(model, line, 'BG606', m.index, m.index + m[0].length, `标点“${m[0]}”重复：只留一个“${m[1]}”。`, [
       { title: `改为一个“${m[1]}”`, safe: true, edits: [{ from: m.index, to: m.index + m[0].length, newText: m[1]! }] },
     ]));
   }
 }
 
+/** （一）、: a 顿号 after a bracketed number. */
+const PAREN_NUMBER_COMMA = /（([一二三四五六七八九十]+|\d{1,2})）(、)(?!、)/g;
+/** 1、 at a line's or a sentence's start: an Arabic number takes a dot (1.). */
+const ARABIC_NUMBER_COMMA = /(^[ \u3000\t]*|[。；！？：])(\d{1,2})、(?=[\u4e00-\u9fff“《])/g;
+
 /** BG607 */
 function proseNumbering(model: ReportModel, line: ProseLine, emit: Emit) {
-  for (const m of allMatches(/（([一二三四五六七八九十]+|\d{1,2})）(、)(?!、)/g, line.text)) {
+  for (const m of allMatches(PAREN_NUMBER_COMMA, line.text)) {
     const i = m.index + m[0].length - 1;
     emit(lineDiagnostic(model, line, 'BG607', i, i + 1, `序号“（${m[1]}）”后不加顿号：请删去“、”。`, [
       { title: '删去顿号', safe: true, edits: [{ from: i, to: i + 1, newText: '' }] },
     ]));
   }
-  for (const m of allMatches(/(^[ \u3000\t]*|[。；！？：])(\d{1,2})、(?=[\u4e00-\u9fff“《])/g, line.text)) {
+  for (const m of allMatches(ARABIC_NUMBER_COMMA, line.text)) {
     const start = m.index + m[1]!.length;
     const end = start + m[2]!.length + 1;
     emit(lineDiagnostic(model, line, 'BG607', start, end, `序号“${m[2]}、”写法不对：阿拉伯数字序号后用下脚点，写作“${m[2]}.”。`, [
@@ -359,9 +373,12 @@ function proseNumbering(model: ReportModel, line: ProseLine, emit: Emit) {
 const DAY_AFTER = /^(?:[”"]|国际|宣传|禁毒|活动|纪念|消费者|宪法|晚会|主题|专题|安全|法治|日)/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** A month and day written with a dot (12.4). */
+const DAY_WITH_DOT = /(?<![\d.．%])(\d{1,2})[.．](\d{1,2})(?![\d.．%])/g;
+
 /** BG608 */
 function dayNames(model: ReportModel, line: ProseLine, emit: Emit) {
-  for (const m of allMatches(/(?<![\d.．%])(\d{1,2})[.．](\d{1,2})(?![\d.．%])/g, line.text)) {
+  for (const m of allMatches(DAY_WITH_DOT, line.text)) {
     const month = Number(m[1]);
     const day = Number(m[2]);
     if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) continue;
@@ -445,10 +462,12 @@ function phrasesInTitle(text: string, at: number): boolean {
 /** The word a document's name ends in (纲要, 规划, 条例, 法 …), before any years in brackets. */
 const DOCUMENT_KIND_END = /(?:纲要|规划|方案|计划|意见|办法|规定|条例|决定|通知|要点|细则|规则|准则|清单|标准|指引|法)(?:[（(][^（）()]*[）)])?$/;
 
+const SPACES = /[ \u3000\t]+/g;
+
 /** BG609 */
 function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
   const chineseish = (ch: string | undefined, other: string | undefined) => isChinese(ch) || (ch !== undefined && ',;:?!'.includes(ch) && isIdeograph(other));
-  for (const m of allMatches(/[ \u3000\t]+/g, line.text)) {
+  for (const m of allMatches(SPACES, line.text)) {
     const prev = line.text[m.index - 1];
     const next = line.text[m.index + m[0].length];
     if (prev === undefined || next === undefined) continue;
