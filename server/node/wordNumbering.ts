@@ -147,25 +147,36 @@ function readLevels(xml: string): Map<number, Level> {
 }
 
 /** numId → its list instance, from numbering.xml. */
-function readNumbering(xml: string | undefined): Map<string, ListInstance> {
+function readNumbering(xml: string | undefined, styles: Map<string, StyleInfo>): Map<string, ListInstance> {
   const out = new Map<string, ListInstance>();
   if (!xml) return out;
   const abstracts = new Map<string, Map<number, Level>>();
-  for (const abstract of elements(xml, 'abstractNum')) abstracts.set(attr(abstract.open, 'abstractNumId') ?? '', readLevels(abstract.body));
-  for (const num of elements(xml, 'num')) {
-    const abstractId = val(num.body, 'abstractNumId') ?? '';
+  const styleLinks = new Map<string, string>();
+  for (const abstract of elements(xml, 'abstractNum')) {
+    const id = attr(abstract.open, 'abstractNumId') ?? '';
+    abstracts.set(id, readLevels(abstract.body));
+    const link = val(abstract.body, 'numStyleLink');
+    if (link) styleLinks.set(id, link);
+  }
+  const nums = new Map(elements(xml, 'num').map((num) => [attr(num.open, 'numId') ?? '', num.body]));
+  for (const [numId, body] of nums) {
+    let abstractId = val(body, 'abstractNumId') ?? '';
+    // A list that uses a list style (Word's "define new list style") has no levels of its own: they are
+    // the style's list's (w:numStyleLink → the numbering style → its w:num), and so are its numbers.
+    const linkedNum = styleLinks.has(abstractId) ? styles.get(styleLinks.get(abstractId)!)?.numId : undefined;
+    if (linkedNum !== undefined) abstractId = val(nums.get(linkedNum) ?? '', 'abstractNumId') ?? abstractId;
     const shared = abstracts.get(abstractId);
     if (!shared) continue;
     const levels = new Map(shared);
     const restarts = new Map<number, number>();
-    for (const override of elements(num.body, 'lvlOverride')) {
+    for (const override of elements(body, 'lvlOverride')) {
       const ilvl = Number(attr(override.open, 'ilvl') ?? 0);
       const redefined = readLevels(override.body).get(ilvl);
       if (redefined) levels.set(ilvl, redefined);
       const start = val(override.body, 'startOverride');
       if (start !== undefined) restarts.set(ilvl, Number(start));
     }
-    out.set(attr(num.open, 'numId') ?? '', { abstractId, levels, restarts });
+    out.set(numId, { abstractId, levels, restarts });
   }
   return out;
 }
@@ -177,16 +188,35 @@ interface StyleInfo {
   ilvl: number;
 }
 
-/** Heading levels of styles: "heading 1" / "标题 1" / "一级标题" (公文 styles) / an outline level. */
+/**
+ * Heading levels of styles: "heading 1" / "标题 1" / "一级标题" (公文 styles) / an outline level; and the
+ * numbering a style gives, its own or its base style's (`w:basedOn`: "我的标题" based on a numbered
+ * Heading 1 is numbered as Word numbers it).
+ */
 function readStyles(xml: string | undefined): Map<string, StyleInfo> {
   const out = new Map<string, StyleInfo>();
   if (!xml) return out;
+  const own = new Map<string, { numId: string | undefined; ilvl: string | undefined; basedOn: string | undefined }>();
   for (const style of elements(xml, 'style')) {
     const name = (val(style.body, 'name') ?? '').toLowerCase();
     const outline = val(style.body, 'outlineLvl');
     const byName = /^(?:heading|标题)\s*([1-4])$/.exec(name)?.[1] ?? String('一二三四'.indexOf(/^([一二三四])级标题/.exec(name)?.[1] ?? '-') + 1 || '');
     const level = byName ? Number(byName) : outline !== undefined && Number(outline) < 4 ? Number(outline) + 1 : undefined;
-    out.set(attr(style.open, 'styleId') ?? '', { level, numId: val(style.body, 'numId'), ilvl: Number(val(style.body, 'ilvl') ?? 0) });
+    const id = attr(style.open, 'styleId') ?? '';
+    own.set(id, { numId: val(style.body, 'numId'), ilvl: val(style.body, 'ilvl'), basedOn: val(style.body, 'basedOn') });
+    out.set(id, { level, numId: undefined, ilvl: 0 });
+  }
+  for (const [id, info] of out) {
+    let numId: string | undefined;
+    let ilvl: string | undefined;
+    // Up the chain of base styles (at most ten: a cycle in a damaged file ends there).
+    for (let at = own.get(id), steps = 0; at && steps < 10 && (numId === undefined || ilvl === undefined); at = own.get(at.basedOn ?? ''), steps++) {
+      numId ??= at.numId;
+      ilvl ??= at.ilvl;
+      if (!at.basedOn) break;
+    }
+    info.numId = numId;
+    info.ilvl = Number(ilvl ?? 0);
   }
   return out;
 }
@@ -302,8 +332,8 @@ export async function readWordParagraphs(buffer: Uint8Array): Promise<WordParagr
   }
   const [documentXml, numberingXml, stylesXml] = await Promise.all([readPart(zip, 'word/document.xml'), readPart(zip, 'word/numbering.xml'), readPart(zip, 'word/styles.xml')]);
   if (!documentXml) throw new Error('不是 Word 文档（缺少 word/document.xml）');
-  const numbering = readNumbering(numberingXml);
   const styles = readStyles(stylesXml);
+  const numbering = readNumbering(numberingXml, styles);
   const counters = new Counters();
   const byStyle = new Counters();
   const restarted = new Set<string>();

@@ -91,6 +91,17 @@ describe('import: .docx numbering and paragraphs as Word shows them', () => {
     assert.deepEqual((await readWord(await docx(body, numbering))).split('\n'), ['⑽ 事项', '⒑ 事项', '１０ 事项', '10 事项', '一〇 事项', '酉 事项', 'XIV 事项', '十 事项']);
   });
 
+  it('takes a style’s numbering from its base style (w:basedOn) and a list style’s levels through w:numStyleLink, as Word numbers them', async () => {
+    const numbering = `<w:abstractNum w:abstractNumId="0"><w:styleLink w:val="GongWen"/>${LEVELS}</w:abstractNum><w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="GongWen"/></w:abstractNum>`
+      + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>';
+    const styles = '<w:style w:type="numbering" w:styleId="GongWen"><w:name w:val="公文列表"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+      + '<w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>'
+      + '<w:style w:type="paragraph" w:styleId="Mine"><w:name w:val="县里的标题"/><w:basedOn w:val="H1"/></w:style>'
+      + '<w:style w:type="paragraph" w:styleId="Mine2"><w:name w:val="县里的二级标题"/><w:basedOn w:val="Mine"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>';
+    const body = [para('正文。'), para('正文。'), para('依法行政', '<w:pStyle w:val="Mine"/>'), para('部署', '<w:pStyle w:val="Mine2"/>'), para('存在问题', '<w:pStyle w:val="H1"/>')].join('');
+    assert.deepEqual((await readWord(await docx(body, numbering, styles))).split('\n'), ['正文。', '正文。', '一、依法行政', '1.部署', '二、存在问题']);
+  });
+
   it('gives a heading style its level’s number only where Word draws none and the paragraph does not turn numbering off (numId 0)', async () => {
     const styles = '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>';
     const heading = (text: string, extra = '') => para(text, `<w:pStyle w:val="1"/>${extra}`);
