@@ -117,7 +117,7 @@ function formatNumber(n: number, format: string): string {
   if (format === 'decimalEnclosedParen') return fromSeries(n, '⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇');
   if (format === 'decimalEnclosedFullstop') return fromSeries(n, '⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛');
   if (format.startsWith('decimalFullWidth')) return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-  if (format === 'decimalZero') return String(n).padStart(2, '0');
+  if (format.startsWith('decimalZero')) return String(n).padStart(Number(format.split(':')[1] ?? 2), '0');
   if (format === 'upperLetter') return letters(n);
   if (format === 'lowerLetter') return letters(n).toLowerCase();
   if (format === 'upperRoman') return roman(n);
@@ -141,9 +141,22 @@ interface ListInstance {
 function readLevels(xml: string): Map<number, Level> {
   const levels = new Map<number, Level>();
   for (const lvl of elements(xml, 'lvl')) {
-    levels.set(Number(attr(lvl.open, 'ilvl') ?? 0), { format: val(lvl.body, 'numFmt') ?? 'decimal', text: val(lvl.body, 'lvlText') ?? '', start: Number(val(lvl.body, 'start') ?? 1) });
+    levels.set(Number(attr(lvl.open, 'ilvl') ?? 0), { format: levelFormat(lvl.body), text: val(lvl.body, 'lvlText') ?? '', start: Number(val(lvl.body, 'start') ?? 1) });
   }
   return levels;
+}
+
+/**
+ * A level's number format. Word 2010 and WPS write a custom one ("001, 002, 003, ...") as
+ * `w:numFmt w:val="custom" w:format="…"` with a plain format as fallback: zero-padded digits are read as
+ * such (decimalZero:3), any other custom format as its fallback.
+ */
+function levelFormat(lvl: string): string {
+  const formats = [...lvl.matchAll(/<w:numFmt\b([^>]*)>/g)].map((m) => m[1]!);
+  const first = formats[0] === undefined ? 'decimal' : (attr(formats[0], 'val') ?? 'decimal');
+  if (first !== 'custom') return first;
+  const padded = /^\s*(0+1)\s*,/.exec(attr(formats[0]!, 'format') ?? '')?.[1];
+  return padded ? `decimalZero:${padded.length}` : (formats.slice(1).map((f) => attr(f, 'val')).find((f) => f && f !== 'custom') ?? 'decimal');
 }
 
 /** numId → its list instance, from numbering.xml. */
@@ -243,10 +256,13 @@ function paragraphText(body: string): string {
   return text;
 }
 
-/** The paragraph mark is deleted or moved away (tracked, `w:del` in the mark's run properties): the paragraph joins the next. */
+/**
+ * The paragraph mark is deleted or moved away (tracked, `w:del` in the mark's run properties) or hidden
+ * (`w:vanish`): Word shows the paragraph joined to the next — and a paragraph hidden whole not at all.
+ */
 function markDeleted(pPr: string): boolean {
   const mark = elements(pPr, 'rPr')[0]?.body;
-  return mark !== undefined && /<w:(?:del|moveFrom)[\s>/]/.test(mark);
+  return mark !== undefined && (/<w:(?:del|moveFrom)[\s>/]/.test(mark) || HIDDEN.test(mark));
 }
 
 const RUN_START = /<w:r[\s>]/g;

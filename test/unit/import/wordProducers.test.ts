@@ -102,6 +102,20 @@ describe('import: .docx numbering and paragraphs as Word shows them', () => {
     assert.deepEqual((await readWord(await docx(body, numbering, styles))).split('\n'), ['正文。', '正文。', '一、依法行政', '1.部署', '二、存在问题']);
   });
 
+  it('reads a custom number format (Word 2010, WPS: "001, 002, 003, ...") and falls back where it cannot', async () => {
+    const custom = (format: string, fallback: string) => `<w:lvl w:ilvl="0"><w:start w:val="1"/><mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="${format}"/></mc:Choice><mc:Fallback><w:numFmt w:val="${fallback}"/></mc:Fallback></mc:AlternateContent><w:lvlText w:val="%1 "/></w:lvl>`;
+    const numbering = `<w:abstractNum w:abstractNumId="0">${custom('001, 002, 003, ...', 'decimal')}</w:abstractNum><w:abstractNum w:abstractNumId="1">${custom('壹, 贰, 叁, ...', 'chineseCounting')}</w:abstractNum>`
+      + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>';
+    const body = [numbered(1, 0, '事项'), numbered(1, 0, '事项'), numbered(2, 0, '事项')].join('');
+    assert.deepEqual((await readWord(await docx(body, numbering))).split('\n'), ['001 事项', '002 事项', '一 事项']);
+  });
+
+  it('leaves out a paragraph hidden whole and joins one whose mark alone is hidden to the next, as Word prints them', async () => {
+    const hiddenMark = '<w:rPr><w:vanish/></w:rPr>';
+    const body = [para('全年办理12件。'), `<w:p><w:pPr>${hiddenMark}</w:pPr><w:r><w:rPr><w:vanish/></w:rPr><w:t>（内部备注：数据待核）</w:t></w:r></w:p>`, para('依法决策，', hiddenMark), para('有序推进。')].join('');
+    assert.deepEqual((await readWord(await docx(body))).split('\n'), ['全年办理12件。', '依法决策，有序推进。']);
+  });
+
   it('gives a heading style its level’s number only where Word draws none and the paragraph does not turn numbering off (numId 0)', async () => {
     const styles = '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>';
     const heading = (text: string, extra = '') => para(text, `<w:pStyle w:val="1"/>${extra}`);
