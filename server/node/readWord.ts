@@ -24,11 +24,24 @@ export async function readWord(buffer: Uint8Array): Promise<string> {
   const firstText = paragraphs.findIndex((p) => p.text.trim());
   return paragraphs
     .map((p, i) => {
-      const text = p.text.replace(/\r?\n/g, ' ');
-      const isTitle = i <= firstText + 1 && /(?:报告|总结|汇报|情况)\s*$/.test(text);
+      const text = joinLines(p.text);
+      // A title in a heading style gets no number; one Word draws (list numbering) is kept, as Word shows it.
+      const isTitle = p.byStyle && i <= firstText + 1 && /(?:报告|总结|汇报|情况)\s*$/.test(text);
       return p.number && !typedNumber(text.trim()) && !isTitle ? `${p.number}${text}` : text;
     })
     .join('\n');
+}
+
+/** Chinese characters and full-width signs, beside which a line break is not a space. */
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+
+/**
+ * A paragraph's line breaks (Shift+Enter, a page break) as one line: between Chinese characters or signs
+ * nothing — the writer typed no space there, and "。 镇" would be a spacing slip (BG609) nobody made —
+ * else a space, as between two words.
+ */
+function joinLines(text: string): string {
+  return text.replace(/\n/g, (_, at: number) => (at === 0 || at + 1 >= text.length || CJK.test(text[at - 1]!) || CJK.test(text[at + 1]!) ? '' : ' '));
 }
 
 /** Decodes a plain-text file (see decodeBytes: BOM, strict UTF-8, GB18030). */

@@ -19,6 +19,8 @@ interface Level {
 export interface WordParagraph {
   number: string;
   text: string;
+  /** The number is not drawn by Word but given by the paragraph's heading style (see readWord). */
+  byStyle?: boolean;
 }
 
 /**
@@ -85,34 +87,109 @@ const attr = (tag: string, name: string) => new RegExp(`\\bw:${name}="([^"]*)"`)
 const val = (body: string, element: string) => new RegExp(`<w:${element}(?=[\\s>/])[^>]*?\\bw:val="([^"]*)"`).exec(body)?.[1];
 
 const CN_DIGITS = '〇一二三四五六七八九';
-function chineseCount(n: number): string {
-  if (n < 10) return CN_DIGITS[n]!;
-  if (n < 20) return `十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
-  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+const LEGAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
+function chineseCount(n: number, digits = CN_DIGITS, ten = '十'): string {
+  if (n < 10) return digits[n]!;
+  if (n < 20) return `${ten}${n % 10 ? digits[n % 10] : ''}`;
+  if (n < 100) return `${digits[Math.floor(n / 10)]}${ten}${n % 10 ? digits[n % 10] : ''}`;
   return String(n);
 }
 
+/** A symbol from a series (①…⑳, 甲乙丙…), or the number itself past its end, as Word goes on. */
+const fromSeries = (n: number, series: string) => [...series][n - 1] ?? String(n);
+const letters = (n: number) => String.fromCharCode(65 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
+function roman(n: number): string {
+  let out = '';
+  for (const [value, sign] of [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']] as const) {
+    for (; n >= value; n -= value) out += sign;
+  }
+  return out;
+}
+
+/** A number in a level's w:numFmt, as Word draws it (bullets are drawn by readWordParagraphs as nothing). */
 function formatNumber(n: number, format: string): string {
-  if (/^(?:chineseCounting|chineseCountingThousand|chineseLegalSimplified|ideographTraditional|taiwaneseCounting|japaneseCounting)/.test(format)) return chineseCount(n);
+  if (/^(?:chineseCounting|taiwaneseCounting|japaneseCounting)/.test(format)) return chineseCount(n);
+  if (format === 'chineseLegalSimplified' || format === 'ideographLegalTraditional') return chineseCount(n, LEGAL_DIGITS, '拾');
+  if (/^(?:ideographDigital|taiwaneseDigital|japaneseDigitalTenThousand)$/.test(format)) return String(n).replace(/\d/g, (d) => CN_DIGITS[Number(d)]!);
+  if (format === 'ideographTraditional') return fromSeries(n, '甲乙丙丁戊己庚辛壬癸');
+  if (format === 'ideographZodiac') return fromSeries(n, '子丑寅卯辰巳午未申酉戌亥');
+  if (format.startsWith('decimalEnclosedCircle')) return fromSeries(n, '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳');
+  if (format === 'decimalEnclosedParen') return fromSeries(n, '⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇');
+  if (format === 'decimalEnclosedFullstop') return fromSeries(n, '⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛');
+  if (format.startsWith('decimalFullWidth')) return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+  if (format.startsWith('decimalZero')) return String(n).padStart(Number(format.split(':')[1] ?? 2), '0');
+  if (format === 'upperLetter') return letters(n);
+  if (format === 'lowerLetter') return letters(n).toLowerCase();
+  if (format === 'upperRoman') return roman(n);
+  if (format === 'lowerRoman') return roman(n).toLowerCase();
   if (format === 'none' || format === 'bullet') return '';
   return String(n);
 }
 
-/** numId → ilvl → level definition, from numbering.xml. */
-function readNumbering(xml: string | undefined): Map<string, Map<number, Level>> {
-  const out = new Map<string, Map<number, Level>>();
+/**
+ * A list instance of numbering.xml (`w:num`): its abstract list, whose counters every instance of it
+ * shares (Word continues "2." after "1." though the two paragraphs have different numIds, as LibreOffice
+ * writes them), its levels (an instance's `w:lvlOverride` may redefine one) and the levels it restarts
+ * (`w:startOverride`: LibreOffice's "restart numbering", applied where the instance is first used).
+ */
+interface ListInstance {
+  abstractId: string;
+  levels: Map<number, Level>;
+  restarts: Map<number, number>;
+}
+
+function readLevels(xml: string): Map<number, Level> {
+  const levels = new Map<number, Level>();
+  for (const lvl of elements(xml, 'lvl')) {
+    levels.set(Number(attr(lvl.open, 'ilvl') ?? 0), { format: levelFormat(lvl.body), text: val(lvl.body, 'lvlText') ?? '', start: Number(val(lvl.body, 'start') ?? 1) });
+  }
+  return levels;
+}
+
+/**
+ * A level's number format. Word 2010 and WPS write a custom one ("001, 002, 003, ...") as
+ * `w:numFmt w:val="custom" w:format="…"` with a plain format as fallback: zero-padded digits are read as
+ * such (decimalZero:3), any other custom format as its fallback.
+ */
+function levelFormat(lvl: string): string {
+  const formats = [...lvl.matchAll(/<w:numFmt\b([^>]*)>/g)].map((m) => m[1]!);
+  const first = formats[0] === undefined ? 'decimal' : (attr(formats[0], 'val') ?? 'decimal');
+  if (first !== 'custom') return first;
+  const padded = /^\s*(0+1)\s*,/.exec(attr(formats[0]!, 'format') ?? '')?.[1];
+  return padded ? `decimalZero:${padded.length}` : (formats.slice(1).map((f) => attr(f, 'val')).find((f) => f && f !== 'custom') ?? 'decimal');
+}
+
+/** numId → its list instance, from numbering.xml. */
+function readNumbering(xml: string | undefined, styles: Map<string, StyleInfo>): Map<string, ListInstance> {
+  const out = new Map<string, ListInstance>();
   if (!xml) return out;
   const abstracts = new Map<string, Map<number, Level>>();
+  const styleLinks = new Map<string, string>();
   for (const abstract of elements(xml, 'abstractNum')) {
-    const levels = new Map<number, Level>();
-    for (const lvl of elements(abstract.body, 'lvl')) {
-      levels.set(Number(attr(lvl.open, 'ilvl') ?? 0), { format: val(lvl.body, 'numFmt') ?? 'decimal', text: val(lvl.body, 'lvlText') ?? '', start: Number(val(lvl.body, 'start') ?? 1) });
-    }
-    abstracts.set(attr(abstract.open, 'abstractNumId') ?? '', levels);
+    const id = attr(abstract.open, 'abstractNumId') ?? '';
+    abstracts.set(id, readLevels(abstract.body));
+    const link = val(abstract.body, 'numStyleLink');
+    if (link) styleLinks.set(id, link);
   }
-  for (const num of elements(xml, 'num')) {
-    const levels = abstracts.get(val(num.body, 'abstractNumId') ?? '');
-    if (levels) out.set(attr(num.open, 'numId') ?? '', levels);
+  const nums = new Map(elements(xml, 'num').map((num) => [attr(num.open, 'numId') ?? '', num.body]));
+  for (const [numId, body] of nums) {
+    let abstractId = val(body, 'abstractNumId') ?? '';
+    // A list that uses a list style (Word's "define new list style") has no levels of its own: they are
+    // the style's list's (w:numStyleLink → the numbering style → its w:num), and so are its numbers.
+    const linkedNum = styleLinks.has(abstractId) ? styles.get(styleLinks.get(abstractId)!)?.numId : undefined;
+    if (linkedNum !== undefined) abstractId = val(nums.get(linkedNum) ?? '', 'abstractNumId') ?? abstractId;
+    const shared = abstracts.get(abstractId);
+    if (!shared) continue;
+    const levels = new Map(shared);
+    const restarts = new Map<number, number>();
+    for (const override of elements(body, 'lvlOverride')) {
+      const ilvl = Number(attr(override.open, 'ilvl') ?? 0);
+      const redefined = readLevels(override.body).get(ilvl);
+      if (redefined) levels.set(ilvl, redefined);
+      const start = val(override.body, 'startOverride');
+      if (start !== undefined) restarts.set(ilvl, Number(start));
+    }
+    out.set(numId, { abstractId, levels, restarts });
   }
   return out;
 }
@@ -124,16 +201,35 @@ interface StyleInfo {
   ilvl: number;
 }
 
-/** Heading levels of styles: "heading 1" / "标题 1" / "一级标题" (公文 styles) / an outline level. */
+/**
+ * Heading levels of styles: "heading 1" / "标题 1" / "一级标题" (公文 styles) / an outline level; and the
+ * numbering a style gives, its own or its base style's (`w:basedOn`: "我的标题" based on a numbered
+ * Heading 1 is numbered as Word numbers it).
+ */
 function readStyles(xml: string | undefined): Map<string, StyleInfo> {
   const out = new Map<string, StyleInfo>();
   if (!xml) return out;
+  const own = new Map<string, { numId: string | undefined; ilvl: string | undefined; basedOn: string | undefined }>();
   for (const style of elements(xml, 'style')) {
     const name = (val(style.body, 'name') ?? '').toLowerCase();
     const outline = val(style.body, 'outlineLvl');
     const byName = /^(?:heading|标题)\s*([1-4])$/.exec(name)?.[1] ?? String('一二三四'.indexOf(/^([一二三四])级标题/.exec(name)?.[1] ?? '-') + 1 || '');
     const level = byName ? Number(byName) : outline !== undefined && Number(outline) < 4 ? Number(outline) + 1 : undefined;
-    out.set(attr(style.open, 'styleId') ?? '', { level, numId: val(style.body, 'numId'), ilvl: Number(val(style.body, 'ilvl') ?? 0) });
+    const id = attr(style.open, 'styleId') ?? '';
+    own.set(id, { numId: val(style.body, 'numId'), ilvl: val(style.body, 'ilvl'), basedOn: val(style.body, 'basedOn') });
+    out.set(id, { level, numId: undefined, ilvl: 0 });
+  }
+  for (const [id, info] of out) {
+    let numId: string | undefined;
+    let ilvl: string | undefined;
+    // Up the chain of base styles (at most ten: a cycle in a damaged file ends there).
+    for (let at = own.get(id), steps = 0; at && steps < 10 && (numId === undefined || ilvl === undefined); at = own.get(at.basedOn ?? ''), steps++) {
+      numId ??= at.numId;
+      ilvl ??= at.ilvl;
+      if (!at.basedOn) break;
+    }
+    info.numId = numId;
+    info.ilvl = Number(ilvl ?? 0);
   }
   return out;
 }
@@ -147,15 +243,26 @@ const characterOf = (reference: string, e: string) => {
 const unescapeXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (reference, e: string) => ENTITIES[e] ?? characterOf(reference, e));
 
 /**
- * The text of a paragraph as Word prints it with every tracked change accepted: its runs' text, tabs and
- * breaks; text deleted or moved away (w:del, w:moveFrom; its new place is w:moveTo), hidden text
+ * The text of a paragraph as Word prints it with every tracked change accepted: its runs' text, tabs,
+ * breaks and hyphens (a non-breaking one as "-", an optional one as nothing, as Word's plain text); text deleted or moved away (w:del, w:moveFrom; its new place is w:moveTo), hidden text
  * (w:vanish) and field codes left out.
  */
+const SPECIAL_CHARACTERS: Record<string, string> = { tab: '\t', ptab: '\t', br: '\n', cr: '\n', noBreakHyphen: '-', softHyphen: '' };
+
 function paragraphText(body: string): string {
   const kept = withoutElements(withoutHiddenRuns(body), ['pPr', 'del', 'moveFrom', 'instrText']);
   let text = '';
-  for (const m of kept.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br|cr)\b[^>]*\/>/g)) text += m[1] !== undefined ? unescapeXml(m[1]) : m[2] === 'tab' ? '\t' : '\n';
+  for (const m of kept.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|ptab|br|cr|noBreakHyphen|softHyphen)\b[^>]*\/>/g)) text += m[1] !== undefined ? unescapeXml(m[1]) : SPECIAL_CHARACTERS[m[2]!]!;
   return text;
+}
+
+/**
+ * The paragraph mark is deleted or moved away (tracked, `w:del` in the mark's run properties) or hidden
+ * (`w:vanish`): Word shows the paragraph joined to the next — and a paragraph hidden whole not at all.
+ */
+function markDeleted(pPr: string): boolean {
+  const mark = elements(pPr, 'rPr')[0]?.body;
+  return mark !== undefined && (/<w:(?:del|moveFrom)[\s>/]/.test(mark) || HIDDEN.test(mark));
 }
 
 const RUN_START = /<w:r[\s>]/g;
@@ -183,13 +290,26 @@ function withoutHiddenRuns(body: string): string {
 /** Numbers Word draws, counted per list and level (a level restarts under a higher one). */
 class Counters {
   private readonly counts = new Map<string, number[]>();
-  next(list: string, ilvl: number, start: number): number[] {
+  /** `restart`: the level starts again at `start` (a list instance's startOverride, on its first use). */
+  next(list: string, ilvl: number, start: number, restart = false): number[] {
     const c = this.counts.get(list) ?? [];
-    c[ilvl] = (c[ilvl] ?? start - 1) + 1;
+    c[ilvl] = restart ? start : (c[ilvl] ?? start - 1) + 1;
     c.length = ilvl + 1;
     this.counts.set(list, c);
     return c;
   }
+}
+
+/** The number Word draws before a paragraph of list `numId` at level `ilvl`, counted in its abstract list. */
+function drawnNumber(list: ListInstance, numId: string, ilvl: number, level: Level, counters: Counters, restarted: Set<string>): string {
+  const restart = list.restarts.get(ilvl);
+  const key = `${numId} ${ilvl}`;
+  const restarting = restart !== undefined && !restarted.has(key);
+  if (restarting) restarted.add(key);
+  const counts = counters.next(list.abstractId, ilvl, restarting ? restart : level.start, restarting);
+  // A bullet is a glyph of a symbol font (Wingdings' U+F06C, Symbol's U+F0B7), no number: not written.
+  if (level.format === 'bullet') return '';
+  return level.text.replace(/%([1-9])/g, (_, k: string) => formatNumber(counts[Number(k) - 1] ?? level.start, list.levels.get(Number(k) - 1)?.format ?? level.format));
 }
 
 /** The most an XML part of a .docx may inflate to: a real report's document.xml is a few megabytes. */
@@ -228,29 +348,37 @@ export async function readWordParagraphs(buffer: Uint8Array): Promise<WordParagr
   }
   const [documentXml, numberingXml, stylesXml] = await Promise.all([readPart(zip, 'word/document.xml'), readPart(zip, 'word/numbering.xml'), readPart(zip, 'word/styles.xml')]);
   if (!documentXml) throw new Error('不是 Word 文档（缺少 word/document.xml）');
-  const numbering = readNumbering(numberingXml);
   const styles = readStyles(stylesXml);
+  const numbering = readNumbering(numberingXml, styles);
   const counters = new Counters();
   const byStyle = new Counters();
+  const restarted = new Set<string>();
   const out: WordParagraph[] = [];
   // Text boxes hold paragraphs inside a paragraph: left out, as Word's plain-text export leaves them.
   const body = withoutElements(documentXml, ['txbxContent']);
+  // The text of paragraphs whose mark is deleted (tracked): Word shows it at the start of the next one.
+  let joined = '';
   for (const p of elements(body, 'p')) {
     const pPr = elements(p.body, 'pPr')[0]?.body ?? '';
+    const text = joined + paragraphText(p.body);
+    if (markDeleted(pPr)) {
+      joined = text;
+      continue;
+    }
+    joined = '';
     const style = styles.get(val(pPr, 'pStyle') ?? '');
     const numId = val(pPr, 'numId') ?? style?.numId;
     const ilvl = Number(val(pPr, 'ilvl') ?? style?.ilvl ?? 0);
-    const text = paragraphText(p.body);
-    const level = numId && numId !== '0' ? numbering.get(numId)?.get(ilvl) : undefined;
-    let number = '';
-    if (level && text.trim()) {
-      const counts = counters.next(numId!, ilvl, level.start);
-      number = level.text.replace(/%([1-9])/g, (_, k: string) => formatNumber(counts[Number(k) - 1] ?? level.start, numbering.get(numId!)?.get(Number(k) - 1)?.format ?? level.format));
-    } else if (style?.level && text.trim()) {
+    const list = numId && numId !== '0' ? numbering.get(numId) : undefined;
+    const level = list?.levels.get(ilvl);
+    // Word draws a list's number on an empty paragraph too, and counts it.
+    if (list && level) {
+      out.push({ number: drawnNumber(list, numId!, ilvl, level, counters, restarted), text });
+    } else if (style?.level && text.trim() && numId !== '0') {
       const counts = byStyle.next('style', style.level - 1, 1);
-      number = [`${chineseCount(counts[0] ?? 1)}、`, `（${chineseCount(counts[1] ?? 1)}）`, `${counts[2] ?? 1}.`, `（${counts[3] ?? 1}）`][style.level - 1]!;
-    }
-    out.push({ number, text });
+      out.push({ number: [`${chineseCount(counts[0] ?? 1)}、`, `（${chineseCount(counts[1] ?? 1)}）`, `${counts[2] ?? 1}.`, `（${counts[3] ?? 1}）`][style.level - 1]!, text, byStyle: true });
+    } else out.push({ number: '', text });
   }
+  if (joined) out.push({ number: '', text: joined });
   return out;
 }
