@@ -7,9 +7,11 @@ import type { ReportModel } from '../model.js';
 import { DEFAULT_SETTINGS, type ServiceSettings } from '../service.js';
 import { citationsChecks } from './citations.js';
 import { countsChecks } from './counts.js';
+import { lastYearsPlanChecks } from './lastYearsPlan.js';
 import type { ReportCheck } from './contract.js';
 import { datesChecks } from './dates.js';
 import { paragraphEndChecks } from './paragraphEnd.js';
+import { reportTitleChecks } from './reportTitle.js';
 import { refillChecks } from './refill.js';
 import { structureChecks } from './structure.js';
 import { ratesChecks } from './rates.js';
@@ -24,7 +26,7 @@ import { append } from '../append.js';
 
 export const REPORT_CHECKS: ReportCheck[] = [
   ...structureChecks, ...countsChecks, ...totalsChecks, ...ratesChecks, ...slipsChecks, ...typographyChecks, ...citationsChecks, ...datesChecks,
-  ...refillChecks, ...wordingChecks, ...termsChecks, ...titlesChecks, ...paragraphEndChecks,
+  ...refillChecks, ...lastYearsPlanChecks, ...wordingChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks, ...paragraphEndChecks,
 ];
 
 export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 'severities' | 'checks'> = DEFAULT_SETTINGS): Diagnostic[] {

@@ -1,28 +1,21 @@
-// Report checks: wording left over from reused text (BG712–BG714, and 截止 for 截至, BG718, 2022年五月, BG720,
-// words often confused, BG721, the leader's name mistyped, BG722, run-in 一是、二是 out of order, BG723, two issuers run together in the title, BG724, a document number's brackets, BG614) — last year's work plan named as this
-// year's (《2020年度…工作要点》 in a 2021 report), 今年来 / 2021年来 for 以来, and a heading that ends in 。
-// where it stands on a line of its own.
+// Report checks on wording: 今年来 / 2021年来 for 以来 (BG713), 截止 for 截至 (BG718), 2022年五月 (BG720), words
+// often confused (BG721), the leader's name (BG722), run-in 一是、二是 out of order (BG723), 为指导 without 以
+// (BG725), a word written twice (BG727), a document number's brackets (BG614), and headings — one ending in
+// 。 where it stands alone (BG714), one run into its first item (BG728). Last year's work in this year's
+// report (BG712) is in lastYearsPlan.ts, the report's title (BG724, BG726, BG729) in reportTitle.ts.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
-import type * as ast from '../../../grammar/index.js';
-import type { PlacedBlock, ReportModel } from '../model.js';
+import type { ReportModel } from '../model.js';
 import { printInlines } from '../printed.js';
-import { RUN_TOGETHER_ISSUERS } from '../header.js';
-import { checkedKind, NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract.js';
-import { classifyParts } from './structure.js';
-import { cachedPerBlock, cachedPerPlaced, ruledOutInBatch } from './blockCache.js';
+import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
+import { cachedPerBlock, ruledOutInBatch } from './blockCache.js';
 import { summariesOf } from './blockSummaries.js';
 import { sameStructure } from './structureMemo.js';
 import { DOCUMENT_NUMBER_BRACKETS, lineDiagnostic, located, proseBlocks, type ProseBlock } from './prose.js';
 import { allMatches } from '../matches.js';
 
 export const wordingCodes: CodeInfo[] = [
-  {
-    code: 'BG712', severity: 'warning', title: '沿用了上一年的工作计划年份',
-    description: '本年度的工作写成了上一年的年份：如2021年度报告中“研究制定了《2020年度……工作要点》”、句首的“2020年度我镇制定的……”，或标题“2020年度法治政府建设主要举措”；下一年度的打算写成本年度或更早（2021年度报告中的“2021年，我镇将……”、“下一年度安排”部分的标题“2021年工作计划”）。多半是沿用上年报告时漏改；写“{年度}”“{下年度}”就不会再错。比较上一年的句子（比、较、上年、去年）不报。',
-    example: '@年度 2021\n研究制定了《2020年度桂圩镇法治建设工作要点》', fix: '改为“{年度}”（不是安全修复）',
-  },
   {
     code: 'BG713', severity: 'warning', title: '“今年来”应为“今年以来”',
     description: '“今年来”“2021年来”少了“以”：表示从某时起到现在应写“今年以来”“2021年以来”。（“近年来”“多年来”“三年来”是正确的。）',
@@ -59,11 +52,6 @@ export const wordingCodes: CodeInfo[] = [
     example: '## 加强法治培训\n组织会议学习10余次，提升学法守法水平。二是积极引导乡村两级干部……', fix: '无自动修复',
   },
   {
-    code: 'BG724', severity: 'warning', title: '联合行文的机关名称连写',
-    description: '标题开头两个机关的名称连在了一起（“中共楠木铺乡党委楠木铺乡人民政府关于……的报告”）：联合行文时机关名称之间空一字或分行排列，否则读不出是两个机关。只查党委、党工委、党组、委员会后面紧接着某某人民政府、办事处，再接“关于”或年份的写法；导入时取后一个（政府）作“@机关”。',
-    example: '@标题 中共楠木铺乡党委楠木铺乡人民政府关于2024年法治政府建设工作的报告', fix: '在两个机关名称之间加空格（安全）',
-  },
-  {
     code: 'BG725', severity: 'warning', title: '“为指导”前缺“以”',
     description: '“以……为指导”“以……为根本遵循”少了“以”，两种句式杂糅在一起（“我局深入贯彻落实习近平生态文明思想为指导”）：应写作“以……为指导”，或改成“深入贯彻落实……”而删去“为指导”。查“为指导”“为指引”“为根本遵循”“为统领”所在的分句（从上一个逗号、句号等算起）里有没有“以”；“作为指导”“视为”等和“把……作为……”不报。',
     example: '2020年，我局深入贯彻落实习近平生态文明思想为指导，认真贯彻落实全国生态环境保护大会精神', fix: '无自动修复',
@@ -74,19 +62,9 @@ export const wordingCodes: CodeInfo[] = [
     example: '2024年，廉江市民政局民政局坚持以习近平新时代中国特色社会主义思想为指导', fix: '删去重复的一遍（不是安全修复）',
   },
   {
-    code: 'BG726', severity: 'warning', title: '年度报告的标题没有年度',
-    description: '法治政府建设年度报告的标题要写明报告的是哪一年（“眉山市生态环境局2019年法治政府建设工作总结”“某县人民政府关于2024年度法治政府建设情况的报告”）：没有年份的标题（“某局法治政府建设工作总结”）看不出是哪一年的报告，归档和汇总时容易混。写“{年度}”也可以。标题里有“20xx”“x年”之类的占位符时由 BG233 报告。',
-    example: '@标题 眉山市生态环境局法治政府建设工作总结', fix: '无自动修复',
-  },
-  {
     code: 'BG728', severity: 'warning', title: '标题和“一是”连在了一起',
     description: '标题里连着下文的“一是”（“（二）持续提高依法行政水平一是健全行政决策程序。严格落实……”）：标题后漏了句号，第一项接进了标题，导入后整句成了标题。标题后加句号（二级标题接排在正文前），“一是……”归入正文。“统一是”“唯一是”“第一是”等词里的“一是”不报。',
     example: '## 持续提高依法行政水平一是健全行政决策程序', fix: '在“一是”前断开：标题后加句号，“一是……”归入正文（无自动修复）',
-  },
-  {
-    code: 'BG729', severity: 'warning', title: '“关于……报告”缺“的”',
-    description: '标题的事由用“关于”引出时，事由和文种之间用“的”连接：“某街道办事处关于2023年度法治政府建设情况的报告”，不写“关于2023年法治政府建设年度报告”“关于2022年度法治政府建设情况报告”。“关于”之后已有“的”（“关于法治政府建设的情况报告”）不报。',
-    example: '@标题 关于2022年度法治政府建设情况报告', fix: '“情况报告”“工作报告”改为“情况的报告”“工作的报告”（安全）；其他写法请改为“关于……情况的报告”',
   },
   {
     code: 'BG614', severity: 'warning', title: '发文字号的括号有误',
@@ -95,94 +73,6 @@ export const wordingCodes: CodeInfo[] = [
   },
 ];
 registerCodes(wordingCodes);
-
-// ---------------------------------------------------------------- last year's work plan
-
-const YEAR = /(?<![\d—\-－~～至到])(\d{4})(?=年)(?!年?\s*[—\-－~～至到]\s*\d)/g;
-/** A work plan, programme or list of tasks named after the year it is for. */
-const PLAN_AFTER_YEAR = /^\d{4}年度?[^，。；！？、《》]{0,24}?(?:工作要点|工作计划|工作方案|实施方案|工作安排|任务清单|要点|计划)/;
-/** "2020年度我镇制定的……", "2020年，全镇共……" at the start of a clause: the year of the work reported on. */
-const OUR_WORK_AFTER_YEAR = /^\d{4}年度?[，,]?\s*(?:我|全|本)(?:镇|乡|街道)(?!将|要|拟|计划)/;
-/** "2021年，我镇将……": the year a plan is for (in a 2021 report, that is 2022). */
-const FUTURE_AFTER_YEAR = /^\d{4}年度?[，,]?\s*(?:(?:我|全|本)(?:镇|乡|街道|区|县|市)|各项工作)?(?:将|要|拟|计划|力争)/;
-/** A clause that compares with or looks back to an earlier year. */
-const LOOKS_BACK = /比|较|上年|去年|上一年|同期|以来|至今|回顾|总结|完成情况|落实情况|执行情况/;
-/** "This year so far", opening a clause about this year's work. */
-const THIS_YEAR_SO_FAR = /今年以来|今年来|本年度以来/g;
-/** A clause BG407 already looks at. */
-const THIS_YEAR_WORDS = /今年|本年度/;
-
-function lastYearsPlan(model: ReportModel): Diagnostic[] {
-  const year = model.header.year;
-  if (year === undefined || model.isSnippet) return [];
-  const out = cachedPerBlock(`last-years-plan:${year}`, proseBlocks(model), (block) => blockLastYearsPlan(model, block, year));
-  // A heading's year may be found by both passes: report it once.
-  const seen = new Set(out.map((d) => `${d.uri ?? ''}:${d.start}`));
-  return out.concat(headingYears(model, year).filter((d) => !seen.has(`${d.uri ?? ''}:${d.start}`)));
-}
-
-/** A clause: the text between two stops. */
-const CLAUSE = /[^。；！？]+/g;
-
-function blockLastYearsPlan(model: ReportModel, block: ProseBlock, year: number): readonly Diagnostic[] {
-  let out: Diagnostic[] | undefined;
-  const fix = (from: number) => [{ title: '改为“{年度}”', safe: false, edits: [{ from, to: from + 4, newText: '{年度}' }] }];
-  for (const line of block.lines) {
-    if (!/\d{4}年/.test(line.text)) continue;
-    for (const clause of allMatches(CLAUSE, line.text)) {
-      const text = clause[0];
-      // "今年以来" / "今年来" frame this year's work: they compare with no other year.
-      const framing = text.replace(THIS_YEAR_SO_FAR, '');
-      if (LOOKS_BACK.test(framing) || THIS_YEAR_WORDS.test(framing)) continue;
-      for (const m of allMatches(YEAR, text)) {
-        const found = Number(m[1]);
-        const at = clause.index! + m.index!;
-        if (found <= year && FUTURE_AFTER_YEAR.test(text.slice(m.index))) {
-          (out ??= []).push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，“${found}年……将”说的却是下一年度的打算：应为${year + 1}年（可写“{下年度}”）。`, [
-            { title: '改为“{下年度}”', safe: false, edits: [{ from: at, to: at + 4, newText: '{下年度}' }] },
-          ]));
-        } else if (found === year - 1 && text.slice(0, m.index).trim() === '' && OUR_WORK_AFTER_YEAR.test(text.slice(m.index))) {
-          (out ??= []).push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，这句写的却是“${found}年……我镇”的工作：多半是沿用上年报告时漏改，应为${year}年（可写“{年度}”）。`, fix(at)));
-        } else if (found === year - 1 && PLAN_AFTER_YEAR.test(text.slice(m.index))) {
-          (out ??= []).push(lineDiagnostic(model, line, 'BG712', at, at + 4, `本报告是${year}年度的，这里的工作计划却写成${m[1]}年：多半是沿用上年报告时漏改，应为${year}年（可写“{年度}”）。`, fix(at)));
-        }
-      }
-    }
-  }
-  return out ?? NO_DIAGNOSTICS;
-}
-
-/** Headings: last year's year on this year's work; in the 安排 part, a year that is not a later one. */
-function headingYears(model: ReportModel, year: number): Diagnostic[] {
-  const plans = classifyParts(model).filter((p) => p.part === '安排').map((p) => p.section);
-  const inPlans = new Set(plans.map((s) => s.heading));
-  // Remembered per heading; which headings open the 安排 part is part of the key of the whole run.
-  const name = `heading-years:${year}:${plans.map((s) => s.startIndex).join(',')}`;
-  const context = { name, of: (placed: PlacedBlock) => `${name}:${inPlans.has(placed.block as ast.Heading)}` };
-  return cachedPerPlaced(context, model, (placed) => headingYearsIn(model, placed, year, inPlans.has(placed.block as ast.Heading)), mayNameAYear);
-}
-
-const mayNameAYear = (source: string) => /\d{4}年/.test(source);
-
-function headingYearsIn(model: ReportModel, placed: PlacedBlock, year: number, inPlans: boolean): readonly Diagnostic[] {
-  const heading = placed.block;
-  if (heading.kind !== 'heading') return NO_DIAGNOSTICS;
-  let out: Diagnostic[] | undefined;
-  for (const node of heading.content) {
-    if (node.kind !== 'text' || LOOKS_BACK.test(node.text)) continue;
-    for (const m of allMatches(YEAR, node.text)) {
-      const found = Number(m[1]);
-      const wrong = inPlans ? found <= year : found === year - 1;
-      if (!wrong) continue;
-      const start = node.start + m.index!;
-      const should = inPlans ? `下一年度（${year + 1}年，可写“{下年度}”）` : `${year}年（可写“{年度}”）`;
-      (out ??= []).push(located(model, placed.scope, diagnostic('BG712', { start, end: start + 4 }, `本报告是${year}年度的，这个标题却写成${found}年：多半是沿用上年报告时漏改，应为${should}。`, [
-        { title: inPlans ? '改为“{下年度}”' : '改为“{年度}”', safe: false, edits: [{ start, end: start + 4, newText: inPlans ? '{下年度}' : '{年度}' }] },
-      ])));
-    }
-  }
-  return out ?? NO_DIAGNOSTICS;
-}
 
 // ---------------------------------------------------------------- 今年来
 
@@ -383,61 +273,6 @@ function runInOrder(model: ReportModel): Diagnostic[] {
     }
   }
   return out;
-}
-
-// ---------------------------------------------------------------- two issuers run together in the title
-
-/** BG724: “中共某乡党委某乡人民政府关于……” — the two bodies of a joint title without the space between them. */
-function runTogetherIssuers(model: ReportModel): Diagnostic[] {
-  const first = model.header.titleInlines?.[0];
-  if (first?.kind !== 'text' || model.isSnippet) return [];
-  const m = RUN_TOGETHER_ISSUERS.exec(first.text);
-  if (!m) return [];
-  const split = first.start + m[1]!.length;
-  return [located(model, { file: model.file, params: new Map(), parent: undefined, site: undefined }, diagnostic('BG724', { start: first.start, end: first.start + m[0].length },
-    `标题开头的“${m[1]}”和“${m[2]}”是两个机关，名称连在了一起：联合行文时机关名称之间应空一字。`,
-    [{ title: '在两个机关名称之间加空格', safe: true, edits: [{ start: split, end: split, newText: ' ' }] }]))];
-}
-
-// ---------------------------------------------------------------- an annual report's title without its year
-
-/** A year in a title: 2019, 二〇一九, or a placeholder's (20xx, xx年: BG233 says those). */
-const TITLE_YEAR = /\d{4}|[〇○零一二][〇○零一二三四五六七八九]{3}|\d{2}[xX×＊*]{2}|[xX×]{2}\s*年/;
-
-/** BG726: the @标题 of a 法治政府建设年度报告 names no year (and no {年度} field prints one). */
-function titleWithoutYear(model: ReportModel, settings: CheckSettings): Diagnostic[] {
-  const inlines = model.header.titleInlines;
-  if (!inlines?.length || model.isSnippet || checkedKind(model, settings) !== '法治政府建设年度报告') return [];
-  if (inlines.some((i) => i.kind === 'figure')) return [];
-  const text = inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('');
-  if (TITLE_YEAR.test(text)) return [];
-  const start = inlines[0]!.start;
-  const end = inlines[inlines.length - 1]!.end;
-  return [located(model, { file: model.file, params: new Map(), parent: undefined, site: undefined }, diagnostic('BG726', { start, end },
-    `标题“${text.trim()}”没有写明年度：年度报告的标题应写上报告的年份（如${model.header.year ? `“${model.header.year}年”或` : ''}“{年度}年”）。`))];
-}
-
-/** BG729: a title “……关于[事由][文种]” with no 的 between its matter and its kind. */
-function aboutWithoutDe(model: ReportModel): Diagnostic[] {
-  const inlines = model.header.titleInlines;
-  if (!inlines?.length || model.isSnippet) return [];
-  const text = inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('').trim();
-  const about = text.indexOf('关于');
-  if (about < 0) return [];
-  const matter = text.slice(about + 2);
-  const kind = /(?:报告|总结|汇报)$/.exec(matter);
-  if (!kind || matter.length < 6 || matter.includes('的')) return [];
-  const start = inlines[0]!.start;
-  const end = inlines[inlines.length - 1]!.end;
-  const scope = { file: model.file, params: new Map(), parent: undefined, site: undefined };
-  // 情况报告, 工作报告: 的 goes before the kind; a title of one text inline is where the source has it.
-  const only = inlines.length === 1 && inlines[0]!.kind === 'text' ? inlines[0]! : undefined;
-  const before = matter.slice(0, kind.index);
-  const fixable = only && /(?:情况|工作)$/.test(before);
-  const kindAt = only ? only.start + only.text.lastIndexOf(kind[0]) : -1;
-  return [located(model, scope, diagnostic('BG729', fixable ? { start: kindAt, end: kindAt + kind[0].length } : { start, end },
-    `标题“${text}”用“关于”引出事由，事由和文种之间缺“的”：应写作“……关于${fixable ? `${before}的${kind[0]}` : `……情况的${kind[0]}`}”。`,
-    fixable ? [{ title: `改为“${before.slice(-2)}的${kind[0]}”`, safe: true, edits: [{ start: kindAt, end: kindAt, newText: '的' }] }] : undefined))];
 }
 
 // ---------------------------------------------------------------- a heading run into its first item
@@ -658,7 +493,6 @@ function headingFullStop(model: ReportModel): Diagnostic[] {
 }
 
 export const wordingChecks: ReportCheck[] = [
-  { id: 'last-years-plan', codes: ['BG712'], run: lastYearsPlan },
   { id: 'since-without-yi', codes: ['BG713'], run: sinceWithoutYi },
   { id: 'up-to-with-zhi', codes: ['BG718'], run: upToWithZhi },
   { id: 'mixed-dates', codes: ['BG720'], run: mixedDates },
@@ -666,11 +500,8 @@ export const wordingChecks: ReportCheck[] = [
   { id: 'leader-name', codes: ['BG722'], run: leaderName },
   { id: 'document-number-brackets', codes: ['BG614'], run: documentNumbers },
   { id: 'run-in-order', codes: ['BG723'], run: runInOrder },
-  { id: 'run-together-issuers', codes: ['BG724'], run: runTogetherIssuers },
   { id: 'guided-without-yi', codes: ['BG725'], run: guidedWithoutYi },
-  { id: 'title-without-year', codes: ['BG726'], run: titleWithoutYear },
   { id: 'doubled-words', codes: ['BG727'], run: doubledWords },
   { id: 'heading-full-stop', codes: ['BG714'], run: (model) => sameStructure('heading-full-stop', model, () => headingFullStop(model)) },
   { id: 'heading-run-into-item', codes: ['BG728'], run: (model) => sameStructure('heading-run-into-item', model, () => headingRunIntoItem(model)) },
-  { id: 'about-without-de', codes: ['BG729'], run: aboutWithoutDe },
 ];
