@@ -129,7 +129,7 @@ describe('architecture', () => {
     // its block lists) kept every version alive until the next full collection. These maps are keyed by
     // the settings' lists, or hold no object.
     const longLived = new Set([
-      'server/language/checks/citations.ts registries', 'server/language/checks/citations.ts titleMatches', 'server/language/checks/citations.ts unmarkedNames',
+      'server/language/checks/citations.ts registries', 'server/language/checks/citations.ts titleMatches', 'server/language/checks/unmarkedTitles.ts unmarkedNames',
       // Keyed by the registry of titles (made once per settings' list), as titleMatches.
       'server/language/checks/citations.ts datedKeysOf',
       'server/language/checks/terms.ts missLists', 'server/language/checks/terms.ts missIndexes',

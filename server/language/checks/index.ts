@@ -12,6 +12,7 @@ import type { ReportCheck } from './contract.js';
 import { datesChecks } from './dates.js';
 import { paragraphEndChecks } from './paragraphEnd.js';
 import { reportTitleChecks } from './reportTitle.js';
+import { unmarkedTitlesChecks } from './unmarkedTitles.js';
 import { refillChecks } from './refill.js';
 import { structureChecks } from './structure.js';
 import { ratesChecks } from './rates.js';
@@ -25,7 +26,7 @@ import { boundPerCode } from '../perCodeBound.js';
 import { append } from '../append.js';
 
 export const REPORT_CHECKS: ReportCheck[] = [
-  ...structureChecks, ...countsChecks, ...totalsChecks, ...ratesChecks, ...slipsChecks, ...typographyChecks, ...citationsChecks, ...datesChecks,
+  ...structureChecks, ...countsChecks, ...totalsChecks, ...ratesChecks, ...slipsChecks, ...typographyChecks, ...citationsChecks, ...unmarkedTitlesChecks, ...datesChecks,
   ...refillChecks, ...lastYearsPlanChecks, ...wordingChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks, ...paragraphEndChecks,
 ];
 

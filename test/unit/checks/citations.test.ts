@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Diagnostic } from '../../../grammar/diagnostic';
 import { citationRegistry, citationsChecks, matchTitle } from '../../../server/language/checks/citations';
+import { unmarkedTitlesChecks } from '../../../server/language/checks/unmarkedTitles';
 import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/contract';
 import { checkReport } from '../../../server/language/checks/index';
 import { LanguageService } from '../../../server/language/service';
@@ -13,7 +14,7 @@ const header = (year: number) => `@类型 法治政府建设年度报告\n@机�
 function check(text: string, settings = DEFAULT_CHECK_SETTINGS): Diagnostic[] {
   const service = new LanguageService(new MemoryWorkspace({ '/r/a.bg': text }));
   const model = service.analyze('/r/a.bg', text);
-  return citationsChecks.flatMap((c) => c.run(model, settings));
+  return [...citationsChecks, ...unmarkedTitlesChecks].flatMap((c) => c.run(model, settings));
 }
 
 function expectOne(text: string, code: string, covered: string, fixed?: string): Diagnostic {
@@ -243,7 +244,7 @@ describe('checks/citations', () => {
     const run = (name: string) => {
       const service = new LanguageService(new MemoryWorkspace(files));
       const model = service.analyze(`/s/${name}`, files[`/s/${name}`]!);
-      return citationsChecks.flatMap((c) => c.run(model, DEFAULT_CHECK_SETTINGS));
+      return [...citationsChecks, ...unmarkedTitlesChecks].flatMap((c) => c.run(model, DEFAULT_CHECK_SETTINGS));
     };
     it('2020 reports may cite 七五普法 and the 2015—2020 纲要', () => {
       for (const name of ['beiping-2020.bg', 'dongzhaogezhuang-2020.bg']) assert.deepEqual(run(name).filter((d) => d.code === 'BG502' || d.code === 'BG504'), []);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../../../grammar/diagnostic';
 import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/contract';
 import { citationsChecks } from '../../../server/language/checks/citations';
+import { unmarkedTitlesChecks } from '../../../server/language/checks/unmarkedTitles';
 import { typographyChecks } from '../../../server/language/checks/typography';
 import { LanguageService } from '../../../server/language/service';
 import { MemoryWorkspace } from '../../../server/language/workspace';
@@ -11,7 +12,7 @@ import { applyEdits } from '../../../server/language/fixes';
 
 const HEADER = '@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 2021\n\n';
 
-export function runChecks(text: string, files: Record<string, string> = {}, checks = [...typographyChecks, ...citationsChecks]): Diagnostic[] {
+export function runChecks(text: string, files: Record<string, string> = {}, checks = [...typographyChecks, ...citationsChecks, ...unmarkedTitlesChecks]): Diagnostic[] {
   const service = new LanguageService(new MemoryWorkspace({ '/r/a.bg': text, ...files }));
   const model = service.analyze('/r/a.bg', text);
   return checks.flatMap((c) => c.run(model, DEFAULT_CHECK_SETTINGS));
@@ -49,7 +50,7 @@ function sampleDiagnostics(name: string): Diagnostic[] {
   for (const n of readdirSync('samples/snippets')) if (n.endsWith('.bg')) files[`/s/snippets/${n}`] = sample(`snippets/${n}`);
   const service = new LanguageService(new MemoryWorkspace(files));
   const model = service.analyze(`/s/${name}`, sample(name));
-  return [...typographyChecks, ...citationsChecks].flatMap((c) => c.run(model, DEFAULT_CHECK_SETTINGS));
+  return [...typographyChecks, ...citationsChecks, ...unmarkedTitlesChecks].flatMap((c) => c.run(model, DEFAULT_CHECK_SETTINGS));
 }
 
 function lineOf(text: string, offset: number): number {
