@@ -10,9 +10,10 @@ import { cachedPerBlock, identityOf } from './blockCache.js';
 import { summariesOf } from './blockSummaries.js';
 import type { Hit } from './blockVersions.js';
 import { joined, NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract.js';
-import { lineDiagnostic, proseBlocks, type Cited, type ProseBlock, type ProseBlocks, type ProseLine } from './prose.js';
+import { DOCUMENT_KINDS, lineDiagnostic, proseBlocks, type Cited, type ProseBlock, type ProseBlocks, type ProseLine } from './prose.js';
 import { AttachedMap } from '../attached.js';
 import { allMatches } from '../matches.js';
+import { YEAR_RANGE } from './typography.js';
 
 export interface CitationEntry {
   title: string;
@@ -111,8 +112,8 @@ function placeInsteadOfChina(title: string, target: string): boolean {
   return body.startsWith(before) && body.endsWith(after) && /^[\u4e00-\u9fff]{2,4}$/.test(middle) && middle !== '中国';
 }
 
-/** What a document is, by the word its name ends in (before its years): 纲要, 方案, 规划, 意见, 条例 … */
-const KIND_OF_DOCUMENT = /(纲要|方案|规划|计划|意见|办法|规定|条例|决定|通知|要点|细则|规则|制度|标准|指引|清单)(?:（[^（）]*）)?$/;
+/** What a document is, by the word its name ends in (before its years): 纲要, 方案, 规划, 意见, 条例, 制度 … */
+const KIND_OF_DOCUMENT = new RegExp(`(${[...DOCUMENT_KINDS, '制度'].join('|')})(?:（[^（）]*）)?$`);
 
 /**
  * A document of another kind named like a registered one: 省、市《法治政府建设实施方案（2016—2020年）》 beside
@@ -230,15 +231,12 @@ function describe(entry: CitationEntry): string {
   return parts.length ? `（${parts.join('，')}）` : '';
 }
 
-/** A year range with a hyphen, as BG603 finds it (2021-2025年, 2021 - 2025): its dash and the spaces around it. */
-const HYPHENED_YEARS = /(?<![\d.\-－])((?:19|20)\d{2})(年?)\s*[-－–‐‑―~～]\s*((?:19|20)\d{2})(?![\d.\-－])/g;
-
 /** A title as the typing checks would leave it: full-width brackets (BG601), a dash in its years (BG603), no space between characters (BG609). */
 function withTypingSlipsFixed(title: string): string {
   return title
     .replace(/\(/g, '（')
     .replace(/\)/g, '）')
-    .replace(HYPHENED_YEARS, (m, from: string, nian: string, to: string) => (Number(to) > Number(from) ? `${from}${nian}—${to}` : m))
+    .replace(YEAR_RANGE, (m, from: string, nian: string, _before: string, _dash: string, _after: string, to: string, toNian: string) => (Number(to) > Number(from) ? `${from}${nian}—${to}${toNian}` : m))
     .replace(/(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])/g, '');
 }
 
@@ -295,7 +293,7 @@ function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: reado
     if (match.kind !== 'exact' && !(match.kind === 'defect' && withTypingSlipsFixed(cited.title) === match.name)) {
       const reasons: string[] = [];
       // A hyphen BG603 does not report (2021-25年) is said here.
-      if (/\d\s*[-－–‐‑―~～]\s*\d|\d年\s*[-－–‐‑―~～]/.test(cited.title.replace(HYPHENED_YEARS, ''))) reasons.push('年份范围应用一字线“—”');
+      if (/\d\s*[-－–‐‑―~～]\s*\d|\d年\s*[-－–‐‑―~～]/.test(cited.title.replace(YEAR_RANGE, ''))) reasons.push('年份范围应用一字线“—”');
       if ((cited.title.match(/[（(]/g) ?? []).length !== (cited.title.match(/[）)]/g) ?? []).length) reasons.push('括号不成对');
       const what = match.kind === 'defect' ? `写法与正式名称不一致${reasons.length ? `（${reasons.join('，')}）` : ''}` : '与登记的正式名称相近但不相同，可能写错了';
       (out ??= []).push(lineDiagnostic(model, cited.line, 'BG501', cited.from, cited.to, `《${cited.title}》${what}：正式名称是《${entry.title}》${describe(entry)}。`, [

@@ -6,7 +6,7 @@ import { compareCodeUnits, registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { cachedPerBlock } from './blockCache.js';
 import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
-import { DOCUMENT_NUMBER_BRACKETS, FIGURE_MARK, inCitationAt, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
+import { DOCUMENT_KINDS, DOCUMENT_NUMBER_BRACKETS, FIGURE_MARK, inCitationAt, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 import { isApostrophe, isChinese, isChineseAt, isIdeograph, IS_OPENER, lineMarks, MARKS, OPENER_OF, PAIRS } from './lineMarks.js';
 import { AttachedMap } from '../attached.js';
 import { MAX_PER_CODE } from '../perCodeBound.js';
@@ -273,7 +273,11 @@ function halfBracketsInTitles(model: ReportModel, line: ProseLine, emit: Emit) {
   }
 }
 
-const YEAR_RANGE = /(?<![\d.\-－])((?:19|20)\d{2})(年?)([ ]*)([-－–‐‑―~～])([ ]*)((?:19|20)\d{2})(?![\d.\-－])(年?)/g;
+/**
+ * A year range written with a hyphen, as BG603 reports it (when it runs forward): from, 年, spaces, the dash,
+ * spaces, to, 年. citations.ts reads titles with it, to leave BG603's slips to BG603.
+ */
+export const YEAR_RANGE = /(?<![\d.\-－])((?:19|20)\d{2})(年?)([ ]*)([-－–‐‑―~～])([ ]*)((?:19|20)\d{2})(?![\d.\-－])(年?)/g;
 
 /** A year range in brackets without 年 after it: （2021—2025）. */
 const RANGE_WITHOUT_NIAN = /[（(]((?:19|20)\d{2})[—\-－–~～]((?:19|20)\d{2})[）)]/g;
@@ -459,8 +463,8 @@ function phrasesInTitle(text: string, at: number): boolean {
   return j < text.length && text.charCodeAt(j) === 0x300b && left >= 4 && right >= 4 && !DOCUMENT_KIND_END.test(text.slice(at + 1, j));
 }
 
-/** The word a document's name ends in (纲要, 规划, 条例, 法 …), before any years in brackets. */
-const DOCUMENT_KIND_END = /(?:纲要|规划|方案|计划|意见|办法|规定|条例|决定|通知|要点|细则|规则|准则|清单|标准|指引|法)(?:[（(][^（）()]*[）)])?$/;
+/** The word a document's name ends in (纲要, 规划, 条例, 准则, 法 …), before any years in brackets. */
+const DOCUMENT_KIND_END = new RegExp(`(?:${[...DOCUMENT_KINDS, '准则', '法'].join('|')})(?:[（(][^（）()]*[）)])?$`);
 
 const SPACES = /[ \u3000\t]+/g;
 
