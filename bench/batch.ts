@@ -50,7 +50,7 @@ function scan(text: string): number {
   return lines;
 }
 
-export function runBatch(text: string, rounds: number, budgetMs: number): BatchResult {
+export function runBatch(text: string, rounds: number, budgetMs: number, warmup = 2): BatchResult {
   const path = '/bench/report.bg';
   const warm = new LanguageService(new MemoryWorkspace({}));
   const model = warm.analyze(path, text);
@@ -77,7 +77,7 @@ export function runBatch(text: string, rounds: number, budgetMs: number): BatchR
       return checkReport(warm.analyze(path, text.slice(0, middle) + character + text.slice(middle)));
     },
   };
-  const times = interleave(tasks, rounds, budgetMs);
+  const times = interleave(tasks, rounds, budgetMs, 3, warmup);
   const manyChanges = runManyChanges(text);
   const bytes = Buffer.byteLength(text);
   const markdownBytes = Buffer.byteLength(markdown);
