@@ -23,7 +23,7 @@ import {
   byYearTable, collectFigures, IndicatorVocabulary, longRecords, longTable, reportInfo, wideTable, withTotals, type ReportInfo,
 } from './language/collect.js';
 import { formatTable, toCsv } from '../templates/table.js';
-import { FileProblem, isArgError, translateArgError, USAGE, UsageError } from './usage.js';
+import { FileProblem, isArgError, translateArgError, usageAfterMistake, UsageError } from './usage.js';
 
 /** A report beyond the document size bound: not read; `check` reports it as its BG905. */
 class OversizedReport extends FileProblem {
@@ -61,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (error instanceof UsageError || isArgError(error)) {
-      process.stderr.write(`baogao：${translateArgError(error as Error)}\n${USAGE}\n`);
+      process.stderr.write(`baogao：${translateArgError(error as Error, command)}\n${usageAfterMistake(command)}\n`);
       return 2;
     }
     process.stderr.write(`baogao：内部错误：${(error as Error).message ?? String(error)}\n`);
@@ -398,7 +398,8 @@ async function runNew(args: string[]): Promise<number> {
   const given = values.year === undefined ? undefined : Number(values.year);
   const { nextYearReport } = await import('./language/nextYear.js');
   const result = nextYearReport(text, { lastPath: toCorePath(path.resolve(last)), nextPath: toCorePath(path.resolve(toStdout ? last : out)), year: given });
-  if (!result.ok) throw new UsageError(result.problem);
+  // The report's own header is the problem (no or a bad @年度, a snippet): told in one line, as a file problem.
+  if (!result.ok) throw new FileProblem(result.problem);
   if (toStdout) process.stdout.write(result.text);
   else writeOutput(out, result.text, { force: values.force, sources: [last] });
   process.stderr.write(`baogao：已从“${last}”起草${result.year}年度报告${toStdout ? '' : `“${out}”`}，改动如下：\n`);

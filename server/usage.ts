@@ -37,6 +37,20 @@ export const USAGE = `用法：
 设置：报告所在文件夹或其上层的 baogao.json（snippetFolders、profile、lineWidth、deadline、disabledChecks、severities、citations、terms、indicators）。
 退出码：0 无错误，1 有错误，2 用法有误或文件无法读取。`;
 
+/**
+ * What to show after a usage mistake in `command`: that command's lines of the usage text (the whole text
+ * for an unknown command) — forty lines would push the one-line message off the screen.
+ */
+export function usageAfterMistake(command: string | undefined): string {
+  const lines = USAGE.split('\n');
+  if (command === undefined) return USAGE;
+  const first = lines.findIndex((line) => line.startsWith(`  baogao ${command} `) || line === `  baogao ${command}`);
+  if (first < 0) return USAGE;
+  let end = first + 1;
+  while (end < lines.length && lines[end]!.startsWith('      ')) end++;
+  return ['用法：', ...lines.slice(first, end), '全部命令和设置：baogao help'].join('\n');
+}
+
 /** A failure the user can act on: printed as one Chinese line, exit code 2. */
 export class UsageError extends Error {}
 
@@ -58,12 +72,12 @@ export function isArgError(error: unknown): boolean {
  * ("Option '-o, --out <value>' argument missing"): the option is taken from them, the rest said anew.
  * A UsageError is already Chinese.
  */
-export function translateArgError(error: Error): string {
+export function translateArgError(error: Error, command = 'check'): string {
   if (!isArgError(error)) return error.message;
   const code = (error as NodeJS.ErrnoException).code;
   const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
   const option = /--[^\s<]+/.exec(quoted)?.[0] ?? quoted;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知的选项：${option}。以“-”开头的文件名请写在“--”之后，例如 baogao check -- -文件名.bg。`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知的选项：${option}。以“-”开头的文件名请写在“--”之后，例如 baogao ${command} -- -文件名.bg。`;
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `多余的参数：${option}。`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     if (/does not take an argument/.test(error.message)) return `选项 ${option} 不带取值。`;

@@ -172,17 +172,25 @@ describe('hostile input (session 9)', function () {
     try {
       const report = path.join(folder, 'r.bg');
       writeFileSync(report, '@标题 测试\n@年度 2020\n\n# 一\n\n正文。\n');
+      writeFileSync(path.join(folder, 'yearless.bg'), '@标题 测试\n\n# 一\n\n正文。\n');
       const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), ...args], { encoding: 'utf8', timeout: 30_000 });
       for (const [args, told] of [
         [['render', report, '--out', report], /^baogao：“.*r\.bg”是被排版的报告本身：换一个输出文件名，或加 --force 覆盖。\n$/],
         [['render', path.join(folder, 'nope.bg')], /^baogao：找不到文件“.*nope\.bg”。\n$/],
         [['import', path.join(folder, 'nope.txt')], /^baogao：找不到文件“.*nope\.txt”。\n$/],
+        [['new', path.join(folder, 'yearless.bg'), '--out', '-'], /^baogao：上年报告没有“@年度”，无法推算下一年度：请说明它是哪一年度的（命令行加 --year 2021）.*\n$/],
       ] as const) {
         const r = cli(...args);
         assert.equal(r.status, 2);
         assert.match(r.stderr, told);
       }
-      assert.match(cli('render', '--bogus').stderr, /用法：/, 'a usage mistake still shows the usage');
+      const mistake = cli('render', '--bogus').stderr;
+      assert.match(mistake, /用法：\n  baogao render /, 'a usage mistake still shows the usage');
+      // Of its own command only (was: all forty lines, which pushed the message off the screen).
+      assert.doesNotMatch(mistake, /\n  baogao (check|collect)/);
+      assert.match(mistake, /例如 baogao render -- -文件名\.bg/, 'the example is of the command typed');
+      assert.match(mistake, /全部命令和设置：baogao help\n$/);
+      assert.match(cli('frob').stderr, /baogao render[\s\S]*baogao collect/, 'an unknown command shows every command');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
