@@ -8,6 +8,7 @@ import { checkReport } from '../../../server/language/checks/index';
 import { LanguageService } from '../../../server/language/service';
 import { MemoryWorkspace } from '../../../server/language/workspace';
 import { applyEdits } from '../../../server/language/fixes';
+import { cpuTimed } from '../../helpers';
 
 const header = (year: number) => `@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 ${year}\n\n`;
 
@@ -181,10 +182,9 @@ describe('checks/citations', () => {
     });
     it('stays linear on a hostile line (20,000 lists, or 20,000 laws before one 等法律法规)', () => {
       for (const line of ['学习行政处罚法、行政复议法等法律法规，'.repeat(20_000), `学习${'行政处罚法、'.repeat(20_000)}行政复议法等法律法规。`]) {
-        const started = Date.now();
-        const found = check(`${header(2024)}${line}\n`).filter((d) => d.code === 'BG507');
+        const { ms, result: found } = cpuTimed(() => check(`${header(2024)}${line}\n`).filter((d) => d.code === 'BG507'));
         assert.ok(found.length >= 1);
-        assert.ok(Date.now() - started < 1_000, `${Date.now() - started} ms`);
+        assert.ok(ms < 1_000, `${ms} ms`);
       }
     });
     it('a book of the leader’s discourse (习近平关于……论述摘编) named without 《》; not in 《》, not other 摘编', () => {

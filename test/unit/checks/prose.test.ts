@@ -5,7 +5,7 @@ import { checkReport } from '../../../server/language/checks/index.js';
 import { importReport } from '../../../server/language/import/index.js';
 import { analyseText, findAmounts } from '../../../server/language/prose/index.js';
 import { applyEdits } from '../../../server/language/fixes.js';
-import { model } from '../../helpers.js';
+import { cpuTimed, model } from '../../helpers.js';
 
 const found = (text: string) => checkReport(model(`@年度 2020\n\n${text}\n`)).filter((d) => /BG20[678]|BG223/.test(d.code));
 const at = (text: string) => found(text).map((d) => `${d.code}@${model(`@年度 2020\n\n${text}\n`).file.text.slice(d.start, d.end)}`);
@@ -188,11 +188,10 @@ describe('figures from prose', () => {
     });
     it('BG236 and BG237 stay linear on a hostile line (20,000 triggers on one line)', () => {
       for (const trigger of ['《某局2021依法行政工作安排》', '元谋县县卫生健康局，']) {
-        const started = Date.now();
-        const found = checkReport(model(`@年度 2021\n\n${trigger.repeat(20_000)}\n`)).filter((d) => /BG23[67]/.test(d.code));
+        const { ms, result: found } = cpuTimed(() => checkReport(model(`@年度 2021\n\n${trigger.repeat(20_000)}\n`)).filter((d) => /BG23[67]/.test(d.code)));
         // Every one is found; a check lists its first 500 (and says how many more).
         assert.ok(found.length > 500, `${trigger}: ${found.length}`);
-        assert.ok(Date.now() - started < 1_000, `${trigger}: ${Date.now() - started} ms`);
+        assert.ok(ms < 1_000, `${trigger}: ${ms} ms`);
       }
     });
     it('a template’s placeholders left unfilled (BG233), not letters or footnote marks', () => {
