@@ -2,7 +2,7 @@
 // the amounts of the prose written as figures (figures.ts). Rules in index.ts.
 import { markFigures, type NameRegistry } from './figures.js';
 import { baseLevel, headingLevels, mistypedChinese, promotedVariants } from './levels.js';
-import { typedNumber, type TypedNumber } from './numbers.js';
+import { loneNumber, typedNumber, type TypedNumber } from './numbers.js';
 import { partOfHeading, type PartLabel } from './parts.js';
 import { trimEdgeSpace, type Block, type ImportFinding, type Line, type Note } from './types.js';
 import { escapeInline, fieldYears, lineStartNeedsEscape } from './write.js';
@@ -54,7 +54,10 @@ export function writeBody(body: Line[], options: BodyOptions, note: Note, findin
   const parenTop = parenAsTopLevel(body, numbered, numbers, options.enclosingLevel ?? 0);
   body.forEach((line, i) => {
     const number = numbered[i];
-    if (!number) paragraph(state, line.text, line.n, 'paragraph');
+    // A number alone on the last line is where a page cut the text (an excerpt): it stays as found.
+    const lone = number || i === body.length - 1 ? undefined : loneNumber(line.text);
+    if (lone) reportLoneNumber(state, line, lone);
+    else if (!number) paragraph(state, line.text, line.n, 'paragraph');
     else {
       const k = headingIndex++;
       if (parenTop && k === 0) reportParenTop(state, line, number);
@@ -160,6 +163,19 @@ function parenAsTopLevel(body: readonly Line[], numbered: ReadonlyArray<TypedNum
   const opening = body.slice(0, numbered.findIndex((n) => n !== undefined));
   if (!/^\d{4}\s*年/.test(opening[0]!.text) && !opening.some((l) => /如下\s*[：:。]?$/.test(l.text))) return false;
   return !numbers.some((n) => n.style === 'chinese') && promotedVariants(numbers).size === 0;
+}
+
+/**
+ * BG241: a line that is only a heading number, more text after it — Word's automatic numbering on an empty
+ * paragraph (Word prints the number, and counts it: “一、甲 二、 三、乙”). No writer means a heading with no
+ * text, so none is written; the number goes, said where it was, and the headings after it are numbered on
+ * without the gap.
+ */
+function reportLoneNumber(state: BodyState, line: Line, lone: TypedNumber): void {
+  const message = `只有序号“${lone.typed}”，没有文字（Word 在空段落上也打印自动编号，并计入编号）。导入时不写没有内容的标题，删去了这个序号；其后同级的标题由渲染器接着编号，不再空出这一号。如果这里漏写了标题，请补上。`;
+  state.note(line.n, `序号“${lone.typed}”`, '只有序号，没有文字，不写成标题（BG241）');
+  state.findings.push({ line: line.n, column: numberColumn(line), code: 'BG241', message });
+  state.blocks.push({ kind: 'comment', text: `// BG241 原文第${line.n}行：${message}`, source: line.n });
 }
 
 /** BG240: the first （一） of a report numbering its first level so; it is level 1 in the import (printed 一、). */

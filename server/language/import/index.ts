@@ -48,6 +48,10 @@
 //      paragraph, never a heading.
 //    Keeping every word and the printed result was chosen over a tidier outline: nothing is split
 //    off, dropped or moved.
+//    A line that is only a number ("二、" — Word's automatic numbering on an empty paragraph, which Word
+//    prints and counts) is no heading: it is reported (BG241, a `//` comment and a finding) and the
+//    headings after it are numbered on without the gap. On the last line it is where a page was cut, and
+//    stays as found.
 // 5. Labels: the first level-1 heading of each required part whose wording is recognised gets its label
 //    ({#举措} {#不足} {#第一责任人} {#安排} {#其他}).
 // 6. Escapes: what the language would read as markup is escaped with "\" (braces, a backslash, and at a

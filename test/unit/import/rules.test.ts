@@ -159,6 +159,27 @@ describe('import: rules', () => {
     });
   });
 
+  describe('a line that is only a number', () => {
+    it('is no heading and no paragraph: reported (BG241) at its place, the headings after it numbered on', () => {
+      const r = imported(['一、主要举措和成效', '（一）加强组织领导', '成立领导小组。', '（二）', '（三）规范行政执法', '开展执法检查。', '二、', '三、存在问题', '宣传不够。']);
+      assert.deepEqual(body(r.text), ['# 主要举措和成效 {#举措}', '## 加强组织领导', '成立领导小组。', '## 规范行政执法', '开展执法检查。', '# 存在问题 {#不足}', '宣传不够。']);
+      assert.deepEqual(r.findings.map((f) => `${f.line}:${f.column}:${f.code}`), ['4:1:BG241', '7:1:BG241']);
+      assert.ok(r.notes.some((n) => n.line === 4 && /只有序号/.test(n.why)));
+      assert.match(printed(r.text), /（二）规范行政执法。开展执法检查。\n　　二、存在问题/);
+      // A lone list number too ("2." of an empty list entry), in either kind of bracket or dot.
+      const list = imported(['一、主要举措', '1.加强组织领导。', ' 2． ', '3.规范行政执法。']);
+      assert.deepEqual(list.findings.map((f) => `${f.line}:${f.code}`), ['3:BG241']);
+    });
+
+    it('on the last line (a page cut after a number) stays as found; a number with text, 一是 or a year is no lone number', () => {
+      const cut = imported(['一、主要举措', '（一）加强组织领导', '成立领导小组。', '（二）']);
+      assert.deepEqual(cut.findings.filter((f) => f.code === 'BG241'), []);
+      assert.equal(body(cut.text).at(-1), '（二）');
+      const near = imported(['一、主要举措', '一是', '2023.', '（1）规范执法', '正文。']);
+      assert.deepEqual(near.findings.filter((f) => f.code === 'BG241'), []);
+    });
+  });
+
   describe('labels', () => {
     it('labels the first level-1 heading of each recognised part, and only level-1 headings', () => {
       const r = imported(['一、主要做法和成效', '（一）存在问题的整改', '二、工作推进情况', '三、存在的不足及原因', '四、党政主要负责人履行推进法治建设第一责任人职责情况', '五、下一步工作打算', '六、其他需要报告的情况', '七、体会']);
