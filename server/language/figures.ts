@@ -1,17 +1,21 @@
-// Figures (指标): the table of definitions, lazy evaluation of formulas with units, checks of stated
-// values against their formulas, whole-count plausibility, and comparison with last year's report.
+// Figures (指标): the table of definitions — collected from a report and its snippets, each resolved
+// once, looked up from a scope and printed. What resolving takes is in modules of their own: the order
+// of resolution (figureOrder.ts), evaluating a formula with units (figureFormulas.ts), checking a stated
+// value against its check formula (figureChecks.ts) and comparing with last year's report
+// (figureComparison.ts).
 import type * as ast from '../../grammar/index.js';
 import { MAX_FORMULA_TERMS } from '../../grammar/index.js';
-import type { Diagnostic, Severity } from '../../grammar/diagnostic.js';
+import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { diagnostic, locatedIn } from './makeDiagnostic.js';
 import { formatDate, type Header } from './header.js';
 import type { FigureDefinition, Figures, FigureUse, Scope } from './model.js';
-import {
-  agreesAtPrecision, exactOf, exactResult, formatAtPrecision, formatNumber, formatValue, fromExact, needsExact, numberValue, quantityValue, type NumberValue, type Value,
-} from './values.js';
+import { checkRateBound, checkStated, warnApproximate } from './figureChecks.js';
+import { compareWithLastYear } from './figureComparison.js';
+import { evaluate, forEachOperand, type EvalContext, type FormulaEnvironment } from './figureFormulas.js';
+import { resolveInOrder } from './figureOrder.js';
+import { formatValue, quantityValue, type Value } from './values.js';
 
-/** Figures may depend on figures this many levels deep (BG904); evaluation is iterative, not recursive. */
-export const MAX_FIGURE_CHAIN = 5000;
+export { MAX_FIGURE_CHAIN } from './figureOrder.js';
 /** Nested evaluation the order of `resolveInOrder` did not foresee (cycles) stops here (BG904). */
 const MAX_NESTED_RESOLUTION = 200;
 /** A formula of more terms is not evaluated (BG904): the parser keeps such a line as typed (grammar/bounds.ts). */
@@ -20,18 +24,6 @@ export { MAX_FORMULA_TERMS } from '../../grammar/index.js';
 
 /** Names the header provides; a figure may not take them. */
 export const HEADER_FIGURES = ['年度', '机关', '标题', '日期', '上年度', '下年度'] as const;
-
-interface EvalContext {
-  /** The value of `_` while searching for a whole count. */
-  whole: number | undefined;
-  approximate: boolean;
-  hasDivision: boolean;
-  /** Report problems (off while searching, to report once). */
-  quiet: boolean;
-}
-
-type WholeCountSearch = 'found' | 'unknown' | Array<{ k: number; v: number }>;
-const WHOLE_COUNT_SEARCHES = new Map<string, WholeCountSearch>();
 
 /** A table's resolution without its nodes: what the next version of the text may take over (figureReuse.ts). */
 export interface Resolution {
@@ -74,6 +66,8 @@ export class FigureTable implements Figures {
   private collected = 0;
   /** Shared with the table whose resolution this one took over: the same values, under the same header. */
   resolutionId = 0;
+  /** What evaluating a formula, checking a stated value and comparing with last year see of the table. */
+  private readonly env: FormulaEnvironment = { lookup: (name, scope, at, quiet) => this.lookup(name, scope, at, quiet), report: (scope, d) => this.report(scope, d) };
 
   constructor(
     private readonly header: Header,
@@ -107,10 +101,10 @@ export class FigureTable implements Figures {
   resolveAll(): void {
     this.resolutionId = ++resolutions;
     this.collected = this.diagnostics.length;
-    this.resolveInOrder();
+    resolveInOrder(this.allDefinitions, this.cyclic, { dependencies: (d) => this.dependencies(d), resolve: (d) => this.resolve(d), tooDeep: (d, limit) => this.tooDeep(d, limit) });
     for (const definition of this.allDefinitions) this.resolve(definition);
     for (const use of this.uses) {
-      if (use.node.body?.form === 'comparison') this.compare(use.node, use.scope, true);
+      if (use.node.body?.form === 'comparison') compareWithLastYear(this.env, this.previous, use.node, use.scope, true);
       // An unclosed `{名称` already has its BG001: no second diagnostic for the same brace.
       else this.lookup(use.name, use.scope, use.node.body!.name, !use.node.closed);
     }
@@ -179,7 +173,7 @@ export class FigureTable implements Figures {
         return value ? formatValue(value) : undefined;
       }
       case 'comparison':
-        return this.compare(node, scope, false);
+        return compareWithLastYear(this.env, this.previous, node, scope, false);
     }
   }
 
@@ -277,47 +271,6 @@ export class FigureTable implements Figures {
     this.report(definition.scope, diagnostic('BG904', definition.body.name, `指标依赖超过上限（${limit} 层）：“${definition.name}”及依赖它的指标不再计算。请缩短指标之间的引用链。`));
   }
 
-  /**
-   * Resolves every definition after the ones it depends on (post-order of an iterative depth-first walk,
-   * in the order the recursive evaluation would take), so that a chain of thousands of figures needs no
-   * deep recursion. Definitions on a cycle are left to `resolve`, which reports the cycle (BG203).
-   */
-  private resolveInOrder(): void {
-    const state = new Map<FigureDefinition, 'open' | 'closed'>();
-    const depth = new Map<FigureDefinition, number>();
-    const cyclic = this.cyclic;
-    for (const root of this.allDefinitions) {
-      if (state.has(root)) continue;
-      state.set(root, 'open');
-      const stack = [{ definition: root, dependencies: this.dependencies(root), next: 0 }];
-      while (stack.length > 0) {
-        const top = stack[stack.length - 1]!;
-        if (top.next < top.dependencies.length) {
-          const dependency = top.dependencies[top.next++]!;
-          const seen = state.get(dependency);
-          if (seen === undefined) {
-            state.set(dependency, 'open');
-            stack.push({ definition: dependency, dependencies: this.dependencies(dependency), next: 0 });
-          } else if (seen === 'open') {
-            for (let i = stack.length - 1; i >= 0; i--) {
-              cyclic.add(stack[i]!.definition);
-              if (stack[i]!.definition === dependency) break;
-            }
-          }
-          continue;
-        }
-        stack.pop();
-        state.set(top.definition, 'closed');
-        let level = 1;
-        for (const d of top.dependencies) level = Math.max(level, (depth.get(d) ?? 0) + 1);
-        depth.set(top.definition, level);
-        if (cyclic.has(top.definition)) continue;
-        if (level > MAX_FIGURE_CHAIN) this.tooDeep(top.definition, MAX_FIGURE_CHAIN);
-        else this.resolve(top.definition);
-      }
-    }
-  }
-
   /** The definitions a definition's formulas refer to, in evaluation order (parameters and header values are not). */
   private dependencies(definition: FigureDefinition): FigureDefinition[] {
     const out: FigureDefinition[] = [];
@@ -358,226 +311,14 @@ export class FigureTable implements Figures {
     if (value.kind === 'quantity') {
       definition.value = quantityValue(value);
     } else {
-      const result = this.evaluate(value, scope, ctx);
+      const result = evaluate(this.env, value, scope, ctx);
       if (!result) return;
-      if (ctx.approximate) this.warnApproximate(definition, value);
+      if (ctx.approximate) warnApproximate(this.env, definition, value);
       const percent = body.percent || result.percent;
       definition.value = { ...result, percent, unit: percent ? undefined : result.unit, decimals: undefined, qualifier: undefined };
-      if (percent && ctx.hasDivision) this.checkRateBound(definition, result.value, value);
+      if (percent && ctx.hasDivision) checkRateBound(this.env, definition, result.value, value);
     }
-    if (body.check && definition.value?.type === 'number') this.checkStated(definition, definition.value, body.check);
-  }
-
-  private checkStated(definition: FigureDefinition, stated: NumberValue, formula: ast.Expression): void {
-    const scope = definition.scope;
-    const source = scope.file.text.slice(formula.start, formula.end);
-    if (containsWhole(formula)) {
-      this.checkWholeCount(definition, stated, formula, source);
-      return;
-    }
-    const ctx: EvalContext = { whole: undefined, approximate: false, hasDivision: false, quiet: false };
-    const result = this.evaluate(formula, scope, ctx);
-    if (!result) return;
-    definition.computed = result.value;
-    if (ctx.approximate) this.warnApproximate(definition, formula);
-    if (stated.percent && ctx.hasDivision && this.checkRateBound(definition, result.value, formula)) return;
-    if (!agreesAtPrecision(stated, result)) {
-      const correct = formatAtPrecision(stated, result);
-      const written = formatValue(stated);
-      const valueSpan = definition.body.value!;
-      this.report(scope, diagnostic('BG206', valueSpan, `“${definition.name}”写为${written}，但按“${source}”（${this.describeOperands(formula, scope)}）算得${correct}。`, [
-        { title: `改为${correct}`, edits: [{ start: valueSpan.start, end: valueSpan.end, newText: correct }], safe: false },
-      ]));
-    }
-  }
-
-  /** `{成功率 = 97.33% : _/调处}`: is there a whole count that gives the stated rate? */
-  private checkWholeCount(definition: FigureDefinition, stated: NumberValue, formula: ast.Expression, source: string): void {
-    const scope = definition.scope;
-    const probe: EvalContext = { whole: 1, approximate: false, hasDivision: false, quiet: false };
-    if (!this.evaluate(formula, scope, probe)) return;
-    // The search tries up to a million counts: its answer is remembered by the formula and its operands' values.
-    const operands: unknown[] = [];
-    forEachOperand(formula, (e) => operands.push(e.kind === 'ref' ? this.lookup(e.name, scope, e, true) : e.kind));
-    const key = JSON.stringify([source, stated, operands]);
-    let nearest = WHOLE_COUNT_SEARCHES.get(key);
-    if (nearest === undefined) {
-      nearest = this.searchWholeCount(stated, formula, scope);
-      if (WHOLE_COUNT_SEARCHES.size >= 1000) WHOLE_COUNT_SEARCHES.delete(WHOLE_COUNT_SEARCHES.keys().next().value!);
-      WHOLE_COUNT_SEARCHES.set(key, nearest);
-    }
-    if (nearest === 'found' || nearest === 'unknown') return;
-    const unit = this.operandUnit(formula, scope);
-    const near = nearest.map((x) => `${x.k}${unit}时为${formatAtPrecision(stated, x.v)}`);
-    this.report(scope, diagnostic('BG207', definition.body.value!, `没有任何整数“_”能使“${source}”（${this.describeOperands(formula, scope)}）等于${formatValue(stated)}${near.length ? `：${near.join('，')}` : ''}。请核对比率或计数。`));
-  }
-
-  /** The counts just below and above the stated value when no whole count gives it exactly. */
-  private searchWholeCount(stated: NumberValue, formula: ast.Expression, scope: Scope): WholeCountSearch {
-    const limit = Math.min(1_000_000, Math.max(1000, Math.ceil(this.largestOperand(formula, scope))));
-    let below: { k: number; v: number } | undefined;
-    let above: { k: number; v: number } | undefined;
-    for (let k = 0; k <= limit; k++) {
-      const r = this.evaluate(formula, scope, { whole: k, approximate: false, hasDivision: false, quiet: true });
-      if (!r) return 'unknown';
-      if (agreesAtPrecision(stated, r.value)) return 'found';
-      if (r.value < stated.value) {
-        if (!below || r.value > below.v) below = { k, v: r.value };
-      } else if (!above || r.value < above.v) above = { k, v: r.value };
-    }
-    return [below, above].filter((x): x is { k: number; v: number } => x !== undefined);
-  }
-
-  private checkRateBound(definition: FigureDefinition, ratio: number, formula: ast.Expression): boolean {
-    if (ratio <= 1 + 1e-9) return false;
-    const source = definition.scope.file.text.slice(formula.start, formula.end);
-    this.report(definition.scope, diagnostic('BG208', definition.body.value ?? definition.body.name, `“${definition.name}”按“${source}”算得${formatNumber(ratio * 100)}%，超过了100%：分子不应大于分母，请核对计数。`));
-    return true;
-  }
-
-  private warnApproximate(definition: FigureDefinition, formula: ast.Expression): void {
-    const source = definition.scope.file.text.slice(formula.start, formula.end);
-    this.report(definition.scope, diagnostic('BG209', formula, `“${source}”用到了约数（带“多”“余”“约”等），“${definition.name}”的结果也只是约数。`));
-  }
-
-  private largestOperand(expr: ast.Expression, scope: Scope): number {
-    let largest = 0;
-    forEachOperand(expr, (e) => {
-      if (e.kind === 'quantity') largest = Math.max(largest, Math.abs(e.value));
-      else if (e.kind === 'ref') {
-        const v = this.lookup(e.name, scope, e, true);
-        if (v?.type === 'number') largest = Math.max(largest, Math.abs(v.value));
-      }
-    });
-    return largest;
-  }
-
-  /** The measure word of the figures a formula refers to (the unit a whole count `_` is counted in). */
-  private operandUnit(expr: ast.Expression, scope: Scope): string {
-    let unit = '';
-    forEachOperand(expr, (e) => {
-      const v = !unit && e.kind === 'ref' ? this.lookup(e.name, scope, e, true) : undefined;
-      if (v?.type === 'number' && v.unit) unit = v.unit;
-    });
-    return unit;
-  }
-
-  private describeOperands(expr: ast.Expression, scope: Scope): string {
-    const parts = new Set<string>();
-    forEachOperand(expr, (e) => {
-      const v = e.kind === 'ref' ? this.lookup(e.name, scope, e, true) : undefined;
-      if (v && e.kind === 'ref') parts.add(`${e.name}=${formatValue(v)}`);
-    });
-    return [...parts].join('，');
-  }
-
-  private evaluate(expr: ast.Expression, scope: Scope, ctx: EvalContext): NumberValue | undefined {
-    switch (expr.kind) {
-      case 'quantity':
-        return quantityValue(expr);
-      case 'pending':
-        // A value to refill: what depends on it waits, without an error of its own (BG710 says it once).
-        return undefined;
-      case 'whole':
-        if (ctx.whole === undefined) {
-          this.problem(ctx, scope, diagnostic('BG203', expr, '“_”只能用在“:”之后的校验公式中，表示某个整数，例如“{成功率 = 97.33% : _/调处}”。'));
-          return undefined;
-        }
-        return numberValue(ctx.whole);
-      case 'ref': {
-        const value = this.lookup(expr.name, scope, expr, ctx.quiet);
-        if (!value) return undefined;
-        if (value.type === 'text') {
-          const n = Number(value.text);
-          if (Number.isFinite(n) && value.text.trim() !== '') return numberValue(n);
-          this.problem(ctx, scope, diagnostic('BG203', expr, `“${expr.name}”是文字（${value.text}），不能参与计算。`));
-          return undefined;
-        }
-        if (value.qualifier) ctx.approximate = true;
-        return value;
-      }
-      case 'negation': {
-        const v = this.evaluate(expr.operand, scope, ctx);
-        return v ? { ...v, value: -v.value, decimals: undefined, ...(v.exact !== undefined ? { exact: exactOf(v).neg().toFixed() } : {}) } : undefined;
-      }
-      case 'binary': {
-        const left = this.evaluate(expr.left, scope, ctx);
-        const right = this.evaluate(expr.right, scope, ctx);
-        if (!left || !right) return undefined;
-        const result = this.combine(expr, left, right, scope, ctx);
-        // Beyond what a double holds: computed again in decimal, exactly (9007199254740993 + 1 = …994).
-        if (!result || !needsExact(left, right, result.value)) return result;
-        const exact = fromExact(exactResult(expr.op, left, right), result);
-        if (!exact) this.problem(ctx, scope, diagnostic('BG251', expr, `“${scope.file.text.slice(expr.start, expr.end)}”的结果超过 10²¹，不予打印。请核对数值或单位（如改用“万元”“亿元”）。`));
-        return exact;
-      }
-    }
-  }
-
-  private combine(expr: ast.Binary, left: NumberValue, right: NumberValue, scope: Scope, ctx: EvalContext): NumberValue | undefined {
-    const text = (e: ast.Expression) => scope.file.text.slice(e.start, e.end);
-    switch (expr.op) {
-      case '+':
-      case '-': {
-        if (left.percent !== right.percent || (left.unit && right.unit && left.unit !== right.unit)) {
-          this.problem(ctx, scope, diagnostic('BG204', expr, `“${text(expr.left)}”（${describeUnit(left)}）与“${text(expr.right)}”（${describeUnit(right)}）单位不同，不能相${expr.op === '+' ? '加' : '减'}。`));
-          return undefined;
-        }
-        const value = expr.op === '+' ? left.value + right.value : left.value - right.value;
-        return numberValue(value, left.unit ?? right.unit, left.percent);
-      }
-      case '×':
-        return numberValue(left.value * right.value, left.unit ?? right.unit, left.percent !== right.percent && !(left.unit ?? right.unit));
-      case '÷': {
-        ctx.hasDivision = true;
-        if (right.value === 0) {
-          this.problem(ctx, scope, diagnostic('BG205', expr.right, `除数“${text(expr.right)}”为零，无法计算。`));
-          return undefined;
-        }
-        const value = left.value / right.value;
-        if (left.unit && right.unit && left.unit !== right.unit) {
-          this.problem(ctx, scope, { ...diagnostic('BG204', expr, `比率的分子“${text(expr.left)}”（${left.unit}）与分母“${text(expr.right)}”（${right.unit}）单位不同，请核对是否在比较同一类事物。`), severity: 'warning' as Severity });
-        }
-        // Like ÷ like is a pure ratio; 件 ÷ (unitless) stays 件.
-        return numberValue(value, left.unit && !right.unit ? left.unit : undefined);
-      }
-    }
-  }
-
-  /** `{调处 同比}` → 同比增长8%; `{调处 增减}` → 增加12起. */
-  private compare(node: ast.FigureNode, scope: Scope, report: boolean): string | undefined {
-    const body = node.body as ast.ComparisonBody;
-    const name = body.name.text;
-    const current = this.lookup(name, scope, body.name, !report);
-    if (!current || current.type !== 'number') return undefined;
-    const fail = (message: string) => {
-      if (report) this.report(scope, diagnostic('BG211', node, message));
-      return undefined;
-    };
-    if (!this.previous) return fail(`“{${name} ${body.mode}}”需要上年报告：在文头写“@上年 上年报告.bg”。`);
-    const last = this.previous.definitions.get(name);
-    const before = last?.value;
-    if (!before || before.type !== 'number') return fail(`上年报告中没有指标“${name}”，无法${body.mode}。`);
-    if ((before.unit ?? '') !== (current.unit ?? '') || before.percent !== current.percent) {
-      if (report) this.report(scope, diagnostic('BG204', node, `“${name}”今年是${describeUnit(current)}，上年是${describeUnit(before)}，单位不同，无法比较。`));
-      return undefined;
-    }
-    if (current.value === before.value && current.exact === before.exact) return '与上年持平';
-    const delta = current.value - before.value;
-    if (body.mode === '增减') {
-      // Values beyond a double: the difference in decimal, exactly.
-      const exactly = current.exact !== undefined || before.exact !== undefined;
-      const size = exactly ? exactOf(current).minus(exactOf(before)).abs() : Math.abs(delta);
-      const amount = current.percent ? `${formatNumber(typeof size === 'number' ? size * 100 : size.times(100))}个百分点` : `${formatNumber(size)}${current.unit ?? ''}`;
-      return `${(exactly ? exactOf(current).gt(exactOf(before)) : delta > 0) ? '增加' : '减少'}${amount}`;
-    }
-    if (current.percent) return `同比${delta > 0 ? '提高' : '下降'}${formatNumber(Math.abs(delta) * 100)}个百分点`;
-    if (before.value === 0) return fail(`上年“${name}”为零，无法计算同比增幅；可改用“{${name} 增减}”。`);
-    return `同比${delta > 0 ? '增长' : '下降'}${formatNumber((Math.abs(delta) / Math.abs(before.value)) * 100)}%`;
-  }
-
-  private problem(ctx: EvalContext, scope: Scope, d: Diagnostic): void {
-    if (!ctx.quiet) this.report(scope, d);
+    if (body.check && definition.value?.type === 'number') checkStated(this.env, definition, definition.value, body.check);
   }
 
   private report(scope: Scope, d: Diagnostic): void {
@@ -593,33 +334,4 @@ function rootFile(scope: Scope) {
   let s = scope;
   while (s.parent) s = s.parent;
   return s.file;
-}
-
-/** Visits the leaves of a formula: quantities, figure references and `_`. */
-function forEachOperand(expr: ast.Expression, visit: (leaf: ast.Quantity | ast.FigureRef | ast.WholeCount | ast.PendingValue) => void): void {
-  // Left to right, with a stack of its own: a formula of thousands of terms needs no deep recursion.
-  const pending: ast.Expression[] = [expr];
-  while (pending.length > 0) {
-    const e = pending.pop()!;
-    if (e.kind === 'binary') pending.push(e.right, e.left);
-    else if (e.kind === 'negation') pending.push(e.operand);
-    else visit(e);
-  }
-}
-
-function containsWhole(expr: ast.Expression): boolean {
-  switch (expr.kind) {
-    case 'whole':
-      return true;
-    case 'binary':
-      return containsWhole(expr.left) || containsWhole(expr.right);
-    case 'negation':
-      return containsWhole(expr.operand);
-    default:
-      return false;
-  }
-}
-
-function describeUnit(v: NumberValue): string {
-  return v.percent ? '百分比' : v.unit ? `单位“${v.unit}”` : '无单位';
 }

@@ -2,13 +2,20 @@
 // the amounts of the prose written as figures (figures.ts). Rules in index.ts.
 import { markFigures, type NameRegistry } from './figures.js';
 import { baseLevel, headingLevels, mistypedChinese, promotedVariants } from './levels.js';
-import { typedNumber, type TypedNumber } from './numbers.js';
+import { loneNumber, typedNumber, type TypedNumber } from './numbers.js';
 import { partOfHeading, type PartLabel } from './parts.js';
 import { trimEdgeSpace, type Block, type ImportFinding, type Line, type Note } from './types.js';
 import { escapeInline, fieldYears, lineStartNeedsEscape } from './write.js';
 
 /** A heading sentence: at most this many characters before its 。 (the seeds' run-in headings are 6–23). */
 const SHORT_HEADING = 30;
+/**
+ * The longest heading: a heading line without a 。, or the heading sentence of a line numbered （一） (50 in
+ * 172-yunan-2021). A longer first sentence is prose — the line a numbered paragraph (“（一）我局坚持将学习
+ * 贯彻……”, 49-zijin-2025, 156 characters), or its heading's 。 lost (“（二）科学谋划法治政府建设工作编制
+ * 《……》,明确……”, 175-haikou-2021, 101).
+ */
+const LONGEST_HEADING = 60;
 
 export interface BodyOptions {
   year: number | undefined;
@@ -47,7 +54,10 @@ export function writeBody(body: Line[], options: BodyOptions, note: Note, findin
   const parenTop = parenAsTopLevel(body, numbered, numbers, options.enclosingLevel ?? 0);
   body.forEach((line, i) => {
     const number = numbered[i];
-    if (!number) paragraph(state, line.text, line.n, 'paragraph');
+    // A number alone on the last line is where a page cut the text (an excerpt): it stays as found.
+    const lone = number || i === body.length - 1 ? undefined : loneNumber(line.text);
+    if (lone) reportLoneNumber(state, line, lone);
+    else if (!number) paragraph(state, line.text, line.n, 'paragraph');
     else {
       const k = headingIndex++;
       if (parenTop && k === 0) reportParenTop(state, line, number);
@@ -65,7 +75,7 @@ function headingShape(rest: string): { headingLike: boolean; runIn: boolean; sto
   const stop = rest.indexOf('。');
   const lead = stop < 0 ? rest : rest.slice(0, stop);
   const runIn = stop >= 0 && stop < rest.length - 1;
-  const headingLike = stop < 0 ? rest.length <= 60 : lead.length <= SHORT_HEADING && !/[，,；;：:、]$/.test(lead);
+  const headingLike = stop < 0 ? rest.length <= LONGEST_HEADING : lead.length <= SHORT_HEADING && !/[，,；;：:、]$/.test(lead);
   return { headingLike, runIn, stop };
 }
 
@@ -74,22 +84,48 @@ export type ItemRun = 'long' | 'sentences';
 
 /**
  * Numbered lines written as items as a whole: a run of consecutive lines numbered at the same level
- * (nothing between them) of which one is a sentence too long for a heading — like the five points of a
- * 下一步打算, only some of which begin with a heading sentence — or each of which is one whole sentence
- * ending in 。 (the problems listed under 存在的不足: "（一）法治意识不强，重视不够。"). They stay siblings,
- * numbered alike; a heading has its text under it, a run of sentences has none.
+ * (nothing between them)
+ * - each of which is one whole sentence ending in 。 (the problems listed under 存在的不足:
+ *   "（一）法治意识不强，重视不够。"), or
+ * - of which one is a sentence too long for a heading — like the five points of a 下一步打算, only some of
+ *   which begin with a heading sentence. A number in Chinese numerals (（一） 一、) is a heading's number, so
+ *   for a run of them a sentence longer than SHORT_HEADING decides nothing: only a first sentence longer than
+ *   any heading (LONGEST_HEADING), or a long sentence with nothing after it, on its line or under it, is no
+ *   heading (it would be a heading with no text: 03-dongzhaogezhuang-2020's 存在的不足, 04-beiping-2020's
+ *   下一步打算); a long heading sentence running into its text is a heading (166-dongxi-2021:
+ *   “（二）深入学习宣传贯彻党的十九大、十九届二中、三中、四中、五中、六中全会精神。2021年……”).
+ * They stay siblings, numbered alike; a heading has its text under it, a run of sentences has none.
  */
 function itemRuns(numbered: Array<TypedNumber | undefined>, levelAt: Map<number, number>): Map<number, ItemRun> {
   const out = new Map<number, ItemRun>();
   for (let i = 0; i < numbered.length; ) {
     let j = i;
     while (j + 1 < numbered.length && numbered[i] && numbered[j + 1] && levelAt.get(j + 1) === levelAt.get(i) && levelAt.get(i)! >= 2) j++;
-    const run = numbered.slice(i, j + 1);
-    const why: ItemRun | undefined = j === i ? undefined : run.some((n) => !headingShape(n!.rest).headingLike) ? 'long' : run.every((n) => WHOLE_SENTENCE.test(n!.rest)) ? 'sentences' : undefined;
+    const run = numbered.slice(i, j + 1) as TypedNumber[];
+    // Does text follow the run's last line before the next number? Then that line has something under it.
+    const textAfter = j + 1 < numbered.length && numbered[j + 1] === undefined;
+    const noHeading = (n: TypedNumber, k: number) => {
+      const shape = headingShape(n.rest);
+      if (!headingNumber(n)) return !shape.headingLike;
+      if ((shape.stop < 0 ? n.rest.length : shape.stop) > LONGEST_HEADING) return true;
+      return !shape.headingLike && !shape.runIn && !(k === run.length - 1 && textAfter);
+    };
+    const why: ItemRun | undefined = j === i ? undefined : run.some(noHeading) ? 'long' : run.every((n) => WHOLE_SENTENCE.test(n.rest)) ? 'sentences' : undefined;
     if (why) for (let k = i; k <= j; k++) out.set(k, why);
     i = j + 1;
   }
   return out;
+}
+
+/**
+ * A number in Chinese numerals, 一、 or （一）: in GB/T 9704 the number of a heading (levels 1 and 2), never
+ * of a list — a list is numbered 1. 2. 3. or ① ②. Its heading sentence may be long
+ * ("（一）深学笃用习近平法治思想和党的二十大精神,推动城市管理部门法治政府建设高质量发展。一是……",
+ * 198-chongqingcgj-2022, 39 characters): written as an item it would leave the outline, and after a
+ * sibling heading print one level down (“1.”), the numbers after it shifted.
+ */
+function headingNumber(n: TypedNumber): boolean {
+  return n.style === 'chinese' || n.style === 'chineseParen';
 }
 
 /** One sentence ending in 。, with no other 。 before it. */
@@ -127,6 +163,19 @@ function parenAsTopLevel(body: readonly Line[], numbered: ReadonlyArray<TypedNum
   const opening = body.slice(0, numbered.findIndex((n) => n !== undefined));
   if (!/^\d{4}\s*年/.test(opening[0]!.text) && !opening.some((l) => /如下\s*[：:。]?$/.test(l.text))) return false;
   return !numbers.some((n) => n.style === 'chinese') && promotedVariants(numbers).size === 0;
+}
+
+/**
+ * BG241: a line that is only a heading number, more text after it — Word's automatic numbering on an empty
+ * paragraph (Word prints the number, and counts it: “一、甲 二、 三、乙”). No writer means a heading with no
+ * text, so none is written; the number goes, said where it was, and the headings after it are numbered on
+ * without the gap.
+ */
+function reportLoneNumber(state: BodyState, line: Line, lone: TypedNumber): void {
+  const message = `只有序号“${lone.typed}”，没有文字（Word 在空段落上也打印自动编号，并计入编号）。导入时不写没有内容的标题，删去了这个序号；其后同级的标题由渲染器接着编号，不再空出这一号。如果这里漏写了标题，请补上。`;
+  state.note(line.n, `序号“${lone.typed}”`, '只有序号，没有文字，不写成标题（BG241）');
+  state.findings.push({ line: line.n, column: numberColumn(line), code: 'BG241', message });
+  state.blocks.push({ kind: 'comment', text: `// BG241 原文第${line.n}行：${message}`, source: line.n });
 }
 
 /** BG240: the first （一） of a report numbering its first level so; it is level 1 in the import (printed 一、). */
@@ -188,7 +237,7 @@ function numberedLine(state: BodyState, line: Line, number: TypedNumber, level: 
     numberNote('写成标题');
     heading(state, rest, level, line.n);
   } else if (headingLike && level === 2) runInHeading();
-  else if (level >= 2 && (level === state.current + 1 || !headingLike)) {
+  else if (level >= 2 && !headingNumber(number) && (level === state.current + 1 || !headingLike)) {
     const under = level === state.current + 1 ? '' : `，渲染时按所在标题的下一级编号`;
     numberNote(`写成编号段落“1. ”（${runIn && headingLike ? '三、四级标题不接排，' : '不像标题，'}整段照原样保留${under}）`);
     const previous = state.blocks[state.blocks.length - 1];

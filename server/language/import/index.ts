@@ -35,13 +35,23 @@
 //    - a short heading sentence running into the paragraph ("（一）全面部署法治建设。桂圩镇党委……"):
 //      at level 2, `## 全面部署法治建设` and the paragraph on the next line — the renderer runs level-2
 //      headings into their paragraph and puts the 。 back, so the print is the original, word for word;
+//    - a number in Chinese numerals (（一）, a mistyped 一、) is a heading's, however long its first sentence
+//      (up to 60 characters): with text after that sentence, `##` and the paragraph as above; alone on its
+//      line, the whole line as the heading. Only inside a run of siblings with nothing between them is it
+//      an item (below) — when every one is a whole sentence, or one is prose (a first sentence past 60
+//      characters, or a long sentence with nothing on its line or under it);
 //    - otherwise (a level-3/4 heading running into its text — levels 3 and 4 do not run in — or a
-//      numbered sentence too long to be a heading): a numbered paragraph `1. ……` with the whole text,
-//      which the renderer numbers at the level below the current heading, again printing the original.
-//      When the numbered paragraph would get the wrong level, the whole text becomes the heading.
-//    A numbered sentence too long to be a heading is always a numbered paragraph, never a heading.
+//      numbered sentence in Arabic figures too long to be a heading): a numbered paragraph `1. ……` with
+//      the whole text, which the renderer numbers at the level below the current heading, again printing
+//      the original. When the numbered paragraph would get the wrong level, the whole text becomes the
+//      heading. A numbered sentence in Arabic figures too long to be a heading is always a numbered
+//      paragraph, never a heading.
 //    Keeping every word and the printed result was chosen over a tidier outline: nothing is split
 //    off, dropped or moved.
+//    A line that is only a number ("二、" — Word's automatic numbering on an empty paragraph, which Word
+//    prints and counts) is no heading: it is reported (BG241, a `//` comment and a finding) and the
+//    headings after it are numbered on without the gap. On the last line it is where a page was cut, and
+//    stays as found.
 // 5. Labels: the first level-1 heading of each required part whose wording is recognised gets its label
 //    ({#举措} {#不足} {#第一责任人} {#安排} {#其他}).
 // 6. Escapes: what the language would read as markup is escaped with "\" (braces, a backslash, and at a

@@ -81,6 +81,23 @@ function wellFormedNumber(line: string): TypedNumber | undefined {
   return undefined;
 }
 
+/**
+ * A line that is only a heading number ("二、", "（三）", "3."): what Word prints for an empty paragraph
+ * with automatic numbering (it draws and counts the number of an empty list entry), or a page cut just
+ * after a number. Returns the number as typed, or undefined.
+ */
+export function loneNumber(line: string): TypedNumber | undefined {
+  const text = line.trim();
+  for (const [style, pattern] of PATTERNS) {
+    const match = pattern.exec(text);
+    if (!match || match[0].length !== text.length) continue;
+    const value = style === 'chinese' || style === 'chineseParen' ? chineseValue(match[1]!) : Number(match[1]!);
+    if (!value || (style === 'chinese' && !/[、．.]/.test(match[2]!))) return undefined;
+    return { style, value, typed: text, separator: style === 'arabic' ? normaliseSeparator(match[2]!) : '', rest: '' };
+  }
+  return undefined;
+}
+
 function normaliseSeparator(s: string): string {
   return s === '．' ? '.' : s;
 }

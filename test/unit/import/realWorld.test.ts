@@ -569,12 +569,16 @@ describe('import: real-world text', () => {
     assert.deepEqual(plain.findings.filter((f) => f.code === 'BG232'), []);
   });
 
-  it('a run of numbered sentences, one too long for a heading, stays a run of numbered items', () => {
+  it('a run of numbered sentences, one too long for a heading and nothing under it, stays a run of numbered items', () => {
     const long = '继续深入推进我镇行政决策科学化、民主化、法治化，不断健全重大行政决策相关机制，严格落实重大行政决策的法定程序';
-    const r = imported(['一、下一步打算', '（一）依法全面履行政府职能。推进政务服务。', `（二）${long}。`]);
-    assert.deepEqual(body(r.text).slice(1), ['1. 依法全面履行政府职能。推进政务服务。', `2. ${long}。`]);
+    const lines = ['一、下一步打算', '（一）依法全面履行政府职能。推进政务服务。', `（二）${long}。`];
+    assert.deepEqual(body(imported(lines).text).slice(1), ['1. 依法全面履行政府职能。推进政务服务。', `2. ${long}。`]);
+    // No heading with nothing under it (BG404) is made of a numbered point.
+    const { findings } = checkSourceText(new LanguageService(new MemoryWorkspace({})), '/r/a.bg', lines.join('\n'));
+    assert.deepEqual(findings.filter((f) => f.code === 'BG404'), []);
+    const arabic = imported(['一、下一步打算', '1、依法全面履行政府职能。推进政务服务。', `2、${long}。`]);
+    assert.deepEqual(body(arabic.text).slice(1), ['1. 依法全面履行政府职能。推进政务服务。', `2. ${long}。`]);
   });
-
   it('reads the heading levels of a .docx from Word’s automatic numbering and heading styles', async () => {
     const levels = [
       { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },

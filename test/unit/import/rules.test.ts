@@ -87,11 +87,59 @@ describe('import: rules', () => {
       assert.ok(body(r.text).includes('## 加强组织领导，确保法治政府建设到位。'));
     });
 
-    it('a numbered sentence too long for a heading becomes a numbered paragraph with all its words', () => {
+    it('a numbered sentence too long for a heading, numbered 1., becomes a numbered paragraph with all its words', () => {
       const long = '法治政府建设的环境建设有待完善，普法工作形式、效果需改进和加强';
-      const r = imported(['一、存在的不足和原因', `（一）${long}。原因是宣传不够。`]);
-      assert.ok(body(r.text).includes(`1. ${long}。原因是宣传不够。`), r.text);
-      assert.match(printed(r.text), new RegExp(`（一）${long}。原因是宣传不够。`));
+      const r = imported(['一、存在的不足和原因', '（一）宣传不够', `1.${long}。原因是宣传方式单一。`]);
+      assert.ok(body(r.text).includes(`1. ${long}。原因是宣传方式单一。`), r.text);
+      assert.match(printed(r.text), new RegExp(`1\\.${long}。原因是宣传方式单一。`));
+    });
+
+    // A number in Chinese numerals is a heading's, however long its first sentence (198-chongqingcgj-2022: 39 characters).
+    it('a lone （一） whose first sentence is longer than 30 characters is a run-in heading, not an item “1.”', () => {
+      const lead = '深学笃用习近平法治思想和党的二十大精神,推动城市管理部门法治政府建设高质量发展';
+      const r = imported(['2022年,我局深入推进法治政府建设。现将有关情况报告如下。', '一、2022年法治政府建设工作情况', `（一）${lead}。一是多形式开展学习。`]);
+      assert.deepEqual(body(r.text).slice(1), ['# 2022年法治政府建设工作情况 {#举措}', `## ${lead}`, '一是多形式开展学习。']);
+      assert.match(printed(r.text), new RegExp(`（一）${lead}。一是多形式开展学习。`));
+    });
+
+    it('a （一）（二）（三） sequence with long first sentences, nothing between, is a sequence of headings', () => {
+      const long = '坚持党对法治政府建设工作的集中统一领导,推动法治政府建设工作部署落地落实';
+      const r = imported(['一、主要举措', `（一）${long}。党的领导是根本保证。`, '（二）开展会前学习。严格落实会前学法制度。', `（三）${long}。`, '全年组织学法。']);
+      assert.deepEqual(body(r.text).slice(1), [`## ${long}`, '党的领导是根本保证。', '## 开展会前学习', '严格落实会前学法制度。', `## ${long}。`, '全年组织学法。']);
+      assert.match(printed(r.text), new RegExp(`（一）${long}。党的领导是根本保证。\\n　　（二）开展会前学习。严格落实会前学法制度。\\n　　（三）${long}。全年组织学法。`));
+      // One long sentence with nothing after it or under it is a numbered point, not a heading with no text: the run stays items.
+      const points = imported(['一、存在的不足', '（一）宣传有待完善。原因是方式单一。', `（二）${long}。`, '（三）队伍建设有待加强。', '二、下一步打算', '正文。']);
+      assert.deepEqual(body(points.text).slice(1, 4), ['1. 宣传有待完善。原因是方式单一。', `2. ${long}。`, '3. 队伍建设有待加强。']);
+    });
+
+    it('a long （二） after a （一） heading keeps its number: the numbers after it do not shift', () => {
+      const long = '继续深入推进我镇行政决策科学化、民主化、法治化，不断健全重大行政决策相关机制';
+      for (const lines of [
+        ['一、工作情况', '（一）加强组织领导。', '正文一。', `（二）${long}。正文二。`, '（三）规范执法。', '正文三。'],
+        ['一、工作情况', '（一）加强组织领导。', '正文一。', `（二）${long}。`, '正文二。', '（三）规范执法。', '正文三。'],
+        ['一、工作情况', '（一）加强组织领导。', '正文一。', `（二）${long}，严格落实重大行政决策的法定程序，不断增强公众参与实效，促使决策更加科学`, '（三）规范执法。', '正文三。'],
+      ]) {
+        const r = imported(lines);
+        assert.equal(body(r.text).filter((l) => l.startsWith('## ')).length, 3, r.text);
+        const print = printed(r.text);
+        assert.match(print, /（二）继续深入推进我镇/, print);
+        assert.match(print, /（三）规范执法。正文三。/, print);
+        assert.doesNotMatch(print, /1\.继续/);
+      }
+    });
+
+    it('a mistyped second 一、 (level 2) with a long first sentence is a heading too', () => {
+      const long = '继续深入推进我镇行政决策科学化、民主化、法治化，不断健全重大行政决策相关机制';
+      const r = imported(['一、工作情况', '一、加强组织领导。', '正文一。', `二、${long}。正文二。`, '二、存在的不足', '正文三。']);
+      assert.ok(body(r.text).includes(`## ${long}`), r.text);
+    });
+
+    it('true lists stay lists: 1. 2. 3. with a long sentence stay items, ① ② lines stay paragraphs', () => {
+      const long = '继续深入推进我镇行政决策科学化、民主化、法治化，不断健全重大行政决策相关机制，严格落实重大行政决策的法定程序';
+      const r = imported(['一、下一步打算', '（一）规范决策', '1.依法全面履行政府职能。推进政务服务。', `2.${long}。`, '3.深化普法宣传。']);
+      assert.deepEqual(body(r.text).slice(2), ['1. 依法全面履行政府职能。推进政务服务。', `2. ${long}。`, '3. 深化普法宣传。']);
+      const circled = imported(['一、下一步打算', '（一）规范决策', `①${long}。`, '②深化普法宣传。']);
+      assert.deepEqual(body(circled.text).slice(2), [`①${long}。`, '②深化普法宣传。']);
     });
 
     it('a run of numbered lines that are each one whole sentence, nothing between them, is a run of items', () => {
@@ -108,6 +156,27 @@ describe('import: rules', () => {
     it('a level-3 heading alone on its line is a ### heading', () => {
       const r = imported(['一、甲', '（一）乙', '1.丙', '正文。']);
       assert.ok(body(r.text).includes('### 丙'));
+    });
+  });
+
+  describe('a line that is only a number', () => {
+    it('is no heading and no paragraph: reported (BG241) at its place, the headings after it numbered on', () => {
+      const r = imported(['一、主要举措和成效', '（一）加强组织领导', '成立领导小组。', '（二）', '（三）规范行政执法', '开展执法检查。', '二、', '三、存在问题', '宣传不够。']);
+      assert.deepEqual(body(r.text), ['# 主要举措和成效 {#举措}', '## 加强组织领导', '成立领导小组。', '## 规范行政执法', '开展执法检查。', '# 存在问题 {#不足}', '宣传不够。']);
+      assert.deepEqual(r.findings.map((f) => `${f.line}:${f.column}:${f.code}`), ['4:1:BG241', '7:1:BG241']);
+      assert.ok(r.notes.some((n) => n.line === 4 && /只有序号/.test(n.why)));
+      assert.match(printed(r.text), /（二）规范行政执法。开展执法检查。\n　　二、存在问题/);
+      // A lone list number too ("2." of an empty list entry), in either kind of bracket or dot.
+      const list = imported(['一、主要举措', '1.加强组织领导。', ' 2． ', '3.规范行政执法。']);
+      assert.deepEqual(list.findings.map((f) => `${f.line}:${f.code}`), ['3:BG241']);
+    });
+
+    it('on the last line (a page cut after a number) stays as found; a number with text, 一是 or a year is no lone number', () => {
+      const cut = imported(['一、主要举措', '（一）加强组织领导', '成立领导小组。', '（二）']);
+      assert.deepEqual(cut.findings.filter((f) => f.code === 'BG241'), []);
+      assert.equal(body(cut.text).at(-1), '（二）');
+      const near = imported(['一、主要举措', '一是', '2023.', '（1）规范执法', '正文。']);
+      assert.deepEqual(near.findings.filter((f) => f.code === 'BG241'), []);
     });
   });
 

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { importReport } from '../../../server/language/import/index.js';
 import { readWord } from '../../../server/node/readWord.js';
+import { render } from '../../../templates/render.js';
+import { model } from '../../helpers.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/docx/${name}`, import.meta.url));
 const lines = async (name: string) => (await readWord(fixture(name))).split('\n');
@@ -52,6 +54,30 @@ describe('import: .docx from LibreOffice', () => {
       '三、存在问题',
       '2015-2020年，软连字符。', // non-breaking hyphen "-", optional hyphen nothing (was "20152020年")
     ]);
+  });
+
+  it('empty.docx: an empty heading numbered by Word (Heading 1 and 2, chapter numbering) keeps its number as Word prints and counts it; the import makes no heading of it (BG241) and numbers on', async () => {
+    const text = await readWord(fixture('empty.docx'));
+    assert.deepEqual(text.split('\n').slice(2, 10), [
+      '一、依法全面履行政府职能情况',
+      '（一）全面部署法治建设',
+      '桂圩镇党委政府高度重视推进政府法治建设工作，成立了专门的领导小组。',
+      '（二）', // Word draws the number of the empty Heading 2 …
+      '（三）创新社会治理，依法化解矛盾纠纷', // … and counts it
+      '以维护桂圩镇平安稳定为底线，全年调处矛盾纠纷150起。',
+      '二、',
+      '三、存在问题',
+    ]);
+    const r = importReport(text);
+    const headings = r.text.split('\n').filter((l) => l.startsWith('#'));
+    assert.deepEqual(headings, ['# 依法全面履行政府职能情况 {#举措}', '## 全面部署法治建设', '## 创新社会治理，依法化解矛盾纠纷', '# 存在问题 {#不足}']);
+    assert.doesNotMatch(r.text, /^(?:（二）|二、)$/m);
+    assert.deepEqual(r.findings.map((f) => `${f.line}:${f.code}`), ['6:BG241', '9:BG241']);
+    assert.match(r.findings[0]!.message, /只有序号“（二）”，没有文字.*其后同级的标题由渲染器接着编号/);
+    assert.match(r.text, /^\/\/ BG241 原文第6行：只有序号“（二）”/m);
+    // Printed: no number stands alone, none is printed twice.
+    const printed = render(model(r.text), 'txt', { width: 1000 });
+    assert.match(printed, /（一）全面部署法治建设。桂圩镇.*\n　　（二）创新社会治理，依法化解矛盾纠纷。以维护.*\n　　二、存在问题/);
   });
 
   it('restart.docx: a list restarted at "1." (startOverride in a second w:num) and continued in the first counts on ("2.", was "4.")', async () => {
