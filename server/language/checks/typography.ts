@@ -26,7 +26,7 @@ export const typographyCodes: CodeInfo[] = [
   { code: 'BG606', severity: 'warning', title: '标点重复', description: '同一个标点连写了两次或更多（省略号……和破折号——除外）。', example: '工作，，进一步', fix: '只留一个' },
   { code: 'BG607', severity: 'warning', title: '序号写法有误', description: '“（一）”后不加顿号；阿拉伯数字序号写作“1.”，不用“1、”。', example: '（一）、加强组织领导', fix: '删去“（一）”后的顿号' },
   { code: 'BG608', severity: 'warning', title: '节日名称的写法', description: '用月日表示的节日写作“3·15”“12·4”：用间隔号“·”并加引号，不用小数点。', example: '“12.4宪法宣传日”', fix: '改为“12·4”' },
-  { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）；标点前也不空格（“参考率为100% ，”）。书名号内两个短语之间的空格（《承接“北跨”战略 共建法治政府》：栏目、活动、口号的名称本来如此）不报，文件名称里的空格（《法治政府建设 实施纲要》）照报。', example: '法治 政府', fix: '删去空格' },
+  { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）；标点前也不空格（“参考率为100% ，”）。书名号或引号内两个短语之间的空格（《承接“北跨”战略 共建法治政府》、围绕“学习贯彻安全生产法 牢固树立安全发展理念”开展学法：栏目、活动、口号、主题的名称本来如此）不报，文件名称里的空格（《法治政府建设 实施纲要》）照报。', example: '法治 政府', fix: '删去空格' },
   { code: 'BG611', severity: 'warning', title: '年份范围起止有误', description: '年份范围的止年应晚于起年：“2023-2023”“2025—2021”多半是年份打错，或是范文、上年报告里的年份没改全。', example: '法治政府建设实施纲要（2023—2023）' },
   { code: 'BG612', severity: 'warning', title: '连词前用了顿号', description: '“及”“以及”连接最后一项时，前面不用顿号：“局党组会议及党组理论学习中心组会议”，不写“会议、及……”（GB/T 15834）。“及时”“及早”等词不报。', example: '在局党组会议、及党组理论学习中心组会议中组织学习', fix: '删去顿号' },
   { code: 'BG610', severity: 'warning', title: 'Word 转换残留', description: '从 Word 复制时带进来的书签、域代码或不可见字符。', example: '[bookmark: _GoBack]', fix: '删去' },
@@ -438,30 +438,38 @@ function markInChinese(text: string, at: number): boolean {
 }
 
 /**
- * Is the space at `at` inside 《》 between two phrases of four characters or more, the only space there, in a
- * name that is not a document's? Read by character code, out to the brackets.
+ * Is the space at `at` inside 《》 (or “”: `open`, `close`) between two phrases of four characters or more, the
+ * only space there, in a name that is not a document's? Read by character code, out to the marks.
  */
-function phrasesInTitle(text: string, at: number): boolean {
+function phrasesInTitle(text: string, at: number, open = 0x300a /* 《 */, close = 0x300b /* 》 */): boolean {
   let left = 0;
   let i = at - 1;
   for (; i >= 0 && at - i <= 40; i--) {
     const c = text.charCodeAt(i);
-    if (c === 0x300a /* 《 */) break;
-    if (c === 0x20 || c === 0x3000) return false;
+    if (c === open) break;
+    if (c === 0x20 || c === 0x3000 || c === close) return false;
     if (c >= 0x4e00 && c <= 0x9fff) left++;
   }
-  if (i < 0 || text.charCodeAt(i) !== 0x300a) return false;
+  if (i < 0 || text.charCodeAt(i) !== open) return false;
   let right = 0;
   let j = at + 1;
   for (; j < text.length && j - at <= 40; j++) {
     const c = text.charCodeAt(j);
-    if (c === 0x300b /* 》 */) break;
-    if (c === 0x20 || c === 0x3000) return false;
+    if (c === close) break;
+    if (c === 0x20 || c === 0x3000 || c === open) return false;
     if (c >= 0x4e00 && c <= 0x9fff) right++;
   }
-  // A document's name split by a space (《法治政府建设 实施纲要》) is no slogan: it ends in what the document is.
-  return j < text.length && text.charCodeAt(j) === 0x300b && left >= 4 && right >= 4 && !DOCUMENT_KIND_END.test(text.slice(at + 1, j));
+  // A document's name split by a space (《法治政府建设 实施纲要》) is no slogan: it ends in what the document is;
+  // nor is a phrase split where a particle joins it (“……感染肺炎疫情 的一封信”: a line broken in Word).
+  return j < text.length && text.charCodeAt(j) === close && left >= 4 && right >= 4 && !DOCUMENT_KIND_END.test(text.slice(at + 1, j)) &&
+    !JOINING_PARTICLES.includes(text[at + 1]!) && !JOINING_PARTICLES.includes(text[at - 1]!);
 }
+
+/** A theme or slogan in “” spaced between two phrases (“学习贯彻安全生产法 牢固树立安全发展理念”): quoted as it is named. */
+const phrasesInQuote = (text: string, at: number) => phrasesInTitle(text, at, 0x201c /* “ */, 0x201d /* ” */);
+
+/** Particles that join the words on either side of them: no phrase of a slogan begins or ends with one. */
+const JOINING_PARTICLES = '的之地得和与及或等了着';
 
 /** The word a document's name ends in (纲要, 规划, 条例, 准则, 法 …), before any years in brackets. */
 const DOCUMENT_KIND_END = new RegExp(`(?:${[...DOCUMENT_KINDS, '准则', '法'].join('|')})(?:[（(][^（）()]*[）)])?$`);
@@ -487,6 +495,8 @@ function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
     if (!digitBeside && (!chineseish(prev, next) || !chineseish(next, prev))) continue;
     // A name in 《》 spaced between two phrases (《承接“北跨”战略 共建法治政府》): the name's own spacing, as cited.
     if (!digitBeside && m[0].length === 1 && isIdeograph(prev) && isIdeograph(next) && inCitationAt(line, m.index) && phrasesInTitle(line.text, m.index)) continue;
+    // So is a theme in “” (“学习贯彻安全生产法 牢固树立安全发展理念”), the name of a study session or campaign.
+    if (!digitBeside && m[0].length === 1 && isIdeograph(prev) && isIdeograph(next) && phrasesInQuote(line.text, m.index)) continue;
     const bodies = m[0].length === 1 ? spaceBetweenBodies(line, m.index) : undefined;
     if (bodies === 'joint') continue;
     if (bodies === 'prose') {

@@ -202,6 +202,11 @@ describe('checks/typography', () => {
     expectNone('在电视台开设《承接“北跨”战略 共建法治政府》栏目。\n', 'BG609');
     expectOne('学习《法治政府建设 实施纲要》。\n', 'BG609', ' ', '学习《法治政府建设实施纲要》。\n', true);
     assert.equal(only(HEADER + '落实《奋进新征程 建功新 时代》要求。\n', 'BG609').length, 2);
+    // So is a theme or training named in “” (静海区 2024, 杨陵区 2025); a phrase broken before 的 is a Word line break.
+    expectNone('区政府常务会议围绕“学习贯彻安全生产法 牢固树立安全发展理念”进行专题集体学法。\n', 'BG609');
+    expectNone('参加司法部“学习贯彻习近平法治思想 强化行政执法能力建设专题培训班”。\n', 'BG609');
+    expectOne('每日推送“致辖区居民积极应对新型冠状病毒感染肺炎疫情 的一封信”。\n', 'BG609', ' ', '每日推送“致辖区居民积极应对新型冠状病毒感染肺炎疫情的一封信”。\n', true);
+    expectOne('摒弃“法治 政府”的说法。\n', 'BG609', ' ', '摒弃“法治政府”的说法。\n', true);
     // Words that merely end like a body (全部, 内部) are no body: the space is deleted as any other.
     expectOne('全部 完成县司法局交办的任务。\n', 'BG609', ' ', '全部完成县司法局交办的任务。\n', true);
     // A quotation mark is named, not quoted in quotation marks (“””和“模” would not read).
