@@ -1,6 +1,6 @@
 // The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至), BG719 (a body's name in 《》),
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title), BG721 (words
-// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG614 (a document number's brackets).
+// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG730 (plenums listed as of another year), BG614 (a document number's brackets).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../../grammar/diagnostic';
@@ -11,12 +11,13 @@ import { titlesChecks } from '../../../server/language/checks/titles';
 import { doubledWordsIn, wordingChecks } from '../../../server/language/checks/wording';
 import { lastYearsPlanChecks } from '../../../server/language/checks/lastYearsPlan';
 import { reportTitleChecks } from '../../../server/language/checks/reportTitle';
+import { plenumsChecks } from '../../../server/language/checks/plenums';
 import { readSettings } from '../../../server/language/config';
 import { applyEdits } from '../../../server/language/fixes';
 import { fuzzSettings, model, SAMPLES, sampleModel } from '../../helpers.js';
 
 const header = (year: number) => `@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 ${year}\n\n`;
-const CHECKS = [...lastYearsPlanChecks, ...wordingChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks];
+const CHECKS = [...lastYearsPlanChecks, ...plenumsChecks, ...wordingChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks];
 
 function check(text: string, settings: CheckSettings = DEFAULT_CHECK_SETTINGS): Diagnostic[] {
   const m = model(text);
@@ -496,6 +497,49 @@ describe('checks/wording', () => {
       for (const title of ['某镇人民政府关于2023年度法治政府建设情况的报告', '大河乡人民政府关于法治政府建设的情况报告', '某镇2023年法治政府建设情况报告', '某区关于2023年法治政府建设工作的总结']) {
         assert.deepEqual(check(titled(title)).filter((d) => d.code === 'BG729'), [], title);
       }
+    });
+  });
+
+  describe('BG731 a title without its kind of document', () => {
+    const titled = (title: string) => `@标题 ${title}\n@类型 法治政府建设年度报告\n@机关 五华区退役军人事务局\n@年度 2025\n\n正文。\n`;
+    it('reports a title ending in 工作情况 or 建设情况, with a fix adding 报告 (的报告 after 关于)', () => {
+      let text = titled('五华区退役军人事务局2025年法治政府建设工作情况');
+      assert.match(expectOne(text, 'BG731', '五华区退役军人事务局2025年法治政府建设工作情况', text.replace('工作情况', '工作情况报告')).message, /缺少文种/);
+      text = titled('通城镇人民政府2025年法治政府建设情况');
+      expectOne(text, 'BG731', '通城镇人民政府2025年法治政府建设情况', text.replace('建设情况', '建设情况报告'));
+      text = titled('某镇关于2025年法治政府建设情况');
+      expectOne(text, 'BG731', '某镇关于2025年法治政府建设情况', text.replace('建设情况', '建设情况的报告'));
+      text = titled('某镇2025年法治政府建设情况（2025年度）');
+      expectOne(text, 'BG731', '某镇2025年法治政府建设情况（2025年度）', text.replace('建设情况（', '建设情况报告（'));
+    });
+    it('leaves a title with its kind (报告, 总结, 汇报, 年度报告（2024年度）) and a report of another kind alone', () => {
+      for (const title of ['五华区退役军人事务局2025年法治政府建设工作情况报告', '某镇2025年法治政府建设工作总结', '塘栖镇法治政府建设年度报告(2024年度)', '某局2025年法治政府建设情况汇报']) {
+        assert.deepEqual(check(titled(title)).filter((d) => d.code === 'BG731'), [], title);
+      }
+      assert.deepEqual(check('@标题 某局2025年依法行政工作情况\n@类型 工作报告\n\n正文。\n').filter((d) => d.code === 'BG731'), []);
+    });
+  });
+
+  describe('BG730 plenums listed as of another year', () => {
+    it('reports a 2025 report guided by 二十届二中、三中全会 (the 四中 of October 2025 left out), with a fix to 历次', () => {
+      const text = `${header(2025)}全面贯彻党的二十大和二十届二中、三中全会精神，深入落实习近平法治思想。\n`;
+      const d = expectOne(text, 'BG730', '二十届二中、三中全会', text.replace('二中、三中', '历次'));
+      assert.match(d.message, /2025年10月已召开二十届四中全会/);
+      expectOne(`${header(2020)}深入学习十九届二中、三中、四中全会精神。\n`, 'BG730', '十九届二中、三中、四中全会');
+    });
+    it('reports a 2024 report listing the 四中全会 of 2025', () => {
+      assert.match(expectOne(`${header(2024)}深入学习贯彻党的二十届二中、三中、四中全会精神。\n`, 'BG730', '二十届二中、三中、四中全会').message, /四中全会2025年10月才召开/);
+    });
+    it('leaves a list up to date, one plenum named alone, 历次全会, another 届 and years not on the calendar alone', () => {
+      const fine = [
+        [2025, '全面贯彻党的二十大和二十届二中、三中、四中全会精神，学习贯彻二十届三中全会精神，贯彻二十届历次全会精神。'],
+        [2025, '深入学习二十届三中、四中全会精神，回顾十九届六中全会。'],
+        [2024, '全面贯彻党的二十大和二十届二中、三中全会精神。'],
+        [2022, '深入学习十九届五中、六中全会精神（七中全会是换届前的例会）。'],
+        [2021, '学习十九届五中全会精神。'],
+        [2026, '全面贯彻党的二十大和二十届二中、三中全会精神。'],
+      ] as const;
+      for (const [year, body] of fine) assert.deepEqual(check(`${header(year)}${body}\n`).filter((d) => d.code === 'BG730'), [], body);
     });
   });
 
