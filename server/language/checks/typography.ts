@@ -18,7 +18,7 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 // ---------------------------------------------------------------- codes
 
 export const typographyCodes: CodeInfo[] = [
-  { code: 'BG601', severity: 'error', title: '中文里用了半角标点', description: '中文行文应使用全角标点（，；：？！（）“”）。半角标点只用在外文和数字中间；半角双引号"按出现的先后改为前引号“和后引号”。', example: '依法履行法定职责,规范行政行为', fix: '改为全角标点' },
+  { code: 'BG601', severity: 'error', title: '中文里用了半角标点', description: '中文行文应使用全角标点（，；：？！（）“”）。半角标点只用在外文和数字中间；半角双引号"按出现的先后改为前引号“和后引号”；报告了的半角“(”，与它配对的“)”即使夹在数字和标点之间（“其他文书5份),”）也一并报告。', example: '依法履行法定职责,规范行政行为', fix: '改为全角标点' },
   { code: 'BG602', severity: 'error', title: '成对标点不配对', description: '《》（）“”‘’【】〔〕〈〉在一段之内应成对出现：缺了后半个或多了后半个。书名号内的半角括号也查（“《刑事诉讼法及配套规定(新释新解与适用指南》”）：书名号内配得上对的半角括号只报半角（BG601）。', example: '《法治政府建设实施纲要（2021—2025年》', fix: '在书名号内补上缺少的“）”' },
   { code: 'BG603', severity: 'error', title: '年份范围用了连字符', description: '表示年份起止应使用一字线“—”，如 2015—2020年，不用连字符“-”。', example: '（2016-2020年）', fix: '改为一字线“—”' },
   { code: 'BG604', severity: 'hint', title: '书名中的年份范围缺“年”', description: '正式文件名中的年份范围通常写作（2021—2025年）。', example: '《法治政府建设实施纲要（2021—2025）》', fix: '补上“年”' },
@@ -58,6 +58,8 @@ function halfWidthPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
   let numbers: Array<[number, number]> | undefined;
   // Straight double quotes of a line, counted: the first of a pair opens (“), the second closes (”).
   let straightQuotes = 0;
+  // Half-width ( reported and not yet closed: their ) is reported too, though no Chinese touches it (“48份(含……其他文书5份),”).
+  let openBrackets = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
@@ -73,8 +75,11 @@ function halfWidthPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
     if (inRanges((urls ??= urlRanges(text)), i)) continue;
     // The brackets of a document number “国发(2015)36号” are BG614's: （） would be no better than ().
     if ((c === 40 || c === 41) && inRanges((numbers ??= documentNumberRanges(text)), i)) continue;
-    if (!isChineseAt(text, i - 1) && !isChineseAt(text, i + 1)) continue;
+    const closesReported = c === 41 /* ) */ && openBrackets > 0;
+    if (closesReported) openBrackets--;
+    if (!closesReported && !isChineseAt(text, i - 1) && !isChineseAt(text, i + 1)) continue;
     if (mark.inTitleOnly && !inCitationAt(line, i)) continue;
+    if (c === 40 /* ( */) openBrackets++;
     emit(lineDiagnostic(model, line, 'BG601', i, i + 1, mark.message, [{ title: mark.title, safe: true, edits: [{ from: i, to: i + 1, newText: mark.full }] }]));
   }
 }

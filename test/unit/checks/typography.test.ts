@@ -75,6 +75,13 @@ describe('checks/typography', () => {
     it('leaves Latin text, numbers, URLs and markup alone', () => {
       expectNone('增长3.5%，比率81.48%，时间10:30，Hello, world; A,B (C) 结束。\n网址 http://www.gov.cn/a?b=1,c=2 可查。\n{成功率 = 98% : 成功/调处}\n# 标题\n', 'BG601');
     });
+    it('reports the ) of a ( it reported, though no Chinese touches it (其他文书5份),; 电话:022-23030851)); not a ) of Latin text', () => {
+      const text = '完成法制审核{审核 = 48份}(含合同{合同 = 37份}、其他文书{文书 = 5份}),有效防范法律风险。\n';
+      const found = only(HEADER + text, 'BG601');
+      assert.deepEqual(found.map((d) => d.fixes![0]!.edits[0]!.newText), ['（', '）', '，']);
+      assert.deepEqual(only(HEADER + '请与法规处联系(地址:建设路18号;电话:022-23030851)。\n', 'BG601').map((d) => d.fixes![0]!.edits[0]!.newText), ['（', '：', '；', '：', '）']);
+      expectNone('结论见 A (B,C) 一节。\n', 'BG601');
+    });
     it('leaves the brackets of a document number to BG614 (（2015） would be no better), not the others of its line', () => {
       expectOne('印发了《实施方案》（石发(2016)23号)。\n', 'BG601', ')');
       expectOne('印发了《实施方案》(石发〔2016〕23号）。\n', 'BG601', '(');
