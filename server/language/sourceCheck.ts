@@ -27,10 +27,17 @@ const LATER_PARTS = new Set(['BG401', 'BG402', 'BG404', 'BG701']);
 /** A typed heading number with nothing after it: （三） (三) 三、 3. （3）. */
 const BARE_NUMBER = /^(?:[（(]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[）)]|[一二三四五六七八九十]+[、．.]|\d{1,2}[、．.])$/;
 
-/** Does the text stop in the middle of a sentence (an excerpt), with no signature or date after it? */
-export function isExcerpt(imported: ImportResult): boolean {
+/** A first-level heading typed with 一 (一、 一. 一．): the first of a numbered list of parts. */
+const FIRST_PART = /^[\s\u3000]*一[\s\u3000]*[、．.]/;
+
+/**
+ * Does the text stop in the middle of a sentence (an excerpt), with no signature or date after it, or within
+ * its first part (`source` given: its one first-level heading typed 一、 — no one numbers a single part)?
+ */
+export function isExcerpt(imported: ImportResult, source?: string): boolean {
   // A signature's date ends a whole report; the page's 成文日期 above an opening says nothing of its end.
   if (imported.header.date && !imported.header.dateFromPage) return false;
+  if (source !== undefined && endsInFirstPart(imported, source)) return true;
   const last = imported.text.trimEnd().split('\n').pop() ?? '';
   if (last.startsWith('#')) return true; // a report never ends with a heading
   // Nor with a heading's number alone: the cut came between “（三）” and its words (an empty heading in the import).
@@ -39,6 +46,19 @@ export function isExcerpt(imported: ImportResult): boolean {
   // and so has a quoted word with no full stop after it (“……将法治建设工作列入“一把手””).
   if (/[”’]$/.test(last)) return !/[。！？!?…][”’]$/.test(last);
   return !/^[@/]/.test(last) && !/[。！？!?”’）)…]$/.test(last);
+}
+
+/** Is the import's one first-level heading the source's 一、 (the opening of a page cut after a full sentence of part 一)? */
+function endsInFirstPart(imported: ImportResult, source: string): boolean {
+  const lines = imported.text.split('\n');
+  let heading = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.startsWith('# ')) continue;
+    if (heading >= 0) return false;
+    heading = i;
+  }
+  const from = heading >= 0 ? imported.sourceLines[heading] : 0;
+  return !!from && FIRST_PART.test(source.split('\n')[from - 1] ?? '');
 }
 
 /** A quotation or title the cut may still be inside: this close to the end, or with no clause ended after it. */
@@ -103,7 +123,7 @@ function runInLevelOne(sourceLine: string | undefined, message: string): string 
 export function checkSourceText(service: LanguageService, path: string, text: string, hints: ImportHints = {}): { findings: SourceFinding[]; imported: ImportResult; excerpt: boolean; asTyped: string[] } {
   const imported = importReport(text, hints);
   const model = service.analyze(path, imported.text);
-  const excerpt = isExcerpt(imported);
+  const excerpt = isExcerpt(imported, text);
   const findings: SourceFinding[] = [];
   const asTyped: string[] = [];
   const sourcePosition = sourcePositions(imported, text);

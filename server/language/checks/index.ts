@@ -8,6 +8,8 @@ import { DEFAULT_SETTINGS, type ServiceSettings } from '../service.js';
 import { citationsChecks } from './citations.js';
 import { countsChecks } from './counts.js';
 import { lastYearsPlanChecks } from './lastYearsPlan.js';
+import { plenumsChecks } from './plenums.js';
+import { selfReferenceChecks } from './selfReference.js';
 import type { ReportCheck } from './contract.js';
 import { datesChecks } from './dates.js';
 import { paragraphEndChecks } from './paragraphEnd.js';
@@ -27,7 +29,7 @@ import { append } from '../append.js';
 
 export const REPORT_CHECKS: ReportCheck[] = [
   ...structureChecks, ...countsChecks, ...totalsChecks, ...ratesChecks, ...slipsChecks, ...typographyChecks, ...citationsChecks, ...unmarkedTitlesChecks, ...datesChecks,
-  ...refillChecks, ...lastYearsPlanChecks, ...wordingChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks, ...paragraphEndChecks,
+  ...refillChecks, ...lastYearsPlanChecks, ...plenumsChecks, ...selfReferenceChecks, ...wordingChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks, ...paragraphEndChecks,
 ];
 
 export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 'severities' | 'checks'> = DEFAULT_SETTINGS): Diagnostic[] {

@@ -1,5 +1,6 @@
 // Report checks on the report's title (@标题): two issuers of a joint title run together (BG724), an annual
-// report's title without its year (BG726), 关于 with no 的 between the matter and the kind (BG729).
+// report's title without its year (BG726), 关于 with no 的 between the matter and the kind (BG729), a title
+// that ends with its matter and names no kind of document (BG731).
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
@@ -23,6 +24,11 @@ export const reportTitleCodes: CodeInfo[] = [
     code: 'BG729', severity: 'warning', title: '“关于……报告”缺“的”',
     description: '标题的事由用“关于”引出时，事由和文种之间用“的”连接：“某街道办事处关于2023年度法治政府建设情况的报告”，不写“关于2023年法治政府建设年度报告”“关于2022年度法治政府建设情况报告”。“关于”之后已有“的”（“关于法治政府建设的情况报告”）不报。',
     example: '@标题 关于2022年度法治政府建设情况报告', fix: '“情况报告”“工作报告”改为“情况的报告”“工作的报告”（安全）；其他写法请改为“关于……情况的报告”',
+  },
+  {
+    code: 'BG731', severity: 'warning', title: '标题缺少文种',
+    description: '公文标题由发文机关、事由和文种组成：年度报告的标题止于事由（“五华区退役军人事务局2025年法治政府建设工作情况”“某镇人民政府2025年法治政府建设情况”）就少了文种“报告”，读不出这是一份报告。只查法治政府建设年度报告的标题以“情况”“工作”“建设”结尾的写法（标题末尾括注的年度“（2024年度）”不算）。',
+    example: '@标题 五华区退役军人事务局2025年法治政府建设工作情况\n@类型 法治政府建设年度报告', fix: '在末尾补上“报告”（“关于”引出事由的补上“的报告”；不是安全修复）',
   },
 ];
 registerCodes(reportTitleCodes);
@@ -82,8 +88,35 @@ function aboutWithoutDe(model: ReportModel): Diagnostic[] {
     fixable ? [{ title: `改为“${before.slice(-2)}的${kind[0]}”`, safe: true, edits: [{ start: kindAt, end: kindAt, newText: '的' }] }] : undefined))];
 }
 
+// ---------------------------------------------------------------- a title without its kind of document
+
+/** A title that stops at its matter (……工作情况, ……建设情况, ……法治政府建设), a year in brackets after it left aside. */
+const ENDS_WITH_MATTER = /(?:情况|工作|建设)(?:[（(][^（）()]{0,12}[）)])?$/;
+
+/** BG731: the @标题 of a 法治政府建设年度报告 ends with its matter: 报告 left out. */
+function titleWithoutKind(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  const inlines = model.header.titleInlines;
+  if (!inlines?.length || model.isSnippet || checkedKind(model, settings) !== '法治政府建设年度报告') return [];
+  const last = inlines[inlines.length - 1]!;
+  if (last.kind !== 'text') return [];
+  const text = inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('').trim();
+  const m = ENDS_WITH_MATTER.exec(text);
+  if (!m) return [];
+  // After 关于 the matter is joined to its kind by 的 (BG729): “关于……情况的报告”.
+  const about = text.includes('关于') && !text.slice(text.indexOf('关于')).includes('的');
+  const added = about ? '的报告' : '报告';
+  const lastText = last.text.trimEnd();
+  const matterEnd = last.start + lastText.length - (m[0].length - 2);
+  const start = inlines[0]!.start;
+  const end = last.start + lastText.length;
+  return [located(model, { file: model.file, params: new Map(), parent: undefined, site: undefined }, diagnostic('BG731', { start, end },
+    `标题“${text}”止于事由，缺少文种：应写作“……${text.slice(m.index, m.index + 2)}${added}”。`,
+    [{ title: `补上“${added}”`, safe: false, edits: [{ start: matterEnd, end: matterEnd, newText: added }] }]))];
+}
+
 export const reportTitleChecks: ReportCheck[] = [
   { id: 'run-together-issuers', codes: ['BG724'], run: runTogetherIssuers },
   { id: 'title-without-year', codes: ['BG726'], run: titleWithoutYear },
   { id: 'about-without-de', codes: ['BG729'], run: aboutWithoutDe },
+  { id: 'title-without-kind', codes: ['BG731'], run: titleWithoutKind },
 ];

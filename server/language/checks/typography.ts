@@ -18,7 +18,7 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 // ---------------------------------------------------------------- codes
 
 export const typographyCodes: CodeInfo[] = [
-  { code: 'BG601', severity: 'error', title: '中文里用了半角标点', description: '中文行文应使用全角标点（，；：？！（）“”）。半角标点只用在外文和数字中间；半角双引号"按出现的先后改为前引号“和后引号”。', example: '依法履行法定职责,规范行政行为', fix: '改为全角标点' },
+  { code: 'BG601', severity: 'error', title: '中文里用了半角标点', description: '中文行文应使用全角标点（，；：？！（）“”）。半角标点只用在外文和数字中间；半角双引号"按出现的先后改为前引号“和后引号”；报告了的半角“(”，与它配对的“)”即使夹在数字和标点之间（“其他文书5份),”）也一并报告。', example: '依法履行法定职责,规范行政行为', fix: '改为全角标点' },
   { code: 'BG602', severity: 'error', title: '成对标点不配对', description: '《》（）“”‘’【】〔〕〈〉在一段之内应成对出现：缺了后半个或多了后半个。书名号内的半角括号也查（“《刑事诉讼法及配套规定(新释新解与适用指南》”）：书名号内配得上对的半角括号只报半角（BG601）。', example: '《法治政府建设实施纲要（2021—2025年》', fix: '在书名号内补上缺少的“）”' },
   { code: 'BG603', severity: 'error', title: '年份范围用了连字符', description: '表示年份起止应使用一字线“—”，如 2015—2020年，不用连字符“-”。', example: '（2016-2020年）', fix: '改为一字线“—”' },
   { code: 'BG604', severity: 'hint', title: '书名中的年份范围缺“年”', description: '正式文件名中的年份范围通常写作（2021—2025年）。', example: '《法治政府建设实施纲要（2021—2025）》', fix: '补上“年”' },
@@ -26,7 +26,7 @@ export const typographyCodes: CodeInfo[] = [
   { code: 'BG606', severity: 'warning', title: '标点重复', description: '同一个标点连写了两次或更多（省略号……和破折号——除外）。', example: '工作，，进一步', fix: '只留一个' },
   { code: 'BG607', severity: 'warning', title: '序号写法有误', description: '“（一）”后不加顿号；阿拉伯数字序号写作“1.”，不用“1、”。', example: '（一）、加强组织领导', fix: '删去“（一）”后的顿号' },
   { code: 'BG608', severity: 'warning', title: '节日名称的写法', description: '用月日表示的节日写作“3·15”“12·4”：用间隔号“·”并加引号，不用小数点。', example: '“12.4宪法宣传日”', fix: '改为“12·4”' },
-  { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）；标点前也不空格（“参考率为100% ，”）。书名号内两个短语之间的空格（《承接“北跨”战略 共建法治政府》：栏目、活动、口号的名称本来如此）不报，文件名称里的空格（《法治政府建设 实施纲要》）照报。', example: '法治 政府', fix: '删去空格' },
+  { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）；标点前也不空格（“参考率为100% ，”）。书名号或引号内两个短语之间的空格（《承接“北跨”战略 共建法治政府》、围绕“学习贯彻安全生产法 牢固树立安全发展理念”开展学法：栏目、活动、口号、主题的名称本来如此）不报，文件名称里的空格（《法治政府建设 实施纲要》）照报。', example: '法治 政府', fix: '删去空格' },
   { code: 'BG611', severity: 'warning', title: '年份范围起止有误', description: '年份范围的止年应晚于起年：“2023-2023”“2025—2021”多半是年份打错，或是范文、上年报告里的年份没改全。', example: '法治政府建设实施纲要（2023—2023）' },
   { code: 'BG612', severity: 'warning', title: '连词前用了顿号', description: '“及”“以及”连接最后一项时，前面不用顿号：“局党组会议及党组理论学习中心组会议”，不写“会议、及……”（GB/T 15834）。“及时”“及早”等词不报。', example: '在局党组会议、及党组理论学习中心组会议中组织学习', fix: '删去顿号' },
   { code: 'BG610', severity: 'warning', title: 'Word 转换残留', description: '从 Word 复制时带进来的书签、域代码或不可见字符。', example: '[bookmark: _GoBack]', fix: '删去' },
@@ -58,6 +58,8 @@ function halfWidthPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
   let numbers: Array<[number, number]> | undefined;
   // Straight double quotes of a line, counted: the first of a pair opens (“), the second closes (”).
   let straightQuotes = 0;
+  // Half-width ( reported and not yet closed: their ) is reported too, though no Chinese touches it (“48份(含……其他文书5份),”).
+  let openBrackets = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
@@ -73,8 +75,11 @@ function halfWidthPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
     if (inRanges((urls ??= urlRanges(text)), i)) continue;
     // The brackets of a document number “国发(2015)36号” are BG614's: （） would be no better than ().
     if ((c === 40 || c === 41) && inRanges((numbers ??= documentNumberRanges(text)), i)) continue;
-    if (!isChineseAt(text, i - 1) && !isChineseAt(text, i + 1)) continue;
+    const closesReported = c === 41 /* ) */ && openBrackets > 0;
+    if (closesReported) openBrackets--;
+    if (!closesReported && !isChineseAt(text, i - 1) && !isChineseAt(text, i + 1)) continue;
     if (mark.inTitleOnly && !inCitationAt(line, i)) continue;
+    if (c === 40 /* ( */) openBrackets++;
     emit(lineDiagnostic(model, line, 'BG601', i, i + 1, mark.message, [{ title: mark.title, safe: true, edits: [{ from: i, to: i + 1, newText: mark.full }] }]));
   }
 }
@@ -438,30 +443,38 @@ function markInChinese(text: string, at: number): boolean {
 }
 
 /**
- * Is the space at `at` inside 《》 between two phrases of four characters or more, the only space there, in a
- * name that is not a document's? Read by character code, out to the brackets.
+ * Is the space at `at` inside 《》 (or “”: `open`, `close`) between two phrases of four characters or more, the
+ * only space there, in a name that is not a document's? Read by character code, out to the marks.
  */
-function phrasesInTitle(text: string, at: number): boolean {
+function phrasesInTitle(text: string, at: number, open = 0x300a /* 《 */, close = 0x300b /* 》 */): boolean {
   let left = 0;
   let i = at - 1;
   for (; i >= 0 && at - i <= 40; i--) {
     const c = text.charCodeAt(i);
-    if (c === 0x300a /* 《 */) break;
-    if (c === 0x20 || c === 0x3000) return false;
+    if (c === open) break;
+    if (c === 0x20 || c === 0x3000 || c === close) return false;
     if (c >= 0x4e00 && c <= 0x9fff) left++;
   }
-  if (i < 0 || text.charCodeAt(i) !== 0x300a) return false;
+  if (i < 0 || text.charCodeAt(i) !== open) return false;
   let right = 0;
   let j = at + 1;
   for (; j < text.length && j - at <= 40; j++) {
     const c = text.charCodeAt(j);
-    if (c === 0x300b /* 》 */) break;
-    if (c === 0x20 || c === 0x3000) return false;
+    if (c === close) break;
+    if (c === 0x20 || c === 0x3000 || c === open) return false;
     if (c >= 0x4e00 && c <= 0x9fff) right++;
   }
-  // A document's name split by a space (《法治政府建设 实施纲要》) is no slogan: it ends in what the document is.
-  return j < text.length && text.charCodeAt(j) === 0x300b && left >= 4 && right >= 4 && !DOCUMENT_KIND_END.test(text.slice(at + 1, j));
+  // A document's name split by a space (《法治政府建设 实施纲要》) is no slogan: it ends in what the document is;
+  // nor is a phrase split where a particle joins it (“……感染肺炎疫情 的一封信”: a line broken in Word).
+  return j < text.length && text.charCodeAt(j) === close && left >= 4 && right >= 4 && !DOCUMENT_KIND_END.test(text.slice(at + 1, j)) &&
+    !JOINING_PARTICLES.includes(text[at + 1]!) && !JOINING_PARTICLES.includes(text[at - 1]!);
 }
+
+/** A theme or slogan in “” spaced between two phrases (“学习贯彻安全生产法 牢固树立安全发展理念”): quoted as it is named. */
+const phrasesInQuote = (text: string, at: number) => phrasesInTitle(text, at, 0x201c /* “ */, 0x201d /* ” */);
+
+/** Particles that join the words on either side of them: no phrase of a slogan begins or ends with one. */
+const JOINING_PARTICLES = '的之地得和与及或等了着';
 
 /** The word a document's name ends in (纲要, 规划, 条例, 准则, 法 …), before any years in brackets. */
 const DOCUMENT_KIND_END = new RegExp(`(?:${[...DOCUMENT_KINDS, '准则', '法'].join('|')})(?:[（(][^（）()]*[）)])?$`);
@@ -487,6 +500,8 @@ function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
     if (!digitBeside && (!chineseish(prev, next) || !chineseish(next, prev))) continue;
     // A name in 《》 spaced between two phrases (《承接“北跨”战略 共建法治政府》): the name's own spacing, as cited.
     if (!digitBeside && m[0].length === 1 && isIdeograph(prev) && isIdeograph(next) && inCitationAt(line, m.index) && phrasesInTitle(line.text, m.index)) continue;
+    // So is a theme in “” (“学习贯彻安全生产法 牢固树立安全发展理念”), the name of a study session or campaign.
+    if (!digitBeside && m[0].length === 1 && isIdeograph(prev) && isIdeograph(next) && phrasesInQuote(line.text, m.index)) continue;
     const bodies = m[0].length === 1 ? spaceBetweenBodies(line, m.index) : undefined;
     if (bodies === 'joint') continue;
     if (bodies === 'prose') {

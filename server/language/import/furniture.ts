@@ -13,7 +13,7 @@ const METADATA_LABEL =
  * (相关词条 热门词条 联系我们) … (a line of nothing else is furniture).
  */
 const CONTROLS =
-  /[【\[]\s*(?:打印(?:本页)?|关闭(?:窗口)?|收藏|分享|返回顶部|返回|字体\s*[:：]?\s*大\s*中\s*小|大|中|小|[ \u3000])\s*[】\]]|打印本页|打印|关闭窗口|关闭|返回顶部|加大字体|缩小字体|取消收藏|收藏|分享到|分享|无障碍|简体|繁体|扫一扫|在手机上?打开(?:当前页面?|本页)?|相关词条|热门词条|相关链接|相关阅读|推荐阅读|联系我们|联络我们|字体\s*[:：]|(?:快捷|立即|免费|会员登录|微信登录|三方登录|扫码)下载|下载文档|微信扫一扫登录|友情提示|保护视力色|[大中小](?=\s|$)|[|｜丨•·\-—>»＞›\s\u3000:：]+/g;
+  /[【\[]\s*(?:打印(?:本页)?|关闭(?:窗口)?|收藏|分享|返回顶部|返回|字体\s*[:：]?\s*大\s*中\s*小|大|中|小|[ \u3000])\s*[】\]]|打印本页|打印|关闭窗口|关闭|返回顶部|加大字体|缩小字体|取消收藏|收藏|分享到|分享|无障碍|简体|繁体|扫一扫|在手机上?打开(?:当前页面?|本页)?|相关词条|热门词条|相关链接|相关阅读|推荐阅读|联系我们|联络我们|字体\s*[:：]|(?:快捷|立即|免费|会员登录|微信登录|三方登录|扫码)下载|下载文档|微信扫一扫登录|友情提示|保护视力色|(?:语音)?朗读|[大中小](?=\s|$)|[|｜丨•·\-—>»＞›\s\u3000:：]+/g;
 
 const BREADCRUMB = /^(?:首页|网站首页|您?(?:当前|现在|目前)?所?在?的?位置\s*[:：])|^(?:当前位置|您当前所在位置|您的位置|您现在的位置|您所在的位置|当前所在位置)|^[^。，,；;]{0,40}(?:\s[>»＞›]\s?|[>»＞›]\s)[^。，,；;]{0,80}$/;
 const URL = /^(?:https?:\/\/|www\.)\S+$/i;
@@ -95,8 +95,11 @@ export function furnitureKind(line: string, top: boolean): FurnitureKind | undef
   return undefined;
 }
 
-/** A title in a cell of the page's information table, the empty cells after it: “白鹤街道2022年度法治政府建设报告 | ||”. */
-const TITLE_CELL = /^([^|｜]{4,60}?(?:报告|总结|汇报))(?:[ \u3000]*[|｜])+[ \u3000]*$/;
+/**
+ * A title in a cell of the page's information table, the empty cells after it (“白鹤街道2022年度法治政府建设报告 | ||”),
+ * or a row of one cell drawn with bars on both sides (“| 天津市滨海新区新村街道2025年度法治政府建设情况报告 |”).
+ */
+const TITLE_CELL = /^(?:[|｜][ \u3000]*)*([^|｜\s，,。；;][^|｜，,。；;]{3,59}?(?:报告|总结|汇报))(?:[ \u3000]*[|｜])+[ \u3000]*$/;
 
 /** The title alone when a line is a title's cell of a page's table (undefined otherwise). */
 export function titleCell(line: string): string | undefined {

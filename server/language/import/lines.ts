@@ -316,7 +316,7 @@ function removeFurniture(lines: Line[], note: Note): PageDate | undefined {
     if (!line.text) continue;
     const cell = top ? titleCell(line.text) : undefined;
     if (cell) {
-      note(line.n, `网页表格线“${line.text.slice(cell.length).trim()}”`, '标题在网页信息表的一格里，表格线不是报告的文字');
+      note(line.n, `网页表格线“${line.text.replace(cell, '').trim()}”`, '标题在网页信息表的一格里，表格线不是报告的文字');
       line.text = cell;
     }
     const labelled = top ? labelledTitle(line.text) : undefined;

@@ -176,6 +176,12 @@ describe('figures from prose', () => {
       const near = '@年度 2024\n\n2024年度，2024年，发放2000余册、2021人次，〔2021〕5号，《2020版目录》，接待2021群众。\n';
       assert.deepEqual(checkReport(model(near)).filter((d) => /BG236|BG221/.test(d.code)).map((d) => `${d.code}@${near.slice(d.start, d.end)}`), ['BG221@2021群']);
     });
+    it('a count of boats, nets, fish or bottles (210艘次, 150副, 5000尾, 30瓶) has its measure word: no BG221; 47公职人员 has none', () => {
+      const text = '@年度 2025\n\n检查农用船舶210艘次，取缔销毁非法捕捞网具150副，放流鱼苗5000尾，收缴过期农药30瓶、种子12袋，出动无人机3架次。\n';
+      assert.deepEqual(checkReport(model(text)).filter((d) => d.code === 'BG221'), []);
+      const near = '@年度 2025\n\n我镇47公职人员全部通过考试。\n';
+      assert.deepEqual(checkReport(model(near)).filter((d) => d.code === 'BG221').map((d) => near.slice(d.start, d.end)), ['47公']);
+    });
     it('a division’s character typed twice before a department (BG237: 元谋县县卫生健康局), not 县县委, 市市场监管局 or 县县长', () => {
       const text = '@机关 元谋县县卫生健康局\n@年度 2022\n\n2022年，元谋县县卫生健康局在县委领导下，某区区教育局配合。\n';
       const found = checkReport(model(text)).filter((d) => d.code === 'BG237');

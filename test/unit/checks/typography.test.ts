@@ -75,6 +75,13 @@ describe('checks/typography', () => {
     it('leaves Latin text, numbers, URLs and markup alone', () => {
       expectNone('增长3.5%，比率81.48%，时间10:30，Hello, world; A,B (C) 结束。\n网址 http://www.gov.cn/a?b=1,c=2 可查。\n{成功率 = 98% : 成功/调处}\n# 标题\n', 'BG601');
     });
+    it('reports the ) of a ( it reported, though no Chinese touches it (其他文书5份),; 电话:022-23030851)); not a ) of Latin text', () => {
+      const text = '完成法制审核{审核 = 48份}(含合同{合同 = 37份}、其他文书{文书 = 5份}),有效防范法律风险。\n';
+      const found = only(HEADER + text, 'BG601');
+      assert.deepEqual(found.map((d) => d.fixes![0]!.edits[0]!.newText), ['（', '）', '，']);
+      assert.deepEqual(only(HEADER + '请与法规处联系(地址:建设路18号;电话:022-23030851)。\n', 'BG601').map((d) => d.fixes![0]!.edits[0]!.newText), ['（', '：', '；', '：', '）']);
+      expectNone('结论见 A (B,C) 一节。\n', 'BG601');
+    });
     it('leaves the brackets of a document number to BG614 (（2015） would be no better), not the others of its line', () => {
       expectOne('印发了《实施方案》（石发(2016)23号)。\n', 'BG601', ')');
       expectOne('印发了《实施方案》(石发〔2016〕23号）。\n', 'BG601', '(');
@@ -202,6 +209,11 @@ describe('checks/typography', () => {
     expectNone('在电视台开设《承接“北跨”战略 共建法治政府》栏目。\n', 'BG609');
     expectOne('学习《法治政府建设 实施纲要》。\n', 'BG609', ' ', '学习《法治政府建设实施纲要》。\n', true);
     assert.equal(only(HEADER + '落实《奋进新征程 建功新 时代》要求。\n', 'BG609').length, 2);
+    // So is a theme or training named in “” (静海区 2024, 杨陵区 2025); a phrase broken before 的 is a Word line break.
+    expectNone('区政府常务会议围绕“学习贯彻安全生产法 牢固树立安全发展理念”进行专题集体学法。\n', 'BG609');
+    expectNone('参加司法部“学习贯彻习近平法治思想 强化行政执法能力建设专题培训班”。\n', 'BG609');
+    expectOne('每日推送“致辖区居民积极应对新型冠状病毒感染肺炎疫情 的一封信”。\n', 'BG609', ' ', '每日推送“致辖区居民积极应对新型冠状病毒感染肺炎疫情的一封信”。\n', true);
+    expectOne('摒弃“法治 政府”的说法。\n', 'BG609', ' ', '摒弃“法治政府”的说法。\n', true);
     // Words that merely end like a body (全部, 内部) are no body: the space is deleted as any other.
     expectOne('全部 完成县司法局交办的任务。\n', 'BG609', ' ', '全部完成县司法局交办的任务。\n', true);
     // A quotation mark is named, not quoted in quotation marks (“””和“模” would not read).

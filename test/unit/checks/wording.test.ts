@@ -1,6 +1,6 @@
 // The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至), BG719 (a body's name in 《》),
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title), BG721 (words
-// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG614 (a document number's brackets).
+// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG730 (plenums listed as of another year), BG732 (a body naming itself 我), BG614 (a document number's brackets).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../../grammar/diagnostic';
@@ -11,12 +11,14 @@ import { titlesChecks } from '../../../server/language/checks/titles';
 import { doubledWordsIn, wordingChecks } from '../../../server/language/checks/wording';
 import { lastYearsPlanChecks } from '../../../server/language/checks/lastYearsPlan';
 import { reportTitleChecks } from '../../../server/language/checks/reportTitle';
+import { plenumsChecks } from '../../../server/language/checks/plenums';
+import { selfReferenceChecks } from '../../../server/language/checks/selfReference';
 import { readSettings } from '../../../server/language/config';
 import { applyEdits } from '../../../server/language/fixes';
 import { fuzzSettings, model, SAMPLES, sampleModel } from '../../helpers.js';
 
 const header = (year: number) => `@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 ${year}\n\n`;
-const CHECKS = [...lastYearsPlanChecks, ...wordingChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks];
+const CHECKS = [...lastYearsPlanChecks, ...plenumsChecks, ...selfReferenceChecks, ...wordingChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks];
 
 function check(text: string, settings: CheckSettings = DEFAULT_CHECK_SETTINGS): Diagnostic[] {
   const m = model(text);
@@ -496,6 +498,66 @@ describe('checks/wording', () => {
       for (const title of ['某镇人民政府关于2023年度法治政府建设情况的报告', '大河乡人民政府关于法治政府建设的情况报告', '某镇2023年法治政府建设情况报告', '某区关于2023年法治政府建设工作的总结']) {
         assert.deepEqual(check(titled(title)).filter((d) => d.code === 'BG729'), [], title);
       }
+    });
+  });
+
+  describe('BG731 a title without its kind of document', () => {
+    const titled = (title: string) => `@标题 ${title}\n@类型 法治政府建设年度报告\n@机关 五华区退役军人事务局\n@年度 2025\n\n正文。\n`;
+    it('reports a title ending in 工作情况 or 建设情况, with a fix adding 报告 (的报告 after 关于)', () => {
+      let text = titled('五华区退役军人事务局2025年法治政府建设工作情况');
+      assert.match(expectOne(text, 'BG731', '五华区退役军人事务局2025年法治政府建设工作情况', text.replace('工作情况', '工作情况报告')).message, /缺少文种/);
+      text = titled('通城镇人民政府2025年法治政府建设情况');
+      expectOne(text, 'BG731', '通城镇人民政府2025年法治政府建设情况', text.replace('建设情况', '建设情况报告'));
+      text = titled('某镇关于2025年法治政府建设情况');
+      expectOne(text, 'BG731', '某镇关于2025年法治政府建设情况', text.replace('建设情况', '建设情况的报告'));
+      text = titled('某镇2025年法治政府建设情况（2025年度）');
+      expectOne(text, 'BG731', '某镇2025年法治政府建设情况（2025年度）', text.replace('建设情况（', '建设情况报告（'));
+    });
+    it('leaves a title with its kind (报告, 总结, 汇报, 年度报告（2024年度）) and a report of another kind alone', () => {
+      for (const title of ['五华区退役军人事务局2025年法治政府建设工作情况报告', '某镇2025年法治政府建设工作总结', '塘栖镇法治政府建设年度报告(2024年度)', '某局2025年法治政府建设情况汇报']) {
+        assert.deepEqual(check(titled(title)).filter((d) => d.code === 'BG731'), [], title);
+      }
+      assert.deepEqual(check('@标题 某局2025年依法行政工作情况\n@类型 工作报告\n\n正文。\n').filter((d) => d.code === 'BG731'), []);
+    });
+  });
+
+  describe('BG730 plenums listed as of another year', () => {
+    it('reports a 2025 report guided by 二十届二中、三中全会 (the 四中 of October 2025 left out), with a fix to 历次', () => {
+      const text = `${header(2025)}全面贯彻党的二十大和二十届二中、三中全会精神，深入落实习近平法治思想。\n`;
+      const d = expectOne(text, 'BG730', '二十届二中、三中全会', text.replace('二中、三中', '历次'));
+      assert.match(d.message, /2025年10月已召开二十届四中全会/);
+      expectOne(`${header(2020)}深入学习十九届二中、三中、四中全会精神。\n`, 'BG730', '十九届二中、三中、四中全会');
+    });
+    it('reports a 2024 report listing the 四中全会 of 2025', () => {
+      assert.match(expectOne(`${header(2024)}深入学习贯彻党的二十届二中、三中、四中全会精神。\n`, 'BG730', '二十届二中、三中、四中全会').message, /四中全会2025年10月才召开/);
+    });
+    it('leaves a list up to date, one plenum named alone, 历次全会, another 届 and years not on the calendar alone', () => {
+      const fine = [
+        [2025, '全面贯彻党的二十大和二十届二中、三中、四中全会精神，学习贯彻二十届三中全会精神，贯彻二十届历次全会精神。'],
+        [2025, '深入学习二十届三中、四中全会精神，回顾十九届六中全会。'],
+        [2024, '全面贯彻党的二十大和二十届二中、三中全会精神。'],
+        [2022, '深入学习十九届五中、六中全会精神（七中全会是换届前的例会）。'],
+        [2021, '学习十九届五中全会精神。'],
+        [2026, '全面贯彻党的二十大和二十届二中、三中全会精神。'],
+      ] as const;
+      for (const [year, body] of fine) assert.deepEqual(check(`${header(year)}${body}\n`).filter((d) => d.code === 'BG730'), [], body);
+    });
+  });
+
+  describe('BG732 a body naming itself with a bare 我', () => {
+    const of = (org: string, body: string) => `@类型 法治政府建设年度报告\n@机关 ${org}\n@年度 2025\n\n${body}\n`;
+    it('reports 我 at the start of a clause followed by a verb or adverb, with a fix naming the body (我局, 我镇, 我街道)', () => {
+      let text = of('五华区退役军人事务局', '在制度建设方面，我局逐步完善了政策制度体系。同时，我积极融入全区法治政府建设整体格局。');
+      assert.match(expectOne(text, 'BG732', '我积极', text.replace('我积极', '我局积极')).message, /“我积极”：机关行文自称“我局”/);
+      text = of('程庄镇人民政府', '提高依法决策能力，我建立了领导干部学法制度。');
+      expectOne(text, 'BG732', '我建立', text.replace('我建立', '我镇建立'));
+      text = of('新村街道办事处', '抓好法治宣传教育。我组织开展“法律七进”活动。');
+      expectOne(text, 'BG732', '我组织', text.replace('我组织', '我街道组织'));
+    });
+    it('leaves 我局, 我国, 我们, 我单位, a slogan (我为群众办实事), 自我 and a person’s 述法 report alone', () => {
+      const body = '我局依法行政，我国法治建设，我们认真落实，我单位全面推进，我中心积极配合，开展“我为群众办实事”实践活动，，我为群众办实事，坚持自我革命。';
+      assert.deepEqual(check(of('某县司法局', body)).filter((d) => d.code === 'BG732'), []);
+      assert.deepEqual(check('@标题 乡镇镇长2023年述法报告\n@年度 2023\n\n今年以来，我认真贯彻落实上级关于法治建设的决策部署。\n').filter((d) => d.code === 'BG732'), []);
     });
   });
 

@@ -329,6 +329,17 @@ describe('import: real-world text', () => {
     assert.deepEqual(body(table.text), ['2022年,白鹤街道法治政府建设工作在区委、区政府的坚强领导下,认真开展了各项工作。']);
     // A row of cells that is no title stays furniture.
     assert.equal(imported(['主题分类 | 其他 | 体裁分类 | 其他 |', '2022年,白鹤街道全面推进依法行政,成效明显。']).header.title, undefined);
+    // A title in a row of one cell, bars on both sides (新村街道 2025).
+    const row = imported(['| 天津市滨海新区新村街道2025年度法治政府建设情况报告 |', '2025年,在区委、区政府的正确领导下,新村街道深入贯彻习近平法治思想。']);
+    assert.equal(row.header.title, '天津市滨海新区新村街道2025年度法治政府建设情况报告');
+    assert.deepEqual(body(row.text), ['2025年,在区委、区政府的正确领导下,新村街道深入贯彻习近平法治思想。']);
+    // A cell of prose between bars is no title.
+    assert.equal(imported(['| 全年共办理行政复议案件,均依法审结报告 |', '2025年,某街道全面推进依法行政,成效明显。']).header.title, undefined);
+  });
+
+  it('a page’s 朗读 button on a line of its own is furniture; 朗读 in a sentence is the report’s', () => {
+    const r = imported(['五华区退役军人事务局2025年法治政府建设工作情况', '朗读', '2025年,五华区退役军人事务局坚持以习近平新时代中国特色社会主义思想为根本遵循。', '开展经典诵读、红色家书朗读活动。']);
+    assert.deepEqual(body(r.text), ['2025年,五华区退役军人事务局坚持以习近平新时代中国特色社会主义思想为根本遵循。', '开展经典诵读、红色家书朗读活动。']);
   });
 
   it('机关 of an autonomous county named with its peoples (麻阳苗族自治县公安局, 石柱土家族自治县); none from a people alone', () => {
@@ -614,6 +625,9 @@ describe('import: real-world text', () => {
     assert.deepEqual(checkSourceText(service, '/r/a.bg', alone).findings.filter((f) => f.code === 'BG714').map((f) => f.line), [2]);
   });
 
+  /** A second part after the first (its 一、 alone would make the text an excerpt): a near miss ends in it. */
+  const SECOND_PART = '全年开展学法4次。\n二、存在的不足和原因\n';
+
   it('a text that stops after a clause (；，：) is an excerpt too: not blamed for the parts and date it lacks', () => {
     const service = new LanguageService(new MemoryWorkspace({}));
     const opening = '某某镇2023年度法治政府建设情况报告\n2023年，某某镇坚持依法行政，全面推进法治政府建设。\n一、主要举措和成效\n';
@@ -622,7 +636,20 @@ describe('import: real-world text', () => {
       assert.ok(excerpt, end);
       assert.deepEqual(findings.filter((f) => /BG401|BG701/.test(f.code)), [], end);
     }
-    assert.equal(checkSourceText(service, '/r/a.bg', `${opening}全年未发生行政诉讼案件。`).excerpt, false);
+    assert.equal(checkSourceText(service, '/r/a.bg', `${opening}${SECOND_PART}全年未发生行政诉讼案件。`).excerpt, false);
+  });
+
+  it('a text that ends inside its only part, typed 一、, is an excerpt though its last sentence is whole; a text with 二、 is not', () => {
+    const service = new LanguageService(new MemoryWorkspace({}));
+    const opening = '王河镇人民政府关于2025年法治政府建设的报告\n2025年,王河镇坚持依法行政,法治政府建设取得积极成效。\n一、主要举措和成效\n(一)坚持理论学习,强化思想引领。全年集体学法23次。\n(二)强化组织领导,压实责任链条。构建分片领导具体抓的工作格局。';
+    const { findings, excerpt } = checkSourceText(service, '/r/a.bg', opening);
+    assert.ok(excerpt);
+    assert.deepEqual(findings.filter((f) => /BG40[12]|BG701/.test(f.code)), []);
+    // Its one part run into its text (一、完成情况。……) is cut all the same.
+    assert.ok(checkSourceText(service, '/r/a.bg', '某局2025年法治政府建设工作情况报告\n2025年,我局依法行政。\n一、完成情况\n局领导班子切实履行第一责任人职责。').excerpt);
+    // Near misses: a second part typed 二、, and one part under a heading not typed 一、 (（一） of an excerpt starting later).
+    assert.equal(checkSourceText(service, '/r/a.bg', `${opening}\n二、存在的不足和原因\n法治宣传形式单一。`).excerpt, false);
+    assert.equal(checkSourceText(service, '/r/a.bg', '某镇2025年法治政府建设报告\n2025年,某镇依法行政。\n(一)坚持理论学习。全年集体学法23次。').excerpt, false);
   });
 
   it('a text cut just after a heading’s number ((三) alone on the last line) is an excerpt; a report ending in a sentence is not', () => {
@@ -634,15 +661,15 @@ describe('import: real-world text', () => {
       assert.deepEqual(findings.filter((f) => /BG40[12]|BG701/.test(f.code)), [], end);
     }
     // A last line that is a sentence (one ending in a bracket too) is no cut.
-    assert.equal(checkSourceText(service, '/r/a.bg', `${opening}全年未发生行政诉讼案件。`).excerpt, false);
-    assert.equal(checkSourceText(service, '/r/a.bg', `${opening}全年办结复议案件3件(含2024年结转)`).excerpt, false);
+    assert.equal(checkSourceText(service, '/r/a.bg', `${opening}${SECOND_PART}全年未发生行政诉讼案件。`).excerpt, false);
+    assert.equal(checkSourceText(service, '/r/a.bg', `${opening}${SECOND_PART}全年办结复议案件3件(含2024年结转)`).excerpt, false);
   });
 
   it('a text cut after a quoted word with no full stop (列入“一把手”) is an excerpt; one ending in a quoted full sentence is not', () => {
     const service = new LanguageService(new MemoryWorkspace({}));
     const opening = '某某镇2023年度法治政府建设情况报告\n2023年，某某镇坚持依法行政，全面推进法治政府建设。\n一、主要举措和成效\n';
     assert.equal(checkSourceText(service, '/r/a.bg', `${opening}将法治建设工作列入“一把手”`).excerpt, true);
-    assert.equal(checkSourceText(service, '/r/a.bg', `${opening}群众称赞道：“法治就在身边。”`).excerpt, false);
+    assert.equal(checkSourceText(service, '/r/a.bg', `${opening}${SECOND_PART}群众称赞道：“法治就在身边。”`).excerpt, false);
   });
 
   it('a page’s table as rows of labels and values parted by spaces is furniture; the title in a bar-drawn row (| 标题: | … |) and a title with its year in brackets after it are titles', () => {

@@ -1,0 +1,75 @@
+// Report check BG730: the plenary sessions of the Party's Central Committee listed as of another year — a
+// 2025 report guided by “党的二十大和二十届二中、三中全会精神” (last year's wording: the 四中全会 of October
+// 2025 left out), or a 2024 report listing the 四中全会 of 2025 (a wrong year). Only a list of two sessions or
+// more is read (“二十届二中、三中全会”): it stands for every session so far, where one session named alone
+// (“学习贯彻二十届三中全会精神”) may be what was studied that day.
+import type { Diagnostic } from '../../../grammar/diagnostic.js';
+import { registerCodes, type CodeInfo } from '../codes.js';
+import type { ReportModel } from '../model.js';
+import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
+import { cachedPerBlock, ruledOutInBatch } from './blockCache.js';
+import { lineDiagnostic, proseBlocks } from './prose.js';
+import { allMatches } from '../matches.js';
+
+export const plenumsCodes: CodeInfo[] = [
+  {
+    code: 'BG730', severity: 'warning', title: '全会列举与报告年度不符',
+    description: '列举的中央全会（“二十届二中、三中全会”）与报告年度对不上：2025年度报告写“党的二十大和二十届二中、三中全会精神”，漏了2025年10月召开的二十届四中全会，多半是沿用了上一年报告的提法；2024年度报告列出2025年才召开的四中全会，则是年度或届次写错了。只看列出两次以上全会的写法（它代表“至今历次全会”），单提一次全会（“学习贯彻二十届三中全会精神”）不报；当届之外的全会、2025年以后的年度不查。宜写“二十届历次全会精神”，或补全。',
+    example: '@年度 2025\n\n全面贯彻党的二十大和二十届二中、三中全会精神', fix: '改为“二十届历次全会”（不是安全修复）',
+  },
+];
+registerCodes(plenumsCodes);
+
+/** The Central Committees (届) and, for each, its plenary sessions (中全会) and when they were held. */
+const SESSIONS: Record<string, { from: number; to: number; plenums: Record<number, { year: number; month: number; routine?: boolean }> }> = {
+  十八: { from: 2013, to: 2017, plenums: { 1: { year: 2012, month: 11, routine: true }, 2: { year: 2013, month: 2 }, 3: { year: 2013, month: 11 }, 4: { year: 2014, month: 10 }, 5: { year: 2015, month: 10 }, 6: { year: 2016, month: 10 }, 7: { year: 2017, month: 10, routine: true } } },
+  十九: { from: 2018, to: 2022, plenums: { 1: { year: 2017, month: 10, routine: true }, 2: { year: 2018, month: 1 }, 3: { year: 2018, month: 2 }, 4: { year: 2019, month: 10 }, 5: { year: 2020, month: 10 }, 6: { year: 2021, month: 11 }, 7: { year: 2022, month: 10, routine: true } } },
+  二十: { from: 2023, to: 2025, plenums: { 1: { year: 2022, month: 10, routine: true }, 2: { year: 2023, month: 2 }, 3: { year: 2024, month: 7 }, 4: { year: 2025, month: 10 } } },
+};
+const NUMERALS = '一二三四五六七八九';
+
+/** “二十届二中、三中全会”, “十九届四中和五中全会”: a session's number and two plenums or more, before 全会. */
+const PLENUM_LIST = /(十八|十九|二十)届((?:[一二三四五六七八九]中[、，,和及与]){1,8}[一二三四五六七八九]中)全会/g;
+/** One plenum of a list: its number before 中. */
+const PLENUM = /([一二三四五六七八九])中/g;
+const mayListPlenums = (text: string) => text.includes('中全会');
+
+/** BG730 */
+function plenumsOfAnotherYear(model: ReportModel): Diagnostic[] {
+  const year = model.header.year;
+  if (year === undefined || model.isSnippet || year < 2013 || year > 2025) return [];
+  if (ruledOutInBatch(model, mayListPlenums)) return [];
+  return cachedPerBlock(`plenums:${year}`, proseBlocks(model), (block) => {
+    let out: Diagnostic[] | undefined;
+    for (const line of block.lines) {
+      if (!mayListPlenums(line.text)) continue;
+      for (const m of allMatches(PLENUM_LIST, line.text)) {
+        const session = SESSIONS[m[1]!]!;
+        if (year < session.from || year > session.to) continue;
+        const listed = allMatches(PLENUM, m[2]!).map((n) => NUMERALS.indexOf(n[1]!) + 1);
+        const last = Math.max(...listed);
+        const held = Object.entries(session.plenums).filter(([, p]) => p.year <= year && !p.routine).map(([n]) => Number(n));
+        const latest = Math.max(...held);
+        const listStart = m.index! + m[1]!.length + 1;
+        const listEnd = listStart + m[2]!.length;
+        const later = listed.find((n) => (session.plenums[n]?.year ?? Infinity) > year);
+        const named = `${m[1]}届${m[2]}全会`;
+        let message: string | undefined;
+        if (later !== undefined) {
+          const p = session.plenums[later];
+          message = `本报告是${year}年度的，“${named}”中的${NUMERALS[later - 1]}中全会${p ? `${p.year}年${p.month}月` : '尚未'}才召开：请核对报告年度或全会的届次。`;
+        } else if (last < latest) {
+          const p = session.plenums[latest]!;
+          message = `本报告是${year}年度的，“${named}”只列到${NUMERALS[last - 1]}中全会，${p.year}年${p.month}月已召开${m[1]}届${NUMERALS[latest - 1]}中全会：多半是沿用了上一年报告的提法，宜写“${m[1]}届历次全会”或补上${NUMERALS[latest - 1]}中全会。`;
+        }
+        if (!message) continue;
+        (out ??= []).push(lineDiagnostic(model, line, 'BG730', m.index!, m.index! + m[0].length, message, [
+          { title: `改为“${m[1]}届历次全会”`, safe: false, edits: [{ from: listStart, to: listEnd, newText: '历次' }] },
+        ]));
+      }
+    }
+    return out ?? NO_DIAGNOSTICS;
+  });
+}
+
+export const plenumsChecks: ReportCheck[] = [{ id: 'plenums-of-another-year', codes: ['BG730'], run: plenumsOfAnotherYear }];
