@@ -23,6 +23,7 @@ import {
   byYearTable, collectFigures, IndicatorVocabulary, longRecords, longTable, reportInfo, wideTable, withTotals, type ReportInfo,
 } from './language/collect.js';
 import { formatTable, toCsv } from '../templates/table.js';
+import { forTerminal, forTerminalLine } from './terminalText.js';
 import { FileProblem, isArgError, translateArgError, usageAfterMistake, UsageError } from './usage.js';
 
 /** A report beyond the document size bound: not read; `check` reports it as its BG905. */
@@ -163,7 +164,7 @@ async function runCheck(args: string[]): Promise<number> {
   results.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || a.column - b.column);
   if (values.format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else {
-    for (const r of results) process.stdout.write(`${r.file}:${r.line}:${r.column}: ${SEVERITY_WORDS[r.severity]} ${r.code} ${r.message}\n`);
+    for (const r of results) process.stdout.write(`${forTerminalLine(r.file)}:${r.line}:${r.column}: ${SEVERITY_WORDS[r.severity]} ${r.code} ${forTerminalLine(r.message)}\n`);
     // A reviewer's run over the towns' reports: which files have what, on stderr (stdout stays one finding a line).
     if (files.length > 1) process.stderr.write(checkSummary(files, results));
   }
@@ -214,7 +215,7 @@ function fixInPlace(file: string, decoded: DecodedText, model: ReportModel, diag
   }
   for (const { diagnostic: d, fix } of fixed.applied) {
     const at = model.file.lineIndex.positionAt(d.start);
-    options.log.write(`已修复 ${file}:${at.line + 1}:${at.character + 1} ${d.code} ${fix.title}\n`);
+    options.log.write(`已修复 ${forTerminalLine(file)}:${at.line + 1}:${at.character + 1} ${d.code} ${forTerminalLine(fix.title)}\n`);
   }
   return fixed.text;
 }
@@ -456,7 +457,8 @@ async function runCollect(args: string[]): Promise<number> {
   else {
     const byReport = () => (reports.length > 1 ? withTotals(wideTable(rows, reports), rows) : wideTable(rows, reports));
     const table = values.long ? longTable(rows) : values.by === 'year' ? byYearTable(rows, reports) : byReport();
-    output = format === 'csv' ? `\ufeff${toCsv(table)}` : formatTable(table);
+    // The table is for reading (on a terminal unless --out); CSV and JSON are data and keep every character.
+    output = format === 'csv' ? `\ufeff${toCsv(table)}` : values.out ? formatTable(table) : forTerminal(formatTable(table));
   }
   if (values.out) {
     writeOutput(values.out, output, { force: values.force, sources: files });
