@@ -5,6 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { LanguageService } from '../../../server/language/service.js';
+import { MemoryWorkspace } from '../../../server/language/workspace.js';
+import { rename } from '../../../server/language/features/navigation.js';
 import { ROOT } from '../../helpers.js';
 
 const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
@@ -32,5 +35,31 @@ describe('hostile input (session 15)', function () {
     // JSON is data: every character kept (escaped by JSON itself).
     const json = cli(folder, 'check', name, '--format', 'json');
     assert.ok(JSON.parse(json.stdout).some((f: { message: string }) => f.message.includes('\u001b]0;pwned\u0007')));
+  });
+
+  it('a rename onto a name already taken, of the header or of the language, is refused in Chinese (was: two figures merged into one, {率 = 成功/成功 %})', () => {
+    const text = '@标题 某县报告\n@年度 2020\n\n# 甲 {#标}\n\n# 乙 {#举措}\n\n@引用 段甲\n\n{调处 = 3件}{成功 = 2件}{率 = 成功/调处 %}{未定}\n';
+    const service = new LanguageService(new MemoryWorkspace({ '/w/r.bg': text, '/w/snippets/段甲.bg': '@片段 段甲\n\n甲。\n', '/w/snippets/段乙.bg': '@片段 段乙\n\n乙。\n' }));
+    const model = service.analyze('/w/r.bg', text);
+    const renamed = (at: string, newName: string) => rename(service, model, text.indexOf(at) + 1, newName, []);
+    for (const [newName, told] of [
+      ['成功', /^本报告已有指标“成功”：改成它会把两个指标合而为一/],
+      ['未定', /^本报告已有指标“未定”/], // used, though not defined
+      ['年度', /^“年度”是文头的值（\{年度\}）/],
+      ['同比', /^“同比”在花括号里有特定含义/],
+      ['约', /^“约”在花括号里有特定含义/],
+      ['_', /^“_”在花括号里有特定含义/],
+      ['BG601', /^“BG601”在花括号里有特定含义/],
+    ] as const) {
+      const result = renamed('调处', newName);
+      assert.ok(typeof result === 'string' && told.test(result), `${newName}: ${JSON.stringify(result)}`);
+    }
+    assert.match(renamed('#标', '举措') as string, /^本报告已有标签“举措”/);
+    assert.match(renamed('段甲', '段乙') as string, /^已有名为“段乙”的片段/);
+    // Free names, and the name itself, still rename.
+    assert.equal((renamed('调处', '调处数') as unknown[]).length, 2);
+    assert.equal((renamed('调处', '调处') as unknown[]).length, 2);
+    assert.equal((renamed('#标', '不足') as unknown[]).length, 1);
+    assert.ok(Array.isArray(renamed('段甲', '段丙')));
   });
 });
