@@ -2,7 +2,9 @@
 // regression test.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { decodeBytes } from '../../../server/node/files.js';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LanguageService } from '../../../server/language/service.js';
@@ -61,5 +63,22 @@ describe('hostile input (session 15)', function () {
     assert.equal((renamed('调处', '调处') as unknown[]).length, 2);
     assert.equal((renamed('#标', '不足') as unknown[]).length, 1);
     assert.ok(Array.isArray(renamed('段甲', '段丙')));
+  });
+
+  it('a report in Big5 is read as Big5, not as GBK’s rare characters, and --fix writes it back in Big5 (was: “某鎮” imported as “琘马”)', () => {
+    const text = '@標題 某鎮人民政府2020年度法治政府建設情況報告\n@年度 2020\n\n# 主要舉措\n\n全年調處糾紛150起,成功率98%。\n';
+    const bytes = iconv.encode(text, 'big5');
+    assert.deepEqual(decodeBytes(bytes), { text, encoding: 'big5', clean: true });
+    // GBK reports stay GBK, rare characters and all (its extension's second bytes are below 0xA1 too).
+    const gbk = '某镇人民政府2020年度报告。全年调处纠纷150起，丕丟丨乂乚亍亓亖。\n'.repeat(3);
+    assert.deepEqual(decodeBytes(iconv.encode(gbk, 'gbk')), { text: gbk, encoding: 'gb18030', clean: true });
+    const file = path.join(folder, 'big5.bg');
+    writeFileSync(file, bytes);
+    const r = cli(folder, 'check', 'big5.bg', '--fix');
+    assert.match(r.stdout, /已修复 big5\.bg:6:\d+ BG601/);
+    assert.match(r.stdout, /BG900 文件按 Big5（繁体） 编码读取/);
+    assert.equal(iconv.decode(readFileSync(file), 'big5'), text.replace('起,', '起，'));
+    writeFileSync(path.join(folder, 'big5.txt'), iconv.encode('某鎮2020年度法治政府建設情況報告\n\n全年調處糾紛150起。\n', 'big5'));
+    assert.match(cli(folder, 'import', 'big5.txt').stdout, /@标题 某鎮2020年度法治政府建設情況報告[\s\S]*全年調處糾紛\{/);
   });
 });
