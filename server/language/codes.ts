@@ -30,7 +30,7 @@ const table: CodeInfo[] = [
   { code: 'BG103', severity: 'warning', title: '未知的报告类型', description: '“@类型”不是已知的报告类型，将按通用工作报告检查。', example: '@类型 年报' },
   { code: 'BG104', severity: 'warning', title: '指令重复', description: '同一个文头指令写了两次，以后一次为准。', example: '@年度 2020\n@年度 2021' },
   { code: 'BG105', severity: 'warning', title: '文头指令在正文中', description: '文头指令应写在正文之前。', example: '# 标题\n@年度 2020' },
-  { code: 'BG106', severity: 'error', title: '上年报告找不到', description: '“@上年”指向的文件不存在或无法读取。', example: '@上年 guiwei-2019.bg' },
+  { code: 'BG106', severity: 'error', title: '上年报告找不到', description: '“@上年”指向的文件不存在或无法读取，或指向本报告自身。', example: '@上年 guiwei-2019.bg' },
   { code: 'BG107', severity: 'warning', title: '检查设置有误', description: '“@检查”的写法应为“代码=级别”，级别为 关、错误、警告、提示。', example: '@检查 BG601=不要' },
   // ---- figures (server/language/figures.ts)
   { code: 'BG201', severity: 'error', title: '指标未定义', description: '引用的指标没有定义，也不是文头值（年度、机关等）。', example: '持证率为{持证率}' },

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { LanguageService } from '../../../server/language/service.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
 import { rename } from '../../../server/language/features/navigation.js';
-import { ROOT } from '../../helpers.js';
+import { model, ROOT } from '../../helpers.js';
 
 const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
 
@@ -80,5 +80,12 @@ describe('hostile input (session 15)', function () {
     assert.equal(iconv.decode(readFileSync(file), 'big5'), text.replace('起,', '起，'));
     writeFileSync(path.join(folder, 'big5.txt'), iconv.encode('某鎮2020年度法治政府建設情況報告\n\n全年調處糾紛150起。\n', 'big5'));
     assert.match(cli(folder, 'import', 'big5.txt').stdout, /@标题 某鎮2020年度法治政府建設情況報告[\s\S]*全年調處糾紛\{/);
+  });
+
+  it('@上年 naming the report itself says so (was: BG106 “找不到上年报告” of a file that is there)', () => {
+    for (const [at, written] of [['/w/r.bg', 'r.bg'], ['/w/sub/r.bg', '../sub/./r.bg']] as const) {
+      const found = model(`@标题 某县报告\n@年度 2020\n@上年 ${written}\n\n# 甲\n\n{调处 = 3件}{调处 同比}\n`, {}, at).diagnostics.filter((d) => d.code === 'BG106');
+      assert.deepEqual(found.map((d) => d.message), [`“@上年 ${written}”指向本报告自身：请写上一年度报告的路径。`]);
+    }
   });
 });
