@@ -43,7 +43,9 @@ const SEVERITY_WORDS: Record<string, Severity | 'off'> = {
 };
 
 export function parseSeverityWord(word: string): Severity | 'off' | undefined {
-  return SEVERITY_WORDS[word.toLowerCase()];
+  // Own words only: “BG601=constructor” read Object's constructor as the level (printed “undefined BG601”).
+  const key = word.toLowerCase();
+  return Object.hasOwn(SEVERITY_WORDS, key) ? SEVERITY_WORDS[key] : undefined;
 }
 
 /** The text of a directive's value as typed, trimmed. */

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { LanguageService } from '../../../server/language/service.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
 import { rename } from '../../../server/language/features/navigation.js';
+import { checkReport } from '../../../server/language/checks/index.js';
 import { model, ROOT } from '../../helpers.js';
 
 const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
@@ -86,6 +87,15 @@ describe('hostile input (session 15)', function () {
     for (const [at, written] of [['/w/r.bg', 'r.bg'], ['/w/sub/r.bg', '../sub/./r.bg']] as const) {
       const found = model(`@标题 某县报告\n@年度 2020\n@上年 ${written}\n\n# 甲\n\n{调处 = 3件}{调处 同比}\n`, {}, at).diagnostics.filter((d) => d.code === 'BG106');
       assert.deepEqual(found.map((d) => d.message), [`“@上年 ${written}”指向本报告自身：请写上一年度报告的路径。`]);
+    }
+  });
+
+  it('@检查 reads only its own level words: BG601=constructor is BG107, not Object’s constructor as a level (was: “undefined BG601”)', () => {
+    for (const word of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const m = model(`@标题 某县报告\n@年度 2020\n@检查 BG601=${word}\n\n# 甲\n\n正文,好。\n`);
+      assert.equal(m.header.severities.size, 0, word);
+      assert.ok(m.diagnostics.some((d) => d.code === 'BG107'), word);
+      assert.deepEqual(checkReport(m).filter((d) => d.code === 'BG601').map((d) => d.severity), ['error'], word);
     }
   });
 });
