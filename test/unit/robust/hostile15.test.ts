@@ -98,4 +98,13 @@ describe('hostile input (session 15)', function () {
       assert.deepEqual(checkReport(m).filter((d) => d.code === 'BG601').map((d) => d.severity), ['error'], word);
     }
   });
+
+  it('words after the arguments of @检查, @引用 or @参数 that are no argument are BG009, not silently dropped with every argument after them', () => {
+    const told = (line: string) => model(`@标题 某县报告\n@年度 2020\n${line}\n\n# 甲\n\n正文。\n`).diagnostics.filter((d) => d.code === 'BG009').map((d) => d.message);
+    assert.deepEqual(told('@检查 BG601=关 =关 BG233=关'), ['无法识别“=关 BG233=关”：这一行的写法有误，它和后面的参数都没有起作用；参数写成“名称=值”，以空格分隔。']);
+    assert.match(told('@检查 == BG233=关闭')[0]!, /^无法识别“== BG233=关闭”/);
+    assert.match(told('@引用 段甲 机关=某镇 ==乙 数=3件')[0]!, /^无法识别“==乙 数=3件”/);
+    assert.deepEqual(told('@检查 BG601=关，BG233=关 '), [], 'commas and spaces between arguments are fine');
+    assert.deepEqual(told('@检查 BG601=关'), []);
+  });
 });
