@@ -69,7 +69,7 @@ const table: CodeInfo[] = [
   { code: 'BG905', severity: 'error', title: '文档过大', description: '文档超过 10 MB 或 20 万行（报告不会这样大）：不作检查、排版和格式化，只有这一条提示。命令行不读取这样的文件。', example: '（几十兆字节的文件）' },
   { code: 'BG906', severity: 'warning', title: '设置值有误', description: '设置或 baogao.json 中的某一项不符合规定的格式，该项不生效，其余设置照常。', example: '{"lineWidth": "宽"}' },
   { code: 'BG907', severity: 'info', title: '问题过多，编辑器只列出一部分', description: '一个文件的问题超过 1000 处时，编辑器只列出其中 1000 处（错误在先），其余的在改正之后陆续列出。命令行 baogao check 列出全部。另外，同一种问题在一个文件中最多列出 500 处（编辑器和命令行都是），其余的由一条同代码的提示说明还有多少处。', example: '（每行一个未闭合“{”的几千行文本）' },
-  { code: 'BG908', severity: 'error', title: '不是报告的文本', description: '文件不是文本：Word、WPS、PDF、图片或压缩包改名为 .bg，或文本按错误的编码打开（大量空字符、控制字符或无法解码的“\ufffd”）。不作检查、排版和格式化，只有这一条提示。', example: '（改名为 .bg 的 .docx 文件）' },
+  { code: 'BG908', severity: 'error', title: '不是报告的文本', description: '文件不是文本：Word、WPS、PDF、图片或压缩包改名为 .bg，或是 RTF 文档、HTML 网页的源文件，或文本按错误的编码打开（大量空字符、控制字符或无法解码的“\ufffd”）。不作检查、排版和格式化，只有这一条提示。', example: '（改名为 .bg 的 .docx 文件）' },
   // ---- baogao.json itself (server/language/config.ts): shown on the baogao.json file in the editor
   { code: 'BG960', severity: 'error', title: 'baogao.json 不是有效的 JSON', description: 'baogao.json 有语法错误（缺逗号、多余逗号、注释、引号不配对等），整个文件不生效，全部设置按默认值。', example: '{"lineWidth": 30,}' },
   { code: 'BG961', severity: 'warning', title: '不认识的设置', description: 'baogao.json 中有不存在的设置名（常见于拼写错误），该项被忽略。', example: '{"disabledCheck": ["BG601"]}' },

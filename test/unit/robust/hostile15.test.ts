@@ -11,6 +11,7 @@ import { LanguageService } from '../../../server/language/service.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
 import { rename } from '../../../server/language/features/navigation.js';
 import { checkReport } from '../../../server/language/checks/index.js';
+import { notTextProblem } from '../../../server/language/documentSize.js';
 import { model, ROOT } from '../../helpers.js';
 
 const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
@@ -106,5 +107,21 @@ describe('hostile input (session 15)', function () {
     assert.match(told('@引用 段甲 机关=某镇 ==乙 数=3件')[0]!, /^无法识别“==乙 数=3件”/);
     assert.deepEqual(told('@检查 BG601=关，BG233=关 '), [], 'commas and spaces between arguments are fine');
     assert.deepEqual(told('@检查 BG601=关'), []);
+  });
+
+  it('an RTF document or a web page saved as .txt or .bg is BG908 with what to do, not imported tag by tag as prose', () => {
+    const rtf = '{\\rtf1\\ansi\\ansicpg936 {\\fonttbl\\f0 SimSun;}\\f0 \\u26576?\\u38215? 2020\\par }';
+    const html = '<!DOCTYPE html>\n<html><head><title>某县报告</title></head><body><p>某县2020年度法治政府建设情况报告</p><script>x()</script></body></html>';
+    for (const [name, text, told] of [['r.txt', rtf, /看来是RTF 格式的文档）。请在 Word 或 WPS 中打开，另存为 \.docx/], ['h.txt', html, /看来是HTML 网页）。请在浏览器中打开/], ['h2.txt', `\ufeff  <html lang="zh">${html.slice(22)}`, /HTML 网页/]] as const) {
+      writeFileSync(path.join(folder, name), text);
+      const r = cli(folder, 'import', name);
+      assert.equal(r.status, 2, `${name}: ${r.stderr}`);
+      assert.match(r.stderr, told, name);
+      assert.equal(r.stdout, '', name);
+    }
+    writeFileSync(path.join(folder, 'h.bg'), html);
+    assert.match(cli(folder, 'check', 'h.bg').stdout, /^h\.bg:1:1: error BG908 这不是报告的文本（看来是HTML 网页）/);
+    // A report that only mentions a tag or a brace is a report.
+    for (const text of ['某县2020年度报告\n\n正文写到<html>标签。\n', '{调处 = 3件}\\rtf\n', '# 甲\n\n<p>段落</p>\n']) assert.equal(notTextProblem(text), undefined, text);
   });
 });
