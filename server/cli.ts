@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'import':
         return await runImport(rest);
       case 'collect':
-        return runCollect(rest);
+        return await runCollect(rest);
       case 'new':
         return await runNew(rest);
       default:

@@ -124,4 +124,18 @@ describe('hostile input (session 15)', function () {
     // A report that only mentions a tag or a brace is a report.
     for (const text of ['某县2020年度报告\n\n正文写到<html>标签。\n', '{调处 = 3件}\\rtf\n', '# 甲\n\n<p>段落</p>\n']) assert.equal(notTextProblem(text), undefined, text);
   });
+
+  it('collect tells its mistakes and refusals in Chinese like the other commands (was: “内部错误：Unknown option \'--bogus\'…”)', () => {
+    writeFileSync(path.join(folder, 'r.bg'), '@标题 某县报告\n@年度 2020\n\n# 甲\n\n{调处 = 3件}\n');
+    for (const [args, told] of [
+      [['collect', '--bogus'], /^baogao：未知的选项：--bogus。[\s\S]*用法：\n  baogao collect /],
+      [['collect', '--format', 'xml', 'r.bg'], /^baogao：不支持的输出格式“xml”/],
+      [['collect', 'r.bg', '--out', 'r.bg'], /^baogao：“.*r\.bg”是被排版的报告本身：换一个输出文件名，或加 --force 覆盖。\n$/],
+    ] as const) {
+      const r = cli(folder, ...args);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.match(r.stderr, told, args.join(' '));
+      assert.doesNotMatch(r.stderr, /内部错误/);
+    }
+  });
 });
