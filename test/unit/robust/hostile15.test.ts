@@ -11,6 +11,8 @@ import { LanguageService } from '../../../server/language/service.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
 import { rename } from '../../../server/language/features/navigation.js';
 import { checkReport } from '../../../server/language/checks/index.js';
+import { render } from '../../../templates/render.js';
+import { formatNumber } from '../../../server/language/values.js';
 import { notTextProblem } from '../../../server/language/documentSize.js';
 import { model, ROOT } from '../../helpers.js';
 
@@ -137,5 +139,15 @@ describe('hostile input (session 15)', function () {
       assert.match(r.stderr, told, args.join(' '));
       assert.doesNotMatch(r.stderr, /内部错误/);
     }
+  });
+
+  it('a change against last year of 10^21 or more prints its digits, never “1e+26” (was: 同比增长1e+26%)', () => {
+    const m = model('@标题 某县报告\n@年度 2020\n@上年 last.bg\n\n# 甲\n\n{己 = 99999999999999999999件}{己 同比}。\n', { '/w/last.bg': '@年度 2019\n\n{己 = 0.0001件}\n' });
+    const printed = render(m, 'txt', { width: 200 });
+    assert.match(printed, /99999999999999999999件同比增长100000000000000000000000000%。/);
+    assert.doesNotMatch(printed, /e\+/);
+    assert.equal(formatNumber(1.5e21), '1500000000000000000000');
+    assert.equal(formatNumber(-2e22, 2), '-20000000000000000000000');
+    assert.equal(formatNumber(12.345), '12.35');
   });
 });
