@@ -13,6 +13,7 @@ import { rename } from '../../../server/language/features/navigation.js';
 import { checkReport } from '../../../server/language/checks/index.js';
 import { render } from '../../../templates/render.js';
 import { formatNumber } from '../../../server/language/values.js';
+import { importReport } from '../../../server/language/import/index.js';
 import { notTextProblem } from '../../../server/language/documentSize.js';
 import { model, ROOT } from '../../helpers.js';
 
@@ -149,5 +150,19 @@ describe('hostile input (session 15)', function () {
     assert.equal(formatNumber(1.5e21), '1500000000000000000000');
     assert.equal(formatNumber(-2e22, 2), '-20000000000000000000000');
     assert.equal(formatNumber(12.345), '12.35');
+  });
+
+  it('a text whose lines end in U+2028, U+2029, NEL or a lone CR is imported and checked line by line, as with line feeds (was: one paragraph of all its headings)', () => {
+    const lines = ['某镇2020年度法治政府建设情况报告', '', '一、主要举措', '', '全年调处纠纷150起，成功率98%。', '', '二、存在的不足', '', '（一）培训不够。', ''];
+    const expected = importReport(lines.join('\n')).text;
+    assert.match(expected, /^# 主要举措/m);
+    const checked = (name: string) => cli(folder, 'check', name).stdout.replaceAll(name, 'X');
+    writeFileSync(path.join(folder, 'lf.txt'), lines.join('\n'));
+    const lineFeeds = checked('lf.txt');
+    for (const [name, lineBreak] of [['crlf', '\r\n'], ['cr', '\r'], ['ls', '\u2028'], ['ps', '\u2029'], ['nel', '\u0085']] as const) {
+      assert.equal(importReport(lines.join(lineBreak)).text, expected, name);
+      writeFileSync(path.join(folder, `${name}.txt`), lines.join(lineBreak));
+      assert.equal(checked(`${name}.txt`), lineFeeds, name);
+    }
   });
 });
