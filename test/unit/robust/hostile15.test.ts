@@ -165,4 +165,11 @@ describe('hostile input (session 15)', function () {
       assert.equal(checked(`${name}.txt`), lineFeeds, name);
     }
   });
+
+  it('a value typed with full-width digits is told as such, not as “指标“１５０起”没有定义”', () => {
+    const told = (figures: string) => model(`@标题 某县报告\n@年度 2020\n\n# 甲\n\n${figures}\n`).diagnostics.map((d) => `${d.code} ${d.message}`);
+    assert.deepEqual(told('{调处 = １５０起}'), ['BG201 “１５０起”的数字是全角的，读作指标名称而不是数值：请改为半角“150起”。']);
+    assert.deepEqual(told('{调处 = 3件}{合计 = 调处 + １．５件}'), ['BG201 “１．５件”的数字是全角的，读作指标名称而不是数值：请改为半角“1.5件”。']);
+    assert.match(told('{调处}')[0]!, /^BG201 指标“调处”没有定义/, 'a name is still a name');
+  });
 });
