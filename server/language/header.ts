@@ -115,7 +115,8 @@ export function readHeader(directives: readonly DirectiveLine[], bodyDirectives:
         header.org = text || undefined;
         break;
       case '年度': {
-        const year = /^\d{4}$/.test(text) ? Number(text) : undefined;
+        // Four digits not starting with 0: “0000” printed “0年度”, {上年度} “-1年”.
+        const year = /^[1-9]\d{3}$/.test(text) ? Number(text) : undefined;
         if (year === undefined) diagnostics.push(diagnostic('BG101', span.end > span.start ? span : directive.written, `年度“${text}”应是四位数字的年份，例如“@年度 2020”。`));
         header.year = year;
         break;

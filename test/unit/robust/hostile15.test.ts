@@ -172,4 +172,17 @@ describe('hostile input (session 15)', function () {
     assert.deepEqual(told('{调处 = 3件}{合计 = 调处 + １．５件}'), ['BG201 “１．５件”的数字是全角的，读作指标名称而不是数值：请改为半角“1.5件”。']);
     assert.match(told('{调处}')[0]!, /^BG201 指标“调处”没有定义/, 'a name is still a name');
   });
+
+  it('@年度 0000 is BG101, not the year 0 (was: printed “0年度报告”, {上年度} “-1年”)', () => {
+    for (const year of ['0000', '0999']) {
+      const m = model(`@标题 某县{年度}年度报告\n@年度 ${year}\n\n# 甲\n\n{上年度}年。\n`);
+      assert.equal(m.header.year, undefined, year);
+      assert.equal(`${m.diagnostics[0]!.code} ${m.diagnostics[0]!.message}`, `BG101 年度“${year}”应是四位数字的年份，例如“@年度 2020”。`);
+      assert.doesNotMatch(render(m, 'txt', {}), /-1年|0年度/);
+    }
+    assert.equal(model('@年度 1000\n\n正文。\n').header.year, 1000);
+    writeFileSync(path.join(folder, 'r.bg'), '@标题 某县报告\n@年度 0000\n\n# 甲\n\n正文。\n');
+    assert.match(cli(folder, 'new', 'r.bg', '--out', '-').stderr, /不是四位数的年份，无法推算下一年度/);
+    assert.match(cli(folder, 'new', 'r.bg', '--out', '-', '--year', '0000').stderr, /年度“0000”应是四位数字的年份/);
+  });
 });
