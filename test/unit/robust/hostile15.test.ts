@@ -185,4 +185,12 @@ describe('hostile input (session 15)', function () {
     assert.match(cli(folder, 'new', 'r.bg', '--out', '-').stderr, /不是四位数的年份，无法推算下一年度/);
     assert.match(cli(folder, 'new', 'r.bg', '--out', '-', '--year', '0000').stderr, /年度“0000”应是四位数字的年份/);
   });
+
+  it('a year or date typed with full-width digits says so, with the half-width text (was: “应是四位数字的年份” of four digits)', () => {
+    const told = (header: string) => model(`${header}\n\n正文。\n`).diagnostics.map((d) => d.message);
+    assert.deepEqual(told('@年度 ２０２０'), ['年度“２０２０”应是四位数字的年份，例如“@年度 2020”。其中的数字是全角的，请改为半角：“2020”。']);
+    assert.match(told('@日期 ２０２１年１月１３日')[0]!, /其中的数字是全角的，请改为半角：“2021年1月13日”。$/);
+    assert.match(told('@印发日期 ２０２１-01-15')[0]!, /请改为半角：“2021-01-15”。$/);
+    assert.deepEqual(told('@年度 abc'), ['年度“abc”应是四位数字的年份，例如“@年度 2020”。'], 'no hint without full-width digits');
+  });
 });
