@@ -208,7 +208,7 @@ function fixInPlace(file: string, decoded: DecodedText, model: ReportModel, diag
     return undefined;
   }
   try {
-    writeFileSafely(file, bytes, { inPlace: true, force: options.force });
+    writeFileSafely(file, bytes, { inPlace: true, force: options.force, readAs: decoded.text });
   } catch (error) {
     process.stderr.write(`baogao：${(error as Error).message}未修复。\n`);
     return undefined;

@@ -186,6 +186,9 @@ export interface WriteOptions {
   inPlace?: boolean;
   /** Files the output was made from: never overwritten without `force`. */
   sources?: readonly string[];
+  /** The text the target held when it was read (`check --fix`): replaced only if it still holds it, so that
+   * what the writer saved in the meantime (an editor's save while the command ran) is never lost. */
+  readAs?: string;
 }
 
 function lstatOrUndefined(file: string): Stats | undefined {
@@ -271,6 +274,9 @@ export function writeFileSafely(target: string, data: string | Uint8Array, optio
       closeSync(fd);
     }
     if (mode !== undefined) chmodSync(temp, mode);
+    if (options.readAs !== undefined && readTextFile(file).text !== options.readAs) {
+      throw new FileRefused(`“${target}”在本命令运行期间被改过（为免覆盖新的改动，没有写入，请再运行一次）。`);
+    }
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });

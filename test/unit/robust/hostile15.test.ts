@@ -4,7 +4,9 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
-import { decodeBytes } from '../../../server/node/files.js';
+import { decodeBytes, FileRefused, writeFileSafely } from '../../../server/node/files.js';
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LanguageService } from '../../../server/language/service.js';
@@ -192,5 +194,28 @@ describe('hostile input (session 15)', function () {
     assert.match(told('@日期 ２０２１年１月１３日')[0]!, /其中的数字是全角的，请改为半角：“2021年1月13日”。$/);
     assert.match(told('@印发日期 ２０２１-01-15')[0]!, /请改为半角：“2021-01-15”。$/);
     assert.deepEqual(told('@年度 abc'), ['年度“abc”应是四位数字的年份，例如“@年度 2020”。'], 'no hint without full-width digits');
+  });
+
+  it('check --fix never overwrites what was saved while it ran (was: the editor’s save replaced by the fixed old text)', async () => {
+    const file = path.join(folder, 'r.bg');
+    writeFileSync(file, '新内容。\n');
+    assert.throws(() => writeFileSafely(file, '修复后。\n', { inPlace: true, readAs: '旧内容。\n' }), (error: Error) => error instanceof FileRefused && /在本命令运行期间被改过/.test(error.message));
+    assert.equal(readFileSync(file, 'utf8'), '新内容。\n');
+    assert.deepEqual(readdirSync(folder), ['r.bg'], 'no temporary file left');
+    writeFileSafely(file, '修复后。\n', { inPlace: true, readAs: '新内容。\n' });
+    assert.equal(readFileSync(file, 'utf8'), '修复后。\n');
+
+    // The command: a report of several 64 KB chunks written slowly, saved by the writer meanwhile.
+    const report = path.join(folder, 'big.bg');
+    writeFileSync(report, `@标题 某县报告\n@年度 2020\n\n# 甲\n\n${'正文,好。\n'.repeat(30_000)}`);
+    const run = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), 'check', '--fix', report], { env: { ...process.env, BAOGAO_TEST_SLOW_WRITE_MS: '150' } });
+    let stderr = '';
+    run.stderr.on('data', (chunk) => (stderr += chunk));
+    const ended = new Promise<number | null>((resolve) => run.on('close', resolve));
+    while (!readdirSync(folder).some((name) => name.endsWith('.tmp'))) await new Promise((resolve) => setTimeout(resolve, 10));
+    writeFileSync(report, '写作者刚保存的内容。\n');
+    assert.equal(await ended, 2);
+    assert.match(stderr, /big\.bg”在本命令运行期间被改过（为免覆盖新的改动，没有写入，请再运行一次）。未修复。/);
+    assert.equal(readFileSync(report, 'utf8'), '写作者刚保存的内容。\n');
   });
 });
