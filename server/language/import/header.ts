@@ -65,6 +65,9 @@ export function orgFromTitle(title: string): string | undefined {
 
 /** The place a title names right after its year: "2020年静海区法治政府建设情况报告" → 静海区人民政府. */
 function placeAfterYear(title: string): string | undefined {
+  // "2025年天津经济技术开发区法治政府建设情况报告": a zone's longer name, run by its 管理委员会.
+  const zone = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?([\u4e00-\u9fff]{2,6}?(?:经济技术|高新技术产业|经济|产业|工业)?(?:开发区|高新区|园区|保税区|合作区))(?=[\u4e00-\u9fff]{4})/.exec(title);
+  if (zone && isPlaceName(zone[1]!.replace(/(?:经济技术|高新技术产业|经济|产业|工业)?(?:开发区|高新区|园区|保税区|合作区)$/, ''))) return governmentOf(zone[1]!);
   const m = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?([\u4e00-\u9fff]{2,6}?)(区|县|市|旗|镇|乡|街道)(?=[\u4e00-\u9fff]{4})/.exec(title);
   if (!m || !isPlaceName(m[1]!)) return undefined;
   return /(?:镇|乡|街道)$/.test(m[2]!) ? fullName(m[1]! + m[2]!) : governmentOf(m[1]! + m[2]!);
@@ -154,7 +157,7 @@ const MINISTRY = new RegExp(`${NAME_START}原?((?:外交|国防|教育|科学技
  * 得益于县委…, 致力于县…: a word ending in 于 is a preposition before the place, not its name; 紧紧围绕全乡,
  * 本镇, 我乡, 各乡: the township itself, not a township named so.
  */
-const isPlaceName = (name: string) => name.length >= 2 && name.length <= 5 && !NOT_A_NAME.test(name) && !/[的了是在和与及]|于$|[全本我各该每此]$|推进|推动|落实|扎实|加强|开展/.test(name);
+const isPlaceName = (name: string) => name.length >= 2 && name.length <= 5 && !NOT_A_NAME.test(name) && !/[的了是在和与及]|于$|[全本我各该每此]$|推进|推动|落实|扎实|加强|开展|围绕|紧紧|紧扣|贯彻|遵循|按照|根据|坚持/.test(name);
 
 /**
  * A county-level body as the subject of the first sentence: "2019年，南昌县全面贯彻……" → 南昌县人民政府,

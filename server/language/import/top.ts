@@ -65,10 +65,10 @@ export interface TopOfReport {
   findings: ImportFinding[];
 }
 
-/** A line that ends a title: 报告/总结/汇报, or "…法治政府建设情况" (a title without 报告). */
+/** A line that ends a title: 报告/总结/汇报, or "…法治政府建设情况", "…法治政府部门建设工作情况" (a title without 报告). */
 const ends = (line: string) => {
   const text = readable(line);
-  return TITLE_END.test(text) || YEAR_AFTER_TITLE.test(text) || (/法治政府建设/.test(text) && /情况$/.test(text));
+  return TITLE_END.test(text) || YEAR_AFTER_TITLE.test(text) || (/法治政府(?:部门)?建设/.test(text) && /情况$/.test(text));
 };
 
 /** A title with the year it reports on in brackets after it: “塘栖镇法治政府建设年度报告(2024年度)”. */
@@ -237,7 +237,7 @@ export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[
   const org = hints.org ?? orgOf(top, end, firstProse, body[0]?.n ?? 1, note);
   // A space a page left between characters (“2025年度法治政府 建设情况报告”) does not hide the words.
   // (Each run of spaces is read once: a lookahead after it would retry a long run from each of its spaces.)
-  const saysFazhi = (s: string | undefined) => !!s && /法治政府建设/.test(readable(s).replace(/[ \u3000]+/g, (run, at: number, text: string) => (/[\u4e00-\u9fff]/.test(text[at + run.length] ?? '') ? '' : run)));
+  const saysFazhi = (s: string | undefined) => !!s && /法治政府(?:部门)?建设/.test(readable(s).replace(/[ \u3000]+/g, (run, at: number, text: string) => (/[\u4e00-\u9fff]/.test(text[at + run.length] ?? '') ? '' : run)));
   // Without a title, the opening sentence or the first heading ("一、2024年推进法治政府建设的主要举措和成效") says it.
   const fazhi = saysFazhi(top.title) || (!top.title && (saysFazhi(firstProse?.text) || saysFazhi(firstHeading?.text)));
   const kind = fazhi ? ('法治政府建设年度报告' as const) : top.title ? otherKind(readable(top.title)) : undefined;

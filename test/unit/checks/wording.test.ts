@@ -276,6 +276,13 @@ describe('checks/wording', () => {
       const county = `@类型 法治政府建设年度报告\n@机关 嘉善县司法局\n@年度 2021\n\n制定《法治嘉善建设规划（2021—2025年）》，落实《乡村法治建设发展规划（2021—2025年）》。\n`;
       assert.equal(check(county).filter((d) => d.code === 'BG717').length, 1);
     });
+    it('leaves a province’s plan named 法治湖南 alone, and asks a 法治湖南建设规划 without its period for it (云溪区交通运输局 2025)', () => {
+      const text = `${header(2025)}全面落实《法治湖南建设规划（2021—2025年）》《法治浙江建设规划（2021—2025年）》《法治社会建设实施纲要（2020—2025年）》。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG717'), []);
+      const found = check(`${header(2025)}落实《法治湖南建设规划》《法治中国建设规划》。\n`).filter((d) => d.code === 'BG717');
+      assert.equal(found.length, 2);
+      assert.ok(found.every((d) => /少了规划期/.test(d.message)));
+    });
     it('leaves a title registered in the settings alone', () => {
       const settings = readSettings({ citations: ['乡村法治建设发展规划（2021—2025年）'] }).service.checks;
       assert.deepEqual(check(`${header(2021)}落实《乡村法治建设发展规划（2021—2025年）》。\n`, settings).filter((d) => d.code === 'BG717'), []);

@@ -9,6 +9,7 @@ import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, 
 import { readWord } from '../../../server/node/readWord.js';
 import { importReport } from '../../../server/language/import/index.js';
 import { orgFromProse } from '../../../server/language/import/header.js';
+import { partOfHeading } from '../../../server/language/import/parts.js';
 import { checkSourceText } from '../../../server/language/sourceCheck.js';
 import { LanguageService } from '../../../server/language/service.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
@@ -340,6 +341,33 @@ describe('import: real-world text', () => {
   it('a page’s 朗读 button on a line of its own is furniture; 朗读 in a sentence is the report’s', () => {
     const r = imported(['五华区退役军人事务局2025年法治政府建设工作情况', '朗读', '2025年,五华区退役军人事务局坚持以习近平新时代中国特色社会主义思想为根本遵循。', '开展经典诵读、红色家书朗读活动。']);
     assert.deepEqual(body(r.text), ['2025年,五华区退役军人事务局坚持以习近平新时代中国特色社会主义思想为根本遵循。', '开展经典诵读、红色家书朗读活动。']);
+  });
+
+  it('a title over two lines ending 法治政府部门建设工作情况 (四川省交通运输厅 2025) is the title of a 法治政府建设年度报告', () => {
+    const r = imported(['四川省交通运输厅', '2025年法治政府部门建设工作情况', '2025年,在省委、省政府坚强领导下,我厅坚持依法行政。']);
+    assert.equal(r.header.title, '四川省交通运输厅2025年法治政府部门建设工作情况');
+    assert.equal(r.header.kind, '法治政府建设年度报告');
+    assert.equal(r.header.org, '四川省交通运输厅');
+    assert.deepEqual(body(r.text), ['2025年,在省委、省政府坚强领导下,我厅坚持依法行政。']);
+    // A line of prose ending 情况 is no title.
+    assert.equal(imported(['2025年,我厅全面推进法治政府部门建设工作情况', '正文。']).header.title, undefined);
+  });
+
+  it('机关 of a development zone the title names after its year (天津经开区 2025); none from 紧紧围绕县委、县政府 (肃南县林草局 2025)', () => {
+    const r = imported(['2025年天津经济技术开发区法治政府建设情况报告', '2025年,天津经济技术开发区管理委员会坚持依法行政,按照天津市、滨海新区决策部署,积极推进法治政府建设。']);
+    assert.equal(r.header.org, '天津经济技术开发区管理委员会');
+    assert.equal(imported(['2024年宁河经济开发区法治政府建设情况报告', '正文。']).header.org, '宁河经济开发区管理委员会');
+    assert.equal(orgFromProse('2025年,我局法治政府建设坚持以习近平新时代中国特色社会主义思想为指导,紧紧围绕县委、县政府法治政府建设决策部署,结合林草工作实际'), undefined);
+    assert.equal(orgFromProse('2025年,始终围绕市委、市政府中心工作,推进依法行政'), undefined);
+    assert.equal(orgFromProse('2024年,云南省委、省政府坚持以习近平新时代中国特色社会主义思想为指导'), '云南省人民政府');
+  });
+
+  it('a heading of the year’s 工作措施和成效 is its 举措; 下一步工作措施 and 2026年工作措施 are the plans', () => {
+    assert.equal(partOfHeading('2024年主要工作措施和成效'), '举措');
+    assert.equal(partOfHeading('推进法治政府建设工作主要措施和成效'), '举措');
+    assert.equal(partOfHeading('下一步工作措施'), '安排');
+    assert.equal(partOfHeading('2026年工作措施'), '安排');
+    assert.equal(partOfHeading('下一步工作措施和预期成效'), '安排');
   });
 
   it('机关 of an autonomous county named with its peoples (麻阳苗族自治县公安局, 石柱土家族自治县); none from a people alone', () => {
