@@ -360,6 +360,11 @@ describe('import: real-world text', () => {
     assert.equal(orgFromProse('2025年,我局法治政府建设坚持以习近平新时代中国特色社会主义思想为指导,紧紧围绕县委、县政府法治政府建设决策部署,结合林草工作实际'), undefined);
     assert.equal(orgFromProse('2025年,始终围绕市委、市政府中心工作,推进依法行政'), undefined);
     assert.equal(orgFromProse('2024年,云南省委、省政府坚持以习近平新时代中国特色社会主义思想为指导'), '云南省人民政府');
+    // A government named whole as the subject after the year (鹤岗市 2025); 县人民政府办公室 or a government merely cited is not the body.
+    assert.equal(orgFromProse('2025年,鹤岗市人民政府坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻落实党的二十大精神'), '鹤岗市人民政府');
+    assert.equal(orgFromProse('2025年,长沙市天心区人民政府全面推进依法行政'), '天心区人民政府');
+    assert.equal(orgFromProse('2025年,某县人民政府办公室坚持依法行政'), undefined);
+    assert.equal(orgFromProse('2025年,在县委、县政府的领导下,根据鹤岗市人民政府的部署推进依法行政'), undefined);
   });
 
   it('a heading of the year’s 工作措施和成效 is its 举措; 下一步工作措施 and 2026年工作措施 are the plans', () => {
