@@ -12,7 +12,7 @@ import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
 import { cachedPerBlock, ruledOutInBatch } from './blockCache.js';
 import { summariesOf } from './blockSummaries.js';
 import { sameStructure } from './structureMemo.js';
-import { DOCUMENT_NUMBER_BRACKETS, lineDiagnostic, located, proseBlocks, type ProseBlock } from './prose.js';
+import { DOCUMENT_NUMBER_BRACKETS, FIGURE_MARK, lineDiagnostic, located, proseBlocks, sourceEnd, sourceStart, type ProseBlock, type ProseLine } from './prose.js';
 import { allMatches } from '../matches.js';
 
 export const wordingCodes: CodeInfo[] = [
@@ -421,7 +421,9 @@ function doubledClauses(model: ReportModel): Diagnostic[] {
   return cachedPerBlock('doubled-clauses', proseBlocks(model), (block) => {
     let out: Diagnostic[] | undefined;
     for (const line of block.lines) {
-      for (const { mark, at, end } of doubledClausesIn(line.text)) {
+      // A figure prints its value: two figures are the same when their values are (调处{a = 5起} / 调处{b = 8起} are not).
+      const sameFigure = (i: number, j: number) => figureValue(line, i) === figureValue(line, j);
+      for (const { mark, at, end } of doubledClausesIn(line.text, line.text.includes(FIGURE_MARK) ? sameFigure : undefined)) {
         const clause = line.text.slice(at, end);
         (out ??= []).push(lineDiagnostic(model, line, 'BG733', at, end, `“${clause}”和前一个分句重复：多半是复制粘贴或改稿时多写了一遍，请删去一处。`, [
           { title: '删去重复的分句', safe: false, edits: [{ from: mark, to: end, newText: '' }] },
@@ -432,8 +434,15 @@ function doubledClauses(model: ReportModel): Diagnostic[] {
   });
 }
 
+/** What a figure at character i of a line prints: the value written in its braces ({挂案 = 5起} → 5起). */
+function figureValue(line: ProseLine, i: number): string {
+  const source = line.scope.file.text.slice(sourceStart(line, i), sourceEnd(line, i));
+  return source.replace(/^\{[^=]*=\s*/, '').replace(/\s*(?::[^{}]*)?\}$/, '');
+}
+
 /** The marks that end a clause: ，,；;。！？!? */
 const endsClause = (c: number) => c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
+const FIGURE_CODE = FIGURE_MARK.charCodeAt(0);
 const isSpace = (c: number) => c === 0x20 || c === 0x3000 || c === 0x09;
 /** A repeated clause is at least this long (“同比下降，同比下降” lists two figures that fell, no repeat). */
 const LEAST_REPEATED_CLAUSE = 8;
@@ -443,7 +452,7 @@ const LEAST_REPEATED_CLAUSE = 8;
  * at least 70% of it (共排查出… / 排查出…) — as [at, end), with `mark` the clause mark before them.
  * One pass over the text; each clause is compared once, from its end.
  */
-export function doubledClausesIn(text: string): Array<{ mark: number; at: number; end: number }> {
+export function doubledClausesIn(text: string, sameMark?: (i: number, j: number) => boolean): Array<{ mark: number; at: number; end: number }> {
   const found: Array<{ mark: number; at: number; end: number }> = [];
   if (text.length < 2 * LEAST_REPEATED_CLAUSE + 1) return found;
   let prevAt = -1;
@@ -459,7 +468,12 @@ export function doubledClausesIn(text: string): Array<{ mark: number; at: number
     const before = prevEnd - prevAt;
     if (prevAt >= 0 && length >= LEAST_REPEATED_CLAUSE && before >= length && length * 10 >= before * 7) {
       let k = 1;
-      while (k <= length && text.charCodeAt(prevEnd - k) === text.charCodeAt(end - k)) k++;
+      for (; k <= length; k++) {
+        const c = text.charCodeAt(end - k);
+        if (c !== text.charCodeAt(prevEnd - k)) break;
+        // A placeholder (a figure) is the same only as one printing the same.
+        if (c === FIGURE_CODE && (!sameMark || !sameMark(prevEnd - k, end - k))) break;
+      }
       if (k > length) found.push({ mark: start - 1, at, end });
     }
     prevAt = at;

@@ -302,6 +302,12 @@ describe('checks/wording', () => {
       const text = `${header(2021)}加强组织领导,加强队伍建设;警情同比下降,同比下降;镇村两级党组织和全镇11个村社区全部开展法治宣传,开展法治宣传;市级部门全部完成述法,县级部门全部完成述法。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG733'), []);
     });
+    it('reads a figure as the value it prints: the same value repeats, another does not', () => {
+      const twice = `${header(2021)}共排查出涉民营企业刑事诉讼“挂案”{挂案 = 5起},排查出涉民营企业刑事诉讼“挂案”{挂案二 = 5起}。\n`;
+      expectOne(twice, 'BG733', '排查出涉民营企业刑事诉讼“挂案”{挂案二 = 5起}');
+      const other = `${header(2021)}全年组织开展法治宣传活动{上半年 = 12场次},全年组织开展法治宣传活动{下半年 = 8场次}。\n`;
+      assert.deepEqual(check(other).filter((d) => d.code === 'BG733'), []);
+    });
   });
 
   describe('BG719 a body’s name in 《》', () => {

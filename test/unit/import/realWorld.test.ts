@@ -367,6 +367,24 @@ describe('import: real-world text', () => {
     assert.equal(orgFromProse('2025年,在县委、县政府的领导下,根据鹤岗市人民政府的部署推进依法行政'), undefined);
   });
 
+  it('a 呈 without its title: the document number above the addressee goes, the addressee is @主送 (保定市 2024)', () => {
+    const r = imported(['保政呈〔2025〕5号', '河北省人民政府:', '2024年以来,我市坚持依法行政,推进法治政府建设。']);
+    assert.equal(r.header.to, '河北省人民政府');
+    assert.deepEqual(body(r.text), ['2024年以来,我市坚持依法行政,推进法治政府建设。']);
+    // A document number above a sentence stays where it is (no addressee: nothing is read as one).
+    assert.equal(imported(['保政呈〔2025〕5号', '2024年以来,我市坚持依法行政。']).header.to, undefined);
+  });
+
+  it('机关 from the page’s 发布机构 when nothing else names one and the text calls itself after it (肃南县林草局 2025: 我局)', () => {
+    const table = ['| 索引号 | 620721125/2026-00002 | 发文字号 | 肃林草发〔2026〕6号 |', '|---|---|---|---|', '| 关键词 | 发布机构 | 肃南县林草局 | |'];
+    assert.equal(imported([...table, '2025年,我局法治政府建设坚持以习近平法治思想为指导,现报告如下:']).header.org, '肃南县林草局');
+    assert.equal(imported(['发布机构:惠安县交通运输局', '2025年,我局坚持依法行政,现报告如下:']).header.org, '惠安县交通运输局');
+    // Not when the text does not call itself so, nor a site's name, nor over a title naming the body.
+    assert.equal(imported([...table, '2025年,全县林草系统坚持依法行政,现报告如下:']).header.org, undefined);
+    assert.equal(imported(['发布机构: 海丰县人民政府门户网站', '2025年,我局坚持依法行政,现报告如下:']).header.org, undefined);
+    assert.equal(imported(['发布机构: 县司法局', '泽州县交通运输局2025年法治政府建设报告', '2025年,我局坚持依法行政。']).header.org, '泽州县交通运输局');
+  });
+
   it('a heading of the year’s 工作措施和成效 is its 举措; 下一步工作措施 and 2026年工作措施 are the plans', () => {
     assert.equal(partOfHeading('2024年主要工作措施和成效'), '举措');
     assert.equal(partOfHeading('推进法治政府建设工作主要措施和成效'), '举措');
