@@ -8,7 +8,8 @@ import { checkReport } from '../../../server/language/checks/index';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../../server/language/checks/contract';
 import { termsChecks } from '../../../server/language/checks/terms';
 import { titlesChecks } from '../../../server/language/checks/titles';
-import { doubledWordsIn, wordingChecks } from '../../../server/language/checks/wording';
+import { doubledChecks, doubledWordsIn } from '../../../server/language/checks/doubled';
+import { wordingChecks } from '../../../server/language/checks/wording';
 import { lastYearsPlanChecks } from '../../../server/language/checks/lastYearsPlan';
 import { reportTitleChecks } from '../../../server/language/checks/reportTitle';
 import { plenumsChecks } from '../../../server/language/checks/plenums';
@@ -18,7 +19,7 @@ import { applyEdits } from '../../../server/language/fixes';
 import { fuzzSettings, model, SAMPLES, sampleModel } from '../../helpers.js';
 
 const header = (year: number) => `@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 ${year}\n\n`;
-const CHECKS = [...lastYearsPlanChecks, ...plenumsChecks, ...selfReferenceChecks, ...wordingChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks];
+const CHECKS = [...lastYearsPlanChecks, ...plenumsChecks, ...selfReferenceChecks, ...wordingChecks, ...doubledChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks];
 
 function check(text: string, settings: CheckSettings = DEFAULT_CHECK_SETTINGS): Diagnostic[] {
   const m = model(text);
