@@ -13,7 +13,7 @@ import { wordingChecks } from '../../../server/language/checks/wording';
 import { lastYearsPlanChecks } from '../../../server/language/checks/lastYearsPlan';
 import { reportTitleChecks } from '../../../server/language/checks/reportTitle';
 import { plenumsChecks } from '../../../server/language/checks/plenums';
-import { selfReferenceChecks } from '../../../server/language/checks/selfReference';
+import { BARE_WO, bareWoIn, selfReferenceChecks } from '../../../server/language/checks/selfReference';
 import { readSettings } from '../../../server/language/config';
 import { applyEdits } from '../../../server/language/fixes';
 import { fuzzSettings, model, SAMPLES, sampleModel } from '../../helpers.js';
@@ -587,6 +587,11 @@ describe('checks/wording', () => {
       const body = '我局依法行政，我国法治建设，我们认真落实，我单位全面推进，我中心积极配合，开展“我为群众办实事”实践活动，，我为群众办实事，坚持自我革命。';
       assert.deepEqual(check(of('某县司法局', body)).filter((d) => d.code === 'BG732'), []);
       assert.deepEqual(check('@标题 乡镇镇长2023年述法报告\n@年度 2023\n\n今年以来，我认真贯彻落实上级关于法治建设的决策部署。\n').filter((d) => d.code === 'BG732'), []);
+    });
+    it('finds from each 我 what the pattern BARE_WO finds (property, against the pattern)', () => {
+      const text = fc.array(fc.constantFrom('我', '局', '们', '〇', '𠀀', '，', '。', ':', ' ', 'a', '的'), { maxLength: 40 }).map((p) => p.join(''));
+      const reference = (t: string) => [...t.matchAll(BARE_WO)].map((m) => ({ at: m.index!, next: m[1]!, after: m[2] ?? '' }));
+      fc.assert(fc.property(text, (t) => assert.deepEqual(bareWoIn(t), reference(t))), fuzzSettings(2000));
     });
   });
 
