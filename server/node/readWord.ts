@@ -57,6 +57,21 @@ export function sourceProblem(error: unknown, file: string): string {
   return error instanceof UnsupportedSource ? error.message : `无法读取“${file}”：${systemReason(error)}`;
 }
 
+/** The name of the stream an encrypted Office document keeps its package in, as a compound file's directory spells it (UTF-16LE). */
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
+/**
+ * A compound file that is an Office document encrypted with a password: its directory has an entry named
+ * EncryptedPackage (entries are 128 bytes, aligned so in the file; the name's length in bytes, with its
+ * terminating zero, at 64), not merely those letters somewhere in a .doc's text.
+ */
+function isEncryptedPackage(bytes: Buffer): boolean {
+  for (let at = bytes.indexOf(ENCRYPTED_PACKAGE); at >= 0; at = bytes.indexOf(ENCRYPTED_PACKAGE, at + 1)) {
+    if (at % 128 === 0 && bytes[at + 64] === ENCRYPTED_PACKAGE.length + 2 && bytes[at + 65] === 0) return true;
+  }
+  return false;
+}
+
 /** Reads a report to import: .docx as Word shows it, anything else as text. */
 export async function readReportSource(file: string): Promise<SourceText> {
   let bytes: Buffer;
@@ -66,15 +81,20 @@ export async function readReportSource(file: string): Promise<SourceText> {
     throw new UnsupportedSource((error as FileRefused).message);
   }
   const extension = path.extname(file).toLowerCase();
-  if (extension === '.doc' || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) {
-    throw new UnsupportedSource(`“${file}”是旧版 Word 文档（.doc），请先在 Word 中“另存为” .docx 或纯文本（.txt）。`);
+  const compound = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  // A .docx with a password to open is no zip but a compound file holding the encrypted package.
+  if (compound && isEncryptedPackage(bytes)) {
+    throw new UnsupportedSource(`“${file}”设有打开密码（已加密），无法读取：请在 Word 或 WPS 中打开，取消密码（Word：文件 › 信息 › 保护文档 › 用密码进行加密，清空密码）并保存后再导入。（BG902）`);
+  }
+  if (extension === '.doc' || compound) {
+    throw new UnsupportedSource(`“${file}”是旧版 Word 文档（.doc），请先在 Word 中“另存为” .docx 或纯文本（.txt）。（BG902）`);
   }
   let source: SourceText;
   if (extension === '.docx' || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     try {
       source = { text: await readWord(bytes), how: 'Word 文档' };
     } catch (error) {
-      throw new UnsupportedSource(`无法读取 Word 文档“${file}”：${(error as Error).message}。`);
+      throw new UnsupportedSource(`无法读取 Word 文档“${file}”：${(error as Error).message}。（BG902）`);
     }
   } else source = decodeText(bytes);
   // The importer and the checks are bounded as a .bg file is: the size of one report (BG905), text (BG908).

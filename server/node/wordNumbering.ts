@@ -13,6 +13,8 @@ interface Level {
   format: string;
   text: string;
   start: number;
+  /** Legal numbering (`w:isLgl`, Word's 正规形式编号): the numbers of the levels above are drawn in Arabic digits ("1.1" under "一、"). */
+  legal: boolean;
 }
 
 /** A paragraph as Word shows it: its number (if Word draws one) and its text. */
@@ -141,7 +143,12 @@ interface ListInstance {
 function readLevels(xml: string): Map<number, Level> {
   const levels = new Map<number, Level>();
   for (const lvl of elements(xml, 'lvl')) {
-    levels.set(Number(attr(lvl.open, 'ilvl') ?? 0), { format: levelFormat(lvl.body), text: val(lvl.body, 'lvlText') ?? '', start: Number(val(lvl.body, 'start') ?? 1) });
+    levels.set(Number(attr(lvl.open, 'ilvl') ?? 0), {
+      format: levelFormat(lvl.body),
+      text: val(lvl.body, 'lvlText') ?? '',
+      start: Number(val(lvl.body, 'start') ?? 1),
+      legal: /<w:isLgl(?:\s+w:val="(?:true|1|on)")?\s*\/>/.test(lvl.body),
+    });
   }
   return levels;
 }
@@ -245,15 +252,27 @@ const unescapeXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a
 /**
  * The text of a paragraph as Word prints it with every tracked change accepted: its runs' text, tabs,
  * breaks and hyphens (a non-breaking one as "-", an optional one as nothing, as Word's plain text); text deleted or moved away (w:del, w:moveFrom; its new place is w:moveTo), hidden text
- * (w:vanish) and field codes left out.
+ * (w:vanish), field codes and phonetic guides (拼音指南, the ruby text `w:rt` printed small above its base text) left out.
  */
 const SPECIAL_CHARACTERS: Record<string, string> = { tab: '\t', ptab: '\t', br: '\n', cr: '\n', noBreakHyphen: '-', softHyphen: '' };
 
 function paragraphText(body: string): string {
-  const kept = withoutElements(withoutHiddenRuns(body), ['pPr', 'del', 'moveFrom', 'instrText']);
+  const kept = withoutElements(withoutHiddenRuns(body), ['pPr', 'del', 'moveFrom', 'instrText', 'rt']);
   let text = '';
-  for (const m of kept.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|ptab|br|cr|noBreakHyphen|softHyphen)\b[^>]*\/>/g)) text += m[1] !== undefined ? unescapeXml(m[1]) : SPECIAL_CHARACTERS[m[2]!]!;
+  for (const m of kept.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|ptab|br|cr|noBreakHyphen|softHyphen)\b[^>]*\/>|<w:sym\b([^>]*)\/>/g)) {
+    text += m[1] !== undefined ? unescapeXml(m[1]) : m[2] !== undefined ? SPECIAL_CHARACTERS[m[2]]! : symbol(m[3]!);
+  }
   return text;
+}
+
+/**
+ * A symbol inserted from a symbol font (Insert › Symbol: `w:sym w:font="Symbol" w:char="00B7"`): the
+ * character, when its code is one (·, ×, √); a glyph of the font's private area (Wingdings' U+F0FC check
+ * mark) has no character to import, and is left out as a bullet is.
+ */
+function symbol(attributes: string): string {
+  const code = parseInt(attr(attributes, 'char') ?? '', 16);
+  return code > 0x1f && code <= 0x10ffff && !(code >= 0xe000 && code <= 0xf8ff) && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '';
 }
 
 /**
@@ -309,7 +328,29 @@ function drawnNumber(list: ListInstance, numId: string, ilvl: number, level: Lev
   const counts = counters.next(list.abstractId, ilvl, restarting ? restart : level.start, restarting);
   // A bullet is a glyph of a symbol font (Wingdings' U+F06C, Symbol's U+F0B7), no number: not written.
   if (level.format === 'bullet') return '';
-  return level.text.replace(/%([1-9])/g, (_, k: string) => formatNumber(counts[Number(k) - 1] ?? level.start, list.levels.get(Number(k) - 1)?.format ?? level.format));
+  return level.text.replace(/%([1-9])/g, (_, k: string) => {
+    const shown = list.levels.get(Number(k) - 1);
+    const format = shown?.format ?? level.format;
+    // A level above that has not been used yet is drawn at its own start ("3.1" under a level starting at 3, not "1.1").
+    return formatNumber(counts[Number(k) - 1] ?? shown?.start ?? level.start, level.legal && !format.startsWith('decimal') ? 'decimal' : format);
+  });
+}
+
+/**
+ * XML without its comments: Word writes none, but a part edited by hand may comment elements out, and
+ * those are not content. Linear: an unclosed comment runs to the end, as an XML reader takes it.
+ */
+function withoutComments(xml: string): string {
+  if (!xml.includes('<!--')) return xml;
+  let out = '';
+  let at = 0;
+  for (let open = xml.indexOf('<!--'); open >= 0; open = xml.indexOf('<!--', at)) {
+    out += xml.slice(at, open);
+    const close = xml.indexOf('-->', open + 4);
+    if (close < 0) return out;
+    at = close + 3;
+  }
+  return out + xml.slice(at);
 }
 
 /** The most an XML part of a .docx may inflate to: a real report's document.xml is a few megabytes. */
@@ -334,8 +375,39 @@ function readPart(zip: JSZip, name: string): Promise<string | undefined> {
       reject(new Error(`其中的 ${name} 解压后超过 ${MAX_PART_BYTES / 1024 / 1024} MB，不是一份报告的大小（可能是恶意构造的压缩包），不予读取`));
     });
     stream.on('error', () => reject(new Error(`其中的 ${name} 已损坏，无法解压`)));
-    stream.on('end', () => resolve(new TextDecoder().decode(Buffer.concat(chunks))));
+    stream.on('end', () => resolve(withoutComments(new TextDecoder().decode(Buffer.concat(chunks)))));
   });
+}
+
+/** The targets of a relationships part (`.rels`) by their type's last word ("officeDocument", "styles", "numbering"). */
+function relationshipTargets(xml: string | undefined, from: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of (xml ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
+    const type = /\bType="[^"]*\/([^"/]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (!type || !target || /\bTargetMode="External"/.test(m[0]) || out.has(type)) continue;
+    // A target is relative to the folder of the part whose relationships these are, or, with a leading "/", to the package.
+    const parts = target.startsWith('/') ? [] : from.split('/').slice(0, -1);
+    for (const step of target.split('/')) {
+      if (step === '..') parts.pop();
+      else if (step && step !== '.') parts.push(step);
+    }
+    out.set(type, parts.join('/'));
+  }
+  return out;
+}
+
+/**
+ * Where the document's text, numbering and styles are: named by the package's relationships, as Word
+ * reads them — Word for the web writes `word/document22.xml` — else where Word itself puts them.
+ */
+async function documentParts(zip: JSZip): Promise<{ document: string; numbering: string; styles: string }> {
+  // A relationship to a part that is not there (a damaged package) is passed over for Word's own name.
+  const present = (name: string | undefined, usual: string) => (name && zip.file(name) ? name : usual);
+  const document = present(relationshipTargets(await readPart(zip, '_rels/.rels'), '').get('officeDocument'), 'word/document.xml');
+  const slash = document.lastIndexOf('/');
+  const own = relationshipTargets(await readPart(zip, `${document.slice(0, slash + 1)}_rels/${document.slice(slash + 1)}.rels`), document);
+  return { document, numbering: present(own.get('numbering'), 'word/numbering.xml'), styles: present(own.get('styles'), 'word/styles.xml') };
 }
 
 /** The paragraphs of a .docx, each with the number Word shows before it (or ''). */
@@ -346,8 +418,13 @@ export async function readWordParagraphs(buffer: Uint8Array): Promise<WordParagr
   } catch {
     throw new Error('不是有效的 Word 文档（压缩包已损坏、不完整或为空）');
   }
-  const [documentXml, numberingXml, stylesXml] = await Promise.all([readPart(zip, 'word/document.xml'), readPart(zip, 'word/numbering.xml'), readPart(zip, 'word/styles.xml')]);
-  if (!documentXml) throw new Error('不是 Word 文档（缺少 word/document.xml）');
+  const parts = await documentParts(zip);
+  const [documentXml, numberingXml, stylesXml] = await Promise.all([readPart(zip, parts.document), readPart(zip, parts.numbering), readPart(zip, parts.styles)]);
+  if (!documentXml) throw new Error(`不是 Word 文档（缺少正文部件 ${parts.document}）`);
+  // The package's main part is another program's (a workbook, a slide show, a theme saved as .docx).
+  if (!/<w:body[\s>/]/.test(documentXml)) throw new Error(`不是 Word 文档（${parts.document} 中没有 Word 的正文，可能是 Excel、PowerPoint 等其他 Office 文件）`);
+  // Text another program put in as a whole document or web page (w:altChunk), which Word converts only when it saves.
+  if (/<w:altChunk[\s>/]/.test(documentXml)) throw new Error('正文中嵌有其他程序插入、Word 尚未转换的内容（altChunk），其文字读不出来：请在 Word 或 WPS 中打开此文档，另存为 .docx 后再导入');
   const styles = readStyles(stylesXml);
   const numbering = readNumbering(numberingXml, styles);
   const counters = new Counters();

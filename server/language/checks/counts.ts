@@ -15,7 +15,7 @@ import { opensTitle, yearWithoutNian } from './slips.js';
 export const countsCodes: CodeInfo[] = [
   {
     code: 'BG221', severity: 'warning', title: '数量缺少量词',
-    description: '正文中的阿拉伯数字后面直接跟着名词，缺少量词或单位（GB/T 15835：计数要带量词）。年月日、百分号、万亿、序数“第3”、热线号码、带小数点的节日写法（6.26）和自带量词的行政区划（“在3市8县开展试点”“5乡2镇”）不报。',
+    description: '正文中的阿拉伯数字后面直接跟着名词，缺少量词或单位（GB/T 15835：计数要带量词）。年月日、百分号、万亿、序数“第3”、范围的前一个数（“1至12月”“3到5名”）、热线号码、带小数点的节日写法（6.26）和自带量词的行政区划（“在3市8县开展试点”“5乡2镇”）不报。',
     example: '组织47公职人员参加旁听', fix: '手动补上量词，例如“47名公职人员”',
   },
   {
@@ -71,6 +71,9 @@ const DIVISION_COUNT = /^[省市县区乡州旗盟](?![民场级直委政属域�
 /** Hotline and emergency numbers written before a noun (12345热线, 8890诉求, 96110): not counts. */
 const SERVICE_NUMBER = /^(110|119|120|122|12\d{3}|8890|96\d{3})$/;
 
+/** 至, 到 or 或 and the count after it: the measure word comes after the second number (1至12月). */
+const RANGE_TO_COUNT = /^[至到或]\d/;
+
 /** A count and the character after it: 12起 (and 12项, 12村 …). */
 const COUNT_THEN_WORD = /(?<![\d.．·A-Za-z０-９第])(\d+)(?![\d.．·])(\p{Script=Han})/gu;
 
@@ -88,6 +91,8 @@ function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock):
       const next = m[2]!;
       if (MEASURE_SET.has(next) || SERVICE_NUMBER.test(digits) || startsWithAny(node.text, MULTI_CHAR_MEASURE, m.index! + digits.length)) continue;
       if (DIVISION_COUNT.test(node.text.slice(m.index! + digits.length, m.index! + digits.length + 2))) continue;
+      // The first count of a range or a choice shares the measure word of the second: 1至12月, 3到5名, 2或3次.
+      if (RANGE_TO_COUNT.test(node.text.slice(m.index! + digits.length, m.index! + digits.length + 2))) continue;
       // A year without its 年 (“2021依法行政”) is BG236's.
       if (/^(?:19[5-9]|20[0-4])\d$/.test(digits) && yearWithoutNian(node.text.slice(m.index! + digits.length, m.index! + digits.length + 6), opensTitle(model.file.text, node.start))) continue;
       const start = node.start + m.index!;

@@ -24,12 +24,13 @@ import { termsChecks } from './terms.js';
 import { titlesChecks } from './titles.js';
 import { typographyChecks } from './typography.js';
 import { wordingChecks } from './wording.js';
+import { doubledChecks } from './doubled.js';
 import { boundPerCode } from '../perCodeBound.js';
 import { append } from '../append.js';
 
 export const REPORT_CHECKS: ReportCheck[] = [
   ...structureChecks, ...countsChecks, ...totalsChecks, ...ratesChecks, ...slipsChecks, ...typographyChecks, ...citationsChecks, ...unmarkedTitlesChecks, ...datesChecks,
-  ...refillChecks, ...lastYearsPlanChecks, ...plenumsChecks, ...selfReferenceChecks, ...wordingChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks, ...paragraphEndChecks,
+  ...refillChecks, ...lastYearsPlanChecks, ...plenumsChecks, ...selfReferenceChecks, ...wordingChecks, ...doubledChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks, ...paragraphEndChecks,
 ];
 
 export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 'severities' | 'checks'> = DEFAULT_SETTINGS): Diagnostic[] {

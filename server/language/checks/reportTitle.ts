@@ -1,13 +1,13 @@
 // Report checks on the report's title (@标题): two issuers of a joint title run together (BG724), an annual
 // report's title without its year (BG726), 关于 with no 的 between the matter and the kind (BG729), a title
-// that ends with its matter and names no kind of document (BG731).
+// that ends with its matter and names no kind of document (BG731). The title is the report's own text (never a
+// snippet's): its diagnostics need no locating.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
 import type { ReportModel } from '../model.js';
 import { RUN_TOGETHER_ISSUERS } from '../header.js';
 import { checkedKind, type CheckSettings, type ReportCheck } from './contract.js';
-import { located } from './prose.js';
 
 export const reportTitleCodes: CodeInfo[] = [
   {
@@ -42,9 +42,9 @@ function runTogetherIssuers(model: ReportModel): Diagnostic[] {
   const m = RUN_TOGETHER_ISSUERS.exec(first.text);
   if (!m) return [];
   const split = first.start + m[1]!.length;
-  return [located(model, { file: model.file, params: new Map(), parent: undefined, site: undefined }, diagnostic('BG724', { start: first.start, end: first.start + m[0].length },
+  return [diagnostic('BG724', { start: first.start, end: first.start + m[0].length },
     `标题开头的“${m[1]}”和“${m[2]}”是两个机关，名称连在了一起：联合行文时机关名称之间应空一字。`,
-    [{ title: '在两个机关名称之间加空格', safe: true, edits: [{ start: split, end: split, newText: ' ' }] }]))];
+    [{ title: '在两个机关名称之间加空格', safe: true, edits: [{ start: split, end: split, newText: ' ' }] }])];
 }
 
 // ---------------------------------------------------------------- an annual report's title without its year
@@ -61,8 +61,8 @@ function titleWithoutYear(model: ReportModel, settings: CheckSettings): Diagnost
   if (TITLE_YEAR.test(text)) return [];
   const start = inlines[0]!.start;
   const end = inlines[inlines.length - 1]!.end;
-  return [located(model, { file: model.file, params: new Map(), parent: undefined, site: undefined }, diagnostic('BG726', { start, end },
-    `标题“${text.trim()}”没有写明年度：年度报告的标题应写上报告的年份（如${model.header.year ? `“${model.header.year}年”或` : ''}“{年度}年”）。`))];
+  return [diagnostic('BG726', { start, end },
+    `标题“${text.trim()}”没有写明年度：年度报告的标题应写上报告的年份（如${model.header.year ? `“${model.header.year}年”或` : ''}“{年度}年”）。`)];
 }
 
 /** BG729: a title “……关于[事由][文种]” with no 的 between its matter and its kind. */
@@ -77,15 +77,14 @@ function aboutWithoutDe(model: ReportModel): Diagnostic[] {
   if (!kind || matter.length < 6 || matter.includes('的')) return [];
   const start = inlines[0]!.start;
   const end = inlines[inlines.length - 1]!.end;
-  const scope = { file: model.file, params: new Map(), parent: undefined, site: undefined };
   // 情况报告, 工作报告: 的 goes before the kind; a title of one text inline is where the source has it.
   const only = inlines.length === 1 && inlines[0]!.kind === 'text' ? inlines[0]! : undefined;
   const before = matter.slice(0, kind.index);
   const fixable = only && /(?:情况|工作)$/.test(before);
   const kindAt = only ? only.start + only.text.lastIndexOf(kind[0]) : -1;
-  return [located(model, scope, diagnostic('BG729', fixable ? { start: kindAt, end: kindAt + kind[0].length } : { start, end },
+  return [diagnostic('BG729', fixable ? { start: kindAt, end: kindAt + kind[0].length } : { start, end },
     `标题“${text}”用“关于”引出事由，事由和文种之间缺“的”：应写作“……关于${fixable ? `${before}的${kind[0]}` : `……情况的${kind[0]}`}”。`,
-    fixable ? [{ title: `改为“${before.slice(-2)}的${kind[0]}”`, safe: true, edits: [{ start: kindAt, end: kindAt, newText: '的' }] }] : undefined))];
+    fixable ? [{ title: `改为“${before.slice(-2)}的${kind[0]}”`, safe: true, edits: [{ start: kindAt, end: kindAt, newText: '的' }] }] : undefined)];
 }
 
 // ---------------------------------------------------------------- a title without its kind of document
@@ -109,9 +108,9 @@ function titleWithoutKind(model: ReportModel, settings: CheckSettings): Diagnost
   const matterEnd = last.start + lastText.length - (m[0].length - 2);
   const start = inlines[0]!.start;
   const end = last.start + lastText.length;
-  return [located(model, { file: model.file, params: new Map(), parent: undefined, site: undefined }, diagnostic('BG731', { start, end },
+  return [diagnostic('BG731', { start, end },
     `标题“${text}”止于事由，缺少文种：应写作“……${text.slice(m.index, m.index + 2)}${added}”。`,
-    [{ title: `补上“${added}”`, safe: false, edits: [{ start: matterEnd, end: matterEnd, newText: added }] }]))];
+    [{ title: `补上“${added}”`, safe: false, edits: [{ start: matterEnd, end: matterEnd, newText: added }] }])];
 }
 
 export const reportTitleChecks: ReportCheck[] = [

@@ -8,7 +8,6 @@ import type { ReportModel } from '../model.js';
 import { checkedKind, NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract.js';
 import { cachedPerBlock, ruledOutInBatch } from './blockCache.js';
 import { lineDiagnostic, proseBlocks } from './prose.js';
-import { allMatches } from '../matches.js';
 
 export const selfReferenceCodes: CodeInfo[] = [
   {
@@ -20,7 +19,31 @@ export const selfReferenceCodes: CodeInfo[] = [
 registerCodes(selfReferenceCodes);
 
 /** 我 at the start of a clause (the start of the line, or after a stop or comma) and the two characters after it. */
-const BARE_WO = /(?:^|(?<=[，。；：！？,;:!?]))我(\p{Script=Han})(\p{Script=Han})?/gu;
+export const BARE_WO = /(?:^|(?<=[，。；：！？,;:!?]))我(\p{Script=Han})(\p{Script=Han})?/gu;
+/** The marks a clause starts after, by character code. */
+const CLAUSE_START = new Set([...'，。；：！？,;:!?'].map((c) => c.charCodeAt(0)));
+/** A Han character at a position (one code point, two code units beyond the BMP). */
+const HAN_AT = /\p{Script=Han}/uy;
+
+/**
+ * BARE_WO's matches of a line — the 我 at a clause's start, the character after it and the one after that if
+ * Han — found from each 我 (most lines have a 我镇, 我局 …: the pattern's look-behind at every character
+ * cost 0.3 ms at 300 KB). A property test holds it to the pattern.
+ */
+export function bareWoIn(text: string): Array<{ at: number; next: string; after: string }> {
+  const out: Array<{ at: number; next: string; after: string }> = [];
+  for (let at = text.indexOf('我'); at >= 0; at = text.indexOf('我', at + 1)) {
+    if (at > 0 && !CLAUSE_START.has(text.charCodeAt(at - 1))) continue;
+    HAN_AT.lastIndex = at + 1;
+    const next = HAN_AT.exec(text)?.[0];
+    if (!next) continue;
+    HAN_AT.lastIndex = at + 1 + next.length;
+    const after = HAN_AT.exec(text)?.[0] ?? '';
+    // The pattern goes on after what it took; a 我 inside that follows a Han character, and starts no match here either.
+    out.push({ at, next, after });
+  }
+  return out;
+}
 /** What follows 我 when a body names itself or another (我国 我省 我局 我们 我单位 …), or a slogan's 我 (我为群众办实事). */
 const SELF_NAMES = new Set([...'国省市区县镇乡局委办厅街院校所站部司州旗盟团队处科股社村们方党行军会园馆台庭为是要國縣區鎮鄉廳辦會們黨']);
 const SELF_NAMES_TWO = new Set(['单位', '中心', '中队', '公司', '集团', '支队', '大队', '分局', '开发', '管委', '机关', '系统', '辖区']);
@@ -45,11 +68,11 @@ function bareWo(model: ReportModel, settings: CheckSettings): Diagnostic[] {
     let out: Diagnostic[] | undefined;
     for (const line of block.lines) {
       if (!mayHaveBareWo(line.text)) continue;
-      for (const m of allMatches(BARE_WO, line.text)) {
-        if (SELF_NAMES.has(m[1]!) || SELF_NAMES_TWO.has(`${m[1]}${m[2] ?? ''}`)) continue;
-        const at = m.index!;
-        (out ??= []).push(lineDiagnostic(model, line, 'BG732', at, at + m[0].length,
-          `“${m[0]}”：机关行文自称${name ? `“我${name}”` : '“我局”“我镇”等'}，不单用“我”，这里多半漏了一个字。`,
+      for (const { at, next, after } of bareWoIn(line.text)) {
+        if (SELF_NAMES.has(next) || SELF_NAMES_TWO.has(`${next}${after}`)) continue;
+        const written = `我${next}${after}`;
+        (out ??= []).push(lineDiagnostic(model, line, 'BG732', at, at + written.length,
+          `“${written}”：机关行文自称${name ? `“我${name}”` : '“我局”“我镇”等'}，不单用“我”，这里多半漏了一个字。`,
           name ? [{ title: `改为“我${name}”`, safe: false, edits: [{ from: at + 1, to: at + 1, newText: name }] }] : undefined));
       }
     }

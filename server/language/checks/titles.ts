@@ -20,7 +20,7 @@ export const titlesCodes: CodeInfo[] = [
   },
   {
     code: 'BG717', severity: 'hint', title: '文件名称未登记',
-    description: '书名号中的名称像是全国性的正式文件（以“纲要”“规划”结尾，或在登记的文件名后多了字，如《法治政府建设实施纲要（2021—2025年）工作方案》），但文件名称登记册中没有：请核对是否有这个文件、名称是否准确。确有此文件时可在 baogao.json 的“citations”中登记。带地名的本地文件不报，但法治建设的纲要、规划少了规划期时（《法治政府建设实施纲要》《广东省法治政府建设实施纲要》）提示写全名称。',
+    description: '书名号中的名称像是全国性的正式文件（以“纲要”“规划”结尾，或在登记的文件名后多了字，如《法治政府建设实施纲要（2021—2025年）工作方案》），但文件名称登记册中没有：请核对是否有这个文件、名称是否准确。确有此文件时可在 baogao.json 的“citations”中登记。带地名的本地文件（《广东省……》《法治湖南建设规划（2021—2025年）》）不报，但法治建设的纲要、规划少了规划期时（《法治政府建设实施纲要》《广东省法治政府建设实施纲要》）提示写全名称。',
     example: '《法治政府建设实施纲要（2021—2025年）工作方案》',
   },
   {
@@ -136,6 +136,13 @@ function twoWaysIn(titlesByBlock: ReadonlyArray<Hit<string[]>>, registry: readon
 const NATIONAL_PLAN = /(?:(?<!学习)纲要|规划)(?:（[^（）]*）)?$/;
 /** A province's or city's 法治政府建设实施纲要 or 法治建设规划 named without its period (《广东省法治政府建设实施纲要》). */
 const LOCAL_PLAN_WITHOUT_PERIOD = /法治(?:政府|社会)建设实施纲要$|法治[\u4e00-\u9fff]{0,4}建设规划$/;
+/**
+ * A place's own rule-of-law plan named after it (《法治湖南建设规划》, 《法治嘉善建设规划》): 法治 and a place before
+ * 建设; the national ones are 法治中国, 法治政府, 法治社会 (and 法治国家, 法治文化).
+ */
+const PLACE_AFTER_FAZHI = /^法治(?!中国|政府|社会|国家|文化)[\u4e00-\u9fff]{2,4}建设/;
+const isLocalTitle = (title: string) => PLACE_PREFIX.test(title) || PLACE_AFTER_FAZHI.test(title);
+
 /** Titles that say themselves they are local or derived: 关于…, 贯彻…, 〈…〉 inside. */
 const LOCAL_WORDS = /关于|贯彻|落实|〈|〉|我镇|我乡|本镇|本乡/;
 
@@ -183,11 +190,11 @@ function unknownTitlesIn(titlesByBlock: ReadonlyArray<Hit<string[]>>, registry: 
         out.push({ block, k, message: (cited) => `《${cited}》少了规划期：登记的有${named}，请写全所依据的那一个。` });
         return;
       }
-      if (PLACE_PREFIX.test(title) && LOCAL_PLAN_WITHOUT_PERIOD.test(title)) {
+      if (isLocalTitle(title) && LOCAL_PLAN_WITHOUT_PERIOD.test(title)) {
         out.push({ block, k, message: (cited) => `《${cited}》少了规划期：法治建设的纲要、规划都写明起止年份（如“（2021—2025年）”），请写全名称。` });
         return;
       }
-      if (PLACE_PREFIX.test(title) || LOCAL_WORDS.test(title) || /\d{4}年度?(?!—)/.test(title.replace(/（[^（）]*）/g, '')) || (org && title.includes(org)) || (place && title.includes(place))) return;
+      if (isLocalTitle(title) || LOCAL_WORDS.test(title) || /\d{4}年度?(?!—)/.test(title.replace(/（[^（）]*）/g, '')) || (org && title.includes(org)) || (place && title.includes(place))) return;
       const extended = registered.find((r) => title.startsWith(r) && title.length > r.length);
       if (!extended && !NATIONAL_PLAN.test(title)) return;
       const why = extended ? `是登记的《${extended}》后面多了“${title.slice(extended.length)}”` : '像是全国性的规划或纲要';

@@ -26,7 +26,7 @@ export const typographyCodes: CodeInfo[] = [
   { code: 'BG606', severity: 'warning', title: '标点重复', description: '同一个标点连写了两次或更多（省略号……和破折号——除外）。', example: '工作，，进一步', fix: '只留一个' },
   { code: 'BG607', severity: 'warning', title: '序号写法有误', description: '“（一）”后不加顿号；阿拉伯数字序号写作“1.”，不用“1、”。', example: '（一）、加强组织领导', fix: '删去“（一）”后的顿号' },
   { code: 'BG608', severity: 'warning', title: '节日名称的写法', description: '用月日表示的节日写作“3·15”“12·4”：用间隔号“·”并加引号，不用小数点。', example: '“12.4宪法宣传日”', fix: '改为“12·4”' },
-  { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）；标点前也不空格（“参考率为100% ，”）。书名号或引号内两个短语之间的空格（《承接“北跨”战略 共建法治政府》、围绕“学习贯彻安全生产法 牢固树立安全发展理念”开展学法：栏目、活动、口号、主题的名称本来如此）不报，文件名称里的空格（《法治政府建设 实施纲要》）照报。', example: '法治 政府', fix: '删去空格' },
+  { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）；标点前也不空格（“参考率为100% ，”），右引号、右书名号、右括号和后面的数字之间也不空格（“挂案” 5起）。书名号或引号内两个短语之间的空格（《承接“北跨”战略 共建法治政府》、围绕“学习贯彻安全生产法 牢固树立安全发展理念”开展学法：栏目、活动、口号、主题的名称本来如此）不报，文件名称里的空格（《法治政府建设 实施纲要》）照报。', example: '法治 政府', fix: '删去空格' },
   { code: 'BG611', severity: 'warning', title: '年份范围起止有误', description: '年份范围的止年应晚于起年：“2023-2023”“2025—2021”多半是年份打错，或是范文、上年报告里的年份没改全。', example: '法治政府建设实施纲要（2023—2023）' },
   { code: 'BG612', severity: 'warning', title: '连词前用了顿号', description: '“及”“以及”连接最后一项时，前面不用顿号：“局党组会议及党组理论学习中心组会议”，不写“会议、及……”（GB/T 15834）。“及时”“及早”等词不报。', example: '在局党组会议、及党组理论学习中心组会议中组织学习', fix: '删去顿号' },
   { code: 'BG610', severity: 'warning', title: 'Word 转换残留', description: '从 Word 复制时带进来的书签、域代码或不可见字符。', example: '[bookmark: _GoBack]', fix: '删去' },
@@ -480,6 +480,8 @@ const JOINING_PARTICLES = '的之地得和与及或等了着';
 const DOCUMENT_KIND_END = new RegExp(`(?:${[...DOCUMENT_KINDS, '准则', '法'].join('|')})(?:[（(][^（）()]*[）)])?$`);
 
 const SPACES = /[ \u3000\t]+/g;
+/** Full-width marks that close a quotation, title or aside. */
+const CLOSING_MARKS = '”’》）';
 
 /** BG609 */
 function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
@@ -489,7 +491,9 @@ function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
     const next = line.text[m.index + m[0].length];
     if (prev === undefined || next === undefined) continue;
     // Chinese on both sides, or a number and Chinese side by side ("案件 32件", "2025 年"): 公文 put no space there.
-    const digitBeside = (isDigit(prev) && isIdeograph(next)) || (isIdeograph(prev) && isDigit(next));
+    // A closing mark and a number (“挂案” 5起, 《规划》 2份) are no further apart.
+    const markBeside = isDigit(next) && CLOSING_MARKS.includes(prev);
+    const digitBeside = (isDigit(prev) && isIdeograph(next)) || (isIdeograph(prev) && isDigit(next)) || markBeside;
     // A space before a mark after a number (“参考率为100% ，”, “100% 。”): no mark is spaced from what it follows.
     if (!digitBeside && (isDigit(prev) || prev === '%' || prev === '％') && markInChinese(line.text, m.index + m[0].length)) {
       emit(lineDiagnostic(model, line, 'BG609', m.index, m.index + m[0].length, `${prev === FIGURE_MARK ? '数字' : shownMark(prev)}和${shownMark(next)}之间有空格：标点前不空格，请删去。`, [
@@ -512,7 +516,7 @@ function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
     }
     const shown = m[0].replace(/\u3000/g, '全角空格').replace(/ /g, '空格').replace(/\t/g, '制表符');
     const named = (ch: string) => (ch === FIGURE_MARK ? '数字' : shownMark(ch));
-    emit(lineDiagnostic(model, line, 'BG609', m.index, m.index + m[0].length, `${named(prev)}和${named(next)}之间有${shown === '空格' ? '空格' : `多余的空白（${shown}）`}：${digitBeside ? '数字和汉字之间' : '中文之间'}不空格，请删去。`, [
+    emit(lineDiagnostic(model, line, 'BG609', m.index, m.index + m[0].length, `${named(prev)}和${named(next)}之间有${shown === '空格' ? '空格' : `多余的空白（${shown}）`}：${markBeside ? '标点和数字之间' : digitBeside ? '数字和汉字之间' : '中文之间'}不空格，请删去。`, [
       { title: '删去空格', safe: true, edits: [{ from: m.index, to: m.index + m[0].length, newText: '' }] },
     ]));
   }

@@ -1,8 +1,9 @@
 // Report checks on wording: 今年来 / 2021年来 for 以来 (BG713), 截止 for 截至 (BG718), 2022年五月 (BG720), words
 // often confused (BG721), the leader's name (BG722), run-in 一是、二是 out of order (BG723), 为指导 without 以
-// (BG725), a word written twice (BG727), a document number's brackets (BG614), and headings — one ending in
-// 。 where it stands alone (BG714), one run into its first item (BG728). Last year's work in this year's
-// report (BG712) is in lastYearsPlan.ts, the report's title (BG724, BG726, BG729) in reportTitle.ts.
+// (BG725), a document number's brackets (BG614), and headings — one ending in 。 where it stands alone
+// (BG714), one run into its first item (BG728). Last year's work in this year's report (BG712) is in
+// lastYearsPlan.ts, the report's title (BG724, BG726, BG729, BG731) in reportTitle.ts, a word or a clause
+// written twice (BG727, BG733) in doubled.ts.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
@@ -55,11 +56,6 @@ export const wordingCodes: CodeInfo[] = [
     code: 'BG725', severity: 'warning', title: '“为指导”前缺“以”',
     description: '“以……为指导”“以……为根本遵循”少了“以”，两种句式杂糅在一起（“我局深入贯彻落实习近平生态文明思想为指导”）：应写作“以……为指导”，或改成“深入贯彻落实……”而删去“为指导”。查“为指导”“为指引”“为根本遵循”“为统领”所在的分句（从上一个逗号、句号等算起）里有没有“以”；“作为指导”“视为”等和“把……作为……”不报。',
     example: '2020年，我局深入贯彻落实习近平生态文明思想为指导，认真贯彻落实全国生态环境保护大会精神', fix: '无自动修复',
-  },
-  {
-    code: 'BG727', severity: 'warning', title: '词语连写了两遍',
-    description: '同一个三个字以上的词紧挨着写了两遍（“廉江市民政局民政局”“镇驻村法律顾问法律顾问”），多半是复制粘贴或改稿时留下的：请删去一遍。两个字的重叠（“自查自纠”“占道占地”里的“查自”“道占”）不报。',
-    example: '2024年，廉江市民政局民政局坚持以习近平新时代中国特色社会主义思想为指导', fix: '删去重复的一遍（不是安全修复）',
   },
   {
     code: 'BG728', severity: 'warning', title: '标题和“一是”连在了一起',
@@ -385,87 +381,6 @@ function guidedWithoutYi(model: ReportModel): Diagnostic[] {
   });
 }
 
-// ---------------------------------------------------------------- a word written twice
-
-const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
-
-/**
- * BG727: a word of three to eight characters written twice in a row (廉江市民政局民政局). Two characters twice
- * are common Chinese (自查自纠, 占道占地 hold 查自查自, 道占道占); one character repeated (哈哈哈哈哈哈) is no word.
- */
-function doubledWords(model: ReportModel): Diagnostic[] {
-  return cachedPerBlock('doubled-words', proseBlocks(model), (block) => {
-    let out: Diagnostic[] | undefined;
-    for (const line of block.lines) {
-      for (const { at, length } of doubledWordsIn(line.text)) {
-        const word = line.text.slice(at, at + length);
-        (out ??= []).push(lineDiagnostic(model, line, 'BG727', at + length, at + 2 * length, `“${word}”连写了两遍（“${word}${word}”）：多半是复制粘贴留下的，请删去一遍。`, [
-          { title: `删去重复的“${word}”`, safe: false, edits: [{ from: at + length, to: at + 2 * length, newText: '' }] },
-        ]));
-      }
-    }
-    return out ?? NO_DIAGNOSTICS;
-  });
-}
-
-/** For each position of a line, bit n − 3 set when the n characters from it come again right after them (n = 3…8). */
-let repeats = new Uint8Array(256);
-
-/**
- * The doubled words of a text, left to right: at each ideograph the shortest word (3 to 8 ideographs, not
- * all one character) that comes again right after it; the search goes on after its second copy.
- */
-export function doubledWordsIn(text: string): Array<{ at: number; length: number }> {
-  const found: Array<{ at: number; length: number }> = [];
-  const length = text.length;
-  if (length < 6) return found;
-  if (repeats.length < length) repeats = new Uint8Array(length * 2);
-  repeats.fill(0, 0, length);
-  // Which positions start a repeat of each length: a window is compared from its end, and a mismatch
-  // moves the next window past it, so that most characters are compared about once for all six lengths
-  // (comparing six places on from every character made this the costliest check).
-  let any = false;
-  for (let n = 3; n <= 8; n++) {
-    const bit = 1 << (n - 3);
-    for (let p = 0; p + 2 * n <= length; ) {
-      let q = p + n - 1;
-      while (q >= p && text.charCodeAt(q) === text.charCodeAt(q + n)) q--;
-      if (q >= p) {
-        p = q + 1;
-        continue;
-      }
-      // [p, p + n) equals the n characters after it: so does every window inside the run of such positions.
-      let end = p + n;
-      while (end + n < length && text.charCodeAt(end) === text.charCodeAt(end + n)) end++;
-      for (let i = p; i + n <= end; i++) repeats[i]! |= bit;
-      any = true;
-      p = end + 1;
-    }
-  }
-  if (!any) return found;
-  for (let i = 0; i + 6 <= length; i++) {
-    const lengths = repeats[i]!;
-    if (lengths === 0) continue;
-    const c = text.charCodeAt(i);
-    if (!isHan(c)) continue;
-    for (let n = 3; n <= 8 && i + 2 * n <= length; n++) {
-      if ((lengths & (1 << (n - 3))) === 0) continue;
-      let k = 1;
-      let mixed = false;
-      for (; k < n; k++) {
-        const d = text.charCodeAt(i + k);
-        if (!isHan(d)) break;
-        if (d !== c) mixed = true;
-      }
-      if (k < n || !mixed) continue;
-      found.push({ at: i, length: n });
-      i += 2 * n - 1;
-      break;
-    }
-  }
-  return found;
-}
-
 // ---------------------------------------------------------------- a heading ending in 。
 
 function headingFullStop(model: ReportModel): Diagnostic[] {
@@ -501,7 +416,6 @@ export const wordingChecks: ReportCheck[] = [
   { id: 'document-number-brackets', codes: ['BG614'], run: documentNumbers },
   { id: 'run-in-order', codes: ['BG723'], run: runInOrder },
   { id: 'guided-without-yi', codes: ['BG725'], run: guidedWithoutYi },
-  { id: 'doubled-words', codes: ['BG727'], run: doubledWords },
   { id: 'heading-full-stop', codes: ['BG714'], run: (model) => sameStructure('heading-full-stop', model, () => headingFullStop(model)) },
   { id: 'heading-run-into-item', codes: ['BG728'], run: (model) => sameStructure('heading-run-into-item', model, () => headingRunIntoItem(model)) },
 ];

@@ -65,6 +65,9 @@ export function orgFromTitle(title: string): string | undefined {
 
 /** The place a title names right after its year: "2020年静海区法治政府建设情况报告" → 静海区人民政府. */
 function placeAfterYear(title: string): string | undefined {
+  // "2025年天津经济技术开发区法治政府建设情况报告": a zone's longer name, run by its 管理委员会.
+  const zone = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?([\u4e00-\u9fff]{2,6}?(?:经济技术|高新技术产业|经济|产业|工业)?(?:开发区|高新区|园区|保税区|合作区))(?=[\u4e00-\u9fff]{4})/.exec(title);
+  if (zone && isPlaceName(zone[1]!.replace(/(?:经济技术|高新技术产业|经济|产业|工业)?(?:开发区|高新区|园区|保税区|合作区)$/, ''))) return governmentOf(zone[1]!);
   const m = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?([\u4e00-\u9fff]{2,6}?)(区|县|市|旗|镇|乡|街道)(?=[\u4e00-\u9fff]{4})/.exec(title);
   if (!m || !isPlaceName(m[1]!)) return undefined;
   return /(?:镇|乡|街道)$/.test(m[2]!) ? fullName(m[1]! + m[2]!) : governmentOf(m[1]! + m[2]!);
@@ -154,7 +157,7 @@ const MINISTRY = new RegExp(`${NAME_START}原?((?:外交|国防|教育|科学技
  * 得益于县委…, 致力于县…: a word ending in 于 is a preposition before the place, not its name; 紧紧围绕全乡,
  * 本镇, 我乡, 各乡: the township itself, not a township named so.
  */
-const isPlaceName = (name: string) => name.length >= 2 && name.length <= 5 && !NOT_A_NAME.test(name) && !/[的了是在和与及]|于$|[全本我各该每此]$|推进|推动|落实|扎实|加强|开展/.test(name);
+const isPlaceName = (name: string) => name.length >= 2 && name.length <= 5 && !NOT_A_NAME.test(name) && !/[的了是在和与及]|于$|[全本我各该每此]$|推进|推动|落实|扎实|加强|开展|围绕|紧紧|紧扣|贯彻|遵循|按照|根据|坚持/.test(name);
 
 /**
  * A county-level body as the subject of the first sentence: "2019年，南昌县全面贯彻……" → 南昌县人民政府,
@@ -173,7 +176,15 @@ const AUTONOMOUS = /^([\u4e00-\u9fff]{2,4}?)[\u4e00-\u9fff]{1,16}?族自治[县�
  */
 const COMMON_NOUN_DIVISION = /(?:社|小|辖|片|景|库|校|营|街|牧|灾|专|商|学|功能)区$|(?:超|集|夜|股|楼)市$/;
 
+/** “2025年，鹤岗市人民政府坚持……”: a government named whole as the subject, right after the opening year. */
+const GOVERNMENT_SUBJECT = /^(?:\d{4}\s*年度?|一年来|今年以来)[，,\s]*((?:[\u4e00-\u9fff]{2,4}?[省市州盟县区旗])+)人民政府(?!办公|各|所属|工作部门|门户|网站|关于|令|印发)/;
+
 function countyOrgFromProse(sentence: string): string | undefined {
+  const government = GOVERNMENT_SUBJECT.exec(sentence);
+  if (government) {
+    const name = government[1]!.match(DIVISION)!.pop()!;
+    if (isPlaceName(AUTONOMOUS.exec(name)?.[1] ?? name.slice(0, -1))) return `${name}人民政府`;
+  }
   // "2024年，云南省委、省政府坚持……": a report of the committee and the government together; the government is the body.
   const both = new RegExp(`${NAME_START}([\\u4e00-\\u9fff]{2,6}?)([省市县区旗])委[、，,和]\\s*\\2?(?:人民)?政府`).exec(sentence);
   const place = both?.[1]!.replace(/^.*[省市州盟县区旗](?=..)/, ''); // the last division named: 长沙市天心区 → 天心区

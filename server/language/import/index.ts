@@ -100,11 +100,11 @@ export interface ImportResult {
 export function importReport(text: string, hints: ImportHints = {}): ImportResult {
   const notes: ImportNote[] = [];
   const note = (line: number, what: string, why: string) => notes.push({ line, what, why });
-  const { lines, trimmed, pageDate } = readLines(text, note);
+  const { lines, trimmed, pageDate, publisher } = readLines(text, note);
   const end = readEnd(lines, note);
   const top = readTop(lines, note);
   const body = lines.filter((l) => l.text !== '');
-  const header = readHeaderValues(top, end, body, hints, note);
+  const header = readHeaderValues(top, end, body, hints, note, publisher);
   const fromPage = !header.date && pageDate ? parseSignatureDate(pageDate.text) : undefined;
   if (fromPage) {
     header.date = isoDate(fromPage);

@@ -21,7 +21,7 @@ export interface PageDate {
  */
 export const SOURCE_LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029|\u0085/;
 
-export function readLines(text: string, note: Note): { lines: Line[]; trimmed: number[]; pageDate: PageDate | undefined } {
+export function readLines(text: string, note: Note): { lines: Line[]; trimmed: number[]; pageDate: PageDate | undefined; publisher: PageDate | undefined } {
   const lines: Line[] = text.replace(/^\ufeff/, '').split(SOURCE_LINE_BREAK).map((raw, i) => ({ n: i + 1, raw, text: raw }));
   if (lines.length > 1 && lines[lines.length - 1]!.raw === '') lines.pop(); // the final newline ends a line, it is not a blank line
   const trimmed: number[] = [];
@@ -38,9 +38,9 @@ export function readLines(text: string, note: Note): { lines: Line[]; trimmed: n
   removePinyin(lines, note);
   removeWatermarks(lines, note);
   removeStamps(lines, note);
-  const pageDate = removeFurniture(lines, note);
+  const { pageDate, publisher } = removeFurniture(lines, note);
   removePageChunkNumbers(lines, note);
-  return { lines: splitRunTogetherParts(splitTitleOff(lines, note), note), trimmed, pageDate };
+  return { lines: splitRunTogetherParts(splitTitleOff(lines, note), note), trimmed, pageDate, publisher };
 }
 
 /**
@@ -313,10 +313,14 @@ const BARE_LABEL = /^[-•·*\s\u3000]*([\u4e00-\u9fff]{2,6})\s*[:：]\s*$/;
 /** A label's value on a line of its own: short, no sentence, not the title (“- 温建〔2022〕4号”, “- 主动公开”). */
 const LABEL_VALUE = /^[-•·*\s\u3000]*[^，,。；;：:]{1,40}$/;
 
-function removeFurniture(lines: Line[], note: Note): PageDate | undefined {
+/** The publisher in a page's information bar or table: “发布机构 | 肃南县林草局”, “发布机构:惠安县交通运输局”. */
+const PUBLISHER = /发布(?:机构|单位)[ \u3000]*[:：\]】|｜]?[ \u3000|｜]*([\u4e00-\u9fff]{3,30})/;
+
+function removeFurniture(lines: Line[], note: Note): { pageDate: PageDate | undefined; publisher: PageDate | undefined } {
   let top = true;
   let bulletedBar = false;
   let pageDate: PageDate | undefined;
+  let publisher: PageDate | undefined;
   // A label alone (“- 成文日期:”) whose value the page's list put on the next line (“- 2022-01-10”).
   let label = '';
   for (const line of lines) {
@@ -343,6 +347,8 @@ function removeFurniture(lines: Line[], note: Note): PageDate | undefined {
       bulletedBar ||= LIST_BULLET.test(line.text);
       const written = kind === '网页信息栏' || kind === '网页导航' ? writtenOnOf(readable(line.text)) : undefined;
       if (written && !pageDate) pageDate = { text: written, line: line.n };
+      const published = (kind === '网页信息栏' || kind === '网页导航') && !publisher ? PUBLISHER.exec(readable(line.text))?.[1] : undefined;
+      if (published) publisher = { text: published, line: line.n };
       note(line.n, `${kind}“${line.text.length > 40 ? `${line.text.slice(0, 40)}…` : line.text}”`, '从网页复制时带进来的页面内容，不是报告的文字');
       line.text = '';
     } else if (isSentence(line.text)) {
@@ -358,5 +364,5 @@ function removeFurniture(lines: Line[], note: Note): PageDate | undefined {
       top = false;
     }
   }
-  return pageDate;
+  return { pageDate, publisher };
 }

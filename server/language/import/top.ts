@@ -65,10 +65,10 @@ export interface TopOfReport {
   findings: ImportFinding[];
 }
 
-/** A line that ends a title: 报告/总结/汇报, or "…法治政府建设情况" (a title without 报告). */
+/** A line that ends a title: 报告/总结/汇报, or "…法治政府建设情况", "…法治政府部门建设工作情况" (a title without 报告). */
 const ends = (line: string) => {
   const text = readable(line);
-  return TITLE_END.test(text) || YEAR_AFTER_TITLE.test(text) || (/法治政府建设/.test(text) && /情况$/.test(text));
+  return TITLE_END.test(text) || YEAR_AFTER_TITLE.test(text) || (/法治政府(?:部门)?建设/.test(text) && /情况$/.test(text));
 };
 
 /** A title with the year it reports on in brackets after it: “塘栖镇法治政府建设年度报告(2024年度)”. */
@@ -87,6 +87,13 @@ export function readTop(lines: Line[], note: Note): TopOfReport {
   const endAt = head.findIndex((l, i) => ends(l.text) && isTitleLike(l.text) && !typedNumber(l.text) && (!COLUMN_NAME.test(readable(l.text)) || continues(i)));
   const sentenceAt = head.findIndex((l) => !isTitleLike(l.text) || typedNumber(l.text));
   if (endAt < 0 || (sentenceAt >= 0 && sentenceAt < endAt)) {
+    // A 呈 without its title: its document number above the addressee (保政呈〔2025〕5号 / 河北省人民政府:).
+    if (head[0] && head[1] && DOCUMENT_NUMBER.test(head[0].text) && ADDRESSEE_WITHOUT_TITLE.test(head[1].text)) {
+      note(head[0].n, `发文字号“${head[0].text}”`, '报告语言没有发文字号，这一行不写入正文（需要时由版头模板打印）');
+      head[0].text = '';
+      readAddressee(head[1], top, note, ADDRESSEE_WITHOUT_TITLE);
+      return top;
+    }
     readAddressee(head[0], top, note, ADDRESSEE_WITHOUT_TITLE);
     if (!top.to) readBodyLine(head, top, note);
     return top;
@@ -229,15 +236,15 @@ export interface HeaderHints {
 }
 
 /** Header values: --org/--year, then the title, the signature, the opening sentence and the first heading. */
-export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[], hints: HeaderHints, note: Note): ImportedHeader {
+export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[], hints: HeaderHints, note: Note, publisher?: { text: string; line: number }): ImportedHeader {
   // The opening sentence: a stray short line above it (a site's headline) says nothing of the report.
   const firstProse = body.find((l) => !typedNumber(l.text) && isSentence(l.text)) ?? body.find((l) => !typedNumber(l.text));
   const firstHeading = body.find((l) => typedNumber(l.text));
   const year = hints.year ?? yearOf(top, end, firstProse, firstHeading, note);
-  const org = hints.org ?? orgOf(top, end, firstProse, body[0]?.n ?? 1, note);
+  const org = hints.org ?? orgOf(top, end, firstProse, body[0]?.n ?? 1, note, publisher && publisherAsOrg(publisher, body));
   // A space a page left between characters (“2025年度法治政府 建设情况报告”) does not hide the words.
   // (Each run of spaces is read once: a lookahead after it would retry a long run from each of its spaces.)
-  const saysFazhi = (s: string | undefined) => !!s && /法治政府建设/.test(readable(s).replace(/[ \u3000]+/g, (run, at: number, text: string) => (/[\u4e00-\u9fff]/.test(text[at + run.length] ?? '') ? '' : run)));
+  const saysFazhi = (s: string | undefined) => !!s && /法治政府(?:部门)?建设/.test(readable(s).replace(/[ \u3000]+/g, (run, at: number, text: string) => (/[\u4e00-\u9fff]/.test(text[at + run.length] ?? '') ? '' : run)));
   // Without a title, the opening sentence or the first heading ("一、2024年推进法治政府建设的主要举措和成效") says it.
   const fazhi = saysFazhi(top.title) || (!top.title && (saysFazhi(firstProse?.text) || saysFazhi(firstHeading?.text)));
   const kind = fazhi ? ('法治政府建设年度报告' as const) : top.title ? otherKind(readable(top.title)) : undefined;
@@ -275,7 +282,20 @@ function yearOf(top: TopOfReport, end: EndOfReport, firstProse: Line | undefined
 /** A name read from a line, in the line's own script (see readable). */
 const written = (found: string | undefined, line: string) => (found === undefined ? undefined : asWritten(found, line));
 
-function orgOf(top: TopOfReport, end: EndOfReport, firstProse: Line | undefined, at: number, note: Note): string | undefined {
+/**
+ * The page's 发布机构 as the report's body, when nothing else names one: a county-level department (肃南县林草局)
+ * the text calls itself after (我局). A site's own name (……门户网站), a township the page misnames (发布机构:王河乡
+ * over 王河镇's report) or a 县司法局 publishing another's report are not taken first: the title or the text names
+ * the body then.
+ */
+function publisherAsOrg(publisher: { text: string; line: number }, body: Line[]): { org: string; line: number } | undefined {
+  const org = publisher.text;
+  if (!isOrgLike(org) || !/^[\u4e00-\u9fff]{2,8}?[县区市旗][\u4e00-\u9fff]{1,12}[局委]$/.test(org)) return undefined;
+  const self = `我${org.at(-1)}`;
+  return body.some((l) => l.text.includes(self)) ? { org, line: publisher.line } : undefined;
+}
+
+function orgOf(top: TopOfReport, end: EndOfReport, firstProse: Line | undefined, at: number, note: Note, published?: { org: string; line: number }): string | undefined {
   if (end.org) return end.org;
   if (top.org) return top.org;
   const named = top.title ? written(orgFromTitle(readable(top.title)), top.title) : undefined;
@@ -295,6 +315,10 @@ function orgOf(top: TopOfReport, end: EndOfReport, firstProse: Line | undefined,
   if (guessed) {
     note(firstProse!.n, `机关“${guessed}”`, `原文${top.title ? '标题中没有机关名称' : '没有标题'}，也没有落款，机关名称由正文开头推断，请核对（或用 --org 指定）`);
     return guessed;
+  }
+  if (published) {
+    note(published.line, `机关“${published.org}”`, `标题、落款和正文开头都没有机关名称，取自网页信息栏的“发布机构”（正文自称“我${published.org.at(-1)}”），请核对（或用 --org 指定）`);
+    return published.org;
   }
   note(at, '机关名称空缺', '标题、落款和正文开头都没有写明机关名称，“@机关”留空，请补上（或用 --org 指定）');
   return undefined;

@@ -176,6 +176,13 @@ describe('figures from prose', () => {
       const near = '@年度 2024\n\n2024年度，2024年，发放2000余册、2021人次，〔2021〕5号，《2020版目录》，接待2021群众。\n';
       assert.deepEqual(checkReport(model(near)).filter((d) => /BG236|BG221/.test(d.code)).map((d) => `${d.code}@${near.slice(d.start, d.end)}`), ['BG221@2021群']);
     });
+    it('the first count of a range or a choice (2024年1至12月, 3到5名, 2或3次) takes the measure word after the second: no BG221', () => {
+      const text = '@年度 2024\n\n2024年1至12月，全区警情同比下降，每村配备3到5名调解员，每月开展2或3次巡查。\n';
+      assert.deepEqual(checkReport(model(text)).filter((d) => d.code === 'BG221'), []);
+      // The second count is read as any count: without a measure word it is reported.
+      const near = '@年度 2024\n\n每村配备3至5公职人员。\n';
+      assert.deepEqual(checkReport(model(near)).filter((d) => d.code === 'BG221').map((d) => near.slice(d.start, d.end)), ['5公']);
+    });
     it('a count of boats, nets, fish or bottles (210艘次, 150副, 5000尾, 30瓶) has its measure word: no BG221; 47公职人员 has none', () => {
       const text = '@年度 2025\n\n检查农用船舶210艘次，取缔销毁非法捕捞网具150副，放流鱼苗5000尾，收缴过期农药30瓶、种子12袋，出动无人机3架次。\n';
       assert.deepEqual(checkReport(model(text)).filter((d) => d.code === 'BG221'), []);

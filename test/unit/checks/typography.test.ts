@@ -200,6 +200,10 @@ describe('checks/typography', () => {
     expectOne('《法治政府建设实施纲要（2021—2025 年）》\n', 'BG609', ' ', '《法治政府建设实施纲要（2021—2025年）》\n', true);
     assert.match(expectOne('办理案件 {案件 = 32件}。\n', 'BG609', ' ', '办理案件{案件 = 32件}。\n', true).message, /“件”和数字之间有空格/);
     expectNone('使用 LED 屏幕，登录 www.example.gov.cn 查询。\n', 'BG609');
+    // Nor does a closing mark before a number (“挂案” 5起, 宣城市公安局 2021); a half-width ) before one is no Chinese spacing.
+    assert.match(expectOne('共排查出涉民营企业刑事诉讼“挂案” 5起。\n', 'BG609', ' ', '共排查出涉民营企业刑事诉讼“挂案”5起。\n', true).message, /右引号和“5”之间有空格：标点和数字之间不空格/);
+    expectOne('印发《实施方案》 2份。\n', 'BG609', ' ', '印发《实施方案》2份。\n', true);
+    expectNone('详见图(a) 5处说明。\n', 'BG609');
     // A space before a mark after a number (“参考率为100% ,”) is no one's spacing either.
     assert.match(expectOne('参考率为{参考率 = 100%} ，合格率为{合格率 = 98%}。\n', 'BG609', ' ', '参考率为{参考率 = 100%}，合格率为{合格率 = 98%}。\n', true).message, /标点前不空格/);
     expectOne('优秀率100% 。\n', 'BG609', ' ', '优秀率100%。\n', true);

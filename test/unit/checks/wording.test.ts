@@ -1,6 +1,6 @@
 // The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至), BG719 (a body's name in 《》),
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title), BG721 (words
-// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG730 (plenums listed as of another year), BG732 (a body naming itself 我), BG614 (a document number's brackets).
+// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG733 (a clause written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG730 (plenums listed as of another year), BG732 (a body naming itself 我), BG614 (a document number's brackets).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../../grammar/diagnostic';
@@ -8,17 +8,18 @@ import { checkReport } from '../../../server/language/checks/index';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../../server/language/checks/contract';
 import { termsChecks } from '../../../server/language/checks/terms';
 import { titlesChecks } from '../../../server/language/checks/titles';
-import { doubledWordsIn, wordingChecks } from '../../../server/language/checks/wording';
+import { doubledChecks, doubledWordsIn } from '../../../server/language/checks/doubled';
+import { wordingChecks } from '../../../server/language/checks/wording';
 import { lastYearsPlanChecks } from '../../../server/language/checks/lastYearsPlan';
 import { reportTitleChecks } from '../../../server/language/checks/reportTitle';
 import { plenumsChecks } from '../../../server/language/checks/plenums';
-import { selfReferenceChecks } from '../../../server/language/checks/selfReference';
+import { BARE_WO, bareWoIn, selfReferenceChecks } from '../../../server/language/checks/selfReference';
 import { readSettings } from '../../../server/language/config';
 import { applyEdits } from '../../../server/language/fixes';
 import { fuzzSettings, model, SAMPLES, sampleModel } from '../../helpers.js';
 
 const header = (year: number) => `@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 ${year}\n\n`;
-const CHECKS = [...lastYearsPlanChecks, ...plenumsChecks, ...selfReferenceChecks, ...wordingChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks];
+const CHECKS = [...lastYearsPlanChecks, ...plenumsChecks, ...selfReferenceChecks, ...wordingChecks, ...doubledChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks];
 
 function check(text: string, settings: CheckSettings = DEFAULT_CHECK_SETTINGS): Diagnostic[] {
   const m = model(text);
@@ -276,9 +277,37 @@ describe('checks/wording', () => {
       const county = `@类型 法治政府建设年度报告\n@机关 嘉善县司法局\n@年度 2021\n\n制定《法治嘉善建设规划（2021—2025年）》，落实《乡村法治建设发展规划（2021—2025年）》。\n`;
       assert.equal(check(county).filter((d) => d.code === 'BG717').length, 1);
     });
+    it('leaves a province’s plan named 法治湖南 alone, and asks a 法治湖南建设规划 without its period for it (云溪区交通运输局 2025)', () => {
+      const text = `${header(2025)}全面落实《法治湖南建设规划（2021—2025年）》《法治浙江建设规划（2021—2025年）》《法治社会建设实施纲要（2020—2025年）》。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG717'), []);
+      const found = check(`${header(2025)}落实《法治湖南建设规划》《法治中国建设规划》。\n`).filter((d) => d.code === 'BG717');
+      assert.equal(found.length, 2);
+      assert.ok(found.every((d) => /少了规划期/.test(d.message)));
+    });
     it('leaves a title registered in the settings alone', () => {
       const settings = readSettings({ citations: ['乡村法治建设发展规划（2021—2025年）'] }).service.checks;
       assert.deepEqual(check(`${header(2021)}落实《乡村法治建设发展规划（2021—2025年）》。\n`, settings).filter((d) => d.code === 'BG717'), []);
+    });
+  });
+
+  describe('BG733 a clause written twice', () => {
+    it('reports a clause repeating the one before it, or its end (共排查出… / 排查出…), with a fix deleting it and its comma', () => {
+      const text = `${header(2021)}自2020年10月以来,共排查出涉民营企业刑事诉讼“挂案” 5起,排查出涉民营企业刑事诉讼“挂案” 5起,2021年上半年侦办案件23起。\n`;
+      const d = expectOne(text, 'BG733', '排查出涉民营企业刑事诉讼“挂案” 5起', text.replace(',排查出涉民营企业刑事诉讼“挂案” 5起', ''));
+      assert.match(d.message, /和前一个分句重复/);
+      // A sentence typed twice.
+      const twice = `${header(2021)}全年组织集中学法12次。全年组织集中学法12次。\n`;
+      expectOne(twice, 'BG733', '全年组织集中学法12次', `${header(2021)}全年组织集中学法12次。\n`);
+    });
+    it('leaves parallel clauses, short repeats and a clause repeating less than 70% of the one before alone', () => {
+      const text = `${header(2021)}加强组织领导,加强队伍建设;警情同比下降,同比下降;镇村两级党组织和全镇11个村社区全部开展法治宣传,开展法治宣传;市级部门全部完成述法,县级部门全部完成述法。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG733'), []);
+    });
+    it('reads a figure as the value it prints: the same value repeats, another does not', () => {
+      const twice = `${header(2021)}共排查出涉民营企业刑事诉讼“挂案”{挂案 = 5起},排查出涉民营企业刑事诉讼“挂案”{挂案二 = 5起}。\n`;
+      expectOne(twice, 'BG733', '排查出涉民营企业刑事诉讼“挂案”{挂案二 = 5起}');
+      const other = `${header(2021)}全年组织开展法治宣传活动{上半年 = 12场次},全年组织开展法治宣传活动{下半年 = 8场次}。\n`;
+      assert.deepEqual(check(other).filter((d) => d.code === 'BG733'), []);
     });
   });
 
@@ -558,6 +587,11 @@ describe('checks/wording', () => {
       const body = '我局依法行政，我国法治建设，我们认真落实，我单位全面推进，我中心积极配合，开展“我为群众办实事”实践活动，，我为群众办实事，坚持自我革命。';
       assert.deepEqual(check(of('某县司法局', body)).filter((d) => d.code === 'BG732'), []);
       assert.deepEqual(check('@标题 乡镇镇长2023年述法报告\n@年度 2023\n\n今年以来，我认真贯彻落实上级关于法治建设的决策部署。\n').filter((d) => d.code === 'BG732'), []);
+    });
+    it('finds from each 我 what the pattern BARE_WO finds (property, against the pattern)', () => {
+      const text = fc.array(fc.constantFrom('我', '局', '们', '〇', '𠀀', '，', '。', ':', ' ', 'a', '的'), { maxLength: 40 }).map((p) => p.join(''));
+      const reference = (t: string) => [...t.matchAll(BARE_WO)].map((m) => ({ at: m.index!, next: m[1]!, after: m[2] ?? '' }));
+      fc.assert(fc.property(text, (t) => assert.deepEqual(bareWoIn(t), reference(t))), fuzzSettings(2000));
     });
   });
 

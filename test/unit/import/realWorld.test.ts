@@ -9,6 +9,7 @@ import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, 
 import { readWord } from '../../../server/node/readWord.js';
 import { importReport } from '../../../server/language/import/index.js';
 import { orgFromProse } from '../../../server/language/import/header.js';
+import { partOfHeading } from '../../../server/language/import/parts.js';
 import { checkSourceText } from '../../../server/language/sourceCheck.js';
 import { LanguageService } from '../../../server/language/service.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
@@ -340,6 +341,56 @@ describe('import: real-world text', () => {
   it('a page’s 朗读 button on a line of its own is furniture; 朗读 in a sentence is the report’s', () => {
     const r = imported(['五华区退役军人事务局2025年法治政府建设工作情况', '朗读', '2025年,五华区退役军人事务局坚持以习近平新时代中国特色社会主义思想为根本遵循。', '开展经典诵读、红色家书朗读活动。']);
     assert.deepEqual(body(r.text), ['2025年,五华区退役军人事务局坚持以习近平新时代中国特色社会主义思想为根本遵循。', '开展经典诵读、红色家书朗读活动。']);
+  });
+
+  it('a title over two lines ending 法治政府部门建设工作情况 (四川省交通运输厅 2025) is the title of a 法治政府建设年度报告', () => {
+    const r = imported(['四川省交通运输厅', '2025年法治政府部门建设工作情况', '2025年,在省委、省政府坚强领导下,我厅坚持依法行政。']);
+    assert.equal(r.header.title, '四川省交通运输厅2025年法治政府部门建设工作情况');
+    assert.equal(r.header.kind, '法治政府建设年度报告');
+    assert.equal(r.header.org, '四川省交通运输厅');
+    assert.deepEqual(body(r.text), ['2025年,在省委、省政府坚强领导下,我厅坚持依法行政。']);
+    // A line of prose ending 情况 is no title.
+    assert.equal(imported(['2025年,我厅全面推进法治政府部门建设工作情况', '正文。']).header.title, undefined);
+  });
+
+  it('机关 of a development zone the title names after its year (天津经开区 2025); none from 紧紧围绕县委、县政府 (肃南县林草局 2025)', () => {
+    const r = imported(['2025年天津经济技术开发区法治政府建设情况报告', '2025年,天津经济技术开发区管理委员会坚持依法行政,按照天津市、滨海新区决策部署,积极推进法治政府建设。']);
+    assert.equal(r.header.org, '天津经济技术开发区管理委员会');
+    assert.equal(imported(['2024年宁河经济开发区法治政府建设情况报告', '正文。']).header.org, '宁河经济开发区管理委员会');
+    assert.equal(orgFromProse('2025年,我局法治政府建设坚持以习近平新时代中国特色社会主义思想为指导,紧紧围绕县委、县政府法治政府建设决策部署,结合林草工作实际'), undefined);
+    assert.equal(orgFromProse('2025年,始终围绕市委、市政府中心工作,推进依法行政'), undefined);
+    assert.equal(orgFromProse('2024年,云南省委、省政府坚持以习近平新时代中国特色社会主义思想为指导'), '云南省人民政府');
+    // A government named whole as the subject after the year (鹤岗市 2025); 县人民政府办公室 or a government merely cited is not the body.
+    assert.equal(orgFromProse('2025年,鹤岗市人民政府坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻落实党的二十大精神'), '鹤岗市人民政府');
+    assert.equal(orgFromProse('2025年,长沙市天心区人民政府全面推进依法行政'), '天心区人民政府');
+    assert.equal(orgFromProse('2025年,某县人民政府办公室坚持依法行政'), undefined);
+    assert.equal(orgFromProse('2025年,在县委、县政府的领导下,根据鹤岗市人民政府的部署推进依法行政'), undefined);
+  });
+
+  it('a 呈 without its title: the document number above the addressee goes, the addressee is @主送 (保定市 2024)', () => {
+    const r = imported(['保政呈〔2025〕5号', '河北省人民政府:', '2024年以来,我市坚持依法行政,推进法治政府建设。']);
+    assert.equal(r.header.to, '河北省人民政府');
+    assert.deepEqual(body(r.text), ['2024年以来,我市坚持依法行政,推进法治政府建设。']);
+    // A document number above a sentence stays where it is (no addressee: nothing is read as one).
+    assert.equal(imported(['保政呈〔2025〕5号', '2024年以来,我市坚持依法行政。']).header.to, undefined);
+  });
+
+  it('机关 from the page’s 发布机构 when nothing else names one and the text calls itself after it (肃南县林草局 2025: 我局)', () => {
+    const table = ['| 索引号 | 620721125/2026-00002 | 发文字号 | 肃林草发〔2026〕6号 |', '|---|---|---|---|', '| 关键词 | 发布机构 | 肃南县林草局 | |'];
+    assert.equal(imported([...table, '2025年,我局法治政府建设坚持以习近平法治思想为指导,现报告如下:']).header.org, '肃南县林草局');
+    assert.equal(imported(['发布机构:惠安县交通运输局', '2025年,我局坚持依法行政,现报告如下:']).header.org, '惠安县交通运输局');
+    // Not when the text does not call itself so, nor a site's name, nor over a title naming the body.
+    assert.equal(imported([...table, '2025年,全县林草系统坚持依法行政,现报告如下:']).header.org, undefined);
+    assert.equal(imported(['发布机构: 海丰县人民政府门户网站', '2025年,我局坚持依法行政,现报告如下:']).header.org, undefined);
+    assert.equal(imported(['发布机构: 县司法局', '泽州县交通运输局2025年法治政府建设报告', '2025年,我局坚持依法行政。']).header.org, '泽州县交通运输局');
+  });
+
+  it('a heading of the year’s 工作措施和成效 is its 举措; 下一步工作措施 and 2026年工作措施 are the plans', () => {
+    assert.equal(partOfHeading('2024年主要工作措施和成效'), '举措');
+    assert.equal(partOfHeading('推进法治政府建设工作主要措施和成效'), '举措');
+    assert.equal(partOfHeading('下一步工作措施'), '安排');
+    assert.equal(partOfHeading('2026年工作措施'), '安排');
+    assert.equal(partOfHeading('下一步工作措施和预期成效'), '安排');
   });
 
   it('机关 of an autonomous county named with its peoples (麻阳苗族自治县公安局, 石柱土家族自治县); none from a people alone', () => {
