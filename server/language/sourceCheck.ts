@@ -130,7 +130,7 @@ export function checkSourceText(service: LanguageService, path: string, text: st
   const sourcePosition = sourcePositions(imported, text);
   const excused = excerpt ? excusedInExcerpt(imported.text) : () => false;
   let lines: string[] | undefined;
-  const sourceLines = () => (lines ??= text.split('\n'));
+  const sourceLines = () => (lines ??= text.split(SOURCE_LINE_BREAK));
   for (const d of checkReport(model, service.settings)) {
     if (d.uri && d.uri !== model.file.path) continue; // snippets are not part of a source file
     const start = model.file.lineIndex.positionAt(d.start);
