@@ -363,10 +363,22 @@ function syntaxDiagnostics(line: ast.Line, errors: IRecognitionException[], text
         report({ code: 'BG005', severity: 'error', start: line.written.start - 1, end: line.written.end, message: `未知的指令“@${line.written.text}”。可用的指令有 @标题 @类型 @机关 @年度 @日期 @主送 @上年 @附件 @抄送 @印发机关 @印发日期 @指标 @引用 @落款 @模板 @检查 @片段 @参数；若这是正文，请写成“\\@${line.written.text}”。` });
       }
       if (line.metric) checkMetric(line.metric);
+      if (line.name === '引用' || line.name === '片段' || line.name === '参数' || line.name === '检查') checkArgumentsEnd(line);
       forEachInline(line.value, (node) => node.kind === 'figure' && checkFigure(node, false, false));
     } else if (line.kind === 'item' || line.kind === 'text') {
       forEachInline(line.content, (node) => node.kind === 'figure' && checkFigure(node, false, false));
     }
+  }
+
+  // What follows the last argument that is no argument (`@检查 BG601=关 =关 BG233=关`) is skipped by the
+  // parser: told, or a setting or a snippet's parameter after it is silently not applied.
+  function checkArgumentsEnd(directive: ast.DirectiveLine) {
+    const from = directive.args.length ? directive.args[directive.args.length - 1]!.end : directive.written.end;
+    const rest = /[^\s,，、]/.exec(text.slice(from, directive.end));
+    if (!rest) return;
+    const start = from + rest.index;
+    const left = text.slice(start, directive.end).replace(/\s+$/, '');
+    report({ code: 'BG009', severity: 'error', start, end: start + left.length, message: `无法识别“${abbreviate(left)}”：这一行的写法有误，它和后面的参数都没有起作用；参数写成“名称=值”，以空格分隔。` });
   }
 
   function checkMetric(metric: ast.FigureNode) {

@@ -1,6 +1,7 @@
 // The `baogao` command (bundled to dist/cli-main.cjs, which dist/cli.cjs loads: server/launcher.ts). The
 // usage text needs nothing else; a command loads the commands (cli.ts, a file of its own in the bundle).
 import { isHelpRequest, USAGE } from './usage.js';
+import { forTerminal } from './terminalText.js';
 
 // A reader that stops early (`baogao check … | head -1`) closes the pipe: the rest of that output is
 // dropped quietly, and the command ends with its own status (check: 1 when it found errors), so that
@@ -13,6 +14,12 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const argv = process.argv.slice(2);
+// Everything on stderr is for a person: the findings of an import, a file's name, an excerpt (the language
+// server's stderr is its log).
+if (argv[0] !== 'lsp') {
+  const write = process.stderr.write.bind(process.stderr) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  process.stderr.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? forTerminal(chunk) : chunk, ...rest)) as typeof process.stderr.write;
+}
 const run = isHelpRequest(argv[0])
   ? Promise.resolve().then(() => {
       process.stdout.write(`${USAGE}\n`);

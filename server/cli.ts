@@ -23,6 +23,7 @@ import {
   byYearTable, collectFigures, IndicatorVocabulary, longRecords, longTable, reportInfo, wideTable, withTotals, type ReportInfo,
 } from './language/collect.js';
 import { formatTable, toCsv } from '../templates/table.js';
+import { forTerminal, forTerminalLine } from './terminalText.js';
 import { FileProblem, isArgError, translateArgError, usageAfterMistake, UsageError } from './usage.js';
 
 /** A report beyond the document size bound: not read; `check` reports it as its BG905. */
@@ -49,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'import':
         return await runImport(rest);
       case 'collect':
-        return runCollect(rest);
+        return await runCollect(rest);
       case 'new':
         return await runNew(rest);
       default:
@@ -163,7 +164,7 @@ async function runCheck(args: string[]): Promise<number> {
   results.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || a.column - b.column);
   if (values.format === 'json') process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else {
-    for (const r of results) process.stdout.write(`${r.file}:${r.line}:${r.column}: ${SEVERITY_WORDS[r.severity]} ${r.code} ${r.message}\n`);
+    for (const r of results) process.stdout.write(`${forTerminalLine(r.file)}:${r.line}:${r.column}: ${SEVERITY_WORDS[r.severity]} ${r.code} ${forTerminalLine(r.message)}\n`);
     // A reviewer's run over the towns' reports: which files have what, on stderr (stdout stays one finding a line).
     if (files.length > 1) process.stderr.write(checkSummary(files, results));
   }
@@ -207,14 +208,14 @@ function fixInPlace(file: string, decoded: DecodedText, model: ReportModel, diag
     return undefined;
   }
   try {
-    writeFileSafely(file, bytes, { inPlace: true, force: options.force });
+    writeFileSafely(file, bytes, { inPlace: true, force: options.force, readAs: decoded.text });
   } catch (error) {
     process.stderr.write(`baogao：${(error as Error).message}未修复。\n`);
     return undefined;
   }
   for (const { diagnostic: d, fix } of fixed.applied) {
     const at = model.file.lineIndex.positionAt(d.start);
-    options.log.write(`已修复 ${file}:${at.line + 1}:${at.character + 1} ${d.code} ${fix.title}\n`);
+    options.log.write(`已修复 ${forTerminalLine(file)}:${at.line + 1}:${at.character + 1} ${d.code} ${forTerminalLine(fix.title)}\n`);
   }
   return fixed.text;
 }
@@ -347,7 +348,7 @@ async function runImport(args: string[]): Promise<number> {
   });
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'import 一次只转换一个文件。' : '请给出要转换的旧报告，例如：baogao import 2020年报告.docx --out 2021.bg');
   const file = positionals[0]!;
-  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new UsageError(`年度“${values.year}”应是四位数字的年份，例如 --year 2020。`);
+  if (values.year !== undefined && !/^[1-9]\d{3}$/.test(values.year)) throw new UsageError(`年度“${values.year}”应是四位数字的年份，例如 --year 2020。`);
   if (values.org !== undefined && !values.org.trim()) throw new UsageError('--org 的机关名称不能为空。');
   if (!existsSync(file)) throw new FileProblem(`找不到文件“${file}”。`);
   if (statSync(file).isDirectory()) throw new FileProblem(`“${file}”是文件夹，请给出 .docx 或 .txt 文件。`);
@@ -388,7 +389,7 @@ async function runImport(args: string[]): Promise<number> {
 async function runNew(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, year: { type: 'string' }, force: { type: 'boolean', default: false } } });
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'new 一次只从一份报告开始。' : '请给出上一年的报告，例如：baogao new guiwei-2021.bg');
-  if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new UsageError(`年度“${values.year}”应是四位数字的年份，例如 --year 2021。`);
+  if (values.year !== undefined && !/^[1-9]\d{3}$/.test(values.year)) throw new UsageError(`年度“${values.year}”应是四位数字的年份，例如 --year 2021。`);
   const last = positionals[0]!;
   if (!/\.bg$/i.test(last)) throw new UsageError(`“${last}”不是 .bg 报告：Word 或文本文件请先用“baogao import ${last} --out 上年.bg”转换，再用 new。`);
   const text = readReport(last).text;
@@ -456,7 +457,8 @@ async function runCollect(args: string[]): Promise<number> {
   else {
     const byReport = () => (reports.length > 1 ? withTotals(wideTable(rows, reports), rows) : wideTable(rows, reports));
     const table = values.long ? longTable(rows) : values.by === 'year' ? byYearTable(rows, reports) : byReport();
-    output = format === 'csv' ? `\ufeff${toCsv(table)}` : formatTable(table);
+    // The table is for reading (on a terminal unless --out); CSV and JSON are data and keep every character.
+    output = format === 'csv' ? `\ufeff${toCsv(table)}` : values.out ? formatTable(table) : forTerminal(formatTable(table));
   }
   if (values.out) {
     writeOutput(values.out, output, { force: values.force, sources: files });

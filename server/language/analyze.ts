@@ -104,6 +104,10 @@ function readPrevious(file: SourceFile, header: Header, options: AnalyzeOptions,
   const text = target === file.path ? undefined : options.workspace.readFile(target);
   if (text === undefined) {
     const span = header.values.上年!.span;
+    if (target === file.path) {
+      diagnostics.push(diagnostic('BG106', span, `“@上年 ${header.values.上年!.text}”指向本报告自身：请写上一年度报告的路径。`));
+      return undefined;
+    }
     const refused = options.workspace.whyUnreadable?.(target);
     if (refused && refused !== '文件不存在') diagnostics.push(diagnostic('BG902', span, `不读取上年报告“${header.values.上年!.text}”：${refused}。上年报告应是工作区内的 .bg 文件。`));
     else diagnostics.push(diagnostic('BG106', span, `找不到上年报告“${header.values.上年!.text}”（${target}）：请检查“@上年”的路径，它相对于本文件所在的文件夹。`));

@@ -30,7 +30,7 @@ const table: CodeInfo[] = [
   { code: 'BG103', severity: 'warning', title: '未知的报告类型', description: '“@类型”不是已知的报告类型，将按通用工作报告检查。', example: '@类型 年报' },
   { code: 'BG104', severity: 'warning', title: '指令重复', description: '同一个文头指令写了两次，以后一次为准。', example: '@年度 2020\n@年度 2021' },
   { code: 'BG105', severity: 'warning', title: '文头指令在正文中', description: '文头指令应写在正文之前。', example: '# 标题\n@年度 2020' },
-  { code: 'BG106', severity: 'error', title: '上年报告找不到', description: '“@上年”指向的文件不存在或无法读取。', example: '@上年 guiwei-2019.bg' },
+  { code: 'BG106', severity: 'error', title: '上年报告找不到', description: '“@上年”指向的文件不存在或无法读取，或指向本报告自身。', example: '@上年 guiwei-2019.bg' },
   { code: 'BG107', severity: 'warning', title: '检查设置有误', description: '“@检查”的写法应为“代码=级别”，级别为 关、错误、警告、提示。', example: '@检查 BG601=不要' },
   // ---- figures (server/language/figures.ts)
   { code: 'BG201', severity: 'error', title: '指标未定义', description: '引用的指标没有定义，也不是文头值（年度、机关等）。', example: '持证率为{持证率}' },
@@ -69,7 +69,7 @@ const table: CodeInfo[] = [
   { code: 'BG905', severity: 'error', title: '文档过大', description: '文档超过 10 MB 或 20 万行（报告不会这样大）：不作检查、排版和格式化，只有这一条提示。命令行不读取这样的文件。', example: '（几十兆字节的文件）' },
   { code: 'BG906', severity: 'warning', title: '设置值有误', description: '设置或 baogao.json 中的某一项不符合规定的格式，该项不生效，其余设置照常。', example: '{"lineWidth": "宽"}' },
   { code: 'BG907', severity: 'info', title: '问题过多，编辑器只列出一部分', description: '一个文件的问题超过 1000 处时，编辑器只列出其中 1000 处（错误在先），其余的在改正之后陆续列出。命令行 baogao check 列出全部。另外，同一种问题在一个文件中最多列出 500 处（编辑器和命令行都是），其余的由一条同代码的提示说明还有多少处。', example: '（每行一个未闭合“{”的几千行文本）' },
-  { code: 'BG908', severity: 'error', title: '不是报告的文本', description: '文件不是文本：Word、WPS、PDF、图片或压缩包改名为 .bg，或文本按错误的编码打开（大量空字符、控制字符或无法解码的“\ufffd”）。不作检查、排版和格式化，只有这一条提示。', example: '（改名为 .bg 的 .docx 文件）' },
+  { code: 'BG908', severity: 'error', title: '不是报告的文本', description: '文件不是文本：Word、WPS、PDF、图片或压缩包改名为 .bg，或是 RTF 文档、HTML 网页的源文件，或文本按错误的编码打开（大量空字符、控制字符或无法解码的“\ufffd”）。不作检查、排版和格式化，只有这一条提示。', example: '（改名为 .bg 的 .docx 文件）' },
   // ---- baogao.json itself (server/language/config.ts): shown on the baogao.json file in the editor
   { code: 'BG960', severity: 'error', title: 'baogao.json 不是有效的 JSON', description: 'baogao.json 有语法错误（缺逗号、多余逗号、注释、引号不配对等），整个文件不生效，全部设置按默认值。', example: '{"lineWidth": 30,}' },
   { code: 'BG961', severity: 'warning', title: '不认识的设置', description: 'baogao.json 中有不存在的设置名（常见于拼写错误），该项被忽略。', example: '{"disabledCheck": ["BG601"]}' },

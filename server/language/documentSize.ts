@@ -100,7 +100,19 @@ const NOT_TEXT_PER_MILLE = 20;
 const NOT_TEXT_AT_LEAST = 8;
 
 /** The BG908 message for a text that is not a report's text (a binary file, a wrong encoding), or undefined. */
+/**
+ * Text files that are a document's source rather than its text: a Word or WordPad file saved as RTF, a web
+ * page saved as HTML, renamed .txt or .bg. Read as a report, every control word or tag would be “prose”.
+ */
+const SOURCE_FORMATS: ReadonlyArray<[start: RegExp, what: string, advice: string]> = [
+  [/^\ufeff?\s*\{\\rtf/, 'RTF 格式的文档', '请在 Word 或 WPS 中打开，另存为 .docx 后用“baogao import”转换。'],
+  [/^\ufeff?\s*(?:<!--[^]{0,200}?-->\s*)?<(?:!doctype\s+html|html|head|body)[\s>]/i, 'HTML 网页', '请在浏览器中打开，复制正文粘贴进报告（粘贴时自动转换），或在 Word 中打开后另存为 .docx 再用“baogao import”转换。'],
+];
+
 export function notTextProblem(text: string, counts?: TextCounts): string | undefined {
+  const head = text.slice(0, 400);
+  const source = SOURCE_FORMATS.find(([start]) => start.test(head));
+  if (source) return `这不是报告的文本（看来是${source[1]}）：不作检查、排版和格式化。${source[2]}`;
   const signature = SIGNATURES.find(([start]) => text.startsWith(start));
   const enough = Math.max(NOT_TEXT_AT_LEAST, Math.ceil((text.length * NOT_TEXT_PER_MILLE) / 1000));
   if (!signature && (counts ?? countsOf(text)).notText < enough) return undefined;

@@ -213,7 +213,11 @@ export class FigureTable implements Figures {
       return definition.value;
     }
     if (!quiet && !this.isSnippet) {
-      this.report(scope, diagnostic('BG201', at, `指标“${name}”没有定义：在别处写“{${name} = 数值单位}”或“@指标 ${name} = 数值单位”来定义它。`));
+      // Typed in full-width mode, a value (１５０起) is read as a name: say what it is, not “not defined”.
+      const halfWidth = /^[０-９]/.test(name) ? name.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : undefined;
+      this.report(scope, diagnostic('BG201', at, halfWidth
+        ? `“${name}”的数字是全角的，读作指标名称而不是数值：请改为半角“${halfWidth}”。`
+        : `指标“${name}”没有定义：在别处写“{${name} = 数值单位}”或“@指标 ${name} = 数值单位”来定义它。`));
     }
     return undefined;
   }

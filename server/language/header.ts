@@ -43,7 +43,9 @@ const SEVERITY_WORDS: Record<string, Severity | 'off'> = {
 };
 
 export function parseSeverityWord(word: string): Severity | 'off' | undefined {
-  return SEVERITY_WORDS[word.toLowerCase()];
+  // Own words only: “BG601=constructor” read Object's constructor as the level (printed “undefined BG601”).
+  const key = word.toLowerCase();
+  return Object.hasOwn(SEVERITY_WORDS, key) ? SEVERITY_WORDS[key] : undefined;
 }
 
 /** The text of a directive's value as typed, trimmed. */
@@ -113,8 +115,9 @@ export function readHeader(directives: readonly DirectiveLine[], bodyDirectives:
         header.org = text || undefined;
         break;
       case '年度': {
-        const year = /^\d{4}$/.test(text) ? Number(text) : undefined;
-        if (year === undefined) diagnostics.push(diagnostic('BG101', span.end > span.start ? span : directive.written, `年度“${text}”应是四位数字的年份，例如“@年度 2020”。`));
+        // Four digits not starting with 0: “0000” printed “0年度”, {上年度} “-1年”.
+        const year = /^[1-9]\d{3}$/.test(text) ? Number(text) : undefined;
+        if (year === undefined) diagnostics.push(diagnostic('BG101', span.end > span.start ? span : directive.written, `年度“${text}”应是四位数字的年份，例如“@年度 2020”。${fullWidthDigitsHint(text)}`));
         header.year = year;
         break;
       }
@@ -124,13 +127,13 @@ export function readHeader(directives: readonly DirectiveLine[], bodyDirectives:
           break;
         }
         const date = parseDate(text);
-        if (!date) diagnostics.push(diagnostic('BG102', span.end > span.start ? span : directive.written, `日期“${text}”无法识别：请写成“2021-01-13”或“2021年1月13日”，且须是真实存在的日期。`));
+        if (!date) diagnostics.push(diagnostic('BG102', span.end > span.start ? span : directive.written, `日期“${text}”无法识别：请写成“2021-01-13”或“2021年1月13日”，且须是真实存在的日期。${fullWidthDigitsHint(text)}`));
         header.date = date;
         break;
       }
       case '印发日期': {
         const date = parseDate(text);
-        if (!date) diagnostics.push(diagnostic('BG102', span.end > span.start ? span : directive.written, `印发日期“${text}”无法识别：请写成“2021-01-15”或“2021年1月15日”，且须是真实存在的日期。`));
+        if (!date) diagnostics.push(diagnostic('BG102', span.end > span.start ? span : directive.written, `印发日期“${text}”无法识别：请写成“2021-01-15”或“2021年1月15日”，且须是真实存在的日期。${fullWidthDigitsHint(text)}`));
         header.printedOn = date;
         break;
       }
@@ -141,6 +144,12 @@ export function readHeader(directives: readonly DirectiveLine[], bodyDirectives:
     }
   }
   return { header, diagnostics };
+}
+
+/** Digits typed in full-width mode (２０２０) look right and are read as no number: say so, with the half-width text. */
+function fullWidthDigitsHint(text: string): string {
+  if (!/[０-９]/.test(text)) return '';
+  return `其中的数字是全角的，请改为半角：“${text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))}”。`;
 }
 
 function readCheckSettings(directive: DirectiveLine, header: Header, diagnostics: Diagnostic[]) {

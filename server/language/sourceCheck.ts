@@ -8,6 +8,7 @@ import { importReport, type ImportHints, type ImportResult } from './import/inde
 import { baseLevel } from './import/levels.js';
 import { typedNumber } from './import/numbers.js';
 import { sourcePositions } from './import/positions.js';
+import { SOURCE_LINE_BREAK } from './import/lines.js';
 import type { LanguageService } from './service.js';
 
 export interface SourceFinding {
@@ -58,7 +59,7 @@ function endsInFirstPart(imported: ImportResult, source: string): boolean {
     heading = i;
   }
   const from = heading >= 0 ? imported.sourceLines[heading] : 0;
-  return !!from && FIRST_PART.test(source.split('\n')[from - 1] ?? '');
+  return !!from && FIRST_PART.test(source.split(SOURCE_LINE_BREAK)[from - 1] ?? '');
 }
 
 /** A quotation or title the cut may still be inside: this close to the end, or with no clause ended after it. */
@@ -129,7 +130,7 @@ export function checkSourceText(service: LanguageService, path: string, text: st
   const sourcePosition = sourcePositions(imported, text);
   const excused = excerpt ? excusedInExcerpt(imported.text) : () => false;
   let lines: string[] | undefined;
-  const sourceLines = () => (lines ??= text.split('\n'));
+  const sourceLines = () => (lines ??= text.split(SOURCE_LINE_BREAK));
   for (const d of checkReport(model, service.settings)) {
     if (d.uri && d.uri !== model.file.path) continue; // snippets are not part of a source file
     const start = model.file.lineIndex.positionAt(d.start);

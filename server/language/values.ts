@@ -98,7 +98,8 @@ export function needsExact(left: NumberValue, right: NumberValue, result: number
 
 /** At most `decimals` decimals, trailing zeros dropped: 98.000 → "98", 81.4814 → "81.48". */
 export function formatNumber(value: number | Big, decimals = 2): string {
-  const fixed = value.toFixed(decimals);
+  // toFixed prints a double of 10^21 or more in exponent form (同比增长1e+26%): its digits come from big.js.
+  const fixed = typeof value === 'number' && Number.isFinite(value) && Math.abs(value) >= 1e21 ? new Exact(value).toFixed(decimals) : value.toFixed(decimals);
   const trimmed = fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
   return trimmed === '-0' ? '0' : trimmed;
 }

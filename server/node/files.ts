@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../language/documentSize.js';
 
 /** How a file's bytes became text. */
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 
 export interface DecodedText {
   text: string;
@@ -24,6 +24,7 @@ export const ENCODING_NAMES: Record<TextEncoding, string> = {
   'utf-16le': 'UTF-16 LE',
   'utf-16be': 'UTF-16 BE',
   gb18030: 'GB18030（GBK）',
+  big5: 'Big5（繁体）',
 };
 
 function strict(label: string, bytes: Uint8Array): string | undefined {
@@ -34,7 +35,7 @@ function strict(label: string, bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Decodes a text file: a byte-order mark first, then strict UTF-8, then strict GB18030 (GBK's superset). */
+/** Decodes a text file: a byte-order mark first, then strict UTF-8, then strict GB18030 (GBK's superset), or Big5 where GBK would be mostly rare characters. */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   const bom = (a: number, b: number, c?: number) => bytes[0] === a && bytes[1] === b && (c === undefined || bytes[2] === c);
   const attempt = (encoding: TextEncoding, label: string, body: Uint8Array): DecodedText => {
@@ -47,8 +48,33 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   const utf8 = strict('utf-8', bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', clean: true };
   const gb = strict('gb18030', bytes);
-  if (gb !== undefined) return { text: gb, encoding: 'gb18030', clean: true };
+  if (gb !== undefined) {
+    // Big5 bytes are almost all valid GBK too, and read as GBK give other characters, rare ones
+    // (“某鎮” → “琘马”): nothing undecodable to tell, and `--fix` would write the wrong characters back.
+    const big5 = looksLikeBig5(bytes) ? strict('big5', bytes) : undefined;
+    if (big5 !== undefined) return { text: big5, encoding: 'big5', clean: true };
+    return { text: gb, encoding: 'gb18030', clean: true };
+  }
   return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', clean: false };
+}
+
+/**
+ * Whether two-byte characters read as GBK would be mostly outside GB2312: a second byte below 0xA1 is GBK's
+ * extension (rare characters) but half of all Big5 characters. A GBK report has a few at most; a lead byte
+ * below 0xA1 or a four-byte GB18030 sequence is not Big5 at all (its strict decoding then fails).
+ */
+function looksLikeBig5(bytes: Uint8Array): boolean {
+  let pairs = 0;
+  let lowSecond = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! < 0x81) continue;
+    const second = bytes[i + 1] ?? 0;
+    if (second >= 0x30 && second <= 0x39) return false;
+    pairs++;
+    if (second < 0xa1) lowSecond++;
+    i++;
+  }
+  return pairs >= 4 && lowSecond * 5 > pairs;
 }
 
 /** Encodes text back into a file's encoding; undefined when some character has no form there. */
@@ -76,6 +102,11 @@ export async function loadTextEncoder(): Promise<EncodeText> {
         const bytes = iconv.encode(text, 'gb18030');
         // GB18030 covers all of Unicode, but a lone surrogate has no form: check by decoding back.
         return strict('gb18030', bytes) === text ? bytes : undefined;
+      }
+      case 'big5': {
+        // Big5 has no form for most simplified characters: iconv-lite writes “?” for them, found by decoding back.
+        const bytes = iconv.encode(text, 'big5');
+        return strict('big5', bytes) === text ? bytes : undefined;
       }
     }
   };
@@ -155,6 +186,9 @@ export interface WriteOptions {
   inPlace?: boolean;
   /** Files the output was made from: never overwritten without `force`. */
   sources?: readonly string[];
+  /** The text the target held when it was read (`check --fix`): replaced only if it still holds it, so that
+   * what the writer saved in the meantime (an editor's save while the command ran) is never lost. */
+  readAs?: string;
 }
 
 function lstatOrUndefined(file: string): Stats | undefined {
@@ -240,6 +274,9 @@ export function writeFileSafely(target: string, data: string | Uint8Array, optio
       closeSync(fd);
     }
     if (mode !== undefined) chmodSync(temp, mode);
+    if (options.readAs !== undefined && readTextFile(file).text !== options.readAs) {
+      throw new FileRefused(`“${target}”在本命令运行期间被改过（为免覆盖新的改动，没有写入，请再运行一次）。`);
+    }
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CancellationTokenSource, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, ResponseError, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { CheckSourceRequest, CollectRequest, ImportRequest, PreviewRequest, RenderRequest } from '../../server/lsp/protocol.js';
+import { CheckSourceRequest, CollectRequest, ImportRequest, NewReportRequest, PreviewRequest, RenderRequest } from '../../server/lsp/protocol.js';
 import { LanguageService } from '../../server/language/service.js';
 import { checkSourceText } from '../../server/language/sourceCheck.js';
 import { MemoryWorkspace } from '../../server/language/workspace.js';
@@ -106,6 +106,11 @@ describe('protocol: preview, import, check of Word and text reports, collect', (
     assert.ok(result.notes.length > 0 && result.notes.every((n) => n.line > 0 && n.what), 'removals listed with their paragraph');
     await assert.rejects(client.connection.sendRequest(ImportRequest.method, { uri: pathToUri(path.join(client.folder, 'nothing.docx')) }), /找不到文件“[^”]*nothing\.docx”/);
     await assert.rejects(client.connection.sendRequest(ImportRequest.method, { uri }), /不必导入/);
+    // A year that is no year is refused, not written (was: “@年度 1e+300” from 1e300, an integer to JavaScript).
+    for (const year of [1e300, -0.5, 20200, '2020'])
+      await assert.rejects(client.connection.sendRequest(ImportRequest.method, { uri: pathToUri(file), year }), /^Error: 年度“.*”应是四位数字的年份，例如 2021。$/);
+    await assert.rejects(client.connection.sendRequest(NewReportRequest.method, { uri, target: client.uri('next.bg'), year: 1e300 }), /应是四位数字的年份/);
+    assert.match((await client.connection.sendRequest<ImportRequest.Result>(ImportRequest.method, { uri: pathToUri(file), year: 2019 })).text, /@年度 2019/);
   });
 
   it('checks the Word and text reports a reviewer chose, as `baogao check` does, a Word file’s lines its paragraphs', async () => {

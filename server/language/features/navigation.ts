@@ -4,7 +4,7 @@ import type { ReportModel } from '../model.js';
 import type { LanguageService } from '../service.js';
 import { previousReportPath } from '../header.js';
 import { prepareHeaderRename, renameHeaderValue } from './headerRename.js';
-import { figureOccurrences, labelOccurrences, targetAt, type Location, type Range } from './locate.js';
+import { figureOccurrences, isHeaderName, labelOccurrences, targetAt, type Location, type Range } from './locate.js';
 
 export interface FileText {
   path: string;
@@ -119,6 +119,22 @@ export interface FileEdit extends Location {
 
 const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 
+/** Words a figure's braces read as the language's own: `{调处 同比}`, `{约 = 5000份}`, `_/调处`, a check's code. */
+const RESERVED_FIGURE_NAME = /^(?:同比|增减|[约近逾超]|_|[Bb][Gg][0-9]{3}.*)$/u;
+
+/** Why `name` cannot be the new name of a figure, label or snippet: it is another's already (the two would be
+ * merged into one, silently changing what the report says), or a word of the language; undefined when free. */
+function takenName(service: LanguageService, model: ReportModel, kind: string, name: string): string | undefined {
+  if (kind === 'figure') {
+    if (isHeaderName(name)) return `“${name}”是文头的值（{${name}}），不能用作指标的名称：请换一个名称。`;
+    if (RESERVED_FIGURE_NAME.test(name)) return `“${name}”在花括号里有特定含义，不能用作指标的名称：请换一个名称。`;
+    if (figureOccurrences(model, name).length > 0) return `本报告已有指标“${name}”：改成它会把两个指标合而为一，请换一个名称。`;
+  } else if (kind === 'label') {
+    if (labelOccurrences(model, name).length > 0) return `本报告已有标签“${name}”：改成它会把两处标签合而为一，请换一个名称。`;
+  } else if (service.snippets.find(name, model.file.path).length > 0) return `已有名为“${name}”的片段：改成它会让引用指向那个片段，请换一个名称。`;
+  return undefined;
+}
+
 /** Edits per file, or an error message. */
 export function rename(service: LanguageService, model: ReportModel, offset: number, newName: string, reports: readonly FileText[]): FileEdit[] | string {
   const prepared = prepareRename(model, offset);
@@ -127,6 +143,10 @@ export function rename(service: LanguageService, model: ReportModel, offset: num
   if (target.kind === 'figure' && target.header) return renameHeaderValue(model, target.name, newName);
   const name = newName.trim();
   if (!NAME.test(name)) return `“${newName}”不是有效的名称：名称由汉字、字母和数字组成，且不以数字开头。`;
+  if (name !== prepared.placeholder) {
+    const taken = takenName(service, model, target.kind, name);
+    if (taken) return taken;
+  }
   let locations: Location[];
   if (target.kind === 'figure') locations = figureOccurrences(model, target.name);
   else if (target.kind === 'label') locations = labelOccurrences(model, target.name);

@@ -14,8 +14,15 @@ export interface PageDate {
   line: number;
 }
 
+/**
+ * The line breaks of a source text: a text whose lines end in U+2028 or U+2029 (some web pages and tools) or
+ * NEL (U+0085, a mainframe's) is read line by line too, not as one paragraph of all its headings
+ * (sourcePositions splits the same way, so that findings are placed on the same lines).
+ */
+export const SOURCE_LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029|\u0085/;
+
 export function readLines(text: string, note: Note): { lines: Line[]; trimmed: number[]; pageDate: PageDate | undefined; publisher: PageDate | undefined } {
-  const lines: Line[] = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/).map((raw, i) => ({ n: i + 1, raw, text: raw }));
+  const lines: Line[] = text.replace(/^\ufeff/, '').split(SOURCE_LINE_BREAK).map((raw, i) => ({ n: i + 1, raw, text: raw }));
   if (lines.length > 1 && lines[lines.length - 1]!.raw === '') lines.pop(); // the final newline ends a line, it is not a blank line
   const trimmed: number[] = [];
   for (const line of lines) {

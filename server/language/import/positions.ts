@@ -1,6 +1,7 @@
 // Positions in an imported report mapped back to its source (the .txt line or Word paragraph): `baogao
 // check` on a Word or text file checks the import in memory and reports where the writer can find it.
 import type { ImportResult } from './index.js';
+import { SOURCE_LINE_BREAK } from './lines.js';
 
 export interface SourcePosition {
   /** 1-based line (paragraph) of the source. */
@@ -47,7 +48,7 @@ function printedOf(line: string): { text: string; at: number[] } {
  * finding of a long source costs its line, not the whole text.
  */
 export function sourcePositions(result: Pick<ImportResult, 'text' | 'sourceLines'>, sourceText: string): (line: number, character: number, side?: 'start' | 'end') => SourcePosition {
-  const rawLines = sourceText.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+  const rawLines = sourceText.replace(/^\ufeff/, '').split(SOURCE_LINE_BREAK);
   const outLines = result.text.split('\n');
   /** Per imported line: its printed characters, where they start in the source line, and where the search for them began. */
   const printed = new Map<number, { text: string; at: number[]; start: number; from: number; places: SourcePosition[] }>();

@@ -33,7 +33,7 @@ export function register(context: ServerContext): void {
     } catch (error) {
       throw new ResponseError(ErrorCodes.InvalidParams, sourceProblem(error, path));
     }
-    const year = typeof params.year === 'number' && Number.isInteger(params.year) ? params.year : undefined;
+    const year = yearParam(params.year);
     const org = typeof params.org === 'string' && params.org.trim() ? params.org.trim() : undefined;
     const result = importReport(source.text, { org, year, yearField: params.yearField === true, source: path.slice(path.lastIndexOf('/') + 1) });
     const missing = [!result.header.org && '@机关', result.header.year === undefined && '@年度', !result.header.date && '@日期'].filter((m): m is string => !!m);
@@ -46,7 +46,7 @@ export function register(context: ServerContext): void {
     if (!/\.bg$/i.test(last)) throw new ResponseError(ErrorCodes.InvalidParams, `“${last}”不是 .bg 报告：Word 或文本文件请先“导入 Word 报告”。`);
     const text = store.textOf(last);
     if (!text.trim()) throw new ResponseError(ErrorCodes.InvalidParams, `“${last}”是空的或无法读取。`);
-    const year = typeof params.year === 'number' && Number.isInteger(params.year) ? params.year : undefined;
+    const year = yearParam(params.year);
     const result = nextYearReport(text, { lastPath: last, nextPath: next, year });
     if (!result.ok) throw new ResponseError(ErrorCodes.InvalidParams, result.problem);
     return { text: result.text, year: result.year, changed: result.changed, flagged: result.flagged };
@@ -89,4 +89,11 @@ function collectReport({ store }: ServerContext, path: string, vocabulary: Indic
   if (!store.byPath(path)) service.cache.forget(path);
   if (model.isSnippet || model.notAnalysed) return { found: undefined, reads };
   return { found: { info: reportInfo(model), rows: collectFigures([model], [path], vocabulary) }, reads };
+}
+
+/** The year a client gave: absent, or four digits (was: 1e300 taken as an integer and written “@年度 1e+300”). */
+function yearParam(year: unknown): number | undefined {
+  if (year === undefined || year === null) return undefined;
+  if (typeof year === 'number' && Number.isInteger(year) && year >= 1000 && year <= 9999) return year;
+  throw new ResponseError(ErrorCodes.InvalidParams, `年度“${String(year)}”应是四位数字的年份，例如 2021。`);
 }
