@@ -211,8 +211,13 @@ describe('hostile input (session 15)', function () {
     const run = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), 'check', '--fix', report], { env: { ...process.env, BAOGAO_TEST_SLOW_WRITE_MS: '150' } });
     let stderr = '';
     run.stderr.on('data', (chunk) => (stderr += chunk));
-    const ended = new Promise<number | null>((resolve) => run.on('close', resolve));
-    while (!readdirSync(folder).some((name) => name.endsWith('.tmp'))) await new Promise((resolve) => setTimeout(resolve, 10));
+    // Its findings (some 3 MB) are read and dropped: a child whose output is never read waits to write it.
+    run.stdout.resume();
+    let exited = false;
+    const ended = new Promise<number | null>((resolve) => run.on('close', (code) => { exited = true; resolve(code); }));
+    // Until the command is writing (its temporary file is there) — or has ended, which it must not have.
+    while (!readdirSync(folder).some((name) => name.endsWith('.tmp')) && !exited) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.ok(!exited, `the command ended before it wrote: ${stderr}`);
     writeFileSync(report, '写作者刚保存的内容。\n');
     assert.equal(await ended, 2);
     assert.match(stderr, /big\.bg”在本命令运行期间被改过（为免覆盖新的改动，没有写入，请再运行一次）。未修复。/);
