@@ -99,7 +99,6 @@ const SIGNATURES: ReadonlyArray<[start: string, what: string]> = [
 const NOT_TEXT_PER_MILLE = 20;
 const NOT_TEXT_AT_LEAST = 8;
 
-/** The BG908 message for a text that is not a report's text (a binary file, a wrong encoding), or undefined. */
 /**
  * Text files that are a document's source rather than its text: a Word or WordPad file saved as RTF, a web
  * page saved as HTML, renamed .txt or .bg. Read as a report, every control word or tag would be “prose”.
@@ -109,6 +108,7 @@ const SOURCE_FORMATS: ReadonlyArray<[start: RegExp, what: string, advice: string
   [/^\ufeff?\s*(?:<!--[^]{0,200}?-->\s*)?<(?:!doctype\s+html|html|head|body)[\s>]/i, 'HTML 网页', '请在浏览器中打开，复制正文粘贴进报告（粘贴时自动转换），或在 Word 中打开后另存为 .docx 再用“baogao import”转换。'],
 ];
 
+/** The BG908 message for a text that is not a report's text (a binary file, a wrong encoding, a document's source), or undefined. */
 export function notTextProblem(text: string, counts?: TextCounts): string | undefined {
   const head = text.slice(0, 400);
   const source = SOURCE_FORMATS.find(([start]) => start.test(head));
