@@ -10,6 +10,7 @@ import { checkReport } from './language/checks/index.js';
 import { isOutputFormat, OUTPUT_FORMATS } from '../templates/formats.js';
 import { fixUntilStable } from './language/fixes.js';
 import { LanguageService } from './language/service.js';
+import { REPORT_YEAR } from './language/header.js';
 import { documentSizeProblem, documentTooLargeMessage } from './language/documentSize.js';
 import { projectSettingsFor, type FoundSettings } from './node/projectConfig.js';
 import { settingsFileDiagnostics } from './language/config.js';
@@ -348,7 +349,7 @@ async function runImport(args: string[]): Promise<number> {
   });
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'import 一次只转换一个文件。' : '请给出要转换的旧报告，例如：baogao import 2020年报告.docx --out 2021.bg');
   const file = positionals[0]!;
-  if (values.year !== undefined && !/^[1-9]\d{3}$/.test(values.year)) throw new UsageError(`年度“${values.year}”应是四位数字的年份，例如 --year 2020。`);
+  if (values.year !== undefined && !REPORT_YEAR.test(values.year)) throw new UsageError(`年度“${values.year}”应是四位数字的年份，例如 --year 2020。`);
   if (values.org !== undefined && !values.org.trim()) throw new UsageError('--org 的机关名称不能为空。');
   if (!existsSync(file)) throw new FileProblem(`找不到文件“${file}”。`);
   if (statSync(file).isDirectory()) throw new FileProblem(`“${file}”是文件夹，请给出 .docx 或 .txt 文件。`);
@@ -389,7 +390,7 @@ async function runImport(args: string[]): Promise<number> {
 async function runNew(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, year: { type: 'string' }, force: { type: 'boolean', default: false } } });
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'new 一次只从一份报告开始。' : '请给出上一年的报告，例如：baogao new guiwei-2021.bg');
-  if (values.year !== undefined && !/^[1-9]\d{3}$/.test(values.year)) throw new UsageError(`年度“${values.year}”应是四位数字的年份，例如 --year 2021。`);
+  if (values.year !== undefined && !REPORT_YEAR.test(values.year)) throw new UsageError(`年度“${values.year}”应是四位数字的年份，例如 --year 2021。`);
   const last = positionals[0]!;
   if (!/\.bg$/i.test(last)) throw new UsageError(`“${last}”不是 .bg 报告：Word 或文本文件请先用“baogao import ${last} --out 上年.bg”转换，再用 new。`);
   const text = readReport(last).text;

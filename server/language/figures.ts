@@ -13,7 +13,7 @@ import { checkRateBound, checkStated, warnApproximate } from './figureChecks.js'
 import { compareWithLastYear } from './figureComparison.js';
 import { evaluate, forEachOperand, type EvalContext, type FormulaEnvironment } from './figureFormulas.js';
 import { resolveInOrder } from './figureOrder.js';
-import { formatValue, quantityValue, type Value } from './values.js';
+import { formatValue, halfWidthDigits, quantityValue, type Value } from './values.js';
 
 export { MAX_FIGURE_CHAIN } from './figureOrder.js';
 /** Nested evaluation the order of `resolveInOrder` did not foresee (cycles) stops here (BG904). */
@@ -214,7 +214,7 @@ export class FigureTable implements Figures {
     }
     if (!quiet && !this.isSnippet) {
       // Typed in full-width mode, a value (１５０起) is read as a name: say what it is, not “not defined”.
-      const halfWidth = /^[０-９]/.test(name) ? name.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : undefined;
+      const halfWidth = /^[０-９]/.test(name) ? halfWidthDigits(name) : undefined;
       this.report(scope, diagnostic('BG201', at, halfWidth
         ? `“${name}”的数字是全角的，读作指标名称而不是数值：请改为半角“${halfWidth}”。`
         : `指标“${name}”没有定义：在别处写“{${name} = 数值单位}”或“@指标 ${name} = 数值单位”来定义它。`));

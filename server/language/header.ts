@@ -3,6 +3,7 @@ import type { DirectiveLine, DirectiveName, Inline, Span } from '../../grammar/i
 import type { Diagnostic, Severity } from '../../grammar/diagnostic.js';
 import { diagnostic } from './makeDiagnostic.js';
 import { dirname, resolvePath } from './corePath.js';
+import { halfWidthDigits } from './values.js';
 
 export const REPORT_KINDS = ['法治政府建设年度报告', '工作报告', '工作总结'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -115,8 +116,7 @@ export function readHeader(directives: readonly DirectiveLine[], bodyDirectives:
         header.org = text || undefined;
         break;
       case '年度': {
-        // Four digits not starting with 0: “0000” printed “0年度”, {上年度} “-1年”.
-        const year = /^[1-9]\d{3}$/.test(text) ? Number(text) : undefined;
+        const year = REPORT_YEAR.test(text) ? Number(text) : undefined;
         if (year === undefined) diagnostics.push(diagnostic('BG101', span.end > span.start ? span : directive.written, `年度“${text}”应是四位数字的年份，例如“@年度 2020”。${fullWidthDigitsHint(text)}`));
         header.year = year;
         break;
@@ -146,10 +146,13 @@ export function readHeader(directives: readonly DirectiveLine[], bodyDirectives:
   return { header, diagnostics };
 }
 
+/** A report's year as written: four digits not starting with 0 (“0000” printed “0年度”, {上年度} “-1年”). */
+export const REPORT_YEAR = /^[1-9]\d{3}$/;
+
 /** Digits typed in full-width mode (２０２０) look right and are read as no number: say so, with the half-width text. */
 function fullWidthDigitsHint(text: string): string {
   if (!/[０-９]/.test(text)) return '';
-  return `其中的数字是全角的，请改为半角：“${text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))}”。`;
+  return `其中的数字是全角的，请改为半角：“${halfWidthDigits(text)}”。`;
 }
 
 function readCheckSettings(directive: DirectiveLine, header: Header, diagnostics: Diagnostic[]) {

@@ -5,6 +5,7 @@ import * as ast from '../../grammar/index.js';
 import { forEachFigure, forEachInline, parse } from '../../grammar/index.js';
 import type { TextEdit } from '../../grammar/diagnostic.js';
 import { applyEdits } from './fixes.js';
+import { REPORT_YEAR } from './header.js';
 import { dirname, relativePath } from './corePath.js';
 
 export interface NextYearOptions {
@@ -41,7 +42,7 @@ export function nextYearReport(text: string, options: NextYearOptions): NextYear
   const yearDirective = document.header.find((d) => d.name === '年度');
   const yearText = yearDirective ? ast.inlineText(yearDirective.value, text).trim() : '';
   const given = options.year !== undefined && Number.isInteger(options.year) && options.year >= 1000 && options.year <= 9999 ? options.year : undefined;
-  if (yearDirective && !/^[1-9]\d{3}$/.test(yearText)) return { ok: false, problem: `“@年度 ${yearText}”不是四位数的年份，无法推算下一年度。` };
+  if (yearDirective && !REPORT_YEAR.test(yearText)) return { ok: false, problem: `“@年度 ${yearText}”不是四位数的年份，无法推算下一年度。` };
   if (!yearDirective && given === undefined) {
     return { ok: false, problem: '上年报告没有“@年度”，无法推算下一年度：请说明它是哪一年度的（命令行加 --year 2021），或先在文头写上“@年度 2021”这样的一行。' };
   }

@@ -4,6 +4,11 @@
 import Big from 'big.js';
 import type { Quantity } from '../../grammar/index.js';
 
+/** Digits (and the decimal point) typed in full-width mode, ０-９ and ．, as half-width ones: what a writer meant. */
+export function halfWidthDigits(text: string): string {
+  return text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
 /** Decimal arithmetic of its own (not big.js's shared defaults): 40 decimals for quotients, half up, no exponents. */
 const Exact = Big();
 Exact.DP = 40;
