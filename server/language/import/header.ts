@@ -66,8 +66,8 @@ export function orgFromTitle(title: string): string | undefined {
 /** The place a title names right after its year: "2020年静海区法治政府建设情况报告" → 静海区人民政府. */
 function placeAfterYear(title: string): string | undefined {
   // "2025年天津经济技术开发区法治政府建设情况报告": a zone's longer name, run by its 管理委员会.
-  const zone = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?([\u4e00-\u9fff]{2,6}?(?:经济技术|高新技术产业|经济|产业|工业)?(?:开发区|高新区|园区|保税区|合作区))(?=[\u4e00-\u9fff]{4})/.exec(title);
-  if (zone && isPlaceName(zone[1]!.replace(/(?:经济技术|高新技术产业|经济|产业|工业)?(?:开发区|高新区|园区|保税区|合作区)$/, ''))) return governmentOf(zone[1]!);
+  const zone = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?([\u4e00-\u9fff]{2,6}?)((?:经济技术|高新技术产业|经济|产业|工业)?(?:开发区|高新区|园区|保税区|合作区))(?=[\u4e00-\u9fff]{4})/.exec(title);
+  if (zone && isPlaceName(zone[1]!)) return governmentOf(zone[1]! + zone[2]!);
   const m = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?([\u4e00-\u9fff]{2,6}?)(区|县|市|旗|镇|乡|街道)(?=[\u4e00-\u9fff]{4})/.exec(title);
   if (!m || !isPlaceName(m[1]!)) return undefined;
   return /(?:镇|乡|街道)$/.test(m[2]!) ? fullName(m[1]! + m[2]!) : governmentOf(m[1]! + m[2]!);
