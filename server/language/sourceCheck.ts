@@ -33,12 +33,13 @@ const FIRST_PART = /^[\s\u3000]*一[\s\u3000]*[、．.]/;
 
 /**
  * Does the text stop in the middle of a sentence (an excerpt), with no signature or date after it, or within
- * its first part (`source` given: its one first-level heading typed 一、 — no one numbers a single part)?
+ * its first part (its one first-level heading typed 一、 in the source — no one numbers a single part)?
+ * `sourceLines`: the source's lines, split once for every reader of them.
  */
-export function isExcerpt(imported: ImportResult, source?: string): boolean {
+export function isExcerpt(imported: ImportResult, sourceLines: () => readonly string[]): boolean {
   // A signature's date ends a whole report; the page's 成文日期 above an opening says nothing of its end.
   if (imported.header.date && !imported.header.dateFromPage) return false;
-  if (source !== undefined && endsInFirstPart(imported, source)) return true;
+  if (endsInFirstPart(imported, sourceLines)) return true;
   const last = imported.text.trimEnd().split('\n').pop() ?? '';
   if (last.startsWith('#')) return true; // a report never ends with a heading
   // Nor with a heading's number alone: the cut came between “（三）” and its words (an empty heading in the import).
@@ -50,7 +51,7 @@ export function isExcerpt(imported: ImportResult, source?: string): boolean {
 }
 
 /** Is the import's one first-level heading the source's 一、 (the opening of a page cut after a full sentence of part 一)? */
-function endsInFirstPart(imported: ImportResult, source: string): boolean {
+function endsInFirstPart(imported: ImportResult, sourceLines: () => readonly string[]): boolean {
   const lines = imported.text.split('\n');
   let heading = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -59,7 +60,7 @@ function endsInFirstPart(imported: ImportResult, source: string): boolean {
     heading = i;
   }
   const from = heading >= 0 ? imported.sourceLines[heading] : 0;
-  return !!from && FIRST_PART.test(source.split(SOURCE_LINE_BREAK)[from - 1] ?? '');
+  return !!from && FIRST_PART.test(sourceLines()[from - 1] ?? '');
 }
 
 /** A quotation or title the cut may still be inside: this close to the end, or with no clause ended after it. */
@@ -124,13 +125,13 @@ function runInLevelOne(sourceLine: string | undefined, message: string): string 
 export function checkSourceText(service: LanguageService, path: string, text: string, hints: ImportHints = {}): { findings: SourceFinding[]; imported: ImportResult; excerpt: boolean; asTyped: string[] } {
   const imported = importReport(text, hints);
   const model = service.analyze(path, imported.text);
-  const excerpt = isExcerpt(imported, text);
+  let lines: string[] | undefined;
+  const sourceLines = () => (lines ??= text.split(SOURCE_LINE_BREAK));
+  const excerpt = isExcerpt(imported, sourceLines);
   const findings: SourceFinding[] = [];
   const asTyped: string[] = [];
   const sourcePosition = sourcePositions(imported, text);
   const excused = excerpt ? excusedInExcerpt(imported.text) : () => false;
-  let lines: string[] | undefined;
-  const sourceLines = () => (lines ??= text.split(SOURCE_LINE_BREAK));
   for (const d of checkReport(model, service.settings)) {
     if (d.uri && d.uri !== model.file.path) continue; // snippets are not part of a source file
     const start = model.file.lineIndex.positionAt(d.start);
