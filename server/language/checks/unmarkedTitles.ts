@@ -63,10 +63,32 @@ function unmarkedTitles(model: ReportModel, settings: CheckSettings): Diagnostic
   return cachedPerBlock(`unmarked-titles:${identityOf(registry)}`, proseBlocks(model), (block) => blockUnmarkedTitles(model, block, documentNames(registry)));
 }
 
-/** Whether `at` is inside 〈〉 or < > (an inner title, even where the 《》 around it was lost). */
-function insideInnerTitle(text: string, at: number): boolean {
-  const before = text.slice(0, at);
-  return before.lastIndexOf('〈') > before.lastIndexOf('〉') || before.lastIndexOf('<') > before.lastIndexOf('>');
+/**
+ * For each place of a line, whether it is inside 〈〉 or < > (an inner title, even where the 《》 around it
+ * was lost): an opener seen last before it and not yet closed. One pass for the line, undefined when it has
+ * no opener — a test per name that read the line from its start was quadratic in a line of many names.
+ */
+function innerTitles(text: string): Uint8Array | undefined {
+  if (!text.includes('〈') && !text.includes('<')) return undefined;
+  const inside = new Uint8Array(text.length + 1);
+  let angle = false;
+  let sign = false;
+  for (let i = 0; i < text.length; i++) {
+    inside[i] = angle || sign ? 1 : 0;
+    const c = text.charCodeAt(i);
+    if (c === 0x3008 /* 〈 */) angle = true;
+    else if (c === 0x3009 /* 〉 */) angle = false;
+    else if (c === 60 /* < */) sign = true;
+    else if (c === 62 /* > */) sign = false;
+  }
+  inside[text.length] = angle || sign ? 1 : 0;
+  return inside;
+}
+
+/** Whether a character of [at, end) is marked taken. */
+function overlapsTaken(taken: Uint8Array, at: number, end: number): boolean {
+  for (let k = at; k < end; k++) if (taken[k]) return true;
+  return false;
 }
 
 /** BG507: a registered document named in prose without 《》 (nor 〈〉 or < > inside a title). */
@@ -96,12 +118,15 @@ function blockUnmarkedTitles(model: ReportModel, block: ProseBlock, names: NameI
     }
     if (!found) continue;
     found.sort((a, b) => a.i - b.i || a.at - b.at);
-    const taken: Array<[number, number]> = [];
+    const inner = innerTitles(text);
+    // The characters of names already reported: a name overlapping one is not (a mark per character, not a
+    // list of spans searched for each name, which was quadratic in a line of many names).
+    const taken = new Uint8Array(text.length);
     for (const { i, at } of found) {
       const { name, title } = names.list[i]!;
       const end = at + name.length;
-      if (inCitationAt(line, at) || insideInnerTitle(line.text, at) || taken.some(([a, b]) => at < b && end > a)) continue;
-      taken.push([at, end]);
+      if (inCitationAt(line, at) || inner?.[at] || overlapsTaken(taken, at, end)) continue;
+      taken.fill(1, at, end);
       (out ??= []).push(lineDiagnostic(model, line, 'BG507', at, end, `文件名称“${name}”没有加书名号：引用文件应写作《${title}》。`));
     }
   }
@@ -129,8 +154,10 @@ function unmarkedMatches(
     let out: Diagnostic[] | undefined;
     for (const line of block.lines) {
       if (!quick(line.text)) continue;
+      let inner: Uint8Array | undefined | null = null;
       for (const m of allMatches(pattern, line.text)) {
-        if (inCitationAt(line, m.index!) || insideInnerTitle(line.text, m.index!)) continue;
+        if (inner === null) inner = innerTitles(line.text);
+        if (inCitationAt(line, m.index!) || inner?.[m.index!]) continue;
         (out ??= []).push(finding(line, m[0], m.index!));
       }
     }
@@ -225,8 +252,37 @@ function unmarkedLawLists(model: ReportModel): Diagnostic[] {
 /** BG507 of all four kinds; a listed law that is a registered document is reported once, as that document. */
 function unmarkedTitlesAndLists(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   const titles = unmarkedTitles(model, settings);
-  const lists = unmarkedLawLists(model).filter((l) => !titles.some((t) => t.start < l.end && t.end > l.start && t.uri === l.uri));
-  return titles.concat(unmarkedBooks(model), unmarkedNewspapers(model), lists);
+  const lists = unmarkedLawLists(model);
+  const taken = spansByUri(titles);
+  return titles.concat(unmarkedBooks(model), unmarkedNewspapers(model), lists.filter((l) => !overlapsSpan(taken.get(l.uri), l.start, l.end)));
+}
+
+/** Each file's spans, by start (a report's names never overlap one another, so their ends are in order too). */
+function spansByUri(found: readonly Diagnostic[]): Map<string | undefined, Diagnostic[]> {
+  const byUri = new Map<string | undefined, Diagnostic[]>();
+  for (const d of found) {
+    const list = byUri.get(d.uri);
+    if (list) list.push(d);
+    else byUri.set(d.uri, [d]);
+  }
+  for (const list of byUri.values()) list.sort((a, b) => a.start - b.start);
+  return byUri;
+}
+
+/**
+ * Whether [start, end) overlaps a span of `spans` (sorted, not overlapping): only the last one starting
+ * before `end` can. A binary search — testing every name for every list was quadratic in a long report.
+ */
+function overlapsSpan(spans: readonly Diagnostic[] | undefined, start: number, end: number): boolean {
+  if (!spans?.length) return false;
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid]!.start < end) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 && spans[low - 1]!.end > start;
 }
 
 export const unmarkedTitlesChecks: ReportCheck[] = [
