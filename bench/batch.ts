@@ -6,7 +6,7 @@ import { lint } from 'markdownlint/sync';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex, parse, type Position } from '../grammar/index.js';
 import { DOCUMENTS } from '../server/lsp/contentChanges.js';
-import { useBlockCache } from '../server/language/checks/blockCache.js';
+import { withoutBlockCache } from '../server/language/checks/blockCache.js';
 import { checkReport } from '../server/language/checks/index.js';
 import { LanguageService } from '../server/language/service.js';
 import { MemoryWorkspace } from '../server/language/workspace.js';
@@ -33,15 +33,6 @@ export interface BatchResult {
   };
 }
 
-/** Runs `work` with no block results remembered (a first check). */
-function cold<T>(work: () => T): T {
-  useBlockCache(false);
-  try {
-    return work();
-  } finally {
-    useBlockCache(true);
-  }
-}
 
 /** One linear pass over the text: the floor any analysis must pay. */
 function scan(text: string): number {
@@ -68,9 +59,9 @@ export function runBatch(text: string, rounds: number, budgetMs: number, warmup 
     markdownlint: () => lint({ strings: { report: markdown } }),
     parse: () => parse(text),
     // Cold: a new service, and no block results remembered from earlier rounds.
-    'parse + check': () => cold(() => checkReport(new LanguageService(new MemoryWorkspace({})).analyze(path, text))),
+    'parse + check': () => withoutBlockCache(() => checkReport(new LanguageService(new MemoryWorkspace({})).analyze(path, text))),
     // The analysis without a check: the part of parse + check that no check's speed changes.
-    'parse + analysis': () => cold(() => new LanguageService(new MemoryWorkspace({})).analyze(path, text)),
+    'parse + analysis': () => withoutBlockCache(() => new LanguageService(new MemoryWorkspace({})).analyze(path, text)),
     'render html': () => render(model, 'html'),
     'keystroke re-check': () => {
       const character = String.fromCharCode(0x4e00 + (typed++ % 20_000));

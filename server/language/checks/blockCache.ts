@@ -11,7 +11,7 @@ import { AttachedMap } from '../attached.js';
 import { boundInBlock } from '../perCodeBound.js';
 import { NO_DIAGNOSTICS } from './contract.js';
 
-export { blockCacheLimits, blockCacheOn, detached, forgetBlockResults, useBlockCache, type LocalBlock } from './blockStore.js';
+export { blockCacheLimits, blockCacheOn, detached, forgetBlockResults, useBlockCache, withoutBlockCache, type LocalBlock } from './blockStore.js';
 export { describeList, type BlockList } from './blockVersions.js';
 
 /**
@@ -45,10 +45,20 @@ function everyBlock<B>(list: { readonly length: number; at(index: number): B | u
 
 /** Takes a block's result for a context from its entry, or computes and remembers it. */
 function remembered(entry: Entry, context: string, block: LocalBlock, check: () => readonly Diagnostic[]): readonly Diagnostic[] {
-  let relative = entry.results.get(context);
-  // Bounded per code as the whole report is (a line of a million “〔”): only what can be listed is kept.
-  if (!relative) entry.results.set(context, (relative = boundInBlock(check()).map((d) => shiftDiagnostic(d, -block.origin))));
-  return relative.length ? relative.map((d) => shiftDiagnostic(d, block.origin)) : NO_DIAGNOSTICS;
+  const kept = entry.results.get(context);
+  if (!kept) {
+    // Bounded per code as the whole report is (a line of a million “〔”): only what can be listed is kept.
+    // Kept where they were found, not copied: diagnostics are never changed once made, so the same
+    // objects serve every version that has the block at the same place (most blocks of a first check).
+    const found = boundInBlock(check());
+    entry.results.set(context, { origin: block.origin, found });
+    return found;
+  }
+  const { origin, found } = kept;
+  if (origin === block.origin || found.length === 0) return found.length ? found : NO_DIAGNOSTICS;
+  const moved = new Array<Diagnostic>(found.length);
+  for (let k = 0; k < found.length; k++) moved[k] = shiftDiagnostic(found[k]!, block.origin - origin);
+  return moved;
 }
 
 /** The hits' diagnostics in one array, made at its size (a check may have thousands after the edit). */

@@ -15,8 +15,8 @@ export interface LocalBlock {
 
 /** What is remembered of a block: results by check context, and which source tests it passes. */
 export interface Entry {
-  /** Diagnostics with offsets relative to the block's origin. */
-  results: Map<string, Diagnostic[]>;
+  /** Diagnostics by check context, as found at `origin` (taken as they are when the block is there again). */
+  results: Map<string, { origin: number; found: readonly Diagnostic[] }>;
   /** Whether the source passes each check's test, by the check's name (cachedPerPlaced's `needs`). */
   wants: Map<string, boolean>;
   /** What checks across the report read of the block, by name (blockSummaries.ts). */
@@ -52,6 +52,21 @@ const forgetters: Array<() => void> = [];
 /** Turns remembering off (a test compares remembered results with computed ones; the benchmark's cold runs). */
 export function useBlockCache(on: boolean): void {
   enabled = on;
+}
+
+/**
+ * Runs `work` with nothing remembered: a check made once (a closed file of the workspace, a Word file, the
+ * command's reports) is 1.4–1.8 times slower through the store than without it, and would push out the
+ * blocks of the reports being typed in.
+ */
+export function withoutBlockCache<T>(work: () => T): T {
+  const was = enabled;
+  enabled = false;
+  try {
+    return work();
+  } finally {
+    enabled = was;
+  }
 }
 
 /** Whether block results are remembered: other per-block memos (citations.ts) follow the same switch. */
