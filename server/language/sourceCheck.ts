@@ -3,6 +3,7 @@
 // (its line, or for Word its paragraph). Findings of the import itself (BG230) are added. A text that
 // stops mid-sentence is an excerpt: what it lacks at its end (parts, the date) is not reported. Pure.
 import { checkReport } from './checks/index.js';
+import { withoutBlockCache } from './checks/blockCache.js';
 import { compareCodeUnits, defaultSeverity } from './codes.js';
 import { importReport, type ImportHints, type ImportResult } from './import/index.js';
 import { baseLevel } from './import/levels.js';
@@ -132,7 +133,8 @@ export function checkSourceText(service: LanguageService, path: string, text: st
   const asTyped: string[] = [];
   const sourcePosition = sourcePositions(imported, text);
   const excused = excerpt ? excusedInExcerpt(imported.text) : () => false;
-  for (const d of checkReport(model, service.settings)) {
+  // Checked once (nobody types in a Word file): nothing remembered by block.
+  for (const d of withoutBlockCache(() => checkReport(model, service.settings))) {
     if (d.uri && d.uri !== model.file.path) continue; // snippets are not part of a source file
     const start = model.file.lineIndex.positionAt(d.start);
     if (excused(d.code, start)) continue;

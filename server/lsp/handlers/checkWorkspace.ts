@@ -1,6 +1,7 @@
 // baogao/checkWorkspace: checks the workspace's reports that are not open, with progress, cancellable.
 import type { CancellationToken } from 'vscode-languageserver';
 import { checkReport } from '../../language/checks/index.js';
+import { withoutBlockCache } from '../../language/checks/blockCache.js';
 import { filesRead } from '../../language/analyze.js';
 import type { ServerContext } from '../context.js';
 import { rangeIn, SEVERITY } from '../convert.js';
@@ -52,8 +53,9 @@ function checkClosedFile({ store, index }: ServerContext, file: string, files: F
     const service = store.serviceFor(file);
     const model = service.analyze(file, store.textOf(file));
     // Only what is shown is kept (not the checker's objects with their fixes), at most MAX_SHOWN a report
-    // as in the editor (a binary file renamed .bg: tens of thousands).
-    const found = shownInEditor(checkReport(model, service.settings)).map((d) => ({
+    // as in the editor (a binary file renamed .bg: tens of thousands). Checked once, nothing remembered by
+    // block: a thousand closed reports would push out the blocks of those being typed in.
+    const found = shownInEditor(withoutBlockCache(() => checkReport(model, service.settings))).map((d) => ({
       d: { code: d.code, message: d.message, severity: d.severity }, path: d.uri ?? file, range: rangeIn(store.linesOf(d.uri ?? file, model), d.start, d.end),
     }));
     // A closed report's tree is not kept, its problems are (a snippet's stays: open reports include it).
