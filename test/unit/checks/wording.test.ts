@@ -1,6 +1,6 @@
 // The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至), BG719 (a body's name in 《》),
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title), BG721 (words
-// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG733 (a clause written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG730 (plenums listed as of another year), BG732 (a body naming itself 我), BG614 (a document number's brackets).
+// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG733 (a clause written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG730 (plenums listed as of another year), BG734 (a plenum without 全会), BG732 (a body naming itself 我), BG614 (a document number's brackets).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../../grammar/diagnostic';
@@ -222,9 +222,12 @@ describe('checks/wording', () => {
       expectOne(city, 'BG715', '市委市政府', city.replace('市委市政府', '市委、市政府'));
       const county = `${header(2025)}在县委县政府的坚强领导下，扎实推进法治政府建设。\n`;
       expectOne(county, 'BG715', '县委县政府', county.replace('县委县政府', '县委、县政府'));
+      // Round 15 (红寺堡区 2024): the second body without its level.
+      const district = `${header(2024)}法治政府建设纳入区委、政府年度工作要点和年度督查检查考核工作计划。\n`;
+      expectOne(district, 'BG715', '区委、政府', district.replace('区委、政府', '区委、区政府'));
     });
-    it('leaves 法制审核, 法制科, 市委、市政府, 市委和市政府, 省委、市委 and 区委常委会 alone', () => {
-      const text = `${header(2025)}开展重大执法决定法制审核，局法制科负责；在市委、市政府和县委、县政府的领导下，市委和市政府督查室、省委、市委、区委常委会、区政府常务会议研究部署。\n`;
+    it('leaves 法制审核, 法制科, 市委、市政府, 市委和市政府, 省委、市委, 区委常委会 and 党委、政府 alone', () => {
+      const text = `${header(2025)}开展重大执法决定法制审核，局法制科负责；在市委、市政府和县委、县政府的领导下，市委和市政府督查室、省委、市委、区委常委会、区政府常务会议研究部署，镇党委、政府和县委、县政府主要负责人带头。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG715' || d.code === 'BG505'), []);
     });
     it('takes the user’s terms from settings (baogao.json “terms”)', () => {
@@ -570,6 +573,29 @@ describe('checks/wording', () => {
         [2026, '全面贯彻党的二十大和二十届二中、三中全会精神。'],
       ] as const;
       for (const [year, body] of fine) assert.deepEqual(check(`${header(year)}${body}\n`).filter((d) => d.code === 'BG730'), [], body);
+    });
+  });
+
+  describe('BG734 a plenum named without 全会', () => {
+    it('reports 二十届三中 followed by another word, with a fix adding 全会 (round 15: 诸暨市气象局; 坡子街街道)', () => {
+      let text = `${header(2024)}为全局干部职工讲党的二十届三中报告解读专题党课。\n`;
+      const d = expectOne(text, 'BG734', '二十届三中', text.replace('三中报告', '三中全会报告'));
+      assert.match(d.message, /“二十届三中报告”：“二十届三中”后漏了“全会”/);
+      assert.equal(d.fixes![0]!.safe, false);
+      text = `${header(2022)}认真传达学习贯彻党的二十大精神、党的十九届六中二十届一中全会精神。\n`;
+      expectOne(text, 'BG734', '十九届六中');
+      expectOne(`${header(2020)}深入学习十八届三中精神。\n`, 'BG734', '十八届三中');
+    });
+    it('leaves 全会, 全体会议, a list of plenums, one at the end of a line and other 届 alone', () => {
+      const fine = [
+        '学习贯彻党的二十届三中全会精神，深入学习二十届二中、三中、四中全会精神。',
+        '学习十九届五中，六中全会精神，十九届四中和五中全会，十九届五中及六中全会，十九届五中与六中全会。',
+        '学习十九届四中全体会议精神，十九届四中 全会精神。',
+        '学习贯彻党的二十届三中',
+        '历届中央委员会，第十九届中央委员会，二十届中央纪委三次全会，二十届一中全会。',
+        '深入学习十九届六中、二十届一中全会精神。',
+      ];
+      for (const body of fine) assert.deepEqual(check(`${header(2024)}${body}\n`).filter((d) => d.code === 'BG734'), [], body);
     });
   });
 
