@@ -15,7 +15,7 @@ import { opensTitle, yearWithoutNian } from './slips.js';
 export const countsCodes: CodeInfo[] = [
   {
     code: 'BG221', severity: 'warning', title: '数量缺少量词',
-    description: '正文中的阿拉伯数字后面直接跟着名词，缺少量词或单位（GB/T 15835：计数要带量词）。年月日、百分号、万亿、序数“第3”、范围的前一个数（“1至12月”“3到5名”）、热线号码、带小数点的节日写法（6.26）和自带量词的行政区划（“在3市8县开展试点”“5乡2镇”）不报。',
+    description: '正文中的阿拉伯数字后面直接跟着名词，缺少量词或单位（GB/T 15835：计数要带量词）。年月日、百分号、万亿、序数“第3”、范围的前一个数（“1至12月”“3到5名”）、热线号码、带小数点的节日写法（6.26）和自带量词的行政区划（“在3市8县开展试点”“5乡2镇”）不报。量词的字开头的名词（“对教育局等6单位”“走访30家庭”）仍缺量词（“6个单位”）。',
     example: '组织47公职人员参加旁听', fix: '手动补上量词，例如“47名公职人员”',
   },
   {
@@ -68,6 +68,9 @@ const MEASURE_WORDS_LONGEST_FIRST = [...MEASURE_WORDS].sort((a, b) => b.length -
  */
 const DIVISION_COUNT = /^[省市县区乡州旗盟](?![民场级直委政属域村贤亲长容貌])/;
 
+/** Nouns that begin with a measure word's character: 单位, 家庭, 站点 (“对教育局等6单位”, “走访30家庭”). */
+const NOUN_FROM_MEASURE = /^(?:单位|單位|家庭|站点|站點)/;
+
 /** Hotline and emergency numbers written before a noun (12345热线, 8890诉求, 96110): not counts. */
 const SERVICE_NUMBER = /^(110|119|120|122|12\d{3}|8890|96\d{3})$/;
 
@@ -89,14 +92,18 @@ function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock):
     for (const m of allMatches(COUNT_THEN_WORD, node.text)) {
       const digits = m[1]!;
       const next = m[2]!;
-      if (MEASURE_SET.has(next) || SERVICE_NUMBER.test(digits) || startsWithAny(node.text, MULTI_CHAR_MEASURE, m.index! + digits.length)) continue;
+      const after = m.index! + digits.length;
+      // A measure word's character beginning a noun is the noun's (“等6单位” is 6个单位, not 6单 of 位).
+      const noun = NOUN_FROM_MEASURE.exec(node.text.slice(after, after + 2))?.[0];
+      if (!noun && (MEASURE_SET.has(next) || SERVICE_NUMBER.test(digits) || startsWithAny(node.text, MULTI_CHAR_MEASURE, after))) continue;
       if (DIVISION_COUNT.test(node.text.slice(m.index! + digits.length, m.index! + digits.length + 2))) continue;
       // The first count of a range or a choice shares the measure word of the second: 1至12月, 3到5名, 2或3次.
       if (RANGE_TO_COUNT.test(node.text.slice(m.index! + digits.length, m.index! + digits.length + 2))) continue;
       // A year without its 年 (“2021依法行政”) is BG236's.
       if (/^(?:19[5-9]|20[0-4])\d$/.test(digits) && yearWithoutNian(node.text.slice(m.index! + digits.length, m.index! + digits.length + 6), opensTitle(model.file.text, node.start))) continue;
       const start = node.start + m.index!;
-      (out ??= []).push(located(model, placed.scope, diagnostic('BG221', { start, end: start + digits.length + 1 }, `“${digits}${next}”：数字后缺少量词，例如“${digits}名${next}”“${digits}个${next}”。`)));
+      const word = noun ?? next;
+      (out ??= []).push(located(model, placed.scope, diagnostic('BG221', { start, end: start + digits.length + word.length }, noun ? `“${digits}${word}”：数字后缺少量词，应写作“${digits}个${word}”。` : `“${digits}${word}”：数字后缺少量词，例如“${digits}名${word}”“${digits}个${word}”。`)));
     }
   }
   return out ?? NO_DIAGNOSTICS;

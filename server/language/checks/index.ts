@@ -9,6 +9,7 @@ import { citationsChecks } from './citations.js';
 import { countsChecks } from './counts.js';
 import { lastYearsPlanChecks } from './lastYearsPlan.js';
 import { plenumsChecks } from './plenums.js';
+import { outdatedGoalsChecks } from './outdatedGoals.js';
 import { selfReferenceChecks } from './selfReference.js';
 import type { ReportCheck } from './contract.js';
 import { datesChecks } from './dates.js';
@@ -30,7 +31,7 @@ import { append } from '../append.js';
 
 export const REPORT_CHECKS: ReportCheck[] = [
   ...structureChecks, ...countsChecks, ...totalsChecks, ...ratesChecks, ...slipsChecks, ...typographyChecks, ...citationsChecks, ...unmarkedTitlesChecks, ...datesChecks,
-  ...refillChecks, ...lastYearsPlanChecks, ...plenumsChecks, ...selfReferenceChecks, ...wordingChecks, ...doubledChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks, ...paragraphEndChecks,
+  ...refillChecks, ...lastYearsPlanChecks, ...plenumsChecks, ...outdatedGoalsChecks, ...selfReferenceChecks, ...wordingChecks, ...doubledChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks, ...paragraphEndChecks,
 ];
 
 export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 'severities' | 'checks'> = DEFAULT_SETTINGS): Diagnostic[] {

@@ -3,6 +3,7 @@
 // 2025 left out), or a 2024 report listing the 四中全会 of 2025 (a wrong year). Only a list of two sessions or
 // more is read (“二十届二中、三中全会”): it stands for every session so far, where one session named alone
 // (“学习贯彻二十届三中全会精神”) may be what was studied that day.
+// BG734: a plenum named without 全会 — “讲党的二十届三中报告解读专题党课”, “十九届六中二十届一中全会精神”.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
@@ -16,6 +17,11 @@ export const plenumsCodes: CodeInfo[] = [
     code: 'BG730', severity: 'warning', title: '全会列举与报告年度不符',
     description: '列举的中央全会（“二十届二中、三中全会”）与报告年度对不上：2025年度报告写“党的二十大和二十届二中、三中全会精神”，漏了2025年10月召开的二十届四中全会，多半是沿用了上一年报告的提法；2024年度报告列出2025年才召开的四中全会，则是年度或届次写错了。只看列出两次以上全会的写法（它代表“至今历次全会”），单提一次全会（“学习贯彻二十届三中全会精神”）不报；当届之外的全会、2025年以后的年度不查。宜写“二十届历次全会精神”，或补全。',
     example: '@年度 2025\n\n全面贯彻党的二十大和二十届二中、三中全会精神', fix: '改为“二十届历次全会”（不是安全修复）',
+  },
+  {
+    code: 'BG734', severity: 'warning', title: '全会漏了“全会”二字',
+    description: '届次和全会序号后面漏了“全会”：“为全局干部职工讲党的二十届三中报告解读专题党课”应为“二十届三中全会”，“党的十九届六中二十届一中全会精神”在“六中”后漏了“全会、”。“某届X中”后面紧接着的不是“全会”“全体会议”，也不是顿号、逗号或“和”“及”“与”（“二十届二中、三中全会”列举几次全会，只在最后写“全会”）时报告。行末或文末的“某届X中”不报（摘录可能在那里截断）。',
+    example: '为全局干部职工讲党的二十届三中报告解读专题党课', fix: '在“X中”后补上“全会”（不是安全修复：列举时还要补上顿号）',
   },
 ];
 registerCodes(plenumsCodes);
@@ -72,4 +78,33 @@ function plenumsOfAnotherYear(model: ReportModel): Diagnostic[] {
   });
 }
 
-export const plenumsChecks: ReportCheck[] = [{ id: 'plenums-of-another-year', codes: ['BG730'], run: plenumsOfAnotherYear }];
+/**
+ * “二十届三中” followed by another word: 全会 left out. A list's plenums before its last (“二中、三中全会”) are
+ * followed by a mark or 和/及/与; one at the end of a line may be where an excerpt was cut.
+ */
+const PLENUM_WITHOUT_QUANHUI = /((?:十[一二三四五六七八九]|二十)届[一二三四五六七八九]中)(?!\s*全(?:会|体会议)|[\s、，,和及与])(?=[\u4e00-\u9fff])/g;
+const mayNamePlenum = (text: string) => /届[一二三四五六七八九]中/.test(text);
+
+/** BG734 */
+function plenumsWithoutQuanhui(model: ReportModel): Diagnostic[] {
+  if (ruledOutInBatch(model, mayNamePlenum)) return [];
+  return cachedPerBlock('plenum-without-quanhui', proseBlocks(model), (block) => {
+    let out: Diagnostic[] | undefined;
+    for (const line of block.lines) {
+      if (!mayNamePlenum(line.text)) continue;
+      for (const m of allMatches(PLENUM_WITHOUT_QUANHUI, line.text)) {
+        const end = m.index! + m[1]!.length;
+        const next = line.text.slice(end, end + 2);
+        (out ??= []).push(lineDiagnostic(model, line, 'BG734', m.index!, end, `“${m[1]}${next}”：“${m[1]}”后漏了“全会”，应写作“${m[1]}全会”。`, [
+          { title: '补上“全会”', safe: false, edits: [{ from: end, to: end, newText: '全会' }] },
+        ]));
+      }
+    }
+    return out ?? NO_DIAGNOSTICS;
+  });
+}
+
+export const plenumsChecks: ReportCheck[] = [
+  { id: 'plenums-of-another-year', codes: ['BG730'], run: plenumsOfAnotherYear },
+  { id: 'plenum-without-quanhui', codes: ['BG734'], run: plenumsWithoutQuanhui },
+];

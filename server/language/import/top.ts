@@ -99,7 +99,7 @@ export function readTop(lines: Line[], note: Note): TopOfReport {
     return top;
   }
   let first = endAt;
-  while (first > 0 && endAt - first < 2 && isTitlePart(readable(head[first - 1]!.text))) first--;
+  while (first > 0 && endAt - first < 2 && isTitlePart(readable(head[first - 1]!.text)) && !isSiteName(readable(head[first - 1]!.text), readable(head[endAt]!.text))) first--;
   for (const l of head.slice(0, first)) {
     note(l.n, `网页栏目“${l.text}”`, '标题之前的网页栏目或导航，不是报告的文字');
     l.text = '';
@@ -131,6 +131,17 @@ function splitDocumentNumber(line: Line, note: Note): void {
 /** The signer under a 上行文's document number: 签发人：李静 (no part of the report language). */
 const SIGNER = /^签发人\s*[:：]\s*[\u4e00-\u9fff·]{2,10}$/;
 
+/**
+ * A body's name above a title that already starts with one (重庆市气象局 / 巫山县气象局2021年度……报告, 武定县人民政府 /
+ * 武定县民族宗教事务局2024年度……报告): the site's name, not a first line of the title. A party body above a
+ * government (中共……党委 / ……人民政府关于……) begins a joint title.
+ */
+function isSiteName(above: string, titleLine: string): boolean {
+  if (!isOrgLike(above) || /^中共|(?:党委|党组|工委|委员会)$/.test(above)) return false;
+  const own = /^(.+?)(?:关于)?\d{4}\s*年/.exec(titleLine)?.[1];
+  return own !== undefined && !/^关于/.test(own) && isOrgLike(own);
+}
+
 /** A line that can begin a title split over lines: the body's name, or "关于……". */
 function isTitlePart(text: string): boolean {
   return isOrgLike(text) || (/^关于/.test(text) && isTitleLike(text)) || (/\d{4}\s*年/.test(text) && isTitleLike(text) && text.length <= 30);
@@ -144,19 +155,24 @@ function readAfterTitle(lines: Line[], top: TopOfReport, titleTexts: Set<string>
   // A page that masks digits repeats the title with them masked: 古城街道****年法治政府建设年度报告.
   const masked = title.replace(/\d/g, '*');
   const repeats = (text: string) => titleTexts.has(text) || (text.replace(/\s+/g, '').length >= 6 && title.includes(text.replace(/\s+/g, ''))) || (masked !== title && text.replace(/\s+/g, '').replace(/＊/g, '*') === masked);
+  // The title again below it in other words (……2025年度…… / ……2025年……; ……法治政府年度报告 / 2021年度法治政府建设报告):
+  // a line ending as a title does, naming the title's year, no heading and no sentence.
+  const year = yearFromTitle(readable(title));
+  const reworded = (text: string) => year !== undefined && ends(text) && isTitleLike(text) && !typedNumber(text) && yearFromTitle(readable(text)) === year;
   const after = (line: Line) => lines.slice(line.n).find((l) => l.text !== '');
   // The title repeated in two lines, its body's name above “关于……” (杨陵区人民政府 / 关于2025年……的报告),
   // where the page's headline was the 关于 line alone: the title is the two together.
   const issuerAbove = (line: Line) => /^关于/.test(title) && isOrgLike(readable(line.text)) && !typedNumber(line.text) && after(line) !== undefined && repeats(after(line)!.text);
   // The page's 发布机构 printed alone between its headline and the title above the text (济南市莱芜区人民政府).
   const publisherAbove = (line: Line) => !/^关于/.test(title) && isOrgLike(readable(line.text)) && !typedNumber(line.text) && after(line) !== undefined && repeats(after(line)!.text);
-  while (next && (repeats(next.text) || DOCUMENT_NUMBER.test(next.text) || SIGNER.test(next.text) || issuerAbove(next) || publisherAbove(next))) {
+  while (next && (repeats(next.text) || reworded(next.text) || DOCUMENT_NUMBER.test(next.text) || SIGNER.test(next.text) || issuerAbove(next) || publisherAbove(next))) {
     if (publisherAbove(next)) note(next.n, `发布机构“${next.text}”`, '网页在两次出现的标题之间单独一行写了发布机构，不是报告的文字（机关取自标题）');
     else if (issuerAbove(next)) {
       note(next.n, `标题的机关名称行“${next.text}”`, '网页在“关于……”一行的标题上面另起一行写了发文机关，两行合为完整的标题写在“@标题”里');
       top.title = `${next.text}${top.title}`;
     } else if (DOCUMENT_NUMBER.test(next.text)) note(next.n, `发文字号“${next.text}”`, '报告语言没有发文字号，这一行不写入正文（需要时由版头模板打印）');
     else if (SIGNER.test(next.text)) note(next.n, `签发人“${next.text}”`, '上行文版头的签发人：报告语言没有这一项，这一行不写入正文（需要时由版头模板打印）');
+    else if (!repeats(next.text)) note(next.n, `换了说法重复的标题行“${next.text}”`, '网页上标题又出现了一次，写法略有不同：只保留第一次的写法（写在“@标题”里），请核对');
     else note(next.n, `重复的标题行“${next.text}”`, '网页上标题出现了两次，只保留一次（写在“@标题”里）');
     next.text = '';
     next = lines.slice(next.n).find((l) => l.text !== '');
@@ -244,9 +260,12 @@ export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[
   const org = hints.org ?? orgOf(top, end, firstProse, body[0]?.n ?? 1, note, publisher && publisherAsOrg(publisher, body));
   // A space a page left between characters (“2025年度法治政府 建设情况报告”) does not hide the words.
   // (Each run of spaces is read once: a lookahead after it would retry a long run from each of its spaces.)
-  const saysFazhi = (s: string | undefined) => !!s && /法治政府(?:部门)?建设/.test(readable(s).replace(/[ \u3000]+/g, (run, at: number, text: string) => (/[\u4e00-\u9fff]/.test(text[at + run.length] ?? '') ? '' : run)));
+  // “……法治政府年度报告” (a title leaving out 建设) says it too.
+  const saysFazhi = (s: string | undefined) => !!s && /法治政府(?:部门)?(?:建设|年度报告)/.test(readable(s).replace(/[ \u3000]+/g, (run, at: number, text: string) => (/[\u4e00-\u9fff]/.test(text[at + run.length] ?? '') ? '' : run)));
   // Without a title, the opening sentence or the first heading ("一、2024年推进法治政府建设的主要举措和成效") says it.
-  const fazhi = saysFazhi(top.title) || (!top.title && (saysFazhi(firstProse?.text) || saysFazhi(firstHeading?.text)));
+  // A 述法报告 (a head's report on their own duty, its parts in its own order) is a report of work, whatever it is about.
+  const shufa = !!top.title && /述法报告$/.test(readable(top.title));
+  const fazhi = (saysFazhi(top.title) && !shufa) || (!top.title && (saysFazhi(firstProse?.text) || saysFazhi(firstHeading?.text)));
   const kind = fazhi ? ('法治政府建设年度报告' as const) : top.title ? otherKind(readable(top.title)) : undefined;
   if (fazhi && !top.title) note(body[0]?.n ?? 1, '类型“法治政府建设年度报告”', '原文没有标题，类型由正文开头或第一个标题中的“法治政府建设”推断');
   return { title: top.title, kind, org, year, date: end.date ? isoDate(end.date) : undefined, to: top.to };
@@ -255,7 +274,7 @@ export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[
 /** A title that does not say 法治政府建设: a summary (……工作总结, ……工作总结报告) or a report of work (……工作报告, ……年度报告). */
 function otherKind(title: string): ImportedHeader['kind'] {
   if (/总结(?:报告)?$/.test(title)) return '工作总结';
-  return /(?:工作|年度|情况)报告$/.test(title) ? '工作报告' : undefined;
+  return /(?:工作|年度|情况)的?报告$|述法报告$/.test(title) ? '工作报告' : undefined;
 }
 
 function yearOf(top: TopOfReport, end: EndOfReport, firstProse: Line | undefined, firstHeading: Line | undefined, note: Note): number | undefined {

@@ -189,6 +189,14 @@ describe('figures from prose', () => {
       const near = '@年度 2025\n\n我镇47公职人员全部通过考试。\n';
       assert.deepEqual(checkReport(model(near)).filter((d) => d.code === 'BG221').map((d) => near.slice(d.start, d.end)), ['47公']);
     });
+    it('a noun that begins with a measure word’s character (6单位, 30家庭, 5站点) still lacks one: BG221 over the noun; 6个单位, 5家单位, 6单 and 0.5单位 do not (红寺堡区 2024)', () => {
+      const text = '@年度 2024\n\n依托政治巡察对教育局等6单位开展督察，走访30家庭，新建5站点。\n';
+      const found = checkReport(model(text)).filter((d) => d.code === 'BG221');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['6单位', '30家庭', '5站点']);
+      assert.match(found[0]!.message, /“6单位”：数字后缺少量词，应写作“6个单位”/);
+      const near = '@年度 2024\n\n对6个单位、5家单位开展督察，办理订单6单，能耗下降0.5单位。\n';
+      assert.deepEqual(checkReport(model(near)).filter((d) => d.code === 'BG221'), []);
+    });
     it('a division’s character typed twice before a department (BG237: 元谋县县卫生健康局), not 县县委, 市市场监管局 or 县县长', () => {
       const text = '@机关 元谋县县卫生健康局\n@年度 2022\n\n2022年，元谋县县卫生健康局在县委领导下，某区区教育局配合。\n';
       const found = checkReport(model(text)).filter((d) => d.code === 'BG237');

@@ -1,6 +1,6 @@
 // The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至), BG719 (a body's name in 《》),
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title), BG721 (words
-// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG733 (a clause written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG730 (plenums listed as of another year), BG732 (a body naming itself 我), BG614 (a document number's brackets).
+// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG733 (a clause written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG730 (plenums listed as of another year), BG734 (a plenum without 全会), BG735 (the goals of the 2015 纲要), BG732 (a body naming itself 我), BG614 (a document number's brackets).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../../grammar/diagnostic';
@@ -13,13 +13,14 @@ import { wordingChecks } from '../../../server/language/checks/wording';
 import { lastYearsPlanChecks } from '../../../server/language/checks/lastYearsPlan';
 import { reportTitleChecks } from '../../../server/language/checks/reportTitle';
 import { plenumsChecks } from '../../../server/language/checks/plenums';
+import { outdatedGoalsChecks } from '../../../server/language/checks/outdatedGoals';
 import { BARE_WO, bareWoIn, selfReferenceChecks } from '../../../server/language/checks/selfReference';
 import { readSettings } from '../../../server/language/config';
 import { applyEdits } from '../../../server/language/fixes';
 import { fuzzSettings, model, SAMPLES, sampleModel } from '../../helpers.js';
 
 const header = (year: number) => `@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 ${year}\n\n`;
-const CHECKS = [...lastYearsPlanChecks, ...plenumsChecks, ...selfReferenceChecks, ...wordingChecks, ...doubledChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks];
+const CHECKS = [...lastYearsPlanChecks, ...plenumsChecks, ...outdatedGoalsChecks, ...selfReferenceChecks, ...wordingChecks, ...doubledChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks];
 
 function check(text: string, settings: CheckSettings = DEFAULT_CHECK_SETTINGS): Diagnostic[] {
   const m = model(text);
@@ -222,9 +223,17 @@ describe('checks/wording', () => {
       expectOne(city, 'BG715', '市委市政府', city.replace('市委市政府', '市委、市政府'));
       const county = `${header(2025)}在县委县政府的坚强领导下，扎实推进法治政府建设。\n`;
       expectOne(county, 'BG715', '县委县政府', county.replace('县委县政府', '县委、县政府'));
+      // Round 15 (红寺堡区 2024): the second body without its level.
+      const district = `${header(2024)}法治政府建设纳入区委、政府年度工作要点和年度督查检查考核工作计划。\n`;
+      expectOne(district, 'BG715', '区委、政府', district.replace('区委、政府', '区委、区政府'));
+      // Round 15 (诸暨市气象局 2024): 负责人 of the 规定's title written 责任人.
+      const head = `${header(2024)}全面落实主要责任人履行推进法治建设第一责任人职责。\n`;
+      expectOne(head, 'BG715', '主要责任人履行', head.replace('主要责任人', '主要负责人'));
+      const fine = `${header(2024)}党政主要负责人履行推进法治建设第一责任人职责，明确安全生产主要责任人。\n`;
+      assert.deepEqual(check(fine).filter((d) => d.code === 'BG715'), []);
     });
-    it('leaves 法制审核, 法制科, 市委、市政府, 市委和市政府, 省委、市委 and 区委常委会 alone', () => {
-      const text = `${header(2025)}开展重大执法决定法制审核，局法制科负责；在市委、市政府和县委、县政府的领导下，市委和市政府督查室、省委、市委、区委常委会、区政府常务会议研究部署。\n`;
+    it('leaves 法制审核, 法制科, 市委、市政府, 市委和市政府, 省委、市委, 区委常委会 and 党委、政府 alone', () => {
+      const text = `${header(2025)}开展重大执法决定法制审核，局法制科负责；在市委、市政府和县委、县政府的领导下，市委和市政府督查室、省委、市委、区委常委会、区政府常务会议研究部署，镇党委、政府和县委、县政府主要负责人带头。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG715' || d.code === 'BG505'), []);
     });
     it('takes the user’s terms from settings (baogao.json “terms”)', () => {
@@ -570,6 +579,52 @@ describe('checks/wording', () => {
         [2026, '全面贯彻党的二十大和二十届二中、三中全会精神。'],
       ] as const;
       for (const [year, body] of fine) assert.deepEqual(check(`${header(year)}${body}\n`).filter((d) => d.code === 'BG730'), [], body);
+    });
+  });
+
+  describe('BG734 a plenum named without 全会', () => {
+    it('reports 二十届三中 followed by another word, with a fix adding 全会 (round 15: 诸暨市气象局; 坡子街街道)', () => {
+      let text = `${header(2024)}为全局干部职工讲党的二十届三中报告解读专题党课。\n`;
+      const d = expectOne(text, 'BG734', '二十届三中', text.replace('三中报告', '三中全会报告'));
+      assert.match(d.message, /“二十届三中报告”：“二十届三中”后漏了“全会”/);
+      assert.equal(d.fixes![0]!.safe, false);
+      text = `${header(2022)}认真传达学习贯彻党的二十大精神、党的十九届六中二十届一中全会精神。\n`;
+      expectOne(text, 'BG734', '十九届六中');
+      expectOne(`${header(2020)}深入学习十八届三中精神。\n`, 'BG734', '十八届三中');
+    });
+    it('leaves 全会, 全体会议, a list of plenums, one at the end of a line and other 届 alone', () => {
+      const fine = [
+        '学习贯彻党的二十届三中全会精神，深入学习二十届二中、三中、四中全会精神。',
+        '学习十九届五中，六中全会精神，十九届四中和五中全会，十九届五中及六中全会，十九届五中与六中全会。',
+        '学习十九届四中全体会议精神，十九届四中 全会精神。',
+        '学习贯彻党的二十届三中',
+        '历届中央委员会，第十九届中央委员会，二十届中央纪委三次全会，二十届一中全会。',
+        '深入学习十九届六中、二十届一中全会精神。',
+      ];
+      for (const body of fine) assert.deepEqual(check(`${header(2024)}${body}\n`).filter((d) => d.code === 'BG734'), [], body);
+    });
+  });
+
+  describe('BG735 the goals of 法治政府 in the 2015 纲要’s words', () => {
+    it('reports 廉洁高效、守法诚信 in a report of 2022 or later, with a fix to the 2021 纲要’s words (黄桑乡 2025)', () => {
+      const text = `${header(2025)}紧扣"职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信"目标要求，扎实推进各项工作。\n`;
+      const d = expectOne(text, 'BG735', '廉洁高效、守法诚信', text.replace('廉洁高效、守法诚信', '智能高效、廉洁诚信、人民满意'));
+      assert.match(d.message, /2025年度报告应按2021年印发的新纲要写“智能高效、廉洁诚信、人民满意”/);
+      assert.equal(d.fixes![0]!.safe, false);
+      expectOne(`${header(2022)}努力建设职能科学、权责法定、执法严明、公开公正、廉洁高效,守法诚信的法治政府。\n`, 'BG735', '廉洁高效,守法诚信');
+    });
+    it('leaves the new goals, a report of 2021 or before, 廉洁高效 alone and a file without @年度 alone', () => {
+      const fine: Array<[number | undefined, string]> = [
+        [2025, '加快建设职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、人民满意的法治政府。'],
+        [2022, '努力创建主体明确、权责统一、运转协调、廉洁高效的依法治镇新机制，倡导守法诚信。'],
+        [2020, '以建设职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府为目标。'],
+        [2021, '以建设职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府为目标。'],
+        [undefined, '以建设职能科学、权责法定、执法严明、公开公正、廉洁高效、守法诚信的法治政府为目标。'],
+      ];
+      for (const [year, body] of fine) {
+        const text = year === undefined ? `@机关 桂圩镇人民政府\n\n${body}\n` : `${header(year)}${body}\n`;
+        assert.deepEqual(check(text).filter((d) => d.code === 'BG735'), [], `${year} ${body}`);
+      }
     });
   });
 

@@ -744,6 +744,46 @@ describe('import: real-world text', () => {
     assert.match(r.text, /\{[^}=]* = 约20人\}/);
   });
 
+  it('a site’s name above a title that names its own body is no part of it (巫山县气象局 under 重庆市气象局); a party body above a government is', () => {
+    let r = imported(['重庆市气象局', '巫山县气象局2021年度法治政府建设工作情况报告', '2021年,在重庆市气象局党组和巫山县委县政府的正确领导下,我局认真贯彻落实党的十九大精神。']);
+    assert.equal(r.header.title, '巫山县气象局2021年度法治政府建设工作情况报告');
+    assert.equal(r.header.org, '巫山县气象局');
+    r = imported(['武定县人民政府', '武定县民族宗教事务局2024年度法治政府建设工作情况报告', '2024年,在武定县委、县人民政府的正确领导下,我局全面落实法治政府建设各项任务。']);
+    assert.equal(r.header.org, '武定县民族宗教事务局');
+    // Still one title over two lines: a party committee above its government, a body above 关于……, a body above a year.
+    r = imported(['中共某某乡委员会', '某某乡人民政府关于2024年法治政府建设工作的报告', '2024年,某某乡坚持依法行政,全面推进法治政府建设工作。']);
+    assert.equal(r.header.title, '中共某某乡委员会某某乡人民政府关于2024年法治政府建设工作的报告');
+    r = imported(['某某区人民政府', '关于2025年法治政府建设情况的报告', '2025年,某某区坚持依法行政,全面推进法治政府建设工作。']);
+    assert.equal(r.header.title, '某某区人民政府关于2025年法治政府建设情况的报告');
+    r = imported(['某某县交通运输局', '2025年法治政府建设情况报告', '2025年,我局坚持依法行政,全面推进法治政府建设工作。']);
+    assert.equal(r.header.title, '某某县交通运输局2025年法治政府建设情况报告');
+  });
+
+  it('the title again below it in other words is dropped with a note (中梁山街道 2025年度 / 2025年; a two-line form naming 法治政府建设); a heading or another year is not', () => {
+    let r = imported(['中梁山街道关于2025年度法治政府建设情况的报告', '中梁山街道关于2025年法治政府建设情况的报告', '2025年以来,中梁山街道坚持以习近平法治思想为指导,深入推进依法行政。']);
+    assert.deepEqual(body(r.text), ['2025年以来,中梁山街道坚持以习近平法治思想为指导,深入推进依法行政。']);
+    assert.ok(r.notes.some((n) => n.what === '换了说法重复的标题行“中梁山街道关于2025年法治政府建设情况的报告”'));
+    r = imported(['湖南省气象局2021年度法治政府年度报告', '湖南省气象局', '2021年度法治政府建设报告', '2021年以来,我局多措并举、改革创新,法治政府建设工作稳步推进。']);
+    assert.equal(r.header.kind, '法治政府建设年度报告');
+    assert.deepEqual(body(r.text), ['2021年以来,我局多措并举、改革创新,法治政府建设工作稳步推进。']);
+    r = imported(['某某镇2024年法治政府建设情况报告', '2023年法治政府建设情况报告', '2024年,某某镇坚持依法行政,全面推进法治政府建设工作。']);
+    assert.equal(body(r.text)[0], '2023年法治政府建设情况报告');
+  });
+
+  it('the kind of a 法治建设工作的报告 and a 述法报告 is 工作报告 (no five parts, no order of them); 法治政府年度报告 is the annual report', () => {
+    const kind = (title: string) => imported([title, '2019年,我委坚持依法行政,全面推进法治建设工作。']).header.kind;
+    assert.equal(kind('青海省民族宗教事务委员会关于2019年度法治建设工作的报告'), '工作报告');
+    assert.equal(kind('金林区卫生健康局2025年度法治政府建设述法报告'), '工作报告');
+    assert.equal(kind('乡镇镇长2023年述法报告'), '工作报告');
+    assert.equal(kind('某某局2021年度法治政府年度报告'), '法治政府建设年度报告');
+    assert.equal(kind('某某局2021年度法治政府建设情况的报告'), '法治政府建设年度报告');
+  });
+
+  it('a share panel’s prompt and its close mark (分享至好友和朋友圈, ×) are furniture; prose about sharing is not', () => {
+    const r = imported(['红寺堡区2024年法治政府建设的年度报告', '字号:', '用微信扫描二维码', '分享至好友和朋友圈', '×', '2024年红寺堡区全面贯彻党的二十大精神,全面推进依法行政,法治政府建设取得新成效。', '一是推动数据分享至各部门,实现信息共享。']);
+    assert.deepEqual(body(r.text), ['2024年红寺堡区全面贯彻党的二十大精神,全面推进依法行政,法治政府建设取得新成效。', '一是推动数据分享至各部门,实现信息共享。']);
+  });
+
   it('an excerpt is not blamed for a mark its cut left open, but is for quotes its writer left open long before the cut', () => {
     const check = (text: string) => checkSourceText(new LanguageService(new MemoryWorkspace({})), '/r/a.bg', text).findings.filter((f) => f.code === 'BG602').map((f) => f.column);
     const opening = '某某镇2023年度法治政府建设情况报告\n2023年，某某镇坚持依法行政，全面推进法治政府建设。\n';
