@@ -40,7 +40,7 @@ export function isExcerpt(imported: ImportResult, sourceLines: () => readonly st
   // A signature's date ends a whole report; the page's 成文日期 above an opening says nothing of its end.
   if (imported.header.date && !imported.header.dateFromPage) return false;
   if (endsInFirstPart(imported, sourceLines)) return true;
-  const last = imported.text.trimEnd().split('\n').pop() ?? '';
+  const last = withoutTrailingComments(imported.text).split('\n').pop() ?? '';
   if (last.startsWith('#')) return true; // a report never ends with a heading
   // Nor with a heading's number alone: the cut came between “（三）” and its words (an empty heading in the import).
   if (BARE_NUMBER.test(last.trim())) return true;
@@ -63,6 +63,16 @@ function endsInFirstPart(imported: ImportResult, sourceLines: () => readonly str
   return !!from && FIRST_PART.test(sourceLines()[from - 1] ?? '');
 }
 
+/**
+ * The imported text without the comment lines at its end: a Word file's notes kept after its last paragraph
+ * (BG242) are not where the text stops.
+ */
+function withoutTrailingComments(text: string): string {
+  let out = text.trimEnd();
+  for (let start = out.lastIndexOf('\n') + 1; start > 0 && out.startsWith('//', start); start = out.lastIndexOf('\n') + 1) out = out.slice(0, start).trimEnd();
+  return out;
+}
+
 /** A quotation or title the cut may still be inside: this close to the end, or with no clause ended after it. */
 const OPEN_AT_CUT = 40;
 
@@ -73,7 +83,7 @@ const OPEN_AT_CUT = 40;
  * by the writer. Made once per imported text (its last line found once); `at` is 0-based in it.
  */
 export function excusedInExcerpt(importedText: string): (code: string, at: { line: number; character: number }) => boolean {
-  const text = importedText.trimEnd();
+  const text = withoutTrailingComments(importedText);
   const lastStart = text.lastIndexOf('\n') + 1;
   let lastLine = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lastLine++;

@@ -62,15 +62,19 @@
 //    the words before them (figures.ts, over the analysis the checks share: server/language/prose/);
 //    a rate beside the counts it follows from gets a check formula; an unclear pairing stays without
 //    one, with a `//` comment saying why.
+// 9. A Word file's footnotes, endnotes and text boxes (hints.word, read by server/node/readWord.ts) are
+//    kept as `//` comments after the paragraph citing or holding them, told once each kind (BG242,
+//    BG243); review comments are told as left out (BG244). See asides.ts.
 import { writeBody } from './body.js';
 import { readLines } from './lines.js';
 import { readEnd, readHeaderValues, readTop, type ImportedHeader } from './top.js';
-import { trimEdgeSpace, type Block, type ImportFinding, type ImportNote } from './types.js';
+import { placeAsides } from './asides.js';
+import { trimEdgeSpace, type Block, type ImportFinding, type ImportNote, type WordExtras } from './types.js';
 import { escapeInline, joinBlocks, ranges } from './write.js';
 import { isoDate, parseSignatureDate } from './header.js';
 import { append } from '../append.js';
 
-export type { ImportNote, ImportFinding } from './types.js';
+export type { ImportNote, ImportFinding, SourceAside, WordExtras } from './types.js';
 export type { ImportedHeader } from './top.js';
 export { escapeInline, escapeLine, fieldYears } from './write.js';
 
@@ -83,6 +87,8 @@ export interface ImportHints {
   yearField?: boolean;
   /** The source file's name, for a comment at the top of the result. */
   source?: string;
+  /** A Word file's footnotes, endnotes and text boxes, and its review comments (server/node/readWord.ts): kept as comments, told. */
+  word?: WordExtras;
 }
 
 export interface ImportResult {
@@ -115,9 +121,11 @@ export function importReport(text: string, hints: ImportHints = {}): ImportResul
   const written = writeBody(body, { year: header.year, org: header.org, yearField: hints.yearField }, note, findings);
   const blocks: Block[] = [];
   if (hints.source) blocks.push({ kind: 'comment', text: `// 由 baogao import 从“${hints.source}”转换：原文一字未改，只去掉了手打的标题序号、Word 残留和网页内容，并把数字写成了指标。` });
-  append(append(blocks, headerBlocks(header, top.titleLines[0]?.n ?? 0, end.lines[0] ?? (fromPage ? pageDate!.line : 0))), written.blocks);
+  const bodyBlocks = hints.word ? placeAsides(written.blocks, hints.word, note, findings) : written.blocks;
+  append(append(blocks, headerBlocks(header, top.titleLines[0]?.n ?? 0, end.lines[0] ?? (fromPage ? pageDate!.line : 0))), bodyBlocks);
   noteSpacing(lines, body, trimmed, note);
   notes.sort((a, b) => a.line - b.line);
+  findings.sort((a, b) => a.line - b.line);
   const joined = joinBlocks(blocks);
   return { text: joined.text, notes, header, findings, sourceLines: joined.sourceLines, figures: written.figures };
 }
