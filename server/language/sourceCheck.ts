@@ -129,14 +129,30 @@ function runInLevelOne(sourceLine: string | undefined, message: string): string 
 }
 
 /**
+ * Does the heading on imported line `line` have nothing under it but the comment of a number alone on its
+ * line (BG241: “一、主要举措” / “（一）” / “二、……”)? In the source the number stood under it; BG241 tells the
+ * writer what is missing there, and an empty section (BG404) would tell it twice.
+ */
+function onlyLoneNumberUnder(lines: readonly string[], line: number): boolean {
+  let k = line + 1;
+  while (k < lines.length && !lines[k]!.trim()) k++;
+  if (!lines[k]?.startsWith('// BG241 ')) return false;
+  while (k < lines.length && (!lines[k]!.trim() || lines[k]!.startsWith('// BG241 '))) k++;
+  return k >= lines.length || lines[k]!.startsWith('#');
+}
+
+/**
  * The findings of `text` as found, placed in it; `asTyped`: the codes of findings of the import left out
- * because the source was right as typed (a run-in （一） heading's 。, BG714).
+ * because the source was right as typed (a run-in （一） heading's 。, BG714), or another finding tells it
+ * (a section whose only line was a number alone, BG241).
  */
 export function checkSourceText(service: LanguageService, path: string, text: string, hints: ImportHints = {}): { findings: SourceFinding[]; imported: ImportResult; excerpt: boolean; asTyped: string[] } {
   const imported = importReport(text, hints);
   const model = service.analyze(path, imported.text);
   let lines: string[] | undefined;
   const sourceLines = () => (lines ??= text.split(SOURCE_LINE_BREAK));
+  let outLines: string[] | undefined;
+  const importedLines = () => (outLines ??= imported.text.split('\n'));
   const excerpt = isExcerpt(imported, sourceLines);
   const findings: SourceFinding[] = [];
   const asTyped: string[] = [];
@@ -148,7 +164,7 @@ export function checkSourceText(service: LanguageService, path: string, text: st
     if (excused(d.code, start)) continue;
     const end = model.file.lineIndex.positionAt(d.end);
     const from = sourcePosition(start.line, start.character);
-    if (d.code === 'BG714' && runInAsTyped(sourceLines()[from.line - 1])) {
+    if ((d.code === 'BG714' && runInAsTyped(sourceLines()[from.line - 1])) || (d.code === 'BG404' && onlyLoneNumberUnder(importedLines(), start.line))) {
       asTyped.push(d.code);
       continue;
     }

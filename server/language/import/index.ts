@@ -51,7 +51,9 @@
 //    A line that is only a number ("二、" — Word's automatic numbering on an empty paragraph, which Word
 //    prints and counts) is no heading: it is reported (BG241, a `//` comment and a finding) and the
 //    headings after it are numbered on without the gap. On the last line it is where a page was cut, and
-//    stays as found.
+//    stays as found (unless a signature or date follows). Followed by a line shaped as a heading with no
+//    number of its own, it is that heading's number (Word's numbering copied as text, “（二）” / “完善制度
+//    建设”): the two are joined at the heading's line, and noted.
 // 5. Labels: the first level-1 heading of each required part whose wording is recognised gets its label
 //    ({#举措} {#不足} {#第一责任人} {#安排} {#其他}).
 // 6. Escapes: what the language would read as markup is escaped with "\" (braces, a backslash, and at a
@@ -118,7 +120,7 @@ export function importReport(text: string, hints: ImportHints = {}): ImportResul
     note(pageDate!.line, `成文日期 ${header.date}`, '没有落款日期，取自网页信息栏的“成文日期”，写为“@日期”，请核对');
   }
   const findings: ImportFinding[] = [...top.findings];
-  const written = writeBody(body, { year: header.year, org: header.org, yearField: hints.yearField }, note, findings);
+  const written = writeBody(body, { year: header.year, org: header.org, yearField: hints.yearField, ended: end.lines.length > 0 }, note, findings);
   const blocks: Block[] = [];
   if (hints.source) blocks.push({ kind: 'comment', text: `// 由 baogao import 从“${hints.source}”转换：原文一字未改，只去掉了手打的标题序号、Word 残留和网页内容，并把数字写成了指标。` });
   const bodyBlocks = hints.word ? placeAsides(written.blocks, hints.word, note, findings) : written.blocks;
