@@ -21,6 +21,7 @@ import { loadTextEncoder, FileRefused, FileTooLarge, readTextFile, systemReason,
 import { encodingDiagnostics } from './node/encoding.js';
 import { expandReportArguments } from './node/reportArguments.js';
 import type { SourceFinding } from './language/sourceCheck.js';
+import type { SourceText } from './node/readWord.js';
 import {
   byYearTable, collectFigures, IndicatorVocabulary, longRecords, longTable, reportInfo, wideTable, withTotals, type ReportInfo,
 } from './language/collect.js';
@@ -141,13 +142,13 @@ async function runCheck(args: string[]): Promise<number> {
   let unreadable = sources.unreadable || problems.length > 0;
   // Word and text reports only: the importer is loaded for them (a file of its own in the bundle).
   const { checkSourceText } = sources.texts.size ? await import('./language/sourceCheck.js') : { checkSourceText: undefined };
-  for (const [file, text] of sources.texts) {
+  for (const [file, source] of sources.texts) {
     const project = projectSettingsFor(file);
     reportSettingsProblems(project);
     const workspace = new FileSystemWorkspace();
     allowProject(workspace, file, project);
     const service = new LanguageService(workspace, project.service);
-    const { findings, excerpt } = checkSourceText!(service, toCorePath(`${file}.bg`), text, { source: path.basename(file) });
+    const { findings, excerpt } = checkSourceText!(service, toCorePath(`${file}.bg`), source.text, { source: path.basename(file), word: source.word });
     if (excerpt) process.stderr.write(`baogao：“${file}”在句子中间结束，看来是节选：不报告缺少的部分和成文日期。\n`);
     for (const f of findings) results.push({ file, ...f });
   }
@@ -263,8 +264,8 @@ function forEachReport(files: string[], each: (file: string, decoded: DecodedTex
 const isWordOrText = (file: string) => /\.(?:docx|doc|txt)$/i.test(file);
 
 /** Reads Word and text reports; unreadable ones are told on stderr. */
-async function readSources(files: string[]): Promise<{ texts: Map<string, string>; unreadable: boolean }> {
-  const texts = new Map<string, string>();
+async function readSources(files: string[]): Promise<{ texts: Map<string, SourceText>; unreadable: boolean }> {
+  const texts = new Map<string, SourceText>();
   let unreadable = false;
   if (files.length === 0) return { texts, unreadable };
   // The Word reader (jszip) is loaded only when a Word or text file is given.
@@ -273,7 +274,7 @@ async function readSources(files: string[]): Promise<{ texts: Map<string, string
     try {
       if (!existsSync(file)) throw new UsageError(`找不到文件“${file}”。`);
       if (statSync(file).isDirectory()) throw new UsageError(`“${file}”是文件夹，请给出报告文件。`);
-      texts.set(file, (await readReportSource(file)).text);
+      texts.set(file, await readReportSource(file));
     } catch (error) {
       process.stderr.write(`baogao：${(error as Error).message}\n`);
       unreadable = true;
@@ -364,7 +365,7 @@ async function runImport(args: string[]): Promise<number> {
   }
   const { readReportSource, UnsupportedSource } = await import('./node/readWord.js');
   const { importReport } = await import('./language/import/index.js');
-  let source: { text: string; how: string };
+  let source: SourceText;
   try {
     source = await readReportSource(file);
   } catch (error) {
@@ -376,6 +377,7 @@ async function runImport(args: string[]): Promise<number> {
     year: values.year === undefined ? undefined : Number(values.year),
     yearField: values['year-field'],
     source: path.basename(file),
+    word: source.word,
   });
   const where = (line: number) => (source.how === 'Word 文档' ? `第${line}段` : `第${line}行`);
   process.stderr.write(`baogao：已按${source.how}读取“${file}”，去掉或改写了以下内容（原文其余文字一字未改）：\n`);

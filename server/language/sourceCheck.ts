@@ -41,7 +41,7 @@ export function isExcerpt(imported: ImportResult, sourceLines: () => readonly st
   // A signature's date ends a whole report; the page's 成文日期 above an opening says nothing of its end.
   if (imported.header.date && !imported.header.dateFromPage) return false;
   if (endsInFirstPart(imported, sourceLines)) return true;
-  const last = imported.text.trimEnd().split('\n').pop() ?? '';
+  const last = withoutTrailingComments(imported.text).split('\n').pop() ?? '';
   if (last.startsWith('#')) return true; // a report never ends with a heading
   // Nor with a heading's number alone: the cut came between “（三）” and its words (an empty heading in the import).
   if (BARE_NUMBER.test(last.trim())) return true;
@@ -64,6 +64,16 @@ function endsInFirstPart(imported: ImportResult, sourceLines: () => readonly str
   return !!from && FIRST_PART.test(sourceLines()[from - 1] ?? '');
 }
 
+/**
+ * The imported text without the comment lines at its end: a Word file's notes kept after its last paragraph
+ * (BG242) are not where the text stops.
+ */
+function withoutTrailingComments(text: string): string {
+  let out = text.trimEnd();
+  for (let start = out.lastIndexOf('\n') + 1; start > 0 && out.startsWith('//', start); start = out.lastIndexOf('\n') + 1) out = out.slice(0, start).trimEnd();
+  return out;
+}
+
 /** A quotation or title the cut may still be inside: this close to the end, or with no clause ended after it. */
 const OPEN_AT_CUT = 40;
 
@@ -74,7 +84,7 @@ const OPEN_AT_CUT = 40;
  * by the writer. Made once per imported text (its last line found once); `at` is 0-based in it.
  */
 export function excusedInExcerpt(importedText: string): (code: string, at: { line: number; character: number }) => boolean {
-  const text = importedText.trimEnd();
+  const text = withoutTrailingComments(importedText);
   const lastStart = text.lastIndexOf('\n') + 1;
   let lastLine = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lastLine++;
@@ -120,14 +130,30 @@ function runInLevelOne(sourceLine: string | undefined, message: string): string 
 }
 
 /**
+ * Does the heading on imported line `line` have nothing under it but the comment of a number alone on its
+ * line (BG241: “一、主要举措” / “（一）” / “二、……”)? In the source the number stood under it; BG241 tells the
+ * writer what is missing there, and an empty section (BG404) would tell it twice.
+ */
+function onlyLoneNumberUnder(lines: readonly string[], line: number): boolean {
+  let k = line + 1;
+  while (k < lines.length && !lines[k]!.trim()) k++;
+  if (!lines[k]?.startsWith('// BG241 ')) return false;
+  while (k < lines.length && (!lines[k]!.trim() || lines[k]!.startsWith('// BG241 '))) k++;
+  return k >= lines.length || lines[k]!.startsWith('#');
+}
+
+/**
  * The findings of `text` as found, placed in it; `asTyped`: the codes of findings of the import left out
- * because the source was right as typed (a run-in （一） heading's 。, BG714).
+ * because the source was right as typed (a run-in （一） heading's 。, BG714), or another finding tells it
+ * (a section whose only line was a number alone, BG241).
  */
 export function checkSourceText(service: LanguageService, path: string, text: string, hints: ImportHints = {}): { findings: SourceFinding[]; imported: ImportResult; excerpt: boolean; asTyped: string[] } {
   const imported = importReport(text, hints);
   const model = service.analyze(path, imported.text);
   let lines: string[] | undefined;
   const sourceLines = () => (lines ??= text.split(SOURCE_LINE_BREAK));
+  let outLines: string[] | undefined;
+  const importedLines = () => (outLines ??= imported.text.split('\n'));
   const excerpt = isExcerpt(imported, sourceLines);
   const findings: SourceFinding[] = [];
   const asTyped: string[] = [];
@@ -140,7 +166,7 @@ export function checkSourceText(service: LanguageService, path: string, text: st
     if (excused(d.code, start)) continue;
     const end = model.file.lineIndex.positionAt(d.end);
     const from = sourcePosition(start.line, start.character);
-    if (d.code === 'BG714' && runInAsTyped(sourceLines()[from.line - 1])) {
+    if ((d.code === 'BG714' && runInAsTyped(sourceLines()[from.line - 1])) || (d.code === 'BG404' && onlyLoneNumberUnder(importedLines(), start.line))) {
       asTyped.push(d.code);
       continue;
     }

@@ -5,12 +5,16 @@
 import * as path from 'node:path';
 import { documentRefusal } from '../language/documentSize.js';
 import { typedNumber } from '../language/import/numbers.js';
+import type { SourceAside, WordExtras } from '../language/import/types.js';
+import type { WordParagraph } from './wordNumbering.js';
 import { decodeBytes, ENCODING_NAMES, FileRefused, readFileBytes, systemReason } from './files.js';
 
 export interface SourceText {
   text: string;
   /** How the file was read, for the command's message (Chinese). */
   how: string;
+  /** A Word file's text that is not in its body's paragraphs (notes, text boxes) and its review comments, for the importer. */
+  word?: WordExtras;
 }
 
 /**
@@ -19,10 +23,82 @@ export interface SourceText {
  * as if typed. A title in a heading style is not numbered, nor a paragraph that already has a number.
  */
 export async function readWord(buffer: Uint8Array): Promise<string> {
-  const { readWordParagraphs } = await import('./wordNumbering.js');
-  const paragraphs = await readWordParagraphs(buffer);
+  return (await readWordSource(buffer)).text;
+}
+
+/** A paragraph that ends the title zone at the top of a document: a sentence, a long line, a numbered one. */
+const PROSE = /[。！？；!?;]/;
+const TITLE_ZONE_LINE = 40;
+/** How many paragraphs with text the title zone has at most (a 红头, 文号, the title in up to three lines, an addressee). */
+const TITLE_ZONE_PARAGRAPHS = 6;
+
+/**
+ * A .docx as text (see readWord) and what it holds beside its body's paragraphs: the text of its footnotes
+ * and endnotes and of its text boxes (WordArt too), each placed after the paragraph that cites it or
+ * holds its anchor, and how many review comments it has. A text box in the title zone at the top — before
+ * any sentence, numbered or long paragraph — whose lines are all short (a 红头, the title set in a box)
+ * is read as paragraphs before the one it is anchored in, where the importer's title logic reads them.
+ */
+export async function readWordSource(buffer: Uint8Array): Promise<{ text: string; word: WordExtras }> {
+  const { readWordDocument, formatNumber } = await import('./wordNumbering.js');
+  const document = await readWordDocument(buffer);
+  const { boxes } = document;
+  /** A box's paragraphs with those of the boxes inside it after the paragraph that holds each (ids grow inward: no cycle). */
+  const boxParagraphs = (id: number): WordParagraph[] =>
+    (boxes[id] ?? []).flatMap((p) => [p, ...(p.marks ?? []).filter((m) => m.kind === 'box' && Number(m.id) > id).flatMap((m) => boxParagraphs(Number(m.id)))]);
+  // Each box is anchored once (the reader marks it once): kept here too, whatever a damaged file says.
+  const taken = new Set<string>();
+  const boxMarks = (p: WordParagraph) => (p.marks ?? []).filter((m) => m.kind === 'box' && !taken.has(m.id));
+  const paragraphs: WordParagraph[] = [];
+  const boxLines: number[] = [];
+  const asides: SourceAside[] = [];
+  const numbered = { footnote: 0, endnote: 0 };
+  const cited = new Set<string>();
+  let commentLine = 0;
+  let titleZone = TITLE_ZONE_PARAGRAPHS;
+  /** The notes cited and the boxes anchored in a paragraph, after its line `line`. */
+  const marksOf = (p: WordParagraph, line: number, within: boolean) => {
+    for (const mark of p.marks ?? []) {
+      if (mark.kind === 'comment') commentLine ||= line;
+      else if (mark.kind === 'box') {
+        // A box inside a box: its paragraphs are the outer box's.
+        if (within || taken.has(mark.id)) continue;
+        taken.add(mark.id);
+        const text = boxParagraphs(Number(mark.id));
+        for (const q of text) marksOf(q, line, true);
+        const lines = text.map((q) => joinLines(q.number + q.text).trim()).filter(Boolean);
+        if (lines.length) asides.push({ line, kind: 'box', label: '文本框', paragraphs: lines });
+      } else {
+        const key = `${mark.kind} ${mark.id}`;
+        const note = (mark.kind === 'footnote' ? document.footnotes : document.endnotes).get(mark.id);
+        if (!note || cited.has(key)) continue;
+        cited.add(key);
+        const how = mark.kind === 'footnote' ? document.footnoteFormat : document.endnoteFormat;
+        const label = `${mark.kind === 'footnote' ? '脚注' : '尾注'}${mark.custom ? '' : formatNumber(how.start + numbered[mark.kind]++, how.format)}`;
+        const lines = note.map((t) => joinLines(t).trim()).filter(Boolean);
+        if (lines.length) asides.push({ line, kind: mark.kind, label, after: lastWords(joinLines(p.text.slice(0, mark.at))), paragraphs: lines });
+      }
+    }
+  };
+  for (const p of document.paragraphs) {
+    const inBoxes = boxMarks(p).map((m) => boxParagraphs(Number(m.id)));
+    const short = (q: WordParagraph) => !q.number && !PROSE.test(q.text) && joinLines(q.text).trim().length <= TITLE_ZONE_LINE;
+    if (titleZone > 0 && inBoxes.length && inBoxes.every((box) => box.every(short))) {
+      // The title zone's boxes (a 红头, a title set in a box) are read as its lines, before the paragraph they are anchored in.
+      for (const q of inBoxes.flat()) {
+        if (!q.text.trim()) continue;
+        paragraphs.push({ number: '', text: q.text });
+        boxLines.push(paragraphs.length);
+        marksOf({ ...q, marks: q.marks?.filter((m) => m.kind !== 'box') }, paragraphs.length, true);
+      }
+      for (const m of boxMarks(p)) taken.add(m.id);
+    }
+    paragraphs.push(p);
+    marksOf(p, paragraphs.length, false);
+    if (p.text.trim()) titleZone = p.number || typedNumber(p.text.trim()) || PROSE.test(p.text) || p.text.trim().length > TITLE_ZONE_LINE ? 0 : titleZone - 1;
+  }
   const firstText = paragraphs.findIndex((p) => p.text.trim());
-  return paragraphs
+  const text = paragraphs
     .map((p, i) => {
       const text = joinLines(p.text);
       // A title in a heading style gets no number; one Word draws (list numbering) is kept, as Word shows it.
@@ -30,6 +106,13 @@ export async function readWord(buffer: Uint8Array): Promise<string> {
       return p.number && !typedNumber(text.trim()) && !isTitle ? `${p.number}${text}` : text;
     })
     .join('\n');
+  return { text, word: { asides, boxLines, ...(document.comments ? { comments: { count: document.comments, line: commentLine || 1 } } : {}) } };
+}
+
+/** The last words of a paragraph's text before a note's mark, for the writer to find it: up to ten characters. */
+function lastWords(text: string): string {
+  const chars = [...text.trimEnd()];
+  return chars.length > 10 ? `……${chars.slice(-10).join('')}` : chars.join('');
 }
 
 /** Chinese characters and full-width signs, beside which a line break is not a space. */
@@ -92,7 +175,7 @@ export async function readReportSource(file: string): Promise<SourceText> {
   let source: SourceText;
   if (extension === '.docx' || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     try {
-      source = { text: await readWord(bytes), how: 'Word 文档' };
+      source = { ...(await readWordSource(bytes)), how: 'Word 文档' };
     } catch (error) {
       throw new UnsupportedSource(`无法读取 Word 文档“${file}”：${(error as Error).message}。（BG902）`);
     }

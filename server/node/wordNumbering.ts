@@ -23,6 +23,21 @@ export interface WordParagraph {
   text: string;
   /** The number is not drawn by Word but given by the paragraph's heading style (see readWord). */
   byStyle?: boolean;
+  /** What stands in the paragraph but is not its text: footnote and endnote references, text boxes, review comments, in order. */
+  marks?: Mark[];
+}
+
+/**
+ * A place in a paragraph's text (`at`, in UTF-16 units) where Word shows something that is not the
+ * paragraph's own text: a footnote or endnote's reference mark (`id` its w:id; `custom`: the writer typed
+ * the mark, which is in the text), a text box or WordArt anchored there (`id` its index in
+ * WordDocument.boxes), or a review comment's range.
+ */
+export interface Mark {
+  at: number;
+  kind: 'footnote' | 'endnote' | 'box' | 'comment';
+  id: string;
+  custom?: boolean;
 }
 
 /**
@@ -109,7 +124,7 @@ function roman(n: number): string {
 }
 
 /** A number in a level's w:numFmt, as Word draws it (bullets are drawn by readWordParagraphs as nothing). */
-function formatNumber(n: number, format: string): string {
+export function formatNumber(n: number, format: string): string {
   if (/^(?:chineseCounting|taiwaneseCounting|japaneseCounting)/.test(format)) return chineseCount(n);
   if (format === 'chineseLegalSimplified' || format === 'ideographLegalTraditional') return chineseCount(n, LEGAL_DIGITS, '拾');
   if (/^(?:ideographDigital|taiwaneseDigital|japaneseDigitalTenThousand)$/.test(format)) return String(n).replace(/\d/g, (d) => CN_DIGITS[Number(d)]!);
@@ -256,14 +271,26 @@ const unescapeXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a
  */
 const SPECIAL_CHARACTERS: Record<string, string> = { tab: '\t', ptab: '\t', br: '\n', cr: '\n', noBreakHyphen: '-', softHyphen: '' };
 
-function paragraphText(body: string): string {
+function paragraphText(body: string): { text: string; marks: Mark[] } {
   const kept = withoutElements(withoutHiddenRuns(body), ['pPr', 'del', 'moveFrom', 'instrText', 'rt']);
   let text = '';
-  for (const m of kept.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|ptab|br|cr|noBreakHyphen|softHyphen)\b[^>]*\/>|<w:sym\b([^>]*)\/>/g)) {
-    text += m[1] !== undefined ? unescapeXml(m[1]) : m[2] !== undefined ? SPECIAL_CHARACTERS[m[2]]! : symbol(m[3]!);
+  const marks: Mark[] = [];
+  for (const m of kept.matchAll(PARAGRAPH_PIECES)) {
+    if (m[4] !== undefined) {
+      const kind = m[4] === 'footnoteReference' ? 'footnote' : m[4] === 'endnoteReference' ? 'endnote' : m[4] === BOX_MARK ? 'box' : 'comment';
+      const attributes = m[5] ?? '';
+      marks.push({ at: text.length, kind, id: attr(attributes, 'id') ?? '', ...(kind !== 'box' && kind !== 'comment' && /\bw:customMarkFollows="(?:1|true|on)"/.test(attributes) ? { custom: true } : {}) });
+    } else text += m[1] !== undefined ? unescapeXml(m[1]) : m[2] !== undefined ? SPECIAL_CHARACTERS[m[2]]! : symbol(m[3]!);
   }
-  return text;
+  return { text, marks };
 }
+
+/** The element a text box or WordArt is replaced with where it is anchored (see `withBoxesMarked`): a name Word never writes. */
+const BOX_MARK = 'baogaoTextBox';
+const PARAGRAPH_PIECES = new RegExp(
+  `<w:t(?:\\s[^>]*)?>([^<]*)<\\/w:t>|<w:(tab|ptab|br|cr|noBreakHyphen|softHyphen)\\b[^>]*\\/>|<w:sym\\b([^>]*)\\/>|<w:(footnoteReference|endnoteReference|commentReference|commentRangeStart|${BOX_MARK})\\b([^>]*?)\\/?>`,
+  'g',
+);
 
 /**
  * A symbol inserted from a symbol font (Insert › Symbol: `w:sym w:font="Symbol" w:char="00B7"`): the
@@ -397,21 +424,57 @@ function relationshipTargets(xml: string | undefined, from: string): Map<string,
   return out;
 }
 
+/** The parts of a .docx the reader reads, by the name it gives them (each as the package names it). */
+interface DocumentParts {
+  document: string;
+  numbering: string;
+  styles: string;
+  footnotes: string;
+  endnotes: string;
+  comments: string;
+}
+
 /**
- * Where the document's text, numbering and styles are: named by the package's relationships, as Word
- * reads them — Word for the web writes `word/document22.xml` — else where Word itself puts them.
+ * Where the document's text, numbering, styles, notes and review comments are: named by the package's
+ * relationships, as Word reads them — Word for the web writes `word/document22.xml` — else where Word
+ * itself puts them.
  */
-async function documentParts(zip: JSZip): Promise<{ document: string; numbering: string; styles: string }> {
+async function documentParts(zip: JSZip): Promise<DocumentParts> {
   // A relationship to a part that is not there (a damaged package) is passed over for Word's own name.
   const present = (name: string | undefined, usual: string) => (name && zip.file(name) ? name : usual);
   const document = present(relationshipTargets(await readPart(zip, '_rels/.rels'), '').get('officeDocument'), 'word/document.xml');
   const slash = document.lastIndexOf('/');
   const own = relationshipTargets(await readPart(zip, `${document.slice(0, slash + 1)}_rels/${document.slice(slash + 1)}.rels`), document);
-  return { document, numbering: present(own.get('numbering'), 'word/numbering.xml'), styles: present(own.get('styles'), 'word/styles.xml') };
+  const part = (type: string) => present(own.get(type), `word/${type}.xml`);
+  return { document, numbering: part('numbering'), styles: part('styles'), footnotes: part('footnotes'), endnotes: part('endnotes'), comments: part('comments') };
+}
+
+/**
+ * A .docx as Word shows it: the body's paragraphs (each with the number Word draws before it, and the
+ * marks of what it holds that is not its text), the paragraphs of its text boxes, the text of its
+ * footnotes and endnotes by id, and how many review comments it has.
+ */
+export interface WordDocument {
+  paragraphs: WordParagraph[];
+  /** The text boxes and WordArt, by the id their marks give: each its paragraphs, a box inside it after the paragraph that holds it. */
+  boxes: WordParagraph[][];
+  /** Footnotes and endnotes by w:id: their paragraphs' text (separators and continuation notices are no notes). */
+  footnotes: Map<string, string[]>;
+  endnotes: Map<string, string[]>;
+  /** How Word numbers footnote and endnote marks (w:numFmt of w:footnotePr / w:endnotePr; Word's defaults otherwise) and from which number. */
+  footnoteFormat: { format: string; start: number };
+  endnoteFormat: { format: string; start: number };
+  /** Review comments (comments.xml, 审阅 › 批注) with any text. */
+  comments: number;
 }
 
 /** The paragraphs of a .docx, each with the number Word shows before it (or ''). */
 export async function readWordParagraphs(buffer: Uint8Array): Promise<WordParagraph[]> {
+  return (await readWordDocument(buffer)).paragraphs;
+}
+
+/** Reads a .docx: see WordDocument. */
+export async function readWordDocument(buffer: Uint8Array): Promise<WordDocument> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(buffer);
@@ -419,7 +482,9 @@ export async function readWordParagraphs(buffer: Uint8Array): Promise<WordParagr
     throw new Error('不是有效的 Word 文档（压缩包已损坏、不完整或为空）');
   }
   const parts = await documentParts(zip);
-  const [documentXml, numberingXml, stylesXml] = await Promise.all([readPart(zip, parts.document), readPart(zip, parts.numbering), readPart(zip, parts.styles)]);
+  const [documentXml, numberingXml, stylesXml, footnotesXml, endnotesXml, commentsXml] = await Promise.all(
+    [parts.document, parts.numbering, parts.styles, parts.footnotes, parts.endnotes, parts.comments].map((name) => readPart(zip, name)),
+  );
   if (!documentXml) throw new Error(`不是 Word 文档（缺少正文部件 ${parts.document}）`);
   // The package's main part is another program's (a workbook, a slide show, a theme saved as .docx).
   if (!/<w:body[\s>/]/.test(documentXml)) throw new Error(`不是 Word 文档（${parts.document} 中没有 Word 的正文，可能是 Excel、PowerPoint 等其他 Office 文件）`);
@@ -427,35 +492,180 @@ export async function readWordParagraphs(buffer: Uint8Array): Promise<WordParagr
   if (/<w:altChunk[\s>/]/.test(documentXml)) throw new Error('正文中嵌有其他程序插入、Word 尚未转换的内容（altChunk），其文字读不出来：请在 Word 或 WPS 中打开此文档，另存为 .docx 后再导入');
   const styles = readStyles(stylesXml);
   const numbering = readNumbering(numberingXml, styles);
-  const counters = new Counters();
-  const byStyle = new Counters();
-  const restarted = new Set<string>();
-  const out: WordParagraph[] = [];
-  // Text boxes hold paragraphs inside a paragraph: left out, as Word's plain-text export leaves them.
-  const body = withoutElements(documentXml, ['txbxContent']);
-  // The text of paragraphs whose mark is deleted (tracked): Word shows it at the start of the next one.
-  let joined = '';
-  for (const p of elements(body, 'p')) {
-    const pPr = elements(p.body, 'pPr')[0]?.body ?? '';
-    const text = joined + paragraphText(p.body);
-    if (markDeleted(pPr)) {
-      joined = text;
-      continue;
-    }
-    joined = '';
-    const style = styles.get(val(pPr, 'pStyle') ?? '');
-    const numId = val(pPr, 'numId') ?? style?.numId;
-    const ilvl = Number(val(pPr, 'ilvl') ?? style?.ilvl ?? 0);
-    const list = numId && numId !== '0' ? numbering.get(numId) : undefined;
-    const level = list?.levels.get(ilvl);
-    // Word draws a list's number on an empty paragraph too, and counts it.
-    if (list && level) {
-      out.push({ number: drawnNumber(list, numId!, ilvl, level, counters, restarted), text });
-    } else if (style?.level && text.trim() && numId !== '0') {
-      const counts = byStyle.next('style', style.level - 1, 1);
-      out.push({ number: [`${chineseCount(counts[0] ?? 1)}、`, `（${chineseCount(counts[1] ?? 1)}）`, `${counts[2] ?? 1}.`, `（${counts[3] ?? 1}）`][style.level - 1]!, text, byStyle: true });
-    } else out.push({ number: '', text });
+  // Text boxes hold paragraphs inside a paragraph: each is read on its own, its place marked where it is anchored.
+  const boxContents: string[] = [];
+  const body = withBoxesMarked(oneAlternative(withoutBoxMarks(documentXml)), boxContents);
+  const paragraphs = new StoryReader(styles, numbering).read(body);
+  // A text box's paragraphs are numbered by lists of their own: a list in a box leaves the body's numbers as Word draws them.
+  const inBoxes = new StoryReader(styles, numbering);
+  const boxes: WordParagraph[][] = [];
+  for (let k = 0; k < boxContents.length; k++) boxes.push(inBoxes.read(boxContents[k]!));
+  const noteFormat = (element: string, fallback: string) => {
+    const pr = elements(documentXml, element).pop()?.body ?? '';
+    return { format: val(pr, 'numFmt') ?? fallback, start: Number(val(pr, 'numStart') ?? 1) || 1 };
+  };
+  return {
+    paragraphs,
+    boxes,
+    footnotes: readNotes(footnotesXml, 'footnote', styles, numbering),
+    endnotes: readNotes(endnotesXml, 'endnote', styles, numbering),
+    // Word numbers footnotes 1, 2, 3 and endnotes i, ii, iii unless the section says otherwise.
+    footnoteFormat: noteFormat('footnotePr', 'decimal'),
+    endnoteFormat: noteFormat('endnotePr', 'lowerRoman'),
+    comments: elements(commentsXml ?? '', 'comment').filter((c) => paragraphText(c.body).text.trim()).length,
+  };
+}
+
+/** The notes of footnotes.xml or endnotes.xml by id, each its paragraphs' text; the separators Word draws above them are no notes. */
+function readNotes(xml: string | undefined, name: 'footnote' | 'endnote', styles: Map<string, StyleInfo>, numbering: Map<string, ListInstance>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!xml) return out;
+  const reader = new StoryReader(styles, numbering);
+  for (const note of elements(oneAlternative(withoutBoxMarks(xml)), name)) {
+    if (/\bw:type="(?:separator|continuationSeparator|continuationNotice)"/.test(note.open)) continue;
+    const boxes: string[] = [];
+    const text: string[] = [];
+    for (const p of reader.read(withBoxesMarked(note.body, boxes))) text.push(p.number + p.text);
+    for (const box of boxes) for (const p of reader.read(box)) text.push(p.number + p.text);
+    out.set(attr(note.open, 'id') ?? '', text);
   }
-  if (joined) out.push({ number: '', text: joined });
   return out;
+}
+
+/** A part without elements named as the reader's own box marks: a hostile file cannot point at a box again. */
+const withoutBoxMarks = (xml: string) => (xml.includes(`<w:${BOX_MARK}`) ? xml.replace(new RegExp(`<w:${BOX_MARK}\\b[^>]*>`, 'g'), '') : xml);
+
+/** How deep alternatives and text boxes are looked into (Word nests a few: a box in a group in a box); deeper ones are left as they are. */
+const MAX_NESTING = 16;
+
+/**
+ * The spans of the outermost `<prefix:name …>…</prefix:name>` elements of `xml`, nesting counted (a text
+ * box holds text boxes, an alternative alternatives), in one pass. An element left open is not one.
+ */
+function outermost(xml: string, tag: string): Array<{ start: number; bodyStart: number; bodyEnd: number; end: number }> {
+  const out: Array<{ start: number; bodyStart: number; bodyEnd: number; end: number }> = [];
+  const pattern = new RegExp(`<(/?)${tag}(?=[\\s>/])[^>]*?(/?)>`, 'g');
+  let depth = 0;
+  let open: { start: number; bodyStart: number } | undefined;
+  for (let m = pattern.exec(xml); m; m = pattern.exec(xml)) {
+    if (m[2]) continue; // self-closed: nothing in it
+    if (!m[1]) {
+      if (depth++ === 0) open = { start: m.index, bodyStart: m.index + m[0].length };
+    } else if (depth > 0 && --depth === 0) {
+      out.push({ ...open!, bodyEnd: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out;
+}
+
+/** Is there text in this XML: runs' text, a text box or WordArt, a symbol, a note's reference? */
+const HAS_TEXT = /<w:t[\s>]|<w:txbxContent[\s>]|<v:textpath\b[^>]*\bstring="[^"]|<w:sym\b|<w:(?:footnote|endnote)Reference\b/;
+
+/**
+ * The document with one branch of each `mc:AlternateContent`: a text box Word 2010 writes twice, as
+ * DrawingML (`mc:Choice`) and as VML for older readers (`mc:Fallback`), is read once — the first choice
+ * with text in it, else the fallback (its only text), else the first choice. Inner alternatives first.
+ */
+function oneAlternative(xml: string, depth = 0): string {
+  if (!xml.includes('<mc:AlternateContent') || depth >= MAX_NESTING) return xml;
+  let out = '';
+  let kept = 0;
+  for (const span of outermost(xml, 'mc:AlternateContent')) {
+    const inner = oneAlternative(xml.slice(span.bodyStart, span.bodyEnd), depth + 1);
+    const choices = branches(inner, 'mc:Choice');
+    const fallback = branches(inner, 'mc:Fallback')[0];
+    const chosen = choices.find((c) => HAS_TEXT.test(c)) ?? (fallback !== undefined && HAS_TEXT.test(fallback) ? fallback : (choices[0] ?? fallback ?? ''));
+    out += xml.slice(kept, span.start) + chosen;
+    kept = span.end;
+  }
+  return out + xml.slice(kept);
+}
+
+/** The contents of the `<tag …>…</tag>` elements of an alternative (no longer nested: inner ones are resolved), each to its first closing tag, in one pass. */
+function branches(xml: string, tag: string): string[] {
+  const out: string[] = [];
+  const open = new RegExp(`<${tag}(?=[\\s>/])[^>]*>`, 'g');
+  const close = `</${tag}>`;
+  for (let m = open.exec(xml); m; m = open.exec(xml)) {
+    if (m[0].endsWith('/>')) continue;
+    const end = xml.indexOf(close, open.lastIndex);
+    if (end < 0) break;
+    out.push(xml.slice(open.lastIndex, end));
+    open.lastIndex = end + close.length;
+  }
+  return out;
+}
+
+/**
+ * `xml` with each outermost text box (`w:txbxContent`, in DrawingML and VML alike) and WordArt (VML
+ * `v:textpath string="…"`) replaced by a mark of its place, its content pushed to `boxes` (the mark's id
+ * is its index there); boxes inside a box are marked in its content in turn.
+ */
+function withBoxesMarked(xml: string, boxes: string[], depth = 0): string {
+  if (depth >= MAX_NESTING || (!xml.includes('<w:txbxContent') && !xml.includes('<v:textpath'))) return xml;
+  let out = '';
+  let kept = 0;
+  for (const span of outermost(xml, 'w:txbxContent')) {
+    const id = boxes.length;
+    boxes.push('');
+    boxes[id] = withBoxesMarked(xml.slice(span.bodyStart, span.bodyEnd), boxes, depth + 1);
+    out += `${xml.slice(kept, span.start)}<w:${BOX_MARK} w:id="${id}"/>`;
+    kept = span.end;
+  }
+  out += xml.slice(kept);
+  // WordArt of VML (a 红头 set as 艺术字) keeps its words in an attribute: a box of one paragraph.
+  return out.replace(/<v:textpath\b[^>]*?\bstring="([^"]*)"[^>]*>/g, (_, words: string) => {
+    boxes.push(`<w:p><w:r><w:t>${words}</w:t></w:r></w:p>`);
+    return `<w:${BOX_MARK} w:id="${boxes.length - 1}"/>`;
+  });
+}
+
+/**
+ * Reads the paragraphs of a story (the body, a text box, a note), with the numbers Word draws: the lists'
+ * counters go on from one story read to the next of the same reader.
+ */
+class StoryReader {
+  private readonly counters = new Counters();
+  private readonly byStyle = new Counters();
+  private readonly restarted = new Set<string>();
+
+  constructor(
+    private readonly styles: Map<string, StyleInfo>,
+    private readonly numbering: Map<string, ListInstance>,
+  ) {}
+
+  read(xml: string): WordParagraph[] {
+    const out: WordParagraph[] = [];
+    // The text of paragraphs whose mark is deleted (tracked): Word shows it at the start of the next one.
+    let joined = '';
+    let joinedMarks: Mark[] = [];
+    for (const p of elements(xml, 'p')) {
+      const pPr = elements(p.body, 'pPr')[0]?.body ?? '';
+      const own = paragraphText(p.body);
+      const text = joined + own.text;
+      const marks = [...joinedMarks, ...own.marks.map((m) => ({ ...m, at: m.at + joined.length }))];
+      if (markDeleted(pPr)) {
+        joined = text;
+        joinedMarks = marks;
+        continue;
+      }
+      joined = '';
+      joinedMarks = [];
+      const withMarks = marks.length ? { marks } : {};
+      const style = this.styles.get(val(pPr, 'pStyle') ?? '');
+      const numId = val(pPr, 'numId') ?? style?.numId;
+      const ilvl = Number(val(pPr, 'ilvl') ?? style?.ilvl ?? 0);
+      const list = numId && numId !== '0' ? this.numbering.get(numId) : undefined;
+      const level = list?.levels.get(ilvl);
+      // Word draws a list's number on an empty paragraph too, and counts it.
+      if (list && level) {
+        out.push({ number: drawnNumber(list, numId!, ilvl, level, this.counters, this.restarted), text, ...withMarks });
+      } else if (style?.level && text.trim() && numId !== '0') {
+        const counts = this.byStyle.next('style', style.level - 1, 1);
+        out.push({ number: [`${chineseCount(counts[0] ?? 1)}、`, `（${chineseCount(counts[1] ?? 1)}）`, `${counts[2] ?? 1}.`, `（${counts[3] ?? 1}）`][style.level - 1]!, text, byStyle: true, ...withMarks });
+      } else out.push({ number: '', text, ...withMarks });
+    }
+    if (joined || joinedMarks.length) out.push({ number: '', text: joined, ...(joinedMarks.length ? { marks: joinedMarks } : {}) });
+    return out;
+  }
 }

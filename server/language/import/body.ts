@@ -27,6 +27,8 @@ export interface BodyOptions {
   takenLabels?: Iterable<PartLabel>;
   /** The level of the heading the body stands under (a fragment pasted into a section); 0 for a report. */
   enclosingLevel?: number;
+  /** A signature or date follows the body: its last line is no place where a page was cut. */
+  ended?: boolean;
 }
 
 interface BodyState extends BodyOptions {
@@ -40,7 +42,8 @@ interface BodyState extends BodyOptions {
 }
 
 /** Writes the body's lines as blocks. */
-export function writeBody(body: Line[], options: BodyOptions, note: Note, findings: ImportFinding[]): { blocks: Block[]; figures: number } {
+export function writeBody(lines: Line[], options: BodyOptions, note: Note, findings: ImportFinding[]): { blocks: Block[]; figures: number } {
+  const body = withSplitNumbersJoined(lines, note);
   const numbered = body.map((l) => typedNumber(l.text));
   const numbers = numbered.filter((n): n is TypedNumber => n !== undefined);
   const mistyped = mistypedChinese(numbers);
@@ -54,8 +57,8 @@ export function writeBody(body: Line[], options: BodyOptions, note: Note, findin
   const parenTop = parenAsTopLevel(body, numbered, numbers, options.enclosingLevel ?? 0);
   body.forEach((line, i) => {
     const number = numbered[i];
-    // A number alone on the last line is where a page cut the text (an excerpt): it stays as found.
-    const lone = number || i === body.length - 1 ? undefined : loneNumber(line.text);
+    // A number alone on the last line is where a page cut the text (an excerpt): it stays as found — unless a signature or date follows.
+    const lone = number || (i === body.length - 1 && !options.ended) ? undefined : loneNumber(line.text);
     if (lone) reportLoneNumber(state, line, lone);
     else if (!number) paragraph(state, line.text, line.n, 'paragraph');
     else {
@@ -68,6 +71,29 @@ export function writeBody(body: Line[], options: BodyOptions, note: Note, findin
     }
   });
   return { blocks: state.blocks, figures: state.figures };
+}
+
+/**
+ * A heading's number alone on its line and its words on the next (Word's automatic numbering copied as
+ * text: “（二）” / “加强组织领导”) are one heading: joined, at the words' line, and noted. The next line must
+ * be shaped as a heading (short, or a short sentence running into its text) and have no number of its own —
+ * a lone “（二）” before “二、存在问题” stays a number with nothing under it (BG241).
+ */
+function withSplitNumbersJoined(body: Line[], note: Note): Line[] {
+  let out: Line[] | undefined;
+  for (let i = 0; i < body.length; i++) {
+    const lone = i + 1 < body.length ? loneNumber(body[i]!.text) : undefined;
+    const next = body[i + 1];
+    if (!lone || !next || typedNumber(next.text) || loneNumber(next.text) || !headingShape(next.text).headingLike) {
+      out?.push(body[i]!);
+      continue;
+    }
+    out ??= body.slice(0, i);
+    note(body[i]!.n, `序号“${lone.typed}”`, `与下一行（第${next.n}行）的“${next.text}”合为一个标题：序号与标题分在了两行（Word 的自动编号复制成文字时常这样）`);
+    out.push({ n: next.n, raw: next.raw, text: `${lone.typed}${next.text}` });
+    i++;
+  }
+  return out ?? body;
 }
 
 /** Is the text after a typed number a heading ("加强组织领导" / "全面部署法治建设。……")? */

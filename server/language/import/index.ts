@@ -51,7 +51,9 @@
 //    A line that is only a number ("二、" — Word's automatic numbering on an empty paragraph, which Word
 //    prints and counts) is no heading: it is reported (BG241, a `//` comment and a finding) and the
 //    headings after it are numbered on without the gap. On the last line it is where a page was cut, and
-//    stays as found.
+//    stays as found (unless a signature or date follows). Followed by a line shaped as a heading with no
+//    number of its own, it is that heading's number (Word's numbering copied as text, “（二）” / “完善制度
+//    建设”): the two are joined at the heading's line, and noted.
 // 5. Labels: the first level-1 heading of each required part whose wording is recognised gets its label
 //    ({#举措} {#不足} {#第一责任人} {#安排} {#其他}).
 // 6. Escapes: what the language would read as markup is escaped with "\" (braces, a backslash, and at a
@@ -62,15 +64,19 @@
 //    the words before them (figures.ts, over the analysis the checks share: server/language/prose/);
 //    a rate beside the counts it follows from gets a check formula; an unclear pairing stays without
 //    one, with a `//` comment saying why.
+// 9. A Word file's footnotes, endnotes and text boxes (hints.word, read by server/node/readWord.ts) are
+//    kept as `//` comments after the paragraph citing or holding them, told once each kind (BG242,
+//    BG243); review comments are told as left out (BG244). See asides.ts.
 import { writeBody } from './body.js';
 import { readLines } from './lines.js';
 import { readEnd, readHeaderValues, readTop, type ImportedHeader } from './top.js';
-import { trimEdgeSpace, type Block, type ImportFinding, type ImportNote } from './types.js';
+import { placeAsides } from './asides.js';
+import { trimEdgeSpace, type Block, type ImportFinding, type ImportNote, type WordExtras } from './types.js';
 import { escapeInline, joinBlocks, ranges } from './write.js';
 import { isoDate, parseSignatureDate } from './header.js';
 import { append } from '../append.js';
 
-export type { ImportNote, ImportFinding } from './types.js';
+export type { ImportNote, ImportFinding, SourceAside, WordExtras } from './types.js';
 export type { ImportedHeader } from './top.js';
 export { escapeInline, escapeLine, fieldYears } from './write.js';
 
@@ -83,6 +89,8 @@ export interface ImportHints {
   yearField?: boolean;
   /** The source file's name, for a comment at the top of the result. */
   source?: string;
+  /** A Word file's footnotes, endnotes and text boxes, and its review comments (server/node/readWord.ts): kept as comments, told. */
+  word?: WordExtras;
 }
 
 export interface ImportResult {
@@ -112,12 +120,14 @@ export function importReport(text: string, hints: ImportHints = {}): ImportResul
     note(pageDate!.line, `成文日期 ${header.date}`, '没有落款日期，取自网页信息栏的“成文日期”，写为“@日期”，请核对');
   }
   const findings: ImportFinding[] = [...top.findings];
-  const written = writeBody(body, { year: header.year, org: header.org, yearField: hints.yearField }, note, findings);
+  const written = writeBody(body, { year: header.year, org: header.org, yearField: hints.yearField, ended: end.lines.length > 0 }, note, findings);
   const blocks: Block[] = [];
   if (hints.source) blocks.push({ kind: 'comment', text: `// 由 baogao import 从“${hints.source}”转换：原文一字未改，只去掉了手打的标题序号、Word 残留和网页内容，并把数字写成了指标。` });
-  append(append(blocks, headerBlocks(header, top.titleLines[0]?.n ?? 0, end.lines[0] ?? (fromPage ? pageDate!.line : 0))), written.blocks);
+  const bodyBlocks = hints.word ? placeAsides(written.blocks, hints.word, note, findings) : written.blocks;
+  append(append(blocks, headerBlocks(header, top.titleLines[0]?.n ?? 0, end.lines[0] ?? (fromPage ? pageDate!.line : 0))), bodyBlocks);
   noteSpacing(lines, body, trimmed, note);
   notes.sort((a, b) => a.line - b.line);
+  findings.sort((a, b) => a.line - b.line);
   const joined = joinBlocks(blocks);
   return { text: joined.text, notes, header, findings, sourceLines: joined.sourceLines, figures: written.figures };
 }

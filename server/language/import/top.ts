@@ -101,7 +101,9 @@ export function readTop(lines: Line[], note: Note): TopOfReport {
   let first = endAt;
   while (first > 0 && endAt - first < 2 && isTitlePart(readable(head[first - 1]!.text)) && !isSiteName(readable(head[first - 1]!.text), readable(head[endAt]!.text))) first--;
   for (const l of head.slice(0, first)) {
-    note(l.n, `网页栏目“${l.text}”`, '标题之前的网页栏目或导航，不是报告的文字');
+    if (ISSUER_MARK.test(readable(l.text))) note(l.n, `发文机关标志“${l.text}”`, '标题之上的红头：报告语言不排红头，这一行不写入正文（需要时由版头模板打印）');
+    else if (DOCUMENT_NUMBER.test(l.text)) note(l.n, `发文字号“${l.text}”`, '报告语言没有发文字号，这一行不写入正文（需要时由版头模板打印）');
+    else note(l.n, `网页栏目“${l.text}”`, '标题之前的网页栏目或导航，不是报告的文字');
     l.text = '';
   }
   top.titleLines = head.slice(first, endAt + 1);
@@ -113,6 +115,9 @@ export function readTop(lines: Line[], note: Note): TopOfReport {
   readAfterTitle(lines, top, titleTexts, note);
   return top;
 }
+
+/** A 发文机关标志 above the title (the 红头 of a Word file, often set in a text box): 中共某镇委员会文件, 某县人民政府办公室文件. */
+const ISSUER_MARK = /^[\u4e00-\u9fff、\s]{2,40}文件$/;
 
 /** A document number under the title: 新田委文〔2026〕3号. */
 const DOCUMENT_NUMBER = /^[\u4e00-\u9fff]{2,10}[〔[（(]\d{4}[〕\]）)]\s*\d{1,4}\s*[号號]$/;

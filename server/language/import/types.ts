@@ -24,6 +24,31 @@ export interface ImportFinding {
 
 export type Note = (line: number, what: string, why: string) => void;
 
+/**
+ * Text of a Word file beside its body's paragraphs (server/node/readWord.ts): a footnote's or endnote's
+ * text, or a text box's, to be kept where it belongs — the report language has no notes or boxes.
+ */
+export interface SourceAside {
+  /** 1-based line of the source text (Word: paragraph) it belongs after: the one citing the note, or holding the box's anchor. */
+  line: number;
+  kind: 'footnote' | 'endnote' | 'box';
+  /** As Word labels it: 脚注1, 尾注ii (脚注 for a mark the writer typed), 文本框. */
+  label: string;
+  /** The last words of its paragraph before the note's mark (where Word prints it); '' at the paragraph's start. */
+  after?: string;
+  /** Its paragraphs' text, one a line. */
+  paragraphs: string[];
+}
+
+/** What a Word file holds beside the text of its body's paragraphs. */
+export interface WordExtras {
+  asides: SourceAside[];
+  /** Lines of the text that are a text box's paragraphs (in the title zone at the top, read as the document's lines). */
+  boxLines?: number[];
+  /** Review comments (审阅 › 批注): how many, and the line (paragraph) of the first one's place. */
+  comments?: { count: number; line: number };
+}
+
 export interface Line {
   /** 1-based line number in the input. */
   n: number;

@@ -4,7 +4,7 @@
 import type { Severity } from '../../../grammar/diagnostic.js';
 import { basename } from '../../language/corePath.js';
 import { checkSourceText } from '../../language/sourceCheck.js';
-import { readReportSource, sourceProblem } from '../../node/readWord.js';
+import { readReportSource, sourceProblem, type SourceText } from '../../node/readWord.js';
 import { toOsPath } from '../../node/paths.js';
 import type { ServerContext } from '../context.js';
 import { characterIn, SEVERITY } from '../convert.js';
@@ -27,7 +27,7 @@ export function register({ connection, store }: ServerContext): void {
         files.push({ uri, diagnostics: [], unreadable: '只检查 Word（.docx）和文本（.txt）报告；.bg 报告打开即检查，或用“检查整个工作区”。' });
         continue;
       }
-      let source: { text: string; how: string };
+      let source: SourceText;
       try {
         source = await readReportSource(toOsPath(path));
       } catch (error) {
@@ -37,7 +37,7 @@ export function register({ connection, store }: ServerContext): void {
       // Analysed as a report beside the file (its snippets and baogao.json are those of its folder), then forgotten.
       const asReport = `${path}.bg`;
       const service = store.serviceFor(asReport);
-      const { findings, excerpt } = checkSourceText(service, asReport, source.text, { source: basename(path) });
+      const { findings, excerpt } = checkSourceText(service, asReport, source.text, { source: basename(path), word: source.word });
       service.cache.forget(asReport);
       // Columns count UTF-16 units of the source's lines; the client may count bytes or code points.
       const lines = source.text.split('\n');

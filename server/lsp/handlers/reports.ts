@@ -8,7 +8,7 @@ import { collectFigures, IndicatorVocabulary, reportInfo, wideTable, withTotals,
 import { formatTable, toCsv } from '../../../templates/table.js';
 import { importReport } from '../../language/import/index.js';
 import { nextYearReport } from '../../language/nextYear.js';
-import { readReportSource, sourceProblem } from '../../node/readWord.js';
+import { readReportSource, sourceProblem, type SourceText } from '../../node/readWord.js';
 import { toOsPath } from '../../node/paths.js';
 import type { ServerContext } from '../context.js';
 import { CollectRequest, ImportRequest, NewReportRequest } from '../protocol.js';
@@ -27,7 +27,7 @@ export function register(context: ServerContext): void {
   connection.onRequest(ImportRequest.method, answerOrFail(connection, 'import', async (params: ImportRequest.Params): Promise<ImportRequest.Result> => {
     const path = pathOf(params?.uri, '要导入的文件');
     if (/\.bg$/i.test(path)) throw new ResponseError(ErrorCodes.InvalidParams, '这已经是报告语言文件（.bg），不必导入；要写下一年的报告，请用“从上一年报告新建”。');
-    let source: { text: string; how: string };
+    let source: SourceText;
     try {
       source = await readReportSource(toOsPath(path));
     } catch (error) {
@@ -35,7 +35,7 @@ export function register(context: ServerContext): void {
     }
     const year = yearParam(params.year);
     const org = typeof params.org === 'string' && params.org.trim() ? params.org.trim() : undefined;
-    const result = importReport(source.text, { org, year, yearField: params.yearField === true, source: path.slice(path.lastIndexOf('/') + 1) });
+    const result = importReport(source.text, { org, year, yearField: params.yearField === true, source: path.slice(path.lastIndexOf('/') + 1), word: source.word });
     const missing = [!result.header.org && '@机关', result.header.year === undefined && '@年度', !result.header.date && '@日期'].filter((m): m is string => !!m);
     return { text: result.text, how: source.how, notes: result.notes.map((n) => ({ line: n.line, what: n.what, why: n.why })), missing };
   }));

@@ -10,6 +10,9 @@ import { parseSignatureDate } from '../../../server/language/import/header.js';
 import { decodeText, readWord } from '../../../server/node/readWord.js';
 import { render } from '../../../templates/render.js';
 import { model } from '../../helpers.js';
+import { checkSourceText } from '../../../server/language/sourceCheck.js';
+import { LanguageService } from '../../../server/language/service.js';
+import { MemoryWorkspace } from '../../../server/language/workspace.js';
 
 const imported = (lines: string[], hints = {}) => importReport(lines.join('\n'), hints);
 const body = (text: string) => text.split('\n').filter((l) => l && !l.startsWith('@') && !l.startsWith('//'));
@@ -177,6 +180,35 @@ describe('import: rules', () => {
       assert.equal(body(cut.text).at(-1), '（二）');
       const near = imported(['一、主要举措', '一是', '2023.', '（1）规范执法', '正文。']);
       assert.deepEqual(near.findings.filter((f) => f.code === 'BG241'), []);
+    });
+
+    it('with its heading on the next line (Word’s numbering copied as text) is joined to it: one heading at the heading’s line, noted', () => {
+      const r = imported(['一、主要举措', '（一）加强组织领导', '成立领导小组。', '（二）', '完善制度建设', '制定制度5项。', '（三）', '健全依法决策机制。镇政府制定了议事规则。', '二、', '存在问题', '宣传不够。']);
+      assert.deepEqual(body(r.text), ['# 主要举措 {#举措}', '## 加强组织领导', '成立领导小组。', '## 完善制度建设', '制定制度{制定制度 = 5项}。', '## 健全依法决策机制', '镇政府制定了议事规则。', '# 存在问题 {#不足}', '宣传不够。']);
+      assert.deepEqual(r.findings, []);
+      assert.ok(r.notes.some((n) => n.line === 4 && /与下一行（第5行）的“完善制度建设”合为一个标题/.test(n.why)));
+      assert.equal(r.sourceLines[r.text.split('\n').indexOf('## 完善制度建设')], 5);
+      assert.match(printed(r.text), /（二）完善制度建设。制定制度5项。\n　　（三）健全依法决策机制。镇政府制定了议事规则。\n　　二、存在问题/);
+    });
+
+    it('is not joined to a line with its own number or to prose: a lone （二） before 二、 stays a number with nothing under it (BG241), no empty section', () => {
+      const r = imported(['一、主要举措', '（一）加强组织领导', '成立领导小组。', '（二）', '二、存在问题', '宣传不够。', '（一）', '2021年，我镇制定了重大行政决策程序规定，所有重大决策均经合法性审查，全年审查文件12件。']);
+      assert.deepEqual(body(r.text), ['# 主要举措 {#举措}', '## 加强组织领导', '成立领导小组。', '# 存在问题 {#不足}', '宣传不够。', '2021年，我镇制定了重大行政决策程序规定，所有重大决策均经合法性审查，全年审查文件{审查文件 = 12件}。']);
+      assert.deepEqual(r.findings.map((f) => `${f.line}:${f.code}`), ['4:BG241', '7:BG241']);
+    });
+
+    it('under a heading with nothing else is told once (BG241), not also as an empty section (BG404), when the source is checked', () => {
+      const service = new LanguageService(new MemoryWorkspace({}));
+      const source = ['关于2021年法治政府建设情况的报告', '2021年，我镇坚持依法行政。现报告如下：', '一、主要举措', '（一）', '二、存在问题', '宣传不够。', '（一）完善制度', '三、下一步打算', '继续努力。', '某某镇人民政府', '2022年1月5日'].join('\n');
+      const { findings, asTyped } = checkSourceText(service, '/a.txt.bg', source);
+      assert.deepEqual(findings.filter((f) => /BG24|BG404/.test(f.code)).map((f) => `${f.line}:${f.code}`), ['4:BG241', '7:BG404']);
+      assert.deepEqual(asTyped, ['BG404']);
+    });
+
+    it('on the body’s last line before the signature and date is no page cut: reported (BG241), not printed', () => {
+      const r = imported(['一、主要举措', '（一）加强组织领导', '成立领导小组。', '（二）', '某某镇人民政府', '2022年1月5日']);
+      assert.deepEqual(r.findings.map((f) => `${f.line}:${f.code}`), ['4:BG241']);
+      assert.doesNotMatch(printed(r.text), /（二）/);
     });
   });
 

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { importReport } from '../../../server/language/import/index.js';
-import { readWord } from '../../../server/node/readWord.js';
+import { readWord, readWordSource } from '../../../server/node/readWord.js';
 import { render } from '../../../templates/render.js';
 import { model } from '../../helpers.js';
 
@@ -26,7 +26,8 @@ const numbered = (numId: number, ilvl: number, text: string) => para(text, `<w:n
 const LEVELS = '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>';
 
 describe('import: .docx from LibreOffice', () => {
-  it('features.docx: heading styles numbered by chapter numbering, fields as their result, tracked changes accepted, hidden text, footnote, text box and footer left out', async () => {
+  it('features.docx: heading styles numbered by chapter numbering, fields as their result, tracked changes accepted, hidden text and footer left out; the footnote and the text box beside the body (wordAsides.test.ts)', async () => {
+    assert.deepEqual((await readWordSource(fixture('features.docx'))).word.asides.map((a) => `${a.line} ${a.label} ${a.paragraphs.join('/')}`), ['2 脚注1 中共中央、国务院2015年印发。', '8 文本框 图1　办事流程']);
     assert.deepEqual(await lines('features.docx'), [
       '桂圩镇人民政府2020年度法治政府建设情况报告',
       '　　桂圩镇2020年度法治政府建设工作在县委、县政府的正确领导下，认真贯彻落实《法治政府建设实施纲要（2015-2020年）》。',
