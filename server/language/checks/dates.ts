@@ -103,8 +103,9 @@ function signature(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   void settings;
   const org = model.header.org;
   if (!org || model.isSnippet) return [];
-  const own = model.blocks.filter((b) => b.scope.file === model.file);
-  const last = own[own.length - 1];
+  // The report's own last block, found from the end (not a list of every block made at each keystroke).
+  let last: ReportModel['blocks'][number] | undefined;
+  for (let i = model.blocks.length - 1; i >= 0 && !last; i--) if (model.blocks[i]!.scope.file === model.file) last = model.blocks[i];
   if (!last || last.block.kind !== 'paragraph' || last.block.lines.length !== 1) return [];
   const text = printInlines(last.block.lines[0]!, last.scope, model.figures).trim();
   if (text.length > 30 || !/(人民政府|办事处|委员会|政府|党委|局|办公室)$/u.test(text) || /[，。；：、,;:]/.test(text)) return [];

@@ -36,28 +36,46 @@ function endsOpen(c: number): boolean {
 const STOP_BEFORE = /[。！!？?；;…]/;
 
 function paragraphEnds(model: ReportModel): Diagnostic[] {
-  const chunks: Array<{ placed: ReportModel['blocks'][number]; lines: ast.Inline[][]; beforeParagraph: boolean }> = [];
-  model.blocks.forEach((placed, index) => {
+  const blocks = model.blocks;
+  // The text's last paragraph or list item is left alone: an excerpt stops there.
+  let last = blocks.length - 1;
+  while (last >= 0 && !hasChunks(blocks[last]!.block)) last--;
+  let out: Diagnostic[] | undefined;
+  // Each paragraph and each item of a list, read where it stands (no list of them made at each keystroke).
+  for (let index = 0; index <= last; index++) {
+    const placed = blocks[index]!;
     const block = placed.block;
-    if (block.kind === 'paragraph') chunks.push({ placed, lines: block.lines, beforeParagraph: model.blocks[index + 1]?.block.kind === 'paragraph' });
-    else if (block.kind === 'list') for (const item of block.items) chunks.push({ placed, lines: item.lines, beforeParagraph: false });
-  });
-  chunks.pop(); // the text's last paragraph: an excerpt stops there
-  const out: Diagnostic[] = [];
-  for (const { placed, lines, beforeParagraph } of chunks) {
-    const end = openEnd(lines);
-    if (!end) continue;
-    const what = end.tail === undefined ? '段末的数字' : `段末“${end.tail}”`;
-    // Stopped after a word, with a paragraph after it: maybe one sentence a page or copy broke in two.
-    const broken = beforeParagraph && end.tail !== undefined && /[\u4e00-\u9fff，,、]$/.test(end.tail);
-    const should = end.tail?.endsWith('如下')
-      ? '“如下”后应加冒号“：”'
-      : broken
-        ? '请补上句号（或应有的标点）；如果下一段是这句话的后半（复制时断了行），请把两段接上'
-        : '请补上句号（或应有的标点）';
-    out.push(located(model, placed.scope, diagnostic('BG613', { start: end.at - 1, end: end.at }, `${what}后没有标点：${should}。`)));
+    if (block.kind === 'paragraph') {
+      if (index === last) break;
+      const found = openEndDiagnostic(model, placed, block.lines, blocks[index + 1]?.block.kind === 'paragraph');
+      if (found) (out ??= []).push(found);
+    } else if (block.kind === 'list') {
+      const items = index === last ? block.items.length - 1 : block.items.length;
+      for (let k = 0; k < items; k++) {
+        const found = openEndDiagnostic(model, placed, block.items[k]!.lines, false);
+        if (found) (out ??= []).push(found);
+      }
+    }
   }
-  return out;
+  return out ?? [];
+}
+
+/** A paragraph, or a list with an item: what BG613 reads. */
+const hasChunks = (block: ast.Block) => block.kind === 'paragraph' || (block.kind === 'list' && block.items.length > 0);
+
+/** BG613 for a paragraph or item that ends without a mark; `beforeParagraph`: a paragraph follows it. */
+function openEndDiagnostic(model: ReportModel, placed: ReportModel['blocks'][number], lines: ast.Inline[][], beforeParagraph: boolean): Diagnostic | undefined {
+  const end = openEnd(lines);
+  if (!end) return undefined;
+  const what = end.tail === undefined ? '段末的数字' : `段末“${end.tail}”`;
+  // Stopped after a word, with a paragraph after it: maybe one sentence a page or copy broke in two.
+  const broken = beforeParagraph && end.tail !== undefined && /[\u4e00-\u9fff，,、]$/.test(end.tail);
+  const should = end.tail?.endsWith('如下')
+    ? '“如下”后应加冒号“：”'
+    : broken
+      ? '请补上句号（或应有的标点）；如果下一段是这句话的后半（复制时断了行），请把两段接上'
+      : '请补上句号（或应有的标点）';
+  return located(model, placed.scope, diagnostic('BG613', { start: end.at - 1, end: end.at }, `${what}后没有标点：${should}。`));
 }
 
 /**
