@@ -14,6 +14,7 @@ import { DOCUMENT_KINDS, lineDiagnostic, proseBlocks, type Cited, type ProseBloc
 import { AttachedMap } from '../attached.js';
 import { allMatches } from '../matches.js';
 import { YEAR_RANGE } from './typography.js';
+import { inSimplifiedScript } from '../script.js';
 
 export interface CitationEntry {
   title: string;
@@ -48,7 +49,7 @@ function buildRegistry(extras: CheckSettings['extraCitations']): CitationEntry[]
 }
 
 export const citationsCodes: CodeInfo[] = [
-  { code: 'BG501', severity: 'warning', title: '文件名称与正式名称不一致', description: '书名号中的名称与登记的正式文件名称相近但不相同（错字、漏字、缺括号或“年”等），可能写错了。只差半角括号或年份范围的连字符时（“《法治政府建设实施纲要(2021-2025年)》”），由 BG601、BG603 在各自的位置报告（各有安全修复），本条不再重复。带年份的名称漏了登记名称里的几个字（不超过四分之一，年份相同：“《法治政府实施纲(2021-2025)》”）也报；不带年份的简称（《纲要》）不报。', example: '《法治政府建设实施纲要（2021-2025年》', fix: '改为正式名称' },
+  { code: 'BG501', severity: 'warning', title: '文件名称与正式名称不一致', description: '书名号中的名称与登记的正式文件名称相近但不相同（错字、漏字、缺括号或“年”等），可能写错了。只差半角括号或年份范围的连字符时（“《法治政府建设实施纲要(2021-2025年)》”），由 BG601、BG603 在各自的位置报告（各有安全修复），本条不再重复。带年份的名称漏了登记名称里的几个字（不超过四分之一，年份相同：“《法治政府实施纲(2021-2025)》”）也报；不带年份的简称（《纲要》）不报。书名号里再标的书名（〈〉里的，网页打成半角“<>”的也算：“《……贯彻落实<法治政府实施纲要(2021-2025)>实施方案》”）也查；从繁体网页复制的名称按简体比较，繁体字由 BG234、BG235 报告。', example: '《法治政府建设实施纲要（2021-2025年》', fix: '改为正式名称' },
   { code: 'BG502', severity: 'warning', title: '引用了已被取代的文件', description: '所引文件在报告年度已被新文件取代，例如 2021 年起应以《法治政府建设实施纲要（2021—2025年）》为准。', example: '@年度 2021\n落实《法治政府建设实施纲要（2015—2020年）》', fix: '改为新文件' },
   { code: 'BG503', severity: 'warning', title: '引用了尚未施行的文件', description: '所引文件在报告年度还没有施行。', example: '@年度 2020\n严格执行《信访工作条例》' },
   { code: 'BG504', severity: 'warning', title: '普法规划已过期', description: '“七五”普法规划期为2016—2020年，2021年起是“八五”普法。', example: '@年度 2021\n结合“七五普法”的要求', fix: '改为“八五”' },
@@ -285,12 +286,14 @@ function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: reado
     if (shortTitles.has(normalised)) continue;
     const wrongLaw = noSuchLaw(model, cited, normalised, year);
     if (wrongLaw) (out ??= []).push(wrongLaw);
-    const match = matchTitle(cited.title, registry);
+    // A title copied from a 繁体 page is read in simplified script: its script is BG234's and BG235's, not a misspelling.
+    const read = inSimplifiedScript(cited.title);
+    const match = matchTitle(read, registry);
     if (!match) continue;
     const { entry } = match;
     // A title whose only slips are a half-width bracket (BG601) or a hyphen in its years (BG603) has them said
     // there, each at its place with a safe fix: BG501 would say the same slip twice.
-    if (match.kind !== 'exact' && !(match.kind === 'defect' && withTypingSlipsFixed(cited.title) === match.name)) {
+    if (match.kind !== 'exact' && !(match.kind === 'defect' && withTypingSlipsFixed(read) === match.name)) {
       const reasons: string[] = [];
       // A hyphen BG603 does not report (2021-25年) is said here.
       if (/\d\s*[-－–‐‑―~～]\s*\d|\d年\s*[-－–‐‑―~～]/.test(cited.title.replace(YEAR_RANGE, ''))) reasons.push('年份范围应用一字线“—”');

@@ -15,7 +15,7 @@ import { opensTitle, yearWithoutNian } from './slips.js';
 export const countsCodes: CodeInfo[] = [
   {
     code: 'BG221', severity: 'warning', title: '数量缺少量词',
-    description: '正文中的阿拉伯数字后面直接跟着名词，缺少量词或单位（GB/T 15835：计数要带量词）。年月日、百分号、万亿、序数“第3”、范围的前一个数（“1至12月”“3到5名”）、热线号码、带小数点的节日写法（6.26）和自带量词的行政区划（“在3市8县开展试点”“5乡2镇”）不报。量词的字开头的名词（“对教育局等6单位”“走访30家庭”）仍缺量词（“6个单位”）。',
+    description: '正文中的阿拉伯数字后面直接跟着名词，缺少量词或单位（GB/T 15835：计数要带量词）。年月日、百分号、万亿、序数“第3”、范围的前一个数（“1至12月”“3到5名”）、热线号码、带小数点的节日写法（6.26）、自带量词的行政区划（“在3市8县开展试点”“5乡2镇”）和公路编号（“321国道”）不报。量词的字开头的名词（“对教育局等6单位”“走访30家庭”）仍缺量词（“6个单位”）。',
     example: '组织47公职人员参加旁听', fix: '手动补上量词，例如“47名公职人员”',
   },
   {
@@ -74,6 +74,9 @@ const NOUN_FROM_MEASURE = /^(?:单位|單位|家庭|站点|站點)/;
 /** Hotline and emergency numbers written before a noun (12345热线, 8890诉求, 96110): not counts. */
 const SERVICE_NUMBER = /^(110|119|120|122|12\d{3}|8890|96\d{3})$/;
 
+/** A road's number before its class: 321国道, 205省道, 县道 and 乡道 (G321 written without its letter) — no count. */
+const ROAD_NUMBER = /^(?:国道|省道|县道|乡道)/;
+
 /** 至, 到 or 或 and the count after it: the measure word comes after the second number (1至12月). */
 const RANGE_TO_COUNT = /^[至到或]\d/;
 
@@ -97,6 +100,7 @@ function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock):
       const noun = NOUN_FROM_MEASURE.exec(node.text.slice(after, after + 2))?.[0];
       if (!noun && (MEASURE_SET.has(next) || SERVICE_NUMBER.test(digits) || startsWithAny(node.text, MULTI_CHAR_MEASURE, after))) continue;
       if (DIVISION_COUNT.test(node.text.slice(m.index! + digits.length, m.index! + digits.length + 2))) continue;
+      if (ROAD_NUMBER.test(node.text.slice(after, after + 2))) continue;
       // The first count of a range or a choice shares the measure word of the second: 1至12月, 3到5名, 2或3次.
       if (RANGE_TO_COUNT.test(node.text.slice(m.index! + digits.length, m.index! + digits.length + 2))) continue;
       // A year without its 年 (“2021依法行政”) is BG236's.

@@ -106,7 +106,7 @@ export interface ProseBlock extends LocalBlock {
   readonly scope: Scope;
   /** The citations written in this block, with the line they are on. */
   readonly citations: Array<{ node: ast.CitationNode; line: ProseLine }>;
-  /** The titles cited in the block: each closed 《…》 without figures, and each 〈…〉 inside one (found once; never to be changed). */
+  /** The titles cited in the block: each closed 《…》 without figures, and each 〈…〉 (or <…>) inside one (found once; never to be changed). */
   readonly citedTitles: readonly Cited[];
   /** A heading, a title or a list item: what follows it is a new part (its run-in 一是、二是 count afresh); a paragraph continues one. */
   readonly opensPart: boolean;
@@ -240,7 +240,8 @@ class OneLineProse extends LazyProseBlock {
 }
 
 /** A title cited inside a title: 〈…〉. */
-const INNER_TITLE = /〈([^〈〉]+)〉/g;
+/** A title inside a title: 〈…〉, or the half-width <…> a page typed for it (BG601 tells the marks; the title is read all the same). */
+const INNER_TITLE = /[〈<]([^〈〉<>]+)[〉>]/g;
 
 function findCitedTitles(block: ProseBlock): Cited[] {
   const out: Cited[] = [];
@@ -254,7 +255,7 @@ function findCitedTitles(block: ProseBlock): Cited[] {
     const title = line.text.slice(from + 1, to);
     if (title.includes(FIGURE_MARK) || title.includes(ESCAPE_MARK) || title.includes('《')) continue;
     out.push({ title, line, from: from + 1, to });
-    if (title.includes('〈')) for (const m of allMatches(INNER_TITLE, title)) out.push({ title: m[1]!, line, from: from + 1 + m.index + 1, to: from + 1 + m.index + 1 + m[1]!.length });
+    if (title.includes('〈') || title.includes('<')) for (const m of allMatches(INNER_TITLE, title)) out.push({ title: m[1]!, line, from: from + 1 + m.index + 1, to: from + 1 + m.index + 1 + m[1]!.length });
   }
   return out;
 }

@@ -38,7 +38,7 @@ export const slipsCodes: CodeInfo[] = [
   },
   {
     code: 'BG236', severity: 'warning', title: '年份后缺“年”字',
-    description: '年份后面直接跟着文字，少了“年”字（“2024法治政府建设年度报告”“《某局2021依法行政重点工作安排》”“2021度”）：应写作“2024年法治政府建设年度报告”。只在标题、书名号里的文件名称和“度”“以来”“全年”“法治”“依法”“工作”等年份常带的词前报告；正文里其他数字后缺量词的见 BG221。',
+    description: '年份后面直接跟着文字，少了“年”字（“2024法治政府建设年度报告”“《某局2021依法行政重点工作安排》”“2021度”），或直接连着月份（“20231月”“202312月”，日期“（2023年1月）”漏了“年”）：应写作“2024年法治政府建设年度报告”“2023年1月”。年份后跟文字时只在标题、书名号里的文件名称和“度”“以来”“全年”“法治”“依法”“工作”等年份常带的词前报告；正文里其他数字后缺量词的见 BG221。',
     example: '《霍山县市场监管局2021依法行政重点工作安排》', fix: '在年份后补上“年”',
   },
   {
@@ -182,7 +182,10 @@ export function yearWithoutNian(after: string, inTitle: boolean): boolean {
 /** The first text node of a citation starts right after its 《 (or 〈). */
 export const opensTitle = (fileText: string, nodeStart: number) => fileText[nodeStart - 1] === '《' || fileText[nodeStart - 1] === '〈';
 
-const mayLackNian = (source: string) => /(?:19[5-9]|20[0-4])\d\p{Script=Han}/u.test(source);
+/** A year run into the month after it, its 年 left out: 20231月 (2023年1月), 202312月. */
+const YEAR_THEN_MONTH = /(?<![\d.．·A-Za-z０-９第〔\[［-])((?:19[5-9]|20[0-4])\d)(0?[1-9]|1[0-2])月/gu;
+
+const mayLackNian = (source: string) => /(?:19[5-9]|20[0-4])\d(?:\p{Script=Han}|\d{1,2}月)/u.test(source);
 
 function yearsWithoutNian(model: ReportModel): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -210,6 +213,13 @@ function nianMissing(text: string, offset: number, inTitle: boolean): readonly D
     const shown = `${m[1]}${text.slice(end, end + 2)}`;
     (out ??= []).push(diagnostic('BG236', { start, end: start + m[1]!.length + 1 }, `“${shown}”：年份后缺“年”字，应写作“${m[1]}年${text.slice(end, end + 2)}”。`, [
       { title: `补上“年”：“${m[1]}年”`, safe: false, edits: [{ start: offset + end, end: offset + end, newText: '年' }] },
+    ]));
+  }
+  for (const m of allMatches(YEAR_THEN_MONTH, text)) {
+    const end = m.index! + m[1]!.length;
+    const start = offset + m.index!;
+    (out ??= []).push(diagnostic('BG236', { start, end: start + m[0].length }, `“${m[0]}”：年份后缺“年”字，应写作“${m[1]}年${m[2]}月”。`, [
+      { title: `补上“年”：“${m[1]}年${m[2]}月”`, safe: false, edits: [{ start: offset + end, end: offset + end, newText: '年' }] },
     ]));
   }
   return out ?? NO_DIAGNOSTICS;

@@ -20,7 +20,7 @@ export const titlesCodes: CodeInfo[] = [
   },
   {
     code: 'BG717', severity: 'hint', title: '文件名称未登记',
-    description: '书名号中的名称像是全国性的正式文件（以“纲要”“规划”结尾，或在登记的文件名后多了字，如《法治政府建设实施纲要（2021—2025年）工作方案》），但文件名称登记册中没有：请核对是否有这个文件、名称是否准确。确有此文件时可在 baogao.json 的“citations”中登记。带地名的本地文件（《广东省……》《法治湖南建设规划（2021—2025年）》）不报，但法治建设的纲要、规划少了规划期时（《法治政府建设实施纲要》《广东省法治政府建设实施纲要》）提示写全名称。',
+    description: '书名号中的名称像是全国性的正式文件（以“纲要”“规划”结尾，或在登记的文件名后多了字，如《法治政府建设实施纲要（2021—2025年）工作方案》），但文件名称登记册中没有：请核对是否有这个文件、名称是否准确。确有此文件时可在 baogao.json 的“citations”中登记。带地名的本地文件（《广东省……》《法治湖南建设规划（2021—2025年）》）不报，但法治建设的纲要、规划少了规划期时（《法治政府建设实施纲要》《广东省法治政府建设实施纲要》）提示写全名称。只写文件种类的简称（“国家、本市法治政府建设《纲要》《规划》”）不报。',
     example: '《法治政府建设实施纲要（2021—2025年）工作方案》',
   },
   {
@@ -143,8 +143,14 @@ const LOCAL_PLAN_WITHOUT_PERIOD = /法治(?:政府|社会)建设实施纲要$|�
 const PLACE_AFTER_FAZHI = /^法治(?!中国|政府|社会|国家|文化)[\u4e00-\u9fff]{2,4}建设/;
 const isLocalTitle = (title: string) => PLACE_PREFIX.test(title) || PLACE_AFTER_FAZHI.test(title);
 
+/**
+ * A title that is only a kind of document (《纲要》《规划》《实施纲要》): a short name for one named elsewhere
+ * (“按照国家、本市法治政府建设《纲要》《规划》”), not a title to look up.
+ */
+const BARE_KIND = /^(?:实施|建设|发展)?(?:纲要|规划)$/;
+
 /** Titles that say themselves they are local or derived: 关于…, 贯彻…, 〈…〉 inside. */
-const LOCAL_WORDS = /关于|贯彻|落实|〈|〉|我镇|我乡|本镇|本乡/;
+const LOCAL_WORDS = /关于|贯彻|落实|〈|〉|<|>|我镇|我乡|本镇|本乡/;
 
 const registeredTitles = new WeakMap<readonly CitationEntry[], string[]>();
 
@@ -181,7 +187,7 @@ function unknownTitlesIn(titlesByBlock: ReadonlyArray<Hit<string[]>>, registry: 
   titlesByBlock.forEach(({ index: block, found: titles }) => {
     titles.forEach((typed, k) => {
       const title = normaliseTitle(typed);
-      if (seen.has(title) || shortTitles.has(title) || matchTitle(typed, registry)) return;
+      if (seen.has(title) || shortTitles.has(title) || BARE_KIND.test(title) || matchTitle(typed, registry)) return;
       seen.add(title);
       // 《法治政府建设实施纲要》: a plan cited without its period — which one is meant?
       const periods = registered.filter((r) => r.length > title.length && r.startsWith(`${title}（`) && /^（\d{4}—\d{4}年）$/.test(r.slice(title.length)));

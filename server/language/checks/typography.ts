@@ -29,6 +29,11 @@ export const typographyCodes: CodeInfo[] = [
   { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）；标点前也不空格（“参考率为100% ，”），右引号、右书名号、右括号和后面的数字之间也不空格（“挂案” 5起）。书名号或引号内两个短语之间的空格（《承接“北跨”战略 共建法治政府》、围绕“学习贯彻安全生产法 牢固树立安全发展理念”开展学法：栏目、活动、口号、主题的名称本来如此）不报，文件名称里的空格（《法治政府建设 实施纲要》）照报。', example: '法治 政府', fix: '删去空格' },
   { code: 'BG611', severity: 'warning', title: '年份范围起止有误', description: '年份范围的止年应晚于起年：“2023-2023”“2025—2021”多半是年份打错，或是范文、上年报告里的年份没改全。', example: '法治政府建设实施纲要（2023—2023）' },
   { code: 'BG612', severity: 'warning', title: '连词前用了顿号', description: '“及”“以及”连接最后一项时，前面不用顿号：“局党组会议及党组理论学习中心组会议”，不写“会议、及……”（GB/T 15834）。“及时”“及早”等词不报。', example: '在局党组会议、及党组理论学习中心组会议中组织学习', fix: '删去顿号' },
+  {
+    code: 'BG736', severity: 'warning', title: '数值范围用了连字符',
+    description: '表示数值范围（“每次会议安排1至2部法律法规”）用浪纹线“～”或写“至”，不用连字符“-”（GB/T 15834）。只在两个不超过三位的整数之间、后面是量词（部、次、名、个、人次、小时……）、后一个数大于前一个时报告；年份范围见 BG603，电话号码、文号、编号（“0771-2345678”“1-2号”）和月份（“1-12月”）不报。',
+    example: '每次会议安排1-2部法律法规', fix: '改为“～”或“至”',
+  },
   { code: 'BG610', severity: 'warning', title: 'Word 转换残留', description: '从 Word 复制时带进来的书签、域代码或不可见字符。', example: '[bookmark: _GoBack]', fix: '删去' },
 ];
 registerCodes(typographyCodes);
@@ -311,6 +316,24 @@ function yearRanges(model: ReportModel, line: ProseLine, emit: Emit) {
 
 const ANY_YEAR_RANGE = /(?<![\d.\-－])((?:19|20)\d{2})年?[ ]*[-－–‐‑―~～—][ ]*((?:19|20)\d{2})(?![\d.\-－])年?/g;
 
+/**
+ * BG736: a range of counts with a hyphen: 1-2部, 3-5次 — two whole numbers of three digits at most, a measure
+ * word after, the second larger. Years are BG603's; a telephone number, a document's number and 1-12月 are left.
+ */
+const COUNT_RANGE = /(?<![\d.．\-－A-Za-z/:：#〔])(\d{1,3})([-－‐‑])(\d{1,3})(?![\d.．\-－])(?=人次|场次|件次|课时|学时|小时|公里|[个名次部件天条项场篇本期批家所户人元倍周岁])/g;
+
+function countRanges(model: ReportModel, line: ProseLine, emit: Emit) {
+  for (const m of allMatches(COUNT_RANGE, line.text)) {
+    const [written, from, dash, to] = m;
+    if (Number(to) <= Number(from)) continue;
+    const at = m.index + from!.length;
+    emit(lineDiagnostic(model, line, 'BG736', m.index, m.index + written.length, `数值范围“${written}”用了连字符“${dash}”：数值范围用浪纹线“～”或写“至”，写作“${from}～${to}”或“${from}至${to}”。`, [
+      { title: '改为“～”', safe: false, edits: [{ from: at, to: at + dash!.length, newText: '～' }] },
+      { title: '改为“至”', safe: false, edits: [{ from: at, to: at + dash!.length, newText: '至' }] },
+    ]));
+  }
+}
+
 /** BG611: a range that does not run forward (2023-2023, 2025—2021): a year was mistyped or left from a template. */
 function backwardYearRanges(model: ReportModel, line: ProseLine, emit: Emit) {
   for (const m of allMatches(ANY_YEAR_RANGE, line.text)) {
@@ -580,6 +603,7 @@ const LINE_CHECKS: LineCheck[] = [
   { id: 'half-width-punctuation', codes: ['BG601'], fn: halfWidthPunctuation, needs: MARKS.halfWidth },
   { id: 'year-range-dash', codes: ['BG603', 'BG604'], fn: yearRanges, needs: MARKS.dash },
   { id: 'backward-year-range', codes: ['BG611'], fn: backwardYearRanges, needs: MARKS.dash },
+  { id: 'count-range-dash', codes: ['BG736'], fn: countRanges, needs: MARKS.dash },
   { id: 'comma-between-titles', codes: ['BG605'], fn: commaBetweenTitles, needs: MARKS.enumerationComma },
   { id: 'comma-before-conjunction', codes: ['BG612'], fn: commaBeforeConjunction, needs: MARKS.enumerationComma },
   { id: 'repeated-punctuation', codes: ['BG606'], fn: repeatedPunctuation, needs: MARKS.repeatedPunctuation },

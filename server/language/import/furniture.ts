@@ -6,7 +6,7 @@
 
 /** Labels of the metadata lines government sites print above a document. */
 const METADATA_LABEL =
-  /^(?:发布时间|发表时间|更新时间|发布日期|发布机构|发布单位|发文机构|发文字号|发文日期|成文日期|信息来源|来源|来自|点击数|点击量|点击率|浏览次数|浏览量|访问次数|访问量|阅读次数|阅读量|阅读数|作者|编辑|责任编辑|字号大小|字体大小|文字大小|字号|字体|索引号|信息索引号|主题分类|体裁分类|内容分类|组配分类|服务对象|有效性|时效性|时效|公开方式|公开范围|公开时限|审核程序|文号|备注\/文号|生成日期|公文生成日期|生效日期|废止日期|失效日期|所属主题|所属机构|文件分类|信息名称|关键词|截止日期|有效性\/截止日期|内容概述|转自|转载自|稿源|出处|日期|时间|资源ID|资源大小|资源格式|全文页数|文档页数|文档格式|文件大小|文件格式|下载积分|下载次数|上传时间|上传人|上传者)\s*(?:[:：\]】]|$|\d|[\u4e00-\u9fff]{2,}(?:人民政府|政府|镇|乡|街道|办事处)$|有效$|无效$)/;
+  /^(?:发布时间|发表时间|更新时间|发布日期|发布机构|发布单位|发文机构|发文字号|发文日期|发文时间|成文日期|成文时间|效力状态|信息来源|来源|来自|点击数|点击量|点击率|浏览次数|浏览量|访问次数|访问量|阅读次数|阅读量|阅读数|作者|编辑|责任编辑|字号大小|字体大小|文字大小|字号|字体|索引号|信息索引号|主题分类|体裁分类|内容分类|组配分类|服务对象|有效性|时效性|时效|公开方式|公开范围|公开时限|审核程序|文号|备注\/文号|生成日期|公文生成日期|生效日期|废止日期|失效日期|所属主题|所属机构|文件分类|信息名称|关键词|截止日期|有效性\/截止日期|内容概述|转自|转载自|稿源|出处|日期|时间|资源ID|资源大小|资源格式|全文页数|文档页数|文档格式|文件大小|文件格式|下载积分|下载次数|上传时间|上传人|上传者)\s*(?:[:：\]】]|$|\d|[\u4e00-\u9fff]{2,}(?:人民政府|政府|镇|乡|街道|办事处)$|有效$|无效$)/;
 
 /**
  * Links and controls: 【打印】 [关闭] 收藏 分享 加大字体 扫一扫在手机打开当前页, and the link lists under a page
@@ -109,14 +109,27 @@ export function titleCell(line: string): string | undefined {
 
 /**
  * A title under its label in a page's information table: “标题: 浑源县2025年法治政府建设年度报告”, “标　题：……”,
- * or a row of a table drawn with bars (“| 标题: | 武安镇2024年法治政府建设年度报告 | ||||”).
+ * a row of a table drawn with bars (“| 标题: | 武安镇2024年法治政府建设年度报告 | ||||”), or an item of a bulleted
+ * list (“• 标  题:山亭区徐庄镇2025年度法治政府建设情况报告”).
  */
-const TITLE_LABEL = /^((?:[|｜][ \u3000]*)?(?:标\s*题|文件名称|名\s*称)\s*[:：]\s*(?:[|｜][ \u3000]*)?)([^\s|｜].{2,78}?(?:报告|总结|汇报))[ \u3000]*(?:[|｜][ \u3000]*)*$/;
+const TITLE_LABEL = /^((?:[|｜][ \u3000]*)?[•·▪]?[ \u3000]*(?:标\s*题|文件名称|名\s*称)\s*[:：]\s*(?:[|｜][ \u3000]*)?)([^\s|｜].{2,78}?(?:报告|总结|汇报))[ \u3000]*(?:[|｜][ \u3000]*)*$/;
 
 /** The label before a title in a page's information table, and the title (undefined when the line is none). */
 export function labelledTitle(line: string): { label: string; title: string } | undefined {
   const m = TITLE_LABEL.exec(line);
-  return m ? { label: m[1]!.replace(/[|｜]/g, '').trim(), title: m[2]! } : undefined;
+  return m ? { label: m[1]!.replace(/[|｜•·▪]/g, '').trim(), title: m[2]! } : undefined;
+}
+
+/**
+ * A title with the page's metadata run on after it on the same line: “奉贤区档案局2023年度法治政府建设情况报告
+ * 信息来源: 发布时间:2024-01-02”. No comma or full stop in the title; the metadata starts with its label.
+ */
+const TITLE_THEN_METADATA = /^([^\s，,。；;：:|｜][^，,。；;：:|｜]{5,58}?(?:报告|总结|汇报))[ \u3000]+((?:信息来源|来源|发布时间|发布日期|更新时间|发布机构|时间|日期|作者|点击数|浏览次数|阅读次数)\s*[:：].*)$/;
+
+/** The title and the metadata after it, when a line is a title followed by the page's metadata (undefined otherwise). */
+export function titleThenMetadata(line: string): { title: string; metadata: string } | undefined {
+  const m = TITLE_THEN_METADATA.exec(line);
+  return m ? { title: m[1]!, metadata: m[2]! } : undefined;
 }
 
 /** The 成文日期 of a page's information bar: “[ 成文日期 ] 2026-01-22”, “成文日期: | 2022-02-11 |”. */

@@ -59,7 +59,7 @@ export function orgFromTitle(title: string): string | undefined {
   // "关于那曲市色尼区2025年度……的报告": a title that starts with 关于 names its body after it.
   const org = m?.[1]?.replace(/\s*关于$/, '').replace(/^关于/, '').trim();
   if (org && isOrgLike(org)) return fullName(org);
-  if (org && /^[\u4e00-\u9fff]{2,8}(?:区|县|市|旗)$/.test(org)) return governmentOf(org);
+  if (org && /^[\u4e00-\u9fff]{2,8}(?:省|区|县|市|旗)$/.test(org)) return governmentOf(org);
   return placeAfterYear(title);
 }
 
@@ -212,6 +212,8 @@ export function yearFromProse(text: string): number | undefined {
   const said =
     /现[将对就].{0,24}?(\d{4})\s*年度?(?![-—－~～至到\d]).{0,40}?(?:报告|汇报|总结)如下/.exec(text) ??
     /现[将对就][^。，,；;]{0,24}?(\d{4})\s*年度?(?:法治政府建设|依法行政)/.exec(text) ??
-    /(?:^|[，,])(\d{4})\s*年度?(?:法治政府建设|依法行政)/.exec(sentence);
+    /(?:^|[，,])(\d{4})\s*年度?(?:法治政府建设|依法行政)/.exec(sentence) ??
+    // “……认真梳理总结2025年度法治政府建设情况,现报告如下”: the year the report says it reports on, just before 现报告如下.
+    /(\d{4})\s*年度?(?:法治政府建设|依法行政)[^。；;，,]{0,12}[，,]\s*现(?:将[^。；;，,]{0,12})?(?:报告|汇报|总结)如下/.exec(sentence);
   return said ? Number(said[1]) : undefined;
 }

@@ -1,5 +1,5 @@
 // Import step 1: the input's lines, with Word debris and web-page furniture removed (each noted).
-import { furnitureKind, isSentence, labelledTitle, PUBLISHED_PREFIX, titleCell, writtenOnOf } from './furniture.js';
+import { furnitureKind, isSentence, labelledTitle, PUBLISHED_PREFIX, titleCell, titleThenMetadata, writtenOnOf } from './furniture.js';
 import { typedNumber } from './numbers.js';
 import { trimEdgeSpace, readable, type Line, type Note } from './types.js';
 
@@ -334,6 +334,11 @@ function removeFurniture(lines: Line[], note: Note): { pageDate: PageDate | unde
     if (labelled) {
       note(line.n, `网页信息栏的标签“${labelled.label}”`, '标题前的标签是网页信息表的一格，不是报告的文字');
       line.text = labelled.title;
+    }
+    const titled = top && !labelled ? titleThenMetadata(line.text) : undefined;
+    if (titled) {
+      note(line.n, `网页信息栏“${titled.metadata}”`, '网页把发布信息接在标题后面同一行，不是报告的文字（标题照原样保留）');
+      line.text = titled.title;
     }
     const furniture = furnitureKind(readable(line.text), top);
     const value = top && label && LABEL_VALUE.test(line.text) && !/(?:报告|总结|汇报)$/.test(line.text) ? label : '';

@@ -99,7 +99,7 @@ export function readTop(lines: Line[], note: Note): TopOfReport {
     return top;
   }
   let first = endAt;
-  while (first > 0 && endAt - first < 2 && isTitlePart(readable(head[first - 1]!.text)) && !isSiteName(readable(head[first - 1]!.text), readable(head[endAt]!.text))) first--;
+  while (first > 0 && endAt - first < 2 && isTitlePart(readable(head[first - 1]!.text)) && !isSiteName(readable(head[first - 1]!.text), readable(head[endAt]!.text)) && !isPageHeadline(readable(head[first - 1]!.text), readable(head[endAt]!.text))) first--;
   for (const l of head.slice(0, first)) {
     if (ISSUER_MARK.test(readable(l.text))) note(l.n, `发文机关标志“${l.text}”`, '标题之上的红头：报告语言不排红头，这一行不写入正文（需要时由版头模板打印）');
     else if (DOCUMENT_NUMBER.test(l.text)) note(l.n, `发文字号“${l.text}”`, '报告语言没有发文字号，这一行不写入正文（需要时由版头模板打印）');
@@ -145,6 +145,14 @@ function isSiteName(above: string, titleLine: string): boolean {
   if (!isOrgLike(above) || /^中共|(?:党委|党组|工委|委员会)$/.test(above)) return false;
   const own = /^(.+?)(?:关于)?\d{4}\s*年/.exec(titleLine)?.[1];
   return own !== undefined && !/^关于/.test(own) && isOrgLike(own);
+}
+
+/**
+ * The page's own headline above the title: the title, a dash or bar, and the site's name (福建省2023年度法治政府建设情况
+ * -ks8凯发官方网站 / 福建省2023年度法治政府建设情况) — not a first line of the title.
+ */
+function isPageHeadline(above: string, titleLine: string): boolean {
+  return titleLine.length >= 6 && above.startsWith(titleLine) && /^\s*[-_|｜–—]/.test(above.slice(titleLine.length));
 }
 
 /** A line that can begin a title split over lines: the body's name, or "关于……". */

@@ -35,10 +35,17 @@ const LEADING = new RegExp(
 const TRAILING = /(?:共计|共有|共|合计|总计|累计|分别为|分别是|分别|均为|均达到?|均?到达|均|达到了?|(?<![传到表送])达|(?<![行作认成因])为|是|(?<![所拥具现])有|(?<![统会设])计|(?<![民公条合契制节预签履违特相邀守规践誓缔解爽续立])约|近|超过|超|逾|高达|仅|只|了|等|(?<![理事缘经来])由|(?<![存所现实])在|至|(?<![收受做得遇])到|已|增至|提高到|提升至|下降到)$/;
 
 /**
- * A phrase ending in 的, a conjunction or 各 does not name the number after it: "X的278项行政许可事项"
- * counts 行政许可事项, "“三定”规定和23家单位" 单位, "司法所各1名工作人员" 工作人员: the noun after names it.
+ * A phrase ending in 的, a conjunction, 各 or 等 does not name the number after it: "X的278项行政许可事项"
+ * counts 行政许可事项, "“三定”规定和23家单位" 单位, "司法所各1名工作人员" 工作人员, "科干班、青干班等6个干部
+ * 教育培训班" 干部教育培训班 (what 等 closes are examples of it): the noun after names it, when there is one.
  */
-const HANDS_OVER = /[的和及与或各]$/;
+const HANDS_OVER = /[的和及与或各等]$/;
+
+/**
+ * After 等 the words before still name the count when the noun after it runs on into what is said of it
+ * (“鸦岗等9个国考断面稳定消除……”, “落实情况等9项重点工作实施督察”): longer than this, it is not taken.
+ */
+const EXAMPLES_NOUN_MAX = 7;
 
 /** Words that follow a noun and begin what is said of it: "行政许可事项统一划入", "工作人员作为…", "案例被省市发文推广", "事项入驻市民中心", "典型案例入选中央依法治国办…". */
 const NOUN_ENDS = /统一|全部|全面|依法|及时|集中|积极|作为|进行|实现|做到|达到|被(?![告执申诉判])|入驻|进驻|纳入|入选|入围|获评|荣获|列入/g;
@@ -143,7 +150,7 @@ export function figureName(phrase: string, after: string, percent: boolean): str
     const tail = (name.split('的').pop() ?? name).split(/(?<=率|比例|比重)[和及与]/).pop()!;
     const rate = /([\p{Script=Han}]{1,8}?(?:率|比例|比重|占比))$/u.exec(tail);
     if (rate) name = rate[1]!.length < tail.length ? (wholeWordsAtEnd(tail, rate[1]!.length) ?? rate[1]!) : rate[1]!;
-  } else if (wantsNounAfter(name) && nounAfter(after).length >= 2) {
+  } else if (wantsNounAfter(name) && nounAfter(after).length >= 2 && !(name.length >= 3 && name.endsWith('等') && nounAfter(after).length > EXAMPLES_NOUN_MAX)) {
     const noun = nounAfter(after);
     name = name.length >= 2 && !HANDS_OVER.test(name) && name.length + noun.length <= 8 ? name + noun : noun;
   }

@@ -66,6 +66,23 @@ describe('checks/citations', () => {
         assert.deepEqual(check(header(2024) + `按照《${cited}》要求。\n`).filter((d) => d.code === 'BG501'), [], cited);
       }
     });
+    it('reads a title nested in 《》 between half-width <…> as one in 〈〉: 《…贯彻落实<法治政府实施纲要(2021-2025)>实施方案》 (环翠区卫健局 2025)', () => {
+      const text = header(2025) + '紧紧围绕《威海市环翠区贯彻落实<法治政府实施纲要(2021-2025)>实施方案》有关要求。\n';
+      assert.match(expectOne(text, 'BG501', '法治政府实施纲要(2021-2025)').message, /正式名称是《法治政府建设实施纲要（2021—2025年）》/);
+      // Near misses: the nested title right, in either marks; a 〈 alone in a title; a less-than sign outside any title.
+      for (const body of ['《威海市环翠区贯彻落实<法治政府建设实施纲要(2021-2025年)>实施方案》', '《关于印发〈法治政府建设实施纲要（2021—2025年）〉的通知》', '《PM2.5<35微克的监测规范》', '空气质量优良率>90%<95%']) {
+        assert.deepEqual(check(header(2025) + `落实${body}。\n`).filter((d) => d.code === 'BG501'), [], body);
+      }
+    });
+    it('reads a title copied from a 繁体 page in simplified script: 《法治政府建設實施綱要(2015-2020年)》 is the 纲要, its script BG234’s (罗甸 2020, 内蒙古 2021)', () => {
+      for (const cited of ['法治政府建設實施綱要(2015-2020年)', '法治政府建設實施綱要（2015—2020年）']) {
+        assert.deepEqual(check(header(2020) + `全面落實《${cited}》。\n`).filter((d) => d.code === 'BG501'), [], cited);
+      }
+      // A slip besides the script is still one.
+      expectOne(header(2020) + '全面落實《法治政府建設實施綱領(2015—2020年)》。\n', 'BG501', '法治政府建設實施綱領(2015—2020年)');
+      // The 繁体 title of a superseded plan is still superseded.
+      assert.equal(check(header(2022) + '全面落實《法治政府建設實施綱要（2015—2020年）》。\n').filter((d) => d.code === 'BG502').length, 1);
+    });
     it('suggests the official title for a one-character slip', () => {
       const text = header(2021) + '严格执行《重大行政决策程序暂行条列》。\n';
       expectOne(text, 'BG501', '重大行政决策程序暂行条列', header(2021) + '严格执行《重大行政决策程序暂行条例》。\n');

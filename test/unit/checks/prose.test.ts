@@ -176,6 +176,21 @@ describe('figures from prose', () => {
       const near = '@年度 2024\n\n2024年度，2024年，发放2000余册、2021人次，〔2021〕5号，《2020版目录》，接待2021群众。\n';
       assert.deepEqual(checkReport(model(near)).filter((d) => /BG236|BG221/.test(d.code)).map((d) => `${d.code}@${near.slice(d.start, d.end)}`), ['BG221@2021群']);
     });
+    it('a year run into its month (BG236: 20231月, （202312月）) lacks its 年, with its fix (黄泥塘镇 2022); dates and counts with 月 do not', () => {
+      const text = '@年度 2022\n\n20231月)\n\n报告日期（202312月），截至20221月底。\n';
+      const found = checkReport(model(text)).filter((d) => d.code === 'BG236');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['20231月', '202312月', '20221月']);
+      assert.match(found[0]!.message, /“20231月”：年份后缺“年”字，应写作“2023年1月”/);
+      assert.equal(applyEdits(text, found[1]!.fixes![0]!.edits), text.replace('202312月', '2023年12月'));
+      const near = '@年度 2022\n\n2023年1月，2023.1月，2023-1月，第20231月，12月，1至12月，120231月，2023113月。\n';
+      assert.deepEqual(checkReport(model(near)).filter((d) => d.code === 'BG236').map((d) => near.slice(d.start, d.end)), []);
+    });
+    it('a road’s number before 国道, 省道, 县道 or 乡道 (321国道) is no count: no BG221; 321国家 is', () => {
+      const text = '@年度 2022\n\n黔大高速公路、321国道清毕路段、205省道和012县道横贯全镇。\n';
+      assert.deepEqual(checkReport(model(text)).filter((d) => d.code === 'BG221'), []);
+      const near = '@年度 2022\n\n走访321国家机关工作人员。\n';
+      assert.deepEqual(checkReport(model(near)).filter((d) => d.code === 'BG221').map((d) => near.slice(d.start, d.end)), ['321国']);
+    });
     it('the first count of a range or a choice (2024年1至12月, 3到5名, 2或3次) takes the measure word after the second: no BG221', () => {
       const text = '@年度 2024\n\n2024年1至12月，全区警情同比下降，每村配备3到5名调解员，每月开展2或3次巡查。\n';
       assert.deepEqual(checkReport(model(text)).filter((d) => d.code === 'BG221'), []);

@@ -121,6 +121,19 @@ describe('checks/typography', () => {
     });
   });
 
+  describe('BG736 a range of counts with a hyphen', () => {
+    it('reports 1-2部, 3-5次, 10-20人次 and offers ～ or 至 (县政府向人大常委会的报告)', () => {
+      const d = expectOne('每次会议安排1-2部国家和省上最新出台的法律法规。\n', 'BG736', '1-2', '每次会议安排1～2部国家和省上最新出台的法律法规。\n', false);
+      assert.match(d.message, /数值范围“1-2”用了连字符“-”.*“1～2”或“1至2”/);
+      assert.equal(d.fixes![1]!.edits[0]!.newText, '至');
+      expectOne('每月开展3-5次巡查。\n', 'BG736', '3-5');
+      expectOne('培训10-20人次。\n', 'BG736', '10-20');
+    });
+    it('leaves years, months, dates, telephone and document numbers, codes and backward ranges alone', () => {
+      expectNone('2021-2025年，1-12月，日期2021-01-13，电话0771-2345678，〔2021〕1-2号，G1-2线，编号A1-2件，2-1次，1.5-2小时，1～2部，1至2部。\n', 'BG736');
+    });
+  });
+
   describe('BG603/BG604 year ranges', () => {
     it('reports a hyphen between years and fixes it to an em dash', () => {
       expectOne('获评2016年-2020年先进单位。\n', 'BG603', '-', '获评2016年—2020年先进单位。\n', true);

@@ -276,6 +276,12 @@ describe('checks/wording', () => {
       // A national plan issued since: registered, not hinted at (seen in 2023 and 2024 reports).
       assert.deepEqual(check(`${header(2024)}审议贯彻《全面深化法治领域改革纲要（2023—2027年）》重要举措。\n`).filter((d) => ['BG717', 'BG501'].includes(d.code)), []);
     });
+    it('leaves a bare kind of document alone: “国家、本市法治政府建设《纲要》《规划》” names documents by their short names (嘉定区 2022)', () => {
+      const text = `${header(2022)}按照国家、本市法治政府建设《纲要》《规划》以及上级相关部署要求，落实《实施纲要》《发展规划》。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG717'), []);
+      // A plan with a subject before its kind is still looked at.
+      assert.equal(check(`${header(2022)}落实《乡村法治建设纲要》《全民普法规划》。\n`).filter((d) => d.code === 'BG717').length, 2);
+    });
     it('leaves study books called 学习纲要 alone: they are published outlines to study, not plans', () => {
       const text = `${header(2021)}深入学习《习近平法治思想学习纲要》《习近平新时代中国特色社会主义思想学习纲要（2023年版）》《习近平生态文明思想学习纲要》。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG717'), []);

@@ -784,6 +784,45 @@ describe('import: real-world text', () => {
     assert.deepEqual(body(r.text), ['2024年红寺堡区全面贯彻党的二十大精神,全面推进依法行政,法治政府建设取得新成效。', '一是推动数据分享至各部门,实现信息共享。']);
   });
 
+  it('a bulleted label list (• 成文时间: • 标  题: • 效力状态:) is furniture and its 标题 item the title, with its year (徐庄镇 2025)', () => {
+    const r = imported(['当前位置: 信息公开首页 > 政务公开 > 镇街 > 某某镇', '  • 索 引 号:370406/2026-00156', '  • 成文时间:2026年01月28日', '  • 文  号:无', '  • 发文时间:2026年01月28日', '  • 标  题:山亭区某某镇2025年度法治政府建设情况报告', '  • 效力状态:有效', '', '山亭区某某镇2025年度法治政府建设情况报告', '', '今年以来,某某镇在区委、区政府的领导下,始终坚持以习近平法治思想为指导,全面推进法治政府建设。']);
+    assert.equal(r.header.title, '山亭区某某镇2025年度法治政府建设情况报告');
+    assert.equal(r.header.year, 2025);
+    assert.deepEqual(body(r.text), ['今年以来,某某镇在区委、区政府的领导下,始终坚持以习近平法治思想为指导,全面推进法治政府建设。']);
+    // A sentence that starts with 效力 is prose, not a label.
+    assert.ok(body(imported(['某某镇2025年度法治政府建设情况报告', '2025年,某某镇坚持依法行政,全面推进法治政府建设。', '效力状态良好的规范性文件已全部公开,共计12件。']).text)[1]!.startsWith('效力状态良好的规范性文件'));
+  });
+
+  it('a title with the page’s metadata run on after it (…报告 信息来源: 发布时间:2024-01-02) keeps the title (奉贤区档案局 2023)', () => {
+    const r = imported(['奉贤区档案局2023年度法治政府建设情况报告 信息来源: 发布时间:2024-01-02', '', '2023年,在区委、区政府的正确领导下,奉贤区档案局以习近平法治思想为指导,推进法治政府建设。']);
+    assert.equal(r.header.title, '奉贤区档案局2023年度法治政府建设情况报告');
+    assert.ok(r.notes.some((n) => n.what === '网页信息栏“信息来源: 发布时间:2024-01-02”'));
+    // Metadata alone on its line is still furniture; a sentence naming 来源 after a comma is prose.
+    const alone = imported(['某某镇2023年度法治政府建设情况报告', '信息来源: 发布时间:2024-01-02', '2023年,某某镇坚持依法行政,推进法治政府建设。']);
+    assert.deepEqual(body(alone.text), ['2023年,某某镇坚持依法行政,推进法治政府建设。']);
+  });
+
+  it('the page’s headline (the title, a dash and the site’s name) above the title is no part of it; the province’s title names its government (福建省 2023)', () => {
+    const r = imported(['福建省2023年度法治政府建设情况-ks8某某网站', '', '福建省2023年度法治政府建设情况', '来源:福建省人民政府门户网站 时间:2024-04-03 11:45', '', '2023年,我省各级政府及其工作部门坚持以习近平新时代中国特色社会主义思想为指导,推进法治政府建设。']);
+    assert.equal(r.header.title, '福建省2023年度法治政府建设情况');
+    assert.equal(r.header.org, '福建省人民政府');
+    // A title broken over two lines is still one title.
+    assert.equal(imported(['某某县人民政府', '关于2023年度法治政府建设情况的报告', '2023年,某某县坚持依法行政,推进法治政府建设。']).header.title, '某某县人民政府关于2023年度法治政府建设情况的报告');
+  });
+
+  it('without a title, the year of “……总结2025年度法治政府建设情况,现报告如下” is the report’s (莲湖区财政局 2025); another year in passing is not', () => {
+    assert.equal(imported(['根据《法治政府建设与责任落实督察工作规定》要求,区财政局认真梳理总结2025年度法治政府建设情况,现报告如下。', '一、推进法治政府建设的主要举措和成效']).header.year, 2025);
+    assert.equal(imported(['根据《某某规定》要求,区财政局对照2021年度法治政府建设考核结果,认真整改,有关工作开展良好。', '一、推进法治政府建设的主要举措和成效']).header.year, undefined);
+  });
+
+  it('a count after 等 is named by the noun after it (青干班等6个干部教育培训班 → 干部教育培训班), unless that runs on; with no noun after, by the words before', () => {
+    const figure = (sentence: string) => /\{([^=}]+) = 6个\}/.exec(imported(['某某市2022年度法治政府建设情况报告', sentence]).text)?.[1];
+    assert.equal(figure('2022年,在科干班、选调生班、青干班等6个干部教育培训班开展教学活动。'), '干部教育培训班');
+    assert.equal(figure('2022年,取消了县公安局等6个单位的行政权力。'), '单位');
+    assert.equal(figure('2022年,鸦岗等6个国考断面稳定消除劣类水体。'), '鸦岗');
+    assert.equal(figure('2022年,设置展板、标语、墙字等6个,营造法治氛围。'), '墙字');
+  });
+
   it('an excerpt is not blamed for a mark its cut left open, but is for quotes its writer left open long before the cut', () => {
     const check = (text: string) => checkSourceText(new LanguageService(new MemoryWorkspace({})), '/r/a.bg', text).findings.filter((f) => f.code === 'BG602').map((f) => f.column);
     const opening = '某某镇2023年度法治政府建设情况报告\n2023年，某某镇坚持依法行政，全面推进法治政府建设。\n';
