@@ -1,6 +1,7 @@
 // What a keystroke costs a check that runs per block (blockCache.ts): only the blocks the edit touched.
 import assert from 'node:assert/strict';
-import { blockCacheLimits, cachedPerPlaced } from '../../../server/language/checks/blockCache.js';
+import { blockCacheLimits, blockCacheOn, cachedPerPlaced, withoutBlockCache } from '../../../server/language/checks/blockCache.js';
+import { checkSourceText } from '../../../server/language/sourceCheck.js';
 import { checkReport } from '../../../server/language/checks/index.js';
 import { LanguageService } from '../../../server/language/service.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';
@@ -61,5 +62,23 @@ describe('block results remembered across versions', () => {
     run(once);
     run(text);
     assert.equal(tested, 0, 'a character typed and deleted twice: the second time, both versions are remembered');
+  });
+
+  it('a check made once (withoutBlockCache, a Word or text file’s check) finds the same and leaves nothing in the store, and the switch comes back even after a throw', () => {
+    const text = sampleModel('guiwei-2020').file.text.replace(/桂圩/g, `桂圩${Date.now() % 1000}`);
+    const service = new LanguageService(new MemoryWorkspace({}));
+    const held = blockCacheLimits().held.blocks;
+    const once = withoutBlockCache(() => checkReport(service.analyze('/w/once.bg', text)));
+    assert.equal(blockCacheLimits().held.blocks, held, 'nothing remembered by a check made once');
+    assert.equal(blockCacheOn(), true);
+    checkSourceText(service, '/w/source.txt.bg', text.replace(/\{[^}]*\}/g, '150起'));
+    assert.equal(blockCacheLimits().held.blocks, held, 'nor by a text file’s check');
+    const remembered = checkReport(service.analyze('/w/remembered.bg', text));
+    assert.ok(blockCacheLimits().held.blocks > held, 'the editor’s check remembers its blocks');
+    assert.deepEqual(once.map((d) => `${d.code}@${d.start} ${d.message}`), remembered.map((d) => `${d.code}@${d.start} ${d.message}`));
+    assert.throws(() => withoutBlockCache(() => {
+      throw new Error('失败');
+    }));
+    assert.equal(blockCacheOn(), true, 'turned back on after a throw');
   });
 });
