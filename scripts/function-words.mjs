@@ -7,8 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const TAGS = new Set(['v', 'vn', 'vd', 'p', 'd', 'c', 'r', 'u', 'a', 'ad', 'an', 't', 'f']);
-/** Verbs of government prose that jieba tags as nouns, and words that gather bodies (辖区街道, 所属乡镇). */
-const MORE = ['指导', '督导', '包联', '包片', '包村', '驻点', '帮扶', '对接', '挂钩', '驻村', '全面', '代理', '代表', '委托', '应诉', '抄送', '辖区', '全体', '所属'];
+/** Verbs of government prose that jieba tags as nouns (利用镇周一例会, 列席镇党委会), and words that gather bodies (辖区街道, 所属乡镇). */
+const MORE = ['指导', '督导', '包联', '包片', '包村', '驻点', '帮扶', '对接', '挂钩', '驻村', '全面', '代理', '代表', '委托', '应诉', '抄送', '辖区', '全体', '所属', '利用', '借力', '动员', '部署', '选派', '列席'];
 const MIN_FREQUENCY = 30;
 const dict = process.argv[2];
 if (!dict) throw new Error('usage: node scripts/function-words.mjs path/to/jieba.dict.utf8');

@@ -26,7 +26,7 @@ export const termsCodes: CodeInfo[] = [
   { code: 'BG505', severity: 'error', title: '“法制政府”应为“法治政府”', description: '规范用语是“法治政府”。', example: '推进法制政府建设', fix: '改为“法治政府”（安全）' },
   {
     code: 'BG715', severity: 'warning', title: '规范用语写错',
-    description: '与规范用语相近但不相同，如“行政规范文件”应为“行政规范性文件”，“法制公安”“法制思维”“决策科学化、民主化、法制化”中的“法制”应为“法治”，“市委市政府”“县委县政府”并列的两个机关之间应加顿号（“市委、市政府”；“法制审核”“法制机构”不报），“区委、政府”后一个机关漏了级别（“区委、区政府”；“党委、政府”不报），“第一责任职责”漏了“人”（“第一责任人职责”；“第一责任人责任”不报），“主要责任人履行”应为“主要负责人履行”（《党政主要负责人履行推进法治建设第一责任人职责规定》），“党的二十大届三中全会”把大会和全会写到了一起（“二十届”），“法治营商环境”漏了“化”（“法治化营商环境”）。规范用语登记在 server/language/data/terms.json，可在 baogao.json 的“terms”中补充（{"错误写法": "规范用语"}）；六个字以上的用语漏写中间一个字也能发现；用语中间带引号的（“法治政府建设‘第一责任人’职责”）也能发现，修复时保留引号。',
+    description: '与规范用语相近但不相同，如“行政规范文件”应为“行政规范性文件”，“法制公安”“法制思维”“决策科学化、民主化、法制化”中的“法制”应为“法治”，“市委市政府”“县委县政府”并列的两个机关之间应加顿号（“市委、市政府”；“法制审核”“法制机构”不报），“区委、政府”后一个机关漏了级别（“区委、区政府”；“党委、政府”不报），“第一责任职责”漏了“人”（“第一责任人职责”；“第一责任人责任”不报），“主要责任人履行”应为“主要负责人履行”（《党政主要负责人履行推进法治建设第一责任人职责规定》），“党的二十大届三中全会”把大会和全会写到了一起（“二十届”），“法治营商环境”漏了“化”（“法治化营商环境”），“‘两个确立’的重大意义”应为党的文件的提法“‘两个确立’的决定性意义”（“两个维护”“两个确立”本身不报）。规范用语登记在 server/language/data/terms.json，可在 baogao.json 的“terms”中补充（{"错误写法": "规范用语"}）；六个字以上的用语漏写中间一个字也能发现；用语中间带引号的（“法治政府建设‘第一责任人’职责”）也能发现，修复时保留引号。',
     example: '加强行政规范文件的合法性审核', fix: '改为规范用语（安全）',
   },
 ];
@@ -200,8 +200,8 @@ function blockTerms(model: ReportModel, block: ProseBlock, misses: Miss[]): read
       // With quotation marks inside, the term keeps them where it can (法治建设“第一责任人”).
       const quoted = written === miss ? entry.standard : quotedAsWritten(written, entry.standard);
       const standard = quoted ?? entry.standard;
-      // Quotation marks inside a quotation are single ones (‘第一责任人’).
-      const shown = (t: string) => (t === miss || t === entry.standard ? t : t.replace(/“/g, '‘').replace(/”/g, '’'));
+      // Quotation marks inside a quotation are single ones (‘第一责任人’, ‘两个确立’).
+      const shown = (t: string) => t.replace(/“/g, '‘').replace(/”/g, '’');
       const message = code === 'BG505' ? `“${shown(written)}”应为“${shown(standard)}”：请改正。` : `“${shown(written)}”应为规范用语“${shown(standard)}”。`;
       (out ??= []).push(lineDiagnostic(model, line, code, at, end, message, [
         { title: `改为“${standard}”`, safe: quoted !== undefined, edits: [{ from: at, to: end, newText: standard }] },

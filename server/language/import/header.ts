@@ -189,7 +189,8 @@ function countyOrgFromProse(sentence: string): string | undefined {
   const both = new RegExp(`${NAME_START}([\\u4e00-\\u9fff]{2,6}?)([省市县区旗])委[、，,和]\\s*\\2?(?:人民)?政府`).exec(sentence);
   const place = both?.[1]!.replace(/^.*[省市州盟县区旗](?=..)/, ''); // the last division named: 长沙市天心区 → 天心区
   if (place && isPlaceName(place)) return governmentOf(place + both![2]);
-  const COUNTY = new RegExp(`${NAME_START}((?:[\\u4e00-\\u9fff]{2,4}?(?:[\\u4e00-\\u9fff]{1,16}?族自治[县州旗]|省|市|州|盟|县|区|旗))+)((?:[\\u4e00-\\u9fff]{1,6}?|[\\u4e00-\\u9fff]{2,8}?和[\\u4e00-\\u9fff]{2,6}?)(?:局|委员会|委|办公室))?(?![委级域内外政人党员场长])`, 'g');
+  const COUNTY = new RegExp(`${NAME_START}((?:[\\u4e00-\\u9fff]{2,4}?(?:[\\u4e00-\\u9fff]{1,16}?族自治[县州旗]|省|市|州|盟|县|区|旗))+)((?!委|政府)(?:[\\u4e00-\\u9fff]{1,6}?|[\\u4e00-\\u9fff]{2,8}?和[\\u4e00-\\u9fff]{2,6}?)(?:局|委员会|委|办公室))?(?![委级域内外政人党员场长])`, 'g');
+  // A department's name never starts with 委 or 政府: “湛江市委市政府和雷州市委……” names the committees, no “委市政府和雷州市委”.
   for (const m of sentence.matchAll(COUNTY)) {
     // The last division, cut as the pattern cut them (郑州市 is one: the 州 of its name is no division).
     const name = m[1]!.match(DIVISION)!.pop()!;

@@ -86,13 +86,13 @@ export function readTop(lines: Line[], note: Note): TopOfReport {
   const continues = (i: number) => i > 0 && !ends(head[i - 1]!.text) && isTitlePart(readable(head[i - 1]!.text));
   const endAt = head.findIndex((l, i) => ends(l.text) && isTitleLike(l.text) && !typedNumber(l.text) && (!COLUMN_NAME.test(readable(l.text)) || continues(i)));
   const sentenceAt = head.findIndex((l) => !isTitleLike(l.text) || typedNumber(l.text));
-  if (endAt < 0 || (sentenceAt >= 0 && sentenceAt < endAt)) {
-    // A 呈 without its title: its document number above the addressee (保政呈〔2025〕5号 / 河北省人民政府:).
-    if (head[0] && head[1] && DOCUMENT_NUMBER.test(head[0].text) && ADDRESSEE_WITHOUT_TITLE.test(head[1].text)) {
+  if (endAt < 0 || (sentenceAt >= 0 && sentenceAt < endAt && !onlyFurnitureAbove(head, endAt))) {
+    // Without its title, the document number above the addressee (a 呈: 保政呈〔2025〕5号 / 河北省人民政府:) or above
+    // the first sentence (雷东府〔2025〕26号 / 2025年以来,……).
+    if (head[0] && head[1] && DOCUMENT_NUMBER.test(head[0].text)) {
       note(head[0].n, `发文字号“${head[0].text}”`, '报告语言没有发文字号，这一行不写入正文（需要时由版头模板打印）');
       head[0].text = '';
-      readAddressee(head[1], top, note, ADDRESSEE_WITHOUT_TITLE);
-      return top;
+      head.shift();
     }
     readAddressee(head[0], top, note, ADDRESSEE_WITHOUT_TITLE);
     if (!top.to) readBodyLine(head, top, note);
@@ -118,6 +118,18 @@ export function readTop(lines: Line[], note: Note): TopOfReport {
 
 /** A 发文机关标志 above the title (the 红头 of a Word file, often set in a text box): 中共某镇委员会文件, 某县人民政府办公室文件. */
 const ISSUER_MARK = /^[\u4e00-\u9fff、\s]{2,40}文件$/;
+
+/** A mark of a sentence or a clause: no line of a site's furniture (its name, greeting, login and accessibility links) has one. */
+const CLAUSE_MARK = /[。，,；;：:、]/;
+
+/**
+ * Above a title naming its year, only a page's furniture: short lines with no clause in them and no heading, of
+ * which some are no title's (“苏州 ? 吴中欢迎您! 用户登录 网站无障碍 适老版” on a mirror, 木渎镇 2024). A report
+ * without a title opens with a sentence or an addressee (县委、县政府:), which has one.
+ */
+function onlyFurnitureAbove(head: Line[], endAt: number): boolean {
+  return yearFromTitle(readable(head[endAt]!.text)) !== undefined && head.slice(0, endAt).every((l) => l.text.length <= 60 && !CLAUSE_MARK.test(l.text) && !typedNumber(l.text));
+}
 
 /** A document number under the title: 新田委文〔2026〕3号. */
 const DOCUMENT_NUMBER = /^[\u4e00-\u9fff]{2,10}[〔[（(]\d{4}[〕\]）)]\s*\d{1,4}\s*[号號]$/;
@@ -167,7 +179,11 @@ function readAfterTitle(lines: Line[], top: TopOfReport, titleTexts: Set<string>
   const title = top.title!.replace(/\s+/g, '');
   // A page that masks digits repeats the title with them masked: 古城街道****年法治政府建设年度报告.
   const masked = title.replace(/\d/g, '*');
-  const repeats = (text: string) => titleTexts.has(text) || (text.replace(/\s+/g, '').length >= 6 && title.includes(text.replace(/\s+/g, ''))) || (masked !== title && text.replace(/\s+/g, '').replace(/＊/g, '*') === masked);
+  // The title repeated over lines (东疆综合保税区2025年度法治政府建设 / 情况报告): a line that goes on with the start of
+  // the title the lines before began is part of it, however short.
+  let begun = '';
+  const continuesTitle = (text: string) => begun !== '' && title.startsWith(begun + text.replace(/\s+/g, ''));
+  const repeats = (text: string) => titleTexts.has(text) || (text.replace(/\s+/g, '').length >= 6 && title.includes(text.replace(/\s+/g, ''))) || (masked !== title && text.replace(/\s+/g, '').replace(/＊/g, '*') === masked) || continuesTitle(text);
   // The title again below it in other words (……2025年度…… / ……2025年……; ……法治政府年度报告 / 2021年度法治政府建设报告):
   // a line ending as a title does, naming the title's year, no heading and no sentence.
   const year = yearFromTitle(readable(title));
@@ -187,6 +203,8 @@ function readAfterTitle(lines: Line[], top: TopOfReport, titleTexts: Set<string>
     else if (SIGNER.test(next.text)) note(next.n, `签发人“${next.text}”`, '上行文版头的签发人：报告语言没有这一项，这一行不写入正文（需要时由版头模板打印）');
     else if (!repeats(next.text)) note(next.n, `换了说法重复的标题行“${next.text}”`, '网页上标题又出现了一次，写法略有不同：只保留第一次的写法（写在“@标题”里），请核对');
     else note(next.n, `重复的标题行“${next.text}”`, '网页上标题出现了两次，只保留一次（写在“@标题”里）');
+    const squeezed = next.text.replace(/\s+/g, '');
+    begun = title.startsWith(begun + squeezed) ? begun + squeezed : title.startsWith(squeezed) ? squeezed : '';
     next.text = '';
     next = lines.slice(next.n).find((l) => l.text !== '');
   }
@@ -270,7 +288,7 @@ export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[
   const firstProse = body.find((l) => !typedNumber(l.text) && isSentence(l.text)) ?? body.find((l) => !typedNumber(l.text));
   const firstHeading = body.find((l) => typedNumber(l.text));
   const year = hints.year ?? yearOf(top, end, firstProse, firstHeading, note);
-  const org = hints.org ?? orgOf(top, end, firstProse, body[0]?.n ?? 1, note, publisher && publisherAsOrg(publisher, body));
+  const org = hints.org ?? runByCommittee(orgOf(top, end, firstProse, body[0]?.n ?? 1, note, publisher && publisherAsOrg(publisher, body)), body, note);
   // A space a page left between characters (“2025年度法治政府 建设情况报告”) does not hide the words.
   // (Each run of spaces is read once: a lookahead after it would retry a long run from each of its spaces.)
   // “……法治政府年度报告” (a title leaving out 建设) says it too.
@@ -282,6 +300,19 @@ export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[
   const kind = fazhi ? ('法治政府建设年度报告' as const) : top.title ? otherKind(readable(top.title)) : undefined;
   if (fazhi && !top.title) note(body[0]?.n ?? 1, '类型“法治政府建设年度报告”', '原文没有标题，类型由正文开头或第一个标题中的“法治政府建设”推断');
   return { title: top.title, kind, org, year, date: end.date ? isoDate(end.date) : undefined, to: top.to };
+}
+
+/**
+ * A 新区 is a district with a 人民政府 (浦东新区) or a zone with a 管理委员会 (郑东新区): the text that names its own
+ * 管委会 (“郑东新区管委会2025年度领导干部学法计划”) tells which.
+ */
+function runByCommittee(org: string | undefined, body: Line[], note: Note): string | undefined {
+  const zone = org && /^([\u4e00-\u9fff]{2,8}新区)人民政府$/.exec(org)?.[1];
+  if (!zone) return org;
+  const named = body.find((l) => l.text.includes(`${zone}管委会`) || l.text.includes(`${zone}管理委员会`));
+  if (!named) return org;
+  note(named.n, `机关“${zone}管理委员会”`, `正文提到“${zone}管委会”：新区由管理委员会管理，不是人民政府，请核对`);
+  return `${zone}管理委员会`;
 }
 
 /** A title that does not say 法治政府建设: a summary (……工作总结, ……工作总结报告) or a report of work (……工作报告, ……年度报告). */

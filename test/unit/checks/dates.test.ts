@@ -60,6 +60,9 @@ describe('checks/dates: names', () => {
     assert.deepEqual(townshipNames('实现“小事不出社区、大事不出街道”，矛盾不出镇，小事不出村、大事不出乡。'), []);
     // Verbs jieba tags as nouns (代理, 代表, 委托, 应诉) and words that gather bodies (辖区, 所属, 全体): no name.
     assert.deepEqual(townshipNames('律师代理街道诉讼案件20余件，代表街道出庭，委托街道办理，应诉街道案件，辖区街道、所属乡镇、全体街道干部。'), []);
+    // Verbs jieba tags as nouns, before 镇 short for 本镇 (俞村镇 2024: “利用镇周一例会……开展会前学法活动”).
+    assert.deepEqual(townshipNames('利用镇周一例会开展会前学法，借力镇综治中心，动员镇村干部，部署镇级任务，选派镇干部，列席镇党委会。'), []);
+    assert.deepEqual(townshipNames('，利用大歇镇的场地').map((h) => h.name), ['大歇镇']);
     // The name after a verb is still found.
     assert.deepEqual(townshipNames('，支持大歇镇，').map((h) => h.name), ['大歇镇']);
     assert.deepEqual(townshipNames('，代理金龙街道诉讼案件').map((h) => h.name), ['金龙街道']);

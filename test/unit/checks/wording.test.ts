@@ -159,6 +159,13 @@ describe('checks/wording', () => {
       const text = `${header(2024)}深入推进依法行政，持续优化法治营商环境，打造市场化、法治化、国际化营商环境，优化法治化营商环境。\n`;
       expectOne(text, 'BG715', '法治营商环境', text.replace('优化法治营商环境', '优化法治化营商环境'));
     });
+    it('reports “两个确立”的重大意义 for the party’s wording 决定性意义 (武乡县住建局 2025), not the wording itself or 两个确立 in other words', () => {
+      const text = `${header(2025)}深刻领悟“两个确立”的重大意义，增强“四个意识”。\n`;
+      const d = expectOne(text, 'BG715', '“两个确立”的重大意义', text.replace('重大意义', '决定性意义'));
+      assert.equal(d.message, '“‘两个确立’的重大意义”应为规范用语“‘两个确立’的决定性意义”。');
+      const near = `${header(2025)}深刻领悟“两个确立”的决定性意义，坚定拥护“两个确立”、坚决做到“两个维护”，充分认识法治政府建设的重大意义。\n`;
+      assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
+    });
     it('reports a term with part of it in quotation marks (法治政府建设“第一责任人”职责), keeping the marks in its fix', () => {
       const text = `${header(2024)}严格履行法治政府建设“第一责任人”职责。\n`;
       const d = expectOne(text, 'BG715', '法治政府建设“第一责任人”', text.replace('法治政府建设“', '法治建设“'));

@@ -823,6 +823,49 @@ describe('import: real-world text', () => {
     assert.equal(figure('2022年,设置展板、标语、墙字等6个,营造法治氛围。'), '墙字');
   });
 
+  it('a title below a mirror’s furniture (site names, 欢迎您!, 用户登录) is the title; a first sentence or a heading above a title-like line is not furniture (木渎镇 2024)', () => {
+    const r = imported(['某某体育投注-在线app官网@', '图片', '苏州 ? 吴中欢迎您! 用户登录 网站无障碍 适老版', 'img', '苏州吴中经济技术开发区一站式服务中心', '木渎镇2024年度法治政府建设情况报告', '发布日期:2025-01-15 16:12:17  来源:木渎镇', '2024年,木渎镇坚持以习近平新时代中国特色社会主义思想为指导,深入践行习近平法治思想。']);
+    assert.equal(r.header.title, '木渎镇2024年度法治政府建设情况报告');
+    assert.deepEqual(body(r.text), ['2024年,木渎镇坚持以习近平新时代中国特色社会主义思想为指导,深入践行习近平法治思想。']);
+    // Without a title: a sentence (its commas) or a heading above a line ending in 报告 leaves that line in the text.
+    assert.equal(imported(['2024年,某某镇坚持依法行政,推进法治政府建设。', '某某镇2024年法治政府建设工作报告']).header.title, undefined);
+    assert.equal(imported(['一、主要工作', '某某镇2024年法治政府建设工作报告', '2024年,某某镇坚持依法行政。']).header.title, undefined);
+  });
+
+  it('without a title, a document number above the first sentence is no text (东里镇 2025); “湛江市委市政府和雷州市委” names no department', () => {
+    const r = imported(['雷东府〔2025〕26号', '2025年以来,在雷州市委、市政府的坚强领导下,我镇全面贯彻落实湛江市委市政府和雷州市委市政府关于法治建设的重大决策部署。', '一、提高政治站位']);
+    assert.deepEqual(body(r.text)[0], '2025年以来,在雷州市委、市政府的坚强领导下,我镇全面贯彻落实湛江市委市政府和雷州市委市政府关于法治建设的重大决策部署。');
+    assert.equal(r.header.org, undefined);
+    assert.equal(orgFromProse('2024年,前进区教育局深入开展普法。'), '前进区教育局');
+    assert.equal(orgFromProse('2024年,某某县政务服务管理局深入开展普法。'), '某某县政务服务管理局');
+  });
+
+  it('the title repeated over two lines below it (……法治政府建设 / 情况报告) goes whole (东疆综合保税区 2025)', () => {
+    const r = imported(['| 东疆综合保税区2025年度法治政府建设情况报告 |', '东疆综合保税区2025年度法治政府建设', '情况报告', '2025年,东疆综保区深入贯彻习近平法治思想,现将年度工作情况报告如下:']);
+    assert.equal(r.header.title, '东疆综合保税区2025年度法治政府建设情况报告');
+    assert.deepEqual(body(r.text), ['2025年,东疆综保区深入贯彻习近平法治思想,现将年度工作情况报告如下:']);
+    // A short line that does not go on with the title stays.
+    assert.ok(body(imported(['某某区2025年度法治政府建设情况报告', '区委、区政府:', '2025年,某某区深入贯彻习近平法治思想。']).text).length === 1);
+  });
+
+  it('a 新区 whose text names its 管委会 is run by a 管理委员会 (郑东新区 2025); one that does not keeps its 人民政府', () => {
+    const zone = imported(['2025年,在市政府的正确领导下,现将郑东新区2025年度法治政府建设情况报告如下:', '一、坚持高位引领', '制定《郑东新区管委会2025年度领导干部学法计划》。']);
+    assert.equal(zone.header.org, '郑东新区管理委员会');
+    const district = imported(['2025年,在市委的正确领导下,现将浦东新区2025年度法治政府建设情况报告如下:', '一、坚持高位引领', '制定《浦东新区领导干部学法计划》。']);
+    assert.equal(district.header.org, '浦东新区人民政府');
+  });
+
+  it('figure names: the noun after a verb the list lacked (整合22个部门, 制发……司法建议2件), a meeting before what it decided (党委会议研究部署), a person before 现场', () => {
+    const figure = (sentence: string, amount: string) => new RegExp(`\\{([^=}]+) = ${amount}\\}`).exec(imported(['某某县2024年度法治政府建设情况报告', sentence]).text)?.[1];
+    assert.equal(figure('2024年,整合22个部门的政务服务业务。', '22个'), '整合部门');
+    assert.equal(figure('2024年,专题召开4次党委会议研究部署年度法治建设工作。', '4次'), '专题召开党委会议');
+    assert.equal(figure('开展专题述法评议会,15名党政主要负责人现场述法。', '15名'), '党政主要负责人');
+    assert.equal(figure('2024年制发综合治理类司法建议2件。', '2件'), '综合治理类司法建议');
+    // 研究 as a noun and 现场 after a place stay in the name.
+    assert.equal(figure('2024年,累计41件政府有关研究事项提出了处理意见。', '41件'), '政府研究事项');
+    assert.equal(figure('2024年,检查3个施工现场。', '3个'), '检查施工现场');
+  });
+
   it('an excerpt is not blamed for a mark its cut left open, but is for quotes its writer left open long before the cut', () => {
     const check = (text: string) => checkSourceText(new LanguageService(new MemoryWorkspace({})), '/r/a.bg', text).findings.filter((f) => f.code === 'BG602').map((f) => f.column);
     const opening = '某某镇2023年度法治政府建设情况报告\n2023年，某某镇坚持依法行政，全面推进法治政府建设。\n';
