@@ -3,6 +3,9 @@
 import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, chmodSync, accessSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../language/documentSize.js';
+import { systemReason } from './systemReason.js';
+
+export { systemReason };
 
 /** How a file's bytes became text. */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
@@ -135,19 +138,6 @@ export function readTextFile(file: string, limit = MAX_TEXT_FILE_BYTES): Decoded
   return decodeBytes(readFileBytes(file, limit));
 }
 
-/** The system's reasons, in Chinese: a bare “ENOTDIR” or “EROFS” tells a writer nothing. */
-const SYSTEM_REASONS: Record<string, string> = {
-  ENOENT: '文件或文件夹不存在', EACCES: '没有权限', EPERM: '系统不允许', EROFS: '所在的磁盘只读', ENOSPC: '磁盘已满',
-  EDQUOT: '超出磁盘配额', EISDIR: '这是文件夹', ENOTDIR: '路径中有一段不是文件夹', EEXIST: '已有同名文件', ENAMETOOLONG: '文件名太长',
-  ELOOP: '符号链接绕成了圈', EMFILE: '打开的文件太多', ENFILE: '打开的文件太多', EBUSY: '文件正被占用', EIO: '磁盘读写出错', ETXTBSY: '文件正被占用',
-};
-
-/** Why a file operation failed, in Chinese with the system's code: “路径中有一段不是文件夹（ENOTDIR）”. */
-export function systemReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code && SYSTEM_REASONS[code]) return `${SYSTEM_REASONS[code]}（${code}）`;
-  return code ?? String((error as Error)?.message ?? error);
-}
 
 /**
  * Reads a file's bytes: only a regular file (never a device, FIFO or /dev/stdin, which would hang or
@@ -249,6 +239,8 @@ const SLOW_WRITE_MS = Number(process.env.BAOGAO_TEST_SLOW_WRITE_MS ?? 0);
  */
 export function writeFileSafely(target: string, data: string | Uint8Array, options: WriteOptions = {}): void {
   const refused = (error: unknown) => (error instanceof FileRefused ? error : new FileRefused(`无法写出“${target}”：${systemReason(error)}。`));
+  // “--out 报告/” names a folder: path.resolve drops the slash, and a file named 报告 was written.
+  if (target.endsWith('/') || target.endsWith(path.sep)) throw new FileRefused(`“${target}”以“${target.slice(-1)}”结尾，是文件夹的写法：请写出输出文件的名字。`);
   let checked: ReturnType<typeof checkTarget>;
   try {
     // Looking at the target fails too (a path through a file: ENOTDIR; a symlink loop: ELOOP).
