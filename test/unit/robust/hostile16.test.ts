@@ -155,4 +155,18 @@ describe('hostile input (session 16)', function () {
     const r = cli(folder, 'check', 'r.bg');
     assert.match(r.stdout + r.stderr, /BG962 baogao\.json：无法读取：“.*baogao\.json”是文件夹，不是普通文件，不能读取。全部设置按默认值。\n/);
   });
+
+  it('a socket named as a report is told in Chinese (was: “无法读取“s.bg”：ENXIO。”)', async () => {
+    const { createServer } = await import('node:net');
+    const server = createServer();
+    const socket = path.join(folder, 's.bg');
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    try {
+      const r = cli(folder, 'check', 's.bg');
+      assert.equal(r.status, 2);
+      assert.equal(r.stderr, 'baogao：无法读取“s.bg”：这是套接字或没有驱动的设备，不是普通文件（ENXIO）。\n');
+    } finally {
+      server.close();
+    }
+  });
 });
