@@ -230,8 +230,10 @@ export class WorkspaceIndex {
     const text = this.store.byPath(path)?.getText() ?? this.store.service.workspace.readFile(path);
     const reads = new Set<string>();
     const service = new LanguageService(recording(this.store.service.workspace, reads), this.store.service.settings);
-    if (text === undefined) this.files.delete(path);
-    else this.files.set(path, summarise(service, path, text));
+    // A file that is there but cannot be read (beyond 10 MB) stays listed: checking the workspace says why.
+    const gone = text === undefined && (this.store.service.workspace.whyUnreadable?.(path) ?? '文件不存在') === '文件不存在';
+    if (gone) this.files.delete(path);
+    else this.files.set(path, summarise(service, path, text ?? ''));
     this.work.analysed++;
     this.keptChanged = this.kept.delete(path) || this.keptChanged;
     const summary = this.files.get(path);

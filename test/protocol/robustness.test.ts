@@ -3,7 +3,7 @@ import {
   DidChangeWatchedFilesNotification, FileChangeType, WorkspaceSymbolRequest, type SymbolInformation,
   CompletionRequest, DefinitionRequest, DocumentSymbolRequest, HoverRequest, RenameRequest, SemanticTokensRequest, CodeActionRequest,
 } from 'vscode-languageserver-protocol/node';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, closeSync, ftruncateSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { startClient, type Client } from './helper.js';
@@ -88,6 +88,31 @@ describe('protocol: robustness', () => {
       writeFileSync(path.join(folder, '新.bg'), '# 新的部分\n\n共{新指标 = 3件}。\n');
       await own.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: 42, type: FileChangeType.Changed } as never, { uri: own.uri('新.bg'), type: FileChangeType.Created }] });
       assert.deepEqual(await checked(), ['r.bg', '新.bg']);
+    } finally {
+      await own.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('checking the workspace says which report it could not read, and lists none deleted since the index listed it (was: a report of 12 MB passed over in silence; a deleted one checked as empty)', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'baogao-unread-'));
+    // Beyond the 10 MB a report is read to (a sparse file: nothing written).
+    const big = openSync(path.join(folder, '大.bg'), 'w');
+    ftruncateSync(big, 12 * 1024 * 1024);
+    closeSync(big);
+    writeFileSync(path.join(folder, '删.bg'), '@年度 2021\n\n# 一\n\n正文。\n');
+    writeFileSync(path.join(folder, 'r.bg'), '@年度 2021\n\n# 一\n\n正文。\n');
+    const own = await startClient({}, { folder });
+    type Checked = { files: Array<{ uri: string; diagnostics: Array<{ code: string; message: string }> }> };
+    try {
+      // Listed by the index (workspace symbols build it), then deleted before the check reads it.
+      await own.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' });
+      rmSync(path.join(folder, '删.bg'));
+      const result = (await own.connection.sendRequest('baogao/checkWorkspace', {})) as Checked;
+      const byName = new Map(result.files.map((f) => [path.basename(decodeURIComponent(f.uri)), f.diagnostics]));
+      assert.deepEqual([...byName.keys()].sort(), ['r.bg', '大.bg']);
+      assert.deepEqual(byName.get('大.bg')!.map((d) => d.code), ['BG902']);
+      assert.match(byName.get('大.bg')![0]!.message, /^无法读取，未作检查：“.*大\.bg”有 12582912 字节，超过上限 10485760 字节，不予读取。$/);
     } finally {
       await own.stop();
       rmSync(folder, { recursive: true, force: true });
