@@ -115,6 +115,15 @@ export async function loadTextEncoder(): Promise<EncodeText> {
   };
 }
 
+/**
+ * “找不到文件” of a name, and why when its name shows “\ufffd”: bytes that are not UTF-8 — a GBK name, as a
+ * zip made on Chinese Windows gives on Linux — reach the program as that character, and no file has it.
+ */
+export function notFound(file: string): string {
+  if (!file.includes('\ufffd')) return `找不到文件“${file}”。`;
+  return `找不到文件“${file}”：文件名中有不是 UTF-8 的字节（显示为“\ufffd”），多半是 GBK 编码的文件名（在 Windows 上压缩、在 Linux 上解压的文件常常这样），程序打不开它：请把文件改名（如 convmv -f gbk -t utf8 --notest 文件名）后再试。`;
+}
+
 /** A file that is not read or written, with the Chinese reason. */
 export class FileRefused extends Error {}
 
@@ -150,7 +159,7 @@ export function readFileBytes(file: string, limit = MAX_TEXT_FILE_BYTES): Buffer
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FileRefused(code === 'ENOENT' ? `找不到文件“${file}”。` : `无法读取“${file}”：${systemReason(error)}。`);
+    throw new FileRefused(code === 'ENOENT' ? notFound(file) : `无法读取“${file}”：${systemReason(error)}。`);
   }
   try {
     const stats = fstatSync(fd);

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
+import iconv from 'iconv-lite';
 import { FileSystemWorkspace } from '../../../server/node/fsWorkspace.js';
 import { toCorePath } from '../../../server/node/paths.js';
 import { WALK_LIMITS } from '../../../server/language/workspace.js';
@@ -168,5 +169,16 @@ describe('hostile input (session 16)', function () {
     } finally {
       server.close();
     }
+  });
+
+  it('a report whose name is in GBK (a zip of Chinese Windows unpacked on Linux) is told why it cannot be opened (was: “找不到文件” of a file that is there)', () => {
+    const reports = path.join(folder, '报告');
+    mkdirSync(reports);
+    writeFileSync(Buffer.concat([Buffer.from(`${reports}/`), iconv.encode('某镇报告.bg', 'gbk')]), REPORT);
+    const r = cli(folder, 'check', '报告');
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^baogao：找不到文件“报告\/.*\ufffd.*\.bg”：文件名中有不是 UTF-8 的字节（显示为“\ufffd”），多半是 GBK 编码的文件名.*请把文件改名/);
+    // A name that is simply not there is told as before.
+    assert.equal(cli(folder, 'check', '没有.bg').stderr, 'baogao：找不到文件“没有.bg”。\n');
   });
 });
