@@ -2,14 +2,21 @@
 // usage text needs nothing else; a command loads the commands (cli.ts, a file of its own in the bundle).
 import { isHelpRequest, USAGE } from './usage.js';
 import { forTerminal } from './terminalText.js';
+import { systemReason } from './node/systemReason.js';
 
 // A reader that stops early (`baogao check … | head -1`) closes the pipe: the rest of that output is
 // dropped quietly, and the command ends with its own status (check: 1 when it found errors), so that
 // `set -o pipefail` in CI still fails on a bad report (was: exit 0 whatever was found).
+// Output that cannot be written (`baogao render r.bg > 报告.txt` on a full disk) is incomplete: told in
+// Chinese, with status 2 (was: Node's stack trace of ENOSPC and status 1, the findings' status).
+let outputFailed = false;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
     stream.write = (() => true) as typeof stream.write;
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED' || stream !== process.stdout) return;
+    outputFailed = true;
+    process.exitCode = 2;
+    process.stderr.write(`baogao：无法写出标准输出：${systemReason(error)}。输出不完整。\n`);
   });
 }
 
@@ -29,7 +36,7 @@ const run = isHelpRequest(argv[0])
 
 run.then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = outputFailed ? 2 : code;
   },
   (error: unknown) => {
     process.stderr.write(`baogao：内部错误：${(error as Error)?.message ?? String(error)}\n`);

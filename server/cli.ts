@@ -17,7 +17,7 @@ import { projectSettingsFor, type FoundSettings } from './node/projectConfig.js'
 import { settingsFileDiagnostics } from './language/config.js';
 import { FileSystemWorkspace } from './node/fsWorkspace.js';
 import { isInside, toCorePath, toOsPath } from './node/paths.js';
-import { loadTextEncoder, FileRefused, FileTooLarge, readTextFile, systemReason, writeFileSafely, ENCODING_NAMES, type DecodedText, type EncodeText } from './node/files.js';
+import { loadTextEncoder, notFound, FileRefused, FileTooLarge, readTextFile, systemReason, writeFileSafely, ENCODING_NAMES, type DecodedText, type EncodeText } from './node/files.js';
 import { encodingDiagnostics } from './node/encoding.js';
 import { expandReportArguments } from './node/reportArguments.js';
 import type { SourceFinding } from './language/sourceCheck.js';
@@ -272,7 +272,7 @@ async function readSources(files: string[]): Promise<{ texts: Map<string, Source
   const { readReportSource } = await import('./node/readWord.js');
   for (const file of files) {
     try {
-      if (!existsSync(file)) throw new UsageError(`找不到文件“${file}”。`);
+      if (!existsSync(file)) throw new UsageError(notFound(file));
       if (statSync(file).isDirectory()) throw new UsageError(`“${file}”是文件夹，请给出报告文件。`);
       texts.set(file, await readReportSource(file));
     } catch (error) {
@@ -322,7 +322,7 @@ function reportSettingsProblems(project: FoundSettings): void {
 }
 
 function readReport(file: string): DecodedText {
-  if (!existsSync(file)) throw new FileProblem(`找不到文件“${file}”。`);
+  if (!existsSync(file)) throw new FileProblem(notFound(file));
   if (statSync(file).isDirectory()) throw new FileProblem(`“${file}”是文件夹，请给出 .bg 文件。`);
   let decoded: DecodedText;
   try {
@@ -358,7 +358,7 @@ async function runImport(args: string[]): Promise<number> {
   const file = positionals[0]!;
   if (values.year !== undefined && !REPORT_YEAR.test(values.year)) throw new UsageError(`年度“${values.year}”应是四位数字的年份，例如 --year 2020。`);
   if (values.org !== undefined && !values.org.trim()) throw new UsageError('--org 的机关名称不能为空。');
-  if (!existsSync(file)) throw new FileProblem(`找不到文件“${file}”。`);
+  if (!existsSync(file)) throw new FileProblem(notFound(file));
   if (statSync(file).isDirectory()) throw new FileProblem(`“${file}”是文件夹，请给出 .docx 或 .txt 文件。`);
   if (/\.bg$/i.test(file)) {
     throw new UsageError(`“${file}”已经是报告语言文件，不必导入（导入会把其中的指令当作正文）。要从它开始写下一年的报告，请用：baogao new ${file}${values.out ? ` --out ${values.out}` : ''}`);

@@ -25,6 +25,14 @@ export function skippedInWalk(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
+/** Whether a walk of `folder` (findReports) reaches `path`: a `.bg` file under it, in no skipped folder, no deeper than the walk goes. */
+export function walkReaches(folder: string, path: string): boolean {
+  const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+  if (!path.startsWith(prefix) || !path.endsWith('.bg')) return false;
+  const parts = path.slice(prefix.length).split('/');
+  return parts.length - 1 <= WALK_LIMITS.depth && !parts.some(skippedInWalk);
+}
+
 /**
  * Parses a file once per distinct text (reports and snippets are re-read on every analysis); a new text
  * of a known file is parsed incrementally from the previous one, so a keystroke re-parses one line.
@@ -108,13 +116,8 @@ export class MemoryWorkspace implements Workspace {
   }
 
   findReports(folder: string): string[] {
-    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
     return [...this.files.keys()]
-      .filter((p) => {
-        if (!p.startsWith(prefix) || !p.endsWith('.bg')) return false;
-        const parts = p.slice(prefix.length).split('/');
-        return parts.length - 1 <= WALK_LIMITS.depth && !parts.some(skippedInWalk);
-      })
+      .filter((p) => walkReaches(folder, p))
       .sort()
       .slice(0, WALK_LIMITS.files);
   }

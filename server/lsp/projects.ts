@@ -57,7 +57,13 @@ export class Projects {
     }
     if (!file) return this.base;
     let project = this.byConfig.get(file);
-    if (!project) this.byConfig.set(file, (project = this.build(file, this.workspace.readFile(file) ?? '')));
+    if (!project) {
+      const text = this.workspace.readFile(file);
+      // Not read (outside the workspace through a symlink, a folder, too large): said so, as the command
+      // says it (was: “不是有效的 JSON（缺少值）” of a file that may be valid).
+      const unread = text === undefined ? (this.workspace.whyUnreadable?.(file) ?? '文件不存在') : undefined;
+      this.byConfig.set(file, (project = this.build(file, text ?? '', unread)));
+    }
     return project;
   }
 
@@ -71,8 +77,8 @@ export class Projects {
     return [...this.byConfig.values()].map((p) => ({ file: p.file!, problems: p.fileProblems, text: p.fileText }));
   }
 
-  private build(file: string | undefined, text: string): Project {
-    const own = file ? readSettingsFile(text) : undefined;
+  private build(file: string | undefined, text: string, unread?: string): Project {
+    const own = !file ? undefined : unread === undefined ? readSettingsFile(text) : unreadSettings(unread);
     let raw: unknown = this.clientRaw;
     if (file) {
       try {
@@ -85,4 +91,11 @@ export class Projects {
     const settings = readSettings(raw);
     return { lineWidth: settings.lineWidth, file, fileProblems: own?.problems ?? [], fileText: text, service: new LanguageService(this.workspace, settings.service) };
   }
+}
+
+/** The settings of a baogao.json that could not be read: the defaults, with the reason (BG962, as the command gives it). */
+function unreadSettings(reason: string): ReturnType<typeof readSettingsFile> {
+  const settings = readSettings({});
+  settings.problems.push({ code: 'BG962', path: [], message: `无法读取：${reason.replace(/。$/, '')}。全部设置按默认值。` });
+  return settings;
 }

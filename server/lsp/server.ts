@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileSystemWorkspace } from '../node/fsWorkspace.js';
 import { toOsPath } from '../node/paths.js';
 import { dirname, resolvePath } from '../language/corePath.js';
+import { walkReaches } from '../language/workspace.js';
 import type { ClientState, ServerContext } from './context.js';
 import { DOCUMENTS } from './contentChanges.js';
 import { DiagnosticsPublisher } from './publishDiagnostics.js';
@@ -98,7 +99,8 @@ function createContext(connection: Connection): ServerContext {
     fitHeap();
     if (taken + analysed > 0) connection.tracer.log(`工作区索引：${taken} 个文件取自上次保存的索引，分析了 ${analysed} 个文件`);
   };
-  const index: WorkspaceIndex = new WorkspaceIndex(store, listReports, () => client.watchRegistration, indexRefreshed, kept);
+  const listable = (path: string) => client.folders.some((folder) => walkReaches(folder, path));
+  const index: WorkspaceIndex = new WorkspaceIndex(store, listReports, listable, () => client.watchRegistration, indexRefreshed, kept);
   return {
     connection,
     store,

@@ -60,6 +60,8 @@ export class WorkspaceIndex {
     private readonly store: DocumentStore,
     /** The report paths under the workspace folders (a walk of the folders). */
     private readonly listReports: () => string[],
+    /** Whether that walk would list a path (a file the client says changed may be any file, anywhere). */
+    private readonly listable: (path: string) => boolean,
     /** True when the client tells us about file changes (workspace/didChangeWatchedFiles): else every query re-walks. */
     private readonly watched: () => boolean,
     /** Told after each refresh, with how many summaries it took from the last session and how many files it analysed (the server fits its heap policy to the workspace's size). */
@@ -75,7 +77,10 @@ export class WorkspaceIndex {
 
   /** A file changed (on disk or in an open buffer), was created or deleted: summarise it again on the next query. */
   changed(path: string): void {
-    this.stale.add(path);
+    // Only a report of the index is summarised again: a baogao.json, a text file or a file outside the
+    // workspace the client tells of (it watches baogao.json too) was analysed as a report, and checking
+    // the workspace listed “syntax errors” of baogao.json.
+    if (this.files.has(path) || this.isOpen(path) || this.listable(path)) this.stale.add(path);
     // A report's figure values may come from last year's report: those reading this one are summarised again.
     for (const [file, summary] of this.files) if (summary.lastYear === path) this.stale.add(file);
     for (const [key, entry] of this.found) if (entry.reads.has(path)) this.found.delete(key);
@@ -225,8 +230,10 @@ export class WorkspaceIndex {
     const text = this.store.byPath(path)?.getText() ?? this.store.service.workspace.readFile(path);
     const reads = new Set<string>();
     const service = new LanguageService(recording(this.store.service.workspace, reads), this.store.service.settings);
-    if (text === undefined) this.files.delete(path);
-    else this.files.set(path, summarise(service, path, text));
+    // A file that is there but cannot be read (beyond 10 MB) stays listed: checking the workspace says why.
+    const gone = text === undefined && (this.store.service.workspace.whyUnreadable?.(path) ?? '文件不存在') === '文件不存在';
+    if (gone) this.files.delete(path);
+    else this.files.set(path, summarise(service, path, text ?? ''));
     this.work.analysed++;
     this.keptChanged = this.kept.delete(path) || this.keptChanged;
     const summary = this.files.get(path);

@@ -3,6 +3,9 @@
 import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, chmodSync, accessSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../language/documentSize.js';
+import { systemReason } from './systemReason.js';
+
+export { systemReason };
 
 /** How a file's bytes became text. */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
@@ -112,6 +115,15 @@ export async function loadTextEncoder(): Promise<EncodeText> {
   };
 }
 
+/**
+ * “找不到文件” of a name, and why when its name shows “\ufffd”: bytes that are not UTF-8 — a GBK name, as a
+ * zip made on Chinese Windows gives on Linux — reach the program as that character, and no file has it.
+ */
+export function notFound(file: string): string {
+  if (!file.includes('\ufffd')) return `找不到文件“${file}”。`;
+  return `找不到文件“${file}”：文件名中有不是 UTF-8 的字节（显示为“\ufffd”），多半是 GBK 编码的文件名（在 Windows 上压缩、在 Linux 上解压的文件常常这样），程序打不开它：请把文件改名（如 convmv -f gbk -t utf8 --notest 文件名）后再试。`;
+}
+
 /** A file that is not read or written, with the Chinese reason. */
 export class FileRefused extends Error {}
 
@@ -135,19 +147,6 @@ export function readTextFile(file: string, limit = MAX_TEXT_FILE_BYTES): Decoded
   return decodeBytes(readFileBytes(file, limit));
 }
 
-/** The system's reasons, in Chinese: a bare “ENOTDIR” or “EROFS” tells a writer nothing. */
-const SYSTEM_REASONS: Record<string, string> = {
-  ENOENT: '文件或文件夹不存在', EACCES: '没有权限', EPERM: '系统不允许', EROFS: '所在的磁盘只读', ENOSPC: '磁盘已满',
-  EDQUOT: '超出磁盘配额', EISDIR: '这是文件夹', ENOTDIR: '路径中有一段不是文件夹', EEXIST: '已有同名文件', ENAMETOOLONG: '文件名太长',
-  ELOOP: '符号链接绕成了圈', EMFILE: '打开的文件太多', ENFILE: '打开的文件太多', EBUSY: '文件正被占用', EIO: '磁盘读写出错', ETXTBSY: '文件正被占用',
-};
-
-/** Why a file operation failed, in Chinese with the system's code: “路径中有一段不是文件夹（ENOTDIR）”. */
-export function systemReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code && SYSTEM_REASONS[code]) return `${SYSTEM_REASONS[code]}（${code}）`;
-  return code ?? String((error as Error)?.message ?? error);
-}
 
 /**
  * Reads a file's bytes: only a regular file (never a device, FIFO or /dev/stdin, which would hang or
@@ -160,7 +159,7 @@ export function readFileBytes(file: string, limit = MAX_TEXT_FILE_BYTES): Buffer
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FileRefused(code === 'ENOENT' ? `找不到文件“${file}”。` : `无法读取“${file}”：${systemReason(error)}。`);
+    throw new FileRefused(code === 'ENOENT' ? notFound(file) : `无法读取“${file}”：${systemReason(error)}。`);
   }
   try {
     const stats = fstatSync(fd);
@@ -249,6 +248,8 @@ const SLOW_WRITE_MS = Number(process.env.BAOGAO_TEST_SLOW_WRITE_MS ?? 0);
  */
 export function writeFileSafely(target: string, data: string | Uint8Array, options: WriteOptions = {}): void {
   const refused = (error: unknown) => (error instanceof FileRefused ? error : new FileRefused(`无法写出“${target}”：${systemReason(error)}。`));
+  // “--out 报告/” names a folder: path.resolve drops the slash, and a file named 报告 was written.
+  if (target.endsWith('/') || target.endsWith(path.sep)) throw new FileRefused(`“${target}”以“${target.slice(-1)}”结尾，是文件夹的写法：请写出输出文件的名字。`);
   let checked: ReturnType<typeof checkTarget>;
   try {
     // Looking at the target fails too (a path through a file: ENOTDIR; a symlink loop: ELOOP).

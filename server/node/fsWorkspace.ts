@@ -99,7 +99,7 @@ export class FileSystemWorkspace implements Workspace {
   findReports(folder: string): string[] {
     const found: string[] = [];
     const walk = (dir: string, depth: number) => {
-      if (depth > WALK_LIMITS.depth || found.length > WALK_LIMITS.files) return;
+      if (depth > WALK_LIMITS.depth || found.length >= WALK_LIMITS.files) return;
       if ('reason' in this.permitted(toOsPath(dir))) return;
       let entries: Dirent[];
       try {
@@ -108,6 +108,8 @@ export class FileSystemWorkspace implements Workspace {
         return;
       }
       for (const entry of entries) {
+        // The bound holds inside a folder too: one folder of 50,000 reports was indexed whole.
+        if (found.length >= WALK_LIMITS.files) return;
         if (skippedInWalk(entry.name)) continue;
         const child = `${dir.replace(/\/$/, '')}/${entry.name}`;
         if (entry.isDirectory()) walk(child, depth + 1);

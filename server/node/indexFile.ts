@@ -3,8 +3,9 @@
 // a report whose file — and every file and folder its summary read — still has the same size and time is
 // taken from here instead of being read and analysed again. Anything wrong with the file (missing,
 // corrupt, written by another build or under other settings) only costs the time it would have saved.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { readFileBytes } from './files.js';
 import { toCorePath, toOsPath } from './paths.js';
 
 /** The file in the storage folder. */
@@ -37,9 +38,9 @@ export function buildStamp(): string {
  */
 export function readIndexFile(folder: string, fingerprint: string): Map<string, unknown> | undefined {
   try {
-    const file = path.join(folder, INDEX_FILE_NAME);
-    if (statSync(file).size > MAX_INDEX_BYTES) return undefined;
-    const text = readFileSync(file, 'utf8');
+    // A regular file only, of bounded size: a FIFO of that name (readFileSync waits for a writer for ever)
+    // would hang the server at its first workspace request.
+    const text = readFileBytes(path.join(folder, INDEX_FILE_NAME), MAX_INDEX_BYTES).toString('utf8');
     const lineEnd = text.indexOf('\n');
     if (lineEnd < 0 || text.slice(0, lineEnd) !== JSON.stringify(fingerprint)) return undefined;
     const files: unknown = JSON.parse(text.slice(lineEnd + 1));
@@ -51,13 +52,19 @@ export function readIndexFile(folder: string, fingerprint: string): Map<string, 
 
 /** Writes the index file whole (a temporary file renamed over it: a reader never sees half of one). */
 export function writeIndexFile(folder: string, fingerprint: string, files: ReadonlyMap<string, unknown>): void {
+  const file = path.join(folder, INDEX_FILE_NAME);
+  const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(folder, { recursive: true });
-    const file = path.join(folder, INDEX_FILE_NAME);
-    const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, `${JSON.stringify(fingerprint)}\n${JSON.stringify(Object.fromEntries(files))}`);
     renameSync(temporary, file);
   } catch {
-    // A folder that cannot be written: the index is made again next session.
+    // A folder that cannot be written: the index is made again next session. A temporary file left (a
+    // full disk, a folder of the index file's name) goes: else each session left another of megabytes.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // nothing was written
+    }
   }
 }

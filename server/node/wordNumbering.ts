@@ -106,6 +106,7 @@ const val = (body: string, element: string) => new RegExp(`<w:${element}(?=[\\s>
 const CN_DIGITS = '〇一二三四五六七八九';
 const LEGAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
 function chineseCount(n: number, digits = CN_DIGITS, ten = '十'): string {
+  if (n < 0) return String(n);
   if (n < 10) return digits[n]!;
   if (n < 20) return `${ten}${n % 10 ? digits[n % 10] : ''}`;
   if (n < 100) return `${digits[Math.floor(n / 10)]}${ten}${n % 10 ? digits[n % 10] : ''}`;
@@ -114,8 +115,11 @@ function chineseCount(n: number, digits = CN_DIGITS, ten = '十'): string {
 
 /** A symbol from a series (①…⑳, 甲乙丙…), or the number itself past its end, as Word goes on. */
 const fromSeries = (n: number, series: string) => [...series][n - 1] ?? String(n);
-const letters = (n: number) => String.fromCharCode(65 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
+/** A, B … Z, AA, BB …: past ZZZZ (104) as digits, as are numbers below 1 (the letter repeated by the hundred is no number anyone reads). */
+const letters = (n: number) => (n >= 1 && n <= 104 ? String.fromCharCode(65 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1) : String(n));
+/** Roman numerals from 1 to 3999 (beyond, a numeral of thousands of M's): other numbers as digits. */
 function roman(n: number): string {
+  if (n < 1 || n > 3999) return String(n);
   let out = '';
   for (const [value, sign] of [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']] as const) {
     for (; n >= value; n -= value) out += sign;
@@ -134,7 +138,8 @@ export function formatNumber(n: number, format: string): string {
   if (format === 'decimalEnclosedParen') return fromSeries(n, '⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇');
   if (format === 'decimalEnclosedFullstop') return fromSeries(n, '⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛');
   if (format.startsWith('decimalFullWidth')) return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
-  if (format.startsWith('decimalZero')) return String(n).padStart(Number(format.split(':')[1] ?? 2), '0');
+  // Zero-padded to the width of its custom format (at most nine digits, levelFormat), or Word's two.
+  if (format.startsWith('decimalZero')) return String(n).padStart(Math.min(Number(format.split(':')[1]) || 2, 9), '0');
   if (format === 'upperLetter') return letters(n);
   if (format === 'lowerLetter') return letters(n).toLowerCase();
   if (format === 'upperRoman') return roman(n);
@@ -155,13 +160,37 @@ interface ListInstance {
   restarts: Map<number, number>;
 }
 
+/**
+ * A list level's index: Word has nine (0–8). Any other value (a damaged or hand-made numbering.xml: "x",
+ * 4294967295) is no level — counted with, it made an array of that length ("Invalid array length").
+ */
+function levelIndex(value: string | undefined): number | undefined {
+  const n = Number(value ?? 0);
+  return Number.isInteger(n) && n >= 0 && n <= 8 ? n : undefined;
+}
+
+/** A level's start or a restart: an integer as Word keeps it (0–32767); anything else starts at 1. */
+function startValue(value: string | undefined): number {
+  const n = Number(value ?? 1);
+  return Number.isInteger(n) && n >= 0 && n <= 32767 ? n : 1;
+}
+
+/**
+ * The longest level text read (Word's own are "%1、" or "第%1章"): a number is drawn before each of the
+ * list's paragraphs, so a level text of megabytes (a hand-made numbering.xml) drew gigabytes.
+ */
+const MAX_LEVEL_TEXT = 64;
+
 function readLevels(xml: string): Map<number, Level> {
   const levels = new Map<number, Level>();
   for (const lvl of elements(xml, 'lvl')) {
-    levels.set(Number(attr(lvl.open, 'ilvl') ?? 0), {
+    const ilvl = levelIndex(attr(lvl.open, 'ilvl'));
+    if (ilvl === undefined) continue;
+    const text = val(lvl.body, 'lvlText') ?? '';
+    levels.set(ilvl, {
       format: levelFormat(lvl.body),
-      text: val(lvl.body, 'lvlText') ?? '',
-      start: Number(val(lvl.body, 'start') ?? 1),
+      text: text.length <= MAX_LEVEL_TEXT ? text : '',
+      start: startValue(val(lvl.body, 'start')),
       legal: /<w:isLgl(?:\s+w:val="(?:true|1|on)")?\s*\/>/.test(lvl.body),
     });
   }
@@ -177,7 +206,7 @@ function levelFormat(lvl: string): string {
   const formats = [...lvl.matchAll(/<w:numFmt\b([^>]*)>/g)].map((m) => m[1]!);
   const first = formats[0] === undefined ? 'decimal' : (attr(formats[0], 'val') ?? 'decimal');
   if (first !== 'custom') return first;
-  const padded = /^\s*(0+1)\s*,/.exec(attr(formats[0]!, 'format') ?? '')?.[1];
+  const padded = /^\s*(0{1,8}1)\s*,/.exec(attr(formats[0]!, 'format') ?? '')?.[1];
   return padded ? `decimalZero:${padded.length}` : (formats.slice(1).map((f) => attr(f, 'val')).find((f) => f && f !== 'custom') ?? 'decimal');
 }
 
@@ -205,11 +234,12 @@ function readNumbering(xml: string | undefined, styles: Map<string, StyleInfo>):
     const levels = new Map(shared);
     const restarts = new Map<number, number>();
     for (const override of elements(body, 'lvlOverride')) {
-      const ilvl = Number(attr(override.open, 'ilvl') ?? 0);
+      const ilvl = levelIndex(attr(override.open, 'ilvl'));
+      if (ilvl === undefined) continue;
       const redefined = readLevels(override.body).get(ilvl);
       if (redefined) levels.set(ilvl, redefined);
       const start = val(override.body, 'startOverride');
-      if (start !== undefined) restarts.set(ilvl, Number(start));
+      if (start !== undefined) restarts.set(ilvl, startValue(start));
     }
     out.set(numId, { abstractId, levels, restarts });
   }
@@ -502,7 +532,7 @@ export async function readWordDocument(buffer: Uint8Array): Promise<WordDocument
   for (let k = 0; k < boxContents.length; k++) boxes.push(inBoxes.read(boxContents[k]!));
   const noteFormat = (element: string, fallback: string) => {
     const pr = elements(documentXml, element).pop()?.body ?? '';
-    return { format: val(pr, 'numFmt') ?? fallback, start: Number(val(pr, 'numStart') ?? 1) || 1 };
+    return { format: val(pr, 'numFmt') ?? fallback, start: startValue(val(pr, 'numStart')) || 1 };
   };
   return {
     paragraphs,
@@ -654,12 +684,12 @@ class StoryReader {
       const withMarks = marks.length ? { marks } : {};
       const style = this.styles.get(val(pPr, 'pStyle') ?? '');
       const numId = val(pPr, 'numId') ?? style?.numId;
-      const ilvl = Number(val(pPr, 'ilvl') ?? style?.ilvl ?? 0);
+      const ilvl = levelIndex(val(pPr, 'ilvl') ?? String(style?.ilvl ?? 0));
       const list = numId && numId !== '0' ? this.numbering.get(numId) : undefined;
-      const level = list?.levels.get(ilvl);
+      const level = ilvl === undefined ? undefined : list?.levels.get(ilvl);
       // Word draws a list's number on an empty paragraph too, and counts it.
       if (list && level) {
-        out.push({ number: drawnNumber(list, numId!, ilvl, level, this.counters, this.restarted), text, ...withMarks });
+        out.push({ number: drawnNumber(list, numId!, ilvl!, level, this.counters, this.restarted), text, ...withMarks });
       } else if (style?.level && text.trim() && numId !== '0') {
         const counts = this.byStyle.next('style', style.level - 1, 1);
         out.push({ number: [`${chineseCount(counts[0] ?? 1)}、`, `（${chineseCount(counts[1] ?? 1)}）`, `${counts[2] ?? 1}.`, `（${counts[3] ?? 1}）`][style.level - 1]!, text, byStyle: true, ...withMarks });

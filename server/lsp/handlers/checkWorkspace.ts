@@ -3,6 +3,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import { checkReport } from '../../language/checks/index.js';
 import { withoutBlockCache } from '../../language/checks/blockCache.js';
 import { filesRead } from '../../language/analyze.js';
+import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type { ServerContext } from '../context.js';
 import { rangeIn, SEVERITY } from '../convert.js';
 import { shownInEditor } from '../diagnosticLimit.js';
@@ -47,11 +48,14 @@ type FoundByUri = Map<string, { list: PlainDiagnostic[]; keys: Set<string> }>;
 function checkClosedFile({ store, index }: ServerContext, file: string, files: FoundByUri): void {
   if (store.byPath(file)) return;
   const listed = (uri: string) => files.get(uri) ?? files.set(uri, { list: [], keys: new Set() }).get(uri)!;
-  listed(store.uriFor(file));
   // The index remembers each file's problems (with their ranges) until the file or what it reads changes.
   const found = index.foundIn('problems', file, () => {
     const service = store.serviceFor(file);
-    const model = service.analyze(file, store.textOf(file));
+    const text = service.workspace.readFile(file);
+    // Deleted since the index listed it: no problems of an empty file for it (was: BG408 and the like).
+    // Not read (beyond 10 MB, no permission): said so, not checked as empty nor passed over in silence.
+    if (text === undefined) return { found: unreadable(file, service.workspace.whyUnreadable?.(file)), reads: new Set([file]) };
+    const model = service.analyze(file, text);
     // Only what is shown is kept (not the checker's objects with their fixes), at most MAX_SHOWN a report
     // as in the editor (a binary file renamed .bg: tens of thousands). Checked once, nothing remembered by
     // block: a thousand closed reports would push out the blocks of those being typed in.
@@ -62,6 +66,8 @@ function checkClosedFile({ store, index }: ServerContext, file: string, files: F
     if (!model.isSnippet) service.cache.forget(file);
     return { found, reads: filesRead(model) };
   });
+  if (found === GONE) return;
+  listed(store.uriFor(file));
   for (const { d, path, range } of found) {
     if (store.byPath(path)) continue;
     const { list, keys } = listed(store.uriFor(path));
@@ -72,4 +78,20 @@ function checkClosedFile({ store, index }: ServerContext, file: string, files: F
     keys.add(key);
     list.push({ range, severity: SEVERITY[d.severity] ?? 1, code: d.code, source: 'baogao', message: d.message });
   }
+}
+
+/** What a check finds in a file no longer there. */
+const GONE: FoundProblem[] = [];
+
+interface FoundProblem {
+  d: { code: string; message: string; severity: Diagnostic['severity'] };
+  path: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** The one problem of a listed file that cannot be read, or GONE when it is not there. */
+function unreadable(file: string, reason: string | undefined): FoundProblem[] {
+  if (!reason || reason === '文件不存在') return GONE;
+  const start = { line: 0, character: 0 };
+  return [{ d: { code: 'BG902', message: `无法读取，未作检查：${reason}。`, severity: 'error' }, path: file, range: { start, end: start } }];
 }

@@ -1,7 +1,7 @@
 // Initialisation, settings, and everything that makes models stale: edits, closed buffers, snippets
 // edited, files changed on disk, settings changed.
 import * as path from 'node:path';
-import { DidChangeWatchedFilesNotification, type InitializeParams, FileChangeType, MessageType, ShowMessageNotification, type InitializeResult, type WorkspaceFolder, type WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, type DidChangeWatchedFilesParams, type InitializeParams, FileChangeType, MessageType, ShowMessageNotification, type InitializeResult, type WorkspaceFolder, type WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import { CAPABILITIES, DIAGNOSTIC_PROVIDER, SERVER_INFO } from '../capabilities.js';
 import { positionEncoding, usePositionEncoding } from '../convert.js';
 import type { ServerContext } from '../context.js';
@@ -56,24 +56,7 @@ export function register(context: ServerContext): void {
     everythingChanged();
   });
 
-  connection.onDidChangeWatchedFiles((params) => {
-    // A baogao.json changes the settings of the reports under it: what the index found in them goes too.
-    if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
-      store.projects.changed();
-      index.forgetFound();
-    }
-    for (const change of params.changes) {
-      const path = uriToPath(change.uri);
-      if (path) index.changed(path);
-      // A snippet's headings are numbered in every report that includes it.
-      if (path && isSnippet('', path)) index.invalidate();
-    }
-    // Open models may read a changed file (a snippet, last year's report): they are analysed again.
-    if (params.changes.some((c) => c.type === FileChangeType.Created || c.type === FileChangeType.Deleted || c.type === FileChangeType.Changed)) {
-      store.invalidateAll();
-      diagnostics.scheduleAll();
-    }
-  });
+  connection.onDidChangeWatchedFiles((params) => watchedFilesChanged(context, params));
 
   store.documents.onDidChangeContent((event) => {
     fitHeap();
@@ -92,6 +75,28 @@ export function register(context: ServerContext): void {
     // The buffer is gone: snippets and reports read from disk again.
     everythingChanged();
   });
+}
+
+/** Files changed on disk, as the client tells (reports, snippets, baogao.json): what reads them is analysed again. */
+function watchedFilesChanged({ store, index, diagnostics }: ServerContext, params: DidChangeWatchedFilesParams): void {
+  // Changes of another shape (a client’s mistake) are passed over: one of them made the whole notification fail.
+  const changes = (Array.isArray(params?.changes) ? params.changes : []).filter((c) => typeof c?.uri === 'string');
+  // A baogao.json changes the settings of the reports under it: what the index found in them goes too.
+  if (changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
+    store.projects.changed();
+    index.forgetFound();
+  }
+  for (const change of changes) {
+    const path = uriToPath(change.uri);
+    if (path) index.changed(path);
+    // A snippet's headings are numbered in every report that includes it.
+    if (path && isSnippet('', path)) index.invalidate();
+  }
+  // Open models may read a changed file (a snippet, last year's report): they are analysed again.
+  if (changes.some((c) => c.type === FileChangeType.Created || c.type === FileChangeType.Deleted || c.type === FileChangeType.Changed)) {
+    store.invalidateAll();
+    diagnostics.scheduleAll();
+  }
 }
 
 /** A folder added or removed: the index lists the reports of the new set of folders. */
