@@ -2,6 +2,7 @@
 // Fixes: each diagnostic's first eligible fix, all its edits or none, skipping a fix whose edits overlap
 // one already taken (earlier position wins).
 import type { Diagnostic, Fix, TextEdit } from '../../grammar/diagnostic.js';
+import { countBefore } from '../../grammar/blocks.js';
 
 export interface FixOptions {
   /** Only fixes marked safe (as `baogao check --fix` does). Default true. */
@@ -75,14 +76,7 @@ class TakenEdits {
 
   /** Index of the first taken edit starting at or after `offset`. */
   private lowerBound(offset: number): number {
-    let low = 0;
-    let high = this.edits.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.edits[mid]!.start < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return countBefore(this.edits.length, (i) => this.edits[i]!.start < offset);
   }
 
   /** Does `e` overlap a taken edit, or start where one starts? (`overlaps`, against all taken edits.) */

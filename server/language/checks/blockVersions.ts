@@ -2,7 +2,7 @@
 // their offset, not by hashing their text), and a check's last results over them are taken as they were
 // (moved by the edit's length when they come after it). A keystroke re-checks the blocks it touched.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
-import { unchangedEnds } from '../../../grammar/index.js';
+import { countBefore, unchangedEnds } from '../../../grammar/index.js';
 import { shiftDiagnostic } from '../../../grammar/shift.js';
 import { blockCacheOn, clockNow, drop, lookUp, onForget, touch, type Entry, type LocalBlock } from './blockStore.js';
 import { AttachedMap } from '../attached.js';
@@ -286,14 +286,7 @@ function hitsAfterEdit<T>(edit: ListEdit, before: ReadonlyArray<Hit<T>>, n: numb
 
 /** How many of the hits (in block order) are on blocks before `index`. */
 function hitsBefore(hits: ReadonlyArray<Hit<unknown>>, index: number): number {
-  let low = 0;
-  let high = hits.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (hits[mid]!.index < index) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return countBefore(hits.length, (i) => hits[i]!.index < index);
 }
 
 /** The diagnostics of one check over a list (see runOverList), block by block. */

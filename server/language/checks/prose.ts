@@ -8,6 +8,7 @@ import type { PlacedBlock, ReportModel, Scope } from '../model.js';
 import { describeList, wholeLineSpan, type BlockList, type LocalBlock } from './blockCache.js';
 import { AttachedMap } from '../attached.js';
 import { allMatches } from '../matches.js';
+import { countBefore } from '../../../grammar/index.js';
 
 // ---------------------------------------------------------------- prose lines
 
@@ -86,13 +87,7 @@ export function inCitationAt(line: ProseLine, i: number): boolean {
 export function indexOfSource(line: ProseLine, offset: number): number {
   // Segments are in source order: a binary search, so that many citations on one line stay linear.
   const segments = line.segments;
-  let low = 0;
-  let high = segments.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (segments[mid]!.source <= offset) low = mid + 1;
-    else high = mid;
-  }
+  const low = countBefore(segments.length, (i) => segments[i]!.source <= offset);
   for (let j = low - 1; j >= Math.max(0, low - 3); j--) {
     const s = segments[j]!;
     if (s.mark ? s.source === offset : offset >= s.source && offset < s.source + s.length) return s.at + (s.mark ? 0 : offset - s.source);

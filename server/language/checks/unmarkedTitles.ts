@@ -10,6 +10,7 @@ import { inCitationAt, lineDiagnostic, proseBlocks, type ProseBlock, type ProseL
 import { chineseWords } from '../words.js';
 import { allMatches } from '../matches.js';
 import { citationRegistry, type CitationEntry } from './citations.js';
+import { countBefore } from '../../../grammar/index.js';
 
 export const unmarkedTitlesCodes: CodeInfo[] = [
   { code: 'BG507', severity: 'warning', title: '文件名称没加书名号', description: '正文里写了登记的文件名称（条例、规定、纲要、意见，或“中华人民共和国……”的法律全称）或“习近平关于……论述摘编”这样的书名，或人民日报、法治日报、湖南法治报这样的报纸名称，却没有加书名号：引用文件、书籍、报刊的名称应加《》（报纸名称可一键加上）。人民日报社、工作日报不报。简称（宪法、民法典、行政复议法）作话题时不报（“开展民法典、信访工作条例等主题宣传”）；两部以上的法律用简称列举在“等法律法规”之前（“学习行政处罚法、行政复议法等法律法规”），或跟在书名号里的法律后面（“《民法典》、劳动法等法律法规”）是引用，要报。', example: '严格落实政府信息公开条例；培训行政许可法、行政处罚法等法律法规', fix: '加上书名号' },
@@ -275,14 +276,8 @@ function spansByUri(found: readonly Diagnostic[]): Map<string | undefined, Diagn
  */
 function overlapsSpan(spans: readonly Diagnostic[] | undefined, start: number, end: number): boolean {
   if (!spans?.length) return false;
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid]!.start < end) low = mid + 1;
-    else high = mid;
-  }
-  return low > 0 && spans[low - 1]!.end > start;
+  const before = countBefore(spans.length, (i) => spans[i]!.start < end);
+  return before > 0 && spans[before - 1]!.end > start;
 }
 
 export const unmarkedTitlesChecks: ReportCheck[] = [
