@@ -83,7 +83,8 @@ function plenumsOfAnotherYear(model: ReportModel): Diagnostic[] {
  * followed by a mark or 和/及/与; one at the end of a line may be where an excerpt was cut.
  */
 const PLENUM_WITHOUT_QUANHUI = /((?:十[一二三四五六七八九]|二十)届[一二三四五六七八九]中)(?!\s*全(?:会|体会议)|[\s、，,和及与])(?=[\u4e00-\u9fff])/g;
-const mayNamePlenum = (text: string) => /届[一二三四五六七八九]中/.test(text);
+const PLENUM_NUMBERED = /届[一二三四五六七八九]中/;
+const mayNamePlenum = (text: string) => PLENUM_NUMBERED.test(text);
 
 /** BG734 */
 function plenumsWithoutQuanhui(model: ReportModel): Diagnostic[] {

@@ -185,7 +185,8 @@ export const opensTitle = (fileText: string, nodeStart: number) => fileText[node
 /** A year run into the month after it, its 年 left out: 20231月 (2023年1月), 202312月. */
 const YEAR_THEN_MONTH = /(?<![\d.．·A-Za-z０-９第〔\[［-])((?:19[5-9]|20[0-4])\d)(0?[1-9]|1[0-2])月/gu;
 
-const mayLackNian = (source: string) => /(?:19[5-9]|20[0-4])\d(?:\p{Script=Han}|\d{1,2}月)/u.test(source);
+const YEAR_BEFORE_WORD_OR_MONTH = /(?:19[5-9]|20[0-4])\d(?:\p{Script=Han}|\d{1,2}月)/u;
+const mayLackNian = (source: string) => YEAR_BEFORE_WORD_OR_MONTH.test(source);
 
 function yearsWithoutNian(model: ReportModel): Diagnostic[] {
   const out: Diagnostic[] = [];
