@@ -176,8 +176,8 @@ const AUTONOMOUS = /^([\u4e00-\u9fff]{2,4}?)[\u4e00-\u9fff]{1,16}?族自治[县�
  */
 const COMMON_NOUN_DIVISION = /(?:社|小|辖|片|景|库|校|营|街|牧|灾|专|商|学|功能)区$|(?:超|集|夜|股|楼)市$/;
 
-/** “2025年，鹤岗市人民政府坚持……”: a government named whole as the subject, right after the opening year. */
-const GOVERNMENT_SUBJECT = /^(?:\d{4}\s*年度?|一年来|今年以来)[，,\s]*((?:[\u4e00-\u9fff]{2,4}?[省市州盟县区旗])+)人民政府(?!办公|各|所属|工作部门|门户|网站|关于|令|印发)/;
+/** “2025年，鹤岗市人民政府坚持……”, “2023年，东城区政府坚持……”: a government named as the subject, right after the opening year. */
+const GOVERNMENT_SUBJECT = /^(?:\d{4}\s*年度?|一年来|今年以来)[，,\s]*((?:[\u4e00-\u9fff]{2,4}?[省市州盟县区旗])+)(?:人民)?政府(?!办公|各|所属|工作部门|门户|网站|关于|令|印发)/;
 
 function countyOrgFromProse(sentence: string): string | undefined {
   const government = GOVERNMENT_SUBJECT.exec(sentence);

@@ -87,13 +87,16 @@ export function phraseBefore(sentence: string, org?: string): string {
 
 /**
  * Where the noun after an amount ends at the latest: a break, 的, 等, 以及 (not 可以及时, 可以及早), an enumeration, or the next
- * number (“36个行政审批单位200项……”: the units are counted, not the 200; “138项配合履职事项以及41项……”).
+ * number (“36个行政审批单位200项……”: the units are counted, not the 200; “138项配合履职事项以及41项……”), or 向 before
+ * whom something is done (“14件政策性文件草案向社会公开征集意见”).
  */
-const NOUN_BREAK = new RegExp(`[，,。；;：:、！!？?（(）)“”"\\n\\d]|的|等|(?<![可难])以及(?![时早])|${ENUMERATION}`);
+const NOUN_BREAK = new RegExp(`[，,。；;：:、！!？?（(）)“”"\\n\\d]|的|等|(?<![可难])以及(?![时早])|(?<=[\\u4e00-\\u9fff]{2})向(?=社会|群众|公众)|${ENUMERATION}`);
 
 /** The noun right after an amount ("2次法治政府建设专题会" → 法治政府建设专题会), up to the next verb or break. */
 export function nounAfter(rest: string): string {
   const clause = rest.slice(0, PHRASE_REACH).split(NOUN_BREAK)[0] ?? '';
+  // “1人被评为……”: what is said of the counted ones follows at once; no noun names them.
+  if (/^被(?![告执申诉判])/.test(clause)) return '';
   let end = clause.length;
   // "社区配备了…": a noun of two characters before the verb is the noun; "人民调解员": a verb followed
   // by 员, 会, 站 … is part of the noun.
@@ -134,11 +137,18 @@ function tidy(clause: string, org?: string): string {
   return s;
 }
 
+/**
+ * Verbs whose object follows the amount (“听取5家单位现场述法”, “保留5支行政执法队伍”, “共推出168项改革任务”,
+ * “实现188项涉企经营事项……”): a phrase ending in one names the noun after. Not in VERBS, which also trims long
+ * names: “保留行政规范性文件13件” beside “废止行政规范性文件4件” keeps its 保留.
+ */
+const OBJECT_FIRST_VERB_END = /(?:听取|保留|撤销|推出|实现|施行)$/;
+
 /** Does a phrase end in a verb or a word that wants its object after the number ("召开了", "保障", "加强对")? */
 export function wantsNounAfter(phrase: string): boolean {
   if (phrase.length < 2 || /[对向为在给把将]$/.test(phrase) || HANDS_OVER.test(phrase)) return true;
   const lastVerb = [...phrase.matchAll(VERBS)].pop();
-  return !!lastVerb && lastVerb.index! + lastVerb[0].length === phrase.length;
+  return (!!lastVerb && lastVerb.index! + lastVerb[0].length === phrase.length) || OBJECT_FIRST_VERB_END.test(phrase);
 }
 
 /**

@@ -866,6 +866,30 @@ describe('import: real-world text', () => {
     assert.equal(figure('2024年,检查3个施工现场。', '3个'), '检查施工现场');
   });
 
+  it('round 18: a page’s “• 听全文” goes (广州市 2023); “东城区政府坚持……” names the district’s government, not 北京市 (东城区 2023)', () => {
+    const r = imported(['广州市人民政府关于2023年度法治政府建设情况的报告', '  • 听全文', '  • 2024-01-23', '2023年,广州坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平法治思想。']);
+    assert.deepEqual(body(r.text), ['2023年,广州坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平法治思想。']);
+    // A sentence saying 收听 is text, not a control.
+    assert.equal(body(imported(['某某镇2023年度法治政府建设情况报告', '2023年,某某镇组织干部收听全文宣讲。']).text).length, 1);
+    assert.equal(orgFromProse('2023年,东城区政府坚持以习近平新时代中国特色社会主义思想为指导,认真落实中央、北京市关于法治政府建设的总体部署。'), '东城区人民政府');
+    assert.equal(orgFromProse('2023年,某某县人民政府坚持依法行政。'), '某某县人民政府');
+    // 区政府办公室 is an office, not the government (left for the writer, as before).
+    assert.equal(orgFromProse('2023年,某某区政府办公室坚持依法行政。'), undefined);
+  });
+
+  it('round 18 figure names: the object after 听取, 保留, 推出, 实现, 施行; 向社会 ends a noun; no name from 被评为; 家次 is one unit', () => {
+    const figure = (sentence: string, amount: string) => new RegExp(`\\{([^=}]+) = ${amount}\\}`).exec(imported(['某某县2024年度法治政府建设情况报告', sentence]).text)?.[1];
+    assert.equal(figure('2024年,保留5支行政执法队伍,撤销2支。', '5支'), '保留行政执法队伍');
+    assert.equal(figure('2024年,共推出168项改革任务。', '168项'), '推出改革任务');
+    assert.equal(figure('2024年,开展述法评议,听取5家单位现场述法。', '5家'), '听取单位现场述法');
+    assert.equal(figure('2024年,就14件政策性文件草案向社会公开征集意见。', '14件'), '政策性文件草案');
+    assert.equal(figure('2024年,组织开展品牌活动,覆盖企业1500余家次。', '1500余家次'), '覆盖企业');
+    assert.equal(figure('2024年,推荐诚信典型6人,1人被评为“全国诚信之星”。', '1人'), undefined);
+    // Near misses: a verb named before its object keeps it (保留行政规范性文件13件 beside 废止……), a noun before 向 stays whole.
+    assert.equal(figure('2024年,保留行政规范性文件13件、废止行政规范性文件4件。', '13件'), '保留行政规范性文件');
+    assert.equal(figure('2024年,发放宣传资料3000份向群众宣传。', '3000份'), '发放宣传资料');
+  });
+
   it('an excerpt is not blamed for a mark its cut left open, but is for quotes its writer left open long before the cut', () => {
     const check = (text: string) => checkSourceText(new LanguageService(new MemoryWorkspace({})), '/r/a.bg', text).findings.filter((f) => f.code === 'BG602').map((f) => f.column);
     const opening = '某某镇2023年度法治政府建设情况报告\n2023年，某某镇坚持依法行政，全面推进法治政府建设。\n';
