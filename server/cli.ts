@@ -88,7 +88,8 @@ async function runRender(args: string[]): Promise<number> {
   const { renderOutput } = await import('../templates/render.js');
   const format = values.format;
   if (!isOutputFormat(format)) throw new UsageError(`不支持的格式“${values.format}”，可用：${OUTPUT_FORMATS.join('、')}。`);
-  if (format === 'docx' && !values.out) throw new UsageError('docx 是 Word 文件，不能输出到终端：请用 --out 指定要写出的文件，例如 --out 报告.docx。');
+  // A .docx to standard output only into a pipe or a file (`--out - > 报告.docx`), never onto a terminal.
+  if (format === 'docx' && (!values.out || (values.out === '-' && process.stdout.isTTY))) throw new UsageError('docx 是 Word 文件，不能输出到终端：请用 --out 指定要写出的文件，例如 --out 报告.docx。');
   const file = positionals[0] ?? defaultSample();
   const project = projectSettingsFor(file);
   reportSettingsProblems(project);
@@ -99,12 +100,15 @@ async function runRender(args: string[]): Promise<number> {
   const service = new LanguageService(workspace, project.service);
   const model = service.analyze(toCorePath(file), readReport(file).text);
   const output = await renderOutput(model, format, { width, pages: values.pages });
-  if (values.out) {
+  if (toFile(values.out)) {
     writeOutput(values.out, output, { force: values.force, sources: [file] });
     process.stderr.write(`已写出 ${values.out}\n`);
   } else process.stdout.write(output);
   return 0;
 }
+
+/** `--out -` is standard output, as for `new` (and as most commands read it): no file named “-”. */
+const toFile = (out: string | undefined): out is string => out !== undefined && out !== '' && out !== '-';
 
 /** Writes an output through the one safe writer; a refusal is the user's to act on (exit 2). */
 function writeOutput(file: string, data: string | Uint8Array, options: Parameters<typeof writeFileSafely>[2]): void {
@@ -386,7 +390,7 @@ async function runImport(args: string[]): Promise<number> {
   if (result.figures) process.stderr.write(`baogao：正文中的 ${result.figures} 个数字写成了指标（比率与其计数写成了校验公式），可用“baogao check”核对。\n`);
   const missing = [!result.header.org && '@机关（可用 --org 指定）', result.header.year === undefined && '@年度（可用 --year 指定）', !result.header.date && '@日期'].filter(Boolean);
   if (missing.length) process.stderr.write(`baogao：原文中找不到 ${missing.join('、')}，请在文头补上。\n`);
-  if (values.out) {
+  if (toFile(values.out)) {
     writeOutput(values.out, result.text, { force: values.force, sources: [file] });
     process.stderr.write(`已写出 ${values.out}；可用“baogao check ${values.out}”查看原文中的问题。\n`);
   } else process.stdout.write(result.text);
@@ -467,9 +471,9 @@ async function runCollect(args: string[]): Promise<number> {
     const byReport = () => (reports.length > 1 ? withTotals(wideTable(rows, reports), rows) : wideTable(rows, reports));
     const table = values.long ? longTable(rows) : values.by === 'year' ? byYearTable(rows, reports) : byReport();
     // The table is for reading (on a terminal unless --out); CSV and JSON are data and keep every character.
-    output = format === 'csv' ? `\ufeff${toCsv(table)}` : values.out ? formatTable(table) : forTerminal(formatTable(table));
+    output = format === 'csv' ? `\ufeff${toCsv(table)}` : toFile(values.out) ? formatTable(table) : forTerminal(formatTable(table));
   }
-  if (values.out) {
+  if (toFile(values.out)) {
     writeOutput(values.out, output, { force: values.force, sources: files });
     process.stderr.write(`已写出 ${values.out}（${models.length} 份报告，${rows.length} 个指标）\n`);
   } else process.stdout.write(output);

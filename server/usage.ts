@@ -4,8 +4,8 @@ import { OUTPUT_FORMATS } from '../templates/formats.js';
 export const USAGE = `用法：
   baogao render [文件] [--format ${OUTPUT_FORMATS.join('|')}] [--out 路径] [--width 列数] [--pages] [--force]
       排版输出报告；不给文件时输出自带的示例报告（桂圩镇 2020 年度）。html 是可预览、可打印的网页，
-      docx 是按 GB/T 9704 排版的 Word 文档（须用 --out 指定文件）；--width 和 --pages 只用于 txt。
-      --out 的文件已存在（或是报告本身、符号链接、只读文件）时须加 --force 才覆盖；设备和管道从不写入。
+      docx 是按 GB/T 9704 排版的 Word 文档（须用 --out 指定文件，或 --out - 写入管道）；--width 和 --pages 只用于 txt。
+      --out - 写到标准输出；--out 的文件已存在（或是报告本身、符号链接、只读文件）时须加 --force 才覆盖；设备和管道从不写入。
   baogao check [文件、文件夹或通配符…] [--format text|json] [--fix] [--force]
       检查报告；有错误时退出码为 1。--fix 先应用安全的修复（按文件原编码写回），再报告其余问题；
       符号链接和只读文件须加 --force 才写回；有文件无法写回时逐一说明，最后退出码为 2。
@@ -15,7 +15,7 @@ export const USAGE = `用法：
   baogao import <旧报告.txt|.docx> [--out 新报告.bg] [--org 机关] [--year 年度] [--year-field] [--force]
       把上一年的 Word 报告（.docx，或从 Word 另存的 .txt，UTF-8 或 GBK 均可）转换成报告语言，作为今年报告的起点。
       原文一字不改，只去掉手打的标题序号和 Word 残留（书签、页码、空行、手排的落款和日期——后两者写成 @机关、@日期），
-      去掉了什么逐条列在标准错误输出中。不给 --out 时写到标准输出；--out 的文件已存在时须加 --force 才覆盖。
+      去掉了什么逐条列在标准错误输出中。不给 --out 或 --out - 时写到标准输出；--out 的文件已存在时须加 --force 才覆盖。
       --year-field 把正文里的本年度写成 {年度}、下一年写成 {下年度}，明年沿用时不必再改。
   baogao new <上年报告.bg> [--out 新报告.bg] [--year 上年年度] [--force]
       从上一年的报告开始写下一年的报告：年度加一，“@上年”指向上年报告，“@日期”待填（？），章节和片段照旧，
@@ -28,7 +28,7 @@ export const USAGE = `用法：
       各报告对同一指标的不同叫法（调处、调处纠纷、化解纠纷……）归入同一标准指标列（矛盾纠纷调处），叫法可在 baogao.json 的
       indicators 中补充；--by year 每个年度一行（计数为各报告之和，比率为平均），看逐年趋势；
       json 和 --long 为每份报告的每个指标一行（文件、机关、年度、指标、标准指标、数值、数值(数字)、单位、是否约数、公式、校验结果）。
-      --out 的文件已存在时须加 --force 才覆盖。
+      不给 --out 或 --out - 时写到标准输出；--out 的文件已存在时须加 --force 才覆盖。
       csv 按 RFC 4180 加引号，编码为带 BOM 的 UTF-8，Excel 可直接打开中文。指标有校验错误时退出码为 1。
   baogao lsp [--stdio|--node-ipc|--socket=端口]
       启动语言服务器（供编辑器使用）。

@@ -80,6 +80,22 @@ describe('every write is safe', () => {
     writeFileSync(report, REPORT);
   });
 
+  it('--out - is standard output for render, import and collect, as for new: no file named “-” (was: a file “-” in the current folder)', () => {
+    const txt = path.join(dir, 'old.txt');
+    writeFileSync(txt, '测试镇2020年度法治政府建设情况报告\n\n一、主要举措\n全年调处纠纷150起。\n');
+    for (const args of [['render', report], ['render', report, '--format', 'html'], ['import', txt], ['collect', report], ['new', report]]) {
+      const r = run([...args, '--out', '-'], { cwd: dir });
+      assert.ok(r.status === 0 || r.status === 1, `${args.join(' ')}: ${r.stderr}`);
+      assert.ok(r.stdout.length > 20, `${args.join(' ')} wrote to standard output`);
+      assert.ok(!existsSync(path.join(dir, '-')), `${args.join(' ')} wrote no file named “-”`);
+    }
+    // A .docx goes to standard output only when it is not a terminal (here a pipe): its bytes, a zip.
+    const docx = spawnSync(process.execPath, [CLI, 'render', report, '--format', 'docx', '--out', '-'], { cwd: dir, timeout: 20_000 });
+    assert.equal(docx.status, 0, String(docx.stderr));
+    assert.equal(docx.stdout.subarray(0, 2).toString('latin1'), 'PK');
+    assert.ok(!existsSync(path.join(dir, '-')));
+  });
+
   it('render --out onto the report itself is refused, even through another path', () => {
     for (const out of [report, path.join(dir, '.', 'report.bg')]) {
       const r = run(['render', report, '--out', out]);
