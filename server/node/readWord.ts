@@ -31,6 +31,8 @@ const PROSE = /[。！？；!?;]/;
 const TITLE_ZONE_LINE = 40;
 /** How many paragraphs with text the title zone has at most (a 红头, 文号, the title in up to three lines, an addressee). */
 const TITLE_ZONE_PARAGRAPHS = 6;
+/** A paragraph that may stand in the title zone: no number, no sentence, short. */
+const shortLine = (p: WordParagraph) => !p.number && !PROSE.test(p.text) && joinLines(p.text).trim().length <= TITLE_ZONE_LINE;
 
 /**
  * A .docx as text (see readWord) and what it holds beside its body's paragraphs: the text of its footnotes
@@ -81,9 +83,9 @@ export async function readWordSource(buffer: Uint8Array): Promise<{ text: string
     }
   };
   for (const p of document.paragraphs) {
-    const inBoxes = boxMarks(p).map((m) => boxParagraphs(Number(m.id)));
-    const short = (q: WordParagraph) => !q.number && !PROSE.test(q.text) && joinLines(q.text).trim().length <= TITLE_ZONE_LINE;
-    if (titleZone > 0 && inBoxes.length && inBoxes.every((box) => box.every(short))) {
+    // Only in the title zone are a paragraph's boxes read here (past it, marksOf reads each once).
+    const inBoxes = titleZone > 0 ? boxMarks(p).map((m) => boxParagraphs(Number(m.id))) : [];
+    if (inBoxes.length && inBoxes.every((box) => box.every(shortLine))) {
       // The title zone's boxes (a 红头, a title set in a box) are read as its lines, before the paragraph they are anchored in.
       for (const q of inBoxes.flat()) {
         if (!q.text.trim()) continue;
