@@ -10,6 +10,7 @@ import { baseLevel } from './import/levels.js';
 import { typedNumber } from './import/numbers.js';
 import { sourcePositions } from './import/positions.js';
 import { SOURCE_LINE_BREAK } from './import/lines.js';
+import { LONE_NUMBER_COMMENT } from './import/types.js';
 import type { LanguageService } from './service.js';
 
 export interface SourceFinding {
@@ -137,8 +138,8 @@ function runInLevelOne(sourceLine: string | undefined, message: string): string 
 function onlyLoneNumberUnder(lines: readonly string[], line: number): boolean {
   let k = line + 1;
   while (k < lines.length && !lines[k]!.trim()) k++;
-  if (!lines[k]?.startsWith('// BG241 ')) return false;
-  while (k < lines.length && (!lines[k]!.trim() || lines[k]!.startsWith('// BG241 '))) k++;
+  if (!lines[k]?.startsWith(LONE_NUMBER_COMMENT)) return false;
+  while (k < lines.length && (!lines[k]!.trim() || lines[k]!.startsWith(LONE_NUMBER_COMMENT))) k++;
   return k >= lines.length || lines[k]!.startsWith('#');
 }
 

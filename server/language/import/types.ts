@@ -107,3 +107,6 @@ export function asWritten(found: string, original: string): string {
   }
   return found;
 }
+
+/** The start of the comment an import writes where a number stood alone on its line (BG241); the source check reads it back. */
+export const LONE_NUMBER_COMMENT = '// BG241 ';
