@@ -1,26 +1,32 @@
-// The first keystrokes in a large report ran code V8 had not optimised yet: at 300 KB the first ten took
-// 10–25 ms each, the later ones 3 ms. So once per server, after the first large report has been checked,
-// a few keystrokes are rehearsed on it while the editor is idle: a character typed into one of its prose
-// lines and taken out again (each analysed, checked and its problems made LSP's), each character a task
-// of its own so that the client's messages come first; when the writer types, it waits for them to pause.
-// Every task ends on the writer's own text, so what the analysis remembers is of that text; nothing is sent.
+// The first keystrokes after opening a report ran code V8 had not optimised yet: at 300 KB the first ten
+// took 10–25 ms each, the later ones 3 ms; at 15 KB, the size of a real report, the first eighty took
+// twice as long as the later ones, and some of them five times. So once per server, after the first report
+// of real size has been checked, keystrokes are rehearsed on it while the editor is idle: a character typed
+// into one of its prose lines and taken out again (each analysed, checked and its problems made LSP's), each
+// character a task of its own so that the client's messages come first; when the writer types, it waits for
+// them to pause. Every task ends on the writer's own text, so what the analysis remembers is of that text;
+// nothing is sent.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type * as ast from '../../grammar/index.js';
 import { checkReport } from '../language/checks/index.js';
 import type { DocumentStore } from './documents.js';
 import { lspDiagnosticsByUri } from './publishDiagnostics.js';
 
-/** Reports from this many characters are worth a rehearsal (below it the first keystrokes are quick anyway). */
-export const REHEARSAL_MIN_CHARACTERS = 30_000;
-/** Characters rehearsed, each typed and taken out (at 300 KB, after 8 the first real keystrokes still took up to 15 ms; after 20, 9). */
-const STEPS = 20;
 /**
- * Fewer for a longer report: one of its analyses already runs every function many times, and each makes
- * as much data as the report is long (at 3 MB, twenty raised the server's peak by 100 MB). From STEPS
- * at 100,000 characters (300 KB) down to 2.
+ * Reports from this many characters are worth a rehearsal: a real report has 3,000–10,000. A shorter text
+ * (a new report, a snippet file) would warm too little of the checker and use up the server's one rehearsal.
  */
-export const stepsFor = (characters: number) => Math.max(2, Math.min(STEPS, Math.round((STEPS * 100_000) / characters)));
-/** A large report stops rehearsing after this long, whatever is left. */
+export const REHEARSAL_MIN_CHARACTERS = 2_000;
+/**
+ * Characters rehearsed, each typed and taken out, for a report of a given length: the work a rehearsal must
+ * do is about so many functions run so many times, so the number falls as the report grows — twenty at
+ * 100,000 characters (300 KB; after 8 the first real keystrokes there still took up to 15 ms, after 20, 9),
+ * sixty at most (at 15 KB, after 20 the keystrokes' median CPU time was 0.6–0.7 ms, after 60 0.4–0.5, as
+ * after 150), two at least (at 3 MB one analysis already runs every function many times, and each makes as
+ * much data as the report is long: twenty raised the server's peak by 100 MB).
+ */
+export const stepsFor = (characters: number) => Math.max(2, Math.min(60, Math.round(2_000_000 / characters)));
+/** A report stops rehearsing after this long, whatever is left. */
 const BUDGET_MS = 1_500;
 /** How long the writer has stopped typing before the rehearsal goes on, ms. */
 const PAUSE_MS = 500;
@@ -50,7 +56,7 @@ export class KeystrokeRehearsal {
     this.ended = options.ended ?? (() => undefined);
   }
 
-  /** After a document's check: rehearses on it when it is the first large report. */
+  /** After a document's check: rehearses on it when it is the first report of real size. */
   afterCheck(doc: TextDocument): void {
     if (this.started || doc.getText().length < REHEARSAL_MIN_CHARACTERS) return;
     this.started = true;

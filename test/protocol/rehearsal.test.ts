@@ -25,7 +25,7 @@ async function fresh(text: string): Promise<FullDocumentDiagnosticReport['items'
   }
 }
 
-describe('protocol: the keystroke rehearsal on a large report', function () {
+describe('protocol: the keystroke rehearsal on a report of real size', function () {
   this.timeout(60_000);
   let client: Client;
   before(async () => (client = await startClient({}, { pull: true, trace: true })));

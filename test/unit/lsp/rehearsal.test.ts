@@ -1,4 +1,4 @@
-// The keystroke rehearsal after the first large report is checked (server/lsp/rehearsal.ts): what it
+// The keystroke rehearsal after the first report of real size is checked (server/lsp/rehearsal.ts): what it
 // analyses, that it ends on the writer's text and leaves every result as a fresh analysis gives it, and
 // that it gives way to the writer's typing.
 import assert from 'node:assert/strict';
@@ -45,8 +45,10 @@ function setUp(text: string) {
 const fresh = (text: string) => checkReport(new LanguageService(new MemoryWorkspace({})).analyze(PATH, text));
 
 describe('lsp: keystroke rehearsal', () => {
-  it('rehearses twenty characters up to 300 KB, fewer in a longer report, never fewer than two', () => {
-    assert.equal(stepsFor(REHEARSAL_MIN_CHARACTERS), 20);
+  it('rehearses sixty characters in a report of real size, twenty at 300 KB, fewer in a longer report, never fewer than two', () => {
+    assert.equal(stepsFor(REHEARSAL_MIN_CHARACTERS), 60);
+    assert.equal(stepsFor(5_000), 60);
+    assert.equal(stepsFor(33_334), 60);
     assert.equal(stepsFor(100_000), 20);
     assert.equal(stepsFor(200_000), 10);
     assert.equal(stepsFor(1_000_000), 2);
@@ -89,7 +91,7 @@ describe('lsp: keystroke rehearsal', () => {
     assert.equal(analysed.length, 2, 'one attempt, then no more');
   });
 
-  it('leaves a small report alone', () => {
+  it('leaves a text shorter than a real report alone', () => {
     const small = generateReport(ROOT, 1000).slice(0, REHEARSAL_MIN_CHARACTERS - 1);
     const { store, open, analysed, runSteps } = setUp(small);
     store.diagnosticsFor(open.get(URI)!);
