@@ -103,6 +103,12 @@ export interface ImportResult {
   sourceLines: number[];
   /** Figures written from the prose's amounts. */
   figures: number;
+  /**
+   * 0-based lines of `text` of the headings with nothing under them but the comments of numbers alone on
+   * their lines (BG241): in the source a number stood there, and BG241 tells the writer what is missing —
+   * the source check does not tell it again as an empty section (BG404).
+   */
+  loneNumberHeadings: number[];
 }
 
 export function importReport(text: string, hints: ImportHints = {}): ImportResult {
@@ -129,8 +135,22 @@ export function importReport(text: string, hints: ImportHints = {}): ImportResul
   notes.sort((a, b) => a.line - b.line);
   findings.sort((a, b) => a.line - b.line);
   const joined = joinBlocks(blocks);
-  return { text: joined.text, notes, header, findings, sourceLines: joined.sourceLines, figures: written.figures };
+  return { text: joined.text, notes, header, findings, sourceLines: joined.sourceLines, figures: written.figures, loneNumberHeadings: loneNumberHeadings(blocks, joined.blockLines) };
 }
+
+/** The lines (see `blockLines`) of the heading blocks followed by lone-number comments only, up to the next heading or the end. */
+function loneNumberHeadings(blocks: readonly Block[], blockLines: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i]!.kind !== 'heading') continue;
+    let k = i + 1;
+    while (k < blocks.length && isLoneNumber(blocks[k]!)) k++;
+    if (k > i + 1 && (k === blocks.length || blocks[k]!.kind === 'heading')) out.push(blockLines[i]!);
+  }
+  return out;
+}
+
+const isLoneNumber = (block: Block) => block.kind === 'comment' && block.loneNumber === true;
 
 function headerBlocks(header: ImportedHeader, titleLine: number, endLine: number): Block[] {
   const out: Block[] = [];

@@ -63,7 +63,7 @@ export type Block = (
   | { kind: 'paragraph'; text: string }
   | { kind: 'item'; number: number; text: string }
   | { kind: 'directive'; text: string }
-  | { kind: 'comment'; text: string }
+  | { kind: 'comment'; text: string; /** The comment of a number alone on its line (BG241). */ loneNumber?: true }
 ) & { /** The input line it came from (0: none). */ source?: number };
 
 /** A character trimmed at a line's edges: white space as \s sees it (ASCII, full-width, no-break, en/em spaces) and the zero-width ones Word leaves. */
@@ -107,6 +107,3 @@ export function asWritten(found: string, original: string): string {
   }
   return found;
 }
-
-/** The start of the comment an import writes where a number stood alone on its line (BG241); the source check reads it back. */
-export const LONE_NUMBER_COMMENT = '// BG241 ';
