@@ -66,7 +66,8 @@
 //    one, with a `//` comment saying why.
 // 9. A Word file's footnotes, endnotes and text boxes (hints.word, read by server/node/readWord.ts) are
 //    kept as `//` comments after the paragraph citing or holding them, told once each kind (BG242,
-//    BG243); review comments are told as left out (BG244). See asides.ts.
+//    BG243); the words of its headers and footers as `//` comments before the body, told once (BG245),
+//    their page numbers left out; review comments are told as left out (BG244). See asides.ts.
 import { writeBody } from './body.js';
 import { readLines } from './lines.js';
 import { readEnd, readHeaderValues, readTop, type ImportedHeader } from './top.js';
