@@ -4,7 +4,7 @@ import { markFigures, type NameRegistry } from './figures.js';
 import { baseLevel, headingLevels, mistypedChinese, promotedVariants } from './levels.js';
 import { loneNumber, typedNumber, type TypedNumber } from './numbers.js';
 import { partOfHeading, type PartLabel } from './parts.js';
-import { LONE_NUMBER_COMMENT, trimEdgeSpace, type Block, type ImportFinding, type Line, type Note } from './types.js';
+import { trimEdgeSpace, type Block, type ImportFinding, type Line, type Note } from './types.js';
 import { escapeInline, fieldYears, lineStartNeedsEscape } from './write.js';
 
 /** A heading sentence: at most this many characters before its 。 (the seeds' run-in headings are 6–23). */
@@ -201,7 +201,7 @@ function reportLoneNumber(state: BodyState, line: Line, lone: TypedNumber): void
   const message = `只有序号“${lone.typed}”，没有文字（Word 在空段落上也打印自动编号，并计入编号）。导入时不写没有内容的标题，删去了这个序号；其后同级的标题由渲染器接着编号，不再空出这一号。如果这里漏写了标题，请补上。`;
   state.note(line.n, `序号“${lone.typed}”`, '只有序号，没有文字，不写成标题（BG241）');
   state.findings.push({ line: line.n, column: numberColumn(line), code: 'BG241', message });
-  state.blocks.push({ kind: 'comment', text: `${LONE_NUMBER_COMMENT}原文第${line.n}行：${message}`, source: line.n });
+  state.blocks.push({ kind: 'comment', text: `// BG241 原文第${line.n}行：${message}`, source: line.n, loneNumber: true });
 }
 
 /** BG240: the first （一） of a report numbering its first level so; it is level 1 in the import (printed 一、). */
