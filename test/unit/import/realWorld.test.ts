@@ -920,6 +920,12 @@ describe('import: real-world text', () => {
     assert.equal(zone.header.org, '西洞庭管理区管理委员会');
   });
 
+  it('round 19: a “1.” right under “一、” is told it is one level below its heading, not that a “（一）” stands under it (西洞庭管理区 2024)', () => {
+    const r = imported(['某某管理区关于履行推进法治建设第一责任人职责情况的报告', '一、履职情况', '1.坚持把学习贯彻习近平法治思想作为第一要务', '一是把牢政治方向。始终坚持以习近平新时代中国特色社会主义思想为指引。', '2.坚持把履行第一责任人职责作为第一职责', '一是做实矛盾纠纷排查化解。加强人民调委会队伍建设。']);
+    const note = r.notes.find((n) => n.what.includes('“1.”'));
+    assert.match(note?.why ?? '', /按序号样式定为第2级（这种序号通常是第3级，这里它的上级标题是第1级，标题不跳级）/);
+  });
+
   it('round 19 figure names: the noun after a scope (全区, 市本级), 行政检查 as a noun, 和 ends the noun after an amount, the object after 对照 and 推荐, 会前学法', () => {
     const figure = (sentence: string, amount: string) => new RegExp(`\\{([^=}]+) = ${amount}\\}`).exec(imported(['某某县2022年度法治政府建设情况报告', sentence]).text)?.[1];
     assert.equal(figure('2022年,面向全区31个社区、60个行政村、19所学校和各大中小微企业开展宣传。', '31个'), '全区社区');
