@@ -244,7 +244,9 @@ function heading(state: BodyState, text: string, level: number, source: number):
 function numberedLine(state: BodyState, line: Line, number: TypedNumber, level: number, asItem: ItemRun | undefined): void {
   const rest = number.rest;
   const base = baseLevel(number);
-  const context = level === base ? '' : `（这种序号通常是第${base}级，${level < base ? '这里它下面有“（一）”级标题' : '这里它的上级标题是第' + (level - 1) + '级，标题不跳级'}）`;
+  // Above its usual level: the top level of a report numbered “1、” over “（一）” (level 1), or one below the heading
+  // above it, as no level is skipped (“1.” right under “一、”, 西洞庭管理区 2024) — the same reason as below its usual level.
+  const context = level === base ? '' : `（这种序号通常是第${base}级，${level === 1 && level < base ? '这里它下面有“（一）”级标题' : '这里它的上级标题是第' + (level - 1) + '级，标题不跳级'}）`;
   const numberNote = (became: string) => state.note(line.n, `标题序号“${number.typed.trim()}”`, `按序号样式定为第${level}级${context}，${became}；序号由渲染器生成`);
   const { headingLike, runIn, stop } = headingShape(rest);
   const lead = stop < 0 ? rest : rest.slice(0, stop);
