@@ -935,6 +935,20 @@ describe('import: real-world text', () => {
     assert.equal(figure('2024年,发放宣传资料3000份向群众宣传。', '3000份'), '发放宣传资料');
   });
 
+  it('round 20 figure names: the object after 明确 and after a verb with the body’s own 厅; 且, 通过 and a 和 after a long noun end the noun; 镇级 is no town', () => {
+    const figure = (sentence: string, amount: string) => new RegExp(`\\{([^=}]+) = ${amount}\\}`).exec(imported(['某某县2024年度法治政府建设情况报告', sentence]).text)?.[1];
+    assert.equal(figure('2024年,编制实施检查计划,明确212家检查企业清单。', '212家'), '明确检查企业清单');
+    assert.equal(figure('2024年,全年完成厅14件行政规范性文件和重大决策事项合法性审查。', '14件'), '行政规范性文件');
+    assert.equal(figure('2024年,全年开展合法性审核111次且通过率100%。', '111次'), '开展合法性审核');
+    assert.equal(figure('2024年,组织14名在编干部通过行政执法培训及考试。', '14名'), '在编干部');
+    assert.equal(figure('2024年,对照规定,制定镇级责任清单27条。', '27条'), '制定镇级责任清单');
+    // Near misses: 通过率 is a rate's name, 和谐 a word, a short noun before 和 stays whole, a town before its office goes.
+    assert.equal(figure('2024年,组织14名干部参加考试,通过率100%。', '100%'), '通过率');
+    assert.equal(figure('2024年,开展12个和谐社区创建。', '12个'), '开展和谐社区创建');
+    assert.equal(figure('2024年,审查12件合同和协议。', '12件'), '审查合同和协议');
+    assert.equal(figure('2024年,大歇镇党委召开专题会议4次。', '4次'), '召开专题会议');
+  });
+
   it('an excerpt is not blamed for a mark its cut left open, but is for quotes its writer left open long before the cut', () => {
     const check = (text: string) => checkSourceText(new LanguageService(new MemoryWorkspace({})), '/r/a.bg', text).findings.filter((f) => f.code === 'BG602').map((f) => f.column);
     const opening = '某某镇2023年度法治政府建设情况报告\n2023年，某某镇坚持依法行政，全面推进法治政府建设。\n';
