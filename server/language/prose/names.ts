@@ -93,8 +93,14 @@ export function phraseBefore(sentence: string, org?: string): string {
  */
 const NOUN_BREAK = new RegExp(`[，,。；;：:、！!？?（(）)“”"\\n\\d]|的|等|且|(?<![可难])以及(?![时早])|(?<=[\\u4e00-\\u9fff]{2})向(?=社会|群众|公众)|(?<=[\\u4e00-\\u9fff]{2})通过(?!率)|(?<=[\\u4e00-\\u9fff]{4})和(?![谐解睦])|${ENUMERATION}`);
 
+/** Villages counted with the communities in brackets beside them: 村(社区), 村（居）, 社区（村）. */
+const VILLAGES_AND_COMMUNITIES = /^(村|社区)[（(](社区|居|村)[）)]/;
+
 /** The noun right after an amount ("2次法治政府建设专题会" → 法治政府建设专题会), up to the next verb or break. */
 export function nounAfter(rest: string): string {
+  // “15个村(社区)”, “9个村（居）”: villages and the communities in brackets beside them are the things counted.
+  const villages = VILLAGES_AND_COMMUNITIES.exec(rest);
+  if (villages) return `${villages[1]}${villages[2]}`;
   const clause = rest.slice(0, PHRASE_REACH).split(NOUN_BREAK)[0] ?? '';
   // “1人被评为……”: what is said of the counted ones follows at once; no noun names them.
   if (/^被(?![告执申诉判])/.test(clause)) return '';
@@ -144,6 +150,10 @@ function tidy(clause: string, org?: string): string {
  * names: “保留行政规范性文件13件” beside “废止行政规范性文件4件” keeps its 保留.
  */
 const OBJECT_FIRST_VERB_END = /(?:听取|保留|撤销|推出|实现|施行|明确)$/;
+/** A scope the counted things are in: 全镇, 全乡, 全县, 全区, 全市, 全街道, 辖区. */
+const SCOPE_END = /(?:全(?:镇|乡|县|区|市|街道)|辖区)$/;
+/** The longest noun a scope hands its count to: a longer one runs on into what is said of the counted (实现全镇47名公职人员学习全覆盖). */
+const SCOPED_NOUN_MAX = 6;
 /** A body's short name for itself after a verb (完成厅…, 审查局…). */
 const OWN_BODY_END = /[厅局委办]$/;
 
@@ -152,6 +162,8 @@ export function wantsNounAfter(phrase: string): boolean {
   if (phrase.length < 2 || /[对向为在给把将]$/.test(phrase) || HANDS_OVER.test(phrase)) return true;
   const lastVerb = [...phrase.matchAll(VERBS)].pop();
   if (!!lastVerb && lastVerb.index! + lastVerb[0].length === phrase.length) return true;
+  // “下沉全镇9个村(社区)”: a scope (全镇, 辖区) before a count, the things counted within it after.
+  if (SCOPE_END.test(phrase)) return true;
   // “全年完成厅14件行政规范性文件”: a verb and the body's own short name (厅 for 我厅), the object after the number.
   if (!!lastVerb && lastVerb.index! + lastVerb[0].length === phrase.length - 1 && OWN_BODY_END.test(phrase)) return true;
   return OBJECT_FIRST_VERB_END.test(phrase);
@@ -169,9 +181,10 @@ export function figureName(phrase: string, after: string, percent: boolean): str
     const tail = (name.split('的').pop() ?? name).split(/(?<=率|比例|比重)[和及与]/).pop()!;
     const rate = /([\p{Script=Han}]{1,8}?(?:率|比例|比重|占比))$/u.exec(tail);
     if (rate) name = rate[1]!.length < tail.length ? (wholeWordsAtEnd(tail, rate[1]!.length) ?? rate[1]!) : rate[1]!;
-  } else if (wantsNounAfter(name) && nounAfter(after).length >= 2 && !(name.length >= 3 && name.endsWith('等') && nounAfter(after).length > EXAMPLES_NOUN_MAX)) {
+  } else if (wantsNounAfter(name) && nounAfter(after).length >= 2 && !(name.length >= 3 && name.endsWith('等') && nounAfter(after).length > EXAMPLES_NOUN_MAX) && !(SCOPE_END.test(name) && nounAfter(after).length > SCOPED_NOUN_MAX)) {
     const noun = nounAfter(after);
-    name = name.length >= 2 && !HANDS_OVER.test(name) && name.length + noun.length <= 8 ? name + noun : noun;
+    // After a scope (下沉全镇9个村(社区)) the things counted are named alone: the scope holds them all.
+    name = name.length >= 2 && !HANDS_OVER.test(name) && !SCOPE_END.test(name) && name.length + noun.length <= 8 ? name + noun : noun;
   }
   name = name.replace(HANDS_OVER, '');
   name = name.replace(WIDENERS, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '');

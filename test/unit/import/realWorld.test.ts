@@ -947,6 +947,11 @@ describe('import: real-world text', () => {
     assert.equal(figure('2024年,开展12个和谐社区创建。', '12个'), '开展和谐社区创建');
     assert.equal(figure('2024年,审查12件合同和协议。', '12件'), '审查合同和协议');
     assert.equal(figure('2024年,大歇镇党委召开专题会议4次。', '4次'), '召开专题会议');
+    // After a scope (全镇, 全市, 辖区) the things counted, 村(社区) among them, are named alone; a long run-on noun is not taken.
+    assert.equal(figure('2024年,组建法治宣讲队,下沉全镇9个村(社区)开展靶向宣讲。', '9个'), '村社区');
+    assert.equal(figure('2024年,联合社会第三方对全市69家党政机关进行测评。', '69家'), '党政机关');
+    assert.equal(figure('2024年,宣传覆盖辖区25个社区。', '25个'), '社区');
+    assert.equal(figure('2024年,实现全镇47名公职人员学习全覆盖。', '47名'), '实现全镇');
   });
 
   it('an excerpt is not blamed for a mark its cut left open, but is for quotes its writer left open long before the cut', () => {
