@@ -12,6 +12,7 @@ import { Commands, LANGUAGE_ID } from './ids.js';
 import * as l10n from './l10n.js';
 import type { ReportPreview } from './preview.js';
 import { templateFolders } from './settings.js';
+import { writeRefusal, type WriteRefusal } from './writeRefusal.js';
 
 export function registerFileCommands(context: vscode.ExtensionContext, client: LanguageClient, preview: ReportPreview): void {
   const notes = vscode.window.createOutputChannel(l10n.t('报告：导入与新建'));
@@ -33,6 +34,43 @@ export function registerFileCommands(context: vscode.ExtensionContext, client: L
     vscode.commands.registerCommand(Commands.newFromLastYear, guarded(l10n.t('新建'), (last?: vscode.Uri, target?: vscode.Uri, year?: number) => newFromLastYear(client, notes, last, target, year))),
     vscode.commands.registerCommand(Commands.collectFigures, guarded(l10n.t('汇总指标'), (target?: vscode.Uri) => collectFigures(client, target))),
   );
+}
+
+/**
+ * Writes a file the writer chose (or a test gave). A refusal is told in Chinese with the code the command
+ * line gives for it (BG910–BG913), not as VS Code's English “Unable to write file … (NoPermissions …)”; a
+ * read-only file is not replaced (the save dialog asks only whether to replace a file), a folder is no file.
+ */
+async function writeChosenFile(file: vscode.Uri, bytes: Uint8Array): Promise<void> {
+  const before = await Promise.resolve(vscode.workspace.fs.stat(file)).catch(() => undefined);
+  const name = file.fsPath || file.toString();
+  if (before && before.type & vscode.FileType.Directory) throw new Error(refusalMessage({ kind: 'place', code: 'BG912' }, name, ''));
+  if (before && (before.permissions ?? 0) & vscode.FilePermission.Readonly) throw new Error(refusalMessage({ kind: 'readOnly', code: 'BG911' }, name, ''));
+  try {
+    await vscode.workspace.fs.writeFile(file, bytes);
+  } catch (error) {
+    throw new Error(refusalMessage(writeRefusal(error, before !== undefined), name, errorMessage(error)));
+  }
+}
+
+/** A refused write in the writer's words, with its code (docs/CODES.md). */
+function refusalMessage(refusal: WriteRefusal, name: string, original: string): string {
+  switch (refusal.kind) {
+    case 'exists':
+      return l10n.t('“{0}”已存在，没有写入：换一个文件名再试。（BG910）', name);
+    case 'readOnly':
+      return l10n.t('“{0}”是只读文件，没有写入：先取消它的只读属性，或换一个文件名。（BG911）', name);
+    case 'place':
+      return l10n.t('不能写到“{0}”：这里是文件夹、路径中有一段不是文件夹，或文件名太长，没有写入：请选择一个普通文件的名字。（BG912）', name);
+    case 'noPermission':
+      return l10n.t('没有权限在“{0}”所在的文件夹中写入，没有写入：换一个可写的文件夹再试。（BG913）', name);
+    case 'readOnlyDisk':
+      return l10n.t('“{0}”所在的磁盘只读，没有写入：换一个文件夹再试。（BG913）', name);
+    case 'diskFull':
+      return l10n.t('磁盘已满（或超出配额），“{0}”没有写入：腾出空间后再试。（BG913）', name);
+    case 'failed':
+      return l10n.t('无法写出“{0}”：{1}（BG913）', name, original);
+  }
 }
 
 type ExportFormat = 'docx' | 'html' | 'txt';
@@ -62,7 +100,7 @@ async function exportReport(client: LanguageClient, format: ExportFormat, uri?: 
   const result = await request<RenderRequest.Result>(client, RenderRequest.method, params);
   const file = await saveTarget(doc.uri, `${stem(doc.uri)}.${format}`, FILTERS[format], target);
   if (!file) return undefined;
-  await vscode.workspace.fs.writeFile(file, Buffer.from(result.text, result.encoding === 'base64' ? 'base64' : 'utf8'));
+  await writeChosenFile(file, Buffer.from(result.text, result.encoding === 'base64' ? 'base64' : 'utf8'));
   void vscode.window.showInformationMessage(l10n.t('已导出：{0}', file.fsPath || file.toString()));
   return file.toString();
 }
@@ -90,7 +128,7 @@ async function print(client: LanguageClient, context: vscode.ExtensionContext, p
   if (vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName) {
     const folder = context.globalStorageUri.scheme === 'file' ? context.globalStorageUri : vscode.Uri.file(os.tmpdir());
     const file = vscode.Uri.joinPath(folder, 'print', name);
-    await vscode.workspace.fs.writeFile(file, Buffer.from(html, 'utf8'));
+    await writeChosenFile(file, Buffer.from(html, 'utf8'));
     if (!(await vscode.env.openExternal(file))) throw new Error(l10n.t('无法打开浏览器；可打印的页面在 {0}', file.fsPath));
     void vscode.window.showInformationMessage(l10n.t('已在浏览器中打开可打印的页面，打印对话框随即出现。'));
     return file.toString();
@@ -109,7 +147,7 @@ async function importWord(client: LanguageClient, notes: vscode.OutputChannel, s
   const result = await request<ImportRequest.Result>(client, ImportRequest.method, { uri: client.code2ProtocolConverter.asUri(from) });
   const file = await saveTarget(from, `${stem(from)}.bg`, { [l10n.t('报告')]: ['bg'] }, target);
   if (!file) return undefined;
-  await vscode.workspace.fs.writeFile(file, Buffer.from(result.text, 'utf8'));
+  await writeChosenFile(file, Buffer.from(result.text, 'utf8'));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
   notes.clear();
   notes.appendLine(l10n.t('已按{0}读取“{1}”，去掉或改写了以下内容（原文其余文字一字未改）：', result.how, from.fsPath));
@@ -156,7 +194,7 @@ async function newFromLastYear(client: LanguageClient, notes: vscode.OutputChann
   if (!file) return undefined;
   const params: NewReportRequest.Params = { uri: client.code2ProtocolConverter.asUri(doc.uri), target: client.code2ProtocolConverter.asUri(file), ...(own ? {} : { year: Number(year) }) };
   const result = await request<NewReportRequest.Result>(client, NewReportRequest.method, params);
-  await vscode.workspace.fs.writeFile(file, Buffer.from(result.text, 'utf8'));
+  await writeChosenFile(file, Buffer.from(result.text, 'utf8'));
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
   notes.clear();
   notes.appendLine(l10n.t('已从“{0}”起草 {1} 年度报告，改动如下：', path.posix.basename(doc.uri.path), result.year));
@@ -179,6 +217,6 @@ async function collectFigures(client: LanguageClient, target?: vscode.Uri): Prom
     : (await vscode.window.showInformationMessage(l10n.t('已汇总 {0} 份报告的 {1} 个指标。', result.reports, result.figures), saveCsv)) === saveCsv
       ? await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, '指标汇总.csv') : undefined, filters: { CSV: ['csv'] } })
       : undefined;
-  if (file) await vscode.workspace.fs.writeFile(file, Buffer.from(result.csv, 'utf8'));
+  if (file) await writeChosenFile(file, Buffer.from(result.csv, 'utf8'));
   return result;
 }

@@ -16,7 +16,7 @@ for (const stream of [process.stdout, process.stderr]) {
     if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED' || stream !== process.stdout) return;
     outputFailed = true;
     process.exitCode = 2;
-    process.stderr.write(`baogao：无法写出标准输出：${systemReason(error)}。输出不完整。\n`);
+    process.stderr.write(`baogao：无法写出标准输出：${systemReason(error)}。输出不完整。（BG913）\n`);
   });
 }
 

@@ -89,7 +89,7 @@ async function runRender(args: string[]): Promise<number> {
   const format = values.format;
   if (!isOutputFormat(format)) throw new UsageError(`不支持的格式“${values.format}”，可用：${OUTPUT_FORMATS.join('、')}。`);
   // A .docx to standard output only into a pipe or a file (`--out - > 报告.docx`), never onto a terminal.
-  if (format === 'docx' && (!values.out || (values.out === '-' && process.stdout.isTTY))) throw new UsageError('docx 是 Word 文件，不能输出到终端：请用 --out 指定要写出的文件，例如 --out 报告.docx。');
+  if (format === 'docx' && (!values.out || (values.out === '-' && process.stdout.isTTY))) throw new UsageError('docx 是 Word 文件，不能输出到终端：请用 --out 指定要写出的文件，例如 --out 报告.docx。（BG912）');
   const file = positionals[0] ?? defaultSample();
   const project = projectSettingsFor(file);
   reportSettingsProblems(project);
@@ -216,13 +216,14 @@ function fixInPlace(file: string, decoded: DecodedText, model: ReportModel, diag
   }
   const bytes = options.encode(fixed.text, decoded.encoding);
   if (!bytes) {
-    process.stderr.write(`baogao：修复后的“${file}”有字符无法按原编码 ${ENCODING_NAMES[decoded.encoding]} 写回，未修复：请先另存为 UTF-8。\n`);
+    process.stderr.write(`baogao：修复后的“${file}”有字符无法按原编码 ${ENCODING_NAMES[decoded.encoding]} 写回，未修复：请先另存为 UTF-8。（BG915）\n`);
     return undefined;
   }
   try {
     writeFileSafely(file, bytes, { inPlace: true, force: options.force, readAs: decoded.text });
   } catch (error) {
-    process.stderr.write(`baogao：${(error as Error).message}未修复。\n`);
+    // “……。（BG910）” → “……。未修复。（BG910）”: the code stays last, as in every message.
+    process.stderr.write(`baogao：${(error as Error).message.replace(/(（BG\d{3}）)?$/, '未修复。$1')}\n`);
     return undefined;
   }
   for (const { diagnostic: d, fix } of fixed.applied) {

@@ -10,7 +10,6 @@ import { baseLevel } from './import/levels.js';
 import { typedNumber } from './import/numbers.js';
 import { sourcePositions } from './import/positions.js';
 import { SOURCE_LINE_BREAK } from './import/lines.js';
-import { LONE_NUMBER_COMMENT } from './import/types.js';
 import type { LanguageService } from './service.js';
 
 export interface SourceFinding {
@@ -137,19 +136,6 @@ function runInLevelOne(sourceLine: string | undefined, message: string): string 
 }
 
 /**
- * Does the heading on imported line `line` have nothing under it but the comment of a number alone on its
- * line (BG241: “一、主要举措” / “（一）” / “二、……”)? In the source the number stood under it; BG241 tells the
- * writer what is missing there, and an empty section (BG404) would tell it twice.
- */
-function onlyLoneNumberUnder(lines: readonly string[], line: number): boolean {
-  let k = line + 1;
-  while (k < lines.length && !lines[k]!.trim()) k++;
-  if (!lines[k]?.startsWith(LONE_NUMBER_COMMENT)) return false;
-  while (k < lines.length && (!lines[k]!.trim() || lines[k]!.startsWith(LONE_NUMBER_COMMENT))) k++;
-  return k >= lines.length || lines[k]!.startsWith('#');
-}
-
-/**
  * The findings of `text` as found, placed in it; `asTyped`: the codes of findings of the import left out
  * because the source was right as typed (a run-in （一） heading's 。, BG714), or another finding tells it
  * (a section whose only line was a number alone, BG241).
@@ -159,8 +145,8 @@ export function checkSourceText(service: LanguageService, path: string, text: st
   const model = service.analyze(path, imported.text);
   let lines: string[] | undefined;
   const sourceLines = () => (lines ??= text.split(SOURCE_LINE_BREAK));
-  let outLines: string[] | undefined;
-  const importedLines = () => (outLines ??= imported.text.split('\n'));
+  // Headings whose only content was a number alone on its line (BG241, which tells it): an empty section (BG404) would tell it twice.
+  const loneNumberHeadings = new Set(imported.loneNumberHeadings);
   const excerpt = isExcerpt(imported, sourceLines);
   const findings: SourceFinding[] = [];
   const asTyped: string[] = [];
@@ -173,7 +159,7 @@ export function checkSourceText(service: LanguageService, path: string, text: st
     if (excused(d.code, start)) continue;
     const end = model.file.lineIndex.positionAt(d.end);
     const from = sourcePosition(start.line, start.character);
-    if ((d.code === 'BG714' && runInAsTyped(sourceLines()[from.line - 1])) || (d.code === 'BG404' && onlyLoneNumberUnder(importedLines(), start.line))) {
+    if ((d.code === 'BG714' && runInAsTyped(sourceLines()[from.line - 1])) || (d.code === 'BG404' && loneNumberHeadings.has(start.line))) {
       asTyped.push(d.code);
       continue;
     }

@@ -15,6 +15,17 @@ export interface Workspace {
   findReports(folder: string): string[];
   /** Why the last `readFile` of a path gave undefined, in Chinese (outside the workspace, too large…). */
   whyUnreadable?(path: string): string | undefined;
+  /**
+   * The reports and folders the walks (`listReports`, `findReports`) found but could not list, their names
+   * not being UTF-8 (a GBK name shows “\ufffd” and names no file): told (BG909), never silently missing.
+   */
+  misnamed?(): readonly MisnamedEntry[];
+}
+
+/** A report or a folder whose name is not UTF-8, as a walk shows it (“\ufffd” for its undecodable bytes). */
+export interface MisnamedEntry {
+  path: string;
+  folder: boolean;
 }
 
 /** How far a workspace walk goes: a county's folder of reports, not a whole disk. */

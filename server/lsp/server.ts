@@ -1,10 +1,11 @@
 // The language server, as a table of contents: the open documents and their models, the diagnostics
 // publisher, and one module per group of handlers in handlers/ — each converts positions and URIs and
 // delegates to the pure features in server/language/. Request errors follow one policy (requests.ts).
-import { TextDocuments, type Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, TextDocuments, type Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileSystemWorkspace } from '../node/fsWorkspace.js';
 import { toOsPath } from '../node/paths.js';
+import { misnamedMessage } from '../node/files.js';
 import { dirname, resolvePath } from '../language/corePath.js';
 import { walkReaches } from '../language/workspace.js';
 import type { ClientState, ServerContext } from './context.js';
@@ -57,8 +58,21 @@ export function startServer(connection: Connection): void {
 function createContext(connection: Connection): ServerContext {
   // Many changes at once (Format Document, Replace All, many cursors) are applied in linear time: contentChanges.ts.
   const documents = new TextDocuments(DOCUMENTS);
+  // A report or folder named in GBK (a zip of Chinese Windows unpacked on Linux) cannot be indexed by its
+  // name: each is told once in the log, and those a walk finds together in one message (BG909).
+  const misnamed: string[] = [];
+  const tellMisnamed = (message: string) => {
+    connection.console.warn(message);
+    if (misnamed.push(message) > 1) return;
+    setImmediate(() => {
+      const [first, ...more] = misnamed.splice(0);
+      const message = more.length ? `${first}另有 ${more.length} 个报告或文件夹的名字也是这样，见输出面板。` : first!;
+      // A notification, as the settings' problems are told (a request would wait for the writer's click).
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
+    });
+  };
   // The disk, with the editor's unsaved buffers over it.
-  const workspace = new FileSystemWorkspace({ overlay: (path) => openDocumentAt(documents, path)?.getText() });
+  const workspace = new FileSystemWorkspace({ overlay: (path) => openDocumentAt(documents, path)?.getText(), onMisnamed: (entry) => tellMisnamed(misnamedMessage(entry)) });
   const client: ClientState = { folders: [], configuration: false, workDoneProgress: false, watchRegistration: false, settings: toServerSettings({}) };
   // Reports may read files in the workspace folders, beside an open document, and in the snippet folders
   // of their settings — nothing else (@上年 ../secret.txt, a symlink out, /dev/stdin are refused).

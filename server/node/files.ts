@@ -3,9 +3,9 @@
 import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, chmodSync, accessSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../language/documentSize.js';
-import { systemReason } from './systemReason.js';
+import { systemReason, writeFailureCode } from './systemReason.js';
 
-export { systemReason };
+export { systemReason, writeFailureCode };
 
 /** How a file's bytes became text. */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
@@ -121,10 +121,20 @@ export async function loadTextEncoder(): Promise<EncodeText> {
  */
 export function notFound(file: string): string {
   if (!file.includes('\ufffd')) return `找不到文件“${file}”。`;
-  return `找不到文件“${file}”：文件名中有不是 UTF-8 的字节（显示为“\ufffd”），多半是 GBK 编码的文件名（在 Windows 上压缩、在 Linux 上解压的文件常常这样），程序打不开它：请把文件改名（如 convmv -f gbk -t utf8 --notest 文件名）后再试。`;
+  return `找不到文件“${file}”：${NOT_UTF8_NAME}后再试。（BG909）`;
 }
 
-/** A file that is not read or written, with the Chinese reason. */
+/** Why a name showing “\ufffd” names no file, and what to do (BG909): for the command and the language server alike. */
+export const NOT_UTF8_NAME = '文件名中有不是 UTF-8 的字节（显示为“\ufffd”），多半是 GBK 编码的文件名（在 Windows 上压缩、在 Linux 上解压的文件常常这样），程序打不开它：请把文件改名（如 convmv -f gbk -t utf8 --notest 文件名）';
+
+/** A report or folder a walk of the workspace found but cannot open by its name (BG909): told once, never passed over. */
+export function misnamedMessage(entry: { path: string; folder: boolean }): string {
+  return entry.folder
+    ? `文件夹“${entry.path}”的${NOT_UTF8_NAME}。其中的报告不在工作区索引和“检查工作区”之内。（BG909）`
+    : `报告“${entry.path}”的${NOT_UTF8_NAME}。工作区索引和“检查工作区”不含这份报告。（BG909）`;
+}
+
+/** A file that is not read or written, with the Chinese reason (a write's refusal ends with its code: “（BG910）”). */
 export class FileRefused extends Error {}
 
 /** A file beyond the size limit of its reading: not read at all. */
@@ -225,15 +235,15 @@ function checkTarget(target: string, options: WriteOptions): { file: string; mod
   if (!link) return { file: target, mode: undefined };
   let file = target;
   if (link.isSymbolicLink()) {
-    if (!force) throw new FileRefused(`“${target}”是符号链接：不写入；确要写入它指向的文件，请加 --force。`);
+    if (!force) throw new FileRefused(`“${target}”是符号链接：不写入；确要写入它指向的文件，请加 --force。（BG910）`);
     file = realpathSync(target);
   }
   const stats = file === target ? link : lstatOrUndefined(file);
   if (!stats) return { file, mode: undefined };
-  if (!stats.isFile()) throw new FileRefused(`“${target}”是${describeKind(stats)}：不能写入。`);
-  if (!force && options.sources?.some((source) => sameFile(source, file))) throw new FileRefused(`“${target}”是被排版的报告本身：换一个输出文件名，或加 --force 覆盖。`);
-  if (!force && !options.inPlace) throw new FileRefused(`“${target}”已存在：换一个文件名，或加 --force 覆盖。`);
-  if (!force && (!writable(file) || (stats.mode & 0o200) === 0)) throw new FileRefused(`“${target}”是只读文件：不写入；确要写入，请加 --force。`);
+  if (!stats.isFile()) throw new FileRefused(`“${target}”是${describeKind(stats)}：不能写入。（BG912）`);
+  if (!force && options.sources?.some((source) => sameFile(source, file))) throw new FileRefused(`“${target}”是被排版的报告本身：换一个输出文件名，或加 --force 覆盖。（BG910）`);
+  if (!force && !options.inPlace) throw new FileRefused(`“${target}”已存在：换一个文件名，或加 --force 覆盖。（BG910）`);
+  if (!force && (!writable(file) || (stats.mode & 0o200) === 0)) throw new FileRefused(`“${target}”是只读文件：不写入；确要写入，请加 --force。（BG911）`);
   return { file, mode: stats.mode & 0o7777 };
 }
 
@@ -247,9 +257,9 @@ const SLOW_WRITE_MS = Number(process.env.BAOGAO_TEST_SLOW_WRITE_MS ?? 0);
  * crash sees the old file or the new one, never a part. Refusals (see WriteOptions) throw FileRefused.
  */
 export function writeFileSafely(target: string, data: string | Uint8Array, options: WriteOptions = {}): void {
-  const refused = (error: unknown) => (error instanceof FileRefused ? error : new FileRefused(`无法写出“${target}”：${systemReason(error)}。`));
+  const refused = (error: unknown) => (error instanceof FileRefused ? error : new FileRefused(`无法写出“${target}”：${systemReason(error)}。（${writeFailureCode(error)}）`));
   // “--out 报告/” names a folder: path.resolve drops the slash, and a file named 报告 was written.
-  if (target.endsWith('/') || target.endsWith(path.sep)) throw new FileRefused(`“${target}”以“${target.slice(-1)}”结尾，是文件夹的写法：请写出输出文件的名字。`);
+  if (target.endsWith('/') || target.endsWith(path.sep)) throw new FileRefused(`“${target}”以“${target.slice(-1)}”结尾，是文件夹的写法：请写出输出文件的名字。（BG912）`);
   let checked: ReturnType<typeof checkTarget>;
   try {
     // Looking at the target fails too (a path through a file: ENOTDIR; a symlink loop: ELOOP).
@@ -276,7 +286,7 @@ export function writeFileSafely(target: string, data: string | Uint8Array, optio
     }
     if (mode !== undefined) chmodSync(temp, mode);
     if (options.readAs !== undefined && readTextFile(file).text !== options.readAs) {
-      throw new FileRefused(`“${target}”在本命令运行期间被改过（为免覆盖新的改动，没有写入，请再运行一次）。`);
+      throw new FileRefused(`“${target}”在本命令运行期间被改过（为免覆盖新的改动，没有写入，请再运行一次）。（BG914）`);
     }
     renameSync(temp, file);
   } catch (error) {

@@ -3,7 +3,7 @@
 // cannot make the tools read /dev/stdin, a FIFO, or a file outside the workspace.
 import { readdirSync, realpathSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
-import { skippedInWalk, WALK_LIMITS, type Workspace } from '../language/workspace.js';
+import { skippedInWalk, WALK_LIMITS, type MisnamedEntry, type Workspace } from '../language/workspace.js';
 import { readTextFile } from './files.js';
 import { isInside, toOsPath } from './paths.js';
 
@@ -23,6 +23,8 @@ function realpathOrUndefined(osPath: string): string | undefined {
 export interface FileSystemWorkspaceOptions {
   /** The text of a file open in an editor, which wins over the disk. */
   overlay?: (path: string) => string | undefined;
+  /** Told once of each report or folder a walk finds whose name is not UTF-8 (see `misnamed`). */
+  onMisnamed?: (entry: MisnamedEntry) => void;
   /** Folders (OS paths) whose files may be read: the workspace and the configured snippet folders. */
   roots?: readonly string[];
 }
@@ -33,9 +35,14 @@ export class FileSystemWorkspace implements Workspace {
   /** Folders already resolved into `roots`: the server allows a report's folders before every analysis. */
   private readonly allowed = new Set<string>();
   private readonly refusals = new Map<string, string>();
+  /** The reports and folders with names that are not UTF-8, by path as the walks show them. */
+  private readonly misnamedEntries = new Map<string, MisnamedEntry>();
+  private readonly told = new Set<string>();
+  private readonly onMisnamed: (entry: MisnamedEntry) => void;
 
   constructor(options: FileSystemWorkspaceOptions = {}) {
     this.overlay = options.overlay ?? (() => undefined);
+    this.onMisnamed = options.onMisnamed ?? (() => undefined);
     for (const root of options.roots ?? []) this.allow(root);
   }
 
@@ -85,18 +92,49 @@ export class FileSystemWorkspace implements Workspace {
 
   listReports(folder: string): string[] {
     if ('reason' in this.permitted(toOsPath(folder))) return [];
+    this.forgetMisnamedIn(folder, false);
     try {
       return readdirSync(toOsPath(folder), { withFileTypes: true })
         .filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.bg'))
         .map((e) => `${folder.replace(/\/$/, '')}/${e.name}`)
-        .filter((p) => !('reason' in this.permitted(toOsPath(p))))
+        .filter((p) => !this.isMisnamed(p, false) && !('reason' in this.permitted(toOsPath(p))))
         .sort();
     } catch {
       return [];
     }
   }
 
+  misnamed(): MisnamedEntry[] {
+    return [...this.misnamedEntries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /**
+   * Is this entry a walk found named with bytes that are not UTF-8? Node gives such a name with “\ufffd”,
+   * a name no file has (a file truly named with that character is there, and is listed). Noted, told once.
+   */
+  private isMisnamed(path: string, folder: boolean): boolean {
+    if (!path.includes('\ufffd') || realpathOrUndefined(toOsPath(path))) return false;
+    this.misnamedEntries.set(path, { path, folder });
+    if (!this.told.has(path)) {
+      this.told.add(path);
+      this.onMisnamed({ path, folder });
+    }
+    return true;
+  }
+
+  /**
+   * A walk of `folder` finds its misnamed entries anew (renamed ones are no longer noted): `deep`, a walk below
+   * it (findReports), all of them; else a listing of its reports (listReports), its own reports only.
+   */
+  private forgetMisnamedIn(folder: string, deep: boolean): void {
+    const prefix = `${folder.replace(/\/$/, '')}/`;
+    for (const [path, entry] of this.misnamedEntries) {
+      if (path.startsWith(prefix) && (deep || (!entry.folder && !path.slice(prefix.length).includes('/')))) this.misnamedEntries.delete(path);
+    }
+  }
+
   findReports(folder: string): string[] {
+    this.forgetMisnamedIn(folder, true);
     const found: string[] = [];
     const walk = (dir: string, depth: number) => {
       if (depth > WALK_LIMITS.depth || found.length >= WALK_LIMITS.files) return;
@@ -112,8 +150,10 @@ export class FileSystemWorkspace implements Workspace {
         if (found.length >= WALK_LIMITS.files) return;
         if (skippedInWalk(entry.name)) continue;
         const child = `${dir.replace(/\/$/, '')}/${entry.name}`;
-        if (entry.isDirectory()) walk(child, depth + 1);
-        else if (entry.isFile() && entry.name.endsWith('.bg')) found.push(child);
+        // A folder named in GBK cannot be entered by its name, nor a report opened: told, not passed over.
+        if (entry.isDirectory()) {
+          if (!this.isMisnamed(child, true)) walk(child, depth + 1);
+        } else if (entry.isFile() && entry.name.endsWith('.bg') && !this.isMisnamed(child, false)) found.push(child);
       }
     };
     walk(folder, 0);

@@ -42,7 +42,7 @@ const shortLine = (p: WordParagraph) => !p.number && !PROSE.test(p.text) && join
  * is read as paragraphs before the one it is anchored in, where the importer's title logic reads them.
  */
 export async function readWordSource(buffer: Uint8Array): Promise<{ text: string; word: WordExtras }> {
-  const { readWordDocument, formatNumber } = await import('./wordNumbering.js');
+  const { readWordDocument, formatNumber, PAGE_FIELD } = await import('./wordNumbering.js');
   const document = await readWordDocument(buffer);
   const { boxes } = document;
   /** A box's paragraphs with those of the boxes inside it after the paragraph that holds each (ids grow inward: no cycle). */
@@ -108,7 +108,56 @@ export async function readWordSource(buffer: Uint8Array): Promise<{ text: string
       return p.number && !typedNumber(text.trim()) && !isTitle ? `${p.number}${text}` : text;
     })
     .join('\n');
-  return { text, word: { asides, boxLines, ...(document.comments ? { comments: { count: document.comments, line: commentLine || 1 } } : {}) } };
+  const furniture = headerAsides(document.headers, PAGE_FIELD);
+  asides.push(...furniture.asides);
+  return {
+    text,
+    word: {
+      asides,
+      boxLines,
+      ...(document.comments ? { comments: { count: document.comments, line: commentLine || 1 } } : {}),
+      ...(furniture.pageNumbers ? { pageNumbers: furniture.pageNumbers } : {}),
+    },
+  };
+}
+
+/**
+ * A page number as headers and footers print it, the field (`field`) or typed digits: “第 X 页”, “共 Y 页”,
+ * “第 X 页 / 共 Y 页”, “— X —”, “- X -”, “X / Y”, “页码：X”, “Page X of Y”.
+ */
+const pagePhrases = (field: string) => {
+  const n = `(?:[\\d０-９]+|${field})`;
+  return new RegExp(`第\\s*${n}\\s*页|共\\s*${n}\\s*页|页码\\s*[:：]?\\s*${n}|page\\s*${n}(?:\\s*of\\s*${n})?|[-—－–]\\s*${n}\\s*[-—－–]|${n}\\s*[/／]\\s*${n}|${field}`, 'gi');
+};
+/** What is left of page furniture once its page numbers are taken out: separators, digits, dashes. */
+const ONLY_FURNITURE = /^[\s\d０-９\-—－–~～/／|｜,，.．·•:：()（）\[\]【】]*$/;
+
+/**
+ * The text of the headers and footers as asides at the top (line 1): each paragraph that is more than page
+ * furniture, its page numbers taken out, once (the same header on every section, a first page's like the
+ * others'); and how many paragraphs were only page numbers, which the renderer draws itself.
+ */
+function headerAsides(headers: ReadonlyArray<{ kind: 'header' | 'footer'; paragraphs: string[] }>, field: string): { asides: SourceAside[]; pageNumbers: number } {
+  const phrases = pagePhrases(field);
+  const asides: SourceAside[] = [];
+  const seen = new Set<string>();
+  let pageNumbers = 0;
+  for (const { kind, paragraphs } of headers) {
+    const lines: string[] = [];
+    for (const paragraph of paragraphs) {
+      const text = joinLines(paragraph).trim();
+      const words = text.replace(phrases, ' ').replace(/[ \t\u3000]{2,}/g, (spaces) => spaces[0]!).trim();
+      if (ONLY_FURNITURE.test(words)) {
+        if (words !== text) pageNumbers++;
+        continue;
+      }
+      if (seen.has(`${kind} ${words}`)) continue;
+      seen.add(`${kind} ${words}`);
+      lines.push(words);
+    }
+    if (lines.length) asides.push({ line: 1, kind, label: kind === 'header' ? '页眉' : '页脚', paragraphs: lines });
+  }
+  return { asides, pageNumbers };
 }
 
 /** The last words of a paragraph's text before a note's mark, for the writer to find it: up to ten characters. */

@@ -11,6 +11,18 @@ const SYSTEM_REASONS: Record<string, string> = {
   EAGAIN: '系统暂时无法完成，请再试一次', EINVAL: '系统不接受这样的操作', EOPNOTSUPP: '所在的文件系统不支持这样的操作',
 };
 
+/** The system's refusals of a write that are about the place (a folder, a path through a file), not the disk or the rights. */
+const PLACE_REFUSALS = new Set(['ENOTDIR', 'EEXIST', 'EISDIR', 'ELOOP', 'ENAMETOOLONG', 'ENXIO', 'ENODEV']);
+
+/**
+ * The code of a write the system refused or failed (docs/CODES.md): BG912 where the place cannot hold a
+ * file (a path through a file, a folder, a symlink loop, a name too long), else BG913 (no permission, a
+ * read-only disk, a full disk, a disk error).
+ */
+export function writeFailureCode(error: unknown): 'BG912' | 'BG913' {
+  return PLACE_REFUSALS.has((error as NodeJS.ErrnoException)?.code ?? '') ? 'BG912' : 'BG913';
+}
+
 /** Why a file operation failed, in Chinese with the system's code: “路径中有一段不是文件夹（ENOTDIR）”. */
 export function systemReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;

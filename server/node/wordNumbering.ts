@@ -436,21 +436,28 @@ function readPart(zip: JSZip, name: string): Promise<string | undefined> {
   });
 }
 
-/** The targets of a relationships part (`.rels`) by their type's last word ("officeDocument", "styles", "numbering"). */
-function relationshipTargets(xml: string | undefined, from: string): Map<string, string> {
-  const out = new Map<string, string>();
+/** The relationships of a `.rels` part: each one's id, type's last word ("officeDocument", "styles", "header") and target inside the package. */
+function relationships(xml: string | undefined, from: string): Array<{ id: string; type: string; target: string }> {
+  const out: Array<{ id: string; type: string; target: string }> = [];
   for (const m of (xml ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
     const type = /\bType="[^"]*\/([^"/]+)"/.exec(m[0])?.[1];
     const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
-    if (!type || !target || /\bTargetMode="External"/.test(m[0]) || out.has(type)) continue;
+    if (!type || !target || /\bTargetMode="External"/.test(m[0])) continue;
     // A target is relative to the folder of the part whose relationships these are, or, with a leading "/", to the package.
     const parts = target.startsWith('/') ? [] : from.split('/').slice(0, -1);
     for (const step of target.split('/')) {
       if (step === '..') parts.pop();
       else if (step && step !== '.') parts.push(step);
     }
-    out.set(type, parts.join('/'));
+    out.push({ id: /\bId="([^"]*)"/.exec(m[0])?.[1] ?? '', type, target: parts.join('/') });
   }
+  return out;
+}
+
+/** The targets of a relationships part by their type's last word: the first of each type. */
+function relationshipTargets(xml: string | undefined, from: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of relationships(xml, from)) if (!out.has(r.type)) out.set(r.type, r.target);
   return out;
 }
 
@@ -462,6 +469,9 @@ interface DocumentParts {
   footnotes: string;
   endnotes: string;
   comments: string;
+  settings: string;
+  /** The document's relationships by id (a section names its headers and footers so: `r:id="rId8"`). */
+  byId: Map<string, { type: string; target: string }>;
 }
 
 /**
@@ -474,9 +484,12 @@ async function documentParts(zip: JSZip): Promise<DocumentParts> {
   const present = (name: string | undefined, usual: string) => (name && zip.file(name) ? name : usual);
   const document = present(relationshipTargets(await readPart(zip, '_rels/.rels'), '').get('officeDocument'), 'word/document.xml');
   const slash = document.lastIndexOf('/');
-  const own = relationshipTargets(await readPart(zip, `${document.slice(0, slash + 1)}_rels/${document.slice(slash + 1)}.rels`), document);
+  const rels = relationships(await readPart(zip, `${document.slice(0, slash + 1)}_rels/${document.slice(slash + 1)}.rels`), document);
+  const own = new Map<string, string>();
+  for (const r of rels) if (!own.has(r.type)) own.set(r.type, r.target);
   const part = (type: string) => present(own.get(type), `word/${type}.xml`);
-  return { document, numbering: part('numbering'), styles: part('styles'), footnotes: part('footnotes'), endnotes: part('endnotes'), comments: part('comments') };
+  const byId = new Map(rels.map((r) => [r.id, { type: r.type, target: r.target }]));
+  return { document, numbering: part('numbering'), styles: part('styles'), footnotes: part('footnotes'), endnotes: part('endnotes'), comments: part('comments'), settings: part('settings'), byId };
 }
 
 /**
@@ -496,6 +509,12 @@ export interface WordDocument {
   endnoteFormat: { format: string; start: number };
   /** Review comments (comments.xml, 审阅 › 批注) with any text. */
   comments: number;
+  /**
+   * The headers and footers the sections show (a first page's only with 首页不同, even pages' only with
+   * 奇偶页不同), each part once, in the order the sections name them: their paragraphs' text, each
+   * page-number field (PAGE, NUMPAGES, SECTIONPAGES) as PAGE_FIELD.
+   */
+  headers: Array<{ kind: 'header' | 'footer'; paragraphs: string[] }>;
 }
 
 /** The paragraphs of a .docx, each with the number Word shows before it (or ''). */
@@ -512,8 +531,8 @@ export async function readWordDocument(buffer: Uint8Array): Promise<WordDocument
     throw new Error('不是有效的 Word 文档（压缩包已损坏、不完整或为空）');
   }
   const parts = await documentParts(zip);
-  const [documentXml, numberingXml, stylesXml, footnotesXml, endnotesXml, commentsXml] = await Promise.all(
-    [parts.document, parts.numbering, parts.styles, parts.footnotes, parts.endnotes, parts.comments].map((name) => readPart(zip, name)),
+  const [documentXml, numberingXml, stylesXml, footnotesXml, endnotesXml, commentsXml, settingsXml] = await Promise.all(
+    [parts.document, parts.numbering, parts.styles, parts.footnotes, parts.endnotes, parts.comments, parts.settings].map((name) => readPart(zip, name)),
   );
   if (!documentXml) throw new Error(`不是 Word 文档（缺少正文部件 ${parts.document}）`);
   // The package's main part is another program's (a workbook, a slide show, a theme saved as .docx).
@@ -543,7 +562,93 @@ export async function readWordDocument(buffer: Uint8Array): Promise<WordDocument
     footnoteFormat: noteFormat('footnotePr', 'decimal'),
     endnoteFormat: noteFormat('endnotePr', 'lowerRoman'),
     comments: elements(commentsXml ?? '', 'comment').filter((c) => paragraphText(c.body).text.trim()).length,
+    headers: await readHeaders(zip, documentXml, settingsXml, parts.byId, new StoryReader(styles, numbering)),
   };
+}
+
+/** How many header and footer parts are read at most (a section names up to six; a report has a few sections). */
+const MAX_HEADER_PARTS = 64;
+const ON = '(?:\\s+w:val="(?:true|1|on)")?\\s*\\/?>';
+const TITLE_PAGE = new RegExp(`<w:titlePg${ON}`);
+const EVEN_AND_ODD = new RegExp(`<w:evenAndOddHeaders${ON}`);
+
+/**
+ * The headers and footers the document's sections show (see WordDocument.headers): named in each section's
+ * properties (`w:headerReference w:type="default|first|even" r:id="…"`), found through the document's
+ * relationships. A first page's header shows only where the section has 首页不同 (w:titlePg), an even
+ * page's only with 奇偶页不同 (w:evenAndOddHeaders in settings.xml): other parts are not printed, and not read.
+ */
+async function readHeaders(zip: JSZip, documentXml: string, settingsXml: string | undefined, byId: Map<string, { type: string; target: string }>, reader: StoryReader): Promise<WordDocument['headers']> {
+  const evenPages = EVEN_AND_ODD.test(settingsXml ?? '');
+  const shown: Array<{ kind: 'header' | 'footer'; part: string }> = [];
+  const seen = new Set<string>();
+  for (const section of elements(documentXml, 'sectPr')) {
+    const titlePage = TITLE_PAGE.test(section.body);
+    for (const m of section.body.matchAll(/<w:(header|footer)Reference\b([^>]*)>/g)) {
+      const type = attr(m[2]!, 'type') ?? 'default';
+      if ((type === 'first' && !titlePage) || (type === 'even' && !evenPages)) continue;
+      const target = byId.get(/\br:id="([^"]*)"/.exec(m[2]!)?.[1] ?? '');
+      if (!target || target.type !== m[1] || seen.has(target.target) || seen.size >= MAX_HEADER_PARTS) continue;
+      seen.add(target.target);
+      shown.push({ kind: m[1] as 'header' | 'footer', part: target.target });
+    }
+  }
+  const out: WordDocument['headers'] = [];
+  for (const { kind, part } of shown) {
+    const xml = await readPart(zip, part);
+    if (!xml) continue;
+    const boxes: string[] = [];
+    const body = withBoxesMarked(oneAlternative(withPageFieldsMarked(withoutBoxMarks(xml))), boxes);
+    const paragraphs: string[] = [];
+    for (const p of reader.read(body)) paragraphs.push(p.number + p.text);
+    for (const box of boxes) for (const p of reader.read(box)) paragraphs.push(p.number + p.text);
+    out.push({ kind, paragraphs });
+  }
+  return out;
+}
+
+/** What a page-number field of a header or footer is read as: a character of the private area, never a report's. */
+export const PAGE_FIELD = '\uE000';
+/** The fields that print a page number or a count of pages: page furniture, which the renderer draws anew. */
+const PAGE_INSTRUCTION = /^\s*(?:PAGE|NUMPAGES|SECTIONPAGES)\b/i;
+const FIELD_PIECES = /<w:fldChar\b[^>]*?\bw:fldCharType="(begin|separate|end)"[^>]*?(\/?)>(?:<\/w:fldChar>)?|<w:instrText\b[^>]*>([^<]*)<\/w:instrText>|<w:fldSimple\b([^>]*?)(?:\/>|>([\s\S]*?)<\/w:fldSimple>)/g;
+
+/**
+ * A header's or footer's XML with each page-number field — a simple one (`w:fldSimple w:instr="PAGE"`) or
+ * one of field characters (begin, the instruction, separate, the number Word last drew, end) — replaced by
+ * a run of PAGE_FIELD: the number drawn is no text (“第 1 页 共 5 页” is “第  页 共  页” on every page).
+ * A field that runs over a paragraph's end is left as it is. Linear: one pass over the pieces.
+ */
+function withPageFieldsMarked(xml: string): string {
+  if (!xml.includes('<w:fldChar') && !xml.includes('<w:fldSimple')) return xml;
+  const cuts: Array<{ start: number; end: number }> = [];
+  const open: Array<{ start: number; instruction: string }> = [];
+  const mark = `<w:r><w:t>${PAGE_FIELD}</w:t></w:r>`;
+  for (const m of xml.matchAll(FIELD_PIECES)) {
+    const at = m.index;
+    if (m[4] !== undefined) {
+      if (open.length === 0 && PAGE_INSTRUCTION.test(unescapeXml(attr(m[4], 'instr') ?? ''))) cuts.push({ start: at, end: at + m[0].length });
+    } else if (m[3] !== undefined) {
+      const top = open.at(-1);
+      if (top) top.instruction += unescapeXml(m[3]);
+    } else if (m[1] === 'begin') open.push({ start: at, instruction: '' });
+    else if (m[1] === 'end') {
+      const field = open.pop();
+      const end = at + m[0].length;
+      // The outermost page field only (one inside another field's instruction is that field's business).
+      if (field && open.length === 0 && PAGE_INSTRUCTION.test(field.instruction) && !xml.slice(field.start, end).includes('</w:p>')) cuts.push({ start: field.start, end });
+    }
+  }
+  if (cuts.length === 0) return xml;
+  let out = '';
+  let kept = 0;
+  for (const cut of cuts) {
+    // A complex field's pieces stand in runs: the cut ends one run inside its begin's and resumes inside its end's.
+    const inRun = !xml.startsWith('<w:fldSimple', cut.start);
+    out += xml.slice(kept, cut.start) + (inRun ? `<w:t>${PAGE_FIELD}</w:t>` : mark);
+    kept = cut.end;
+  }
+  return out + xml.slice(kept);
 }
 
 /** The notes of footnotes.xml or endnotes.xml by id, each its paragraphs' text; the separators Word draws above them are no notes. */

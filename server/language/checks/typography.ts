@@ -20,13 +20,13 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 export const typographyCodes: CodeInfo[] = [
   { code: 'BG601', severity: 'error', title: '中文里用了半角标点', description: '中文行文应使用全角标点（，；：？！（）“”）。半角标点只用在外文和数字中间；半角双引号"按出现的先后改为前引号“和后引号”；报告了的半角“(”，与它配对的“)”即使夹在数字和标点之间（“其他文书5份),”）也一并报告。', example: '依法履行法定职责,规范行政行为', fix: '改为全角标点' },
   { code: 'BG602', severity: 'error', title: '成对标点不配对', description: '《》（）“”‘’【】〔〕〈〉在一段之内应成对出现：缺了后半个或多了后半个。书名号内的半角括号也查（“《刑事诉讼法及配套规定(新释新解与适用指南》”）：书名号内配得上对的半角括号只报半角（BG601）。', example: '《法治政府建设实施纲要（2021—2025年》', fix: '在书名号内补上缺少的“）”' },
-  { code: 'BG603', severity: 'error', title: '年份范围用了连字符', description: '表示年份起止应使用一字线“—”，如 2015—2020年，不用连字符“-”。', example: '（2016-2020年）', fix: '改为一字线“—”' },
+  { code: 'BG603', severity: 'error', title: '年份范围用了连字符', description: '表示年份起止应使用一字线“—”，如 2015—2020年，不用连字符“-”（网页上常见的两个连字符“2021--2025年”也报）。', example: '（2016-2020年）', fix: '改为一字线“—”' },
   { code: 'BG604', severity: 'hint', title: '书名中的年份范围缺“年”', description: '正式文件名中的年份范围通常写作（2021—2025年）。', example: '《法治政府建设实施纲要（2021—2025）》', fix: '补上“年”' },
   { code: 'BG605', severity: 'warning', title: '书名号之间用了顿号', description: '相邻的两个书名之间不用顿号：《宪法》《民法典》。', example: '《宪法》、《民法典》', fix: '删去顿号' },
   { code: 'BG606', severity: 'warning', title: '标点重复', description: '同一个标点连写了两次或更多（省略号……和破折号——除外）。', example: '工作，，进一步', fix: '只留一个' },
   { code: 'BG607', severity: 'warning', title: '序号写法有误', description: '“（一）”后不加顿号；阿拉伯数字序号写作“1.”，不用“1、”。', example: '（一）、加强组织领导', fix: '删去“（一）”后的顿号' },
   { code: 'BG608', severity: 'warning', title: '节日名称的写法', description: '用月日表示的节日写作“3·15”“12·4”：用间隔号“·”并加引号，不用小数点。', example: '“12.4宪法宣传日”', fix: '改为“12·4”' },
-  { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）；标点前也不空格（“参考率为100% ，”），右引号、右书名号、右括号和后面的数字之间也不空格（“挂案” 5起）。书名号或引号内两个短语之间的空格（《承接“北跨”战略 共建法治政府》、围绕“学习贯彻安全生产法 牢固树立安全发展理念”开展学法：栏目、活动、口号、主题的名称本来如此）不报，文件名称里的空格（《法治政府建设 实施纲要》）照报。空格后面紧跟量词、量词后面就是标点（“涉法涉诉信访 件。”）的，多半是漏填了数字，提示补上数字。', example: '法治 政府', fix: '删去空格' },
+  { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）；标点前也不空格（“参考率为100% ，”），右引号、右书名号、右括号和后面的数字之间也不空格（“挂案” 5起）。书名号或引号内两个短语之间的空格（《承接“北跨”战略 共建法治政府》、围绕“学习贯彻安全生产法 牢固树立安全发展理念”开展学法：栏目、活动、口号、主题的名称本来如此）不报，文件名称里的空格（《法治政府建设 实施纲要》）照报。空格后面紧跟量词、量词后面就是标点（“涉法涉诉信访 件。”）的，多半是漏填了数字，提示补上数字。述法报告标题下的署名行里职务和姓名之间的空格（“管委会主任 叶春华”）是署名的写法，不报。', example: '法治 政府', fix: '删去空格' },
   { code: 'BG611', severity: 'warning', title: '年份范围起止有误', description: '年份范围的止年应晚于起年：“2023-2023”“2025—2021”多半是年份打错，或是范文、上年报告里的年份没改全。', example: '法治政府建设实施纲要（2023—2023）' },
   { code: 'BG612', severity: 'warning', title: '连词前用了顿号', description: '“及”“以及”连接最后一项时，前面不用顿号：“局党组会议及党组理论学习中心组会议”，不写“会议、及……”（GB/T 15834）。“及时”“及早”等词不报。', example: '在局党组会议、及党组理论学习中心组会议中组织学习', fix: '删去顿号' },
   {
@@ -284,10 +284,10 @@ function halfBracketsInTitles(model: ReportModel, line: ProseLine, emit: Emit) {
 }
 
 /**
- * A year range written with a hyphen, as BG603 reports it (when it runs forward): from, 年, spaces, the dash,
- * spaces, to, 年. citations.ts reads titles with it, to leave BG603's slips to BG603.
+ * A year range written with a hyphen, as BG603 reports it (when it runs forward): from, 年, spaces, the dash
+ * (or two, as a plain-text page writes a dash: 2021--2025年), spaces, to, 年. citations.ts reads titles with it, to leave BG603's slips to BG603.
  */
-export const YEAR_RANGE = /(?<![\d.\-－])((?:19|20)\d{2})(年?)([ ]*)([-－–‐‑―~～])([ ]*)((?:19|20)\d{2})(?![\d.\-－])(年?)/g;
+export const YEAR_RANGE = /(?<![\d.\-－])((?:19|20)\d{2})(年?)([ ]*)([-－–‐‑―~～]{1,2})([ ]*)((?:19|20)\d{2})(?![\d.\-－])(年?)/g;
 
 /** A year range in brackets without 年 after it: （2021—2025）. */
 const RANGE_WITHOUT_NIAN = /[（(]((?:19|20)\d{2})[—\-－–~～]((?:19|20)\d{2})[）)]/g;
@@ -314,7 +314,7 @@ function yearRanges(model: ReportModel, line: ProseLine, emit: Emit) {
   }
 }
 
-const ANY_YEAR_RANGE = /(?<![\d.\-－])((?:19|20)\d{2})年?[ ]*[-－–‐‑―~～—][ ]*((?:19|20)\d{2})(?![\d.\-－])年?/g;
+const ANY_YEAR_RANGE = /(?<![\d.\-－])((?:19|20)\d{2})年?[ ]*(?:[-－–‐‑―~～]{1,2}|—)[ ]*((?:19|20)\d{2})(?![\d.\-－])年?/g;
 
 /**
  * BG736: a range of counts with a hyphen: 1-2部, 3-5次 — two whole numbers of three digits at most, a measure
@@ -514,6 +514,22 @@ function blankBeforeMeasure(text: string, at: number): boolean {
   return MEASURE_ENDING_CLAUSE.test(text);
 }
 
+/**
+ * A byline: a line of only posts (joined by 、), a space and a name of two or three characters (“区长 张三”,
+ * “党委副书记、管委会主任 叶春华”); the posts end in a title a person holds.
+ */
+const BYLINE = /^[\u4e00-\u9fff、（）()]{1,40}(?:书记|主任|局长|区长|县长|市长|镇长|乡长|省长|州长|旗长|主席|部长|厅长|处长|科长|所长|院长|组长|负责人|检察长|庭长|队长|站长|馆长|校长|党组成员)$/;
+
+function isByline(text: string, from: number, to: number): boolean {
+  const name = text.length - to;
+  if (name < 2 || name > 3) return false;
+  for (let i = to; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c >= 0x4e00 && c <= 0x9fff) && c !== 0xb7 /* · */) return false;
+  }
+  return BYLINE.test(text.slice(0, from).trim());
+}
+
 /** BG609 */
 function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
   const chineseish = (ch: string | undefined, other: string | undefined) => isChinese(ch) || (ch !== undefined && ',;:?!'.includes(ch) && isIdeograph(other));
@@ -537,6 +553,8 @@ function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
     if (!digitBeside && m[0].length === 1 && isIdeograph(prev) && isIdeograph(next) && inCitationAt(line, m.index) && phrasesInTitle(line.text, m.index)) continue;
     // So is a theme in “” (“学习贯彻安全生产法 牢固树立安全发展理念”), the name of a study session or campaign.
     if (!digitBeside && m[0].length === 1 && isIdeograph(prev) && isIdeograph(next) && phrasesInQuote(line.text, m.index)) continue;
+    // A byline under a 述法报告's title (“××区党委副书记、管委会主任 叶春华”): the post, a space, the person's name.
+    if (!digitBeside && isByline(line.text, m.index, m.index + m[0].length)) continue;
     const bodies = m[0].length === 1 ? spaceBetweenBodies(line, m.index) : undefined;
     if (bodies === 'joint') continue;
     if (bodies === 'prose') {

@@ -13,7 +13,7 @@ import { citationRegistry, type CitationEntry } from './citations.js';
 import { countBefore } from '../../../grammar/index.js';
 
 export const unmarkedTitlesCodes: CodeInfo[] = [
-  { code: 'BG507', severity: 'warning', title: '文件名称没加书名号', description: '正文里写了登记的文件名称（条例、规定、纲要、意见，或“中华人民共和国……”的法律全称）或“习近平关于……论述摘编”这样的书名，或人民日报、法治日报、湖南法治报这样的报纸名称，却没有加书名号：引用文件、书籍、报刊的名称应加《》（报纸名称可一键加上）。人民日报社、工作日报不报。简称（宪法、民法典、行政复议法）作话题时不报（“开展民法典、信访工作条例等主题宣传”）；两部以上的法律用简称列举在“等法律法规”之前（“学习行政处罚法、行政复议法等法律法规”），或跟在书名号里的法律后面（“《民法典》、劳动法等法律法规”）是引用，要报。', example: '严格落实政府信息公开条例；培训行政许可法、行政处罚法等法律法规', fix: '加上书名号' },
+  { code: 'BG507', severity: 'warning', title: '文件名称没加书名号', description: '正文里写了登记的文件名称（条例、规定、纲要、意见，或“中华人民共和国……”的法律全称）或“习近平关于……论述摘编”这样的书名，或人民日报、法治日报、湖南法治报这样的报纸名称，却没有加书名号：引用文件、书籍、报刊的名称应加《》（报纸名称可一键加上）。人民日报社、工作日报不报。名称后括注起止年份的方案、纲要、规划（“推进吉林市法治政府建设实施方案(2021—2025年)”）是文件名称，登记与否都报（“十四五”规划这样的简称不报）。简称（宪法、民法典、行政复议法）作话题时不报（“开展民法典、信访工作条例等主题宣传”）；两部以上的法律用简称列举在“等法律法规”之前（“学习行政处罚法、行政复议法等法律法规”），或跟在书名号里的法律后面（“《民法典》、劳动法等法律法规”）是引用，要报。', example: '严格落实政府信息公开条例；培训行政许可法、行政处罚法等法律法规', fix: '加上书名号' },
 ];
 registerCodes(unmarkedTitlesCodes);
 
@@ -117,21 +117,74 @@ function blockUnmarkedTitles(model: ReportModel, block: ProseBlock, names: NameI
         if (at >= 0 && text.startsWith(names.list[i]!.name, at)) (found ??= []).push({ i, at });
       }
     }
-    if (!found) continue;
-    found.sort((a, b) => a.i - b.i || a.at - b.at);
+    const plans = mayNameAPlan(text);
+    if (!found && !plans) continue;
     const inner = innerTitles(text);
     // The characters of names already reported: a name overlapping one is not (a mark per character, not a
     // list of spans searched for each name, which was quadratic in a line of many names).
     const taken = new Uint8Array(text.length);
-    for (const { i, at } of found) {
-      const { name, title } = names.list[i]!;
-      const end = at + name.length;
-      if (inCitationAt(line, at) || inner?.[at] || overlapsTaken(taken, at, end)) continue;
-      taken.fill(1, at, end);
-      (out ??= []).push(lineDiagnostic(model, line, 'BG507', at, end, `文件名称“${name}”没有加书名号：引用文件应写作《${title}》。`));
+    if (found) {
+      found.sort((a, b) => a.i - b.i || a.at - b.at);
+      for (const { i, at } of found) {
+        const { name, title } = names.list[i]!;
+        const end = at + name.length;
+        if (inCitationAt(line, at) || inner?.[at] || overlapsTaken(taken, at, end)) continue;
+        taken.fill(1, at, end);
+        (out ??= []).push(lineDiagnostic(model, line, 'BG507', at, end, `文件名称“${name}”没有加书名号：引用文件应写作《${title}》。`));
+      }
+    }
+    if (plans) {
+      for (const m of allMatches(PLAN_WITH_YEARS, text)) {
+        const at = planNameStart(text, m.index);
+        const end = m.index + m[0].length;
+        if (at < 0 || inCitationAt(line, at) || inner?.[at] || overlapsTaken(taken, at, end)) continue;
+        taken.fill(1, at, end);
+        const written = text.slice(at, end);
+        (out ??= []).push(lineDiagnostic(model, line, 'BG507', at, end, `“${written}”是文件名称（名称后括注了起止年份），没有加书名号：引用文件应写作《${written}》。`, [
+          { title: `改为“《${written}》”`, safe: false, edits: [{ from: at, to: at, newText: '《' }, { from: end, to: end, newText: '》' }] },
+        ]));
+      }
     }
   }
   return out ? out.sort((a, b) => a.start - b.start) : NO_DIAGNOSTICS;
+}
+
+/**
+ * A plan named with the years it runs in brackets (“扎实推进吉林市法治政府建设实施方案(2021--2025年)”): a document's
+ * name, registered or not — only a title is written so. Not when a 》 closes it (the 《 is missing: BG602's).
+ */
+const PLAN_WITH_YEARS = /(?:实施方案|实施纲要|规划|纲要|方案|计划)[（(]\s*(?:19|20)\d{2}\s*年?\s*(?:[-－–‐‑―~～—]{1,2}|至)\s*(?:19|20)\d{2}\s*年?\s*[）)](?!\s*[》〉>])/g;
+
+/** A line that can hold one: the closing word before a bracket with a year in it (tested before the pattern). */
+function mayNameAPlan(text: string): boolean {
+  for (const bracket of ['(', '（']) {
+    for (let i = text.indexOf(bracket, 1); i > 0; i = text.indexOf(bracket, i + 1)) {
+      const before = text.charCodeAt(i - 1);
+      if (before === 0x6848 /* 案 */ || before === 0x8981 /* 要 */ || before === 0x5212 /* 划 */) return true;
+    }
+  }
+  return false;
+}
+
+/** Words in front of a plan's name that are not of it: what is done with it (扎实推进, 认真落实, 制定出台 …). */
+const BEFORE_PLAN = /推进|落实|贯彻|执行|按照|根据|依据|印发|制定|制订|出台|对照|对标|围绕|结合|学习|完成|修订|编制|起草|审议|通过|遵循|发布|扎实|认真|的|了|和|及|与|是/g;
+
+/**
+ * Where the plan's name before `at` (its closing word) starts: back over the Chinese characters before it, after the
+ * last word that does something with it; -1 when fewer than four characters name it.
+ */
+function planNameStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && at - start < 30) {
+    const c = text.charCodeAt(start - 1);
+    if (c < 0x4e00 || c > 0x9fff) break;
+    start--;
+  }
+  let cut = start;
+  BEFORE_PLAN.lastIndex = 0;
+  const front = text.slice(start, at);
+  for (let m = BEFORE_PLAN.exec(front); m; m = BEFORE_PLAN.exec(front)) cut = start + m.index + m[0].length;
+  return at - cut >= 4 ? cut : -1;
 }
 
 /** A book of the leader's discourse, named in prose: 习近平关于涉外法治工作论述摘编, 习近平关于全面依法治国论述摘编. */

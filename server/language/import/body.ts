@@ -4,7 +4,7 @@ import { markFigures, type NameRegistry } from './figures.js';
 import { baseLevel, headingLevels, mistypedChinese, promotedVariants } from './levels.js';
 import { loneNumber, typedNumber, type TypedNumber } from './numbers.js';
 import { partOfHeading, type PartLabel } from './parts.js';
-import { LONE_NUMBER_COMMENT, trimEdgeSpace, type Block, type ImportFinding, type Line, type Note } from './types.js';
+import { trimEdgeSpace, type Block, type ImportFinding, type Line, type Note } from './types.js';
 import { escapeInline, fieldYears, lineStartNeedsEscape } from './write.js';
 
 /** A heading sentence: at most this many characters before its 。 (the seeds' run-in headings are 6–23). */
@@ -201,7 +201,7 @@ function reportLoneNumber(state: BodyState, line: Line, lone: TypedNumber): void
   const message = `只有序号“${lone.typed}”，没有文字（Word 在空段落上也打印自动编号，并计入编号）。导入时不写没有内容的标题，删去了这个序号；其后同级的标题由渲染器接着编号，不再空出这一号。如果这里漏写了标题，请补上。`;
   state.note(line.n, `序号“${lone.typed}”`, '只有序号，没有文字，不写成标题（BG241）');
   state.findings.push({ line: line.n, column: numberColumn(line), code: 'BG241', message });
-  state.blocks.push({ kind: 'comment', text: `${LONE_NUMBER_COMMENT}原文第${line.n}行：${message}`, source: line.n });
+  state.blocks.push({ kind: 'comment', text: `// BG241 原文第${line.n}行：${message}`, source: line.n, loneNumber: true });
 }
 
 /** BG240: the first （一） of a report numbering its first level so; it is level 1 in the import (printed 一、). */
@@ -244,7 +244,9 @@ function heading(state: BodyState, text: string, level: number, source: number):
 function numberedLine(state: BodyState, line: Line, number: TypedNumber, level: number, asItem: ItemRun | undefined): void {
   const rest = number.rest;
   const base = baseLevel(number);
-  const context = level === base ? '' : `（这种序号通常是第${base}级，${level < base ? '这里它下面有“（一）”级标题' : '这里它的上级标题是第' + (level - 1) + '级，标题不跳级'}）`;
+  // Above its usual level: the top level of a report numbered “1、” over “（一）” (level 1), or one below the heading
+  // above it, as no level is skipped (“1.” right under “一、”, 西洞庭管理区 2024) — the same reason as below its usual level.
+  const context = level === base ? '' : `（这种序号通常是第${base}级，${level === 1 && level < base ? '这里它下面有“（一）”级标题' : '这里它的上级标题是第' + (level - 1) + '级，标题不跳级'}）`;
   const numberNote = (became: string) => state.note(line.n, `标题序号“${number.typed.trim()}”`, `按序号样式定为第${level}级${context}，${became}；序号由渲染器生成`);
   const { headingLike, runIn, stop } = headingShape(rest);
   const lead = stop < 0 ? rest : rest.slice(0, stop);

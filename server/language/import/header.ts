@@ -55,9 +55,11 @@ export function yearFromTitle(title: string): number | undefined {
 export function orgFromTitle(title: string): string | undefined {
   const issuers = jointIssuers(title);
   if (issuers) return fullName(issuers[issuers.length - 1]!);
-  const m = /^(.+?)(?:关于)?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/.exec(title) ?? /^(.+?(?:人民政府|政府|办事处|党委|镇|乡|街道))关于/.exec(title);
+  const m = /^(.+?)(?:关于)?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/.exec(title) ?? /^(.+?(?:人民政府|政府|办事处|党委|镇|乡|街道|管理区))关于/.exec(title);
   // "关于那曲市色尼区2025年度……的报告": a title that starts with 关于 names its body after it.
   const org = m?.[1]?.replace(/\s*关于$/, '').replace(/^关于/, '').trim();
+  // “西洞庭管理区关于……的报告”: a 管理区 is run by its 管理委员会.
+  if (org && /^[\u4e00-\u9fff]{2,8}管理区$/.test(org)) return governmentOf(org);
   if (org && isOrgLike(org)) return fullName(org);
   if (org && /^[\u4e00-\u9fff]{2,8}(?:省|区|县|市|旗)$/.test(org)) return governmentOf(org);
   return placeAfterYear(title);
@@ -73,8 +75,8 @@ function placeAfterYear(title: string): string | undefined {
   return /(?:镇|乡|街道)$/.test(m[2]!) ? fullName(m[1]! + m[2]!) : governmentOf(m[1]! + m[2]!);
 }
 
-/** A zone set up for development (高新区, 开发区, 经开区, 工业园区, 保税区, 合作区) is run by a 管理委员会, not a 人民政府. */
-const DEVELOPMENT_ZONE = /(?:高新区|开发区|经开区|园区|保税区|合作区)$/;
+/** A zone set up for development (高新区, 开发区, 经开区, 工业园区, 保税区, 合作区) or a 管理区 (西洞庭管理区) is run by a 管理委员会, not a 人民政府. */
+const DEVELOPMENT_ZONE = /(?:高新区|开发区|经开区|园区|保税区|合作区|管理区)$/;
 
 /**
  * A zone the title names without its place (“经济开发区2024年度法治政府建设情况报告”) named with it in the first
@@ -186,8 +188,13 @@ const GOVERNMENT_NAMED_SUBJECT = new RegExp(`${NAME_START}((?:[\\u4e00-\\u9fff]{
 const DIVISION_OR_SHORT_COUNTY = /[\u4e00-\u9fff]{2,4}?(?:[\u4e00-\u9fff]{1,16}?族自治[县州旗]|省|市|州|盟|县|区|旗)|[\u4e00-\u9fff]县/g;
 /** A campaign named after a place (法治息县, 平安某县): the words of the campaign, not a body. */
 const CAMPAIGN_WORD = /^(?:法治|平安)/;
+/** “2018年,黑龙江省坚持……”: a province as the subject, right after the opening year, its government the body. */
+/** (Only before what a subject does: 黑龙江省市场监管局, 四川省自然资源厅 and 广东省珠海市 name other bodies.) */
+const PROVINCE_SUBJECT = /^(?:\d{4}\s*年度?|一年来|今年以来)[，,\s]*([\u4e00-\u9fff]{2,3}省)(?=坚持|深入|认真|全面|始终|紧紧|扎实|持续|以|在|着力|聚焦|牢牢|按照|围绕|积极|大力|统筹|忠诚|贯彻|不断|锚定|紧扣)/;
 
 function countyOrgFromProse(sentence: string): string | undefined {
+  const province = PROVINCE_SUBJECT.exec(sentence);
+  if (province && isPlaceName(province[1]!.slice(0, -1))) return `${province[1]}人民政府`;
   const government = GOVERNMENT_SUBJECT.exec(sentence);
   if (government) {
     const name = government[1]!.match(DIVISION)!.pop()!;

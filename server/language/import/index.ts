@@ -66,7 +66,8 @@
 //    one, with a `//` comment saying why.
 // 9. A Word file's footnotes, endnotes and text boxes (hints.word, read by server/node/readWord.ts) are
 //    kept as `//` comments after the paragraph citing or holding them, told once each kind (BG242,
-//    BG243); review comments are told as left out (BG244). See asides.ts.
+//    BG243); the words of its headers and footers as `//` comments before the body, told once (BG245),
+//    their page numbers left out; review comments are told as left out (BG244). See asides.ts.
 import { writeBody } from './body.js';
 import { readLines } from './lines.js';
 import { readEnd, readHeaderValues, readTop, type ImportedHeader } from './top.js';
@@ -103,6 +104,12 @@ export interface ImportResult {
   sourceLines: number[];
   /** Figures written from the prose's amounts. */
   figures: number;
+  /**
+   * 0-based lines of `text` of the headings with nothing under them but the comments of numbers alone on
+   * their lines (BG241): in the source a number stood there, and BG241 tells the writer what is missing —
+   * the source check does not tell it again as an empty section (BG404).
+   */
+  loneNumberHeadings: number[];
 }
 
 export function importReport(text: string, hints: ImportHints = {}): ImportResult {
@@ -129,8 +136,22 @@ export function importReport(text: string, hints: ImportHints = {}): ImportResul
   notes.sort((a, b) => a.line - b.line);
   findings.sort((a, b) => a.line - b.line);
   const joined = joinBlocks(blocks);
-  return { text: joined.text, notes, header, findings, sourceLines: joined.sourceLines, figures: written.figures };
+  return { text: joined.text, notes, header, findings, sourceLines: joined.sourceLines, figures: written.figures, loneNumberHeadings: loneNumberHeadings(blocks, joined.blockLines) };
 }
+
+/** The lines (see `blockLines`) of the heading blocks followed by lone-number comments only, up to the next heading or the end. */
+function loneNumberHeadings(blocks: readonly Block[], blockLines: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (blocks[i]!.kind !== 'heading') continue;
+    let k = i + 1;
+    while (k < blocks.length && isLoneNumber(blocks[k]!)) k++;
+    if (k > i + 1 && (k === blocks.length || blocks[k]!.kind === 'heading')) out.push(blockLines[i]!);
+  }
+  return out;
+}
+
+const isLoneNumber = (block: Block) => block.kind === 'comment' && block.loneNumber === true;
 
 function headerBlocks(header: ImportedHeader, titleLine: number, endLine: number): Block[] {
   const out: Block[] = [];

@@ -82,6 +82,7 @@ export function readTop(lines: Line[], note: Note): TopOfReport {
   const top: TopOfReport = { title: undefined, titleLines: [], to: undefined, findings: [] };
   const head = lines.filter((l) => l.text).slice(0, 12);
   for (const l of head) splitDocumentNumber(l, note);
+  titleInAbout(head, note);
   // A short “……工作报告” is a site's column, unless it ends a title broken after its first line (……2025年法治政府建设 / 情况工作报告).
   const continues = (i: number) => i > 0 && !ends(head[i - 1]!.text) && isTitlePart(readable(head[i - 1]!.text));
   const endAt = head.findIndex((l, i) => ends(l.text) && isTitleLike(l.text) && !typedNumber(l.text) && (!COLUMN_NAME.test(readable(l.text)) || continues(i)));
@@ -114,6 +115,21 @@ export function readTop(lines: Line[], note: Note): TopOfReport {
   for (const l of top.titleLines) l.text = '';
   readAfterTitle(lines, top, titleTexts, note);
   return top;
+}
+
+/**
+ * A mirror's sentence about the page above the text, with the title in 《》 (“《梧州市人民政府2018年度法治政府建设工作报告》
+ * 是2019年梧州市人民政府发布的通知。”): the title is the report's; the words about it are the site's.
+ */
+const ABOUT_THE_PAGE = /^《([^《》]{6,60}?(?:报告|总结|汇报))》是[^。《》]{0,40}?(?:发布|印发|公布|发表|制定)的[^。《》]{0,10}。?$/;
+
+function titleInAbout(head: Line[], note: Note): void {
+  const first = head[0];
+  const m = first && ABOUT_THE_PAGE.exec(readable(first.text));
+  if (!m || !head[1]) return;
+  const title = first.text.slice(1, 1 + m[1]!.length);
+  note(first.n, `网站介绍“${first.text.slice(m[1]!.length + 2)}”`, '转载网站在标题后加的介绍语，不是报告的文字；书名号里的是报告的标题');
+  first.text = title;
 }
 
 /** A 发文机关标志 above the title (the 红头 of a Word file, often set in a text box): 中共某镇委员会文件, 某县人民政府办公室文件. */

@@ -26,13 +26,14 @@ export type Note = (line: number, what: string, why: string) => void;
 
 /**
  * Text of a Word file beside its body's paragraphs (server/node/readWord.ts): a footnote's or endnote's
- * text, or a text box's, to be kept where it belongs — the report language has no notes or boxes.
+ * text, a text box's, or a header's or footer's, to be kept where it belongs — the report language has no
+ * notes, boxes, headers or footers.
  */
 export interface SourceAside {
-  /** 1-based line of the source text (Word: paragraph) it belongs after: the one citing the note, or holding the box's anchor. */
+  /** 1-based line of the source text (Word: paragraph) it belongs after: the one citing the note, or holding the box's anchor (a header or footer: 1, and it goes before the body). */
   line: number;
-  kind: 'footnote' | 'endnote' | 'box';
-  /** As Word labels it: 脚注1, 尾注ii (脚注 for a mark the writer typed), 文本框. */
+  kind: 'footnote' | 'endnote' | 'box' | 'header' | 'footer';
+  /** As Word labels it: 脚注1, 尾注ii (脚注 for a mark the writer typed), 文本框, 页眉, 页脚. */
   label: string;
   /** The last words of its paragraph before the note's mark (where Word prints it); '' at the paragraph's start. */
   after?: string;
@@ -47,6 +48,8 @@ export interface WordExtras {
   boxLines?: number[];
   /** Review comments (审阅 › 批注): how many, and the line (paragraph) of the first one's place. */
   comments?: { count: number; line: number };
+  /** How many paragraphs of the headers and footers were only page numbers (第 X 页 共 Y 页, — X —): left out, the renderer numbers pages. */
+  pageNumbers?: number;
 }
 
 export interface Line {
@@ -63,7 +66,7 @@ export type Block = (
   | { kind: 'paragraph'; text: string }
   | { kind: 'item'; number: number; text: string }
   | { kind: 'directive'; text: string }
-  | { kind: 'comment'; text: string }
+  | { kind: 'comment'; text: string; /** The comment of a number alone on its line (BG241). */ loneNumber?: true }
 ) & { /** The input line it came from (0: none). */ source?: number };
 
 /** A character trimmed at a line's edges: white space as \s sees it (ASCII, full-width, no-break, en/em spaces) and the zero-width ones Word leaves. */
@@ -107,6 +110,3 @@ export function asWritten(found: string, original: string): string {
   }
   return found;
 }
-
-/** The start of the comment an import writes where a number stood alone on its line (BG241); the source check reads it back. */
-export const LONE_NUMBER_COMMENT = '// BG241 ';

@@ -2,10 +2,14 @@
 // the optional {年度} fields.
 import type { Block } from './types.js';
 
-/** The .bg text of the blocks, and for each of its lines the input line it came from (0: none). */
-export function joinBlocks(blocks: Block[]): { text: string; sourceLines: number[] } {
+/**
+ * The .bg text of the blocks, for each of its lines the input line it came from (0: none), and for each
+ * block the 0-based line of the text it starts on.
+ */
+export function joinBlocks(blocks: Block[]): { text: string; sourceLines: number[]; blockLines: number[] } {
   let out = '';
   const sourceLines: number[] = [];
+  const blockLines: number[] = [];
   blocks.forEach((block, i) => {
     const previous = blocks[i - 1];
     if (previous) {
@@ -17,6 +21,7 @@ export function joinBlocks(blocks: Block[]): { text: string; sourceLines: number
       out += tight ? '\n' : '\n\n';
       if (!tight) sourceLines.push(0);
     }
+    blockLines.push(sourceLines.length);
     sourceLines.push(block.source ?? 0);
     switch (block.kind) {
       case 'heading':
@@ -29,7 +34,7 @@ export function joinBlocks(blocks: Block[]): { text: string; sourceLines: number
         out += block.text;
     }
   });
-  return { text: `${out}\n`, sourceLines };
+  return { text: `${out}\n`, sourceLines, blockLines };
 }
 
 /** "3, 5, 6, 7, 9" → "3、5—7、9". */

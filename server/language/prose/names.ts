@@ -49,9 +49,10 @@ const EXAMPLES_NOUN_MAX = 7;
 
 /**
  * Words that follow a noun and begin what is said of it: "行政许可事项统一划入", "工作人员作为…", "案例被省市发文推广",
- * "事项入驻市民中心", "典型案例入选中央依法治国办…", "党委会议研究部署…", "党政主要负责人现场述法" (现场 after a person).
+ * "事项入驻市民中心", "典型案例入选中央依法治国办…", "党委会议研究部署…", "党政主要负责人现场述法" (现场 after a person),
+ * "单位参评全省……", "政务服务事项网上可办", "部门共梳理出……", "行政权力下放到……", "中小学完善学校章程".
  */
-const NOUN_ENDS = /统一|全部|全面|依法|及时|集中|积极|作为|进行|实现|做到|达到|被(?![告执申诉判])|入驻|进驻|纳入|入选|入围|获评|荣获|列入|研究(?=部署|解决|讨论|决定|审议|落实)|听取|审议|(?<=[人员者])现场/g;
+const NOUN_ENDS = /统一|全部|全面|依法|及时|集中|积极|作为|进行|实现|做到|达到|被(?![告执申诉判])|入驻|进驻|纳入|入选|入围|获评|荣获|参评|网上|下放|完善|(?<!公)共(?![同享建治产性识])|列入|研究(?=部署|解决|讨论|决定|审议|落实)|听取|审议|(?<=[人员者])现场/g;
 
 /** Words of status that set counted things apart: what must, has, has not or is yet to be done. */
 const STATUS = /^(?:应|须|需|已|未|尚未|待|仍|新增)/;
@@ -87,11 +88,11 @@ export function phraseBefore(sentence: string, org?: string): string {
 
 /**
  * Where the noun after an amount ends at the latest: a break, 的, 等, 以及 (not 可以及时, 可以及早), an enumeration, or the next
- * number (“36个行政审批单位200项……”: the units are counted, not the 200; “138项配合履职事项以及41项……”), or 向 before
- * whom something is done (“14件政策性文件草案向社会公开征集意见”); 且 (“111次且通过率100%”), 通过 what the counted did
- * (“14名在编干部通过行政执法培训”), 和 after a noun of four characters or more (“14件行政规范性文件和重大决策事项”).
+ * number (“36个行政审批单位200项……”: the units are counted, not the 200; “138项配合履职事项以及41项……”), 向 before
+ * whom something is done (“14件政策性文件草案向社会公开征集意见”), 和 before the next thing named (“19所学校和各大
+ * 中小微企业”: the schools are counted), 且 (“111次且通过率100%”), or 通过 what the counted did (“14名在编干部通过行政执法培训”).
  */
-const NOUN_BREAK = new RegExp(`[，,。；;：:、！!？?（(）)“”"\\n\\d]|的|等|且|(?<![可难])以及(?![时早])|(?<=[\\u4e00-\\u9fff]{2})向(?=社会|群众|公众)|(?<=[\\u4e00-\\u9fff]{2})通过(?!率)|(?<=[\\u4e00-\\u9fff]{4})和(?![谐解睦])|${ENUMERATION}`);
+const NOUN_BREAK = new RegExp(`[，,。；;：:、！!？?（(）)“”"\\n\\d]|的|等|且|(?<![可难])以及(?![时早])|(?<=[\\u4e00-\\u9fff]{2})向(?=社会|群众|公众)|(?<=[\\u4e00-\\u9fff]{2})通过(?!率)|(?<=[\\u4e00-\\u9fff]{2})(?<![总调缓温柔平])和(?![谐解睦])|${ENUMERATION}`);
 
 /** Villages counted with the communities in brackets beside them: 村(社区), 村（居）, 社区（村）. */
 const VILLAGES_AND_COMMUNITIES = /^(村|社区)[（(](社区|居|村)[）)]/;
@@ -108,12 +109,13 @@ export function nounAfter(rest: string): string {
   // "社区配备了…": a noun of two characters before the verb is the noun; "人民调解员": a verb followed
   // by 员, 会, 站 … is part of the noun.
   for (const m of [...clause.matchAll(VERBS), ...clause.matchAll(NOUN_ENDS)].sort((a, b) => a.index! - b.index!)) {
-    if (m.index! >= 2 && !/^[员者室站班会组所]/.test(clause.slice(m.index! + m[0].length))) {
+    // “3980项行政检查执法事项”: 行政 and a verb make a noun (行政检查, 行政处理), no verb of the clause.
+    if (m.index! >= 2 && !/^[员者室站班会组所]/.test(clause.slice(m.index! + m[0].length)) && clause.slice(m.index! - 2, m.index!) !== '行政') {
       end = m.index!;
       break;
     }
   }
-  const noun = clause.slice(0, end).replace(/^(?:的|余|多|以上|左右)/, '').replace(/(?:全部|均|都|已|共)$/, '').replace(WIDENERS, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '');
+  const noun = clause.slice(0, end).replace(/^(?:的|余|多|以上|左右)/, '').replace(/(?:全部|均|都|已|共|全)$/, '').replace(WIDENERS, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '');
   return noun.length <= NOUN_AFTER_MAX ? noun : (wholeWordsAtStart(noun, NOUN_AFTER_MAX) ?? noun.slice(0, NOUN_AFTER_MAX));
 }
 
@@ -146,24 +148,24 @@ function tidy(clause: string, org?: string): string {
 
 /**
  * Verbs whose object follows the amount (“听取5家单位现场述法”, “保留5支行政执法队伍”, “共推出168项改革任务”,
- * “实现188项涉企经营事项……”, “明确212家检查企业清单”): a phrase ending in one names the noun after. Not in VERBS, which also trims long
+ * “实现188项涉企经营事项……”, “对照100项三级指标”, “择优推荐5家单位”, “明确212家检查企业清单”): a phrase ending in one names the noun after. Not in VERBS, which also trims long
  * names: “保留行政规范性文件13件” beside “废止行政规范性文件4件” keeps its 保留.
  */
-const OBJECT_FIRST_VERB_END = /(?:听取|保留|撤销|推出|实现|施行|明确)$/;
-/** A scope the counted things are in: 全镇, 全乡, 全县, 全区, 全市, 全街道, 辖区. */
-const SCOPE_END = /(?:全(?:镇|乡|县|区|市|街道)|辖区)$/;
-/** The longest noun a scope hands its count to: a longer one runs on into what is said of the counted (实现全镇47名公职人员学习全覆盖). */
-const SCOPED_NOUN_MAX = 6;
+const OBJECT_FIRST_VERB_END = /(?:听取|保留|撤销|推出|实现|施行|对照|推荐|明确)$/;
+
+/**
+ * A scope at the end of a phrase (“面向全区31个社区”, “市本级60个部门”, “下沉全镇9个村(社区)”, “覆盖辖区25个社区”): where the
+ * counted things are, not what they are; the noun after names them, with the scope in front when short (全区社区, 市本级部门).
+ */
+const SCOPE_END = /(?:全|本)(?:省|市|区|县|镇|乡|街道)$|[省市区县]本级$|辖区$/;
 /** A body's short name for itself after a verb (完成厅…, 审查局…). */
 const OWN_BODY_END = /[厅局委办]$/;
 
 /** Does a phrase end in a verb or a word that wants its object after the number ("召开了", "保障", "加强对")? */
 export function wantsNounAfter(phrase: string): boolean {
-  if (phrase.length < 2 || /[对向为在给把将]$/.test(phrase) || HANDS_OVER.test(phrase)) return true;
+  if (phrase.length < 2 || /[对向为在给把将]$/.test(phrase) || HANDS_OVER.test(phrase) || SCOPE_END.test(phrase)) return true;
   const lastVerb = [...phrase.matchAll(VERBS)].pop();
   if (!!lastVerb && lastVerb.index! + lastVerb[0].length === phrase.length) return true;
-  // “下沉全镇9个村(社区)”: a scope (全镇, 辖区) before a count, the things counted within it after.
-  if (SCOPE_END.test(phrase)) return true;
   // “全年完成厅14件行政规范性文件”: a verb and the body's own short name (厅 for 我厅), the object after the number.
   if (!!lastVerb && lastVerb.index! + lastVerb[0].length === phrase.length - 1 && OWN_BODY_END.test(phrase)) return true;
   return OBJECT_FIRST_VERB_END.test(phrase);
@@ -181,10 +183,11 @@ export function figureName(phrase: string, after: string, percent: boolean): str
     const tail = (name.split('的').pop() ?? name).split(/(?<=率|比例|比重)[和及与]/).pop()!;
     const rate = /([\p{Script=Han}]{1,8}?(?:率|比例|比重|占比))$/u.exec(tail);
     if (rate) name = rate[1]!.length < tail.length ? (wholeWordsAtEnd(tail, rate[1]!.length) ?? rate[1]!) : rate[1]!;
-  } else if (wantsNounAfter(name) && nounAfter(after).length >= 2 && !(name.length >= 3 && name.endsWith('等') && nounAfter(after).length > EXAMPLES_NOUN_MAX) && !(SCOPE_END.test(name) && nounAfter(after).length > SCOPED_NOUN_MAX)) {
+  } else if (wantsNounAfter(name) && nounAfter(after).length >= 2 && !(name.length >= 3 && name.endsWith('等') && nounAfter(after).length > EXAMPLES_NOUN_MAX)) {
     const noun = nounAfter(after);
-    // After a scope (下沉全镇9个村(社区)) the things counted are named alone: the scope holds them all.
-    name = name.length >= 2 && !HANDS_OVER.test(name) && !SCOPE_END.test(name) && name.length + noun.length <= 8 ? name + noun : noun;
+    const scope = SCOPE_END.exec(name)?.[0];
+    name = scope ?? name;
+    name = name.length >= 2 && !HANDS_OVER.test(name) && name.length + noun.length <= (scope ? 10 : 8) ? name + noun : noun;
   }
   name = name.replace(HANDS_OVER, '');
   name = name.replace(WIDENERS, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '');
@@ -212,7 +215,7 @@ export function figureName(phrase: string, after: string, percent: boolean): str
     name = rest.length >= 3 ? rest : (wholeWordsAtEnd(name, 6) ?? name.slice(-6));
   }
   // Joining and rounding words in front go, not the first character of a word (及时率, 超期办理, 与会人员).
-  name = name.replace(/^(?:[约逾的]|近(?![期平])|超(?![期标时])|和(?![谐解睦])|及(?![时早格])|与(?!会))+/, '');
+  name = name.replace(/^(?:[约逾的]|近(?![期平])|超过|超(?![期标时])|和(?![谐解睦])|及(?![时早格])|与(?!会))+/, '');
   return name.length >= 2 && !RESERVED.has(name) ? name : undefined;
 }
 
@@ -227,7 +230,8 @@ function afterLastBody(name: string): number {
   let cut = 0;
   for (const { text, at } of chineseWords(name)) {
     const end = at + text.length;
-    if (name.length - end >= 2 && BODY_WORD_END.test(text)) cut = end;
+    // 会前学法, 会后, 会上: the 会 of a meeting's time begins the words after (常务会议会前学法 → 会前学法).
+    if (name.length - end >= 2 && BODY_WORD_END.test(text)) cut = text.endsWith('会') && /^[前后上]/.test(name.slice(end)) ? end - 1 : end;
   }
   return cut;
 }

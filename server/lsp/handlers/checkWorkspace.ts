@@ -9,6 +9,7 @@ import { rangeIn, SEVERITY } from '../convert.js';
 import { shownInEditor } from '../diagnosticLimit.js';
 import { CheckWorkspaceRequest, type PlainDiagnostic } from '../protocol.js';
 import { answerOrFail, LongWork } from '../requests.js';
+import { misnamedMessage } from '../../node/files.js';
 
 export function register(context: ServerContext): void {
   const { connection, client, index } = context;
@@ -36,6 +37,13 @@ export function register(context: ServerContext): void {
       }
     } finally {
       progress.done();
+    }
+    // Reports and folders named in GBK: not checked, said so at the folder that holds them (BG909).
+    for (const entry of context.store.service.workspace.misnamed?.() ?? []) {
+      const folder = context.store.uriFor(entry.path.slice(0, entry.path.lastIndexOf('/')) || '/');
+      const list = files.get(folder) ?? files.set(folder, { list: [], keys: new Set() }).get(folder)!;
+      const start = { line: 0, character: 0 };
+      list.list.push({ range: { start, end: start }, severity: SEVERITY.error ?? 1, code: 'BG909', source: 'baogao', message: misnamedMessage(entry) });
     }
     return { files: [...files].map(([uri, { list }]) => ({ uri, diagnostics: list, ...(snippets.has(uri) ? { snippet: true } : {}) })) };
   }));

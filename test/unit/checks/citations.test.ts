@@ -238,6 +238,27 @@ describe('checks/citations', () => {
       const fine = header(2024) + '学习《习近平关于全面依法治国论述摘编》，编印法治宣传资料摘编，汇编习近平总书记重要论述。\n';
       assert.deepEqual(check(fine).filter((d) => d.code === 'BG507'), []);
     });
+    it('a plan named with its years in brackets (吉林市法治政府建设实施方案(2021--2025年)), registered or not, without 《》 — round 19', () => {
+      const text = header(2022) + '扎实推进吉林市法治政府建设实施方案(2021--2025年),依法全面正确履行政府职能。\n';
+      const d = expectOne(text, 'BG507', '吉林市法治政府建设实施方案(2021--2025年)');
+      assert.match(d.message, /是文件名称（名称后括注了起止年份），没有加书名号/);
+      assert.equal(d.fixes![0]!.safe, false);
+      assert.equal(applyEdits(text, d.fixes![0]!.edits), text.replace('吉林市法治政府建设实施方案(2021--2025年)', '《吉林市法治政府建设实施方案(2021--2025年)》'));
+      expectOne(header(2022) + '认真落实某某县法治社会建设规划（2021—2025年）的要求。\n', 'BG507', '某某县法治社会建设规划（2021—2025年）');
+      // A registered outline is reported once, by its registered name.
+      const outline = header(2023) + '落实法治政府建设实施纲要(2021-2025年)。\n';
+      assert.deepEqual(check(outline).filter((d) => d.code === 'BG507').map((d) => outline.slice(d.start, d.end)), ['法治政府建设实施纲要']);
+    });
+    it('stays linear on a line of 20,000 plans named with their years', () => {
+      for (const line of ['落实某某县法治政府建设实施方案(2021-2025年)，'.repeat(20_000), `${'方案(2021-2025年)'.repeat(20_000)}`]) {
+        const { ms } = cpuTimed(() => check(`${header(2024)}${line}\n`).filter((d) => d.code === 'BG507'));
+        assert.ok(ms < 2_000, `${ms} ms`);
+      }
+    });
+    it('leaves a plan in 《》 or 〈〉, one whose 《 alone is missing (BG602’s), a short name after quotes (“十四五”规划) and a bracket without years', () => {
+      const text = header(2022) + '制定《某某市法治政府建设实施方案(2021—2025年)》，落实《关于落实〈某某县法治政府建设规划（2021—2025年）〉的方案》，推动落实某某县法治政府建设实施方案(2021-2025年)》要求，编制“十四五”规划(2021-2025年)，完善法治宣传方案（试行）。\n';
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG507').map((d) => text.slice(d.start, d.end)), []);
+    });
     it('regulations, rules, outlines and laws’ full names, an alias pointing to the full title', () => {
       const text = header(2023) + '严格落实政府信息公开条例，认真落实党政主要负责人履行推进法治建设第一责任人职责规定，落实法治政府建设实施纲要(2021-2025年)，宣传中华人民共和国宪法。\n';
       const found = check(text).filter((d) => d.code === 'BG507');

@@ -139,6 +139,11 @@ describe('checks/typography', () => {
       expectOne('获评2016年-2020年先进单位。\n', 'BG603', '-', '获评2016年—2020年先进单位。\n', true);
       expectOne('规划（2016-2020年）。\n', 'BG603', '-', '规划（2016—2020年）。\n');
     });
+    it('reports two hyphens between years as a plain-text page writes a dash (2021--2025年) — round 19', () => {
+      assert.match(expectOne('推进法治政府建设实施方案(2021--2025年)。\n', 'BG603', '--', '推进法治政府建设实施方案(2021—2025年)。\n', true).message, /用了连字符“--”/);
+      // Not a date, a number, or an em dash doubled (a 破折号 is BG606's and 2021——2025 is no hyphen).
+      expectNone('日期2021--01，编号2016--20201，2021——2025年。\n', 'BG603');
+    });
     it('hints at a year range without 年 in a title', () => {
       expectOne('落实《法治政府建设实施纲要（2021—2025）》。\n', 'BG604', '2021—2025', '落实《法治政府建设实施纲要（2021—2025年）》。\n');
       // Text copied off a page has half-width brackets: the range in the title still lacks its 年.
@@ -206,6 +211,11 @@ describe('checks/typography', () => {
     expectOne('推进法治 政府建设。\n', 'BG609', ' ', '推进法治政府建设。\n', true);
     expectOne('推进法治\u3000政府建设。\n', 'BG609', '\u3000', '推进法治政府建设。\n');
     expectNone('\u3000\u3000首行缩进不算。使用 LED 屏幕，A, B。\n', 'BG609');
+    // A byline under a 述法报告's title: the posts, a space, the name (round 19, 西洞庭管理区) — but not a sentence or a long name.
+    expectNone('西洞庭管理区党委副书记、管委会主任 叶春华\n', 'BG609');
+    expectNone('某某局党组书记、局长\u3000张三\n', 'BG609');
+    expectOne('区长 张三主持会议。\n', 'BG609', ' ', '区长张三主持会议。\n', true);
+    expectOne('镇党委书记 带头述法\n', 'BG609', ' ', '镇党委书记带头述法\n', true);
     // Joint issuers spaced apart in a title (联合行文) are the convention, not a stray space.
     expectNone('@标题 中共某区委教育工作委员会 某区教育委员会 关于2024年法治政府建设情况的报告\n\n正文。\n', 'BG609');
     expectOne('推进委员会 工作。\n', 'BG609', ' ', '推进委员会工作。\n', true);

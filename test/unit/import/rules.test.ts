@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
+import { readFileSync } from 'node:fs';
 import { parse } from '../../../grammar/index.js';
 import { escapeLine, importReport } from '../../../server/language/import/index.js';
 import { headingLevels } from '../../../server/language/import/levels.js';
@@ -203,6 +204,17 @@ describe('import: rules', () => {
       const { findings, asTyped } = checkSourceText(service, '/a.txt.bg', source);
       assert.deepEqual(findings.filter((f) => /BG24|BG404/.test(f.code)).map((f) => `${f.line}:${f.code}`), ['4:BG241', '7:BG404']);
       assert.deepEqual(asTyped, ['BG404']);
+    });
+
+    it('under a heading is given as data (the heading’s line), not left for the source check to read back from the comments written', () => {
+      const r = imported(['关于2021年法治政府建设情况的报告', '2021年，我镇坚持依法行政。现报告如下：', '一、主要举措', '（一）', '二、存在问题', '（一）', '宣传不够。', '三、下一步打算', '（一）', '（二）', '四、其他', '无。']);
+      const lines = r.text.split('\n');
+      // 一、 holds only its lone （一）, 三、 two of them; 二、 has a paragraph after its lone number.
+      assert.deepEqual(r.loneNumberHeadings.map((n) => lines[n]), ['# 主要举措 {#举措}', '# 下一步打算 {#安排}']);
+      assert.deepEqual(imported(['一、主要举措', '（一）加强组织领导', '成立领导小组。']).loneNumberHeadings, []);
+      // The source check decides BG404 from that data: it no longer knows how the import words its comments.
+      const sourceCheck = readFileSync(new URL('../../../server/language/sourceCheck.ts', import.meta.url), 'utf8');
+      assert.doesNotMatch(sourceCheck, /BG241 |LONE_NUMBER|startsWith\(['"`]\/\/ BG/);
     });
 
     it('on the body’s last line before the signature and date is no page cut: reported (BG241), not printed', () => {

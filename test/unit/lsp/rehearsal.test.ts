@@ -58,9 +58,12 @@ describe('lsp: keystroke rehearsal', () => {
   const large = generateReport(ROOT, 3 * REHEARSAL_MIN_CHARACTERS);
 
   it('types into a prose line and takes it out again, ending on the writer\'s text; the next version checks as a fresh analysis does', () => {
-    const { store, open, analysed, runSteps, type } = setUp(large);
+    const { store, open, analysed, runSteps, pauses, type } = setUp(large);
     store.diagnosticsFor(open.get(URI)!);
     assert.deepEqual(analysed, [large], 'the first check analyses the text once');
+    runSteps();
+    assert.deepEqual(analysed, [large], 'nothing before the writer pauses');
+    pauses.shift()!();
     runSteps();
     const rehearsed = analysed.slice(1);
     assert.ok(rehearsed.length >= 2 && rehearsed.length % 2 === 0, `${rehearsed.length} analyses`);
@@ -80,8 +83,9 @@ describe('lsp: keystroke rehearsal', () => {
   });
 
   it('stops quietly if an analysis throws (it is only a rehearsal: nothing escapes into the server)', () => {
-    const { store, open, analysed, runSteps } = setUp(large);
+    const { store, open, analysed, runSteps, pauses } = setUp(large);
     store.diagnosticsFor(open.get(URI)!);
+    pauses.shift()!();
     const service = store.serviceFor(PATH);
     service.analyze = (_path: string, text: string) => {
       analysed.push(text);
@@ -93,8 +97,9 @@ describe('lsp: keystroke rehearsal', () => {
 
   it('leaves a text shorter than a real report alone', () => {
     const small = generateReport(ROOT, 1000).slice(0, REHEARSAL_MIN_CHARACTERS - 1);
-    const { store, open, analysed, runSteps } = setUp(small);
+    const { store, open, analysed, runSteps, pauses } = setUp(small);
     store.diagnosticsFor(open.get(URI)!);
+    assert.equal(pauses.length, 0, 'nothing waited for');
     runSteps();
     assert.equal(analysed.length, 1);
   });
@@ -102,6 +107,7 @@ describe('lsp: keystroke rehearsal', () => {
   it('gives way when the writer types, goes on on their text when they pause, and happens once per server', () => {
     const { store, open, analysed, runSteps, pauses, type, rehearsal } = setUp(large);
     store.diagnosticsFor(open.get(URI)!);
+    pauses.shift()!();
     runSteps(2);
     const before = analysed.length;
     const edited = `${large.slice(0, 50)}：${large.slice(50)}`;
@@ -124,7 +130,27 @@ describe('lsp: keystroke rehearsal', () => {
     // A second large report: no second rehearsal.
     const count = analysed.length;
     rehearsal().afterCheck(TextDocument.create('file:///w/other.bg', 'baogao', 1, large));
+    assert.equal(pauses.length, 0);
     runSteps();
     assert.equal(analysed.length, count);
+  });
+
+  it('begins only once the writer pauses after opening: a keystroke right after the first check comes first', () => {
+    const { store, open, analysed, runSteps, pauses, type } = setUp(large);
+    store.diagnosticsFor(open.get(URI)!);
+    const typed = `${large.slice(0, 80)}的${large.slice(80)}`;
+    type(typed);
+    store.diagnosticsFor(open.get(URI)!);
+    runSteps();
+    assert.deepEqual(analysed, [large, typed], 'the writer\'s keystroke, and no rehearsed one');
+    pauses.shift()!();
+    assert.equal(pauses.length, 1, 'typed during the pause: waits again');
+    runSteps();
+    assert.equal(analysed.length, 2);
+    pauses.shift()!();
+    runSteps();
+    assert.ok(analysed.length > 2, 'then rehearses');
+    assert.equal(analysed[analysed.length - 1], typed, 'ending on the writer\'s text');
+    assert.deepEqual(store.diagnosticsFor(open.get(URI)!), fresh(typed));
   });
 });

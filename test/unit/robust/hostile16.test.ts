@@ -134,7 +134,7 @@ describe('hostile input (session 16)', function () {
     for (const command of ['render r.bg', 'check r.bg', 'collect r.bg', 'help']) {
       const r = sh(folder, `"${process.execPath}" "${path.join(ROOT, 'dist', 'cli.cjs')}" ${command} > /dev/full`);
       assert.equal(r.status, 2, `${command}: ${r.stderr}`);
-      assert.equal(r.stderr, 'baogao：无法写出标准输出：磁盘已满（ENOSPC）。输出不完整。\n', command);
+      assert.equal(r.stderr, 'baogao：无法写出标准输出：磁盘已满（ENOSPC）。输出不完整。（BG913）\n', command);
     }
     // A full disk for the messages only: the findings still reach standard output, with check's own status.
     const told = sh(folder, `"${process.execPath}" "${path.join(ROOT, 'dist', 'cli.cjs')}" check r.bg 2> /dev/full`);
@@ -146,7 +146,7 @@ describe('hostile input (session 16)', function () {
     writeFileSync(path.join(folder, 'r.bg'), REPORT);
     const r = cli(folder, 'render', 'r.bg', '--out', '新报告/');
     assert.equal(r.status, 2);
-    assert.equal(r.stderr, 'baogao：“新报告/”以“/”结尾，是文件夹的写法：请写出输出文件的名字。\n');
+    assert.equal(r.stderr, 'baogao：“新报告/”以“/”结尾，是文件夹的写法：请写出输出文件的名字。（BG912）\n');
     assert.deepEqual(readdirSync(folder), ['r.bg']);
   });
 
