@@ -29,6 +29,9 @@ const LATER_PARTS = new Set(['BG401', 'BG402', 'BG404', 'BG701']);
 /** A typed heading number with nothing after it: （三） (三) 三、 3. （3）. */
 const BARE_NUMBER = /^(?:[（(]\s*(?:[一二三四五六七八九十]+|\d{1,2})\s*[）)]|[一二三四五六七八九十]+[、．.]|\d{1,2}[、．.])$/;
 
+/** A bracketed word that modifies the name before it, at the end of a line. */
+const NAME_MODIFIER_AT_END = /[\u4e00-\u9fff][（(](?:扩大|试行|暂行|草案|修订|修订稿|征求意见稿|送审稿|讨论稿)[）)]$/;
+
 /** A first-level heading typed with 一 (一、 一. 一．): the first of a numbered list of parts. */
 const FIRST_PART = /^[\s\u3000]*一[\s\u3000]*[、．.]/;
 
@@ -48,6 +51,9 @@ export function isExcerpt(imported: ImportResult, sourceLines: () => readonly st
   // A report ends with a full sentence: a clause ended by ；，： (“……法律审查把关作用；”) has more after it,
   // and so has a quoted word with no full stop after it (“……将法治建设工作列入“一把手””).
   if (/[”’]$/.test(last)) return !/[。！？!?…][”’]$/.test(last);
+  // A bracket that modifies a name (联席(扩大), 办法（试行）, 方案(草案)) ends no sentence: “组织召开第二次府院联动联席
+  // (扩大)” was cut before its 会议. A note in brackets (“3件(含2024年结转)”) may end one.
+  if (NAME_MODIFIER_AT_END.test(last)) return true;
   return !/^[@/]/.test(last) && !/[。！？!?”’）)…]$/.test(last);
 }
 

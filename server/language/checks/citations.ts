@@ -58,6 +58,11 @@ export const citationsCodes: CodeInfo[] = [
     description: '书名号里的法律名称没有哪部法律叫这个名字：法律部门的统称当成了法律（《行政法》），或把法律名称简称错了（《土地法》应为《土地管理法》，《民法》应为《民法典》，《环保法》应为《环境保护法》）；2021年起还引用已被《中华人民共和国民法典》废止的法律（《合同法》《物权法》《婚姻法》《继承法》《侵权责任法》《民法通则》等）。请写明所引法律的正式名称或规范简称。',
     example: '@年度 2023\n重点学习《民法典》《行政法》《土地法》等法律法规',
   },
+  {
+    code: 'BG738', severity: 'warning', title: '发文机关写错',
+    description: '书名号前写的发文机关不是登记的发文机关：《法治政府建设与责任落实督察工作规定》《党政主要负责人履行推进法治建设第一责任人职责规定》是中共中央办公厅、国务院办公厅印发的，不是中央依法治国办、司法部或国务院；《法治政府建设实施纲要（2021—2025年）》是中共中央、国务院印发的。只看紧挨书名号的中央机关名称（可带“印发的”“制定的”等），发文机关之一（“国务院《法治政府建设实施纲要》”“国务院办公厅印发《……督察工作规定》”）不报。',
+    example: '严格落实中央依法治国办《法治政府建设与责任落实督察工作规定》', fix: '改为登记的发文机关',
+  },
   { code: 'BG506', severity: 'warning', title: '提法已过时', description: '当作现行要求写的提法，在本报告年度已经过时：2021年起按“十三五”规划的要求（“十三五”时期是2016—2020年），2023年起只贯彻“党的十九大精神”而不提二十大（党的二十大2022年10月召开）、把“应对新冠肺炎疫情”写成当年的工作（2023年1月起“乙类乙管”），2020年起还写2018年机构改革撤并的机构（法制办、工商局、国土资源局、环保局、安监局、卫计委……）。多半是沿用旧报告或范文时漏改。回顾以往的句子（收官、以来、期间、“原……”）不报。', example: '@年度 2023\n认真贯彻落实党的十九大精神' },
 ];
 registerCodes(citationsCodes);
@@ -278,6 +283,27 @@ function titleChecks(model: ReportModel, settings: CheckSettings): Diagnostic[] 
   return cachedPerBlock(context, blocks, (block) => blockTitleChecks(model, block, registry, shortTitles));
 }
 
+/**
+ * A central body named right before a title (“中央依法治国办《……督察工作规定》”, “司法部印发的《……》”), its short
+ * forms read as the body (中办, 国办, 党中央, 全国人大常委会).
+ */
+const BODY_BEFORE_TITLE = /(中央全面依法治国委员会办公室|中央全面依法治国委员会|中央依法治国办|中共中央办公厅|国务院办公厅|全国人民代表大会常务委员会|全国人大常委会|全国人民代表大会|全国人大|中共中央|党中央|国务院|司法部|中办|国办)(?:印发|制定|出台|发布|颁布)?的?$/;
+const BODY_NAMED: Record<string, string> = { 中办: '中共中央办公厅', 国办: '国务院办公厅', 党中央: '中共中央', 全国人大常委会: '全国人民代表大会常务委员会', 全国人大: '全国人民代表大会' };
+
+/** BG738: the body named before a registered title is not among its issuers. */
+function wrongIssuer(model: ReportModel, cited: Cited, entry: CitationEntry): Diagnostic | undefined {
+  if (!entry.issuer || cited.from < 3) return undefined;
+  const before = cited.line.text.slice(Math.max(0, cited.from - 1 - 20), cited.from - 1);
+  const m = BODY_BEFORE_TITLE.exec(before);
+  if (!m) return undefined;
+  const body = BODY_NAMED[m[1]!] ?? m[1]!;
+  if (entry.issuer.split('、').includes(body)) return undefined;
+  const at = cited.from - 1 - before.length + m.index;
+  return lineDiagnostic(model, cited.line, 'BG738', at, at + m[1]!.length, `《${entry.title}》是${entry.issuer}印发的，不是${m[1]}：请改正发文机关。`, [
+    { title: `改为“${entry.issuer}”`, safe: false, edits: [{ from: at, to: at + m[1]!.length, newText: entry.issuer }] },
+  ]);
+}
+
 function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: readonly CitationEntry[], shortTitles: ReadonlySet<string>): readonly Diagnostic[] {
   let out: Diagnostic[] | undefined;
   const year = model.header.year;
@@ -303,6 +329,8 @@ function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: reado
         { title: `改为《${entry.title}》`, safe: false, edits: [{ from: cited.from, to: cited.to, newText: entry.title }] },
       ]));
     }
+    const issuer = wrongIssuer(model, cited, entry);
+    if (issuer) (out ??= []).push(issuer);
     if (year === undefined) continue;
     if (entry.validTo !== undefined && year > entry.validTo) {
       const successor = entry.supersededBy ? `，${year}年应以《${entry.supersededBy}》为准` : '';
@@ -399,6 +427,6 @@ function blockTermChecks(model: ReportModel, block: ProseBlock, year: number): r
 }
 
 export const citationsChecks: ReportCheck[] = [
-  { id: 'citation-titles', codes: ['BG501', 'BG502', 'BG503', 'BG508'], run: titleChecks },
+  { id: 'citation-titles', codes: ['BG501', 'BG502', 'BG503', 'BG508', 'BG738'], run: titleChecks },
   { id: 'stale-terms', codes: ['BG504', 'BG506'], run: (model) => termChecks(model) },
 ];

@@ -200,7 +200,8 @@ const COUNTY_LEVEL = new Set(['新乡', '萍乡', '桐乡', '湘乡', '宁乡', 
 const FUNCTION_CHARS = /[于向都的了把被将从在为对是也还又就才均皆已曾并且而]/u;
 
 /** Kinds of towns, not names: 中心镇 重点镇 特色镇 示范镇 卫生镇 文明镇 专业镇 建制镇 边境镇. */
-const GENERIC_KINDS = /(?:中心|重点|特色|示范|卫生|文明|专业|建制|边境|名|强|古)$/u;
+// 政府乡长, 党委镇长: the office before a township's head (乡长, 镇长); no place name ends in an office.
+const GENERIC_KINDS = /(?:中心|重点|特色|示范|卫生|文明|专业|建制|边境|名|强|古|政府|党委|人大)$/u;
 
 /** \p{Script=Han} by UTF-16 unit, remembered per unit (0 not yet asked, 1 no, 2 yes): no string per character. */
 const HAN_UNITS = new Uint8Array(0x10000);

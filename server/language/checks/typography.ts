@@ -26,7 +26,7 @@ export const typographyCodes: CodeInfo[] = [
   { code: 'BG606', severity: 'warning', title: '标点重复', description: '同一个标点连写了两次或更多（省略号……和破折号——除外）。', example: '工作，，进一步', fix: '只留一个' },
   { code: 'BG607', severity: 'warning', title: '序号写法有误', description: '“（一）”后不加顿号；阿拉伯数字序号写作“1.”，不用“1、”。', example: '（一）、加强组织领导', fix: '删去“（一）”后的顿号' },
   { code: 'BG608', severity: 'warning', title: '节日名称的写法', description: '用月日表示的节日写作“3·15”“12·4”：用间隔号“·”并加引号，不用小数点。', example: '“12.4宪法宣传日”', fix: '改为“12·4”' },
-  { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）；标点前也不空格（“参考率为100% ，”），右引号、右书名号、右括号和后面的数字之间也不空格（“挂案” 5起）。书名号或引号内两个短语之间的空格（《承接“北跨”战略 共建法治政府》、围绕“学习贯彻安全生产法 牢固树立安全发展理念”开展学法：栏目、活动、口号、主题的名称本来如此）不报，文件名称里的空格（《法治政府建设 实施纲要》）照报。述法报告标题下的署名行里职务和姓名之间的空格（“管委会主任 叶春华”）是署名的写法，不报。', example: '法治 政府', fix: '删去空格' },
+  { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）；标点前也不空格（“参考率为100% ，”），右引号、右书名号、右括号和后面的数字之间也不空格（“挂案” 5起）。书名号或引号内两个短语之间的空格（《承接“北跨”战略 共建法治政府》、围绕“学习贯彻安全生产法 牢固树立安全发展理念”开展学法：栏目、活动、口号、主题的名称本来如此）不报，文件名称里的空格（《法治政府建设 实施纲要》）照报。空格后面紧跟量词、量词后面就是标点（“涉法涉诉信访 件。”）的，多半是漏填了数字，提示补上数字。述法报告标题下的署名行里职务和姓名之间的空格（“管委会主任 叶春华”）是署名的写法，不报。', example: '法治 政府', fix: '删去空格' },
   { code: 'BG611', severity: 'warning', title: '年份范围起止有误', description: '年份范围的止年应晚于起年：“2023-2023”“2025—2021”多半是年份打错，或是范文、上年报告里的年份没改全。', example: '法治政府建设实施纲要（2023—2023）' },
   { code: 'BG612', severity: 'warning', title: '连词前用了顿号', description: '“及”“以及”连接最后一项时，前面不用顿号：“局党组会议及党组理论学习中心组会议”，不写“会议、及……”（GB/T 15834）。“及时”“及早”等词不报。', example: '在局党组会议、及党组理论学习中心组会议中组织学习', fix: '删去顿号' },
   {
@@ -506,6 +506,14 @@ const SPACES = /[ \u3000\t]+/g;
 /** Full-width marks that close a quotation, title or aside. */
 const CLOSING_MARKS = '”’》）';
 
+/** A measure word that ends its clause (件。 起， 人次；), where a count is read: tested where it stands. */
+const MEASURE_ENDING_CLAUSE = /(?:件|起|次|人次|人|名|个|项|场|家|份|条|户|宗|期|批)(?=[，,。；;、）)]|$)/y;
+
+function blankBeforeMeasure(text: string, at: number): boolean {
+  MEASURE_ENDING_CLAUSE.lastIndex = at;
+  return MEASURE_ENDING_CLAUSE.test(text);
+}
+
 /**
  * A byline: a line of only posts (joined by 、), a space and a name of two or three characters (“区长 张三”,
  * “党委副书记、管委会主任 叶春华”); the posts end in a title a person holds.
@@ -552,6 +560,13 @@ function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
     if (bodies === 'prose') {
       emit(lineDiagnostic(model, line, 'BG609', m.index, m.index + 1, `两个机关名称之间有空格：空格只用在联合发文的文件名称里，行文中并列的机关之间用顿号“、”。`, [
         { title: '改为顿号“、”', safe: false, edits: [{ from: m.index, to: m.index + 1, newText: '、' }] },
+      ]));
+      continue;
+    }
+    // “涉法涉诉信访 件。”: a space where the count belongs, before a measure word that ends its clause — a number left blank.
+    if (!digitBeside && isIdeograph(prev) && blankBeforeMeasure(line.text, m.index + m[0].length)) {
+      emit(lineDiagnostic(model, line, 'BG609', m.index, m.index + m[0].length, `“${prev}”和“${next}”之间空着：像是漏填了数字（如“信访 件”应为“信访3件”），请补上数字；确实没有数字时删去空格。`, [
+        { title: '删去空格', safe: false, edits: [{ from: m.index, to: m.index + m[0].length, newText: '' }] },
       ]));
       continue;
     }

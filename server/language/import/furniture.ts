@@ -47,6 +47,13 @@ const FILE_NAME = /^[^\s。，,；;]{2,80}\.(?:docx?|wps|pdf|txt)$/i;
 export const PUBLISHED_PREFIX = /^(?:发布时间|发表时间|更新时间|发布日期|日期|时间)\s*[:：]\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*/;
 
 /**
+ * A page's counter label left empty (the page fills it in by script), run into the report's first sentence:
+ * “访问次数:2024年,浙江省交通运输厅……”. The label is furniture; a figure after it could be the count's or the
+ * sentence's (“访问次数:2024年” is the sentence's year), so it stays.
+ */
+export const EMPTY_COUNTER_PREFIX = /^(?:访问次数|访问量|浏览次数|浏览量|点击数|点击量|点击率|阅读次数|阅读量|阅读数)\s*[:：]\s*/;
+
+/**
  * An 索引号 printed without its label, on a line of its own: the body's code, the year (and month) and a
  * number — “11371202004358421D/2025-6640947”, “000014349/2026-09474”, “1134162200317919XW/202312-00021”.
  */
@@ -74,6 +81,15 @@ function unspacedLabel(line: string): string {
   return m ? m[0].replace(/[ \u3000]+/g, '') + line.slice(m[0].length) : line;
 }
 
+/**
+ * The question marks a mirror prints for the spaces a page padded a label with (“時????????效”, “索??引??號”):
+ * between two characters of a label they are no text.
+ */
+const PADDING_MARKS = /(?<=[\u4e00-\u9fff])\?+(?=[\u4e00-\u9fff])/g;
+
+/** A row of a page's information table with a label and empty cells only (“时效 |”, “有效性 | ||”). */
+const EMPTY_CELL_ROW = /^[\u4e00-\u9fff]{2,6}[ \u3000]*(?:[|｜][ \u3000]*)+$/;
+
 export type FurnitureKind = '网页导航' | '网页信息栏' | '网页按钮' | '网址' | '网页页眉' | '文件名';
 
 /** Is this (trimmed) line page furniture? `top` is true above the report's first sentence. */
@@ -84,6 +100,7 @@ export function furnitureKind(line: string, top: boolean): FurnitureKind | undef
   if (SITE_LINE.test(bare) && bare.length <= 80) return '网页页眉';
   if (line.replace(CONTROLS, '') === '') return '网页按钮';
   if (!top) return undefined;
+  if (EMPTY_CELL_ROW.test(bare.replace(PADDING_MARKS, ''))) return '网页信息栏';
   if (FILE_NAME.test(bare)) return '文件名';
   if (BREADCRUMB.test(bare) && !/[。；]/.test(bare)) return '网页导航';
   if (/^(?:[\[【]\s*[\u4e00-\u9fff/]{2,10}\s*[\]】][^\[【]*){2,}$/.test(line.trim())) return '网页信息栏';
@@ -110,15 +127,16 @@ export function titleCell(line: string): string | undefined {
 
 /**
  * A title under its label in a page's information table: “标题: 浑源县2025年法治政府建设年度报告”, “标　题：……”,
- * a row of a table drawn with bars (“| 标题: | 武安镇2024年法治政府建设年度报告 | ||||”), or an item of a bulleted
+ * a row of a table drawn with bars (“| 标题: | 武安镇2024年法治政府建设年度报告 | ||||”, “标????题 | ……报告 | ||”, the
+ * label padded by a mirror's question marks and parted by a bar alone), or an item of a bulleted
  * list (“• 标  题:山亭区徐庄镇2025年度法治政府建设情况报告”).
  */
-const TITLE_LABEL = /^((?:[|｜][ \u3000]*)?[•·▪]?[ \u3000]*(?:标\s*题|文件名称|名\s*称)\s*[:：]\s*(?:[|｜][ \u3000]*)?)([^\s|｜].{2,78}?(?:报告|总结|汇报))[ \u3000]*(?:[|｜][ \u3000]*)*$/;
+const TITLE_LABEL = /^((?:[|｜][ \u3000]*)?[•·▪]?[ \u3000]*(?:标[\s?]*题|文件名称|名[\s?]*称)\s*(?:[:：]|(?=[|｜]))\s*(?:[|｜][ \u3000]*)?)([^\s|｜].{2,78}?(?:报告|总结|汇报))[ \u3000]*(?:[|｜][ \u3000]*)*$/;
 
 /** The label before a title in a page's information table, and the title (undefined when the line is none). */
 export function labelledTitle(line: string): { label: string; title: string } | undefined {
   const m = TITLE_LABEL.exec(line);
-  return m ? { label: m[1]!.replace(/[|｜•·▪]/g, '').trim(), title: m[2]! } : undefined;
+  return m ? { label: m[1]!.replace(/[|｜•·▪]/g, '').replace(PADDING_MARKS, '').trim(), title: m[2]! } : undefined;
 }
 
 /**

@@ -181,6 +181,13 @@ const COMMON_NOUN_DIVISION = /(?:社|小|辖|片|景|库|校|营|街|牧|灾|专
 /** “2025年，鹤岗市人民政府坚持……”, “2023年，东城区政府坚持……”: a government named as the subject, right after the opening year. */
 const GOVERNMENT_SUBJECT = /^(?:\d{4}\s*年度?|一年来|今年以来)[，,\s]*((?:[\u4e00-\u9fff]{2,4}?[省市州盟县区旗])+)(?:人民)?政府(?!办公|各|所属|工作部门|门户|网站|关于|令|印发)/;
 
+/** Verbs that make the body before them the subject of the sentence. */
+const SUBJECT_VERB = '坚持|深入|全面|认真|始终|紧紧|紧密|牢牢|聚焦|持续|积极|扎实|围绕|按照|深化|贯彻|把|以';
+const GOVERNMENT_NAMED_SUBJECT = new RegExp(`${NAME_START}((?:[\\u4e00-\\u9fff]{1,4}?[省市州盟县区旗])+)人民政府(?=${SUBJECT_VERB})`);
+/** Divisions as DIVISION reads them, and a county of one character (息县, 滑县). */
+const DIVISION_OR_SHORT_COUNTY = /[\u4e00-\u9fff]{2,4}?(?:[\u4e00-\u9fff]{1,16}?族自治[县州旗]|省|市|州|盟|县|区|旗)|[\u4e00-\u9fff]县/g;
+/** A campaign named after a place (法治息县, 平安某县): the words of the campaign, not a body. */
+const CAMPAIGN_WORD = /^(?:法治|平安)/;
 /** “2018年,黑龙江省坚持……”: a province as the subject, right after the opening year, its government the body. */
 /** (Only before what a subject does: 黑龙江省市场监管局, 四川省自然资源厅 and 广东省珠海市 name other bodies.) */
 const PROVINCE_SUBJECT = /^(?:\d{4}\s*年度?|一年来|今年以来)[，,\s]*([\u4e00-\u9fff]{2,3}省)(?=坚持|深入|认真|全面|始终|紧紧|扎实|持续|以|在|着力|聚焦|牢牢|按照|围绕|积极|大力|统筹|忠诚|贯彻|不断|锚定|紧扣)/;
@@ -197,13 +204,22 @@ function countyOrgFromProse(sentence: string): string | undefined {
   const both = new RegExp(`${NAME_START}([\\u4e00-\\u9fff]{2,6}?)([省市县区旗])委[、，,和]\\s*\\2?(?:人民)?政府`).exec(sentence);
   const place = both?.[1]!.replace(/^.*[省市州盟县区旗](?=..)/, ''); // the last division named: 长沙市天心区 → 天心区
   if (place && isPlaceName(place)) return governmentOf(place + both![2]);
+  // “在市委、市政府和县委的正确领导下,息县人民政府坚持……”: a government named whole as the subject of the sentence,
+  // a verb right after it (a county's name may be one character: 息县, 滑县).
+  const subject = GOVERNMENT_NAMED_SUBJECT.exec(sentence);
+  if (subject) {
+    const name = subject[1]!.match(DIVISION_OR_SHORT_COUNTY)!.pop()!;
+    const place = name.slice(0, -1);
+    if (place.length >= 1 && !NOT_A_NAME.test(place) && !/[委和与及的]/.test(name) && !CAMPAIGN_WORD.test(name) && !COMMON_NOUN_DIVISION.test(name)) return `${name}人民政府`;
+  }
   const COUNTY = new RegExp(`${NAME_START}((?:[\\u4e00-\\u9fff]{2,4}?(?:[\\u4e00-\\u9fff]{1,16}?族自治[县州旗]|省|市|州|盟|县|区|旗))+)((?!委|政府)(?:[\\u4e00-\\u9fff]{1,6}?|[\\u4e00-\\u9fff]{2,8}?和[\\u4e00-\\u9fff]{2,6}?)(?:局|委员会|委|办公室))?(?![委级域内外政人党员场长])`, 'g');
   // A department's name never starts with 委 or 政府: “湛江市委市政府和雷州市委……” names the committees, no “委市政府和雷州市委”.
   for (const m of sentence.matchAll(COUNTY)) {
     // The last division, cut as the pattern cut them (郑州市 is one: the 州 of its name is no division).
     const name = m[1]!.match(DIVISION)!.pop()!;
     const place = AUTONOMOUS.exec(name)?.[1] ?? name.slice(0, -1);
-    if (!isPlaceName(place) || !/[县区市旗]$/.test(name) || COMMON_NOUN_DIVISION.test(name)) continue;
+    // “法治息县、法治政府、法治社会一体建设”: a campaign named after the place, not a body.
+    if (!isPlaceName(place) || !/[县区市旗]$/.test(name) || COMMON_NOUN_DIVISION.test(name) || CAMPAIGN_WORD.test(name)) continue;
     return m[2] ? `${name}${m[2]}` : governmentOf(name);
   }
   return undefined;

@@ -1,5 +1,5 @@
 // Import step 1: the input's lines, with Word debris and web-page furniture removed (each noted).
-import { furnitureKind, isSentence, labelledTitle, PUBLISHED_PREFIX, titleCell, titleThenMetadata, writtenOnOf } from './furniture.js';
+import { EMPTY_COUNTER_PREFIX, furnitureKind, isSentence, labelledTitle, PUBLISHED_PREFIX, titleCell, titleThenMetadata, writtenOnOf } from './furniture.js';
 import { typedNumber } from './numbers.js';
 import { trimEdgeSpace, readable, type Line, type Note } from './types.js';
 
@@ -361,6 +361,11 @@ function removeFurniture(lines: Line[], note: Note): { pageDate: PageDate | unde
       if (published && isSentence(line.text.slice(published.length))) {
         note(line.n, `网页信息栏“${published.trim()}”`, '网页的发布时间连在了正文第一句前面，不是报告的文字');
         line.text = line.text.slice(published.length);
+      }
+      const counter = top ? EMPTY_COUNTER_PREFIX.exec(line.text)?.[0] : undefined;
+      if (counter && isSentence(line.text.slice(counter.length))) {
+        note(line.n, `网页信息栏“${counter.trim()}”`, '网页的计数栏（数字没有复制下来）连在了正文第一句前面，不是报告的文字');
+        line.text = line.text.slice(counter.length);
       }
       if (top && bulletedBar && LIST_BULLET.test(line.text)) {
         note(line.n, `网页列表符号“${line.text[0]}”`, '网页信息栏的列表符号带到了正文第一段的开头，不是报告的文字');

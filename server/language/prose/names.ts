@@ -14,7 +14,7 @@ const ENUMERATION = '[一二三四五六七八九十]是';
  * another count ("27个部门单位的278项行政许可事项": the words before 27个 name 27个, not 278项).
  */
 const CLAUSE_BREAK = new RegExp(
-  `[，,。；;：:、！!？?（(）)“”"‘’》\\n]|其中|包括|分别|共计|合计|总计|累计|共有|(?<!公)共(?![同享建治产])|另有|以及|此外|同时|${ENUMERATION}|\\d+(?:\\.\\d+)?[余多]?(?:${COUNT_MEASURE_WORDS.join('|')})`,
+  `[，,。；;：:、！!？?（(）)“”"‘’》\\n]|其中|包括|分别|共计|合计|总计|累计|共有|(?<!公)共(?![同享建治产])|另有|以及|此外|同时|且|${ENUMERATION}|\\d+(?:\\.\\d+)?[余多]?(?:${COUNT_MEASURE_WORDS.join('|')})`,
   'g',
 );
 
@@ -89,13 +89,19 @@ export function phraseBefore(sentence: string, org?: string): string {
 /**
  * Where the noun after an amount ends at the latest: a break, 的, 等, 以及 (not 可以及时, 可以及早), an enumeration, or the next
  * number (“36个行政审批单位200项……”: the units are counted, not the 200; “138项配合履职事项以及41项……”), 向 before
- * whom something is done (“14件政策性文件草案向社会公开征集意见”), or 和 before the next thing named (“19所学校和各大
- * 中小微企业”: the schools are counted).
+ * whom something is done (“14件政策性文件草案向社会公开征集意见”), 和 before the next thing named (“19所学校和各大
+ * 中小微企业”: the schools are counted), 且 (“111次且通过率100%”), or 通过 what the counted did (“14名在编干部通过行政执法培训”).
  */
-const NOUN_BREAK = new RegExp(`[，,。；;：:、！!？?（(）)“”"\\n\\d]|的|等|(?<![可难])以及(?![时早])|(?<=[\\u4e00-\\u9fff]{2})向(?=社会|群众|公众)|(?<=[\\u4e00-\\u9fff]{2})(?<![总调缓温柔平])和(?![谐解睦])|${ENUMERATION}`);
+const NOUN_BREAK = new RegExp(`[，,。；;：:、！!？?（(）)“”"\\n\\d]|的|等|且|(?<![可难])以及(?![时早])|(?<=[\\u4e00-\\u9fff]{2})向(?=社会|群众|公众)|(?<=[\\u4e00-\\u9fff]{2})通过(?!率)|(?<=[\\u4e00-\\u9fff]{2})(?<![总调缓温柔平])和(?![谐解睦])|${ENUMERATION}`);
+
+/** Villages counted with the communities in brackets beside them: 村(社区), 村（居）, 社区（村）. */
+const VILLAGES_AND_COMMUNITIES = /^(村|社区)[（(](社区|居|村)[）)]/;
 
 /** The noun right after an amount ("2次法治政府建设专题会" → 法治政府建设专题会), up to the next verb or break. */
 export function nounAfter(rest: string): string {
+  // “15个村(社区)”, “9个村（居）”: villages and the communities in brackets beside them are the things counted.
+  const villages = VILLAGES_AND_COMMUNITIES.exec(rest);
+  if (villages) return `${villages[1]}${villages[2]}`;
   const clause = rest.slice(0, PHRASE_REACH).split(NOUN_BREAK)[0] ?? '';
   // “1人被评为……”: what is said of the counted ones follows at once; no noun names them.
   if (/^被(?![告执申诉判])/.test(clause)) return '';
@@ -132,7 +138,7 @@ function tidy(clause: string, org?: string): string {
   for (let guard = 0; guard < 8; guard++) {
     const before = s;
     if (orgStem && s.startsWith(orgStem)) s = s.slice(orgStem.length);
-    s = s.replace(/^[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)(?=(?:党委|政府|人民政府|办事处)?[\u4e00-\u9fff]{2})(?:党委政府|党委|人民政府|政府|办事处)?/, (m) => (/^(?:乡镇|城镇|村镇|集镇)/.test(m) ? m : ''));
+    s = s.replace(/^[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)(?!级)(?=(?:党委|政府|人民政府|办事处)?[\u4e00-\u9fff]{2})(?:党委政府|党委|人民政府|政府|办事处)?/, (m) => (/^(?:乡镇|城镇|村镇|集镇)/.test(m) ? m : ''));
     s = s.replace(LEADING, '');
     if (!HANDS_OVER.test(s)) s = s.replace(TRAILING, '');
     if (s === before) break;
@@ -142,22 +148,27 @@ function tidy(clause: string, org?: string): string {
 
 /**
  * Verbs whose object follows the amount (“听取5家单位现场述法”, “保留5支行政执法队伍”, “共推出168项改革任务”,
- * “实现188项涉企经营事项……”, “对照100项三级指标”, “择优推荐5家单位”): a phrase ending in one names the noun after. Not in VERBS, which also trims long
+ * “实现188项涉企经营事项……”, “对照100项三级指标”, “择优推荐5家单位”, “明确212家检查企业清单”): a phrase ending in one names the noun after. Not in VERBS, which also trims long
  * names: “保留行政规范性文件13件” beside “废止行政规范性文件4件” keeps its 保留.
  */
-const OBJECT_FIRST_VERB_END = /(?:听取|保留|撤销|推出|实现|施行|对照|推荐)$/;
+const OBJECT_FIRST_VERB_END = /(?:听取|保留|撤销|推出|实现|施行|对照|推荐|明确)$/;
 
 /**
- * A scope at the end of a phrase (“面向全区31个社区”, “市本级60个部门”): where the counted things are, not what they
- * are; the noun after names them, with the scope in front when short (全区社区, 市本级部门).
+ * A scope at the end of a phrase (“面向全区31个社区”, “市本级60个部门”, “下沉全镇9个村(社区)”, “覆盖辖区25个社区”): where the
+ * counted things are, not what they are; the noun after names them, with the scope in front when short (全区社区, 市本级部门).
  */
-const SCOPE_END = /(?:全|本)(?:省|市|区|县|镇|乡|街道)$|[省市区县]本级$/;
+const SCOPE_END = /(?:全|本)(?:省|市|区|县|镇|乡|街道)$|[省市区县]本级$|辖区$/;
+/** A body's short name for itself after a verb (完成厅…, 审查局…). */
+const OWN_BODY_END = /[厅局委办]$/;
 
 /** Does a phrase end in a verb or a word that wants its object after the number ("召开了", "保障", "加强对")? */
 export function wantsNounAfter(phrase: string): boolean {
   if (phrase.length < 2 || /[对向为在给把将]$/.test(phrase) || HANDS_OVER.test(phrase) || SCOPE_END.test(phrase)) return true;
   const lastVerb = [...phrase.matchAll(VERBS)].pop();
-  return (!!lastVerb && lastVerb.index! + lastVerb[0].length === phrase.length) || OBJECT_FIRST_VERB_END.test(phrase);
+  if (!!lastVerb && lastVerb.index! + lastVerb[0].length === phrase.length) return true;
+  // “全年完成厅14件行政规范性文件”: a verb and the body's own short name (厅 for 我厅), the object after the number.
+  if (!!lastVerb && lastVerb.index! + lastVerb[0].length === phrase.length - 1 && OWN_BODY_END.test(phrase)) return true;
+  return OBJECT_FIRST_VERB_END.test(phrase);
 }
 
 /**

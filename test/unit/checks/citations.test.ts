@@ -28,6 +28,23 @@ function expectOne(text: string, code: string, covered: string, fixed?: string):
 }
 
 describe('checks/citations', () => {
+  it('BG738: a central body named before a registered title that did not issue it (浙江省交通运输厅 2024), not one of its issuers', () => {
+    const text = `${header(2024)}严格落实中央依法治国办《法治政府建设与责任落实督察工作规定》，按要求报送年度法治政府建设工作情况。\n`;
+    const d = expectOne(text, 'BG738', '中央依法治国办', text.replace('中央依法治国办', '中共中央办公厅、国务院办公厅'));
+    assert.equal(d.message, '《法治政府建设与责任落实督察工作规定》是中共中央办公厅、国务院办公厅印发的，不是中央依法治国办：请改正发文机关。');
+    assert.equal(d.fixes![0]!.safe, false);
+    expectOne(`${header(2024)}认真贯彻司法部印发的《党政主要负责人履行推进法治建设第一责任人职责规定》。\n`, 'BG738', '司法部');
+    expectOne(`${header(2024)}落实国务院《法治政府建设与责任落实督察工作规定》。\n`, 'BG738', '国务院');
+    // Near misses: the issuers themselves, one of them, their short forms, a body further away, a title not registered.
+    const near = [
+      '根据中共中央办公厅、国务院办公厅印发的《法治政府建设与责任落实督察工作规定》，',
+      '落实中办、国办《党政主要负责人履行推进法治建设第一责任人职责规定》，国务院《法治政府建设实施纲要（2021—2025年）》，',
+      '党中央《法治中国建设规划（2020—2025年）》，全国人大常委会《中华人民共和国行政复议法》，',
+      '中央依法治国办部署开展督察，严格落实《法治政府建设与责任落实督察工作规定》，中央依法治国办《关于开展法治督察的通知》。',
+    ].join('');
+    assert.deepEqual(check(`${header(2024)}${near}\n`).filter((x) => x.code === 'BG738').map((x) => x.message), []);
+  });
+
   it('the registry has the two 纲要 and merges extra titles from settings', () => {
     const titles = citationRegistry(DEFAULT_CHECK_SETTINGS).map((e) => e.title);
     assert.ok(titles.includes('法治政府建设实施纲要（2015—2020年）'));

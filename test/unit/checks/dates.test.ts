@@ -67,6 +67,9 @@ describe('checks/dates: names', () => {
     assert.deepEqual(townshipNames('，支持大歇镇，').map((h) => h.name), ['大歇镇']);
     assert.deepEqual(townshipNames('，代理金龙街道诉讼案件').map((h) => h.name), ['金龙街道']);
     assert.deepEqual(townshipNames('以维护大歇镇平安稳定为底线').map((h) => h.name), ['大歇镇']);
+    // The office before a township's head (碧土乡 2024: “乡党委副书记、政府乡长为副组长”): 政府乡长 is 乡长.
+    assert.deepEqual(townshipNames('以乡党委书记为组长、乡党委副书记、政府乡长为副组长，党委镇长，人大镇长。'), []);
+    assert.deepEqual(townshipNames('、大歇乡长为副组长').map((h) => h.name), ['大歇乡']);
   });
 
   it('reads a 街道 whose name ends in 乡 or 镇 whole, and leaves a city named in a campaign (“法治桐乡”) alone', () => {

@@ -201,6 +201,13 @@ describe('checks/typography', () => {
   });
 
   it('BG609 spaces in Chinese text', () => {
+    // A space where a count belongs, before a measure word ending its clause (余坪镇 2024: “涉法涉诉信访 件。”): a number left blank.
+    const blank = expectOne('2024年全镇未发生领导干部干预案件情况,涉法涉诉信访 件。\n', 'BG609', ' ', '2024年全镇未发生领导干部干预案件情况,涉法涉诉信访件。\n', false);
+    assert.match(blank.message, /“访”和“件”之间空着：像是漏填了数字/);
+    assert.match(expectOne('全年受理行政复议案件　起，办结率100%。\n', 'BG609', '\u3000', '全年受理行政复议案件起，办结率100%。\n', false).message, /漏填了数字/);
+    // Near misses: a word after the measure word (全体 人员), a number beside the space, and a space between two words.
+    assert.doesNotMatch(expectOne('组织全体 人员参加。\n', 'BG609', ' ', '组织全体人员参加。\n', true).message, /漏填/);
+    assert.doesNotMatch(expectOne('办理案件 32件。\n', 'BG609', ' ', '办理案件32件。\n', true).message, /漏填/);
     expectOne('推进法治 政府建设。\n', 'BG609', ' ', '推进法治政府建设。\n', true);
     expectOne('推进法治\u3000政府建设。\n', 'BG609', '\u3000', '推进法治政府建设。\n');
     expectNone('\u3000\u3000首行缩进不算。使用 LED 屏幕，A, B。\n', 'BG609');

@@ -166,6 +166,14 @@ describe('checks/wording', () => {
       const near = `${header(2025)}深刻领悟“两个确立”的决定性意义，坚定拥护“两个确立”、坚决做到“两个维护”，充分认识法治政府建设的重大意义。\n`;
       assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
     });
+    it('reports 习近平法治思想 with another count of its 坚持 (“十二个坚持”, 中都街道 2025) for its 十一个坚持, not the 坚持 of other teachings', () => {
+      const text = `${header(2025)}班子坚持把学习贯彻习近平法治思想“十二个坚持”核心要义作为首要政治任务。\n`;
+      const d = expectOne(text, 'BG715', '习近平法治思想“十二个坚持”', text.replace('十二个坚持', '十一个坚持'));
+      assert.equal(d.message, '“习近平法治思想‘十二个坚持’”应为规范用语“习近平法治思想‘十一个坚持’”。');
+      expectOne(`${header(2025)}深刻把握习近平法治思想的“十个坚持”。\n`, 'BG715', '习近平法治思想的“十个坚持”', `${header(2025)}深刻把握习近平法治思想“十一个坚持”。\n`);
+      const near = `${header(2025)}深刻把握习近平法治思想“十一个坚持”核心要义，习近平法治思想的“十一个坚持”，党的百年奋斗“十个坚持”历史经验，“六个必须坚持”。\n`;
+      assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
+    });
     it('reports a term with part of it in quotation marks (法治政府建设“第一责任人”职责), keeping the marks in its fix', () => {
       const text = `${header(2024)}严格履行法治政府建设“第一责任人”职责。\n`;
       const d = expectOne(text, 'BG715', '法治政府建设“第一责任人”', text.replace('法治政府建设“', '法治建设“'));

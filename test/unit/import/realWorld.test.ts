@@ -206,6 +206,31 @@ describe('import: real-world text', () => {
     assert.equal(imported(['xx镇一季度社会矛盾纠纷排查研判情况综合报告', '正文。']).header.kind, undefined);
   });
 
+  it('a mirror’s information table, its labels padded with question marks (“标????????题 | ……报告 | ||”, “时????????效 |”), is furniture and gives the title', () => {
+    const r = imported([
+      '索??引??号 | 014000810/2025-00009 | 分????????类 | 行业管理?? |', '发布机构 | 江苏省交通运输厅 | 发文日期 | 2025-02-18 |',
+      '标????????题 | 江苏省交通运输厅2024年度法治政府部门建设情况报告 | ||', '内容概述 | |||', '时????????效 |',
+      '2024年,江苏省交通运输厅坚持以习近平新时代中国特色社会主义思想为指导,依法全面履行政府职能。',
+    ]);
+    assert.equal(r.header.title, '江苏省交通运输厅2024年度法治政府部门建设情况报告');
+    assert.equal(r.header.org, '江苏省交通运输厅');
+    assert.deepEqual(body(r.text), ['2024年,江苏省交通运输厅坚持以习近平新时代中国特色社会主义思想为指导,依法全面履行政府职能。']);
+    assert.ok(r.notes.some((n) => n.what === '网页信息栏的标签“标题”'), JSON.stringify(r.notes));
+    // Near misses: a question in the text, and a line of the body after the first sentence ending in a bar.
+    const later = imported(['某某镇2024年法治政府建设情况报告', '2024年,某某镇坚持依法行政,全面推进法治政府建设,取得积极成效。', '群众满意吗??是的。', '工作要点 |']);
+    assert.ok(later.text.includes('群众满意吗??是的。') && later.text.includes('工作要点 |'), later.text);
+  });
+
+  it('a page’s empty counter label run into the first sentence (“访问次数:2024年,……”) is furniture; the label in the text is not', () => {
+    const r = imported(['组配分类: | 公开方式:主动公开 | 成文日期:2025-03-24 |', '浙江省交通运输厅2024年度法治政府部门建设工作情况', '访问次数:2024年,浙江省交通运输厅笃学践行习近平法治思想,全面落实党中央、国务院关于法治政府建设的决策部署。']);
+    assert.deepEqual(body(r.text), ['2024年,浙江省交通运输厅笃学践行习近平法治思想,全面落实党中央、国务院关于法治政府建设的决策部署。']);
+    assert.ok(r.notes.some((n) => n.what === '网页信息栏“访问次数:”'));
+    for (const label of ['浏览次数：', '点击数: ']) assert.deepEqual(body(imported(['某某镇2024年法治政府建设情况报告', `${label}2024年,某某镇坚持依法行政,全面推进法治政府建设,取得积极成效。`]).text), ['2024年,某某镇坚持依法行政,全面推进法治政府建设,取得积极成效。'], label);
+    // Near misses: the words later in the text, and a counter label on a line too short to be a sentence.
+    const later = imported(['某某镇2024年法治政府建设情况报告', '2024年,某某镇坚持依法行政,全面推进法治政府建设,取得积极成效。', '一、主要举措', '浏览次数:网站全年浏览次数达12万,访问量持续增长,群众满意度不断提高。']);
+    assert.ok(later.text.includes('浏览次数:网站全年浏览次数达12万'), later.text);
+  });
+
   it('a file name above the text, the publishing time run into the first sentence and a sharing site’s watermarks are furniture', () => {
     const r = imported(['海滨街2020年法治政府建设情况.docx', '海滨街2020年法治政府建设情况报告', '发表时间 : 2025-03-18 16:56:432020年以来,海滨街严格依法行政,深入推进法治政府建设,积极营造良好的法治环境。']);
     assert.equal(r.header.title, '海滨街2020年法治政府建设情况报告');
@@ -365,6 +390,12 @@ describe('import: real-world text', () => {
     assert.equal(orgFromProse('2025年,长沙市天心区人民政府全面推进依法行政'), '天心区人民政府');
     assert.equal(orgFromProse('2025年,某县人民政府办公室坚持依法行政'), undefined);
     assert.equal(orgFromProse('2025年,在县委、县政府的领导下,根据鹤岗市人民政府的部署推进依法行政'), undefined);
+    // After a clause, named whole before its verb (息县 2024, a county of one character); the campaign 法治息县 is no body.
+    const xixian = '2024年,在市委、市政府和县委的正确领导下,息县人民政府坚持以习近平新时代中国特色社会主义思想为指导,坚持依法治县、依法执政、依法行政共同推进,法治息县、法治政府、法治社会一体建设';
+    assert.equal(orgFromProse(xixian), '息县人民政府');
+    assert.equal(orgFromProse('2024年,在市委的领导下,信阳市息县人民政府深入推进依法行政'), '息县人民政府');
+    assert.equal(orgFromProse('2024年,坚持依法治县,法治息县、法治政府、法治社会一体建设'), undefined);
+    assert.equal(orgFromProse('2024年,在信阳市人民政府的正确领导下,推进依法行政'), undefined);
   });
 
   it('a 呈 without its title: the document number above the addressee goes, the addressee is @主送 (保定市 2024)', () => {
@@ -690,6 +721,20 @@ describe('import: real-world text', () => {
     assert.equal(checkSourceText(service, '/r/a.bg', `${opening}${SECOND_PART}全年未发生行政诉讼案件。`).excerpt, false);
   });
 
+  it('a text cut after a bracket modifying a name (“联席(扩大)”, “办法（试行）”) is an excerpt; a note in brackets may end a report', () => {
+    const service = new LanguageService(new MemoryWorkspace({}));
+    const opening = '某某县2024年度法治政府建设情况报告\n2024年,某某县坚持依法行政,全面推进法治政府建设。\n一、主要举措和成效\n(一)加强组织领导。全年学法8次。\n';
+    for (const end of ['(二)统筹推进。组织召开第二次府院联动联席(扩大)', '(二)统筹推进。严格执行某某县行政规范性文件管理办法（试行）']) {
+      const { findings, excerpt } = checkSourceText(service, '/r/a.bg', `${opening}${end}`);
+      assert.ok(excerpt, end);
+      assert.deepEqual(findings.filter((f) => /BG401|BG701/.test(f.code)), [], end);
+    }
+    // Near misses: a note in brackets, a sentence closed before or inside the bracket, a bracketed line of its own.
+    for (const end of ['全年办结复议案件3件(含2024年结转)', '全年未发生行政诉讼案件。（完）', '全年未发生行政诉讼案件（见附件。）', '全年未发生行政诉讼案件。\n（此件公开发布）', '出台《某某县重大行政决策程序规定（试行）》。']) {
+      assert.equal(checkSourceText(service, '/r/a.bg', `${opening}${SECOND_PART}${end}`).excerpt, false, end);
+    }
+  });
+
   it('a text that ends inside its only part, typed 一、, is an excerpt though its last sentence is whole; a text with 二、 is not', () => {
     const service = new LanguageService(new MemoryWorkspace({}));
     const opening = '王河镇人民政府关于2025年法治政府建设的报告\n2025年,王河镇坚持依法行政,法治政府建设取得积极成效。\n一、主要举措和成效\n(一)坚持理论学习,强化思想引领。全年集体学法23次。\n(二)强化组织领导,压实责任链条。构建分片领导具体抓的工作格局。';
@@ -888,6 +933,23 @@ describe('import: real-world text', () => {
     // Near misses: a verb named before its object keeps it (保留行政规范性文件13件 beside 废止……), a noun before 向 stays whole.
     assert.equal(figure('2024年,保留行政规范性文件13件、废止行政规范性文件4件。', '13件'), '保留行政规范性文件');
     assert.equal(figure('2024年,发放宣传资料3000份向群众宣传。', '3000份'), '发放宣传资料');
+  });
+
+  it('round 20 figure names: the object after 明确 and after a verb with the body’s own 厅; 且 and 通过 end the noun; 镇级 is no town; 村(社区) after a scope', () => {
+    const figure = (sentence: string, amount: string) => new RegExp(`\\{([^=}]+) = ${amount}\\}`).exec(imported(['某某县2024年度法治政府建设情况报告', sentence]).text)?.[1];
+    assert.equal(figure('2024年,编制实施检查计划,明确212家检查企业清单。', '212家'), '明确检查企业清单');
+    assert.equal(figure('2024年,全年完成厅14件行政规范性文件和重大决策事项合法性审查。', '14件'), '行政规范性文件');
+    assert.equal(figure('2024年,全年开展合法性审核111次且通过率100%。', '111次'), '开展合法性审核');
+    assert.equal(figure('2024年,组织14名在编干部通过行政执法培训及考试。', '14名'), '在编干部');
+    assert.equal(figure('2024年,对照规定,制定镇级责任清单27条。', '27条'), '制定镇级责任清单');
+    // Near misses: 通过率 is a rate's name, 和谐 a word, a town before its office goes.
+    assert.equal(figure('2024年,组织14名干部参加考试,通过率100%。', '100%'), '通过率');
+    assert.equal(figure('2024年,开展12个和谐社区创建。', '12个'), '开展和谐社区创建');
+    assert.equal(figure('2024年,大歇镇党委召开专题会议4次。', '4次'), '召开专题会议');
+    // After a scope (全镇, 全市, 辖区) the things counted, 村(社区) among them, are named with it.
+    assert.equal(figure('2024年,组建法治宣讲队,下沉全镇9个村(社区)开展靶向宣讲。', '9个'), '全镇村社区');
+    assert.equal(figure('2024年,联合社会第三方对全市69家党政机关进行测评。', '69家'), '全市党政机关');
+    assert.equal(figure('2024年,宣传覆盖辖区25个社区。', '25个'), '辖区社区');
   });
 
   it('round 19: a date, time and site line, a share panel’s targets and a mirror’s sentence about the title go (黑龙江省 2024, 梧州市 2023 and 2018)', () => {
