@@ -285,6 +285,7 @@ export function writeFileSafely(target: string, data: string | Uint8Array, optio
       closeSync(fd);
     }
     if (mode !== undefined) chmodSync(temp, mode);
+    if (mode !== undefined && options.force !== true) lookAgain(file, target);
     if (options.readAs !== undefined && readTextFile(file).text !== options.readAs) {
       throw new FileRefused(`“${target}”在本命令运行期间被改过（为免覆盖新的改动，没有写入，请再运行一次）。（BG914）`);
     }
@@ -295,6 +296,17 @@ export function writeFileSafely(target: string, data: string | Uint8Array, optio
     throw refused(error);
   }
   syncFolder(dir);
+}
+
+/**
+ * An existing target looked at again just before it is replaced: made read-only or replaced by a symlink
+ * while the output was written (`check --fix` of a long report), it is refused as it would have been at the
+ * start — the rename would have replaced it regardless.
+ */
+function lookAgain(file: string, target: string): void {
+  const now = lstatOrUndefined(file);
+  if (now?.isSymbolicLink()) throw new FileRefused(`“${target}”在本命令运行期间换成了符号链接：不写入；确要写入它指向的文件，请加 --force。（BG910）`);
+  if (now?.isFile() && (!writable(file) || (now.mode & 0o200) === 0)) throw new FileRefused(`“${target}”在本命令运行期间改成了只读文件：不写入；确要写入，请加 --force。（BG911）`);
 }
 
 /**

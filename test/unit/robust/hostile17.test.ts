@@ -5,7 +5,7 @@
 // a file created at the target while the command wrote its output (replaced unasked).
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
@@ -93,7 +93,7 @@ describe('hostile inputs, session 17', () => {
     });
   });
 
-  describe('a file created at the target while the command writes', () => {
+  describe('a target changed while the command writes', () => {
     let folder: string;
     beforeEach(() => (folder = mkdtempSync(path.join(tmpdir(), 'baogao-race-'))));
     afterEach(() => rmSync(folder, { recursive: true, force: true }));
@@ -120,6 +120,32 @@ describe('hostile inputs, session 17', () => {
       assert.equal(readFileSync(target, 'utf8'), '写作者刚保存的文字\n');
       assert.notEqual(code, 0);
       assert.match(stderr, /“.*输出\.txt”在本命令运行期间被创建了：不覆盖它；换一个文件名，或加 --force 覆盖。（BG910）/);
+      assert.deepEqual(readdirSync(folder).filter((n) => n.endsWith('.tmp')), []);
+    });
+
+    it('a report made read-only while check --fix writes it is not replaced: BG911 (was: replaced)', async function () {
+      this.timeout(60_000);
+      const paragraph = '全年办理行政复议案件12件,依法纠错3件。\n\n';
+      const text = `@标题 测试报告\n@年度 2020\n@机关 某镇人民政府\n\n# 一、主要举措\n\n${paragraph.repeat(6000)}`;
+      const report = path.join(folder, 'r.bg');
+      writeFileSync(report, text);
+      const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), 'check', '--fix', 'r.bg'], { cwd: folder, env: { ...process.env, BAOGAO_TEST_SLOW_WRITE_MS: '100' } });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdout.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const started = Date.now();
+      let locked = false;
+      while (!locked && Date.now() - started < 50_000 && child.exitCode === null) {
+        if (readdirSync(folder).some((n) => n.startsWith('.r.bg.') && n.endsWith('.tmp'))) {
+          chmodSync(report, 0o444);
+          locked = true;
+        } else await new Promise((r) => setTimeout(r, 5));
+      }
+      await exited;
+      assert.ok(locked, 'the write was not caught in the act');
+      assert.equal(readFileSync(report, 'utf8'), text);
+      assert.match(stderr, /“.*r\.bg”在本命令运行期间改成了只读文件：不写入；确要写入，请加 --force。未修复。（BG911）/);
       assert.deepEqual(readdirSync(folder).filter((n) => n.endsWith('.tmp')), []);
     });
   });
