@@ -1,6 +1,6 @@
 // Reading and writing files without losing text: every text file is decoded by its encoding (never
 // guessed into replacement characters silently), and every output goes through `writeFileSafely`.
-import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, chmodSync, accessSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync, chmodSync, accessSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../language/documentSize.js';
 import { systemReason, writeFailureCode } from './systemReason.js';
@@ -285,15 +285,49 @@ export function writeFileSafely(target: string, data: string | Uint8Array, optio
       closeSync(fd);
     }
     if (mode !== undefined) chmodSync(temp, mode);
+    if (mode !== undefined && options.force !== true) lookAgain(file, target);
     if (options.readAs !== undefined && readTextFile(file).text !== options.readAs) {
       throw new FileRefused(`“${target}”在本命令运行期间被改过（为免覆盖新的改动，没有写入，请再运行一次）。（BG914）`);
     }
-    renameSync(temp, file);
+    if (mode === undefined && options.force !== true) placeNew(temp, file, target);
+    else renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
     throw refused(error);
   }
   syncFolder(dir);
+}
+
+/**
+ * An existing target looked at again just before it is replaced: made read-only or replaced by a symlink
+ * while the output was written (`check --fix` of a long report), it is refused as it would have been at the
+ * start — the rename would have replaced it regardless.
+ */
+function lookAgain(file: string, target: string): void {
+  const now = lstatOrUndefined(file);
+  if (now?.isSymbolicLink()) throw new FileRefused(`“${target}”在本命令运行期间换成了符号链接：不写入；确要写入它指向的文件，请加 --force。（BG910）`);
+  if (now?.isFile() && (!writable(file) || (now.mode & 0o200) === 0)) throw new FileRefused(`“${target}”在本命令运行期间改成了只读文件：不写入；确要写入，请加 --force。（BG911）`);
+}
+
+/**
+ * Puts the temporary file at a target that was not there when looked at, and refuses if it is there now: a
+ * file saved there while the output was written (a large render takes seconds) is the writer's, and a rename
+ * would have replaced it unasked. A hard link fails atomically on an existing name; where the file system
+ * has none (FAT, some network shares), the name is looked at again just before the rename.
+ */
+function placeNew(temp: string, file: string, target: string): void {
+  const appeared = () => new FileRefused(`“${target}”在本命令运行期间被创建了：不覆盖它；换一个文件名，或加 --force 覆盖。（BG910）`);
+  try {
+    linkSync(temp, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw appeared();
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EMLINK' && code !== 'ENOSYS') throw error;
+    if (lstatOrUndefined(file)) throw appeared();
+    renameSync(temp, file);
+    return;
+  }
+  rmSync(temp, { force: true });
 }
 
 /** Makes the rename itself durable (best effort: not every system can open a folder). */

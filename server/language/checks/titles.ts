@@ -59,6 +59,13 @@ function deletions(text: string): string[] {
  * The titles seen so far, indexed so that the first one that differs from a new title by one character is
  * found without comparing it with every title (a long report cites hundreds).
  */
+/**
+ * The longest title compared one character apart: its deletions are as many as its characters, each as long
+ * (a title of 40,000 characters, a line of “方案（2021—2025年）” in one 《》, took 4 GB and did not end). A real
+ * document's name is far shorter; a longer one is still seen, only not compared.
+ */
+const MAX_TITLE_COMPARED = 200;
+
 class SeenTitles {
   private readonly order = new Map<string, number>();
   /** Title with one character left out → the titles that give it. */
@@ -70,6 +77,7 @@ class SeenTitles {
 
   /** The earliest seen title that is `title` with one more character, or one less. */
   oneApart(title: string): string | undefined {
+    if (title.length > MAX_TITLE_COMPARED + 1) return undefined;
     const shorter = deletions(title).filter((s) => this.order.has(s) && oneCharacterMore(title, s));
     const longer = (this.byDeletion.get(title) ?? []).filter((s) => oneCharacterMore(s, title));
     let best: string | undefined;
@@ -79,6 +87,7 @@ class SeenTitles {
 
   add(title: string): void {
     this.order.set(title, this.order.size);
+    if (title.length > MAX_TITLE_COMPARED) return;
     for (const d of deletions(title)) {
       const list = this.byDeletion.get(d);
       if (list) list.push(title);

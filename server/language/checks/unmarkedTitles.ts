@@ -152,8 +152,10 @@ function blockUnmarkedTitles(model: ReportModel, block: ProseBlock, names: NameI
 /**
  * A plan named with the years it runs in brackets (“扎实推进吉林市法治政府建设实施方案(2021--2025年)”): a document's
  * name, registered or not — only a title is written so. Not when a 》 closes it (the 《 is missing: BG602's).
+ * The spaces around 年 are one run each (`\s*(?:年\s*)?`, not `\s*年?\s*`): two runs that may both take a
+ * space made a line of spaces after “方案（2021” quadratic (100,000 spaces: 9 s).
  */
-const PLAN_WITH_YEARS = /(?:实施方案|实施纲要|规划|纲要|方案|计划)[（(]\s*(?:19|20)\d{2}\s*年?\s*(?:[-－–‐‑―~～—]{1,2}|至)\s*(?:19|20)\d{2}\s*年?\s*[）)](?!\s*[》〉>])/g;
+const PLAN_WITH_YEARS = /(?:实施方案|实施纲要|规划|纲要|方案|计划)[（(]\s*(?:19|20)\d{2}\s*(?:年\s*)?(?:[-－–‐‑―~～—]{1,2}|至)\s*(?:19|20)\d{2}\s*(?:年\s*)?[）)](?!\s*[》〉>])/g;
 
 /** A line that can hold one: the closing word before a bracket with a year in it (tested before the pattern). */
 function mayNameAPlan(text: string): boolean {
