@@ -117,6 +117,7 @@ export async function readWordSource(buffer: Uint8Array): Promise<{ text: string
       boxLines,
       ...(document.comments ? { comments: { count: document.comments, line: commentLine || 1 } } : {}),
       ...(furniture.pageNumbers ? { pageNumbers: furniture.pageNumbers } : {}),
+      ...(document.headersLeftOut ? { headersLeftOut: document.headersLeftOut } : {}),
     },
   };
 }

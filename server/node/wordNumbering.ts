@@ -515,6 +515,8 @@ export interface WordDocument {
    * page-number field (PAGE, NUMPAGES, SECTIONPAGES) as PAGE_FIELD.
    */
   headers: Array<{ kind: 'header' | 'footer'; paragraphs: string[] }>;
+  /** Header and footer parts the sections show beyond MAX_HEADER_PARTS: not read, and told (never dropped unsaid). */
+  headersLeftOut: number;
 }
 
 /** The paragraphs of a .docx, each with the number Word shows before it (or ''). */
@@ -562,7 +564,7 @@ export async function readWordDocument(buffer: Uint8Array): Promise<WordDocument
     footnoteFormat: noteFormat('footnotePr', 'decimal'),
     endnoteFormat: noteFormat('endnotePr', 'lowerRoman'),
     comments: elements(commentsXml ?? '', 'comment').filter((c) => paragraphText(c.body).text.trim()).length,
-    headers: await readHeaders(zip, documentXml, settingsXml, parts.byId, new StoryReader(styles, numbering)),
+    ...(await readHeaders(zip, documentXml, settingsXml, parts.byId, new StoryReader(styles, numbering))),
   };
 }
 
@@ -578,17 +580,22 @@ const EVEN_AND_ODD = new RegExp(`<w:evenAndOddHeaders${ON}`);
  * relationships. A first page's header shows only where the section has 首页不同 (w:titlePg), an even
  * page's only with 奇偶页不同 (w:evenAndOddHeaders in settings.xml): other parts are not printed, and not read.
  */
-async function readHeaders(zip: JSZip, documentXml: string, settingsXml: string | undefined, byId: Map<string, { type: string; target: string }>, reader: StoryReader): Promise<WordDocument['headers']> {
+async function readHeaders(zip: JSZip, documentXml: string, settingsXml: string | undefined, byId: Map<string, { type: string; target: string }>, reader: StoryReader): Promise<Pick<WordDocument, 'headers' | 'headersLeftOut'>> {
   const evenPages = EVEN_AND_ODD.test(settingsXml ?? '');
   const shown: Array<{ kind: 'header' | 'footer'; part: string }> = [];
   const seen = new Set<string>();
+  const leftOut = new Set<string>();
   for (const section of elements(documentXml, 'sectPr')) {
     const titlePage = TITLE_PAGE.test(section.body);
     for (const m of section.body.matchAll(/<w:(header|footer)Reference\b([^>]*)>/g)) {
       const type = attr(m[2]!, 'type') ?? 'default';
       if ((type === 'first' && !titlePage) || (type === 'even' && !evenPages)) continue;
       const target = byId.get(/\br:id="([^"]*)"/.exec(m[2]!)?.[1] ?? '');
-      if (!target || target.type !== m[1] || seen.has(target.target) || seen.size >= MAX_HEADER_PARTS) continue;
+      if (!target || target.type !== m[1] || seen.has(target.target)) continue;
+      if (seen.size >= MAX_HEADER_PARTS) {
+        leftOut.add(target.target);
+        continue;
+      }
       seen.add(target.target);
       shown.push({ kind: m[1] as 'header' | 'footer', part: target.target });
     }
@@ -608,7 +615,7 @@ async function readHeaders(zip: JSZip, documentXml: string, settingsXml: string 
     for (const box of boxes) for (const p of reader.read(box)) paragraphs.push(p.number + p.text);
     out.push({ kind, paragraphs });
   }
-  return out;
+  return { headers: out, headersLeftOut: leftOut.size };
 }
 
 /** What a page-number field of a header or footer is read as: a character of the private area, never a report's. */

@@ -23,6 +23,12 @@ export function placeAsides(blocks: Block[], word: WordExtras, note: Note, findi
     note(comments.line, `审阅批注 ${comments.count} 条`, '不是正文，没有导入（BG244）');
   }
   if (word.pageNumbers) note(1, `页眉页脚中的页码 ${word.pageNumbers} 处`, 'Word 的页码，渲染时按 GB/T 9704 重新生成');
+  if (word.headersLeftOut) {
+    // Past the reader's bound (a report has a few sections, each naming up to six parts): said, not dropped unsaid.
+    const message = `原文的各节另有 ${word.headersLeftOut} 个页眉页脚超出了读入的上限（64 个），其中的文字没有导入：请在 Word 中查看这些页眉页脚，需要的文字写进报告。`;
+    findings.push({ line: 1, column: 1, code: 'BG245', message });
+    note(1, `页眉页脚 ${word.headersLeftOut} 个`, '超出读入上限，没有导入（BG245）');
+  }
   if (asides.length === 0) return blocks;
   const onPage = (a: SourceAside) => a.kind === 'header' || a.kind === 'footer';
   tell(asides.filter((a) => a.kind === 'footnote' || a.kind === 'endnote'), 'BG242', note, findings);

@@ -50,6 +50,8 @@ export interface WordExtras {
   comments?: { count: number; line: number };
   /** How many paragraphs of the headers and footers were only page numbers (第 X 页 共 Y 页, — X —): left out, the renderer numbers pages. */
   pageNumbers?: number;
+  /** Header and footer parts past the reader's bound (64): not read, told as BG245. */
+  headersLeftOut?: number;
 }
 
 export interface Line {

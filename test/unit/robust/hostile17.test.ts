@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import JSZip from 'jszip';
 import { checkReport } from '../../../server/language/checks/index.js';
 import { readWordSource } from '../../../server/node/readWord.js';
+import { importReport } from '../../../server/language/import/index.js';
 import { cpuTimed, model, ROOT } from '../../helpers.js';
 
 const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -58,6 +59,17 @@ describe('hostile inputs, session 17', () => {
         (error: Error) => assert.match(error.message, /^其中的页眉页脚（到 word\/header\d+\.xml 为止）解压后共超过 32 MB，不是一份报告的大小/),
       );
       assert.ok(performance.now() - started < 30_000, `${Math.round(performance.now() - started)} ms`);
+    });
+
+    it('header parts past the bound of 64 are told (BG245), not dropped without a word', async () => {
+      const bytes = await docxWithHeaders(Array.from({ length: 70 }, (_, i) => `<w:p><w:r><w:t>第${i}节的页眉</w:t></w:r></w:p>`));
+      const { text, word } = await readWordSource(bytes);
+      assert.equal(word.headersLeftOut, 6);
+      assert.equal(word.asides.flatMap((a) => a.paragraphs).length, 64);
+      const imported = importReport(text, { word });
+      const told = imported.findings.filter((f) => f.code === 'BG245');
+      assert.ok(told.some((f) => /另有 6 个页眉页脚超出了读入的上限/.test(f.message)), JSON.stringify(told));
+      assert.ok(imported.notes.some((n) => /页眉页脚 6 个/.test(n.what)), JSON.stringify(imported.notes.slice(0, 3)));
     });
 
     it('headers within the bound are all read', async () => {
