@@ -432,8 +432,19 @@ function readPart(zip: JSZip, name: string, limit = MAX_PART_BYTES, tooLarge = `
       reject(new Error(`${tooLarge}，不是一份报告的大小（可能是恶意构造的压缩包），不予读取`));
     });
     stream.on('error', () => reject(new Error(`其中的 ${name} 已损坏，无法解压`)));
-    stream.on('end', () => resolve(withoutComments(new TextDecoder().decode(Buffer.concat(chunks)))));
+    stream.on('end', () => resolve(withoutComments(decodeXml(Buffer.concat(chunks)))));
   });
+}
+
+/**
+ * An XML part's text by the encoding its first bytes show (XML 1.0, appendix F): Word writes UTF-8, but a
+ * part saved by another program as UTF-16 (with or without a byte order mark) read as UTF-8 lost every word.
+ */
+export function decodeXml(bytes: Uint8Array): string {
+  const [a, b, c, d] = bytes;
+  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00 && c === 0x3f && d === 0x00)) return new TextDecoder('utf-16le').decode(bytes);
+  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c && c === 0x00 && d === 0x3f)) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder().decode(bytes);
 }
 
 /** The relationships of a `.rels` part: each one's id, type's last word ("officeDocument", "styles", "header") and target inside the package. */

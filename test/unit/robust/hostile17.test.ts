@@ -12,6 +12,7 @@ import JSZip from 'jszip';
 import { checkReport } from '../../../server/language/checks/index.js';
 import { readWordSource } from '../../../server/node/readWord.js';
 import { importReport } from '../../../server/language/import/index.js';
+import { decodeXml } from '../../../server/node/wordNumbering.js';
 import { cpuTimed, model, ROOT } from '../../helpers.js';
 
 const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -70,6 +71,19 @@ describe('hostile inputs, session 17', () => {
       const told = imported.findings.filter((f) => f.code === 'BG245');
       assert.ok(told.some((f) => /另有 6 个页眉页脚超出了读入的上限/.test(f.message)), JSON.stringify(told));
       assert.ok(imported.notes.some((n) => /页眉页脚 6 个/.test(n.what)), JSON.stringify(imported.notes.slice(0, 3)));
+    });
+
+    it('a part saved as UTF-16 (with or without a byte order mark) is read, not lost as UTF-8', async () => {
+      const xml = `<?xml version="1.0" encoding="UTF-16"?><w:hdr ${NS}><w:p><w:r><w:t>某某镇人民政府办公室</w:t></w:r></w:p></w:hdr>`;
+      const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]);
+      const be = Buffer.from(xml, 'utf16le').swap16();
+      for (const bytes of [le, be, Buffer.from(xml, 'utf16le')]) {
+        const zip = await JSZip.loadAsync(await docxWithHeaders(['']));
+        zip.file('word/header0.xml', bytes);
+        const { word } = await readWordSource(await zip.generateAsync({ type: 'uint8array' }));
+        assert.deepEqual(word.asides.flatMap((a) => a.paragraphs), ['某某镇人民政府办公室']);
+      }
+      assert.equal(decodeXml(Buffer.from('<?xml version="1.0"?><a>字</a>')), '<?xml version="1.0"?><a>字</a>', 'UTF-8 as before');
     });
 
     it('headers within the bound are all read', async () => {
