@@ -465,10 +465,10 @@ function relationships(xml: string | undefined, from: string): Array<{ id: strin
   return out;
 }
 
-/** The targets of a relationships part by their type's last word: the first of each type. */
-function relationshipTargets(xml: string | undefined, from: string): Map<string, string> {
+/** The targets of relationships by their type's last word: the first of each type. */
+function targetsByType(relations: ReadonlyArray<{ type: string; target: string }>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const r of relationships(xml, from)) if (!out.has(r.type)) out.set(r.type, r.target);
+  for (const r of relations) if (!out.has(r.type)) out.set(r.type, r.target);
   return out;
 }
 
@@ -493,11 +493,10 @@ interface DocumentParts {
 async function documentParts(zip: JSZip): Promise<DocumentParts> {
   // A relationship to a part that is not there (a damaged package) is passed over for Word's own name.
   const present = (name: string | undefined, usual: string) => (name && zip.file(name) ? name : usual);
-  const document = present(relationshipTargets(await readPart(zip, '_rels/.rels'), '').get('officeDocument'), 'word/document.xml');
+  const document = present(targetsByType(relationships(await readPart(zip, '_rels/.rels'), '')).get('officeDocument'), 'word/document.xml');
   const slash = document.lastIndexOf('/');
   const rels = relationships(await readPart(zip, `${document.slice(0, slash + 1)}_rels/${document.slice(slash + 1)}.rels`), document);
-  const own = new Map<string, string>();
-  for (const r of rels) if (!own.has(r.type)) own.set(r.type, r.target);
+  const own = targetsByType(rels);
   const part = (type: string) => present(own.get(type), `word/${type}.xml`);
   const byId = new Map(rels.map((r) => [r.id, { type: r.type, target: r.target }]));
   return { document, numbering: part('numbering'), styles: part('styles'), footnotes: part('footnotes'), endnotes: part('endnotes'), comments: part('comments'), settings: part('settings'), byId };
@@ -619,12 +618,7 @@ async function readHeaders(zip: JSZip, documentXml: string, settingsXml: string 
     const xml = await readPart(zip, part, left, `其中的页眉页脚（到 ${part} 为止）解压后共超过 ${MAX_PART_BYTES / 1024 / 1024} MB`);
     if (!xml) continue;
     left -= Buffer.byteLength(xml);
-    const boxes: string[] = [];
-    const body = withBoxesMarked(oneAlternative(withPageFieldsMarked(withoutBoxMarks(xml))), boxes);
-    const paragraphs: string[] = [];
-    for (const p of reader.read(body)) paragraphs.push(p.number + p.text);
-    for (const box of boxes) for (const p of reader.read(box)) paragraphs.push(p.number + p.text);
-    out.push({ kind, paragraphs });
+    out.push({ kind, paragraphs: storyLines(reader, oneAlternative(withPageFieldsMarked(withoutBoxMarks(xml)))) });
   }
   return { headers: out, headersLeftOut: leftOut.size };
 }
@@ -680,13 +674,17 @@ function readNotes(xml: string | undefined, name: 'footnote' | 'endnote', styles
   const reader = new StoryReader(styles, numbering);
   for (const note of elements(oneAlternative(withoutBoxMarks(xml)), name)) {
     if (/\bw:type="(?:separator|continuationSeparator|continuationNotice)"/.test(note.open)) continue;
-    const boxes: string[] = [];
-    const text: string[] = [];
-    for (const p of reader.read(withBoxesMarked(note.body, boxes))) text.push(p.number + p.text);
-    for (const box of boxes) for (const p of reader.read(box)) text.push(p.number + p.text);
-    out.set(attr(note.open, 'id') ?? '', text);
+    out.set(attr(note.open, 'id') ?? '', storyLines(reader, note.body));
   }
   return out;
+}
+
+/** A story's paragraphs as text (each with the number Word draws), then those of the text boxes in it. */
+function storyLines(reader: StoryReader, xml: string): string[] {
+  const boxes: string[] = [];
+  const lines = reader.read(withBoxesMarked(xml, boxes)).map((p) => p.number + p.text);
+  for (const box of boxes) for (const p of reader.read(box)) lines.push(p.number + p.text);
+  return lines;
 }
 
 /** A part without elements named as the reader's own box marks: a hostile file cannot point at a box again. */
