@@ -4,7 +4,7 @@
 // one) ends the process with a non-zero code, so that the client restarts it rather than talk to a deaf
 // server; a closed pipe (EPIPE, the client gone) ends it quietly.
 import {
-  IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter,
+  AbstractMessageWriter, IPCMessageReader, IPCMessageWriter, StreamMessageReader,
   type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
 
@@ -79,6 +79,49 @@ function wellFormed(message: Message): boolean {
   return typeof id === 'number' || typeof id === 'string';
 }
 
+/**
+ * Writes each message to the stream in one write, its header and body together. The library's writer
+ * writes them apart, and a pipe's writes are synchronous on Linux: two system calls per answer, each
+ * waking the client, took a fifth of the server's time on a 15 KB report's keystroke (CPU profile of
+ * 3,000 keystrokes with their diagnostics pulled).
+ */
+export class WholeMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  private failures = 0;
+
+  constructor(private readonly out: NodeJS.WritableStream) {
+    super();
+    out.on('error', (error: Error) => this.fireError(error));
+    out.on('close', () => this.fireClose());
+  }
+
+  write(message: Message): Promise<void> {
+    let frame: Buffer;
+    try {
+      const body = JSON.stringify(message);
+      const length = Buffer.byteLength(body, 'utf8');
+      const header = `Content-Length: ${length}\r\n\r\n`;
+      frame = Buffer.allocUnsafe(header.length + length);
+      frame.write(header, 0, 'latin1');
+      frame.write(body, header.length, 'utf8');
+    } catch (error) {
+      // A message JSON cannot hold (a cycle, a BigInt): an error of the writer, as the library's.
+      this.fireError(error as Error, message, ++this.failures);
+      return Promise.reject(error);
+    }
+    return new Promise((resolve, reject) => {
+      this.out.write(frame, (error?: Error | null) => {
+        if (!error) return resolve();
+        this.fireError(error, message, ++this.failures);
+        reject(error);
+      });
+    });
+  }
+
+  end(): void {
+    this.out.end();
+  }
+}
+
 /** Ends the process: quietly when the client is gone, with a line on stderr and code 1 when the stream broke. */
 function end(code: number, why?: string): never {
   if (why) {
@@ -106,7 +149,7 @@ export function serverTransport(argv: readonly string[]): { reader: MessageReade
   } else if (argv.includes('--stdio') || !argv.some((a) => a.startsWith('--socket') || a.startsWith('--pipe'))) {
     process.stdout.on('error', (error) => (isClosedPipe(error) ? end(0) : end(1, `标准输出出错：${String(error)}`)));
     reader = new StreamMessageReader(process.stdin);
-    writer = new StreamMessageWriter(process.stdout);
+    writer = new WholeMessageWriter(process.stdout);
   } else return undefined;
   reader.onError((error) => end(1, `消息流已损坏（${error.message}）${process.env.BAOGAO_DEBUG ? error.stack : ''}`));
   writer.onError(([error]) => (isClosedPipe(error) ? end(0) : end(1, `无法发送消息（${error.message}）`)));

@@ -1,0 +1,65 @@
+// The server's writer: each message in one write, framed so that the library's reader reads it back.
+import { strict as assert } from 'node:assert';
+import { PassThrough, Writable } from 'node:stream';
+import { StreamMessageReader, type Message } from 'vscode-languageserver/node';
+import { WholeMessageWriter } from '../../../server/lsp/transport.js';
+
+/** A stream that keeps each write apart. */
+function recordingStream() {
+  const writes: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      writes.push(chunk);
+      done();
+    },
+  });
+  return { stream, writes };
+}
+
+describe('lsp: the server writes each message whole', () => {
+  it('writes header and body in one write, the length in bytes of UTF-8', async () => {
+    const { stream, writes } = recordingStream();
+    const writer = new WholeMessageWriter(stream);
+    const message = { jsonrpc: '2.0', id: 1, result: { message: '《中华人民共和国行政处罚法》' } } as Message;
+    await writer.write(message);
+    await writer.write({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'ok' } } as Message);
+    assert.equal(writes.length, 2);
+    const first = writes[0]!.toString('utf8');
+    const body = JSON.stringify(message);
+    assert.equal(first, `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    assert.ok(Buffer.byteLength(body) > body.length, 'the test message has characters of more than one byte');
+  });
+
+  it('is read back, in order, by the protocol library', async () => {
+    const pipe = new PassThrough();
+    const writer = new WholeMessageWriter(pipe);
+    const reader = new StreamMessageReader(pipe);
+    const received: Message[] = [];
+    const all = new Promise<void>((resolve) => reader.listen((m) => received.push(m) === 50 && resolve()));
+    const sent = Array.from({ length: 50 }, (_, i) => ({ jsonrpc: '2.0', id: i, result: '法治'.repeat(i * 100) }) as Message);
+    await Promise.all(sent.map((m) => writer.write(m)));
+    await all;
+    assert.deepEqual(received, sent);
+  });
+
+  it('a message JSON cannot hold fails as an error of the writer (as the library’s), and the next one is written', async () => {
+    const { stream, writes } = recordingStream();
+    const writer = new WholeMessageWriter(stream);
+    const errors: Error[] = [];
+    writer.onError(([error]) => errors.push(error));
+    await assert.rejects(writer.write({ jsonrpc: '2.0', id: 1, result: 1n } as unknown as Message));
+    assert.equal(errors.length, 1);
+    await writer.write({ jsonrpc: '2.0', id: 2, result: null } as Message);
+    assert.equal(writes.length, 1);
+  });
+
+  it('a failed write rejects and is told as the writer’s error (the server ends on it)', async () => {
+    const stream = new Writable({ write: (_chunk, _encoding, done) => done(Object.assign(new Error('gone'), { code: 'EPIPE' })) });
+    stream.on('error', () => undefined);
+    const writer = new WholeMessageWriter(stream);
+    const errors: Error[] = [];
+    writer.onError(([error]) => errors.push(error));
+    await assert.rejects(writer.write({ jsonrpc: '2.0', id: 1, result: null } as Message), /gone/);
+    assert.ok(errors.some((e) => (e as { code?: string }).code === 'EPIPE'));
+  });
+});
