@@ -100,7 +100,9 @@ async function checkWorkspace(client: LanguageClient, collection: vscode.Diagnos
 }
 
 /** A snippet file starts with `@片段` (after blank and comment lines). */
-const SNIPPET_START = /^(?:\s*(?:\/\/[^\n]*)?\n)*\s*[@＠](?:片段|snippet)(?:\s|$)/;
+// White space other than a line break before and between the lines: with \s, which takes line breaks too, the
+// blank lines could be split among the repetitions in exponentially many ways (30 lines of a tab: minutes).
+const SNIPPET_START = /^(?:[^\S\n]*(?:\/\/[^\n]*)?\n)*[^\S\n]*[@＠](?:片段|snippet)(?:\s|$)/;
 
 /** A diagnostic the server sent in a result of its own (check workspace, check Word reports), for a collection. */
 export function toDiagnostic(d: PlainDiagnostic): vscode.Diagnostic {

@@ -10,8 +10,9 @@ const HEADER_LINES = 60;
 /** The `@类型` of a report, read from its first lines (header directives come first). */
 export function reportKind(doc: vscode.TextDocument): string | undefined {
   for (let i = 0; i < Math.min(doc.lineCount, HEADER_LINES); i++) {
-    const m = /^\s*[@＠](?:类型|kind)\s+(\S.*?)\s*$/.exec(doc.lineAt(i).text);
-    if (m) return m[1];
+    // Trailing white space taken off apart: a lazy value before \s*$ is quadratic in a long run of it.
+    const m = /^\s*[@＠](?:类型|kind)\s+(\S.*)$/.exec(doc.lineAt(i).text);
+    if (m) return m[1]!.trimEnd();
   }
   return undefined;
 }

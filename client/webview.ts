@@ -19,8 +19,8 @@ export function contentSecurityPolicy(webview: vscode.Webview): string {
 /** Puts the policy into a complete HTML document (first thing in <head>), or wraps a fragment in one. */
 export function withPolicy(html: string, policy: string, title = ''): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">`;
-  if (/<head[\s>]/i.test(html)) return html.replace(/<head(\s[^>]*)?>/i, (head) => `${head}\n${meta}`);
-  if (/<html[\s>]/i.test(html)) return html.replace(/<html(\s[^>]*)?>/i, (tag) => `${tag}\n<head>${meta}</head>`);
+  if (/<head[\s>]/i.test(html)) return html.replace(/<head(\s[^<>]*)?>/i, (head) => `${head}\n${meta}`);
+  if (/<html[\s>]/i.test(html)) return html.replace(/<html(\s[^<>]*)?>/i, (tag) => `${tag}\n<head>${meta}</head>`);
   return `<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n${meta}\n<title>${escapeHtml(title)}</title>\n${BASE_STYLE}\n</head>\n<body>\n${html}\n</body>\n</html>\n`;
 }
 

@@ -10,6 +10,7 @@ import type { Diagnostic } from './diagnostic.js';
 import { ReportParser } from './parser.js';
 import { reportLexer } from './tokens.js';
 import { forEachInline } from './walk.js';
+import { withoutTrailing } from './trailing.js';
 
 export type * from './ast.js';
 export type * from './diagnostic.js';
@@ -246,7 +247,7 @@ export function parseLine(source: string, offset = 0, fast = true): { line: ast.
   const tokens = reportLexer().tokenize(source).tokens;
   const beyond = formulaBeyondBounds(tokens);
   if (beyond) {
-    const kept = { line: rawLine(source, tokens[0]!, tokens[tokens.length - 1]!), diagnostics: [{ code: 'BG904', severity: 'error' as const, start: beyond.start, end: source.replace(/[\r\n]+$/, '').length, message: beyond.message }] };
+    const kept = { line: rawLine(source, tokens[0]!, tokens[tokens.length - 1]!), diagnostics: [{ code: 'BG904', severity: 'error' as const, start: beyond.start, end: withoutTrailing(source, '\r\n').length, message: beyond.message }] };
     if (offset !== 0) shiftInPlace(kept, offset);
     return kept;
   }
@@ -298,7 +299,7 @@ function shiftInPlace(value: unknown, delta: number): void {
 function rawLine(text: string, first: IToken, last: IToken): ast.Line {
   const start = first.startOffset;
   const end = last.startOffset + last.image.length;
-  const content = text.slice(start, end).replace(/[\r\n]+$/, '');
+  const content = withoutTrailing(text.slice(start, end), '\r\n');
   return { kind: 'text', content: [{ kind: 'text', text: content, start, end: start + content.length }], start, end };
 }
 
@@ -311,7 +312,7 @@ function plainTextFallback(text: string, error: unknown): ParseResult {
   const pattern = /[^\r\n]*(\r\n|\r|\n|$)/g;
   for (let match = pattern.exec(text); match && match[0] !== ''; match = pattern.exec(text)) {
     const start = match.index;
-    const content = match[0].replace(/[\r\n]+$/, '');
+    const content = withoutTrailing(match[0], '\r\n');
     const end = start + match[0].length;
     if (content === '') lines.push({ kind: 'blank', start, end });
     else lines.push({ kind: 'text', content: [{ kind: 'text', text: content, start, end: start + content.length }], start, end });
@@ -377,7 +378,7 @@ function syntaxDiagnostics(line: ast.Line, errors: IRecognitionException[], text
     const rest = /[^\s,，、]/.exec(text.slice(from, directive.end));
     if (!rest) return;
     const start = from + rest.index;
-    const left = text.slice(start, directive.end).replace(/\s+$/, '');
+    const left = text.slice(start, directive.end).trimEnd();
     report({ code: 'BG009', severity: 'error', start, end: start + left.length, message: `无法识别“${abbreviate(left)}”：这一行的写法有误，它和后面的参数都没有起作用；参数写成“名称=值”，以空格分隔。` });
   }
 

@@ -1,6 +1,7 @@
 // What the parser (parser.ts) and the short path for usual lines (fastLine.ts, fastFigure.ts) build the
 // same way: one definition, so that the two cannot drift apart.
 import type * as ast from './ast.js';
+import { withoutTrailing } from './trailing.js';
 
 /** A quantity (`150起`, `81.48%`, `5000多份`, `约500人`) from its written parts: the digits, the word after them, the 约 before, a %. */
 export function quantityNode(digits: string, written: string | undefined, before: string | undefined, percent: boolean, span: ast.Span): ast.Quantity {
@@ -52,7 +53,7 @@ export function splitLabel(content: ast.Inline[]): { inlines: ast.Inline[]; labe
     const previous = inlines[inlines.length - 1];
     // Drop the spaces written between the heading text and its label.
     if (previous?.kind === 'text') {
-      const trimmed = previous.text.replace(/[ \t\u3000]+$/, '');
+      const trimmed = withoutTrailing(previous.text, ' \t\u3000');
       if (trimmed.length === 0) inlines.pop();
       else if (trimmed.length !== previous.text.length) inlines[inlines.length - 1] = { ...previous, text: trimmed, end: previous.start + trimmed.length };
     }

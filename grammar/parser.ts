@@ -6,6 +6,7 @@ import type * as ast from './ast.js';
 import * as t from './tokens.js';
 import { canonicalDirective } from './directives.js';
 import { quantityNode, splitLabel } from './lineParts.js';
+import { withoutTrailing } from './trailing.js';
 
 // Tolerates the placeholder objects Chevrotain hands out while it records the grammar.
 const end = (token: IToken) => token.startOffset + (token.image?.length ?? 0);
@@ -469,7 +470,7 @@ function binary(op: ast.Binary['op'], left: ast.Expression, right: ast.Expressio
 function directiveHead(token: IToken): Pick<ast.DirectiveLine, 'kind' | 'name' | 'written'> {
   const trimmed = token.image.replace(/^[ \t\u3000]+/, '');
   const leading = token.image.length - trimmed.length;
-  const written = trimmed.slice(1).replace(/[ \t\u3000]+$/, '');
+  const written = withoutTrailing(trimmed.slice(1), ' \t\u3000');
   const start = token.startOffset + leading + 1;
   return {
     kind: 'directive',

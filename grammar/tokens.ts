@@ -113,7 +113,7 @@ export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /[0-9
 export const Underscore = createToken({ name: 'Underscore', pattern: /_/ });
 /** `？` as a figure's value: to refill (a report started from last year's by `baogao new`). */
 export const Pending = createToken({ name: 'Pending', pattern: /[?？]/ });
-export const QuotedString = createToken({ name: 'QuotedString', pattern: /"[^"\r\n]*"|“[^”\r\n]*”/ });
+export const QuotedString = createToken({ name: 'QuotedString', pattern: /"[^"\r\n]*"|“[^“”\r\n]*”/ });
 
 // Identifier characters: anything that is not space, a digit, an operator, a bracket or a quote. Digits
 // are left out so that 约500人 reads as qualifier, number and measure word.

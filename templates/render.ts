@@ -101,7 +101,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 function normaliseBlankLines(text: string): string {
-  return `${text.replace(/\n{3,}/g, '\n\n').replace(/\s+$/, '')}\n`;
+  return `${text.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
 // ---- templates: compiled once, looked up in the writer's folders first

@@ -11,7 +11,7 @@ export function formatTable(table: WideTable): string {
     row
       .map((cell, c) => (c === row.length - 1 ? cell : cell + ' '.repeat(widths[c]! - cellWidth(cell))))
       .join('  ')
-      .replace(/\s+$/, '');
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return `${[line(table.columns), rule, ...table.rows.map(line)].join('\n')}\n`;
 }

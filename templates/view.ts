@@ -7,6 +7,7 @@ import { runOnOrdinal } from '../server/language/numbering.js';
 import { printInlines } from '../server/language/printed.js';
 import { cellWidth } from './layout/width.js';
 import { append } from '../server/language/append.js';
+import { withoutTrailing } from '../grammar/trailing.js';
 
 export interface RenderOptions {
   /** Heading levels that run into the paragraph after them ("（一）标题。正文"). */
@@ -102,7 +103,7 @@ export function buildView(model: ReportModel, options: RenderOptions = DEFAULT_R
           items.forEach((text, i) => blocks.push({ kind: 'paragraph', text: `${placed.itemNumbers?.[i] ?? ''}${text}`, source: [{ at: 0, start: sourceStart(block.items[i]!.start, scope) }] }));
           break;
         }
-        const parts = items.map((text, i) => `${runOnOrdinal(i + 1)}${text.replace(/[。；]+$/, '')}`);
+        const parts = items.map((text, i) => `${runOnOrdinal(i + 1)}${withoutTrailing(text, '。；')}`);
         const runOn = parts.join('；') + '。';
         const itemsSource = (base: number) => {
           let at = base;
@@ -145,9 +146,28 @@ export function buildView(model: ReportModel, options: RenderOptions = DEFAULT_R
   };
 }
 
+/** The cc names without the punctuation and white space they end with. */
+function withoutPunctuationAtEnd(names: string): string {
+  let end = names.length;
+  while (end > 0 && (/\s/.test(names[end - 1]!) || '。；;，,、'.includes(names[end - 1]!))) end--;
+  return names.slice(0, end);
+}
+
+/**
+ * The title as one line: each line break taken out with the white space around it. A loop over the lines,
+ * not /\s*\n\s*\/g, which scans every run of white space again from each of its characters.
+ */
+export function titleOnOneLine(title: string): string {
+  const lines = title.split('\n');
+  return lines.map((line, i) => {
+    const start = i > 0 ? line.trimStart() : line;
+    return i < lines.length - 1 ? start.trimEnd() : start;
+  }).join('');
+}
+
 function imprintOf(cc: string | undefined, issuer: string | undefined, printedOn: ReportDate | undefined): Imprint | undefined {
   const issued = printedOn ? `${formatDate(printedOn)}印发` : undefined;
-  const names = cc?.replace(/[。；;，,、\s]+$/, '') || undefined;
+  const names = (cc && withoutPunctuationAtEnd(cc)) || undefined;
   return names || issuer || issued ? { cc: names, issuer: issuer || undefined, issued } : undefined;
 }
 

@@ -3,6 +3,7 @@
 // 2^53) also carries its exact decimal digits, and is computed with big.js, exactly.
 import Big from 'big.js';
 import type { Quantity } from '../../grammar/index.js';
+import { withoutTrailing } from '../../grammar/trailing.js';
 
 /** Digits (and the decimal point) typed in full-width mode, ０-９ and ．, as half-width ones: what a writer meant. */
 export function halfWidthDigits(text: string): string {
@@ -89,11 +90,12 @@ export function isExactDecimal(digits: string): boolean {
   // No more characters than a double holds digits: exact, whatever they are (nearly every figure; nothing is made for it).
   if (digits.length <= EXACT_DIGITS) return true;
   const plain = digits.replace(/[,，_\s]/g, '');
-  if (!/^\d*\.?\d*$/.test(plain)) return true;
+  // Not /^\d*\.?\d*$/: its two runs of digits make it quadratic in a long one.
+  if (!/^\d*(?:\.\d*)?$/.test(plain)) return true;
   const [whole = '', fraction = ''] = plain.split('.');
-  const significant = `${whole}${fraction}`.replace(/^0+/, '').replace(/0+$/, '');
+  const significant = withoutTrailing(`${whole}${fraction}`.replace(/^0+/, ''), '0');
   if (significant.length <= EXACT_DIGITS) return true;
-  return fraction.replace(/0+$/, '') === '' && whole !== '' && BigInt(whole) <= BigInt(Number.MAX_SAFE_INTEGER);
+  return withoutTrailing(fraction, '0') === '' && whole !== '' && BigInt(whole) <= BigInt(Number.MAX_SAFE_INTEGER);
 }
 
 /** Must a result be computed exactly: an operand beyond a double, or a result beyond 15 digits before the point? */
@@ -105,7 +107,7 @@ export function needsExact(left: NumberValue, right: NumberValue, result: number
 export function formatNumber(value: number | Big, decimals = 2): string {
   // toFixed prints a double of 10^21 or more in exponent form (同比增长1e+26%): its digits come from big.js.
   const fixed = typeof value === 'number' && Number.isFinite(value) && Math.abs(value) >= 1e21 ? new Exact(value).toFixed(decimals) : value.toFixed(decimals);
-  const trimmed = fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+  const trimmed = fixed.includes('.') ? withoutTrailing(withoutTrailing(fixed, '0'), '.') : fixed;
   return trimmed === '-0' ? '0' : trimmed;
 }
 

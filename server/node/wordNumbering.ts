@@ -203,7 +203,9 @@ function readLevels(xml: string): Map<number, Level> {
  * such (decimalZero:3), any other custom format as its fallback.
  */
 function levelFormat(lvl: string): string {
-  const formats = [...lvl.matchAll(/<w:numFmt\b([^>]*)>/g)].map((m) => m[1]!);
+  // A tag's attributes as [^<>]*, here and below: XML has no < inside a tag, and with [^>]* each of many
+  // tags left open read on to the next >, quadratic in a hostile part.
+  const formats = [...lvl.matchAll(/<w:numFmt\b([^<>]*)>/g)].map((m) => m[1]!);
   const first = formats[0] === undefined ? 'decimal' : (attr(formats[0], 'val') ?? 'decimal');
   if (first !== 'custom') return first;
   const padded = /^\s*(0{1,8}1)\s*,/.exec(attr(formats[0]!, 'format') ?? '')?.[1];
@@ -450,7 +452,7 @@ export function decodeXml(bytes: Uint8Array): string {
 /** The relationships of a `.rels` part: each one's id, type's last word ("officeDocument", "styles", "header") and target inside the package. */
 function relationships(xml: string | undefined, from: string): Array<{ id: string; type: string; target: string }> {
   const out: Array<{ id: string; type: string; target: string }> = [];
-  for (const m of (xml ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
+  for (const m of (xml ?? '').matchAll(/<Relationship\b[^<>]*>/g)) {
     const type = /\bType="[^"]*\/([^"/]+)"/.exec(m[0])?.[1];
     const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
     if (!type || !target || /\bTargetMode="External"/.test(m[0])) continue;
@@ -597,7 +599,7 @@ async function readHeaders(zip: JSZip, documentXml: string, settingsXml: string 
   const leftOut = new Set<string>();
   for (const section of elements(documentXml, 'sectPr')) {
     const titlePage = TITLE_PAGE.test(section.body);
-    for (const m of section.body.matchAll(/<w:(header|footer)Reference\b([^>]*)>/g)) {
+    for (const m of section.body.matchAll(/<w:(header|footer)Reference\b([^<>]*)>/g)) {
       const type = attr(m[2]!, 'type') ?? 'default';
       if ((type === 'first' && !titlePage) || (type === 'even' && !evenPages)) continue;
       const target = byId.get(/\br:id="([^"]*)"/.exec(m[2]!)?.[1] ?? '');
@@ -627,7 +629,9 @@ async function readHeaders(zip: JSZip, documentXml: string, settingsXml: string 
 export const PAGE_FIELD = '\uE000';
 /** The fields that print a page number or a count of pages: page furniture, which the renderer draws anew. */
 const PAGE_INSTRUCTION = /^\s*(?:PAGE|NUMPAGES|SECTIONPAGES)\b/i;
-const FIELD_PIECES = /<w:fldChar\b[^>]*?\bw:fldCharType="(begin|separate|end)"[^>]*?(\/?)>(?:<\/w:fldChar>)?|<w:instrText\b[^>]*>([^<]*)<\/w:instrText>|<w:fldSimple\b([^>]*?)(?:\/>|>([\s\S]*?)<\/w:fldSimple>)/g;
+// A simple field's content stops at the next one's start: with [\s\S]*? alone each field left open read to the end;
+// a fldChar's type is looked for once (a lookahead is not entered again), not from each of its attributes.
+const FIELD_PIECES = /<w:fldChar\b(?=[^<>]*?\bw:fldCharType="(begin|separate|end)")[^<>]*?(\/?)>(?:<\/w:fldChar>)?|<w:instrText\b[^<>]*>([^<]*)<\/w:instrText>|<w:fldSimple\b([^<>]*?)(?:\/>|>((?:(?!<w:fldSimple\b)[\s\S])*?)<\/w:fldSimple>)/g;
 
 /**
  * A header's or footer's XML with each page-number field — a simple one (`w:fldSimple w:instr="PAGE"`) or
@@ -714,7 +718,7 @@ function outermost(xml: string, tag: string): Array<{ start: number; bodyStart: 
 }
 
 /** Is there text in this XML: runs' text, a text box or WordArt, a symbol, a note's reference? */
-const HAS_TEXT = /<w:t[\s>]|<w:txbxContent[\s>]|<v:textpath\b[^>]*\bstring="[^"]|<w:sym\b|<w:(?:footnote|endnote)Reference\b/;
+const HAS_TEXT = /<w:t[\s>]|<w:txbxContent[\s>]|<v:textpath\b[^<>]*\bstring="[^"]|<w:sym\b|<w:(?:footnote|endnote)Reference\b/;
 
 /**
  * The document with one branch of each `mc:AlternateContent`: a text box Word 2010 writes twice, as
@@ -769,7 +773,10 @@ function withBoxesMarked(xml: string, boxes: string[], depth = 0): string {
   }
   out += xml.slice(kept);
   // WordArt of VML (a 红头 set as 艺术字) keeps its words in an attribute: a box of one paragraph.
-  return out.replace(/<v:textpath\b[^>]*?\bstring="([^"]*)"[^>]*>/g, (_, words: string) => {
+  // The tag first, then its string (one pattern for both rescanned a tag of many attributes from each).
+  return out.replace(/<v:textpath\b([^<>]*)>/g, (tag, attributes: string) => {
+    const words = /\bstring="([^"]*)"/.exec(attributes)?.[1];
+    if (words === undefined) return tag;
     boxes.push(`<w:p><w:r><w:t>${words}</w:t></w:r></w:p>`);
     return `<w:${BOX_MARK} w:id="${boxes.length - 1}"/>`;
   });

@@ -25,7 +25,8 @@ import JSZip from 'jszip';
 import type { ReportModel } from '../../server/language/model.js';
 import { GBT9704_LAYOUT, layoutReport, lineRuns, type LaidLine, type LaidPage, type LineRun, type PagedLayout } from '../layout/document.js';
 import { cellWidth } from '../layout/width.js';
-import { buildView, DEFAULT_RENDER_OPTIONS, type RenderOptions, type ReportView } from '../view.js';
+import { buildView, DEFAULT_RENDER_OPTIONS, titleOnOneLine, type RenderOptions, type ReportView } from '../view.js';
+import { withoutTrailing } from '../../grammar/trailing.js';
 
 /** Page and grid in twips (1/20 pt), as Word writes GB/T 9704's A4 page. */
 export const DOCX_PAGE = {
@@ -142,7 +143,7 @@ export function docxDocument(view: ReportView, layout: PagedLayout): Document {
   const unnumbered = layout.pages.filter((page) => !page.numbered);
   const sections = [{ pages: numbered, footers: true }, { pages: unnumbered, footers: false }].filter((s) => s.pages.length);
   return new Document({
-    title: clean(view.title.replace(/\s*\n\s*/g, '')),
+    title: clean(titleOnOneLine(view.title)),
     creator: 'baogao',
     description: '由 baogao 按 GB/T 9704—2012 排版',
     evenAndOddHeaderAndFooters: true,
@@ -221,10 +222,10 @@ function pageParagraphs(pages: readonly LaidPage[], linesPerPage: number): Parag
  * inside it, so the last character stopped half a cell short of the edge. The space prints nothing there.
  */
 function withoutTrailingSpace(line: LaidLine): (run: LineRun, k: number, runs: LineRun[]) => LineRun {
-  const trim = fillsLine(line) && / +$/.test(line.text);
+  const trim = fillsLine(line) && line.text.endsWith(' ');
   return (run, k, runs) => {
     if (!trim || k !== runs.length - 1) return run;
-    const text = run.text.replace(/ +$/, '');
+    const text = withoutTrailing(run.text, ' ');
     return text || k > 0 ? { ...run, text } : run;
   };
 }

@@ -3,7 +3,8 @@
 // on the 28-column grid and justified to it when the layout fills it. Handlebars escapes every string.
 import { lineRuns, spreadToEdge, type LaidLine, type LineRun, type LaidPage, type PagedLayout, type RunStyle } from '../layout/document.js';
 import { pageNumberText } from '../layout/paginate.js';
-import type { ReportView } from '../view.js';
+import { titleOnOneLine, type ReportView } from '../view.js';
+import { withoutTrailing } from '../../grammar/trailing.js';
 
 export interface HtmlRun {
   text: string;
@@ -45,7 +46,7 @@ const RUN_CLASSES: Record<RunStyle, string> = {
 
 export function htmlView(view: ReportView, layout: PagedLayout): HtmlView {
   return {
-    title: view.title.replace(/\s*\n\s*/g, ''),
+    title: titleOnOneLine(view.title),
     pages: layout.pages.map((page) => htmlPage(page, layout.width)),
   };
 }
@@ -78,7 +79,7 @@ function printedRuns(line: LaidLine, width: number): LineRun[] {
   const runs = lineRuns(line);
   const last = runs[runs.length - 1];
   if (!spreadToEdge(line, width) || !last || !/[ \u3000]$/.test(last.text)) return runs;
-  const text = last.text.replace(/[ \u3000]+$/, '');
+  const text = withoutTrailing(last.text, ' \u3000');
   return text ? [...runs.slice(0, -1), { ...last, text }] : runs.slice(0, -1);
 }
 

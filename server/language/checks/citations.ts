@@ -203,7 +203,8 @@ export function citedTitleTextsOf(blocks: ProseBlocks): Array<Hit<string[]>> {
   return summariesOf('cited-titles', blocks, citedTitleTexts);
 }
 
-const SHORT_TITLE = /简称[《“]([^》”]+)[》”]/g;
+// The name bounded and free of opening marks: else each 简称“ with no closing mark read the rest of the text.
+const SHORT_TITLE = /简称[《“]([^《》“”]{1,60})[》”]/g;
 
 /** The short titles a block defines itself: （以下简称《纲要》）. */
 function shortTitlesIn(block: ProseBlock): string[] | undefined {

@@ -68,7 +68,13 @@ function doubledClauses(model: ReportModel): Diagnostic[] {
 /** What a figure at character i of a line prints: the value written in its braces ({挂案 = 5起} → 5起). */
 function figureValue(line: ProseLine, i: number): string {
   const source = line.scope.file.text.slice(sourceStart(line, i), sourceEnd(line, i));
-  return source.replace(/^\{[^=]*=\s*/, '').replace(/\s*(?::[^{}]*)?\}$/, '');
+  const value = source.replace(/^\{[^=]*=\s*/, '');
+  if (!value.endsWith('}')) return value;
+  // The check after `:` and the closing brace cut off by hand: /\s*(?::[^{}]*)?\}$/ rescanned each run of
+  // white space from every character of it.
+  const inner = value.slice(0, -1);
+  const colon = inner.indexOf(':', Math.max(inner.lastIndexOf('{'), inner.lastIndexOf('}')) + 1);
+  return (colon < 0 ? inner : inner.slice(0, colon)).trimEnd();
 }
 
 /** The marks that end a clause: ，,；;。！？!? */

@@ -80,7 +80,7 @@ const RUN_TOGETHER = /(?<!\d)((?:19|20)\d{2})((?:19|20)\d{2})(?=\s*年)/g;
 const EIGHT_DIGITS = /\d{8}/;
 const PLACEHOLDER_MARK = /[*＊xX×]/;
 /** Text left out: “（略）”, “(此处略)”, “[内容略]” — by a template, or by a site that shows only part of a page. */
-const OMITTED = /[（(\[【]\s*(?:此处|以下|以上|内容|具体|数据)?\s*略\s*[)）\]】]/g;
+const OMITTED = /[（(\[【]\s{0,3}(?:此处|以下|以上|内容|具体|数据)?\s{0,3}略\s{0,3}[)）\]】]/g;
 /**
  * Placeholders: * or ×× where a number goes, x/X/×× where a name goes, x for digits of a year (20xx年,
  * x013年: a site that hides numbers) or * for all four (****年: a tender site that masks every digit, the

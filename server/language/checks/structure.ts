@@ -88,10 +88,10 @@ const PART_NAMES: Record<Part, string> = {
 /** Words of the real phrasings, tried in this order (later parts' words first: "推进…存在的不足" is 不足). */
 const PART_WORDS: Array<[Part, RegExp]> = [
   ['其他', /其他需要报告|其它需要报告|其他情况|其他事项/],
-  ['第一责任人', /第一责任人|主要负责人履行|主要负责人.*职责/],
+  ['第一责任人', /第一责任人|主要负责人履行|主要负责人.{0,30}职责/],
   ['不足', /不足|存在(的|主要)?问题|问题(和|及|与)(原因|不足)|短板|差距/],
   ['安排', /下一(年度|年|步|阶段)|明年|今后|主要安排|工作(计划|打算|思路|重点|措施)|打算/],
-  ['举措', /举措|做法|成效|推进情况|履行.*职能|工作情况|主要工作|成绩/],
+  ['举措', /举措|做法|成效|推进情况|履行.{0,30}职能|工作情况|主要工作|成绩/],
 ];
 
 export function partOfHeading(heading: ast.Heading, text: string): Part | undefined {

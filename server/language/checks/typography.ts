@@ -579,7 +579,7 @@ function spacesInChinese(model: ReportModel, line: ProseLine, emit: Emit) {
 }
 
 const DEBRIS: Array<{ re: RegExp; what: string }> = [
-  { re: /\[bookmark:[^\]\n]*\]/gi, what: 'Word 书签' },
+  { re: /\[bookmark:[^[\]\n]*\]/gi, what: 'Word 书签' },
   { re: /HYPERLINK\s*"[^"\n]*"/g, what: 'Word 超链接域代码' },
   { re: /(?<![A-Za-z])(?:PAGE\s*)?(?:\\\*\s*|\uE001\s*)?MERGEFORMAT(?![A-Za-z])/g, what: 'Word 域代码' },
   { re: /(?<![A-Za-z])PAGE(?![A-Za-z])/g, what: 'Word 页码域代码' },

@@ -103,7 +103,7 @@ function upToWithZhi(model: ReportModel): Diagnostic[] {
 // ---------------------------------------------------------------- 2022年五月
 
 /** A month or day in Chinese numerals after a year or month in digits: 2022年五月, {年度}年五月 (a field prints digits; \uE000 is FIGURE_MARK of prose.ts), 5月十五日. */
-const MIXED_DATE = /(?<=(?:(?<!\d)\d{4}|\uE000)\s*年\s*)(十[一二]?|[一二三四五六七八九])(?=\s*月)|(?<=(?<!\d)\d{1,2}\s*月\s*)(三十一?|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*[日号])/g;
+const MIXED_DATE = /(?<=(?:(?<!\d)\d{4}|\uE000)\s{0,4}年\s{0,4})(十[一二]?|[一二三四五六七八九])(?=\s*月)|(?<=(?<!\d)\d{1,2}\s{0,4}月\s{0,4})(三十一?|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*[日号])/g;
 
 /** 一 … 三十一 as a number. */
 function chineseDayOrMonth(text: string): number {

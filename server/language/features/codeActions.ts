@@ -166,7 +166,7 @@ export function inlineSnippet(model: ReportModel, range: Range, readFile: (path:
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
   let first = 0;
   while (first < lines.length && (/^\s*[@＠](?:片段|snippet|参数|params?)(?:\s|$)/u.test(lines[first]!) || lines[first]!.trim() === '' || /^\s*\/\//.test(lines[first]!))) first++;
-  let body = lines.slice(first).join('\n').replace(/\s+$/, '');
+  let body = lines.slice(first).join('\n').trimEnd();
   for (const [name, value] of values) body = body.replace(new RegExp(`[{｛]\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[}｝]`, 'gu'), value);
   const end = site.directive.end - (model.file.text.slice(site.directive.start, site.directive.end).match(/\r?\n$/)?.[0].length ?? 0);
   return { title: `内联片段“${site.name}”`, kind: 'refactor.inline', edits: [{ path: model.file.path, start: site.directive.start, end, newText: body }] };
@@ -188,7 +188,7 @@ export function extractSnippet(model: ReportModel, range: Range, existingPaths: 
   while (existingPaths(`${folder}/${nameFor(n)}.bg`)) n++;
   const name = nameFor(n);
   const path = `${folder}/${name}.bg`;
-  const content = `@片段 ${name}\n\n${text.slice(start, end).replace(/\s+$/, '')}\n`;
+  const content = `@片段 ${name}\n\n${text.slice(start, end).trimEnd()}\n`;
   return {
     title: '提取为片段',
     kind: 'refactor.extract',

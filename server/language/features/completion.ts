@@ -9,6 +9,7 @@ import type { LanguageService } from '../service.js';
 import { formatValue } from '../values.js';
 import { basename, dirname, relativePath } from '../corePath.js';
 import { clampOffset } from './locate.js';
+import { trailingRunStart } from '../../../grammar/trailing.js';
 
 export type CompletionKind = 'keyword' | 'value' | 'figure' | 'constant' | 'unit' | 'snippet' | 'parameter' | 'citation' | 'label' | 'heading' | 'file';
 
@@ -144,11 +145,15 @@ const snippetParameters: Completer = ({ before, offset, item, service, model }) 
 
 /** `# ` the standard part headings. */
 const partHeadings: Completer = ({ before, offset, item }) => {
-  const m = /^([#＃]{1,4})[ \t　]*([^{｛]*)$/u.exec(before);
+  // The spaces after `#` taken off apart: a pattern with them before [^{｛]* (which takes them too) was quadratic.
+  const m = /^([#＃]{1,4})([^{｛]*)$/u.exec(before);
   if (!m || m[1]!.length !== 1) return undefined;
-  const start = offset - m[2]!.length;
+  const start = offset - m[2]!.replace(/^[ \t　]+/, '').length;
   return STANDARD_PARTS.map((p) => item(p.title, 'heading', start, { detail: `{#${p.label}}`, insertText: `${p.title} {#${p.label}}` }));
 };
+
+/** A character of a figure's name, one code point. */
+const WORD_CHARACTER = /^[\p{L}\p{N}_]$/u;
 
 /** Inside `{ … }`: labels after `{#`, measure words after a number, else figure and header names. */
 const insideFigure: Completer = ({ before, offset, item, model }) => {
@@ -164,7 +169,7 @@ const insideFigure: Completer = ({ before, offset, item, model }) => {
   }
   // A number just typed: measure words.
   if (/\d(\.\d*)?$/.test(inside)) return MEASURE_WORDS.map((u) => item(u, 'unit', offset));
-  const word = /[\p{L}\p{N}_]*$/u.exec(inside)![0];
+  const word = inside.slice(trailingRunStart(inside, (c) => WORD_CHARACTER.test(c)));
   if (/\d/.test(word[0] ?? '')) return [];
   const start = offset - word.length;
   // `{名称` typed mid-sentence with no `}` after it: the completion closes the figure, so that

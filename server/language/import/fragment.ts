@@ -9,6 +9,7 @@ import { readLines } from './lines.js';
 import { PART_LABELS, type PartLabel } from './parts.js';
 import type { ImportNote } from './types.js';
 import { escapeInline, escapeLineStart, joinBlocks } from './write.js';
+import { withoutTrailing } from '../../../grammar/trailing.js';
 
 export interface FragmentContext {
   /** The report's year and issuing body: a figure's name leaves the body's name out. */
@@ -61,7 +62,7 @@ export function importFragment(text: string, context: FragmentContext): Fragment
   const body = readLines(text, note).lines.filter((l) => l.text !== '');
   const labels = [...context.takenLabels].filter((l): l is PartLabel => (PART_LABELS as readonly string[]).includes(l));
   const written = writeBody(body, { year: context.year, org: context.org, yearField: false, takenNames, takenLabels: labels, enclosingLevel: context.enclosingLevel }, note, []);
-  const joined = joinBlocks(written.blocks).text.replace(/\n+$/, '');
+  const joined = withoutTrailing(joinBlocks(written.blocks).text, '\n');
   // A paste that ended a line ends one here too, and so does one on an empty line: what follows stays apart.
   const ending = (/(\r\n|\r|\n)$/.test(text) || context.onEmptyLine) && joined !== '' ? '\n' : '';
   return { text: joined + ending, figures: written.figures, notes: notes.sort((a, b) => a.line - b.line) };

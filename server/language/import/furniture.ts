@@ -25,7 +25,7 @@ const URL = /^(?:https?:\/\/|www\.)\S+$/i;
 const SITE_LINE = /星期[一二三四五六日天]\s*(?:农历\S*)?$|^今天是\s*[:：]?\s*\d{4}年|语音播报|播报模式|语音合成中|小编|供大家参考|本站(?:不支持|资源|所有资源|仅提供)|下载后.{0,12}(?:浏览器|打开)|试题试卷类文档|仅展示\d+字|全文共\d+字|开头部分已省略|更多>>|ICP备|公网安备/;
 
 /** A line of only the time the page was published: "2021年03月22日 16时47分", "2021-03-22 16:47:00". */
-const PUBLISHED_AT = /^\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s+\d{1,2}\s*[时:：]\s*\d{1,2}\s*(?:分|[:：]\d{1,2})?$/;
+const PUBLISHED_AT = /^\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}(?:\s*日)?\s+\d{1,2}\s*[时:：]\s*\d{1,2}\s*(?:分|[:：]\d{1,2})?$/;
 
 /**
  * A date on a line of its own, as sites write it (2026-01-27), or a short line ending in a date and time
@@ -131,7 +131,7 @@ export function titleCell(line: string): string | undefined {
  * label padded by a mirror's question marks and parted by a bar alone), or an item of a bulleted
  * list (“• 标  题:山亭区徐庄镇2025年度法治政府建设情况报告”).
  */
-const TITLE_LABEL = /^((?:[|｜][ \u3000]*)?[•·▪]?[ \u3000]*(?:标[\s?]*题|文件名称|名[\s?]*称)\s*(?:[:：]|(?=[|｜]))\s*(?:[|｜][ \u3000]*)?)([^\s|｜].{2,78}?(?:报告|总结|汇报))[ \u3000]*(?:[|｜][ \u3000]*)*$/;
+const TITLE_LABEL = /^([|｜]?[ \u3000]*(?:[•·▪][ \u3000]*)?(?:标[\s?]*题|文件名称|名[\s?]*称)\s*(?:[:：]|(?=[|｜]))\s*(?:[|｜][ \u3000]*)?)([^\s|｜].{2,78}?(?:报告|总结|汇报))[ \u3000]*(?:[|｜][ \u3000]*)*$/;
 
 /** The label before a title in a page's information table, and the title (undefined when the line is none). */
 export function labelledTitle(line: string): { label: string; title: string } | undefined {
@@ -152,7 +152,8 @@ export function titleThenMetadata(line: string): { title: string; metadata: stri
 }
 
 /** The 成文日期 of a page's information bar: “[ 成文日期 ] 2026-01-22”, “成文日期: | 2022-02-11 |”. */
-const WRITTEN_ON = /成文日期\s*[\]】:：|｜]*\s*[|｜]?\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
+// The separators as one bounded run: three runs of white space in a row were cubic in a line of spaces.
+const WRITTEN_ON = /成文日期[\s\]】:：|｜]{0,12}(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
 
 /** The date written on a furniture line as the document's 成文日期, as “2022年2月11日” (undefined when none). */
 export function writtenOnOf(line: string): string | undefined {

@@ -57,7 +57,7 @@ export function orgFromTitle(title: string): string | undefined {
   if (issuers) return fullName(issuers[issuers.length - 1]!);
   const m = /^(.+?)(?:关于)?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/.exec(title) ?? /^(.+?(?:人民政府|政府|办事处|党委|镇|乡|街道|管理区))关于/.exec(title);
   // "关于那曲市色尼区2025年度……的报告": a title that starts with 关于 names its body after it.
-  const org = m?.[1]?.replace(/\s*关于$/, '').replace(/^关于/, '').trim();
+  const org = (m?.[1]?.endsWith('关于') ? m[1].slice(0, -2) : m?.[1])?.replace(/^关于/, '').trim();
   // “西洞庭管理区关于……的报告”: a 管理区 is run by its 管理委员会.
   if (org && /^[\u4e00-\u9fff]{2,8}管理区$/.test(org)) return governmentOf(org);
   if (org && isOrgLike(org)) return fullName(org);
@@ -122,7 +122,7 @@ function fullName(org: string): string {
  */
 export function withoutRegionPrefix(org: string): string {
   // "鲤城区人民政府金龙街道办事处": the district's government in front of its street office is a prefix too.
-  const m = /^(.*(?:省|自治区|市|自治州|州|盟|区|县|旗)(?:人民政府)?)(.{2,}(?:镇|乡|街道)(?:人民政府|政府|办事处|党委))$/.exec(org);
+  const m = /^(.{0,40}(?:省|自治区|市|自治州|州|盟|区|县|旗)(?:人民政府)?)(.{2,40}(?:镇|乡|街道)(?:人民政府|政府|办事处|党委))$/.exec(org);
   return m ? m[2]! : org;
 }
 
@@ -179,11 +179,11 @@ const AUTONOMOUS = /^([\u4e00-\u9fff]{2,4}?)[\u4e00-\u9fff]{1,16}?族自治[县�
 const COMMON_NOUN_DIVISION = /(?:社|小|辖|片|景|库|校|营|街|牧|灾|专|商|学|功能)区$|(?:超|集|夜|股|楼)市$/;
 
 /** “2025年，鹤岗市人民政府坚持……”, “2023年，东城区政府坚持……”: a government named as the subject, right after the opening year. */
-const GOVERNMENT_SUBJECT = /^(?:\d{4}\s*年度?|一年来|今年以来)[，,\s]*((?:[\u4e00-\u9fff]{2,4}?[省市州盟县区旗])+)(?:人民)?政府(?!办公|各|所属|工作部门|门户|网站|关于|令|印发)/;
+const GOVERNMENT_SUBJECT = /^(?:\d{4}\s*年度?|一年来|今年以来)[，,\s]*((?:[\u4e00-\u9fff]{2,4}?[省市州盟县区旗]){1,4})(?:人民)?政府(?!办公|各|所属|工作部门|门户|网站|关于|令|印发)/;
 
 /** Verbs that make the body before them the subject of the sentence. */
 const SUBJECT_VERB = '坚持|深入|全面|认真|始终|紧紧|紧密|牢牢|聚焦|持续|积极|扎实|围绕|按照|深化|贯彻|把|以';
-const GOVERNMENT_NAMED_SUBJECT = new RegExp(`${NAME_START}((?:[\\u4e00-\\u9fff]{1,4}?[省市州盟县区旗])+)人民政府(?=${SUBJECT_VERB})`);
+const GOVERNMENT_NAMED_SUBJECT = new RegExp(`${NAME_START}((?:[\\u4e00-\\u9fff]{1,4}?[省市州盟县区旗]){1,4})人民政府(?=${SUBJECT_VERB})`);
 /** Divisions as DIVISION reads them, and a county of one character (息县, 滑县). */
 const DIVISION_OR_SHORT_COUNTY = /[\u4e00-\u9fff]{2,4}?(?:[\u4e00-\u9fff]{1,16}?族自治[县州旗]|省|市|州|盟|县|区|旗)|[\u4e00-\u9fff]县/g;
 /** A campaign named after a place (法治息县, 平安某县): the words of the campaign, not a body. */

@@ -5,7 +5,7 @@ import { trimEdgeSpace, readable, type Line, type Note } from './types.js';
 
 // Up to the next ] — or the next [, where the next bookmark would start: a line of unclosed ones is read once.
 const BOOKMARK = /\[bookmark:[^[\]\r\n]*\]/g;
-const DASHED_PAGE = /^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?$/;
+const DASHED_PAGE = /^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d{1,3}\s*页(?:\s*(?:[，,]\s*)?共\s*\d{1,3}\s*页)?$/;
 
 /** Lines, debris removed; returns the lines and the numbers of lines whose edges were trimmed. */
 /** The page's own 成文日期 (its information bar above the report), as “2022年2月11日”, and its line. */
@@ -203,7 +203,8 @@ function removePageChunkNumbers(lines: Line[], note: Note): void {
 }
 
 /** A site's name and address where a line ends (or as the whole line): “ 公文汇 www.gongwenhui.com”. */
-const SITE_MARK = /(?:^|[ \u3000]+)([\u4e00-\u9fff]{2,8})[ \u3000]*(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+\.(?:com|cn|net|org)(?:\.cn)?\/?$/i;
+// Spaces before the name are taken from the first of a run only (one scan per run, not one per space).
+const SITE_MARK = /(?:^|(?<![ \u3000])[ \u3000]+)([\u4e00-\u9fff]{2,8})[ \u3000]*(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+\.(?:com|cn|net|org)(?:\.cn)?\/?$/i;
 
 /**
  * A document-sharing site's watermark: its name and address added at the end of lines (“……主要举措和成效
@@ -314,7 +315,7 @@ const BARE_LABEL = /^[-•·*\s\u3000]*([\u4e00-\u9fff]{2,6})\s*[:：]\s*$/;
 const LABEL_VALUE = /^[-•·*\s\u3000]*[^，,。；;：:]{1,40}$/;
 
 /** The publisher in a page's information bar or table: “发布机构 | 肃南县林草局”, “发布机构:惠安县交通运输局”. */
-const PUBLISHER = /发布(?:机构|单位)[ \u3000]*[:：\]】|｜]?[ \u3000|｜]*([\u4e00-\u9fff]{3,30})/;
+const PUBLISHER = /发布(?:机构|单位)[ \u3000]*(?:[:：\]】|｜][ \u3000|｜]*)?([\u4e00-\u9fff]{3,30})/;
 
 function removeFurniture(lines: Line[], note: Note): { pageDate: PageDate | undefined; publisher: PageDate | undefined } {
   let top = true;

@@ -27,7 +27,7 @@ function printedOf(line: string): { text: string; at: number[] } {
     } else if (c === '{') {
       const close = line.indexOf('}', i);
       const body = line.slice(i + 1, close < 0 ? line.length : close);
-      const value = /=\s*([^:：]*?)\s*(?:[:：]|$)/.exec(body)?.[1] ?? '';
+      const value = /=([^:：]*)/.exec(body)?.[1]?.trim() ?? '';
       for (const v of value) {
         text += v;
         at.push(i);

@@ -12,7 +12,7 @@ import { toCorePath } from '../../node/paths.js';
 
 /** A snippet file (`@片段` first, or in a snippets/片段 folder): editing it changes every report using it. */
 const isSnippet = (text: string, path: string | undefined) =>
-  /^(?:\s*(?:\/\/[^\n]*)?\n)*\s*[@＠](?:片段|snippet)(?:\s|$)/.test(text) || (!!path && /\/(snippets|片段)\/[^/]+$/.test(path));
+  /^(?:[^\S\n]*(?:\/\/[^\n]*)?\n)*[^\S\n]*[@＠](?:片段|snippet)(?:\s|$)/.test(text) || (!!path && /\/(snippets|片段)\/[^/]+$/.test(path));
 
 export function register(context: ServerContext): void {
   const { connection, store, diagnostics, client, index, fitHeap } = context;

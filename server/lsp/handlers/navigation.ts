@@ -12,6 +12,7 @@ import type { ServerContext } from '../context.js';
 import { groupEdits, locationOf, offsetOf, rangeIn } from '../convert.js';
 import { answer, answerForDocument, LongWork } from '../requests.js';
 import { uriToPath } from '../uri.js';
+import { withoutTrailing } from '../../../grammar/trailing.js';
 
 /** The most cursors smart select answers for at once, and the most moves a rename request is looked at for. */
 const MAX_CURSORS = 1000;
@@ -58,7 +59,7 @@ export function register({ connection, store, index }: ServerContext): void {
     for (const f of files) {
       const from = typeof f?.oldUri === 'string' ? uriToPath(f.oldUri) : undefined;
       const to = typeof f?.newUri === 'string' ? uriToPath(f.newUri) : undefined;
-      if (from && to && from !== to) moves.push({ from: from.replace(/\/+$/, ''), to: to.replace(/\/+$/, '') });
+      if (from && to && from !== to) moves.push({ from: withoutTrailing(from, '/'), to: withoutTrailing(to, '/') });
     }
     if (!moves.length) return null;
     await index.refreshGently(LongWork.of(token));
