@@ -52,7 +52,8 @@ function paragraphEnds(model: ReportModel): Diagnostic[] {
     } else if (block.kind === 'list') {
       const items = index === last ? block.items.length - 1 : block.items.length;
       for (let k = 0; k < items; k++) {
-        const found = openEndDiagnostic(model, placed, block.items[k]!.lines, false);
+        // A list's last item with a paragraph after it may be broken in two like a paragraph.
+        const found = openEndDiagnostic(model, placed, block.items[k]!.lines, k === block.items.length - 1 && blocks[index + 1]?.block.kind === 'paragraph');
         if (found) (out ??= []).push(found);
       }
     }

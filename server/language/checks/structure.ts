@@ -53,7 +53,7 @@ export const structureCodes: CodeInfo[] = [
   },
   {
     code: 'BG407', severity: 'warning', title: '年份与“@年度”不符',
-    description: '报告把别的年份写成了本年度：标题里的年份、“现将2020年……报告如下”、开头一段的“2020年，”，或含“今年”“本年度”的句子里的年份与“@年度”不同。多半是沿用上年报告时漏改；写“{年度}”就不会再错。',
+    description: '报告把别的年份写成了本年度：标题里的年份、“现将2020年……报告如下”、开头一段的“2020年，”，或含“今年”“本年度”的句子里的年份与“@年度”不同。多半是沿用上年报告时漏改；写“{年度}”就不会再错。标题里写明下一年度工作安排、计划、思路或要点的年份（“……2020年度法治政府建设情况及2021年度工作安排的报告”）不报告。',
     example: '@年度 2021\n现将2020年法治政府建设情况报告如下：', fix: '改为“{年度}”（不是安全修复）',
   },
   {
@@ -300,6 +300,9 @@ function printedHeading(model: ReportModel, s: Section): PrintedHeading {
 
 // ---------------------------------------------------------------- the reporting year
 
+/** After a year in a title: the plan of that year (年度工作安排, 年依法治区工作思路, 年工作计划, 年工作要点). */
+const NEXT_YEARS_PLAN = /^年度?[\u4e00-\u9fff]{0,12}?(?:安排|计划|思路|打算|要点)/;
+
 const YEAR_IN_TEXT = /(?<![\d—\-－~～至到])(\d{4})(?=年)(?!年?\s*[—\-－~～至到])/g;
 
 function reportingYear(model: ReportModel, settings: CheckSettings): Diagnostic[] {
@@ -318,7 +321,10 @@ function reportingYear(model: ReportModel, settings: CheckSettings): Diagnostic[
     for (const node of model.header.titleInlines ?? []) {
       if (node.kind !== 'text') continue;
       for (const m of allMatches(YEAR_IN_TEXT, node.text)) {
-        if (Number(m[1]) !== year) flag({ file: model.file, params: new Map(), parent: undefined, site: undefined }, node.start + m.index!, m[1]!, '标题里');
+        const found = Number(m[1]);
+        // “……2020年度法治政府建设情况及2021年度工作安排的报告”: the next year's plan, named as such.
+        if (found === year + 1 && NEXT_YEARS_PLAN.test(node.text.slice(m.index! + 4, m.index! + 24))) continue;
+        if (found !== year) flag({ file: model.file, params: new Map(), parent: undefined, site: undefined }, node.start + m.index!, m[1]!, '标题里');
       }
     }
   }

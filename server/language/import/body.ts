@@ -45,6 +45,7 @@ interface BodyState extends BodyOptions {
 export function writeBody(lines: Line[], options: BodyOptions, note: Note, findings: ImportFinding[]): { blocks: Block[]; figures: number } {
   const body = withSplitNumbersJoined(lines, note);
   const numbered = body.map((l) => typedNumber(l.text));
+  const dotless = dotlessNumbers(body, numbered);
   const numbers = numbered.filter((n): n is TypedNumber => n !== undefined);
   const mistyped = mistypedChinese(numbers);
   const levels = headingLevels(numbers.map((n, i) => (mistyped.has(i) ? { ...n, style: 'chineseParen' as const } : n)), options.enclosingLevel);
@@ -67,6 +68,7 @@ export function writeBody(lines: Line[], options: BodyOptions, note: Note, findi
       if (mistyped.has(k)) reportMistyped(state, line, number, levels[k]!);
       if (number.malformed) reportMalformed(state, line, number);
       if (number.style === 'arabic' && number.separator === '、') reportArabicComma(state, line, number);
+      if (dotless.has(i)) reportDotless(state, line, number);
       numberedLine(state, line, number, levels[k]!, items.get(i));
     }
   });
@@ -170,6 +172,41 @@ function reportMalformed(state: BodyState, line: Line, number: TypedNumber): voi
   const message = `手打的序号“${number.typed.trim()}”${number.malformed}：应为“（${'一二三四五六七八九十'[number.value - 1] ?? number.value}）”。导入时按第二级序号处理，请核对原文。`;
   state.findings.push({ line: line.n, column: numberColumn(line), code: 'BG232', message });
   state.blocks.push({ kind: 'comment', text: `// BG232 原文第${line.n}行：${message}`, source: line.n });
+}
+
+/**
+ * A line that starts with one or two digits run straight into its words: “1理论武装入脑入心,筑牢思想根基。” —
+ * not a count (“3名干部参加培训”, “2家单位”) nor a span of time (“1年来”).
+ */
+const DIGITS_RUN_IN = /^(\d{1,2})(?=[\u4e00-\u9fff])(?![名个次件人项家场期户起条份篇批余多万千百亿年月日天号届类种所座处间台辆元米亩吨倍])/;
+
+/**
+ * Numbers typed without their dot (“1理论武装入脑入心,筑牢思想根基。……” above “2.组织领导坚强有力,……”): a line
+ * starting with digits run into a heading sentence, whose next numbered line is the next Arabic number, is
+ * numbered like it. Left alone, the first item would stay a paragraph and the list under it print “1.” for the
+ * source's “2.”. Fills their place in `numbered`; returns where they are.
+ */
+function dotlessNumbers(body: Line[], numbered: Array<TypedNumber | undefined>): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < body.length; i++) {
+    if (numbered[i]) continue;
+    const m = DIGITS_RUN_IN.exec(body[i]!.text);
+    if (!m) continue;
+    const rest = body[i]!.text.slice(m[0].length);
+    if (!headingShape(rest).headingLike) continue;
+    const nextAt = numbered.findIndex((n, k) => k > i && n !== undefined);
+    const next = nextAt < 0 ? undefined : numbered[nextAt]!;
+    if (!next || next.style !== 'arabic' || next.value !== Number(m[1]) + 1) continue;
+    numbered[i] = { style: 'arabic', value: Number(m[1]), typed: m[0], separator: next.separator, rest };
+    out.add(i);
+  }
+  return out;
+}
+
+/** “1理论武装……” before “2.……”: numbered as an item, and the source is told (BG607). */
+function reportDotless(state: BodyState, line: Line, number: TypedNumber): void {
+  const message = `手打的序号“${number.value}”后缺少下脚点：阿拉伯数字序号写作“${number.value}.”（下一个序号写作“${number.value + 1}${number.separator}”）。导入后序号由渲染器生成，原稿请改正。`;
+  state.findings.push({ line: line.n, column: numberColumn(line), code: 'BG607', message });
 }
 
 /** "1、加强组织领导": the typed number goes (the renderer prints "1."), but the source is told (BG607, as in prose). */

@@ -62,8 +62,14 @@ export function orgFromTitle(title: string): string | undefined {
   if (org && /^[\u4e00-\u9fff]{2,8}管理区$/.test(org)) return governmentOf(org);
   if (org && isOrgLike(org)) return fullName(org);
   if (org && /^[\u4e00-\u9fff]{2,8}(?:省|区|县|市|旗)$/.test(org)) return governmentOf(org);
+  // “火炬高新区(中山港街道)2025年……”: a zone and the street office it is run together with; its 管理委员会 reports.
+  const zone = org && ZONE_WITH_ITS_PLACE.exec(org)?.[1];
+  if (zone) return governmentOf(zone);
   return placeAfterYear(title);
 }
+
+/** A development zone named with the street office, town or district it is merged with, in brackets. */
+const ZONE_WITH_ITS_PLACE = /^([\u4e00-\u9fff]{2,8}(?:高新区|开发区|经开区|园区|保税区|合作区))[（(][\u4e00-\u9fff]{2,10}(?:街道|镇|乡|区)[）)]$/;
 
 /** The place a title names right after its year: "2020年静海区法治政府建设情况报告" → 静海区人民政府. */
 function placeAfterYear(title: string): string | undefined {

@@ -264,12 +264,12 @@ function readBodyLine(head: Line[], top: TopOfReport, note: Note): void {
 
 /**
  * Below the title, a short line ending in a colon that names bodies: “区政府：”, “县委、县人民政府：”,
- * “县委全面依法治县委员会办公室：”, “各乡镇人民政府、县直各单位：”. A page's control (“保护视力色：”) names none.
+ * “县委全面依法治县委员会办公室：”, “各乡镇人民政府、县直各单位：”, a league's “盟委、行署：” (行署, its 行政公署). A page's control (“保护视力色：”) names none.
  */
-const ADDRESSEE_AFTER_TITLE = /^[^。；，,]{1,28}(?:委|政府|局|委员会|办公室|办|院|厅|部|部门|处|所|组|会|中心|镇|乡|街道|单位)[：:]$/;
+const ADDRESSEE_AFTER_TITLE = /^[^。；，,]{1,28}(?:委|署|政府|局|委员会|办公室|办|院|厅|部|部门|处|所|组|会|中心|镇|乡|街道|单位)[：:]$/;
 
 /** With no title above it, only bodies named one after another: "市委、市政府：", "中共某县委、某县人民政府：". */
-const ADDRESSEE_WITHOUT_TITLE = /^(?:[\u4e00-\u9fff]{1,20}?(?:委|政府|局|委员会|办公室|办|院|厅|部)[、，,]?){1,6}[：:]$/;
+const ADDRESSEE_WITHOUT_TITLE = /^(?:[\u4e00-\u9fff]{1,20}?(?:委|署|政府|局|委员会|办公室|办|院|厅|部)[、，,]?){1,6}[：:]$/;
 
 /**
  * Bodies of an addressee line parted by a comma (“中共将乐县委员会,将乐县人民政府：”): the source is told (BG239);
@@ -318,6 +318,9 @@ export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[
   return { title: top.title, kind, org, year, date: end.date ? isoDate(end.date) : undefined, to: top.to };
 }
 
+/** A 新区's 管委会 named by the short name the text gives it: “新区管委会”, “新区党工委、管委会”. */
+const SHORT_NAMED_COMMITTEE = /新区(?:党工委[、和])?管(?:理)?委(?:员)?会/;
+
 /**
  * A 新区 is a district with a 人民政府 (浦东新区) or a zone with a 管理委员会 (郑东新区): the text that names its own
  * 管委会 (“郑东新区管委会2025年度领导干部学法计划”) tells which.
@@ -325,9 +328,11 @@ export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[
 function runByCommittee(org: string | undefined, body: Line[], note: Note): string | undefined {
   const zone = org && /^([\u4e00-\u9fff]{2,8}新区)人民政府$/.exec(org)?.[1];
   if (!zone) return org;
-  const named = body.find((l) => l.text.includes(`${zone}管委会`) || l.text.includes(`${zone}管理委员会`));
+  // Or by the short name the text gives itself (滨海湾新区（以下简称“新区”）…… 新区党工委、管委会主要负责人).
+  const named = body.find((l) => l.text.includes(`${zone}管委会`) || l.text.includes(`${zone}管理委员会`) || SHORT_NAMED_COMMITTEE.test(l.text));
   if (!named) return org;
-  note(named.n, `机关“${zone}管理委员会”`, `正文提到“${zone}管委会”：新区由管理委员会管理，不是人民政府，请核对`);
+  const said = named.text.includes(zone) ? `${zone}管委会` : '新区管委会';
+  note(named.n, `机关“${zone}管理委员会”`, `正文提到“${said}”：新区由管理委员会管理，不是人民政府，请核对`);
   return `${zone}管理委员会`;
 }
 

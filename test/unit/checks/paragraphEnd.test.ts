@@ -36,6 +36,16 @@ describe('checks/paragraphEnd (BG613)', () => {
     ]);
   });
 
+  // Round 21 (330-huojugxq-2025): “……以及中” / “央、省委……” — an item broken in two, a paragraph after it.
+  it('the last item of a list broken in two before a paragraph gets the hint to join them; an item before another item does not', () => {
+    assert.deepEqual(found('# 主要举措\n\n1. 理论武装入脑入心。将习近平法治思想以及中\n\n央、省委相关会议精神列为第一议题。\n\n全年依法行政。\n'), [
+      '中 段末“治思想以及中”后没有标点：请补上句号（或应有的标点）；如果下一段是这句话的后半（复制时断了行），请把两段接上。',
+    ]);
+    assert.deepEqual(found('# 主要举措\n\n1. 理论武装入脑入心。将习近平法治思想以及中\n2. 组织领导坚强有力。\n\n全年依法行政。\n'), [
+      '中 段末“治思想以及中”后没有标点：请补上句号（或应有的标点）。',
+    ]);
+  });
+
   it('leaves the last paragraph (an excerpt’s cut), short labels, repeated titles and ended paragraphs alone', () => {
     assert.deepEqual(found('一季度矛盾纠纷分析研判综合报告\n\n县矛盾纠纷大调解协调中心\n\n坚持党的领导，全面推进法治政府建设\n\n全年共调处矛盾纠纷150起。\n\n正文在这里被截断了，没有写完的句子的后半'), []);
   });

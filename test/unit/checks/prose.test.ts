@@ -262,6 +262,14 @@ describe('figures from prose', () => {
       const traditional = '小龍門鄉2024年法治政府建設情況報告。\n\n我鄉深入推進“放管服”改革，簡化行政審批流程，简化。';
       assert.deepEqual(checkReport(model(`@年度 2024\n\n${traditional}\n`)).filter((d) => /BG23[45]/.test(d.code)).map((d) => d.code), ['BG234']);
     });
+    // Round 21 (320-zuozuo-2025): “……的工作情況及《……》” in a simplified report that writes 情况 elsewhere.
+    it('a traditional 況 (and 訓, 參, 優 …) in simplified text that writes the simplified form elsewhere is BG235', () => {
+      const text = '现将工作开展情况报告如下：与地委扩大会议关于全面依法治地的工作情況结合起来，开展培訓3次，组织培训。';
+      const found = checkReport(model(`@年度 2025\n\n${text}\n`)).filter((d) => /BG23[45]/.test(d.code));
+      assert.deepEqual(found.map((d) => `${d.code} ${d.fixes![0]!.edits[0]!.newText}`), ['BG235 况', 'BG235 训']);
+      // Written only so (no 况 elsewhere), it is left alone, as before.
+      assert.deepEqual(checkReport(model('@年度 2025\n\n全面了解工作情況。\n')).filter((d) => /BG23[45]/.test(d.code)), []);
+    });
     it('text left out (BG233): “(略)” from a site that shows part of a page, “（此处略）” from a template', () => {
       assert.deepEqual(codesOf('连续多 (略) 依法行政工作先进单位，20 (略) 委 (略) 办命名。'), ['BG233', 'BG233', 'BG233']);
       assert.deepEqual(codesOf('典型案例（此处略）。名单见【内容略】。'), ['BG233', 'BG233']);

@@ -126,6 +126,18 @@ describe('checks/structure: the reporting year', () => {
     ];
     for (const line of ok) assert.deepEqual(codes(model(`${G}${line}\n`)), [], line);
   });
+
+  // Round 21 (323-lintong-2020): “……2020年度法治政府建设情况及2021年度工作安排的报告” named the plan's year.
+  it('leaves the next year in a title that names its plan (工作安排, 工作思路, 工作计划); not another year, nor the next year alone', () => {
+    const H = '@类型 工作报告\n@机关 某某区人民政府\n@年度 2020\n\n正文。\n';
+    const titled = (title: string) => codes(model(`@标题 ${title}\n${H}`));
+    assert.deepEqual(titled('西安市某某区人民政府关于2020年度法治政府建设情况及2021年度工作安排的报告'), []);
+    assert.deepEqual(titled('某某镇2020年法治政府建设工作报告暨2021年依法治镇工作思路'), []);
+    assert.deepEqual(titled('某某区2020年法治政府建设工作总结和2021年工作计划'), []);
+    assert.deepEqual(titled('某某区人民政府关于2021年度法治政府建设情况的报告'), ['BG407']);
+    assert.deepEqual(titled('某某区2019年度法治政府建设情况及2021年度工作安排的报告'), ['BG407']);
+    assert.deepEqual(titled('某某区2020年度法治政府建设情况及2022年度工作安排的报告'), ['BG407']);
+  });
 });
 
 describe('checks/structure: figures (BG221, BG222, BG224)', () => {

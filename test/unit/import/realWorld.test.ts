@@ -1046,3 +1046,69 @@ describe('import: real-world text', () => {
     });
   });
 });
+
+// Round 21 of the held-out real reports (test/fixtures/real/320–331).
+describe('import: real-world text, round 21', () => {
+  const opening = '2025年,在盟委、行署的正确领导下,我局坚持以习近平新时代中国特色社会主义思想为指导,扎实推进法治政府建设。';
+
+  it('“1理论武装……” above “2.……”: a number typed without its dot is numbered like the next and told (BG607); a count or another number is not', () => {
+    const r = imported(['一、主要举措和成效', '(一)铸牢政治忠诚', '1理论武装入脑入心,筑牢思想根基。区党工委切实发挥领学促学作用。', '2.组织领导坚强有力,压实主体责任。主要负责同志严格履职。']);
+    assert.deepEqual(r.findings.map((f) => `${f.line}:${f.column}:${f.code}`), ['3:1:BG607']);
+    assert.match(r.findings[0]!.message, /“1”后缺少下脚点.*“1\.”.*“2\.”/);
+    assert.deepEqual(body(r.text).slice(2), ['1. 理论武装入脑入心,筑牢思想根基。区党工委切实发挥领学促学作用。', '2. 组织领导坚强有力,压实主体责任。主要负责同志严格履职。']);
+    // A count at a line's start (3名), digits before a number that does not follow on (3.), and digits
+    // run into a long sentence are left as they are.
+    const left = (line: string, next: string) => imported(['一、主要举措和成效', line, next]);
+    for (const [line, next] of [
+      ['3名干部参加新任职培训。', '4.规范执法。全年办理案件12件。'],
+      ['1理论武装入脑入心,筑牢思想根基。', '3.规范执法。全年办理案件12件。'],
+      ['1理论武装入脑入心,筑牢思想根基。', '（二）规范执法'],
+      ['1年来区党工委切实发挥领学促学作用,组织专题学习18场次,引导领导干部深刻把握和践行习近平法治思想的核心要义。', '2.规范执法。'],
+    ]) {
+      const r2 = left(line, next);
+      assert.ok(!r2.findings.some((f) => f.code === 'BG607'), line);
+      const written = body(r2.text).find((l) => l.includes(line.slice(2, 8)));
+      assert.ok(written && !/^\d+\. /.test(written), line);
+    }
+  });
+
+  it('a league’s addressee “盟委、行署:” under the title is @主送', () => {
+    const r = imported(['关于2025年法治政府建设情况的报告', '盟委、行署:', opening]);
+    assert.equal(r.header.to, '盟委、行署');
+    assert.deepEqual(body(r.text), [opening]);
+    // Without a title too; and a line that names no body is no addressee.
+    assert.equal(imported(['地委、行署：', opening]).header.to, '地委、行署');
+    assert.equal(imported(['关于2025年法治政府建设情况的报告', '部署如下:', opening]).header.to, undefined);
+  });
+
+  it('a label list’s empty “- 公文时效:” is page furniture, so the title repeated over two lines below it goes too', () => {
+    const r = imported(['某某县某某乡2025年法治政府建设工作 年度报告', '- 索引号:grsxx/2026-00000', '- 发文机构:某某县某某乡', '- 公文时效:', '- 发布日期:2026-01-21', '某某县某某乡2025年法治政府建设工作', '年度报告', '在县委、县政府的正确领导下,某某乡坚持依法行政,统筹推进法治建设。']);
+    assert.deepEqual(body(r.text), ['在县委、县政府的正确领导下,某某乡坚持依法行政,统筹推进法治建设。']);
+    assert.ok(r.notes.some((n) => n.line === 4 && /网页信息栏/.test(n.what)));
+  });
+
+  it('a news site’s “扫一扫下载界面新闻APP” is furniture, and the headline repeated under it goes', () => {
+    const title = '某某省人民政府关于2020年法治政府建设情况的报告';
+    const r = imported(['正在阅读:', '', title, '', '扫一扫下载界面新闻APP', '', title, '', '2020年,某某省政府坚持依法行政,法治政府建设取得新成效。']);
+    assert.equal(r.header.title, title);
+    assert.deepEqual(body(r.text), ['2020年,某某省政府坚持依法行政,法治政府建设取得新成效。']);
+    // An app named in a sentence is the report's.
+    const prose = '推广“某某政务”APP,群众可下载某某政务客户端办理业务。';
+    assert.ok(body(imported([title, '2020年,某某省政府坚持依法行政。', prose]).text).includes(prose));
+  });
+
+  it('a 新区 whose text names its 管委会 by the short name it gives itself (“新区党工委、管委会”) is run by its 管理委员会', () => {
+    const lines = ['2024年,在市委、市政府的坚强领导下,某某湾新区(以下简称“新区”)坚持依法行政,推动新区高质量发展。', '一、2024年法治政府建设工作情况', '新区党工委、管委会主要负责人全面落实第一责任人职责。'];
+    assert.equal(imported(lines).header.org, '某某湾新区管理委员会');
+    // A 新区 whose text names its 区委、区政府 keeps its 人民政府.
+    assert.equal(imported([lines[0]!, lines[1]!, '区委、区政府主要负责人全面落实第一责任人职责。']).header.org, '某某湾新区人民政府');
+  });
+
+  it('a zone titled with the street office it is run with (“火炬高新区(中山港街道)2025年……”) is its 管理委员会', () => {
+    const r = imported(['某某高新区(某某港街道)2025年法治政府建设年度报告', '2025年,某某高新区坚持依法行政,各项工作取得积极进展。']);
+    assert.equal(r.header.org, '某某高新区管理委员会');
+    assert.equal(imported(['某某高新区（某某镇）2025年法治政府建设年度报告', '2025年,某某高新区坚持依法行政。']).header.org, '某某高新区管理委员会');
+    // A district merged with a zone that names its government keeps it.
+    assert.equal(imported(['高新区(新市区)人民政府2024年法治政府建设工作报告', '2024年,区人民政府坚持依法行政。']).header.org, '高新区(新市区)人民政府');
+  });
+});
