@@ -41,7 +41,14 @@ export function isTitleLike(text: string): boolean {
   return text.length <= 60 && !/[。；;！!？?]/.test(text) && !/^\d{4}年[，,]/.test(text);
 }
 
-export const TITLE_END = /(报告|总结|汇报)$/;
+/**
+ * What a title ends with: 报告/总结/汇报, or those with next year's plan joined on (“……法治政府建设报告暨2025年工作计划”,
+ * “……工作总结及2026年工作思路”).
+ */
+export const TITLE_END = /(?:报告|总结|汇报)(?:(?:暨|及|和|与)[^，,。；;：:、]{0,24}?(?:计划|打算|思路|安排|要点))?$/;
+
+/** Next year's plan joined on after a title's 报告/总结 (“暨2025年工作计划”): what the title reports on is before it. */
+export const PLAN_JOINED_ON = /(?<=报告|总结|汇报)(?:暨|及|和|与)[^，,。；;：:、]{0,24}?(?:计划|打算|思路|安排|要点)$/;
 
 /** The year a title reports on: "2020年度", "关于2021年", "二〇二〇年". */
 export function yearFromTitle(title: string): number | undefined {

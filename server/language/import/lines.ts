@@ -40,7 +40,106 @@ export function readLines(text: string, note: Note): { lines: Line[]; trimmed: n
   removeStamps(lines, note);
   const { pageDate, publisher } = removeFurniture(lines, note);
   removePageChunkNumbers(lines, note);
-  return { lines: splitRunTogetherParts(splitTitleOff(lines, note), note), trimmed, pageDate, publisher };
+  joinWrappedLines(lines, note);
+  const wrappedAtSpaces = linesWrappedAtSpaces(lines);
+  const split = splitRunTogetherParts(splitTitleOff(lines, note), note);
+  return { lines: wrappedAtSpaces.size ? joinWrapSpaces(split, wrappedAtSpaces, note) : split, trimmed, pageDate, publisher };
+}
+
+/**
+ * The width a text was wrapped at (a PDF's lines copied as they were laid out, or with a space where each line
+ * ended): the length most of the given stretches have, give or take a character (a half-width comma or
+ * digit). Undefined unless WRAPPED_AT_WIDTH stretches or more have it and they are two thirds of all.
+ */
+function wrapWidth(lengths: readonly number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const length of lengths) if (length >= WRAP_WIDTH_MIN && length <= WRAP_WIDTH_MAX) counts.set(length, (counts.get(length) ?? 0) + 1);
+  let best: number | undefined;
+  let most = 0;
+  for (const [width, count] of counts) {
+    const near = count + (counts.get(width - 1) ?? 0) + (counts.get(width + 1) ?? 0);
+    if (near > most || (near === most && best !== undefined && width > best)) [best, most] = [width, near];
+  }
+  return best !== undefined && most >= WRAPPED_AT_WIDTH && most * 3 >= lengths.length * 2 ? best : undefined;
+}
+
+/** A PDF's line is this wide or wider (a column of a page, in characters); a wider one is no fixed-width wrap. */
+const WRAP_WIDTH_MIN = 12;
+const WRAP_WIDTH_MAX = 60;
+/** Fewer stretches of one width are a coincidence, not a wrap. */
+const WRAPPED_AT_WIDTH = 4;
+/** A line that ends a sentence or a clause that may end a line: no wrap in the middle of a sentence. */
+const ENDS_SENTENCE = /[。！？；：!?;:”’」』）)]$/;
+
+/**
+ * A PDF's text copied with its layout: each paragraph broken into lines of one width, in the middle of a word
+ * (“紧紧围绕县、镇中心工作,增” / “强依法行政意识”). When most lines that stop in the middle of a sentence are of
+ * one width, each such line of that width is joined with the line right after it (not a typed heading, no
+ * blank line between): the paragraph is one line again. The joined line keeps the first line's number (the
+ * source positions find its characters in the lines after it).
+ */
+function joinWrappedLines(lines: Line[], note: Note): void {
+  const cut = lines.filter((l) => l.text.length >= WRAP_WIDTH_MIN && !ENDS_SENTENCE.test(l.text) && !typedNumber(l.text));
+  if (cut.length < WRAPPED_AT_WIDTH) return;
+  const width = wrapWidth(cut.map((l) => l.text.length));
+  if (width === undefined) return;
+  const wraps = (text: string) => Math.abs(text.length - width) <= 1 && !ENDS_SENTENCE.test(text);
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i]!;
+    if (!first.text || !wraps(first.text)) continue;
+    let joined = 0;
+    let last = first;
+    let lastText = first.text;
+    for (let k = i + 1; k < lines.length && wraps(lastText); k++) {
+      const next = lines[k]!;
+      if (!next.text || typedNumber(next.text)) break;
+      first.text += next.text;
+      lastText = next.text;
+      next.text = '';
+      last = next;
+      joined++;
+    }
+    if (joined) note(first.n, `一段断成 ${joined + 1} 行（第${first.n}—${last.n}行）`, `原文按固定宽度（约 ${width} 字）换行，把一句话从中间断开（从 PDF 复制的文字）：接成一段`);
+    i += joined;
+  }
+}
+
+/**
+ * The lines of a PDF's text whose line ends became spaces (“在县依法行 政工作领导小组的具体指导下”): spaces in the
+ * middle of words, one every so many characters. The stretches between the spaces of such a line are mostly
+ * of one width (a paragraph's last stretch, and a heading, are shorter).
+ */
+function linesWrappedAtSpaces(lines: readonly Line[]): Set<number> {
+  const out = new Set<number>();
+  for (const line of lines) {
+    if (line.text.length < WRAP_WIDTH_MIN * WRAPPED_AT_WIDTH) continue;
+    const stretches = line.text.split(/[ \u3000]+/).map((s) => s.length);
+    // The first and last stretches are cut by the line's own edges.
+    if (stretches.length > WRAPPED_AT_WIDTH + 1 && wrapWidth(stretches.slice(1, -1)) !== undefined) out.add(line.n);
+  }
+  return out;
+}
+
+/** A space left where a PDF's line ended, between two characters of which one at least is not a letter or digit. */
+const WRAP_SPACE = /(?<=\S)[ \u3000]+(?=\S)/g;
+const LETTER_OR_DIGIT = /[A-Za-z0-9]/;
+
+/** The spaces of the lines wrapped at spaces taken out, once the lines are split at their headings (noted once a line). */
+function joinWrapSpaces(lines: Line[], wrapped: ReadonlySet<number>, note: Note): Line[] {
+  const counted = new Map<number, number>();
+  const out = lines.map((line) => {
+    if (!wrapped.has(line.n)) return line;
+    let removed = 0;
+    const text = line.text.replace(WRAP_SPACE, (space, at: number) => {
+      if (LETTER_OR_DIGIT.test(line.text[at - 1]!) && LETTER_OR_DIGIT.test(line.text[at + space.length]!)) return space;
+      removed++;
+      return '';
+    });
+    counted.set(line.n, (counted.get(line.n) ?? 0) + removed);
+    return removed ? { ...line, text } : line;
+  });
+  for (const [n, removed] of counted) if (removed) note(n, `词中的空格 ${removed} 处`, '原文按固定宽度换行，换行处成了空格，常把一个词断开（从 PDF 复制的文字，如“依法行 政”）：删去');
+  return out;
 }
 
 /**

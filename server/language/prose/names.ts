@@ -54,6 +54,12 @@ const EXAMPLES_NOUN_MAX = 7;
  */
 const NOUN_ENDS = /统一|全部|全面|依法|及时|集中|积极|作为|进行|实现|做到|达到|被(?![告执申诉判])|入驻|进驻|纳入|入选|入围|获评|荣获|参评|网上|下放|完善|(?<!公)共(?![同享建治产性识])|列入|研究(?=部署|解决|讨论|决定|审议|落实)|听取|审议|(?<=[人员者])现场/g;
 
+/**
+ * A year inside the words before a figure (“全面梳理2024年26项”, “较2024年增长23%”): when, not what — with its digits
+ * gone it would leave a stray 年 in the name (全面梳理年, 较年增长). Taken out with the 较/比 that compares with it.
+ */
+const YEAR_IN_NAME = /(?:较|比)?(?:19|20)\d{2}\s*年度?/g;
+
 /** Words of status that set counted things apart: what must, has, has not or is yet to be done. */
 const STATUS = /^(?:应|须|需|已|未|尚未|待|仍|新增)/;
 
@@ -190,7 +196,7 @@ export function figureName(phrase: string, after: string, percent: boolean): str
     name = name.length >= 2 && !HANDS_OVER.test(name) && name.length + noun.length <= (scope ? 10 : 8) ? name + noun : noun;
   }
   name = name.replace(HANDS_OVER, '');
-  name = name.replace(WIDENERS, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '');
+  name = name.replace(YEAR_IN_NAME, '').replace(WIDENERS, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '');
   // "现区级保留的政务服务事项" → 政务服务事项: the noun after 的 when it is short enough, else the words before it.
   // But a status before 的 sets the counted things apart (应领证的正式工作人员, 未结案的复议案件): it names them.
   if (name.length > 8 && name.includes('的')) {
