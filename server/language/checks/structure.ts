@@ -53,7 +53,7 @@ export const structureCodes: CodeInfo[] = [
   },
   {
     code: 'BG407', severity: 'warning', title: '年份与“@年度”不符',
-    description: '报告把别的年份写成了本年度：标题里的年份、“现将2020年……报告如下”、开头一段的“2020年，”，或含“今年”“本年度”的句子里的年份与“@年度”不同。多半是沿用上年报告时漏改；写“{年度}”就不会再错。',
+    description: '报告把别的年份写成了本年度：标题里的年份、“现将2020年……报告如下”、开头一段的“2020年，”，或含“今年”“本年度”的句子里的年份与“@年度”不同。多半是沿用上年报告时漏改；写“{年度}”就不会再错。标题后面接上的下一年计划（“……法治政府建设报告暨2025年工作计划”）不报。',
     example: '@年度 2021\n现将2020年法治政府建设情况报告如下：', fix: '改为“{年度}”（不是安全修复）',
   },
   {
@@ -301,6 +301,8 @@ function printedHeading(model: ReportModel, s: Section): PrintedHeading {
 // ---------------------------------------------------------------- the reporting year
 
 const YEAR_IN_TEXT = /(?<![\d—\-－~～至到])(\d{4})(?=年)(?!年?\s*[—\-－~～至到])/g;
+/** The end of a title from a year on that is next year's plan joined on after 暨/及/和/与: “2025年工作计划”. */
+const NEXT_YEARS_PLAN = /^\d{4}年度?[^，,。；;：:、]{0,16}?(?:计划|打算|思路|安排|要点)$/;
 
 function reportingYear(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   void settings;
@@ -318,6 +320,8 @@ function reportingYear(model: ReportModel, settings: CheckSettings): Diagnostic[
     for (const node of model.header.titleInlines ?? []) {
       if (node.kind !== 'text') continue;
       for (const m of allMatches(YEAR_IN_TEXT, node.text)) {
+        // Next year's plan joined on to the title (“……建设报告暨2025年工作计划”) names next year rightly.
+        if (Number(m[1]) === year + 1 && /[暨及和与]$/.test(node.text.slice(0, m.index!)) && NEXT_YEARS_PLAN.test(node.text.slice(m.index!))) continue;
         if (Number(m[1]) !== year) flag({ file: model.file, params: new Map(), parent: undefined, site: undefined }, node.start + m.index!, m[1]!, '标题里');
       }
     }
