@@ -28,7 +28,7 @@ export function isoDate(date: ImportedDate): string {
   return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }
 
-const ORG_END = /(人民政府|政府|办事处|委员会|管委会|党委|党工委|党组|局|办公室|司法所|镇|乡|街道|部|厅)$/;
+const ORG_END = /(人民政府|政府|办事处|委员会|管委会|党委|党工委|党组|局|办公室|政府办|委办|治[省市县区]办|司法所|镇|乡|街道|部|厅)$/;
 const SENTENCE_MARKS = /[。，,；;：:！!？?]/;
 
 /** A short line naming a body: "桂圩镇人民政府", "重庆市沙坪坝区回龙坝镇人民政府". */

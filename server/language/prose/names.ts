@@ -249,7 +249,13 @@ function afterLastBody(name: string): number {
 function wholeWordsAtEnd(phrase: string, max: number): string | undefined {
   const segments = chineseWords(phrase).map((w) => w.text);
   let end = '';
-  for (let i = segments.length - 1; i >= 0 && end.length + segments[i]!.length <= max; i--) end = segments[i]! + end;
+  let i = segments.length - 1;
+  for (; i >= 0 && end.length + segments[i]!.length <= max; i--) end = segments[i]! + end;
+  // A character the segmenter left alone beside another one left alone is likely half of a word it did not know
+  // (镇街负责人 cut to 9 is “街负责人……”, 依法治市委员会会议 cut to 6 “市委员会会议”): not the start of a name.
+  const first = segments[i + 1];
+  // A numeral begins its word (一级支流).
+  if (i >= 0 && first?.length === 1 && !/[一二三四五六七八九十两]/.test(first) && segments[i]!.length === 1 && end.length - 1 >= 2) end = end.slice(1);
   return end.length >= 2 ? end : undefined;
 }
 

@@ -85,10 +85,21 @@ describe('import: text copied with its layout', () => {
     assert.equal(body(plain.text)[0], '主要做法: 2024年,我镇坚持依法行政,全面推进法治政府建设,取得了明显成效。');
   });
 
+  it('takes a 政府办 or an 依法治县办 named before the title’s year as the 机关, not any word ending in 办', () => {
+    assert.equal(imported(['区政府办2025年度法治政府建设工作报告', '2025年,区政府办深入贯彻习近平法治思想,扎实推进法治政府建设各项任务。']).header.org, '区政府办');
+    assert.equal(imported(['县委依法治县办2024年度法治建设工作报告', '2024年,县委依法治县办坚持统筹协调,推进全面依法治县。']).header.org, '县委依法治县办');
+    assert.equal(imported(['政务服务帮办代办2024年工作总结', '2024年,我中心坚持依法行政,推进帮办代办服务。']).header.org, undefined);
+  });
+
   it('names a figure without the year written inside the words before it', () => {
     const r = imported(['姚安县2025年度法治政府建设情况报告', '2025年,姚安县坚持依法行政。全面梳理2024年26项“高效办成一件事”高频事项,较2024年增长23%,开办本地特色事项2项。']);
     assert.match(r.text, /全面梳理2024年\{全面梳理 = 26项\}/);
     assert.match(r.text, /较2024年增长\{增长 = 23%\}/);
+    // A character the segmenter leaves alone beside another (镇街, 治市) does not start a name; a numeral does (一级).
+    const cut = imported(['六盘水市人民政府关于2024年度法治政府建设情况的报告', '2024年,召开市委全面依法治市委员会会议4次,区级部门和镇街负责人出庭应诉率99.3%。流溪河流域劣Ⅴ类一级支流数量由46条减少到30条。']).text;
+    assert.match(cut, /依法治市委员会会议\{委员会会议 = 4次\}/);
+    assert.match(cut, /镇街负责人出庭应诉率\{负责人出庭应诉率 = 99\.3%\}/);
+    assert.match(cut, /一级支流数量由\{一级支流数量 = 46条\}/);
     // A year that leads the words is dropped as before; words with 年 in them keep it.
     assert.match(imported(['某局2025年度法治政府建设情况报告', '2025年,我局坚持依法行政。全年组织年度学法8次。']).text, /\{年度学法 = 8次\}/);
   });
