@@ -68,6 +68,11 @@ const WRAP_WIDTH_MIN = 12;
 const WRAP_WIDTH_MAX = 60;
 /** Fewer stretches of one width are a coincidence, not a wrap. */
 const WRAPPED_AT_WIDTH = 4;
+/** A row of a table (cells parted by bars or tabs, padded to one width): no wrapped prose. */
+const NEVER_WRAPPED = /[|｜\t]/;
+/** A title on its line (……报告 with no comma in it) as wide as the text's lines by chance: not run into the first paragraph. */
+const titleAlone = (text: string) => /(?:报告|总结|汇报)$/.test(text) && !/[，,、]/.test(text);
+
 /** A line that ends a sentence or a clause that may end a line: no wrap in the middle of a sentence. */
 const ENDS_SENTENCE = /[。！？；：!?;:”’」』）)]$/;
 
@@ -79,11 +84,11 @@ const ENDS_SENTENCE = /[。！？；：!?;:”’」』）)]$/;
  * source positions find its characters in the lines after it).
  */
 function joinWrappedLines(lines: Line[], note: Note): void {
-  const cut = lines.filter((l) => l.text.length >= WRAP_WIDTH_MIN && !ENDS_SENTENCE.test(l.text) && !typedNumber(l.text));
+  const cut = lines.filter((l) => l.text.length >= WRAP_WIDTH_MIN && !ENDS_SENTENCE.test(l.text) && !typedNumber(l.text) && !NEVER_WRAPPED.test(l.text) && !titleAlone(l.text));
   if (cut.length < WRAPPED_AT_WIDTH) return;
   const width = wrapWidth(cut.map((l) => l.text.length));
   if (width === undefined) return;
-  const wraps = (text: string) => Math.abs(text.length - width) <= 1 && !ENDS_SENTENCE.test(text);
+  const wraps = (text: string) => Math.abs(text.length - width) <= 1 && !ENDS_SENTENCE.test(text) && !NEVER_WRAPPED.test(text) && !titleAlone(text);
   for (let i = 0; i < lines.length; i++) {
     const first = lines[i]!;
     if (!first.text || !wraps(first.text)) continue;

@@ -46,6 +46,14 @@ describe('import: text copied with its layout', () => {
     const uneven = imported(['某某镇2024年法治政府建设情况报告', '2024年,我镇坚持依法行政,全面推进法治政府建设工作', '成立由镇长任组长的领导小组', '镇司法所、派出所、综治中心、市场监管所和综合执法队', '各村(社区)法治工作站']);
     assert.equal(body(uneven.text).length, 4);
     assert.ok(!uneven.notes.some((n) => n.what.startsWith('一段断成')));
+    // A table's rows padded to one width, and a title as wide as the wrapped lines, are not run into what follows.
+    const rows = imported(['某某镇2024年法治政府建设情况报告', '2024年,我镇坚持依法行政,全面推进法治政府建设工作。', '| 行政复议案件 | 12件 | 占比30% |', '| 行政诉讼案件 | 08件 | 占比20% |', '| 信访案件数量 | 20件 | 占比50% |', '| 矛盾纠纷调处 | 86件 | 化解率达 |', '| 法治宣传活动 | 12场 | 覆盖全镇 |']);
+    assert.ok(!rows.notes.some((n) => n.what.startsWith('一段断成')));
+    const lines = ['某某镇2024年度法治政府建设情况报告', '2024年,在县委、县政府的正确领导下', '我镇深入贯彻落实法治政府建设各项工作要', '求,紧紧围绕县、镇中心工作,增强依法行', '政意识,依法履行法定职责,自觉规范行政', '行为。'];
+    assert.deepEqual(lines.slice(0, 5).map((l) => l.length), [19, 19, 19, 19, 19]);
+    const wide = imported(lines);
+    assert.equal(wide.header.title, '某某镇2024年度法治政府建设情况报告');
+    assert.deepEqual(body(wide.text), ['2024年,在县委、县政府的正确领导下我镇深入贯彻落实法治政府建设各项工作要求,紧紧围绕县、镇中心工作,增强依法行政意识,依法履行法定职责,自觉规范行政行为。']);
   });
 
   it('takes out the spaces a PDF left where its lines ended, once the line is split at its headings', () => {
