@@ -153,6 +153,13 @@ function joinWrapSpaces(lines: Line[], wrapped: ReadonlySet<number>, note: Note)
  * characters without a sentence mark, ending in 报告/总结/汇报, then the opening year or a typed 一、 / (一).
  */
 const TITLE_RUN_IN = /^([^，,。；;：:！!？?“”]{4,60}?(?:报告|总结|汇报))[ \u3000]*(?=(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年|[（(]?[一二三四五六七八九十]{1,3}[、）)])/;
+/** Else a title and, after a space, a sentence that opens otherwise (a PDF's text: “依法行政工作自查报告 一年来,……”). */
+const TITLE_AT_SPACE = /^([^，,。；;：:！!？?“”\s]{4,60}?(?:报告|总结|汇报))[ \u3000]+(?=[\u4e00-\u9fff]{2})/;
+
+/** How many lines with text may stand above the sentence a title is run into (a listing's name, a site's heading). */
+const LINES_ABOVE_A_RUN_IN_TITLE = 3;
+/** A short line with no sentence in it. */
+const isShortLine = (text: string) => text.length <= 40 && !/[，,。；;！!？?]/.test(text);
 
 /**
  * The title written twice back to back, the second copy with a word swapped for a synonym by a sharing site,
@@ -161,10 +168,14 @@ const TITLE_RUN_IN = /^([^，,。；;：:！!？?“”]{4,60}?(?:报告|总结|
 const TITLE_TWICE_RUN_IN = /^([^，,。；;：:！!？?“”\s]{4,40}?(?:报告|总结|汇报))([^，,。；;：:！!？?“”\s]{4,40}?(?:报告|总结|汇报))(?=[^，,。；;：:！!？?])/;
 
 function splitTitleOff(lines: Line[], note: Note): Line[] {
-  const at = lines.findIndex((l) => l.text);
+  // The first line with text, or the first sentence below a few short lines (a sharing site's listing above a PDF's text).
+  const textAt = lines.findIndex((l) => l.text);
+  const sentenceAt = lines.findIndex((l) => isSentence(l.text));
+  const above = sentenceAt > textAt ? lines.slice(textAt, sentenceAt).filter((l) => l.text) : [];
+  const at = above.length && above.length <= LINES_ABOVE_A_RUN_IN_TITLE && above.every((l) => isShortLine(l.text)) ? sentenceAt : textAt;
   const first = lines[at];
   const twice = first && isSentence(first.text) ? TITLE_TWICE_RUN_IN.exec(first.text) : null;
-  const title = first && isSentence(first.text) ? (TITLE_RUN_IN.exec(first.text)?.[1] ?? (twice && copies(twice[1]!, twice[2]!) ? twice[0] : undefined)) : undefined;
+  const title = first && isSentence(first.text) ? (TITLE_RUN_IN.exec(first.text)?.[1] ?? (twice && copies(twice[1]!, twice[2]!) ? twice[0] : undefined) ?? TITLE_AT_SPACE.exec(first.text)?.[1]) : undefined;
   if (!first || !title || !/\d{4}\s*年|法治|依法行政/.test(title)) return lines;
   note(first.n, `标题与正文连在一行“${title}”`, '原文丢了标题后的换行：标题单独成行，正文从下一行起');
   const rest = first.text.slice(title.length).replace(/^[ \u3000]+/, '');

@@ -349,11 +349,11 @@ function runByCommittee(org: string | undefined, body: Line[], note: Note): stri
   return `${zone}管理委员会`;
 }
 
-/** A title that does not say 法治政府建设: a summary (……工作总结, ……工作总结报告) or a report of work (……工作报告, ……年度报告). */
+/** A title that does not say 法治政府建设: a summary (……工作总结, ……工作总结报告) or a report of work (……工作报告, ……年度报告, ……自查报告). */
 function otherKind(joined: string): ImportedHeader['kind'] {
   const title = joined.replace(PLAN_JOINED_ON, '');
   if (/总结(?:报告)?$/.test(title)) return '工作总结';
-  return /(?:工作|年度|情况)的?报告$|述法报告$/.test(title) ? '工作报告' : undefined;
+  return /(?:工作|年度|情况)的?报告$|(?:述法|自查)报告$/.test(title) ? '工作报告' : undefined;
 }
 
 function yearOf(top: TopOfReport, end: EndOfReport, firstProse: Line | undefined, firstHeading: Line | undefined, note: Note): number | undefined {

@@ -58,14 +58,19 @@ describe('import: text copied with its layout', () => {
 
   it('takes out the spaces a PDF left where its lines ended, once the line is split at its headings', () => {
     const line = '依法行政工作自查报告 一年来,在县委、县政府的正确领导下,在县依法行 政工作领导小组的具体指导下,某镇深入贯彻落实国务院 《全面推进依法行政实施纲要》,紧紧围绕县、镇中心工 作,增强依法行政意识,依法履行法定职责,自觉规范行 政行为,认真落实依法行政各项工作要求,不断提升依法 行政水平。现将我镇2015年度依法行政自查报告如下: 一、主要工作情况 (一)加强领导,健全制度程序 一年来,某镇以推进阳光、法治政府建设为目标,采 取切实措施确保依法行政各项工作落到实处。一方面,组 织领导到位。镇党委、政府高度重视依法行政工作,主要 领导经常过问、指导,不定期听取工作汇报,在各类会议 上多次强调和布置,做到了逢会必讲。';
-    const r = imported(['购物车', '我的足迹', '加入Vip免费下载 立即下载', line]);
+    const r = imported(['购物车', '我的足迹', '依法行政工作自查报告3', '加入Vip免费下载 立即下载', line]);
     const lines = body(r.text);
+    // The title run into the first sentence at a space, below the site's listing of it: the title, a 自查报告 (a report of work).
+    assert.equal(r.header.title, '依法行政工作自查报告');
+    assert.equal(r.header.kind, '工作报告');
+    assert.ok(lines[0]!.startsWith('一年来,在县委、县政府的正确领导下'), r.text);
     assert.ok(lines.includes('## 加强领导,健全制度程序'), r.text);
     assert.ok(lines.some((l) => l.startsWith('一年来,某镇以推进阳光、法治政府建设为目标,采取切实措施确保') && l.includes('一方面,组织领导到位') && l.endsWith('在各类会议上多次强调和布置,做到了逢会必讲。')), r.text);
     assert.ok(lines.some((l) => l.includes('在县依法行政工作领导小组的具体指导下,某镇深入贯彻落实国务院《全面推进依法行政实施纲要》')), r.text);
-    assert.ok(r.notes.some((n) => n.line === 4 && /^词中的空格 \d+ 处$/.test(n.what)));
+    assert.ok(r.notes.some((n) => n.line === 5 && /^词中的空格 \d+ 处$/.test(n.what)));
     // The sharing site's account links are furniture, not paragraphs (nor a 我 for BG732 to blame).
-    assert.deepEqual(r.notes.filter((n) => n.what.startsWith('网页按钮')).map((n) => n.line), [1, 2, 3]);
+    assert.deepEqual(r.notes.filter((n) => n.what.startsWith('网页按钮')).map((n) => n.line), [1, 2, 4]);
+    assert.deepEqual(r.notes.filter((n) => n.what.startsWith('网页栏目')).map((n) => n.line), [3]);
     assert.ok(!codes(['购物车', '我的足迹', line].join('\n')).some((c) => c === 'BG609' || c === 'BG732'));
   });
 
@@ -90,6 +95,9 @@ describe('import: text copied with its layout', () => {
     // Not a body: the line is the text's first sentence, kept whole.
     const plain = imported(['某某镇2024年法治政府建设情况报告', '主要做法: 2024年,我镇坚持依法行政,全面推进法治政府建设,取得了明显成效。']);
     assert.equal(plain.header.to, undefined);
+    // A sentence with a space in it under a short line is no title run in: it does not end its first words in 报告.
+    const spaced = imported(['今日头条', '2024年,我镇法治政府建设成效明显 群众满意度持续提升,全年化解矛盾纠纷86件。']);
+    assert.equal(spaced.header.title, undefined);
     assert.equal(body(plain.text)[0], '主要做法: 2024年,我镇坚持依法行政,全面推进法治政府建设,取得了明显成效。');
   });
 
@@ -108,6 +116,9 @@ describe('import: text copied with its layout', () => {
     assert.match(cut, /依法治市委员会会议\{委员会会议 = 4次\}/);
     assert.match(cut, /镇街负责人出庭应诉率\{负责人出庭应诉率 = 99\.3%\}/);
     assert.match(cut, /一级支流数量由\{一级支流数量 = 46条\}/);
+    // An adverb after the noun begins what is said of it: 20个社区法律顾问定期为……, the rate beside it checked against it.
+    const after = imported(['马鞍街道2025年法治政府建设情况报告', '2025年,马鞍街道落实社区法律顾问制度。20个社区法律顾问定期为社区居民提供法律咨询,实现社区法律顾问覆盖率达100%。']).text;
+    assert.match(after, /\{社区法律顾问 = 20个\}社区法律顾问定期为/);
     // A year that leads the words is dropped as before; words with 年 in them keep it.
     assert.match(imported(['某局2025年度法治政府建设情况报告', '2025年,我局坚持依法行政。全年组织年度学法8次。']).text, /\{年度学法 = 8次\}/);
   });
