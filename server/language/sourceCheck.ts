@@ -87,7 +87,7 @@ const OPEN_AT_CUT = 40;
  * What an excerpt is not blamed for: what it lacks at its end, and a mark left open on its last line by
  * the cut — one opened near the end, or with no clause ended after it (“制定了《某县实施方案(20”). A mark
  * opened long before the cut with clauses ended after it (“充分利用“某某网站、“某某公众号、…，…”) was left open
- * by the writer. Made once per imported text (its last line found once); `at` is 0-based in it.
+ * by the writer; nor the 。 of a heading on the last line (a run-in heading whose text the cut took off, BG714). Made once per imported text (its last line found once); `at` is 0-based in it.
  */
 export function excusedInExcerpt(importedText: string): (code: string, at: { line: number; character: number }) => boolean {
   const text = withoutTrailingComments(importedText);
@@ -97,6 +97,8 @@ export function excusedInExcerpt(importedText: string): (code: string, at: { lin
   const last = text.slice(lastStart);
   return (code, at) => {
     if (LATER_PARTS.has(code)) return true;
+    // A heading's 。 where the text was cut (“（二）全面推进政府职能转变,推动协调高效便捷。”): a run-in heading whose text was cut off.
+    if (code === 'BG714') return at.line === lastLine && last.startsWith('#');
     if (code !== 'BG602' || at.line < lastLine) return false;
     const after = last.slice(at.character + 1);
     return after.length <= OPEN_AT_CUT || !/[，,。；;]/.test(after);

@@ -23,7 +23,7 @@ export const slipsCodes: CodeInfo[] = [
   },
   {
     code: 'BG233', severity: 'error', title: '未填写的占位内容',
-    description: '正文里留着模板的占位符（“*次”“x镇”“××人”“20xx年”“第x”、待填的空白“_”），数字或名称还没有填写，或转载的网页把数字换成了“*”（“****年”“*.加强组织领导”）；或留着“（略）”，有文字被略去了（模板或只显示部分内容的网页留下的）；或文件名称里的年份没有了（“实施方案（年）”）。',
+    description: '正文里留着模板的占位符（“*次”“x镇”“××人”“XX万元”“xx%”“20xx年”“第x”、待填的空白“_”），数字或名称还没有填写，或转载的网页把数字换成了“*”（“****年”“*.加强组织领导”）；或留着“（略）”，有文字被略去了（模板或只显示部分内容的网页留下的）；或文件名称里的年份没有了（“实施方案（年）”）。',
     example: '共召开会议*次，x镇全年调处纠纷××件；连续多（略）依法行政工作先进单位；聘请_律师担任法律顾问',
   },
   {
@@ -86,7 +86,7 @@ const OMITTED = /[（(\[【]\s{0,3}(?:此处|以下|以上|内容|具体|数据)
  * x013年: a site that hides numbers) or * for all four (****年: a tender site that masks every digit, the
  * typed number of a paragraph too: “*.加强组织领导”), an ordinal left open (全省第x).
  */
-const PLACEHOLDER = /(?<![A-Za-z*＊])(?:[*＊]{1,3}|[xX×]{1,3})(?=(?:[余多])?[次件人名个项场起份家条期镇乡县区市村街道](?![A-Za-z]))|(?<=[共有计为了达]|[\u4e00-\u9fff]{2}[，,])[*＊]{1,3}(?=[\u4e00-\u9fff])|(?<![A-Za-z\d])(?=[\dxX×]{0,3}[xX×])[\dxX×]{4}(?=\s*年)|(?<![A-Za-z\d*＊])[*＊]{4}(?=\s*年)|(?<=第)[xX×]{1,2}(?![A-Za-z\d])|^[*＊]{1,2}(?=[.．、][\u4e00-\u9fff])/g;
+const PLACEHOLDER = /(?<![A-Za-z*＊])(?:[*＊]{1,3}|[xX×]{1,3})(?=(?:[余多])?(?:[次件人名个项场起份家条期镇乡县区市村街道]|[万亿]?元|[%％])(?![A-Za-z]))|(?<=[共有计为了达]|[\u4e00-\u9fff]{2}[，,])[*＊]{1,3}(?=[\u4e00-\u9fff])|(?<![A-Za-z\d])(?=[\dxX×]{0,3}[xX×])[\dxX×]{4}(?=\s*年)|(?<![A-Za-z\d*＊])[*＊]{4}(?=\s*年)|(?<=第)[xX×]{1,2}(?![A-Za-z\d])|^[*＊]{1,2}(?=[.．、][\u4e00-\u9fff])/g;
 /** A blank to fill in: “聘请_律师”, a run of underscores beside Chinese (no word of a report has one). */
 const BLANK = /[_＿]+/g;
 const isHan = (text: string, i: number) => i >= 0 && i < text.length && /[\u4e00-\u9fff]/.test(text[i]!);

@@ -28,7 +28,7 @@ export function isoDate(date: ImportedDate): string {
   return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }
 
-const ORG_END = /(人民政府|政府|办事处|委员会|管委会|党委|党工委|党组|局|办公室|司法所|镇|乡|街道|部|厅)$/;
+const ORG_END = /(人民政府|政府|办事处|委员会|管委会|党委|党工委|党组|局|办公室|政府办|委办|治[省市县区]办|司法所|镇|乡|街道|部|厅)$/;
 const SENTENCE_MARKS = /[。，,；;：:！!？?]/;
 
 /** A short line naming a body: "桂圩镇人民政府", "重庆市沙坪坝区回龙坝镇人民政府". */
@@ -41,7 +41,14 @@ export function isTitleLike(text: string): boolean {
   return text.length <= 60 && !/[。；;！!？?]/.test(text) && !/^\d{4}年[，,]/.test(text);
 }
 
-export const TITLE_END = /(报告|总结|汇报)$/;
+/**
+ * What a title ends with: 报告/总结/汇报, or those with next year's plan joined on (“……法治政府建设报告暨2025年工作计划”,
+ * “……工作总结及2026年工作思路”).
+ */
+export const TITLE_END = /(?:报告|总结|汇报)(?:(?:暨|及|和|与)[^，,。；;：:、]{0,24}?(?:计划|打算|思路|安排|要点))?$/;
+
+/** Next year's plan joined on after a title's 报告/总结 (“暨2025年工作计划”): what the title reports on is before it. */
+export const PLAN_JOINED_ON = /(?<=报告|总结|汇报)(?:暨|及|和|与)[^，,。；;：:、]{0,24}?(?:计划|打算|思路|安排|要点)$/;
 
 /** The year a title reports on: "2020年度", "关于2021年", "二〇二〇年". */
 export function yearFromTitle(title: string): number | undefined {

@@ -40,7 +40,111 @@ export function readLines(text: string, note: Note): { lines: Line[]; trimmed: n
   removeStamps(lines, note);
   const { pageDate, publisher } = removeFurniture(lines, note);
   removePageChunkNumbers(lines, note);
-  return { lines: splitRunTogetherParts(splitTitleOff(lines, note), note), trimmed, pageDate, publisher };
+  joinWrappedLines(lines, note);
+  const wrappedAtSpaces = linesWrappedAtSpaces(lines);
+  const split = splitRunTogetherParts(splitTitleOff(lines, note), note);
+  return { lines: wrappedAtSpaces.size ? joinWrapSpaces(split, wrappedAtSpaces, note) : split, trimmed, pageDate, publisher };
+}
+
+/**
+ * The width a text was wrapped at (a PDF's lines copied as they were laid out, or with a space where each line
+ * ended): the length most of the given stretches have, give or take a character (a half-width comma or
+ * digit). Undefined unless WRAPPED_AT_WIDTH stretches or more have it and they are two thirds of all.
+ */
+function wrapWidth(lengths: readonly number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const length of lengths) if (length >= WRAP_WIDTH_MIN && length <= WRAP_WIDTH_MAX) counts.set(length, (counts.get(length) ?? 0) + 1);
+  let best: number | undefined;
+  let most = 0;
+  for (const [width, count] of counts) {
+    const near = count + (counts.get(width - 1) ?? 0) + (counts.get(width + 1) ?? 0);
+    if (near > most || (near === most && best !== undefined && width > best)) [best, most] = [width, near];
+  }
+  return best !== undefined && most >= WRAPPED_AT_WIDTH && most * 3 >= lengths.length * 2 ? best : undefined;
+}
+
+/** A PDF's line is this wide or wider (a column of a page, in characters); a wider one is no fixed-width wrap. */
+const WRAP_WIDTH_MIN = 12;
+const WRAP_WIDTH_MAX = 60;
+/** Fewer stretches of one width are a coincidence, not a wrap. */
+const WRAPPED_AT_WIDTH = 4;
+/** A row of a table (cells parted by bars or tabs, padded to one width): no wrapped prose. */
+const NEVER_WRAPPED = /[|｜\t]/;
+/** A title on its line (……报告 with no comma in it) as wide as the text's lines by chance: not run into the first paragraph. */
+const titleAlone = (text: string) => /(?:报告|总结|汇报)$/.test(text) && !/[，,、]/.test(text);
+
+/** A line that ends a sentence or a clause that may end a line: no wrap in the middle of a sentence. */
+const ENDS_SENTENCE = /[。！？；：!?;:”’」』）)]$/;
+
+/**
+ * A PDF's text copied with its layout: each paragraph broken into lines of one width, in the middle of a word
+ * (“紧紧围绕县、镇中心工作,增” / “强依法行政意识”). When most lines that stop in the middle of a sentence are of
+ * one width, each such line of that width is joined with the line right after it (not a typed heading, no
+ * blank line between): the paragraph is one line again. The joined line keeps the first line's number (the
+ * source positions find its characters in the lines after it).
+ */
+function joinWrappedLines(lines: Line[], note: Note): void {
+  const cut = lines.filter((l) => l.text.length >= WRAP_WIDTH_MIN && !ENDS_SENTENCE.test(l.text) && !typedNumber(l.text) && !NEVER_WRAPPED.test(l.text) && !titleAlone(l.text));
+  if (cut.length < WRAPPED_AT_WIDTH) return;
+  const width = wrapWidth(cut.map((l) => l.text.length));
+  if (width === undefined) return;
+  const wraps = (text: string) => Math.abs(text.length - width) <= 1 && !ENDS_SENTENCE.test(text) && !NEVER_WRAPPED.test(text) && !titleAlone(text);
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i]!;
+    if (!first.text || !wraps(first.text)) continue;
+    let joined = 0;
+    let last = first;
+    let lastText = first.text;
+    for (let k = i + 1; k < lines.length && wraps(lastText); k++) {
+      const next = lines[k]!;
+      if (!next.text || typedNumber(next.text)) break;
+      first.text += next.text;
+      lastText = next.text;
+      next.text = '';
+      last = next;
+      joined++;
+    }
+    if (joined) note(first.n, `一段断成 ${joined + 1} 行（第${first.n}—${last.n}行）`, `原文按固定宽度（约 ${width} 字）换行，把一句话从中间断开（从 PDF 复制的文字）：接成一段`);
+    i += joined;
+  }
+}
+
+/**
+ * The lines of a PDF's text whose line ends became spaces (“在县依法行 政工作领导小组的具体指导下”): spaces in the
+ * middle of words, one every so many characters. The stretches between the spaces of such a line are mostly
+ * of one width (a paragraph's last stretch, and a heading, are shorter).
+ */
+function linesWrappedAtSpaces(lines: readonly Line[]): Set<number> {
+  const out = new Set<number>();
+  for (const line of lines) {
+    if (line.text.length < WRAP_WIDTH_MIN * WRAPPED_AT_WIDTH) continue;
+    const stretches = line.text.split(/[ \u3000]+/).map((s) => s.length);
+    // The first and last stretches are cut by the line's own edges.
+    if (stretches.length > WRAPPED_AT_WIDTH + 1 && wrapWidth(stretches.slice(1, -1)) !== undefined) out.add(line.n);
+  }
+  return out;
+}
+
+/** A space left where a PDF's line ended, between two characters of which one at least is not a letter or digit. */
+const WRAP_SPACE = /(?<=\S)[ \u3000]+(?=\S)/g;
+const LETTER_OR_DIGIT = /[A-Za-z0-9]/;
+
+/** The spaces of the lines wrapped at spaces taken out, once the lines are split at their headings (noted once a line). */
+function joinWrapSpaces(lines: Line[], wrapped: ReadonlySet<number>, note: Note): Line[] {
+  const counted = new Map<number, number>();
+  const out = lines.map((line) => {
+    if (!wrapped.has(line.n)) return line;
+    let removed = 0;
+    const text = line.text.replace(WRAP_SPACE, (space, at: number) => {
+      if (LETTER_OR_DIGIT.test(line.text[at - 1]!) && LETTER_OR_DIGIT.test(line.text[at + space.length]!)) return space;
+      removed++;
+      return '';
+    });
+    counted.set(line.n, (counted.get(line.n) ?? 0) + removed);
+    return removed ? { ...line, text } : line;
+  });
+  for (const [n, removed] of counted) if (removed) note(n, `词中的空格 ${removed} 处`, '原文按固定宽度换行，换行处成了空格，常把一个词断开（从 PDF 复制的文字，如“依法行 政”）：删去');
+  return out;
 }
 
 /**
@@ -49,6 +153,13 @@ export function readLines(text: string, note: Note): { lines: Line[]; trimmed: n
  * characters without a sentence mark, ending in 报告/总结/汇报, then the opening year or a typed 一、 / (一).
  */
 const TITLE_RUN_IN = /^([^，,。；;：:！!？?“”]{4,60}?(?:报告|总结|汇报))[ \u3000]*(?=(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年|[（(]?[一二三四五六七八九十]{1,3}[、）)])/;
+/** Else a title and, after a space, a sentence that opens otherwise (a PDF's text: “依法行政工作自查报告 一年来,……”). */
+const TITLE_AT_SPACE = /^([^，,。；;：:！!？?“”\s]{4,60}?(?:报告|总结|汇报))[ \u3000]+(?=[\u4e00-\u9fff]{2})/;
+
+/** How many lines with text may stand above the sentence a title is run into (a listing's name, a site's heading). */
+const LINES_ABOVE_A_RUN_IN_TITLE = 3;
+/** A short line with no sentence in it. */
+const isShortLine = (text: string) => text.length <= 40 && !/[，,。；;！!？?]/.test(text);
 
 /**
  * The title written twice back to back, the second copy with a word swapped for a synonym by a sharing site,
@@ -57,10 +168,14 @@ const TITLE_RUN_IN = /^([^，,。；;：:！!？?“”]{4,60}?(?:报告|总结|
 const TITLE_TWICE_RUN_IN = /^([^，,。；;：:！!？?“”\s]{4,40}?(?:报告|总结|汇报))([^，,。；;：:！!？?“”\s]{4,40}?(?:报告|总结|汇报))(?=[^，,。；;：:！!？?])/;
 
 function splitTitleOff(lines: Line[], note: Note): Line[] {
-  const at = lines.findIndex((l) => l.text);
+  // The first line with text, or the first sentence below a few short lines (a sharing site's listing above a PDF's text).
+  const textAt = lines.findIndex((l) => l.text);
+  const sentenceAt = lines.findIndex((l) => isSentence(l.text));
+  const above = sentenceAt > textAt ? lines.slice(textAt, sentenceAt).filter((l) => l.text) : [];
+  const at = above.length && above.length <= LINES_ABOVE_A_RUN_IN_TITLE && above.every((l) => isShortLine(l.text)) ? sentenceAt : textAt;
   const first = lines[at];
   const twice = first && isSentence(first.text) ? TITLE_TWICE_RUN_IN.exec(first.text) : null;
-  const title = first && isSentence(first.text) ? (TITLE_RUN_IN.exec(first.text)?.[1] ?? (twice && copies(twice[1]!, twice[2]!) ? twice[0] : undefined)) : undefined;
+  const title = first && isSentence(first.text) ? (TITLE_RUN_IN.exec(first.text)?.[1] ?? (twice && copies(twice[1]!, twice[2]!) ? twice[0] : undefined) ?? TITLE_AT_SPACE.exec(first.text)?.[1]) : undefined;
   if (!first || !title || !/\d{4}\s*年|法治|依法行政/.test(title)) return lines;
   note(first.n, `标题与正文连在一行“${title}”`, '原文丢了标题后的换行：标题单独成行，正文从下一行起');
   const rest = first.text.slice(title.length).replace(/^[ \u3000]+/, '');

@@ -1,6 +1,6 @@
 // Import steps 2 and 3: the signature and date at the end, the title (after any page furniture) and an
 // addressee line at the top, and the header values read from them.
-import { isOrgLike, isoDate, isTitleLike, jointIssuers, orgFromProse, orgFromTitle, parseSignatureDate, placedZone, TITLE_END, withoutRegionPrefix, yearFromProse, yearFromTitle, type ImportedDate } from './header.js';
+import { isOrgLike, isoDate, isTitleLike, jointIssuers, orgFromProse, orgFromTitle, parseSignatureDate, placedZone, PLAN_JOINED_ON, TITLE_END, withoutRegionPrefix, yearFromProse, yearFromTitle, type ImportedDate } from './header.js';
 import { isSentence } from './furniture.js';
 import { typedNumber } from './numbers.js';
 import { asWritten, readable, type ImportFinding, type Line, type Note } from './types.js';
@@ -225,7 +225,25 @@ function readAfterTitle(lines: Line[], top: TopOfReport, titleTexts: Set<string>
     next = lines.slice(next.n).find((l) => l.text !== '');
   }
   readAddressee(next, top, note, ADDRESSEE_AFTER_TITLE);
+  if (!top.to && next) readAddresseeRunIn(next, top, note);
   if (!top.to && next) readAddresseeWithoutColon(next, lines, top, note);
+}
+
+/**
+ * Under the title, the addressee and its colon with the first sentence run on after a space (“市人大常委会: 2024年,
+ * 我市……”: a page that lost the break after it): @主送, and the sentence is the text's first paragraph.
+ */
+const ADDRESSEE_RUN_IN = /^([^。；，,：:\s]{1,28}(?:委|政府|局|委员会|常委会|办公室|办|院|厅|部)[：:])[ \u3000]+(?=\S)/;
+
+function readAddresseeRunIn(line: Line, top: TopOfReport, note: Note): void {
+  const m = ADDRESSEE_RUN_IN.exec(line.text);
+  if (!m || typedNumber(line.text) || !isSentence(line.text.slice(m[0].length))) return;
+  const addressee = m[1]!;
+  top.to = addressee.slice(0, -1);
+  note(line.n, `主送机关“${addressee}”`, '与正文第一句连在一行（网页丢了换行）：写为“@主送”，冒号由渲染器加上，正文从冒号后起');
+  const offset = line.raw.indexOf(line.text);
+  if (addressee.endsWith(':')) top.findings.push({ line: line.n, column: offset + addressee.length, code: 'BG601', message: '中文里用了半角标点“:”：应改为全角“：”。' });
+  line.text = line.text.slice(m[0].length);
 }
 
 /** Two or more bodies named one after another, with nothing after them: “中共惠安县委、惠安县人民政府”. */
@@ -336,10 +354,11 @@ function runByCommittee(org: string | undefined, body: Line[], note: Note): stri
   return `${zone}管理委员会`;
 }
 
-/** A title that does not say 法治政府建设: a summary (……工作总结, ……工作总结报告) or a report of work (……工作报告, ……年度报告). */
-function otherKind(title: string): ImportedHeader['kind'] {
+/** A title that does not say 法治政府建设: a summary (……工作总结, ……工作总结报告) or a report of work (……工作报告, ……年度报告, ……自查报告). */
+function otherKind(joined: string): ImportedHeader['kind'] {
+  const title = joined.replace(PLAN_JOINED_ON, '');
   if (/总结(?:报告)?$/.test(title)) return '工作总结';
-  return /(?:工作|年度|情况)的?报告$|述法报告$/.test(title) ? '工作报告' : undefined;
+  return /(?:工作|年度|情况)的?报告$|(?:述法|自查)报告$/.test(title) ? '工作报告' : undefined;
 }
 
 function yearOf(top: TopOfReport, end: EndOfReport, firstProse: Line | undefined, firstHeading: Line | undefined, note: Note): number | undefined {

@@ -50,9 +50,16 @@ const EXAMPLES_NOUN_MAX = 7;
 /**
  * Words that follow a noun and begin what is said of it: "行政许可事项统一划入", "工作人员作为…", "案例被省市发文推广",
  * "事项入驻市民中心", "典型案例入选中央依法治国办…", "党委会议研究部署…", "党政主要负责人现场述法" (现场 after a person),
- * "单位参评全省……", "政务服务事项网上可办", "部门共梳理出……", "行政权力下放到……", "中小学完善学校章程".
+ * "单位参评全省……", "政务服务事项网上可办", "部门共梳理出……", "行政权力下放到……", "中小学完善学校章程",
+ * "社区法律顾问定期为社区居民提供……".
  */
-const NOUN_ENDS = /统一|全部|全面|依法|及时|集中|积极|作为|进行|实现|做到|达到|被(?![告执申诉判])|入驻|进驻|纳入|入选|入围|获评|荣获|参评|网上|下放|完善|(?<!公)共(?![同享建治产性识])|列入|研究(?=部署|解决|讨论|决定|审议|落实)|听取|审议|(?<=[人员者])现场/g;
+const NOUN_ENDS = /统一|全部|全面|依法|及时|定期|集中|积极|作为|进行|实现|做到|达到|被(?![告执申诉判])|入驻|进驻|纳入|入选|入围|获评|荣获|参评|网上|下放|完善|(?<!公)共(?![同享建治产性识])|列入|研究(?=部署|解决|讨论|决定|审议|落实)|听取|审议|(?<=[人员者])现场/g;
+
+/**
+ * A year inside the words before a figure (“全面梳理2024年26项”, “较2024年增长23%”): when, not what — with its digits
+ * gone it would leave a stray 年 in the name (全面梳理年, 较年增长). Taken out with the 较/比 that compares with it.
+ */
+const YEAR_IN_NAME = /(?:较|比)?(?:19|20)\d{2}\s*年度?/g;
 
 /** Words of status that set counted things apart: what must, has, has not or is yet to be done. */
 const STATUS = /^(?:应|须|需|已|未|尚未|待|仍|新增)/;
@@ -190,7 +197,7 @@ export function figureName(phrase: string, after: string, percent: boolean): str
     name = name.length >= 2 && !HANDS_OVER.test(name) && name.length + noun.length <= (scope ? 10 : 8) ? name + noun : noun;
   }
   name = name.replace(HANDS_OVER, '');
-  name = name.replace(WIDENERS, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '');
+  name = name.replace(YEAR_IN_NAME, '').replace(WIDENERS, '').replace(/[^\p{Script=Han}A-Za-z]/gu, '');
   // "现区级保留的政务服务事项" → 政务服务事项: the noun after 的 when it is short enough, else the words before it.
   // But a status before 的 sets the counted things apart (应领证的正式工作人员, 未结案的复议案件): it names them.
   if (name.length > 8 && name.includes('的')) {
@@ -243,7 +250,13 @@ function afterLastBody(name: string): number {
 function wholeWordsAtEnd(phrase: string, max: number): string | undefined {
   const segments = chineseWords(phrase).map((w) => w.text);
   let end = '';
-  for (let i = segments.length - 1; i >= 0 && end.length + segments[i]!.length <= max; i--) end = segments[i]! + end;
+  let i = segments.length - 1;
+  for (; i >= 0 && end.length + segments[i]!.length <= max; i--) end = segments[i]! + end;
+  // A character the segmenter left alone beside another one left alone is likely half of a word it did not know
+  // (镇街负责人 cut to 9 is “街负责人……”, 依法治市委员会会议 cut to 6 “市委员会会议”): not the start of a name.
+  const first = segments[i + 1];
+  // A numeral begins its word (一级支流).
+  if (i >= 0 && first?.length === 1 && !/[一二三四五六七八九十两]/.test(first) && segments[i]!.length === 1 && end.length - 1 >= 2) end = end.slice(1);
   return end.length >= 2 ? end : undefined;
 }
 
