@@ -625,34 +625,74 @@ async function readHeaders(zip: JSZip, documentXml: string, settingsXml: string 
 
 /** What a page-number field of a header or footer is read as: a character of the private area, never a report's. */
 export const PAGE_FIELD = '\uE000';
-/** The fields that print a page number or a count of pages: page furniture, which the renderer draws anew. */
-const PAGE_INSTRUCTION = /^\s*(?:PAGE|NUMPAGES|SECTIONPAGES)\b/i;
-const FIELD_PIECES = /<w:fldChar\b[^>]*?\bw:fldCharType="(begin|separate|end)"[^>]*?(\/?)>(?:<\/w:fldChar>)?|<w:instrText\b[^>]*>([^<]*)<\/w:instrText>|<w:fldSimple\b([^>]*?)(?:\/>|>([\s\S]*?)<\/w:fldSimple>)/g;
+/**
+ * The fields that print a page number or a count of pages (page furniture, which the renderer draws anew),
+ * and formulas over them (`= PAGE - 1`).
+ */
+const PAGE_INSTRUCTION = /^\s*(?:PAGE|NUMPAGES|SECTIONPAGES)\b|^\s*=.*\b(?:PAGE|NUMPAGES|SECTIONPAGES)\b/i;
+const FIELD_PIECES = /<w:fldChar\b[^>]*?\bw:fldCharType="(begin|separate|end)"[^>]*?(\/?)>(?:<\/w:fldChar>)?|<w:instrText\b[^>]*>([^<]*)<\/w:instrText>|<w:fldSimple\b([^>]*?)(\/?)>|(<\/w:fldSimple>)|(<\/w:p>)/g;
+
+interface OpenField {
+  start: number;
+  simple: boolean;
+  /** Between a complex field's begin and separate: its instruction, where a field nested is part of it. */
+  inInstruction: boolean;
+  instruction: string;
+  /** Whether it prints a page number: its instruction names one, or a field in its instruction is one. */
+  page: boolean;
+  /** How many paragraphs had ended before it began. */
+  paragraphs: number;
+}
 
 /**
  * A header's or footer's XML with each page-number field — a simple one (`w:fldSimple w:instr="PAGE"`) or
  * one of field characters (begin, the instruction, separate, the number Word last drew, end) — replaced by
- * a run of PAGE_FIELD: the number drawn is no text (“第 1 页 共 5 页” is “第  页 共  页” on every page).
- * A field that runs over a paragraph's end is left as it is. Linear: one pass over the pieces.
+ * a run of PAGE_FIELD: the number drawn is no text (“第 1 页 共 5 页” is “第  页 共  页” on every page). A field
+ * whose instruction holds a page field (`{ = { PAGE } - 1 }`) is one too, as a whole; a page field in
+ * another field's result is cut alone. A field that runs over a paragraph's end is left as it is. Linear:
+ * one pass over the pieces.
  */
 function withPageFieldsMarked(xml: string): string {
   if (!xml.includes('<w:fldChar') && !xml.includes('<w:fldSimple')) return xml;
-  const cuts: Array<{ start: number; end: number }> = [];
-  const open: Array<{ start: number; instruction: string }> = [];
-  const mark = `<w:r><w:t>${PAGE_FIELD}</w:t></w:r>`;
+  const cuts: Array<{ start: number; end: number; simple: boolean }> = [];
+  const open: OpenField[] = [];
+  let paragraphs = 0;
+  const finish = (field: OpenField, end: number) => {
+    const parent = open.at(-1);
+    if (!field.page) return;
+    // A page field in another's instruction makes that one a page field: the number shown is the outer's.
+    if (parent?.inInstruction) {
+      parent.page = true;
+      return;
+    }
+    if (paragraphs !== field.paragraphs) return;
+    // Page fields within it were cut on their own: it is cut as a whole instead.
+    while (cuts.length && cuts.at(-1)!.start >= field.start) cuts.pop();
+    cuts.push({ start: field.start, end, simple: field.simple });
+  };
   for (const m of xml.matchAll(FIELD_PIECES)) {
     const at = m.index;
-    if (m[4] !== undefined) {
-      if (open.length === 0 && PAGE_INSTRUCTION.test(unescapeXml(attr(m[4], 'instr') ?? ''))) cuts.push({ start: at, end: at + m[0].length });
+    const top = open.at(-1);
+    if (m[7] !== undefined) paragraphs++;
+    else if (m[4] !== undefined) {
+      const field: OpenField = { start: at, simple: true, inInstruction: false, instruction: '', page: PAGE_INSTRUCTION.test(unescapeXml(attr(m[4], 'instr') ?? '')), paragraphs };
+      if (m[5]) finish(field, at + m[0].length);
+      else open.push(field);
+    } else if (m[6] !== undefined) {
+      if (top?.simple) finish(open.pop()!, at + m[0].length);
     } else if (m[3] !== undefined) {
-      const top = open.at(-1);
-      if (top) top.instruction += unescapeXml(m[3]);
-    } else if (m[1] === 'begin') open.push({ start: at, instruction: '' });
-    else if (m[1] === 'end') {
-      const field = open.pop();
-      const end = at + m[0].length;
-      // The outermost page field only (one inside another field's instruction is that field's business).
-      if (field && open.length === 0 && PAGE_INSTRUCTION.test(field.instruction) && !xml.slice(field.start, end).includes('</w:p>')) cuts.push({ start: field.start, end });
+      if (top && !top.simple && top.inInstruction) top.instruction += unescapeXml(m[3]);
+    } else if (m[1] === 'begin') open.push({ start: at, simple: false, inInstruction: true, instruction: '', page: false, paragraphs });
+    else if (m[1] === 'separate') {
+      if (top && !top.simple && top.inInstruction) {
+        top.inInstruction = false;
+        top.page ||= PAGE_INSTRUCTION.test(top.instruction);
+      }
+    } else if (m[1] === 'end' && top && !top.simple) {
+      const field = open.pop()!;
+      field.page ||= PAGE_INSTRUCTION.test(field.instruction);
+      field.inInstruction = false;
+      finish(field, at + m[0].length);
     }
   }
   if (cuts.length === 0) return xml;
@@ -660,8 +700,7 @@ function withPageFieldsMarked(xml: string): string {
   let kept = 0;
   for (const cut of cuts) {
     // A complex field's pieces stand in runs: the cut ends one run inside its begin's and resumes inside its end's.
-    const inRun = !xml.startsWith('<w:fldSimple', cut.start);
-    out += xml.slice(kept, cut.start) + (inRun ? `<w:t>${PAGE_FIELD}</w:t>` : mark);
+    out += xml.slice(kept, cut.start) + (cut.simple ? `<w:r><w:t>${PAGE_FIELD}</w:t></w:r>` : `<w:t>${PAGE_FIELD}</w:t>`);
     kept = cut.end;
   }
   return out + xml.slice(kept);
