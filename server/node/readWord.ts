@@ -8,6 +8,7 @@ import { typedNumber } from '../language/import/numbers.js';
 import type { SourceAside, WordExtras } from '../language/import/types.js';
 import type { WordParagraph } from './wordNumbering.js';
 import { decodeBytes, ENCODING_NAMES, FileRefused, readFileBytes, systemReason } from './files.js';
+import { forTerminalLine } from '../terminalText.js';
 
 export interface SourceText {
   text: string;
@@ -191,7 +192,7 @@ export class UnsupportedSource extends Error {}
 
 /** Why a report source could not be read, in Chinese, for the writer (the reader's own reason, or the system's). */
 export function sourceProblem(error: unknown, file: string): string {
-  return error instanceof UnsupportedSource ? error.message : `无法读取“${file}”：${systemReason(error)}`;
+  return error instanceof UnsupportedSource ? error.message : `无法读取“${forTerminalLine(file)}”：${systemReason(error)}`;
 }
 
 /** The name of the stream an encrypted Office document keeps its package in, as a compound file's directory spells it (UTF-16LE). */
@@ -221,21 +222,21 @@ export async function readReportSource(file: string): Promise<SourceText> {
   const compound = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   // A .docx with a password to open is no zip but a compound file holding the encrypted package.
   if (compound && isEncryptedPackage(bytes)) {
-    throw new UnsupportedSource(`“${file}”设有打开密码（已加密），无法读取：请在 Word 或 WPS 中打开，取消密码（Word：文件 › 信息 › 保护文档 › 用密码进行加密，清空密码）并保存后再导入。（BG902）`);
+    throw new UnsupportedSource(`“${forTerminalLine(file)}”设有打开密码（已加密），无法读取：请在 Word 或 WPS 中打开，取消密码（Word：文件 › 信息 › 保护文档 › 用密码进行加密，清空密码）并保存后再导入。（BG902）`);
   }
   if (extension === '.doc' || compound) {
-    throw new UnsupportedSource(`“${file}”是旧版 Word 文档（.doc），请先在 Word 中“另存为” .docx 或纯文本（.txt）。（BG902）`);
+    throw new UnsupportedSource(`“${forTerminalLine(file)}”是旧版 Word 文档（.doc），请先在 Word 中“另存为” .docx 或纯文本（.txt）。（BG902）`);
   }
   let source: SourceText;
   if (extension === '.docx' || (bytes[0] === 0x50 && bytes[1] === 0x4b)) {
     try {
       source = { ...(await readWordSource(bytes)), how: 'Word 文档' };
     } catch (error) {
-      throw new UnsupportedSource(`无法读取 Word 文档“${file}”：${(error as Error).message}。（BG902）`);
+      throw new UnsupportedSource(`无法读取 Word 文档“${forTerminalLine(file)}”：${(error as Error).message}。（BG902）`);
     }
   } else source = decodeText(bytes);
   // The importer and the checks are bounded as a .bg file is: the size of one report (BG905), text (BG908).
   const refusal = documentRefusal(source.text);
-  if (refusal) throw new UnsupportedSource(`不导入“${file}”：${refusal.message.replace(/：不作检查、排版和格式化。/, '。')}（${refusal.code}）`);
+  if (refusal) throw new UnsupportedSource(`不导入“${forTerminalLine(file)}”：${refusal.message.replace(/：不作检查、排版和格式化。/, '。')}（${refusal.code}）`);
   return source;
 }
