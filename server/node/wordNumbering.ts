@@ -432,18 +432,43 @@ function readPart(zip: JSZip, name: string, limit = MAX_PART_BYTES, tooLarge = `
       reject(new Error(`${tooLarge}，不是一份报告的大小（可能是恶意构造的压缩包），不予读取`));
     });
     stream.on('error', () => reject(new Error(`其中的 ${name} 已损坏，无法解压`)));
-    stream.on('end', () => resolve(withoutComments(decodeXml(Buffer.concat(chunks)))));
+    stream.on('end', () => {
+      try {
+        resolve(withoutComments(decodeXml(Buffer.concat(chunks), name)));
+      } catch (error) {
+        reject(error);
+      }
+    });
   });
 }
 
+/** The encoding an XML declaration names (`<?xml version="1.0" encoding="GBK"?>`), read from its first bytes. */
+const DECLARED_ENCODING = /^(?:\xef\xbb\xbf)?<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/;
+const UTF8_LABELS = /^(?:utf-?8|unicode-1-1-utf-8)$/i;
+
 /**
  * An XML part's text by the encoding its first bytes show (XML 1.0, appendix F): Word writes UTF-8, but a
- * part saved by another program as UTF-16 (with or without a byte order mark) read as UTF-8 lost every word.
+ * part saved by another program as UTF-16 (with or without a byte order mark or a declaration) read as
+ * UTF-8 lost every word.
+ * A part whose declaration names another encoding (GBK, GB18030, Big5, as a hand-made or converted package
+ * has it) is read in it — as UTF-8 its every Chinese character was lost, without a word; one the reader
+ * does not know is refused, said in Chinese (`name`: the part's name).
  */
-export function decodeXml(bytes: Uint8Array): string {
-  const [a, b, c, d] = bytes;
-  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00 && c === 0x3f && d === 0x00)) return new TextDecoder('utf-16le').decode(bytes);
-  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c && c === 0x00 && d === 0x3f)) return new TextDecoder('utf-16be').decode(bytes);
+export function decodeXml(bytes: Uint8Array, name = 'XML 部件'): string {
+  const [a, b] = bytes;
+  // UTF-8 XML has no zero byte: one beside the first character is UTF-16 (with no declaration nor byte order mark too).
+  if ((a === 0xff && b === 0xfe) || (a !== 0x00 && b === 0x00)) return new TextDecoder('utf-16le').decode(bytes);
+  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b !== 0x00 && b !== undefined)) return new TextDecoder('utf-16be').decode(bytes);
+  const declared = DECLARED_ENCODING.exec(Buffer.from(bytes.subarray(0, 256)).toString('latin1'))?.[1];
+  if (declared && !UTF8_LABELS.test(declared) && !/^utf-?16/i.test(declared)) {
+    let decoder: InstanceType<typeof TextDecoder>;
+    try {
+      decoder = new TextDecoder(declared.toLowerCase());
+    } catch {
+      throw new Error(`其中的 ${name} 声明的字符编码“${declared.slice(0, 40)}”无法识别，其文字读不出来：请在 Word 或 WPS 中打开此文档，另存为 .docx 后再导入`);
+    }
+    return decoder.decode(bytes);
+  }
   return new TextDecoder().decode(bytes);
 }
 

@@ -1,14 +1,17 @@
 // Hostile inputs, session 18 (each case failed on the code before it was fixed): a file name with a line
 // break, an escape sequence or a right-to-left override, printed raw in the command's messages (a line
 // break starts what looks like a message of its own); a paragraph citing thousands of footnotes, whose
-// words before each note were joined anew from the paragraph's start (quadratic: 26 s at 10,000 notes).
+// words before each note were joined anew from the paragraph's start (quadratic: 26 s at 10,000 notes); a
+// Word part whose XML declaration names GBK or Big5, or one in UTF-16 with no byte order mark and no
+// declaration, read as UTF-8 (its every Chinese character lost).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import iconv from 'iconv-lite';
 import JSZip from 'jszip';
-import { readWordSource } from '../../../server/node/readWord.js';
+import { readReportSource, readWordSource } from '../../../server/node/readWord.js';
 import { ROOT } from '../../helpers.js';
 
 const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -104,6 +107,51 @@ describe('hostile inputs, session 18', () => {
       const notes = read!.word.asides.filter((x) => x.kind === 'footnote');
       assert.equal(notes.length, 8_000);
       assert.deepEqual([notes[0]!.after, notes[7_999]!.after, notes[7_999]!.paragraphs], ['……办理行政复议案件1件', '……政复议案件8000件', ['数据来源：司法所8000']]);
+    });
+  });
+
+  describe('Word parts in a declared encoding', () => {
+    it('a document, a footnote and a header saved as GBK, GB18030 or Big5 with their declaration are read in it (was: read as UTF-8 — the body refused as no text, BG908; a note’s or a header’s every Chinese character garbled unsaid)', async () => {
+      for (const encoding of ['GBK', 'GB2312', 'gb18030', 'Big5']) {
+        // Big5 has the traditional characters only.
+        const [title, source, header] = encoding === 'Big5' ? ['某某鎮人民政府2021年度法治政府建設情況報告', '數據來源：司法所', '內部資料'] : ['某某镇人民政府2021年度法治政府建设情况报告', '数据来源：司法所', '内部资料'];
+        const zip = new JSZip();
+        const declared = (xml: string) => iconv.encode(`<?xml version="1.0" encoding="${encoding}" standalone="yes"?>${xml}`, encoding);
+        zip.file('word/document.xml', declared(`<w:document ${NS}><w:body><w:p><w:r><w:t>${title}</w:t></w:r></w:p><w:p><w:r><w:t>全年办理行政复议案件12件。</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p><w:sectPr><w:headerReference w:type="default" r:id="rId2"/></w:sectPr></w:body></w:document>`));
+        zip.file('word/footnotes.xml', declared(`<w:footnotes ${NS}><w:footnote w:id="1"><w:p><w:r><w:t>${source}</w:t></w:r></w:p></w:footnote></w:footnotes>`));
+        zip.file('word/header1.xml', declared(`<w:hdr ${NS}><w:p><w:r><w:t>${header}</w:t></w:r></w:p></w:hdr>`));
+        zip.file('word/_rels/document.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/footnotes" Target="footnotes.xml"/><Relationship Id="rId2" Type="${REL}/header" Target="header1.xml"/></Relationships>`);
+        const { text, word } = await readWordSource(await zip.generateAsync({ type: 'uint8array' }));
+        assert.equal(text.split('\n')[0], title, encoding);
+        assert.deepEqual(word.asides.map((x) => x.paragraphs.join('/')), [source, header], encoding);
+      }
+    });
+
+    it('a header saved as UTF-16 with neither a byte order mark nor a declaration is read (was: read as UTF-8, its words lost unsaid)', async () => {
+      const xml = `<w:hdr ${NS}><w:p><w:r><w:t>某某镇人民政府办公室</w:t></w:r></w:p></w:hdr>`;
+      for (const bytes of [Buffer.from(xml, 'utf16le'), Buffer.from(xml, 'utf16le').swap16(), Buffer.from(`\n${xml}`, 'utf16le')]) {
+        const zip = new JSZip();
+        zip.file('word/document.xml', `<?xml version="1.0"?><w:document ${NS}><w:body><w:p><w:r><w:t>某某镇人民政府2021年度法治政府建设情况报告</w:t></w:r></w:p><w:sectPr><w:headerReference w:type="default" r:id="rId2"/></w:sectPr></w:body></w:document>`);
+        zip.file('word/header1.xml', bytes);
+        zip.file('word/_rels/document.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="${REL}/header" Target="header1.xml"/></Relationships>`);
+        const { word } = await readWordSource(await zip.generateAsync({ type: 'uint8array' }));
+        assert.deepEqual(word.asides.flatMap((a) => a.paragraphs), ['某某镇人民政府办公室']);
+      }
+    });
+
+    it('a part in an encoding the reader does not know is refused in Chinese (BG902), not read as garbage', async () => {
+      const folder = mkdtempSync(path.join(tmpdir(), 'baogao-encoding-'));
+      try {
+        const zip = new JSZip();
+        zip.file('word/document.xml', `<?xml version="1.0" encoding="x-klingon"?><w:document ${NS}><w:body><w:p><w:r><w:t>报告</w:t></w:r></w:p></w:body></w:document>`);
+        writeFileSync(path.join(folder, 'r.docx'), await zip.generateAsync({ type: 'uint8array' }));
+        await readReportSource(path.join(folder, 'r.docx')).then(
+          () => assert.fail('read'),
+          (error: Error) => assert.match(error.message, /^无法读取 Word 文档“.*r\.docx”：其中的 word\/document\.xml 声明的字符编码“x-klingon”无法识别，其文字读不出来：.*（BG902）$/),
+        );
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
     });
   });
 });
