@@ -270,7 +270,7 @@ export function writeFileSafely(target: string, data: string | Uint8Array, optio
   }
   const { file, mode } = checked;
   const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomHex(4)}.tmp`);
+  const temp = temporaryBeside(file);
   try {
     mkdirSync(dir, { recursive: true });
     const fd = openSync(temp, 'wx', mode ?? 0o666);
@@ -293,7 +293,7 @@ export function writeFileSafely(target: string, data: string | Uint8Array, optio
     if (mode === undefined && options.force !== true) placeNew(temp, file, target);
     else renameSync(temp, file);
   } catch (error) {
-    rmSync(temp, { force: true });
+    removeQuietly(temp);
     throw refused(error);
   }
   syncFolder(dir);
@@ -328,7 +328,27 @@ function placeNew(temp: string, file: string, target: string): void {
     renameSync(temp, file);
     return;
   }
-  rmSync(temp, { force: true });
+  removeQuietly(temp);
+}
+
+/**
+ * A temporary file's name beside `file`, hidden, named after it: the name is cut to 100 bytes, so that a
+ * target whose own name is legal but long (80 Chinese characters, 244 bytes of 255) gets a temporary name
+ * that is legal too (was: ENAMETOOLONG, told as an internal error).
+ */
+export function temporaryBeside(file: string): string {
+  let name = path.basename(file);
+  while (Buffer.byteLength(name) > 100) name = name.slice(0, name.length - (/[\udc00-\udfff]$/.test(name) ? 2 : 1));
+  return path.join(path.dirname(file), `.${name}.${process.pid}.${randomHex(4)}.tmp`);
+}
+
+/** Removes a temporary file if it is there; a failure to (it was never made, its name refused) changes nothing to tell. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // nothing was made there
+  }
 }
 
 /** Makes the rename itself durable (best effort: not every system can open a folder). */

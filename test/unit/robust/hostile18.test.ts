@@ -3,10 +3,12 @@
 // break starts what looks like a message of its own); a paragraph citing thousands of footnotes, whose
 // words before each note were joined anew from the paragraph's start (quadratic: 26 s at 10,000 notes); a
 // Word part whose XML declaration names GBK or Big5, or one in UTF-16 with no byte order mark and no
-// declaration, read as UTF-8 (its every Chinese character lost).
+// declaration, read as UTF-8 (its every Chinese character lost); an
+// output named with 80 Chinese characters, a legal name whose temporary file's name was too long (an
+// internal error in English).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import iconv from 'iconv-lite';
@@ -152,6 +154,36 @@ describe('hostile inputs, session 18', () => {
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }
+    });
+  });
+
+  describe('an output with a long legal name', () => {
+    let folder: string;
+    beforeEach(() => {
+      folder = mkdtempSync(path.join(tmpdir(), 'baogao-long-'));
+      copyFileSync(path.join(ROOT, 'samples', 'guiwei-2020.bg'), path.join(folder, 'r.bg'));
+    });
+    afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('80 Chinese characters (244 bytes of 255) are written by render and fixed in place by check --fix (was: 内部错误：ENAMETOOLONG)', function () {
+      this.timeout(120_000);
+      const name = `${'某'.repeat(80)}.txt`;
+      const render = spawnSync(process.execPath, [CLI, 'render', 'r.bg', '--out', name], { cwd: folder, encoding: 'utf8' });
+      assert.equal(render.status, 0, render.stderr);
+      assert.match(readFileSync(path.join(folder, name), 'utf8'), /桂圩镇/);
+      const report = `${'某'.repeat(81)}.bg`;
+      writeFileSync(path.join(folder, report), '@标题 某某镇人民政府2021年度法治政府建设情况报告\n@年度 2021\n@机关 某某镇人民政府\n\n# 一、主要举措\n\n全年办理行政复议案件12件,依法纠错3件。\n');
+      const fix = spawnSync(process.execPath, [CLI, 'check', '--fix', report], { cwd: folder, encoding: 'utf8' });
+      assert.doesNotMatch(fix.stderr, /内部错误|ENAMETOOLONG/, fix.stderr);
+      assert.match(readFileSync(path.join(folder, report), 'utf8'), /12件，依法纠错/);
+      assert.deepEqual(readdirSync(folder).filter((n) => n.endsWith('.tmp')), []);
+    });
+
+    it('a name longer than the system allows is refused in Chinese with its code (BG912), not an internal error', function () {
+      this.timeout(60_000);
+      const render = spawnSync(process.execPath, [CLI, 'render', 'r.bg', '--out', `${'某'.repeat(90)}.txt`], { cwd: folder, encoding: 'utf8' });
+      assert.equal(render.status, 2);
+      assert.match(render.stderr, /^baogao：无法写出“某+\.txt”：文件名太长（ENAMETOOLONG）。（BG912）\n$/);
     });
   });
 });
