@@ -301,6 +301,16 @@ const unescapeXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a
  */
 const SPECIAL_CHARACTERS: Record<string, string> = { tab: '\t', ptab: '\t', br: '\n', cr: '\n', noBreakHyphen: '-', softHyphen: '' };
 
+/**
+ * A run's text: a carriage return written as a reference (`&#13;`, which XML keeps) is a line break in the
+ * paragraph, as `w:cr` is (“\n”) — left as it was, it ended a `//` line of the import, and the rest of a
+ * footnote's or a header's text was read as the report's own (a heading, a directive, a printed paragraph).
+ */
+function runText(escaped: string): string {
+  const text = unescapeXml(escaped);
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
 function paragraphText(body: string): { text: string; marks: Mark[] } {
   const kept = withoutElements(withoutHiddenRuns(body), ['pPr', 'del', 'moveFrom', 'instrText', 'rt']);
   let text = '';
@@ -310,7 +320,7 @@ function paragraphText(body: string): { text: string; marks: Mark[] } {
       const kind = m[4] === 'footnoteReference' ? 'footnote' : m[4] === 'endnoteReference' ? 'endnote' : m[4] === BOX_MARK ? 'box' : 'comment';
       const attributes = m[5] ?? '';
       marks.push({ at: text.length, kind, id: attr(attributes, 'id') ?? '', ...(kind !== 'box' && kind !== 'comment' && /\bw:customMarkFollows="(?:1|true|on)"/.test(attributes) ? { custom: true } : {}) });
-    } else text += m[1] !== undefined ? unescapeXml(m[1]) : m[2] !== undefined ? SPECIAL_CHARACTERS[m[2]]! : symbol(m[3]!);
+    } else text += m[1] !== undefined ? runText(m[1]) : m[2] !== undefined ? SPECIAL_CHARACTERS[m[2]]! : symbol(m[3]!);
   }
   return { text, marks };
 }

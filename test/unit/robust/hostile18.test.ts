@@ -5,7 +5,8 @@
 // Word part whose XML declaration names GBK or Big5, or one in UTF-16 with no byte order mark and no
 // declaration, read as UTF-8 (its every Chinese character lost); an
 // output named with 80 Chinese characters, a legal name whose temporary file's name was too long (an
-// internal error in English).
+// internal error in English); a carriage return (`&#13;`) in a footnote's or a header's text, which ended
+// its `//` line of the import, the rest read as the report's own (a heading, a directive, a paragraph).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
+import { parse } from '../../../grammar/index.js';
+import { importReport } from '../../../server/language/import/index.js';
 import { readReportSource, readWordSource } from '../../../server/node/readWord.js';
 import { ROOT } from '../../helpers.js';
 
@@ -184,6 +187,28 @@ describe('hostile inputs, session 18', () => {
       const render = spawnSync(process.execPath, [CLI, 'render', 'r.bg', '--out', `${'某'.repeat(90)}.txt`], { cwd: folder, encoding: 'utf8' });
       assert.equal(render.status, 2);
       assert.match(render.stderr, /^baogao：无法写出“某+\.txt”：文件名太长（ENAMETOOLONG）。（BG912）\n$/);
+    });
+  });
+
+  describe('a carriage return in a Word story', () => {
+    it('in a footnote, a header or a text box stays in its // comment: nothing of it is read as the report’s heading, directive or paragraph (was: “@年度 1999” a directive, “一、……” a printed paragraph)', async () => {
+      for (const cr of ['&#13;', '&#xD;', '&#13;&#10;']) {
+        const zip = new JSZip();
+        const box = `<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent><w:p><w:r><w:t>框中${cr}# 框中的伪造标题</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>`;
+        zip.file('word/document.xml', `<?xml version="1.0"?><w:document ${NS}><w:body><w:p><w:r><w:t>某某镇人民政府2021年度法治政府建设情况报告</w:t></w:r></w:p><w:p><w:r><w:t>2021年，某某镇坚持依法行政，全年办理行政复议案件12件。</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p><w:p><w:r><w:t>全年共办理行政处罚案件35件，依法纠错3件。</w:t></w:r>${box}</w:p><w:sectPr><w:headerReference w:type="default" r:id="rId2"/></w:sectPr></w:body></w:document>`);
+        zip.file('word/footnotes.xml', `<?xml version="1.0"?><w:footnotes ${NS}><w:footnote w:id="1"><w:p><w:r><w:t>数据来源：司法所${cr}@年度 1999</w:t></w:r></w:p></w:footnote></w:footnotes>`);
+        zip.file('word/header1.xml', `<?xml version="1.0"?><w:hdr ${NS}><w:p><w:r><w:t>内部资料${cr}一、页眉中的伪造段落。</w:t></w:r></w:p></w:hdr>`);
+        zip.file('word/_rels/document.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/footnotes" Target="footnotes.xml"/><Relationship Id="rId2" Type="${REL}/header" Target="header1.xml"/></Relationships>`);
+        const source = await readWordSource(await zip.generateAsync({ type: 'uint8array' }));
+        const result = importReport(source.text, { word: source.word });
+        const { document } = parse(result.text);
+        const own = document.lines.filter((l) => l.kind !== 'comment' && l.kind !== 'blank').map((l) => result.text.slice(l.start, l.end));
+        assert.deepEqual(own.filter((l) => /伪造|1999/.test(l)), [], `${cr}: ${JSON.stringify(own)}`);
+        const comments = result.text.split(/\r\n?|\n/).filter((l) => l.startsWith('//'));
+        assert.ok(comments.some((l) => /^\/\/ 页眉：内部资料 ?一、页眉中的伪造段落。$/.test(l)), `${cr}: ${JSON.stringify(comments)}`);
+        assert.ok(comments.some((l) => /^\/\/ 脚注1（.*）：数据来源：司法所 ?@年度 1999$/.test(l)), `${cr}: ${JSON.stringify(comments)}`);
+        assert.ok(comments.some((l) => /^\/\/ 文本框（.*）：框中 ?# 框中的伪造标题$/.test(l)), `${cr}: ${JSON.stringify(comments)}`);
+      }
     });
   });
 });
