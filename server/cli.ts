@@ -197,7 +197,7 @@ function checkSummary(files: readonly string[], results: readonly CheckRecord[])
   };
   const byFile = new Map<string, CheckRecord[]>(files.map((f) => [f, []]));
   for (const r of results) byFile.get(r.file)?.push(r);
-  const lines = [...byFile].map(([file, records]) => `  ${file}：${counted(records)}\n`);
+  const lines = [...byFile].map(([file, records]) => `  ${forTerminalLine(file)}：${counted(records)}\n`);
   const withErrors = [...byFile.values()].filter((records) => records.some((r) => r.severity === 'error')).length;
   return `${lines.join('')}baogao：检查了 ${files.length} 个文件，${withErrors} 个有错误；共 ${counted(results)}。\n`;
 }

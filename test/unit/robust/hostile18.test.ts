@@ -86,6 +86,9 @@ describe('hostile inputs, session 18', () => {
       oneLine(run('import', `${NAME}导入.bg`), /已经是报告语言文件/);
       oneLine(run('new', `${NAME}.txt`), /不是 \.bg 报告/);
       oneLine(run('render', 'r.bg', '--format', NAME), /^baogao：不支持的格式/);
+      // Two reports checked: a line each in the summary.
+      copyFileSync(path.join(folder, 'r.bg'), path.join(folder, `${NAME}二.bg`));
+      oneLine(run('check', 'r.bg', `${NAME}二.bg`), /^  报告.*二\.bg：/);
     });
   });
 
