@@ -667,6 +667,9 @@ export const PAGE_FIELD = '\uE000';
 const PAGE_INSTRUCTION = /^\s*(?:PAGE|NUMPAGES|SECTIONPAGES)\b|^\s*=.*\b(?:PAGE|NUMPAGES|SECTIONPAGES)\b/i;
 const FIELD_PIECES = /<w:fldChar\b[^>]*?\bw:fldCharType="(begin|separate|end)"[^>]*?(\/?)>(?:<\/w:fldChar>)?|<w:instrText\b[^>]*>([^<]*)<\/w:instrText>|<w:fldSimple\b([^>]*?)(\/?)>|(<\/w:fldSimple>)|(<\/w:p>)/g;
 
+/** Fields whose result is what their instruction computes or quotes: `= …`, `QUOTE …`. */
+const PRINTS_ITS_INSTRUCTION = /^\s*(?:=|QUOTE\b)/i;
+
 interface OpenField {
   start: number;
   simple: boolean;
@@ -682,9 +685,9 @@ interface OpenField {
 /**
  * A header's or footer's XML with each page-number field — a simple one (`w:fldSimple w:instr="PAGE"`) or
  * one of field characters (begin, the instruction, separate, the number Word last drew, end) — replaced by
- * a run of PAGE_FIELD: the number drawn is no text (“第 1 页 共 5 页” is “第  页 共  页” on every page). A field
- * whose instruction holds a page field (`{ = { PAGE } - 1 }`) is one too, as a whole; a page field in
- * another field's result is cut alone. A field that runs over a paragraph's end is left as it is. Linear:
+ * a run of PAGE_FIELD: the number drawn is no text (“第 1 页 共 5 页” is “第  页 共  页” on every page). A formula
+ * or a quotation whose instruction holds a page field (`{ = { PAGE } - 1 }`) is one too, as a whole; a page
+ * field in another field's instruction (a condition) or result is cut alone. A field that runs over a paragraph's end is left as it is. Linear:
  * one pass over the pieces.
  */
 function withPageFieldsMarked(xml: string): string {
@@ -695,8 +698,10 @@ function withPageFieldsMarked(xml: string): string {
   const finish = (field: OpenField, end: number) => {
     const parent = open.at(-1);
     if (!field.page) return;
-    // A page field in another's instruction makes that one a page field: the number shown is the outer's.
-    if (parent?.inInstruction) {
+    // A page field in a formula's or a quotation's instruction makes that one a page field: the number shown
+    // is the outer's. A condition on it (IF { PAGE } > 1 "某某镇人民政府") shows its own words: only the inner
+    // field's drawn number is cut.
+    if (parent?.inInstruction && PRINTS_ITS_INSTRUCTION.test(parent.instruction)) {
       parent.page = true;
       return;
     }

@@ -106,7 +106,7 @@ describe('import: headers and footers of a .docx', () => {
     assert.deepEqual(result.findings.map((f) => `${f.line}:${f.code}`), ['1:BG245']);
   });
 
-  it('leaves out a page number in every field form: a field whose instruction holds a page field ({ = { PAGE } - 1 }, a simple field there), a page field in another field’s result, a simple field in a simple field', async () => {
+  it('leaves out a page number in every field form: a formula or quotation whose instruction holds a page field ({ = { PAGE } - 1 }, { QUOTE { PAGE } }, a simple field there), a page field in another field’s result, a simple field in a simple field; a condition’s words kept', async () => {
     const begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>';
     const instruction = (text: string) => `<w:r><w:instrText xml:space="preserve">${text}</w:instrText></w:r>`;
     const separate = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>';
@@ -123,6 +123,8 @@ describe('import: headers and footers of a .docx', () => {
       `<w:fldSimple w:instr=" QUOTE ">${simpleField('PAGE', '7')}</w:fldSimple>`,
       // A formula written as a simple field.
       simpleField('= PAGE', '8'),
+      // A quotation of the page number.
+      begin + instruction(' QUOTE ') + field('PAGE', '9') + separate + run('9') + end,
     ];
     const { source } = await imported([{ kind: 'footer', xml: forms.map((form, i) => para(run(`机关${i}　`), form)).join('') }]);
     assert.deepEqual(source.word.asides.map((a) => a.paragraphs.join('/')), [forms.map((_, i) => `机关${i}`).join('/')]);
@@ -131,6 +133,10 @@ describe('import: headers and footers of a .docx', () => {
     const alone = await imported([{ kind: 'footer', xml: forms.map((form) => para(form)).join('') }]);
     assert.deepEqual(alone.source.word.asides, []);
     assert.equal(alone.source.word.pageNumbers, forms.length);
+    // A condition on the page number shows its own words: they are kept, the page number it tests is not.
+    const condition = begin + instruction(' IF ') + field('PAGE', '2') + instruction(' > 1 "某某镇人民政府" "" ') + separate + run('某某镇人民政府') + end;
+    const kept = await imported([{ kind: 'header', xml: para(run('内部资料　'), condition) }]);
+    assert.deepEqual(kept.source.word.asides.map((a) => a.paragraphs.join('/')), ['内部资料　某某镇人民政府']);
   });
 
   it('tells nothing for a document whose headers and footers hold page numbers only, or nothing', async () => {
