@@ -12,6 +12,7 @@ import { Commands, LANGUAGE_ID } from './ids.js';
 import * as l10n from './l10n.js';
 import type { ReportPreview } from './preview.js';
 import { templateFolders } from './settings.js';
+import { ChosenWriteRefused, writeChosenPath } from './chosenFile.js';
 import { writeRefusal, type WriteRefusal } from './writeRefusal.js';
 
 export function registerFileCommands(context: vscode.ExtensionContext, client: LanguageClient, preview: ReportPreview): void {
@@ -40,10 +41,21 @@ export function registerFileCommands(context: vscode.ExtensionContext, client: L
  * Writes a file the writer chose (or a test gave). A refusal is told in Chinese with the code the command
  * line gives for it (BG910–BG913), not as VS Code's English “Unable to write file … (NoPermissions …)”; a
  * read-only file is not replaced (the save dialog asks only whether to replace a file), a folder is no file.
+ * On the local file system (chosenFile.ts) a name taken while the bytes are written is not replaced and a
+ * symlink at the target is not followed; elsewhere (a remote or virtual file system) VS Code writes.
  */
 async function writeChosenFile(file: vscode.Uri, bytes: Uint8Array): Promise<void> {
+  const name = file.scheme === 'file' ? file.fsPath : file.toString();
+  if (file.scheme === 'file') {
+    try {
+      writeChosenPath(file.fsPath, bytes);
+    } catch (error) {
+      if (error instanceof ChosenWriteRefused) throw new Error(refusalMessage(error.refusal, name, error.reason));
+      throw error;
+    }
+    return;
+  }
   const before = await Promise.resolve(vscode.workspace.fs.stat(file)).catch(() => undefined);
-  const name = file.fsPath || file.toString();
   if (before && before.type & vscode.FileType.Directory) throw new Error(refusalMessage({ kind: 'place', code: 'BG912' }, name, ''));
   if (before && (before.permissions ?? 0) & vscode.FilePermission.Readonly) throw new Error(refusalMessage({ kind: 'readOnly', code: 'BG911' }, name, ''));
   try {
@@ -58,6 +70,10 @@ function refusalMessage(refusal: WriteRefusal, name: string, original: string): 
   switch (refusal.kind) {
     case 'exists':
       return l10n.t('“{0}”已存在，没有写入：换一个文件名再试。（BG910）', name);
+    case 'symlink':
+      return l10n.t('“{0}”是符号链接，没有写入：请选择它指向的文件，或换一个文件名。（BG910）', name);
+    case 'appeared':
+      return l10n.t('“{0}”在写出期间被别的程序建出或换掉了，没有覆盖它：换一个文件名再试。（BG910）', name);
     case 'readOnly':
       return l10n.t('“{0}”是只读文件，没有写入：先取消它的只读属性，或换一个文件名。（BG911）', name);
     case 'place':

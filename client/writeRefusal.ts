@@ -3,7 +3,7 @@
 // own message ("Unable to write file '…' (NoPermissions (FileSystemError): Error: EACCES: …)") is English
 // and says nothing a writer can act on. Pure (no vscode): files.ts words each kind through l10n.
 
-export type WriteRefusalKind = 'exists' | 'readOnly' | 'place' | 'noPermission' | 'readOnlyDisk' | 'diskFull' | 'failed';
+export type WriteRefusalKind = 'exists' | 'symlink' | 'appeared' | 'readOnly' | 'place' | 'noPermission' | 'readOnlyDisk' | 'diskFull' | 'failed';
 
 export interface WriteRefusal {
   kind: WriteRefusalKind;

@@ -1,7 +1,7 @@
 // The `baogao` command (bundled to dist/cli-main.cjs, which dist/cli.cjs loads: server/launcher.ts). The
 // usage text needs nothing else; a command loads the commands (cli.ts, a file of its own in the bundle).
 import { isHelpRequest, USAGE } from './usage.js';
-import { forTerminal } from './terminalText.js';
+import { forTerminal, forTerminalLine } from './terminalText.js';
 import { systemReason } from './node/systemReason.js';
 
 // A reader that stops early (`baogao check … | head -1`) closes the pipe: the rest of that output is
@@ -39,7 +39,7 @@ run.then(
     process.exitCode = outputFailed ? 2 : code;
   },
   (error: unknown) => {
-    process.stderr.write(`baogao：内部错误：${(error as Error)?.message ?? String(error)}\n`);
+    process.stderr.write(`baogao：内部错误：${forTerminalLine(String((error as Error)?.message ?? error))}\n`);
     process.exitCode = 2;
   },
 );

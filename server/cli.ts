@@ -61,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'new':
         return await runNew(rest);
       default:
-        throw new UsageError(`未知的命令“${command}”。`);
+        throw new UsageError(`未知的命令“${forTerminalLine(command)}”。`);
     }
   } catch (error) {
     if (error instanceof FileProblem) {
@@ -72,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`baogao：${translateArgError(error as Error, command)}\n${usageAfterMistake(command)}\n`);
       return 2;
     }
-    process.stderr.write(`baogao：内部错误：${(error as Error).message ?? String(error)}\n`);
+    process.stderr.write(`baogao：内部错误：${forTerminalLine(String((error as Error)?.message ?? error))}\n`);
     return 2;
   }
 }
@@ -87,14 +87,14 @@ async function runRender(args: string[]): Promise<number> {
   // Handlebars, the layout and the DOCX writer are loaded by this command only (separate files in the bundle).
   const { renderOutput } = await import('../templates/render.js');
   const format = values.format;
-  if (!isOutputFormat(format)) throw new UsageError(`不支持的格式“${values.format}”，可用：${OUTPUT_FORMATS.join('、')}。`);
+  if (!isOutputFormat(format)) throw new UsageError(`不支持的格式“${forTerminalLine(values.format)}”，可用：${OUTPUT_FORMATS.join('、')}。`);
   // A .docx to standard output only into a pipe or a file (`--out - > 报告.docx`), never onto a terminal.
   if (format === 'docx' && (!values.out || (values.out === '-' && process.stdout.isTTY))) throw new UsageError('docx 是 Word 文件，不能输出到终端：请用 --out 指定要写出的文件，例如 --out 报告.docx。（BG912）');
   const file = positionals[0] ?? defaultSample();
   const project = projectSettingsFor(file);
   reportSettingsProblems(project);
   const width = values.width === undefined ? project.lineWidth : Number(values.width);
-  if (!Number.isInteger(width) || width < 8 || width > 200) throw new UsageError(`行宽“${values.width}”应是 8 到 200 之间的整数（GB/T 9704 为 28）。`);
+  if (!Number.isInteger(width) || width < 8 || width > 200) throw new UsageError(`行宽“${forTerminalLine(values.width ?? '')}”应是 8 到 200 之间的整数（GB/T 9704 为 28）。`);
   const workspace = new FileSystemWorkspace();
   allowProject(workspace, file, project);
   const service = new LanguageService(workspace, project.service);
@@ -102,7 +102,7 @@ async function runRender(args: string[]): Promise<number> {
   const output = await renderOutput(model, format, { width, pages: values.pages });
   if (toFile(values.out)) {
     writeOutput(values.out, output, { force: values.force, sources: [file] });
-    process.stderr.write(`已写出 ${values.out}\n`);
+    process.stderr.write(`已写出 ${forTerminalLine(values.out)}\n`);
   } else process.stdout.write(output);
   return 0;
 }
@@ -135,7 +135,7 @@ function allowProject(workspace: FileSystemWorkspace, file: string, project: Fou
 
 async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, fix: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } } });
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`不支持的输出格式“${values.format}”，可用：text、json。`);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`不支持的输出格式“${forTerminalLine(values.format)}”，可用：text、json。`);
   if (positionals.length === 0) throw new UsageError('请给出要检查的文件，例如：baogao check samples/*.bg');
   if (values.fix) useBlockCache(true);
   // Folders and patterns (乡镇报告/, 乡镇报告/*.docx) become their files.
@@ -153,7 +153,7 @@ async function runCheck(args: string[]): Promise<number> {
     allowProject(workspace, file, project);
     const service = new LanguageService(workspace, project.service);
     const { findings, excerpt } = checkSourceText!(service, toCorePath(`${file}.bg`), source.text, { source: path.basename(file), word: source.word });
-    if (excerpt) process.stderr.write(`baogao：“${file}”在句子中间结束，看来是节选：不报告缺少的部分和成文日期。\n`);
+    if (excerpt) process.stderr.write(`baogao：“${forTerminalLine(file)}”在句子中间结束，看来是节选：不报告缺少的部分和成文日期。\n`);
     for (const f of findings) results.push({ file, ...f });
   }
   let unwritten = false;
@@ -197,7 +197,7 @@ function checkSummary(files: readonly string[], results: readonly CheckRecord[])
   };
   const byFile = new Map<string, CheckRecord[]>(files.map((f) => [f, []]));
   for (const r of results) byFile.get(r.file)?.push(r);
-  const lines = [...byFile].map(([file, records]) => `  ${file}：${counted(records)}\n`);
+  const lines = [...byFile].map(([file, records]) => `  ${forTerminalLine(file)}：${counted(records)}\n`);
   const withErrors = [...byFile.values()].filter((records) => records.some((r) => r.severity === 'error')).length;
   return `${lines.join('')}baogao：检查了 ${files.length} 个文件，${withErrors} 个有错误；共 ${counted(results)}。\n`;
 }
@@ -211,12 +211,12 @@ function fixInPlace(file: string, decoded: DecodedText, model: ReportModel, diag
   const fixed = fixUntilStable(decoded.text, diagnose, model.file.path);
   if (fixed.applied.length === 0) return decoded.text;
   if (!decoded.clean) {
-    process.stderr.write(`baogao：“${file}”含无法解码的字节，为免丢字不做修复（BG901）。\n`);
+    process.stderr.write(`baogao：“${forTerminalLine(file)}”含无法解码的字节，为免丢字不做修复（BG901）。\n`);
     return undefined;
   }
   const bytes = options.encode(fixed.text, decoded.encoding);
   if (!bytes) {
-    process.stderr.write(`baogao：修复后的“${file}”有字符无法按原编码 ${ENCODING_NAMES[decoded.encoding]} 写回，未修复：请先另存为 UTF-8。（BG915）\n`);
+    process.stderr.write(`baogao：修复后的“${forTerminalLine(file)}”有字符无法按原编码 ${ENCODING_NAMES[decoded.encoding]} 写回，未修复：请先另存为 UTF-8。（BG915）\n`);
     return undefined;
   }
   try {
@@ -278,7 +278,7 @@ async function readSources(files: string[]): Promise<{ texts: Map<string, Source
   for (const file of files) {
     try {
       if (!existsSync(file)) throw new UsageError(notFound(file));
-      if (statSync(file).isDirectory()) throw new UsageError(`“${file}”是文件夹，请给出报告文件。`);
+      if (statSync(file).isDirectory()) throw new UsageError(`“${forTerminalLine(file)}”是文件夹，请给出报告文件。`);
       texts.set(file, await readReportSource(file));
     } catch (error) {
       process.stderr.write(`baogao：${(error as Error).message}\n`);
@@ -322,13 +322,13 @@ function reportSettingsProblems(project: FoundSettings): void {
   const lines = new LineIndex(project.text);
   for (const d of settingsFileDiagnostics(project.text, project.problems)) {
     const at = lines.positionAt(d.start);
-    process.stderr.write(`${project.file}:${at.line + 1}:${at.character + 1}: ${SEVERITY_WORDS[d.severity]} ${d.code} baogao.json：${d.message}\n`);
+    process.stderr.write(`${forTerminalLine(project.file)}:${at.line + 1}:${at.character + 1}: ${SEVERITY_WORDS[d.severity]} ${d.code} baogao.json：${d.message}\n`);
   }
 }
 
 function readReport(file: string): DecodedText {
   if (!existsSync(file)) throw new FileProblem(notFound(file));
-  if (statSync(file).isDirectory()) throw new FileProblem(`“${file}”是文件夹，请给出 .bg 文件。`);
+  if (statSync(file).isDirectory()) throw new FileProblem(`“${forTerminalLine(file)}”是文件夹，请给出 .bg 文件。`);
   let decoded: DecodedText;
   try {
     decoded = readTextFile(file);
@@ -361,12 +361,12 @@ async function runImport(args: string[]): Promise<number> {
   });
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'import 一次只转换一个文件。' : '请给出要转换的旧报告，例如：baogao import 2020年报告.docx --out 2021.bg');
   const file = positionals[0]!;
-  if (values.year !== undefined && !REPORT_YEAR.test(values.year)) throw new UsageError(`年度“${values.year}”应是四位数字的年份，例如 --year 2020。`);
+  if (values.year !== undefined && !REPORT_YEAR.test(values.year)) throw new UsageError(`年度“${forTerminalLine(values.year)}”应是四位数字的年份，例如 --year 2020。`);
   if (values.org !== undefined && !values.org.trim()) throw new UsageError('--org 的机关名称不能为空。');
   if (!existsSync(file)) throw new FileProblem(notFound(file));
-  if (statSync(file).isDirectory()) throw new FileProblem(`“${file}”是文件夹，请给出 .docx 或 .txt 文件。`);
+  if (statSync(file).isDirectory()) throw new FileProblem(`“${forTerminalLine(file)}”是文件夹，请给出 .docx 或 .txt 文件。`);
   if (/\.bg$/i.test(file)) {
-    throw new UsageError(`“${file}”已经是报告语言文件，不必导入（导入会把其中的指令当作正文）。要从它开始写下一年的报告，请用：baogao new ${file}${values.out ? ` --out ${values.out}` : ''}`);
+    throw new UsageError(`“${forTerminalLine(file)}”已经是报告语言文件，不必导入（导入会把其中的指令当作正文）。要从它开始写下一年的报告，请用：baogao new ${forTerminalLine(file)}${values.out ? ` --out ${forTerminalLine(values.out)}` : ''}`);
   }
   const { readReportSource, UnsupportedSource } = await import('./node/readWord.js');
   const { importReport } = await import('./language/import/index.js');
@@ -375,7 +375,7 @@ async function runImport(args: string[]): Promise<number> {
     source = await readReportSource(file);
   } catch (error) {
     if (error instanceof UnsupportedSource) throw new FileProblem(error.message);
-    throw new FileProblem(`无法读取“${file}”：${systemReason(error)}。`);
+    throw new FileProblem(`无法读取“${forTerminalLine(file)}”：${systemReason(error)}。`);
   }
   const result = importReport(source.text, {
     org: values.org?.trim(),
@@ -385,7 +385,7 @@ async function runImport(args: string[]): Promise<number> {
     word: source.word,
   });
   const where = (line: number) => (source.how === 'Word 文档' ? `第${line}段` : `第${line}行`);
-  process.stderr.write(`baogao：已按${source.how}读取“${file}”，去掉或改写了以下内容（原文其余文字一字未改）：\n`);
+  process.stderr.write(`baogao：已按${source.how}读取“${forTerminalLine(file)}”，去掉或改写了以下内容（原文其余文字一字未改）：\n`);
   for (const n of result.notes) process.stderr.write(`  ${where(n.line)}：${n.what}——${n.why}\n`);
   for (const f of result.findings) process.stderr.write(`baogao：${where(f.line)}：${f.code} ${f.message}\n`);
   if (result.figures) process.stderr.write(`baogao：正文中的 ${result.figures} 个数字写成了指标（比率与其计数写成了校验公式），可用“baogao check”核对。\n`);
@@ -393,7 +393,7 @@ async function runImport(args: string[]): Promise<number> {
   if (missing.length) process.stderr.write(`baogao：原文中找不到 ${missing.join('、')}，请在文头补上。\n`);
   if (toFile(values.out)) {
     writeOutput(values.out, result.text, { force: values.force, sources: [file] });
-    process.stderr.write(`已写出 ${values.out}；可用“baogao check ${values.out}”查看原文中的问题。\n`);
+    process.stderr.write(`已写出 ${forTerminalLine(values.out)}；可用“baogao check ${forTerminalLine(values.out)}”查看原文中的问题。\n`);
   } else process.stdout.write(result.text);
   return 0;
 }
@@ -403,9 +403,9 @@ async function runImport(args: string[]): Promise<number> {
 async function runNew(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, year: { type: 'string' }, force: { type: 'boolean', default: false } } });
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'new 一次只从一份报告开始。' : '请给出上一年的报告，例如：baogao new guiwei-2021.bg');
-  if (values.year !== undefined && !REPORT_YEAR.test(values.year)) throw new UsageError(`年度“${values.year}”应是四位数字的年份，例如 --year 2021。`);
+  if (values.year !== undefined && !REPORT_YEAR.test(values.year)) throw new UsageError(`年度“${forTerminalLine(values.year)}”应是四位数字的年份，例如 --year 2021。`);
   const last = positionals[0]!;
-  if (!/\.bg$/i.test(last)) throw new UsageError(`“${last}”不是 .bg 报告：Word 或文本文件请先用“baogao import ${last} --out 上年.bg”转换，再用 new。`);
+  if (!/\.bg$/i.test(last)) throw new UsageError(`“${forTerminalLine(last)}”不是 .bg 报告：Word 或文本文件请先用“baogao import ${forTerminalLine(last)} --out 上年.bg”转换，再用 new。`);
   const text = readReport(last).text;
   const year = /^[ \t\u3000]*[@＠](?:年度|year)[ \t\u3000]+(\d{4})[ \t\u3000]*$/mu.exec(text)?.[1] ?? values.year;
   const out = values.out ?? defaultNextName(last, year);
@@ -417,7 +417,7 @@ async function runNew(args: string[]): Promise<number> {
   if (!result.ok) throw new FileProblem(result.problem);
   if (toStdout) process.stdout.write(result.text);
   else writeOutput(out, result.text, { force: values.force, sources: [last] });
-  process.stderr.write(`baogao：已从“${last}”起草${result.year}年度报告${toStdout ? '' : `“${out}”`}，改动如下：\n`);
+  process.stderr.write(`baogao：已从“${forTerminalLine(last)}”起草${result.year}年度报告${toStdout ? '' : `“${forTerminalLine(out)}”`}，改动如下：\n`);
   for (const n of result.changed) process.stderr.write(`  ${n.line ? `第${n.line}行：` : ''}${n.what}\n`);
   if (result.flagged.length) {
     process.stderr.write('baogao：以下年份没有改，请逐一确认：\n');
@@ -426,7 +426,7 @@ async function runNew(args: string[]): Promise<number> {
   if (!toStdout && path.resolve(path.dirname(out)) !== path.resolve(path.dirname(last)) && /^[ \t\u3000]*[@＠](?:引用|include)\s/mu.test(text)) {
     process.stderr.write(`baogao：新报告与上年报告不在同一文件夹：其中“@引用”的片段须能在新报告旁的 snippets/、片段/ 或 baogao.json 的 snippetFolders 中找到。\n`);
   }
-  if (!toStdout) process.stderr.write(`下一步：填写“？”处的数值和“@日期”，再用“baogao check ${out}”检查（BG710 列出尚待填写之处）。\n`);
+  if (!toStdout) process.stderr.write(`下一步：填写“？”处的数值和“@日期”，再用“baogao check ${forTerminalLine(out)}”检查（BG710 列出尚待填写之处）。\n`);
   return 0;
 }
 
@@ -448,7 +448,7 @@ async function runCollect(args: string[]): Promise<number> {
     options: { format: { type: 'string', default: 'table' }, out: { type: 'string' }, long: { type: 'boolean', default: false }, by: { type: 'string', default: 'report' }, force: { type: 'boolean', default: false } },
   });
   const format = values.format!;
-  if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`不支持的输出格式“${format}”，可用：table、csv、json。`);
+  if (!['table', 'csv', 'json'].includes(format)) throw new UsageError(`不支持的输出格式“${forTerminalLine(format)}”，可用：table、csv、json。`);
   if (values.by !== 'report' && values.by !== 'year') throw new UsageError(`--by 只能是 report（每份报告一行，默认）或 year（每个年度一行，看趋势）。`);
   if (positionals.length === 0) throw new UsageError('请给出要汇总的报告，例如：baogao collect 各镇/*.bg --format csv --out 汇总.csv');
   // Folders and patterns become their reports in the language (a Word report is collected once imported).
@@ -476,7 +476,7 @@ async function runCollect(args: string[]): Promise<number> {
   }
   if (toFile(values.out)) {
     writeOutput(values.out, output, { force: values.force, sources: files });
-    process.stderr.write(`已写出 ${values.out}（${models.length} 份报告，${rows.length} 个指标）\n`);
+    process.stderr.write(`已写出 ${forTerminalLine(values.out)}（${models.length} 份报告，${rows.length} 个指标）\n`);
   } else process.stdout.write(output);
   if (unreadable || problems.length > 0) return 2;
   return models.some((m) => m.diagnostics.some((d) => d.code.startsWith('BG2') && d.severity === 'error')) ? 1 : 0;

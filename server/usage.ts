@@ -1,5 +1,6 @@
 // The command's usage text and usage errors: all that `baogao help` loads (server/bin.ts), not the commands.
 import { OUTPUT_FORMATS } from '../templates/formats.js';
+import { forTerminalLine } from './terminalText.js';
 
 export const USAGE = `用法：
   baogao render [文件] [--format ${OUTPUT_FORMATS.join('|')}] [--out 路径] [--width 列数] [--pages] [--force]
@@ -77,12 +78,12 @@ export function translateArgError(error: Error, command = 'check'): string {
   const code = (error as NodeJS.ErrnoException).code;
   const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
   const option = /--[^\s<]+/.exec(quoted)?.[0] ?? quoted;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知的选项：${option}。以“-”开头的文件名请写在“--”之后，例如 baogao ${command} -- -文件名.bg。`;
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `多余的参数：${option}。`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知的选项：${forTerminalLine(option)}。以“-”开头的文件名请写在“--”之后，例如 baogao ${forTerminalLine(command)} -- -文件名.bg。`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `多余的参数：${forTerminalLine(option)}。`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    if (/does not take an argument/.test(error.message)) return `选项 ${option} 不带取值。`;
-    if (/ambiguous/.test(error.message)) return `选项 ${option} 后面是另一个选项，不是它的取值；取值以“-”开头时请写成 ${option}=取值。`;
-    return `选项 ${option} 缺少取值。`;
+    if (/does not take an argument/.test(error.message)) return `选项 ${forTerminalLine(option)} 不带取值。`;
+    if (/ambiguous/.test(error.message)) return `选项 ${forTerminalLine(option)} 后面是另一个选项，不是它的取值；取值以“-”开头时请写成 ${forTerminalLine(option)}=取值。`;
+    return `选项 ${forTerminalLine(option)} 缺少取值。`;
   }
-  return `命令行参数有误：${error.message}`;
+  return `命令行参数有误：${forTerminalLine(error.message)}`;
 }

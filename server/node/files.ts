@@ -4,6 +4,7 @@ import { closeSync, constants, fstatSync, fsyncSync, linkSync, lstatSync, mkdirS
 import * as path from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../language/documentSize.js';
 import { systemReason, writeFailureCode } from './systemReason.js';
+import { forTerminalLine } from '../terminalText.js';
 
 export { systemReason, writeFailureCode };
 
@@ -120,8 +121,8 @@ export async function loadTextEncoder(): Promise<EncodeText> {
  * zip made on Chinese Windows gives on Linux — reach the program as that character, and no file has it.
  */
 export function notFound(file: string): string {
-  if (!file.includes('\ufffd')) return `找不到文件“${file}”。`;
-  return `找不到文件“${file}”：${NOT_UTF8_NAME}后再试。（BG909）`;
+  if (!file.includes('\ufffd')) return `找不到文件“${forTerminalLine(file)}”。`;
+  return `找不到文件“${forTerminalLine(file)}”：${NOT_UTF8_NAME}后再试。（BG909）`;
 }
 
 /** Why a name showing “\ufffd” names no file, and what to do (BG909): for the command and the language server alike. */
@@ -130,8 +131,8 @@ export const NOT_UTF8_NAME = '文件名中有不是 UTF-8 的字节（显示为�
 /** A report or folder a walk of the workspace found but cannot open by its name (BG909): told once, never passed over. */
 export function misnamedMessage(entry: { path: string; folder: boolean }): string {
   return entry.folder
-    ? `文件夹“${entry.path}”的${NOT_UTF8_NAME}。其中的报告不在工作区索引和“检查工作区”之内。（BG909）`
-    : `报告“${entry.path}”的${NOT_UTF8_NAME}。工作区索引和“检查工作区”不含这份报告。（BG909）`;
+    ? `文件夹“${forTerminalLine(entry.path)}”的${NOT_UTF8_NAME}。其中的报告不在工作区索引和“检查工作区”之内。（BG909）`
+    : `报告“${forTerminalLine(entry.path)}”的${NOT_UTF8_NAME}。工作区索引和“检查工作区”不含这份报告。（BG909）`;
 }
 
 /** A file that is not read or written, with the Chinese reason (a write's refusal ends with its code: “（BG910）”). */
@@ -140,7 +141,7 @@ export class FileRefused extends Error {}
 /** A file beyond the size limit of its reading: not read at all. */
 export class FileTooLarge extends FileRefused {
   constructor(readonly file: string, readonly size: number, limit: number) {
-    super(`“${file}”有 ${size} 字节，超过上限 ${limit} 字节，不予读取。`);
+    super(`“${forTerminalLine(file)}”有 ${size} 字节，超过上限 ${limit} 字节，不予读取。`);
   }
 }
 
@@ -169,11 +170,11 @@ export function readFileBytes(file: string, limit = MAX_TEXT_FILE_BYTES): Buffer
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FileRefused(code === 'ENOENT' ? notFound(file) : `无法读取“${file}”：${systemReason(error)}。`);
+    throw new FileRefused(code === 'ENOENT' ? notFound(file) : `无法读取“${forTerminalLine(file)}”：${systemReason(error)}。`);
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new FileRefused(`“${file}”是${describeKind(stats)}，不是普通文件，不能读取。`);
+    if (!stats.isFile()) throw new FileRefused(`“${forTerminalLine(file)}”是${describeKind(stats)}，不是普通文件，不能读取。`);
     if (stats.size > limit) throw new FileTooLarge(file, stats.size, limit);
     const buffer = Buffer.alloc(stats.size);
     let read = 0;
@@ -235,15 +236,15 @@ function checkTarget(target: string, options: WriteOptions): { file: string; mod
   if (!link) return { file: target, mode: undefined };
   let file = target;
   if (link.isSymbolicLink()) {
-    if (!force) throw new FileRefused(`“${target}”是符号链接：不写入；确要写入它指向的文件，请加 --force。（BG910）`);
+    if (!force) throw new FileRefused(`“${forTerminalLine(target)}”是符号链接：不写入；确要写入它指向的文件，请加 --force。（BG910）`);
     file = realpathSync(target);
   }
   const stats = file === target ? link : lstatOrUndefined(file);
   if (!stats) return { file, mode: undefined };
-  if (!stats.isFile()) throw new FileRefused(`“${target}”是${describeKind(stats)}：不能写入。（BG912）`);
-  if (!force && options.sources?.some((source) => sameFile(source, file))) throw new FileRefused(`“${target}”是被排版的报告本身：换一个输出文件名，或加 --force 覆盖。（BG910）`);
-  if (!force && !options.inPlace) throw new FileRefused(`“${target}”已存在：换一个文件名，或加 --force 覆盖。（BG910）`);
-  if (!force && (!writable(file) || (stats.mode & 0o200) === 0)) throw new FileRefused(`“${target}”是只读文件：不写入；确要写入，请加 --force。（BG911）`);
+  if (!stats.isFile()) throw new FileRefused(`“${forTerminalLine(target)}”是${describeKind(stats)}：不能写入。（BG912）`);
+  if (!force && options.sources?.some((source) => sameFile(source, file))) throw new FileRefused(`“${forTerminalLine(target)}”是被排版的报告本身：换一个输出文件名，或加 --force 覆盖。（BG910）`);
+  if (!force && !options.inPlace) throw new FileRefused(`“${forTerminalLine(target)}”已存在：换一个文件名，或加 --force 覆盖。（BG910）`);
+  if (!force && (!writable(file) || (stats.mode & 0o200) === 0)) throw new FileRefused(`“${forTerminalLine(target)}”是只读文件：不写入；确要写入，请加 --force。（BG911）`);
   return { file, mode: stats.mode & 0o7777 };
 }
 
@@ -257,9 +258,9 @@ const SLOW_WRITE_MS = Number(process.env.BAOGAO_TEST_SLOW_WRITE_MS ?? 0);
  * crash sees the old file or the new one, never a part. Refusals (see WriteOptions) throw FileRefused.
  */
 export function writeFileSafely(target: string, data: string | Uint8Array, options: WriteOptions = {}): void {
-  const refused = (error: unknown) => (error instanceof FileRefused ? error : new FileRefused(`无法写出“${target}”：${systemReason(error)}。（${writeFailureCode(error)}）`));
+  const refused = (error: unknown) => (error instanceof FileRefused ? error : new FileRefused(`无法写出“${forTerminalLine(target)}”：${systemReason(error)}。（${writeFailureCode(error)}）`));
   // “--out 报告/” names a folder: path.resolve drops the slash, and a file named 报告 was written.
-  if (target.endsWith('/') || target.endsWith(path.sep)) throw new FileRefused(`“${target}”以“${target.slice(-1)}”结尾，是文件夹的写法：请写出输出文件的名字。（BG912）`);
+  if (target.endsWith('/') || target.endsWith(path.sep)) throw new FileRefused(`“${forTerminalLine(target)}”以“${target.slice(-1)}”结尾，是文件夹的写法：请写出输出文件的名字。（BG912）`);
   let checked: ReturnType<typeof checkTarget>;
   try {
     // Looking at the target fails too (a path through a file: ENOTDIR; a symlink loop: ELOOP).
@@ -269,7 +270,7 @@ export function writeFileSafely(target: string, data: string | Uint8Array, optio
   }
   const { file, mode } = checked;
   const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomHex(4)}.tmp`);
+  const temp = temporaryBeside(file);
   try {
     mkdirSync(dir, { recursive: true });
     const fd = openSync(temp, 'wx', mode ?? 0o666);
@@ -287,12 +288,12 @@ export function writeFileSafely(target: string, data: string | Uint8Array, optio
     if (mode !== undefined) chmodSync(temp, mode);
     if (mode !== undefined && options.force !== true) lookAgain(file, target);
     if (options.readAs !== undefined && readTextFile(file).text !== options.readAs) {
-      throw new FileRefused(`“${target}”在本命令运行期间被改过（为免覆盖新的改动，没有写入，请再运行一次）。（BG914）`);
+      throw new FileRefused(`“${forTerminalLine(target)}”在本命令运行期间被改过（为免覆盖新的改动，没有写入，请再运行一次）。（BG914）`);
     }
     if (mode === undefined && options.force !== true) placeNew(temp, file, target);
     else renameSync(temp, file);
   } catch (error) {
-    rmSync(temp, { force: true });
+    removeQuietly(temp);
     throw refused(error);
   }
   syncFolder(dir);
@@ -305,8 +306,8 @@ export function writeFileSafely(target: string, data: string | Uint8Array, optio
  */
 function lookAgain(file: string, target: string): void {
   const now = lstatOrUndefined(file);
-  if (now?.isSymbolicLink()) throw new FileRefused(`“${target}”在本命令运行期间换成了符号链接：不写入；确要写入它指向的文件，请加 --force。（BG910）`);
-  if (now?.isFile() && (!writable(file) || (now.mode & 0o200) === 0)) throw new FileRefused(`“${target}”在本命令运行期间改成了只读文件：不写入；确要写入，请加 --force。（BG911）`);
+  if (now?.isSymbolicLink()) throw new FileRefused(`“${forTerminalLine(target)}”在本命令运行期间换成了符号链接：不写入；确要写入它指向的文件，请加 --force。（BG910）`);
+  if (now?.isFile() && (!writable(file) || (now.mode & 0o200) === 0)) throw new FileRefused(`“${forTerminalLine(target)}”在本命令运行期间改成了只读文件：不写入；确要写入，请加 --force。（BG911）`);
 }
 
 /**
@@ -316,7 +317,7 @@ function lookAgain(file: string, target: string): void {
  * has none (FAT, some network shares), the name is looked at again just before the rename.
  */
 function placeNew(temp: string, file: string, target: string): void {
-  const appeared = () => new FileRefused(`“${target}”在本命令运行期间被创建了：不覆盖它；换一个文件名，或加 --force 覆盖。（BG910）`);
+  const appeared = () => new FileRefused(`“${forTerminalLine(target)}”在本命令运行期间被创建了：不覆盖它；换一个文件名，或加 --force 覆盖。（BG910）`);
   try {
     linkSync(temp, file);
   } catch (error) {
@@ -327,7 +328,27 @@ function placeNew(temp: string, file: string, target: string): void {
     renameSync(temp, file);
     return;
   }
-  rmSync(temp, { force: true });
+  removeQuietly(temp);
+}
+
+/**
+ * A temporary file's name beside `file`, hidden, named after it: the name is cut to 100 bytes, so that a
+ * target whose own name is legal but long (80 Chinese characters, 244 bytes of 255) gets a temporary name
+ * that is legal too (was: ENAMETOOLONG, told as an internal error).
+ */
+export function temporaryBeside(file: string): string {
+  let name = path.basename(file);
+  while (Buffer.byteLength(name) > 100) name = name.slice(0, name.length - (/[\udc00-\udfff]$/.test(name) ? 2 : 1));
+  return path.join(path.dirname(file), `.${name}.${process.pid}.${randomHex(4)}.tmp`);
+}
+
+/** Removes a temporary file if it is there; a failure to (it was never made, its name refused) changes nothing to tell. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // nothing was made there
+  }
 }
 
 /** Makes the rename itself durable (best effort: not every system can open a folder). */

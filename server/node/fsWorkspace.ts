@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { skippedInWalk, WALK_LIMITS, type MisnamedEntry, type Workspace } from '../language/workspace.js';
 import { readTextFile } from './files.js';
 import { isInside, toOsPath } from './paths.js';
+import { forTerminalLine } from '../terminalText.js';
 
 /** Reads a text file in its own encoding, without a byte-order mark (see files.ts for the limits). */
 export function readText(osPath: string): string {
@@ -66,7 +67,7 @@ export class FileSystemWorkspace implements Workspace {
     const real = realpathOrUndefined(osPath);
     if (!real) return { reason: '文件不存在' };
     for (const root of this.roots) if (isInside(real, root)) return { real };
-    return { reason: `“${osPath}”在工作区之外${real !== path.resolve(osPath) ? `（实际位置 ${real}）` : ''}，不予读取` };
+    return { reason: `“${forTerminalLine(osPath)}”在工作区之外${real !== path.resolve(osPath) ? `（实际位置 ${forTerminalLine(real)}）` : ''}，不予读取` };
   }
 
   readFile(corePath: string): string | undefined {

@@ -3,6 +3,7 @@
 import { statSync, readdirSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { skippedInWalk, WALK_LIMITS } from '../language/workspace.js';
+import { forTerminalLine } from '../terminalText.js';
 
 /** What a folder gives: its reports in the language, and in Word where Word reports are read (a text file may be anything). */
 const IN_FOLDERS = { word: /\.(?:bg|docx)$/i, language: /\.bg$/i };
@@ -22,8 +23,8 @@ export async function expandReportArguments(args: readonly string[], options: { 
     const kind = kindOf(argument);
     if (kind === 'folder') {
       const found = reportsIn(argument, wanted);
-      if (found.files.length === 0) problems.push(`文件夹“${argument}”里没有报告（${options.word ? '.bg 或 Word .docx 文件' : '.bg 文件'}）。`);
-      if (found.cut) problems.push(`文件夹“${argument}”里的文件太多：只检查了前 ${WALK_LIMITS.files} 个报告（最多 ${WALK_LIMITS.depth} 层子文件夹）。`);
+      if (found.files.length === 0) problems.push(`文件夹“${forTerminalLine(argument)}”里没有报告（${options.word ? '.bg 或 Word .docx 文件' : '.bg 文件'}）。`);
+      if (found.cut) problems.push(`文件夹“${forTerminalLine(argument)}”里的文件太多：只检查了前 ${WALK_LIMITS.files} 个报告（最多 ${WALK_LIMITS.depth} 层子文件夹）。`);
       files.push(...found.files);
     } else if (kind === undefined && WILDCARD.test(argument)) {
       // Patterns are written with "/"; a Windows path's "\" is a separator there, not an escape.
@@ -31,7 +32,7 @@ export async function expandReportArguments(args: readonly string[], options: { 
       // Loaded only for a pattern (a file of its own in the bundle): most checks name their files.
       const { globSync } = await import('tinyglobby');
       const matched = globSync([pattern], { onlyFiles: true, expandDirectories: false, dot: false, followSymbolicLinks: false }).filter((f) => !isWordLock(path.basename(f))).sort();
-      if (matched.length === 0) problems.push(`没有与“${argument}”相符的文件。`);
+      if (matched.length === 0) problems.push(`没有与“${forTerminalLine(argument)}”相符的文件。`);
       files.push(...matched.map((f) => (path.sep === '\\' ? f.replace(/\//g, '\\') : f)));
     } else files.push(argument);
   }

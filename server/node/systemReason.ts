@@ -1,5 +1,6 @@
 // Why a file operation failed, in Chinese: a module of its own, so that the command's first bundle (bin.ts)
 // can tell a failed output without loading the file functions.
+import { forTerminalLine } from '../terminalText.js';
 
 /** The system's reasons, in Chinese: a bare “ENOTDIR” or “EROFS” tells a writer nothing. */
 const SYSTEM_REASONS: Record<string, string> = {
@@ -27,5 +28,6 @@ export function writeFailureCode(error: unknown): 'BG912' | 'BG913' {
 export function systemReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code && SYSTEM_REASONS[code]) return `${SYSTEM_REASONS[code]}（${code}）`;
-  return code ?? String((error as Error)?.message ?? error);
+  // The system's own message names the file: shown as one line, its controls visible (terminalText.ts).
+  return code ?? forTerminalLine(String((error as Error)?.message ?? error));
 }

@@ -101,7 +101,7 @@ function eachElement(xml: string, names: readonly string[], visit: (element: Ele
 
 /** The value of attribute w:name in a tag, or of the first `<w:element w:val="…">` in a body. */
 const attr = (tag: string, name: string) => new RegExp(`\\bw:${name}="([^"]*)"`).exec(tag)?.[1];
-const val = (body: string, element: string) => new RegExp(`<w:${element}(?=[\\s>/])[^>]*?\\bw:val="([^"]*)"`).exec(body)?.[1];
+const val = (body: string, element: string) => new RegExp(`<w:${element}(?=[\\s>/])[^<>]*?\\bw:val="([^"]*)"`).exec(body)?.[1];
 
 const CN_DIGITS = '〇一二三四五六七八九';
 const LEGAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
@@ -303,6 +303,16 @@ const unescapeXml = (s: string) => s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a
  */
 const SPECIAL_CHARACTERS: Record<string, string> = { tab: '\t', ptab: '\t', br: '\n', cr: '\n', noBreakHyphen: '-', softHyphen: '' };
 
+/**
+ * A run's text: a carriage return written as a reference (`&#13;`, which XML keeps) is a line break in the
+ * paragraph, as `w:cr` is (“\n”) — left as it was, it ended a `//` line of the import, and the rest of a
+ * footnote's or a header's text was read as the report's own (a heading, a directive, a printed paragraph).
+ */
+function runText(escaped: string): string {
+  const text = unescapeXml(escaped);
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
 function paragraphText(body: string): { text: string; marks: Mark[] } {
   const kept = withoutElements(withoutHiddenRuns(body), ['pPr', 'del', 'moveFrom', 'instrText', 'rt']);
   let text = '';
@@ -312,7 +322,7 @@ function paragraphText(body: string): { text: string; marks: Mark[] } {
       const kind = m[4] === 'footnoteReference' ? 'footnote' : m[4] === 'endnoteReference' ? 'endnote' : m[4] === BOX_MARK ? 'box' : 'comment';
       const attributes = m[5] ?? '';
       marks.push({ at: text.length, kind, id: attr(attributes, 'id') ?? '', ...(kind !== 'box' && kind !== 'comment' && /\bw:customMarkFollows="(?:1|true|on)"/.test(attributes) ? { custom: true } : {}) });
-    } else text += m[1] !== undefined ? unescapeXml(m[1]) : m[2] !== undefined ? SPECIAL_CHARACTERS[m[2]]! : symbol(m[3]!);
+    } else text += m[1] !== undefined ? runText(m[1]) : m[2] !== undefined ? SPECIAL_CHARACTERS[m[2]]! : symbol(m[3]!);
   }
   return { text, marks };
 }
@@ -320,7 +330,7 @@ function paragraphText(body: string): { text: string; marks: Mark[] } {
 /** The element a text box or WordArt is replaced with where it is anchored (see `withBoxesMarked`): a name Word never writes. */
 const BOX_MARK = 'baogaoTextBox';
 const PARAGRAPH_PIECES = new RegExp(
-  `<w:t(?:\\s[^>]*)?>([^<]*)<\\/w:t>|<w:(tab|ptab|br|cr|noBreakHyphen|softHyphen)\\b[^>]*\\/>|<w:sym\\b([^>]*)\\/>|<w:(footnoteReference|endnoteReference|commentReference|commentRangeStart|${BOX_MARK})\\b([^>]*?)\\/?>`,
+  `<w:t(?:\\s[^<>]*)?>([^<]*)<\\/w:t>|<w:(tab|ptab|br|cr|noBreakHyphen|softHyphen)\\b[^<>]*\\/>|<w:sym\\b([^<>]*)\\/>|<w:(footnoteReference|endnoteReference|commentReference|commentRangeStart|${BOX_MARK})\\b([^<>]*?)\\/?>`,
   'g',
 );
 
@@ -434,18 +444,43 @@ function readPart(zip: JSZip, name: string, limit = MAX_PART_BYTES, tooLarge = `
       reject(new Error(`${tooLarge}，不是一份报告的大小（可能是恶意构造的压缩包），不予读取`));
     });
     stream.on('error', () => reject(new Error(`其中的 ${name} 已损坏，无法解压`)));
-    stream.on('end', () => resolve(withoutComments(decodeXml(Buffer.concat(chunks)))));
+    stream.on('end', () => {
+      try {
+        resolve(withoutComments(decodeXml(Buffer.concat(chunks), name)));
+      } catch (error) {
+        reject(error);
+      }
+    });
   });
 }
 
+/** The encoding an XML declaration names (`<?xml version="1.0" encoding="GBK"?>`), read from its first bytes. */
+const DECLARED_ENCODING = /^(?:\xef\xbb\xbf)?<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']/;
+const UTF8_LABELS = /^(?:utf-?8|unicode-1-1-utf-8)$/i;
+
 /**
  * An XML part's text by the encoding its first bytes show (XML 1.0, appendix F): Word writes UTF-8, but a
- * part saved by another program as UTF-16 (with or without a byte order mark) read as UTF-8 lost every word.
+ * part saved by another program as UTF-16 (with or without a byte order mark or a declaration) read as
+ * UTF-8 lost every word.
+ * A part whose declaration names another encoding (GBK, GB18030, Big5, as a hand-made or converted package
+ * has it) is read in it — as UTF-8 its every Chinese character was lost, without a word; one the reader
+ * does not know is refused, said in Chinese (`name`: the part's name).
  */
-export function decodeXml(bytes: Uint8Array): string {
-  const [a, b, c, d] = bytes;
-  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00 && c === 0x3f && d === 0x00)) return new TextDecoder('utf-16le').decode(bytes);
-  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x3c && c === 0x00 && d === 0x3f)) return new TextDecoder('utf-16be').decode(bytes);
+export function decodeXml(bytes: Uint8Array, name = 'XML 部件'): string {
+  const [a, b] = bytes;
+  // UTF-8 XML has no zero byte: one beside the first character is UTF-16 (with no declaration nor byte order mark too).
+  if ((a === 0xff && b === 0xfe) || (a !== 0x00 && b === 0x00)) return new TextDecoder('utf-16le').decode(bytes);
+  if ((a === 0xfe && b === 0xff) || (a === 0x00 && b !== 0x00 && b !== undefined)) return new TextDecoder('utf-16be').decode(bytes);
+  const declared = DECLARED_ENCODING.exec(Buffer.from(bytes.subarray(0, 256)).toString('latin1'))?.[1];
+  if (declared && !UTF8_LABELS.test(declared) && !/^utf-?16/i.test(declared)) {
+    let decoder: InstanceType<typeof TextDecoder>;
+    try {
+      decoder = new TextDecoder(declared.toLowerCase());
+    } catch {
+      throw new Error(`其中的 ${name} 声明的字符编码“${declared.slice(0, 40)}”无法识别，其文字读不出来：请在 Word 或 WPS 中打开此文档，另存为 .docx 后再导入`);
+    }
+    return decoder.decode(bytes);
+  }
   return new TextDecoder().decode(bytes);
 }
 
@@ -627,36 +662,81 @@ async function readHeaders(zip: JSZip, documentXml: string, settingsXml: string 
 
 /** What a page-number field of a header or footer is read as: a character of the private area, never a report's. */
 export const PAGE_FIELD = '\uE000';
-/** The fields that print a page number or a count of pages: page furniture, which the renderer draws anew. */
-const PAGE_INSTRUCTION = /^\s*(?:PAGE|NUMPAGES|SECTIONPAGES)\b/i;
-// A simple field's content stops at the next one's start: with [\s\S]*? alone each field left open read to the end;
-// a fldChar's type is looked for once (a lookahead is not entered again), not from each of its attributes.
-const FIELD_PIECES = /<w:fldChar\b(?=[^<>]*?\bw:fldCharType="(begin|separate|end)")[^<>]*?(\/?)>(?:<\/w:fldChar>)?|<w:instrText\b[^<>]*>([^<]*)<\/w:instrText>|<w:fldSimple\b([^<>]*?)(?:\/>|>((?:(?!<w:fldSimple\b)[\s\S])*?)<\/w:fldSimple>)/g;
+/**
+ * The fields that print a page number or a count of pages (page furniture, which the renderer draws anew),
+ * and formulas over them (`= PAGE - 1`).
+ */
+const PAGE_INSTRUCTION = /^\s*(?:PAGE|NUMPAGES|SECTIONPAGES)\b|^\s*=.*\b(?:PAGE|NUMPAGES|SECTIONPAGES)\b/i;
+// A tag's attributes as [^<>]* and a fldChar's type looked for once (a lookahead is not entered again): with
+// [^>]*? and the type in the pattern, a tag of many attributes left open was read again from each of them.
+const FIELD_PIECES = /<w:fldChar\b(?=[^<>]*?\bw:fldCharType="(begin|separate|end)")[^<>]*?(\/?)>(?:<\/w:fldChar>)?|<w:instrText\b[^<>]*>([^<]*)<\/w:instrText>|<w:fldSimple\b([^<>]*?)(\/?)>|(<\/w:fldSimple>)|(<\/w:p>)/g;
+
+/** Fields whose result is what their instruction computes or quotes: `= …`, `QUOTE …`. */
+const PRINTS_ITS_INSTRUCTION = /^\s*(?:=|QUOTE\b)/i;
+
+interface OpenField {
+  start: number;
+  simple: boolean;
+  /** Between a complex field's begin and separate: its instruction, where a field nested is part of it. */
+  inInstruction: boolean;
+  instruction: string;
+  /** Whether it prints a page number: its instruction names one, or a field in its instruction is one. */
+  page: boolean;
+  /** How many paragraphs had ended before it began. */
+  paragraphs: number;
+}
 
 /**
  * A header's or footer's XML with each page-number field — a simple one (`w:fldSimple w:instr="PAGE"`) or
  * one of field characters (begin, the instruction, separate, the number Word last drew, end) — replaced by
- * a run of PAGE_FIELD: the number drawn is no text (“第 1 页 共 5 页” is “第  页 共  页” on every page).
- * A field that runs over a paragraph's end is left as it is. Linear: one pass over the pieces.
+ * a run of PAGE_FIELD: the number drawn is no text (“第 1 页 共 5 页” is “第  页 共  页” on every page). A formula
+ * or a quotation whose instruction holds a page field (`{ = { PAGE } - 1 }`) is one too, as a whole; a page
+ * field in another field's instruction (a condition) or result is cut alone. A field that runs over a paragraph's end is left as it is. Linear:
+ * one pass over the pieces.
  */
 function withPageFieldsMarked(xml: string): string {
   if (!xml.includes('<w:fldChar') && !xml.includes('<w:fldSimple')) return xml;
-  const cuts: Array<{ start: number; end: number }> = [];
-  const open: Array<{ start: number; instruction: string }> = [];
-  const mark = `<w:r><w:t>${PAGE_FIELD}</w:t></w:r>`;
+  const cuts: Array<{ start: number; end: number; simple: boolean }> = [];
+  const open: OpenField[] = [];
+  let paragraphs = 0;
+  const finish = (field: OpenField, end: number) => {
+    const parent = open.at(-1);
+    if (!field.page) return;
+    // A page field in a formula's or a quotation's instruction makes that one a page field: the number shown
+    // is the outer's. A condition on it (IF { PAGE } > 1 "某某镇人民政府") shows its own words: only the inner
+    // field's drawn number is cut.
+    if (parent?.inInstruction && PRINTS_ITS_INSTRUCTION.test(parent.instruction)) {
+      parent.page = true;
+      return;
+    }
+    if (paragraphs !== field.paragraphs) return;
+    // Page fields within it were cut on their own: it is cut as a whole instead.
+    while (cuts.length && cuts.at(-1)!.start >= field.start) cuts.pop();
+    cuts.push({ start: field.start, end, simple: field.simple });
+  };
   for (const m of xml.matchAll(FIELD_PIECES)) {
     const at = m.index;
-    if (m[4] !== undefined) {
-      if (open.length === 0 && PAGE_INSTRUCTION.test(unescapeXml(attr(m[4], 'instr') ?? ''))) cuts.push({ start: at, end: at + m[0].length });
+    const top = open.at(-1);
+    if (m[7] !== undefined) paragraphs++;
+    else if (m[4] !== undefined) {
+      const field: OpenField = { start: at, simple: true, inInstruction: false, instruction: '', page: PAGE_INSTRUCTION.test(unescapeXml(attr(m[4], 'instr') ?? '')), paragraphs };
+      if (m[5]) finish(field, at + m[0].length);
+      else open.push(field);
+    } else if (m[6] !== undefined) {
+      if (top?.simple) finish(open.pop()!, at + m[0].length);
     } else if (m[3] !== undefined) {
-      const top = open.at(-1);
-      if (top) top.instruction += unescapeXml(m[3]);
-    } else if (m[1] === 'begin') open.push({ start: at, instruction: '' });
-    else if (m[1] === 'end') {
-      const field = open.pop();
-      const end = at + m[0].length;
-      // The outermost page field only (one inside another field's instruction is that field's business).
-      if (field && open.length === 0 && PAGE_INSTRUCTION.test(field.instruction) && !xml.slice(field.start, end).includes('</w:p>')) cuts.push({ start: field.start, end });
+      if (top && !top.simple && top.inInstruction) top.instruction += unescapeXml(m[3]);
+    } else if (m[1] === 'begin') open.push({ start: at, simple: false, inInstruction: true, instruction: '', page: false, paragraphs });
+    else if (m[1] === 'separate') {
+      if (top && !top.simple && top.inInstruction) {
+        top.inInstruction = false;
+        top.page ||= PAGE_INSTRUCTION.test(top.instruction);
+      }
+    } else if (m[1] === 'end' && top && !top.simple) {
+      const field = open.pop()!;
+      field.page ||= PAGE_INSTRUCTION.test(field.instruction);
+      field.inInstruction = false;
+      finish(field, at + m[0].length);
     }
   }
   if (cuts.length === 0) return xml;
@@ -664,8 +744,7 @@ function withPageFieldsMarked(xml: string): string {
   let kept = 0;
   for (const cut of cuts) {
     // A complex field's pieces stand in runs: the cut ends one run inside its begin's and resumes inside its end's.
-    const inRun = !xml.startsWith('<w:fldSimple', cut.start);
-    out += xml.slice(kept, cut.start) + (inRun ? `<w:t>${PAGE_FIELD}</w:t>` : mark);
+    out += xml.slice(kept, cut.start) + (cut.simple ? `<w:r><w:t>${PAGE_FIELD}</w:t></w:r>` : `<w:t>${PAGE_FIELD}</w:t>`);
     kept = cut.end;
   }
   return out + xml.slice(kept);
@@ -692,7 +771,7 @@ function storyLines(reader: StoryReader, xml: string): string[] {
 }
 
 /** A part without elements named as the reader's own box marks: a hostile file cannot point at a box again. */
-const withoutBoxMarks = (xml: string) => (xml.includes(`<w:${BOX_MARK}`) ? xml.replace(new RegExp(`<w:${BOX_MARK}\\b[^>]*>`, 'g'), '') : xml);
+const withoutBoxMarks = (xml: string) => (xml.includes(`<w:${BOX_MARK}`) ? xml.replace(new RegExp(`<w:${BOX_MARK}\\b[^<>]*>`, 'g'), '') : xml);
 
 /** How deep alternatives and text boxes are looked into (Word nests a few: a box in a group in a box); deeper ones are left as they are. */
 const MAX_NESTING = 16;
@@ -703,7 +782,7 @@ const MAX_NESTING = 16;
  */
 function outermost(xml: string, tag: string): Array<{ start: number; bodyStart: number; bodyEnd: number; end: number }> {
   const out: Array<{ start: number; bodyStart: number; bodyEnd: number; end: number }> = [];
-  const pattern = new RegExp(`<(/?)${tag}(?=[\\s>/])[^>]*?(/?)>`, 'g');
+  const pattern = new RegExp(`<(/?)${tag}(?=[\\s>/])[^<>]*?(/?)>`, 'g');
   let depth = 0;
   let open: { start: number; bodyStart: number } | undefined;
   for (let m = pattern.exec(xml); m; m = pattern.exec(xml)) {
@@ -743,7 +822,7 @@ function oneAlternative(xml: string, depth = 0): string {
 /** The contents of the `<tag …>…</tag>` elements of an alternative (no longer nested: inner ones are resolved), each to its first closing tag, in one pass. */
 function branches(xml: string, tag: string): string[] {
   const out: string[] = [];
-  const open = new RegExp(`<${tag}(?=[\\s>/])[^>]*>`, 'g');
+  const open = new RegExp(`<${tag}(?=[\\s>/])[^<>]*>`, 'g');
   const close = `</${tag}>`;
   for (let m = open.exec(xml); m; m = open.exec(xml)) {
     if (m[0].endsWith('/>')) continue;

@@ -69,9 +69,12 @@ function tellPage(asides: SourceAside[], note: Note, findings: ImportFinding[]):
   note(1, `${kinds}的文字`, '写成正文之前的注释，不打印（BG245）');
 }
 
+/** A line break in an aside's text would end its `//` line, and the rest be read as the report's own text. */
+const oneLine = (text: string) => text.replace(/\r\n?|\n/g, ' ');
+
 /** An aside as comment lines: its label and place, then its text, a paragraph a line. */
 function commentsOf(aside: SourceAside): Block[] {
-  if (aside.kind === 'header' || aside.kind === 'footer') return aside.paragraphs.map((text, i) => ({ kind: 'comment', text: `// ${i === 0 ? `${aside.label}：` : ''}${text}`, source: aside.line }));
-  const place = aside.kind === 'box' ? `文本框（原文第${aside.line}段）` : `${aside.label}（原文第${aside.line}段${aside.after ? `“${aside.after}”之后` : '段首'}）`;
-  return aside.paragraphs.map((text, i) => ({ kind: 'comment', text: i === 0 ? `// ${place}：${text}` : `// ${text}`, source: aside.line }));
+  if (aside.kind === 'header' || aside.kind === 'footer') return aside.paragraphs.map((text, i) => ({ kind: 'comment', text: `// ${i === 0 ? `${aside.label}：` : ''}${oneLine(text)}`, source: aside.line }));
+  const place = aside.kind === 'box' ? `文本框（原文第${aside.line}段）` : `${aside.label}（原文第${aside.line}段${aside.after ? `“${oneLine(aside.after)}”之后` : '段首'}）`;
+  return aside.paragraphs.map((text, i) => ({ kind: 'comment', text: i === 0 ? `// ${place}：${oneLine(text)}` : `// ${oneLine(text)}`, source: aside.line }));
 }

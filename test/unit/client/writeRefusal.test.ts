@@ -39,7 +39,7 @@ describe('client: a refused write is told by its code', () => {
     // Only writeChosenFile writes (was: vscode.workspace.fs.writeFile at five places, VS Code's English message shown).
     assert.equal(files.match(/vscode\.workspace\.fs\.writeFile\(/g)?.length, 1);
     const english = JSON.parse(readFileSync(`${ROOT}/l10n/bundle.l10n.en.json`, 'utf8')) as Record<string, string>;
-    for (const kind of ['exists', 'readOnly', 'place', 'noPermission', 'readOnlyDisk', 'diskFull', 'failed']) {
+    for (const kind of ['exists', 'symlink', 'appeared', 'readOnly', 'place', 'noPermission', 'readOnlyDisk', 'diskFull', 'failed']) {
       const message = new RegExp(`case '${kind}':\\s*return l10n\\.t\\('([^']*)'`).exec(files)?.[1];
       assert.ok(message, kind);
       const code = /（(BG91[0-3])）$/.exec(message)?.[1];

@@ -106,6 +106,39 @@ describe('import: headers and footers of a .docx', () => {
     assert.deepEqual(result.findings.map((f) => `${f.line}:${f.code}`), ['1:BG245']);
   });
 
+  it('leaves out a page number in every field form: a formula or quotation whose instruction holds a page field ({ = { PAGE } - 1 }, { QUOTE { PAGE } }, a simple field there), a page field in another field’s result, a simple field in a simple field; a condition’s words kept', async () => {
+    const begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>';
+    const instruction = (text: string) => `<w:r><w:instrText xml:space="preserve">${text}</w:instrText></w:r>`;
+    const separate = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>';
+    const end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>';
+    const forms = [
+      // { = { PAGE } }, { = { PAGE } - 1 }: the formula's result is the number Word drew.
+      begin + instruction(' = ') + field('PAGE', '3') + instruction(' ') + separate + run('3') + end,
+      begin + instruction(' = ') + field('PAGE', '3') + instruction(' - 1 ') + separate + run('2') + end,
+      begin + instruction(' = ') + field('NUMPAGES', '9') + instruction(' - 1 ') + separate + run('8') + end,
+      // A page field written as a simple field inside a formula's instruction.
+      begin + instruction(' = ') + simpleField('PAGE', '4') + instruction(' + 1 ') + separate + run('5') + end,
+      // A page field in the result of a field that is no page number (as Word keeps a QUOTE's result).
+      begin + instruction(' QUOTE ') + separate + field('PAGE', '6') + end,
+      `<w:fldSimple w:instr=" QUOTE ">${simpleField('PAGE', '7')}</w:fldSimple>`,
+      // A formula written as a simple field.
+      simpleField('= PAGE', '8'),
+      // A quotation of the page number.
+      begin + instruction(' QUOTE ') + field('PAGE', '9') + separate + run('9') + end,
+    ];
+    const { source } = await imported([{ kind: 'footer', xml: forms.map((form, i) => para(run(`机关${i}　`), form)).join('') }]);
+    assert.deepEqual(source.word.asides.map((a) => a.paragraphs.join('/')), [forms.map((_, i) => `机关${i}`).join('/')]);
+    assert.equal(source.word.pageNumbers ?? 0, 0); // each paragraph has words: none is only a page number
+    // The same forms on their own are page furniture, counted.
+    const alone = await imported([{ kind: 'footer', xml: forms.map((form) => para(form)).join('') }]);
+    assert.deepEqual(alone.source.word.asides, []);
+    assert.equal(alone.source.word.pageNumbers, forms.length);
+    // A condition on the page number shows its own words: they are kept, the page number it tests is not.
+    const condition = begin + instruction(' IF ') + field('PAGE', '2') + instruction(' > 1 "某某镇人民政府" "" ') + separate + run('某某镇人民政府') + end;
+    const kept = await imported([{ kind: 'header', xml: para(run('内部资料　'), condition) }]);
+    assert.deepEqual(kept.source.word.asides.map((a) => a.paragraphs.join('/')), ['内部资料　某某镇人民政府']);
+  });
+
   it('tells nothing for a document whose headers and footers hold page numbers only, or nothing', async () => {
     const { source, result } = await imported([
       { kind: 'header', xml: para() },
