@@ -6,7 +6,7 @@
 // exclusively beside the target; a new target is then made by a hard link, which fails on a name taken
 // meanwhile (or, where the file system has none, by an exclusive create), and a file the dialog agreed to
 // replace is replaced by a rename, which replaces the name and never follows a link.
-import { accessSync, chmodSync, closeSync, constants, fsyncSync, linkSync, lstatSync, openSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { writeRefusal, type WriteRefusal } from './writeRefusal.js';
 
@@ -84,6 +84,8 @@ export function writeChosenPath(file: string, bytes: Uint8Array, hooks: { writte
   const temp = path.join(path.dirname(file), `.${stem}.${process.pid}.${Math.random().toString(16).slice(2, 10)}.tmp`);
   let tempMade = false;
   try {
+    // The folder made if missing, as VS Code's fs.writeFile makes it (an export to “导出/…” of a new folder).
+    if (!existed) mkdirSync(path.dirname(file), { recursive: true });
     const fd = openSync(temp, 'wx', before ? before.mode & 0o7777 : 0o666);
     tempMade = true;
     try {

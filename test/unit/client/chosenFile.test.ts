@@ -76,10 +76,16 @@ describe('client: writing the file the writer chose', () => {
     assert.deepEqual(left(), []);
   });
 
-  it('refuses a folder (BG912), a read-only file (BG911) and a folder that is not there (BG912)', function () {
+  it('makes a folder that is not there yet, as VS Code’s fs.writeFile does (an export to a new folder)', () => {
+    writeChosenPath(path.join(folder, '导出/新/报告.docx'), bytes('PK'));
+    assert.equal(readFileSync(path.join(folder, '导出/新/报告.docx'), 'utf8'), 'PK');
+  });
+
+  it('refuses a folder (BG912), a path through a file (BG912) and a read-only file (BG911)', function () {
     mkdirSync(path.join(folder, '输出'));
     assert.equal(refusal(() => writeChosenPath(path.join(folder, '输出'), bytes('x'))), 'place BG912');
-    assert.equal(refusal(() => writeChosenPath(path.join(folder, '没有/报告.txt'), bytes('x'))), 'place BG912');
+    writeFileSync(path.join(folder, '文件'), '原文');
+    assert.equal(refusal(() => writeChosenPath(path.join(folder, '文件/报告.txt'), bytes('x'))), 'place BG912');
     const readOnly = path.join(folder, '只读.txt');
     writeFileSync(readOnly, '原文');
     chmodSync(readOnly, 0o444);
