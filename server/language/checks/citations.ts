@@ -63,7 +63,7 @@ export const citationsCodes: CodeInfo[] = [
     description: '书名号前写的发文机关不是登记的发文机关：《法治政府建设与责任落实督察工作规定》《党政主要负责人履行推进法治建设第一责任人职责规定》是中共中央办公厅、国务院办公厅印发的，不是中央依法治国办、司法部或国务院；《法治政府建设实施纲要（2021—2025年）》是中共中央、国务院印发的。只看紧挨书名号的中央机关名称（可带“印发的”“制定的”等），发文机关之一（“国务院《法治政府建设实施纲要》”“国务院办公厅印发《……督察工作规定》”）不报。',
     example: '严格落实中央依法治国办《法治政府建设与责任落实督察工作规定》', fix: '改为登记的发文机关',
   },
-  { code: 'BG506', severity: 'warning', title: '提法已过时', description: '当作现行要求写的提法，在本报告年度已经过时：2021年起按“十三五”规划的要求（“十三五”时期是2016—2020年），2023年起只贯彻“党的十九大精神”而不提二十大（党的二十大2022年10月召开）、把“应对新冠肺炎疫情”写成当年的工作（2023年1月起“乙类乙管”），2020年起还写2018年机构改革撤并的机构（法制办、工商局、国土资源局、环保局、安监局、卫计委……）。多半是沿用旧报告或范文时漏改。回顾以往的句子（收官、以来、期间、“原……”）不报。', example: '@年度 2023\n认真贯彻落实党的十九大精神' },
+  { code: 'BG506', severity: 'warning', title: '提法已过时', description: '当作现行要求写的提法，在本报告年度已经过时：2021年起按“十三五”规划的要求（“十三五”时期是2016—2020年），2023年起只贯彻“党的十九大精神”而不提二十大（党的二十大2022年10月召开）、把“应对新冠肺炎疫情”写成当年的工作（2023年1月起“乙类乙管”），2020年起还写2018年机构改革撤并的机构（法制办、工商局、国土资源局、环保局、安监局、卫计委……），或把“法治宣传”写成2014年以前的“法制宣传”（“法制宣传教育”；12月4日的“法制宣传日”2014年起为“国家宪法日”）。多半是沿用旧报告或范文时漏改。回顾以往的句子（收官、以来、期间、“原……”）不报。', example: '@年度 2023\n认真贯彻落实党的十九大精神' },
 ];
 registerCodes(citationsCodes);
 
@@ -413,11 +413,29 @@ function staleReferences(model: ReportModel, line: ProseLine, year: number): rea
 
 const SEVENTH_FIVE_YEAR = /七五(?=[”"’」]?普法)/g;
 
+/** 法制宣传(教育/日/月): the name before 2014; since the 4th Plenum it is 法治宣传教育, and 12月4日 the 国家宪法日. */
+const RULE_BY_LAW_PUBLICITY = /法制宣传(日)?/g;
+
+/** BG506: 法制宣传 as this year's work (“把法制宣传教育融入……”); “原法制宣传日” looks back. */
+function ruleByLawPublicity(model: ReportModel, line: ProseLine, year: number): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
+  for (const m of allMatches(RULE_BY_LAW_PUBLICITY, line.text)) {
+    if (line.text[m.index - 1] === '原') continue;
+    const zhi = m.index + 1;
+    (out ??= []).push(lineDiagnostic(model, line, 'BG506', m.index, m.index + m[0].length, m[1]
+      ? `“法制宣传日”自2014年起已改为“国家宪法日”（12月4日），本报告是${year}年度的：应写“国家宪法日”或“宪法宣传周”（多半是沿用旧报告）。`
+      : `“法制宣传”是2014年以前的提法，十八届四中全会起改称“法治宣传”（“法治宣传教育”），本报告是${year}年度的：应为“法治宣传”。`,
+    m[1] ? undefined : [{ title: '改为“法治宣传”', safe: false, edits: [{ from: zhi, to: zhi + 1, newText: '治' }] }]));
+  }
+  return out ?? NO_DIAGNOSTICS;
+}
+
 function blockTermChecks(model: ReportModel, block: ProseBlock, year: number): readonly Diagnostic[] {
   let out: Diagnostic[] | undefined;
   for (const line of block.lines) {
     if (line.text.includes('十') || line.text.includes('疫')) out = joined(out, staleReferences(model, line, year));
     if (year >= 2020 && ANY_MERGED_BODY.test(line.text)) out = joined(out, mergedBodies(model, line, year));
+    if (line.text.includes('法制宣传')) out = joined(out, ruleByLawPublicity(model, line, year));
     if (year >= 2021) for (const m of allMatches(SEVENTH_FIVE_YEAR, line.text)) {
       (out ??= []).push(lineDiagnostic(model, line, 'BG504', m.index, m.index + 2, `“七五”普法规划期是2016—2020年，本报告是${year}年度的，应为“八五”普法（2021—2025年）。`, [
         { title: '改为“八五”', safe: false, edits: [{ from: m.index, to: m.index + 2, newText: '八五' }] },

@@ -54,7 +54,7 @@ export const wordingCodes: CodeInfo[] = [
   },
   {
     code: 'BG725', severity: 'warning', title: '“为指导”前缺“以”',
-    description: '“以……为指导”“以……为根本遵循”少了“以”，两种句式杂糅在一起（“我局深入贯彻落实习近平生态文明思想为指导”）：应写作“以……为指导”，或改成“深入贯彻落实……”而删去“为指导”。查“为指导”“为指引”“为根本遵循”“为统领”所在的分句（从上一个逗号、句号等算起）里有没有“以”；“作为指导”“视为”等和“把……作为……”不报。',
+    description: '“以……为指导”“以……为根本遵循”少了“以”，两种句式杂糅在一起（“我局深入贯彻落实习近平生态文明思想为指导”）：应写作“以……为指导”，或改成“深入贯彻落实……”而删去“为指导”。查“为指导”“为指引”“为根本遵循”“为统领”所在的分句（从上一个逗号、句号等算起；逗号后接“尤其是”“特别是”的，仍算同一分句：“以习近平新时代中国特色社会主义思想，尤其是习近平法治思想为指导”）里有没有“以”；“作为指导”“视为”等和“把……作为……”不报。',
     example: '2020年，我局深入贯彻落实习近平生态文明思想为指导，认真贯彻落实全国生态环境保护大会精神', fix: '无自动修复',
   },
   {
@@ -346,6 +346,9 @@ const CLAUSE_BREAK = '，。；：！？,;:!?';
 /** The same by character code, and 以's: a line is read by code, with no string made per character. */
 const CLAUSE_BREAK_CODES = new Set([...CLAUSE_BREAK].map((c) => c.charCodeAt(0)));
 const YI = '以'.charCodeAt(0);
+const isComma = (c: number) => c === 0xff0c || c === 0x2c;
+/** 尤其是 / 特别是 after a comma narrow the clause's object: “以……思想，尤其是……思想为指导” is one clause. */
+const startsNarrowing = (text: string, at: number) => text.startsWith('尤其是', at) || text.startsWith('特别是', at);
 
 /**
  * BG725: 为指导 with no 以 in its clause (“我局深入贯彻落实习近平生态文明思想为指导”): two patterns mixed.
@@ -366,8 +369,10 @@ function guidedWithoutYi(model: ReportModel): Diagnostic[] {
         const at = m.index!;
         for (; read < at; read++) {
           const c = text.charCodeAt(read);
-          if (CLAUSE_BREAK_CODES.has(c)) clauseStart = read + 1;
-          else if (c === YI) yiAt = read;
+          // “以……，尤其是（特别是）……为指导”: the comma sets off a narrower name within the same clause.
+          if (CLAUSE_BREAK_CODES.has(c)) {
+            if (!(isComma(c) && startsNarrowing(text, read + 1))) clauseStart = read + 1;
+          } else if (c === YI) yiAt = read;
         }
         // 为指导乡镇开展工作 (为: in order to) goes on with its object; “以……为指导” ends a clause or joins another.
         const after = text[at + m[0].length];

@@ -146,7 +146,9 @@ export function labelledTitle(line: string): { label: string; title: string } | 
  * A title with the page's metadata run on after it on the same line: “奉贤区档案局2023年度法治政府建设情况报告
  * 信息来源: 发布时间:2024-01-02”. No comma or full stop in the title; the metadata starts with its label.
  */
-const TITLE_THEN_METADATA = /^([^\s，,。；;：:|｜][^，,。；;：:|｜]{5,58}?(?:报告|总结|汇报))[ \u3000]+((?:信息来源|来源|发布时间|发布日期|更新时间|发布机构|时间|日期|作者|点击数|浏览次数|阅读次数)\s*[:：].*)$/;
+// Or a byline with no labels — the publisher and the date, a news page's way: “上海市统计局2019年度法治政府建设情况
+// 报告 上海市统计局 2020-06-08”. The date ending the line is what tells it from a title broken by a space.
+const TITLE_THEN_METADATA = /^([^\s，,。；;：:|｜][^，,。；;：:|｜]{5,58}?(?:报告|总结|汇报))[ \u3000]+((?:信息来源|来源|发布时间|发布日期|更新时间|发布机构|时间|日期|作者|点击数|浏览次数|阅读次数)\s*[:：].*|(?:[\u4e00-\u9fff（）()]{2,30}[ \u3000]+)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \u3000]+\d{1,2}:\d{2}(?::\d{2})?)?)$/;
 
 /** The title and the metadata after it, when a line is a title followed by the page's metadata (undefined otherwise). */
 export function titleThenMetadata(line: string): { title: string; metadata: string } | undefined {

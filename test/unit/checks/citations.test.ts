@@ -295,6 +295,21 @@ describe('checks/citations', () => {
       assert.deepEqual(check(header(2022) + '原县工商局的职责已划入市场监督管理局。\n').filter((d) => d.code === 'BG506'), []);
       assert.deepEqual(check(header(2018) + '参加了市政府法制办组织的培训。\n').filter((d) => d.code === 'BG506'), []);
     });
+    it('法制宣传 (教育, 活动) and 法制宣传日 as this year’s work in a 2020+ report (武进区商务局 2024, 前进镇 2023)', () => {
+      const text = header(2024) + '重点宣传商务行政法规和政策，把法制宣传教育融入管理和服务全过程。\n';
+      const d = expectOne(text, 'BG506', '法制宣传');
+      assert.match(d.message, /法治宣传/);
+      assert.equal(d.fixes?.[0]?.safe, false);
+      assert.equal(d.fixes?.[0]?.edits[0]?.newText, '治');
+      const day = expectOne(header(2023) + '利用“12.4”法制宣传日等节点开展宣传。\n', 'BG506', '法制宣传日');
+      assert.match(day.message, /国家宪法日/);
+      assert.equal(day.fixes, undefined);
+    });
+    it('leaves 法治宣传, 法制审核 and 法制机构 (still current), 原法制宣传日 and a report before 2020', () => {
+      const text = header(2024) + '开展法治宣传教育，落实重大执法决定法制审核制度，加强法制机构建设；原法制宣传日改为国家宪法日。\n';
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG506'), []);
+      assert.deepEqual(check(header(2019) + '把法制宣传教育融入管理全过程。\n').filter((d) => d.code === 'BG506'), []);
+    });
     it('looking back, the 20th named beside it, or an earlier year is not out of date', () => {
       assert.deepEqual(check(header(2021) + '按照“十三五”规划要求，圆满完成收官任务。\n').filter((d) => d.code === 'BG506'), []);
       assert.deepEqual(check(header(2023) + '深入学习贯彻党的十九大和十九届历次全会、党的二十大精神。\n').filter((d) => d.code === 'BG506'), []);

@@ -512,6 +512,12 @@ describe('checks/wording', () => {
       const text = `${header(2025)}坚持以习近平新时代中国特色社会主义思想为指导，坚持以“三个代表”重要思想为指导，并以此为指导；把习近平法治思想作为根本遵循，作为指导思想；县司法局为指导乡镇开展工作，制定了方案。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG725'), []);
     });
+    it('leaves “以……，尤其是（特别是）……为指导” (武进区商务局 2024), and still reports a clause after another kind of comma', () => {
+      const text = `${header(2024)}2024年，武进区商务局法治政府建设工作坚持以习近平新时代中国特色社会主义思想，尤其是习近平法治思想为指导，立足商务工作实际。全局以党建为引领,特别是习近平法治思想为根本遵循,依法履职。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG725'), []);
+      expectOne(`${header(2024)}我局以党建为引领，深入贯彻落实习近平法治思想为指导，依法履职。\n`, 'BG725', '为指导');
+      expectOne(`${header(2024)}我局坚持依法行政，尤其是习近平法治思想为指导，依法履职。\n`, 'BG725', '为指导');
+    });
   });
 
   describe('BG726 an annual report’s title without its year', () => {

@@ -847,6 +847,18 @@ describe('import: real-world text', () => {
     assert.deepEqual(body(alone.text), ['2023年,某某镇坚持依法行政,推进法治政府建设。']);
   });
 
+  it('a title with a news page’s byline run on after it (…报告 上海市统计局 2020-06-08) keeps the title (上海市统计局 2019)', () => {
+    const r = imported(['上海市统计局2019年度法治政府建设情况报告 上海市统计局 2020-06-08', '', '2019年,面对更加复杂严峻的经济社会发展状况,我局有序推进依法统计依法治统。']);
+    assert.equal(r.header.title, '上海市统计局2019年度法治政府建设情况报告');
+    assert.equal(r.header.year, 2019);
+    assert.ok(r.notes.some((n) => n.what === '网页信息栏“上海市统计局 2020-06-08”'));
+    assert.deepEqual(body(r.text), ['2019年,面对更加复杂严峻的经济社会发展状况,我局有序推进依法统计依法治统。']);
+    // The date alone, or with its time, is the byline too; a title broken by a space with no date after it is not.
+    assert.equal(imported(['某某县统计局2023年度法治政府建设工作报告 2024年1月15日', '2023年,我局坚持依法统计。']).header.title, '某某县统计局2023年度法治政府建设工作报告');
+    assert.equal(imported(['某某县统计局2023年度法治政府建设工作报告　2024/01/15 09:30', '2023年,我局坚持依法统计。']).header.title, '某某县统计局2023年度法治政府建设工作报告');
+    assert.equal(imported(['某某县统计局 关于2023年度法治政府建设情况的报告', '2023年,我局坚持依法统计。']).header.title, '某某县统计局 关于2023年度法治政府建设情况的报告');
+  });
+
   it('the page’s headline (the title, a dash and the site’s name) above the title is no part of it; the province’s title names its government (福建省 2023)', () => {
     const r = imported(['福建省2023年度法治政府建设情况-ks8某某网站', '', '福建省2023年度法治政府建设情况', '来源:福建省人民政府门户网站 时间:2024-04-03 11:45', '', '2023年,我省各级政府及其工作部门坚持以习近平新时代中国特色社会主义思想为指导,推进法治政府建设。']);
     assert.equal(r.header.title, '福建省2023年度法治政府建设情况');
