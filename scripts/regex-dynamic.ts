@@ -2,8 +2,9 @@
 // word lists, a name the writer typed), checked for super-linear backtracking like the literals
 // (scripts/regex-audit.ts). They are not in the sources to be read, so they are collected where they are
 // made: the global RegExp is wrapped while the product's modules are loaded and run over the samples, the
-// snippets, the real corpus (test/fixtures/real/) and the Word fixtures — import, check, the editor features,
-// rendering — and every distinct source and flags constructed is recorded.
+// snippets, the real corpus (test/fixtures/real/), the Word fixtures and one made with the parts they lack
+// (import, check, the editor features, rendering), and every distinct source and flags constructed is recorded
+// with the place in the sources that called the constructor. A place no input reaches fails the test.
 //
 // Safe ones are remembered in test/fixtures/regex-audit.json (dynamicSafe); flagged ones that stay are listed
 // in dynamicAccepted with the reason they are harmless. `npm run audit:regex:dynamic` (`-- --update` rewrites
@@ -13,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { checkSync } from 'recheck';
+import ts from 'typescript';
 import { AUDIT_FILE } from './regex-audit.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -132,14 +134,59 @@ async function exerciseProduct(): Promise<void> {
     checkSourceText(new LanguageService(new MemoryWorkspace({})), `/real/${f}`, readFileSync(path.join(real, f), 'utf8'), { source: f });
   }
   const word = execFileSync('git', ['ls-files', 'test/fixtures/*.docx', 'test/fixtures/**/*.docx'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
-  for (const f of word) {
+  const parts = [...word.map((f) => ({ f, bytes: readFileSync(path.join(ROOT, f)) as Uint8Array })), { f: 'made.docx', bytes: await madeWord() }];
+  for (const { f, bytes } of parts) {
     try {
-      const { text } = await readWordSource(readFileSync(path.join(ROOT, f)));
+      const { text } = await readWordSource(bytes);
       checkSourceText(new LanguageService(new MemoryWorkspace({})), `/word/${f}.bg`, text, { source: f });
     } catch {
       // A fixture Word refuses to read (a password, a broken file) has built its patterns up to the refusal.
     }
   }
+}
+
+/**
+ * A .docx of the parts the fixtures lack: a text box (DrawingML with its VML fallback), a footnote, a comment,
+ * and the reader's own text-box mark forged in the body.
+ */
+async function madeWord(): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip');
+  const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"';
+  const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+  const para = (...runs: string[]) => `<w:p>${runs.join('')}</w:p>`;
+  const box = `<w:txbxContent>${para(run('某某镇人民政府'))}</w:txbxContent>`;
+  const textBox = `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>${box}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>${box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+  const body = [
+    para(textBox),
+    para(run('2021年度法治政府建设情况报告')),
+    para(run('2021年，某某镇坚持依法行政。'), '<w:r><w:footnoteReference w:id="1"/></w:r>', '<w:r><w:commentReference w:id="0"/></w:r>'),
+    para(run('全年办理案件12件。'), '<w:baogaoTextBox w:id="7"/>'),
+  ].join('');
+  const separators = '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>';
+  const zip = new JSZip();
+  zip.file('word/document.xml', `<?xml version="1.0"?><w:document ${NS}><w:body>${body}</w:body></w:document>`);
+  zip.file('word/footnotes.xml', `<?xml version="1.0"?><w:footnotes ${NS}>${separators}<w:footnote w:id="1">${para(run('注释。'))}</w:footnote></w:footnotes>`);
+  zip.file('word/comments.xml', `<?xml version="1.0"?><w:comments ${NS}><w:comment w:id="0">${para(run('批注。'))}</w:comment></w:comments>`);
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+/** Where the product's sources call the RegExp constructor (`new RegExp(...)`, `RegExp(...)`): file:line. */
+export function constructionSites(): string[] {
+  const files = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter((f) => /^(server|grammar|templates|client)\/.*\.ts$/.test(f));
+  const out: string[] = [];
+  for (const file of files) {
+    const text = readFileSync(path.join(ROOT, file), 'utf8');
+    if (!text.includes('RegExp(')) continue;
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node) => {
+      if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && ts.isIdentifier(node.expression) && node.expression.text === 'RegExp') {
+        out.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return out;
 }
 
 /** The distinct patterns the product builds at run time, from a process of its own: pattern → where built. */
