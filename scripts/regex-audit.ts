@@ -91,7 +91,7 @@ export function auditRegexes(options: { update?: boolean; timeoutMs?: number } =
     // Only literals still in the sources are kept: a pattern changed or removed leaves no trace.
     const present = new Set(literals.map((l) => l.literal));
     const accepted = Object.fromEntries(Object.entries(audit.accepted).filter(([k]) => present.has(k)));
-    writeFileSync(AUDIT_FILE, `${JSON.stringify({ accepted, safe: [...safe].sort() }, null, 1)}\n`);
+    writeFileSync(AUDIT_FILE, `${JSON.stringify({ ...audit, accepted, safe: [...safe].sort() }, null, 1)}\n`);
   }
   return { findings, checked, total: literals.length };
 }

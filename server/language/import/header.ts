@@ -225,7 +225,9 @@ function countyOrgFromProse(sentence: string): string | undefined {
     const place = name.slice(0, -1);
     if (place.length >= 1 && !NOT_A_NAME.test(place) && !/[委和与及的]/.test(name) && !CAMPAIGN_WORD.test(name) && !COMMON_NOUN_DIVISION.test(name)) return `${name}人民政府`;
   }
-  const COUNTY = new RegExp(`${NAME_START}((?:[\\u4e00-\\u9fff]{2,4}?(?:[\\u4e00-\\u9fff]{1,16}?族自治[县州旗]|省|市|州|盟|县|区|旗))+)((?!委|政府)(?:[\\u4e00-\\u9fff]{1,6}?|[\\u4e00-\\u9fff]{2,8}?和[\\u4e00-\\u9fff]{2,6}?)(?:局|委员会|委|办公室))?(?![委级域内外政人党员场长])`, 'g');
+  const COUNTY = new RegExp(`${NAME_START}((?:[\\u4e00-\\u9fff]{2,4}?(?:[\\u4e00-\\u9fff]{1,16}?族自治[县州旗]|省|市|州|盟|县|区|旗)){1,4})((?!委|政府)(?:[\\u4e00-\\u9fff]{1,6}?|[\\u4e00-\\u9fff]{2,8}?和[\\u4e00-\\u9fff]{2,6}?)(?:局|委员会|委|办公室))?(?![委级域内外政人党员场长])`, 'g');
+  // At most four divisions in a row (省市县 and one more): an unbounded run of them is tried again from each of its
+  // characters, quadratic on a long first line of 县委县委… (scripts/regex-dynamic.ts).
   // A department's name never starts with 委 or 政府: “湛江市委市政府和雷州市委……” names the committees, no “委市政府和雷州市委”.
   for (const m of sentence.matchAll(COUNTY)) {
     // The last division, cut as the pattern cut them (郑州市 is one: the 州 of its name is no division).

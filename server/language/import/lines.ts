@@ -349,7 +349,9 @@ function removeWatermarks(lines: Line[], note: Note): void {
   }
   // One address at the end of a line is a sentence naming a site (“请登录某某网 www.……”), not a watermark.
   if (marked < WATERMARKS) return;
-  const slogan = new RegExp(`(?:^|[ \\u3000]+)(?:${[...names].join('|')})[,，、\\s][\\u4e00-\\u9fff]{2,10}$`);
+  // The spaces before the name are taken from the start of their run only, as SITE_MARK does: tried from each
+  // space, a run of them was quadratic.
+  const slogan = new RegExp(`(?:^|(?<![ \\u3000])[ \\u3000]+)(?:${[...names].join('|')})[,，、\\s][\\u4e00-\\u9fff]{2,10}$`);
   for (const line of lines) {
     const m = markAtEnd(line.text, SITE_MARK) ?? markAtEnd(line.text, slogan);
     if (!m) continue;

@@ -11,10 +11,12 @@ const ENUMERATION = '[一二三四五六七八九十]是';
 
 /**
  * Where a clause starts: punctuation, words after which a new phrase begins, an enumeration marker and
- * another count ("27个部门单位的278项行政许可事项": the words before 27个 name 27个, not 278项).
+ * another count ("27个部门单位的278项行政许可事项": the words before 27个 name 27个, not 278项). A count is tried
+ * from the start of its digits only (no match ends in a digit, so none begins inside a number): tried from
+ * each digit, a long run of them is quadratic for an engine that backtracks.
  */
 const CLAUSE_BREAK = new RegExp(
-  `[，,。；;：:、！!？?（(）)“”"‘’》\\n]|其中|包括|分别|共计|合计|总计|累计|共有|(?<!公)共(?![同享建治产])|另有|以及|此外|同时|且|${ENUMERATION}|\\d+(?:\\.\\d+)?[余多]?(?:${COUNT_MEASURE_WORDS.join('|')})`,
+  `[，,。；;：:、！!？?（(）)“”"‘’》\\n]|其中|包括|分别|共计|合计|总计|累计|共有|(?<!公)共(?![同享建治产])|另有|以及|此外|同时|且|${ENUMERATION}|(?<!\\d)\\d+(?:\\.\\d+)?[余多]?(?:${COUNT_MEASURE_WORDS.join('|')})`,
   'g',
 );
 
