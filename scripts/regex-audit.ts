@@ -18,11 +18,23 @@ export const AUDIT_FILE = path.join(ROOT, 'test', 'fixtures', 'regex-audit.json'
 /** The product's sources: what runs on the writer's text, files and requests. */
 const SOURCES = /^(server|grammar|templates|client)\/.*\.ts$/;
 
-interface AuditFile {
+export interface AuditFile {
   /** Literal → why it is harmless although recheck flags it. */
   accepted: Record<string, string>;
   /** Literals recheck found safe. */
   safe: string[];
+  /** The same for patterns built at run time (scripts/regex-dynamic.ts). */
+  dynamicAccepted?: Record<string, string>;
+  dynamicSafe?: string[];
+}
+
+/** recheck's verdict on a pattern written as a literal (`/source/flags`), as the audits report it. */
+export function verdictOf(literal: string, timeoutMs = 10_000): { status: string; complexity: string; attack: string } {
+  const end = literal.lastIndexOf('/');
+  const verdict = checkSync(literal.slice(1, end), literal.slice(end + 1), { timeout: timeoutMs });
+  const complexity = verdict.status === 'vulnerable' ? `${verdict.complexity.type}${verdict.complexity.type === 'polynomial' ? ` (degree ${verdict.complexity.degree})` : ''}` : verdict.status;
+  const attack = verdict.status === 'vulnerable' ? verdict.attack.pattern : verdict.status === 'unknown' ? verdict.error.kind : '';
+  return { status: verdict.status, complexity, attack };
 }
 
 export interface Literal {
@@ -54,7 +66,7 @@ export function regexLiterals(): Literal[] {
   return out;
 }
 
-function readAudit(): AuditFile {
+export function readAudit(): AuditFile {
   return JSON.parse(readFileSync(AUDIT_FILE, 'utf8')) as AuditFile;
 }
 
@@ -66,7 +78,7 @@ export function auditRegexes(options: { update?: boolean; timeoutMs?: number } =
   const findings: Finding[] = [];
   const safe = new Set<string>();
   let checked = 0;
-  const verdicts = new Map<string, ReturnType<typeof checkSync>>();
+  const verdicts = new Map<string, ReturnType<typeof verdictOf>>();
   for (const l of literals) {
     if (known.has(l.literal)) {
       safe.add(l.literal);
@@ -75,17 +87,12 @@ export function auditRegexes(options: { update?: boolean; timeoutMs?: number } =
     if (l.literal in audit.accepted) continue;
     let verdict = verdicts.get(l.literal);
     if (!verdict) {
-      const end = l.literal.lastIndexOf('/');
-      verdict = checkSync(l.literal.slice(1, end), l.literal.slice(end + 1), { timeout: options.timeoutMs ?? 10_000 });
+      verdict = verdictOf(l.literal, options.timeoutMs);
       verdicts.set(l.literal, verdict);
       checked++;
     }
     if (verdict.status === 'safe') safe.add(l.literal);
-    else {
-      const complexity = verdict.status === 'vulnerable' ? `${verdict.complexity.type}${verdict.complexity.type === 'polynomial' ? ` (degree ${verdict.complexity.degree})` : ''}` : verdict.status;
-      const attack = verdict.status === 'vulnerable' ? verdict.attack.pattern : verdict.status === 'unknown' ? verdict.error.kind : '';
-      findings.push({ ...l, status: verdict.status, complexity, attack });
-    }
+    else findings.push({ ...l, ...verdict });
   }
   if (options.update) {
     // Only literals still in the sources are kept: a pattern changed or removed leaves no trace.

@@ -13,9 +13,8 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { checkSync } from 'recheck';
 import ts from 'typescript';
-import { AUDIT_FILE } from './regex-audit.js';
+import { AUDIT_FILE, readAudit, verdictOf } from './regex-audit.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -195,43 +194,32 @@ export function collectDynamicPatterns(): Record<string, string> {
   return JSON.parse(out) as Record<string, string>;
 }
 
-interface AuditFile {
-  accepted: Record<string, string>;
-  safe: string[];
-  dynamicAccepted?: Record<string, string>;
-  dynamicSafe?: string[];
-}
-
 /** Checks the built patterns not yet known safe or accepted; with `update`, remembers the safe ones. */
 export function auditDynamicRegexes(built: Record<string, string>, options: { update?: boolean; timeoutMs?: number } = {}): { findings: DynamicFinding[]; checked: number } {
-  const audit = JSON.parse(readFileSync(AUDIT_FILE, 'utf8')) as AuditFile;
+  const audit = readAudit();
   const known = new Set(audit.dynamicSafe ?? []);
+  const literalsSafe = new Set(audit.safe);
   const accepted = audit.dynamicAccepted ?? {};
   const findings: DynamicFinding[] = [];
   const safe = new Set<string>();
   let checked = 0;
   const patterns = Object.keys(built);
   for (const pattern of patterns) {
-    if (known.has(pattern) || audit.safe.includes(pattern)) {
+    if (known.has(pattern) || literalsSafe.has(pattern)) {
       safe.add(pattern);
       continue;
     }
     if (pattern in accepted || pattern in audit.accepted) continue;
-    const end = pattern.lastIndexOf('/');
-    const verdict = checkSync(pattern.slice(1, end), pattern.slice(end + 1), { timeout: options.timeoutMs ?? 10_000 });
+    const verdict = verdictOf(pattern, options.timeoutMs);
     checked++;
     if (verdict.status === 'safe') safe.add(pattern);
-    else {
-      const complexity = verdict.status === 'vulnerable' ? `${verdict.complexity.type}${verdict.complexity.type === 'polynomial' ? ` (degree ${verdict.complexity.degree})` : ''}` : verdict.status;
-      const attack = verdict.status === 'vulnerable' ? verdict.attack.pattern : verdict.status === 'unknown' ? verdict.error.kind : '';
-      findings.push({ pattern, site: built[pattern]!, status: verdict.status, complexity, attack });
-    }
+    else findings.push({ pattern, site: built[pattern]!, ...verdict });
   }
   if (options.update) {
     // Only patterns still built are kept; a literal's verdict stays in `safe`.
     const present = new Set(patterns);
     const dynamicAccepted = Object.fromEntries(Object.entries(accepted).filter(([k]) => present.has(k)));
-    const dynamicSafe = [...safe].filter((p) => !audit.safe.includes(p)).sort();
+    const dynamicSafe = [...safe].filter((p) => !literalsSafe.has(p)).sort();
     writeFileSync(AUDIT_FILE, `${JSON.stringify({ ...audit, dynamicAccepted, dynamicSafe }, null, 1)}\n`);
   }
   return { findings, checked };
