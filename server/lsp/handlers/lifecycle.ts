@@ -10,9 +10,16 @@ import { toServerSettings } from '../settings.js';
 import { uriToPath } from '../uri.js';
 import { toCorePath } from '../../node/paths.js';
 
+/**
+ * Whether a text starts as a snippet: `@片段` first, after blank and comment lines. White space other than a
+ * line break before and between them: with \s, which takes line breaks too, blank lines could be split among
+ * the repetitions in exponentially many ways (30 lines of a tab: minutes). The extension has its own copy
+ * (client/commands.ts), as it imports nothing of the server.
+ */
+export const startsAsSnippet = (text: string) => /^(?:[^\S\n]*(?:\/\/[^\n]*)?\n)*[^\S\n]*[@＠](?:片段|snippet)(?:\s|$)/.test(text);
+
 /** A snippet file (`@片段` first, or in a snippets/片段 folder): editing it changes every report using it. */
-const isSnippet = (text: string, path: string | undefined) =>
-  /^(?:[^\S\n]*(?:\/\/[^\n]*)?\n)*[^\S\n]*[@＠](?:片段|snippet)(?:\s|$)/.test(text) || (!!path && /\/(snippets|片段)\/[^/]+$/.test(path));
+const isSnippet = (text: string, path: string | undefined) => startsAsSnippet(text) || (!!path && /\/(snippets|片段)\/[^/]+$/.test(path));
 
 export function register(context: ServerContext): void {
   const { connection, store, diagnostics, client, index, fitHeap } = context;
