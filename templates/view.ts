@@ -8,6 +8,7 @@ import { printInlines } from '../server/language/printed.js';
 import { cellWidth } from './layout/width.js';
 import { append } from '../server/language/append.js';
 import { withoutTrailing } from '../grammar/trailing.js';
+import { isWhiteSpace } from '../server/language/whiteSpace.js';
 
 export interface RenderOptions {
   /** Heading levels that run into the paragraph after them ("（一）标题。正文"). */
@@ -149,7 +150,7 @@ export function buildView(model: ReportModel, options: RenderOptions = DEFAULT_R
 /** The cc names without the punctuation and white space they end with. */
 function withoutPunctuationAtEnd(names: string): string {
   let end = names.length;
-  while (end > 0 && (/\s/.test(names[end - 1]!) || '。；;，,、'.includes(names[end - 1]!))) end--;
+  while (end > 0 && (isWhiteSpace(names.charCodeAt(end - 1)) || '。；;，,、'.includes(names[end - 1]!))) end--;
   return names.slice(0, end);
 }
 

@@ -190,7 +190,7 @@ function lastWordsBefore(text: string): (at: number) => string {
   for (let i = 0; i < text.length; i++) {
     moved[i] = length;
     const c = text[i]!;
-    const kept = c !== '\n' ? c : i === 0 || i + 1 >= text.length || CJK.test(text[i - 1]!) || CJK.test(text[i + 1]!) ? '' : ' ';
+    const kept = c !== '\n' ? c : lineBreakAs(text, i);
     if (kept) {
       parts.push(kept);
       length++;
@@ -223,7 +223,12 @@ const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
  * else a space, as between two words.
  */
 function joinLines(text: string): string {
-  return text.replace(/\n/g, (_, at: number) => (at === 0 || at + 1 >= text.length || CJK.test(text[at - 1]!) || CJK.test(text[at + 1]!) ? '' : ' '));
+  return text.replace(/\n/g, (_, at: number) => lineBreakAs(text, at));
+}
+
+/** What the line break at `at` of a paragraph's text becomes when its lines are joined (see joinLines). */
+function lineBreakAs(text: string, at: number): '' | ' ' {
+  return at === 0 || at + 1 >= text.length || CJK.test(text[at - 1]!) || CJK.test(text[at + 1]!) ? '' : ' ';
 }
 
 /** Decodes a plain-text file (see decodeBytes: BOM, strict UTF-8, GB18030). */
