@@ -99,7 +99,7 @@ async function checkWorkspace(client: LanguageClient, collection: vscode.Diagnos
   return { files: files.size, reports, snippets: snippetCount, errors, warnings };
 }
 
-/** A snippet file starts with `@片段` (after blank and comment lines). */
+/** A snippet file starts with `@片段` (after blank and comment lines): the server's startsAsSnippet (lifecycle.ts), copied as the extension imports nothing of the server. */
 // White space other than a line break before and between the lines: with \s, which takes line breaks too, the
 // blank lines could be split among the repetitions in exponentially many ways (30 lines of a tab: minutes).
 const SNIPPET_START = /^(?:[^\S\n]*(?:\/\/[^\n]*)?\n)*[^\S\n]*[@＠](?:片段|snippet)(?:\s|$)/;
