@@ -1150,4 +1150,16 @@ describe('import: real-world text, round 21', () => {
     // One bracketed word in a sentence is no bar.
     assert.equal(body(imported([title, '[ 说明 ] 本报告共分三个部分,依次报告举措、不足和安排。']).text)[0], '[ 说明 ] 本报告共分三个部分,依次报告举措、不足和安排。');
   });
+
+  it('round 24 figure names: an adverb between a noun and its number or verb (先后, 同步, 分别, 高效) is no part of the name; 形成 and 采取 are verbs', () => {
+    const figure = (sentence: string, amount: string) => new RegExp(`\\{([^=}]+) = ${amount}\\}`).exec(imported(['某某县2025年度法治政府建设情况报告', sentence]).text)?.[1];
+    assert.equal(figure('2025年,局党组会、局务会先后14次组织学习习近平法治思想。', '14次'), '局务会');
+    assert.equal(figure('2025年,对4家行政执法单位同步开展实地督察。', '4家'), '行政执法单位');
+    assert.equal(figure('2025年,对18个行政执法单位分别开展现场检查。', '18个'), '行政执法单位');
+    assert.equal(figure('2025年,3个基层法治观察点高效运行。', '3个'), '基层法治观察点');
+    assert.equal(figure('2025年,通过专题研判,形成13篇高质量法治观察建议。', '13篇'), '高质量法治观察建议');
+    assert.equal(figure('2025年,对52个单位采取书面督察。', '52个'), '单位');
+    // Near miss: an adverb that begins the counted noun (同步录音录像设备) stays.
+    assert.equal(figure('2025年,配备12套同步录音录像设备。', '12套'), '同步录音录像设备');
+  });
 });
