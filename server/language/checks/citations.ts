@@ -81,7 +81,11 @@ function defectKey(title: string): string {
   return normaliseTitle(title).replace(/(\d{4})年/g, '$1').replace(/[（）〔〕【】\[\]—]/g, '');
 }
 
-export const PLACE_PREFIX = /^[\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道)/;
+/**
+ * A place at the start of a title: a name with its division (广东省, 嘉善县, 北屏乡), or a province-level one
+ * without it, as its own documents are titled (《上海法治政府建设规划（2021—2025年）》, 《浙江省……》 aside).
+ */
+export const PLACE_PREFIX = /^(?:[\u4e00-\u9fff]{1,12}?(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗|镇|乡|街道)|(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)(?=[\u4e00-\u9fff]))/;
 
 export interface TitleMatch {
   entry: CitationEntry;

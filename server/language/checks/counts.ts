@@ -15,7 +15,7 @@ import { opensTitle, yearWithoutNian } from './slips.js';
 export const countsCodes: CodeInfo[] = [
   {
     code: 'BG221', severity: 'warning', title: '数量缺少量词',
-    description: '正文中的阿拉伯数字后面直接跟着名词，缺少量词或单位（GB/T 15835：计数要带量词）。年月日、百分号、万亿、序数“第3”、范围的前一个数（“1至12月”“3到5名”）、热线号码、带小数点的节日写法（6.26）、自带量词的行政区划（“在3市8县开展试点”“5乡2镇”）和公路编号（“321国道”）不报。量词的字开头的名词（“对教育局等6单位”“走访30家庭”）仍缺量词（“6个单位”）。',
+    description: '正文中的阿拉伯数字后面直接跟着名词，缺少量词或单位（GB/T 15835：计数要带量词）。年月日、百分号、万亿、范围的前一个数（“1至12月”“3到5名”）、热线号码、带小数点的节日写法（6.26）、自带量词的行政区划（“在3市8县开展试点”“5乡2镇”）和公路编号（“321国道”）不报。量词的字开头的名词（“对教育局等6单位”“走访30家庭”）仍缺量词（“6个单位”）。序数也要量词：“党政主要领导第25党工委会年度述法”应为“第25次党工委会”（“第3次”“第2期”“第3季度”不报）。',
     example: '组织47公职人员参加旁听', fix: '手动补上量词，例如“47名公职人员”',
   },
   {
@@ -83,6 +83,43 @@ const RANGE_TO_COUNT = /^[至到或]\d/;
 /** A count and the character after it: 12起 (and 12项, 12村 …). */
 const COUNT_THEN_WORD = /(?<![\d.．·A-Za-z０-９第])(\d+)(?![\d.．·])(\p{Script=Han})/gu;
 
+const OPEN_QUOTE = 0x201c; // “
+const CLOSE_QUOTE = 0x201d; // ”
+/** The longest quoted name read as a slogan of counts (“1站36室”, “1+3+N”工作机制). */
+const LONGEST_SLOGAN = 12;
+
+/**
+ * Is the count at `at` inside a short quoted name holding another count (“1站36室”平台: one station, 36 rooms)?
+ * Such a name abbreviates its counts as a slogan does; a count alone in quotes (“36室”) is still read.
+ */
+function inCountingSlogan(text: string, at: number): boolean {
+  let open = -1;
+  for (let i = at - 1; i >= 0 && at - i <= LONGEST_SLOGAN; i--) {
+    const c = text.charCodeAt(i);
+    if (c === CLOSE_QUOTE) return false;
+    if (c === OPEN_QUOTE) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  let runs = 0;
+  let inDigits = false;
+  for (let i = open + 1; i < text.length && i - open <= LONGEST_SLOGAN; i++) {
+    const c = text.charCodeAt(i);
+    if (c === CLOSE_QUOTE) return runs >= 2;
+    const digit = c >= 0x30 && c <= 0x39;
+    if (digit && !inDigits) runs++;
+    inDigits = digit;
+  }
+  return false;
+}
+
+/** An ordinal in digits and the character after it: 第25次 (and 第25党工委会, its measure word left out). */
+const ORDINAL_THEN_WORD = /第(\d+)(?![\d.．·])(\p{Script=Han})/gu;
+/** What an ordinal takes besides the measure words: 第3季度, 第3方 (a 第三方 in digits, not a count). */
+const ORDINAL_UNIT = /^[季方]$/;
+
 function countsWithoutMeasureWord(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   void settings;
   return cachedPerPlaced('measure-words', model, (placed) => blockCountsWithoutMeasureWord(model, placed));
@@ -103,11 +140,23 @@ function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock):
       if (ROAD_NUMBER.test(node.text.slice(after, after + 2))) continue;
       // The first count of a range or a choice shares the measure word of the second: 1至12月, 3到5名, 2或3次.
       if (RANGE_TO_COUNT.test(node.text.slice(m.index! + digits.length, m.index! + digits.length + 2))) continue;
+      // A name packing counts in quotes (“1站36室”, “3室1厅”, “1中心N站”) is a slogan's, not a sentence's count.
+      if (inCountingSlogan(node.text, m.index!)) continue;
       // A year without its 年 (“2021依法行政”) is BG236's.
       if (/^(?:19[5-9]|20[0-4])\d$/.test(digits) && yearWithoutNian(node.text.slice(m.index! + digits.length, m.index! + digits.length + 6), opensTitle(model.file.text, node.start))) continue;
       const start = node.start + m.index!;
       const word = noun ?? next;
       (out ??= []).push(located(model, placed.scope, diagnostic('BG221', { start, end: start + digits.length + word.length }, noun ? `“${digits}${word}”：数字后缺少量词，应写作“${digits}个${word}”。` : `“${digits}${word}”：数字后缺少量词，例如“${digits}名${word}”“${digits}个${word}”。`)));
+    }
+    if (!node.text.includes('第')) continue;
+    for (const m of allMatches(ORDINAL_THEN_WORD, node.text)) {
+      const digits = m[1]!;
+      const after = m.index! + 1 + digits.length;
+      if (MEASURE_SET.has(m[2]!) || ORDINAL_UNIT.test(m[2]!) || startsWithAny(node.text, MULTI_CHAR_MEASURE, after)) continue;
+      if (RANGE_TO_COUNT.test(node.text.slice(after, after + 2))) continue;
+      const start = node.start + m.index!;
+      const written = node.text.slice(m.index!, after + 1);
+      (out ??= []).push(located(model, placed.scope, diagnostic('BG221', { start, end: start + written.length }, `“${written}”：序数后缺少量词，例如“第${digits}次${m[2]}”“第${digits}届${m[2]}”。`)));
     }
   }
   return out ?? NO_DIAGNOSTICS;

@@ -10,7 +10,7 @@ import { FIGURE_MARK, lineDiagnostic, proseBlocks, sourceEnd, sourceStart, type 
 export const doubledCodes: CodeInfo[] = [
   {
     code: 'BG727', severity: 'warning', title: '词语连写了两遍',
-    description: '同一个三个字以上的词紧挨着写了两遍（“廉江市民政局民政局”“镇驻村法律顾问法律顾问”），多半是复制粘贴或改稿时留下的：请删去一遍。两个字的重叠（“自查自纠”“占道占地”里的“查自”“道占”）不报。',
+    description: '同一个词紧挨着写了两遍（“廉江市民政局民政局”“镇驻村法律顾问法律顾问”“组织组织居委干部”），多半是复制粘贴或改稿时留下的：请删去一遍。两个字的词只在不属于成语时报告：“自查自纠”“共建共享”“占道占地”“谁执法谁普法”这类以同一个字起头的四字格里的“查自查自”“建共建共”“道占道占”“普法普法”不报，动词重叠表示“试一试”（“研究研究再定”“商量商量吧”“了解了解一下”）也不报。',
     example: '2024年，廉江市民政局民政局坚持以习近平新时代中国特色社会主义思想为指导', fix: '删去重复的一遍（不是安全修复）',
   },
   {
@@ -26,14 +26,17 @@ registerCodes(doubledCodes);
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /**
- * BG727: a word of three to eight characters written twice in a row (廉江市民政局民政局). Two characters twice
- * are common Chinese (自查自纠, 占道占地 hold 查自查自, 道占道占); one character repeated (哈哈哈哈哈哈) is no word.
+ * BG727: a word of three to eight characters written twice in a row (廉江市民政局民政局), or of two characters where
+ * no idiom and no verb said twice for “a little” can make it (组织组织居委干部, see doubledPairsIn); one character
+ * repeated (哈哈哈哈哈哈) is no word.
  */
 function doubledWords(model: ReportModel): Diagnostic[] {
   return cachedPerBlock('doubled-words', proseBlocks(model), (block) => {
     let out: Diagnostic[] | undefined;
     for (const line of block.lines) {
-      for (const { at, length } of doubledWordsIn(line.text)) {
+      const words = doubledWordsIn(line.text);
+      const pairs = doubledPairsIn(line.text).filter((p) => !words.some((w) => p.at < w.at + 2 * w.length && w.at < p.at + 4));
+      for (const { at, length } of pairs.length ? [...words, ...pairs].sort((a, b) => a.at - b.at) : words) {
         const word = line.text.slice(at, at + length);
         (out ??= []).push(lineDiagnostic(model, line, 'BG727', at + length, at + 2 * length, `“${word}”连写了两遍（“${word}${word}”）：多半是复制粘贴留下的，请删去一遍。`, [
           { title: `删去重复的“${word}”`, safe: false, edits: [{ from: at + length, to: at + 2 * length, newText: '' }] },
@@ -180,6 +183,39 @@ export function doubledWordsIn(text: string): Array<{ at: number; length: number
     }
   }
   return found;
+}
+
+/**
+ * The heads of the idioms that repeat a character (自查自纠, 共建共享, 占道占地, 谁执法谁普法, 一村一品, 边学边改,
+ * 同部署同推进, 不等不靠, 有声有色, 全员全程 …): a pair doubled around one is the idiom's (检查自查自纠 holds 查自查自),
+ * as is a pair after one (谁普法普法责任制).
+ */
+const IDIOM_HEADS = new Set([...'自共占谁一不无有全同边互多亲再双各每以即可真大小半非上下前后千万百十两三四五六七八九'].map((c) => c.charCodeAt(0)));
+/** What follows a verb said twice for “a little” (研究研究再定, 商量商量吧, 看看了): no slip. */
+const TENTATIVE_AFTER = new Set([...'再吧看了呢嘛'].map((c) => c.charCodeAt(0)));
+const YI = '一'.charCodeAt(0);
+const XIA = '下'.charCodeAt(0);
+
+/**
+ * The two-character words of a text written twice in a row (组织组织居委干部、人民调解员): ABAB of two different
+ * ideographs, not around an idiom's head (查自查自纠, 建共建共享, 谁普法普法) and not a verb said twice for “a
+ * little” before 再, 吧, 一下 … (研究研究再定). One pass, by character code.
+ */
+export function doubledPairsIn(text: string): Array<{ at: number; length: number }> {
+  let found: Array<{ at: number; length: number }> | undefined;
+  for (let i = 0; i + 4 <= text.length; i++) {
+    const a = text.charCodeAt(i);
+    if (a !== text.charCodeAt(i + 2)) continue;
+    const b = text.charCodeAt(i + 1);
+    if (b !== text.charCodeAt(i + 3) || a === b || !isHan(a) || !isHan(b)) continue;
+    if (IDIOM_HEADS.has(a) || IDIOM_HEADS.has(b) || (i > 0 && IDIOM_HEADS.has(text.charCodeAt(i - 1)))) continue;
+    const after = text.charCodeAt(i + 4);
+    if (TENTATIVE_AFTER.has(after) || (after === YI && text.charCodeAt(i + 5) === XIA)) continue;
+    // A third copy (组织组织组织) is still one slip, read once.
+    (found ??= []).push({ at: i, length: 2 });
+    i += 3;
+  }
+  return found ?? [];
 }
 
 export const doubledChecks: ReportCheck[] = [

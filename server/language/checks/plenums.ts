@@ -4,6 +4,7 @@
 // more is read (“二十届二中、三中全会”): it stands for every session so far, where one session named alone
 // (“学习贯彻二十届三中全会精神”) may be what was studied that day.
 // BG734: a plenum named without 全会 — “讲党的二十届三中报告解读专题党课”, “十九届六中二十届一中全会精神”.
+// BG747: a plenum numbered after the congress, not the committee — “党的二十大四中全会” for 二十届四中全会.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
@@ -22,6 +23,11 @@ export const plenumsCodes: CodeInfo[] = [
     code: 'BG734', severity: 'warning', title: '全会漏了“全会”二字',
     description: '届次和全会序号后面漏了“全会”：“为全局干部职工讲党的二十届三中报告解读专题党课”应为“二十届三中全会”，“党的十九届六中二十届一中全会精神”在“六中”后漏了“全会、”。“某届X中”后面紧接着的不是“全会”“全体会议”，也不是顿号、逗号或“和”“及”“与”（“二十届二中、三中全会”列举几次全会，只在最后写“全会”）时报告。行末或文末的“某届X中”不报（摘录可能在那里截断）。',
     example: '为全局干部职工讲党的二十届三中报告解读专题党课', fix: '在“X中”后补上“全会”（不是安全修复：列举时还要补上顿号）',
+  },
+  {
+    code: 'BG747', severity: 'warning', title: '全会写成了“某大X中全会”',
+    description: '中央全会是某届中央委员会的全体会议，按“届”编号：“党的二十大四中全会”应为“二十届四中全会”（要一并提党的代表大会时写“党的二十大和二十届四中全会”）。“十八大”“十九大”“二十大”紧接着“X中全会”（或列举的“X中、Y中全会”）时报告；“党的二十大和二十届四中全会”“二十大、二十届三中全会”不报。',
+    example: '全面贯彻落实党的二十大四中全会会议精神', fix: '把“大”改为“届”（不是安全修复：也可能是漏了“和二十届”）',
   },
 ];
 registerCodes(plenumsCodes);
@@ -105,7 +111,34 @@ function plenumsWithoutQuanhui(model: ReportModel): Diagnostic[] {
   });
 }
 
+/** “二十大四中全会”, “十九大五中、六中全会”: a plenum after the congress's number, as if it were the 届's. */
+const PLENUM_OF_CONGRESS = /((?:十[一二三四五六七八九]|二十)大)([一二三四五六七八九]中)(?=全(?:会|体会议)|[、，,和及与][一二三四五六七八九]中)/g;
+const CONGRESS_PLENUM = /大[一二三四五六七八九]中/;
+const mayNameCongressPlenum = (text: string) => CONGRESS_PLENUM.test(text);
+
+/** BG747 */
+function plenumsOfCongress(model: ReportModel): Diagnostic[] {
+  if (ruledOutInBatch(model, mayNameCongressPlenum)) return [];
+  return cachedPerBlock('plenum-of-congress', proseBlocks(model), (block) => {
+    let out: Diagnostic[] | undefined;
+    for (const line of block.lines) {
+      if (!mayNameCongressPlenum(line.text)) continue;
+      for (const m of allMatches(PLENUM_OF_CONGRESS, line.text)) {
+        const congress = m[1]!;
+        const session = `${congress.slice(0, -1)}届`;
+        const mark = m.index! + congress.length - 1;
+        const end = m.index! + m[0].length;
+        (out ??= []).push(lineDiagnostic(model, line, 'BG747', m.index!, end, `“${congress}${m[2]}全会”：中央全会按中央委员会的届次编号，应写作“${session}${m[2]}全会”（要一并提党的代表大会时写“党的${congress}和${session}${m[2]}全会”）。`, [
+          { title: `改为“${session}${m[2]}”`, safe: false, edits: [{ from: mark, to: mark + 1, newText: '届' }] },
+        ]));
+      }
+    }
+    return out ?? NO_DIAGNOSTICS;
+  });
+}
+
 export const plenumsChecks: ReportCheck[] = [
   { id: 'plenums-of-another-year', codes: ['BG730'], run: plenumsOfAnotherYear },
   { id: 'plenum-without-quanhui', codes: ['BG734'], run: plenumsWithoutQuanhui },
+  { id: 'plenum-of-congress', codes: ['BG747'], run: plenumsOfCongress },
 ];

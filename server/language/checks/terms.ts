@@ -5,7 +5,7 @@ import { registerCodes, type CodeInfo } from '../codes.js';
 import termsData from '../data/terms.json' with { type: 'json' };
 import type { ReportModel } from '../model.js';
 import { NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract.js';
-import { cachedPerBlock, identityOf } from './blockCache.js';
+import { cachedPerBlock, identityOf, ruledOutInBatch } from './blockCache.js';
 import { lineDiagnostic, proseBlocks, type ProseBlock } from './prose.js';
 import { allMatches } from '../matches.js';
 
@@ -26,7 +26,7 @@ export const termsCodes: CodeInfo[] = [
   { code: 'BG505', severity: 'error', title: '“法制政府”应为“法治政府”', description: '规范用语是“法治政府”。', example: '推进法制政府建设', fix: '改为“法治政府”（安全）' },
   {
     code: 'BG715', severity: 'warning', title: '规范用语写错',
-    description: '与规范用语相近但不相同，如“行政规范文件”应为“行政规范性文件”，“法制公安”“法制思维”“决策科学化、民主化、法制化”中的“法制”应为“法治”，“市委市政府”“县委县政府”并列的两个机关之间应加顿号（“市委、市政府”；“法制审核”“法制机构”不报），“区委、政府”后一个机关漏了级别（“区委、区政府”；“党委、政府”不报），“第一责任职责”漏了“人”（“第一责任人职责”；“第一责任人责任”不报），“主要责任人履行”应为“主要负责人履行”（《党政主要负责人履行推进法治建设第一责任人职责规定》），“党的二十大届三中全会”把大会和全会写到了一起（“二十届”），“法治营商环境”漏了“化”（“法治化营商环境”），“‘两个确立’的重大意义”应为党的文件的提法“‘两个确立’的决定性意义”（“两个维护”“两个确立”本身不报），“习近平法治思想‘十二个坚持’”（或“十个”“十三个”）应为“十一个坚持”（别的论述的“十个坚持”“六个必须坚持”不报）。同义词替换过的转载文字把“规范”换成了“标准”：“标准性文件”“标准（行政）执法行为”应为“规范性文件”“规范（行政）执法行为”（“技术标准性文件”不报）。规范用语登记在 server/language/data/terms.json，可在 baogao.json 的“terms”中补充（{"错误写法": "规范用语"}）；六个字以上的用语漏写中间一个字也能发现；用语中间带引号的（“法治政府建设‘第一责任人’职责”）也能发现，修复时保留引号。',
+    description: '与规范用语相近但不相同，如“行政规范文件”应为“行政规范性文件”，“法制公安”“法制思维”“决策科学化、民主化、法制化”中的“法制”应为“法治”，“市委市政府”“县委县政府”并列的两个机关之间应加顿号（“市委、市政府”；“法制审核”“法制机构”不报），“区委、政府”后一个机关漏了级别（“区委、区政府”；“党委、政府”不报），“第一责任职责”漏了“人”（“第一责任人职责”；“第一责任人责任”不报），“主要责任人履行”应为“主要负责人履行”（《党政主要负责人履行推进法治建设第一责任人职责规定》），“党的二十大届三中全会”把大会和全会写到了一起（“二十届”），“法治营商环境”漏了“化”（“法治化营商环境”），“‘两个确立’的重大意义”应为党的文件的提法“‘两个确立’的决定性意义”（“两个维护”“两个确立”本身不报），“习近平法治思想‘十二个坚持’”（或“十个”“十三个”）应为“十一个坚持”（别的论述的“十个坚持”“六个必须坚持”不报）。《党政主要负责人履行推进法治建设第一责任人职责规定》的“四个亲自”（“重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办”）照写了至少三项、其中一项换了动词（“重大问题亲自解决”）时，报告换了的那一项（只写一两项或改写了主语的“关键环节亲自协调攻坚”不报）。同义词替换过的转载文字把“规范”换成了“标准”：“标准性文件”“标准（行政）执法行为”应为“规范性文件”“规范（行政）执法行为”（“技术标准性文件”不报）。规范用语登记在 server/language/data/terms.json，可在 baogao.json 的“terms”中补充（{"错误写法": "规范用语"}）；六个字以上的用语漏写中间一个字也能发现；用语中间带引号的（“法治政府建设‘第一责任人’职责”）也能发现，修复时保留引号。',
     example: '加强行政规范文件的合法性审核', fix: '改为规范用语（安全）',
   },
 ];
@@ -226,4 +226,55 @@ function insideStandard(text: string, at: number, length: number, standard: stri
   return false;
 }
 
-export const termsChecks: ReportCheck[] = [{ id: 'standard-terms', codes: ['BG505', 'BG715'], run: standardTerms }];
+// ---------------------------------------------------------------- the four 亲自 of the 第一责任人 rule
+
+/** The 规定's four duties in person, each subject with its verb: 重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办. */
+const IN_PERSON_VERB: Record<string, string> = { 重要工作: '部署', 重大问题: '过问', 重点环节: '协调', 重要任务: '督办' };
+const IN_PERSON = /(重要工作|重大问题|重点环节|重要任务)亲自(\p{Script=Han}{2})/gu;
+const mayQuoteInPerson = (text: string) => text.includes('亲自');
+/** Marks and words allowed between two duties of the list (、 ， and 、做到 …). */
+const MOST_BETWEEN = 4;
+
+/**
+ * BG715 for the four 亲自 quoted with one verb changed: “重要工作亲自部署、重大问题亲自解决、重点环节亲自协调、重要任务亲自督办”
+ * (普兰县 2025). Only a list quoting at least three of the four, two of them as written, is the rule's; one duty named
+ * alone (“重大问题亲自研究”) is the writer's own sentence.
+ */
+function inPersonDuties(model: ReportModel): Diagnostic[] {
+  if (ruledOutInBatch(model, mayQuoteInPerson)) return [];
+  return cachedPerBlock('in-person-duties', proseBlocks(model), (block) => {
+    let out: Diagnostic[] | undefined;
+    for (const line of block.lines) {
+      if (!mayQuoteInPerson(line.text)) continue;
+      let run: RegExpMatchArray[] = [];
+      const flush = () => {
+        const subjects = new Set(run.map((m) => m[1]!));
+        const kept = run.filter((m) => IN_PERSON_VERB[m[1]!] === m[2]).length;
+        if (subjects.size >= 3 && kept >= 2) {
+          for (const m of run) {
+            const verb = IN_PERSON_VERB[m[1]!]!;
+            if (m[2] === verb) continue;
+            const at = m.index!;
+            const end = at + m[0].length;
+            (out ??= []).push(lineDiagnostic(model, line, 'BG715', at, end, `“${m[0]}”应为规范用语“${m[1]}亲自${verb}”（《党政主要负责人履行推进法治建设第一责任人职责规定》的“四个亲自”）。`, [
+              { title: `改为“${m[1]}亲自${verb}”`, safe: false, edits: [{ from: end - 2, to: end, newText: verb }] },
+            ]));
+          }
+        }
+        run = [];
+      };
+      for (const m of allMatches(IN_PERSON, line.text)) {
+        const last = run[run.length - 1];
+        if (last && m.index! - (last.index! + last[0].length) > MOST_BETWEEN) flush();
+        run.push(m);
+      }
+      flush();
+    }
+    return out ?? NO_DIAGNOSTICS;
+  });
+}
+
+export const termsChecks: ReportCheck[] = [
+  { id: 'standard-terms', codes: ['BG505', 'BG715'], run: standardTerms },
+  { id: 'in-person-duties', codes: ['BG715'], run: inPersonDuties },
+];

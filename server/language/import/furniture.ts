@@ -6,7 +6,7 @@
 
 /** Labels of the metadata lines government sites print above a document. */
 const METADATA_LABEL =
-  /^(?:发布时间|发表时间|更新时间|发布日期|发布机构|发布单位|发文机构|发文字号|发文日期|发文时间|成文日期|成文时间|效力状态|信息来源|来源|来自|点击数|点击量|点击率|浏览次数|浏览量|访问次数|访问量|阅读次数|阅读量|阅读数|作者|编辑|责任编辑|字号大小|字体大小|文字大小|字号|字体|索引号|信息索引号|主题分类|体裁分类|内容分类|组配分类|服务对象|有效性|公文时效|时效性|时效|公开方式|公开范围|公开时限|审核程序|文号|备注\/文号|生成日期|公文生成日期|生效日期|废止日期|失效日期|所属主题|所属机构|文件分类|信息名称|关键词|截止日期|有效性\/截止日期|内容概述|转自|转载自|稿源|出处|日期|时间|资源ID|资源大小|资源格式|全文页数|文档页数|文档格式|文件大小|文件格式|下载积分|下载次数|上传时间|上传人|上传者)\s*(?:[:：\]】]|$|\d|[\u4e00-\u9fff]{2,}(?:人民政府|政府|镇|乡|街道|办事处)$|有效$|无效$)/;
+  /^(?:发布时间|发表时间|更新时间|发布日期|发布机构|发布单位|发文机构|发文字号|发文日期|发文时间|成文日期|成文时间|效力状态|信息来源|来源|来自|点击数|点击量|点击率|浏览次数|浏览量|访问次数|访问量|阅读次数|阅读量|阅读数|作者|编辑|责任编辑|字号大小|字体大小|文字大小|字号|字体|索引号|信息索引号|主题分类|体裁分类|内容分类|组配分类|服务对象|有效性|公文时效|时效性|时效|公开方式|公开范围|公开时限|审核程序|文号|备注\/文号|生成日期|公文生成日期|生效日期|废止日期|失效日期|所属主题|所属机构|文件分类|信息名称|关键词|截止日期|有效性\/截止日期|内容概述|转自|转载自|稿源|出处|日期|时间|资源ID|资源大小|资源格式|全文页数|文档页数|文档格式|文件大小|文件格式|下载积分|下载次数|上传时间|上传人|上传者|所属类目|所属栏目|所属分类|信息分类|体裁|公开类别|公开类型|机构名称)\s*(?:[:：\]】]|$|\d|[\u4e00-\u9fff]{2,}(?:人民政府|政府|镇|乡|街道|办事处)$|有效$|无效$)/;
 
 /**
  * Links and controls: 【打印】 [关闭] 收藏 分享 加大字体 扫一扫在手机打开当前页, a news site's app prompt (扫一扫下载界面新闻APP),
@@ -93,6 +93,18 @@ const PADDING_MARKS = /(?<=[\u4e00-\u9fff])\?+(?=[\u4e00-\u9fff])/g;
 /** A row of a page's information table with a label and empty cells only (“时效 |”, “有效性 | ||”). */
 const EMPTY_CELL_ROW = /^[\u4e00-\u9fff]{2,6}[ \u3000]*(?:[|｜][ \u3000]*)+$/;
 
+/**
+ * A row of a page's information bar with its labels in brackets, two or more (“[ 发布机构 ] 石柱县民宗委 [ 发文字号 ]”),
+ * the labels maybe spaced out to fill their cells (“[ 索 引 号 ] 1150…/2026-00001 [ 主题分类 ] 其他 [ 体裁分类 ] 公文”).
+ */
+const BRACKETED_ROW = /^(?:[\[【]\s*[\u4e00-\u9fff/](?:[ \u3000]?[\u4e00-\u9fff/]){1,9}\s*[\]】][^\[【]*){2,}$/;
+
+/**
+ * The value of an information table's cell on a line of its own, its label lost in the copy (盈浦街道's page prints
+ * “无 / 主动公开 / 无 / 无 / 2025.12.17” under the title): above the first sentence no report writes these alone.
+ */
+const VALUE_ONLY = /^(?:无|暂无|主动公开|依申请公开|不予公开|有效|现行有效|已失效|失效|废止)$/;
+
 export type FurnitureKind = '网页导航' | '网页信息栏' | '网页按钮' | '网址' | '网页页眉' | '文件名';
 
 /** Is this (trimmed) line page furniture? `top` is true above the report's first sentence. */
@@ -106,7 +118,8 @@ export function furnitureKind(line: string, top: boolean): FurnitureKind | undef
   if (EMPTY_CELL_ROW.test(bare.replace(PADDING_MARKS, ''))) return '网页信息栏';
   if (FILE_NAME.test(bare)) return '文件名';
   if (BREADCRUMB.test(bare) && !/[。；]/.test(bare)) return '网页导航';
-  if (/^(?:[\[【]\s*[\u4e00-\u9fff/]{2,10}\s*[\]】][^\[【]*){2,}$/.test(line.trim())) return '网页信息栏';
+  if (BRACKETED_ROW.test(line.trim())) return '网页信息栏';
+  if (VALUE_ONLY.test(bare)) return '网页信息栏';
   if (/\s[|｜]\s/.test(bare) && !/[，,。；]/.test(bare)) return '网页导航';
   if (PUBLISHED_AT.test(bare) || PAGE_DATE.test(bare)) return '网页信息栏';
   if (SLASHED_PATH.test(bare)) return '网页导航';
@@ -132,14 +145,14 @@ export function titleCell(line: string): string | undefined {
  * A title under its label in a page's information table: “标题: 浑源县2025年法治政府建设年度报告”, “标　题：……”,
  * a row of a table drawn with bars (“| 标题: | 武安镇2024年法治政府建设年度报告 | ||||”, “标????题 | ……报告 | ||”, the
  * label padded by a mirror's question marks and parted by a bar alone), or an item of a bulleted
- * list (“• 标  题:山亭区徐庄镇2025年度法治政府建设情况报告”).
+ * list (“• 标  题:山亭区徐庄镇2025年度法治政府建设情况报告”) or a bracketed label (“[ 标 题 ] 石柱土家族自治县民族宗教事务委员会关于……的报告”).
  */
-const TITLE_LABEL = /^([|｜]?[ \u3000]*(?:[•·▪][ \u3000]*)?(?:标[\s?]*题|文件名称|名[\s?]*称)\s*(?:[:：]|(?=[|｜]))\s*(?:[|｜][ \u3000]*)?)([^\s|｜].{2,78}?(?:报告|总结|汇报))[ \u3000]*(?:[|｜][ \u3000]*)*$/;
+const TITLE_LABEL = /^([|｜]?[ \u3000]*(?:[•·▪][ \u3000]*)?(?:[\[【][ \u3000]*)?(?:标[\s?]*题|文件名称|名[\s?]*称)\s*(?:[:：\]】]|(?=[|｜]))\s*(?:[|｜][ \u3000]*)?)([^\s|｜].{2,78}?(?:报告|总结|汇报))[ \u3000]*(?:[|｜][ \u3000]*)*$/;
 
 /** The label before a title in a page's information table, and the title (undefined when the line is none). */
 export function labelledTitle(line: string): { label: string; title: string } | undefined {
   const m = TITLE_LABEL.exec(line);
-  return m ? { label: m[1]!.replace(/[|｜•·▪]/g, '').replace(PADDING_MARKS, '').trim(), title: m[2]! } : undefined;
+  return m ? { label: m[1]!.replace(/[|｜•·▪\[\]【】]/g, '').replace(PADDING_MARKS, '').trim(), title: m[2]! } : undefined;
 }
 
 /**

@@ -62,6 +62,9 @@ describe('checks/dates: names', () => {
     assert.deepEqual(townshipNames('律师代理街道诉讼案件20余件，代表街道出庭，委托街道办理，应诉街道案件，辖区街道、所属乡镇、全体街道干部。'), []);
     // Verbs jieba tags as nouns, before 镇 short for 本镇 (俞村镇 2024: “利用镇周一例会……开展会前学法活动”).
     assert.deepEqual(townshipNames('利用镇周一例会开展会前学法，借力镇综治中心，动员镇村干部，部署镇级任务，选派镇干部，列席镇党委会。'), []);
+    // Verbs of government prose jieba leaves out (殷行街道 2024: “一是强化思想引领。深化街道党工委中心组学法机制”).
+    assert.deepEqual(townshipNames('。深化街道党工委中心组学法机制，细化镇级任务，压实街道责任，做实乡级台账，筑牢镇村防线，赋能街道治理。'), []);
+    assert.deepEqual(townshipNames('，深化大歇镇与周边协作').map((h) => h.name), ['大歇镇']);
     assert.deepEqual(townshipNames('，利用大歇镇的场地').map((h) => h.name), ['大歇镇']);
     // The name after a verb is still found.
     assert.deepEqual(townshipNames('，支持大歇镇，').map((h) => h.name), ['大歇镇']);

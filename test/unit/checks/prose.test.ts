@@ -191,6 +191,20 @@ describe('figures from prose', () => {
       const near = '@年度 2022\n\n走访321国家机关工作人员。\n';
       assert.deepEqual(checkReport(model(near)).filter((d) => d.code === 'BG221').map((d) => near.slice(d.start, d.end)), ['321国']);
     });
+    it('a quoted name packing two counts (“1站36室”) is a slogan: no BG221; a count alone in quotes or after them is read (round 24: 长寿路街道)', () => {
+      const text = '@年度 2025\n\n依托“1站36室”平台，推行“3室1厅”模式，建成“1中心12站”。\n';
+      assert.deepEqual(checkReport(model(text)).filter((d) => d.code === 'BG221'), []);
+      const near = '@年度 2025\n\n建成“36室”，依托“1站”平台走访30家庭，“1站36室”覆盖12社区。\n';
+      assert.deepEqual(checkReport(model(near)).filter((d) => d.code === 'BG221').map((d) => near.slice(d.start, d.end)), ['36室', '30家庭', '12社']);
+    });
+    it('an ordinal in digits needs its measure word too: 第25党工委会 is BG221; 第36次, 第2期, 第3季度, 第232号, 第1至3批 are not (round 24: 新江湾城街道)', () => {
+      const text = '@年度 2024\n\n严格落实专题述法工作要求，党政主要领导第25党工委会年度述法专题报告。\n';
+      const found = checkReport(model(text)).filter((d) => d.code === 'BG221');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['第25党']);
+      assert.match(found[0]!.message, /序数后缺少量词，例如“第25次党”/);
+      const near = '@年度 2024\n\n第36次党组会，第2期培训班，第3季度，司法部第232号令，第1至3批名单，排名第10位，第8次集中学法，第3方评估。\n';
+      assert.deepEqual(checkReport(model(near)).filter((d) => d.code === 'BG221'), []);
+    });
     it('the first count of a range or a choice (2024年1至12月, 3到5名, 2或3次) takes the measure word after the second: no BG221', () => {
       const text = '@年度 2024\n\n2024年1至12月，全区警情同比下降，每村配备3到5名调解员，每月开展2或3次巡查。\n';
       assert.deepEqual(checkReport(model(text)).filter((d) => d.code === 'BG221'), []);

@@ -1,6 +1,6 @@
 // The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至), BG719 (a body's name in 《》),
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title), BG721 (words
-// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG733 (a clause written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG730 (plenums listed as of another year), BG734 (a plenum without 全会), BG735 (the goals of the 2015 纲要), BG732 (a body naming itself 我), BG614 (a document number's brackets).
+// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG733 (a clause written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG730 (plenums listed as of another year), BG734 (a plenum without 全会), BG747 (a plenum numbered by the congress), BG715's four 亲自, BG735 (the goals of the 2015 纲要), BG732 (a body naming itself 我), BG614 (a document number's brackets).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../../grammar/diagnostic';
@@ -8,7 +8,7 @@ import { checkReport } from '../../../server/language/checks/index';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../../../server/language/checks/contract';
 import { termsChecks } from '../../../server/language/checks/terms';
 import { titlesChecks } from '../../../server/language/checks/titles';
-import { doubledChecks, doubledWordsIn } from '../../../server/language/checks/doubled';
+import { doubledChecks, doubledPairsIn, doubledWordsIn } from '../../../server/language/checks/doubled';
 import { wordingChecks } from '../../../server/language/checks/wording';
 import { lastYearsPlanChecks } from '../../../server/language/checks/lastYearsPlan';
 import { reportTitleChecks } from '../../../server/language/checks/reportTitle';
@@ -291,6 +291,12 @@ describe('checks/wording', () => {
       // A national plan issued since: registered, not hinted at (seen in 2023 and 2024 reports).
       assert.deepEqual(check(`${header(2024)}审议贯彻《全面深化法治领域改革纲要（2023—2027年）》重要举措。\n`).filter((d) => ['BG717', 'BG501'].includes(d.code)), []);
     });
+    it('leaves a province-level place’s own plan named without its division alone (round 24: 友谊路、殷行、新江湾城街道 cite 《上海法治政府建设规划(2021-2025年)》)', () => {
+      const text = `${header(2024)}根据《上海法治政府建设规划(2021-2025年)》《浙江法治政府建设规划（2021—2025年）》《内蒙古法治社会建设实施纲要（2021—2025年）》部署要求。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG717'), []);
+      // A place's name inside a word is no place (上海 starts no word here): the national-looking plan is still hinted at.
+      assert.equal(check(`${header(2024)}落实《全民法治建设规划（2021—2025年）》和《上海法治政府建设实施纲要》。\n`).filter((d) => d.code === 'BG717').length, 2);
+    });
     it('leaves a bare kind of document alone: “国家、本市法治政府建设《纲要》《规划》” names documents by their short names (嘉定区 2022)', () => {
       const text = `${header(2022)}按照国家、本市法治政府建设《纲要》《规划》以及上级相关部署要求，落实《实施纲要》《发展规划》。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG717'), []);
@@ -457,6 +463,20 @@ describe('checks/wording', () => {
       const text = fc.array(fc.constantFrom('甲', '乙', '丙', '丁', 'a', '，', '甲乙丙', '甲乙甲'), { maxLength: 60 }).map((p) => p.join(''));
       fc.assert(fc.property(text, (t) => assert.deepEqual(doubledWordsIn(t), reference(t))), fuzzSettings(2000));
     });
+    it('reports a two-character word written twice outside an idiom (round 24: 塘桥街道 “组织组织居委干部”), with a fix that is not safe', () => {
+      const text = `${header(2024)}司法所开展了2场宣传活动，组织组织居委干部、人民调解员等共计100余人次参加。\n`;
+      const d = expectOne(text, 'BG727', '组织', text.replace('组织组织', '组织'));
+      assert.match(d.message, /“组织”连写了两遍/);
+      assert.equal(d.fixes![0]!.safe, false);
+      // Three copies are one slip; a three-character word twice is read as before, not again as pairs.
+      assert.equal(check(`${header(2024)}组织组织组织居委干部参加。\n`).filter((x) => x.code === 'BG727').length, 1);
+      assert.deepEqual(check(`${header(2024)}廉江市民政局民政局坚持依法行政。\n`).filter((x) => x.code === 'BG727').map((x) => x.message.slice(0, 6)), ['“民政局”连']);
+    });
+    it('leaves the pairs of idioms with a repeated head (共建共享, 谁执法谁普法普法责任制) and verbs said twice for “a little” alone', () => {
+      const text = `${header(2024)}构建共建共享的治理格局，落实谁执法谁普法普法责任制，大家商量商量吧，先了解了解一下，一步一步推进，同部署同推进。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG727'), []);
+      assert.deepEqual(doubledPairsIn('研究研究再定，哈哈哈哈，一村一品一村一品'), []);
+    });
     it('leaves two characters twice (自查自纠, 占道占地), one character repeated and a word repeated after a mark alone', () => {
       const text = `${header(2024)}开展执法检查自查自纠，整治社道占道占地，研究研究再定，哈哈哈哈哈哈，一村一品、一村一品，法律顾问，法律顾问。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG727'), []);
@@ -606,6 +626,44 @@ describe('checks/wording', () => {
         [2026, '全面贯彻党的二十大和二十届二中、三中全会精神。'],
       ] as const;
       for (const [year, body] of fine) assert.deepEqual(check(`${header(year)}${body}\n`).filter((d) => d.code === 'BG730'), [], body);
+    });
+  });
+
+  describe('BG715 the four 亲自 of the 第一责任人 rule with a verb changed', () => {
+    it('reports the duty whose verb was changed in a list quoting three or more (round 24: 普兰县 “重大问题亲自解决”)', () => {
+      const text = `${header(2025)}领导干部带头尊法学法守法用法，做到重要工作亲自部署、重大问题亲自解决、重点环节亲自协调、重要任务亲自督办。\n`;
+      const d = expectOne(text, 'BG715', '重大问题亲自解决', text.replace('亲自解决', '亲自过问'));
+      assert.match(d.message, /应为规范用语“重大问题亲自过问”/);
+      assert.equal(d.fixes![0]!.safe, false);
+      expectOne(`${header(2025)}坚持对法治建设重要工作亲自部署、重大问题亲自过问、重点环节亲自督导。\n`, 'BG715', '重点环节亲自督导');
+    });
+    it('leaves the list as written, one duty alone, a list with its subjects rewritten and a verb with more after it', () => {
+      const fine = [
+        '坚持对法治建设重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办。',
+        '主要领导对重大问题亲自研究，重要任务亲自调度。',
+        '对重点工作亲自部署谋篇、重大问题亲自过问督办、关键环节亲自协调攻坚、重要任务亲自督导落实。',
+        '重要工作亲自部署。全年研究重大问题亲自研究3次，重点环节亲自协调。',
+      ];
+      for (const body of fine) assert.deepEqual(check(`${header(2025)}${body}\n`).filter((d) => d.code === 'BG715'), [], body);
+    });
+  });
+
+  describe('BG747 a plenum numbered by the congress', () => {
+    it('reports 二十大四中全会 and a list after 十九大, with a fix writing 届 (round 24: 友谊路街道 “党的二十大四中全会会议精神”)', () => {
+      const text = `${header(2025)}全面贯彻落实党的二十大四中全会会议精神。\n`;
+      const d = expectOne(text, 'BG747', '二十大四中', text.replace('二十大四中', '二十届四中'));
+      assert.match(d.message, /应写作“二十届四中全会”/);
+      assert.equal(d.fixes![0]!.safe, false);
+      expectOne(`${header(2021)}学习党的十九大五中、六中全会精神。\n`, 'BG747', '十九大五中');
+    });
+    it('leaves the congress and the plenums written apart, and 大 in other words', () => {
+      const fine = [
+        '全面贯彻党的二十大和二十届四中全会精神。',
+        '学习党的二十大、二十届三中全会精神，党的十九大及十九届四中全会精神。',
+        '学习党的二十大精神，召开二十大四次会议。',
+        '扩大三中队伍建设，加大五中心建设力度。',
+      ];
+      for (const body of fine) assert.deepEqual(check(`${header(2025)}${body}\n`).filter((d) => d.code === 'BG747'), [], body);
     });
   });
 

@@ -1123,4 +1123,43 @@ describe('import: real-world text, round 21', () => {
     // A district merged with a zone that names its government keeps it.
     assert.equal(imported(['高新区(新市区)人民政府2024年法治政府建设工作报告', '2024年,区人民政府坚持依法行政。']).header.org, '高新区(新市区)人民政府');
   });
+
+  it('a bulleted label list’s other labels (• 所属类目: • 体       裁: • 公开类别: • 机构名称:) are furniture; a sentence starting so is prose (友谊路街道 2025)', () => {
+    const r = imported(['某某街道2025年法治政府建设情况报告', '信息来源: 某某街道 发布时间 2026-02-09', '  • 所属类目: 街镇园区文件', '  • 主题分类: 政务公开', '  • 体       裁: 报告', '  • 发文字号:', '  • 公开类别: 主动公开', '  • 机构名称: 某某街道', '', '2025年,某某街道以习近平法治思想为指导,高质量推进基层法治政府建设工作。']);
+    assert.equal(r.header.title, '某某街道2025年法治政府建设情况报告');
+    assert.deepEqual(body(r.text), ['2025年,某某街道以习近平法治思想为指导,高质量推进基层法治政府建设工作。']);
+    // Below the first sentence such a line is the report's.
+    const prose = imported(['某某街道2025年法治政府建设情况报告', '2025年,某某街道以习近平法治思想为指导,推进法治政府建设。', '机构名称:某某街道综合行政执法队']);
+    assert.equal(body(prose.text).at(-1), '机构名称:某某街道综合行政执法队');
+  });
+
+  it('the values of a page’s table on lines of their own, their labels lost (无, 主动公开), are furniture above the first sentence (盈浦街道 2025)', () => {
+    const r = imported(['某某街道2025年度法治政府建设情况报告', '无', '主动公开', '无', '无', '2025.12.17', '某某街道以习近平新时代中国特色社会主义思想为指导,全面推进街道法治政府建设。', '无']);
+    assert.equal(r.header.title, '某某街道2025年度法治政府建设情况报告');
+    assert.deepEqual(body(r.text), ['某某街道以习近平新时代中国特色社会主义思想为指导,全面推进街道法治政府建设。', '无']);
+    assert.equal(r.notes.filter((n) => /网页信息栏/.test(n.what)).length, 5);
+  });
+
+  it('a bracketed information bar with spaced labels ([ 索 引 号 ] … [ 主题分类 ] …) is furniture and its [ 标 题 ] the title (石柱县民宗委 2025)', () => {
+    const title = '某某自治县民族宗教事务委员会关于2025年法治政府建设情况的报告';
+    const r = imported(['[ 索 引 号 ] 11500240009134902D/2026-00001 [ 主题分类 ] 其他 [ 体裁分类 ] 公文', '[ 发布机构 ] 某某县民宗委 [ 发文字号 ]', `[ 标 题 ] ${title}`, '[ 成文日期 ] 2026-01-21 [ 发布日期 ] 2026-01-21', '', title, '', '2025年,我委法治工作在县委、县政府的正确领导下,扎实推进法治政府建设各项任务落地见效。']);
+    assert.equal(r.header.title, title);
+    assert.equal(r.header.org, '某某自治县民族宗教事务委员会');
+    assert.equal(r.header.date, '2026-01-21');
+    assert.deepEqual(body(r.text), ['2025年,我委法治工作在县委、县政府的正确领导下,扎实推进法治政府建设各项任务落地见效。']);
+    // One bracketed word in a sentence is no bar.
+    assert.equal(body(imported([title, '[ 说明 ] 本报告共分三个部分,依次报告举措、不足和安排。']).text)[0], '[ 说明 ] 本报告共分三个部分,依次报告举措、不足和安排。');
+  });
+
+  it('round 24 figure names: an adverb between a noun and its number or verb (先后, 同步, 分别, 高效) is no part of the name; 形成 and 采取 are verbs', () => {
+    const figure = (sentence: string, amount: string) => new RegExp(`\\{([^=}]+) = ${amount}\\}`).exec(imported(['某某县2025年度法治政府建设情况报告', sentence]).text)?.[1];
+    assert.equal(figure('2025年,局党组会、局务会先后14次组织学习习近平法治思想。', '14次'), '局务会');
+    assert.equal(figure('2025年,对4家行政执法单位同步开展实地督察。', '4家'), '行政执法单位');
+    assert.equal(figure('2025年,对18个行政执法单位分别开展现场检查。', '18个'), '行政执法单位');
+    assert.equal(figure('2025年,3个基层法治观察点高效运行。', '3个'), '基层法治观察点');
+    assert.equal(figure('2025年,通过专题研判,形成13篇高质量法治观察建议。', '13篇'), '高质量法治观察建议');
+    assert.equal(figure('2025年,对52个单位采取书面督察。', '52个'), '单位');
+    // Near miss: an adverb that begins the counted noun (同步录音录像设备) stays.
+    assert.equal(figure('2025年,配备12套同步录音录像设备。', '12套'), '同步录音录像设备');
+  });
 });
