@@ -4,12 +4,15 @@
 // `{ = { SEQ 表 } + 1 }`), whose last drawn result was read as the body's text beside the outer field's own.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { documentRefusal } from '../../../server/language/documentSize.js';
+import { WALK_LIMITS } from '../../../server/language/workspace.js';
 import { decodeBytes } from '../../../server/node/files.js';
+import { FileSystemWorkspace } from '../../../server/node/fsWorkspace.js';
+import { expandReportArguments } from '../../../server/node/reportArguments.js';
 import { readWordDocument } from '../../../server/node/wordNumbering.js';
 import { checkReport } from '../../../server/language/checks/index.js';
 import { LanguageService } from '../../../server/language/service.js';
@@ -93,6 +96,24 @@ describe('hostile inputs, session 19', () => {
       assert.doesNotMatch(refusal!.message, /GBK/);
       // A binary file is still told as before.
       assert.match(documentRefusal('\u0000\u0001\u0002\u0003'.repeat(50))!.message, /空字符、控制字符/);
+    });
+  });
+
+  describe('a workspace of very many folders (a home folder or a disk opened as the workspace)', () => {
+    let folder: string;
+    before(() => {
+      folder = mkdtempSync(path.join(tmpdir(), 'baogao-folders-'));
+      writeFileSync(path.join(folder, 'r.bg'), REPORT);
+      for (let i = 0; i < WALK_LIMITS.folders + 50; i++) mkdirSync(path.join(folder, `f${i}`));
+    });
+    after(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('is walked up to a bound of folders read, and the command says it stopped (was: every folder within five levels read, the server answering nothing meanwhile)', async function () {
+      this.timeout(60_000);
+      const found = await expandReportArguments([folder], { word: false });
+      assert.deepEqual(found.files, [path.join(folder, 'r.bg')]);
+      assert.match(found.problems.join('\n'), /子文件夹太多：只查看了前 10000 个，其中找到 1 个报告；请给出报告所在的文件夹。/);
+      assert.deepEqual(new FileSystemWorkspace({ roots: [folder] }).findReports(folder), [`${folder}/r.bg`]);
     });
   });
 
