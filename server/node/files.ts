@@ -280,7 +280,7 @@ function checkTarget(target: string, options: WriteOptions): { file: string; mod
   const stats = file === target ? link : lstatOrUndefined(file);
   if (!stats) return { file, mode: undefined };
   if (!stats.isFile()) throw new FileRefused(`“${forTerminalLine(target)}”是${describeKind(stats)}：不能写入。（BG912）`);
-  if (!force && options.sources?.some((source) => sameFile(source, file))) throw new FileRefused(`“${forTerminalLine(target)}”是被排版的报告本身：换一个输出文件名，或加 --force 覆盖。（BG910）`);
+  if (!force && options.sources?.some((source) => sameFile(source, file))) throw new FileRefused(`“${forTerminalLine(target)}”是这条命令读取的文件本身，写出会覆盖原文：换一个输出文件名，或加 --force 覆盖。（BG910）`);
   if (!force && !options.inPlace) throw new FileRefused(`“${forTerminalLine(target)}”已存在：换一个文件名，或加 --force 覆盖。（BG910）`);
   if (!force && (!writable(file) || (stats.mode & 0o200) === 0)) throw new FileRefused(`“${forTerminalLine(target)}”是只读文件：不写入；确要写入，请加 --force。（BG911）`);
   return { file, mode: stats.mode & 0o7777 };
