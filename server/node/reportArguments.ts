@@ -37,7 +37,9 @@ export async function expandReportArguments(args: readonly string[], options: { 
       files.push(...matched.map((f) => (path.sep === '\\' ? f.replace(/\//g, '\\') : f)));
     } else files.push(argument);
   }
-  return { files: [...new Set(files)], problems };
+  // One file named twice (r.bg ./r.bg /abs/r.bg) is checked once: else its findings, its fixes and the count of files came twice.
+  const seen = new Set<string>();
+  return { files: files.filter((f) => !seen.has(path.resolve(f)) && !!seen.add(path.resolve(f))), problems };
 }
 
 function kindOf(argument: string): 'file' | 'folder' | undefined {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { documentRefusal } from '../../../server/language/documentSize.js';
+import { nextYearReport } from '../../../server/language/nextYear.js';
 import { WALK_LIMITS } from '../../../server/language/workspace.js';
 import { decodeBytes } from '../../../server/node/files.js';
 import { FileSystemWorkspace } from '../../../server/node/fsWorkspace.js';
@@ -114,6 +115,25 @@ describe('hostile inputs, session 19', () => {
       assert.deepEqual(found.files, [path.join(folder, 'r.bg')]);
       assert.match(found.problems.join('\n'), /子文件夹太多：只查看了前 10000 个，其中找到 1 个报告；请给出报告所在的文件夹。/);
       assert.deepEqual(new FileSystemWorkspace({ roots: [folder] }).findReports(folder), [`${folder}/r.bg`]);
+    });
+  });
+
+  describe('odd arguments', () => {
+    it('next year’s report of a report of 9999 is refused in Chinese (was: “@年度 10000”, an error of its own)', () => {
+      const result = nextYearReport(REPORT.replace('@年度 2021', '@年度 9999'), { lastPath: '/r/a.bg', nextPath: '/r/b.bg' });
+      assert.deepEqual(result, { ok: false, problem: '上年报告是9999年度的：下一年度不是四位数的年份，无法起草。' });
+      assert.equal(nextYearReport(REPORT.replace('@年度 2021', '@年度 9998'), { lastPath: '/r/a.bg', nextPath: '/r/b.bg' }).ok, true);
+    });
+
+    it('one report named three ways is checked once (was: its findings, fixes and the count of files three times)', async () => {
+      const folder = mkdtempSync(path.join(tmpdir(), 'baogao-twice-'));
+      try {
+        writeFileSync(path.join(folder, 'r.bg'), REPORT);
+        const found = await expandReportArguments([path.join(folder, 'r.bg'), path.join(folder, '.', 'r.bg'), `${folder}//r.bg`, folder]);
+        assert.deepEqual(found.files, [path.join(folder, 'r.bg')]);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
     });
   });
 
