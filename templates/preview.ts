@@ -121,13 +121,15 @@ function brokenMarkup(model: ReportModel): Broken[] {
     for (const line of lines) {
       for (const node of line) {
         const printed = printInlines([node], scope, model.figures);
-        const place = { lineStart: sourceStart(lineStart, scope), before: before.trimStart() };
+        // `before` is kept without leading spaces as it grows (trimmed per node, a line of 100,000 pieces
+        // was copied whole for each: out of memory).
+        const place = { lineStart: sourceStart(lineStart, scope), before };
         if (node.kind === 'stray') found.push({ ...place, text: printed, kind: 'broken', message: `无法识别的标记“${node.text}”，按原样印出` });
         if (node.kind === 'figure' && model.figures.printed(node, scope) === undefined && printed.trim()) {
           const message = node.closed ? `指标“${printed}”无法求值，按原样印出` : `花括号“${printed}”没有闭合，按原样印出`;
           found.push({ ...place, text: printed, kind: 'unresolved', message });
         }
-        before += printed;
+        before = before === '' ? printed.trimStart() : before + printed;
       }
       before = before.trim();
     }
@@ -145,20 +147,40 @@ function markBlocks(blocks: readonly LaidBlock[], broken: readonly Broken[]): vo
   if (!broken.length) return;
   const bySource = new Map<number, { block: LaidBlock; at: number }>();
   for (const block of blocks) for (const s of block.source ?? []) if (!bySource.has(s.start)) bySource.set(s.start, { block, at: s.at });
+  // Each block's printed text and where its lines start, made once: made per piece, a line of 50,000 “{”
+  // left open (each piece a finding) took 21 s and 1.4 GB, and 100,000 brought the server down.
+  const printed = new Map<LaidBlock, { text: string; starts: number[] }>();
   for (const piece of broken) {
     const found = bySource.get(piece.lineStart);
     if (!found) continue;
     const lines = found.block.lines;
+    let block = printed.get(found.block);
+    if (!block) {
+      const starts: number[] = [];
+      let length = 0;
+      for (const line of lines) {
+        starts.push(length);
+        length += line.text.length;
+      }
+      printed.set(found.block, (block = { text: lines.map((l) => l.text).join(''), starts }));
+    }
     // The piece's own occurrence: searched from where the printed text before it on its line ends.
-    const at = lines.map((l) => l.text).join('').indexOf(piece.text, Math.max(0, found.at + piece.before.length - 1));
+    const at = block.text.indexOf(piece.text, Math.max(0, found.at + piece.before.length - 1));
     if (at < 0) continue;
-    let offset = 0;
-    for (const line of lines) {
+    // The lines it covers, from the last one starting at or before it.
+    let first = 0;
+    for (let low = 0, high = block.starts.length - 1; low <= high; ) {
+      const middle = (low + high) >> 1;
+      if (block.starts[middle]! <= at) (first = middle), (low = middle + 1);
+      else high = middle - 1;
+    }
+    for (let k = first; k < lines.length && block.starts[k]! < at + piece.text.length; k++) {
+      const line = lines[k]!;
+      const offset = block.starts[k]!;
       const from = Math.max(at, offset) - offset;
       const to = Math.min(at + piece.text.length, offset + line.text.length) - offset;
       const taken = (line.marks ?? []).some((m) => m.from < to && from < m.to);
       if (to > from && !taken) (line.marks ??= []).push({ from, to, kind: piece.kind, message: piece.message });
-      offset += line.text.length;
     }
   }
 }

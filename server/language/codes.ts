@@ -65,7 +65,7 @@ const table: CodeInfo[] = [
   // ---- exact numbers (server/language/values.ts, figures.ts)
   { code: 'BG251', severity: 'error', title: '计算结果过大', description: '公式的结果达到 10²¹ 或以上（报告中不会有这样的数），不予打印。有效数字超过 15 位的数值按十进制精确计算，不会被四舍五入。', example: '{大 = 999999999999999999999件}{和 = 大 + 1件}' },
   // ---- robustness: files, encodings, limits, settings (server/node/, server/language/)
-  { code: 'BG900', severity: 'warning', title: '文件不是 UTF-8 编码', description: '文件按 GB18030（GBK）或 UTF-16 读取。可以检查；修复时按原编码写回。建议另存为 UTF-8。', example: '（用 GBK 保存的 .bg 文件）' },
+  { code: 'BG900', severity: 'warning', title: '文件不是 UTF-8 编码', description: '文件按 GB18030（GBK）、Big5 或 UTF-16（带或不带 BOM）读取。可以检查；修复时按原编码写回（不带 BOM 的仍不带）。建议另存为 UTF-8。', example: '（用 GBK 保存的 .bg 文件）' },
   { code: 'BG901', severity: 'error', title: '文件含无法解码的字节', description: '文件中有些字节既不是 UTF-8，也不是 GB18030 或 UTF-16：这些字符显示为“\ufffd”。为免丢字，不做任何修复。', example: '（损坏或编码不明的文件）' },
   { code: 'BG902', severity: 'error', title: '文件不可读取', description: '引用的文件在工作区之外、不是普通文件（设备、管道）或过大，不予读取；导入或检查的 Word 文档读不出来：旧版 .doc、设有打开密码（已加密）、压缩包损坏或不完整、缺少正文，正文中有 Word 尚未转换的嵌入内容（altChunk），或其中的 XML 部件声明了无法识别的字符编码（GBK、GB18030、Big5 等可识别的编码照常读入）。修复：在 Word 或 WPS 中打开，取消密码，另存为 .docx 后再导入。', example: '@上年 ../secret.txt' },
   { code: 'BG903', severity: 'error', title: '片段展开超过上限', description: '片段展开的总次数或嵌套层数超过上限，其余的“@引用”不再展开。', example: '@引用 甲（甲引用十次乙，乙引用十次丙……）' },
@@ -73,7 +73,7 @@ const table: CodeInfo[] = [
   { code: 'BG905', severity: 'error', title: '文档过大', description: '文档超过 10 MB 或 20 万行（报告不会这样大）：不作检查、排版和格式化，只有这一条提示。命令行不读取这样的文件。', example: '（几十兆字节的文件）' },
   { code: 'BG906', severity: 'warning', title: '设置值有误', description: '设置或 baogao.json 中的某一项不符合规定的格式，该项不生效，其余设置照常。', example: '{"lineWidth": "宽"}' },
   { code: 'BG907', severity: 'info', title: '问题过多，编辑器只列出一部分', description: '一个文件的问题超过 1000 处时，编辑器只列出其中 1000 处（错误在先），其余的在改正之后陆续列出。命令行 baogao check 列出全部。另外，同一种问题在一个文件中最多列出 500 处（编辑器和命令行都是），其余的由一条同代码的提示说明还有多少处。', example: '（每行一个未闭合“{”的几千行文本）' },
-  { code: 'BG908', severity: 'error', title: '不是报告的文本', description: '文件不是文本：Word、WPS、PDF、图片或压缩包改名为 .bg，或是 RTF 文档、HTML 网页的源文件，或文本按错误的编码打开（大量空字符、控制字符或无法解码的“\ufffd”）。不作检查、排版和格式化，只有这一条提示。', example: '（改名为 .bg 的 .docx 文件）' },
+  { code: 'BG908', severity: 'error', title: '不是报告的文本', description: '文件不是文本：Word、WPS、PDF、图片或压缩包改名为 .bg，或是 RTF 文档、HTML 网页的源文件，或文本按错误的编码打开（大量空字符、控制字符或无法解码的“\ufffd”；不带 BOM 的 UTF-16 文本在编辑器里按 UTF-8 打开时每隔一个字符是空字符，提示按 UTF-16 重新打开——命令行直接按 UTF-16 读取）。不作检查、排版和格式化，只有这一条提示。', example: '（改名为 .bg 的 .docx 文件）' },
   { code: 'BG909', severity: 'error', title: '文件名不是 UTF-8', description: '文件名中有不是 UTF-8 的字节（显示为“\ufffd”），多半是 GBK 编码的文件名：在中文 Windows 上压缩、在 Linux 或 macOS 上解压的文件常常这样。程序按这个名字打不开文件：命令行说明找不到它的原因；编辑器的工作区索引（工作区符号、引用、“检查工作区”）读不进它，也不悄悄漏掉——每个这样的报告或文件夹在输出面板记一次，一起发现的合为一条提示，“检查工作区”的结果把它列在所在的文件夹下。修复：把文件改名，如 convmv -f gbk -t utf8 --notest 文件名，或在 Windows 上改名后重新压缩。', example: '（解压出的“ĳ�򱨸�.bg”）' },
   { code: 'BG910', severity: 'error', title: '输出文件已存在', description: '要写出的文件已经存在（或是符号链接，或就是被排版、导入的原文件），没有加 --force：命令不覆盖，什么也没写。编辑器中 VS Code 的保存对话框先问是否替换；文件在写出期间又被建出，或目标是符号链接（不顺着链接写到别处），同样不写。修复：换一个文件名，或确认后加 --force 覆盖。', example: 'baogao render 报告.bg --out 报告.txt（报告.txt 已存在）' },
   { code: 'BG911', severity: 'error', title: '输出文件是只读的', description: '要写出的文件是只读的（没有写权限），没有加 --force：命令不改它。编辑器中写入只读文件时同样报这一条。修复：确要写入，请加 --force，或先取消文件的只读属性。', example: 'baogao check --fix 报告.bg（报告.bg 只读）' },

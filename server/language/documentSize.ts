@@ -116,6 +116,10 @@ export function notTextProblem(text: string, counts?: TextCounts): string | unde
   const signature = SIGNATURES.find(([start]) => text.startsWith(start));
   const enough = Math.max(NOT_TEXT_AT_LEAST, Math.ceil((text.length * NOT_TEXT_PER_MILLE) / 1000));
   if (!signature && (counts ?? countsOf(text)).notText < enough) return undefined;
+  // UTF-16 read byte by byte: a NUL beside every line break (and every ASCII character).
+  if (!signature && /[\r\n]\u0000|\u0000[\r\n]/.test(text.slice(0, 4000))) {
+    return '这不是报告的文本（看来是不带字节顺序标记 BOM 的 UTF-16 文本，按单字节读出，每隔一个字符是空字符）：不作检查、排版和格式化。请按 UTF-16 重新打开（VS Code：状态栏的编码→“通过编码重新打开”→“UTF-16 LE”，仍是乱码则选“UTF-16 BE”），再另存为 UTF-8；命令行的 baogao 能直接读取这样的文件。';
+  }
   const what = signature ? `看来是${signature[1]}` : '其中大量字符是空字符、控制字符或无法解码的“\ufffd”';
   return `这不是报告的文本（${what}）：不作检查、排版和格式化。若是 Word 或 WPS 文档，请用“baogao import”转换；若是 GBK、GB18030 等编码的文本，请按该编码重新打开（VS Code：状态栏的编码→“通过编码重新打开”），再另存为 UTF-8。`;
 }

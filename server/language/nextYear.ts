@@ -47,7 +47,10 @@ export function nextYearReport(text: string, options: NextYearOptions): NextYear
     return { ok: false, problem: '上年报告没有“@年度”，无法推算下一年度：请说明它是哪一年度的（命令行加 --year 2021），或先在文头写上“@年度 2021”这样的一行。' };
   }
   if (document.header.some((d) => d.name === '片段')) return { ok: false, problem: '这是片段文件（@片段），不是报告：片段在各年的报告中共用，不必另起。' };
-  const writer = new NextYearWriter(text, document, yearDirective ? Number(yearText) : given!);
+  const year = yearDirective ? Number(yearText) : given!;
+  // @年度 is four digits: a report of 9999 has no next one to write (it wrote “@年度 10000”, an error of its own).
+  if (year >= 9999) return { ok: false, problem: `上年报告是${year}年度的：下一年度不是四位数的年份，无法起草。` };
+  const writer = new NextYearWriter(text, document, year);
   writer.header(yearDirective, relativePath(dirname(options.nextPath), options.lastPath));
   writer.body();
   return writer.result();

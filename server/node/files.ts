@@ -9,7 +9,7 @@ import { forTerminalLine } from '../terminalText.js';
 export { systemReason, writeFailureCode };
 
 /** How a file's bytes became text. */
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'utf-16le-nobom' | 'utf-16be-nobom' | 'gb18030' | 'big5';
 
 export interface DecodedText {
   text: string;
@@ -27,6 +27,8 @@ export const ENCODING_NAMES: Record<TextEncoding, string> = {
   'utf-8-bom': 'UTF-8（带 BOM）',
   'utf-16le': 'UTF-16 LE',
   'utf-16be': 'UTF-16 BE',
+  'utf-16le-nobom': 'UTF-16 LE（无 BOM）',
+  'utf-16be-nobom': 'UTF-16 BE（无 BOM）',
   gb18030: 'GB18030（GBK）',
   big5: 'Big5（繁体）',
 };
@@ -39,7 +41,10 @@ function strict(label: string, bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Decodes a text file: a byte-order mark first, then strict UTF-8, then strict GB18030 (GBK's superset), or Big5 where GBK would be mostly rare characters. */
+/**
+ * Decodes a text file: a byte-order mark first, then UTF-16 without one (see utf16WithoutBom), then strict
+ * UTF-8, then strict GB18030 (GBK's superset), or Big5 where GBK would be mostly rare characters.
+ */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   const bom = (a: number, b: number, c?: number) => bytes[0] === a && bytes[1] === b && (c === undefined || bytes[2] === c);
   const attempt = (encoding: TextEncoding, label: string, body: Uint8Array): DecodedText => {
@@ -49,6 +54,8 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (bom(0xef, 0xbb, 0xbf)) return attempt('utf-8-bom', 'utf-8', bytes.subarray(3));
   if (bom(0xff, 0xfe)) return attempt('utf-16le', 'utf-16le', bytes.subarray(2));
   if (bom(0xfe, 0xff)) return attempt('utf-16be', 'utf-16be', bytes.subarray(2));
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16 !== undefined) return utf16;
   const utf8 = strict('utf-8', bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', clean: true };
   const gb = strict('gb18030', bytes);
@@ -60,6 +67,34 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     return { text: gb, encoding: 'gb18030', clean: true };
   }
   return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', clean: false };
+}
+
+/**
+ * UTF-16 text without a byte-order mark (Windows Notepad writes one, but iconv, Notepad++'s “UCS-2 LE
+ * BOM 无”, some exporting programs and a BOM cut off by hand do not), or undefined. A report in UTF-16 has
+ * line breaks and digits — a NUL byte beside each — where a UTF-8 or GBK text has no NUL at all; read in
+ * the right byte order nearly every character is CJK, its punctuation, full-width forms or ASCII text,
+ * in the wrong one almost none is. Read as UTF-8 every such file was refused as not text (BG908).
+ */
+function utf16WithoutBom(bytes: Uint8Array): DecodedText | undefined {
+  if (bytes.length < 4 || bytes.length % 2 !== 0 || bytes.indexOf(0) < 0) return undefined;
+  for (const [encoding, label] of [['utf-16le-nobom', 'utf-16le'], ['utf-16be-nobom', 'utf-16be']] as const) {
+    const text = strict(label, bytes);
+    if (text !== undefined && looksLikeText(text)) return { text, encoding, clean: true };
+  }
+  return undefined;
+}
+
+/** Whether at least 95 % of a text's characters are those of a report: CJK, its punctuation, full-width forms, printable ASCII, tab and line breaks. */
+function looksLikeText(text: string): boolean {
+  let usual = 0;
+  let lineBreaks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) lineBreaks++;
+    if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13 || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027) || c === 0xb7 || c === 0xd7) usual++;
+  }
+  return lineBreaks > 0 && usual * 20 >= text.length * 19;
 }
 
 /**
@@ -97,10 +132,13 @@ export async function loadTextEncoder(): Promise<EncodeText> {
       case 'utf-8-bom':
         return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
       case 'utf-16le':
-      case 'utf-16be': {
+      case 'utf-16be':
+      case 'utf-16le-nobom':
+      case 'utf-16be-nobom': {
         if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text)) return undefined;
-        const bytes = Buffer.from(`\ufeff${text}`, 'utf16le');
-        return encoding === 'utf-16be' ? bytes.swap16() : bytes;
+        // Written back as read: with its byte-order mark or without.
+        const bytes = Buffer.from(encoding.endsWith('-nobom') ? text : `\ufeff${text}`, 'utf16le');
+        return encoding.startsWith('utf-16be') ? bytes.swap16() : bytes;
       }
       case 'gb18030': {
         const bytes = iconv.encode(text, 'gb18030');
@@ -242,7 +280,7 @@ function checkTarget(target: string, options: WriteOptions): { file: string; mod
   const stats = file === target ? link : lstatOrUndefined(file);
   if (!stats) return { file, mode: undefined };
   if (!stats.isFile()) throw new FileRefused(`“${forTerminalLine(target)}”是${describeKind(stats)}：不能写入。（BG912）`);
-  if (!force && options.sources?.some((source) => sameFile(source, file))) throw new FileRefused(`“${forTerminalLine(target)}”是被排版的报告本身：换一个输出文件名，或加 --force 覆盖。（BG910）`);
+  if (!force && options.sources?.some((source) => sameFile(source, file))) throw new FileRefused(`“${forTerminalLine(target)}”是这条命令读取的文件本身，写出会覆盖原文：换一个输出文件名，或加 --force 覆盖。（BG910）`);
   if (!force && !options.inPlace) throw new FileRefused(`“${forTerminalLine(target)}”已存在：换一个文件名，或加 --force 覆盖。（BG910）`);
   if (!force && (!writable(file) || (stats.mode & 0o200) === 0)) throw new FileRefused(`“${forTerminalLine(target)}”是只读文件：不写入；确要写入，请加 --force。（BG911）`);
   return { file, mode: stats.mode & 0o7777 };

@@ -137,8 +137,9 @@ export class FileSystemWorkspace implements Workspace {
   findReports(folder: string): string[] {
     this.forgetMisnamedIn(folder, true);
     const found: string[] = [];
+    let folders = 0;
     const walk = (dir: string, depth: number) => {
-      if (depth > WALK_LIMITS.depth || found.length >= WALK_LIMITS.files) return;
+      if (depth > WALK_LIMITS.depth || found.length >= WALK_LIMITS.files || ++folders > WALK_LIMITS.folders) return;
       if ('reason' in this.permitted(toOsPath(dir))) return;
       let entries: Dirent[];
       try {

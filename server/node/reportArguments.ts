@@ -24,7 +24,8 @@ export async function expandReportArguments(args: readonly string[], options: { 
     if (kind === 'folder') {
       const found = reportsIn(argument, wanted);
       if (found.files.length === 0) problems.push(`文件夹“${forTerminalLine(argument)}”里没有报告（${options.word ? '.bg 或 Word .docx 文件' : '.bg 文件'}）。`);
-      if (found.cut) problems.push(`文件夹“${forTerminalLine(argument)}”里的文件太多：只检查了前 ${WALK_LIMITS.files} 个报告（最多 ${WALK_LIMITS.depth} 层子文件夹）。`);
+      if (found.cut === 'files') problems.push(`文件夹“${forTerminalLine(argument)}”里的文件太多：只检查了前 ${WALK_LIMITS.files} 个报告（最多 ${WALK_LIMITS.depth} 层子文件夹）。`);
+      if (found.cut === 'folders') problems.push(`文件夹“${forTerminalLine(argument)}”里的子文件夹太多：只查看了前 ${WALK_LIMITS.folders} 个，其中找到 ${found.files.length} 个报告；请给出报告所在的文件夹。`);
       files.push(...found.files);
     } else if (kind === undefined && WILDCARD.test(argument)) {
       // Patterns are written with "/"; a Windows path's "\" is a separator there, not an escape.
@@ -36,7 +37,9 @@ export async function expandReportArguments(args: readonly string[], options: { 
       files.push(...matched.map((f) => (path.sep === '\\' ? f.replace(/\//g, '\\') : f)));
     } else files.push(argument);
   }
-  return { files: [...new Set(files)], problems };
+  // One file named twice (r.bg ./r.bg /abs/r.bg) is checked once: else its findings, its fixes and the count of files came twice.
+  const seen = new Set<string>();
+  return { files: files.filter((f) => !seen.has(path.resolve(f)) && !!seen.add(path.resolve(f))), problems };
 }
 
 function kindOf(argument: string): 'file' | 'folder' | undefined {
@@ -48,10 +51,15 @@ function kindOf(argument: string): 'file' | 'folder' | undefined {
 }
 
 /** The reports under a folder, in order, as deep and as many as a workspace walk goes (hidden folders and node_modules left out). */
-function reportsIn(folder: string, wanted: RegExp): { files: string[]; cut: boolean } {
+function reportsIn(folder: string, wanted: RegExp): { files: string[]; cut: 'files' | 'folders' | undefined } {
   const files: string[] = [];
-  let cut = false;
+  let cut: 'files' | 'folders' | undefined;
+  let folders = 0;
   const walk = (dir: string, depth: number) => {
+    if (++folders > WALK_LIMITS.folders) {
+      cut = 'folders';
+      return;
+    }
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -65,7 +73,7 @@ function reportsIn(folder: string, wanted: RegExp): { files: string[]; cut: bool
       if (entry.isDirectory()) {
         if (depth < WALK_LIMITS.depth) walk(full, depth + 1);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && wanted.test(entry.name) && !isWordLock(entry.name)) {
-        if (files.length >= WALK_LIMITS.files) cut = true;
+        if (files.length >= WALK_LIMITS.files) cut ??= 'files';
         else files.push(full);
       }
     }

@@ -750,6 +750,55 @@ function withPageFieldsMarked(xml: string): string {
   return out + xml.slice(kept);
 }
 
+/** The text a run shows: its characters, tabs, breaks, hyphens and symbols (PARAGRAPH_PIECES' text). */
+const RUN_TEXT = /<w:t(?:\s[^<>]*)?>[^<]*<\/w:t>|<w:(?:tab|ptab|br|cr|noBreakHyphen|softHyphen|sym)\b[^<>]*\/>/g;
+
+/**
+ * A story's XML without the text in its fields' instructions. A field's instruction (between its begin and
+ * its separate, or its end) is what Word computes, not what it prints; a field nested in it (`{ IF
+ * { DOCPROPERTY Company } = "" "…" "…" }`, `{ = { SEQ 表 } + 1 }`, a simple field) keeps the result it last
+ * drew there, in runs of text, and that result was read as the paragraph's — beside the outer field's own
+ * (`instrText` alone was left out). An instruction not closed within its paragraph (a broken file) is left as
+ * it is, so that no paragraph is lost after a stray begin. Linear: one pass over the pieces, the spans merged.
+ */
+function withoutInstructionText(xml: string): string {
+  if (!xml.includes('<w:fldChar')) return xml;
+  const spans: Array<{ start: number; end: number }> = [];
+  const open: Array<{ start: number; simple: boolean; inInstruction: boolean; paragraphs: number }> = [];
+  let paragraphs = 0;
+  const closeInstruction = (field: (typeof open)[number], at: number) => {
+    field.inInstruction = false;
+    if (field.paragraphs === paragraphs) spans.push({ start: field.start, end: at });
+  };
+  for (const m of xml.matchAll(FIELD_PIECES)) {
+    const top = open.at(-1);
+    if (m[7] !== undefined) paragraphs++;
+    else if (m[4] !== undefined) {
+      if (!m[5]) open.push({ start: m.index, simple: true, inInstruction: false, paragraphs });
+    } else if (m[6] !== undefined) {
+      if (top?.simple) open.pop();
+    } else if (m[1] === 'begin') open.push({ start: m.index, simple: false, inInstruction: true, paragraphs });
+    else if (m[1] === 'separate') {
+      if (top && !top.simple && top.inInstruction) closeInstruction(top, m.index);
+    } else if (m[1] === 'end' && top && !top.simple) {
+      const field = open.pop()!;
+      if (field.inInstruction) closeInstruction(field, m.index);
+    }
+  }
+  if (spans.length === 0) return xml;
+  // An inner field's span closes before its outer's: in order of their starts, each outermost one kept once.
+  spans.sort((a, b) => a.start - b.start);
+  let out = '';
+  let kept = 0;
+  for (const span of spans) {
+    if (span.end <= kept) continue;
+    const from = Math.max(kept, span.start);
+    out += xml.slice(kept, from) + xml.slice(from, span.end).replace(RUN_TEXT, '');
+    kept = span.end;
+  }
+  return out + xml.slice(kept);
+}
+
 /** The notes of footnotes.xml or endnotes.xml by id, each its paragraphs' text; the separators Word draws above them are no notes. */
 function readNotes(xml: string | undefined, name: 'footnote' | 'endnote', styles: Map<string, StyleInfo>, numbering: Map<string, ListInstance>): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -875,7 +924,8 @@ class StoryReader {
     private readonly numbering: Map<string, ListInstance>,
   ) {}
 
-  read(xml: string): WordParagraph[] {
+  read(story: string): WordParagraph[] {
+    const xml = withoutInstructionText(story);
     const out: WordParagraph[] = [];
     // The text of paragraphs whose mark is deleted (tracked): Word shows it at the start of the next one.
     let joined = '';

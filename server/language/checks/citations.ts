@@ -15,6 +15,7 @@ import { AttachedMap } from '../attached.js';
 import { allMatches } from '../matches.js';
 import { YEAR_RANGE } from './typography.js';
 import { inSimplifiedScript } from '../script.js';
+import { withStandardTerms } from './terms.js';
 
 export interface CitationEntry {
   title: string;
@@ -284,8 +285,8 @@ function titleChecks(model: ReportModel, settings: CheckSettings): Diagnostic[] 
   const blocks = proseBlocks(model);
   const shortTitles = definedShortTitles(blocks);
   const year = model.header.year;
-  const context = `citation-titles:${year}:${identityOf(registry)}:${[...shortTitles].sort().join('\u0000')}`;
-  return cachedPerBlock(context, blocks, (block) => blockTitleChecks(model, block, registry, shortTitles));
+  const context = `citation-titles:${year}:${identityOf(registry)}:${identityOf(settings.extraTerms ?? NO_TERMS)}:${[...shortTitles].sort().join('\u0000')}`;
+  return cachedPerBlock(context, blocks, (block) => blockTitleChecks(model, block, registry, shortTitles, settings));
 }
 
 /**
@@ -309,7 +310,22 @@ function wrongIssuer(model: ReportModel, cited: Cited, entry: CitationEntry): Di
   ]);
 }
 
-function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: readonly CitationEntry[], shortTitles: ReadonlySet<string>): readonly Diagnostic[] {
+const NO_TERMS: NonNullable<CheckSettings['extraTerms']> = [];
+
+/**
+ * Whether a title's only slips are said elsewhere, each at its place with its fix: a half-width bracket
+ * (BG601), a hyphen in its years (BG603), a space (BG609), or a standard term written wrong (BG505's
+ * 法制政府, BG715's) — BG501 would say the same slip twice (《法制政府建设实施纲要（2021—2025年）》: one slip, one finding).
+ */
+function onlySlipsSaidElsewhere(read: string, match: TitleMatch, registry: readonly CitationEntry[], settings: CheckSettings): boolean {
+  if (match.kind === 'defect' && withTypingSlipsFixed(read) === match.name) return true;
+  const termsFixed = withStandardTerms(read, settings);
+  if (termsFixed === read) return false;
+  const again = matchTitle(termsFixed, registry);
+  return again !== undefined && again.entry === match.entry && (again.kind === 'exact' || (again.kind === 'defect' && withTypingSlipsFixed(termsFixed) === again.name));
+}
+
+function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: readonly CitationEntry[], shortTitles: ReadonlySet<string>, settings: CheckSettings): readonly Diagnostic[] {
   let out: Diagnostic[] | undefined;
   const year = model.header.year;
   for (const cited of block.citedTitles) {
@@ -322,9 +338,7 @@ function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: reado
     const match = matchTitle(read, registry);
     if (!match) continue;
     const { entry } = match;
-    // A title whose only slips are a half-width bracket (BG601) or a hyphen in its years (BG603) has them said
-    // there, each at its place with a safe fix: BG501 would say the same slip twice.
-    if (match.kind !== 'exact' && !(match.kind === 'defect' && withTypingSlipsFixed(read) === match.name)) {
+    if (match.kind !== 'exact' && !onlySlipsSaidElsewhere(read, match, registry, settings)) {
       const reasons: string[] = [];
       // A hyphen BG603 does not report (2021-25年) is said here.
       if (/\d\s*[-－–‐‑―~～]\s*\d|\d年\s*[-－–‐‑―~～]/.test(cited.title.replace(YEAR_RANGE, ''))) reasons.push('年份范围应用一字线“—”');

@@ -108,9 +108,15 @@ function watchedFilesChanged({ store, index, diagnostics }: ServerContext, param
 
 /** A folder added or removed: the index lists the reports of the new set of folders. */
 function foldersChanged({ client }: ServerContext, event: WorkspaceFoldersChangeEvent, everythingChanged: () => void): void {
-  const paths = (folders: WorkspaceFolder[]) => folders.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-  const removed = new Set(paths(event.removed));
-  client.folders = [...new Set([...client.folders.filter((f) => !removed.has(f)), ...paths(event.added)])];
+  // Anything of another shape is no folder (a null event or folder, a number for a list, a uri not a string
+  // threw a TypeError in the middle of the change).
+  const paths = (folders: unknown) =>
+    (Array.isArray(folders) ? folders : []).flatMap((f: WorkspaceFolder | null) => {
+      const uri = (f as { uri?: unknown } | null)?.uri;
+      return typeof uri === 'string' ? (uriToPath(uri) ?? []) : [];
+    });
+  const removed = new Set(paths(event?.removed));
+  client.folders = [...new Set([...client.folders.filter((f) => !removed.has(f)), ...paths(event?.added)])];
   everythingChanged();
 }
 

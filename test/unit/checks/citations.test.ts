@@ -76,6 +76,20 @@ describe('checks/citations', () => {
       expectOne(header(2022) + '落实《法治政府建设实施纲领(2021-2025年)》。\n', 'BG501', '法治政府建设实施纲领(2021-2025年)');
       expectOne(header(2022) + '落实《法治政府建设实施纲要2021-2025年》。\n', 'BG501', '法治政府建设实施纲要2021-2025年');
     });
+    it('leaves a title whose only slip is 法制政府 (or another standard term) to BG505/BG715 at its place (one slip, one finding)', () => {
+      // As real reports cite the 纲要 with 法制 (闵行区 2018 cited 《法制政府建设实施纲要》): BG505 alone, with its safe fix.
+      for (const cited of ['法制政府建设实施纲要（2021—2025年）', '法制政府建设实施纲要(2015-2020年)', '法制政府建设实施纲要（2021-2025年）']) {
+        const text = header(2021) + `我县认真贯彻落实《${cited}》，推进法制政府建设。\n`;
+        const all = checkReport(new LanguageService(new MemoryWorkspace({ '/r/a.bg': text })).analyze('/r/a.bg', text));
+        assert.deepEqual(all.filter((d) => d.code === 'BG501').map((d) => d.message), [], cited);
+        assert.deepEqual(all.filter((d) => d.code === 'BG505').map((d) => text.slice(d.start, d.end)), ['法制政府', '法制政府'], cited);
+      }
+      // Another slip beside 法制 is still BG501's (the 纲领, the 年 left out): two slips, two findings.
+      for (const [cited, covered] of [['法制政府建设实施纲领（2021—2025年）', '法制政府建设实施纲领（2021—2025年）'], ['法制政府建设实施纲要（2021—2025）', '法制政府建设实施纲要（2021—2025）']]) {
+        const text = header(2022) + `落实《${cited}》。\n`;
+        assert.match(expectOne(text, 'BG501', covered).message, /正式名称是《法治政府建设实施纲要（2021—2025年）》/);
+      }
+    });
     it('suggests the official title for a dated title with characters left out (《法治政府实施纲(2021-2025)》), not for a short name', () => {
       const text = header(2024) + '按照《法治政府实施纲(2021-2025)》等文件精神。\n';
       assert.match(expectOne(text, 'BG501', '法治政府实施纲(2021-2025)').message, /法治政府建设实施纲要（2021—2025年）/);

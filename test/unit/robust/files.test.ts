@@ -100,7 +100,7 @@ describe('every write is safe', () => {
     for (const out of [report, path.join(dir, '.', 'report.bg')]) {
       const r = run(['render', report, '--out', out]);
       assert.equal(r.status, 2);
-      assert.match(r.stderr, /是被排版的报告本身|已存在/);
+      assert.match(r.stderr, /是这条命令读取的文件本身，写出会覆盖原文|已存在/);
       assert.equal(readFileSync(report, 'utf8'), REPORT);
     }
   });

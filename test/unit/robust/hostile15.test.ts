@@ -135,7 +135,7 @@ describe('hostile input (session 15)', function () {
     for (const [args, told] of [
       [['collect', '--bogus'], /^baogao：未知的选项：--bogus。[\s\S]*用法：\n  baogao collect /],
       [['collect', '--format', 'xml', 'r.bg'], /^baogao：不支持的输出格式“xml”/],
-      [['collect', 'r.bg', '--out', 'r.bg'], /^baogao：“.*r\.bg”是被排版的报告本身：换一个输出文件名，或加 --force 覆盖。（BG910）\n$/],
+      [['collect', 'r.bg', '--out', 'r.bg'], /^baogao：“.*r\.bg”是这条命令读取的文件本身，写出会覆盖原文：换一个输出文件名，或加 --force 覆盖。（BG910）\n$/],
     ] as const) {
       const r = cli(folder, ...args);
       assert.equal(r.status, 2, args.join(' '));

@@ -30,7 +30,7 @@ describe('refusals to write carry their code', () => {
     mkdirSync(path.join(folder, '文件夹'));
     const cases: Array<[string[], RegExp]> = [
       [['render', 'r.bg', '--out', '已有.txt'], /^baogao：“.*已有\.txt”已存在：换一个文件名，或加 --force 覆盖。（BG910）\n$/],
-      [['import', 'r.txt', '--out', 'r.txt'], /\nbaogao：“.*r\.txt”是被排版的报告本身：换一个输出文件名，或加 --force 覆盖。（BG910）\n$/],
+      [['import', 'r.txt', '--out', 'r.txt'], /\nbaogao：“.*r\.txt”是这条命令读取的文件本身，写出会覆盖原文：换一个输出文件名，或加 --force 覆盖。（BG910）\n$/],
       [['collect', 'r.bg', '--out', '链接.txt'], /^baogao：“.*链接\.txt”是符号链接：不写入；确要写入它指向的文件，请加 --force。（BG910）\n$/],
       [['new', 'r.bg', '--out', '已有.txt'], /^baogao：“.*已有\.txt”已存在：换一个文件名，或加 --force 覆盖。（BG910）\n$/],
       [['render', 'r.bg', '--out', '文件夹'], /^baogao：“.*文件夹”是文件夹：不能写入。（BG912）\n$/],
