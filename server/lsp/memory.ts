@@ -67,3 +67,12 @@ export function collectGarbage(): void {
 export function makeRoomFor(text: string): void {
   if (text.length >= LARGE_OPEN_TEXT) collectGarbage();
 }
+
+/**
+ * Before the answer of a request over the whole of a large workspace (checking it, collecting its
+ * figures) is serialised: a full collection, so that its JSON and bytes (as large as the answer again)
+ * do not come on top of the work's own garbage (each report's tree and analysis, the table's rows).
+ */
+export function beforeWorkspaceAnswer(files: number): void {
+  if (files >= LARGE_WORKSPACE) collectGarbage();
+}

@@ -14,6 +14,7 @@ import type { ServerContext } from '../context.js';
 import { CollectRequest, ImportRequest, NewReportRequest } from '../protocol.js';
 import { answerOrFail, LongWork } from '../requests.js';
 import { uriToPath } from '../uri.js';
+import { beforeWorkspaceAnswer } from '../memory.js';
 
 function pathOf(uri: unknown, what: string): string {
   const path = typeof uri === 'string' ? uriToPath(uri) : undefined;
@@ -71,7 +72,9 @@ export function register(context: ServerContext): void {
     const rows = reports.flatMap((r) => r.rows);
     const infos = reports.map((r) => r.info);
     const table = reports.length > 1 ? withTotals(wideTable(rows, infos), rows) : wideTable(rows, infos);
-    return { reports: reports.length, figures: rows.length, table: formatTable(table), csv: `\ufeff${toCsv(table)}` };
+    const answer = { reports: reports.length, figures: rows.length, table: formatTable(table), csv: `\ufeff${toCsv(table)}` };
+    beforeWorkspaceAnswer(files.length);
+    return answer;
   }));
 }
 

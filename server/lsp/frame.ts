@@ -1,0 +1,104 @@
+// A JSON-RPC message as the bytes written to the client (header and body in one buffer), the same bytes
+// as `JSON.stringify`'s — but an answer's long texts (collect's table of 1,000 reports, 28 million
+// characters; an export) are escaped straight into the buffer. JSON.stringify made the body as one
+// more string, twice as large as the text with its parts (its builder's pieces, then the flat copy),
+// before the bytes: some 170 MB at once beside the answer itself, the server's peak.
+import type { Message } from 'vscode-languageserver/node';
+
+/** Texts this long (characters) among an answer's fields are written straight into the buffer. */
+export const LONG_TEXT = 1_000_000;
+
+/** What JSON escapes in a string: quote, backslash, control characters, and surrogates (a lone one is escaped). */
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/g;
+const SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** The header and body of a message, as `Content-Length: n\r\n\r\n` + JSON.stringify(message) in UTF-8. */
+export function messageFrame(message: Message): Buffer {
+  const long = longTexts(message);
+  if (!long) {
+    const body = JSON.stringify(message);
+    const length = Buffer.byteLength(body, 'utf8');
+    const header = `Content-Length: ${length}\r\n\r\n`;
+    const frame = Buffer.allocUnsafe(header.length + length);
+    frame.write(header, 0, 'latin1');
+    frame.write(body, header.length, 'utf8');
+    return frame;
+  }
+  const pieces = splitAtMarkers(message, long);
+  const texts = long.map(([, text]) => text);
+  let length = 0;
+  for (const piece of pieces) length += Buffer.byteLength(piece, 'utf8');
+  for (const text of texts) length += escapedLength(text);
+  const header = `Content-Length: ${length}\r\n\r\n`;
+  const frame = Buffer.allocUnsafe(header.length + length);
+  let at = frame.write(header, 0, 'latin1');
+  pieces.forEach((piece, i) => {
+    at += frame.write(piece, at, 'utf8');
+    if (i < texts.length) at = writeEscaped(texts[i]!, frame, at);
+  });
+  return frame;
+}
+
+/** An answer's top-level fields that are long texts, in the order JSON.stringify writes them, or undefined. */
+function longTexts(message: Message): Array<[string, string]> | undefined {
+  const result = (message as { result?: unknown }).result;
+  if (!result || typeof result !== 'object' || Array.isArray(result) || typeof (result as { toJSON?: unknown }).toJSON === 'function') return undefined;
+  const long = Object.entries(result).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].length >= LONG_TEXT);
+  return long.length ? long : undefined;
+}
+
+/** The message's JSON with each long text left out: the pieces around them (a marker stands for each, one no other text of the message holds). */
+function splitAtMarkers(message: Message, long: ReadonlyArray<[string, string]>): string[] {
+  for (let n = 0; ; n++) {
+    const marker = `\u0001baogao-long-text-${n}\u0001`;
+    const result = { ...(message as unknown as { result: Record<string, unknown> }).result };
+    for (const [key] of long) result[key] = marker;
+    const pieces = JSON.stringify({ ...message, result }).split(JSON.stringify(marker));
+    if (pieces.length === long.length + 1) return pieces;
+  }
+}
+
+/** The bytes of `text` as a JSON string literal (quotes included). */
+function escapedLength(text: string): number {
+  let length = Buffer.byteLength(text, 'utf8') + 2;
+  ESCAPED.lastIndex = 0;
+  for (let m = ESCAPED.exec(text); m; m = ESCAPED.exec(text)) {
+    const i = m.index;
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && isLow(text.charCodeAt(i + 1))) {
+      ESCAPED.lastIndex = i + 2;
+      continue;
+    }
+    // UTF-8 of the character (a lone surrogate: the replacement character, 3 bytes) → its escape.
+    length += escapeOf(text, i).length - (code >= 0xd800 ? 3 : 1);
+  }
+  return length;
+}
+
+/** Writes `text` as a JSON string literal at `at`; returns the offset after it. */
+function writeEscaped(text: string, frame: Buffer, at: number): number {
+  at += frame.write('"', at, 'latin1');
+  let from = 0;
+  ESCAPED.lastIndex = 0;
+  for (let m = ESCAPED.exec(text); m; m = ESCAPED.exec(text)) {
+    const i = m.index;
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && isLow(text.charCodeAt(i + 1))) {
+      ESCAPED.lastIndex = i + 2;
+      continue;
+    }
+    if (i > from) at += frame.write(text.slice(from, i), at, 'utf8');
+    at += frame.write(escapeOf(text, i), at, 'latin1');
+    from = i + 1;
+  }
+  if (from < text.length) at += frame.write(from === 0 ? text : text.slice(from), at, 'utf8');
+  return at + frame.write('"', at, 'latin1');
+}
+
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** JSON.stringify's escape of the character at `i` (lower-case hex, as it writes it). */
+function escapeOf(text: string, i: number): string {
+  const ch = text[i]!;
+  return SHORT_ESCAPES[ch] ?? `\\u${text.charCodeAt(i).toString(16).padStart(4, '0')}`;
+}
