@@ -69,10 +69,19 @@ export function makeRoomFor(text: string): void {
 }
 
 /**
- * Before the answer of a request over the whole of a large workspace (checking it, collecting its
- * figures) is serialised: a full collection, so that its JSON and bytes (as large as the answer again)
- * do not come on top of the work's own garbage (each report's tree and analysis, the table's rows).
+ * A message this large (bytes of JSON) is followed by a full collection once written (transport.ts), and
+ * an answer of about this size is preceded by one (beforeLargeAnswer): the answer over a large workspace
+ * (1,000 reports' problems, their figures' table) was tens of MB as objects, as much again as JSON and as
+ * bytes, and V8 kept the heap it grew to for them until its next full collection, which an idle server
+ * does not make for seconds.
  */
-export function beforeWorkspaceAnswer(files: number): void {
-  if (files >= LARGE_WORKSPACE) collectGarbage();
+export const LARGE_MESSAGE = 4_000_000;
+
+/**
+ * Before an answer of about `bytes` of JSON is serialised (checking the workspace, collecting its
+ * figures): a full collection when it is large, so that its JSON and bytes do not come on top of the
+ * work's own garbage (each report's tree and analysis, the table's rows).
+ */
+export function beforeLargeAnswer(bytes: number): void {
+  if (bytes >= LARGE_MESSAGE) collectGarbage();
 }

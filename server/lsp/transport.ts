@@ -8,7 +8,7 @@ import {
   type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
 import { messageFrame } from './frame.js';
-import { collectGarbage } from './memory.js';
+import { collectGarbage, LARGE_MESSAGE } from './memory.js';
 
 export const SERVER_NOT_INITIALIZED = -32002;
 const INVALID_REQUEST = -32600;
@@ -87,14 +87,6 @@ function wellFormed(message: Message): boolean {
  * waking the client, took a fifth of the server's time on a 15 KB report's keystroke (CPU profile of
  * 3,000 keystrokes with their diagnostics pulled).
  */
-/**
- * A message this large (bytes) is followed by a full collection once written: the answer over a large
- * workspace (1,000 reports' problems, their figures' table) was tens of MB as objects, as much again as
- * JSON and as bytes, and V8 kept the heap it grew to for them until its next collection, which an idle
- * server does not make for seconds.
- */
-export const LARGE_MESSAGE = 4_000_000;
-
 export class WholeMessageWriter extends AbstractMessageWriter implements MessageWriter {
   private failures = 0;
 

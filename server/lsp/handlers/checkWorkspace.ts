@@ -10,7 +10,7 @@ import { shownInEditor } from '../diagnosticLimit.js';
 import { CheckWorkspaceRequest, type PlainDiagnostic } from '../protocol.js';
 import { answerOrFail, LongWork } from '../requests.js';
 import { misnamedMessage } from '../../node/files.js';
-import { beforeWorkspaceAnswer } from '../memory.js';
+import { beforeLargeAnswer } from '../memory.js';
 
 export function register(context: ServerContext): void {
   const { connection, client, index } = context;
@@ -47,7 +47,8 @@ export function register(context: ServerContext): void {
       list.list.push({ range: { start, end: start }, severity: SEVERITY.error ?? 1, code: 'BG909', source: 'baogao', message: misnamedMessage(entry) });
     }
     const answer = { files: [...files].map(([uri, { list }]) => ({ uri, diagnostics: list, ...(snippets.has(uri) ? { snippet: true } : {}) })) };
-    beforeWorkspaceAnswer(files.size);
+    // A problem is about 250 bytes of JSON (its range, code and a Chinese message).
+    beforeLargeAnswer(250 * answer.files.reduce((sum, f) => sum + f.diagnostics.length, 0));
     return answer;
   }));
 }

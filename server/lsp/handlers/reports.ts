@@ -14,7 +14,7 @@ import type { ServerContext } from '../context.js';
 import { CollectRequest, ImportRequest, NewReportRequest } from '../protocol.js';
 import { answerOrFail, LongWork } from '../requests.js';
 import { uriToPath } from '../uri.js';
-import { beforeWorkspaceAnswer } from '../memory.js';
+import { beforeLargeAnswer } from '../memory.js';
 
 function pathOf(uri: unknown, what: string): string {
   const path = typeof uri === 'string' ? uriToPath(uri) : undefined;
@@ -73,7 +73,8 @@ export function register(context: ServerContext): void {
     const infos = reports.map((r) => r.info);
     const table = reports.length > 1 ? withTotals(wideTable(rows, infos), rows) : wideTable(rows, infos);
     const answer = { reports: reports.length, figures: rows.length, table: formatTable(table), csv: `\ufeff${toCsv(table)}` };
-    beforeWorkspaceAnswer(files.length);
+    // Characters of CJK text, about three bytes each in UTF-8 (spaces one).
+    beforeLargeAnswer(2 * (answer.table.length + answer.csv.length));
     return answer;
   }));
 }

@@ -2,8 +2,9 @@
 // bytes JSON.stringify gives (the client parses them as JSON), whatever the texts hold.
 import { strict as assert } from 'node:assert';
 import type { Message } from 'vscode-languageserver/node';
-import { LONG_TEXT, messageFrame } from '../../../server/lsp/frame.js';
-import { LARGE_MESSAGE, WholeMessageWriter } from '../../../server/lsp/transport.js';
+import { LONG_LIST, LONG_TEXT, messageFrame } from '../../../server/lsp/frame.js';
+import { LARGE_MESSAGE } from '../../../server/lsp/memory.js';
+import { WholeMessageWriter } from '../../../server/lsp/transport.js';
 import { Writable } from 'node:stream';
 
 const framed = (message: unknown) => {
@@ -33,6 +34,17 @@ describe('lsp: a message as bytes (frame.ts)', () => {
   it('a field that holds the text standing for a long one does not confuse it', () => {
     const answer = { jsonrpc: '2.0', id: 2, result: { a: '\u0001baogao-long-text-0\u0001', table: long('表'), b: JSON.stringify('\u0001baogao-long-text-1\u0001') } };
     assert.deepEqual(messageFrame(answer as unknown as Message), framed(answer));
+  });
+
+  it('writes long lists of an answer element by element as JSON.stringify would: holes, undefined, dates, nested texts', () => {
+    const files = Array.from({ length: LONG_LIST + 3 }, (_, i) => ({ uri: `file:///县/报告${i}.bg`, diagnostics: [{ range: { start: { line: i, character: 0 } }, message: ODD, code: 'BG601', none: undefined }], ...(i % 7 ? {} : { snippet: true }) }));
+    const odd: unknown[] = [...files, undefined, null, () => 1, new Date(0), '"', [], {}];
+    odd[files.length + 20] = 'after a hole';
+    for (const answer of [
+      { jsonrpc: '2.0', id: 8, result: { files } },
+      { jsonrpc: '2.0', id: 9, result: { first: 1, files: odd, table: long(ODD), last: [1, 2] } },
+      { jsonrpc: '2.0', id: 10, result: { files: Array.from({ length: LONG_LIST }, () => 'x') } },
+    ]) assert.deepEqual(messageFrame(answer as unknown as Message), framed(answer));
   });
 
   it('other messages are JSON.stringify’s: short answers, arrays, notifications, errors', () => {
