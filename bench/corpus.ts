@@ -177,10 +177,11 @@ function revalued(text: string, factor: number): string {
 }
 
 /**
- * The files of a workspace of `count` reports, as a county's towns write them: each a real report of the
- * corpus (test/fixtures/real) under a town name of its own, followed by sections of other real reports of
- * the same year (one level down, figures and labels named apart as in `generateReport`, their stated counts
- * multiplied by a whole number), the sources, their number and the length drawn from a seeded sequence:
+ * The files of a workspace of `count` reports, as a county's towns write them: each a real town's or
+ * street office's report of the corpus (test/fixtures/real) under a made-up name of its own, followed by
+ * sections of other towns' reports of the same year and kind (one level down, figures and labels named
+ * apart as in `generateReport`, their stated counts multiplied by a whole number), the sources, their
+ * number and the length drawn from a seeded sequence:
  * reports of 3 to 30 KB that share no paragraph with figures, whose only diagnostics are the real defects
  * of the texts they come from. Twenty folders of fifty, as a county's folders of its towns.
  */
@@ -201,10 +202,12 @@ export function generateWorkspace(root: string, count: number, seed = 13): Array
   const files: Array<{ name: string; text: string }> = [];
   for (let i = 0; i < count; i++) {
     const base = sources[i % sources.length]!;
-    let town: string;
     const suffix = /(街道|镇|乡)$/.exec(base.place!)![1]!;
-    do town = `${pick([...NAME_CHARS])}${pick([...NAME_CHARS])}${suffix}`;
-    while (names.has(town) || town[0] === town[1]);
+    let town = '';
+    // Two characters, three once two-character names run short (more than some two thousand reports).
+    for (let tries = 0; !town || names.has(town) || town[0] === town[1]; tries++) {
+      town = `${Array.from({ length: 2 + Math.floor(tries / 100) }, () => pick([...NAME_CHARS])).join('')}${suffix}`;
+    }
     names.add(town);
     const parts = [renamed([base.header, '', base.opening, '', ...base.sections].join('\n\n'), base.place, town).replace(/\n+$/, '')];
     // About a county's spread of lengths: most reports 5 to 15 KB, a few short ones and a few long ones.
