@@ -1,7 +1,7 @@
 // A JSON-RPC message as the bytes written to the client (header and body in one buffer), the same bytes
 // as `JSON.stringify`'s — but an answer's long texts (collect's table of 1,000 reports, 28 million
-// characters; an export) are escaped straight into the buffer, and its long lists (checkWorkspace's
-// files) serialised an element at a time. JSON.stringify made the body as one
+// characters, given as its lines: TextInParts; an export) are escaped straight into the buffer, and its
+// long lists (checkWorkspace's files) serialised an element at a time. JSON.stringify made the body as one
 // more string, twice as large as the text with its parts (its builder's pieces, then the flat copy),
 // before the bytes: some 170 MB at once beside the answer itself, the server's peak.
 import type { Message } from 'vscode-languageserver/node';
@@ -31,12 +31,12 @@ export function messageFrame(message: Message): Buffer {
   // A long list's elements each as its JSON (as JSON.stringify writes an element: undefined and holes as
   // null). Strings, not each element's bytes: a thousand buffers of tens of KB, freed, stayed in the
   // allocator's heap (20 MB more resident after the requests).
-  const lists = long.map(([, value]) => (typeof value === 'string' ? [] : Array.from(value, (item) => JSON.stringify([item]).slice(1, -1))));
+  const lists = long.map(([, value]) => (Array.isArray(value) ? Array.from(value, (item) => JSON.stringify([item]).slice(1, -1)) : []));
   let length = 0;
   for (const piece of pieces) length += Buffer.byteLength(piece, 'utf8');
   long.forEach(([, value], i) => {
-    if (typeof value === 'string') length += escapedLength(value);
-    else length += 2 + Math.max(0, value.length - 1) + lists[i]!.reduce((sum, json) => sum + Buffer.byteLength(json, 'utf8'), 0);
+    if (Array.isArray(value)) length += 2 + Math.max(0, value.length - 1) + lists[i]!.reduce((sum, json) => sum + Buffer.byteLength(json, 'utf8'), 0);
+    else length += 2 + partsOf(value).reduce((sum, part) => sum + escapedLength(part), 0);
   });
   const header = `Content-Length: ${length}\r\n\r\n`;
   const frame = Buffer.allocUnsafe(header.length + length);
@@ -45,8 +45,10 @@ export function messageFrame(message: Message): Buffer {
     at += frame.write(piece, at, 'utf8');
     if (i >= long.length) return;
     const value = long[i]![1];
-    if (typeof value === 'string') {
-      at = writeEscaped(value, frame, at);
+    if (!Array.isArray(value)) {
+      at += frame.write('"', at, 'latin1');
+      for (const part of partsOf(value)) at = writeEscaped(part, frame, at);
+      at += frame.write('"', at, 'latin1');
       return;
     }
     at += frame.write('[', at, 'latin1');
@@ -65,14 +67,35 @@ export function messageFrame(message: Message): Buffer {
  * answer's JSON at once (125,000 problems of 1,000 reports, 21 million characters) was made twice over
  * by JSON.stringify's builder before its bytes.
  */
-function longFields(message: Message): Array<[string, string | unknown[]]> | undefined {
+function longFields(message: Message): Array<[string, string | TextInParts | unknown[]]> | undefined {
   const result = (message as { result?: unknown }).result;
   if (!result || typeof result !== 'object' || Array.isArray(result) || typeof (result as { toJSON?: unknown }).toJSON === 'function') return undefined;
   const long = Object.entries(result).filter(
-    (entry): entry is [string, string | unknown[]] => (typeof entry[1] === 'string' && entry[1].length >= LONG_TEXT) || (Array.isArray(entry[1]) && entry[1].length >= LONG_LIST),
+    (entry): entry is [string, string | TextInParts | unknown[]] =>
+      ((typeof entry[1] === 'string' || entry[1] instanceof TextInParts) && entry[1].length >= LONG_TEXT) || (Array.isArray(entry[1]) && entry[1].length >= LONG_LIST),
   );
   return long.length ? long : undefined;
 }
+
+/**
+ * A text given as its parts, for an answer's field: JSON has it as the one string they make (toJSON, for
+ * every transport), but the frame writes the parts one after the other, and the whole is never made —
+ * collect's table of 1,000 reports is 55 MB as one string, on top of its lines. A part must not end
+ * between the two halves of a surrogate pair.
+ */
+export class TextInParts {
+  readonly length: number;
+
+  constructor(readonly parts: readonly string[]) {
+    this.length = parts.reduce((sum, part) => sum + part.length, 0);
+  }
+
+  toJSON(): string {
+    return this.parts.join('');
+  }
+}
+
+const partsOf = (text: string | TextInParts): readonly string[] => (typeof text === 'string' ? [text] : text.parts);
 
 /** The message's JSON with each long text left out: the pieces around them (a marker stands for each, one no other text of the message holds). */
 function splitAtMarkers(message: Message, long: ReadonlyArray<[string, unknown]>): string[] {
@@ -85,9 +108,9 @@ function splitAtMarkers(message: Message, long: ReadonlyArray<[string, unknown]>
   }
 }
 
-/** The bytes of `text` as a JSON string literal (quotes included). */
+/** The bytes of `text` inside a JSON string literal (quotes not included). */
 function escapedLength(text: string): number {
-  let length = Buffer.byteLength(text, 'utf8') + 2;
+  let length = Buffer.byteLength(text, 'utf8');
   ESCAPED.lastIndex = 0;
   for (let m = ESCAPED.exec(text); m; m = ESCAPED.exec(text)) {
     const i = m.index;
@@ -102,9 +125,8 @@ function escapedLength(text: string): number {
   return length;
 }
 
-/** Writes `text` as a JSON string literal at `at`; returns the offset after it. */
+/** Writes `text` escaped as inside a JSON string literal at `at` (no quotes); returns the offset after it. */
 function writeEscaped(text: string, frame: Buffer, at: number): number {
-  at += frame.write('"', at, 'latin1');
   let from = 0;
   ESCAPED.lastIndex = 0;
   for (let m = ESCAPED.exec(text); m; m = ESCAPED.exec(text)) {
@@ -119,7 +141,7 @@ function writeEscaped(text: string, frame: Buffer, at: number): number {
     from = i + 1;
   }
   if (from < text.length) at += frame.write(from === 0 ? text : text.slice(from), at, 'utf8');
-  return at + frame.write('"', at, 'latin1');
+  return at;
 }
 
 const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;

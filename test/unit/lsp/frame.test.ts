@@ -2,7 +2,7 @@
 // bytes JSON.stringify gives (the client parses them as JSON), whatever the texts hold.
 import { strict as assert } from 'node:assert';
 import type { Message } from 'vscode-languageserver/node';
-import { LONG_LIST, LONG_TEXT, messageFrame } from '../../../server/lsp/frame.js';
+import { LONG_LIST, LONG_TEXT, messageFrame, TextInParts } from '../../../server/lsp/frame.js';
 import { LARGE_MESSAGE } from '../../../server/lsp/memory.js';
 import { WholeMessageWriter } from '../../../server/lsp/transport.js';
 import { Writable } from 'node:stream';
@@ -28,6 +28,16 @@ describe('lsp: a message as bytes (frame.ts)', () => {
     for (const table of [long('\n'), long('"') + 'x', 'x' + long('\ud800'), long('\ud83d\ude00'), long('\ude00\ud83d')]) {
       const answer = { jsonrpc: '2.0', id: 1, result: { table } };
       assert.deepEqual(messageFrame(answer as unknown as Message), framed(answer));
+    }
+  });
+
+  it('a text given in parts is written as the one string they make, long or short', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `${i % 2 ? '报告' : ODD}${' '.repeat(i % 800)}\n`);
+    assert.ok(new TextInParts(lines).length >= LONG_TEXT);
+    for (const parts of [lines, ['short', '"\n'], []]) {
+      const answer = { jsonrpc: '2.0', id: 11, result: { reports: 2, table: new TextInParts(parts), csv: 'a,b' } };
+      assert.deepEqual(messageFrame(answer as unknown as Message), framed(answer), `${parts.length} parts`);
+      assert.ok(messageFrame(answer as unknown as Message).toString('utf8').includes(JSON.stringify(parts.join(''))));
     }
   });
 
