@@ -3,17 +3,42 @@
 import type { WideTable } from '../server/language/collect.js';
 import { cellWidth } from './layout/width.js';
 
-/** Aligned plain text, East Asian width-aware: a 汉字 is two cells, as a Chinese terminal shows it. */
+/**
+ * Aligned plain text, East Asian width-aware: a 汉字 is two cells, as a Chinese terminal shows it. Built
+ * from the rows' lines, each joined from its cells and shared runs of spaces: a
+ * workspace's table (1,000 reports, thousands of figure names) is tens of millions of characters, and
+ * a padded copy of each cell, or a last concatenation, doubled it.
+ */
 export function formatTable(table: WideTable): string {
+  return formatTableLines(table).join('');
+}
+
+/** formatTable's text as its lines, each with its line end (the language server sends them without joining them). */
+export function formatTableLines(table: WideTable): string[] {
   const all = [table.columns, ...table.rows];
   const widths = table.columns.map((_, c) => Math.max(...all.map((row) => cellWidth(row[c] ?? ''))));
-  const line = (row: string[]) =>
-    row
-      .map((cell, c) => (c === row.length - 1 ? cell : cell + ' '.repeat(widths[c]! - cellWidth(cell))))
-      .join('  ')
-      .trimEnd();
+  const spaces: string[] = [];
+  const pad = (n: number) => (spaces[n] ??= ' '.repeat(n));
+  // A line ends at its last cell with text, then its line end (most rows of a workspace have no text in
+  // their last columns: padded to the full width and trimmed, a line kept the whole width, a slice of it).
+  const line = (row: string[]) => {
+    let last = row.length - 1;
+    while (last >= 0 && row[last]!.trimEnd() === '') last--;
+    const pieces: string[] = [];
+    for (let c = 0; c < last; c++) {
+      const cell = row[c]!;
+      // Past the last column (a row longer than the header) nothing pads: as ' '.repeat(NaN).
+      pieces.push(cell, pad(widths[c] === undefined ? 0 : widths[c] - cellWidth(cell)), '  ');
+    }
+    if (last >= 0) pieces.push(row[last]!.trimEnd());
+    pieces.push('\n');
+    // One flat string (a concatenation would be flattened again, a copy, when the line is written).
+    return pieces.join('');
+  };
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return `${[line(table.columns), rule, ...table.rows.map(line)].join('\n')}\n`;
+  const lines = [line(table.columns), [rule, '\n'].join('')];
+  for (const row of table.rows) lines.push(line(row));
+  return lines;
 }
 
 /** RFC 4180: CRLF line ends; a field with a comma, quote, CR or LF is quoted, quotes doubled. No BOM (the caller adds it). */

@@ -67,3 +67,21 @@ export function collectGarbage(): void {
 export function makeRoomFor(text: string): void {
   if (text.length >= LARGE_OPEN_TEXT) collectGarbage();
 }
+
+/**
+ * A message this large (bytes of JSON) is followed by a full collection once written (transport.ts), and
+ * an answer of about this size is preceded by one (beforeLargeAnswer): the answer over a large workspace
+ * (1,000 reports' problems, their figures' table) was tens of MB as objects, as much again as JSON and as
+ * bytes, and V8 kept the heap it grew to for them until its next full collection, which an idle server
+ * does not make for seconds.
+ */
+export const LARGE_MESSAGE = 4_000_000;
+
+/**
+ * Before an answer of about `bytes` of JSON is serialised (checking the workspace, collecting its
+ * figures): a full collection when it is large, so that its JSON and bytes do not come on top of the
+ * work's own garbage (each report's tree and analysis, the table's rows).
+ */
+export function beforeLargeAnswer(bytes: number): void {
+  if (bytes >= LARGE_MESSAGE) collectGarbage();
+}

@@ -7,6 +7,8 @@ import {
   AbstractMessageWriter, IPCMessageReader, IPCMessageWriter, StreamMessageReader,
   type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
+import { messageFrame } from './frame.js';
+import { collectGarbage, LARGE_MESSAGE } from './memory.js';
 
 export const SERVER_NOT_INITIALIZED = -32002;
 const INVALID_REQUEST = -32600;
@@ -88,32 +90,41 @@ function wellFormed(message: Message): boolean {
 export class WholeMessageWriter extends AbstractMessageWriter implements MessageWriter {
   private failures = 0;
 
-  constructor(private readonly out: NodeJS.WritableStream) {
+  constructor(
+    private readonly out: NodeJS.WritableStream,
+    /** Called once a message of LARGE_MESSAGE bytes or more has been written (the server collects its garbage). */
+    private readonly afterLarge: () => void = () => undefined,
+  ) {
     super();
     out.on('error', (error: Error) => this.fireError(error));
     out.on('close', () => this.fireClose());
   }
 
   write(message: Message): Promise<void> {
-    let frame: Buffer;
+    let frame: Buffer | undefined;
     try {
-      const body = JSON.stringify(message);
-      const length = Buffer.byteLength(body, 'utf8');
-      const header = `Content-Length: ${length}\r\n\r\n`;
-      frame = Buffer.allocUnsafe(header.length + length);
-      frame.write(header, 0, 'latin1');
-      frame.write(body, header.length, 'utf8');
+      frame = messageFrame(message);
     } catch (error) {
       // A message JSON cannot hold (a cycle, a BigInt): an error of the writer, as the library's.
       this.fireError(error as Error, message, ++this.failures);
       return Promise.reject(error);
     }
+    // The stream keeps its last write's callback until it writes again (Node's Writable), with what the
+    // callback can reach: not the message nor its bytes (a workspace's answer, tens of MB, was kept after
+    // it was sent until the next message), only what an error needs, until it is called.
+    let sent: Message | undefined = message;
+    const large = frame.length >= LARGE_MESSAGE;
     return new Promise((resolve, reject) => {
-      this.out.write(frame, (error?: Error | null) => {
+      this.out.write(frame!, (error?: Error | null) => {
+        const failed = sent;
+        sent = undefined;
+        // Once the stream has let go of the bytes too.
+        if (large) setImmediate(this.afterLarge);
         if (!error) return resolve();
-        this.fireError(error, message, ++this.failures);
+        this.fireError(error, failed, ++this.failures);
         reject(error);
       });
+      frame = undefined;
     });
   }
 
@@ -149,7 +160,7 @@ export function serverTransport(argv: readonly string[]): { reader: MessageReade
   } else if (argv.includes('--stdio') || !argv.some((a) => a.startsWith('--socket') || a.startsWith('--pipe'))) {
     process.stdout.on('error', (error) => (isClosedPipe(error) ? end(0) : end(1, `标准输出出错：${String(error)}`)));
     reader = new StreamMessageReader(process.stdin);
-    writer = new WholeMessageWriter(process.stdout);
+    writer = new WholeMessageWriter(process.stdout, collectGarbage);
   } else return undefined;
   reader.onError((error) => end(1, `消息流已损坏（${error.message}）${process.env.BAOGAO_DEBUG ? error.stack : ''}`));
   writer.onError(([error]) => (isClosedPipe(error) ? end(0) : end(1, `无法发送消息（${error.message}）`)));

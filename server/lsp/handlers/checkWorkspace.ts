@@ -10,6 +10,7 @@ import { shownInEditor } from '../diagnosticLimit.js';
 import { CheckWorkspaceRequest, type PlainDiagnostic } from '../protocol.js';
 import { answerOrFail, LongWork } from '../requests.js';
 import { misnamedMessage } from '../../node/files.js';
+import { beforeLargeAnswer } from '../memory.js';
 
 export function register(context: ServerContext): void {
   const { connection, client, index } = context;
@@ -45,7 +46,10 @@ export function register(context: ServerContext): void {
       const start = { line: 0, character: 0 };
       list.list.push({ range: { start, end: start }, severity: SEVERITY.error ?? 1, code: 'BG909', source: 'baogao', message: misnamedMessage(entry) });
     }
-    return { files: [...files].map(([uri, { list }]) => ({ uri, diagnostics: list, ...(snippets.has(uri) ? { snippet: true } : {}) })) };
+    const answer = { files: [...files].map(([uri, { list }]) => ({ uri, diagnostics: list, ...(snippets.has(uri) ? { snippet: true } : {}) })) };
+    // A problem is about 250 bytes of JSON (its range, code and a Chinese message).
+    beforeLargeAnswer(250 * answer.files.reduce((sum, f) => sum + f.diagnostics.length, 0));
+    return answer;
   }));
 }
 
@@ -67,39 +71,92 @@ function checkClosedFile({ store, index }: ServerContext, file: string, files: F
     // Only what is shown is kept (not the checker's objects with their fixes), at most MAX_SHOWN a report
     // as in the editor (a binary file renamed .bg: tens of thousands). Checked once, nothing remembered by
     // block: a thousand closed reports would push out the blocks of those being typed in.
-    const found = shownInEditor(withoutBlockCache(() => checkReport(model, service.settings))).map((d) => ({
-      d: { code: d.code, message: d.message, severity: d.severity }, path: d.uri ?? file, range: rangeIn(store.linesOf(d.uri ?? file, model), d.start, d.end),
-    }));
+    const problems = new FoundProblems();
+    for (const d of shownInEditor(withoutBlockCache(() => checkReport(model, service.settings)))) {
+      problems.add(d.code, d.message, d.severity, d.uri ?? file, rangeIn(store.linesOf(d.uri ?? file, model), d.start, d.end));
+    }
     // A closed report's tree is not kept, its problems are (a snippet's stays: open reports include it).
     if (!model.isSnippet) service.cache.forget(file);
-    return { found, reads: filesRead(model) };
+    return { found: problems.trimmed(), reads: filesRead(model) };
   });
   if (found === GONE) return;
   listed(store.uriFor(file));
-  for (const { d, path, range } of found) {
-    if (store.byPath(path)) continue;
+  found.forEach((code, message, severity, path, range) => {
+    if (store.byPath(path)) return;
     const { list, keys } = listed(store.uriFor(path));
     // A snippet included by several reports: its problems once (found by a key: comparing with every
     // problem listed was quadratic, minutes for a binary file of 40,000 problems).
-    const key = `${d.code}\u0000${range.start.line}:${range.start.character}\u0000${d.message}`;
-    if (keys.has(key)) continue;
+    const key = `${code}\u0000${range.start.line}:${range.start.character}\u0000${message}`;
+    if (keys.has(key)) return;
     keys.add(key);
-    list.push({ range, severity: SEVERITY[d.severity] ?? 1, code: d.code, source: 'baogao', message: d.message });
+    list.push({ range, severity: SEVERITY[severity] ?? 1, code, source: 'baogao', message });
+  });
+}
+
+type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+
+/**
+ * A file's problems as the index keeps them between workspace checks: each a code, a message and five
+ * numbers (which file, the range) in flat arrays, not five objects — 1,000 reports of the county's
+ * workspace have some 125,000 problems, kept for the whole session.
+ */
+export class FoundProblems {
+  private readonly codes: string[] = [];
+  private readonly messages: string[] = [];
+  private readonly severities: Array<Diagnostic['severity']> = [];
+  private readonly paths: string[] = [];
+  /** Per problem: the index of its path, then its range's start line and character, end line and character. */
+  private numbers = new Int32Array(0);
+
+  get size(): number {
+    return this.codes.length;
+  }
+
+  add(code: string, message: string, severity: Diagnostic['severity'], path: string, range: Range): void {
+    const n = this.codes.length;
+    this.codes.push(code);
+    this.messages.push(message);
+    this.severities.push(severity);
+    let p = this.paths.indexOf(path);
+    if (p < 0) p = this.paths.push(path) - 1;
+    if (this.numbers.length < (n + 1) * 5) {
+      const grown = new Int32Array(Math.max(40, this.numbers.length * 2));
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    const v = this.numbers;
+    const o = n * 5;
+    v[o] = p;
+    v[o + 1] = range.start.line;
+    v[o + 2] = range.start.character;
+    v[o + 3] = range.end.line;
+    v[o + 4] = range.end.character;
+  }
+
+  /** Done adding: the numbers' spare room goes. */
+  trimmed(): this {
+    if (this.numbers.length > this.codes.length * 5) this.numbers = this.numbers.slice(0, this.codes.length * 5);
+    return this;
+  }
+
+  /** Each problem in the order added, with a range of its own. */
+  forEach(each: (code: string, message: string, severity: Diagnostic['severity'], path: string, range: Range) => void): void {
+    const v = this.numbers;
+    for (let i = 0; i < this.codes.length; i++) {
+      const o = i * 5;
+      each(this.codes[i]!, this.messages[i]!, this.severities[i]!, this.paths[v[o]!]!, { start: { line: v[o + 1]!, character: v[o + 2]! }, end: { line: v[o + 3]!, character: v[o + 4]! } });
+    }
   }
 }
 
 /** What a check finds in a file no longer there. */
-const GONE: FoundProblem[] = [];
-
-interface FoundProblem {
-  d: { code: string; message: string; severity: Diagnostic['severity'] };
-  path: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
+const GONE = new FoundProblems();
 
 /** The one problem of a listed file that cannot be read, or GONE when it is not there. */
-function unreadable(file: string, reason: string | undefined): FoundProblem[] {
+function unreadable(file: string, reason: string | undefined): FoundProblems {
   if (!reason || reason === '文件不存在') return GONE;
   const start = { line: 0, character: 0 };
-  return [{ d: { code: 'BG902', message: `无法读取，未作检查：${reason}。`, severity: 'error' }, path: file, range: { start, end: start } }];
+  const problems = new FoundProblems();
+  problems.add('BG902', `无法读取，未作检查：${reason}。`, 'error', file, { start, end: start });
+  return problems;
 }

@@ -187,3 +187,27 @@ describe('collect and import: the command', () => {
     }
   });
 });
+
+describe('collect: the aligned table of many reports', () => {
+  /** The table as first written: every cell padded to its column, each line trimmed. */
+  const padded = (table: { columns: string[]; rows: string[][] }) => {
+    const all = [table.columns, ...table.rows];
+    const widths = table.columns.map((_, c) => Math.max(...all.map((r) => cellWidth(r[c] ?? ''))));
+    const line = (r: string[]) => r.map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(widths[c]! - cellWidth(cell)))).join('  ').trimEnd();
+    return `${[line(table.columns), widths.map((w) => '-'.repeat(w)).join('  '), ...table.rows.map(line)].join('\n')}\n`;
+  };
+
+  it('is the same text as padding every cell and trimming each line: empty last columns, white space in cells, short and long rows', () => {
+    const cells = ['', ' ', '\u3000', '文件', 'a ', '150起（BG207）', 'x\ny', '约5000份', '\t', 'ab'];
+    let seed = 1;
+    const next = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * n);
+    for (let t = 0; t < 2000; t++) {
+      const width = 1 + next(5);
+      const table = {
+        columns: Array.from({ length: width }, () => cells[next(cells.length)]!),
+        rows: Array.from({ length: next(4) }, () => Array.from({ length: Math.max(1, width + next(3) - 1) }, () => cells[next(cells.length)]!)),
+      };
+      assert.equal(formatTable(table), padded(table), JSON.stringify(table));
+    }
+  });
+});

@@ -1,0 +1,81 @@
+// The bytes of a message: an answer's long texts escaped straight into the buffer must give the very
+// bytes JSON.stringify gives (the client parses them as JSON), whatever the texts hold.
+import { strict as assert } from 'node:assert';
+import type { Message } from 'vscode-languageserver/node';
+import { LONG_LIST, LONG_TEXT, messageFrame, TextInParts } from '../../../server/lsp/frame.js';
+import { LARGE_MESSAGE } from '../../../server/lsp/memory.js';
+import { WholeMessageWriter } from '../../../server/lsp/transport.js';
+import { Writable } from 'node:stream';
+
+const framed = (message: unknown) => {
+  const body = JSON.stringify(message);
+  return Buffer.from(`Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`, 'utf8');
+};
+
+/** Every kind of character JSON escapes or encodes in more than one byte, in a text past LONG_TEXT. */
+const ODD = '文件  机关"\\\n\r\t\b\f\u0000\u001f\u007f\ud800x\udc00\ud83d\ude00\ud83d 中文，。';
+const long = (seed: string) => seed.repeat(Math.ceil(LONG_TEXT / seed.length) + 1);
+
+describe('lsp: a message as bytes (frame.ts)', () => {
+  it('writes long texts of an answer as JSON.stringify would: escapes, surrogate pairs and lone surrogates', () => {
+    const table = long(ODD + '  '.repeat(20));
+    const answer = { jsonrpc: '2.0', id: 7, result: { reports: 1000, table, figures: 3, csv: `\ufeff${long('a,b,"c"\r\n')}`, gone: undefined, nested: { text: ODD } } };
+    assert.ok(table.length >= LONG_TEXT);
+    assert.deepEqual(messageFrame(answer as unknown as Message), framed(answer));
+  });
+
+  it('a long text ending or starting with an escape, or made of escapes only', () => {
+    for (const table of [long('\n'), long('"') + 'x', 'x' + long('\ud800'), long('\ud83d\ude00'), long('\ude00\ud83d')]) {
+      const answer = { jsonrpc: '2.0', id: 1, result: { table } };
+      assert.deepEqual(messageFrame(answer as unknown as Message), framed(answer));
+    }
+  });
+
+  it('a text given in parts is written as the one string they make, long or short', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `${i % 2 ? '报告' : ODD}${' '.repeat(i % 800)}\n`);
+    assert.ok(new TextInParts(lines).length >= LONG_TEXT);
+    for (const parts of [lines, ['short', '"\n'], []]) {
+      const answer = { jsonrpc: '2.0', id: 11, result: { reports: 2, table: new TextInParts(parts), csv: 'a,b' } };
+      assert.deepEqual(messageFrame(answer as unknown as Message), framed(answer), `${parts.length} parts`);
+      assert.ok(messageFrame(answer as unknown as Message).toString('utf8').includes(JSON.stringify(parts.join(''))));
+    }
+  });
+
+  it('a field that holds the text standing for a long one does not confuse it', () => {
+    const answer = { jsonrpc: '2.0', id: 2, result: { a: '\u0001baogao-long-text-0\u0001', table: long('表'), b: JSON.stringify('\u0001baogao-long-text-1\u0001') } };
+    assert.deepEqual(messageFrame(answer as unknown as Message), framed(answer));
+  });
+
+  it('writes long lists of an answer element by element as JSON.stringify would: holes, undefined, dates, nested texts', () => {
+    const files = Array.from({ length: LONG_LIST + 3 }, (_, i) => ({ uri: `file:///县/报告${i}.bg`, diagnostics: [{ range: { start: { line: i, character: 0 } }, message: ODD, code: 'BG601', none: undefined }], ...(i % 7 ? {} : { snippet: true }) }));
+    const odd: unknown[] = [...files, undefined, null, () => 1, new Date(0), '"', [], {}];
+    odd[files.length + 20] = 'after a hole';
+    for (const answer of [
+      { jsonrpc: '2.0', id: 8, result: { files } },
+      { jsonrpc: '2.0', id: 9, result: { first: 1, files: odd, table: long(ODD), last: [1, 2] } },
+      { jsonrpc: '2.0', id: 10, result: { files: Array.from({ length: LONG_LIST }, () => 'x') } },
+    ]) assert.deepEqual(messageFrame(answer as unknown as Message), framed(answer));
+  });
+
+  it('other messages are JSON.stringify’s: short answers, arrays, notifications, errors', () => {
+    for (const message of [
+      { jsonrpc: '2.0', id: 3, result: { text: 'short' } },
+      { jsonrpc: '2.0', id: 4, result: [long('x')] },
+      { jsonrpc: '2.0', id: 5, result: null },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.bg', diagnostics: [], text: long('x') } },
+      { jsonrpc: '2.0', id: 6, error: { code: -32600, message: long('错') } },
+    ]) assert.deepEqual(messageFrame(message as unknown as Message), framed(message));
+  });
+
+  it('the writer tells when a large message has been written, once the stream has taken it', async () => {
+    let told = 0;
+    const out = new Writable({ write: (_chunk, _encoding, done) => done() });
+    const writer = new WholeMessageWriter(out, () => told++);
+    await writer.write({ jsonrpc: '2.0', id: 1, result: { text: 'small' } } as Message);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(told, 0);
+    await writer.write({ jsonrpc: '2.0', id: 2, result: { table: 'x'.repeat(LARGE_MESSAGE) } } as Message);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(told, 1);
+  });
+});
