@@ -161,7 +161,7 @@ function tidy(clause: string, org?: string): string {
  * “实现188项涉企经营事项……”, “对照100项三级指标”, “择优推荐5家单位”, “明确212家检查企业清单”): a phrase ending in one names the noun after. Not in VERBS, which also trims long
  * names: “保留行政规范性文件13件” beside “废止行政规范性文件4件” keeps its 保留.
  */
-const OBJECT_FIRST_VERB_END = /(?:听取|保留|撤销|推出|实现|施行|对照|推荐|明确)$/;
+const OBJECT_FIRST_VERB_END = /(?:听取|保留|撤销|推出|实现|施行|对照|推荐|明确|指导|督促)$/;
 
 /**
  * A scope at the end of a phrase (“面向全区31个社区”, “市本级60个部门”, “下沉全镇9个村(社区)”, “覆盖辖区25个社区”): where the

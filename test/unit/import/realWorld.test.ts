@@ -1186,10 +1186,12 @@ describe('import: real-world text, round 21', () => {
     assert.equal(figure('2025年,配备12套同步录音录像设备。', '12套'), '同步录音录像设备');
   });
 
-  it('round 25 figure names: tiers before a count (市县乡三级1110名) name where, the noun after what; 书面 after 同志 is no part of it (沈阳市 2025)', () => {
+  it('round 25 figure names: tiers before a count (市县乡三级1110名) name where, the noun after what; 书面 after 同志 is no part of it (沈阳市 2025); 指导 and 督促 want their object', () => {
     const figure = (sentence: string, amount: string) => new RegExp(`\\{([^=}]+) = ${amount}\\}`).exec(imported(['某某市2025年度法治政府建设情况报告', sentence]).text)?.[1];
     assert.equal(figure('2025年,落实年度述法机制,市县乡三级1110名党政主要负责同志书面述法全覆盖。', '1110名'), '党政主要负责同志');
     assert.equal(figure('2025年,县乡两级56名执法人员现场参加培训。', '56名'), '县乡两级执法人员');
+    // 指导 and 督促 take their object after the count (江源区卫健局 2025: “指导13家公立医疗机构建立……”).
+    assert.equal(figure('2025年,指导13家公立医疗机构建立法治建设领导小组。', '13家'), '指导公立医疗机构');
     // Near miss: tiers that are the counted things’ kind (三级指标) stay.
     assert.equal(figure('2025年,对照100项三级指标开展自查。', '100项'), '三级指标');
   });
