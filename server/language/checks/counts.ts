@@ -10,7 +10,7 @@ import { NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract
 import { cachedPerPlaced, ruledOutInBatch } from './blockCache.js';
 import { blockTextNodes, located } from './prose.js';
 import { allMatches } from '../matches.js';
-import { opensTitle, yearWithoutNian } from './slips.js';
+import { opensSentenceAt, opensTitle, yearWithoutNian } from './slips.js';
 
 export const countsCodes: CodeInfo[] = [
   {
@@ -143,7 +143,7 @@ function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock):
       // A name packing counts in quotes (“1站36室”, “3室1厅”, “1中心N站”) is a slogan's, not a sentence's count.
       if (inCountingSlogan(node.text, m.index!)) continue;
       // A year without its 年 (“2021依法行政”) is BG236's.
-      if (/^(?:19[5-9]|20[0-4])\d$/.test(digits) && yearWithoutNian(node.text.slice(m.index! + digits.length, m.index! + digits.length + 6), opensTitle(model.file.text, node.start))) continue;
+      if (/^(?:19[5-9]|20[0-4])\d$/.test(digits) && yearWithoutNian(node.text.slice(m.index! + digits.length, m.index! + digits.length + 6), opensTitle(model.file.text, node.start), opensSentenceAt(node.text, m.index!))) continue;
       const start = node.start + m.index!;
       const word = noun ?? next;
       (out ??= []).push(located(model, placed.scope, diagnostic('BG221', { start, end: start + digits.length + word.length }, noun ? `“${digits}${word}”：数字后缺少量词，应写作“${digits}个${word}”。` : `“${digits}${word}”：数字后缺少量词，例如“${digits}名${word}”“${digits}个${word}”。`)));

@@ -38,7 +38,7 @@ export const slipsCodes: CodeInfo[] = [
   },
   {
     code: 'BG236', severity: 'warning', title: '年份后缺“年”字',
-    description: '年份后面直接跟着文字，少了“年”字（“2024法治政府建设年度报告”“《某局2021依法行政重点工作安排》”“2021度”），或直接连着月份（“20231月”“202312月”，日期“（2023年1月）”漏了“年”）：应写作“2024年法治政府建设年度报告”“2023年1月”。年份后跟文字时只在标题、书名号里的文件名称和“度”“以来”“全年”“法治”“依法”“工作”等年份常带的词前报告；正文里其他数字后缺量词的见 BG221。',
+    description: '年份后面直接跟着文字，少了“年”字（“2024法治政府建设年度报告”“《某局2021依法行政重点工作安排》”“2021度”），或直接连着月份（“20231月”“202312月”，日期“（2023年1月）”漏了“年”），或连着月份和日子（“2025730日”，“年”“月”都漏了）：应写作“2024年法治政府建设年度报告”“2023年1月”“2025年7月30日”。年份后跟文字时只在标题、书名号里的文件名称、句子开头（“2025坚持以……”）和“度”“以来”“全年”“法治”“依法”“工作”等年份常带的词前报告；正文里其他数字后缺量词的见 BG221。',
     example: '《霍山县市场监管局2021依法行政重点工作安排》', fix: '在年份后补上“年”',
   },
   {
@@ -175,9 +175,20 @@ const COUNT_AFTER = /^(?:[余多人名件起次场份册条个项家户所位处
  * @标题, a document's name in 《》) or before a word a year is written before. Shared with BG221, which
  * leaves these to BG236.
  */
-export function yearWithoutNian(after: string, inTitle: boolean): boolean {
-  return !COUNT_AFTER.test(after) && (inTitle || YEAR_WORDS.test(after));
+export function yearWithoutNian(after: string, inTitle: boolean, opensSentence = false): boolean {
+  return !COUNT_AFTER.test(after) && (inTitle || YEAR_WORDS.test(after) || (opensSentence && !RANGE_OR_LIST.test(after)));
 }
+
+/** After a number, a word that joins it to another number (2025至2026年, 2024和2025两年): no year lacking its 年. */
+const RANGE_OR_LIST = /^[至到和与及或、]/;
+
+/**
+ * Does the number at `at` of a text node open a sentence — the node's start (a paragraph's) or right after
+ * a sentence's end? A year opening a report's sentence is written with its 年 (“2025坚持以……” lost it, 柳城县 2025);
+ * a count does not open one without its noun before it.
+ */
+export const opensSentenceAt = (text: string, at: number) => at === 0 || SENTENCE_END.test(text[at - 1]!);
+const SENTENCE_END = /[。；;！!？?]/;
 
 /** The first text node of a citation starts right after its 《 (or 〈). */
 export const opensTitle = (fileText: string, nodeStart: number) => fileText[nodeStart - 1] === '《' || fileText[nodeStart - 1] === '〈';
@@ -185,7 +196,29 @@ export const opensTitle = (fileText: string, nodeStart: number) => fileText[node
 /** A year run into the month after it, its 年 left out: 20231月 (2023年1月), 202312月. */
 const YEAR_THEN_MONTH = /(?<![\d.．·A-Za-z０-９第〔\[［-])((?:19[5-9]|20[0-4])\d)(0?[1-9]|1[0-2])月/gu;
 
-const YEAR_BEFORE_WORD_OR_MONTH = /(?:19[5-9]|20[0-4])\d(?:\p{Script=Han}|\d{1,2}月)/u;
+/**
+ * A year run into the month and day after it, its 年 and 月 left out: 2025730日 (2025年7月30日, 柳城县 2025),
+ * 20251130日. The digits after the year are read as a month and a day; when they split two ways (2025111日:
+ * 1月11日 or 11月1日) the message gives no split.
+ */
+const YEAR_THEN_MONTH_DAY = /(?<![\d.．·A-Za-z０-９第〔\[［-])((?:19[5-9]|20[0-4])\d)(\d{2,4})日/gu;
+
+/** The ways `digits` split into a month and a day (730 → 7月30日; 111 → 1月11日, 11月1日). */
+function monthDaySplits(digits: string): string[] {
+  const out: string[] = [];
+  for (let cut = 1; cut <= 2 && cut < digits.length; cut++) {
+    const month = digits.slice(0, cut);
+    const day = digits.slice(cut);
+    if (month[0] === '0' && cut === 1) continue;
+    const mm = Number(month);
+    const dd = Number(day);
+    if (day.length > 2 || (day[0] === '0' && day.length === 1) || mm < 1 || mm > 12 || dd < 1 || dd > 31) continue;
+    out.push(`${mm}月${dd}日`);
+  }
+  return out;
+}
+
+const YEAR_BEFORE_WORD_OR_MONTH = /(?:19[5-9]|20[0-4])\d(?:\p{Script=Han}|\d{1,2}月|\d{2,4}日)/u;
 const mayLackNian = (source: string) => YEAR_BEFORE_WORD_OR_MONTH.test(source);
 
 function yearsWithoutNian(model: ReportModel): Diagnostic[] {
@@ -209,7 +242,7 @@ function nianMissing(text: string, offset: number, inTitle: boolean): readonly D
   for (const m of allMatches(YEAR_THEN_HAN, text)) {
     const end = m.index! + m[1]!.length;
     const after = text.slice(end, end + 6);
-    if (!yearWithoutNian(after, inTitle)) continue;
+    if (!yearWithoutNian(after, inTitle, opensSentenceAt(text, m.index!))) continue;
     const start = offset + m.index!;
     const shown = `${m[1]}${text.slice(end, end + 2)}`;
     (out ??= []).push(diagnostic('BG236', { start, end: start + m[1]!.length + 1 }, `“${shown}”：年份后缺“年”字，应写作“${m[1]}年${text.slice(end, end + 2)}”。`, [
@@ -222,6 +255,14 @@ function nianMissing(text: string, offset: number, inTitle: boolean): readonly D
     (out ??= []).push(diagnostic('BG236', { start, end: start + m[0].length }, `“${m[0]}”：年份后缺“年”字，应写作“${m[1]}年${m[2]}月”。`, [
       { title: `补上“年”：“${m[1]}年${m[2]}月”`, safe: false, edits: [{ start: offset + end, end: offset + end, newText: '年' }] },
     ]));
+  }
+  for (const m of allMatches(YEAR_THEN_MONTH_DAY, text)) {
+    const splits = monthDaySplits(m[2]!);
+    if (splits.length === 0) continue;
+    const start = offset + m.index!;
+    const written = splits.length === 1 ? `应写作“${m[1]}年${splits[0]}”` : `应写作“${splits.map((s) => `${m[1]}年${s}`).join('”或“')}”`;
+    (out ??= []).push(diagnostic('BG236', { start, end: start + m[0].length }, `“${m[0]}”：年份和月份后缺“年”“月”字，${written}。`,
+      splits.length === 1 ? [{ title: `补上“年”“月”：“${m[1]}年${splits[0]}”`, safe: false, edits: [{ start, end: start + m[0].length, newText: `${m[1]}年${splits[0]}` }] }] : []));
   }
   return out ?? NO_DIAGNOSTICS;
 }

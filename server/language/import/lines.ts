@@ -431,6 +431,12 @@ const BARE_LABEL = /^[-•·*\s\u3000]*([\u4e00-\u9fff]{2,6})\s*[:：]\s*$/;
 /** A label's value on a line of its own: short, no sentence, not the title (“- 温建〔2022〕4号”, “- 主动公开”). */
 const LABEL_VALUE = /^[-•·*\s\u3000]*[^，,。；;：:]{1,40}$/;
 
+/**
+ * A line shaped like a report's title, never a label's value: ending in a kind of report, or naming a year and
+ * the work reported on (“四川省教育厅2025年法治政府建设工作情况” under an empty “• 主题分类:”, 四川省教育厅 2025).
+ */
+const titleShaped = (text: string) => /(?:报告|总结|汇报)$/.test(text) || (/(?:19|20)\d{2}\s*年/.test(text) && /法治|依法行政|述法/.test(text));
+
 /** The publisher in a page's information bar or table: “发布机构 | 肃南县林草局”, “发布机构:惠安县交通运输局”. */
 const PUBLISHER = /发布(?:机构|单位)[ \u3000]*(?:[:：\]】|｜][ \u3000|｜]*)?([\u4e00-\u9fff]{3,30})/;
 
@@ -459,7 +465,7 @@ function removeFurniture(lines: Line[], note: Note): { pageDate: PageDate | unde
       line.text = titled.title;
     }
     const furniture = furnitureKind(readable(line.text), top);
-    const value = top && label && LABEL_VALUE.test(line.text) && !/(?:报告|总结|汇报)$/.test(line.text) ? label : '';
+    const value = top && label && LABEL_VALUE.test(line.text) && !titleShaped(line.text) ? label : '';
     const kind = furniture ?? (value ? '网页信息栏' : undefined);
     label = top && furniture === '网页信息栏' && !value ? (BARE_LABEL.exec(readable(line.text))?.[1] ?? '') : '';
     if (value && !pageDate) {

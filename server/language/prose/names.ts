@@ -56,7 +56,7 @@ const EXAMPLES_NOUN_MAX = 7;
  * "社区法律顾问定期为社区居民提供……", "4家行政执法单位同步开展……", "18个行政执法单位分别开展……", "3个基层法治观察点高效运行"
  * (an adverb between the noun and its verb).
  */
-const NOUN_ENDS = /统一|全部|全面|分别|同步|先后|相继|陆续|高效|依法|及时|定期|集中|积极|作为|进行|实现|做到|达到|被(?![告执申诉判])|入驻|进驻|纳入|入选|入围|获评|荣获|参评|网上|下放|完善|(?<!公)共(?![同享建治产性识])|列入|研究(?=部署|解决|讨论|决定|审议|落实)|听取|审议|(?<=[人员者])现场/g;
+const NOUN_ENDS = /统一|全部|全面|分别|同步|先后|相继|陆续|高效|依法|及时|定期|集中|积极|作为|进行|实现|做到|达到|被(?![告执申诉判])|入驻|进驻|纳入|入选|入围|获评|荣获|参评|网上|下放|完善|(?<!公)共(?![同享建治产性识])|列入|研究(?=部署|解决|讨论|决定|审议|落实)|听取|审议|(?<=[人员者志])(?:现场|书面)/g;
 
 /**
  * A year inside the words before a figure (“全面梳理2024年26项”, “较2024年增长23%”): when, not what — with its digits
@@ -161,19 +161,24 @@ function tidy(clause: string, org?: string): string {
  * “实现188项涉企经营事项……”, “对照100项三级指标”, “择优推荐5家单位”, “明确212家检查企业清单”): a phrase ending in one names the noun after. Not in VERBS, which also trims long
  * names: “保留行政规范性文件13件” beside “废止行政规范性文件4件” keeps its 保留.
  */
-const OBJECT_FIRST_VERB_END = /(?:听取|保留|撤销|推出|实现|施行|对照|推荐|明确)$/;
+const OBJECT_FIRST_VERB_END = /(?:听取|保留|撤销|推出|实现|施行|对照|推荐|明确|指导|督促)$/;
 
 /**
  * A scope at the end of a phrase (“面向全区31个社区”, “市本级60个部门”, “下沉全镇9个村(社区)”, “覆盖辖区25个社区”): where the
  * counted things are, not what they are; the noun after names them, with the scope in front when short (全区社区, 市本级部门).
  */
 const SCOPE_END = /(?:全|本)(?:省|市|区|县|镇|乡|街道)$|[省市区县]本级$|辖区$/;
+/**
+ * Tiers at the end of a phrase (“市县乡三级1110名党政主要负责同志”, “县乡两级”): which levels the counted things are
+ * at, not what they are; the noun after names them (沈阳市 2025).
+ */
+const TIERS_END = /[一二两三四五六]级$/;
 /** A body's short name for itself after a verb (完成厅…, 审查局…). */
 const OWN_BODY_END = /[厅局委办]$/;
 
 /** Does a phrase end in a verb or a word that wants its object after the number ("召开了", "保障", "加强对")? */
 export function wantsNounAfter(phrase: string): boolean {
-  if (phrase.length < 2 || /[对向为在给把将]$/.test(phrase) || HANDS_OVER.test(phrase) || SCOPE_END.test(phrase)) return true;
+  if (phrase.length < 2 || /[对向为在给把将]$/.test(phrase) || HANDS_OVER.test(phrase) || SCOPE_END.test(phrase) || TIERS_END.test(phrase)) return true;
   const lastVerb = [...phrase.matchAll(VERBS)].pop();
   if (!!lastVerb && lastVerb.index! + lastVerb[0].length === phrase.length) return true;
   // “全年完成厅14件行政规范性文件”: a verb and the body's own short name (厅 for 我厅), the object after the number.

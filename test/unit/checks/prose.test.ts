@@ -185,6 +185,27 @@ describe('figures from prose', () => {
       const near = '@年度 2022\n\n2023年1月，2023.1月，2023-1月，第20231月，12月，1至12月，120231月，2023113月。\n';
       assert.deepEqual(checkReport(model(near)).filter((d) => d.code === 'BG236').map((d) => near.slice(d.start, d.end)), []);
     });
+    it('a year opening a sentence without its 年 (BG236: “2025坚持以……”, 柳城县 2025); BG221 leaves it; counts and ranges opening one do not', () => {
+      const text = '@年度 2025\n\n2025坚持以习近平法治思想为指引。全年办结案件。2024深化改革，成效明显。\n';
+      const found = checkReport(model(text)).filter((d) => /BG236|BG221/.test(d.code));
+      assert.deepEqual(found.map((d) => `${d.code}@${text.slice(d.start, d.end)}`), ['BG236@2025坚', 'BG236@2024深']);
+      assert.match(found[0]!.message, /年份后缺“年”字，应写作“2025年坚持”/);
+      // Near misses: a count opening a sentence with its measure word, a range, a year with 年, a count mid-sentence (BG221’s).
+      const near = '@年度 2025\n\n2025名干部参加考试。2024至2025年持续推进。2025年坚持学法。全县接待2025群众。\n';
+      assert.deepEqual(checkReport(model(near)).filter((d) => /BG236|BG221/.test(d.code)).map((d) => `${d.code}@${near.slice(d.start, d.end)}`), ['BG221@2025群']);
+    });
+    it('a year run into its month and day (BG236: 2025730日) lacks 年 and 月, with its fix when the digits split one way (柳城县 2025)', () => {
+      const text = '@年度 2025\n\n2025730日，该清单正式公布；20251130日召开会议；2025111日印发。\n';
+      const found = checkReport(model(text)).filter((d) => d.code === 'BG236');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['2025730日', '20251130日', '2025111日']);
+      assert.match(found[0]!.message, /“2025730日”：年份和月份后缺“年”“月”字，应写作“2025年7月30日”/);
+      assert.equal(applyEdits(text, found[1]!.fixes![0]!.edits), text.replace('20251130日', '2025年11月30日'));
+      assert.match(found[2]!.message, /应写作“2025年1月11日”或“2025年11月1日”/);
+      assert.deepEqual(found[2]!.fixes ?? [], []);
+      // Near misses: a date written out, a count of days, a number too long to be one, digits that are no month and day.
+      const near = '@年度 2025\n\n2025年7月30日，办理时限压缩至30日，编号12025730日，20251399日。\n';
+      assert.deepEqual(checkReport(model(near)).filter((d) => d.code === 'BG236').map((d) => near.slice(d.start, d.end)), []);
+    });
     it('a road’s number before 国道, 省道, 县道 or 乡道 (321国道) is no count: no BG221; 321国家 is', () => {
       const text = '@年度 2022\n\n黔大高速公路、321国道清毕路段、205省道和012县道横贯全镇。\n';
       assert.deepEqual(checkReport(model(text)).filter((d) => d.code === 'BG221'), []);

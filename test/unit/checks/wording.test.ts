@@ -219,6 +219,14 @@ describe('checks/wording', () => {
       const near = `${header(2024)}学习贯彻党的二十大和二十届二中、三中全会精神，党的二十届三中全会精神，十九届六中全会。\n`;
       assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
     });
+    it('reports 学习贯彻二十大精神 with 党的 left out (大马营镇 2025), not 党的二十大精神, 党的十九大和二十大精神 or an event’s name', () => {
+      const text = `${header(2025)}2025年，大马营镇深入学习贯彻二十大精神和习近平法治思想。\n`;
+      expectOne(text, 'BG715', '贯彻二十大精神', text.replace('贯彻二十大精神', '贯彻党的二十大精神'));
+      const old = `${header(2018)}认真落实十九大精神。\n`;
+      expectOne(old, 'BG715', '落实十九大精神', old.replace('落实十九大精神', '落实党的十九大精神'));
+      const near = `${header(2025)}深入学习贯彻党的二十大精神，开展“学习二十大·奋进新征程”宣讲，领会党的二十大和二十届四中全会精神。\n`;
+      assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
+    });
     it('leaves 推进法治建设第一责任人, 加强法治政府建设 and 党委理论学习中心组 alone', () => {
       const text = `${header(2025)}党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况；党委理论学习中心组学习12次。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG715'), []);

@@ -1133,6 +1133,29 @@ describe('import: real-world text, round 21', () => {
     assert.equal(body(prose.text).at(-1), '机构名称:某某街道综合行政执法队');
   });
 
+  it('an empty bulleted label list (• 公文种类: • 发文机关: • 主题分类:) is furniture, and a title under it is no label’s value (四川省教育厅 2025)', () => {
+    const title = '某某省教育厅2025年法治政府建设工作情况';
+    const r = imported(['政府信息公开', '', '  • 索引号:', '  • 发文字号: 〔〕 号', '  • 公文种类:', '  • 发文机关:', '  • 成文日期:', '  • 主题分类:', '', title, '', '发布时间:2026-02-28   浏览次数:   【字体:', '', '2025年,教育厅坚持以习近平新时代中国特色社会主义思想为指导,扎实推进教育系统法治政府建设。']);
+    assert.equal(r.header.title, title);
+    assert.equal(r.header.org, '某某省教育厅');
+    assert.deepEqual(body(r.text), ['2025年,教育厅坚持以习近平新时代中国特色社会主义思想为指导,扎实推进教育系统法治政府建设。']);
+    // A label’s value on the next line is still the label’s (• 主题分类: / 政务公开).
+    const valued = imported(['  • 主题分类:', '政务公开', '某某镇2025年法治政府建设情况报告', '2025年,某某镇坚持依法行政。']);
+    assert.equal(valued.header.title, '某某镇2025年法治政府建设情况报告');
+    assert.deepEqual(body(valued.text), ['2025年,某某镇坚持依法行政。']);
+  });
+
+  it('the party’s slogan a site prints as a banner above the page (• 高举中国特色社会主义伟大旗帜……团结奋斗。) is furniture; the title below it is found (沈阳市 2025)', () => {
+    const banner = '• 高举中国特色社会主义伟大旗帜,全面贯彻习近平新时代中国特色社会主义思想,弘扬伟大建党精神,自信自强、守正创新,踔厉奋发、勇毅前行,为全面建设社会主义现代化国家、全面推进中华民族伟大复兴而团结奋斗。';
+    const r = imported([banner, '', '司法信息', '', '某某市人民政府关于2025年法治政府建设情况的报告', '', '时间:2026-02-25         来源:依法行政指导处', '', '2025年,某某市坚持以习近平新时代中国特色社会主义思想为指导,深入推进法治政府建设。']);
+    assert.equal(r.header.title, '某某市人民政府关于2025年法治政府建设情况的报告');
+    assert.equal(r.header.org, '某某市人民政府');
+    assert.deepEqual(body(r.text), ['2025年,某某市坚持以习近平新时代中国特色社会主义思想为指导,深入推进法治政府建设。']);
+    // In the report’s text the slogan is the report’s.
+    const prose = imported(['某某市人民政府关于2025年法治政府建设情况的报告', '2025年,某某市坚持以习近平新时代中国特色社会主义思想为指导,深入推进法治政府建设。', '高举中国特色社会主义伟大旗帜,为全面建设社会主义现代化国家而团结奋斗。']);
+    assert.equal(body(prose.text).at(-1), '高举中国特色社会主义伟大旗帜,为全面建设社会主义现代化国家而团结奋斗。');
+  });
+
   it('the values of a page’s table on lines of their own, their labels lost (无, 主动公开), are furniture above the first sentence (盈浦街道 2025)', () => {
     const r = imported(['某某街道2025年度法治政府建设情况报告', '无', '主动公开', '无', '无', '2025.12.17', '某某街道以习近平新时代中国特色社会主义思想为指导,全面推进街道法治政府建设。', '无']);
     assert.equal(r.header.title, '某某街道2025年度法治政府建设情况报告');
@@ -1161,5 +1184,15 @@ describe('import: real-world text, round 21', () => {
     assert.equal(figure('2025年,对52个单位采取书面督察。', '52个'), '单位');
     // Near miss: an adverb that begins the counted noun (同步录音录像设备) stays.
     assert.equal(figure('2025年,配备12套同步录音录像设备。', '12套'), '同步录音录像设备');
+  });
+
+  it('round 25 figure names: tiers before a count (市县乡三级1110名) name where, the noun after what; 书面 after 同志 is no part of it (沈阳市 2025); 指导 and 督促 want their object', () => {
+    const figure = (sentence: string, amount: string) => new RegExp(`\\{([^=}]+) = ${amount}\\}`).exec(imported(['某某市2025年度法治政府建设情况报告', sentence]).text)?.[1];
+    assert.equal(figure('2025年,落实年度述法机制,市县乡三级1110名党政主要负责同志书面述法全覆盖。', '1110名'), '党政主要负责同志');
+    assert.equal(figure('2025年,县乡两级56名执法人员现场参加培训。', '56名'), '县乡两级执法人员');
+    // 指导 and 督促 take their object after the count (江源区卫健局 2025: “指导13家公立医疗机构建立……”).
+    assert.equal(figure('2025年,指导13家公立医疗机构建立法治建设领导小组。', '13家'), '指导公立医疗机构');
+    // Near miss: tiers that are the counted things’ kind (三级指标) stay.
+    assert.equal(figure('2025年,对照100项三级指标开展自查。', '100项'), '三级指标');
   });
 });
