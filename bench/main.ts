@@ -12,7 +12,7 @@ import { parse } from '../grammar/index.js';
 import { LanguageService } from '../server/language/service.js';
 import { MemoryWorkspace } from '../server/language/workspace.js';
 import { render } from '../templates/render.js';
-import { runBatch, runBatchChild, type BatchResult } from './batch.js';
+import { runBatch, type BatchResult } from './batch.js';
 import { runColdStart, type ColdStartResult } from './coldStart.js';
 import { runServerStart, type ServerStartResult } from './serverStart.js';
 import { generateReport } from './corpus.js';
@@ -64,7 +64,7 @@ async function main() {
       report.sizes.push(entry);
       if (wants('batch')) {
         log(`batch ${size.label} …`);
-        entry.batch = await runBatch(text, size.batchRounds, size.budgetMs, size.batchWarmup);
+        entry.batch = runBatch(text, size.batchRounds, size.budgetMs, size.batchWarmup);
       }
       if (wants('editor')) {
         log(`editor ${size.label} …`);
@@ -187,10 +187,7 @@ function table(report: Report): string {
   return `${lines.join('\n')}\n`;
 }
 
-// A batch task's own process (bench/batch.ts starts one per task), or the bench.
-const batchTask = option('batch-task');
-if (batchTask) runBatchChild(batchTask, option('text')!, Number(option('warmup') ?? 2));
-else main().catch((error: unknown) => {
+main().catch((error: unknown) => {
   process.stderr.write(`bench failed: ${(error as Error)?.stack ?? String(error)}\n`);
   process.exitCode = 1;
 });

@@ -42,24 +42,6 @@ export function interleave(tasks: Record<string, () => unknown>, rounds: number,
   return times;
 }
 
-/**
- * interleave's rounds over tasks that time themselves (each in a process of its own: bench/batch.ts), so
- * that what one leaves in its heap is not charged to the next. No warm-up here: each process does its own.
- */
-export async function interleaveAsync(tasks: Record<string, () => Promise<number>>, rounds: number, budgetMs = Infinity, minRounds = 3): Promise<Record<string, number[]>> {
-  const names = Object.keys(tasks);
-  const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-  const started = performance.now();
-  for (let r = 0; r < rounds; r++) {
-    for (let i = 0; i < names.length; i++) {
-      const name = names[(i + r) % names.length]!;
-      times[name]!.push(await tasks[name]!());
-    }
-    if (r + 1 >= minRounds && performance.now() - started > budgetMs) break;
-  }
-  return times;
-}
-
 /** Median over rounds of reference time ÷ task time: above 1 the task is faster than the reference. */
 export function ratio(task: readonly number[], reference: readonly number[]): number {
   const n = Math.min(task.length, reference.length);
