@@ -2,7 +2,7 @@
 // bytes JSON.stringify gives (the client parses them as JSON), whatever the texts hold.
 import { strict as assert } from 'node:assert';
 import type { Message } from 'vscode-languageserver/node';
-import { LONG_LIST, LONG_TEXT, messageFrame, TextInParts } from '../../../server/lsp/frame.js';
+import { LONG_LIST, LONG_TEXT, longFields, messageFrame, TextInParts } from '../../../server/lsp/frame.js';
 import { LARGE_MESSAGE } from '../../../server/lsp/memory.js';
 import { WholeMessageWriter } from '../../../server/lsp/transport.js';
 import { Writable } from 'node:stream';
@@ -47,7 +47,8 @@ describe('lsp: a message as bytes (frame.ts)', () => {
   });
 
   it('writes long lists of an answer element by element as JSON.stringify would: holes, undefined, dates, nested texts', () => {
-    const files = Array.from({ length: LONG_LIST + 3 }, (_, i) => ({ uri: `file:///县/报告${i}.bg`, diagnostics: [{ range: { start: { line: i, character: 0 } }, message: ODD, code: 'BG601', none: undefined }], ...(i % 7 ? {} : { snippet: true }) }));
+    // Each file's JSON some 3,000 characters: the list's is past LONG_TEXT, so it goes element by element.
+    const files = Array.from({ length: LONG_LIST + 3 }, (_, i) => ({ uri: `file:///县/报告${i}.bg`, diagnostics: [{ range: { start: { line: i, character: 0 } }, message: ODD.repeat(50), code: 'BG601', none: undefined }], ...(i % 7 ? {} : { snippet: true }) }));
     const odd: unknown[] = [...files, undefined, null, () => 1, new Date(0), '"', [], {}];
     odd[files.length + 20] = 'after a hole';
     for (const answer of [
@@ -55,6 +56,15 @@ describe('lsp: a message as bytes (frame.ts)', () => {
       { jsonrpc: '2.0', id: 9, result: { first: 1, files: odd, table: long(ODD), last: [1, 2] } },
       { jsonrpc: '2.0', id: 10, result: { files: Array.from({ length: LONG_LIST }, () => 'x') } },
     ]) assert.deepEqual(messageFrame(answer as unknown as Message), framed(answer));
+  });
+
+  it('writes apart only long texts and long lists of large objects: not a report’s semantic tokens or its problems', () => {
+    const written = (result: unknown) => longFields({ jsonrpc: '2.0', id: 1, result } as unknown as Message)?.map(([key]) => key) ?? [];
+    const files = Array.from({ length: LONG_LIST + 3 }, (_, i) => ({ uri: `file:///县/报告${i}.bg`, diagnostics: [{ message: ODD.repeat(50) }] }));
+    assert.deepEqual(written({ files, table: long('x'), csv: 'short' }), ['files', 'table']);
+    // 300,000 numbers (a 3 MB report's tokens) and 1,000 problems: JSON.stringify's whole, as before.
+    assert.deepEqual(written({ resultId: '7', data: Array.from({ length: 300_000 }, (_, i) => i % 97) }), []);
+    assert.deepEqual(written({ kind: 'full', items: Array.from({ length: 1000 }, (_, i) => ({ range: { start: { line: i, character: 0 }, end: { line: i, character: 1 } }, code: 'BG601', message: '中文里用了半角标点' })) }), []);
   });
 
   it('other messages are JSON.stringify’s: short answers, arrays, notifications, errors', () => {
