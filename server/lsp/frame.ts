@@ -123,9 +123,8 @@ function splitAtMarkers(message: Message, long: ReadonlyArray<[string, unknown]>
   }
 }
 
-/** The bytes of `text` inside a JSON string literal (quotes not included). */
-function escapedLength(text: string): number {
-  let length = Buffer.byteLength(text, 'utf8');
+/** Calls `visit` with the index of each character JSON escapes in `text` (a surrogate pair is not escaped, a lone surrogate is). */
+function eachEscaped(text: string, visit: (i: number) => void): void {
   ESCAPED.lastIndex = 0;
   for (let m = ESCAPED.exec(text); m; m = ESCAPED.exec(text)) {
     const i = m.index;
@@ -134,27 +133,26 @@ function escapedLength(text: string): number {
       ESCAPED.lastIndex = i + 2;
       continue;
     }
-    // UTF-8 of the character (a lone surrogate: the replacement character, 3 bytes) → its escape.
-    length += escapeOf(text, i).length - (code >= 0xd800 ? 3 : 1);
+    visit(i);
   }
+}
+
+/** The bytes of `text` inside a JSON string literal (quotes not included). */
+function escapedLength(text: string): number {
+  let length = Buffer.byteLength(text, 'utf8');
+  // UTF-8 of the character (a lone surrogate: the replacement character, 3 bytes) → its escape.
+  eachEscaped(text, (i) => (length += escapeOf(text, i).length - (text.charCodeAt(i) >= 0xd800 ? 3 : 1)));
   return length;
 }
 
 /** Writes `text` escaped as inside a JSON string literal at `at` (no quotes); returns the offset after it. */
 function writeEscaped(text: string, frame: Buffer, at: number): number {
   let from = 0;
-  ESCAPED.lastIndex = 0;
-  for (let m = ESCAPED.exec(text); m; m = ESCAPED.exec(text)) {
-    const i = m.index;
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && isLow(text.charCodeAt(i + 1))) {
-      ESCAPED.lastIndex = i + 2;
-      continue;
-    }
+  eachEscaped(text, (i) => {
     if (i > from) at += frame.write(text.slice(from, i), at, 'utf8');
     at += frame.write(escapeOf(text, i), at, 'latin1');
     from = i + 1;
-  }
+  });
   if (from < text.length) at += frame.write(from === 0 ? text : text.slice(from), at, 'utf8');
   return at;
 }
