@@ -108,10 +108,6 @@ export class FoundProblems {
   /** Per problem: the index of its path, then its range's start line and character, end line and character. */
   private numbers = new Int32Array(0);
 
-  get size(): number {
-    return this.codes.length;
-  }
-
   add(code: string, message: string, severity: Diagnostic['severity'], path: string, range: Range): void {
     const n = this.codes.length;
     this.codes.push(code);
