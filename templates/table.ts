@@ -10,11 +10,14 @@ import { cellWidth } from './layout/width.js';
  * a padded copy of each cell, or a last concatenation, doubled it.
  */
 export function formatTable(table: WideTable): string {
-  return formatTableLines(table).join('');
+  return [...tableLines(table)].join('');
 }
 
-/** formatTable's text as its lines, each with its line end (the language server sends them without joining them). */
-export function formatTableLines(table: WideTable): string[] {
+/**
+ * formatTable's text as its lines, each with its line end, each made when it is asked for (the language
+ * server writes them as it makes them, and never holds them all).
+ */
+export function* tableLines(table: WideTable): Generator<string> {
   const all = [table.columns, ...table.rows];
   const widths = table.columns.map((_, c) => Math.max(...all.map((row) => cellWidth(row[c] ?? ''))));
   const spaces: string[] = [];
@@ -35,10 +38,9 @@ export function formatTableLines(table: WideTable): string[] {
     // One flat string (a concatenation would be flattened again, a copy, when the line is written).
     return pieces.join('');
   };
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  const lines = [line(table.columns), [rule, '\n'].join('')];
-  for (const row of table.rows) lines.push(line(row));
-  return lines;
+  yield line(table.columns);
+  yield [widths.map((w) => '-'.repeat(w)).join('  '), '\n'].join('');
+  for (const row of table.rows) yield line(row);
 }
 
 /** RFC 4180: CRLF line ends; a field with a comma, quote, CR or LF is quoted, quotes doubled. No BOM (the caller adds it). */

@@ -130,12 +130,13 @@ export function columnOf(row: Pick<FigureRow, 'name' | 'indicator'>): string {
 /** Column order: standard indicators first (in the vocabulary's order), then other names as they come. */
 function columnNames(rows: readonly FigureRow[]): string[] {
   const standard = new Map<string, number>();
-  const others: string[] = [];
+  // A set, not a list searched per row: a workspace of 1,000 reports has thousands of names.
+  const others = new Set<string>();
   rows.forEach((row, i) => {
     const key = columnOf(row);
     if (row.indicator) {
       if (!standard.has(key)) standard.set(key, BUILTIN_ORDER.get(key) ?? BUILTIN_ORDER.size + i);
-    } else if (!others.includes(key)) others.push(key);
+    } else others.add(key);
   });
   return [...[...standard.entries()].sort((a, b) => a[1] - b[1]).map(([key]) => key), ...others];
 }
@@ -197,7 +198,9 @@ export function withTotals(table: WideTable, rows: readonly FigureRow[]): WideTa
   const byColumn = new Map<string, FigureRow[]>();
   for (const row of rows) {
     const key = columnOf(row);
-    byColumn.set(key, [...(byColumn.get(key) ?? []), row]);
+    const column = byColumn.get(key);
+    if (column) column.push(row);
+    else byColumn.set(key, [row]);
   }
   const fixed = 3;
   const totals = table.columns.map((c, i) => (i < fixed ? (i === 0 ? '合计' : '') : summarise(byColumn.get(c) ?? []).total));

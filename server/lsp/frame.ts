@@ -1,12 +1,12 @@
-// A JSON-RPC message as the bytes written to the client (header and body in one buffer), the same bytes
-// as `JSON.stringify`'s — but an answer's long texts (collect's table of 1,000 reports, 28 million
-// characters, given as its lines: TextInParts; an export) are escaped straight into the buffer, and its
-// long lists (checkWorkspace's files) serialised an element at a time. JSON.stringify made the body as one
-// more string, twice as large as the text with its parts (its builder's pieces, then the flat copy),
-// before the bytes: some 170 MB at once beside the answer itself, the server's peak.
+// A JSON-RPC message as the bytes written to the client, the same bytes as `Content-Length` + `JSON.stringify`'s
+// — but an answer's long texts (collect's table of 1,000 reports, 30 million characters, given as lines
+// made on demand: TextInParts; an export) and its long lists (checkWorkspace's files) are made into bytes a
+// chunk at a time as they are written, and never held whole: JSON.stringify made the body as one more string,
+// twice as large as the text (its builder's pieces, then the flat copy), and the frame held all its bytes
+// (the table's 60 MB of lines, then 35 MB of bytes: the server's peak with 1,000 reports).
 import type { Message } from 'vscode-languageserver/node';
 
-/** Texts this long (characters) among an answer's fields are written straight into the buffer. */
+/** Texts this long (characters) among an answer's fields are written a chunk at a time. */
 export const LONG_TEXT = 1_000_000;
 /**
  * Lists of objects this long among an answer's fields, whose JSON comes to LONG_TEXT characters or more
@@ -17,59 +17,100 @@ export const LONG_TEXT = 1_000_000;
 export const LONG_LIST = 500;
 /** Elements whose JSON estimates a list's. */
 const SAMPLED = 16;
+/** Characters of JSON made into one chunk's bytes (a long text is cut into slices this long). */
+export const CHUNK_CHARACTERS = 256 * 1024;
 
-/** What JSON escapes in a string: quote, backslash, control characters, and surrogates (a lone one is escaped). */
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/g;
-const SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * A message's bytes: one buffer, or (an answer with long fields) chunks made as they are asked for — the
+ * same chunks each time (its length was counted by making them once).
+ */
+export interface Frame {
+  readonly byteLength: number;
+  /** The message in one buffer (every message without long fields); undefined when it comes in chunks. */
+  readonly whole?: Buffer;
+  chunks(): Iterable<Buffer>;
+}
 
 /** The header and body of a message, as `Content-Length: n\r\n\r\n` + JSON.stringify(message) in UTF-8. */
-export function messageFrame(message: Message): Buffer {
+export function frameOf(message: Message): Frame {
   const long = longFields(message);
   if (!long) {
     const body = JSON.stringify(message);
     const length = Buffer.byteLength(body, 'utf8');
     const header = `Content-Length: ${length}\r\n\r\n`;
-    const frame = Buffer.allocUnsafe(header.length + length);
-    frame.write(header, 0, 'latin1');
-    frame.write(body, header.length, 'utf8');
-    return frame;
+    const whole = Buffer.allocUnsafe(header.length + length);
+    whole.write(header, 0, 'latin1');
+    whole.write(body, header.length, 'utf8');
+    return { byteLength: whole.length, whole, chunks: () => [whole] };
   }
-  const pieces = splitAtMarkers(message, long);
-  // A long list's elements each as its JSON (as JSON.stringify writes an element: undefined and holes as
-  // null). Strings, not each element's bytes: a thousand buffers of tens of KB, freed, stayed in the
-  // allocator's heap (20 MB more resident after the requests).
-  const lists = long.map(([, value]) => (Array.isArray(value) ? Array.from(value, (item) => JSON.stringify([item]).slice(1, -1)) : []));
+  const around = splitAtMarkers(message, long);
+  const pieces = () => bodyPieces(around, long);
   let length = 0;
-  for (const piece of pieces) length += Buffer.byteLength(piece, 'utf8');
-  long.forEach(([, value], i) => {
-    if (Array.isArray(value)) length += 2 + Math.max(0, value.length - 1) + lists[i]!.reduce((sum, json) => sum + Buffer.byteLength(json, 'utf8'), 0);
-    else length += 2 + partsOf(value).reduce((sum, part) => sum + escapedLength(part), 0);
-  });
+  for (const piece of pieces()) length += Buffer.byteLength(piece, 'utf8');
   const header = `Content-Length: ${length}\r\n\r\n`;
-  const frame = Buffer.allocUnsafe(header.length + length);
-  let at = frame.write(header, 0, 'latin1');
-  pieces.forEach((piece, i) => {
-    at += frame.write(piece, at, 'utf8');
-    if (i >= long.length) return;
-    const value = long[i]![1];
-    if (!Array.isArray(value)) {
-      at += frame.write('"', at, 'latin1');
-      for (const part of partsOf(value)) at = writeEscaped(part, frame, at);
-      at += frame.write('"', at, 'latin1');
-      return;
-    }
-    at += frame.write('[', at, 'latin1');
-    lists[i]!.forEach((json, k) => {
-      if (k > 0) at += frame.write(',', at, 'latin1');
-      at += frame.write(json, at, 'utf8');
-    });
-    at += frame.write(']', at, 'latin1');
-  });
-  return frame;
+  return { byteLength: header.length + length, chunks: () => chunksOf([header], pieces()) };
+}
+
+/** The whole frame in one buffer (tests; small messages are one already). */
+export function messageFrame(message: Message): Buffer {
+  const frame = frameOf(message);
+  return frame.whole ?? Buffer.concat([...frame.chunks()]);
 }
 
 /**
- * An answer's top-level fields that are long texts or long lists (checkWorkspace's files), in the order
+ * The body's JSON in pieces: the JSON around the long fields, each long text as its escaped slices between
+ * quotes, each long list as its elements' JSON (as JSON.stringify writes an element: undefined, functions
+ * and holes as null) between brackets.
+ */
+function* bodyPieces(around: readonly string[], long: ReadonlyArray<[string, string | TextInParts | unknown[]]>): Generator<string> {
+  for (let i = 0; i < around.length; i++) {
+    yield around[i]!;
+    if (i >= long.length) return;
+    const value = long[i]![1];
+    if (Array.isArray(value)) {
+      yield '[';
+      for (let k = 0; k < value.length; k++) yield k > 0 ? `,${JSON.stringify([value[k]]).slice(1, -1)}` : JSON.stringify([value[k]]).slice(1, -1);
+      yield ']';
+    } else {
+      yield '"';
+      for (const part of typeof value === 'string' ? [value] : value.parts()) yield* escapedSlices(part);
+      yield '"';
+    }
+  }
+}
+
+/**
+ * A text as JSON escapes it inside a string literal, in slices of CHUNK_CHARACTERS: JSON.stringify of each
+ * slice, its quotes left out (a slice never ends between the two halves of a surrogate pair, which would
+ * escape them as two lone ones).
+ */
+function* escapedSlices(text: string): Generator<string> {
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + CHUNK_CHARACTERS);
+    if (to < text.length && isHigh(text.charCodeAt(to - 1)) && isLow(text.charCodeAt(to))) to--;
+    const json = JSON.stringify(from === 0 && to === text.length ? text : text.slice(from, to));
+    yield json.slice(1, -1);
+    from = to;
+  }
+}
+
+/** Pieces of text as buffers of about CHUNK_CHARACTERS characters each (one write per chunk, not per piece). */
+function* chunksOf(first: readonly string[], pieces: Iterable<string>): Generator<Buffer> {
+  let held = [...first];
+  let size = 0;
+  for (const piece of pieces) {
+    held.push(piece);
+    size += piece.length;
+    if (size < CHUNK_CHARACTERS) continue;
+    yield Buffer.from(held.join(''), 'utf8');
+    held = [];
+    size = 0;
+  }
+  if (held.length) yield Buffer.from(held.join(''), 'utf8');
+}
+
+/**
+ * An answer's top-level fields that are long texts (a TextInParts always) or long lists (checkWorkspace's files), in the order
  * JSON.stringify writes them, or undefined. A list's elements are serialised one at a time: the whole
  * answer's JSON at once (125,000 problems of 1,000 reports, 21 million characters) was made twice over
  * by JSON.stringify's builder before its bytes.
@@ -79,7 +120,7 @@ export function longFields(message: Message): Array<[string, string | TextInPart
   if (!result || typeof result !== 'object' || Array.isArray(result) || typeof (result as { toJSON?: unknown }).toJSON === 'function') return undefined;
   const long = Object.entries(result).filter(
     (entry): entry is [string, string | TextInParts | unknown[]] =>
-      ((typeof entry[1] === 'string' || entry[1] instanceof TextInParts) && entry[1].length >= LONG_TEXT) || (Array.isArray(entry[1]) && isLongList(entry[1])),
+      entry[1] instanceof TextInParts || (typeof entry[1] === 'string' && entry[1].length >= LONG_TEXT) || (Array.isArray(entry[1]) && isLongList(entry[1])),
   );
   return long.length ? long : undefined;
 }
@@ -93,24 +134,19 @@ function isLongList(list: readonly unknown[]): boolean {
 }
 
 /**
- * A text given as its parts, for an answer's field: JSON has it as the one string they make (toJSON, for
- * every transport), but the frame writes the parts one after the other, and the whole is never made —
- * collect's table of 1,000 reports is 55 MB as one string, on top of its lines. A part must not end
- * between the two halves of a surrogate pair.
+ * A text given as its parts, made on demand, for an answer's field: JSON has it as the one string they make
+ * (toJSON, for every transport), but the frame makes each part's bytes as it writes it, and neither the
+ * whole nor all the parts are ever held — collect's table of 1,000 reports is 30 million characters, 60 MB
+ * as lines. `parts` must give the same parts each time it is called (the frame calls it to count the
+ * bytes, then to write them), and a part must not end between the two halves of a surrogate pair.
  */
 export class TextInParts {
-  readonly length: number;
-
-  constructor(readonly parts: readonly string[]) {
-    this.length = parts.reduce((sum, part) => sum + part.length, 0);
-  }
+  constructor(readonly parts: () => Iterable<string>) {}
 
   toJSON(): string {
-    return this.parts.join('');
+    return [...this.parts()].join('');
   }
 }
-
-const partsOf = (text: string | TextInParts): readonly string[] => (typeof text === 'string' ? [text] : text.parts);
 
 /** The message's JSON with each long text left out: the pieces around them (a marker stands for each, one no other text of the message holds). */
 function splitAtMarkers(message: Message, long: ReadonlyArray<[string, unknown]>): string[] {
@@ -123,44 +159,5 @@ function splitAtMarkers(message: Message, long: ReadonlyArray<[string, unknown]>
   }
 }
 
-/** Calls `visit` with the index of each character JSON escapes in `text` (a surrogate pair is not escaped, a lone surrogate is). */
-function eachEscaped(text: string, visit: (i: number) => void): void {
-  ESCAPED.lastIndex = 0;
-  for (let m = ESCAPED.exec(text); m; m = ESCAPED.exec(text)) {
-    const i = m.index;
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && isLow(text.charCodeAt(i + 1))) {
-      ESCAPED.lastIndex = i + 2;
-      continue;
-    }
-    visit(i);
-  }
-}
-
-/** The bytes of `text` inside a JSON string literal (quotes not included). */
-function escapedLength(text: string): number {
-  let length = Buffer.byteLength(text, 'utf8');
-  // UTF-8 of the character (a lone surrogate: the replacement character, 3 bytes) → its escape.
-  eachEscaped(text, (i) => (length += escapeOf(text, i).length - (text.charCodeAt(i) >= 0xd800 ? 3 : 1)));
-  return length;
-}
-
-/** Writes `text` escaped as inside a JSON string literal at `at` (no quotes); returns the offset after it. */
-function writeEscaped(text: string, frame: Buffer, at: number): number {
-  let from = 0;
-  eachEscaped(text, (i) => {
-    if (i > from) at += frame.write(text.slice(from, i), at, 'utf8');
-    at += frame.write(escapeOf(text, i), at, 'latin1');
-    from = i + 1;
-  });
-  if (from < text.length) at += frame.write(from === 0 ? text : text.slice(from), at, 'utf8');
-  return at;
-}
-
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
-
-/** JSON.stringify's escape of the character at `i` (lower-case hex, as it writes it). */
-function escapeOf(text: string, i: number): string {
-  const ch = text[i]!;
-  return SHORT_ESCAPES[ch] ?? `\\u${text.charCodeAt(i).toString(16).padStart(4, '0')}`;
-}

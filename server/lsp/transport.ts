@@ -7,7 +7,7 @@ import {
   AbstractMessageWriter, IPCMessageReader, IPCMessageWriter, StreamMessageReader,
   type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
-import { messageFrame } from './frame.js';
+import { frameOf, type Frame } from './frame.js';
 import { collectGarbage, LARGE_MESSAGE } from './memory.js';
 
 export const SERVER_NOT_INITIALIZED = -32002;
@@ -85,10 +85,13 @@ function wellFormed(message: Message): boolean {
  * Writes each message to the stream in one write, its header and body together. The library's writer
  * writes them apart, and a pipe's writes are synchronous on Linux: two system calls per answer, each
  * waking the client, took a fifth of the server's time on a 15 KB report's keystroke (CPU profile of
- * 3,000 keystrokes with their diagnostics pulled).
+ * 3,000 keystrokes with their diagnostics pulled). An answer with long fields (frame.ts) is written a chunk
+ * at a time as its bytes are made, waiting for the stream to drain; the messages after it wait their turn.
  */
 export class WholeMessageWriter extends AbstractMessageWriter implements MessageWriter {
   private failures = 0;
+  /** The end of the chunked message being written and of those queued behind it; undefined when none is. */
+  private queue: Promise<void> | undefined;
 
   constructor(
     private readonly out: NodeJS.WritableStream,
@@ -101,25 +104,40 @@ export class WholeMessageWriter extends AbstractMessageWriter implements Message
   }
 
   write(message: Message): Promise<void> {
-    let frame: Buffer | undefined;
+    let frame: Frame;
     try {
-      frame = messageFrame(message);
+      frame = frameOf(message);
     } catch (error) {
       // A message JSON cannot hold (a cycle, a BigInt): an error of the writer, as the library's.
       this.fireError(error as Error, message, ++this.failures);
       return Promise.reject(error);
     }
+    if (frame.whole && !this.queue) return this.send(frame.whole, frame.byteLength, message);
+    const written = (this.queue ?? Promise.resolve()).then(() => (frame.whole ? this.send(frame.whole, frame.byteLength, message) : this.sendInChunks(frame, message)));
+    const settled = written.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queue = settled;
+    void settled.then(() => {
+      if (this.queue === settled) this.queue = undefined;
+    });
+    return written;
+  }
+
+  /** Writes one buffer; resolves once the stream has taken it. */
+  private send(bytes: Buffer, byteLength: number, message: Message): Promise<void> {
     // The stream keeps its last write's callback until it writes again (Node's Writable), with what the
     // callback can reach: not the message nor its bytes (a workspace's answer, tens of MB, was kept after
     // it was sent until the next message), only what an error needs, until it is called.
     let sent: Message | undefined = message;
-    const large = frame.length >= LARGE_MESSAGE;
+    let frame: Buffer | undefined = bytes;
     return new Promise((resolve, reject) => {
       this.out.write(frame!, (error?: Error | null) => {
         const failed = sent;
         sent = undefined;
         // Once the stream has let go of the bytes too.
-        if (large) setImmediate(this.afterLarge);
+        if (byteLength >= LARGE_MESSAGE) setImmediate(this.afterLarge);
         if (!error) return resolve();
         this.fireError(error, failed, ++this.failures);
         reject(error);
@@ -128,9 +146,34 @@ export class WholeMessageWriter extends AbstractMessageWriter implements Message
     });
   }
 
+  /** Writes a message's chunks as they are made, each once the stream has room; the last one as `send`. */
+  private async sendInChunks(frame: Frame, message: Message): Promise<void> {
+    let previous: Buffer | undefined;
+    for (const chunk of frame.chunks()) {
+      if (previous && !this.out.write(previous)) await drained(this.out);
+      previous = chunk;
+    }
+    await this.send(previous ?? Buffer.alloc(0), frame.byteLength, message);
+  }
+
   end(): void {
     this.out.end();
   }
+}
+
+/** Once the stream wants more (or has closed or failed: the next write says so). */
+function drained(out: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      out.off('error', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+    out.on('error', done);
+  });
 }
 
 /** Ends the process: quietly when the client is gone, with a line on stderr and code 1 when the stream broke. */

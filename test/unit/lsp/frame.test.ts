@@ -2,7 +2,7 @@
 // bytes JSON.stringify gives (the client parses them as JSON), whatever the texts hold.
 import { strict as assert } from 'node:assert';
 import type { Message } from 'vscode-languageserver/node';
-import { LONG_LIST, LONG_TEXT, longFields, messageFrame, TextInParts } from '../../../server/lsp/frame.js';
+import { CHUNK_CHARACTERS, frameOf, LONG_LIST, LONG_TEXT, longFields, messageFrame, TextInParts } from '../../../server/lsp/frame.js';
 import { LARGE_MESSAGE } from '../../../server/lsp/memory.js';
 import { WholeMessageWriter } from '../../../server/lsp/transport.js';
 import { Writable } from 'node:stream';
@@ -25,7 +25,8 @@ describe('lsp: a message as bytes (frame.ts)', () => {
   });
 
   it('a long text ending or starting with an escape, or made of escapes only', () => {
-    for (const table of [long('\n'), long('"') + 'x', 'x' + long('\ud800'), long('\ud83d\ude00'), long('\ude00\ud83d')]) {
+    // 'x' first: a surrogate pair straddles each slice's end, and is not cut.
+    for (const table of [long('\n'), long('"') + 'x', 'x' + long('\ud800'), long('\ud83d\ude00'), 'x' + long('\ud83d\ude00'), long('\ude00\ud83d')]) {
       const answer = { jsonrpc: '2.0', id: 1, result: { table } };
       assert.deepEqual(messageFrame(answer as unknown as Message), framed(answer));
     }
@@ -33,9 +34,9 @@ describe('lsp: a message as bytes (frame.ts)', () => {
 
   it('a text given in parts is written as the one string they make, long or short', () => {
     const lines = Array.from({ length: 3000 }, (_, i) => `${i % 2 ? '报告' : ODD}${' '.repeat(i % 800)}\n`);
-    assert.ok(new TextInParts(lines).length >= LONG_TEXT);
+    assert.ok(lines.join('').length >= LONG_TEXT);
     for (const parts of [lines, ['short', '"\n'], []]) {
-      const answer = { jsonrpc: '2.0', id: 11, result: { reports: 2, table: new TextInParts(parts), csv: 'a,b' } };
+      const answer = { jsonrpc: '2.0', id: 11, result: { reports: 2, table: new TextInParts(() => parts), csv: 'a,b' } };
       assert.deepEqual(messageFrame(answer as unknown as Message), framed(answer), `${parts.length} parts`);
       assert.ok(messageFrame(answer as unknown as Message).toString('utf8').includes(JSON.stringify(parts.join(''))));
     }
@@ -75,6 +76,28 @@ describe('lsp: a message as bytes (frame.ts)', () => {
       { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.bg', diagnostics: [], text: long('x') } },
       { jsonrpc: '2.0', id: 6, error: { code: -32600, message: long('错') } },
     ]) assert.deepEqual(messageFrame(message as unknown as Message), framed(message));
+  });
+
+  it('a long answer comes in chunks of bounded size, its parts made as they are written', () => {
+    // A table of 30,000 lines, 3.6 million characters: made line by line, never held whole.
+    let made = 0;
+    const table = new TextInParts(function* () {
+      for (let i = 0; i < 30_000; i++) {
+        made++;
+        yield `${i % 3 ? '报告' : ODD}${' '.repeat(100)}\n`;
+      }
+    });
+    const answer = { jsonrpc: '2.0', id: 12, result: { reports: 3, table, csv: long('a,"b"\r\n') } };
+    const frame = frameOf(answer as unknown as Message);
+    assert.equal(frame.whole, undefined);
+    assert.equal(made, 30_000, 'counted by making the lines once');
+    const chunks = [...frame.chunks()];
+    assert.equal(made, 60_000, 'made again as written');
+    assert.ok(chunks.length > 10, `${chunks.length} chunks`);
+    // A chunk: CHUNK_CHARACTERS characters and one more piece (a line, a slice), up to three bytes each, escapes six.
+    for (const chunk of chunks) assert.ok(chunk.length <= 6 * 2 * CHUNK_CHARACTERS, `${chunk.length} bytes`);
+    assert.equal(frame.byteLength, chunks.reduce((sum, c) => sum + c.length, 0));
+    assert.deepEqual(Buffer.concat(chunks), framed({ ...answer, result: { ...answer.result, table: table.toJSON() } }));
   });
 
   it('the writer tells when a large message has been written, once the stream has taken it', async () => {

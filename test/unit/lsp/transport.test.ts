@@ -42,6 +42,34 @@ describe('lsp: the server writes each message whole', () => {
     assert.deepEqual(received, sent);
   });
 
+  it('a long answer written in chunks as the stream drains, and the messages after it in their order', async () => {
+    // A stream that takes a chunk at a time, later, and asks to wait past 64 KB (as a pipe to a slow client).
+    const pipe = new PassThrough({ highWaterMark: 64 * 1024 });
+    const slow = new Writable({
+      highWaterMark: 64 * 1024,
+      write(chunk: Buffer, _encoding, done) {
+        setImmediate(() => (pipe.write(chunk), done()));
+      },
+    });
+    const writer = new WholeMessageWriter(slow);
+    const reader = new StreamMessageReader(pipe);
+    const received: Message[] = [];
+    const table = '报告  "机关"\n'.repeat(200_000);
+    const sent = [
+      { jsonrpc: '2.0', id: 1, result: { table, reports: 2 } },
+      { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: '之后' } },
+      { jsonrpc: '2.0', id: 2, result: { table: table.slice(0, 1_200_000) } },
+      { jsonrpc: '2.0', id: 3, result: null },
+    ] as unknown as Message[];
+    let drains = 0;
+    slow.on('drain', () => drains++);
+    const all = new Promise<void>((resolve) => reader.listen((m) => received.push(m) === sent.length && resolve()));
+    await Promise.all(sent.map((m) => writer.write(m)));
+    await all;
+    assert.deepEqual(received, sent);
+    assert.ok(drains > 10, `the writer waited for the stream ${drains} times`);
+  });
+
   it('a message JSON cannot hold fails as an error of the writer (as the library’s), and the next one is written', async () => {
     const { stream, writes } = recordingStream();
     const writer = new WholeMessageWriter(stream);
