@@ -7,6 +7,7 @@ import {
   AbstractMessageWriter, IPCMessageReader, IPCMessageWriter, StreamMessageReader,
   type DataCallback, type Disposable, type Message, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
+import { Console } from 'node:console';
 import { frameOf, type Frame } from './frame.js';
 import { collectGarbage, LARGE_MESSAGE } from './memory.js';
 
@@ -176,6 +177,22 @@ function drained(out: NodeJS.WritableStream): Promise<void> {
   });
 }
 
+/**
+ * Over stdio, stdout carries the messages only: a `console.log` anywhere in the server or a library it
+ * loads would put text between them and break the stream. Every console method goes to stderr instead
+ * (the editor shows it in the server's log). The protocol library does this only when it opens stdio
+ * itself, not with the reader and writer given here.
+ */
+function consoleToStderr(): void {
+  const toStderr = new Console({ stdout: process.stderr, stderr: process.stderr });
+  const methods = console as unknown as Record<string, unknown>;
+  const replacements = toStderr as unknown as Record<string, unknown>;
+  for (const key of Object.keys(methods)) {
+    const replacement = replacements[key];
+    if (typeof methods[key] === 'function' && typeof replacement === 'function') methods[key] = replacement.bind(toStderr);
+  }
+}
+
 /** Ends the process: quietly when the client is gone, with a line on stderr and code 1 when the stream broke. */
 function end(code: number, why?: string): never {
   if (why) {
@@ -202,6 +219,7 @@ export function serverTransport(argv: readonly string[]): { reader: MessageReade
     writer = new IPCMessageWriter(process);
   } else if (argv.includes('--stdio') || !argv.some((a) => a.startsWith('--socket') || a.startsWith('--pipe'))) {
     process.stdout.on('error', (error) => (isClosedPipe(error) ? end(0) : end(1, `标准输出出错：${String(error)}`)));
+    consoleToStderr();
     reader = new StreamMessageReader(process.stdin);
     writer = new WholeMessageWriter(process.stdout, collectGarbage);
   } else return undefined;

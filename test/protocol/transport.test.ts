@@ -1,6 +1,8 @@
 // The server on the wire, to the letter of LSP on errors (issue 14, item 6), and random JSON-RPC.
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { DocumentSymbolRequest, HoverRequest } from 'vscode-languageserver-protocol/node';
@@ -10,9 +12,9 @@ import { ROOT, startClient, type Client } from './helper.js';
 const RUNS = fuzzRuns();
 const SERVER = path.join(ROOT, 'dist', 'server.cjs');
 
-/** A raw server over stdio: what it writes, and how it ended. */
-function rawServer() {
-  const child: ChildProcess = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** A raw server over stdio: what it writes, and how it ended (`nodeArgs`: given to Node before the server). */
+function rawServer(nodeArgs: string[] = []) {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString('utf8')));
@@ -70,6 +72,27 @@ describe('protocol: errors to the letter', () => {
       assert.match(s.err(), /消息流已损坏/);
     });
   }
+
+  it('a console.log in the server or a library goes to stderr, not between the messages on stdout (was: the stream broke)', async () => {
+    // Loaded before the server; once it runs, every console method that writes to stdout is called.
+    const folder = mkdtempSync(path.join(tmpdir(), 'baogao-console-'));
+    const preload = path.join(folder, 'stray.cjs');
+    writeFileSync(preload, `setTimeout(() => { console.log('stray-log'); console.info('stray-info'); console.debug('stray-debug'); console.dir({ stray: 'dir' }); console.table([{ stray: 'table' }]); console.group('stray-group'); console.count('stray-count'); console.time('stray-time'); console.timeEnd('stray-time'); }, 0);`);
+    const s = rawServer(['--require', preload]);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      s.send(initialize);
+      await s.written('"capabilities"', 'initialize');
+      s.send({ jsonrpc: '2.0', id: 2, method: 'workspace/symbol', params: { query: '' } });
+      await replied(s, 2);
+      assert.match(s.out(), /^Content-Length: \d+\r\n\r\n\{/);
+      assert.doesNotMatch(s.out(), /stray/);
+      for (const what of ['stray-log', 'stray-info', 'stray-debug', "stray: 'dir'", 'stray-group', 'stray-count', 'stray-time']) assert.ok(s.err().includes(what), `${what} on stderr`);
+    } finally {
+      s.child.kill();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 
   it('answers a request after shutdown with -32600, and exit then ends with code 0 (was: answered as if nothing happened)', async () => {
     const s = rawServer();
