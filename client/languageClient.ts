@@ -1,4 +1,6 @@
-// The language client: starts dist/server.cjs (the same server as `baogao lsp --stdio`) over Node IPC
+// The language client: starts dist/server.cjs (the same server as `baogao lsp --stdio`) over stdio, as
+// other editors and the benchmark do — its writer sends each message in one write and a long answer (a
+// workspace's figures table) a chunk at a time, where Node IPC made the whole answer one more JSON string —
 // and syncs every `baogao` document, open or untitled. Settings are pulled by the server
 // (workspace/configuration); a change of `baogao.*` is announced so it pulls again.
 import * as path from 'node:path';
@@ -13,8 +15,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   // The server keeps its compiled code between sessions in the extension's own storage.
   const env = { ...process.env, BAOGAO_COMPILE_CACHE: path.join(context.globalStorageUri.fsPath, 'compiled') };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { env } },
-    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.stdio, options: { env } },
+    debug: { module, transport: TransportKind.stdio, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
