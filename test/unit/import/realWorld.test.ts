@@ -1195,4 +1195,26 @@ describe('import: real-world text, round 21', () => {
     // Near miss: tiers that are the counted things’ kind (三级指标) stay.
     assert.equal(figure('2025年,对照100项三级指标开展自查。', '100项'), '三级指标');
   });
+
+  it('round 26: a dashed label list (- 索 引 号: - 标 题:) is furniture and its 标题 item the title, with its 机关 (市中区人社局 2021)', () => {
+    const title = '市中区人力资源和社会保障局2021年度法治政府建设情况报告';
+    const r = imported(['- 索 引 号:370402/2022-00029', '- 主题分类:法治政府建设', '- 文 号:无', `- 标 题:${title}`, '- 效力状态:有效', title, '2021年以来,区人社局在区委、区政府正确领导下,深入推进依法行政、法治政府建设。']);
+    assert.equal(r.header.title, title);
+    assert.equal(r.header.org, '市中区人力资源和社会保障局');
+    assert.deepEqual(body(r.text), ['2021年以来,区人社局在区委、区政府正确领导下,深入推进依法行政、法治政府建设。']);
+    // Near miss: a dash before a sentence that names a 标题 is prose.
+    assert.ok(body(imported([title, '2021年,我局坚持依法行政。', '- 标题党式的宣传已全部清理,共计3件。']).text)[1]!.endsWith('- 标题党式的宣传已全部清理,共计3件。'));
+  });
+
+  it('round 26: a paragraph whose next part opens on the mark that closes it (“《……条例” / “》要求,……”) is one paragraph again (塘沽街道 2020)', () => {
+    const r = imported(['某某街道2020年法治政府建设情况报告', '', '    某某街道严格遵从《中华人民共和国政府信息公开条例', '', '    》要求,坚持以公开为常态、不公开为例外原则,及时公开各类文件。', '', '2.做好权责清单工作对接']);
+    assert.equal(body(r.text)[0], '某某街道严格遵从《中华人民共和国政府信息公开条例》要求,坚持以公开为常态、不公开为例外原则,及时公开各类文件。');
+    assert.ok(r.notes.some((n) => n.what.startsWith('一段断成两段')));
+    // Near misses: a cut in the middle of a sentence (“……力求” / “高质量、……”) stays two paragraphs (the check says so, BG613);
+    // a “）” with no “（” open above, or after a finished sentence, joins nothing.
+    const kept = (lines: string[]) => body(imported(['某某街道2020年法治政府建设情况报告', ...lines]).text);
+    assert.equal(kept(['深入查找薄弱环节,摸清“难点”“痛点”和“堵点”,力求', '', '高质量、高标准完成法治政府建设工作。']).length, 2);
+    assert.equal(kept(['全年开展法治宣传活动12次', '', '）、法律咨询服务3次。']).length, 2);
+    assert.equal(kept(['全年开展法治宣传活动(含线上12次。', '', '）此外还开展法律咨询。']).length, 2);
+  });
 });
