@@ -244,6 +244,9 @@ describe('checks/wording', () => {
       expectOne(thinking, 'BG715', '法制思维', thinking.replace('法制思维', '法治思维'));
       const city = `${header(2019)}按照市委市政府法治政府建设纲要精神，强化依法行政。\n`;
       expectOne(city, 'BG715', '市委市政府', city.replace('市委市政府', '市委、市政府'));
+      const duties = `${header(2021)}加强制度建设，明确法制建设工作职责。\n`;
+      expectOne(duties, 'BG715', '法制建设工作', duties.replace('法制建设工作', '法治建设工作'));
+      assert.deepEqual(check(`${header(2021)}推进社会主义民主法制建设工作。\n`).filter((d) => d.code === 'BG715'), []);
       const county = `${header(2025)}在县委县政府的坚强领导下，扎实推进法治政府建设。\n`;
       expectOne(county, 'BG715', '县委县政府', county.replace('县委县政府', '县委、县政府'));
       // Round 15 (红寺堡区 2024): the second body without its level.
@@ -749,6 +752,14 @@ describe('checks/wording', () => {
       expectOne(text, 'BG614', '[2016]', text.replace('[2016]', '〔2016〕'));
       expectOne(`${header(2016)}印发了《实施方案》（石发(2016)23号）。\n`, 'BG614', '(2016)');
       expectOne(`${header(2020)}按照厅字【2019】28号文件要求。\n`, 'BG614', '【2019】');
+    });
+    it('reports a 〔 whose 〕 was lost, the year run into the serial number (国发〔201033号, 小白楼街道 2020) — round 26', () => {
+      const text = `${header(2020)}依据《国务院关于加强法治政府建设的意见》(国发〔201033号)、国务院《法治政府建设实施纲要》。\n`;
+      const d = expectOne(text, 'BG614', '〔2010', text.replace('〔2010', '〔2010〕'));
+      assert.match(d.message, /漏了后六角括号/);
+      // Near misses: a whole number, a 〔 with no year after it, a year and 号 parted by 〕.
+      const kept = `${header(2020)}依据国发〔2010〕33号、某某〔第3号〕和〔2010年〕的文件。\n`;
+      assert.deepEqual(check(kept).filter((d) => d.code === 'BG614'), []);
     });
     it('leaves 〔〕, a court case’s (2015)民初36号, a year in brackets without 号 and 第(2020)期 alone', () => {
       const text = `${header(2020)}按照《规定》（厅字〔2019〕28号），审结（2015）民初36号案件，《纲要（2021—2025年）》，编发简报(2020)12期。\n`;

@@ -1217,4 +1217,12 @@ describe('import: real-world text, round 21', () => {
     assert.equal(kept(['全年开展法治宣传活动12次', '', '）、法律咨询服务3次。']).length, 2);
     assert.equal(kept(['全年开展法治宣传活动(含线上12次。', '', '）此外还开展法律咨询。']).length, 2);
   });
+
+  it('round 26: without a title, a first heading naming the first required part (推进法治建设的主要举措和成效) makes the report a 法治政府建设年度报告 (和田县的乡 2024)', () => {
+    const r = imported(['一、2024年度推进法治建设的主要举措和成效', '(一)强化组织领导,大力推进法治政府建设。乡党委、政府高度重视法治政府建设,成立了工作领导小组。']);
+    assert.equal(r.header.kind, '法治政府建设年度报告');
+    assert.equal(r.header.year, 2024);
+    // Near miss: a first heading of other work says nothing of the kind.
+    assert.equal(imported(['一、2024年度推进乡村振兴的主要举措和成效', '(一)强化组织领导,大力推进产业发展。乡党委、政府高度重视产业发展,成立了工作领导小组。']).header.kind, undefined);
+  });
 });
