@@ -142,13 +142,20 @@ function wholeWordsAtStart(phrase: string, max: number): string | undefined {
   return start.length >= 2 ? start : undefined;
 }
 
+/**
+ * A verb before 乡 or 镇 that begins a word with 村, 镇 or 街 (“覆盖乡村干部”, “组织镇村干部”): the 乡 begins the counted noun
+ * (乡村干部), no place's name ends there (水宽乡 2025: “覆盖乡村干部240余人次” was named 村干部). “开展镇重大事项备案审查” (the
+ * town's) is still cut after 镇.
+ */
+const VERB_FIRST = new RegExp(`^(?:${VERBS.source})`);
+
 function tidy(clause: string, org?: string): string {
   let s = clause.replace(/[\s\u3000]/g, '');
   const orgStem = org?.replace(/(?:人民政府|政府|办事处|党委)$/, '');
   for (let guard = 0; guard < 8; guard++) {
     const before = s;
     if (orgStem && s.startsWith(orgStem)) s = s.slice(orgStem.length);
-    s = s.replace(/^[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)(?!级)(?=(?:党委|政府|人民政府|办事处)?[\u4e00-\u9fff]{2})(?:党委政府|党委|人民政府|政府|办事处)?/, (m) => (/^(?:乡镇|城镇|村镇|集镇)/.test(m) ? m : ''));
+    s = s.replace(/^[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)(?!级)(?=(?:党委|政府|人民政府|办事处)?[\u4e00-\u9fff]{2})(?:党委政府|党委|人民政府|政府|办事处)?/, (m, _at: number, all: string) => (/^(?:乡镇|城镇|村镇|集镇)/.test(m) || (VERB_FIRST.test(m) && /^[村镇街]/.test(all.slice(m.length))) ? m : ''));
     s = s.replace(LEADING, '');
     if (!HANDS_OVER.test(s)) s = s.replace(TRAILING, '');
     if (s === before) break;

@@ -1,6 +1,6 @@
 // The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至), BG719 (a body's name in 《》),
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title), BG721 (words
-// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG733 (a clause written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG730 (plenums listed as of another year), BG734 (a plenum without 全会), BG747 (a plenum numbered by the congress), BG715's four 亲自, BG735 (the goals of the 2015 纲要), BG732 (a body naming itself 我), BG614 (a document number's brackets).
+// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG733 (a clause written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG730 (plenums listed as of another year), BG734 (a plenum without 全会), BG747 (a plenum numbered by the congress), BG748 (a plenum passing the plan itself), BG715's four 亲自, BG735 (the goals of the 2015 纲要), BG732 (a body naming itself 我), BG614 (a document number's brackets).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../../grammar/diagnostic';
@@ -656,6 +656,25 @@ describe('checks/wording', () => {
         '重要工作亲自部署。全年研究重大问题亲自研究3次，重点环节亲自协调。',
       ];
       for (const body of fine) assert.deepEqual(check(`${header(2025)}${body}\n`).filter((d) => d.code === 'BG715'), [], body);
+    });
+  });
+
+  describe('BG748 a plenum said to have passed the five-year plan', () => {
+    it('reports 全会通过的“十五五”规划 and 全会审议通过的十四五规划纲要, with a fix to 规划建议 (round 26: 古竹乡 2025)', () => {
+      const text = `${header(2025)}党委书记带头认真学习党的二十届四中全会通过的“十五五”规划关于坚持全面依法治国的精神。\n`;
+      const d = expectOne(text, 'BG748', '十五五”规划', text.replace('“十五五”规划', '“十五五”规划建议'));
+      assert.match(d.message, /建议/);
+      assert.equal(d.fixes![0]!.safe, false);
+      const outline = `${header(2020)}学习十九届五中全会审议通过的十四五规划纲要。\n`;
+      expectOne(outline, 'BG748', '十四五规划纲要', outline.replace('规划纲要', '规划建议'));
+    });
+    it('leaves the 建议 named as such, and a plan named without the plenum passing it', () => {
+      const fine = [
+        '学习党的二十届四中全会通过的“十五五”规划建议。',
+        '学习二十届四中全会审议通过的“十五五”规划的建议，科学编制我县“十五五”规划。',
+        '深入贯彻二十届四中全会精神，谋划“十五五”规划重大项目。',
+      ];
+      for (const body of fine) assert.deepEqual(check(`${header(2025)}${body}\n`).filter((d) => d.code === 'BG748'), [], body);
     });
   });
 

@@ -1225,4 +1225,13 @@ describe('import: real-world text, round 21', () => {
     // Near miss: a first heading of other work says nothing of the kind.
     assert.equal(imported(['一、2024年度推进乡村振兴的主要举措和成效', '(一)强化组织领导,大力推进产业发展。乡党委、政府高度重视产业发展,成立了工作领导小组。']).header.kind, undefined);
   });
+
+  it('round 26 figure names: a verb before 乡村 or 镇村 keeps the 乡 (覆盖乡村干部, 水宽乡 2025); a town’s own name after a verb is still cut', () => {
+    const figure = (sentence: string, amount: string) => new RegExp(`\\{([^=}]+) = ${amount}\\}`).exec(imported(['某某乡2025年度法治政府建设报告', sentence]).text)?.[1];
+    assert.equal(figure('2025年,全年开展专题学习4次,覆盖乡村干部240余人次。', '240余人次'), '覆盖乡村干部');
+    assert.equal(figure('2025年,组织法治培训3场次,覆盖镇村干部200余人。', '200余人'), '覆盖镇村干部');
+    // Near misses: the town's (开展镇……) and a place's name before 镇 stay cut.
+    assert.equal(figure('2025年,开展镇重大事项备案审查5次。', '5次'), '重大事项备案审查');
+    assert.equal(figure('2025年,梳理编制下蜀镇基本履职事项清单56项。', '56项'), '基本履职事项清单');
+  });
 });
