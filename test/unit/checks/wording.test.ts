@@ -1,6 +1,6 @@
 // The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至), BG719 (a body's name in 《》),
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title), BG721 (words
-// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG733 (a clause written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG730 (plenums listed as of another year), BG734 (a plenum without 全会), BG747 (a plenum numbered by the congress), BG748 (a plenum passing the plan itself), BG715's four 亲自, BG735 (the goals of the 2015 纲要), BG732 (a body naming itself 我), BG614 (a document number's brackets).
+// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG733 (a clause written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG749 (法治政府 without 建设 in the title), BG730 (plenums listed as of another year), BG734 (a plenum without 全会), BG747 (a plenum numbered by the congress), BG748 (a plenum passing the plan itself), BG715's four 亲自, BG735 (the goals of the 2015 纲要), BG732 (a body naming itself 我), BG614 (a document number's brackets).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../../grammar/diagnostic';
@@ -247,6 +247,12 @@ describe('checks/wording', () => {
       const duties = `${header(2021)}加强制度建设，明确法制建设工作职责。\n`;
       expectOne(duties, 'BG715', '法制建设工作', duties.replace('法制建设工作', '法治建设工作'));
       assert.deepEqual(check(`${header(2021)}推进社会主义民主法制建设工作。\n`).filter((d) => d.code === 'BG715'), []);
+      // Round 26 (小白楼街道 2020): “践行四个全面” — the formulas are quoted.
+      const formula = `${header(2020)}以法治规范行政行为，践行四个全面，增强四个意识。\n`;
+      const formulas = check(formula).filter((d) => d.code === 'BG715');
+      assert.deepEqual(formulas.map((d) => formula.slice(d.start, d.end)), ['四个全面', '四个意识']);
+      assert.equal(applyEdits(formula, formulas[0]!.fixes![0]!.edits), formula.replace('践行四个全面', '践行“四个全面”'));
+      assert.deepEqual(check(`${header(2020)}协调推进“四个全面”战略布局，增强‘四个意识’，坚定"四个自信"，做到“两个维护”。\n`).filter((d) => d.code === 'BG715'), []);
       const county = `${header(2025)}在县委县政府的坚强领导下，扎实推进法治政府建设。\n`;
       expectOne(county, 'BG715', '县委县政府', county.replace('县委县政府', '县委、县政府'));
       // Round 15 (红寺堡区 2024): the second body without its level.
@@ -614,6 +620,23 @@ describe('checks/wording', () => {
         assert.deepEqual(check(titled(title)).filter((d) => d.code === 'BG731'), [], title);
       }
       assert.deepEqual(check('@标题 某局2025年依法行政工作情况\n@类型 工作报告\n\n正文。\n').filter((d) => d.code === 'BG731'), []);
+    });
+  });
+
+  describe('BG749 法治政府 without its 建设 in the title', () => {
+    const titled = (title: string, kind = '法治政府建设年度报告') => `@标题 ${title}\n@类型 ${kind}\n@机关 古竹乡人民政府\n@年度 2025\n\n正文。\n`;
+    it('reports 法治政府年度报告, 法治政府工作报告, 法治政府情况报告, with a fix adding 建设 (round 26: 古竹乡 2025)', () => {
+      const text = titled('古竹乡2025年法治政府年度报告');
+      const d = expectOne(text, 'BG749', '法治政府', text.replace('法治政府年度', '法治政府建设年度'));
+      assert.match(d.message, /漏了“建设”/);
+      assert.equal(d.fixes![0]!.safe, false);
+      expectOne(titled('某局关于2025年法治政府工作情况的报告'), 'BG749', '法治政府');
+    });
+    it('leaves 法治政府建设……, 法治政府示范创建……, and a report of another kind', () => {
+      for (const title of ['古竹乡2025年法治政府建设年度报告', '某县法治政府示范创建工作报告', '某局法治政府部门建设工作情况报告']) {
+        assert.deepEqual(check(titled(title)).filter((d) => d.code === 'BG749'), [], title);
+      }
+      assert.deepEqual(check(titled('某局2025年法治政府年度工作报告', '工作报告')).filter((d) => d.code === 'BG749'), []);
     });
   });
 
