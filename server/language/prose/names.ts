@@ -90,10 +90,35 @@ export function phraseBefore(sentence: string, org?: string): string {
   for (let k = breaks.length - 1; k >= -1; k--) {
     const start = k >= 0 ? breaks[k]!.index! + breaks[k]![0].length : 0;
     const phrase = tidy(prose.slice(start, end), org);
+    // Right before the amount, no space between (“刑事诉讼“挂案” 5起” keeps its space for BG609 and is left as it was).
+    if (!phrase && k >= 0 && breaks[k]![0] === '”' && breaks[k]!.index! + 1 === prose.length) {
+      const quoted = quotedRightBefore(prose, breaks[k]!.index!, org);
+      if (quoted) return quoted;
+    }
     if (phrase || k < 0 || /^[，,。；;：:、！!？?（(）)“”"‘’\n]$/.test(breaks[k]![0])) return phrase;
     end = breaks[k]!.index!;
   }
   return '';
+}
+
+/** How long a quoted name right before an amount may be (an activity's or a system's name, not a slogan). */
+const QUOTED_NAME_MAX = 12;
+/** Where the words before a quoted name begin: after a mark or a digit. */
+const BEFORE_QUOTED_NAME = /[，,。；;：:、！!？?（(）)“”"‘’\n\d]/;
+const QUOTED_NAME = /^[\u4e00-\u9fff·]+$/;
+
+/**
+ * A quoted name right before an amount, with the verb before it (“开展“以案述法”1场次” → 开展以案述法, 克孜勒陶镇 2025):
+ * the quotation names what is counted. `close` is the ”; the clause from the break before the “.
+ */
+function quotedRightBefore(prose: string, close: number, org?: string): string {
+  const open = prose.lastIndexOf('“', close);
+  if (open < 0 || close - open - 1 < 2 || close - open - 1 > QUOTED_NAME_MAX) return '';
+  const name = prose.slice(open + 1, close);
+  if (!QUOTED_NAME.test(name)) return '';
+  let from = open;
+  while (from > 0 && !BEFORE_QUOTED_NAME.test(prose[from - 1]!)) from--;
+  return tidy(prose.slice(from, open) + name, org);
 }
 
 /**

@@ -1233,5 +1233,11 @@ describe('import: real-world text, round 21', () => {
     // Near misses: the town's (开展镇……) and a place's name before 镇 stay cut.
     assert.equal(figure('2025年,开展镇重大事项备案审查5次。', '5次'), '重大事项备案审查');
     assert.equal(figure('2025年,梳理编制下蜀镇基本履职事项清单56项。', '56项'), '基本履职事项清单');
+    // A quoted name right before a count names it, with its verb (克孜勒陶镇 2025: “开展“以案述法”1场次” was no figure).
+    assert.equal(figure('2025年,开展“以案述法”1场次,班子成员研讨5场次。', '1场次'), '开展以案述法');
+    assert.equal(figure('2025年,局党委落实“第一议题”22次。', '22次'), '落实第一议题');
+    // Near misses: a space after the quote (BG609's) and a long quotation are left unnamed as before.
+    assert.equal(figure('2025年,排查出涉企刑事诉讼“挂案” 5起。', '5起'), undefined);
+    assert.equal(figure('2025年,举办“全面依法治国、建设法治中国的重大意义”3次。', '3次'), undefined);
   });
 });
