@@ -5,6 +5,7 @@
 // (“学习贯彻二十届三中全会精神”) may be what was studied that day.
 // BG734: a plenum named without 全会 — “讲党的二十届三中报告解读专题党课”, “十九届六中二十届一中全会精神”.
 // BG747: a plenum numbered after the congress, not the committee — “党的二十大四中全会” for 二十届四中全会.
+// BG748: a plenum said to have passed the five-year plan — it passes the 建议 for it; the plan is the congress's.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
@@ -28,6 +29,11 @@ export const plenumsCodes: CodeInfo[] = [
     code: 'BG747', severity: 'warning', title: '全会写成了“某大X中全会”',
     description: '中央全会是某届中央委员会的全体会议，按“届”编号：“党的二十大四中全会”应为“二十届四中全会”（要一并提党的代表大会时写“党的二十大和二十届四中全会”）。“十八大”“十九大”“二十大”紧接着“X中全会”（或列举的“X中、Y中全会”）时报告；“党的二十大和二十届四中全会”“二十大、二十届三中全会”不报。',
     example: '全面贯彻落实党的二十大四中全会会议精神', fix: '把“大”改为“届”（不是安全修复：也可能是漏了“和二十届”）',
+  },
+  {
+    code: 'BG748', severity: 'warning', title: '全会通过的是五年规划的“建议”',
+    description: '中央全会审议通过的是制定五年规划的建议（二十届四中全会：《中共中央关于制定国民经济和社会发展第十五个五年规划的建议》；十九届五中全会：“十四五”规划建议），规划纲要由次年的全国人民代表大会审查批准：“党的二十届四中全会通过的“十五五”规划”应为“……“十五五”规划建议”。“全会（审议）通过的”紧接着“十X五”规划（或规划纲要）、后面没有“建议”时报告；“全会通过的“十五五”规划建议”、全会之外的“编制“十五五”规划”不报。',
+    example: '认真学习党的二十届四中全会通过的“十五五”规划', fix: '改为“规划建议”（不是安全修复）',
   },
 ];
 registerCodes(plenumsCodes);
@@ -137,8 +143,36 @@ function plenumsOfCongress(model: ReportModel): Diagnostic[] {
   });
 }
 
+/**
+ * “全会通过的“十五五”规划”, “全会审议通过的十四五规划纲要”: the plenum's 建议 named as the plan itself (古竹乡 2025). The
+ * 建议 after it (“……规划建议”, “……规划的建议”) is right.
+ */
+const PLAN_OF_PLENUM = /全会(?:审议)?通过(?:了|的)\s*[“"‘]?十[一二三四五六七八九]五[”"’]?\s*(?:时期)?规划(纲要)?(?!的?建议)/g;
+const mayNamePlanOfPlenum = (text: string) => text.includes('全会') && text.includes('规划');
+
+/** BG748 */
+function plansOfPlenums(model: ReportModel): Diagnostic[] {
+  if (ruledOutInBatch(model, mayNamePlanOfPlenum)) return [];
+  return cachedPerBlock('plan-of-plenum', proseBlocks(model), (block) => {
+    let out: Diagnostic[] | undefined;
+    for (const line of block.lines) {
+      if (!mayNamePlanOfPlenum(line.text)) continue;
+      for (const m of allMatches(PLAN_OF_PLENUM, line.text)) {
+        const end = m.index! + m[0].length;
+        const at = line.text.indexOf('十', m.index! + 2);
+        const outline = m[1] !== undefined;
+        (out ??= []).push(lineDiagnostic(model, line, 'BG748', at, end, `“${line.text.slice(at, end)}”：中央全会审议通过的是制定五年规划的“建议”，规划纲要由全国人民代表大会审查批准；应写作“${line.text.slice(at, outline ? end - 2 : end)}建议”。`, [
+          { title: '改为“规划建议”', safe: false, edits: [{ from: outline ? end - 2 : end, to: end, newText: '建议' }] },
+        ]));
+      }
+    }
+    return out ?? NO_DIAGNOSTICS;
+  });
+}
+
 export const plenumsChecks: ReportCheck[] = [
   { id: 'plenums-of-another-year', codes: ['BG730'], run: plenumsOfAnotherYear },
   { id: 'plenum-without-quanhui', codes: ['BG734'], run: plenumsWithoutQuanhui },
   { id: 'plenum-of-congress', codes: ['BG747'], run: plenumsOfCongress },
+  { id: 'plan-of-plenum', codes: ['BG748'], run: plansOfPlenums },
 ];

@@ -20,6 +20,11 @@ export const FIGURE_MARK = '\uE000';
  * “国发(2015)36号”, “厅字【2019】28号”. The issuer's abbreviation before it, the serial number and 号 after.
  */
 export const DOCUMENT_NUMBER_BRACKETS = /(?<=[\u4e00-\u9fff])([[［【(（])((?:19|20)\d{2})([\]］】)）])(?=\s*第?\d{1,5}\s*号)/g;
+/**
+ * A document number whose 〕 was lost, its year run into the serial number: “国发〔201033号” (〔2010〕33号, 小白楼街道
+ * 2020). Four digits of a year after the 〔, more digits and 号 at once after them.
+ */
+export const DOCUMENT_NUMBER_UNCLOSED = /(?<=[\u4e00-\u9fff])〔((?:19|20)\d{2})(?=\d{1,5}\s*号)/g;
 /** The words a document's name ends in, saying what it is (its years in brackets may follow). */
 export const DOCUMENT_KINDS: readonly string[] = ['纲要', '方案', '规划', '计划', '意见', '办法', '规定', '条例', '决定', '通知', '要点', '细则', '规则', '标准', '指引', '清单'];
 

@@ -1,6 +1,6 @@
 // Report checks on the report's title (@标题): two issuers of a joint title run together (BG724), an annual
 // report's title without its year (BG726), 关于 with no 的 between the matter and the kind (BG729), a title
-// that ends with its matter and names no kind of document (BG731). The title is the report's own text (never a
+// that ends with its matter and names no kind of document (BG731), 法治政府 without its 建设 (BG749). The title is the report's own text (never a
 // snippet's): its diagnostics need no locating.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
@@ -29,6 +29,11 @@ export const reportTitleCodes: CodeInfo[] = [
     code: 'BG731', severity: 'warning', title: '标题缺少文种',
     description: '公文标题由发文机关、事由和文种组成：年度报告的标题止于事由（“五华区退役军人事务局2025年法治政府建设工作情况”“某镇人民政府2025年法治政府建设情况”）就少了文种“报告”，读不出这是一份报告。只查法治政府建设年度报告的标题以“情况”“工作”“建设”结尾的写法（标题末尾括注的年度“（2024年度）”不算）。',
     example: '@标题 五华区退役军人事务局2025年法治政府建设工作情况\n@类型 法治政府建设年度报告', fix: '在末尾补上“报告”（“关于”引出事由的补上“的报告”；不是安全修复）',
+  },
+  {
+    code: 'BG749', severity: 'warning', title: '标题中“法治政府”漏了“建设”',
+    description: '法治政府建设年度报告报告的是法治政府“建设”的情况（《法治政府建设与责任落实督察工作规定》：“法治政府建设年度报告”）：标题写“古竹乡2025年法治政府年度报告”“某局法治政府工作报告”漏了“建设”。只查法治政府建设年度报告的标题里“法治政府”紧接着“年度”“工作”“情况”的写法；“法治政府建设……”“法治政府示范创建……”不报。',
+    example: '@标题 古竹乡2025年法治政府年度报告\n@类型 法治政府建设年度报告', fix: '在“法治政府”后补上“建设”（不是安全修复）',
   },
 ];
 registerCodes(reportTitleCodes);
@@ -113,9 +118,31 @@ function titleWithoutKind(model: ReportModel, settings: CheckSettings): Diagnost
     [{ title: `补上“${added}”`, safe: false, edits: [{ start: matterEnd, end: matterEnd, newText: added }] }])];
 }
 
+/** “法治政府年度报告”, “法治政府工作报告”, “法治政府情况报告”: the matter without its 建设. */
+const WITHOUT_JIANSHE = /法治政府(?=年度|工作|情况)/;
+
+/** BG749: the @标题 of a 法治政府建设年度报告 names 法治政府 without its 建设. */
+function titleWithoutJianshe(model: ReportModel, settings: CheckSettings): Diagnostic[] {
+  const inlines = model.header.titleInlines;
+  if (!inlines?.length || model.isSnippet || checkedKind(model, settings) !== '法治政府建设年度报告') return [];
+  for (const inline of inlines) {
+    if (inline.kind !== 'text') continue;
+    const m = WITHOUT_JIANSHE.exec(inline.text);
+    if (!m) continue;
+    const start = inline.start + m.index;
+    const end = start + m[0].length;
+    const next = inline.text.slice(m.index + 4, m.index + 8);
+    return [diagnostic('BG749', { start, end },
+      `标题中的“法治政府${next}”漏了“建设”：法治政府建设年度报告的标题应写作“法治政府建设${next}”。`,
+      [{ title: '补上“建设”', safe: false, edits: [{ start: end, end, newText: '建设' }] }])];
+  }
+  return [];
+}
+
 export const reportTitleChecks: ReportCheck[] = [
   { id: 'run-together-issuers', codes: ['BG724'], run: runTogetherIssuers },
   { id: 'title-without-year', codes: ['BG726'], run: titleWithoutYear },
   { id: 'about-without-de', codes: ['BG729'], run: aboutWithoutDe },
   { id: 'title-without-kind', codes: ['BG731'], run: titleWithoutKind },
+  { id: 'title-without-jianshe', codes: ['BG749'], run: titleWithoutJianshe },
 ];

@@ -18,7 +18,7 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 // ---------------------------------------------------------------- codes
 
 export const typographyCodes: CodeInfo[] = [
-  { code: 'BG601', severity: 'error', title: '中文里用了半角标点', description: '中文行文应使用全角标点（，；：？！（）“”）。半角标点只用在外文和数字中间；半角双引号"按出现的先后改为前引号“和后引号”；报告了的半角“(”，与它配对的“)”即使夹在数字和标点之间（“其他文书5份),”）也一并报告。', example: '依法履行法定职责,规范行政行为', fix: '改为全角标点' },
+  { code: 'BG601', severity: 'error', title: '中文里用了半角标点', description: '中文行文应使用全角标点（，；：？！（）“”）。半角标点只用在外文和数字中间；半角双引号"按出现的先后改为前引号“和后引号”；两个汉字之间的半角“.”在引号或书名号内的名称中应为间隔号“·”（“扫黄打非·新风2021”），在别处应为句号“。”（数字之间的“1.”“12.4”不报）；报告了的半角“(”，与它配对的“)”即使夹在数字和标点之间（“其他文书5份),”）也一并报告。', example: '依法履行法定职责,规范行政行为', fix: '改为全角标点' },
   { code: 'BG602', severity: 'error', title: '成对标点不配对', description: '《》（）“”‘’【】〔〕〈〉在一段之内应成对出现：缺了后半个或多了后半个。书名号内的半角括号也查（“《刑事诉讼法及配套规定(新释新解与适用指南》”）：书名号内配得上对的半角括号只报半角（BG601）。', example: '《法治政府建设实施纲要（2021—2025年》', fix: '在书名号内补上缺少的“）”' },
   { code: 'BG603', severity: 'error', title: '年份范围用了连字符', description: '表示年份起止应使用一字线“—”，如 2015—2020年，不用连字符“-”（网页上常见的两个连字符“2021--2025年”也报）。', example: '（2016-2020年）', fix: '改为一字线“—”' },
   { code: 'BG604', severity: 'hint', title: '书名中的年份范围缺“年”', description: '正式文件名中的年份范围通常写作（2021—2025年）。', example: '《法治政府建设实施纲要（2021—2025）》', fix: '补上“年”' },
@@ -87,6 +87,28 @@ function halfWidthPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
     if (c === 40 /* ( */) openBrackets++;
     emit(lineDiagnostic(model, line, 'BG601', i, i + 1, mark.message, [{ title: mark.title, safe: true, edits: [{ from: i, to: i + 1, newText: mark.full }] }]));
   }
+}
+
+/**
+ * A half-width “.” between two Chinese characters (“扫黄打非.新风2021”, 双环邨街道 2021): inside quotation marks or 《》 it
+ * parts the words of a name (间隔号 “·”), elsewhere it ends a sentence (“。”). Between digits (“1.做好”, “12.4”) it is none of these.
+ */
+function periodsBetweenChinese(model: ReportModel, line: ProseLine, emit: Emit) {
+  const text = line.text;
+  let urls: Array<[number, number]> | undefined;
+  for (let i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
+    if (!isIdeograph(text[i - 1]) || !isIdeograph(text[i + 1])) continue;
+    if (inRanges((urls ??= urlRanges(text)), i)) continue;
+    emit(periodBetweenChinese(model, line, i));
+  }
+}
+
+function periodBetweenChinese(model: ReportModel, line: ProseLine, i: number): Diagnostic {
+  const text = line.text;
+  const inName = text.lastIndexOf('“', i) > text.lastIndexOf('”', i) || text.lastIndexOf('《', i) > text.lastIndexOf('》', i);
+  const full = inName ? '·' : '。';
+  const message = inName ? '名称中间用了半角“.”：名称中分隔词语用间隔号“·”。' : '中文里用了半角句点“.”：句末应为全角句号“。”。';
+  return lineDiagnostic(model, line, 'BG601', i, i + 1, message, [{ title: `改为“${full}”`, safe: false, edits: [{ from: i, to: i + 1, newText: full }] }]);
 }
 
 /** Each half-width mark by character code, with its full-width form and what BG601 says of it (made once, not per diagnostic). */
@@ -656,6 +678,8 @@ function blockTypography(model: ReportModel, block: ProseBlock): readonly Diagno
     const marks = lineMarks(line);
     if (!(marks & ANY_LINE_MARK)) continue;
     if (marks & MARKS.halfWidth) halfBracketsInTitles(model, line, emit);
+    // BG601's too, found in its own pass: a line's dots are few, its characters many.
+    if (marks & MARKS.dot) periodsBetweenChinese(model, line, emit);
     for (const check of LINE_CHECKS) if (marks & check.needs) check.fn(model, line, emit);
   }
   return out ?? NO_DIAGNOSTICS;

@@ -13,7 +13,7 @@ import { citationRegistry, type CitationEntry } from './citations.js';
 import { countBefore } from '../../../grammar/index.js';
 
 export const unmarkedTitlesCodes: CodeInfo[] = [
-  { code: 'BG507', severity: 'warning', title: '文件名称没加书名号', description: '正文里写了登记的文件名称（条例、规定、纲要、意见，或“中华人民共和国……”的法律全称）或“习近平关于……论述摘编”这样的书名，或人民日报、法治日报、湖南法治报这样的报纸名称，却没有加书名号：引用文件、书籍、报刊的名称应加《》（报纸名称可一键加上）。人民日报社、工作日报不报。名称后括注起止年份的方案、纲要、规划（“推进吉林市法治政府建设实施方案(2021—2025年)”）是文件名称，登记与否都报（“十四五”规划这样的简称不报）。简称（宪法、民法典、行政复议法）作话题时不报（“开展民法典、信访工作条例等主题宣传”）；两部以上的法律用简称列举在“等法律法规”之前（“学习行政处罚法、行政复议法等法律法规”），或跟在书名号里的法律后面（“《民法典》、劳动法等法律法规”）是引用，要报。', example: '严格落实政府信息公开条例；培训行政许可法、行政处罚法等法律法规', fix: '加上书名号' },
+  { code: 'BG507', severity: 'warning', title: '文件名称没加书名号', description: '正文里写了登记的文件名称（条例、规定、纲要、意见，或“中华人民共和国……”的法律全称）或“习近平关于……论述摘编”这样的书名，或人民日报、法治日报、湖南法治报这样的报纸名称，却没有加书名号：引用文件、书籍、报刊的名称应加《》（报纸名称可一键加上）。人民日报社、工作日报不报。名称后括注起止年份的方案、纲要、规划（“推进吉林市法治政府建设实施方案(2021—2025年)”）是文件名称，登记与否都报（“十四五”规划这样的简称、“省市区法治政府建设实施方案(2021-2025)”这样几级政府的方案合称不报）。简称（宪法、民法典、行政复议法）作话题时不报（“开展民法典、信访工作条例等主题宣传”）；两部以上的法律用简称列举在“等法律法规”之前（“学习行政处罚法、行政复议法等法律法规”），或跟在书名号里的法律后面（“《民法典》、劳动法等法律法规”）是引用，要报。', example: '严格落实政府信息公开条例；培训行政许可法、行政处罚法等法律法规', fix: '加上书名号' },
 ];
 registerCodes(unmarkedTitlesCodes);
 
@@ -137,7 +137,7 @@ function blockUnmarkedTitles(model: ReportModel, block: ProseBlock, names: NameI
       for (const m of allMatches(PLAN_WITH_YEARS, text)) {
         const at = planNameStart(text, m.index);
         const end = m.index + m[0].length;
-        if (at < 0 || inCitationAt(line, at) || inner?.[at] || overlapsTaken(taken, at, end)) continue;
+        if (at < 0 || SEVERAL_LEVELS.test(text.slice(at, at + 5)) || inCitationAt(line, at) || inner?.[at] || overlapsTaken(taken, at, end)) continue;
         taken.fill(1, at, end);
         const written = text.slice(at, end);
         (out ??= []).push(lineDiagnostic(model, line, 'BG507', at, end, `“${written}”是文件名称（名称后括注了起止年份），没有加书名号：引用文件应写作《${written}》。`, [
@@ -156,6 +156,12 @@ function blockUnmarkedTitles(model: ReportModel, block: ProseBlock, names: NameI
  * space made a line of spaces after “方案（2021” quadratic (100,000 spaces: 9 s).
  */
 const PLAN_WITH_YEARS = /(?:实施方案|实施纲要|规划|纲要|方案|计划)[（(]\s*(?:19|20)\d{2}\s*(?:年\s*)?(?:[-－–‐‑―~～—]{1,2}|至)\s*(?:19|20)\d{2}\s*(?:年\s*)?[）)](?!\s*[》〉>])/g;
+
+/**
+ * The plans of several governments named together by their levels (“省市区法治政府建设实施方案(2021-2025)”, 古竹乡 2025;
+ * “市县……”): no one document's title, no 《》 to add.
+ */
+const SEVERAL_LEVELS = /^[省市县区乡镇]{2,4}(?=[\u4e00-\u9fff])/;
 
 /** A line that can hold one: the closing word before a bracket with a year in it (tested before the pattern). */
 function mayNameAPlan(text: string): boolean {

@@ -13,7 +13,7 @@ import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
 import { cachedPerBlock, ruledOutInBatch } from './blockCache.js';
 import { summariesOf } from './blockSummaries.js';
 import { sameStructure } from './structureMemo.js';
-import { DOCUMENT_NUMBER_BRACKETS, lineDiagnostic, located, proseBlocks, type ProseBlock } from './prose.js';
+import { DOCUMENT_NUMBER_BRACKETS, DOCUMENT_NUMBER_UNCLOSED, lineDiagnostic, located, proseBlocks, type ProseBlock } from './prose.js';
 import { allMatches } from '../matches.js';
 
 export const wordingCodes: CodeInfo[] = [
@@ -64,7 +64,7 @@ export const wordingCodes: CodeInfo[] = [
   },
   {
     code: 'BG614', severity: 'warning', title: '发文字号的括号有误',
-    description: '发文字号中的年份用六角括号“〔〕”（GB/T 9704—2012《党政机关公文格式》）：“人社部发〔2016〕82号”，不写“[2016]”“(2016)”“【2016】”（常见于网页和 Word 自动替换）。',
+    description: '发文字号中的年份用六角括号“〔〕”（GB/T 9704—2012《党政机关公文格式》）：“人社部发〔2016〕82号”，不写“[2016]”“(2016)”“【2016】”（常见于网页和 Word 自动替换）。年份后漏了“〕”、年份和序号连在一起的（“国发〔201033号”）也报，改为“国发〔2010〕33号”。',
     example: '（人社部发[2016]82号）', fix: '改为“〔2016〕”（安全）',
   },
 ];
@@ -300,15 +300,23 @@ function headingRunIntoItem(model: ReportModel): Diagnostic[] {
 // ---------------------------------------------------------------- a document number's brackets
 
 function documentNumbers(model: ReportModel): Diagnostic[] {
-  return cachedPerBlock('document-number-brackets', proseBlocks(model), (block) =>
-    wordSlips(model, block, '号', DOCUMENT_NUMBER_BRACKETS, (m) => {
+  return cachedPerBlock('document-number-brackets', proseBlocks(model), (block) => {
+    const other = wordSlips(model, block, '号', DOCUMENT_NUMBER_BRACKETS, (m) => {
       const fixed = `〔${m[2]}〕`;
       return {
         code: 'BG614', end: m.index! + m[0].length, message: `发文字号的年份“${m[0]}”应使用六角括号：写作“${fixed}”。`,
         fix: { title: `改为“${fixed}”`, from: m.index!, to: m.index! + m[0].length, newText: fixed },
       };
-    }),
-  );
+    });
+    const unclosed = wordSlips(model, block, '〔', DOCUMENT_NUMBER_UNCLOSED, (m) => {
+      const fixed = `〔${m[1]}〕`;
+      return {
+        code: 'BG614', end: m.index! + m[0].length, message: `发文字号的年份“${m[0]}”后漏了后六角括号，年份和序号连在了一起：写作“${fixed}”，再接序号。`,
+        fix: { title: `改为“${fixed}”`, from: m.index!, to: m.index! + m[0].length, newText: fixed },
+      };
+    });
+    return unclosed.length ? [...other, ...unclosed] : other;
+  });
 }
 
 interface WordSlip {

@@ -152,14 +152,14 @@ export function titleCell(line: string): string | undefined {
  * A title under its label in a page's information table: “标题: 浑源县2025年法治政府建设年度报告”, “标　题：……”,
  * a row of a table drawn with bars (“| 标题: | 武安镇2024年法治政府建设年度报告 | ||||”, “标????题 | ……报告 | ||”, the
  * label padded by a mirror's question marks and parted by a bar alone), or an item of a bulleted
- * list (“• 标  题:山亭区徐庄镇2025年度法治政府建设情况报告”) or a bracketed label (“[ 标 题 ] 石柱土家族自治县民族宗教事务委员会关于……的报告”).
+ * list (“• 标  题:山亭区徐庄镇2025年度法治政府建设情况报告”, “- 标 题:市中区人力资源和社会保障局……报告”) or a bracketed label (“[ 标 题 ] 石柱土家族自治县民族宗教事务委员会关于……的报告”).
  */
-const TITLE_LABEL = /^([|｜]?[ \u3000]*(?:[•·▪][ \u3000]*)?(?:[\[【][ \u3000]*)?(?:标[\s?]*题|文件名称|名[\s?]*称)\s*(?:[:：\]】]|(?=[|｜]))\s*(?:[|｜][ \u3000]*)?)([^\s|｜].{2,78}?(?:报告|总结|汇报))[ \u3000]*(?:[|｜][ \u3000]*)*$/;
+const TITLE_LABEL = /^([|｜]?[ \u3000]*(?:[•·▪*\-][ \u3000]*)?(?:[\[【][ \u3000]*)?(?:标[\s?]*题|文件名称|名[\s?]*称)\s*(?:[:：\]】]|(?=[|｜]))\s*(?:[|｜][ \u3000]*)?)([^\s|｜].{2,78}?(?:报告|总结|汇报))[ \u3000]*(?:[|｜][ \u3000]*)*$/;
 
 /** The label before a title in a page's information table, and the title (undefined when the line is none). */
 export function labelledTitle(line: string): { label: string; title: string } | undefined {
   const m = TITLE_LABEL.exec(line);
-  return m ? { label: m[1]!.replace(/[|｜•·▪\[\]【】]/g, '').replace(PADDING_MARKS, '').trim(), title: m[2]! } : undefined;
+  return m ? { label: m[1]!.replace(/[|｜•·▪*\-\[\]【】]/g, '').replace(PADDING_MARKS, '').trim(), title: m[2]! } : undefined;
 }
 
 /**

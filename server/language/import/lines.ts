@@ -41,6 +41,7 @@ export function readLines(text: string, note: Note): { lines: Line[]; trimmed: n
   const { pageDate, publisher } = removeFurniture(lines, note);
   removePageChunkNumbers(lines, note);
   joinWrappedLines(lines, note);
+  joinParagraphsCutBeforeAClosingMark(lines, note);
   const wrappedAtSpaces = linesWrappedAtSpaces(lines);
   const split = splitRunTogetherParts(splitTitleOff(lines, note), note);
   return { lines: wrappedAtSpaces.size ? joinWrapSpaces(split, wrappedAtSpaces, note) : split, trimmed, pageDate, publisher };
@@ -106,6 +107,45 @@ function joinWrappedLines(lines: Line[], note: Note): void {
     }
     if (joined) note(first.n, `一段断成 ${joined + 1} 行（第${first.n}—${last.n}行）`, `原文按固定宽度（约 ${width} 字）换行，把一句话从中间断开（从 PDF 复制的文字）：接成一段`);
     i += joined;
+  }
+}
+
+/** A paragraph can never open on a closing mark or a comma: “》要求,坚持……”, “）、……”, “,……”. */
+const OPENS_ON_A_CLOSING_MARK = /^[》〉）)〕】，,、；;]/;
+const OPENING_OF: Record<string, string> = { '》': '《', '〉': '〈', '）': '（', ')': '(', '〕': '〔', '】': '【' };
+/** Blank lines a copy may put between the two halves of a paragraph. */
+const BLANKS_IN_A_CUT = 2;
+
+/** How many of `open` in a text are not closed by a `close` after them. */
+function unclosed(text: string, open: string, close: string): number {
+  let depth = 0;
+  for (const c of text) {
+    if (c === open) depth++;
+    else if (c === close && depth > 0) depth--;
+  }
+  return depth;
+}
+
+/**
+ * A paragraph cut in two by a page's line break, the second half opening on the mark that closes the first
+ * (“塘沽街道严格遵从《中华人民共和国政府信息公开条例” / blank line / “》要求,坚持……”, 塘沽街道 2020) or on a
+ * comma: no paragraph opens so, the two are one. Joined when the first half does not end its sentence and, for
+ * a closing bracket, has the bracket open; a cut elsewhere in a sentence (“……力求” / “高质量、……”) is left to
+ * the check (BG613), since a paragraph may end without its full stop.
+ */
+function joinParagraphsCutBeforeAClosingMark(lines: Line[], note: Note): void {
+  for (let i = 1; i < lines.length; i++) {
+    const second = lines[i]!;
+    if (!second.text || !OPENS_ON_A_CLOSING_MARK.test(second.text)) continue;
+    let k = i - 1;
+    while (k > 0 && !lines[k]!.text && i - k <= BLANKS_IN_A_CUT) k--;
+    const first = lines[k]!;
+    if (!first.text || ENDS_SENTENCE.test(first.text) || /[。！？!?]$/.test(first.text)) continue;
+    const open = OPENING_OF[second.text[0]!];
+    if (open && !unclosed(first.text, open, second.text[0]!)) continue;
+    note(first.n, `一段断成两段（第${first.n}行与第${second.n}行）`, `下一段以“${second.text[0]}”开头，是上一段的后半（网页在句子中间换了行）：接成一段`);
+    first.text += second.text;
+    second.text = '';
   }
 }
 

@@ -330,11 +330,18 @@ export function readHeaderValues(top: TopOfReport, end: EndOfReport, body: Line[
   // Without a title, the opening sentence or the first heading ("一、2024年推进法治政府建设的主要举措和成效") says it.
   // A 述法报告 (a head's report on their own duty, its parts in its own order) is a report of work, whatever it is about.
   const shufa = !!top.title && /述法报告$/.test(readable(top.title));
-  const fazhi = (saysFazhi(top.title) && !shufa) || (!top.title && (saysFazhi(firstProse?.text) || saysFazhi(firstHeading?.text)));
+  const fazhi = (saysFazhi(top.title) && !shufa) || (!top.title && (saysFazhi(firstProse?.text) || saysFazhi(firstHeading?.text) || namesFirstPart(firstHeading?.text)));
   const kind = fazhi ? ('法治政府建设年度报告' as const) : top.title ? otherKind(readable(top.title)) : undefined;
-  if (fazhi && !top.title) note(body[0]?.n ?? 1, '类型“法治政府建设年度报告”', '原文没有标题，类型由正文开头或第一个标题中的“法治政府建设”推断');
+  if (fazhi && !top.title) note(body[0]?.n ?? 1, '类型“法治政府建设年度报告”', '原文没有标题，类型由正文开头或第一个标题中的“法治政府建设”（或“推进法治建设的主要举措和成效”）推断');
   return { title: top.title, kind, org, year, date: end.date ? isoDate(end.date) : undefined, to: top.to };
 }
+
+/**
+ * The first part the 督察工作规定 asks of a 法治政府建设年度报告, as a report without a title opens on it: “一、2024年度推进法治建设的
+ * 主要举措和成效” (a 乡 of 和田县 2024, its 法治政府建设 named only inside its sections).
+ */
+const FIRST_PART = /推进法治(?:政府)?建设(?:工作)?的?主要(?:举措|措施|做法)(?:和|及|与)(?:成效|成果)/;
+const namesFirstPart = (heading: string | undefined) => !!heading && FIRST_PART.test(readable(heading));
 
 /** A 新区's 管委会 named by the short name the text gives it: “新区管委会”, “新区党工委、管委会”. */
 const SHORT_NAMED_COMMITTEE = /新区(?:党工委[、和])?管(?:理)?委(?:员)?会/;

@@ -90,10 +90,35 @@ export function phraseBefore(sentence: string, org?: string): string {
   for (let k = breaks.length - 1; k >= -1; k--) {
     const start = k >= 0 ? breaks[k]!.index! + breaks[k]![0].length : 0;
     const phrase = tidy(prose.slice(start, end), org);
+    // Right before the amount, no space between (“刑事诉讼“挂案” 5起” keeps its space for BG609 and is left as it was).
+    if (!phrase && k >= 0 && breaks[k]![0] === '”' && breaks[k]!.index! + 1 === prose.length) {
+      const quoted = quotedRightBefore(prose, breaks[k]!.index!, org);
+      if (quoted) return quoted;
+    }
     if (phrase || k < 0 || /^[，,。；;：:、！!？?（(）)“”"‘’\n]$/.test(breaks[k]![0])) return phrase;
     end = breaks[k]!.index!;
   }
   return '';
+}
+
+/** How long a quoted name right before an amount may be (an activity's or a system's name, not a slogan). */
+const QUOTED_NAME_MAX = 12;
+/** Where the words before a quoted name begin: after a mark or a digit. */
+const BEFORE_QUOTED_NAME = /[，,。；;：:、！!？?（(）)“”"‘’\n\d]/;
+const QUOTED_NAME = /^[\u4e00-\u9fff·]+$/;
+
+/**
+ * A quoted name right before an amount, with the verb before it (“开展“以案述法”1场次” → 开展以案述法, 克孜勒陶镇 2025):
+ * the quotation names what is counted. `close` is the ”; the clause from the break before the “.
+ */
+function quotedRightBefore(prose: string, close: number, org?: string): string {
+  const open = prose.lastIndexOf('“', close);
+  if (open < 0 || close - open - 1 < 2 || close - open - 1 > QUOTED_NAME_MAX) return '';
+  const name = prose.slice(open + 1, close);
+  if (!QUOTED_NAME.test(name)) return '';
+  let from = open;
+  while (from > 0 && !BEFORE_QUOTED_NAME.test(prose[from - 1]!)) from--;
+  return tidy(prose.slice(from, open) + name, org);
 }
 
 /**
@@ -142,13 +167,20 @@ function wholeWordsAtStart(phrase: string, max: number): string | undefined {
   return start.length >= 2 ? start : undefined;
 }
 
+/**
+ * A verb before 乡 or 镇 that begins a word with 村, 镇 or 街 (“覆盖乡村干部”, “组织镇村干部”): the 乡 begins the counted noun
+ * (乡村干部), no place's name ends there (水宽乡 2025: “覆盖乡村干部240余人次” was named 村干部). “开展镇重大事项备案审查” (the
+ * town's) is still cut after 镇.
+ */
+const VERB_FIRST = new RegExp(`^(?:${VERBS.source})`);
+
 function tidy(clause: string, org?: string): string {
   let s = clause.replace(/[\s\u3000]/g, '');
   const orgStem = org?.replace(/(?:人民政府|政府|办事处|党委)$/, '');
   for (let guard = 0; guard < 8; guard++) {
     const before = s;
     if (orgStem && s.startsWith(orgStem)) s = s.slice(orgStem.length);
-    s = s.replace(/^[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)(?!级)(?=(?:党委|政府|人民政府|办事处)?[\u4e00-\u9fff]{2})(?:党委政府|党委|人民政府|政府|办事处)?/, (m) => (/^(?:乡镇|城镇|村镇|集镇)/.test(m) ? m : ''));
+    s = s.replace(/^[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)(?!级)(?=(?:党委|政府|人民政府|办事处)?[\u4e00-\u9fff]{2})(?:党委政府|党委|人民政府|政府|办事处)?/, (m, _at: number, all: string) => (/^(?:乡镇|城镇|村镇|集镇)/.test(m) || (VERB_FIRST.test(m) && /^[村镇街]/.test(all.slice(m.length))) ? m : ''));
     s = s.replace(LEADING, '');
     if (!HANDS_OVER.test(s)) s = s.replace(TRAILING, '');
     if (s === before) break;

@@ -263,6 +263,12 @@ describe('checks/citations', () => {
       const outline = header(2023) + '落实法治政府建设实施纲要(2021-2025年)。\n';
       assert.deepEqual(check(outline).filter((d) => d.code === 'BG507').map((d) => outline.slice(d.start, d.end)), ['法治政府建设实施纲要']);
     });
+    it('leaves the plans of several governments named together by their levels (省市区……实施方案(2021-2025)) — round 26, 古竹乡 2025', () => {
+      const text = header(2025) + '全面落实《法治政府建设实施纲要(2021-2025年)》和省市区法治政府建设实施方案(2021-2025)等相关文件要求，对照市县法治社会建设规划（2021—2025年）推进。\n';
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG507').map((d) => text.slice(d.start, d.end)), []);
+      // Near miss: one government's plan, its level with its name, is a title still.
+      expectOne(header(2025) + '全面落实某某市法治政府建设实施方案(2021-2025年)。\n', 'BG507', '某某市法治政府建设实施方案(2021-2025年)');
+    });
     it('stays linear on a line of 20,000 plans named with their years', () => {
       for (const line of ['落实某某县法治政府建设实施方案(2021-2025年)，'.repeat(20_000), `${'方案(2021-2025年)'.repeat(20_000)}`]) {
         const { ms } = cpuTimed(() => check(`${header(2024)}${line}\n`).filter((d) => d.code === 'BG507'));

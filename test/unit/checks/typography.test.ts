@@ -65,6 +65,14 @@ describe('checks/typography', () => {
       expectOne('纠纷受理率达到{受理率 = 100%},调处成功。\n', 'BG601', ',', '纠纷受理率达到{受理率 = 100%}，调处成功。\n');
       expectOne('汇报如下:\n', 'BG601', ':', '汇报如下：\n');
     });
+    it('reports a half-width “.” between Chinese characters: in a quoted name as 间隔号 ·, elsewhere as 。 — round 26, 双环邨街道 2021', () => {
+      const named = expectOne('围绕“扫黄打非.新风2021”集中行动，推进执法。\n', 'BG601', '.', '围绕“扫黄打非·新风2021”集中行动，推进执法。\n', false);
+      assert.match(named.message, /间隔号/);
+      const ended = expectOne('全年召开会议4次.会后形成纪要。\n', 'BG601', '.', '全年召开会议4次。会后形成纪要。\n', false);
+      assert.match(ended.message, /句号/);
+      // Near misses: a dot by a digit or a Latin letter (1.做好, 12.4宪法日, 网站www.gov.cn上, 报告.docx).
+      expectNone('开展“12.4”宪法日活动，在网站www.gov.cn上公开报告.docx文件，共3.5万字。\n', 'BG601');
+    });
     it('reports straight double quotes in Chinese text, the first of a pair as “ and the second as ”', () => {
       const text = '建立"述职必述法"制度，促进"关键少数"履职。\n';
       const found = only(HEADER + text, 'BG601');

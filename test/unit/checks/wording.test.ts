@@ -1,6 +1,6 @@
 // The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至), BG719 (a body's name in 《》),
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title), BG721 (words
-// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG733 (a clause written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG730 (plenums listed as of another year), BG734 (a plenum without 全会), BG747 (a plenum numbered by the congress), BG715's four 亲自, BG735 (the goals of the 2015 纲要), BG732 (a body naming itself 我), BG614 (a document number's brackets).
+// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG733 (a clause written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG749 (法治政府 without 建设 in the title), BG730 (plenums listed as of another year), BG734 (a plenum without 全会), BG747 (a plenum numbered by the congress), BG748 (a plenum passing the plan itself), BG715's four 亲自, BG735 (the goals of the 2015 纲要), BG732 (a body naming itself 我), BG614 (a document number's brackets).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../../grammar/diagnostic';
@@ -244,6 +244,15 @@ describe('checks/wording', () => {
       expectOne(thinking, 'BG715', '法制思维', thinking.replace('法制思维', '法治思维'));
       const city = `${header(2019)}按照市委市政府法治政府建设纲要精神，强化依法行政。\n`;
       expectOne(city, 'BG715', '市委市政府', city.replace('市委市政府', '市委、市政府'));
+      const duties = `${header(2021)}加强制度建设，明确法制建设工作职责。\n`;
+      expectOne(duties, 'BG715', '法制建设工作', duties.replace('法制建设工作', '法治建设工作'));
+      assert.deepEqual(check(`${header(2021)}推进社会主义民主法制建设工作。\n`).filter((d) => d.code === 'BG715'), []);
+      // Round 26 (小白楼街道 2020): “践行四个全面” — the formulas are quoted.
+      const formula = `${header(2020)}以法治规范行政行为，践行四个全面，增强四个意识。\n`;
+      const formulas = check(formula).filter((d) => d.code === 'BG715');
+      assert.deepEqual(formulas.map((d) => formula.slice(d.start, d.end)), ['四个全面', '四个意识']);
+      assert.equal(applyEdits(formula, formulas[0]!.fixes![0]!.edits), formula.replace('践行四个全面', '践行“四个全面”'));
+      assert.deepEqual(check(`${header(2020)}协调推进“四个全面”战略布局，增强‘四个意识’，坚定"四个自信"，做到“两个维护”。\n`).filter((d) => d.code === 'BG715'), []);
       const county = `${header(2025)}在县委县政府的坚强领导下，扎实推进法治政府建设。\n`;
       expectOne(county, 'BG715', '县委县政府', county.replace('县委县政府', '县委、县政府'));
       // Round 15 (红寺堡区 2024): the second body without its level.
@@ -614,6 +623,23 @@ describe('checks/wording', () => {
     });
   });
 
+  describe('BG749 法治政府 without its 建设 in the title', () => {
+    const titled = (title: string, kind = '法治政府建设年度报告') => `@标题 ${title}\n@类型 ${kind}\n@机关 古竹乡人民政府\n@年度 2025\n\n正文。\n`;
+    it('reports 法治政府年度报告, 法治政府工作报告, 法治政府情况报告, with a fix adding 建设 (round 26: 古竹乡 2025)', () => {
+      const text = titled('古竹乡2025年法治政府年度报告');
+      const d = expectOne(text, 'BG749', '法治政府', text.replace('法治政府年度', '法治政府建设年度'));
+      assert.match(d.message, /漏了“建设”/);
+      assert.equal(d.fixes![0]!.safe, false);
+      expectOne(titled('某局关于2025年法治政府工作情况的报告'), 'BG749', '法治政府');
+    });
+    it('leaves 法治政府建设……, 法治政府示范创建……, and a report of another kind', () => {
+      for (const title of ['古竹乡2025年法治政府建设年度报告', '某县法治政府示范创建工作报告', '某局法治政府部门建设工作情况报告']) {
+        assert.deepEqual(check(titled(title)).filter((d) => d.code === 'BG749'), [], title);
+      }
+      assert.deepEqual(check(titled('某局2025年法治政府年度工作报告', '工作报告')).filter((d) => d.code === 'BG749'), []);
+    });
+  });
+
   describe('BG730 plenums listed as of another year', () => {
     it('reports a 2025 report guided by 二十届二中、三中全会 (the 四中 of October 2025 left out), with a fix to 历次', () => {
       const text = `${header(2025)}全面贯彻党的二十大和二十届二中、三中全会精神，深入落实习近平法治思想。\n`;
@@ -653,6 +679,25 @@ describe('checks/wording', () => {
         '重要工作亲自部署。全年研究重大问题亲自研究3次，重点环节亲自协调。',
       ];
       for (const body of fine) assert.deepEqual(check(`${header(2025)}${body}\n`).filter((d) => d.code === 'BG715'), [], body);
+    });
+  });
+
+  describe('BG748 a plenum said to have passed the five-year plan', () => {
+    it('reports 全会通过的“十五五”规划 and 全会审议通过的十四五规划纲要, with a fix to 规划建议 (round 26: 古竹乡 2025)', () => {
+      const text = `${header(2025)}党委书记带头认真学习党的二十届四中全会通过的“十五五”规划关于坚持全面依法治国的精神。\n`;
+      const d = expectOne(text, 'BG748', '十五五”规划', text.replace('“十五五”规划', '“十五五”规划建议'));
+      assert.match(d.message, /建议/);
+      assert.equal(d.fixes![0]!.safe, false);
+      const outline = `${header(2020)}学习十九届五中全会审议通过的十四五规划纲要。\n`;
+      expectOne(outline, 'BG748', '十四五规划纲要', outline.replace('规划纲要', '规划建议'));
+    });
+    it('leaves the 建议 named as such, and a plan named without the plenum passing it', () => {
+      const fine = [
+        '学习党的二十届四中全会通过的“十五五”规划建议。',
+        '学习二十届四中全会审议通过的“十五五”规划的建议，科学编制我县“十五五”规划。',
+        '深入贯彻二十届四中全会精神，谋划“十五五”规划重大项目。',
+      ];
+      for (const body of fine) assert.deepEqual(check(`${header(2025)}${body}\n`).filter((d) => d.code === 'BG748'), [], body);
     });
   });
 
@@ -749,6 +794,14 @@ describe('checks/wording', () => {
       expectOne(text, 'BG614', '[2016]', text.replace('[2016]', '〔2016〕'));
       expectOne(`${header(2016)}印发了《实施方案》（石发(2016)23号）。\n`, 'BG614', '(2016)');
       expectOne(`${header(2020)}按照厅字【2019】28号文件要求。\n`, 'BG614', '【2019】');
+    });
+    it('reports a 〔 whose 〕 was lost, the year run into the serial number (国发〔201033号, 小白楼街道 2020) — round 26', () => {
+      const text = `${header(2020)}依据《国务院关于加强法治政府建设的意见》(国发〔201033号)、国务院《法治政府建设实施纲要》。\n`;
+      const d = expectOne(text, 'BG614', '〔2010', text.replace('〔2010', '〔2010〕'));
+      assert.match(d.message, /漏了后六角括号/);
+      // Near misses: a whole number, a 〔 with no year after it, a year and 号 parted by 〕.
+      const kept = `${header(2020)}依据国发〔2010〕33号、某某〔第3号〕和〔2010年〕的文件。\n`;
+      assert.deepEqual(check(kept).filter((d) => d.code === 'BG614'), []);
     });
     it('leaves 〔〕, a court case’s (2015)民初36号, a year in brackets without 号 and 第(2020)期 alone', () => {
       const text = `${header(2020)}按照《规定》（厅字〔2019〕28号），审结（2015）民初36号案件，《纲要（2021—2025年）》，编发简报(2020)12期。\n`;

@@ -1195,4 +1195,49 @@ describe('import: real-world text, round 21', () => {
     // Near miss: tiers that are the counted things’ kind (三级指标) stay.
     assert.equal(figure('2025年,对照100项三级指标开展自查。', '100项'), '三级指标');
   });
+
+  it('round 26: a dashed label list (- 索 引 号: - 标 题:) is furniture and its 标题 item the title, with its 机关 (市中区人社局 2021)', () => {
+    const title = '市中区人力资源和社会保障局2021年度法治政府建设情况报告';
+    const r = imported(['- 索 引 号:370402/2022-00029', '- 主题分类:法治政府建设', '- 文 号:无', `- 标 题:${title}`, '- 效力状态:有效', title, '2021年以来,区人社局在区委、区政府正确领导下,深入推进依法行政、法治政府建设。']);
+    assert.equal(r.header.title, title);
+    assert.equal(r.header.org, '市中区人力资源和社会保障局');
+    assert.deepEqual(body(r.text), ['2021年以来,区人社局在区委、区政府正确领导下,深入推进依法行政、法治政府建设。']);
+    // Near miss: a dash before a sentence that names a 标题 is prose.
+    assert.ok(body(imported([title, '2021年,我局坚持依法行政。', '- 标题党式的宣传已全部清理,共计3件。']).text)[1]!.endsWith('- 标题党式的宣传已全部清理,共计3件。'));
+  });
+
+  it('round 26: a paragraph whose next part opens on the mark that closes it (“《……条例” / “》要求,……”) is one paragraph again (塘沽街道 2020)', () => {
+    const r = imported(['某某街道2020年法治政府建设情况报告', '', '    某某街道严格遵从《中华人民共和国政府信息公开条例', '', '    》要求,坚持以公开为常态、不公开为例外原则,及时公开各类文件。', '', '2.做好权责清单工作对接']);
+    assert.equal(body(r.text)[0], '某某街道严格遵从《中华人民共和国政府信息公开条例》要求,坚持以公开为常态、不公开为例外原则,及时公开各类文件。');
+    assert.ok(r.notes.some((n) => n.what.startsWith('一段断成两段')));
+    // Near misses: a cut in the middle of a sentence (“……力求” / “高质量、……”) stays two paragraphs (the check says so, BG613);
+    // a “）” with no “（” open above, or after a finished sentence, joins nothing.
+    const kept = (lines: string[]) => body(imported(['某某街道2020年法治政府建设情况报告', ...lines]).text);
+    assert.equal(kept(['深入查找薄弱环节,摸清“难点”“痛点”和“堵点”,力求', '', '高质量、高标准完成法治政府建设工作。']).length, 2);
+    assert.equal(kept(['全年开展法治宣传活动12次', '', '）、法律咨询服务3次。']).length, 2);
+    assert.equal(kept(['全年开展法治宣传活动(含线上12次。', '', '）此外还开展法律咨询。']).length, 2);
+  });
+
+  it('round 26: without a title, a first heading naming the first required part (推进法治建设的主要举措和成效) makes the report a 法治政府建设年度报告 (和田县的乡 2024)', () => {
+    const r = imported(['一、2024年度推进法治建设的主要举措和成效', '(一)强化组织领导,大力推进法治政府建设。乡党委、政府高度重视法治政府建设,成立了工作领导小组。']);
+    assert.equal(r.header.kind, '法治政府建设年度报告');
+    assert.equal(r.header.year, 2024);
+    // Near miss: a first heading of other work says nothing of the kind.
+    assert.equal(imported(['一、2024年度推进乡村振兴的主要举措和成效', '(一)强化组织领导,大力推进产业发展。乡党委、政府高度重视产业发展,成立了工作领导小组。']).header.kind, undefined);
+  });
+
+  it('round 26 figure names: a verb before 乡村 or 镇村 keeps the 乡 (覆盖乡村干部, 水宽乡 2025); a town’s own name after a verb is still cut', () => {
+    const figure = (sentence: string, amount: string) => new RegExp(`\\{([^=}]+) = ${amount}\\}`).exec(imported(['某某乡2025年度法治政府建设报告', sentence]).text)?.[1];
+    assert.equal(figure('2025年,全年开展专题学习4次,覆盖乡村干部240余人次。', '240余人次'), '覆盖乡村干部');
+    assert.equal(figure('2025年,组织法治培训3场次,覆盖镇村干部200余人。', '200余人'), '覆盖镇村干部');
+    // Near misses: the town's (开展镇……) and a place's name before 镇 stay cut.
+    assert.equal(figure('2025年,开展镇重大事项备案审查5次。', '5次'), '重大事项备案审查');
+    assert.equal(figure('2025年,梳理编制下蜀镇基本履职事项清单56项。', '56项'), '基本履职事项清单');
+    // A quoted name right before a count names it, with its verb (克孜勒陶镇 2025: “开展“以案述法”1场次” was no figure).
+    assert.equal(figure('2025年,开展“以案述法”1场次,班子成员研讨5场次。', '1场次'), '开展以案述法');
+    assert.equal(figure('2025年,局党委落实“第一议题”22次。', '22次'), '落实第一议题');
+    // Near misses: a space after the quote (BG609's) and a long quotation are left unnamed as before.
+    assert.equal(figure('2025年,排查出涉企刑事诉讼“挂案” 5起。', '5起'), undefined);
+    assert.equal(figure('2025年,举办“全面依法治国、建设法治中国的重大意义”3次。', '3次'), undefined);
+  });
 });
