@@ -18,8 +18,14 @@ export function formatTable(table: WideTable): string {
  * server writes them as it makes them, and never holds them all).
  */
 export function* tableLines(table: WideTable): Generator<string> {
-  const all = [table.columns, ...table.rows];
-  const widths = table.columns.map((_, c) => Math.max(...all.map((row) => cellWidth(row[c] ?? ''))));
+  // One pass over the cells (a workspace's table has millions, most of them empty).
+  const widths = table.columns.map((column) => cellWidth(column));
+  for (const row of table.rows) {
+    for (let c = 0; c < widths.length; c++) {
+      const cell = row[c];
+      if (cell) widths[c] = Math.max(widths[c]!, cellWidth(cell));
+    }
+  }
   const spaces: string[] = [];
   const pad = (n: number) => (spaces[n] ??= ' '.repeat(n));
   // A line ends at its last cell with text, then its line end (most rows of a workspace have no text in
