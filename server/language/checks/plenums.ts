@@ -159,7 +159,9 @@ function plansOfPlenums(model: ReportModel): Diagnostic[] {
       if (!mayNamePlanOfPlenum(line.text)) continue;
       for (const m of allMatches(PLAN_OF_PLENUM, line.text)) {
         const end = m.index! + m[0].length;
-        const at = line.text.indexOf('十', m.index! + 2);
+        // From the plan's opening quotation mark if it has one (the message quotes the words whole).
+        let at = line.text.indexOf('十', m.index! + 2);
+        if ('“"‘'.includes(line.text[at - 1]!)) at--;
         const outline = m[1] !== undefined;
         (out ??= []).push(lineDiagnostic(model, line, 'BG748', at, end, `“${line.text.slice(at, end)}”：中央全会审议通过的是制定五年规划的“建议”，规划纲要由全国人民代表大会审查批准；应写作“${line.text.slice(at, outline ? end - 2 : end)}建议”。`, [
           { title: '改为“规划建议”', safe: false, edits: [{ from: outline ? end - 2 : end, to: end, newText: '建议' }] },

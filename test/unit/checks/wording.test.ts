@@ -685,8 +685,9 @@ describe('checks/wording', () => {
   describe('BG748 a plenum said to have passed the five-year plan', () => {
     it('reports 全会通过的“十五五”规划 and 全会审议通过的十四五规划纲要, with a fix to 规划建议 (round 26: 古竹乡 2025)', () => {
       const text = `${header(2025)}党委书记带头认真学习党的二十届四中全会通过的“十五五”规划关于坚持全面依法治国的精神。\n`;
-      const d = expectOne(text, 'BG748', '十五五”规划', text.replace('“十五五”规划', '“十五五”规划建议'));
-      assert.match(d.message, /建议/);
+      const d = expectOne(text, 'BG748', '“十五五”规划', text.replace('“十五五”规划', '“十五五”规划建议'));
+      // The words quoted whole, their quotation marks with them.
+      assert.match(d.message, /^““十五五”规划”：.*应写作““十五五”规划建议”/);
       assert.equal(d.fixes![0]!.safe, false);
       const outline = `${header(2020)}学习十九届五中全会审议通过的十四五规划纲要。\n`;
       expectOne(outline, 'BG748', '十四五规划纲要', outline.replace('规划纲要', '规划建议'));
