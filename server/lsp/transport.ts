@@ -152,6 +152,8 @@ export class WholeMessageWriter extends AbstractMessageWriter implements Message
     let previous: Buffer | undefined;
     for (const chunk of frame.chunks()) {
       if (previous && !this.out.write(previous)) await drained(this.out);
+      // Closed or failed meanwhile: the last write below says so.
+      if (!this.out.writable) break;
       previous = chunk;
     }
     await this.send(previous ?? Buffer.alloc(0), frame.byteLength, message);
@@ -165,6 +167,7 @@ export class WholeMessageWriter extends AbstractMessageWriter implements Message
 /** Once the stream wants more (or has closed or failed: the next write says so). */
 function drained(out: NodeJS.WritableStream): Promise<void> {
   return new Promise((resolve) => {
+    if (!out.writable) return resolve();
     const done = () => {
       out.off('drain', done);
       out.off('close', done);

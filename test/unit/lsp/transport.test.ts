@@ -70,6 +70,26 @@ describe('lsp: the server writes each message whole', () => {
     assert.ok(drains > 10, `the writer waited for the stream ${drains} times`);
   });
 
+  it('a long answer to a stream that closes while it is written fails, and does not wait for ever', async () => {
+    let writes = 0;
+    const stream: Writable = new Writable({
+      highWaterMark: 1024,
+      write(_chunk, _encoding, done) {
+        // The client goes away after the third chunk, the rest never drains.
+        if (++writes === 3) setImmediate(() => stream.destroy());
+        else if (writes < 3) setImmediate(done);
+      },
+    });
+    stream.on('error', () => undefined);
+    const writer = new WholeMessageWriter(stream);
+    const errors: Error[] = [];
+    writer.onError(([error]) => errors.push(error));
+    await assert.rejects(writer.write({ jsonrpc: '2.0', id: 1, result: { table: '报告\n'.repeat(1_000_000) } } as Message));
+    await assert.rejects(writer.write({ jsonrpc: '2.0', id: 2, result: null } as Message));
+    assert.ok(errors.length >= 1);
+    assert.ok(writes <= 4, `${writes} writes`);
+  });
+
   it('a message JSON cannot hold fails as an error of the writer (as the library’s), and the next one is written', async () => {
     const { stream, writes } = recordingStream();
     const writer = new WholeMessageWriter(stream);
