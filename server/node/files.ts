@@ -159,7 +159,7 @@ export async function loadTextEncoder(): Promise<EncodeText> {
  * zip made on Chinese Windows gives on Linux — reach the program as that character, and no file has it.
  */
 export function notFound(file: string): string {
-  if (!file.includes('\ufffd')) return `找不到文件“${forTerminalLine(file)}”。`;
+  if (!file.includes('\ufffd')) return `找不到文件“${forTerminalLine(file)}”。（BG916）`;
   return `找不到文件“${forTerminalLine(file)}”：${NOT_UTF8_NAME}后再试。（BG909）`;
 }
 
@@ -173,13 +173,23 @@ export function misnamedMessage(entry: { path: string; folder: boolean }): strin
     : `报告“${forTerminalLine(entry.path)}”的${NOT_UTF8_NAME}。工作区索引和“检查工作区”不含这份报告。（BG909）`;
 }
 
-/** A file that is not read or written, with the Chinese reason (a write's refusal ends with its code: “（BG910）”). */
+/** A file that is not read or written, with the Chinese reason, ending with its code: “（BG910）”. */
 export class FileRefused extends Error {}
+
+/** A reason without the code it ends with, for a message that has its own (BG902 of a file a report names). */
+export function withoutCode(message: string): string {
+  return message.replace(/。?（BG\d{3}）$/, '').replace(/。$/, '');
+}
+
+/** Why a path is no file to read: a folder, a device, a FIFO or a socket (BG917). */
+export function notRegularFile(file: string, stats: Stats): string {
+  return `“${forTerminalLine(file)}”是${describeKind(stats)}，不是普通文件，不能读取。（BG917）`;
+}
 
 /** A file beyond the size limit of its reading: not read at all. */
 export class FileTooLarge extends FileRefused {
   constructor(readonly file: string, readonly size: number, limit: number) {
-    super(`“${forTerminalLine(file)}”有 ${size} 字节，超过上限 ${limit} 字节，不予读取。`);
+    super(`“${forTerminalLine(file)}”有 ${size} 字节，超过上限 ${limit} 字节，不予读取。（BG905）`);
   }
 }
 
@@ -208,11 +218,13 @@ export function readFileBytes(file: string, limit = MAX_TEXT_FILE_BYTES): Buffer
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FileRefused(code === 'ENOENT' ? notFound(file) : `无法读取“${forTerminalLine(file)}”：${systemReason(error)}。`);
+    // A socket, or a device without a driver, cannot be opened at all (ENXIO, ENODEV): no regular file either.
+    const notAFile = code === 'ENXIO' || code === 'ENODEV' ? '（BG917）' : '';
+    throw new FileRefused(code === 'ENOENT' ? notFound(file) : `无法读取“${forTerminalLine(file)}”：${systemReason(error)}。${notAFile}`);
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new FileRefused(`“${forTerminalLine(file)}”是${describeKind(stats)}，不是普通文件，不能读取。`);
+    if (!stats.isFile()) throw new FileRefused(notRegularFile(file, stats));
     if (stats.size > limit) throw new FileTooLarge(file, stats.size, limit);
     const buffer = Buffer.alloc(stats.size);
     let read = 0;

@@ -4,7 +4,7 @@
 import { readdirSync, realpathSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { skippedInWalk, WALK_LIMITS, type MisnamedEntry, type Workspace } from '../language/workspace.js';
-import { readTextFile } from './files.js';
+import { readTextFile, withoutCode } from './files.js';
 import { isInside, toOsPath } from './paths.js';
 import { forTerminalLine } from '../terminalText.js';
 
@@ -82,7 +82,7 @@ export class FileSystemWorkspace implements Workspace {
     try {
       return readTextFile(allowed.real).text;
     } catch (error) {
-      this.refusals.set(corePath, (error as Error).message.replace(/。$/, ''));
+      this.refusals.set(corePath, withoutCode((error as Error).message));
       return undefined;
     }
   }

@@ -1,0 +1,121 @@
+// Hostile inputs, session 20 (each case failed on the code before it was fixed): a pattern such as
+// /**/*.xyz or ../../**/*.bg walked the whole disk (/proc's endless files included) with no bound; a
+// missing file, a device, a FIFO or a socket given as input was refused without a code of its own.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { expandReportArguments, isSystemFolder } from '../../../server/node/reportArguments.js';
+import { WALK_LIMITS } from '../../../server/language/workspace.js';
+import { ROOT } from '../../helpers.js';
+
+const CLI = path.join(ROOT, 'dist', 'cli.cjs');
+const REPORT = '@机关 某某镇人民政府\n@年度 2021\n@日期 2022年1月10日\n\n# 一、主要工作\n\n全年办理行政复议案件{复议 = 12件}。\n';
+const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+
+describe('hostile inputs, session 20', () => {
+  describe('a pattern’s walk is bounded as a folder’s is', () => {
+    let folder: string;
+    before(() => {
+      folder = mkdtempSync(path.join(tmpdir(), 'baogao-patterns-'));
+      mkdirSync(path.join(folder, 'many'));
+      writeFileSync(path.join(folder, 'many', 'r.bg'), REPORT);
+      for (let i = 0; i < WALK_LIMITS.folders + 50; i++) mkdirSync(path.join(folder, 'many', `f${i}`));
+      // A folder linked into itself: a walk that followed it would never end.
+      mkdirSync(path.join(folder, 'loop'));
+      writeFileSync(path.join(folder, 'loop', 'a.bg'), REPORT);
+      symlinkSync('.', path.join(folder, 'loop', 'again'));
+      symlinkSync(path.join(folder, 'loop'), path.join(folder, 'loop', 'back'));
+    });
+    after(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('reads at most WALK_LIMITS.folders folders and says so with BG918 (was: every folder under the pattern’s root, / included)', async function () {
+      this.timeout(60_000);
+      const found = await expandReportArguments([path.join(folder, 'many', '**', '*.bg')], { word: false });
+      assert.ok(found.files.length <= 1);
+      assert.equal(found.problems.length, found.files.length === 1 ? 1 : 2);
+      assert.match(found.problems.at(-1)!, /^通配符“.*many\/\*\*\/\*\.bg”涉及的文件夹太多：只查看了前 10000 个，其中找到 [01] 个报告，其余的没有查找；请给出报告所在的文件夹。（BG918）$/);
+    });
+
+    it('a pattern within the bound finds every report, and the command tells nothing more', async () => {
+      const found = await expandReportArguments([path.join(folder, 'many', '*.bg')], { word: false });
+      assert.deepEqual(found.files.map((f) => path.resolve(f)), [path.join(folder, 'many', 'r.bg')]);
+      assert.deepEqual(found.problems, []);
+    });
+
+    it('does not follow a folder linked into itself (a loop)', async () => {
+      const found = await expandReportArguments([path.join(folder, 'loop', '**', '*.bg')], { word: false });
+      assert.deepEqual(found.files.map((f) => path.resolve(f)), [path.join(folder, 'loop', 'a.bg')]);
+      assert.deepEqual(found.problems, []);
+      // Nor does a folder's walk.
+      assert.deepEqual((await expandReportArguments([path.join(folder, 'loop')], { word: false })).files, [path.join(folder, 'loop', 'a.bg')]);
+    });
+
+    it('never enters /proc, /sys or /dev (files without end, devices, FIFOs)', async function () {
+      if (process.platform !== 'linux') this.skip();
+      assert.equal(isSystemFolder('/proc'), true);
+      assert.equal(isSystemFolder('/proc/self/fd'), true);
+      assert.equal(isSystemFolder('/dev'), true);
+      assert.equal(isSystemFolder(folder), false);
+      const started = performance.now();
+      const found = await expandReportArguments(['/proc/**/*.bg', '/sys/**/*.bg', '/dev/**/*.bg'], { word: false });
+      assert.deepEqual(found.files, []);
+      assert.deepEqual(
+        found.problems,
+        ['/proc/**/*.bg', '/sys/**/*.bg', '/dev/**/*.bg'].map((p) => `没有与“${p}”相符的文件。（BG916）`),
+      );
+      assert.ok(performance.now() - started < 5000);
+    });
+
+    it('“/**/*.xyz” and “../../**/*.bg” end, told in Chinese with their codes (was: the whole disk walked)', function () {
+      this.timeout(120_000);
+      for (const pattern of ['/**/*.xyz', '../../**/*.xyz']) {
+        const r = cli(folder, 'check', pattern);
+        assert.equal(r.status, 2, pattern);
+        assert.match(r.stderr, /^baogao：没有与“.*”相符的文件(（只查看了一部分文件夹，见下一条）)?。（BG916）\n/, pattern);
+        if (r.stderr.includes('见下一条')) assert.match(r.stderr, /涉及的文件夹太多：只查看了前 10000 个.*（BG918）\n$/);
+      }
+    });
+  });
+
+  describe('a file that is not there, or is no file, has a code of its own', () => {
+    let folder: string;
+    before(() => {
+      folder = mkdtempSync(path.join(tmpdir(), 'baogao-refused-'));
+      writeFileSync(path.join(folder, 'r.bg'), REPORT);
+      mkdirSync(path.join(folder, '文件夹.bg'));
+      spawnSync('mkfifo', [path.join(folder, 'pipe.bg')]);
+      spawnSync('mkfifo', [path.join(folder, 'pipe.docx')]);
+    });
+    after(() => rmSync(folder, { recursive: true, force: true }));
+
+    for (const command of ['check', 'render']) {
+      it(`${command}: a missing file is BG916`, () => {
+        const r = cli(folder, command, '没有.bg');
+        assert.equal(r.status, 2);
+        assert.equal(r.stderr, 'baogao：找不到文件“没有.bg”。（BG916）\n');
+      });
+    }
+
+    it('a FIFO, /dev/zero and a folder given as input are BG917, at once (never read without end or waited on)', function () {
+      if (process.platform === 'win32') this.skip();
+      for (const [args, told] of [
+        [['check', 'pipe.bg'], /^baogao：“pipe\.bg”是管道（FIFO），不是普通文件，不能读取。（BG917）\n$/],
+        [['check', 'pipe.docx'], /^baogao：“pipe\.docx”是管道（FIFO），不是普通文件，不能读取。（BG917）\n$/],
+        [['render', 'pipe.bg'], /^baogao：“pipe\.bg”是管道（FIFO），不是普通文件，不能读取。（BG917）\n$/],
+        [['import', 'pipe.docx'], /^baogao：“pipe\.docx”是管道（FIFO），不是普通文件，不能读取。（BG917）\n$/],
+        [['check', '/dev/zero'], /^baogao：“\/dev\/zero”是设备文件，不是普通文件，不能读取。（BG917）\n$/],
+        [['import', '/dev/zero'], /^baogao：“\/dev\/zero”是设备文件，不是普通文件，不能读取。（BG917）\n$/],
+        [['render', '/dev/urandom'], /^baogao：“\/dev\/urandom”是设备文件，不是普通文件，不能读取。（BG917）\n$/],
+        [['render', '文件夹.bg'], /^baogao：“文件夹\.bg”是文件夹，请给出 \.bg 文件。（BG917）\n$/],
+      ] as const) {
+        const started = performance.now();
+        const r = cli(folder, ...args);
+        assert.equal(r.status, 2, args.join(' '));
+        assert.match(r.stderr, told, args.join(' '));
+        assert.ok(performance.now() - started < 20_000, args.join(' '));
+      }
+    });
+  });
+});
