@@ -1,11 +1,14 @@
 // Hostile inputs, session 20 (each case failed on the code before it was fixed): a pattern such as
 // /**/*.xyz or ../../**/*.bg walked the whole disk (/proc's endless files included) with no bound; a
-// missing file, a device, a FIFO or a socket given as input was refused without a code of its own.
+// missing file, a device, a FIFO or a socket given as input was refused without a code of its own; text
+// boxes nested deeper than 16 (in VML or in Word 2010's alternatives) lost the text after the inner boxes.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import JSZip from 'jszip';
+import { readWordSource } from '../../../server/node/readWord.js';
 import { expandReportArguments, isSystemFolder } from '../../../server/node/reportArguments.js';
 import { WALK_LIMITS } from '../../../server/language/workspace.js';
 import { ROOT } from '../../helpers.js';
@@ -14,7 +17,76 @@ const CLI = path.join(ROOT, 'dist', 'cli.cjs');
 const REPORT = '@机关 某某镇人民政府\n@年度 2021\n@日期 2022年1月10日\n\n# 一、主要工作\n\n全年办理行政复议案件{复议 = 12件}。\n';
 const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
 
+const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml"';
+
+/** A .docx of a title and `body`'s paragraphs. */
+async function docx(body: string): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file('word/document.xml', `<?xml version="1.0"?><w:document ${NS}><w:body><w:p><w:r><w:t>某某镇人民政府2021年度法治政府建设情况报告</w:t></w:r></w:p>${body}<w:sectPr/></w:body></w:document>`);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/**
+ * `depth` text boxes each in a paragraph of the one around it: the paragraph's words before the box
+ * (“第i层说明”) and after it (“第i层落款”); the innermost holds “最里层正文”. `alternative`: each box written
+ * as Word 2010 does, a DrawingML choice and a VML fallback (`choiceText`: the text in the choice, else the
+ * fallback only has it).
+ */
+function nestedBoxes(depth: number, how: 'vml' | 'alternative', choiceText = true): string {
+  let open = '';
+  let close = '';
+  for (let i = 0; i < depth; i++) {
+    const before = `<w:p><w:r><w:t>第${i}层说明</w:t></w:r><w:r>`;
+    const after = `</w:r><w:r><w:t>第${i}层落款</w:t></w:r></w:p>`;
+    if (how === 'vml') {
+      open += `${before}<w:pict><v:shape><v:textbox><w:txbxContent>`;
+      close = `</w:txbxContent></v:textbox></v:shape></w:pict>${after}${close}`;
+    } else if (choiceText) {
+      open += `${before}<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>`;
+      close = `</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>旧版副本</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent>${after}${close}`;
+    } else {
+      open += `${before}<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing/></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent>`;
+      close = `</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent>${after}${close}`;
+    }
+  }
+  return `${open}<w:p><w:r><w:t>最里层正文</w:t></w:r></w:p>${close}`;
+}
+
 describe('hostile inputs, session 20', () => {
+  describe('text boxes nested deeper than Word nests them', () => {
+    for (const [how, choiceText] of [['vml', true], ['alternative', true], ['alternative', false]] as const) {
+      it(`${how}${how === 'alternative' ? (choiceText ? ' (the choice has the text)' : ' (only the fallback has it)') : ''}: 20 levels keep every word, each level once (was: the words after the 17th box lost, in every level around it in alternatives)`, async () => {
+        const { text } = await readWordSource(await docx(nestedBoxes(20, how, choiceText)));
+        for (let i = 0; i < 20; i++) {
+          assert.equal(text.split(`第${i}层说明`).length, 2, `第${i}层说明`);
+          assert.equal(text.split(`第${i}层落款`).length, 2, `第${i}层落款`);
+        }
+        assert.equal(text.split('最里层正文').length, 2);
+        assert.doesNotMatch(text, /旧版副本/, 'the fallback of a choice with text is not read too');
+      });
+    }
+
+    it('50,000 levels are read whole in linear time, without overflowing the stack (was: RangeError past the bound once lifted)', async function () {
+      this.timeout(60_000);
+      for (const how of ['vml', 'alternative'] as const) {
+        const file = await docx(nestedBoxes(50_000, how));
+        const small = await docx(nestedBoxes(5_000, how));
+        const started = performance.now();
+        const { text } = await readWordSource(small);
+        const smallMs = performance.now() - started;
+        const again = performance.now();
+        const whole = (await readWordSource(file)).text;
+        const ms = performance.now() - again;
+        assert.equal(text.match(/层落款/g)?.length, 5_000);
+        assert.equal(whole.match(/层说明/g)?.length, 50_000, how);
+        assert.equal(whole.match(/层落款/g)?.length, 50_000, how);
+        assert.match(whole, /最里层正文/);
+        // Ten times the levels, about ten times the time (quadratic: a hundred times).
+        assert.ok(ms < Math.max(40 * smallMs, 2000), `${how}: ${Math.round(smallMs)} ms for 5,000, ${Math.round(ms)} ms for 50,000`);
+      }
+    });
+  });
+
   describe('a pattern’s walk is bounded as a folder’s is', () => {
     let folder: string;
     before(() => {
