@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { readWordSource } from '../../../server/node/readWord.js';
+import { FileSystemWorkspace, type WalkBound } from '../../../server/node/fsWorkspace.js';
 import { expandReportArguments, isSystemFolder } from '../../../server/node/reportArguments.js';
 import { WALK_LIMITS } from '../../../server/language/workspace.js';
 import { ROOT } from '../../helpers.js';
@@ -148,6 +149,27 @@ describe('hostile inputs, session 20', () => {
         assert.match(r.stderr, /^baogao：没有与“.*”相符的文件(（只查看了一部分文件夹，见下一条）)?。（BG916）\n/, pattern);
         if (r.stderr.includes('见下一条')) assert.match(r.stderr, /涉及的文件夹太多：只查看了前 10000 个.*（BG918）\n$/);
       }
+    });
+  });
+
+  describe('a workspace walk at its bound says so (BG918 in the editor)', () => {
+    let folder: string;
+    before(() => {
+      folder = mkdtempSync(path.join(tmpdir(), 'baogao-reports-'));
+      mkdirSync(path.join(folder, '各镇'));
+      for (let i = 0; i < WALK_LIMITS.files + 5; i++) writeFileSync(path.join(folder, '各镇', `镇${String(i).padStart(4, '0')}.bg`), REPORT);
+      mkdirSync(path.join(folder, '县'));
+      writeFileSync(path.join(folder, '县', '县.bg'), REPORT);
+    });
+    after(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('a walk stopped at WALK_LIMITS.files reports is told with what it found; one within the bounds is not', () => {
+      const told: Array<[string, WalkBound]> = [];
+      const workspace = new FileSystemWorkspace({ roots: [folder], onWalkBound: (f, bound) => void told.push([f, bound]) });
+      assert.equal(workspace.findReports(folder).length, WALK_LIMITS.files);
+      assert.deepEqual(told, [[folder, { cut: 'files', found: WALK_LIMITS.files }]]);
+      assert.deepEqual(workspace.findReports(`${folder}/县`), [`${folder}/县/县.bg`]);
+      assert.equal(told.length, 1);
     });
   });
 
