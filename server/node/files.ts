@@ -283,6 +283,8 @@ function sameFile(a: string, b: string): boolean {
 function checkTarget(target: string, options: WriteOptions): { file: string; mode: number | undefined } {
   const force = options.force === true;
   const link = lstatOrUndefined(target);
+  // A fix written back to a report moved away meanwhile would make a copy at its old name, the moved one unfixed.
+  if (!link && options.readAs !== undefined) throw movedAway(target);
   if (!link) return { file: target, mode: undefined };
   let file = target;
   if (link.isSymbolicLink()) {
@@ -296,6 +298,11 @@ function checkTarget(target: string, options: WriteOptions): { file: string; mod
   if (!force && !options.inPlace) throw new FileRefused(`“${forTerminalLine(target)}”已存在：换一个文件名，或加 --force 覆盖。（BG910）`);
   if (!force && (!writable(file) || (stats.mode & 0o200) === 0)) throw new FileRefused(`“${forTerminalLine(target)}”是只读文件：不写入；确要写入，请加 --force。（BG911）`);
   return { file, mode: stats.mode & 0o7777 };
+}
+
+/** A file read to be written back (`check --fix`) that is no longer at its name: renamed, moved or deleted (BG914). */
+function movedAway(target: string): FileRefused {
+  return new FileRefused(`“${forTerminalLine(target)}”在本命令运行期间被改名、移走或删除了（没有在原处另建一份，没有写入；请对它现在的名字再运行一次）。（BG914）`);
 }
 
 const WRITE_CHUNK = 64 * 1024;
@@ -337,6 +344,7 @@ export function writeFileSafely(target: string, data: string | Uint8Array, optio
     }
     if (mode !== undefined) chmodSync(temp, mode);
     if (mode !== undefined && options.force !== true) lookAgain(file, target);
+    if (options.readAs !== undefined && !lstatOrUndefined(file)) throw movedAway(target);
     if (options.readAs !== undefined && readTextFile(file).text !== options.readAs) {
       throw new FileRefused(`“${forTerminalLine(target)}”在本命令运行期间被改过（为免覆盖新的改动，没有写入，请再运行一次）。（BG914）`);
     }

@@ -3,12 +3,13 @@
 // missing file, a device, a FIFO or a socket given as input was refused without a code of its own; text
 // boxes nested deeper than 16 (in VML or in Word 2010's alternatives) lost the text after the inner boxes.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { readWordSource } from '../../../server/node/readWord.js';
+import { FileRefused, writeFileSafely } from '../../../server/node/files.js';
 import { FileSystemWorkspace, type WalkBound } from '../../../server/node/fsWorkspace.js';
 import { expandReportArguments, isSystemFolder } from '../../../server/node/reportArguments.js';
 import { WALK_LIMITS } from '../../../server/language/workspace.js';
@@ -85,6 +86,38 @@ describe('hostile inputs, session 20', () => {
         // Ten times the levels, about ten times the time (quadratic: a hundred times).
         assert.ok(ms < Math.max(40 * smallMs, 2000), `${how}: ${Math.round(smallMs)} ms for 5,000, ${Math.round(ms)} ms for 50,000`);
       }
+    });
+  });
+
+  describe('a .docx whose zip entries claim a wrong size', () => {
+    /** The central directory's header of the first entry (PK\x01\x02), and the local one (PK\x03\x04). */
+    const central = (b: Buffer) => b.indexOf(Buffer.from([0x50, 0x4b, 1, 2]));
+    const local = (b: Buffer) => b.indexOf(Buffer.from([0x50, 0x4b, 3, 4]));
+
+    it('is read by what it holds, or refused in Chinese — never read past the bound a size claimed too small would hide', async function () {
+      this.timeout(60_000);
+      const good = Buffer.from(await docx(`<w:p><w:r><w:t>${'全年办理行政复议案件12件。'.repeat(200)}</w:t></w:r></w:p>`));
+      for (const [name, patch] of [
+        ['uncompressed size too small', (b: Buffer) => (b.writeUInt32LE(10, central(b) + 24), b.writeUInt32LE(10, local(b) + 22))],
+        ['uncompressed size too large', (b: Buffer) => b.writeUInt32LE(0xfffffff0, central(b) + 24)],
+        ['compressed size too small', (b: Buffer) => b.writeUInt32LE(10, central(b) + 20)],
+        ['a wrong checksum', (b: Buffer) => b.writeUInt32LE(0x12345678, central(b) + 16)],
+      ] as const) {
+        const b = Buffer.from(good);
+        patch(b);
+        const { text } = await readWordSource(b);
+        assert.equal(text.split('全年办理行政复议案件12件。').length, 201, name);
+      }
+      const broken = Buffer.from(good);
+      broken.writeUInt32LE(0x7ffffff0, central(broken) + 20);
+      await assert.rejects(readWordSource(broken), /不是有效的 Word 文档（压缩包已损坏、不完整或为空）/);
+      // A bomb that claims 100 bytes is stopped by what it inflates to, not by what it claims.
+      const zip = new JSZip();
+      zip.file('word/document.xml', `<?xml version="1.0"?><w:document ${NS}><w:body>${'<w:p><w:r><w:t>正文。正文。正文。</w:t></w:r></w:p>'.repeat(1_200_000)}</w:body></w:document>`);
+      const bomb = Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+      bomb.writeUInt32LE(100, central(bomb) + 24);
+      bomb.writeUInt32LE(100, local(bomb) + 22);
+      await assert.rejects(readWordSource(bomb), /解压后超过 32 MB/);
     });
   });
 
@@ -210,6 +243,44 @@ describe('hostile inputs, session 20', () => {
         assert.match(r.stderr, told, args.join(' '));
         assert.ok(performance.now() - started < 20_000, args.join(' '));
       }
+    });
+  });
+
+  describe('a report renamed while check --fix runs', () => {
+    let folder: string;
+    before(() => (folder = mkdtempSync(path.join(tmpdir(), 'baogao-renamed-'))));
+    after(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('is not written again at its old name: BG914, nothing written (was: “找不到文件”, BG916)', () => {
+      const report = path.join(folder, 'gone.bg');
+      assert.throws(
+        () => writeFileSafely(report, '修复后的文字', { inPlace: true, readAs: '原来的文字' }),
+        (error: unknown) => error instanceof FileRefused && /^“.*gone\.bg”在本命令运行期间被改名、移走或删除了（没有在原处另建一份，没有写入；请对它现在的名字再运行一次）。（BG914）$/.test((error as Error).message),
+      );
+      assert.deepEqual(readdirSync(folder), []);
+    });
+
+    it('renamed while the fix is written: the renamed report is left as it was, no copy at the old name', async function () {
+      this.timeout(120_000);
+      const report = path.join(folder, 'r.bg');
+      const moved = path.join(folder, 'moved.bg');
+      // Long enough to be written in several 64 KB pieces, each followed by a pause; every paragraph has a fix (“ ,” → “，”).
+      let text = REPORT;
+      for (let i = 0; i < 4000; i++) text += `\n第${i}段正文 ,全年办理事项。\n`;
+      writeFileSync(report, text);
+      const child = spawn(process.execPath, [CLI, 'check', '--fix', 'r.bg'], { cwd: folder, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, BAOGAO_TEST_SLOW_WRITE_MS: '300' } });
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      const started = Date.now();
+      while (Date.now() - started < 90_000 && child.exitCode === null && !readdirSync(folder).some((n) => n.startsWith('.r.bg.') && n.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 5));
+      renameSync(report, moved);
+      await exited;
+      assert.equal(child.exitCode, 2);
+      assert.match(stderr, /“r\.bg”在本命令运行期间被改名、移走或删除了.*未修复。（BG914）\n$/);
+      assert.equal(existsSync(report), false, 'no copy at the old name');
+      assert.equal(readFileSync(moved, 'utf8'), text, 'the renamed report unchanged');
+      assert.deepEqual(readdirSync(folder).sort(), ['moved.bg'], 'no temporary file left');
     });
   });
 });
