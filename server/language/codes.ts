@@ -69,7 +69,7 @@ const table: CodeInfo[] = [
   { code: 'BG901', severity: 'error', title: '文件含无法解码的字节', description: '文件中有些字节既不是 UTF-8，也不是 GB18030 或 UTF-16：这些字符显示为“\ufffd”。为免丢字，不做任何修复。', example: '（损坏或编码不明的文件）' },
   { code: 'BG902', severity: 'error', title: '文件不可读取', description: '引用的文件在工作区之外、不是普通文件（设备、管道）或过大，不予读取；导入或检查的 Word 文档读不出来：旧版 .doc、设有打开密码（已加密）、压缩包损坏或不完整、缺少正文，正文中有 Word 尚未转换的嵌入内容（altChunk），或其中的 XML 部件声明了无法识别的字符编码（GBK、GB18030、Big5 等可识别的编码照常读入）。修复：在 Word 或 WPS 中打开，取消密码，另存为 .docx 后再导入。', example: '@上年 ../secret.txt' },
   { code: 'BG903', severity: 'error', title: '片段展开超过上限', description: '片段展开的总次数或嵌套层数超过上限，其余的“@引用”不再展开。', example: '@引用 甲（甲引用十次乙，乙引用十次丙……）' },
-  { code: 'BG904', severity: 'error', title: '指标依赖过深或公式过长', description: '指标之间的依赖链或一个公式的项数超过上限，这些指标不再计算。', example: '{a1 = a2 + 1件}{a2 = a3 + 1件}……' },
+  { code: 'BG904', severity: 'error', title: '指标依赖过深或公式过长', description: '指标之间的依赖链或一个公式的项数超过上限，这些指标不再计算。', example: '{甲 = 乙 + 1件}{乙 = 丙 + 1件}{丙 = 丁 + 1件}……' },
   { code: 'BG905', severity: 'error', title: '文档过大', description: '文档超过 10 MB 或 20 万行（报告不会这样大）：不作检查、排版和格式化，只有这一条提示。命令行不读取这样的文件。', example: '（几十兆字节的文件）' },
   { code: 'BG906', severity: 'warning', title: '设置值有误', description: '设置或 baogao.json 中的某一项不符合规定的格式，该项不生效，其余设置照常。', example: '{"lineWidth": "宽"}' },
   { code: 'BG907', severity: 'info', title: '问题过多，编辑器只列出一部分', description: '一个文件的问题超过 1000 处时，编辑器只列出其中 1000 处（错误在先），其余的在改正之后陆续列出。命令行 baogao check 列出全部。另外，同一种问题在一个文件中最多列出 500 处（编辑器和命令行都是），其余的由一条同代码的提示说明还有多少处。', example: '（每行一个未闭合“{”的几千行文本）' },
