@@ -5,9 +5,10 @@
 // (workspace/configuration); a change of `baogao.*` is announced so it pulls again.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, ShowMessageNotification, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_ID, LANGUAGE_ID } from './ids.js';
 import * as l10n from './l10n.js';
+import { showServerMessage } from './serverMessages.js';
 import { resolveServerSettings } from './settings.js';
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
@@ -42,6 +43,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     },
   };
   const client = new LanguageClient(CLIENT_ID, l10n.t('报告语言服务器'), serverOptions, clientOptions);
+  // The server's window messages, in the display language where they have a translation (serverMessages.ts):
+  // registered before start, this replaces the client library's own handler of them.
+  client.onNotification(ShowMessageNotification.type, showServerMessage);
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client.restart()));
   return client;
 }

@@ -278,7 +278,7 @@ async function readSources(files: string[]): Promise<{ texts: Map<string, Source
   for (const file of files) {
     try {
       if (!existsSync(file)) throw new UsageError(notFound(file));
-      if (statSync(file).isDirectory()) throw new UsageError(`“${forTerminalLine(file)}”是文件夹，请给出报告文件。`);
+      if (statSync(file).isDirectory()) throw new UsageError(`“${forTerminalLine(file)}”是文件夹，请给出报告文件。（BG917）`);
       texts.set(file, await readReportSource(file));
     } catch (error) {
       process.stderr.write(`baogao：${(error as Error).message}\n`);
@@ -328,7 +328,7 @@ function reportSettingsProblems(project: FoundSettings): void {
 
 function readReport(file: string): DecodedText {
   if (!existsSync(file)) throw new FileProblem(notFound(file));
-  if (statSync(file).isDirectory()) throw new FileProblem(`“${forTerminalLine(file)}”是文件夹，请给出 .bg 文件。`);
+  if (statSync(file).isDirectory()) throw new FileProblem(`“${forTerminalLine(file)}”是文件夹，请给出 .bg 文件。（BG917）`);
   let decoded: DecodedText;
   try {
     decoded = readTextFile(file);
@@ -364,7 +364,7 @@ async function runImport(args: string[]): Promise<number> {
   if (values.year !== undefined && !REPORT_YEAR.test(values.year)) throw new UsageError(`年度“${forTerminalLine(values.year)}”应是四位数字的年份，例如 --year 2020。`);
   if (values.org !== undefined && !values.org.trim()) throw new UsageError('--org 的机关名称不能为空。');
   if (!existsSync(file)) throw new FileProblem(notFound(file));
-  if (statSync(file).isDirectory()) throw new FileProblem(`“${forTerminalLine(file)}”是文件夹，请给出 .docx 或 .txt 文件。`);
+  if (statSync(file).isDirectory()) throw new FileProblem(`“${forTerminalLine(file)}”是文件夹，请给出 .docx 或 .txt 文件。（BG917）`);
   if (/\.bg$/i.test(file)) {
     throw new UsageError(`“${forTerminalLine(file)}”已经是报告语言文件，不必导入（导入会把其中的指令当作正文）。要从它开始写下一年的报告，请用：baogao new ${forTerminalLine(file)}${values.out ? ` --out ${forTerminalLine(values.out)}` : ''}`);
   }

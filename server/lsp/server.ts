@@ -3,11 +3,13 @@
 // delegates to the pure features in server/language/. Request errors follow one policy (requests.ts).
 import { MessageType, ShowMessageNotification, TextDocuments, type Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { FileSystemWorkspace } from '../node/fsWorkspace.js';
+import { FileSystemWorkspace, type WalkBound } from '../node/fsWorkspace.js';
 import { toOsPath } from '../node/paths.js';
 import { misnamedMessage } from '../node/files.js';
+import { forTerminalLine } from '../terminalText.js';
 import { dirname, resolvePath } from '../language/corePath.js';
-import { walkReaches } from '../language/workspace.js';
+import { WALK_LIMITS, walkReaches } from '../language/workspace.js';
+import { windowMessage } from './protocol.js';
 import type { ClientState, ServerContext } from './context.js';
 import { DOCUMENTS } from './contentChanges.js';
 import { DiagnosticsPublisher } from './publishDiagnostics.js';
@@ -71,8 +73,9 @@ function createContext(connection: Connection): ServerContext {
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
     });
   };
+  const tellBound = boundTeller(connection, () => client.folders);
   // The disk, with the editor's unsaved buffers over it.
-  const workspace = new FileSystemWorkspace({ overlay: (path) => openDocumentAt(documents, path)?.getText(), onMisnamed: (entry) => tellMisnamed(misnamedMessage(entry)) });
+  const workspace = new FileSystemWorkspace({ overlay: (path) => openDocumentAt(documents, path)?.getText(), onMisnamed: (entry) => tellMisnamed(misnamedMessage(entry)), onWalkBound: tellBound });
   const client: ClientState = { folders: [], configuration: false, workDoneProgress: false, watchRegistration: false, settings: toServerSettings({}) };
   // Reports may read files in the workspace folders, beside an open document, and in the snippet folders
   // of their settings — nothing else (@上年 ../secret.txt, a symlink out, /dev/stdin are refused).
@@ -126,5 +129,21 @@ function createContext(connection: Connection): ServerContext {
     },
     index,
     fitHeap,
+  };
+}
+
+/**
+ * A workspace folder too large to walk whole (a home folder, a disk): the index holds part of it, told once
+ * a folder (BG918), not left for the writer to wonder why a report is missing from its features.
+ */
+function boundTeller(connection: Connection, workspaceFolders: () => readonly string[]): (folder: string, bound: WalkBound) => void {
+  const told = new Set<string>();
+  return (folder, bound) => {
+    if (!workspaceFolders().includes(folder) || told.has(folder)) return;
+    told.add(folder);
+    const shown = forTerminalLine(toOsPath(folder));
+    const message = bound.cut === 'files' ? windowMessage('indexReports', shown, WALK_LIMITS.files) : windowMessage('indexFolders', shown, WALK_LIMITS.folders, bound.found);
+    connection.console.warn(message);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
   };
 }

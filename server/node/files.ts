@@ -159,7 +159,7 @@ export async function loadTextEncoder(): Promise<EncodeText> {
  * zip made on Chinese Windows gives on Linux — reach the program as that character, and no file has it.
  */
 export function notFound(file: string): string {
-  if (!file.includes('\ufffd')) return `找不到文件“${forTerminalLine(file)}”。`;
+  if (!file.includes('\ufffd')) return `找不到文件“${forTerminalLine(file)}”。（BG916）`;
   return `找不到文件“${forTerminalLine(file)}”：${NOT_UTF8_NAME}后再试。（BG909）`;
 }
 
@@ -173,13 +173,23 @@ export function misnamedMessage(entry: { path: string; folder: boolean }): strin
     : `报告“${forTerminalLine(entry.path)}”的${NOT_UTF8_NAME}。工作区索引和“检查工作区”不含这份报告。（BG909）`;
 }
 
-/** A file that is not read or written, with the Chinese reason (a write's refusal ends with its code: “（BG910）”). */
+/** A file that is not read or written, with the Chinese reason, ending with its code: “（BG910）”. */
 export class FileRefused extends Error {}
+
+/** A reason without the code it ends with, for a message that has its own (BG902 of a file a report names). */
+export function withoutCode(message: string): string {
+  return message.replace(/。?（BG\d{3}）$/, '').replace(/。$/, '');
+}
+
+/** Why a path is no file to read: a folder, a device, a FIFO or a socket (BG917). */
+export function notRegularFile(file: string, stats: Stats): string {
+  return `“${forTerminalLine(file)}”是${describeKind(stats)}，不是普通文件，不能读取。（BG917）`;
+}
 
 /** A file beyond the size limit of its reading: not read at all. */
 export class FileTooLarge extends FileRefused {
   constructor(readonly file: string, readonly size: number, limit: number) {
-    super(`“${forTerminalLine(file)}”有 ${size} 字节，超过上限 ${limit} 字节，不予读取。`);
+    super(`“${forTerminalLine(file)}”有 ${size} 字节，超过上限 ${limit} 字节，不予读取。（BG905）`);
   }
 }
 
@@ -208,11 +218,13 @@ export function readFileBytes(file: string, limit = MAX_TEXT_FILE_BYTES): Buffer
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FileRefused(code === 'ENOENT' ? notFound(file) : `无法读取“${forTerminalLine(file)}”：${systemReason(error)}。`);
+    // A socket, or a device without a driver, cannot be opened at all (ENXIO, ENODEV): no regular file either.
+    const notAFile = code === 'ENXIO' || code === 'ENODEV' ? '（BG917）' : '';
+    throw new FileRefused(code === 'ENOENT' ? notFound(file) : `无法读取“${forTerminalLine(file)}”：${systemReason(error)}。${notAFile}`);
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new FileRefused(`“${forTerminalLine(file)}”是${describeKind(stats)}，不是普通文件，不能读取。`);
+    if (!stats.isFile()) throw new FileRefused(notRegularFile(file, stats));
     if (stats.size > limit) throw new FileTooLarge(file, stats.size, limit);
     const buffer = Buffer.alloc(stats.size);
     let read = 0;
@@ -271,6 +283,8 @@ function sameFile(a: string, b: string): boolean {
 function checkTarget(target: string, options: WriteOptions): { file: string; mode: number | undefined } {
   const force = options.force === true;
   const link = lstatOrUndefined(target);
+  // A fix written back to a report moved away meanwhile would make a copy at its old name, the moved one unfixed.
+  if (!link && options.readAs !== undefined) throw movedAway(target);
   if (!link) return { file: target, mode: undefined };
   let file = target;
   if (link.isSymbolicLink()) {
@@ -284,6 +298,11 @@ function checkTarget(target: string, options: WriteOptions): { file: string; mod
   if (!force && !options.inPlace) throw new FileRefused(`“${forTerminalLine(target)}”已存在：换一个文件名，或加 --force 覆盖。（BG910）`);
   if (!force && (!writable(file) || (stats.mode & 0o200) === 0)) throw new FileRefused(`“${forTerminalLine(target)}”是只读文件：不写入；确要写入，请加 --force。（BG911）`);
   return { file, mode: stats.mode & 0o7777 };
+}
+
+/** A file read to be written back (`check --fix`) that is no longer at its name: renamed, moved or deleted (BG914). */
+function movedAway(target: string): FileRefused {
+  return new FileRefused(`“${forTerminalLine(target)}”在本命令运行期间被改名、移走或删除了（没有在原处另建一份，没有写入；请对它现在的名字再运行一次）。（BG914）`);
 }
 
 const WRITE_CHUNK = 64 * 1024;
@@ -325,6 +344,7 @@ export function writeFileSafely(target: string, data: string | Uint8Array, optio
     }
     if (mode !== undefined) chmodSync(temp, mode);
     if (mode !== undefined && options.force !== true) lookAgain(file, target);
+    if (options.readAs !== undefined && !lstatOrUndefined(file)) throw movedAway(target);
     if (options.readAs !== undefined && readTextFile(file).text !== options.readAs) {
       throw new FileRefused(`“${forTerminalLine(target)}”在本命令运行期间被改过（为免覆盖新的改动，没有写入，请再运行一次）。（BG914）`);
     }

@@ -4,7 +4,7 @@
 import { readdirSync, realpathSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { skippedInWalk, WALK_LIMITS, type MisnamedEntry, type Workspace } from '../language/workspace.js';
-import { readTextFile } from './files.js';
+import { readTextFile, withoutCode } from './files.js';
 import { isInside, toOsPath } from './paths.js';
 import { forTerminalLine } from '../terminalText.js';
 
@@ -28,6 +28,14 @@ export interface FileSystemWorkspaceOptions {
   onMisnamed?: (entry: MisnamedEntry) => void;
   /** Folders (OS paths) whose files may be read: the workspace and the configured snippet folders. */
   roots?: readonly string[];
+  /** Told when a walk of a folder (findReports) stops at a bound of WALK_LIMITS, with the reports it found. */
+  onWalkBound?: (folder: string, bound: WalkBound) => void;
+}
+
+/** Where a walk stopped: at WALK_LIMITS.files reports, or WALK_LIMITS.folders folders. */
+export interface WalkBound {
+  cut: 'files' | 'folders';
+  found: number;
 }
 
 export class FileSystemWorkspace implements Workspace {
@@ -40,10 +48,12 @@ export class FileSystemWorkspace implements Workspace {
   private readonly misnamedEntries = new Map<string, MisnamedEntry>();
   private readonly told = new Set<string>();
   private readonly onMisnamed: (entry: MisnamedEntry) => void;
+  private readonly onWalkBound: (folder: string, bound: WalkBound) => void;
 
   constructor(options: FileSystemWorkspaceOptions = {}) {
     this.overlay = options.overlay ?? (() => undefined);
     this.onMisnamed = options.onMisnamed ?? (() => undefined);
+    this.onWalkBound = options.onWalkBound ?? (() => undefined);
     for (const root of options.roots ?? []) this.allow(root);
   }
 
@@ -82,7 +92,7 @@ export class FileSystemWorkspace implements Workspace {
     try {
       return readTextFile(allowed.real).text;
     } catch (error) {
-      this.refusals.set(corePath, (error as Error).message.replace(/。$/, ''));
+      this.refusals.set(corePath, withoutCode((error as Error).message));
       return undefined;
     }
   }
@@ -138,8 +148,14 @@ export class FileSystemWorkspace implements Workspace {
     this.forgetMisnamedIn(folder, true);
     const found: string[] = [];
     let folders = 0;
+    let cut: WalkBound['cut'] | undefined;
     const walk = (dir: string, depth: number) => {
-      if (depth > WALK_LIMITS.depth || found.length >= WALK_LIMITS.files || ++folders > WALK_LIMITS.folders) return;
+      if (depth > WALK_LIMITS.depth || cut === 'files') return;
+      // Past the bound no folder is read, but the reports of those read are still listed.
+      if (++folders > WALK_LIMITS.folders) {
+        cut = 'folders';
+        return;
+      }
       if ('reason' in this.permitted(toOsPath(dir))) return;
       let entries: Dirent[];
       try {
@@ -149,7 +165,8 @@ export class FileSystemWorkspace implements Workspace {
       }
       for (const entry of entries) {
         // The bound holds inside a folder too: one folder of 50,000 reports was indexed whole.
-        if (found.length >= WALK_LIMITS.files) return;
+        if (found.length >= WALK_LIMITS.files) cut = 'files';
+        if (cut === 'files') return;
         if (skippedInWalk(entry.name)) continue;
         const child = `${dir.replace(/\/$/, '')}/${entry.name}`;
         // A folder named in GBK cannot be entered by its name, nor a report opened: told, not passed over.
@@ -159,6 +176,9 @@ export class FileSystemWorkspace implements Workspace {
       }
     };
     walk(folder, 0);
+    // At the bound the workspace's features know only part of it: the server tells the writer (BG918).
+    if (cut) this.onWalkBound(folder, { cut, found: found.length });
     return found;
   }
+
 }

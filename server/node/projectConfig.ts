@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, readSettings, readSettingsFile, type ProjectSettings } from '../language/config.js';
-import { readTextFile } from './files.js';
+import { readTextFile, withoutCode } from './files.js';
 
 export interface FoundSettings extends ProjectSettings {
   /** The baogao.json read, or undefined for the defaults. */
@@ -28,7 +28,7 @@ export function projectSettingsFor(reportFile: string): FoundSettings {
         found = { ...readSettingsFile(text), file: candidate, text };
       } catch (error) {
         found = { ...readSettings({}), file: candidate, text: '' };
-        found.problems.push({ code: 'BG962', path: [], message: `无法读取：${(error as Error).message.replace(/。$/, '')}。全部设置按默认值。` });
+        found.problems.push({ code: 'BG962', path: [], message: `无法读取：${withoutCode((error as Error).message)}。全部设置按默认值。` });
       }
       return remember(visited, found);
     }

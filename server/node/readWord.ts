@@ -46,9 +46,7 @@ export async function readWordSource(buffer: Uint8Array): Promise<{ text: string
   const { readWordDocument, formatNumber, PAGE_FIELD } = await import('./wordNumbering.js');
   const document = await readWordDocument(buffer);
   const wordsBefore = lastWordsOfParagraphs();
-  /** A box's paragraphs with those of the boxes inside it after the paragraph that holds each (ids grow inward: no cycle). */
-  const boxParagraphs = (id: number): WordParagraph[] =>
-    (document.boxes[id] ?? []).flatMap((p) => [p, ...(p.marks ?? []).filter((m) => m.kind === 'box' && Number(m.id) > id).flatMap((m) => boxParagraphs(Number(m.id)))]);
+  const boxParagraphs = (id: number) => paragraphsOfBox(document.boxes, id);
   // Each box is anchored once (the reader marks it once): kept here too, whatever a damaged file says.
   const taken = new Set<string>();
   const boxMarks = (p: WordParagraph) => (p.marks ?? []).filter((m) => m.kind === 'box' && !taken.has(m.id));
@@ -135,6 +133,27 @@ const pagePhrases = (field: string) => {
 };
 /** What is left of page furniture once its page numbers are taken out: separators, digits, dashes. */
 const ONLY_FURNITURE = /^[\s\d０-９\-—－–~～/／|｜,，.．·•:：()（）\[\]【】]*$/;
+
+/**
+ * A box's paragraphs with those of the boxes inside it after the paragraph that holds each (ids grow inward:
+ * no cycle). Depth first with a stack of its own: boxes nest as deep as a file makes them (a call a level
+ * overflowed the call stack at some thousands).
+ */
+function paragraphsOfBox(boxes: readonly WordParagraph[][], id: number): WordParagraph[] {
+  const out: WordParagraph[] = [];
+  const work: Array<number | { p: WordParagraph; box: number }> = [id];
+  for (let item = work.pop(); item !== undefined; item = work.pop()) {
+    if (typeof item === 'number') {
+      const inBox = boxes[item] ?? [];
+      for (let k = inBox.length - 1; k >= 0; k--) work.push({ p: inBox[k]!, box: item });
+      continue;
+    }
+    out.push(item.p);
+    const inner = (item.p.marks ?? []).filter((m) => m.kind === 'box' && Number(m.id) > item.box);
+    for (let k = inner.length - 1; k >= 0; k--) work.push(Number(inner[k]!.id));
+  }
+  return out;
+}
 
 /**
  * The text of the headers and footers as asides at the top (line 1): each paragraph that is more than page

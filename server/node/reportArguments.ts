@@ -1,6 +1,6 @@
 // The files `baogao check` is given, as a reviewer gives them: files, folders (every report in them) and
 // wildcard patterns (乡镇报告/*.docx) — expanded here, since Windows' shells pass a pattern on as it is typed.
-import { statSync, readdirSync, type Dirent } from 'node:fs';
+import { statSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { skippedInWalk, WALK_LIMITS } from '../language/workspace.js';
 import { forTerminalLine } from '../terminalText.js';
@@ -23,23 +23,79 @@ export async function expandReportArguments(args: readonly string[], options: { 
     const kind = kindOf(argument);
     if (kind === 'folder') {
       const found = reportsIn(argument, wanted);
-      if (found.files.length === 0) problems.push(`文件夹“${forTerminalLine(argument)}”里没有报告（${options.word ? '.bg 或 Word .docx 文件' : '.bg 文件'}）。`);
-      if (found.cut === 'files') problems.push(`文件夹“${forTerminalLine(argument)}”里的文件太多：只检查了前 ${WALK_LIMITS.files} 个报告（最多 ${WALK_LIMITS.depth} 层子文件夹）。`);
-      if (found.cut === 'folders') problems.push(`文件夹“${forTerminalLine(argument)}”里的子文件夹太多：只查看了前 ${WALK_LIMITS.folders} 个，其中找到 ${found.files.length} 个报告；请给出报告所在的文件夹。`);
+      if (found.files.length === 0) problems.push(`文件夹“${forTerminalLine(argument)}”里没有报告（${options.word ? '.bg 或 Word .docx 文件' : '.bg 文件'}）。（BG916）`);
+      const cutProblem = walkCutMessage(argument, 'folder', found.cut, found.files.length);
+      if (cutProblem) problems.push(cutProblem);
       files.push(...found.files);
     } else if (kind === undefined && WILDCARD.test(argument)) {
       // Patterns are written with "/"; a Windows path's "\" is a separator there, not an escape.
       const pattern = path.sep === '\\' ? argument.replace(/\\/g, '/') : argument;
       // Loaded only for a pattern (a file of its own in the bundle): most checks name their files.
       const { globSync } = await import('tinyglobby');
-      const matched = globSync([pattern], { onlyFiles: true, expandDirectories: false, dot: false, followSymbolicLinks: false }).filter((f) => !isWordLock(path.basename(f))).sort();
-      if (matched.length === 0) problems.push(`没有与“${forTerminalLine(argument)}”相符的文件。`);
+      // A pattern walks as a folder does (/**/*.bg walked the whole disk, /proc's endless files included):
+      // at most WALK_LIMITS.folders folders, never into the system's own, no symlinked folder (no loops).
+      const walk = boundedReaddir();
+      let matched = globSync([pattern], { onlyFiles: true, expandDirectories: false, dot: false, followSymbolicLinks: false, fs: { readdirSync: walk.readdirSync } })
+        .filter((f) => !isWordLock(path.basename(f)))
+        .sort();
+      let cut = walk.cut();
+      if (matched.length > WALK_LIMITS.files) {
+        matched = matched.slice(0, WALK_LIMITS.files);
+        cut ??= 'files';
+      }
+      if (matched.length === 0) problems.push(`没有与“${forTerminalLine(argument)}”相符的文件${cut ? '（只查看了一部分文件夹，见下一条）' : ''}。（BG916）`);
+      const cutProblem = walkCutMessage(argument, 'pattern', cut, matched.length);
+      if (cutProblem) problems.push(cutProblem);
       files.push(...matched.map((f) => (path.sep === '\\' ? f.replace(/\//g, '\\') : f)));
     } else files.push(argument);
   }
   // One file named twice (r.bg ./r.bg /abs/r.bg) is checked once: else its findings, its fixes and the count of files came twice.
   const seen = new Set<string>();
   return { files: files.filter((f) => !seen.has(path.resolve(f)) && !!seen.add(path.resolve(f))), problems };
+}
+
+type WalkCut = 'files' | 'folders' | undefined;
+
+/** Why a folder's or a pattern's reports are only some of them (BG918), or undefined when the walk ended by itself. */
+function walkCutMessage(argument: string, kind: 'folder' | 'pattern', cut: WalkCut, found: number): string | undefined {
+  const name = forTerminalLine(argument);
+  if (cut === 'files') return `${kind === 'folder' ? `文件夹“${name}”里的报告` : `与“${name}”相符的文件`}太多：只检查了前 ${WALK_LIMITS.files} 个；请给出报告所在的文件夹。（BG918）`;
+  if (cut === 'folders') return `${kind === 'folder' ? `文件夹“${name}”里的子文件夹` : `通配符“${name}”涉及的文件夹`}太多：只查看了前 ${WALK_LIMITS.folders} 个，其中找到 ${found} 个报告，其余的没有查找；请给出报告所在的文件夹。（BG918）`;
+  return undefined;
+}
+
+/**
+ * The system's own folders, never a report's: /proc and /sys hold a file per process and setting (some
+ * endless), /dev devices and FIFOs, /run sockets — a walk of / entered them all.
+ */
+const SYSTEM_FOLDERS = new Set(['/proc', '/sys', '/dev', '/run']);
+
+/** Whether a folder is, or is inside, one of the system's own (after resolving symlinks). */
+export function isSystemFolder(folder: string): boolean {
+  if (path.sep !== '/') return false;
+  let real: string;
+  try {
+    real = realpathSync(folder);
+  } catch {
+    return false;
+  }
+  const top = real.split('/', 2).join('/');
+  return SYSTEM_FOLDERS.has(top);
+}
+
+/** A readdirSync for a pattern's walk that reads at most WALK_LIMITS.folders folders and none of the system's own. */
+function boundedReaddir(): { readdirSync: typeof readdirSync; cut: () => WalkCut } {
+  let folders = 0;
+  let cut: WalkCut;
+  const bounded = ((folder: string, options: Parameters<typeof readdirSync>[1]) => {
+    if (cut === 'folders' || isSystemFolder(folder)) return [];
+    if (++folders > WALK_LIMITS.folders) {
+      cut = 'folders';
+      return [];
+    }
+    return readdirSync(folder, options);
+  }) as typeof readdirSync;
+  return { readdirSync: bounded, cut: () => cut };
 }
 
 function kindOf(argument: string): 'file' | 'folder' | undefined {
@@ -56,6 +112,7 @@ function reportsIn(folder: string, wanted: RegExp): { files: string[]; cut: 'fil
   let cut: 'files' | 'folders' | undefined;
   let folders = 0;
   const walk = (dir: string, depth: number) => {
+    if (isSystemFolder(dir)) return;
     if (++folders > WALK_LIMITS.folders) {
       cut = 'folders';
       return;

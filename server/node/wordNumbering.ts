@@ -822,87 +822,122 @@ function storyLines(reader: StoryReader, xml: string): string[] {
 /** A part without elements named as the reader's own box marks: a hostile file cannot point at a box again. */
 const withoutBoxMarks = (xml: string) => (xml.includes(`<w:${BOX_MARK}`) ? xml.replace(new RegExp(`<w:${BOX_MARK}\\b[^<>]*>`, 'g'), '') : xml);
 
-/** How deep alternatives and text boxes are looked into (Word nests a few: a box in a group in a box); deeper ones are left as they are. */
-const MAX_NESTING = 16;
-
-/**
- * The spans of the outermost `<prefix:name …>…</prefix:name>` elements of `xml`, nesting counted (a text
- * box holds text boxes, an alternative alternatives), in one pass. An element left open is not one.
- */
-function outermost(xml: string, tag: string): Array<{ start: number; bodyStart: number; bodyEnd: number; end: number }> {
-  const out: Array<{ start: number; bodyStart: number; bodyEnd: number; end: number }> = [];
-  const pattern = new RegExp(`<(/?)${tag}(?=[\\s>/])[^<>]*?(/?)>`, 'g');
-  let depth = 0;
-  let open: { start: number; bodyStart: number } | undefined;
-  for (let m = pattern.exec(xml); m; m = pattern.exec(xml)) {
-    if (m[2]) continue; // self-closed: nothing in it
-    if (!m[1]) {
-      if (depth++ === 0) open = { start: m.index, bodyStart: m.index + m[0].length };
-    } else if (depth > 0 && --depth === 0) {
-      out.push({ ...open!, bodyEnd: m.index, end: m.index + m[0].length });
-    }
-  }
-  return out;
-}
-
 /** Is there text in this XML: runs' text, a text box or WordArt, a symbol, a note's reference? */
 const HAS_TEXT = /<w:t[\s>]|<w:txbxContent[\s>]|<v:textpath\b[^<>]*\bstring="[^"]|<w:sym\b|<w:(?:footnote|endnote)Reference\b/;
 
 /**
  * The document with one branch of each `mc:AlternateContent`: a text box Word 2010 writes twice, as
  * DrawingML (`mc:Choice`) and as VML for older readers (`mc:Fallback`), is read once — the first choice
- * with text in it, else the fallback (its only text), else the first choice. Inner alternatives first.
+ * with text in it, else the fallback (its only text), else the first choice. Inner alternatives first, in
+ * one pass with a stack of those open: any depth of nesting is read whole in linear time (a bound of 16
+ * levels, read again at each, lost the text after the 17th's in every level around it).
  */
-function oneAlternative(xml: string, depth = 0): string {
-  if (!xml.includes('<mc:AlternateContent') || depth >= MAX_NESTING) return xml;
+function oneAlternative(xml: string): string {
+  if (!xml.includes('<mc:AlternateContent')) return xml;
+  interface Branch {
+    choice: boolean;
+    content: string;
+    text: boolean;
+  }
+  interface Open {
+    tag: string;
+    /** All of it as written, inner alternatives resolved: what it stays if it is never closed. */
+    all: string;
+    text: boolean;
+    branches: Branch[];
+    current: Branch | undefined;
+  }
+  const stack: Open[] = [];
   let out = '';
+  const add = (chunk: string, text: boolean) => {
+    const top = stack.at(-1);
+    if (!top) return void (out += chunk);
+    top.all += chunk;
+    top.text ||= text;
+    if (top.current) {
+      top.current.content += chunk;
+      top.current.text ||= text;
+    }
+  };
   let kept = 0;
-  for (const span of outermost(xml, 'mc:AlternateContent')) {
-    const inner = oneAlternative(xml.slice(span.bodyStart, span.bodyEnd), depth + 1);
-    const choices = branches(inner, 'mc:Choice');
-    const fallback = branches(inner, 'mc:Fallback')[0];
-    const chosen = choices.find((c) => HAS_TEXT.test(c)) ?? (fallback !== undefined && HAS_TEXT.test(fallback) ? fallback : (choices[0] ?? fallback ?? ''));
-    out += xml.slice(kept, span.start) + chosen;
-    kept = span.end;
+  ALTERNATIVE_TAG.lastIndex = 0;
+  for (let m = ALTERNATIVE_TAG.exec(xml); m; m = ALTERNATIVE_TAG.exec(xml)) {
+    const chunk = xml.slice(kept, m.index);
+    add(chunk, HAS_TEXT.test(chunk));
+    kept = m.index + m[0].length;
+    const [tag, closing, name, selfClosed] = m as unknown as [string, string, string, string];
+    const top = stack.at(-1);
+    if (name === 'AlternateContent') {
+      if (selfClosed) add(tag, false);
+      else if (!closing) stack.push({ tag, all: '', text: false, branches: [], current: undefined });
+      else if (!top) add(tag, false);
+      else {
+        stack.pop();
+        const choices = top.branches.filter((b) => b.choice);
+        const fallback = top.branches.find((b) => !b.choice);
+        const chosen = choices.find((c) => c.text) ?? (fallback?.text ? fallback : (choices[0] ?? fallback));
+        add(chosen?.content ?? '', chosen?.text ?? false);
+      }
+    } else if (top && !selfClosed && !closing && !top.current) {
+      top.all += tag;
+      top.branches.push((top.current = { choice: name === 'Choice', content: '', text: false }));
+    } else if (top?.current && closing && (name === 'Choice') === top.current.choice) {
+      top.all += tag;
+      top.current = undefined;
+    } else add(tag, false);
   }
-  return out + xml.slice(kept);
-}
-
-/** The contents of the `<tag …>…</tag>` elements of an alternative (no longer nested: inner ones are resolved), each to its first closing tag, in one pass. */
-function branches(xml: string, tag: string): string[] {
-  const out: string[] = [];
-  const open = new RegExp(`<${tag}(?=[\\s>/])[^<>]*>`, 'g');
-  const close = `</${tag}>`;
-  for (let m = open.exec(xml); m; m = open.exec(xml)) {
-    if (m[0].endsWith('/>')) continue;
-    const end = xml.indexOf(close, open.lastIndex);
-    if (end < 0) break;
-    out.push(xml.slice(open.lastIndex, end));
-    open.lastIndex = end + close.length;
-  }
+  add(xml.slice(kept), HAS_TEXT.test(xml.slice(kept)));
+  // An alternative left open is none: it stays as written (those in it resolved).
+  for (let open = stack.pop(); open; open = stack.pop()) add(open.tag + open.all, open.text);
   return out;
 }
+
+const ALTERNATIVE_TAG = /<(\/?)mc:(AlternateContent|Choice|Fallback)(?=[\s>/])[^<>]*?(\/?)>/g;
+const BOX_TAG = /<(\/?)w:txbxContent(?=[\s>/])[^<>]*?(\/?)>/g;
 
 /**
  * `xml` with each outermost text box (`w:txbxContent`, in DrawingML and VML alike) and WordArt (VML
  * `v:textpath string="…"`) replaced by a mark of its place, its content pushed to `boxes` (the mark's id
- * is its index there); boxes inside a box are marked in its content in turn.
+ * is its index there); boxes inside a box are marked in its content in turn. One pass with a stack of the
+ * boxes open: any depth of nesting is read whole in linear time (a bound of 16 levels lost the text after
+ * the 17th's box in its paragraph).
  */
-function withBoxesMarked(xml: string, boxes: string[], depth = 0): string {
-  if (depth >= MAX_NESTING || (!xml.includes('<w:txbxContent') && !xml.includes('<v:textpath'))) return xml;
+function withBoxesMarked(xml: string, boxes: string[]): string {
+  if (!xml.includes('<w:txbxContent') && !xml.includes('<v:textpath')) return xml;
+  const stack: Array<{ tag: string; id: number; content: string }> = [];
   let out = '';
+  const add = (chunk: string) => {
+    const top = stack.at(-1);
+    if (top) top.content += chunk;
+    else out += chunk;
+  };
   let kept = 0;
-  for (const span of outermost(xml, 'w:txbxContent')) {
-    const id = boxes.length;
-    boxes.push('');
-    boxes[id] = withBoxesMarked(xml.slice(span.bodyStart, span.bodyEnd), boxes, depth + 1);
-    out += `${xml.slice(kept, span.start)}<w:${BOX_MARK} w:id="${id}"/>`;
-    kept = span.end;
+  BOX_TAG.lastIndex = 0;
+  for (let m = BOX_TAG.exec(xml); m; m = BOX_TAG.exec(xml)) {
+    add(xml.slice(kept, m.index));
+    kept = m.index + m[0].length;
+    const [tag, closing, selfClosed] = m as unknown as [string, string, string];
+    if (selfClosed || (closing && stack.length === 0)) add(tag); // nothing in it, or closing none
+    else if (!closing) {
+      stack.push({ tag, id: boxes.length, content: '' });
+      boxes.push('');
+    } else {
+      const box = stack.pop()!;
+      boxes[box.id] = withWordArtMarked(box.content, boxes);
+      add(`<w:${BOX_MARK} w:id="${box.id}"/>`);
+    }
   }
-  out += xml.slice(kept);
-  // WordArt of VML (a 红头 set as 艺术字) keeps its words in an attribute: a box of one paragraph.
+  add(xml.slice(kept));
+  // A box left open is none: it stays as written (the boxes in it marked).
+  for (let open = stack.pop(); open; open = stack.pop()) add(open.tag + open.content);
+  return withWordArtMarked(out, boxes);
+}
+
+/** WordArt of VML (a 红头 set as 艺术字) keeps its words in an attribute: a box of one paragraph. */
+function withWordArtMarked(xml: string, boxes: string[]): string {
+  if (!xml.includes('<v:textpath')) return xml;
   // The tag first, then its string (one pattern for both rescanned a tag of many attributes from each).
-  return out.replace(/<v:textpath\b([^<>]*)>/g, (tag, attributes: string) => {
+  return xml.replace(/<v:textpath\b([^<>]*)>/g, (tag, attributes: string) => {
     const words = /\bstring="([^"]*)"/.exec(attributes)?.[1];
     if (words === undefined) return tag;
     boxes.push(`<w:p><w:r><w:t>${words}</w:t></w:r></w:p>`);

@@ -79,11 +79,11 @@ describe('baogao command', () => {
     assert.deepEqual([...new Set((JSON.parse(deep.stdout) as Array<{ file: string }>).map((r) => path.relative(folder, r.file)))], ['北屏乡.bg', '桂圩镇.bg']);
     const none = run('check', path.join(folder, '*.docx'));
     assert.equal(none.status, 2);
-    assert.equal(none.stderr, `baogao：没有与“${path.join(folder, '*.docx')}”相符的文件。\n`);
+    assert.equal(none.stderr, `baogao：没有与“${path.join(folder, '*.docx')}”相符的文件。（BG916）\n`);
     const empty = mkdtempSync(path.join(tmpdir(), 'baogao-empty-'));
     const nothing = run('check', empty);
     assert.equal(nothing.status, 2);
-    assert.equal(nothing.stderr, `baogao：文件夹“${empty}”里没有报告（.bg 或 Word .docx 文件）。\n`);
+    assert.equal(nothing.stderr, `baogao：文件夹“${empty}”里没有报告（.bg 或 Word .docx 文件）。（BG916）\n`);
   });
 
   it('check of several files sums up on stderr: each file’s findings by severity, the files with errors, the totals', () => {

@@ -176,8 +176,8 @@ describe('hostile input (session 9)', function () {
       const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), ...args], { encoding: 'utf8', timeout: 30_000 });
       for (const [args, told] of [
         [['render', report, '--out', report], /^baogao：“.*r\.bg”是这条命令读取的文件本身，写出会覆盖原文：换一个输出文件名，或加 --force 覆盖。（BG910）\n$/],
-        [['render', path.join(folder, 'nope.bg')], /^baogao：找不到文件“.*nope\.bg”。\n$/],
-        [['import', path.join(folder, 'nope.txt')], /^baogao：找不到文件“.*nope\.txt”。\n$/],
+        [['render', path.join(folder, 'nope.bg')], /^baogao：找不到文件“.*nope\.bg”。（BG916）\n$/],
+        [['import', path.join(folder, 'nope.txt')], /^baogao：找不到文件“.*nope\.txt”。（BG916）\n$/],
         [['new', path.join(folder, 'yearless.bg'), '--out', '-'], /^baogao：上年报告没有“@年度”，无法推算下一年度：请说明它是哪一年度的（命令行加 --year 2021）.*\n$/],
       ] as const) {
         const r = cli(...args);

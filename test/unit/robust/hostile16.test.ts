@@ -165,7 +165,7 @@ describe('hostile input (session 16)', function () {
     try {
       const r = cli(folder, 'check', 's.bg');
       assert.equal(r.status, 2);
-      assert.equal(r.stderr, 'baogao：无法读取“s.bg”：这是套接字或没有驱动的设备，不是普通文件（ENXIO）。\n');
+      assert.equal(r.stderr, 'baogao：无法读取“s.bg”：这是套接字或没有驱动的设备，不是普通文件（ENXIO）。（BG917）\n');
     } finally {
       server.close();
     }
@@ -179,6 +179,6 @@ describe('hostile input (session 16)', function () {
     assert.equal(r.status, 2);
     assert.match(r.stderr, /^baogao：找不到文件“报告\/.*\ufffd.*\.bg”：文件名中有不是 UTF-8 的字节（显示为“\ufffd”），多半是 GBK 编码的文件名.*请把文件改名/);
     // A name that is simply not there is told as before.
-    assert.equal(cli(folder, 'check', '没有.bg').stderr, 'baogao：找不到文件“没有.bg”。\n');
+    assert.equal(cli(folder, 'check', '没有.bg').stderr, 'baogao：找不到文件“没有.bg”。（BG916）\n');
   });
 });
