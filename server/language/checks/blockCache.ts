@@ -21,7 +21,10 @@ export { describeList, type BlockList } from './blockVersions.js';
 export function cachedPerBlock<B extends LocalBlock>(context: string, list: BlockList<B>, check: (block: B) => readonly Diagnostic[]): Diagnostic[] {
   if (!blockCacheOn()) return everyBlock(list, check);
   const entries = entriesOf(list);
-  return flatten(diagnosticsOverList(list, context, (i) => remembered(entries[i]!, context, list.at(i)!, () => check(list.at(i)!))));
+  return flatten(diagnosticsOverList(list, context, (i) => {
+    const block = list.at(i)!;
+    return remembered(entries[i]!, context, block.origin, check, block);
+  }));
 }
 
 /**
@@ -43,21 +46,26 @@ function everyBlock<B>(list: { readonly length: number; at(index: number): B | u
   return out;
 }
 
+/** The remembered result of a block where a check found nothing (wherever the block is). */
+const NOTHING_FOUND = { origin: 0, found: NO_DIAGNOSTICS } as const;
+
 /** Takes a block's result for a context from its entry, or computes and remembers it. */
-function remembered(entry: Entry, context: string, block: LocalBlock, check: () => readonly Diagnostic[]): readonly Diagnostic[] {
+function remembered<T>(entry: Entry, context: string, origin: number, check: (on: T) => readonly Diagnostic[], on: T): readonly Diagnostic[] {
   const kept = entry.results.get(context);
   if (!kept) {
     // Bounded per code as the whole report is (a line of a million “〔”): only what can be listed is kept.
     // Kept where they were found, not copied: diagnostics are never changed once made, so the same
     // objects serve every version that has the block at the same place (most blocks of a first check).
-    const found = boundInBlock(check());
-    entry.results.set(context, { origin: block.origin, found });
-    return found;
+    // The check and what it reads, not a closure over them: a first check makes one per block and check.
+    const found = boundInBlock(check(on));
+    // Most results are empty: one shared record for them.
+    entry.results.set(context, found.length ? { origin, found } : NOTHING_FOUND);
+    return found.length ? found : NO_DIAGNOSTICS;
   }
-  const { origin, found } = kept;
-  if (origin === block.origin || found.length === 0) return found.length ? found : NO_DIAGNOSTICS;
+  const { found } = kept;
+  if (kept.origin === origin || found.length === 0) return found.length ? found : NO_DIAGNOSTICS;
   const moved = new Array<Diagnostic>(found.length);
-  for (let k = 0; k < found.length; k++) moved[k] = shiftDiagnostic(found[k]!, block.origin - origin);
+  for (let k = 0; k < found.length; k++) moved[k] = shiftDiagnostic(found[k]!, origin - kept.origin);
   return moved;
 }
 
@@ -202,7 +210,7 @@ export function cachedPerPlaced(
   const perBlock = (i: number): readonly Diagnostic[] => {
     if (wanted && !wanted.has(i)) return NO_DIAGNOSTICS;
     const placed = model.blocks[placedAt[i]!]!;
-    return remembered(entries[i]!, typeof context === 'string' ? context : context.of(placed), locals.at(i)!, () => check(placed));
+    return remembered(entries[i]!, typeof context === 'string' ? context : context.of(placed), locals.at(i)!.origin, check, placed);
   };
   // The last version's results stand for the blocks an edit did not touch: with a context made per block,
   // only while the figures resolve the same.
