@@ -180,5 +180,4 @@ export class FileSystemWorkspace implements Workspace {
     if (cut) this.onWalkBound(folder, { cut, found: found.length });
     return found;
   }
-
 }
