@@ -51,12 +51,6 @@ export function frameOf(message: Message): Frame {
   return { byteLength: header.length + length, chunks: () => chunksOf([header], pieces()) };
 }
 
-/** The whole frame in one buffer (tests; small messages are one already). */
-export function messageFrame(message: Message): Buffer {
-  const frame = frameOf(message);
-  return frame.whole ?? Buffer.concat([...frame.chunks()]);
-}
-
 /**
  * The body's JSON in pieces: the JSON around the long fields, each long text as its escaped slices between
  * quotes, each long list as its elements' JSON (as JSON.stringify writes an element: undefined, functions

@@ -2,10 +2,16 @@
 // bytes JSON.stringify gives (the client parses them as JSON), whatever the texts hold.
 import { strict as assert } from 'node:assert';
 import type { Message } from 'vscode-languageserver/node';
-import { CHUNK_CHARACTERS, frameOf, LONG_LIST, LONG_TEXT, longFields, messageFrame, TextInParts } from '../../../server/lsp/frame.js';
+import { CHUNK_CHARACTERS, frameOf, LONG_LIST, LONG_TEXT, longFields, TextInParts } from '../../../server/lsp/frame.js';
 import { LARGE_MESSAGE } from '../../../server/lsp/memory.js';
 import { WholeMessageWriter } from '../../../server/lsp/transport.js';
 import { Writable } from 'node:stream';
+
+/** The whole frame the server writes, its chunks joined. */
+function messageFrame(message: Message): Buffer {
+  const frame = frameOf(message);
+  return frame.whole ?? Buffer.concat([...frame.chunks()]);
+}
 
 const framed = (message: unknown) => {
   const body = JSON.stringify(message);
