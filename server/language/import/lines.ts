@@ -140,7 +140,7 @@ function joinParagraphsCutBeforeAClosingMark(lines: Line[], note: Note): void {
     let k = i - 1;
     while (k > 0 && !lines[k]!.text && i - k <= BLANKS_IN_A_CUT) k--;
     const first = lines[k]!;
-    if (!first.text || ENDS_SENTENCE.test(first.text) || /[。！？!?]$/.test(first.text)) continue;
+    if (!first.text || ENDS_SENTENCE.test(first.text)) continue;
     const open = OPENING_OF[second.text[0]!];
     if (open && !unclosed(first.text, open, second.text[0]!)) continue;
     note(first.n, `一段断成两段（第${first.n}行与第${second.n}行）`, `下一段以“${second.text[0]}”开头，是上一段的后半（网页在句子中间换了行）：接成一段`);
