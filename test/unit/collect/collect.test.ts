@@ -5,13 +5,21 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
-  byYearTable, collectFigures, IndicatorVocabulary, longRecords, wideTable, withTotals, type FigureRow,
+  byYearTable, collectFigures, IndicatorVocabulary, longRecords, tableRow, wideTable, withTotals, type FigureRow, type WideTable,
 } from '../../../server/language/collect.js';
-import { formatTable, toCsv } from '../../../templates/table.js';
+import { csvLines, formatTable, toCsv } from '../../../templates/table.js';
 import { cellWidth } from '../../../templates/layout/width.js';
 import { model, ROOT, sampleModel, samplePath, seedText } from '../../helpers.js';
 
 const row = (rows: FigureRow[], file: string, name: string) => rows.find((r) => r.file === file && r.name === name);
+/** A table's rows with every cell, '' where a row has none, as wide as its columns. */
+const denseRows = (table: WideTable) => table.rows.map((r) => {
+  const cells = Array<string>(table.columns.length).fill('');
+  for (const [c, text] of r) cells[c] = text;
+  return cells;
+});
+/** A table written with every cell of its rows. */
+const tableOf = (columns: string[], rows: string[][]): WideTable => ({ columns, rows: rows.map(tableRow) });
 
 describe('collect: figures', () => {
   const names = ['guiwei-2020', 'guiwei-2021', 'beiping-2020'];
@@ -32,7 +40,7 @@ describe('collect: figures', () => {
     const table = wideTable(rows);
     assert.deepEqual(table.columns.slice(0, 3), ['文件', '机关', '年度']);
     assert.equal(table.columns.filter((c) => c === '矛盾纠纷调处').length, 1);
-    const at = (file: string, column: string) => table.rows.find((r) => r[0] === file)![table.columns.indexOf(column)];
+    const at = (file: string, column: string) => denseRows(table).find((r) => r[0] === file)![table.columns.indexOf(column)];
     assert.deepEqual([at('guiwei-2020', '矛盾纠纷调处'), at('guiwei-2021', '矛盾纠纷调处'), at('beiping-2020', '矛盾纠纷调处')], ['150起', '162起', '59件']);
     assert.deepEqual([at('guiwei-2020', '调解成功率'), at('guiwei-2021', '调解成功率')], ['98%', '98.15%']);
     assert.equal(at('beiping-2020', '调解成功率'), '97.33%（BG207）');
@@ -47,17 +55,17 @@ describe('collect: figures', () => {
     const found = collectFigures([a, b, c], ['a', 'b', 'c'], vocabulary);
     const table = wideTable(found);
     assert.deepEqual(table.columns, ['文件', '机关', '年度', '矛盾纠纷调处', '调解成功', '法律顾问', '其他事项']);
-    assert.deepEqual(table.rows.map((r) => r[3]), ['30件', '12起', '8件']);
+    assert.deepEqual(denseRows(table).map((r) => r[3]), ['30件', '12起', '8件']);
     // Without the user's name, 纠纷受理 keeps a column of its own.
     assert.ok(wideTable(collectFigures([c], ['c'])).columns.includes('纠纷受理'));
     // Totals and averages: counts of the same things add up (件 and 起 are both cases), rates average.
     const totals = withTotals(table, found);
-    assert.deepEqual(totals.rows.at(-2)!.slice(0, 4), ['合计', '', '', '50件']);
-    assert.deepEqual(totals.rows.at(-1)!.slice(0, 4), ['平均', '', '', '16.67件']);
+    assert.deepEqual(denseRows(totals).at(-2)!.slice(0, 4), ['合计', '', '', '50件']);
+    assert.deepEqual(denseRows(totals).at(-1)!.slice(0, 4), ['平均', '', '', '16.67件']);
     // Trends: one row per year.
     const years = byYearTable(found);
     assert.deepEqual(years.columns.slice(0, 4), ['年度', '报告数', '矛盾纠纷调处', '调解成功']);
-    assert.deepEqual(years.rows.map((r) => r.slice(0, 4)), [['2021', '2', '42件', '29件'], ['2022', '1', '8件', '']]);
+    assert.deepEqual(denseRows(years).map((r) => r.slice(0, 4)), [['2021', '2', '42件', '29件'], ['2022', '1', '8件', '']]);
   });
 
   it('does not add counts of different things, and averages rates without a total', () => {
@@ -65,7 +73,7 @@ describe('collect: figures', () => {
     const b = model('@机关 乙镇人民政府\n@年度 2021\n\n{普法活动 = 5场}，{成功率 = 100%}，{资料 = 200份}。\n', {}, '/w/b.bg');
     const found = collectFigures([a, b], ['a', 'b']);
     const totals = withTotals(wideTable(found), found);
-    const column = (name: string) => totals.rows.slice(-2).map((r) => r[totals.columns.indexOf(name)]);
+    const column = (name: string) => denseRows(totals).slice(-2).map((r) => r[totals.columns.indexOf(name)]);
     assert.deepEqual(column('普法活动'), ['', '']);
     assert.deepEqual(column('调解成功率'), ['', '95%']);
     assert.deepEqual(column('普法资料'), ['约300份', '约150份']);
@@ -78,7 +86,7 @@ describe('collect: figures', () => {
     const rows2 = collectFigures([a, b, c], ['a', 'b', 'c']);
     const table = wideTable(rows2, [a, b, c].map((m, i) => ({ file: 'abc'[i]!, org: m.header.org ?? '', year: m.header.year ? String(m.header.year) : '' })));
     assert.deepEqual(table.columns, ['文件', '机关', '年度', 'AB件数']);
-    assert.deepEqual(table.rows, [['a', '甲镇人民政府', '2020', '3件'], ['b', '乙镇人民政府', '2020', '5件'], ['c', '丙镇人民政府', '', '']]);
+    assert.deepEqual(denseRows(table), [['a', '甲镇人民政府', '2020', '3件'], ['b', '乙镇人民政府', '2020', '5件'], ['c', '丙镇人民政府', '', '']]);
   });
 
   it('JSON records use the Chinese column names', () => {
@@ -87,7 +95,7 @@ describe('collect: figures', () => {
   });
 
   it('CSV follows RFC 4180: CRLF, quotes doubled, fields with , " or a line break quoted', () => {
-    const csv = toCsv({ columns: ['文件', '说明'], rows: [['a,b.bg', '他说"好"'], ['c.bg', '两\n行'], ['d.bg', '普通']] });
+    const csv = toCsv(tableOf(['文件', '说明'], [['a,b.bg', '他说"好"'], ['c.bg', '两\n行'], ['d.bg', '普通']]));
     assert.equal(csv, '文件,说明\r\n"a,b.bg","他说""好"""\r\nc.bg,"两\n行"\r\nd.bg,普通\r\n');
   });
 
@@ -207,7 +215,14 @@ describe('collect: the aligned table of many reports', () => {
         columns: Array.from({ length: width }, () => cells[next(cells.length)]!),
         rows: Array.from({ length: next(4) }, () => Array.from({ length: Math.max(1, width + next(3) - 1) }, () => cells[next(cells.length)]!)),
       };
-      assert.equal(formatTable(table), padded(table), JSON.stringify(table));
+      assert.equal(formatTable(tableOf(table.columns, table.rows)), padded(table), JSON.stringify(table));
     }
+  });
+
+  it('CSV has every row as wide as the widest, its empty cells between commas, made a line at a time', () => {
+    const table = tableOf(['文件', '机关', 'a', 'b'], [['x.bg', '', '', '3件'], ['', '', '', ''], ['y.bg', '', '1件'], ['z.bg', '', '', '', '多出']]);
+    const lines = [...csvLines(table)];
+    assert.deepEqual(lines, ['文件,机关,a,b,\r\n', 'x.bg,,,3件,\r\n', ',,,,\r\n', 'y.bg,,1件,,\r\n', 'z.bg,,,,多出\r\n']);
+    assert.equal(toCsv(table), lines.join(''));
   });
 });
