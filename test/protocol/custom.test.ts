@@ -86,6 +86,28 @@ describe('protocol: baogao/render, baogao/figures, baogao/checkWorkspace', () =>
     assert.equal(new Set(uris).size, uris.length, 'one entry per file');
   });
 
+  it('lists the problems of a snippet that several closed reports include once, whichever is checked first', async () => {
+    writeFileSync(path.join(client.folder, 'snippets/shared-part.bg'), '@片段 共用段落\n\n全年开展普法活动,群众满意。\n');
+    for (const name of ['town-a.bg', 'town-b.bg']) writeFileSync(path.join(client.folder, name), '@年度 2020\n\n# 工作\n@引用 共用段落\n');
+    for (const name of ['snippets/shared-part.bg', 'town-a.bg', 'town-b.bg']) {
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.uri(name), type: FileChangeType.Created }] });
+    }
+    try {
+      const { files } = await client.connection.sendRequest<CheckWorkspaceRequest.Result>(CheckWorkspaceRequest.method, {});
+      const shared = files.find((f) => f.uri === client.uri('snippets/shared-part.bg'));
+      assert.ok(shared, 'the snippet has its entry');
+      const comma = shared.diagnostics.filter((d) => d.code === 'BG601');
+      assert.equal(comma.length, 1, JSON.stringify(shared.diagnostics));
+      const keys = shared.diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message}`);
+      assert.equal(new Set(keys).size, keys.length, 'each problem once');
+    } finally {
+      for (const name of ['snippets/shared-part.bg', 'town-a.bg', 'town-b.bg']) {
+        rmSync(path.join(client.folder, name));
+        await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.uri(name), type: FileChangeType.Deleted }] });
+      }
+    }
+  });
+
   it('checks the workspace again from the index, re-checking what changed on disk and what depends on it', async () => {
     const check = async () => (await client.connection.sendRequest<CheckWorkspaceRequest.Result>(CheckWorkspaceRequest.method, {})).files;
     const codesOf = (files: CheckWorkspaceRequest.Result['files'], name: string) => files.find((f) => f.uri === client.uri(name))?.diagnostics.map((d) => d.code) ?? [];

@@ -42,7 +42,7 @@ export function register(context: ServerContext): void {
     // Reports and folders named in GBK: not checked, said so at the folder that holds them (BG909).
     for (const entry of context.store.service.workspace.misnamed?.() ?? []) {
       const folder = context.store.uriFor(entry.path.slice(0, entry.path.lastIndexOf('/')) || '/');
-      const list = files.get(folder) ?? files.set(folder, { list: [], keys: new Set() }).get(folder)!;
+      const list = files.get(folder) ?? files.set(folder, { list: [] }).get(folder)!;
       const start = { line: 0, character: 0 };
       list.list.push({ range: { start, end: start }, severity: SEVERITY.error ?? 1, code: 'BG909', source: 'baogao', message: misnamedMessage(entry) });
     }
@@ -53,13 +53,16 @@ export function register(context: ServerContext): void {
   }));
 }
 
-/** Problems by URI, with the keys of those listed (a snippet included by several reports: its problems once). */
-type FoundByUri = Map<string, { list: PlainDiagnostic[]; keys: Set<string> }>;
+/**
+ * Problems by URI; a file whose problems other files' checks found too (a snippet included by several
+ * reports) has the keys of those listed, so that each is listed once.
+ */
+type FoundByUri = Map<string, { list: PlainDiagnostic[]; keys?: Set<string> }>;
 
 /** Adds a closed file's problems (and those it finds in closed snippets) to `files`, by URI. */
 function checkClosedFile({ store, index }: ServerContext, file: string, files: FoundByUri): void {
   if (store.byPath(file)) return;
-  const listed = (uri: string) => files.get(uri) ?? files.set(uri, { list: [], keys: new Set() }).get(uri)!;
+  const listed = (uri: string) => files.get(uri) ?? files.set(uri, { list: [] }).get(uri)!;
   // The index remembers each file's problems (with their ranges) until the file or what it reads changes.
   const found = index.foundIn('problems', file, () => {
     const service = store.serviceFor(file);
@@ -83,14 +86,24 @@ function checkClosedFile({ store, index }: ServerContext, file: string, files: F
   listed(store.uriFor(file));
   found.forEach((code, message, severity, path, range) => {
     if (store.byPath(path)) return;
-    const { list, keys } = listed(store.uriFor(path));
-    // A snippet included by several reports: its problems once (found by a key: comparing with every
-    // problem listed was quadratic, minutes for a binary file of 40,000 problems).
-    const key = `${code}\u0000${range.start.line}:${range.start.character}\u0000${message}`;
-    if (keys.has(key)) return;
-    keys.add(key);
-    list.push({ range, severity: SEVERITY[severity] ?? 1, code, source: 'baogao', message });
+    const listing = listed(store.uriFor(path));
+    const problem = { range, severity: SEVERITY[severity] ?? 1, code, source: 'baogao', message };
+    // A snippet included by several reports (or checked itself too): its problems once, found by a key
+    // (comparing with every problem listed was quadratic, minutes for a binary file of 40,000 problems).
+    // Only lists that another file's check adds to have keys: the keys of every report's own problems,
+    // 125,000 in a county's workspace, were 10 MB of the server's peak.
+    if (path !== file) listing.keys ??= new Set(listing.list.map(problemKey));
+    if (listing.keys) {
+      const key = problemKey(problem);
+      if (listing.keys.has(key)) return;
+      listing.keys.add(key);
+    }
+    listing.list.push(problem);
   });
+}
+
+function problemKey({ code, range, message }: PlainDiagnostic): string {
+  return `${code}\u0000${range.start.line}:${range.start.character}\u0000${message}`;
 }
 
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
