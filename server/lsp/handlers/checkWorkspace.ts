@@ -42,27 +42,83 @@ export function register(context: ServerContext): void {
     // Reports and folders named in GBK: not checked, said so at the folder that holds them (BG909).
     for (const entry of context.store.service.workspace.misnamed?.() ?? []) {
       const folder = context.store.uriFor(entry.path.slice(0, entry.path.lastIndexOf('/')) || '/');
-      const list = files.get(folder) ?? files.set(folder, { list: [] }).get(folder)!;
       const start = { line: 0, character: 0 };
-      list.list.push({ range: { start, end: start }, severity: SEVERITY.error ?? 1, code: 'BG909', source: 'baogao', message: misnamedMessage(entry) });
+      listingOf(files, folder).add({ range: { start, end: start }, severity: SEVERITY.error ?? 1, code: 'BG909', source: 'baogao', message: misnamedMessage(entry) }, false);
     }
-    const answer = { files: [...files].map(([uri, { list }]) => ({ uri, diagnostics: list, ...(snippets.has(uri) ? { snippet: true } : {}) })) };
+    const answer = { files: [...files].map(([uri, listing]) => ({ uri, diagnostics: listing.diagnostics(), ...(snippets.has(uri) ? { snippet: true } : {}) })) };
     // A problem is about 250 bytes of JSON (its range, code and a Chinese message).
-    beforeLargeAnswer(250 * answer.files.reduce((sum, f) => sum + f.diagnostics.length, 0));
-    return answer;
+    beforeLargeAnswer(250 * [...files.values()].reduce((sum, listing) => sum + listing.size, 0));
+    return answer as CheckWorkspaceRequest.Result;
   }));
 }
 
+/** Problems by URI. */
+type FoundByUri = Map<string, Listing>;
+
+const listingOf = (files: FoundByUri, uri: string) => files.get(uri) ?? files.set(uri, new Listing()).get(uri)!;
+
 /**
- * Problems by URI; a file whose problems other files' checks found too (a snippet included by several
- * reports) has the keys of those listed, so that each is listed once.
+ * The problems listed for one file. Most files' are those their own check found, which the index keeps
+ * (FoundProblems): they are made into LSP's objects only when the answer is written, a file at a time
+ * (as objects, the 125,000 problems of a county's workspace were 25 MB of the server's peak). A file other
+ * files' checks find problems in too (a snippet included by several reports) has its problems as objects,
+ * with their keys, so that each is listed once.
  */
-type FoundByUri = Map<string, { list: PlainDiagnostic[]; keys?: Set<string> }>;
+class Listing {
+  private own: { problems: FoundProblems; path: string; size: number } | undefined;
+  private readonly list: PlainDiagnostic[] = [];
+  private keys: Set<string> | undefined;
+
+  get size(): number {
+    return this.own?.size ?? this.list.length;
+  }
+
+  /** The problems a file's own check found in it: kept as they are when nothing else is listed for it. */
+  addOwn(problems: FoundProblems, path: string, size: number, isOpen: (path: string) => boolean): void {
+    if (!this.own && this.list.length === 0 && !this.keys) {
+      this.own = { problems, path, size };
+      return;
+    }
+    problems.forEach((code, message, severity, at, range) => {
+      if (at === path && !isOpen(at)) this.add({ range, severity: SEVERITY[severity] ?? 1, code, source: 'baogao', message }, false);
+    });
+  }
+
+  /** One problem; `keyed`: one another file's check found, listed once however many find it. */
+  add(problem: PlainDiagnostic, keyed: boolean): void {
+    if (this.own) {
+      const { problems, path } = this.own;
+      this.own = undefined;
+      for (const made of diagnosticsAt(problems, path)) this.add(made, false);
+    }
+    if (keyed) this.keys ??= new Set(this.list.map(problemKey));
+    if (this.keys) {
+      const key = problemKey(problem);
+      if (this.keys.has(key)) return;
+      this.keys.add(key);
+    }
+    this.list.push(problem);
+  }
+
+  /** The answer's list: the objects, or the own problems made into them when the answer is written (toJSON). */
+  diagnostics(): PlainDiagnostic[] | { toJSON(): PlainDiagnostic[] } {
+    const own = this.own;
+    return own ? { toJSON: () => diagnosticsAt(own.problems, own.path) } : this.list;
+  }
+}
+
+/** The problems a check found at one path, as LSP's objects. */
+function diagnosticsAt(problems: FoundProblems, path: string): PlainDiagnostic[] {
+  const out: PlainDiagnostic[] = [];
+  problems.forEach((code, message, severity, at, range) => {
+    if (at === path) out.push({ range, severity: SEVERITY[severity] ?? 1, code, source: 'baogao', message });
+  });
+  return out;
+}
 
 /** Adds a closed file's problems (and those it finds in closed snippets) to `files`, by URI. */
 function checkClosedFile({ store, index }: ServerContext, file: string, files: FoundByUri): void {
   if (store.byPath(file)) return;
-  const listed = (uri: string) => files.get(uri) ?? files.set(uri, { list: [] }).get(uri)!;
   // The index remembers each file's problems (with their ranges) until the file or what it reads changes.
   const found = index.foundIn('problems', file, () => {
     const service = store.serviceFor(file);
@@ -83,22 +139,13 @@ function checkClosedFile({ store, index }: ServerContext, file: string, files: F
     return { found: problems.trimmed(), reads: filesRead(model) };
   });
   if (found === GONE) return;
-  listed(store.uriFor(file));
+  const isOpen = (path: string) => !!store.byPath(path);
+  listingOf(files, store.uriFor(file)).addOwn(found, file, found.countAt(file), isOpen);
+  // Problems found in other files (closed snippets the report includes): each listed once, whichever
+  // report's check finds it.
   found.forEach((code, message, severity, path, range) => {
-    if (store.byPath(path)) return;
-    const listing = listed(store.uriFor(path));
-    const problem = { range, severity: SEVERITY[severity] ?? 1, code, source: 'baogao', message };
-    // A snippet included by several reports (or checked itself too): its problems once, found by a key
-    // (comparing with every problem listed was quadratic, minutes for a binary file of 40,000 problems).
-    // Only lists that another file's check adds to have keys: the keys of every report's own problems,
-    // 125,000 in a county's workspace, were 10 MB of the server's peak.
-    if (path !== file) listing.keys ??= new Set(listing.list.map(problemKey));
-    if (listing.keys) {
-      const key = problemKey(problem);
-      if (listing.keys.has(key)) return;
-      listing.keys.add(key);
-    }
-    listing.list.push(problem);
+    if (path === file || isOpen(path)) return;
+    listingOf(files, store.uriFor(path)).add({ range, severity: SEVERITY[severity] ?? 1, code, source: 'baogao', message }, true);
   });
 }
 
@@ -146,6 +193,14 @@ export class FoundProblems {
   trimmed(): this {
     if (this.numbers.length > this.codes.length * 5) this.numbers = this.numbers.slice(0, this.codes.length * 5);
     return this;
+  }
+
+  /** How many problems are at a path. */
+  countAt(path: string): number {
+    const p = this.paths.indexOf(path);
+    let n = 0;
+    for (let i = 0; i < this.codes.length; i++) if (this.numbers[i * 5] === p) n++;
+    return n;
   }
 
   /** Each problem in the order added, with a range of its own. */
