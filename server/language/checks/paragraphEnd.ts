@@ -14,7 +14,7 @@ import { isWhiteSpace } from '../whiteSpace.js';
 export const paragraphEndCodes: CodeInfo[] = [
   {
     code: 'BG613', severity: 'warning', title: '段末缺少标点',
-    description: '段落或编号段末尾没有标点：陈述句末用句号（句末的括号注释之后也要句号），“报告如下”“具体如下”后用冒号。常见于复制时丢了末尾的标点，或两句话连成了一段；也常是一句话在复制时断成了两段（“……扎实推进”“生态环境保护领域……”），那就把两段接上。句号之后的括号（“……。（完）”）不报。正文的最后一段（节选可能在那里截断）、不足15个字的短行和30个字以内没有句号的一行（没打序号的标题）不报。',
+    description: '段落或编号段末尾没有标点：陈述句末用句号（句末的括号注释之后也要句号），“报告如下”“具体如下”后用冒号。常见于复制时丢了末尾的标点，或两句话连成了一段；也常是一句话在复制时断成了两段（“……扎实推进”“生态环境保护领域……”），那就把两段接上。句号之后的括号（“……。（完）”）不报。正文的最后一段（节选可能在那里截断）、不足15个字的短行、30个字以内没有句号的一行（没打序号的标题）和以破折号开头、没有句号的一行（讲话稿标题下的“——2023年9月26日在……会议上”这样的副标题）不报。',
     example: '现将2019年度法治政府建设情况报告如下\n\n一、主要举措和成效',
   },
 ];
@@ -110,9 +110,19 @@ function openEnd(lines: ast.Inline[][]): { at: number; tail: string | undefined 
   }
   // A short line with no sentence in it is a heading typed without its number (“坚持党的领导，全面推进法治政府建设”).
   if (length < SHORTEST || (length <= HEADING_LENGTH && !sentences)) return undefined;
+  if (!sentences && leadsWithDash(lines[0]!)) return undefined;
   // A title repeated in the text (“一季度矛盾纠纷分析研判综合报告”) is a line of its own, not a sentence.
   if (end.text !== undefined && lines.length === 1 && TITLE_LIKE.test(end.text) && last!.every((n) => n.kind !== 'text' || !CLAUSE_MARK.test(n.text))) return undefined;
   return { at: end.at, tail: end.tail };
+}
+
+/**
+ * A line led by a dash (——) is a subtitle: the occasion of a speech under its title (“——2023年9月26日在武汉市武昌区第十六届
+ * 人大常委会第十四次会议上”, 武昌区 2023) or a title's second part. It takes no mark at its end.
+ */
+function leadsWithDash(line: ast.Inline[]): boolean {
+  const first = line[0];
+  return first?.kind === 'text' && /^\s*(?:——|－－|--)/.test(first.text);
 }
 
 export const paragraphEndChecks: ReportCheck[] = [{ id: 'paragraph-end', codes: ['BG613'], run: paragraphEnds }];

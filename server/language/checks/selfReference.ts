@@ -12,7 +12,7 @@ import { lineDiagnostic, proseBlocks } from './prose.js';
 export const selfReferenceCodes: CodeInfo[] = [
   {
     code: 'BG732', severity: 'warning', title: '机关自称少了字',
-    description: '机关的报告自称“我局”“我镇”“我区”，不单用“我”：句首的“我”后面接着动词或副词（“同时，我积极融入全区法治政府建设整体格局”“我组织开展‘法律七进’活动”）多半漏了“局”“镇”等字。只查法治政府建设年度报告里逗号、句号等之后的“我”；“我国”“我省”“我们”“我单位”“我中心”等自称和“我为群众办实事”之类的口号不报，个人的述法报告不查。',
+    description: '机关的报告自称“我局”“我镇”“我区”，不单用“我”：句首的“我”后面接着动词或副词（“同时，我积极融入全区法治政府建设整体格局”“我组织开展‘法律七进’活动”）多半漏了“局”“镇”等字。只查法治政府建设年度报告里逗号、句号等之后的“我”；“我国”“我省”“我们”“我单位”“我中心”等自称、“我为群众办实事”之类的口号和代表机关作报告的人（“我受区人民政府委托，报告……”“我代表……”）不报，个人的述法报告不查。',
     example: '@类型 法治政府建设年度报告\n@机关 五华区退役军人事务局\n\n同时，我积极融入全区法治政府建设整体格局', fix: '在“我”后补上机关的简称（“我局”；不是安全修复）',
   },
 ];
@@ -49,6 +49,17 @@ const SELF_NAMES = new Set([...'国省市区县镇乡局委办厅街院校所站
 const SELF_NAMES_TWO = new Set(['单位', '中心', '中队', '公司', '集团', '支队', '大队', '分局', '开发', '管委', '机关', '系统', '辖区']);
 const mayHaveBareWo = (text: string) => text.includes('我');
 
+/**
+ * A person speaking for the body (a report made to the 人大常委会 by the head of a department): “我受区人民政府委托，
+ * 报告法治政府建设情况” (武昌区 2023), “我代表区人民政府……”. That 我 is the speaker, not the body short of a character.
+ */
+function speaksForTheBody(text: string, at: number, next: string, after: string): boolean {
+  if (next === '代' && after === '表') return true;
+  if (next !== '受') return false;
+  const entrusted = text.indexOf('委托', at + 2);
+  return entrusted > 0 && entrusted - at <= 24;
+}
+
 /** The character a body calls itself by after 我: 局 of 某县司法局, 镇 of 某镇人民政府, 街道 of 某街道办事处. */
 function selfName(org: string | undefined): string | undefined {
   if (!org) return undefined;
@@ -70,6 +81,7 @@ function bareWo(model: ReportModel, settings: CheckSettings): Diagnostic[] {
       if (!mayHaveBareWo(line.text)) continue;
       for (const { at, next, after } of bareWoIn(line.text)) {
         if (SELF_NAMES.has(next) || SELF_NAMES_TWO.has(`${next}${after}`)) continue;
+        if (speaksForTheBody(line.text, at, next, after)) continue;
         const written = `我${next}${after}`;
         (out ??= []).push(lineDiagnostic(model, line, 'BG732', at, at + written.length,
           `“${written}”：机关行文自称${name ? `“我${name}”` : '“我局”“我镇”等'}，不单用“我”，这里多半漏了一个字。`,

@@ -26,7 +26,7 @@ export const typographyCodes: CodeInfo[] = [
   { code: 'BG606', severity: 'warning', title: '标点重复', description: '同一个标点连写了两次或更多（省略号……和破折号——除外）。', example: '工作，，进一步', fix: '只留一个' },
   { code: 'BG607', severity: 'warning', title: '序号写法有误', description: '“（一）”后不加顿号；阿拉伯数字序号写作“1.”，不用“1、”，也不漏掉下脚点（导入文本时，段首的“1理论武装……”下一个序号是“2.”，就是漏了点的序号）。', example: '（一）、加强组织领导', fix: '删去“（一）”后的顿号' },
   { code: 'BG608', severity: 'warning', title: '节日名称的写法', description: '用月日表示的节日写作“3·15”“12·4”：用间隔号“·”并加引号，不用小数点。', example: '“12.4宪法宣传日”', fix: '改为“12·4”' },
-  { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）；标点前也不空格（“参考率为100% ，”），右引号、右书名号、右括号和后面的数字之间也不空格（“挂案” 5起）。书名号或引号内两个短语之间的空格（《承接“北跨”战略 共建法治政府》、围绕“学习贯彻安全生产法 牢固树立安全发展理念”开展学法：栏目、活动、口号、主题的名称本来如此）不报，文件名称里的空格（《法治政府建设 实施纲要》）照报。空格后面紧跟量词、量词后面就是标点（“涉法涉诉信访 件。”）的，多半是漏填了数字，提示补上数字。述法报告标题下的署名行里职务和姓名之间的空格（“管委会主任 叶春华”）是署名的写法，不报。', example: '法治 政府', fix: '删去空格' },
+  { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）；标点前也不空格（“参考率为100% ，”），右引号、右书名号、右括号和后面的数字之间也不空格（“挂案” 5起）。书名号或引号内两个短语之间的空格（《承接“北跨”战略 共建法治政府》、围绕“学习贯彻安全生产法 牢固树立安全发展理念”开展学法：栏目、活动、口号、主题的名称本来如此；名称里又套了引号的“践行“两山”生态理念 法治守护浮梁绿水青山”也是）不报，文件名称里的空格（《法治政府建设 实施纲要》）照报。空格后面紧跟量词、量词后面就是标点（“涉法涉诉信访 件。”）的，多半是漏填了数字，提示补上数字。述法报告标题下的署名行里职务和姓名之间的空格（“管委会主任 叶春华”）是署名的写法，不报。', example: '法治 政府', fix: '删去空格' },
   { code: 'BG611', severity: 'warning', title: '年份范围起止有误', description: '年份范围的止年应晚于起年：“2023-2023”“2025—2021”多半是年份打错，或是范文、上年报告里的年份没改全。', example: '法治政府建设实施纲要（2023—2023）' },
   { code: 'BG612', severity: 'warning', title: '连词前用了顿号', description: '“及”“以及”连接最后一项时，前面不用顿号：“局党组会议及党组理论学习中心组会议”，不写“会议、及……”（GB/T 15834）。“及时”“及早”等词不报。', example: '在局党组会议、及党组理论学习中心组会议中组织学习', fix: '删去顿号' },
   {
@@ -34,6 +34,7 @@ export const typographyCodes: CodeInfo[] = [
     description: '表示数值范围（“每次会议安排1至2部法律法规”）用浪纹线“～”或写“至”，不用连字符“-”（GB/T 15834）。只在两个不超过三位的整数之间、后面是量词（部、次、名、个、人次、小时……）、后一个数大于前一个时报告；年份范围见 BG603，电话号码、文号、编号（“0771-2345678”“1-2号”）和月份（“1-12月”）不报。',
     example: '每次会议安排1-2部法律法规', fix: '改为“～”或“至”',
   },
+  { code: 'BG750', severity: 'warning', title: '引号里又用了双引号', description: '引号里面再用引号，用单引号‘’（GB/T 15834）：“践行“两山”生态理念 法治守护浮梁绿水青山”应写作“践行‘两山’生态理念 法治守护浮梁绿水青山”。只查一行里前后引号配得上对的：丢了后引号或引号用反的是 BG602。', example: '以“践行“两山”生态理念 法治守护绿水青山”为主题', fix: '里面的一对引号改为单引号‘’（安全）' },
   { code: 'BG610', severity: 'warning', title: 'Word 转换残留', description: '从 Word 复制时带进来的书签、域代码或不可见字符。', example: '[bookmark: _GoBack]', fix: '删去' },
 ];
 registerCodes(typographyCodes);
@@ -109,6 +110,29 @@ function periodBetweenChinese(model: ReportModel, line: ProseLine, i: number): D
   const full = inName ? '·' : '。';
   const message = inName ? '名称中间用了半角“.”：名称中分隔词语用间隔号“·”。' : '中文里用了半角句点“.”：句末应为全角句号“。”。';
   return lineDiagnostic(model, line, 'BG601', i, i + 1, message, [{ title: `改为“${full}”`, safe: false, edits: [{ from: i, to: i + 1, newText: full }] }]);
+}
+
+/**
+ * BG750: a pair of “” inside another (“践行“两山”生态理念 法治守护浮梁绿水青山”, 浮梁县 2022): quotes within quotes are
+ * single (‘两山’). Read by character code from the line's first “; only on a line whose paired marks nest.
+ */
+function doubleQuotesInQuotes(model: ReportModel, line: ProseLine, emit: Emit) {
+  const text = line.text;
+  const first = text.indexOf('“');
+  if (first < 0 || text.indexOf('“', first + 1) < 0) return;
+  const open: number[] = [];
+  for (let i = first; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c) open.push(i);
+    else if (c === 0x201d) {
+      const from = open.pop();
+      if (from === undefined) return;
+      if (open.length === 0) continue;
+      emit(lineDiagnostic(model, line, 'BG750', from, i + 1, `引号里又用了双引号“${text.slice(from + 1, i)}”：引号内再用引号应为单引号‘’。`, [
+        { title: '改为单引号‘’', safe: true, edits: [{ from, to: from + 1, newText: '‘' }, { from: i, to: i + 1, newText: '’' }] },
+      ]));
+    }
+  }
 }
 
 /** Each half-width mark by character code, with its full-width form and what BG601 says of it (made once, not per diagnostic). */
@@ -492,22 +516,30 @@ function markInChinese(text: string, at: number): boolean {
  * only space there, in a name that is not a document's? Read by character code, out to the marks.
  */
 function phrasesInTitle(text: string, at: number, open = 0x300a /* 《 */, close = 0x300b /* 》 */): boolean {
+  // A pair of the same marks inside (“践行“两山”生态理念 法治守护浮梁绿水青山”, BG750's) is part of the phrase: passed over.
   let left = 0;
+  let inner = 0;
   let i = at - 1;
   for (; i >= 0 && at - i <= 40; i--) {
     const c = text.charCodeAt(i);
-    if (c === open) break;
-    if (c === 0x20 || c === 0x3000 || c === close) return false;
-    if (c >= 0x4e00 && c <= 0x9fff) left++;
+    if (c === open) {
+      if (inner === 0) break;
+      inner--;
+    } else if (c === close) inner++;
+    else if (c === 0x20 || c === 0x3000) return false;
+    else if (c >= 0x4e00 && c <= 0x9fff) left++;
   }
   if (i < 0 || text.charCodeAt(i) !== open) return false;
   let right = 0;
   let j = at + 1;
-  for (; j < text.length && j - at <= 40; j++) {
+  for (inner = 0; j < text.length && j - at <= 40; j++) {
     const c = text.charCodeAt(j);
-    if (c === close) break;
-    if (c === 0x20 || c === 0x3000 || c === open) return false;
-    if (c >= 0x4e00 && c <= 0x9fff) right++;
+    if (c === close) {
+      if (inner === 0) break;
+      inner--;
+    } else if (c === open) inner++;
+    else if (c === 0x20 || c === 0x3000) return false;
+    else if (c >= 0x4e00 && c <= 0x9fff) right++;
   }
   // A document's name split by a space (《法治政府建设 实施纲要》) is no slogan: it ends in what the document is;
   // nor is a phrase split where a particle joins it (“……感染肺炎疫情 的一封信”: a line broken in Word).
@@ -676,6 +708,8 @@ function blockTypography(model: ReportModel, block: ProseBlock): readonly Diagno
   pairedMarks(model, block, emit);
   for (const line of block.lines) {
     const marks = lineMarks(line);
+    // BG750: quotes inside quotes, on a line whose quotes pair up (a lost or reversed one is BG602's).
+    if (!(marks & MARKS.unbalanced)) doubleQuotesInQuotes(model, line, emit);
     if (!(marks & ANY_LINE_MARK)) continue;
     if (marks & MARKS.halfWidth) halfBracketsInTitles(model, line, emit);
     // BG601's too, found in its own pass: a line's dots are few, its characters many.
@@ -686,7 +720,7 @@ function blockTypography(model: ReportModel, block: ProseBlock): readonly Diagno
 }
 
 /** The check each code is found by. */
-const CHECK_OF_CODE = new Map<string, string>([['BG602', 'paired-marks'], ...LINE_CHECKS.flatMap((c) => c.codes.map((code): [string, string] => [code, c.id]))]);
+const CHECK_OF_CODE = new Map<string, string>([['BG602', 'paired-marks'], ['BG750', 'quotes-in-quotes'], ...LINE_CHECKS.flatMap((c) => c.codes.map((code): [string, string] => [code, c.id]))]);
 
 /** The typography diagnostics of a report by check, in the order found: one pass for all the checks below. */
 const byModel = new AttachedMap<ReportModel, Map<string, Diagnostic[]>>('byModel');
@@ -712,6 +746,6 @@ function typographyCheck(id: string, codes: string[]): ReportCheck {
 }
 
 /** In the order of their codes (BG601, BG602 the block's paired marks, BG603 …), as settings and docs list them. */
-export const typographyChecks: ReportCheck[] = [{ id: 'paired-marks', codes: ['BG602'] }, ...LINE_CHECKS]
+export const typographyChecks: ReportCheck[] = [{ id: 'paired-marks', codes: ['BG602'] }, { id: 'quotes-in-quotes', codes: ['BG750'] }, ...LINE_CHECKS]
   .sort((a, b) => compareCodeUnits(a.codes[0]!, b.codes[0]!))
   .map((c) => typographyCheck(c.id, c.codes));

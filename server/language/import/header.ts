@@ -72,8 +72,14 @@ export function orgFromTitle(title: string): string | undefined {
   // “火炬高新区(中山港街道)2025年……”: a zone and the street office it is run together with; its 管理委员会 reports.
   const zone = org && ZONE_WITH_ITS_PLACE.exec(org)?.[1];
   if (zone) return governmentOf(zone);
+  // “西藏自治区藏语委办(编译局)2025年度……”: one body with two nameplates, the second in brackets, named as it names itself.
+  const plates = org && SECOND_NAMEPLATE.exec(org);
+  if (plates && isOrgLike(plates[1]!) && isOrgLike(plates[2]!)) return org;
   return placeAfterYear(title);
 }
+
+/** A body's name with its second nameplate in brackets (一个机构两块牌子): 藏语委办(编译局), 应急管理局（地震局）. */
+const SECOND_NAMEPLATE = /^([\u4e00-\u9fff]{3,24})[（(]([\u4e00-\u9fff]{3,12})[）)]$/;
 
 /** A development zone named with the street office, town or district it is merged with, in brackets. */
 const ZONE_WITH_ITS_PLACE = /^([\u4e00-\u9fff]{2,8}(?:高新区|开发区|经开区|园区|保税区|合作区))[（(][\u4e00-\u9fff]{2,10}(?:街道|镇|乡|区)[）)]$/;

@@ -46,6 +46,18 @@ describe('checks/paragraphEnd (BG613)', () => {
     ]);
   });
 
+  // Round 27 (441-wuchang-2023): a report made to the 人大常委会, under the occasion of the speech.
+  it('leaves a subtitle led by a dash alone (“——2023年9月26日在……会议上”); a dash-led line with a sentence in it still reported', () => {
+    assert.deepEqual(found('——2023年9月26日在武汉市武昌区第十六届人大常委会第十四次会议上\n\n根据区人大常委会工作安排，我受区人民政府委托，报告法治政府建设情况。\n\n全年依法行政。\n'), []);
+    assert.deepEqual(found('——全年共调处矛盾纠纷150起。调解成功147起，法治政府建设取得明显成效\n\n# 依法全面履行政府职能\n\n全年依法行政。\n'), [
+      '效 段末“取得明显成效”后没有标点：请补上句号（或应有的标点）。',
+    ]);
+    // Near miss: a line with no dash before it is a sentence that lost its mark.
+    assert.deepEqual(found('2023年9月26日在武汉市武昌区第十六届人大常委会第十四次会议上作了说明\n\n# 依法全面履行政府职能\n\n全年依法行政。\n'), [
+      '明 段末“议上作了说明”后没有标点：请补上句号（或应有的标点）。',
+    ]);
+  });
+
   it('leaves the last paragraph (an excerpt’s cut), short labels, repeated titles and ended paragraphs alone', () => {
     assert.deepEqual(found('一季度矛盾纠纷分析研判综合报告\n\n县矛盾纠纷大调解协调中心\n\n坚持党的领导，全面推进法治政府建设\n\n全年共调处矛盾纠纷150起。\n\n正文在这里被截断了，没有写完的句子的后半'), []);
   });

@@ -261,6 +261,24 @@ describe('checks/typography', () => {
     expectOne('全部 完成县司法局交办的任务。\n', 'BG609', ' ', '全部完成县司法局交办的任务。\n', true);
     // A quotation mark is named, not quoted in quotation marks (“””和“模” would not read).
     assert.match(expectOne('摒弃“一言堂” 模式。\n', 'BG609', ' ', '摒弃“一言堂”模式。\n', true).message, /^右引号和“模”之间有空格/);
+    // A slogan with quotes inside it (浮梁县 2022, round 27): the inner pair is part of its phrase, whichever marks it uses.
+    expectNone('以“践行“两山”生态理念 法治守护浮梁绿水青山”为主题。\n', 'BG609');
+    expectNone('以“践行‘两山’生态理念 法治守护浮梁绿水青山”为主题。\n', 'BG609');
+    // Near misses: two quotes side by side with a space between their neighbours, and a word split inside the nest.
+    expectOne('开展“送法下乡”活动 举办“宪法宣传周”活动。\n', 'BG609', ' ', '开展“送法下乡”活动举办“宪法宣传周”活动。\n', true);
+    expectOne('以“践行“两山”生态 理念”为主题。\n', 'BG609', ' ', '以“践行“两山”生态理念”为主题。\n', true);
+  });
+
+  it('BG750 quotes inside quotes (浮梁县 2022, round 27)', () => {
+    const text = '以“践行“两山”生态理念 法治守护浮梁绿水青山”为主题。\n';
+    const d = expectOne(text, 'BG750', '“两山”', '以“践行‘两山’生态理念 法治守护浮梁绿水青山”为主题。\n', true);
+    assert.match(d.message, /引号里又用了双引号“两山”：引号内再用引号应为单引号/);
+    // Every inner pair, at any depth below the outer one.
+    assert.equal(only(HEADER + '“学习“三项制度”和“双随机”的“一“二”三””。\n', 'BG750').length, 4);
+    // Near misses: quotes side by side, single quotes inside, and a line whose quotes do not pair (BG602's: a lost ” looks nested).
+    expectNone('开展“送法下乡”“法律进社区”活动，以“践行‘两山’理念”为主题。\n', 'BG750');
+    expectNone('以“践行“两山”生态理念为主题。\n', 'BG750');
+    expectNone('以”践行“两山”生态理念”为主题。\n', 'BG750');
   });
 
   it('BG610 Word debris', () => {

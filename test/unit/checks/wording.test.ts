@@ -211,6 +211,15 @@ describe('checks/wording', () => {
       const near = `${header(2024)}压紧压实法治建设第一责任人责任，认真履行推进法治建设第一责任人职责。\n`;
       assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
     });
+    it('reports 推进法治建设责任人职责 without its 第一 (兴国县 2022) and 情况报如下 without its 告 (浮梁县 2022) — round 27', () => {
+      const duty = `${header(2022)}各部门主要负责同志认真履行推进法治建设责任人职责，定期研究部署法治政府建设工作。\n`;
+      expectOne(duty, 'BG715', '推进法治建设责任人职责', duty.replace('推进法治建设责任人职责', '推进法治建设第一责任人职责'));
+      const report = `${header(2022)}为全县经济高质量发展提供有力法治保障。现将我县推进法治政府建设情况报如下：\n`;
+      expectOne(report, 'BG715', '报如下', report.replace('报如下', '报告如下'));
+      // Near misses: the duty written whole, a 法治建设责任人 named without the duty, 汇报如下, 呈报如下, 通报如下.
+      const near = `${header(2022)}认真履行推进法治建设第一责任人职责，明确各村法治建设责任人。现将有关情况汇报如下：现呈报如下：现通报如下：\n`;
+      assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
+    });
     it('reports a congress run into its plenary sessions (党的二十大届三中全会: 宁安镇 2024), not 二十大和二十届 or 二十届', () => {
       const text = `${header(2024)}全面学习贯彻习近平法治思想及党的二十大届三中全会精神。\n`;
       expectOne(text, 'BG715', '二十大届', text.replace('二十大届', '二十届'));
@@ -781,6 +790,17 @@ describe('checks/wording', () => {
       const body = '我局依法行政，我国法治建设，我们认真落实，我单位全面推进，我中心积极配合，开展“我为群众办实事”实践活动，，我为群众办实事，坚持自我革命。';
       assert.deepEqual(check(of('某县司法局', body)).filter((d) => d.code === 'BG732'), []);
       assert.deepEqual(check('@标题 乡镇镇长2023年述法报告\n@年度 2023\n\n今年以来，我认真贯彻落实上级关于法治建设的决策部署。\n').filter((d) => d.code === 'BG732'), []);
+    });
+    it('leaves a person speaking for the body alone: “我受区人民政府委托” (武昌区 2023, to the 人大常委会), “我代表……” — round 27', () => {
+      const body = '根据区人大常委会工作安排，我受区人民政府委托，报告法治政府建设情况。下面，我代表区人民政府作说明。';
+      assert.deepEqual(check(of('武昌区司法局', body)).filter((d) => d.code === 'BG732'), []);
+      // Near misses: a 受 with no 委托 near it is the body short of a character still; so is 代 without 表.
+      let text = of('某县司法局', '同时，我受理行政复议案件12件。');
+      expectOne(text, 'BG732', '我受理');
+      text = of('某县司法局', '同时，我受到上级表彰，各项工作取得显著成效，得到了有关部门的充分肯定并受委托。');
+      expectOne(text, 'BG732', '我受到');
+      text = of('某县司法局', '同时，我代办行政许可事项。');
+      expectOne(text, 'BG732', '我代办');
     });
     it('finds from each 我 what the pattern BARE_WO finds (property, against the pattern)', () => {
       const text = fc.array(fc.constantFrom('我', '局', '们', '〇', '𠀀', '，', '。', ':', ' ', 'a', '的'), { maxLength: 40 }).map((p) => p.join(''));

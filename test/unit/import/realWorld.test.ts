@@ -1124,6 +1124,14 @@ describe('import: real-world text, round 21', () => {
     assert.equal(imported(['高新区(新市区)人民政府2024年法治政府建设工作报告', '2024年,区人民政府坚持依法行政。']).header.org, '高新区(新市区)人民政府');
   });
 
+  it('a body titled with its second nameplate in brackets (“西藏自治区藏语委办(编译局)2025年度……”, round 27) is named as it names itself', () => {
+    assert.equal(imported(['西藏自治区藏语委办(编译局)2025年度法治政府建设工作报告', '一、2025年法治建设情况', '办(局)始终将法治建设作为提升履职能力的重要抓手。']).header.org, '西藏自治区藏语委办(编译局)');
+    assert.equal(imported(['某某县应急管理局（某某县地震局）2024年法治政府建设情况报告', '2024年,我局坚持依法行政。']).header.org, '某某县应急管理局（某某县地震局）');
+    // Near misses: a bracket holding no body (a note, a year) names no second plate.
+    assert.equal(imported(['某某县应急管理局(试行)2024年法治政府建设情况报告', '2024年,我局坚持依法行政。']).header.org, undefined);
+    assert.equal(imported(['某某委员会(第二届)2024年法治政府建设情况报告', '2024年,我局坚持依法行政。']).header.org, undefined);
+  });
+
   it('a bulleted label list’s other labels (• 所属类目: • 体       裁: • 公开类别: • 机构名称:) are furniture; a sentence starting so is prose (友谊路街道 2025)', () => {
     const r = imported(['某某街道2025年法治政府建设情况报告', '信息来源: 某某街道 发布时间 2026-02-09', '  • 所属类目: 街镇园区文件', '  • 主题分类: 政务公开', '  • 体       裁: 报告', '  • 发文字号:', '  • 公开类别: 主动公开', '  • 机构名称: 某某街道', '', '2025年,某某街道以习近平法治思想为指导,高质量推进基层法治政府建设工作。']);
     assert.equal(r.header.title, '某某街道2025年法治政府建设情况报告');
