@@ -1,12 +1,12 @@
 // Reading last year's report for `baogao import`: a Word .docx (its paragraphs and Word's own numbers,
-// wordNumbering.ts: text extractors such as mammoth drop the numbers Word draws) or a plain
+// word/document.ts: text extractors such as mammoth drop the numbers Word draws) or a plain
 // text file exported from Word, in whatever encoding Word wrote it (UTF-8, UTF-16 with a byte-order
 // mark, or the GBK/GB18030 of Chinese Windows).
 import * as path from 'node:path';
 import { documentRefusal } from '../language/documentSize.js';
 import { typedNumber } from '../language/import/numbers.js';
 import type { SourceAside, WordExtras } from '../language/import/types.js';
-import type { WordParagraph } from './wordNumbering.js';
+import type { WordParagraph } from './word/document.js';
 import { decodeBytes, ENCODING_NAMES, FileRefused, readFileBytes, systemReason } from './files.js';
 import { forTerminalLine } from '../terminalText.js';
 
@@ -43,7 +43,7 @@ const shortLine = (p: WordParagraph) => !p.number && !PROSE.test(p.text) && join
  * is read as paragraphs before the one it is anchored in, where the importer's title logic reads them.
  */
 export async function readWordSource(buffer: Uint8Array): Promise<{ text: string; word: WordExtras }> {
-  const { readWordDocument, formatNumber, PAGE_FIELD } = await import('./wordNumbering.js');
+  const { readWordDocument, formatNumber, PAGE_FIELD } = await import('./word/document.js');
   const document = await readWordDocument(buffer);
   const wordsBefore = lastWordsOfParagraphs();
   const boxParagraphs = (id: number) => paragraphsOfBox(document.boxes, id);

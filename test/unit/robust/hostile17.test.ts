@@ -12,7 +12,7 @@ import JSZip from 'jszip';
 import { checkReport } from '../../../server/language/checks/index.js';
 import { readWordSource } from '../../../server/node/readWord.js';
 import { importReport } from '../../../server/language/import/index.js';
-import { decodeXml } from '../../../server/node/wordNumbering.js';
+import { decodeXml } from '../../../server/node/word/document.js';
 import { cpuTimed, model, ROOT } from '../../helpers.js';
 
 const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';

@@ -14,7 +14,7 @@ import { WALK_LIMITS } from '../../../server/language/workspace.js';
 import { decodeBytes } from '../../../server/node/files.js';
 import { FileSystemWorkspace } from '../../../server/node/fsWorkspace.js';
 import { expandReportArguments } from '../../../server/node/reportArguments.js';
-import { readWordDocument } from '../../../server/node/wordNumbering.js';
+import { readWordDocument } from '../../../server/node/word/document.js';
 import { checkReport } from '../../../server/language/checks/index.js';
 import { LanguageService } from '../../../server/language/service.js';
 import { MemoryWorkspace } from '../../../server/language/workspace.js';

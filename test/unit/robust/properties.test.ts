@@ -11,7 +11,7 @@ import { formatText } from '../../../server/language/features/formatting.js';
 import { fixUntilStable } from '../../../server/language/fixes.js';
 import { render } from '../../../templates/render.js';
 import { renderDocx } from '../../../templates/docx/writeDocx.js';
-import { readWordParagraphs } from '../../../server/node/wordNumbering.js';
+import { readWordParagraphs } from '../../../server/node/word/document.js';
 import { counted, cjkKeptInOrder, fuzzRuns, fuzzSettings, model } from '../../helpers.js';
 
 export const RUNS = fuzzRuns();
