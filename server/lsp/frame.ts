@@ -33,6 +33,8 @@ export interface Frame {
 
 /** The header and body of a message, as `Content-Length: n\r\n\r\n` + JSON.stringify(message) in UTF-8. */
 export function frameOf(message: Message): Frame {
+  const encoded = encodedFrame(message);
+  if (encoded) return encoded;
   const long = longFields(message);
   if (!long) {
     const body = JSON.stringify(message);
@@ -140,6 +142,40 @@ export class TextInParts {
   toJSON(): string {
     return [...this.parts()].join('');
   }
+}
+
+/**
+ * An answer whose JSON was made before, written as those bytes: an outline unchanged since it was last sent
+ * (typing inside a line moves no symbol's line or character) is 183 KB of JSON at 300 KB, 2 ms to make again.
+ * To JSON.stringify (any other transport) it is its value.
+ */
+export class EncodedJson {
+  private bytes: Buffer | undefined;
+
+  constructor(readonly value: unknown) {}
+
+  get utf8(): Buffer {
+    return (this.bytes ??= Buffer.from(JSON.stringify(this.value), 'utf8'));
+  }
+
+  toJSON(): unknown {
+    return this.value;
+  }
+}
+
+/** The frame of an answer whose result is EncodedJson: the message's JSON around the result, and its bytes. */
+function encodedFrame(message: Message): Frame | undefined {
+  const result = (message as { result?: unknown }).result;
+  if (!(result instanceof EncodedJson)) return undefined;
+  const marker = '\u0001baogao-encoded\u0001';
+  const around = JSON.stringify({ ...message, result: marker }).split(JSON.stringify(marker));
+  // A client's request id holding the marker (a hostile one): the message made as any other.
+  if (around.length !== 2) return undefined;
+  const before = Buffer.from(around[0]!, 'utf8');
+  const after = Buffer.from(around[1]!, 'utf8');
+  const length = before.length + result.utf8.length + after.length;
+  const whole = Buffer.concat([Buffer.from(`Content-Length: ${length}\r\n\r\n`, 'latin1'), before, result.utf8, after]);
+  return { byteLength: whole.length, whole, chunks: () => [whole] };
 }
 
 /** The message's JSON with each long text left out: the pieces around them (a marker stands for each, one no other text of the message holds). */

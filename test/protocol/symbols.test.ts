@@ -26,6 +26,45 @@ describe('protocol: symbols', () => {
     assert.equal(rate.detail, '81.48%');
   });
 
+  it('after each edit the outline is the new version’s: an unchanged one answered as sent before, a changed one anew', async () => {
+    const { uri } = await client.open('guiwei-2021.bg');
+    const outline = async () => (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    let text = readFileSync(path.join(client.folder, 'guiwei-2021.bg'), 'utf8');
+    let version = 1;
+    /** The outline a server that never saw the earlier versions gives. */
+    const fresh = async () => {
+      const other = await startClient();
+      try {
+        const { uri: again } = await other.open('guiwei-2021.bg', text);
+        return (await other.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: again } })) as DocumentSymbol[];
+      } finally {
+        await other.stop();
+      }
+    };
+    const lines = () => text.split('\n');
+    const edit = async (line: number, character: number, insert: string) => {
+      const before = lines().slice(0, line).join('\n').length + (line ? 1 : 0) + character;
+      text = text.slice(0, before) + insert + text.slice(before);
+      await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: insert }],
+      });
+    };
+    const first = await outline();
+    const prose = lines().findIndex((l) => /^[^#@/\s].{20,}/.test(l));
+    // A character typed inside a prose line: no symbol moves.
+    await edit(prose, 2, '的');
+    assert.deepEqual(await outline(), first);
+    // A line added before the first heading: every symbol moves down one line.
+    const heading = lines().findIndex((l) => l.startsWith('# '));
+    await edit(heading, 0, '新加的一段话。\n\n');
+    const moved = await outline();
+    assert.notDeepEqual(moved, first);
+    assert.deepEqual(moved, await fresh());
+    // A heading renamed.
+    await edit(heading + 2, 2, '新');
+    assert.deepEqual(await outline(), await fresh());
+  });
+
   it('finds headings, figures and snippets across the workspace', async () => {
     const found = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '法律顾问制度' })) as SymbolInformation[];
     assert.ok(found.some((s) => s.name === '法律顾问制度' && decodeURIComponent(s.location.uri).endsWith('snippets/法律顾问制度.bg')), JSON.stringify(found.map((s) => s.name)));

@@ -1,11 +1,12 @@
 // Outline (document symbols) and workspace symbols.
-import { SymbolKind, type CancellationToken, type DocumentSymbol } from 'vscode-languageserver';
+import { SymbolKind, type CancellationToken, type DocumentSymbol, type Range } from 'vscode-languageserver';
 import { documentSymbols, type DocumentSymbol as FeatureSymbol, type SymbolKind as FeatureKind } from '../../language/features/symbols.js';
 import type { ReportModel } from '../../language/model.js';
 import type { ServerContext } from '../context.js';
 import { rangeIn } from '../convert.js';
 import { answer, answerForDocument, LongWork } from '../requests.js';
 import { AttachedMap } from '../../language/attached.js';
+import { EncodedJson } from '../frame.js';
 
 const SYMBOL_KIND: Record<FeatureKind, SymbolKind> = {
   heading: SymbolKind.Namespace, figure: SymbolKind.Variable, constant: SymbolKind.Constant, snippet: SymbolKind.Module, label: SymbolKind.Key,
@@ -15,12 +16,16 @@ const SYMBOL_KIND: Record<FeatureKind, SymbolKind> = {
 const WORKSPACE_SYMBOL_LIMIT = 500;
 
 /** The outline of each model, made once per version: the editor asks for it several times (outline, breadcrumbs, sticky scroll). */
-const outlines = new AttachedMap<ReportModel, DocumentSymbol[]>('outlines');
+const outlines = new AttachedMap<ReportModel, EncodedJson>('outlines');
 
 export function register({ connection, store, index }: ServerContext): void {
-  connection.onDocumentSymbol(answerForDocument(connection, store, 'documentSymbol', [], (_params, _doc, model) => {
+  /** The outline last answered for each open report: a new version's, when the same, is answered with its JSON. */
+  const lastAnswered = new Map<string, { outline: DocumentSymbol[]; answer: EncodedJson }>();
+  store.documents.onDidClose((event) => lastAnswered.delete(event.document.uri));
+
+  connection.onDocumentSymbol(answerForDocument(connection, store, 'documentSymbol', [], (_params, doc, model) => {
     const known = outlines.get(model);
-    if (known) return known;
+    if (known) return known as unknown as DocumentSymbol[];
     // Empty details and children are left out: a long report's outline is hundreds of KB of JSON.
     const convert = (s: FeatureSymbol): DocumentSymbol => {
       const symbol: DocumentSymbol = {
@@ -34,8 +39,11 @@ export function register({ connection, store, index }: ServerContext): void {
       return symbol;
     };
     const outline = documentSymbols(model).map(convert);
-    outlines.set(model, outline);
-    return outline;
+    const last = lastAnswered.get(doc.uri);
+    const answer = last && sameOutline(last.outline, outline) ? last.answer : new EncodedJson(outline);
+    lastAnswered.set(doc.uri, { outline, answer });
+    outlines.set(model, answer);
+    return answer as unknown as DocumentSymbol[];
   }));
 
   connection.onWorkspaceSymbol(answer(connection, 'workspaceSymbol', [], async (params, token?: CancellationToken) => {
@@ -46,3 +54,18 @@ export function register({ connection, store, index }: ServerContext): void {
     }));
   }));
 }
+
+/** Whether two outlines would be the same JSON: names, kinds, details and ranges, children in order. */
+function sameOutline(a: readonly DocumentSymbol[], b: readonly DocumentSymbol[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.name !== y.name || x.kind !== y.kind || x.detail !== y.detail || !sameRange(x.range, y.range) || !sameRange(x.selectionRange, y.selectionRange)) return false;
+    if (!x.children !== !y.children || (x.children && !sameOutline(x.children, y.children!))) return false;
+  }
+  return true;
+}
+
+const sameRange = (a: Range, b: Range) =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;

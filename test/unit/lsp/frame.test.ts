@@ -2,7 +2,7 @@
 // bytes JSON.stringify gives (the client parses them as JSON), whatever the texts hold.
 import { strict as assert } from 'node:assert';
 import type { Message } from 'vscode-languageserver/node';
-import { CHUNK_CHARACTERS, frameOf, LONG_LIST, LONG_TEXT, longFields, TextInParts } from '../../../server/lsp/frame.js';
+import { CHUNK_CHARACTERS, EncodedJson, frameOf, LONG_LIST, LONG_TEXT, longFields, TextInParts } from '../../../server/lsp/frame.js';
 import { LARGE_MESSAGE } from '../../../server/lsp/memory.js';
 import { WholeMessageWriter } from '../../../server/lsp/transport.js';
 import { Writable } from 'node:stream';
@@ -28,6 +28,16 @@ describe('lsp: a message as bytes (frame.ts)', () => {
     const answer = { jsonrpc: '2.0', id: 7, result: { reports: 1000, table, figures: 3, csv: `\ufeff${long('a,b,"c"\r\n')}`, gone: undefined, nested: { text: ODD } } };
     assert.ok(table.length >= LONG_TEXT);
     assert.deepEqual(messageFrame(answer as unknown as Message), framed(answer));
+  });
+
+  it('an answer whose JSON was made before is the bytes JSON.stringify gives, whatever its id; any other transport gets its value', () => {
+    const outline = [{ name: '一、依法全面履行政府职能情况', kind: 3, range: { start: { line: 3, character: 0 }, end: { line: 9, character: 4 } }, detail: ODD }];
+    const encoded = new EncodedJson(outline);
+    for (const id of [7, 'abc', '\u0001baogao-encoded\u0001', null]) {
+      const answer = { jsonrpc: '2.0', id, result: encoded };
+      assert.deepEqual(messageFrame(answer as unknown as Message), framed({ jsonrpc: '2.0', id, result: outline }));
+    }
+    assert.equal(JSON.stringify({ result: encoded }), JSON.stringify({ result: outline }));
   });
 
   it('a long text ending or starting with an escape, or made of escapes only', () => {
