@@ -2,8 +2,17 @@
 // thousands of digits — are computed, compared with last year and printed without an internal error, a
 // wait, a lost digit or “NaN”/“Infinity” in the report.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import JSZip from 'jszip';
 import { render } from '../../../templates/render.js';
-import { cpuTimed, model } from '../../helpers.js';
+import { buildView, DEFAULT_RENDER_OPTIONS } from '../../../templates/view.js';
+import { GBT9704_LAYOUT, layoutReport } from '../../../templates/layout/document.js';
+import { docxRunsBeyond, renderDocx } from '../../../templates/docx/writeDocx.js';
+import { MAX_DOCX_RUNS } from '../../../templates/docx/docxBound.js';
+import { cpuTimed, model, ROOT } from '../../helpers.js';
 
 const HEADER = '@标题 某县报告\n@年度 2021\n\n# 甲\n\n';
 const ZEROS = '0'.repeat(400);
@@ -59,5 +68,35 @@ describe('hostile inputs, session 21', () => {
     assert.ok(out.includes(`1${ZEROS}件与上年持平。`), '戊 the same');
     const { codes } = told(text, last);
     assert.deepEqual(codes.filter((c) => c.startsWith('BG211')), [], 'last year’s 10^-401 is not zero');
+  });
+
+  describe('a Word document of more runs than its bound', () => {
+    const alternating = (times: number) => `${HEADER}${'甲,1'.repeat(times)}。\n`;
+    it('counts the runs the writer makes, none made: exactly those of the document written', async () => {
+      for (const text of [alternating(300), `${HEADER}{调处 = 150起}，成功率{率 = 98%}。English words, 123 and 45%。\n`, `${HEADER}# 乙\n\n正文。\n`]) {
+        const m = model(text);
+        const layout = layoutReport(buildView(m, DEFAULT_RENDER_OPTIONS), GBT9704_LAYOUT);
+        const xml = await (await JSZip.loadAsync(await renderDocx(m))).file('word/document.xml')!.async('string');
+        const runs = xml.split('<w:r>').length - 1;
+        assert.ok(runs > 0);
+        assert.equal(docxRunsBeyond(layout, runs), false, `${runs} runs`);
+        assert.equal(docxRunsBeyond(layout, runs - 1), true, `${runs} runs`);
+      }
+    });
+
+    it(`past ${MAX_DOCX_RUNS} runs is refused in Chinese with BG919 by the command, nothing written (was: 2.5 MB of “甲,1” took 107 s and 4.6 GB; 10 MB ran out of memory)`, function () {
+      this.timeout(120_000);
+      const folder = mkdtempSync(path.join(tmpdir(), 'baogao-docx-bound-'));
+      try {
+        writeFileSync(path.join(folder, 'r.bg'), alternating(MAX_DOCX_RUNS / 2 + 1000));
+        const out = path.join(folder, 'r.docx');
+        const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), 'render', path.join(folder, 'r.bg'), '--format', 'docx', '--out', out], { encoding: 'utf8', timeout: 100_000 });
+        assert.equal(r.status, 2, r.stderr);
+        assert.match(r.stderr, /^baogao：这份报告中汉字与西文、数字交替太多：排成 Word 文档要分成 200000 段以上的文字.*（BG919）\n$/);
+        assert.equal(existsSync(out), false);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    });
   });
 });
