@@ -26,6 +26,7 @@ import {
   byYearTable, collectFigures, IndicatorVocabulary, longRecords, longTable, reportInfo, wideTable, withTotals, type ReportInfo,
 } from './language/collect.js';
 import { formatTable, toCsv } from '../templates/table.js';
+import { isDocxTooLarge } from '../templates/docx/docxBound.js';
 import { forTerminal, forTerminalLine } from './terminalText.js';
 import { FileProblem, isArgError, translateArgError, usageAfterMistake, UsageError } from './usage.js';
 
@@ -99,7 +100,10 @@ async function runRender(args: string[]): Promise<number> {
   allowProject(workspace, file, project);
   const service = new LanguageService(workspace, project.service);
   const model = service.analyze(toCorePath(file), readReport(file).text);
-  const output = await renderOutput(model, format, { width, pages: values.pages });
+  const output = await renderOutput(model, format, { width, pages: values.pages }).catch((error: unknown) => {
+    // A Word document past its bound is the writer's to act on (BG919), not an internal error.
+    throw isDocxTooLarge(error) ? new FileProblem(error.message) : error;
+  });
   if (toFile(values.out)) {
     writeOutput(values.out, output, { force: values.force, sources: [file] });
     process.stderr.write(`已写出 ${forTerminalLine(values.out)}\n`);

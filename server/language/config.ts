@@ -8,6 +8,7 @@ import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, type
 import type { Diagnostic } from '../../grammar/diagnostic.js';
 import { defaultSeverity } from './codes.js';
 import { validateSettings, type SettingsProblem } from './settingsSchema.js';
+import { windowMessage, type WindowMessageKey } from './windowMessages.js';
 
 export type { SettingsProblem } from './settingsSchema.js';
 
@@ -44,7 +45,7 @@ export function readSettings(raw: unknown): ProjectSettings {
   if (typeof s.deadline === 'string') {
     const m = /^(\d{1,2})[-/.月](\d{1,2})日?$/.exec(s.deadline.trim());
     if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1 && Number(m[2]) <= 31) deadline = { month: Number(m[1]), day: Number(m[2]) };
-    else problems.push({ code: 'BG906', path: ['deadline'], message: `“deadline”的“${s.deadline}”不是真实的月日：应写成 "4-1" 表示次年4月1日。` });
+    else problems.push({ code: 'BG906', path: ['deadline'], message: windowMessage('settingDeadline', s.deadline) });
   }
 
   const extraCitations: CheckSettings['extraCitations'] = [];
@@ -68,17 +69,17 @@ export function readSettings(raw: unknown): ProjectSettings {
   };
 }
 
-/** An object setting whose entries each become one item (or a problem); `example` shows the form. */
-function readEntries<T>(raw: unknown, key: string, example: string, problems: SettingsProblem[], entry: (name: string, value: unknown) => T | string): T[] {
+/** An object setting whose entries each become one item (or a problem); `notObject` tells its form. */
+function readEntries<T>(raw: unknown, key: string, notObject: WindowMessageKey, problems: SettingsProblem[], entry: (name: string, value: unknown) => T | string): T[] {
   if (raw === undefined) return [];
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push({ code: 'BG906', path: [key], message: `“${key}”应是对象，例如 ${example}。` });
+    problems.push({ code: 'BG906', path: [key], message: windowMessage(notObject) });
     return [];
   }
   const out: T[] = [];
   for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
     const item = entry(name, value);
-    if (typeof item === 'string') problems.push({ code: 'BG906', path: [key, name], message: `“${key}”中的“${name}”无法识别：${item}` });
+    if (typeof item === 'string') problems.push({ code: 'BG906', path: [key, name], message: windowMessage('settingEntry', key, name, item) });
     else out.push(item);
   }
   return out;
@@ -86,16 +87,16 @@ function readEntries<T>(raw: unknown, key: string, example: string, problems: Se
 
 /** `terms`: {"行政规范文件": "行政规范性文件"} (wrong form → standard term). */
 function readTerms(raw: unknown, problems: SettingsProblem[]): CheckSettings['extraTerms'] {
-  return readEntries(raw, 'terms', '{"行政规范文件": "行政规范性文件"}（键为错误写法、值为规范用语）', problems, (miss, standard) =>
+  return readEntries(raw, 'terms', 'settingTermsNotObject', problems, (miss, standard) =>
     typeof standard === 'string' && standard.trim() && miss.trim() && miss.trim() !== standard.trim()
       ? { standard: standard.trim(), misses: [miss.trim()] }
-      : '值应是与之不同的规范用语。');
+      : windowMessage('settingTermSame'));
 }
 
 /** `indicators`: {"矛盾纠纷调处": ["调处件数", "化解纠纷"]} (standard indicator → the names writers use for it). */
 function readIndicators(raw: unknown, problems: SettingsProblem[]): CheckSettings['extraIndicators'] {
-  return readEntries(raw, 'indicators', '{"矛盾纠纷调处": ["调处", "化解纠纷"]}（键为标准指标、值为各报告中的指标名称）', problems, (indicator, names) =>
-    Array.isArray(names) && names.every((n) => typeof n === 'string') ? { indicator, names: names as string[] } : '应是指标名称的列表。');
+  return readEntries(raw, 'indicators', 'settingIndicatorsNotObject', problems, (indicator, names) =>
+    Array.isArray(names) && names.every((n) => typeof n === 'string') ? { indicator, names: names as string[] } : windowMessage('settingIndicatorNames'));
 }
 
 /**

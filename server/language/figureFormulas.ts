@@ -82,7 +82,8 @@ function combine(env: FormulaEnvironment, expr: ast.Binary, left: NumberValue, r
       return numberValue(left.value * right.value, left.unit ?? right.unit, left.percent !== right.percent && !(left.unit ?? right.unit));
     case '÷': {
       ctx.hasDivision = true;
-      if (right.value === 0) {
+      // A divisor too small for a double is 0 as a double, not as written (0.000…1, 400 zeros).
+      if (right.value === 0 && (right.exact === undefined || exactOf(right).eq(0))) {
         problem(env, ctx, scope, diagnostic('BG205', expr.right, `除数“${text(expr.right)}”为零，无法计算。`));
         return undefined;
       }

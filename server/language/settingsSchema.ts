@@ -3,7 +3,7 @@
 // bad value is told in Chinese and dropped — the other settings still apply, nothing crashes.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import manifest from '../../package.json' with { type: 'json' };
-import messages from '../../package.nls.json' with { type: 'json' };
+import { windowMessage, type WindowMessageKey } from './windowMessages.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -44,32 +44,34 @@ export function shown(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-const TYPE_NAMES: Record<string, string> = { string: '字符串', integer: '整数', number: '数字', array: '列表', object: '对象', boolean: '真假值' };
+const TYPE_NAMES: Record<string, WindowMessageKey> = { string: 'typeString', integer: 'typeInteger', number: 'typeNumber', array: 'typeArray', object: 'typeObject', boolean: 'typeBoolean' };
 
-/** One ajv error in Chinese. */
+/** The settings' patterns (package.json's patternErrorMessage, package.nls.json's words without the full stop). */
+const PATTERN_MESSAGES: Record<string, WindowMessageKey> = { '%config.deadline.pattern%': 'valueDeadlinePattern', '%config.code.pattern%': 'valueCodePattern' };
+
+/** One ajv error in Chinese, of a template the VS Code client can translate (windowMessages.ts). */
 function describe(error: ErrorObject, schema: JsonSchema): string {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'type':
-      return `应是${String(p.type).split(',').map((t) => TYPE_NAMES[t] ?? t).join('或')}`;
+      return windowMessage('valueType', String(p.type).split(',').map((t) => (TYPE_NAMES[t] ? windowMessage(TYPE_NAMES[t]) : t)).join('或'));
     case 'enum':
-      return `应是以下之一：${(p.allowedValues as unknown[]).map((v) => (v === '' ? '（空）' : String(v))).join('、')}`;
+      return windowMessage('valueEnum', (p.allowedValues as unknown[]).map((v) => (v === '' ? '（空）' : String(v))).join('、'));
     case 'minimum':
     case 'maximum':
-      return `应在 ${String(schema.minimum ?? '')} 到 ${String(schema.maximum ?? '')} 之间`;
+      return windowMessage('valueRange', String(schema.minimum ?? ''), String(schema.maximum ?? ''));
     case 'pattern': {
-      const own = typeof schema.patternErrorMessage === 'string' ? schema.patternErrorMessage : undefined;
-      const nls = own?.startsWith('%') ? (messages as Record<string, string>)[own.slice(1, -1)] : own;
-      return nls ? nls.replace(/。$/, '') : '格式不对';
+      const own = typeof schema.patternErrorMessage === 'string' ? PATTERN_MESSAGES[schema.patternErrorMessage] : undefined;
+      return windowMessage(own ?? 'valueMalformed');
     }
     case 'required':
-      return `缺少“${String(p.missingProperty)}”`;
+      return windowMessage('valueMissing', String(p.missingProperty));
     case 'additionalProperties':
-      return `不认识“${String(p.additionalProperty)}”`;
+      return windowMessage('valueUnknownKey', String(p.additionalProperty));
     case 'anyOf':
-      return '应是字符串，或含 "title" 的对象';
+      return windowMessage('valueTitleOrObject');
     default:
-      return error.message ?? '格式不对';
+      return error.message ?? windowMessage('valueMalformed');
   }
 }
 
@@ -78,10 +80,10 @@ function firstProblem(validate: ValidateFunction): { text: string; path: JsonPat
   const errors = validate.errors ?? [];
   const deepest = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
   const error = deepest?.instancePath ? deepest : (errors.find((e) => e.keyword === 'anyOf') ?? errors[0]);
-  if (!error) return { text: '格式不对', path: [] };
-  const where = error.instancePath ? `中“${error.instancePath.slice(1).replace(/\//g, '.')}”` : '';
+  if (!error) return { text: windowMessage('valueMalformed'), path: [] };
+  const what = describe(error, (error.parentSchema ?? {}) as JsonSchema);
   const path = error.instancePath ? error.instancePath.slice(1).split('/').map((k) => (/^\d+$/.test(k) ? Number(k) : k.replace(/~1/g, '/').replace(/~0/g, '~'))) : [];
-  return { text: `${where}${describe(error, (error.parentSchema ?? {}) as JsonSchema)}`, path };
+  return { text: error.instancePath ? windowMessage('valueAt', error.instancePath.slice(1).replace(/\//g, '.'), what) : what, path };
 }
 
 /** Where in a settings object: keys and list indexes ("citations", 1, "validFrom"). */
@@ -115,7 +117,7 @@ function validList(key: string, list: unknown[], item: ValidateFunction, problem
   const maxItems = SETTING_SCHEMAS.get(key)?.maxItems;
   let items = list;
   if (typeof maxItems === 'number' && list.length > maxItems) {
-    problems.push({ code: 'BG906', path: [key, maxItems], message: `“${key}”有 ${list.length} 项，最多 ${maxItems} 项：只用前 ${maxItems} 项。` });
+    problems.push({ code: 'BG906', path: [key, maxItems], message: windowMessage('settingTooLong', key, list.length, maxItems) });
     items = list.slice(0, maxItems);
   }
   let bad = 0;
@@ -123,11 +125,11 @@ function validList(key: string, list: unknown[], item: ValidateFunction, problem
     if (item(value)) return true;
     if (++bad <= MAX_ITEM_PROBLEMS) {
       const { text, path } = firstProblem(item);
-      problems.push({ code: 'BG906', path: [key, i, ...path], message: `“${key}”的第 ${i + 1} 项 ${shown(value)}${text}，已忽略这一项。` });
+      problems.push({ code: 'BG906', path: [key, i, ...path], message: windowMessage('settingBadItem', key, i + 1, text, shown(value)) });
     }
     return false;
   });
-  if (bad > MAX_ITEM_PROBLEMS) problems.push({ code: 'BG906', path: [key], message: `“${key}”还有 ${bad - MAX_ITEM_PROBLEMS} 项有误，都已忽略。` });
+  if (bad > MAX_ITEM_PROBLEMS) problems.push({ code: 'BG906', path: [key], message: windowMessage('settingMoreBadItems', key, bad - MAX_ITEM_PROBLEMS) });
   return kept;
 }
 
@@ -136,11 +138,11 @@ export function validateSettings(raw: unknown): ValidatedSettings {
   const problems: SettingsProblem[] = [];
   const values: Record<string, unknown> = {};
   if (raw === undefined || raw === null) return { values, problems };
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { values, problems: [{ code: 'BG963', path: [], message: `设置应是一个 JSON 对象（{ … }），而不是 ${shown(raw)}；全部按默认值。` }] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { values, problems: [{ code: 'BG963', path: [], message: windowMessage('settingsNotObject', shown(raw)) }] };
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const checker = compiled().get(key);
     if (!checker) {
-      if (!EDITOR_ONLY.has(key) && key !== 'trace') problems.push({ code: 'BG961', path: [key], key: true, message: `不认识的设置“${key}”，已忽略。可用的设置：${[...SETTING_SCHEMAS.keys()].join('、')}。` });
+      if (!EDITOR_ONLY.has(key) && key !== 'trace') problems.push({ code: 'BG961', path: [key], key: true, message: windowMessage('settingUnknown', key, [...SETTING_SCHEMAS.keys()].join('、')) });
       continue;
     }
     if (value === undefined || value === null) continue;
@@ -151,7 +153,7 @@ export function validateSettings(raw: unknown): ValidatedSettings {
     if (checker.whole(value)) values[key] = value;
     else {
       const { text, path } = firstProblem(checker.whole);
-      problems.push({ code: 'BG906', path: [key, ...path], message: `“${key}”的值 ${shown(value)}${text}，已忽略，按默认值。` });
+      problems.push({ code: 'BG906', path: [key, ...path], message: windowMessage('settingBadValue', key, text, shown(value)) });
     }
   }
   return { values, problems };

@@ -52,13 +52,22 @@ export function quantityValue(q: Quantity): NumberValue {
     qualifier: q.qualifier,
     decimals: q.decimals,
   };
-  if (!isExactDecimal(q.digits)) value.exact = new Exact(q.digits).div(q.percent ? 100 : 1).toFixed();
+  // Shifted, not divided: big.js rounds a quotient to Exact.DP decimals, and the 41st digit of a stated
+  // value on was printed as 0 (0.1234…, 50,000 decimals typed, printed 0.12345678911234567891123456789112345678910000…).
+  if (!isExactDecimal(q.digits)) value.exact = new Exact(q.digits).times(q.percent ? '0.01' : 1).toFixed();
   return value;
 }
 
-/** A value's exact decimal: its digits when it has them, else its double (which holds what was written). */
+/**
+ * Significant digits an operand is computed with: far more than any report's figure has (a double holds
+ * 15), and few enough that a product of two stated values of 50,000 digits each — quadratic in big.js, 35 s
+ * — is computed in no time. A stated value still prints with every digit typed (formatValue).
+ */
+export const COMPUTED_DIGITS = 60;
+
+/** A value's exact decimal: its digits when it has them, else its double (which holds what was written); to COMPUTED_DIGITS. */
 export function exactOf(v: NumberValue): Big {
-  return new Exact(v.exact ?? v.value);
+  return new Exact(v.exact ?? v.value).prec(COMPUTED_DIGITS);
 }
 
 /** Results of this magnitude or more are not printed (BG251): no report counts that far. */
@@ -79,6 +88,9 @@ export function exactResult(op: '+' | '-' | '×' | '÷', left: NumberValue, righ
   return op === '+' ? a.plus(b) : op === '-' ? a.minus(b) : op === '×' ? a.times(b) : a.div(b);
 }
 
+/** Digits before the point, or zeros after it, within which a double keeps 15 significant digits (its range is 10^±308). */
+const MAX_DOUBLE_EXPONENT = 300;
+
 /** The largest significant-digit count every decimal of which a double holds exactly (DBL_DIG). */
 const EXACT_DIGITS = 15;
 
@@ -94,6 +106,10 @@ export function isExactDecimal(digits: string): boolean {
   if (!/^\d*(?:\.\d*)?$/.test(plain)) return true;
   const [whole = '', fraction = ''] = plain.split('.');
   const significant = withoutTrailing(`${whole}${fraction}`.replace(/^0+/, ''), '0');
+  // Beyond a double's exponents (about 10^±308) its digits are none: 1 and 400 zeros is Infinity, and was
+  // an internal error (big.js “Invalid number”); 0.000…1 with 400 zeros is 0, and was “除数为零”.
+  const wholeDigits = whole.replace(/^0+/, '').length;
+  if (significant !== '' && (wholeDigits > MAX_DOUBLE_EXPONENT || (wholeDigits === 0 && fraction.length - fraction.replace(/^0+/, '').length >= MAX_DOUBLE_EXPONENT))) return false;
   if (significant.length <= EXACT_DIGITS) return true;
   return withoutTrailing(fraction, '0') === '' && whole !== '' && BigInt(whole) <= BigInt(Number.MAX_SAFE_INTEGER);
 }

@@ -248,53 +248,6 @@ export namespace ConvertPasteRequest {
   export type Result = { text: string; figures: number; removed: number } | null;
 }
 
-/**
- * The messages the server shows in a window (window/showMessage), Chinese templates with {0}, {1}… for
- * their arguments. Any client shows a message as sent; the VS Code client finds the template it was made
- * from and shows it in the display language (client/serverMessages.ts, l10n/bundle.l10n.en.json).
- */
-export const WINDOW_MESSAGES = {
-  /** A workspace folder's walk stopped at WALK_LIMITS.files reports (BG918). */
-  indexReports: '工作区文件夹“{0}”中的报告已达 {1} 个的上限：工作区索引（工作区符号、引用、“检查整个工作区”等）只含这些报告，其余的没有查找。请只把报告所在的文件夹打开为工作区。（BG918）',
-  /** A workspace folder's walk stopped at WALK_LIMITS.folders folders (BG918). */
-  indexFolders: '工作区文件夹“{0}”中的文件夹超过 {1} 个：工作区索引（工作区符号、引用、“检查整个工作区”等）只含前 {1} 个文件夹中找到的 {2} 个报告，其余的没有查找。请只把报告所在的文件夹打开为工作区。（BG918）',
-} as const;
-
-export type WindowMessageKey = keyof typeof WINDOW_MESSAGES;
-
-/** A window message of its template and arguments. */
-export function windowMessage(key: WindowMessageKey, ...args: Array<string | number>): string {
-  return WINDOW_MESSAGES[key].replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));
-}
-
-/** The template and arguments a window message was made from, or undefined for another message. */
-export function windowMessageParts(message: string): { key: WindowMessageKey; args: string[] } | undefined {
-  for (const key of Object.keys(WINDOW_MESSAGES) as WindowMessageKey[]) {
-    const args = argumentsIn(WINDOW_MESSAGES[key], message);
-    if (args) return { key, args };
-  }
-  return undefined;
-}
-
-/**
- * The arguments of `message` if it was made from `template`: the text between its literal parts, each
- * argument up to the first place its next part follows (a repeated placeholder must repeat its text).
- */
-function argumentsIn(template: string, message: string): string[] | undefined {
-  const parts = template.split(/(\{\d+\})/);
-  if (!message.startsWith(parts[0]!)) return undefined;
-  const args: string[] = [];
-  let at = parts[0]!.length;
-  for (let i = 1; i < parts.length; i += 2) {
-    const index = Number(parts[i]!.slice(1, -1));
-    const next = parts[i + 1]!;
-    const last = i + 2 >= parts.length;
-    const end = last ? (message.endsWith(next) ? message.length - next.length : -1) : message.indexOf(next, at);
-    if (end < at) return undefined;
-    const value = message.slice(at, end);
-    if (args[index] !== undefined && args[index] !== value) return undefined;
-    args[index] = value;
-    at = end + next.length;
-  }
-  return at === message.length ? args : undefined;
-}
+// The messages the server shows in a window (window/showMessage), which the VS Code client translates:
+// their templates are the core's, as a settings problem is one of them (server/language/windowMessages.ts).
+export { WINDOW_MESSAGES, windowMessage, windowMessageParts, type WindowMessageKey } from '../language/windowMessages.js';

@@ -68,7 +68,7 @@ function createContext(connection: Connection): ServerContext {
     if (misnamed.push(message) > 1) return;
     setImmediate(() => {
       const [first, ...more] = misnamed.splice(0);
-      const message = more.length ? `${first}另有 ${more.length} 个报告或文件夹的名字也是这样，见输出面板。` : first!;
+      const message = more.length ? windowMessage('misnamedMore', first!, more.length) : first!;
       // A notification, as the settings' problems are told (a request would wait for the writer's click).
       void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
     });

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { MAX_DOCUMENT_BYTES } from '../language/documentSize.js';
 import { systemReason, writeFailureCode } from './systemReason.js';
 import { forTerminalLine } from '../terminalText.js';
+import { NOT_UTF8_NAME, windowMessage } from '../language/windowMessages.js';
 
 export { systemReason, writeFailureCode };
 
@@ -163,14 +164,10 @@ export function notFound(file: string): string {
   return `找不到文件“${forTerminalLine(file)}”：${NOT_UTF8_NAME}后再试。（BG909）`;
 }
 
-/** Why a name showing “\ufffd” names no file, and what to do (BG909): for the command and the language server alike. */
-export const NOT_UTF8_NAME = '文件名中有不是 UTF-8 的字节（显示为“\ufffd”），多半是 GBK 编码的文件名（在 Windows 上压缩、在 Linux 上解压的文件常常这样），程序打不开它：请把文件改名（如 convmv -f gbk -t utf8 --notest 文件名）';
 
 /** A report or folder a walk of the workspace found but cannot open by its name (BG909): told once, never passed over. */
 export function misnamedMessage(entry: { path: string; folder: boolean }): string {
-  return entry.folder
-    ? `文件夹“${forTerminalLine(entry.path)}”的${NOT_UTF8_NAME}。其中的报告不在工作区索引和“检查工作区”之内。（BG909）`
-    : `报告“${forTerminalLine(entry.path)}”的${NOT_UTF8_NAME}。工作区索引和“检查工作区”不含这份报告。（BG909）`;
+  return windowMessage(entry.folder ? 'misnamedFolder' : 'misnamedReport', forTerminalLine(entry.path));
 }
 
 /** A file that is not read or written, with the Chinese reason, ending with its code: “（BG910）”. */

@@ -27,6 +27,7 @@ import { GBT9704_LAYOUT, layoutReport, lineRuns, type LaidLine, type LaidPage, t
 import { cellWidth } from '../layout/width.js';
 import { buildView, DEFAULT_RENDER_OPTIONS, titleOnOneLine, type RenderOptions, type ReportView } from '../view.js';
 import { withoutTrailing } from '../../grammar/trailing.js';
+import { DocxTooLarge, MAX_DOCX_RUNS } from './docxBound.js';
 
 /** Page and grid in twips (1/20 pt), as Word writes GB/T 9704's A4 page. */
 export const DOCX_PAGE = {
@@ -111,7 +112,28 @@ export const DEFAULT_DOCX_OPTIONS: DocxOptions = { ...DEFAULT_RENDER_OPTIONS };
 export async function renderDocx(model: ReportModel, options: Partial<DocxOptions> = {}): Promise<Uint8Array> {
   const settings = { ...DEFAULT_DOCX_OPTIONS, ...options };
   const view = buildView(model, settings);
-  return withParagraphDefaults(await Packer.toBuffer(docxDocument(view, layoutReport(view, GBT9704_LAYOUT))));
+  const layout = layoutReport(view, GBT9704_LAYOUT);
+  if (docxRunsBeyond(layout, MAX_DOCX_RUNS)) throw new DocxTooLarge();
+  return withParagraphDefaults(await Packer.toBuffer(docxDocument(view, layout)));
+}
+
+/** Whether the layout makes more than `bound` Word runs, as paragraphOf makes them: counted, none made. */
+export function docxRunsBeyond(layout: PagedLayout, bound: number): boolean {
+  let runs = 0;
+  for (const page of layout.pages) {
+    for (const line of page.lines) {
+      const fit = lineFit(line);
+      for (const run of lineRuns(line)) runs += runPieces(run.text, fit).length;
+      if (line.tail) runs++;
+      if (runs > bound) return true;
+    }
+  }
+  return false;
+}
+
+/** A run's text as the Word runs it becomes: narrowed ASCII in runs of its own, so that the Chinese characters keep their shape. */
+function runPieces(text: string, fit: Fit | undefined): string[] {
+  return fit?.asciiScale ? text.split(/([ -~]+)/).filter(Boolean) : [text];
 }
 
 /**
@@ -248,9 +270,7 @@ function paragraphOf(lines: readonly LaidLine[], place: ParagraphPlace): Paragra
     const fit = lineFit(line);
     lineRuns(line).map(withoutTrailingSpace(line)).forEach((run, k) => {
       const character = run.style.startsWith('heading') && first.role === 'text' ? STYLES.lead[Number(run.style.slice(-1)) - 1]!.id : undefined;
-      // Narrowed ASCII goes in runs of its own, so that the Chinese characters keep their shape.
-      const pieces = fit?.asciiScale ? run.text.split(/([ -~]+)/).filter(Boolean) : [run.text];
-      pieces.forEach((text, j) => {
+      runPieces(run.text, fit).forEach((text, j) => {
         const scale = fit?.asciiScale && /^[ -~]/.test(text) ? fit.asciiScale : undefined;
         children.push(new TextRun({ text: clean(text), style: character, characterSpacing: fit?.spacing, scale, break: i > 0 && k === 0 && j === 0 ? 1 : undefined }));
       });

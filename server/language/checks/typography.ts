@@ -18,7 +18,7 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 // ---------------------------------------------------------------- codes
 
 export const typographyCodes: CodeInfo[] = [
-  { code: 'BG601', severity: 'error', title: '中文里用了半角标点', description: '中文行文应使用全角标点（，；：？！（）“”）。半角标点只用在外文和数字中间；半角双引号"按出现的先后改为前引号“和后引号”；两个汉字之间的半角“.”在引号或书名号内的名称中应为间隔号“·”（“扫黄打非·新风2021”），在别处应为句号“。”（数字之间的“1.”“12.4”不报）；报告了的半角“(”，与它配对的“)”即使夹在数字和标点之间（“其他文书5份),”）也一并报告。', example: '依法履行法定职责,规范行政行为', fix: '改为全角标点' },
+  { code: 'BG601', severity: 'error', title: '中文里用了半角标点', description: '中文行文应使用全角标点（，；：？！（）“”）。半角标点只用在外文和数字中间；半角双引号"按出现的先后改为前引号“和后引号”；两个汉字之间的半角“.”在引号或书名号内的名称中应为间隔号“·”（“扫黄打非·新风2021”），在别处应为句号“。”（数字之间的“1.”“12.4”不报）；报告了的半角“(”，与它配对的“)”即使夹在数字和标点之间（“其他文书5份),”）也一并报告；数字、百分数或指标后面、下一分句开头的数字或指标前面的半角逗号和分号（“学习128次,5263人次”“配备率100%,2024年度”）也报；数字之间从个位起每三位一分的逗号是千位分隔符（“12,345”），不报，不这样分的（“12,3件”）也报，但不自动修复（可能是小数点或顿号之误）。', example: '依法履行法定职责,规范行政行为', fix: '改为全角标点' },
   { code: 'BG602', severity: 'error', title: '成对标点不配对', description: '《》（）“”‘’【】〔〕〈〉在一段之内应成对出现：缺了后半个或多了后半个。书名号内的半角括号也查（“《刑事诉讼法及配套规定(新释新解与适用指南》”）：书名号内配得上对的半角括号只报半角（BG601）。', example: '《法治政府建设实施纲要（2021—2025年》', fix: '在书名号内补上缺少的“）”' },
   { code: 'BG603', severity: 'error', title: '年份范围用了连字符', description: '表示年份起止应使用一字线“—”，如 2015—2020年，不用连字符“-”（网页上常见的两个连字符“2021--2025年”也报）。', example: '（2016-2020年）', fix: '改为一字线“—”' },
   { code: 'BG604', severity: 'hint', title: '书名中的年份范围缺“年”', description: '正式文件名中的年份范围通常写作（2021—2025年）。', example: '《法治政府建设实施纲要（2021—2025）》', fix: '补上“年”' },
@@ -83,11 +83,73 @@ function halfWidthPunctuation(model: ReportModel, line: ProseLine, emit: Emit) {
     if ((c === 40 || c === 41) && inRanges((numbers ??= documentNumberRanges(text)), i)) continue;
     const closesReported = c === 41 /* ) */ && openBrackets > 0;
     if (closesReported) openBrackets--;
-    if (!closesReported && !isChineseAt(text, i - 1) && !isChineseAt(text, i + 1)) continue;
+    let parts: ClauseMark | undefined;
+    if (!closesReported && !isChineseAt(text, i - 1) && !isChineseAt(text, i + 1) && !((c === 44 || c === 59) && (parts = partsClauses(text, i)))) continue;
     if (mark.inTitleOnly && !inCitationAt(line, i)) continue;
     if (c === 40 /* ( */) openBrackets++;
-    emit(lineDiagnostic(model, line, 'BG601', i, i + 1, mark.message, [{ title: mark.title, safe: true, edits: [{ from: i, to: i + 1, newText: mark.full }] }]));
+    if (parts === 'digits') emit(lineDiagnostic(model, line, 'BG601', i, i + 1, COMMA_BETWEEN_DIGITS, [{ title: mark.title, safe: false, edits: [{ from: i, to: i + 1, newText: mark.full }] }]));
+    else emit(lineDiagnostic(model, line, 'BG601', i, i + 1, mark.message, [{ title: mark.title, safe: true, edits: [{ from: i, to: i + 1, newText: mark.full }] }]));
   }
+}
+
+const COMMA_BETWEEN_DIGITS = '数字之间用了半角“,”，又不是千位分隔符（千位分隔符从个位起每三位一分，如“12,345”）：分隔分句应改为全角“，”，并列的数之间用顿号“、”。';
+
+/** `clause`: a comma or semicolon of Chinese prose; `digits`: a comma between two digits that groups no number. */
+type ClauseMark = 'clause' | 'digits';
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isBlankCode = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 0x3000;
+/** What a number the prose prints may be made of: digits, a decimal point, a percent sign, a figure. */
+const isNumberCode = (c: number) => isDigitCode(c) || c === 46 || c === 37 || c === FIGURE_CODE;
+const FIGURE_CODE = FIGURE_MARK.charCodeAt(0);
+
+/**
+ * A half-width comma or semicolon no Chinese character touches that parts clauses of Chinese prose all the
+ * same: spaces between it and the Chinese (“调解员 , 2012年”), or a figure, a percentage or a number on either
+ * side, the one after it beginning the next clause (“{人次 = 128次},5263人次”, “{配备率 = 100%},2024年度”,
+ * “{甲},{乙}” — 149-qingyanggaj-2025 and others). Between numbers it is Chinese prose when one of them
+ * touches Chinese (its measure word, the clause before). A comma that groups digits by three (“12,345”:
+ * GB/T 15835—2011 allows the 千分撇) is the number's own; one between digits that does not (“12,3件”) may be
+ * a slip for a decimal point or a 顿号 as well: `digits`, its fix not safe.
+ */
+function partsClauses(text: string, i: number): ClauseMark | undefined {
+  let before = i - 1;
+  while (before >= 0 && isBlankCode(text.charCodeAt(before))) before--;
+  let after = i + 1;
+  while (after < text.length && isBlankCode(text.charCodeAt(after))) after++;
+  if (isChineseAt(text, before) || isChineseAt(text, after)) return 'clause';
+  const b = text.charCodeAt(before);
+  const a = text.charCodeAt(after);
+  if (!(isDigitCode(a) || a === FIGURE_CODE) || !(isDigitCode(b) || b === FIGURE_CODE || b === 37 /* % */)) return undefined;
+  let start = before;
+  while (start > 0 && isNumberCode(text.charCodeAt(start - 1))) start--;
+  let end = after;
+  while (end < text.length && isNumberCode(text.charCodeAt(end))) end++;
+  if (!isChineseAt(text, start - 1) && !isChineseAt(text, end)) return undefined;
+  if (text.charCodeAt(i) !== 44 || !isDigitCode(a) || !isDigitCode(b) || before !== i - 1 || after !== i + 1) return 'clause';
+  return groupsByThree(text, i) ? undefined : 'digits';
+}
+
+/** The longest number grouped by three looked at (“999,999,999,999.99” is some 20 characters). */
+const MAX_GROUPED = 32;
+
+/**
+ * Whether the comma at i is a thousands separator: the run of digits and commas it is in reads 1–3 digits,
+ * then groups of three. Looked at up to MAX_GROUPED characters each way, so a line of a million “1,” costs
+ * no more per comma than one number.
+ */
+function groupsByThree(text: string, i: number): boolean {
+  const inRun = (c: number) => isDigitCode(c) || c === 44;
+  let start = i;
+  while (start > 0 && i - start < MAX_GROUPED && inRun(text.charCodeAt(start - 1))) start--;
+  let end = i + 1;
+  while (end < text.length && end - i < MAX_GROUPED && inRun(text.charCodeAt(end))) end++;
+  // A comma of the clause after the number (“12,345,办结”) or before it is not the number's.
+  while (text.charCodeAt(start) === 44) start++;
+  while (text.charCodeAt(end - 1) === 44) end--;
+  if (isDigitCode(text.charCodeAt(start - 1)) || isDigitCode(text.charCodeAt(end))) return false;
+  const groups = text.slice(start, end).split(',');
+  return groups[0]!.length >= 1 && groups[0]!.length <= 3 && groups.slice(1).every((g) => g.length === 3);
 }
 
 /**

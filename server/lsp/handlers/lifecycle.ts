@@ -7,6 +7,7 @@ import { positionEncoding, usePositionEncoding } from '../convert.js';
 import type { ServerContext } from '../context.js';
 import { CONFIG_FILE_NAME } from '../../language/config.js';
 import { toServerSettings } from '../settings.js';
+import { windowMessage } from '../protocol.js';
 import { uriToPath } from '../uri.js';
 import { toCorePath } from '../../node/paths.js';
 
@@ -37,8 +38,15 @@ export function register(context: ServerContext): void {
       const raw: unknown = await connection.workspace.getConfiguration('baogao');
       client.settings = toServerSettings(raw);
       // A bad value is dropped (the rest applies) and told once, in Chinese.
-      const told = client.settings.problems.map((p) => p.message).join(' ');
-      if (told && told !== lastProblems) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `baogao 设置有误：${told}` }).catch(() => undefined);
+      const { problems } = client.settings;
+      const told = problems.map((p) => `${p.message}（${p.code}）`).join('\n');
+      if (told && told !== lastProblems) {
+        // Each in the log; the first in the window, in a message the VS Code client translates.
+        for (const p of problems) connection.console.warn(`baogao 设置有误：${p.message}（${p.code}）`);
+        const [first] = problems;
+        const message = problems.length > 1 ? windowMessage('settingsProblems', first!.message, first!.code, problems.length) : windowMessage('settingsProblem', first!.message, first!.code);
+        void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
+      }
       lastProblems = told;
       store.projects.setClientSettings(raw);
       store.invalidateModels();

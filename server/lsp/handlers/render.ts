@@ -1,6 +1,7 @@
 // baogao/render: the open document rendered by templates/render.ts, in any output format (DOCX as base64).
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { isOutputFormat, OUTPUT_FORMATS, renderOutput, type OutputFormat } from '../../../templates/render.js';
+import { isDocxTooLarge } from '../../../templates/docx/docxBound.js';
 import type { ServerContext } from '../context.js';
 import { makeRoomFor } from '../memory.js';
 import { RenderRequest } from '../protocol.js';
@@ -24,7 +25,10 @@ export function register({ connection, store }: ServerContext): void {
     await work.pause();
     // A large report's rendering makes much short-lived data: the garbage of the keystrokes before goes first.
     makeRoomFor(model.file.text);
-    const output = await renderOutput(model, format, { width, pages: params.pages === true, templateFolders });
+    const output = await renderOutput(model, format, { width, pages: params.pages === true, templateFolders }).catch((error: unknown) => {
+      // A Word document past its bound (BG919): the writer is told why, as a refusal, not a failure of the server.
+      throw isDocxTooLarge(error) ? new ResponseError(ErrorCodes.InvalidRequest, error.message) : error;
+    });
     work.throwIfCancelled();
     const formats = [...OUTPUT_FORMATS];
     return typeof output === 'string' ? { format, text: output, formats } : { format, text: Buffer.from(output).toString('base64'), encoding: 'base64', formats };

@@ -91,6 +91,34 @@ describe('checks/typography', () => {
       assert.deepEqual(only(HEADER + '请与法规处联系(地址:建设路18号;电话:022-23030851)。\n', 'BG601').map((d) => d.fixes![0]!.edits[0]!.newText), ['（', '：', '；', '：', '）']);
       expectNone('结论见 A (B,C) 一节。\n', 'BG601');
     });
+    it('reports a comma or semicolon between a figure, a percentage or a number and the number or figure that begins the next clause (149-qingyanggaj-2025: “{…= 128次},5263人次”)', () => {
+      expectOne('组织领导干部学习{学习 = 128次},5263人次参加。\n', 'BG601', ',', '组织领导干部学习{学习 = 128次}，5263人次参加。\n', true);
+      expectOne('配备率达到{配备率 = 100%},2024年度法治副校长进校园。\n', 'BG601', ',', '配备率达到{配备率 = 100%}，2024年度法治副校长进校园。\n', true);
+      expectOne('完成{完成 = 12项},{推进 = 3项}正在推进。\n', 'BG601', ',', '完成{完成 = 12项}，{推进 = 3项}正在推进。\n', true);
+      expectOne('调解成功率达98%,3个村实现零上访。\n', 'BG601', ',', '调解成功率达98%，3个村实现零上访。\n', true);
+      expectOne('调解成功率达98%;3个村实现零上访。\n', 'BG601', ';', '调解成功率达98%；3个村实现零上访。\n', true);
+      // Spaces between the comma and the Chinese or the number (a Word paste): it parts the clauses all the same.
+      expectOne('聘请专业的调解员 , 2012年起驻村。\n', 'BG601', ',', '聘请专业的调解员 ， 2012年起驻村。\n', true);
+      expectOne('达到{配备率 = 100%} , 2024年度起进校园。\n', 'BG601', ',');
+    });
+    it('reports a comma between digits that groups no number (“12,3件”), its fix not safe; a thousands separator (“12,345”) is the number’s own', () => {
+      const slip = expectOne('共办理案件12,3件已办结。\n', 'BG601', ',', '共办理案件12，3件已办结。\n', false);
+      assert.match(slip.message, /不是千位分隔符/);
+      expectOne('2021,2022年连续两年获评先进。\n', 'BG601', ',', undefined, false);
+      expectOne('共发放资料1,23456份。\n', 'BG601', ',');
+      // Near misses: digits grouped by three (GB/T 15835 allows the 千分撇), with decimals, and a comma of the clause after.
+      expectNone('全年罚没款12,345元，涉案金额1,234,567.89元，共受理案件1,200件。\n', 'BG601');
+      expectOne('共受理12,345,办结12,000件。\n', 'BG601', ',', '共受理12,345，办结12,000件。\n', true);
+      // Near misses outside Chinese prose: numbers of Latin text, a time, a ratio, a list of numbers alone.
+      expectNone('See pages 12,3 and 4;5 of ISO 9001,2015 (A,1).\n', 'BG601');
+      expectNone('时间10:30，比例1:2，编号为 1,2 的文件。\n', 'BG601');
+    });
+    it('looks at a comma’s number no further than a number goes: lines of 100,000 “1,” and of 100,000 digits between commas are checked in linear time', () => {
+      const { ms, result } = cpuTimed(() => [only(HEADER + '共'.concat('1,'.repeat(100_000), '件。\n'), 'BG601'), only(HEADER + '共'.concat(`${'1'.repeat(100_000)},`.repeat(10), '件。\n'), 'BG601')]);
+      // The first comma follows 共 (a slip between digits), the last comes before 件; the others have no Chinese about them.
+      assert.deepEqual(result.map((found) => found.map((d) => d.fixes![0]!.safe)), [[false, true], [false, true]]);
+      assert.ok(ms < 3000, `${ms} ms`);
+    });
     it('leaves the brackets of a document number to BG614 (（2015） would be no better), not the others of its line', () => {
       expectOne('印发了《实施方案》（石发(2016)23号)。\n', 'BG601', ')');
       expectOne('印发了《实施方案》(石发〔2016〕23号）。\n', 'BG601', '(');

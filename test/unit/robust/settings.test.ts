@@ -38,7 +38,7 @@ describe('settings are validated against the manifest schema', () => {
     assert.deepEqual(s.service.snippetFolders, []);
     assert.deepEqual(s.service.checks.deadline, { month: 4, day: 1 });
     const told = s.problems.map((p) => p.message).join('\n');
-    for (const expected of ['“lineWidth”的值 {"宽":1}应是整数', '“citations”的第 1 项', '中“aliases”应是列表', '“disabledChecks”的第 2 项 7应是字符串', '“disabledChecks”的第 3 项 "abc"检查代码形如 BG601', '“deadline”', '“snippetFolders”的值 "库"应是列表', '不认识的设置“unknownKey”']) {
+    for (const expected of ['“lineWidth”应是整数，已忽略，按默认值（所写的是 {"宽":1}）。', '“citations”的第 1 项', '中“aliases”应是列表', '“disabledChecks”的第 2 项应是字符串，已忽略这一项（所写的是 7）。', '“disabledChecks”的第 3 项检查代码形如 BG601，已忽略这一项（所写的是 "abc"）。', '“deadline”', '“snippetFolders”应是列表，已忽略，按默认值（所写的是 "库"）。', '不认识的设置“unknownKey”']) {
       assert.ok(told.includes(expected), `${expected} in\n${told}`);
     }
     assert.doesNotMatch(told, /object Object/);
