@@ -1,4 +1,4 @@
-// Report checks: slips seen in real reports as found — a formula's plus signs a page turned into spaces (BG752), a year range typed without its dash
+// Report checks: slips seen in real reports as found — a formula's plus signs a page turned into spaces (BG752), a page's HTML left between characters (BG757), a year range typed without its dash
 // ("(20212025年)", the dash lost when copied from a page) and a template's placeholders left unfilled
 // ("共召开会议*次", "x镇", "××人", "x013年", "聘请_律师", "(年)"). Both patterns are narrow on purpose:
 // nothing else looks like them. And a report in traditional characters, copied from a site's 繁体 version
@@ -50,6 +50,11 @@ export const slipsCodes: CodeInfo[] = [
     code: 'BG752', severity: 'warning', title: '公式里的加号丢了',
     description: '引号里的数字和字母之间只剩空格（“1 3 x”学法清单）：原文是“1+3+X”，转载的网页把“+”当作网址里的空格换掉了。只查引号里全是一两位的数字或字母、以单个空格隔开、至少有一个数字的写法（“1 3 x”“1 N”）；有汉字或长的英文词的不报。',
     example: '建立领导干部“1 3 x”学法清单', fix: '把空格改回“+”（不是安全修复：请核对原文）',
+  },
+  {
+    code: 'BG757', severity: 'warning', title: '网页代码留在了文字里',
+    description: '两个汉字之间夹着网页的 HTML 代码（“海南省人民政府br关于……”里的“br”是换行标记 <br> 丢了尖括号，“&nbsp;”“nbsp”是空格的实体）：转载或复制网页时代码当成了文字，应删去（原处要换行的，另起一行）。只查夹在两个汉字之间的 br、nbsp、ensp、emsp、amp、quot、ldquo、rdquo、lsquo、rsquo、hellip、mdash、middot 及带尖括号、“&”“;”的写法。',
+    example: '@标题 海南省人民政府br关于2020年度法治政府建设情况的报告', fix: '删去代码（不是安全修复：原处可能要换行或要补上标点）',
   },
 ];
 registerCodes(slipsCodes);
@@ -104,7 +109,7 @@ const isHan = (text: string, i: number) => i >= 0 && i < text.length && /[\u4e00
 const YEAR_LOST = /[（(]\s*年\s*[)）]/g;
 
 function slips(model: ReportModel): Diagnostic[] {
-  return placeholderBody(model).concat(cachedPerPlaced('slips', model, (placed) => blockSlips(model, placed)));
+  return placeholderBody(model).concat(htmlInTitle(model), cachedPerPlaced('slips', model, (placed) => blockSlips(model, placed)));
 }
 
 /** Where a blank, a lost year or an omission may start: one test of a node instead of one per kind. */
@@ -139,6 +144,7 @@ function blockSlips(model: ReportModel, placed: PlacedBlock): readonly Diagnosti
         { title: `改为“${fixed}”`, edits: [{ start, end: start + m[1]!.length, newText: fixed }], safe: false },
       ])));
     }
+    if (MAY_HOLD_HTML.test(node.text)) for (const d of htmlLeft(node.text, node.start)) (out ??= []).push(located(model, placed.scope, d));
     if (!MAY_BE_LEFT_OPEN.test(node.text)) continue;
     if (node.text.includes('_') || node.text.includes('＿')) for (const m of allMatches(BLANK, node.text)) {
       if (!isHan(node.text, m.index! - 1) && !isHan(node.text, m.index! + m[0].length)) continue;
@@ -167,6 +173,34 @@ const PLACEHOLDER_BODY = /^\s*(?:某{1,2}|[xX×]{1,3})(?=省|市|县|区|旗|镇
  * BG233 in the header: the title naming a template's body (“某县2025年度法治政府建设情况报告”). Not 机关:
  * “@机关 某某镇人民政府” is what a skeleton offers to be typed over, and examples name their body so.
  */
+/**
+ * A page's HTML left between two Chinese characters: a <br> whose brackets were lost (“海南省人民政府br关于”, a mirror of
+ * 海南 2020), an entity (&nbsp; nbsp). Only names HTML has, each bounded; a word of Latin letters is not touched.
+ */
+const HTML_LEFT = /(?<=\p{Script=Han})(?:<\/?br ?\/?>|&?(?:nbsp|ensp|emsp|amp|quot|ldquo|rdquo|lsquo|rsquo|hellip|mdash|middot);?|br)(?=\p{Script=Han})/gu;
+const MAY_HOLD_HTML = /[a-z]/;
+
+function htmlLeft(text: string, at: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (MAY_HOLD_HTML.test(text)) for (const m of allMatches(HTML_LEFT, text)) {
+    const start = at + m.index!;
+    out.push(diagnostic('BG757', { start, end: start + m[0].length }, `“${text.slice(Math.max(0, m.index! - 4), m.index! + m[0].length + 4)}”里的“${m[0]}”是网页的 HTML 代码，复制时留在了文字里：请删去。`, [
+      { title: `删去“${m[0]}”`, edits: [{ start, end: start + m[0].length, newText: '' }], safe: false },
+    ]));
+  }
+  return out;
+}
+
+/** BG757 in the report's title (the body's text is read block by block with the other slips). */
+function htmlInTitle(model: ReportModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const directive of model.file.document.header) {
+    if (directive.name !== '标题') continue;
+    for (const inline of directive.value) if (inline.kind === 'text') out.push(...htmlLeft(inline.text, inline.start));
+  }
+  return out;
+}
+
 function placeholderBody(model: ReportModel): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const directive of model.file.document.header) {
@@ -400,7 +434,7 @@ function blockStrayTraditional(model: ReportModel, placed: PlacedBlock): readonl
 }
 
 export const slipsChecks: ReportCheck[] = [
-  { id: 'slips', codes: ['BG231', 'BG233', 'BG752'], run: slips },
+  { id: 'slips', codes: ['BG231', 'BG233', 'BG752', 'BG757'], run: slips },
   { id: 'year-without-nian', codes: ['BG236'], run: yearsWithoutNian },
   { id: 'doubled-division', codes: ['BG237'], run: doubledDivisions },
   { id: 'traditional-script', codes: ['BG234'], run: traditionalScript },
