@@ -1,4 +1,4 @@
-// Report checks: slips seen in real reports as found — a year range typed without its dash
+// Report checks: slips seen in real reports as found — a formula's plus signs a page turned into spaces (BG752), a page's HTML left between characters (BG757), a year range typed without its dash
 // ("(20212025年)", the dash lost when copied from a page) and a template's placeholders left unfilled
 // ("共召开会议*次", "x镇", "××人", "x013年", "聘请_律师", "(年)"). Both patterns are narrow on purpose:
 // nothing else looks like them. And a report in traditional characters, copied from a site's 繁体 version
@@ -46,6 +46,16 @@ export const slipsCodes: CodeInfo[] = [
     description: '机关名称里行政区划的“县”“市”“区”“镇”“乡”连写了两次，后面是部门名称（“元谋县县卫生健康局”）：多打了一个字，应写作“元谋县卫生健康局”。“县委”“县政府”“县长”“市场监管局”等以这个字开头的词不报（“某县县委”“某市市场监督管理局”是对的）。',
     example: '2022年，元谋县县卫生健康局在县委、县政府的坚强领导下', fix: '删去重复的字',
   },
+  {
+    code: 'BG752', severity: 'warning', title: '公式里的加号丢了',
+    description: '引号里的数字和字母之间只剩空格（“1 3 x”学法清单）：原文是“1+3+X”，转载的网页把“+”当作网址里的空格换掉了。只查引号里全是一两位的数字或字母、以单个空格隔开、至少有一个数字的写法（“1 3 x”“1 N”）；有汉字或长的英文词的不报。',
+    example: '建立领导干部“1 3 x”学法清单', fix: '把空格改回“+”（不是安全修复：请核对原文）',
+  },
+  {
+    code: 'BG757', severity: 'warning', title: '网页代码留在了文字里',
+    description: '两个汉字之间夹着网页的 HTML 代码（“海南省人民政府br关于……”里的“br”是换行标记 <br> 丢了尖括号，“&nbsp;”“nbsp”是空格的实体）：转载或复制网页时代码当成了文字，应删去（原处要换行的，另起一行）。只查夹在两个汉字之间的 br、nbsp、ensp、emsp、amp、quot、ldquo、rdquo、lsquo、rsquo、hellip、mdash、middot 及带尖括号、“&”“;”的写法。',
+    example: '@标题 海南省人民政府br关于2020年度法治政府建设情况的报告', fix: '删去代码（不是安全修复：原处可能要换行或要补上标点）',
+  },
 ];
 registerCodes(slipsCodes);
 
@@ -86,7 +96,12 @@ const OMITTED = /[（(\[【]\s{0,3}(?:此处|以下|以上|内容|具体|数据)
  * x013年: a site that hides numbers) or * for all four (****年: a tender site that masks every digit, the
  * typed number of a paragraph too: “*.加强组织领导”), an ordinal left open (全省第x).
  */
-const PLACEHOLDER = /(?<![A-Za-z*＊])(?:[*＊]{1,3}|[xX×]{1,3})(?=(?:[余多])?(?:[次件人名个项场起份家条期镇乡县区市村街道]|[万亿]?元|[%％])(?![A-Za-z]))|(?<=[共有计为了达]|[\u4e00-\u9fff]{2}[，,])[*＊]{1,3}(?=[\u4e00-\u9fff])|(?<![A-Za-z\d])(?=[\dxX×]{0,3}[xX×])[\dxX×]{4}(?=\s*年)|(?<![A-Za-z\d*＊])[*＊]{4}(?=\s*年)|(?<=第)[xX×]{1,2}(?![A-Za-z\d])|^[*＊]{1,2}(?=[.．、][\u4e00-\u9fff])/g;
+const PLACEHOLDER = /(?<![A-Za-z*＊])(?:[*＊]{1,3}|[xX×]{1,3})(?=(?:[余多])?(?:[次件人名个项场起份家条期镇乡县区市村街道]|[万亿]?元|[%％])(?![A-Za-z]))|(?<=^|[共有计为了达、]|[\u4e00-\u9fff]{2}[，,]|[\u4e00-\u9fff])[*＊]{1,3}(?=[\u4e00-\u9fff])(?!注)|(?<![A-Za-z\d])(?=[\dxX×]{0,3}[xX×])[\dxX×]{4}(?=\s*年)|(?<![A-Za-z\d*＊])[*＊]{4}(?=\s*年)|(?<=第)[xX×]{1,2}(?![A-Za-z\d])|^[*＊]{1,2}(?=[.．、][\u4e00-\u9fff])/g;
+/**
+ * A formula whose plus signs a page turned into spaces (“1+3+X” as “1 3 x”, the + of a web address's query): inside
+ * quotes, only short tokens of digits or Latin letters a single space apart, one of them a number. Bounded tokens.
+ */
+const LOST_PLUS = /“([0-9A-Za-z]{1,2}(?: [0-9A-Za-z]{1,2}){1,5})”/g;
 /** A blank to fill in: “聘请_律师”, a run of underscores beside Chinese (no word of a report has one). */
 const BLANK = /[_＿]+/g;
 const isHan = (text: string, i: number) => i >= 0 && i < text.length && /[\u4e00-\u9fff]/.test(text[i]!);
@@ -94,7 +109,7 @@ const isHan = (text: string, i: number) => i >= 0 && i < text.length && /[\u4e00
 const YEAR_LOST = /[（(]\s*年\s*[)）]/g;
 
 function slips(model: ReportModel): Diagnostic[] {
-  return placeholderBody(model).concat(cachedPerPlaced('slips', model, (placed) => blockSlips(model, placed)));
+  return placeholderBody(model).concat(htmlInTitle(model), cachedPerPlaced('slips', model, (placed) => blockSlips(model, placed)));
 }
 
 /** Where a blank, a lost year or an omission may start: one test of a node instead of one per kind. */
@@ -121,6 +136,15 @@ function blockSlips(model: ReportModel, placed: PlacedBlock): readonly Diagnosti
       const what = masked ? '是被遮盖的数字（转载的网页把数字换成了“*”）' : '是模板的占位符，还没有填写';
       (out ??= []).push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”${what}：请填上实际的数字或名称。`)));
     }
+    if (node.text.includes('“')) for (const m of allMatches(LOST_PLUS, node.text)) {
+      if (!/\d/.test(m[1]!)) continue;
+      const start = node.start + m.index! + 1;
+      const fixed = m[1]!.replace(/ /g, '+');
+      (out ??= []).push(located(model, placed.scope, diagnostic('BG752', { start, end: start + m[1]!.length }, `“${m[1]}”里只剩空格：像是公式“${fixed}”的加号在转载时丢了，请核对原文。`, [
+        { title: `改为“${fixed}”`, edits: [{ start, end: start + m[1]!.length, newText: fixed }], safe: false },
+      ])));
+    }
+    if (MAY_HOLD_HTML.test(node.text)) for (const d of htmlLeft(node.text, node.start)) (out ??= []).push(located(model, placed.scope, d));
     if (!MAY_BE_LEFT_OPEN.test(node.text)) continue;
     if (node.text.includes('_') || node.text.includes('＿')) for (const m of allMatches(BLANK, node.text)) {
       if (!isHan(node.text, m.index! - 1) && !isHan(node.text, m.index! + m[0].length)) continue;
@@ -149,6 +173,34 @@ const PLACEHOLDER_BODY = /^\s*(?:某{1,2}|[xX×]{1,3})(?=省|市|县|区|旗|镇
  * BG233 in the header: the title naming a template's body (“某县2025年度法治政府建设情况报告”). Not 机关:
  * “@机关 某某镇人民政府” is what a skeleton offers to be typed over, and examples name their body so.
  */
+/**
+ * A page's HTML left between two Chinese characters: a <br> whose brackets were lost (“海南省人民政府br关于”, a mirror of
+ * 海南 2020), an entity (&nbsp; nbsp). Only names HTML has, each bounded; a word of Latin letters is not touched.
+ */
+const HTML_LEFT = /(?<=\p{Script=Han})(?:<\/?br ?\/?>|&?(?:nbsp|ensp|emsp|amp|quot|ldquo|rdquo|lsquo|rsquo|hellip|mdash|middot);?|br)(?=\p{Script=Han})/gu;
+const MAY_HOLD_HTML = /[a-z]/;
+
+function htmlLeft(text: string, at: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (MAY_HOLD_HTML.test(text)) for (const m of allMatches(HTML_LEFT, text)) {
+    const start = at + m.index!;
+    out.push(diagnostic('BG757', { start, end: start + m[0].length }, `“${text.slice(Math.max(0, m.index! - 4), m.index! + m[0].length + 4)}”里的“${m[0]}”是网页的 HTML 代码，复制时留在了文字里：请删去。`, [
+      { title: `删去“${m[0]}”`, edits: [{ start, end: start + m[0].length, newText: '' }], safe: false },
+    ]));
+  }
+  return out;
+}
+
+/** BG757 in the report's title (the body's text is read block by block with the other slips). */
+function htmlInTitle(model: ReportModel): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const directive of model.file.document.header) {
+    if (directive.name !== '标题') continue;
+    for (const inline of directive.value) if (inline.kind === 'text') out.push(...htmlLeft(inline.text, inline.start));
+  }
+  return out;
+}
+
 function placeholderBody(model: ReportModel): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const directive of model.file.document.header) {
@@ -382,7 +434,7 @@ function blockStrayTraditional(model: ReportModel, placed: PlacedBlock): readonl
 }
 
 export const slipsChecks: ReportCheck[] = [
-  { id: 'slips', codes: ['BG231', 'BG233'], run: slips },
+  { id: 'slips', codes: ['BG231', 'BG233', 'BG752', 'BG757'], run: slips },
   { id: 'year-without-nian', codes: ['BG236'], run: yearsWithoutNian },
   { id: 'doubled-division', codes: ['BG237'], run: doubledDivisions },
   { id: 'traditional-script', codes: ['BG234'], run: traditionalScript },

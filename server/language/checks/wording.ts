@@ -1,6 +1,6 @@
 // Report checks on wording: 今年来 / 2021年来 for 以来 (BG713), 截止 for 截至 (BG718), 2022年五月 (BG720), words
 // often confused (BG721), the leader's name (BG722), run-in 一是、二是 out of order (BG723), 为指导 without 以
-// (BG725), a document number's brackets (BG614), and headings — one ending in 。 where it stands alone
+// (BG725), a document number's brackets (BG614), 召开 a body where its meeting goes (BG751), and headings — one ending in 。 where it stands alone
 // (BG714), one run into its first item (BG728). Last year's work in this year's report (BG712) is in
 // lastYearsPlan.ts, the report's title (BG724, BG726, BG729, BG731) in reportTitle.ts, a word or a clause
 // written twice (BG727, BG733) in doubled.ts.
@@ -17,6 +17,11 @@ import { DOCUMENT_NUMBER_BRACKETS, DOCUMENT_NUMBER_UNCLOSED, lineDiagnostic, loc
 import { allMatches } from '../matches.js';
 
 export const wordingCodes: CodeInfo[] = [
+  {
+    code: 'BG751', severity: 'warning', title: '“召开”后面是机构不是会议',
+    description: '召开的是会议，不是机构：“召开区委依法治区委员会”“召开县法治政府建设工作领导小组”少了“会议”，应写作“召开区委依法治区委员会会议”“召开……领导小组会议”。只查“召开”后面同一分句里紧接着以“委员会”“领导小组”结尾、随后是标点的写法；“召开……委员会会议”“召开……委员会第三次会议”“召开党委会”不报。',
+    example: '召开区委依法治区委员会，传达省委全面依法治省委员会会议精神。', fix: '在机构名称后补上“会议”（不是安全修复：也可能是“第×次会议”）',
+  },
   {
     code: 'BG713', severity: 'warning', title: '“今年来”应为“今年以来”',
     description: '“今年来”“2021年来”少了“以”：表示从某时起到现在应写“今年以来”“2021年以来”。（“近年来”“多年来”“三年来”是正确的。）',
@@ -90,6 +95,31 @@ function sinceWithoutYi(model: ReportModel): Diagnostic[] {
 
 /** 截止 right before a point in time: 截止目前, 截止2023年底, 截止12月 (not 截止到, 截止日期, 于5月截止). */
 const UP_TO_WITH_ZHI = /截止(?=目前|当前|现在|今天|今年|本年|本月|年底|年末|上半年|日前|发稿|\d{4}\s*年|\d{1,2}\s*月|[〇○零一二三四五六七八九十]{1,4}[年月])/g;
+
+/**
+ * 召开 with a body where its meeting goes: “召开区委依法治区委员会，传达……”. The body's name ends the clause (a mark
+ * follows); “……委员会会议”, “……委员会第三次会议”, “……委员会(扩大)会议” go on and are left alone. Bounded: at most 24
+ * characters from 召开, none a mark.
+ */
+const CONVENED_BODY = /召开(?:了)?([^，。；：！？,;:!?、“”《》()（）\s]{1,24}?(?:委员会|领导小组))(?=[，。；：！？,;:!?、]|$)/g;
+
+function convenedBody(model: ReportModel): Diagnostic[] {
+  return cachedPerBlock('convened-body', proseBlocks(model), (block) => {
+    let out: Diagnostic[] | undefined;
+    for (const line of block.lines) {
+      if (!line.text.includes('召开')) continue;
+      for (const m of allMatches(CONVENED_BODY, line.text)) {
+        // 召开会议传达……委员会: the meeting is named already.
+        if (m[1]!.includes('会议')) continue;
+        const end = m.index! + m[0].length;
+        (out ??= []).push(lineDiagnostic(model, line, 'BG751', m.index!, end,
+          `“${m[0]}”：召开的是会议，不是机构，“${m[1]}”后面少了“会议”。`,
+          [{ title: '补上“会议”', safe: false, edits: [{ from: end, to: end, newText: '会议' }] }]));
+      }
+    }
+    return out ?? NO_DIAGNOSTICS;
+  });
+}
 
 function upToWithZhi(model: ReportModel): Diagnostic[] {
   return cachedPerBlock('up-to-with-zhi', proseBlocks(model), (block) =>
@@ -423,6 +453,7 @@ function headingFullStop(model: ReportModel): Diagnostic[] {
 export const wordingChecks: ReportCheck[] = [
   { id: 'since-without-yi', codes: ['BG713'], run: sinceWithoutYi },
   { id: 'up-to-with-zhi', codes: ['BG718'], run: upToWithZhi },
+  { id: 'convened-body', codes: ['BG751'], run: convenedBody },
   { id: 'mixed-dates', codes: ['BG720'], run: mixedDates },
   { id: 'confused-words', codes: ['BG721'], run: confusedWords },
   { id: 'leader-name', codes: ['BG722'], run: leaderName },

@@ -111,6 +111,12 @@ const BRACKETED_ROW = /^(?:[\[【]\s*[\u4e00-\u9fff/](?:[ \u3000]?[\u4e00-\u9fff
  */
 const VALUE_ONLY = /^(?:无|暂无|主动公开|依申请公开|不予公开|有效|现行有效|已失效|失效|废止)$/;
 
+/**
+ * A page's tab or link on a line of its own above the first sentence: a tender site's “内容” tab and its “发送至邮箱”
+ * link above the title repeated (鲅鱼圈区 2021). No report writes these alone above its first sentence.
+ */
+const PAGE_TAB = /^(?:内容|正文|发送(?:至|到)邮箱)$/;
+
 export type FurnitureKind = '网页导航' | '网页信息栏' | '网页按钮' | '网址' | '网页页眉' | '文件名';
 
 /** Is this (trimmed) line page furniture? `top` is true above the report's first sentence. */
@@ -127,6 +133,7 @@ export function furnitureKind(line: string, top: boolean): FurnitureKind | undef
   if (BREADCRUMB.test(bare) && !/[。；]/.test(bare)) return '网页导航';
   if (BRACKETED_ROW.test(line.trim())) return '网页信息栏';
   if (VALUE_ONLY.test(bare)) return '网页信息栏';
+  if (PAGE_TAB.test(bare)) return '网页按钮';
   if (/\s[|｜]\s/.test(bare) && !/[，,。；]/.test(bare)) return '网页导航';
   if (PUBLISHED_AT.test(bare) || PAGE_DATE.test(bare)) return '网页信息栏';
   if (SLASHED_PATH.test(bare)) return '网页导航';

@@ -520,6 +520,10 @@ function removeFurniture(lines: Line[], note: Note): { pageDate: PageDate | unde
       if (published) publisher = { text: published, line: line.n };
       note(line.n, `${kind}“${line.text.length > 40 ? `${line.text.slice(0, 40)}…` : line.text}”`, '从网页复制时带进来的页面内容，不是报告的文字');
       line.text = '';
+    } else if (top && bulletedBar && LIST_BULLET.test(line.text) && titleShaped(line.text.replace(LIST_BULLET, ''))) {
+      // The title an item of the page's bulleted list too (“• 海南省人民政府……的报告” under “• 当前所在位置:……”).
+      note(line.n, `网页列表符号“${line.text[0]}”`, '网页列表的列表符号带到了标题的开头，不是报告的文字');
+      line.text = line.text.replace(LIST_BULLET, '');
     } else if (isSentence(line.text)) {
       const published = top ? PUBLISHED_PREFIX.exec(line.text)?.[0] : undefined;
       if (published && isSentence(line.text.slice(published.length))) {

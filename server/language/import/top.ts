@@ -4,7 +4,7 @@ import { isOrgLike, isoDate, isTitleLike, jointIssuers, orgFromProse, orgFromTit
 import { isSentence } from './furniture.js';
 import { typedNumber } from './numbers.js';
 import { asWritten, readable, type ImportFinding, type Line, type Note } from './types.js';
-import type { REPORT_KINDS } from '../header.js';
+import { RUN_TOGETHER_ISSUERS, type REPORT_KINDS } from '../header.js';
 
 export interface ImportedHeader {
   title: string | undefined;
@@ -108,13 +108,30 @@ export function readTop(lines: Line[], note: Note): TopOfReport {
     l.text = '';
   }
   top.titleLines = head.slice(first, endAt + 1);
-  top.title = top.titleLines.map((l) => l.text).join('');
+  top.title = joinTitleLines(top.titleLines.map((l) => l.text));
   if (top.titleLines.length > 1) note(top.titleLines[0]!.n, `标题分 ${top.titleLines.length} 行（第${top.titleLines.map((l) => l.n).join('、')}行）`, '合为一行写在“@标题”里；标题的换行由渲染器决定');
   else note(top.titleLines[0]!.n, '标题行', '写在“@标题”里，由渲染器居中排版');
-  const titleTexts = new Set([top.title, ...top.titleLines.map((l) => l.text)]);
+  const titleTexts = new Set([top.title, top.titleLines.map((l) => l.text).join(''), ...top.titleLines.map((l) => l.text)]);
   for (const l of top.titleLines) l.text = '';
   readAfterTitle(lines, top, titleTexts, note);
   return top;
+}
+
+/**
+ * A title's lines joined into one. A joint title set a body a line (中共某镇委员会 / 某镇人民政府 / 关于……的报告) is laid
+ * out as it should be: the line break between the two bodies becomes the space that keeps them apart on one line,
+ * where joined without it they would run together (BG724 says that of a title typed so).
+ */
+function joinTitleLines(texts: string[]): string {
+  const joined = texts.join('');
+  const m = RUN_TOGETHER_ISSUERS.exec(joined);
+  if (!m) return joined;
+  let at = 0;
+  for (let i = 0; i < texts.length - 1; i++) {
+    at += texts[i]!.length;
+    if (at === m[1]!.length) return `${texts.slice(0, i + 1).join('')} ${texts.slice(i + 1).join('')}`;
+  }
+  return joined;
 }
 
 /**

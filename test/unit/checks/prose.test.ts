@@ -281,6 +281,30 @@ describe('figures from prose', () => {
       assert.deepEqual(codesOf('# ****年推进法治政府建设的主要举措和成效\n\n*.加强组织领导。为确保法治建设工作连续高效推进。'), ['BG233', 'BG233']);
       assert.deepEqual(codesOf('2025年，完成率100%*注。备注：*****年为示例。'), []);
     });
+    it('round 28: a * standing for a name between Chinese characters (“2022年法治*建设工作要点”, “3、*建设”: 优知文库) is BG233; a footnote’s *注 is not', () => {
+      assert.deepEqual(codesOf('紧紧围绕区委区政府2022年法治*建设工作要点，完善了*建设工作要点。'), ['BG233', 'BG233']);
+      assert.deepEqual(codesOf('完成率100%，“四个一”*注，领导干部*注：含兼职。a*b，2*3。'), []);
+    });
+    it('round 28: a page’s HTML left between Chinese characters (“海南省人民政府br关于”: 海南 2020) is BG757, in the title and the body; Latin words are not', () => {
+      const text = '@标题 海南省人民政府br关于2020年度法治政府建设情况的报告\n@年度 2020\n\n全省推进依法行政&nbsp;成效明显，政务公开<br>取得进展。\n';
+      const found = checkReport(model(text)).filter((d) => d.code === 'BG757');
+      assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['br', '&nbsp;', '<br>']);
+      assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('br关于', '关于'));
+      // Near misses: Latin words and abbreviations beside Chinese, br before a digit, an entity name inside a word.
+      const near = '@标题 某县2020年度法治政府建设情况报告\n@年度 2020\n\n开通brt公交、GDP增长、app上线、共br3项、ampere测试、推进“互联网+政务服务”。\n';
+      assert.deepEqual(checkReport(model(near)).filter((d) => d.code === 'BG757'), []);
+    });
+    it('round 28: a formula whose plus signs a page turned into spaces (“1 3 x”: 宁夏 2022) is BG752, fixed back to +; words, Chinese and lone tokens are not', () => {
+      const lost = (text: string) => checkReport(model(`@年度 2022\n\n${text}\n`)).filter((d) => d.code === 'BG752');
+      const text = '@年度 2022\n\n建立领导干部“1 3 x”学法清单，全国推广。\n';
+      const found = checkReport(model(text)).filter((d) => d.code === 'BG752');
+      assert.equal(found.length, 1);
+      assert.equal(text.slice(found[0]!.start, found[0]!.end), '1 3 x');
+      assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('1 3 x', '1+3+x'));
+      assert.equal(lost('推行“1 N”工作法。').length, 1);
+      // Near misses: the formula written whole, a quote of letters only, of a word, with Chinese, one token alone.
+      assert.deepEqual(lost('建立“1+3+X”学法清单，推行“A B”角制度、“Windows 10”系统、“5G 网络”、“12345”热线、“x 3个”。'), []);
+    });
     it('a title naming a template’s body (BG233: 某县, xx镇), not an example 机关 a skeleton offers', () => {
       const at = (text: string) => checkReport(model(text)).filter((d) => d.code === 'BG233').map((d) => model(text).file.text.slice(d.start, d.end));
       assert.deepEqual(at('@标题 某县 2025 年度法治政府建设情况报告\n@年度 2025\n\n正文。\n'), ['某']);

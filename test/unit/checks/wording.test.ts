@@ -37,6 +37,18 @@ function expectOne(text: string, code: string, covered: string, fixed?: string, 
 }
 
 describe('checks/wording', () => {
+  describe('BG751 召开 a body where its meeting goes (round 28: 镜湖区 2024)', () => {
+    it('reports 召开……委员会 and 召开……领导小组 ending their clause, with 会议 as the fix', () => {
+      const text = `${header(2024)}召开区委依法治区委员会，传达省委全面依法治省委员会会议精神。\n`;
+      const d = expectOne(text, 'BG751', '召开区委依法治区委员会', text.replace('依法治区委员会，', '依法治区委员会会议，'));
+      assert.equal(d.fixes![0]!.safe, false);
+      expectOne(`${header(2024)}年内召开了法治政府建设工作领导小组。\n`, 'BG751', '召开了法治政府建设工作领导小组');
+    });
+    it('leaves the meeting named: ……委员会会议, ……委员会第七次(扩大)会议, 党委会, 常委会, a body named after the clause', () => {
+      const near = `${header(2024)}召开区委依法治区委员会会议，召开区委全面依法治区委员会第七次(扩大)会议。召开党委会、常委会。召开会议传达区委依法治区委员会，部署工作。\n`;
+      assert.deepEqual(check(near).filter((d) => d.code === 'BG751'), []);
+    });
+  });
   describe('BG712 last year’s work plan', () => {
     it('reports last year’s 工作要点 named as this year’s work', () => {
       const text = `${header(2021)}研究制定了《2020年度桂圩镇法治建设工作要点》，明确了任务。\n`;

@@ -797,7 +797,8 @@ describe('import: real-world text', () => {
     assert.equal(r.header.org, '武定县民族宗教事务局');
     // Still one title over two lines: a party committee above its government, a body above 关于……, a body above a year.
     r = imported(['中共某某乡委员会', '某某乡人民政府关于2024年法治政府建设工作的报告', '2024年,某某乡坚持依法行政,全面推进法治政府建设工作。']);
-    assert.equal(r.header.title, '中共某某乡委员会某某乡人民政府关于2024年法治政府建设工作的报告');
+    // (the two bodies a line each keep the space between them on the title's one line: round 28)
+    assert.equal(r.header.title, '中共某某乡委员会 某某乡人民政府关于2024年法治政府建设工作的报告');
     r = imported(['某某区人民政府', '关于2025年法治政府建设情况的报告', '2025年,某某区坚持依法行政,全面推进法治政府建设工作。']);
     assert.equal(r.header.title, '某某区人民政府关于2025年法治政府建设情况的报告');
     r = imported(['某某县交通运输局', '2025年法治政府建设情况报告', '2025年,我局坚持依法行政,全面推进法治政府建设工作。']);
@@ -1247,5 +1248,23 @@ describe('import: real-world text, round 21', () => {
     // Near misses: a space after the quote (BG609's) and a long quotation are left unnamed as before.
     assert.equal(figure('2025年,排查出涉企刑事诉讼“挂案” 5起。', '5起'), undefined);
     assert.equal(figure('2025年,举办“全面依法治国、建设法治中国的重大意义”3次。', '3次'), undefined);
+  });
+
+  it('round 28: a joint title set a body a line (四屏镇 2025) keeps a space between the two bodies; one body over two lines is joined as before', () => {
+    const r = imported(['中共某某区某某镇委员会', '某某区某某镇人民政府', '关于2025年法治政府建设情况的报告', '区委、区政府:', '2025年,某某镇党委政府坚持依法行政。']);
+    assert.equal(r.header.title, '中共某某区某某镇委员会 某某区某某镇人民政府关于2025年法治政府建设情况的报告');
+    assert.equal(r.header.org, '某某镇人民政府');
+    // Near misses: one body whose name ends in 委员会 above its 关于 line, and a title broken mid-name, join with nothing between.
+    assert.equal(imported(['重庆市开州区发展和改革委员会', '关于2023年法治政府建设情况的报告', '今年以来,我委坚持依法行政。']).header.title, '重庆市开州区发展和改革委员会关于2023年法治政府建设情况的报告');
+    assert.equal(imported(['某某县人民政府关于2024年法治政府', '建设情况的报告', '2024年,我县坚持依法行政。']).header.title, '某某县人民政府关于2024年法治政府建设情况的报告');
+  });
+
+  it('round 28: the title an item of the page’s bulleted list (“• 海南省人民政府……的报告”, 海南 2020) loses the bullet; a tender site’s “内容” and “发送至邮箱” are furniture (鲅鱼圈区 2021)', () => {
+    const r = imported(['• 联系我们', '  • 当前所在位置:首页 - 海南资讯', '  • 某某省人民政府关于2020年度法治政府建设情况的报告', '  •   2020年,省政府扎实推进依法行政。']);
+    assert.equal(r.header.title, '某某省人民政府关于2020年度法治政府建设情况的报告');
+    const t = imported(['某某区2021年法治政府建设情况报告', '', '内容', ' ', '发送至邮箱', '', '某某区2021年法治政府建设情况报告', '', '2021年,区政府坚持依法行政。']);
+    assert.deepEqual(body(t.text), ['2021年,区政府坚持依法行政。']);
+    // Near miss: 内容 inside a sentence is prose.
+    assert.equal(imported(['某某区2021年法治政府建设情况报告', '2021年,区政府围绕“内容”开展工作。']).text.includes('围绕“内容”开展工作'), true);
   });
 });
