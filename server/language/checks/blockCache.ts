@@ -5,13 +5,13 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { endsWithLineBreak, lineEndAt, lineStartAt } from '../../../grammar/index.js';
 import { shiftDiagnostic } from '../../../grammar/shift.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
-import { blockCacheOn, type Entry, type LocalBlock } from './blockStore.js';
+import { blockCacheOn, keepIn, recall, slotOf, type BlockResult, type Entry, type LocalBlock } from './blockStore.js';
 import { describeList, diagnosticsOverList, entriesOf, runOverList, type BlockList, type Hit } from './blockVersions.js';
 import { AttachedMap } from '../attached.js';
 import { boundInBlock } from '../perCodeBound.js';
 import { NO_DIAGNOSTICS } from './contract.js';
 
-export { blockCacheLimits, blockCacheOn, detached, forgetBlockResults, useBlockCache, withoutBlockCache, type LocalBlock } from './blockStore.js';
+export { blockCacheLimits, blockCacheOn, detached, duringCheck, forgetBlockResults, useBlockCache, withoutBlockCache, type LocalBlock } from './blockStore.js';
 export { describeList, type BlockList } from './blockVersions.js';
 
 /**
@@ -21,9 +21,10 @@ export { describeList, type BlockList } from './blockVersions.js';
 export function cachedPerBlock<B extends LocalBlock>(context: string, list: BlockList<B>, check: (block: B) => readonly Diagnostic[]): Diagnostic[] {
   if (!blockCacheOn()) return everyBlock(list, check);
   const entries = entriesOf(list);
+  const slot = slotOf(context);
   return flatten(diagnosticsOverList(list, context, (i) => {
     const block = list.at(i)!;
-    return remembered(entries[i]!, context, block.origin, check, block);
+    return remembered(entries[i]!, slot, context, block.origin, check, block);
   }));
 }
 
@@ -49,9 +50,9 @@ function everyBlock<B>(list: { readonly length: number; at(index: number): B | u
 /** The remembered result of a block where a check found nothing (wherever the block is). */
 const NOTHING_FOUND = { origin: 0, found: NO_DIAGNOSTICS } as const;
 
-/** Takes a block's result for a context from its entry, or computes and remembers it. */
-function remembered<T>(entry: Entry, context: string, origin: number, check: (on: T) => readonly Diagnostic[], on: T): readonly Diagnostic[] {
-  const kept = entry.results.get(context);
+/** Takes a block's result for a context (its slot: slotOf) from its entry, or computes and remembers it. */
+function remembered<T>(entry: Entry, slot: number, context: string, origin: number, check: (on: T) => readonly Diagnostic[], on: T): readonly Diagnostic[] {
+  const kept = recall(entry, slot, context) as BlockResult | undefined;
   if (!kept) {
     // Bounded per code as the whole report is (a line of a million “〔”): only what can be listed is kept.
     // Kept where they were found, not copied: diagnostics are never changed once made, so the same
@@ -59,7 +60,7 @@ function remembered<T>(entry: Entry, context: string, origin: number, check: (on
     // The check and what it reads, not a closure over them: a first check makes one per block and check.
     const found = boundInBlock(check(on));
     // Most results are empty: one shared record for them.
-    entry.results.set(context, found.length ? { origin, found } : NOTHING_FOUND);
+    keepIn(entry, slot, context, found.length ? { origin, found } : NOTHING_FOUND);
     return found.length ? found : NO_DIAGNOSTICS;
   }
   const { found } = kept;
@@ -207,10 +208,12 @@ export function cachedPerPlaced(
   const entries = entriesOf(locals);
   // Remembered under the check's name, not the test's identity: a test written inline is a new function at each call.
   const wanted = needs && passing(locals, entries, typeof context === 'string' ? context : context.name, needs);
+  // A context made per block is kept under its own key (no slot): there may be as many as blocks.
+  const slot = typeof context === 'string' ? slotOf(context) : -1;
   const perBlock = (i: number): readonly Diagnostic[] => {
     if (wanted && !wanted.has(i)) return NO_DIAGNOSTICS;
     const placed = model.blocks[placedAt[i]!]!;
-    return remembered(entries[i]!, typeof context === 'string' ? context : context.of(placed), locals.at(i)!.origin, check, placed);
+    return remembered(entries[i]!, slot, typeof context === 'string' ? context : context.of(placed), locals.at(i)!.origin, check, placed);
   };
   // The last version's results stand for the blocks an edit did not touch: with a context made per block,
   // only while the figures resolve the same.
@@ -230,10 +233,12 @@ export function cachedPerPlaced(
 
 /** The blocks whose source passes a check's test (most blocks pass none): remembered per entry, and per version by runOverList. */
 function passing(locals: BlockList, entries: readonly Entry[], check: string, needs: (source: string) => boolean): Set<number> {
-  const hits = runOverList(locals, `needs:${check}`, (i) => {
+  const key = `needs:${check}`;
+  const slot = slotOf(key);
+  const hits = runOverList(locals, key, (i) => {
     const entry = entries[i]!;
-    let wanted = entry.wants.get(check);
-    if (wanted === undefined) entry.wants.set(check, (wanted = needs(locals.at(i)!.source)));
+    let wanted = recall(entry, slot, key) as boolean | undefined;
+    if (wanted === undefined) keepIn(entry, slot, key, (wanted = needs(locals.at(i)!.source)));
     return wanted || undefined;
   }, (found) => found);
   return new Set(hits.map((h) => h.index));

@@ -1,7 +1,7 @@
 // Checks across the whole report (the titles cited in it, the short titles it defines…) read a little of
 // every block: that little is found once per block and remembered with the block's results, and what the
 // check finds from all of them is remembered while they stay the same. A keystroke then reads one block.
-import { blockCacheOn, onForget, type LocalBlock } from './blockStore.js';
+import { blockCacheOn, keepIn, onForget, recall, slotOf, type LocalBlock } from './blockStore.js';
 import { entriesOf, runOverList, type BlockList, type Hit } from './blockVersions.js';
 
 /**
@@ -19,14 +19,19 @@ export function summariesOf<B extends LocalBlock, S>(name: string, list: BlockLi
     return hits;
   }
   const entries = entriesOf(list);
-  return runOverList(list, `summary\u0000${name}`, (i) => {
-    const summaries = entries[i]!.summaries;
-    if (summaries.has(name)) return summaries.get(name) as S | undefined;
+  const key = `summary\u0000${name}`;
+  const slot = slotOf(key);
+  return runOverList(list, key, (i) => {
+    const kept = recall(entries[i]!, slot, key);
+    if (kept !== undefined) return kept === NO_SUMMARY ? undefined : (kept as S);
     const summary = summarize(list.at(i)!);
-    summaries.set(name, summary);
+    keepIn(entries[i]!, slot, key, summary === undefined ? NO_SUMMARY : summary);
     return summary;
   }, (found) => found);
 }
+
+/** Kept for a block where `summarize` gave nothing (most blocks): undefined is "not asked yet". */
+const NO_SUMMARY = Symbol('no summary');
 
 /** Last results of `combinedOnce`, by key: one per check and report open in an editor. */
 const combined = new Map<string, { parts: ReadonlyArray<Hit<unknown>>; result: unknown }>();

@@ -28,6 +28,7 @@ import { wordingChecks } from './wording.js';
 import { doubledChecks } from './doubled.js';
 import { boundPerCode } from '../perCodeBound.js';
 import { append } from '../append.js';
+import { duringCheck } from './blockCache.js';
 
 export const REPORT_CHECKS: ReportCheck[] = [
   ...structureChecks, ...countsChecks, ...totalsChecks, ...ratesChecks, ...slipsChecks, ...typographyChecks, ...citationsChecks, ...unmarkedTitlesChecks, ...datesChecks,
@@ -35,6 +36,11 @@ export const REPORT_CHECKS: ReportCheck[] = [
 ];
 
 export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 'severities' | 'checks'> = DEFAULT_SETTINGS): Diagnostic[] {
+  // The block results this check uses stay remembered until it ends (a report larger than the store's limits).
+  return duringCheck(() => runChecks(model, settings));
+}
+
+function runChecks(model: ReportModel, settings: Pick<ServiceSettings, 'severities' | 'checks'>): Diagnostic[] {
   const found = [...model.diagnostics];
   // A document not analysed (too large, not text) has only its BG905 or BG908: the checks would judge an empty report.
   if (model.notAnalysed) return found;

@@ -106,8 +106,13 @@ interface PartSection {
   part: Part | undefined;
 }
 
+/** Found once per model: two checks ask, and a report of 20,000 headings prints each heading to classify it. */
+const classifiedParts = new AttachedMap<ReportModel, readonly PartSection[]>('classifiedParts');
+
 /** The level-1 sections with their parts; the first sections before any other part are all 举措. */
-export function classifyParts(model: ReportModel): PartSection[] {
+export function classifyParts(model: ReportModel): readonly PartSection[] {
+  const known = classifiedParts.get(model);
+  if (known) return known;
   const out: PartSection[] = model.sections.map((section) => ({
     section,
     part: partOfHeading(section.heading, printedHeading(model, section).printed),
@@ -116,6 +121,7 @@ export function classifyParts(model: ReportModel): PartSection[] {
     if (entry.part && entry.part !== '举措') break;
     entry.part = '举措';
   }
+  classifiedParts.set(model, out);
   return out;
 }
 
