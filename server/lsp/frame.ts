@@ -45,7 +45,8 @@ export function frameOf(message: Message): Frame {
     whole.write(body, header.length, 'utf8');
     return { byteLength: whole.length, whole, chunks: () => [whole] };
   }
-  const around = splitAtMarkers(message, long);
+  const result = (message as unknown as { result: Record<string, unknown> }).result;
+  const around = splitAtMarkers((marker) => ({ ...message, result: { ...result, ...Object.fromEntries(long.map(([key]) => [key, marker])) } }), long.length);
   const pieces = () => bodyPieces(around, long);
   let length = 0;
   for (const piece of pieces()) length += Buffer.byteLength(piece, 'utf8');
@@ -167,10 +168,7 @@ export class EncodedJson {
 function encodedFrame(message: Message): Frame | undefined {
   const result = (message as { result?: unknown }).result;
   if (!(result instanceof EncodedJson)) return undefined;
-  const marker = '\u0001baogao-encoded\u0001';
-  const around = JSON.stringify({ ...message, result: marker }).split(JSON.stringify(marker));
-  // A client's request id holding the marker (a hostile one): the message made as any other.
-  if (around.length !== 2) return undefined;
+  const around = splitAtMarkers((marker) => ({ ...message, result: marker }), 1);
   const before = Buffer.from(around[0]!, 'utf8');
   const after = Buffer.from(around[1]!, 'utf8');
   const length = before.length + result.utf8.length + after.length;
@@ -178,14 +176,15 @@ function encodedFrame(message: Message): Frame | undefined {
   return { byteLength: whole.length, whole, chunks: () => [whole] };
 }
 
-/** The message's JSON with each long text left out: the pieces around them (a marker stands for each, one no other text of the message holds). */
-function splitAtMarkers(message: Message, long: ReadonlyArray<[string, unknown]>): string[] {
+/**
+ * A message's JSON with `places` parts left out (long texts, an encoded result): the pieces around them. A
+ * marker stands for each, one no other text of the message holds (a client's request id may hold any).
+ */
+function splitAtMarkers(marked: (marker: string) => unknown, places: number): string[] {
   for (let n = 0; ; n++) {
-    const marker = `\u0001baogao-long-text-${n}\u0001`;
-    const result = { ...(message as unknown as { result: Record<string, unknown> }).result };
-    for (const [key] of long) result[key] = marker;
-    const pieces = JSON.stringify({ ...message, result }).split(JSON.stringify(marker));
-    if (pieces.length === long.length + 1) return pieces;
+    const marker = `\u0001baogao-left-out-${n}\u0001`;
+    const pieces = JSON.stringify(marked(marker)).split(JSON.stringify(marker));
+    if (pieces.length === places + 1) return pieces;
   }
 }
 

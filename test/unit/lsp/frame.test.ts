@@ -33,7 +33,7 @@ describe('lsp: a message as bytes (frame.ts)', () => {
   it('an answer whose JSON was made before is the bytes JSON.stringify gives, whatever its id; any other transport gets its value', () => {
     const outline = [{ name: '一、依法全面履行政府职能情况', kind: 3, range: { start: { line: 3, character: 0 }, end: { line: 9, character: 4 } }, detail: ODD }];
     const encoded = new EncodedJson(outline);
-    for (const id of [7, 'abc', '\u0001baogao-encoded\u0001', null]) {
+    for (const id of [7, 'abc', '\u0001baogao-left-out-0\u0001', null]) {
       const answer = { jsonrpc: '2.0', id, result: encoded };
       assert.deepEqual(messageFrame(answer as unknown as Message), framed({ jsonrpc: '2.0', id, result: outline }));
     }
