@@ -65,23 +65,21 @@ const listingOf = (files: FoundByUri, uri: string) => files.get(uri) ?? files.se
  * with their keys, so that each is listed once.
  */
 class Listing {
-  private own: { problems: FoundProblems; path: string; size: number } | undefined;
+  private own: { problems: FoundProblems; path: string } | undefined;
   private readonly list: PlainDiagnostic[] = [];
   private keys: Set<string> | undefined;
 
   get size(): number {
-    return this.own?.size ?? this.list.length;
+    return this.own ? this.own.problems.countAt(this.own.path) : this.list.length;
   }
 
   /** The problems a file's own check found in it: kept as they are when nothing else is listed for it. */
-  addOwn(problems: FoundProblems, path: string, size: number, isOpen: (path: string) => boolean): void {
+  addOwn(problems: FoundProblems, path: string): void {
     if (!this.own && this.list.length === 0 && !this.keys) {
-      this.own = { problems, path, size };
+      this.own = { problems, path };
       return;
     }
-    problems.forEach((code, message, severity, at, range) => {
-      if (at === path && !isOpen(at)) this.add({ range, severity: SEVERITY[severity] ?? 1, code, source: 'baogao', message }, false);
-    });
+    for (const made of diagnosticsAt(problems, path)) this.add(made, false);
   }
 
   /** One problem; `keyed`: one another file's check found, listed once however many find it. */
@@ -140,7 +138,7 @@ function checkClosedFile({ store, index }: ServerContext, file: string, files: F
   });
   if (found === GONE) return;
   const isOpen = (path: string) => !!store.byPath(path);
-  listingOf(files, store.uriFor(file)).addOwn(found, file, found.countAt(file), isOpen);
+  listingOf(files, store.uriFor(file)).addOwn(found, file);
   // Problems found in other files (closed snippets the report includes): each listed once, whichever
   // report's check finds it.
   found.forEach((code, message, severity, path, range) => {
