@@ -63,6 +63,29 @@ describe('protocol: symbols', () => {
     // A heading renamed.
     await edit(heading + 2, 2, '新');
     assert.deepEqual(await outline(), await fresh());
+    // Typed at the end of a section's last line: that section and those around it end later, the rest is as sent.
+    const lastOfSection = lines().findIndex((l, i, all) => i > heading + 2 && /^[^#@/\s]/.test(l) && all[i + 1] === '' && all[i + 2]?.startsWith('#'));
+    assert.ok(lastOfSection > heading);
+    await edit(lastOfSection, lines()[lastOfSection]!.length, '，又写一句');
+    assert.deepEqual(await outline(), await fresh());
+    // A figure's value changed, a digit for a digit: only its symbol's detail.
+    const figure = lines().findIndex((l) => /^@指标 .+= [1-8]/.test(l));
+    assert.ok(figure > 0);
+    const digit = lines()[figure]!.indexOf('= ') + 2;
+    const replaced = String(Number(lines()[figure]![digit]) + 1);
+    text = lines().map((l, i) => (i === figure ? l.slice(0, digit) + replaced + l.slice(digit + 1) : l)).join('\n');
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line: figure, character: digit }, end: { line: figure, character: digit + 1 } }, text: replaced }],
+    });
+    assert.deepEqual(await outline(), await fresh());
+    // A heading removed: its children go to the heading before it.
+    const second = lines().findIndex((l, i) => i > heading + 2 && l.startsWith('## '));
+    assert.ok(second > heading);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line: second, character: 0 }, end: { line: second + 1, character: 0 } }, text: '' }],
+    });
+    text = lines().filter((_, i) => i !== second).join('\n');
+    assert.deepEqual(await outline(), await fresh());
   });
 
   it('finds headings, figures and snippets across the workspace', async () => {
