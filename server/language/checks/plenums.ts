@@ -6,6 +6,7 @@
 // BG734: a plenum named without 全会 — “讲党的二十届三中报告解读专题党课”, “十九届六中二十届一中全会精神”.
 // BG747: a plenum numbered after the congress, not the committee — “党的二十大四中全会” for 二十届四中全会.
 // BG748: a plenum said to have passed the five-year plan — it passes the 建议 for it; the plan is the congress's.
+// BG753: 历次全会 after the congress without its 届 — “党的二十大及历次全会精神”: the plenums are the committee's.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
@@ -34,6 +35,11 @@ export const plenumsCodes: CodeInfo[] = [
     code: 'BG748', severity: 'warning', title: '全会通过的是五年规划的“建议”',
     description: '中央全会审议通过的是制定五年规划的建议（二十届四中全会：《中共中央关于制定国民经济和社会发展第十五个五年规划的建议》；十九届五中全会：“十四五”规划建议），规划纲要由次年的全国人民代表大会审查批准：“党的二十届四中全会通过的“十五五”规划”应为“……“十五五”规划建议”。“全会（审议）通过的”紧接着“十X五”规划（或规划纲要）、后面没有“建议”时报告；“全会通过的“十五五”规划建议”、全会之外的“编制“十五五”规划”不报。',
     example: '认真学习党的二十届四中全会通过的“十五五”规划', fix: '改为“规划建议”（不是安全修复）',
+  },
+  {
+    code: 'BG753', severity: 'warning', title: '“历次全会”前漏了届次',
+    description: '历次全会是某届中央委员会的全会，要写明届次：“党的二十大及历次全会精神”“党的二十大精神和历次全会精神”“党的十九大历次全会”应为“党的二十大和二十届历次全会精神”“党的十九大和十九届历次全会”。“十八大”“十九大”“二十大”（或其后的“精神”）紧接着“历次全会”，或只隔着“和”“及”“与”“、”时报告；“二十届历次全会”“市委历次全会”不报。',
+    example: '全面落实党的二十大及历次全会精神', fix: '在“历次全会”前补上届次（不是安全修复）',
   },
 ];
 registerCodes(plenumsCodes);
@@ -172,9 +178,36 @@ function plansOfPlenums(model: ReportModel): Diagnostic[] {
   });
 }
 
+/** “二十大及历次全会”, “二十大精神和历次全会”, “十九大历次全会”: 历次全会 without the 届 they belong to. */
+const PLENUMS_OF_NO_SESSION = /(十八|十九|二十)大(?:精神)?([和及与、]?)历次全会/g;
+const mayNamePlenumsOfNoSession = (text: string) => text.includes('历次全会');
+
+/** BG753 */
+function plenumsOfNoSession(model: ReportModel): Diagnostic[] {
+  if (ruledOutInBatch(model, mayNamePlenumsOfNoSession)) return [];
+  return cachedPerBlock('plenums-of-no-session', proseBlocks(model), (block) => {
+    let out: Diagnostic[] | undefined;
+    for (const line of block.lines) {
+      if (!mayNamePlenumsOfNoSession(line.text)) continue;
+      for (const m of allMatches(PLENUMS_OF_NO_SESSION, line.text)) {
+        const session = `${m[1]}届`;
+        const end = m.index! + m[0].length;
+        const before = end - 4;
+        // “二十大历次全会” has no word between: 和 goes in with the 届.
+        const insert = m[2] ? session : `和${session}`;
+        (out ??= []).push(lineDiagnostic(model, line, 'BG753', m.index!, end, `“${m[0]}”：历次全会是${m[1]}届中央委员会的全会，应写明届次，如“党的${m[1]}大和${session}历次全会”。`, [
+          { title: `补上“${insert}”`, safe: false, edits: [{ from: before, to: before, newText: insert }] },
+        ]));
+      }
+    }
+    return out ?? NO_DIAGNOSTICS;
+  });
+}
+
 export const plenumsChecks: ReportCheck[] = [
   { id: 'plenums-of-another-year', codes: ['BG730'], run: plenumsOfAnotherYear },
   { id: 'plenum-without-quanhui', codes: ['BG734'], run: plenumsWithoutQuanhui },
   { id: 'plenum-of-congress', codes: ['BG747'], run: plenumsOfCongress },
   { id: 'plan-of-plenum', codes: ['BG748'], run: plansOfPlenums },
+  { id: 'plenums-of-no-session', codes: ['BG753'], run: plenumsOfNoSession },
 ];

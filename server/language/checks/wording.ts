@@ -200,7 +200,7 @@ const LEADER_MISTYPED = /习(?:近(?!平)[\u4e00-\u9fff]|(?!近)[\u4e00-\u9fff]�
  * “法治思想” as the thought a report studies and carries out (学习贯彻法治思想, 把学法治思想列入…, 一是将法治思想作为…,
  * 以法治思想为统领, 以……思想和法治思想为指导), its name 习近平 left out; not 法治意识和法治思想 nor 树立法治思想 (a way of thinking).
  */
-const STUDIED_BEFORE = /(?:学习|贯彻|践行|宣传|宣讲|领会|领悟|落实|研读|阐释|[学把将以]|围绕|思想[和、])$/;
+const STUDIED_BEFORE = /(?:学习|贯彻|践行|宣传|宣讲|领会|领悟|落实|研读|阐释|[学把将以]|围绕|思想[和、与及])$/;
 
 function leaderName(model: ReportModel): Diagnostic[] {
   return cachedPerBlock('leader-name', proseBlocks(model), (block) => {

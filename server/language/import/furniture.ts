@@ -117,6 +117,12 @@ const VALUE_ONLY = /^(?:无|暂无|主动公开|依申请公开|不予公开|有
  */
 const PAGE_TAB = /^(?:内容|正文|发送(?:至|到)邮箱)$/;
 
+/**
+ * A document-sharing site's banner above the text: “《街道2022年度……工作报告.docx》由会员分享,可在线阅读,更多相关《…….docx(14页珍藏版)》
+ * 请在优知文库上搜索。” (459) — the file's name, the member who shared it, the pages it has: no report writes these.
+ */
+const SHARING_BANNER = /由会员分享[，,]\s*可在线阅读|页珍藏版[)）]》/;
+
 export type FurnitureKind = '网页导航' | '网页信息栏' | '网页按钮' | '网址' | '网页页眉' | '文件名';
 
 /** Is this (trimmed) line page furniture? `top` is true above the report's first sentence. */
@@ -128,6 +134,7 @@ export function furnitureKind(line: string, top: boolean): FurnitureKind | undef
   if (line.replace(CONTROLS, '') === '') return '网页按钮';
   if (!top) return undefined;
   if (BANNER_SLOGAN.test(bare)) return '网页页眉';
+  if (SHARING_BANNER.test(bare)) return '网页页眉';
   if (EMPTY_CELL_ROW.test(bare.replace(PADDING_MARKS, ''))) return '网页信息栏';
   if (FILE_NAME.test(bare)) return '文件名';
   if (BREADCRUMB.test(bare) && !/[。；]/.test(bare)) return '网页导航';
@@ -140,7 +147,7 @@ export function furnitureKind(line: string, top: boolean): FurnitureKind | undef
   if (INDEX_NUMBER.test(bare)) return '网页信息栏';
   if (METADATA_LABEL.test(unspacedLabel(bare)) && !/。/.test(bare) && bare.length <= 120) return '网页信息栏';
   if (isLabelRow(bare)) return '网页信息栏';
-  if (/(?:发布时间|来源|点击数|浏览次数|访问次数|发布日期)\s*[:：]/.test(bare) && !/。/.test(bare) && bare.length <= 160) return '网页信息栏';
+  if (/(?:发布时间|来源|点击数|浏览次数|访问次数|发布日期|发文日期|成文日期)\s*[:：]/.test(bare) && !/。/.test(bare) && bare.length <= 160) return '网页信息栏';
   return undefined;
 }
 
@@ -173,9 +180,11 @@ export function labelledTitle(line: string): { label: string; title: string } | 
  * A title with the page's metadata run on after it on the same line: “奉贤区档案局2023年度法治政府建设情况报告
  * 信息来源: 发布时间:2024-01-02”. No comma or full stop in the title; the metadata starts with its label.
  */
+// Or the next cell's label left dangling after it, a table's row broken where its cells were (“中共双牌县教育局党组
+// 2024年度法治政府建设年度报告 - 文号:”, the 文号 empty).
 // Or a byline with no labels — the publisher and the date, a news page's way: “上海市统计局2019年度法治政府建设情况
 // 报告 上海市统计局 2020-06-08”. The date ending the line is what tells it from a title broken by a space.
-const TITLE_THEN_METADATA = /^([^\s，,。；;：:|｜][^，,。；;：:|｜]{5,58}?(?:报告|总结|汇报))[ \u3000]+((?:信息来源|来源|发布时间|发布日期|更新时间|发布机构|时间|日期|作者|点击数|浏览次数|阅读次数)\s*[:：].*|(?:[\u4e00-\u9fff（）()]{2,30}[ \u3000]+)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \u3000]+\d{1,2}:\d{2}(?::\d{2})?)?)$/;
+const TITLE_THEN_METADATA = /^([^\s，,。；;：:|｜][^，,。；;：:|｜]{5,58}?(?:报告|总结|汇报))[ \u3000]+((?:信息来源|来源|发布时间|发布日期|更新时间|发布机构|时间|日期|作者|点击数|浏览次数|阅读次数)\s*[:：].*|-[ \u3000]*(?:文号|发文字号|索引号|名称)\s*[:：][ \u3000]*|(?:[\u4e00-\u9fff（）()]{2,30}[ \u3000]+)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \u3000]+\d{1,2}:\d{2}(?::\d{2})?)?)$/;
 
 /** The title and the metadata after it, when a line is a title followed by the page's metadata (undefined otherwise). */
 export function titleThenMetadata(line: string): { title: string; metadata: string } | undefined {

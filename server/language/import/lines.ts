@@ -268,6 +268,11 @@ function removePinyin(lines: Line[], note: Note): void {
 const BREAK_LOST = /(?<=[。！？；：:\u4e00-\u9fff])[ \u3000]+(?=[（(]?[一二三四五六七八九十]{1,3}[、）)]|[1-9]\d?[、．.](?!\d))/g;
 /** Fewer than this many such places in a line are a space typed by chance. */
 const BREAKS_LOST = 2;
+/**
+ * Where a line lost its breaks at spaces, a space before a run-in item (一是, 二是) is one more: “……加强法治政府建设方面
+ * 一是局党委……” (a 卓尼县 局 2024), “……意识。 二是抓学习……” — the item opens the paragraph after its heading, or the next.
+ */
+const ITEM_BREAK_LOST = /(?<=[。！？；\u4e00-\u9fff])[ \u3000]+(?=(?:十[一二三四五六七八九]?|[一二三四五六七八九])是)/g;
 
 /**
  * A typed 一、 or (一) right after a full stop, or after the 如下： that leads to the first part, with no space (a PDF's
@@ -299,7 +304,8 @@ function splitRunTogetherParts(lines: Line[], note: Note): Line[] {
     const numbered = (at: number) => !!typedNumber(text.slice(at));
     const spaced = [...text.matchAll(BREAK_LOST)].filter((m) => numbered(m.index! + m[0].length)).map((m) => ({ at: m.index!, skip: m[0].length }));
     const glued = text.includes('。') || text.includes('如下') ? [...text.matchAll(GLUED_BREAK)].filter((m) => numbered(m.index! + 1)).map((m) => ({ at: m.index! + 1, skip: 0 })) : [];
-    const cuts = [...(spaced.length >= BREAKS_LOST ? spaced : []), ...(glued.length >= BREAKS_LOST ? glued : [])].sort((a, b) => a.at - b.at);
+    const items = spaced.length >= BREAKS_LOST ? [...text.matchAll(ITEM_BREAK_LOST)].map((m) => ({ at: m.index!, skip: m[0].length })) : [];
+    const cuts = [...(spaced.length >= BREAKS_LOST ? spaced : []), ...items, ...(glued.length >= BREAKS_LOST ? glued : [])].sort((a, b) => a.at - b.at);
     if (!cuts.length) {
       out.push(line);
       continue;

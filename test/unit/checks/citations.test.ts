@@ -154,6 +154,11 @@ describe('checks/citations', () => {
       assert.match(found[0]!.message, /法律部门的统称/);
       assert.match(found[1]!.message, /《中华人民共和国土地管理法》/);
       expectOne(header(2023) + '组织学习《中华人民共和国民法》。\n', 'BG508', '中华人民共和国民法');
+      // A word of the name dropped (round 29: a 卓尼县 局 2024 《中华人民共和国预防未成年犯罪法》).
+      const minors = expectOne(header(2024) + '把《未成年人保护法》《中华人民共和国预防未成年犯罪法》纳入学习范围。\n', 'BG508', '中华人民共和国预防未成年犯罪法');
+      assert.match(minors.message, /预防未成年人犯罪法/);
+      expectOne(header(2024) + '宣传《未成年保护法》《道路交通安全法》。\n', 'BG508', '未成年保护法');
+      expectOne(header(2024) + '宣传《道路交通法》。\n', 'BG508', '道路交通法');
     });
     it('reports the laws the 民法典 replaced from 2021 on, not before', () => {
       const d = expectOne(header(2023) + '开展《合同法》《民法典》宣传。\n', 'BG508', '合同法');

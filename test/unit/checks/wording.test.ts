@@ -1,6 +1,6 @@
 // The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至), BG719 (a body's name in 《》),
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title), BG721 (words
-// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG733 (a clause written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG749 (法治政府 without 建设 in the title), BG730 (plenums listed as of another year), BG734 (a plenum without 全会), BG747 (a plenum numbered by the congress), BG748 (a plenum passing the plan itself), BG715's four 亲自, BG735 (the goals of the 2015 纲要), BG732 (a body naming itself 我), BG614 (a document number's brackets).
+// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG733 (a clause written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG749 (法治政府 without 建设 in the title), BG730 (plenums listed as of another year), BG734 (a plenum without 全会), BG747 (a plenum numbered by the congress), BG748 (a plenum passing the plan itself), BG753 (历次全会 without its 届), BG754 (a 全面依法治X领导小组 of before 2019), BG715's four 亲自, BG735 (the goals of the 2015 纲要), BG732 (a body naming itself 我), BG614 (a document number's brackets).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../../grammar/diagnostic';
@@ -14,13 +14,14 @@ import { lastYearsPlanChecks } from '../../../server/language/checks/lastYearsPl
 import { reportTitleChecks } from '../../../server/language/checks/reportTitle';
 import { plenumsChecks } from '../../../server/language/checks/plenums';
 import { outdatedGoalsChecks } from '../../../server/language/checks/outdatedGoals';
+import { staleBodiesChecks } from '../../../server/language/checks/staleBodies';
 import { BARE_WO, bareWoIn, selfReferenceChecks } from '../../../server/language/checks/selfReference';
 import { readSettings } from '../../../server/language/config';
 import { applyEdits } from '../../../server/language/fixes';
 import { fuzzSettings, model, SAMPLES, sampleModel } from '../../helpers.js';
 
 const header = (year: number) => `@类型 法治政府建设年度报告\n@机关 桂圩镇人民政府\n@年度 ${year}\n\n`;
-const CHECKS = [...lastYearsPlanChecks, ...plenumsChecks, ...outdatedGoalsChecks, ...selfReferenceChecks, ...wordingChecks, ...doubledChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks];
+const CHECKS = [...lastYearsPlanChecks, ...plenumsChecks, ...staleBodiesChecks, ...outdatedGoalsChecks, ...selfReferenceChecks, ...wordingChecks, ...doubledChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks];
 
 function check(text: string, settings: CheckSettings = DEFAULT_CHECK_SETTINGS): Diagnostic[] {
   const m = model(text);
@@ -462,6 +463,9 @@ describe('checks/wording', () => {
       assert.equal(found[0]!.fixes![0]!.safe, false);
       assert.equal(applyEdits(text, found[0]!.fixes![0]!.edits), text.replace('贯彻法治思想', '贯彻习近平法治思想'));
       expectOne(`${header(2020)}坚持以习近平新时代中国特色社会主义思想和法治思想为指导。\n`, 'BG722', '法治思想');
+      // 与 and 及 join the two thoughts as 和 does (round 29: a 县教育局 2025 “……社会主义思想与法治思想”).
+      expectOne(`${header(2025)}持续深入学习贯彻习近平新时代中国特色社会主义思想与法治思想。\n`, 'BG722', '法治思想');
+      expectOne(`${header(2025)}学习习近平新时代中国特色社会主义思想及法治思想。\n`, 'BG722', '法治思想');
       expectOne(`${header(2022)}一、坚持以法治思想为统领，党对法治政府建设的领导更加坚强有力。\n`, 'BG722', '法治思想');
     });
     it('leaves 习近平法治思想, a way of thinking (法治意识和法治思想, 树立法治思想) and 总书记法治思想 (said once, as its own slip) alone', () => {
@@ -700,6 +704,49 @@ describe('checks/wording', () => {
         '重要工作亲自部署。全年研究重大问题亲自研究3次，重点环节亲自协调。',
       ];
       for (const body of fine) assert.deepEqual(check(`${header(2025)}${body}\n`).filter((d) => d.code === 'BG715'), [], body);
+    });
+  });
+
+  describe('BG753 历次全会 without its 届 (round 29: a 县教育局 2025 “党的二十大及历次全会精神”)', () => {
+    it('reports 二十大及历次全会, 二十大精神和历次全会 and 十九大历次全会, with a fix writing the 届', () => {
+      const text = `${header(2025)}全面落实党的二十大及历次全会精神。\n`;
+      const d = expectOne(text, 'BG753', '二十大及历次全会', text.replace('二十大及历次全会', '二十大及二十届历次全会'));
+      assert.match(d.message, /二十届中央委员会/);
+      assert.equal(d.fixes![0]!.safe, false);
+      const spirit = `${header(2025)}学习领会党的二十大精神及历次全会精神的核心要义。\n`;
+      expectOne(spirit, 'BG753', '二十大精神及历次全会', spirit.replace('及历次', '及二十届历次'));
+      const bare = `${header(2022)}认真学习党的十九大历次全会精神。\n`;
+      expectOne(bare, 'BG753', '十九大历次全会', bare.replace('十九大历次', '十九大和十九届历次'));
+    });
+    it('leaves 二十届历次全会, a local committee’s 历次全会 and the congress with its plenums named', () => {
+      const fine = [
+        '全面贯彻党的二十大和二十届历次全会精神。',
+        '紧紧围绕市委历次全会精神和县委部署开展工作。',
+        '深入学习贯彻党的二十大和二十届二中、三中全会精神，回顾党的历次全会。',
+      ];
+      for (const body of fine) assert.deepEqual(check(`${header(2025)}${body}\n`).filter((d) => d.code === 'BG753'), [], body);
+    });
+  });
+
+  describe('BG754 a 全面依法治X领导小组 named after 2019 (round 29: 中村乡 2022, a 县教育局 2025)', () => {
+    it('reports the party committee’s group and a 全面依法治县 group, with 委员会 as the fix (not safe)', () => {
+      const text = `${header(2022)}在市委全面依法治市工作领导小组的正确指导下，扎实推进依法行政。\n`;
+      const d = expectOne(text, 'BG754', '市委全面依法治市工作领导小组', text.replace('工作领导小组', '委员会'));
+      assert.match(d.message, /2022年度/);
+      assert.equal(d.fixes![0]!.safe, false);
+      const plain = `${header(2025)}在县委、县政府的坚强领导和全面依法治县领导小组的指导下，紧扣法治政府建设要求。\n`;
+      expectOne(plain, 'BG754', '全面依法治县领导小组', plain.replace('依法治县领导小组', '依法治县委员会'));
+      expectOne(`${header(2021)}区委依法治区领导小组召开会议。\n`, 'BG754', '区委依法治区领导小组');
+    });
+    it('leaves a body’s own group, a 乡镇’s, a bare 依法治市 group, the committee and reports of 2019 and before', () => {
+      const fine = [
+        '成立了以局长任组长、各股室负责人为成员的全面依法治县工作领导小组。',
+        '成立依法治镇领导小组，由镇长任组长。',
+        '积极履行廉江市依法治市工作领导小组成员单位职责。',
+        '召开县委全面依法治县委员会会议。',
+      ];
+      for (const body of fine) assert.deepEqual(check(`${header(2022)}${body}\n`).filter((d) => d.code === 'BG754'), [], body);
+      assert.deepEqual(check(`${header(2019)}在县委全面依法治县领导小组的指导下推进工作。\n`).filter((d) => d.code === 'BG754'), []);
     });
   });
 

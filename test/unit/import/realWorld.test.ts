@@ -1267,4 +1267,38 @@ describe('import: real-world text, round 21', () => {
     // Near miss: 内容 inside a sentence is prose.
     assert.equal(imported(['某某区2021年法治政府建设情况报告', '2021年,区政府围绕“内容”开展工作。']).text.includes('围绕“内容”开展工作'), true);
   });
+
+  it('round 29: an information table broken where its cells were (双牌县教育局 2024) — the dangling labels are furniture, the title before “ - 文号:” is the title', () => {
+    const r = imported(['- 索 引 号:4311230009/2025-00578 分 类:', '-', '发文机关:', '某某县教育局 发文日期:2025-02-25 15:58 - 名称:', '中共某某县教育局党组2024年度法治政府建设年度报告 - 文号:', '2024年,某某县教育局在县委、县政府的正确领导下,扎实推进法治政府建设。']);
+    assert.equal(r.header.title, '中共某某县教育局党组2024年度法治政府建设年度报告');
+    assert.deepEqual(body(r.text), ['2024年,某某县教育局在县委、县政府的正确领导下,扎实推进法治政府建设。']);
+    // Near miss: a sentence naming its 发文日期 stays.
+    assert.equal(imported(['某某县教育局2024年度法治政府建设工作报告', '2024年,我局按发文日期:先后顺序整理文件,扎实推进法治政府建设。']).text.includes('按发文日期:先后顺序整理文件'), true);
+  });
+
+  it('round 29: a line that lost its breaks at spaces (卓尼县 2024) is split before a run-in 一是、二是 after a space too', () => {
+    const r = imported(['某某县某某局2024年法治政府建设情况报告', '现将相关情况报告如下: 一、年度法治政府建设的主要举措和成效 (一)深入学习贯彻习近平法治思想,部门主要负责人履行推进法治建设第一责任人职责,加强法治政府建设方面 一是局党委高度重视习近平法治思想学习工作。局党委召开专题会议。 二是抓学习、做表率,认真学习教育法律法规。']);
+    const lines = body(r.text);
+    assert.ok(lines.includes('一是局党委高度重视习近平法治思想学习工作。局党委召开专题会议。'), JSON.stringify(lines));
+    assert.ok(lines.includes('二是抓学习、做表率,认真学习教育法律法规。'), JSON.stringify(lines));
+    // Near miss: one space before 一是 in a line that did not lose its breaks stays as typed.
+    const one = imported(['某某县某某局2024年法治政府建设情况报告', '2024年,我局坚持依法行政 一是加强学习,二是规范执法。']);
+    assert.ok(one.text.includes('坚持依法行政 一是加强学习'), one.text);
+  });
+
+  it('round 29: a sharing site’s banner (“《……报告.docx》由会员分享,可在线阅读……珍藏版)》请在优知文库上搜索。”, 459) is furniture, and the page marks 1、2、3、 after it go', () => {
+    const cut = '为全面推进依法行政和法治政府建设工作,我街道成立了由街道党工委书记、办事处主任任组长、街道分管领导任副组长的法治政府建设工作领导小组,并下设办公室,形成了在街道党工委统一领导下,各社区整体联动的工作格局,为街道加快推进创建工作提供了强有力';
+    const r = imported([
+      '《街道2022年度法治政府建设工作报告.docx》由会员分享,可在线阅读,更多相关《街道2022年度法治政府建设工作报告.docx(14页珍藏版)》请在优知文库上搜索。',
+      `1、街道2022年度法治政府建设工作报告2022年,${cut}`,
+      `2、的保障。二是完善制度。${cut}`,
+      '3、建设工作要点。',
+    ]);
+    assert.equal(r.header.title, '街道2022年度法治政府建设工作报告');
+    const lines = body(r.text);
+    assert.ok(lines.every((l) => !/由会员分享|^# /.test(l)), JSON.stringify(lines));
+    assert.ok(lines.includes('建设工作要点。'), JSON.stringify(lines));
+    // Near miss: a sentence that says a document was shared stays.
+    assert.equal(imported(['某某街道2022年度法治政府建设工作报告', '2022年,街道把学习资料由会员分享到各社区,组织干部在线阅读。']).text.includes('由会员分享到各社区'), true);
+  });
 });
