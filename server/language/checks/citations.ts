@@ -16,6 +16,7 @@ import { allMatches } from '../matches.js';
 import { YEAR_RANGE } from './typography.js';
 import { inSimplifiedScript } from '../script.js';
 import { withStandardTerms } from './terms.js';
+import { blockHas } from './proseHas.js';
 
 export interface CitationEntry {
   title: string;
@@ -198,7 +199,7 @@ function withCharactersLeftOut(key: string, target: string): boolean {
 
 /** The titles cited in a block, as typed: what ProseBlock.citedTitles gives (a block without 《 needs no lines built). */
 function citedTitleTexts(block: ProseBlock): string[] | undefined {
-  if (!block.source.includes('《')) return undefined;
+  if (!blockHas(block, '《')) return undefined;
   const titles = block.citedTitles;
   return titles.length ? titles.map((c) => c.title) : undefined;
 }
@@ -213,8 +214,7 @@ const SHORT_TITLE = /简称[《“]([^《》“”]{1,60})[》”]/g;
 
 /** The short titles a block defines itself: （以下简称《纲要》）. */
 function shortTitlesIn(block: ProseBlock): string[] | undefined {
-  // 简称 in a line's text is 简称 in the source (masks replace whole figures and escapes).
-  if (!block.source.includes('简称')) return undefined;
+  if (!blockHas(block, '简称')) return undefined;
   const out: string[] = [];
   for (const line of block.lines) {
     if (!line.text.includes('简称')) continue;
@@ -326,6 +326,8 @@ function onlySlipsSaidElsewhere(read: string, match: TitleMatch, registry: reado
 }
 
 function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: readonly CitationEntry[], shortTitles: ReadonlySet<string>, settings: CheckSettings): readonly Diagnostic[] {
+  // A block without 《 cites nothing (its titles are not looked for).
+  if (!blockHas(block, '《')) return NO_DIAGNOSTICS;
   let out: Diagnostic[] | undefined;
   const year = model.header.year;
   for (const cited of block.citedTitles) {
@@ -451,7 +453,8 @@ function ruleByLawPublicity(model: ReportModel, line: ProseLine, year: number): 
 function blockTermChecks(model: ReportModel, block: ProseBlock, year: number): readonly Diagnostic[] {
   let out: Diagnostic[] | undefined;
   for (const line of block.lines) {
-    if (line.text.includes('十') || line.text.includes('疫')) out = joined(out, staleReferences(model, line, year));
+    // Each of staleReferences' patterns names its words as written (十三五, 新冠肺炎疫情, 十九大), in its years only.
+    if ((year >= 2021 && line.text.includes('十三五')) || (year >= 2023 && (line.text.includes('新冠肺炎疫情') || line.text.includes('十九大')))) out = joined(out, staleReferences(model, line, year));
     if (year >= 2020 && ANY_MERGED_BODY.test(line.text)) out = joined(out, mergedBodies(model, line, year));
     if (line.text.includes('法制宣传')) out = joined(out, ruleByLawPublicity(model, line, year));
     if (year >= 2021) for (const m of allMatches(SEVENTH_FIVE_YEAR, line.text)) {
