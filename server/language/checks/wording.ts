@@ -86,6 +86,7 @@ registerCodes(wordingCodes);
 const SINCE_WITHOUT_YI = /(?:(?<=^|[，。；：！？,;:!?\s])(今年|去年|\d{4}年)来(?![自源到临往看访])|(今年|去年|(?<![\d.])\d{4}年)来(?=[，,、]|共|累计|先后))/g;
 
 function sinceWithoutYi(model: ReportModel): Diagnostic[] {
+  if (ruledOutInBatch(model, (text) => text.includes('年来'))) return [];
   return cachedPerBlock('since-without-yi', proseBlocks(model), (block) =>
     wordSlips(model, block, '年来', SINCE_WITHOUT_YI, (m) => {
       const since = m[1] ?? m[2]!;
@@ -124,6 +125,7 @@ function convenedBody(model: ReportModel): Diagnostic[] {
 }
 
 function upToWithZhi(model: ReportModel): Diagnostic[] {
+  if (ruledOutInBatch(model, (text) => text.includes('截止'))) return [];
   return cachedPerBlock('up-to-with-zhi', proseBlocks(model), (block) =>
     wordSlips(model, block, '截止', UP_TO_WITH_ZHI, (m) => ({
       code: 'BG718', end: m.index! + 2, message: '“截止”后面跟时间时应为“截至”（到某时为止）：请改为“截至”。',
