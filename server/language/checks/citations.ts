@@ -6,7 +6,7 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import registryData from '../data/citations.json' with { type: 'json' };
 import type { ReportModel } from '../model.js';
-import { cachedPerBlock, identityOf } from './blockCache.js';
+import { cachedPerBlock, identityOf, ruledOutInBatch } from './blockCache.js';
 import { summariesOf } from './blockSummaries.js';
 import type { Hit } from './blockVersions.js';
 import { joined, NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract.js';
@@ -16,6 +16,7 @@ import { allMatches } from '../matches.js';
 import { YEAR_RANGE } from './typography.js';
 import { inSimplifiedScript } from '../script.js';
 import { withStandardTerms } from './terms.js';
+import { blockHas } from './proseHas.js';
 
 export interface CitationEntry {
   title: string;
@@ -198,7 +199,7 @@ function withCharactersLeftOut(key: string, target: string): boolean {
 
 /** The titles cited in a block, as typed: what ProseBlock.citedTitles gives (a block without 《 needs no lines built). */
 function citedTitleTexts(block: ProseBlock): string[] | undefined {
-  if (!block.source.includes('《')) return undefined;
+  if (!blockHas(block, '《')) return undefined;
   const titles = block.citedTitles;
   return titles.length ? titles.map((c) => c.title) : undefined;
 }
@@ -213,8 +214,7 @@ const SHORT_TITLE = /简称[《“]([^《》“”]{1,60})[》”]/g;
 
 /** The short titles a block defines itself: （以下简称《纲要》）. */
 function shortTitlesIn(block: ProseBlock): string[] | undefined {
-  // 简称 in a line's text is 简称 in the source (masks replace whole figures and escapes).
-  if (!block.source.includes('简称')) return undefined;
+  if (!blockHas(block, '简称')) return undefined;
   const out: string[] = [];
   for (const line of block.lines) {
     if (!line.text.includes('简称')) continue;
@@ -330,6 +330,8 @@ function onlySlipsSaidElsewhere(read: string, match: TitleMatch, registry: reado
 }
 
 function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: readonly CitationEntry[], shortTitles: ReadonlySet<string>, settings: CheckSettings): readonly Diagnostic[] {
+  // A block without 《 cites nothing (its titles are not looked for).
+  if (!blockHas(block, '《')) return NO_DIAGNOSTICS;
   let out: Diagnostic[] | undefined;
   const year = model.header.year;
   for (const cited of block.citedTitles) {
@@ -370,7 +372,9 @@ function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: reado
 function termChecks(model: ReportModel): Diagnostic[] {
   const year = model.header.year;
   if (year === undefined || year < 2020) return [];
-  return cachedPerBlock(`stale-terms:${year}`, proseBlocks(model), (block) => blockTermChecks(model, block, year));
+  // A batch check of a report naming no merged body anywhere (nearly every one) tests no line for them: one search of the text, not one per line.
+  const mayNameMerged = year >= 2020 && !ruledOutInBatch(model, (text) => ANY_MERGED_BODY.test(text));
+  return cachedPerBlock(`stale-terms:${year}`, proseBlocks(model), (block) => blockTermChecks(model, block, year, mayNameMerged));
 }
 
 /** Following a plan as this year's requirement (按照……“十三五”规划的要求), not looking back on it (收官, 期间 …). */
@@ -452,13 +456,14 @@ function ruleByLawPublicity(model: ReportModel, line: ProseLine, year: number): 
   return out ?? NO_DIAGNOSTICS;
 }
 
-function blockTermChecks(model: ReportModel, block: ProseBlock, year: number): readonly Diagnostic[] {
+function blockTermChecks(model: ReportModel, block: ProseBlock, year: number, mayNameMerged: boolean): readonly Diagnostic[] {
   let out: Diagnostic[] | undefined;
   for (const line of block.lines) {
-    if (line.text.includes('十') || line.text.includes('疫')) out = joined(out, staleReferences(model, line, year));
-    if (year >= 2020 && ANY_MERGED_BODY.test(line.text)) out = joined(out, mergedBodies(model, line, year));
+    // Each of staleReferences' patterns names its words as written (十三五, 新冠肺炎疫情, 十九大), in its years only.
+    if ((year >= 2021 && line.text.includes('十三五')) || (year >= 2023 && (line.text.includes('新冠肺炎疫情') || line.text.includes('十九大')))) out = joined(out, staleReferences(model, line, year));
+    if (mayNameMerged && ANY_MERGED_BODY.test(line.text)) out = joined(out, mergedBodies(model, line, year));
     if (line.text.includes('法制宣传')) out = joined(out, ruleByLawPublicity(model, line, year));
-    if (year >= 2021) for (const m of allMatches(SEVENTH_FIVE_YEAR, line.text)) {
+    if (year >= 2021 && line.text.includes('七五')) for (const m of allMatches(SEVENTH_FIVE_YEAR, line.text)) {
       (out ??= []).push(lineDiagnostic(model, line, 'BG504', m.index, m.index + 2, `“七五”普法规划期是2016—2020年，本报告是${year}年度的，应为“八五”普法（2021—2025年）。`, [
         { title: '改为“八五”', safe: false, edits: [{ from: m.index, to: m.index + 2, newText: '八五' }] },
       ]));

@@ -5,6 +5,7 @@
 // (once per report), or a few traditional characters in simplified text where the report writes the same
 // character simplified too (汉源縣 beside 汉源县).
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
+import type * as ast from '../../../grammar/index.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
@@ -114,10 +115,19 @@ function slips(model: ReportModel): Diagnostic[] {
 
 /** Where a blank, a lost year or an omission may start: one test of a node instead of one per kind. */
 const MAY_BE_LEFT_OPEN = /[_＿略]|[（(]\s*年/;
+/**
+ * What any slip below but a lost plus needs (EIGHT_DIGITS, PLACEHOLDER_MARK, MAY_HOLD_HTML, MAY_BE_LEFT_OPEN), in
+ * one test: most nodes have none, and one pass over them costs about half of four.
+ */
+const MAY_SLIP = /\d{8}|[*＊xX×]|[a-z]|[_＿略]|[（(]\s*年/;
 
 function blockSlips(model: ReportModel, placed: PlacedBlock): readonly Diagnostic[] {
   let out: Diagnostic[] | undefined;
   for (const node of blockTextNodes(placed)) {
+    if (!MAY_SLIP.test(node.text)) {
+      if (node.text.includes('“')) out = lostPlus(model, placed, node, out);
+      continue;
+    }
     // Most text has neither eight digits in a row nor a placeholder mark: skipped before the patterns run.
     if (EIGHT_DIGITS.test(node.text)) for (const m of allMatches(RUN_TOGETHER, node.text)) {
       const [first, second] = [Number(m[1]), Number(m[2])];
@@ -136,14 +146,7 @@ function blockSlips(model: ReportModel, placed: PlacedBlock): readonly Diagnosti
       const what = masked ? '是被遮盖的数字（转载的网页把数字换成了“*”）' : '是模板的占位符，还没有填写';
       (out ??= []).push(located(model, placed.scope, diagnostic('BG233', { start, end: start + m[0].length }, `“${around}”里的“${m[0]}”${what}：请填上实际的数字或名称。`)));
     }
-    if (node.text.includes('“')) for (const m of allMatches(LOST_PLUS, node.text)) {
-      if (!/\d/.test(m[1]!)) continue;
-      const start = node.start + m.index! + 1;
-      const fixed = m[1]!.replace(/ /g, '+');
-      (out ??= []).push(located(model, placed.scope, diagnostic('BG752', { start, end: start + m[1]!.length }, `“${m[1]}”里只剩空格：像是公式“${fixed}”的加号在转载时丢了，请核对原文。`, [
-        { title: `改为“${fixed}”`, edits: [{ start, end: start + m[1]!.length, newText: fixed }], safe: false },
-      ])));
-    }
+    if (node.text.includes('“')) out = lostPlus(model, placed, node, out);
     if (MAY_HOLD_HTML.test(node.text)) for (const d of htmlLeft(node.text, node.start)) (out ??= []).push(located(model, placed.scope, d));
     if (!MAY_BE_LEFT_OPEN.test(node.text)) continue;
     if (node.text.includes('_') || node.text.includes('＿')) for (const m of allMatches(BLANK, node.text)) {
@@ -164,6 +167,19 @@ function blockSlips(model: ReportModel, placed: PlacedBlock): readonly Diagnosti
     }
   }
   return out ?? NO_DIAGNOSTICS;
+}
+
+/** BG752: a formula in quotes whose plus signs were lost (LOST_PLUS). */
+function lostPlus(model: ReportModel, placed: PlacedBlock, node: ast.TextNode, out: Diagnostic[] | undefined): Diagnostic[] | undefined {
+  for (const m of allMatches(LOST_PLUS, node.text)) {
+    if (!/\d/.test(m[1]!)) continue;
+    const start = node.start + m.index! + 1;
+    const fixed = m[1]!.replace(/ /g, '+');
+    (out ??= []).push(located(model, placed.scope, diagnostic('BG752', { start, end: start + m[1]!.length }, `“${m[1]}”里只剩空格：像是公式“${fixed}”的加号在转载时丢了，请核对原文。`, [
+      { title: `改为“${fixed}”`, edits: [{ start, end: start + m[1]!.length, newText: fixed }], safe: false },
+    ])));
+  }
+  return out;
 }
 
 /** A template's body left unnamed at the start of the title: 某县, 某某镇, xx市. */
@@ -338,7 +354,7 @@ function doubledDivisions(model: ReportModel): Diagnostic[] {
     }
   }
   // A batch check of a text with no character doubled anywhere (nearly every report) has nothing to look at block by block.
-  if (ruledOutInBatch(model, mayDoubleDivision)) return out;
+  if (ruledOutInBatch(model, (text) => wholeTextOf(model, text).doubledDivision)) return out;
   return out.concat(cachedPerPlaced('doubled-division', model, (placed) => {
     let found: Diagnostic[] | undefined;
     for (const node of blockTextNodes(placed)) if (mayDoubleDivision(node.text)) for (const d of doubled(node.text, node.start)) (found ??= []).push(located(model, placed.scope, d));
@@ -363,7 +379,35 @@ function doubled(text: string, offset: number): readonly Diagnostic[] {
 const mayHaveTraditional = new AttachedMap<ReportModel, boolean>('mayHaveTraditional');
 function anyTraditional(model: ReportModel): boolean {
   let found = mayHaveTraditional.get(model);
-  if (found === undefined) mayHaveTraditional.set(model, (found = !ruledOutInBatch(model, (text) => traditionalCount(text, 1) === 1)));
+  if (found === undefined) mayHaveTraditional.set(model, (found = !ruledOutInBatch(model, (text) => wholeTextOf(model, text).traditional)));
+  return found;
+}
+
+/** What a batch check asks of the report's whole text (ruledOutInBatch): a traditional character, a division's character written twice (县县). */
+interface WholeText {
+  traditional: boolean;
+  doubledDivision: boolean;
+}
+const wholeTexts = new AttachedMap<ReportModel, WholeText>('slipsWholeText');
+/** By UTF-16 unit: 1 a traditional character, 2 a division's (县市区镇乡). */
+const WHOLE_TEXT_UNITS = new Uint8Array(0x10000);
+for (const ch of TRADITIONAL_CHARACTERS) WHOLE_TEXT_UNITS[ch.charCodeAt(0)]! |= 1;
+for (const ch of '县市区镇乡') WHOLE_TEXT_UNITS[ch.charCodeAt(0)]! |= 2;
+
+/** Both found in one pass over the text (a second one, for the doubled division, cost a third as much again). */
+function wholeTextOf(model: ReportModel, text: string): WholeText {
+  let found = wholeTexts.get(model);
+  if (!found) {
+    found = { traditional: false, doubledDivision: false };
+    for (let i = 0; i < text.length && !(found.traditional && found.doubledDivision); i++) {
+      const c = text.charCodeAt(i);
+      const unit = WHOLE_TEXT_UNITS[c]!;
+      if (unit === 0) continue;
+      if (unit & 1) found.traditional = true;
+      if (unit & 2 && text.charCodeAt(i - 1) === c) found.doubledDivision = true;
+    }
+    wholeTexts.set(model, found);
+  }
   return found;
 }
 

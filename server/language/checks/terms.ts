@@ -70,19 +70,39 @@ export function termMisses(settings: Pick<CheckSettings, 'extraTerms'>): Miss[] 
  * beginning (行政…) is walked once. The longest miss starting at a position is the one found: equal to one
  * pattern of them all, longest first (`new RegExp(misses.join('|'), 'gu')`), which is kept for misses of
  * the settings that unit lookups would read otherwise (empty ones, or half of a surrogate pair).
+ *
+ * The trie's nodes are numbered states (the root is 0): the first step is a table by unit, the others one
+ * open-addressed table of (state, unit) → state — typed arrays, not a Map per node, whose lookups were
+ * a third of a cold check's search.
  */
 interface MissIndex {
-  root: TrieNode | undefined;
-  /** 1 for the UTF-16 units a miss starts with: most characters are passed over with one table lookup. */
-  starts: Uint8Array;
+  /** The state after a miss's first unit, by unit; 0 for the units no miss starts with (most characters). */
+  first: Int32Array | undefined;
+  steps: Steps;
+  /** The miss that ends at each state, if any. */
+  endsAt: Array<Miss | undefined>;
   re: RegExp;
   byMiss: Map<string, Miss>;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  /** The miss that ends here, if any. */
-  miss: Miss | undefined;
+/** The trie's steps past the first unit: slot k holds from[k] --unit[k]--> to[k] (from 0: an empty slot). */
+interface Steps {
+  from: Int32Array;
+  unit: Uint16Array;
+  to: Int32Array;
+  mask: number;
+}
+
+const slotOf = (state: number, unit: number, mask: number) => (Math.imul(state, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask;
+
+/** The state after `unit` from `state` (not the root), or 0. */
+function step(steps: Steps, state: number, unit: number): number {
+  const { from, mask } = steps;
+  for (let k = slotOf(state, unit, mask); ; k = (k + 1) & mask) {
+    const f = from[k]!;
+    if (f === 0) return 0;
+    if (f === state && steps.unit[k] === unit) return steps.to[k]!;
+  }
 }
 
 const missIndexes = new WeakMap<Miss[], MissIndex>();
@@ -94,24 +114,43 @@ function missIndex(misses: Miss[]): MissIndex {
     const alternatives = longestFirst.map((m) => m.miss.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const byMiss = new Map(misses.map((m) => [m.miss, m]));
     const plain = misses.every((m) => m.miss.length > 0 && !/[\ud800-\udfff]/.test(m.miss));
-    const starts = new Uint8Array(0x10000);
-    let root: TrieNode | undefined;
+    const endsAt: Array<Miss | undefined> = [undefined];
+    let first: Int32Array | undefined;
+    // (state, unit) → state while the trie is built; then laid out in the table.
+    const built = new Map<number, number>();
     if (plain) {
-      root = { next: new Map(), miss: undefined };
+      first = new Int32Array(0x10000);
       for (const m of misses) {
-        let node = root;
+        let state = 0;
         for (let i = 0; i < m.miss.length; i++) {
           const c = m.miss.charCodeAt(i);
-          let child = node.next.get(c);
-          if (!child) node.next.set(c, (child = { next: new Map(), miss: undefined }));
-          node = child;
+          const key = state * 0x10000 + c;
+          let next = state === 0 ? first[c]! : (built.get(key) ?? 0);
+          if (next === 0) {
+            next = endsAt.length;
+            endsAt.push(undefined);
+            if (state === 0) first[c] = next;
+            else built.set(key, next);
+          }
+          state = next;
         }
         // The first of equal misses is the one a pattern finds: later duplicates never match.
-        node.miss ??= byMiss.get(m.miss);
-        starts[m.miss.charCodeAt(0)] = 1;
+        endsAt[state] ??= byMiss.get(m.miss);
       }
     }
-    found = { root, starts, re: new RegExp(alternatives.join('|'), 'gu'), byMiss };
+    let size = 16;
+    while (size < built.size * 2) size *= 2;
+    const steps: Steps = { from: new Int32Array(size), unit: new Uint16Array(size), to: new Int32Array(size), mask: size - 1 };
+    for (const [key, to] of built) {
+      const state = Math.floor(key / 0x10000);
+      const unit = key % 0x10000;
+      let k = slotOf(state, unit, steps.mask);
+      while (steps.from[k] !== 0) k = (k + 1) & steps.mask;
+      steps.from[k] = state;
+      steps.unit[k] = unit;
+      steps.to[k] = to;
+    }
+    found = { first, steps, endsAt, re: new RegExp(alternatives.join('|'), 'gu'), byMiss };
     missIndexes.set(misses, found);
   }
   return found;
@@ -131,32 +170,32 @@ const isQuoteMark = (c: number) => c === 0x201c /* “ */ || c === 0x201d /* ”
  */
 function missesIn(text: string, index: MissIndex): ReadonlyArray<{ at: number; end: number; found: Miss }> {
   let out: Array<{ at: number; end: number; found: Miss }> | undefined;
-  const root = index.root;
-  if (!root) {
+  const { first, steps, endsAt } = index;
+  if (!first) {
     for (const m of allMatches(index.re, text)) (out ??= []).push({ at: m.index, end: m.index + m[0].length, found: index.byMiss.get(m[0])! });
     return out ?? NO_MISSES;
   }
-  const starts = index.starts;
   const length = text.length;
   for (let at = 0; at < length; at++) {
-    if (starts[text.charCodeAt(at)] === 0) continue;
+    let state = first[text.charCodeAt(at)]!;
+    if (state === 0) continue;
     // The longest miss from here: the last one passed on the walk down the trie.
-    let found: Miss | undefined;
-    let end = at;
-    let node: TrieNode | undefined = root;
+    let found = endsAt[state];
+    let end = at + 1;
     let skipped = 0;
-    for (let i = at; i < length; i++) {
+    for (let i = at + 1; i < length; i++) {
       const c = text.charCodeAt(i);
-      const child: TrieNode | undefined = node.next.get(c);
-      if (!child) {
+      const next = step(steps, state, c);
+      if (next === 0) {
         // A term quotes a part or two: a few marks are passed over, not a run of them (a line of 200,000 “
         // walked to its end from each: 60 s and more).
-        if (isQuoteMark(c) && i > at && ++skipped <= MAX_SKIPPED_MARKS) continue;
+        if (isQuoteMark(c) && ++skipped <= MAX_SKIPPED_MARKS) continue;
         break;
       }
-      node = child;
-      if (node.miss) {
-        found = node.miss;
+      state = next;
+      const miss = endsAt[state];
+      if (miss) {
+        found = miss;
         end = i + 1;
       }
     }

@@ -11,6 +11,7 @@ import type { Hit } from './blockVersions.js';
 import { citationRegistry, type CitationEntry, citedTitleTextsOf, definedShortTitles, matchTitle, normaliseTitle, PLACE_PREFIX } from './citations.js';
 import { NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract.js';
 import { lineDiagnostic, proseBlocks } from './prose.js';
+import { blockHas } from './proseHas.js';
 
 export const titlesCodes: CodeInfo[] = [
   {
@@ -229,7 +230,7 @@ const SET_UP_BEFORE = /(?:成立|组建|设立|挂牌)了?$/;
 
 function bodiesInTitleMarks(model: ReportModel): Diagnostic[] {
   // Most blocks cite nothing: no arrays are made for them.
-  return cachedPerBlock('bodies-in-title-marks', proseBlocks(model), (block) => block.citedTitles.length === 0 ? NO_DIAGNOSTICS :
+  return cachedPerBlock('bodies-in-title-marks', proseBlocks(model), (block) => !blockHas(block, '《') || block.citedTitles.length === 0 ? NO_DIAGNOSTICS :
     block.citedTitles
       .filter((c) => BODY_NAME.test(c.title) && SET_UP_BEFORE.test(c.line.text.slice(0, c.from - 1)))
       .map((c) =>

@@ -233,12 +233,22 @@ function unmarkedMatches(
  */
 const NEWSPAPER = /(?:(?:人民|光明|经济|法治|法制|检察|工人|农民|科技|中国)日报|人民法院报|人民政协报|中国纪检监察报|学习时报|中国青年报|中国妇女报|(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|四川|贵州|云南|陕西|甘肃|青海|宁夏|新疆|西藏|内蒙古|南方|羊城|深圳|广州|长沙|武汉|成都|杭州|南京|西安|郑州|济南|沈阳|长春|哈尔滨|福州|厦门|昆明|贵阳|南宁|合肥|南昌|石家庄|太原|兰州|西宁|银川|乌鲁木齐|拉萨|呼和浩特|海口|大连|青岛|宁波)(?:日报|法治报|法制报|晚报|政法报))(?!社|出版社)/g;
 
-/** What a newspaper's name ends in (日报, 法治报, 晚报, 人民法院报, 学习时报, 中国妇女报 …): a line without it has none (most lines have 报告). */
-const NEWSPAPER_END = /[日治制晚法院协察时年女]报/;
+/** The character before the 报 a newspaper's name ends in (日报, 法治报, 晚报, 人民法院报, 学习时报, 中国妇女报 …), by code. */
+const BEFORE_NEWSPAPER_END = new Uint8Array(0x10000);
+for (const ch of '日治制晚法院协察时年女') BEFORE_NEWSPAPER_END[ch.charCodeAt(0)] = 1;
+
+/**
+ * Whether a line has what a newspaper's name ends in (/[日治制晚法院协察时年女]报/): a line without it has none (most
+ * lines have 报告). Each 报 found by search, the character before it read: half the cost of the class tried at every character.
+ */
+function mayNameNewspaper(text: string): boolean {
+  for (let at = text.indexOf('报', 1); at >= 0; at = text.indexOf('报', at + 1)) if (BEFORE_NEWSPAPER_END[text.charCodeAt(at - 1)]) return true;
+  return false;
+}
 
 /** BG507 for a newspaper named without 《》 (“在人民日报、光明日报等中央媒体刊发”, “利用湖南法治报等平台”). */
 function unmarkedNewspapers(model: ReportModel): Diagnostic[] {
-  return unmarkedMatches(model, 'unmarked-newspapers', (text) => NEWSPAPER_END.test(text), NEWSPAPER, (line, name, at) =>
+  return unmarkedMatches(model, 'unmarked-newspapers', mayNameNewspaper, NEWSPAPER, (line, name, at) =>
     lineDiagnostic(model, line, 'BG507', at, at + name.length, `报纸名称“${name}”没有加书名号：报纸、刊物的名称应写作《${name}》。`, [
       { title: `改为“《${name}》”`, safe: true, edits: [{ from: at, to: at + name.length, newText: `《${name}》` }] },
     ]));

@@ -15,6 +15,8 @@ import { summariesOf } from './blockSummaries.js';
 import { sameStructure } from './structureMemo.js';
 import { DOCUMENT_NUMBER_BRACKETS, DOCUMENT_NUMBER_UNCLOSED, lineDiagnostic, located, proseBlocks, type ProseBlock } from './prose.js';
 import { allMatches } from '../matches.js';
+import { isWhiteSpace } from '../whiteSpace.js';
+import { blockHas } from './proseHas.js';
 
 export const wordingCodes: CodeInfo[] = [
   {
@@ -84,6 +86,7 @@ registerCodes(wordingCodes);
 const SINCE_WITHOUT_YI = /(?:(?<=^|[，。；：！？,;:!?\s])(今年|去年|\d{4}年)来(?![自源到临往看访])|(今年|去年|(?<![\d.])\d{4}年)来(?=[，,、]|共|累计|先后))/g;
 
 function sinceWithoutYi(model: ReportModel): Diagnostic[] {
+  if (ruledOutInBatch(model, (text) => text.includes('年来'))) return [];
   return cachedPerBlock('since-without-yi', proseBlocks(model), (block) =>
     wordSlips(model, block, '年来', SINCE_WITHOUT_YI, (m) => {
       const since = m[1] ?? m[2]!;
@@ -122,6 +125,7 @@ function convenedBody(model: ReportModel): Diagnostic[] {
 }
 
 function upToWithZhi(model: ReportModel): Diagnostic[] {
+  if (ruledOutInBatch(model, (text) => text.includes('截止'))) return [];
   return cachedPerBlock('up-to-with-zhi', proseBlocks(model), (block) =>
     wordSlips(model, block, '截止', UP_TO_WITH_ZHI, (m) => ({
       code: 'BG718', end: m.index! + 2, message: '“截止”后面跟时间时应为“截至”（到某时为止）：请改为“截至”。',
@@ -212,7 +216,7 @@ function leaderName(model: ReportModel): Diagnostic[] {
 
 /** BG722: 习近平法治思想 written 法治思想 where the report studies or follows it. */
 function thoughtWithoutName(model: ReportModel, block: ProseBlock): readonly Diagnostic[] {
-  if (!block.source.includes('法治思想')) return NO_DIAGNOSTICS;
+  if (!blockHas(block, '法治思想')) return NO_DIAGNOSTICS;
   let out: Diagnostic[] | undefined;
   for (const line of block.lines) {
     const text = line.text;
@@ -256,7 +260,21 @@ function mistypedLeaderName(model: ReportModel, block: ProseBlock): readonly Dia
 
 /** A run-in item's number (一是 … 十二是, 一 是 with a page's space) — not 之一是, 第一是, 其一是, 统一是, 唯一是, 再三是 …. */
 const RUN_IN = /(?<![第之其统唯同万专单逐划不归合周星礼初再])(十[一二三四五六七八九]?|[一二三四五六七八九])\s?是/g;
-const MAY_RUN_IN = /[一二三四五六七八九十]\s?是/;
+/** The numerals a run-in item's number has, by code. */
+const RUN_IN_NUMERAL = new Uint8Array(0x10000);
+for (const ch of '一二三四五六七八九十') RUN_IN_NUMERAL[ch.charCodeAt(0)] = 1;
+
+/**
+ * Whether a numeral stands before a 是 (a space between at most: /[一二三四五六七八九十]\s?是/): each 是 is found by
+ * search and the one or two characters before it read (a class tried at every character cost three times as much).
+ */
+function mayRunIn(text: string): boolean {
+  for (let at = text.indexOf('是', 1); at >= 0; at = text.indexOf('是', at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    if (RUN_IN_NUMERAL[before] || (at > 1 && isWhiteSpace(before) && RUN_IN_NUMERAL[text.charCodeAt(at - 2)])) return true;
+  }
+  return false;
+}
 const NUMERALS = '一二三四五六七八九';
 const numberOf = (numeral: string) => (numeral.startsWith('十') ? 10 + NUMERALS.indexOf(numeral[1] ?? '') + 1 : NUMERALS.indexOf(numeral) + 1);
 const numeralOf = (n: number) => (n < 10 ? NUMERALS[n - 1]! : `十${n > 10 ? NUMERALS[n - 11]! : ''}`);
@@ -278,7 +296,7 @@ function runInOrder(model: ReportModel): Diagnostic[] {
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i]!.text;
       // RUN_IN's lookbehind is tried at every character: only lines with a numeral before 是 are worth it.
-      if (!MAY_RUN_IN.test(text)) continue;
+      if (!mayRunIn(text)) continue;
       for (const m of allMatches(RUN_IN, text)) (marks ??= []).push({ line: i, at: m.index!, end: m.index! + m[0].length, n: numberOf(m[1]!) });
     }
     return block.opensPart || marks ? { opens: block.opensPart, marks: marks ?? [] } : undefined;
