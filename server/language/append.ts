@@ -4,6 +4,8 @@
 
 /** Appends `items` to `target` (in place) and returns `target`. */
 export function append<T>(target: T[], items: Iterable<T>): T[] {
-  for (const item of items) target.push(item);
+  // An array by index (what every check passes): for…of made an iterator per call, a batch check some thousands.
+  if (Array.isArray(items)) for (let k = 0; k < items.length; k++) target.push(items[k] as T);
+  else for (const item of items) target.push(item);
   return target;
 }

@@ -47,21 +47,27 @@ export interface TextCounts {
   notText: number;
 }
 
-function isNotText(code: number): boolean {
-  return code === 0xfffd || (code < 0x20 && (code < 9 || code > 13) && code !== 0x1b);
+/** NUL and the control characters but tab, line and page breaks and escape, and “\ufffd” (see notTextProblem). */
+const NOT_TEXT = /[\0-\x08\x0e-\x1a\x1c-\x1f\ufffd]/g;
+
+/**
+ * The counts of text[from, to). Each found by indexOf or a pattern's `test`, not a charCodeAt loop: their
+ * compiled scans cost half as much over a report, whose every version is counted.
+ */
+export function countsOf(text: string, from = 0, to = text.length): TextCounts {
+  // The stretch alone (a keystroke's): a scan for a character it lacks must not go on to the end of the text.
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
+  let notText = 0;
+  NOT_TEXT.lastIndex = 0;
+  while (NOT_TEXT.test(part)) notText++;
+  return { lineFeeds: occurrences(part, '\n'), carriageReturns: occurrences(part, '\r'), notText };
 }
 
-/** The counts of text[from, to). */
-export function countsOf(text: string, from = 0, to = text.length): TextCounts {
-  const counts: TextCounts = { lineFeeds: 0, carriageReturns: 0, notText: 0 };
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x20 && c !== 0xfffd) continue;
-    if (c === 10) counts.lineFeeds++;
-    else if (c === 13) counts.carriageReturns++;
-    else if (isNotText(c)) counts.notText++;
-  }
-  return counts;
+/** How many times `ch` is in `text`. */
+function occurrences(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
+  return n;
 }
 
 /** Lines of a text of these counts: its line feeds, or its carriage returns where those are more (old Mac text). */

@@ -40,8 +40,10 @@ export function ruledOutInBatch(model: ReportModel, mayHave: (text: string) => b
 /** Every block's result, in order, when nothing is remembered (a loop: flatMap costs more on ~30 checks × every block). */
 function everyBlock<B>(list: { readonly length: number; at(index: number): B | undefined }, check: (block: B) => readonly Diagnostic[]): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // An array (the placed blocks) read by index: `at` called on lists of several kinds is a call per block and check.
+  const array = Array.isArray(list) ? (list as readonly B[]) : undefined;
   for (let i = 0; i < list.length; i++) {
-    const found = check(list.at(i)!);
+    const found = check(array ? array[i]! : list.at(i)!);
     for (let k = 0; k < found.length; k++) out.push(found[k]!);
   }
   return out;

@@ -69,7 +69,13 @@ const MEASURE_WORDS_LONGEST_FIRST = [...MEASURE_WORDS].sort((a, b) => b.length -
 const DIVISION_COUNT = /^[省市县区乡州旗盟](?![民场级直委政属域村贤亲长容貌])/;
 
 /** Nouns that begin with a measure word's character: 单位, 家庭, 站点 (“对教育局等6单位”, “走访30家庭”). */
-const NOUN_FROM_MEASURE = /^(?:单位|單位|家庭|站点|站點)/;
+const NOUN_FROM_MEASURE = /单位|單位|家庭|站点|站點/y;
+
+/** The noun of NOUN_FROM_MEASURE at `at` (read where it stands: no slice made for every count of the text), if one is there. */
+function nounFromMeasureAt(text: string, at: number): string | undefined {
+  NOUN_FROM_MEASURE.lastIndex = at;
+  return NOUN_FROM_MEASURE.exec(text)?.[0];
+}
 
 /** Hotline and emergency numbers written before a noun (12345热线, 8890诉求, 96110): not counts. */
 const SERVICE_NUMBER = /^(110|119|120|122|12\d{3}|8890|96\d{3})$/;
@@ -134,7 +140,7 @@ function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock):
       const next = m[2]!;
       const after = m.index! + digits.length;
       // A measure word's character beginning a noun is the noun's (“等6单位” is 6个单位, not 6单 of 位).
-      const noun = NOUN_FROM_MEASURE.exec(node.text.slice(after, after + 2))?.[0];
+      const noun = nounFromMeasureAt(node.text, after);
       if (!noun && (MEASURE_SET.has(next) || SERVICE_NUMBER.test(digits) || startsWithAny(node.text, MULTI_CHAR_MEASURE, after))) continue;
       if (DIVISION_COUNT.test(node.text.slice(m.index! + digits.length, m.index! + digits.length + 2))) continue;
       if (ROAD_NUMBER.test(node.text.slice(after, after + 2))) continue;

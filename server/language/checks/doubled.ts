@@ -35,7 +35,10 @@ function doubledWords(model: ReportModel): Diagnostic[] {
     let out: Diagnostic[] | undefined;
     for (const line of block.lines) {
       const words = doubledWordsIn(line.text);
-      const pairs = doubledPairsIn(line.text).filter((p) => !words.some((w) => p.at < w.at + 2 * w.length && w.at < p.at + 4));
+      let pairs = doubledPairsIn(line.text);
+      // Most lines have neither: nothing is made for them.
+      if (words.length === 0 && pairs.length === 0) continue;
+      if (pairs.length) pairs = pairs.filter((p) => !words.some((w) => p.at < w.at + 2 * w.length && w.at < p.at + 4));
       for (const { at, length } of pairs.length ? [...words, ...pairs].sort((a, b) => a.at - b.at) : words) {
         const word = line.text.slice(at, at + length);
         (out ??= []).push(lineDiagnostic(model, line, 'BG727', at + length, at + 2 * length, `“${word}”连写了两遍（“${word}${word}”）：多半是复制粘贴留下的，请删去一遍。`, [
@@ -56,8 +59,8 @@ function doubledClauses(model: ReportModel): Diagnostic[] {
     let out: Diagnostic[] | undefined;
     for (const line of block.lines) {
       // A figure prints its value: two figures are the same when their values are (调处{a = 5起} / 调处{b = 8起} are not).
-      const sameFigure = (i: number, j: number) => figureValue(line, i) === figureValue(line, j);
-      for (const { mark, at, end } of doubledClausesIn(line.text, line.text.includes(FIGURE_MARK) ? sameFigure : undefined)) {
+      const sameFigure = line.text.includes(FIGURE_MARK) ? (i: number, j: number) => figureValue(line, i) === figureValue(line, j) : undefined;
+      for (const { mark, at, end } of doubledClausesIn(line.text, sameFigure)) {
         const clause = line.text.slice(at, end);
         (out ??= []).push(lineDiagnostic(model, line, 'BG733', at, end, `“${clause}”和前一个分句重复：多半是复制粘贴或改稿时多写了一遍，请删去一处。`, [
           { title: '删去重复的分句', safe: false, edits: [{ from: mark, to: end, newText: '' }] },
@@ -92,9 +95,9 @@ const LEAST_REPEATED_CLAUSE = 8;
  * at least 70% of it (共排查出… / 排查出…) — as [at, end), with `mark` the clause mark before them.
  * One pass over the text; each clause is compared once, from its end.
  */
-export function doubledClausesIn(text: string, sameMark?: (i: number, j: number) => boolean): Array<{ mark: number; at: number; end: number }> {
-  const found: Array<{ mark: number; at: number; end: number }> = [];
-  if (text.length < 2 * LEAST_REPEATED_CLAUSE + 1) return found;
+export function doubledClausesIn(text: string, sameMark?: (i: number, j: number) => boolean): ReadonlyArray<{ mark: number; at: number; end: number }> {
+  let found: Array<{ mark: number; at: number; end: number }> | undefined;
+  if (text.length < 2 * LEAST_REPEATED_CLAUSE + 1) return NO_CLAUSES;
   let prevAt = -1;
   let prevEnd = -1;
   let start = 0;
@@ -118,14 +121,20 @@ export function doubledClausesIn(text: string, sameMark?: (i: number, j: number)
         // A placeholder (a figure) is the same only as one printing the same.
         if (c === FIGURE_CODE && (!sameMark || !sameMark(prevEnd - k, end - k))) break;
       }
-      if (k > length) found.push({ mark: start - 1, at, end });
+      if (k > length) (found ??= []).push({ mark: start - 1, at, end });
     }
     prevAt = at;
     prevEnd = end;
     start = i + 1;
   }
-  return found;
+  return found ?? NO_CLAUSES;
 }
+
+/** What a line without a repeated clause has (most lines): one shared empty list. */
+const NO_CLAUSES: ReadonlyArray<{ mark: number; at: number; end: number }> = Object.freeze([]);
+
+/** What a line without a doubled word or pair has: one shared empty list (most lines). */
+const NONE: ReadonlyArray<{ at: number; length: number }> = Object.freeze([]);
 
 /** For each position of a line, bit n − 3 set when the n characters from it come again right after them (n = 3…8). */
 let repeats = new Uint8Array(256);
@@ -134,10 +143,9 @@ let repeats = new Uint8Array(256);
  * The doubled words of a text, left to right: at each ideograph the shortest word (3 to 8 ideographs, not
  * all one character) that comes again right after it; the search goes on after its second copy.
  */
-export function doubledWordsIn(text: string): Array<{ at: number; length: number }> {
-  const found: Array<{ at: number; length: number }> = [];
+export function doubledWordsIn(text: string): ReadonlyArray<{ at: number; length: number }> {
   const length = text.length;
-  if (length < 6) return found;
+  if (length < 6) return NONE;
   if (repeats.length < length) repeats = new Uint8Array(length * 2);
   repeats.fill(0, 0, length);
   // Which positions start a repeat of each length: a window is compared from its end, and a mismatch
@@ -161,7 +169,8 @@ export function doubledWordsIn(text: string): Array<{ at: number; length: number
       p = end + 1;
     }
   }
-  if (!any) return found;
+  if (!any) return NONE;
+  const found: Array<{ at: number; length: number }> = [];
   for (let i = 0; i + 6 <= length; i++) {
     const lengths = repeats[i]!;
     if (lengths === 0) continue;
@@ -201,21 +210,31 @@ const XIA = '下'.charCodeAt(0);
  * ideographs, not around an idiom's head (查自查自纠, 建共建共享, 谁普法普法) and not a verb said twice for “a
  * little” before 再, 吧, 一下 … (研究研究再定). One pass, by character code.
  */
-export function doubledPairsIn(text: string): Array<{ at: number; length: number }> {
+export function doubledPairsIn(text: string): ReadonlyArray<{ at: number; length: number }> {
   let found: Array<{ at: number; length: number }> | undefined;
-  for (let i = 0; i + 4 <= text.length; i++) {
-    const a = text.charCodeAt(i);
-    if (a !== text.charCodeAt(i + 2)) continue;
+  for (let i = 0; i + 4 <= text.length; ) {
+    // The pair's second character first, as doubledWordsIn compares a window from its end: where it does not
+    // come again, no pair starts here or at the next character (most characters are read once for two places).
     const b = text.charCodeAt(i + 1);
-    if (b !== text.charCodeAt(i + 3) || a === b || !isHan(a) || !isHan(b)) continue;
-    if (IDIOM_HEADS.has(a) || IDIOM_HEADS.has(b) || (i > 0 && IDIOM_HEADS.has(text.charCodeAt(i - 1)))) continue;
+    if (b !== text.charCodeAt(i + 3)) {
+      i += 2;
+      continue;
+    }
+    const a = text.charCodeAt(i);
+    if (a !== text.charCodeAt(i + 2) || a === b || !isHan(a) || !isHan(b) || IDIOM_HEADS.has(a) || IDIOM_HEADS.has(b) || (i > 0 && IDIOM_HEADS.has(text.charCodeAt(i - 1)))) {
+      i++;
+      continue;
+    }
     const after = text.charCodeAt(i + 4);
-    if (TENTATIVE_AFTER.has(after) || (after === YI && text.charCodeAt(i + 5) === XIA)) continue;
+    if (TENTATIVE_AFTER.has(after) || (after === YI && text.charCodeAt(i + 5) === XIA)) {
+      i++;
+      continue;
+    }
     // A third copy (组织组织组织) is still one slip, read once.
     (found ??= []).push({ at: i, length: 2 });
-    i += 3;
+    i += 4;
   }
-  return found ?? [];
+  return found ?? NONE;
 }
 
 export const doubledChecks: ReportCheck[] = [

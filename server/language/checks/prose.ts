@@ -179,6 +179,11 @@ abstract class LazyProseBlock implements ProseBlock {
     return span.end - span.origin;
   }
 
+  /** Whether the lines are built already (a test of them then costs nothing more). */
+  get linesBuilt(): boolean {
+    return this.found?.built !== undefined;
+  }
+
   private asked(): Found {
     return (this.found ??= { built: undefined, span: undefined, sliced: undefined, cited: undefined });
   }
@@ -186,10 +191,14 @@ abstract class LazyProseBlock implements ProseBlock {
   private wholeLines() {
     const found = this.asked();
     if (!found.span) {
+      // The first and the last line with nodes, by index (no closure made per block).
       const content = this.contents();
-      const first = content.find((nodes) => nodes.length > 0);
-      const last = content.findLast((nodes) => nodes.length > 0);
-      found.span = first && last ? wholeLineSpan(this.scope.file.text, first[0]!.start, last[last.length - 1]!.end) : { origin: 0, end: 0 };
+      let first = 0;
+      while (first < content.length && content[first]!.length === 0) first++;
+      let last = content.length - 1;
+      while (last >= first && content[last]!.length === 0) last--;
+      const nodes = content[last];
+      found.span = first <= last ? wholeLineSpan(this.scope.file.text, content[first]![0]!.start, nodes![nodes!.length - 1]!.end) : { origin: 0, end: 0 };
     }
     return found.span;
   }
@@ -225,6 +234,8 @@ class LinesProse extends LazyProseBlock {
 
 /** A heading's or a title's prose: one line, its list of lines made only when asked (most blocks never are). */
 class OneLineProse extends LazyProseBlock {
+  private line: (readonly ast.Inline[])[] | undefined;
+
   constructor(
     private readonly content: readonly ast.Inline[],
     scope: Scope,
@@ -235,7 +246,7 @@ class OneLineProse extends LazyProseBlock {
   }
 
   protected contents() {
-    return [this.content];
+    return (this.line ??= [this.content]);
   }
 }
 
@@ -243,10 +254,11 @@ class OneLineProse extends LazyProseBlock {
 /** A title inside a title: 〈…〉, or the half-width <…> a page typed for it (BG601 tells the marks; the title is read all the same). */
 const INNER_TITLE = /[〈<]([^〈〉<>]+)[〉>]/g;
 
-function findCitedTitles(block: ProseBlock): Cited[] {
+function findCitedTitles(block: LazyProseBlock): Cited[] {
   const out: Cited[] = [];
-  // No 《 in the source, no citation (and the block's lines need not be built).
-  if (!block.source.includes('《')) return out;
+  // No citation: known from the lines when they are built (a batch check has built them), else from the
+  // source (no 《, no citation; the lines need not be built).
+  if (block.linesBuilt ? block.citations.length === 0 : !block.source.includes('《')) return out;
   for (const { node, line } of block.citations) {
     if (!node.closed) continue;
     const from = indexOfSource(line, node.start);

@@ -7,6 +7,7 @@ import type { PlacedBlock, ReportModel, Scope } from '../model.js';
 import { formatValue } from '../values.js';
 import { AttachedMap } from '../attached.js';
 import { append } from '../append.js';
+import { blockCacheOn } from './blockCache.js';
 
 export interface ItemSource {
   /** Span in the file the block was written in. */
@@ -22,28 +23,77 @@ export interface ItemSource {
 type Group = readonly (readonly ast.Inline[])[];
 const NO_GROUPS: readonly Group[] = [];
 
+/**
+ * Words without one of which a check of relations finds nothing in a paragraph (rates: a percent sign; totals:
+ * 其中 or 分别): `test` reads a paragraph's source. A batch check asks of every paragraph of the report: there
+ * the words are found in the report's text once (indexOf, where each paragraph's test read it all again), and
+ * a paragraph is a search among where they are.
+ */
+export class NeededWords {
+  /** The text last asked of (one report's, kept until another is asked of) and where each word starts in it, in order. */
+  private text: string | undefined;
+  private starts: Int32Array[] = [];
+
+  constructor(private readonly words: readonly string[]) {}
+
+  readonly test = (source: string): boolean => {
+    for (const word of this.words) if (source.includes(word)) return true;
+    return false;
+  };
+
+  /** Whether text[start, end) holds one of the words (as `test` of that slice says). */
+  inSpan(text: string, start: number, end: number): boolean {
+    if (text !== this.text) {
+      this.text = text;
+      this.starts = this.words.map((word) => startsOf(text, word));
+    }
+    for (let w = 0; w < this.words.length; w++) {
+      // The first place of the word at or after `start`, by binary search.
+      const starts = this.starts[w]!;
+      let low = 0;
+      for (let high = starts.length; low < high; ) {
+        const mid = (low + high) >> 1;
+        if (starts[mid]! < start) low = mid + 1;
+        else high = mid;
+      }
+      if (low < starts.length && starts[low]! + this.words[w]!.length <= end) return true;
+    }
+    return false;
+  }
+}
+
+function startsOf(text: string, word: string): Int32Array {
+  const found: number[] = [];
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) found.push(i);
+  return Int32Array.from(found);
+}
+
 /** The paragraph, or each item of the list, that `needs` wants (the others are skipped before any work, and nothing is made for them). */
-function wantedGroups(placed: PlacedBlock, needs: (source: string) => boolean): readonly Group[] {
+function wantedGroups(model: ReportModel, placed: PlacedBlock, needs: NeededWords): readonly Group[] {
   const block = placed.block;
-  if (block.kind === 'paragraph') return wanted(block.lines, placed, needs) ? [block.lines] : NO_GROUPS;
+  if (block.kind === 'paragraph') return wanted(model, block.lines, placed, needs) ? [block.lines] : NO_GROUPS;
   if (block.kind !== 'list') return NO_GROUPS;
   let out: Group[] | undefined;
-  for (const item of block.items) if (wanted(item.lines, placed, needs)) (out ??= []).push(item.lines);
+  for (const item of block.items) if (wanted(model, item.lines, placed, needs)) (out ??= []).push(item.lines);
   return out ?? NO_GROUPS;
 }
 
-function wanted(lines: Group, placed: PlacedBlock, needs: (source: string) => boolean): boolean {
+function wanted(model: ReportModel, lines: Group, placed: PlacedBlock, needs: NeededWords): boolean {
   const first = lines[0]?.[0];
   const last = lines[lines.length - 1]?.at(-1);
-  return !!first && !!last && needs(placed.scope.file.text.slice(first.start, last.end));
+  if (!first || !last) return false;
+  const text = placed.scope.file.text;
+  // An editor's check tests the blocks an edit touched, not the whole text again; a snippet's text is its own.
+  if (!blockCacheOn() && placed.scope.file === model.file) return needs.inSpan(text, first.start, last.end);
+  return needs.test(text.slice(first.start, last.end));
 }
 
 /** Relations of a paragraph or list item, by its lines, for one model (rates and totals read many of the same). */
 const relationsByModel = new AttachedMap<ReportModel, Map<readonly (readonly ast.Inline[])[], { scope: Scope; relations: SentenceRelations<ItemSource>[] }>>('relationsByModel');
 
 /** One block's paragraph or list items, as sentences of amounts with their relations. */
-export function blockRelations(model: ReportModel, placed: PlacedBlock, needs: (source: string) => boolean): SentenceRelations<ItemSource>[] {
-  const groups = wantedGroups(placed, needs);
+export function blockRelations(model: ReportModel, placed: PlacedBlock, needs: NeededWords): SentenceRelations<ItemSource>[] {
+  const groups = wantedGroups(model, placed, needs);
   if (groups.length === 0) return [];
   let known = relationsByModel.get(model);
   if (!known) relationsByModel.set(model, (known = new Map()));
@@ -67,9 +117,9 @@ function groupRelations(model: ReportModel, lines: readonly (readonly ast.Inline
  * What a block's relations read besides its text: the values of its figures, as readFigure sees them
  * (looked up the same way, so the model is touched exactly as reading them would), and the 机关.
  */
-export function relationsContext(model: ReportModel, placed: PlacedBlock, needs: (source: string) => boolean): string {
+export function relationsContext(model: ReportModel, placed: PlacedBlock, needs: NeededWords): string {
   const parts: string[] = [model.header.org ?? ''];
-  for (const lines of wantedGroups(placed, needs)) {
+  for (const lines of wantedGroups(model, placed, needs)) {
     for (const line of lines) {
       // Only the line's own figures: readInline does not read into citations.
       for (const node of line) {

@@ -8,14 +8,13 @@ import { diagnostic, locatedIn } from '../makeDiagnostic.js';
 import type { ReportModel } from '../model.js';
 import { isShareRate, rateAgrees, someWholeOf, type Placed, type RatePairing, type SentenceRelations } from '../prose/index.js';
 import { cachedPerPlaced } from './blockCache.js';
-import { blockRelations, relationsContext, type ItemSource } from './proseItems.js';
+import { blockRelations, NeededWords, relationsContext, type ItemSource } from './proseItems.js';
 import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
 
 type Item = Placed<ItemSource>;
 
 /** Only paragraphs that write a percentage can hold a rate (most have none: skipped before any work). */
-const PERCENT = /[%％]/;
-const mentions = (source: string) => PERCENT.test(source);
+const mentions = new NeededWords(['%', '％']);
 
 const percentOf = (ratio: number, decimals: number) => `${(ratio * 100).toFixed(Math.max(decimals, 2))}%`;
 const named = (item: Item) => `“${item.data.figure?.name ?? item.item.phrase}”${item.data.printed}`;
@@ -50,7 +49,7 @@ function checkPairing(pairing: RatePairing, sentence: Item[], model: ReportModel
 
 function ratesAgainstCounts(model: ReportModel): Diagnostic[] {
   // Remembered per block with the values of its figures: an edit elsewhere does not re-read it.
-  return cachedPerPlaced({ name: 'rates', of: (placed) => `rates:${relationsContext(model, placed, mentions)}` }, model, (placed) => ratesIn(model, blockRelations(model, placed, mentions)), mentions);
+  return cachedPerPlaced({ name: 'rates', of: (placed) => `rates:${relationsContext(model, placed, mentions)}` }, model, (placed) => ratesIn(model, blockRelations(model, placed, mentions)), mentions.test);
 }
 
 function ratesIn(model: ReportModel, relations: SentenceRelations<ItemSource>[]): readonly Diagnostic[] {

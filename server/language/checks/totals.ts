@@ -9,7 +9,7 @@ import type { ReportModel } from '../model.js';
 import { partsExceed, type SentenceRelations } from '../prose/index.js';
 import { formatNumber } from '../values.js';
 import { cachedPerPlaced } from './blockCache.js';
-import { blockRelations, relationsContext, type ItemSource } from './proseItems.js';
+import { blockRelations, NeededWords, relationsContext, type ItemSource } from './proseItems.js';
 import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
 
 export const totalsCodes: CodeInfo[] = [
@@ -21,12 +21,12 @@ export const totalsCodes: CodeInfo[] = [
 ];
 registerCodes(totalsCodes);
 
-const saysWhereof = (source: string) => source.includes('其中') || source.includes('分别');
+const saysWhereof = new NeededWords(['其中', '分别']);
 
 function partsExceedingTotal(model: ReportModel): Diagnostic[] {
   // Most paragraphs have no "其中": skipped before resolving any figure. The others are remembered with
   // the values of their figures.
-  return cachedPerPlaced({ name: 'totals', of: (placed) => `totals:${relationsContext(model, placed, saysWhereof)}` }, model, (placed) => totalsIn(model, blockRelations(model, placed, saysWhereof)), saysWhereof);
+  return cachedPerPlaced({ name: 'totals', of: (placed) => `totals:${relationsContext(model, placed, saysWhereof)}` }, model, (placed) => totalsIn(model, blockRelations(model, placed, saysWhereof)), saysWhereof.test);
 }
 
 function totalsIn(model: ReportModel, relations: SentenceRelations<ItemSource>[]): readonly Diagnostic[] {

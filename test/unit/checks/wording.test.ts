@@ -505,6 +505,26 @@ describe('checks/wording', () => {
       const text = fc.array(fc.constantFrom('甲', '乙', '丙', '丁', 'a', '，', '甲乙丙', '甲乙甲'), { maxLength: 60 }).map((p) => p.join(''));
       fc.assert(fc.property(text, (t) => assert.deepEqual(doubledWordsIn(t), reference(t))), fuzzSettings(2000));
     });
+    it('finds the doubled pairs that reading every place of the text finds, on any text (property)', () => {
+      // The plain reading: at each place two different ideographs that come again right after them, not around an
+      // idiom's head nor before what follows a verb said twice for “a little”; on after the second copy.
+      const heads = new Set('自共占谁一不无有全同边互多亲再双各每以即可真大小半非上下前后千万百十两三四五六七八九');
+      const reference = (text: string) => {
+        const out: Array<{ at: number; length: number }> = [];
+        const han = (ch: string | undefined) => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
+        for (let i = 0; i + 4 <= text.length; i++) {
+          const [a, b] = [text[i]!, text[i + 1]!];
+          if (text.slice(i, i + 2) !== text.slice(i + 2, i + 4) || a === b || !han(a) || !han(b)) continue;
+          if (heads.has(a) || heads.has(b) || (i > 0 && heads.has(text[i - 1]!))) continue;
+          if ('再吧看了呢嘛'.includes(text[i + 4] ?? 'x') || text.startsWith('一下', i + 4)) continue;
+          out.push({ at: i, length: 2 });
+          i += 3;
+        }
+        return out;
+      };
+      const text = fc.array(fc.constantFrom('甲', '乙', '丙', '自', '再', '一', '下', 'a', '，', '甲乙', '乙甲'), { maxLength: 60 }).map((p) => p.join(''));
+      fc.assert(fc.property(text, (t) => assert.deepEqual(doubledPairsIn(t), reference(t))), fuzzSettings(2000));
+    });
     it('reports a two-character word written twice outside an idiom (round 24: 塘桥街道 “组织组织居委干部”), with a fix that is not safe', () => {
       const text = `${header(2024)}司法所开展了2场宣传活动，组织组织居委干部、人民调解员等共计100余人次参加。\n`;
       const d = expectOne(text, 'BG727', '组织', text.replace('组织组织', '组织'));
