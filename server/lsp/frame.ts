@@ -153,13 +153,7 @@ export class TextInParts {
 export class EncodedJson {
   private bytes: Buffer | undefined;
 
-  /** `utf8`, when given, is JSON.stringify(value) in UTF-8 made another way (from the parts of an earlier answer). */
-  constructor(
-    readonly value: unknown,
-    utf8?: Buffer,
-  ) {
-    this.bytes = utf8;
-  }
+  constructor(readonly value: unknown) {}
 
   get utf8(): Buffer {
     return (this.bytes ??= Buffer.from(JSON.stringify(this.value), 'utf8'));
