@@ -373,7 +373,7 @@ function termChecks(model: ReportModel): Diagnostic[] {
   const year = model.header.year;
   if (year === undefined || year < 2020) return [];
   // A batch check of a report naming no merged body anywhere (nearly every one) tests no line for them: one search of the text, not one per line.
-  const mayNameMerged = year >= 2020 && !ruledOutInBatch(model, (text) => ANY_MERGED_BODY.test(text));
+  const mayNameMerged = !ruledOutInBatch(model, (text) => ANY_MERGED_BODY.test(text));
   return cachedPerBlock(`stale-terms:${year}`, proseBlocks(model), (block) => blockTermChecks(model, block, year, mayNameMerged));
 }
 

@@ -7,6 +7,7 @@
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type * as ast from '../../../grammar/index.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
+import { unitSet } from '../unitSet.js';
 import { diagnostic } from '../makeDiagnostic.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
 import { cachedPerPlaced, ruledOutInBatch } from './blockCache.js';
@@ -64,11 +65,9 @@ const TRADITIONAL_CHARACTERS = TRADITIONAL_AND_SIMPLIFIED.replace(/(.)./g, '$1')
 /** The simplified form of a traditional character of the table, by character code. */
 const SIMPLIFIED = new Map<number, string>();
 for (let i = 0; i < TRADITIONAL_AND_SIMPLIFIED.length; i += 2) SIMPLIFIED.set(TRADITIONAL_AND_SIMPLIFIED.charCodeAt(i), TRADITIONAL_AND_SIMPLIFIED[i + 1]!);
-const IS_TRADITIONAL = new Uint8Array(0x10000);
-for (const ch of TRADITIONAL_CHARACTERS) IS_TRADITIONAL[ch.charCodeAt(0)] = 1;
+const IS_TRADITIONAL = unitSet(TRADITIONAL_CHARACTERS);
 /** The simplified forms of the table: simplified text with a few traditional characters has more of them. */
-const IS_SIMPLIFIED_FORM = new Uint8Array(0x10000);
-for (const ch of SIMPLIFIED.values()) IS_SIMPLIFIED_FORM[ch.charCodeAt(0)] = 1;
+const IS_SIMPLIFIED_FORM = unitSet(SIMPLIFIED.values());
 
 /** The offsets of the traditional characters in `text`, up to `limit`. */
 function traditionalIn(text: string, limit: number): number[] {

@@ -9,6 +9,7 @@ import { NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract
 import { inCitationAt, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 import { chineseWords } from '../words.js';
 import { allMatches } from '../matches.js';
+import { unitSet } from '../unitSet.js';
 import { citationRegistry, type CitationEntry } from './citations.js';
 import { countBefore } from '../../../grammar/index.js';
 
@@ -234,8 +235,7 @@ function unmarkedMatches(
 const NEWSPAPER = /(?:(?:人民|光明|经济|法治|法制|检察|工人|农民|科技|中国)日报|人民法院报|人民政协报|中国纪检监察报|学习时报|中国青年报|中国妇女报|(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|四川|贵州|云南|陕西|甘肃|青海|宁夏|新疆|西藏|内蒙古|南方|羊城|深圳|广州|长沙|武汉|成都|杭州|南京|西安|郑州|济南|沈阳|长春|哈尔滨|福州|厦门|昆明|贵阳|南宁|合肥|南昌|石家庄|太原|兰州|西宁|银川|乌鲁木齐|拉萨|呼和浩特|海口|大连|青岛|宁波)(?:日报|法治报|法制报|晚报|政法报))(?!社|出版社)/g;
 
 /** The character before the 报 a newspaper's name ends in (日报, 法治报, 晚报, 人民法院报, 学习时报, 中国妇女报 …), by code. */
-const BEFORE_NEWSPAPER_END = new Uint8Array(0x10000);
-for (const ch of '日治制晚法院协察时年女') BEFORE_NEWSPAPER_END[ch.charCodeAt(0)] = 1;
+const BEFORE_NEWSPAPER_END = unitSet('日治制晚法院协察时年女');
 
 /**
  * Whether a line has what a newspaper's name ends in (/[日治制晚法院协察时年女]报/): a line without it has none (most

@@ -16,6 +16,7 @@ import { sameStructure } from './structureMemo.js';
 import { DOCUMENT_NUMBER_BRACKETS, DOCUMENT_NUMBER_UNCLOSED, lineDiagnostic, located, proseBlocks, type ProseBlock } from './prose.js';
 import { allMatches } from '../matches.js';
 import { isWhiteSpace } from '../whiteSpace.js';
+import { unitSet } from '../unitSet.js';
 import { blockHas } from './proseHas.js';
 
 export const wordingCodes: CodeInfo[] = [
@@ -261,8 +262,7 @@ function mistypedLeaderName(model: ReportModel, block: ProseBlock): readonly Dia
 /** A run-in item's number (一是 … 十二是, 一 是 with a page's space) — not 之一是, 第一是, 其一是, 统一是, 唯一是, 再三是 …. */
 const RUN_IN = /(?<![第之其统唯同万专单逐划不归合周星礼初再])(十[一二三四五六七八九]?|[一二三四五六七八九])\s?是/g;
 /** The numerals a run-in item's number has, by code. */
-const RUN_IN_NUMERAL = new Uint8Array(0x10000);
-for (const ch of '一二三四五六七八九十') RUN_IN_NUMERAL[ch.charCodeAt(0)] = 1;
+const RUN_IN_NUMERAL = unitSet('一二三四五六七八九十');
 
 /**
  * Whether a numeral stands before a 是 (a space between at most: /[一二三四五六七八九十]\s?是/): each 是 is found by
