@@ -35,9 +35,18 @@ const LINE = { title: 9, opening: 15, rates: 42, problems: 58 };
 /**
  * Chinese prose is written in long lines: wrapped, as a writer would have it. No auto-save (code-server
  * saves after a delay by default): a step's edits are discarded when it closes its editors, so every
- * step sees the sample as it is.
+ * step sees the sample as it is. The language server's messages are traced into its log (tellServerLog).
  */
-const SETTINGS = { 'editor.wordWrap': 'on', 'files.autoSave': 'off' };
+const SETTINGS = { 'editor.wordWrap': 'on', 'files.autoSave': 'off', 'baogao.trace.server': 'messages' };
+
+/**
+ * After a failed step, the language server's log (its messages traced: SETTINGS) goes to the output, so
+ * that a failure seen only in CI says what the server was asked and answered.
+ */
+function tellServerLog(context: Mocha.Context, wb: Workbench | undefined): void {
+  if (context.currentTest?.state !== 'failed' || !wb) return;
+  console.log(`--- 报告语言服务器 log, last lines (after “${context.currentTest.title}”) ---\n${wb.outputLog('报告语言服务器', 150)}\n--- end of log ---`);
+}
 
 /** Checks shared by both scenarios: what must work in a trusted workspace and in Restricted Mode alike. */
 function writerBasics(get: () => Workbench) {
@@ -135,7 +144,8 @@ describe('baogao UI: trusted workspace, extension installed from the .vsix', fun
     await wb?.close();
   });
   // A failed step may leave a menu or widget open: close it, so the next step starts clean.
-  afterEach(async () => {
+  afterEach(async function () {
+    tellServerLog(this, wb);
     for (let i = 0; i < 2; i++) await wb?.page.keyboard.press('Escape');
   });
 
@@ -478,7 +488,8 @@ describe('baogao UI: Restricted Mode workspace, extension installed from the .vs
   after(async () => {
     await wb?.close();
   });
-  afterEach(async () => {
+  afterEach(async function () {
+    tellServerLog(this, wb);
     for (let i = 0; i < 2; i++) await wb?.page.keyboard.press('Escape');
   });
 

@@ -10,7 +10,7 @@
 // Every helper takes a screenshot into test-artifacts/e2e/ui/<name>/NN-<step>.png.
 // Everything is bounded: each wait has a timeout, and close() kills Chromium and
 // the code-server process group.
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -94,7 +94,7 @@ export class Workbench {
     };
     // Chinese display language for extensions (VS Code's own UI stays English): see lib/locale.ts.
     const locale = localeSetup(opts.locale);
-    const args: string[] = [...locale.args];
+    const args: string[] = [...locale.args, '--log', 'trace'];
     if (opts.extensionDevelopmentPath) args.push('--vscode-option', 'enable-smoke-test-driver');
 
     let server: RunningCodeServer;
@@ -559,8 +559,27 @@ export class Workbench {
 
   async close(): Promise<void> {
     await this.browser.close();
+    // VS Code's logs (the extension host's, each output channel's: the language server's among them) are
+    // kept with the screenshots: a failure in CI leaves nothing else to read.
+    const logs = path.join(this.server.userDataDir, 'logs');
+    if (existsSync(logs)) cpSync(logs, path.join(this.artifacts, 'logs'), { recursive: true });
     await this.server.stop();
     rmSync(this.tmp, { recursive: true, force: true });
+  }
+
+  /** The last `lines` lines of an output channel's log (the language server's: `报告语言服务器`), '' when there is none yet. */
+  outputLog(channel: string, lines = 120): string {
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name === `${channel}.log`) found.push(full);
+      }
+    };
+    const logs = path.join(this.server.userDataDir, 'logs');
+    if (existsSync(logs)) walk(logs);
+    return found.map((file) => readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n')).join('\n');
   }
 }
 
