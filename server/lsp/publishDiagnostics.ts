@@ -111,15 +111,20 @@ export class DiagnosticsPublisher {
     this.publishConfigProblems();
     let last = this.results.get(uri);
     // Nothing found anew for this URI since the last answer: the same result, without comparing anything.
-    if (last && !this.touched.delete(uri)) return this.answer(last, previousResultId);
+    if (last && !this.touched.delete(uri)) return this.answer(last, previousResultId, uri);
     const items = this.union(uri);
     // Compared item by item (no JSON of thousands of problems made per keystroke to compare).
     if (!last || !sameDiagnostics(last.items, items)) this.results.set(uri, (last = { id: String(++this.resultCount), items }));
-    return this.answer(last, previousResultId);
+    return this.answer(last, previousResultId, uri);
   }
 
-  private answer(last: { id: string; items: LspDiagnostic[] }, previousResultId: string | undefined): DocumentDiagnosticReport {
-    if (previousResultId === last.id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.id };
+  private answer(last: { id: string; items: LspDiagnostic[] }, previousResultId: string | undefined, uri: string): DocumentDiagnosticReport {
+    const version = this.store.get(uri)?.version;
+    if (previousResultId === last.id) {
+      this.connection.tracer.log(`问题 ${uri} 第 ${version} 版：未变（结果 ${last.id}）`);
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.id };
+    }
+    this.connection.tracer.log(`问题 ${uri} 第 ${version} 版：${last.items.length} 处（结果 ${last.id}）`);
     return { kind: DocumentDiagnosticReportKind.Full, resultId: last.id, items: last.items };
   }
 
@@ -244,6 +249,7 @@ export class DiagnosticsPublisher {
     if (diagnostics.length) this.pushed.add(target);
     else this.pushed.delete(target);
     const doc = this.store.get(target);
+    this.connection.tracer.log(`问题 ${target}${doc ? ` 第 ${doc.version} 版` : ''}：${diagnostics.length} 处（推送）`);
     void this.connection.sendDiagnostics({ uri: target, diagnostics, ...(doc ? { version: doc.version } : {}) });
   }
 }

@@ -96,7 +96,11 @@ describe('protocol: pull diagnostics (textDocument/diagnostic)', () => {
       client.connection.sendRequest(HoverRequest.type, { ...doc, position: at }),
       pull(uri),
     ]);
-    const analyses = client.traces.filter((t) => t.includes(uri.slice(uri.lastIndexOf('/') + 1)) && t.includes('第 2 版'));
+    const analyses = client.traces.filter((t) => t.startsWith('分析 ') && t.includes(uri.slice(uri.lastIndexOf('/') + 1)) && t.includes('第 2 版'));
     assert.equal(analyses.length, 1, client.traces.join('\n'));
+    // Each answer is traced too: the two pulls of version 2, with what they answered.
+    const answers = client.traces.filter((t) => t.startsWith('问题 ') && t.includes(uri.slice(uri.lastIndexOf('/') + 1)) && t.includes('第 2 版'));
+    assert.equal(answers.length, 2, client.traces.join('\n'));
+    assert.ok(answers.every((t) => /：(\d+ 处|未变)（结果 \d+）$/.test(t)), answers.join('\n'));
   });
 });

@@ -94,6 +94,7 @@ export class Workbench {
     };
     // Chinese display language for extensions (VS Code's own UI stays English): see lib/locale.ts.
     const locale = localeSetup(opts.locale);
+    // Logs at trace level: the language client writes the server's traced messages (baogao.trace.server) there only.
     const args: string[] = [...locale.args, '--log', 'trace'];
     if (opts.extensionDevelopmentPath) args.push('--vscode-option', 'enable-smoke-test-driver');
 
