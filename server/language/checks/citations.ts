@@ -52,12 +52,12 @@ function buildRegistry(extras: CheckSettings['extraCitations']): CitationEntry[]
 
 export const citationsCodes: CodeInfo[] = [
   { code: 'BG501', severity: 'warning', title: '文件名称与正式名称不一致', description: '书名号中的名称与登记的正式文件名称相近但不相同（错字、漏字、缺括号或“年”等），可能写错了。只差半角括号或年份范围的连字符时（“《法治政府建设实施纲要(2021-2025年)》”），由 BG601、BG603 在各自的位置报告（各有安全修复），本条不再重复。带年份的名称漏了登记名称里的几个字（不超过四分之一，年份相同：“《法治政府实施纲(2021-2025)》”）也报；不带年份的简称（《纲要》）不报。书名号里再标的书名（〈〉里的，网页打成半角“<>”的也算：“《……贯彻落实<法治政府实施纲要(2021-2025)>实施方案》”）也查；从繁体网页复制的名称按简体比较，繁体字由 BG234、BG235 报告。', example: '《法治政府建设实施纲要（2021-2025年》', fix: '改为正式名称' },
-  { code: 'BG502', severity: 'warning', title: '引用了已被取代的文件', description: '所引文件在报告年度已被新文件取代，例如 2021 年起应以《法治政府建设实施纲要（2021—2025年）》为准。', example: '@年度 2021\n落实《法治政府建设实施纲要（2015—2020年）》', fix: '改为新文件' },
+  { code: 'BG502', severity: 'warning', title: '引用了已被取代的文件', description: '所引文件在报告年度已被新文件取代，例如 2021 年起应以《法治政府建设实施纲要（2021—2025年）》为准；国务院《全面推进依法行政实施纲要》（2004年）2016年起由《法治政府建设实施纲要（2015—2020年）》接替。修复建议的是报告年度现行的那一个（2022年度写2004年的纲要，建议2021—2025年的）。', example: '@年度 2021\n落实《法治政府建设实施纲要（2015—2020年）》', fix: '改为新文件' },
   { code: 'BG503', severity: 'warning', title: '引用了尚未施行的文件', description: '所引文件在报告年度还没有施行。', example: '@年度 2020\n严格执行《信访工作条例》' },
   { code: 'BG504', severity: 'warning', title: '普法规划已过期', description: '“七五”普法规划期为2016—2020年，2021年起是“八五”普法。', example: '@年度 2021\n结合“七五普法”的要求', fix: '改为“八五”' },
   {
     code: 'BG508', severity: 'warning', title: '法律名称有误',
-    description: '书名号里的法律名称没有哪部法律叫这个名字：法律部门的统称当成了法律（《行政法》），或把法律名称简称错了（《土地法》应为《土地管理法》，《民法》应为《民法典》，《环保法》应为《环境保护法》）；2021年起还引用已被《中华人民共和国民法典》废止的法律（《合同法》《物权法》《婚姻法》《继承法》《侵权责任法》《民法通则》等）。请写明所引法律的正式名称或规范简称。',
+    description: '书名号里的法律名称没有哪部法律叫这个名字：法律部门的统称当成了法律（《行政法》），或把法律名称简称错了（《土地法》应为《土地管理法》，《民法》应为《民法典》，《环保法》应为《环境保护法》）；2021年起还引用已被《中华人民共和国民法典》废止的法律（《合同法》《物权法》《婚姻法》《继承法》《侵权责任法》《民法通则》等）；把理论当成了法律或文件（《国家安全观》）。请写明所引法律的正式名称或规范简称。',
     example: '@年度 2023\n重点学习《民法典》《行政法》《土地法》等法律法规',
   },
   {
@@ -65,7 +65,7 @@ export const citationsCodes: CodeInfo[] = [
     description: '书名号前写的发文机关不是登记的发文机关：《法治政府建设与责任落实督察工作规定》《党政主要负责人履行推进法治建设第一责任人职责规定》是中共中央办公厅、国务院办公厅印发的，不是中央依法治国办、司法部或国务院；《法治政府建设实施纲要（2021—2025年）》是中共中央、国务院印发的。只看紧挨书名号的中央机关名称（可带“印发的”“制定的”等），发文机关之一（“国务院《法治政府建设实施纲要》”“国务院办公厅印发《……督察工作规定》”）不报。',
     example: '严格落实中央依法治国办《法治政府建设与责任落实督察工作规定》', fix: '改为登记的发文机关',
   },
-  { code: 'BG506', severity: 'warning', title: '提法已过时', description: '当作现行要求写的提法，在本报告年度已经过时：2021年起按“十三五”规划的要求（“十三五”时期是2016—2020年），2023年起只贯彻“党的十九大精神”而不提二十大（党的二十大2022年10月召开）、把“应对新冠肺炎疫情”写成当年的工作（2023年1月起“乙类乙管”），2020年起还写2018年机构改革撤并的机构（法制办、工商局、国土资源局、环保局、安监局、卫计委……），或把“法治宣传”写成2014年以前的“法制宣传”（“法制宣传教育”；12月4日的“法制宣传日”2014年起为“国家宪法日”）。多半是沿用旧报告或范文时漏改。回顾以往的句子（收官、以来、期间、“原……”）不报。', example: '@年度 2023\n认真贯彻落实党的十九大精神' },
+  { code: 'BG506', severity: 'warning', title: '提法已过时', description: '当作现行要求写的提法，在本报告年度已经过时：2021年起按“十三五”规划的要求（“十三五”时期是2016—2020年），2023年起只贯彻“党的十九大精神”而不提二十大（党的二十大2022年10月召开）、把“应对新冠肺炎疫情”写成当年的工作（2023年1月起“乙类乙管”），2021年起还学习、贯彻“全面依法治国新理念新思想新战略”（2020年11月中央全面依法治国工作会议明确为“习近平法治思想”；讲它如何提出、形成的句子不报），2020年起还写2018年机构改革撤并的机构（法制办、工商局、国土资源局、环保局、安监局、卫计委……），或把“法治宣传”写成2014年以前的“法制宣传”（“法制宣传教育”；12月4日的“法制宣传日”2014年起为“国家宪法日”）。多半是沿用旧报告或范文时漏改。回顾以往的句子（收官、以来、期间、“原……”）不报。', example: '@年度 2023\n认真贯彻落实党的十九大精神' },
 ];
 registerCodes(citationsCodes);
 
@@ -270,11 +270,22 @@ const NO_SUCH_LAW = new Map<string, { instead: string; since?: number }>([
   ]),
 ]);
 
+/**
+ * A concept set in 《》 as if it were a law or a document (少云镇 2024: “《中华人民共和国宪法》、《民法典》、……、《国家安全观》
+ * 等法律法规”): no law or document has the name; the book on it has a longer one (《总体国家安全观学习纲要》).
+ */
+const NOT_A_DOCUMENT = new Map<string, string>([
+  ['国家安全观', '总体国家安全观是党的理论，不加书名号；要学的法律是《中华人民共和国国家安全法》，书是《总体国家安全观学习纲要》'],
+  ['总体国家安全观', '总体国家安全观是党的理论，不加书名号；要学的法律是《中华人民共和国国家安全法》，书是《总体国家安全观学习纲要》'],
+]);
+
 const [LAW, RULES] = ['法'.charCodeAt(0), '则'.charCodeAt(0)];
 const PRC = '中华人民共和国';
 
 /** BG508: a law cited by a name no law has (in the report's year). */
 function noSuchLaw(model: ReportModel, cited: Cited, normalised: string, year: number | undefined): Diagnostic | undefined {
+  const concept = NOT_A_DOCUMENT.get(normalised);
+  if (concept) return lineDiagnostic(model, cited.line, 'BG508', cited.from, cited.to, `《${cited.title}》不是法律或文件的名称：${concept}。`);
   // Every name listed ends with 法 or 则: most titles are passed over by their last character.
   const last = normalised.charCodeAt(normalised.length - 1);
   if (last !== LAW && last !== RULES) return undefined;
@@ -329,6 +340,23 @@ function onlySlipsSaidElsewhere(read: string, match: TitleMatch, registry: reado
   return again !== undefined && again.entry === match.entry && (again.kind === 'exact' || (again.kind === 'defect' && withTypingSlipsFixed(termsFixed) === again.name));
 }
 
+/** A registered title names its period as “（2015—2020年）” (the registry writes it so). */
+const YEAR_IN_TITLE = /\d{4}年?—\d{4}/;
+
+/**
+ * The successor current in `year`, down the chain of successors (《全面推进依法行政实施纲要》 → 2015—2020 → 2021—2025): a
+ * report of 2022 citing the 2004 纲要 is told of the one of 2021, not of the one of 2015 it was followed by.
+ */
+function currentSuccessor(entry: CitationEntry, year: number, registry: readonly CitationEntry[]): string | undefined {
+  let current = entry.supersededBy;
+  for (let steps = 0; current && steps < 8; steps++) {
+    const next = registry.find((e) => e.title === current);
+    if (!next || next.validTo === undefined || next.validTo >= year || !next.supersededBy) break;
+    current = next.supersededBy;
+  }
+  return current;
+}
+
 function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: readonly CitationEntry[], shortTitles: ReadonlySet<string>, settings: CheckSettings): readonly Diagnostic[] {
   // A block without 《 cites nothing (its titles are not looked for).
   if (!blockHas(block, '《')) return NO_DIAGNOSTICS;
@@ -358,9 +386,12 @@ function blockTitleChecks(model: ReportModel, block: ProseBlock, registry: reado
     if (issuer) (out ??= []).push(issuer);
     if (year === undefined) continue;
     if (entry.validTo !== undefined && year > entry.validTo) {
-      const successor = entry.supersededBy ? `，${year}年应以《${entry.supersededBy}》为准` : '';
-      (out ??= []).push(lineDiagnostic(model, cited.line, 'BG502', cited.from, cited.to, `《${entry.title}》的规划期到${entry.validTo}年为止${successor}：本报告是${year}年度的，请确认引用的是现行文件。`,
-        entry.supersededBy ? [{ title: `改为《${entry.supersededBy}》`, safe: false, edits: [{ from: cited.from, to: cited.to, newText: entry.supersededBy }] }] : undefined));
+      const current = currentSuccessor(entry, year, registry);
+      const successor = current ? `，${year}年应以《${current}》为准` : '';
+      // A plan names its period in its title (（2015—2020年）); a document without one was followed by its successor.
+      const ended = YEAR_IN_TITLE.test(entry.title) || !entry.supersededBy ? `的规划期到${entry.validTo}年为止` : `自${entry.validTo + 1}年起已由《${entry.supersededBy}》接替`;
+      (out ??= []).push(lineDiagnostic(model, cited.line, 'BG502', cited.from, cited.to, `《${entry.title}》${ended}${successor}：本报告是${year}年度的，请确认引用的是现行文件。`,
+        current ? [{ title: `改为《${current}》`, safe: false, edits: [{ from: cited.from, to: cited.to, newText: current }] }] : undefined));
     } else if (entry.validFrom !== undefined && year < entry.validFrom) {
       const since = entry.date ? `${entry.date}起施行` : `${entry.validFrom}年起施行`;
       (out ??= []).push(lineDiagnostic(model, cited.line, 'BG503', cited.from, cited.to, `《${entry.title}》${since}，本报告是${year}年度的，当时还没有这个文件：请核对所引文件名称。`));
@@ -384,6 +415,14 @@ const LOOKING_BACK = /收官|完成|期间|时期|以来|回顾|总结|成效|�
 const EPIDEMIC_WORK = /(?:应对|防控|抗击|战胜|打赢)[^。；;，,]{0,8}?(新冠肺炎疫情)/g;
 /** Following the 19th Congress's spirit as current, with the 20th not named in the same sentence. */
 const NINETEENTH_CONGRESS = /(?:贯彻|落实|学习|领会)[^。；;]{0,8}?(?:党的)?(十九大)(?:和十九届[^。；;]{0,16}?全会)?精神/g;
+
+/**
+ * 全面依法治国新理念新思想新战略 learnt or followed as this year's guidance: the name of before the central work
+ * conference of November 2020, which set it down as 习近平法治思想 (上杭县自然资源局 2024: “把习近平总书记全面依法
+ * 治国新理念新思想新战略列入党组中心组学习内容”). A sentence on how it came about (提出, 形成, 以来) looks back.
+ */
+const NEW_IDEAS = /全面依法治国(?:的)?新理念新思想新战略/g;
+const HOW_IT_CAME = /提出|形成|以来|回顾|概括|凝练|升华|确立/;
 
 /**
  * Bodies merged away by the 2018 reform of government bodies (done by 2019), each with where its work
@@ -434,6 +473,10 @@ function staleReferences(model: ReportModel, line: ProseLine, year: number): rea
     const at = m.index + m[0].indexOf(m[1]!);
     (out ??= []).push(lineDiagnostic(model, line, 'BG506', at, at + 3, `党的二十大已于2022年10月召开，本报告是${year}年度的，只写贯彻“党的十九大精神”已经过时：应为党的二十大精神（及二十届历次全会精神）。`));
   }
+  if (year >= 2021) for (const m of allMatches(NEW_IDEAS, line.text)) {
+    if (HOW_IT_CAME.test(sentenceOf(m.index))) continue;
+    (out ??= []).push(lineDiagnostic(model, line, 'BG506', m.index, m.index + m[0].length, `“${m[0]}”是2020年11月中央全面依法治国工作会议以前的提法，会议明确为“习近平法治思想”，本报告是${year}年度的：应为“习近平法治思想”（多半是沿用旧报告）。`));
+  }
   return out ?? NO_DIAGNOSTICS;
 }
 
@@ -459,8 +502,8 @@ function ruleByLawPublicity(model: ReportModel, line: ProseLine, year: number): 
 function blockTermChecks(model: ReportModel, block: ProseBlock, year: number, mayNameMerged: boolean): readonly Diagnostic[] {
   let out: Diagnostic[] | undefined;
   for (const line of block.lines) {
-    // Each of staleReferences' patterns names its words as written (十三五, 新冠肺炎疫情, 十九大), in its years only.
-    if ((year >= 2021 && line.text.includes('十三五')) || (year >= 2023 && (line.text.includes('新冠肺炎疫情') || line.text.includes('十九大')))) out = joined(out, staleReferences(model, line, year));
+    // Each of staleReferences' patterns names its words as written (十三五, 新理念新思想新战略, 新冠肺炎疫情, 十九大), in its years only.
+    if ((year >= 2021 && (line.text.includes('十三五') || line.text.includes('新理念新思想新战略'))) || (year >= 2023 && (line.text.includes('新冠肺炎疫情') || line.text.includes('十九大')))) out = joined(out, staleReferences(model, line, year));
     if (mayNameMerged && ANY_MERGED_BODY.test(line.text)) out = joined(out, mergedBodies(model, line, year));
     if (line.text.includes('法制宣传')) out = joined(out, ruleByLawPublicity(model, line, year));
     if (year >= 2021 && line.text.includes('七五')) for (const m of allMatches(SEVENTH_FIVE_YEAR, line.text)) {

@@ -220,6 +220,11 @@ function followedByNameEnd(text: string, at: number): boolean {
   return NAME_END_AFTER.test(text);
 }
 
+/** The word a date's digits end with (2023年度, 3月份, 15日): no place name begins with it after digits. */
+const DATE_WORD = /^(?:年度|年|月份|月|日|季度)/u;
+/** An ASCII or full-width digit. */
+const isDigitUnit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+
 const isTownMark = (c: number) => c === 0x9547 /* 镇 */ || c === 0x4e61 /* 乡 */;
 
 /** What ends a township's name: the character a match ends with tells which. */
@@ -248,6 +253,11 @@ export function townshipNames(text: string, own?: string): readonly NameHit[] {
     let runStart = at;
     while (runStart > 0 && at - runStart < 8 && isHanAt(text, runStart - 1) && !isTownMark(text.charCodeAt(runStart - 1))) runStart--;
     if (runStart === at || GENERIC_BEFORE.has(text.charCodeAt(at - 1))) continue;
+    // 2023年度乡理论学习中心组: the run opens with a date's word after its digits (年度, 年, 月, 日) — the date
+    // is no part of a name; what follows it is the name, if any, and the date bounds it.
+    const afterDate = runStart > 0 && isDigitUnit(text.charCodeAt(runStart - 1)) && DATE_WORD.test(text.slice(runStart, at));
+    if (afterDate) runStart += DATE_WORD.exec(text.slice(runStart, at))![0].length;
+    if (runStart === at) continue;
     let run = text.slice(runStart, at);
     // 小事不出村、大事不出镇 / 矛盾不出街道: the slogan's place word, after its verb, names no township.
     if (/不[出离进下上]$/.test(run)) continue;
@@ -258,7 +268,7 @@ export function townshipNames(text: string, own?: string): readonly NameHit[] {
     else {
       // Strip leading function words; a name has two to four characters.
       const stripped = run.replace(LEADING, '');
-      const boundaryBefore = runStart === 0 || !isHanAt(text, runStart - 1);
+      const boundaryBefore = afterDate || runStart === 0 || !isHanAt(text, runStart - 1);
       if (stripped !== run) run = stripped;
       else if (!boundaryBefore || run.length > 4) continue; // cannot tell where the name starts
       // 乡党委 镇政府 镇长 are also generic: after a long unbounded run ("继续实行乡党委") it is not a name.

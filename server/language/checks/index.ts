@@ -12,6 +12,7 @@ import { plenumsChecks } from './plenums.js';
 import { outdatedGoalsChecks } from './outdatedGoals.js';
 import { selfReferenceChecks } from './selfReference.js';
 import { staleBodiesChecks } from './staleBodies.js';
+import { partyBodiesChecks } from './partyBodies.js';
 import type { ReportCheck } from './contract.js';
 import { datesChecks } from './dates.js';
 import { paragraphEndChecks } from './paragraphEnd.js';
@@ -33,7 +34,7 @@ import { duringCheck } from './blockCache.js';
 
 export const REPORT_CHECKS: ReportCheck[] = [
   ...structureChecks, ...countsChecks, ...totalsChecks, ...ratesChecks, ...slipsChecks, ...typographyChecks, ...citationsChecks, ...unmarkedTitlesChecks, ...datesChecks,
-  ...refillChecks, ...lastYearsPlanChecks, ...plenumsChecks, ...outdatedGoalsChecks, ...selfReferenceChecks, ...staleBodiesChecks, ...wordingChecks, ...doubledChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks, ...paragraphEndChecks,
+  ...refillChecks, ...lastYearsPlanChecks, ...plenumsChecks, ...outdatedGoalsChecks, ...selfReferenceChecks, ...staleBodiesChecks, ...partyBodiesChecks, ...wordingChecks, ...doubledChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks, ...paragraphEndChecks,
 ];
 
 export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 'severities' | 'checks'> = DEFAULT_SETTINGS): Diagnostic[] {

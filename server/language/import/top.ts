@@ -205,6 +205,27 @@ function isTitlePart(text: string): boolean {
   return isOrgLike(text) || (/^关于/.test(text) && isTitleLike(text)) || (/\d{4}\s*年/.test(text) && isTitleLike(text) && text.length <= 30);
 }
 
+/** A run of spaces between two Han characters. */
+const SPACE_BETWEEN_HAN = /(?<=\p{Script=Han})[ \u3000]+(?=\p{Script=Han})/gu;
+
+/**
+ * The title without the spaces the title repeated below has not (共和乡 2022, 472: the page's headline “……2022年度
+ * 法治政府建设 工作报告” over the text's “共和乡2022年度法治政府建设工作报告”): the headline wrapped there. A space is
+ * taken out only where the repeat has the characters on both sides of it together; the space between two joint
+ * issuers (中共某镇委员会 某镇人民政府关于……) is the title's own and stays.
+ */
+function withoutWrapSpaces(title: string, repeated: string): string {
+  if (/\s/.test(repeated.trim())) return title;
+  const squeezed = title.replace(/\s+/g, '');
+  const issuers = RUN_TOGETHER_ISSUERS.exec(squeezed);
+  return title.replace(SPACE_BETWEEN_HAN, (space, at: number) => {
+    const before = title.slice(0, at).replace(/\s+/g, '');
+    if (issuers && before.length === issuers[1]!.length) return space;
+    const around = before.slice(-2) + title.slice(at + space.length).replace(/\s+/g, '').slice(0, 2);
+    return repeated.includes(around) ? '' : space;
+  });
+}
+
 /** Below the title: the title repeated (web pages print it twice), then an addressee line "县委、县政府：". */
 function readAfterTitle(lines: Line[], top: TopOfReport, titleTexts: Set<string>, note: Note): void {
   const last = top.titleLines[top.titleLines.length - 1]!;
@@ -235,7 +256,14 @@ function readAfterTitle(lines: Line[], top: TopOfReport, titleTexts: Set<string>
     } else if (DOCUMENT_NUMBER.test(next.text)) note(next.n, `发文字号“${next.text}”`, '报告语言没有发文字号，这一行不写入正文（需要时由版头模板打印）');
     else if (SIGNER.test(next.text)) note(next.n, `签发人“${next.text}”`, '上行文版头的签发人：报告语言没有这一项，这一行不写入正文（需要时由版头模板打印）');
     else if (!repeats(next.text)) note(next.n, `换了说法重复的标题行“${next.text}”`, '网页上标题又出现了一次，写法略有不同：只保留第一次的写法（写在“@标题”里），请核对');
-    else note(next.n, `重复的标题行“${next.text}”`, '网页上标题出现了两次，只保留一次（写在“@标题”里）');
+    else {
+      note(next.n, `重复的标题行“${next.text}”`, '网页上标题出现了两次，只保留一次（写在“@标题”里）');
+      const unwrapped = withoutWrapSpaces(top.title!, next.text);
+      if (unwrapped !== top.title) {
+        note(top.titleLines[0]!.n, `标题里的空格（“${top.title}”）`, '网页标题在这里折了行，下面重复的标题没有空格：写入“@标题”时去掉了空格');
+        top.title = unwrapped;
+      }
+    }
     const squeezed = next.text.replace(/\s+/g, '');
     begun = title.startsWith(begun + squeezed) ? begun + squeezed : title.startsWith(squeezed) ? squeezed : '';
     next.text = '';

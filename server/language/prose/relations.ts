@@ -113,6 +113,9 @@ function shareOfTotal(sentence: readonly ProseItem[], r: number): RatePairing | 
   return undefined;
 }
 
+/** A count of what was added (新增, 新招录, 新发展, 净增 …): a part added to a whole, never the whole. */
+const INCREMENT = /^(?:新增|净增|新招录?|新录用|新发展|新聘|新提拔|新提任|新吸收|新入职|新配备|新办理)/;
+
 /** One share rate: paired with (at most three) counts before it, or said to be unclear. */
 function pairRate(out: RatePairing[], rate: ProseItem, r: number, counts: Array<{ item: ProseItem; i: number }>): void {
   // The rate's own words, at most four characters before 率: "法律知识在线考试通过率" → 考试通过.
@@ -129,6 +132,12 @@ function pairRate(out: RatePairing[], rate: ProseItem, r: number, counts: Array<
     return;
   }
   if (clear && !sameUnit.length && r - best.i <= 2) {
+    // A count of what was added this year (龙溪镇 2024, 476: “新增持证执法人员3名,全镇执法人员持证率达100%”) is
+    // no whole the rate is a share of: the holders of the rate are all of them, not the new ones.
+    if (INCREMENT.test(best.item.phrase)) {
+      out.push({ kind: 'unsure', rate: r, why: `“${best.item.phrase}”是新增的数，不是比率所依据的总数` });
+      return;
+    }
     // The count is taken for the whole; but when no part of it gives the rate and the count itself is a
     // part of some whole that does ("持证人员32人，持证率91.4%": 32 of 35), which it is is not clear.
     const n = best.item.value;

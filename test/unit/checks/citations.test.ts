@@ -166,6 +166,14 @@ describe('checks/citations', () => {
       assert.match(d.message, /2023年度/);
       assert.deepEqual(check(header(2020) + '开展《合同法》《婚姻法》宣传。\n').filter((x) => x.code === 'BG508'), []);
     });
+    it('reports a concept set in 《》 as if it were a law (round 30: 少云镇 2024 “《国家安全观》等法律法规”)', () => {
+      const d = expectOne(header(2024) + '学习《中华人民共和国宪法》《民法典》《国家安全观》等法律法规。\n', 'BG508', '国家安全观');
+      assert.match(d.message, /不是法律或文件的名称/);
+      assert.match(d.message, /《中华人民共和国国家安全法》/);
+      expectOne(header(2024) + '学习《总体国家安全观》。\n', 'BG508', '总体国家安全观');
+      // The law, the book and the concept unmarked are left.
+      assert.deepEqual(check(header(2024) + '学习《中华人民共和国国家安全法》《总体国家安全观学习纲要》，践行总体国家安全观。\n').filter((x) => x.code === 'BG508'), []);
+    });
     it('leaves the real laws and their short names alone', () => {
       const text = header(2024) + '学习《行政复议法》《行政诉讼法》《行政许可法》《土地管理法》《中华人民共和国土地管理法》《环境保护法》《民法典》《行政法规制定程序条例》。\n';
       assert.deepEqual(check(text).filter((d) => d.code === 'BG508'), []);
@@ -180,6 +188,16 @@ describe('checks/citations', () => {
     });
     it('accepts the 2015—2020 纲要 in a 2020 report', () => {
       assert.deepEqual(check(header(2020) + '全面落实《法治政府建设实施纲要（2015—2020年）》要求。\n'), []);
+    });
+    it('reports the 2004 纲要 after 2015, told of its successor and offered the one current in the report’s year (round 30: 绿塘乡 2022)', () => {
+      const text = header(2022) + '全面贯彻落实国务院《全面推进依法行政实施纲要》，积极推进法治政府建设。\n';
+      const d = expectOne(text, 'BG502', '全面推进依法行政实施纲要', header(2022) + '全面贯彻落实国务院《法治政府建设实施纲要（2021—2025年）》，积极推进法治政府建设。\n');
+      assert.match(d.message, /自2016年起已由《法治政府建设实施纲要（2015—2020年）》接替/);
+      assert.doesNotMatch(d.message, /规划期/);
+      const earlier = expectOne(header(2017) + '落实《全面推进依法行政实施纲要》。\n', 'BG502', '全面推进依法行政实施纲要');
+      assert.match(earlier.message, /2017年应以《法治政府建设实施纲要（2015—2020年）》为准/);
+      // Before its successor it was the current one.
+      assert.deepEqual(check(header(2015) + '落实《全面推进依法行政实施纲要》。\n').filter((x) => x.code === 'BG502'), []);
     });
     it('checks 〈〉 titles inside a citation', () => {
       const text = header(2022) + '贯彻《中共中央、国务院关于印发〈法治政府建设实施纲要（2015—2020年）〉的通知》。\n';
@@ -334,6 +352,14 @@ describe('checks/citations', () => {
       const text = header(2024) + '开展法治宣传教育，落实重大执法决定法制审核制度，加强法制机构建设；原法制宣传日改为国家宪法日。\n';
       assert.deepEqual(check(text).filter((d) => d.code === 'BG506'), []);
       assert.deepEqual(check(header(2019) + '把法制宣传教育融入管理全过程。\n').filter((d) => d.code === 'BG506'), []);
+    });
+    it('全面依法治国新理念新思想新战略 learnt or followed in a 2021+ report (round 30: 上杭县自然资源局 2024)', () => {
+      const d = expectOne(header(2024) + '把习近平总书记全面依法治国新理念新思想新战略列入党组中心组学习内容。\n', 'BG506', '全面依法治国新理念新思想新战略');
+      assert.match(d.message, /习近平法治思想/);
+      expectOne(header(2025) + '深刻把握习近平总书记关于全面依法治国的新理念新思想新战略。\n', 'BG506', '全面依法治国的新理念新思想新战略');
+      // How it came about looks back; a report of 2020 or before had it as the name.
+      assert.deepEqual(check(header(2022) + '党的十八大以来，习近平总书记提出全面依法治国新理念新思想新战略。\n').filter((x) => x.code === 'BG506'), []);
+      assert.deepEqual(check(header(2020) + '深入学习贯彻习近平总书记全面依法治国新理念新思想新战略。\n').filter((x) => x.code === 'BG506'), []);
     });
     it('looking back, the 20th named beside it, or an earlier year is not out of date', () => {
       assert.deepEqual(check(header(2021) + '按照“十三五”规划要求，圆满完成收官任务。\n').filter((d) => d.code === 'BG506'), []);

@@ -75,6 +75,16 @@ describe('checks/dates: names', () => {
     assert.deepEqual(townshipNames('、大歇乡长为副组长').map((h) => h.name), ['大歇乡']);
   });
 
+  it('does not take a date’s 年度, 年, 月 or 日 for a name (桐木漯瑶族乡 2023: “根据2023年度乡理论学习中心组集中学习计划”)', () => {
+    assert.deepEqual(townshipNames('根据2023年度乡理论学习中心组集中学习计划，2024年镇党委会议，3月份乡村振兴，12月5日镇政府，２０２３年乡干部。'), []);
+    assert.deepEqual(codes(model(`${HEAD('2021-01-13')}根据2023年度乡理论学习中心组集中学习计划，开展集中学习。\n`)), []);
+    // The name after a date is still found: the date bounds it.
+    assert.deepEqual(townshipNames('，2023年大歇镇开展普法').map((h) => h.name), ['大歇镇']);
+    assert.deepEqual(townshipNames('，2023年度北屏乡法治政府建设').map((h) => h.name), ['北屏乡']);
+    // 年 not after digits is a character like any other (a name may hold it: 万年乡).
+    assert.deepEqual(townshipNames('，指导万年乡开展普法').map((h) => h.name), ['万年乡']);
+  });
+
   it('reads a 街道 whose name ends in 乡 or 镇 whole, and leaves a city named in a campaign (“法治桐乡”) alone', () => {
     const own = '@类型 法治政府建设年度报告\n@机关 西乡街道办事处\n@年度 2023\n@日期 2024-01-13\n\n制定《2023年西乡街道党工委理论学习中心组专题学习重点内容安排》。\n';
     assert.deepEqual(codes(model(own)), []);

@@ -68,6 +68,11 @@ describe('figures from prose', () => {
     assert.deepEqual(rates('发放资料300份，接待群众50人，知晓率90%。'), []);
     // No part of 32 gives 91.4%, but 32 of 35 does: the count may be the part (those holding the card), not the whole.
     assert.deepEqual(rates('我局现有持行政执法证人员32人，全局持有执法证件率达到91.4%。'), ['unsure']);
+    // What was added this year is no whole of a share (round 30: 龙溪镇 2024 “新增持证执法人员3名,全镇执法人员持证率达100%”).
+    assert.deepEqual(rates('新增持证执法人员3名,全镇执法人员持证率达100%。'), ['unsure']);
+    assert.deepEqual(rates('新招录调解员5名，调解员持证率100%。'), ['unsure']);
+    // Near miss: the whole itself is still the whole.
+    assert.deepEqual(rates('全镇持证执法人员32人,持证率达100%。'), ['whole']);
   });
 
   describe('checks on unmarked prose', () => {

@@ -1286,6 +1286,21 @@ describe('import: real-world text, round 21', () => {
     assert.ok(one.text.includes('坚持依法行政 一是加强学习'), one.text);
   });
 
+  it('round 30: a headline wrapped with a space over the title repeated without it (共和乡 2022, 472) — the title without the space', () => {
+    const r = imported(['海东市乐都区共和乡2022年度法治政府建设 工作报告', '浏览:5072次 时间:2022-12-07 来源:本站', '', '共和乡2022年度法治政府建设工作报告', '', '在区委、区政府正确领导下,共和乡扎实推进法治政府建设。']);
+    assert.equal(r.header.title, '海东市乐都区共和乡2022年度法治政府建设工作报告');
+    assert.ok(r.notes.some((n) => /标题里的空格/.test(n.what)), JSON.stringify(r.notes));
+    // Near misses: the space between joint issuers stays; a title not repeated keeps its space (BG609 tells of it).
+    assert.equal(imported(['中共某某镇委员会 某某镇人民政府关于2024年度法治政府建设情况的报告', '中共某某镇委员会某某镇人民政府关于2024年度法治政府建设情况的报告', '2024年,我镇扎实推进法治政府建设。']).header.title, '中共某某镇委员会 某某镇人民政府关于2024年度法治政府建设情况的报告');
+    assert.equal(imported(['某某乡2022年度法治政府建设 工作报告', '2022年,我乡扎实推进法治政府建设。']).header.title, '某某乡2022年度法治政府建设 工作报告');
+  });
+
+  it('round 30: a rate beside a count of what was added (龙溪镇 2024, 476) gets no check formula, a comment says why', () => {
+    const r = imported(['某某镇2024年法治政府建设年度报告', '2024年,某某镇扎实推进法治政府建设。', '新增持证执法人员3名,全镇执法人员持证率达100%。']);
+    assert.ok(!/_\/新增持证执法人员/.test(r.text), r.text);
+    assert.match(r.text, /新增的数，不是比率所依据的总数/);
+  });
+
   it('round 29: a sharing site’s banner (“《……报告.docx》由会员分享,可在线阅读……珍藏版)》请在优知文库上搜索。”, 459) is furniture, and the page marks 1、2、3、 after it go', () => {
     const cut = '为全面推进依法行政和法治政府建设工作,我街道成立了由街道党工委书记、办事处主任任组长、街道分管领导任副组长的法治政府建设工作领导小组,并下设办公室,形成了在街道党工委统一领导下,各社区整体联动的工作格局,为街道加快推进创建工作提供了强有力';
     const r = imported([

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { partyBodiesChecks } from '../../../server/language/checks/partyBodies';
+import { DEFAULT_CHECK_SETTINGS } from '../../../server/language/checks/contract';
+import { applyEdits } from '../../../server/language/fixes';
+import { model as inMemory } from '../../helpers.js';
+
+const report = (org: string, body: string) => inMemory(`@类型 法治政府建设年度报告\n@机关 ${org}\n@年度 2023\n\n${body}\n`, {}, '/w/r.bg');
+function found(org: string, body: string, code: string): string[] {
+  const m = report(org, body);
+  return partyBodiesChecks.flatMap((c) => c.run(m, DEFAULT_CHECK_SETTINGS)).filter((d) => d.code === code).map((d) => m.file.text.slice(d.start, d.end));
+}
+
+describe('checks/partyBodies', () => {
+  describe('BG755 政府依法执政', () => {
+    it('reports the government given the party’s way (round 30: 桐木漯瑶族乡 2023 “提升政府依法执政、依法行政能力”)', () => {
+      assert.deepEqual(found('某乡人民政府', '认真履行职责，提升政府依法执政、依法行政能力。', 'BG755'), ['政府依法执政']);
+      assert.deepEqual(found('某县司法局', '提高县人民政府依法执政水平，增强乡政府的依法执政能力。', 'BG755'), ['人民政府依法执政', '政府的依法执政']);
+    });
+    it('leaves the party’s own, and the pair that gives each its own', () => {
+      assert.deepEqual(found('某乡人民政府', '进一步提高党委政府依法执政、依法行政的水平，党委、政府依法执政，坚持依法执政，提高党依法执政能力，推进政府依法行政。', 'BG755'), []);
+    });
+  });
+
+  describe('BG756 党组 in a township', () => {
+    it('reports a 党组 in a 乡’s or 街道’s own report, with the committee it has (round 30: 桐木漯瑶族乡 2023; 杜城街道 2025 of the corpus)', () => {
+      assert.deepEqual(found('桐木漯瑶族乡人民政府', '把习近平法治思想纳入党组理论中心组学习。', 'BG756'), ['党组']);
+      const m = report('杜城街道办事处', '研究制定2025年度党组理论学习计划。');
+      const d = partyBodiesChecks.flatMap((c) => c.run(m, DEFAULT_CHECK_SETTINGS)).find((x) => x.code === 'BG756')!;
+      assert.match(d.message, /应为“党工委”/);
+      assert.equal(d.fixes![0]!.safe, false);
+      assert.match(applyEdits(m.file.text, d.fixes![0]!.edits), /年度党工委理论学习计划/);
+      assert.deepEqual(found('某镇人民政府', '召开镇党组会议研究法治工作。', 'BG756'), ['党组']);
+    });
+    it('leaves 党组织, the pair 党委（党组）, another body’s 党组, and a department’s report', () => {
+      const body = '各基层党组织开展学习，将法治思想作为党委（党组）理论学习中心组、党委(党组)学习的重点，配合县卫健局党组、县政府党组、县人大常委会党组、各部门党组、驻镇单位党组开展工作。';
+      assert.deepEqual(found('某镇人民政府', body, 'BG756'), []);
+      assert.deepEqual(found('某县教育局', '严格落实党组理论学习中心组学法制度。', 'BG756'), []);
+    });
+  });
+});
