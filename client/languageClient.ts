@@ -10,6 +10,7 @@ import { CLIENT_ID, LANGUAGE_ID } from './ids.js';
 import * as l10n from './l10n.js';
 import { showServerMessage } from './serverMessages.js';
 import { resolveServerSettings } from './settings.js';
+import { wholeReport } from './wholeReports.js';
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.cjs'));
@@ -32,6 +33,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     diagnosticPullOptions: { onChange: true, onSave: true },
     outputChannelName: l10n.t('报告语言服务器'),
     middleware: {
+      // Only whole reports are shown (wholeReports.ts: the library could keep one problem of fourteen).
+      provideDiagnostics: (document, previousResultId, token, next) => wholeReport(next(document, previousResultId, token), token, () => new vscode.CancellationError()),
       workspace: {
         // `${workspaceFolder}` in folder settings means nothing to the server: expand it here.
         configuration: async (params, token, next) => {
