@@ -77,9 +77,28 @@ describe('protocol: pull diagnostics (textDocument/diagnostic)', () => {
 
   it('asks the client to pull again when settings change', async () => {
     const before = client.refreshes;
+    client.settings = { lineWidth: 30 };
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
     for (let i = 0; i < 50 && client.refreshes === before; i++) await pause(50);
     assert.ok(client.refreshes > before, 'workspace/diagnostic/refresh sent');
+  });
+
+  it('the same settings announced again (VS Code does as it starts) analyse nothing again and ask for no pull', async () => {
+    const { uri } = await client.open('dongzhaogezhuang-2020.bg');
+    await pull(uri);
+    const before = client.refreshes;
+    const analysed = () => client.traces.filter((t) => t.startsWith('分析 ') && t.includes('dongzhaogezhuang-2020.bg')).length;
+    const analyses = analysed();
+    for (let i = 0; i < 2; i++) await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+    await pause(300);
+    const again = await pull(uri);
+    assert.equal(client.refreshes, before, 'no workspace/diagnostic/refresh');
+    assert.equal(analysed(), analyses, client.traces.slice(-5).join('\n'));
+    assert.equal(again.kind, 'full');
+    client.settings = {};
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+    for (let i = 0; i < 50 && client.refreshes === before; i++) await pause(50);
+    assert.ok(client.refreshes > before, 'settings changed back: refresh sent');
   });
 
   it('shares one analysis per version among every request that arrives for it', async () => {

@@ -32,10 +32,16 @@ export function register(context: ServerContext): void {
   };
 
   let lastProblems = '';
-  async function loadSettings() {
-    if (!client.configuration) return;
+  /** The settings last read, as JSON: the same settings read again change nothing. */
+  let lastRead: string | undefined;
+  /** Reads the client's settings; whether they differ from those last read. */
+  async function loadSettings(): Promise<boolean> {
+    if (!client.configuration) return true;
     try {
       const raw: unknown = await connection.workspace.getConfiguration('baogao');
+      const read = JSON.stringify(raw ?? null);
+      if (read === lastRead) return false;
+      lastRead = read;
       client.settings = toServerSettings(raw);
       // A bad value is dropped (the rest applies) and told once, in Chinese.
       const { problems } = client.settings;
@@ -53,6 +59,7 @@ export function register(context: ServerContext): void {
     } catch (error) {
       connection.console.error(`baogao settings: ${String(error)}`);
     }
+    return true;
   }
 
   connection.onInitialize((params) => initialize(context, params));
@@ -66,9 +73,11 @@ export function register(context: ServerContext): void {
     diagnostics.begin();
   });
 
+  // VS Code announces the settings once as the client starts, the same ones the server has just read: read
+  // again, they change nothing, and every open report is not analysed and pulled a second time (a 3 MB
+  // report's check; and a refresh while the first pull's answer was still being converted, see client/wholeReports.ts).
   connection.onDidChangeConfiguration(async () => {
-    await loadSettings();
-    everythingChanged();
+    if (await loadSettings()) everythingChanged();
   });
 
   connection.onDidChangeWatchedFiles((params) => watchedFilesChanged(context, params));
