@@ -26,7 +26,7 @@ export const typographyCodes: CodeInfo[] = [
   { code: 'BG606', severity: 'warning', title: '标点重复', description: '同一个标点连写了两次或更多（省略号……和破折号——除外）。', example: '工作，，进一步', fix: '只留一个' },
   { code: 'BG607', severity: 'warning', title: '序号写法有误', description: '“（一）”后不加顿号；阿拉伯数字序号写作“1.”，不用“1、”，也不漏掉下脚点（导入文本时，段首的“1理论武装……”下一个序号是“2.”，就是漏了点的序号）。', example: '（一）、加强组织领导', fix: '删去“（一）”后的顿号' },
   { code: 'BG608', severity: 'warning', title: '节日名称的写法', description: '用月日表示的节日写作“3·15”“12·4”：用间隔号“·”并加引号，不用小数点。', example: '“12.4宪法宣传日”', fix: '改为“12·4”' },
-  { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）；标点前也不空格（“参考率为100% ，”），右引号、右书名号、右括号和后面的数字之间也不空格（“挂案” 5起）。书名号或引号内两个短语之间的空格（《承接“北跨”战略 共建法治政府》、围绕“学习贯彻安全生产法 牢固树立安全发展理念”开展学法：栏目、活动、口号、主题的名称本来如此；名称里又套了引号的“践行“两山”生态理念 法治守护浮梁绿水青山”也是）不报，文件名称里的空格（《法治政府建设 实施纲要》）照报。空格后面紧跟量词、量词后面就是标点（“涉法涉诉信访 件。”）的，多半是漏填了数字，提示补上数字。述法报告标题下的署名行里职务和姓名之间的空格（“管委会主任 叶春华”）是署名的写法，不报。', example: '法治 政府', fix: '删去空格' },
+  { code: 'BG609', severity: 'warning', title: '中文之间有空格', description: '中文字符和中文标点之间不应有空格（行首的缩进除外）；标点前也不空格（“参考率为100% ，”），右引号、右书名号、右括号和后面的数字之间也不空格（“挂案” 5起）。书名号或引号内两个短语之间的空格（《承接“北跨”战略 共建法治政府》、围绕“学习贯彻安全生产法 牢固树立安全发展理念”开展学法：栏目、活动、口号、主题的名称本来如此；名称里又套了引号的“践行“两山”生态理念 法治守护浮梁绿水青山”也是，引号里两个对仗的三字短语、末字相同的“学宪法 讲宪法”也是）不报，文件名称里的空格（《法治政府建设 实施纲要》）照报。空格后面紧跟量词、量词后面就是标点（“涉法涉诉信访 件。”）的，多半是漏填了数字，提示补上数字。述法报告标题下的署名行里职务和姓名之间的空格（“管委会主任 叶春华”）是署名的写法，不报。', example: '法治 政府', fix: '删去空格' },
   { code: 'BG611', severity: 'warning', title: '年份范围起止有误', description: '年份范围的止年应晚于起年：“2023-2023”“2025—2021”多半是年份打错，或是范文、上年报告里的年份没改全。', example: '法治政府建设实施纲要（2023—2023）' },
   { code: 'BG612', severity: 'warning', title: '连词前用了顿号', description: '“及”“以及”连接最后一项时，前面不用顿号：“局党组会议及党组理论学习中心组会议”，不写“会议、及……”（GB/T 15834）。“及时”“及早”等词不报。', example: '在局党组会议、及党组理论学习中心组会议中组织学习', fix: '删去顿号' },
   {
@@ -582,7 +582,8 @@ function markInChinese(text: string, at: number): boolean {
 }
 
 /**
- * Is the space at `at` inside 《》 (or “”: `open`, `close`) between two phrases of four characters or more, the
+ * Is the space at `at` inside 《》 (or “”: `open`, `close`) between two phrases of four characters or more (in “”
+ * also two parallel ones of three), the
  * only space there, in a name that is not a document's? Read by character code, out to the marks.
  */
 function phrasesInTitle(text: string, at: number, open = 0x300a /* 《 */, close = 0x300b /* 》 */): boolean {
@@ -613,7 +614,11 @@ function phrasesInTitle(text: string, at: number, open = 0x300a /* 《 */, close
   }
   // A document's name split by a space (《法治政府建设 实施纲要》) is no slogan: it ends in what the document is;
   // nor is a phrase split where a particle joins it (“……感染肺炎疫情 的一封信”: a line broken in Word).
-  return j < text.length && text.charCodeAt(j) === close && left >= 4 && right >= 4 && !DOCUMENT_KIND_END.test(text.slice(at + 1, j)) &&
+  if (j >= text.length || text.charCodeAt(j) !== close) return false;
+  // Two parallel phrases of three (“学宪法 讲宪法”, an activity's own name) are a slogan too: as long, ending alike
+  // (a law's 法 at the end of each is no document's name); a six-character word split in the middle (“法治政 府建设”) ends unlike.
+  if (open === 0x201c && left === 3 && right === 3 && text.charCodeAt(at - 1) === text.charCodeAt(j - 1)) return true;
+  return left >= 4 && right >= 4 && !DOCUMENT_KIND_END.test(text.slice(at + 1, j)) &&
     !JOINING_PARTICLES.includes(text[at + 1]!) && !JOINING_PARTICLES.includes(text[at - 1]!);
 }
 

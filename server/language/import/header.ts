@@ -69,6 +69,9 @@ export function orgFromTitle(title: string): string | undefined {
   if (org && /^[\u4e00-\u9fff]{2,8}管理区$/.test(org)) return governmentOf(org);
   if (org && isOrgLike(org)) return fullName(org);
   if (org && /^[\u4e00-\u9fff]{2,8}(?:省|区|县|市|旗)$/.test(org)) return governmentOf(org);
+  // “横县2020年度……”: a county named by one character (横县, 沛县, 滑县, 单县) — not the report's word for its own
+  // county (全县, 本县, 我县, 该县, 各县, 此县).
+  if (org && /^[^本全我该各此\s\d]县$/.test(org)) return governmentOf(org);
   // “火炬高新区(中山港街道)2025年……”: a zone and the street office it is run together with; its 管理委员会 reports.
   const zone = org && ZONE_WITH_ITS_PLACE.exec(org)?.[1];
   if (zone) return governmentOf(zone);

@@ -109,8 +109,13 @@ describe('checks/citations', () => {
       for (const cited of ['法治政府建設實施綱要(2015-2020年)', '法治政府建設實施綱要（2015—2020年）']) {
         assert.deepEqual(check(header(2020) + `全面落實《${cited}》。\n`).filter((d) => d.code === 'BG501'), [], cited);
       }
+      // So are the characters of laws' titles (丹东街道 2021, round 31): 《中華人民共和國民法典》 is the 民法典.
+      for (const cited of ['中華人民共和國民法典', '中華人民共和國憲法', '中華人民共和國行政處罰法']) {
+        assert.deepEqual(check(header(2021) + `組織開展《${cited}》學習。\n`).filter((d) => d.code === 'BG501'), [], cited);
+      }
       // A slip besides the script is still one.
       expectOne(header(2020) + '全面落實《法治政府建設實施綱領(2015—2020年)》。\n', 'BG501', '法治政府建設實施綱領(2015—2020年)');
+      expectOne(header(2021) + '組織開展《中華人民共和國民法點》學習。\n', 'BG501', '中華人民共和國民法點');
       // The 繁体 title of a superseded plan is still superseded.
       assert.equal(check(header(2022) + '全面落實《法治政府建設實施綱要（2015—2020年）》。\n').filter((d) => d.code === 'BG502').length, 1);
     });

@@ -285,6 +285,12 @@ describe('checks/typography', () => {
     expectNone('参加司法部“学习贯彻习近平法治思想 强化行政执法能力建设专题培训班”。\n', 'BG609');
     expectOne('每日推送“致辖区居民积极应对新型冠状病毒感染肺炎疫情 的一封信”。\n', 'BG609', ' ', '每日推送“致辖区居民积极应对新型冠状病毒感染肺炎疫情的一封信”。\n', true);
     expectOne('摒弃“法治 政府”的说法。\n', 'BG609', ' ', '摒弃“法治政府”的说法。\n', true);
+    // Two parallel phrases of three ending alike (巫溪县教委 2024, round 31: the activity “学宪法 讲宪法”) are its name;
+    // a six-character word split in the middle ends unlike, phrases of three and two are no pair, and 《》 keeps four.
+    expectNone('组织开展“学宪法 讲宪法”活动。\n', 'BG609');
+    expectOne('推进“法治政 府建设”工作。\n', 'BG609', ' ', '推进“法治政府建设”工作。\n', true);
+    expectOne('坚持“依法行 政”原则。\n', 'BG609', ' ', '坚持“依法行政”原则。\n', true);
+    expectOne('学习《学宪法 讲宪法》读本。\n', 'BG609', ' ', '学习《学宪法讲宪法》读本。\n', true);
     // Words that merely end like a body (全部, 内部) are no body: the space is deleted as any other.
     expectOne('全部 完成县司法局交办的任务。\n', 'BG609', ' ', '全部完成县司法局交办的任务。\n', true);
     // A quotation mark is named, not quoted in quotation marks (“””和“模” would not read).

@@ -172,6 +172,12 @@ describe('checks/wording', () => {
       const text = `${header(2024)}深入推进依法行政，持续优化法治营商环境，打造市场化、法治化、国际化营商环境，优化法治化营商环境。\n`;
       expectOne(text, 'BG715', '法治营商环境', text.replace('优化法治营商环境', '优化法治化营商环境'));
     });
+    it('reports 全国教育工作大会 for the 全国教育大会 (巫溪县教委 2024, round 31), not the annual 全国教育工作会议 nor the 大会 itself', () => {
+      const text = `${header(2024)}深入贯彻全国教育大会精神，全面掌握全国教育工作大会精神要旨。\n`;
+      expectOne(text, 'BG715', '全国教育工作大会', text.replace('全国教育工作大会', '全国教育大会'));
+      const near = `${header(2024)}贯彻全国教育大会和2024年全国教育工作会议精神，召开全县教育工作大会。\n`;
+      assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
+    });
     it('reports “两个确立”的重大意义 for the party’s wording 决定性意义 (武乡县住建局 2025), not the wording itself or 两个确立 in other words', () => {
       const text = `${header(2025)}深刻领悟“两个确立”的重大意义，增强“四个意识”。\n`;
       const d = expectOne(text, 'BG715', '“两个确立”的重大意义', text.replace('重大意义', '决定性意义'));

@@ -36,6 +36,12 @@ describe('import: real-world text', () => {
     assert.deepEqual(body(r.text), ['2020年,静海区坚持依法行政,全面推进法治政府建设。']);
     assert.deepEqual(r.notes.filter((n) => /网页/.test(n.what)).map((n) => n.what.slice(0, 6)), ['网页页眉“今', '网页栏目“工', '网页导航“您', '网页信息栏“']);
     assert.equal(imported(['2022年度推进法治政府建设情况报告', '正文。']).header.org, undefined);
+    // A county of one character before the year (横县 2020, round 31) is the county's government, not the first
+    // 人民政府 of its first sentence (自治区人民政府); 全县, 本县 and 我县 name no county.
+    assert.equal(imported(['横县2020年度法治政府建设情况报告', '2020年,横县认真落实自治区党委、自治区人民政府关于法治建设的决策部署。']).header.org, '横县人民政府');
+    for (const own of ['全县', '本县', '我县']) {
+      assert.notEqual(imported([`${own}2020年度法治政府建设情况报告`, '2020年,认真落实自治区党委、自治区人民政府的决策部署。']).header.org, `${own}人民政府`, own);
+    }
   });
 
   it('a title under its label in the page’s table (标题: …) is the title without the label; an empty 时效: is furniture', () => {
