@@ -4,7 +4,9 @@
 // 1,500 copies) and walks an iterator. The matches are collected before any is looked at, so that no two
 // loops share a pattern's position; a text without a match (most lines) makes nothing.
 
-const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
+import { NOTHING_FOUND } from './nothingFound.js';
+
+const NO_MATCHES: readonly RegExpExecArray[] = NOTHING_FOUND;
 
 export function allMatches(re: RegExp, text: string): readonly RegExpExecArray[] {
   if (!re.global) throw new Error(`allMatches() needs a global pattern: ${re}`);

@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { REPORT_KINDS, type ReportKind } from '../header.js';
 import type { ReportModel } from '../model.js';
+import { NOTHING_FOUND } from '../nothingFound.js';
 
 /** What checks may be configured with (from settings or a workspace file). */
 export interface CheckSettings {
@@ -24,7 +25,7 @@ export const DEFAULT_CHECK_SETTINGS: CheckSettings = { extraCitations: [], extra
  * What a check finds in a block where it finds nothing: one shared empty list, not a new one. A batch check
  * runs some forty checks on every block, and an empty list made each time was a fifth of what they allocated.
  */
-export const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+export const NO_DIAGNOSTICS: readonly Diagnostic[] = NOTHING_FOUND;
 
 /** `found` with `more` added, the list made only when there is something to add (a block's checks mostly find nothing). */
 export function joined(found: Diagnostic[] | undefined, more: readonly Diagnostic[]): Diagnostic[] | undefined {

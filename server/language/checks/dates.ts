@@ -12,6 +12,7 @@ import { printInlines } from '../printed.js';
 import { blockTextNodes, eolOf, firstLineSpan, located } from './prose.js';
 import functionWords from '../data/function-words.json' with { type: 'json' };
 import { hasPendingValues } from './refill.js';
+import { NOTHING_FOUND } from '../nothingFound.js';
 
 export const datesCodes: CodeInfo[] = [
   {
@@ -285,7 +286,7 @@ export function townshipNames(text: string, own?: string): readonly NameHit[] {
   return hits ?? NO_NAMES;
 }
 
-const NO_NAMES: readonly NameHit[] = Object.freeze([]);
+const NO_NAMES: readonly NameHit[] = NOTHING_FOUND;
 
 function otherTownships(model: ReportModel, settings: CheckSettings): Diagnostic[] {
   void settings;

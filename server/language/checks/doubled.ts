@@ -6,6 +6,7 @@ import type { ReportModel } from '../model.js';
 import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
 import { cachedPerBlock } from './blockCache.js';
 import { FIGURE_MARK, lineDiagnostic, proseBlocks, sourceEnd, sourceStart, type ProseLine } from './prose.js';
+import { NOTHING_FOUND } from '../nothingFound.js';
 
 export const doubledCodes: CodeInfo[] = [
   {
@@ -131,10 +132,10 @@ export function doubledClausesIn(text: string, sameMark?: (i: number, j: number)
 }
 
 /** What a line without a repeated clause has (most lines): one shared empty list. */
-const NO_CLAUSES: ReadonlyArray<{ mark: number; at: number; end: number }> = Object.freeze([]);
+const NO_CLAUSES: ReadonlyArray<{ mark: number; at: number; end: number }> = NOTHING_FOUND;
 
 /** What a line without a doubled word or pair has: one shared empty list (most lines). */
-const NONE: ReadonlyArray<{ at: number; length: number }> = Object.freeze([]);
+const NONE: ReadonlyArray<{ at: number; length: number }> = NOTHING_FOUND;
 
 /** For each position of a line, bit n − 3 set when the n characters from it come again right after them (n = 3…8). */
 let repeats = new Uint8Array(256);

@@ -397,17 +397,28 @@ for (const ch of '县市区镇乡') WHOLE_TEXT_UNITS[ch.charCodeAt(0)]! |= 2;
 function wholeTextOf(model: ReportModel, text: string): WholeText {
   let found = wholeTexts.get(model);
   if (!found) {
-    found = { traditional: false, doubledDivision: false };
-    for (let i = 0; i < text.length && !(found.traditional && found.doubledDivision); i++) {
-      const c = text.charCodeAt(i);
-      const unit = WHOLE_TEXT_UNITS[c]!;
-      if (unit === 0) continue;
-      if (unit & 1) found.traditional = true;
-      if (unit & 2 && text.charCodeAt(i - 1) === c) found.doubledDivision = true;
-    }
+    const seen = wholeTextUnits(text);
+    found = { traditional: (seen & 1) !== 0, doubledDivision: (seen & 2) !== 0 };
     wholeTexts.set(model, found);
   }
   return found;
+}
+
+/**
+ * WHOLE_TEXT_UNITS' bits the text has (2 only for a division's character written twice). The loop alone in a
+ * function: called once per report, it runs in code compiled in the middle of the loop, which the code after
+ * the loop (never run when it was compiled) threw out again on every report.
+ */
+function wholeTextUnits(text: string): number {
+  let seen = 0;
+  for (let i = 0; i < text.length && seen !== 3; i++) {
+    const c = text.charCodeAt(i);
+    const unit = WHOLE_TEXT_UNITS[c]!;
+    if (unit === 0) continue;
+    if (unit & 1) seen |= 1;
+    if (unit & 2 && text.charCodeAt(i - 1) === c) seen |= 2;
+  }
+  return seen;
 }
 
 /** BG234: once per report, at the first traditional character of the first block written in them. */

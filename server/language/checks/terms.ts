@@ -8,6 +8,7 @@ import { NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract
 import { cachedPerBlock, identityOf, ruledOutInBatch } from './blockCache.js';
 import { lineDiagnostic, proseBlocks, type ProseBlock } from './prose.js';
 import { allMatches } from '../matches.js';
+import { NOTHING_FOUND } from '../nothingFound.js';
 
 export interface TermEntry {
   standard: string;
@@ -156,7 +157,7 @@ function missIndex(misses: Miss[]): MissIndex {
   return found;
 }
 
-const NO_MISSES: ReadonlyArray<{ at: number; end: number; found: Miss }> = Object.freeze([]);
+const NO_MISSES: ReadonlyArray<{ at: number; end: number; found: Miss }> = NOTHING_FOUND;
 
 /** Quotation marks passed over in one miss at most (法治政府建设“第一责任人”职责 has two). */
 const MAX_SKIPPED_MARKS = 4;
