@@ -274,9 +274,10 @@ const NO_SUCH_LAW = new Map<string, { instead: string; since?: number }>([
  * A concept set in 《》 as if it were a law or a document (少云镇 2024: “《中华人民共和国宪法》、《民法典》、……、《国家安全观》
  * 等法律法规”): no law or document has the name; the book on it has a longer one (《总体国家安全观学习纲要》).
  */
+const SECURITY_CONCEPT = '总体国家安全观是党的理论，不加书名号；要学的法律是《中华人民共和国国家安全法》，书是《总体国家安全观学习纲要》';
 const NOT_A_DOCUMENT = new Map<string, string>([
-  ['国家安全观', '总体国家安全观是党的理论，不加书名号；要学的法律是《中华人民共和国国家安全法》，书是《总体国家安全观学习纲要》'],
-  ['总体国家安全观', '总体国家安全观是党的理论，不加书名号；要学的法律是《中华人民共和国国家安全法》，书是《总体国家安全观学习纲要》'],
+  ['国家安全观', SECURITY_CONCEPT],
+  ['总体国家安全观', SECURITY_CONCEPT],
 ]);
 
 const [LAW, RULES] = ['法'.charCodeAt(0), '则'.charCodeAt(0)];

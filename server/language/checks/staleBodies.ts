@@ -10,6 +10,7 @@ import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
 import { cachedPerBlock, ruledOutInBatch } from './blockCache.js';
 import { lineDiagnostic, proseBlocks } from './prose.js';
 import { allMatches } from '../matches.js';
+import { blockHas } from './proseHas.js';
 
 export const staleBodiesCodes: CodeInfo[] = [
   {
@@ -38,7 +39,7 @@ function staleLeadingGroups(model: ReportModel): Diagnostic[] {
   if (year === undefined || year < 2020 || model.isSnippet) return [];
   if (ruledOutInBatch(model, mayNameLeadingGroup)) return [];
   return cachedPerBlock(`stale-leading-groups:${year}`, proseBlocks(model), (block) => {
-    if (!mayNameLeadingGroup(block.source)) return NO_DIAGNOSTICS;
+    if (!blockHas(block, '领导小组') || !blockHas(block, '依法治')) return NO_DIAGNOSTICS;
     let out: Diagnostic[] | undefined;
     for (const line of block.lines) {
       if (!mayNameLeadingGroup(line.text)) continue;
