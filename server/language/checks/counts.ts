@@ -6,8 +6,9 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
-import { NO_DIAGNOSTICS, type CheckSettings, type ReportCheck } from './contract.js';
-import { cachedPerPlaced, ruledOutInBatch } from './blockCache.js';
+import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
+import { cachedPerPlaced, findingsByCheck, ruledOutInBatch } from './blockCache.js';
+import { AttachedMap } from '../attached.js';
 import { blockTextNodes, located } from './prose.js';
 import { allMatches } from '../matches.js';
 import { opensSentenceAt, opensTitle, yearWithoutNian } from './slips.js';
@@ -126,11 +127,6 @@ const ORDINAL_THEN_WORD = /第(\d+)(?![\d.．·])(\p{Script=Han})/gu;
 /** What an ordinal takes besides the measure words: 第3季度, 第3方 (a 第三方 in digits, not a count). */
 const ORDINAL_UNIT = /^[季方]$/;
 
-function countsWithoutMeasureWord(model: ReportModel, settings: CheckSettings): Diagnostic[] {
-  void settings;
-  return cachedPerPlaced('measure-words', model, (placed) => blockCountsWithoutMeasureWord(model, placed));
-}
-
 function blockCountsWithoutMeasureWord(model: ReportModel, placed: PlacedBlock): readonly Diagnostic[] {
   let out: Diagnostic[] | undefined;
   for (const node of blockTextNodes(placed)) {
@@ -219,11 +215,6 @@ function unitOf(def: { body: ast.DefinitionBody }): 'unit' | 'bare' | 'other' {
   return value.unit || value.percent ? 'unit' : 'bare';
 }
 
-function figuresWithoutUnit(model: ReportModel, settings: CheckSettings): Diagnostic[] {
-  void settings;
-  return cachedPerPlaced('figure-units', model, (placed) => blockFiguresWithoutUnit(model, placed));
-}
-
 type Definition = { name: string; node: ast.FigureNode; body: ast.DefinitionBody };
 
 /** A block's figure definitions, as the model defines them (collectDefinitions in analyze.ts): undefined for none (most blocks), with nothing made. */
@@ -239,9 +230,9 @@ function definitionsIn(block: ast.Block): Definition[] | undefined {
 }
 
 /** In a block where some figures have a measure word, those written without one (BG222). */
-function blockFiguresWithoutUnit(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
+function blockFiguresWithoutUnit(model: ReportModel, placed: PlacedBlock): readonly Diagnostic[] {
   const defs = definitionsIn(placed.block);
-  if (!defs?.some((d) => unitOf(d) === 'unit')) return [];
+  if (!defs?.some((d) => unitOf(d) === 'unit')) return NO_DIAGNOSTICS;
   const out: Diagnostic[] = [];
   const text = placed.scope.file.text;
   for (const def of defs) {
@@ -267,8 +258,25 @@ function blockFiguresWithoutUnit(model: ReportModel, placed: PlacedBlock): Diagn
   return out;
 }
 
+/** BG221 and BG222 by check: one walk over the placed blocks for the two (findingsByCheck). */
+const byModel = new AttachedMap<ReportModel, Map<string, Diagnostic[]>>('countsByCheck');
+const CHECK_OF_CODE = new Map([['BG221', 'measure-words'], ['BG222', 'figure-units']]);
+
+function countsByCheck(model: ReportModel): Map<string, Diagnostic[]> {
+  let byCheck = byModel.get(model);
+  if (!byCheck) {
+    byCheck = findingsByCheck(cachedPerPlaced('measure-words+figure-units', model, (placed) => {
+      const counts = blockCountsWithoutMeasureWord(model, placed);
+      const figures = blockFiguresWithoutUnit(model, placed);
+      return figures.length === 0 ? counts : counts.length === 0 ? figures : [...counts, ...figures];
+    }), CHECK_OF_CODE);
+    byModel.set(model, byCheck);
+  }
+  return byCheck;
+}
+
 export const countsChecks: ReportCheck[] = [
-  { id: 'measure-words', codes: ['BG221'], run: countsWithoutMeasureWord },
+  { id: 'measure-words', codes: ['BG221'], run: (model) => [...(countsByCheck(model).get('measure-words') ?? NO_DIAGNOSTICS)] },
   { id: 'rounded-odd-counts', codes: ['BG224'], run: roundedOddCounts },
-  { id: 'figure-units', codes: ['BG222'], run: figuresWithoutUnit },
+  { id: 'figure-units', codes: ['BG222'], run: (model) => [...(countsByCheck(model).get('figure-units') ?? NO_DIAGNOSTICS)] },
 ];

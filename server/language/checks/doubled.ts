@@ -4,8 +4,9 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
-import { cachedPerBlock } from './blockCache.js';
-import { FIGURE_MARK, lineDiagnostic, proseBlocks, sourceEnd, sourceStart, type ProseLine } from './prose.js';
+import { cachedPerBlock, findingsByCheck } from './blockCache.js';
+import { AttachedMap } from '../attached.js';
+import { FIGURE_MARK, lineDiagnostic, proseBlocks, sourceEnd, sourceStart, type ProseBlock, type ProseLine } from './prose.js';
 import { NOTHING_FOUND } from '../nothingFound.js';
 
 export const doubledCodes: CodeInfo[] = [
@@ -31,45 +32,41 @@ const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
  * no idiom and no verb said twice for “a little” can make it (组织组织居委干部, see doubledPairsIn); one character
  * repeated (哈哈哈哈哈哈) is no word.
  */
-function doubledWords(model: ReportModel): Diagnostic[] {
-  return cachedPerBlock('doubled-words', proseBlocks(model), (block) => {
-    let out: Diagnostic[] | undefined;
-    for (const line of block.lines) {
-      const words = doubledWordsIn(line.text);
-      let pairs = doubledPairsIn(line.text);
-      // Most lines have neither: nothing is made for them.
-      if (words.length === 0 && pairs.length === 0) continue;
-      if (pairs.length) pairs = pairs.filter((p) => !words.some((w) => p.at < w.at + 2 * w.length && w.at < p.at + 4));
-      for (const { at, length } of pairs.length ? [...words, ...pairs].sort((a, b) => a.at - b.at) : words) {
-        const word = line.text.slice(at, at + length);
-        (out ??= []).push(lineDiagnostic(model, line, 'BG727', at + length, at + 2 * length, `“${word}”连写了两遍（“${word}${word}”）：多半是复制粘贴留下的，请删去一遍。`, [
-          { title: `删去重复的“${word}”`, safe: false, edits: [{ from: at + length, to: at + 2 * length, newText: '' }] },
-        ]));
-      }
+function doubledWords(model: ReportModel, block: ProseBlock): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
+  for (const line of block.lines) {
+    const words = doubledWordsIn(line.text);
+    let pairs = doubledPairsIn(line.text);
+    // Most lines have neither: nothing is made for them.
+    if (words.length === 0 && pairs.length === 0) continue;
+    if (pairs.length) pairs = pairs.filter((p) => !words.some((w) => p.at < w.at + 2 * w.length && w.at < p.at + 4));
+    for (const { at, length } of pairs.length ? [...words, ...pairs].sort((a, b) => a.at - b.at) : words) {
+      const word = line.text.slice(at, at + length);
+      (out ??= []).push(lineDiagnostic(model, line, 'BG727', at + length, at + 2 * length, `“${word}”连写了两遍（“${word}${word}”）：多半是复制粘贴留下的，请删去一遍。`, [
+        { title: `删去重复的“${word}”`, safe: false, edits: [{ from: at + length, to: at + 2 * length, newText: '' }] },
+      ]));
     }
-    return out ?? NO_DIAGNOSTICS;
-  });
+  }
+  return out ?? NO_DIAGNOSTICS;
 }
 
 /**
  * BG733: a clause written again right after itself (…“挂案” 5起,排查出…“挂案” 5起), or the tail of the clause
  * before it, as a paste or an edit leaves it.
  */
-function doubledClauses(model: ReportModel): Diagnostic[] {
-  return cachedPerBlock('doubled-clauses', proseBlocks(model), (block) => {
-    let out: Diagnostic[] | undefined;
-    for (const line of block.lines) {
-      // A figure prints its value: two figures are the same when their values are (调处{a = 5起} / 调处{b = 8起} are not).
-      const sameFigure = line.text.includes(FIGURE_MARK) ? (i: number, j: number) => figureValue(line, i) === figureValue(line, j) : undefined;
-      for (const { mark, at, end } of doubledClausesIn(line.text, sameFigure)) {
-        const clause = line.text.slice(at, end);
-        (out ??= []).push(lineDiagnostic(model, line, 'BG733', at, end, `“${clause}”和前一个分句重复：多半是复制粘贴或改稿时多写了一遍，请删去一处。`, [
-          { title: '删去重复的分句', safe: false, edits: [{ from: mark, to: end, newText: '' }] },
-        ]));
-      }
+function doubledClauses(model: ReportModel, block: ProseBlock): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
+  for (const line of block.lines) {
+    // A figure prints its value: two figures are the same when their values are (调处{a = 5起} / 调处{b = 8起} are not).
+    const sameFigure = line.text.includes(FIGURE_MARK) ? (i: number, j: number) => figureValue(line, i) === figureValue(line, j) : undefined;
+    for (const { mark, at, end } of doubledClausesIn(line.text, sameFigure)) {
+      const clause = line.text.slice(at, end);
+      (out ??= []).push(lineDiagnostic(model, line, 'BG733', at, end, `“${clause}”和前一个分句重复：多半是复制粘贴或改稿时多写了一遍，请删去一处。`, [
+        { title: '删去重复的分句', safe: false, edits: [{ from: mark, to: end, newText: '' }] },
+      ]));
     }
-    return out ?? NO_DIAGNOSTICS;
-  });
+  }
+  return out ?? NO_DIAGNOSTICS;
 }
 
 /** What a figure at character i of a line prints: the value written in its braces ({挂案 = 5起} → 5起). */
@@ -238,7 +235,24 @@ export function doubledPairsIn(text: string): ReadonlyArray<{ at: number; length
   return found ?? NONE;
 }
 
+/** Both checks' findings by check: one walk over the prose blocks for the two (findingsByCheck). */
+const byModel = new AttachedMap<ReportModel, Map<string, Diagnostic[]>>('doubledByCheck');
+const CHECK_OF_CODE = new Map([['BG727', 'doubled-words'], ['BG733', 'doubled-clauses']]);
+
+function doubledByCheck(model: ReportModel): Map<string, Diagnostic[]> {
+  let byCheck = byModel.get(model);
+  if (!byCheck) {
+    byCheck = findingsByCheck(cachedPerBlock('doubled', proseBlocks(model), (block) => {
+      const words = doubledWords(model, block);
+      const clauses = doubledClauses(model, block);
+      return clauses.length === 0 ? words : words.length === 0 ? clauses : [...words, ...clauses];
+    }), CHECK_OF_CODE);
+    byModel.set(model, byCheck);
+  }
+  return byCheck;
+}
+
 export const doubledChecks: ReportCheck[] = [
-  { id: 'doubled-words', codes: ['BG727'], run: doubledWords },
-  { id: 'doubled-clauses', codes: ['BG733'], run: doubledClauses },
+  { id: 'doubled-words', codes: ['BG727'], run: (model) => [...(doubledByCheck(model).get('doubled-words') ?? NO_DIAGNOSTICS)] },
+  { id: 'doubled-clauses', codes: ['BG733'], run: (model) => [...(doubledByCheck(model).get('doubled-clauses') ?? NO_DIAGNOSTICS)] },
 ];

@@ -9,6 +9,7 @@ import { describeList, wholeLineSpan, type BlockList, type LocalBlock } from './
 import { AttachedMap } from '../attached.js';
 import { allMatches } from '../matches.js';
 import { countBefore } from '../../../grammar/index.js';
+import { NOTHING_FOUND } from '../nothingFound.js';
 
 // ---------------------------------------------------------------- prose lines
 
@@ -49,14 +50,17 @@ interface Segment {
  */
 export interface ProseLine {
   text: string;
-  segments: Segment[];
+  /** Undefined for a line of one text node (most lines): `source` and `sourceEnd` place it, no segment is made. */
+  segments: Segment[] | undefined;
+  /** The one text node's source offsets (when `segments` is undefined). */
+  source: number;
+  sourceEnd: number;
   scope: Scope;
   /** What lineMarks() found, once asked. */
   marks?: number;
 }
 
-function segmentAt(line: ProseLine, i: number): Segment | undefined {
-  const segments = line.segments;
+function segmentAt(segments: readonly Segment[], i: number): Segment | undefined {
   let low = 0;
   let high = segments.length - 1;
   while (low <= high) {
@@ -71,27 +75,32 @@ function segmentAt(line: ProseLine, i: number): Segment | undefined {
 
 /** Source offset where character i of the line starts (the line's end for i past the last character). */
 export function sourceStart(line: ProseLine, i: number): number {
-  const s = segmentAt(line, i);
-  if (!s) return line.segments[line.segments.length - 1]?.sourceEnd ?? 0;
+  const segments = line.segments;
+  if (!segments) return i >= 0 && i < line.text.length ? line.source + i : line.sourceEnd;
+  const s = segmentAt(segments, i);
+  if (!s) return segments[segments.length - 1]?.sourceEnd ?? 0;
   return s.mark ? s.source : s.source + (i - s.at);
 }
 
 /** Source offset where character i of the line ends. */
 export function sourceEnd(line: ProseLine, i: number): number {
-  const s = segmentAt(line, i);
-  if (!s) return line.segments[line.segments.length - 1]?.sourceEnd ?? 0;
+  const segments = line.segments;
+  if (!segments) return i >= 0 && i < line.text.length ? line.source + i + 1 : line.sourceEnd;
+  const s = segmentAt(segments, i);
+  if (!s) return segments[segments.length - 1]?.sourceEnd ?? 0;
   return s.mark ? s.sourceEnd : s.source + (i - s.at) + 1;
 }
 
-/** Is character i inside a citation 《…》 (the brackets included)? */
+/** Is character i inside a citation 《…》 (the brackets included)? A line of one text node has none. */
 export function inCitationAt(line: ProseLine, i: number): boolean {
-  return segmentAt(line, i)?.inCitation ?? false;
+  return line.segments !== undefined && (segmentAt(line.segments, i)?.inCitation ?? false);
 }
 
 /** The line index of the character that starts at a source offset, or -1. */
 export function indexOfSource(line: ProseLine, offset: number): number {
-  // Segments are in source order: a binary search, so that many citations on one line stay linear.
   const segments = line.segments;
+  if (!segments) return offset >= line.source && offset < line.source + line.text.length ? offset - line.source : -1;
+  // Segments are in source order: a binary search, so that many citations on one line stay linear.
   const low = countBefore(segments.length, (i) => segments[i]!.source <= offset);
   for (let j = low - 1; j >= Math.max(0, low - 3); j--) {
     const s = segments[j]!;
@@ -105,11 +114,17 @@ export interface ProseBlock extends LocalBlock {
   readonly lines: ProseLine[];
   readonly scope: Scope;
   /** The citations written in this block, with the line they are on. */
-  readonly citations: Array<{ node: ast.CitationNode; line: ProseLine }>;
+  readonly citations: ReadonlyArray<CitationOnLine>;
   /** The titles cited in the block: each closed 《…》 without figures, and each 〈…〉 (or <…>) inside one (found once; never to be changed). */
   readonly citedTitles: readonly Cited[];
   /** A heading, a title or a list item: what follows it is a new part (its run-in 一是、二是 count afresh); a paragraph continues one. */
   readonly opensPart: boolean;
+}
+
+/** A citation written in a block, with the line it is on. */
+interface CitationOnLine {
+  node: ast.CitationNode;
+  line: ProseLine;
 }
 
 /** A title cited in a block (ProseBlock.citedTitles). */
@@ -124,7 +139,9 @@ export interface Cited {
 
 /** What a prose block finds when first asked (LazyProseBlock). */
 interface Found {
-  built: { lines: ProseLine[]; citations: ProseBlock['citations'] } | undefined;
+  /** Its lines once built, and the citations on them (undefined for none: most blocks). */
+  lines: ProseLine[] | undefined;
+  citations: CitationOnLine[] | undefined;
   span: { origin: number; end: number } | undefined;
   sliced: string | undefined;
   cited: readonly Cited[] | undefined;
@@ -150,11 +167,14 @@ abstract class LazyProseBlock implements ProseBlock {
   protected abstract contents(): readonly (readonly ast.Inline[])[];
 
   get lines(): ProseLine[] {
-    return this.build().lines;
+    const found = this.asked();
+    return found.lines ?? this.build(found);
   }
 
   get citations(): ProseBlock['citations'] {
-    return this.build().citations;
+    const found = this.asked();
+    if (!found.lines) this.build(found);
+    return found.citations ?? NO_CITATIONS;
   }
 
   get citedTitles(): readonly Cited[] {
@@ -181,11 +201,11 @@ abstract class LazyProseBlock implements ProseBlock {
 
   /** Whether the lines are built already (a test of them then costs nothing more). */
   get linesBuilt(): boolean {
-    return this.found?.built !== undefined;
+    return this.found?.lines !== undefined;
   }
 
   private asked(): Found {
-    return (this.found ??= { built: undefined, span: undefined, sliced: undefined, cited: undefined });
+    return (this.found ??= { lines: undefined, citations: undefined, span: undefined, sliced: undefined, cited: undefined });
   }
 
   private wholeLines() {
@@ -203,18 +223,17 @@ abstract class LazyProseBlock implements ProseBlock {
     return found.span;
   }
 
-  private build() {
-    const found = this.asked();
-    if (!found.built) {
-      const citations: ProseBlock['citations'] = [];
-      const content = this.contents();
-      const lines = new Array<ProseLine>(content.length);
-      for (let i = 0; i < lines.length; i++) lines[i] = buildLine(content[i]!, this.scope, citations);
-      found.built = { lines, citations };
-    }
-    return found.built;
+  /** Builds the lines (and the citations on them) into `found`. */
+  private build(found: Found): ProseLine[] {
+    const content = this.contents();
+    const lines = new Array<ProseLine>(content.length);
+    for (let i = 0; i < lines.length; i++) lines[i] = buildLine(content[i]!, this.scope, found);
+    return (found.lines = lines);
   }
 }
+
+/** The citations of a block that has none (most blocks): one shared empty list. */
+const NO_CITATIONS: ProseBlock['citations'] = NOTHING_FOUND;
 
 /** A paragraph's or a list item's prose: its lines. */
 class LinesProse extends LazyProseBlock {
@@ -272,15 +291,15 @@ function findCitedTitles(block: LazyProseBlock): Cited[] {
   return out;
 }
 
-function buildLine(nodes: readonly ast.Inline[], scope: Scope, citations: ProseBlock['citations']): ProseLine {
-  // Most lines are one text node: its text is the line's, with one segment (nothing else to build).
+function buildLine(nodes: readonly ast.Inline[], scope: Scope, block: { citations: CitationOnLine[] | undefined }): ProseLine {
+  // Most lines are one text node: its text is the line's, placed by the node's offsets (no segment made).
   const only = nodes.length === 1 ? nodes[0]! : undefined;
-  if (only && (only.kind === 'text' || only.kind === 'stray')) {
-    const segments = only.text.length ? [{ at: 0, length: only.text.length, source: only.start, sourceEnd: only.end, mark: false, inCitation: false }] : [];
-    return { text: only.text, segments, scope, marks: undefined };
+  if (only && (only.kind === 'text' || only.kind === 'stray') && only.text.length) {
+    return { text: only.text, segments: undefined, source: only.start, sourceEnd: only.end, scope, marks: undefined };
   }
-  const line: ProseLine = { text: '', segments: [], scope, marks: undefined };
-  const builder: LineBuilder = { line, parts: [], length: 0, citations };
+  const segments: Segment[] = [];
+  const line: ProseLine = { text: '', segments, source: 0, sourceEnd: 0, scope, marks: undefined };
+  const builder: LineBuilder = { line, segments, parts: [], length: 0, block };
   addInlines(builder, nodes, false);
   line.text = builder.parts.join('');
   return line;
@@ -288,15 +307,17 @@ function buildLine(nodes: readonly ast.Inline[], scope: Scope, citations: ProseB
 
 interface LineBuilder {
   line: ProseLine;
+  segments: Segment[];
   parts: string[];
   length: number;
-  citations: ProseBlock['citations'];
+  /** Where the block's citations go (a list made at its first). */
+  block: { citations: CitationOnLine[] | undefined };
 }
 
 function addPart(b: LineBuilder, text: string, source: number, sourceEnd: number, mark: boolean, inCitation: boolean): void {
   if (text.length === 0) return;
   b.parts.push(text);
-  b.line.segments.push({ at: b.length, length: text.length, source, sourceEnd, mark, inCitation });
+  b.segments.push({ at: b.length, length: text.length, source, sourceEnd, mark, inCitation });
   b.length += text.length;
 }
 
@@ -314,7 +335,7 @@ function addInlines(b: LineBuilder, list: readonly ast.Inline[], inCitation: boo
         addPart(b, FIGURE_MARK, node.start, node.end, true, inCitation);
         break;
       case 'citation': {
-        b.citations.push({ node, line: b.line });
+        (b.block.citations ??= []).push({ node, line: b.line });
         addPart(b, '《', node.start, node.start + 1, false, true);
         addInlines(b, node.children, true);
         if (node.closed) addPart(b, '》', node.end - 1, node.end, false, true);

@@ -9,8 +9,9 @@ import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
 import type { ReportModel } from '../model.js';
 import { printInlines } from '../printed.js';
-import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
-import { cachedPerBlock, ruledOutInBatch } from './blockCache.js';
+import { joined, NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
+import { cachedPerBlock, findingsByCheck, ruledOutInBatch } from './blockCache.js';
+import { AttachedMap } from '../attached.js';
 import { summariesOf } from './blockSummaries.js';
 import { sameStructure } from './structureMemo.js';
 import { DOCUMENT_NUMBER_BRACKETS, DOCUMENT_NUMBER_UNCLOSED, lineDiagnostic, located, proseBlocks, type ProseBlock } from './prose.js';
@@ -86,15 +87,12 @@ registerCodes(wordingCodes);
  */
 const SINCE_WITHOUT_YI = /(?:(?<=^|[，。；：！？,;:!?\s])(今年|去年|\d{4}年)来(?![自源到临往看访])|(今年|去年|(?<![\d.])\d{4}年)来(?=[，,、]|共|累计|先后))/g;
 
-function sinceWithoutYi(model: ReportModel): Diagnostic[] {
-  if (ruledOutInBatch(model, (text) => text.includes('年来'))) return [];
-  return cachedPerBlock('since-without-yi', proseBlocks(model), (block) =>
-    wordSlips(model, block, '年来', SINCE_WITHOUT_YI, (m) => {
-      const since = m[1] ?? m[2]!;
-      const at = m.index! + since.length;
-      return { code: 'BG713', end: at + 1, message: `“${m[0]}”应为“${since}以来”。`, fix: { title: `改为“${since}以来”`, from: at, to: at, newText: '以' } };
-    }),
-  );
+function sinceWithoutYi(model: ReportModel, block: ProseBlock): readonly Diagnostic[] {
+  return wordSlips(model, block, '年来', SINCE_WITHOUT_YI, (m) => {
+    const since = m[1] ?? m[2]!;
+    const at = m.index! + since.length;
+    return { code: 'BG713', end: at + 1, message: `“${m[0]}”应为“${since}以来”。`, fix: { title: `改为“${since}以来”`, from: at, to: at, newText: '以' } };
+  });
 }
 
 /** 截止 right before a point in time: 截止目前, 截止2023年底, 截止12月 (not 截止到, 截止日期, 于5月截止). */
@@ -107,32 +105,27 @@ const UP_TO_WITH_ZHI = /截止(?=目前|当前|现在|今天|今年|本年|本�
  */
 const CONVENED_BODY = /召开(?:了)?([^，。；：！？,;:!?、“”《》()（）\s]{1,24}?(?:委员会|领导小组))(?=[，。；：！？,;:!?、]|$)/g;
 
-function convenedBody(model: ReportModel): Diagnostic[] {
-  return cachedPerBlock('convened-body', proseBlocks(model), (block) => {
-    let out: Diagnostic[] | undefined;
-    for (const line of block.lines) {
-      if (!line.text.includes('召开')) continue;
-      for (const m of allMatches(CONVENED_BODY, line.text)) {
-        // 召开会议传达……委员会: the meeting is named already.
-        if (m[1]!.includes('会议')) continue;
-        const end = m.index! + m[0].length;
-        (out ??= []).push(lineDiagnostic(model, line, 'BG751', m.index!, end,
-          `“${m[0]}”：召开的是会议，不是机构，“${m[1]}”后面少了“会议”。`,
-          [{ title: '补上“会议”', safe: false, edits: [{ from: end, to: end, newText: '会议' }] }]));
-      }
+function convenedBody(model: ReportModel, block: ProseBlock): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
+  for (const line of block.lines) {
+    if (!line.text.includes('召开')) continue;
+    for (const m of allMatches(CONVENED_BODY, line.text)) {
+      // 召开会议传达……委员会: the meeting is named already.
+      if (m[1]!.includes('会议')) continue;
+      const end = m.index! + m[0].length;
+      (out ??= []).push(lineDiagnostic(model, line, 'BG751', m.index!, end,
+        `“${m[0]}”：召开的是会议，不是机构，“${m[1]}”后面少了“会议”。`,
+        [{ title: '补上“会议”', safe: false, edits: [{ from: end, to: end, newText: '会议' }] }]));
     }
-    return out ?? NO_DIAGNOSTICS;
-  });
+  }
+  return out ?? NO_DIAGNOSTICS;
 }
 
-function upToWithZhi(model: ReportModel): Diagnostic[] {
-  if (ruledOutInBatch(model, (text) => text.includes('截止'))) return [];
-  return cachedPerBlock('up-to-with-zhi', proseBlocks(model), (block) =>
-    wordSlips(model, block, '截止', UP_TO_WITH_ZHI, (m) => ({
-      code: 'BG718', end: m.index! + 2, message: '“截止”后面跟时间时应为“截至”（到某时为止）：请改为“截至”。',
-      fix: { title: '改为“截至”', from: m.index! + 1, to: m.index! + 2, newText: '至' },
-    })),
-  );
+function upToWithZhi(model: ReportModel, block: ProseBlock): readonly Diagnostic[] {
+  return wordSlips(model, block, '截止', UP_TO_WITH_ZHI, (m) => ({
+    code: 'BG718', end: m.index! + 2, message: '“截止”后面跟时间时应为“截至”（到某时为止）：请改为“截至”。',
+    fix: { title: '改为“截至”', from: m.index! + 1, to: m.index! + 2, newText: '至' },
+  }));
 }
 
 // ---------------------------------------------------------------- 2022年五月
@@ -155,17 +148,15 @@ function chineseDayOrMonth(text: string): number {
 const CHINESE_MONTH_OR_DAY = /[一二三四五六七八九十]\s*[月日号]/;
 const mayHaveMixedDate = (text: string) => text.includes('月') && CHINESE_MONTH_OR_DAY.test(text);
 
-function mixedDates(model: ReportModel): Diagnostic[] {
-  return cachedPerBlock('mixed-dates', proseBlocks(model), (block) =>
-    wordSlips(model, block, mayHaveMixedDate, MIXED_DATE, (m) => {
-      const digits = String(chineseDayOrMonth(m[0]));
-      const what = m[1] ? '月份' : '日';
-      return {
-        code: 'BG720', end: m.index! + m[0].length, message: `日期里${m[1] ? '年份' : '月份'}用了阿拉伯数字，${what}“${m[0]}”却用汉字：应统一写作“${digits}”。`,
-        fix: { title: `改为“${digits}”`, from: m.index!, to: m.index! + m[0].length, newText: digits },
-      };
-    }),
-  );
+function mixedDates(model: ReportModel, block: ProseBlock): readonly Diagnostic[] {
+  return wordSlips(model, block, mayHaveMixedDate, MIXED_DATE, (m) => {
+    const digits = String(chineseDayOrMonth(m[0]));
+    const what = m[1] ? '月份' : '日';
+    return {
+      code: 'BG720', end: m.index! + m[0].length, message: `日期里${m[1] ? '年份' : '月份'}用了阿拉伯数字，${what}“${m[0]}”却用汉字：应统一写作“${digits}”。`,
+      fix: { title: `改为“${digits}”`, from: m.index!, to: m.index! + m[0].length, newText: digits },
+    };
+  });
 }
 
 // ---------------------------------------------------------------- words often confused, the leader's name
@@ -184,14 +175,12 @@ const CONFUSED_PAIRS: Record<string, [string, string]> = {
   疏理: ['梳理', '整理事项、清单用“梳理”（“疏理”是疏通，如疏理河道）'],
 };
 
-function confusedWords(model: ReportModel): Diagnostic[] {
-  return cachedPerBlock('confused-words', proseBlocks(model), (block) =>
-    wordSlips(model, block, mayConfuse, CONFUSED, (m) => {
-      const wrong = m[0];
-      const [right, why] = CONFUSED_PAIRS[wrong]!;
-      return { code: 'BG721', end: m.index! + 2, message: `“${wrong}”应为“${right}”：${why}。`, fix: { title: `改为“${right}”`, from: m.index!, to: m.index! + 2, newText: right } };
-    }),
-  );
+function confusedWords(model: ReportModel, block: ProseBlock): readonly Diagnostic[] {
+  return wordSlips(model, block, mayConfuse, CONFUSED, (m) => {
+    const wrong = m[0];
+    const [right, why] = CONFUSED_PAIRS[wrong]!;
+    return { code: 'BG721', end: m.index! + 2, message: `“${wrong}”应为“${right}”：${why}。`, fix: { title: `改为“${right}”`, from: m.index!, to: m.index! + 2, newText: right } };
+  });
 }
 
 /**
@@ -207,12 +196,10 @@ const LEADER_MISTYPED = /习(?:近(?!平)[\u4e00-\u9fff]|(?!近)[\u4e00-\u9fff]�
  */
 const STUDIED_BEFORE = /(?:学习|贯彻|践行|宣传|宣讲|领会|领悟|落实|研读|阐释|[学把将以]|围绕|思想[和、与及])$/;
 
-function leaderName(model: ReportModel): Diagnostic[] {
-  return cachedPerBlock('leader-name', proseBlocks(model), (block) => {
-    const misnamed = mistypedLeaderName(model, block);
-    const unnamed = thoughtWithoutName(model, block);
-    return misnamed.length === 0 ? unnamed : unnamed.length === 0 ? misnamed : [...misnamed, ...unnamed];
-  });
+function leaderName(model: ReportModel, block: ProseBlock): readonly Diagnostic[] {
+  const misnamed = mistypedLeaderName(model, block);
+  const unnamed = thoughtWithoutName(model, block);
+  return misnamed.length === 0 ? unnamed : unnamed.length === 0 ? misnamed : [...misnamed, ...unnamed];
 }
 
 /** BG722: 习近平法治思想 written 法治思想 where the report studies or follows it. */
@@ -347,24 +334,22 @@ function headingRunIntoItem(model: ReportModel): Diagnostic[] {
 
 // ---------------------------------------------------------------- a document number's brackets
 
-function documentNumbers(model: ReportModel): Diagnostic[] {
-  return cachedPerBlock('document-number-brackets', proseBlocks(model), (block) => {
-    const other = wordSlips(model, block, '号', DOCUMENT_NUMBER_BRACKETS, (m) => {
-      const fixed = `〔${m[2]}〕`;
-      return {
-        code: 'BG614', end: m.index! + m[0].length, message: `发文字号的年份“${m[0]}”应使用六角括号：写作“${fixed}”。`,
-        fix: { title: `改为“${fixed}”`, from: m.index!, to: m.index! + m[0].length, newText: fixed },
-      };
-    });
-    const unclosed = wordSlips(model, block, '〔', DOCUMENT_NUMBER_UNCLOSED, (m) => {
-      const fixed = `〔${m[1]}〕`;
-      return {
-        code: 'BG614', end: m.index! + m[0].length, message: `发文字号的年份“${m[0]}”后漏了后六角括号，年份和序号连在了一起：写作“${fixed}”，再接序号。`,
-        fix: { title: `改为“${fixed}”`, from: m.index!, to: m.index! + m[0].length, newText: fixed },
-      };
-    });
-    return unclosed.length ? [...other, ...unclosed] : other;
+function documentNumbers(model: ReportModel, block: ProseBlock): readonly Diagnostic[] {
+  const other = wordSlips(model, block, '号', DOCUMENT_NUMBER_BRACKETS, (m) => {
+    const fixed = `〔${m[2]}〕`;
+    return {
+      code: 'BG614', end: m.index! + m[0].length, message: `发文字号的年份“${m[0]}”应使用六角括号：写作“${fixed}”。`,
+      fix: { title: `改为“${fixed}”`, from: m.index!, to: m.index! + m[0].length, newText: fixed },
+    };
   });
+  const unclosed = wordSlips(model, block, '〔', DOCUMENT_NUMBER_UNCLOSED, (m) => {
+    const fixed = `〔${m[1]}〕`;
+    return {
+      code: 'BG614', end: m.index! + m[0].length, message: `发文字号的年份“${m[0]}”后漏了后六角括号，年份和序号连在了一起：写作“${fixed}”，再接序号。`,
+      fix: { title: `改为“${fixed}”`, from: m.index!, to: m.index! + m[0].length, newText: fixed },
+    };
+  });
+  return unclosed.length ? [...other, ...unclosed] : other;
 }
 
 interface WordSlip {
@@ -410,36 +395,33 @@ const startsNarrowing = (text: string, at: number) => text.startsWith('尤其是
  * BG725: 为指导 with no 以 in its clause (“我局深入贯彻落实习近平生态文明思想为指导”): two patterns mixed.
  * 作为指导 / 视为 … (为 of another word) and a clause with 以 anywhere in it are left alone.
  */
-function guidedWithoutYi(model: ReportModel): Diagnostic[] {
-  if (ruledOutInBatch(model, mayBeGuided)) return [];
-  return cachedPerBlock('guided-without-yi', proseBlocks(model), (block) => {
-    let out: Diagnostic[] | undefined;
-    for (const line of block.lines) {
-      const text = line.text;
-      if (!mayBeGuided(text)) continue;
-      // The clause's start and whether a 以 came since, carried forward: the line is read once, however many matches.
-      let read = 0;
-      let clauseStart = 0;
-      let yiAt = -1;
-      for (const m of allMatches(GUIDED_BY, text)) {
-        const at = m.index!;
-        for (; read < at; read++) {
-          const c = text.charCodeAt(read);
-          // “以……，尤其是（特别是）……为指导”: the comma sets off a narrower name within the same clause.
-          if (CLAUSE_BREAK_CODES.has(c)) {
-            if (!(isComma(c) && startsNarrowing(text, read + 1))) clauseStart = read + 1;
-          } else if (c === YI) yiAt = read;
-        }
-        // 为指导乡镇开展工作 (为: in order to) goes on with its object; “以……为指导” ends a clause or joins another.
-        const after = text[at + m[0].length];
-        if (after !== undefined && !`${CLAUSE_BREAK}、和与及`.includes(after)) continue;
-        if (/[作视成认]/.test(text[at - 1] ?? '')) continue;
-        if (yiAt >= clauseStart) continue;
-        (out ??= []).push(lineDiagnostic(model, line, 'BG725', at, at + m[0].length, `“${m[0]}”所在的分句里没有“以”：应写作“以……${m[0]}”，或删去“${m[0]}”。`));
+function guidedWithoutYi(model: ReportModel, block: ProseBlock): readonly Diagnostic[] {
+  let out: Diagnostic[] | undefined;
+  for (const line of block.lines) {
+    const text = line.text;
+    if (!mayBeGuided(text)) continue;
+    // The clause's start and whether a 以 came since, carried forward: the line is read once, however many matches.
+    let read = 0;
+    let clauseStart = 0;
+    let yiAt = -1;
+    for (const m of allMatches(GUIDED_BY, text)) {
+      const at = m.index!;
+      for (; read < at; read++) {
+        const c = text.charCodeAt(read);
+        // “以……，尤其是（特别是）……为指导”: the comma sets off a narrower name within the same clause.
+        if (CLAUSE_BREAK_CODES.has(c)) {
+          if (!(isComma(c) && startsNarrowing(text, read + 1))) clauseStart = read + 1;
+        } else if (c === YI) yiAt = read;
       }
+      // 为指导乡镇开展工作 (为: in order to) goes on with its object; “以……为指导” ends a clause or joins another.
+      const after = text[at + m[0].length];
+      if (after !== undefined && !`${CLAUSE_BREAK}、和与及`.includes(after)) continue;
+      if (/[作视成认]/.test(text[at - 1] ?? '')) continue;
+      if (yiAt >= clauseStart) continue;
+      (out ??= []).push(lineDiagnostic(model, line, 'BG725', at, at + m[0].length, `“${m[0]}”所在的分句里没有“以”：应写作“以……${m[0]}”，或删去“${m[0]}”。`));
     }
-    return out ?? NO_DIAGNOSTICS;
-  });
+  }
+  return out ?? NO_DIAGNOSTICS;
 }
 
 // ---------------------------------------------------------------- a heading ending in 。
@@ -468,16 +450,58 @@ function headingFullStop(model: ReportModel): Diagnostic[] {
   return out;
 }
 
+// ---------------------------------------------------------------- the checks of one prose block, in one walk
+
+/** The check of each code the walk below finds (filled by `walked`). */
+const CHECK_OF_CODE = new Map<string, string>();
+
+/** A check that reads one prose block at a time (sinceWithoutYi … guidedWithoutYi): its share of the walk below. */
+function walked(id: string, codes: string[]): ReportCheck {
+  for (const code of codes) CHECK_OF_CODE.set(code, id);
+  return { id, codes, run: (model) => [...(wordingByCheck(model).get(id) ?? NO_DIAGNOSTICS)] };
+}
+
+/**
+ * What the block checks above find in a report, by check: one walk over the prose blocks for all of them
+ * (findingsByCheck). A batch check first rules out, by one search of the report's text, those whose words it
+ * lacks (the editor's checks remember each block's result, and rule out nothing).
+ */
+const byModel = new AttachedMap<ReportModel, Map<string, Diagnostic[]>>('wordingByCheck');
+
+function wordingByCheck(model: ReportModel): Map<string, Diagnostic[]> {
+  let byCheck = byModel.get(model);
+  if (!byCheck) {
+    const since = !ruledOutInBatch(model, (text) => text.includes('年来'));
+    const upTo = !ruledOutInBatch(model, (text) => text.includes('截止'));
+    const guided = !ruledOutInBatch(model, mayBeGuided);
+    // Each check called by name (one call site each, which V8 can inline).
+    byCheck = findingsByCheck(cachedPerBlock('wording', proseBlocks(model), (block) => {
+      let out: Diagnostic[] | undefined;
+      if (since) out = joined(out, sinceWithoutYi(model, block));
+      if (upTo) out = joined(out, upToWithZhi(model, block));
+      out = joined(out, convenedBody(model, block));
+      out = joined(out, mixedDates(model, block));
+      out = joined(out, confusedWords(model, block));
+      out = joined(out, leaderName(model, block));
+      out = joined(out, documentNumbers(model, block));
+      if (guided) out = joined(out, guidedWithoutYi(model, block));
+      return out ?? NO_DIAGNOSTICS;
+    }), CHECK_OF_CODE);
+    byModel.set(model, byCheck);
+  }
+  return byCheck;
+}
+
 export const wordingChecks: ReportCheck[] = [
-  { id: 'since-without-yi', codes: ['BG713'], run: sinceWithoutYi },
-  { id: 'up-to-with-zhi', codes: ['BG718'], run: upToWithZhi },
-  { id: 'convened-body', codes: ['BG751'], run: convenedBody },
-  { id: 'mixed-dates', codes: ['BG720'], run: mixedDates },
-  { id: 'confused-words', codes: ['BG721'], run: confusedWords },
-  { id: 'leader-name', codes: ['BG722'], run: leaderName },
-  { id: 'document-number-brackets', codes: ['BG614'], run: documentNumbers },
+  walked('since-without-yi', ['BG713']),
+  walked('up-to-with-zhi', ['BG718']),
+  walked('convened-body', ['BG751']),
+  walked('mixed-dates', ['BG720']),
+  walked('confused-words', ['BG721']),
+  walked('leader-name', ['BG722']),
+  walked('document-number-brackets', ['BG614']),
   { id: 'run-in-order', codes: ['BG723'], run: runInOrder },
-  { id: 'guided-without-yi', codes: ['BG725'], run: guidedWithoutYi },
+  walked('guided-without-yi', ['BG725']),
   { id: 'heading-full-stop', codes: ['BG714'], run: (model) => sameStructure('heading-full-stop', model, () => headingFullStop(model)) },
   { id: 'heading-run-into-item', codes: ['BG728'], run: (model) => sameStructure('heading-run-into-item', model, () => headingRunIntoItem(model)) },
 ];
