@@ -154,6 +154,16 @@ describe('checks/wording', () => {
       const text = `${header(2024)}# 深入学习贯彻党的二十大和二十届三中全会关于法治建设重大部署情况。\n我局将学习党的二十大精神作为重要政治任务。\n`;
       expectOne(text, 'BG714', '。', text.replace('部署情况。', '部署情况'));
     });
+    it('reports a long heading with a comma inside when headings of its own follow under it (安居区 2024, round 31)', () => {
+      const title = '履行推进法治建设第一责任人职责,学习宣传贯彻党的二十大精神及习近平法治思想。';
+      const text = `${header(2024)}# ${title}\n区委常委会会议及时传达学习。\n## 理论武装入脑入心\n正文。\n## 重点工作见行见效\n正文。\n`;
+      expectOne(text, 'BG714', '。', text.replace('思想。', '思想'));
+      // The same sentence over no heading of its own (the next heading is of its level, or there is none) stays a numbered sentence.
+      const sibling = `${header(2024)}# ${title}\n正文。\n# 存在的不足\n正文。\n`;
+      assert.deepEqual(check(sibling).filter((d) => d.code === 'BG714'), []);
+      const last = `${header(2024)}# 主要举措和成效\n## ${title}\n`;
+      assert.deepEqual(check(last).filter((d) => d.code === 'BG714'), []);
+    });
     it('leaves a level-2 heading that runs into its paragraph, and a long numbered sentence, alone', () => {
       const long = '继续深入推进我乡行政决策科学化、民主化、法治化，不断健全重大行政决策相关机制，严格落实法定程序。';
       const text = `${header(2021)}# 主要举措和成效\n## 全面部署法治建设。\n桂圩镇党委政府高度重视。\n\n### ${long}\n正文。\n`;
