@@ -1322,4 +1322,23 @@ describe('import: real-world text, round 21', () => {
     // Near miss: a sentence that says a document was shared stays.
     assert.equal(imported(['某某街道2022年度法治政府建设工作报告', '2022年,街道把学习资料由会员分享到各社区,组织干部在线阅读。']).text.includes('由会员分享到各社区'), true);
   });
+
+  it('round 31: a picture’s line (“<image>data:image/s3,"s3://crabby-images/…"</image>”, 巫溪县教委 2024), an <img> tag and a Markdown image go, wherever they stand', () => {
+    const r = imported([
+      '<image>data:image/s3,"s3://crabby-images/bf670/bf670960da523f366c10452d829aeb57bd804a07" alt=""</image>',
+      '2024年,是实现“十四五”规划目标任务的关键之年。本年度县教委深入贯彻落实习近平法治思想。',
+      '一、主要举措和成效',
+      '<img src="/images/2025/01/a.jpg" alt="">',
+      '我委深学笃用习近平法治思想,全面掌握全国教育大会精神要旨,提供坚实法治保障。',
+      '![](https://example.gov.cn/b.png)',
+      '成立“法治进校园”宣讲团,开展法治宣传教育“进校园”活动。',
+    ]);
+    const lines = body(r.text);
+    assert.ok(lines.every((l) => !/image|<img|!\[/.test(l)), JSON.stringify(lines));
+    assert.equal(lines.length, 4, JSON.stringify(lines));
+    assert.ok(r.notes.some((n) => /^网页图片/.test(n.what)), JSON.stringify(r.notes));
+    // Near misses: a sentence that tells of an image, and a tag inside a sentence, stay as written.
+    const kept = imported(['某某镇2024年度法治政府建设情况报告', '2024年,某某镇在公示栏张贴<image>执法公示图</image>等宣传图片120张,扩大法治宣传覆盖面。']);
+    assert.ok(kept.text.includes('<image>执法公示图</image>'), kept.text);
+  });
 });
