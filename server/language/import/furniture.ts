@@ -39,9 +39,10 @@ const PUBLISHED_AT = /^\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}(?:\s*�
 /**
  * A date on a line of its own, as sites write it (2026-01-27), or a short line ending in a date and time
  * (“浙江/台州-2026-01-27 00:00:00”), or a date and time with the site it came from after it (“2025-04-27 10:14
- * 黑龙江省人民政府网”): when a page was published. A date in 年月日 alone is left (a title's date).
+ * 黑龙江省人民政府网”), or the body that published it before the date (“省政府办公厅 2022-03-15”, 陕西省 2021 on a
+ * reposting site): when a page was published. A date in 年月日 is left (a title's date, a signature's).
  */
-const PAGE_DATE = /^\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}$|^[^。，,；;]{0,30}?\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+[^\s。，,；;：:、]{2,20}$/;
+const PAGE_DATE = /^\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}$|^[\u4e00-\u9fff（）()]{2,30}[ \u3000]+\d{4}-\d{1,2}-\d{1,2}$|^[^。，,；;]{0,30}?\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+[^\s。，,；;：:、]{2,20}$/;
 
 /** A site's path of regions and columns with slashes: “浙江/台州 招标采购”. */
 const SLASHED_PATH = /^[\u4e00-\u9fff]{2,8}(?:\/[\u4e00-\u9fff]{2,8})+(?:[\s\u3000-][^。，,；;：:]{0,20})?$/;

@@ -1341,4 +1341,14 @@ describe('import: real-world text, round 21', () => {
     const kept = imported(['某某镇2024年度法治政府建设情况报告', '2024年,某某镇在公示栏张贴<image>执法公示图</image>等宣传图片120张,扩大法治宣传覆盖面。']);
     assert.ok(kept.text.includes('<image>执法公示图</image>'), kept.text);
   });
+
+  it('round 31: a byline of the publishing body and a dashed date under the title (“省政府办公厅 2022-03-15”, 陕西省 2021) goes', () => {
+    const r = imported(['陕西省人民政府关于2021年法治政府建设情况的报告', '省政府办公厅 2022-03-15', '', '2021年,省政府坚持以习近平新时代中国特色社会主义思想为指导,扎实推进法治政府建设。']);
+    assert.deepEqual(body(r.text), ['2021年,省政府坚持以习近平新时代中国特色社会主义思想为指导,扎实推进法治政府建设。']);
+    assert.ok(r.notes.some((n) => /^网页信息栏“省政府办公厅 2022-03-15”/.test(n.what)), JSON.stringify(r.notes));
+    // Near misses: a signature's date in 年月日 stays the import's (a date, not furniture); a sentence with a dashed date stays.
+    const signed = imported(['某某镇人民政府关于2021年法治政府建设情况的报告', '2021年,某某镇扎实推进法治政府建设。', '某某镇人民政府', '2022年3月15日']);
+    assert.equal(signed.header.date, '2022-03-15');
+    assert.equal(body(imported(['某某镇2021年法治政府建设情况报告', '某某镇于 2021-06-30 召开法治政府建设推进会,部署全年工作。']).text).length, 1);
+  });
 });
