@@ -1351,4 +1351,40 @@ describe('import: real-world text, round 21', () => {
     assert.equal(signed.header.date, '2022-03-15');
     assert.equal(body(imported(['某某镇2021年法治政府建设情况报告', '某某镇于 2021-06-30 召开法治政府建设推进会,部署全年工作。']).text).length, 1);
   });
+
+  it('round 31: a covering letter above the report (梧州 2020) — its sentence stays, its signature and date go to @机关/@日期, the report’s own title is kept as a comment', () => {
+    const letter = [
+      '中共梧州市委员会 梧州市人民政府关于2020年度法治政府建设工作的报告',
+      '自治区党委、自治区人民政府:',
+      '根据《自治区党委依法治区办关于报送和公开2020年度法治政府建设工作报告的通知》要求,现将《梧州市2020年度法治政府建设工作报告》呈报,请予审阅。',
+      '中共梧州市委员会 梧州市人民政府',
+      '2021年2月3日',
+      '梧州市2020年度法治政府建设工作报告',
+      '2020年,梧州市坚持以习近平新时代中国特色社会主义思想为指导,全市法治政府建设各项工作取得新成效。',
+      '一、2020年度法治政府建设工作成效',
+      '加强党对法治政府建设的组织领导。',
+    ];
+    const r = imported(letter);
+    assert.equal(r.header.title, '中共梧州市委员会 梧州市人民政府关于2020年度法治政府建设工作的报告');
+    assert.equal(r.header.to, '自治区党委、自治区人民政府');
+    assert.equal(r.header.date, '2021-02-03');
+    const lines = body(r.text);
+    assert.equal(lines[0], letter[2]);
+    assert.equal(lines[1], letter[6]);
+    assert.ok(!lines.some((l) => l === letter[3] || l === letter[4] || l === letter[5]), JSON.stringify(lines));
+    assert.match(r.text, /\/\/ 原文第6行，报送函之后报告正文自己的标题：梧州市2020年度法治政府建设工作报告/);
+    // Without its signature line, and with the report's own signature and date at the end (the report's date wins).
+    const signed = imported([...letter.slice(0, 3), ...letter.slice(4), '梧州市人民政府', '2021年2月5日']);
+    assert.equal(signed.header.date, '2021-02-05');
+    assert.ok(!body(signed.text).includes('2021年2月3日'), signed.text);
+    assert.match(signed.text, /\/\/ 原文第4行，报送函的日期：2021年2月3日/);
+    // Near misses: a report opening “现将……情况报告如下” with no date and title after it; a sending sentence not followed by a
+    // date and a title (a paragraph of the report); a date line followed by prose, not a title.
+    const opening = imported(['某某镇人民政府关于2024年度法治政府建设情况的报告', '县委、县政府:', '2024年,我镇扎实推进法治政府建设,现将有关情况报告如下:', '一、主要举措和成效', '加强组织领导。']);
+    assert.equal(body(opening.text)[0], '2024年,我镇扎实推进法治政府建设,现将有关情况报告如下:');
+    const sent = ['某某镇人民政府关于2024年度法治政府建设情况的报告', '县委、县政府:', '现将《某某镇2024年度法治政府建设工作报告》呈报,请审阅。', '2025年1月10日', '2024年,我镇扎实推进法治政府建设,各项工作取得新成效。'];
+    const notLetter = imported(sent);
+    assert.ok(body(notLetter.text).includes('2025年1月10日'), notLetter.text);
+    assert.ok(!/报告正文自己的标题/.test(notLetter.text), notLetter.text);
+  });
 });
