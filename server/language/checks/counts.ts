@@ -1,5 +1,6 @@
 // Report checks on counts (BG22x): a count written without its measure word (BG221), a figure's value
-// without a unit among siblings that have one (BG222), and 余 or 多 after a count that is not whole tens (BG224).
+// without a unit among siblings that have one (BG222), 余 or 多 after a count that is not whole tens (BG224),
+// and laws or documents counted in 条, their articles' measure word (BG771).
 import { forEachFigure } from '../../../grammar/index.js';
 import type * as ast from '../../../grammar/index.js';
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
@@ -12,6 +13,7 @@ import { AttachedMap } from '../attached.js';
 import { blockTextNodes, located } from './prose.js';
 import { allMatches } from '../matches.js';
 import { opensSentenceAt, opensTitle, yearWithoutNian } from './slips.js';
+import { inSimplifiedScript } from '../script.js';
 
 export const countsCodes: CodeInfo[] = [
   {
@@ -28,6 +30,11 @@ export const countsCodes: CodeInfo[] = [
     code: 'BG224', severity: 'warning', title: '概数“余”“多”用错了位置',
     description: '“余”“多”表示比一个整数略多，只跟在末位是零的数后面（10余次、200多人、5万余元）：“6余次”“15多人”“5余万元”说不通，应写确数“6次”，或写概数“10余次”“5万余元”。指标（{名称 = 6余次}）和正文里的数字都检查；“多元”不是概数。',
     example: '全年共开展法治宣传活动{宣传活动 = 6余次}，解答法律咨询15多人次', fix: '无自动修复',
+  },
+  {
+    code: 'BG771', severity: 'warning', title: '法律法规、文件用“条”计数',
+    description: '法律、法规、规章、规范性文件是一部（件、份）文件，“条”是其中的条文：“学习《宪法》《民法典》等国家法律法规共33条”“制定规范性文件3条”应为“33部”“3件”。名称以“法律”“法规”“法律法规”“党内法规”“规章”“规范性文件”结尾的指标用“条”作单位（{国家法律法规 = 33条}），或正文里这些词后面（可隔“共”“等”“计”）紧跟着“×条”、“×条”后面紧跟着这些词时报告。“法律意见16条”“提出法律建议5条”“《条例》第12条”“修改条款3条”不报。',
+    example: '学习《中华人民共和国民法典》等国家法律法规共{国家法律法规 = 33条}；制定规范性文件3条。', fix: '改为“部”“件”（不是安全修复：也可能说的是条文，那就写明“条文”）',
   },
 ];
 registerCodes(countsCodes);
@@ -275,8 +282,51 @@ function countsByCheck(model: ReportModel): Map<string, Diagnostic[]> {
   return byCheck;
 }
 
+/** Documents counted by the piece (部, 件, 份), whose 条 are their articles: a name ending in one of these (the longest). */
+const DOCUMENT_KIND = /(?:法律法规|党内法规|法律|法规|规章|规范性文件)$/;
+/** The same in prose: the kind, maybe 共/等/计, then a count in 条 (规范性文件3条, 法律法规共33条); or the count before the kind (5条法规). */
+const DOCUMENTS_IN_TIAO = /(法律法规|党内法规|法律|法规|规章|规范性文件)(?:共|等|计)?(\d+(?:余|多)?条)(?![款文目例])|(?<!\d)(\d+(?:余|多)?条)(法律法规|党内法规|法律|法规|规章|规范性文件)/g;
+/** A block that may hold one: a kind with a digit soon after it (a figure's `= 33条` too), or 条 before a kind. */
+const mayCountDocumentsInTiao = (text: string) => /(?:法律|法规|规章|文件)[^，。；\n]{0,6}\d|\d条(?:法律|法规|规章|规范性)/.test(inSimplifiedScript(text));
+
+/** What such a document is counted in: 件 for documents, 部 for laws and rules. */
+const pieceOf = (kind: string) => (kind === '规范性文件' ? '件' : '部');
+
+function documentsCountedInTiao(model: ReportModel): Diagnostic[] {
+  if (ruledOutInBatch(model, mayCountDocumentsInTiao)) return [];
+  return cachedPerPlaced('documents-in-tiao', model, (placed) => blockDocumentsCountedInTiao(model, placed), mayCountDocumentsInTiao);
+}
+
+/** BG771: laws, rules and documents counted in 条 — in the prose and in the figures named after them. */
+function blockDocumentsCountedInTiao(model: ReportModel, placed: PlacedBlock): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (start: number, written: string, kind: string) =>
+    out.push(located(model, placed.scope, diagnostic('BG771', { start, end: start + written.length }, `“${written}”：${kind}按“${pieceOf(kind)}”计数，“条”是其中的条文：应写作“${written.slice(0, -1)}${pieceOf(kind)}”（说的若是条文，写明“条文”）。`)));
+  for (const node of blockTextNodes(placed)) {
+    // Read in simplified script (one character for one): a 繁体 page's 法規 and 條 are the same words.
+    const text = inSimplifiedScript(node.text);
+    for (const m of allMatches(DOCUMENTS_IN_TIAO, text)) {
+      const count = m[2] ?? m[3]!;
+      const at = m[2] ? m.index! + m[0].length - count.length : m.index!;
+      report(node.start + at, node.text.slice(at, at + count.length), m[1] ?? m[4]!);
+    }
+  }
+  const text = placed.scope.file.text;
+  for (const def of definitionsIn(placed.block) ?? []) {
+    const value = def.body.value;
+    if (value?.kind !== 'quantity' || !value.unit || inSimplifiedScript(value.unit) !== '条') continue;
+    const kind = DOCUMENT_KIND.exec(inSimplifiedScript(def.name))?.[0];
+    if (!kind) continue;
+    const written = text.slice(value.start, value.end);
+    const at = Math.max(written.search(/\d/), 0);
+    report(value.start + at, written.slice(at), kind);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 export const countsChecks: ReportCheck[] = [
   { id: 'measure-words', codes: ['BG221'], run: (model) => [...(countsByCheck(model).get('measure-words') ?? NO_DIAGNOSTICS)] },
   { id: 'rounded-odd-counts', codes: ['BG224'], run: roundedOddCounts },
   { id: 'figure-units', codes: ['BG222'], run: (model) => [...(countsByCheck(model).get('figure-units') ?? NO_DIAGNOSTICS)] },
+  { id: 'documents-in-tiao', codes: ['BG771'], run: documentsCountedInTiao },
 ];

@@ -28,13 +28,14 @@ import { titlesChecks } from './titles.js';
 import { typographyChecks } from './typography.js';
 import { wordingChecks } from './wording.js';
 import { doubledChecks } from './doubled.js';
+import { disclosureRulesChecks } from './disclosureRules.js';
 import { boundPerCode } from '../perCodeBound.js';
 import { append } from '../append.js';
 import { duringCheck } from './blockCache.js';
 
 export const REPORT_CHECKS: ReportCheck[] = [
   ...structureChecks, ...countsChecks, ...totalsChecks, ...ratesChecks, ...slipsChecks, ...typographyChecks, ...citationsChecks, ...unmarkedTitlesChecks, ...datesChecks,
-  ...refillChecks, ...lastYearsPlanChecks, ...plenumsChecks, ...outdatedGoalsChecks, ...selfReferenceChecks, ...staleBodiesChecks, ...partyBodiesChecks, ...wordingChecks, ...doubledChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks, ...paragraphEndChecks,
+  ...refillChecks, ...lastYearsPlanChecks, ...plenumsChecks, ...outdatedGoalsChecks, ...selfReferenceChecks, ...staleBodiesChecks, ...partyBodiesChecks, ...wordingChecks, ...doubledChecks, ...reportTitleChecks, ...termsChecks, ...titlesChecks, ...disclosureRulesChecks, ...paragraphEndChecks,
 ];
 
 export function checkReport(model: ReportModel, settings: Pick<ServiceSettings, 'severities' | 'checks'> = DEFAULT_SETTINGS): Diagnostic[] {

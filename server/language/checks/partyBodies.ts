@@ -4,6 +4,8 @@
 // left). A 党组 is the party group of a department, a people's congress or a political consultative conference; a 乡 or
 // 镇 has its 党委 and a 街道 its 党工委: “把习近平法治思想纳入党组理论中心组学习” in a 乡's report is a department's
 // text kept (BG756; 党组织, “党委（党组）” and another body's 党组, 县卫健局党组, are left).
+// BG773: a city's, county's or district's party committee named 党委 — “周口市党委、政府主要负责人” (周口市 2021): the
+// committee of a 市, 县 or 区 is its 市委, 县委, 区委 (中共周口市委员会); 党委 is a 乡's, 镇's or 自治区's.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
@@ -23,6 +25,11 @@ export const partyBodiesCodes: CodeInfo[] = [
     code: 'BG756', severity: 'warning', title: '乡镇、街道写了“党组”',
     description: '党组设在政府部门、人大常委会、政协等机关；乡、镇设党委，街道设党工委，都不设党组。乡镇、街道自己的报告写“党组理论学习中心组”“党组会议”，多半是照搬了部门报告的写法。只查@机关是乡、镇、街道的报告；“党组织”“党委（党组）”这样的合称、前面写了别的机关的“县卫健局党组”“各部门党组”不报。',
     example: '@机关 某某乡人民政府\n\n把习近平法治思想纳入党组理论中心组学习。', fix: '改为“党委”（街道为“党工委”；不是安全修复）',
+  },
+  {
+    code: 'BG773', severity: 'warning', title: '市、县、区的党委写成了“某市党委”',
+    description: '市、县（市辖区）的党的委员会称“市委”“县委”“区委”（中共周口市委员会，简称中共周口市委、周口市委）：“周口市党委、政府主要负责人”应为“周口市委、市政府主要负责人”。“党委”是乡、镇和自治区的（镇党委、自治区党委）。只查本报告机关（@机关）名称里的市、县、区紧接着“党委”的写法；“自治区党委”“高新区党委”（园区）、“县党委（党组）”（各单位的党委、党组）、别处的“市党委”不报。',
+    example: '@机关 周口市人民政府\n\n周口市党委、政府主要负责人积极履职。', fix: '改为“市委”“县委”“区委”（不是安全修复）',
   },
 ];
 registerCodes(partyBodiesCodes);
@@ -86,7 +93,58 @@ function townshipPartyGroup(model: ReportModel): Diagnostic[] {
   });
 }
 
+/**
+ * Areas named 区 that are no 市辖区, whose committee may be a 党委 (or 党工委): an autonomous region, a community, a
+ * development zone.
+ */
+const NOT_A_DIVISION = /(?:自治区|社区|小区|园区|景区|片区|辖区|新区|开发区|示范区|管理区|试验区|实验区|保税区|合作区|功能区)$/;
+
+/** The 市, 县 and 区 named in a body's name: 周口市, 遂宁市 and 安居区 of 遂宁市安居区人民政府 (an 自治区 is not one: its 党委 is right). */
+function placesOf(org: string): string[] {
+  const out: string[] = [];
+  // Each run of Chinese characters up to a 市, 县 or 区 (read character by character: the name is cut at each).
+  let from = 0;
+  for (let i = 0; i < org.length; i++) {
+    const c = org.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) from = i + 1;
+    else if ('市县区'.includes(org[i]!)) {
+      const place = org.slice(from, i + 1).replace(/^(?:中共|中国共产党)/, '');
+      from = i + 1;
+      if (place.length >= 2 && !NOT_A_DIVISION.test(place) && !/^[全本我该各]/.test(place)) out.push(place);
+    }
+  }
+  return out;
+}
+
+/** BG773: the report's own 市, 县 or 区 followed by 党委 (周口市党委): its committee is the 市委, 县委, 区委. */
+function placePartyCommittee(model: ReportModel): Diagnostic[] {
+  const org = model.header.org;
+  if (!org || model.isSnippet) return [];
+  const places = placesOf(org);
+  if (places.length === 0 || ruledOutInBatch(model, (text) => text.includes('党委'))) return [];
+  return cachedPerBlock(`place-party-committee:${places.join('、')}`, proseBlocks(model), (block) => {
+    if (!blockHas(block, '党委')) return NO_DIAGNOSTICS;
+    let out: Diagnostic[] | undefined;
+    for (const line of block.lines) {
+      const text = line.text;
+      for (let at = text.indexOf('党委'); at >= 0; at = text.indexOf('党委', at + 2)) {
+        const place = places.find((p) => text.startsWith(p, at - p.length));
+        if (!place) continue;
+        // 县党委（党组）: the committees and groups of the county's bodies, not the county's own committee.
+        if (/^[（(、/]?党组/.test(text.slice(at + 2, at + 6))) continue;
+        const start = at - place.length;
+        const right = `${place}委`;
+        (out ??= []).push(lineDiagnostic(model, line, 'BG773', start, at + 2, `“${place}党委”：${place.slice(-1)}的党的委员会称“${place.slice(-1)}委”，应为“${right}”（中共${right}）；“党委”是乡、镇和自治区的。`, [
+          { title: `改为“${right}”`, safe: false, edits: [{ from: at, to: at + 2, newText: '委' }] },
+        ]));
+      }
+    }
+    return out ?? NO_DIAGNOSTICS;
+  });
+}
+
 export const partyBodiesChecks: ReportCheck[] = [
   { id: 'government-ruling-by-law', codes: ['BG755'], run: governmentRulingByLaw },
   { id: 'township-party-group', codes: ['BG756'], run: townshipPartyGroup },
+  { id: 'place-party-committee', codes: ['BG773'], run: placePartyCommittee },
 ];

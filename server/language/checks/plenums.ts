@@ -7,6 +7,7 @@
 // BG747: a plenum numbered after the congress, not the committee — “党的二十大四中全会” for 二十届四中全会.
 // BG748: a plenum said to have passed the five-year plan — it passes the 建议 for it; the plan is the congress's.
 // BG753: 历次全会 after the congress without its 届 — “党的二十大及历次全会精神”: the plenums are the committee's.
+// BG770: a plenum studied or carried out without its 精神 — “深入学习贯彻党的二十大、二十届二中、三中全会，……”.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
@@ -40,6 +41,11 @@ export const plenumsCodes: CodeInfo[] = [
     code: 'BG753', severity: 'warning', title: '“历次全会”前漏了届次',
     description: '历次全会是某届中央委员会的全会，要写明届次：“党的二十大及历次全会精神”“党的二十大精神和历次全会精神”“党的十九大历次全会”应为“党的二十大和二十届历次全会精神”“党的十九大和十九届历次全会”。“十八大”“十九大”“二十大”（或其后的“精神”）紧接着“历次全会”，或只隔着“和”“及”“与”“、”时报告；“二十届历次全会”“市委历次全会”不报。',
     example: '全面落实党的二十大及历次全会精神', fix: '在“历次全会”前补上届次（不是安全修复）',
+  },
+  {
+    code: 'BG770', severity: 'warning', title: '学习贯彻全会漏了“精神”',
+    description: '学习、贯彻、落实、领会、传达的是全会精神，不是全会本身：“深入学习贯彻党的二十大、二十届二中、三中全会，贯彻落实……”应为“……三中全会精神”。只查带届次或序号的全会（“二十届三中全会”“历次全会”“十五届十次全会”）紧接着逗号、句号、分号，而它所在的分句里有“学习”“贯彻”“落实”“领会”“传达”“宣传”“践行”的写法；“全会精神”“全会关于……的部署”“全会、全国教育大会精神”（列举，精神在最后）、“召开县委十四届五次全会，”（分句里没有学习贯彻）不报。',
+    example: '深入学习贯彻党的二十大、二十届二中、三中全会，贯彻落实党中央关于全面依法治国的重大决策部署。', fix: '在“全会”后补上“精神”（不是安全修复）',
   },
 ];
 registerCodes(plenumsCodes);
@@ -204,10 +210,43 @@ function plenumsOfNoSession(model: ReportModel): Diagnostic[] {
   });
 }
 
+/**
+ * A numbered plenum (二十届三中全会, 历次全会, a local 十五届十次全会) ending its clause: what is studied or carried out is its
+ * 精神, so a clause of 学习贯彻 over it wants 精神 after 全会. A list (全会、……精神) or more words after it (全会关于……) is left.
+ */
+const PLENUM_ENDING_CLAUSE = /(?:[一二三四五六七八九十]{1,3}[中次]|历次)全会(?=[，。；,;])/g;
+const STUDIED = /学习|贯彻|落实|领会|传达|宣传|践行/;
+/** Where a clause begins: after the last of these before the plenum. */
+const CLAUSE_BREAKS = '，。；：！？,;:!?';
+const mayEndClauseWithPlenum = (text: string) => /全会[，。；,;]/.test(text);
+
+/** BG770 */
+function plenumsWithoutSpirit(model: ReportModel): Diagnostic[] {
+  if (ruledOutInBatch(model, mayEndClauseWithPlenum)) return [];
+  return cachedPerBlock('plenum-without-spirit', proseBlocks(model), (block) => {
+    let out: Diagnostic[] | undefined;
+    for (const line of block.lines) {
+      if (!mayEndClauseWithPlenum(line.text)) continue;
+      for (const m of allMatches(PLENUM_ENDING_CLAUSE, line.text)) {
+        const end = m.index! + m[0].length;
+        let start = m.index!;
+        while (start > 0 && !CLAUSE_BREAKS.includes(line.text[start - 1]!)) start--;
+        const clause = line.text.slice(start, end);
+        if (!STUDIED.test(clause)) continue;
+        (out ??= []).push(lineDiagnostic(model, line, 'BG770', start, end, `“${clause}”：学习贯彻的是全会精神，不是全会本身，应写作“……${m[0]}精神”。`, [
+          { title: '补上“精神”', safe: false, edits: [{ from: end, to: end, newText: '精神' }] },
+        ]));
+      }
+    }
+    return out ?? NO_DIAGNOSTICS;
+  });
+}
+
 export const plenumsChecks: ReportCheck[] = [
   { id: 'plenums-of-another-year', codes: ['BG730'], run: plenumsOfAnotherYear },
   { id: 'plenum-without-quanhui', codes: ['BG734'], run: plenumsWithoutQuanhui },
   { id: 'plenum-of-congress', codes: ['BG747'], run: plenumsOfCongress },
   { id: 'plan-of-plenum', codes: ['BG748'], run: plansOfPlenums },
   { id: 'plenums-of-no-session', codes: ['BG753'], run: plenumsOfNoSession },
+  { id: 'plenum-without-spirit', codes: ['BG770'], run: plenumsWithoutSpirit },
 ];

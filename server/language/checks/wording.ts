@@ -33,7 +33,7 @@ export const wordingCodes: CodeInfo[] = [
   },
   {
     code: 'BG714', severity: 'warning', title: '标题末尾有句号、分号或冒号',
-    description: '单独成行的标题末尾不加句号，也不加分号或冒号（“一、主要举措和成效：”“一、上一年度推进法治政府建设的主要举措和成效；”）。二级标题接排在正文前（“（一）标题。正文”）时句号由排版加上，不报（检查 Word 或文本原稿时，原稿接排的“（一）”式标题即使因摘录缺少“一、”而成了一级标题也不报；原稿接排在正文前的“一、”式标题报为接排：一级标题应单独成行）；超过30个字、中间还有逗号等标点的“标题”多半是带序号的句子，也不报（没有的仍报：“一、深入学习贯彻党的二十大和二十届三中全会关于法治建设重大部署情况。”）。',
+    description: '单独成行的标题末尾不加句号，也不加分号或冒号（“一、主要举措和成效：”“一、上一年度推进法治政府建设的主要举措和成效；”）。二级标题接排在正文前（“（一）标题。正文”）时句号由排版加上，不报（检查 Word 或文本原稿时，原稿接排的“（一）”式标题即使因摘录缺少“一、”而成了一级标题也不报；原稿接排在正文前的“一、”式标题报为接排：一级标题应单独成行）；超过30个字、中间还有逗号等标点的“标题”多半是带序号的句子，也不报（没有的仍报：“一、深入学习贯彻党的二十大和二十届三中全会关于法治建设重大部署情况。”；下面有下一级标题的仍报：“一、履行推进法治建设第一责任人职责，学习宣传贯彻党的二十大精神及习近平法治思想。”下有“（一）”“（二）”，它是标题，不是句子）。',
     example: '# 主要举措和成效。', fix: '删去句号、分号或冒号（安全）',
   },
   {
@@ -439,7 +439,9 @@ function headingFullStop(model: ReportModel): Diagnostic[] {
     const text = printInlines(heading.content, placed.scope, model.figures).trim();
     // A numbered sentence taken for a heading (a long one, with a comma or more inside) is not a heading with a
     // stray 。; a long heading of one phrase (“深入学习贯彻党的二十大和二十届三中全会关于法治建设重大部署情况。”) is.
-    if ([...text].length > 30 && /[，,；;：:。]/.test(text.slice(0, -1))) return;
+    // So is a long one with headings of its own under it (“一、履行……职责,学习宣传贯彻……。” over its （一）（二）,
+    // 安居区 2024): a numbered sentence has no sub-headings, a heading that has them is one whatever its length.
+    if ([...text].length > 30 && /[，,；;：:。]/.test(text.slice(0, -1)) && !hasSubheading(model, index, heading.level)) return;
     const at = last.text.search(/[。．：:；;]\s*$/);
     const stop = last.start + at;
     const mark = /[：:]/.test(last.text[at]!) ? '冒号' : /[；;]/.test(last.text[at]!) ? '分号' : '句号';
@@ -490,6 +492,15 @@ function wordingByCheck(model: ReportModel): Map<string, Diagnostic[]> {
     byModel.set(model, byCheck);
   }
   return byCheck;
+}
+
+/** Whether the heading at `index` has a heading of a deeper level under it before the next of its own level or above. */
+function hasSubheading(model: ReportModel, index: number, level: number): boolean {
+  for (let i = index + 1; i < model.blocks.length; i++) {
+    const block = model.blocks[i]!.block;
+    if (block.kind === 'heading') return block.level > level;
+  }
+  return false;
 }
 
 export const wordingChecks: ReportCheck[] = [

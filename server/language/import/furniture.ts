@@ -39,12 +39,19 @@ const PUBLISHED_AT = /^\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}(?:\s*�
 /**
  * A date on a line of its own, as sites write it (2026-01-27), or a short line ending in a date and time
  * (“浙江/台州-2026-01-27 00:00:00”), or a date and time with the site it came from after it (“2025-04-27 10:14
- * 黑龙江省人民政府网”): when a page was published. A date in 年月日 alone is left (a title's date).
+ * 黑龙江省人民政府网”), or the body that published it before the date (“省政府办公厅 2022-03-15”, 陕西省 2021 on a
+ * reposting site): when a page was published. A date in 年月日 is left (a title's date, a signature's).
  */
-const PAGE_DATE = /^\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}$|^[^。，,；;]{0,30}?\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+[^\s。，,；;：:、]{2,20}$/;
+const PAGE_DATE = /^\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}$|^[\u4e00-\u9fff（）()]{2,30}[ \u3000]+\d{4}-\d{1,2}-\d{1,2}$|^[^。，,；;]{0,30}?\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+[^\s。，,；;：:、]{2,20}$/;
 
 /** A site's path of regions and columns with slashes: “浙江/台州 招标采购”. */
 const SLASHED_PATH = /^[\u4e00-\u9fff]{2,8}(?:\/[\u4e00-\u9fff]{2,8})+(?:[\s\u3000-][^。，,；;：:]{0,20})?$/;
+
+/**
+ * A picture of the page as its markup or a converter writes it, on a line of its own: “<image>data:image/s3,"s3://crabby-images/…"</image>”
+ * (巫溪县教委 2024, above the text), an HTML <img …> tag, Markdown's ![…](…). No report's words, wherever it stands.
+ */
+const IMAGE_LINE = /^(?:<image>[^<]*<\/image>|<img\b[^<>]*\/?>|!\[[^\]]*\]\([^()\s]*\))$/i;
 
 /** A file's name on a line of its own: a document-sharing site's heading (海滨街2020年法治政府建设情况.docx). */
 const FILE_NAME = /^[^\s。，,；;]{2,80}\.(?:docx?|wps|pdf|txt)$/i;
@@ -123,13 +130,14 @@ const PAGE_TAB = /^(?:内容|正文|发送(?:至|到)邮箱)$/;
  */
 const SHARING_BANNER = /由会员分享[，,]\s*可在线阅读|页珍藏版[)）]》/;
 
-export type FurnitureKind = '网页导航' | '网页信息栏' | '网页按钮' | '网址' | '网页页眉' | '文件名';
+export type FurnitureKind = '网页导航' | '网页信息栏' | '网页按钮' | '网址' | '网页页眉' | '文件名' | '网页图片';
 
 /** Is this (trimmed) line page furniture? `top` is true above the report's first sentence. */
 export function furnitureKind(line: string, top: boolean): FurnitureKind | undefined {
   const bare = line.replace(/^[-•·*\s\u3000\[【]+/, '');
   if (!bare) return line ? '网页按钮' : undefined;
   if (URL.test(bare)) return '网址';
+  if (IMAGE_LINE.test(bare)) return '网页图片';
   if (SITE_LINE.test(bare) && bare.length <= 80) return '网页页眉';
   if (line.replace(CONTROLS, '') === '') return '网页按钮';
   if (!top) return undefined;

@@ -70,6 +70,7 @@
 //    their page numbers left out; review comments are told as left out (BG244). See asides.ts.
 import { writeBody } from './body.js';
 import { readLines } from './lines.js';
+import { readCoveringLetter, withLetterComments } from './coveringLetter.js';
 import { readEnd, readHeaderValues, readTop, type ImportedHeader } from './top.js';
 import { placeAsides } from './asides.js';
 import { trimEdgeSpace, type Block, type ImportFinding, type ImportNote, type WordExtras } from './types.js';
@@ -118,8 +119,16 @@ export function importReport(text: string, hints: ImportHints = {}): ImportResul
   const { lines, trimmed, pageDate, publisher } = readLines(text, note);
   const end = readEnd(lines, note);
   const top = readTop(lines, note);
+  const letter = readCoveringLetter(lines, top.title, end.date !== undefined, note);
+  const dateFromLetter = letter !== undefined && !end.date;
+  if (dateFromLetter) {
+    end.date = letter.date;
+    end.lines.push(letter.dateLine);
+  }
   const body = lines.filter((l) => l.text !== '');
   const header = readHeaderValues(top, end, body, hints, note, publisher);
+  // The letter's date is above the report, as a page's 成文日期 is: it says nothing of the report's end (an excerpt may follow).
+  if (dateFromLetter) header.dateFromPage = true;
   const fromPage = !header.date && pageDate ? parseSignatureDate(pageDate.text) : undefined;
   if (fromPage) {
     header.date = isoDate(fromPage);
@@ -131,7 +140,7 @@ export function importReport(text: string, hints: ImportHints = {}): ImportResul
   const blocks: Block[] = [];
   if (hints.source) blocks.push({ kind: 'comment', text: `// 由 baogao import 从“${hints.source}”转换：原文一字未改，只去掉了手打的标题序号、Word 残留和网页内容，并把数字写成了指标。` });
   const bodyBlocks = hints.word ? placeAsides(written.blocks, hints.word, note, findings) : written.blocks;
-  append(append(blocks, headerBlocks(header, top.titleLines[0]?.n ?? 0, end.lines[0] ?? (fromPage ? pageDate!.line : 0))), bodyBlocks);
+  append(append(blocks, headerBlocks(header, top.titleLines[0]?.n ?? 0, end.lines[0] ?? (fromPage ? pageDate!.line : 0))), withLetterComments(bodyBlocks, letter));
   noteSpacing(lines, body, trimmed, note);
   notes.sort((a, b) => a.line - b.line);
   findings.sort((a, b) => a.line - b.line);

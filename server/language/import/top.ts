@@ -12,7 +12,7 @@ export interface ImportedHeader {
   org: string | undefined;
   year: number | undefined;
   date: string | undefined;
-  /** The date is the page's 成文日期 (its information bar), not a signature's: the text may still be an excerpt. */
+  /** The date is the page's 成文日期 (its information bar) or a covering letter's above the report, not a signature's at its end: the text may still be an excerpt. */
   dateFromPage?: boolean;
   to: string | undefined;
 }

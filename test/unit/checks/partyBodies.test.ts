@@ -37,4 +37,25 @@ describe('checks/partyBodies', () => {
       assert.deepEqual(found('某县教育局', '严格落实党组理论学习中心组学法制度。', 'BG756'), []);
     });
   });
+
+  describe('BG773 the report’s own 市, 县 or 区 followed by 党委', () => {
+    it('reports 周口市党委 in 周口市’s report (round 31: 周口市 2021), and a county’s and a district’s, with 市委/县委/区委 as the fix (not safe)', () => {
+      assert.deepEqual(found('周口市人民政府', '周口市党委、政府主要负责人积极履职、以上率下。', 'BG773'), ['周口市党委']);
+      assert.deepEqual(found('横县人民政府', '在横县党委的坚强领导下，扎实推进依法行政。', 'BG773'), ['横县党委']);
+      assert.deepEqual(found('遂宁市安居区司法局', '安居区党委常委会会议研究法治建设。', 'BG773'), ['安居区党委']);
+      const m = report('周口市人民政府', '周口市党委、政府主要负责人积极履职。');
+      const d = partyBodiesChecks.flatMap((c) => c.run(m, DEFAULT_CHECK_SETTINGS)).find((x) => x.code === 'BG773')!;
+      assert.match(d.message, /应为“周口市委”/);
+      assert.equal(d.fixes![0]!.safe, false);
+      assert.equal(applyEdits(m.file.text, d.fixes![0]!.edits), m.file.text.replace('周口市党委', '周口市委'));
+    });
+    it('leaves 自治区党委, a community’s or a zone’s 党委, 县党委（党组）, a place not the report’s own, and 市委', () => {
+      assert.deepEqual(found('广西壮族自治区人民政府', '在广西壮族自治区党委的坚强领导下，自治区党委、自治区人民政府高度重视。', 'BG773'), []);
+      assert.deepEqual(found('某某社区居民委员会', '某某社区党委书记带头学法。', 'BG773'), []);
+      assert.deepEqual(found('高新区管理委员会', '高新区党委管委会始终坚持依法行政。', 'BG773'), []);
+      assert.deepEqual(found('古丈县人民政府', '印发《古丈县党委（党组）点评法治建设工作办法》，古丈县党委(党组)书记带头述法。', 'BG773'), []);
+      assert.deepEqual(found('某某镇人民政府', '认真落实周口市党委决策部署，某某镇党委高度重视。', 'BG773'), []);
+      assert.deepEqual(found('周口市人民政府', '周口市委、市政府主要负责人积极履职。', 'BG773'), []);
+    });
+  });
 });

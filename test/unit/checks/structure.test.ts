@@ -140,7 +140,7 @@ describe('checks/structure: the reporting year', () => {
   });
 });
 
-describe('checks/structure: figures (BG221, BG222, BG224)', () => {
+describe('checks/structure: figures (BG221, BG222, BG224, BG771)', () => {
   const G = '@类型 工作报告\n@机关 桂圩镇人民政府\n@年度 2021\n\n';
   it('flags a count with no measure word', () => {
     assert.deepEqual(codes(model(`${G}组织47公职人员旁听庭审。\n`)), ['BG221']);
@@ -175,6 +175,21 @@ describe('checks/structure: figures (BG221, BG222, BG224)', () => {
   it('accepts 余 and 多 after whole tens, hundreds and 万 (10余次, 200多人, 5万余元, 1.5万余元), and 多元', () => {
     const ok = `${G}开展{开展 = 10余次}，发放200多份，受益5万余人，投入1.5万余元，构建“1+3”多元解纷机制，形成3多元共治格局。\n`;
     assert.deepEqual(codes(model(ok)).filter((c) => c === 'BG224'), []);
+  });
+
+  it('flags laws and documents counted in 条 (周至县 2025: “等国家法律法规共33条”, round 31), in a figure and in prose', () => {
+    const text = `${G}集中学习《中华人民共和国国家安全法》等国家法律法规共{国家法律法规 = 33条}；制定规范性文件3条，清理党内法规等12条，修改5条法规。\n`;
+    const found = checks.flatMap((c) => c.run(model(text), DEFAULT_CHECK_SETTINGS)).filter((d) => d.code === 'BG771');
+    assert.deepEqual(found.map((d) => text.slice(d.start, d.end)), ['33条', '3条', '12条', '5条']);
+    assert.match(found[0]!.message, /法律法规按“部”计数.*应写作“33部”/);
+    assert.match(found[1]!.message, /规范性文件按“件”计数.*应写作“3件”/);
+    // The same in traditional script (a 繁体 page): 法規 and 條 are the same words.
+    assert.deepEqual(codes(model(`${G}學習國家法律法規共33條。\n`)).filter((c) => c === 'BG771'), ['BG771']);
+  });
+
+  it('accepts 条 for opinions, suggestions, articles and clauses, and laws counted in 部 or 件', () => {
+    const ok = `${G}出具法律意见{出具法律意见 = 16条}，提出法律建议5条，学习《条例》第12条，修改条款3条，法规条文8条，学习法律法规{法律法规 = 33部}，审查规范性文件12件，清理规章3部，梳理法律风险点20条。\n`;
+    assert.deepEqual(codes(model(ok)).filter((c) => c === 'BG771'), []);
   });
 
   it('flags a figure without a unit among siblings with units, and moves a typed unit inside (safe)', () => {

@@ -1,6 +1,6 @@
 // The wording checks left by reused text: BG712 (last year's plan), BG713 (今年来), BG714 (heading 。), BG718 (截止 for 截至), BG719 (a body's name in 《》),
 // BG715/BG505 (standard terms), BG716 (one name two ways), BG717 (unregistered official-looking title), BG721 (words
-// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG733 (a clause written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG749 (法治政府 without 建设 in the title), BG730 (plenums listed as of another year), BG734 (a plenum without 全会), BG747 (a plenum numbered by the congress), BG748 (a plenum passing the plan itself), BG753 (历次全会 without its 届), BG754 (a 全面依法治X领导小组 of before 2019), BG715's four 亲自, BG735 (the goals of the 2015 纲要), BG732 (a body naming itself 我), BG614 (a document number's brackets).
+// often confused), BG722 (the leader's name mistyped or left out), BG727 (a word written twice), BG733 (a clause written twice), BG723 (run-in 一是、二是 out of order), BG724 (two issuers run together in the title), BG728 (a heading run into 一是), BG729 (关于 without 的 in a title), BG731 (a title without its kind), BG749 (法治政府 without 建设 in the title), BG730 (plenums listed as of another year), BG734 (a plenum without 全会), BG747 (a plenum numbered by the congress), BG748 (a plenum passing the plan itself), BG753 (历次全会 without its 届), BG770 (a plenum studied without its 精神), BG754 (a 全面依法治X领导小组 of before 2019), BG715's four 亲自, BG735 (the goals of the 2015 纲要), BG732 (a body naming itself 我), BG614 (a document number's brackets).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../../grammar/diagnostic';
@@ -153,6 +153,16 @@ describe('checks/wording', () => {
     it('reports a long heading of one phrase (no comma inside) on its own line', () => {
       const text = `${header(2024)}# 深入学习贯彻党的二十大和二十届三中全会关于法治建设重大部署情况。\n我局将学习党的二十大精神作为重要政治任务。\n`;
       expectOne(text, 'BG714', '。', text.replace('部署情况。', '部署情况'));
+    });
+    it('reports a long heading with a comma inside when headings of its own follow under it (安居区 2024, round 31)', () => {
+      const title = '履行推进法治建设第一责任人职责,学习宣传贯彻党的二十大精神及习近平法治思想。';
+      const text = `${header(2024)}# ${title}\n区委常委会会议及时传达学习。\n## 理论武装入脑入心\n正文。\n## 重点工作见行见效\n正文。\n`;
+      expectOne(text, 'BG714', '。', text.replace('思想。', '思想'));
+      // The same sentence over no heading of its own (the next heading is of its level, or there is none) stays a numbered sentence.
+      const sibling = `${header(2024)}# ${title}\n正文。\n# 存在的不足\n正文。\n`;
+      assert.deepEqual(check(sibling).filter((d) => d.code === 'BG714'), []);
+      const last = `${header(2024)}# 主要举措和成效\n## ${title}\n`;
+      assert.deepEqual(check(last).filter((d) => d.code === 'BG714'), []);
     });
     it('leaves a level-2 heading that runs into its paragraph, and a long numbered sentence, alone', () => {
       const long = '继续深入推进我乡行政决策科学化、民主化、法治化，不断健全重大行政决策相关机制，严格落实法定程序。';
@@ -751,6 +761,29 @@ describe('checks/wording', () => {
         '深入学习贯彻党的二十大和二十届二中、三中全会精神，回顾党的历次全会。',
       ];
       for (const body of fine) assert.deepEqual(check(`${header(2025)}${body}\n`).filter((d) => d.code === 'BG753'), [], body);
+    });
+  });
+
+  describe('BG770 a plenum studied without its 精神 (round 31: 巫溪县教委 2024 “深入学习贯彻党的二十大、二十届二中、三中全会,”)', () => {
+    it('reports a numbered plenum ending a clause of 学习贯彻, with a fix writing 精神 (not safe)', () => {
+      const text = `${header(2024)}我委深入学习贯彻党的二十大、二十届二中、三中全会,贯彻落实党中央关于全面依法治国的重大决策部署。\n`;
+      const d = expectOne(text, 'BG770', '我委深入学习贯彻党的二十大、二十届二中、三中全会', text.replace('三中全会,', '三中全会精神,'));
+      assert.equal(d.fixes![0]!.safe, false);
+      const local = `${header(2025)}认真落实市委十五届十次全会。\n`;
+      expectOne(local, 'BG770', '认真落实市委十五届十次全会', local.replace('十次全会。', '十次全会精神。'));
+      const all = `${header(2025)}全面贯彻党的二十大和二十届历次全会；坚持依法行政。\n`;
+      expectOne(all, 'BG770', '全面贯彻党的二十大和二十届历次全会', all.replace('历次全会；', '历次全会精神；'));
+    });
+    it('leaves 全会精神, a list with 精神 at its end, 全会 with more words after it, and a plenum convened or attended', () => {
+      const fine = [
+        '深入学习贯彻党的二十大和二十届三中全会精神，扎实推进依法行政。',
+        '深入贯彻落实党的二十大、二十届二中、三中全会和全国教育大会精神。',
+        '深入学习贯彻党的二十届三中全会关于法治建设的重大部署。',
+        '县委召开十四届五次全会，研究部署法治建设工作。',
+        '党的二十届三中全会胜利召开，我局第一时间组织学习。',
+        '学习贯彻党的二十届三中全会的精神实质。',
+      ];
+      for (const body of fine) assert.deepEqual(check(`${header(2024)}${body}\n`).filter((d) => d.code === 'BG770'), [], body);
     });
   });
 

@@ -1322,4 +1322,69 @@ describe('import: real-world text, round 21', () => {
     // Near miss: a sentence that says a document was shared stays.
     assert.equal(imported(['某某街道2022年度法治政府建设工作报告', '2022年,街道把学习资料由会员分享到各社区,组织干部在线阅读。']).text.includes('由会员分享到各社区'), true);
   });
+
+  it('round 31: a picture’s line (“<image>data:image/s3,"s3://crabby-images/…"</image>”, 巫溪县教委 2024), an <img> tag and a Markdown image go, wherever they stand', () => {
+    const r = imported([
+      '<image>data:image/s3,"s3://crabby-images/bf670/bf670960da523f366c10452d829aeb57bd804a07" alt=""</image>',
+      '2024年,是实现“十四五”规划目标任务的关键之年。本年度县教委深入贯彻落实习近平法治思想。',
+      '一、主要举措和成效',
+      '<img src="/images/2025/01/a.jpg" alt="">',
+      '我委深学笃用习近平法治思想,全面掌握全国教育大会精神要旨,提供坚实法治保障。',
+      '![](https://example.gov.cn/b.png)',
+      '成立“法治进校园”宣讲团,开展法治宣传教育“进校园”活动。',
+    ]);
+    const lines = body(r.text);
+    assert.ok(lines.every((l) => !/image|<img|!\[/.test(l)), JSON.stringify(lines));
+    assert.equal(lines.length, 4, JSON.stringify(lines));
+    assert.ok(r.notes.some((n) => /^网页图片/.test(n.what)), JSON.stringify(r.notes));
+    // Near misses: a sentence that tells of an image, and a tag inside a sentence, stay as written.
+    const kept = imported(['某某镇2024年度法治政府建设情况报告', '2024年,某某镇在公示栏张贴<image>执法公示图</image>等宣传图片120张,扩大法治宣传覆盖面。']);
+    assert.ok(kept.text.includes('<image>执法公示图</image>'), kept.text);
+  });
+
+  it('round 31: a byline of the publishing body and a dashed date under the title (“省政府办公厅 2022-03-15”, 陕西省 2021) goes', () => {
+    const r = imported(['陕西省人民政府关于2021年法治政府建设情况的报告', '省政府办公厅 2022-03-15', '', '2021年,省政府坚持以习近平新时代中国特色社会主义思想为指导,扎实推进法治政府建设。']);
+    assert.deepEqual(body(r.text), ['2021年,省政府坚持以习近平新时代中国特色社会主义思想为指导,扎实推进法治政府建设。']);
+    assert.ok(r.notes.some((n) => /^网页信息栏“省政府办公厅 2022-03-15”/.test(n.what)), JSON.stringify(r.notes));
+    // Near misses: a signature's date in 年月日 stays the import's (a date, not furniture); a sentence with a dashed date stays.
+    const signed = imported(['某某镇人民政府关于2021年法治政府建设情况的报告', '2021年,某某镇扎实推进法治政府建设。', '某某镇人民政府', '2022年3月15日']);
+    assert.equal(signed.header.date, '2022-03-15');
+    assert.equal(body(imported(['某某镇2021年法治政府建设情况报告', '某某镇于 2021-06-30 召开法治政府建设推进会,部署全年工作。']).text).length, 1);
+  });
+
+  it('round 31: a covering letter above the report (梧州 2020) — its sentence stays, its signature and date go to @机关/@日期, the report’s own title is kept as a comment', () => {
+    const letter = [
+      '中共梧州市委员会 梧州市人民政府关于2020年度法治政府建设工作的报告',
+      '自治区党委、自治区人民政府:',
+      '根据《自治区党委依法治区办关于报送和公开2020年度法治政府建设工作报告的通知》要求,现将《梧州市2020年度法治政府建设工作报告》呈报,请予审阅。',
+      '中共梧州市委员会 梧州市人民政府',
+      '2021年2月3日',
+      '梧州市2020年度法治政府建设工作报告',
+      '2020年,梧州市坚持以习近平新时代中国特色社会主义思想为指导,全市法治政府建设各项工作取得新成效。',
+      '一、2020年度法治政府建设工作成效',
+      '加强党对法治政府建设的组织领导。',
+    ];
+    const r = imported(letter);
+    assert.equal(r.header.title, '中共梧州市委员会 梧州市人民政府关于2020年度法治政府建设工作的报告');
+    assert.equal(r.header.to, '自治区党委、自治区人民政府');
+    assert.equal(r.header.date, '2021-02-03');
+    const lines = body(r.text);
+    assert.equal(lines[0], letter[2]);
+    assert.equal(lines[1], letter[6]);
+    assert.ok(!lines.some((l) => l === letter[3] || l === letter[4] || l === letter[5]), JSON.stringify(lines));
+    assert.match(r.text, /\/\/ 原文第6行，报送函之后报告正文自己的标题：梧州市2020年度法治政府建设工作报告/);
+    // Without its signature line, and with the report's own signature and date at the end (the report's date wins).
+    const signed = imported([...letter.slice(0, 3), ...letter.slice(4), '梧州市人民政府', '2021年2月5日']);
+    assert.equal(signed.header.date, '2021-02-05');
+    assert.ok(!body(signed.text).includes('2021年2月3日'), signed.text);
+    assert.match(signed.text, /\/\/ 原文第4行，报送函的日期：2021年2月3日/);
+    // Near misses: a report opening “现将……情况报告如下” with no date and title after it; a sending sentence not followed by a
+    // date and a title (a paragraph of the report); a date line followed by prose, not a title.
+    const opening = imported(['某某镇人民政府关于2024年度法治政府建设情况的报告', '县委、县政府:', '2024年,我镇扎实推进法治政府建设,现将有关情况报告如下:', '一、主要举措和成效', '加强组织领导。']);
+    assert.equal(body(opening.text)[0], '2024年,我镇扎实推进法治政府建设,现将有关情况报告如下:');
+    const sent = ['某某镇人民政府关于2024年度法治政府建设情况的报告', '县委、县政府:', '现将《某某镇2024年度法治政府建设工作报告》呈报,请审阅。', '2025年1月10日', '2024年,我镇扎实推进法治政府建设,各项工作取得新成效。'];
+    const notLetter = imported(sent);
+    assert.ok(body(notLetter.text).includes('2025年1月10日'), notLetter.text);
+    assert.ok(!/报告正文自己的标题/.test(notLetter.text), notLetter.text);
+  });
 });
