@@ -776,6 +776,37 @@ describe('checks/wording', () => {
     });
   });
 
+  describe('BG758 the party’s 全面依法治X委员会 without its 全面 (round 32: 夏县司法局 2024, 棣棠乡 2023, 宝丰县 2021)', () => {
+    it('reports the committee named without 全面, and without 委 too, with the insertion as the fix (not safe)', () => {
+      const text = `${header(2024)}适时调整县委依法治县委员会人员，召开县委依法治县委员会第六次全体会议。\n`;
+      const found = check(text).filter((d) => d.code === 'BG758');
+      assert.equal(found.length, 2);
+      const m = model(text);
+      assert.equal(m.file.text.slice(found[0]!.start, found[0]!.end), '县委依法治县委员会');
+      assert.match(found[0]!.message, /少了“全面”.*“县委全面依法治县委员会”/);
+      assert.equal(found[0]!.fixes![0]!.safe, false);
+      const bare = `${header(2023)}在县委、县政府正确领导和县依法治县委员会支持下，推进法治建设。\n`;
+      const d = expectOne(bare, 'BG758', '县依法治县委员会', bare.replace('县依法治县', '县委全面依法治县'));
+      assert.match(d.message, /少了“委全面”/);
+      expectOne(`${header(2021)}学习中央依法治国委员会会议精神。\n`, 'BG758', '中央依法治国委员会', `${header(2021)}学习中央全面依法治国委员会会议精神。\n`);
+      expectOne(`${header(2022)}在区委依法治区委员会的指导下开展工作。\n`, 'BG758', '区委依法治区委员会');
+      expectOne(`${header(2022)}会议、依法治旗委员会会议各召开一次。\n`, 'BG758', '依法治旗委员会');
+    });
+    it('leaves the committee named whole, the offices, a town’s own committee, 全县 before the name, and reports of 2018 and before', () => {
+      const fine = [
+        '召开县委全面依法治县委员会第三次会议，市委全面依法治市委员会办公室印发通知。',
+        '县委依法治县办牵头，依法治县办公室督促落实。',
+        '成立了依法治镇委员会，规范依法治街委员会运行，党委全面依法治镇委员会召开会议。',
+        '中央全面依法治国委员会印发《法治政府建设实施纲要》。',
+      ];
+      for (const body of fine) assert.deepEqual(check(`${header(2022)}${body}\n`).filter((d) => d.code === 'BG758'), [], body);
+      const whole = check(`${header(2022)}推动全县依法治县委员会成员单位履职。\n`).filter((d) => d.code === 'BG758');
+      assert.equal(whole.length, 1);
+      assert.match(whole[0]!.message, /少了“全面”/);
+      assert.deepEqual(check(`${header(2018)}召开县委依法治县委员会会议。\n`).filter((d) => d.code === 'BG758'), []);
+    });
+  });
+
   describe('BG748 a plenum said to have passed the five-year plan', () => {
     it('reports 全会通过的“十五五”规划 and 全会审议通过的十四五规划纲要, with a fix to 规划建议 (round 26: 古竹乡 2025)', () => {
       const text = `${header(2025)}党委书记带头认真学习党的二十届四中全会通过的“十五五”规划关于坚持全面依法治国的精神。\n`;
