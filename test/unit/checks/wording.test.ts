@@ -807,6 +807,27 @@ describe('checks/wording', () => {
     });
   });
 
+  describe('BG759 a half year’s heading in a year’s report (round 32: 庆隆镇 2020 “上半年推进法治政府建设的主要举措和成效”)', () => {
+    it('reports 上半年, 下半年 and a quarter opening a heading, with the year as the fix (not safe)', () => {
+      const text = `${header(2020)}现将庆隆镇2020年度法治政府建设情况报告如下：\n\n# 上半年推进法治政府建设的主要举措和成效\n\n推进依法行政。\n`;
+      const d = expectOne(text, 'BG759', '上半年', text.replace('# 上半年', '# {年度}'));
+      assert.match(d.message, /2020年度.*“上半年”/);
+      assert.equal(d.fixes![0]!.safe, false);
+      const dated = `${header(2021)}# 主要举措\n\n## 2021年上半年工作情况\n\n推进依法行政。\n`;
+      expectOne(dated, 'BG759', '上半年', dated.replace('2021年上半年', '2021年'));
+      expectOne(`${header(2022)}# 下半年工作打算\n\n推进依法行政。\n`, 'BG759', '下半年');
+      expectOne(`${header(2022)}# 第一季度工作开展情况\n\n推进依法行政。\n`, 'BG759', '第一季度');
+    });
+    it('leaves 上半年 in prose or later in a heading, a half-year summary, and a report not of the year', () => {
+      const prose = `${header(2021)}# 主要举措和成效\n\n上半年，全镇办理案件12件。\n\n# 存在的不足和原因（上半年以来）\n\n无。\n`;
+      assert.deepEqual(check(prose).filter((d) => d.code === 'BG759'), []);
+      const summary = `@标题 2020年苍城镇上半年全面依法治镇工作总结\n@类型 法治政府建设年度报告\n@年度 2020\n\n# 上半年工作开展情况\n\n推进依法行政。\n`;
+      assert.deepEqual(check(summary).filter((d) => d.code === 'BG759'), []);
+      const other = `@类型 工作总结\n@年度 2021\n\n# 上半年工作开展情况\n\n推进依法行政。\n`;
+      assert.deepEqual(check(other).filter((d) => d.code === 'BG759'), []);
+    });
+  });
+
   describe('BG748 a plenum said to have passed the five-year plan', () => {
     it('reports 全会通过的“十五五”规划 and 全会审议通过的十四五规划纲要, with a fix to 规划建议 (round 26: 古竹乡 2025)', () => {
       const text = `${header(2025)}党委书记带头认真学习党的二十届四中全会通过的“十五五”规划关于坚持全面依法治国的精神。\n`;
