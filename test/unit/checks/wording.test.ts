@@ -201,6 +201,16 @@ describe('checks/wording', () => {
       const near = `${header(2024)}严格履行法治建设“第一责任人”职责，落实“法治政府建设”要求，推进“法治政府”建设。\n`;
       assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
     });
+    it('reports 第一责任人 cut short: 第一责任工作清单, 法治政府建设的第一人 (round 32: 夏县司法局 2024, 息县 2021)', () => {
+      const list = `${header(2024)}制定党政主要负责人履行法治建设第一责任工作清单，细化举措。\n`;
+      expectOne(list, 'BG715', '第一责任工作清单', list.replace('第一责任工作清单', '第一责任人工作清单'));
+      const person = `${header(2021)}明确党政主要负责人为全面依法治县及法治政府建设的第一人，成立专门议事协调机构。\n`;
+      expectOne(person, 'BG715', '建设的第一人', person.replace('建设的第一人', '建设的第一责任人'));
+      const bare = `${header(2021)}党委书记是法治建设第一人。\n`;
+      expectOne(bare, 'BG715', '建设第一人', bare.replace('建设第一人', '建设第一责任人'));
+      const near = `${header(2024)}制定法治建设第一责任人工作清单，扛牢法治第一责任，列入全省推进乡村建设的第一批试点，他是全县获此殊荣的第一人。\n`;
+      assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
+    });
     it('reports 行政规范文件 with a safe fix to the standard term', () => {
       const text = `${header(2021)}加强行政规范文件的合法性审核。\n`;
       expectOne(text, 'BG715', '行政规范文件', text.replace('行政规范文件', '行政规范性文件'));
