@@ -430,6 +430,17 @@ describe('checks/wording', () => {
       // The amount marked up as a figure (as import writes it) is an amount all the same.
       expectOne(`${header(2024)}通过率均到达{通过率 = 100%}。\n`, 'BG721', '到达');
     });
+    it('reports 权力 raised where 能力 is meant (round 32: 双河街道 2023 “提升依法行政权力”), with a safe fix', () => {
+      const text = `${header(2023)}# 加强依法行政组织领导,提升依法行政权力\n\n推进依法行政。\n`;
+      const d = expectOne(text, 'BG721', '权力', text.replace('行政权力', '行政能力'));
+      assert.match(d.message, /“权力”应为“能力”/);
+      expectOne(`${header(2023)}不断提高履职权力。\n`, 'BG721', '权力');
+      expectOne(`${header(2023)}增强执法权力，规范执法行为。\n`, 'BG721', '权力');
+    });
+    it('leaves 权力 that begins the words raised, or is exercised, and 提升 far from it', () => {
+      const text = `${header(2023)}提高权力运行透明度，提升依法行政权力运行的规范化水平，提升行使权力的能力，提高认识，依法行使权力，提升效能、规范权力运行。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG721'), []);
+    });
     it('leaves 权力 and 到达 in their own senses alone', () => {
       const text = `${header(2024)}依法行使权力，自觉接受监督；执法人员30分钟内到达现场；规范权力运行，履行法定职责；公民的权利和义务。\n`;
       assert.deepEqual(check(text).filter((d) => d.code === 'BG721'), []);
