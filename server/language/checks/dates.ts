@@ -181,6 +181,9 @@ function containsFunctionWord(run: string): boolean {
   return false;
 }
 
+/** Verbs of governing that take 街道, 乡, 镇 as their object and are no function words in the list (规范街道办事处行政行为). */
+const GOVERNS = /^(?:规范|统筹|赋能|考核)$/;
+
 /** The part of a run after its last common verb, preposition, … (undefined when it has none). */
 function afterLastFunctionWord(run: string): string | undefined {
   let end = -1;
@@ -265,6 +268,9 @@ export function townshipNames(text: string, own?: string): readonly NameHit[] {
     // 以维护大歇镇, 支持大歇镇: what follows the run's last verb or preposition is the name; 根据镇…, 坚持镇…,
     // 通过街道…, 建立起乡… (镇 short for 本镇 after a verb) leave nothing of a name.
     const named = afterLastFunctionWord(run);
+    // 不断规范街道办事处行政行为 (荷城街道 2022): a verb the word list (jieba's function words) does not hold takes the
+    // street office as its object; it names no township.
+    if (GOVERNS.test(named ?? run)) continue;
     if (named !== undefined) run = named;
     else {
       // Strip leading function words; a name has two to four characters.

@@ -1,6 +1,9 @@
 // Report check BG712: last year's work carried into this year's report — a clause naming last year's year
 // for this year's work (“2020年，我镇……” in a 2021 report), this year's plan written with this year's or an
 // earlier year (《2020年度…工作要点》 for next year), and headings with last year's year.
+// Report check BG759: a half year's or a quarter's heading in a year's report — “一、上半年推进法治政府建设的主要举措和成效”
+// under “现将庆隆镇2020年度法治政府建设情况报告如下” (庆隆镇 2020): the headings of a half-year summary kept. A report whose
+// title is of the half year (……上半年……工作总结) is such a summary, and is left.
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import type * as ast from '../../../grammar/index.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
@@ -17,6 +20,11 @@ export const lastYearsPlanCodes: CodeInfo[] = [
     code: 'BG712', severity: 'warning', title: '沿用了上一年的工作计划年份',
     description: '本年度的工作写成了上一年的年份：如2021年度报告中“研究制定了《2020年度……工作要点》”、句首的“2020年度我镇制定的……”，或标题“2020年度法治政府建设主要举措”；下一年度的打算写成本年度或更早（2021年度报告中的“2021年，我镇将……”、“下一年度安排”部分的标题“2021年工作计划”）。多半是沿用上年报告时漏改；写“{年度}”“{下年度}”就不会再错。比较上一年的句子（比、较、上年、去年）不报。',
     example: '@年度 2021\n研究制定了《2020年度桂圩镇法治建设工作要点》', fix: '改为“{年度}”（不是安全修复）',
+  },
+  {
+    code: 'BG759', severity: 'warning', title: '年度报告的标题写了上半年',
+    description: '法治政府建设年度报告报告的是全年的工作，标题却写“上半年推进法治政府建设的主要举措和成效”“下半年工作打算”“一季度工作情况”：多半是沿用了半年（季度）总结的标题。只查标题开头（可带年份）的“上半年”“下半年”“前三季度”“×季度”；正文里说到上半年的句子、标题写明是半年总结的报告（“……上半年……工作总结”）和不是年度报告的文稿不报。',
+    example: '@类型 法治政府建设年度报告\n@年度 2020\n\n# 上半年推进法治政府建设的主要举措和成效\n', fix: '改为“{年度}”或删去（不是安全修复）',
   },
 ];
 registerCodes(lastYearsPlanCodes);
@@ -109,4 +117,37 @@ function headingYearsIn(model: ReportModel, placed: PlacedBlock, year: number, i
   return out ?? NO_DIAGNOSTICS;
 }
 
-export const lastYearsPlanChecks: ReportCheck[] = [{ id: 'last-years-plan', codes: ['BG712'], run: lastYearsPlan }];
+// ---------------------------------------------------------------- a half year's headings in a year's report
+
+/** A part of the year opening a heading, after its year if any: 上半年, 下半年, 前三季度, 一季度, 第二季度. */
+const PART_OF_YEAR_HEADING = /^(?:\d{4}年度?)?(上半年|下半年|前三季度|第?[一二三四]季度)/;
+const PART_OF_YEAR = /半年|季度/;
+
+/** BG759 */
+function partOfYearHeadings(model: ReportModel): Diagnostic[] {
+  if (model.header.kind !== '法治政府建设年度报告' || model.isSnippet) return [];
+  // A summary of the half year says so in its title: its headings are its own.
+  if (PART_OF_YEAR.test(model.header.values.标题?.text ?? '')) return [];
+  const year = model.header.year;
+  return cachedPerPlaced(`part-of-year-headings:${year ?? ''}`, model, (placed) => {
+    const heading = placed.block;
+    if (heading.kind !== 'heading') return NO_DIAGNOSTICS;
+    const first = heading.content[0];
+    if (first?.kind !== 'text') return NO_DIAGNOSTICS;
+    const m = PART_OF_YEAR_HEADING.exec(first.text);
+    if (!m) return NO_DIAGNOSTICS;
+    const start = first.start + m[0].length - m[1]!.length;
+    const end = start + m[1]!.length;
+    const report = year === undefined ? '本报告是年度报告' : `本报告是${year}年度的法治政府建设年度报告`;
+    // After its year (2020年上半年……) the words go; alone they become the year.
+    const afterYear = m[0].length > m[1]!.length;
+    return [located(model, placed.scope, diagnostic('BG759', { start, end }, `${report}，这个标题却写“${m[1]}”：多半是沿用了半年（季度）总结的标题，应写全年（可写“{年度}”）或删去。`, [
+      { title: afterYear ? `删去“${m[1]}”` : '改为“{年度}”', safe: false, edits: [{ start, end, newText: afterYear ? '' : '{年度}' }] },
+    ]))];
+  }, (source) => PART_OF_YEAR.test(source));
+}
+
+export const lastYearsPlanChecks: ReportCheck[] = [
+  { id: 'last-years-plan', codes: ['BG712'], run: lastYearsPlan },
+  { id: 'part-of-year-headings', codes: ['BG759'], run: partOfYearHeadings },
+];

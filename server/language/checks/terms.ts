@@ -27,7 +27,7 @@ export const termsCodes: CodeInfo[] = [
   { code: 'BG505', severity: 'error', title: '“法制政府”应为“法治政府”', description: '规范用语是“法治政府”。', example: '推进法制政府建设', fix: '改为“法治政府”（安全）' },
   {
     code: 'BG715', severity: 'warning', title: '规范用语写错',
-    description: '与规范用语相近但不相同，如“行政规范文件”应为“行政规范性文件”，“法制公安”“法制思维”“法制建设工作”“决策科学化、民主化、法制化”中的“法制”应为“法治”（“民主法制建设工作”不报），“市委市政府”“县委县政府”并列的两个机关之间应加顿号（“市委、市政府”；“法制审核”“法制机构”不报），“区委、政府”后一个机关漏了级别（“区委、区政府”；“党委、政府”不报），“第一责任职责”漏了“人”（“第一责任人职责”；“第一责任人责任”不报），“推进法治建设责任人职责”漏了“第一”，“现将……情况报如下”漏了“告”（“报告如下”；“汇报如下”“呈报如下”不报），“主要责任人履行”应为“主要负责人履行”（《党政主要负责人履行推进法治建设第一责任人职责规定》），“党的二十大届三中全会”把大会和全会写到了一起（“二十届”），“学习贯彻二十大精神”漏了“党的”（“党的二十大精神”；“学习二十大·奋进新征程”这样的活动名称不报），“法治营商环境”漏了“化”（“法治化营商环境”），“全国教育工作大会”应为“全国教育大会”（每年的“全国教育工作会议”不报），“四个全面”“四个意识”“四个自信”“两个维护”这样的提法要加引号（“践行四个全面”应为“践行“四个全面””），“‘两个确立’的重大意义”应为党的文件的提法“‘两个确立’的决定性意义”（“两个维护”“两个确立”本身不报），“习近平法治思想‘十二个坚持’”（或“十个”“十三个”）应为“十一个坚持”（别的论述的“十个坚持”“六个必须坚持”不报）。《党政主要负责人履行推进法治建设第一责任人职责规定》的“四个亲自”（“重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办”）照写了至少三项、其中一项换了动词（“重大问题亲自解决”）时，报告换了的那一项（只写一两项或改写了主语的“关键环节亲自协调攻坚”不报）。同义词替换过的转载文字把“规范”换成了“标准”：“标准性文件”“标准（行政）执法行为”应为“规范性文件”“规范（行政）执法行为”（“技术标准性文件”不报）。规范用语登记在 server/language/data/terms.json，可在 baogao.json 的“terms”中补充（{"错误写法": "规范用语"}）；六个字以上的用语漏写中间一个字也能发现；用语中间带引号的（“法治政府建设‘第一责任人’职责”）也能发现，修复时保留引号。',
+    description: '与规范用语相近但不相同，如“行政规范文件”应为“行政规范性文件”，“法制公安”“法制思维”“法制建设工作”“决策科学化、民主化、法制化”中的“法制”应为“法治”（“民主法制建设工作”不报），“市委市政府”“县委县政府”并列的两个机关之间应加顿号（“市委、市政府”；“法制审核”“法制机构”不报），“区委、政府”后一个机关漏了级别（“区委、区政府”；“党委、政府”不报），“第一责任职责”“第一责任工作清单”漏了“人”（“第一责任人职责”；“第一责任人责任”不报），“法治政府建设的第一人”漏了“责任”（“第一责任人”），“推进法治建设责任人职责”漏了“第一”，“现将……情况报如下”漏了“告”（“报告如下”；“汇报如下”“呈报如下”不报），“主要责任人履行”应为“主要负责人履行”（《党政主要负责人履行推进法治建设第一责任人职责规定》），“党的二十大届三中全会”把大会和全会写到了一起（“二十届”），“学习贯彻二十大精神”漏了“党的”（“党的二十大精神”；“学习二十大·奋进新征程”这样的活动名称不报），“法治营商环境”漏了“化”（“法治化营商环境”），“全国教育工作大会”应为“全国教育大会”（每年的“全国教育工作会议”不报），“四个全面”“四个意识”“四个自信”“两个维护”这样的提法要加引号（“践行四个全面”应为“践行“四个全面””），“‘两个确立’的重大意义”应为党的文件的提法“‘两个确立’的决定性意义”（“两个维护”“两个确立”本身不报），“习近平法治思想‘十二个坚持’”（或“十个”“十三个”）应为“十一个坚持”（别的论述的“十个坚持”“六个必须坚持”不报）。《党政主要负责人履行推进法治建设第一责任人职责规定》的“四个亲自”（“重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办”）照写了至少三项、其中一项换了动词（“重大问题亲自解决”）时，报告换了的那一项（只写一两项或改写了主语的“关键环节亲自协调攻坚”不报）。同义词替换过的转载文字把“规范”换成了“标准”：“标准性文件”“标准（行政）执法行为”应为“规范性文件”“规范（行政）执法行为”（“技术标准性文件”不报）。规范用语登记在 server/language/data/terms.json，可在 baogao.json 的“terms”中补充（{"错误写法": "规范用语"}）；六个字以上的用语漏写中间一个字也能发现；用语中间带引号的（“法治政府建设‘第一责任人’职责”）也能发现，修复时保留引号。',
     example: '加强行政规范文件的合法性审核', fix: '改为规范用语（安全）',
   },
 ];
@@ -203,8 +203,9 @@ function missesIn(text: string, index: MissIndex): ReadonlyArray<{ at: number; e
     if (!found) continue;
     // A quotation opened inside the miss and closed right after it (…“第一责任人”) is the miss's.
     if (end - at !== found.miss.length && text.charCodeAt(end) === 0x201d && text.lastIndexOf('“', end) >= at && text.lastIndexOf('”', end - 1) < text.lastIndexOf('“', end)) end++;
+    // The next position is searched too: a miss left as part of a standard term (治政府建设 in 法治政府建设) must not
+    // hide one that begins inside it (法治政府建设的第一人, 息县 2021); termSlips keeps the reported ones apart.
     (out ??= []).push({ at, end, found });
-    at = end - 1;
   }
   return out ?? NO_MISSES;
 }
@@ -245,7 +246,10 @@ interface TermSlip {
 /** The misses of a line's text that are reported (a miss that is part of another word or of the standard term is not). */
 function termSlips(text: string, index: MissIndex): TermSlip[] | undefined {
   let out: TermSlip[] | undefined;
+  // Where the last reported miss ends: a miss starting inside it is part of it.
+  let reportedTo = 0;
   for (const { at, end, found } of missesIn(text, index)) {
+    if (at < reportedTo) continue;
     const { miss, entry } = found;
     const before = entry.notAfter ? charBefore(text, at) : undefined;
     if (before && entry.notAfter!.includes(before)) continue;
@@ -254,6 +258,7 @@ function termSlips(text: string, index: MissIndex): TermSlip[] | undefined {
     // With quotation marks inside, the term keeps them where it can (法治建设“第一责任人”).
     const quoted = written === miss ? entry.standard : quotedAsWritten(written, entry.standard);
     (out ??= []).push({ at, end, code: entry.code ?? 'BG715', written, standard: quoted ?? entry.standard, safe: quoted !== undefined });
+    reportedTo = end;
   }
   return out;
 }

@@ -48,7 +48,7 @@ export const wordingCodes: CodeInfo[] = [
   },
   {
     code: 'BG721', severity: 'warning', title: '易混用的词',
-    description: '音近形近、常被混用的词：与“义务”相对的是“权利”（行使权利、履行义务），不是“权力”（机关依法行使的职权）；比率、数量“达到”多少，不是“到达”；整理事项、清单、流程是“梳理”，不是“疏理”（疏通，如疏理河道）。只在搭配明确时报告。',
+    description: '音近形近、常被混用的词：与“义务”相对的是“权利”（行使权利、履行义务），不是“权力”（机关依法行使的职权）；提升、提高、增强的是“能力”，“提升依法行政权力”应为“提升依法行政能力”（“提高权力运行透明度”“规范权力运行”不报）；比率、数量“达到”多少，不是“到达”；整理事项、清单、流程是“梳理”，不是“疏理”（疏通，如疏理河道）。只在搭配明确时报告。',
     example: '引导居民正确行使权力、履行义务；参考率、通过率均到达100%', fix: '改为正确的词（安全）',
   },
   {
@@ -162,23 +162,31 @@ function mixedDates(model: ReportModel, block: ProseBlock): readonly Diagnostic[
 // ---------------------------------------------------------------- words often confused, the leader's name
 
 /**
- * 权力 paired with 义务 (权力和义务, 行使权力、履行义务): 权利; 到达 before an amount (or a figure, \uE000 of prose.ts): 达到;
+ * 权力 paired with 义务 (权力和义务, 行使权力、履行义务): 权利; 权力 raised (提升依法行政权力, 提高履职权力 ending its phrase; 双河街道
+ * 2023): 能力 — not 提高权力运行透明度, where 权力 begins the words raised; 到达 before an amount (or a figure, \uE000 of prose.ts): 达到;
  * 疏理 (dredge: 疏理河道) of 事项, 清单, 流程 … in the clause: 梳理 (sort out).
  */
-const CONFUSED = /权力(?=\s?[和与及、，,]?\s?(?:履行|承担|尽到)?义务)|到达(?=\s?\uE000|\s?\d+(?:\.\d+)?\s?(?:[%％]|(?:万|亿)?(?:人|件|起|次|个|项|家|份|场|元)))|疏理(?=[^，。；：,;:]{0,16}?(?:事项|清单|流程|问题|制度|文件|职责|权责))/g;
+const CONFUSED = /权力(?=\s?[和与及、，,]?\s?(?:履行|承担|尽到)?义务)|权力(?<=(?:提升|提高|增强)(?:依法行政|依法履职|依法|履职|执法|行政)?权力)(?![\u4e00-\u9fff])|到达(?=\s?\uE000|\s?\d+(?:\.\d+)?\s?(?:[%％]|(?:万|亿)?(?:人|件|起|次|个|项|家|份|场|元)))|疏理(?=[^，。；：,;:]{0,16}?(?:事项|清单|流程|问题|制度|文件|职责|权责))/g;
 /** One pass for the words CONFUSED starts at (four searches of every line cost more than the check). */
 const CONFUSABLE = /权力|到达|疏理/;
-const mayConfuse = (text: string) => CONFUSABLE.test(text) && ((text.includes('权力') && text.includes('义务')) || text.includes('到达') || text.includes('疏理'));
+/** The verbs that raise an ability (提升依法行政能力), never a power. */
+const RAISES = /提升|提高|增强/;
+const mayConfuse = (text: string) => CONFUSABLE.test(text) && ((text.includes('权力') && (text.includes('义务') || RAISES.test(text))) || text.includes('到达') || text.includes('疏理'));
+/** After 权力: the 义务 it is paired with. */
+const DUTY_AFTER = /^\s?[和与及、，,]?\s?(?:履行|承担|尽到)?义务/;
 const CONFUSED_PAIRS: Record<string, [string, string]> = {
   权力: ['权利', '与“义务”相对的是“权利”'],
   到达: ['达到', '比率、数量用“达到”'],
   疏理: ['梳理', '整理事项、清单用“梳理”（“疏理”是疏通，如疏理河道）'],
 };
+const RAISED_ABILITY: [string, string] = ['能力', '提升、提高、增强的是“能力”（依法行政能力），机关的“权力”依法授予，不是提升的对象'];
 
 function confusedWords(model: ReportModel, block: ProseBlock): readonly Diagnostic[] {
   return wordSlips(model, block, mayConfuse, CONFUSED, (m) => {
     const wrong = m[0];
-    const [right, why] = CONFUSED_PAIRS[wrong]!;
+    // 权力 not paired with 义务 is the one raised (提升依法行政权力): 能力.
+    const raised = wrong === '权力' && !DUTY_AFTER.test(m.input!.slice(m.index! + 2));
+    const [right, why] = raised ? RAISED_ABILITY : CONFUSED_PAIRS[wrong]!;
     return { code: 'BG721', end: m.index! + 2, message: `“${wrong}”应为“${right}”：${why}。`, fix: { title: `改为“${right}”`, from: m.index!, to: m.index! + 2, newText: right } };
   });
 }

@@ -163,7 +163,8 @@ const NOT_A_NAME = /^(?:根据|坚持|通过|建立|按照|结合|围绕|加强|
  * "一年来，丰都县栗子乡在县委……" → 栗子乡人民政府); undefined rather than a guess with wrong boundaries.
  */
 export function orgFromProse(text: string): string | undefined {
-  const sentence = text.split(/[。；]/)[0] ?? '';
+  const sentences = text.split(/[。；]/);
+  const sentence = sentences[0] ?? '';
   for (const m of sentence.matchAll(TOWN)) {
     const name = withoutRegionPrefix(`${m[1]}${m[2]}人民政府`).replace(/人民政府$/, '').slice(0, -m[2]!.length);
     if (!isPlaceName(name)) continue;
@@ -171,7 +172,29 @@ export function orgFromProse(text: string): string | undefined {
   }
   const ministry = MINISTRY.exec(sentence);
   if (ministry) return ministry[1];
-  return countyOrgFromProse(sentence);
+  return countyOrgFromProse(sentence) ?? townOfItsPractice(sentences.slice(1));
+}
+
+/** The words that open the sentence saying what follows (现就……报告如下): searched once, then 如下 after them. */
+const REPORTS = /现将|现就|特将|现把/;
+const saysWhatFollows = (sentence: string) => {
+  const at = sentence.search(REPORTS);
+  return at >= 0 && sentence.indexOf('如下', at) > at;
+};
+/** The town whose practice the report is fitted to: 结合荷城街道实际. */
+const TOWN_PRACTICE = /结合([\u4e00-\u9fff]{2,8}?)(镇|乡|街道)的?(?:工作)?实际/;
+
+/**
+ * A town or street office the first sentence does not name, named in the sentence that says what follows: “结合荷城街道实际,
+ * 现就2022年法治政府建设工作开展情况报告如下” (荷城街道 2022, whose opening names no subject). Not 结合我街道实际, nor a
+ * town named in another sentence (a place the work went to).
+ */
+function townOfItsPractice(sentences: readonly string[]): string | undefined {
+  const below = sentences.find(saysWhatFollows);
+  const m = below ? TOWN_PRACTICE.exec(below) : null;
+  if (!m || NOT_A_NAME.test(m[1]!)) return undefined;
+  const name = withoutRegionPrefix(`${m[1]}${m[2]}人民政府`).replace(/人民政府$/, '').slice(0, -m[2]!.length);
+  return isPlaceName(name) ? `${name}${m[2]}${m[2] === '街道' ? '办事处' : '人民政府'}` : undefined;
 }
 
 /** A ministry of the State Council (or one before the 2018 reform) named in the first sentence, “原” (former) dropped: 原环境保护部 → 环境保护部. */

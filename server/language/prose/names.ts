@@ -157,10 +157,26 @@ export function nounAfter(rest: string): string {
 /** The longest noun after an amount that names it: cut in whole words (“国省考断面水质达到考核要求” → 国省考断面水质达到, not …达到考). */
 const NOUN_AFTER_MAX = 10;
 
+/** Characters that end the word before them, which the dictionary splits off (规范/性, 法治/化, 一站/式, 服务/型). */
+const BOUND_SUFFIX = /^[性化式型]$/;
+
+/**
+ * The words of a phrase for cutting a name, a bound suffix kept with its word: “县政府部门规范性文件备案” cut in words
+ * is “文件备案”, not “性文件备案” (巫山县司法局 2024).
+ */
+function namingWords(phrase: string): string[] {
+  const out: string[] = [];
+  for (const { text } of chineseWords(phrase)) {
+    if (out.length > 0 && BOUND_SUFFIX.test(text)) out[out.length - 1] += text;
+    else out.push(text);
+  }
+  return out;
+}
+
 /** The longest start of a phrase made of whole words and at most `max` characters (undefined when not two characters). */
 function wholeWordsAtStart(phrase: string, max: number): string | undefined {
   let start = '';
-  for (const { text } of chineseWords(phrase)) {
+  for (const text of namingWords(phrase)) {
     if (start.length + text.length > max) break;
     start += text;
   }
@@ -174,6 +190,18 @@ function wholeWordsAtStart(phrase: string, max: number): string | undefined {
  */
 const VERB_FIRST = new RegExp(`^(?:${VERBS.source})`);
 
+/**
+ * 已 before a verb of one character that begins the counted noun (“已结案件11件”, 巫山县司法局 2024): the status names the
+ * things counted (cases closed), it is no time word to drop — cut, the name read 结案件. 已 before a verb of its own word
+ * (已完成整改, 已建立) still goes.
+ */
+function keepStatusOfBoundVerb(lead: string, _at: number, all: string): string {
+  if (lead !== '已') return '';
+  const rest = all.slice(1);
+  const first = rest.length >= 3 ? chineseWords(rest)[0]?.text : undefined;
+  return first?.length === 1 && /\p{Script=Han}/u.test(first) ? lead : '';
+}
+
 function tidy(clause: string, org?: string): string {
   let s = clause.replace(/[\s\u3000]/g, '');
   const orgStem = org?.replace(/(?:人民政府|政府|办事处|党委)$/, '');
@@ -181,7 +209,7 @@ function tidy(clause: string, org?: string): string {
     const before = s;
     if (orgStem && s.startsWith(orgStem)) s = s.slice(orgStem.length);
     s = s.replace(/^[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)(?!级)(?=(?:党委|政府|人民政府|办事处)?[\u4e00-\u9fff]{2})(?:党委政府|党委|人民政府|政府|办事处)?/, (m, _at: number, all: string) => (/^(?:乡镇|城镇|村镇|集镇)/.test(m) || (VERB_FIRST.test(m) && /^[村镇街]/.test(all.slice(m.length))) ? m : ''));
-    s = s.replace(LEADING, '');
+    s = s.replace(LEADING, keepStatusOfBoundVerb);
     if (!HANDS_OVER.test(s)) s = s.replace(TRAILING, '');
     if (s === before) break;
   }
@@ -288,7 +316,7 @@ function afterLastBody(name: string): number {
  * cut to 9 characters is "员执法资格证参考率", in whole words "执法资格证参考率". Undefined when no two characters are whole words.
  */
 function wholeWordsAtEnd(phrase: string, max: number): string | undefined {
-  const segments = chineseWords(phrase).map((w) => w.text);
+  const segments = namingWords(phrase);
   let end = '';
   let i = segments.length - 1;
   for (; i >= 0 && end.length + segments[i]!.length <= max; i--) end = segments[i]! + end;

@@ -56,6 +56,9 @@ describe('checks/dates: names', () => {
     const verbs = '推进依法治镇，产业兴镇，各村委员会都向镇党委报告，党政办公室于乡政府值班，建设中心镇和国家卫生镇，协助包片乡干部，根据镇党政班子分工，坚持镇党委统一领导，通过街道综治中心调解，建立起乡党委统一领导的工作机制，加强镇综合执法，落实乡党委决定，依托镇便民服务中心。';
     assert.deepEqual(townshipNames(verbs), []);
     assert.deepEqual(codes(model(`${HEAD('2021-01-13')}${verbs}\n`)), []);
+    // A verb of governing before the street office (荷城街道 2022, round 32): no township; a name after it still is.
+    assert.deepEqual(townshipNames('不断规范街道办事处行政行为，统筹乡镇资源，考核街道工作，赋能街道治理。'), []);
+    assert.deepEqual(townshipNames('统筹推进大歇镇执法工作。').map((h) => h.name), ['大歇镇']);
     // The place word of the slogan 小事不出村、大事不出镇 names no township.
     assert.deepEqual(townshipNames('实现“小事不出社区、大事不出街道”，矛盾不出镇，小事不出村、大事不出乡。'), []);
     // Verbs jieba tags as nouns (代理, 代表, 委托, 应诉) and words that gather bodies (辖区, 所属, 全体): no name.

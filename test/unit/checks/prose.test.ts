@@ -58,6 +58,10 @@ describe('figures from prose', () => {
     // The noun after a count ends at 以及 (not at the 以及 of 可以及时): no 以 left on its name.
     assert.deepEqual(names('包括132项基本履职事项、138项配合履职事项以及41项上级部门收回事项。'), ['基本履职事项', '配合履职事项', '上级部门收回事项']);
     assert.deepEqual(names('受理12件可以及早办结的申请。'), ['受理可以及早']);
+    // A status before a verb of one character names the things counted (已结案件, not 结案件); a bound suffix stays
+    // with its word when a long name is cut (文件备案, not 性文件备案) — round 32: 巫山县司法局 2024.
+    assert.deepEqual(names('县政府行政应诉案件18件,已结案件11件,已完成整改问题5个。'), ['县政府行政应诉案件', '已结案件', '完成整改问题']);
+    assert.deepEqual(names('完成县政府规范性文件备案6件,县政府部门规范性文件备案2件。'), ['县政府规范性文件备案', '文件备案']);
   });
 
   it('pairs a rate with its counts only when that is clear', () => {

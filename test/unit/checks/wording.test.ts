@@ -211,6 +211,16 @@ describe('checks/wording', () => {
       const near = `${header(2024)}严格履行法治建设“第一责任人”职责，落实“法治政府建设”要求，推进“法治政府”建设。\n`;
       assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
     });
+    it('reports 第一责任人 cut short: 第一责任工作清单, 法治政府建设的第一人 (round 32: 夏县司法局 2024, 息县 2021)', () => {
+      const list = `${header(2024)}制定党政主要负责人履行法治建设第一责任工作清单，细化举措。\n`;
+      expectOne(list, 'BG715', '第一责任工作清单', list.replace('第一责任工作清单', '第一责任人工作清单'));
+      const person = `${header(2021)}明确党政主要负责人为全面依法治县及法治政府建设的第一人，成立专门议事协调机构。\n`;
+      expectOne(person, 'BG715', '建设的第一人', person.replace('建设的第一人', '建设的第一责任人'));
+      const bare = `${header(2021)}党委书记是法治建设第一人。\n`;
+      expectOne(bare, 'BG715', '建设第一人', bare.replace('建设第一人', '建设第一责任人'));
+      const near = `${header(2024)}制定法治建设第一责任人工作清单，扛牢法治第一责任，列入全省推进乡村建设的第一批试点，他是全县获此殊荣的第一人。\n`;
+      assert.deepEqual(check(near).filter((d) => d.code === 'BG715'), []);
+    });
     it('reports 行政规范文件 with a safe fix to the standard term', () => {
       const text = `${header(2021)}加强行政规范文件的合法性审核。\n`;
       expectOne(text, 'BG715', '行政规范文件', text.replace('行政规范文件', '行政规范性文件'));
@@ -429,6 +439,17 @@ describe('checks/wording', () => {
       expectOne(`${header(2024)}明确双方的权力和义务。\n`, 'BG721', '权力');
       // The amount marked up as a figure (as import writes it) is an amount all the same.
       expectOne(`${header(2024)}通过率均到达{通过率 = 100%}。\n`, 'BG721', '到达');
+    });
+    it('reports 权力 raised where 能力 is meant (round 32: 双河街道 2023 “提升依法行政权力”), with a safe fix', () => {
+      const text = `${header(2023)}# 加强依法行政组织领导,提升依法行政权力\n\n推进依法行政。\n`;
+      const d = expectOne(text, 'BG721', '权力', text.replace('行政权力', '行政能力'));
+      assert.match(d.message, /“权力”应为“能力”/);
+      expectOne(`${header(2023)}不断提高履职权力。\n`, 'BG721', '权力');
+      expectOne(`${header(2023)}增强执法权力，规范执法行为。\n`, 'BG721', '权力');
+    });
+    it('leaves 权力 that begins the words raised, or is exercised, and 提升 far from it', () => {
+      const text = `${header(2023)}提高权力运行透明度，提升依法行政权力运行的规范化水平，提升行使权力的能力，提高认识，依法行使权力，提升效能、规范权力运行。\n`;
+      assert.deepEqual(check(text).filter((d) => d.code === 'BG721'), []);
     });
     it('leaves 权力 and 到达 in their own senses alone', () => {
       const text = `${header(2024)}依法行使权力，自觉接受监督；执法人员30分钟内到达现场；规范权力运行，履行法定职责；公民的权利和义务。\n`;
@@ -806,6 +827,58 @@ describe('checks/wording', () => {
       ];
       for (const body of fine) assert.deepEqual(check(`${header(2022)}${body}\n`).filter((d) => d.code === 'BG754'), [], body);
       assert.deepEqual(check(`${header(2019)}在县委全面依法治县领导小组的指导下推进工作。\n`).filter((d) => d.code === 'BG754'), []);
+    });
+  });
+
+  describe('BG758 the party’s 全面依法治X委员会 without its 全面 (round 32: 夏县司法局 2024, 棣棠乡 2023, 宝丰县 2021)', () => {
+    it('reports the committee named without 全面, and without 委 too, with the insertion as the fix (not safe)', () => {
+      const text = `${header(2024)}适时调整县委依法治县委员会人员，召开县委依法治县委员会第六次全体会议。\n`;
+      const found = check(text).filter((d) => d.code === 'BG758');
+      assert.equal(found.length, 2);
+      const m = model(text);
+      assert.equal(m.file.text.slice(found[0]!.start, found[0]!.end), '县委依法治县委员会');
+      assert.match(found[0]!.message, /少了“全面”.*“县委全面依法治县委员会”/);
+      assert.equal(found[0]!.fixes![0]!.safe, false);
+      const bare = `${header(2023)}在县委、县政府正确领导和县依法治县委员会支持下，推进法治建设。\n`;
+      const d = expectOne(bare, 'BG758', '县依法治县委员会', bare.replace('县依法治县', '县委全面依法治县'));
+      assert.match(d.message, /少了“委全面”/);
+      expectOne(`${header(2021)}学习中央依法治国委员会会议精神。\n`, 'BG758', '中央依法治国委员会', `${header(2021)}学习中央全面依法治国委员会会议精神。\n`);
+      expectOne(`${header(2022)}在区委依法治区委员会的指导下开展工作。\n`, 'BG758', '区委依法治区委员会');
+      expectOne(`${header(2022)}会议、依法治旗委员会会议各召开一次。\n`, 'BG758', '依法治旗委员会');
+    });
+    it('leaves the committee named whole, the offices, a town’s own committee, 全县 before the name, and reports of 2018 and before', () => {
+      const fine = [
+        '召开县委全面依法治县委员会第三次会议，市委全面依法治市委员会办公室印发通知。',
+        '县委依法治县办牵头，依法治县办公室督促落实。',
+        '成立了依法治镇委员会，规范依法治街委员会运行，党委全面依法治镇委员会召开会议。',
+        '中央全面依法治国委员会印发《法治政府建设实施纲要》。',
+      ];
+      for (const body of fine) assert.deepEqual(check(`${header(2022)}${body}\n`).filter((d) => d.code === 'BG758'), [], body);
+      const whole = check(`${header(2022)}推动全县依法治县委员会成员单位履职。\n`).filter((d) => d.code === 'BG758');
+      assert.equal(whole.length, 1);
+      assert.match(whole[0]!.message, /少了“全面”/);
+      assert.deepEqual(check(`${header(2018)}召开县委依法治县委员会会议。\n`).filter((d) => d.code === 'BG758'), []);
+    });
+  });
+
+  describe('BG759 a half year’s heading in a year’s report (round 32: 庆隆镇 2020 “上半年推进法治政府建设的主要举措和成效”)', () => {
+    it('reports 上半年, 下半年 and a quarter opening a heading, with the year as the fix (not safe)', () => {
+      const text = `${header(2020)}现将庆隆镇2020年度法治政府建设情况报告如下：\n\n# 上半年推进法治政府建设的主要举措和成效\n\n推进依法行政。\n`;
+      const d = expectOne(text, 'BG759', '上半年', text.replace('# 上半年', '# {年度}'));
+      assert.match(d.message, /2020年度.*“上半年”/);
+      assert.equal(d.fixes![0]!.safe, false);
+      const dated = `${header(2021)}# 主要举措\n\n## 2021年上半年工作情况\n\n推进依法行政。\n`;
+      expectOne(dated, 'BG759', '上半年', dated.replace('2021年上半年', '2021年'));
+      expectOne(`${header(2022)}# 下半年工作打算\n\n推进依法行政。\n`, 'BG759', '下半年');
+      expectOne(`${header(2022)}# 第一季度工作开展情况\n\n推进依法行政。\n`, 'BG759', '第一季度');
+    });
+    it('leaves 上半年 in prose or later in a heading, a half-year summary, and a report not of the year', () => {
+      const prose = `${header(2021)}# 主要举措和成效\n\n上半年，全镇办理案件12件。\n\n# 存在的不足和原因（上半年以来）\n\n无。\n`;
+      assert.deepEqual(check(prose).filter((d) => d.code === 'BG759'), []);
+      const summary = `@标题 2020年苍城镇上半年全面依法治镇工作总结\n@类型 法治政府建设年度报告\n@年度 2020\n\n# 上半年工作开展情况\n\n推进依法行政。\n`;
+      assert.deepEqual(check(summary).filter((d) => d.code === 'BG759'), []);
+      const other = `@类型 工作总结\n@年度 2021\n\n# 上半年工作开展情况\n\n推进依法行政。\n`;
+      assert.deepEqual(check(other).filter((d) => d.code === 'BG759'), []);
     });
   });
 

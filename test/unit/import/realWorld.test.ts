@@ -390,6 +390,12 @@ describe('import: real-world text', () => {
     assert.equal(imported(['2024年宁河经济开发区法治政府建设情况报告', '正文。']).header.org, '宁河经济开发区管理委员会');
     assert.equal(orgFromProse('2025年,我局法治政府建设坚持以习近平新时代中国特色社会主义思想为指导,紧紧围绕县委、县政府法治政府建设决策部署,结合林草工作实际'), undefined);
     assert.equal(orgFromProse('2025年,始终围绕市委、市政府中心工作,推进依法行政'), undefined);
+    // An opening without a subject names its town where it says what follows (荷城街道 2022, round 32); not 结合我街道实际,
+    // nor a town of another sentence.
+    assert.equal(orgFromProse('为全面推进依法行政,加强法治政府建设,扎实推进法治政府建设。街道围绕依法行政开展工作。结合荷城街道实际,现就2022年法治政府建设工作开展情况报告如下:'), '荷城街道办事处');
+    assert.equal(orgFromProse('为全面推进依法行政,扎实推进法治政府建设。结合桂圩镇的实际,现将有关情况报告如下:'), '桂圩镇人民政府');
+    assert.equal(orgFromProse('为全面推进依法行政,扎实推进法治政府建设。结合我街道实际,现就2022年法治政府建设工作开展情况报告如下:'), undefined);
+    assert.equal(orgFromProse('为全面推进依法行政,扎实推进法治政府建设。结合荷城街道实际开展普法。现就2022年法治政府建设工作开展情况报告如下:'), undefined);
     assert.equal(orgFromProse('2024年,云南省委、省政府坚持以习近平新时代中国特色社会主义思想为指导'), '云南省人民政府');
     // A government named whole as the subject after the year (鹤岗市 2025); 县人民政府办公室 or a government merely cited is not the body.
     assert.equal(orgFromProse('2025年,鹤岗市人民政府坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻落实党的二十大精神'), '鹤岗市人民政府');
