@@ -9,7 +9,7 @@ import { blockCacheOn, keepIn, recall, slotOf, type BlockResult, type Entry, typ
 import { describeList, diagnosticsOverList, entriesOf, runOverList, type BlockList, type Hit } from './blockVersions.js';
 import { AttachedMap } from '../attached.js';
 import { boundInBlock } from '../perCodeBound.js';
-import { NO_DIAGNOSTICS } from './contract.js';
+import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
 
 export { blockCacheLimits, blockCacheOn, detached, duringCheck, forgetBlockResults, useBlockCache, withoutBlockCache, type LocalBlock } from './blockStore.js';
 export { describeList, type BlockList } from './blockVersions.js';
@@ -29,21 +29,32 @@ export function cachedPerBlock<B extends LocalBlock>(context: string, list: Bloc
 }
 
 /**
- * Several checks' findings, found in one walk over the blocks (cachedPerBlock or cachedPerPlaced, under one
- * context), given each to the check of its code (`checkOfCode`) in the order found. A walk calls its check for
- * every block (some 2,300 at 300 KB) through one call site that meets every check, and reads each block again:
- * some 0.5 % of a batch check's instructions per walk, more than many checks' own tests of a block. A module's
- * checks of the same blocks share one walk, and split its findings here.
+ * Checks that share one walk over the blocks (cachedPerBlock or cachedPerPlaced, under one context): the walk
+ * runs once a model, and each check's `run` takes the findings of its codes, in the order found. A walk calls
+ * its check for every block (some 2,300 at 300 KB) through one call site that meets every check, and reads each
+ * block again: some 0.5 % of a batch check's instructions per walk, more than many checks' own tests of a block.
+ * The checks are returned in the order given, each with its id and codes, as if it walked alone.
  */
-export function findingsByCheck(found: readonly Diagnostic[], checkOfCode: ReadonlyMap<string, string>): Map<string, Diagnostic[]> {
-  const byCheck = new Map<string, Diagnostic[]>();
-  for (const d of found) {
-    const id = checkOfCode.get(d.code)!;
-    const list = byCheck.get(id);
-    if (list) list.push(d);
-    else byCheck.set(id, [d]);
-  }
-  return byCheck;
+export function checksOfOneWalk(name: string, checks: ReadonlyArray<{ id: string; codes: string[] }>, walk: (model: ReportModel) => readonly Diagnostic[]): ReportCheck[] {
+  const checkOfCode = new Map<string, string>();
+  for (const check of checks) for (const code of check.codes) checkOfCode.set(code, check.id);
+  const byModel = new AttachedMap<ReportModel, Map<string, Diagnostic[]>>(name);
+  const shares = (model: ReportModel): Map<string, Diagnostic[]> => {
+    let byCheck = byModel.get(model);
+    if (!byCheck) {
+      byCheck = new Map<string, Diagnostic[]>();
+      for (const d of walk(model)) {
+        const id = checkOfCode.get(d.code)!;
+        const list = byCheck.get(id);
+        if (list) list.push(d);
+        else byCheck.set(id, [d]);
+      }
+      byModel.set(model, byCheck);
+    }
+    return byCheck;
+  };
+  // A copy: a check's result is the caller's to change, as any check's.
+  return checks.map(({ id, codes }) => ({ id, codes, run: (model: ReportModel) => [...(shares(model).get(id) ?? NO_DIAGNOSTICS)] }));
 }
 
 /**

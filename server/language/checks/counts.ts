@@ -8,8 +8,7 @@ import { registerCodes, type CodeInfo } from '../codes.js';
 import { diagnostic } from '../makeDiagnostic.js';
 import type { PlacedBlock, ReportModel } from '../model.js';
 import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
-import { cachedPerPlaced, findingsByCheck, ruledOutInBatch } from './blockCache.js';
-import { AttachedMap } from '../attached.js';
+import { cachedPerPlaced, checksOfOneWalk, ruledOutInBatch } from './blockCache.js';
 import { blockTextNodes, located } from './prose.js';
 import { allMatches } from '../matches.js';
 import { opensSentenceAt, opensTitle, yearWithoutNian } from './slips.js';
@@ -265,22 +264,13 @@ function blockFiguresWithoutUnit(model: ReportModel, placed: PlacedBlock): reado
   return out;
 }
 
-/** BG221 and BG222 by check: one walk over the placed blocks for the two (findingsByCheck). */
-const byModel = new AttachedMap<ReportModel, Map<string, Diagnostic[]>>('countsByCheck');
-const CHECK_OF_CODE = new Map([['BG221', 'measure-words'], ['BG222', 'figure-units']]);
-
-function countsByCheck(model: ReportModel): Map<string, Diagnostic[]> {
-  let byCheck = byModel.get(model);
-  if (!byCheck) {
-    byCheck = findingsByCheck(cachedPerPlaced('measure-words+figure-units', model, (placed) => {
-      const counts = blockCountsWithoutMeasureWord(model, placed);
-      const figures = blockFiguresWithoutUnit(model, placed);
-      return figures.length === 0 ? counts : counts.length === 0 ? figures : [...counts, ...figures];
-    }), CHECK_OF_CODE);
-    byModel.set(model, byCheck);
-  }
-  return byCheck;
-}
+/** BG221 and BG222 in one walk over the placed blocks (checksOfOneWalk). */
+const [measureWords, figureUnits] = checksOfOneWalk('countsByCheck', [{ id: 'measure-words', codes: ['BG221'] }, { id: 'figure-units', codes: ['BG222'] }], (model) =>
+  cachedPerPlaced('measure-words+figure-units', model, (placed) => {
+    const counts = blockCountsWithoutMeasureWord(model, placed);
+    const figures = blockFiguresWithoutUnit(model, placed);
+    return figures.length === 0 ? counts : counts.length === 0 ? figures : [...counts, ...figures];
+  }));
 
 /** Documents counted by the piece (部, 件, 份), whose 条 are their articles: a name ending in one of these (the longest). */
 const DOCUMENT_KIND = /(?:法律法规|党内法规|法律|法规|规章|规范性文件)$/;
@@ -325,8 +315,8 @@ function blockDocumentsCountedInTiao(model: ReportModel, placed: PlacedBlock): D
 }
 
 export const countsChecks: ReportCheck[] = [
-  { id: 'measure-words', codes: ['BG221'], run: (model) => [...(countsByCheck(model).get('measure-words') ?? NO_DIAGNOSTICS)] },
+  measureWords!,
   { id: 'rounded-odd-counts', codes: ['BG224'], run: roundedOddCounts },
-  { id: 'figure-units', codes: ['BG222'], run: (model) => [...(countsByCheck(model).get('figure-units') ?? NO_DIAGNOSTICS)] },
+  figureUnits!,
   { id: 'documents-in-tiao', codes: ['BG771'], run: documentsCountedInTiao },
 ];

@@ -4,8 +4,7 @@ import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
 import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
-import { cachedPerBlock, findingsByCheck } from './blockCache.js';
-import { AttachedMap } from '../attached.js';
+import { cachedPerBlock, checksOfOneWalk } from './blockCache.js';
 import { FIGURE_MARK, lineDiagnostic, proseBlocks, sourceEnd, sourceStart, type ProseBlock, type ProseLine } from './prose.js';
 import { NOTHING_FOUND } from '../nothingFound.js';
 
@@ -235,24 +234,11 @@ export function doubledPairsIn(text: string): ReadonlyArray<{ at: number; length
   return found ?? NONE;
 }
 
-/** Both checks' findings by check: one walk over the prose blocks for the two (findingsByCheck). */
-const byModel = new AttachedMap<ReportModel, Map<string, Diagnostic[]>>('doubledByCheck');
-const CHECK_OF_CODE = new Map([['BG727', 'doubled-words'], ['BG733', 'doubled-clauses']]);
+/** BG727 and BG733 in one walk over the prose blocks (checksOfOneWalk). */
+export const doubledChecks: ReportCheck[] = checksOfOneWalk('doubledByCheck', [{ id: 'doubled-words', codes: ['BG727'] }, { id: 'doubled-clauses', codes: ['BG733'] }], (model) =>
+  cachedPerBlock('doubled', proseBlocks(model), (block) => {
+    const words = doubledWords(model, block);
+    const clauses = doubledClauses(model, block);
+    return clauses.length === 0 ? words : words.length === 0 ? clauses : [...words, ...clauses];
+  }));
 
-function doubledByCheck(model: ReportModel): Map<string, Diagnostic[]> {
-  let byCheck = byModel.get(model);
-  if (!byCheck) {
-    byCheck = findingsByCheck(cachedPerBlock('doubled', proseBlocks(model), (block) => {
-      const words = doubledWords(model, block);
-      const clauses = doubledClauses(model, block);
-      return clauses.length === 0 ? words : words.length === 0 ? clauses : [...words, ...clauses];
-    }), CHECK_OF_CODE);
-    byModel.set(model, byCheck);
-  }
-  return byCheck;
-}
-
-export const doubledChecks: ReportCheck[] = [
-  { id: 'doubled-words', codes: ['BG727'], run: (model) => [...(doubledByCheck(model).get('doubled-words') ?? NO_DIAGNOSTICS)] },
-  { id: 'doubled-clauses', codes: ['BG733'], run: (model) => [...(doubledByCheck(model).get('doubled-clauses') ?? NO_DIAGNOSTICS)] },
-];

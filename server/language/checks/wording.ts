@@ -10,8 +10,7 @@ import { diagnostic } from '../makeDiagnostic.js';
 import type { ReportModel } from '../model.js';
 import { printInlines } from '../printed.js';
 import { joined, NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
-import { cachedPerBlock, findingsByCheck, ruledOutInBatch } from './blockCache.js';
-import { AttachedMap } from '../attached.js';
+import { cachedPerBlock, checksOfOneWalk, ruledOutInBatch } from './blockCache.js';
 import { summariesOf } from './blockSummaries.js';
 import { sameStructure } from './structureMemo.js';
 import { DOCUMENT_NUMBER_BRACKETS, DOCUMENT_NUMBER_UNCLOSED, lineDiagnostic, located, proseBlocks, type ProseBlock } from './prose.js';
@@ -462,45 +461,38 @@ function headingFullStop(model: ReportModel): Diagnostic[] {
 
 // ---------------------------------------------------------------- the checks of one prose block, in one walk
 
-/** The check of each code the walk below finds (filled by `walked`). */
-const CHECK_OF_CODE = new Map<string, string>();
-
-/** A check that reads one prose block at a time (sinceWithoutYi … guidedWithoutYi): its share of the walk below. */
-function walked(id: string, codes: string[]): ReportCheck {
-  for (const code of codes) CHECK_OF_CODE.set(code, id);
-  return { id, codes, run: (model) => [...(wordingByCheck(model).get(id) ?? NO_DIAGNOSTICS)] };
-}
-
 /**
- * What the block checks above find in a report, by check: one walk over the prose blocks for all of them
- * (findingsByCheck). A batch check first rules out, by one search of the report's text, those whose words it
- * lacks (the editor's checks remember each block's result, and rule out nothing).
+ * The block checks above, in one walk over the prose blocks (checksOfOneWalk). A batch check first rules out,
+ * by one search of the report's text, those whose words it lacks (the editor's checks remember each block's
+ * result, and rule out nothing).
  */
-const byModel = new AttachedMap<ReportModel, Map<string, Diagnostic[]>>('wordingByCheck');
-
-function wordingByCheck(model: ReportModel): Map<string, Diagnostic[]> {
-  let byCheck = byModel.get(model);
-  if (!byCheck) {
-    const since = !ruledOutInBatch(model, (text) => text.includes('年来'));
-    const upTo = !ruledOutInBatch(model, (text) => text.includes('截止'));
-    const guided = !ruledOutInBatch(model, mayBeGuided);
-    // Each check called by name (one call site each, which V8 can inline).
-    byCheck = findingsByCheck(cachedPerBlock('wording', proseBlocks(model), (block) => {
-      let out: Diagnostic[] | undefined;
-      if (since) out = joined(out, sinceWithoutYi(model, block));
-      if (upTo) out = joined(out, upToWithZhi(model, block));
-      out = joined(out, convenedBody(model, block));
-      out = joined(out, mixedDates(model, block));
-      out = joined(out, confusedWords(model, block));
-      out = joined(out, leaderName(model, block));
-      out = joined(out, documentNumbers(model, block));
-      if (guided) out = joined(out, guidedWithoutYi(model, block));
-      return out ?? NO_DIAGNOSTICS;
-    }), CHECK_OF_CODE);
-    byModel.set(model, byCheck);
-  }
-  return byCheck;
-}
+const [sinceWithoutYiCheck, upToWithZhiCheck, convenedBodyCheck, mixedDatesCheck, confusedWordsCheck, leaderNameCheck, documentNumbersCheck, guidedWithoutYiCheck] = checksOfOneWalk('wordingByCheck', [
+  { id: 'since-without-yi', codes: ['BG713'] },
+  { id: 'up-to-with-zhi', codes: ['BG718'] },
+  { id: 'convened-body', codes: ['BG751'] },
+  { id: 'mixed-dates', codes: ['BG720'] },
+  { id: 'confused-words', codes: ['BG721'] },
+  { id: 'leader-name', codes: ['BG722'] },
+  { id: 'document-number-brackets', codes: ['BG614'] },
+  { id: 'guided-without-yi', codes: ['BG725'] },
+], (model) => {
+  const since = !ruledOutInBatch(model, (text) => text.includes('年来'));
+  const upTo = !ruledOutInBatch(model, (text) => text.includes('截止'));
+  const guided = !ruledOutInBatch(model, mayBeGuided);
+  // Each check called by name (one call site each, which V8 can inline).
+  return cachedPerBlock('wording', proseBlocks(model), (block) => {
+    let out: Diagnostic[] | undefined;
+    if (since) out = joined(out, sinceWithoutYi(model, block));
+    if (upTo) out = joined(out, upToWithZhi(model, block));
+    out = joined(out, convenedBody(model, block));
+    out = joined(out, mixedDates(model, block));
+    out = joined(out, confusedWords(model, block));
+    out = joined(out, leaderName(model, block));
+    out = joined(out, documentNumbers(model, block));
+    if (guided) out = joined(out, guidedWithoutYi(model, block));
+    return out ?? NO_DIAGNOSTICS;
+  });
+});
 
 /** Whether the heading at `index` has a heading of a deeper level under it before the next of its own level or above. */
 function hasSubheading(model: ReportModel, index: number, level: number): boolean {
@@ -512,15 +504,15 @@ function hasSubheading(model: ReportModel, index: number, level: number): boolea
 }
 
 export const wordingChecks: ReportCheck[] = [
-  walked('since-without-yi', ['BG713']),
-  walked('up-to-with-zhi', ['BG718']),
-  walked('convened-body', ['BG751']),
-  walked('mixed-dates', ['BG720']),
-  walked('confused-words', ['BG721']),
-  walked('leader-name', ['BG722']),
-  walked('document-number-brackets', ['BG614']),
+  sinceWithoutYiCheck!,
+  upToWithZhiCheck!,
+  convenedBodyCheck!,
+  mixedDatesCheck!,
+  confusedWordsCheck!,
+  leaderNameCheck!,
+  documentNumbersCheck!,
   { id: 'run-in-order', codes: ['BG723'], run: runInOrder },
-  walked('guided-without-yi', ['BG725']),
+  guidedWithoutYiCheck!,
   { id: 'heading-full-stop', codes: ['BG714'], run: (model) => sameStructure('heading-full-stop', model, () => headingFullStop(model)) },
   { id: 'heading-run-into-item', codes: ['BG728'], run: (model) => sameStructure('heading-run-into-item', model, () => headingRunIntoItem(model)) },
 ];
