@@ -4,11 +4,10 @@
 import type { Diagnostic } from '../../../grammar/diagnostic.js';
 import { compareCodeUnits, registerCodes, type CodeInfo } from '../codes.js';
 import type { ReportModel } from '../model.js';
-import { cachedPerBlock } from './blockCache.js';
+import { cachedPerBlock, checksOfOneWalk } from './blockCache.js';
 import { NO_DIAGNOSTICS, type ReportCheck } from './contract.js';
 import { DOCUMENT_KINDS, DOCUMENT_NUMBER_BRACKETS, FIGURE_MARK, inCitationAt, lineDiagnostic, proseBlocks, type ProseBlock, type ProseLine } from './prose.js';
 import { isApostrophe, isChinese, isChineseAt, isIdeograph, IS_OPENER, lineMarks, MARKS, OPENER_OF, PAIRS } from './lineMarks.js';
-import { AttachedMap } from '../attached.js';
 import { MAX_PER_CODE } from '../perCodeBound.js';
 import { inRanges } from '../ranges.js';
 import { allMatches } from '../matches.js';
@@ -805,33 +804,12 @@ const emit: Emit = (d) => {
   (blockFound ??= []).push(d);
 };
 
-/** The check each code is found by. */
-const CHECK_OF_CODE = new Map<string, string>([['BG602', 'paired-marks'], ['BG750', 'quotes-in-quotes'], ...LINE_CHECKS.flatMap((c) => c.codes.map((code): [string, string] => [code, c.id]))]);
-
-/** The typography diagnostics of a report by check, in the order found: one pass for all the checks below. */
-const byModel = new AttachedMap<ReportModel, Map<string, Diagnostic[]>>('byModel');
-
-function typographyByCheck(model: ReportModel): Map<string, Diagnostic[]> {
-  let byCheck = byModel.get(model);
-  if (!byCheck) {
-    byCheck = new Map();
-    for (const d of cachedPerBlock('typography', proseBlocks(model), (block) => blockTypography(model, block))) {
-      const id = CHECK_OF_CODE.get(d.code)!;
-      const list = byCheck.get(id);
-      if (list) list.push(d);
-      else byCheck.set(id, [d]);
-    }
-    byModel.set(model, byCheck);
-  }
-  return byCheck;
-}
-
-/** One check's share of the typography pass (a copy: the caller may change its list). */
-function typographyCheck(id: string, codes: string[]): ReportCheck {
-  return { id, codes, run: (model) => [...(typographyByCheck(model).get(id) ?? NO_DIAGNOSTICS)] };
-}
-
-/** In the order of their codes (BG601, BG602 the block's paired marks, BG603 …), as settings and docs list them. */
-export const typographyChecks: ReportCheck[] = [{ id: 'paired-marks', codes: ['BG602'] }, { id: 'quotes-in-quotes', codes: ['BG750'] }, ...LINE_CHECKS]
-  .sort((a, b) => compareCodeUnits(a.codes[0]!, b.codes[0]!))
-  .map((c) => typographyCheck(c.id, c.codes));
+/**
+ * One pass for all the checks above (checksOfOneWalk), each check given its codes' findings; in the order of
+ * their codes (BG601, BG602 the block's paired marks, BG603 …), as settings and docs list them.
+ */
+export const typographyChecks: ReportCheck[] = checksOfOneWalk(
+  'typographyByCheck',
+  [{ id: 'paired-marks', codes: ['BG602'] }, { id: 'quotes-in-quotes', codes: ['BG750'] }, ...LINE_CHECKS].sort((a, b) => compareCodeUnits(a.codes[0]!, b.codes[0]!)),
+  (model) => cachedPerBlock('typography', proseBlocks(model), (block) => blockTypography(model, block)),
+);
